@@ -1,0 +1,314 @@
+# backup-lab: Schritt-Texte für Lernende (Deutsch, Schweizer Rechtschreibung: ss statt Eszett).
+# Jede Schritt-Nachricht erhält diese Variablen:
+#   $instance  $snapshot  $restored  $pitr  $cluster  $service
+#   $family  $container  $lb  $retention  $window (Lokalzeit)
+
+## Bild: inkrementelle Snapshots (neben dem Schritt protection)
+
+picture-title = Inkrementelle Snapshots
+picture-volume = Volume
+picture-snap = Snapshot { $n }
+picture-new-block = Block geändert
+picture-ref-block = Verweis
+picture-caption = Snapshot 2 speichert nur seit Snapshot 1 geänderte Blöcke und verweist auf den Rest.
+
+## Schritt concepts: Backup, Restore, RPO und RTO
+
+step-concepts-title = Backup, Restore, RPO, RTO
+step-concepts-body =
+    Ein Backup ist eine Kopie deiner Daten, die an einem anderen Ort aufbewahrt wird. Geht
+    das Original verloren, bleibt dir immer noch ein Stand, auf den du zurückgreifen kannst.
+    Mit einem Restore (Wiederherstellung) holst du den Stand aus einem Backup zurück und
+    machst ihn wieder nutzbar.
+    Zwei Kennzahlen beschreiben, wie gut dich eine Backup-Strategie schützt:
+    • RPO (Recovery Point Objective): wie viele Daten du höchstens verlieren darfst. Das ist
+    die Zeit seit dem letzten Wiederherstellungspunkt, also dem letzten nutzbaren Backup.
+    • RTO (Recovery Time Objective): wie lange das System höchstens ausfallen darf, bis es
+    wieder läuft.
+    Ein Beispiel aus dem Alltag: Dein Handy fällt herunter und startet nicht mehr. Ohne
+    Backup sind deine Fotos und Chats weg. Lief das letzte Backup vor einer Woche, fehlt dir
+    eine Woche an Fotos – das ist dein RPO. Und wie lange hältst du es ohne Handy aus, bis
+    das neue eingerichtet ist? Das ist dein RTO.
+    Je kleiner RPO und RTO sein müssen, desto öfter musst du sichern und desto schneller
+    wiederherstellen – und beides kostet Geld.
+    In diesem Lab schützt du die ToDo-Datenbank auf { $instance }: Du erstellst einen
+    Snapshot, löst eine kleine "Katastrophe" aus und holst die Daten zurück.
+
+## Schritt protection: Datensicherung bei AWS
+
+step-protection-title = Datensicherung bei AWS
+step-protection-body =
+    AWS bietet je nach Dienst eigene Backup-Funktionen. Bei Amazon RDS kannst du Snapshots
+    einer DB-Instanz erstellen, und diese sind inkrementell: Wie das Bild zeigt, enthält
+    der erste Snapshot alle Blöcke des Volumes, jeder weitere speichert nur die seit dem
+    vorherigen Snapshot geänderten Blöcke und verweist auf die unveränderten. So wird nichts
+    doppelt abgelegt, das spart Speicherkosten, und doch ist jeder Snapshot eigenständig.
+    RDS kann auch automatisch sichern: ein tägliches Backup in einem Zeitfenster deiner Wahl
+    plus die Transaktionslogs, aufbewahrt 1 bis 35 Tage. Das verwaltest du direkt in der
+    RDS-Konsole. Auch andere Dienste bieten Backups: Amazon EC2 (virtuelle Maschinen),
+    Amazon FSx for Windows File Server (SMB-Shares) und Amazon EFS (NFS-Shares).
+    AWS Backup ergänzt das um eine zentrale Verwaltung: Backup-Pläne (Zeitplan, Aufbewahrung,
+    Kopien) einmal als Richtlinie für viele Dienste festlegen, ein Ort für die Backups vieler
+    Konten, Backup Vaults als Ablage und Berichte, ob deine Vorgaben eingehalten werden.
+    Dieses Lab nutzt AWS Backup nicht, sondern arbeitet direkt mit RDS-Snapshots und
+    automatischen Backups. AWS Backup wird hier nur erklärt, nicht vorgeführt.
+
+## Schritt enable-backups: automatische Backups einschalten
+
+step-enable-backups-title = Backups automatisieren
+step-enable-backups-body =
+    Für { $instance } sind automatische Backups noch aus (Backup retention period = 0).
+    Jetzt setzt du sie auf { $retention } Tag(e) und wählst ein Backup-Zeitfenster.
+    • Ab dann sichert RDS die Instanz jeden Tag in diesem Fenster und bewahrt jedes Backup
+    { $retention } Tag(e) auf. Zusätzlich speichert RDS die Transaktionslogs; damit wird
+    ein Point-in-Time-Restore möglich (siehe Bonus-Schritt).
+    • Du hast { $window } in deiner Lokalzeit gewählt. RDS speichert das Fenster in UTC,
+    darum fragt die Konsole nach UTC-Zeiten. Das Fenster dauert mindestens 30 Minuten und
+    darf sich nicht mit dem Wartungsfenster überschneiden.
+    • Wähle Apply immediately, sonst wartet die Änderung bis zum nächsten Wartungsfenster.
+    • Der Wechsel von 0 auf einen Wert über 0 verursacht einen kurzen Ausfall und startet
+    sofort ein erstes Backup: Der Status zeigt modifying und backing-up, bis die Instanz
+    wieder available ist.
+    Bis zum ersten geplanten Backup können Stunden vergehen; für den Restore in diesem Lab
+    erstellst du darum gleich einen manuellen Snapshot.
+step-enable-backups-console =
+    1. Öffne Services → RDS.
+    2. Klicke im Menü links auf Databases.
+    3. Wähle { $instance } aus und klicke auf Modify.
+    4. Setze unter Additional configuration die Backup retention period auf
+    { $retention } Tag(e).
+    5. Lege unter Backup window ein Zeitfenster fest: Startzeit und Dauer in UTC (dein
+    lokales Fenster { $window } in UTC umgerechnet, mindestens 30 Minuten).
+    6. Klicke auf Continue.
+    7. Wähle in der Übersicht Apply immediately.
+    8. Bestätige mit Modify DB Instance.
+    9. Warte, bis der Status von { $instance } wieder Available ist.
+
+## Schritt create-todos: Testdaten erfassen
+
+step-create-todos-title = 5 ToDos erfassen
+step-create-todos-body =
+    Vor der "Katastrophe" brauchst du Daten, deren Verlust dir auffallen würde. Erfasse in
+    deiner ToDo-App 5 ToDos, am besten mit Titeln, die du später leicht wiedererkennst.
+    Die App läuft hinter dem Load Balancer { $lb }: Anfragen an /api/* gehen an den
+    Backend-Service { $service }, der jedes ToDo in die MySQL-Datenbank todo auf
+    { $instance } schreibt. Die 5 ToDos landen also genau in der Instanz, die du gleich
+    sicherst.
+    Merke sie dir: Am Ende des Labs sollen genau diese 5 ToDos wieder auftauchen.
+step-create-todos-console =
+    1. Öffne Services → EC2.
+    2. Klicke im Menü links unter Load Balancing auf Load Balancers.
+    3. Wähle { $lb } aus und kopiere seinen DNS name.
+    4. Öffne http://<DNS name> im Browser (dieselbe URL wie beim Test der
+    ToDo-App).
+    5. Erfasse 5 ToDos, zum Beispiel "ToDo 1" bis "ToDo 5".
+    6. Lade die Seite neu und prüfe, ob alle 5 ToDos angezeigt werden.
+
+## Schritt snapshot: manuellen Snapshot erstellen
+
+step-snapshot-title = Manuellen Snapshot erstellen
+step-snapshot-body =
+    Jetzt hältst du den aktuellen Stand von { $instance } samt deinen 5 ToDos in einem
+    manuellen DB-Snapshot namens { $snapshot } fest.
+    Warum von Hand? Das erste geplante Backup läuft erst in deinem Backup-Zeitfenster, und
+    darauf willst du nicht warten. Ein manueller Snapshot entsteht sofort und bleibt, anders
+    als automatische Backups, bestehen, bis du ihn löschst – unabhängig von der
+    Aufbewahrungsdauer.
+    • Die Instanz muss Available sein. Steht sie nach dem letzten Schritt noch auf
+    modifying oder backing-up, warte kurz.
+    • Solange der Status Creating lautet, ist der Fortschritt in Prozent nur eine Schätzung;
+    die Dauer hängt von der Datenmenge ab. Diese App zeigt dir die verstrichene Zeit.
+    Der Snapshot ist dein Wiederherstellungspunkt: Wer ihn zurückspielt, verliert alles, was
+    danach geschrieben wurde. Sein RPO ist also die Zeit seit seiner Erstellung. (Das Kapitel
+    nennt den Schritt "Point in time Backup", doch ein Snapshot hält einen festen Moment
+    fest; echter Point-in-Time-Restore kommt von den automatischen Backups – siehe Bonus.)
+step-snapshot-console =
+    1. Öffne Services → RDS.
+    2. Klicke im Menü links auf Databases.
+    3. Wähle { $instance } aus und klicke auf Actions → Take snapshot.
+    4. Gib unter Snapshot name { $snapshot } ein.
+    5. Klicke auf Take snapshot.
+    6. Klicke im Menü links auf Snapshots und beobachte den Status von { $snapshot }.
+    7. Warte, bis der Status Available ist.
+
+## Schritt delete-todos: die Katastrophe
+
+step-delete-todos-title = Alle ToDos löschen
+step-delete-todos-body =
+    Zeit für die "Katastrophe": Du löschst alle ToDos, als hätte ein fehlerhaftes Release
+    oder ein falscher Klick die Tabelle geleert. Die Einträge verschwinden sofort aus
+    { $instance }, und die App kennt kein Rückgängig.
+    Stelle vorher sicher, dass { $snapshot } Available ist. Er wurde vor dem Löschen
+    erstellt und enthält deine 5 ToDos noch. Die automatischen Backups dagegen halten auch
+    das Löschen fest.
+    Alles, was nach dem Snapshot geschrieben wird, ginge bei seinem Restore verloren – das
+    ist der RPO in der Praxis. Hier geht nichts verloren, weil sich zwischen Snapshot und
+    Löschen nichts geändert hat.
+step-delete-todos-console =
+    1. Öffne deine ToDo-App im Browser (http://<DNS name von { $lb }>).
+    2. Lösche die ToDos eines nach dem anderen, bis die Liste leer ist.
+    3. Lade die Seite neu und prüfe, dass kein ToDo mehr übrig ist.
+
+## Schritt restore: Snapshot in eine neue Instanz wiederherstellen
+
+step-restore-title = Snapshot wiederherstellen
+step-restore-body =
+    Du stellst { $snapshot } in eine neue DB-Instanz namens { $restored } wieder her. Ein
+    Restore überschreibt nie eine Instanz, auch nicht { $instance }: RDS erstellt immer eine
+    NEUE Instanz mit einem NEUEN Endpunkt.
+    • Multi-AZ DB instance wie beim Original; ohne diese Wahl wäre der Restore Single-AZ.
+    • Security Group Workshop-RDS-SG, default entfernt: Ohne explizite Gruppe hängt RDS die
+    default-Gruppe der VPC an, und die lässt das Backend nicht durch. Diese App übernimmt
+    die Security Groups und die Subnet Group von { $instance }.
+    • Klasse db.t3.micro; alles andere bleibt wie vorgeschlagen.
+    Der Restore dauert etwa 10 bis 40 Minuten (creating, backing-up, modifying, available);
+    der Endpunkt erscheint erst nach creating. Die Instanz wird ab available sekundengenau
+    verrechnet, mindestens 10 Minuten, und Multi-AZ kostet etwa das Doppelte.
+    Danach kannst du { $restored } als neue Datenbank nutzen (nächster Schritt) oder die
+    Daten per Dump & Restore zurück in { $instance } kopieren.
+step-restore-console =
+    1. Öffne Services → RDS.
+    2. Klicke im Menü links auf Databases und danach auf { $instance }.
+    3. Wähle im Tab Maintenance & backup unter Snapshots { $snapshot } aus und klicke auf
+    Restore.
+    4. Wähle unter Availability and durability die Option Multi-AZ DB instance.
+    5. Gib unter Settings bei DB Instance Identifier { $restored } ein.
+    6. Wähle als VPC security group Workshop-RDS-SG und entferne die Gruppe default.
+    7. Wechsle unter DB instance class zu Burstable classes (includes t classes) und wähle
+    db.t3.micro.
+    8. Lass alle übrigen Einstellungen unverändert.
+    9. Klicke auf Restore DB Instance.
+    10. Warte unter Databases, bis { $restored } den Status Available zeigt.
+
+## Schritt switch-backend: Backend auf die wiederhergestellte Instanz umstellen
+
+step-switch-backend-title = Backend umstellen
+step-switch-backend-body =
+    Das Backend nutzt noch { $instance }, wo keine ToDos mehr sind. Seine Datenbank findet
+    es über die Umgebungsvariable DB_HOST in der Task Definition { $family }; DB_HOST muss
+    also den Endpunkt von { $restored } bekommen.
+    Eine Task Definition lässt sich nicht bearbeiten, darum erstellst du eine neue Revision:
+    Image, Rollen, CPU, Memory und die übrigen Variablen bleiben gleich, nur DB_HOST ändert
+    sich. (Dort steht übrigens auch DB_PASSWORD im Klartext; in echten Projekten gehört ein
+    Secret in einen Secret Store.)
+    Danach aktualisierst du { $service } in { $cluster } auf die neue Revision. ECS startet
+    2 neue Tasks und stoppt die alten erst, wenn die neuen laufen – zeitweise laufen also
+    bis zu 4 Tasks (2 alte, 2 neue). Das neue Deployment ist PRIMARY, das alte bleibt ACTIVE,
+    bis es geleert ist; fertig ist der Rollout, wenn nur ein Deployment mit 2 Tasks übrig ist.
+    { $restored } muss vorher available sein: Erst dann gibt es seinen Endpunkt.
+step-switch-backend-console =
+    1. Öffne Services → RDS → Databases und klicke auf { $restored }.
+    2. Kopiere im Tab Connectivity & security den Endpoint.
+    3. Öffne Services → ECS.
+    4. Klicke im Menü links auf Task definitions und wähle { $family }.
+    5. Wähle die neueste Revision aus und klicke auf Create new revision.
+    6. Ersetze im Container { $container } unter Environment variables den Wert von DB_HOST
+    durch den kopierten Endpunkt.
+    7. Klicke auf Create. Die neue Revision weist ECS an, die neue Datenbank zu nutzen.
+    8. Klicke im Menü links auf Clusters und wähle { $cluster }.
+    9. Wähle unter Services { $service } aus und klicke auf Update.
+    10. Wähle unter Revision die neueste Revision von { $family }.
+    11. Lass alle anderen Einstellungen unverändert und klicke auf Update.
+    12. Beobachte im Tab Tasks, wie bis zu 4 Tasks laufen, bis nur die 2 neuen übrig sind.
+
+## Schritt verify: prüfen, ob die ToDos zurück sind
+
+step-verify-title = ToDos überprüfen
+step-verify-body =
+    Jetzt prüfst du, ob die Wiederherstellung geklappt hat. Öffne die ToDo-App: Die 5 ToDos
+    von vor dem Snapshot sollten wieder da sein, weil das Backend jetzt aus { $restored } liest.
+    Ist die Liste noch leer, ist der Rollout wohl noch nicht fertig: Solange alte Tasks
+    laufen, schickt { $lb } einen Teil der Anfragen an sie, und sie nutzen noch
+    { $instance }. Warte, bis nur noch die neuen Tasks laufen, und lade neu.
+    Die API liefert dasselbe: GET /api/v1/todos gibt die Liste als JSON zurück.
+    Die in { $instance } verlorenen Daten sind zurück. Die Zeit von der "Katastrophe" bis
+    jetzt ist der RTO, den du in diesem Lab erreicht hast.
+step-verify-console =
+    1. Öffne Services → EC2 → Load Balancers und kopiere den DNS name von { $lb }.
+    2. Öffne http://<DNS name> im Browser und lade die Seite neu.
+    3. Prüfe, ob deine 5 ToDos wieder angezeigt werden.
+    4. Optional: Öffne http://<DNS name>/api/v1/todos, um dieselbe Liste als JSON zu sehen.
+
+## Schritt pitr: Bonus, Point-in-Time-Restore
+
+step-pitr-title = Bonus: Point-in-Time-Restore
+step-pitr-body =
+    Optional: Seit du die automatischen Backups eingeschaltet hast, überträgt RDS die
+    Transaktionslogs von { $instance } etwa alle 5 Minuten. Du kannst auf jede Sekunde
+    innerhalb der Aufbewahrungsdauer bis zur Latest restorable time zurückgehen, und die
+    liegt meist weniger als 5 Minuten zurück. Automatische Backups ergeben also einen RPO
+    von etwa 5 Minuten; bei { $snapshot } ist es die Zeit seit dem Snapshot.
+    Du stellst { $instance } auf die Latest restorable time in eine neue Instanz { $pitr }
+    wieder her. Auch hier entsteht eine NEUE Instanz mit NEUEM Endpunkt, nichts wird
+    überschrieben; das Backend nutzt weiterhin { $restored }.
+    { $pitr } zeigt den neuesten Stand, die ToDos bleiben dort also gelöscht. Mit einer
+    eigenen Zeit kurz vor dem Löschen kämen sie zurück – genau das ist die Stärke des
+    Point-in-Time-Restore. Das erste automatische Backup muss fertig sein; fehlt die
+    Option noch, warte ein wenig.
+    { $pitr } kostet wie jede Instanz (sekundengenau ab available, mindestens 10 Minuten,
+    Multi-AZ etwa doppelt). Der Schritt Aufräumen löscht sie wieder.
+step-pitr-console =
+    1. Öffne Services → RDS → Databases und wähle { $instance } aus.
+    2. Klicke auf Actions → Restore to point in time.
+    3. Wähle unter Restore time die Option Latest restorable time.
+    4. Gib unter Settings bei DB Instance Identifier { $pitr } ein.
+    5. Wähle unter Availability and durability Multi-AZ DB instance wie beim Restore
+    (eine einzelne DB-Instanz kostet etwa die Hälfte und reicht für diesen Test).
+    6. Wähle als VPC security group Workshop-RDS-SG und entferne die Gruppe default.
+    7. Wechsle unter DB instance class zu Burstable classes (includes t classes) und wähle
+    db.t3.micro.
+    8. Lass alle übrigen Einstellungen unverändert und klicke auf Restore to point in time.
+    9. Warte unter Databases, bis { $pitr } den Status Available zeigt.
+
+## Schritt summary: was du gemacht und gelernt hast
+
+step-summary-title = Zusammenfassung
+step-summary-body =
+    Du hast einen vollständigen Backup-und-Recovery-Zyklus durchgespielt:
+    • automatische Backups für { $instance } eingeschaltet ({ $retention } Tag(e), Fenster
+    { $window } Lokalzeit),
+    • 5 ToDos erfasst, im Snapshot { $snapshot } gesichert und danach alle gelöscht,
+    • den Snapshot in die neue Instanz { $restored } wiederhergestellt, { $service } mit
+    einer neuen Revision von { $family } umgestellt und die 5 ToDos zurückgeholt.
+    Ein Restore erstellt immer eine neue Instanz mit neuem Endpunkt; danach stellst du die
+    Anwendung um oder kopierst die Daten per Dump & Restore zurück.
+    RPO und RTO in diesem Lab: Beim Restore des Snapshots geht alles seit seiner Erstellung
+    verloren, also RPO = Zeit seit dem Snapshot. Automatische Backups erlauben einen
+    Point-in-Time-Restore mit einem RPO von etwa 5 Minuten. Der RTO war der Restore
+    (10 bis 40 Minuten) plus der Rollout. AWS Backup wurde nur erklärt; in grösseren
+    Umgebungen verwaltet es solche Backups zentral.
+    Als Nächstes räumst du auf, damit nichts weiter Geld kostet.
+
+## Schritt cleanup: entfernen, was das Lab erstellt hat
+
+step-cleanup-title = Aufräumen
+step-cleanup-body =
+    Snapshots und DB-Instanzen kosten Geld, auch wenn niemand sie nutzt, und dein Budget im
+    Learner Lab ist klein. Entferne, was dieses Lab erstellt hat:
+    • Lösche den manuellen Snapshot { $snapshot }; manuelle Snapshots bleiben, bis du sie
+    löschst.
+    • Falls du den Bonus-Schritt gemacht hast, lösche { $pitr } ohne Final Snapshot.
+    • Entscheide, welche Datenbank in Betrieb bleibt. Behältst du { $restored }, nutzt das
+    Backend sie bereits. Willst du zurück zu { $instance }, stelle zuerst { $service } auf
+    die ursprüngliche Revision von { $family } zurück und warte den Rollout ab; danach
+    deregistrierst du die neue Revision und löschst { $restored } ohne Final Snapshot.
+    Die Reihenfolge ist wichtig: Löschst du { $restored }, solange das Backend noch darauf
+    zeigt, funktioniert die App nicht mehr.
+    Die automatischen Backups von { $instance } dürfen eingeschaltet bleiben; jedes läuft
+    nach { $retention } Tag(en) ab.
+step-cleanup-console =
+    1. Öffne Services → RDS und klicke im Menü links auf Snapshots.
+    2. Wähle im Tab Manual { $snapshot } aus.
+    3. Klicke auf Actions → Delete snapshot und bestätige mit Delete.
+    4. Nur nach dem Bonus-Schritt: Wähle unter Databases { $pitr }, klicke auf Actions →
+    Delete, entferne die Haken bei Create final snapshot und Retain automated backups,
+    tippe delete me ein und klicke auf Delete.
+    5. Nur für die Rückkehr zu { $instance }: Öffne Services → ECS → Clusters → { $cluster },
+    wähle { $service } aus und klicke auf Update.
+    6. Wähle unter Revision die ursprüngliche Revision von { $family } (die vor deiner) und
+    klicke auf Update; warte, bis nur noch die 2 Tasks dieser Revision laufen.
+    7. Wähle unter Task definitions → { $family } deine neue Revision und klicke auf
+    Actions → Deregister.
+    8. Öffne Services → RDS → Databases, wähle { $restored } und klicke auf Actions → Delete.
+    9. Entferne die Haken bei Create final snapshot und Retain automated backups, bestätige
+    den Hinweis, tippe delete me ein und klicke auf Delete.

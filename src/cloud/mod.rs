@@ -1,0 +1,177 @@
+//! The one door to the cloud. [`Cloud`] speaks domain types; two implementations are chosen at
+//! run time: [`sim::SimCloud`] (the simulated account, also the demo mode) and [`aws::AwsCloud`].
+//! [`recorder::Recorded`] wraps either and writes every call, as its AWS CLI equivalent, to the
+//! call log; [`faults::Faulty`] wraps either and injects failures.
+
+pub mod aws;
+pub mod cli;
+pub mod faults;
+pub mod model;
+pub mod recorder;
+pub mod sim;
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+pub use model::*;
+
+/// What kind of failure a call met; decides the localized advice and whether to retry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorKind {
+    AccessDenied,
+    ExpiredToken,
+    NoCredentials,
+    NoRegion,
+    Throttling,
+    InvalidState,
+    AlreadyExists,
+    NotFound,
+    ServiceNotFound,
+    Client,
+    Validation,
+    Server,
+    Network,
+    Timeout,
+    Other,
+}
+
+impl ErrorKind {
+    /// Failures that go away by themselves; reads are retried after a pause.
+    #[must_use]
+    pub fn is_transient(self) -> bool {
+        matches!(self, Self::Throttling | Self::Server | Self::Network | Self::Timeout)
+    }
+
+    /// Stable id used in Fluent message ids (`error-<id>`).
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::AccessDenied => "access-denied",
+            Self::ExpiredToken => "expired-token",
+            Self::NoCredentials => "no-credentials",
+            Self::NoRegion => "no-region",
+            Self::Throttling => "throttling",
+            Self::InvalidState => "invalid-state",
+            Self::AlreadyExists => "already-exists",
+            Self::NotFound => "not-found",
+            Self::ServiceNotFound => "service-not-found",
+            Self::Client => "client",
+            Self::Validation => "validation",
+            Self::Server => "server",
+            Self::Network => "network",
+            Self::Timeout => "timeout",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// An error from the cloud, keeping the provider's code and message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{code}: {message}")]
+pub struct CloudError {
+    pub kind: ErrorKind,
+    pub code: String,
+    pub message: String,
+    /// The operation that failed (e.g. `CreateDBSnapshot`), for advice such as the missing
+    /// permission.
+    pub operation: String,
+}
+
+impl CloudError {
+    #[must_use]
+    pub fn new(kind: ErrorKind, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { kind, code: code.into(), message: message.into(), operation: String::new() }
+    }
+
+    #[must_use]
+    pub fn in_op(mut self, operation: &str) -> Self {
+        if self.operation.is_empty() {
+            self.operation = operation.to_owned();
+        }
+        self
+    }
+
+    /// The IAM action a denied call needs, e.g. `rds:CreateDBSnapshot`.
+    #[must_use]
+    pub fn permission(&self) -> Option<String> {
+        let service = match self.operation.as_str() {
+            "" => return None,
+            op if op.contains("DB") => "rds",
+            "GetCallerIdentity" => "sts",
+            "DescribeLoadBalancers" => "elasticloadbalancing",
+            op if op.starts_with("Todo") => return None,
+            _ => "ecs",
+        };
+        Some(format!("{service}:{}", self.operation))
+    }
+}
+
+pub type CloudResult<T> = Result<T, CloudError>;
+
+/// Which account the program works on, for the header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Mode {
+    Simulation { speed: f64 },
+    Aws { account: String, region: String },
+}
+
+/// The cloud as the lab sees it. Every method is one provider call (or one todo API request),
+/// so the call log shows exactly what went over the wire.
+#[async_trait]
+pub trait Cloud: Send + Sync {
+    fn mode(&self) -> Mode;
+    /// The cloud's clock: simulated time in the simulation, the system clock on AWS.
+    fn now(&self) -> Timestamp;
+    /// Waits `wall` of real time; under a test clock it advances simulated time instead.
+    async fn pause(&self, wall: Duration);
+
+    async fn identity(&self) -> CloudResult<Identity>;
+
+    async fn describe_instances(&self) -> CloudResult<Vec<DbInstance>>;
+    async fn describe_snapshots(&self, instance_id: &str) -> CloudResult<Vec<DbSnapshot>>;
+    async fn modify_backup(&self, settings: &BackupSettings) -> CloudResult<DbInstance>;
+    async fn create_snapshot(&self, instance_id: &str, snapshot_id: &str) -> CloudResult<DbSnapshot>;
+    async fn restore_from_snapshot(&self, request: &RestoreRequest) -> CloudResult<DbInstance>;
+    async fn restore_to_point_in_time(&self, request: &PitrRequest) -> CloudResult<DbInstance>;
+    async fn delete_instance(&self, instance_id: &str) -> CloudResult<()>;
+    async fn delete_snapshot(&self, snapshot_id: &str) -> CloudResult<()>;
+
+    async fn describe_service(&self, cluster: &str, service: &str) -> CloudResult<Service>;
+    /// `reference` is an ARN or `family[:revision]`.
+    async fn describe_task_definition(&self, reference: &str) -> CloudResult<TaskDefinition>;
+    /// ARNs of the family's ACTIVE revisions, oldest first.
+    async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>>;
+    /// Registers a copy of `base` that differs only in `name=value` of `container`.
+    async fn register_revision(
+        &self,
+        base: &str,
+        container: &str,
+        name: &str,
+        value: &str,
+    ) -> CloudResult<TaskDefinition>;
+    async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()>;
+    async fn update_service(&self, cluster: &str, service: &str, task_definition: &str) -> CloudResult<Service>;
+
+    async fn list_todos(&self) -> CloudResult<Vec<Todo>>;
+    async fn create_todo(&self, title: &str) -> CloudResult<Todo>;
+    async fn delete_todo(&self, id: u64) -> CloudResult<()>;
+}
+
+/// Environment names whose values are never shown or logged.
+#[must_use]
+pub fn is_secret_name(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    ["PASSWORD", "SECRET", "TOKEN", "KEY", "CREDENTIAL", "PASSWD", "PWD"]
+        .iter()
+        .any(|needle| upper.contains(needle))
+}
+
+/// The value to show for an environment variable.
+#[must_use]
+pub fn shown_value<'a>(name: &str, value: &'a str) -> &'a str {
+    if is_secret_name(name) { "••••••" } else { value }
+}

@@ -1,0 +1,899 @@
+//! The simulated AWS account: the lab's world from FACTS.md, with realistic state transitions
+//! on a compressed clock. Every object carries a timeline (status from a given instant on), and
+//! what a describe call returns is read off those timelines at the simulated "now", so the
+//! world is deterministic under the test clock and needs no background task.
+//!
+//! The todo data really lives in the simulated databases: rows carry their creation and
+//! deletion times, a snapshot copies what was visible when it started, a restore brings that
+//! copy back, and the todo API serves whatever database `DB_HOST` of the serving tasks names.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use async_trait::async_trait;
+use jiff::{SignedDuration, Timestamp};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    BackupSettings, Cloud, CloudError, CloudResult, Container, DbInstance, DbSnapshot, Deployment, DeploymentStatus,
+    ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RolloutState, Service, ServiceEvent, SnapshotKind,
+    TaskDefinition, Todo,
+};
+use crate::validate;
+
+/// Default compression: a 15-minute restore takes one minute.
+pub const DEFAULT_SPEED: f64 = 15.0;
+
+const ACCOUNT: &str = "111122223333";
+const REGION: &str = "us-east-1";
+const ENDPOINT_SUFFIX: &str = "c9xk2mplq7ab.us-east-1.rds.amazonaws.com";
+const LAB_SG: &str = "sg-0a7e3c51d2b94f860";
+const DEFAULT_SG: &str = "sg-05d4b1a9e6c7f0123";
+const SUBNET_GROUP: &str = "workshop-db-subnet-group";
+const MAINTENANCE_WINDOW: &str = "sun:08:00-sun:08:30";
+
+/// Simulated durations, in simulated seconds.
+mod timing {
+    pub const MODIFY_BEFORE_BACKUP_S: i64 = 60;
+    pub const FIRST_BACKUP_S: i64 = 120;
+    pub const SNAPSHOT_S: i64 = 240;
+    pub const RESTORE_CREATING_S: i64 = 480;
+    pub const RESTORE_BACKING_UP_S: i64 = 240;
+    pub const RESTORE_MODIFYING_S: i64 = 180;
+    pub const DELETE_INSTANCE_S: i64 = 180;
+    pub const DELETE_SNAPSHOT_S: i64 = 20;
+    pub const TASK_READY_S: [i64; 2] = [60, 90];
+    pub const TASK_DRAIN_S: [i64; 2] = [150, 180];
+    /// Transaction logs reach the backup every five minutes.
+    pub const LOG_SHIPPING_S: i64 = 300;
+}
+
+/// One row of the `todo` table, with its history.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Row {
+    todo: Todo,
+    created: Timestamp,
+    deleted: Option<Timestamp>,
+}
+
+impl Row {
+    fn visible_at(&self, t: Timestamp) -> bool {
+        self.created <= t && self.deleted.is_none_or(|d| d > t)
+    }
+}
+
+/// A status that holds from `at` on; `None` means the object is gone.
+type Phase = (Timestamp, Option<String>);
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct SimInstance {
+    base: DbInstance,
+    phases: Vec<Phase>,
+    endpoint_at: Option<Timestamp>,
+    /// Retention waiting to apply, and when.
+    retention_change: Option<(Timestamp, u32)>,
+    backups_since: Option<Timestamp>,
+    rows: Vec<Row>,
+}
+
+impl SimInstance {
+    fn status_at(&self, t: Timestamp) -> Option<String> {
+        self.phases.iter().rev().find(|(at, _)| *at <= t).and_then(|(_, s)| s.clone())
+    }
+
+    fn view(&self, t: Timestamp) -> Option<DbInstance> {
+        let status = self.status_at(t)?;
+        let mut view = self.base.clone();
+        view.status = status;
+        if self.endpoint_at.is_some_and(|at| at > t) {
+            view.endpoint = None;
+        }
+        if let Some((at, retention)) = self.retention_change {
+            if at <= t {
+                view.retention_days = retention;
+            } else {
+                view.pending_retention = Some(retention);
+            }
+        }
+        view.latest_restorable = self.backups_since.filter(|since| *since <= t && view.retention_days > 0).map(|since| {
+            let behind = (t.as_second() - since.as_second()) % timing::LOG_SHIPPING_S;
+            t.checked_sub(SignedDuration::from_secs(behind)).unwrap_or(t)
+        });
+        Some(view)
+    }
+
+    fn todos_at(&self, t: Timestamp) -> Vec<Todo> {
+        self.rows.iter().filter(|r| r.visible_at(t)).map(|r| r.todo.clone()).collect()
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct SimSnapshot {
+    base: DbSnapshot,
+    started: Timestamp,
+    done: Timestamp,
+    gone: Option<Timestamp>,
+    deleting_from: Option<Timestamp>,
+    todos: Vec<Todo>,
+}
+
+impl SimSnapshot {
+    fn view(&self, t: Timestamp) -> Option<DbSnapshot> {
+        if self.started > t || self.gone.is_some_and(|g| g <= t) {
+            return None;
+        }
+        let mut view = self.base.clone();
+        if self.deleting_from.is_some_and(|d| d <= t) {
+            view.status = "deleting".into();
+            view.percent = 100;
+        } else if t < self.done {
+            let total = (self.done.as_second() - self.started.as_second()).max(1);
+            let elapsed = t.as_second() - self.started.as_second();
+            // RDS reports a coarse estimate; round down to steps of 5 %.
+            view.percent = u8::try_from(elapsed * 100 / total / 5 * 5).unwrap_or(0);
+            view.status = "creating".into();
+        } else {
+            view.status = "available".into();
+            view.percent = 100;
+        }
+        Some(view)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct SimDeployment {
+    id: String,
+    task_definition: String,
+    created: Timestamp,
+    desired: u32,
+    ready_at: Vec<Timestamp>,
+    drain_at: Vec<Timestamp>,
+}
+
+impl SimDeployment {
+    fn running_at(&self, t: Timestamp) -> u32 {
+        let up = self.ready_at.iter().filter(|at| **at <= t).count();
+        let down = self.drain_at.iter().filter(|at| **at <= t).count();
+        u32::try_from(up.saturating_sub(down)).unwrap_or(0)
+    }
+
+    fn drained_at(&self, t: Timestamp) -> bool {
+        !self.drain_at.is_empty() && self.drain_at.iter().all(|at| *at <= t)
+    }
+
+    fn last_change(&self) -> Timestamp {
+        self.ready_at.iter().chain(&self.drain_at).copied().max().unwrap_or(self.created)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct World {
+    id: String,
+    now: Timestamp,
+    instances: BTreeMap<String, SimInstance>,
+    snapshots: BTreeMap<String, SimSnapshot>,
+    task_definitions: Vec<TaskDefinition>,
+    cluster: String,
+    service: String,
+    deployments: Vec<SimDeployment>,
+    next_deployment: u32,
+    names: WorldNames,
+}
+
+/// Names of the pre-built world (from the configuration).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct WorldNames {
+    pub instance: String,
+    pub cluster: String,
+    pub service: String,
+    pub task_family: String,
+    pub container: String,
+}
+
+impl Default for WorldNames {
+    fn default() -> Self {
+        Self {
+            instance: "workshop-db".into(),
+            cluster: "workshop-cluster".into(),
+            service: "backend-service".into(),
+            task_family: "workshop-backend".into(),
+            container: "container-backend".into(),
+        }
+    }
+}
+
+fn secs(n: i64) -> SignedDuration {
+    SignedDuration::from_secs(n)
+}
+
+fn after(t: Timestamp, seconds: i64) -> Timestamp {
+    t.checked_add(secs(seconds)).unwrap_or(t)
+}
+
+fn endpoint_of(id: &str) -> String {
+    format!("{id}.{ENDPOINT_SUFFIX}")
+}
+
+fn err(kind: ErrorKind, code: &str, message: impl Into<String>) -> CloudError {
+    CloudError::new(kind, code, message)
+}
+
+impl World {
+    fn new(start: Timestamp, names: WorldNames) -> Self {
+        let created = after(start, -86_400 * 3);
+        let instance = DbInstance {
+            id: names.instance.clone(),
+            status: "available".into(),
+            class: "db.t3.micro".into(),
+            engine: "mysql 8.0.39".into(),
+            multi_az: true,
+            retention_days: 0,
+            backup_window: Some("07:12-07:42".into()),
+            maintenance_window: Some(MAINTENANCE_WINDOW.into()),
+            endpoint: Some(endpoint_of(&names.instance)),
+            port: Some(3306),
+            security_groups: vec![LAB_SG.into()],
+            subnet_group: Some(SUBNET_GROUP.into()),
+            latest_restorable: None,
+            created: Some(created),
+            pending_retention: None,
+            storage_gib: 100,
+            arn: format!("arn:aws:rds:{REGION}:{ACCOUNT}:db:{}", names.instance),
+        };
+        let rows = ["Einkaufen", "Lab vorbereiten"]
+            .iter()
+            .zip(1u64..)
+            .map(|(title, id)| Row {
+                todo: Todo { id, user_id: Some(1.into()), title: (*title).into(), completed: id == 1 },
+                created: after(created, 3600),
+                deleted: Some(after(created, 7200)),
+            })
+            .collect();
+        let sim_instance = SimInstance {
+            base: instance,
+            phases: vec![(created, Some("available".into()))],
+            endpoint_at: None,
+            retention_change: None,
+            backups_since: None,
+            rows,
+        };
+        let td = TaskDefinition {
+            arn: format!("arn:aws:ecs:{REGION}:{ACCOUNT}:task-definition/{}:1", names.task_family),
+            family: names.task_family.clone(),
+            revision: 1,
+            status: "ACTIVE".into(),
+            containers: vec![Container {
+                name: names.container.clone(),
+                image: format!("{ACCOUNT}.dkr.ecr.{REGION}.amazonaws.com/todo-backend:latest"),
+                environment: vec![
+                    ("DB_USER".into(), "clusteradmin".into()),
+                    ("DB_PASSWORD".into(), "Workshop-Pa55word!".into()),
+                    ("DB_HOST".into(), endpoint_of(&names.instance)),
+                ],
+            }],
+            fingerprint: "FARGATE|awsvpc|cpu=256|memory=512|executionRole=LabRole|port=5000".into(),
+        };
+        let deployment = SimDeployment {
+            id: "ecs-svc/0000000000000000001".into(),
+            task_definition: td.arn.clone(),
+            created,
+            desired: 2,
+            ready_at: vec![created, created],
+            drain_at: vec![],
+        };
+        Self {
+            id: format!("sim-{}", start.as_second()),
+            now: start,
+            instances: BTreeMap::from([(names.instance.clone(), sim_instance)]),
+            snapshots: BTreeMap::new(),
+            task_definitions: vec![td],
+            cluster: names.cluster.clone(),
+            service: names.service.clone(),
+            deployments: vec![deployment],
+            next_deployment: 2,
+            names,
+        }
+    }
+
+    fn instance_view(&self, id: &str) -> Option<DbInstance> {
+        self.instances.get(id).and_then(|i| i.view(self.now))
+    }
+
+    fn require_instance(&self, id: &str) -> CloudResult<DbInstance> {
+        self.instance_view(id)
+            .ok_or_else(|| err(ErrorKind::NotFound, "DBInstanceNotFound", format!("DBInstance {id} not found.")))
+    }
+
+    fn check_new_instance_id(&self, id: &str) -> CloudResult<()> {
+        validate::rds_identifier(id)
+            .map_err(|_| err(ErrorKind::Validation, "InvalidParameterValue", format!("Invalid DB instance identifier: {id}")))?;
+        if self.instance_view(id).is_some() {
+            return Err(err(ErrorKind::AlreadyExists, "DBInstanceAlreadyExists", "DB instance already exists"));
+        }
+        Ok(())
+    }
+
+    fn new_instance(&mut self, id: &str, template: &DbInstance, class: &str, multi_az: bool, groups: &[String], subnet: Option<&String>, rows: Vec<Row>) -> DbInstance {
+        let t = self.now;
+        let base = DbInstance {
+            id: id.into(),
+            status: "creating".into(),
+            class: class.into(),
+            multi_az,
+            retention_days: template.retention_days.max(1),
+            endpoint: Some(endpoint_of(id)),
+            security_groups: if groups.is_empty() { vec![DEFAULT_SG.into()] } else { groups.to_vec() },
+            subnet_group: subnet.cloned().or_else(|| Some("default".into())),
+            latest_restorable: None,
+            created: Some(t),
+            pending_retention: None,
+            arn: format!("arn:aws:rds:{REGION}:{ACCOUNT}:db:{id}"),
+            ..template.clone()
+        };
+        let available = after(t, timing::RESTORE_CREATING_S + timing::RESTORE_BACKING_UP_S + timing::RESTORE_MODIFYING_S);
+        let instance = SimInstance {
+            base,
+            phases: vec![
+                (t, Some("creating".into())),
+                (after(t, timing::RESTORE_CREATING_S), Some("backing-up".into())),
+                (after(t, timing::RESTORE_CREATING_S + timing::RESTORE_BACKING_UP_S), Some("modifying".into())),
+                (available, Some("available".into())),
+            ],
+            endpoint_at: Some(after(t, timing::RESTORE_CREATING_S)),
+            retention_change: None,
+            backups_since: Some(available),
+            rows,
+        };
+        let view = instance.view(t).unwrap_or_default();
+        self.instances.insert(id.into(), instance);
+        view
+    }
+
+    /// Which database the todo app reads: DB_HOST of the tasks that serve requests.
+    fn serving_database(&self) -> CloudResult<&SimInstance> {
+        let t = self.now;
+        let serving = self
+            .deployments
+            .iter()
+            .rev()
+            .find(|d| d.running_at(t) > 0)
+            .ok_or_else(|| err(ErrorKind::Server, "503", "Service Unavailable: no backend task is running"))?;
+        let td = self.task_definitions.iter().find(|td| td.arn == serving.task_definition);
+        let host = td.and_then(|td| td.env(&self.names.container, "DB_HOST")).unwrap_or_default();
+        self.instances
+            .values()
+            .find(|i| i.base.endpoint.as_deref() == Some(host) && i.view(t).is_some_and(|v| v.endpoint.is_some() && v.status != "deleting"))
+            .ok_or_else(|| err(ErrorKind::Server, "502", format!("Bad Gateway: the backend cannot reach database {host}")))
+    }
+
+    fn serving_database_mut(&mut self) -> CloudResult<&mut SimInstance> {
+        let id = self.serving_database()?.base.id.clone();
+        self.instances.get_mut(&id).ok_or_else(|| err(ErrorKind::Server, "502", "Bad Gateway"))
+    }
+
+    fn service_view(&self) -> Service {
+        let t = self.now;
+        let mut deployments = Vec::new();
+        let mut events = Vec::new();
+        let live: Vec<&SimDeployment> = self.deployments.iter().filter(|d| d.created <= t && !d.drained_at(t)).collect();
+        let newest = live.last().map(|d| d.id.clone());
+        let others_left = live.len() > 1;
+        for d in &live {
+            let primary = Some(&d.id) == newest.as_ref();
+            let running = d.running_at(t);
+            let pending = if primary { d.desired.saturating_sub(running) } else { 0 };
+            let rollout = if !primary {
+                Some(RolloutState::Completed)
+            } else if running == d.desired && !others_left {
+                Some(RolloutState::Completed)
+            } else {
+                Some(RolloutState::InProgress)
+            };
+            deployments.push(Deployment {
+                id: d.id.clone(),
+                status: if primary { DeploymentStatus::Primary } else { DeploymentStatus::Active },
+                task_definition: d.task_definition.clone(),
+                desired: if primary { d.desired } else { 0 },
+                running,
+                pending,
+                rollout,
+                created: Some(d.created),
+                updated: Some(d.last_change().min(t)),
+            });
+        }
+        for d in self.deployments.iter().filter(|d| d.created <= t) {
+            for at in d.ready_at.iter().filter(|at| **at <= t && **at > d.created) {
+                events.push(ServiceEvent { at: Some(*at), message: format!("(service {}) has started 1 tasks.", self.service) });
+            }
+            for at in d.drain_at.iter().filter(|at| **at <= t) {
+                events.push(ServiceEvent { at: Some(*at), message: format!("(service {}) has stopped 1 running tasks.", self.service) });
+            }
+        }
+        if let Some(last) = self.deployments.last() {
+            let done = live.len() == 1 && live[0].running_at(t) == live[0].desired;
+            if done {
+                let at = self.deployments.iter().map(SimDeployment::last_change).max().unwrap_or(last.created).min(t);
+                events.push(ServiceEvent { at: Some(at), message: format!("(service {}) has reached a steady state.", self.service) });
+            }
+        }
+        events.sort_by(|a, b| b.at.cmp(&a.at));
+        let primary = deployments.iter().find(|d| d.status == DeploymentStatus::Primary);
+        Service {
+            name: self.service.clone(),
+            cluster: self.cluster.clone(),
+            status: "ACTIVE".into(),
+            task_definition: primary.map(|d| d.task_definition.clone()).unwrap_or_default(),
+            desired: primary.map_or(0, |d| d.desired),
+            running: deployments.iter().map(|d| d.running).sum(),
+            pending: deployments.iter().map(|d| d.pending).sum(),
+            deployments,
+            events,
+        }
+    }
+
+    fn resolve_task_definition(&self, reference: &str) -> CloudResult<&TaskDefinition> {
+        let found = if reference.starts_with("arn:") {
+            self.task_definitions.iter().find(|td| td.arn == reference)
+        } else if let Some((family, revision)) = reference.split_once(':') {
+            self.task_definitions.iter().find(|td| td.family == family && td.revision.to_string() == revision)
+        } else {
+            self.task_definitions.iter().filter(|td| td.family == reference && td.status == "ACTIVE").max_by_key(|td| td.revision)
+        };
+        found.ok_or_else(|| err(ErrorKind::Client, "ClientException", "Unable to describe task definition."))
+    }
+}
+
+/// How simulated time moves.
+#[derive(Debug)]
+enum Clock {
+    /// Simulated time runs `speed` times faster than the wall clock.
+    Wall { origin: Instant, origin_sim: Timestamp },
+    /// Simulated time moves only when someone pauses: tests and benchmarks.
+    Manual,
+}
+
+/// The simulated account.
+#[derive(Debug)]
+pub struct SimCloud {
+    world: Mutex<World>,
+    clock: Clock,
+    speed: f64,
+    save_to: Option<PathBuf>,
+}
+
+impl SimCloud {
+    /// A fresh world at `start` whose time moves only through [`Cloud::pause`].
+    #[must_use]
+    pub fn manual(start: Timestamp, speed: f64, names: WorldNames) -> Self {
+        Self { world: Mutex::new(World::new(start, names)), clock: Clock::Manual, speed, save_to: None }
+    }
+
+    /// The demo world: loaded from `save_to` if a previous run left one, else built anew.
+    /// Simulated time resumes where it stopped and then runs `speed` times the wall clock.
+    pub fn open(save_to: PathBuf, speed: f64, names: WorldNames) -> anyhow::Result<Self> {
+        let world = match std::fs::read_to_string(&save_to) {
+            Ok(text) => match serde_json::from_str::<World>(&text) {
+                Ok(world) if world.names == names => world,
+                _ => World::new(Timestamp::now(), names),
+            },
+            Err(_) => World::new(Timestamp::now(), names),
+        };
+        let origin_sim = world.now;
+        let sim = Self { world: Mutex::new(world), clock: Clock::Wall { origin: Instant::now(), origin_sim }, speed, save_to: Some(save_to) };
+        sim.save();
+        Ok(sim)
+    }
+
+    /// Identifier of this simulated world; the journal is kept per world.
+    #[must_use]
+    pub fn world_id(&self) -> String {
+        self.lock().id.clone()
+    }
+
+    /// Advances a manual clock; a no-op on the wall clock.
+    pub fn advance(&self, by: Duration) {
+        if matches!(self.clock, Clock::Manual) {
+            let mut world = self.lock();
+            world.now = after(world.now, i64::try_from(by.as_secs()).unwrap_or(0));
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, World> {
+        self.world.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn sim_now(&self) -> Timestamp {
+        match &self.clock {
+            Clock::Manual => self.lock().now,
+            Clock::Wall { origin, origin_sim } => {
+                let scaled = origin.elapsed().mul_f64(self.speed);
+                origin_sim.checked_add(SignedDuration::try_from(scaled).unwrap_or_default()).unwrap_or(*origin_sim)
+            }
+        }
+    }
+
+    /// Runs `f` on the world at the current simulated time, then saves it when `mutates`.
+    fn with<T>(&self, mutates: bool, f: impl FnOnce(&mut World) -> CloudResult<T>) -> CloudResult<T> {
+        let now = self.sim_now();
+        let result = {
+            let mut world = self.lock();
+            if now > world.now {
+                world.now = now;
+            }
+            f(&mut world)
+        };
+        if mutates && result.is_ok() {
+            self.save();
+        }
+        result
+    }
+
+    fn save(&self) {
+        let Some(path) = &self.save_to else { return };
+        let text = {
+            let mut world = self.lock();
+            let now = self.sim_now_unlocked(&world);
+            world.now = now;
+            serde_json::to_string(&*world)
+        };
+        if let Ok(text) = text {
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let tmp = path.with_extension("tmp");
+            if std::fs::write(&tmp, text).is_ok() {
+                let _ = std::fs::rename(&tmp, path);
+            }
+        }
+    }
+
+    fn sim_now_unlocked(&self, world: &World) -> Timestamp {
+        match &self.clock {
+            Clock::Manual => world.now,
+            Clock::Wall { origin, origin_sim } => {
+                let scaled = origin.elapsed().mul_f64(self.speed);
+                origin_sim.checked_add(SignedDuration::try_from(scaled).unwrap_or_default()).unwrap_or(*origin_sim).max(world.now)
+            }
+        }
+    }
+}
+
+impl Drop for SimCloud {
+    fn drop(&mut self) {
+        self.save();
+    }
+}
+
+#[async_trait]
+impl Cloud for SimCloud {
+    fn mode(&self) -> Mode {
+        Mode::Simulation { speed: self.speed }
+    }
+
+    fn now(&self) -> Timestamp {
+        self.sim_now()
+    }
+
+    async fn pause(&self, wall: Duration) {
+        match self.clock {
+            Clock::Manual => {
+                {
+                    let mut world = self.lock();
+                    let step = wall.mul_f64(self.speed);
+                    world.now = world.now.checked_add(SignedDuration::try_from(step).unwrap_or_default()).unwrap_or(world.now);
+                }
+                tokio::task::yield_now().await;
+            }
+            Clock::Wall { .. } => tokio::time::sleep(wall).await,
+        }
+    }
+
+    async fn identity(&self) -> CloudResult<Identity> {
+        Ok(Identity { account: ACCOUNT.into(), region: REGION.into(), arn: format!("arn:aws:sts::{ACCOUNT}:assumed-role/LabRole/learner") })
+    }
+
+    async fn describe_instances(&self) -> CloudResult<Vec<DbInstance>> {
+        self.with(false, |w| Ok(w.instances.values().filter_map(|i| i.view(w.now)).collect()))
+    }
+
+    async fn describe_snapshots(&self, instance_id: &str) -> CloudResult<Vec<DbSnapshot>> {
+        self.with(false, |w| {
+            Ok(w.snapshots.values().filter(|s| s.base.instance_id == instance_id).filter_map(|s| s.view(w.now)).collect())
+        })
+    }
+
+    async fn modify_backup(&self, settings: &BackupSettings) -> CloudResult<DbInstance> {
+        self.with(true, |w| {
+            let current = w.require_instance(&settings.instance_id)?;
+            if !current.is_available() {
+                return Err(err(ErrorKind::InvalidState, "InvalidDBInstanceState", format!("Database instance is not in available state (it is {}).", current.status)));
+            }
+            if settings.retention_days > validate::MAX_RETENTION_DAYS {
+                return Err(err(ErrorKind::Validation, "InvalidParameterValue", "Invalid backup retention period: must be 0 to 35 days."));
+            }
+            let maintenance = current.maintenance_window.clone().unwrap_or_default();
+            validate::backup_window_utc(&settings.window_utc, &maintenance)
+                .map_err(|e| err(ErrorKind::Validation, "InvalidParameterValue", format!("Invalid backup window: {e:?}")))?;
+            let t = w.now;
+            let names_instance = settings.instance_id.clone();
+            let Some(instance) = w.instances.get_mut(&names_instance) else {
+                return Err(err(ErrorKind::NotFound, "DBInstanceNotFound", "not found"));
+            };
+            instance.base.backup_window = Some(settings.window_utc.clone());
+            let from = current.retention_days;
+            let to = settings.retention_days;
+            if from == 0 && to > 0 {
+                let backup_start = after(t, timing::MODIFY_BEFORE_BACKUP_S);
+                let backup_end = after(backup_start, timing::FIRST_BACKUP_S);
+                let applies = if settings.apply_immediately { backup_start } else { after(t, 86_400 * 7) };
+                instance.retention_change = Some((applies, to));
+                if settings.apply_immediately {
+                    instance.phases.push((t, Some("modifying".into())));
+                    instance.phases.push((backup_start, Some("backing-up".into())));
+                    instance.phases.push((backup_end, Some("available".into())));
+                    instance.backups_since = Some(backup_end);
+                    let id = format!("rds:{}-{}", names_instance, backup_start.strftime("%Y-%m-%d-%H-%M"));
+                    let todos = instance.todos_at(backup_start);
+                    w.snapshots.insert(
+                        id.clone(),
+                        SimSnapshot {
+                            base: DbSnapshot {
+                                id: id.clone(),
+                                instance_id: names_instance.clone(),
+                                status: "creating".into(),
+                                percent: 0,
+                                kind: SnapshotKind::Automated,
+                                created: Some(backup_start),
+                                created_by_tool: false,
+                                arn: format!("arn:aws:rds:{REGION}:{ACCOUNT}:snapshot:{id}"),
+                            },
+                            started: backup_start,
+                            done: backup_end,
+                            gone: None,
+                            deleting_from: None,
+                            todos,
+                        },
+                    );
+                }
+            } else if from != to {
+                instance.retention_change = Some((t, to));
+                if to == 0 {
+                    instance.backups_since = None;
+                    instance.phases.push((t, Some("modifying".into())));
+                    instance.phases.push((after(t, timing::MODIFY_BEFORE_BACKUP_S), Some("available".into())));
+                }
+            }
+            Ok(w.instance_view(&names_instance).unwrap_or(current))
+        })
+    }
+
+    async fn create_snapshot(&self, instance_id: &str, snapshot_id: &str) -> CloudResult<DbSnapshot> {
+        self.with(true, |w| {
+            validate::rds_identifier(snapshot_id)
+                .map_err(|_| err(ErrorKind::Validation, "InvalidParameterValue", format!("Invalid snapshot identifier: {snapshot_id}")))?;
+            let instance = w.require_instance(instance_id)?;
+            if w.snapshots.get(snapshot_id).is_some_and(|s| s.view(w.now).is_some()) {
+                return Err(err(ErrorKind::AlreadyExists, "DBSnapshotAlreadyExists", format!("Cannot create the snapshot because a snapshot with the identifier {snapshot_id} already exists.")));
+            }
+            if !instance.is_available() {
+                return Err(err(ErrorKind::InvalidState, "InvalidDBInstanceState", format!("Cannot create a snapshot because the database instance {instance_id} is not currently in the available state.")));
+            }
+            let t = w.now;
+            let todos = w.instances.get(instance_id).map(|i| i.todos_at(t)).unwrap_or_default();
+            let snap = SimSnapshot {
+                base: DbSnapshot {
+                    id: snapshot_id.into(),
+                    instance_id: instance_id.into(),
+                    status: "creating".into(),
+                    percent: 0,
+                    kind: SnapshotKind::Manual,
+                    created: Some(t),
+                    created_by_tool: true,
+                    arn: format!("arn:aws:rds:{REGION}:{ACCOUNT}:snapshot:{snapshot_id}"),
+                },
+                started: t,
+                done: after(t, timing::SNAPSHOT_S),
+                gone: None,
+                deleting_from: None,
+                todos,
+            };
+            let view = snap.view(t).unwrap_or_else(|| snap.base.clone());
+            w.snapshots.insert(snapshot_id.into(), snap);
+            Ok(view)
+        })
+    }
+
+    async fn restore_from_snapshot(&self, request: &RestoreRequest) -> CloudResult<DbInstance> {
+        self.with(true, |w| {
+            w.check_new_instance_id(&request.instance_id)?;
+            let t = w.now;
+            let snap = w
+                .snapshots
+                .get(&request.snapshot_id)
+                .filter(|s| s.view(t).is_some())
+                .ok_or_else(|| err(ErrorKind::NotFound, "DBSnapshotNotFound", format!("DBSnapshot {} not found.", request.snapshot_id)))?;
+            if snap.view(t).is_some_and(|s| !s.is_available()) {
+                return Err(err(ErrorKind::InvalidState, "InvalidDBSnapshotState", "Snapshot is not available."));
+            }
+            let source = w.require_instance(&snap.base.instance_id.clone())?;
+            let rows = snap.todos.iter().map(|todo| Row { todo: todo.clone(), created: t, deleted: None }).collect();
+            Ok(w.new_instance(&request.instance_id, &source, &request.class, request.multi_az, &request.security_groups, request.subnet_group.as_ref(), rows))
+        })
+    }
+
+    async fn restore_to_point_in_time(&self, request: &PitrRequest) -> CloudResult<DbInstance> {
+        self.with(true, |w| {
+            w.check_new_instance_id(&request.target_id)?;
+            let source = w.require_instance(&request.source_id)?;
+            let Some(point) = source.latest_restorable else {
+                return Err(err(ErrorKind::InvalidState, "InvalidDBInstanceState", "Automated backups are not enabled for this instance; point-in-time restore needs them."));
+            };
+            let t = w.now;
+            let rows = w.instances.get(&request.source_id).map(|i| i.todos_at(point)).unwrap_or_default();
+            let rows = rows.into_iter().map(|todo| Row { todo, created: t, deleted: None }).collect();
+            Ok(w.new_instance(&request.target_id, &source, &request.class, request.multi_az, &request.security_groups, request.subnet_group.as_ref(), rows))
+        })
+    }
+
+    async fn delete_instance(&self, instance_id: &str) -> CloudResult<()> {
+        self.with(true, |w| {
+            let view = w.require_instance(instance_id)?;
+            if view.status == "deleting" {
+                return Err(err(ErrorKind::InvalidState, "InvalidDBInstanceState", "Instance is already being deleted."));
+            }
+            let t = w.now;
+            if let Some(instance) = w.instances.get_mut(instance_id) {
+                instance.phases.retain(|(at, _)| *at <= t);
+                instance.phases.push((t, Some("deleting".into())));
+                instance.phases.push((after(t, timing::DELETE_INSTANCE_S), None));
+            }
+            Ok(())
+        })
+    }
+
+    async fn delete_snapshot(&self, snapshot_id: &str) -> CloudResult<()> {
+        self.with(true, |w| {
+            let t = w.now;
+            let snap = w
+                .snapshots
+                .get_mut(snapshot_id)
+                .filter(|s| s.view(t).is_some())
+                .ok_or_else(|| err(ErrorKind::NotFound, "DBSnapshotNotFound", format!("DBSnapshot {snapshot_id} not found.")))?;
+            if snap.view(t).is_some_and(|s| s.status == "creating") {
+                return Err(err(ErrorKind::InvalidState, "InvalidDBSnapshotState", "Cannot delete a snapshot while it is being created."));
+            }
+            if snap.deleting_from.is_none() {
+                snap.deleting_from = Some(t);
+                snap.gone = Some(after(t, timing::DELETE_SNAPSHOT_S));
+            }
+            Ok(())
+        })
+    }
+
+    async fn describe_service(&self, cluster: &str, service: &str) -> CloudResult<Service> {
+        self.with(false, |w| {
+            if cluster != w.cluster {
+                return Err(err(ErrorKind::Client, "ClusterNotFoundException", "Cluster not found."));
+            }
+            if service != w.service {
+                return Err(err(ErrorKind::ServiceNotFound, "ServiceNotFoundException", "Service not found."));
+            }
+            Ok(w.service_view())
+        })
+    }
+
+    async fn describe_task_definition(&self, reference: &str) -> CloudResult<TaskDefinition> {
+        self.with(false, |w| w.resolve_task_definition(reference).cloned())
+    }
+
+    async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
+        self.with(false, |w| {
+            Ok(w.task_definitions.iter().filter(|td| td.family == family && td.status == "ACTIVE").map(|td| td.arn.clone()).collect())
+        })
+    }
+
+    async fn register_revision(&self, base: &str, container: &str, name: &str, value: &str) -> CloudResult<TaskDefinition> {
+        self.with(true, |w| {
+            let mut td = w.resolve_task_definition(base)?.clone();
+            let target = td
+                .containers
+                .iter_mut()
+                .find(|c| c.name == container)
+                .ok_or_else(|| err(ErrorKind::Client, "ClientException", format!("Container {container} not found in the task definition.")))?;
+            match target.environment.iter_mut().find(|(k, _)| k == name) {
+                Some(entry) => entry.1 = value.into(),
+                None => target.environment.push((name.into(), value.into())),
+            }
+            let revision = w.task_definitions.iter().filter(|t| t.family == td.family).map(|t| t.revision).max().unwrap_or(0) + 1;
+            td.revision = revision;
+            td.status = "ACTIVE".into();
+            td.arn = format!("arn:aws:ecs:{REGION}:{ACCOUNT}:task-definition/{}:{revision}", td.family);
+            w.task_definitions.push(td.clone());
+            Ok(td)
+        })
+    }
+
+    async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()> {
+        self.with(true, |w| {
+            let td = w
+                .task_definitions
+                .iter_mut()
+                .find(|td| td.arn == arn)
+                .ok_or_else(|| err(ErrorKind::Client, "ClientException", "The specified task definition does not exist."))?;
+            td.status = "INACTIVE".into();
+            Ok(())
+        })
+    }
+
+    async fn update_service(&self, cluster: &str, service: &str, task_definition: &str) -> CloudResult<Service> {
+        self.with(true, |w| {
+            if cluster != w.cluster {
+                return Err(err(ErrorKind::Client, "ClusterNotFoundException", "Cluster not found."));
+            }
+            if service != w.service {
+                return Err(err(ErrorKind::ServiceNotFound, "ServiceNotFoundException", "Service not found."));
+            }
+            let td = w.resolve_task_definition(task_definition)?;
+            if td.status != "ACTIVE" {
+                return Err(err(ErrorKind::Client, "ClientException", "TaskDefinition is inactive"));
+            }
+            let arn = td.arn.clone();
+            let t = w.now;
+            let current = w.service_view();
+            if current.task_definition == arn {
+                return Ok(current);
+            }
+            for d in w.deployments.iter_mut().filter(|d| d.created <= t && !d.drained_at(t)) {
+                let running = d.running_at(t) as usize;
+                d.ready_at.retain(|at| *at <= t);
+                d.drain_at.retain(|at| *at <= t);
+                d.drain_at.extend(timing::TASK_DRAIN_S.iter().take(running).map(|s| after(t, *s)));
+                if d.drain_at.is_empty() {
+                    d.drain_at.push(t);
+                }
+            }
+            let id = format!("ecs-svc/{:019}", w.next_deployment);
+            w.next_deployment += 1;
+            w.deployments.push(SimDeployment {
+                id,
+                task_definition: arn,
+                created: t,
+                desired: current.desired.max(2),
+                ready_at: timing::TASK_READY_S.iter().map(|s| after(t, *s)).collect(),
+                drain_at: vec![],
+            });
+            Ok(w.service_view())
+        })
+    }
+
+    async fn list_todos(&self) -> CloudResult<Vec<Todo>> {
+        self.with(false, |w| Ok(w.serving_database()?.todos_at(w.now)))
+    }
+
+    async fn create_todo(&self, title: &str) -> CloudResult<Todo> {
+        self.with(true, |w| {
+            let t = w.now;
+            let db = w.serving_database_mut()?;
+            let id = db.rows.iter().map(|r| r.todo.id).max().unwrap_or(0) + 1;
+            let todo = Todo { id, user_id: Some(1.into()), title: title.into(), completed: false };
+            db.rows.push(Row { todo: todo.clone(), created: t, deleted: None });
+            Ok(todo)
+        })
+    }
+
+    async fn delete_todo(&self, id: u64) -> CloudResult<()> {
+        self.with(true, |w| {
+            let t = w.now;
+            let db = w.serving_database_mut()?;
+            let row = db
+                .rows
+                .iter_mut()
+                .find(|r| r.todo.id == id && r.visible_at(t))
+                .ok_or_else(|| err(ErrorKind::NotFound, "404", format!("Todo {id} not found")))?;
+            row.deleted = Some(t);
+            Ok(())
+        })
+    }
+}

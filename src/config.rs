@@ -1,0 +1,159 @@
+//! The lab's names and settings, from `--config FILE` (TOML) with the defaults of the lab.
+//! Everything is validated before anything is sent; errors name the field and what to do.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::validate::{self, Invalid};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Names {
+    pub instance: String,
+    pub snapshot: String,
+    pub restored_instance: String,
+    pub pitr_instance: String,
+    pub cluster: String,
+    pub service: String,
+    pub task_family: String,
+    pub container: String,
+    pub load_balancer: String,
+}
+
+impl Default for Names {
+    fn default() -> Self {
+        Self {
+            instance: "workshop-db".into(),
+            snapshot: "ondemandbackup".into(),
+            restored_instance: "workshop-db-restore".into(),
+            pitr_instance: "workshop-db-pitr".into(),
+            cluster: "workshop-cluster".into(),
+            service: "backend-service".into(),
+            task_family: "workshop-backend".into(),
+            container: "container-backend".into(),
+            load_balancer: "todoApp".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Backup {
+    pub retention_days: u32,
+    /// The backup window in the learner's local time, `hh:mm-hh:mm`.
+    pub window_local: String,
+    /// IANA time zone for the local window; the system's zone when absent.
+    pub timezone: Option<String>,
+}
+
+impl Default for Backup {
+    fn default() -> Self {
+        Self { retention_days: 1, window_local: "03:00-03:30".into(), timezone: None }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Restore {
+    pub class: String,
+    pub multi_az: bool,
+}
+
+impl Default for Restore {
+    fn default() -> Self {
+        Self { class: "db.t3.micro".into(), multi_az: true }
+    }
+}
+
+/// Recovery targets the learner measures the run against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Targets {
+    pub rpo_minutes: u32,
+    pub rto_minutes: u32,
+}
+
+impl Default for Targets {
+    fn default() -> Self {
+        Self { rpo_minutes: 60, rto_minutes: 30 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub names: Names,
+    pub backup: Backup,
+    pub restore: Restore,
+    pub targets: Targets,
+    /// Base URL of the todo app; found through the load balancer when absent.
+    pub app_url: Option<String>,
+}
+
+/// A configuration problem, with the field it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    Read { path: String, reason: String },
+    Parse { path: String, reason: String },
+    Field { field: String, value: String, problem: Invalid },
+}
+
+impl Config {
+    /// Reads and validates `path`.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ConfigError::Read { path: path.display().to_string(), reason: e.to_string() })?;
+        let config: Self = toml::from_str(&text)
+            .map_err(|e| ConfigError::Parse { path: path.display().to_string(), reason: e.message().to_owned() })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks every name and setting against the AWS rules.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let field = |field: &str, value: &str, problem: Invalid| ConfigError::Field { field: field.into(), value: value.into(), problem };
+        let n = &self.names;
+        for (key, value) in [
+            ("names.instance", &n.instance),
+            ("names.snapshot", &n.snapshot),
+            ("names.restored_instance", &n.restored_instance),
+            ("names.pitr_instance", &n.pitr_instance),
+        ] {
+            validate::rds_identifier(value).map_err(|p| field(key, value, p))?;
+        }
+        for (key, value) in [
+            ("names.cluster", &n.cluster),
+            ("names.service", &n.service),
+            ("names.task_family", &n.task_family),
+            ("names.container", &n.container),
+            ("names.load_balancer", &n.load_balancer),
+        ] {
+            validate::ecs_name(value).map_err(|p| field(key, value, p))?;
+        }
+        if n.restored_instance == n.instance || n.pitr_instance == n.instance {
+            return Err(field("names.restored_instance", &n.restored_instance, Invalid::IdentifierChars));
+        }
+        validate::retention(self.backup.retention_days)
+            .map_err(|p| field("backup.retention_days", &self.backup.retention_days.to_string(), p))?;
+        validate::backup_window_utc(&self.backup.window_local, "")
+            .map_err(|p| field("backup.window_local", &self.backup.window_local, p))?;
+        if let Some(tz) = &self.backup.timezone {
+            jiff::tz::TimeZone::get(tz).map_err(|_| field("backup.timezone", tz, Invalid::Timezone))?;
+        }
+        if let Some(url) = &self.app_url {
+            validate::url(url).map_err(|p| field("app_url", url, p))?;
+        }
+        Ok(())
+    }
+
+    /// The zone the backup window is entered in.
+    #[must_use]
+    pub fn timezone(&self) -> jiff::tz::TimeZone {
+        self.backup
+            .timezone
+            .as_deref()
+            .and_then(|tz| jiff::tz::TimeZone::get(tz).ok())
+            .unwrap_or_else(jiff::tz::TimeZone::system)
+    }
+}

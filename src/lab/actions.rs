@@ -1,0 +1,550 @@
+//! Each step's action: first a [`Plan`] (exact parameters, the AWS CLI equivalent, cost notes
+//! and warnings) that the learner confirms, then [`execute`], which looks at fresh state
+//! before every change, so a second run finds the work done and says so.
+
+use std::time::Duration;
+
+use jiff::Timestamp;
+
+use super::checks::{self, Ctx, TODOS_WANTED};
+use super::observe::{Observed, observe_all};
+use super::{StepId, Text};
+use crate::cloud::{self, BackupSettings, Cloud, CloudError, ErrorKind, PitrRequest, RestoreRequest, TaskDefinition};
+use crate::config::Config;
+use crate::validate::{self, Invalid};
+
+/// Choices the learner makes for an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The backup window in local time.
+    pub window_local: String,
+    /// Cleanup path: keep the restored database (true) or go back (false).
+    pub keep_restored: bool,
+}
+
+impl Options {
+    #[must_use]
+    pub fn from_config(config: &Config) -> Self {
+        Self { window_local: config.backup.window_local.clone(), keep_restored: false }
+    }
+}
+
+/// How the learner confirms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    YesNo,
+    /// The learner must type this word.
+    Typed(String),
+}
+
+/// What an action will do, shown before it runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub step: StepId,
+    pub params: Vec<(Text, String)>,
+    pub commands: Vec<String>,
+    pub notes: Vec<Text>,
+    pub confirm: Confirm,
+}
+
+/// Whether an action can run now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ready {
+    Plan(Plan),
+    AlreadyDone(Text),
+    Blocked(Text),
+    Invalid(Invalid),
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ActionError {
+    #[error("{0}")]
+    Cloud(CloudError),
+    #[error("blocked: {0:?}")]
+    Blocked(Text),
+    #[error("invalid input: {0:?}")]
+    Invalid(Invalid),
+}
+
+impl From<CloudError> for ActionError {
+    fn from(e: CloudError) -> Self {
+        Self::Cloud(e)
+    }
+}
+
+/// What an action did, line by line.
+pub type Outcome = Vec<Text>;
+
+fn param(id: &str, value: impl Into<String>) -> (Text, String) {
+    (Text::new(id), value.into())
+}
+
+/// The UTC window for a local one, on the cloud's current date in the configured zone.
+pub fn window_utc(config: &Config, window_local: &str, now: Timestamp) -> Result<String, Invalid> {
+    let tz = config.timezone();
+    let date = now.to_zoned(tz.clone()).date();
+    validate::window_to_utc(window_local, &tz, date)
+}
+
+/// The restore parameters: the lab's class and Multi-AZ, the source's groups and subnet group.
+fn restore_request(config: &Config, observed: &Observed) -> Option<RestoreRequest> {
+    let source = observed.instance(&config.names.instance)?;
+    Some(RestoreRequest {
+        instance_id: config.names.restored_instance.clone(),
+        snapshot_id: config.names.snapshot.clone(),
+        class: config.restore.class.clone(),
+        multi_az: config.restore.multi_az,
+        security_groups: source.security_groups.clone(),
+        subnet_group: source.subnet_group.clone(),
+    })
+}
+
+fn pitr_request(config: &Config, observed: &Observed) -> Option<PitrRequest> {
+    let source = observed.instance(&config.names.instance)?;
+    Some(PitrRequest {
+        source_id: source.id.clone(),
+        target_id: config.names.pitr_instance.clone(),
+        class: config.restore.class.clone(),
+        multi_az: false,
+        security_groups: source.security_groups.clone(),
+        subnet_group: source.subnet_group.clone(),
+    })
+}
+
+fn placement_params(class: &str, multi_az: bool, groups: &[String], subnet: Option<&String>) -> Vec<(Text, String)> {
+    vec![
+        param("param-class", class),
+        param("param-multi-az", if multi_az { "Multi-AZ" } else { "Single-AZ" }),
+        param("param-security-groups", groups.join(", ")),
+        param("param-subnet-group", subnet.cloned().unwrap_or_default()),
+    ]
+}
+
+/// The plan for `step`, from what is observed now.
+#[must_use]
+#[allow(clippy::too_many_lines)]
+pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
+    let config = ctx.config;
+    let names = &config.names;
+    let observed = ctx.observed;
+    let source = observed.instance(&names.instance);
+    let done = checks::check(step, ctx).is_some_and(|c| c.state == super::StepState::Done);
+    let yes_no = |params, commands, notes| Ready::Plan(Plan { step, params, commands, notes, confirm: Confirm::YesNo });
+    match step {
+        StepId::Concepts | StepId::Protection | StepId::Summary => Ready::Blocked(Text::new("action-none")),
+        StepId::EnableBackups => {
+            let Some(src) = source else { return Ready::Blocked(Text::new("check-source-missing").arg("instance", &names.instance)) };
+            let utc = match window_utc(config, &options.window_local, ctx.now) {
+                Ok(w) => w,
+                Err(e) => return Ready::Invalid(e),
+            };
+            if let Err(e) = validate::backup_window_utc(&utc, src.maintenance_window.as_deref().unwrap_or_default()) {
+                return Ready::Invalid(e);
+            }
+            if src.retention_days == config.backup.retention_days && src.backup_window.as_deref() == Some(utc.as_str()) {
+                return Ready::AlreadyDone(Text::new("already-backups").arg("retention", src.retention_days).arg("window", utc));
+            }
+            if !src.is_available() {
+                return Ready::Blocked(Text::new("blocked-instance-busy").arg("instance", &src.id).arg("status", &src.status));
+            }
+            let settings = BackupSettings {
+                instance_id: src.id.clone(),
+                retention_days: config.backup.retention_days,
+                window_utc: utc.clone(),
+                apply_immediately: true,
+            };
+            let mut notes = Vec::new();
+            if src.retention_days == 0 && settings.retention_days > 0 {
+                notes.push(Text::new("note-outage"));
+            }
+            notes.push(Text::new("note-backup-storage"));
+            yes_no(
+                vec![
+                    param("param-instance", &src.id),
+                    param("param-retention", format!("{}", settings.retention_days)),
+                    param("param-window-local", format!("{} ({})", options.window_local, config.timezone().iana_name().unwrap_or("local"))),
+                    param("param-window-utc", utc),
+                    param("param-apply-immediately", "true"),
+                ],
+                vec![cloud::cli::modify_backup(&settings)],
+                notes,
+            )
+        }
+        StepId::CreateTodos => {
+            let count = observed.todo_count().unwrap_or(0);
+            if done && count >= TODOS_WANTED || count >= TODOS_WANTED {
+                return Ready::AlreadyDone(Text::new("already-todos").arg("count", count));
+            }
+            if let Some(e) = &observed.todos.error {
+                return Ready::Blocked(Text::new("blocked-app-unreachable").arg("code", e.code.clone()));
+            }
+            let missing = TODOS_WANTED - count;
+            yes_no(
+                vec![param("param-todos-to-create", missing.to_string())],
+                vec![cloud::cli::create_todo("…")],
+                vec![Text::new("note-browser-alternative")],
+            )
+        }
+        StepId::Snapshot => {
+            if let Some(s) = observed.snapshot(&names.snapshot) {
+                return Ready::AlreadyDone(Text::new("already-snapshot").arg("snapshot", &s.id).arg("status", &s.status));
+            }
+            if done {
+                return Ready::AlreadyDone(Text::new("check-snapshot-gone").arg("snapshot", &names.snapshot));
+            }
+            let Some(src) = source else { return Ready::Blocked(Text::new("check-source-missing").arg("instance", &names.instance)) };
+            if !src.is_available() {
+                return Ready::Blocked(Text::new("blocked-instance-busy").arg("instance", &src.id).arg("status", &src.status));
+            }
+            yes_no(
+                vec![param("param-instance", &src.id), param("param-snapshot", &names.snapshot)],
+                vec![cloud::cli::create_snapshot(&src.id, &names.snapshot)],
+                vec![Text::new("note-snapshot-cost")],
+            )
+        }
+        StepId::DeleteTodos => {
+            if done {
+                return Ready::AlreadyDone(Text::new("check-disaster-done"));
+            }
+            if !observed.snapshot(&names.snapshot).is_some_and(crate::cloud::DbSnapshot::is_available) {
+                return Ready::Blocked(Text::new("check-disaster-wait-snapshot").arg("snapshot", &names.snapshot));
+            }
+            let count = observed.todo_count().unwrap_or(0);
+            yes_no(
+                vec![param("param-todos-to-delete", count.to_string())],
+                vec![cloud::cli::delete_todo(1).replace("/1", "/<id>")],
+                vec![Text::new("note-disaster")],
+            )
+        }
+        StepId::Restore => {
+            if let Some(r) = observed.instance(&names.restored_instance) {
+                return Ready::AlreadyDone(Text::new("already-instance").arg("instance", &r.id).arg("status", &r.status));
+            }
+            if done {
+                return Ready::AlreadyDone(Text::new("check-restore-removed").arg("restored", &names.restored_instance));
+            }
+            if !observed.snapshot(&names.snapshot).is_some_and(crate::cloud::DbSnapshot::is_available) {
+                return Ready::Blocked(Text::new("blocked-snapshot-not-ready").arg("snapshot", &names.snapshot));
+            }
+            let Some(request) = restore_request(config, observed) else {
+                return Ready::Blocked(Text::new("check-source-missing").arg("instance", &names.instance));
+            };
+            let mut params = vec![param("param-snapshot", &request.snapshot_id), param("param-new-instance", &request.instance_id)];
+            params.extend(placement_params(&request.class, request.multi_az, &request.security_groups, request.subnet_group.as_ref()));
+            yes_no(params, vec![cloud::cli::restore(&request)], vec![Text::new("note-restore-cost"), Text::new("note-restore-new-instance")])
+        }
+        StepId::SwitchBackend => plan_switch(step, ctx),
+        StepId::Verify => {
+            if done {
+                return Ready::AlreadyDone(Text::new("check-verify-done").arg("count", observed.todo_count().unwrap_or(0)));
+            }
+            yes_no(vec![], vec![cloud::cli::list_todos()], vec![])
+        }
+        StepId::Pitr => {
+            if let Some(p) = observed.instance(&names.pitr_instance) {
+                return Ready::AlreadyDone(Text::new("already-instance").arg("instance", &p.id).arg("status", &p.status));
+            }
+            let Some(src) = source else { return Ready::Blocked(Text::new("check-source-missing").arg("instance", &names.instance)) };
+            if src.latest_restorable.is_none() {
+                return Ready::Blocked(Text::new("check-pitr-needs-backups"));
+            }
+            let Some(request) = pitr_request(config, observed) else { return Ready::Blocked(Text::new("action-none")) };
+            let mut params = vec![
+                param("param-source", &request.source_id),
+                param("param-new-instance", &request.target_id),
+                param("param-restore-time", src.latest_restorable.map(|t| t.to_string()).unwrap_or_default()),
+            ];
+            params.extend(placement_params(&request.class, request.multi_az, &request.security_groups, request.subnet_group.as_ref()));
+            yes_no(params, vec![cloud::cli::restore_pitr(&request)], vec![Text::new("note-pitr-cost")])
+        }
+        StepId::Cleanup => {
+            let left = checks::leftovers(observed, config, options.keep_restored);
+            if left.is_empty() {
+                return Ready::AlreadyDone(Text::new("already-clean"));
+            }
+            let mut commands = Vec::new();
+            if !options.keep_restored {
+                commands.push(cloud::cli::update_service(&names.cluster, &names.service, &format!("{}:<original>", names.task_family)));
+                commands.push(cloud::cli::delete_instance(&names.restored_instance));
+            }
+            if observed.instance(&names.pitr_instance).is_some() {
+                commands.push(cloud::cli::delete_instance(&names.pitr_instance));
+            }
+            commands.push(cloud::cli::delete_snapshot(&names.snapshot));
+            let word = if options.keep_restored { names.snapshot.clone() } else { names.restored_instance.clone() };
+            let path = if options.keep_restored { "param-cleanup-keep" } else { "param-cleanup-back" };
+            let mut params = vec![(Text::new("param-cleanup-path"), String::new())];
+            params[0].1 = format!("@{path}");
+            Ready::Plan(Plan {
+                step,
+                params,
+                commands,
+                notes: left.into_iter().chain([Text::new("note-source-untouched").arg("instance", &names.instance)]).collect(),
+                confirm: Confirm::Typed(word),
+            })
+        }
+    }
+}
+
+fn plan_switch(step: StepId, ctx: &Ctx<'_>) -> Ready {
+    let names = &ctx.config.names;
+    let observed = ctx.observed;
+    let Some(restored) = observed.instance(&names.restored_instance) else {
+        return Ready::Blocked(Text::new("blocked-no-restore").arg("restored", &names.restored_instance));
+    };
+    let Some(endpoint) = restored.endpoint.clone() else {
+        return Ready::Blocked(Text::new("blocked-no-endpoint").arg("restored", &restored.id).arg("status", &restored.status));
+    };
+    let Some(current) = observed.current_task_definition() else {
+        return Ready::Blocked(Text::new("check-not-read-yet"));
+    };
+    if current.env(&names.container, "DB_HOST") == Some(endpoint.as_str()) {
+        return Ready::AlreadyDone(Text::new("already-switched").arg("revision", current.revision));
+    }
+    let register = cloud::cli::register_revision(&current.arn, &names.container, "DB_HOST", &endpoint);
+    Ready::Plan(Plan {
+        step,
+        params: vec![
+            param("param-family", &current.family),
+            param("param-base-revision", current.revision.to_string()),
+            param("param-db-host", &endpoint),
+            param("param-cluster", &names.cluster),
+            param("param-service", &names.service),
+        ],
+        commands: vec![register, cloud::cli::update_service(&names.cluster, &names.service, &format!("{}:<new>", current.family))],
+        notes: vec![Text::new("note-rollout")],
+        confirm: Confirm::YesNo,
+    })
+}
+
+/// A progress report from a running action.
+pub type Progress<'a> = &'a (dyn Fn(Text) + Send + Sync);
+
+/// How long an action waits for a rollout before deleting what the old tasks used.
+const ROLLOUT_WAIT_LIMIT: Duration = Duration::from_secs(30 * 60);
+const ACTION_POLL: Duration = Duration::from_secs(2);
+
+/// Performs `step`'s action against fresh state. Each change is made only when it is still
+/// missing, so running an action twice finds the work done.
+#[allow(clippy::too_many_lines)]
+pub async fn execute(
+    step: StepId,
+    cloud: &dyn Cloud,
+    config: &Config,
+    journal: &std::sync::Mutex<super::journal::Journal>,
+    options: &Options,
+    progress: Progress<'_>,
+) -> Result<Outcome, ActionError> {
+    let names = &config.names;
+    let mut observed = Observed::default();
+    observe_all(cloud, config, &mut observed).await;
+    if let Some(e) = observed.instances.error.clone() {
+        return Err(e.into());
+    }
+    let ready = {
+        let journal = journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ctx = Ctx { observed: &observed, journal: &journal, config, now: cloud.now() };
+        plan(step, &ctx, options)
+    };
+    match ready {
+        Ready::AlreadyDone(text) => return Ok(vec![text]),
+        Ready::Blocked(text) => return Err(ActionError::Blocked(text)),
+        Ready::Invalid(e) => return Err(ActionError::Invalid(e)),
+        Ready::Plan(_) => {}
+    }
+    let record = |kind| {
+        let now = cloud.now();
+        journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner).record(now, now, kind);
+    };
+    let mut out = Vec::new();
+    match step {
+        StepId::Concepts | StepId::Protection | StepId::Summary => {}
+        StepId::EnableBackups => {
+            let utc = window_utc(config, &options.window_local, cloud.now()).map_err(ActionError::Invalid)?;
+            let settings = BackupSettings {
+                instance_id: names.instance.clone(),
+                retention_days: config.backup.retention_days,
+                window_utc: utc.clone(),
+                apply_immediately: true,
+            };
+            let after = cloud.modify_backup(&settings).await?;
+            out.push(Text::new("done-backups").arg("retention", settings.retention_days).arg("window", utc).arg("status", after.status));
+        }
+        StepId::CreateTodos => {
+            let existing = cloud.list_todos().await?.len();
+            let titles = crate::i18n::t(crate::i18n::Lang::En, "todo-sample-titles");
+            let titles: Vec<&str> = titles.split('|').collect();
+            for n in existing..TODOS_WANTED {
+                let title = titles.get(n).copied().unwrap_or("Todo");
+                let todo = cloud.create_todo(title).await?;
+                progress(Text::new("progress-todo-created").arg("title", todo.title));
+            }
+            out.push(Text::new("done-todos").arg("count", TODOS_WANTED));
+        }
+        StepId::Snapshot => match cloud.create_snapshot(&names.instance, &names.snapshot).await {
+            Ok(s) => out.push(Text::new("done-snapshot").arg("snapshot", s.id)),
+            Err(e) if e.kind == ErrorKind::AlreadyExists => out.push(Text::new("already-snapshot").arg("snapshot", &names.snapshot).arg("status", "?")),
+            Err(e) => return Err(e.into()),
+        },
+        StepId::DeleteTodos => {
+            let todos = cloud.list_todos().await?;
+            let started = cloud.now();
+            let lost: Vec<String> = todos.iter().map(|t| t.title.clone()).collect();
+            for todo in &todos {
+                match cloud.delete_todo(todo.id).await {
+                    Ok(()) => progress(Text::new("progress-todo-deleted").arg("title", todo.title.clone())),
+                    Err(e) if e.kind == ErrorKind::NotFound => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner).record(started, cloud.now(), super::journal::EventKind::Disaster { lost });
+            out.push(Text::new("done-disaster").arg("count", todos.len()));
+        }
+        StepId::Restore => {
+            let request = restore_request(config, &observed).ok_or_else(|| ActionError::Blocked(Text::new("check-source-missing").arg("instance", &names.instance)))?;
+            match cloud.restore_from_snapshot(&request).await {
+                Ok(i) => out.push(Text::new("done-restore").arg("restored", i.id).arg("status", i.status)),
+                Err(e) if e.kind == ErrorKind::AlreadyExists => out.push(Text::new("already-instance").arg("instance", &request.instance_id).arg("status", "?")),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        StepId::SwitchBackend => out.extend(switch_backend(cloud, config, &observed, progress).await?),
+        StepId::Verify => {
+            let todos = cloud.list_todos().await?;
+            if todos.is_empty() {
+                return Err(ActionError::Blocked(Text::new("check-verify-empty")));
+            }
+            record(super::journal::EventKind::TodosVerified { count: todos.len() });
+            out.push(Text::new("check-verify-done").arg("count", todos.len()));
+        }
+        StepId::Pitr => {
+            let request = pitr_request(config, &observed).ok_or_else(|| ActionError::Blocked(Text::new("action-none")))?;
+            match cloud.restore_to_point_in_time(&request).await {
+                Ok(i) => out.push(Text::new("done-restore").arg("restored", i.id).arg("status", i.status)),
+                Err(e) if e.kind == ErrorKind::AlreadyExists => out.push(Text::new("already-instance").arg("instance", &request.target_id).arg("status", "?")),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        StepId::Cleanup => {
+            record(super::journal::EventKind::CleanupChosen { keep_restored: options.keep_restored });
+            out.extend(cleanup(cloud, config, &observed, options.keep_restored, progress).await?);
+            record(super::journal::EventKind::CleanupDone);
+        }
+    }
+    record(super::journal::EventKind::Action { step, ok: true });
+    Ok(out)
+}
+
+/// Finds a registered revision equal to `current` except that DB_HOST is `endpoint`.
+async fn find_revision(cloud: &dyn Cloud, current: &TaskDefinition, container: &str, endpoint: &str) -> Result<Option<TaskDefinition>, CloudError> {
+    const LOOK_BACK: usize = 10;
+    let arns = cloud.list_task_definitions(&current.family).await?;
+    for arn in arns.iter().rev().take(LOOK_BACK) {
+        let td = cloud.describe_task_definition(arn).await?;
+        if td.env(container, "DB_HOST") == Some(endpoint) && td.same_except(current, container, "DB_HOST") {
+            return Ok(Some(td));
+        }
+    }
+    Ok(None)
+}
+
+async fn switch_backend(cloud: &dyn Cloud, config: &Config, observed: &Observed, progress: Progress<'_>) -> Result<Outcome, ActionError> {
+    let names = &config.names;
+    let endpoint = observed
+        .instance(&names.restored_instance)
+        .and_then(|r| r.endpoint.clone())
+        .ok_or_else(|| ActionError::Blocked(Text::new("blocked-no-restore").arg("restored", &names.restored_instance)))?;
+    let service = cloud.describe_service(&names.cluster, &names.service).await?;
+    let current = cloud.describe_task_definition(&service.task_definition).await?;
+    let mut out = Vec::new();
+    let target = match find_revision(cloud, &current, &names.container, &endpoint).await? {
+        Some(td) => {
+            out.push(Text::new("done-revision-reused").arg("revision", td.revision));
+            td
+        }
+        None => {
+            let td = cloud.register_revision(&current.arn, &names.container, "DB_HOST", &endpoint).await?;
+            progress(Text::new("done-revision-registered").arg("revision", td.revision));
+            out.push(Text::new("done-revision-registered").arg("revision", td.revision));
+            td
+        }
+    };
+    cloud.update_service(&names.cluster, &names.service, &target.arn).await?;
+    out.push(Text::new("done-service-updated").arg("service", &names.service).arg("revision", target.revision));
+    Ok(out)
+}
+
+async fn cleanup(cloud: &dyn Cloud, config: &Config, observed: &Observed, keep_restored: bool, progress: Progress<'_>) -> Result<Outcome, ActionError> {
+    let names = &config.names;
+    let mut out = Vec::new();
+    if !keep_restored {
+        let service = cloud.describe_service(&names.cluster, &names.service).await?;
+        let current = cloud.describe_task_definition(&service.task_definition).await?;
+        let source_ep = observed
+            .instance(&names.instance)
+            .and_then(|s| s.endpoint.clone())
+            .ok_or_else(|| ActionError::Blocked(Text::new("check-source-missing").arg("instance", &names.instance)))?;
+        if current.env(&names.container, "DB_HOST") != Some(source_ep.as_str()) {
+            let original = match find_revision(cloud, &current, &names.container, &source_ep).await? {
+                Some(td) => td,
+                None => cloud.register_revision(&current.arn, &names.container, "DB_HOST", &source_ep).await?,
+            };
+            cloud.update_service(&names.cluster, &names.service, &original.arn).await?;
+            out.push(Text::new("done-service-updated").arg("service", &names.service).arg("revision", original.revision));
+            let waited = wait_for_rollout(cloud, config, progress).await?;
+            if !waited {
+                return Err(ActionError::Blocked(Text::new("blocked-rollout-slow")));
+            }
+            if current.status == "ACTIVE" {
+                cloud.deregister_task_definition(&current.arn).await?;
+                out.push(Text::new("done-revision-deregistered").arg("revision", current.revision));
+            }
+        }
+        if let Some(r) = observed.instance(&names.restored_instance).filter(|r| r.status != "deleting") {
+            delete_instance(cloud, config, &r.id).await?;
+            out.push(Text::new("done-instance-deleted").arg("instance", r.id.clone()));
+        }
+    }
+    if let Some(p) = observed.instance(&names.pitr_instance).filter(|p| p.status != "deleting") {
+        delete_instance(cloud, config, &p.id).await?;
+        out.push(Text::new("done-instance-deleted").arg("instance", p.id.clone()));
+    }
+    if observed.snapshot(&names.snapshot).is_some_and(|s| s.status != "deleting") {
+        match cloud.delete_snapshot(&names.snapshot).await {
+            Ok(()) | Err(CloudError { kind: ErrorKind::NotFound, .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+        out.push(Text::new("done-snapshot-deleted").arg("snapshot", &names.snapshot));
+    }
+    Ok(out)
+}
+
+/// Deletes an instance the lab created; never the learner's original.
+async fn delete_instance(cloud: &dyn Cloud, config: &Config, id: &str) -> Result<(), ActionError> {
+    let names = &config.names;
+    let lab_made = id == names.restored_instance || id == names.pitr_instance;
+    if id == names.instance || !lab_made {
+        return Err(ActionError::Blocked(Text::new("blocked-protected").arg("instance", id)));
+    }
+    match cloud.delete_instance(id).await {
+        Ok(()) | Err(CloudError { kind: ErrorKind::NotFound, .. }) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn wait_for_rollout(cloud: &dyn Cloud, config: &Config, progress: Progress<'_>) -> Result<bool, ActionError> {
+    let names = &config.names;
+    let mut waited = Duration::ZERO;
+    while waited < ROLLOUT_WAIT_LIMIT {
+        let service = cloud.describe_service(&names.cluster, &names.service).await?;
+        if service.is_stable() {
+            return Ok(true);
+        }
+        if let Some(p) = service.primary() {
+            progress(Text::new("check-switch-rollout").arg("running", p.running).arg("desired", p.desired).arg("tasks", service.running));
+        }
+        cloud.pause(ACTION_POLL).await;
+        waited += ACTION_POLL;
+    }
+    Ok(false)
+}

@@ -1,0 +1,182 @@
+//! What the program knows of the account: the latest result of each polled part, when it was
+//! taken, and the last error. Parts are fetched independently so the poller can look at the
+//! part that is changing more often than the rest.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::cloud::{Cloud, CloudError, DbInstance, DbSnapshot, Service, TaskDefinition, Todo};
+use crate::config::Config;
+
+/// One polled part: its latest value, when it was read, and the last error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Part<T> {
+    pub value: Option<T>,
+    pub updated: Option<Timestamp>,
+    pub error: Option<CloudError>,
+}
+
+impl<T> Default for Part<T> {
+    fn default() -> Self {
+        Self { value: None, updated: None, error: None }
+    }
+}
+
+impl<T> Part<T> {
+    /// Takes a fetch result: a value replaces the old one, an error keeps it (stale but shown).
+    pub fn take(&mut self, result: Result<T, CloudError>, at: Timestamp) {
+        match result {
+            Ok(v) => {
+                self.value = Some(v);
+                self.updated = Some(at);
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+}
+
+/// Which part a fetch refreshes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum PartId {
+    Instances,
+    Snapshots,
+    Service,
+    Todos,
+}
+
+impl PartId {
+    pub const ALL: [PartId; 4] = [Self::Instances, Self::Snapshots, Self::Service, Self::Todos];
+}
+
+/// A fetched part, as the worker sends it back.
+#[derive(Debug, Clone)]
+pub enum Fetched {
+    Instances(Result<Vec<DbInstance>, CloudError>),
+    Snapshots(Result<Vec<DbSnapshot>, CloudError>),
+    Service(Result<Service, CloudError>, Vec<TaskDefinition>),
+    Todos(Result<Vec<Todo>, CloudError>),
+}
+
+impl Fetched {
+    #[must_use]
+    pub fn part(&self) -> PartId {
+        match self {
+            Self::Instances(_) => PartId::Instances,
+            Self::Snapshots(_) => PartId::Snapshots,
+            Self::Service(..) => PartId::Service,
+            Self::Todos(_) => PartId::Todos,
+        }
+    }
+
+    #[must_use]
+    pub fn error(&self) -> Option<&CloudError> {
+        match self {
+            Self::Instances(r) => r.as_ref().err(),
+            Self::Snapshots(r) => r.as_ref().err(),
+            Self::Service(r, _) => r.as_ref().err(),
+            Self::Todos(r) => r.as_ref().err(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Observed {
+    pub instances: Part<Vec<DbInstance>>,
+    pub snapshots: Part<Vec<DbSnapshot>>,
+    pub service: Part<Service>,
+    /// Task definitions by ARN; revisions never change, so they are fetched once.
+    pub task_definitions: BTreeMap<String, TaskDefinition>,
+    pub todos: Part<Vec<Todo>>,
+}
+
+impl Observed {
+    pub fn apply(&mut self, fetched: Fetched, at: Timestamp) {
+        match fetched {
+            Fetched::Instances(r) => self.instances.take(r, at),
+            Fetched::Snapshots(r) => self.snapshots.take(r, at),
+            Fetched::Service(r, tds) => {
+                for td in tds {
+                    self.task_definitions.insert(td.arn.clone(), td);
+                }
+                self.service.take(r, at);
+            }
+            Fetched::Todos(r) => self.todos.take(r, at),
+        }
+    }
+
+    #[must_use]
+    pub fn instance(&self, id: &str) -> Option<&DbInstance> {
+        self.instances.value.as_ref()?.iter().find(|i| i.id == id)
+    }
+
+    #[must_use]
+    pub fn snapshot(&self, id: &str) -> Option<&DbSnapshot> {
+        self.snapshots.value.as_ref()?.iter().find(|s| s.id == id)
+    }
+
+    /// The task definition the service's PRIMARY deployment runs.
+    #[must_use]
+    pub fn current_task_definition(&self) -> Option<&TaskDefinition> {
+        let service = self.service.value.as_ref()?;
+        self.task_definitions.get(&service.task_definition)
+    }
+
+    /// DB_HOST of the service's current task definition.
+    #[must_use]
+    pub fn db_host(&self, container: &str) -> Option<&str> {
+        self.current_task_definition()?.env(container, "DB_HOST")
+    }
+
+    #[must_use]
+    pub fn todo_count(&self) -> Option<usize> {
+        self.todos.value.as_ref().map(Vec::len)
+    }
+
+    /// Whether something is moving: a transitional instance, a snapshot being made, a rollout.
+    #[must_use]
+    pub fn is_changing(&self, part: PartId) -> bool {
+        match part {
+            PartId::Instances => self.instances.value.iter().flatten().any(DbInstance::is_transitional),
+            PartId::Snapshots => self.snapshots.value.iter().flatten().any(|s| !s.is_available()),
+            PartId::Service => self.service.value.as_ref().is_some_and(|s| !s.is_stable()),
+            PartId::Todos => false,
+        }
+    }
+}
+
+/// Fetches one part. The service fetch also describes task definitions not seen before.
+pub async fn fetch(cloud: &dyn Cloud, config: &Config, part: PartId, known: &BTreeMap<String, TaskDefinition>) -> Fetched {
+    let names = &config.names;
+    match part {
+        PartId::Instances => Fetched::Instances(cloud.describe_instances().await),
+        PartId::Snapshots => Fetched::Snapshots(cloud.describe_snapshots(&names.instance).await),
+        PartId::Service => {
+            let service = cloud.describe_service(&names.cluster, &names.service).await;
+            let mut tds = Vec::new();
+            if let Ok(s) = &service {
+                let mut wanted: Vec<&String> = s.deployments.iter().map(|d| &d.task_definition).collect();
+                wanted.push(&s.task_definition);
+                wanted.sort();
+                wanted.dedup();
+                for arn in wanted.into_iter().filter(|a| !a.is_empty() && !known.contains_key(*a)) {
+                    if let Ok(td) = cloud.describe_task_definition(arn).await {
+                        tds.push(td);
+                    }
+                }
+            }
+            Fetched::Service(service, tds)
+        }
+        PartId::Todos => Fetched::Todos(cloud.list_todos().await),
+    }
+}
+
+/// Fetches every part once (headless commands and actions).
+pub async fn observe_all(cloud: &dyn Cloud, config: &Config, observed: &mut Observed) {
+    for part in PartId::ALL {
+        let fetched = fetch(cloud, config, part, &observed.task_definitions).await;
+        observed.apply(fetched, cloud.now());
+    }
+}

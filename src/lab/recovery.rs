@@ -1,0 +1,175 @@
+//! RPO and RTO from the journal and the observed state: the live RPO (time since the newest
+//! recovery point), the RPO this run achieved (data lost between the recovery point used and
+//! the disaster, with the lost todos named) and the RTO (disaster until the app serves the
+//! todos again, in phases). All arithmetic clamps at zero.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::journal::{EventKind, Journal};
+use super::Observed;
+use crate::config::Config;
+
+/// Where the newest recovery point comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PointKind {
+    /// The manual snapshot.
+    Snapshot,
+    /// Automated backups: LatestRestorableTime.
+    PointInTime,
+    /// An automated daily snapshot.
+    AutomatedSnapshot,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LiveRpo {
+    pub seconds: i64,
+    pub point: Timestamp,
+    pub kind: PointKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AchievedRpo {
+    pub seconds: i64,
+    pub point: Timestamp,
+    pub disaster: Timestamp,
+    /// Todos that existed at the disaster but not in the recovery point.
+    pub lost: Vec<String>,
+}
+
+/// A phase of the recovery, with its length so far.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Phase {
+    pub id: String,
+    pub seconds: i64,
+    pub complete: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rto {
+    pub seconds: i64,
+    pub complete: bool,
+    pub phases: Vec<Phase>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recovery {
+    pub live_rpo: Option<LiveRpo>,
+    pub achieved_rpo: Option<AchievedRpo>,
+    pub rto: Option<Rto>,
+    pub rpo_target_seconds: i64,
+    pub rto_target_seconds: i64,
+    /// The RPO automated backups would give (log shipping interval).
+    pub pitr_rpo_seconds: i64,
+}
+
+impl Recovery {
+    #[must_use]
+    pub fn rpo_met(&self) -> Option<bool> {
+        self.achieved_rpo.as_ref().map(|a| a.seconds <= self.rpo_target_seconds)
+    }
+
+    #[must_use]
+    pub fn rto_met(&self) -> Option<bool> {
+        self.rto.as_ref().filter(|r| r.complete).map(|r| r.seconds <= self.rto_target_seconds)
+    }
+}
+
+/// Transaction logs reach the backup about every five minutes.
+pub const PITR_RPO_SECONDS: i64 = 300;
+
+fn span(from: Timestamp, to: Timestamp) -> i64 {
+    (to.as_second() - from.as_second()).max(0)
+}
+
+fn first_after<'a>(journal: &'a Journal, name: &str, after: Timestamp) -> Option<&'a super::journal::Event> {
+    journal.events().iter().find(|e| e.kind.name() == name && e.at >= after)
+}
+
+/// The figures at `now`.
+#[must_use]
+pub fn measure(journal: &Journal, observed: &Observed, config: &Config, now: Timestamp) -> Recovery {
+    let names = &config.names;
+    let mut points: Vec<(Timestamp, PointKind)> = Vec::new();
+    for s in observed.snapshots.value.iter().flatten().filter(|s| s.is_available()) {
+        if let Some(t) = s.created {
+            let kind = if s.kind == crate::cloud::SnapshotKind::Manual { PointKind::Snapshot } else { PointKind::AutomatedSnapshot };
+            points.push((t, kind));
+        }
+    }
+    if let Some(lrt) = observed.instance(&names.instance).and_then(|i| i.latest_restorable) {
+        points.push((lrt, PointKind::PointInTime));
+    }
+    if let Some(e) = journal.last("snapshot") {
+        points.push((e.at, PointKind::Snapshot));
+    }
+    let live_rpo = points
+        .into_iter()
+        .filter(|(t, _)| *t <= now)
+        .max_by_key(|(t, _)| *t)
+        .map(|(point, kind)| LiveRpo { seconds: span(point, now), point, kind });
+
+    let disaster = journal.last("disaster");
+    let snapshot_point = disaster.and_then(|d| {
+        journal.events().iter().rev().find(|e| matches!(e.kind, EventKind::Snapshot { .. }) && e.at <= d.at)
+    });
+    let achieved_rpo = match (disaster, snapshot_point) {
+        (Some(d), Some(p)) => {
+            let before: Vec<(u64, String)> = match &d.kind {
+                EventKind::Disaster { lost } => lost.iter().map(|t| (0, t.clone())).collect(),
+                _ => Vec::new(),
+            };
+            let at_point = journal.todos_at(p.at).cloned().unwrap_or_default();
+            let lost = before
+                .iter()
+                .map(|(_, t)| t.clone())
+                .filter(|title| !at_point.iter().any(|(_, t)| t == title))
+                .collect();
+            Some(AchievedRpo { seconds: span(p.at, d.at), point: p.at, disaster: d.at, lost })
+        }
+        _ => None,
+    };
+
+    let rto = disaster.map(|d| {
+        let requested = first_after(journal, "restore-requested", d.at);
+        let available = first_after(journal, "restore-available", d.at);
+        let complete = first_after(journal, "rollout-complete", d.at);
+        let served = first_after(journal, "todos-verified", d.at).map(|e| e.at).or(complete.map(|e| e.at));
+        let mut phases = Vec::new();
+        let req_at = requested.map(|e| e.at);
+        phases.push(Phase { id: "phase-until-restore".into(), seconds: span(d.at, req_at.unwrap_or(now)), complete: req_at.is_some() });
+        if let Some(r) = req_at {
+            let a = available.map(|e| e.at);
+            phases.push(Phase { id: "phase-restore".into(), seconds: span(r, a.unwrap_or(now)), complete: a.is_some() });
+            if let Some(a) = a {
+                phases.push(Phase { id: "phase-switch".into(), seconds: span(a, served.unwrap_or(now)), complete: served.is_some() });
+            }
+        }
+        let end = served.unwrap_or(now);
+        Rto { seconds: span(d.at, end), complete: served.is_some(), phases }
+    });
+
+    Recovery {
+        live_rpo,
+        achieved_rpo,
+        rto,
+        rpo_target_seconds: i64::from(config.targets.rpo_minutes) * 60,
+        rto_target_seconds: i64::from(config.targets.rto_minutes) * 60,
+        pitr_rpo_seconds: PITR_RPO_SECONDS,
+    }
+}
+
+/// `1 h 02 min`, `4 min 05 s`, `12 s`: durations as people read them.
+#[must_use]
+pub fn human(seconds: i64) -> String {
+    let s = seconds.max(0);
+    let (h, m, sec) = (s / 3600, (s % 3600) / 60, s % 60);
+    if h > 0 {
+        format!("{h} h {m:02} min")
+    } else if m > 0 {
+        format!("{m} min {sec:02} s")
+    } else {
+        format!("{sec} s")
+    }
+}

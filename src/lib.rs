@@ -1,0 +1,9 @@
+//! backup-lab: a guided terminal app for the Backup & Recovery lab.
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used)]
+
+pub mod cloud;
+pub mod validate;
+pub mod config;
+pub mod i18n;
+pub mod lab;

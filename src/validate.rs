@@ -1,0 +1,226 @@
+//! Input rules, checked before anything is sent: AWS identifier rules, the backup window
+//! (format, length, overlap with the maintenance window), retention, URLs.
+//! Errors are values with a Fluent id (`invalid-<id>`) so every front end localizes them.
+
+use jiff::civil::{Date, Time};
+use jiff::tz::TimeZone;
+
+pub const MAX_RETENTION_DAYS: u32 = 35;
+const MAX_IDENTIFIER_LEN: usize = 63;
+const MIN_WINDOW_MINUTES: i32 = 30;
+const MINUTES_PER_DAY: i32 = 24 * 60;
+const MINUTES_PER_WEEK: i32 = 7 * MINUTES_PER_DAY;
+
+/// Why an input was refused; `id()` names the Fluent message `invalid-<id>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    IdentifierEmpty,
+    IdentifierTooLong,
+    IdentifierFirstChar,
+    IdentifierChars,
+    IdentifierHyphens,
+    WindowFormat,
+    WindowTooShort,
+    WindowOverlapsMaintenance { maintenance: String },
+    Retention,
+    Url,
+    Timezone,
+}
+
+impl Invalid {
+    #[must_use]
+    pub fn id(&self) -> &'static str {
+        match self {
+            Self::IdentifierEmpty => "identifier-empty",
+            Self::IdentifierTooLong => "identifier-too-long",
+            Self::IdentifierFirstChar => "identifier-first-char",
+            Self::IdentifierChars => "identifier-chars",
+            Self::IdentifierHyphens => "identifier-hyphens",
+            Self::WindowFormat => "window-format",
+            Self::WindowTooShort => "window-too-short",
+            Self::WindowOverlapsMaintenance { .. } => "window-overlap",
+            Self::Retention => "retention",
+            Self::Url => "url",
+            Self::Timezone => "timezone",
+        }
+    }
+}
+
+/// RDS instance and snapshot identifiers: 1–63 letters, digits or hyphens, a letter first,
+/// no two hyphens in a row and none at the end.
+pub fn rds_identifier(id: &str) -> Result<(), Invalid> {
+    if id.is_empty() {
+        return Err(Invalid::IdentifierEmpty);
+    }
+    if id.len() > MAX_IDENTIFIER_LEN {
+        return Err(Invalid::IdentifierTooLong);
+    }
+    if !id.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err(Invalid::IdentifierFirstChar);
+    }
+    if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(Invalid::IdentifierChars);
+    }
+    if id.contains("--") || id.ends_with('-') {
+        return Err(Invalid::IdentifierHyphens);
+    }
+    Ok(())
+}
+
+/// ECS names (cluster, service, family, container): 1–255 letters, digits, hyphens, underscores.
+pub fn ecs_name(name: &str) -> Result<(), Invalid> {
+    if name.is_empty() {
+        return Err(Invalid::IdentifierEmpty);
+    }
+    if name.len() > 255 {
+        return Err(Invalid::IdentifierTooLong);
+    }
+    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(Invalid::IdentifierChars);
+    }
+    Ok(())
+}
+
+pub fn retention(days: u32) -> Result<(), Invalid> {
+    if days > MAX_RETENTION_DAYS { Err(Invalid::Retention) } else { Ok(()) }
+}
+
+/// `hh:mm` → minutes after midnight.
+fn parse_hhmm(text: &str) -> Option<i32> {
+    let (h, m) = text.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let h: i32 = h.parse().ok()?;
+    let m: i32 = m.parse().ok()?;
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+/// `hh:mm-hh:mm` → (start, length) in minutes; the window may run past midnight.
+fn parse_window(text: &str) -> Result<(i32, i32), Invalid> {
+    let (a, b) = text.trim().split_once('-').ok_or(Invalid::WindowFormat)?;
+    let start = parse_hhmm(a.trim()).ok_or(Invalid::WindowFormat)?;
+    let end = parse_hhmm(b.trim()).ok_or(Invalid::WindowFormat)?;
+    let length = (end - start).rem_euclid(MINUTES_PER_DAY);
+    if length < MIN_WINDOW_MINUTES {
+        return Err(Invalid::WindowTooShort);
+    }
+    Ok((start, length))
+}
+
+fn weekday_index(text: &str) -> Option<i32> {
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .position(|d| d.eq_ignore_ascii_case(text))
+        .and_then(|i| i32::try_from(i).ok())
+}
+
+/// `ddd:hh:mm-ddd:hh:mm` → (start, length) in minutes of the week.
+fn parse_weekly(text: &str) -> Option<(i32, i32)> {
+    let (a, b) = text.split_once('-')?;
+    let minute_of_week = |part: &str| -> Option<i32> {
+        let (day, time) = part.split_once(':')?;
+        Some(weekday_index(day)? * MINUTES_PER_DAY + parse_hhmm(time)?)
+    };
+    let start = minute_of_week(a)?;
+    let end = minute_of_week(b)?;
+    Some((start, (end - start).rem_euclid(MINUTES_PER_WEEK)))
+}
+
+fn overlaps(a_start: i32, a_len: i32, b_start: i32, b_len: i32, period: i32) -> bool {
+    // Two intervals on a circle overlap when either start lies inside the other.
+    let inside = |x: i32, start: i32, len: i32| (x - start).rem_euclid(period) < len;
+    inside(a_start, b_start, b_len) || inside(b_start, a_start, a_len)
+}
+
+/// A UTC backup window: format, at least 30 minutes, and clear of the weekly maintenance
+/// window (on every day of the week, since the backup window is daily).
+pub fn backup_window_utc(window: &str, maintenance: &str) -> Result<(), Invalid> {
+    let (start, length) = parse_window(window)?;
+    if let Some((m_start, m_len)) = parse_weekly(maintenance) {
+        let clash = (0..7).any(|day| overlaps(day * MINUTES_PER_DAY + start, length, m_start, m_len, MINUTES_PER_WEEK));
+        if clash {
+            return Err(Invalid::WindowOverlapsMaintenance { maintenance: maintenance.to_owned() });
+        }
+    }
+    Ok(())
+}
+
+/// Converts a local `hh:mm-hh:mm` window to UTC for `date` in `tz` (the offset of that day,
+/// so summer time is respected).
+pub fn window_to_utc(window_local: &str, tz: &TimeZone, date: Date) -> Result<String, Invalid> {
+    let (start, length) = parse_window(window_local)?;
+    let time = Time::new(i8::try_from(start / 60).unwrap_or(0), i8::try_from(start % 60).unwrap_or(0), 0, 0)
+        .map_err(|_| Invalid::WindowFormat)?;
+    let zoned = date.to_datetime(time).to_zoned(tz.clone()).map_err(|_| Invalid::Timezone)?;
+    let utc = zoned.with_time_zone(TimeZone::UTC);
+    let start_utc = i32::from(utc.hour()) * 60 + i32::from(utc.minute());
+    let end_utc = (start_utc + length).rem_euclid(MINUTES_PER_DAY);
+    Ok(format!("{:02}:{:02}-{:02}:{:02}", start_utc / 60, start_utc % 60, end_utc / 60, end_utc % 60))
+}
+
+/// Converts a UTC `hh:mm-hh:mm` window back to local time, for display.
+#[must_use]
+pub fn window_to_local(window_utc: &str, tz: &TimeZone, date: Date) -> Option<String> {
+    let (start, length) = parse_window(window_utc).ok()?;
+    let time = Time::new(i8::try_from(start / 60).ok()?, i8::try_from(start % 60).ok()?, 0, 0).ok()?;
+    let local = date.to_datetime(time).to_zoned(TimeZone::UTC).ok()?.with_time_zone(tz.clone());
+    let start_local = i32::from(local.hour()) * 60 + i32::from(local.minute());
+    let end_local = (start_local + length).rem_euclid(MINUTES_PER_DAY);
+    Some(format!("{:02}:{:02}-{:02}:{:02}", start_local / 60, start_local % 60, end_local / 60, end_local % 60))
+}
+
+/// An http(s) URL with a host.
+pub fn url(text: &str) -> Result<url::Url, Invalid> {
+    let parsed = url::Url::parse(text).map_err(|_| Invalid::Url)?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none_or(str::is_empty) {
+        return Err(Invalid::Url);
+    }
+    Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_follow_the_rds_rules() {
+        assert!(rds_identifier("workshop-db-restore").is_ok());
+        assert_eq!(rds_identifier(""), Err(Invalid::IdentifierEmpty));
+        assert_eq!(rds_identifier("1db"), Err(Invalid::IdentifierFirstChar));
+        assert_eq!(rds_identifier("db--x"), Err(Invalid::IdentifierHyphens));
+        assert_eq!(rds_identifier("db-"), Err(Invalid::IdentifierHyphens));
+        assert_eq!(rds_identifier("db_x"), Err(Invalid::IdentifierChars));
+        assert_eq!(rds_identifier(&"a".repeat(64)), Err(Invalid::IdentifierTooLong));
+        assert!(rds_identifier(&"a".repeat(63)).is_ok());
+    }
+
+    #[test]
+    fn windows_need_thirty_minutes_and_no_overlap() {
+        assert!(backup_window_utc("02:00-02:30", "sun:08:00-sun:08:30").is_ok());
+        assert_eq!(backup_window_utc("02:00-02:29", ""), Err(Invalid::WindowTooShort));
+        assert_eq!(backup_window_utc("2:00-02:30", ""), Err(Invalid::WindowFormat));
+        assert_eq!(backup_window_utc("25:00-25:30", ""), Err(Invalid::WindowFormat));
+        assert!(matches!(backup_window_utc("08:15-08:45", "sun:08:00-sun:08:30"), Err(Invalid::WindowOverlapsMaintenance { .. })));
+        assert!(matches!(backup_window_utc("23:50-00:20", "mon:00:00-mon:00:30"), Err(Invalid::WindowOverlapsMaintenance { .. })));
+        assert!(backup_window_utc("23:50-00:20", "mon:00:20-mon:00:50").is_ok());
+    }
+
+    #[test]
+    fn local_windows_become_utc_with_the_day_offset() {
+        let zurich = TimeZone::get("Europe/Zurich").expect("tzdb");
+        let winter = Date::new(2026, 11, 25).expect("date");
+        let summer = Date::new(2026, 7, 1).expect("date");
+        assert_eq!(window_to_utc("03:00-03:30", &zurich, winter).as_deref(), Ok("02:00-02:30"));
+        assert_eq!(window_to_utc("03:00-03:30", &zurich, summer).as_deref(), Ok("01:00-01:30"));
+        assert_eq!(window_to_utc("00:30-01:30", &zurich, winter).as_deref(), Ok("23:30-00:30"));
+        assert_eq!(window_to_local("02:00-02:30", &zurich, winter).as_deref(), Some("03:00-03:30"));
+    }
+
+    #[test]
+    fn urls_need_http_and_a_host() {
+        assert!(url("http://todoapp-123.us-east-1.elb.amazonaws.com").is_ok());
+        assert_eq!(url("ftp://x").err(), Some(Invalid::Url));
+        assert_eq!(url("todoapp").err(), Some(Invalid::Url));
+    }
+}
