@@ -58,6 +58,7 @@ pub const SOURCES: [(Lang, &[(&str, &str)]); 2] = [
         Lang::De,
         &[
             ("steps.ftl", include_str!("../locales/de/steps.ftl")),
+            ("lab.ftl", include_str!("../locales/de/lab.ftl")),
             ("ui.ftl", include_str!("../locales/de/ui.ftl")),
         ],
     ),
@@ -65,6 +66,7 @@ pub const SOURCES: [(Lang, &[(&str, &str)]); 2] = [
         Lang::En,
         &[
             ("steps.ftl", include_str!("../locales/en/steps.ftl")),
+            ("lab.ftl", include_str!("../locales/en/lab.ftl")),
             ("ui.ftl", include_str!("../locales/en/ui.ftl")),
         ],
     ),

@@ -1,1 +1,220 @@
-fn main() {}
+//! backup-lab: CLI → configuration → cloud (simulated or AWS) → TUI or headless command.
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used)]
+
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+use clap::Parser;
+
+use backup_lab::app::{App, Theme};
+use backup_lab::cli::{Cli, CommandLine};
+use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
+use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
+use backup_lab::cloud::sim::{self, SimCloud, WorldNames};
+use backup_lab::cloud::{Cloud, faults};
+use backup_lab::config::{Config, ConfigError};
+use backup_lab::headless::{EXIT_INCOMPLETE, EXIT_USAGE, Runtime};
+use backup_lab::i18n::{Lang, t};
+use backup_lab::lab::actions::Options;
+use backup_lab::lab::journal::{self, Journal};
+use backup_lab::lab::{StepId, Text};
+use backup_lab::{report, tui, ui_text, validate, worker};
+
+/// Fastest simulated clock accepted by `--speed`.
+const MAX_SPEED: f64 = 10_000.0;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.global.lang.as_deref() {
+        None => Lang::from_env(),
+        Some(code) => match code.to_ascii_lowercase().as_str() {
+            "de" | "de-ch" | "de_ch" => Lang::De,
+            "en" => Lang::En,
+            _ => {
+                let env_lang = Lang::from_env();
+                eprintln!("✘ {}", Text::new("invalid-lang").arg("lang", code).render(env_lang));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("✘ {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let code = runtime.block_on(run(cli, lang));
+    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+fn config_error_text(e: &ConfigError) -> Text {
+    match e {
+        ConfigError::Read { path, reason } => Text::new("config-read").arg("path", path.clone()).arg("reason", reason.clone()),
+        ConfigError::Parse { path, reason } => Text::new("config-parse").arg("path", path.clone()).arg("reason", reason.clone()),
+        ConfigError::Field { field, value, problem } => Text::new("config-field")
+            .arg("field", field.clone())
+            .arg("value", value.clone())
+            .arg("problem", ui_text::invalid_text(problem).render(Lang::En))
+            .arg("problem_id", format!("@invalid-{}", problem.id())),
+    }
+}
+
+fn load_config(cli: &Cli) -> Result<Config, Text> {
+    let mut config = match &cli.global.config {
+        Some(path) => Config::load(path).map_err(|e| config_error_text(&e))?,
+        None => Config::default(),
+    };
+    if let Some(window) = &cli.global.window {
+        config.backup.window_local = window.clone();
+    }
+    if let Some(url) = &cli.global.app_url {
+        validate::url(url).map_err(|e| Text::new("config-flag").arg("flag", "--app-url").arg("value", url.clone()).arg("problem_id", format!("@invalid-{}", e.id())))?;
+        config.app_url = Some(url.clone());
+    }
+    config.validate().map_err(|e| config_error_text(&e))?;
+    Ok(config)
+}
+
+fn init_logging(dir: &std::path::Path) -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    std::fs::create_dir_all(dir).ok()?;
+    let appender = tracing_appender::rolling::never(dir, "backup-lab.log");
+    let (writer, guard) = tracing_appender::non_blocking(appender);
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BACKUP_LAB_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).with_ansi(false).try_init().ok()?;
+    Some(guard)
+}
+
+#[allow(clippy::too_many_lines)]
+async fn run(cli: Cli, lang: Lang) -> i32 {
+    let g = cli.global.clone();
+    let config = match load_config(&cli) {
+        Ok(c) => c,
+        Err(text) => {
+            eprintln!("✘ {}", text.render(lang));
+            return EXIT_USAGE;
+        }
+    };
+    let speed = g.speed.unwrap_or(sim::DEFAULT_SPEED);
+    if !(speed > 0.0 && speed <= MAX_SPEED) || (g.speed.is_some() && !g.sim) {
+        let id = if g.sim || g.speed.is_none() { "invalid-speed" } else { "invalid-speed-needs-sim" };
+        eprintln!("✘ {}", Text::new(id).arg("max", MAX_SPEED.to_string()).render(lang));
+        return EXIT_USAGE;
+    }
+    let state_dir = journal::state_dir(g.state_dir.as_deref());
+    let _log_guard = init_logging(&state_dir);
+
+    let (base, key): (Arc<dyn Cloud>, String) = if g.sim {
+        let world = state_dir.join("sim").join("world.json");
+        if g.reset {
+            let _ = std::fs::remove_file(&world);
+        }
+        let names = WorldNames {
+            instance: config.names.instance.clone(),
+            cluster: config.names.cluster.clone(),
+            service: config.names.service.clone(),
+            task_family: config.names.task_family.clone(),
+            container: config.names.container.clone(),
+        };
+        match SimCloud::open(world, speed, names) {
+            Ok(sim) => {
+                let key = format!("sim-{}", sim.world_id());
+                (Arc::new(sim), key)
+            }
+            Err(e) => {
+                eprintln!("✘ {e}");
+                return EXIT_INCOMPLETE;
+            }
+        }
+    } else {
+        let settings = AwsSettings {
+            profile: g.profile.clone(),
+            region: g.region.clone(),
+            app_url: config.app_url.clone(),
+            load_balancer: config.names.load_balancer.clone(),
+            ..AwsSettings::default()
+        };
+        match AwsCloud::connect(&settings).await {
+            Ok(aws) => {
+                let key = match aws.mode() {
+                    backup_lab::cloud::Mode::Aws { account, region } => journal::key_for_aws(&account, &region),
+                    backup_lab::cloud::Mode::Simulation { .. } => "aws".into(),
+                };
+                (Arc::new(aws), key)
+            }
+            Err(e) => {
+                eprintln!("✘ {}", ui_text::error_text(&e).render(lang));
+                eprintln!("  {}", t(lang, "hint-try-sim"));
+                return EXIT_INCOMPLETE;
+            }
+        }
+    };
+    let base: Arc<dyn Cloud> = match g.faults.as_deref().map(faults::Spec::parse) {
+        None => base,
+        Some(Ok(spec)) => Arc::new(faults::Faulty::new(base, spec)),
+        Some(Err(e)) => {
+            eprintln!("✘ {}", Text::new("invalid-faults").arg("reason", e).render(lang));
+            return EXIT_USAGE;
+        }
+    };
+    let journal = match Journal::open(&state_dir, &key) {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("✘ {}", Text::new("state-dir-unwritable").arg("dir", state_dir.display().to_string()).arg("reason", e.to_string()).render(lang));
+            Journal::in_memory()
+        }
+    };
+    let sink: Option<Sink> = journal.calls_path().map(|path| -> Sink { Arc::new(move |call| journal::append_call(&path, call)) });
+    let log = Arc::new(CallLog::default());
+    let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(base, log.clone(), sink));
+    let journal = Arc::new(Mutex::new(journal));
+    let rt = Runtime { cloud: cloud.clone(), config: config.clone(), journal: journal.clone(), log: log.clone(), lang, read_only: g.read_only, json: g.json };
+
+    match cli.command {
+        Some(CommandLine::Status) => rt.status().await,
+        Some(CommandLine::Check) => rt.check().await,
+        Some(CommandLine::Report(args)) => report::print(&rt, args.format).await,
+        Some(CommandLine::Run(args)) => {
+            let mut steps = Vec::new();
+            if args.all {
+                steps.extend(StepId::CORE);
+            }
+            for name in &args.steps {
+                match StepId::parse(name) {
+                    Some(step) if step.has_action() => steps.push(step),
+                    _ => {
+                        let ids: Vec<&str> = StepId::ALL.iter().filter(|s| s.has_action()).map(|s| s.id()).collect();
+                        eprintln!("✘ {}", Text::new("invalid-step").arg("step", name.clone()).arg("steps", ids.join(", ")).render(lang));
+                        return EXIT_USAGE;
+                    }
+                }
+            }
+            if steps.is_empty() {
+                eprintln!("✘ {}", t(lang, "run-nothing"));
+                return EXIT_USAGE;
+            }
+            let options = Options { keep_restored: args.keep_restored, ..Options::from_config(&config) };
+            rt.run(&steps, &options, g.yes).await
+        }
+        None => {
+            let mut app = App::new(lang, config.clone(), cloud.mode(), cloud.now());
+            app.present = g.present;
+            app.theme = g.theme.unwrap_or(Theme::Dark);
+            app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            app.read_only = g.read_only;
+            let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+            let handle = worker::spawn(cloud.clone(), config, journal, log, tx);
+            let clock_cloud = cloud.clone();
+            let clock = Arc::new(move || clock_cloud.now());
+            match tui::run(app, handle, rx, clock).await {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("✘ {e}");
+                    EXIT_INCOMPLETE
+                }
+            }
+        }
+    }
+}

@@ -1,1 +1,236 @@
-//! Fault injection in front of any [`super::Cloud`] (filled in by the fault issue).
+//! Fault injection in front of any [`Cloud`]: throttling, server errors, timeouts, access
+//! denied and expired tokens, at a rate or on the Nth call of an operation.
+//!
+//! Spec: comma-separated rules `[OPERATION=]KIND[:RATE][@N[-M]]`, e.g.
+//! `throttle:0.3` (30 % of all calls), `CreateDBSnapshot=timeout@1` (the first snapshot call),
+//! `DescribeDBInstances=5xx@2-4`, `denied@3`. KIND is `throttle`, `5xx`, `timeout`, `denied`
+//! or `expired`. A timeout on a call that changes something happens after the change took
+//! effect, as a lost response does on a real network: the caller cannot know, so it must look
+//! before it retries.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+
+use super::{
+    BackupSettings, Cloud, CloudError, CloudResult, DbInstance, DbSnapshot, ErrorKind, Identity, Mode, PitrRequest,
+    RestoreRequest, Service, TaskDefinition, Todo,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaultKind {
+    Throttle,
+    Server,
+    Timeout,
+    Denied,
+    Expired,
+}
+
+impl FaultKind {
+    fn parse(text: &str) -> Option<Self> {
+        Some(match text {
+            "throttle" | "throttling" => Self::Throttle,
+            "5xx" | "server" => Self::Server,
+            "timeout" => Self::Timeout,
+            "denied" | "access-denied" => Self::Denied,
+            "expired" | "expired-token" => Self::Expired,
+            _ => return None,
+        })
+    }
+
+    fn error(self, operation: &str) -> CloudError {
+        let e = match self {
+            Self::Throttle => CloudError::new(ErrorKind::Throttling, "ThrottlingException", "Rate exceeded"),
+            Self::Server => CloudError::new(ErrorKind::Server, "InternalFailure", "The request processing has failed because of an unknown error (injected)."),
+            Self::Timeout => CloudError::new(ErrorKind::Timeout, "Timeout", "The operation timed out (injected)."),
+            Self::Denied => CloudError::new(ErrorKind::AccessDenied, "AccessDenied", format!("User is not authorized to perform: {operation} (injected)")),
+            Self::Expired => CloudError::new(ErrorKind::ExpiredToken, "ExpiredToken", "The security token included in the request is expired (injected)."),
+        };
+        e.in_op(operation)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pub operation: Option<String>,
+    pub kind: FaultKind,
+    pub rate: f64,
+    /// Fires on calls `first..=last` of the operation (1-based); `None`: any call, at `rate`.
+    pub calls: Option<(u64, u64)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Spec {
+    pub rules: Vec<Rule>,
+}
+
+impl Spec {
+    /// Parses a spec; the error says which part is wrong.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut rules = Vec::new();
+        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (operation, rest) = match part.split_once('=') {
+                Some((op, rest)) => (Some(op.trim().to_owned()), rest),
+                None => (None, part),
+            };
+            let (rest, calls) = match rest.split_once('@') {
+                Some((r, n)) => {
+                    let range = match n.split_once('-') {
+                        Some((a, b)) => (a.parse::<u64>().ok(), b.parse::<u64>().ok()),
+                        None => (n.parse::<u64>().ok(), n.parse::<u64>().ok()),
+                    };
+                    match range {
+                        (Some(a), Some(b)) if a >= 1 && b >= a => (r, Some((a, b))),
+                        _ => return Err(format!("'{part}': @N or @N-M with 1 ≤ N ≤ M")),
+                    }
+                }
+                None => (rest, None),
+            };
+            let (kind, rate) = match rest.split_once(':') {
+                Some((k, r)) => (k, r.parse::<f64>().map_err(|_| format!("'{part}': rate must be a number from 0 to 1"))?),
+                None => (rest, 1.0),
+            };
+            if !(0.0..=1.0).contains(&rate) {
+                return Err(format!("'{part}': rate must be a number from 0 to 1"));
+            }
+            let kind = FaultKind::parse(kind.trim()).ok_or_else(|| format!("'{part}': kind must be throttle, 5xx, timeout, denied or expired"))?;
+            rules.push(Rule { operation, kind, rate, calls });
+        }
+        if rules.is_empty() {
+            return Err("empty".into());
+        }
+        Ok(Self { rules })
+    }
+}
+
+/// A [`Cloud`] that fails some calls as the spec says.
+pub struct Faulty {
+    inner: std::sync::Arc<dyn Cloud>,
+    spec: Spec,
+    counters: Mutex<HashMap<String, u64>>,
+    rng: Mutex<fastrand::Rng>,
+}
+
+/// Seed for rate-based faults, so a run can be repeated.
+const SEED: u64 = 0x5eed_0bac_0001;
+
+impl Faulty {
+    pub fn new(inner: std::sync::Arc<dyn Cloud>, spec: Spec) -> Self {
+        Self { inner, spec, counters: Mutex::new(HashMap::new()), rng: Mutex::new(fastrand::Rng::with_seed(SEED)) }
+    }
+
+    /// The fault to inject into this call of `operation`, if any.
+    fn fault(&self, operation: &str) -> Option<FaultKind> {
+        let n = {
+            let mut counters = self.counters.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let n = counters.entry(operation.to_owned()).or_insert(0);
+            *n += 1;
+            *n
+        };
+        let mut rng = self.rng.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.spec.rules.iter().find_map(|rule| {
+            let applies = rule.operation.as_deref().is_none_or(|op| op == operation || op == "*");
+            let in_range = rule.calls.is_none_or(|(a, b)| (a..=b).contains(&n));
+            (applies && in_range && rng.f64() < rule.rate).then_some(rule.kind)
+        })
+    }
+
+    async fn gate<T: Send>(&self, operation: &str, writes: bool, call: impl std::future::Future<Output = CloudResult<T>> + Send) -> CloudResult<T> {
+        match self.fault(operation) {
+            None => call.await,
+            Some(FaultKind::Timeout) if writes => {
+                // The change happens; only the answer is lost.
+                let _ = call.await;
+                Err(FaultKind::Timeout.error(operation))
+            }
+            Some(kind) => Err(kind.error(operation)),
+        }
+    }
+}
+
+#[async_trait]
+impl Cloud for Faulty {
+    fn mode(&self) -> Mode {
+        self.inner.mode()
+    }
+    fn now(&self) -> Timestamp {
+        self.inner.now()
+    }
+    async fn pause(&self, wall: Duration) {
+        self.inner.pause(wall).await;
+    }
+    async fn identity(&self) -> CloudResult<Identity> {
+        self.gate("GetCallerIdentity", false, self.inner.identity()).await
+    }
+    async fn describe_instances(&self) -> CloudResult<Vec<DbInstance>> {
+        self.gate("DescribeDBInstances", false, self.inner.describe_instances()).await
+    }
+    async fn describe_snapshots(&self, instance_id: &str) -> CloudResult<Vec<DbSnapshot>> {
+        self.gate("DescribeDBSnapshots", false, self.inner.describe_snapshots(instance_id)).await
+    }
+    async fn modify_backup(&self, s: &BackupSettings) -> CloudResult<DbInstance> {
+        self.gate("ModifyDBInstance", true, self.inner.modify_backup(s)).await
+    }
+    async fn create_snapshot(&self, instance_id: &str, snapshot_id: &str) -> CloudResult<DbSnapshot> {
+        self.gate("CreateDBSnapshot", true, self.inner.create_snapshot(instance_id, snapshot_id)).await
+    }
+    async fn restore_from_snapshot(&self, r: &RestoreRequest) -> CloudResult<DbInstance> {
+        self.gate("RestoreDBInstanceFromDBSnapshot", true, self.inner.restore_from_snapshot(r)).await
+    }
+    async fn restore_to_point_in_time(&self, r: &PitrRequest) -> CloudResult<DbInstance> {
+        self.gate("RestoreDBInstanceToPointInTime", true, self.inner.restore_to_point_in_time(r)).await
+    }
+    async fn delete_instance(&self, id: &str) -> CloudResult<()> {
+        self.gate("DeleteDBInstance", true, self.inner.delete_instance(id)).await
+    }
+    async fn delete_snapshot(&self, id: &str) -> CloudResult<()> {
+        self.gate("DeleteDBSnapshot", true, self.inner.delete_snapshot(id)).await
+    }
+    async fn describe_service(&self, cluster: &str, service: &str) -> CloudResult<Service> {
+        self.gate("DescribeServices", false, self.inner.describe_service(cluster, service)).await
+    }
+    async fn describe_task_definition(&self, reference: &str) -> CloudResult<TaskDefinition> {
+        self.gate("DescribeTaskDefinition", false, self.inner.describe_task_definition(reference)).await
+    }
+    async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
+        self.gate("ListTaskDefinitions", false, self.inner.list_task_definitions(family)).await
+    }
+    async fn register_revision(&self, base: &str, container: &str, name: &str, value: &str) -> CloudResult<TaskDefinition> {
+        self.gate("RegisterTaskDefinition", true, self.inner.register_revision(base, container, name, value)).await
+    }
+    async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()> {
+        self.gate("DeregisterTaskDefinition", true, self.inner.deregister_task_definition(arn)).await
+    }
+    async fn update_service(&self, cluster: &str, service: &str, td: &str) -> CloudResult<Service> {
+        self.gate("UpdateService", true, self.inner.update_service(cluster, service, td)).await
+    }
+    async fn list_todos(&self) -> CloudResult<Vec<Todo>> {
+        self.gate("TodoList", false, self.inner.list_todos()).await
+    }
+    async fn create_todo(&self, title: &str) -> CloudResult<Todo> {
+        self.gate("TodoCreate", true, self.inner.create_todo(title)).await
+    }
+    async fn delete_todo(&self, id: u64) -> CloudResult<()> {
+        self.gate("TodoDelete", true, self.inner.delete_todo(id)).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs_parse_rates_and_call_ranges() {
+        let spec = Spec::parse("throttle:0.25, CreateDBSnapshot=timeout@1, DescribeDBInstances=5xx@2-4").expect("valid");
+        assert_eq!(spec.rules.len(), 3);
+        assert_eq!(spec.rules[0].rate, 0.25);
+        assert_eq!(spec.rules[1].operation.as_deref(), Some("CreateDBSnapshot"));
+        assert_eq!(spec.rules[2].calls, Some((2, 4)));
+        assert!(Spec::parse("explode").is_err());
+        assert!(Spec::parse("throttle:2").is_err());
+        assert!(Spec::parse("timeout@0").is_err());
+    }
+}

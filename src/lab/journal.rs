@@ -111,6 +111,12 @@ impl Journal {
         Self::default()
     }
 
+    /// A read-only copy made of events (what the TUI holds).
+    #[must_use]
+    pub fn from_events(events: Vec<Event>) -> Self {
+        Self { path: None, calls_path: None, events }
+    }
+
     /// Opens (or starts) the journal `key` under `dir`, and marks it as the latest run.
     pub fn open(dir: &Path, key: &str) -> std::io::Result<Self> {
         let journal_dir = dir.join("journal");

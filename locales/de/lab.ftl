@@ -1,0 +1,222 @@
+# backup-lab: Prüfergebnisse, Aktionspläne, Ergebnisse, Fehler (Deutsch, Schweizer Rechtschreibung).
+
+## Checks
+
+check-not-read-yet = noch nicht gelesen – warte auf die erste Antwort des Kontos
+check-unknown-error = das Konto konnte nicht gelesen werden ({ $code }); siehe Protokoll unten
+check-source-missing = Instanz { $instance } nicht gefunden – stimmt die Region, und wurde sie in den früheren Kapiteln erstellt?
+check-backups-off = automatische Backups sind aus (Aufbewahrung 0)
+check-backups-pending = Aufbewahrung { $retention } Tag(e) wartet auf Anwendung (Status { $status })
+check-backups-applying = Backups eingeschaltet, Instanz ist { $status } – das erste Backup läuft
+check-backups-on = automatische Backups an: { $retention } Tag(e), Fenster { $window } UTC
+check-backups-retention-differs = Aufbewahrung ist { $retention } Tag(e), das Lab verlangt { $wanted } – funktioniert, bewahrt aber länger auf
+check-todos-created = { $count } Todos vorhanden
+check-todos-none = noch keine Todos – erstelle { $wanted } in der App (oder lass backup-lab das tun)
+check-todos-some = { $count } von { $wanted } Todos
+check-todos-unreachable = die Todo-App antwortet nicht ({ $code })
+check-snapshot-available = { $snapshot } ist verfügbar (vor { $age } s erstellt)
+check-snapshot-creating = Snapshot wird erstellt: { $percent } %, bisher { $elapsed } s
+check-snapshot-deleting = { $snapshot } wurde verwendet und wird gelöscht
+check-snapshot-status = { $snapshot } hat den Status { $status }
+check-snapshot-gone = { $snapshot } wurde erstellt und inzwischen gelöscht
+check-snapshot-missing = noch kein Snapshot { $snapshot }
+check-disaster-done = die Todos wurden gelöscht – die «Katastrophe» ist eingetreten
+check-disaster-wait-snapshot = warte zuerst, bis Snapshot { $snapshot } verfügbar ist, sonst sind die Todos endgültig weg
+check-disaster-remaining = noch { $count } Todos vorhanden – lösche alle
+check-restore-single-az = Single-AZ – das Lab stellt als Multi-AZ wieder her
+check-restore-multi-az = Multi-AZ – die Konfiguration verlangt Single-AZ
+check-restore-class = Klasse { $class } statt { $wanted }
+check-restore-groups = Security Groups { $groups } weichen von der Quelle ab ({ $wanted }) – vermutlich mit der default Security Group wiederhergestellt
+check-restore-subnet = Subnet Group { $subnet } statt { $wanted }
+check-restore-missing = { $restored } gibt es noch nicht
+check-restore-removed = { $restored } wurde wiederhergestellt und inzwischen gelöscht
+check-restore-deleting = { $restored } wird gelöscht
+check-restore-creating = Status { $status }, noch kein Endpoint ({ $elapsed } s)
+check-restore-progress = Status { $status } ({ $elapsed } s)
+check-restore-available = { $restored } ist verfügbar, mit den Einstellungen des Labs
+check-switch-done = Backend läuft auf { $restored }
+check-switch-rollout = Rollout: { $running }/{ $desired } neue Tasks laufen, insgesamt { $tasks } Tasks
+check-switch-reverted = Backend wurde umgestellt und inzwischen zurückgestellt
+check-switch-todo = Backend zeigt noch auf { $instance }
+check-switch-wait = Backend zeigt noch auf { $instance }; { $restored } hat noch keinen Endpoint
+check-switch-no-host = die Task Definition hat in Container { $container } kein DB_HOST
+check-switch-elsewhere = Backend zeigt auf { $host }, nicht auf { $restored }
+check-verify-done = die App zeigt wieder { $count } Todos
+check-verify-wait = warte, bis das Backend auf der wiederhergestellten Datenbank läuft
+check-verify-empty = die App zeigt keine Todos – läuft das Backend auf der wiederhergestellten Datenbank?
+check-pitr-available = { $pitr } ist verfügbar: auf den letzten wiederherstellbaren Zeitpunkt zurückgesetzt
+check-pitr-missing = freiwillig: { $pitr } gibt es nicht
+check-pitr-needs-backups = braucht automatische Backups (Schritt «Backups automatisieren»)
+check-cleanup-nothing = noch nichts aufzuräumen
+check-cleanup-kept = aufgeräumt; die wiederhergestellte Datenbank bleibt in Betrieb
+check-cleanup-back = aufgeräumt; zurück auf der ursprünglichen Datenbank
+check-summary-complete = Lab abgeschlossen: alle Schritte bis zur Kontrolle sind erledigt.
+check-summary-incomplete = Lab noch nicht abgeschlossen.
+
+leftover-snapshot = Snapshot { $snapshot } existiert noch (Speicherkosten)
+leftover-instance = Instanz { $instance } existiert noch (sekundengenau verrechnet)
+leftover-backend = { $service } nutzt noch die wiederhergestellte Datenbank, nicht { $instance }
+
+## Aktionspläne
+
+action-none = dieser Schritt hat keine Aktion – lies ihn und mach weiter
+param-instance = DB-Instanz
+param-retention = Backup retention period (Tage)
+param-window-local = Backup window, Ortszeit
+param-window-utc = Gesendetes Backup window (UTC)
+param-apply-immediately = Apply immediately
+param-todos-to-create = Zu erstellende Todos
+param-todos-to-delete = Zu löschende Todos
+param-snapshot = Snapshot
+param-new-instance = Neue DB-Instanz
+param-source = Quellinstanz
+param-restore-time = Wiederherstellen auf (letzter wiederherstellbarer Zeitpunkt)
+param-class = DB instance class
+param-multi-az = Verfügbarkeit
+param-security-groups = VPC Security Groups (von der Quelle)
+param-subnet-group = DB Subnet Group (von der Quelle)
+param-family = Task-Definition-Familie
+param-base-revision = Basiert auf Revision
+param-db-host = Neuer DB_HOST
+param-cluster = Cluster
+param-service = Service
+param-cleanup-path = Weg
+param-cleanup-keep = wiederhergestellte Datenbank behalten, Snapshot löschen
+param-cleanup-back = zurück zur ursprünglichen Datenbank, Restore und Snapshot löschen
+
+note-outage = Die Aufbewahrung geht von 0 auf einen positiven Wert: die Instanz ist kurz nicht erreichbar und macht sofort ein erstes Backup.
+note-backup-storage = Backup-Speicher bis zur Grösse der Datenbank ist gratis; darüber wird pro GB und Monat verrechnet.
+note-browser-alternative = Du kannst die Todos auch im Browser erstellen; die Anzahl wird so oder so nachgeführt.
+note-snapshot-cost = Manuelle Snapshots bleiben, bis du sie löschst, und kosten Speicher; das Aufräumen entfernt ihn.
+note-disaster = Damit werden alle Todos wirklich gelöscht: verloren ist, was der Snapshot nicht enthält.
+note-restore-cost = Kosten: eine neue Multi-AZ db.t3.micro wird ab «available» sekundengenau verrechnet (mindestens 10 Minuten), etwa doppelt so viel wie Single-AZ. Lösche sie beim Aufräumen.
+note-restore-new-instance = Ein Restore erstellt immer eine neue Instanz mit neuem Endpoint; er überschreibt nie eine bestehende.
+note-pitr-cost = Kosten: eine weitere DB-Instanz, ab «available» sekundengenau verrechnet (mindestens 10 Minuten). Das Aufräumen löscht sie.
+note-rollout = ECS startet 2 neue Tasks, bevor es die 2 alten stoppt: einige Minuten lang laufen bis zu 4 gleichzeitig.
+note-source-untouched = { $instance } selbst wird nie verändert oder gelöscht.
+
+confirm-prompt = Ausführen? [j/N]
+confirm-type = Zur Bestätigung { $word } eintippen:
+
+## Ergebnisse
+
+already-backups = bereits erledigt: Aufbewahrung { $retention } Tag(e), Fenster { $window } UTC
+already-todos = bereits erledigt: { $count } Todos vorhanden
+already-snapshot = bereits erledigt: Snapshot { $snapshot } existiert ({ $status }) und wird weiterverwendet
+already-instance = bereits erledigt: { $instance } existiert ({ $status }) und wird weiterverwendet
+already-switched = bereits erledigt: der Service läuft mit Revision { $revision }
+already-clean = bereits erledigt: nichts mehr zu löschen
+done-backups = ModifyDBInstance gesendet: Aufbewahrung { $retention } Tag(e), Fenster { $window } UTC (Status { $status })
+done-todos = { $count } Todos sind da
+done-snapshot = Snapshot { $snapshot } wird erstellt
+done-disaster = { $count } Todos gelöscht
+done-restore = Restore gestartet: { $restored } ({ $status })
+done-revision-registered = neue Task-Definition-Revision { $revision } registriert
+done-revision-reused = Revision { $revision } mit diesem DB_HOST gibt es schon; sie wird weiterverwendet
+done-service-updated = { $service } auf Revision { $revision } umgestellt; der Rollout läuft
+done-revision-deregistered = Revision { $revision } deregistriert
+done-instance-deleted = { $instance } wird gelöscht (ohne finalen Snapshot)
+done-snapshot-deleted = Snapshot { $snapshot } wird gelöscht
+progress-todo-created = Todo erstellt: { $title }
+progress-todo-deleted = Todo gelöscht: { $title }
+todo-sample-titles = Milch kaufen|Pflanzen giessen|Zugbillett buchen|Lab vorbereiten|Grosi anrufen
+
+blocked-instance-busy = { $instance } ist { $status }; warte, bis sie verfügbar ist
+blocked-app-unreachable = die Todo-App antwortet nicht ({ $code }); prüfe --app-url oder den Load Balancer
+blocked-snapshot-not-ready = Snapshot { $snapshot } ist noch nicht verfügbar
+blocked-no-restore = { $restored } gibt es noch nicht – zuerst wiederherstellen
+blocked-no-endpoint = { $restored } ist { $status } und hat noch keinen Endpoint; dieser Schritt geht, sobald er einen hat
+blocked-protected = { $instance } wurde nicht vom Lab erstellt; backup-lab löscht sie nie
+blocked-rollout-slow = der Rollout zurück wurde nicht rechtzeitig fertig; die wiederhergestellte Datenbank bleibt – räume später nochmals auf
+
+## Ohne Oberfläche
+
+run-already-done = bereits erledigt: { $detail }
+run-skipped = übersprungen
+run-needs-yes = kein Terminal für die Bestätigung: mit --yes ohne Nachfrage ausführen
+run-nothing = nenne die Schritte (z. B. run snapshot) oder verwende --all
+run-timeout = zu lange auf diesen Schritt gewartet; nochmals ausführen, um weiterzumachen
+status-instances = DB-Instanzen
+status-snapshots = Snapshots
+status-service = ECS-Deployments
+status-todos = Todos
+status-days = Tag(e)
+hint-try-sim = Ohne AWS-Konto: backup-lab --sim
+log-action-started = Aktion gestartet: { $step }
+
+## Fehler
+
+error-access-denied = Zugriff verweigert ({ $code }) für { $operation }: der Rolle fehlt { $permission }. In AWS Academy die Zugangsdaten der LabRole verwenden. ({ $message })
+error-expired-token = Das Session Token ist abgelaufen ({ $code }). Kopiere neue Zugangsdaten aus AWS Academy (AWS Details → AWS CLI) nach ~/.aws/credentials; backup-lab übernimmt sie und macht weiter.
+error-no-credentials = Keine AWS-Zugangsdaten gefunden. In AWS Academy: AWS Details → AWS CLI → nach ~/.aws/credentials kopieren. Oder die Simulation ausprobieren: backup-lab --sim
+error-no-region = Keine AWS-Region gesetzt. Verwende --region us-east-1 (die Region des Kurses) oder setze AWS_REGION.
+error-throttling = AWS bremst die Anfragen ({ $code }); backup-lab wartet und versucht es nochmals.
+error-invalid-state = Die Ressource ist beschäftigt ({ $code }: { $message }); warte, bis sie verfügbar ist, und versuche es nochmals.
+error-already-exists = Gibt es schon ({ $code }); backup-lab verwendet sie weiter.
+error-not-found = Nicht gefunden ({ $code }: { $message }). Prüfe die früheren Schritte: der Snapshot entsteht bei «Snapshot erstellen», die wiederhergestellte Datenbank bei «Restore».
+error-service-not-found = ECS-Service nicht gefunden ({ $code }); prüfe Cluster- und Service-Namen in der Konfiguration.
+error-client = ECS hat die Anfrage abgelehnt ({ $code }: { $message }).
+error-validation = AWS hat einen Parameter abgelehnt ({ $code }: { $message }).
+error-server = Der Dienst hatte einen internen Fehler ({ $code }); versuche es gleich nochmals.
+error-network = Netzwerkfehler ({ $message }); prüfe die Verbindung – backup-lab versucht es weiter.
+error-timeout = Zeitüberschreitung ({ $operation }); backup-lab prüft den Zustand, bevor es nochmals versucht.
+error-other = Fehler { $code }: { $message }
+
+invalid-identifier-empty = der Name ist leer
+invalid-identifier-too-long = der Name ist länger als 63 Zeichen
+invalid-identifier-first-char = der Name muss mit einem Buchstaben beginnen
+invalid-identifier-chars = der Name darf nur Buchstaben, Ziffern und Bindestriche enthalten
+invalid-identifier-hyphens = der Name darf keine zwei Bindestriche hintereinander haben und nicht mit einem enden
+invalid-window-format = das Backup window muss die Form hh:mm-hh:mm haben, z. B. 03:00-03:30
+invalid-window-too-short = das Backup window muss mindestens 30 Minuten lang sein
+invalid-window-overlap = das Backup window überschneidet sich mit dem Wartungsfenster ({ $maintenance } UTC); wähle eine andere Zeit
+invalid-retention = die Aufbewahrung muss zwischen 0 und 35 Tagen liegen
+invalid-url = keine gültige http(s)-URL, z. B. http://todoapp-123.us-east-1.elb.amazonaws.com
+invalid-timezone = unbekannte Zeitzone; verwende einen IANA-Namen wie Europe/Zurich
+invalid-lang = unbekannte Sprache «{ $lang }»: verwende --lang de oder --lang en
+invalid-step = unbekannter Schritt «{ $step }»; Schritte mit Aktion: { $steps }
+invalid-faults = ungültiges --faults: { $reason }
+invalid-speed = --speed muss eine Zahl über 0 und höchstens { $max } sein
+invalid-speed-needs-sim = --speed gilt nur für die Simulation: ergänze --sim
+config-read = { $path } kann nicht gelesen werden: { $reason }
+config-parse = { $path } ist kein gültiges TOML: { $reason }
+config-field = Konfiguration: { $field } = «{ $value }»: { $problem_id }
+config-flag = { $flag } «{ $value }»: { $problem_id }
+state-dir-unwritable = in { $dir } kann nicht geschrieben werden ({ $reason }); das Journal wird nur im Speicher geführt
+read-only-refused = Nur-Lesen-Modus: backup-lab beobachtet und prüft nur; ohne --read-only starten, um zu handeln
+
+dialog-action-failed = Die Aktion ist fehlgeschlagen
+dialog-already-done = Bereits erledigt
+dialog-not-yet = Noch nicht möglich
+dialog-invalid = Ungültige Eingabe
+dialog-read-only = Nur lesen
+dialog-busy = Beschäftigt
+busy-running = «{ $step }» läuft noch; warte, bis es fertig ist
+
+## Wiederherstellungsphasen
+
+phase-until-restore = bis der Restore gestartet wurde
+phase-restore = Restore
+phase-switch = Umstellung und Rollout
+
+## Bericht
+
+report-title = Backup & Recovery – Lab-Bericht
+report-mode = Konto
+report-generated = Erstellt
+report-steps = Schritte
+report-step = Schritt
+report-state = Zustand
+report-time = Zeit
+report-detail = Detail
+report-recovery = Wiederherstellung: RPO und RTO
+report-target = Ziel
+report-met = erreicht
+report-missed = verfehlt
+report-open = offen
+report-lost = Verlorene Todos (nach dem Snapshot erstellt)
+report-pitr-hint = Mit automatischen Backups und Point-in-Time-Restore hätte das RPO etwa { $rpo } betragen.
+report-calls = AWS-Aufrufe (Änderungen), als AWS CLI
+report-reads = Abfragen beim Beobachten
+report-leftovers = Kostet noch Geld
+report-nothing-left = Vom Lab ist nichts mehr übrig.

@@ -1,0 +1,222 @@
+# backup-lab: check results, action plans, outcomes, errors (English).
+
+## Checks
+
+check-not-read-yet = not read yet – waiting for the first answer from the account
+check-unknown-error = could not read the account ({ $code }); see the log below
+check-source-missing = instance { $instance } not found – is the region right, and was it created in the earlier chapters?
+check-backups-off = automated backups are off (retention 0)
+check-backups-pending = retention { $retention } day(s) is waiting to be applied (status { $status })
+check-backups-applying = backups enabled, instance is { $status } – the first backup is running
+check-backups-on = automated backups on: { $retention } day(s), window { $window } UTC
+check-backups-retention-differs = retention is { $retention } day(s), the lab asks for { $wanted } – works, but keeps backups longer
+check-todos-created = { $count } todos exist
+check-todos-none = no todos yet – create { $wanted } in the app (or let backup-lab do it)
+check-todos-some = { $count } of { $wanted } todos
+check-todos-unreachable = the todo app does not answer ({ $code })
+check-snapshot-available = { $snapshot } is available (taken { $age } s ago)
+check-snapshot-creating = snapshot being created: { $percent } %, { $elapsed } s so far
+check-snapshot-deleting = { $snapshot } was used and is being deleted
+check-snapshot-status = { $snapshot } has status { $status }
+check-snapshot-gone = { $snapshot } was taken and has since been deleted
+check-snapshot-missing = no snapshot { $snapshot } yet
+check-disaster-done = the todos were deleted – the "disaster" has happened
+check-disaster-wait-snapshot = first wait until snapshot { $snapshot } is available, or the todos are lost for good
+check-disaster-remaining = { $count } todos still exist – delete all of them
+check-restore-single-az = Single-AZ – the lab restores as Multi-AZ
+check-restore-multi-az = Multi-AZ – the configuration asks for Single-AZ
+check-restore-class = class { $class } instead of { $wanted }
+check-restore-groups = security groups { $groups } differ from the source's ({ $wanted }) – probably restored with the default security group
+check-restore-subnet = subnet group { $subnet } instead of { $wanted }
+check-restore-missing = { $restored } does not exist yet
+check-restore-removed = { $restored } was restored and has since been deleted
+check-restore-deleting = { $restored } is being deleted
+check-restore-creating = status { $status }, no endpoint yet ({ $elapsed } s)
+check-restore-progress = status { $status } ({ $elapsed } s)
+check-restore-available = { $restored } is available with the lab's settings
+check-switch-done = backend runs on { $restored }
+check-switch-rollout = rollout: { $running }/{ $desired } new tasks running, { $tasks } tasks in total
+check-switch-reverted = backend was switched and has since been switched back
+check-switch-todo = backend still points at { $instance }
+check-switch-wait = backend still points at { $instance }; { $restored } has no endpoint yet
+check-switch-no-host = the task definition has no DB_HOST in container { $container }
+check-switch-elsewhere = backend points at { $host }, not at { $restored }
+check-verify-done = the app shows { $count } todos again
+check-verify-wait = waiting for the backend to run on the restored database
+check-verify-empty = the app shows no todos – is the backend on the restored database?
+check-pitr-available = { $pitr } is available: restored to the latest restorable time
+check-pitr-missing = optional: { $pitr } does not exist
+check-pitr-needs-backups = needs automated backups (step "Enable automated backups")
+check-cleanup-nothing = nothing to clean up yet
+check-cleanup-kept = cleaned up; the restored database stays in use
+check-cleanup-back = cleaned up; back on the original database
+check-summary-complete = Lab complete: every step through verify is done.
+check-summary-incomplete = Lab not complete yet.
+
+leftover-snapshot = snapshot { $snapshot } still exists (storage costs)
+leftover-instance = instance { $instance } still exists (billed per second)
+leftover-backend = { $service } still uses the restored database, not { $instance }
+
+## Action plans
+
+action-none = this step has no action – read it and go on
+param-instance = DB instance
+param-retention = Backup retention period (days)
+param-window-local = Backup window, local time
+param-window-utc = Backup window sent (UTC)
+param-apply-immediately = Apply immediately
+param-todos-to-create = Todos to create
+param-todos-to-delete = Todos to delete
+param-snapshot = Snapshot
+param-new-instance = New DB instance
+param-source = Source instance
+param-restore-time = Restore to (latest restorable time)
+param-class = DB instance class
+param-multi-az = Availability
+param-security-groups = VPC security groups (from the source)
+param-subnet-group = DB subnet group (from the source)
+param-family = Task definition family
+param-base-revision = Based on revision
+param-db-host = New DB_HOST
+param-cluster = Cluster
+param-service = Service
+param-cleanup-path = Path
+param-cleanup-keep = keep the restored database, delete the snapshot
+param-cleanup-back = go back to the original database, delete the restore and the snapshot
+
+note-outage = Retention goes from 0 to a positive value: the instance is briefly unavailable and takes a first backup right away.
+note-backup-storage = Backup storage up to the size of the database is free; beyond that it is billed per GB-month.
+note-browser-alternative = You can also create the todos in the browser; the count updates either way.
+note-snapshot-cost = Manual snapshots are kept until you delete them and cost storage; cleanup removes it.
+note-disaster = This deletes every todo for real: the data lost is what the snapshot does not hold.
+note-restore-cost = Cost: a new Multi-AZ db.t3.micro is billed per second from available (10-minute minimum), about twice a Single-AZ one. Delete it in cleanup.
+note-restore-new-instance = A restore always creates a new instance with a new endpoint; it never overwrites one.
+note-pitr-cost = Cost: another DB instance, billed per second from available (10-minute minimum). Cleanup deletes it.
+note-rollout = ECS starts 2 new tasks before it stops the 2 old ones: up to 4 run at once for a few minutes.
+note-source-untouched = { $instance } itself is never modified or deleted.
+
+confirm-prompt = Go ahead? [y/N]
+confirm-type = Type { $word } to confirm:
+
+## Outcomes
+
+already-backups = already done: retention { $retention } day(s), window { $window } UTC
+already-todos = already done: { $count } todos exist
+already-snapshot = already done: snapshot { $snapshot } exists ({ $status }) and is reused
+already-instance = already done: { $instance } exists ({ $status }) and is reused
+already-switched = already done: the service runs revision { $revision }
+already-clean = already done: nothing left to delete
+done-backups = ModifyDBInstance sent: retention { $retention } day(s), window { $window } UTC (status { $status })
+done-todos = { $count } todos are there
+done-snapshot = snapshot { $snapshot } is being created
+done-disaster = { $count } todos deleted
+done-restore = restore started: { $restored } ({ $status })
+done-revision-registered = new task definition revision { $revision } registered
+done-revision-reused = revision { $revision } already exists with this DB_HOST and is reused
+done-service-updated = { $service } updated to revision { $revision }; the rollout runs
+done-revision-deregistered = revision { $revision } deregistered
+done-instance-deleted = { $instance } is being deleted (no final snapshot)
+done-snapshot-deleted = snapshot { $snapshot } is being deleted
+progress-todo-created = todo created: { $title }
+progress-todo-deleted = todo deleted: { $title }
+todo-sample-titles = Buy milk|Water the plants|Book the train|Prepare the lab|Call grandma
+
+blocked-instance-busy = { $instance } is { $status }; wait until it is available
+blocked-app-unreachable = the todo app does not answer ({ $code }); check --app-url or the load balancer
+blocked-snapshot-not-ready = snapshot { $snapshot } is not available yet
+blocked-no-restore = { $restored } does not exist yet – restore it first
+blocked-no-endpoint = { $restored } is { $status } and has no endpoint yet; this step is possible once it has one
+blocked-protected = { $instance } is not an instance the lab created; backup-lab never deletes it
+blocked-rollout-slow = the rollout back did not finish in time; the restored database was kept – run cleanup again later
+
+## Headless
+
+run-already-done = already done: { $detail }
+run-skipped = skipped
+run-needs-yes = no terminal to ask for confirmation: add --yes to run without asking
+run-nothing = name the steps to run (e.g. run snapshot) or use --all
+run-timeout = waited too long for this step; run again to go on
+status-instances = DB instances
+status-snapshots = Snapshots
+status-service = ECS deployments
+status-todos = Todos
+status-days = day(s)
+hint-try-sim = Without an AWS account: backup-lab --sim
+log-action-started = action started: { $step }
+
+## Errors
+
+error-access-denied = Access denied ({ $code }) for { $operation }: the role lacks { $permission }. In AWS Academy use the LabRole credentials. ({ $message })
+error-expired-token = The session token has expired ({ $code }). Copy fresh credentials from AWS Academy (AWS Details → AWS CLI) into ~/.aws/credentials; backup-lab picks them up and carries on.
+error-no-credentials = No AWS credentials found. In AWS Academy: AWS Details → AWS CLI → copy into ~/.aws/credentials. Or try the simulation: backup-lab --sim
+error-no-region = No AWS region set. Use --region us-east-1 (the course's region) or set AWS_REGION.
+error-throttling = AWS is throttling requests ({ $code }); backup-lab waits and tries again.
+error-invalid-state = The resource is busy ({ $code }: { $message }); wait until it is available and try again.
+error-already-exists = It already exists ({ $code }); backup-lab reuses it.
+error-not-found = Not found ({ $code }: { $message }). Check the earlier steps: the snapshot comes from "Take snapshot", the restored database from "Restore".
+error-service-not-found = ECS service not found ({ $code }); check the cluster and service names in the configuration.
+error-client = ECS refused the request ({ $code }: { $message }).
+error-validation = AWS refused a parameter ({ $code }: { $message }).
+error-server = The service had an internal error ({ $code }); try again in a moment.
+error-network = Network error ({ $message }); check the connection – backup-lab keeps trying.
+error-timeout = The request timed out ({ $operation }); backup-lab checks the state before trying again.
+error-other = Error { $code }: { $message }
+
+invalid-identifier-empty = the name is empty
+invalid-identifier-too-long = the name is longer than 63 characters
+invalid-identifier-first-char = the name must start with a letter
+invalid-identifier-chars = the name may contain only letters, digits and hyphens
+invalid-identifier-hyphens = the name must not contain two hyphens in a row or end with one
+invalid-window-format = the backup window must look like hh:mm-hh:mm, e.g. 03:00-03:30
+invalid-window-too-short = the backup window must be at least 30 minutes long
+invalid-window-overlap = the backup window overlaps the maintenance window ({ $maintenance } UTC); choose another time
+invalid-retention = the retention must be from 0 to 35 days
+invalid-url = not a valid http(s) URL, e.g. http://todoapp-123.us-east-1.elb.amazonaws.com
+invalid-timezone = unknown time zone; use an IANA name such as Europe/Zurich
+invalid-lang = unknown language "{ $lang }": use --lang de or --lang en
+invalid-step = unknown step "{ $step }"; steps with an action: { $steps }
+invalid-faults = invalid --faults: { $reason }
+invalid-speed = --speed must be a number above 0 and at most { $max }
+invalid-speed-needs-sim = --speed only applies to the simulation: add --sim
+config-read = cannot read { $path }: { $reason }
+config-parse = { $path } is not valid TOML: { $reason }
+config-field = configuration: { $field } = "{ $value }": { $problem_id }
+config-flag = { $flag } "{ $value }": { $problem_id }
+state-dir-unwritable = cannot write to { $dir } ({ $reason }); the journal is kept in memory only
+read-only-refused = read-only mode: backup-lab only observes and checks; start without --read-only to act
+
+dialog-action-failed = The action failed
+dialog-already-done = Already done
+dialog-not-yet = Not possible yet
+dialog-invalid = Invalid input
+dialog-read-only = Read-only
+dialog-busy = Busy
+busy-running = "{ $step }" is still running; wait until it finishes
+
+## Recovery phases
+
+phase-until-restore = until the restore was requested
+phase-restore = restore
+phase-switch = switch and rollout
+
+## Report
+
+report-title = Backup & Recovery – lab report
+report-mode = Account
+report-generated = Generated
+report-steps = Steps
+report-step = Step
+report-state = State
+report-time = Time
+report-detail = Detail
+report-recovery = Recovery: RPO and RTO
+report-target = target
+report-met = met
+report-missed = missed
+report-open = open
+report-lost = Todos lost (created after the snapshot)
+report-pitr-hint = With automated backups and point-in-time restore the RPO would have been about { $rpo }.
+report-calls = AWS calls (changes), as AWS CLI
+report-reads = Polling reads
+report-leftovers = Still costing money
+report-nothing-left = Nothing from the lab is left.

@@ -1,0 +1,422 @@
+//! The TUI's state and its one update function. `App::update(Msg) -> Vec<Command>` does no
+//! I/O and never waits: key presses arrive as [`Action`]s (made in one place, `keymap`), cloud
+//! results as [`Msg::State`] snapshots from the worker, and everything the app wants done in
+//! the world leaves as a [`Command`].
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use jiff::Timestamp;
+
+use crate::cloud::recorder::CallRecord;
+use crate::cloud::{CloudError, Identity, Mode};
+use crate::config::Config;
+use crate::i18n::Lang;
+use crate::lab::actions::{self, ActionError, Confirm, Options, Outcome, Plan, Ready};
+use crate::lab::checks::{self, Ctx};
+use crate::lab::journal::{Event, Journal};
+use crate::lab::recovery::{self, Recovery};
+use crate::lab::{Check, Observed, StepId, Text};
+
+/// Colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Theme {
+    #[default]
+    Dark,
+    Light,
+}
+
+/// Everything the worker knows, sent whole after each change (latest wins).
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub observed: Observed,
+    pub journal: Vec<Event>,
+    pub calls: Vec<CallRecord>,
+    pub call_count: u64,
+    pub now: Timestamp,
+}
+
+/// What the learner asked for, independent of the key that said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    NextStep,
+    PrevStep,
+    ScrollUp,
+    ScrollDown,
+    Perform,
+    ToggleLang,
+    ToggleHelp,
+    TogglePresent,
+    Quit,
+    Confirm,
+    Cancel,
+    Input(char),
+    Backspace,
+    /// Switches the cleanup path in the cleanup dialog.
+    ToggleChoice,
+}
+
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Action(Action),
+    State(Box<Snapshot>),
+    Identity(Result<Identity, CloudError>),
+    Progress(StepId, Text),
+    ActionDone(StepId, Result<Outcome, ActionError>),
+    /// The clock moved (once a second) so "updated N s ago" stays true.
+    Tick(Timestamp),
+    Resize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    RunAction(StepId, Options),
+    RefreshNow,
+    Quit,
+}
+
+/// A dialog in front of the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    /// The plan of an action, waiting for y/n (or a typed word).
+    Confirm { plan: Plan, typed: String, mismatch: bool },
+    /// The backup window, entered in local time, before the plan is shown.
+    Window { input: String, error: Option<Text> },
+    /// Cleanup: which path.
+    CleanupChoice { keep_restored: bool },
+    /// A message that only needs acknowledging (already done, blocked, invalid, error).
+    Notice { title: Text, lines: Vec<Text>, is_error: bool },
+}
+
+/// A line of the event log that is not a cloud call: action outcomes and errors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub at: Timestamp,
+    pub text: Text,
+    pub is_error: bool,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub config: Config,
+    pub mode: Mode,
+    pub identity: Option<Identity>,
+    pub selected: StepId,
+    pub scroll: u16,
+    pub observed: Observed,
+    pub journal: Journal,
+    pub calls: Vec<CallRecord>,
+    pub call_count: u64,
+    pub notes: Vec<Note>,
+    pub now: Timestamp,
+    pub dialog: Option<Dialog>,
+    pub help: bool,
+    pub present: bool,
+    pub theme: Theme,
+    pub no_color: bool,
+    pub read_only: bool,
+    pub running: Option<(StepId, Option<Text>)>,
+    pub options: Options,
+    pub quit: bool,
+    /// Bumped on every change that should be redrawn.
+    pub generation: u64,
+}
+
+const KEPT_NOTES: usize = 200;
+
+impl App {
+    #[must_use]
+    pub fn new(lang: Lang, config: Config, mode: Mode, now: Timestamp) -> Self {
+        let options = Options::from_config(&config);
+        Self {
+            lang,
+            config,
+            mode,
+            identity: None,
+            selected: StepId::Concepts,
+            scroll: 0,
+            observed: Observed::default(),
+            journal: Journal::in_memory(),
+            calls: Vec::new(),
+            call_count: 0,
+            notes: Vec::new(),
+            now,
+            dialog: None,
+            help: false,
+            present: false,
+            theme: Theme::Dark,
+            no_color: false,
+            read_only: false,
+            running: None,
+            options,
+            quit: false,
+            generation: 0,
+        }
+    }
+
+    /// The context checks read.
+    #[must_use]
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx { observed: &self.observed, journal: &self.journal, config: &self.config, now: self.now }
+    }
+
+    #[must_use]
+    pub fn check(&self, step: StepId) -> Option<Check> {
+        checks::check(step, &self.ctx())
+    }
+
+    #[must_use]
+    pub fn recovery(&self) -> Recovery {
+        recovery::measure(&self.journal, &self.observed, &self.config, self.now)
+    }
+
+    /// The first core step that is not done: where the learner stands.
+    #[must_use]
+    pub fn current_step(&self) -> StepId {
+        StepId::CORE
+            .into_iter()
+            .find(|s| self.check(*s).is_none_or(|c| c.state != crate::lab::StepState::Done))
+            .unwrap_or(StepId::Summary)
+    }
+
+    fn note(&mut self, text: Text, is_error: bool) {
+        self.notes.push(Note { at: self.now, text, is_error });
+        if self.notes.len() > KEPT_NOTES {
+            self.notes.remove(0);
+        }
+    }
+
+    /// Applies a message; returns what must happen in the world.
+    pub fn update(&mut self, msg: Msg) -> Vec<Command> {
+        self.generation += 1;
+        match msg {
+            Msg::Action(action) => return self.on_action(action),
+            Msg::State(snapshot) => {
+                let first = self.observed.instances.value.is_none();
+                self.observed = snapshot.observed;
+                self.journal = Journal::from_events(snapshot.journal);
+                self.calls = snapshot.calls;
+                self.call_count = snapshot.call_count;
+                self.now = self.now.max(snapshot.now);
+                if first && self.observed.instances.value.is_some() && self.selected == StepId::Concepts && self.journal.events().len() > 1 {
+                    // A returning learner lands where they stopped.
+                    self.selected = self.current_step();
+                }
+            }
+            Msg::Identity(Ok(identity)) => self.identity = Some(identity),
+            Msg::Identity(Err(e)) => {
+                self.note(crate::ui_text::error_text(&e), true);
+            }
+            Msg::Progress(step, text) => {
+                self.running = Some((step, Some(text.clone())));
+                self.note(text, false);
+            }
+            Msg::ActionDone(step, result) => {
+                self.running = None;
+                match result {
+                    Ok(lines) => {
+                        for line in &lines {
+                            self.note(line.clone(), false);
+                        }
+                        if self.dialog.is_none() {
+                            self.dialog = Some(Dialog::Notice { title: Text::new(&format!("step-{}-title", step.id())), lines, is_error: false });
+                        }
+                    }
+                    Err(e) => {
+                        let text = crate::ui_text::action_error_text(&e);
+                        self.note(text.clone(), true);
+                        self.dialog = Some(Dialog::Notice { title: Text::new("dialog-action-failed"), lines: vec![text], is_error: true });
+                    }
+                }
+                return vec![Command::RefreshNow];
+            }
+            Msg::Tick(now) => self.now = self.now.max(now),
+            Msg::Resize => {}
+        }
+        Vec::new()
+    }
+
+    fn on_action(&mut self, action: Action) -> Vec<Command> {
+        if let Some(dialog) = self.dialog.take() {
+            return self.on_dialog(dialog, action);
+        }
+        if self.help {
+            if matches!(action, Action::ToggleHelp | Action::Cancel | Action::Quit | Action::Confirm) {
+                self.help = false;
+            }
+            return Vec::new();
+        }
+        match action {
+            Action::NextStep => self.select(self.selected.index() + 1),
+            Action::PrevStep => self.select(self.selected.index().saturating_sub(1)),
+            Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
+            Action::ScrollDown => self.scroll = self.scroll.saturating_add(1),
+            Action::ToggleLang => self.lang = self.lang.other(),
+            Action::ToggleHelp => self.help = true,
+            Action::TogglePresent => self.present = !self.present,
+            Action::Quit | Action::Cancel => {
+                if action == Action::Quit {
+                    self.quit = true;
+                    return vec![Command::Quit];
+                }
+            }
+            Action::Perform | Action::Confirm => self.start_action(),
+            Action::Input(_) | Action::Backspace | Action::ToggleChoice => {}
+        }
+        Vec::new()
+    }
+
+    fn select(&mut self, index: usize) {
+        if let Some(step) = StepId::ALL.get(index) {
+            self.selected = *step;
+            self.scroll = 0;
+        }
+    }
+
+    fn start_action(&mut self) {
+        let step = self.selected;
+        if !step.has_action() {
+            return;
+        }
+        if self.read_only {
+            self.dialog = Some(Dialog::Notice { title: Text::new("dialog-read-only"), lines: vec![Text::new("read-only-refused")], is_error: true });
+            return;
+        }
+        if let Some((running, _)) = self.running {
+            self.dialog = Some(Dialog::Notice {
+                title: Text::new("dialog-busy"),
+                lines: vec![Text::new("busy-running").arg("step", format!("@step-{}-title", running.id()))],
+                is_error: true,
+            });
+            return;
+        }
+        match step {
+            StepId::EnableBackups => {
+                self.dialog = Some(Dialog::Window { input: self.options.window_local.clone(), error: None });
+            }
+            StepId::Cleanup => self.dialog = Some(Dialog::CleanupChoice { keep_restored: self.options.keep_restored }),
+            _ => self.show_plan(),
+        }
+    }
+
+    fn show_plan(&mut self) {
+        let ready = actions::plan(self.selected, &self.ctx(), &self.options);
+        self.dialog = Some(match ready {
+            Ready::Plan(plan) => Dialog::Confirm { plan, typed: String::new(), mismatch: false },
+            Ready::AlreadyDone(text) => Dialog::Notice { title: Text::new("dialog-already-done"), lines: vec![text], is_error: false },
+            Ready::Blocked(text) => Dialog::Notice { title: Text::new("dialog-not-yet"), lines: vec![text], is_error: true },
+            Ready::Invalid(e) => Dialog::Notice { title: Text::new("dialog-invalid"), lines: vec![crate::ui_text::invalid_text(&e)], is_error: true },
+        });
+    }
+
+    fn on_dialog(&mut self, dialog: Dialog, action: Action) -> Vec<Command> {
+        match dialog {
+            Dialog::Notice { .. } => {
+                if action == Action::Quit {
+                    self.quit = true;
+                    return vec![Command::Quit];
+                }
+            }
+            Dialog::Window { mut input, error } => match action {
+                Action::Input(c) if (c.is_ascii_digit() || c == ':' || c == '-') && input.len() < 11 => {
+                    input.push(c);
+                    self.dialog = Some(Dialog::Window { input, error: None });
+                }
+                Action::Backspace => {
+                    input.pop();
+                    self.dialog = Some(Dialog::Window { input, error: None });
+                }
+                Action::Confirm => {
+                    let utc = actions::window_utc(&self.config, &input, self.now);
+                    let maintenance = self.observed.instance(&self.config.names.instance).and_then(|i| i.maintenance_window.clone()).unwrap_or_default();
+                    match utc.and_then(|w| crate::validate::backup_window_utc(&w, &maintenance)) {
+                        Ok(()) => {
+                            self.options.window_local = input;
+                            self.show_plan();
+                        }
+                        Err(e) => self.dialog = Some(Dialog::Window { input, error: Some(crate::ui_text::invalid_text(&e)) }),
+                    }
+                }
+                Action::Cancel | Action::Quit => {}
+                _ => self.dialog = Some(Dialog::Window { input, error }),
+            },
+            Dialog::CleanupChoice { keep_restored } => match action {
+                Action::ToggleChoice | Action::ScrollUp | Action::ScrollDown | Action::NextStep | Action::PrevStep => {
+                    self.dialog = Some(Dialog::CleanupChoice { keep_restored: !keep_restored });
+                }
+                Action::Input('k') => self.choose_cleanup(true),
+                Action::Input('b') => self.choose_cleanup(false),
+                Action::Confirm => self.choose_cleanup(keep_restored),
+                Action::Cancel | Action::Quit => {}
+                _ => self.dialog = Some(Dialog::CleanupChoice { keep_restored }),
+            },
+            Dialog::Confirm { plan, mut typed, .. } => {
+                let word = match &plan.confirm {
+                    Confirm::YesNo => None,
+                    Confirm::Typed(w) => Some(w.clone()),
+                };
+                match (action, word) {
+                    (Action::Input('y' | 'j') | Action::Confirm, None) => return self.run(plan.step),
+                    (Action::Input('n') | Action::Cancel, None) | (Action::Cancel, Some(_)) => {}
+                    (Action::Input(c), Some(_)) => {
+                        typed.push(c);
+                        self.dialog = Some(Dialog::Confirm { plan, typed, mismatch: false });
+                    }
+                    (Action::Backspace, Some(_)) => {
+                        typed.pop();
+                        self.dialog = Some(Dialog::Confirm { plan, typed, mismatch: false });
+                    }
+                    (Action::Confirm, Some(w)) => {
+                        if typed == w {
+                            return self.run(plan.step);
+                        }
+                        self.dialog = Some(Dialog::Confirm { plan, typed, mismatch: true });
+                    }
+                    _ => self.dialog = Some(Dialog::Confirm { plan, typed, mismatch: false }),
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn choose_cleanup(&mut self, keep_restored: bool) {
+        self.options.keep_restored = keep_restored;
+        self.show_plan();
+    }
+
+    fn run(&mut self, step: StepId) -> Vec<Command> {
+        self.running = Some((step, None));
+        self.note(Text::new("log-action-started").arg("step", format!("@step-{}-title", step.id())), false);
+        vec![Command::RunAction(step, self.options.clone())]
+    }
+}
+
+/// Turns a key press into an [`Action`], given what is on screen. The only place keys are read.
+#[must_use]
+pub fn keymap(app: &App, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'd')) {
+        return Some(Action::Quit);
+    }
+    let typing = matches!(app.dialog, Some(Dialog::Window { .. }) | Some(Dialog::Confirm { plan: Plan { confirm: Confirm::Typed(_), .. }, .. }));
+    let choosing = matches!(app.dialog, Some(Dialog::CleanupChoice { .. }));
+    let in_dialog = app.dialog.is_some();
+    Some(match key.code {
+        KeyCode::Esc => Action::Cancel,
+        KeyCode::Enter => Action::Confirm,
+        KeyCode::Backspace => Action::Backspace,
+        KeyCode::Char(c) if typing => Action::Input(c),
+        KeyCode::Tab if choosing => Action::ToggleChoice,
+        KeyCode::Left | KeyCode::Char('p') if !in_dialog => Action::PrevStep,
+        KeyCode::Right | KeyCode::Char('n') if !in_dialog => Action::NextStep,
+        KeyCode::Up | KeyCode::Char('k') if !in_dialog => Action::ScrollUp,
+        KeyCode::Down | KeyCode::Char('j') if !in_dialog => Action::ScrollDown,
+        KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right if choosing => Action::ToggleChoice,
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Char('L' | 'l') if !in_dialog => Action::ToggleLang,
+        KeyCode::Char('?' | 'h') if !in_dialog => Action::ToggleHelp,
+        KeyCode::Char('P') if !in_dialog => Action::TogglePresent,
+        KeyCode::Char(c) if in_dialog => Action::Input(c),
+        _ => return None,
+    })
+}

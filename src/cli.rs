@@ -1,0 +1,107 @@
+//! Command line: `backup-lab [OPTIONS] [status|check|run|report]`; global options are accepted
+//! before or after the command. Values that need rules of their own (language, speed, names)
+//! are checked after parsing so their errors are localized.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::app::Theme;
+
+#[derive(Debug, Parser)]
+#[command(name = "backup-lab", version, about = "Guided Backup & Recovery lab: RDS snapshot, restore, ECS switch, RPO and RTO")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<CommandLine>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct Global {
+    /// Use the simulated AWS account (demo mode; no credentials needed).
+    #[arg(long, global = true)]
+    pub sim: bool,
+    /// Simulated time runs N times faster than real time (default 15: a restore takes about a minute).
+    #[arg(long, global = true, value_name = "N")]
+    pub speed: Option<f64>,
+    /// Language of all texts: de or en (default: from LC_ALL/LANG, else en).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Names and settings (TOML); see the README.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// AWS profile (else AWS_PROFILE / default chain).
+    #[arg(long, global = true)]
+    pub profile: Option<String>,
+    /// AWS region (else AWS_REGION / profile); the course uses us-east-1.
+    #[arg(long, global = true)]
+    pub region: Option<String>,
+    /// Base URL of the todo app (else the DNS name of the load balancer).
+    #[arg(long, global = true, value_name = "URL")]
+    pub app_url: Option<String>,
+    /// Machine-readable output (status, check, run).
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Skip confirmations (run).
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+    /// Where the journal, logs and the simulated world live (else $BACKUP_LAB_STATE_DIR or the XDG state dir).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+    /// Start a fresh simulated world.
+    #[arg(long, global = true)]
+    pub reset: bool,
+    /// Projector mode: large text, high contrast, no log.
+    #[arg(long, global = true)]
+    pub present: bool,
+    /// Colour theme.
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<Theme>,
+    /// Observe and check only; never change anything.
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// Inject faults into cloud calls, e.g. `throttle:0.2` or `CreateDBSnapshot=timeout@1`.
+    #[arg(long, global = true, value_name = "SPEC")]
+    pub faults: Option<String>,
+    /// Backup window in local time (hh:mm-hh:mm), overriding the configuration.
+    #[arg(long, global = true, value_name = "WINDOW")]
+    pub window: Option<String>,
+}
+
+#[derive(Debug, Subcommand, Clone)]
+pub enum CommandLine {
+    /// Show the observed state of the account.
+    Status,
+    /// Check every step; exit 0 when the lab is complete (all steps through verify).
+    Check,
+    /// Perform steps' actions and wait for them: `run snapshot restore`, `run --all`.
+    Run(RunArgs),
+    /// Describe the latest run: steps, RPO/RTO, calls, resources left.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct RunArgs {
+    /// Step ids to run, in order.
+    pub steps: Vec<String>,
+    /// Every action through `verify` (not cleanup).
+    #[arg(long)]
+    pub all: bool,
+    /// Cleanup keeps the restored database and deletes only the snapshot.
+    #[arg(long)]
+    pub keep_restored: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
+pub enum ReportFormat {
+    #[default]
+    Md,
+    Json,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ReportArgs {
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+}

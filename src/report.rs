@@ -1,0 +1,204 @@
+//! `report`: the latest run in the chosen language, as Markdown or JSON: steps with their
+//! times, RPO/RTO achieved against the targets, every call as its AWS CLI equivalent (writes
+//! one by one, polling reads counted), and what is left that still costs money.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::cli::ReportFormat;
+use crate::headless::{EXIT_OK, Runtime};
+use crate::i18n::{Lang, t};
+use crate::lab::checks::{self, Ctx};
+use crate::lab::journal::{Event, Journal};
+use crate::lab::observe::Observed;
+use crate::lab::recovery::{self, Recovery, human};
+use crate::lab::{StepId, Text};
+
+#[derive(Debug, Serialize)]
+pub struct ReportStep {
+    pub id: &'static str,
+    pub title: String,
+    pub state: &'static str,
+    pub detail: String,
+    /// When the step's action last ran, if it did.
+    pub at: Option<Timestamp>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportCall {
+    pub at: Timestamp,
+    pub operation: String,
+    pub cli: String,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportRead {
+    pub operation: String,
+    pub cli: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportPhase {
+    pub id: String,
+    pub title: String,
+    pub seconds: i64,
+    pub complete: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub lang: &'static str,
+    pub mode: String,
+    pub generated: Timestamp,
+    pub steps: Vec<ReportStep>,
+    pub rpo_seconds: Option<i64>,
+    pub rpo_target_seconds: i64,
+    pub rpo_met: Option<bool>,
+    pub rto_seconds: Option<i64>,
+    pub rto_complete: bool,
+    pub rto_target_seconds: i64,
+    pub rto_met: Option<bool>,
+    pub pitr_rpo_seconds: i64,
+    pub live_rpo_seconds: Option<i64>,
+    pub lost_todos: Vec<String>,
+    pub phases: Vec<ReportPhase>,
+    pub calls: Vec<ReportCall>,
+    pub reads: Vec<ReportRead>,
+    pub leftovers: Vec<String>,
+    pub events: Vec<Event>,
+}
+
+/// Builds the report from the journal and fresh observations.
+#[must_use]
+pub fn build(lang: Lang, mode: String, journal: &Journal, observed: &Observed, config: &crate::config::Config, now: Timestamp) -> Report {
+    let ctx = Ctx { observed, journal, config, now };
+    let steps = StepId::ALL
+        .into_iter()
+        .filter_map(|s| {
+            let check = checks::check(s, &ctx)?;
+            let at = journal
+                .events()
+                .iter()
+                .rev()
+                .find(|e| matches!(e.kind, crate::lab::journal::EventKind::Action { step, ok: true } if step == s))
+                .map(|e| e.at);
+            Some(ReportStep { id: s.id(), title: t(lang, &format!("step-{}-title", s.id())), state: check.state.id(), detail: check.render(lang), at })
+        })
+        .collect();
+    let recovery: Recovery = recovery::measure(journal, observed, config, now);
+    let mut calls = Vec::new();
+    let mut reads: BTreeMap<String, ReportRead> = BTreeMap::new();
+    for call in journal.calls() {
+        if call.writes {
+            calls.push(ReportCall { at: call.at, operation: call.operation, cli: call.cli, error: call.error });
+        } else {
+            reads.entry(call.cli.clone()).or_insert(ReportRead { operation: call.operation, cli: call.cli, count: 0 }).count += 1;
+        }
+    }
+    let mut leftovers: Vec<String> = checks::leftovers(observed, config, true).iter().map(|l| l.render(lang)).collect();
+    if let Some(r) = observed.instance(&config.names.restored_instance).filter(|r| r.status != "deleting") {
+        leftovers.push(Text::new("leftover-instance").arg("instance", &r.id).render(lang));
+    }
+    let phases = recovery
+        .rto
+        .as_ref()
+        .map(|r| r.phases.iter().map(|p| ReportPhase { id: p.id.clone(), title: t(lang, &p.id), seconds: p.seconds, complete: p.complete }).collect())
+        .unwrap_or_default();
+    Report {
+        lang: lang.code(),
+        mode,
+        generated: now,
+        steps,
+        rpo_seconds: recovery.achieved_rpo.as_ref().map(|a| a.seconds),
+        rpo_target_seconds: recovery.rpo_target_seconds,
+        rpo_met: recovery.rpo_met(),
+        rto_seconds: recovery.rto.as_ref().map(|r| r.seconds),
+        rto_complete: recovery.rto.as_ref().is_some_and(|r| r.complete),
+        rto_target_seconds: recovery.rto_target_seconds,
+        rto_met: recovery.rto_met(),
+        pitr_rpo_seconds: recovery.pitr_rpo_seconds,
+        live_rpo_seconds: recovery.live_rpo.as_ref().map(|l| l.seconds),
+        lost_todos: recovery.achieved_rpo.map(|a| a.lost).unwrap_or_default(),
+        phases,
+        calls,
+        reads: reads.into_values().collect(),
+        leftovers,
+        events: journal.events().to_vec(),
+    }
+}
+
+fn yes_no(lang: Lang, met: Option<bool>) -> String {
+    match met {
+        Some(true) => t(lang, "report-met"),
+        Some(false) => t(lang, "report-missed"),
+        None => t(lang, "report-open"),
+    }
+}
+
+/// The report as Markdown.
+#[must_use]
+pub fn markdown(r: &Report, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", t(lang, "report-title"));
+    let _ = writeln!(out, "{}: {}  \n{}: {}\n", t(lang, "report-mode"), r.mode, t(lang, "report-generated"), r.generated);
+    let _ = writeln!(out, "## {}\n", t(lang, "report-steps"));
+    let _ = writeln!(out, "| {} | {} | {} | {} |\n|---|---|---|---|", t(lang, "report-step"), t(lang, "report-state"), t(lang, "report-time"), t(lang, "report-detail"));
+    for s in &r.steps {
+        let at = s.at.map(|a| a.strftime("%H:%M:%S").to_string()).unwrap_or_default();
+        let _ = writeln!(out, "| {} | {} | {} | {} |", s.title, s.state, at, s.detail.replace('|', "/"));
+    }
+    let _ = writeln!(out, "\n## {}\n", t(lang, "report-recovery"));
+    let fmt = |s: Option<i64>| s.map_or_else(|| "–".to_owned(), human);
+    let _ = writeln!(out, "- RPO: {} ({} {}: {})", fmt(r.rpo_seconds), t(lang, "report-target"), human(r.rpo_target_seconds), yes_no(lang, r.rpo_met));
+    let _ = writeln!(out, "- RTO: {} ({} {}: {})", fmt(r.rto_seconds), t(lang, "report-target"), human(r.rto_target_seconds), yes_no(lang, r.rto_met));
+    for p in &r.phases {
+        let _ = writeln!(out, "  - {}: {}", p.title, human(p.seconds));
+    }
+    if !r.lost_todos.is_empty() {
+        let _ = writeln!(out, "- {}: {}", t(lang, "report-lost"), r.lost_todos.join(", "));
+    }
+    let _ = writeln!(out, "- {}", Text::new("report-pitr-hint").arg("rpo", human(r.pitr_rpo_seconds)).render(lang));
+    let _ = writeln!(out, "\n## {}\n", t(lang, "report-calls"));
+    let _ = writeln!(out, "```sh");
+    for c in &r.calls {
+        let status = c.error.as_deref().map(|e| format!("  # ✘ {e}")).unwrap_or_default();
+        let _ = writeln!(out, "# {}\n{}{}", c.at.strftime("%H:%M:%S"), c.cli, status);
+    }
+    let _ = writeln!(out, "```\n");
+    let _ = writeln!(out, "{}:\n", t(lang, "report-reads"));
+    for read in &r.reads {
+        let _ = writeln!(out, "- `{}` × {}", read.cli, read.count);
+    }
+    let _ = writeln!(out, "\n## {}\n", t(lang, "report-leftovers"));
+    if r.leftovers.is_empty() {
+        let _ = writeln!(out, "{}", t(lang, "report-nothing-left"));
+    }
+    for l in &r.leftovers {
+        let _ = writeln!(out, "- {l}");
+    }
+    out
+}
+
+/// `report`: reads the state, prints the report.
+pub async fn print(rt: &Runtime, format: ReportFormat) -> i32 {
+    let mut observed = Observed::default();
+    rt.observe(&mut observed).await;
+    let mode = match rt.cloud.mode() {
+        crate::cloud::Mode::Simulation { speed } => format!("simulation ×{speed}"),
+        crate::cloud::Mode::Aws { account, region } => format!("AWS {account} {region}"),
+    };
+    let report = {
+        let journal = rt.journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        build(rt.lang, mode, &journal, &observed, &rt.config, rt.cloud.now())
+    };
+    match format {
+        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+        ReportFormat::Md => print!("{}", markdown(&report, rt.lang)),
+    }
+    EXIT_OK
+}

@@ -1,0 +1,35 @@
+//! Localizable texts for errors, shared by the TUI and the headless commands: every cloud
+//! error keeps its code and message and gains advice on what to do.
+
+use crate::cloud::CloudError;
+use crate::lab::actions::ActionError;
+use crate::lab::Text;
+use crate::validate::Invalid;
+
+/// `error-<kind>` with the code, message, operation and missing permission.
+#[must_use]
+pub fn error_text(e: &CloudError) -> Text {
+    Text::new(&format!("error-{}", e.kind.id()))
+        .arg("code", e.code.clone())
+        .arg("message", e.message.clone())
+        .arg("operation", if e.operation.is_empty() { "-".to_owned() } else { e.operation.clone() })
+        .arg("permission", e.permission().unwrap_or_else(|| "-".into()))
+}
+
+#[must_use]
+pub fn invalid_text(e: &Invalid) -> Text {
+    let text = Text::new(&format!("invalid-{}", e.id()));
+    match e {
+        Invalid::WindowOverlapsMaintenance { maintenance } => text.arg("maintenance", maintenance.clone()),
+        _ => text,
+    }
+}
+
+#[must_use]
+pub fn action_error_text(e: &ActionError) -> Text {
+    match e {
+        ActionError::Cloud(c) => error_text(c),
+        ActionError::Blocked(t) => t.clone(),
+        ActionError::Invalid(i) => invalid_text(i),
+    }
+}

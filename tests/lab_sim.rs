@@ -1,0 +1,290 @@
+//! The lab against the simulated account on a test clock: the simulation's state machines,
+//! every step's check, the whole lab headless, idempotency and cleanup.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use backup_lab::cloud::recorder::{CallLog, Recorded};
+use backup_lab::cloud::sim::{SimCloud, WorldNames};
+use backup_lab::cloud::{Cloud, DeploymentStatus, RestoreRequest, RolloutState};
+use backup_lab::config::Config;
+use backup_lab::headless::Runtime;
+use backup_lab::i18n::Lang;
+use backup_lab::lab::actions::{self, Options};
+use backup_lab::lab::checks::{self, Ctx};
+use backup_lab::lab::journal::Journal;
+use backup_lab::lab::observe::{Observed, observe_all};
+use backup_lab::lab::{StepId, StepState};
+
+const START: &str = "2026-11-25T09:00:00Z";
+const SPEED: f64 = 15.0;
+
+fn config() -> Config {
+    let mut c = Config::default();
+    c.backup.timezone = Some("Europe/Zurich".into());
+    c
+}
+
+struct Lab {
+    sim: Arc<SimCloud>,
+    cloud: Arc<dyn Cloud>,
+    log: Arc<CallLog>,
+    rt: Runtime,
+}
+
+fn lab() -> Lab {
+    let sim = Arc::new(SimCloud::manual(START.parse().expect("time"), SPEED, WorldNames::default()));
+    let log = Arc::new(CallLog::default());
+    let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), log.clone(), None));
+    let rt = Runtime {
+        cloud: cloud.clone(),
+        config: config(),
+        journal: Arc::new(Mutex::new(Journal::in_memory())),
+        log: log.clone(),
+        lang: Lang::En,
+        read_only: false,
+        json: true,
+    };
+    Lab { sim, cloud, log, rt }
+}
+
+impl Lab {
+    async fn observed(&self) -> Observed {
+        let mut o = Observed::default();
+        self.rt.observe(&mut o).await;
+        o
+    }
+
+    async fn state(&self, step: StepId) -> (StepState, String) {
+        let o = self.observed().await;
+        let journal = self.rt.journal.lock().expect("journal");
+        let c = checks::check(step, &Ctx { observed: &o, journal: &journal, config: &self.rt.config, now: self.cloud.now() }).expect("check");
+        (c.state, c.render(Lang::En))
+    }
+
+    async fn act(&self, step: StepId) -> Result<Vec<String>, String> {
+        let options = Options::from_config(&self.rt.config);
+        actions::execute(step, self.cloud.as_ref(), &self.rt.config, &self.rt.journal, &options, &|_| {})
+            .await
+            .map(|lines| lines.iter().map(|l| l.render(Lang::En)).collect())
+            .map_err(|e| format!("{e}"))
+    }
+
+    /// Advances simulated time by `minutes`.
+    fn wait_minutes(&self, minutes: u64) {
+        self.sim.advance(Duration::from_secs(minutes * 60));
+    }
+
+    fn writes(&self) -> Vec<String> {
+        self.log.recent(10_000).into_iter().filter(|c| c.writes).map(|c| c.operation).collect()
+    }
+}
+
+#[tokio::test]
+async fn restore_moves_from_creating_without_endpoint_to_available() {
+    let lab = lab();
+    lab.act(StepId::Snapshot).await.expect("snapshot");
+    let snap = lab.cloud.describe_snapshots("workshop-db").await.expect("snapshots");
+    assert_eq!(snap[0].status, "creating");
+    let first = snap[0].percent;
+    lab.wait_minutes(2);
+    let snap = lab.cloud.describe_snapshots("workshop-db").await.expect("snapshots");
+    assert!(snap[0].percent > first && snap[0].percent < 100, "progress rises: {}", snap[0].percent);
+    lab.wait_minutes(3);
+    assert!(lab.cloud.describe_snapshots("workshop-db").await.expect("snapshots")[0].is_available());
+
+    lab.act(StepId::Restore).await.expect("restore");
+    let find = |list: Vec<backup_lab::cloud::DbInstance>| list.into_iter().find(|i| i.id == "workshop-db-restore").expect("restored");
+    let r = find(lab.cloud.describe_instances().await.expect("instances"));
+    assert_eq!(r.status, "creating");
+    assert_eq!(r.endpoint, None, "no endpoint while creating");
+    let mut seen = vec![r.status];
+    for _ in 0..16 {
+        lab.wait_minutes(1);
+        let r = find(lab.cloud.describe_instances().await.expect("instances"));
+        if seen.last() != Some(&r.status) {
+            seen.push(r.status.clone());
+        }
+    }
+    assert_eq!(seen, ["creating", "backing-up", "modifying", "available"]);
+    let r = find(lab.cloud.describe_instances().await.expect("instances"));
+    assert!(r.endpoint.expect("endpoint").starts_with("workshop-db-restore."));
+    assert!(r.multi_az);
+    assert_eq!(r.security_groups, lab.observed().await.instance("workshop-db").expect("source").security_groups);
+}
+
+#[tokio::test]
+async fn enabling_backups_passes_through_modifying_and_backing_up() {
+    let lab = lab();
+    assert_eq!(lab.state(StepId::EnableBackups).await.0, StepState::Todo);
+    lab.act(StepId::EnableBackups).await.expect("modify");
+    let (state, detail) = lab.state(StepId::EnableBackups).await;
+    assert_eq!(state, StepState::InProgress, "{detail}");
+    let src = |o: &Observed| o.instance("workshop-db").cloned().expect("source");
+    assert_eq!(src(&lab.observed().await).status, "modifying");
+    lab.wait_minutes(2);
+    assert_eq!(src(&lab.observed().await).status, "backing-up");
+    lab.wait_minutes(2);
+    let o = lab.observed().await;
+    assert_eq!(src(&o).status, "available");
+    assert_eq!(src(&o).retention_days, 1);
+    // 03:00 in Zurich in November is 02:00 UTC.
+    assert_eq!(src(&o).backup_window.as_deref(), Some("02:00-02:30"));
+    assert!(src(&o).latest_restorable.is_some(), "point-in-time restore becomes possible");
+    assert_eq!(lab.state(StepId::EnableBackups).await.0, StepState::Done);
+}
+
+#[tokio::test]
+async fn rollout_runs_up_to_four_tasks_then_completes() {
+    let lab = lab();
+    for step in [StepId::CreateTodos, StepId::Snapshot] {
+        lab.act(step).await.expect("step");
+    }
+    lab.wait_minutes(5);
+    lab.act(StepId::DeleteTodos).await.expect("disaster");
+    lab.act(StepId::Restore).await.expect("restore");
+    lab.wait_minutes(16);
+    lab.act(StepId::SwitchBackend).await.expect("switch");
+    let mut max_running = 0;
+    let mut saw_two_deployments = false;
+    for _ in 0..40 {
+        lab.sim.advance(Duration::from_secs(10));
+        let s = lab.cloud.describe_service("workshop-cluster", "backend-service").await.expect("service");
+        max_running = max_running.max(s.running);
+        if s.deployments.len() == 2 {
+            saw_two_deployments = true;
+            assert!(s.deployments.iter().any(|d| d.status == DeploymentStatus::Active));
+            assert_eq!(s.primary().expect("primary").rollout, Some(RolloutState::InProgress));
+        }
+    }
+    assert!(saw_two_deployments);
+    assert_eq!(max_running, 4, "2 old and 2 new tasks at the peak");
+    let s = lab.cloud.describe_service("workshop-cluster", "backend-service").await.expect("service");
+    assert_eq!(s.deployments.len(), 1);
+    assert_eq!(s.primary().expect("primary").rollout, Some(RolloutState::Completed));
+    assert_eq!(s.running, 2);
+}
+
+#[tokio::test]
+async fn checks_report_missing_then_in_progress_then_done() {
+    let lab = lab();
+    let (state, detail) = lab.state(StepId::Snapshot).await;
+    assert_eq!(state, StepState::Todo);
+    assert!(detail.contains("no snapshot ondemandbackup"), "{detail}");
+    let (state, detail) = lab.state(StepId::SwitchBackend).await;
+    assert_eq!(state, StepState::Todo);
+    assert!(detail.contains("still points at workshop-db"), "{detail}");
+    lab.act(StepId::Snapshot).await.expect("snapshot");
+    let (state, detail) = lab.state(StepId::Snapshot).await;
+    assert_eq!(state, StepState::InProgress);
+    assert!(detail.contains('%'), "{detail}");
+    lab.wait_minutes(5);
+    assert_eq!(lab.state(StepId::Snapshot).await.0, StepState::Done);
+    // Deleting the todos before a snapshot exists would lose them: the action refuses.
+    let fresh = self::lab();
+    fresh.act(StepId::CreateTodos).await.expect("todos");
+    assert!(fresh.act(StepId::DeleteTodos).await.is_err());
+    assert_eq!(fresh.observed().await.todo_count(), Some(5));
+}
+
+#[tokio::test]
+async fn a_restore_with_default_settings_is_flagged() {
+    let lab = lab();
+    lab.act(StepId::Snapshot).await.expect("snapshot");
+    lab.wait_minutes(5);
+    // What the console does when the learner leaves the defaults: Single-AZ, default group.
+    lab.cloud
+        .restore_from_snapshot(&RestoreRequest {
+            instance_id: "workshop-db-restore".into(),
+            snapshot_id: "ondemandbackup".into(),
+            class: "db.t3.micro".into(),
+            multi_az: false,
+            security_groups: vec![],
+            subnet_group: None,
+        })
+        .await
+        .expect("restore");
+    assert_eq!(lab.state(StepId::Restore).await.0, StepState::InProgress);
+    lab.wait_minutes(16);
+    let (state, detail) = lab.state(StepId::Restore).await;
+    assert_eq!(state, StepState::Failed);
+    assert!(detail.contains("Single-AZ"), "{detail}");
+    assert!(detail.contains("default security group"), "{detail}");
+    assert!(detail.contains("subnet group"), "{detail}");
+}
+
+#[tokio::test]
+async fn the_whole_lab_runs_headless_and_a_second_run_creates_nothing() {
+    let lab = lab();
+    let options = Options::from_config(&lab.rt.config);
+    let code = lab.rt.run(&StepId::CORE, &options, true).await;
+    assert_eq!(code, 0);
+    let o = lab.observed().await;
+    assert_eq!(o.todo_count(), Some(5), "the todos are back");
+    for step in StepId::CORE {
+        assert_eq!(lab.state(step).await.0, StepState::Done, "{step:?}");
+    }
+    let writes = lab.writes();
+    assert_eq!(writes.iter().filter(|w| *w == "CreateDBSnapshot").count(), 1);
+    assert_eq!(writes.iter().filter(|w| *w == "RestoreDBInstanceFromDBSnapshot").count(), 1);
+    assert_eq!(writes.iter().filter(|w| *w == "RegisterTaskDefinition").count(), 1);
+
+    let before = writes.len();
+    assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    assert_eq!(lab.writes().len(), before, "second run: {:?}", &lab.writes()[before..]);
+    // Even forcing the switch again does not register another identical revision.
+    lab.act(StepId::SwitchBackend).await.expect("again");
+    assert!(!lab.writes()[before..].iter().any(|w| w == "RegisterTaskDefinition"));
+}
+
+#[tokio::test]
+async fn going_back_restores_the_original_backend_and_keeps_history() {
+    let lab = lab();
+    let options = Options::from_config(&lab.rt.config);
+    assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    let source_before = lab.observed().await.instance("workshop-db").cloned().expect("source");
+    let original = "arn:aws:ecs:us-east-1:111122223333:task-definition/workshop-backend:1";
+
+    assert_eq!(lab.rt.run(&[StepId::Cleanup], &options, true).await, 0);
+    lab.wait_minutes(5);
+    let o = lab.observed().await;
+    assert_eq!(o.service.value.as_ref().expect("service").task_definition, original);
+    assert!(o.instance("workshop-db-restore").is_none());
+    assert!(o.snapshot("ondemandbackup").is_none());
+    let source_after = o.instance("workshop-db").cloned().expect("source untouched");
+    assert_eq!(source_after.endpoint, source_before.endpoint);
+    assert_eq!(source_after.status, "available");
+    for step in StepId::CORE {
+        assert_eq!(lab.state(step).await.0, StepState::Done, "cleanup must not un-complete {step:?}");
+    }
+    assert_eq!(lab.state(StepId::Cleanup).await.0, StepState::Done);
+    assert!(!lab.writes().iter().any(|w| w == "DeleteDBInstance" && false));
+}
+
+#[tokio::test]
+async fn keeping_the_restored_database_deletes_only_the_snapshot() {
+    let lab = lab();
+    let mut options = Options::from_config(&lab.rt.config);
+    assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    options.keep_restored = true;
+    assert_eq!(lab.rt.run(&[StepId::Cleanup], &options, true).await, 0);
+    lab.wait_minutes(2);
+    let o = lab.observed().await;
+    assert!(o.snapshot("ondemandbackup").is_none());
+    assert!(o.instance("workshop-db-restore").is_some_and(|r| r.is_available()));
+    assert_eq!(o.todo_count(), Some(5));
+    assert!(!lab.writes().iter().any(|w| w == "DeleteDBInstance"));
+}
+
+#[tokio::test]
+async fn cleanup_never_touches_the_original_instance() {
+    let lab = lab();
+    let options = Options::from_config(&lab.rt.config);
+    lab.rt.run(&StepId::CORE, &options, true).await;
+    lab.rt.run(&[StepId::Pitr], &options, true).await;
+    lab.rt.run(&[StepId::Cleanup], &options, true).await;
+    let deleted: Vec<String> = lab.log.recent(10_000).into_iter().filter(|c| c.operation == "DeleteDBInstance").map(|c| c.cli).collect();
+    assert!(!deleted.is_empty());
+    assert!(deleted.iter().all(|cli| !cli.contains("--db-instance-identifier workshop-db ")), "{deleted:?}");
+    assert!(lab.observed().await.instance("workshop-db").is_some());
+}
