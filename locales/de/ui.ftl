@@ -1,0 +1,175 @@
+# backup-lab: Beschriftungen der Terminal-Oberfläche (Deutsch, Schweizer Rechtschreibung).
+# Dieselben Nachrichten-IDs wie locales/en/ui.ftl.
+
+## Kopfzeile
+
+ui-product = backup-lab
+ui-mode-sim = SIMULATION ×{ $speed }
+ui-mode-aws = AWS { $account } · { $region }
+ui-read-only = NUR LESEN
+ui-too-small = Das Terminal ist zu klein ({ $width }×{ $height }). Bitte vergrössere es auf mindestens { $min_width }×{ $min_height }.
+
+## Schrittliste
+
+ui-steps-title = Schritte { $done }/{ $total }
+ui-optional = optional
+ui-state-done = erledigt
+ui-state-progress = läuft
+ui-state-todo = offen
+ui-state-failed = braucht Aufmerksamkeit
+ui-state-no-check = nichts zu prüfen
+ui-state-current = hier stehst du
+
+## Anleitung
+
+ui-step-of = Schritt { $n } von { $total }
+ui-check-label = Prüfung:
+ui-running = Die Aktion läuft …
+ui-console-heading = In der AWS-Konsole
+ui-action-heading = Was Enter macht
+ui-action-enter = Enter zeigt zuerst die genauen Parameter und den AWS-CLI-Befehl; erst wenn du bestätigst, passiert etwas.
+ui-action-read-only = Nur-Lesen-Modus: Dieses Programm ändert nichts. Folge den Schritten in der Konsole oben.
+ui-action-none = Dieser Schritt erklärt nur. Lies ihn und geh dann mit → weiter.
+ui-action-enable-backups = Setzt die Aufbewahrungsdauer der Backups von { $instance } auf { $retention } Tag(e), mit dem Backup-Fenster, das du in Lokalzeit eingibst, und wendet die Änderung sofort an.
+ui-action-create-todos = Legt über die API der App ToDos an, bis es 5 sind.
+ui-action-snapshot = Erstellt den manuellen Snapshot { $snapshot } von { $instance }.
+ui-action-delete-todos = Löscht über die API der App alle ToDos: die Katastrophe. Erst möglich, wenn { $snapshot } verfügbar ist.
+ui-action-restore = Stellt { $snapshot } in der neuen Instanz { $restored } wieder her, mit den Sicherheitsgruppen und der Subnetzgruppe von { $instance }.
+ui-action-switch-backend = Registriert eine neue Revision von { $family }, deren DB_HOST auf { $restored } zeigt, und stellt { $service } darauf um.
+ui-action-verify = Liest die ToDo-Liste über die App und prüft, ob die ToDos wieder da sind.
+ui-action-pitr = Stellt { $instance } auf den letzten wiederherstellbaren Zeitpunkt in der neuen Instanz { $pitr } wieder her.
+ui-action-cleanup = Fragt, welche Datenbank bleibt, und entfernt dann, was das Lab auf diesem Weg erstellt hat.
+ui-scroll-more = ↓ mehr
+ui-scroll-end = Ende
+ui-figures-heading = Deine Wiederherstellungs-Kennzahlen
+
+## Zeichnung: RPO und RTO auf einer Zeitachse
+
+ui-diagram-title = RPO und RTO auf einer Zeitachse
+ui-diagram-last-backup = letztes Backup
+ui-diagram-disaster = Katastrophe
+ui-diagram-back-online = läuft wieder
+ui-diagram-rpo = RPO
+ui-diagram-rto = RTO
+ui-diagram-rpo-short = Datenverlust
+ui-diagram-rto-short = Ausfallzeit
+ui-diagram-rpo-means = RPO: Alles, was zwischen dem letzten Backup und der Katastrophe geschrieben wurde, ist weg.
+ui-diagram-rto-means = RTO: von der Katastrophe, bis die Anwendung wieder funktioniert.
+
+## Status
+
+ui-status-title = Aktueller Stand
+ui-updated-ago = vor { $ago }
+ui-not-read-yet = noch nicht gelesen
+ui-none = keine
+ui-more = … { $count } weitere
+ui-instances = DB-Instanzen
+ui-multi-az = Multi-AZ
+ui-single-az = Single-AZ
+ui-retention-off = Backups aus
+ui-retention-days = Backups { $days } T
+ui-retention-pending = Backups { $from } → { $to } T
+ui-no-endpoint = noch kein Endpunkt
+ui-snapshots = Snapshots
+ui-snapshot-manual = manuell
+ui-snapshot-automated = automatisch
+ui-service = ECS { $service }
+ui-tasks = Tasks laufen: { $running } von { $desired }
+ui-todos = ToDos: { $count }
+ui-todos-unknown = ToDos: ?
+
+## RPO und RTO
+
+ui-recovery-title = RPO / RTO
+ui-rpo-live = RPO jetzt
+ui-rpo-achieved = RPO dieses Durchlaufs
+ui-rpo-no-point = noch kein Wiederherstellungspunkt
+ui-rpo-between = Wiederherstellungspunkt { $point }, Katastrophe { $disaster }
+ui-rpo-pitr = Mit automatischen Backups könntest du auf jede Sekunde bis vor wenigen Minuten zurück: ein RPO von etwa { $rpo }.
+ui-lost = verloren: { $todos }
+ui-lost-none = kein ToDo ging verloren
+ui-rto = RTO
+ui-rto-not-started = beginnt mit der Katastrophe
+ui-target = Ziel ≤ { $target }
+ui-point-snapshot = Snapshot
+ui-point-pitr = automatische Backups
+ui-point-automated = automatischer Snapshot
+
+## Zeitachse
+
+ui-timeline-title = Zeitachse
+ui-tl-empty = Noch ist nichts passiert. Wiederherstellungspunkte, die Katastrophe und die Wiederherstellung erscheinen hier.
+ui-tl-backups = Backups an
+ui-tl-snapshot = Snapshot
+ui-tl-disaster = Katastrophe
+ui-tl-restore-requested = Restore gestartet
+ui-tl-restore-available = wiederhergestellt
+ui-tl-switched = Backend umgestellt
+ui-tl-rollout = Rollout fertig
+ui-tl-verified = ToDos zurück
+
+## Ereignisprotokoll
+
+ui-log-title = Ereignisse · { $calls } AWS-Aufrufe
+ui-log-empty = Hier erscheinen Änderungen dieses Programms, fehlgeschlagene Aufrufe und Ergebnisse von Aktionen. Lesende Aufrufe werden nur gezählt.
+
+## Tastenhinweise und Hilfe
+
+ui-hint-steps = Schritt
+ui-hint-scroll = blättern
+ui-hint-action = Aktion
+ui-hint-lang = English
+ui-hint-help = Hilfe
+ui-hint-present = Beamer
+ui-hint-present-off = normale Ansicht
+ui-hint-quit = beenden
+ui-help-title = Tasten
+ui-help-steps = vorheriger / nächster Schritt
+ui-help-scroll = in der Anleitung blättern
+ui-help-action = Aktion des Schritts ausführen (du siehst zuerst den Plan und bestätigst ihn)
+ui-help-lang = Sprache wechseln (Deutsch / English)
+ui-help-help = diese Hilfe zeigen oder ausblenden
+ui-help-present = Beamer-Modus: grosse Schrift, hoher Kontrast, ohne Protokoll
+ui-help-quit = beenden (das Konto behält seinen Stand; neu starten, um weiterzumachen)
+ui-help-confirm = in einem Plan: ja / nein
+ui-help-cancel = Dialog schliessen, ohne etwas zu tun
+ui-help-cleanup = Aufräumen: Option wechseln, wiederhergestellte Datenbank behalten, zurückwechseln
+ui-help-symbols = Symbole
+ui-help-close = ? oder Esc schliesst diese Hilfe.
+
+## Dialoge
+
+ui-confirm-cli = Dasselbe mit der AWS CLI:
+ui-confirm-question = Jetzt ausführen?
+ui-confirm-type = Tippe { $word } und drücke Enter, um zu bestätigen.
+ui-confirm-mismatch = Das ist nicht { $word }. Prüfe die Schreibweise oder drücke Esc.
+ui-key-yes = ja
+ui-key-no = nein
+ui-key-confirm = bestätigen
+ui-key-cancel = abbrechen
+ui-key-continue = weiter
+ui-key-delete = löschen
+ui-key-switch = wechseln
+ui-key-choose = wählen
+ui-notice-close = Eine beliebige Taste schliesst diese Meldung.
+ui-window-title = Backup-Fenster
+ui-window-intro = Gib das tägliche Backup-Fenster in deiner Lokalzeit ({ $zone }) als hh:mm-hh:mm ein, mindestens 30 Minuten lang. Backups werden { $retention } Tag(e) aufbewahrt.
+ui-window-utc = { $utc } UTC, so speichert es RDS
+ui-cleanup-title = Aufräumen: Welche Datenbank bleibt?
+ui-cleanup-intro = Entscheide, welche Datenbank die App ab jetzt verwendet. Gelöscht wird nur, was das Lab erstellt hat.
+ui-cleanup-keep = { $restored } behalten
+ui-cleanup-keep-detail = Das Backend bleibt auf { $restored }. Gelöscht wird nur { $snapshot } (und eine Point-in-Time-Kopie, falls vorhanden).
+ui-cleanup-back = Zurück zu { $instance }
+ui-cleanup-back-detail = Zuerst wird { $service } wieder auf { $instance } umgestellt; nach dem Rollout werden { $restored } und { $snapshot } gelöscht.
+
+## Meldungen zum Zustand der App (Dialoge und Protokoll)
+
+dialog-action-failed = Die Aktion ist fehlgeschlagen
+dialog-read-only = Nur-Lesen-Modus
+dialog-busy = Noch beschäftigt
+dialog-already-done = Schon erledigt
+dialog-not-yet = Noch nicht möglich
+dialog-invalid = Ungültige Eingabe
+read-only-refused = Das Programm wurde mit --read-only gestartet und ändert nichts. Folge stattdessen den Schritten in der Konsole.
+busy-running = «{ $step }» läuft noch. Warte, bis es fertig ist.
+log-action-started = Gestartet: { $step }

@@ -1,0 +1,175 @@
+# backup-lab: labels of the terminal interface (English).
+# Same message ids as locales/de/ui.ftl.
+
+## Header
+
+ui-product = backup-lab
+ui-mode-sim = SIMULATION ×{ $speed }
+ui-mode-aws = AWS { $account } · { $region }
+ui-read-only = READ-ONLY
+ui-too-small = The terminal is too small ({ $width }×{ $height }). Please make it at least { $min_width }×{ $min_height }.
+
+## Steps list
+
+ui-steps-title = Steps { $done }/{ $total }
+ui-optional = optional
+ui-state-done = done
+ui-state-progress = in progress
+ui-state-todo = to do
+ui-state-failed = needs attention
+ui-state-no-check = nothing to check
+ui-state-current = where you stand
+
+## Instructions
+
+ui-step-of = Step { $n } of { $total }
+ui-check-label = Check:
+ui-running = The action is running …
+ui-console-heading = In the AWS console
+ui-action-heading = What Enter does
+ui-action-enter = Enter shows the exact parameters and the AWS CLI command first; nothing happens until you confirm.
+ui-action-read-only = Read-only mode: this program changes nothing. Follow the console steps above.
+ui-action-none = This step only explains. Read it, then go on with →.
+ui-action-enable-backups = Sets the backup retention of { $instance } to { $retention } day(s) with the backup window you enter in local time, applied immediately.
+ui-action-create-todos = Adds todos through the app's API until there are 5.
+ui-action-snapshot = Takes the manual snapshot { $snapshot } of { $instance }.
+ui-action-delete-todos = Deletes every todo through the app's API: the disaster. Only possible once { $snapshot } is available.
+ui-action-restore = Restores { $snapshot } into the new instance { $restored } with the security groups and subnet group of { $instance }.
+ui-action-switch-backend = Registers a new revision of { $family } with DB_HOST pointing at { $restored } and updates { $service } to it.
+ui-action-verify = Reads the todo list through the app and checks that the todos are back.
+ui-action-pitr = Restores { $instance } to its latest restorable time into the new instance { $pitr }.
+ui-action-cleanup = Asks which database stays, then removes what the lab created on that path.
+ui-scroll-more = ↓ more
+ui-scroll-end = end
+ui-figures-heading = Your recovery figures
+
+## Drawing: RPO and RTO on a time line
+
+ui-diagram-title = RPO and RTO on a time line
+ui-diagram-last-backup = last backup
+ui-diagram-disaster = disaster
+ui-diagram-back-online = running again
+ui-diagram-rpo = RPO
+ui-diagram-rto = RTO
+ui-diagram-rpo-short = data lost
+ui-diagram-rto-short = downtime
+ui-diagram-rpo-means = RPO: everything written between the last backup and the disaster is gone.
+ui-diagram-rto-means = RTO: from the disaster until the application works again.
+
+## Status
+
+ui-status-title = Live status
+ui-updated-ago = { $ago } ago
+ui-not-read-yet = not read yet
+ui-none = none
+ui-more = … { $count } more
+ui-instances = DB instances
+ui-multi-az = Multi-AZ
+ui-single-az = Single-AZ
+ui-retention-off = backups off
+ui-retention-days = backups { $days } d
+ui-retention-pending = backups { $from } → { $to } d
+ui-no-endpoint = no endpoint yet
+ui-snapshots = Snapshots
+ui-snapshot-manual = manual
+ui-snapshot-automated = automated
+ui-service = ECS { $service }
+ui-tasks = tasks running { $running } of { $desired }
+ui-todos = Todos: { $count }
+ui-todos-unknown = Todos: ?
+
+## RPO and RTO
+
+ui-recovery-title = RPO / RTO
+ui-rpo-live = RPO now
+ui-rpo-achieved = RPO of this run
+ui-rpo-no-point = no recovery point yet
+ui-rpo-between = recovery point { $point }, disaster { $disaster }
+ui-rpo-pitr = With automated backups you could restore to any second up to a few minutes ago: an RPO of about { $rpo }.
+ui-lost = lost: { $todos }
+ui-lost-none = no todo was lost
+ui-rto = RTO
+ui-rto-not-started = starts with the disaster
+ui-target = target ≤ { $target }
+ui-point-snapshot = snapshot
+ui-point-pitr = automated backups
+ui-point-automated = automated snapshot
+
+## Timeline
+
+ui-timeline-title = Timeline
+ui-tl-empty = Nothing has happened yet. Recovery points, the disaster and the recovery appear here.
+ui-tl-backups = backups on
+ui-tl-snapshot = snapshot
+ui-tl-disaster = disaster
+ui-tl-restore-requested = restore started
+ui-tl-restore-available = restored
+ui-tl-switched = backend switched
+ui-tl-rollout = rollout done
+ui-tl-verified = todos back
+
+## Event log
+
+ui-log-title = Event log · { $calls } AWS calls
+ui-log-empty = Changes this program makes, failed calls and action results appear here. Reads are only counted.
+
+## Key hints and help
+
+ui-hint-steps = step
+ui-hint-scroll = scroll
+ui-hint-action = action
+ui-hint-lang = Deutsch
+ui-hint-help = help
+ui-hint-present = projector
+ui-hint-present-off = normal view
+ui-hint-quit = quit
+ui-help-title = Keys
+ui-help-steps = previous / next step
+ui-help-scroll = scroll the instructions
+ui-help-action = perform the step's action (you see the plan first and confirm it)
+ui-help-lang = switch language (Deutsch / English)
+ui-help-help = show or hide this help
+ui-help-present = projector mode: large type, high contrast, no log
+ui-help-quit = quit (the account keeps its state; restart to continue)
+ui-help-confirm = in a plan: yes / no
+ui-help-cancel = close a dialog without doing anything
+ui-help-cleanup = cleanup: switch option, keep the restored database, go back
+ui-help-symbols = Symbols
+ui-help-close = ? or Esc closes this help.
+
+## Dialogs
+
+ui-confirm-cli = The same with the AWS CLI:
+ui-confirm-question = Run it now?
+ui-confirm-type = Type { $word } and press Enter to confirm.
+ui-confirm-mismatch = That is not { $word }. Check the spelling or press Esc.
+ui-key-yes = yes
+ui-key-no = no
+ui-key-confirm = confirm
+ui-key-cancel = cancel
+ui-key-continue = continue
+ui-key-delete = delete
+ui-key-switch = switch
+ui-key-choose = choose
+ui-notice-close = Press any key to close.
+ui-window-title = Backup window
+ui-window-intro = Enter the daily backup window in your local time ({ $zone }) as hh:mm-hh:mm, at least 30 minutes long. Backups are kept for { $retention } day(s).
+ui-window-utc = { $utc } UTC, as RDS stores it
+ui-cleanup-title = Clean up: which database stays?
+ui-cleanup-intro = Decide which database the app uses from now on. Only what the lab created is deleted.
+ui-cleanup-keep = Keep { $restored }
+ui-cleanup-keep-detail = The backend stays on { $restored }. Only { $snapshot } (and a point-in-time copy, if any) is deleted.
+ui-cleanup-back = Go back to { $instance }
+ui-cleanup-back-detail = { $service } is switched back to { $instance } first; after the rollout { $restored } and { $snapshot } are deleted.
+
+## Messages of the app state (dialogs and log)
+
+dialog-action-failed = The action failed
+dialog-read-only = Read-only mode
+dialog-busy = Still busy
+dialog-already-done = Already done
+dialog-not-yet = Not yet possible
+dialog-invalid = Invalid input
+read-only-refused = The program was started with --read-only and changes nothing. Follow the console steps instead.
+busy-running = "{ $step }" is still running. Wait until it has finished.
+log-action-started = Started: { $step }

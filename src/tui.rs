@@ -1,0 +1,316 @@
+//! The terminal front end: sets the terminal up (raw mode, alternate screen, hidden cursor),
+//! runs the event loop and puts the terminal back however the program ends: normally, on an
+//! error, on a panic (a hook restores first, then reports) and on SIGINT/SIGTERM/SIGHUP.
+//!
+//! The loop itself, [`run_loop`], is generic over the ratatui backend and takes its inputs as
+//! a stream of terminal events, a channel of worker messages and a command sink, so tests
+//! drive it with `TestBackend` and scripted keys. It waits for whichever comes first (a key,
+//! a worker message, the one-second tick, a signal), applies it with `App::update`, forwards
+//! the resulting commands, and redraws only when the app's generation changed.
+
+use std::future::Future;
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::cursor::{Hide, Show};
+use crossterm::event::{Event, EventStream};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use futures::{Stream, StreamExt};
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::time::MissedTickBehavior;
+
+use crate::app::{App, Command, Msg, keymap};
+
+/// The cloud's clock (simulated or real), read for every tick.
+pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
+
+/// How often the clock ticks, so "updated N s ago" stays true.
+pub const TICK: Duration = Duration::from_secs(1);
+
+/// Whether the terminal is in TUI mode; the panic hook restores only then.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Runs the TUI until the learner quits or a signal arrives.
+pub async fn run(
+    app: App,
+    worker: crate::worker::Handle,
+    rx: UnboundedReceiver<Msg>,
+    clock: Clock,
+) -> anyhow::Result<()> {
+    install_panic_hook();
+    let _guard = Guard::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.clear()?;
+    let result = run_loop(
+        &mut terminal,
+        app,
+        EventStream::new(),
+        rx,
+        |command| worker.send(command),
+        clock,
+        signals(),
+    )
+    .await;
+    drop(terminal);
+    result.map(|_| ())
+}
+
+/// Puts the terminal into TUI mode and back when dropped.
+struct Guard;
+
+impl Guard {
+    fn enter() -> io::Result<Self> {
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, Hide) {
+            restore();
+            return Err(e);
+        }
+        Ok(Self)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leaves TUI mode (once): raw mode off, main screen back, cursor visible.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let mut out = io::stdout();
+        let _ = execute!(out, LeaveAlternateScreen, Show);
+        let _ = out.flush();
+    }
+}
+
+/// A panic restores the terminal before the previous hook prints the message.
+fn install_panic_hook() {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Resolves on SIGINT, SIGTERM or SIGHUP (never, where signals cannot be watched).
+fn signals() -> impl Future<Output = ()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let kinds = [
+            SignalKind::interrupt(),
+            SignalKind::terminate(),
+            SignalKind::hangup(),
+        ];
+        let mut streams: Vec<_> = kinds.into_iter().filter_map(|k| signal(k).ok()).collect();
+        async move {
+            if streams.is_empty() {
+                std::future::pending::<()>().await;
+            }
+            let waits = streams
+                .iter_mut()
+                .map(|s| Box::pin(async move { s.recv().await }));
+            let _ = futures::future::select_all(waits).await;
+            tracing::info!("signal received, leaving");
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        std::future::pending::<()>()
+    }
+}
+
+/// The event loop. Returns the app as it was when the loop ended (for tests).
+///
+/// Ends when the app asks to quit (the command is forwarded first), when `shutdown` resolves
+/// or when the terminal's event stream ends; in the last two cases `Command::Quit` is sent.
+pub async fn run_loop<B, E, F>(
+    terminal: &mut Terminal<B>,
+    mut app: App,
+    mut events: E,
+    mut msgs: UnboundedReceiver<Msg>,
+    mut send: F,
+    clock: Clock,
+    shutdown: impl Future<Output = ()>,
+) -> anyhow::Result<App>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: Stream<Item = io::Result<Event>> + Unpin,
+    F: FnMut(Command),
+{
+    let mut tick = tokio::time::interval(TICK);
+    tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    tokio::pin!(shutdown);
+    let mut drawn: Option<u64> = None;
+    let mut worker_gone = false;
+    loop {
+        if drawn != Some(app.generation) {
+            terminal.draw(|frame| crate::ui::draw(frame, &app))?;
+            drawn = Some(app.generation);
+        }
+        let msg = tokio::select! {
+            () = &mut shutdown => {
+                send(Command::Quit);
+                break;
+            }
+            event = events.next() => match event {
+                Some(Ok(Event::Key(key))) => keymap(&app, key).map(Msg::Action),
+                Some(Ok(Event::Resize(..))) => {
+                    terminal.autoresize()?;
+                    drawn = None;
+                    Some(Msg::Resize)
+                }
+                Some(Ok(_)) => None,
+                Some(Err(e)) => {
+                    send(Command::Quit);
+                    return Err(e.into());
+                }
+                None => {
+                    send(Command::Quit);
+                    break;
+                }
+            },
+            msg = msgs.recv(), if !worker_gone => {
+                if msg.is_none() {
+                    worker_gone = true;
+                }
+                msg
+            }
+            _ = tick.tick() => Some(Msg::Tick(clock())),
+        };
+        let Some(msg) = msg else { continue };
+        let mut quit = false;
+        for command in app.update(msg) {
+            quit |= command == Command::Quit;
+            send(command);
+        }
+        if quit || app.quit {
+            break;
+        }
+    }
+    Ok(app)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::cloud::Mode;
+    use crate::config::Config;
+    use crate::i18n::Lang;
+    use crate::lab::StepId;
+
+    fn start() -> Timestamp {
+        "2026-11-25T09:00:00Z".parse().unwrap()
+    }
+
+    fn key(code: KeyCode) -> io::Result<Event> {
+        Ok(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    fn app() -> App {
+        let mut config = Config::default();
+        config.backup.timezone = Some("Europe/Zurich".into());
+        App::new(Lang::En, config, Mode::Simulation { speed: 15.0 }, start())
+    }
+
+    #[tokio::test]
+    async fn keys_become_actions_and_q_quits() {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let keys = futures::stream::iter(vec![
+            key(KeyCode::Right),
+            key(KeyCode::Right),
+            key(KeyCode::Char('L')),
+            key(KeyCode::Char('q')),
+        ])
+        .chain(futures::stream::pending());
+        let (_tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let mut sent = Vec::new();
+        let app = run_loop(
+            &mut terminal,
+            app(),
+            keys,
+            rx,
+            |c| sent.push(c),
+            Arc::new(start),
+            std::future::pending(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(app.selected, StepId::EnableBackups);
+        assert_eq!(app.lang, Lang::De);
+        assert_eq!(sent, vec![Command::Quit]);
+        let screen = format!("{:?}", terminal.backend().buffer());
+        assert!(screen.contains("Backups automatisieren"), "{screen}");
+    }
+
+    #[tokio::test]
+    async fn worker_messages_redraw_and_shutdown_ends_the_loop() {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        tx.send(Msg::Tick("2026-11-25T09:00:42Z".parse().unwrap()))
+            .unwrap();
+        let mut sent = Vec::new();
+        let task = async {
+            tokio::task::yield_now().await;
+            let _ = stop_tx.send(());
+        };
+        let shutdown = async {
+            let _ = stop_rx.await;
+        };
+        let (app, ()) = tokio::join!(
+            run_loop(
+                &mut terminal,
+                app(),
+                futures::stream::pending(),
+                rx,
+                |c| sent.push(c),
+                Arc::new(start),
+                shutdown
+            ),
+            task
+        );
+        let app = app.unwrap();
+        assert!(app.now >= "2026-11-25T09:00:42Z".parse::<Timestamp>().unwrap());
+        assert_eq!(sent, vec![Command::Quit]);
+    }
+
+    #[tokio::test]
+    async fn a_closed_event_stream_quits() {
+        let mut terminal = Terminal::new(TestBackend::new(60, 16)).unwrap();
+        let (_tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let mut sent = Vec::new();
+        let result = run_loop(
+            &mut terminal,
+            app(),
+            futures::stream::empty(),
+            rx,
+            |c| sent.push(c),
+            Arc::new(start),
+            std::future::pending(),
+        )
+        .await;
+        assert!(result.is_ok());
+        assert_eq!(sent, vec![Command::Quit]);
+    }
+}

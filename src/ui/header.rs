@@ -1,0 +1,138 @@
+//! The top line (product, account or simulation, language, read-only, cloud clock) and, in
+//! projector mode, the selected step's title in large type.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use tui_big_text::{BigText, PixelSize};
+
+use super::{View, wrap};
+use crate::cloud::Mode;
+use crate::lab::{StepId, Text};
+
+/// `15`, `1.5`: a speed factor without needless decimals.
+#[must_use]
+pub fn speed(factor: f64) -> String {
+    let rounded = (factor * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// The mode as shown in the header: `SIMULATION ×15` or `AWS 1111… · us-east-1`.
+#[must_use]
+pub fn mode_text(view: &View<'_>) -> String {
+    let app = view.app;
+    match (&app.mode, &app.identity) {
+        (Mode::Simulation { speed: factor }, _) => Text::new("ui-mode-sim")
+            .arg("speed", speed(*factor))
+            .render(view.lang),
+        (Mode::Aws { .. }, Some(id)) => Text::new("ui-mode-aws")
+            .arg("account", &id.account)
+            .arg("region", &id.region)
+            .render(view.lang),
+        (Mode::Aws { account, region }, None) => Text::new("ui-mode-aws")
+            .arg("account", account)
+            .arg("region", region)
+            .render(view.lang),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let app = view.app;
+    let th = &view.th;
+    let sep = Span::styled(" │ ", th.border);
+    let mut left = vec![
+        Span::styled(format!(" {} ", view.t("ui-product")), th.title),
+        sep.clone(),
+        Span::styled(mode_text(view), th.accent),
+        sep.clone(),
+        Span::styled(view.lang.code().to_uppercase(), th.heading),
+    ];
+    if app.read_only {
+        left.push(sep.clone());
+        left.push(Span::styled(
+            view.t("ui-read-only"),
+            th.warn.add_modifier(ratatui::style::Modifier::BOLD),
+        ));
+    }
+    if let Some((step, _)) = &app.running {
+        left.push(sep.clone());
+        left.push(Span::styled(
+            format!("◐ {}", view.t(&format!("step-{}-title", step.id()))),
+            th.progress,
+        ));
+    }
+    let clock = format!("{} ", view.hms(app.now));
+    let used: usize = left.iter().map(Span::width).sum();
+    let room = usize::from(area.width).saturating_sub(used);
+    if room > wrap::width(&clock) {
+        left.push(Span::raw(" ".repeat(room - wrap::width(&clock))));
+        left.push(Span::styled(clock, th.muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(left)), area);
+}
+
+/// The selected step's title with its number, e.g. `4 Take a manual snapshot`.
+fn numbered_title(view: &View<'_>, step: StepId) -> String {
+    format!(
+        "{} {}",
+        step.index() + 1,
+        view.t(&format!("step-{}-title", step.id()))
+    )
+}
+
+/// Cells a glyph takes at each pixel size: (width, height).
+fn glyph_cells(size: PixelSize) -> (usize, u16) {
+    match size {
+        PixelSize::Full => (8, 8),
+        PixelSize::HalfHeight => (8, 4),
+        PixelSize::HalfWidth => (4, 8),
+        PixelSize::ThirdHeight => (8, 3),
+        PixelSize::Sextant => (4, 3),
+        PixelSize::QuarterHeight => (8, 2),
+        PixelSize::Quadrant => (4, 4),
+        PixelSize::Octant => (4, 2),
+    }
+}
+
+/// The largest readable pixel size at which `lines` of text (split at spaces) fit in
+/// `width`, with the lines it becomes.
+#[must_use]
+pub fn fit_big(text: &str, width: u16, max_lines: usize) -> (PixelSize, Vec<String>) {
+    for size in [PixelSize::HalfHeight, PixelSize::Quadrant] {
+        let (glyph_width, _) = glyph_cells(size);
+        let per_line = usize::from(width) / glyph_width;
+        if per_line == 0 {
+            continue;
+        }
+        let lines = wrap::wrap(text, per_line);
+        if lines.len() <= max_lines {
+            return (size, lines);
+        }
+    }
+    let per_line = (usize::from(width) / 4).max(1);
+    let mut lines = wrap::wrap(text, per_line);
+    lines.truncate(max_lines.max(1));
+    (PixelSize::Quadrant, lines)
+}
+
+/// Rows the big title needs at `width`.
+#[must_use]
+pub fn big_title_height(view: &View<'_>, width: u16) -> u16 {
+    let (size, lines) = fit_big(&numbered_title(view, view.app.selected), width, 2);
+    glyph_cells(size).1 * super::rows(lines.len())
+}
+
+pub fn draw_big_title(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let (size, lines) = fit_big(&numbered_title(view, view.app.selected), area.width, 2);
+    let big = BigText::builder()
+        .pixel_size(size)
+        .style(view.th.title)
+        .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        .build();
+    frame.render_widget(big, area);
+}

@@ -1,0 +1,115 @@
+//! The key hints at the bottom and the help overlay (`?`). Keys are the ones `app::keymap`
+//! reads; the texts only describe them.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{View, dialogs, wrap};
+use crate::lab::StepState;
+
+/// The bottom line: the most used keys.
+pub fn draw_hints(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let th = &view.th;
+    let keys: [(&str, String); 7] = [
+        ("←→", view.t("ui-hint-steps")),
+        ("↑↓", view.t("ui-hint-scroll")),
+        ("⏎", view.t("ui-hint-action")),
+        ("L", view.t("ui-hint-lang")),
+        ("?", view.t("ui-hint-help")),
+        (
+            "P",
+            view.t(if view.app.present {
+                "ui-hint-present-off"
+            } else {
+                "ui-hint-present"
+            }),
+        ),
+        ("q", view.t("ui-hint-quit")),
+    ];
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (key, what) in keys {
+        let w = wrap::width(key) + 1 + wrap::width(&what) + 2;
+        if used + w > usize::from(area.width) {
+            break;
+        }
+        spans.push(Span::styled(key, th.key));
+        spans.push(Span::styled(format!(" {what}  "), th.muted));
+        used += w;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The help overlay's rows: key and what it does.
+fn rows(view: &View<'_>) -> Vec<(&'static str, String)> {
+    vec![
+        ("← → p n", view.t("ui-help-steps")),
+        ("↑ ↓ j k", view.t("ui-help-scroll")),
+        ("Enter", view.t("ui-help-action")),
+        ("L", view.t("ui-help-lang")),
+        ("?", view.t("ui-help-help")),
+        ("P", view.t("ui-help-present")),
+        ("q Ctrl-C", view.t("ui-help-quit")),
+        ("y n", view.t("ui-help-confirm")),
+        ("Esc", view.t("ui-help-cancel")),
+        ("Tab k b", view.t("ui-help-cleanup")),
+    ]
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let th = &view.th;
+    let width = dialogs::dialog_width(area);
+    let inner = usize::from(width.saturating_sub(4));
+    let rows = rows(view);
+    let key_width = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0) + 2;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for (key, what) in rows {
+        let text = wrap::wrap(&what, inner.saturating_sub(key_width).max(1));
+        for (i, part) in text.into_iter().enumerate() {
+            let lead = if i == 0 {
+                wrap::pad(key, key_width)
+            } else {
+                " ".repeat(key_width)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(lead, th.key),
+                Span::styled(part, th.text),
+            ]));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(view.t("ui-help-symbols"), th.heading));
+    let symbols = [
+        (StepState::Done.symbol(), "ui-state-done", th.done),
+        (
+            StepState::InProgress.symbol(),
+            "ui-state-progress",
+            th.progress,
+        ),
+        (StepState::Todo.symbol(), "ui-state-todo", th.todo),
+        (StepState::Failed.symbol(), "ui-state-failed", th.failed),
+        (super::steps::NO_CHECK, "ui-state-no-check", th.muted),
+        ("▶", "ui-state-current", th.current),
+    ];
+    let mut line = Vec::new();
+    let mut used = 0;
+    for (sym, id, style) in symbols {
+        let item = format!("{sym} {}", view.t(id));
+        let w = wrap::width(&item) + 3;
+        if used > 0 && used + w > inner {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            used = 0;
+        }
+        line.push(Span::styled(sym, style));
+        line.push(Span::raw(format!(" {}   ", view.t(id))));
+        used += w;
+    }
+    if !line.is_empty() {
+        lines.push(Line::from(line));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(view.t("ui-help-close"), th.muted));
+    dialogs::frame_dialog(frame, area, view, &view.t("ui-help-title"), lines, false);
+}

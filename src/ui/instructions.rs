@@ -1,0 +1,217 @@
+//! The selected step: its title and live check first (what the learner needs at a glance),
+//! then the explanation, the drawing that belongs to it (incremental snapshots, RPO/RTO, the
+//! figures of this run), the console path as a numbered list and what Enter will do. The
+//! whole text is laid out here and scrolled with ↑/↓, clamped so it never scrolls away.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::{View, panel, picture, status, steps, wrap};
+use crate::lab::{self, StepId, StepState, Text};
+
+/// The word for a state, next to its symbol.
+#[must_use]
+pub fn state_word(view: &View<'_>, state: StepState) -> String {
+    view.t(match state {
+        StepState::Done => "ui-state-done",
+        StepState::InProgress => "ui-state-progress",
+        StepState::Todo => "ui-state-todo",
+        StepState::Failed => "ui-state-failed",
+    })
+}
+
+/// What Enter does on `step`, as a message id.
+fn action_id(step: StepId) -> &'static str {
+    match step {
+        StepId::EnableBackups => "ui-action-enable-backups",
+        StepId::CreateTodos => "ui-action-create-todos",
+        StepId::Snapshot => "ui-action-snapshot",
+        StepId::DeleteTodos => "ui-action-delete-todos",
+        StepId::Restore => "ui-action-restore",
+        StepId::SwitchBackend => "ui-action-switch-backend",
+        StepId::Verify => "ui-action-verify",
+        StepId::Pitr => "ui-action-pitr",
+        StepId::Cleanup => "ui-action-cleanup",
+        StepId::Concepts | StepId::Protection | StepId::Summary => "ui-action-none",
+    }
+}
+
+fn heading(view: &View<'_>, text: String) -> Line<'static> {
+    Line::styled(text, view.th.heading)
+}
+
+/// The panel's content at `width` cells.
+#[must_use]
+pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
+    let app = view.app;
+    let th = &view.th;
+    let step = app.selected;
+    let step_text = |part: &str| {
+        lab::step_text(
+            view.lang,
+            step,
+            part,
+            &app.config,
+            &app.options.window_local,
+        )
+    };
+    let mut out: Vec<Line<'static>> = Vec::new();
+
+    let mut title = format!(
+        "{} · {}",
+        step.index() + 1,
+        view.t(&format!("step-{}-title", step.id()))
+    );
+    if step.is_optional() {
+        title = format!("{title} ({})", view.t("ui-optional"));
+    }
+    for line in wrap::wrap(&title, width) {
+        out.push(Line::styled(line, th.title));
+    }
+
+    if let Some(check) = app.check(step) {
+        let (sym, _) = steps::symbol(view, step);
+        let style = th.state(check.state);
+        let label = format!("{} ", view.t("ui-check-label"));
+        let head = format!("{sym} {}", state_word(view, check.state));
+        out.push(Line::from(vec![
+            Span::styled(label, th.muted),
+            Span::styled(head, style),
+        ]));
+        for detail in &check.details {
+            out.extend(wrap::lines_with(
+                "  – ",
+                &view.text(detail),
+                width,
+                th.muted,
+                th.text,
+            ));
+        }
+    }
+    if let Some((running, progress)) = &app.running
+        && *running == step
+    {
+        let text = progress
+            .as_ref()
+            .map_or_else(|| view.t("ui-running"), |p| view.text(p));
+        out.extend(wrap::lines_with(
+            "◐ ",
+            &text,
+            width,
+            th.progress,
+            th.progress,
+        ));
+    }
+    out.push(Line::default());
+
+    if let Some(body) = step_text("body") {
+        for para in wrap::paragraphs(&body) {
+            out.extend(wrap::para_lines(&para, width, th.accent, th.text));
+        }
+    }
+
+    match step {
+        StepId::Protection => {
+            out.push(Line::default());
+            out.extend(picture::lines(view, width));
+        }
+        StepId::Concepts => {
+            out.push(Line::default());
+            out.extend(picture::rpo_rto_diagram(view, width));
+        }
+        StepId::Summary => {
+            out.push(Line::default());
+            out.push(heading(view, view.t("ui-figures-heading")));
+            out.extend(status::recovery_lines(view, width, true));
+        }
+        _ => {}
+    }
+
+    if let Some(console) = step_text("console") {
+        out.push(Line::default());
+        out.push(heading(view, view.t("ui-console-heading")));
+        for para in wrap::paragraphs(&console) {
+            out.extend(wrap::para_lines(&para, width, th.accent, th.text));
+        }
+    }
+
+    out.push(Line::default());
+    out.push(heading(view, view.t("ui-action-heading")));
+    let action = Text {
+        id: action_id(step).to_owned(),
+        args: lab::name_args(&app.config, &app.options.window_local),
+    };
+    out.extend(wrap::lines_with(
+        "",
+        &view.text(&action),
+        width,
+        th.text,
+        th.text,
+    ));
+    if step.has_action() {
+        let hint = if app.read_only {
+            view.t("ui-action-read-only")
+        } else {
+            view.t("ui-action-enter")
+        };
+        out.extend(wrap::lines_with(
+            "⏎ ",
+            &hint,
+            width,
+            th.key,
+            if app.read_only { th.warn } else { th.muted },
+        ));
+    }
+    out
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let app = view.app;
+    let title = Text::new("ui-step-of")
+        .arg("n", app.selected.index() + 1)
+        .arg("total", StepId::ALL.len())
+        .render(view.lang);
+    let block = panel(view, format!(" {title} "));
+    let inner = block.inner(area);
+    // One column is kept free for the scrollbar.
+    let width = usize::from(inner.width.saturating_sub(1)).max(1);
+    let lines = content(view, width);
+    let total = lines.len();
+    let visible = usize::from(inner.height);
+    let max_scroll = total.saturating_sub(visible);
+    let scroll = usize::from(app.scroll).min(max_scroll);
+    let block = if max_scroll > 0 {
+        let hint = if scroll < max_scroll {
+            view.t("ui-scroll-more")
+        } else {
+            view.t("ui-scroll-end")
+        };
+        block.title_bottom(Line::styled(format!(" {hint} "), view.th.muted).right_aligned())
+    } else {
+        block
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((super::rows(scroll), 0)),
+        area,
+    );
+    if max_scroll > 0 {
+        let mut state = ScrollbarState::new(max_scroll)
+            .position(scroll)
+            .viewport_content_length(visible);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .style(view.th.muted),
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            &mut state,
+        );
+    }
+}

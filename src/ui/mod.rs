@@ -1,0 +1,289 @@
+//! The screen, drawn from `&App` alone: no locks, no I/O, no waiting. `draw` picks the layout
+//! (normal, projector, too small) and hands each area to its panel; every panel lives in its
+//! own file and reads the app through a [`View`], which carries the theme, language and time
+//! zone so texts and times look the same everywhere.
+//!
+//! ```text
+//! header ─────────────────────────────────────────────────────────
+//! steps      │ instructions (selected step)   │ status
+//!            │                                │ RPO / RTO
+//! recovery?  │                                │ timeline
+//! event log ──────────────────────────────────────────────────────
+//! key hints
+//! ```
+
+pub mod dialogs;
+pub mod header;
+pub mod help;
+pub mod instructions;
+pub mod log;
+pub mod picture;
+pub mod status;
+pub mod steps;
+pub mod theme;
+pub mod timeline;
+pub mod wrap;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::app::App;
+use crate::i18n::{self, Lang};
+use crate::lab::Text;
+
+pub use theme::Theme;
+
+/// Below this the layout cannot be read; a message says so instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// What every panel needs besides its area: the app, styles, language and time zone.
+pub struct View<'a> {
+    pub app: &'a App,
+    pub th: Theme,
+    pub lang: Lang,
+    pub tz: TimeZone,
+}
+
+impl<'a> View<'a> {
+    #[must_use]
+    pub fn new(app: &'a App) -> Self {
+        Self {
+            app,
+            th: Theme::of(app),
+            lang: app.lang,
+            tz: app.config.timezone(),
+        }
+    }
+
+    /// A UI text without arguments.
+    #[must_use]
+    pub fn t(&self, id: &str) -> String {
+        i18n::t(self.lang, id)
+    }
+
+    /// A localizable text.
+    #[must_use]
+    pub fn text(&self, text: &Text) -> String {
+        text.render(self.lang)
+    }
+
+    /// `HH:MM:SS` in the learner's zone.
+    #[must_use]
+    pub fn hms(&self, at: Timestamp) -> String {
+        at.to_zoned(self.tz.clone())
+            .strftime("%H:%M:%S")
+            .to_string()
+    }
+
+    /// `HH:MM` in the learner's zone.
+    #[must_use]
+    pub fn hm(&self, at: Timestamp) -> String {
+        at.to_zoned(self.tz.clone()).strftime("%H:%M").to_string()
+    }
+
+    /// Seconds from `at` to the app's now, never negative.
+    #[must_use]
+    pub fn age(&self, at: Timestamp) -> i64 {
+        (self.app.now.as_second() - at.as_second()).max(0)
+    }
+
+    /// `updated 12 s ago`.
+    #[must_use]
+    pub fn updated(&self, at: Option<Timestamp>) -> String {
+        match at {
+            Some(at) => Text::new("ui-updated-ago")
+                .arg("ago", crate::lab::recovery::human(self.age(at)))
+                .render(self.lang),
+            None => self.t("ui-not-read-yet"),
+        }
+    }
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let view = View::new(app);
+    let area = frame.area();
+    frame.render_widget(Block::new().style(view.th.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, &view);
+        return;
+    }
+    if app.present {
+        present(frame, area, &view);
+    } else {
+        normal(frame, area, &view);
+    }
+    if app.help {
+        help::draw(frame, area, &view);
+    }
+    if let Some(dialog) = &app.dialog {
+        dialogs::draw(frame, area, &view, dialog);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let message = Text::new("ui-too-small")
+        .arg("width", u32::from(area.width))
+        .arg("height", u32::from(area.height))
+        .arg("min_width", u32::from(MIN_WIDTH))
+        .arg("min_height", u32::from(MIN_HEIGHT));
+    let lines: Vec<Line<'_>> = wrap::wrap(&view.text(&message), usize::from(area.width))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let [_, middle, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(height),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .style(view.th.heading)
+            .centered()
+            .wrap(Wrap { trim: true }),
+        middle,
+    );
+}
+
+/// Width of the steps column: enough for most titles, never more than a quarter.
+fn steps_width(width: u16) -> u16 {
+    (width / 4).clamp(20, 34)
+}
+
+/// Width of the status column.
+fn status_width(width: u16) -> u16 {
+    (width * 3 / 10).clamp(26, 48)
+}
+
+fn normal(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let log_height = (area.height / 6).clamp(3, 10);
+    let [header_area, main, log_area, hints_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(log_height),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    header::draw(frame, header_area, view);
+    let [left, middle, right] = Layout::horizontal([
+        Constraint::Length(steps_width(area.width)),
+        Constraint::Fill(1),
+        Constraint::Length(status_width(area.width)),
+    ])
+    .areas(main);
+
+    // The steps list needs 14 rows; below it, if there is room, the recovery figures.
+    let steps_rows = u16::try_from(crate::lab::StepId::ALL.len()).unwrap_or(12) + 2;
+    if left.height >= steps_rows + status::RECOVERY_MIN_HEIGHT
+        && right.height < status::RIGHT_COMFORT_HEIGHT
+    {
+        let [steps_area, recovery_area] =
+            Layout::vertical([Constraint::Length(steps_rows), Constraint::Fill(1)]).areas(left);
+        steps::draw(frame, steps_area, view);
+        status::draw_recovery(frame, recovery_area, view);
+        right_column(frame, right, view, false);
+    } else {
+        steps::draw(frame, left, view);
+        right_column(frame, right, view, true);
+    }
+    instructions::draw(frame, middle, view);
+    log::draw(frame, log_area, view);
+    help::draw_hints(frame, hints_area, view);
+}
+
+/// Status on top, then (optionally) the recovery figures, then the timeline.
+fn right_column(frame: &mut Frame, area: Rect, view: &View<'_>, with_recovery: bool) {
+    let status_height = status::wanted_height(view, area.width)
+        .min(area.height.saturating_sub(timeline::MIN_HEIGHT))
+        .max(area.height.min(6));
+    if with_recovery {
+        let recovery_height = status::recovery_height(view, area.width);
+        let [s, r, t] = Layout::vertical([
+            Constraint::Length(status_height),
+            Constraint::Length(recovery_height),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        status::draw(frame, s, view);
+        status::draw_recovery(frame, r, view);
+        timeline::draw(frame, t, view);
+    } else {
+        let [s, t] =
+            Layout::vertical([Constraint::Length(status_height), Constraint::Fill(1)]).areas(area);
+        status::draw(frame, s, view);
+        timeline::draw(frame, t, view);
+    }
+}
+
+/// Projector mode: big title, the instructions and the figures in large type; no log.
+fn present(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let title_height = header::big_title_height(view, area.width);
+    let [header_area, title_area, strip_area, main, hints_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(title_height),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    header::draw(frame, header_area, view);
+    header::draw_big_title(frame, title_area, view);
+    steps::draw_strip(frame, strip_area, view);
+    let right_width = (area.width * 2 / 5).clamp(34, 64);
+    let [middle, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(main);
+    instructions::draw(frame, middle, view);
+    let figures_height = status::big_figures_height(view, right.width);
+    let status_height = status::wanted_height(view, right.width);
+    let timeline_fits = right.height >= status_height + figures_height + timeline::MIN_HEIGHT + 2;
+    if timeline_fits {
+        let [s, f, t] = Layout::vertical([
+            Constraint::Length(status_height),
+            Constraint::Length(figures_height),
+            Constraint::Fill(1),
+        ])
+        .areas(right);
+        status::draw(frame, s, view);
+        status::draw_big_figures(frame, f, view);
+        timeline::draw(frame, t, view);
+    } else {
+        let [s, f] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(figures_height.min(right.height / 2)),
+        ])
+        .areas(right);
+        status::draw(frame, s, view);
+        status::draw_big_figures(frame, f, view);
+    }
+    help::draw_hints(frame, hints_area, view);
+}
+
+/// A bordered panel with a title.
+#[must_use]
+pub fn panel<'a>(view: &View<'_>, title: impl Into<Line<'a>>) -> Block<'a> {
+    Block::bordered()
+        .border_style(view.th.border)
+        .title(title.into().style(view.th.title))
+}
+
+/// Lines as a widget, plain.
+#[must_use]
+pub fn lines(lines: Vec<Line<'static>>, style: Style) -> Paragraph<'static> {
+    Paragraph::new(lines).style(style)
+}
+
+/// A count as `u16`, saturating.
+#[must_use]
+pub fn rows(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}

@@ -1,0 +1,113 @@
+//! The list of the lab's steps with their live state, the selected one highlighted and the
+//! step where the learner stands marked with ▶; in projector mode a one-line strip instead.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{View, panel, wrap};
+use crate::lab::{StepId, StepState};
+
+/// Symbol of a step without a check.
+pub const NO_CHECK: &str = "·";
+
+/// The symbol and state of a step (state `None` for steps without a check).
+#[must_use]
+pub fn symbol(view: &View<'_>, step: StepId) -> (&'static str, Option<StepState>) {
+    match view.app.check(step) {
+        Some(check) => (check.state.symbol(), Some(check.state)),
+        None => (NO_CHECK, None),
+    }
+}
+
+fn state_style(view: &View<'_>, state: Option<StepState>) -> Style {
+    state.map_or(view.th.muted, |s| view.th.state(s))
+}
+
+/// How many core steps are done.
+#[must_use]
+pub fn core_done(view: &View<'_>) -> usize {
+    StepId::CORE
+        .iter()
+        .filter(|s| {
+            view.app
+                .check(**s)
+                .is_some_and(|c| c.state == StepState::Done)
+        })
+        .count()
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let app = view.app;
+    let th = &view.th;
+    let title = crate::lab::Text::new("ui-steps-title")
+        .arg("done", core_done(view))
+        .arg("total", StepId::CORE.len())
+        .render(view.lang);
+    let block = panel(view, title);
+    let inner = block.inner(area);
+    let current = app.current_step();
+    let cells = usize::from(inner.width);
+    let lines: Vec<Line<'static>> = StepId::ALL
+        .iter()
+        .map(|step| {
+            let (sym, state) = symbol(view, *step);
+            let marker = if *step == current { "▶" } else { " " };
+            let mut title = view.t(&format!("step-{}-title", step.id()));
+            if step.is_optional() {
+                title = format!("{title} ({})", view.t("ui-optional"));
+            }
+            let number = format!(" {:>2} ", step.index() + 1);
+            let room = cells.saturating_sub(2 + wrap::width(&number));
+            let title = wrap::pad(&title, room);
+            let selected = *step == app.selected;
+            let base = if selected {
+                th.selected
+            } else if *step == current {
+                th.current
+            } else {
+                th.text
+            };
+            Line::from(vec![
+                Span::styled(marker, if selected { th.selected } else { th.current }),
+                Span::styled(
+                    sym,
+                    if selected {
+                        th.selected
+                    } else {
+                        state_style(view, state)
+                    },
+                ),
+                Span::styled(number, if selected { th.selected } else { th.muted }),
+                Span::styled(title, base),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Projector mode: `✔1 ✔2 ◐3 ○4 …` on one line.
+pub fn draw_strip(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let app = view.app;
+    let th = &view.th;
+    let current = app.current_step();
+    let mut spans = vec![Span::raw(" ")];
+    for step in StepId::ALL {
+        let (sym, state) = symbol(view, step);
+        let marker = if step == current { "▶" } else { " " };
+        let label = format!("{sym}{}", step.index() + 1);
+        spans.push(Span::styled(marker, th.current));
+        spans.push(Span::styled(
+            label,
+            if step == app.selected {
+                th.selected
+            } else {
+                state_style(view, state)
+            },
+        ));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,273 @@
+//! Text layout the panels share: reflowing the step texts (which come from Fluent with
+//! hard line breaks) into paragraphs, bullets and numbered items, and word-wrapping them to
+//! a width. Wrapping is done here, not by `Paragraph::wrap`, so a panel knows how many lines
+//! it has and can clamp scrolling and mix text with drawings.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Display width of `s` in terminal cells.
+#[must_use]
+pub fn width(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// `s` cut to `max` cells, with `…` when something was cut.
+#[must_use]
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `s` padded with spaces to `cells` (or cut).
+#[must_use]
+pub fn pad(s: &str, cells: usize) -> String {
+    let s = truncate(s, cells);
+    let fill = cells.saturating_sub(width(&s));
+    format!("{s}{}", " ".repeat(fill))
+}
+
+/// Greedy word wrap of `text` to `max` cells; words longer than a line are split.
+#[must_use]
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let mut word = word.to_owned();
+        loop {
+            let w = width(&word);
+            let gap = usize::from(used > 0);
+            if used + gap + w <= max {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                used += gap + w;
+                break;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+                continue;
+            }
+            // A word wider than the line: split it.
+            let (head, tail) = split_at_width(&word, max);
+            lines.push(head);
+            word = tail;
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if used > 0 || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn split_at_width(s: &str, max: usize) -> (String, String) {
+    let mut head = String::new();
+    let mut used = 0;
+    let mut rest = s.chars();
+    for c in s.chars() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w > max && !head.is_empty() {
+            break;
+        }
+        head.push(c);
+        used += w;
+        rest.next();
+    }
+    (head, rest.collect())
+}
+
+/// A reflowed paragraph of a step text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    /// `• `, `3. ` or empty.
+    pub marker: String,
+    pub text: String,
+}
+
+/// Splits a Fluent text with hard line breaks into paragraphs: a line that starts with a
+/// bullet or a number starts a new one, and so does a line after one that ends a sentence.
+#[must_use]
+pub fn paragraphs(text: &str) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    let mut open = false;
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        let (marker, rest) = split_marker(line);
+        if open && marker.is_empty() {
+            if let Some(last) = out.last_mut() {
+                last.text.push(' ');
+                last.text.push_str(rest);
+            }
+        } else {
+            out.push(Para {
+                marker: marker.to_owned(),
+                text: rest.to_owned(),
+            });
+        }
+        open = !line.ends_with(['.', ':', '!', '?']);
+    }
+    out
+}
+
+fn split_marker(line: &str) -> (&str, &str) {
+    if let Some(rest) = line.strip_prefix("• ") {
+        return ("• ", rest);
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits < 3 && line[digits..].starts_with(". ") {
+        return (&line[..digits + 2], &line[digits + 2..]);
+    }
+    ("", line)
+}
+
+/// A paragraph wrapped to `max` cells with a hanging indent under its marker.
+#[must_use]
+pub fn para_lines(
+    para: &Para,
+    max: usize,
+    marker_style: Style,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let indent = width(&para.marker);
+    let body = wrap(&para.text, max.saturating_sub(indent).max(1));
+    body.into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let lead = if i == 0 {
+                Span::styled(para.marker.clone(), marker_style)
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            Line::from(vec![lead, Span::styled(text, style)])
+        })
+        .collect()
+}
+
+/// Wraps `text` into styled lines, each starting with `prefix` (first) or spaces (rest).
+#[must_use]
+pub fn lines_with(
+    prefix: &str,
+    text: &str,
+    max: usize,
+    prefix_style: Style,
+    style: Style,
+) -> Vec<Line<'static>> {
+    para_lines(
+        &Para {
+            marker: prefix.to_owned(),
+            text: text.to_owned(),
+        },
+        max,
+        prefix_style,
+        style,
+    )
+}
+
+/// Places labels on rows so they do not overlap: each label is `(centre column, text)`;
+/// returns one string per row used, `cells` wide.
+#[must_use]
+pub fn place_labels(labels: &[(usize, String)], cells: usize) -> Vec<String> {
+    let mut rows: Vec<Vec<Option<char>>> = Vec::new();
+    for (centre, text) in labels {
+        let text = truncate(text, cells);
+        let w = width(&text);
+        let start = centre.saturating_sub(w / 2).min(cells.saturating_sub(w));
+        let row = rows
+            .iter()
+            .position(|r| (start..start + w + 1).all(|x| r.get(x).is_none_or(Option::is_none)));
+        let row = match row {
+            Some(r) => r,
+            None => {
+                rows.push(vec![None; cells + 1]);
+                rows.len() - 1
+            }
+        };
+        let mut x = start;
+        for c in text.chars() {
+            if let Some(slot) = rows[row].get_mut(x) {
+                *slot = Some(c);
+            }
+            x += width(c.encode_utf8(&mut [0; 4])).max(1);
+        }
+    }
+    rows.into_iter()
+        .map(|r| {
+            r.into_iter()
+                .take(cells)
+                .map(|c| c.unwrap_or(' '))
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_words_and_splits_long_ones() {
+        assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), vec![""]);
+        assert_eq!(wrap("x", 0), vec!["x"]);
+    }
+
+    #[test]
+    fn reflows_bullets_and_numbers() {
+        let text =
+            "First line goes\non here.\nNew one.\n• bullet that\ncontinues\n10. step ten\nand more";
+        let paras = paragraphs(text);
+        assert_eq!(paras.len(), 4);
+        assert_eq!(paras[0].text, "First line goes on here.");
+        assert_eq!(paras[2].marker, "• ");
+        assert_eq!(paras[2].text, "bullet that continues");
+        assert_eq!(paras[3].marker, "10. ");
+        assert_eq!(paras[3].text, "step ten and more");
+    }
+
+    #[test]
+    fn truncates_with_ellipsis() {
+        assert_eq!(truncate("workshop-db", 8), "worksho…");
+        assert_eq!(truncate("db", 8), "db");
+        assert_eq!(truncate("db", 0), "");
+    }
+
+    #[test]
+    fn labels_do_not_overlap() {
+        let rows = place_labels(
+            &[(2, "aaaa".into()), (4, "bbbb".into()), (12, "c".into())],
+            14,
+        );
+        assert_eq!(rows, vec!["aaaa        c", "  bbbb"]);
+    }
+}
