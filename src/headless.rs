@@ -184,7 +184,7 @@ impl Runtime {
             let title = t(self.lang, &format!("step-{}-title", step.id()));
             eprintln!("▶ {} ({})", title, step.id());
             self.observe(&mut observed).await;
-            if let Some(e) = &observed.instances.error {
+            if let Some(e) = observed.instances.error.as_ref().filter(|e| !e.kind.is_transient()) {
                 eprintln!("✘ {}", ui_text::error_text(e).render(self.lang));
                 code = EXIT_INCOMPLETE;
                 break;
@@ -208,7 +208,7 @@ impl Runtime {
             }
             let lang = self.lang;
             let progress = move |text: Text| eprintln!("  … {}", text.render(lang));
-            match actions::execute(step, self.cloud.as_ref(), &self.config, &self.journal, options, &progress).await {
+            match actions::execute_with_retry(step, self.cloud.as_ref(), &self.config, &self.journal, options, &progress).await {
                 Ok(lines) => lines.iter().for_each(|l| self.say(l)),
                 Err(e) => {
                     eprintln!("✘ {}", ui_text::action_error_text(&e).render(self.lang));

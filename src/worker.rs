@@ -146,7 +146,7 @@ async fn run(
                         let progress = move |text: Text| {
                             let _ = progress_tx.send(Msg::Progress(step, text));
                         };
-                        let result = actions::execute(step, cloud.as_ref(), &config, &journal, &options, &progress).await;
+                        let result = actions::execute_with_retry(step, cloud.as_ref(), &config, &journal, &options, &progress).await;
                         if let Err(e) = &result {
                             tracing::info!(step = step.id(), "action failed: {e}");
                         }

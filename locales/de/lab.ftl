@@ -119,6 +119,7 @@ done-instance-deleted = { $instance } wird gelöscht (ohne finalen Snapshot)
 done-snapshot-deleted = Snapshot { $snapshot } wird gelöscht
 progress-todo-created = Todo erstellt: { $title }
 progress-todo-deleted = Todo gelöscht: { $title }
+progress-retry = { $code }: neuer Versuch in { $seconds } s (Versuch { $attempt } von { $attempts })
 todo-sample-titles = Milch kaufen|Pflanzen giessen|Zugbillett buchen|Lab vorbereiten|Grosi anrufen
 
 blocked-instance-busy = { $instance } ist { $status }; warte, bis sie verfügbar ist
@@ -146,7 +147,10 @@ log-action-started = Aktion gestartet: { $step }
 
 ## Fehler
 
-error-access-denied = Zugriff verweigert ({ $code }) für { $operation }: der Rolle fehlt { $permission }. In AWS Academy die Zugangsdaten der LabRole verwenden. ({ $message })
+error-access-denied = Zugriff verweigert ({ $code }) für { $operation }: { $permission ->
+        [-] diese Zugangsdaten dürfen das nicht.
+       *[other] der Rolle fehlt { $permission }.
+    } In AWS Academy die Zugangsdaten der LabRole verwenden. ({ $message })
 error-expired-token = Das Session Token ist abgelaufen ({ $code }). Kopiere neue Zugangsdaten aus AWS Academy (AWS Details → AWS CLI) nach ~/.aws/credentials; backup-lab übernimmt sie und macht weiter.
 error-no-credentials = Keine AWS-Zugangsdaten gefunden. In AWS Academy: AWS Details → AWS CLI → nach ~/.aws/credentials kopieren. Oder die Simulation ausprobieren: backup-lab --sim
 error-no-region = Keine AWS-Region gesetzt. Verwende --region us-east-1 (die Region des Kurses) oder setze AWS_REGION.

@@ -119,6 +119,7 @@ done-instance-deleted = { $instance } is being deleted (no final snapshot)
 done-snapshot-deleted = snapshot { $snapshot } is being deleted
 progress-todo-created = todo created: { $title }
 progress-todo-deleted = todo deleted: { $title }
+progress-retry = { $code }: trying again in { $seconds } s (attempt { $attempt } of { $attempts })
 todo-sample-titles = Buy milk|Water the plants|Book the train|Prepare the lab|Call grandma
 
 blocked-instance-busy = { $instance } is { $status }; wait until it is available
@@ -146,7 +147,10 @@ log-action-started = action started: { $step }
 
 ## Errors
 
-error-access-denied = Access denied ({ $code }) for { $operation }: the role lacks { $permission }. In AWS Academy use the LabRole credentials. ({ $message })
+error-access-denied = Access denied ({ $code }) for { $operation }: { $permission ->
+        [-] the credentials may not do this.
+       *[other] the role lacks { $permission }.
+    } In AWS Academy use the LabRole credentials. ({ $message })
 error-expired-token = The session token has expired ({ $code }). Copy fresh credentials from AWS Academy (AWS Details → AWS CLI) into ~/.aws/credentials; backup-lab picks them up and carries on.
 error-no-credentials = No AWS credentials found. In AWS Academy: AWS Details → AWS CLI → copy into ~/.aws/credentials. Or try the simulation: backup-lab --sim
 error-no-region = No AWS region set. Use --region us-east-1 (the course's region) or set AWS_REGION.

@@ -141,7 +141,9 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
             if let Err(e) = validate::backup_window_utc(&utc, src.maintenance_window.as_deref().unwrap_or_default()) {
                 return Ready::Invalid(e);
             }
-            if src.retention_days == config.backup.retention_days && src.backup_window.as_deref() == Some(utc.as_str()) {
+            let want = config.backup.retention_days;
+            let retention_set = src.retention_days == want || src.pending_retention == Some(want);
+            if retention_set && src.backup_window.as_deref() == Some(utc.as_str()) {
                 return Ready::AlreadyDone(Text::new("already-backups").arg("retention", src.retention_days).arg("window", utc));
             }
             if !src.is_available() {
@@ -433,6 +435,43 @@ pub async fn execute(
     }
     record(super::journal::EventKind::Action { step, ok: true });
     Ok(out)
+}
+
+/// Attempts an action makes when a transient error (throttling, 5xx, timeout) stops it.
+pub const ATTEMPTS: u32 = 5;
+const FIRST_RETRY: Duration = Duration::from_secs(2);
+
+/// [`execute`], tried again after transient errors with exponential backoff and jitter.
+/// Safe because every attempt looks at fresh state first: work that went through before the
+/// error (a lost answer) is found and not repeated.
+pub async fn execute_with_retry(
+    step: StepId,
+    cloud: &dyn Cloud,
+    config: &Config,
+    journal: &std::sync::Mutex<super::journal::Journal>,
+    options: &Options,
+    progress: Progress<'_>,
+) -> Result<Outcome, ActionError> {
+    let mut delay = FIRST_RETRY;
+    let mut attempt = 1;
+    loop {
+        match execute(step, cloud, config, journal, options, progress).await {
+            Err(ActionError::Cloud(e)) if e.kind.is_transient() && attempt < ATTEMPTS => {
+                let jitter = Duration::from_millis(fastrand::u64(0..500));
+                progress(
+                    Text::new("progress-retry")
+                        .arg("code", e.code.clone())
+                        .arg("attempt", attempt + 1)
+                        .arg("attempts", ATTEMPTS)
+                        .arg("seconds", i64::try_from(delay.as_secs()).unwrap_or(0)),
+                );
+                cloud.pause(delay + jitter).await;
+                delay *= 2;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Finds a registered revision equal to `current` except that DB_HOST is `endpoint`.
