@@ -33,12 +33,19 @@ fn main() -> ExitCode {
             "en" => Lang::En,
             _ => {
                 let env_lang = Lang::from_env();
-                eprintln!("✘ {}", Text::new("invalid-lang").arg("lang", code).render(env_lang));
+                eprintln!(
+                    "✘ {}",
+                    Text::new("invalid-lang").arg("lang", code).render(env_lang)
+                );
                 return ExitCode::from(2);
             }
         },
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("✘ {e}");
@@ -52,9 +59,17 @@ fn main() -> ExitCode {
 
 fn config_error_text(e: &ConfigError) -> Text {
     match e {
-        ConfigError::Read { path, reason } => Text::new("config-read").arg("path", path.clone()).arg("reason", reason.clone()),
-        ConfigError::Parse { path, reason } => Text::new("config-parse").arg("path", path.clone()).arg("reason", reason.clone()),
-        ConfigError::Field { field, value, problem } => Text::new("config-field")
+        ConfigError::Read { path, reason } => Text::new("config-read")
+            .arg("path", path.clone())
+            .arg("reason", reason.clone()),
+        ConfigError::Parse { path, reason } => Text::new("config-parse")
+            .arg("path", path.clone())
+            .arg("reason", reason.clone()),
+        ConfigError::Field {
+            field,
+            value,
+            problem,
+        } => Text::new("config-field")
             .arg("field", field.clone())
             .arg("value", value.clone())
             .arg("problem", ui_text::invalid_text(problem).render(Lang::En))
@@ -71,7 +86,12 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
         config.backup.window_local = window.clone();
     }
     if let Some(url) = &cli.global.app_url {
-        validate::url(url).map_err(|e| Text::new("config-flag").arg("flag", "--app-url").arg("value", url.clone()).arg("problem_id", format!("@invalid-{}", e.id())))?;
+        validate::url(url).map_err(|e| {
+            Text::new("config-flag")
+                .arg("flag", "--app-url")
+                .arg("value", url.clone())
+                .arg("problem_id", format!("@invalid-{}", e.id()))
+        })?;
         config.app_url = Some(url.clone());
     }
     config.validate().map_err(|e| config_error_text(&e))?;
@@ -82,8 +102,14 @@ fn init_logging(dir: &std::path::Path) -> Option<tracing_appender::non_blocking:
     std::fs::create_dir_all(dir).ok()?;
     let appender = tracing_appender::rolling::never(dir, "backup-lab.log");
     let (writer, guard) = tracing_appender::non_blocking(appender);
-    let filter = tracing_subscriber::EnvFilter::try_from_env("BACKUP_LAB_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).with_ansi(false).try_init().ok()?;
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BACKUP_LAB_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(writer)
+        .with_ansi(false)
+        .try_init()
+        .ok()?;
     Some(guard)
 }
 
@@ -99,8 +125,15 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
     };
     let speed = g.speed.unwrap_or(sim::DEFAULT_SPEED);
     if !(speed > 0.0 && speed <= MAX_SPEED) || (g.speed.is_some() && !g.sim) {
-        let id = if g.sim || g.speed.is_none() { "invalid-speed" } else { "invalid-speed-needs-sim" };
-        eprintln!("✘ {}", Text::new(id).arg("max", MAX_SPEED.to_string()).render(lang));
+        let id = if g.sim || g.speed.is_none() {
+            "invalid-speed"
+        } else {
+            "invalid-speed-needs-sim"
+        };
+        eprintln!(
+            "✘ {}",
+            Text::new(id).arg("max", MAX_SPEED.to_string()).render(lang)
+        );
         return EXIT_USAGE;
     }
     let state_dir = journal::state_dir(g.state_dir.as_deref());
@@ -134,12 +167,13 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             region: g.region.clone(),
             app_url: config.app_url.clone(),
             load_balancer: config.names.load_balancer.clone(),
-            ..AwsSettings::default()
         };
         match AwsCloud::connect(&settings).await {
             Ok(aws) => {
                 let key = match aws.mode() {
-                    backup_lab::cloud::Mode::Aws { account, region } => journal::key_for_aws(&account, &region),
+                    backup_lab::cloud::Mode::Aws { account, region } => {
+                        journal::key_for_aws(&account, &region)
+                    }
                     backup_lab::cloud::Mode::Simulation { .. } => "aws".into(),
                 };
                 (Arc::new(aws), key)
@@ -155,22 +189,41 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
         None => base,
         Some(Ok(spec)) => Arc::new(faults::Faulty::new(base, spec)),
         Some(Err(e)) => {
-            eprintln!("✘ {}", Text::new("invalid-faults").arg("reason", e).render(lang));
+            eprintln!(
+                "✘ {}",
+                Text::new("invalid-faults").arg("reason", e).render(lang)
+            );
             return EXIT_USAGE;
         }
     };
     let journal = match Journal::open(&state_dir, &key) {
         Ok(j) => j,
         Err(e) => {
-            eprintln!("✘ {}", Text::new("state-dir-unwritable").arg("dir", state_dir.display().to_string()).arg("reason", e.to_string()).render(lang));
+            eprintln!(
+                "✘ {}",
+                Text::new("state-dir-unwritable")
+                    .arg("dir", state_dir.display().to_string())
+                    .arg("reason", e.to_string())
+                    .render(lang)
+            );
             Journal::in_memory()
         }
     };
-    let sink: Option<Sink> = journal.calls_path().map(|path| -> Sink { Arc::new(move |call| journal::append_call(&path, call)) });
+    let sink: Option<Sink> = journal
+        .calls_path()
+        .map(|path| -> Sink { Arc::new(move |call| journal::append_call(&path, call)) });
     let log = Arc::new(CallLog::default());
     let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(base, log.clone(), sink));
     let journal = Arc::new(Mutex::new(journal));
-    let rt = Runtime { cloud: cloud.clone(), config: config.clone(), journal: journal.clone(), log: log.clone(), lang, read_only: g.read_only, json: g.json };
+    let rt = Runtime {
+        cloud: cloud.clone(),
+        config: config.clone(),
+        journal: journal.clone(),
+        log: log.clone(),
+        lang,
+        read_only: g.read_only,
+        json: g.json,
+    };
 
     match cli.command {
         Some(CommandLine::Status) => rt.status().await,
@@ -185,8 +238,18 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
                 match StepId::parse(name) {
                     Some(step) if step.has_action() => steps.push(step),
                     _ => {
-                        let ids: Vec<&str> = StepId::ALL.iter().filter(|s| s.has_action()).map(|s| s.id()).collect();
-                        eprintln!("✘ {}", Text::new("invalid-step").arg("step", name.clone()).arg("steps", ids.join(", ")).render(lang));
+                        let ids: Vec<&str> = StepId::ALL
+                            .iter()
+                            .filter(|s| s.has_action())
+                            .map(|s| s.id())
+                            .collect();
+                        eprintln!(
+                            "✘ {}",
+                            Text::new("invalid-step")
+                                .arg("step", name.clone())
+                                .arg("steps", ids.join(", "))
+                                .render(lang)
+                        );
                         return EXIT_USAGE;
                     }
                 }
@@ -195,7 +258,10 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
                 eprintln!("✘ {}", t(lang, "run-nothing"));
                 return EXIT_USAGE;
             }
-            let options = Options { keep_restored: args.keep_restored, ..Options::from_config(&config) };
+            let options = Options {
+                keep_restored: args.keep_restored,
+                ..Options::from_config(&config)
+            };
             rt.run(&steps, &options, g.yes).await
         }
         None => {

@@ -13,7 +13,7 @@ use backup_lab::i18n::Lang;
 use backup_lab::lab::actions::{self, Options};
 use backup_lab::lab::checks::{self, Ctx};
 use backup_lab::lab::journal::Journal;
-use backup_lab::lab::observe::{Observed, observe_all};
+use backup_lab::lab::observe::Observed;
 use backup_lab::lab::{StepId, StepState};
 
 const START: &str = "2026-11-25T09:00:00Z";
@@ -33,7 +33,11 @@ struct Lab {
 }
 
 fn lab() -> Lab {
-    let sim = Arc::new(SimCloud::manual(START.parse().expect("time"), SPEED, WorldNames::default()));
+    let sim = Arc::new(SimCloud::manual(
+        START.parse().expect("time"),
+        SPEED,
+        WorldNames::default(),
+    ));
     let log = Arc::new(CallLog::default());
     let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), log.clone(), None));
     let rt = Runtime {
@@ -45,7 +49,12 @@ fn lab() -> Lab {
         read_only: false,
         json: true,
     };
-    Lab { sim, cloud, log, rt }
+    Lab {
+        sim,
+        cloud,
+        log,
+        rt,
+    }
 }
 
 impl Lab {
@@ -58,16 +67,32 @@ impl Lab {
     async fn state(&self, step: StepId) -> (StepState, String) {
         let o = self.observed().await;
         let journal = self.rt.journal.lock().expect("journal");
-        let c = checks::check(step, &Ctx { observed: &o, journal: &journal, config: &self.rt.config, now: self.cloud.now() }).expect("check");
+        let c = checks::check(
+            step,
+            &Ctx {
+                observed: &o,
+                journal: &journal,
+                config: &self.rt.config,
+                now: self.cloud.now(),
+            },
+        )
+        .expect("check");
         (c.state, c.render(Lang::En))
     }
 
     async fn act(&self, step: StepId) -> Result<Vec<String>, String> {
         let options = Options::from_config(&self.rt.config);
-        actions::execute(step, self.cloud.as_ref(), &self.rt.config, &self.rt.journal, &options, &|_| {})
-            .await
-            .map(|lines| lines.iter().map(|l| l.render(Lang::En)).collect())
-            .map_err(|e| format!("{e}"))
+        actions::execute(
+            step,
+            self.cloud.as_ref(),
+            &self.rt.config,
+            &self.rt.journal,
+            &options,
+            &|_| {},
+        )
+        .await
+        .map(|lines| lines.iter().map(|l| l.render(Lang::En)).collect())
+        .map_err(|e| format!("{e}"))
     }
 
     /// Advances simulated time by `minutes`.
@@ -76,7 +101,12 @@ impl Lab {
     }
 
     fn writes(&self) -> Vec<String> {
-        self.log.recent(10_000).into_iter().filter(|c| c.writes).map(|c| c.operation).collect()
+        self.log
+            .recent(10_000)
+            .into_iter()
+            .filter(|c| c.writes)
+            .map(|c| c.operation)
+            .collect()
     }
 }
 
@@ -84,17 +114,39 @@ impl Lab {
 async fn restore_moves_from_creating_without_endpoint_to_available() {
     let lab = lab();
     lab.act(StepId::Snapshot).await.expect("snapshot");
-    let snap = lab.cloud.describe_snapshots("workshop-db").await.expect("snapshots");
+    let snap = lab
+        .cloud
+        .describe_snapshots("workshop-db")
+        .await
+        .expect("snapshots");
     assert_eq!(snap[0].status, "creating");
     let first = snap[0].percent;
     lab.wait_minutes(2);
-    let snap = lab.cloud.describe_snapshots("workshop-db").await.expect("snapshots");
-    assert!(snap[0].percent > first && snap[0].percent < 100, "progress rises: {}", snap[0].percent);
+    let snap = lab
+        .cloud
+        .describe_snapshots("workshop-db")
+        .await
+        .expect("snapshots");
+    assert!(
+        snap[0].percent > first && snap[0].percent < 100,
+        "progress rises: {}",
+        snap[0].percent
+    );
     lab.wait_minutes(3);
-    assert!(lab.cloud.describe_snapshots("workshop-db").await.expect("snapshots")[0].is_available());
+    assert!(
+        lab.cloud
+            .describe_snapshots("workshop-db")
+            .await
+            .expect("snapshots")[0]
+            .is_available()
+    );
 
     lab.act(StepId::Restore).await.expect("restore");
-    let find = |list: Vec<backup_lab::cloud::DbInstance>| list.into_iter().find(|i| i.id == "workshop-db-restore").expect("restored");
+    let find = |list: Vec<backup_lab::cloud::DbInstance>| {
+        list.into_iter()
+            .find(|i| i.id == "workshop-db-restore")
+            .expect("restored")
+    };
     let r = find(lab.cloud.describe_instances().await.expect("instances"));
     assert_eq!(r.status, "creating");
     assert_eq!(r.endpoint, None, "no endpoint while creating");
@@ -108,9 +160,20 @@ async fn restore_moves_from_creating_without_endpoint_to_available() {
     }
     assert_eq!(seen, ["creating", "backing-up", "modifying", "available"]);
     let r = find(lab.cloud.describe_instances().await.expect("instances"));
-    assert!(r.endpoint.expect("endpoint").starts_with("workshop-db-restore."));
+    assert!(
+        r.endpoint
+            .expect("endpoint")
+            .starts_with("workshop-db-restore.")
+    );
     assert!(r.multi_az);
-    assert_eq!(r.security_groups, lab.observed().await.instance("workshop-db").expect("source").security_groups);
+    assert_eq!(
+        r.security_groups,
+        lab.observed()
+            .await
+            .instance("workshop-db")
+            .expect("source")
+            .security_groups
+    );
 }
 
 #[tokio::test]
@@ -130,7 +193,10 @@ async fn enabling_backups_passes_through_modifying_and_backing_up() {
     assert_eq!(src(&o).retention_days, 1);
     // 03:00 in Zurich in November is 02:00 UTC.
     assert_eq!(src(&o).backup_window.as_deref(), Some("02:00-02:30"));
-    assert!(src(&o).latest_restorable.is_some(), "point-in-time restore becomes possible");
+    assert!(
+        src(&o).latest_restorable.is_some(),
+        "point-in-time restore becomes possible"
+    );
     assert_eq!(lab.state(StepId::EnableBackups).await.0, StepState::Done);
 }
 
@@ -149,19 +215,37 @@ async fn rollout_runs_up_to_four_tasks_then_completes() {
     let mut saw_two_deployments = false;
     for _ in 0..40 {
         lab.sim.advance(Duration::from_secs(10));
-        let s = lab.cloud.describe_service("workshop-cluster", "backend-service").await.expect("service");
+        let s = lab
+            .cloud
+            .describe_service("workshop-cluster", "backend-service")
+            .await
+            .expect("service");
         max_running = max_running.max(s.running);
         if s.deployments.len() == 2 {
             saw_two_deployments = true;
-            assert!(s.deployments.iter().any(|d| d.status == DeploymentStatus::Active));
-            assert_eq!(s.primary().expect("primary").rollout, Some(RolloutState::InProgress));
+            assert!(
+                s.deployments
+                    .iter()
+                    .any(|d| d.status == DeploymentStatus::Active)
+            );
+            assert_eq!(
+                s.primary().expect("primary").rollout,
+                Some(RolloutState::InProgress)
+            );
         }
     }
     assert!(saw_two_deployments);
     assert_eq!(max_running, 4, "2 old and 2 new tasks at the peak");
-    let s = lab.cloud.describe_service("workshop-cluster", "backend-service").await.expect("service");
+    let s = lab
+        .cloud
+        .describe_service("workshop-cluster", "backend-service")
+        .await
+        .expect("service");
     assert_eq!(s.deployments.len(), 1);
-    assert_eq!(s.primary().expect("primary").rollout, Some(RolloutState::Completed));
+    assert_eq!(
+        s.primary().expect("primary").rollout,
+        Some(RolloutState::Completed)
+    );
     assert_eq!(s.running, 2);
 }
 
@@ -225,16 +309,40 @@ async fn the_whole_lab_runs_headless_and_a_second_run_creates_nothing() {
         assert_eq!(lab.state(step).await.0, StepState::Done, "{step:?}");
     }
     let writes = lab.writes();
-    assert_eq!(writes.iter().filter(|w| *w == "CreateDBSnapshot").count(), 1);
-    assert_eq!(writes.iter().filter(|w| *w == "RestoreDBInstanceFromDBSnapshot").count(), 1);
-    assert_eq!(writes.iter().filter(|w| *w == "RegisterTaskDefinition").count(), 1);
+    assert_eq!(
+        writes.iter().filter(|w| *w == "CreateDBSnapshot").count(),
+        1
+    );
+    assert_eq!(
+        writes
+            .iter()
+            .filter(|w| *w == "RestoreDBInstanceFromDBSnapshot")
+            .count(),
+        1
+    );
+    assert_eq!(
+        writes
+            .iter()
+            .filter(|w| *w == "RegisterTaskDefinition")
+            .count(),
+        1
+    );
 
     let before = writes.len();
     assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
-    assert_eq!(lab.writes().len(), before, "second run: {:?}", &lab.writes()[before..]);
+    assert_eq!(
+        lab.writes().len(),
+        before,
+        "second run: {:?}",
+        &lab.writes()[before..]
+    );
     // Even forcing the switch again does not register another identical revision.
     lab.act(StepId::SwitchBackend).await.expect("again");
-    assert!(!lab.writes()[before..].iter().any(|w| w == "RegisterTaskDefinition"));
+    assert!(
+        !lab.writes()[before..]
+            .iter()
+            .any(|w| w == "RegisterTaskDefinition")
+    );
 }
 
 #[tokio::test]
@@ -242,23 +350,46 @@ async fn going_back_restores_the_original_backend_and_keeps_history() {
     let lab = lab();
     let options = Options::from_config(&lab.rt.config);
     assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
-    let source_before = lab.observed().await.instance("workshop-db").cloned().expect("source");
+    let source_before = lab
+        .observed()
+        .await
+        .instance("workshop-db")
+        .cloned()
+        .expect("source");
     let original = "arn:aws:ecs:us-east-1:111122223333:task-definition/workshop-backend:1";
 
     assert_eq!(lab.rt.run(&[StepId::Cleanup], &options, true).await, 0);
     lab.wait_minutes(5);
     let o = lab.observed().await;
-    assert_eq!(o.service.value.as_ref().expect("service").task_definition, original);
+    assert_eq!(
+        o.service.value.as_ref().expect("service").task_definition,
+        original
+    );
     assert!(o.instance("workshop-db-restore").is_none());
     assert!(o.snapshot("ondemandbackup").is_none());
-    let source_after = o.instance("workshop-db").cloned().expect("source untouched");
+    let source_after = o
+        .instance("workshop-db")
+        .cloned()
+        .expect("source untouched");
     assert_eq!(source_after.endpoint, source_before.endpoint);
     assert_eq!(source_after.status, "available");
     for step in StepId::CORE {
-        assert_eq!(lab.state(step).await.0, StepState::Done, "cleanup must not un-complete {step:?}");
+        assert_eq!(
+            lab.state(step).await.0,
+            StepState::Done,
+            "cleanup must not un-complete {step:?}"
+        );
     }
     assert_eq!(lab.state(StepId::Cleanup).await.0, StepState::Done);
-    assert!(!lab.writes().iter().any(|w| w == "DeleteDBInstance" && false));
+    let deleted: Vec<String> = lab
+        .log
+        .recent(10_000)
+        .into_iter()
+        .filter(|c| c.operation == "DeleteDBInstance")
+        .map(|c| c.cli)
+        .collect();
+    assert_eq!(deleted.len(), 1, "only the restored instance: {deleted:?}");
+    assert!(deleted[0].contains("workshop-db-restore"));
 }
 
 #[tokio::test]
@@ -271,7 +402,10 @@ async fn keeping_the_restored_database_deletes_only_the_snapshot() {
     lab.wait_minutes(2);
     let o = lab.observed().await;
     assert!(o.snapshot("ondemandbackup").is_none());
-    assert!(o.instance("workshop-db-restore").is_some_and(|r| r.is_available()));
+    assert!(
+        o.instance("workshop-db-restore")
+            .is_some_and(|r| r.is_available())
+    );
     assert_eq!(o.todo_count(), Some(5));
     assert!(!lab.writes().iter().any(|w| w == "DeleteDBInstance"));
 }
@@ -283,8 +417,19 @@ async fn cleanup_never_touches_the_original_instance() {
     lab.rt.run(&StepId::CORE, &options, true).await;
     lab.rt.run(&[StepId::Pitr], &options, true).await;
     lab.rt.run(&[StepId::Cleanup], &options, true).await;
-    let deleted: Vec<String> = lab.log.recent(10_000).into_iter().filter(|c| c.operation == "DeleteDBInstance").map(|c| c.cli).collect();
+    let deleted: Vec<String> = lab
+        .log
+        .recent(10_000)
+        .into_iter()
+        .filter(|c| c.operation == "DeleteDBInstance")
+        .map(|c| c.cli)
+        .collect();
     assert!(!deleted.is_empty());
-    assert!(deleted.iter().all(|cli| !cli.contains("--db-instance-identifier workshop-db ")), "{deleted:?}");
+    assert!(
+        deleted
+            .iter()
+            .all(|cli| !cli.contains("--db-instance-identifier workshop-db ")),
+        "{deleted:?}"
+    );
     assert!(lab.observed().await.instance("workshop-db").is_some());
 }

@@ -17,9 +17,9 @@ use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    BackupSettings, Cloud, CloudError, CloudResult, Container, DbInstance, DbSnapshot, Deployment, DeploymentStatus,
-    ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RolloutState, Service, ServiceEvent, SnapshotKind,
-    TaskDefinition, Todo,
+    BackupSettings, Cloud, CloudError, CloudResult, Container, DbInstance, DbSnapshot, Deployment,
+    DeploymentStatus, ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RolloutState,
+    Service, ServiceEvent, SnapshotKind, TaskDefinition, Todo,
 };
 use crate::validate;
 
@@ -80,7 +80,11 @@ struct SimInstance {
 
 impl SimInstance {
     fn status_at(&self, t: Timestamp) -> Option<String> {
-        self.phases.iter().rev().find(|(at, _)| *at <= t).and_then(|(_, s)| s.clone())
+        self.phases
+            .iter()
+            .rev()
+            .find(|(at, _)| *at <= t)
+            .and_then(|(_, s)| s.clone())
     }
 
     fn view(&self, t: Timestamp) -> Option<DbInstance> {
@@ -97,15 +101,23 @@ impl SimInstance {
                 view.pending_retention = Some(retention);
             }
         }
-        view.latest_restorable = self.backups_since.filter(|since| *since <= t && view.retention_days > 0).map(|since| {
-            let behind = (t.as_second() - since.as_second()) % timing::LOG_SHIPPING_S;
-            t.checked_sub(SignedDuration::from_secs(behind)).unwrap_or(t)
-        });
+        view.latest_restorable = self
+            .backups_since
+            .filter(|since| *since <= t && view.retention_days > 0)
+            .map(|since| {
+                let behind = (t.as_second() - since.as_second()) % timing::LOG_SHIPPING_S;
+                t.checked_sub(SignedDuration::from_secs(behind))
+                    .unwrap_or(t)
+            });
         Some(view)
     }
 
     fn todos_at(&self, t: Timestamp) -> Vec<Todo> {
-        self.rows.iter().filter(|r| r.visible_at(t)).map(|r| r.todo.clone()).collect()
+        self.rows
+            .iter()
+            .filter(|r| r.visible_at(t))
+            .map(|r| r.todo.clone())
+            .collect()
     }
 }
 
@@ -164,7 +176,12 @@ impl SimDeployment {
     }
 
     fn last_change(&self) -> Timestamp {
-        self.ready_at.iter().chain(&self.drain_at).copied().max().unwrap_or(self.created)
+        self.ready_at
+            .iter()
+            .chain(&self.drain_at)
+            .copied()
+            .max()
+            .unwrap_or(self.created)
     }
 }
 
@@ -246,7 +263,12 @@ impl World {
             .iter()
             .zip(1u64..)
             .map(|(title, id)| Row {
-                todo: Todo { id, user_id: Some(1.into()), title: (*title).into(), completed: id == 1 },
+                todo: Todo {
+                    id,
+                    user_id: Some(1.into()),
+                    title: (*title).into(),
+                    completed: id == 1,
+                },
                 created: after(created, 3600),
                 deleted: Some(after(created, 7200)),
             })
@@ -260,7 +282,10 @@ impl World {
             rows,
         };
         let td = TaskDefinition {
-            arn: format!("arn:aws:ecs:{REGION}:{ACCOUNT}:task-definition/{}:1", names.task_family),
+            arn: format!(
+                "arn:aws:ecs:{REGION}:{ACCOUNT}:task-definition/{}:1",
+                names.task_family
+            ),
             family: names.task_family.clone(),
             revision: 1,
             status: "ACTIVE".into(),
@@ -302,20 +327,44 @@ impl World {
     }
 
     fn require_instance(&self, id: &str) -> CloudResult<DbInstance> {
-        self.instance_view(id)
-            .ok_or_else(|| err(ErrorKind::NotFound, "DBInstanceNotFound", format!("DBInstance {id} not found.")))
+        self.instance_view(id).ok_or_else(|| {
+            err(
+                ErrorKind::NotFound,
+                "DBInstanceNotFound",
+                format!("DBInstance {id} not found."),
+            )
+        })
     }
 
     fn check_new_instance_id(&self, id: &str) -> CloudResult<()> {
-        validate::rds_identifier(id)
-            .map_err(|_| err(ErrorKind::Validation, "InvalidParameterValue", format!("Invalid DB instance identifier: {id}")))?;
+        validate::rds_identifier(id).map_err(|_| {
+            err(
+                ErrorKind::Validation,
+                "InvalidParameterValue",
+                format!("Invalid DB instance identifier: {id}"),
+            )
+        })?;
         if self.instance_view(id).is_some() {
-            return Err(err(ErrorKind::AlreadyExists, "DBInstanceAlreadyExists", "DB instance already exists"));
+            return Err(err(
+                ErrorKind::AlreadyExists,
+                "DBInstanceAlreadyExists",
+                "DB instance already exists",
+            ));
         }
         Ok(())
     }
 
-    fn new_instance(&mut self, id: &str, template: &DbInstance, class: &str, multi_az: bool, groups: &[String], subnet: Option<&String>, rows: Vec<Row>) -> DbInstance {
+    #[allow(clippy::too_many_arguments)]
+    fn new_instance(
+        &mut self,
+        id: &str,
+        template: &DbInstance,
+        class: &str,
+        multi_az: bool,
+        groups: &[String],
+        subnet: Option<&String>,
+        rows: Vec<Row>,
+    ) -> DbInstance {
         let t = self.now;
         let base = DbInstance {
             id: id.into(),
@@ -324,7 +373,11 @@ impl World {
             multi_az,
             retention_days: template.retention_days.max(1),
             endpoint: Some(endpoint_of(id)),
-            security_groups: if groups.is_empty() { vec![DEFAULT_SG.into()] } else { groups.to_vec() },
+            security_groups: if groups.is_empty() {
+                vec![DEFAULT_SG.into()]
+            } else {
+                groups.to_vec()
+            },
             subnet_group: subnet.cloned().or_else(|| Some("default".into())),
             latest_restorable: None,
             created: Some(t),
@@ -332,13 +385,22 @@ impl World {
             arn: format!("arn:aws:rds:{REGION}:{ACCOUNT}:db:{id}"),
             ..template.clone()
         };
-        let available = after(t, timing::RESTORE_CREATING_S + timing::RESTORE_BACKING_UP_S + timing::RESTORE_MODIFYING_S);
+        let available = after(
+            t,
+            timing::RESTORE_CREATING_S + timing::RESTORE_BACKING_UP_S + timing::RESTORE_MODIFYING_S,
+        );
         let instance = SimInstance {
             base,
             phases: vec![
                 (t, Some("creating".into())),
-                (after(t, timing::RESTORE_CREATING_S), Some("backing-up".into())),
-                (after(t, timing::RESTORE_CREATING_S + timing::RESTORE_BACKING_UP_S), Some("modifying".into())),
+                (
+                    after(t, timing::RESTORE_CREATING_S),
+                    Some("backing-up".into()),
+                ),
+                (
+                    after(t, timing::RESTORE_CREATING_S + timing::RESTORE_BACKING_UP_S),
+                    Some("modifying".into()),
+                ),
                 (available, Some("available".into())),
             ],
             endpoint_at: Some(after(t, timing::RESTORE_CREATING_S)),
@@ -359,41 +421,75 @@ impl World {
             .iter()
             .rev()
             .find(|d| d.running_at(t) > 0)
-            .ok_or_else(|| err(ErrorKind::Server, "503", "Service Unavailable: no backend task is running"))?;
-        let td = self.task_definitions.iter().find(|td| td.arn == serving.task_definition);
-        let host = td.and_then(|td| td.env(&self.names.container, "DB_HOST")).unwrap_or_default();
+            .ok_or_else(|| {
+                err(
+                    ErrorKind::Server,
+                    "503",
+                    "Service Unavailable: no backend task is running",
+                )
+            })?;
+        let td = self
+            .task_definitions
+            .iter()
+            .find(|td| td.arn == serving.task_definition);
+        let host = td
+            .and_then(|td| td.env(&self.names.container, "DB_HOST"))
+            .unwrap_or_default();
         self.instances
             .values()
-            .find(|i| i.base.endpoint.as_deref() == Some(host) && i.view(t).is_some_and(|v| v.endpoint.is_some() && v.status != "deleting"))
-            .ok_or_else(|| err(ErrorKind::Server, "502", format!("Bad Gateway: the backend cannot reach database {host}")))
+            .find(|i| {
+                i.base.endpoint.as_deref() == Some(host)
+                    && i.view(t)
+                        .is_some_and(|v| v.endpoint.is_some() && v.status != "deleting")
+            })
+            .ok_or_else(|| {
+                err(
+                    ErrorKind::Server,
+                    "502",
+                    format!("Bad Gateway: the backend cannot reach database {host}"),
+                )
+            })
     }
 
     fn serving_database_mut(&mut self) -> CloudResult<&mut SimInstance> {
         let id = self.serving_database()?.base.id.clone();
-        self.instances.get_mut(&id).ok_or_else(|| err(ErrorKind::Server, "502", "Bad Gateway"))
+        self.instances
+            .get_mut(&id)
+            .ok_or_else(|| err(ErrorKind::Server, "502", "Bad Gateway"))
     }
 
     fn service_view(&self) -> Service {
         let t = self.now;
         let mut deployments = Vec::new();
         let mut events = Vec::new();
-        let live: Vec<&SimDeployment> = self.deployments.iter().filter(|d| d.created <= t && !d.drained_at(t)).collect();
+        let live: Vec<&SimDeployment> = self
+            .deployments
+            .iter()
+            .filter(|d| d.created <= t && !d.drained_at(t))
+            .collect();
         let newest = live.last().map(|d| d.id.clone());
         let others_left = live.len() > 1;
         for d in &live {
             let primary = Some(&d.id) == newest.as_ref();
             let running = d.running_at(t);
-            let pending = if primary { d.desired.saturating_sub(running) } else { 0 };
-            let rollout = if !primary {
-                Some(RolloutState::Completed)
-            } else if running == d.desired && !others_left {
-                Some(RolloutState::Completed)
+            let pending = if primary {
+                d.desired.saturating_sub(running)
             } else {
-                Some(RolloutState::InProgress)
+                0
             };
+            let settled = !primary || (running == d.desired && !others_left);
+            let rollout = Some(if settled {
+                RolloutState::Completed
+            } else {
+                RolloutState::InProgress
+            });
             deployments.push(Deployment {
                 id: d.id.clone(),
-                status: if primary { DeploymentStatus::Primary } else { DeploymentStatus::Active },
+                status: if primary {
+                    DeploymentStatus::Primary
+                } else {
+                    DeploymentStatus::Active
+                },
                 task_definition: d.task_definition.clone(),
                 desired: if primary { d.desired } else { 0 },
                 running,
@@ -405,26 +501,45 @@ impl World {
         }
         for d in self.deployments.iter().filter(|d| d.created <= t) {
             for at in d.ready_at.iter().filter(|at| **at <= t && **at > d.created) {
-                events.push(ServiceEvent { at: Some(*at), message: format!("(service {}) has started 1 tasks.", self.service) });
+                events.push(ServiceEvent {
+                    at: Some(*at),
+                    message: format!("(service {}) has started 1 tasks.", self.service),
+                });
             }
             for at in d.drain_at.iter().filter(|at| **at <= t) {
-                events.push(ServiceEvent { at: Some(*at), message: format!("(service {}) has stopped 1 running tasks.", self.service) });
+                events.push(ServiceEvent {
+                    at: Some(*at),
+                    message: format!("(service {}) has stopped 1 running tasks.", self.service),
+                });
             }
         }
         if let Some(last) = self.deployments.last() {
             let done = live.len() == 1 && live[0].running_at(t) == live[0].desired;
             if done {
-                let at = self.deployments.iter().map(SimDeployment::last_change).max().unwrap_or(last.created).min(t);
-                events.push(ServiceEvent { at: Some(at), message: format!("(service {}) has reached a steady state.", self.service) });
+                let at = self
+                    .deployments
+                    .iter()
+                    .map(SimDeployment::last_change)
+                    .max()
+                    .unwrap_or(last.created)
+                    .min(t);
+                events.push(ServiceEvent {
+                    at: Some(at),
+                    message: format!("(service {}) has reached a steady state.", self.service),
+                });
             }
         }
-        events.sort_by(|a, b| b.at.cmp(&a.at));
-        let primary = deployments.iter().find(|d| d.status == DeploymentStatus::Primary);
+        events.sort_by_key(|e| std::cmp::Reverse(e.at));
+        let primary = deployments
+            .iter()
+            .find(|d| d.status == DeploymentStatus::Primary);
         Service {
             name: self.service.clone(),
             cluster: self.cluster.clone(),
             status: "ACTIVE".into(),
-            task_definition: primary.map(|d| d.task_definition.clone()).unwrap_or_default(),
+            task_definition: primary
+                .map(|d| d.task_definition.clone())
+                .unwrap_or_default(),
             desired: primary.map_or(0, |d| d.desired),
             running: deployments.iter().map(|d| d.running).sum(),
             pending: deployments.iter().map(|d| d.pending).sum(),
@@ -437,11 +552,22 @@ impl World {
         let found = if reference.starts_with("arn:") {
             self.task_definitions.iter().find(|td| td.arn == reference)
         } else if let Some((family, revision)) = reference.split_once(':') {
-            self.task_definitions.iter().find(|td| td.family == family && td.revision.to_string() == revision)
+            self.task_definitions
+                .iter()
+                .find(|td| td.family == family && td.revision.to_string() == revision)
         } else {
-            self.task_definitions.iter().filter(|td| td.family == reference && td.status == "ACTIVE").max_by_key(|td| td.revision)
+            self.task_definitions
+                .iter()
+                .filter(|td| td.family == reference && td.status == "ACTIVE")
+                .max_by_key(|td| td.revision)
         };
-        found.ok_or_else(|| err(ErrorKind::Client, "ClientException", "Unable to describe task definition."))
+        found.ok_or_else(|| {
+            err(
+                ErrorKind::Client,
+                "ClientException",
+                "Unable to describe task definition.",
+            )
+        })
     }
 }
 
@@ -449,7 +575,10 @@ impl World {
 #[derive(Debug)]
 enum Clock {
     /// Simulated time runs `speed` times faster than the wall clock.
-    Wall { origin: Instant, origin_sim: Timestamp },
+    Wall {
+        origin: Instant,
+        origin_sim: Timestamp,
+    },
     /// Simulated time moves only when someone pauses: tests and benchmarks.
     Manual,
 }
@@ -467,7 +596,12 @@ impl SimCloud {
     /// A fresh world at `start` whose time moves only through [`Cloud::pause`].
     #[must_use]
     pub fn manual(start: Timestamp, speed: f64, names: WorldNames) -> Self {
-        Self { world: Mutex::new(World::new(start, names)), clock: Clock::Manual, speed, save_to: None }
+        Self {
+            world: Mutex::new(World::new(start, names)),
+            clock: Clock::Manual,
+            speed,
+            save_to: None,
+        }
     }
 
     /// The demo world: loaded from `save_to` if a previous run left one, else built anew.
@@ -481,7 +615,15 @@ impl SimCloud {
             Err(_) => World::new(Timestamp::now(), names),
         };
         let origin_sim = world.now;
-        let sim = Self { world: Mutex::new(world), clock: Clock::Wall { origin: Instant::now(), origin_sim }, speed, save_to: Some(save_to) };
+        let sim = Self {
+            world: Mutex::new(world),
+            clock: Clock::Wall {
+                origin: Instant::now(),
+                origin_sim,
+            },
+            speed,
+            save_to: Some(save_to),
+        };
         sim.save();
         Ok(sim)
     }
@@ -501,7 +643,9 @@ impl SimCloud {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, World> {
-        self.world.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.world
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn sim_now(&self) -> Timestamp {
@@ -509,13 +653,19 @@ impl SimCloud {
             Clock::Manual => self.lock().now,
             Clock::Wall { origin, origin_sim } => {
                 let scaled = origin.elapsed().mul_f64(self.speed);
-                origin_sim.checked_add(SignedDuration::try_from(scaled).unwrap_or_default()).unwrap_or(*origin_sim)
+                origin_sim
+                    .checked_add(SignedDuration::try_from(scaled).unwrap_or_default())
+                    .unwrap_or(*origin_sim)
             }
         }
     }
 
     /// Runs `f` on the world at the current simulated time, then saves it when `mutates`.
-    fn with<T>(&self, mutates: bool, f: impl FnOnce(&mut World) -> CloudResult<T>) -> CloudResult<T> {
+    fn with<T>(
+        &self,
+        mutates: bool,
+        f: impl FnOnce(&mut World) -> CloudResult<T>,
+    ) -> CloudResult<T> {
         let now = self.sim_now();
         let result = {
             let mut world = self.lock();
@@ -554,7 +704,10 @@ impl SimCloud {
             Clock::Manual => world.now,
             Clock::Wall { origin, origin_sim } => {
                 let scaled = origin.elapsed().mul_f64(self.speed);
-                origin_sim.checked_add(SignedDuration::try_from(scaled).unwrap_or_default()).unwrap_or(*origin_sim).max(world.now)
+                origin_sim
+                    .checked_add(SignedDuration::try_from(scaled).unwrap_or_default())
+                    .unwrap_or(*origin_sim)
+                    .max(world.now)
             }
         }
     }
@@ -582,7 +735,10 @@ impl Cloud for SimCloud {
                 {
                     let mut world = self.lock();
                     let step = wall.mul_f64(self.speed);
-                    world.now = world.now.checked_add(SignedDuration::try_from(step).unwrap_or_default()).unwrap_or(world.now);
+                    world.now = world
+                        .now
+                        .checked_add(SignedDuration::try_from(step).unwrap_or_default())
+                        .unwrap_or(world.now);
                 }
                 tokio::task::yield_now().await;
             }
@@ -591,16 +747,26 @@ impl Cloud for SimCloud {
     }
 
     async fn identity(&self) -> CloudResult<Identity> {
-        Ok(Identity { account: ACCOUNT.into(), region: REGION.into(), arn: format!("arn:aws:sts::{ACCOUNT}:assumed-role/LabRole/learner") })
+        Ok(Identity {
+            account: ACCOUNT.into(),
+            region: REGION.into(),
+            arn: format!("arn:aws:sts::{ACCOUNT}:assumed-role/LabRole/learner"),
+        })
     }
 
     async fn describe_instances(&self) -> CloudResult<Vec<DbInstance>> {
-        self.with(false, |w| Ok(w.instances.values().filter_map(|i| i.view(w.now)).collect()))
+        self.with(false, |w| {
+            Ok(w.instances.values().filter_map(|i| i.view(w.now)).collect())
+        })
     }
 
     async fn describe_snapshots(&self, instance_id: &str) -> CloudResult<Vec<DbSnapshot>> {
         self.with(false, |w| {
-            Ok(w.snapshots.values().filter(|s| s.base.instance_id == instance_id).filter_map(|s| s.view(w.now)).collect())
+            Ok(w.snapshots
+                .values()
+                .filter(|s| s.base.instance_id == instance_id)
+                .filter_map(|s| s.view(w.now))
+                .collect())
         })
     }
 
@@ -608,14 +774,30 @@ impl Cloud for SimCloud {
         self.with(true, |w| {
             let current = w.require_instance(&settings.instance_id)?;
             if !current.is_available() {
-                return Err(err(ErrorKind::InvalidState, "InvalidDBInstanceState", format!("Database instance is not in available state (it is {}).", current.status)));
+                return Err(err(
+                    ErrorKind::InvalidState,
+                    "InvalidDBInstanceState",
+                    format!(
+                        "Database instance is not in available state (it is {}).",
+                        current.status
+                    ),
+                ));
             }
             if settings.retention_days > validate::MAX_RETENTION_DAYS {
-                return Err(err(ErrorKind::Validation, "InvalidParameterValue", "Invalid backup retention period: must be 0 to 35 days."));
+                return Err(err(
+                    ErrorKind::Validation,
+                    "InvalidParameterValue",
+                    "Invalid backup retention period: must be 0 to 35 days.",
+                ));
             }
             let maintenance = current.maintenance_window.clone().unwrap_or_default();
-            validate::backup_window_utc(&settings.window_utc, &maintenance)
-                .map_err(|e| err(ErrorKind::Validation, "InvalidParameterValue", format!("Invalid backup window: {e:?}")))?;
+            validate::backup_window_utc(&settings.window_utc, &maintenance).map_err(|e| {
+                err(
+                    ErrorKind::Validation,
+                    "InvalidParameterValue",
+                    format!("Invalid backup window: {e:?}"),
+                )
+            })?;
             let t = w.now;
             let names_instance = settings.instance_id.clone();
             let Some(instance) = w.instances.get_mut(&names_instance) else {
@@ -627,14 +809,24 @@ impl Cloud for SimCloud {
             if from == 0 && to > 0 {
                 let backup_start = after(t, timing::MODIFY_BEFORE_BACKUP_S);
                 let backup_end = after(backup_start, timing::FIRST_BACKUP_S);
-                let applies = if settings.apply_immediately { backup_start } else { after(t, 86_400 * 7) };
+                let applies = if settings.apply_immediately {
+                    backup_start
+                } else {
+                    after(t, 86_400 * 7)
+                };
                 instance.retention_change = Some((applies, to));
                 if settings.apply_immediately {
                     instance.phases.push((t, Some("modifying".into())));
-                    instance.phases.push((backup_start, Some("backing-up".into())));
+                    instance
+                        .phases
+                        .push((backup_start, Some("backing-up".into())));
                     instance.phases.push((backup_end, Some("available".into())));
                     instance.backups_since = Some(backup_end);
-                    let id = format!("rds:{}-{}", names_instance, backup_start.strftime("%Y-%m-%d-%H-%M"));
+                    let id = format!(
+                        "rds:{}-{}",
+                        names_instance,
+                        backup_start.strftime("%Y-%m-%d-%H-%M")
+                    );
                     let todos = instance.todos_at(backup_start);
                     w.snapshots.insert(
                         id.clone(),
@@ -662,14 +854,21 @@ impl Cloud for SimCloud {
                 if to == 0 {
                     instance.backups_since = None;
                     instance.phases.push((t, Some("modifying".into())));
-                    instance.phases.push((after(t, timing::MODIFY_BEFORE_BACKUP_S), Some("available".into())));
+                    instance.phases.push((
+                        after(t, timing::MODIFY_BEFORE_BACKUP_S),
+                        Some("available".into()),
+                    ));
                 }
             }
             Ok(w.instance_view(&names_instance).unwrap_or(current))
         })
     }
 
-    async fn create_snapshot(&self, instance_id: &str, snapshot_id: &str) -> CloudResult<DbSnapshot> {
+    async fn create_snapshot(
+        &self,
+        instance_id: &str,
+        snapshot_id: &str,
+    ) -> CloudResult<DbSnapshot> {
         self.with(true, |w| {
             validate::rds_identifier(snapshot_id)
                 .map_err(|_| err(ErrorKind::Validation, "InvalidParameterValue", format!("Invalid snapshot identifier: {snapshot_id}")))?;
@@ -713,13 +912,39 @@ impl Cloud for SimCloud {
                 .snapshots
                 .get(&request.snapshot_id)
                 .filter(|s| s.view(t).is_some())
-                .ok_or_else(|| err(ErrorKind::NotFound, "DBSnapshotNotFound", format!("DBSnapshot {} not found.", request.snapshot_id)))?;
+                .ok_or_else(|| {
+                    err(
+                        ErrorKind::NotFound,
+                        "DBSnapshotNotFound",
+                        format!("DBSnapshot {} not found.", request.snapshot_id),
+                    )
+                })?;
             if snap.view(t).is_some_and(|s| !s.is_available()) {
-                return Err(err(ErrorKind::InvalidState, "InvalidDBSnapshotState", "Snapshot is not available."));
+                return Err(err(
+                    ErrorKind::InvalidState,
+                    "InvalidDBSnapshotState",
+                    "Snapshot is not available.",
+                ));
             }
             let source = w.require_instance(&snap.base.instance_id.clone())?;
-            let rows = snap.todos.iter().map(|todo| Row { todo: todo.clone(), created: t, deleted: None }).collect();
-            Ok(w.new_instance(&request.instance_id, &source, &request.class, request.multi_az, &request.security_groups, request.subnet_group.as_ref(), rows))
+            let rows = snap
+                .todos
+                .iter()
+                .map(|todo| Row {
+                    todo: todo.clone(),
+                    created: t,
+                    deleted: None,
+                })
+                .collect();
+            Ok(w.new_instance(
+                &request.instance_id,
+                &source,
+                &request.class,
+                request.multi_az,
+                &request.security_groups,
+                request.subnet_group.as_ref(),
+                rows,
+            ))
         })
     }
 
@@ -741,13 +966,19 @@ impl Cloud for SimCloud {
         self.with(true, |w| {
             let view = w.require_instance(instance_id)?;
             if view.status == "deleting" {
-                return Err(err(ErrorKind::InvalidState, "InvalidDBInstanceState", "Instance is already being deleted."));
+                return Err(err(
+                    ErrorKind::InvalidState,
+                    "InvalidDBInstanceState",
+                    "Instance is already being deleted.",
+                ));
             }
             let t = w.now;
             if let Some(instance) = w.instances.get_mut(instance_id) {
                 instance.phases.retain(|(at, _)| *at <= t);
                 instance.phases.push((t, Some("deleting".into())));
-                instance.phases.push((after(t, timing::DELETE_INSTANCE_S), None));
+                instance
+                    .phases
+                    .push((after(t, timing::DELETE_INSTANCE_S), None));
             }
             Ok(())
         })
@@ -760,9 +991,19 @@ impl Cloud for SimCloud {
                 .snapshots
                 .get_mut(snapshot_id)
                 .filter(|s| s.view(t).is_some())
-                .ok_or_else(|| err(ErrorKind::NotFound, "DBSnapshotNotFound", format!("DBSnapshot {snapshot_id} not found.")))?;
+                .ok_or_else(|| {
+                    err(
+                        ErrorKind::NotFound,
+                        "DBSnapshotNotFound",
+                        format!("DBSnapshot {snapshot_id} not found."),
+                    )
+                })?;
             if snap.view(t).is_some_and(|s| s.status == "creating") {
-                return Err(err(ErrorKind::InvalidState, "InvalidDBSnapshotState", "Cannot delete a snapshot while it is being created."));
+                return Err(err(
+                    ErrorKind::InvalidState,
+                    "InvalidDBSnapshotState",
+                    "Cannot delete a snapshot while it is being created.",
+                ));
             }
             if snap.deleting_from.is_none() {
                 snap.deleting_from = Some(t);
@@ -775,10 +1016,18 @@ impl Cloud for SimCloud {
     async fn describe_service(&self, cluster: &str, service: &str) -> CloudResult<Service> {
         self.with(false, |w| {
             if cluster != w.cluster {
-                return Err(err(ErrorKind::Client, "ClusterNotFoundException", "Cluster not found."));
+                return Err(err(
+                    ErrorKind::Client,
+                    "ClusterNotFoundException",
+                    "Cluster not found.",
+                ));
             }
             if service != w.service {
-                return Err(err(ErrorKind::ServiceNotFound, "ServiceNotFoundException", "Service not found."));
+                return Err(err(
+                    ErrorKind::ServiceNotFound,
+                    "ServiceNotFoundException",
+                    "Service not found.",
+                ));
             }
             Ok(w.service_view())
         })
@@ -790,26 +1039,52 @@ impl Cloud for SimCloud {
 
     async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
         self.with(false, |w| {
-            Ok(w.task_definitions.iter().filter(|td| td.family == family && td.status == "ACTIVE").map(|td| td.arn.clone()).collect())
+            Ok(w.task_definitions
+                .iter()
+                .filter(|td| td.family == family && td.status == "ACTIVE")
+                .map(|td| td.arn.clone())
+                .collect())
         })
     }
 
-    async fn register_revision(&self, base: &str, container: &str, name: &str, value: &str) -> CloudResult<TaskDefinition> {
+    async fn register_revision(
+        &self,
+        base: &str,
+        container: &str,
+        name: &str,
+        value: &str,
+    ) -> CloudResult<TaskDefinition> {
         self.with(true, |w| {
             let mut td = w.resolve_task_definition(base)?.clone();
             let target = td
                 .containers
                 .iter_mut()
                 .find(|c| c.name == container)
-                .ok_or_else(|| err(ErrorKind::Client, "ClientException", format!("Container {container} not found in the task definition.")))?;
+                .ok_or_else(|| {
+                    err(
+                        ErrorKind::Client,
+                        "ClientException",
+                        format!("Container {container} not found in the task definition."),
+                    )
+                })?;
             match target.environment.iter_mut().find(|(k, _)| k == name) {
                 Some(entry) => entry.1 = value.into(),
                 None => target.environment.push((name.into(), value.into())),
             }
-            let revision = w.task_definitions.iter().filter(|t| t.family == td.family).map(|t| t.revision).max().unwrap_or(0) + 1;
+            let revision = w
+                .task_definitions
+                .iter()
+                .filter(|t| t.family == td.family)
+                .map(|t| t.revision)
+                .max()
+                .unwrap_or(0)
+                + 1;
             td.revision = revision;
             td.status = "ACTIVE".into();
-            td.arn = format!("arn:aws:ecs:{REGION}:{ACCOUNT}:task-definition/{}:{revision}", td.family);
+            td.arn = format!(
+                "arn:aws:ecs:{REGION}:{ACCOUNT}:task-definition/{}:{revision}",
+                td.family
+            );
             w.task_definitions.push(td.clone());
             Ok(td)
         })
@@ -821,23 +1096,46 @@ impl Cloud for SimCloud {
                 .task_definitions
                 .iter_mut()
                 .find(|td| td.arn == arn)
-                .ok_or_else(|| err(ErrorKind::Client, "ClientException", "The specified task definition does not exist."))?;
+                .ok_or_else(|| {
+                    err(
+                        ErrorKind::Client,
+                        "ClientException",
+                        "The specified task definition does not exist.",
+                    )
+                })?;
             td.status = "INACTIVE".into();
             Ok(())
         })
     }
 
-    async fn update_service(&self, cluster: &str, service: &str, task_definition: &str) -> CloudResult<Service> {
+    async fn update_service(
+        &self,
+        cluster: &str,
+        service: &str,
+        task_definition: &str,
+    ) -> CloudResult<Service> {
         self.with(true, |w| {
             if cluster != w.cluster {
-                return Err(err(ErrorKind::Client, "ClusterNotFoundException", "Cluster not found."));
+                return Err(err(
+                    ErrorKind::Client,
+                    "ClusterNotFoundException",
+                    "Cluster not found.",
+                ));
             }
             if service != w.service {
-                return Err(err(ErrorKind::ServiceNotFound, "ServiceNotFoundException", "Service not found."));
+                return Err(err(
+                    ErrorKind::ServiceNotFound,
+                    "ServiceNotFoundException",
+                    "Service not found.",
+                ));
             }
             let td = w.resolve_task_definition(task_definition)?;
             if td.status != "ACTIVE" {
-                return Err(err(ErrorKind::Client, "ClientException", "TaskDefinition is inactive"));
+                return Err(err(
+                    ErrorKind::Client,
+                    "ClientException",
+                    "TaskDefinition is inactive",
+                ));
             }
             let arn = td.arn.clone();
             let t = w.now;
@@ -845,11 +1143,20 @@ impl Cloud for SimCloud {
             if current.task_definition == arn {
                 return Ok(current);
             }
-            for d in w.deployments.iter_mut().filter(|d| d.created <= t && !d.drained_at(t)) {
+            for d in w
+                .deployments
+                .iter_mut()
+                .filter(|d| d.created <= t && !d.drained_at(t))
+            {
                 let running = d.running_at(t) as usize;
                 d.ready_at.retain(|at| *at <= t);
                 d.drain_at.retain(|at| *at <= t);
-                d.drain_at.extend(timing::TASK_DRAIN_S.iter().take(running).map(|s| after(t, *s)));
+                d.drain_at.extend(
+                    timing::TASK_DRAIN_S
+                        .iter()
+                        .take(running)
+                        .map(|s| after(t, *s)),
+                );
                 if d.drain_at.is_empty() {
                     d.drain_at.push(t);
                 }
@@ -877,8 +1184,17 @@ impl Cloud for SimCloud {
             let t = w.now;
             let db = w.serving_database_mut()?;
             let id = db.rows.iter().map(|r| r.todo.id).max().unwrap_or(0) + 1;
-            let todo = Todo { id, user_id: Some(1.into()), title: title.into(), completed: false };
-            db.rows.push(Row { todo: todo.clone(), created: t, deleted: None });
+            let todo = Todo {
+                id,
+                user_id: Some(1.into()),
+                title: title.into(),
+                completed: false,
+            };
+            db.rows.push(Row {
+                todo: todo.clone(),
+                created: t,
+                deleted: None,
+            });
             Ok(todo)
         })
     }

@@ -9,7 +9,9 @@ use jiff::Timestamp;
 use super::checks::{self, Ctx, TODOS_WANTED};
 use super::observe::{Observed, observe_all};
 use super::{StepId, Text};
-use crate::cloud::{self, BackupSettings, Cloud, CloudError, ErrorKind, PitrRequest, RestoreRequest, TaskDefinition};
+use crate::cloud::{
+    self, BackupSettings, Cloud, CloudError, ErrorKind, PitrRequest, RestoreRequest, TaskDefinition,
+};
 use crate::config::Config;
 use crate::validate::{self, Invalid};
 
@@ -25,7 +27,10 @@ pub struct Options {
 impl Options {
     #[must_use]
     pub fn from_config(config: &Config) -> Self {
-        Self { window_local: config.backup.window_local.clone(), keep_restored: false }
+        Self {
+            window_local: config.backup.window_local.clone(),
+            keep_restored: false,
+        }
     }
 }
 
@@ -111,10 +116,18 @@ fn pitr_request(config: &Config, observed: &Observed) -> Option<PitrRequest> {
     })
 }
 
-fn placement_params(class: &str, multi_az: bool, groups: &[String], subnet: Option<&String>) -> Vec<(Text, String)> {
+fn placement_params(
+    class: &str,
+    multi_az: bool,
+    groups: &[String],
+    subnet: Option<&String>,
+) -> Vec<(Text, String)> {
     vec![
         param("param-class", class),
-        param("param-multi-az", if multi_az { "Multi-AZ" } else { "Single-AZ" }),
+        param(
+            "param-multi-az",
+            if multi_az { "Multi-AZ" } else { "Single-AZ" },
+        ),
         param("param-security-groups", groups.join(", ")),
         param("param-subnet-group", subnet.cloned().unwrap_or_default()),
     ]
@@ -129,25 +142,50 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
     let observed = ctx.observed;
     let source = observed.instance(&names.instance);
     let done = checks::check(step, ctx).is_some_and(|c| c.state == super::StepState::Done);
-    let yes_no = |params, commands, notes| Ready::Plan(Plan { step, params, commands, notes, confirm: Confirm::YesNo });
+    let yes_no = |params, commands, notes| {
+        Ready::Plan(Plan {
+            step,
+            params,
+            commands,
+            notes,
+            confirm: Confirm::YesNo,
+        })
+    };
     match step {
-        StepId::Concepts | StepId::Protection | StepId::Summary => Ready::Blocked(Text::new("action-none")),
+        StepId::Concepts | StepId::Protection | StepId::Summary => {
+            Ready::Blocked(Text::new("action-none"))
+        }
         StepId::EnableBackups => {
-            let Some(src) = source else { return Ready::Blocked(Text::new("check-source-missing").arg("instance", &names.instance)) };
+            let Some(src) = source else {
+                return Ready::Blocked(
+                    Text::new("check-source-missing").arg("instance", &names.instance),
+                );
+            };
             let utc = match window_utc(config, &options.window_local, ctx.now) {
                 Ok(w) => w,
                 Err(e) => return Ready::Invalid(e),
             };
-            if let Err(e) = validate::backup_window_utc(&utc, src.maintenance_window.as_deref().unwrap_or_default()) {
+            if let Err(e) = validate::backup_window_utc(
+                &utc,
+                src.maintenance_window.as_deref().unwrap_or_default(),
+            ) {
                 return Ready::Invalid(e);
             }
             let want = config.backup.retention_days;
             let retention_set = src.retention_days == want || src.pending_retention == Some(want);
             if retention_set && src.backup_window.as_deref() == Some(utc.as_str()) {
-                return Ready::AlreadyDone(Text::new("already-backups").arg("retention", src.retention_days).arg("window", utc));
+                return Ready::AlreadyDone(
+                    Text::new("already-backups")
+                        .arg("retention", src.retention_days)
+                        .arg("window", utc),
+                );
             }
             if !src.is_available() {
-                return Ready::Blocked(Text::new("blocked-instance-busy").arg("instance", &src.id).arg("status", &src.status));
+                return Ready::Blocked(
+                    Text::new("blocked-instance-busy")
+                        .arg("instance", &src.id)
+                        .arg("status", &src.status),
+                );
             }
             let settings = BackupSettings {
                 instance_id: src.id.clone(),
@@ -164,7 +202,14 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
                 vec![
                     param("param-instance", &src.id),
                     param("param-retention", format!("{}", settings.retention_days)),
-                    param("param-window-local", format!("{} ({})", options.window_local, config.timezone().iana_name().unwrap_or("local"))),
+                    param(
+                        "param-window-local",
+                        format!(
+                            "{} ({})",
+                            options.window_local,
+                            config.timezone().iana_name().unwrap_or("local")
+                        ),
+                    ),
                     param("param-window-utc", utc),
                     param("param-apply-immediately", "true"),
                 ],
@@ -174,11 +219,15 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
         }
         StepId::CreateTodos => {
             let count = observed.todo_count().unwrap_or(0);
-            if done && count >= TODOS_WANTED || count >= TODOS_WANTED {
-                return Ready::AlreadyDone(Text::new("already-todos").arg("count", count));
+            if done || count >= TODOS_WANTED {
+                return Ready::AlreadyDone(
+                    Text::new("already-todos").arg("count", count.max(ctx.journal.max_todos())),
+                );
             }
             if let Some(e) = &observed.todos.error {
-                return Ready::Blocked(Text::new("blocked-app-unreachable").arg("code", e.code.clone()));
+                return Ready::Blocked(
+                    Text::new("blocked-app-unreachable").arg("code", e.code.clone()),
+                );
             }
             let missing = TODOS_WANTED - count;
             yes_no(
@@ -189,17 +238,34 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
         }
         StepId::Snapshot => {
             if let Some(s) = observed.snapshot(&names.snapshot) {
-                return Ready::AlreadyDone(Text::new("already-snapshot").arg("snapshot", &s.id).arg("status", &s.status));
+                return Ready::AlreadyDone(
+                    Text::new("already-snapshot")
+                        .arg("snapshot", &s.id)
+                        .arg("status", &s.status),
+                );
             }
             if done {
-                return Ready::AlreadyDone(Text::new("check-snapshot-gone").arg("snapshot", &names.snapshot));
+                return Ready::AlreadyDone(
+                    Text::new("check-snapshot-gone").arg("snapshot", &names.snapshot),
+                );
             }
-            let Some(src) = source else { return Ready::Blocked(Text::new("check-source-missing").arg("instance", &names.instance)) };
+            let Some(src) = source else {
+                return Ready::Blocked(
+                    Text::new("check-source-missing").arg("instance", &names.instance),
+                );
+            };
             if !src.is_available() {
-                return Ready::Blocked(Text::new("blocked-instance-busy").arg("instance", &src.id).arg("status", &src.status));
+                return Ready::Blocked(
+                    Text::new("blocked-instance-busy")
+                        .arg("instance", &src.id)
+                        .arg("status", &src.status),
+                );
             }
             yes_no(
-                vec![param("param-instance", &src.id), param("param-snapshot", &names.snapshot)],
+                vec![
+                    param("param-instance", &src.id),
+                    param("param-snapshot", &names.snapshot),
+                ],
                 vec![cloud::cli::create_snapshot(&src.id, &names.snapshot)],
                 vec![Text::new("note-snapshot-cost")],
             )
@@ -208,8 +274,13 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
             if done {
                 return Ready::AlreadyDone(Text::new("check-disaster-done"));
             }
-            if !observed.snapshot(&names.snapshot).is_some_and(crate::cloud::DbSnapshot::is_available) {
-                return Ready::Blocked(Text::new("check-disaster-wait-snapshot").arg("snapshot", &names.snapshot));
+            if !observed
+                .snapshot(&names.snapshot)
+                .is_some_and(crate::cloud::DbSnapshot::is_available)
+            {
+                return Ready::Blocked(
+                    Text::new("check-disaster-wait-snapshot").arg("snapshot", &names.snapshot),
+                );
             }
             let count = observed.todo_count().unwrap_or(0);
             yes_no(
@@ -220,44 +291,98 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
         }
         StepId::Restore => {
             if let Some(r) = observed.instance(&names.restored_instance) {
-                return Ready::AlreadyDone(Text::new("already-instance").arg("instance", &r.id).arg("status", &r.status));
+                return Ready::AlreadyDone(
+                    Text::new("already-instance")
+                        .arg("instance", &r.id)
+                        .arg("status", &r.status),
+                );
             }
             if done {
-                return Ready::AlreadyDone(Text::new("check-restore-removed").arg("restored", &names.restored_instance));
+                return Ready::AlreadyDone(
+                    Text::new("check-restore-removed").arg("restored", &names.restored_instance),
+                );
             }
-            if !observed.snapshot(&names.snapshot).is_some_and(crate::cloud::DbSnapshot::is_available) {
-                return Ready::Blocked(Text::new("blocked-snapshot-not-ready").arg("snapshot", &names.snapshot));
+            if !observed
+                .snapshot(&names.snapshot)
+                .is_some_and(crate::cloud::DbSnapshot::is_available)
+            {
+                return Ready::Blocked(
+                    Text::new("blocked-snapshot-not-ready").arg("snapshot", &names.snapshot),
+                );
             }
             let Some(request) = restore_request(config, observed) else {
-                return Ready::Blocked(Text::new("check-source-missing").arg("instance", &names.instance));
+                return Ready::Blocked(
+                    Text::new("check-source-missing").arg("instance", &names.instance),
+                );
             };
-            let mut params = vec![param("param-snapshot", &request.snapshot_id), param("param-new-instance", &request.instance_id)];
-            params.extend(placement_params(&request.class, request.multi_az, &request.security_groups, request.subnet_group.as_ref()));
-            yes_no(params, vec![cloud::cli::restore(&request)], vec![Text::new("note-restore-cost"), Text::new("note-restore-new-instance")])
+            let mut params = vec![
+                param("param-snapshot", &request.snapshot_id),
+                param("param-new-instance", &request.instance_id),
+            ];
+            params.extend(placement_params(
+                &request.class,
+                request.multi_az,
+                &request.security_groups,
+                request.subnet_group.as_ref(),
+            ));
+            yes_no(
+                params,
+                vec![cloud::cli::restore(&request)],
+                vec![
+                    Text::new("note-restore-cost"),
+                    Text::new("note-restore-new-instance"),
+                ],
+            )
         }
         StepId::SwitchBackend => plan_switch(step, ctx),
         StepId::Verify => {
             if done {
-                return Ready::AlreadyDone(Text::new("check-verify-done").arg("count", observed.todo_count().unwrap_or(0)));
+                return Ready::AlreadyDone(
+                    Text::new("check-verify-done").arg("count", observed.todo_count().unwrap_or(0)),
+                );
             }
             yes_no(vec![], vec![cloud::cli::list_todos()], vec![])
         }
         StepId::Pitr => {
             if let Some(p) = observed.instance(&names.pitr_instance) {
-                return Ready::AlreadyDone(Text::new("already-instance").arg("instance", &p.id).arg("status", &p.status));
+                return Ready::AlreadyDone(
+                    Text::new("already-instance")
+                        .arg("instance", &p.id)
+                        .arg("status", &p.status),
+                );
             }
-            let Some(src) = source else { return Ready::Blocked(Text::new("check-source-missing").arg("instance", &names.instance)) };
+            let Some(src) = source else {
+                return Ready::Blocked(
+                    Text::new("check-source-missing").arg("instance", &names.instance),
+                );
+            };
             if src.latest_restorable.is_none() {
                 return Ready::Blocked(Text::new("check-pitr-needs-backups"));
             }
-            let Some(request) = pitr_request(config, observed) else { return Ready::Blocked(Text::new("action-none")) };
+            let Some(request) = pitr_request(config, observed) else {
+                return Ready::Blocked(Text::new("action-none"));
+            };
             let mut params = vec![
                 param("param-source", &request.source_id),
                 param("param-new-instance", &request.target_id),
-                param("param-restore-time", src.latest_restorable.map(|t| t.to_string()).unwrap_or_default()),
+                param(
+                    "param-restore-time",
+                    src.latest_restorable
+                        .map(|t| t.to_string())
+                        .unwrap_or_default(),
+                ),
             ];
-            params.extend(placement_params(&request.class, request.multi_az, &request.security_groups, request.subnet_group.as_ref()));
-            yes_no(params, vec![cloud::cli::restore_pitr(&request)], vec![Text::new("note-pitr-cost")])
+            params.extend(placement_params(
+                &request.class,
+                request.multi_az,
+                &request.security_groups,
+                request.subnet_group.as_ref(),
+            ));
+            yes_no(
+                params,
+                vec![cloud::cli::restore_pitr(&request)],
+                vec![Text::new("note-pitr-cost")],
+            )
         }
         StepId::Cleanup => {
             let left = checks::leftovers(observed, config, options.keep_restored);
@@ -266,22 +391,37 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
             }
             let mut commands = Vec::new();
             if !options.keep_restored {
-                commands.push(cloud::cli::update_service(&names.cluster, &names.service, &format!("{}:<original>", names.task_family)));
+                commands.push(cloud::cli::update_service(
+                    &names.cluster,
+                    &names.service,
+                    &format!("{}:<original>", names.task_family),
+                ));
                 commands.push(cloud::cli::delete_instance(&names.restored_instance));
             }
             if observed.instance(&names.pitr_instance).is_some() {
                 commands.push(cloud::cli::delete_instance(&names.pitr_instance));
             }
             commands.push(cloud::cli::delete_snapshot(&names.snapshot));
-            let word = if options.keep_restored { names.snapshot.clone() } else { names.restored_instance.clone() };
-            let path = if options.keep_restored { "param-cleanup-keep" } else { "param-cleanup-back" };
+            let word = if options.keep_restored {
+                names.snapshot.clone()
+            } else {
+                names.restored_instance.clone()
+            };
+            let path = if options.keep_restored {
+                "param-cleanup-keep"
+            } else {
+                "param-cleanup-back"
+            };
             let mut params = vec![(Text::new("param-cleanup-path"), String::new())];
             params[0].1 = format!("@{path}");
             Ready::Plan(Plan {
                 step,
                 params,
                 commands,
-                notes: left.into_iter().chain([Text::new("note-source-untouched").arg("instance", &names.instance)]).collect(),
+                notes: left
+                    .into_iter()
+                    .chain([Text::new("note-source-untouched").arg("instance", &names.instance)])
+                    .collect(),
                 confirm: Confirm::Typed(word),
             })
         }
@@ -292,10 +432,16 @@ fn plan_switch(step: StepId, ctx: &Ctx<'_>) -> Ready {
     let names = &ctx.config.names;
     let observed = ctx.observed;
     let Some(restored) = observed.instance(&names.restored_instance) else {
-        return Ready::Blocked(Text::new("blocked-no-restore").arg("restored", &names.restored_instance));
+        return Ready::Blocked(
+            Text::new("blocked-no-restore").arg("restored", &names.restored_instance),
+        );
     };
     let Some(endpoint) = restored.endpoint.clone() else {
-        return Ready::Blocked(Text::new("blocked-no-endpoint").arg("restored", &restored.id).arg("status", &restored.status));
+        return Ready::Blocked(
+            Text::new("blocked-no-endpoint")
+                .arg("restored", &restored.id)
+                .arg("status", &restored.status),
+        );
     };
     let Some(current) = observed.current_task_definition() else {
         return Ready::Blocked(Text::new("check-not-read-yet"));
@@ -303,7 +449,8 @@ fn plan_switch(step: StepId, ctx: &Ctx<'_>) -> Ready {
     if current.env(&names.container, "DB_HOST") == Some(endpoint.as_str()) {
         return Ready::AlreadyDone(Text::new("already-switched").arg("revision", current.revision));
     }
-    let register = cloud::cli::register_revision(&current.arn, &names.container, "DB_HOST", &endpoint);
+    let register =
+        cloud::cli::register_revision(&current.arn, &names.container, "DB_HOST", &endpoint);
     Ready::Plan(Plan {
         step,
         params: vec![
@@ -313,7 +460,14 @@ fn plan_switch(step: StepId, ctx: &Ctx<'_>) -> Ready {
             param("param-cluster", &names.cluster),
             param("param-service", &names.service),
         ],
-        commands: vec![register, cloud::cli::update_service(&names.cluster, &names.service, &format!("{}:<new>", current.family))],
+        commands: vec![
+            register,
+            cloud::cli::update_service(
+                &names.cluster,
+                &names.service,
+                &format!("{}:<new>", current.family),
+            ),
+        ],
         notes: vec![Text::new("note-rollout")],
         confirm: Confirm::YesNo,
     })
@@ -344,8 +498,15 @@ pub async fn execute(
         return Err(e.into());
     }
     let ready = {
-        let journal = journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let ctx = Ctx { observed: &observed, journal: &journal, config, now: cloud.now() };
+        let journal = journal
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ctx = Ctx {
+            observed: &observed,
+            journal: &journal,
+            config,
+            now: cloud.now(),
+        };
         plan(step, &ctx, options)
     };
     match ready {
@@ -356,13 +517,17 @@ pub async fn execute(
     }
     let record = |kind| {
         let now = cloud.now();
-        journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner).record(now, now, kind);
+        journal
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .record(now, now, kind);
     };
     let mut out = Vec::new();
     match step {
         StepId::Concepts | StepId::Protection | StepId::Summary => {}
         StepId::EnableBackups => {
-            let utc = window_utc(config, &options.window_local, cloud.now()).map_err(ActionError::Invalid)?;
+            let utc = window_utc(config, &options.window_local, cloud.now())
+                .map_err(ActionError::Invalid)?;
             let settings = BackupSettings {
                 instance_id: names.instance.clone(),
                 retention_days: config.backup.retention_days,
@@ -370,7 +535,12 @@ pub async fn execute(
                 apply_immediately: true,
             };
             let after = cloud.modify_backup(&settings).await?;
-            out.push(Text::new("done-backups").arg("retention", settings.retention_days).arg("window", utc).arg("status", after.status));
+            out.push(
+                Text::new("done-backups")
+                    .arg("retention", settings.retention_days)
+                    .arg("window", utc)
+                    .arg("status", after.status),
+            );
         }
         StepId::CreateTodos => {
             let existing = cloud.list_todos().await?.len();
@@ -383,9 +553,16 @@ pub async fn execute(
             }
             out.push(Text::new("done-todos").arg("count", TODOS_WANTED));
         }
-        StepId::Snapshot => match cloud.create_snapshot(&names.instance, &names.snapshot).await {
+        StepId::Snapshot => match cloud
+            .create_snapshot(&names.instance, &names.snapshot)
+            .await
+        {
             Ok(s) => out.push(Text::new("done-snapshot").arg("snapshot", s.id)),
-            Err(e) if e.kind == ErrorKind::AlreadyExists => out.push(Text::new("already-snapshot").arg("snapshot", &names.snapshot).arg("status", "?")),
+            Err(e) if e.kind == ErrorKind::AlreadyExists => out.push(
+                Text::new("already-snapshot")
+                    .arg("snapshot", &names.snapshot)
+                    .arg("status", "?"),
+            ),
             Err(e) => return Err(e.into()),
         },
         StepId::DeleteTodos => {
@@ -394,23 +571,46 @@ pub async fn execute(
             let lost: Vec<String> = todos.iter().map(|t| t.title.clone()).collect();
             for todo in &todos {
                 match cloud.delete_todo(todo.id).await {
-                    Ok(()) => progress(Text::new("progress-todo-deleted").arg("title", todo.title.clone())),
+                    Ok(()) => progress(
+                        Text::new("progress-todo-deleted").arg("title", todo.title.clone()),
+                    ),
                     Err(e) if e.kind == ErrorKind::NotFound => {}
                     Err(e) => return Err(e.into()),
                 }
             }
-            journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner).record(started, cloud.now(), super::journal::EventKind::Disaster { lost });
+            journal
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .record(
+                    started,
+                    cloud.now(),
+                    super::journal::EventKind::Disaster { lost },
+                );
             out.push(Text::new("done-disaster").arg("count", todos.len()));
         }
         StepId::Restore => {
-            let request = restore_request(config, &observed).ok_or_else(|| ActionError::Blocked(Text::new("check-source-missing").arg("instance", &names.instance)))?;
+            let request = restore_request(config, &observed).ok_or_else(|| {
+                ActionError::Blocked(
+                    Text::new("check-source-missing").arg("instance", &names.instance),
+                )
+            })?;
             match cloud.restore_from_snapshot(&request).await {
-                Ok(i) => out.push(Text::new("done-restore").arg("restored", i.id).arg("status", i.status)),
-                Err(e) if e.kind == ErrorKind::AlreadyExists => out.push(Text::new("already-instance").arg("instance", &request.instance_id).arg("status", "?")),
+                Ok(i) => out.push(
+                    Text::new("done-restore")
+                        .arg("restored", i.id)
+                        .arg("status", i.status),
+                ),
+                Err(e) if e.kind == ErrorKind::AlreadyExists => out.push(
+                    Text::new("already-instance")
+                        .arg("instance", &request.instance_id)
+                        .arg("status", "?"),
+                ),
                 Err(e) => return Err(e.into()),
             }
         }
-        StepId::SwitchBackend => out.extend(switch_backend(cloud, config, &observed, progress).await?),
+        StepId::SwitchBackend => {
+            out.extend(switch_backend(cloud, config, &observed, progress).await?)
+        }
         StepId::Verify => {
             let todos = cloud.list_todos().await?;
             if todos.is_empty() {
@@ -420,15 +620,26 @@ pub async fn execute(
             out.push(Text::new("check-verify-done").arg("count", todos.len()));
         }
         StepId::Pitr => {
-            let request = pitr_request(config, &observed).ok_or_else(|| ActionError::Blocked(Text::new("action-none")))?;
+            let request = pitr_request(config, &observed)
+                .ok_or_else(|| ActionError::Blocked(Text::new("action-none")))?;
             match cloud.restore_to_point_in_time(&request).await {
-                Ok(i) => out.push(Text::new("done-restore").arg("restored", i.id).arg("status", i.status)),
-                Err(e) if e.kind == ErrorKind::AlreadyExists => out.push(Text::new("already-instance").arg("instance", &request.target_id).arg("status", "?")),
+                Ok(i) => out.push(
+                    Text::new("done-restore")
+                        .arg("restored", i.id)
+                        .arg("status", i.status),
+                ),
+                Err(e) if e.kind == ErrorKind::AlreadyExists => out.push(
+                    Text::new("already-instance")
+                        .arg("instance", &request.target_id)
+                        .arg("status", "?"),
+                ),
                 Err(e) => return Err(e.into()),
             }
         }
         StepId::Cleanup => {
-            record(super::journal::EventKind::CleanupChosen { keep_restored: options.keep_restored });
+            record(super::journal::EventKind::CleanupChosen {
+                keep_restored: options.keep_restored,
+            });
             out.extend(cleanup(cloud, config, &observed, options.keep_restored, progress).await?);
             record(super::journal::EventKind::CleanupDone);
         }
@@ -475,26 +686,46 @@ pub async fn execute_with_retry(
 }
 
 /// Finds a registered revision equal to `current` except that DB_HOST is `endpoint`.
-async fn find_revision(cloud: &dyn Cloud, current: &TaskDefinition, container: &str, endpoint: &str) -> Result<Option<TaskDefinition>, CloudError> {
+async fn find_revision(
+    cloud: &dyn Cloud,
+    current: &TaskDefinition,
+    container: &str,
+    endpoint: &str,
+) -> Result<Option<TaskDefinition>, CloudError> {
     const LOOK_BACK: usize = 10;
     let arns = cloud.list_task_definitions(&current.family).await?;
     for arn in arns.iter().rev().take(LOOK_BACK) {
         let td = cloud.describe_task_definition(arn).await?;
-        if td.env(container, "DB_HOST") == Some(endpoint) && td.same_except(current, container, "DB_HOST") {
+        if td.env(container, "DB_HOST") == Some(endpoint)
+            && td.same_except(current, container, "DB_HOST")
+        {
             return Ok(Some(td));
         }
     }
     Ok(None)
 }
 
-async fn switch_backend(cloud: &dyn Cloud, config: &Config, observed: &Observed, progress: Progress<'_>) -> Result<Outcome, ActionError> {
+async fn switch_backend(
+    cloud: &dyn Cloud,
+    config: &Config,
+    observed: &Observed,
+    progress: Progress<'_>,
+) -> Result<Outcome, ActionError> {
     let names = &config.names;
     let endpoint = observed
         .instance(&names.restored_instance)
         .and_then(|r| r.endpoint.clone())
-        .ok_or_else(|| ActionError::Blocked(Text::new("blocked-no-restore").arg("restored", &names.restored_instance)))?;
-    let service = cloud.describe_service(&names.cluster, &names.service).await?;
-    let current = cloud.describe_task_definition(&service.task_definition).await?;
+        .ok_or_else(|| {
+            ActionError::Blocked(
+                Text::new("blocked-no-restore").arg("restored", &names.restored_instance),
+            )
+        })?;
+    let service = cloud
+        .describe_service(&names.cluster, &names.service)
+        .await?;
+    let current = cloud
+        .describe_task_definition(&service.task_definition)
+        .await?;
     let mut out = Vec::new();
     let target = match find_revision(cloud, &current, &names.container, &endpoint).await? {
         Some(td) => {
@@ -502,34 +733,68 @@ async fn switch_backend(cloud: &dyn Cloud, config: &Config, observed: &Observed,
             td
         }
         None => {
-            let td = cloud.register_revision(&current.arn, &names.container, "DB_HOST", &endpoint).await?;
+            let td = cloud
+                .register_revision(&current.arn, &names.container, "DB_HOST", &endpoint)
+                .await?;
             progress(Text::new("done-revision-registered").arg("revision", td.revision));
             out.push(Text::new("done-revision-registered").arg("revision", td.revision));
             td
         }
     };
-    cloud.update_service(&names.cluster, &names.service, &target.arn).await?;
-    out.push(Text::new("done-service-updated").arg("service", &names.service).arg("revision", target.revision));
+    cloud
+        .update_service(&names.cluster, &names.service, &target.arn)
+        .await?;
+    out.push(
+        Text::new("done-service-updated")
+            .arg("service", &names.service)
+            .arg("revision", target.revision),
+    );
     Ok(out)
 }
 
-async fn cleanup(cloud: &dyn Cloud, config: &Config, observed: &Observed, keep_restored: bool, progress: Progress<'_>) -> Result<Outcome, ActionError> {
+async fn cleanup(
+    cloud: &dyn Cloud,
+    config: &Config,
+    observed: &Observed,
+    keep_restored: bool,
+    progress: Progress<'_>,
+) -> Result<Outcome, ActionError> {
     let names = &config.names;
     let mut out = Vec::new();
     if !keep_restored {
-        let service = cloud.describe_service(&names.cluster, &names.service).await?;
-        let current = cloud.describe_task_definition(&service.task_definition).await?;
+        let service = cloud
+            .describe_service(&names.cluster, &names.service)
+            .await?;
+        let current = cloud
+            .describe_task_definition(&service.task_definition)
+            .await?;
         let source_ep = observed
             .instance(&names.instance)
             .and_then(|s| s.endpoint.clone())
-            .ok_or_else(|| ActionError::Blocked(Text::new("check-source-missing").arg("instance", &names.instance)))?;
+            .ok_or_else(|| {
+                ActionError::Blocked(
+                    Text::new("check-source-missing").arg("instance", &names.instance),
+                )
+            })?;
         if current.env(&names.container, "DB_HOST") != Some(source_ep.as_str()) {
-            let original = match find_revision(cloud, &current, &names.container, &source_ep).await? {
+            let original = match find_revision(cloud, &current, &names.container, &source_ep)
+                .await?
+            {
                 Some(td) => td,
-                None => cloud.register_revision(&current.arn, &names.container, "DB_HOST", &source_ep).await?,
+                None => {
+                    cloud
+                        .register_revision(&current.arn, &names.container, "DB_HOST", &source_ep)
+                        .await?
+                }
             };
-            cloud.update_service(&names.cluster, &names.service, &original.arn).await?;
-            out.push(Text::new("done-service-updated").arg("service", &names.service).arg("revision", original.revision));
+            cloud
+                .update_service(&names.cluster, &names.service, &original.arn)
+                .await?;
+            out.push(
+                Text::new("done-service-updated")
+                    .arg("service", &names.service)
+                    .arg("revision", original.revision),
+            );
             let waited = wait_for_rollout(cloud, config, progress).await?;
             if !waited {
                 return Err(ActionError::Blocked(Text::new("blocked-rollout-slow")));
@@ -539,18 +804,31 @@ async fn cleanup(cloud: &dyn Cloud, config: &Config, observed: &Observed, keep_r
                 out.push(Text::new("done-revision-deregistered").arg("revision", current.revision));
             }
         }
-        if let Some(r) = observed.instance(&names.restored_instance).filter(|r| r.status != "deleting") {
+        if let Some(r) = observed
+            .instance(&names.restored_instance)
+            .filter(|r| r.status != "deleting")
+        {
             delete_instance(cloud, config, &r.id).await?;
             out.push(Text::new("done-instance-deleted").arg("instance", r.id.clone()));
         }
     }
-    if let Some(p) = observed.instance(&names.pitr_instance).filter(|p| p.status != "deleting") {
+    if let Some(p) = observed
+        .instance(&names.pitr_instance)
+        .filter(|p| p.status != "deleting")
+    {
         delete_instance(cloud, config, &p.id).await?;
         out.push(Text::new("done-instance-deleted").arg("instance", p.id.clone()));
     }
-    if observed.snapshot(&names.snapshot).is_some_and(|s| s.status != "deleting") {
+    if observed
+        .snapshot(&names.snapshot)
+        .is_some_and(|s| s.status != "deleting")
+    {
         match cloud.delete_snapshot(&names.snapshot).await {
-            Ok(()) | Err(CloudError { kind: ErrorKind::NotFound, .. }) => {}
+            Ok(())
+            | Err(CloudError {
+                kind: ErrorKind::NotFound,
+                ..
+            }) => {}
             Err(e) => return Err(e.into()),
         }
         out.push(Text::new("done-snapshot-deleted").arg("snapshot", &names.snapshot));
@@ -563,24 +841,41 @@ async fn delete_instance(cloud: &dyn Cloud, config: &Config, id: &str) -> Result
     let names = &config.names;
     let lab_made = id == names.restored_instance || id == names.pitr_instance;
     if id == names.instance || !lab_made {
-        return Err(ActionError::Blocked(Text::new("blocked-protected").arg("instance", id)));
+        return Err(ActionError::Blocked(
+            Text::new("blocked-protected").arg("instance", id),
+        ));
     }
     match cloud.delete_instance(id).await {
-        Ok(()) | Err(CloudError { kind: ErrorKind::NotFound, .. }) => Ok(()),
+        Ok(())
+        | Err(CloudError {
+            kind: ErrorKind::NotFound,
+            ..
+        }) => Ok(()),
         Err(e) => Err(e.into()),
     }
 }
 
-async fn wait_for_rollout(cloud: &dyn Cloud, config: &Config, progress: Progress<'_>) -> Result<bool, ActionError> {
+async fn wait_for_rollout(
+    cloud: &dyn Cloud,
+    config: &Config,
+    progress: Progress<'_>,
+) -> Result<bool, ActionError> {
     let names = &config.names;
     let mut waited = Duration::ZERO;
     while waited < ROLLOUT_WAIT_LIMIT {
-        let service = cloud.describe_service(&names.cluster, &names.service).await?;
+        let service = cloud
+            .describe_service(&names.cluster, &names.service)
+            .await?;
         if service.is_stable() {
             return Ok(true);
         }
         if let Some(p) = service.primary() {
-            progress(Text::new("check-switch-rollout").arg("running", p.running).arg("desired", p.desired).arg("tasks", service.running));
+            progress(
+                Text::new("check-switch-rollout")
+                    .arg("running", p.running)
+                    .arg("desired", p.desired)
+                    .arg("tasks", service.running),
+            );
         }
         cloud.pause(ACTION_POLL).await;
         waited += ACTION_POLL;

@@ -35,7 +35,9 @@ impl Ctx<'_> {
 
     fn backend_on_restored(&self) -> bool {
         let host = self.observed.db_host(&self.config.names.container);
-        self.restored().and_then(|r| r.endpoint.as_deref()).is_some_and(|ep| host == Some(ep))
+        self.restored()
+            .and_then(|r| r.endpoint.as_deref())
+            .is_some_and(|ep| host == Some(ep))
     }
 }
 
@@ -67,25 +69,47 @@ pub fn check(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
 }
 
 fn missing_source(ctx: &Ctx<'_>) -> Check {
-    Check::new(StepState::Failed, Text::new("check-source-missing").arg("instance", &ctx.config.names.instance))
+    Check::new(
+        StepState::Failed,
+        Text::new("check-source-missing").arg("instance", &ctx.config.names.instance),
+    )
 }
 
 fn enable_backups(ctx: &Ctx<'_>) -> Check {
-    let Some(src) = ctx.source() else { return missing_source(ctx) };
+    let Some(src) = ctx.source() else {
+        return missing_source(ctx);
+    };
     let wanted = ctx.config.backup.retention_days;
     if let Some(pending) = src.pending_retention.filter(|p| *p > 0) {
-        return Check::new(StepState::InProgress, Text::new("check-backups-pending").arg("retention", pending).arg("status", &src.status));
+        return Check::new(
+            StepState::InProgress,
+            Text::new("check-backups-pending")
+                .arg("retention", pending)
+                .arg("status", &src.status),
+        );
     }
     if src.retention_days == 0 {
         return Check::new(StepState::Todo, Text::new("check-backups-off"));
     }
     if !src.is_available() {
-        return Check::new(StepState::InProgress, Text::new("check-backups-applying").arg("status", &src.status));
+        return Check::new(
+            StepState::InProgress,
+            Text::new("check-backups-applying").arg("status", &src.status),
+        );
     }
     let window = src.backup_window.clone().unwrap_or_default();
-    let mut check = Check::new(StepState::Done, Text::new("check-backups-on").arg("retention", src.retention_days).arg("window", window));
+    let mut check = Check::new(
+        StepState::Done,
+        Text::new("check-backups-on")
+            .arg("retention", src.retention_days)
+            .arg("window", window),
+    );
     if src.retention_days != wanted {
-        check = check.with(Text::new("check-backups-retention-differs").arg("retention", src.retention_days).arg("wanted", wanted));
+        check = check.with(
+            Text::new("check-backups-retention-differs")
+                .arg("retention", src.retention_days)
+                .arg("wanted", wanted),
+        );
     }
     check
 }
@@ -97,15 +121,32 @@ fn create_todos(ctx: &Ctx<'_>) -> Check {
     let seen = ctx.journal.max_todos();
     let live = ctx.observed.todo_count();
     if live.is_some_and(|n| n >= TODOS_WANTED) || seen >= TODOS_WANTED {
-        return Check::new(StepState::Done, Text::new("check-todos-created").arg("count", live.unwrap_or(0).max(seen)));
+        return Check::new(
+            StepState::Done,
+            Text::new("check-todos-created").arg("count", live.unwrap_or(0).max(seen)),
+        );
     }
     if ctx.observed.snapshot(&ctx.config.names.snapshot).is_some() && seen > 0 {
-        return Check::new(StepState::Done, Text::new("check-todos-created").arg("count", seen));
+        return Check::new(
+            StepState::Done,
+            Text::new("check-todos-created").arg("count", seen),
+        );
     }
     match (live, &ctx.observed.todos.error) {
-        (Some(0), _) => Check::new(StepState::Todo, Text::new("check-todos-none").arg("wanted", TODOS_WANTED)),
-        (Some(n), _) => Check::new(StepState::InProgress, Text::new("check-todos-some").arg("count", n).arg("wanted", TODOS_WANTED)),
-        (None, Some(e)) => Check::new(StepState::Todo, Text::new("check-todos-unreachable").arg("code", e.code.clone())),
+        (Some(0), _) => Check::new(
+            StepState::Todo,
+            Text::new("check-todos-none").arg("wanted", TODOS_WANTED),
+        ),
+        (Some(n), _) => Check::new(
+            StepState::InProgress,
+            Text::new("check-todos-some")
+                .arg("count", n)
+                .arg("wanted", TODOS_WANTED),
+        ),
+        (None, Some(e)) => Check::new(
+            StepState::Todo,
+            Text::new("check-todos-unreachable").arg("code", e.code.clone()),
+        ),
         (None, None) => Check::new(StepState::Todo, Text::new("check-not-read-yet")),
     }
 }
@@ -113,44 +154,87 @@ fn create_todos(ctx: &Ctx<'_>) -> Check {
 fn snapshot(ctx: &Ctx<'_>) -> Check {
     let names = &ctx.config.names;
     match ctx.observed.snapshot(&names.snapshot) {
-        Some(s) if s.is_available() => {
-            Check::new(StepState::Done, Text::new("check-snapshot-available").arg("snapshot", &s.id).arg("age", ago(ctx.now, s.created)))
-        }
+        Some(s) if s.is_available() => Check::new(
+            StepState::Done,
+            Text::new("check-snapshot-available")
+                .arg("snapshot", &s.id)
+                .arg("age", ago(ctx.now, s.created)),
+        ),
         Some(s) if s.status == "creating" => Check::new(
             StepState::InProgress,
-            Text::new("check-snapshot-creating").arg("percent", s.percent).arg("elapsed", ago(ctx.now, s.created)),
+            Text::new("check-snapshot-creating")
+                .arg("percent", s.percent)
+                .arg("elapsed", ago(ctx.now, s.created)),
         ),
-        Some(s) if s.status == "deleting" => Check::new(StepState::Done, Text::new("check-snapshot-deleting").arg("snapshot", &s.id)),
-        Some(s) => Check::new(StepState::Failed, Text::new("check-snapshot-status").arg("snapshot", &s.id).arg("status", &s.status)),
-        None if ctx.journal.has("snapshot") => Check::new(StepState::Done, Text::new("check-snapshot-gone").arg("snapshot", &names.snapshot)),
-        None => Check::new(StepState::Todo, Text::new("check-snapshot-missing").arg("snapshot", &names.snapshot)),
+        Some(s) if s.status == "deleting" => Check::new(
+            StepState::Done,
+            Text::new("check-snapshot-deleting").arg("snapshot", &s.id),
+        ),
+        Some(s) => Check::new(
+            StepState::Failed,
+            Text::new("check-snapshot-status")
+                .arg("snapshot", &s.id)
+                .arg("status", &s.status),
+        ),
+        None if ctx.journal.has("snapshot") => Check::new(
+            StepState::Done,
+            Text::new("check-snapshot-gone").arg("snapshot", &names.snapshot),
+        ),
+        None => Check::new(
+            StepState::Todo,
+            Text::new("check-snapshot-missing").arg("snapshot", &names.snapshot),
+        ),
     }
 }
 
 fn delete_todos(ctx: &Ctx<'_>) -> Check {
-    if ctx.journal.has("disaster") || ctx.restored().is_some() || ctx.journal.has("restore-requested") {
+    if ctx.journal.has("disaster")
+        || ctx.restored().is_some()
+        || ctx.journal.has("restore-requested")
+    {
         return Check::new(StepState::Done, Text::new("check-disaster-done"));
     }
-    let snapshot_ready = ctx.observed.snapshot(&ctx.config.names.snapshot).is_some_and(|s| s.is_available());
+    let snapshot_ready = ctx
+        .observed
+        .snapshot(&ctx.config.names.snapshot)
+        .is_some_and(|s| s.is_available());
     if !snapshot_ready {
-        return Check::new(StepState::Todo, Text::new("check-disaster-wait-snapshot").arg("snapshot", &ctx.config.names.snapshot));
+        return Check::new(
+            StepState::Todo,
+            Text::new("check-disaster-wait-snapshot").arg("snapshot", &ctx.config.names.snapshot),
+        );
     }
     match ctx.observed.todo_count() {
         Some(0) => Check::new(StepState::Done, Text::new("check-disaster-done")),
-        Some(n) => Check::new(StepState::Todo, Text::new("check-disaster-remaining").arg("count", n)),
+        Some(n) => Check::new(
+            StepState::Todo,
+            Text::new("check-disaster-remaining").arg("count", n),
+        ),
         None => Check::new(StepState::Todo, Text::new("check-not-read-yet")),
     }
 }
 
 /// What differs between a restored instance and the lab's settings.
 #[must_use]
-pub fn placement_problems(instance: &DbInstance, source: Option<&DbInstance>, config: &Config) -> Vec<Text> {
+pub fn placement_problems(
+    instance: &DbInstance,
+    source: Option<&DbInstance>,
+    config: &Config,
+) -> Vec<Text> {
     let mut problems = Vec::new();
     if instance.multi_az != config.restore.multi_az {
-        problems.push(Text::new(if instance.multi_az { "check-restore-multi-az" } else { "check-restore-single-az" }));
+        problems.push(Text::new(if instance.multi_az {
+            "check-restore-multi-az"
+        } else {
+            "check-restore-single-az"
+        }));
     }
     if instance.class != config.restore.class {
-        problems.push(Text::new("check-restore-class").arg("class", &instance.class).arg("wanted", &config.restore.class));
+        problems.push(
+            Text::new("check-restore-class")
+                .arg("class", &instance.class)
+                .arg("wanted", &config.restore.class),
+        );
     }
     if let Some(src) = source {
         let mut have = instance.security_groups.clone();
@@ -158,7 +242,11 @@ pub fn placement_problems(instance: &DbInstance, source: Option<&DbInstance>, co
         have.sort();
         want.sort();
         if have != want {
-            problems.push(Text::new("check-restore-groups").arg("groups", have.join(", ")).arg("wanted", want.join(", ")));
+            problems.push(
+                Text::new("check-restore-groups")
+                    .arg("groups", have.join(", "))
+                    .arg("wanted", want.join(", ")),
+            );
         }
         if instance.subnet_group != src.subnet_group {
             problems.push(
@@ -175,23 +263,51 @@ fn restore(ctx: &Ctx<'_>) -> Check {
     let names = &ctx.config.names;
     let Some(r) = ctx.restored() else {
         if ctx.journal.has("restore-available") {
-            return Check::new(StepState::Done, Text::new("check-restore-removed").arg("restored", &names.restored_instance));
+            return Check::new(
+                StepState::Done,
+                Text::new("check-restore-removed").arg("restored", &names.restored_instance),
+            );
         }
-        return Check::new(StepState::Todo, Text::new("check-restore-missing").arg("restored", &names.restored_instance));
+        return Check::new(
+            StepState::Todo,
+            Text::new("check-restore-missing").arg("restored", &names.restored_instance),
+        );
     };
     if r.status == "deleting" {
-        let state = if ctx.journal.has("restore-available") { StepState::Done } else { StepState::Failed };
-        return Check::new(state, Text::new("check-restore-deleting").arg("restored", &r.id));
+        let state = if ctx.journal.has("restore-available") {
+            StepState::Done
+        } else {
+            StepState::Failed
+        };
+        return Check::new(
+            state,
+            Text::new("check-restore-deleting").arg("restored", &r.id),
+        );
     }
     if !r.is_available() {
-        let detail = if r.endpoint.is_none() { "check-restore-creating" } else { "check-restore-progress" };
-        return Check::new(StepState::InProgress, Text::new(detail).arg("status", &r.status).arg("elapsed", ago(ctx.now, r.created)));
+        let detail = if r.endpoint.is_none() {
+            "check-restore-creating"
+        } else {
+            "check-restore-progress"
+        };
+        return Check::new(
+            StepState::InProgress,
+            Text::new(detail)
+                .arg("status", &r.status)
+                .arg("elapsed", ago(ctx.now, r.created)),
+        );
     }
     let problems = placement_problems(r, ctx.source(), ctx.config);
     if problems.is_empty() {
-        Check::new(StepState::Done, Text::new("check-restore-available").arg("restored", &r.id))
+        Check::new(
+            StepState::Done,
+            Text::new("check-restore-available").arg("restored", &r.id),
+        )
     } else {
-        Check { state: StepState::Failed, details: problems }
+        Check {
+            state: StepState::Failed,
+            details: problems,
+        }
     }
 }
 
@@ -199,15 +315,25 @@ fn switch_backend(ctx: &Ctx<'_>) -> Check {
     let names = &ctx.config.names;
     let Some(service) = &ctx.observed.service.value else {
         return match &ctx.observed.service.error {
-            Some(e) => Check::new(StepState::Failed, Text::new("check-unknown-error").arg("code", e.code.clone())),
+            Some(e) => Check::new(
+                StepState::Failed,
+                Text::new("check-unknown-error").arg("code", e.code.clone()),
+            ),
             None => Check::new(StepState::Todo, Text::new("check-not-read-yet")),
         };
     };
-    let host = ctx.observed.db_host(&names.container).unwrap_or_default().to_owned();
+    let host = ctx
+        .observed
+        .db_host(&names.container)
+        .unwrap_or_default()
+        .to_owned();
     let source_ep = ctx.source().and_then(|s| s.endpoint.clone());
     if ctx.backend_on_restored() {
         if service.is_stable() {
-            return Check::new(StepState::Done, Text::new("check-switch-done").arg("restored", &names.restored_instance));
+            return Check::new(
+                StepState::Done,
+                Text::new("check-switch-done").arg("restored", &names.restored_instance),
+            );
         }
         let primary = service.primary();
         return Check::new(
@@ -222,30 +348,62 @@ fn switch_backend(ctx: &Ctx<'_>) -> Check {
         return Check::new(StepState::Done, Text::new("check-switch-reverted"));
     }
     if source_ep.as_deref() == Some(host.as_str()) {
-        let next = if ctx.restored().is_some_and(|r| r.endpoint.is_some()) { "check-switch-todo" } else { "check-switch-wait" };
-        return Check::new(StepState::Todo, Text::new(next).arg("instance", &names.instance).arg("restored", &names.restored_instance));
+        let next = if ctx.restored().is_some_and(|r| r.endpoint.is_some()) {
+            "check-switch-todo"
+        } else {
+            "check-switch-wait"
+        };
+        return Check::new(
+            StepState::Todo,
+            Text::new(next)
+                .arg("instance", &names.instance)
+                .arg("restored", &names.restored_instance),
+        );
     }
     if host.is_empty() {
-        return Check::new(StepState::Failed, Text::new("check-switch-no-host").arg("container", &names.container));
+        return Check::new(
+            StepState::Failed,
+            Text::new("check-switch-no-host").arg("container", &names.container),
+        );
     }
-    Check::new(StepState::Failed, Text::new("check-switch-elsewhere").arg("host", host).arg("restored", &names.restored_instance))
+    Check::new(
+        StepState::Failed,
+        Text::new("check-switch-elsewhere")
+            .arg("host", host)
+            .arg("restored", &names.restored_instance),
+    )
 }
 
 fn verify(ctx: &Ctx<'_>) -> Check {
     if ctx.journal.has("todos-verified") {
-        let count = ctx.journal.last("todos-verified").map_or(0, |e| match e.kind {
-            super::journal::EventKind::TodosVerified { count } => count,
-            _ => 0,
-        });
-        return Check::new(StepState::Done, Text::new("check-verify-done").arg("count", count));
+        let count = ctx
+            .journal
+            .last("todos-verified")
+            .map_or(0, |e| match e.kind {
+                super::journal::EventKind::TodosVerified { count } => count,
+                _ => 0,
+            });
+        return Check::new(
+            StepState::Done,
+            Text::new("check-verify-done").arg("count", count),
+        );
     }
-    let switched = ctx.backend_on_restored() && ctx.observed.service.value.as_ref().is_some_and(crate::cloud::Service::is_stable);
+    let switched = ctx.backend_on_restored()
+        && ctx
+            .observed
+            .service
+            .value
+            .as_ref()
+            .is_some_and(crate::cloud::Service::is_stable);
     if !switched {
         return Check::new(StepState::Todo, Text::new("check-verify-wait"));
     }
     match ctx.observed.todo_count() {
         Some(0) => Check::new(StepState::Failed, Text::new("check-verify-empty")),
-        Some(n) => Check::new(StepState::Done, Text::new("check-verify-done").arg("count", n)),
+        Some(n) => Check::new(
+            StepState::Done,
+            Text::new("check-verify-done").arg("count", n),
+        ),
         None => Check::new(StepState::Todo, Text::new("check-not-read-yet")),
     }
 }
@@ -253,12 +411,31 @@ fn verify(ctx: &Ctx<'_>) -> Check {
 fn pitr(ctx: &Ctx<'_>) -> Check {
     let names = &ctx.config.names;
     match ctx.observed.instance(&names.pitr_instance) {
-        Some(p) if p.is_available() => Check::new(StepState::Done, Text::new("check-pitr-available").arg("pitr", &p.id)),
-        Some(p) if p.status == "deleting" => Check::new(StepState::Done, Text::new("check-restore-deleting").arg("restored", &p.id)),
-        Some(p) => Check::new(StepState::InProgress, Text::new("check-restore-progress").arg("status", &p.status).arg("elapsed", ago(ctx.now, p.created))),
-        None if ctx.journal.has("pitr-available") => Check::new(StepState::Done, Text::new("check-restore-removed").arg("restored", &names.pitr_instance)),
-        None if ctx.source().is_some_and(|s| s.retention_days == 0) => Check::new(StepState::Todo, Text::new("check-pitr-needs-backups")),
-        None => Check::new(StepState::Todo, Text::new("check-pitr-missing").arg("pitr", &names.pitr_instance)),
+        Some(p) if p.is_available() => Check::new(
+            StepState::Done,
+            Text::new("check-pitr-available").arg("pitr", &p.id),
+        ),
+        Some(p) if p.status == "deleting" => Check::new(
+            StepState::Done,
+            Text::new("check-restore-deleting").arg("restored", &p.id),
+        ),
+        Some(p) => Check::new(
+            StepState::InProgress,
+            Text::new("check-restore-progress")
+                .arg("status", &p.status)
+                .arg("elapsed", ago(ctx.now, p.created)),
+        ),
+        None if ctx.journal.has("pitr-available") => Check::new(
+            StepState::Done,
+            Text::new("check-restore-removed").arg("restored", &names.pitr_instance),
+        ),
+        None if ctx.source().is_some_and(|s| s.retention_days == 0) => {
+            Check::new(StepState::Todo, Text::new("check-pitr-needs-backups"))
+        }
+        None => Check::new(
+            StepState::Todo,
+            Text::new("check-pitr-missing").arg("pitr", &names.pitr_instance),
+        ),
     }
 }
 
@@ -267,42 +444,80 @@ fn pitr(ctx: &Ctx<'_>) -> Check {
 pub fn leftovers(observed: &Observed, config: &Config, keep_restored: bool) -> Vec<Text> {
     let names = &config.names;
     let mut left = Vec::new();
-    if observed.snapshot(&names.snapshot).is_some_and(|s| s.status != "deleting") {
+    if observed
+        .snapshot(&names.snapshot)
+        .is_some_and(|s| s.status != "deleting")
+    {
         left.push(Text::new("leftover-snapshot").arg("snapshot", &names.snapshot));
     }
-    if observed.instance(&names.pitr_instance).is_some_and(|p| p.status != "deleting") {
+    if observed
+        .instance(&names.pitr_instance)
+        .is_some_and(|p| p.status != "deleting")
+    {
         left.push(Text::new("leftover-instance").arg("instance", &names.pitr_instance));
     }
     if !keep_restored {
-        if observed.instance(&names.restored_instance).is_some_and(|r| r.status != "deleting") {
+        if observed
+            .instance(&names.restored_instance)
+            .is_some_and(|r| r.status != "deleting")
+        {
             left.push(Text::new("leftover-instance").arg("instance", &names.restored_instance));
         }
         let host = observed.db_host(&names.container);
-        let source_ep = observed.instance(&names.instance).and_then(|s| s.endpoint.as_deref());
+        let source_ep = observed
+            .instance(&names.instance)
+            .and_then(|s| s.endpoint.as_deref());
         if host.is_some() && host != source_ep {
-            left.push(Text::new("leftover-backend").arg("service", &names.service).arg("instance", &names.instance));
+            left.push(
+                Text::new("leftover-backend")
+                    .arg("service", &names.service)
+                    .arg("instance", &names.instance),
+            );
         }
     }
     left
 }
 
 fn cleanup(ctx: &Ctx<'_>) -> Check {
-    let keep = ctx.journal.last("cleanup-chosen").map(|e| matches!(e.kind, super::journal::EventKind::CleanupChosen { keep_restored: true }));
+    let keep = ctx.journal.last("cleanup-chosen").map(|e| {
+        matches!(
+            e.kind,
+            super::journal::EventKind::CleanupChosen {
+                keep_restored: true
+            }
+        )
+    });
     let keep_restored = keep.unwrap_or_else(|| ctx.backend_on_restored());
     let left = leftovers(ctx.observed, ctx.config, keep_restored);
     let started = ctx.journal.has("snapshot") || ctx.journal.has("restore-requested");
     if left.is_empty() {
         if started {
-            return Check::new(StepState::Done, Text::new(if keep_restored { "check-cleanup-kept" } else { "check-cleanup-back" }));
+            return Check::new(
+                StepState::Done,
+                Text::new(if keep_restored {
+                    "check-cleanup-kept"
+                } else {
+                    "check-cleanup-back"
+                }),
+            );
         }
         return Check::new(StepState::Todo, Text::new("check-cleanup-nothing"));
     }
-    let state = if keep.is_some() { StepState::InProgress } else { StepState::Todo };
-    Check { state, details: left }
+    let state = if keep.is_some() {
+        StepState::InProgress
+    } else {
+        StepState::Todo
+    };
+    Check {
+        state,
+        details: left,
+    }
 }
 
 /// Whether every core step is done: the lab is complete.
 #[must_use]
 pub fn lab_complete(ctx: &Ctx<'_>) -> bool {
-    StepId::CORE.iter().all(|s| check(*s, ctx).is_some_and(|c| c.state == StepState::Done))
+    StepId::CORE
+        .iter()
+        .all(|s| check(*s, ctx).is_some_and(|c| c.state == StepState::Done))
 }

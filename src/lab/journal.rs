@@ -22,25 +22,53 @@ use crate::config::Config;
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum EventKind {
     /// Automated backups are on (retention > 0): a recovery point every ~5 minutes.
-    BackupsEnabled { retention_days: u32 },
+    BackupsEnabled {
+        retention_days: u32,
+    },
     /// A manual snapshot became available; `at` is the moment it holds.
-    Snapshot { id: String },
+    Snapshot {
+        id: String,
+    },
     /// The todo list as it was seen, whenever it changed.
-    Todos { todos: Vec<(u64, String)> },
+    Todos {
+        todos: Vec<(u64, String)>,
+    },
     /// The todos were deleted; `at` is when the deleting began.
-    Disaster { lost: Vec<String> },
-    RestoreRequested { instance: String },
-    RestoreAvailable { instance: String },
-    BackendSwitched { revision: u32 },
-    RolloutComplete { revision: u32 },
-    TodosVerified { count: usize },
+    Disaster {
+        lost: Vec<String>,
+    },
+    RestoreRequested {
+        instance: String,
+    },
+    RestoreAvailable {
+        instance: String,
+    },
+    BackendSwitched {
+        revision: u32,
+    },
+    RolloutComplete {
+        revision: u32,
+    },
+    TodosVerified {
+        count: usize,
+    },
     /// `restored_to` is the source's latest restorable time when the restore was seen.
-    PitrRequested { instance: String, restored_to: Option<Timestamp> },
-    PitrAvailable { instance: String },
-    CleanupChosen { keep_restored: bool },
+    PitrRequested {
+        instance: String,
+        restored_to: Option<Timestamp>,
+    },
+    PitrAvailable {
+        instance: String,
+    },
+    CleanupChosen {
+        keep_restored: bool,
+    },
     CleanupDone,
     /// An action the program performed and how it ended.
-    Action { step: StepId, ok: bool },
+    Action {
+        step: StepId,
+        ok: bool,
+    },
 }
 
 impl EventKind {
@@ -114,7 +142,11 @@ impl Journal {
     /// A read-only copy made of events (what the TUI holds).
     #[must_use]
     pub fn from_events(events: Vec<Event>) -> Self {
-        Self { path: None, calls_path: None, events }
+        Self {
+            path: None,
+            calls_path: None,
+            events,
+        }
     }
 
     /// Opens (or starts) the journal `key` under `dir`, and marks it as the latest run.
@@ -125,13 +157,20 @@ impl Journal {
         let calls_path = journal_dir.join(format!("{key}.calls.jsonl"));
         let events = read_lines(&path);
         std::fs::write(dir.join("latest"), key)?;
-        Ok(Self { path: Some(path), calls_path: Some(calls_path), events })
+        Ok(Self {
+            path: Some(path),
+            calls_path: Some(calls_path),
+            events,
+        })
     }
 
     /// The key of the most recently opened journal, for `report`.
     #[must_use]
     pub fn latest_key(dir: &Path) -> Option<String> {
-        std::fs::read_to_string(dir.join("latest")).ok().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+        std::fs::read_to_string(dir.join("latest"))
+            .ok()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
     }
 
     #[must_use]
@@ -142,7 +181,10 @@ impl Journal {
     /// The calls recorded for this journal.
     #[must_use]
     pub fn calls(&self) -> Vec<CallRecord> {
-        self.calls_path.as_deref().map(read_lines).unwrap_or_default()
+        self.calls_path
+            .as_deref()
+            .map(read_lines)
+            .unwrap_or_default()
     }
 
     #[must_use]
@@ -152,10 +194,8 @@ impl Journal {
 
     pub fn record(&mut self, at: Timestamp, seen: Timestamp, kind: EventKind) {
         let event = Event { at, seen, kind };
-        if let Some(path) = &self.path {
-            if let Err(e) = append_line(path, &event) {
-                tracing::warn!("journal not written: {e}");
-            }
+        if let Some(Err(e)) = self.path.as_ref().map(|path| append_line(path, &event)) {
+            tracing::warn!("journal not written: {e}");
         }
         self.events.push(event);
     }
@@ -187,10 +227,14 @@ impl Journal {
     /// The todo list as last seen at or before `t`.
     #[must_use]
     pub fn todos_at(&self, t: Timestamp) -> Option<&Vec<(u64, String)>> {
-        self.events.iter().rev().filter(|e| e.at <= t).find_map(|e| match &e.kind {
-            EventKind::Todos { todos } => Some(todos),
-            _ => None,
-        })
+        self.events
+            .iter()
+            .rev()
+            .filter(|e| e.at <= t)
+            .find_map(|e| match &e.kind {
+                EventKind::Todos { todos } => Some(todos),
+                _ => None,
+            })
     }
 
     fn last_todos(&self) -> Option<&Vec<(u64, String)>> {
@@ -207,16 +251,31 @@ impl Journal {
         let source = observed.instance(&names.instance);
         let restored = observed.instance(&names.restored_instance);
 
-        if let Some(src) = source {
-            if src.retention_days > 0 && !self.has("backups-enabled") {
-                self.record(now, now, EventKind::BackupsEnabled { retention_days: src.retention_days });
-            }
+        if let Some(src) = source.filter(|s| s.retention_days > 0 && !self.has("backups-enabled")) {
+            self.record(
+                now,
+                now,
+                EventKind::BackupsEnabled {
+                    retention_days: src.retention_days,
+                },
+            );
         }
-        if let Some(snap) = observed.snapshot(&names.snapshot).filter(|s| s.is_available()) {
+        if let Some(snap) = observed
+            .snapshot(&names.snapshot)
+            .filter(|s| s.is_available())
+        {
             let at = snap.created.unwrap_or(now);
-            let known = self.events.iter().any(|e| matches!(&e.kind, EventKind::Snapshot { id } if *id == snap.id) && e.at == at);
+            let known = self.events.iter().any(|e| {
+                matches!(&e.kind, EventKind::Snapshot { id } if *id == snap.id) && e.at == at
+            });
             if !known {
-                self.record(at, now, EventKind::Snapshot { id: snap.id.clone() });
+                self.record(
+                    at,
+                    now,
+                    EventKind::Snapshot {
+                        id: snap.id.clone(),
+                    },
+                );
             }
         }
         let switched = restored
@@ -226,60 +285,114 @@ impl Journal {
             let list: Vec<(u64, String)> = todos.iter().map(|t| (t.id, t.title.clone())).collect();
             if self.last_todos() != Some(&list) {
                 let previous = self.last_todos().cloned().unwrap_or_default();
-                self.record(at, now, EventKind::Todos { todos: list.clone() });
+                self.record(
+                    at,
+                    now,
+                    EventKind::Todos {
+                        todos: list.clone(),
+                    },
+                );
                 let serving_source = source
                     .and_then(|s| s.endpoint.as_deref())
                     .is_some_and(|ep| observed.db_host(&names.container) == Some(ep));
-                if list.is_empty() && !previous.is_empty() && serving_source && self.has("snapshot") {
+                if list.is_empty() && !previous.is_empty() && serving_source && self.has("snapshot")
+                {
                     let began = self.deletion_began().unwrap_or(at);
                     let lost = previous.iter().map(|(_, t)| t.clone()).collect();
                     self.record(began, now, EventKind::Disaster { lost });
                 }
-                if !list.is_empty() && switched && self.has("rollout-complete") && !self.verified_after_rollout() {
+                if !list.is_empty()
+                    && switched
+                    && self.has("rollout-complete")
+                    && !self.verified_after_rollout()
+                {
                     self.record(at, now, EventKind::TodosVerified { count: list.len() });
                 }
             }
         }
         if let Some(r) = restored {
             let at = r.created.unwrap_or(now);
-            if self.last("restore-requested").is_none_or(|e| e.at != at) && !self.restore_seen_since(at) {
-                self.record(at, now, EventKind::RestoreRequested { instance: r.id.clone() });
+            if self.last("restore-requested").is_none_or(|e| e.at != at)
+                && !self.restore_seen_since(at)
+            {
+                self.record(
+                    at,
+                    now,
+                    EventKind::RestoreRequested {
+                        instance: r.id.clone(),
+                    },
+                );
             }
             if r.is_available() && !self.after_last("restore-available", "restore-requested") {
-                self.record(now, now, EventKind::RestoreAvailable { instance: r.id.clone() });
+                self.record(
+                    now,
+                    now,
+                    EventKind::RestoreAvailable {
+                        instance: r.id.clone(),
+                    },
+                );
             }
         }
-        if switched {
-            if let Some(service) = &observed.service.value {
-                let revision = observed.current_task_definition().map_or(0, |td| td.revision);
-                if !self.after_last("backend-switched", "restore-requested") {
-                    let at = service.primary().and_then(|d| d.created).unwrap_or(now);
-                    self.record(at, now, EventKind::BackendSwitched { revision });
-                }
-                if service.is_stable() && !self.after_last("rollout-complete", "backend-switched") {
-                    let at = service.primary().and_then(|d| d.updated).unwrap_or(now).min(now);
-                    self.record(at, now, EventKind::RolloutComplete { revision });
-                    if observed.todo_count().is_some_and(|n| n > 0) {
-                        self.record(now, now, EventKind::TodosVerified { count: observed.todo_count().unwrap_or(0) });
-                    }
+        if let Some(service) = observed.service.value.as_ref().filter(|_| switched) {
+            let revision = observed
+                .current_task_definition()
+                .map_or(0, |td| td.revision);
+            if !self.after_last("backend-switched", "restore-requested") {
+                let at = service.primary().and_then(|d| d.created).unwrap_or(now);
+                self.record(at, now, EventKind::BackendSwitched { revision });
+            }
+            if service.is_stable() && !self.after_last("rollout-complete", "backend-switched") {
+                let at = service
+                    .primary()
+                    .and_then(|d| d.updated)
+                    .unwrap_or(now)
+                    .min(now);
+                self.record(at, now, EventKind::RolloutComplete { revision });
+                if observed.todo_count().is_some_and(|n| n > 0) {
+                    self.record(
+                        now,
+                        now,
+                        EventKind::TodosVerified {
+                            count: observed.todo_count().unwrap_or(0),
+                        },
+                    );
                 }
             }
         }
         if let Some(p) = observed.instance(&names.pitr_instance) {
             let at = p.created.unwrap_or(now);
-            if self.last("pitr-requested").is_none_or(|e| e.at != at) && !self.after_last("pitr-requested", "cleanup-done") {
-                let restored_to = source.and_then(|s| s.latest_restorable).map(|lrt| lrt.min(at));
-                self.record(at, now, EventKind::PitrRequested { instance: p.id.clone(), restored_to });
+            if self.last("pitr-requested").is_none_or(|e| e.at != at)
+                && !self.after_last("pitr-requested", "cleanup-done")
+            {
+                let restored_to = source
+                    .and_then(|s| s.latest_restorable)
+                    .map(|lrt| lrt.min(at));
+                self.record(
+                    at,
+                    now,
+                    EventKind::PitrRequested {
+                        instance: p.id.clone(),
+                        restored_to,
+                    },
+                );
             }
             if p.is_available() && !self.after_last("pitr-available", "pitr-requested") {
-                self.record(now, now, EventKind::PitrAvailable { instance: p.id.clone() });
+                self.record(
+                    now,
+                    now,
+                    EventKind::PitrAvailable {
+                        instance: p.id.clone(),
+                    },
+                );
             }
         }
         self.events.len() > before
     }
 
     fn restore_seen_since(&self, at: Timestamp) -> bool {
-        self.events.iter().any(|e| matches!(e.kind, EventKind::RestoreRequested { .. }) && e.at >= at)
+        self.events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::RestoreRequested { .. }) && e.at >= at)
     }
 
     /// Whether an event `name` was recorded after the latest `anchor` event (or at all, when
@@ -324,12 +437,19 @@ impl Journal {
 
 fn read_lines<T: for<'de> Deserialize<'de>>(path: &Path) -> Vec<T> {
     std::fs::read_to_string(path)
-        .map(|text| text.lines().filter_map(|line| serde_json::from_str(line).ok()).collect())
+        .map(|text| {
+            text.lines()
+                .filter_map(|line| serde_json::from_str(line).ok())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 fn append_line<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
     let mut line = serde_json::to_string(value).map_err(std::io::Error::other)?;
     line.push('\n');
     file.write_all(line.as_bytes())

@@ -193,7 +193,10 @@ impl From<i64> for Arg {
 impl Text {
     #[must_use]
     pub fn new(id: &str) -> Self {
-        Self { id: id.to_owned(), args: Vec::new() }
+        Self {
+            id: id.to_owned(),
+            args: Vec::new(),
+        }
     }
 
     #[must_use]
@@ -229,7 +232,10 @@ pub struct Check {
 impl Check {
     #[must_use]
     pub fn new(state: StepState, detail: Text) -> Self {
-        Self { state, details: vec![detail] }
+        Self {
+            state,
+            details: vec![detail],
+        }
     }
 
     #[must_use]
@@ -241,7 +247,11 @@ impl Check {
     /// All details in one line.
     #[must_use]
     pub fn render(&self, lang: Lang) -> String {
-        self.details.iter().map(|d| d.render(lang)).collect::<Vec<_>>().join("; ")
+        self.details
+            .iter()
+            .map(|d| d.render(lang))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }
 
@@ -266,10 +276,22 @@ pub fn name_args(config: &crate::config::Config, window_local: &str) -> Vec<(Str
 
 /// A step's text (`title`, `body` or `console`) with the resource names filled in.
 #[must_use]
-pub fn step_text(lang: Lang, step: StepId, part: &str, config: &crate::config::Config, window_local: &str) -> Option<String> {
+pub fn step_text(
+    lang: Lang,
+    step: StepId,
+    part: &str,
+    config: &crate::config::Config,
+    window_local: &str,
+) -> Option<String> {
     let id = format!("step-{}-{part}", step.id());
     if !i18n::has(lang, &id) {
         return None;
     }
-    Some(Text { id, args: name_args(config, window_local) }.render(lang))
+    Some(
+        Text {
+            id,
+            args: name_args(config, window_local),
+        }
+        .render(lang),
+    )
 }

@@ -20,7 +20,11 @@ pub struct Part<T> {
 
 impl<T> Default for Part<T> {
     fn default() -> Self {
-        Self { value: None, updated: None, error: None }
+        Self {
+            value: None,
+            updated: None,
+            error: None,
+        }
     }
 }
 
@@ -139,8 +143,18 @@ impl Observed {
     #[must_use]
     pub fn is_changing(&self, part: PartId) -> bool {
         match part {
-            PartId::Instances => self.instances.value.iter().flatten().any(DbInstance::is_transitional),
-            PartId::Snapshots => self.snapshots.value.iter().flatten().any(|s| !s.is_available()),
+            PartId::Instances => self
+                .instances
+                .value
+                .iter()
+                .flatten()
+                .any(DbInstance::is_transitional),
+            PartId::Snapshots => self
+                .snapshots
+                .value
+                .iter()
+                .flatten()
+                .any(|s| !s.is_available()),
             PartId::Service => self.service.value.as_ref().is_some_and(|s| !s.is_stable()),
             PartId::Todos => false,
         }
@@ -148,7 +162,12 @@ impl Observed {
 }
 
 /// Fetches one part. The service fetch also describes task definitions not seen before.
-pub async fn fetch(cloud: &dyn Cloud, config: &Config, part: PartId, known: &BTreeMap<String, TaskDefinition>) -> Fetched {
+pub async fn fetch(
+    cloud: &dyn Cloud,
+    config: &Config,
+    part: PartId,
+    known: &BTreeMap<String, TaskDefinition>,
+) -> Fetched {
     let names = &config.names;
     match part {
         PartId::Instances => Fetched::Instances(cloud.describe_instances().await),
@@ -157,11 +176,15 @@ pub async fn fetch(cloud: &dyn Cloud, config: &Config, part: PartId, known: &BTr
             let service = cloud.describe_service(&names.cluster, &names.service).await;
             let mut tds = Vec::new();
             if let Ok(s) = &service {
-                let mut wanted: Vec<&String> = s.deployments.iter().map(|d| &d.task_definition).collect();
+                let mut wanted: Vec<&String> =
+                    s.deployments.iter().map(|d| &d.task_definition).collect();
                 wanted.push(&s.task_definition);
                 wanted.sort();
                 wanted.dedup();
-                for arn in wanted.into_iter().filter(|a| !a.is_empty() && !known.contains_key(*a)) {
+                for arn in wanted
+                    .into_iter()
+                    .filter(|a| !a.is_empty() && !known.contains_key(*a))
+                {
                     if let Ok(td) = cloud.describe_task_definition(arn).await {
                         tds.push(td);
                     }

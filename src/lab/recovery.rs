@@ -6,8 +6,8 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::journal::{EventKind, Journal};
 use super::Observed;
+use super::journal::{EventKind, Journal};
 use crate::config::Config;
 
 /// Where the newest recovery point comes from.
@@ -67,12 +67,17 @@ pub struct Recovery {
 impl Recovery {
     #[must_use]
     pub fn rpo_met(&self) -> Option<bool> {
-        self.achieved_rpo.as_ref().map(|a| a.seconds <= self.rpo_target_seconds)
+        self.achieved_rpo
+            .as_ref()
+            .map(|a| a.seconds <= self.rpo_target_seconds)
     }
 
     #[must_use]
     pub fn rto_met(&self) -> Option<bool> {
-        self.rto.as_ref().filter(|r| r.complete).map(|r| r.seconds <= self.rto_target_seconds)
+        self.rto
+            .as_ref()
+            .filter(|r| r.complete)
+            .map(|r| r.seconds <= self.rto_target_seconds)
     }
 }
 
@@ -83,22 +88,47 @@ fn span(from: Timestamp, to: Timestamp) -> i64 {
     (to.as_second() - from.as_second()).max(0)
 }
 
-fn first_after<'a>(journal: &'a Journal, name: &str, after: Timestamp) -> Option<&'a super::journal::Event> {
-    journal.events().iter().find(|e| e.kind.name() == name && e.at >= after)
+fn first_after<'a>(
+    journal: &'a Journal,
+    name: &str,
+    after: Timestamp,
+) -> Option<&'a super::journal::Event> {
+    journal
+        .events()
+        .iter()
+        .find(|e| e.kind.name() == name && e.at >= after)
 }
 
 /// The figures at `now`.
 #[must_use]
-pub fn measure(journal: &Journal, observed: &Observed, config: &Config, now: Timestamp) -> Recovery {
+pub fn measure(
+    journal: &Journal,
+    observed: &Observed,
+    config: &Config,
+    now: Timestamp,
+) -> Recovery {
     let names = &config.names;
     let mut points: Vec<(Timestamp, PointKind)> = Vec::new();
-    for s in observed.snapshots.value.iter().flatten().filter(|s| s.is_available()) {
+    for s in observed
+        .snapshots
+        .value
+        .iter()
+        .flatten()
+        .filter(|s| s.is_available())
+    {
         if let Some(t) = s.created {
-            let kind = if s.kind == crate::cloud::SnapshotKind::Manual { PointKind::Snapshot } else { PointKind::AutomatedSnapshot };
+            let kind = if s.kind == crate::cloud::SnapshotKind::Manual {
+                PointKind::Snapshot
+            } else {
+                PointKind::AutomatedSnapshot
+            };
             points.push((t, kind));
         }
     }
-    if let Some(lrt) = observed.instance(&names.instance).and_then(|i| i.latest_restorable) {
+    if let Some(lrt) = observed
+        .instance(&names.instance)
+        .and_then(|i| i.latest_restorable)
+    {
         points.push((lrt, PointKind::PointInTime));
     }
     if let Some(e) = journal.last("snapshot") {
@@ -108,11 +138,19 @@ pub fn measure(journal: &Journal, observed: &Observed, config: &Config, now: Tim
         .into_iter()
         .filter(|(t, _)| *t <= now)
         .max_by_key(|(t, _)| *t)
-        .map(|(point, kind)| LiveRpo { seconds: span(point, now), point, kind });
+        .map(|(point, kind)| LiveRpo {
+            seconds: span(point, now),
+            point,
+            kind,
+        });
 
     let disaster = journal.last("disaster");
     let snapshot_point = disaster.and_then(|d| {
-        journal.events().iter().rev().find(|e| matches!(e.kind, EventKind::Snapshot { .. }) && e.at <= d.at)
+        journal
+            .events()
+            .iter()
+            .rev()
+            .find(|e| matches!(e.kind, EventKind::Snapshot { .. }) && e.at <= d.at)
     });
     let achieved_rpo = match (disaster, snapshot_point) {
         (Some(d), Some(p)) => {
@@ -126,7 +164,12 @@ pub fn measure(journal: &Journal, observed: &Observed, config: &Config, now: Tim
                 .map(|(_, t)| t.clone())
                 .filter(|title| !at_point.iter().any(|(_, t)| t == title))
                 .collect();
-            Some(AchievedRpo { seconds: span(p.at, d.at), point: p.at, disaster: d.at, lost })
+            Some(AchievedRpo {
+                seconds: span(p.at, d.at),
+                point: p.at,
+                disaster: d.at,
+                lost,
+            })
         }
         _ => None,
     };
@@ -135,19 +178,37 @@ pub fn measure(journal: &Journal, observed: &Observed, config: &Config, now: Tim
         let requested = first_after(journal, "restore-requested", d.at);
         let available = first_after(journal, "restore-available", d.at);
         let complete = first_after(journal, "rollout-complete", d.at);
-        let served = first_after(journal, "todos-verified", d.at).map(|e| e.at).or(complete.map(|e| e.at));
+        let served = first_after(journal, "todos-verified", d.at)
+            .map(|e| e.at)
+            .or(complete.map(|e| e.at));
         let mut phases = Vec::new();
         let req_at = requested.map(|e| e.at);
-        phases.push(Phase { id: "phase-until-restore".into(), seconds: span(d.at, req_at.unwrap_or(now)), complete: req_at.is_some() });
+        phases.push(Phase {
+            id: "phase-until-restore".into(),
+            seconds: span(d.at, req_at.unwrap_or(now)),
+            complete: req_at.is_some(),
+        });
         if let Some(r) = req_at {
             let a = available.map(|e| e.at);
-            phases.push(Phase { id: "phase-restore".into(), seconds: span(r, a.unwrap_or(now)), complete: a.is_some() });
+            phases.push(Phase {
+                id: "phase-restore".into(),
+                seconds: span(r, a.unwrap_or(now)),
+                complete: a.is_some(),
+            });
             if let Some(a) = a {
-                phases.push(Phase { id: "phase-switch".into(), seconds: span(a, served.unwrap_or(now)), complete: served.is_some() });
+                phases.push(Phase {
+                    id: "phase-switch".into(),
+                    seconds: span(a, served.unwrap_or(now)),
+                    complete: served.is_some(),
+                });
             }
         }
         let end = served.unwrap_or(now);
-        Rto { seconds: span(d.at, end), complete: served.is_some(), phases }
+        Rto {
+            seconds: span(d.at, end),
+            complete: served.is_some(),
+            phases,
+        }
     });
 
     Recovery {
