@@ -77,13 +77,21 @@ pub enum Command {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
     /// The plan of an action, waiting for y/n (or a typed word).
-    Confirm { plan: Plan, typed: String, mismatch: bool },
+    Confirm {
+        plan: Plan,
+        typed: String,
+        mismatch: bool,
+    },
     /// The backup window, entered in local time, before the plan is shown.
     Window { input: String, error: Option<Text> },
     /// Cleanup: which path.
     CleanupChoice { keep_restored: bool },
     /// A message that only needs acknowledging (already done, blocked, invalid, error).
-    Notice { title: Text, lines: Vec<Text>, is_error: bool },
+    Notice {
+        title: Text,
+        lines: Vec<Text>,
+        is_error: bool,
+    },
 }
 
 /// A line of the event log that is not a cloud call: action outcomes and errors.
@@ -125,7 +133,10 @@ const KEPT_NOTES: usize = 200;
 impl App {
     #[must_use]
     pub fn new(lang: Lang, config: Config, mode: Mode, now: Timestamp) -> Self {
-        let options = Options::from_config(&config);
+        let options = Options {
+            lang,
+            ..Options::from_config(&config)
+        };
         Self {
             lang,
             config,
@@ -155,7 +166,12 @@ impl App {
     /// The context checks read.
     #[must_use]
     pub fn ctx(&self) -> Ctx<'_> {
-        Ctx { observed: &self.observed, journal: &self.journal, config: &self.config, now: self.now }
+        Ctx {
+            observed: &self.observed,
+            journal: &self.journal,
+            config: &self.config,
+            now: self.now,
+        }
     }
 
     #[must_use]
@@ -173,12 +189,19 @@ impl App {
     pub fn current_step(&self) -> StepId {
         StepId::CORE
             .into_iter()
-            .find(|s| self.check(*s).is_none_or(|c| c.state != crate::lab::StepState::Done))
+            .find(|s| {
+                self.check(*s)
+                    .is_none_or(|c| c.state != crate::lab::StepState::Done)
+            })
             .unwrap_or(StepId::Summary)
     }
 
     fn note(&mut self, text: Text, is_error: bool) {
-        self.notes.push(Note { at: self.now, text, is_error });
+        self.notes.push(Note {
+            at: self.now,
+            text,
+            is_error,
+        });
         if self.notes.len() > KEPT_NOTES {
             self.notes.remove(0);
         }
@@ -196,7 +219,11 @@ impl App {
                 self.calls = snapshot.calls;
                 self.call_count = snapshot.call_count;
                 self.now = self.now.max(snapshot.now);
-                if first && self.observed.instances.value.is_some() && self.selected == StepId::Concepts && self.journal.events().len() > 1 {
+                if first
+                    && self.observed.instances.value.is_some()
+                    && self.selected == StepId::Concepts
+                    && self.journal.events().len() > 1
+                {
                     // A returning learner lands where they stopped.
                     self.selected = self.current_step();
                 }
@@ -217,13 +244,21 @@ impl App {
                             self.note(line.clone(), false);
                         }
                         if self.dialog.is_none() {
-                            self.dialog = Some(Dialog::Notice { title: Text::new(&format!("step-{}-title", step.id())), lines, is_error: false });
+                            self.dialog = Some(Dialog::Notice {
+                                title: Text::new(&format!("step-{}-title", step.id())),
+                                lines,
+                                is_error: false,
+                            });
                         }
                     }
                     Err(e) => {
                         let text = crate::ui_text::action_error_text(&e);
                         self.note(text.clone(), true);
-                        self.dialog = Some(Dialog::Notice { title: Text::new("dialog-action-failed"), lines: vec![text], is_error: true });
+                        self.dialog = Some(Dialog::Notice {
+                            title: Text::new("dialog-action-failed"),
+                            lines: vec![text],
+                            is_error: true,
+                        });
                     }
                 }
                 return vec![Command::RefreshNow];
@@ -239,7 +274,10 @@ impl App {
             return self.on_dialog(dialog, action);
         }
         if self.help {
-            if matches!(action, Action::ToggleHelp | Action::Cancel | Action::Quit | Action::Confirm) {
+            if matches!(
+                action,
+                Action::ToggleHelp | Action::Cancel | Action::Quit | Action::Confirm
+            ) {
                 self.help = false;
             }
             return Vec::new();
@@ -249,7 +287,10 @@ impl App {
             Action::PrevStep => self.select(self.selected.index().saturating_sub(1)),
             Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             Action::ScrollDown => self.scroll = self.scroll.saturating_add(1),
-            Action::ToggleLang => self.lang = self.lang.other(),
+            Action::ToggleLang => {
+                self.lang = self.lang.other();
+                self.options.lang = self.lang;
+            }
             Action::ToggleHelp => self.help = true,
             Action::TogglePresent => self.present = !self.present,
             Action::Quit | Action::Cancel => {
@@ -277,22 +318,35 @@ impl App {
             return;
         }
         if self.read_only {
-            self.dialog = Some(Dialog::Notice { title: Text::new("dialog-read-only"), lines: vec![Text::new("read-only-refused")], is_error: true });
+            self.dialog = Some(Dialog::Notice {
+                title: Text::new("dialog-read-only"),
+                lines: vec![Text::new("read-only-refused")],
+                is_error: true,
+            });
             return;
         }
         if let Some((running, _)) = self.running {
             self.dialog = Some(Dialog::Notice {
                 title: Text::new("dialog-busy"),
-                lines: vec![Text::new("busy-running").arg("step", format!("@step-{}-title", running.id()))],
+                lines: vec![
+                    Text::new("busy-running").arg("step", format!("@step-{}-title", running.id())),
+                ],
                 is_error: true,
             });
             return;
         }
         match step {
             StepId::EnableBackups => {
-                self.dialog = Some(Dialog::Window { input: self.options.window_local.clone(), error: None });
+                self.dialog = Some(Dialog::Window {
+                    input: self.options.window_local.clone(),
+                    error: None,
+                });
             }
-            StepId::Cleanup => self.dialog = Some(Dialog::CleanupChoice { keep_restored: self.options.keep_restored }),
+            StepId::Cleanup => {
+                self.dialog = Some(Dialog::CleanupChoice {
+                    keep_restored: self.options.keep_restored,
+                })
+            }
             _ => self.show_plan(),
         }
     }
@@ -300,10 +354,26 @@ impl App {
     fn show_plan(&mut self) {
         let ready = actions::plan(self.selected, &self.ctx(), &self.options);
         self.dialog = Some(match ready {
-            Ready::Plan(plan) => Dialog::Confirm { plan, typed: String::new(), mismatch: false },
-            Ready::AlreadyDone(text) => Dialog::Notice { title: Text::new("dialog-already-done"), lines: vec![text], is_error: false },
-            Ready::Blocked(text) => Dialog::Notice { title: Text::new("dialog-not-yet"), lines: vec![text], is_error: true },
-            Ready::Invalid(e) => Dialog::Notice { title: Text::new("dialog-invalid"), lines: vec![crate::ui_text::invalid_text(&e)], is_error: true },
+            Ready::Plan(plan) => Dialog::Confirm {
+                plan,
+                typed: String::new(),
+                mismatch: false,
+            },
+            Ready::AlreadyDone(text) => Dialog::Notice {
+                title: Text::new("dialog-already-done"),
+                lines: vec![text],
+                is_error: false,
+            },
+            Ready::Blocked(text) => Dialog::Notice {
+                title: Text::new("dialog-not-yet"),
+                lines: vec![text],
+                is_error: true,
+            },
+            Ready::Invalid(e) => Dialog::Notice {
+                title: Text::new("dialog-invalid"),
+                lines: vec![crate::ui_text::invalid_text(&e)],
+                is_error: true,
+            },
         });
     }
 
@@ -316,7 +386,9 @@ impl App {
                 }
             }
             Dialog::Window { mut input, error } => match action {
-                Action::Input(c) if (c.is_ascii_digit() || c == ':' || c == '-') && input.len() < 11 => {
+                Action::Input(c)
+                    if (c.is_ascii_digit() || c == ':' || c == '-') && input.len() < 11 =>
+                {
                     input.push(c);
                     self.dialog = Some(Dialog::Window { input, error: None });
                 }
@@ -326,21 +398,36 @@ impl App {
                 }
                 Action::Confirm => {
                     let utc = actions::window_utc(&self.config, &input, self.now);
-                    let maintenance = self.observed.instance(&self.config.names.instance).and_then(|i| i.maintenance_window.clone()).unwrap_or_default();
+                    let maintenance = self
+                        .observed
+                        .instance(&self.config.names.instance)
+                        .and_then(|i| i.maintenance_window.clone())
+                        .unwrap_or_default();
                     match utc.and_then(|w| crate::validate::backup_window_utc(&w, &maintenance)) {
                         Ok(()) => {
                             self.options.window_local = input;
                             self.show_plan();
                         }
-                        Err(e) => self.dialog = Some(Dialog::Window { input, error: Some(crate::ui_text::invalid_text(&e)) }),
+                        Err(e) => {
+                            self.dialog = Some(Dialog::Window {
+                                input,
+                                error: Some(crate::ui_text::invalid_text(&e)),
+                            })
+                        }
                     }
                 }
                 Action::Cancel | Action::Quit => {}
                 _ => self.dialog = Some(Dialog::Window { input, error }),
             },
             Dialog::CleanupChoice { keep_restored } => match action {
-                Action::ToggleChoice | Action::ScrollUp | Action::ScrollDown | Action::NextStep | Action::PrevStep => {
-                    self.dialog = Some(Dialog::CleanupChoice { keep_restored: !keep_restored });
+                Action::ToggleChoice
+                | Action::ScrollUp
+                | Action::ScrollDown
+                | Action::NextStep
+                | Action::PrevStep => {
+                    self.dialog = Some(Dialog::CleanupChoice {
+                        keep_restored: !keep_restored,
+                    });
                 }
                 Action::Input('k') => self.choose_cleanup(true),
                 Action::Input('b') => self.choose_cleanup(false),
@@ -348,29 +435,51 @@ impl App {
                 Action::Cancel | Action::Quit => {}
                 _ => self.dialog = Some(Dialog::CleanupChoice { keep_restored }),
             },
-            Dialog::Confirm { plan, mut typed, .. } => {
+            Dialog::Confirm {
+                plan, mut typed, ..
+            } => {
                 let word = match &plan.confirm {
                     Confirm::YesNo => None,
                     Confirm::Typed(w) => Some(w.clone()),
                 };
                 match (action, word) {
-                    (Action::Input('y' | 'j') | Action::Confirm, None) => return self.run(plan.step),
+                    (Action::Input('y' | 'j') | Action::Confirm, None) => {
+                        return self.run(plan.step);
+                    }
                     (Action::Input('n') | Action::Cancel, None) | (Action::Cancel, Some(_)) => {}
                     (Action::Input(c), Some(_)) => {
                         typed.push(c);
-                        self.dialog = Some(Dialog::Confirm { plan, typed, mismatch: false });
+                        self.dialog = Some(Dialog::Confirm {
+                            plan,
+                            typed,
+                            mismatch: false,
+                        });
                     }
                     (Action::Backspace, Some(_)) => {
                         typed.pop();
-                        self.dialog = Some(Dialog::Confirm { plan, typed, mismatch: false });
+                        self.dialog = Some(Dialog::Confirm {
+                            plan,
+                            typed,
+                            mismatch: false,
+                        });
                     }
                     (Action::Confirm, Some(w)) => {
                         if typed == w {
                             return self.run(plan.step);
                         }
-                        self.dialog = Some(Dialog::Confirm { plan, typed, mismatch: true });
+                        self.dialog = Some(Dialog::Confirm {
+                            plan,
+                            typed,
+                            mismatch: true,
+                        });
                     }
-                    _ => self.dialog = Some(Dialog::Confirm { plan, typed, mismatch: false }),
+                    _ => {
+                        self.dialog = Some(Dialog::Confirm {
+                            plan,
+                            typed,
+                            mismatch: false,
+                        })
+                    }
                 }
             }
         }
@@ -384,7 +493,10 @@ impl App {
 
     fn run(&mut self, step: StepId) -> Vec<Command> {
         self.running = Some((step, None));
-        self.note(Text::new("log-action-started").arg("step", format!("@step-{}-title", step.id())), false);
+        self.note(
+            Text::new("log-action-started").arg("step", format!("@step-{}-title", step.id())),
+            false,
+        );
         vec![Command::RunAction(step, self.options.clone())]
     }
 }
@@ -395,10 +507,21 @@ pub fn keymap(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'd')) {
+    if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'd'))
+    {
         return Some(Action::Quit);
     }
-    let typing = matches!(app.dialog, Some(Dialog::Window { .. }) | Some(Dialog::Confirm { plan: Plan { confirm: Confirm::Typed(_), .. }, .. }));
+    let typing = matches!(
+        app.dialog,
+        Some(Dialog::Window { .. })
+            | Some(Dialog::Confirm {
+                plan: Plan {
+                    confirm: Confirm::Typed(_),
+                    ..
+                },
+                ..
+            })
+    );
     let choosing = matches!(app.dialog, Some(Dialog::CleanupChoice { .. }));
     let in_dialog = app.dialog.is_some();
     Some(match key.code {
@@ -411,7 +534,9 @@ pub fn keymap(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Right | KeyCode::Char('n') if !in_dialog => Action::NextStep,
         KeyCode::Up | KeyCode::Char('k') if !in_dialog => Action::ScrollUp,
         KeyCode::Down | KeyCode::Char('j') if !in_dialog => Action::ScrollDown,
-        KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right if choosing => Action::ToggleChoice,
+        KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right if choosing => {
+            Action::ToggleChoice
+        }
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Char('L' | 'l') if !in_dialog => Action::ToggleLang,
         KeyCode::Char('?' | 'h') if !in_dialog => Action::ToggleHelp,

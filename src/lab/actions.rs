@@ -22,6 +22,8 @@ pub struct Options {
     pub window_local: String,
     /// Cleanup path: keep the restored database (true) or go back (false).
     pub keep_restored: bool,
+    /// Language of the sample todos the lab creates.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Options {
@@ -544,7 +546,7 @@ pub async fn execute(
         }
         StepId::CreateTodos => {
             let existing = cloud.list_todos().await?.len();
-            let titles = crate::i18n::t(crate::i18n::Lang::En, "todo-sample-titles");
+            let titles = crate::i18n::t(options.lang, "todo-sample-titles");
             let titles: Vec<&str> = titles.split('|').collect();
             for n in existing..TODOS_WANTED {
                 let title = titles.get(n).copied().unwrap_or("Todo");

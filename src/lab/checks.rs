@@ -16,8 +16,9 @@ pub struct Ctx<'a> {
     pub now: Timestamp,
 }
 
-fn ago(now: Timestamp, then: Option<Timestamp>) -> i64 {
-    then.map_or(0, |t| (now.as_second() - t.as_second()).max(0))
+/// How long ago, as people read it (`4 min 05 s`).
+fn ago(now: Timestamp, then: Option<Timestamp>) -> String {
+    super::recovery::human(then.map_or(0, |t| (now.as_second() - t.as_second()).max(0)))
 }
 
 impl Ctx<'_> {
