@@ -1,4 +1,4 @@
-//! The AWS adapter: [`AwsCloud`] implements [`Cloud`] over aws-sdk-rust (RDS, ECS, STS, ELBv2)
+//! The AWS adapter: [`AwsCloud`] implements [`Cloud`] over `aws-sdk-rust` (RDS, ECS, STS, `ELBv2`)
 //! and the todo app's HTTP API over reqwest.
 //!
 //! Map of this file:
@@ -7,8 +7,8 @@
 //!   instance-metadata client whose timeouts are short, so that "no credentials" is known in
 //!   about a second instead of after half a minute of retries against 169.254.169.254;
 //! - the `Cloud` methods, one provider call each, paginated where the API pages;
-//! - task definitions: [`AwsCloud::register_revision`] copies every field RegisterTaskDefinition
-//!   accepts, and the fingerprint is a canonical JSON of the raw DescribeTaskDefinition
+//! - task definitions: [`AwsCloud::register_revision`] copies every field `RegisterTaskDefinition`
+//!   accepts, and the fingerprint is a canonical JSON of the raw `DescribeTaskDefinition`
 //!   response (captured by an interceptor), so even fields this SDK version does not model
 //!   count when two revisions are compared;
 //! - the todo API: base URL from the settings or from the DNS name of the load balancer;
@@ -32,7 +32,8 @@ use aws_config::profile::ProfileFileRegionProvider;
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_sdk_ecs::types::{
-    ContainerDefinition, DeploymentRolloutState, KeyValuePair, SortOrder, TaskDefinitionField, TaskDefinitionStatus,
+    ContainerDefinition, DeploymentRolloutState, KeyValuePair, SortOrder, TaskDefinitionField,
+    TaskDefinitionStatus,
 };
 use aws_sdk_rds::error::ProvideErrorMetadata;
 use aws_smithy_runtime_api::box_error::BoxError;
@@ -46,16 +47,16 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use super::{
-    BackupSettings, Cloud, CloudError, CloudResult, Container, DbInstance, DbSnapshot, Deployment, DeploymentStatus,
-    ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RolloutState, Service, ServiceEvent, SnapshotKind,
-    TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Todo,
+    BackupSettings, Cloud, CloudError, CloudResult, Container, DbInstance, DbSnapshot, Deployment,
+    DeploymentStatus, ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RolloutState,
+    Service, ServiceEvent, SnapshotKind, TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Todo,
 };
 
 /// Tag on restored instances naming what they came from (a snapshot id, or the source instance
 /// of a point-in-time restore), so the console shows where a database came from.
 pub const RESTORED_FROM_TAG_KEY: &str = "restored-from";
 
-/// Fields DescribeTaskDefinition returns that RegisterTaskDefinition rejects (FACTS.md).
+/// Fields `DescribeTaskDefinition` returns that `RegisterTaskDefinition` rejects (FACTS.md).
 const NOT_REGISTRABLE: [&str; 8] = [
     "taskDefinitionArn",
     "revision",
@@ -78,7 +79,7 @@ const SDK_OPERATION_TIMEOUT: Duration = Duration::from_secs(45);
 const IMDS_CONNECT_TIMEOUT: Duration = Duration::from_millis(300);
 const IMDS_READ_TIMEOUT: Duration = Duration::from_millis(500);
 const IMDS_OPERATION_TIMEOUT: Duration = Duration::from_millis(800);
-/// Last guard around connecting (credential lookup plus GetCallerIdentity with its retries).
+/// Last guard around connecting (credential lookup plus `GetCallerIdentity` with its retries).
 const CONNECT_GUARD: Duration = Duration::from_secs(60);
 const TODO_CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 const TODO_TIMEOUT: Duration = Duration::from_secs(8);
@@ -100,7 +101,12 @@ pub struct AwsSettings {
 
 impl Default for AwsSettings {
     fn default() -> Self {
-        Self { profile: None, region: None, app_url: None, load_balancer: "todoApp".into() }
+        Self {
+            profile: None,
+            region: None,
+            app_url: None,
+            load_balancer: "todoApp".into(),
+        }
     }
 }
 
@@ -114,7 +120,9 @@ pub struct StaticKeys {
 
 impl fmt::Debug for StaticKeys {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StaticKeys").field("access_key_id", &"••••••").finish_non_exhaustive()
+        f.debug_struct("StaticKeys")
+            .field("access_key_id", &"••••••")
+            .finish_non_exhaustive()
     }
 }
 
@@ -171,7 +179,7 @@ impl AwsCloud {
     ///
     /// # Errors
     /// `NoRegion` when no region is configured anywhere; `NoCredentials`, `ExpiredToken`,
-    /// `AccessDenied`, `Network`, … from the credential lookup and GetCallerIdentity.
+    /// `AccessDenied`, `Network`, … from the credential lookup and `GetCallerIdentity`.
     pub async fn connect(settings: &AwsSettings) -> CloudResult<Self> {
         Self::connect_with(settings, &AwsOverrides::default()).await
     }
@@ -180,7 +188,10 @@ impl AwsCloud {
     ///
     /// # Errors
     /// As [`AwsCloud::connect`].
-    pub async fn connect_with(settings: &AwsSettings, overrides: &AwsOverrides) -> CloudResult<Self> {
+    pub async fn connect_with(
+        settings: &AwsSettings,
+        overrides: &AwsOverrides,
+    ) -> CloudResult<Self> {
         match tokio::time::timeout(CONNECT_GUARD, Self::connect_inner(settings, overrides)).await {
             Ok(result) => result,
             Err(_) => Err(error(
@@ -205,10 +216,15 @@ impl AwsCloud {
         if let Some(profile) = &settings.profile {
             profile_region = profile_region.profile_name(profile);
         }
-        let region_chain = RegionProviderChain::first_try(settings.region.clone().map(aws_config::Region::new))
-            .or_else(EnvironmentVariableRegionProvider::new())
-            .or_else(profile_region.build())
-            .or_else(aws_config::imds::region::ImdsRegionProvider::builder().imds_client(imds.clone()).build());
+        let region_chain =
+            RegionProviderChain::first_try(settings.region.clone().map(aws_config::Region::new))
+                .or_else(EnvironmentVariableRegionProvider::new())
+                .or_else(profile_region.build())
+                .or_else(
+                    aws_config::imds::region::ImdsRegionProvider::builder()
+                        .imds_client(imds.clone())
+                        .build(),
+                );
         let Some(region) = region_chain.region().await else {
             return Err(error(
                 ErrorKind::NoRegion,
@@ -248,7 +264,9 @@ impl AwsCloud {
                 "backup-lab-static",
             ))
         } else {
-            let mut chain = DefaultCredentialsChain::builder().region(region.clone()).imds_client(imds);
+            let mut chain = DefaultCredentialsChain::builder()
+                .region(region.clone())
+                .imds_client(imds);
             if let Some(profile) = &settings.profile {
                 chain = chain.profile_name(profile);
             }
@@ -257,7 +275,11 @@ impl AwsCloud {
         let config = loader.load().await;
 
         let sts = aws_sdk_sts::Client::new(&config);
-        let me = sts.get_caller_identity().send().await.map_err(|e| map_sdk_error("GetCallerIdentity", e))?;
+        let me = sts
+            .get_caller_identity()
+            .send()
+            .await
+            .map_err(|e| map_sdk_error("GetCallerIdentity", &e))?;
         let http = reqwest::Client::builder()
             .connect_timeout(overrides.todo_connect_timeout)
             .timeout(overrides.todo_timeout)
@@ -284,36 +306,83 @@ impl AwsCloud {
 /// The kind of an AWS error code (query protocol codes and JSON protocol exception names).
 fn kind_of_code(code: &str) -> Option<ErrorKind> {
     let kind = match code {
-        "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" | "NotAuthorized"
-        | "UnauthorizedException" | "OptInRequired" => ErrorKind::AccessDenied,
+        "AccessDenied"
+        | "AccessDeniedException"
+        | "UnauthorizedOperation"
+        | "NotAuthorized"
+        | "UnauthorizedException"
+        | "OptInRequired" => ErrorKind::AccessDenied,
         "ExpiredToken" | "ExpiredTokenException" | "RequestExpired" | "TokenRefreshRequired" => {
             ErrorKind::ExpiredToken
         }
-        "InvalidClientTokenId" | "UnrecognizedClientException" | "SignatureDoesNotMatch" | "IncompleteSignature"
-        | "MissingAuthenticationToken" | "InvalidSignatureException" | "AuthFailure" => ErrorKind::NoCredentials,
-        "Throttling" | "ThrottlingException" | "RequestLimitExceeded" | "TooManyRequestsException"
-        | "RequestThrottled" | "RequestThrottledException" | "ProvisionedThroughputExceededException"
-        | "SlowDown" | "PriorRequestNotComplete" => ErrorKind::Throttling,
-        "InvalidDBInstanceState" | "InvalidDBInstanceStateFault" | "InvalidDBSnapshotState"
-        | "InvalidDBSnapshotStateFault" | "InvalidDBSubnetGroupStateFault" | "PointInTimeRestoreNotEnabled"
-        | "PointInTimeRestoreNotEnabledFault" | "InvalidRestoreFault" => ErrorKind::InvalidState,
-        "DBSnapshotAlreadyExists" | "DBSnapshotAlreadyExistsFault" | "DBInstanceAlreadyExists"
+        "InvalidClientTokenId"
+        | "UnrecognizedClientException"
+        | "SignatureDoesNotMatch"
+        | "IncompleteSignature"
+        | "MissingAuthenticationToken"
+        | "InvalidSignatureException"
+        | "AuthFailure" => ErrorKind::NoCredentials,
+        "Throttling"
+        | "ThrottlingException"
+        | "RequestLimitExceeded"
+        | "TooManyRequestsException"
+        | "RequestThrottled"
+        | "RequestThrottledException"
+        | "ProvisionedThroughputExceededException"
+        | "SlowDown"
+        | "PriorRequestNotComplete" => ErrorKind::Throttling,
+        "InvalidDBInstanceState"
+        | "InvalidDBInstanceStateFault"
+        | "InvalidDBSnapshotState"
+        | "InvalidDBSnapshotStateFault"
+        | "InvalidDBSubnetGroupStateFault"
+        | "PointInTimeRestoreNotEnabled"
+        | "PointInTimeRestoreNotEnabledFault"
+        | "InvalidRestoreFault" => ErrorKind::InvalidState,
+        "DBSnapshotAlreadyExists"
+        | "DBSnapshotAlreadyExistsFault"
+        | "DBInstanceAlreadyExists"
         | "DBInstanceAlreadyExistsFault" => ErrorKind::AlreadyExists,
-        "DBSnapshotNotFound" | "DBSnapshotNotFoundFault" | "DBInstanceNotFound" | "DBInstanceNotFoundFault"
-        | "DBSubnetGroupNotFoundFault" | "DBParameterGroupNotFound" | "DBInstanceAutomatedBackupNotFound"
-        | "DBInstanceAutomatedBackupNotFoundFault" | "LoadBalancerNotFound" | "LoadBalancerNotFoundException" => {
-            ErrorKind::NotFound
-        }
+        "DBSnapshotNotFound"
+        | "DBSnapshotNotFoundFault"
+        | "DBInstanceNotFound"
+        | "DBInstanceNotFoundFault"
+        | "DBSubnetGroupNotFoundFault"
+        | "DBParameterGroupNotFound"
+        | "DBInstanceAutomatedBackupNotFound"
+        | "DBInstanceAutomatedBackupNotFoundFault"
+        | "LoadBalancerNotFound"
+        | "LoadBalancerNotFoundException" => ErrorKind::NotFound,
         "ServiceNotFoundException" | "ServiceNotActiveException" => ErrorKind::ServiceNotFound,
-        "ClientException" | "ClusterNotFoundException" | "PlatformUnknownException"
-        | "PlatformTaskDefinitionIncompatibilityException" | "UnsupportedFeatureException"
-        | "LimitExceededException" | "InstanceQuotaExceeded" | "SnapshotQuotaExceeded" | "StorageQuotaExceeded"
-        | "InsufficientDBInstanceCapacity" | "DBSubnetGroupDoesNotCoverEnoughAZs" => ErrorKind::Client,
-        "InvalidParameterValue" | "InvalidParameterCombination" | "InvalidParameterException" | "InvalidParameter"
-        | "ValidationError" | "ValidationException" | "MissingParameter" | "InvalidVPCNetworkStateFault"
-        | "MalformedQueryString" | "InvalidAction" | "InvalidQueryParameter" => ErrorKind::Validation,
-        "ServerException" | "InternalFailure" | "InternalError" | "InternalServerError" | "ServiceUnavailable"
-        | "ServiceUnavailableException" | "Unavailable" => ErrorKind::Server,
+        "ClientException"
+        | "ClusterNotFoundException"
+        | "PlatformUnknownException"
+        | "PlatformTaskDefinitionIncompatibilityException"
+        | "UnsupportedFeatureException"
+        | "LimitExceededException"
+        | "InstanceQuotaExceeded"
+        | "SnapshotQuotaExceeded"
+        | "StorageQuotaExceeded"
+        | "InsufficientDBInstanceCapacity"
+        | "DBSubnetGroupDoesNotCoverEnoughAZs" => ErrorKind::Client,
+        "InvalidParameterValue"
+        | "InvalidParameterCombination"
+        | "InvalidParameterException"
+        | "InvalidParameter"
+        | "ValidationError"
+        | "ValidationException"
+        | "MissingParameter"
+        | "InvalidVPCNetworkStateFault"
+        | "MalformedQueryString"
+        | "InvalidAction"
+        | "InvalidQueryParameter" => ErrorKind::Validation,
+        "ServerException"
+        | "InternalFailure"
+        | "InternalError"
+        | "InternalServerError"
+        | "ServiceUnavailable"
+        | "ServiceUnavailableException"
+        | "Unavailable" => ErrorKind::Server,
         _ => return None,
     };
     Some(kind)
@@ -331,7 +400,11 @@ fn credentials_problem(err: &(dyn std::error::Error + 'static)) -> Option<ErrorK
             || debug.contains("ProviderError")
         {
             let text = format!("{debug} {e}").to_ascii_lowercase();
-            return Some(if text.contains("expired") { ErrorKind::ExpiredToken } else { ErrorKind::NoCredentials });
+            return Some(if text.contains("expired") {
+                ErrorKind::ExpiredToken
+            } else {
+                ErrorKind::NoCredentials
+            });
         }
         current = e.source();
     }
@@ -352,17 +425,74 @@ fn full_message(err: &(dyn std::error::Error + 'static)) -> String {
     parts.join(": ")
 }
 
+fn xml_element<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    let start = text.find(&format!("<{name}>"))? + name.len() + 2;
+    let len = text[start..].find(&format!("</{name}>"))?;
+    Some(text[start..start + len].trim())
+}
+
+/// Code and message from an error body the SDK could not parse: XML with `<Code>` somewhere
+/// (moto's `<ErrorResponse><Errors><Error>`), or JSON with `__type`/`code`.
+fn code_from_body(body: &[u8]) -> Option<(String, Option<String>)> {
+    let text = std::str::from_utf8(body).ok()?;
+    if let Some(code) = xml_element(text, "Code").filter(|c| !c.is_empty()) {
+        return Some((
+            code.to_owned(),
+            xml_element(text, "Message").map(str::to_owned),
+        ));
+    }
+    let json: Value = serde_json::from_str(text).ok()?;
+    let code = json
+        .get("__type")
+        .or_else(|| json.get("code"))
+        .and_then(Value::as_str)?;
+    let code = code.rsplit('#').next().unwrap_or(code).to_owned();
+    let message = json
+        .get("message")
+        .or_else(|| json.get("Message"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    Some((code, message))
+}
+
 /// Maps any SDK error to a [`CloudError`], keeping the AWS code and message.
-pub fn map_sdk_error<E>(operation: &str, err: SdkError<E, HttpResponse>) -> CloudError
+pub fn map_sdk_error<E>(operation: &str, err: &SdkError<E, HttpResponse>) -> CloudError
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
     let status = err.raw_response().map(|r| r.status().as_u16());
-    let code = err.code().map(str::to_owned);
-    let message = err.message().map(str::to_owned);
-    let (kind, code, message) = match &err {
+    // The header is the fallback for bodies the SDK cannot parse (moto wraps awsQuery errors
+    // in an extra <Errors> element); its value may carry a `ns#` prefix or a `:url` suffix.
+    let header_code = err
+        .raw_response()
+        .and_then(|r| r.headers().get("x-amzn-errortype"))
+        .map(|v| {
+            v.split(':')
+                .next()
+                .unwrap_or(v)
+                .rsplit('#')
+                .next()
+                .unwrap_or(v)
+                .to_owned()
+        })
+        .filter(|v| !v.is_empty() && v != "UnknownError");
+    let from_body = err
+        .raw_response()
+        .and_then(|r| r.body().bytes())
+        .and_then(code_from_body);
+    let code = err
+        .code()
+        .map(str::to_owned)
+        .or(header_code)
+        .or_else(|| from_body.as_ref().map(|(c, _)| c.clone()));
+    let message = err
+        .message()
+        .map(str::to_owned)
+        .or_else(|| from_body.and_then(|(_, m)| m));
+    let (kind, code, message) = match err {
         SdkError::ServiceError(_) => {
-            let code = code.unwrap_or_else(|| status.map_or_else(|| "Unknown".into(), |s| s.to_string()));
+            let code =
+                code.unwrap_or_else(|| status.map_or_else(|| "Unknown".into(), |s| s.to_string()));
             let kind = kind_of_code(&code).unwrap_or(match status {
                 Some(500..=599) => ErrorKind::Server,
                 Some(401 | 403) => ErrorKind::AccessDenied,
@@ -370,11 +500,11 @@ where
                 Some(400..=499) => ErrorKind::Client,
                 _ => ErrorKind::Other,
             });
-            (kind, code, message.unwrap_or_else(|| full_message(&err)))
+            (kind, code, message.unwrap_or_else(|| full_message(err)))
         }
-        SdkError::TimeoutError(_) => (ErrorKind::Timeout, "TimeoutError".into(), full_message(&err)),
+        SdkError::TimeoutError(_) => (ErrorKind::Timeout, "TimeoutError".into(), full_message(err)),
         SdkError::DispatchFailure(failure) => {
-            let kind = if let Some(kind) = credentials_problem(&err) {
+            let kind = if let Some(kind) = credentials_problem(err) {
                 kind
             } else if failure.is_timeout() {
                 ErrorKind::Timeout
@@ -390,7 +520,7 @@ where
                 ErrorKind::Network => "NetworkError",
                 _ => "DispatchFailure",
             };
-            (kind, code.into(), full_message(&err))
+            (kind, code.into(), full_message(err))
         }
         SdkError::ResponseError(_) => {
             let kind = match status {
@@ -399,14 +529,22 @@ where
                 _ => ErrorKind::Other,
             };
             let code = status.map_or_else(|| "ResponseError".into(), |s| s.to_string());
-            (kind, code, full_message(&err))
+            (kind, code, full_message(err))
         }
         SdkError::ConstructionFailure(_) => {
-            let kind = credentials_problem(&err).unwrap_or(ErrorKind::Validation);
-            let code = if kind == ErrorKind::Validation { "ConstructionFailure" } else { "NoCredentials" };
-            (kind, code.into(), full_message(&err))
+            let kind = credentials_problem(err).unwrap_or(ErrorKind::Validation);
+            let code = if kind == ErrorKind::Validation {
+                "ConstructionFailure"
+            } else {
+                "NoCredentials"
+            };
+            (kind, code.into(), full_message(err))
         }
-        _ => (ErrorKind::Other, code.unwrap_or_else(|| "Unknown".into()), full_message(&err)),
+        _ => (
+            ErrorKind::Other,
+            code.unwrap_or_else(|| "Unknown".into()),
+            full_message(err),
+        ),
     };
     tracing::debug!(op = operation, code = %code, kind = ?kind, "aws error");
     error(kind, &code, message, operation)
@@ -452,19 +590,26 @@ fn db_instance(i: &aws_sdk_rds::types::DbInstance) -> DbInstance {
         backup_window: i.preferred_backup_window().map(str::to_owned),
         maintenance_window: i.preferred_maintenance_window().map(str::to_owned),
         endpoint: i.endpoint().and_then(|e| e.address()).map(str::to_owned),
-        port: i.endpoint().and_then(|e| e.port()).or(i.db_instance_port()).and_then(|p| u16::try_from(p).ok()),
+        port: i
+            .endpoint()
+            .and_then(aws_sdk_rds::types::Endpoint::port)
+            .or(i.db_instance_port())
+            .and_then(|p| u16::try_from(p).ok()),
         security_groups: i
             .vpc_security_groups()
             .iter()
             .filter_map(|g| g.vpc_security_group_id())
             .map(str::to_owned)
             .collect(),
-        subnet_group: i.db_subnet_group().and_then(|g| g.db_subnet_group_name()).map(str::to_owned),
+        subnet_group: i
+            .db_subnet_group()
+            .and_then(|g| g.db_subnet_group_name())
+            .map(str::to_owned),
         latest_restorable: i.latest_restorable_time().and_then(timestamp),
         created: i.instance_create_time().and_then(timestamp),
         pending_retention: i
             .pending_modified_values()
-            .and_then(|p| p.backup_retention_period())
+            .and_then(aws_sdk_rds::types::PendingModifiedValues::backup_retention_period)
             .and_then(|n| u32::try_from(n).ok()),
         storage_gib: non_negative(i.allocated_storage()),
         arn: i.db_instance_arn().unwrap_or_default().to_owned(),
@@ -483,9 +628,16 @@ fn db_snapshot(s: &aws_sdk_rds::types::DbSnapshot) -> DbSnapshot {
         instance_id: s.db_instance_identifier().unwrap_or_default().to_owned(),
         status,
         percent,
-        kind: if s.snapshot_type() == Some("automated") { SnapshotKind::Automated } else { SnapshotKind::Manual },
+        kind: if s.snapshot_type() == Some("automated") {
+            SnapshotKind::Automated
+        } else {
+            SnapshotKind::Manual
+        },
         created: s.snapshot_create_time().and_then(timestamp),
-        created_by_tool: s.tag_list().iter().any(|t| t.key() == Some(TOOL_TAG_KEY) && t.value() == Some(TOOL_TAG_VALUE)),
+        created_by_tool: s
+            .tag_list()
+            .iter()
+            .any(|t| t.key() == Some(TOOL_TAG_KEY) && t.value() == Some(TOOL_TAG_VALUE)),
         arn: s.db_snapshot_arn().unwrap_or_default().to_owned(),
     }
 }
@@ -499,7 +651,11 @@ fn rds_tags(extra: &[(&str, &str)]) -> Vec<aws_sdk_rds::types::Tag> {
 
 /// The last path segment of an ARN (`.../workshop-cluster` → `workshop-cluster`), or the input.
 fn short_name(arn_or_name: &str) -> &str {
-    if arn_or_name.starts_with("arn:") { arn_or_name.rsplit('/').next().unwrap_or(arn_or_name) } else { arn_or_name }
+    if arn_or_name.starts_with("arn:") {
+        arn_or_name.rsplit('/').next().unwrap_or(arn_or_name)
+    } else {
+        arn_or_name
+    }
 }
 
 fn service(s: &aws_sdk_ecs::types::Service, cluster: &str) -> Service {
@@ -527,12 +683,19 @@ fn service(s: &aws_sdk_ecs::types::Service, cluster: &str) -> Service {
             updated: d.updated_at().and_then(timestamp),
         })
         .collect();
-    let primary_td = deployments.iter().find(|d| d.status == DeploymentStatus::Primary).map(|d| d.task_definition.clone());
+    let primary_td = deployments
+        .iter()
+        .find(|d| d.status == DeploymentStatus::Primary)
+        .map(|d| d.task_definition.clone());
     Service {
         name: s.service_name().unwrap_or_default().to_owned(),
         cluster: s.cluster_arn().map_or(cluster, short_name).to_owned(),
         status: s.status().unwrap_or_default().to_owned(),
-        task_definition: s.task_definition().map(str::to_owned).or(primary_td).unwrap_or_default(),
+        task_definition: s
+            .task_definition()
+            .map(str::to_owned)
+            .or(primary_td)
+            .unwrap_or_default(),
         desired: non_negative(Some(s.desired_count())),
         running: non_negative(Some(s.running_count())),
         pending: non_negative(Some(s.pending_count())),
@@ -541,7 +704,10 @@ fn service(s: &aws_sdk_ecs::types::Service, cluster: &str) -> Service {
             .events()
             .iter()
             .take(KEPT_EVENTS)
-            .map(|e| ServiceEvent { at: e.created_at().and_then(timestamp), message: e.message().unwrap_or_default().to_owned() })
+            .map(|e| ServiceEvent {
+                at: e.created_at().and_then(timestamp),
+                message: e.message().unwrap_or_default().to_owned(),
+            })
             .collect(),
     }
 }
@@ -554,7 +720,12 @@ fn containers(defs: &[ContainerDefinition]) -> Vec<Container> {
             environment: c
                 .environment()
                 .iter()
-                .map(|kv| (kv.name().unwrap_or_default().to_owned(), kv.value().unwrap_or_default().to_owned()))
+                .map(|kv| {
+                    (
+                        kv.name().unwrap_or_default().to_owned(),
+                        kv.value().unwrap_or_default().to_owned(),
+                    )
+                })
                 .collect(),
         })
         .collect()
@@ -574,14 +745,17 @@ fn prune(value: Value) -> Option<Value> {
             (!items.is_empty()).then_some(Value::Array(items))
         }
         Value::Object(map) => {
-            let map: serde_json::Map<String, Value> = map.into_iter().filter_map(|(k, v)| Some((k, prune(v)?))).collect();
+            let map: serde_json::Map<String, Value> = map
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, prune(v)?)))
+                .collect();
             (!map.is_empty()).then_some(Value::Object(map))
         }
         other => Some(other),
     }
 }
 
-/// JSON with object keys sorted at every level, whatever map type serde_json was built with.
+/// JSON with object keys sorted at every level, whatever map type `serde_json` was built with.
 fn canonical(value: &Value, out: &mut String) {
     match value {
         Value::Array(items) => {
@@ -616,7 +790,7 @@ fn canonical(value: &Value, out: &mut String) {
 
 /// Everything that defines a revision except what [`TaskDefinition::containers`] already holds
 /// as comparable data (environment), and except what Register rejects: canonical JSON of the
-/// raw DescribeTaskDefinition response, tags (without reserved ones) included and sorted.
+/// raw `DescribeTaskDefinition` response, tags (without reserved ones) included and sorted.
 fn fingerprint_from_raw(raw: &[u8]) -> Option<String> {
     let parsed: Value = serde_json::from_slice(raw).ok()?;
     let mut td = parsed.get("taskDefinition")?.clone();
@@ -634,13 +808,25 @@ fn fingerprint_from_raw(raw: &[u8]) -> Option<String> {
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .filter_map(|t| Some((t.get("key")?.as_str()?.to_owned(), t.get("value").and_then(Value::as_str).unwrap_or_default().to_owned())))
+        .filter_map(|t| {
+            Some((
+                t.get("key")?.as_str()?.to_owned(),
+                t.get("value")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned(),
+            ))
+        })
         .filter(|(k, _)| !is_reserved_tag(k))
         .collect();
     tags.sort();
     obj.insert(
         "tags".into(),
-        Value::Array(tags.into_iter().map(|(k, v)| serde_json::json!({ "key": k, "value": v })).collect()),
+        Value::Array(
+            tags.into_iter()
+                .map(|(k, v)| serde_json::json!({ "key": k, "value": v }))
+                .collect(),
+        ),
     );
     let mut out = String::new();
     canonical(&prune(td).unwrap_or(Value::Null), &mut out);
@@ -648,7 +834,10 @@ fn fingerprint_from_raw(raw: &[u8]) -> Option<String> {
 }
 
 /// Fallback when the raw response was not captured: the SDK's own view, environment removed.
-fn fingerprint_from_sdk(td: &aws_sdk_ecs::types::TaskDefinition, tags: &[aws_sdk_ecs::types::Tag]) -> String {
+fn fingerprint_from_sdk(
+    td: &aws_sdk_ecs::types::TaskDefinition,
+    tags: &[aws_sdk_ecs::types::Tag],
+) -> String {
     let defs: Vec<ContainerDefinition> = td
         .container_definitions()
         .iter()
@@ -685,14 +874,23 @@ fn fingerprint_from_sdk(td: &aws_sdk_ecs::types::TaskDefinition, tags: &[aws_sdk
     )
 }
 
-fn task_definition(td: &aws_sdk_ecs::types::TaskDefinition, tags: &[aws_sdk_ecs::types::Tag], raw: Option<&[u8]>) -> TaskDefinition {
+fn task_definition(
+    td: &aws_sdk_ecs::types::TaskDefinition,
+    tags: &[aws_sdk_ecs::types::Tag],
+    raw: Option<&[u8]>,
+) -> TaskDefinition {
     TaskDefinition {
         arn: td.task_definition_arn().unwrap_or_default().to_owned(),
         family: td.family().unwrap_or_default().to_owned(),
         revision: non_negative(Some(td.revision())),
-        status: td.status().map(|s| s.as_str().to_owned()).unwrap_or_default(),
+        status: td
+            .status()
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default(),
         containers: containers(td.container_definitions()),
-        fingerprint: raw.and_then(fingerprint_from_raw).unwrap_or_else(|| fingerprint_from_sdk(td, tags)),
+        fingerprint: raw
+            .and_then(fingerprint_from_raw)
+            .unwrap_or_else(|| fingerprint_from_sdk(td, tags)),
     }
 }
 
@@ -738,7 +936,11 @@ fn arn_family_revision(arn: &str) -> Option<(&str, u32)> {
 
 fn normalize_base_url(url: &str) -> String {
     let url = url.trim().trim_end_matches('/');
-    if url.contains("://") { url.to_owned() } else { format!("http://{url}") }
+    if url.contains("://") {
+        url.to_owned()
+    } else {
+        format!("http://{url}")
+    }
 }
 
 fn quote_body(body: &str) -> String {
@@ -757,8 +959,16 @@ fn created_todo(body: &Value, title: &str) -> Option<Todo> {
         if let Ok(todo) = serde_json::from_value::<Todo>(candidate.clone()) {
             return Some(todo);
         }
-        if let Some(id) = candidate.get("id").and_then(|id| id.as_u64().or_else(|| id.as_str()?.parse().ok())) {
-            return Some(Todo { id, user_id: candidate.get("user_id").cloned(), title: title.to_owned(), completed: false });
+        if let Some(id) = candidate
+            .get("id")
+            .and_then(|id| id.as_u64().or_else(|| id.as_str()?.parse().ok()))
+        {
+            return Some(Todo {
+                id,
+                user_id: candidate.get("user_id").cloned(),
+                title: title.to_owned(),
+                completed: false,
+            });
         }
     }
     None
@@ -780,27 +990,47 @@ impl AwsCloud {
                     .names(&self.load_balancer)
                     .send()
                     .await
-                    .map_err(|e| map_sdk_error("DescribeLoadBalancers", e))?;
-                let dns = out.load_balancers().iter().find_map(|lb| lb.dns_name()).ok_or_else(|| {
-                    error(
-                        ErrorKind::NotFound,
-                        "LoadBalancerNotFound",
-                        format!("Load balancer '{}' not found.", self.load_balancer),
-                        "DescribeLoadBalancers",
-                    )
-                })?;
+                    .map_err(|e| map_sdk_error("DescribeLoadBalancers", &e))?;
+                let dns = out
+                    .load_balancers()
+                    .iter()
+                    .find_map(|lb| lb.dns_name())
+                    .ok_or_else(|| {
+                        error(
+                            ErrorKind::NotFound,
+                            "LoadBalancerNotFound",
+                            format!("Load balancer '{}' not found.", self.load_balancer),
+                            "DescribeLoadBalancers",
+                        )
+                    })?;
                 Ok(normalize_base_url(dns))
             })
             .await
             .map(String::as_str)
-            .map_err(|e: CloudError| if e.operation.is_empty() { e.in_op(operation) } else { e })
+            .map_err(|e: CloudError| {
+                if e.operation.is_empty() {
+                    e.in_op(operation)
+                } else {
+                    e
+                }
+            })
     }
 
     /// Sends a todo API request and returns the body of a 2xx answer.
-    async fn todo_request(&self, operation: &str, request: reqwest::RequestBuilder) -> CloudResult<String> {
-        let response = request.send().await.map_err(|e| map_http_error(operation, &e))?;
+    async fn todo_request(
+        &self,
+        operation: &str,
+        request: reqwest::RequestBuilder,
+    ) -> CloudResult<String> {
+        let response = request
+            .send()
+            .await
+            .map_err(|e| map_http_error(operation, &e))?;
         let status = response.status();
-        let body = response.text().await.map_err(|e| map_http_error(operation, &e))?;
+        let body = response
+            .text()
+            .await
+            .map_err(|e| map_http_error(operation, &e))?;
         if status.is_success() {
             return Ok(body);
         }
@@ -812,19 +1042,39 @@ impl AwsCloud {
             _ => ErrorKind::Client,
         };
         let reason = status.canonical_reason().unwrap_or("HTTP error");
-        let message = if body.trim().is_empty() { reason.to_owned() } else { format!("{reason}: {}", quote_body(&body)) };
+        let message = if body.trim().is_empty() {
+            reason.to_owned()
+        } else {
+            format!("{reason}: {}", quote_body(&body))
+        };
         Err(error(kind, status.as_str(), message, operation))
     }
 
     fn parse_todos(operation: &str, body: &str) -> CloudResult<Vec<Todo>> {
-        let value: Value = serde_json::from_str(body)
-            .map_err(|e| error(ErrorKind::Other, "InvalidResponse", format!("{e}: {}", quote_body(body)), operation))?;
+        let value: Value = serde_json::from_str(body).map_err(|e| {
+            error(
+                ErrorKind::Other,
+                "InvalidResponse",
+                format!("{e}: {}", quote_body(body)),
+                operation,
+            )
+        })?;
         let list = match &value {
             Value::Array(_) => value.clone(),
-            other => other.get("todos").or_else(|| other.get("data")).cloned().unwrap_or(Value::Null),
+            other => other
+                .get("todos")
+                .or_else(|| other.get("data"))
+                .cloned()
+                .unwrap_or(Value::Null),
         };
-        serde_json::from_value(list)
-            .map_err(|e| error(ErrorKind::Other, "InvalidResponse", format!("{e}: {}", quote_body(body)), operation))
+        serde_json::from_value(list).map_err(|e| {
+            error(
+                ErrorKind::Other,
+                "InvalidResponse",
+                format!("{e}: {}", quote_body(body)),
+                operation,
+            )
+        })
     }
 }
 
@@ -834,7 +1084,10 @@ impl AwsCloud {
 #[async_trait]
 impl Cloud for AwsCloud {
     fn mode(&self) -> Mode {
-        Mode::Aws { account: self.account.clone(), region: self.region.clone() }
+        Mode::Aws {
+            account: self.account.clone(),
+            region: self.region.clone(),
+        }
     }
 
     fn now(&self) -> Timestamp {
@@ -847,7 +1100,12 @@ impl Cloud for AwsCloud {
 
     async fn identity(&self) -> CloudResult<Identity> {
         const OP: &str = "GetCallerIdentity";
-        let out = self.sts.get_caller_identity().send().await.map_err(|e| map_sdk_error(OP, e))?;
+        let out = self
+            .sts
+            .get_caller_identity()
+            .send()
+            .await
+            .map_err(|e| map_sdk_error(OP, &e))?;
         Ok(Identity {
             account: out.account().unwrap_or_default().to_owned(),
             region: self.region.clone(),
@@ -865,7 +1123,7 @@ impl Cloud for AwsCloud {
             .send()
             .try_collect()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
+            .map_err(|e| map_sdk_error(OP, &e))?;
         Ok(items.iter().map(db_instance).collect())
     }
 
@@ -880,14 +1138,20 @@ impl Cloud for AwsCloud {
             .send()
             .try_collect()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
+            .map_err(|e| map_sdk_error(OP, &e))?;
         Ok(items.iter().map(db_snapshot).collect())
     }
 
     async fn modify_backup(&self, settings: &BackupSettings) -> CloudResult<DbInstance> {
         const OP: &str = "ModifyDBInstance";
-        let retention = i32::try_from(settings.retention_days)
-            .map_err(|_| error(ErrorKind::Validation, "InvalidParameterValue", "Retention out of range.", OP))?;
+        let retention = i32::try_from(settings.retention_days).map_err(|_| {
+            error(
+                ErrorKind::Validation,
+                "InvalidParameterValue",
+                "Retention out of range.",
+                OP,
+            )
+        })?;
         let out = self
             .rds
             .modify_db_instance()
@@ -897,13 +1161,22 @@ impl Cloud for AwsCloud {
             .apply_immediately(settings.apply_immediately)
             .send()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
-        out.db_instance()
-            .map(db_instance)
-            .ok_or_else(|| error(ErrorKind::Other, "InvalidResponse", "The answer names no DB instance.", OP))
+            .map_err(|e| map_sdk_error(OP, &e))?;
+        out.db_instance().map(db_instance).ok_or_else(|| {
+            error(
+                ErrorKind::Other,
+                "InvalidResponse",
+                "The answer names no DB instance.",
+                OP,
+            )
+        })
     }
 
-    async fn create_snapshot(&self, instance_id: &str, snapshot_id: &str) -> CloudResult<DbSnapshot> {
+    async fn create_snapshot(
+        &self,
+        instance_id: &str,
+        snapshot_id: &str,
+    ) -> CloudResult<DbSnapshot> {
         const OP: &str = "CreateDBSnapshot";
         let out = self
             .rds
@@ -913,10 +1186,15 @@ impl Cloud for AwsCloud {
             .set_tags(Some(rds_tags(&[])))
             .send()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
-        out.db_snapshot()
-            .map(db_snapshot)
-            .ok_or_else(|| error(ErrorKind::Other, "InvalidResponse", "The answer names no DB snapshot.", OP))
+            .map_err(|e| map_sdk_error(OP, &e))?;
+        out.db_snapshot().map(db_snapshot).ok_or_else(|| {
+            error(
+                ErrorKind::Other,
+                "InvalidResponse",
+                "The answer names no DB snapshot.",
+                OP,
+            )
+        })
     }
 
     async fn restore_from_snapshot(&self, request: &RestoreRequest) -> CloudResult<DbInstance> {
@@ -931,13 +1209,21 @@ impl Cloud for AwsCloud {
             .multi_az(request.multi_az)
             .set_vpc_security_group_ids(groups)
             .set_db_subnet_group_name(request.subnet_group.clone())
-            .set_tags(Some(rds_tags(&[(RESTORED_FROM_TAG_KEY, &request.snapshot_id)])))
+            .set_tags(Some(rds_tags(&[(
+                RESTORED_FROM_TAG_KEY,
+                &request.snapshot_id,
+            )])))
             .send()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
-        out.db_instance()
-            .map(db_instance)
-            .ok_or_else(|| error(ErrorKind::Other, "InvalidResponse", "The answer names no DB instance.", OP))
+            .map_err(|e| map_sdk_error(OP, &e))?;
+        out.db_instance().map(db_instance).ok_or_else(|| {
+            error(
+                ErrorKind::Other,
+                "InvalidResponse",
+                "The answer names no DB instance.",
+                OP,
+            )
+        })
     }
 
     async fn restore_to_point_in_time(&self, request: &PitrRequest) -> CloudResult<DbInstance> {
@@ -953,13 +1239,21 @@ impl Cloud for AwsCloud {
             .multi_az(request.multi_az)
             .set_vpc_security_group_ids(groups)
             .set_db_subnet_group_name(request.subnet_group.clone())
-            .set_tags(Some(rds_tags(&[(RESTORED_FROM_TAG_KEY, &request.source_id)])))
+            .set_tags(Some(rds_tags(&[(
+                RESTORED_FROM_TAG_KEY,
+                &request.source_id,
+            )])))
             .send()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
-        out.db_instance()
-            .map(db_instance)
-            .ok_or_else(|| error(ErrorKind::Other, "InvalidResponse", "The answer names no DB instance.", OP))
+            .map_err(|e| map_sdk_error(OP, &e))?;
+        out.db_instance().map(db_instance).ok_or_else(|| {
+            error(
+                ErrorKind::Other,
+                "InvalidResponse",
+                "The answer names no DB instance.",
+                OP,
+            )
+        })
     }
 
     async fn delete_instance(&self, instance_id: &str) -> CloudResult<()> {
@@ -971,7 +1265,7 @@ impl Cloud for AwsCloud {
             .delete_automated_backups(true)
             .send()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
+            .map_err(|e| map_sdk_error(OP, &e))?;
         Ok(())
     }
 
@@ -982,7 +1276,7 @@ impl Cloud for AwsCloud {
             .db_snapshot_identifier(snapshot_id)
             .send()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
+            .map_err(|e| map_sdk_error(OP, &e))?;
         Ok(())
     }
 
@@ -995,15 +1289,19 @@ impl Cloud for AwsCloud {
             .services(service_name)
             .send()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
+            .map_err(|e| map_sdk_error(OP, &e))?;
         if let Some(found) = out.services().iter().find(|s| {
-            s.service_name() == Some(short_name(service_name)) || s.service_arn() == Some(service_name)
+            s.service_name() == Some(short_name(service_name))
+                || s.service_arn() == Some(service_name)
         }) {
             return Ok(service(found, short_name(cluster)));
         }
         let failure = out.failures().first();
         let reason = failure.and_then(|f| f.reason()).unwrap_or("MISSING");
-        let detail = failure.and_then(|f| f.detail()).map(|d| format!(" ({d})")).unwrap_or_default();
+        let detail = failure
+            .and_then(|f| f.detail())
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default();
         if reason == "MISSING" {
             Err(error(
                 ErrorKind::ServiceNotFound,
@@ -1012,7 +1310,12 @@ impl Cloud for AwsCloud {
                 OP,
             ))
         } else {
-            Err(error(ErrorKind::Client, reason, format!("DescribeServices failed for {service_name}: {reason}{detail}"), OP))
+            Err(error(
+                ErrorKind::Client,
+                reason,
+                format!("DescribeServices failed for {service_name}: {reason}{detail}"),
+                OP,
+            ))
         }
     }
 
@@ -1028,10 +1331,15 @@ impl Cloud for AwsCloud {
             .interceptor(capture.clone())
             .send()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
-        let td = out
-            .task_definition()
-            .ok_or_else(|| error(ErrorKind::Client, "ClientException", "Unable to describe task definition.", OP))?;
+            .map_err(|e| map_sdk_error(OP, &e))?;
+        let td = out.task_definition().ok_or_else(|| {
+            error(
+                ErrorKind::Client,
+                "ClientException",
+                "Unable to describe task definition.",
+                OP,
+            )
+        })?;
         Ok(task_definition(td, out.tags(), capture.take().as_deref()))
     }
 
@@ -1048,7 +1356,7 @@ impl Cloud for AwsCloud {
             .send()
             .try_collect()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
+            .map_err(|e| map_sdk_error(OP, &e))?;
         let mut exact: Vec<(u32, String)> = arns
             .into_iter()
             .filter_map(|arn| {
@@ -1060,7 +1368,13 @@ impl Cloud for AwsCloud {
         Ok(exact.into_iter().map(|(_, arn)| arn).collect())
     }
 
-    async fn register_revision(&self, base: &str, container: &str, name: &str, value: &str) -> CloudResult<TaskDefinition> {
+    async fn register_revision(
+        &self,
+        base: &str,
+        container: &str,
+        name: &str,
+        value: &str,
+    ) -> CloudResult<TaskDefinition> {
         const OP: &str = "RegisterTaskDefinition";
         let described = self
             .ecs
@@ -1069,23 +1383,40 @@ impl Cloud for AwsCloud {
             .include(TaskDefinitionField::Tags)
             .send()
             .await
-            .map_err(|e| map_sdk_error("DescribeTaskDefinition", e))?;
+            .map_err(|e| map_sdk_error("DescribeTaskDefinition", &e))?;
         let Some(td) = described.task_definition() else {
-            return Err(error(ErrorKind::Client, "ClientException", "Unable to describe task definition.", OP));
+            return Err(error(
+                ErrorKind::Client,
+                "ClientException",
+                "Unable to describe task definition.",
+                OP,
+            ));
         };
 
         let mut defs = td.container_definitions().to_vec();
-        let target = defs.iter_mut().find(|c| c.name() == Some(container)).ok_or_else(|| {
-            error(ErrorKind::Client, "ClientException", format!("Container {container} not found in the task definition."), OP)
-        })?;
+        let target = defs
+            .iter_mut()
+            .find(|c| c.name() == Some(container))
+            .ok_or_else(|| {
+                error(
+                    ErrorKind::Client,
+                    "ClientException",
+                    format!("Container {container} not found in the task definition."),
+                    OP,
+                )
+            })?;
         let environment = target.environment.get_or_insert_with(Vec::new);
         match environment.iter_mut().find(|kv| kv.name() == Some(name)) {
             Some(entry) => entry.value = Some(value.to_owned()),
             None => environment.push(KeyValuePair::builder().name(name).value(value).build()),
         }
 
-        let tags: Vec<aws_sdk_ecs::types::Tag> =
-            described.tags().iter().filter(|t| !t.key().is_some_and(is_reserved_tag)).cloned().collect();
+        let tags: Vec<aws_sdk_ecs::types::Tag> = described
+            .tags()
+            .iter()
+            .filter(|t| !t.key().is_some_and(is_reserved_tag))
+            .cloned()
+            .collect();
         // Every field of RegisterTaskDefinitionInput (aws-sdk-ecs 1.111), in its order.
         let out = self
             .ecs
@@ -1110,10 +1441,15 @@ impl Cloud for AwsCloud {
             .set_enable_fault_injection(td.enable_fault_injection())
             .send()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
-        let registered = out
-            .task_definition()
-            .ok_or_else(|| error(ErrorKind::Other, "InvalidResponse", "The answer names no task definition.", OP))?;
+            .map_err(|e| map_sdk_error(OP, &e))?;
+        let registered = out.task_definition().ok_or_else(|| {
+            error(
+                ErrorKind::Other,
+                "InvalidResponse",
+                "The answer names no task definition.",
+                OP,
+            )
+        })?;
         // The register answer carries no tags; the fingerprint needs the described form.
         self.describe_task_definition(registered.task_definition_arn().unwrap_or_default())
             .await
@@ -1127,11 +1463,16 @@ impl Cloud for AwsCloud {
             .task_definition(arn)
             .send()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
+            .map_err(|e| map_sdk_error(OP, &e))?;
         Ok(())
     }
 
-    async fn update_service(&self, cluster: &str, service_name: &str, task_definition: &str) -> CloudResult<Service> {
+    async fn update_service(
+        &self,
+        cluster: &str,
+        service_name: &str,
+        task_definition: &str,
+    ) -> CloudResult<Service> {
         const OP: &str = "UpdateService";
         let out = self
             .ecs
@@ -1141,10 +1482,17 @@ impl Cloud for AwsCloud {
             .task_definition(task_definition)
             .send()
             .await
-            .map_err(|e| map_sdk_error(OP, e))?;
+            .map_err(|e| map_sdk_error(OP, &e))?;
         out.service()
             .map(|s| service(s, short_name(cluster)))
-            .ok_or_else(|| error(ErrorKind::Other, "InvalidResponse", "The answer names no service.", OP))
+            .ok_or_else(|| {
+                error(
+                    ErrorKind::Other,
+                    "InvalidResponse",
+                    "The answer names no service.",
+                    OP,
+                )
+            })
     }
 
     async fn list_todos(&self) -> CloudResult<Vec<Todo>> {
@@ -1158,7 +1506,9 @@ impl Cloud for AwsCloud {
         const OP: &str = "TodoCreate";
         let url = format!("{}/api/v1/todos", self.todo_base(OP).await?);
         let payload = serde_json::json!({ "title": title, "completed": false });
-        let body = self.todo_request(OP, self.http.post(url).json(&payload)).await?;
+        let body = self
+            .todo_request(OP, self.http.post(url).json(&payload))
+            .await?;
         let value: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
         if let Some(todo) = created_todo(&value, title) {
             return Ok(todo);
@@ -1166,11 +1516,21 @@ impl Cloud for AwsCloud {
         // The app said "created" without naming the todo: find the newest with this title.
         self.list_todos()
             .await
-            .map_err(|e| CloudError { operation: OP.into(), ..e })?
+            .map_err(|e| CloudError {
+                operation: OP.into(),
+                ..e
+            })?
             .into_iter()
             .filter(|t| t.title == title)
             .max_by_key(|t| t.id)
-            .ok_or_else(|| error(ErrorKind::Other, "InvalidResponse", format!("Created, but not found: {}", quote_body(&body)), OP))
+            .ok_or_else(|| {
+                error(
+                    ErrorKind::Other,
+                    "InvalidResponse",
+                    format!("Created, but not found: {}", quote_body(&body)),
+                    OP,
+                )
+            })
     }
 
     async fn delete_todo(&self, id: u64) -> CloudResult<()> {
@@ -1187,11 +1547,23 @@ mod tests {
 
     #[test]
     fn codes_map_to_kinds() {
-        assert_eq!(kind_of_code("DBSnapshotNotFound"), Some(ErrorKind::NotFound));
-        assert_eq!(kind_of_code("ThrottlingException"), Some(ErrorKind::Throttling));
+        assert_eq!(
+            kind_of_code("DBSnapshotNotFound"),
+            Some(ErrorKind::NotFound)
+        );
+        assert_eq!(
+            kind_of_code("ThrottlingException"),
+            Some(ErrorKind::Throttling)
+        );
         assert_eq!(kind_of_code("ExpiredToken"), Some(ErrorKind::ExpiredToken));
-        assert_eq!(kind_of_code("ServiceNotFoundException"), Some(ErrorKind::ServiceNotFound));
-        assert_eq!(kind_of_code("ClusterNotFoundException"), Some(ErrorKind::Client));
+        assert_eq!(
+            kind_of_code("ServiceNotFoundException"),
+            Some(ErrorKind::ServiceNotFound)
+        );
+        assert_eq!(
+            kind_of_code("ClusterNotFoundException"),
+            Some(ErrorKind::Client)
+        );
         assert_eq!(kind_of_code("SomethingNew"), None);
     }
 
@@ -1209,10 +1581,38 @@ mod tests {
     }
 
     #[test]
+    fn codes_from_unparsed_bodies() {
+        let moto = br#"<?xml version="1.0"?><ErrorResponse><Errors><Error><Code>AccessDenied</Code><Message>User: x is not authorized</Message><Type>Sender</Type></Error></Errors></ErrorResponse>"#;
+        assert_eq!(
+            code_from_body(moto),
+            Some((
+                "AccessDenied".into(),
+                Some("User: x is not authorized".into())
+            ))
+        );
+        let json =
+            br#"{"__type": "com.amazonaws#ThrottlingException", "message": "Rate exceeded"}"#;
+        assert_eq!(
+            code_from_body(json),
+            Some(("ThrottlingException".into(), Some("Rate exceeded".into())))
+        );
+        assert_eq!(code_from_body(b"<html>bad gateway</html>"), None);
+    }
+
+    #[test]
     fn arns_and_urls() {
-        assert_eq!(arn_family_revision("arn:aws:ecs:us-east-1:1:task-definition/workshop-backend:12"), Some(("workshop-backend", 12)));
-        assert_eq!(short_name("arn:aws:ecs:us-east-1:1:cluster/workshop-cluster"), "workshop-cluster");
-        assert_eq!(normalize_base_url("todoApp-1.elb.amazonaws.com/"), "http://todoApp-1.elb.amazonaws.com");
+        assert_eq!(
+            arn_family_revision("arn:aws:ecs:us-east-1:1:task-definition/workshop-backend:12"),
+            Some(("workshop-backend", 12))
+        );
+        assert_eq!(
+            short_name("arn:aws:ecs:us-east-1:1:cluster/workshop-cluster"),
+            "workshop-cluster"
+        );
+        assert_eq!(
+            normalize_base_url("todoApp-1.elb.amazonaws.com/"),
+            "http://todoApp-1.elb.amazonaws.com"
+        );
         assert_eq!(normalize_base_url("https://x.example"), "https://x.example");
     }
 
@@ -1220,8 +1620,17 @@ mod tests {
     fn created_todo_shapes() {
         let todo = serde_json::json!({"id": 3, "user_id": 1, "title": "t", "completed": false});
         assert_eq!(created_todo(&todo, "t").map(|t| t.id), Some(3));
-        assert_eq!(created_todo(&serde_json::json!({"todo": todo}), "t").map(|t| t.id), Some(3));
-        assert_eq!(created_todo(&serde_json::json!({"id": "4"}), "t").map(|t| t.id), Some(4));
-        assert_eq!(created_todo(&serde_json::json!({"message": "ok"}), "t"), None);
+        assert_eq!(
+            created_todo(&serde_json::json!({"todo": todo}), "t").map(|t| t.id),
+            Some(3)
+        );
+        assert_eq!(
+            created_todo(&serde_json::json!({"id": "4"}), "t").map(|t| t.id),
+            Some(4)
+        );
+        assert_eq!(
+            created_todo(&serde_json::json!({"message": "ok"}), "t"),
+            None
+        );
     }
 }

@@ -1,0 +1,1032 @@
+//! The AWS adapter ([`AwsCloud`]) against moto and loopback fakes.
+//!
+//! # Running
+//! `cargo test --test aws_moto` needs `moto_server` (PyPI package `moto[server]`, version 5.2) and `boto3`:
+//!
+//! ```text
+//! python3 -m venv .venv && .venv/bin/pip install 'moto[server]>=5.2,<5.3' boto3
+//! ```
+//!
+//! `.ci/run` does this. The tests find moto via `$MOTO_SERVER`, `.venv/bin/moto_server` or `PATH`
+//! (see `tests/support/moto.rs`); without it they skip with a note, unless `CI` is set, where
+//! they fail. Tests that need no moto (credentials, network faults, throttling, todo client)
+//! always run.
+//!
+//! # How
+//! Each test starts its own moto server on a free loopback port (about a second) and builds the
+//! lab's world with `tests/harness/world.py`; the adapter reaches it through
+//! [`AwsOverrides::endpoint_url`] and dummy static keys, never through process environment, so
+//! tests run in parallel without sharing state. Assertions read moto back with boto3
+//! ([`Moto::boto`]), so they check what landed on the wire, not what the adapter believes.
+//! `tests/harness/todo_app.py` stands in for the todo backend: moto has no databases, so it keeps
+//! rows per DB instance and follows snapshots, restores and `DB_HOST` (see its docstring).
+//!
+//! moto cannot throttle, expire tokens, fail with 5xx or hang; those paths use the fakes in
+//! `tests/support/fake.rs`.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::process::Command;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use backup_lab::cloud::aws::{AwsCloud, AwsOverrides, AwsSettings, StaticKeys};
+use backup_lab::cloud::{
+    BackupSettings, Cloud, CloudError, ErrorKind, Mode, PitrRequest, RestoreRequest, SnapshotKind,
+};
+use serde_json::Value;
+use support::fake;
+use support::moto::{Moto, REGION, free_port, moto_settings, overrides_for};
+
+const INSTANCE: &str = "workshop-db";
+const CLUSTER: &str = "workshop-cluster";
+const SERVICE: &str = "backend-service";
+const FAMILY: &str = "workshop-backend";
+const CONTAINER: &str = "container-backend";
+
+fn expect_err<T: std::fmt::Debug>(
+    result: Result<T, CloudError>,
+    kind: ErrorKind,
+    code: &str,
+) -> CloudError {
+    let err = result.expect_err("the call should fail");
+    assert_eq!(
+        (err.kind, err.code.as_str()),
+        (kind, code),
+        "unexpected error: {err:?}"
+    );
+    assert!(!err.operation.is_empty(), "operation is set: {err:?}");
+    err
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn restore_request(world: &Value, id: &str, snapshot: &str) -> RestoreRequest {
+    RestoreRequest {
+        instance_id: id.into(),
+        snapshot_id: snapshot.into(),
+        class: "db.t3.micro".into(),
+        multi_az: true,
+        security_groups: vec![
+            world["rds_security_group_id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+        ],
+        subnet_group: Some("workshop-db-subnet-group".into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// RDS
+
+#[tokio::test]
+async fn connect_reports_account_and_region() {
+    let Some(moto) = Moto::start() else { return };
+    let cloud = moto.cloud().await;
+    assert_eq!(
+        cloud.mode(),
+        Mode::Aws {
+            account: "123456789012".into(),
+            region: REGION.into()
+        }
+    );
+    let me = cloud.identity().await.expect("identity");
+    assert_eq!(me.account, "123456789012");
+    assert!(me.arn.starts_with("arn:aws:"), "{me:?}");
+}
+
+#[tokio::test]
+async fn describe_and_modify_backup_settings() {
+    let Some(moto) = Moto::start() else { return };
+    let world = moto.world();
+    let cloud = moto.cloud().await;
+
+    let instances = cloud.describe_instances().await.expect("describe");
+    let db = instances
+        .iter()
+        .find(|i| i.id == INSTANCE)
+        .expect("workshop-db");
+    assert_eq!(db.status, "available");
+    assert_eq!(db.class, "db.t3.micro");
+    assert_eq!(db.engine, "mysql 8.0.39");
+    assert!(db.multi_az);
+    assert_eq!(db.retention_days, 0);
+    assert_eq!(db.storage_gib, 100);
+    assert_eq!(db.port, Some(3306));
+    assert_eq!(db.endpoint.as_deref(), world["db_host"].as_str());
+    assert_eq!(
+        db.security_groups,
+        vec![
+            world["rds_security_group_id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        ]
+    );
+    assert_eq!(db.subnet_group.as_deref(), Some("workshop-db-subnet-group"));
+    assert_eq!(
+        db.maintenance_window.as_deref(),
+        Some("sun:08:00-sun:08:30")
+    );
+    assert_eq!(
+        db.arn,
+        world["db_instance_arn"].as_str().unwrap_or_default()
+    );
+    assert!(db.created.is_some());
+
+    let settings = BackupSettings {
+        instance_id: INSTANCE.into(),
+        retention_days: 1,
+        window_utc: "03:00-03:30".into(),
+        apply_immediately: true,
+    };
+    let modified = cloud.modify_backup(&settings).await.expect("modify");
+    assert_eq!(modified.id, INSTANCE);
+
+    let seen = moto.boto(
+        "out(c('rds').describe_db_instances(DBInstanceIdentifier='workshop-db')['DBInstances'][0])",
+    );
+    assert_eq!(seen["BackupRetentionPeriod"], 1);
+    assert_eq!(seen["PreferredBackupWindow"], "03:00-03:30");
+    let again = cloud.describe_instances().await.expect("describe");
+    let db = again
+        .iter()
+        .find(|i| i.id == INSTANCE)
+        .expect("workshop-db");
+    assert_eq!(db.retention_days.max(db.pending_retention.unwrap_or(0)), 1);
+    assert_eq!(db.backup_window.as_deref(), Some("03:00-03:30"));
+}
+
+#[tokio::test]
+#[allow(clippy::too_many_lines)] // one story: snapshot, restore, PITR, cleanup
+async fn snapshot_restore_and_cleanup_land_in_moto() {
+    let Some(moto) = Moto::start() else { return };
+    let world = moto.world();
+    let cloud = moto.cloud().await;
+    let lab_sg = world["rds_security_group_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let default_sg = world["default_security_group_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+
+    // Snapshot, tagged as ours.
+    let snap = cloud
+        .create_snapshot(INSTANCE, "ondemandbackup")
+        .await
+        .expect("snapshot");
+    assert_eq!(
+        (snap.id.as_str(), snap.instance_id.as_str()),
+        ("ondemandbackup", INSTANCE)
+    );
+    let listed = cloud
+        .describe_snapshots(INSTANCE)
+        .await
+        .expect("describe snapshots");
+    let ours = listed
+        .iter()
+        .find(|s| s.id == "ondemandbackup")
+        .expect("listed");
+    assert_eq!(ours.kind, SnapshotKind::Manual);
+    assert!(
+        ours.created_by_tool,
+        "created-by tag read back from TagList: {ours:?}"
+    );
+    assert!(ours.is_available() && ours.percent == 100, "{ours:?}");
+    assert!(ours.created.is_some());
+    let tags = moto.boto(
+        "rds = c('rds')\n\
+         arn = rds.describe_db_snapshots(DBSnapshotIdentifier='ondemandbackup')['DBSnapshots'][0]['DBSnapshotArn']\n\
+         out(rds.list_tags_for_resource(ResourceName=arn)['TagList'])",
+    );
+    assert!(
+        tags.as_array()
+            .into_iter()
+            .flatten()
+            .any(|t| t["Key"] == "created-by" && t["Value"] == "backup-lab"),
+        "{tags}"
+    );
+
+    // Restore: Multi-AZ, db.t3.micro, the source's group (not default) and subnet group.
+    let restored = cloud
+        .restore_from_snapshot(&restore_request(
+            &world,
+            "workshop-db-restore",
+            "ondemandbackup",
+        ))
+        .await
+        .expect("restore");
+    assert_eq!(restored.id, "workshop-db-restore");
+    let seen = moto.boto("out(c('rds').describe_db_instances(DBInstanceIdentifier='workshop-db-restore')['DBInstances'][0])");
+    assert_eq!(seen["MultiAZ"], true);
+    assert_eq!(seen["DBInstanceClass"], "db.t3.micro");
+    let groups: Vec<&str> = seen["VpcSecurityGroups"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|g| g["VpcSecurityGroupId"].as_str())
+        .collect();
+    assert_eq!(groups, vec![lab_sg.as_str()]);
+    assert!(!groups.contains(&default_sg.as_str()));
+    assert_eq!(
+        seen["DBSubnetGroup"]["DBSubnetGroupName"],
+        "workshop-db-subnet-group"
+    );
+    let tag_pairs: BTreeSet<(String, String)> = seen["TagList"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|t| {
+            (
+                t["Key"].as_str().unwrap_or_default().to_owned(),
+                t["Value"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        tag_pairs.contains(&("created-by".into(), "backup-lab".into())),
+        "{tag_pairs:?}"
+    );
+    assert!(
+        tag_pairs.contains(&("restored-from".into(), "ondemandbackup".into())),
+        "{tag_pairs:?}"
+    );
+
+    // Point-in-time restore with the same placement.
+    let pitr = PitrRequest {
+        source_id: INSTANCE.into(),
+        target_id: "workshop-db-pitr".into(),
+        class: "db.t3.micro".into(),
+        multi_az: true,
+        security_groups: vec![lab_sg.clone()],
+        subnet_group: Some("workshop-db-subnet-group".into()),
+    };
+    cloud.restore_to_point_in_time(&pitr).await.expect("pitr");
+    let seen = moto.boto("out(c('rds').describe_db_instances(DBInstanceIdentifier='workshop-db-pitr')['DBInstances'][0])");
+    assert_eq!(seen["MultiAZ"], true);
+    assert_eq!(seen["DBInstanceClass"], "db.t3.micro");
+    assert_eq!(
+        seen["VpcSecurityGroups"][0]["VpcSecurityGroupId"],
+        lab_sg.as_str()
+    );
+    assert_eq!(
+        seen["DBSubnetGroup"]["DBSubnetGroupName"],
+        "workshop-db-subnet-group"
+    );
+
+    // Describe shows all three, each with its own endpoint.
+    let all = cloud.describe_instances().await.expect("describe");
+    let ids: BTreeSet<&str> = all.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        BTreeSet::from([INSTANCE, "workshop-db-pitr", "workshop-db-restore"])
+    );
+    let endpoints: BTreeSet<&str> = all.iter().filter_map(|i| i.endpoint.as_deref()).collect();
+    assert_eq!(endpoints.len(), 3, "{all:?}");
+    let restored = all
+        .iter()
+        .find(|i| i.id == "workshop-db-restore")
+        .expect("restored");
+    assert_eq!(restored.security_groups, vec![lab_sg.clone()]);
+    assert!(restored.multi_az);
+
+    // Cleanup.
+    cloud
+        .delete_instance("workshop-db-restore")
+        .await
+        .expect("delete instance");
+    cloud
+        .delete_snapshot("ondemandbackup")
+        .await
+        .expect("delete snapshot");
+    let left = moto.boto(
+        "rds = c('rds')\n\
+         out({'instances': [i['DBInstanceIdentifier'] for i in rds.describe_db_instances()['DBInstances']],\n\
+              'snapshots': [s['DBSnapshotIdentifier'] for s in rds.describe_db_snapshots()['DBSnapshots']]})",
+    );
+    assert!(
+        !strings(&left["instances"]).contains(&"workshop-db-restore".to_owned()),
+        "{left}"
+    );
+    assert!(
+        !strings(&left["snapshots"]).contains(&"ondemandbackup".to_owned()),
+        "{left}"
+    );
+}
+
+#[tokio::test]
+async fn rds_error_codes() {
+    let Some(moto) = Moto::start() else { return };
+    let world = moto.world();
+    let cloud = moto.cloud().await;
+
+    expect_err(
+        cloud.create_snapshot("no-such-db", "snap-a").await,
+        ErrorKind::NotFound,
+        "DBInstanceNotFound",
+    );
+    cloud
+        .create_snapshot(INSTANCE, "snap-a")
+        .await
+        .expect("snapshot");
+    let err = expect_err(
+        cloud.create_snapshot(INSTANCE, "snap-a").await,
+        ErrorKind::AlreadyExists,
+        "DBSnapshotAlreadyExists",
+    );
+    assert_eq!(err.operation, "CreateDBSnapshot");
+    assert!(!err.message.is_empty());
+
+    let missing = restore_request(&world, "workshop-db-restore", "no-such-snapshot");
+    let err = expect_err(
+        cloud.restore_from_snapshot(&missing).await,
+        ErrorKind::NotFound,
+        "DBSnapshotNotFound",
+    );
+    assert_eq!(err.operation, "RestoreDBInstanceFromDBSnapshot");
+    let clash = restore_request(&world, INSTANCE, "snap-a");
+    expect_err(
+        cloud.restore_from_snapshot(&clash).await,
+        ErrorKind::AlreadyExists,
+        "DBInstanceAlreadyExists",
+    );
+
+    expect_err(
+        cloud.delete_snapshot("no-such-snapshot").await,
+        ErrorKind::NotFound,
+        "DBSnapshotNotFound",
+    );
+    expect_err(
+        cloud.delete_instance("no-such-db").await,
+        ErrorKind::NotFound,
+        "DBInstanceNotFound",
+    );
+    let settings = BackupSettings {
+        instance_id: "no-such-db".into(),
+        retention_days: 1,
+        window_utc: "03:00-03:30".into(),
+        apply_immediately: true,
+    };
+    expect_err(
+        cloud.modify_backup(&settings).await,
+        ErrorKind::NotFound,
+        "DBInstanceNotFound",
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// ECS
+
+/// `DescribeTaskDefinition` (with tags) as boto3 sees it, minus what Register cannot set.
+fn registrable_view(moto: &Moto, reference: &str) -> Value {
+    let mut seen = moto.boto(&format!(
+        "r = c('ecs').describe_task_definition(taskDefinition='{reference}', include=['TAGS'])\n\
+         r.pop('ResponseMetadata', None)\n\
+         out(r)"
+    ));
+    if let Some(td) = seen
+        .get_mut("taskDefinition")
+        .and_then(Value::as_object_mut)
+    {
+        for field in [
+            "taskDefinitionArn",
+            "revision",
+            "status",
+            "requiresAttributes",
+            "compatibilities",
+            "registeredAt",
+            "registeredBy",
+            "deregisteredAt",
+        ] {
+            td.remove(field);
+        }
+    }
+    seen
+}
+
+fn set_env(view: &mut Value, name: &str, value: &str) {
+    for def in view["taskDefinition"]["containerDefinitions"]
+        .as_array_mut()
+        .into_iter()
+        .flatten()
+    {
+        if def["name"] == CONTAINER {
+            for kv in def["environment"].as_array_mut().into_iter().flatten() {
+                if kv["name"] == name {
+                    kv["value"] = Value::String(value.into());
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn register_revision_copies_everything_but_db_host() {
+    let Some(moto) = Moto::start() else { return };
+    let world = moto.world();
+    let cloud = moto.cloud().await;
+
+    let old = cloud
+        .describe_task_definition(FAMILY)
+        .await
+        .expect("describe");
+    assert_eq!(
+        (old.family.as_str(), old.revision, old.status.as_str()),
+        (FAMILY, 1, "ACTIVE")
+    );
+    assert_eq!(old.env(CONTAINER, "DB_HOST"), world["db_host"].as_str());
+
+    let new_host = "workshop-db-restore.aaaaaaaaaa.us-east-1.rds.amazonaws.com";
+    let new = cloud
+        .register_revision(&old.arn, CONTAINER, "DB_HOST", new_host)
+        .await
+        .expect("register");
+    assert_eq!(new.revision, 2);
+    assert_eq!(new.env(CONTAINER, "DB_HOST"), Some(new_host));
+    assert!(
+        new.same_except(&old, CONTAINER, "DB_HOST"),
+        "fingerprints:\n{}\n{}",
+        old.fingerprint,
+        new.fingerprint
+    );
+    assert!(!new.same_except(&old, CONTAINER, "DB_USER"));
+    assert_eq!(
+        cloud
+            .describe_task_definition(&new.arn)
+            .await
+            .expect("describe new"),
+        new
+    );
+
+    // The whole DescribeTaskDefinition answer, tags included, equals the old one but DB_HOST.
+    let mut expected = registrable_view(&moto, &old.arn);
+    set_env(&mut expected, "DB_HOST", new_host);
+    let actual = registrable_view(&moto, &new.arn);
+    assert_eq!(actual, expected);
+    assert_eq!(
+        actual["tags"].as_array().map(Vec::len),
+        Some(2),
+        "tags carried over: {actual}"
+    );
+    assert!(
+        actual["taskDefinition"]["containerDefinitions"][0]["secrets"].is_array(),
+        "{actual}"
+    );
+
+    // A new variable is appended; an unknown container is refused.
+    let appended = cloud
+        .register_revision(&new.arn, CONTAINER, "FEATURE", "on")
+        .await
+        .expect("append");
+    let env = &appended.containers[0].environment;
+    assert_eq!(env.last(), Some(&("FEATURE".to_owned(), "on".to_owned())));
+    assert_eq!(env.len(), 4);
+    expect_err(
+        cloud
+            .register_revision(&new.arn, "nope", "DB_HOST", "x")
+            .await,
+        ErrorKind::Client,
+        "ClientException",
+    );
+
+    // The service switches to the new revision.
+    let updated = cloud
+        .update_service(CLUSTER, SERVICE, &new.arn)
+        .await
+        .expect("update");
+    assert_eq!(updated.task_definition, new.arn);
+    let service = cloud
+        .describe_service(CLUSTER, SERVICE)
+        .await
+        .expect("describe service");
+    assert_eq!(
+        (service.name.as_str(), service.cluster.as_str()),
+        (SERVICE, CLUSTER)
+    );
+    assert_eq!(service.task_definition, new.arn);
+    // moto's UpdateService changes the service's task definition but starts no deployment,
+    // so the deployments still name revision 1 there; the simulation covers rollouts.
+    assert_eq!(service.desired, 2);
+    let seen = moto.boto("out(c('ecs').describe_services(cluster='workshop-cluster', services=['backend-service'])['services'][0])");
+    assert_eq!(seen["taskDefinition"], new.arn.as_str());
+}
+
+#[tokio::test]
+async fn list_and_deregister_task_definitions() {
+    let Some(moto) = Moto::start() else { return };
+    moto.world();
+    // A family sharing the prefix must not be listed.
+    moto.boto(
+        "ecs = c('ecs')\n\
+         ecs.register_task_definition(family='workshop-backend-v2', containerDefinitions=[{'name': 'x', 'image': 'x', 'memory': 128}])\n\
+         out(None)",
+    );
+    let cloud = moto.cloud().await;
+    let base = cloud
+        .describe_task_definition(FAMILY)
+        .await
+        .expect("describe");
+    let second = cloud
+        .register_revision(&base.arn, CONTAINER, "DB_HOST", "b")
+        .await
+        .expect("register");
+    let third = cloud
+        .register_revision(&second.arn, CONTAINER, "DB_HOST", "c")
+        .await
+        .expect("register");
+    assert_eq!(
+        cloud.list_task_definitions(FAMILY).await.expect("list"),
+        vec![base.arn.clone(), second.arn.clone(), third.arn.clone()]
+    );
+
+    cloud
+        .deregister_task_definition(&second.arn)
+        .await
+        .expect("deregister");
+    assert_eq!(
+        cloud.list_task_definitions(FAMILY).await.expect("list"),
+        vec![base.arn.clone(), third.arn.clone()]
+    );
+    let gone = cloud
+        .describe_task_definition(&second.arn)
+        .await
+        .expect("still describable");
+    assert_eq!(gone.status, "INACTIVE");
+    // The latest ACTIVE revision is what the bare family names.
+    assert_eq!(
+        cloud
+            .describe_task_definition(FAMILY)
+            .await
+            .expect("describe")
+            .arn,
+        third.arn
+    );
+}
+
+#[tokio::test]
+async fn ecs_error_codes() {
+    let Some(moto) = Moto::start() else { return };
+    moto.world();
+    let cloud = moto.cloud().await;
+
+    let err = expect_err(
+        cloud.describe_service(CLUSTER, "no-such-service").await,
+        ErrorKind::ServiceNotFound,
+        "ServiceNotFoundException",
+    );
+    assert_eq!(err.operation, "DescribeServices");
+    expect_err(
+        cloud.describe_service("no-such-cluster", SERVICE).await,
+        ErrorKind::Client,
+        "ClusterNotFoundException",
+    );
+    expect_err(
+        cloud.describe_task_definition("no-such-family:1").await,
+        ErrorKind::Client,
+        "ClientException",
+    );
+    expect_err(
+        cloud
+            .register_revision("no-such-family:1", CONTAINER, "DB_HOST", "x")
+            .await,
+        ErrorKind::Client,
+        "ClientException",
+    );
+    expect_err(
+        cloud
+            .deregister_task_definition(
+                "arn:aws:ecs:us-east-1:123456789012:task-definition/no-such-family:1",
+            )
+            .await,
+        ErrorKind::Client,
+        "ClientException",
+    );
+    let err = cloud
+        .update_service(CLUSTER, "no-such-service", &format!("{FAMILY}:1"))
+        .await
+        .expect_err("unknown service");
+    assert_eq!(err.kind, ErrorKind::ServiceNotFound, "{err:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lab's recovery, end to end through the todo app stand-in
+
+#[tokio::test]
+async fn todos_come_back_after_restore_and_switch() {
+    let Some(moto) = Moto::start() else { return };
+    let world = moto.world();
+    let app = moto.todo_app();
+    let cloud = moto.cloud_with(Some(app.url.clone())).await;
+
+    let titles = ["Einkaufen", "Lab lesen", "Snapshot", "Restore", "Feiern"];
+    for title in titles {
+        cloud.create_todo(title).await.expect("create");
+    }
+    assert_eq!(cloud.list_todos().await.expect("list").len(), 5);
+
+    cloud
+        .create_snapshot(INSTANCE, "ondemandbackup")
+        .await
+        .expect("snapshot");
+    for todo in cloud.list_todos().await.expect("list") {
+        cloud.delete_todo(todo.id).await.expect("delete");
+    }
+    assert!(cloud.list_todos().await.expect("list").is_empty());
+    expect_err(cloud.delete_todo(1).await, ErrorKind::NotFound, "404");
+
+    let restored = cloud
+        .restore_from_snapshot(&restore_request(
+            &world,
+            "workshop-db-restore",
+            "ondemandbackup",
+        ))
+        .await
+        .expect("restore");
+    let endpoint = match restored.endpoint {
+        Some(endpoint) => endpoint,
+        None => cloud
+            .describe_instances()
+            .await
+            .expect("describe")
+            .into_iter()
+            .find(|i| i.id == "workshop-db-restore")
+            .and_then(|i| i.endpoint)
+            .expect("endpoint of the restored instance"),
+    };
+    let current = cloud
+        .describe_service(CLUSTER, SERVICE)
+        .await
+        .expect("service")
+        .task_definition;
+    let revision = cloud
+        .register_revision(&current, CONTAINER, "DB_HOST", &endpoint)
+        .await
+        .expect("register");
+    cloud
+        .update_service(CLUSTER, SERVICE, &revision.arn)
+        .await
+        .expect("update");
+
+    let back: Vec<String> = cloud
+        .list_todos()
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    assert_eq!(back, titles.map(str::to_owned).to_vec());
+
+    // Pointing at a database that is gone breaks the app (502 from the stand-in, like the ALB).
+    cloud
+        .delete_instance("workshop-db-restore")
+        .await
+        .expect("delete");
+    let err = expect_err(cloud.list_todos().await, ErrorKind::Server, "502");
+    assert_eq!(err.operation, "TodoList");
+}
+
+#[tokio::test]
+async fn todo_base_url_comes_from_the_load_balancer() {
+    let Some(moto) = Moto::start() else { return };
+    let world = moto.world();
+    let dns = world["load_balancer_dns"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let mut overrides = moto.overrides();
+    overrides.todo_connect_timeout = Duration::from_millis(500);
+    overrides.todo_timeout = Duration::from_secs(1);
+    let cloud = AwsCloud::connect_with(&moto_settings(None), &overrides)
+        .await
+        .expect("connect");
+    // moto's DNS names do not resolve: the request fails, but it went to the ALB's name.
+    let err = cloud.list_todos().await.expect_err("unresolvable");
+    assert!(
+        matches!(err.kind, ErrorKind::Network | ErrorKind::Timeout),
+        "{err:?}"
+    );
+    assert!(
+        err.message.to_lowercase().contains(&dns.to_lowercase()),
+        "{dns} in {err:?}"
+    );
+
+    let settings = AwsSettings {
+        load_balancer: "no-such-alb".into(),
+        ..moto_settings(None)
+    };
+    let cloud = AwsCloud::connect_with(&settings, &overrides)
+        .await
+        .expect("connect");
+    let err = cloud.list_todos().await.expect_err("no ALB");
+    assert_eq!(err.kind, ErrorKind::NotFound, "{err:?}");
+    assert_eq!(err.operation, "DescribeLoadBalancers");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Credentials and permissions
+
+#[tokio::test]
+async fn access_denied_with_iam_auth() {
+    let Some(moto) = Moto::start() else { return };
+    moto.world();
+    let keys = moto.boto(
+        "iam = c('iam', aws_access_key_id='testing', aws_secret_access_key='testing')\n\
+         iam.create_user(UserName='learner')\n\
+         policy = {'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': ['sts:GetCallerIdentity', 'ecs:*'], 'Resource': '*'}]}\n\
+         iam.put_user_policy(UserName='learner', PolicyName='no-rds', PolicyDocument=json.dumps(policy))\n\
+         key = iam.create_access_key(UserName='learner')['AccessKey']\n\
+         out({'id': key['AccessKeyId'], 'secret': key['SecretAccessKey']})",
+    );
+    // From now on moto checks every request against IAM.
+    assert_eq!(moto.post("/moto-api/reset-auth", "0").0, 200);
+
+    let overrides = AwsOverrides {
+        keys: Some(StaticKeys {
+            access_key_id: keys["id"].as_str().unwrap_or_default().into(),
+            secret_access_key: keys["secret"].as_str().unwrap_or_default().into(),
+            session_token: None,
+        }),
+        ..moto.overrides()
+    };
+    let cloud = AwsCloud::connect_with(&moto_settings(None), &overrides)
+        .await
+        .expect("sts is allowed");
+    let err = expect_err(
+        cloud.describe_instances().await,
+        ErrorKind::AccessDenied,
+        "AccessDenied",
+    );
+    assert_eq!(err.operation, "DescribeDBInstances");
+    assert!(err.message.contains("rds:DescribeDBInstances"), "{err:?}");
+    assert_eq!(err.permission().as_deref(), Some("rds:DescribeDBInstances"));
+    cloud
+        .describe_service(CLUSTER, SERVICE)
+        .await
+        .expect("ecs is allowed");
+
+    // Keys moto has never issued.
+    let unknown = AwsOverrides {
+        keys: Some(StaticKeys {
+            access_key_id: "AKIAUNKNOWN".into(),
+            secret_access_key: "x".into(),
+            session_token: None,
+        }),
+        ..moto.overrides()
+    };
+    let err = expect_err(
+        AwsCloud::connect_with(&moto_settings(None), &unknown).await,
+        ErrorKind::NoCredentials,
+        "InvalidClientTokenId",
+    );
+    assert_eq!(err.operation, "GetCallerIdentity");
+}
+
+/// Marks the child process of [`no_credentials_are_reported`].
+const CLEAN_ENV_CHILD: &str = "BACKUP_LAB_CLEAN_ENV_CHILD";
+
+/// Runs [`no_credentials_child`] in a child process with an empty environment and empty AWS
+/// files, twice: with whatever instance metadata service this machine has (usually none), and
+/// with one that accepts connections and never answers, so the short IMDS timeouts are
+/// exercised wherever the tests run.
+#[test]
+fn no_credentials_are_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("config");
+    let credentials = dir.path().join("credentials");
+    std::fs::write(&config, "").expect("config");
+    std::fs::write(&credentials, "").expect("credentials");
+    let exe = std::env::current_exe().expect("test binary");
+    let silent_imds = format!("http://127.0.0.1:{}", fake::silent_port());
+    for imds in [None, Some(silent_imds.as_str())] {
+        let mut command = Command::new(&exe);
+        command
+            .args([
+                "--exact",
+                "no_credentials_child",
+                "--include-ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", dir.path())
+            .env("AWS_CONFIG_FILE", &config)
+            .env("AWS_SHARED_CREDENTIALS_FILE", &credentials)
+            .env(CLEAN_ENV_CHILD, "1");
+        if let Some(endpoint) = imds {
+            command.env("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint);
+        }
+        let out = command.output().expect("run the child test");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "child (IMDS {imds:?}) failed:\n{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for line in stdout
+            .lines()
+            .filter(|l| l.contains("no credentials reported"))
+        {
+            eprintln!("IMDS {imds:?}: {line}");
+        }
+    }
+}
+
+#[tokio::test]
+#[ignore = "run by no_credentials_are_reported in a clean environment"]
+async fn no_credentials_child() {
+    if std::env::var_os(CLEAN_ENV_CHILD).is_none() {
+        return;
+    }
+    let settings = AwsSettings {
+        region: Some(REGION.into()),
+        ..AwsSettings::default()
+    };
+    // If credentials were found anyway, the call would go here and fail differently.
+    let overrides = AwsOverrides {
+        endpoint_url: Some(format!("http://127.0.0.1:{}", free_port())),
+        ..AwsOverrides::default()
+    };
+    let started = std::time::Instant::now();
+    let result = tokio::time::timeout(
+        Duration::from_secs(10),
+        AwsCloud::connect_with(&settings, &overrides),
+    )
+    .await
+    .expect("connect returns instead of hanging");
+    let err = result.expect_err("no credentials anywhere");
+    println!(
+        "no credentials reported after {:?}: {err:?}",
+        started.elapsed()
+    );
+    assert_eq!(err.kind, ErrorKind::NoCredentials, "{err:?}");
+    assert_eq!(err.operation, "GetCallerIdentity");
+
+    let no_region = AwsCloud::connect_with(&AwsSettings::default(), &overrides)
+        .await
+        .expect_err("no region anywhere");
+    assert_eq!(no_region.kind, ErrorKind::NoRegion, "{no_region:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faults moto cannot make
+
+async fn cloud_at(port: u16, app_url: Option<String>) -> AwsCloud {
+    let settings = AwsSettings {
+        region: Some(REGION.into()),
+        app_url,
+        ..AwsSettings::default()
+    };
+    let mut overrides = overrides_for(&format!("http://127.0.0.1:{port}"));
+    overrides.todo_connect_timeout = Duration::from_millis(500);
+    overrides.todo_timeout = Duration::from_secs(1);
+    AwsCloud::connect_with(&settings, &overrides)
+        .await
+        .expect("connect to the fake")
+}
+
+#[tokio::test]
+async fn throttling_survives_retries_as_throttling() {
+    let (port, failures) = fake::failing_aws(400, "Throttling", "Rate exceeded");
+    let cloud = cloud_at(port, None).await;
+    assert_eq!(
+        cloud.mode(),
+        Mode::Aws {
+            account: "111122223333".into(),
+            region: REGION.into()
+        }
+    );
+    let err = expect_err(
+        cloud.describe_instances().await,
+        ErrorKind::Throttling,
+        "Throttling",
+    );
+    assert_eq!(err.message, "Rate exceeded");
+    assert_eq!(
+        failures.load(Ordering::SeqCst),
+        4,
+        "standard retry mode, four attempts"
+    );
+}
+
+#[tokio::test]
+async fn expired_token_and_server_errors() {
+    let (port, _) = fake::failing_aws(
+        403,
+        "ExpiredToken",
+        "The security token included in the request is expired",
+    );
+    let cloud = cloud_at(port, None).await;
+    expect_err(
+        cloud.create_snapshot(INSTANCE, "s").await,
+        ErrorKind::ExpiredToken,
+        "ExpiredToken",
+    );
+
+    let (port, failures) =
+        fake::failing_aws(500, "InternalFailure", "We encountered an internal error.");
+    let cloud = cloud_at(port, None).await;
+    expect_err(
+        cloud.describe_snapshots(INSTANCE).await,
+        ErrorKind::Server,
+        "InternalFailure",
+    );
+    assert_eq!(failures.load(Ordering::SeqCst), 4);
+
+    let (port, _) = fake::failing_aws(400, "InvalidParameterCombination", "No.");
+    let cloud = cloud_at(port, None).await;
+    let settings = BackupSettings {
+        instance_id: INSTANCE.into(),
+        retention_days: 1,
+        window_utc: "x".into(),
+        apply_immediately: true,
+    };
+    expect_err(
+        cloud.modify_backup(&settings).await,
+        ErrorKind::Validation,
+        "InvalidParameterCombination",
+    );
+}
+
+#[tokio::test]
+async fn unreachable_endpoint_is_a_network_error() {
+    let settings = AwsSettings {
+        region: Some(REGION.into()),
+        ..AwsSettings::default()
+    };
+    let overrides = overrides_for(&format!("http://127.0.0.1:{}", free_port()));
+    let err = AwsCloud::connect_with(&settings, &overrides)
+        .await
+        .expect_err("nobody listens");
+    assert_eq!(err.kind, ErrorKind::Network, "{err:?}");
+    assert_eq!(err.operation, "GetCallerIdentity");
+}
+
+#[tokio::test]
+async fn todo_client_lists_creates_and_deletes() {
+    let (port, _) = fake::failing_aws(400, "Throttling", "unused");
+    let cloud = cloud_at(port, Some(format!("{}/", fake::todo_api()))).await;
+    assert!(cloud.list_todos().await.expect("list").is_empty());
+    let a = cloud.create_todo("Einkaufen").await.expect("create");
+    let b = cloud.create_todo("Lab").await.expect("create");
+    assert_eq!((a.title.as_str(), a.completed), ("Einkaufen", false));
+    assert_ne!(a.id, b.id);
+    cloud.delete_todo(a.id).await.expect("delete");
+    let left = cloud.list_todos().await.expect("list");
+    assert_eq!(
+        left.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(),
+        vec!["Lab"]
+    );
+    let err = expect_err(cloud.delete_todo(a.id).await, ErrorKind::NotFound, "404");
+    assert_eq!(err.operation, "TodoDelete");
+}
+
+#[tokio::test]
+async fn todo_transport_failures() {
+    let (port, _) = fake::failing_aws(400, "Throttling", "unused");
+
+    let closed = cloud_at(port, Some(format!("http://127.0.0.1:{}", free_port()))).await;
+    let err = expect_err(
+        closed.list_todos().await,
+        ErrorKind::Network,
+        "NetworkError",
+    );
+    assert_eq!(err.operation, "TodoList");
+
+    let silent = cloud_at(
+        port,
+        Some(format!("http://127.0.0.1:{}", fake::silent_port())),
+    )
+    .await;
+    let err = expect_err(
+        silent.create_todo("x").await,
+        ErrorKind::Timeout,
+        "TimeoutError",
+    );
+    assert_eq!(err.operation, "TodoCreate");
+
+    let broken = fake::serve(|_| (503, "text/plain".into(), "Service Unavailable".into()));
+    let broken = cloud_at(port, Some(format!("http://127.0.0.1:{broken}"))).await;
+    let err = expect_err(broken.list_todos().await, ErrorKind::Server, "503");
+    assert!(err.message.contains("Service Unavailable"), "{err:?}");
+
+    let garbage = fake::serve(|_| (200, "text/html".into(), "<html>frontend</html>".into()));
+    let garbage = cloud_at(port, Some(format!("http://127.0.0.1:{garbage}"))).await;
+    expect_err(
+        garbage.list_todos().await,
+        ErrorKind::Other,
+        "InvalidResponse",
+    );
+}

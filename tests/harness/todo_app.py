@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""A stand-in for the lab's todo backend, for tests against moto.
+
+Usage:
+
+    python tests/harness/todo_app.py --endpoint http://127.0.0.1:MOTO_PORT [--port 0]
+
+Serves the todo API of lab/FACTS.md on 127.0.0.1 (GET/POST /api/v1/todos,
+GET/DELETE /api/v1/todos/<id>) and prints the port it listens on as the first line of stdout.
+Stop it by killing its pid.
+
+moto has no database behind its RDS instances, so this app keeps the rows itself, one table per
+DB instance, and before every request looks at the moto world the way the real deployment would:
+
+- which database serves: DB_HOST of container `container-backend` in the task definition that
+  service `backend-service` of cluster `workshop-cluster` runs, matched to an instance endpoint;
+  no running service or no instance at that address answers 502, as the ALB would;
+- a DB snapshot seen for the first time copies the current rows of its source instance (the app
+  looks before it handles the request, so a snapshot taken between two requests holds the rows
+  of the earlier one);
+- an instance seen for the first time after start-up is seeded from what it was restored from:
+  its `restored-from` tag (set by backup-lab) names a snapshot (copy its rows) or a source
+  instance (point-in-time restore: copy that instance's current rows); without the tag, the
+  snapshot seen last is used.
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import boto3
+
+RESTORED_FROM = "restored-from"
+
+
+class World:
+    def __init__(self, endpoint, region, cluster, service, container):
+        kw = dict(
+            endpoint_url=endpoint,
+            region_name=region,
+            aws_access_key_id=os.environ.get("AWS_ACCESS_KEY_ID", "testing"),
+            aws_secret_access_key=os.environ.get("AWS_SECRET_ACCESS_KEY", "testing"),
+        )
+        self.rds = boto3.client("rds", **kw)
+        self.ecs = boto3.client("ecs", **kw)
+        self.cluster, self.service, self.container = cluster, service, container
+        self.lock = threading.Lock()
+        self.tables = {}  # instance id -> list of todo dicts
+        self.snapshots = {}  # snapshot id -> rows copied when first seen
+        self.last_snapshot = None
+        self.started = False
+        self.next_id = 1
+
+    def sync(self):
+        """Notices new snapshots and instances; returns {endpoint address: instance id}."""
+        for snap in self.rds.describe_db_snapshots()["DBSnapshots"]:
+            sid = snap["DBSnapshotIdentifier"]
+            if sid not in self.snapshots:
+                source = self.tables.get(snap.get("DBInstanceIdentifier"), [])
+                self.snapshots[sid] = [dict(row) for row in source]
+                self.last_snapshot = sid
+        addresses = {}
+        for db in self.rds.describe_db_instances()["DBInstances"]:
+            iid = db["DBInstanceIdentifier"]
+            if iid not in self.tables:
+                seed = []
+                if self.started:
+                    tags = {t["Key"]: t["Value"] for t in db.get("TagList", [])}
+                    origin = tags.get(RESTORED_FROM)
+                    if origin in self.snapshots:
+                        seed = self.snapshots[origin]
+                    elif origin in self.tables:
+                        seed = self.tables[origin]
+                    elif origin is None and self.last_snapshot is not None:
+                        seed = self.snapshots[self.last_snapshot]
+                self.tables[iid] = [dict(row) for row in seed]
+            address = (db.get("Endpoint") or {}).get("Address")
+            if address and db.get("DBInstanceStatus") != "deleting":
+                addresses[address] = iid
+        self.started = True
+        return addresses
+
+    def serving_table(self):
+        addresses = self.sync()
+        services = self.ecs.describe_services(cluster=self.cluster, services=[self.service])["services"]
+        if not services or services[0].get("runningCount", 0) == 0:
+            return None, "no backend task is running"
+        td = self.ecs.describe_task_definition(taskDefinition=services[0]["taskDefinition"])["taskDefinition"]
+        host = None
+        for container in td.get("containerDefinitions", []):
+            if container.get("name") == self.container:
+                for kv in container.get("environment", []):
+                    if kv.get("name") == "DB_HOST":
+                        host = kv.get("value")
+        iid = addresses.get(host)
+        if iid is None:
+            return None, f"the backend cannot reach database {host}"
+        return self.tables[iid], None
+
+
+class Handler(BaseHTTPRequestHandler):
+    world = None
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def reply(self, status, payload):
+        body = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def handle_api(self, method):
+        match = re.fullmatch(r"/api/v1/todos(?:/(\d+))?/?", self.path.split("?")[0])
+        if not match:
+            return self.reply(404, {"error": "not found"})
+        todo_id = int(match.group(1)) if match.group(1) else None
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        world = self.world
+        with world.lock:
+            try:
+                table, problem = world.serving_table()
+            except Exception as exc:  # moto unreachable: what a broken backend would say
+                return self.reply(500, {"error": str(exc)})
+            if table is None:
+                return self.reply(502, {"error": problem})
+            if method == "GET" and todo_id is None:
+                return self.reply(200, table)
+            if method == "GET":
+                row = next((r for r in table if r["id"] == todo_id), None)
+                return self.reply(200, row) if row else self.reply(404, {"error": "not found"})
+            if method == "POST" and todo_id is None:
+                try:
+                    data = json.loads(raw or b"{}")
+                except ValueError:
+                    return self.reply(400, {"error": "invalid JSON"})
+                if not isinstance(data.get("title"), str) or not data["title"]:
+                    return self.reply(400, {"error": "title is required"})
+                row = {
+                    "id": world.next_id,
+                    "user_id": 1,
+                    "title": data["title"],
+                    "completed": bool(data.get("completed", False)),
+                }
+                world.next_id += 1
+                table.append(row)
+                return self.reply(201, row)
+            if method == "DELETE" and todo_id is not None:
+                row = next((r for r in table if r["id"] == todo_id), None)
+                if row is None:
+                    return self.reply(404, {"error": "not found"})
+                table.remove(row)
+                return self.reply(200, {"deleted": todo_id})
+            return self.reply(405, {"error": "method not allowed"})
+
+    def do_GET(self):
+        self.handle_api("GET")
+
+    def do_POST(self):
+        self.handle_api("POST")
+
+    def do_DELETE(self):
+        self.handle_api("DELETE")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--endpoint", required=True, help="moto server URL")
+    parser.add_argument("--region", default="us-east-1")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--cluster", default="workshop-cluster")
+    parser.add_argument("--service", default="backend-service")
+    parser.add_argument("--container", default="container-backend")
+    args = parser.parse_args()
+    Handler.world = World(args.endpoint, args.region, args.cluster, args.service, args.container)
+    with Handler.world.lock:
+        Handler.world.sync()  # instances existing at start-up begin empty
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+//! Loopback servers for faults moto cannot produce: an AWS endpoint that answers STS
+//! `GetCallerIdentity` and fails everything else with a chosen error, a port that accepts
+//! connections and never answers, and a small todo API.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+const CALLER_IDENTITY: &str = r#"<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <GetCallerIdentityResult>
+    <Arn>arn:aws:sts::111122223333:assumed-role/LabRole/learner</Arn>
+    <UserId>AROAEXAMPLE:learner</UserId>
+    <Account>111122223333</Account>
+  </GetCallerIdentityResult>
+  <ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata>
+</GetCallerIdentityResponse>"#;
+
+/// One parsed request: method, path, body.
+pub struct Request {
+    pub method: String,
+    pub path: String,
+    pub body: String,
+}
+
+fn read_request(stream: &TcpStream) -> Option<Request> {
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let mut parts = line.split_whitespace();
+    let method = parts.next()?.to_owned();
+    let path = parts.next()?.to_owned();
+    let mut length = 0usize;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header).ok()? == 0 {
+            return None;
+        }
+        let header = header.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().unwrap_or(0);
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+    Some(Request {
+        method,
+        path,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    })
+}
+
+fn respond(mut stream: &TcpStream, status: u16, content_type: &str, body: &str) {
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let _ = stream.flush();
+}
+
+/// Serves each connection with `handler` on its own thread; returns the port.
+pub fn serve(handler: impl Fn(&Request) -> (u16, String, String) + Send + Sync + 'static) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let handler = Arc::new(handler);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let handler = Arc::clone(&handler);
+            std::thread::spawn(move || {
+                if let Some(request) = read_request(&stream) {
+                    let (status, content_type, body) = handler(&request);
+                    respond(&stream, status, &content_type, &body);
+                }
+            });
+        }
+    });
+    port
+}
+
+/// An AWS endpoint: `GetCallerIdentity` succeeds, every other call gets `status` with the
+/// awsQuery error `code`. Returns the port and a counter of failed calls.
+pub fn failing_aws(
+    status: u16,
+    code: &'static str,
+    message: &'static str,
+) -> (u16, Arc<AtomicUsize>) {
+    let failures = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&failures);
+    let port = serve(move |request| {
+        if request.body.contains("Action=GetCallerIdentity") {
+            return (200, "text/xml".into(), CALLER_IDENTITY.into());
+        }
+        counter.fetch_add(1, Ordering::SeqCst);
+        let body = format!(
+            "<ErrorResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><Error><Type>Sender</Type>\
+             <Code>{code}</Code><Message>{message}</Message></Error><RequestId>1</RequestId></ErrorResponse>"
+        );
+        (status, "text/xml".into(), body)
+    });
+    (port, failures)
+}
+
+/// A port that accepts connections and never answers.
+pub fn silent_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    });
+    port
+}
+
+/// A small in-memory todo API (FACTS.md shape) on loopback; returns its base URL.
+pub fn todo_api() -> String {
+    let rows: Arc<Mutex<(u64, BTreeMap<u64, String>)>> = Arc::new(Mutex::new((1, BTreeMap::new())));
+    let port = serve(move |request| {
+        let mut rows = rows
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let json = |status: u16, value: serde_json::Value| {
+            (status, "application/json".to_owned(), value.to_string())
+        };
+        let todo = |id: u64, title: &str| serde_json::json!({"id": id, "user_id": 1, "title": title, "completed": false});
+        match (request.method.as_str(), request.path.trim_end_matches('/')) {
+            ("GET", "/api/v1/todos") => {
+                json(200, rows.1.iter().map(|(id, t)| todo(*id, t)).collect())
+            }
+            ("POST", "/api/v1/todos") => {
+                let body: serde_json::Value =
+                    serde_json::from_str(&request.body).unwrap_or_default();
+                let Some(title) = body
+                    .get("title")
+                    .and_then(|t| t.as_str())
+                    .map(str::to_owned)
+                else {
+                    return json(400, serde_json::json!({"error": "title"}));
+                };
+                let id = rows.0;
+                rows.0 += 1;
+                rows.1.insert(id, title.clone());
+                json(201, todo(id, &title))
+            }
+            ("DELETE", path) => match path
+                .strip_prefix("/api/v1/todos/")
+                .and_then(|id| id.parse::<u64>().ok())
+            {
+                Some(id) if rows.1.remove(&id).is_some() => {
+                    json(200, serde_json::json!({"deleted": id}))
+                }
+                _ => json(404, serde_json::json!({"error": "not found"})),
+            },
+            ("GET", "/api/v1/broken") => (503, "text/plain".into(), "Service Unavailable".into()),
+            _ => json(404, serde_json::json!({"error": "not found"})),
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
