@@ -32,6 +32,7 @@ impl Options {
         Self {
             window_local: config.backup.window_local.clone(),
             keep_restored: false,
+            lang: crate::i18n::Lang::En,
         }
     }
 }
