@@ -2,16 +2,17 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used)]
 
+pub mod app;
+pub mod cli;
 pub mod cloud;
-pub mod validate;
 pub mod config;
+pub mod headless;
 pub mod i18n;
 pub mod lab;
-pub mod app;
-pub mod ui_text;
-pub mod worker;
-pub mod cli;
-pub mod headless;
 pub mod report;
 pub mod tui;
 pub mod ui;
+pub mod ui_text;
+pub mod validate;
+pub mod welcome;
+pub mod worker;

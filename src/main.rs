@@ -12,14 +12,14 @@ use backup_lab::cli::{Cli, CommandLine};
 use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
 use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
 use backup_lab::cloud::sim::{self, SimCloud, WorldNames};
-use backup_lab::cloud::{Cloud, faults};
+use backup_lab::cloud::{Cloud, CloudError, ErrorKind, Mode, faults};
 use backup_lab::config::{Config, ConfigError};
 use backup_lab::headless::{EXIT_INCOMPLETE, EXIT_USAGE, Runtime};
 use backup_lab::i18n::{Lang, t};
 use backup_lab::lab::actions::Options;
 use backup_lab::lab::journal::{self, Journal};
 use backup_lab::lab::{StepId, Text};
-use backup_lab::{report, tui, ui_text, validate, worker};
+use backup_lab::{report, tui, ui_text, validate, welcome, worker};
 
 /// Fastest simulated clock accepted by `--speed`.
 const MAX_SPEED: f64 = 10_000.0;
@@ -113,6 +113,49 @@ fn init_logging(dir: &std::path::Path) -> Option<tracing_appender::non_blocking:
     Some(guard)
 }
 
+/// The simulated account, resumed from the state directory (or fresh with `--reset`).
+fn open_sim(
+    g: &backup_lab::cli::Global,
+    config: &Config,
+    state_dir: &std::path::Path,
+    speed: f64,
+) -> Result<(Arc<dyn Cloud>, String), CloudError> {
+    let world = state_dir.join("sim").join("world.json");
+    if g.reset {
+        let _ = std::fs::remove_file(&world);
+    }
+    let names = WorldNames {
+        instance: config.names.instance.clone(),
+        cluster: config.names.cluster.clone(),
+        service: config.names.service.clone(),
+        task_family: config.names.task_family.clone(),
+        container: config.names.container.clone(),
+    };
+    let sim = SimCloud::open(world, speed, names)
+        .map_err(|e| CloudError::new(ErrorKind::Other, "StateDir", e.to_string()))?;
+    let key = format!("sim-{}", sim.world_id());
+    Ok((Arc::new(sim), key))
+}
+
+/// The learner's AWS account through the standard credential chain.
+async fn open_aws(
+    g: &backup_lab::cli::Global,
+    config: &Config,
+) -> Result<(Arc<dyn Cloud>, String), CloudError> {
+    let settings = AwsSettings {
+        profile: g.profile.clone(),
+        region: g.region.clone(),
+        app_url: config.app_url.clone(),
+        load_balancer: config.names.load_balancer.clone(),
+    };
+    let aws = AwsCloud::connect(&settings).await?;
+    let key = match aws.mode() {
+        Mode::Aws { account, region } => journal::key_for_aws(&account, &region),
+        Mode::Simulation { .. } => "aws".into(),
+    };
+    Ok((Arc::new(aws), key))
+}
+
 #[allow(clippy::too_many_lines)]
 async fn run(cli: Cli, lang: Lang) -> i32 {
     let g = cli.global.clone();
@@ -139,50 +182,35 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
     let state_dir = journal::state_dir(g.state_dir.as_deref());
     let _log_guard = init_logging(&state_dir);
 
-    let (base, key): (Arc<dyn Cloud>, String) = if g.sim {
-        let world = state_dir.join("sim").join("world.json");
-        if g.reset {
-            let _ = std::fs::remove_file(&world);
-        }
-        let names = WorldNames {
-            instance: config.names.instance.clone(),
-            cluster: config.names.cluster.clone(),
-            service: config.names.service.clone(),
-            task_family: config.names.task_family.clone(),
-            container: config.names.container.clone(),
-        };
-        match SimCloud::open(world, speed, names) {
-            Ok(sim) => {
-                let key = format!("sim-{}", sim.world_id());
-                (Arc::new(sim), key)
-            }
-            Err(e) => {
-                eprintln!("✘ {e}");
-                return EXIT_INCOMPLETE;
-            }
-        }
+    let interactive = cli.command.is_none();
+    let opened = if g.sim {
+        open_sim(&g, &config, &state_dir, speed)
     } else {
-        let settings = AwsSettings {
-            profile: g.profile.clone(),
-            region: g.region.clone(),
-            app_url: config.app_url.clone(),
-            load_balancer: config.names.load_balancer.clone(),
-        };
-        match AwsCloud::connect(&settings).await {
-            Ok(aws) => {
-                let key = match aws.mode() {
-                    backup_lab::cloud::Mode::Aws { account, region } => {
-                        journal::key_for_aws(&account, &region)
-                    }
-                    backup_lab::cloud::Mode::Simulation { .. } => "aws".into(),
-                };
-                (Arc::new(aws), key)
-            }
-            Err(e) => {
+        open_aws(&g, &config).await
+    };
+    let (base, key) = match opened {
+        Ok((cloud, key)) => (cloud, key),
+        Err(e) if interactive && !g.sim => match welcome::offer_simulation(lang, &e) {
+            Ok(welcome::Choice::Simulation) => match open_sim(&g, &config, &state_dir, speed) {
+                Ok((cloud, key)) => (cloud, key),
+                Err(e) => {
+                    eprintln!("✘ {}", ui_text::error_text(&e).render(lang));
+                    return EXIT_INCOMPLETE;
+                }
+            },
+            Ok(welcome::Choice::Quit) => return 0,
+            Err(io) => {
                 eprintln!("✘ {}", ui_text::error_text(&e).render(lang));
-                eprintln!("  {}", t(lang, "hint-try-sim"));
+                eprintln!("  {io}");
                 return EXIT_INCOMPLETE;
             }
+        },
+        Err(e) => {
+            eprintln!("✘ {}", ui_text::error_text(&e).render(lang));
+            if !g.sim {
+                eprintln!("  {}", t(lang, "hint-try-sim"));
+            }
+            return EXIT_INCOMPLETE;
         }
     };
     let base: Arc<dyn Cloud> = match g.faults.as_deref().map(faults::Spec::parse) {

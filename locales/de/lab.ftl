@@ -224,3 +224,16 @@ report-calls = AWS-Aufrufe (Änderungen), als AWS CLI
 report-reads = Abfragen beim Beobachten
 report-leftovers = Kostet noch Geld
 report-nothing-left = Vom Lab ist nichts mehr übrig.
+
+## Kein Konto
+
+welcome-title = kein AWS-Konto erreichbar
+welcome-setup =
+    So arbeitest du in deinem eigenen AWS-Konto:
+    1. Starte in AWS Academy das Learner Lab und öffne «AWS Details».
+    2. Klicke neben «AWS CLI» auf «Show» und kopiere die Zeilen.
+    3. Füge sie in ~/.aws/credentials ein (ersetze den bisherigen Inhalt) und speichere.
+    4. Starte backup-lab neu, mit --region us-east-1, falls keine Region gesetzt ist.
+    Die Zugangsdaten laufen nach einigen Stunden ab; kopiere sie dann erneut.
+    Oder mach in der Simulation weiter: dasselbe Lab, ganz ohne AWS.
+welcome-keys = [s] in der Simulation weitermachen    [q] beenden

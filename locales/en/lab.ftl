@@ -224,3 +224,16 @@ report-calls = AWS calls (changes), as AWS CLI
 report-reads = Polling reads
 report-leftovers = Still costing money
 report-nothing-left = Nothing from the lab is left.
+
+## No account
+
+welcome-title = no AWS account reachable
+welcome-setup =
+    To work on your own AWS account:
+    1. In AWS Academy, start the Learner Lab and open "AWS Details".
+    2. Next to "AWS CLI", click "Show" and copy the lines.
+    3. Paste them into ~/.aws/credentials (replace what is there) and save.
+    4. Start backup-lab again, with --region us-east-1 if no region is set.
+    The credentials expire after a few hours; then copy them again.
+    Or continue in the simulated account: the same lab, no AWS needed.
+welcome-keys = [s] continue in the simulation    [q] quit
