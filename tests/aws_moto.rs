@@ -1,7 +1,7 @@
 //! The AWS adapter ([`AwsCloud`]) against moto and loopback fakes.
 //!
 //! # Running
-//! `cargo test --test aws_moto` needs `moto_server` (PyPI package `moto[server]`, version 5.2) and `boto3`:
+//! `cargo test --test aws_moto` needs `moto_server` (Python package `moto[server]`, version 5.2) and `boto3`:
 //!
 //! ```text
 //! python3 -m venv .venv && .venv/bin/pip install 'moto[server]>=5.2,<5.3' boto3
@@ -793,53 +793,71 @@ async fn access_denied_with_iam_auth() {
     assert_eq!(err.operation, "GetCallerIdentity");
 }
 
-/// Marks the child process of [`no_credentials_are_reported`].
+// Credential chain, region and endpoint discovery read process environment and files, which
+// tests running in parallel threads share; these run in child processes of this test binary
+// with a clean environment instead.
+
+/// Marks a clean-environment child; children return at once without it.
 const CLEAN_ENV_CHILD: &str = "BACKUP_LAB_CLEAN_ENV_CHILD";
 
-/// Runs [`no_credentials_child`] in a child process with an empty environment and empty AWS
-/// files, twice: with whatever instance metadata service this machine has (usually none), and
-/// with one that accepts connections and never answers, so the short IMDS timeouts are
-/// exercised wherever the tests run.
+/// Runs the ignored test `child` of this binary in a child process whose environment holds
+/// only `PATH`, `HOME` (an empty temp dir), `AWS_CONFIG_FILE` (containing `config`),
+/// an empty `AWS_SHARED_CREDENTIALS_FILE` and `env`. Returns the child's output.
+fn run_clean_child(child: &str, config: &str, env: &[(&str, String)]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config_file = dir.path().join("config");
+    let credentials_file = dir.path().join("credentials");
+    std::fs::write(&config_file, config).expect("config");
+    std::fs::write(&credentials_file, "").expect("credentials");
+    let exe = std::env::current_exe().expect("test binary");
+    let mut command = Command::new(exe);
+    command
+        .args([
+            "--exact",
+            child,
+            "--include-ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", dir.path())
+        .env("AWS_CONFIG_FILE", &config_file)
+        .env("AWS_SHARED_CREDENTIALS_FILE", &credentials_file)
+        .env(CLEAN_ENV_CHILD, "1");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let out = command.output().expect("run the child test");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success() && stdout.contains("1 passed"),
+        "child {child} ({env:?}) failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+fn is_child() -> bool {
+    std::env::var_os(CLEAN_ENV_CHILD).is_some()
+}
+
+/// No credentials anywhere, twice: with whatever instance metadata service this machine has
+/// (usually none), and with one that accepts connections and never answers, so the short
+/// IMDS timeouts are exercised wherever the tests run.
 #[test]
 fn no_credentials_are_reported() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let config = dir.path().join("config");
-    let credentials = dir.path().join("credentials");
-    std::fs::write(&config, "").expect("config");
-    std::fs::write(&credentials, "").expect("credentials");
-    let exe = std::env::current_exe().expect("test binary");
     let silent_imds = format!("http://127.0.0.1:{}", fake::silent_port());
-    for imds in [None, Some(silent_imds.as_str())] {
-        let mut command = Command::new(&exe);
-        command
-            .args([
-                "--exact",
-                "no_credentials_child",
-                "--include-ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", dir.path())
-            .env("AWS_CONFIG_FILE", &config)
-            .env("AWS_SHARED_CREDENTIALS_FILE", &credentials)
-            .env(CLEAN_ENV_CHILD, "1");
-        if let Some(endpoint) = imds {
-            command.env("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint);
-        }
-        let out = command.output().expect("run the child test");
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success() && stdout.contains("1 passed"),
-            "child (IMDS {imds:?}) failed:\n{stdout}\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+    for env in [
+        vec![],
+        vec![("AWS_EC2_METADATA_SERVICE_ENDPOINT", silent_imds)],
+    ] {
+        let stdout = run_clean_child("no_credentials_child", "", &env);
         for line in stdout
             .lines()
             .filter(|l| l.contains("no credentials reported"))
         {
-            eprintln!("IMDS {imds:?}: {line}");
+            eprintln!("{env:?}: {line}");
         }
     }
 }
@@ -847,7 +865,7 @@ fn no_credentials_are_reported() {
 #[tokio::test]
 #[ignore = "run by no_credentials_are_reported in a clean environment"]
 async fn no_credentials_child() {
-    if std::env::var_os(CLEAN_ENV_CHILD).is_none() {
+    if !is_child() {
         return;
     }
     let settings = AwsSettings {
@@ -878,6 +896,102 @@ async fn no_credentials_child() {
         .await
         .expect_err("no region anywhere");
     assert_eq!(no_region.kind, ErrorKind::NoRegion, "{no_region:?}");
+}
+
+/// Keys and region from environment variables; `AWS_ENDPOINT_URL` for every service and
+/// `AWS_ENDPOINT_URL_RDS` for RDS alone, all without overrides.
+#[test]
+fn endpoints_and_keys_from_the_environment() {
+    let (general, _) = fake::failing_aws(400, "ValidationError", "the general endpoint");
+    let (rds, rds_calls) = fake::failing_aws(404, "DBInstanceNotFound", "the RDS endpoint");
+    run_clean_child(
+        "environment_child",
+        "",
+        &[
+            ("AWS_ACCESS_KEY_ID", "AKIDENVIRONMENT".into()),
+            ("AWS_SECRET_ACCESS_KEY", "secret".into()),
+            ("AWS_REGION", "eu-central-1".into()),
+            ("AWS_ENDPOINT_URL", format!("http://127.0.0.1:{general}")),
+            ("AWS_ENDPOINT_URL_RDS", format!("http://127.0.0.1:{rds}")),
+        ],
+    );
+    assert_eq!(
+        rds_calls.load(Ordering::SeqCst),
+        1,
+        "the RDS call went to AWS_ENDPOINT_URL_RDS"
+    );
+}
+
+#[tokio::test]
+#[ignore = "run by endpoints_and_keys_from_the_environment in a clean environment"]
+async fn environment_child() {
+    if !is_child() {
+        return;
+    }
+    let cloud = AwsCloud::connect(&AwsSettings::default())
+        .await
+        .expect("connect");
+    assert_eq!(
+        cloud.mode(),
+        Mode::Aws {
+            account: "111122223333".into(),
+            region: "eu-central-1".into()
+        }
+    );
+    expect_err(
+        cloud.describe_instances().await,
+        ErrorKind::NotFound,
+        "DBInstanceNotFound",
+    );
+}
+
+/// A named profile with `credential_process`, its own region and `endpoint_url`.
+#[test]
+fn profile_with_credential_process() {
+    let sts = fake::sts_for_key("AKIDPROCESS");
+    let config = format!(
+        "[default]\nregion = us-west-2\n\n\
+         [profile lab]\n\
+         region = eu-west-1\n\
+         endpoint_url = http://127.0.0.1:{sts}\n\
+         credential_process = echo '{{\"Version\": 1, \"AccessKeyId\": \"AKIDPROCESS\", \"SecretAccessKey\": \"s\"}}'\n"
+    );
+    run_clean_child("profile_child", &config, &[]);
+}
+
+#[tokio::test]
+#[ignore = "run by profile_with_credential_process in a clean environment"]
+async fn profile_child() {
+    if !is_child() {
+        return;
+    }
+    let settings = AwsSettings {
+        profile: Some("lab".into()),
+        ..AwsSettings::default()
+    };
+    let cloud = AwsCloud::connect(&settings)
+        .await
+        .expect("connect with the lab profile");
+    assert_eq!(
+        cloud.mode(),
+        Mode::Aws {
+            account: "111122223333".into(),
+            region: "eu-west-1".into()
+        }
+    );
+    // An explicit region wins over the profile's.
+    let settings = AwsSettings {
+        region: Some("ap-south-1".into()),
+        ..settings
+    };
+    let cloud = AwsCloud::connect(&settings).await.expect("connect");
+    assert_eq!(
+        cloud.mode(),
+        Mode::Aws {
+            account: "111122223333".into(),
+            region: "ap-south-1".into()
+        }
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

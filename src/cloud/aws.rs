@@ -791,7 +791,7 @@ fn canonical(value: &Value, out: &mut String) {
 /// Everything that defines a revision except what [`TaskDefinition::containers`] already holds
 /// as comparable data (environment), and except what Register rejects: canonical JSON of the
 /// raw `DescribeTaskDefinition` response, tags (without reserved ones) included and sorted.
-fn fingerprint_from_raw(raw: &[u8]) -> Option<String> {
+fn fingerprint_from_raw(raw: &[u8], known_tags: &[aws_sdk_ecs::types::Tag]) -> Option<String> {
     let parsed: Value = serde_json::from_slice(raw).ok()?;
     let mut td = parsed.get("taskDefinition")?.clone();
     let obj = td.as_object_mut()?;
@@ -803,22 +803,31 @@ fn fingerprint_from_raw(raw: &[u8]) -> Option<String> {
             def.remove("environment");
         }
     }
-    let mut tags: Vec<(String, String)> = parsed
-        .get("tags")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|t| {
-            Some((
-                t.get("key")?.as_str()?.to_owned(),
-                t.get("value")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned(),
-            ))
-        })
-        .filter(|(k, _)| !is_reserved_tag(k))
-        .collect();
+    // Answers without a `tags` member (moto's RegisterTaskDefinition) use the known tags.
+    let mut tags: Vec<(String, String)> = match parsed.get("tags").and_then(Value::as_array) {
+        Some(raw_tags) => raw_tags
+            .iter()
+            .filter_map(|t| {
+                Some((
+                    t.get("key")?.as_str()?.to_owned(),
+                    t.get("value")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned(),
+                ))
+            })
+            .collect(),
+        None => known_tags
+            .iter()
+            .filter_map(|t| {
+                Some((
+                    t.key()?.to_owned(),
+                    t.value().unwrap_or_default().to_owned(),
+                ))
+            })
+            .collect(),
+    };
+    tags.retain(|(k, _)| !is_reserved_tag(k));
     tags.sort();
     obj.insert(
         "tags".into(),
@@ -889,7 +898,7 @@ fn task_definition(
             .unwrap_or_default(),
         containers: containers(td.container_definitions()),
         fingerprint: raw
-            .and_then(fingerprint_from_raw)
+            .and_then(|raw| fingerprint_from_raw(raw, tags))
             .unwrap_or_else(|| fingerprint_from_sdk(td, tags)),
     }
 }
@@ -1411,13 +1420,14 @@ impl Cloud for AwsCloud {
             None => environment.push(KeyValuePair::builder().name(name).value(value).build()),
         }
 
-        let tags: Vec<aws_sdk_ecs::types::Tag> = described
+        let sent_tags: Vec<aws_sdk_ecs::types::Tag> = described
             .tags()
             .iter()
             .filter(|t| !t.key().is_some_and(is_reserved_tag))
             .cloned()
             .collect();
         // Every field of RegisterTaskDefinitionInput (aws-sdk-ecs 1.111), in its order.
+        let capture = CaptureBody::default();
         let out = self
             .ecs
             .register_task_definition()
@@ -1431,7 +1441,7 @@ impl Cloud for AwsCloud {
             .set_requires_compatibilities(some_if_any(td.requires_compatibilities()))
             .set_cpu(td.cpu().map(str::to_owned))
             .set_memory(td.memory().map(str::to_owned))
-            .set_tags(some_if_any(&tags))
+            .set_tags(some_if_any(&sent_tags))
             .set_pid_mode(td.pid_mode().cloned())
             .set_ipc_mode(td.ipc_mode().cloned())
             .set_proxy_configuration(td.proxy_configuration().cloned())
@@ -1439,6 +1449,8 @@ impl Cloud for AwsCloud {
             .set_ephemeral_storage(td.ephemeral_storage().cloned())
             .set_runtime_platform(td.runtime_platform().cloned())
             .set_enable_fault_injection(td.enable_fault_injection())
+            .customize()
+            .interceptor(capture.clone())
             .send()
             .await
             .map_err(|e| map_sdk_error(OP, &e))?;
@@ -1450,10 +1462,12 @@ impl Cloud for AwsCloud {
                 OP,
             )
         })?;
-        // The register answer carries no tags; the fingerprint needs the described form.
-        self.describe_task_definition(registered.task_definition_arn().unwrap_or_default())
-            .await
-            .or_else(|_| Ok(task_definition(registered, out.tags(), None)))
+        let tags = if out.tags().is_empty() {
+            sent_tags.as_slice()
+        } else {
+            out.tags()
+        };
+        Ok(task_definition(registered, tags, capture.take().as_deref()))
     }
 
     async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()> {
@@ -1575,9 +1589,9 @@ mod tests {
         let b = br#"{"taskDefinition":{"revision":2,"family":"f","cpu":"256",
             "containerDefinitions":[{"x":{"a":2,"b":1},"name":"c","environment":[{"name":"DB_HOST","value":"b"}]}]},
             "tags":[{"key":"a","value":"1"},{"key":"b","value":"2"}]}"#;
-        assert_eq!(fingerprint_from_raw(a), fingerprint_from_raw(b));
+        assert_eq!(fingerprint_from_raw(a, &[]), fingerprint_from_raw(b, &[]));
         let c = br#"{"taskDefinition":{"family":"f","cpu":"512","containerDefinitions":[{"name":"c"}]}}"#;
-        assert_ne!(fingerprint_from_raw(a), fingerprint_from_raw(c));
+        assert_ne!(fingerprint_from_raw(a, &[]), fingerprint_from_raw(c, &[]));
     }
 
     #[test]

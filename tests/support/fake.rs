@@ -18,11 +18,21 @@ const CALLER_IDENTITY: &str = r#"<GetCallerIdentityResponse xmlns="https://sts.a
   <ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata>
 </GetCallerIdentityResponse>"#;
 
-/// One parsed request: method, path, body.
+/// One parsed request: method, path, headers (names in lower case), body.
 pub struct Request {
     pub method: String,
     pub path: String,
+    pub headers: Vec<(String, String)>,
     pub body: String,
+}
+
+impl Request {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 fn read_request(stream: &TcpStream) -> Option<Request> {
@@ -33,6 +43,7 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
     let method = parts.next()?.to_owned();
     let path = parts.next()?.to_owned();
     let mut length = 0usize;
+    let mut headers = Vec::new();
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header).ok()? == 0 {
@@ -42,10 +53,12 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
         if header.is_empty() {
             break;
         }
-        if let Some((name, value)) = header.split_once(':')
-            && name.eq_ignore_ascii_case("content-length")
-        {
-            length = value.trim().parse().unwrap_or(0);
+        if let Some((name, value)) = header.split_once(':') {
+            let name = name.trim().to_ascii_lowercase();
+            if name == "content-length" {
+                length = value.trim().parse().unwrap_or(0);
+            }
+            headers.push((name, value.trim().to_owned()));
         }
     }
     let mut body = vec![0; length];
@@ -53,6 +66,7 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
     Some(Request {
         method,
         path,
+        headers,
         body: String::from_utf8_lossy(&body).into_owned(),
     })
 }
@@ -106,6 +120,21 @@ pub fn failing_aws(
         (status, "text/xml".into(), body)
     });
     (port, failures)
+}
+
+/// An STS endpoint that knows only `access_key_id`: requests signed with it get the caller
+/// identity, all others `InvalidClientTokenId`.
+pub fn sts_for_key(access_key_id: &'static str) -> u16 {
+    serve(move |request| {
+        let signed_by = request.header("authorization").unwrap_or_default();
+        if signed_by.contains(&format!("Credential={access_key_id}/")) {
+            (200, "text/xml".into(), CALLER_IDENTITY.into())
+        } else {
+            let body = "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code>\
+                        <Message>The security token included in the request is invalid.</Message></Error></ErrorResponse>";
+            (403, "text/xml".into(), body.into())
+        }
+    })
 }
 
 /// A port that accepts connections and never answers.
