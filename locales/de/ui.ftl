@@ -73,7 +73,8 @@ ui-no-endpoint = noch kein Endpunkt
 ui-snapshots = Snapshots
 ui-snapshot-manual = manuell
 ui-snapshot-automated = automatisch
-ui-service = ECS { $service }
+ui-service = ECS-Service
+ui-revision = Revision { $revision }
 ui-tasks = Tasks laufen: { $running } von { $desired }
 ui-todos = ToDos: { $count }
 ui-todos-unknown = ToDos: ?
@@ -83,6 +84,7 @@ ui-todos-unknown = ToDos: ?
 ui-recovery-title = RPO / RTO
 ui-rpo-live = RPO jetzt
 ui-rpo-achieved = RPO dieses Durchlaufs
+ui-rpo-achieved-short = RPO
 ui-rpo-no-point = noch kein Wiederherstellungspunkt
 ui-rpo-between = Wiederherstellungspunkt { $point }, Katastrophe { $disaster }
 ui-rpo-pitr = Mit automatischen Backups könntest du auf jede Sekunde bis vor wenigen Minuten zurück: ein RPO von etwa { $rpo }.
@@ -111,7 +113,7 @@ ui-tl-verified = ToDos zurück
 ## Ereignisprotokoll
 
 ui-log-title = Ereignisse · { $calls } AWS-Aufrufe
-ui-log-empty = Hier erscheinen Änderungen dieses Programms, fehlgeschlagene Aufrufe und Ergebnisse von Aktionen. Lesende Aufrufe werden nur gezählt.
+ui-log-empty = Hier erscheinen Änderungen dieses Programms, fehlgeschlagene Aufrufe und die Ergebnisse von Aktionen.
 
 ## Tastenhinweise und Hilfe
 
@@ -161,15 +163,3 @@ ui-cleanup-keep = { $restored } behalten
 ui-cleanup-keep-detail = Das Backend bleibt auf { $restored }. Gelöscht wird nur { $snapshot } (und eine Point-in-Time-Kopie, falls vorhanden).
 ui-cleanup-back = Zurück zu { $instance }
 ui-cleanup-back-detail = Zuerst wird { $service } wieder auf { $instance } umgestellt; nach dem Rollout werden { $restored } und { $snapshot } gelöscht.
-
-## Meldungen zum Zustand der App (Dialoge und Protokoll)
-
-dialog-action-failed = Die Aktion ist fehlgeschlagen
-dialog-read-only = Nur-Lesen-Modus
-dialog-busy = Noch beschäftigt
-dialog-already-done = Schon erledigt
-dialog-not-yet = Noch nicht möglich
-dialog-invalid = Ungültige Eingabe
-read-only-refused = Das Programm wurde mit --read-only gestartet und ändert nichts. Folge stattdessen den Schritten in der Konsole.
-busy-running = «{ $step }» läuft noch. Warte, bis es fertig ist.
-log-action-started = Gestartet: { $step }

@@ -73,7 +73,8 @@ ui-no-endpoint = no endpoint yet
 ui-snapshots = Snapshots
 ui-snapshot-manual = manual
 ui-snapshot-automated = automated
-ui-service = ECS { $service }
+ui-service = ECS service
+ui-revision = revision { $revision }
 ui-tasks = tasks running { $running } of { $desired }
 ui-todos = Todos: { $count }
 ui-todos-unknown = Todos: ?
@@ -83,6 +84,7 @@ ui-todos-unknown = Todos: ?
 ui-recovery-title = RPO / RTO
 ui-rpo-live = RPO now
 ui-rpo-achieved = RPO of this run
+ui-rpo-achieved-short = RPO
 ui-rpo-no-point = no recovery point yet
 ui-rpo-between = recovery point { $point }, disaster { $disaster }
 ui-rpo-pitr = With automated backups you could restore to any second up to a few minutes ago: an RPO of about { $rpo }.
@@ -111,7 +113,7 @@ ui-tl-verified = todos back
 ## Event log
 
 ui-log-title = Event log · { $calls } AWS calls
-ui-log-empty = Changes this program makes, failed calls and action results appear here. Reads are only counted.
+ui-log-empty = Changes this program makes, failed calls and the results of actions appear here.
 
 ## Key hints and help
 
@@ -161,15 +163,3 @@ ui-cleanup-keep = Keep { $restored }
 ui-cleanup-keep-detail = The backend stays on { $restored }. Only { $snapshot } (and a point-in-time copy, if any) is deleted.
 ui-cleanup-back = Go back to { $instance }
 ui-cleanup-back-detail = { $service } is switched back to { $instance } first; after the rollout { $restored } and { $snapshot } are deleted.
-
-## Messages of the app state (dialogs and log)
-
-dialog-action-failed = The action failed
-dialog-read-only = Read-only mode
-dialog-busy = Still busy
-dialog-already-done = Already done
-dialog-not-yet = Not yet possible
-dialog-invalid = Invalid input
-read-only-refused = The program was started with --read-only and changes nothing. Follow the console steps instead.
-busy-running = "{ $step }" is still running. Wait until it has finished.
-log-action-started = Started: { $step }

@@ -24,25 +24,23 @@ pub fn dialog_width(area: Rect) -> u16 {
     area.width.saturating_sub(4).min(MAX_WIDTH)
 }
 
-/// Draws `lines` in a centred, bordered box; lines that do not fit are cut at the bottom,
-/// except the last (the key hint), which always stays.
+/// Rows a dialog's content may take on `area` (a row of air above and below).
+#[must_use]
+pub fn max_rows(area: Rect) -> usize {
+    usize::from(area.height.saturating_sub(4)).max(1)
+}
+
+/// Draws `lines` in a centred, bordered box; callers fit them with [`fit`] first.
 pub fn frame_dialog(
     frame: &mut Frame,
     area: Rect,
     view: &View<'_>,
     title: &str,
-    mut lines: Vec<Line<'static>>,
+    lines: Vec<Line<'static>>,
     is_error: bool,
 ) {
     let th = &view.th;
     let width = dialog_width(area);
-    let max_inner = usize::from(area.height.saturating_sub(4));
-    if lines.len() > max_inner && max_inner > 0 {
-        let last = lines.pop();
-        lines.truncate(max_inner.saturating_sub(2));
-        lines.push(Line::styled("…", th.muted));
-        lines.extend(last);
-    }
     let height = super::rows(lines.len() + 2).min(area.height);
     let [_, row, _] = Layout::vertical([
         Constraint::Fill(1),
@@ -72,6 +70,65 @@ pub fn frame_dialog(
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
+/// A part of a dialog and how readily it is left out when rows are short (higher first;
+/// [`KEEP`] never).
+pub struct Section {
+    pub drop_rank: u8,
+    pub lines: Vec<Line<'static>>,
+}
+
+/// Sections that are never left out.
+pub const KEEP: u8 = 0;
+
+/// Joins sections with blank lines into at most `max` rows: first the blank lines go, then
+/// the sections with the highest drop rank, and at last the middle is cut so the final
+/// section (the keys) stays.
+#[must_use]
+pub fn fit(mut sections: Vec<Section>, max: usize) -> Vec<Line<'static>> {
+    sections.retain(|s| !s.lines.is_empty());
+    loop {
+        let rows: usize = sections.iter().map(|s| s.lines.len()).sum();
+        let gaps = sections.len().saturating_sub(1);
+        if rows + gaps <= max {
+            let mut out = Vec::new();
+            for (i, section) in sections.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(Line::default());
+                }
+                out.extend(section.lines);
+            }
+            return out;
+        }
+        if rows <= max {
+            return sections.into_iter().flat_map(|s| s.lines).collect();
+        }
+        let droppable = sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.drop_rank > KEEP)
+            .max_by_key(|(i, s)| (s.drop_rank, *i))
+            .map(|(i, _)| i);
+        match droppable {
+            Some(i) => {
+                sections.remove(i);
+            }
+            None => {
+                let last = sections.pop().map(|s| s.lines).unwrap_or_default();
+                let room = max.saturating_sub(last.len() + 1);
+                let mut out: Vec<Line<'static>> = sections
+                    .into_iter()
+                    .flat_map(|s| s.lines)
+                    .take(room)
+                    .collect();
+                out.push(Line::raw("…"));
+                out.extend(last);
+                out.truncate(max);
+                return out;
+            }
+        }
+    }
+}
+
 /// Inner text width of a dialog on `area` (border and padding off).
 fn inner_width(area: Rect) -> usize {
     usize::from(dialog_width(area).saturating_sub(4)).max(1)
@@ -79,58 +136,56 @@ fn inner_width(area: Rect) -> usize {
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
     let width = inner_width(area);
-    match dialog {
+    let max = max_rows(area);
+    let (title, sections, is_error) = match dialog {
         Dialog::Confirm {
             plan,
             typed,
             mismatch,
-        } => {
-            let title = view.t(&format!("step-{}-title", plan.step.id()));
-            frame_dialog(
-                frame,
-                area,
-                view,
-                &title,
-                confirm_lines(view, plan, typed, *mismatch, width),
-                false,
-            );
-        }
-        Dialog::Window { input, error } => {
-            frame_dialog(
-                frame,
-                area,
-                view,
-                &view.t("ui-window-title"),
-                window_lines(view, input, error.as_ref(), width),
-                false,
-            );
-        }
-        Dialog::CleanupChoice { keep_restored } => {
-            frame_dialog(
-                frame,
-                area,
-                view,
-                &view.t("ui-cleanup-title"),
-                cleanup_lines(view, *keep_restored, width),
-                false,
-            );
-        }
+        } => (
+            view.t(&format!("step-{}-title", plan.step.id())),
+            confirm_sections(view, plan, typed, *mismatch, width),
+            false,
+        ),
+        Dialog::Window { input, error } => (
+            view.t("ui-window-title"),
+            window_sections(view, input, error.as_ref(), width),
+            false,
+        ),
+        Dialog::CleanupChoice { keep_restored } => (
+            view.t("ui-cleanup-title"),
+            cleanup_sections(view, *keep_restored, width),
+            false,
+        ),
         Dialog::Notice {
             title,
             lines,
             is_error,
         } => {
             let th = &view.th;
-            let mut out = Vec::new();
             let style = if *is_error { th.error } else { th.text };
-            for line in lines {
-                out.extend(wrap::lines_with("", &view.text(line), width, style, style));
-            }
-            out.push(Line::default());
-            out.push(Line::styled(view.t("ui-notice-close"), th.muted));
-            frame_dialog(frame, area, view, &view.text(title), out, *is_error);
+            let body = lines
+                .iter()
+                .flat_map(|line| wrap::lines_with("", &view.text(line), width, style, style))
+                .collect();
+            let keys = vec![Line::styled(view.t("ui-notice-close"), th.muted)];
+            (
+                view.text(title),
+                vec![
+                    Section {
+                        drop_rank: KEEP,
+                        lines: body,
+                    },
+                    Section {
+                        drop_rank: KEEP,
+                        lines: keys,
+                    },
+                ],
+                *is_error,
+            )
         }
-    }
+    };
+    frame_dialog(frame, area, view, &title, fit(sections, max), is_error);
 }
 
 /// A parameter value: `@id` values are message ids.
@@ -141,7 +196,7 @@ fn value(view: &View<'_>, raw: &str) -> String {
     }
 }
 
-/// Key hint spans: `[y] yes  [n] no`.
+/// Key hint spans: `[y] yes   [n] no`.
 fn keys(view: &View<'_>, pairs: &[(&str, &str)]) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, (key, id)) in pairs.iter().enumerate() {
@@ -154,74 +209,65 @@ fn keys(view: &View<'_>, pairs: &[(&str, &str)]) -> Line<'static> {
     Line::from(spans)
 }
 
-fn confirm_lines(
+/// Label and value side by side, each wrapped in its column.
+fn two_columns(view: &View<'_>, rows: &[(String, String)], width: usize) -> Vec<Line<'static>> {
+    let th = &view.th;
+    let widest = rows.iter().map(|(l, _)| wrap::width(l)).max().unwrap_or(0);
+    let label_width = widest.min(width * 2 / 5).max(1);
+    let value_width = width.saturating_sub(label_width + 1).max(1);
+    let mut out = Vec::new();
+    for (label, value) in rows {
+        let labels = wrap::wrap(label, label_width);
+        let values = wrap::wrap(value, value_width);
+        for i in 0..labels.len().max(values.len()) {
+            let l = labels.get(i).map_or_else(String::new, Clone::clone);
+            let v = values.get(i).map_or_else(String::new, Clone::clone);
+            out.push(Line::from(vec![
+                Span::styled(wrap::pad(&l, label_width + 1), th.muted),
+                Span::styled(v, th.heading),
+            ]));
+        }
+    }
+    out
+}
+
+fn confirm_sections(
     view: &View<'_>,
     plan: &Plan,
     typed: &str,
     mismatch: bool,
     width: usize,
-) -> Vec<Line<'static>> {
+) -> Vec<Section> {
     let th = &view.th;
-    let mut out = Vec::new();
-    if !plan.params.is_empty() {
-        let labels: Vec<String> = plan
-            .params
-            .iter()
-            .map(|(label, _)| format!("{}:", view.text(label)))
-            .collect();
-        let label_width = labels
-            .iter()
-            .map(|l| wrap::width(l))
-            .max()
-            .unwrap_or(0)
-            .min(width / 2)
-            + 1;
-        for (label, (_, raw)) in labels.iter().zip(&plan.params) {
-            let text = wrap::wrap(&value(view, raw), width.saturating_sub(label_width).max(1));
-            for (i, part) in text.into_iter().enumerate() {
-                let lead = if i == 0 {
-                    wrap::pad(label, label_width)
-                } else {
-                    " ".repeat(label_width)
-                };
-                out.push(Line::from(vec![
-                    Span::styled(lead, th.muted),
-                    Span::styled(part, th.heading),
-                ]));
-            }
-        }
-        out.push(Line::default());
-    }
+    let params: Vec<(String, String)> = plan
+        .params
+        .iter()
+        .map(|(label, raw)| (format!("{}:", view.text(label)), value(view, raw)))
+        .collect();
+    let mut cli = Vec::new();
     if !plan.commands.is_empty() {
-        out.push(Line::styled(view.t("ui-confirm-cli"), th.muted));
+        cli.push(Line::styled(view.t("ui-confirm-cli"), th.muted));
         for command in &plan.commands {
-            out.extend(wrap::lines_with("$ ", command, width, th.muted, th.code));
+            cli.extend(wrap::lines_with("$ ", command, width, th.muted, th.code));
         }
-        out.push(Line::default());
     }
-    for note in &plan.notes {
-        out.extend(wrap::lines_with(
-            "! ",
-            &view.text(note),
-            width,
-            th.warn,
-            th.text,
-        ));
-    }
-    if !plan.notes.is_empty() {
-        out.push(Line::default());
-    }
+    let notes = plan
+        .notes
+        .iter()
+        .flat_map(|note| wrap::lines_with("! ", &view.text(note), width, th.warn, th.text))
+        .collect();
+    let mut prompt = Vec::new();
     match &plan.confirm {
         Confirm::YesNo => {
-            out.push(Line::styled(view.t("ui-confirm-question"), th.heading));
-            out.push(keys(view, &[("y", "ui-key-yes"), ("n", "ui-key-no")]));
+            prompt.push(Line::styled(view.t("ui-confirm-question"), th.heading));
+            prompt.push(keys(view, &[("y", "ui-key-yes"), ("n", "ui-key-no")]));
         }
         Confirm::Typed(word) => {
             let ask = Text::new("ui-confirm-type")
                 .arg("word", word.clone())
                 .render(view.lang);
-            out.extend(wrap::lines_with("", &ask, width, th.heading, th.heading));
-            out.push(Line::from(vec![
+            prompt.extend(wrap::lines_with("", &ask, width, th.heading, th.heading));
+            prompt.push(Line::from(vec![
                 Span::styled("> ", th.key),
                 Span::styled(typed.to_owned(), th.heading),
                 Span::styled(CURSOR, th.key),
@@ -230,40 +276,54 @@ fn confirm_lines(
                 let text = Text::new("ui-confirm-mismatch")
                     .arg("word", word.clone())
                     .render(view.lang);
-                out.extend(wrap::lines_with("✘ ", &text, width, th.error, th.error));
+                prompt.extend(wrap::lines_with("✘ ", &text, width, th.error, th.error));
             }
-            out.push(keys(
+            prompt.push(keys(
                 view,
                 &[("Enter", "ui-key-confirm"), ("Esc", "ui-key-cancel")],
             ));
         }
     }
-    out
+    vec![
+        Section {
+            drop_rank: KEEP,
+            lines: two_columns(view, &params, width),
+        },
+        Section {
+            drop_rank: 2,
+            lines: cli,
+        },
+        Section {
+            drop_rank: 1,
+            lines: notes,
+        },
+        Section {
+            drop_rank: KEEP,
+            lines: prompt,
+        },
+    ]
 }
 
-fn window_lines(
+fn window_sections(
     view: &View<'_>,
     input: &str,
     error: Option<&Text>,
     width: usize,
-) -> Vec<Line<'static>> {
+) -> Vec<Section> {
     let th = &view.th;
     let app = view.app;
     let zone = view.tz.iana_name().unwrap_or("local").to_owned();
-    let mut out = Vec::new();
     let intro = Text::new("ui-window-intro")
         .arg("zone", zone)
         .arg("retention", app.config.backup.retention_days)
         .render(view.lang);
-    out.extend(wrap::lines_with("", &intro, width, th.text, th.text));
-    out.push(Line::default());
-    out.push(Line::from(vec![
+    let mut field = vec![Line::from(vec![
         Span::styled("> ", th.key),
         Span::styled(input.to_owned(), th.heading),
         Span::styled(CURSOR, th.key),
-    ]));
+    ])];
     match error {
-        Some(e) => out.extend(wrap::lines_with(
+        Some(e) => field.extend(wrap::lines_with(
             "✘ ",
             &view.text(e),
             width,
@@ -274,34 +334,39 @@ fn window_lines(
             // The conversion is pure arithmetic on the zone database; shown while typing.
             if let Ok(utc) = actions::window_utc(&app.config, input, app.now) {
                 let text = Text::new("ui-window-utc").arg("utc", utc).render(view.lang);
-                out.extend(wrap::lines_with("= ", &text, width, th.accent, th.accent));
+                field.extend(wrap::lines_with("= ", &text, width, th.accent, th.accent));
             }
         }
     }
-    out.push(Line::default());
-    out.push(keys(
+    let keys = vec![keys(
         view,
         &[
             ("Enter", "ui-key-continue"),
             ("Esc", "ui-key-cancel"),
             ("⌫", "ui-key-delete"),
         ],
-    ));
-    out
+    )];
+    vec![
+        Section {
+            drop_rank: 1,
+            lines: wrap::lines_with("", &intro, width, th.text, th.text),
+        },
+        Section {
+            drop_rank: KEEP,
+            lines: field,
+        },
+        Section {
+            drop_rank: KEEP,
+            lines: keys,
+        },
+    ]
 }
 
-fn cleanup_lines(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<Line<'static>> {
+fn cleanup_sections(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<Section> {
     let th = &view.th;
     let names = &view.app.config.names;
-    let mut out = Vec::new();
-    out.extend(wrap::lines_with(
-        "",
-        &view.t("ui-cleanup-intro"),
-        width,
-        th.text,
-        th.text,
-    ));
-    out.push(Line::default());
+    let intro = wrap::lines_with("", &view.t("ui-cleanup-intro"), width, th.text, th.text);
+    let mut choices = Vec::new();
     let options = [
         (true, "k", "ui-cleanup-keep", "ui-cleanup-keep-detail"),
         (false, "b", "ui-cleanup-back", "ui-cleanup-back-detail"),
@@ -314,7 +379,7 @@ fn cleanup_lines(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<Line
             .arg("restored", &names.restored_instance)
             .arg("instance", &names.instance)
             .render(view.lang);
-        out.push(Line::from(vec![
+        choices.push(Line::from(vec![
             Span::styled(radio, if chosen { th.key } else { th.muted }),
             Span::styled(format!("[{key}] "), th.key),
             Span::styled(wrap::truncate(&label, width.saturating_sub(8)), style),
@@ -325,18 +390,30 @@ fn cleanup_lines(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<Line
             .arg("snapshot", &names.snapshot)
             .arg("service", &names.service)
             .render(view.lang);
-        out.extend(wrap::lines_with(
+        choices.extend(wrap::lines_with(
             "        ", &detail, width, th.muted, th.muted,
         ));
     }
-    out.push(Line::default());
-    out.push(keys(
+    let keys = vec![keys(
         view,
         &[
             ("Tab ↑↓", "ui-key-switch"),
             ("Enter", "ui-key-choose"),
             ("Esc", "ui-key-cancel"),
         ],
-    ));
-    out
+    )];
+    vec![
+        Section {
+            drop_rank: 1,
+            lines: intro,
+        },
+        Section {
+            drop_rank: KEEP,
+            lines: choices,
+        },
+        Section {
+            drop_rank: KEEP,
+            lines: keys,
+        },
+    ]
 }

@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let th = &view.th;
     let sep = Span::styled(" │ ", th.border);
     let mut left = vec![
-        Span::styled(format!(" {} ", view.t("ui-product")), th.title),
+        Span::styled(format!(" {}", view.t("ui-product")), th.title),
         sep.clone(),
         Span::styled(mode_text(view), th.accent),
         sep.clone(),
@@ -99,22 +99,17 @@ fn glyph_cells(size: PixelSize) -> (usize, u16) {
     }
 }
 
-/// The largest readable pixel size at which `lines` of text (split at spaces) fit in
-/// `width`, with the lines it becomes.
+/// The largest pixel size at which `text` fits on one line of `width`; failing that, the
+/// smallest size over up to `max_lines` lines (split at spaces).
 #[must_use]
 pub fn fit_big(text: &str, width: u16, max_lines: usize) -> (PixelSize, Vec<String>) {
     for size in [PixelSize::HalfHeight, PixelSize::Quadrant] {
         let (glyph_width, _) = glyph_cells(size);
-        let per_line = usize::from(width) / glyph_width;
-        if per_line == 0 {
-            continue;
-        }
-        let lines = wrap::wrap(text, per_line);
-        if lines.len() <= max_lines {
-            return (size, lines);
+        if wrap::width(text) * glyph_width <= usize::from(width) {
+            return (size, vec![text.to_owned()]);
         }
     }
-    let per_line = (usize::from(width) / 4).max(1);
+    let per_line = (usize::from(width) / glyph_cells(PixelSize::Quadrant).0).max(1);
     let mut lines = wrap::wrap(text, per_line);
     lines.truncate(max_lines.max(1));
     (PixelSize::Quadrant, lines)
@@ -122,13 +117,25 @@ pub fn fit_big(text: &str, width: u16, max_lines: usize) -> (PixelSize, Vec<Stri
 
 /// Rows the big title needs at `width`.
 #[must_use]
-pub fn big_title_height(view: &View<'_>, width: u16) -> u16 {
-    let (size, lines) = fit_big(&numbered_title(view, view.app.selected), width, 2);
+pub fn big_title_height(view: &View<'_>, area: Rect) -> u16 {
+    /// Below this screen height the title gets one line of large type, else two.
+    const TWO_LINES_FROM: u16 = 30;
+    let max_lines = if area.height >= TWO_LINES_FROM { 2 } else { 1 };
+    let (size, lines) = fit_big(
+        &numbered_title(view, view.app.selected),
+        area.width,
+        max_lines,
+    );
     glyph_cells(size).1 * super::rows(lines.len())
 }
 
 pub fn draw_big_title(frame: &mut Frame, area: Rect, view: &View<'_>) {
-    let (size, lines) = fit_big(&numbered_title(view, view.app.selected), area.width, 2);
+    let max_lines = usize::from(area.height / glyph_cells(PixelSize::Quadrant).1).max(1);
+    let (size, lines) = fit_big(
+        &numbered_title(view, view.app.selected),
+        area.width,
+        max_lines,
+    );
     let big = BigText::builder()
         .pixel_size(size)
         .style(view.th.title)

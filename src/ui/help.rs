@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
             ]));
         }
     }
-    lines.push(Line::default());
+    let keys = std::mem::take(&mut lines);
     lines.push(Line::styled(view.t("ui-help-symbols"), th.heading));
     let symbols = [
         (StepState::Done.symbol(), "ui-state-done", th.done),
@@ -109,7 +109,20 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     if !line.is_empty() {
         lines.push(Line::from(line));
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(view.t("ui-help-close"), th.muted));
+    let sections = vec![
+        dialogs::Section {
+            drop_rank: dialogs::KEEP,
+            lines: keys,
+        },
+        dialogs::Section {
+            drop_rank: 1,
+            lines,
+        },
+        dialogs::Section {
+            drop_rank: dialogs::KEEP,
+            lines: vec![Line::styled(view.t("ui-help-close"), th.muted)],
+        },
+    ];
+    let lines = dialogs::fit(sections, dialogs::max_rows(area));
     dialogs::frame_dialog(frame, area, view, &view.t("ui-help-title"), lines, false);
 }

@@ -124,7 +124,7 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         StepId::Summary => {
             out.push(Line::default());
             out.push(heading(view, view.t("ui-figures-heading")));
-            out.extend(status::recovery_lines(view, width, true));
+            out.extend(status::recovery_lines(view, width, true, usize::MAX));
         }
         _ => {}
     }
@@ -175,8 +175,8 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
         .render(view.lang);
     let block = panel(view, format!(" {title} "));
     let inner = block.inner(area);
-    // One column is kept free for the scrollbar.
-    let width = usize::from(inner.width.saturating_sub(1)).max(1);
+    // The scrollbar, when needed, takes the place of the right border.
+    let width = usize::from(inner.width).max(1);
     let lines = content(view, width);
     let total = lines.len();
     let visible = usize::from(inner.height);
@@ -204,6 +204,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
             .viewport_content_length(visible);
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .symbols(ratatui::symbols::scrollbar::VERTICAL)
                 .begin_symbol(None)
                 .end_symbol(None)
                 .style(view.th.muted),

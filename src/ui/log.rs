@@ -1,7 +1,8 @@
-//! The event log: what the program changed in the account (every writing call, with ✔ or the
-//! error code), every failed call, and the notes of actions (started, progress, outcome,
-//! errors), newest at the bottom. Successful reads are polled every few seconds; they would
-//! drown the rest, so they are only counted in the title.
+//! The event log, newest at the bottom: what the program changed in the account (every
+//! writing call with ✔ or its error code, and its AWS CLI equivalent where there is room),
+//! every failed call, and the notes of actions (started, progress, outcome, errors). Reads are
+//! polled every few seconds and would drown the rest, so they only fill rows left over, dimmed;
+//! the title counts all calls.
 
 use jiff::Timestamp;
 use ratatui::Frame;
@@ -10,40 +11,57 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{View, wrap};
+use crate::cloud::recorder::CallRecord;
 use crate::lab::Text;
 
 /// One line of the log before layout.
 struct Entry {
     at: Timestamp,
     order: u64,
+    important: bool,
     line: Line<'static>,
 }
 
-/// The log's lines, oldest first.
+fn call_entry(view: &View<'_>, call: &CallRecord, width: usize) -> Entry {
+    let th = &view.th;
+    let important = call.writes || call.error.is_some();
+    let mut spans = vec![Span::styled(format!("{} ", view.hms(call.at)), th.muted)];
+    match &call.error {
+        None => spans.push(Span::styled(
+            "✔ ",
+            if important { th.done } else { th.muted },
+        )),
+        Some(_) => spans.push(Span::styled("✘ ", th.error)),
+    }
+    spans.push(Span::styled(
+        call.operation.clone(),
+        if call.writes { th.heading } else { th.muted },
+    ));
+    if let Some(code) = &call.error {
+        spans.push(Span::styled(format!(" {code}"), th.error));
+    }
+    if call.writes {
+        spans.push(Span::styled(format!("  {}", call.cli), th.code));
+    }
+    Entry {
+        at: call.at,
+        order: call.seq,
+        important,
+        line: truncate_line(spans, width),
+    }
+}
+
+/// The log's lines for `rows` rows, oldest first: every important entry that fits, the
+/// newest reads in the rows left over.
 #[must_use]
-pub fn entries(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
+pub fn entries(view: &View<'_>, width: usize, rows: usize) -> Vec<Line<'static>> {
     let app = view.app;
     let th = &view.th;
-    let mut out: Vec<Entry> = Vec::new();
-    for call in app.calls.iter().filter(|c| c.writes || c.error.is_some()) {
-        let mut spans = vec![Span::styled(format!("{} ", view.hms(call.at)), th.muted)];
-        match &call.error {
-            None => spans.push(Span::styled("✔ ", th.done)),
-            Some(_) => spans.push(Span::styled("✘ ", th.error)),
-        }
-        spans.push(Span::styled(
-            call.operation.clone(),
-            if call.writes { th.heading } else { th.text },
-        ));
-        if let Some(code) = &call.error {
-            spans.push(Span::styled(format!(" {code}"), th.error));
-        }
-        out.push(Entry {
-            at: call.at,
-            order: call.seq,
-            line: truncate_line(spans, width),
-        });
-    }
+    let mut all: Vec<Entry> = app
+        .calls
+        .iter()
+        .map(|call| call_entry(view, call, width))
+        .collect();
     for (n, note) in app.notes.iter().enumerate() {
         let (sym, style) = if note.is_error {
             ("✘ ", th.error)
@@ -58,14 +76,35 @@ pub fn entries(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
                 if note.is_error { th.error } else { th.text },
             ),
         ];
-        out.push(Entry {
+        // Notes sort after the calls of the same second: they report on them.
+        let order = u64::MAX / 2 + u64::try_from(n).unwrap_or(0);
+        all.push(Entry {
             at: note.at,
-            order: u64::MAX / 2 + u64::try_from(n).unwrap_or(0),
+            order,
+            important: true,
             line: truncate_line(spans, width),
         });
     }
-    out.sort_by_key(|e| (e.at, e.order));
-    out.into_iter().map(|e| e.line).collect()
+    all.sort_by_key(|e| (e.at, e.order));
+    let important = all.iter().filter(|e| e.important).count();
+    let mut reads_left = rows.saturating_sub(important);
+    let mut keep = vec![false; all.len()];
+    for (i, entry) in all.iter().enumerate().rev() {
+        if entry.important {
+            keep[i] = true;
+        } else if reads_left > 0 {
+            keep[i] = true;
+            reads_left -= 1;
+        }
+    }
+    let kept: Vec<Line<'static>> = all
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(e, _)| e.line)
+        .collect();
+    let skip = kept.len().saturating_sub(rows);
+    kept.into_iter().skip(skip).collect()
 }
 
 /// Cuts a line of spans to `width` cells.
@@ -93,25 +132,21 @@ fn truncate_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let th = &view.th;
+    let calls = i64::try_from(view.app.call_count).unwrap_or(i64::MAX);
     let title = Text::new("ui-log-title")
-        .arg(
-            "calls",
-            i64::try_from(view.app.call_count).unwrap_or(i64::MAX),
-        )
+        .arg("calls", calls)
         .render(view.lang);
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(th.border)
         .title(Line::styled(format!(" {title} "), th.title));
     let inner = block.inner(area);
-    let mut lines = entries(view, usize::from(inner.width));
+    let mut lines = entries(view, usize::from(inner.width), usize::from(inner.height));
     if lines.is_empty() {
         lines = wrap::wrap(&view.t("ui-log-empty"), usize::from(inner.width))
             .into_iter()
             .map(|l| Line::styled(l, th.muted))
             .collect();
     }
-    let skip = lines.len().saturating_sub(usize::from(inner.height));
-    let lines: Vec<Line<'static>> = lines.into_iter().skip(skip).collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -155,6 +155,9 @@ fn too_small(frame: &mut Frame, area: Rect, view: &View<'_>) {
     );
 }
 
+/// Rows the status keeps at least beside the projector figures.
+const STATUS_MIN_ROWS: u16 = 6;
+
 /// Width of the steps column: enough for most titles, never more than a quarter.
 fn steps_width(width: u16) -> u16 {
     (width / 4).clamp(20, 34)
@@ -183,10 +186,8 @@ fn normal(frame: &mut Frame, area: Rect, view: &View<'_>) {
     .areas(main);
 
     // The steps list needs 14 rows; below it, if there is room, the recovery figures.
-    let steps_rows = u16::try_from(crate::lab::StepId::ALL.len()).unwrap_or(12) + 2;
-    if left.height >= steps_rows + status::RECOVERY_MIN_HEIGHT
-        && right.height < status::RIGHT_COMFORT_HEIGHT
-    {
+    let steps_rows = rows(crate::lab::StepId::ALL.len() + 2);
+    if left.height >= steps_rows + status::RECOVERY_MIN_HEIGHT {
         let [steps_area, recovery_area] =
             Layout::vertical([Constraint::Length(steps_rows), Constraint::Fill(1)]).areas(left);
         steps::draw(frame, steps_area, view);
@@ -203,31 +204,31 @@ fn normal(frame: &mut Frame, area: Rect, view: &View<'_>) {
 
 /// Status on top, then (optionally) the recovery figures, then the timeline.
 fn right_column(frame: &mut Frame, area: Rect, view: &View<'_>, with_recovery: bool) {
-    let status_height = status::wanted_height(view, area.width)
-        .min(area.height.saturating_sub(timeline::MIN_HEIGHT))
-        .max(area.height.min(6));
-    if with_recovery {
-        let recovery_height = status::recovery_height(view, area.width);
-        let [s, r, t] = Layout::vertical([
-            Constraint::Length(status_height),
-            Constraint::Length(recovery_height),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
-        status::draw(frame, s, view);
-        status::draw_recovery(frame, r, view);
-        timeline::draw(frame, t, view);
+    let recovery_height = if with_recovery {
+        status::recovery_height(view, area.width).min(area.height / 3)
     } else {
-        let [s, t] =
-            Layout::vertical([Constraint::Length(status_height), Constraint::Fill(1)]).areas(area);
-        status::draw(frame, s, view);
-        timeline::draw(frame, t, view);
+        0
+    };
+    let room = area.height.saturating_sub(recovery_height);
+    let status_height = status::wanted_height(view, area.width)
+        .min(room.saturating_sub(timeline::MIN_HEIGHT))
+        .max(room.min(6));
+    let [s, r, t] = Layout::vertical([
+        Constraint::Length(status_height),
+        Constraint::Length(recovery_height),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    status::draw(frame, s, view);
+    if with_recovery {
+        status::draw_recovery(frame, r, view);
     }
+    timeline::draw(frame, t, view);
 }
 
 /// Projector mode: big title, the instructions and the figures in large type; no log.
 fn present(frame: &mut Frame, area: Rect, view: &View<'_>) {
-    let title_height = header::big_title_height(view, area.width);
+    let title_height = header::big_title_height(view, area);
     let [header_area, title_area, strip_area, main, hints_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(title_height),
@@ -243,27 +244,26 @@ fn present(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let [middle, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(main);
     instructions::draw(frame, middle, view);
-    let figures_height = status::big_figures_height(view, right.width);
+    // The figures first: they are what the audience looks for.
+    let figures_height =
+        status::big_figures_height(right.width).min(right.height.saturating_sub(STATUS_MIN_ROWS));
     let status_height = status::wanted_height(view, right.width);
-    let timeline_fits = right.height >= status_height + figures_height + timeline::MIN_HEIGHT + 2;
-    if timeline_fits {
-        let [s, f, t] = Layout::vertical([
-            Constraint::Length(status_height),
-            Constraint::Length(figures_height),
-            Constraint::Fill(1),
-        ])
-        .areas(right);
-        status::draw(frame, s, view);
-        status::draw_big_figures(frame, f, view);
-        timeline::draw(frame, t, view);
+    let below = right.height.saturating_sub(figures_height);
+    let timeline_height = if below >= status_height + timeline::MIN_HEIGHT + 2 {
+        below - status_height
     } else {
-        let [s, f] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(figures_height.min(right.height / 2)),
-        ])
-        .areas(right);
-        status::draw(frame, s, view);
-        status::draw_big_figures(frame, f, view);
+        0
+    };
+    let [f, s, t] = Layout::vertical([
+        Constraint::Length(figures_height),
+        Constraint::Fill(1),
+        Constraint::Length(timeline_height),
+    ])
+    .areas(right);
+    status::draw_big_figures(frame, f, view);
+    status::draw(frame, s, view);
+    if timeline_height > 0 {
+        timeline::draw(frame, t, view);
     }
     help::draw_hints(frame, hints_area, view);
 }

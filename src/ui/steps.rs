@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
         .arg("done", core_done(view))
         .arg("total", StepId::CORE.len())
         .render(view.lang);
-    let block = panel(view, title);
+    let block = panel(view, format!(" {title} "));
     let inner = block.inner(area);
     let current = app.current_step();
     let cells = usize::from(inner.width);

@@ -223,10 +223,11 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
         legend.push(Line::from(line));
     }
 
+    // Rows by importance: the lanes, then clock times, the axis, the spans, the legend.
     let mut out = vec![row_line(points), row_line(events)];
     let mut room = height.saturating_sub(2);
-    let show_axis = room >= 1;
-    let show_ticks = room >= 2;
+    let show_ticks = room >= 1;
+    let show_axis = room >= 2;
     room = room.saturating_sub(usize::from(show_axis) + usize::from(show_ticks));
     let show_spans = has_spans && room >= 1;
     room = room.saturating_sub(usize::from(show_spans));
@@ -246,18 +247,22 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
 /// Draws a span `├───┤` from `a` to `b` with `label` in the middle when it fits.
 fn draw_span(row: &mut [(char, Style)], a: usize, b: usize, fill: char, label: &str, style: Style) {
     let (a, b) = (a.min(b), a.max(b));
-    for x in a..=b {
+    for x in a + 1..b {
         if let Some(cell) = row.get_mut(x) {
             *cell = (fill, style);
         }
     }
     if b > a {
         if let Some(cell) = row.get_mut(a) {
-            *cell = ('├', style);
+            // Where the previous span ends, this one begins: one junction.
+            let joint = if cell.0 == '┤' { '┼' } else { '├' };
+            *cell = (joint, style);
         }
         if let Some(cell) = row.get_mut(b) {
             *cell = ('┤', style);
         }
+    } else if let Some(cell) = row.get_mut(a) {
+        *cell = ('│', style);
     }
     let len = label.chars().count();
     if b > a + len + 2 {

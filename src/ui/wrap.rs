@@ -109,6 +109,7 @@ pub struct Para {
 
 /// Splits a Fluent text with hard line breaks into paragraphs: a line that starts with a
 /// bullet or a number starts a new one, and so does a line after one that ends a sentence.
+/// (A colon does not end one: lists that follow a colon start with their own markers.)
 #[must_use]
 pub fn paragraphs(text: &str) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
@@ -131,7 +132,7 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
                 text: rest.to_owned(),
             });
         }
-        open = !line.ends_with(['.', ':', '!', '?']);
+        open = !line.ends_with(['.', '!', '?']);
     }
     out
 }
