@@ -102,8 +102,25 @@ fn init_logging(dir: &std::path::Path) -> Option<tracing_appender::non_blocking:
     std::fs::create_dir_all(dir).ok()?;
     let appender = tracing_appender::rolling::never(dir, "backup-lab.log");
     let (writer, guard) = tracing_appender::non_blocking(appender);
-    let filter = tracing_subscriber::EnvFilter::try_from_env("BACKUP_LAB_LOG")
+    let mut filter = tracing_subscriber::EnvFilter::try_from_env("BACKUP_LAB_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // The SDK's own trace output contains whole response bodies (task definition environments
+    // included): its crates never log below info, whatever BACKUP_LAB_LOG asks for.
+    for target in [
+        "aws_smithy_runtime",
+        "aws_smithy_runtime_api",
+        "aws_smithy_http",
+        "aws_config",
+        "aws_sdk_ecs",
+        "aws_sdk_rds",
+        "hyper",
+        "hyper_util",
+        "reqwest",
+    ] {
+        if let Ok(directive) = format!("{target}=info").parse() {
+            filter = filter.add_directive(directive);
+        }
+    }
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(writer)
