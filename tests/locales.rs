@@ -1,0 +1,409 @@
+//! The texts: every Fluent file parses, German and English have the same messages with the
+//! same variables in each file, no id is defined twice, every file is built into the
+//! binary, German is written the Swiss way (no "ß"), and every message id the code uses
+//! exists in both languages.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use backup_lab::i18n::{Lang, SOURCES};
+use backup_lab::lab::StepId;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// A message as written: its id and the variables its text uses.
+#[derive(Debug, Clone)]
+struct Message {
+    id: String,
+    vars: BTreeSet<String>,
+}
+
+/// `locales/<lang>/<file>.ftl` → its text, per language code.
+fn files() -> BTreeMap<String, BTreeMap<String, String>> {
+    let mut out: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let dir = Path::new(ROOT).join("locales");
+    for lang in std::fs::read_dir(&dir).expect("locales/").flatten() {
+        let code = lang.file_name().to_string_lossy().into_owned();
+        for file in std::fs::read_dir(lang.path())
+            .expect("language dir")
+            .flatten()
+        {
+            let name = file.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".ftl") {
+                let text = std::fs::read_to_string(file.path()).expect("read ftl");
+                out.entry(code.clone()).or_default().insert(name, text);
+            }
+        }
+    }
+    out
+}
+
+/// The messages of a Fluent text: ids at the start of a line, variables `{ $name }` in the
+/// lines that belong to them.
+fn messages(text: &str) -> Vec<Message> {
+    let mut out: Vec<Message> = Vec::new();
+    for line in text.lines() {
+        let starts_message = line.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        if starts_message {
+            if let Some((id, _)) = line.split_once('=') {
+                out.push(Message {
+                    id: id.trim().to_owned(),
+                    vars: BTreeSet::new(),
+                });
+            }
+        } else if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if let Some(message) = out.last_mut() {
+            let mut rest = line;
+            while let Some(pos) = rest.find('$') {
+                rest = &rest[pos + 1..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                if !name.is_empty() {
+                    message.vars.insert(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_file_parses() {
+    let mut broken = Vec::new();
+    for (lang, files) in files() {
+        for (name, text) in files {
+            if let Err((_, errors)) = FluentResource::try_new(text.clone()) {
+                for e in errors {
+                    let line = text[..e.pos.start.min(text.len())].lines().count();
+                    broken.push(format!("locales/{lang}/{name}:{line}: {:?}", e.kind));
+                }
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "Fluent files that do not parse (their broken entries are lost):\n{}",
+        broken.join("\n")
+    );
+}
+
+#[test]
+fn both_languages_have_the_same_files_messages_and_variables() {
+    let all = files();
+    let de = all.get("de").expect("locales/de");
+    let en = all.get("en").expect("locales/en");
+    assert_eq!(
+        de.keys().collect::<Vec<_>>(),
+        en.keys().collect::<Vec<_>>(),
+        "the same files in de and en"
+    );
+    let mut problems = Vec::new();
+    for (name, de_text) in de {
+        let en_text = &en[name];
+        let de_msgs: BTreeMap<String, BTreeSet<String>> = messages(de_text)
+            .into_iter()
+            .map(|m| (m.id, m.vars))
+            .collect();
+        let en_msgs: BTreeMap<String, BTreeSet<String>> = messages(en_text)
+            .into_iter()
+            .map(|m| (m.id, m.vars))
+            .collect();
+        for id in de_msgs.keys().filter(|id| !en_msgs.contains_key(*id)) {
+            problems.push(format!("{name}: {id} only in de"));
+        }
+        for id in en_msgs.keys().filter(|id| !de_msgs.contains_key(*id)) {
+            problems.push(format!("{name}: {id} only in en"));
+        }
+        for (id, vars) in &de_msgs {
+            if let Some(en_vars) = en_msgs.get(id) {
+                if vars != en_vars {
+                    problems.push(format!(
+                        "{name}: {id} uses {vars:?} in de but {en_vars:?} in en"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "de and en differ:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn no_id_is_defined_twice() {
+    for (lang, files) in files() {
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        let mut twice = Vec::new();
+        for (name, text) in &files {
+            for m in messages(text) {
+                if let Some(first) = seen.insert(m.id.clone(), name.clone()) {
+                    twice.push(format!("{lang}: {} in {first} and {name}", m.id));
+                }
+            }
+        }
+        assert!(
+            twice.is_empty(),
+            "defined twice (the second is ignored):\n{}",
+            twice.join("\n")
+        );
+    }
+}
+
+#[test]
+fn every_file_is_built_into_the_program() {
+    for (code, files) in files() {
+        let lang = match code.as_str() {
+            "de" => Lang::De,
+            "en" => Lang::En,
+            other => panic!("locales/{other}: a language the program does not know"),
+        };
+        let built: BTreeSet<&str> = SOURCES
+            .iter()
+            .filter(|(l, _)| *l == lang)
+            .flat_map(|(_, f)| f.iter().map(|(name, _)| *name))
+            .collect();
+        for name in files.keys() {
+            assert!(
+                built.contains(name.as_str()),
+                "locales/{code}/{name} is not in i18n::SOURCES"
+            );
+        }
+    }
+}
+
+#[test]
+fn german_is_swiss() {
+    for (name, text) in &files()["de"] {
+        for (n, line) in text.lines().enumerate() {
+            assert!(
+                !line.contains('ß'),
+                "locales/de/{name}:{}: \"ß\" (Swiss German writes \"ss\"): {line}",
+                n + 1
+            );
+        }
+    }
+}
+
+/// Every message formats without unknown references, given all its variables.
+#[test]
+fn every_message_resolves() {
+    for (code, files) in files() {
+        let langid = if code == "de" { "de-CH" } else { "en" };
+        let mut bundle = FluentBundle::new(vec![langid.parse().expect("langid")]);
+        bundle.set_use_isolating(false);
+        let mut all = Vec::new();
+        for text in files.values() {
+            all.extend(messages(text));
+            let resource =
+                FluentResource::try_new(text.clone()).unwrap_or_else(|(partial, _)| partial);
+            let _ = bundle.add_resource(resource);
+        }
+        let mut problems = Vec::new();
+        for m in all {
+            let Some(pattern) = bundle.get_message(&m.id).and_then(|msg| msg.value()) else {
+                continue;
+            };
+            let mut args = FluentArgs::new();
+            for var in &m.vars {
+                args.set(var.clone(), "x");
+            }
+            let mut errors = Vec::new();
+            let _ = bundle.format_pattern(pattern, Some(&args), &mut errors);
+            if !errors.is_empty() {
+                problems.push(format!("{code}: {}: {errors:?}", m.id));
+            }
+        }
+        assert!(
+            problems.is_empty(),
+            "messages that do not resolve:\n{}",
+            problems.join("\n")
+        );
+    }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The string literals of a Rust source that look like message ids (`word-word…`), each
+/// with the text just before it.
+fn id_literals(source: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'"' {
+            let start = i + 1;
+            let mut end = start;
+            while end < bytes.len()
+                && bytes[end] != b'"'
+                && bytes[end] != b'\\'
+                && bytes[end] != b'\n'
+            {
+                end += 1;
+            }
+            if end < bytes.len() && bytes[end] == b'"' {
+                let literal = &source[start..end];
+                let id = literal.strip_prefix('@').unwrap_or(literal);
+                let looks_like_id = id.contains('-')
+                    && id.starts_with(|c: char| c.is_ascii_lowercase())
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if looks_like_id {
+                    let before = source[..i]
+                        .chars()
+                        .rev()
+                        .take(40)
+                        .collect::<String>()
+                        .chars()
+                        .rev()
+                        .collect();
+                    out.push((id.to_owned(), before));
+                }
+                i = end + 1;
+                continue;
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The ids a `fn id(…)` maps its variants to, read from a source file.
+fn ids_of(file: &str) -> Vec<String> {
+    let source = std::fs::read_to_string(Path::new(ROOT).join(file)).expect("source");
+    let start = source.find("pub fn id(").expect("fn id");
+    let body = &source[start..];
+    let end = body.find("\n    }\n").unwrap_or(body.len());
+    id_literals(&body[..end])
+        .into_iter()
+        .map(|(id, _)| id)
+        .chain(
+            // One-word ids are not caught by the literal scan.
+            body[..end]
+                .split("=> \"")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next())
+                .map(str::to_owned),
+        )
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// Every id the code uses: literals passed to the text functions, literals with a prefix only
+/// message ids have, and the ids made from step, error and validation names.
+fn used_ids() -> BTreeSet<String> {
+    let ftl_prefixes: BTreeSet<String> = files()
+        .values()
+        .flat_map(|f| f.values().flat_map(|t| messages(t)))
+        .filter_map(|m| m.id.split('-').next().map(str::to_owned))
+        .collect();
+    // Prefixes that are also ordinary words in identifiers, event names or flags; their
+    // literals count only where they are passed to a text function.
+    let ambiguous = [
+        "read", "run", "status", "state", "todo", "action", "log", "confirm", "step", "error",
+        "invalid",
+    ];
+    let calls = [
+        "Text::new(",
+        "t(",
+        "tr(",
+        ".t(",
+        "has(",
+        "Note {",
+        "id:",
+        "title:",
+        "format!(\"@",
+    ];
+    // Names that are joined into ids (`error-<kind>`, `invalid-<id>`) are not ids themselves.
+    let kinds = ids_of("src/cloud/mod.rs");
+    let invalids = ids_of("src/validate.rs");
+    let mut used = BTreeSet::new();
+    let mut sources = Vec::new();
+    rust_files(&Path::new(ROOT).join("src"), &mut sources);
+    for path in sources {
+        let source = std::fs::read_to_string(&path).expect("source");
+        for (id, before) in id_literals(&source) {
+            let prefix = id.split('-').next().unwrap_or_default();
+            let passed = calls
+                .iter()
+                .any(|c| before.trim_end().ends_with(c.trim_end()) || before.contains(c));
+            let by_prefix = ftl_prefixes.contains(prefix) && !ambiguous.contains(&prefix);
+            let a_name = kinds.contains(&id) || invalids.contains(&id);
+            if !a_name && (by_prefix || (passed && ftl_prefixes.contains(prefix))) {
+                used.insert(id);
+            }
+        }
+    }
+    for step in StepId::ALL {
+        used.insert(format!("step-{}-title", step.id()));
+        used.insert(format!("step-{}-body", step.id()));
+    }
+    for kind in kinds {
+        used.insert(format!("error-{kind}"));
+    }
+    for invalid in invalids {
+        used.insert(format!("invalid-{invalid}"));
+    }
+    used
+}
+
+#[test]
+fn every_id_the_code_uses_exists() {
+    let all = files();
+    let mut missing = Vec::new();
+    let used = used_ids();
+    assert!(
+        used.len() > 100,
+        "the scan finds the ids ({} found)",
+        used.len()
+    );
+    for (code, files) in &all {
+        let defined: BTreeSet<String> = files
+            .values()
+            .flat_map(|t| messages(t))
+            .map(|m| m.id)
+            .collect();
+        for id in used.iter().filter(|id| !defined.contains(*id)) {
+            missing.push(format!("{code}: {id}"));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "message ids used by the code but not defined:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn the_scan_sees_known_ids() {
+    let used = used_ids();
+    for id in [
+        "ui-too-small",
+        "check-snapshot-creating",
+        "step-restore-title",
+        "error-throttling",
+        "invalid-window-format",
+        "phase-restore",
+        "picture-snap",
+    ] {
+        assert!(used.contains(id), "{id} is found by the scan");
+    }
+}
