@@ -11,6 +11,7 @@ use backup_lab::app::{App, Theme};
 use backup_lab::cli::{Cli, CommandLine};
 use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
 use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
+use backup_lab::cloud::refresh::{Reconnect, Refreshing};
 use backup_lab::cloud::sim::{self, SimCloud, WorldNames};
 use backup_lab::cloud::{Cloud, CloudError, ErrorKind, Mode, faults};
 use backup_lab::config::{Config, ConfigError};
@@ -170,7 +171,15 @@ async fn open_aws(
         Mode::Aws { account, region } => journal::key_for_aws(&account, &region),
         Mode::Simulation { .. } => "aws".into(),
     };
-    Ok((Arc::new(aws), key))
+    let reconnect: Reconnect = Arc::new(move || {
+        let settings = settings.clone();
+        Box::pin(async move {
+            AwsCloud::connect(&settings)
+                .await
+                .map(|c| Arc::new(c) as Arc<dyn Cloud>)
+        })
+    });
+    Ok((Arc::new(Refreshing::new(Arc::new(aws), reconnect)), key))
 }
 
 #[allow(clippy::too_many_lines)]

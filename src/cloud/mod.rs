@@ -8,6 +8,7 @@ pub mod cli;
 pub mod faults;
 pub mod model;
 pub mod recorder;
+pub mod refresh;
 pub mod sim;
 
 use std::time::Duration;
@@ -43,7 +44,10 @@ impl ErrorKind {
     /// Failures that go away by themselves; reads are retried after a pause.
     #[must_use]
     pub fn is_transient(self) -> bool {
-        matches!(self, Self::Throttling | Self::Server | Self::Network | Self::Timeout)
+        matches!(
+            self,
+            Self::Throttling | Self::Server | Self::Network | Self::Timeout
+        )
     }
 
     /// Stable id used in Fluent message ids (`error-<id>`).
@@ -84,7 +88,12 @@ pub struct CloudError {
 impl CloudError {
     #[must_use]
     pub fn new(kind: ErrorKind, code: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { kind, code: code.into(), message: message.into(), operation: String::new() }
+        Self {
+            kind,
+            code: code.into(),
+            message: message.into(),
+            operation: String::new(),
+        }
     }
 
     #[must_use]
@@ -134,7 +143,11 @@ pub trait Cloud: Send + Sync {
     async fn describe_instances(&self) -> CloudResult<Vec<DbInstance>>;
     async fn describe_snapshots(&self, instance_id: &str) -> CloudResult<Vec<DbSnapshot>>;
     async fn modify_backup(&self, settings: &BackupSettings) -> CloudResult<DbInstance>;
-    async fn create_snapshot(&self, instance_id: &str, snapshot_id: &str) -> CloudResult<DbSnapshot>;
+    async fn create_snapshot(
+        &self,
+        instance_id: &str,
+        snapshot_id: &str,
+    ) -> CloudResult<DbSnapshot>;
     async fn restore_from_snapshot(&self, request: &RestoreRequest) -> CloudResult<DbInstance>;
     async fn restore_to_point_in_time(&self, request: &PitrRequest) -> CloudResult<DbInstance>;
     async fn delete_instance(&self, instance_id: &str) -> CloudResult<()>;
@@ -154,7 +167,12 @@ pub trait Cloud: Send + Sync {
         value: &str,
     ) -> CloudResult<TaskDefinition>;
     async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()>;
-    async fn update_service(&self, cluster: &str, service: &str, task_definition: &str) -> CloudResult<Service>;
+    async fn update_service(
+        &self,
+        cluster: &str,
+        service: &str,
+        task_definition: &str,
+    ) -> CloudResult<Service>;
 
     async fn list_todos(&self) -> CloudResult<Vec<Todo>>;
     async fn create_todo(&self, title: &str) -> CloudResult<Todo>;
@@ -165,13 +183,25 @@ pub trait Cloud: Send + Sync {
 #[must_use]
 pub fn is_secret_name(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
-    ["PASSWORD", "SECRET", "TOKEN", "KEY", "CREDENTIAL", "PASSWD", "PWD"]
-        .iter()
-        .any(|needle| upper.contains(needle))
+    [
+        "PASSWORD",
+        "SECRET",
+        "TOKEN",
+        "KEY",
+        "CREDENTIAL",
+        "PASSWD",
+        "PWD",
+    ]
+    .iter()
+    .any(|needle| upper.contains(needle))
 }
 
 /// The value to show for an environment variable.
 #[must_use]
 pub fn shown_value<'a>(name: &str, value: &'a str) -> &'a str {
-    if is_secret_name(name) { "••••••" } else { value }
+    if is_secret_name(name) {
+        "••••••"
+    } else {
+        value
+    }
 }
