@@ -18,7 +18,7 @@ use crossterm::cursor::{Hide, Show};
 use crossterm::event::{Event, EventStream};
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use futures::{Stream, StreamExt};
 use jiff::Timestamp;
@@ -48,7 +48,6 @@ pub async fn run(
     install_panic_hook();
     let _guard = Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
     let result = run_loop(
         &mut terminal,
         app,
@@ -70,7 +69,12 @@ impl Guard {
     fn enter() -> io::Result<Self> {
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
-        if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, Hide) {
+        if let Err(e) = execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            Hide,
+            Clear(ClearType::All)
+        ) {
             restore();
             return Err(e);
         }
