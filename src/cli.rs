@@ -9,7 +9,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::app::Theme;
 
 #[derive(Debug, Parser)]
-#[command(name = "backup-lab", version, about = "Guided Backup & Recovery lab: RDS snapshot, restore, ECS switch, RPO and RTO")]
+#[command(
+    name = "backup-lab",
+    version,
+    about = "Guided Backup & Recovery lab: RDS snapshot, restore, ECS switch, RPO and RTO"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

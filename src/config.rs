@@ -49,7 +49,11 @@ pub struct Backup {
 
 impl Default for Backup {
     fn default() -> Self {
-        Self { retention_days: 1, window_local: "03:00-03:30".into(), timezone: None }
+        Self {
+            retention_days: 1,
+            window_local: "03:00-03:30".into(),
+            timezone: None,
+        }
     }
 }
 
@@ -62,7 +66,10 @@ pub struct Restore {
 
 impl Default for Restore {
     fn default() -> Self {
-        Self { class: "db.t3.micro".into(), multi_az: true }
+        Self {
+            class: "db.t3.micro".into(),
+            multi_az: true,
+        }
     }
 }
 
@@ -76,7 +83,10 @@ pub struct Targets {
 
 impl Default for Targets {
     fn default() -> Self {
-        Self { rpo_minutes: 60, rto_minutes: 30 }
+        Self {
+            rpo_minutes: 60,
+            rto_minutes: 30,
+        }
     }
 }
 
@@ -94,25 +104,43 @@ pub struct Config {
 /// A configuration problem, with the field it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigError {
-    Read { path: String, reason: String },
-    Parse { path: String, reason: String },
-    Field { field: String, value: String, problem: Invalid },
+    Read {
+        path: String,
+        reason: String,
+    },
+    Parse {
+        path: String,
+        reason: String,
+    },
+    Field {
+        field: String,
+        value: String,
+        problem: Invalid,
+    },
 }
 
 impl Config {
     /// Reads and validates `path`.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ConfigError::Read { path: path.display().to_string(), reason: e.to_string() })?;
-        let config: Self = toml::from_str(&text)
-            .map_err(|e| ConfigError::Parse { path: path.display().to_string(), reason: e.message().to_owned() })?;
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let config: Self = toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.display().to_string(),
+            reason: e.message().to_owned(),
+        })?;
         config.validate()?;
         Ok(config)
     }
 
     /// Checks every name and setting against the AWS rules.
     pub fn validate(&self) -> Result<(), ConfigError> {
-        let field = |field: &str, value: &str, problem: Invalid| ConfigError::Field { field: field.into(), value: value.into(), problem };
+        let field = |field: &str, value: &str, problem: Invalid| ConfigError::Field {
+            field: field.into(),
+            value: value.into(),
+            problem,
+        };
         let n = &self.names;
         for (key, value) in [
             ("names.instance", &n.instance),
@@ -132,14 +160,24 @@ impl Config {
             validate::ecs_name(value).map_err(|p| field(key, value, p))?;
         }
         if n.restored_instance == n.instance || n.pitr_instance == n.instance {
-            return Err(field("names.restored_instance", &n.restored_instance, Invalid::IdentifierChars));
+            return Err(field(
+                "names.restored_instance",
+                &n.restored_instance,
+                Invalid::IdentifierChars,
+            ));
         }
-        validate::retention(self.backup.retention_days)
-            .map_err(|p| field("backup.retention_days", &self.backup.retention_days.to_string(), p))?;
+        validate::retention(self.backup.retention_days).map_err(|p| {
+            field(
+                "backup.retention_days",
+                &self.backup.retention_days.to_string(),
+                p,
+            )
+        })?;
         validate::backup_window_utc(&self.backup.window_local, "")
             .map_err(|p| field("backup.window_local", &self.backup.window_local, p))?;
         if let Some(tz) = &self.backup.timezone {
-            jiff::tz::TimeZone::get(tz).map_err(|_| field("backup.timezone", tz, Invalid::Timezone))?;
+            jiff::tz::TimeZone::get(tz)
+                .map_err(|_| field("backup.timezone", tz, Invalid::Timezone))?;
         }
         if let Some(url) = &self.app_url {
             validate::url(url).map_err(|p| field("app_url", url, p))?;

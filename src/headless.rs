@@ -57,29 +57,56 @@ pub struct CheckDocument {
 
 impl Runtime {
     fn journal(&self) -> std::sync::MutexGuard<'_, Journal> {
-        self.journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.journal
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Reads every part and lets the journal take note.
     pub async fn observe(&self, observed: &mut Observed) {
         observe_all(self.cloud.as_ref(), &self.config, observed).await;
-        self.journal().observe(observed, &self.config, self.cloud.now());
+        self.journal()
+            .observe(observed, &self.config, self.cloud.now());
     }
 
     fn check_of(&self, step: StepId, observed: &Observed) -> Option<crate::lab::Check> {
         let journal = self.journal();
-        checks::check(step, &Ctx { observed, journal: &journal, config: &self.config, now: self.cloud.now() })
+        checks::check(
+            step,
+            &Ctx {
+                observed,
+                journal: &journal,
+                config: &self.config,
+                now: self.cloud.now(),
+            },
+        )
     }
 
     #[must_use]
     pub fn document(&self, observed: &Observed) -> CheckDocument {
         let journal = self.journal();
-        let ctx = Ctx { observed, journal: &journal, config: &self.config, now: self.cloud.now() };
+        let ctx = Ctx {
+            observed,
+            journal: &journal,
+            config: &self.config,
+            now: self.cloud.now(),
+        };
         let steps = StepId::ALL
             .into_iter()
-            .filter_map(|s| checks::check(s, &ctx).map(|c| StepReport { id: s.id(), state: c.state.id(), detail: c.render(self.lang) }))
+            .filter_map(|s| {
+                checks::check(s, &ctx).map(|c| StepReport {
+                    id: s.id(),
+                    state: c.state.id(),
+                    detail: c.render(self.lang),
+                })
+            })
             .collect();
-        CheckDocument { steps, complete: checks::lab_complete(&ctx), lang: self.lang.code(), at: self.cloud.now() }
+        CheckDocument {
+            steps,
+            complete: checks::lab_complete(&ctx),
+            lang: self.lang.code(),
+            at: self.cloud.now(),
+        }
     }
 
     fn print_document(&self, doc: &CheckDocument) {
@@ -95,11 +122,23 @@ impl Runtime {
                 "failed" => StepState::Failed.symbol(),
                 _ => StepState::Todo.symbol(),
             };
-            let title = StepId::parse(s.id).map(|id| t(self.lang, &format!("step-{}-title", id.id()))).unwrap_or_default();
+            let title = StepId::parse(s.id)
+                .map(|id| t(self.lang, &format!("step-{}-title", id.id())))
+                .unwrap_or_default();
             println!("{symbol} {:<15} {:<30} {}", s.id, title, s.detail);
         }
         println!();
-        println!("{}", t(self.lang, if doc.complete { "check-summary-complete" } else { "check-summary-incomplete" }));
+        println!(
+            "{}",
+            t(
+                self.lang,
+                if doc.complete {
+                    "check-summary-complete"
+                } else {
+                    "check-summary-incomplete"
+                }
+            )
+        );
     }
 
     /// `check`: exit 0 when every step through verify is done.
@@ -109,11 +148,20 @@ impl Runtime {
         self.report_part_errors(&observed);
         let doc = self.document(&observed);
         self.print_document(&doc);
-        if doc.complete { EXIT_OK } else { EXIT_INCOMPLETE }
+        if doc.complete {
+            EXIT_OK
+        } else {
+            EXIT_INCOMPLETE
+        }
     }
 
     fn report_part_errors(&self, observed: &Observed) {
-        let errors = [&observed.instances.error, &observed.snapshots.error, &observed.service.error, &observed.todos.error];
+        let errors = [
+            &observed.instances.error,
+            &observed.snapshots.error,
+            &observed.service.error,
+            &observed.todos.error,
+        ];
         for e in errors.into_iter().flatten() {
             eprintln!("✘ {}", ui_text::error_text(e).render(self.lang));
         }
@@ -126,7 +174,10 @@ impl Runtime {
         self.report_part_errors(&observed);
         let view = StatusView::from(&observed, &self.config);
         if self.json {
-            println!("{}", serde_json::to_string_pretty(&view).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&view).unwrap_or_default()
+            );
         } else {
             print!("{}", view.render(self.lang));
         }
@@ -140,11 +191,24 @@ impl Runtime {
     fn confirm(&self, step: StepId, observed: &Observed, options: &Options) -> Result<bool, i32> {
         let ready = {
             let journal = self.journal();
-            actions::plan(step, &Ctx { observed, journal: &journal, config: &self.config, now: self.cloud.now() }, options)
+            actions::plan(
+                step,
+                &Ctx {
+                    observed,
+                    journal: &journal,
+                    config: &self.config,
+                    now: self.cloud.now(),
+                },
+                options,
+            )
         };
-        let actions::Ready::Plan(plan) = ready else { return Ok(true) };
+        let actions::Ready::Plan(plan) = ready else {
+            return Ok(true);
+        };
         for (label, value) in &plan.params {
-            let value = value.strip_prefix('@').map_or_else(|| value.clone(), |id| t(self.lang, id));
+            let value = value
+                .strip_prefix('@')
+                .map_or_else(|| value.clone(), |id| t(self.lang, id));
             eprintln!("    {}: {}", label.render(self.lang), value);
         }
         for command in &plan.commands {
@@ -154,7 +218,12 @@ impl Runtime {
             eprintln!("    ! {}", note.render(self.lang));
         }
         if let actions::Confirm::Typed(word) = &plan.confirm {
-            eprintln!("  {}", Text::new("confirm-type").arg("word", word.clone()).render(self.lang));
+            eprintln!(
+                "  {}",
+                Text::new("confirm-type")
+                    .arg("word", word.clone())
+                    .render(self.lang)
+            );
         }
         if !std::io::stdin().is_terminal() {
             eprintln!("✘ {}", t(self.lang, "run-needs-yes"));
@@ -184,15 +253,24 @@ impl Runtime {
             let title = t(self.lang, &format!("step-{}-title", step.id()));
             eprintln!("▶ {} ({})", title, step.id());
             self.observe(&mut observed).await;
-            if let Some(e) = observed.instances.error.as_ref().filter(|e| !e.kind.is_transient()) {
+            if let Some(e) = observed
+                .instances
+                .error
+                .as_ref()
+                .filter(|e| !e.kind.is_transient())
+            {
                 eprintln!("✘ {}", ui_text::error_text(e).render(self.lang));
                 code = EXIT_INCOMPLETE;
                 break;
             }
             let before = self.check_of(step, &observed);
-            let cleanup_pending = step == StepId::Cleanup && !checks::leftovers(&observed, &self.config, options.keep_restored).is_empty();
+            let cleanup_pending = step == StepId::Cleanup
+                && !checks::leftovers(&observed, &self.config, options.keep_restored).is_empty();
             if before.as_ref().is_some_and(|c| c.state == StepState::Done) && !cleanup_pending {
-                self.say(&Text::new("run-already-done").arg("detail", before.map(|c| c.render(self.lang)).unwrap_or_default()));
+                self.say(&Text::new("run-already-done").arg(
+                    "detail",
+                    before.map(|c| c.render(self.lang)).unwrap_or_default(),
+                ));
                 continue;
             }
             if !yes {
@@ -208,7 +286,16 @@ impl Runtime {
             }
             let lang = self.lang;
             let progress = move |text: Text| eprintln!("  … {}", text.render(lang));
-            match actions::execute_with_retry(step, self.cloud.as_ref(), &self.config, &self.journal, options, &progress).await {
+            match actions::execute_with_retry(
+                step,
+                self.cloud.as_ref(),
+                &self.config,
+                &self.journal,
+                options,
+                &progress,
+            )
+            .await
+            {
                 Ok(lines) => lines.iter().for_each(|l| self.say(l)),
                 Err(e) => {
                     eprintln!("✘ {}", ui_text::action_error_text(&e).render(self.lang));
@@ -235,8 +322,12 @@ impl Runtime {
             self.observe(observed).await;
             let check = self.check_of(step, observed);
             let state = check.as_ref().map_or(StepState::Done, |c| c.state);
-            let detail = check.as_ref().map(|c| c.render(self.lang)).unwrap_or_default();
-            let cleanup_left = step == StepId::Cleanup && !checks::leftovers(observed, &self.config, options.keep_restored).is_empty();
+            let detail = check
+                .as_ref()
+                .map(|c| c.render(self.lang))
+                .unwrap_or_default();
+            let cleanup_left = step == StepId::Cleanup
+                && !checks::leftovers(observed, &self.config, options.keep_restored).is_empty();
             if state == StepState::Done && !cleanup_left {
                 eprintln!("  {} {}", StepState::Done.symbol(), detail);
                 return true;
@@ -246,7 +337,8 @@ impl Runtime {
                 return false;
             }
             if detail != last_detail {
-                let elapsed = crate::lab::recovery::human(self.cloud.now().as_second() - started.as_second());
+                let elapsed =
+                    crate::lab::recovery::human(self.cloud.now().as_second() - started.as_second());
                 eprintln!("  {} {} [{}]", state.symbol(), detail, elapsed);
                 last_detail = detail;
             }
@@ -279,16 +371,22 @@ pub struct TaskDefinitionView {
 impl StatusView {
     #[must_use]
     pub fn from(observed: &Observed, config: &Config) -> Self {
-        let task_definition = observed.current_task_definition().map(|td| TaskDefinitionView {
-            arn: td.arn.clone(),
-            revision: td.revision,
-            environment: td
-                .containers
-                .iter()
-                .filter(|c| c.name == config.names.container)
-                .flat_map(|c| c.environment.iter().map(|(k, v)| (k.clone(), shown_value(k, v).to_owned())))
-                .collect(),
-        });
+        let task_definition = observed
+            .current_task_definition()
+            .map(|td| TaskDefinitionView {
+                arn: td.arn.clone(),
+                revision: td.revision,
+                environment: td
+                    .containers
+                    .iter()
+                    .filter(|c| c.name == config.names.container)
+                    .flat_map(|c| {
+                        c.environment
+                            .iter()
+                            .map(|(k, v)| (k.clone(), shown_value(k, v).to_owned()))
+                    })
+                    .collect(),
+            });
         Self {
             instances: observed.instances.value.clone().unwrap_or_default(),
             snapshots: observed.snapshots.value.clone().unwrap_or_default(),
@@ -318,14 +416,34 @@ impl StatusView {
         }
         let _ = writeln!(out, "{}", t(lang, "status-snapshots"));
         for s in &self.snapshots {
-            let kind = if s.kind == crate::cloud::SnapshotKind::Manual { "manual" } else { "automated" };
-            let _ = writeln!(out, "  {:<30} {:<10} {:>3}% {:<9} {}", s.id, s.status, s.percent, kind, s.created.map(|t| t.to_string()).unwrap_or_default());
+            let kind = if s.kind == crate::cloud::SnapshotKind::Manual {
+                "manual"
+            } else {
+                "automated"
+            };
+            let _ = writeln!(
+                out,
+                "  {:<30} {:<10} {:>3}% {:<9} {}",
+                s.id,
+                s.status,
+                s.percent,
+                kind,
+                s.created.map(|t| t.to_string()).unwrap_or_default()
+            );
         }
         let _ = writeln!(out, "{}", t(lang, "status-service"));
         if let Some(service) = &self.service {
             for d in &service.deployments {
                 let revision = d.task_definition.rsplit(':').next().unwrap_or_default();
-                let _ = writeln!(out, "  {:<8} rev {:<4} {}/{} {:?}", format!("{:?}", d.status).to_uppercase(), revision, d.running, d.desired, d.rollout);
+                let _ = writeln!(
+                    out,
+                    "  {:<8} rev {:<4} {}/{} {:?}",
+                    format!("{:?}", d.status).to_uppercase(),
+                    revision,
+                    d.running,
+                    d.desired,
+                    d.rollout
+                );
             }
         }
         if let Some(td) = &self.task_definition {
@@ -334,7 +452,12 @@ impl StatusView {
                 let _ = writeln!(out, "    {k}={v}");
             }
         }
-        let _ = writeln!(out, "{}: {}", t(lang, "status-todos"), self.todos.map_or_else(|| "?".into(), |n| n.to_string()));
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            t(lang, "status-todos"),
+            self.todos.map_or_else(|| "?".into(), |n| n.to_string())
+        );
         out
     }
 }

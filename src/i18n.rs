@@ -41,7 +41,13 @@ impl Lang {
             .iter()
             .filter_map(|k| std::env::var(k).ok())
             .find(|v| !v.is_empty())
-            .map_or(Self::En, |v| if v.to_ascii_lowercase().starts_with("de") { Self::De } else { Self::En })
+            .map_or(Self::En, |v| {
+                if v.to_ascii_lowercase().starts_with("de") {
+                    Self::De
+                } else {
+                    Self::En
+                }
+            })
     }
 
     fn langid(self) -> LanguageIdentifier {
@@ -80,10 +86,14 @@ struct Bundles {
 fn build(lang: Lang) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
     bundle.set_use_isolating(false);
-    let files = SOURCES.iter().find(|(l, _)| *l == lang).map_or(&[][..], |(_, f)| *f);
+    let files = SOURCES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(&[][..], |(_, f)| *f);
     for (_, text) in files {
         // Broken entries are reported by the locale tests; the rest still loads.
-        let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(partial, _)| partial);
+        let resource =
+            FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(partial, _)| partial);
         let _ = bundle.add_resource(resource);
     }
     bundle
@@ -91,7 +101,10 @@ fn build(lang: Lang) -> FluentBundle<FluentResource> {
 
 fn bundles() -> &'static Bundles {
     static BUNDLES: OnceLock<Bundles> = OnceLock::new();
-    BUNDLES.get_or_init(|| Bundles { de: build(Lang::De), en: build(Lang::En) })
+    BUNDLES.get_or_init(|| Bundles {
+        de: build(Lang::De),
+        en: build(Lang::En),
+    })
 }
 
 /// Message arguments; build with [`args!`].
@@ -109,7 +122,9 @@ pub fn tr(lang: Lang, id: &str, args: Option<&Args<'_>>) -> String {
         return id.to_owned();
     };
     let mut errors = Vec::new();
-    bundle.format_pattern(pattern, args, &mut errors).into_owned()
+    bundle
+        .format_pattern(pattern, args, &mut errors)
+        .into_owned()
 }
 
 /// Whether a message exists (for optional texts such as a step's console path).

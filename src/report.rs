@@ -75,8 +75,20 @@ pub struct Report {
 
 /// Builds the report from the journal and fresh observations.
 #[must_use]
-pub fn build(lang: Lang, mode: String, journal: &Journal, observed: &Observed, config: &crate::config::Config, now: Timestamp) -> Report {
-    let ctx = Ctx { observed, journal, config, now };
+pub fn build(
+    lang: Lang,
+    mode: String,
+    journal: &Journal,
+    observed: &Observed,
+    config: &crate::config::Config,
+    now: Timestamp,
+) -> Report {
+    let ctx = Ctx {
+        observed,
+        journal,
+        config,
+        now,
+    };
     let steps = StepId::ALL
         .into_iter()
         .filter_map(|s| {
@@ -95,19 +107,51 @@ pub fn build(lang: Lang, mode: String, journal: &Journal, observed: &Observed, c
     let mut reads: BTreeMap<String, ReportRead> = BTreeMap::new();
     for call in journal.calls() {
         if call.writes {
-            calls.push(ReportCall { at: call.at, operation: call.operation, cli: call.cli, error: call.error });
+            calls.push(ReportCall {
+                at: call.at,
+                operation: call.operation,
+                cli: call.cli,
+                error: call.error,
+            });
         } else {
-            reads.entry(call.cli.clone()).or_insert(ReportRead { operation: call.operation, cli: call.cli, count: 0 }).count += 1;
+            reads
+                .entry(call.cli.clone())
+                .or_insert(ReportRead {
+                    operation: call.operation,
+                    cli: call.cli,
+                    count: 0,
+                })
+                .count += 1;
         }
     }
-    let mut leftovers: Vec<String> = checks::leftovers(observed, config, true).iter().map(|l| l.render(lang)).collect();
-    if let Some(r) = observed.instance(&config.names.restored_instance).filter(|r| r.status != "deleting") {
-        leftovers.push(Text::new("leftover-instance").arg("instance", &r.id).render(lang));
+    let mut leftovers: Vec<String> = checks::leftovers(observed, config, true)
+        .iter()
+        .map(|l| l.render(lang))
+        .collect();
+    if let Some(r) = observed
+        .instance(&config.names.restored_instance)
+        .filter(|r| r.status != "deleting")
+    {
+        leftovers.push(
+            Text::new("leftover-instance")
+                .arg("instance", &r.id)
+                .render(lang),
+        );
     }
     let phases = recovery
         .rto
         .as_ref()
-        .map(|r| r.phases.iter().map(|p| ReportPhase { id: p.id.clone(), title: t(lang, &p.id), seconds: p.seconds, complete: p.complete }).collect())
+        .map(|r| {
+            r.phases
+                .iter()
+                .map(|p| ReportPhase {
+                    id: p.id.clone(),
+                    title: t(lang, &p.id),
+                    seconds: p.seconds,
+                    complete: p.complete,
+                })
+                .collect()
+        })
         .unwrap_or_default();
     Report {
         lang: lang.code(),
@@ -145,28 +189,80 @@ fn yes_no(lang: Lang, met: Option<bool>) -> String {
 pub fn markdown(r: &Report, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", t(lang, "report-title"));
-    let _ = writeln!(out, "{}: {}  \n{}: {}\n", t(lang, "report-mode"), r.mode, t(lang, "report-generated"), r.generated);
+    let _ = writeln!(
+        out,
+        "{}: {}  \n{}: {}\n",
+        t(lang, "report-mode"),
+        r.mode,
+        t(lang, "report-generated"),
+        r.generated
+    );
     let _ = writeln!(out, "## {}\n", t(lang, "report-steps"));
-    let _ = writeln!(out, "| {} | {} | {} | {} |\n|---|---|---|---|", t(lang, "report-step"), t(lang, "report-state"), t(lang, "report-time"), t(lang, "report-detail"));
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---|---|---|",
+        t(lang, "report-step"),
+        t(lang, "report-state"),
+        t(lang, "report-time"),
+        t(lang, "report-detail")
+    );
     for s in &r.steps {
-        let at = s.at.map(|a| a.strftime("%H:%M:%S").to_string()).unwrap_or_default();
-        let _ = writeln!(out, "| {} | {} | {} | {} |", s.title, s.state, at, s.detail.replace('|', "/"));
+        let at =
+            s.at.map(|a| a.strftime("%H:%M:%S").to_string())
+                .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            s.title,
+            s.state,
+            at,
+            s.detail.replace('|', "/")
+        );
     }
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-recovery"));
     let fmt = |s: Option<i64>| s.map_or_else(|| "–".to_owned(), human);
-    let _ = writeln!(out, "- RPO: {} ({} {}: {})", fmt(r.rpo_seconds), t(lang, "report-target"), human(r.rpo_target_seconds), yes_no(lang, r.rpo_met));
-    let _ = writeln!(out, "- RTO: {} ({} {}: {})", fmt(r.rto_seconds), t(lang, "report-target"), human(r.rto_target_seconds), yes_no(lang, r.rto_met));
+    let _ = writeln!(
+        out,
+        "- RPO: {} ({} {}: {})",
+        fmt(r.rpo_seconds),
+        t(lang, "report-target"),
+        human(r.rpo_target_seconds),
+        yes_no(lang, r.rpo_met)
+    );
+    let _ = writeln!(
+        out,
+        "- RTO: {} ({} {}: {})",
+        fmt(r.rto_seconds),
+        t(lang, "report-target"),
+        human(r.rto_target_seconds),
+        yes_no(lang, r.rto_met)
+    );
     for p in &r.phases {
         let _ = writeln!(out, "  - {}: {}", p.title, human(p.seconds));
     }
     if !r.lost_todos.is_empty() {
-        let _ = writeln!(out, "- {}: {}", t(lang, "report-lost"), r.lost_todos.join(", "));
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            t(lang, "report-lost"),
+            r.lost_todos.join(", ")
+        );
     }
-    let _ = writeln!(out, "- {}", Text::new("report-pitr-hint").arg("rpo", human(r.pitr_rpo_seconds)).render(lang));
+    let _ = writeln!(
+        out,
+        "- {}",
+        Text::new("report-pitr-hint")
+            .arg("rpo", human(r.pitr_rpo_seconds))
+            .render(lang)
+    );
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-calls"));
     let _ = writeln!(out, "```sh");
     for c in &r.calls {
-        let status = c.error.as_deref().map(|e| format!("  # ✘ {e}")).unwrap_or_default();
+        let status = c
+            .error
+            .as_deref()
+            .map(|e| format!("  # ✘ {e}"))
+            .unwrap_or_default();
         let _ = writeln!(out, "# {}\n{}{}", c.at.strftime("%H:%M:%S"), c.cli, status);
     }
     let _ = writeln!(out, "```\n");
@@ -193,11 +289,24 @@ pub async fn print(rt: &Runtime, format: ReportFormat) -> i32 {
         crate::cloud::Mode::Aws { account, region } => format!("AWS {account} {region}"),
     };
     let report = {
-        let journal = rt.journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        build(rt.lang, mode, &journal, &observed, &rt.config, rt.cloud.now())
+        let journal = rt
+            .journal
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        build(
+            rt.lang,
+            mode,
+            &journal,
+            &observed,
+            &rt.config,
+            rt.cloud.now(),
+        )
     };
     match format {
-        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        ),
         ReportFormat::Md => print!("{}", markdown(&report, rt.lang)),
     }
     EXIT_OK

@@ -2,8 +2,8 @@
 //! error keeps its code and message and gains advice on what to do.
 
 use crate::cloud::CloudError;
-use crate::lab::actions::ActionError;
 use crate::lab::Text;
+use crate::lab::actions::ActionError;
 use crate::validate::Invalid;
 
 /// `error-<kind>` with the code, message, operation and missing permission.
@@ -12,7 +12,14 @@ pub fn error_text(e: &CloudError) -> Text {
     Text::new(&format!("error-{}", e.kind.id()))
         .arg("code", e.code.clone())
         .arg("message", e.message.clone())
-        .arg("operation", if e.operation.is_empty() { "-".to_owned() } else { e.operation.clone() })
+        .arg(
+            "operation",
+            if e.operation.is_empty() {
+                "-".to_owned()
+            } else {
+                e.operation.clone()
+            },
+        )
         .arg("permission", e.permission().unwrap_or_else(|| "-".into()))
 }
 
@@ -20,7 +27,9 @@ pub fn error_text(e: &CloudError) -> Text {
 pub fn invalid_text(e: &Invalid) -> Text {
     let text = Text::new(&format!("invalid-{}", e.id()));
     match e {
-        Invalid::WindowOverlapsMaintenance { maintenance } => text.arg("maintenance", maintenance.clone()),
+        Invalid::WindowOverlapsMaintenance { maintenance } => {
+            text.arg("maintenance", maintenance.clone())
+        }
         _ => text,
     }
 }

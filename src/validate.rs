@@ -75,14 +75,21 @@ pub fn ecs_name(name: &str) -> Result<(), Invalid> {
     if name.len() > 255 {
         return Err(Invalid::IdentifierTooLong);
     }
-    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
         return Err(Invalid::IdentifierChars);
     }
     Ok(())
 }
 
 pub fn retention(days: u32) -> Result<(), Invalid> {
-    if days > MAX_RETENTION_DAYS { Err(Invalid::Retention) } else { Ok(()) }
+    if days > MAX_RETENTION_DAYS {
+        Err(Invalid::Retention)
+    } else {
+        Ok(())
+    }
 }
 
 /// `hh:mm` → minutes after midnight.
@@ -138,9 +145,19 @@ fn overlaps(a_start: i32, a_len: i32, b_start: i32, b_len: i32, period: i32) -> 
 pub fn backup_window_utc(window: &str, maintenance: &str) -> Result<(), Invalid> {
     let (start, length) = parse_window(window)?;
     if let Some((m_start, m_len)) = parse_weekly(maintenance) {
-        let clash = (0..7).any(|day| overlaps(day * MINUTES_PER_DAY + start, length, m_start, m_len, MINUTES_PER_WEEK));
+        let clash = (0..7).any(|day| {
+            overlaps(
+                day * MINUTES_PER_DAY + start,
+                length,
+                m_start,
+                m_len,
+                MINUTES_PER_WEEK,
+            )
+        });
         if clash {
-            return Err(Invalid::WindowOverlapsMaintenance { maintenance: maintenance.to_owned() });
+            return Err(Invalid::WindowOverlapsMaintenance {
+                maintenance: maintenance.to_owned(),
+            });
         }
     }
     Ok(())
@@ -150,24 +167,54 @@ pub fn backup_window_utc(window: &str, maintenance: &str) -> Result<(), Invalid>
 /// so summer time is respected).
 pub fn window_to_utc(window_local: &str, tz: &TimeZone, date: Date) -> Result<String, Invalid> {
     let (start, length) = parse_window(window_local)?;
-    let time = Time::new(i8::try_from(start / 60).unwrap_or(0), i8::try_from(start % 60).unwrap_or(0), 0, 0)
-        .map_err(|_| Invalid::WindowFormat)?;
-    let zoned = date.to_datetime(time).to_zoned(tz.clone()).map_err(|_| Invalid::Timezone)?;
+    let time = Time::new(
+        i8::try_from(start / 60).unwrap_or(0),
+        i8::try_from(start % 60).unwrap_or(0),
+        0,
+        0,
+    )
+    .map_err(|_| Invalid::WindowFormat)?;
+    let zoned = date
+        .to_datetime(time)
+        .to_zoned(tz.clone())
+        .map_err(|_| Invalid::Timezone)?;
     let utc = zoned.with_time_zone(TimeZone::UTC);
     let start_utc = i32::from(utc.hour()) * 60 + i32::from(utc.minute());
     let end_utc = (start_utc + length).rem_euclid(MINUTES_PER_DAY);
-    Ok(format!("{:02}:{:02}-{:02}:{:02}", start_utc / 60, start_utc % 60, end_utc / 60, end_utc % 60))
+    Ok(format!(
+        "{:02}:{:02}-{:02}:{:02}",
+        start_utc / 60,
+        start_utc % 60,
+        end_utc / 60,
+        end_utc % 60
+    ))
 }
 
 /// Converts a UTC `hh:mm-hh:mm` window back to local time, for display.
 #[must_use]
 pub fn window_to_local(window_utc: &str, tz: &TimeZone, date: Date) -> Option<String> {
     let (start, length) = parse_window(window_utc).ok()?;
-    let time = Time::new(i8::try_from(start / 60).ok()?, i8::try_from(start % 60).ok()?, 0, 0).ok()?;
-    let local = date.to_datetime(time).to_zoned(TimeZone::UTC).ok()?.with_time_zone(tz.clone());
+    let time = Time::new(
+        i8::try_from(start / 60).ok()?,
+        i8::try_from(start % 60).ok()?,
+        0,
+        0,
+    )
+    .ok()?;
+    let local = date
+        .to_datetime(time)
+        .to_zoned(TimeZone::UTC)
+        .ok()?
+        .with_time_zone(tz.clone());
     let start_local = i32::from(local.hour()) * 60 + i32::from(local.minute());
     let end_local = (start_local + length).rem_euclid(MINUTES_PER_DAY);
-    Some(format!("{:02}:{:02}-{:02}:{:02}", start_local / 60, start_local % 60, end_local / 60, end_local % 60))
+    Some(format!(
+        "{:02}:{:02}-{:02}:{:02}",
+        start_local / 60,
+        start_local % 60,
+        end_local / 60,
+        end_local % 60
+    ))
 }
 
 /// An http(s) URL with a host.
@@ -191,18 +238,36 @@ mod tests {
         assert_eq!(rds_identifier("db--x"), Err(Invalid::IdentifierHyphens));
         assert_eq!(rds_identifier("db-"), Err(Invalid::IdentifierHyphens));
         assert_eq!(rds_identifier("db_x"), Err(Invalid::IdentifierChars));
-        assert_eq!(rds_identifier(&"a".repeat(64)), Err(Invalid::IdentifierTooLong));
+        assert_eq!(
+            rds_identifier(&"a".repeat(64)),
+            Err(Invalid::IdentifierTooLong)
+        );
         assert!(rds_identifier(&"a".repeat(63)).is_ok());
     }
 
     #[test]
     fn windows_need_thirty_minutes_and_no_overlap() {
         assert!(backup_window_utc("02:00-02:30", "sun:08:00-sun:08:30").is_ok());
-        assert_eq!(backup_window_utc("02:00-02:29", ""), Err(Invalid::WindowTooShort));
-        assert_eq!(backup_window_utc("2:00-02:30", ""), Err(Invalid::WindowFormat));
-        assert_eq!(backup_window_utc("25:00-25:30", ""), Err(Invalid::WindowFormat));
-        assert!(matches!(backup_window_utc("08:15-08:45", "sun:08:00-sun:08:30"), Err(Invalid::WindowOverlapsMaintenance { .. })));
-        assert!(matches!(backup_window_utc("23:50-00:20", "mon:00:00-mon:00:30"), Err(Invalid::WindowOverlapsMaintenance { .. })));
+        assert_eq!(
+            backup_window_utc("02:00-02:29", ""),
+            Err(Invalid::WindowTooShort)
+        );
+        assert_eq!(
+            backup_window_utc("2:00-02:30", ""),
+            Err(Invalid::WindowFormat)
+        );
+        assert_eq!(
+            backup_window_utc("25:00-25:30", ""),
+            Err(Invalid::WindowFormat)
+        );
+        assert!(matches!(
+            backup_window_utc("08:15-08:45", "sun:08:00-sun:08:30"),
+            Err(Invalid::WindowOverlapsMaintenance { .. })
+        ));
+        assert!(matches!(
+            backup_window_utc("23:50-00:20", "mon:00:00-mon:00:30"),
+            Err(Invalid::WindowOverlapsMaintenance { .. })
+        ));
         assert!(backup_window_utc("23:50-00:20", "mon:00:20-mon:00:50").is_ok());
     }
 
@@ -211,10 +276,22 @@ mod tests {
         let zurich = TimeZone::get("Europe/Zurich").expect("tzdb");
         let winter = Date::new(2026, 11, 25).expect("date");
         let summer = Date::new(2026, 7, 1).expect("date");
-        assert_eq!(window_to_utc("03:00-03:30", &zurich, winter).as_deref(), Ok("02:00-02:30"));
-        assert_eq!(window_to_utc("03:00-03:30", &zurich, summer).as_deref(), Ok("01:00-01:30"));
-        assert_eq!(window_to_utc("00:30-01:30", &zurich, winter).as_deref(), Ok("23:30-00:30"));
-        assert_eq!(window_to_local("02:00-02:30", &zurich, winter).as_deref(), Some("03:00-03:30"));
+        assert_eq!(
+            window_to_utc("03:00-03:30", &zurich, winter).as_deref(),
+            Ok("02:00-02:30")
+        );
+        assert_eq!(
+            window_to_utc("03:00-03:30", &zurich, summer).as_deref(),
+            Ok("01:00-01:30")
+        );
+        assert_eq!(
+            window_to_utc("00:30-01:30", &zurich, winter).as_deref(),
+            Ok("23:30-00:30")
+        );
+        assert_eq!(
+            window_to_local("02:00-02:30", &zurich, winter).as_deref(),
+            Some("03:00-03:30")
+        );
     }
 
     #[test]

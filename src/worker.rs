@@ -54,7 +54,11 @@ pub struct Schedule {
 impl Schedule {
     #[must_use]
     pub fn new(now: Instant) -> Self {
-        Self { due: PartId::ALL.iter().map(|p| (*p, now)).collect(), backoff: BTreeMap::new(), hot_until: now + HOT }
+        Self {
+            due: PartId::ALL.iter().map(|p| (*p, now)).collect(),
+            backoff: BTreeMap::new(),
+            hot_until: now + HOT,
+        }
     }
 
     /// Everything is looked at now and fast for a while (after an action).
@@ -67,19 +71,36 @@ impl Schedule {
 
     #[must_use]
     pub fn next_due(&self) -> Instant {
-        self.due.values().min().copied().unwrap_or_else(Instant::now)
+        self.due
+            .values()
+            .min()
+            .copied()
+            .unwrap_or_else(Instant::now)
     }
 
     #[must_use]
     pub fn due_parts(&self, now: Instant) -> Vec<PartId> {
-        self.due.iter().filter(|(_, at)| **at <= now).map(|(p, _)| *p).collect()
+        self.due
+            .iter()
+            .filter(|(_, at)| **at <= now)
+            .map(|(p, _)| *p)
+            .collect()
     }
 
     /// The interval until the part's next look, from what the last look showed.
-    pub fn after_fetch(&mut self, part: PartId, now: Instant, error: Option<ErrorKind>, observed: &Observed) -> Duration {
+    pub fn after_fetch(
+        &mut self,
+        part: PartId,
+        now: Instant,
+        error: Option<ErrorKind>,
+        observed: &Observed,
+    ) -> Duration {
         let interval = match error {
             Some(ErrorKind::Throttling) => {
-                let next = self.backoff.get(&part).map_or(FAST * 2, |b| (*b * 2).min(MAX_BACKOFF));
+                let next = self
+                    .backoff
+                    .get(&part)
+                    .map_or(FAST * 2, |b| (*b * 2).min(MAX_BACKOFF));
                 self.backoff.insert(part, next);
                 // Jitter spreads retries so parts do not hit the limit together.
                 next + Duration::from_millis(fastrand::u64(0..1000))
@@ -102,7 +123,13 @@ impl Schedule {
 }
 
 /// Starts the worker; its messages arrive on `to_app`.
-pub fn spawn(cloud: Arc<dyn Cloud>, config: Config, journal: Arc<Mutex<Journal>>, log: Arc<CallLog>, to_app: UnboundedSender<Msg>) -> Handle {
+pub fn spawn(
+    cloud: Arc<dyn Cloud>,
+    config: Config,
+    journal: Arc<Mutex<Journal>>,
+    log: Arc<CallLog>,
+    to_app: UnboundedSender<Msg>,
+) -> Handle {
     let (tx, rx) = unbounded_channel();
     let handle = Handle { tx: tx.clone() };
     tokio::spawn(run(cloud, config, journal, log, to_app, rx, tx));
@@ -110,7 +137,9 @@ pub fn spawn(cloud: Arc<dyn Cloud>, config: Config, journal: Arc<Mutex<Journal>>
 }
 
 fn lock(journal: &Mutex<Journal>) -> std::sync::MutexGuard<'_, Journal> {
-    journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    journal
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 async fn run(

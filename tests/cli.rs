@@ -36,14 +36,54 @@ fn config_file(dir: &Path, text: &str) -> String {
 fn bad_configuration_is_refused_in_both_languages() {
     let dir = tempfile::tempdir().expect("tempdir");
     let cases = [
-        ("[names]\ninstance = \"1-db\"\n", "names.instance", "must start with a letter", "mit einem Buchstaben beginnen"),
-        ("[names]\nsnapshot = \"on--demand\"\n", "names.snapshot", "two hyphens", "zwei Bindestriche"),
-        ("[names]\nrestored_instance = \"restore-\"\n", "names.restored_instance", "end with one", "nicht mit einem enden"),
-        ("[backup]\nretention_days = 36\n", "backup.retention_days", "0 to 35", "0 und 35"),
-        ("[backup]\nwindow_local = \"3:00-3:30\"\n", "backup.window_local", "hh:mm-hh:mm", "hh:mm-hh:mm"),
-        ("[backup]\nwindow_local = \"03:00-03:15\"\n", "backup.window_local", "at least 30 minutes", "mindestens 30 Minuten"),
-        ("[backup]\ntimezone = \"Mars/Olympus\"\n", "backup.timezone", "unknown time zone", "unbekannte Zeitzone"),
-        ("app_url = \"todoapp\"\n", "app_url", "http(s) URL", "http(s)-URL"),
+        (
+            "[names]\ninstance = \"1-db\"\n",
+            "names.instance",
+            "must start with a letter",
+            "mit einem Buchstaben beginnen",
+        ),
+        (
+            "[names]\nsnapshot = \"on--demand\"\n",
+            "names.snapshot",
+            "two hyphens",
+            "zwei Bindestriche",
+        ),
+        (
+            "[names]\nrestored_instance = \"restore-\"\n",
+            "names.restored_instance",
+            "end with one",
+            "nicht mit einem enden",
+        ),
+        (
+            "[backup]\nretention_days = 36\n",
+            "backup.retention_days",
+            "0 to 35",
+            "0 und 35",
+        ),
+        (
+            "[backup]\nwindow_local = \"3:00-3:30\"\n",
+            "backup.window_local",
+            "hh:mm-hh:mm",
+            "hh:mm-hh:mm",
+        ),
+        (
+            "[backup]\nwindow_local = \"03:00-03:15\"\n",
+            "backup.window_local",
+            "at least 30 minutes",
+            "mindestens 30 Minuten",
+        ),
+        (
+            "[backup]\ntimezone = \"Mars/Olympus\"\n",
+            "backup.timezone",
+            "unknown time zone",
+            "unbekannte Zeitzone",
+        ),
+        (
+            "app_url = \"todoapp\"\n",
+            "app_url",
+            "http(s) URL",
+            "http(s)-URL",
+        ),
         ("[names]\ninstanz = \"x\"\n", "lab.toml", "TOML", "TOML"),
     ];
     for (text, field, en, de) in cases {
@@ -52,7 +92,10 @@ fn bad_configuration_is_refused_in_both_languages() {
             let out = run(dir.path(), &["--config", &path, "--lang", lang, "check"]);
             let err = stderr(&out);
             assert_eq!(out.status.code(), Some(2), "{text}: {err}");
-            assert!(err.contains(field) && err.contains(expected), "{lang} {text}: {err}");
+            assert!(
+                err.contains(field) && err.contains(expected),
+                "{lang} {text}: {err}"
+            );
             assert!(!err.contains("127.0.0.1"), "nothing was sent: {err}");
         }
     }
@@ -75,20 +118,34 @@ fn bad_flags_are_refused() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains(expected), "{args:?}: {err}");
     }
-    let out = run(dir.path(), &["--sim", "--lang", "de", "run", "snapshott", "--yes"]);
+    let out = run(
+        dir.path(),
+        &["--sim", "--lang", "de", "run", "snapshott", "--yes"],
+    );
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("unbekannter Schritt"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unbekannter Schritt"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn read_only_refuses_to_act() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = run(dir.path(), &["--sim", "--read-only", "run", "snapshot", "--yes"]);
+    let out = run(
+        dir.path(),
+        &["--sim", "--read-only", "run", "snapshot", "--yes"],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("read-only"));
     let out = run(dir.path(), &["--sim", "--json", "status"]);
     let status: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(status["snapshots"].as_array().map(Vec::len), Some(0), "nothing was created");
+    assert_eq!(
+        status["snapshots"].as_array().map(Vec::len),
+        Some(0),
+        "nothing was created"
+    );
 }
 
 #[test]
@@ -99,28 +156,68 @@ fn check_status_and_run_speak_json_and_hide_secrets() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("check json");
     let steps = doc["steps"].as_array().expect("steps");
     let ids: Vec<&str> = steps.iter().filter_map(|s| s["id"].as_str()).collect();
-    assert_eq!(ids, ["enable-backups", "create-todos", "snapshot", "delete-todos", "restore", "switch-backend", "verify", "pitr", "cleanup"]);
-    assert!(steps.iter().all(|s| ["done", "in_progress", "todo", "failed"].contains(&s["state"].as_str().unwrap_or(""))));
+    assert_eq!(
+        ids,
+        [
+            "enable-backups",
+            "create-todos",
+            "snapshot",
+            "delete-todos",
+            "restore",
+            "switch-backend",
+            "verify",
+            "pitr",
+            "cleanup"
+        ]
+    );
+    assert!(steps.iter().all(|s| {
+        ["done", "in_progress", "todo", "failed"].contains(&s["state"].as_str().unwrap_or(""))
+    }));
 
     let out = run(dir.path(), &["--sim", "status", "--json"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("DB_HOST") && text.contains("DB_PASSWORD"), "{text}");
-    assert!(!text.contains("Workshop-Pa55word"), "the password is never shown");
+    assert!(
+        text.contains("DB_HOST") && text.contains("DB_PASSWORD"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Workshop-Pa55word"),
+        "the password is never shown"
+    );
 
     // The global options work after the command too; the simulated world persists between runs.
-    let out = run(dir.path(), &["run", "snapshot", "--sim", "--speed", "2000", "--yes", "--json"]);
+    let out = run(
+        dir.path(),
+        &[
+            "run", "snapshot", "--sim", "--speed", "2000", "--yes", "--json",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("run json");
-    let snapshot = doc["steps"].as_array().and_then(|s| s.iter().find(|s| s["id"] == "snapshot")).cloned().expect("snapshot step");
+    let snapshot = doc["steps"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["id"] == "snapshot"))
+        .cloned()
+        .expect("snapshot step");
     assert_eq!(snapshot["state"], "done");
-    let out = run(dir.path(), &["--sim", "--lang", "de", "run", "snapshot", "--yes"]);
-    assert!(stderr(&out).contains("bereits erledigt"), "{}", stderr(&out));
+    let out = run(
+        dir.path(),
+        &["--sim", "--lang", "de", "run", "snapshot", "--yes"],
+    );
+    assert!(
+        stderr(&out).contains("bereits erledigt"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn run_all_then_report_describes_that_run() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = run(dir.path(), &["--sim", "--speed", "3000", "run", "--all", "--yes"]);
+    let out = run(
+        dir.path(),
+        &["--sim", "--speed", "3000", "run", "--all", "--yes"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let out = run(dir.path(), &["--sim", "check"]);
     assert_eq!(out.status.code(), Some(0), "complete after run --all");
@@ -130,7 +227,11 @@ fn run_all_then_report_describes_that_run() {
     assert!(report["rto_seconds"].as_i64().is_some_and(|s| s > 0));
     assert_eq!(report["phases"].as_array().map(Vec::len), Some(3));
     let calls = report["calls"].as_array().expect("calls");
-    assert!(calls.iter().all(|c| c["cli"].as_str().is_some_and(|s| s.starts_with("aws ") || s.starts_with("curl "))));
+    assert!(calls.iter().all(|c| {
+        c["cli"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("aws ") || s.starts_with("curl "))
+    }));
     let out = run(dir.path(), &["--sim", "--lang", "de", "report"]);
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(md.contains("# Backup & Recovery – Lab-Bericht"), "{md}");

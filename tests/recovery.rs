@@ -49,7 +49,16 @@ async fn observe(rt: &Runtime) -> Observed {
 
 async fn act(rt: &Runtime, step: StepId) {
     let options = Options::from_config(&rt.config);
-    actions::execute(step, rt.cloud.as_ref(), &rt.config, &rt.journal, &options, &|_| {}).await.expect("action");
+    actions::execute(
+        step,
+        rt.cloud.as_ref(),
+        &rt.config,
+        &rt.journal,
+        &options,
+        &|_| {},
+    )
+    .await
+    .expect("action");
     observe(rt).await;
 }
 
@@ -60,7 +69,11 @@ fn minutes(sim: &SimCloud, m: u64) {
 #[tokio::test]
 async fn rpo_names_the_todos_created_after_the_snapshot_and_rto_has_three_phases() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::manual(START.parse().expect("time"), 15.0, WorldNames::default()));
+    let sim = Arc::new(SimCloud::manual(
+        START.parse().expect("time"),
+        15.0,
+        WorldNames::default(),
+    ));
     let rt = runtime(&sim, dir.path());
     for title in ["one", "two", "three"] {
         rt.cloud.create_todo(title).await.expect("todo");
@@ -84,13 +97,21 @@ async fn rpo_names_the_todos_created_after_the_snapshot_and_rto_has_three_phases
     let achieved = r.achieved_rpo.clone().expect("achieved rpo");
     assert_eq!(achieved.seconds, 20 * 60, "snapshot 09:00, disaster 09:20");
     assert_eq!(achieved.lost, ["four", "five"]);
-    assert_eq!(r.rpo_met(), Some(true), "20 min is within the default 1 h target");
+    assert_eq!(
+        r.rpo_met(),
+        Some(true),
+        "20 min is within the default 1 h target"
+    );
 
     // Restart mid-lab: a new runtime reads the journal back from disk.
     drop(rt);
     minutes(&sim, 2);
     let rt = runtime(&sim, dir.path());
-    assert_eq!(checks_state(&rt, StepId::DeleteTodos).await, StepState::Done, "the disaster is remembered");
+    assert_eq!(
+        checks_state(&rt, StepId::DeleteTodos).await,
+        StepState::Done,
+        "the disaster is remembered"
+    );
     act(&rt, StepId::Restore).await; // 09:22
     minutes(&sim, 15);
     observe(&rt).await; // 09:37 available
@@ -104,47 +125,87 @@ async fn rpo_names_the_todos_created_after_the_snapshot_and_rto_has_three_phases
     };
     let rto = r.rto.clone().expect("rto");
     assert!(rto.complete);
-    let phases: Vec<(&str, i64)> = rto.phases.iter().map(|p| (p.id.as_str(), p.seconds)).collect();
+    let phases: Vec<(&str, i64)> = rto
+        .phases
+        .iter()
+        .map(|p| (p.id.as_str(), p.seconds))
+        .collect();
     assert_eq!(phases[0], ("phase-until-restore", 2 * 60));
     assert_eq!(phases[1], ("phase-restore", 15 * 60));
     assert_eq!(phases[2].0, "phase-switch");
-    assert!((3 * 60..=5 * 60).contains(&phases[2].1), "switch and rollout took {} s", phases[2].1);
+    assert!(
+        (3 * 60..=5 * 60).contains(&phases[2].1),
+        "switch and rollout took {} s",
+        phases[2].1
+    );
     assert_eq!(rto.seconds, phases.iter().map(|p| p.1).sum::<i64>());
     assert_eq!(r.rto_met(), Some(true), "about 21 minutes is within 30");
-    assert_eq!(o.todo_count(), Some(3), "the snapshot's three todos are back");
+    assert_eq!(
+        o.todo_count(),
+        Some(3),
+        "the snapshot's three todos are back"
+    );
 }
 
 async fn checks_state(rt: &Runtime, step: StepId) -> StepState {
     let o = observe(rt).await;
     let j = rt.journal.lock().expect("journal");
-    checks::check(step, &checks::Ctx { observed: &o, journal: &j, config: &rt.config, now: rt.cloud.now() }).expect("check").state
+    checks::check(
+        step,
+        &checks::Ctx {
+            observed: &o,
+            journal: &j,
+            config: &rt.config,
+            now: rt.cloud.now(),
+        },
+    )
+    .expect("check")
+    .state
 }
 
 #[tokio::test]
 async fn live_rpo_drops_to_minutes_with_automated_backups() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::manual(START.parse().expect("time"), 15.0, WorldNames::default()));
+    let sim = Arc::new(SimCloud::manual(
+        START.parse().expect("time"),
+        15.0,
+        WorldNames::default(),
+    ));
     let rt = runtime(&sim, dir.path());
     act(&rt, StepId::Snapshot).await;
     minutes(&sim, 60);
     let o = observe(&rt).await;
     let live = |o: &Observed, rt: &Runtime| {
         let j = rt.journal.lock().expect("journal");
-        recovery::measure(&j, o, &rt.config, rt.cloud.now()).live_rpo.expect("live rpo")
+        recovery::measure(&j, o, &rt.config, rt.cloud.now())
+            .live_rpo
+            .expect("live rpo")
     };
-    assert_eq!(live(&o, &rt).seconds, 3600, "an hour since the only snapshot");
+    assert_eq!(
+        live(&o, &rt).seconds,
+        3600,
+        "an hour since the only snapshot"
+    );
     act(&rt, StepId::EnableBackups).await;
     minutes(&sim, 30);
     let o = observe(&rt).await;
     let l = live(&o, &rt);
     assert_eq!(l.kind, recovery::PointKind::PointInTime);
-    assert!(l.seconds < 5 * 60, "point-in-time recovery keeps the RPO under five minutes: {}", l.seconds);
+    assert!(
+        l.seconds < 5 * 60,
+        "point-in-time recovery keeps the RPO under five minutes: {}",
+        l.seconds
+    );
 }
 
 #[tokio::test]
 async fn the_journal_survives_restarts_and_a_clock_that_jumps_back() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::manual(START.parse().expect("time"), 15.0, WorldNames::default()));
+    let sim = Arc::new(SimCloud::manual(
+        START.parse().expect("time"),
+        15.0,
+        WorldNames::default(),
+    ));
     {
         let rt = runtime(&sim, dir.path());
         act(&rt, StepId::CreateTodos).await;
@@ -162,33 +223,74 @@ async fn the_journal_survives_restarts_and_a_clock_that_jumps_back() {
     let o = observe(&rt).await;
     let j = rt.journal.lock().expect("journal");
     let r = recovery::measure(&j, &o, &rt.config, rt.cloud.now());
-    assert!(r.rto.as_ref().is_none_or(|x| x.seconds >= 0 && x.phases.iter().all(|p| p.seconds >= 0)));
-    assert!(j.calls().iter().any(|c| c.operation == "TodoCreate"), "calls are journaled too");
+    assert!(
+        r.rto
+            .as_ref()
+            .is_none_or(|x| x.seconds >= 0 && x.phases.iter().all(|p| p.seconds >= 0))
+    );
+    assert!(
+        j.calls().iter().any(|c| c.operation == "TodoCreate"),
+        "calls are journaled too"
+    );
 }
 
 #[tokio::test]
 async fn the_report_after_a_simulated_run_has_figures_calls_and_no_secrets() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::manual(START.parse().expect("time"), 15.0, WorldNames::default()));
+    let sim = Arc::new(SimCloud::manual(
+        START.parse().expect("time"),
+        15.0,
+        WorldNames::default(),
+    ));
     let rt = runtime(&sim, dir.path());
-    assert_eq!(rt.run(&StepId::CORE, &Options::from_config(&rt.config), true).await, 0);
+    assert_eq!(
+        rt.run(&StepId::CORE, &Options::from_config(&rt.config), true)
+            .await,
+        0
+    );
     let o = observe(&rt).await;
     let r = {
         let j = rt.journal.lock().expect("journal");
-        report::build(Lang::De, "simulation".into(), &j, &o, &rt.config, rt.cloud.now())
+        report::build(
+            Lang::De,
+            "simulation".into(),
+            &j,
+            &o,
+            &rt.config,
+            rt.cloud.now(),
+        )
     };
     assert!(r.rpo_seconds.is_some_and(|s| s > 0));
     assert!(r.rto_seconds.is_some_and(|s| s > 0));
     assert!(r.rto_complete);
     assert_eq!(r.phases.len(), 3);
-    assert!(r.steps.iter().filter(|s| StepId::CORE.iter().any(|c| c.id() == s.id)).all(|s| s.state == "done"));
+    assert!(
+        r.steps
+            .iter()
+            .filter(|s| StepId::CORE.iter().any(|c| c.id() == s.id))
+            .all(|s| s.state == "done")
+    );
     let clis: Vec<&str> = r.calls.iter().map(|c| c.cli.as_str()).collect();
-    assert!(clis.iter().any(|c| c.starts_with("aws rds create-db-snapshot") && c.contains("ondemandbackup")));
-    assert!(clis.iter().any(|c| c.starts_with("aws rds restore-db-instance-from-db-snapshot") && c.contains("--multi-az")));
+    assert!(
+        clis.iter()
+            .any(|c| c.starts_with("aws rds create-db-snapshot") && c.contains("ondemandbackup"))
+    );
+    assert!(clis.iter().any(
+        |c| c.starts_with("aws rds restore-db-instance-from-db-snapshot")
+            && c.contains("--multi-az")
+    ));
     assert!(clis.iter().any(|c| c.starts_with("aws ecs update-service")));
-    assert!(r.leftovers.iter().any(|l| l.contains("workshop-db-restore")), "the restored instance still costs money");
+    assert!(
+        r.leftovers
+            .iter()
+            .any(|l| l.contains("workshop-db-restore")),
+        "the restored instance still costs money"
+    );
     let json = serde_json::to_string(&r).expect("json");
-    assert!(!json.contains("Workshop-Pa55word"), "no secret in the report");
+    assert!(
+        !json.contains("Workshop-Pa55word"),
+        "no secret in the report"
+    );
     let md = report::markdown(&r, Lang::De);
     assert!(md.contains("Wiederherstellung: RPO und RTO"));
     assert!(!md.contains('ß'));

@@ -5,7 +5,10 @@
 use super::{BackupSettings, PitrRequest, RestoreRequest};
 
 fn quote(value: &str) -> String {
-    if value.chars().all(|c| c.is_ascii_alphanumeric() || "-_.:/=@,+".contains(c)) {
+    if value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_.:/=@,+".contains(c))
+    {
         value.to_owned()
     } else {
         format!("'{}'", value.replace('\'', "'\\''"))
@@ -19,7 +22,10 @@ pub fn describe_instances() -> String {
 
 #[must_use]
 pub fn describe_snapshots(instance: &str) -> String {
-    format!("aws rds describe-db-snapshots --db-instance-identifier {}", quote(instance))
+    format!(
+        "aws rds describe-db-snapshots --db-instance-identifier {}",
+        quote(instance)
+    )
 }
 
 #[must_use]
@@ -29,7 +35,11 @@ pub fn modify_backup(s: &BackupSettings) -> String {
         quote(&s.instance_id),
         s.retention_days,
         quote(&s.window_utc),
-        if s.apply_immediately { "--apply-immediately" } else { "--no-apply-immediately" }
+        if s.apply_immediately {
+            "--apply-immediately"
+        } else {
+            "--no-apply-immediately"
+        }
     )
 }
 
@@ -44,7 +54,11 @@ pub fn create_snapshot(instance: &str, snapshot: &str) -> String {
 
 fn placement(class: &str, multi_az: bool, groups: &[String], subnet: Option<&String>) -> String {
     let mut out = format!(" --db-instance-class {}", quote(class));
-    out.push_str(if multi_az { " --multi-az" } else { " --no-multi-az" });
+    out.push_str(if multi_az {
+        " --multi-az"
+    } else {
+        " --no-multi-az"
+    });
     if !groups.is_empty() {
         out.push_str(" --vpc-security-group-ids");
         for g in groups {
@@ -65,7 +79,12 @@ pub fn restore(r: &RestoreRequest) -> String {
         "aws rds restore-db-instance-from-db-snapshot --db-instance-identifier {} --db-snapshot-identifier {}{} --tags Key=created-by,Value=backup-lab",
         quote(&r.instance_id),
         quote(&r.snapshot_id),
-        placement(&r.class, r.multi_az, &r.security_groups, r.subnet_group.as_ref())
+        placement(
+            &r.class,
+            r.multi_az,
+            &r.security_groups,
+            r.subnet_group.as_ref()
+        )
     )
 }
 
@@ -75,33 +94,54 @@ pub fn restore_pitr(r: &PitrRequest) -> String {
         "aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier {} --target-db-instance-identifier {} --use-latest-restorable-time{} --tags Key=created-by,Value=backup-lab",
         quote(&r.source_id),
         quote(&r.target_id),
-        placement(&r.class, r.multi_az, &r.security_groups, r.subnet_group.as_ref())
+        placement(
+            &r.class,
+            r.multi_az,
+            &r.security_groups,
+            r.subnet_group.as_ref()
+        )
     )
 }
 
 #[must_use]
 pub fn delete_instance(instance: &str) -> String {
-    format!("aws rds delete-db-instance --db-instance-identifier {} --skip-final-snapshot", quote(instance))
+    format!(
+        "aws rds delete-db-instance --db-instance-identifier {} --skip-final-snapshot",
+        quote(instance)
+    )
 }
 
 #[must_use]
 pub fn delete_snapshot(snapshot: &str) -> String {
-    format!("aws rds delete-db-snapshot --db-snapshot-identifier {}", quote(snapshot))
+    format!(
+        "aws rds delete-db-snapshot --db-snapshot-identifier {}",
+        quote(snapshot)
+    )
 }
 
 #[must_use]
 pub fn describe_service(cluster: &str, service: &str) -> String {
-    format!("aws ecs describe-services --cluster {} --services {}", quote(cluster), quote(service))
+    format!(
+        "aws ecs describe-services --cluster {} --services {}",
+        quote(cluster),
+        quote(service)
+    )
 }
 
 #[must_use]
 pub fn describe_task_definition(reference: &str) -> String {
-    format!("aws ecs describe-task-definition --task-definition {} --include TAGS", quote(reference))
+    format!(
+        "aws ecs describe-task-definition --task-definition {} --include TAGS",
+        quote(reference)
+    )
 }
 
 #[must_use]
 pub fn list_task_definitions(family: &str) -> String {
-    format!("aws ecs list-task-definitions --family-prefix {} --status ACTIVE", quote(family))
+    format!(
+        "aws ecs list-task-definitions --family-prefix {} --status ACTIVE",
+        quote(family)
+    )
 }
 
 #[must_use]
@@ -117,12 +157,20 @@ pub fn register_revision(base: &str, container: &str, name: &str, value: &str) -
 
 #[must_use]
 pub fn deregister_task_definition(arn: &str) -> String {
-    format!("aws ecs deregister-task-definition --task-definition {}", quote(arn))
+    format!(
+        "aws ecs deregister-task-definition --task-definition {}",
+        quote(arn)
+    )
 }
 
 #[must_use]
 pub fn update_service(cluster: &str, service: &str, td: &str) -> String {
-    format!("aws ecs update-service --cluster {} --service {} --task-definition {}", quote(cluster), quote(service), quote(td))
+    format!(
+        "aws ecs update-service --cluster {} --service {} --task-definition {}",
+        quote(cluster),
+        quote(service),
+        quote(td)
+    )
 }
 
 #[must_use]
@@ -138,7 +186,10 @@ pub fn list_todos() -> String {
 #[must_use]
 pub fn create_todo(title: &str) -> String {
     let body = serde_json::json!({ "title": title, "completed": false }).to_string();
-    format!("curl -s -X POST -H 'Content-Type: application/json' -d {} $APP_URL/api/v1/todos", quote(&body))
+    format!(
+        "curl -s -X POST -H 'Content-Type: application/json' -d {} $APP_URL/api/v1/todos",
+        quote(&body)
+    )
 }
 
 #[must_use]

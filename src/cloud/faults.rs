@@ -16,8 +16,8 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 
 use super::{
-    BackupSettings, Cloud, CloudError, CloudResult, DbInstance, DbSnapshot, ErrorKind, Identity, Mode, PitrRequest,
-    RestoreRequest, Service, TaskDefinition, Todo,
+    BackupSettings, Cloud, CloudError, CloudResult, DbInstance, DbSnapshot, ErrorKind, Identity,
+    Mode, PitrRequest, RestoreRequest, Service, TaskDefinition, Todo,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,11 +43,31 @@ impl FaultKind {
 
     fn error(self, operation: &str) -> CloudError {
         let e = match self {
-            Self::Throttle => CloudError::new(ErrorKind::Throttling, "ThrottlingException", "Rate exceeded"),
-            Self::Server => CloudError::new(ErrorKind::Server, "InternalFailure", "The request processing has failed because of an unknown error (injected)."),
-            Self::Timeout => CloudError::new(ErrorKind::Timeout, "Timeout", "The operation timed out (injected)."),
-            Self::Denied => CloudError::new(ErrorKind::AccessDenied, "AccessDenied", format!("User is not authorized to perform: {operation} (injected)")),
-            Self::Expired => CloudError::new(ErrorKind::ExpiredToken, "ExpiredToken", "The security token included in the request is expired (injected)."),
+            Self::Throttle => CloudError::new(
+                ErrorKind::Throttling,
+                "ThrottlingException",
+                "Rate exceeded",
+            ),
+            Self::Server => CloudError::new(
+                ErrorKind::Server,
+                "InternalFailure",
+                "The request processing has failed because of an unknown error (injected).",
+            ),
+            Self::Timeout => CloudError::new(
+                ErrorKind::Timeout,
+                "Timeout",
+                "The operation timed out (injected).",
+            ),
+            Self::Denied => CloudError::new(
+                ErrorKind::AccessDenied,
+                "AccessDenied",
+                format!("User is not authorized to perform: {operation} (injected)"),
+            ),
+            Self::Expired => CloudError::new(
+                ErrorKind::ExpiredToken,
+                "ExpiredToken",
+                "The security token included in the request is expired (injected).",
+            ),
         };
         e.in_op(operation)
     }
@@ -90,14 +110,25 @@ impl Spec {
                 None => (rest, None),
             };
             let (kind, rate) = match rest.split_once(':') {
-                Some((k, r)) => (k, r.parse::<f64>().map_err(|_| format!("'{part}': rate must be a number from 0 to 1"))?),
+                Some((k, r)) => (
+                    k,
+                    r.parse::<f64>()
+                        .map_err(|_| format!("'{part}': rate must be a number from 0 to 1"))?,
+                ),
                 None => (rest, 1.0),
             };
             if !(0.0..=1.0).contains(&rate) {
                 return Err(format!("'{part}': rate must be a number from 0 to 1"));
             }
-            let kind = FaultKind::parse(kind.trim()).ok_or_else(|| format!("'{part}': kind must be throttle, 5xx, timeout, denied or expired"))?;
-            rules.push(Rule { operation, kind, rate, calls });
+            let kind = FaultKind::parse(kind.trim()).ok_or_else(|| {
+                format!("'{part}': kind must be throttle, 5xx, timeout, denied or expired")
+            })?;
+            rules.push(Rule {
+                operation,
+                kind,
+                rate,
+                calls,
+            });
         }
         if rules.is_empty() {
             return Err("empty".into());
@@ -119,26 +150,45 @@ const SEED: u64 = 0x5eed_0bac_0001;
 
 impl Faulty {
     pub fn new(inner: std::sync::Arc<dyn Cloud>, spec: Spec) -> Self {
-        Self { inner, spec, counters: Mutex::new(HashMap::new()), rng: Mutex::new(fastrand::Rng::with_seed(SEED)) }
+        Self {
+            inner,
+            spec,
+            counters: Mutex::new(HashMap::new()),
+            rng: Mutex::new(fastrand::Rng::with_seed(SEED)),
+        }
     }
 
     /// The fault to inject into this call of `operation`, if any.
     fn fault(&self, operation: &str) -> Option<FaultKind> {
         let n = {
-            let mut counters = self.counters.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut counters = self
+                .counters
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             let n = counters.entry(operation.to_owned()).or_insert(0);
             *n += 1;
             *n
         };
-        let mut rng = self.rng.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut rng = self
+            .rng
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         self.spec.rules.iter().find_map(|rule| {
-            let applies = rule.operation.as_deref().is_none_or(|op| op == operation || op == "*");
+            let applies = rule
+                .operation
+                .as_deref()
+                .is_none_or(|op| op == operation || op == "*");
             let in_range = rule.calls.is_none_or(|(a, b)| (a..=b).contains(&n));
             (applies && in_range && rng.f64() < rule.rate).then_some(rule.kind)
         })
     }
 
-    async fn gate<T: Send>(&self, operation: &str, writes: bool, call: impl std::future::Future<Output = CloudResult<T>> + Send) -> CloudResult<T> {
+    async fn gate<T: Send>(
+        &self,
+        operation: &str,
+        writes: bool,
+        call: impl std::future::Future<Output = CloudResult<T>> + Send,
+    ) -> CloudResult<T> {
         match self.fault(operation) {
             None => call.await,
             Some(FaultKind::Timeout) if writes => {
@@ -163,58 +213,129 @@ impl Cloud for Faulty {
         self.inner.pause(wall).await;
     }
     async fn identity(&self) -> CloudResult<Identity> {
-        self.gate("GetCallerIdentity", false, self.inner.identity()).await
+        self.gate("GetCallerIdentity", false, self.inner.identity())
+            .await
     }
     async fn describe_instances(&self) -> CloudResult<Vec<DbInstance>> {
-        self.gate("DescribeDBInstances", false, self.inner.describe_instances()).await
+        self.gate(
+            "DescribeDBInstances",
+            false,
+            self.inner.describe_instances(),
+        )
+        .await
     }
     async fn describe_snapshots(&self, instance_id: &str) -> CloudResult<Vec<DbSnapshot>> {
-        self.gate("DescribeDBSnapshots", false, self.inner.describe_snapshots(instance_id)).await
+        self.gate(
+            "DescribeDBSnapshots",
+            false,
+            self.inner.describe_snapshots(instance_id),
+        )
+        .await
     }
     async fn modify_backup(&self, s: &BackupSettings) -> CloudResult<DbInstance> {
-        self.gate("ModifyDBInstance", true, self.inner.modify_backup(s)).await
+        self.gate("ModifyDBInstance", true, self.inner.modify_backup(s))
+            .await
     }
-    async fn create_snapshot(&self, instance_id: &str, snapshot_id: &str) -> CloudResult<DbSnapshot> {
-        self.gate("CreateDBSnapshot", true, self.inner.create_snapshot(instance_id, snapshot_id)).await
+    async fn create_snapshot(
+        &self,
+        instance_id: &str,
+        snapshot_id: &str,
+    ) -> CloudResult<DbSnapshot> {
+        self.gate(
+            "CreateDBSnapshot",
+            true,
+            self.inner.create_snapshot(instance_id, snapshot_id),
+        )
+        .await
     }
     async fn restore_from_snapshot(&self, r: &RestoreRequest) -> CloudResult<DbInstance> {
-        self.gate("RestoreDBInstanceFromDBSnapshot", true, self.inner.restore_from_snapshot(r)).await
+        self.gate(
+            "RestoreDBInstanceFromDBSnapshot",
+            true,
+            self.inner.restore_from_snapshot(r),
+        )
+        .await
     }
     async fn restore_to_point_in_time(&self, r: &PitrRequest) -> CloudResult<DbInstance> {
-        self.gate("RestoreDBInstanceToPointInTime", true, self.inner.restore_to_point_in_time(r)).await
+        self.gate(
+            "RestoreDBInstanceToPointInTime",
+            true,
+            self.inner.restore_to_point_in_time(r),
+        )
+        .await
     }
     async fn delete_instance(&self, id: &str) -> CloudResult<()> {
-        self.gate("DeleteDBInstance", true, self.inner.delete_instance(id)).await
+        self.gate("DeleteDBInstance", true, self.inner.delete_instance(id))
+            .await
     }
     async fn delete_snapshot(&self, id: &str) -> CloudResult<()> {
-        self.gate("DeleteDBSnapshot", true, self.inner.delete_snapshot(id)).await
+        self.gate("DeleteDBSnapshot", true, self.inner.delete_snapshot(id))
+            .await
     }
     async fn describe_service(&self, cluster: &str, service: &str) -> CloudResult<Service> {
-        self.gate("DescribeServices", false, self.inner.describe_service(cluster, service)).await
+        self.gate(
+            "DescribeServices",
+            false,
+            self.inner.describe_service(cluster, service),
+        )
+        .await
     }
     async fn describe_task_definition(&self, reference: &str) -> CloudResult<TaskDefinition> {
-        self.gate("DescribeTaskDefinition", false, self.inner.describe_task_definition(reference)).await
+        self.gate(
+            "DescribeTaskDefinition",
+            false,
+            self.inner.describe_task_definition(reference),
+        )
+        .await
     }
     async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        self.gate("ListTaskDefinitions", false, self.inner.list_task_definitions(family)).await
+        self.gate(
+            "ListTaskDefinitions",
+            false,
+            self.inner.list_task_definitions(family),
+        )
+        .await
     }
-    async fn register_revision(&self, base: &str, container: &str, name: &str, value: &str) -> CloudResult<TaskDefinition> {
-        self.gate("RegisterTaskDefinition", true, self.inner.register_revision(base, container, name, value)).await
+    async fn register_revision(
+        &self,
+        base: &str,
+        container: &str,
+        name: &str,
+        value: &str,
+    ) -> CloudResult<TaskDefinition> {
+        self.gate(
+            "RegisterTaskDefinition",
+            true,
+            self.inner.register_revision(base, container, name, value),
+        )
+        .await
     }
     async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()> {
-        self.gate("DeregisterTaskDefinition", true, self.inner.deregister_task_definition(arn)).await
+        self.gate(
+            "DeregisterTaskDefinition",
+            true,
+            self.inner.deregister_task_definition(arn),
+        )
+        .await
     }
     async fn update_service(&self, cluster: &str, service: &str, td: &str) -> CloudResult<Service> {
-        self.gate("UpdateService", true, self.inner.update_service(cluster, service, td)).await
+        self.gate(
+            "UpdateService",
+            true,
+            self.inner.update_service(cluster, service, td),
+        )
+        .await
     }
     async fn list_todos(&self) -> CloudResult<Vec<Todo>> {
         self.gate("TodoList", false, self.inner.list_todos()).await
     }
     async fn create_todo(&self, title: &str) -> CloudResult<Todo> {
-        self.gate("TodoCreate", true, self.inner.create_todo(title)).await
+        self.gate("TodoCreate", true, self.inner.create_todo(title))
+            .await
     }
     async fn delete_todo(&self, id: u64) -> CloudResult<()> {
-        self.gate("TodoDelete", true, self.inner.delete_todo(id)).await
+        self.gate("TodoDelete", true, self.inner.delete_todo(id))
+            .await
     }
 }
 
@@ -224,7 +345,9 @@ mod tests {
 
     #[test]
     fn specs_parse_rates_and_call_ranges() {
-        let spec = Spec::parse("throttle:0.25, CreateDBSnapshot=timeout@1, DescribeDBInstances=5xx@2-4").expect("valid");
+        let spec =
+            Spec::parse("throttle:0.25, CreateDBSnapshot=timeout@1, DescribeDBInstances=5xx@2-4")
+                .expect("valid");
         assert_eq!(spec.rules.len(), 3);
         assert_eq!(spec.rules[0].rate, 0.25);
         assert_eq!(spec.rules[1].operation.as_deref(), Some("CreateDBSnapshot"));

@@ -40,7 +40,10 @@ impl DbInstance {
     /// States that move on by themselves; a poller looks more often while one is seen.
     #[must_use]
     pub fn is_transitional(&self) -> bool {
-        !matches!(self.status.as_str(), "available" | "stopped" | "failed" | "incompatible-restore")
+        !matches!(
+            self.status.as_str(),
+            "available" | "stopped" | "failed" | "incompatible-restore"
+        )
     }
 }
 
@@ -124,7 +127,9 @@ impl TaskDefinition {
                 })
                 .collect()
         };
-        self.family == other.family && self.fingerprint == other.fingerprint && strip(self) == strip(other)
+        self.family == other.family
+            && self.fingerprint == other.fingerprint
+            && strip(self) == strip(other)
     }
 }
 
@@ -180,7 +185,9 @@ pub struct Service {
 impl Service {
     #[must_use]
     pub fn primary(&self) -> Option<&Deployment> {
-        self.deployments.iter().find(|d| d.status == DeploymentStatus::Primary)
+        self.deployments
+            .iter()
+            .find(|d| d.status == DeploymentStatus::Primary)
     }
 
     /// A rollout is complete when one deployment is left and it runs what it should.

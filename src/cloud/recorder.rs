@@ -11,8 +11,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    cli, BackupSettings, Cloud, CloudResult, DbInstance, DbSnapshot, Identity, Mode, PitrRequest, RestoreRequest,
-    Service, TaskDefinition, Todo,
+    BackupSettings, Cloud, CloudResult, DbInstance, DbSnapshot, Identity, Mode, PitrRequest,
+    RestoreRequest, Service, TaskDefinition, Todo, cli,
 };
 
 /// How many calls the in-memory log keeps for display.
@@ -39,7 +39,10 @@ pub struct CallLog {
 
 impl CallLog {
     pub fn push(&self, mut record: CallRecord) -> CallRecord {
-        let mut guard = self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut guard = self
+            .inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         guard.0 += 1;
         record.seq = guard.0;
         if guard.1.len() == KEPT_CALLS {
@@ -52,13 +55,19 @@ impl CallLog {
     /// Number of calls recorded so far.
     #[must_use]
     pub fn count(&self) -> u64 {
-        self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner).0
+        self.inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .0
     }
 
     /// The most recent calls, oldest first.
     #[must_use]
     pub fn recent(&self, n: usize) -> Vec<CallRecord> {
-        let guard = self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let guard = self
+            .inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let skip = guard.1.len().saturating_sub(n);
         guard.1.iter().skip(skip).cloned().collect()
     }
@@ -94,7 +103,8 @@ impl Recorded {
             operation: operation.into(),
             cli,
             error: result.as_ref().err().map(|e| e.code.clone()),
-            millis: u64::try_from(started.elapsed().min(Duration::from_secs(3600)).as_millis()).unwrap_or(0),
+            millis: u64::try_from(started.elapsed().min(Duration::from_secs(3600)).as_millis())
+                .unwrap_or(0),
             writes,
         });
         tracing::debug!(op = operation, error = ?record.error, ms = record.millis, "call");
@@ -117,57 +127,175 @@ impl Cloud for Recorded {
         self.inner.pause(wall).await;
     }
     async fn identity(&self) -> CloudResult<Identity> {
-        self.record("GetCallerIdentity", cli::identity(), false, self.inner.identity()).await
+        self.record(
+            "GetCallerIdentity",
+            cli::identity(),
+            false,
+            self.inner.identity(),
+        )
+        .await
     }
     async fn describe_instances(&self) -> CloudResult<Vec<DbInstance>> {
-        self.record("DescribeDBInstances", cli::describe_instances(), false, self.inner.describe_instances()).await
+        self.record(
+            "DescribeDBInstances",
+            cli::describe_instances(),
+            false,
+            self.inner.describe_instances(),
+        )
+        .await
     }
     async fn describe_snapshots(&self, instance_id: &str) -> CloudResult<Vec<DbSnapshot>> {
-        self.record("DescribeDBSnapshots", cli::describe_snapshots(instance_id), false, self.inner.describe_snapshots(instance_id)).await
+        self.record(
+            "DescribeDBSnapshots",
+            cli::describe_snapshots(instance_id),
+            false,
+            self.inner.describe_snapshots(instance_id),
+        )
+        .await
     }
     async fn modify_backup(&self, s: &BackupSettings) -> CloudResult<DbInstance> {
-        self.record("ModifyDBInstance", cli::modify_backup(s), true, self.inner.modify_backup(s)).await
+        self.record(
+            "ModifyDBInstance",
+            cli::modify_backup(s),
+            true,
+            self.inner.modify_backup(s),
+        )
+        .await
     }
-    async fn create_snapshot(&self, instance_id: &str, snapshot_id: &str) -> CloudResult<DbSnapshot> {
-        self.record("CreateDBSnapshot", cli::create_snapshot(instance_id, snapshot_id), true, self.inner.create_snapshot(instance_id, snapshot_id)).await
+    async fn create_snapshot(
+        &self,
+        instance_id: &str,
+        snapshot_id: &str,
+    ) -> CloudResult<DbSnapshot> {
+        self.record(
+            "CreateDBSnapshot",
+            cli::create_snapshot(instance_id, snapshot_id),
+            true,
+            self.inner.create_snapshot(instance_id, snapshot_id),
+        )
+        .await
     }
     async fn restore_from_snapshot(&self, r: &RestoreRequest) -> CloudResult<DbInstance> {
-        self.record("RestoreDBInstanceFromDBSnapshot", cli::restore(r), true, self.inner.restore_from_snapshot(r)).await
+        self.record(
+            "RestoreDBInstanceFromDBSnapshot",
+            cli::restore(r),
+            true,
+            self.inner.restore_from_snapshot(r),
+        )
+        .await
     }
     async fn restore_to_point_in_time(&self, r: &PitrRequest) -> CloudResult<DbInstance> {
-        self.record("RestoreDBInstanceToPointInTime", cli::restore_pitr(r), true, self.inner.restore_to_point_in_time(r)).await
+        self.record(
+            "RestoreDBInstanceToPointInTime",
+            cli::restore_pitr(r),
+            true,
+            self.inner.restore_to_point_in_time(r),
+        )
+        .await
     }
     async fn delete_instance(&self, id: &str) -> CloudResult<()> {
-        self.record("DeleteDBInstance", cli::delete_instance(id), true, self.inner.delete_instance(id)).await
+        self.record(
+            "DeleteDBInstance",
+            cli::delete_instance(id),
+            true,
+            self.inner.delete_instance(id),
+        )
+        .await
     }
     async fn delete_snapshot(&self, id: &str) -> CloudResult<()> {
-        self.record("DeleteDBSnapshot", cli::delete_snapshot(id), true, self.inner.delete_snapshot(id)).await
+        self.record(
+            "DeleteDBSnapshot",
+            cli::delete_snapshot(id),
+            true,
+            self.inner.delete_snapshot(id),
+        )
+        .await
     }
     async fn describe_service(&self, cluster: &str, service: &str) -> CloudResult<Service> {
-        self.record("DescribeServices", cli::describe_service(cluster, service), false, self.inner.describe_service(cluster, service)).await
+        self.record(
+            "DescribeServices",
+            cli::describe_service(cluster, service),
+            false,
+            self.inner.describe_service(cluster, service),
+        )
+        .await
     }
     async fn describe_task_definition(&self, reference: &str) -> CloudResult<TaskDefinition> {
-        self.record("DescribeTaskDefinition", cli::describe_task_definition(reference), false, self.inner.describe_task_definition(reference)).await
+        self.record(
+            "DescribeTaskDefinition",
+            cli::describe_task_definition(reference),
+            false,
+            self.inner.describe_task_definition(reference),
+        )
+        .await
     }
     async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        self.record("ListTaskDefinitions", cli::list_task_definitions(family), false, self.inner.list_task_definitions(family)).await
+        self.record(
+            "ListTaskDefinitions",
+            cli::list_task_definitions(family),
+            false,
+            self.inner.list_task_definitions(family),
+        )
+        .await
     }
-    async fn register_revision(&self, base: &str, container: &str, name: &str, value: &str) -> CloudResult<TaskDefinition> {
-        self.record("RegisterTaskDefinition", cli::register_revision(base, container, name, value), true, self.inner.register_revision(base, container, name, value)).await
+    async fn register_revision(
+        &self,
+        base: &str,
+        container: &str,
+        name: &str,
+        value: &str,
+    ) -> CloudResult<TaskDefinition> {
+        self.record(
+            "RegisterTaskDefinition",
+            cli::register_revision(base, container, name, value),
+            true,
+            self.inner.register_revision(base, container, name, value),
+        )
+        .await
     }
     async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()> {
-        self.record("DeregisterTaskDefinition", cli::deregister_task_definition(arn), true, self.inner.deregister_task_definition(arn)).await
+        self.record(
+            "DeregisterTaskDefinition",
+            cli::deregister_task_definition(arn),
+            true,
+            self.inner.deregister_task_definition(arn),
+        )
+        .await
     }
     async fn update_service(&self, cluster: &str, service: &str, td: &str) -> CloudResult<Service> {
-        self.record("UpdateService", cli::update_service(cluster, service, td), true, self.inner.update_service(cluster, service, td)).await
+        self.record(
+            "UpdateService",
+            cli::update_service(cluster, service, td),
+            true,
+            self.inner.update_service(cluster, service, td),
+        )
+        .await
     }
     async fn list_todos(&self) -> CloudResult<Vec<Todo>> {
-        self.record("TodoList", cli::list_todos(), false, self.inner.list_todos()).await
+        self.record(
+            "TodoList",
+            cli::list_todos(),
+            false,
+            self.inner.list_todos(),
+        )
+        .await
     }
     async fn create_todo(&self, title: &str) -> CloudResult<Todo> {
-        self.record("TodoCreate", cli::create_todo(title), true, self.inner.create_todo(title)).await
+        self.record(
+            "TodoCreate",
+            cli::create_todo(title),
+            true,
+            self.inner.create_todo(title),
+        )
+        .await
     }
     async fn delete_todo(&self, id: u64) -> CloudResult<()> {
-        self.record("TodoDelete", cli::delete_todo(id), true, self.inner.delete_todo(id)).await
+        self.record(
+            "TodoDelete",
+            cli::delete_todo(id),
+            true,
+            self.inner.delete_todo(id),
+        )
+        .await
     }
 }

@@ -480,7 +480,10 @@ pub fn recovery_lines(
         }
         None => pair(
             vec![Span::styled(view.t("ui-rpo-live"), th.heading)],
-            &[Span::styled(view.t("ui-rpo-no-point"), th.muted)],
+            &[
+                Span::styled(view.t("ui-rpo-no-point"), th.muted),
+                Span::styled("–", th.muted),
+            ],
             width,
         ),
     };
