@@ -93,12 +93,27 @@ impl<'a> View<'a> {
         (self.app.now.as_second() - at.as_second()).max(0)
     }
 
+    /// Real seconds since `at`: how fresh the picture is. In the simulation, cloud time runs
+    /// faster than the wall clock, so its difference is scaled back.
+    #[must_use]
+    pub fn wall_age(&self, at: Timestamp) -> i64 {
+        let age = self.age(at);
+        match self.app.mode {
+            crate::cloud::Mode::Simulation { speed } if speed > 1.0 => {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+                let wall = (age as f64 / speed).round() as i64;
+                wall
+            }
+            _ => age,
+        }
+    }
+
     /// `updated 12 s ago`.
     #[must_use]
     pub fn updated(&self, at: Option<Timestamp>) -> String {
         match at {
             Some(at) => Text::new("ui-updated-ago")
-                .arg("ago", crate::lab::recovery::human(self.age(at)))
+                .arg("ago", crate::lab::recovery::human(self.wall_age(at)))
                 .render(self.lang),
             None => self.t("ui-not-read-yet"),
         }
@@ -168,7 +183,8 @@ fn status_width(width: u16) -> u16 {
     (width * 3 / 10).clamp(26, 48)
 }
 
-fn normal(frame: &mut Frame, area: Rect, view: &View<'_>) {
+/// The areas of the normal layout: header, steps, instructions, status, log, key hints.
+fn normal_areas(area: Rect) -> [Rect; 6] {
     let log_height = (area.height / 6).clamp(3, 10);
     let [header_area, main, log_area, hints_area] = Layout::vertical([
         Constraint::Length(1),
@@ -177,13 +193,59 @@ fn normal(frame: &mut Frame, area: Rect, view: &View<'_>) {
         Constraint::Length(1),
     ])
     .areas(area);
-    header::draw(frame, header_area, view);
     let [left, middle, right] = Layout::horizontal([
         Constraint::Length(steps_width(area.width)),
         Constraint::Fill(1),
         Constraint::Length(status_width(area.width)),
     ])
     .areas(main);
+    [header_area, left, middle, right, log_area, hints_area]
+}
+
+/// The areas of the projector layout: header, title, step strip, instructions, right
+/// column, key hints.
+fn present_areas(view: &View<'_>, area: Rect) -> [Rect; 6] {
+    let title_height = header::big_title_height(view, area);
+    let [header_area, title_area, strip_area, main, hints_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(title_height),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let right_width = (area.width * 2 / 5).clamp(34, 64);
+    let [middle, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(main);
+    [
+        header_area,
+        title_area,
+        strip_area,
+        middle,
+        right,
+        hints_area,
+    ]
+}
+
+/// How far the instructions can scroll on a screen of `area`: the event loop uses it so ↓
+/// stops at the end instead of counting on unseen.
+#[must_use]
+pub fn max_scroll(app: &App, area: Rect) -> u16 {
+    let view = View::new(app);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return 0;
+    }
+    let middle = if app.present {
+        present_areas(&view, area)[3]
+    } else {
+        normal_areas(area)[2]
+    };
+    instructions::max_scroll(&view, middle)
+}
+
+fn normal(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let [header_area, left, middle, right, log_area, hints_area] = normal_areas(area);
+    header::draw(frame, header_area, view);
 
     // The steps list needs 14 rows; below it, if there is room, the recovery figures.
     let steps_rows = rows(crate::lab::StepId::ALL.len() + 2);
@@ -228,21 +290,17 @@ fn right_column(frame: &mut Frame, area: Rect, view: &View<'_>, with_recovery: b
 
 /// Projector mode: big title, the instructions and the figures in large type; no log.
 fn present(frame: &mut Frame, area: Rect, view: &View<'_>) {
-    let title_height = header::big_title_height(view, area);
-    let [header_area, title_area, strip_area, main, hints_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(title_height),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [
+        header_area,
+        title_area,
+        strip_area,
+        middle,
+        right,
+        hints_area,
+    ] = present_areas(view, area);
     header::draw(frame, header_area, view);
     header::draw_big_title(frame, title_area, view);
     steps::draw_strip(frame, strip_area, view);
-    let right_width = (area.width * 2 / 5).clamp(34, 64);
-    let [middle, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(main);
     instructions::draw(frame, middle, view);
     // The figures first: they are what the audience looks for.
     let figures_height =
