@@ -24,10 +24,11 @@ use futures::{Stream, StreamExt};
 use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::layout::Rect;
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::MissedTickBehavior;
 
-use crate::app::{App, Command, Msg, keymap};
+use crate::app::{Action, App, Command, Msg, keymap};
 
 /// The cloud's clock (simulated or real), read for every tick.
 pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
@@ -139,6 +140,15 @@ fn signals() -> impl Future<Output = ()> {
     }
 }
 
+/// How far the instructions can scroll on the terminal as it is now.
+fn scroll_limit<B: Backend>(terminal: &Terminal<B>, app: &App) -> Result<u16, B::Error> {
+    let size = terminal.size()?;
+    Ok(crate::ui::max_scroll(
+        app,
+        Rect::new(0, 0, size.width, size.height),
+    ))
+}
+
 /// The event loop. Returns the app as it was when the loop ended (for tests).
 ///
 /// Ends when the app asks to quit (the command is forwarded first), when `shutdown` resolves
@@ -174,7 +184,11 @@ where
                 break;
             }
             event = events.next() => match event {
-                Some(Ok(Event::Key(key))) => keymap(&app, key).map(Msg::Action),
+                Some(Ok(Event::Key(key))) => match keymap(&app, key) {
+                    // ↓ stops where the text ends (only the view knows where that is).
+                    Some(Action::ScrollDown) if app.scroll >= scroll_limit(terminal, &app)? => None,
+                    action => action.map(Msg::Action),
+                },
                 Some(Ok(Event::Resize(..))) => {
                     terminal.autoresize()?;
                     drawn = None;
@@ -297,6 +311,30 @@ mod tests {
         let app = app.unwrap();
         assert!(app.now >= "2026-11-25T09:00:42Z".parse::<Timestamp>().unwrap());
         assert_eq!(sent, vec![Command::Quit]);
+    }
+
+    #[tokio::test]
+    async fn scrolling_stops_at_the_end_of_the_text() {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let downs: Vec<_> = (0..500)
+            .map(|_| key(KeyCode::Down))
+            .chain([key(KeyCode::Char('q'))])
+            .collect();
+        let (_tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let app = run_loop(
+            &mut terminal,
+            app(),
+            futures::stream::iter(downs).chain(futures::stream::pending()),
+            rx,
+            |_| {},
+            Arc::new(start),
+            std::future::pending(),
+        )
+        .await
+        .unwrap();
+        let limit = crate::ui::max_scroll(&app, Rect::new(0, 0, 80, 24));
+        assert!(limit > 0 && limit < 500);
+        assert_eq!(app.scroll, limit);
     }
 
     #[tokio::test]

@@ -120,12 +120,12 @@ fn both_languages_have_the_same_files_messages_and_variables() {
             problems.push(format!("{name}: {id} only in en"));
         }
         for (id, vars) in &de_msgs {
-            if let Some(en_vars) = en_msgs.get(id) {
-                if vars != en_vars {
-                    problems.push(format!(
-                        "{name}: {id} uses {vars:?} in de but {en_vars:?} in en"
-                    ));
-                }
+            if let Some(en_vars) = en_msgs.get(id)
+                && vars != en_vars
+            {
+                problems.push(format!(
+                    "{name}: {id} uses {vars:?} in de but {en_vars:?} in en"
+                ));
             }
         }
     }

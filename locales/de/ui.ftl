@@ -86,6 +86,7 @@ ui-rpo-live = RPO jetzt
 ui-rpo-achieved = RPO dieses Durchlaufs
 ui-rpo-achieved-short = RPO
 ui-rpo-no-point = noch kein Wiederherstellungspunkt
+ui-rpo-no-point-short = noch keiner
 ui-rpo-between = Wiederherstellungspunkt { $point }, Katastrophe { $disaster }
 ui-rpo-pitr = Mit automatischen Backups könntest du auf jede Sekunde bis vor wenigen Minuten zurück: ein RPO von etwa { $rpo }.
 ui-lost = verloren: { $todos }

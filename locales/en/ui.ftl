@@ -86,6 +86,7 @@ ui-rpo-live = RPO now
 ui-rpo-achieved = RPO of this run
 ui-rpo-achieved-short = RPO
 ui-rpo-no-point = no recovery point yet
+ui-rpo-no-point-short = none yet
 ui-rpo-between = recovery point { $point }, disaster { $disaster }
 ui-rpo-pitr = With automated backups you could restore to any second up to a few minutes ago: an RPO of about { $rpo }.
 ui-lost = lost: { $todos }

@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{View, panel, picture, status, steps, wrap};
 use crate::lab::{self, StepId, StepState, Text};
@@ -165,6 +165,14 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         ));
     }
     out
+}
+
+/// How far the panel on `area` can scroll.
+#[must_use]
+pub fn max_scroll(view: &View<'_>, area: Rect) -> u16 {
+    let inner = Block::bordered().inner(area);
+    let lines = content(view, usize::from(inner.width).max(1)).len();
+    super::rows(lines.saturating_sub(usize::from(inner.height)))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {

@@ -474,7 +474,11 @@ pub fn recovery_lines(
             let full = format!("{value} ({})", point_kind(view, l.kind));
             pair(
                 vec![Span::styled(view.t("ui-rpo-live"), th.heading)],
-                &[Span::styled(full, th.text), Span::styled(value, th.text)],
+                &[
+                    Span::styled(full, th.text),
+                    Span::styled(value, th.text),
+                    Span::styled(coarse(l.seconds), th.text),
+                ],
                 width,
             )
         }
@@ -482,6 +486,7 @@ pub fn recovery_lines(
             vec![Span::styled(view.t("ui-rpo-live"), th.heading)],
             &[
                 Span::styled(view.t("ui-rpo-no-point"), th.muted),
+                Span::styled(view.t("ui-rpo-no-point-short"), th.muted),
                 Span::styled("–", th.muted),
             ],
             width,
@@ -647,6 +652,19 @@ pub fn draw_recovery(frame: &mut Frame, area: Rect, view: &View<'_>) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
+/// `45 s`, `3 min`, `1 h 05 min`: a duration rounded down for narrow boxes.
+#[must_use]
+pub fn coarse(seconds: i64) -> String {
+    let s = seconds.max(0);
+    if s < 60 {
+        format!("{s} s")
+    } else if s < 3600 {
+        format!("{} min", s / 60)
+    } else {
+        format!("{} h {:02} min", s / 3600, (s % 3600) / 60)
+    }
+}
+
 /// `2:05`, `1:02:03`: a duration for large type.
 #[must_use]
 pub fn clock(seconds: i64) -> String {
@@ -764,7 +782,8 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
                     )),
                     label_area,
                 );
-                let text = value.map_or_else(|| "–".to_owned(), clock);
+                // The big font has no dash wider than ASCII.
+                let text = value.map_or_else(|| "--:--".to_owned(), clock);
                 frame.render_widget(
                     BigText::builder()
                         .pixel_size(size)
