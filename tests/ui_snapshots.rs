@@ -307,11 +307,9 @@ impl Screen {
         app
     }
 
+    /// Every screen at the smallest usual terminal, a projector's and a large one.
     fn sizes(self) -> &'static [(u16, u16)] {
-        match self {
-            Screen::Projector => &[(100, 30), (160, 48)],
-            _ => &[(80, 24), (160, 48)],
-        }
+        &[(80, 24), (100, 30), (160, 48)]
     }
 }
 
@@ -393,6 +391,34 @@ async fn no_size_panics() {
                 }
             }
         }
+    }
+}
+
+/// Projector mode sets its own background: white on black or black on white.
+#[tokio::test]
+async fn projector_themes_are_high_contrast() {
+    use backup_lab::app::Theme;
+    let lab = lab_at(Stage::Restoring).await;
+    for (theme, fg, bg) in [
+        (Theme::Dark, Color::White, Color::Black),
+        (Theme::Light, Color::Black, Color::White),
+    ] {
+        let mut app = lab.app(Lang::En, StepId::Restore).await;
+        app.present = true;
+        app.theme = theme;
+        let terminal = render(&app, 100, 30);
+        let buffer = terminal.backend().buffer();
+        let plain = buffer.content.iter().filter(|c| c.bg == bg).count();
+        assert!(
+            plain * 10 > buffer.content.len() * 9,
+            "{theme:?}: the background is {bg:?}"
+        );
+        let text = buffer
+            .content
+            .iter()
+            .filter(|c| c.symbol() != " " && c.fg == fg)
+            .count();
+        assert!(text > 500, "{theme:?}: text is {fg:?} ({text} cells)");
     }
 }
 

@@ -795,18 +795,17 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
             }
         }
         None => {
-            let lines: Vec<Line<'static>> = figures
-                .into_iter()
-                .flat_map(|(label, value, style)| {
-                    let value = value.map_or_else(|| "–".to_owned(), human);
-                    pair(
-                        vec![Span::styled(label, th.heading)],
-                        &[Span::styled(value, style.add_modifier(Modifier::BOLD))],
-                        usize::from(inner.width),
-                    )
-                })
-                .collect();
-            frame.render_widget(Paragraph::new(lines), inner);
+            // Too small for large type: the figures as in the normal view, in bold.
+            let lines = recovery_lines(
+                view,
+                usize::from(inner.width),
+                false,
+                usize::from(inner.height),
+            );
+            frame.render_widget(
+                Paragraph::new(lines).style(Style::new().add_modifier(Modifier::BOLD)),
+                inner,
+            );
         }
     }
 }
