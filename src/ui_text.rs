@@ -20,7 +20,10 @@ pub fn error_text(e: &CloudError) -> Text {
                 e.operation.clone()
             },
         )
-        .arg("permission", e.permission().unwrap_or_else(|| "-".into()))
+        .arg(
+            "permission",
+            e.permission().unwrap_or_else(|| "none".into()),
+        )
 }
 
 #[must_use]

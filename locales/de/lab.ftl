@@ -148,7 +148,7 @@ log-action-started = Aktion gestartet: { $step }
 ## Fehler
 
 error-access-denied = Zugriff verweigert ({ $code }) für { $operation }: { $permission ->
-        [-] diese Zugangsdaten dürfen das nicht.
+        [none] diese Zugangsdaten dürfen das nicht.
        *[other] der Rolle fehlt { $permission }.
     } In AWS Academy die Zugangsdaten der LabRole verwenden. ({ $message })
 error-expired-token = Das Session Token ist abgelaufen ({ $code }). Kopiere neue Zugangsdaten aus AWS Academy (AWS Details → AWS CLI) nach ~/.aws/credentials; backup-lab übernimmt sie und macht weiter.

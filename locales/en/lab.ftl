@@ -148,7 +148,7 @@ log-action-started = action started: { $step }
 ## Errors
 
 error-access-denied = Access denied ({ $code }) for { $operation }: { $permission ->
-        [-] the credentials may not do this.
+        [none] the credentials may not do this.
        *[other] the role lacks { $permission }.
     } In AWS Academy use the LabRole credentials. ({ $message })
 error-expired-token = The session token has expired ({ $code }). Copy fresh credentials from AWS Academy (AWS Details → AWS CLI) into ~/.aws/credentials; backup-lab picks them up and carries on.

@@ -611,9 +611,7 @@ pub async fn execute(
                 Err(e) => return Err(e.into()),
             }
         }
-        StepId::SwitchBackend => {
-            out.extend(switch_backend(cloud, config, &observed, progress).await?)
-        }
+        StepId::SwitchBackend => out.extend(switch_backend(cloud, config, &observed).await?),
         StepId::Verify => {
             let todos = cloud.list_todos().await?;
             if todos.is_empty() {
@@ -712,7 +710,6 @@ async fn switch_backend(
     cloud: &dyn Cloud,
     config: &Config,
     observed: &Observed,
-    progress: Progress<'_>,
 ) -> Result<Outcome, ActionError> {
     let names = &config.names;
     let endpoint = observed
@@ -739,7 +736,6 @@ async fn switch_backend(
             let td = cloud
                 .register_revision(&current.arn, &names.container, "DB_HOST", &endpoint)
                 .await?;
-            progress(Text::new("done-revision-registered").arg("revision", td.revision));
             out.push(Text::new("done-revision-registered").arg("revision", td.revision));
             td
         }
