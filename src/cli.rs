@@ -68,6 +68,12 @@ pub struct Global {
     /// Inject faults into cloud calls, e.g. `throttle:0.2` or `CreateDBSnapshot=timeout@1`.
     #[arg(long, global = true, value_name = "SPEC")]
     pub faults: Option<String>,
+    /// RPO target in minutes (default 60): the run is measured against it.
+    #[arg(long, global = true, value_name = "MINUTES")]
+    pub rpo_target: Option<u32>,
+    /// RTO target in minutes (default 30).
+    #[arg(long, global = true, value_name = "MINUTES")]
+    pub rto_target: Option<u32>,
     /// Backup window in local time (hh:mm-hh:mm), overriding the configuration.
     #[arg(long, global = true, value_name = "WINDOW")]
     pub window: Option<String>,

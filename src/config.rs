@@ -175,6 +175,14 @@ impl Config {
         })?;
         validate::backup_window_utc(&self.backup.window_local, "")
             .map_err(|p| field("backup.window_local", &self.backup.window_local, p))?;
+        for (key, minutes) in [
+            ("targets.rpo_minutes", self.targets.rpo_minutes),
+            ("targets.rto_minutes", self.targets.rto_minutes),
+        ] {
+            if minutes == 0 {
+                return Err(field(key, "0", Invalid::Target));
+            }
+        }
         if let Some(tz) = &self.backup.timezone {
             jiff::tz::TimeZone::get(tz)
                 .map_err(|_| field("backup.timezone", tz, Invalid::Timezone))?;

@@ -83,6 +83,29 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
         Some(path) => Config::load(path).map_err(|e| config_error_text(&e))?,
         None => Config::default(),
     };
+    for (flag, value, target) in [
+        (
+            "--rpo-target",
+            cli.global.rpo_target,
+            &mut config.targets.rpo_minutes,
+        ),
+        (
+            "--rto-target",
+            cli.global.rto_target,
+            &mut config.targets.rto_minutes,
+        ),
+    ] {
+        match value {
+            Some(0) => {
+                return Err(Text::new("config-flag")
+                    .arg("flag", flag)
+                    .arg("value", "0")
+                    .arg("problem_id", "@invalid-target"));
+            }
+            Some(minutes) => *target = minutes,
+            None => {}
+        }
+    }
     if let Some(window) = &cli.global.window {
         config.backup.window_local = window.clone();
     }

@@ -23,6 +23,7 @@ pub enum Invalid {
     WindowTooShort,
     WindowOverlapsMaintenance { maintenance: String },
     Retention,
+    Target,
     Url,
     Timezone,
 }
@@ -40,6 +41,7 @@ impl Invalid {
             Self::WindowTooShort => "window-too-short",
             Self::WindowOverlapsMaintenance { .. } => "window-overlap",
             Self::Retention => "retention",
+            Self::Target => "target",
             Self::Url => "url",
             Self::Timezone => "timezone",
         }

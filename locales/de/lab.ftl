@@ -175,6 +175,7 @@ invalid-window-format = das Backup window muss die Form hh:mm-hh:mm haben, z. B.
 invalid-window-too-short = das Backup window muss mindestens 30 Minuten lang sein
 invalid-window-overlap = das Backup window überschneidet sich mit dem Wartungsfenster ({ $maintenance } UTC); wähle eine andere Zeit
 invalid-retention = die Aufbewahrung muss zwischen 0 und 35 Tagen liegen
+invalid-target = ein Ziel muss mindestens 1 Minute betragen
 invalid-url = keine gültige http(s)-URL, z. B. http://todoapp-123.us-east-1.elb.amazonaws.com
 invalid-timezone = unbekannte Zeitzone; verwende einen IANA-Namen wie Europe/Zurich
 invalid-lang = unbekannte Sprache «{ $lang }»: verwende --lang de oder --lang en

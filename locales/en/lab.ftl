@@ -175,6 +175,7 @@ invalid-window-format = the backup window must look like hh:mm-hh:mm, e.g. 03:00
 invalid-window-too-short = the backup window must be at least 30 minutes long
 invalid-window-overlap = the backup window overlaps the maintenance window ({ $maintenance } UTC); choose another time
 invalid-retention = the retention must be from 0 to 35 days
+invalid-target = a target must be at least 1 minute
 invalid-url = not a valid http(s) URL, e.g. http://todoapp-123.us-east-1.elb.amazonaws.com
 invalid-timezone = unknown time zone; use an IANA name such as Europe/Zurich
 invalid-lang = unknown language "{ $lang }": use --lang de or --lang en
