@@ -10,15 +10,9 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::Duration;
 
-use async_trait::async_trait;
-use jiff::Timestamp;
-
-use super::{
-    BackupSettings, Cloud, CloudError, CloudResult, DbInstance, DbSnapshot, ErrorKind, Identity,
-    Mode, PitrRequest, RestoreRequest, Service, TaskDefinition, Todo,
-};
+use super::layer::Op;
+use super::{Cloud, CloudError, CloudResult, ErrorKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FaultKind {
@@ -183,161 +177,29 @@ impl Faulty {
         })
     }
 
-    async fn gate<T: Send>(
-        &self,
-        operation: &str,
-        writes: bool,
-        call: impl std::future::Future<Output = CloudResult<T>> + Send,
-    ) -> CloudResult<T> {
-        match self.fault(operation) {
-            None => call.await,
-            Some(FaultKind::Timeout) if writes => {
+    fn inner_cloud(&self) -> std::sync::Arc<dyn Cloud> {
+        self.inner.clone()
+    }
+
+    async fn around<T, F, Fut>(&self, op: Op<'_>, call: F) -> CloudResult<T>
+    where
+        F: Fn(std::sync::Arc<dyn Cloud>) -> Fut + Send,
+        Fut: std::future::Future<Output = CloudResult<T>> + Send,
+        T: Send,
+    {
+        match self.fault(op.name) {
+            None => call(self.inner.clone()).await,
+            Some(FaultKind::Timeout) if op.writes => {
                 // The change happens; only the answer is lost.
-                let _ = call.await;
-                Err(FaultKind::Timeout.error(operation))
+                let _ = call(self.inner.clone()).await;
+                Err(FaultKind::Timeout.error(op.name))
             }
-            Some(kind) => Err(kind.error(operation)),
+            Some(kind) => Err(kind.error(op.name)),
         }
     }
 }
 
-#[async_trait]
-impl Cloud for Faulty {
-    fn mode(&self) -> Mode {
-        self.inner.mode()
-    }
-    fn now(&self) -> Timestamp {
-        self.inner.now()
-    }
-    async fn pause(&self, wall: Duration) {
-        self.inner.pause(wall).await;
-    }
-    async fn identity(&self) -> CloudResult<Identity> {
-        self.gate("GetCallerIdentity", false, self.inner.identity())
-            .await
-    }
-    async fn describe_instances(&self) -> CloudResult<Vec<DbInstance>> {
-        self.gate(
-            "DescribeDBInstances",
-            false,
-            self.inner.describe_instances(),
-        )
-        .await
-    }
-    async fn describe_snapshots(&self, instance_id: &str) -> CloudResult<Vec<DbSnapshot>> {
-        self.gate(
-            "DescribeDBSnapshots",
-            false,
-            self.inner.describe_snapshots(instance_id),
-        )
-        .await
-    }
-    async fn modify_backup(&self, s: &BackupSettings) -> CloudResult<DbInstance> {
-        self.gate("ModifyDBInstance", true, self.inner.modify_backup(s))
-            .await
-    }
-    async fn create_snapshot(
-        &self,
-        instance_id: &str,
-        snapshot_id: &str,
-    ) -> CloudResult<DbSnapshot> {
-        self.gate(
-            "CreateDBSnapshot",
-            true,
-            self.inner.create_snapshot(instance_id, snapshot_id),
-        )
-        .await
-    }
-    async fn restore_from_snapshot(&self, r: &RestoreRequest) -> CloudResult<DbInstance> {
-        self.gate(
-            "RestoreDBInstanceFromDBSnapshot",
-            true,
-            self.inner.restore_from_snapshot(r),
-        )
-        .await
-    }
-    async fn restore_to_point_in_time(&self, r: &PitrRequest) -> CloudResult<DbInstance> {
-        self.gate(
-            "RestoreDBInstanceToPointInTime",
-            true,
-            self.inner.restore_to_point_in_time(r),
-        )
-        .await
-    }
-    async fn delete_instance(&self, id: &str) -> CloudResult<()> {
-        self.gate("DeleteDBInstance", true, self.inner.delete_instance(id))
-            .await
-    }
-    async fn delete_snapshot(&self, id: &str) -> CloudResult<()> {
-        self.gate("DeleteDBSnapshot", true, self.inner.delete_snapshot(id))
-            .await
-    }
-    async fn describe_service(&self, cluster: &str, service: &str) -> CloudResult<Service> {
-        self.gate(
-            "DescribeServices",
-            false,
-            self.inner.describe_service(cluster, service),
-        )
-        .await
-    }
-    async fn describe_task_definition(&self, reference: &str) -> CloudResult<TaskDefinition> {
-        self.gate(
-            "DescribeTaskDefinition",
-            false,
-            self.inner.describe_task_definition(reference),
-        )
-        .await
-    }
-    async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        self.gate(
-            "ListTaskDefinitions",
-            false,
-            self.inner.list_task_definitions(family),
-        )
-        .await
-    }
-    async fn register_revision(
-        &self,
-        base: &str,
-        container: &str,
-        name: &str,
-        value: &str,
-    ) -> CloudResult<TaskDefinition> {
-        self.gate(
-            "RegisterTaskDefinition",
-            true,
-            self.inner.register_revision(base, container, name, value),
-        )
-        .await
-    }
-    async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()> {
-        self.gate(
-            "DeregisterTaskDefinition",
-            true,
-            self.inner.deregister_task_definition(arn),
-        )
-        .await
-    }
-    async fn update_service(&self, cluster: &str, service: &str, td: &str) -> CloudResult<Service> {
-        self.gate(
-            "UpdateService",
-            true,
-            self.inner.update_service(cluster, service, td),
-        )
-        .await
-    }
-    async fn list_todos(&self) -> CloudResult<Vec<Todo>> {
-        self.gate("TodoList", false, self.inner.list_todos()).await
-    }
-    async fn create_todo(&self, title: &str) -> CloudResult<Todo> {
-        self.gate("TodoCreate", true, self.inner.create_todo(title))
-            .await
-    }
-    async fn delete_todo(&self, id: u64) -> CloudResult<()> {
-        self.gate("TodoDelete", true, self.inner.delete_todo(id))
-            .await
-    }
-}
+super::layer::layered!(Faulty);
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@
 pub mod aws;
 pub mod cli;
 pub mod faults;
+pub mod layer;
 pub mod model;
 pub mod recorder;
 pub mod refresh;

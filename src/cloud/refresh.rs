@@ -9,13 +9,8 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use async_trait::async_trait;
-use jiff::Timestamp;
-
-use super::{
-    BackupSettings, Cloud, CloudResult, DbInstance, DbSnapshot, ErrorKind, Identity, Mode,
-    PitrRequest, RestoreRequest, Service, TaskDefinition, Todo,
-};
+use super::layer::Op;
+use super::{Cloud, CloudResult, ErrorKind};
 
 /// Makes a new connection (the AWS adapter's `connect`).
 pub type Reconnect = Arc<
@@ -76,16 +71,20 @@ impl Refreshing {
         }
     }
 
-    async fn call<'a, T, F, Fut>(&'a self, f: F) -> CloudResult<T>
+    fn inner_cloud(&self) -> Arc<dyn Cloud> {
+        self.current()
+    }
+
+    async fn around<T, F, Fut>(&self, _op: Op<'_>, call: F) -> CloudResult<T>
     where
-        F: Fn(Arc<dyn Cloud>) -> Fut + Send + 'a,
-        Fut: Future<Output = CloudResult<T>> + Send + 'a,
+        F: Fn(Arc<dyn Cloud>) -> Fut + Send,
+        Fut: Future<Output = CloudResult<T>> + Send,
         T: Send,
     {
-        match f(self.current()).await {
+        match call(self.current()).await {
             Err(e) if matches!(e.kind, ErrorKind::ExpiredToken | ErrorKind::NoCredentials) => {
                 match self.renew().await {
-                    Some(fresh) => f(fresh).await,
+                    Some(fresh) => call(fresh).await,
                     None => Err(e),
                 }
             }
@@ -94,96 +93,7 @@ impl Refreshing {
     }
 }
 
-#[async_trait]
-impl Cloud for Refreshing {
-    fn mode(&self) -> Mode {
-        self.current().mode()
-    }
-    fn now(&self) -> Timestamp {
-        self.current().now()
-    }
-    async fn pause(&self, wall: Duration) {
-        self.current().pause(wall).await;
-    }
-    async fn identity(&self) -> CloudResult<Identity> {
-        self.call(|c| async move { c.identity().await }).await
-    }
-    async fn describe_instances(&self) -> CloudResult<Vec<DbInstance>> {
-        self.call(|c| async move { c.describe_instances().await })
-            .await
-    }
-    async fn describe_snapshots(&self, instance_id: &str) -> CloudResult<Vec<DbSnapshot>> {
-        self.call(|c| async move { c.describe_snapshots(instance_id).await })
-            .await
-    }
-    async fn modify_backup(&self, s: &BackupSettings) -> CloudResult<DbInstance> {
-        self.call(|c| async move { c.modify_backup(s).await }).await
-    }
-    async fn create_snapshot(
-        &self,
-        instance_id: &str,
-        snapshot_id: &str,
-    ) -> CloudResult<DbSnapshot> {
-        self.call(|c| async move { c.create_snapshot(instance_id, snapshot_id).await })
-            .await
-    }
-    async fn restore_from_snapshot(&self, r: &RestoreRequest) -> CloudResult<DbInstance> {
-        self.call(|c| async move { c.restore_from_snapshot(r).await })
-            .await
-    }
-    async fn restore_to_point_in_time(&self, r: &PitrRequest) -> CloudResult<DbInstance> {
-        self.call(|c| async move { c.restore_to_point_in_time(r).await })
-            .await
-    }
-    async fn delete_instance(&self, id: &str) -> CloudResult<()> {
-        self.call(|c| async move { c.delete_instance(id).await })
-            .await
-    }
-    async fn delete_snapshot(&self, id: &str) -> CloudResult<()> {
-        self.call(|c| async move { c.delete_snapshot(id).await })
-            .await
-    }
-    async fn describe_service(&self, cluster: &str, service: &str) -> CloudResult<Service> {
-        self.call(|c| async move { c.describe_service(cluster, service).await })
-            .await
-    }
-    async fn describe_task_definition(&self, reference: &str) -> CloudResult<TaskDefinition> {
-        self.call(|c| async move { c.describe_task_definition(reference).await })
-            .await
-    }
-    async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        self.call(|c| async move { c.list_task_definitions(family).await })
-            .await
-    }
-    async fn register_revision(
-        &self,
-        base: &str,
-        container: &str,
-        name: &str,
-        value: &str,
-    ) -> CloudResult<TaskDefinition> {
-        self.call(|c| async move { c.register_revision(base, container, name, value).await })
-            .await
-    }
-    async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()> {
-        self.call(|c| async move { c.deregister_task_definition(arn).await })
-            .await
-    }
-    async fn update_service(&self, cluster: &str, service: &str, td: &str) -> CloudResult<Service> {
-        self.call(|c| async move { c.update_service(cluster, service, td).await })
-            .await
-    }
-    async fn list_todos(&self) -> CloudResult<Vec<Todo>> {
-        self.call(|c| async move { c.list_todos().await }).await
-    }
-    async fn create_todo(&self, title: &str) -> CloudResult<Todo> {
-        self.call(|c| async move { c.create_todo(title).await })
-            .await
-    }
-    async fn delete_todo(&self, id: u64) -> CloudResult<()> {
-        self.call(|c| async move { c.delete_todo(id).await }).await
-    }
-}
+super::layer::layered!(Refreshing);
 
 #[cfg(test)]
 mod tests {
