@@ -187,13 +187,7 @@ impl App {
     /// The first core step that is not done: where the learner stands.
     #[must_use]
     pub fn current_step(&self) -> StepId {
-        StepId::CORE
-            .into_iter()
-            .find(|s| {
-                self.check(*s)
-                    .is_none_or(|c| c.state != crate::lab::StepState::Done)
-            })
-            .unwrap_or(StepId::Summary)
+        checks::current_step(&self.ctx()).unwrap_or(StepId::Summary)
     }
 
     fn note(&mut self, text: Text, is_error: bool) {

@@ -14,14 +14,13 @@ use crate::app::{Command, Msg, Snapshot};
 use crate::cloud::recorder::CallLog;
 use crate::cloud::{Cloud, ErrorKind};
 use crate::config::Config;
+use crate::lab::checks::{self, Ctx};
 use crate::lab::journal::Journal;
 use crate::lab::observe::{Observed, PartId, fetch};
-use crate::lab::{Text, actions};
+use crate::lab::{StepId, Text, actions};
 
 /// Between looks at a part that is changing.
 pub const FAST: Duration = Duration::from_secs(3);
-/// Between looks at the todo list when nothing else is going on.
-pub const TODOS: Duration = Duration::from_secs(10);
 /// Between looks at a stable part.
 pub const SLOW: Duration = Duration::from_secs(30);
 /// How long everything is polled fast after an action.
@@ -49,6 +48,9 @@ pub struct Schedule {
     due: BTreeMap<PartId, Instant>,
     backoff: BTreeMap<PartId, Duration>,
     hot_until: Instant,
+    /// The learner is at a step done in the browser (create, delete, verify todos): the todo
+    /// list is looked at as often as a changing part.
+    pub watch_todos: bool,
 }
 
 impl Schedule {
@@ -58,6 +60,7 @@ impl Schedule {
             due: PartId::ALL.iter().map(|p| (*p, now)).collect(),
             backoff: BTreeMap::new(),
             hot_until: now + HOT,
+            watch_todos: false,
         }
     }
 
@@ -112,7 +115,7 @@ impl Schedule {
                 let hot = now < self.hot_until;
                 match part {
                     _ if hot || observed.is_changing(part) => FAST,
-                    PartId::Todos => TODOS,
+                    PartId::Todos if self.watch_todos => FAST,
                     _ => SLOW,
                 }
             }
@@ -195,6 +198,11 @@ async fn run(
                 let events = {
                     let mut journal = lock(&journal);
                     journal.observe(&observed, &config, cloud.now());
+                    let ctx = Ctx { observed: &observed, journal: &journal, config: &config, now: cloud.now() };
+                    schedule.watch_todos = matches!(
+                        checks::current_step(&ctx),
+                        Some(StepId::CreateTodos | StepId::DeleteTodos | StepId::Verify)
+                    );
                     journal.events().to_vec()
                 };
                 let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now: cloud.now() };

@@ -295,3 +295,40 @@ async fn the_report_after_a_simulated_run_has_figures_calls_and_no_secrets() {
     assert!(md.contains("Wiederherstellung: RPO und RTO"));
     assert!(!md.contains('ß'));
 }
+
+#[tokio::test]
+async fn point_in_time_restore_shows_an_rpo_of_minutes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sim = Arc::new(SimCloud::manual(
+        START.parse().expect("time"),
+        15.0,
+        WorldNames::default(),
+    ));
+    let rt = runtime(&sim, dir.path());
+    act(&rt, StepId::EnableBackups).await;
+    minutes(&sim, 47);
+    act(&rt, StepId::Pitr).await;
+    minutes(&sim, 16);
+    let o = observe(&rt).await;
+    let j = rt.journal.lock().expect("journal");
+    let rpo = checks::pitr_rpo(&j).expect("pitr rpo");
+    assert!(rpo < 5 * 60, "{rpo}");
+    let check = checks::check(
+        StepId::Pitr,
+        &checks::Ctx {
+            observed: &o,
+            journal: &j,
+            config: &rt.config,
+            now: rt.cloud.now(),
+        },
+    )
+    .expect("check");
+    assert_eq!(check.state, StepState::Done);
+    assert!(
+        check
+            .render(Lang::En)
+            .contains("RPO automated backups give"),
+        "{}",
+        check.render(Lang::En)
+    );
+}

@@ -45,6 +45,7 @@ check-verify-done = die App zeigt wieder { $count } Todos
 check-verify-wait = warte, bis das Backend auf der wiederhergestellten Datenbank läuft
 check-verify-empty = die App zeigt keine Todos – läuft das Backend auf der wiederhergestellten Datenbank?
 check-pitr-available = { $pitr } ist verfügbar: auf den letzten wiederherstellbaren Zeitpunkt zurückgesetzt
+check-pitr-rpo = sie enthält die Daten von { $rpo } vor dem Start des Restores: so klein ist das RPO mit automatischen Backups
 check-pitr-missing = freiwillig: { $pitr } gibt es nicht
 check-pitr-needs-backups = braucht automatische Backups (Schritt «Backups automatisieren»)
 check-cleanup-nothing = noch nichts aufzuräumen

@@ -45,6 +45,7 @@ check-verify-done = the app shows { $count } todos again
 check-verify-wait = waiting for the backend to run on the restored database
 check-verify-empty = the app shows no todos – is the backend on the restored database?
 check-pitr-available = { $pitr } is available: restored to the latest restorable time
+check-pitr-rpo = it holds the data of { $rpo } before the restore was requested: that is the RPO automated backups give
 check-pitr-missing = optional: { $pitr } does not exist
 check-pitr-needs-backups = needs automated backups (step "Enable automated backups")
 check-cleanup-nothing = nothing to clean up yet

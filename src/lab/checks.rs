@@ -409,13 +409,32 @@ fn verify(ctx: &Ctx<'_>) -> Check {
     }
 }
 
+/// How far behind the request the point-in-time restore went: its RPO.
+#[must_use]
+pub fn pitr_rpo(journal: &Journal) -> Option<i64> {
+    journal.events().iter().rev().find_map(|e| match &e.kind {
+        super::journal::EventKind::PitrRequested {
+            restored_to: Some(point),
+            ..
+        } => Some((e.at.as_second() - point.as_second()).max(0)),
+        _ => None,
+    })
+}
+
 fn pitr(ctx: &Ctx<'_>) -> Check {
     let names = &ctx.config.names;
     match ctx.observed.instance(&names.pitr_instance) {
-        Some(p) if p.is_available() => Check::new(
-            StepState::Done,
-            Text::new("check-pitr-available").arg("pitr", &p.id),
-        ),
+        Some(p) if p.is_available() => {
+            let check = Check::new(
+                StepState::Done,
+                Text::new("check-pitr-available").arg("pitr", &p.id),
+            );
+            match pitr_rpo(ctx.journal) {
+                Some(seconds) => check
+                    .with(Text::new("check-pitr-rpo").arg("rpo", super::recovery::human(seconds))),
+                None => check,
+            }
+        }
         Some(p) if p.status == "deleting" => Check::new(
             StepState::Done,
             Text::new("check-restore-deleting").arg("restored", &p.id),
@@ -513,6 +532,14 @@ fn cleanup(ctx: &Ctx<'_>) -> Check {
         state,
         details: left,
     }
+}
+
+/// The first core step that is not done: where the learner stands (`None`: lab complete).
+#[must_use]
+pub fn current_step(ctx: &Ctx<'_>) -> Option<StepId> {
+    StepId::CORE
+        .into_iter()
+        .find(|s| check(*s, ctx).is_none_or(|c| c.state != StepState::Done))
 }
 
 /// Whether every core step is done: the lab is complete.
