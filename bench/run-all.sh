@@ -31,6 +31,6 @@ run idle_cpu bench/idle_cpu.sh
 run lab_vs_cli bench/lab_vs_cli.sh
 
 {
-    echo "== summary ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
+    echo "== summary ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load average $(cut -d' ' -f1-3 /proc/loadavg))"
     grep -h '^RESULT' "$out"/render.txt "$out"/polling.txt "$out"/idle_cpu.txt "$out"/lab_vs_cli.txt || true
 } | tee "$out/summary.txt"

@@ -14,6 +14,12 @@
 //! the time from that moment to the arrival of the first `Msg::State` that shows it or a later
 //! value (a value that lasted shorter than a poll interval is "skipped", its successor counts).
 //!
+//! The simulation's state changes fall on whole wall seconds after the action, and the
+//! worker's fast polls on multiples of `worker::FAST` after it, so the measured latencies
+//! depend on that phase (at speed 5 every change lands on a poll). The phase-independent
+//! worst case is printed beside them: the longest gap between two looks at the instances
+//! while the restore ran.
+//!
 //! Requests per minute come from the call log (`CallLog`): every call the worker and the
 //! actions made, from sending the restore action until the worker showed the restored
 //! instance `available`, split into the first `worker::HOT` after the action (everything is
@@ -529,6 +535,18 @@ async fn main() {
             w.per_minute(|c| service_of(c) == "todo app"),
         );
     }
+    // Phase-independent bound: a change is shown at the latest by the next look at its part.
+    let mut looks: Vec<Instant> = window_calls
+        .iter()
+        .filter(|c| c.operation == "DescribeDBInstances")
+        .map(wall_of)
+        .collect();
+    looks.sort();
+    let longest_gap = looks
+        .windows(2)
+        .map(|w| w[1].duration_since(w[0]))
+        .max()
+        .unwrap_or_default();
     let mut by_op: BTreeMap<&str, usize> = BTreeMap::new();
     for c in &window_calls {
         *by_op.entry(c.operation.as_str()).or_default() += 1;
@@ -598,12 +616,17 @@ async fn main() {
         lab_latencies.len(),
         restore_latencies.len()
     );
+    println!(
+        "worst case whatever the phase: the longest gap between two DescribeDBInstances while the restore ran was {:.2} s",
+        longest_gap.as_secs_f64()
+    );
     let verdict = |met: bool| if met { "met" } else { "MISSED" };
     println!(
-        "RESULT polling speed={speed} restore_wall_s={:.1} requests_per_min={all_per_min:.1} aws_requests_per_min={aws_per_min:.1} hot_requests_per_min={:.1} detection_mean_s={lab_mean:.2} detection_max_s={lab_max:.2} detection<={TARGET_DETECTION_S}s:{} requests<={TARGET_REQUESTS_PER_S}/s:{}",
+        "RESULT polling speed={speed} restore_wall_s={:.1} requests_per_min={all_per_min:.1} aws_requests_per_min={aws_per_min:.1} hot_requests_per_min={:.1} detection_mean_s={lab_mean:.2} detection_max_s={lab_max:.2} worst_case_gap_s={:.2} detection<={TARGET_DETECTION_S}s:{} requests<={TARGET_REQUESTS_PER_S}/s:{}",
         whole.minutes() * 60.0,
         hot.per_minute(|_| true),
-        verdict(lab_max <= TARGET_DETECTION_S),
+        longest_gap.as_secs_f64(),
+        verdict(lab_max.max(longest_gap.as_secs_f64()) <= TARGET_DETECTION_S),
         verdict(all_per_min / 60.0 <= TARGET_REQUESTS_PER_S),
     );
     if external {
