@@ -219,6 +219,34 @@ impl Moto {
             .unwrap_or_else(|e| panic!("boto output is not JSON ({e}): {out}"))
     }
 
+    /// `DescribeTaskDefinition` (with tags) of `reference` as boto3 sees it, minus the fields
+    /// `RegisterTaskDefinition` cannot set (FACTS.md): what a faithful copy must reproduce.
+    pub fn registrable_view(&self, reference: &str) -> Value {
+        let mut seen = self.boto(&format!(
+            "r = c('ecs').describe_task_definition(taskDefinition='{reference}', include=['TAGS'])\n\
+             r.pop('ResponseMetadata', None)\n\
+             out(r)"
+        ));
+        if let Some(td) = seen
+            .get_mut("taskDefinition")
+            .and_then(Value::as_object_mut)
+        {
+            for field in [
+                "taskDefinitionArn",
+                "revision",
+                "status",
+                "requiresAttributes",
+                "compatibilities",
+                "registeredAt",
+                "registeredBy",
+                "deregisteredAt",
+            ] {
+                td.remove(field);
+            }
+        }
+        seen
+    }
+
     /// Endpoint and dummy keys passed programmatically, so parallel tests do not share env.
     pub fn overrides(&self) -> AwsOverrides {
         overrides_for(&self.endpoint)
