@@ -69,7 +69,8 @@ pub enum Msg {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     RunAction(StepId, Options),
-    RefreshNow,
+    /// The learner looks at this step: the worker watches what it reads.
+    Focus(StepId),
     Quit,
 }
 
@@ -220,6 +221,7 @@ impl App {
                 {
                     // A returning learner lands where they stopped.
                     self.selected = self.current_step();
+                    return vec![Command::Focus(self.selected)];
                 }
             }
             Msg::Identity(Ok(identity)) => self.identity = Some(identity),
@@ -255,7 +257,6 @@ impl App {
                         });
                     }
                 }
-                return vec![Command::RefreshNow];
             }
             Msg::Tick(now) => self.now = self.now.max(now),
             Msg::Resize => {}
@@ -277,8 +278,8 @@ impl App {
             return Vec::new();
         }
         match action {
-            Action::NextStep => self.select(self.selected.index() + 1),
-            Action::PrevStep => self.select(self.selected.index().saturating_sub(1)),
+            Action::NextStep => return self.select(self.selected.index() + 1),
+            Action::PrevStep => return self.select(self.selected.index().saturating_sub(1)),
             Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             Action::ScrollDown => self.scroll = self.scroll.saturating_add(1),
             Action::ToggleLang => {
@@ -299,10 +300,14 @@ impl App {
         Vec::new()
     }
 
-    fn select(&mut self, index: usize) {
-        if let Some(step) = StepId::ALL.get(index) {
-            self.selected = *step;
-            self.scroll = 0;
+    fn select(&mut self, index: usize) -> Vec<Command> {
+        match StepId::ALL.get(index) {
+            Some(step) if *step != self.selected => {
+                self.selected = *step;
+                self.scroll = 0;
+                vec![Command::Focus(*step)]
+            }
+            _ => Vec::new(),
         }
     }
 

@@ -248,11 +248,17 @@ impl Runtime {
             return EXIT_USAGE;
         }
         let mut observed = Observed::default();
+        // Whether `observed` is as fresh as a new look: nothing has changed since it was
+        // taken. Each step's wait ends with a look, which the next step starts from.
+        let mut fresh = false;
         let mut code = EXIT_OK;
         for &step in steps {
             let title = t(self.lang, &format!("step-{}-title", step.id()));
             eprintln!("▶ {} ({})", title, step.id());
-            self.observe(&mut observed).await;
+            if !fresh {
+                self.observe(&mut observed).await;
+            }
+            fresh = false;
             if let Some(e) = observed
                 .instances
                 .error
@@ -271,6 +277,7 @@ impl Runtime {
                     "detail",
                     before.map(|c| c.render(self.lang)).unwrap_or_default(),
                 ));
+                fresh = true;
                 continue;
             }
             if !yes {
@@ -293,6 +300,7 @@ impl Runtime {
                 &self.journal,
                 options,
                 &progress,
+                Some(&observed),
             )
             .await
             {
@@ -307,8 +315,11 @@ impl Runtime {
                 code = EXIT_INCOMPLETE;
                 break;
             }
+            fresh = true;
         }
-        self.observe(&mut observed).await;
+        if !fresh {
+            self.observe(&mut observed).await;
+        }
         let doc = self.document(&observed);
         self.print_document(&doc);
         code

@@ -276,7 +276,15 @@ mod tests {
         .unwrap();
         assert_eq!(app.selected, StepId::EnableBackups);
         assert_eq!(app.lang, Lang::De);
-        assert_eq!(sent, vec![Command::Quit]);
+        assert_eq!(
+            sent,
+            vec![
+                Command::Focus(StepId::Protection),
+                Command::Focus(StepId::EnableBackups),
+                Command::Quit
+            ],
+            "the worker hears where the learner is"
+        );
         let screen = format!("{:?}", terminal.backend().buffer());
         assert!(screen.contains("Backups automatisieren"), "{screen}");
     }

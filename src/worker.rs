@@ -1,29 +1,39 @@
 //! The one worker that owns the cloud. It polls the parts of the account on their own
-//! schedules (fast while a part is changing or right after an action, slow when all is
-//! stable, backing off on throttling), feeds the journal, and sends the app whole snapshots
-//! (latest wins). Actions run as separate tasks so polling goes on while they wait.
+//! schedules, feeds the journal, and sends the app whole snapshots (latest wins). Actions run
+//! as separate tasks, one at a time, so polling goes on while they wait.
+//!
+//! A part is looked at every [`FAST`] while it is changing or an action has just changed it,
+//! every [`WATCH`] while the learner is at a step that reads it and is not done (they may be
+//! doing it in the console), and every [`SLOW`] otherwise; throttling backs it off. Only the
+//! parts an action touches are polled fast after it, so a restore in progress costs about 25
+//! requests a minute, well under the 1 request/s the app allows itself.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
 use crate::app::{Command, Msg, Snapshot};
 use crate::cloud::recorder::CallLog;
 use crate::cloud::{Cloud, ErrorKind};
 use crate::config::Config;
+use crate::lab::actions::Options;
 use crate::lab::checks::{self, Ctx};
 use crate::lab::journal::Journal;
-use crate::lab::observe::{Observed, PartId, fetch};
-use crate::lab::{StepId, Text, actions};
+use crate::lab::observe::{Observed, PartId, observe};
+use crate::lab::{StepId, StepState, Text, actions};
 
-/// Between looks at a part that is changing.
+/// Between looks at a part that is changing, or that an action just changed.
 pub const FAST: Duration = Duration::from_secs(3);
+/// Between looks at a part of the step the learner is at while it is not done: the learner
+/// may be doing it in the console or the browser, and the app should notice within seconds.
+pub const WATCH: Duration = Duration::from_secs(5);
 /// Between looks at a stable part.
 pub const SLOW: Duration = Duration::from_secs(30);
-/// How long everything is polled fast after an action.
+/// How long the parts an action changes are polled fast after it.
 pub const HOT: Duration = Duration::from_secs(60);
 /// Longest pause after repeated throttling.
 pub const MAX_BACKOFF: Duration = Duration::from_secs(120);
@@ -42,34 +52,54 @@ impl Handle {
     }
 }
 
-/// The poller's schedule: when each part is due and how far it has backed off.
+/// The poller's schedule: when each part is due, which parts are hot after an action or
+/// watched for the learner, and how far each has backed off.
 #[derive(Debug)]
 pub struct Schedule {
     due: BTreeMap<PartId, Instant>,
     backoff: BTreeMap<PartId, Duration>,
-    hot_until: Instant,
-    /// The learner is at a step done in the browser (create, delete, verify todos): the todo
-    /// list is looked at as often as a changing part.
-    pub watch_todos: bool,
+    hot_until: BTreeMap<PartId, Instant>,
+    /// Parts of the step in focus while it is not done (see [`WATCH`]).
+    watched: BTreeSet<PartId>,
 }
 
 impl Schedule {
+    /// Every part is due at once; none is hot or watched yet.
     #[must_use]
     pub fn new(now: Instant) -> Self {
         Self {
             due: PartId::ALL.iter().map(|p| (*p, now)).collect(),
             backoff: BTreeMap::new(),
-            hot_until: now + HOT,
-            watch_todos: false,
+            hot_until: BTreeMap::new(),
+            watched: BTreeSet::new(),
         }
     }
 
-    /// Everything is looked at now and fast for a while (after an action).
-    pub fn heat(&mut self, now: Instant) {
-        self.hot_until = now + HOT;
-        for due in self.due.values_mut() {
-            *due = now;
+    /// `parts` are looked at now and fast for [`HOT`] (an action changes them).
+    pub fn heat(&mut self, now: Instant, parts: &[PartId]) {
+        for part in parts {
+            self.hot_until.insert(*part, now + HOT);
         }
+        self.look_now(now, parts);
+    }
+
+    /// `parts` are looked at now, on their usual schedule afterwards.
+    pub fn look_now(&mut self, now: Instant, parts: &[PartId]) {
+        for part in parts {
+            self.due.insert(*part, now);
+        }
+    }
+
+    /// The parts the learner may be changing outside the app. A part that becomes watched is
+    /// looked at within [`WATCH`].
+    pub fn watch(&mut self, now: Instant, parts: &[PartId]) {
+        let parts: BTreeSet<PartId> = parts.iter().copied().collect();
+        for part in parts.difference(&self.watched) {
+            if let Some(due) = self.due.get_mut(part) {
+                *due = (*due).min(now + WATCH);
+            }
+        }
+        self.watched = parts;
     }
 
     #[must_use]
@@ -112,11 +142,13 @@ impl Schedule {
             Some(_) => SLOW,
             None => {
                 self.backoff.remove(&part);
-                let hot = now < self.hot_until;
-                match part {
-                    _ if hot || observed.is_changing(part) => FAST,
-                    PartId::Todos if self.watch_todos => FAST,
-                    _ => SLOW,
+                let hot = self.hot_until.get(&part).is_some_and(|until| now < *until);
+                if hot || observed.is_changing(part) {
+                    FAST
+                } else if self.watched.contains(&part) {
+                    WATCH
+                } else {
+                    SLOW
                 }
             }
         };
@@ -134,8 +166,8 @@ pub fn spawn(
     to_app: UnboundedSender<Msg>,
 ) -> Handle {
     let (tx, rx) = unbounded_channel();
-    let handle = Handle { tx: tx.clone() };
-    tokio::spawn(run(cloud, config, journal, log, to_app, rx, tx));
+    let handle = Handle { tx };
+    tokio::spawn(run(cloud, config, journal, log, to_app, rx));
     handle
 }
 
@@ -152,64 +184,257 @@ async fn run(
     log: Arc<CallLog>,
     to_app: UnboundedSender<Msg>,
     mut rx: UnboundedReceiver<Command>,
-    own: UnboundedSender<Command>,
 ) {
     let _ = to_app.send(Msg::Identity(cloud.identity().await));
     let mut observed = Observed::default();
     let mut schedule = Schedule::new(Instant::now());
-    let mut action_running = false;
+    // The step the front end shows; until it says, the first step not done.
+    let mut focus: Option<StepId> = None;
+    let mut action: Option<JoinHandle<()>> = None;
+    // Actions that arrived while another ran, in order.
+    let mut queued: VecDeque<(StepId, Options)> = VecDeque::new();
     loop {
         tokio::select! {
             command = rx.recv() => match command {
                 None | Some(Command::Quit) => break,
-                Some(Command::RefreshNow) => {
-                    action_running = false;
-                    schedule.heat(Instant::now());
+                Some(Command::Focus(step)) => {
+                    focus = Some(step);
+                    let now = Instant::now();
+                    schedule.watch(now, &watched_parts(step, &observed, &journal, &config, cloud.now()));
                 }
                 Some(Command::RunAction(step, options)) => {
-                    if action_running {
-                        continue;
+                    if action.is_some() {
+                        queued.push_back((step, options));
+                    } else {
+                        schedule.heat(Instant::now(), step.parts());
+                        action = Some(start_action(step, options, &cloud, &config, &journal, &to_app));
                     }
-                    action_running = true;
-                    schedule.heat(Instant::now());
-                    let (cloud, config, journal, to_app, own) = (cloud.clone(), config.clone(), journal.clone(), to_app.clone(), own.clone());
-                    tokio::spawn(async move {
-                        let progress_tx = to_app.clone();
-                        let progress = move |text: Text| {
-                            let _ = progress_tx.send(Msg::Progress(step, text));
-                        };
-                        let result = actions::execute_with_retry(step, cloud.as_ref(), &config, &journal, &options, &progress).await;
-                        if let Err(e) = &result {
-                            tracing::info!(step = step.id(), "action failed: {e}");
-                        }
-                        let _ = to_app.send(Msg::ActionDone(step, result));
-                        let _ = own.send(Command::RefreshNow);
-                    });
                 }
             },
+            () = async {
+                if let Some(task) = action.as_mut() {
+                    let _ = task.await;
+                }
+            }, if action.is_some() => {
+                action = None;
+                // An action can touch more than its own parts (cleanup, a retry after an
+                // error): every part is looked at once, its own stay fast.
+                schedule.look_now(Instant::now(), &PartId::ALL);
+                if let Some((step, options)) = queued.pop_front() {
+                    schedule.heat(Instant::now(), step.parts());
+                    action = Some(start_action(step, options, &cloud, &config, &journal, &to_app));
+                }
+            }
             () = tokio::time::sleep_until(schedule.next_due()) => {
-                let now = Instant::now();
-                for part in schedule.due_parts(now) {
-                    let fetched = fetch(cloud.as_ref(), &config, part, &observed.task_definitions).await;
-                    let error = fetched.error().map(|e| e.kind);
-                    observed.apply(fetched, cloud.now());
+                let due = schedule.due_parts(Instant::now());
+                observe(cloud.as_ref(), &config, &due, &mut observed).await;
+                for part in due {
+                    let error = observed.error(part).map(|e| e.kind);
                     schedule.after_fetch(part, Instant::now(), error, &observed);
                 }
                 let events = {
                     let mut journal = lock(&journal);
                     journal.observe(&observed, &config, cloud.now());
-                    let ctx = Ctx { observed: &observed, journal: &journal, config: &config, now: cloud.now() };
-                    schedule.watch_todos = matches!(
-                        checks::current_step(&ctx),
-                        Some(StepId::CreateTodos | StepId::DeleteTodos | StepId::Verify)
-                    );
                     journal.events().to_vec()
                 };
+                let step = focus.or_else(|| {
+                    let journal = lock(&journal);
+                    checks::current_step(&Ctx { observed: &observed, journal: &journal, config: &config, now: cloud.now() })
+                });
+                let watched = step.map(|s| watched_parts(s, &observed, &journal, &config, cloud.now())).unwrap_or_default();
+                schedule.watch(Instant::now(), &watched);
                 let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now: cloud.now() };
                 if to_app.send(Msg::State(Box::new(snapshot))).is_err() {
                     break;
                 }
             }
         }
+    }
+    if let Some(action) = action {
+        action.abort();
+    }
+}
+
+/// The parts of `step` worth watching: all of them while the step is not done.
+fn watched_parts(
+    step: StepId,
+    observed: &Observed,
+    journal: &Mutex<Journal>,
+    config: &Config,
+    now: jiff::Timestamp,
+) -> Vec<PartId> {
+    let journal = lock(journal);
+    let ctx = Ctx {
+        observed,
+        journal: &journal,
+        config,
+        now,
+    };
+    let done = checks::check(step, &ctx).is_none_or(|c| c.state == StepState::Done);
+    if done {
+        Vec::new()
+    } else {
+        step.parts().to_vec()
+    }
+}
+
+/// Runs one action as its own task, so polling goes on while it waits.
+fn start_action(
+    step: StepId,
+    options: Options,
+    cloud: &Arc<dyn Cloud>,
+    config: &Config,
+    journal: &Arc<Mutex<Journal>>,
+    to_app: &UnboundedSender<Msg>,
+) -> JoinHandle<()> {
+    let (cloud, config, journal, to_app) = (
+        cloud.clone(),
+        config.clone(),
+        journal.clone(),
+        to_app.clone(),
+    );
+    tokio::spawn(async move {
+        let progress_tx = to_app.clone();
+        let progress = move |text: Text| {
+            let _ = progress_tx.send(Msg::Progress(step, text));
+        };
+        let result = actions::execute_with_retry(
+            step,
+            cloud.as_ref(),
+            &config,
+            &journal,
+            &options,
+            &progress,
+            None,
+        )
+        .await;
+        if let Err(e) = &result {
+            tracing::info!(step = step.id(), "action failed: {e}");
+        }
+        let _ = to_app.send(Msg::ActionDone(step, result));
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::DbInstance;
+
+    /// How often each part is looked at over `span`, with `observed` unchanged throughout.
+    fn looks(
+        schedule: &mut Schedule,
+        start: Instant,
+        span: Duration,
+        observed: &Observed,
+    ) -> BTreeMap<PartId, u32> {
+        let mut counts = BTreeMap::new();
+        loop {
+            let now = schedule.next_due();
+            if now >= start + span {
+                return counts;
+            }
+            for part in schedule.due_parts(now) {
+                *counts.entry(part).or_insert(0) += 1;
+                schedule.after_fetch(part, now, None, observed);
+            }
+        }
+    }
+
+    fn restoring() -> Observed {
+        let mut observed = Observed::default();
+        observed.instances.value = Some(vec![DbInstance {
+            id: "workshop-db-restore".into(),
+            status: "creating".into(),
+            ..DbInstance::default()
+        }]);
+        observed
+    }
+
+    #[test]
+    fn after_an_action_only_its_parts_are_polled_fast() {
+        let start = Instant::now();
+        let mut schedule = Schedule::new(start);
+        schedule.heat(start, StepId::Restore.parts());
+        let counts = looks(&mut schedule, start, HOT, &Observed::default());
+        assert_eq!(counts[&PartId::Instances], 20, "every 3 s for a minute");
+        for part in [PartId::Snapshots, PartId::Service, PartId::Todos] {
+            assert_eq!(counts[&part], 2, "{part:?}: at once and after 30 s");
+        }
+    }
+
+    #[test]
+    fn a_restore_in_progress_stays_under_one_request_per_second() {
+        let start = Instant::now();
+        let mut schedule = Schedule::new(start);
+        schedule.heat(start, StepId::Restore.parts());
+        schedule.watch(start, StepId::Restore.parts());
+        let span = Duration::from_secs(15 * 60);
+        let counts = looks(&mut schedule, start, span, &restoring());
+        let total: u32 = counts.values().sum();
+        let per_second = f64::from(total) / span.as_secs_f64();
+        assert!(per_second <= 0.5, "{total} looks in 15 min: {counts:?}");
+        assert_eq!(
+            counts[&PartId::Instances],
+            300,
+            "the changing part every 3 s"
+        );
+    }
+
+    #[test]
+    fn the_step_in_focus_is_watched_until_it_changes() {
+        let start = Instant::now();
+        let mut schedule = Schedule::new(start);
+        let observed = Observed::default();
+        // The first look at everything, then the learner goes to the snapshot step.
+        looks(&mut schedule, start, Duration::from_secs(1), &observed);
+        let at = start + Duration::from_secs(10);
+        schedule.watch(at, StepId::Snapshot.parts());
+        assert!(
+            schedule.due[&PartId::Snapshots] <= at + WATCH,
+            "a newly watched part is looked at within WATCH"
+        );
+        let counts = looks(&mut schedule, start, Duration::from_secs(70), &observed);
+        // From 15 s to 65 s every 5 s, where it would have been at 30 s and 60 s only.
+        assert_eq!(counts[&PartId::Snapshots], 11, "{counts:?}");
+        assert_eq!(counts[&PartId::Todos], 2, "not watched: {counts:?}");
+        // Away from the step: back to the slow schedule.
+        schedule.watch(start + Duration::from_secs(70), &[]);
+        let next = schedule.after_fetch(
+            PartId::Snapshots,
+            start + Duration::from_secs(71),
+            None,
+            &observed,
+        );
+        assert_eq!(next, SLOW);
+    }
+
+    #[test]
+    fn throttling_backs_off_with_a_cap() {
+        let start = Instant::now();
+        let mut schedule = Schedule::new(start);
+        let observed = Observed::default();
+        let mut previous = Duration::ZERO;
+        for _ in 0..10 {
+            let next = schedule.after_fetch(
+                PartId::Instances,
+                start,
+                Some(ErrorKind::Throttling),
+                &observed,
+            );
+            assert!(
+                next >= previous.min(MAX_BACKOFF),
+                "never shorter than before"
+            );
+            assert!(
+                next <= MAX_BACKOFF + Duration::from_secs(1),
+                "capped: {next:?}"
+            );
+            previous = next - Duration::from_millis(999).min(next);
+        }
+        assert_eq!(
+            schedule.after_fetch(PartId::Instances, start, None, &observed),
+            SLOW,
+            "a good answer ends the backoff"
+        );
     }
 }

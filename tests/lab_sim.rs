@@ -433,3 +433,49 @@ async fn cleanup_never_touches_the_original_instance() {
     );
     assert!(lab.observed().await.instance("workshop-db").is_some());
 }
+
+/// Two actions sent back to back (as a script or a fast learner might) both run, one after the
+/// other: the second waits for the first instead of being lost.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_worker_runs_an_action_that_arrives_while_another_runs() {
+    use backup_lab::app::{Command, Msg};
+    let lab = lab();
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let handle = backup_lab::worker::spawn(
+        lab.cloud.clone(),
+        lab.rt.config.clone(),
+        lab.rt.journal.clone(),
+        lab.log.clone(),
+        tx,
+    );
+    let options = Options {
+        lang: Lang::En,
+        ..Options::from_config(&lab.rt.config)
+    };
+    handle.send(Command::RunAction(StepId::EnableBackups, options.clone()));
+    handle.send(Command::RunAction(StepId::CreateTodos, options));
+    let mut done = Vec::new();
+    // A guard against a hang, not a timing: both actions finish in milliseconds.
+    let guard = Duration::from_secs(20);
+    while done.len() < 2 {
+        match tokio::time::timeout(guard, rx.recv()).await {
+            Ok(Some(Msg::ActionDone(step, result))) => {
+                assert!(result.is_ok(), "{step:?}: {result:?}");
+                done.push(step);
+            }
+            Ok(Some(_)) => {}
+            Ok(None) | Err(_) => panic!("only {done:?} finished"),
+        }
+    }
+    handle.send(Command::Quit);
+    assert_eq!(
+        done,
+        [StepId::EnableBackups, StepId::CreateTodos],
+        "in order"
+    );
+    assert_eq!(lab.cloud.list_todos().await.expect("todos").len(), 5);
+    let source = lab.cloud.describe_instances().await.expect("instances");
+    assert!(source.iter().any(
+        |i| i.id == "workshop-db" && (i.retention_days == 1 || i.pending_retention == Some(1))
+    ));
+}

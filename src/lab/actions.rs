@@ -485,7 +485,6 @@ const ACTION_POLL: Duration = Duration::from_secs(2);
 
 /// Performs `step`'s action against fresh state. Each change is made only when it is still
 /// missing, so running an action twice finds the work done.
-#[allow(clippy::too_many_lines)]
 pub async fn execute(
     step: StepId,
     cloud: &dyn Cloud,
@@ -494,9 +493,24 @@ pub async fn execute(
     options: &Options,
     progress: Progress<'_>,
 ) -> Result<Outcome, ActionError> {
-    let names = &config.names;
     let mut observed = Observed::default();
     observe_all(cloud, config, &mut observed).await;
+    execute_seen(step, &observed, cloud, config, journal, options, progress).await
+}
+
+/// [`execute`] on state the caller has just observed (every part, no older than the last
+/// change), which saves a round of looks when the caller has one at hand.
+#[allow(clippy::too_many_lines)]
+pub async fn execute_seen(
+    step: StepId,
+    observed: &Observed,
+    cloud: &dyn Cloud,
+    config: &Config,
+    journal: &std::sync::Mutex<super::journal::Journal>,
+    options: &Options,
+    progress: Progress<'_>,
+) -> Result<Outcome, ActionError> {
+    let names = &config.names;
     if let Some(e) = observed.instances.error.clone() {
         return Err(e.into());
     }
@@ -505,7 +519,7 @@ pub async fn execute(
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let ctx = Ctx {
-            observed: &observed,
+            observed,
             journal: &journal,
             config,
             now: cloud.now(),
@@ -546,7 +560,7 @@ pub async fn execute(
             );
         }
         StepId::CreateTodos => {
-            let existing = cloud.list_todos().await?.len();
+            let existing = seen_todos(observed)?.len();
             let titles = crate::i18n::t(options.lang, "todo-sample-titles");
             let titles: Vec<&str> = titles.split('|').collect();
             for n in existing..TODOS_WANTED {
@@ -569,7 +583,7 @@ pub async fn execute(
             Err(e) => return Err(e.into()),
         },
         StepId::DeleteTodos => {
-            let todos = cloud.list_todos().await?;
+            let todos = seen_todos(observed)?;
             let started = cloud.now();
             let lost: Vec<String> = todos.iter().map(|t| t.title.clone()).collect();
             for todo in &todos {
@@ -592,7 +606,7 @@ pub async fn execute(
             out.push(Text::new("done-disaster").arg("count", todos.len()));
         }
         StepId::Restore => {
-            let request = restore_request(config, &observed).ok_or_else(|| {
+            let request = restore_request(config, observed).ok_or_else(|| {
                 ActionError::Blocked(
                     Text::new("check-source-missing").arg("instance", &names.instance),
                 )
@@ -611,9 +625,9 @@ pub async fn execute(
                 Err(e) => return Err(e.into()),
             }
         }
-        StepId::SwitchBackend => out.extend(switch_backend(cloud, config, &observed).await?),
+        StepId::SwitchBackend => out.extend(switch_backend(cloud, config, observed).await?),
         StepId::Verify => {
-            let todos = cloud.list_todos().await?;
+            let todos = seen_todos(observed)?;
             if todos.is_empty() {
                 return Err(ActionError::Blocked(Text::new("check-verify-empty")));
             }
@@ -621,7 +635,7 @@ pub async fn execute(
             out.push(Text::new("check-verify-done").arg("count", todos.len()));
         }
         StepId::Pitr => {
-            let request = pitr_request(config, &observed)
+            let request = pitr_request(config, observed)
                 .ok_or_else(|| ActionError::Blocked(Text::new("action-none")))?;
             match cloud.restore_to_point_in_time(&request).await {
                 Ok(i) => out.push(
@@ -641,7 +655,7 @@ pub async fn execute(
             record(super::journal::EventKind::CleanupChosen {
                 keep_restored: options.keep_restored,
             });
-            out.extend(cleanup(cloud, config, &observed, options.keep_restored, progress).await?);
+            out.extend(cleanup(cloud, config, observed, options.keep_restored, progress).await?);
             record(super::journal::EventKind::CleanupDone);
         }
     }
@@ -656,6 +670,7 @@ const FIRST_RETRY: Duration = Duration::from_secs(2);
 /// [`execute`], tried again after transient errors with exponential backoff and jitter.
 /// Safe because every attempt looks at fresh state first: work that went through before the
 /// error (a lost answer) is found and not repeated.
+/// `seen`, when given, is fresh state for the first attempt (see [`execute_seen`]).
 pub async fn execute_with_retry(
     step: StepId,
     cloud: &dyn Cloud,
@@ -663,11 +678,18 @@ pub async fn execute_with_retry(
     journal: &std::sync::Mutex<super::journal::Journal>,
     options: &Options,
     progress: Progress<'_>,
+    mut seen: Option<&Observed>,
 ) -> Result<Outcome, ActionError> {
     let mut delay = FIRST_RETRY;
     let mut attempt = 1;
     loop {
-        match execute(step, cloud, config, journal, options, progress).await {
+        let result = match seen.take() {
+            Some(observed) => {
+                execute_seen(step, observed, cloud, config, journal, options, progress).await
+            }
+            None => execute(step, cloud, config, journal, options, progress).await,
+        };
+        match result {
             Err(ActionError::Cloud(e)) if e.kind.is_transient() && attempt < ATTEMPTS => {
                 let jitter = Duration::from_millis(fastrand::u64(0..500));
                 progress(
@@ -683,6 +705,15 @@ pub async fn execute_with_retry(
             }
             other => return other,
         }
+    }
+}
+
+/// The todo list of a fresh look; its error if the todo app did not answer.
+fn seen_todos(observed: &Observed) -> Result<Vec<crate::cloud::Todo>, ActionError> {
+    match (&observed.todos.value, &observed.todos.error) {
+        (_, Some(e)) => Err(e.clone().into()),
+        (Some(todos), None) => Ok(todos.clone()),
+        (None, None) => Ok(Vec::new()),
     }
 }
 

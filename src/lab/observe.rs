@@ -55,6 +55,25 @@ impl PartId {
     pub const ALL: [PartId; 4] = [Self::Instances, Self::Snapshots, Self::Service, Self::Todos];
 }
 
+impl crate::lab::StepId {
+    /// The parts this step's check reads and its action changes: what the poller watches
+    /// while the learner is at the step, and looks at fast after its action.
+    #[must_use]
+    pub fn parts(self) -> &'static [PartId] {
+        use crate::lab::StepId;
+        match self {
+            StepId::Concepts | StepId::Protection | StepId::Summary => &[],
+            // Enabling backups from 0 takes the first automated snapshot at once.
+            StepId::EnableBackups | StepId::Snapshot => &[PartId::Instances, PartId::Snapshots],
+            StepId::CreateTodos | StepId::DeleteTodos => &[PartId::Todos],
+            StepId::Restore | StepId::Pitr => &[PartId::Instances],
+            // The todos come back once the new tasks serve them.
+            StepId::SwitchBackend | StepId::Verify => &[PartId::Service, PartId::Todos],
+            StepId::Cleanup => &[PartId::Instances, PartId::Snapshots, PartId::Service],
+        }
+    }
+}
+
 /// A fetched part, as the worker sends it back.
 #[derive(Debug, Clone)]
 pub enum Fetched {
@@ -108,6 +127,17 @@ impl Observed {
                 self.service.take(r, at);
             }
             Fetched::Todos(r) => self.todos.take(r, at),
+        }
+    }
+
+    /// The error of the part's latest fetch, if it failed.
+    #[must_use]
+    pub fn error(&self, part: PartId) -> Option<&CloudError> {
+        match part {
+            PartId::Instances => self.instances.error.as_ref(),
+            PartId::Snapshots => self.snapshots.error.as_ref(),
+            PartId::Service => self.service.error.as_ref(),
+            PartId::Todos => self.todos.error.as_ref(),
         }
     }
 
@@ -196,10 +226,23 @@ pub async fn fetch(
     }
 }
 
-/// Fetches every part once (headless commands and actions).
-pub async fn observe_all(cloud: &dyn Cloud, config: &Config, observed: &mut Observed) {
-    for part in PartId::ALL {
-        let fetched = fetch(cloud, config, part, &observed.task_definitions).await;
+/// Fetches `parts` at the same time (one call in flight per part) and applies the answers.
+pub async fn observe(
+    cloud: &dyn Cloud,
+    config: &Config,
+    parts: &[PartId],
+    observed: &mut Observed,
+) {
+    let known = &observed.task_definitions;
+    let fetched =
+        futures::future::join_all(parts.iter().map(|part| fetch(cloud, config, *part, known)))
+            .await;
+    for fetched in fetched {
         observed.apply(fetched, cloud.now());
     }
+}
+
+/// Fetches every part once (headless commands and actions).
+pub async fn observe_all(cloud: &dyn Cloud, config: &Config, observed: &mut Observed) {
+    observe(cloud, config, &PartId::ALL, observed).await;
 }
