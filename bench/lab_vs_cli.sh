@@ -9,21 +9,17 @@
 # script. The world set-up is outside both timings. Prints every round, the medians and the
 # ratio; the last line is machine-readable (`RESULT lab_vs_cli …`).
 #
-# The todo app harness answers in two small writes (headers, then body); on a kept-alive
-# connection Nagle's algorithm holds the body until the client's delayed ACK, about 40 ms per
-# request. curl opens a new connection per request and never sees it; backup-lab keeps its
-# connection and would pay it 32 times. TODO_NODELAY=1 (the default) starts the same harness
-# with TCP_NODELAY (`Handler.disable_nagle_algorithm = True`), so both sides get the answer as
-# soon as it is ready; TODO_NODELAY=0 runs the harness unchanged.
+# Both sides talk to the same todo app harness; it sets TCP_NODELAY on its sockets, so a client
+# that keeps its connection (backup-lab) and one that opens a new one per request (curl) get
+# the answer equally soon.
 #
 # Environment: REPEAT (rounds), VENV (default .venv: moto_server, python with boto3, aws),
-# BIN (default target/release/backup-lab), TODO_NODELAY (1), KEEP=1 keeps the scratch dir.
+# BIN (default target/release/backup-lab), KEEP=1 keeps the scratch dir.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
 REPEAT=${REPEAT:-3}
-TODO_NODELAY=${TODO_NODELAY:-1}
 VENV=${VENV:-$ROOT/.venv}
 BIN=${BIN:-$ROOT/target/release/backup-lab}
 PY=$VENV/bin/python
@@ -90,18 +86,7 @@ fresh_world() {
     curl -fsS -X POST -o /dev/null "$ENDPOINT/moto-api/reset"
     "$PY" tests/harness/world.py --endpoint "$ENDPOINT" >"$scratch/world.json"
     : >"$scratch/app.port"
-    if [ "$TODO_NODELAY" = 1 ]; then
-        # The harness as is, but with TCP_NODELAY on its sockets (see the header).
-        "$PY" -c '
-import sys
-sys.path.insert(0, "tests/harness")
-import todo_app
-todo_app.Handler.disable_nagle_algorithm = True
-sys.argv = ["todo_app.py"] + sys.argv[1:]
-todo_app.main()' --endpoint "$ENDPOINT" >"$scratch/app.port" 2>"$scratch/app.log" &
-    else
-        "$PY" tests/harness/todo_app.py --endpoint "$ENDPOINT" >"$scratch/app.port" 2>"$scratch/app.log" &
-    fi
+    "$PY" tests/harness/todo_app.py --endpoint "$ENDPOINT" >"$scratch/app.port" 2>"$scratch/app.log" &
     app_pid=$!
     for _ in $(seq 1 400); do
         if [ -s "$scratch/app.port" ]; then break; fi
@@ -157,7 +142,7 @@ run_cli() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "machine: $(nproc) cores, $(uname -sr); moto $("$PY" -c 'import moto; print(moto.__version__)'); $("$VENV/bin/aws" --version 2>&1); todo app TCP_NODELAY=$TODO_NODELAY"
+echo "machine: $(nproc) cores, $(uname -sr); moto $("$PY" -c 'import moto; print(moto.__version__)'); $("$VENV/bin/aws" --version 2>&1)"
 printf '%-6s %12s %8s %12s %8s %8s\n' round backup-lab calls aws-cli aws-runs ratio
 products=()
 clis=()
@@ -203,4 +188,4 @@ echo "aws --version (process start-up)  : ${s} s;  one 'aws sts get-caller-ident
 echo "one todo app request (curl)       : ${t} s"
 echo "ratio (aws-cli / backup-lab)      : ${ratio}x   (target >= 20x)"
 verdict=$(awk -v r="$ratio" 'BEGIN { print (r >= 20) ? "met" : "MISSED" }')
-echo "RESULT lab_vs_cli nodelay=$TODO_NODELAY product_s=$p cli_s=$c ratio=$ratio aws_startup_s=$s todo_request_s=$t product_rss_mb=$product_rss_mb target_ratio=20 $verdict"
+echo "RESULT lab_vs_cli product_s=$p cli_s=$c ratio=$ratio aws_startup_s=$s todo_request_s=$t product_rss_mb=$product_rss_mb target_ratio=20 $verdict"

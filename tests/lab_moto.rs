@@ -565,3 +565,54 @@ fn whole_lab_headless_against_moto() {
         );
     }
 }
+
+/// The real adapter behind injected faults: every write's answer is lost once (the change is
+/// made, the program hears a timeout) and reads are throttled for a while. The lab still ends
+/// complete, and moto holds each thing once: one snapshot, one restored instance, one new
+/// revision, five todos.
+#[test]
+fn lost_answers_and_throttling_against_moto_create_nothing_twice() {
+    let Some(mut lab) = Lab::start() else { return };
+    let before = lab.account();
+    let revisions_before = count(&before, "active");
+    let faults = [
+        "ModifyDBInstance=timeout@1",
+        "TodoCreate=timeout@2",
+        "CreateDBSnapshot=timeout@1",
+        "RestoreDBInstanceFromDBSnapshot=timeout@1",
+        "RegisterTaskDefinition=timeout@1",
+        "UpdateService=timeout@1",
+        "DescribeDBInstances=throttle@3-4",
+    ]
+    .join(",");
+    let ran = lab.run(&["--faults", &faults, "run", "--all", "--yes", "--json"]);
+    assert_eq!(ran.code, Some(0), "run --all with faults:\n{}", ran.stderr);
+    assert_core_steps_done(&ran.json(), "run --all with faults");
+    assert!(
+        ran.stderr.contains("Timeout"),
+        "the lost answers were retried and said so:\n{}",
+        ran.stderr
+    );
+
+    let after = lab.account();
+    let manual: Vec<&Value> = after["snapshots"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|s| s["SnapshotType"] == "manual")
+        .collect();
+    assert_eq!(manual.len(), 1, "one manual snapshot: {manual:#?}");
+    assert_eq!(
+        count(&after, "instances"),
+        count(&before, "instances") + 1,
+        "one restored instance"
+    );
+    assert_eq!(
+        count(&after, "active"),
+        revisions_before + 1,
+        "one new revision: {:#}",
+        after["active"]
+    );
+    let status = lab.run(&["status", "--json"]).json();
+    assert_eq!(status["todos"], 5, "five todos, not six: {status:#}");
+}

@@ -54,6 +54,7 @@ class World:
         self.last_snapshot = None
         self.started = False
         self.next_id = 1
+        self.task_definitions = {}  # ARN -> task definition; a revision never changes
 
     def sync(self):
         """Notices new snapshots and instances; returns {endpoint address: instance id}."""
@@ -89,7 +90,11 @@ class World:
         services = self.ecs.describe_services(cluster=self.cluster, services=[self.service])["services"]
         if not services or services[0].get("runningCount", 0) == 0:
             return None, "no backend task is running"
-        td = self.ecs.describe_task_definition(taskDefinition=services[0]["taskDefinition"])["taskDefinition"]
+        arn = services[0]["taskDefinition"]
+        td = self.task_definitions.get(arn)
+        if td is None:
+            td = self.ecs.describe_task_definition(taskDefinition=arn)["taskDefinition"]
+            self.task_definitions[arn] = td
         host = None
         for container in td.get("containerDefinitions", []):
             if container.get("name") == self.container:
@@ -105,6 +110,9 @@ class World:
 class Handler(BaseHTTPRequestHandler):
     world = None
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; without this, Nagle's algorithm holds the body
+    # back until the client's delayed ACK on a kept-alive connection (about 40 ms a request).
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass
