@@ -15,7 +15,7 @@ use crate::i18n::{Lang, t};
 use crate::lab::actions::{self, Options};
 use crate::lab::checks::{self, Ctx};
 use crate::lab::journal::Journal;
-use crate::lab::observe::{Observed, observe_all};
+use crate::lab::observe::{Observed, PartId, observe};
 use crate::lab::{StepId, StepState, Text};
 use crate::ui_text;
 
@@ -37,6 +37,8 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Between looks while waiting for a step (wall time; the simulation compresses it).
 const WAIT_POLL: Duration = Duration::from_secs(2);
+/// How long, in cloud time, a look at the parts a step does not change counts as fresh.
+const FRESH_FOR_S: i64 = 30;
 /// Longest wait for one step, in cloud time.
 const WAIT_LIMIT_S: i64 = 2 * 3600;
 
@@ -64,7 +66,12 @@ impl Runtime {
 
     /// Reads every part and lets the journal take note.
     pub async fn observe(&self, observed: &mut Observed) {
-        observe_all(self.cloud.as_ref(), &self.config, observed).await;
+        self.observe_parts(&PartId::ALL, observed).await;
+    }
+
+    /// Reads `parts` and lets the journal take note.
+    async fn observe_parts(&self, parts: &[PartId], observed: &mut Observed) {
+        observe(self.cloud.as_ref(), &self.config, parts, observed).await;
         self.journal()
             .observe(observed, &self.config, self.cloud.now());
     }
@@ -255,8 +262,13 @@ impl Runtime {
         for &step in steps {
             let title = t(self.lang, &format!("step-{}-title", step.id()));
             eprintln!("▶ {} ({})", title, step.id());
-            if !fresh {
-                self.observe(&mut observed).await;
+            // A part whose last read failed is read again, fresh or not.
+            let stale: Vec<PartId> = PartId::ALL
+                .into_iter()
+                .filter(|part| !fresh || observed.error(*part).is_some())
+                .collect();
+            if !stale.is_empty() {
+                self.observe_parts(&stale, &mut observed).await;
             }
             fresh = false;
             if let Some(e) = observed
@@ -325,12 +337,19 @@ impl Runtime {
         code
     }
 
-    /// Waits until `step` is done; false when it failed or took too long.
+    /// Waits until `step` is done; false when it failed or took too long. Looks only at the
+    /// parts the step's action changes (and the instances every check starts from): the rest
+    /// is as the look before the action left it. After a long wait, one look at everything,
+    /// so the next step starts from fresh state.
     async fn wait_for(&self, step: StepId, observed: &mut Observed, options: &Options) -> bool {
         let started = self.cloud.now();
+        let mut parts = step.parts().to_vec();
+        if !parts.contains(&PartId::Instances) {
+            parts.push(PartId::Instances);
+        }
         let mut last_detail = String::new();
         loop {
-            self.observe(observed).await;
+            self.observe_parts(&parts, observed).await;
             let check = self.check_of(step, observed);
             let state = check.as_ref().map_or(StepState::Done, |c| c.state);
             let detail = check
@@ -341,6 +360,9 @@ impl Runtime {
                 && !checks::leftovers(observed, &self.config, options.keep_restored).is_empty();
             if state == StepState::Done && !cleanup_left {
                 eprintln!("  {} {}", StepState::Done.symbol(), detail);
+                if self.cloud.now().as_second() - started.as_second() > FRESH_FOR_S {
+                    self.observe(observed).await;
+                }
                 return true;
             }
             if state == StepState::Failed {

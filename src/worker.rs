@@ -75,11 +75,11 @@ impl Schedule {
         }
     }
 
-    /// `parts` are looked at now and fast for [`HOT`] (an action changes them).
+    /// `parts` are looked at now and fast for [`HOT`] (an action changes them). The parts of
+    /// the action before cool down: the learner has moved on, and whatever of theirs is still
+    /// changing stays fast because it is changing.
     pub fn heat(&mut self, now: Instant, parts: &[PartId]) {
-        for part in parts {
-            self.hot_until.insert(*part, now + HOT);
-        }
+        self.hot_until = parts.iter().map(|part| (*part, now + HOT)).collect();
         self.look_now(now, parts);
     }
 
@@ -360,6 +360,24 @@ mod tests {
         for part in [PartId::Snapshots, PartId::Service, PartId::Todos] {
             assert_eq!(counts[&part], 2, "{part:?}: at once and after 30 s");
         }
+    }
+
+    #[test]
+    fn a_new_action_cools_the_parts_of_the_one_before() {
+        let start = Instant::now();
+        let mut schedule = Schedule::new(start);
+        schedule.heat(start, StepId::DeleteTodos.parts());
+        let later = start + Duration::from_secs(5);
+        schedule.heat(later, StepId::Restore.parts());
+        let observed = Observed::default();
+        assert_eq!(
+            schedule.after_fetch(PartId::Todos, later, None, &observed),
+            SLOW
+        );
+        assert_eq!(
+            schedule.after_fetch(PartId::Instances, later, None, &observed),
+            FAST
+        );
     }
 
     #[test]

@@ -514,6 +514,15 @@ pub async fn execute_seen(
     if let Some(e) = observed.instances.error.clone() {
         return Err(e.into());
     }
+    // A passing failure in a part the step works on is retried with a fresh look.
+    if let Some(e) = step
+        .parts()
+        .iter()
+        .filter_map(|part| observed.error(*part))
+        .find(|e| e.kind.is_transient())
+    {
+        return Err(e.clone().into());
+    }
     let ready = {
         let journal = journal
             .lock()

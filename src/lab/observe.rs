@@ -56,8 +56,9 @@ impl PartId {
 }
 
 impl crate::lab::StepId {
-    /// The parts this step's check reads and its action changes: what the poller watches
-    /// while the learner is at the step, and looks at fast after its action.
+    /// The parts this step's action changes and its check reads: what the poller watches
+    /// while the learner is at the step and looks at fast after its action, and all that
+    /// headless `run` looks at while it waits for the step.
     #[must_use]
     pub fn parts(self) -> &'static [PartId] {
         use crate::lab::StepId;
@@ -69,7 +70,8 @@ impl crate::lab::StepId {
             StepId::Restore | StepId::Pitr => &[PartId::Instances],
             // The todos come back once the new tasks serve them.
             StepId::SwitchBackend | StepId::Verify => &[PartId::Service, PartId::Todos],
-            StepId::Cleanup => &[PartId::Instances, PartId::Snapshots, PartId::Service],
+            // Going back to workshop-db changes which todos the app serves.
+            StepId::Cleanup => &PartId::ALL,
         }
     }
 }
