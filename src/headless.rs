@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::cloud::recorder::CallLog;
-use crate::cloud::{Cloud, shown_value};
+use crate::cloud::{Cloud, DeploymentStatus, RolloutState, shown_value};
 use crate::config::Config;
 use crate::i18n::{Lang, t};
 use crate::lab::actions::{self, Options};
@@ -18,6 +18,29 @@ use crate::lab::journal::Journal;
 use crate::lab::observe::{Observed, PartId, observe};
 use crate::lab::{StepId, StepState, Text};
 use crate::ui_text;
+
+/// A progress line on stderr. Unlike `eprintln!`, a closed stderr (`2>&1 | head`) does not
+/// stop the command half way: the line is dropped and the work goes on.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// Writes `text` to stdout and flushes it. A closed stdout (`… | head`) is not an error: the
+/// reader has seen what it wanted, so writing stops quietly; false when the text was not written.
+pub fn write_stdout(text: &str) -> bool {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => true,
+        Err(e) => {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                tracing::warn!("stdout not written: {e}");
+            }
+            false
+        }
+    }
+}
 
 /// Everything a headless command works with.
 pub struct Runtime {
@@ -117,10 +140,15 @@ impl Runtime {
     }
 
     fn print_document(&self, doc: &CheckDocument) {
+        use std::fmt::Write as _;
         if self.json {
-            println!("{}", serde_json::to_string_pretty(doc).unwrap_or_default());
+            write_stdout(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(doc).unwrap_or_default()
+            ));
             return;
         }
+        let mut out = String::new();
         for s in &doc.steps {
             let state = StepId::parse(s.id).map(|_| s.state).unwrap_or_default();
             let symbol = match state {
@@ -132,10 +160,11 @@ impl Runtime {
             let title = StepId::parse(s.id)
                 .map(|id| t(self.lang, &format!("step-{}-title", id.id())))
                 .unwrap_or_default();
-            println!("{symbol} {:<15} {:<30} {}", s.id, title, s.detail);
+            let _ = writeln!(out, "{symbol} {:<15} {:<30} {}", s.id, title, s.detail);
         }
-        println!();
-        println!(
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
             "{}",
             t(
                 self.lang,
@@ -146,6 +175,7 @@ impl Runtime {
                 }
             )
         );
+        write_stdout(&out);
     }
 
     /// `check`: exit 0 when every step through verify is done.
@@ -170,7 +200,7 @@ impl Runtime {
             &observed.todos.error,
         ];
         for e in errors.into_iter().flatten() {
-            eprintln!("✘ {}", ui_text::error_text(e).render(self.lang));
+            note!("✘ {}", ui_text::error_text(e).render(self.lang));
         }
     }
 
@@ -181,18 +211,18 @@ impl Runtime {
         self.report_part_errors(&observed);
         let view = StatusView::from(&observed, &self.config);
         if self.json {
-            println!(
-                "{}",
+            write_stdout(&format!(
+                "{}\n",
                 serde_json::to_string_pretty(&view).unwrap_or_default()
-            );
+            ));
         } else {
-            print!("{}", view.render(self.lang));
+            write_stdout(&view.render(self.lang, &self.config.timezone()));
         }
         EXIT_OK
     }
 
     fn say(&self, text: &Text) {
-        eprintln!("  {}", text.render(self.lang));
+        note!("  {}", text.render(self.lang));
     }
 
     fn confirm(&self, step: StepId, observed: &Observed, options: &Options) -> Result<bool, i32> {
@@ -216,16 +246,16 @@ impl Runtime {
             let value = value
                 .strip_prefix('@')
                 .map_or_else(|| value.clone(), |id| t(self.lang, id));
-            eprintln!("    {}: {}", label.render(self.lang), value);
+            note!("    {}: {}", label.render(self.lang), value);
         }
         for command in &plan.commands {
-            eprintln!("    $ {command}");
+            note!("    $ {command}");
         }
         for note in &plan.notes {
-            eprintln!("    ! {}", note.render(self.lang));
+            note!("    ! {}", note.render(self.lang));
         }
         if let actions::Confirm::Typed(word) = &plan.confirm {
-            eprintln!(
+            note!(
                 "  {}",
                 Text::new("confirm-type")
                     .arg("word", word.clone())
@@ -233,10 +263,10 @@ impl Runtime {
             );
         }
         if !std::io::stdin().is_terminal() {
-            eprintln!("✘ {}", t(self.lang, "run-needs-yes"));
+            note!("✘ {}", t(self.lang, "run-needs-yes"));
             return Err(EXIT_USAGE);
         }
-        eprint!("  {} ", t(self.lang, "confirm-prompt"));
+        let _ = write!(std::io::stderr(), "  {} ", t(self.lang, "confirm-prompt"));
         let _ = std::io::stderr().flush();
         let mut line = String::new();
         let _ = std::io::stdin().lock().read_line(&mut line);
@@ -251,7 +281,7 @@ impl Runtime {
     /// document at the end.
     pub async fn run(&self, steps: &[StepId], options: &Options, yes: bool) -> i32 {
         if self.read_only {
-            eprintln!("✘ {}", t(self.lang, "read-only-refused"));
+            note!("✘ {}", t(self.lang, "read-only-refused"));
             return EXIT_USAGE;
         }
         let mut observed = Observed::default();
@@ -261,7 +291,7 @@ impl Runtime {
         let mut code = EXIT_OK;
         for &step in steps {
             let title = t(self.lang, &format!("step-{}-title", step.id()));
-            eprintln!("▶ {} ({})", title, step.id());
+            note!("▶ {} ({})", title, step.id());
             // A part whose last read failed is read again, fresh or not.
             let stale: Vec<PartId> = PartId::ALL
                 .into_iter()
@@ -277,7 +307,7 @@ impl Runtime {
                 .as_ref()
                 .filter(|e| !e.kind.is_transient())
             {
-                eprintln!("✘ {}", ui_text::error_text(e).render(self.lang));
+                note!("✘ {}", ui_text::error_text(e).render(self.lang));
                 code = EXIT_INCOMPLETE;
                 break;
             }
@@ -304,7 +334,7 @@ impl Runtime {
                 }
             }
             let lang = self.lang;
-            let progress = move |text: Text| eprintln!("  … {}", text.render(lang));
+            let progress = move |text: Text| note!("  … {}", text.render(lang));
             match actions::execute_with_retry(
                 step,
                 self.cloud.as_ref(),
@@ -318,7 +348,7 @@ impl Runtime {
             {
                 Ok(lines) => lines.iter().for_each(|l| self.say(l)),
                 Err(e) => {
-                    eprintln!("✘ {}", ui_text::action_error_text(&e).render(self.lang));
+                    note!("✘ {}", ui_text::action_error_text(&e).render(self.lang));
                     code = EXIT_INCOMPLETE;
                     break;
                 }
@@ -359,29 +389,50 @@ impl Runtime {
             let cleanup_left = step == StepId::Cleanup
                 && !checks::leftovers(observed, &self.config, options.keep_restored).is_empty();
             if state == StepState::Done && !cleanup_left {
-                eprintln!("  {} {}", StepState::Done.symbol(), detail);
+                note!("  {} {}", StepState::Done.symbol(), detail);
                 if self.cloud.now().as_second() - started.as_second() > FRESH_FOR_S {
                     self.observe(observed).await;
                 }
                 return true;
             }
             if state == StepState::Failed {
-                eprintln!("  {} {}", StepState::Failed.symbol(), detail);
+                note!("  {} {}", StepState::Failed.symbol(), detail);
                 return false;
             }
             if detail != last_detail {
-                let elapsed =
-                    crate::lab::recovery::human(self.cloud.now().as_second() - started.as_second());
-                eprintln!("  {} {} [{}]", state.symbol(), detail, elapsed);
+                // Details that tell how long something has taken already end with it.
+                if ends_with_duration(&detail) {
+                    note!("  {} {}", state.symbol(), detail);
+                } else {
+                    let elapsed = crate::lab::recovery::human(
+                        self.cloud.now().as_second() - started.as_second(),
+                    );
+                    note!("  {} {} [{}]", state.symbol(), detail, elapsed);
+                }
                 last_detail = detail;
             }
             if self.cloud.now().as_second() - started.as_second() > WAIT_LIMIT_S {
-                eprintln!("✘ {}", t(self.lang, "run-timeout"));
+                note!("✘ {}", t(self.lang, "run-timeout"));
                 return false;
             }
             self.cloud.pause(WAIT_POLL).await;
         }
     }
+}
+
+/// Whether `detail` ends with a duration as [`crate::lab::recovery::human`] writes it
+/// (`12 s`, `4 min 05 s`, `1 h 02 min`), perhaps in parentheses.
+fn ends_with_duration(detail: &str) -> bool {
+    let rest = detail.trim_end().trim_end_matches(')').trim_end();
+    [" s", " min"].iter().any(|unit| {
+        rest.strip_suffix(unit)
+            .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+/// Width of a text column: the longest entry, at least `min`.
+fn column_width<'a>(entries: impl Iterator<Item = &'a str>, min: usize) -> usize {
+    entries.map(|e| e.chars().count()).fold(min, usize::max)
 }
 
 /// The observed state for `status`, with secret values hidden.
@@ -429,15 +480,17 @@ impl StatusView {
         }
     }
 
+    /// The text form: one line per instance, snapshot and deployment, times local in `tz`.
     #[must_use]
-    pub fn render(&self, lang: Lang) -> String {
+    pub fn render(&self, lang: Lang, tz: &jiff::tz::TimeZone) -> String {
         use std::fmt::Write as _;
         let mut out = String::new();
         let _ = writeln!(out, "{}", t(lang, "status-instances"));
+        let id_width = column_width(self.instances.iter().map(|i| i.id.as_str()), 22);
         for i in &self.instances {
             let _ = writeln!(
                 out,
-                "  {:<22} {:<12} {:<12} {:<9} {} {}  {}",
+                "  {:<id_width$} {:<12} {:<12} {:<9} {} {}  {}",
                 i.id,
                 i.status,
                 i.class,
@@ -448,39 +501,54 @@ impl StatusView {
             );
         }
         let _ = writeln!(out, "{}", t(lang, "status-snapshots"));
+        let kinds = [t(lang, "status-manual"), t(lang, "status-automated")];
+        let kind_width = column_width(kinds.iter().map(String::as_str), 0);
+        let id_width = column_width(self.snapshots.iter().map(|s| s.id.as_str()), 30);
         for s in &self.snapshots {
             let kind = if s.kind == crate::cloud::SnapshotKind::Manual {
-                "manual"
+                &kinds[0]
             } else {
-                "automated"
+                &kinds[1]
             };
             let _ = writeln!(
                 out,
-                "  {:<30} {:<10} {:>3}% {:<9} {}",
+                "  {:<id_width$} {:<10} {:>3}% {:<kind_width$} {}",
                 s.id,
                 s.status,
                 s.percent,
                 kind,
-                s.created.map(|t| t.to_string()).unwrap_or_default()
+                s.created
+                    .map(|at| at
+                        .to_zoned(tz.clone())
+                        .strftime("%Y-%m-%d %H:%M:%S")
+                        .to_string())
+                    .unwrap_or_default()
             );
         }
         let _ = writeln!(out, "{}", t(lang, "status-service"));
         if let Some(service) = &self.service {
             for d in &service.deployments {
                 let revision = d.task_definition.rsplit(':').next().unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "  {:<8} rev {:<4} {}/{} {:?}",
-                    format!("{:?}", d.status).to_uppercase(),
-                    revision,
-                    d.running,
-                    d.desired,
-                    d.rollout
+                let status = match d.status {
+                    DeploymentStatus::Primary => "PRIMARY",
+                    DeploymentStatus::Active => "ACTIVE",
+                    DeploymentStatus::Inactive => "INACTIVE",
+                };
+                let rollout = match d.rollout {
+                    Some(RolloutState::InProgress) => "IN_PROGRESS",
+                    Some(RolloutState::Completed) => "COMPLETED",
+                    Some(RolloutState::Failed) => "FAILED",
+                    None => "",
+                };
+                let line = format!(
+                    "  {status:<8} rev {revision:<4} {}/{} {rollout}",
+                    d.running, d.desired
                 );
+                let _ = writeln!(out, "{}", line.trim_end());
             }
         }
         if let Some(td) = &self.task_definition {
-            let _ = writeln!(out, "  {} ", td.arn);
+            let _ = writeln!(out, "  {}", td.arn);
             for (k, v) in &td.environment {
                 let _ = writeln!(out, "    {k}={v}");
             }
@@ -492,5 +560,30 @@ impl StatusView {
             self.todos.map_or_else(|| "?".into(), |n| n.to_string())
         );
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_at_the_end_of_a_detail_are_seen() {
+        for detail in [
+            "status creating, no endpoint yet (5 s)",
+            "Snapshot wird erstellt: 0 %, bisher 1 s",
+            "restore (2 min 00 s)",
+            "waiting 1 h 02 min",
+        ] {
+            assert!(ends_with_duration(detail), "{detail}");
+        }
+        for detail in [
+            "retention 1 day(s) is waiting to be applied (status modifying)",
+            "Rollout: 0/2 neue Tasks laufen, insgesamt 2 Tasks",
+            "Aufbewahrung 1 Tag(e)",
+            "3 todos",
+        ] {
+            assert!(!ends_with_duration(detail), "{detail}");
+        }
     }
 }

@@ -178,6 +178,30 @@ fn open_sim(
     Ok((Arc::new(sim), key))
 }
 
+/// Where the speed of the last run that could act on a simulated world is kept.
+fn run_speed_path(state_dir: &std::path::Path) -> std::path::PathBuf {
+    state_dir.join("sim").join("run-speed.json")
+}
+
+/// Remembers that the world `key` is worked on at `speed`, so that a later `report` (with
+/// whatever `--speed` of its own) names the speed the lab was run at.
+fn remember_run_speed(state_dir: &std::path::Path, key: &str, speed: f64) {
+    let text = serde_json::json!({ "world": key, "speed": speed }).to_string();
+    if let Err(e) = std::fs::write(run_speed_path(state_dir), text) {
+        tracing::warn!("run speed not written: {e}");
+    }
+}
+
+/// The speed the world `key` was last run at, if it was remembered.
+fn run_speed(state_dir: &std::path::Path, key: &str) -> Option<f64> {
+    let text = std::fs::read_to_string(run_speed_path(state_dir)).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    (value["world"].as_str() == Some(key))
+        .then(|| value["speed"].as_f64())
+        .flatten()
+        .filter(|s| *s > 0.0)
+}
+
 /// The learner's AWS account through the standard credential chain.
 async fn open_aws(
     g: &backup_lab::cli::Global,
@@ -262,6 +286,11 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             return EXIT_INCOMPLETE;
         }
     };
+    // The TUI and `run` work on the world; status, check and report only look at it.
+    let acts = matches!(cli.command, None | Some(CommandLine::Run(_)));
+    if let (true, Mode::Simulation { speed }) = (acts, base.mode()) {
+        remember_run_speed(&state_dir, &key, speed);
+    }
     let base: Arc<dyn Cloud> = match g.faults.as_deref().map(faults::Spec::parse) {
         None => base,
         Some(Ok(spec)) => Arc::new(faults::Faulty::new(base, spec)),
@@ -305,7 +334,9 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
     match cli.command {
         Some(CommandLine::Status) => rt.status().await,
         Some(CommandLine::Check) => rt.check().await,
-        Some(CommandLine::Report(args)) => report::print(&rt, args.format).await,
+        Some(CommandLine::Report(args)) => {
+            report::print(&rt, args.format, run_speed(&state_dir, &key)).await
+        }
         Some(CommandLine::Run(args)) => {
             let mut steps = Vec::new();
             if args.all {
@@ -337,6 +368,7 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             }
             let options = Options {
                 keep_restored: args.keep_restored,
+                lang,
                 ..Options::from_config(&config)
             };
             rt.run(&steps, &options, g.yes).await

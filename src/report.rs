@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::cli::ReportFormat;
-use crate::headless::{EXIT_OK, Runtime};
+use crate::headless::{EXIT_OK, Runtime, write_stdout};
 use crate::i18n::{Lang, t};
 use crate::lab::checks::{self, Ctx};
 use crate::lab::journal::{Event, Journal};
@@ -71,6 +71,9 @@ pub struct Report {
     pub reads: Vec<ReportRead>,
     pub leftovers: Vec<String>,
     pub events: Vec<Event>,
+    /// The zone the Markdown shows times in (the learner's, as in the TUI).
+    #[serde(skip)]
+    pub tz: jiff::tz::TimeZone,
 }
 
 /// Builds the report from the journal and fresh observations.
@@ -173,7 +176,19 @@ pub fn build(
         reads: reads.into_values().collect(),
         leftovers,
         events: journal.events().to_vec(),
+        tz: config.timezone(),
     }
+}
+
+/// The localized word for a step state id (`done`, `in_progress`, `todo`, `failed`).
+fn state_word(lang: Lang, state: &str) -> String {
+    let id = match state {
+        "done" => "report-state-done",
+        "in_progress" => "report-state-in-progress",
+        "failed" => "report-state-failed",
+        _ => "report-state-todo",
+    };
+    t(lang, id)
 }
 
 fn yes_no(lang: Lang, met: Option<bool>) -> String {
@@ -187,6 +202,7 @@ fn yes_no(lang: Lang, met: Option<bool>) -> String {
 /// The report as Markdown.
 #[must_use]
 pub fn markdown(r: &Report, lang: Lang) -> String {
+    let hms = |at: Timestamp| at.to_zoned(r.tz.clone()).strftime("%H:%M:%S").to_string();
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", t(lang, "report-title"));
     let _ = writeln!(
@@ -196,6 +212,8 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         r.mode,
         t(lang, "report-generated"),
         r.generated
+            .to_zoned(r.tz.clone())
+            .strftime("%Y-%m-%d %H:%M:%S")
     );
     let _ = writeln!(out, "## {}\n", t(lang, "report-steps"));
     let _ = writeln!(
@@ -207,14 +225,12 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         t(lang, "report-detail")
     );
     for s in &r.steps {
-        let at =
-            s.at.map(|a| a.strftime("%H:%M:%S").to_string())
-                .unwrap_or_default();
+        let at = s.at.map(hms).unwrap_or_default();
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
             s.title,
-            s.state,
+            state_word(lang, s.state),
             at,
             s.detail.replace('|', "/")
         );
@@ -248,13 +264,15 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
             r.lost_todos.join(", ")
         );
     }
-    let _ = writeln!(
-        out,
-        "- {}",
-        Text::new("report-pitr-hint")
-            .arg("rpo", human(r.pitr_rpo_seconds))
-            .render(lang)
-    );
+    // A snapshot taken just before the disaster can beat point-in-time restore; that is luck
+    // of the lab's timing, not something to count on.
+    let pitr_hint = match r.rpo_seconds {
+        Some(achieved) if achieved <= r.pitr_rpo_seconds => Text::new("report-pitr-already-small")
+            .arg("rpo", human(achieved))
+            .arg("pitr", human(r.pitr_rpo_seconds)),
+        _ => Text::new("report-pitr-hint").arg("rpo", human(r.pitr_rpo_seconds)),
+    };
+    let _ = writeln!(out, "- {}", pitr_hint.render(lang));
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-calls"));
     let _ = writeln!(out, "```sh");
     for c in &r.calls {
@@ -263,7 +281,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
             .as_deref()
             .map(|e| format!("  # ✘ {e}"))
             .unwrap_or_default();
-        let _ = writeln!(out, "# {}\n{}{}", c.at.strftime("%H:%M:%S"), c.cli, status);
+        let _ = writeln!(out, "# {}\n{}{}", hms(c.at), c.cli, status);
     }
     let _ = writeln!(out, "```\n");
     let _ = writeln!(out, "{}:\n", t(lang, "report-reads"));
@@ -280,13 +298,22 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     out
 }
 
-/// `report`: reads the state, prints the report.
-pub async fn print(rt: &Runtime, format: ReportFormat) -> i32 {
+/// `report`: reads the state, prints the report. `run_speed` is the speed the simulated
+/// run was made at, when known: the report's own invocation may use another one.
+pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -> i32 {
     let mut observed = Observed::default();
     rt.observe(&mut observed).await;
     let mode = match rt.cloud.mode() {
-        crate::cloud::Mode::Simulation { speed } => format!("simulation ×{speed}"),
-        crate::cloud::Mode::Aws { account, region } => format!("AWS {account} {region}"),
+        crate::cloud::Mode::Simulation { speed } => Text::new("report-mode-sim")
+            .arg(
+                "speed",
+                crate::ui::header::speed(run_speed.unwrap_or(speed)),
+            )
+            .render(rt.lang),
+        crate::cloud::Mode::Aws { account, region } => Text::new("report-mode-aws")
+            .arg("account", account)
+            .arg("region", region)
+            .render(rt.lang),
     };
     let report = {
         let journal = rt
@@ -303,11 +330,70 @@ pub async fn print(rt: &Runtime, format: ReportFormat) -> i32 {
         )
     };
     match format {
-        ReportFormat::Json => println!(
-            "{}",
+        ReportFormat::Json => write_stdout(&format!(
+            "{}\n",
             serde_json::to_string_pretty(&report).unwrap_or_default()
-        ),
-        ReportFormat::Md => print!("{}", markdown(&report, rt.lang)),
-    }
+        )),
+        ReportFormat::Md => write_stdout(&markdown(&report, rt.lang)),
+    };
     EXIT_OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(rpo_seconds: Option<i64>) -> Report {
+        Report {
+            lang: "de",
+            mode: String::new(),
+            generated: Timestamp::UNIX_EPOCH,
+            steps: vec![ReportStep {
+                id: "snapshot",
+                title: String::new(),
+                state: "in_progress",
+                detail: String::new(),
+                at: None,
+            }],
+            rpo_seconds,
+            rpo_target_seconds: 3600,
+            rpo_met: rpo_seconds.map(|_| true),
+            rto_seconds: None,
+            rto_complete: false,
+            rto_target_seconds: 1800,
+            rto_met: None,
+            pitr_rpo_seconds: 300,
+            live_rpo_seconds: None,
+            lost_todos: Vec::new(),
+            phases: Vec::new(),
+            calls: Vec::new(),
+            reads: Vec::new(),
+            leftovers: Vec::new(),
+            events: Vec::new(),
+            tz: jiff::tz::TimeZone::UTC,
+        }
+    }
+
+    #[test]
+    fn states_are_words_of_the_language() {
+        let md = markdown(&report(None), Lang::De);
+        assert!(md.contains("| läuft |"), "{md}");
+        assert!(!md.contains("in_progress"), "{md}");
+        let md = markdown(&report(None), Lang::En);
+        assert!(md.contains("| in progress |"), "{md}");
+    }
+
+    #[test]
+    fn a_small_rpo_is_not_compared_backwards() {
+        for lang in [Lang::De, Lang::En] {
+            let small = markdown(&report(Some(240)), lang);
+            let large = markdown(&report(Some(2000)), lang);
+            let hint = Text::new("report-pitr-hint")
+                .arg("rpo", human(300))
+                .render(lang);
+            assert!(!small.contains(&hint), "{small}");
+            assert!(small.contains(&human(240)) && small.contains(&human(300)));
+            assert!(large.contains(&hint), "{large}");
+        }
+    }
 }

@@ -236,3 +236,94 @@ fn run_all_then_report_describes_that_run() {
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(md.contains("# Backup & Recovery – Lab-Bericht"), "{md}");
 }
+
+#[test]
+fn headless_german_speaks_german_and_remembers_the_speed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = run(
+        dir.path(),
+        &[
+            "--sim",
+            "--speed",
+            "60",
+            "--lang",
+            "de",
+            "run",
+            "create-todos",
+            "snapshot",
+            "delete-todos",
+            "--yes",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let progress = stderr(&out);
+    assert!(
+        progress.contains("Milch kaufen"),
+        "German todos: {progress}"
+    );
+    assert!(!progress.contains("Buy milk"), "{progress}");
+    assert!(
+        !["s [", "s) [", "min [", "min) ["]
+            .iter()
+            .any(|twice| progress.contains(twice)),
+        "no elapsed time twice: {progress}"
+    );
+
+    let out = run(dir.path(), &["--sim", "--lang", "de", "status"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("manuell"), "{text}");
+    for leak in ["Some(", "None", "manual", "automated"] {
+        assert!(!text.contains(leak), "{leak} in {text}");
+    }
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.contains('T') && l.trim_end().ends_with('Z')),
+        "local times, not RFC 3339: {text}"
+    );
+    assert!(!text.contains("Workshop-Pa55word"));
+
+    // The report is made later, at the default speed: it names the speed of the run.
+    let out = run(dir.path(), &["--sim", "--lang", "de", "report"]);
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("×60"), "{md}");
+    assert!(md.contains("| erledigt |"), "{md}");
+    assert!(!md.contains("| done |") && !md.contains("| todo |"), "{md}");
+    let out = run(dir.path(), &["--sim", "report", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("report json");
+    assert!(report["mode"].as_str().is_some_and(|m| m.contains("×60")));
+    assert!(report["steps"].as_array().is_some_and(|steps| {
+        steps.iter().all(|s| {
+            ["done", "in_progress", "todo", "failed"].contains(&s["state"].as_str().unwrap_or(""))
+        })
+    }));
+}
+
+#[test]
+fn a_closed_stdout_ends_output_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (args, code) in [
+        (&["--sim", "status"][..], 0),
+        (&["--sim", "status", "--json"][..], 0),
+        (&["--sim", "check"][..], 1),
+        (&["--sim", "check", "--json"][..], 1),
+        (&["--sim", "report"][..], 0),
+        (&["--sim", "report", "--format", "json"][..], 0),
+    ] {
+        let mut child = bin(dir.path())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("binary runs");
+        // The reader goes away before the program writes anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("binary ends");
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+    }
+}

@@ -145,6 +145,39 @@ async fn rpo_names_the_todos_created_after_the_snapshot_and_rto_has_three_phases
         Some(3),
         "the snapshot's three todos are back"
     );
+
+    // Going back to workshop-db empties the app again: that is the cleanup, not a second
+    // disaster, and the run's figures stay as they were.
+    let options = Options {
+        keep_restored: false,
+        ..Options::from_config(&rt.config)
+    };
+    actions::execute(
+        StepId::Cleanup,
+        rt.cloud.as_ref(),
+        &rt.config,
+        &rt.journal,
+        &options,
+        &|_| {},
+    )
+    .await
+    .expect("cleanup");
+    minutes(&sim, 5);
+    let o = observe(&rt).await;
+    assert_eq!(o.todo_count(), Some(0), "back on workshop-db");
+    let j = rt.journal.lock().expect("journal");
+    let after = recovery::measure(&j, &o, &rt.config, rt.cloud.now());
+    let disasters = j
+        .events()
+        .iter()
+        .filter(|e| e.kind.name() == "disaster")
+        .count();
+    assert_eq!(disasters, 1, "one disaster: {:#?}", j.events());
+    assert_eq!(after.achieved_rpo.map(|a| a.seconds), Some(20 * 60));
+    assert_eq!(
+        after.rto.map(|r| (r.seconds, r.complete)),
+        Some((rto.seconds, true))
+    );
 }
 
 async fn checks_state(rt: &Runtime, step: StepId) -> StepState {
@@ -196,6 +229,16 @@ async fn live_rpo_drops_to_minutes_with_automated_backups() {
         "point-in-time recovery keeps the RPO under five minutes: {}",
         l.seconds
     );
+    // Twenty minutes without a new look (a slow poll at high speed): still minutes, not 20.
+    minutes(&sim, 20);
+    let stale = {
+        let j = rt.journal.lock().expect("journal");
+        recovery::measure(&j, &o, &rt.config, rt.cloud.now())
+            .live_rpo
+            .expect("live rpo")
+    };
+    assert_eq!(stale.kind, recovery::PointKind::PointInTime);
+    assert_eq!(stale.seconds, l.seconds, "the lag the last look showed");
 }
 
 #[tokio::test]

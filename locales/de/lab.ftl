@@ -6,23 +6,32 @@ check-not-read-yet = noch nicht gelesen – warte auf die erste Antwort des Kont
 check-unknown-error = das Konto konnte nicht gelesen werden ({ $code }); siehe Protokoll unten
 check-source-missing = Instanz { $instance } nicht gefunden – stimmt die Region, und wurde sie in den früheren Kapiteln erstellt?
 check-backups-off = automatische Backups sind aus (Aufbewahrung 0)
-check-backups-pending = Aufbewahrung { $retention } Tag(e) wartet auf Anwendung (Status { $status })
+check-backups-pending = Aufbewahrung { $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tage
+    } wartet auf Anwendung (Status { $status })
 check-backups-applying = Backups eingeschaltet, Instanz ist { $status } – das erste Backup läuft
-check-backups-on = automatische Backups an: { $retention } Tag(e), Fenster { $window } UTC
-check-backups-retention-differs = Aufbewahrung ist { $retention } Tag(e), das Lab verlangt { $wanted } – funktioniert, bewahrt aber länger auf
-check-todos-created = { $count } Todos vorhanden
-check-todos-none = noch keine Todos – erstelle { $wanted } in der App (oder lass backup-lab das tun)
-check-todos-some = { $count } von { $wanted } Todos
-check-todos-unreachable = die Todo-App antwortet nicht ({ $code })
+check-backups-on = automatische Backups an: { $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tage
+    }, Fenster { $window } UTC
+check-backups-retention-differs = Aufbewahrung ist { $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tage
+    }, das Lab verlangt { $wanted } – funktioniert, bewahrt aber länger auf
+check-todos-created = { $count } ToDos vorhanden
+check-todos-none = noch keine ToDos – erstelle { $wanted } in der App (oder lass backup-lab das tun)
+check-todos-some = { $count } von { $wanted } ToDos
+check-todos-unreachable = die ToDo-App antwortet nicht ({ $code })
 check-snapshot-available = { $snapshot } ist verfügbar (vor { $age } erstellt)
 check-snapshot-creating = Snapshot wird erstellt: { $percent } %, bisher { $elapsed }
 check-snapshot-deleting = { $snapshot } wurde verwendet und wird gelöscht
 check-snapshot-status = { $snapshot } hat den Status { $status }
 check-snapshot-gone = { $snapshot } wurde erstellt und inzwischen gelöscht
 check-snapshot-missing = noch kein Snapshot { $snapshot }
-check-disaster-done = die Todos wurden gelöscht – die «Katastrophe» ist eingetreten
-check-disaster-wait-snapshot = warte zuerst, bis Snapshot { $snapshot } verfügbar ist, sonst sind die Todos endgültig weg
-check-disaster-remaining = noch { $count } Todos vorhanden – lösche alle
+check-disaster-done = die ToDos wurden gelöscht – die «Katastrophe» ist eingetreten
+check-disaster-wait-snapshot = warte zuerst, bis Snapshot { $snapshot } verfügbar ist, sonst sind die ToDos endgültig weg
+check-disaster-remaining = noch { $count } ToDos vorhanden – lösche alle
 check-restore-single-az = Single-AZ – das Lab stellt als Multi-AZ wieder her
 check-restore-multi-az = Multi-AZ – die Konfiguration verlangt Single-AZ
 check-restore-class = Klasse { $class } statt { $wanted }
@@ -41,9 +50,11 @@ check-switch-todo = Backend zeigt noch auf { $instance }
 check-switch-wait = Backend zeigt noch auf { $instance }; { $restored } hat noch keinen Endpoint
 check-switch-no-host = die Task Definition hat in Container { $container } kein DB_HOST
 check-switch-elsewhere = Backend zeigt auf { $host }, nicht auf { $restored }
-check-verify-done = die App zeigt wieder { $count } Todos
+check-verify-done = die App zeigt wieder { $count } ToDos
+check-verify-verified = überprüft: die App zeigte wieder { $count } ToDos
+check-verify-titles = jetzt in der App: { $titles }
 check-verify-wait = warte, bis das Backend auf der wiederhergestellten Datenbank läuft
-check-verify-empty = die App zeigt keine Todos – läuft das Backend auf der wiederhergestellten Datenbank?
+check-verify-empty = die App zeigt keine ToDos – läuft das Backend auf der wiederhergestellten Datenbank?
 check-pitr-available = { $pitr } ist verfügbar: auf den letzten wiederherstellbaren Zeitpunkt zurückgesetzt
 check-pitr-rpo = sie enthält die Daten von { $rpo } vor dem Start des Restores: so klein ist das RPO mit automatischen Backups
 check-pitr-missing = freiwillig: { $pitr } gibt es nicht
@@ -66,8 +77,9 @@ param-retention = Backup retention period (Tage)
 param-window-local = Backup window, Ortszeit
 param-window-utc = Gesendetes Backup window (UTC)
 param-apply-immediately = Apply immediately
-param-todos-to-create = Zu erstellende Todos
-param-todos-to-delete = Zu löschende Todos
+param-value-yes = ja
+param-todos-to-create = Zu erstellende ToDos
+param-todos-to-delete = Zu löschende ToDos
 param-snapshot = Snapshot
 param-new-instance = Neue DB-Instanz
 param-source = Quellinstanz
@@ -87,9 +99,9 @@ param-cleanup-back = zurück zur ursprünglichen Datenbank, Restore und Snapshot
 
 note-outage = Die Aufbewahrung geht von 0 auf einen positiven Wert: die Instanz ist kurz nicht erreichbar und macht sofort ein erstes Backup.
 note-backup-storage = Backup-Speicher bis zur Grösse der Datenbank ist gratis; darüber wird pro GB und Monat verrechnet.
-note-browser-alternative = Du kannst die Todos auch im Browser erstellen; die Anzahl wird so oder so nachgeführt.
+note-browser-alternative = Du kannst die ToDos auch im Browser erstellen; die Anzahl wird so oder so nachgeführt.
 note-snapshot-cost = Manuelle Snapshots bleiben, bis du sie löschst, und kosten Speicher; das Aufräumen entfernt ihn.
-note-disaster = Damit werden alle Todos wirklich gelöscht: verloren ist, was der Snapshot nicht enthält.
+note-disaster = Damit werden alle ToDos wirklich gelöscht: verloren ist, was der Snapshot nicht enthält.
 note-restore-cost = Kosten: eine neue Multi-AZ db.t3.micro wird ab «available» sekundengenau verrechnet (mindestens 10 Minuten), etwa doppelt so viel wie Single-AZ. Lösche sie beim Aufräumen.
 note-restore-new-instance = Ein Restore erstellt immer eine neue Instanz mit neuem Endpoint; er überschreibt nie eine bestehende.
 note-pitr-cost = Kosten: eine weitere DB-Instanz, ab «available» sekundengenau verrechnet (mindestens 10 Minuten). Das Aufräumen löscht sie.
@@ -101,16 +113,22 @@ confirm-type = Zur Bestätigung { $word } eintippen:
 
 ## Ergebnisse
 
-already-backups = bereits erledigt: Aufbewahrung { $retention } Tag(e), Fenster { $window } UTC
-already-todos = bereits erledigt: { $count } Todos vorhanden
+already-backups = bereits erledigt: Aufbewahrung { $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tage
+    }, Fenster { $window } UTC
+already-todos = bereits erledigt: { $count } ToDos vorhanden
 already-snapshot = bereits erledigt: Snapshot { $snapshot } existiert ({ $status }) und wird weiterverwendet
 already-instance = bereits erledigt: { $instance } existiert ({ $status }) und wird weiterverwendet
 already-switched = bereits erledigt: der Service läuft mit Revision { $revision }
 already-clean = bereits erledigt: nichts mehr zu löschen
-done-backups = ModifyDBInstance gesendet: Aufbewahrung { $retention } Tag(e), Fenster { $window } UTC (Status { $status })
-done-todos = { $count } Todos sind da
+done-backups = ModifyDBInstance gesendet: Aufbewahrung { $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tage
+    }, Fenster { $window } UTC (Status { $status })
+done-todos = { $count } ToDos sind da
 done-snapshot = Snapshot { $snapshot } wird erstellt
-done-disaster = { $count } Todos gelöscht
+done-disaster = { $count } ToDos gelöscht
 done-restore = Restore gestartet: { $restored } ({ $status })
 done-revision-registered = neue Task-Definition-Revision { $revision } registriert
 done-revision-reused = Revision { $revision } mit diesem DB_HOST gibt es schon; sie wird weiterverwendet
@@ -118,13 +136,13 @@ done-service-updated = { $service } auf Revision { $revision } umgestellt; der R
 done-revision-deregistered = Revision { $revision } deregistriert
 done-instance-deleted = { $instance } wird gelöscht (ohne finalen Snapshot)
 done-snapshot-deleted = Snapshot { $snapshot } wird gelöscht
-progress-todo-created = Todo erstellt: { $title }
-progress-todo-deleted = Todo gelöscht: { $title }
+progress-todo-created = ToDo erstellt: { $title }
+progress-todo-deleted = ToDo gelöscht: { $title }
 progress-retry = { $code }: neuer Versuch in { $seconds } s (Versuch { $attempt } von { $attempts })
 todo-sample-titles = Milch kaufen|Pflanzen giessen|Zugbillett buchen|Lab vorbereiten|Grosi anrufen
 
 blocked-instance-busy = { $instance } ist { $status }; warte, bis sie verfügbar ist
-blocked-app-unreachable = die Todo-App antwortet nicht ({ $code }); prüfe --app-url oder den Load Balancer
+blocked-app-unreachable = die ToDo-App antwortet nicht ({ $code }); prüfe --app-url oder den Load Balancer
 blocked-snapshot-not-ready = Snapshot { $snapshot } ist noch nicht verfügbar
 blocked-no-restore = { $restored } gibt es noch nicht – zuerst wiederherstellen
 blocked-no-endpoint = { $restored } ist { $status } und hat noch keinen Endpoint; dieser Schritt geht, sobald er einen hat
@@ -141,8 +159,10 @@ run-timeout = zu lange auf diesen Schritt gewartet; nochmals ausführen, um weit
 status-instances = DB-Instanzen
 status-snapshots = Snapshots
 status-service = ECS-Deployments
-status-todos = Todos
+status-todos = ToDos
 status-days = Tag(e)
+status-manual = manuell
+status-automated = automatisch
 hint-try-sim = Ohne AWS-Konto: backup-lab --sim
 log-action-started = Aktion gestartet: { $step }
 
@@ -209,10 +229,16 @@ phase-switch = Umstellung und Rollout
 
 report-title = Backup & Recovery – Lab-Bericht
 report-mode = Konto
+report-mode-sim = simuliertes Konto ×{ $speed }
+report-mode-aws = AWS { $account } · { $region }
 report-generated = Erstellt
 report-steps = Schritte
 report-step = Schritt
 report-state = Zustand
+report-state-done = erledigt
+report-state-in-progress = läuft
+report-state-todo = offen
+report-state-failed = fehlgeschlagen
 report-time = Zeit
 report-detail = Detail
 report-recovery = Wiederherstellung: RPO und RTO
@@ -220,8 +246,9 @@ report-target = Ziel
 report-met = erreicht
 report-missed = verfehlt
 report-open = offen
-report-lost = Verlorene Todos (nach dem Snapshot erstellt)
+report-lost = Verlorene ToDos (nach dem Snapshot erstellt)
 report-pitr-hint = Mit automatischen Backups und Point-in-Time-Restore hätte das RPO etwa { $rpo } betragen.
+report-pitr-already-small = Das RPO dieses Durchlaufs ({ $rpo }) ist schon so klein, weil der Snapshot kurz vor der Katastrophe erstellt wurde. Bei einem echten Ausfall weiss niemand im Voraus, wie lange der letzte Snapshot zurückliegt; mit automatischen Backups hält der Point-in-Time-Restore das RPO bei etwa { $pitr }, wann immer die Katastrophe eintritt.
 report-calls = AWS-Aufrufe (Änderungen), als AWS CLI
 report-reads = Abfragen beim Beobachten
 report-leftovers = Kostet noch Geld

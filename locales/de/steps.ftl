@@ -57,10 +57,17 @@ step-protection-body =
 
 step-enable-backups-title = Backups automatisieren
 step-enable-backups-body =
-    Für { $instance } sind automatische Backups noch aus (Backup retention period = 0).
-    Jetzt setzt du sie auf { $retention } Tag(e) und wählst ein Backup-Zeitfenster.
+    Zu Beginn des Labs sind automatische Backups für { $instance } aus (Backup retention
+    period = 0). In diesem Schritt setzt du die Aufbewahrung auf { $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tage
+    } und
+    wählst ein Backup-Zeitfenster.
     • Ab dann sichert RDS die Instanz jeden Tag in diesem Fenster und bewahrt jedes Backup
-    { $retention } Tag(e) auf. Zusätzlich speichert RDS die Transaktionslogs; damit wird
+    { $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tage
+    } auf. Zusätzlich speichert RDS die Transaktionslogs; damit wird
     ein Point-in-Time-Restore möglich (siehe Bonus-Schritt).
     • Du hast { $window } in deiner Lokalzeit gewählt. RDS speichert das Fenster in UTC,
     darum fragt die Konsole nach UTC-Zeiten. Das Fenster dauert mindestens 30 Minuten und
@@ -76,7 +83,10 @@ step-enable-backups-console =
     2. Klicke im Menü links auf Databases.
     3. Wähle { $instance } aus und klicke auf Modify.
     4. Setze unter Additional configuration die Backup retention period auf
-    { $retention } Tag(e).
+    { $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tage
+    }.
     5. Lege unter Backup window ein Zeitfenster fest: Startzeit und Dauer in UTC (dein
     lokales Fenster { $window } in UTC umgerechnet, mindestens 30 Minuten).
     6. Klicke auf Continue.
@@ -252,8 +262,8 @@ step-pitr-console =
     2. Klicke auf Actions → Restore to point in time.
     3. Wähle unter Restore time die Option Latest restorable time.
     4. Gib unter Settings bei DB Instance Identifier { $pitr } ein.
-    5. Wähle unter Availability and durability Multi-AZ DB instance wie beim Restore
-    (eine einzelne DB-Instanz kostet etwa die Hälfte und reicht für diesen Test).
+    5. Wähle unter Availability and durability Single DB instance: Dieser Test braucht
+    keine Hochverfügbarkeit, und eine einzelne Instanz kostet etwa die Hälfte.
     6. Wähle als VPC security group Workshop-RDS-SG und entferne die Gruppe default.
     7. Wechsle unter DB instance class zu Burstable classes (includes t classes) und wähle
     db.t3.micro.
@@ -265,7 +275,10 @@ step-pitr-console =
 step-summary-title = Zusammenfassung
 step-summary-body =
     Du hast einen vollständigen Backup-und-Recovery-Zyklus durchgespielt:
-    • automatische Backups für { $instance } eingeschaltet ({ $retention } Tag(e), Fenster
+    • automatische Backups für { $instance } eingeschaltet ({ $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tage
+    }, Fenster
     { $window } Lokalzeit),
     • 5 ToDos erfasst, im Snapshot { $snapshot } gesichert und danach alle gelöscht,
     • den Snapshot in die neue Instanz { $restored } wiederhergestellt, { $service } mit
@@ -295,7 +308,10 @@ step-cleanup-body =
     Die Reihenfolge ist wichtig: Löschst du { $restored }, solange das Backend noch darauf
     zeigt, funktioniert die App nicht mehr.
     Die automatischen Backups von { $instance } dürfen eingeschaltet bleiben; jedes läuft
-    nach { $retention } Tag(en) ab.
+    nach { $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tagen
+    } ab.
 step-cleanup-console =
     1. Öffne Services → RDS und klicke im Menü links auf Snapshots.
     2. Wähle im Tab Manual { $snapshot } aus.

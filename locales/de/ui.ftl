@@ -18,7 +18,7 @@ ui-state-progress = läuft
 ui-state-todo = offen
 ui-state-failed = braucht Aufmerksamkeit
 ui-state-no-check = nichts zu prüfen
-ui-state-current = hier stehst du
+ui-state-current = nächster offener Schritt (die hervorgehobene Zeile wird angezeigt)
 
 ## Anleitung
 
@@ -30,7 +30,10 @@ ui-action-heading = Was Enter macht
 ui-action-enter = Enter zeigt zuerst die genauen Parameter und den AWS-CLI-Befehl; erst wenn du bestätigst, passiert etwas.
 ui-action-read-only = Nur-Lesen-Modus: Dieses Programm ändert nichts. Folge den Schritten in der Konsole oben.
 ui-action-none = Dieser Schritt erklärt nur. Lies ihn und geh dann mit → weiter.
-ui-action-enable-backups = Setzt die Aufbewahrungsdauer der Backups von { $instance } auf { $retention } Tag(e), mit dem Backup-Fenster, das du in Lokalzeit eingibst, und wendet die Änderung sofort an.
+ui-action-enable-backups = Setzt die Aufbewahrungsdauer der Backups von { $instance } auf { $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tage
+    }, mit dem Backup-Fenster, das du in Lokalzeit eingibst, und wendet die Änderung sofort an.
 ui-action-create-todos = Legt über die API der App ToDos an, bis es 5 sind.
 ui-action-snapshot = Erstellt den manuellen Snapshot { $snapshot } von { $instance }.
 ui-action-delete-todos = Löscht über die API der App alle ToDos: die Katastrophe. Erst möglich, wenn { $snapshot } verfügbar ist.
@@ -142,7 +145,10 @@ ui-help-close = ? oder Esc schliesst diese Hilfe.
 
 ## Dialoge
 
-ui-confirm-cli = Dasselbe mit der AWS CLI:
+ui-dialog-omitted = … mehr in einem grösseren Terminal
+ui-figure-unit-ms = Min.:Sek.
+ui-figure-unit-hms = Std.:Min.:Sek.
+ui-confirm-cli = Dasselbe auf der Kommandozeile:
 ui-confirm-question = Jetzt ausführen?
 ui-confirm-type = Tippe { $word } und drücke Enter, um zu bestätigen.
 ui-confirm-mismatch = Das ist nicht { $word }. Prüfe die Schreibweise oder drücke Esc.
@@ -156,11 +162,14 @@ ui-key-switch = wechseln
 ui-key-choose = wählen
 ui-notice-close = Eine beliebige Taste schliesst diese Meldung.
 ui-window-title = Backup-Fenster
-ui-window-intro = Gib das tägliche Backup-Fenster in deiner Lokalzeit ({ $zone }) als hh:mm-hh:mm ein, mindestens 30 Minuten lang. Backups werden { $retention } Tag(e) aufbewahrt.
+ui-window-intro = Gib das tägliche Backup-Fenster in deiner Lokalzeit ({ $zone }) als hh:mm-hh:mm ein, mindestens 30 Minuten lang. Backups werden { $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tage
+    } aufbewahrt.
 ui-window-utc = { $utc } UTC, so speichert es RDS
 ui-cleanup-title = Aufräumen: Welche Datenbank bleibt?
 ui-cleanup-intro = Entscheide, welche Datenbank die App ab jetzt verwendet. Gelöscht wird nur, was das Lab erstellt hat.
 ui-cleanup-keep = { $restored } behalten
 ui-cleanup-keep-detail = Das Backend bleibt auf { $restored }. Gelöscht wird nur { $snapshot } (und eine Point-in-Time-Kopie, falls vorhanden).
 ui-cleanup-back = Zurück zu { $instance }
-ui-cleanup-back-detail = Zuerst wird { $service } wieder auf { $instance } umgestellt; nach dem Rollout werden { $restored } und { $snapshot } gelöscht.
+ui-cleanup-back-detail = Zuerst wird { $service } wieder auf { $instance } umgestellt; nach dem Rollout werden { $restored } und { $snapshot } gelöscht. Die wiederhergestellten ToDos gehen damit verloren: { $instance } hat den Stand nach der Katastrophe.

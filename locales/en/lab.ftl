@@ -6,10 +6,19 @@ check-not-read-yet = not read yet – waiting for the first answer from the acco
 check-unknown-error = could not read the account ({ $code }); see the log below
 check-source-missing = instance { $instance } not found – is the region right, and was it created in the earlier chapters?
 check-backups-off = automated backups are off (retention 0)
-check-backups-pending = retention { $retention } day(s) is waiting to be applied (status { $status })
+check-backups-pending = retention { $retention ->
+        [one] 1 day
+       *[other] { $retention } days
+    } is waiting to be applied (status { $status })
 check-backups-applying = backups enabled, instance is { $status } – the first backup is running
-check-backups-on = automated backups on: { $retention } day(s), window { $window } UTC
-check-backups-retention-differs = retention is { $retention } day(s), the lab asks for { $wanted } – works, but keeps backups longer
+check-backups-on = automated backups on: { $retention ->
+        [one] 1 day
+       *[other] { $retention } days
+    }, window { $window } UTC
+check-backups-retention-differs = retention is { $retention ->
+        [one] 1 day
+       *[other] { $retention } days
+    }, the lab asks for { $wanted } – works, but keeps backups longer
 check-todos-created = { $count } todos exist
 check-todos-none = no todos yet – create { $wanted } in the app (or let backup-lab do it)
 check-todos-some = { $count } of { $wanted } todos
@@ -42,6 +51,8 @@ check-switch-wait = backend still points at { $instance }; { $restored } has no 
 check-switch-no-host = the task definition has no DB_HOST in container { $container }
 check-switch-elsewhere = backend points at { $host }, not at { $restored }
 check-verify-done = the app shows { $count } todos again
+check-verify-verified = verified: the app showed { $count } todos again
+check-verify-titles = in the app now: { $titles }
 check-verify-wait = waiting for the backend to run on the restored database
 check-verify-empty = the app shows no todos – is the backend on the restored database?
 check-pitr-available = { $pitr } is available: restored to the latest restorable time
@@ -66,6 +77,7 @@ param-retention = Backup retention period (days)
 param-window-local = Backup window, local time
 param-window-utc = Backup window sent (UTC)
 param-apply-immediately = Apply immediately
+param-value-yes = yes
 param-todos-to-create = Todos to create
 param-todos-to-delete = Todos to delete
 param-snapshot = Snapshot
@@ -101,13 +113,19 @@ confirm-type = Type { $word } to confirm:
 
 ## Outcomes
 
-already-backups = already done: retention { $retention } day(s), window { $window } UTC
+already-backups = already done: retention { $retention ->
+        [one] 1 day
+       *[other] { $retention } days
+    }, window { $window } UTC
 already-todos = already done: { $count } todos exist
 already-snapshot = already done: snapshot { $snapshot } exists ({ $status }) and is reused
 already-instance = already done: { $instance } exists ({ $status }) and is reused
 already-switched = already done: the service runs revision { $revision }
 already-clean = already done: nothing left to delete
-done-backups = ModifyDBInstance sent: retention { $retention } day(s), window { $window } UTC (status { $status })
+done-backups = ModifyDBInstance sent: retention { $retention ->
+        [one] 1 day
+       *[other] { $retention } days
+    }, window { $window } UTC (status { $status })
 done-todos = { $count } todos are there
 done-snapshot = snapshot { $snapshot } is being created
 done-disaster = { $count } todos deleted
@@ -143,6 +161,8 @@ status-snapshots = Snapshots
 status-service = ECS deployments
 status-todos = Todos
 status-days = day(s)
+status-manual = manual
+status-automated = automated
 hint-try-sim = Without an AWS account: backup-lab --sim
 log-action-started = action started: { $step }
 
@@ -209,10 +229,16 @@ phase-switch = switch and rollout
 
 report-title = Backup & Recovery – lab report
 report-mode = Account
+report-mode-sim = simulated account ×{ $speed }
+report-mode-aws = AWS { $account } · { $region }
 report-generated = Generated
 report-steps = Steps
 report-step = Step
 report-state = State
+report-state-done = done
+report-state-in-progress = in progress
+report-state-todo = to do
+report-state-failed = failed
 report-time = Time
 report-detail = Detail
 report-recovery = Recovery: RPO and RTO
@@ -222,6 +248,7 @@ report-missed = missed
 report-open = open
 report-lost = Todos lost (created after the snapshot)
 report-pitr-hint = With automated backups and point-in-time restore the RPO would have been about { $rpo }.
+report-pitr-already-small = This run's RPO ({ $rpo }) is already that small because the snapshot was taken just before the disaster. In a real incident nobody knows beforehand how long ago the last snapshot was; with automated backups, point-in-time restore keeps the RPO at about { $pitr } whenever the disaster comes.
 report-calls = AWS calls (changes), as AWS CLI
 report-reads = Polling reads
 report-leftovers = Still costing money

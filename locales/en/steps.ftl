@@ -55,10 +55,17 @@ step-protection-body =
 
 step-enable-backups-title = Enable automated backups
 step-enable-backups-body =
-    Automated backups of { $instance } are still off: its backup retention period is 0.
-    Now you set it to { $retention } day(s) and pick a backup window.
+    At the start of the lab, automated backups of { $instance } are off: its backup
+    retention period is 0. In this step you set it to { $retention ->
+        [one] 1 day
+       *[other] { $retention } days
+    } and pick a
+    backup window.
     • From then on, RDS backs up the instance every day in that window and keeps each backup
-    for { $retention } day(s). It also saves the transaction logs, which makes point-in-time
+    for { $retention ->
+        [one] 1 day
+       *[other] { $retention } days
+    }. It also saves the transaction logs, which makes point-in-time
     restore possible (see the bonus step).
     • You chose { $window } in your local time. RDS stores the window in UTC, which is why
     the console asks for UTC times. The window lasts at least 30 minutes and must not
@@ -72,7 +79,10 @@ step-enable-backups-console =
     1. Open Services → RDS.
     2. In the menu on the left, click Databases.
     3. Select { $instance } and click Modify.
-    4. Under Additional configuration, set Backup retention period to { $retention } day(s).
+    4. Under Additional configuration, set Backup retention period to { $retention ->
+        [one] 1 day
+       *[other] { $retention } days
+    }.
     5. Under Backup window, choose a window: start time and duration in UTC (your local
     window { $window } converted to UTC, at least 30 minutes).
     6. Click Continue.
@@ -244,8 +254,8 @@ step-pitr-console =
     2. Click Actions → Restore to point in time.
     3. Under Restore time, choose Latest restorable time.
     4. Under Settings, enter { $pitr } as DB Instance Identifier.
-    5. Under Availability and durability, choose Multi-AZ DB instance as for the restore
-    (a single DB instance costs about half and is enough for this test).
+    5. Under Availability and durability, choose Single DB instance: this test needs no
+    high availability, and a single instance costs about half.
     6. As VPC security group, choose Workshop-RDS-SG and remove the default group.
     7. Under DB instance class, switch to Burstable classes (includes t classes) and choose
     db.t3.micro.
@@ -257,7 +267,10 @@ step-pitr-console =
 step-summary-title = Summary
 step-summary-body =
     You have gone through a complete backup and recovery cycle:
-    • enabled automated backups for { $instance } ({ $retention } day(s), window
+    • enabled automated backups for { $instance } ({ $retention ->
+        [one] 1 day
+       *[other] { $retention } days
+    }, window
     { $window } local time),
     • created 5 todos, saved them in the snapshot { $snapshot } and then deleted them all,
     • restored the snapshot into the new instance { $restored }, switched { $service } to
@@ -285,7 +298,10 @@ step-cleanup-body =
     The order matters: deleting { $restored } while the backend still points to it breaks
     the app.
     The automated backups of { $instance } may stay on; each one expires after
-    { $retention } day(s).
+    { $retention ->
+        [one] 1 day
+       *[other] { $retention } days
+    }.
 step-cleanup-console =
     1. Open Services → RDS and click Snapshots in the menu on the left.
     2. In the Manual tab, select { $snapshot }.

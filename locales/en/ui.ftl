@@ -18,7 +18,7 @@ ui-state-progress = in progress
 ui-state-todo = to do
 ui-state-failed = needs attention
 ui-state-no-check = nothing to check
-ui-state-current = where you stand
+ui-state-current = next step to do (the highlighted line is the one shown)
 
 ## Instructions
 
@@ -30,7 +30,10 @@ ui-action-heading = What Enter does
 ui-action-enter = Enter shows the exact parameters and the AWS CLI command first; nothing happens until you confirm.
 ui-action-read-only = Read-only mode: this program changes nothing. Follow the console steps above.
 ui-action-none = This step only explains. Read it, then go on with →.
-ui-action-enable-backups = Sets the backup retention of { $instance } to { $retention } day(s) with the backup window you enter in local time, applied immediately.
+ui-action-enable-backups = Sets the backup retention of { $instance } to { $retention ->
+        [one] 1 day
+       *[other] { $retention } days
+    } with the backup window you enter in local time, applied immediately.
 ui-action-create-todos = Adds todos through the app's API until there are 5.
 ui-action-snapshot = Takes the manual snapshot { $snapshot } of { $instance }.
 ui-action-delete-todos = Deletes every todo through the app's API: the disaster. Only possible once { $snapshot } is available.
@@ -142,7 +145,10 @@ ui-help-close = ? or Esc closes this help.
 
 ## Dialogs
 
-ui-confirm-cli = The same with the AWS CLI:
+ui-dialog-omitted = … more in a larger terminal
+ui-figure-unit-ms = min:s
+ui-figure-unit-hms = h:min:s
+ui-confirm-cli = The same on the command line:
 ui-confirm-question = Run it now?
 ui-confirm-type = Type { $word } and press Enter to confirm.
 ui-confirm-mismatch = That is not { $word }. Check the spelling or press Esc.
@@ -156,11 +162,14 @@ ui-key-switch = switch
 ui-key-choose = choose
 ui-notice-close = Press any key to close.
 ui-window-title = Backup window
-ui-window-intro = Enter the daily backup window in your local time ({ $zone }) as hh:mm-hh:mm, at least 30 minutes long. Backups are kept for { $retention } day(s).
+ui-window-intro = Enter the daily backup window in your local time ({ $zone }) as hh:mm-hh:mm, at least 30 minutes long. Backups are kept for { $retention ->
+        [one] 1 day
+       *[other] { $retention } days
+    }.
 ui-window-utc = { $utc } UTC, as RDS stores it
 ui-cleanup-title = Clean up: which database stays?
 ui-cleanup-intro = Decide which database the app uses from now on. Only what the lab created is deleted.
 ui-cleanup-keep = Keep { $restored }
 ui-cleanup-keep-detail = The backend stays on { $restored }. Only { $snapshot } (and a point-in-time copy, if any) is deleted.
 ui-cleanup-back = Go back to { $instance }
-ui-cleanup-back-detail = { $service } is switched back to { $instance } first; after the rollout { $restored } and { $snapshot } are deleted.
+ui-cleanup-back-detail = { $service } is switched back to { $instance } first; after the rollout { $restored } and { $snapshot } are deleted. The restored todos go with them: { $instance } holds the state after the disaster.

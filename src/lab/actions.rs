@@ -214,7 +214,7 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
                         ),
                     ),
                     param("param-window-utc", utc),
-                    param("param-apply-immediately", "true"),
+                    param("param-apply-immediately", "@param-value-yes"),
                 ],
                 vec![cloud::cli::modify_backup(&settings)],
                 notes,
@@ -371,7 +371,11 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
                 param(
                     "param-restore-time",
                     src.latest_restorable
-                        .map(|t| t.to_string())
+                        .map(|t| {
+                            t.to_zoned(config.timezone())
+                                .strftime("%Y-%m-%d %H:%M:%S %Z")
+                                .to_string()
+                        })
                         .unwrap_or_default(),
                 ),
             ];

@@ -384,10 +384,14 @@ fn verify(ctx: &Ctx<'_>) -> Check {
                 super::journal::EventKind::TodosVerified { count } => count,
                 _ => 0,
             });
-        return Check::new(
+        let mut check = Check::new(
             StepState::Done,
-            Text::new("check-verify-done").arg("count", count),
+            Text::new("check-verify-verified").arg("count", count),
         );
+        if let Some(titles) = served_titles(ctx) {
+            check = check.with(titles);
+        }
+        return check;
     }
     let switched = ctx.backend_on_restored()
         && ctx
@@ -401,12 +405,29 @@ fn verify(ctx: &Ctx<'_>) -> Check {
     }
     match ctx.observed.todo_count() {
         Some(0) => Check::new(StepState::Failed, Text::new("check-verify-empty")),
-        Some(n) => Check::new(
-            StepState::Done,
-            Text::new("check-verify-done").arg("count", n),
-        ),
+        Some(n) => {
+            let check = Check::new(
+                StepState::Done,
+                Text::new("check-verify-done").arg("count", n),
+            );
+            match served_titles(ctx) {
+                Some(titles) => check.with(titles),
+                None => check,
+            }
+        }
         None => Check::new(StepState::Todo, Text::new("check-not-read-yet")),
     }
+}
+
+/// The titles the app serves from the restored database, as the learner sees them in the
+/// browser.
+fn served_titles(ctx: &Ctx<'_>) -> Option<Text> {
+    let todos = ctx.observed.todos.value.as_ref()?;
+    if todos.is_empty() || !ctx.backend_on_restored() {
+        return None;
+    }
+    let titles: Vec<&str> = todos.iter().map(|t| t.title.as_str()).collect();
+    Some(Text::new("check-verify-titles").arg("titles", titles.join(", ")))
 }
 
 /// How far behind the request the point-in-time restore went: its RPO.

@@ -295,7 +295,17 @@ impl Journal {
                 let serving_source = source
                     .and_then(|s| s.endpoint.as_deref())
                     .is_some_and(|ep| observed.db_host(&names.container) == Some(ep));
-                if list.is_empty() && !previous.is_empty() && serving_source && self.has("snapshot")
+                // Todos that vanish because the backend went back to workshop-db after the
+                // recovery (cleanup, in the app or the console) are no new disaster, and
+                // there is one disaster per recovery point (the action records its own).
+                let recovered = self.after_last("rollout-complete", "snapshot")
+                    || self.after_last("cleanup-chosen", "snapshot")
+                    || self.after_last("disaster", "snapshot");
+                if list.is_empty()
+                    && !previous.is_empty()
+                    && serving_source
+                    && self.has("snapshot")
+                    && !recovered
                 {
                     let began = self.deletion_began().unwrap_or(at);
                     let lost = previous.iter().map(|(_, t)| t.clone()).collect();

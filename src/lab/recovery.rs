@@ -72,12 +72,13 @@ impl Recovery {
             .map(|a| a.seconds <= self.rpo_target_seconds)
     }
 
+    /// Whether the run met its RTO target: known once it is complete, or as soon as the
+    /// time without service has passed the target.
     #[must_use]
     pub fn rto_met(&self) -> Option<bool> {
-        self.rto
-            .as_ref()
-            .filter(|r| r.complete)
-            .map(|r| r.seconds <= self.rto_target_seconds)
+        let rto = self.rto.as_ref()?;
+        let met = rto.seconds <= self.rto_target_seconds;
+        (rto.complete || !met).then_some(met)
     }
 }
 
@@ -125,11 +126,22 @@ pub fn measure(
             points.push((t, kind));
         }
     }
-    if let Some(lrt) = observed
-        .instance(&names.instance)
-        .and_then(|i| i.latest_restorable)
-    {
-        points.push((lrt, PointKind::PointInTime));
+    if let Some(source) = observed.instance(&names.instance) {
+        if let Some(lrt) = source.latest_restorable {
+            // The latest restorable time moves on while backups run: what the last look
+            // showed, moved on by the time since that look, so a slow poll does not make the
+            // RPO look larger than it is.
+            let moving = source.retention_days > 0 && source.is_available();
+            let since_look = observed
+                .instances
+                .updated
+                .filter(|_| moving)
+                .map_or(0, |seen| span(seen, now));
+            let point = lrt
+                .checked_add(jiff::SignedDuration::from_secs(since_look))
+                .unwrap_or(lrt);
+            points.push((point, PointKind::PointInTime));
+        }
     }
     if let Some(e) = journal.last("snapshot") {
         points.push((e.at, PointKind::Snapshot));

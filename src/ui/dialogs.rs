@@ -79,12 +79,14 @@ pub struct Section {
 
 /// Sections that are never left out.
 pub const KEEP: u8 = 0;
+/// The line that stands for left-out sections; it goes last of all.
+const PLACEHOLDER: u8 = 1;
 
 /// Joins sections with blank lines into at most `max` rows: first the blank lines go, then
-/// the sections with the highest drop rank, and at last the middle is cut so the final
-/// section (the keys) stays.
+/// the sections with the highest drop rank (each leaves `omitted` in its place, so the reader
+/// knows there is more), and at last the middle is cut so the final section (the keys) stays.
 #[must_use]
-pub fn fit(mut sections: Vec<Section>, max: usize) -> Vec<Line<'static>> {
+pub fn fit(mut sections: Vec<Section>, max: usize, omitted: &Line<'static>) -> Vec<Line<'static>> {
     sections.retain(|s| !s.lines.is_empty());
     loop {
         let rows: usize = sections.iter().map(|s| s.lines.len()).sum();
@@ -110,7 +112,19 @@ pub fn fit(mut sections: Vec<Section>, max: usize) -> Vec<Line<'static>> {
             .map(|(i, _)| i);
         match droppable {
             Some(i) => {
-                sections.remove(i);
+                let placeholder = |j: usize| {
+                    sections
+                        .get(j)
+                        .is_some_and(|s: &Section| s.drop_rank == PLACEHOLDER)
+                };
+                if placeholder(i) || (i > 0 && placeholder(i - 1)) || placeholder(i + 1) {
+                    sections.remove(i);
+                } else {
+                    sections[i] = Section {
+                        drop_rank: PLACEHOLDER,
+                        lines: vec![omitted.clone()],
+                    };
+                }
             }
             None => {
                 let last = sections.pop().map(|s| s.lines).unwrap_or_default();
@@ -185,7 +199,15 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
             )
         }
     };
-    frame_dialog(frame, area, view, &title, fit(sections, max), is_error);
+    let omitted = Line::styled(view.t("ui-dialog-omitted"), view.th.muted);
+    frame_dialog(
+        frame,
+        area,
+        view,
+        &title,
+        fit(sections, max, &omitted),
+        is_error,
+    );
 }
 
 /// A parameter value: `@id` values are message ids.
@@ -290,11 +312,11 @@ fn confirm_sections(
             lines: two_columns(view, &params, width),
         },
         Section {
-            drop_rank: 2,
+            drop_rank: 3,
             lines: cli,
         },
         Section {
-            drop_rank: 1,
+            drop_rank: 2,
             lines: notes,
         },
         Section {
@@ -348,7 +370,7 @@ fn window_sections(
     )];
     vec![
         Section {
-            drop_rank: 1,
+            drop_rank: 2,
             lines: wrap::lines_with("", &intro, width, th.text, th.text),
         },
         Section {
@@ -404,7 +426,7 @@ fn cleanup_sections(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<S
     )];
     vec![
         Section {
-            drop_rank: 1,
+            drop_rank: 2,
             lines: intro,
         },
         Section {
@@ -416,4 +438,57 @@ fn cleanup_sections(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<S
             lines: keys,
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(drop_rank: u8, text: &str, n: usize) -> Section {
+        Section {
+            drop_rank,
+            lines: (0..n).map(|i| Line::raw(format!("{text}{i}"))).collect(),
+        }
+    }
+
+    fn texts(lines: &[Line<'_>]) -> Vec<String> {
+        lines.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_left_out_section_leaves_a_mark() {
+        let omitted = Line::raw("…more");
+        let sections = || {
+            vec![
+                section(KEEP, "param", 3),
+                section(3, "cli", 4),
+                section(2, "note", 1),
+                section(KEEP, "keys", 2),
+            ]
+        };
+        assert_eq!(
+            fit(sections(), 20, &omitted).len(),
+            13,
+            "all fits, with gaps"
+        );
+        let fitted = texts(&fit(sections(), 8, &omitted));
+        assert_eq!(
+            fitted,
+            [
+                "param0", "param1", "param2", "…more", "note0", "keys0", "keys1"
+            ],
+            "the CLI block gives way, and says so"
+        );
+        let fitted = texts(&fit(sections(), 6, &omitted));
+        assert_eq!(
+            fitted,
+            ["param0", "param1", "param2", "…more", "keys0", "keys1"],
+            "one mark for both"
+        );
+        assert_eq!(
+            fit(sections(), 3, &omitted).len(),
+            3,
+            "never more than asked"
+        );
+    }
 }

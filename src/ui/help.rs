@@ -115,7 +115,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
             lines: keys,
         },
         dialogs::Section {
-            drop_rank: 1,
+            drop_rank: 2,
             lines,
         },
         dialogs::Section {
@@ -123,6 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
             lines: vec![Line::styled(view.t("ui-help-close"), th.muted)],
         },
     ];
-    let lines = dialogs::fit(sections, dialogs::max_rows(area));
+    let omitted = Line::styled(view.t("ui-dialog-omitted"), view.th.muted);
+    let lines = dialogs::fit(sections, dialogs::max_rows(area), &omitted);
     dialogs::frame_dialog(frame, area, view, &view.t("ui-help-title"), lines, false);
 }

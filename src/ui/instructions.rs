@@ -38,8 +38,9 @@ fn action_id(step: StepId) -> &'static str {
     }
 }
 
-fn heading(view: &View<'_>, text: String) -> Line<'static> {
-    Line::styled(text, view.th.heading)
+/// A heading, wrapped like the text under it so a narrow panel does not cut it off.
+fn heading(view: &View<'_>, text: &str, width: usize) -> Vec<Line<'static>> {
+    wrap::lines_with("", text, width, view.th.heading, view.th.heading)
 }
 
 /// The panel's content at `width` cells.
@@ -123,7 +124,7 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         }
         StepId::Summary => {
             out.push(Line::default());
-            out.push(heading(view, view.t("ui-figures-heading")));
+            out.extend(heading(view, &view.t("ui-figures-heading"), width));
             out.extend(status::recovery_lines(view, width, true, usize::MAX));
         }
         _ => {}
@@ -131,14 +132,14 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
 
     if let Some(console) = step_text("console") {
         out.push(Line::default());
-        out.push(heading(view, view.t("ui-console-heading")));
+        out.extend(heading(view, &view.t("ui-console-heading"), width));
         for para in wrap::paragraphs(&console) {
             out.extend(wrap::para_lines(&para, width, th.accent, th.text));
         }
     }
 
     out.push(Line::default());
-    out.push(heading(view, view.t("ui-action-heading")));
+    out.extend(heading(view, &view.t("ui-action-heading"), width));
     let action = Text {
         id: action_id(step).to_owned(),
         args: lab::name_args(&app.config, &app.options.window_local),

@@ -555,20 +555,24 @@ pub fn recovery_lines(
                 ),
             });
             for phase in &rto.phases {
-                let (sym, style) = if phase.complete {
-                    (StepState::Done.symbol(), th.done)
+                // Phases have no target of their own: a finished one shows its duration,
+                // the running one that it runs.
+                let value = if phase.complete {
+                    human(phase.seconds)
                 } else {
-                    (StepState::InProgress.symbol(), th.progress)
+                    format!(
+                        "{} {}",
+                        human(phase.seconds),
+                        StepState::InProgress.symbol()
+                    )
                 };
+                let style = if phase.complete { th.text } else { th.progress };
                 let lines = pair(
                     vec![
                         Span::styled("  ", th.muted),
                         Span::styled(view.t(&phase.id), th.muted),
                     ],
-                    &[Span::styled(
-                        format!("{} {sym}", human(phase.seconds)),
-                        style,
-                    )],
+                    &[Span::styled(value, style)],
                     width,
                 );
                 items.push(Item {
@@ -775,6 +779,12 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
             for ((label, value, style), area) in figures.into_iter().zip(areas) {
                 let [label_area, figure_area] =
                     Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+                // The big digits read like a clock time without their unit.
+                let label = match value {
+                    Some(v) if v >= 3600 => format!("{label} · {}", view.t("ui-figure-unit-hms")),
+                    Some(_) => format!("{label} · {}", view.t("ui-figure-unit-ms")),
+                    None => label,
+                };
                 frame.render_widget(
                     Paragraph::new(Line::styled(
                         wrap::truncate(&label, usize::from(label_area.width)),

@@ -200,9 +200,10 @@ pub fn place_labels(labels: &[(usize, String)], cells: usize) -> Vec<String> {
         let text = truncate(text, cells);
         let w = width(&text);
         let start = centre.saturating_sub(w / 2).min(cells.saturating_sub(w));
-        let row = rows
-            .iter()
-            .position(|r| (start..start + w + 1).all(|x| r.get(x).is_none_or(Option::is_none)));
+        let row = rows.iter().position(|r| {
+            // A blank cell on either side, so two labels never run together.
+            (start.saturating_sub(1)..start + w + 1).all(|x| r.get(x).is_none_or(Option::is_none))
+        });
         let row = match row {
             Some(r) => r,
             None => {
@@ -270,5 +271,19 @@ mod tests {
             14,
         );
         assert_eq!(rows, vec!["aaaa        c", "  bbbb"]);
+    }
+
+    #[test]
+    fn labels_keep_a_blank_between_them() {
+        // 23:00 at 0..5 and 23:30 right after it would read "23:0023:30".
+        let rows = place_labels(
+            &[
+                (2, "23:00".into()),
+                (7, "23:30".into()),
+                (14, "00:00".into()),
+            ],
+            20,
+        );
+        assert_eq!(rows, vec!["23:00       00:00", "     23:30"]);
     }
 }
