@@ -377,6 +377,13 @@ impl App {
     }
 
     fn on_dialog(&mut self, dialog: Dialog, action: Action) -> Vec<Command> {
+        if action == Action::ToggleLang {
+            // The dialog stays open and is read again in the other language.
+            self.lang = self.lang.other();
+            self.options.lang = self.lang;
+            self.dialog = Some(dialog);
+            return Vec::new();
+        }
         match dialog {
             Dialog::Notice { .. } => {
                 if action == Action::Quit {
@@ -537,10 +544,53 @@ pub fn keymap(app: &App, key: KeyEvent) -> Option<Action> {
             Action::ToggleChoice
         }
         KeyCode::Char('q') => Action::Quit,
-        KeyCode::Char('L' | 'l') if !in_dialog => Action::ToggleLang,
+        KeyCode::Char('L') if !typing => Action::ToggleLang,
+        KeyCode::Char('l') if !in_dialog => Action::ToggleLang,
         KeyCode::Char('?' | 'h') if !in_dialog => Action::ToggleHelp,
         KeyCode::Char('P') if !in_dialog => Action::TogglePresent,
         KeyCode::Char(c) if in_dialog => Action::Input(c),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn app() -> App {
+        App::new(
+            Lang::De,
+            Config::default(),
+            Mode::Simulation { speed: 15.0 },
+            "2026-11-25T09:00:00Z".parse().expect("time"),
+        )
+    }
+
+    #[test]
+    fn the_language_switches_with_a_dialog_open_and_the_dialog_stays() {
+        let mut app = app();
+        app.dialog = Some(Dialog::Notice {
+            title: Text::new("dialog-busy"),
+            lines: Vec::new(),
+            is_error: false,
+        });
+        let key = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
+        let action = keymap(&app, key).expect("a key for L");
+        app.update(Msg::Action(action));
+        assert_eq!(app.lang, Lang::En);
+        assert_eq!(app.options.lang, Lang::En, "sample todos follow");
+        assert!(app.dialog.is_some(), "the dialog is still open");
+    }
+
+    #[test]
+    fn while_typing_a_word_l_is_a_letter() {
+        let mut app = app();
+        app.dialog = Some(Dialog::Window {
+            input: String::new(),
+            error: None,
+        });
+        let key = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
+        assert_eq!(keymap(&app, key), Some(Action::Input('L')));
+    }
 }

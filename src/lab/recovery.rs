@@ -126,22 +126,22 @@ pub fn measure(
             points.push((t, kind));
         }
     }
-    if let Some(source) = observed.instance(&names.instance) {
-        if let Some(lrt) = source.latest_restorable {
-            // The latest restorable time moves on while backups run: what the last look
-            // showed, moved on by the time since that look, so a slow poll does not make the
-            // RPO look larger than it is.
-            let moving = source.retention_days > 0 && source.is_available();
-            let since_look = observed
-                .instances
-                .updated
-                .filter(|_| moving)
-                .map_or(0, |seen| span(seen, now));
-            let point = lrt
-                .checked_add(jiff::SignedDuration::from_secs(since_look))
-                .unwrap_or(lrt);
-            points.push((point, PointKind::PointInTime));
-        }
+    if let Some(source) = observed.instance(&names.instance)
+        && let Some(lrt) = source.latest_restorable
+    {
+        // The latest restorable time moves on while backups run: what the last look
+        // showed, moved on by the time since that look, so a slow poll does not make the
+        // RPO look larger than it is.
+        let moving = source.retention_days > 0 && source.is_available();
+        let since_look = observed
+            .instances
+            .updated
+            .filter(|_| moving)
+            .map_or(0, |seen| span(seen, now));
+        let point = lrt
+            .checked_add(jiff::SignedDuration::from_secs(since_look))
+            .unwrap_or(lrt);
+        points.push((point, PointKind::PointInTime));
     }
     if let Some(e) = journal.last("snapshot") {
         points.push((e.at, PointKind::Snapshot));
