@@ -389,49 +389,6 @@ async fn rds_error_codes() {
 // ---------------------------------------------------------------------------------------------
 // ECS
 
-/// `DescribeTaskDefinition` (with tags) as boto3 sees it, minus what Register cannot set.
-fn registrable_view(moto: &Moto, reference: &str) -> Value {
-    let mut seen = moto.boto(&format!(
-        "r = c('ecs').describe_task_definition(taskDefinition='{reference}', include=['TAGS'])\n\
-         r.pop('ResponseMetadata', None)\n\
-         out(r)"
-    ));
-    if let Some(td) = seen
-        .get_mut("taskDefinition")
-        .and_then(Value::as_object_mut)
-    {
-        for field in [
-            "taskDefinitionArn",
-            "revision",
-            "status",
-            "requiresAttributes",
-            "compatibilities",
-            "registeredAt",
-            "registeredBy",
-            "deregisteredAt",
-        ] {
-            td.remove(field);
-        }
-    }
-    seen
-}
-
-fn set_env(view: &mut Value, name: &str, value: &str) {
-    for def in view["taskDefinition"]["containerDefinitions"]
-        .as_array_mut()
-        .into_iter()
-        .flatten()
-    {
-        if def["name"] == CONTAINER {
-            for kv in def["environment"].as_array_mut().into_iter().flatten() {
-                if kv["name"] == name {
-                    kv["value"] = Value::String(value.into());
-                }
-            }
-        }
-    }
-}
-
 #[tokio::test]
 async fn register_revision_copies_everything_but_db_host() {
     let Some(moto) = Moto::start() else { return };
@@ -471,9 +428,9 @@ async fn register_revision_copies_everything_but_db_host() {
     );
 
     // The whole DescribeTaskDefinition answer, tags included, equals the old one but DB_HOST.
-    let mut expected = registrable_view(&moto, &old.arn);
-    set_env(&mut expected, "DB_HOST", new_host);
-    let actual = registrable_view(&moto, &new.arn);
+    let mut expected = moto.registrable_view(&old.arn);
+    support::moto::set_env(&mut expected, CONTAINER, "DB_HOST", new_host);
+    let actual = moto.registrable_view(&new.arn);
     assert_eq!(actual, expected);
     assert_eq!(
         actual["tags"].as_array().map(Vec::len),

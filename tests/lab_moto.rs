@@ -218,21 +218,6 @@ fn env_value(task_definition: &Value, name: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn set_env(view: &mut Value, name: &str, value: &str) {
-    for def in view["taskDefinition"]["containerDefinitions"]
-        .as_array_mut()
-        .into_iter()
-        .flatten()
-        .filter(|d| d["name"] == CONTAINER)
-    {
-        for kv in def["environment"].as_array_mut().into_iter().flatten() {
-            if kv["name"] == name {
-                kv["value"] = Value::String(value.into());
-            }
-        }
-    }
-}
-
 fn group_ids(instance: &Value) -> Vec<String> {
     let mut ids: Vec<String> = instance["VpcSecurityGroups"]
         .as_array()
@@ -400,7 +385,7 @@ fn whole_lab_headless_against_moto() {
         Some(restored_host.as_str())
     );
     let mut expected = lab.moto.registrable_view(&original_td);
-    set_env(&mut expected, "DB_HOST", &restored_host);
+    support::moto::set_env(&mut expected, CONTAINER, "DB_HOST", &restored_host);
     assert_eq!(lab.moto.registrable_view(&new_td), expected);
 
     // --- Again: nothing new, no write call.

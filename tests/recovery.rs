@@ -148,20 +148,11 @@ async fn rpo_names_the_todos_created_after_the_snapshot_and_rto_has_three_phases
 
     // Going back to workshop-db empties the app again: that is the cleanup, not a second
     // disaster, and the run's figures stay as they were.
-    let options = Options {
-        keep_restored: false,
-        ..Options::from_config(&rt.config)
-    };
-    actions::execute(
-        StepId::Cleanup,
-        rt.cloud.as_ref(),
-        &rt.config,
-        &rt.journal,
-        &options,
-        &|_| {},
-    )
-    .await
-    .expect("cleanup");
+    assert!(
+        !Options::from_config(&rt.config).keep_restored,
+        "the go-back path"
+    );
+    act(&rt, StepId::Cleanup).await;
     minutes(&sim, 5);
     let o = observe(&rt).await;
     assert_eq!(o.todo_count(), Some(0), "back on workshop-db");

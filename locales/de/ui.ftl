@@ -146,8 +146,8 @@ ui-help-close = ? oder Esc schliesst diese Hilfe.
 ## Dialoge
 
 ui-dialog-omitted = … mehr in einem grösseren Terminal
-ui-figure-unit-ms = Min.:Sek.
-ui-figure-unit-hms = Std.:Min.:Sek.
+ui-figure-unit-ms = min:s
+ui-figure-unit-hms = h:min:s
 ui-confirm-cli = Dasselbe auf der Kommandozeile:
 ui-confirm-question = Jetzt ausführen?
 ui-confirm-type = Tippe { $word } und drücke Enter, um zu bestätigen.

@@ -720,13 +720,22 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
             .arg("target", target_duration(secs))
             .render(view.lang)
     };
+    // The big digits would read like a clock time without their unit.
+    let unit = |secs: i64| {
+        view.t(if secs >= 3600 {
+            "ui-figure-unit-hms"
+        } else {
+            "ui-figure-unit-ms"
+        })
+    };
     let (rpo_label, rpo_value, rpo_style) = match (&r.achieved_rpo, &r.live_rpo) {
         (Some(a), _) => {
             let (sym, style) = verdict(view, r.rpo_met());
             (
                 format!(
-                    "{} {sym} {}",
+                    "{} ({}) {sym} {}",
                     view.t("ui-rpo-achieved"),
+                    unit(a.seconds),
                     target(r.rpo_target_seconds)
                 ),
                 Some(a.seconds),
@@ -734,7 +743,12 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
             )
         }
         (None, Some(l)) => (
-            format!("{} ({})", view.t("ui-rpo-live"), point_kind(view, l.kind)),
+            format!(
+                "{} ({}, {})",
+                view.t("ui-rpo-live"),
+                unit(l.seconds),
+                point_kind(view, l.kind)
+            ),
             Some(l.seconds),
             th.accent,
         ),
@@ -749,8 +763,9 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
             let (sym, style) = verdict(view, r.rto_met());
             (
                 format!(
-                    "{} {sym} {}",
+                    "{} ({}) {sym} {}",
                     view.t("ui-rto"),
+                    unit(rto.seconds),
                     target(r.rto_target_seconds)
                 ),
                 Some(rto.seconds),
@@ -779,12 +794,6 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
             for ((label, value, style), area) in figures.into_iter().zip(areas) {
                 let [label_area, figure_area] =
                     Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-                // The big digits read like a clock time without their unit.
-                let label = match value {
-                    Some(v) if v >= 3600 => format!("{label} · {}", view.t("ui-figure-unit-hms")),
-                    Some(_) => format!("{label} · {}", view.t("ui-figure-unit-ms")),
-                    None => label,
-                };
                 frame.render_widget(
                     Paragraph::new(Line::styled(
                         wrap::truncate(&label, usize::from(label_area.width)),

@@ -341,3 +341,19 @@ impl Drop for TodoApp {
         let _ = self.child.wait();
     }
 }
+
+/// Sets the environment variable `name` of `container` in a [`Moto::registrable_view`].
+pub fn set_env(view: &mut Value, container: &str, name: &str, value: &str) {
+    for def in view["taskDefinition"]["containerDefinitions"]
+        .as_array_mut()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["name"] == container)
+    {
+        for kv in def["environment"].as_array_mut().into_iter().flatten() {
+            if kv["name"] == name {
+                kv["value"] = Value::String(value.into());
+            }
+        }
+    }
+}
