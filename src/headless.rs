@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::cloud::recorder::CallLog;
-use crate::cloud::{Cloud, DeploymentStatus, RolloutState, shown_value};
+use crate::cloud::{Cloud, shown_value, wire};
 use crate::config::Config;
 use crate::i18n::{Lang, t};
 use crate::lab::actions::{self, Options};
@@ -529,17 +529,8 @@ impl StatusView {
         if let Some(service) = &self.service {
             for d in &service.deployments {
                 let revision = d.task_definition.rsplit(':').next().unwrap_or_default();
-                let status = match d.status {
-                    DeploymentStatus::Primary => "PRIMARY",
-                    DeploymentStatus::Active => "ACTIVE",
-                    DeploymentStatus::Inactive => "INACTIVE",
-                };
-                let rollout = match d.rollout {
-                    Some(RolloutState::InProgress) => "IN_PROGRESS",
-                    Some(RolloutState::Completed) => "COMPLETED",
-                    Some(RolloutState::Failed) => "FAILED",
-                    None => "",
-                };
+                let status = wire(&d.status);
+                let rollout = d.rollout.as_ref().map(wire).unwrap_or_default();
                 let line = format!(
                     "  {status:<8} rev {revision:<4} {}/{} {rollout}",
                     d.running, d.desired

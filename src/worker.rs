@@ -191,7 +191,7 @@ async fn run(
     // The step the front end shows; until it says, the first step not done.
     let mut focus: Option<StepId> = None;
     let mut action: Option<JoinHandle<()>> = None;
-    // Actions that arrived while another ran, in order.
+    // Actions not started yet, in the order they arrived.
     let mut queued: VecDeque<(StepId, Options)> = VecDeque::new();
     loop {
         tokio::select! {
@@ -202,14 +202,7 @@ async fn run(
                     let now = Instant::now();
                     schedule.watch(now, &watched_parts(step, &observed, &journal, &config, cloud.now()));
                 }
-                Some(Command::RunAction(step, options)) => {
-                    if action.is_some() {
-                        queued.push_back((step, options));
-                    } else {
-                        schedule.heat(Instant::now(), step.parts());
-                        action = Some(start_action(step, options, &cloud, &config, &journal, &to_app));
-                    }
-                }
+                Some(Command::RunAction(step, options)) => queued.push_back((step, options)),
             },
             () = async {
                 if let Some(task) = action.as_mut() {
@@ -220,10 +213,6 @@ async fn run(
                 // An action can touch more than its own parts (cleanup, a retry after an
                 // error): every part is looked at once, its own stay fast.
                 schedule.look_now(Instant::now(), &PartId::ALL);
-                if let Some((step, options)) = queued.pop_front() {
-                    schedule.heat(Instant::now(), step.parts());
-                    action = Some(start_action(step, options, &cloud, &config, &journal, &to_app));
-                }
             }
             () = tokio::time::sleep_until(schedule.next_due()) => {
                 let due = schedule.due_parts(Instant::now());
@@ -248,6 +237,15 @@ async fn run(
                     break;
                 }
             }
+        }
+        // One action at a time: the next waits until the one before has finished.
+        if action.is_none()
+            && let Some((step, options)) = queued.pop_front()
+        {
+            schedule.heat(Instant::now(), step.parts());
+            action = Some(start_action(
+                step, options, &cloud, &config, &journal, &to_app,
+            ));
         }
     }
     if let Some(action) = action {

@@ -254,3 +254,11 @@ pub struct BackupSettings {
 /// Tags every resource created by the program carries.
 pub const TOOL_TAG_KEY: &str = "created-by";
 pub const TOOL_TAG_VALUE: &str = "backup-lab";
+
+/// An AWS value as it goes over the wire (`PRIMARY`, `IN_PROGRESS`): the serde name.
+pub fn wire<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}

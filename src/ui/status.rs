@@ -9,12 +9,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use serde::Serialize;
 use tui_big_text::{BigText, PixelSize};
 
 use super::{View, panel, wrap};
 use crate::cloud::{
     CloudError, DbInstance, DbSnapshot, Deployment, DeploymentStatus, RolloutState, SnapshotKind,
+    wire,
 };
 use crate::lab::observe::Part;
 use crate::lab::recovery::{PointKind, human};
@@ -26,14 +26,6 @@ pub const RECOVERY_MIN_HEIGHT: u16 = 4;
 const NARROW: usize = 30;
 /// Snapshots listed at most (automated ones pile up).
 const MAX_SNAPSHOTS: usize = 4;
-
-/// An AWS value as it goes over the wire (`PRIMARY`, `IN_PROGRESS`).
-fn wire<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
 
 /// `left` with the first of `rights` that fits beside it, right-aligned; if none fits, the
 /// left text wrapped, then the last of `rights` wrapped on the lines below.
