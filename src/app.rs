@@ -63,6 +63,8 @@ pub enum Msg {
     ActionDone(StepId, Result<Outcome, ActionError>),
     /// The clock moved (once a second) so "updated N s ago" stays true.
     Tick(Timestamp),
+    /// The journal could not be written (the file and the system's reason).
+    JournalUnwritable(String),
     Resize,
 }
 
@@ -123,6 +125,8 @@ pub struct App {
     pub no_color: bool,
     pub read_only: bool,
     pub running: Option<(StepId, Option<Text>)>,
+    /// The latest journal write that failed, once the learner has been told.
+    pub journal_problem: Option<String>,
     pub options: Options,
     pub quit: bool,
     /// Bumped on every change that should be redrawn.
@@ -158,6 +162,7 @@ impl App {
             no_color: false,
             read_only: false,
             running: None,
+            journal_problem: None,
             options,
             quit: false,
             generation: 0,
@@ -189,6 +194,16 @@ impl App {
     #[must_use]
     pub fn current_step(&self) -> StepId {
         checks::current_step(&self.ctx()).unwrap_or(StepId::Summary)
+    }
+
+    /// A warning the learner acknowledges (a dialog) that also stays in the event log.
+    pub fn warn(&mut self, title: Text, text: Text) {
+        self.note(text.clone(), true);
+        self.dialog.get_or_insert(Dialog::Notice {
+            title,
+            lines: vec![text],
+            is_error: true,
+        });
     }
 
     fn note(&mut self, text: Text, is_error: bool) {
@@ -259,6 +274,18 @@ impl App {
                 }
             }
             Msg::Tick(now) => self.now = self.now.max(now),
+            Msg::JournalUnwritable(reason) => {
+                if self.journal_problem.as_ref() != Some(&reason) {
+                    self.journal_problem = Some(reason.clone());
+                    let text = Text::new("journal-unwritable").arg("reason", reason);
+                    self.note(text.clone(), true);
+                    self.dialog.get_or_insert(Dialog::Notice {
+                        title: Text::new("dialog-journal"),
+                        lines: vec![text],
+                        is_error: true,
+                    });
+                }
+            }
             Msg::Resize => {}
         }
         Vec::new()

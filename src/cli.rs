@@ -26,10 +26,10 @@ pub struct Global {
     /// Use the simulated AWS account (demo mode; no credentials needed).
     #[arg(long, global = true)]
     pub sim: bool,
-    /// Simulated time runs N times faster than real time (default 15: a restore takes about a minute).
+    /// Simulated time runs N times faster than real time, from 1 to 120 (default 15: a restore takes about a minute).
     #[arg(long, global = true, value_name = "N")]
     pub speed: Option<f64>,
-    /// Language of all texts: de or en (default: from LC_ALL/LANG, else en).
+    /// Language of all texts: de or en, also as de-CH, de_DE, en-US … (default: from LC_ALL/LANG, else en).
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
     /// Names and settings (TOML); see the README.
@@ -101,6 +101,9 @@ pub struct RunArgs {
     /// Cleanup keeps the restored database and deletes only the snapshot.
     #[arg(long)]
     pub keep_restored: bool,
+    /// When the app or another run holds the state directory, wait until it is free.
+    #[arg(long)]
+    pub wait: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]

@@ -1,11 +1,17 @@
 //! The lab's names and settings, from `--config FILE` (TOML) with the defaults of the lab.
 //! Everything is validated before anything is sent; errors name the field and what to do.
+//! Only regular files of at most [`CONFIG_MAX_BYTES`] are read (not `/dev/zero`, a pipe or a
+//! directory).
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::state::{FileProblem, read_limited};
 use crate::validate::{self, Invalid};
+
+/// The largest configuration file read: a real one is a few hundred bytes.
+pub const CONFIG_MAX_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -108,6 +114,11 @@ pub enum ConfigError {
         path: String,
         reason: String,
     },
+    /// Not a regular file, too large, or not text.
+    File {
+        path: String,
+        problem: FileProblem,
+    },
     Parse {
         path: String,
         reason: String,
@@ -122,10 +133,20 @@ pub enum ConfigError {
 impl Config {
     /// Reads and validates `path`.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read {
+        let file = |problem| ConfigError::File {
             path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
+            problem,
+        };
+        let bytes = read_limited(path, CONFIG_MAX_BYTES)
+            .map_err(file)?
+            .ok_or_else(|| ConfigError::Read {
+                path: path.display().to_string(),
+                reason: std::fs::metadata(path)
+                    .err()
+                    .map_or_else(String::new, |e| e.to_string()),
+            })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| file(FileProblem::Damaged(e.utf8_error().to_string())))?;
         let config: Self = toml::from_str(&text).map_err(|e| ConfigError::Parse {
             path: path.display().to_string(),
             reason: e.message().to_owned(),

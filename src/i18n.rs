@@ -41,13 +41,28 @@ impl Lang {
             .iter()
             .filter_map(|k| std::env::var(k).ok())
             .find(|v| !v.is_empty())
-            .map_or(Self::En, |v| {
-                if v.to_ascii_lowercase().starts_with("de") {
-                    Self::De
-                } else {
-                    Self::En
-                }
-            })
+            .and_then(|v| Self::parse(&v))
+            .unwrap_or(Self::En)
+    }
+
+    /// A language tag or locale name in any of its common forms: `de`, `de-CH`, `de_DE`,
+    /// `de-AT`, `en-US`, `en_GB`, `de_CH.UTF-8`, `en_US@euro`; letter case does not matter.
+    /// `None` for other languages and for anything that is not such a name.
+    #[must_use]
+    pub fn parse(code: &str) -> Option<Self> {
+        let name = code.split(['.', '@']).next().unwrap_or_default();
+        let mut parts = name.split(['-', '_']);
+        let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+        let rest_ok = parts
+            .all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+        if !rest_ok {
+            return None;
+        }
+        match language.as_str() {
+            "de" | "deu" | "ger" => Some(Self::De),
+            "en" | "eng" => Some(Self::En),
+            _ => None,
+        }
     }
 
     fn langid(self) -> LanguageIdentifier {

@@ -10,6 +10,7 @@ pub mod headless;
 pub mod i18n;
 pub mod lab;
 pub mod report;
+pub mod state;
 pub mod tui;
 pub mod ui;
 pub mod ui_text;

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used)]
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
@@ -12,27 +13,31 @@ use backup_lab::cli::{Cli, CommandLine};
 use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
 use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
 use backup_lab::cloud::refresh::{Reconnect, Refreshing};
-use backup_lab::cloud::sim::{self, SimCloud, WorldNames};
-use backup_lab::cloud::{Cloud, CloudError, ErrorKind, Mode, faults};
-use backup_lab::config::{Config, ConfigError};
+use backup_lab::cloud::sim::{self, SimCloud, WorldError, WorldNames};
+use backup_lab::cloud::{Cloud, CloudError, Mode, faults};
+use backup_lab::config::{self, Config, ConfigError};
 use backup_lab::headless::{EXIT_INCOMPLETE, EXIT_USAGE, Runtime};
 use backup_lab::i18n::{Lang, t};
 use backup_lab::lab::actions::Options;
-use backup_lab::lab::journal::{self, Journal};
+use backup_lab::lab::journal::{self, Journal, JournalError};
 use backup_lab::lab::{StepId, Text};
+use backup_lab::state::{self, FileProblem, LockError, StateLock};
 use backup_lab::{report, tui, ui_text, validate, welcome, worker};
 
-/// Fastest simulated clock accepted by `--speed`.
-const MAX_SPEED: f64 = 10_000.0;
+/// Slowest simulated clock accepted by `--speed`: real time.
+const MIN_SPEED: f64 = 1.0;
+/// Fastest simulated clock accepted by `--speed`: faster, a single look of the TUI or of a
+/// waiting `run` spans so much simulated time that RPO and RTO in the report stop matching a
+/// run at the default speed (a test holds them within 10 %).
+const MAX_SPEED: f64 = 120.0;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = match cli.global.lang.as_deref() {
         None => Lang::from_env(),
-        Some(code) => match code.to_ascii_lowercase().as_str() {
-            "de" | "de-ch" | "de_ch" => Lang::De,
-            "en" => Lang::En,
-            _ => {
+        Some(code) => match Lang::parse(code) {
+            Some(lang) => lang,
+            None => {
                 let env_lang = Lang::from_env();
                 eprintln!(
                     "✘ {}",
@@ -63,6 +68,10 @@ fn config_error_text(e: &ConfigError) -> Text {
         ConfigError::Read { path, reason } => Text::new("config-read")
             .arg("path", path.clone())
             .arg("reason", reason.clone()),
+        ConfigError::File { path, problem } => file_problem_text("config-file", path, problem).arg(
+            "limit_kib",
+            u32::try_from(config::CONFIG_MAX_BYTES / 1024).unwrap_or(0),
+        ),
         ConfigError::Parse { path, reason } => Text::new("config-parse")
             .arg("path", path.clone())
             .arg("reason", reason.clone()),
@@ -154,26 +163,83 @@ fn init_logging(dir: &std::path::Path) -> Option<tracing_appender::non_blocking:
     Some(guard)
 }
 
-/// The simulated account, resumed from the state directory (or fresh with `--reset`).
-fn open_sim(
-    g: &backup_lab::cli::Global,
-    config: &Config,
-    state_dir: &std::path::Path,
-    speed: f64,
-) -> Result<(Arc<dyn Cloud>, String), CloudError> {
-    let world = state_dir.join("sim").join("world.json");
-    if g.reset {
-        let _ = std::fs::remove_file(&world);
-    }
-    let names = WorldNames {
+/// `id` about the file `path` with `problem`: `$path`, `$problem` (localized) and `$detail`.
+fn file_problem_text(id: &str, path: impl std::fmt::Display, problem: &FileProblem) -> Text {
+    Text::new(id)
+        .arg("path", path.to_string())
+        .arg("problem", format!("@file-problem-{}", problem.id()))
+        .arg("detail", {
+            let detail = problem.detail();
+            if detail.is_empty() || matches!(problem, FileProblem::TooLarge { .. }) {
+                String::new()
+            } else {
+                format!(" ({detail})")
+            }
+        })
+}
+
+fn world_names(config: &Config) -> WorldNames {
+    WorldNames {
         instance: config.names.instance.clone(),
         cluster: config.names.cluster.clone(),
         service: config.names.service.clone(),
         task_family: config.names.task_family.clone(),
         container: config.names.container.clone(),
+    }
+}
+
+/// `--reset`: the file at `path` is moved aside (kept, with a timestamp in its name), and the
+/// learner is told where it went.
+fn reset_file(path: &std::path::Path, lang: Lang) -> Result<(), Text> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(());
+    }
+    match state::move_aside(path) {
+        Ok(kept) => {
+            eprintln!(
+                "  {}",
+                Text::new("reset-kept")
+                    .arg("path", path.display().to_string())
+                    .arg("kept", kept.display().to_string())
+                    .render(lang)
+            );
+            Ok(())
+        }
+        Err(e) => Err(Text::new("reset-failed")
+            .arg("path", path.display().to_string())
+            .arg("reason", e.to_string())),
+    }
+}
+
+/// The simulated account of this configuration: its owner opens it to work on it (or fresh
+/// with `--reset`); everyone else follows what the owner publishes.
+fn open_sim(
+    g: &backup_lab::cli::Global,
+    config: &Config,
+    state_dir: &std::path::Path,
+    speed: f64,
+    owns: bool,
+    lang: Lang,
+) -> Result<(Arc<dyn Cloud>, String), Text> {
+    let names = world_names(config);
+    let world = sim::world_path(&state_dir.join("sim"), &names);
+    if g.reset && owns {
+        reset_file(&world, lang)?;
+    }
+    let opened = if owns {
+        SimCloud::open(world, speed, names)
+    } else {
+        SimCloud::view(world, speed, names)
     };
-    let sim = SimCloud::open(world, speed, names)
-        .map_err(|e| CloudError::new(ErrorKind::Other, "StateDir", e.to_string()))?;
+    let sim = opened.map_err(|e| match e {
+        WorldError::Unreadable { path, problem } => {
+            file_problem_text("world-unreadable", path.display(), &problem)
+        }
+        WorldError::OtherNames { path, instance } => Text::new("world-other-names")
+            .arg("path", path.display().to_string())
+            .arg("instance", instance)
+            .arg("expected", config.names.instance.clone()),
+    })?;
     let key = format!("sim-{}", sim.world_id());
     Ok((Arc::new(sim), key))
 }
@@ -187,7 +253,7 @@ fn run_speed_path(state_dir: &std::path::Path) -> std::path::PathBuf {
 /// whatever `--speed` of its own) names the speed the lab was run at.
 fn remember_run_speed(state_dir: &std::path::Path, key: &str, speed: f64) {
     let text = serde_json::json!({ "world": key, "speed": speed }).to_string();
-    if let Err(e) = std::fs::write(run_speed_path(state_dir), text) {
+    if let Err(e) = state::write_atomic(&run_speed_path(state_dir), text.as_bytes()) {
         tracing::warn!("run speed not written: {e}");
     }
 }
@@ -229,9 +295,149 @@ async fn open_aws(
     Ok((Arc::new(Refreshing::new(Arc::new(aws), reconnect)), key))
 }
 
+/// Exit status after a signal: 128 + its number, as a shell reports it.
+fn signal_exit(signal: tui::Signal) -> i32 {
+    match signal {
+        tui::Signal::Hangup => 129,
+        tui::Signal::Interrupt => 130,
+        tui::Signal::Quit => 131,
+        tui::Signal::Terminate => 143,
+    }
+}
+
+/// The message for a state directory held by someone else.
+fn held_text(id: &str, owner: Option<&state::Owner>, dir: &std::path::Path) -> Text {
+    let (pid, command, since) = owner.map_or_else(
+        || ("?".to_owned(), "@owner-unknown".to_owned(), "?".to_owned()),
+        |o| {
+            (
+                o.pid.to_string(),
+                format!("@owner-{}", if o.command == "run" { "run" } else { "tui" }),
+                o.since
+                    .to_zoned(jiff::tz::TimeZone::system())
+                    .strftime("%Y-%m-%d %H:%M:%S")
+                    .to_string(),
+            )
+        },
+    );
+    Text::new(id)
+        .arg("dir", dir.display().to_string())
+        .arg("pid", pid)
+        .arg("command", command)
+        .arg("since", since)
+}
+
+/// Takes the state directory for the TUI or `run`, or explains who has it.
+fn take_state_dir(
+    dir: &std::path::Path,
+    command: &str,
+    wait: bool,
+    lang: Lang,
+) -> Result<StateLock, i32> {
+    let taken = if wait {
+        StateLock::wait(dir, command, |owner| {
+            eprintln!(
+                "… {}",
+                held_text("state-waiting", owner.as_ref(), dir).render(lang)
+            );
+        })
+    } else {
+        StateLock::acquire(dir, command)
+    };
+    taken.map_err(|e| {
+        match e {
+            LockError::Held(owner) => {
+                let id = if command == "run" {
+                    "state-held-run"
+                } else {
+                    "state-held-tui"
+                };
+                eprintln!("✘ {}", held_text(id, owner.as_ref(), dir).render(lang));
+            }
+            LockError::Io(path, e) => eprintln!(
+                "✘ {}",
+                Text::new("state-lock-failed")
+                    .arg("path", path.display().to_string())
+                    .arg("reason", e.to_string())
+                    .render(lang)
+            ),
+        }
+        EXIT_INCOMPLETE
+    })
+}
+
+/// The journal of `key`: appended to by the owner, read by everyone else. A file that cannot
+/// be read is reported and kept; `status` goes on without the history, the rest stop.
+fn open_journal(
+    state_dir: &std::path::Path,
+    key: &str,
+    owns: bool,
+    fatal: bool,
+    reset: bool,
+    lang: Lang,
+) -> Result<Journal, i32> {
+    // A simulated world gets a journal of its own on --reset; an AWS account keeps its key,
+    // so its old journal is moved aside.
+    if reset && owns && !key.starts_with("sim-") {
+        for path in Journal::paths(state_dir, key) {
+            if let Err(text) = reset_file(&path, lang) {
+                eprintln!("✘ {}", text.render(lang));
+                return Err(EXIT_INCOMPLETE);
+            }
+        }
+    }
+    let opened = if owns {
+        Journal::open(state_dir, key)
+    } else {
+        Journal::read(state_dir, key)
+    };
+    let journal = match opened {
+        Ok(journal) => journal,
+        Err(JournalError::Unreadable { path, problem }) => {
+            let text = file_problem_text("journal-unreadable", path.display(), &problem);
+            eprintln!("✘ {}", text.render(lang));
+            if fatal {
+                return Err(EXIT_INCOMPLETE);
+            }
+            Journal::in_memory()
+        }
+        Err(JournalError::Unwritable { path, reason }) => {
+            eprintln!(
+                "✘ {}",
+                Text::new("state-dir-unwritable")
+                    .arg("dir", path.display().to_string())
+                    .arg("reason", reason)
+                    .render(lang)
+            );
+            Journal::in_memory()
+        }
+    };
+    if journal.skipped() > 0 {
+        eprintln!("! {}", skipped_text(&journal).render(lang));
+    }
+    Ok(journal)
+}
+
+fn skipped_text(journal: &Journal) -> Text {
+    Text::new("journal-skipped")
+        .arg("count", journal.skipped())
+        .arg(
+            "path",
+            journal
+                .path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+        )
+}
+
 #[allow(clippy::too_many_lines)]
 async fn run(cli: Cli, lang: Lang) -> i32 {
     let g = cli.global.clone();
+    let interactive = cli.command.is_none();
+    if interactive && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        eprintln!("✘ {}", t(lang, "tui-needs-terminal"));
+        return EXIT_USAGE;
+    }
     let config = match load_config(&cli) {
         Ok(c) => c,
         Err(text) => {
@@ -240,7 +446,7 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
         }
     };
     let speed = g.speed.unwrap_or(sim::DEFAULT_SPEED);
-    if !(speed > 0.0 && speed <= MAX_SPEED) || (g.speed.is_some() && !g.sim) {
+    if !(MIN_SPEED..=MAX_SPEED).contains(&speed) || (g.speed.is_some() && !g.sim) {
         let id = if g.sim || g.speed.is_none() {
             "invalid-speed"
         } else {
@@ -248,47 +454,69 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
         };
         eprintln!(
             "✘ {}",
-            Text::new(id).arg("max", MAX_SPEED.to_string()).render(lang)
+            Text::new(id)
+                .arg("min", MIN_SPEED.to_string())
+                .arg("max", MAX_SPEED.to_string())
+                .arg("default", sim::DEFAULT_SPEED.to_string())
+                .render(lang)
         );
         return EXIT_USAGE;
     }
+    // The TUI and `run` work on the state; status, check, report and the read-only TUI only
+    // look at what the owner publishes.
+    let owns = match &cli.command {
+        None => !g.read_only,
+        Some(CommandLine::Run(_)) => true,
+        Some(_) => false,
+    };
+    if g.reset && !owns {
+        eprintln!("✘ {}", t(lang, "reset-needs-owner"));
+        return EXIT_USAGE;
+    }
     let state_dir = journal::state_dir(g.state_dir.as_deref());
+    let _lock = if owns {
+        let wait = matches!(&cli.command, Some(CommandLine::Run(args)) if args.wait);
+        let command = if interactive { "tui" } else { "run" };
+        match take_state_dir(&state_dir, command, wait, lang) {
+            Ok(lock) => Some(lock),
+            Err(code) => return code,
+        }
+    } else {
+        None
+    };
     let _log_guard = init_logging(&state_dir);
 
-    let interactive = cli.command.is_none();
     let opened = if g.sim {
-        open_sim(&g, &config, &state_dir, speed)
+        open_sim(&g, &config, &state_dir, speed, owns, lang)
     } else {
-        open_aws(&g, &config).await
-    };
-    let (base, key) = match opened {
-        Ok((cloud, key)) => (cloud, key),
-        Err(e) if interactive && !g.sim => match welcome::offer_simulation(lang, &e) {
-            Ok(welcome::Choice::Simulation) => match open_sim(&g, &config, &state_dir, speed) {
-                Ok((cloud, key)) => (cloud, key),
-                Err(e) => {
+        match open_aws(&g, &config).await {
+            Ok(opened) => Ok(opened),
+            Err(e) if interactive => match welcome::offer_simulation(lang, &e) {
+                Ok(welcome::Choice::Simulation) => {
+                    open_sim(&g, &config, &state_dir, speed, owns, lang)
+                }
+                Ok(welcome::Choice::Quit) => return 0,
+                Err(io) => {
                     eprintln!("✘ {}", ui_text::error_text(&e).render(lang));
+                    eprintln!("  {io}");
                     return EXIT_INCOMPLETE;
                 }
             },
-            Ok(welcome::Choice::Quit) => return 0,
-            Err(io) => {
+            Err(e) => {
                 eprintln!("✘ {}", ui_text::error_text(&e).render(lang));
-                eprintln!("  {io}");
+                eprintln!("  {}", t(lang, "hint-try-sim"));
                 return EXIT_INCOMPLETE;
             }
-        },
-        Err(e) => {
-            eprintln!("✘ {}", ui_text::error_text(&e).render(lang));
-            if !g.sim {
-                eprintln!("  {}", t(lang, "hint-try-sim"));
-            }
+        }
+    };
+    let (base, key) = match opened {
+        Ok(opened) => opened,
+        Err(text) => {
+            eprintln!("✘ {}", text.render(lang));
             return EXIT_INCOMPLETE;
         }
     };
-    // The TUI and `run` work on the world; status, check and report only look at it.
-    let acts = matches!(cli.command, None | Some(CommandLine::Run(_)));
-    if let (true, Mode::Simulation { speed }) = (acts, base.mode()) {
+    if let (true, Mode::Simulation { speed }) = (owns, base.mode()) {
         remember_run_speed(&state_dir, &key, speed);
     }
     let base: Arc<dyn Cloud> = match g.faults.as_deref().map(faults::Spec::parse) {
@@ -297,27 +525,21 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
         Some(Err(e)) => {
             eprintln!(
                 "✘ {}",
-                Text::new("invalid-faults").arg("reason", e).render(lang)
+                Text::new("invalid-faults")
+                    .arg("reason", ui_text::fault_spec_text(&e).render(lang))
+                    .render(lang)
             );
             return EXIT_USAGE;
         }
     };
-    let journal = match Journal::open(&state_dir, &key) {
-        Ok(j) => j,
-        Err(e) => {
-            eprintln!(
-                "✘ {}",
-                Text::new("state-dir-unwritable")
-                    .arg("dir", state_dir.display().to_string())
-                    .arg("reason", e.to_string())
-                    .render(lang)
-            );
-            Journal::in_memory()
-        }
+    let fatal = !matches!(cli.command, Some(CommandLine::Status));
+    let journal = match open_journal(&state_dir, &key, owns, fatal, g.reset, lang) {
+        Ok(journal) => journal,
+        Err(code) => return code,
     };
-    let sink: Option<Sink> = journal
-        .calls_path()
-        .map(|path| -> Sink { Arc::new(move |call| journal::append_call(&path, call)) });
+    let skipped = journal.skipped();
+    let journal_path = journal.path().map(std::path::Path::to_path_buf);
+    let sink: Option<Sink> = journal.call_sink();
     let log = Arc::new(CallLog::default());
     let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(base, log.clone(), sink));
     let journal = Arc::new(Mutex::new(journal));
@@ -371,7 +593,13 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
                 lang,
                 ..Options::from_config(&config)
             };
-            rt.run(&steps, &options, g.yes).await
+            tokio::select! {
+                code = rt.run(&steps, &options, g.yes) => code,
+                signal = tui::signals() => {
+                    eprintln!("✘ {}", t(lang, "run-interrupted"));
+                    signal_exit(signal)
+                }
+            }
         }
         None => {
             let mut app = App::new(lang, config.clone(), cloud.mode(), cloud.now());
@@ -379,12 +607,22 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             app.theme = g.theme.unwrap_or(Theme::Dark);
             app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             app.read_only = g.read_only;
+            if skipped > 0 {
+                let text = Text::new("journal-skipped").arg("count", skipped).arg(
+                    "path",
+                    journal_path
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                );
+                app.warn(Text::new("dialog-journal"), text);
+            }
             let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
             let handle = worker::spawn(cloud.clone(), config, journal, log, tx);
             let clock_cloud = cloud.clone();
             let clock = Arc::new(move || clock_cloud.now());
             match tui::run(app, handle, rx, clock).await {
-                Ok(()) => 0,
+                Ok(None) => 0,
+                Ok(Some(signal)) => signal_exit(signal),
                 Err(e) => {
                     eprintln!("✘ {e}");
                     EXIT_INCOMPLETE

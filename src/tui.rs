@@ -1,6 +1,7 @@
 //! The terminal front end: sets the terminal up (raw mode, alternate screen, hidden cursor),
 //! runs the event loop and puts the terminal back however the program ends: normally, on an
-//! error, on a panic (a hook restores first, then reports) and on SIGINT/SIGTERM/SIGHUP.
+//! error, on a panic (a hook restores first, then reports) and on SIGINT/SIGTERM/SIGHUP/SIGQUIT
+//! (the program then exits with 128 + the signal's number, as a shell would report it).
 //!
 //! The loop itself, [`run_loop`], is generic over the ratatui backend and takes its inputs as
 //! a stream of terminal events, a channel of worker messages and a command sink, so tests
@@ -39,16 +40,33 @@ pub const TICK: Duration = Duration::from_secs(1);
 /// Whether the terminal is in TUI mode; the panic hook restores only then.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
-/// Runs the TUI until the learner quits or a signal arrives.
+/// A signal that ends the program; the terminal is restored first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    Hangup,
+    Interrupt,
+    Quit,
+    Terminate,
+}
+
+/// Runs the TUI until the learner quits or a signal arrives; returns the signal, if one
+/// ended it.
 pub async fn run(
     app: App,
     worker: crate::worker::Handle,
     rx: UnboundedReceiver<Msg>,
     clock: Clock,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<Signal>> {
     install_panic_hook();
     let _guard = Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let caught = std::sync::Mutex::new(None);
+    let shutdown = async {
+        let signal = signals().await;
+        *caught
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(signal);
+    };
     let result = run_loop(
         &mut terminal,
         app,
@@ -56,11 +74,14 @@ pub async fn run(
         rx,
         |command| worker.send(command),
         clock,
-        signals(),
+        shutdown,
     )
     .await;
     drop(terminal);
-    result.map(|_| ())
+    let signal = *caught
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    result.map(|_| signal)
 }
 
 /// Puts the terminal into TUI mode and back when dropped.
@@ -112,31 +133,42 @@ fn install_panic_hook() {
     }));
 }
 
-/// Resolves on SIGINT, SIGTERM or SIGHUP (never, where signals cannot be watched).
-fn signals() -> impl Future<Output = ()> {
+/// Resolves with the first of SIGINT, SIGTERM, SIGHUP or SIGQUIT (never, where signals cannot
+/// be watched). Once called, these signals no longer end the process by themselves: the
+/// caller ends it, after restoring the terminal and releasing the state directory.
+pub fn signals() -> impl Future<Output = Signal> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
         let kinds = [
-            SignalKind::interrupt(),
-            SignalKind::terminate(),
-            SignalKind::hangup(),
+            (SignalKind::interrupt(), Signal::Interrupt),
+            (SignalKind::terminate(), Signal::Terminate),
+            (SignalKind::hangup(), Signal::Hangup),
+            (SignalKind::quit(), Signal::Quit),
         ];
-        let mut streams: Vec<_> = kinds.into_iter().filter_map(|k| signal(k).ok()).collect();
+        let mut streams: Vec<_> = kinds
+            .into_iter()
+            .filter_map(|(k, which)| signal(k).ok().map(|s| (s, which)))
+            .collect();
         async move {
             if streams.is_empty() {
-                std::future::pending::<()>().await;
+                return std::future::pending::<Signal>().await;
             }
-            let waits = streams
-                .iter_mut()
-                .map(|s| Box::pin(async move { s.recv().await }));
-            let _ = futures::future::select_all(waits).await;
-            tracing::info!("signal received, leaving");
+            let waits = streams.iter_mut().map(|(s, which)| {
+                let which = *which;
+                Box::pin(async move {
+                    s.recv().await;
+                    which
+                })
+            });
+            let (which, _, _) = futures::future::select_all(waits).await;
+            tracing::info!("signal received ({which:?}), leaving");
+            which
         }
     }
     #[cfg(not(unix))]
     {
-        std::future::pending::<()>()
+        std::future::pending::<Signal>()
     }
 }
 

@@ -2,6 +2,7 @@
 //! error keeps its code and message and gains advice on what to do.
 
 use crate::cloud::CloudError;
+use crate::cloud::faults::{OPERATIONS, SpecError};
 use crate::lab::Text;
 use crate::lab::actions::ActionError;
 use crate::validate::Invalid;
@@ -43,5 +44,25 @@ pub fn action_error_text(e: &ActionError) -> Text {
         ActionError::Cloud(c) => error_text(c),
         ActionError::Blocked(t) => t.clone(),
         ActionError::Invalid(i) => invalid_text(i),
+        ActionError::GaveUp { attempts, error } => Text::new("error-gave-up")
+            .arg("attempts", *attempts)
+            .arg("code", error.code.clone())
+            .arg("message", error.message.clone()),
+    }
+}
+
+/// Why a `--faults` spec was refused (`faults-<id>`), with the rule as written.
+#[must_use]
+pub fn fault_spec_text(e: &SpecError) -> Text {
+    let text = Text::new(&format!("faults-{}", e.id()));
+    match e {
+        SpecError::Empty => text,
+        SpecError::Calls { part } | SpecError::Rate { part } | SpecError::Kind { part } => {
+            text.arg("part", part.clone())
+        }
+        SpecError::Operation { part, operation } => text
+            .arg("part", part.clone())
+            .arg("operation", operation.clone())
+            .arg("operations", OPERATIONS.join(", ")),
     }
 }

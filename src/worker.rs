@@ -221,11 +221,16 @@ async fn run(
                     let error = observed.error(part).map(|e| e.kind);
                     schedule.after_fetch(part, Instant::now(), error, &observed);
                 }
-                let events = {
+                let (events, unwritable) = {
                     let mut journal = lock(&journal);
+                    // A reader first takes in what the owner recorded since the last look.
+                    journal.refresh();
                     journal.observe(&observed, &config, cloud.now());
-                    journal.events().to_vec()
+                    (journal.events().to_vec(), journal.write_error())
                 };
+                if let Some(reason) = unwritable {
+                    let _ = to_app.send(Msg::JournalUnwritable(reason));
+                }
                 let step = focus.or_else(|| {
                     let journal = lock(&journal);
                     checks::current_step(&Ctx { observed: &observed, journal: &journal, config: &config, now: cloud.now() })

@@ -199,10 +199,10 @@ invalid-retention = die Aufbewahrung muss zwischen 0 und 35 Tagen liegen
 invalid-target = ein Ziel muss mindestens 1 Minute betragen
 invalid-url = keine gültige http(s)-URL, z. B. http://todoapp-123.us-east-1.elb.amazonaws.com
 invalid-timezone = unbekannte Zeitzone; verwende einen IANA-Namen wie Europe/Zurich
-invalid-lang = unbekannte Sprache «{ $lang }»: verwende --lang de oder --lang en
+invalid-lang = unbekannte Sprache «{ $lang }»: verwende --lang de oder --lang en (auch de-CH, de_DE, en-US, en_GB …)
 invalid-step = unbekannter Schritt «{ $step }»; Schritte mit Aktion: { $steps }
 invalid-faults = ungültiges --faults: { $reason }
-invalid-speed = --speed muss eine Zahl über 0 und höchstens { $max } sein
+invalid-speed = --speed muss eine Zahl von { $min } bis { $max } sein (Standard { $default }); schneller wären die Zeiten im Bericht nicht mehr treu
 invalid-speed-needs-sim = --speed gilt nur für die Simulation: ergänze --sim
 config-read = { $path } kann nicht gelesen werden: { $reason }
 config-parse = { $path } ist kein gültiges TOML: { $reason }
@@ -210,6 +210,40 @@ config-field = Konfiguration: { $field } = «{ $value }»: { $problem_id }
 config-flag = { $flag } «{ $value }»: { $problem_id }
 state-dir-unwritable = in { $dir } kann nicht geschrieben werden ({ $reason }); das Journal wird nur im Speicher geführt
 read-only-refused = Nur-Lesen-Modus: backup-lab beobachtet und prüft nur; ohne --read-only starten, um zu handeln
+
+## Zustandsverzeichnis, Journal und Dateien
+
+file-problem-not-regular = es ist keine gewöhnliche Datei (sondern ein Verzeichnis, ein Gerät oder eine Pipe)
+file-problem-too-large = sie ist zu gross
+file-problem-empty = sie ist leer
+file-problem-damaged = ihr Inhalt ist beschädigt oder hat nicht das erwartete Format
+file-problem-io = das System verweigert das Lesen
+config-file = { $path } kann nicht als Konfiguration verwendet werden: { $problem }{ $detail }. --config erwartet eine gewöhnliche TOML-Datei von höchstens { $limit_kib } KiB.
+world-unreadable = Die simulierte Welt in { $path } ist nicht verwendbar: { $problem }{ $detail }. Die Datei bleibt, wie sie ist. Mit --reset startest du eine neue Welt (die Datei wird dann beiseitegelegt, nicht gelöscht).
+world-other-names = { $path } enthält die simulierte Welt der Instanz «{ $instance }», nicht «{ $expected }». Die Datei bleibt, wie sie ist. Verwende die --config, zu der sie gehört, oder starte mit --reset eine neue Welt (die Datei wird dann beiseitegelegt, nicht gelöscht).
+journal-unreadable = Das Journal { $path } kann nicht gelesen werden: { $problem }{ $detail }. Die Datei bleibt, wie sie ist. Mit --reset beginnst du ein neues Journal (die Datei wird dann beiseitegelegt, nicht gelöscht).
+journal-skipped = { $count } Zeile(n) des Journals { $path } waren unlesbar und wurden übersprungen; der übrige Verlauf wird verwendet. Die Datei bleibt, wie sie ist.
+journal-unwritable = Das Journal kann nicht geschrieben werden ({ $reason }). Der Fortschritt bleibt nur erhalten, solange backup-lab läuft: schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses.
+dialog-journal = Journal
+reset-kept = --reset: die bisherige Datei { $path } ist aufbewahrt als { $kept }
+reset-failed = --reset konnte { $path } nicht beiseitelegen ({ $reason }); nichts wurde geändert
+reset-needs-owner = --reset beginnt von vorn; verwende es mit `run` oder der App, nicht mit status, check, report oder --read-only
+state-held-tui = Das Zustandsverzeichnis { $dir } wird von { $command } benutzt (Prozess { $pid }, seit { $since }); es kann immer nur ein backup-lab darin arbeiten. Warte, bis es fertig ist, oder schau mit `backup-lab --read-only` oder `backup-lab status` zu.
+state-held-run = Das Zustandsverzeichnis { $dir } wird von { $command } benutzt (Prozess { $pid }, seit { $since }); es kann immer nur ein backup-lab darin arbeiten. Warte, bis es fertig ist, ergänze --wait, um zu starten, sobald es frei ist, oder schau mit `backup-lab status` zu.
+state-waiting = Das Zustandsverzeichnis { $dir } wird von { $command } benutzt (Prozess { $pid }, seit { $since }); backup-lab wartet, bis es frei ist (Ctrl+C bricht ab).
+state-lock-failed = Das Zustandsverzeichnis kann nicht gesperrt werden: { $path } ({ $reason }). Prüfe die Berechtigungen oder wähle mit --state-dir ein anderes.
+owner-run = `backup-lab run`
+owner-tui = die backup-lab-App
+owner-unknown = ein anderes backup-lab
+tui-needs-terminal = Die App braucht ein Terminal, und stdin oder stdout ist hier keines. Ohne Terminal verwendest du die Befehle: backup-lab status, backup-lab check, backup-lab run --all --yes, backup-lab report.
+run-interrupted = Durch ein Signal beendet. Was bisher getan wurde, ist gespeichert; starte denselben Befehl nochmals, um weiterzumachen.
+error-gave-up = AWS hat auch nach { $attempts } Versuchen abgelehnt ({ $code }: { $message }); backup-lab hat aufgegeben. Führe den Schritt nochmals aus.
+faults-empty = die Angabe ist leer; z. B. throttle:0.2 oder CreateDBSnapshot=timeout@1
+faults-calls = «{ $part }»: nach @ folgt N oder N-M, mit 1 ≤ N ≤ M
+faults-rate = «{ $part }»: die Rate nach : muss eine Zahl von 0 bis 1 sein
+faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied oder expired sein
+faults-operation = «{ $part }»: unbekannte Operation «{ $operation }»; bekannt sind { $operations }
+
 
 dialog-action-failed = Die Aktion ist fehlgeschlagen
 dialog-already-done = Bereits erledigt

@@ -199,10 +199,10 @@ invalid-retention = the retention must be from 0 to 35 days
 invalid-target = a target must be at least 1 minute
 invalid-url = not a valid http(s) URL, e.g. http://todoapp-123.us-east-1.elb.amazonaws.com
 invalid-timezone = unknown time zone; use an IANA name such as Europe/Zurich
-invalid-lang = unknown language "{ $lang }": use --lang de or --lang en
+invalid-lang = unknown language "{ $lang }": use --lang de or --lang en (also de-CH, de_DE, en-US, en_GB …)
 invalid-step = unknown step "{ $step }"; steps with an action: { $steps }
 invalid-faults = invalid --faults: { $reason }
-invalid-speed = --speed must be a number above 0 and at most { $max }
+invalid-speed = --speed must be a number from { $min } to { $max } (default { $default }); faster, the timings in the report would no longer be faithful
 invalid-speed-needs-sim = --speed only applies to the simulation: add --sim
 config-read = cannot read { $path }: { $reason }
 config-parse = { $path } is not valid TOML: { $reason }
@@ -210,6 +210,40 @@ config-field = configuration: { $field } = "{ $value }": { $problem_id }
 config-flag = { $flag } "{ $value }": { $problem_id }
 state-dir-unwritable = cannot write to { $dir } ({ $reason }); the journal is kept in memory only
 read-only-refused = read-only mode: backup-lab only observes and checks; start without --read-only to act
+
+## State directory, journal and files
+
+file-problem-not-regular = it is not a regular file (a directory, a device or a pipe)
+file-problem-too-large = it is too large
+file-problem-empty = it is empty
+file-problem-damaged = its content is damaged or not in the expected format
+file-problem-io = the system refused to read it
+config-file = cannot use { $path } as configuration: { $problem }{ $detail }. --config takes a regular TOML file of at most { $limit_kib } KiB.
+world-unreadable = The simulated world in { $path } cannot be used: { $problem }{ $detail }. The file is kept as it is. Start a fresh world with --reset (the file is then moved aside, not deleted).
+world-other-names = { $path } holds the simulated world of the instance "{ $instance }", not "{ $expected }". The file is kept as it is. Use the --config it belongs to, or start a fresh world with --reset (the file is then moved aside, not deleted).
+journal-unreadable = The journal { $path } cannot be read: { $problem }{ $detail }. The file is kept as it is. Start a new journal with --reset (the file is then moved aside, not deleted).
+journal-skipped = { $count } line(s) of the journal { $path } could not be read and were skipped; the rest of the history is used. The file is kept as it is.
+journal-unwritable = The journal cannot be written ({ $reason }). Progress is remembered only while backup-lab runs: free some space or fix the permissions of the state directory.
+dialog-journal = Journal
+reset-kept = --reset: the previous { $path } is kept as { $kept }
+reset-failed = --reset could not move { $path } aside ({ $reason }); nothing was changed
+reset-needs-owner = --reset starts afresh; use it with `run` or the app, not with status, check, report or --read-only
+state-held-tui = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); only one backup-lab at a time may work on it. Wait until it has finished, or watch it with `backup-lab --read-only` or `backup-lab status`.
+state-held-run = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); only one backup-lab at a time may work on it. Wait until it has finished, add --wait to start as soon as it is free, or watch it with `backup-lab status`.
+state-waiting = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); waiting until it is free (Ctrl+C stops).
+state-lock-failed = cannot lock the state directory: { $path } ({ $reason }). Check its permissions or choose another one with --state-dir.
+owner-run = `backup-lab run`
+owner-tui = the backup-lab app
+owner-unknown = another backup-lab
+tui-needs-terminal = The app needs a terminal, and stdin or stdout is not one here. Without a terminal use the commands: backup-lab status, backup-lab check, backup-lab run --all --yes, backup-lab report.
+run-interrupted = Stopped by a signal. What was done so far is saved; run the same command again to carry on.
+error-gave-up = AWS still refused after { $attempts } attempts ({ $code }: { $message }); backup-lab gave up. Run the step again.
+faults-empty = the spec is empty; e.g. throttle:0.2 or CreateDBSnapshot=timeout@1
+faults-calls = "{ $part }": after @ comes N or N-M, with 1 ≤ N ≤ M
+faults-rate = "{ $part }": the rate after : must be a number from 0 to 1
+faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied or expired
+faults-operation = "{ $part }": unknown operation "{ $operation }"; known are { $operations }
+
 
 dialog-action-failed = The action failed
 dialog-already-done = Already done

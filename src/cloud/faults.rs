@@ -81,13 +81,70 @@ pub struct Spec {
     pub rules: Vec<Rule>,
 }
 
+/// Every operation a rule may name: the API names of [`super::layer`] and the todo app's.
+pub const OPERATIONS: [&str; 18] = [
+    "GetCallerIdentity",
+    "DescribeDBInstances",
+    "DescribeDBSnapshots",
+    "ModifyDBInstance",
+    "CreateDBSnapshot",
+    "RestoreDBInstanceFromDBSnapshot",
+    "RestoreDBInstanceToPointInTime",
+    "DeleteDBInstance",
+    "DeleteDBSnapshot",
+    "DescribeServices",
+    "DescribeTaskDefinition",
+    "ListTaskDefinitions",
+    "RegisterTaskDefinition",
+    "DeregisterTaskDefinition",
+    "UpdateService",
+    "TodoList",
+    "TodoCreate",
+    "TodoDelete",
+];
+
+/// What is wrong with a spec; `part` is the rule as written. Each has a localized text
+/// (`faults-<id>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpecError {
+    Empty,
+    Calls { part: String },
+    Rate { part: String },
+    Kind { part: String },
+    Operation { part: String, operation: String },
+}
+
+impl SpecError {
+    /// Stable id used in Fluent message ids (`faults-<id>`).
+    #[must_use]
+    pub fn id(&self) -> &'static str {
+        match self {
+            Self::Empty => "empty",
+            Self::Calls { .. } => "calls",
+            Self::Rate { .. } => "rate",
+            Self::Kind { .. } => "kind",
+            Self::Operation { .. } => "operation",
+        }
+    }
+}
+
 impl Spec {
     /// Parses a spec; the error says which part is wrong.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, SpecError> {
         let mut rules = Vec::new();
         for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let owned = || part.to_owned();
             let (operation, rest) = match part.split_once('=') {
-                Some((op, rest)) => (Some(op.trim().to_owned()), rest),
+                Some((op, rest)) => {
+                    let op = op.trim();
+                    if op != "*" && !OPERATIONS.contains(&op) {
+                        return Err(SpecError::Operation {
+                            part: owned(),
+                            operation: op.to_owned(),
+                        });
+                    }
+                    (Some(op.to_owned()), rest)
+                }
                 None => (None, part),
             };
             let (rest, calls) = match rest.split_once('@') {
@@ -98,7 +155,7 @@ impl Spec {
                     };
                     match range {
                         (Some(a), Some(b)) if a >= 1 && b >= a => (r, Some((a, b))),
-                        _ => return Err(format!("'{part}': @N or @N-M with 1 ≤ N ≤ M")),
+                        _ => return Err(SpecError::Calls { part: owned() }),
                     }
                 }
                 None => (rest, None),
@@ -107,16 +164,15 @@ impl Spec {
                 Some((k, r)) => (
                     k,
                     r.parse::<f64>()
-                        .map_err(|_| format!("'{part}': rate must be a number from 0 to 1"))?,
+                        .map_err(|_| SpecError::Rate { part: owned() })?,
                 ),
                 None => (rest, 1.0),
             };
             if !(0.0..=1.0).contains(&rate) {
-                return Err(format!("'{part}': rate must be a number from 0 to 1"));
+                return Err(SpecError::Rate { part: owned() });
             }
-            let kind = FaultKind::parse(kind.trim()).ok_or_else(|| {
-                format!("'{part}': kind must be throttle, 5xx, timeout, denied or expired")
-            })?;
+            let kind =
+                FaultKind::parse(kind.trim()).ok_or_else(|| SpecError::Kind { part: owned() })?;
             rules.push(Rule {
                 operation,
                 kind,
@@ -125,7 +181,7 @@ impl Spec {
             });
         }
         if rules.is_empty() {
-            return Err("empty".into());
+            return Err(SpecError::Empty);
         }
         Ok(Self { rules })
     }
@@ -217,5 +273,14 @@ mod tests {
         assert!(Spec::parse("explode").is_err());
         assert!(Spec::parse("throttle:2").is_err());
         assert!(Spec::parse("timeout@0").is_err());
+        assert_eq!(
+            Spec::parse("CreateSnapshot=timeout@1"),
+            Err(SpecError::Operation {
+                part: "CreateSnapshot=timeout@1".into(),
+                operation: "CreateSnapshot".into()
+            }),
+            "a misspelt operation would never fire"
+        );
+        assert!(Spec::parse("*=throttle:0.1").is_ok());
     }
 }

@@ -8,9 +8,9 @@
 //! copy back, and the todo API serves whatever database `DB_HOST` of the serving tasks names.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use async_trait::async_trait;
 use jiff::{SignedDuration, Timestamp};
@@ -21,6 +21,7 @@ use super::{
     DeploymentStatus, ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RolloutState,
     Service, ServiceEvent, SnapshotKind, TaskDefinition, Todo,
 };
+use crate::state::{FileProblem, read_limited, write_atomic};
 use crate::validate;
 
 /// Default compression: a 15-minute restore takes one minute.
@@ -197,6 +198,64 @@ struct World {
     deployments: Vec<SimDeployment>,
     next_deployment: u32,
     names: WorldNames,
+    /// Set while an owner runs the world: readers work out the owner's "now" from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    published: Option<Published>,
+}
+
+/// The owner's clock as of its last save: at wall time `wall` the world's time was `now` of
+/// the file, and it runs `speed` times the wall clock from there.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+struct Published {
+    wall: Timestamp,
+    speed: f64,
+}
+
+/// Why a saved world cannot be used. The file is left as it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WorldError {
+    #[error("{path}: {problem}")]
+    Unreadable { path: PathBuf, problem: FileProblem },
+    /// The file holds a world built for other names (another configuration).
+    #[error("{path} belongs to instance {instance}")]
+    OtherNames { path: PathBuf, instance: String },
+}
+
+/// The largest world file read; a real one is a few kilobytes.
+const WORLD_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The world saved at `path`, `None` when there is none yet.
+fn load_world(path: &Path, names: &WorldNames) -> Result<Option<World>, WorldError> {
+    let unreadable = |problem| WorldError::Unreadable {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let Some(bytes) = read_limited(path, WORLD_MAX_BYTES).map_err(unreadable)? else {
+        return Ok(None);
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(unreadable(FileProblem::Empty));
+    }
+    let world: World = serde_json::from_slice(&bytes)
+        .map_err(|e| unreadable(FileProblem::Damaged(e.to_string())))?;
+    if world.names != *names {
+        return Err(WorldError::OtherNames {
+            path: path.to_path_buf(),
+            instance: world.names.instance,
+        });
+    }
+    Ok(Some(world))
+}
+
+/// Where the world for `names` lives under the `sim` directory: the lab's own names keep
+/// `world.json`; other names get a file of their own, so each configuration keeps its world.
+#[must_use]
+pub fn world_path(sim_dir: &Path, names: &WorldNames) -> PathBuf {
+    if *names == WorldNames::default() {
+        sim_dir.join("world.json")
+    } else {
+        sim_dir.join(format!("world-{}.json", names.fingerprint()))
+    }
 }
 
 /// Names of the pre-built world (from the configuration).
@@ -207,6 +266,27 @@ pub struct WorldNames {
     pub service: String,
     pub task_family: String,
     pub container: String,
+}
+
+impl WorldNames {
+    /// A short, stable fingerprint of the names (FNV-1a, 64 bit, as hex).
+    #[must_use]
+    pub fn fingerprint(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in [
+            &self.instance,
+            &self.cluster,
+            &self.service,
+            &self.task_family,
+            &self.container,
+        ] {
+            for byte in part.bytes().chain([0]) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!("{hash:016x}")
+    }
 }
 
 impl Default for WorldNames {
@@ -308,8 +388,14 @@ impl World {
             ready_at: vec![created, created],
             drain_at: vec![],
         };
+        // Worlds of other names get ids of their own even when made in the same second.
+        let id = if names == WorldNames::default() {
+            format!("sim-{}", start.as_second())
+        } else {
+            format!("sim-{}-{}", start.as_second(), &names.fingerprint()[..8])
+        };
         Self {
-            id: format!("sim-{}", start.as_second()),
+            id,
             now: start,
             instances: BTreeMap::from([(names.instance.clone(), sim_instance)]),
             snapshots: BTreeMap::new(),
@@ -319,6 +405,7 @@ impl World {
             deployments: vec![deployment],
             next_deployment: 2,
             names,
+            published: None,
         }
     }
 
@@ -581,6 +668,20 @@ enum Clock {
     },
     /// Simulated time moves only when someone pauses: tests and benchmarks.
     Manual,
+    /// A reader's clock: the owner's, as published in the world file; it stands still while
+    /// no owner runs the world.
+    Published,
+}
+
+/// What a reader last loaded from the owner's world file.
+#[derive(Debug)]
+struct Following {
+    path: PathBuf,
+    /// Modification time and length of the file as last loaded.
+    seen: Option<(Option<SystemTime>, u64)>,
+    /// The file's time and the owner's clock as of that load.
+    base: Timestamp,
+    published: Option<Published>,
 }
 
 /// The simulated account.
@@ -590,6 +691,13 @@ pub struct SimCloud {
     clock: Clock,
     speed: f64,
     save_to: Option<PathBuf>,
+    following: Option<Mutex<Following>>,
+}
+
+fn stamp(path: &Path) -> Option<(Option<SystemTime>, u64)> {
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| (m.modified().ok(), m.len()))
 }
 
 impl SimCloud {
@@ -601,19 +709,17 @@ impl SimCloud {
             clock: Clock::Manual,
             speed,
             save_to: None,
+            following: None,
         }
     }
 
-    /// The demo world: loaded from `save_to` if a previous run left one, else built anew.
-    /// Simulated time resumes where it stopped and then runs `speed` times the wall clock.
-    pub fn open(save_to: PathBuf, speed: f64, names: WorldNames) -> anyhow::Result<Self> {
-        let world = match std::fs::read_to_string(&save_to) {
-            Ok(text) => match serde_json::from_str::<World>(&text) {
-                Ok(world) if world.names == names => world,
-                _ => World::new(Timestamp::now(), names),
-            },
-            Err(_) => World::new(Timestamp::now(), names),
-        };
+    /// The demo world, for its owner (the TUI or `run`, holding the state directory's lock):
+    /// loaded from `save_to` if a previous run left one, else built anew. Simulated time
+    /// resumes where it stopped and then runs `speed` times the wall clock; every change is
+    /// saved at once. A file that cannot be used is an error and stays as it is.
+    pub fn open(save_to: PathBuf, speed: f64, names: WorldNames) -> Result<Self, WorldError> {
+        let world =
+            load_world(&save_to, &names)?.unwrap_or_else(|| World::new(Timestamp::now(), names));
         let origin_sim = world.now;
         let sim = Self {
             world: Mutex::new(world),
@@ -623,9 +729,33 @@ impl SimCloud {
             },
             speed,
             save_to: Some(save_to),
+            following: None,
         };
         sim.save();
         Ok(sim)
+    }
+
+    /// The demo world as its owner last saved it, for `status`, `check`, `report` and the
+    /// read-only TUI: never written, and loaded again whenever the owner saves a change, so
+    /// a reader sees what a `run` beside it does. Its time is the owner's; without an owner it
+    /// stands still. A world that does not exist yet is shown as it would start.
+    pub fn view(path: PathBuf, speed: f64, names: WorldNames) -> Result<Self, WorldError> {
+        let seen = stamp(&path);
+        let world =
+            load_world(&path, &names)?.unwrap_or_else(|| World::new(Timestamp::now(), names));
+        let following = Following {
+            path,
+            seen,
+            base: world.now,
+            published: world.published,
+        };
+        Ok(Self {
+            world: Mutex::new(world),
+            clock: Clock::Published,
+            speed,
+            save_to: None,
+            following: Some(Mutex::new(following)),
+        })
     }
 
     /// Identifier of this simulated world; the journal is kept per world.
@@ -648,16 +778,37 @@ impl SimCloud {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn sim_now(&self) -> Timestamp {
-        match &self.clock {
-            Clock::Manual => self.lock().now,
-            Clock::Wall { origin, origin_sim } => {
-                let scaled = origin.elapsed().mul_f64(self.speed);
-                origin_sim
-                    .checked_add(SignedDuration::try_from(scaled).unwrap_or_default())
-                    .unwrap_or(*origin_sim)
-            }
+    /// A reader loads the owner's world again when the file changed since the last look. A
+    /// file that cannot be read now (it is replaced atomically, so that means damage) leaves
+    /// the last good world in place.
+    fn follow(&self) {
+        let Some(following) = &self.following else {
+            return;
+        };
+        let mut f = following
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let now_seen = stamp(&f.path);
+        if now_seen.is_none() || now_seen == f.seen {
+            return;
         }
+        let names = self.lock().names.clone();
+        match load_world(&f.path, &names) {
+            Ok(Some(world)) => {
+                f.seen = now_seen;
+                f.base = world.now;
+                f.published = world.published;
+                *self.lock() = world;
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!("world not reloaded: {e}"),
+        }
+    }
+
+    fn sim_now(&self) -> Timestamp {
+        self.follow();
+        let world = self.lock();
+        self.sim_now_unlocked(&world)
     }
 
     /// Runs `f` on the world at the current simulated time, then saves it when `mutates`.
@@ -681,21 +832,29 @@ impl SimCloud {
     }
 
     fn save(&self) {
+        self.save_published(true);
+    }
+
+    /// Saves the world (owners only), publishing the clock while the owner runs.
+    fn save_published(&self, running: bool) {
         let Some(path) = &self.save_to else { return };
         let text = {
             let mut world = self.lock();
             let now = self.sim_now_unlocked(&world);
             world.now = now;
+            world.published = running.then(|| Published {
+                wall: Timestamp::now(),
+                speed: self.speed,
+            });
             serde_json::to_string(&*world)
         };
-        if let Ok(text) = text {
-            if let Some(dir) = path.parent() {
-                let _ = std::fs::create_dir_all(dir);
+        match text {
+            Ok(text) => {
+                if let Err(e) = write_atomic(path, text.as_bytes()) {
+                    tracing::warn!("world not saved to {}: {e}", path.display());
+                }
             }
-            let tmp = path.with_extension("tmp");
-            if std::fs::write(&tmp, text).is_ok() {
-                let _ = std::fs::rename(&tmp, path);
-            }
+            Err(e) => tracing::warn!("world not serialized: {e}"),
         }
     }
 
@@ -709,13 +868,32 @@ impl SimCloud {
                     .unwrap_or(*origin_sim)
                     .max(world.now)
             }
+            Clock::Published => {
+                let Some(following) = &self.following else {
+                    return world.now;
+                };
+                let f = following
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let owner_now = f.published.map_or(f.base, |p| {
+                    let wall = Timestamp::now()
+                        .duration_since(p.wall)
+                        .max(SignedDuration::ZERO);
+                    let scaled = wall.as_secs_f64() * p.speed;
+                    f.base
+                        .checked_add(SignedDuration::try_from_secs_f64(scaled).unwrap_or_default())
+                        .unwrap_or(f.base)
+                });
+                owner_now.max(world.now)
+            }
         }
     }
 }
 
 impl Drop for SimCloud {
     fn drop(&mut self) {
-        self.save();
+        // The owner leaves: time stands still until the next one opens the world.
+        self.save_published(false);
     }
 }
 
@@ -742,7 +920,7 @@ impl Cloud for SimCloud {
                 }
                 tokio::task::yield_now().await;
             }
-            Clock::Wall { .. } => tokio::time::sleep(wall).await,
+            Clock::Wall { .. } | Clock::Published => tokio::time::sleep(wall).await,
         }
     }
 

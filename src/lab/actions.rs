@@ -72,6 +72,9 @@ pub enum ActionError {
     Blocked(Text),
     #[error("invalid input: {0:?}")]
     Invalid(Invalid),
+    /// A transient error that lasted through every attempt: backup-lab stopped trying.
+    #[error("gave up after {attempts} attempts: {error}")]
+    GaveUp { attempts: u32, error: CloudError },
 }
 
 impl From<CloudError> for ActionError {
@@ -715,6 +718,12 @@ pub async fn execute_with_retry(
                 cloud.pause(delay + jitter).await;
                 delay *= 2;
                 attempt += 1;
+            }
+            Err(ActionError::Cloud(e)) if e.kind.is_transient() => {
+                return Err(ActionError::GaveUp {
+                    attempts: attempt,
+                    error: e,
+                });
             }
             other => return other,
         }

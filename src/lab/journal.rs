@@ -3,20 +3,24 @@
 //! it remembers what they cannot see any more (the todos before the disaster, a snapshot that
 //! cleanup removed) and feeds the RPO/RTO figures and the report.
 //!
-//! Events are appended as JSON lines, so a crash loses at most the line being written, and a
-//! restarted program reads the history back. Times are the cloud's (AWS timestamps where AWS
+//! Events are appended as JSON lines, one write each, so a crash loses at most the line being
+//! written; a torn line is skipped (and counted) when read, and the next append starts on a
+//! line of its own. Only the owner of the state directory appends; readers keep what they
+//! notice in memory. A restarted program reads the history back. Times are the cloud's (AWS timestamps where AWS
 //! gives one, else the moment of observation); arithmetic on them never goes below zero, so a
 //! skewed local clock cannot produce negative durations.
 
-use std::io::Write;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::{Observed, StepId};
-use crate::cloud::recorder::CallRecord;
+use crate::cloud::recorder::{CallRecord, Sink};
 use crate::config::Config;
+use crate::state::{FileProblem, read_limited, write_atomic};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -109,6 +113,26 @@ pub struct Journal {
     path: Option<PathBuf>,
     calls_path: Option<PathBuf>,
     events: Vec<Event>,
+    /// Whether events are appended to the file (the owner) or kept in memory (readers).
+    writable: bool,
+    /// Lines of the files that could not be read when the journal was opened.
+    skipped: usize,
+    /// The latest failed write (events or calls), shared with the call sink.
+    write_error: Arc<Mutex<Option<String>>>,
+    /// A reader's look at the events file: its length when last loaded.
+    loaded_len: u64,
+}
+
+/// The largest journal file read (a long lab writes about a megabyte of calls per hour).
+const JOURNAL_MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A journal file that cannot be read at all. It is left as it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JournalError {
+    #[error("{path}: {problem}")]
+    Unreadable { path: PathBuf, problem: FileProblem },
+    #[error("{path}: {reason}")]
+    Unwritable { path: PathBuf, reason: String },
 }
 
 /// Where state lives: `--state-dir`, else `$BACKUP_LAB_STATE_DIR`, else the XDG state dir.
@@ -143,25 +167,120 @@ impl Journal {
     #[must_use]
     pub fn from_events(events: Vec<Event>) -> Self {
         Self {
-            path: None,
-            calls_path: None,
             events,
+            ..Self::default()
         }
     }
 
-    /// Opens (or starts) the journal `key` under `dir`, and marks it as the latest run.
-    pub fn open(dir: &Path, key: &str) -> std::io::Result<Self> {
+    fn files(dir: &Path, key: &str) -> (PathBuf, PathBuf) {
         let journal_dir = dir.join("journal");
-        std::fs::create_dir_all(&journal_dir)?;
-        let path = journal_dir.join(format!("{key}.jsonl"));
-        let calls_path = journal_dir.join(format!("{key}.calls.jsonl"));
-        let events = read_lines(&path);
-        std::fs::write(dir.join("latest"), key)?;
+        (
+            journal_dir.join(format!("{key}.jsonl")),
+            journal_dir.join(format!("{key}.calls.jsonl")),
+        )
+    }
+
+    /// Opens (or starts) the journal `key` under `dir` for its owner, who appends to it, and
+    /// marks it as the latest run. Lines that cannot be read are skipped and counted
+    /// ([`Journal::skipped`]); a file that cannot be read at all is an error and stays as it is.
+    pub fn open(dir: &Path, key: &str) -> Result<Self, JournalError> {
+        let mut journal = Self::read(dir, key)?;
+        let unwritable = |path: &Path, e: std::io::Error| JournalError::Unwritable {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        };
+        let journal_dir = dir.join("journal");
+        std::fs::create_dir_all(&journal_dir).map_err(|e| unwritable(&journal_dir, e))?;
+        let latest = dir.join("latest");
+        write_atomic(&latest, key.as_bytes()).map_err(|e| unwritable(&latest, e))?;
+        journal.writable = true;
+        Ok(journal)
+    }
+
+    /// Reads the journal `key` under `dir` without ever writing to it (`status`, `check`,
+    /// `report`, the read-only TUI): what they notice is kept in memory only.
+    pub fn read(dir: &Path, key: &str) -> Result<Self, JournalError> {
+        let (path, calls_path) = Self::files(dir, key);
+        let (events, skipped_events) = read_lines::<Event>(&path)?;
+        let (_, skipped_calls) = read_lines::<CallRecord>(&calls_path)?;
         Ok(Self {
+            loaded_len: std::fs::metadata(&path).map_or(0, |m| m.len()),
             path: Some(path),
             calls_path: Some(calls_path),
             events,
+            writable: false,
+            skipped: skipped_events + skipped_calls,
+            write_error: Arc::default(),
         })
+    }
+
+    /// The journal's files, events first.
+    #[must_use]
+    pub fn paths(dir: &Path, key: &str) -> [PathBuf; 2] {
+        let (events, calls) = Self::files(dir, key);
+        [events, calls]
+    }
+
+    /// How many lines could not be read when the journal was opened.
+    #[must_use]
+    pub fn skipped(&self) -> usize {
+        self.skipped
+    }
+
+    /// The events file, when there is one.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The latest write that failed, if any: shown to the learner, not only logged.
+    #[must_use]
+    pub fn write_error(&self) -> Option<String> {
+        self.write_error
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// A reader loads the events again when the owner appended to the file since the last
+    /// look; what the reader noticed on its own is dropped and noticed again. True when the
+    /// events changed.
+    pub fn refresh(&mut self) -> bool {
+        if self.writable {
+            return false;
+        }
+        let Some(path) = &self.path else { return false };
+        let len = std::fs::metadata(path).map_or(0, |m| m.len());
+        if len == self.loaded_len {
+            return false;
+        }
+        match read_lines::<Event>(path) {
+            Ok((events, _)) => {
+                self.events = events;
+                self.loaded_len = len;
+                true
+            }
+            Err(e) => {
+                tracing::warn!("journal not reloaded: {e}");
+                false
+            }
+        }
+    }
+
+    /// The sink that appends each call to the calls file (owners only).
+    #[must_use]
+    pub fn call_sink(&self) -> Option<Sink> {
+        let path = self.calls_path.clone().filter(|_| self.writable)?;
+        let problem = self.write_error.clone();
+        Some(Arc::new(move |call| {
+            if let Err(e) = append_line(&path, call, false) {
+                tracing::warn!("call not journaled: {e}");
+                *problem
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                    Some(format!("{}: {e}", path.display()));
+            }
+        }))
     }
 
     /// The key of the most recently opened journal, for `report`.
@@ -183,7 +302,8 @@ impl Journal {
     pub fn calls(&self) -> Vec<CallRecord> {
         self.calls_path
             .as_deref()
-            .map(read_lines)
+            .and_then(|path| read_lines(path).ok())
+            .map(|(calls, _)| calls)
             .unwrap_or_default()
     }
 
@@ -194,8 +314,15 @@ impl Journal {
 
     pub fn record(&mut self, at: Timestamp, seen: Timestamp, kind: EventKind) {
         let event = Event { at, seen, kind };
-        if let Some(Err(e)) = self.path.as_ref().map(|path| append_line(path, &event)) {
-            tracing::warn!("journal not written: {e}");
+        if let Some(path) = self.path.as_ref().filter(|_| self.writable) {
+            if let Err(e) = append_line(path, &event, true) {
+                tracing::warn!("journal not written: {e}");
+                *self
+                    .write_error
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                    Some(format!("{}: {e}", path.display()));
+            }
         }
         self.events.push(event);
     }
@@ -445,29 +572,63 @@ impl Journal {
     }
 }
 
-fn read_lines<T: for<'de> Deserialize<'de>>(path: &Path) -> Vec<T> {
-    std::fs::read_to_string(path)
-        .map(|text| {
-            text.lines()
-                .filter_map(|line| serde_json::from_str(line).ok())
-                .collect()
-        })
-        .unwrap_or_default()
+/// The lines of a JSON-lines file that can be read, and how many could not (a line torn by
+/// a crash, garbage, another program's text). No file is no lines.
+fn read_lines<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<(Vec<T>, usize), JournalError> {
+    let bytes = read_limited(path, JOURNAL_MAX_BYTES)
+        .map_err(|problem| JournalError::Unreadable {
+            path: path.to_path_buf(),
+            problem,
+        })?
+        .unwrap_or_default();
+    let mut values = Vec::new();
+    let mut skipped = 0;
+    for line in bytes.split(|b| *b == b'\n') {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice(line) {
+            Ok(value) => values.push(value),
+            Err(_) => skipped += 1,
+        }
+    }
+    if skipped > 0 {
+        tracing::warn!("{}: {skipped} line(s) could not be read", path.display());
+    }
+    Ok((values, skipped))
 }
 
-fn append_line<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
+/// Appends `value` as one line, in one write. A file whose last line was torn (a crash mid
+/// write) gets a line break first, so the new line stands on its own. `durable` also waits
+/// until the line is on disk.
+fn append_line<T: Serialize>(path: &Path, value: &T, durable: bool) -> std::io::Result<()> {
     let mut file = std::fs::OpenOptions::new()
-        .create(true)
+        .read(true)
         .append(true)
+        .create(true)
         .open(path)?;
-    let mut line = serde_json::to_string(value).map_err(std::io::Error::other)?;
-    line.push('\n');
-    file.write_all(line.as_bytes())
+    let mut line = Vec::new();
+    if file.metadata()?.len() > 0 {
+        let mut last = [0u8; 1];
+        file.seek(SeekFrom::End(-1))?;
+        file.read_exact(&mut last)?;
+        if last[0] != b'\n' {
+            line.push(b'\n');
+        }
+    }
+    serde_json::to_writer(&mut line, value).map_err(std::io::Error::other)?;
+    line.push(b'\n');
+    file.write_all(&line)?;
+    file.flush()?;
+    if durable {
+        file.sync_data()?;
+    }
+    Ok(())
 }
 
-/// Appends a call to the calls file (used as the recorder's sink).
+/// Appends a call to the calls file.
 pub fn append_call(path: &Path, call: &CallRecord) {
-    if let Err(e) = append_line(path, call) {
+    if let Err(e) = append_line(path, call, false) {
         tracing::warn!("call not journaled: {e}");
     }
 }

@@ -214,12 +214,31 @@ impl Text {
                 Arg::Num(n) => args.set(name.clone(), *n),
                 Arg::Str(s) => match s.strip_prefix('@') {
                     Some(id) => args.set(name.clone(), i18n::t(lang, id)),
-                    None => args.set(name.clone(), s.clone()),
+                    None => args.set(name.clone(), escape_controls(s)),
                 },
             }
         }
         i18n::tr(lang, &self.id, Some(&args))
     }
+}
+
+/// `value` with control characters written as escapes (`\n`, `\u{1b}`), so a value echoed
+/// back (a name, a URL, an error message) cannot break a line or drive the terminal.
+#[must_use]
+pub fn escape_controls(value: &str) -> String {
+    if !value.chars().any(char::is_control) {
+        return value.to_owned();
+    }
+    value
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A check's verdict: the state and what is missing, wrong or achieved.

@@ -1,0 +1,306 @@
+//! The state directory and its one owner.
+//!
+//! The TUI and `run` change the simulated world and append to the journal, so only one of them
+//! may work on a state directory at a time: each holds an advisory lock on `<dir>/lock` for as
+//! long as it runs and writes who it is into that file, so a second one can say which process
+//! holds it and since when. `status`, `check`, `report` and the read-only TUI take no lock and
+//! write nothing; they read what the owner published. That is safe because every file in the
+//! directory is either appended to line by line (the journal) or replaced whole by an atomic
+//! rename from a temporary file of its own (the world), so a reader never sees half a file.
+//!
+//! A file that cannot be read is never replaced behind the learner's back: it is reported, and
+//! only an explicit `--reset` moves it aside (with a timestamp in its name) to start afresh.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// The lock file inside the state directory; it holds the owner's description as JSON.
+pub const LOCK_FILE: &str = "lock";
+/// How often a waiting `run --wait` tries the lock again.
+const WAIT_POLL: Duration = Duration::from_millis(250);
+/// The most of the lock file that is read for the owner's description.
+const OWNER_MAX_BYTES: u64 = 4096;
+
+/// What holds the state directory: written into the lock file by its owner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Owner {
+    pub pid: u32,
+    /// `run` or `tui`.
+    pub command: String,
+    pub since: Timestamp,
+}
+
+/// The state directory, held. Dropping it releases the lock.
+#[derive(Debug)]
+pub struct StateLock {
+    file: File,
+}
+
+/// Why the lock was not taken.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another process holds it; its description, when it could be read.
+    Held(Option<Owner>),
+    /// The lock file could not be created or locked.
+    Io(PathBuf, io::Error),
+}
+
+fn open_lock_file(dir: &Path) -> Result<(File, PathBuf), LockError> {
+    let path = dir.join(LOCK_FILE);
+    std::fs::create_dir_all(dir).map_err(|e| LockError::Io(dir.to_path_buf(), e))?;
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| LockError::Io(path.clone(), e))?;
+    Ok((file, path))
+}
+
+fn try_take(file: &File, path: &Path) -> Result<bool, LockError> {
+    match fs4::FileExt::try_lock(file) {
+        Ok(()) => Ok(true),
+        Err(fs4::TryLockError::WouldBlock) => Ok(false),
+        Err(fs4::TryLockError::Error(e)) => Err(LockError::Io(path.to_path_buf(), e)),
+    }
+}
+
+impl StateLock {
+    /// Takes the lock on `dir` for `command`, or says who holds it.
+    pub fn acquire(dir: &Path, command: &str) -> Result<Self, LockError> {
+        let (file, path) = open_lock_file(dir)?;
+        if !try_take(&file, &path)? {
+            return Err(LockError::Held(holder(dir)));
+        }
+        Self::publish(file, &path, command)
+    }
+
+    /// Takes the lock on `dir`, waiting as long as another process holds it. `waiting` is
+    /// called once, with the holder, when the lock is not free at first.
+    pub fn wait(
+        dir: &Path,
+        command: &str,
+        waiting: impl FnOnce(Option<Owner>),
+    ) -> Result<Self, LockError> {
+        let (file, path) = open_lock_file(dir)?;
+        let mut waiting = Some(waiting);
+        while !try_take(&file, &path)? {
+            if let Some(tell) = waiting.take() {
+                tell(holder(dir));
+            }
+            std::thread::sleep(WAIT_POLL);
+        }
+        Self::publish(file, &path, command)
+    }
+
+    fn publish(mut file: File, path: &Path, command: &str) -> Result<Self, LockError> {
+        let owner = Owner {
+            pid: std::process::id(),
+            command: command.to_owned(),
+            since: Timestamp::now(),
+        };
+        let text = serde_json::to_string(&owner).unwrap_or_default();
+        file.set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| file.write_all(text.as_bytes()))
+            .and_then(|()| file.flush())
+            .map_err(|e| LockError::Io(path.to_path_buf(), e))?;
+        Ok(Self { file })
+    }
+}
+
+impl Drop for StateLock {
+    fn drop(&mut self) {
+        // The description goes first, so nobody reads a stale owner once the lock is free.
+        let _ = self.file.set_len(0);
+        let _ = fs4::FileExt::unlock(&self.file);
+    }
+}
+
+/// Who holds (or last held) the state directory, as written into the lock file.
+#[must_use]
+pub fn holder(dir: &Path) -> Option<Owner> {
+    let mut text = String::new();
+    File::open(dir.join(LOCK_FILE))
+        .ok()?
+        .take(OWNER_MAX_BYTES)
+        .read_to_string(&mut text)
+        .ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Why a file of the learner's could not be used. Each has a localized text
+/// (`file-problem-<id>`) for the message that names the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    /// A directory, device, pipe or socket where a file was expected.
+    NotRegular,
+    /// Larger than the limit for its kind (in bytes).
+    TooLarge {
+        limit: u64,
+    },
+    Empty,
+    /// It was read, but its content is not what it should be.
+    Damaged(String),
+    /// The system refused to read it.
+    Io(String),
+}
+
+impl FileProblem {
+    /// Stable id used in Fluent message ids (`file-problem-<id>`).
+    #[must_use]
+    pub fn id(&self) -> &'static str {
+        match self {
+            Self::NotRegular => "not-regular",
+            Self::TooLarge { .. } => "too-large",
+            Self::Empty => "empty",
+            Self::Damaged(_) => "damaged",
+            Self::Io(_) => "io",
+        }
+    }
+
+    /// The technical detail (parser or system message), empty when there is none.
+    #[must_use]
+    pub fn detail(&self) -> String {
+        match self {
+            Self::Damaged(d) | Self::Io(d) => d.clone(),
+            Self::TooLarge { limit } => limit.to_string(),
+            Self::NotRegular | Self::Empty => String::new(),
+        }
+    }
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.id(), self.detail())
+    }
+}
+
+/// Reads a regular file of at most `limit` bytes; `Ok(None)` when there is none. A pipe,
+/// device or directory is refused before it is opened, so `/dev/zero` or a FIFO cannot make
+/// the program read forever or hang.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, FileProblem> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(FileProblem::Io(e.to_string())),
+    };
+    if !meta.is_file() {
+        return Err(FileProblem::NotRegular);
+    }
+    if meta.len() > limit {
+        return Err(FileProblem::TooLarge { limit });
+    }
+    let file = File::open(path).map_err(|e| FileProblem::Io(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileProblem::Io(e.to_string()))?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+        return Err(FileProblem::TooLarge { limit });
+    }
+    Ok(Some(bytes))
+}
+
+/// Replaces `path` with `bytes` atomically: a temporary file of this process in the same
+/// directory, synced, then renamed over `path`. Readers see the old file or the new one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(
+        ".{name}.{}.{:016x}.tmp",
+        std::process::id(),
+        fastrand::u64(..)
+    ));
+    let written = (|| {
+        let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_data()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// Moves `path` aside to `<stem>.<UTC timestamp>[-n].<ext>` in the same directory and returns
+/// the new path. Nothing is deleted.
+pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
+    let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let mut target = dir.join(format!("{stem}.{stamp}{ext}"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = dir.join(format!("{stem}.{stamp}-{n}{ext}"));
+    }
+    std::fs::rename(path, &target)?;
+    Ok(target)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_owner_is_told_who_holds_the_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = StateLock::acquire(dir.path(), "run").unwrap();
+        match StateLock::acquire(dir.path(), "tui") {
+            Err(LockError::Held(Some(owner))) => {
+                assert_eq!(owner.pid, std::process::id());
+                assert_eq!(owner.command, "run");
+            }
+            other => panic!("expected the lock to be held: {other:?}"),
+        }
+        drop(first);
+        assert!(holder(dir.path()).is_none(), "a released lock names nobody");
+        let second = StateLock::acquire(dir.path(), "tui").unwrap();
+        assert_eq!(
+            holder(dir.path()).map(|o| o.command).as_deref(),
+            Some("tui")
+        );
+        drop(second);
+    }
+
+    #[test]
+    fn atomic_writes_leave_no_temporary_files_and_moving_aside_keeps_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("world.json");
+        write_atomic(&path, b"{}").unwrap();
+        write_atomic(&path, b"{\"a\":1}").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"a\":1}");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec!["world.json"]);
+        let first = move_aside(&path).unwrap();
+        std::fs::write(&path, "x").unwrap();
+        let second = move_aside(&path).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(std::fs::read_to_string(first).unwrap(), "{\"a\":1}");
+        assert_eq!(std::fs::read_to_string(second).unwrap(), "x");
+        assert!(!path.exists());
+    }
+}
