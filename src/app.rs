@@ -206,7 +206,8 @@ impl App {
         });
     }
 
-    fn note(&mut self, text: Text, is_error: bool) {
+    /// A line in the event log.
+    pub fn note(&mut self, text: Text, is_error: bool) {
         self.notes.push(Note {
             at: self.now,
             text,

@@ -221,6 +221,22 @@ impl Runtime {
         EXIT_OK
     }
 
+    /// Says on stderr (once per reason) that the journal cannot be written.
+    fn tell_journal_problem(&self, told: &mut Option<String>) {
+        let Some(reason) = self.journal().write_error() else {
+            return;
+        };
+        if told.as_ref() != Some(&reason) {
+            note!(
+                "✘ {}",
+                Text::new("journal-unwritable")
+                    .arg("reason", reason.clone())
+                    .render(self.lang)
+            );
+            *told = Some(reason);
+        }
+    }
+
     fn say(&self, text: &Text) {
         note!("  {}", text.render(self.lang));
     }
@@ -289,7 +305,9 @@ impl Runtime {
         // taken. Each step's wait ends with a look, which the next step starts from.
         let mut fresh = false;
         let mut code = EXIT_OK;
+        let mut told = None;
         for &step in steps {
+            self.tell_journal_problem(&mut told);
             let title = t(self.lang, &format!("step-{}-title", step.id()));
             note!("▶ {} ({})", title, step.id());
             // A part whose last read failed is read again, fresh or not.
@@ -362,6 +380,7 @@ impl Runtime {
         if !fresh {
             self.observe(&mut observed).await;
         }
+        self.tell_journal_problem(&mut told);
         let doc = self.document(&observed);
         self.print_document(&doc);
         code

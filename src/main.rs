@@ -24,13 +24,6 @@ use backup_lab::lab::{StepId, Text};
 use backup_lab::state::{self, FileProblem, LockError, StateLock};
 use backup_lab::{report, tui, ui_text, validate, welcome, worker};
 
-/// Slowest simulated clock accepted by `--speed`: real time.
-const MIN_SPEED: f64 = 1.0;
-/// Fastest simulated clock accepted by `--speed`: faster, a single look of the TUI or of a
-/// waiting `run` spans so much simulated time that RPO and RTO in the report stop matching a
-/// run at the default speed (a test holds them within 10 %).
-const MAX_SPEED: f64 = 120.0;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = match cli.global.lang.as_deref() {
@@ -446,7 +439,7 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
         }
     };
     let speed = g.speed.unwrap_or(sim::DEFAULT_SPEED);
-    if !(MIN_SPEED..=MAX_SPEED).contains(&speed) || (g.speed.is_some() && !g.sim) {
+    if !(sim::MIN_SPEED..=sim::MAX_SPEED).contains(&speed) || (g.speed.is_some() && !g.sim) {
         let id = if g.sim || g.speed.is_none() {
             "invalid-speed"
         } else {
@@ -455,13 +448,25 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
         eprintln!(
             "✘ {}",
             Text::new(id)
-                .arg("min", MIN_SPEED.to_string())
-                .arg("max", MAX_SPEED.to_string())
+                .arg("min", sim::MIN_SPEED.to_string())
+                .arg("max", sim::MAX_SPEED.to_string())
                 .arg("default", sim::DEFAULT_SPEED.to_string())
                 .render(lang)
         );
         return EXIT_USAGE;
     }
+    let fault_spec = match g.faults.as_deref().map(faults::Spec::parse).transpose() {
+        Ok(spec) => spec,
+        Err(e) => {
+            eprintln!(
+                "✘ {}",
+                Text::new("invalid-faults")
+                    .arg("reason", ui_text::fault_spec_text(&e).render(lang))
+                    .render(lang)
+            );
+            return EXIT_USAGE;
+        }
+    };
     // The TUI and `run` work on the state; status, check, report and the read-only TUI only
     // look at what the owner publishes.
     let owns = match &cli.command {
@@ -519,18 +524,9 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
     if let (true, Mode::Simulation { speed }) = (owns, base.mode()) {
         remember_run_speed(&state_dir, &key, speed);
     }
-    let base: Arc<dyn Cloud> = match g.faults.as_deref().map(faults::Spec::parse) {
+    let base: Arc<dyn Cloud> = match fault_spec {
         None => base,
-        Some(Ok(spec)) => Arc::new(faults::Faulty::new(base, spec)),
-        Some(Err(e)) => {
-            eprintln!(
-                "✘ {}",
-                Text::new("invalid-faults")
-                    .arg("reason", ui_text::fault_spec_text(&e).render(lang))
-                    .render(lang)
-            );
-            return EXIT_USAGE;
-        }
+        Some(spec) => Arc::new(faults::Faulty::new(base, spec)),
     };
     let fatal = !matches!(cli.command, Some(CommandLine::Status));
     let journal = match open_journal(&state_dir, &key, owns, fatal, g.reset, lang) {
@@ -607,6 +603,9 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             app.theme = g.theme.unwrap_or(Theme::Dark);
             app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             app.read_only = g.read_only;
+            if let Some(owner) = state::holder(&state_dir).filter(|_| !owns) {
+                app.note(held_text("state-watching", Some(&owner), &state_dir), false);
+            }
             if skipped > 0 {
                 let text = Text::new("journal-skipped").arg("count", skipped).arg(
                     "path",

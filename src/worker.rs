@@ -61,6 +61,10 @@ pub struct Schedule {
     hot_until: BTreeMap<PartId, Instant>,
     /// Parts of the step in focus while it is not done (see [`WATCH`]).
     watched: BTreeSet<PartId>,
+    /// Factor on every interval but throttling backoff: below 1 on a simulated clock faster
+    /// than the default, so the looks stay as far apart in simulated time as at the default
+    /// speed and the times the journal notes (and RPO/RTO) stay as faithful.
+    scale: f64,
 }
 
 impl Schedule {
@@ -72,14 +76,29 @@ impl Schedule {
             backoff: BTreeMap::new(),
             hot_until: BTreeMap::new(),
             watched: BTreeSet::new(),
+            scale: 1.0,
         }
+    }
+
+    /// The schedule for a cloud in `mode`: on a simulated clock faster than the default,
+    /// every interval shrinks by the same factor.
+    #[must_use]
+    pub fn for_mode(now: Instant, mode: &crate::cloud::Mode) -> Self {
+        let mut schedule = Self::new(now);
+        if let crate::cloud::Mode::Simulation { speed } = mode
+            && *speed > crate::cloud::sim::DEFAULT_SPEED
+        {
+            schedule.scale = crate::cloud::sim::DEFAULT_SPEED / speed;
+        }
+        schedule
     }
 
     /// `parts` are looked at now and fast for [`HOT`] (an action changes them). The parts of
     /// the action before cool down: the learner has moved on, and whatever of theirs is still
     /// changing stays fast because it is changing.
     pub fn heat(&mut self, now: Instant, parts: &[PartId]) {
-        self.hot_until = parts.iter().map(|part| (*part, now + HOT)).collect();
+        let hot = HOT.mul_f64(self.scale);
+        self.hot_until = parts.iter().map(|part| (*part, now + hot)).collect();
         self.look_now(now, parts);
     }
 
@@ -96,7 +115,7 @@ impl Schedule {
         let parts: BTreeSet<PartId> = parts.iter().copied().collect();
         for part in parts.difference(&self.watched) {
             if let Some(due) = self.due.get_mut(part) {
-                *due = (*due).min(now + WATCH);
+                *due = (*due).min(now + WATCH.mul_f64(self.scale));
             }
         }
         self.watched = parts;
@@ -138,18 +157,19 @@ impl Schedule {
                 // Jitter spreads retries so parts do not hit the limit together.
                 next + Duration::from_millis(fastrand::u64(0..1000))
             }
-            Some(kind) if kind.is_transient() => FAST * 2,
-            Some(_) => SLOW,
+            Some(kind) if kind.is_transient() => (FAST * 2).mul_f64(self.scale),
+            Some(_) => SLOW.mul_f64(self.scale),
             None => {
                 self.backoff.remove(&part);
                 let hot = self.hot_until.get(&part).is_some_and(|until| now < *until);
-                if hot || observed.is_changing(part) {
+                let interval = if hot || observed.is_changing(part) {
                     FAST
                 } else if self.watched.contains(&part) {
                     WATCH
                 } else {
                     SLOW
-                }
+                };
+                interval.mul_f64(self.scale)
             }
         };
         self.due.insert(part, now + interval);
@@ -187,7 +207,7 @@ async fn run(
 ) {
     let _ = to_app.send(Msg::Identity(cloud.identity().await));
     let mut observed = Observed::default();
-    let mut schedule = Schedule::new(Instant::now());
+    let mut schedule = Schedule::for_mode(Instant::now(), &cloud.mode());
     // The step the front end shows; until it says, the first step not done.
     let mut focus: Option<StepId> = None;
     let mut action: Option<JoinHandle<()>> = None;

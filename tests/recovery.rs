@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
-use backup_lab::cloud::sim::{SimCloud, WorldNames};
+use backup_lab::cloud::sim::{self, SimCloud, WorldNames};
 use backup_lab::config::Config;
 use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
@@ -365,4 +365,62 @@ async fn point_in_time_restore_shows_an_rpo_of_minutes() {
         "{}",
         check.render(Lang::En)
     );
+}
+
+/// RPO, RTO and the phases of a whole `run --all` on the simulated clock at `speed`.
+async fn timings_at(speed: f64) -> (i64, i64, Vec<i64>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sim = Arc::new(SimCloud::manual(
+        START.parse().expect("time"),
+        speed,
+        WorldNames::default(),
+    ));
+    let rt = runtime(&sim, dir.path());
+    assert_eq!(
+        rt.run(&StepId::CORE, &Options::from_config(&rt.config), true)
+            .await,
+        0,
+        "the lab completes at ×{speed}"
+    );
+    let o = observe(&rt).await;
+    let j = rt.journal.lock().expect("journal");
+    let r = report::build(
+        Lang::En,
+        "simulation".into(),
+        &j,
+        &o,
+        &rt.config,
+        rt.cloud.now(),
+    );
+    (
+        r.rpo_seconds.expect("rpo"),
+        r.rto_seconds.expect("rto"),
+        r.phases.iter().map(|p| p.seconds).collect(),
+    )
+}
+
+#[tokio::test]
+async fn the_fastest_clock_reports_the_timings_of_the_default_speed() {
+    let (rpo, rto, phases) = timings_at(sim::DEFAULT_SPEED).await;
+    let (fast_rpo, fast_rto, fast_phases) = timings_at(sim::MAX_SPEED).await;
+    let within = |fast: i64, default: i64| (fast - default).abs() * 10 <= default;
+    assert!(
+        rto > 600,
+        "a restore and a rollout take many minutes: {rto} s"
+    );
+    assert!(
+        within(fast_rto, rto),
+        "RTO ×max {fast_rto} s, ×default {rto} s"
+    );
+    assert!(
+        within(fast_rpo, rpo),
+        "RPO ×max {fast_rpo} s, ×default {rpo} s"
+    );
+    assert_eq!(fast_phases.len(), phases.len());
+    for (fast, default) in fast_phases.iter().zip(&phases) {
+        assert!(
+            within(*fast, *default),
+            "phases {fast_phases:?} vs {phases:?}"
+        );
+    }
 }

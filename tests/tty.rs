@@ -28,13 +28,22 @@ struct Session {
     bytes: Arc<Mutex<Vec<u8>>>,
     parser: Arc<Mutex<vt100::Parser>>,
     reading: Option<JoinHandle<()>>,
-    _state: tempfile::TempDir,
+    /// The state directory, removed with the session when the session made it.
+    state: std::path::PathBuf,
+    _made: Option<tempfile::TempDir>,
 }
 
 impl Session {
     /// Starts `backup-lab` with `args` and a fresh state directory.
     fn start(args: &[&str]) -> Self {
-        let state = tempfile::tempdir().expect("temp dir");
+        let made = tempfile::tempdir().expect("temp dir");
+        let mut session = Self::start_in(args, made.path());
+        session._made = Some(made);
+        session
+    }
+
+    /// Starts `backup-lab` with `args` on the state directory `state`.
+    fn start_in(args: &[&str], state: &std::path::Path) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -46,11 +55,11 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_backup-lab"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
-        cmd.env("BACKUP_LAB_STATE_DIR", state.path());
-        cmd.env("XDG_STATE_HOME", state.path());
-        cmd.env("HOME", state.path());
+        cmd.env("BACKUP_LAB_STATE_DIR", state);
+        cmd.env("XDG_STATE_HOME", state);
+        cmd.env("HOME", state);
         cmd.env_remove("NO_COLOR");
-        cmd.cwd(state.path());
+        cmd.cwd(state);
         let child = pty.slave.spawn_command(cmd).expect("spawn backup-lab");
         drop(pty.slave);
 
@@ -78,7 +87,8 @@ impl Session {
             bytes,
             parser,
             reading: Some(reading),
-            _state: state,
+            state: state.to_path_buf(),
+            _made: None,
         }
     }
 
@@ -108,11 +118,16 @@ impl Session {
     }
 
     /// Waits for the program to end; asserts it succeeded and left the terminal as found.
-    fn ends_cleanly(mut self) {
+    fn ends_cleanly(self) {
+        self.ends_with(0);
+    }
+
+    /// Waits for the program to end and returns its exit status.
+    fn exit_code(&mut self) -> u32 {
         let deadline = Instant::now() + PATIENCE;
-        let status = loop {
+        loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
-                break status;
+                return status.exit_code();
             }
             if Instant::now() > deadline {
                 let _ = self.child.kill();
@@ -122,8 +137,29 @@ impl Session {
                 );
             }
             std::thread::sleep(POLL);
-        };
-        assert!(status.success(), "exit status {status:?}");
+        }
+    }
+
+    /// Sends `signal` (a `kill` name such as `TERM`) to the program.
+    fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().expect("pid");
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(sent.success());
+    }
+
+    /// Waits for the program to end; asserts its exit status and that it left the terminal
+    /// as found.
+    fn ends_with(mut self, code: u32) {
+        let status = self.exit_code();
+        assert_eq!(
+            status,
+            code,
+            "exit status {status}; the screen shows:\n{}",
+            self.screen()
+        );
 
         // Raw mode is off: the line discipline edits and echoes again.
         let termios = self.master.get_termios().expect("termios");
@@ -195,16 +231,92 @@ fn the_program_in_a_terminal() {
 }
 
 #[test]
-fn a_termination_signal_restores_the_terminal() {
-    let s = Session::start(&["--sim", "--lang", "de"]);
-    s.wait_for("the header", |s| {
-        s.contains("backup-lab") && s.contains("Schritte")
+fn each_signal_restores_the_terminal_and_ends_with_its_exit_status() {
+    for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129), ("QUIT", 131)] {
+        let state = tempfile::tempdir().expect("temp dir");
+        let s = Session::start_in(&["--sim", "--lang", "de"], state.path());
+        s.wait_for("the header", |s| {
+            s.contains("backup-lab") && s.contains("Schritte")
+        });
+        s.signal(signal);
+        s.ends_with(code);
+        assert!(
+            state.path().join("sim").join("world.json").exists(),
+            "SIG{signal}: the world was saved on the way out"
+        );
+        assert_eq!(
+            std::fs::read(state.path().join("lock"))
+                .expect("lock file")
+                .len(),
+            0,
+            "SIG{signal}: the state directory was let go"
+        );
+    }
+}
+
+/// Runs the headless binary on `state`.
+fn headless(state: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_backup-lab"))
+        .args(args)
+        .env("BACKUP_LAB_STATE_DIR", state)
+        .env_remove("LC_ALL")
+        .env_remove("LANG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("backup-lab runs")
+}
+
+#[test]
+fn one_app_at_a_time_and_a_read_only_app_watches_a_run_without_losing_it() {
+    let state = tempfile::tempdir().expect("temp dir");
+    let mut app = Session::start_in(&["--sim", "--lang", "en"], state.path());
+    app.wait_for("the header", |s| s.contains("Steps"));
+
+    // The app holds the state directory: a run beside it is refused…
+    let out = headless(
+        state.path(),
+        &["--sim", "--speed", "600", "run", "--all", "--yes"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("the backup-lab app"), "{err}");
+    // …and so is a second app, in the learner's language, pointing at the read-only one.
+    let mut second = Session::start_in(&["--sim", "--lang", "de"], state.path());
+    assert_eq!(second.exit_code(), 1);
+    second.wait_for("the refusal", |s| {
+        s.contains("wird von der backup-lab-App benutzt")
     });
-    let pid = s.child.process_id().expect("pid");
-    let sent = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(sent.success());
-    s.ends_cleanly();
+    assert!(
+        second.screen().contains("--read-only"),
+        "{}",
+        second.screen()
+    );
+    app.press(b"q");
+    app.ends_cleanly();
+
+    // A read-only app next to a run: it shows what the run does and loses none of it.
+    let mut watcher = Session::start_in(&["--sim", "--lang", "en", "--read-only"], state.path());
+    watcher.wait_for("the header", |s| s.contains("Steps"));
+    let out = headless(
+        state.path(),
+        &["--sim", "--speed", "600", "run", "--all", "--yes"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the read-only app does not hold the directory: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    watcher.wait_for("the run's restored database in the status panel", |s| {
+        lines_with(s, "workshop-db-restore").next().is_some()
+    });
+    watcher.press(b"q");
+    watcher.ends_cleanly();
+    let out = headless(state.path(), &["--sim", "check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the lab is still complete after the app quit: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

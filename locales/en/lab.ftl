@@ -3,7 +3,7 @@
 ## Checks
 
 check-not-read-yet = not read yet – waiting for the first answer from the account
-check-unknown-error = could not read the account ({ $code }); see the log below
+check-unknown-error = could not read the account ({ $code }: { $message })
 check-source-missing = instance { $instance } not found – is the region right, and was it created in the earlier chapters?
 check-backups-off = automated backups are off (retention 0)
 check-backups-pending = retention { $retention ->
@@ -202,7 +202,7 @@ invalid-timezone = unknown time zone; use an IANA name such as Europe/Zurich
 invalid-lang = unknown language "{ $lang }": use --lang de or --lang en (also de-CH, de_DE, en-US, en_GB …)
 invalid-step = unknown step "{ $step }"; steps with an action: { $steps }
 invalid-faults = invalid --faults: { $reason }
-invalid-speed = --speed must be a number from { $min } to { $max } (default { $default }); faster, the timings in the report would no longer be faithful
+invalid-speed = --speed must be a number from { $min } (real time) to { $max }; the default is { $default }
 invalid-speed-needs-sim = --speed only applies to the simulation: add --sim
 config-read = cannot read { $path }: { $reason }
 config-parse = { $path } is not valid TOML: { $reason }
@@ -218,7 +218,7 @@ file-problem-too-large = it is too large
 file-problem-empty = it is empty
 file-problem-damaged = its content is damaged or not in the expected format
 file-problem-io = the system refused to read it
-config-file = cannot use { $path } as configuration: { $problem }{ $detail }. --config takes a regular TOML file of at most { $limit_kib } KiB.
+config-file = cannot use { $path } as configuration: { $problem }{ $detail }. --config takes a regular TOML file of at most { $limit_mib } MiB.
 world-unreadable = The simulated world in { $path } cannot be used: { $problem }{ $detail }. The file is kept as it is. Start a fresh world with --reset (the file is then moved aside, not deleted).
 world-other-names = { $path } holds the simulated world of the instance "{ $instance }", not "{ $expected }". The file is kept as it is. Use the --config it belongs to, or start a fresh world with --reset (the file is then moved aside, not deleted).
 journal-unreadable = The journal { $path } cannot be read: { $problem }{ $detail }. The file is kept as it is. Start a new journal with --reset (the file is then moved aside, not deleted).
@@ -231,6 +231,7 @@ reset-needs-owner = --reset starts afresh; use it with `run` or the app, not wit
 state-held-tui = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); only one backup-lab at a time may work on it. Wait until it has finished, or watch it with `backup-lab --read-only` or `backup-lab status`.
 state-held-run = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); only one backup-lab at a time may work on it. Wait until it has finished, add --wait to start as soon as it is free, or watch it with `backup-lab status`.
 state-waiting = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); waiting until it is free (Ctrl+C stops).
+state-watching = Watching: { $command } (process { $pid }, since { $since }) works on { $dir }; this app shows what it does and changes nothing.
 state-lock-failed = cannot lock the state directory: { $path } ({ $reason }). Check its permissions or choose another one with --state-dir.
 owner-run = `backup-lab run`
 owner-tui = the backup-lab app

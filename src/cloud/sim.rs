@@ -26,6 +26,14 @@ use crate::validate;
 
 /// Default compression: a 15-minute restore takes one minute.
 pub const DEFAULT_SPEED: f64 = 15.0;
+/// Slowest clock `--speed` accepts: real time (slower would only make the lab last longer
+/// than it does on AWS).
+pub const MIN_SPEED: f64 = 1.0;
+/// Fastest clock `--speed` accepts: a 15-minute restore in 1.5 s. Looks stay as far apart in
+/// simulated time as at the default speed (see [`Cloud::pause`] here and the worker's
+/// schedule), so RPO and RTO match a run at the default speed; faster, a hiccup of 50 ms on a
+/// busy machine would already be more than one such spacing (30 s) of simulated time.
+pub const MAX_SPEED: f64 = 600.0;
 
 const ACCOUNT: &str = "111122223333";
 const REGION: &str = "us-east-1";
@@ -900,19 +908,32 @@ impl Drop for SimCloud {
 #[async_trait]
 impl Cloud for SimCloud {
     fn mode(&self) -> Mode {
-        Mode::Simulation { speed: self.speed }
+        // A reader shows the speed of the owner it follows, while there is one.
+        let published = self.following.as_ref().and_then(|f| {
+            f.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .published
+        });
+        Mode::Simulation {
+            speed: published.map_or(self.speed, |p| p.speed),
+        }
     }
 
     fn now(&self) -> Timestamp {
         self.sim_now()
     }
 
+    /// A pause lets at most as much simulated time pass as it would at the default speed:
+    /// a faster clock shortens the waiting, not the spacing of the looks in between, so the
+    /// moments a waiting `run` notices something (and the RPO and RTO made of them) stay
+    /// those of a run at the default speed.
     async fn pause(&self, wall: Duration) {
+        let simulated = wall.mul_f64(self.speed.min(DEFAULT_SPEED));
         match self.clock {
             Clock::Manual => {
                 {
                     let mut world = self.lock();
-                    let step = wall.mul_f64(self.speed);
+                    let step = simulated;
                     world.now = world
                         .now
                         .checked_add(SignedDuration::try_from(step).unwrap_or_default())
@@ -920,7 +941,9 @@ impl Cloud for SimCloud {
                 }
                 tokio::task::yield_now().await;
             }
-            Clock::Wall { .. } | Clock::Published => tokio::time::sleep(wall).await,
+            Clock::Wall { .. } | Clock::Published => {
+                tokio::time::sleep(simulated.div_f64(self.speed.max(f64::MIN_POSITIVE))).await;
+            }
         }
     }
 

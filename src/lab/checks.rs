@@ -50,7 +50,9 @@ pub fn check(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
     }
     if !ctx.instances_known() {
         let detail = match &ctx.observed.instances.error {
-            Some(e) => Text::new("check-unknown-error").arg("code", e.code.clone()),
+            Some(e) => Text::new("check-unknown-error")
+                .arg("code", e.code.clone())
+                .arg("message", e.message.clone()),
             None => Text::new("check-not-read-yet"),
         };
         return Some(Check::new(StepState::Todo, detail));
@@ -318,7 +320,9 @@ fn switch_backend(ctx: &Ctx<'_>) -> Check {
         return match &ctx.observed.service.error {
             Some(e) => Check::new(
                 StepState::Failed,
-                Text::new("check-unknown-error").arg("code", e.code.clone()),
+                Text::new("check-unknown-error")
+                    .arg("code", e.code.clone())
+                    .arg("message", e.message.clone()),
             ),
             None => Check::new(StepState::Todo, Text::new("check-not-read-yet")),
         };
