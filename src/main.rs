@@ -62,8 +62,8 @@ fn config_error_text(e: &ConfigError) -> Text {
             .arg("path", path.clone())
             .arg("reason", reason.clone()),
         ConfigError::File { path, problem } => file_problem_text("config-file", path, problem).arg(
-            "limit_kib",
-            u32::try_from(config::CONFIG_MAX_BYTES / 1024).unwrap_or(0),
+            "limit_mib",
+            u32::try_from(config::CONFIG_MAX_BYTES / (1024 * 1024)).unwrap_or(0),
         ),
         ConfigError::Parse { path, reason } => Text::new("config-parse")
             .arg("path", path.clone())

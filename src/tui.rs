@@ -58,11 +58,13 @@ pub async fn run(
     clock: Clock,
 ) -> anyhow::Result<Option<Signal>> {
     install_panic_hook();
+    // Watched from before the terminal changes, so no signal finds it half set up.
+    let signalled = signals();
     let _guard = Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let caught = std::sync::Mutex::new(None);
     let shutdown = async {
-        let signal = signals().await;
+        let signal = signalled.await;
         *caught
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(signal);
@@ -81,7 +83,11 @@ pub async fn run(
     let signal = *caught
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    result.map(|_| signal)
+    // A signal can also interrupt the terminal's event stream: ending by the signal wins.
+    match (signal, result) {
+        (Some(signal), _) => Ok(Some(signal)),
+        (None, result) => result.map(|_| None),
+    }
 }
 
 /// Puts the terminal into TUI mode and back when dropped.
@@ -227,6 +233,8 @@ where
                     Some(Msg::Resize)
                 }
                 Some(Ok(_)) => None,
+                // A signal interrupted the read; the signal itself arrives on its own.
+                Some(Err(e)) if e.kind() == io::ErrorKind::Interrupted => None,
                 Some(Err(e)) => {
                     send(Command::Quit);
                     return Err(e.into());

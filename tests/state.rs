@@ -512,3 +512,98 @@ fn the_app_without_a_terminal_points_at_the_commands() {
     }
     assert!(!world(dir.path()).exists(), "nothing was started");
 }
+
+#[test]
+fn a_journal_that_cannot_be_written_is_shown_in_the_app() {
+    use backup_lab::app::{App, Dialog, Msg};
+    use backup_lab::lab::journal::{EventKind, Journal};
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut journal = Journal::open(dir.path(), "sim-test").expect("journal");
+    let now: jiff::Timestamp = "2026-11-25T09:00:00Z".parse().expect("time");
+    journal.record(now, now, EventKind::CleanupDone);
+    assert!(journal.write_error().is_none());
+    // The events file turns into a directory: the next append fails.
+    let events = journal.path().expect("path").to_path_buf();
+    std::fs::remove_file(&events).expect("remove");
+    std::fs::create_dir(&events).expect("dir");
+    journal.record(now, now, EventKind::CleanupDone);
+    let reason = journal.write_error().expect("the failure is kept");
+    assert!(reason.contains("sim-test.jsonl"), "{reason}");
+    assert_eq!(
+        journal.events().len(),
+        2,
+        "the event is still known in memory"
+    );
+
+    let mut app = App::new(
+        backup_lab::i18n::Lang::De,
+        backup_lab::config::Config::default(),
+        backup_lab::cloud::Mode::Simulation { speed: 15.0 },
+        now,
+    );
+    app.update(Msg::JournalUnwritable(reason.clone()));
+    let Some(Dialog::Notice {
+        lines, is_error, ..
+    }) = &app.dialog
+    else {
+        panic!("a dialog tells the learner");
+    };
+    assert!(is_error);
+    let text = lines[0].render(backup_lab::i18n::Lang::De);
+    assert!(
+        text.contains("Journal kann nicht geschrieben") && text.contains(&reason),
+        "{text}"
+    );
+    assert!(
+        app.notes.iter().any(|n| n.is_error),
+        "and the event log keeps it"
+    );
+    // The same failure again is not a new dialog.
+    app.dialog = None;
+    app.update(Msg::JournalUnwritable(reason));
+    assert!(app.dialog.is_none());
+}
+
+#[test]
+fn a_signal_stops_a_headless_run_with_its_exit_status_and_lets_the_directory_go() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (signal, code) in [("INT", 130), ("TERM", 143), ("HUP", 129)] {
+        let mut child = bin(dir.path())
+            .args(["--sim", "--lang", "en", "run", "--all", "--yes"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let err = child.stderr.take().expect("stderr");
+        let (lines_tx, lines) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(err).lines().map_while(Result::ok) {
+                let _ = lines_tx.send(line);
+            }
+        });
+        // Working: the first step has begun.
+        let first = lines.recv_timeout(PATIENCE).expect("a first line");
+        assert!(first.starts_with('▶'), "{first}");
+        let sent = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(sent.success());
+        let status = child.wait().expect("wait");
+        reader.join().expect("reader");
+        let rest: Vec<String> = lines.try_iter().collect();
+        assert_eq!(status.code(), Some(code), "SIG{signal}: {rest:?}");
+        assert!(
+            rest.iter().any(|l| l.contains("Stopped by a signal")),
+            "{rest:?}"
+        );
+        assert!(
+            backup_lab::state::holder(dir.path()).is_none(),
+            "SIG{signal}: the state directory is free again"
+        );
+    }
+    // What was done is kept: the next run carries on.
+    completed(dir.path());
+}

@@ -28,8 +28,7 @@ struct Session {
     bytes: Arc<Mutex<Vec<u8>>>,
     parser: Arc<Mutex<vt100::Parser>>,
     reading: Option<JoinHandle<()>>,
-    /// The state directory, removed with the session when the session made it.
-    state: std::path::PathBuf,
+    /// The state directory when the session made it (removed with the session).
     _made: Option<tempfile::TempDir>,
 }
 
@@ -87,7 +86,6 @@ impl Session {
             bytes,
             parser,
             reading: Some(reading),
-            state: state.to_path_buf(),
             _made: None,
         }
     }

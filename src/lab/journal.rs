@@ -314,15 +314,15 @@ impl Journal {
 
     pub fn record(&mut self, at: Timestamp, seen: Timestamp, kind: EventKind) {
         let event = Event { at, seen, kind };
-        if let Some(path) = self.path.as_ref().filter(|_| self.writable) {
-            if let Err(e) = append_line(path, &event, true) {
-                tracing::warn!("journal not written: {e}");
-                *self
-                    .write_error
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner) =
-                    Some(format!("{}: {e}", path.display()));
-            }
+        if let Some(path) = self.path.as_ref().filter(|_| self.writable)
+            && let Err(e) = append_line(path, &event, true)
+        {
+            tracing::warn!("journal not written: {e}");
+            *self
+                .write_error
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                Some(format!("{}: {e}", path.display()));
         }
         self.events.push(event);
     }
