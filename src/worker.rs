@@ -386,6 +386,29 @@ mod tests {
     }
 
     #[test]
+    fn a_faster_simulated_clock_looks_as_often_per_simulated_minute() {
+        let start = Instant::now();
+        let fast = crate::cloud::Mode::Simulation { speed: 600.0 };
+        let mut schedule = Schedule::for_mode(start, &fast);
+        schedule.heat(start, StepId::Restore.parts());
+        // 1.5 s of wall time at ×600 is a simulated minute at ×15.
+        let counts = looks(
+            &mut schedule,
+            start,
+            HOT.mul_f64(15.0 / 600.0),
+            &Observed::default(),
+        );
+        assert_eq!(counts[&PartId::Instances], 20, "as at the default speed");
+        let default = crate::cloud::Mode::Simulation { speed: 15.0 };
+        let mut schedule = Schedule::for_mode(start, &default);
+        assert_eq!(
+            schedule.after_fetch(PartId::Todos, start, None, &Observed::default()),
+            SLOW,
+            "the default speed keeps the intervals"
+        );
+    }
+
+    #[test]
     fn a_new_action_cools_the_parts_of_the_one_before() {
         let start = Instant::now();
         let mut schedule = Schedule::new(start);

@@ -424,3 +424,27 @@ async fn the_fastest_clock_reports_the_timings_of_the_default_speed() {
         );
     }
 }
+
+#[tokio::test]
+async fn every_operation_of_the_lab_can_be_named_in_a_fault_spec() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sim = Arc::new(SimCloud::manual(
+        START.parse().expect("time"),
+        15.0,
+        WorldNames::default(),
+    ));
+    let rt = runtime(&sim, dir.path());
+    let mut steps = StepId::CORE.to_vec();
+    steps.extend([StepId::Pitr, StepId::Cleanup]);
+    rt.run(&steps, &Options::from_config(&rt.config), true)
+        .await;
+    let calls = rt.journal.lock().expect("journal").calls();
+    assert!(calls.len() > 20, "{}", calls.len());
+    for call in calls {
+        assert!(
+            backup_lab::cloud::faults::OPERATIONS.contains(&call.operation.as_str()),
+            "{} is missing from the operations a fault spec accepts",
+            call.operation
+        );
+    }
+}

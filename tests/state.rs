@@ -607,3 +607,39 @@ fn a_signal_stops_a_headless_run_with_its_exit_status_and_lets_the_directory_go(
     // What was done is kept: the next run carries on.
     completed(dir.path());
 }
+
+#[tokio::test]
+async fn a_reader_follows_the_owners_world_and_clock_and_never_writes() {
+    use backup_lab::cloud::sim::{SimCloud, WorldNames, world_path};
+    use backup_lab::cloud::{Cloud, Mode};
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = world_path(dir.path(), &WorldNames::default());
+    let owner = SimCloud::open(path.clone(), 600.0, WorldNames::default()).expect("owner");
+    let reader = SimCloud::view(path.clone(), 15.0, WorldNames::default()).expect("reader");
+    assert_eq!(reader.world_id(), owner.world_id());
+    assert_eq!(
+        reader.mode(),
+        Mode::Simulation { speed: 600.0 },
+        "the owner's speed"
+    );
+    assert!(reader.list_todos().await.expect("todos").is_empty());
+
+    owner.create_todo("Buy milk").await.expect("todo");
+    let seen = reader.list_todos().await.expect("todos");
+    assert_eq!(seen.len(), 1, "the reader sees the owner's change");
+    let gap = (owner.now().as_second() - reader.now().as_second()).abs();
+    assert!(gap <= 5, "one clock for both: {gap} s apart");
+
+    let saved = std::fs::read(&path).expect("world");
+    reader.create_todo("only in memory").await.expect("todo");
+    drop(reader);
+    assert_eq!(
+        std::fs::read(&path).expect("world"),
+        saved,
+        "the reader wrote nothing"
+    );
+    drop(owner);
+    let after = SimCloud::view(path, 15.0, WorldNames::default()).expect("reader");
+    assert_eq!(after.list_todos().await.expect("todos").len(), 1);
+}

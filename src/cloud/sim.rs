@@ -685,8 +685,8 @@ enum Clock {
 #[derive(Debug)]
 struct Following {
     path: PathBuf,
-    /// Modification time and length of the file as last loaded.
-    seen: Option<(Option<SystemTime>, u64)>,
+    /// The file as last loaded.
+    seen: Option<FileStamp>,
     /// The file's time and the owner's clock as of that load.
     base: Timestamp,
     published: Option<Published>,
@@ -702,10 +702,19 @@ pub struct SimCloud {
     following: Option<Mutex<Following>>,
 }
 
-fn stamp(path: &Path) -> Option<(Option<SystemTime>, u64)> {
-    std::fs::metadata(path)
-        .ok()
-        .map(|m| (m.modified().ok(), m.len()))
+/// Modification time, length and inode of a file.
+type FileStamp = (Option<SystemTime>, u64, u64);
+
+/// What tells one saved world from the next: each save is a new file renamed into place, so
+/// on Unix its inode changes even when time stamp and length do not.
+fn stamp(path: &Path) -> Option<FileStamp> {
+    std::fs::metadata(path).ok().map(|m| {
+        #[cfg(unix)]
+        let id = std::os::unix::fs::MetadataExt::ino(&m);
+        #[cfg(not(unix))]
+        let id = 0;
+        (m.modified().ok(), m.len(), id)
+    })
 }
 
 impl SimCloud {
