@@ -33,7 +33,8 @@ use std::time::Duration;
 
 use backup_lab::cloud::aws::{AwsCloud, AwsOverrides, AwsSettings, StaticKeys};
 use backup_lab::cloud::{
-    BackupSettings, Cloud, CloudError, ErrorKind, Mode, PitrRequest, RestoreRequest, SnapshotKind,
+    BackupSettings, Cloud, CloudError, ErrorKind, Mode, PitrRequest, RestoreRequest,
+    RestoreSettings, SnapshotKind, SnapshotRequest,
 };
 use serde_json::Value;
 use support::fake;
@@ -74,15 +75,26 @@ fn restore_request(world: &Value, id: &str, snapshot: &str) -> RestoreRequest {
     RestoreRequest {
         instance_id: id.into(),
         snapshot_id: snapshot.into(),
-        class: "db.t3.micro".into(),
-        multi_az: true,
-        security_groups: vec![
-            world["rds_security_group_id"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned(),
-        ],
-        subnet_group: Some("workshop-db-subnet-group".into()),
+        settings: RestoreSettings {
+            class: "db.t3.micro".into(),
+            multi_az: true,
+            security_groups: vec![
+                world["rds_security_group_id"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+            ],
+            subnet_group: Some("workshop-db-subnet-group".into()),
+            ..RestoreSettings::default()
+        },
+    }
+}
+
+fn snap(instance: &str, id: &str) -> SnapshotRequest {
+    SnapshotRequest {
+        instance_id: instance.into(),
+        snapshot_id: id.into(),
+        tags: backup_lab::cloud::tool_tags(),
     }
 }
 
@@ -184,7 +196,7 @@ async fn snapshot_restore_and_cleanup_land_in_moto() {
 
     // Snapshot, tagged as ours.
     let snap = cloud
-        .create_snapshot(INSTANCE, "ondemandbackup")
+        .create_snapshot(&snap(INSTANCE, "ondemandbackup"))
         .await
         .expect("snapshot");
     assert_eq!(
@@ -268,10 +280,14 @@ async fn snapshot_restore_and_cleanup_land_in_moto() {
     let pitr = PitrRequest {
         source_id: INSTANCE.into(),
         target_id: "workshop-db-pitr".into(),
-        class: "db.t3.micro".into(),
-        multi_az: true,
-        security_groups: vec![lab_sg.clone()],
-        subnet_group: Some("workshop-db-subnet-group".into()),
+        restore_time: None,
+        settings: RestoreSettings {
+            class: "db.t3.micro".into(),
+            multi_az: true,
+            security_groups: vec![lab_sg.clone()],
+            subnet_group: Some("workshop-db-subnet-group".into()),
+            ..RestoreSettings::default()
+        },
     };
     cloud.restore_to_point_in_time(&pitr).await.expect("pitr");
     let seen = moto.boto("out(c('rds').describe_db_instances(DBInstanceIdentifier='workshop-db-pitr')['DBInstances'][0])");
@@ -333,16 +349,16 @@ async fn rds_error_codes() {
     let cloud = moto.cloud().await;
 
     expect_err(
-        cloud.create_snapshot("no-such-db", "snap-a").await,
+        cloud.create_snapshot(&snap("no-such-db", "snap-a")).await,
         ErrorKind::NotFound,
         "DBInstanceNotFound",
     );
     cloud
-        .create_snapshot(INSTANCE, "snap-a")
+        .create_snapshot(&snap(INSTANCE, "snap-a"))
         .await
         .expect("snapshot");
     let err = expect_err(
-        cloud.create_snapshot(INSTANCE, "snap-a").await,
+        cloud.create_snapshot(&snap(INSTANCE, "snap-a")).await,
         ErrorKind::AlreadyExists,
         "DBSnapshotAlreadyExists",
     );
@@ -594,7 +610,7 @@ async fn todos_come_back_after_restore_and_switch() {
     assert_eq!(cloud.list_todos().await.expect("list").len(), 5);
 
     cloud
-        .create_snapshot(INSTANCE, "ondemandbackup")
+        .create_snapshot(&snap(INSTANCE, "ondemandbackup"))
         .await
         .expect("snapshot");
     for todo in cloud.list_todos().await.expect("list") {
@@ -1001,7 +1017,7 @@ async fn expired_token_and_server_errors() {
     );
     let cloud = cloud_at(port, None).await;
     expect_err(
-        cloud.create_snapshot(INSTANCE, "s").await,
+        cloud.create_snapshot(&snap(INSTANCE, "s")).await,
         ErrorKind::ExpiredToken,
         "ExpiredToken",
     );

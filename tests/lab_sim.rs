@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use backup_lab::cloud::recorder::{CallLog, Recorded};
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
-use backup_lab::cloud::{Cloud, DeploymentStatus, RestoreRequest, RolloutState};
+use backup_lab::cloud::{Cloud, DeploymentStatus, RestoreRequest, RestoreSettings, RolloutState};
 use backup_lab::config::Config;
 use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
@@ -281,10 +281,10 @@ async fn a_restore_with_default_settings_is_flagged() {
         .restore_from_snapshot(&RestoreRequest {
             instance_id: "workshop-db-restore".into(),
             snapshot_id: "ondemandbackup".into(),
-            class: "db.t3.micro".into(),
-            multi_az: false,
-            security_groups: vec![],
-            subnet_group: None,
+            settings: RestoreSettings {
+                class: "db.t3.micro".into(),
+                ..RestoreSettings::default()
+            },
         })
         .await
         .expect("restore");
