@@ -85,6 +85,13 @@ fn restore_request(world: &Value, id: &str, snapshot: &str) -> RestoreRequest {
                     .to_owned(),
             ],
             subnet_group: Some("workshop-db-subnet-group".into()),
+            storage_type: Some("gp2".into()),
+            parameter_group: Some("workshop-mysql80".into()),
+            engine_lifecycle: Some("open-source-rds-extended-support".into()),
+            tags: backup_lab::cloud::restored_tags(
+                &[("environment".into(), "workshop".into())],
+                snapshot,
+            ),
             ..RestoreSettings::default()
         },
     }
@@ -275,6 +282,36 @@ async fn snapshot_restore_and_cleanup_land_in_moto() {
         tag_pairs.contains(&("restored-from".into(), "ondemandbackup".into())),
         "{tag_pairs:?}"
     );
+    assert!(
+        tag_pairs.contains(&("environment".into(), "workshop".into())),
+        "the source's tags travel along: {tag_pairs:?}"
+    );
+    assert_eq!(seen["StorageType"], "gp2");
+    assert_eq!(
+        seen["DBParameterGroups"][0]["DBParameterGroupName"],
+        "workshop-mysql80"
+    );
+    // And the adapter reads all of it back.
+    let described = cloud
+        .describe_instances()
+        .await
+        .expect("describe")
+        .into_iter()
+        .find(|i| i.id == "workshop-db-restore")
+        .expect("restored");
+    assert_eq!(described.storage_type.as_deref(), Some("gp2"));
+    assert_eq!(
+        described.parameter_group.as_deref(),
+        Some("workshop-mysql80")
+    );
+    assert!(described.option_group.is_some(), "{described:?}");
+    assert!(
+        described
+            .tags
+            .contains(&("environment".into(), "workshop".into())),
+        "{described:?}"
+    );
+    assert_eq!(described.engine_version(), Some("8.0.39"));
 
     // Point-in-time restore with the same placement.
     let pitr = PitrRequest {
@@ -1116,4 +1153,34 @@ async fn todo_transport_failures() {
         ErrorKind::Other,
         "InvalidResponse",
     );
+}
+
+#[tokio::test]
+async fn a_role_that_may_not_tag_is_told_which_action_aws_names() {
+    use backup_lab::cloud::faults::{Faulty, Spec};
+    let Some(moto) = Moto::start() else { return };
+    moto.world();
+    let cloud: std::sync::Arc<dyn Cloud> = std::sync::Arc::new(moto.cloud().await);
+    let faulty = Faulty::new(cloud, Spec::parse("tag-denied").expect("spec"));
+    let err = expect_err(
+        faulty.create_snapshot(&snap(INSTANCE, "tagged")).await,
+        ErrorKind::AccessDenied,
+        "AccessDenied",
+    );
+    assert_eq!(err.permission().as_deref(), Some("rds:AddTagsToResource"));
+    let untagged = SnapshotRequest {
+        tags: vec![],
+        ..snap(INSTANCE, "untagged")
+    };
+    let made = faulty
+        .create_snapshot(&untagged)
+        .await
+        .expect("a call without tags needs no tagging permission");
+    assert!(!made.created_by_tool);
+    let tags = moto.boto(
+        "rds = c('rds')\n\
+         arn = rds.describe_db_snapshots(DBSnapshotIdentifier='untagged')['DBSnapshots'][0]['DBSnapshotArn']\n\
+         out(rds.list_tags_for_resource(ResourceName=arn)['TagList'])",
+    );
+    assert_eq!(tags, serde_json::json!([]), "sent without Tags");
 }

@@ -442,12 +442,9 @@ impl World {
                     .unwrap_or_else(|| DEFAULT_OPTION_GROUP.into()),
             ),
             engine_lifecycle: Some(lifecycle),
-            // Tags of the call replace the source's; without any, the source's are copied.
-            tags: if settings.tags.is_empty() {
-                template.tags.clone()
-            } else {
-                settings.tags.clone()
-            },
+            // A restore carries the call's tags; the source's are not copied (its snapshots
+            // do not carry them, CopyTagsToSnapshot being off in the lab's world).
+            tags: settings.tags.clone(),
             ..template.clone()
         };
         let available = after(
