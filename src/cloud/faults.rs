@@ -21,6 +21,9 @@ pub enum FaultKind {
     Timeout,
     Denied,
     Expired,
+    /// A role that may create but not tag: only calls that carry tags fail, naming the
+    /// tagging action as AWS does.
+    TagDenied,
 }
 
 impl FaultKind {
@@ -31,6 +34,7 @@ impl FaultKind {
             "timeout" => Self::Timeout,
             "denied" | "access-denied" => Self::Denied,
             "expired" | "expired-token" => Self::Expired,
+            "tag-denied" => Self::TagDenied,
             _ => return None,
         })
     }
@@ -62,6 +66,20 @@ impl FaultKind {
                 "ExpiredToken",
                 "The security token included in the request is expired (injected).",
             ),
+            Self::TagDenied => {
+                let action = if operation.contains("DB") {
+                    "rds:AddTagsToResource"
+                } else {
+                    "ecs:TagResource"
+                };
+                CloudError::new(
+                    ErrorKind::AccessDenied,
+                    "AccessDenied",
+                    format!(
+                        "User: arn:aws:sts::111122223333:assumed-role/LabRole/learner is not authorized to perform: {action} because no identity-based policy allows the {action} action (injected)"
+                    ),
+                )
+            }
         };
         e.in_op(operation)
     }
@@ -245,6 +263,10 @@ impl Faulty {
     {
         match self.fault(op.name) {
             None => call(self.inner.clone()).await,
+            // Only a call that carries tags needs the tagging permission.
+            Some(FaultKind::TagDenied) if !(op.writes && (op.cli)().contains(" --tags ")) => {
+                call(self.inner.clone()).await
+            }
             Some(FaultKind::Timeout) if op.writes => {
                 // The change happens; only the answer is lost.
                 let _ = call(self.inner.clone()).await;
