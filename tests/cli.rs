@@ -189,7 +189,7 @@ fn check_status_and_run_speak_json_and_hide_secrets() {
     let out = run(
         dir.path(),
         &[
-            "run", "snapshot", "--sim", "--speed", "600", "--yes", "--json",
+            "run", "snapshot", "--sim", "--speed", "300", "--yes", "--json",
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -216,7 +216,7 @@ fn run_all_then_report_describes_that_run() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = run(
         dir.path(),
-        &["--sim", "--speed", "600", "run", "--all", "--yes"],
+        &["--sim", "--speed", "300", "run", "--all", "--yes"],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let out = run(dir.path(), &["--sim", "check"]);

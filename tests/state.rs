@@ -35,7 +35,7 @@ fn stderr(o: &Output) -> String {
 
 /// A finished lab in `state` (every step through verify), at the fastest clock.
 fn completed(state: &Path) {
-    let out = run(state, &["--sim", "--speed", "600", "run", "--all", "--yes"]);
+    let out = run(state, &["--sim", "--speed", "300", "run", "--all", "--yes"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
@@ -82,7 +82,7 @@ fn a_second_run_is_refused_while_the_state_directory_is_held_and_waits_with_wait
     // With --wait it starts as soon as the holder lets go.
     let mut waiting = bin(dir.path())
         .args([
-            "--sim", "--speed", "600", "--lang", "en", "run", "snapshot", "--yes", "--wait",
+            "--sim", "--speed", "300", "--lang", "en", "run", "snapshot", "--yes", "--wait",
         ])
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
@@ -227,7 +227,7 @@ fn a_damaged_world_is_reported_and_kept_until_reset_moves_it_aside() {
         &[
             "--sim",
             "--speed",
-            "600",
+            "300",
             "--reset",
             "run",
             "enable-backups",
@@ -264,7 +264,7 @@ fn each_configuration_keeps_its_own_world() {
     let out = run(
         dir.path(),
         &[
-            "--sim", "--config", &config, "--speed", "600", "run", "snapshot", "--yes",
+            "--sim", "--config", &config, "--speed", "300", "run", "snapshot", "--yes",
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -335,7 +335,7 @@ fn a_damaged_journal_is_read_as_far_as_it_goes_and_an_unreadable_one_is_kept() {
     // An owner appends after the torn line on a line of its own.
     let out = run(
         dir.path(),
-        &["--sim", "--speed", "600", "run", "cleanup", "--yes"],
+        &["--sim", "--speed", "300", "run", "cleanup", "--yes"],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let after = std::fs::read_to_string(&events).expect("events");
@@ -396,13 +396,13 @@ fn configuration_files_are_regular_and_small() {
 #[test]
 fn speed_language_and_echoed_values_are_checked() {
     let dir = tempfile::tempdir().expect("tempdir");
-    for speed in ["0.0001", "0.5", "601", "10000", "NaN"] {
+    for speed in ["0.0001", "0.5", "301", "10000", "NaN"] {
         let out = run(dir.path(), &["--sim", "--speed", speed, "check"]);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "{speed}: {err}");
-        assert!(err.contains("from 1 (real time) to 600"), "{speed}: {err}");
+        assert!(err.contains("from 1 (real time) to 300"), "{speed}: {err}");
     }
-    for speed in ["1", "600"] {
+    for speed in ["1", "300"] {
         let out = run(dir.path(), &["--sim", "--speed", speed, "status"]);
         assert_eq!(out.status.code(), Some(0), "{speed}: {}", stderr(&out));
     }
@@ -476,7 +476,7 @@ fn fault_specs_are_checked_and_giving_up_says_so() {
         &[
             "--sim",
             "--speed",
-            "600",
+            "300",
             "--faults",
             "CreateDBSnapshot=throttle@1-9",
             "run",

@@ -273,7 +273,7 @@ fn one_app_at_a_time_and_a_read_only_app_watches_a_run_without_losing_it() {
     // The app holds the state directory: a run beside it is refused…
     let out = headless(
         state.path(),
-        &["--sim", "--speed", "600", "run", "--all", "--yes"],
+        &["--sim", "--speed", "300", "run", "--all", "--yes"],
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
@@ -297,7 +297,7 @@ fn one_app_at_a_time_and_a_read_only_app_watches_a_run_without_losing_it() {
     watcher.wait_for("the header", |s| s.contains("Steps"));
     let out = headless(
         state.path(),
-        &["--sim", "--speed", "600", "run", "--all", "--yes"],
+        &["--sim", "--speed", "300", "run", "--all", "--yes"],
     );
     assert_eq!(
         out.status.code(),

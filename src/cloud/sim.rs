@@ -30,11 +30,13 @@ pub const DEFAULT_SPEED: f64 = 15.0;
 /// Slowest clock `--speed` accepts: real time (slower would only make the lab last longer
 /// than it does on AWS).
 pub const MIN_SPEED: f64 = 1.0;
-/// Fastest clock `--speed` accepts: a 15-minute restore in 1.5 s. Looks stay as far apart in
+/// Fastest clock `--speed` accepts: a 15-minute restore in 3 s. Looks stay as far apart in
 /// simulated time as at the default speed (see [`Cloud::pause`] here and the worker's
-/// schedule), so RPO and RTO match a run at the default speed; faster, a hiccup of 50 ms on a
-/// busy machine would already be more than one such spacing (30 s) of simulated time.
-pub const MAX_SPEED: f64 = 600.0;
+/// schedule), so on the test clock RPO and RTO match a run at the default speed exactly. What
+/// remains is the program's own time between looks (saving the world, appending to the
+/// journal), which counts 300 times over: measured with the real binary, RPO and RTO came out
+/// 4 % above those at ×15 (at ×600 already 10 %), which leaves room for a busy machine.
+pub const MAX_SPEED: f64 = 300.0;
 
 const ACCOUNT: &str = "111122223333";
 const REGION: &str = "us-east-1";
