@@ -221,6 +221,10 @@ pub fn window_to_local(window_utc: &str, tz: &TimeZone, date: Date) -> Option<St
 
 /// An http(s) URL with a host.
 pub fn url(text: &str) -> Result<url::Url, Invalid> {
+    // The URL parser drops tabs and line breaks silently; the text would still carry them.
+    if text.chars().any(char::is_control) {
+        return Err(Invalid::Url);
+    }
     let parsed = url::Url::parse(text).map_err(|_| Invalid::Url)?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none_or(str::is_empty) {
         return Err(Invalid::Url);

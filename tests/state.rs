@@ -426,6 +426,12 @@ fn speed_language_and_echoed_values_are_checked() {
     // Control characters in values echoed back are escaped, never sent to the terminal.
     for args in [
         vec!["--sim", "--app-url", "http://x\u{1b}[2J\nevil", "check"],
+        vec![
+            "--sim",
+            "--app-url",
+            "http://todo.example/\u{1b}[2J",
+            "check",
+        ],
         vec!["--sim", "run", "snap\u{1b}]0;title\u{7}", "--yes"],
     ] {
         let out = run(dir.path(), &args);
