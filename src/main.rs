@@ -405,22 +405,23 @@ fn open_journal(
             Journal::in_memory()
         }
     };
-    if journal.skipped() > 0 {
-        eprintln!("! {}", skipped_text(&journal).render(lang));
+    for text in skipped_texts(&journal) {
+        eprintln!("! {}", text.render(lang));
     }
     Ok(journal)
 }
 
-fn skipped_text(journal: &Journal) -> Text {
-    Text::new("journal-skipped")
-        .arg("count", journal.skipped())
-        .arg(
-            "path",
-            journal
-                .path()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default(),
-        )
+/// One warning per journal file with lines that could not be read.
+fn skipped_texts(journal: &Journal) -> Vec<Text> {
+    journal
+        .skipped_files()
+        .iter()
+        .map(|(path, count)| {
+            Text::new("journal-skipped")
+                .arg("count", *count)
+                .arg("path", path.display().to_string())
+        })
+        .collect()
 }
 
 #[allow(clippy::too_many_lines)]
@@ -533,8 +534,7 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
         Ok(journal) => journal,
         Err(code) => return code,
     };
-    let skipped = journal.skipped();
-    let journal_path = journal.path().map(std::path::Path::to_path_buf);
+    let skipped = skipped_texts(&journal);
     let sink: Option<Sink> = journal.call_sink();
     let log = Arc::new(CallLog::default());
     let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(base, log.clone(), sink));
@@ -606,13 +606,7 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             if let Some(owner) = state::holder(&state_dir).filter(|_| !owns) {
                 app.note(held_text("state-watching", Some(&owner), &state_dir), false);
             }
-            if skipped > 0 {
-                let text = Text::new("journal-skipped").arg("count", skipped).arg(
-                    "path",
-                    journal_path
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_default(),
-                );
+            for text in skipped {
                 app.warn(Text::new("dialog-journal"), text);
             }
             let (tx, rx) = tokio::sync::mpsc::unbounded_channel();

@@ -324,12 +324,33 @@ fn a_damaged_journal_is_read_as_far_as_it_goes_and_an_unreadable_one_is_kept() {
     let mut text = std::fs::read(&events).expect("events");
     text.extend_from_slice(b"garbage line\n{\"at\":\"2026-");
     std::fs::write(&events, &text).expect("damage");
-    for (lang, says) in [("en", "2 line(s)"), ("de", "2 Zeile(n)")] {
+    let calls = events.with_extension("calls.jsonl");
+    let mut calls_text = std::fs::read(&calls).expect("calls");
+    calls_text.extend_from_slice(b"\xff\xfe\n");
+    std::fs::write(&calls, &calls_text).expect("damage");
+    for (lang, says, says_calls) in [
+        ("en", "2 line(s) of the journal", "1 line(s) of the journal"),
+        ("de", "2 Zeile(n) des Journals", "1 Zeile(n) des Journals"),
+    ] {
         let out = run(dir.path(), &["--sim", "--lang", lang, "check"]);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(0), "progress is not lost: {err}");
-        assert!(err.contains(says) && err.contains(".jsonl"), "{err}");
+        let line_of = |file: &Path| {
+            let name = file.display().to_string();
+            err.lines()
+                .find(|l| l.contains(&format!("{name} ")))
+                .map(str::to_owned)
+        };
+        let on_events = line_of(&events).unwrap_or_default();
+        let on_calls = line_of(&calls).unwrap_or_default();
+        assert!(on_events.contains(says), "{err}");
+        assert!(on_calls.contains(says_calls), "{err}");
     }
+    assert_eq!(
+        std::fs::read(&calls).expect("kept"),
+        calls_text,
+        "kept as it is"
+    );
     assert_eq!(std::fs::read(&events).expect("kept"), text, "kept as it is");
 
     // An owner appends after the torn line on a line of its own.

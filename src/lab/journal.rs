@@ -127,8 +127,8 @@ pub struct Journal {
     events: Vec<Event>,
     /// Whether events are appended to the file (the owner) or kept in memory (readers).
     writable: bool,
-    /// Lines of the files that could not be read when the journal was opened.
-    skipped: usize,
+    /// The files with lines that could not be read when the journal was opened, and how many.
+    skipped: Vec<(PathBuf, usize)>,
     /// The latest failed write (events or calls), shared with the call sink.
     write_error: Arc<Mutex<Option<String>>>,
     /// A reader's look at the events file: its length when last loaded.
@@ -223,13 +223,18 @@ impl Journal {
         let (path, calls_path) = Self::files(dir, key);
         let (events, skipped_events) = read_lines::<Event>(&path)?;
         let (_, skipped_calls) = read_lines::<CallRecord>(&calls_path)?;
+        let skipped = [(&path, skipped_events), (&calls_path, skipped_calls)]
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(p, n)| (p.clone(), n))
+            .collect();
         Ok(Self {
             loaded_len: std::fs::metadata(&path).map_or(0, |m| m.len()),
             path: Some(path),
             calls_path: Some(calls_path),
             events,
             writable: false,
-            skipped: skipped_events + skipped_calls,
+            skipped,
             write_error: Arc::default(),
             present: std::collections::BTreeSet::new(),
         })
@@ -245,7 +250,13 @@ impl Journal {
     /// How many lines could not be read when the journal was opened.
     #[must_use]
     pub fn skipped(&self) -> usize {
-        self.skipped
+        self.skipped.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Each file with lines that could not be read, and how many.
+    #[must_use]
+    pub fn skipped_files(&self) -> &[(PathBuf, usize)] {
+        &self.skipped
     }
 
     /// The events file, when there is one.
