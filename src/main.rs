@@ -603,8 +603,14 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             app.theme = g.theme.unwrap_or(Theme::Dark);
             app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             app.read_only = g.read_only;
-            if let Some(owner) = state::holder(&state_dir).filter(|_| !owns) {
-                app.note(held_text("state-watching", Some(&owner), &state_dir), false);
+            if !owns {
+                match state::holder(&state_dir) {
+                    Some(owner) => {
+                        app.note(held_text("state-watching", Some(&owner), &state_dir), false);
+                    }
+                    None if g.sim => app.note(Text::new("state-sim-paused"), false),
+                    None => {}
+                }
             }
             for text in skipped {
                 app.warn(Text::new("dialog-journal"), text);

@@ -247,6 +247,7 @@ state-held-tui = Das Zustandsverzeichnis { $dir } wird von { $command } benutzt 
 state-held-run = Das Zustandsverzeichnis { $dir } wird von { $command } benutzt (Prozess { $pid }, seit { $since }); es kann immer nur ein backup-lab darin arbeiten. Warte, bis es fertig ist, ergänze --wait, um zu starten, sobald es frei ist, oder schau es mit dem Befehl status an.
 state-waiting = Das Zustandsverzeichnis { $dir } wird von { $command } benutzt (Prozess { $pid }, seit { $since }); backup-lab wartet, bis es frei ist (Ctrl+C bricht ab).
 state-watching = Zuschauen: { $dir } wird von { $command } bearbeitet (Prozess { $pid }, seit { $since }); diese App zeigt, was geschieht, und ändert nichts.
+state-sim-paused = Die simulierte Zeit steht still: keine App und kein run arbeitet gerade darin.
 state-lock-failed = Das Zustandsverzeichnis kann nicht gesperrt werden: { $path } ({ $reason }). Prüfe die Berechtigungen oder wähle mit --state-dir ein anderes.
 owner-run = `backup-lab run`
 owner-tui = der backup-lab-App

@@ -247,6 +247,7 @@ state-held-tui = The state directory { $dir } is in use by { $command } (process
 state-held-run = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); only one backup-lab at a time may work on it. Wait until it has finished, add --wait to start as soon as it is free, or look at it with the status command.
 state-waiting = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); waiting until it is free (Ctrl+C stops).
 state-watching = Watching: { $command } (process { $pid }, since { $since }) works on { $dir }; this app shows what it does and changes nothing.
+state-sim-paused = Simulated time stands still: no app or run works on this world now.
 state-lock-failed = cannot lock the state directory: { $path } ({ $reason }). Check its permissions or choose another one with --state-dir.
 owner-run = `backup-lab run`
 owner-tui = the backup-lab app
