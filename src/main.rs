@@ -42,6 +42,9 @@ fn main() -> ExitCode {
             }
         },
     };
+    if let Some(text) = backup_lab::cli::generated(cli.command.as_ref()) {
+        return print_generated(text, lang);
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -56,6 +59,32 @@ fn main() -> ExitCode {
     let code = runtime.block_on(run(cli, lang));
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+/// Writes completions or the man page to stdout; a closed pipe (`| head`) ends quietly.
+fn print_generated(text: Result<Vec<u8>, Text>, lang: Lang) -> ExitCode {
+    use std::io::Write;
+    let bytes = match text {
+        Ok(bytes) => bytes,
+        Err(text) => {
+            eprintln!("✘ {}", text.render(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(&bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "✘ {}",
+                Text::new("output-failed")
+                    .arg("reason", e.to_string())
+                    .render(lang)
+            );
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn config_error_text(e: &ConfigError) -> Text {
@@ -334,6 +363,8 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
     match cli.command {
         Some(CommandLine::Status) => rt.status().await,
         Some(CommandLine::Check) => rt.check().await,
+        // Answered in `main` before anything is opened.
+        Some(CommandLine::Completions(_) | CommandLine::Man(_)) => 0,
         Some(CommandLine::Report(args)) => {
             report::print(&rt, args.format, run_speed(&state_dir, &key)).await
         }

@@ -209,6 +209,8 @@ config-parse = { $path } ist kein gültiges TOML: { $reason }
 config-field = Konfiguration: { $field } = «{ $value }»: { $problem_id }
 config-flag = { $flag } «{ $value }»: { $problem_id }
 state-dir-unwritable = in { $dir } kann nicht geschrieben werden ({ $reason }); das Journal wird nur im Speicher geführt
+output-failed = Die Ausgabe lässt sich nicht schreiben: { $reason }
+man-dir-failed = Die Man-Pages lassen sich nicht nach { $dir } schreiben ({ $reason }); lege das Verzeichnis zuerst an oder gib ein anderes an
 read-only-refused = Nur-Lesen-Modus: backup-lab beobachtet und prüft nur; ohne --read-only starten, um zu handeln
 
 dialog-action-failed = Die Aktion ist fehlgeschlagen

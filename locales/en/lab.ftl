@@ -209,6 +209,8 @@ config-parse = { $path } is not valid TOML: { $reason }
 config-field = configuration: { $field } = "{ $value }": { $problem_id }
 config-flag = { $flag } "{ $value }": { $problem_id }
 state-dir-unwritable = cannot write to { $dir } ({ $reason }); the journal is kept in memory only
+output-failed = cannot write the output: { $reason }
+man-dir-failed = cannot write the man pages into { $dir } ({ $reason }); create the directory first or name another one
 read-only-refused = read-only mode: backup-lab only observes and checks; start without --read-only to act
 
 dialog-action-failed = The action failed
