@@ -151,17 +151,15 @@ pub fn generated(command: Option<&CommandLine>) -> Option<Result<Vec<u8>, crate:
             clap_complete::generate(args.shell, &mut definition, name, &mut out);
             Some(Ok(out))
         }
-        CommandLine::Man(ManArgs { dir: Some(dir) }) => {
-            Some(
-                clap_mangen::generate_to(definition, dir)
-                    .map(|()| Vec::new())
-                    .map_err(|e| {
-                        crate::lab::Text::new("man-dir-failed")
-                            .arg("dir", dir.display().to_string())
-                            .arg("reason", e.to_string())
-                    }),
-            )
-        }
+        CommandLine::Man(ManArgs { dir: Some(dir) }) => Some(
+            clap_mangen::generate_to(definition, dir)
+                .map(|()| Vec::new())
+                .map_err(|e| {
+                    crate::lab::Text::new("man-dir-failed")
+                        .arg("dir", dir.display().to_string())
+                        .arg("reason", e.to_string())
+                }),
+        ),
         CommandLine::Man(ManArgs { dir: None }) => {
             let mut out = Vec::new();
             Some(

@@ -10,8 +10,9 @@ use clap::Parser;
 use backup_lab::app::{App, Theme};
 use backup_lab::cli::{Cli, CommandLine};
 use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
+use backup_lab::cloud::credentials;
 use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
-use backup_lab::cloud::refresh::{Reconnect, Refreshing};
+use backup_lab::cloud::refresh::{Detect, Reconnect, Refreshing};
 use backup_lab::cloud::sim::{self, SimCloud, WorldNames};
 use backup_lab::cloud::{Cloud, CloudError, ErrorKind, Mode, faults};
 use backup_lab::config::{Config, ConfigError};
@@ -255,7 +256,13 @@ async fn open_aws(
                 .map(|c| Arc::new(c) as Arc<dyn Cloud>)
         })
     });
-    Ok((Arc::new(Refreshing::new(Arc::new(aws), reconnect)), key))
+    let profile = g.profile.clone();
+    let detect: Detect = Arc::new(move || {
+        let profile = profile.clone();
+        Box::pin(async move { credentials::detect(profile.as_deref()).await })
+    });
+    let refreshing = Refreshing::new(Arc::new(aws), reconnect).with_detect(detect);
+    Ok((Arc::new(refreshing), key))
 }
 
 #[allow(clippy::too_many_lines)]
@@ -410,6 +417,7 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             app.theme = g.theme.unwrap_or(Theme::Dark);
             app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             app.read_only = g.read_only;
+            app.cloudshell = credentials::in_cloudshell();
             let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
             let handle = worker::spawn(cloud.clone(), config, journal, log, tx);
             let clock_cloud = cloud.clone();

@@ -3,19 +3,29 @@
 //! which reads the credential files anew — and, if the learner has pasted fresh credentials,
 //! repeats the call on the new connection. Progress is never lost: it lives in the account
 //! and the journal, not in the connection.
+//!
+//! Reconnecting helps where the credentials are read anew: the credentials file, an SSO
+//! login, a credential process, the container endpoint. Environment variables are not: a
+//! running program keeps the values it was started with. An error that reaches the learner
+//! therefore names where the credentials came from ([`Detect`]), and the text says what to do.
 
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+use super::credentials::CredentialSource;
 use super::layer::Op;
-use super::{Cloud, CloudResult, ErrorKind};
+use super::{Cloud, CloudResult};
 
 /// Makes a new connection (the AWS adapter's `connect`).
 pub type Reconnect = Arc<
     dyn Fn() -> Pin<Box<dyn Future<Output = CloudResult<Arc<dyn Cloud>>> + Send>> + Send + Sync,
 >;
+
+/// Finds out where the credentials come from now (the files may have changed since the start).
+pub type Detect =
+    Arc<dyn Fn() -> Pin<Box<dyn Future<Output = CredentialSource> + Send>> + Send + Sync>;
 
 /// Least time between two reconnection attempts, so an unchanged credentials file is not
 /// read (and STS not asked) on every poll.
@@ -25,6 +35,7 @@ pub struct Refreshing {
     current: RwLock<Arc<dyn Cloud>>,
     reconnect: Reconnect,
     last_attempt: Mutex<Option<Instant>>,
+    detect: Option<Detect>,
 }
 
 impl Refreshing {
@@ -33,7 +44,15 @@ impl Refreshing {
             current: RwLock::new(first),
             reconnect,
             last_attempt: Mutex::new(None),
+            detect: None,
         }
+    }
+
+    /// Credential errors that are not cured by reconnecting name the source `detect` finds.
+    #[must_use]
+    pub fn with_detect(mut self, detect: Detect) -> Self {
+        self.detect = Some(detect);
+        self
     }
 
     fn current(&self) -> Arc<dyn Cloud> {
@@ -81,14 +100,18 @@ impl Refreshing {
         Fut: Future<Output = CloudResult<T>> + Send,
         T: Send,
     {
-        match call(self.current()).await {
-            Err(e) if matches!(e.kind, ErrorKind::ExpiredToken | ErrorKind::NoCredentials) => {
-                match self.renew().await {
-                    Some(fresh) => call(fresh).await,
-                    None => Err(e),
-                }
-            }
+        let result = match call(self.current()).await {
+            Err(e) if e.is_credentials_problem() => match self.renew().await {
+                Some(fresh) => call(fresh).await,
+                None => Err(e),
+            },
             other => other,
+        };
+        match (result, &self.detect) {
+            (Err(e), Some(detect)) if e.is_credentials_problem() && e.credentials.is_none() => {
+                Err(e.with_credentials(Some(&detect().await)))
+            }
+            (result, _) => result,
         }
     }
 }
@@ -98,6 +121,7 @@ super::layer::layered!(Refreshing);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cloud::ErrorKind;
     use crate::cloud::faults::{Faulty, Spec};
     use crate::cloud::sim::{SimCloud, WorldNames};
 
@@ -147,8 +171,19 @@ mod tests {
             let still = still.clone();
             Box::pin(async move { still.identity().await.map(|_| still) })
         });
-        let cloud = Refreshing::new(expired, reconnect);
+        let cloud = Refreshing::new(expired, reconnect).with_detect(Arc::new(|| {
+            Box::pin(async { CredentialSource::Environment })
+        }));
         let err = cloud.describe_instances().await.expect_err("still expired");
         assert_eq!(err.kind, ErrorKind::ExpiredToken);
+        assert_eq!(
+            err.credentials.as_deref(),
+            Some(&CredentialSource::Environment),
+            "the error names the source, so the advice can be to restart"
+        );
+        let en = crate::ui_text::error_text(&err).render(crate::i18n::Lang::En);
+        assert!(en.contains("start it again"), "{en}");
+        let de = crate::ui_text::error_text(&err).render(crate::i18n::Lang::De);
+        assert!(de.contains("starte es neu"), "{de}");
     }
 }
