@@ -416,6 +416,8 @@ fn credentials_problem(err: &(dyn std::error::Error + 'static)) -> Option<ErrorK
             || debug.contains("InvalidConfiguration")
             || debug.contains("CredentialsError")
             || debug.contains("ProviderError")
+            // An endpoint that cannot be reached (the container endpoint, a process that fails).
+            || e.to_string().starts_with("unexpected credentials error")
         {
             let text = format!("{debug} {e}").to_ascii_lowercase();
             return Some(if text.contains("expired") {
