@@ -38,7 +38,9 @@ fn credentials_endpoint(valid_for: Duration) -> (String, Arc<Mutex<Handed>>) {
     let handed = Arc::new(Mutex::new(Handed::default()));
     let state = Arc::clone(&handed);
     let port = fake::serve(move |request: &Request| {
-        let mut state = state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut state = state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if request.path != CREDENTIALS_PATH {
             return (404, "text/plain".into(), "not found".into());
         }
@@ -147,7 +149,10 @@ fn in_cloudshell_rotating_credentials_are_picked_up() {
         distinct.len() >= 2,
         "rotated credentials were used, not only the first: {signed:?}"
     );
-    for secret in handed.iter().flat_map(|k| [format!("secret-of-{k}"), format!("session-of-{k}")]) {
+    for secret in handed
+        .iter()
+        .flat_map(|k| [format!("secret-of-{k}"), format!("session-of-{k}")])
+    {
         assert!(!stdout.contains(&secret) && !text(&out.stderr).contains(&secret));
     }
 }
@@ -169,8 +174,14 @@ fn a_wrong_container_token_gets_a_clear_message_and_nothing_is_sent() {
     let (aws, calls) = fake::failing_aws(500, "InternalFailure", "must not be reached");
     let home = tempfile::tempdir().expect("home");
     for (lang, expected) in [
-        ("en", "CloudShell's credentials endpoint gives no credentials"),
-        ("de", "Der Credentials-Endpunkt von CloudShell liefert keine Zugangsdaten"),
+        (
+            "en",
+            "CloudShell's credentials endpoint gives no credentials",
+        ),
+        (
+            "de",
+            "Der Credentials-Endpunkt von CloudShell liefert keine Zugangsdaten",
+        ),
     ] {
         let out = in_cloudshell(
             home.path(),
@@ -184,13 +195,18 @@ fn a_wrong_container_token_gets_a_clear_message_and_nothing_is_sent() {
         let stderr = text(&out.stderr);
         assert!(!out.status.success(), "{stderr}");
         assert!(stderr.contains(expected), "{lang}: {stderr}");
-        assert!(stderr.contains("401"), "the endpoint's answer is named: {stderr}");
+        assert!(
+            stderr.contains("401"),
+            "the endpoint's answer is named: {stderr}"
+        );
         assert!(
             !stderr.contains("token-of-another-session") && !stderr.contains(TOKEN),
             "no token is shown: {stderr}"
         );
     }
-    let handed = handed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let handed = handed
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     assert!(handed.refused >= 2 && handed.keys.is_empty());
     assert_eq!(
         calls.load(std::sync::atomic::Ordering::SeqCst),
@@ -238,9 +254,15 @@ fn expired_credentials_advice_follows_their_source() {
     let en = expired_with(home.path(), &env_keys, "en");
     assert!(en.contains("environment variables"), "{en}");
     assert!(en.contains("start it again"), "a restart is needed: {en}");
-    assert!(!en.contains("picks them up"), "pasting does not help here: {en}");
+    assert!(
+        !en.contains("picks them up"),
+        "pasting does not help here: {en}"
+    );
     let de = expired_with(home.path(), &env_keys, "de");
-    assert!(de.contains("Umgebungsvariablen") && de.contains("starte es neu"), "{de}");
+    assert!(
+        de.contains("Umgebungsvariablen") && de.contains("starte es neu"),
+        "{de}"
+    );
 
     std::fs::create_dir_all(home.path().join(".aws")).expect("mkdir");
     std::fs::write(
@@ -259,7 +281,12 @@ fn expired_credentials_advice_follows_their_source() {
         de.contains("Profil default in ~/.aws/credentials") && de.contains("übernimmt sie"),
         "{de}"
     );
-    for secret in ["environment-secret", "environment-session", "file-secret", "file-session"] {
+    for secret in [
+        "environment-secret",
+        "environment-session",
+        "file-secret",
+        "file-session",
+    ] {
         assert!(!en.contains(secret) && !de.contains(secret));
     }
 }

@@ -245,7 +245,8 @@ fn forward(mut client: &TcpStream, request: &Request, upstream: u16) {
         "content-length: {}\r\nconnection: close\r\n\r\n",
         request.body.len()
     ));
-    if server.write_all(head.as_bytes()).is_err() || server.write_all(request.body.as_bytes()).is_err()
+    if server.write_all(head.as_bytes()).is_err()
+        || server.write_all(request.body.as_bytes()).is_err()
     {
         return;
     }
