@@ -100,18 +100,31 @@ impl Refreshing {
         Fut: Future<Output = CloudResult<T>> + Send,
         T: Send,
     {
-        let result = match call(self.current()).await {
-            Err(e) if e.is_credentials_problem() => match self.renew().await {
-                Some(fresh) => call(fresh).await,
-                None => Err(e),
-            },
-            other => other,
-        };
-        match (result, &self.detect) {
-            (Err(e), Some(detect)) if e.is_credentials_problem() && e.credentials.is_none() => {
-                Err(e.with_credentials(Some(&detect().await)))
+        match call(self.current()).await {
+            Err(e) if e.is_credentials_problem() => {
+                let source = match &self.detect {
+                    Some(detect) => Some(detect().await),
+                    None => None,
+                };
+                // Environment variables cannot change under a running program: connecting
+                // again would only ask STS with the same keys.
+                let renewable = source
+                    .as_ref()
+                    .is_none_or(CredentialSource::renews_on_reconnect);
+                let fresh = if renewable { self.renew().await } else { None };
+                let result = match fresh {
+                    Some(fresh) => call(fresh).await,
+                    None => Err(e),
+                };
+                result.map_err(|e| {
+                    if e.is_credentials_problem() {
+                        e.with_credentials(source.as_ref())
+                    } else {
+                        e
+                    }
+                })
             }
-            (result, _) => result,
+            other => other,
         }
     }
 }
@@ -155,6 +168,48 @@ mod tests {
             1,
             "made once"
         );
+    }
+
+    #[tokio::test]
+    async fn credentials_from_environment_variables_are_not_reconnected_for() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let sim: Arc<dyn Cloud> = Arc::new(SimCloud::manual(
+            "2026-11-25T09:00:00Z".parse().expect("time"),
+            15.0,
+            WorldNames::default(),
+        ));
+        let expired: Arc<dyn Cloud> = Arc::new(Faulty::new(
+            sim.clone(),
+            Spec::parse("expired").expect("spec"),
+        ));
+        let attempts = Arc::new(AtomicUsize::new(0));
+        let counted = attempts.clone();
+        let reconnect: Reconnect = Arc::new(move || {
+            counted.fetch_add(1, Ordering::SeqCst);
+            let fresh = sim.clone();
+            Box::pin(async move { Ok(fresh) })
+        });
+        let from = |source: CredentialSource| -> Detect {
+            Arc::new(move || {
+                let source = source.clone();
+                Box::pin(async move { source })
+            })
+        };
+        let env = Refreshing::new(expired.clone(), reconnect.clone())
+            .with_detect(from(CredentialSource::Environment));
+        let err = env.describe_instances().await.expect_err("restart needed");
+        assert_eq!(err.kind, ErrorKind::ExpiredToken);
+        assert_eq!(attempts.load(Ordering::SeqCst), 0, "no pointless reconnect");
+
+        let file =
+            Refreshing::new(expired, reconnect).with_detect(from(CredentialSource::ProfileKeys {
+                profile: "default".into(),
+                file: "~/.aws/credentials".into(),
+            }));
+        file.describe_instances()
+            .await
+            .expect("fresh keys in the file are picked up");
+        assert_eq!(attempts.load(Ordering::SeqCst), 1);
     }
 
     #[tokio::test]
