@@ -122,6 +122,8 @@ pub struct App {
     pub theme: Theme,
     pub no_color: bool,
     pub read_only: bool,
+    /// Running in AWS CloudShell (shown in the header next to the account).
+    pub cloudshell: bool,
     pub running: Option<(StepId, Option<Text>)>,
     pub options: Options,
     pub quit: bool,
@@ -157,6 +159,7 @@ impl App {
             theme: Theme::Dark,
             no_color: false,
             read_only: false,
+            cloudshell: false,
             running: None,
             options,
             quit: false,

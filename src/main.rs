@@ -10,8 +10,9 @@ use clap::Parser;
 use backup_lab::app::{App, Theme};
 use backup_lab::cli::{Cli, CommandLine};
 use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
+use backup_lab::cloud::credentials;
 use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
-use backup_lab::cloud::refresh::{Reconnect, Refreshing};
+use backup_lab::cloud::refresh::{Detect, Reconnect, Refreshing};
 use backup_lab::cloud::sim::{self, SimCloud, WorldNames};
 use backup_lab::cloud::{Cloud, CloudError, ErrorKind, Mode, faults};
 use backup_lab::config::{Config, ConfigError};
@@ -42,6 +43,9 @@ fn main() -> ExitCode {
             }
         },
     };
+    if let Some(text) = backup_lab::cli::generated(cli.command.as_ref()) {
+        return print_generated(text, lang);
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -56,6 +60,32 @@ fn main() -> ExitCode {
     let code = runtime.block_on(run(cli, lang));
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+/// Writes completions or the man page to stdout; a closed pipe (`| head`) ends quietly.
+fn print_generated(text: Result<Vec<u8>, Text>, lang: Lang) -> ExitCode {
+    use std::io::Write;
+    let bytes = match text {
+        Ok(bytes) => bytes,
+        Err(text) => {
+            eprintln!("✘ {}", text.render(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(&bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "✘ {}",
+                Text::new("output-failed")
+                    .arg("reason", e.to_string())
+                    .render(lang)
+            );
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn config_error_text(e: &ConfigError) -> Text {
@@ -226,7 +256,13 @@ async fn open_aws(
                 .map(|c| Arc::new(c) as Arc<dyn Cloud>)
         })
     });
-    Ok((Arc::new(Refreshing::new(Arc::new(aws), reconnect)), key))
+    let profile = g.profile.clone();
+    let detect: Detect = Arc::new(move || {
+        let profile = profile.clone();
+        Box::pin(async move { credentials::detect(profile.as_deref()).await })
+    });
+    let refreshing = Refreshing::new(Arc::new(aws), reconnect).with_detect(detect);
+    Ok((Arc::new(refreshing), key))
 }
 
 #[allow(clippy::too_many_lines)]
@@ -334,6 +370,8 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
     match cli.command {
         Some(CommandLine::Status) => rt.status().await,
         Some(CommandLine::Check) => rt.check().await,
+        // Answered in `main` before anything is opened.
+        Some(CommandLine::Completions(_) | CommandLine::Man(_)) => 0,
         Some(CommandLine::Report(args)) => {
             report::print(&rt, args.format, run_speed(&state_dir, &key)).await
         }
@@ -379,6 +417,7 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             app.theme = g.theme.unwrap_or(Theme::Dark);
             app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             app.read_only = g.read_only;
+            app.cloudshell = credentials::in_cloudshell();
             let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
             let handle = worker::spawn(cloud.clone(), config, journal, log, tx);
             let clock_cloud = cloud.clone();

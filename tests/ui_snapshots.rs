@@ -477,3 +477,87 @@ async fn every_text_is_found() {
         }
     }
 }
+
+/// Only the 16 named ANSI colours (and the terminal's own), in every theme and mode, so the
+/// screen looks as intended in any terminal, CloudShell's included.
+#[tokio::test]
+async fn only_the_sixteen_named_colours() {
+    use backup_lab::app::Theme;
+    const NAMED: [Color; 17] = [
+        Color::Reset,
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    for stage in [Stage::Fresh, Stage::Restoring, Stage::Recovered] {
+        let lab = lab_at(stage).await;
+        for step in StepId::ALL {
+            for (theme, present) in [
+                (Theme::Dark, false),
+                (Theme::Light, false),
+                (Theme::Dark, true),
+                (Theme::Light, true),
+            ] {
+                let mut app = lab.app(Lang::En, step).await;
+                app.theme = theme;
+                app.present = present;
+                let terminal = render(&app, 120, 40);
+                for cell in &terminal.backend().buffer().content {
+                    assert!(
+                        NAMED.contains(&cell.fg) && NAMED.contains(&cell.bg),
+                        "{step:?} {theme:?} present={present}: {:?} on {:?} at {:?}",
+                        cell.fg,
+                        cell.bg,
+                        cell.symbol()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// In AWS CloudShell the header says so, next to the account; elsewhere it does not.
+#[tokio::test]
+async fn cloudshell_is_named_in_the_header() {
+    use backup_lab::cloud::Mode;
+    let lab = lab_at(Stage::Fresh).await;
+    let header = |app: &App| {
+        let terminal = render(app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.width)
+            .map(|x| buffer[(x, 0)].symbol())
+            .collect::<String>()
+    };
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Concepts).await;
+        app.cloudshell = true;
+        assert!(
+            !header(&app).contains("CloudShell"),
+            "not on the simulation"
+        );
+        app.mode = Mode::Aws {
+            account: "111122223333".into(),
+            region: "us-east-1".into(),
+        };
+        let line = header(&app);
+        assert!(
+            line.contains("AWS 111122223333 · us-east-1 │ CloudShell │"),
+            "{line}"
+        );
+        app.cloudshell = false;
+        assert!(!header(&app).contains("CloudShell"));
+    }
+}

@@ -187,8 +187,28 @@ error-access-denied = Zugriff verweigert ({ $code }) für { $operation }: { $per
         [none] diese Zugangsdaten dürfen das nicht.
        *[other] der Rolle fehlt { $permission }.
     } In AWS Academy die Zugangsdaten der LabRole verwenden. ({ $message })
-error-expired-token = Das Session Token ist abgelaufen ({ $code }). Kopiere neue Zugangsdaten aus AWS Academy (AWS Details → AWS CLI) nach ~/.aws/credentials; backup-lab übernimmt sie und macht weiter.
-error-no-credentials = Keine AWS-Zugangsdaten gefunden. In AWS Academy: AWS Details → AWS CLI → nach ~/.aws/credentials kopieren. Oder die Simulation ausprobieren: backup-lab --sim
+error-expired-token = Die Zugangsdaten sind abgelaufen ({ $code }). { $source ->
+        [environment] Sie stammen aus Umgebungsvariablen (AWS_ACCESS_KEY_ID …), die ein laufendes Programm nicht neu lesen kann: beende backup-lab, setze die neuen Werte (AWS Academy: AWS Details → AWS CLI) und starte es neu. Dein Fortschritt bleibt erhalten.
+        [profile-keys] Sie stammen aus dem Profil { $profile } in { $file }: füge dort neue ein (AWS Academy: AWS Details → AWS CLI); backup-lab übernimmt sie und macht weiter.
+        [sso] Sie stammen aus dem SSO-Login des Profils { $profile }: führe aws sso login --profile { $profile } aus; backup-lab übernimmt die neue Sitzung und macht weiter.
+        [login] Sie stammen aus dem Konsolen-Login des Profils { $profile }: führe aws login --profile { $profile } aus; backup-lab übernimmt die neue Sitzung und macht weiter.
+        [process] Das Profil { $profile } holt sie über seinen credential_process, den backup-lab selbst erneut aufruft; liefert er weiter abgelaufene Zugangsdaten, erneuere, was dieser Befehl liest.
+        [cloudshell] Die CloudShell-Sitzung ist beendet: öffne CloudShell in der AWS-Konsole neu und starte backup-lab dort. Dein Fortschritt bleibt erhalten.
+        [container] Sie stammen vom Container-Credentials-Endpunkt, der sie selbst erneuert; bleiben sie abgelaufen, starte den Container neu oder prüfe seine Rolle.
+        [web-identity] Sie stammen aus einem Web-Identity-Token, das ausserhalb von backup-lab erneuert wird; sobald das geschehen ist, macht backup-lab weiter.
+       *[other] Kopiere neue Zugangsdaten aus AWS Academy (AWS Details → AWS CLI) nach ~/.aws/credentials; backup-lab übernimmt sie und macht weiter.
+    }
+error-no-credentials = { $source ->
+        [environment] AWS akzeptiert die Zugangsdaten aus den Umgebungsvariablen AWS_ACCESS_KEY_ID … nicht ({ $code }: { $message }). Beende backup-lab, setze neue Werte (AWS Academy: AWS Details → AWS CLI) und starte es neu.
+        [profile-keys] AWS akzeptiert die Zugangsdaten des Profils { $profile } in { $file } nicht ({ $code }: { $message }). Füge dort neue ein (AWS Academy: AWS Details → AWS CLI); backup-lab übernimmt sie.
+        [sso] Der SSO-Login des Profils { $profile } liefert keine Zugangsdaten ({ $message }): führe aws sso login --profile { $profile } aus.
+        [login] Der Konsolen-Login des Profils { $profile } liefert keine Zugangsdaten ({ $message }): führe aws login --profile { $profile } aus.
+        [process] Der credential_process des Profils { $profile } liefert keine brauchbaren Zugangsdaten ({ $message }); führe diesen Befehl selbst aus, um den Grund zu sehen.
+        [cloudshell] Der Credentials-Endpunkt von CloudShell liefert keine Zugangsdaten ({ $message }). Schliesse CloudShell, öffne es in der AWS-Konsole neu und starte backup-lab dort; setze AWS_CONTAINER_CREDENTIALS_FULL_URI und AWS_CONTAINER_AUTHORIZATION_TOKEN nicht selbst.
+        [container] Der Container-Credentials-Endpunkt liefert keine Zugangsdaten ({ $message }). Prüfe AWS_CONTAINER_CREDENTIALS_FULL_URI und das Token in AWS_CONTAINER_AUTHORIZATION_TOKEN.
+        [web-identity] Das Web-Identity-Token liefert keine Zugangsdaten ({ $message }); prüfe AWS_WEB_IDENTITY_TOKEN_FILE und AWS_ROLE_ARN.
+       *[other] Keine AWS-Zugangsdaten gefunden. Am einfachsten in AWS Academy: öffne CloudShell in der AWS-Konsole und starte backup-lab dort. Oder: AWS Details → AWS CLI → nach ~/.aws/credentials kopieren. Ohne Konto: backup-lab --sim
+    }
 error-no-region = Keine AWS-Region gesetzt. Verwende --region us-east-1 (die Region des Kurses) oder setze AWS_REGION.
 error-throttling = AWS bremst die Anfragen ({ $code }); backup-lab wartet und versucht es nochmals.
 error-invalid-state = Die Ressource ist beschäftigt ({ $code }: { $message }); warte, bis sie verfügbar ist, und versuche es nochmals.
@@ -224,6 +244,8 @@ config-parse = { $path } ist kein gültiges TOML: { $reason }
 config-field = Konfiguration: { $field } = «{ $value }»: { $problem_id }
 config-flag = { $flag } «{ $value }»: { $problem_id }
 state-dir-unwritable = in { $dir } kann nicht geschrieben werden ({ $reason }); das Journal wird nur im Speicher geführt
+output-failed = Die Ausgabe lässt sich nicht schreiben: { $reason }
+man-dir-failed = Die Man-Pages lassen sich nicht nach { $dir } schreiben ({ $reason }); lege das Verzeichnis zuerst an oder gib ein anderes an
 read-only-refused = Nur-Lesen-Modus: backup-lab beobachtet und prüft nur; ohne --read-only starten, um zu handeln
 
 dialog-action-failed = Die Aktion ist fehlgeschlagen
@@ -274,6 +296,8 @@ report-nothing-left = Vom Lab ist nichts mehr übrig.
 welcome-title = kein AWS-Konto erreichbar
 welcome-setup =
     So arbeitest du in deinem eigenen AWS-Konto:
+    Am einfachsten, wo das AWS-Academy-Konto CloudShell erlaubt: öffne CloudShell in der AWS-Konsole (das Symbol >_ oben) und starte backup-lab dort. Nichts zu kopieren.
+    Stattdessen auf diesem Computer:
     1. Starte in AWS Academy das Learner Lab und öffne «AWS Details».
     2. Klicke neben «AWS CLI» auf «Show» und kopiere die Zeilen.
     3. Füge sie in ~/.aws/credentials ein (ersetze den bisherigen Inhalt) und speichere.

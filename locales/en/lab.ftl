@@ -187,8 +187,28 @@ error-access-denied = Access denied ({ $code }) for { $operation }: { $permissio
         [none] the credentials may not do this.
        *[other] the role lacks { $permission }.
     } In AWS Academy use the LabRole credentials. ({ $message })
-error-expired-token = The session token has expired ({ $code }). Copy fresh credentials from AWS Academy (AWS Details → AWS CLI) into ~/.aws/credentials; backup-lab picks them up and carries on.
-error-no-credentials = No AWS credentials found. In AWS Academy: AWS Details → AWS CLI → copy into ~/.aws/credentials. Or try the simulation: backup-lab --sim
+error-expired-token = The credentials have expired ({ $code }). { $source ->
+        [environment] They come from environment variables (AWS_ACCESS_KEY_ID …), which a running program cannot read again: quit backup-lab, set the fresh values (AWS Academy: AWS Details → AWS CLI) and start it again. Your progress is kept.
+        [profile-keys] They come from profile { $profile } in { $file }: paste fresh ones there (AWS Academy: AWS Details → AWS CLI); backup-lab picks them up and carries on.
+        [sso] They come from the SSO login of profile { $profile }: run aws sso login --profile { $profile }; backup-lab picks up the new session and carries on.
+        [login] They come from the console login of profile { $profile }: run aws login --profile { $profile }; backup-lab picks up the new session and carries on.
+        [process] Profile { $profile } gets them from its credential_process, which backup-lab runs again by itself; if it keeps giving expired credentials, renew what that command reads.
+        [cloudshell] The CloudShell session has ended: open CloudShell again from the AWS console and start backup-lab there. Your progress is kept.
+        [container] They come from the container credentials endpoint, which renews them by itself; if they stay expired, restart the container or check its role.
+        [web-identity] They come from a web identity token, which is renewed outside backup-lab; once it is, backup-lab carries on.
+       *[other] Copy fresh credentials from AWS Academy (AWS Details → AWS CLI) into ~/.aws/credentials; backup-lab picks them up and carries on.
+    }
+error-no-credentials = { $source ->
+        [environment] AWS does not accept the credentials from the environment variables AWS_ACCESS_KEY_ID … ({ $code }: { $message }). Quit backup-lab, set fresh values (AWS Academy: AWS Details → AWS CLI) and start it again.
+        [profile-keys] AWS does not accept the credentials of profile { $profile } in { $file } ({ $code }: { $message }). Paste fresh ones there (AWS Academy: AWS Details → AWS CLI); backup-lab picks them up.
+        [sso] The SSO login of profile { $profile } gives no credentials ({ $message }): run aws sso login --profile { $profile }.
+        [login] The console login of profile { $profile } gives no credentials ({ $message }): run aws login --profile { $profile }.
+        [process] The credential_process of profile { $profile } gives no usable credentials ({ $message }); run that command yourself to see why.
+        [cloudshell] CloudShell's credentials endpoint gives no credentials ({ $message }). Close CloudShell, open it again from the AWS console and start backup-lab there; do not set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_AUTHORIZATION_TOKEN yourself.
+        [container] The container credentials endpoint gives no credentials ({ $message }). Check AWS_CONTAINER_CREDENTIALS_FULL_URI and the token in AWS_CONTAINER_AUTHORIZATION_TOKEN.
+        [web-identity] The web identity token gives no credentials ({ $message }); check AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN.
+       *[other] No AWS credentials found. Easiest in AWS Academy: open CloudShell in the AWS console and run backup-lab there. Or: AWS Details → AWS CLI → copy into ~/.aws/credentials. Without an account: backup-lab --sim
+    }
 error-no-region = No AWS region set. Use --region us-east-1 (the course's region) or set AWS_REGION.
 error-throttling = AWS is throttling requests ({ $code }); backup-lab waits and tries again.
 error-invalid-state = The resource is busy ({ $code }: { $message }); wait until it is available and try again.
@@ -224,6 +244,8 @@ config-parse = { $path } is not valid TOML: { $reason }
 config-field = configuration: { $field } = "{ $value }": { $problem_id }
 config-flag = { $flag } "{ $value }": { $problem_id }
 state-dir-unwritable = cannot write to { $dir } ({ $reason }); the journal is kept in memory only
+output-failed = cannot write the output: { $reason }
+man-dir-failed = cannot write the man pages into { $dir } ({ $reason }); create the directory first or name another one
 read-only-refused = read-only mode: backup-lab only observes and checks; start without --read-only to act
 
 dialog-action-failed = The action failed
@@ -274,6 +296,8 @@ report-nothing-left = Nothing from the lab is left.
 welcome-title = no AWS account reachable
 welcome-setup =
     To work on your own AWS account:
+    Easiest, where the AWS Academy account allows CloudShell: open CloudShell from the AWS console (the >_ icon at the top) and run backup-lab there. No keys to copy.
+    On this computer instead:
     1. In AWS Academy, start the Learner Lab and open "AWS Details".
     2. Next to "AWS CLI", click "Show" and copy the lines.
     3. Paste them into ~/.aws/credentials (replace what is there) and save.

@@ -6,6 +6,7 @@
 ui-product = backup-lab
 ui-mode-sim = SIMULATION ×{ $speed }
 ui-mode-aws = AWS { $account } · { $region }
+ui-cloudshell = CloudShell
 ui-read-only = READ-ONLY
 ui-too-small = The terminal is too small ({ $width }×{ $height }). Please make it at least { $min_width }×{ $min_height }.
 

@@ -46,6 +46,7 @@ use aws_smithy_types::config_bag::ConfigBag;
 use jiff::Timestamp;
 use serde_json::Value;
 
+use super::credentials::{self, CredentialSource};
 use super::{
     BackupSettings, Cloud, CloudError, CloudResult, Container, DbInstance, DbSnapshot, Deployment,
     DeploymentStatus, ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RestoreSettings,
@@ -165,6 +166,8 @@ pub struct AwsCloud {
     load_balancer: String,
     /// Base URL of the todo API once found.
     todo_base: tokio::sync::OnceCell<String>,
+    /// Where the credential chain finds the credentials (`None` with fixed test keys).
+    credentials: Option<CredentialSource>,
 }
 
 fn error(kind: ErrorKind, code: &str, message: impl Into<String>, operation: &str) -> CloudError {
@@ -252,6 +255,16 @@ impl AwsCloud {
         if let Some(url) = &overrides.endpoint_url {
             loader = loader.endpoint_url(url);
         }
+        let credentials = match overrides.keys {
+            Some(_) => None,
+            None => Some(credentials::detect(settings.profile.as_deref()).await),
+        };
+        tracing::info!(
+            source = credentials
+                .as_ref()
+                .map_or("fixed keys", CredentialSource::id),
+            "credentials"
+        );
         loader = if let Some(keys) = &overrides.keys {
             loader.credentials_provider(aws_sdk_sts::config::Credentials::new(
                 keys.access_key_id.clone(),
@@ -272,11 +285,9 @@ impl AwsCloud {
         let config = loader.load().await;
 
         let sts = aws_sdk_sts::Client::new(&config);
-        let me = sts
-            .get_caller_identity()
-            .send()
-            .await
-            .map_err(|e| map_sdk_error("GetCallerIdentity", &e))?;
+        let me = sts.get_caller_identity().send().await.map_err(|e| {
+            map_sdk_error("GetCallerIdentity", &e).with_credentials(credentials.as_ref())
+        })?;
         let http = reqwest::Client::builder()
             .connect_timeout(overrides.todo_connect_timeout)
             .timeout(overrides.todo_timeout)
@@ -293,7 +304,14 @@ impl AwsCloud {
             app_url: settings.app_url.as_deref().map(normalize_base_url),
             load_balancer: settings.load_balancer.clone(),
             todo_base: tokio::sync::OnceCell::new(),
+            credentials,
         })
+    }
+
+    /// Where the credentials come from (environment, a profile, SSO, the container endpoint…).
+    #[must_use]
+    pub fn credential_source(&self) -> Option<&CredentialSource> {
+        self.credentials.as_ref()
     }
 }
 
@@ -395,6 +413,8 @@ fn credentials_problem(err: &(dyn std::error::Error + 'static)) -> Option<ErrorK
             || debug.contains("InvalidConfiguration")
             || debug.contains("CredentialsError")
             || debug.contains("ProviderError")
+            // An endpoint that cannot be reached (the container endpoint, a process that fails).
+            || e.to_string().starts_with("unexpected credentials error")
         {
             let text = format!("{debug} {e}").to_ascii_lowercase();
             return Some(if text.contains("expired") {

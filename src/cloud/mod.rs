@@ -5,6 +5,7 @@
 
 pub mod aws;
 pub mod cli;
+pub mod credentials;
 pub mod faults;
 pub mod layer;
 pub mod model;
@@ -84,6 +85,10 @@ pub struct CloudError {
     /// The operation that failed (e.g. `CreateDBSnapshot`), for advice such as the missing
     /// permission.
     pub operation: String,
+    /// Where the credentials came from, for advice on expired or refused credentials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// (Boxed: errors travel in every `Result` and should stay small.)
+    pub credentials: Option<Box<credentials::CredentialSource>>,
 }
 
 impl CloudError {
@@ -94,7 +99,26 @@ impl CloudError {
             code: code.into(),
             message: message.into(),
             operation: String::new(),
+            credentials: None,
         }
+    }
+
+    /// Names where the credentials came from (kept if the error already names a source).
+    #[must_use]
+    pub fn with_credentials(mut self, source: Option<&credentials::CredentialSource>) -> Self {
+        if self.credentials.is_none() {
+            self.credentials = source.cloned().map(Box::new);
+        }
+        self
+    }
+
+    /// Whether the error is about the credentials themselves (expired, missing, refused).
+    #[must_use]
+    pub fn is_credentials_problem(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::ExpiredToken | ErrorKind::NoCredentials
+        )
     }
 
     #[must_use]

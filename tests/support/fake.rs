@@ -196,3 +196,62 @@ pub fn todo_api() -> String {
     });
     format!("http://127.0.0.1:{port}")
 }
+
+/// The access key id a SigV4-signed request names (`Credential=AKID/…` in `Authorization`).
+pub fn signing_key(request: &Request) -> Option<String> {
+    let auth = request.header("authorization")?;
+    let after = auth.split("Credential=").nth(1)?;
+    after.split('/').next().map(str::to_owned)
+}
+
+/// A loopback proxy in front of `upstream` (moto) that notes the access key id of every
+/// signed request, in order of arrival. Returns its port and the keys seen.
+pub fn key_recording_proxy(upstream: u16) -> (u16, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let keys = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let keys = Arc::clone(&keys);
+            std::thread::spawn(move || {
+                let Some(request) = read_request(&stream) else {
+                    return;
+                };
+                if let Some(key) = signing_key(&request) {
+                    keys.lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(key);
+                }
+                forward(&stream, &request, upstream);
+            });
+        }
+    });
+    (port, seen)
+}
+
+/// Sends `request` to `upstream` with `Connection: close` and copies the answer back as is.
+fn forward(mut client: &TcpStream, request: &Request, upstream: u16) {
+    let Ok(mut server) = TcpStream::connect(("127.0.0.1", upstream)) else {
+        return;
+    };
+    let mut head = format!("{} {} HTTP/1.1\r\n", request.method, request.path);
+    for (name, value) in &request.headers {
+        if name != "connection" && name != "content-length" {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+    }
+    head.push_str(&format!(
+        "content-length: {}\r\nconnection: close\r\n\r\n",
+        request.body.len()
+    ));
+    if server.write_all(head.as_bytes()).is_err()
+        || server.write_all(request.body.as_bytes()).is_err()
+    {
+        return;
+    }
+    let mut answer = Vec::new();
+    let _ = server.read_to_end(&mut answer);
+    let _ = client.write_all(&answer);
+    let _ = client.flush();
+}
