@@ -288,7 +288,7 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
             let count = observed.todo_count().unwrap_or(0);
             yes_no(
                 vec![param("param-todos-to-delete", count.to_string())],
-                vec![cloud::cli::delete_todo(1).replace("/1", "/<id>")],
+                vec![cloud::cli::delete_todo(&cloud::TodoId::from(1)).replace("/1", "/<id>")],
                 vec![Text::new("note-disaster")],
             )
         }
@@ -600,7 +600,7 @@ pub async fn execute_seen(
             let started = cloud.now();
             let lost: Vec<String> = todos.iter().map(|t| t.title.clone()).collect();
             for todo in &todos {
-                match cloud.delete_todo(todo.id).await {
+                match cloud.delete_todo(&todo.id).await {
                     Ok(()) => progress(
                         Text::new("progress-todo-deleted").arg("title", todo.title.clone()),
                     ),

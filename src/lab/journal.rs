@@ -15,6 +15,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::{Observed, StepId};
+use crate::cloud::TodoId;
 use crate::cloud::recorder::CallRecord;
 use crate::config::Config;
 
@@ -31,7 +32,7 @@ pub enum EventKind {
     },
     /// The todo list as it was seen, whenever it changed.
     Todos {
-        todos: Vec<(u64, String)>,
+        todos: Vec<(TodoId, String)>,
     },
     /// The todos were deleted; `at` is when the deleting began.
     Disaster {
@@ -226,7 +227,7 @@ impl Journal {
 
     /// The todo list as last seen at or before `t`.
     #[must_use]
-    pub fn todos_at(&self, t: Timestamp) -> Option<&Vec<(u64, String)>> {
+    pub fn todos_at(&self, t: Timestamp) -> Option<&Vec<(TodoId, String)>> {
         self.events
             .iter()
             .rev()
@@ -237,7 +238,7 @@ impl Journal {
             })
     }
 
-    fn last_todos(&self) -> Option<&Vec<(u64, String)>> {
+    fn last_todos(&self) -> Option<&Vec<(TodoId, String)>> {
         self.events.iter().rev().find_map(|e| match &e.kind {
             EventKind::Todos { todos } => Some(todos),
             _ => None,
@@ -282,7 +283,10 @@ impl Journal {
             .and_then(|r| r.endpoint.as_deref())
             .is_some_and(|ep| observed.db_host(&names.container) == Some(ep));
         if let (Some(todos), Some(at)) = (&observed.todos.value, observed.todos.updated) {
-            let list: Vec<(u64, String)> = todos.iter().map(|t| (t.id, t.title.clone())).collect();
+            let list: Vec<(TodoId, String)> = todos
+                .iter()
+                .map(|t| (t.id.clone(), t.title.clone()))
+                .collect();
             if self.last_todos() != Some(&list) {
                 let previous = self.last_todos().cloned().unwrap_or_default();
                 self.record(
@@ -424,7 +428,7 @@ impl Journal {
 
     /// When the current run of shrinking todo lists began.
     fn deletion_began(&self) -> Option<Timestamp> {
-        let lists: Vec<(&Event, &Vec<(u64, String)>)> = self
+        let lists: Vec<(&Event, &Vec<(TodoId, String)>)> = self
             .events
             .iter()
             .filter_map(|e| match &e.kind {
