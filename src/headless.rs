@@ -396,7 +396,30 @@ impl Runtime {
                 return true;
             }
             if state == StepState::Failed {
-                note!("  {} {}", StepState::Failed.symbol(), detail);
+                // One detail a line: what failed, why, the events, what to try.
+                let details = check
+                    .as_ref()
+                    .map(|c| c.details.as_slice())
+                    .unwrap_or_default();
+                for (n, text) in details.iter().enumerate() {
+                    let lead = if n == 0 {
+                        StepState::Failed.symbol()
+                    } else {
+                        " "
+                    };
+                    note!("  {lead} {}", text.render(self.lang));
+                }
+                return false;
+            }
+            // A failure that waiting does not cure (an answer the lab cannot read, denied
+            // access, an expired session) ends the wait with its advice.
+            if let Some(e) = step
+                .parts()
+                .iter()
+                .filter_map(|part| observed.error(*part))
+                .find(|e| !e.kind.is_transient())
+            {
+                note!("✘ {}", ui_text::error_text(e).render(self.lang));
                 return false;
             }
             if detail != last_detail {

@@ -244,6 +244,55 @@ impl Service {
                 })
             })
     }
+
+    /// Whether ECS has said since `since` that it rolls the service back (the circuit
+    /// breaker's event). Once the rollback is done the FAILED deployment is gone; the event
+    /// stays.
+    #[must_use]
+    pub fn rolled_back_since(&self, since: Timestamp) -> bool {
+        self.events
+            .iter()
+            .any(|e| e.at.is_some_and(|at| at >= since) && e.message.contains(ROLLBACK_EVENT))
+    }
+
+    /// The newest `n` events since `since` that tell why a rollout went wrong (failed health
+    /// checks, tasks that did not start, the rollback), else the newest `n` since then.
+    #[must_use]
+    pub fn telling_events(&self, since: Option<Timestamp>, n: usize) -> Vec<&ServiceEvent> {
+        let recent: Vec<&ServiceEvent> = self
+            .events
+            .iter()
+            .filter(|e| since.is_none_or(|s| e.at.is_none_or(|at| at >= s)))
+            .collect();
+        let telling: Vec<&ServiceEvent> = recent
+            .iter()
+            .copied()
+            .filter(|e| {
+                let m = e.message.to_ascii_lowercase();
+                TROUBLE_WORDS.iter().any(|w| m.contains(w))
+            })
+            .take(n)
+            .collect();
+        if telling.is_empty() {
+            recent.into_iter().take(n).collect()
+        } else {
+            telling
+        }
+    }
+}
+
+/// Words of ECS's service events about trouble ("failed ELB health checks", "is unhealthy in
+/// target-group", "unable to place a task", "deployment failed", "rolling back to …").
+const TROUBLE_WORDS: [&str; 5] = ["fail", "unhealthy", "unable", "error", "rolling back"];
+
+/// What ECS writes into the service events when the circuit breaker rolls back:
+/// "(service backend-service) rolling back to deployment ecs-svc/…".
+pub const ROLLBACK_EVENT: &str = "rolling back to deployment";
+
+/// Just the revision number of a task definition ARN (`…/workshop-backend:7` → 7).
+#[must_use]
+pub fn revision_of(arn: &str) -> Option<u32> {
+    arn.rsplit_once(':')?.1.parse().ok()
 }
 
 /// A todo's id as the app writes it: backends send a number (`3`) or a string (`"3"`, a UUID).

@@ -695,7 +695,7 @@ impl World {
     }
 
     /// Deployments ECS still lists at `t`: the newest, and older ones while they run tasks; a
-    /// FAILED one stays until the deployment after it runs all its tasks.
+    /// FAILED one stays while the rollback it caused, still the newest, is under way.
     fn live_at(&self, t: Timestamp) -> Vec<&SimDeployment> {
         let started: Vec<&SimDeployment> =
             self.deployments.iter().filter(|d| d.created <= t).collect();
@@ -706,11 +706,10 @@ impl World {
             .iter()
             .enumerate()
             .filter(|(n, d)| {
-                d.running_at(t) > 0
-                    || (d.is_failed_at(t)
-                        && started[n + 1..]
-                            .iter()
-                            .any(|later| later.running_at(t) < later.desired))
+                let rolling_back = n + 2 == started.len()
+                    && newest.rollback_of.is_some()
+                    && newest.running_at(t) < newest.desired;
+                d.running_at(t) > 0 || (d.is_failed_at(t) && rolling_back)
             })
             .map(|(_, d)| *d)
             .collect();

@@ -912,6 +912,18 @@ async fn wait_for_rollout(
         if service.is_stable() {
             return Ok(true);
         }
+        // A rollout that failed or whose tasks keep failing will not get stable by waiting.
+        if let Some(d) = service.troubled() {
+            return Err(ActionError::Blocked(
+                Text::new("blocked-rollout-failed")
+                    .arg(
+                        "revision",
+                        cloud::revision_of(&d.task_definition).unwrap_or(0),
+                    )
+                    .arg("failed", d.failed_tasks)
+                    .arg("service", &names.service),
+            ));
+        }
         if let Some(p) = service.primary() {
             progress(
                 Text::new("check-switch-rollout")

@@ -50,6 +50,12 @@ pub enum EventKind {
     RolloutComplete {
         revision: u32,
     },
+    /// The rollout onto the restored database failed (the circuit breaker declared it FAILED,
+    /// or rolled the service back); a new switch starts over.
+    RolloutFailed {
+        revision: u32,
+        failed_tasks: u32,
+    },
     TodosVerified {
         count: usize,
     },
@@ -84,6 +90,7 @@ impl EventKind {
             Self::RestoreAvailable { .. } => "restore-available",
             Self::BackendSwitched { .. } => "backend-switched",
             Self::RolloutComplete { .. } => "rollout-complete",
+            Self::RolloutFailed { .. } => "rollout-failed",
             Self::TodosVerified { .. } => "todos-verified",
             Self::PitrRequested { .. } => "pitr-requested",
             Self::PitrAvailable { .. } => "pitr-available",
@@ -347,11 +354,19 @@ impl Journal {
                 );
             }
         }
+        if let (Some(service), Some(endpoint)) = (
+            observed.service.value.as_ref(),
+            restored.and_then(|r| r.endpoint.as_deref()),
+        ) {
+            self.observe_rollout_failure(service, observed, &names.container, endpoint, now);
+        }
         if let Some(service) = observed.service.value.as_ref().filter(|_| switched) {
             let revision = observed
                 .current_task_definition()
                 .map_or(0, |td| td.revision);
-            if !self.after_last("backend-switched", "restore-requested") {
+            if !self.after_last("backend-switched", "restore-requested")
+                || self.after_last("rollout-failed", "backend-switched")
+            {
                 let at = service.primary().and_then(|d| d.created).unwrap_or(now);
                 self.record(at, now, EventKind::BackendSwitched { revision });
             }
@@ -401,6 +416,54 @@ impl Journal {
             }
         }
         self.events.len() > before
+    }
+
+    /// Records a failed rollout onto the restored database once per switch: a FAILED
+    /// deployment whose DB_HOST is `endpoint`, or the circuit breaker's rollback event since
+    /// the switch.
+    fn observe_rollout_failure(
+        &mut self,
+        service: &crate::cloud::Service,
+        observed: &Observed,
+        container: &str,
+        endpoint: &str,
+        now: Timestamp,
+    ) {
+        let Some(switched) = self.last("backend-switched").map(|e| e.at) else {
+            return;
+        };
+        if self.after_last("rollout-failed", "backend-switched") {
+            return;
+        }
+        let failed = service.deployments.iter().find(|d| {
+            d.rollout == Some(crate::cloud::RolloutState::Failed)
+                && observed
+                    .task_definitions
+                    .get(&d.task_definition)
+                    .and_then(|td| td.env(container, "DB_HOST"))
+                    == Some(endpoint)
+        });
+        let rolled_back =
+            observed.db_host(container) != Some(endpoint) && service.rolled_back_since(switched);
+        if failed.is_none() && !rolled_back {
+            return;
+        }
+        let revision = failed
+            .and_then(|d| crate::cloud::revision_of(&d.task_definition))
+            .or_else(|| match self.last("backend-switched").map(|e| &e.kind) {
+                Some(EventKind::BackendSwitched { revision }) => Some(*revision),
+                _ => None,
+            })
+            .unwrap_or(0);
+        let at = failed.and_then(|d| d.updated).unwrap_or(now).min(now);
+        self.record(
+            at,
+            now,
+            EventKind::RolloutFailed {
+                revision,
+                failed_tasks: failed.map_or(0, |d| d.failed_tasks),
+            },
+        );
     }
 
     fn restore_seen_since(&self, at: Timestamp) -> bool {
