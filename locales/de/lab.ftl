@@ -173,6 +173,7 @@ run-timeout = zu lange auf diesen Schritt gewartet; nochmals ausführen, um weit
 status-instances = DB-Instanzen
 status-snapshots = Snapshots
 status-service = ECS-Deployments
+status-events = ECS-Service-Ereignisse (neueste zuerst)
 status-todos = ToDos
 status-days = Tag(e)
 status-manual = manuell

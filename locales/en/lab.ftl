@@ -173,6 +173,7 @@ run-timeout = waited too long for this step; run again to go on
 status-instances = DB instances
 status-snapshots = Snapshots
 status-service = ECS deployments
+status-events = ECS service events (newest first)
 status-todos = Todos
 status-days = day(s)
 status-manual = manual
