@@ -646,3 +646,19 @@ async fn a_mysql_style_todo_app_does_not_stop_the_lab() {
         assert_eq!(lab.state(step).await.0, StepState::Done, "{step:?}");
     }
 }
+
+#[tokio::test]
+async fn a_todo_list_that_cannot_be_read_any_more_ends_the_wait_with_advice() {
+    let mut lab = lab();
+    // The action's own look works; every later read of the todo list is refused.
+    let spec = backup_lab::cloud::faults::Spec::parse("TodoList=denied@2-100000").expect("spec");
+    lab.rt.cloud = Arc::new(backup_lab::cloud::faults::Faulty::new(
+        lab.sim.clone(),
+        spec,
+    ));
+    let options = Options::from_config(&lab.rt.config);
+    let started = lab.sim.now();
+    assert_ne!(lab.rt.run(&[StepId::CreateTodos], &options, true).await, 0);
+    let waited = lab.sim.now().as_second() - started.as_second();
+    assert!(waited < 60, "stopped at once, not after {waited} s");
+}
