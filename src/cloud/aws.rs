@@ -85,7 +85,6 @@ const IMDS_OPERATION_TIMEOUT: Duration = Duration::from_millis(800);
 const CONNECT_GUARD: Duration = Duration::from_secs(60);
 const TODO_CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 const TODO_TIMEOUT: Duration = Duration::from_secs(8);
-/// How much of an unexpected HTTP body an error message quotes.
 
 /// What the user chose on the command line or in the configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -810,21 +810,22 @@ impl World {
                 ));
             }
         }
-        if let [only] = live.as_slice() {
-            if only.running_at(t) == only.desired && !only.is_failed_at(t) {
-                let at = self
-                    .deployments
-                    .iter()
-                    .filter(|d| d.created <= t)
-                    .map(SimDeployment::last_change)
-                    .max()
-                    .unwrap_or(only.created)
-                    .min(t);
-                events.push((
-                    at,
-                    format!("(service {service}) has reached a steady state."),
-                ));
-            }
+        if let [only] = live.as_slice()
+            && only.running_at(t) == only.desired
+            && !only.is_failed_at(t)
+        {
+            let at = self
+                .deployments
+                .iter()
+                .filter(|d| d.created <= t)
+                .map(SimDeployment::last_change)
+                .max()
+                .unwrap_or(only.created)
+                .min(t);
+            events.push((
+                at,
+                format!("(service {service}) has reached a steady state."),
+            ));
         }
         // Newest first; of two at the same moment, the later-written one first.
         let mut events: Vec<(usize, (Timestamp, String))> =

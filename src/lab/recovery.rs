@@ -173,8 +173,8 @@ pub fn measure(
             let at_point = journal.todos_at(p.at).cloned().unwrap_or_default();
             let lost = before
                 .into_iter()
+                .filter(|&title| !at_point.iter().any(|(_, t)| t == title))
                 .cloned()
-                .filter(|title| !at_point.iter().any(|(_, t)| t == title))
                 .collect();
             Some(AchievedRpo {
                 seconds: span(p.at, d.at),
