@@ -287,7 +287,7 @@ fn deployment_lines(view: &View<'_>, d: &Deployment, width: usize) -> Vec<Line<'
 }
 
 /// Service events shown under a rollout that went wrong.
-const TROUBLE_EVENTS: usize = 2;
+const TROUBLE_EVENTS: usize = 1;
 
 /// The parts of the status panel.
 #[derive(Clone, Copy, PartialEq, Eq)]
