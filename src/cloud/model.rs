@@ -350,7 +350,7 @@ impl<'de> Deserialize<'de> for TodoId {
 }
 
 /// `completed` as backends write it: `true`/`false`, `1`/`0` (MySQL's BOOLEAN is TINYINT(1)),
-/// the same as strings, or null.
+/// the same as strings (also PostgreSQL's `t`/`f` and `yes`/`no`), or null.
 fn flexible_bool<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     use serde::de::Error;
     let value = serde_json::Value::deserialize(d)?;
@@ -360,8 +360,8 @@ fn flexible_bool<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Erro
         serde_json::Value::Number(n) if n.as_u64() == Some(0) => Ok(false),
         serde_json::Value::Number(n) if n.as_u64() == Some(1) => Ok(true),
         serde_json::Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-            "0" | "false" | "" => Ok(false),
-            "1" | "true" => Ok(true),
+            "0" | "false" | "f" | "no" | "n" | "" => Ok(false),
+            "1" | "true" | "t" | "yes" | "y" => Ok(true),
             _ => Err(D::Error::custom(format!(
                 "completed must be true/false or 1/0, not {value}"
             ))),

@@ -57,7 +57,7 @@ pub fn created(body: &Value, title: &str) -> Option<Todo> {
 /// that cannot be used is a [`ErrorKind::TodoAnswer`] naming the URL and what was wrong.
 pub fn parse_list(operation: &str, url: &str, body: &str) -> CloudResult<Vec<Todo>> {
     let bad = |code: &str, what: String| {
-        CloudError::new(ErrorKind::TodoAnswer, code, format!("{url} ({what})")).in_op(operation)
+        CloudError::new(ErrorKind::TodoAnswer, code, format!("{url}: {what}")).in_op(operation)
     };
     let value: Value = serde_json::from_str(body)
         .map_err(|e| bad(TODO_NOT_JSON, format!("{e}: {}", quote_body(body))))?;
@@ -110,13 +110,15 @@ mod tests {
         let body = r#"{"data": [
             {"id": "7", "title": "a", "completed": 0, "created_at": "2026-01-01"},
             {"id": 8, "user_id": null, "title": null, "completed": "1"},
+            {"id": 9, "title": "pg", "completed": "t"},
             {"id": "b1e0", "completed": true}
         ]}"#;
         let todos = parse_list("TodoList", "http://app/api/v1/todos", body).expect("usable");
-        assert_eq!(todos.len(), 3);
+        assert_eq!(todos.len(), 4);
+        assert!(todos[2].completed);
         assert_eq!((todos[0].id.0.as_str(), todos[0].completed), ("7", false));
         assert_eq!((todos[1].title.as_str(), todos[1].completed), ("", true));
-        assert_eq!(todos[2].user_id, None);
+        assert_eq!(todos[3].user_id, None);
     }
 
     #[test]

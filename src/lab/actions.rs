@@ -227,6 +227,14 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
                     Text::new("already-todos").arg("count", count.max(ctx.journal.max_todos())),
                 );
             }
+            if let Some(e) = observed
+                .todos
+                .error
+                .as_ref()
+                .filter(|e| e.kind == ErrorKind::TodoAnswer)
+            {
+                return Ready::Blocked(crate::ui_text::error_text(e));
+            }
             if let Some(e) = &observed.todos.error {
                 return Ready::Blocked(
                     Text::new("blocked-app-unreachable").arg("code", e.code.clone()),
