@@ -626,6 +626,7 @@ async fn without_a_circuit_breaker_tasks_that_keep_failing_end_the_wait() {
     let (state, detail) = lab.state(StepId::SwitchBackend).await;
     assert_eq!(state, StepState::Failed, "{detail}");
     assert!(detail.contains("keep failing to start"), "{detail}");
+    assert!(detail.contains("no deployment circuit breaker"), "{detail}");
     // Later still failing, still counted.
     lab.wait_minutes(30);
     let again = service(&lab).await;

@@ -61,6 +61,7 @@ check-switch-failed = der Rollout von Revision { $revision } ist fehlgeschlagen:
 check-switch-tasks-failing = Tasks von Revision { $revision } starten immer wieder nicht ({ $failed } hintereinander); ECS ersetzt sie laufend, der Rollout wird nicht fertig
 check-switch-rolled-back = der Rollout auf die wiederhergestellte Datenbank ist fehlgeschlagen; ECS hat den Service auf Revision { $back } zurückgesetzt
 check-switch-reason = ECS meldet: { $reason }
+check-switch-no-breaker = { $service } hat keinen Deployment Circuit Breaker eingeschaltet; ECS versucht es darum weiter, bis der Service erneut aktualisiert wird
 check-switch-event = { $at } { $message }
 check-switch-failed-advice = was du versuchen kannst: prüfe, ob { $restored } verfügbar ist und Verbindungen annimmt (DB_HOST, Security Group), lies die Ereignisse von { $service } in der ECS-Konsole und führe diesen Schritt dann nochmals aus
 check-verify-done = die App zeigt wieder { $count } ToDos

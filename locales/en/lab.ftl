@@ -61,6 +61,7 @@ check-switch-failed = the rollout of revision { $revision } failed: { $failed } 
 check-switch-tasks-failing = tasks of revision { $revision } keep failing to start ({ $failed } in a row); ECS keeps replacing them and the rollout does not finish
 check-switch-rolled-back = the rollout onto the restored database failed; ECS rolled the service back to revision { $back }
 check-switch-reason = ECS says: { $reason }
+check-switch-no-breaker = { $service } has no deployment circuit breaker on, so ECS goes on trying until the service is updated again
 check-switch-event = { $at } { $message }
 check-switch-failed-advice = what to try: check that { $restored } is available and accepts connections (DB_HOST, security group), read the events of { $service } in the ECS console, then run this step again
 check-verify-done = the app shows { $count } todos again

@@ -441,6 +441,13 @@ fn rollout_failure(ctx: &Ctx<'_>, service: &crate::cloud::Service) -> Option<Che
     if let Some(reason) = troubled.and_then(|d| d.rollout_reason.as_deref()) {
         check = check.with(Text::new("check-switch-reason").arg("reason", reason));
     }
+    // Without the circuit breaker nothing ends such a rollout but another update.
+    let breaker_on = service.circuit_breaker.is_some_and(|b| b.enable);
+    if troubled.is_some_and(|d| d.rollout != Some(crate::cloud::RolloutState::Failed))
+        && !breaker_on
+    {
+        check = check.with(Text::new("check-switch-no-breaker").arg("service", &names.service));
+    }
     let since = ctx.journal.last("backend-switched").map(|e| e.at);
     for event in service.telling_events(since, SHOWN_EVENTS) {
         let at = event
