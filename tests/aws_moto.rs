@@ -34,7 +34,7 @@ use std::time::Duration;
 use backup_lab::cloud::aws::{AwsCloud, AwsOverrides, AwsSettings, StaticKeys};
 use backup_lab::cloud::{
     BackupSettings, Cloud, CloudError, DeploymentStatus, ErrorKind, Mode, PitrRequest,
-    RestoreRequest, RolloutState, SnapshotKind, TodoId,
+    RestoreRequest, RestoreSettings, RolloutState, SnapshotKind, SnapshotRequest, TodoId,
 };
 use serde_json::Value;
 use support::fake;
@@ -75,15 +75,33 @@ fn restore_request(world: &Value, id: &str, snapshot: &str) -> RestoreRequest {
     RestoreRequest {
         instance_id: id.into(),
         snapshot_id: snapshot.into(),
-        class: "db.t3.micro".into(),
-        multi_az: true,
-        security_groups: vec![
-            world["rds_security_group_id"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned(),
-        ],
-        subnet_group: Some("workshop-db-subnet-group".into()),
+        settings: RestoreSettings {
+            class: "db.t3.micro".into(),
+            multi_az: true,
+            security_groups: vec![
+                world["rds_security_group_id"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+            ],
+            subnet_group: Some("workshop-db-subnet-group".into()),
+            storage_type: Some("gp2".into()),
+            parameter_group: Some("workshop-mysql80".into()),
+            engine_lifecycle: Some("open-source-rds-extended-support".into()),
+            tags: backup_lab::cloud::restored_tags(
+                &[("environment".into(), "workshop".into())],
+                snapshot,
+            ),
+            ..RestoreSettings::default()
+        },
+    }
+}
+
+fn snap(instance: &str, id: &str) -> SnapshotRequest {
+    SnapshotRequest {
+        instance_id: instance.into(),
+        snapshot_id: id.into(),
+        tags: backup_lab::cloud::tool_tags(),
     }
 }
 
@@ -185,7 +203,7 @@ async fn snapshot_restore_and_cleanup_land_in_moto() {
 
     // Snapshot, tagged as ours.
     let snap = cloud
-        .create_snapshot(INSTANCE, "ondemandbackup")
+        .create_snapshot(&snap(INSTANCE, "ondemandbackup"))
         .await
         .expect("snapshot");
     assert_eq!(
@@ -264,15 +282,49 @@ async fn snapshot_restore_and_cleanup_land_in_moto() {
         tag_pairs.contains(&("restored-from".into(), "ondemandbackup".into())),
         "{tag_pairs:?}"
     );
+    assert!(
+        tag_pairs.contains(&("environment".into(), "workshop".into())),
+        "the source's tags travel along: {tag_pairs:?}"
+    );
+    assert_eq!(seen["StorageType"], "gp2");
+    assert_eq!(
+        seen["DBParameterGroups"][0]["DBParameterGroupName"],
+        "workshop-mysql80"
+    );
+    // And the adapter reads all of it back.
+    let described = cloud
+        .describe_instances()
+        .await
+        .expect("describe")
+        .into_iter()
+        .find(|i| i.id == "workshop-db-restore")
+        .expect("restored");
+    assert_eq!(described.storage_type.as_deref(), Some("gp2"));
+    assert_eq!(
+        described.parameter_group.as_deref(),
+        Some("workshop-mysql80")
+    );
+    assert!(described.option_group.is_some(), "{described:?}");
+    assert!(
+        described
+            .tags
+            .contains(&("environment".into(), "workshop".into())),
+        "{described:?}"
+    );
+    assert_eq!(described.engine_version(), Some("8.0.39"));
 
     // Point-in-time restore with the same placement.
     let pitr = PitrRequest {
         source_id: INSTANCE.into(),
         target_id: "workshop-db-pitr".into(),
-        class: "db.t3.micro".into(),
-        multi_az: true,
-        security_groups: vec![lab_sg.clone()],
-        subnet_group: Some("workshop-db-subnet-group".into()),
+        restore_time: None,
+        settings: RestoreSettings {
+            class: "db.t3.micro".into(),
+            multi_az: true,
+            security_groups: vec![lab_sg.clone()],
+            subnet_group: Some("workshop-db-subnet-group".into()),
+            ..RestoreSettings::default()
+        },
     };
     cloud.restore_to_point_in_time(&pitr).await.expect("pitr");
     let seen = moto.boto("out(c('rds').describe_db_instances(DBInstanceIdentifier='workshop-db-pitr')['DBInstances'][0])");
@@ -334,16 +386,16 @@ async fn rds_error_codes() {
     let cloud = moto.cloud().await;
 
     expect_err(
-        cloud.create_snapshot("no-such-db", "snap-a").await,
+        cloud.create_snapshot(&snap("no-such-db", "snap-a")).await,
         ErrorKind::NotFound,
         "DBInstanceNotFound",
     );
     cloud
-        .create_snapshot(INSTANCE, "snap-a")
+        .create_snapshot(&snap(INSTANCE, "snap-a"))
         .await
         .expect("snapshot");
     let err = expect_err(
-        cloud.create_snapshot(INSTANCE, "snap-a").await,
+        cloud.create_snapshot(&snap(INSTANCE, "snap-a")).await,
         ErrorKind::AlreadyExists,
         "DBSnapshotAlreadyExists",
     );
@@ -595,7 +647,7 @@ async fn todos_come_back_after_restore_and_switch() {
     assert_eq!(cloud.list_todos().await.expect("list").len(), 5);
 
     cloud
-        .create_snapshot(INSTANCE, "ondemandbackup")
+        .create_snapshot(&snap(INSTANCE, "ondemandbackup"))
         .await
         .expect("snapshot");
     for todo in cloud.list_todos().await.expect("list") {
@@ -1006,7 +1058,7 @@ async fn expired_token_and_server_errors() {
     );
     let cloud = cloud_at(port, None).await;
     expect_err(
-        cloud.create_snapshot(INSTANCE, "s").await,
+        cloud.create_snapshot(&snap(INSTANCE, "s")).await,
         ErrorKind::ExpiredToken,
         "ExpiredToken",
     );
@@ -1279,4 +1331,34 @@ async fn a_failed_rollout_and_its_rollback_are_read_from_describe_services() {
         telling[2].contains("failed ELB health checks"),
         "{telling:?}"
     );
+}
+
+#[tokio::test]
+async fn a_role_that_may_not_tag_is_told_which_action_aws_names() {
+    use backup_lab::cloud::faults::{Faulty, Spec};
+    let Some(moto) = Moto::start() else { return };
+    moto.world();
+    let cloud: std::sync::Arc<dyn Cloud> = std::sync::Arc::new(moto.cloud().await);
+    let faulty = Faulty::new(cloud, Spec::parse("tag-denied").expect("spec"));
+    let err = expect_err(
+        faulty.create_snapshot(&snap(INSTANCE, "tagged")).await,
+        ErrorKind::AccessDenied,
+        "AccessDenied",
+    );
+    assert_eq!(err.permission().as_deref(), Some("rds:AddTagsToResource"));
+    let untagged = SnapshotRequest {
+        tags: vec![],
+        ..snap(INSTANCE, "untagged")
+    };
+    let made = faulty
+        .create_snapshot(&untagged)
+        .await
+        .expect("a call without tags needs no tagging permission");
+    assert!(!made.created_by_tool);
+    let tags = moto.boto(
+        "rds = c('rds')\n\
+         arn = rds.describe_db_snapshots(DBSnapshotIdentifier='untagged')['DBSnapshots'][0]['DBSnapshotArn']\n\
+         out(rds.list_tags_for_resource(ResourceName=arn)['TagList'])",
+    );
+    assert_eq!(tags, serde_json::json!([]), "sent without Tags");
 }

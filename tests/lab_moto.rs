@@ -386,6 +386,26 @@ fn whole_lab_headless_against_moto() {
         restored["DBSubnetGroup"]["DBSubnetGroupName"], SUBNET_GROUP,
         "{restored:#}"
     );
+    // "The rest unchanged": storage type, parameter group and the source's tags came along.
+    assert_eq!(restored["StorageType"], "gp2", "{restored:#}");
+    assert_eq!(
+        restored["DBParameterGroups"][0]["DBParameterGroupName"], "workshop-mysql80",
+        "{restored:#}"
+    );
+    for (key, value) in [
+        ("environment", "workshop"),
+        ("created-by", "backup-lab"),
+        ("restored-from", SNAPSHOT),
+    ] {
+        assert!(
+            restored["TagList"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|t| t["Key"] == key && t["Value"] == value),
+            "tag {key}={value}: {restored:#}"
+        );
+    }
     let restored_host = endpoint(&after, RESTORED);
 
     // The service runs a new revision of the family, equal to the old one but DB_HOST.
@@ -461,6 +481,9 @@ fn whole_lab_headless_against_moto() {
         "--multi-az",
         SUBNET_GROUP,
         rds_sg[0].as_str(),
+        "--storage-type gp2",
+        "--db-parameter-group-name workshop-mysql80",
+        "Key=environment,Value=workshop",
     ] {
         assert!(restore.contains(part), "{part} in {restore}");
     }

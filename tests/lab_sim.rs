@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use backup_lab::cloud::recorder::{CallLog, Recorded};
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
-use backup_lab::cloud::{Cloud, DeploymentStatus, RestoreRequest, RolloutState};
+use backup_lab::cloud::{Cloud, DeploymentStatus, RestoreRequest, RestoreSettings, RolloutState};
 use backup_lab::config::Config;
 use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
@@ -281,10 +281,10 @@ async fn a_restore_with_default_settings_is_flagged() {
         .restore_from_snapshot(&RestoreRequest {
             instance_id: "workshop-db-restore".into(),
             snapshot_id: "ondemandbackup".into(),
-            class: "db.t3.micro".into(),
-            multi_az: false,
-            security_groups: vec![],
-            subnet_group: None,
+            settings: RestoreSettings {
+                class: "db.t3.micro".into(),
+                ..RestoreSettings::default()
+            },
         })
         .await
         .expect("restore");
@@ -478,6 +478,463 @@ async fn the_worker_runs_an_action_that_arrives_while_another_runs() {
     assert!(source.iter().any(
         |i| i.id == "workshop-db" && (i.retention_days == 1 || i.pending_retention == Some(1))
     ));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a real account does (AWS documentation), met by the simulation
+
+impl Lab {
+    /// The plan of `step` as the confirmation shows it: parameters, CLI lines and notes.
+    async fn plan_text(&self, step: StepId) -> String {
+        let o = self.observed().await;
+        let journal = self.rt.journal.lock().expect("journal");
+        let ctx = Ctx {
+            observed: &o,
+            journal: &journal,
+            config: &self.rt.config,
+            now: self.cloud.now(),
+        };
+        match actions::plan(step, &ctx, &Options::from_config(&self.rt.config)) {
+            actions::Ready::Plan(plan) => {
+                let mut out: Vec<String> = plan
+                    .params
+                    .iter()
+                    .map(|(k, v)| format!("{}: {v}", k.render(Lang::En)))
+                    .collect();
+                out.extend(plan.commands.iter().cloned());
+                out.extend(plan.notes.iter().map(|n| n.render(Lang::En)));
+                out.join("\n")
+            }
+            actions::Ready::Blocked(t) => format!("BLOCKED {}", t.render(Lang::En)),
+            actions::Ready::AlreadyDone(t) => format!("DONE {}", t.render(Lang::En)),
+            actions::Ready::Invalid(e) => format!("INVALID {e:?}"),
+        }
+    }
+
+    fn events(&self, name: &str) -> usize {
+        let journal = self.rt.journal.lock().expect("journal");
+        journal
+            .events()
+            .iter()
+            .filter(|e| e.kind.name() == name)
+            .count()
+    }
+
+    async fn instance(&self, id: &str) -> backup_lab::cloud::DbInstance {
+        self.cloud
+            .describe_instances()
+            .await
+            .expect("instances")
+            .into_iter()
+            .find(|i| i.id == id)
+            .expect("instance")
+    }
+
+    async fn snapshot_taken(&self) {
+        self.act(StepId::Snapshot).await.expect("snapshot");
+        self.wait_minutes(5);
+    }
+}
+
+/// Seconds in a rendered duration such as `4 min 05 s` or `30 s`.
+fn seconds_in(text: &str) -> i64 {
+    let words: Vec<&str> = text.split([' ', '(', ')']).collect();
+    let mut total = 0;
+    for pair in words.windows(2) {
+        if let Ok(n) = pair[0].parse::<i64>() {
+            total += match pair[1] {
+                "h" => n * 3600,
+                "min" => n * 60,
+                "s" => n,
+                _ => 0,
+            };
+        }
+    }
+    total
+}
+
+#[tokio::test]
+async fn create_times_are_absent_while_creating_as_rds_documents() {
+    let lab = lab();
+    lab.act(StepId::Snapshot).await.expect("snapshot");
+    let snap = &lab
+        .cloud
+        .describe_snapshots("workshop-db")
+        .await
+        .expect("snaps")[0];
+    assert_eq!(snap.status, "creating");
+    assert_eq!(
+        snap.created, None,
+        "SnapshotCreateTime is absent while creating"
+    );
+    lab.wait_minutes(5);
+    lab.act(StepId::Restore).await.expect("restore");
+    let restored = lab.instance("workshop-db-restore").await;
+    assert_eq!(restored.status, "creating");
+    assert_eq!(
+        restored.created, None,
+        "InstanceCreateTime is absent while creating"
+    );
+    assert_eq!(restored.endpoint, None, "Endpoint is absent while creating");
+}
+
+#[tokio::test]
+async fn a_twenty_minute_console_restore_is_one_event_with_a_growing_elapsed_time() {
+    let lab = lab();
+    lab.snapshot_taken().await;
+    let settings = RestoreSettings {
+        class: "db.t3.micro".into(),
+        multi_az: true,
+        ..RestoreSettings::default()
+    };
+    // Made in the console, so the journal learns of it only by looking.
+    lab.cloud
+        .restore_from_snapshot(&RestoreRequest {
+            instance_id: "workshop-db-restore".into(),
+            snapshot_id: "ondemandbackup".into(),
+            settings,
+        })
+        .await
+        .expect("restore");
+    let mut last = -1;
+    for minute in 1..=20 {
+        lab.wait_minutes(1);
+        let (state, detail) = lab.state(StepId::Restore).await;
+        if state == StepState::InProgress {
+            let elapsed = seconds_in(&detail);
+            assert!(elapsed > last, "minute {minute}: {detail}");
+            assert!(
+                elapsed >= 60 * i64::from(minute) - 60,
+                "minute {minute}: {detail}"
+            );
+            last = elapsed;
+        }
+    }
+    assert!(
+        last >= 10 * 60,
+        "the restore was followed for ten minutes or more"
+    );
+    assert_eq!(
+        lab.events("restore-requested"),
+        1,
+        "one restore is one event"
+    );
+    assert_eq!(lab.events("restore-available"), 1);
+}
+
+#[tokio::test]
+async fn a_restore_by_the_lab_is_dated_by_its_request_and_recorded_once() {
+    let lab = lab();
+    lab.snapshot_taken().await;
+    let requested = lab.cloud.now();
+    lab.act(StepId::Restore).await.expect("restore");
+    for _ in 0..16 {
+        lab.wait_minutes(1);
+        lab.observed().await;
+    }
+    assert_eq!(lab.events("restore-requested"), 1);
+    let journal = lab.rt.journal.lock().expect("journal");
+    assert_eq!(
+        journal.last("restore-requested").map(|e| e.at),
+        Some(requested)
+    );
+}
+
+#[tokio::test]
+async fn a_snapshot_still_creating_shows_how_long_it_has_run() {
+    let lab = lab();
+    lab.act(StepId::Snapshot).await.expect("snapshot");
+    lab.wait_minutes(2);
+    let (state, detail) = lab.state(StepId::Snapshot).await;
+    assert_eq!(state, StepState::InProgress);
+    assert_eq!(seconds_in(&detail), 120, "{detail}");
+}
+
+#[tokio::test]
+async fn the_restore_keeps_the_rest_unchanged_and_names_it_in_the_plan() {
+    let lab = lab();
+    lab.sim.console_modify("workshop-db", |db| {
+        db.parameter_group = Some("workshop-mysql80".into());
+        db.option_group = Some("workshop-options".into());
+    });
+    lab.snapshot_taken().await;
+    let plan = lab.plan_text(StepId::Restore).await;
+    for expected in [
+        "Storage: gp2, 100 GiB",
+        "Parameter group: workshop-mysql80",
+        "Option group: workshop-options",
+        "--storage-type gp2",
+        "--db-parameter-group-name workshop-mysql80",
+        "--option-group-name workshop-options",
+        "--engine-lifecycle-support open-source-rds-extended-support",
+        "Key=environment,Value=workshop",
+        "Key=created-by,Value=backup-lab",
+        "mysql 8.0.39",
+    ] {
+        assert!(plan.contains(expected), "{expected} missing in\n{plan}");
+    }
+    lab.act(StepId::Restore).await.expect("restore");
+    lab.wait_minutes(16);
+    let restored = lab.instance("workshop-db-restore").await;
+    assert_eq!(restored.storage_type.as_deref(), Some("gp2"));
+    assert_eq!(
+        restored.parameter_group.as_deref(),
+        Some("workshop-mysql80")
+    );
+    assert_eq!(restored.option_group.as_deref(), Some("workshop-options"));
+    assert_eq!(restored.engine, "mysql 8.0.39");
+    assert!(
+        restored
+            .tags
+            .contains(&("environment".into(), "workshop".into())),
+        "the source's tags travel along: {:?}",
+        restored.tags
+    );
+    assert!(
+        restored
+            .tags
+            .contains(&("created-by".into(), "backup-lab".into()))
+    );
+    assert_eq!(lab.state(StepId::Restore).await.0, StepState::Done);
+}
+
+#[tokio::test]
+async fn a_restore_with_the_api_defaults_is_flagged_for_storage_and_groups() {
+    let lab = lab();
+    lab.sim.console_modify("workshop-db", |db| {
+        db.parameter_group = Some("workshop-mysql80".into());
+    });
+    lab.snapshot_taken().await;
+    lab.cloud
+        .restore_from_snapshot(&RestoreRequest {
+            instance_id: "workshop-db-restore".into(),
+            snapshot_id: "ondemandbackup".into(),
+            settings: RestoreSettings {
+                class: "db.t3.micro".into(),
+                multi_az: true,
+                security_groups: vec!["sg-0a7e3c51d2b94f860".into()],
+                subnet_group: Some("workshop-db-subnet-group".into()),
+                ..RestoreSettings::default()
+            },
+        })
+        .await
+        .expect("restore");
+    lab.wait_minutes(16);
+    let restored = lab.instance("workshop-db-restore").await;
+    assert_eq!(
+        restored.storage_type.as_deref(),
+        Some("gp3"),
+        "the API's default"
+    );
+    let (state, detail) = lab.state(StepId::Restore).await;
+    assert_eq!(state, StepState::Failed);
+    assert!(
+        detail.contains("storage type gp3 instead of gp2"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("parameter group default.mysql8.0 instead of workshop-mysql80"),
+        "{detail}"
+    );
+}
+
+#[tokio::test]
+async fn extended_support_is_kept_and_its_cost_is_named_before_the_restore() {
+    let lab = lab();
+    lab.snapshot_taken().await;
+    let plan = lab.plan_text(StepId::Restore).await;
+    assert!(plan.contains("Extended Support"), "{plan}");
+    assert!(
+        plan.contains("0.40 USD per hour"),
+        "Multi-AZ db.t3.micro: 4 vCPUs\n{plan}"
+    );
+    // Turned off, RDS moves the restore to a newer major version: flagged.
+    lab.cloud
+        .restore_from_snapshot(&RestoreRequest {
+            instance_id: "workshop-db-restore".into(),
+            snapshot_id: "ondemandbackup".into(),
+            settings: RestoreSettings {
+                class: "db.t3.micro".into(),
+                multi_az: true,
+                security_groups: vec!["sg-0a7e3c51d2b94f860".into()],
+                subnet_group: Some("workshop-db-subnet-group".into()),
+                storage_type: Some("gp2".into()),
+                engine_lifecycle: Some(backup_lab::cloud::EXTENDED_SUPPORT_DISABLED.into()),
+                ..RestoreSettings::default()
+            },
+        })
+        .await
+        .expect("restore");
+    lab.wait_minutes(16);
+    let (state, detail) = lab.state(StepId::Restore).await;
+    assert_eq!(state, StepState::Failed);
+    assert!(detail.contains("engine mysql 8.4"), "{detail}");
+}
+
+#[tokio::test]
+async fn the_switch_waits_until_the_restored_database_takes_connections() {
+    let lab = lab();
+    lab.snapshot_taken().await;
+    lab.act(StepId::Restore).await.expect("restore");
+    lab.wait_minutes(1);
+    let plan = lab.plan_text(StepId::SwitchBackend).await;
+    assert!(plan.starts_with("BLOCKED"), "{plan}");
+    assert!(plan.contains("creating"), "{plan}");
+    // After creating comes backing-up, in which applications can connect.
+    lab.wait_minutes(8);
+    assert_eq!(
+        lab.instance("workshop-db-restore").await.status,
+        "backing-up"
+    );
+    let plan = lab.plan_text(StepId::SwitchBackend).await;
+    assert!(!plan.starts_with("BLOCKED"), "{plan}");
+    assert!(plan.contains("workshop-db-restore.c9xk2mplq7ab"), "{plan}");
+}
+
+#[tokio::test]
+async fn a_switch_in_the_console_before_the_database_is_ready_is_explained() {
+    let lab = lab();
+    lab.snapshot_taken().await;
+    lab.act(StepId::Restore).await.expect("restore");
+    lab.wait_minutes(1);
+    // The learner types the endpoint (it follows the source's pattern) and updates the service.
+    let endpoint = "workshop-db-restore.c9xk2mplq7ab.us-east-1.rds.amazonaws.com";
+    let td = lab
+        .cloud
+        .register_revision(
+            "workshop-backend:1",
+            "container-backend",
+            "DB_HOST",
+            endpoint,
+        )
+        .await
+        .expect("register");
+    lab.cloud
+        .update_service("workshop-cluster", "backend-service", &td.arn)
+        .await
+        .expect("update");
+    let (state, detail) = lab.state(StepId::SwitchBackend).await;
+    assert_eq!(state, StepState::InProgress, "{detail}");
+    assert!(detail.contains("takes no connections yet"), "{detail}");
+    assert!(detail.contains("old tasks keep serving"), "{detail}");
+}
+
+#[tokio::test]
+async fn a_role_that_may_not_tag_gets_its_snapshot_and_restore_without_tags() {
+    use backup_lab::cloud::faults::{Faulty, Spec};
+    let lab = lab();
+    let faulty: Arc<dyn Cloud> = Arc::new(Faulty::new(
+        lab.cloud.clone(),
+        Spec::parse("tag-denied").expect("spec"),
+    ));
+    let said = Mutex::new(Vec::new());
+    let progress = |t: backup_lab::lab::Text| said.lock().expect("said").push(t.render(Lang::En));
+    let options = Options::from_config(&lab.rt.config);
+    actions::execute(
+        StepId::Snapshot,
+        faulty.as_ref(),
+        &lab.rt.config,
+        &lab.rt.journal,
+        &options,
+        &progress,
+    )
+    .await
+    .expect("snapshot without tags");
+    lab.wait_minutes(5);
+    actions::execute(
+        StepId::Restore,
+        faulty.as_ref(),
+        &lab.rt.config,
+        &lab.rt.journal,
+        &options,
+        &progress,
+    )
+    .await
+    .expect("restore without tags");
+    let said = said.lock().expect("said").clone();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said[0].contains("rds:AddTagsToResource"), "{said:?}");
+    let calls: Vec<_> = lab
+        .log
+        .recent(100)
+        .into_iter()
+        .filter(|c| c.writes)
+        .map(|c| c.operation)
+        .collect();
+    assert_eq!(
+        calls,
+        ["CreateDBSnapshot", "RestoreDBInstanceFromDBSnapshot",],
+        "the refused calls never reached the account; one untagged call each did"
+    );
+    assert!(lab.instance("workshop-db-restore").await.tags.is_empty());
+}
+
+#[tokio::test]
+async fn permission_advice_names_the_action_aws_names() {
+    let e = backup_lab::cloud::CloudError::new(
+        backup_lab::cloud::ErrorKind::AccessDenied,
+        "AccessDenied",
+        "User: arn:aws:sts::1:assumed-role/LabRole/x is not authorized to perform: rds:AddTagsToResource on resource: arn:aws:rds:us-east-1:1:snapshot:ondemandbackup",
+    )
+    .in_op("CreateDBSnapshot");
+    assert_eq!(e.permission().as_deref(), Some("rds:AddTagsToResource"));
+    let plain = backup_lab::cloud::CloudError::new(
+        backup_lab::cloud::ErrorKind::AccessDenied,
+        "AccessDenied",
+        "Access denied",
+    )
+    .in_op("CreateDBSnapshot");
+    assert_eq!(plain.permission().as_deref(), Some("rds:CreateDBSnapshot"));
+}
+
+#[tokio::test]
+async fn the_point_in_time_restore_goes_to_the_restorable_time_read_right_before_it() {
+    let lab = lab();
+    lab.act(StepId::EnableBackups).await.expect("backups");
+    lab.wait_minutes(30);
+    // An old look: the latest restorable time moves on while the learner reads the dialog.
+    let stale = lab.observed().await;
+    let stale_lrt = stale
+        .instance("workshop-db")
+        .and_then(|i| i.latest_restorable)
+        .expect("restorable");
+    lab.wait_minutes(7);
+    let fresh_lrt = lab
+        .instance("workshop-db")
+        .await
+        .latest_restorable
+        .expect("restorable");
+    assert!(fresh_lrt > stale_lrt);
+    let requested = lab.cloud.now();
+    lab.act(StepId::Pitr).await.expect("pitr");
+    let journal = lab.rt.journal.lock().expect("journal");
+    let event = journal.last("pitr-requested").expect("recorded");
+    assert_eq!(event.at, requested);
+    match &event.kind {
+        backup_lab::lab::journal::EventKind::PitrRequested { restored_to, .. } => {
+            assert_eq!(*restored_to, Some(fresh_lrt));
+        }
+        other => panic!("{other:?}"),
+    }
+    let rpo = checks::pitr_rpo(&journal).expect("rpo");
+    assert!(
+        (0..=300).contains(&rpo),
+        "at most 5 minutes of log shipping: {rpo}"
+    );
+}
+
+#[tokio::test]
+async fn cleanup_deletes_nothing_while_the_snapshot_is_still_being_created() {
+    let lab = lab();
+    lab.act(StepId::Snapshot).await.expect("snapshot");
+    let before = lab.writes().len();
+    let err = lab.act(StepId::Cleanup).await.expect_err("refused");
+    assert!(err.contains("blocked"), "{err}");
+    assert_eq!(lab.writes().len(), before, "no call was sent");
+    lab.wait_minutes(5);
+    lab.act(StepId::Cleanup)
+        .await
+        .expect("cleanup once available");
 }
 
 /// The service as ECS describes it now.

@@ -49,14 +49,10 @@ use serde_json::Value;
 use super::todo_api::{self, quote_body};
 use super::{
     BackupSettings, Cloud, CloudError, CloudResult, Container, DbInstance, DbSnapshot, Deployment,
-    DeploymentStatus, ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RolloutState,
-    Service, ServiceEvent, SnapshotKind, TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Todo,
-    TodoId,
+    DeploymentStatus, ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RestoreSettings,
+    RolloutState, Service, ServiceEvent, SnapshotKind, SnapshotRequest, TOOL_TAG_KEY,
+    TOOL_TAG_VALUE, TaskDefinition, Todo, TodoId, is_reserved_tag,
 };
-
-/// Tag on restored instances naming what they came from (a snapshot id, or the source instance
-/// of a point-in-time restore), so the console shows where a database came from.
-pub const RESTORED_FROM_TAG_KEY: &str = "restored-from";
 
 /// Fields `DescribeTaskDefinition` returns that `RegisterTaskDefinition` rejects (FACTS.md).
 const NOT_REGISTRABLE: [&str; 8] = [
@@ -613,6 +609,29 @@ fn db_instance(i: &aws_sdk_rds::types::DbInstance) -> DbInstance {
             .and_then(|n| u32::try_from(n).ok()),
         storage_gib: non_negative(i.allocated_storage()),
         arn: i.db_instance_arn().unwrap_or_default().to_owned(),
+        storage_type: i.storage_type().map(str::to_owned),
+        iops: i.iops().and_then(|n| u32::try_from(n).ok()),
+        parameter_group: i
+            .db_parameter_groups()
+            .iter()
+            .find_map(aws_sdk_rds::types::DbParameterGroupStatus::db_parameter_group_name)
+            .map(str::to_owned),
+        option_group: i
+            .option_group_memberships()
+            .iter()
+            .find_map(aws_sdk_rds::types::OptionGroupMembership::option_group_name)
+            .map(str::to_owned),
+        engine_lifecycle: i.engine_lifecycle_support().map(str::to_owned),
+        tags: i
+            .tag_list()
+            .iter()
+            .filter_map(|t| {
+                Some((
+                    t.key()?.to_owned(),
+                    t.value().unwrap_or_default().to_owned(),
+                ))
+            })
+            .collect(),
     }
 }
 
@@ -642,11 +661,28 @@ fn db_snapshot(s: &aws_sdk_rds::types::DbSnapshot) -> DbSnapshot {
     }
 }
 
-fn rds_tags(extra: &[(&str, &str)]) -> Vec<aws_sdk_rds::types::Tag> {
-    std::iter::once((TOOL_TAG_KEY, TOOL_TAG_VALUE))
-        .chain(extra.iter().copied())
-        .map(|(k, v)| aws_sdk_rds::types::Tag::builder().key(k).value(v).build())
-        .collect()
+/// Tags as RDS takes them; `None` when there are none, so the call carries no `Tags` and needs
+/// no tagging permission.
+fn rds_tags(tags: &[(String, String)]) -> Option<Vec<aws_sdk_rds::types::Tag>> {
+    (!tags.is_empty()).then(|| {
+        tags.iter()
+            .map(|(k, v)| aws_sdk_rds::types::Tag::builder().key(k).value(v).build())
+            .collect()
+    })
+}
+
+/// The storage parameters of a restore: the type, and provisioned IOPS only where the type
+/// takes them as a setting of their own (io1/io2).
+fn restore_storage(s: &RestoreSettings) -> (Option<String>, Option<i32>) {
+    let iops = s
+        .iops
+        .filter(|_| {
+            s.storage_type
+                .as_deref()
+                .is_some_and(|t| t.starts_with("io"))
+        })
+        .and_then(|n| i32::try_from(n).ok());
+    (s.storage_type.clone(), iops)
 }
 
 /// The last path segment of an ARN (`.../workshop-cluster` → `workshop-cluster`), or the input.
@@ -741,11 +777,6 @@ fn containers(defs: &[ContainerDefinition]) -> Vec<Container> {
                 .collect(),
         })
         .collect()
-}
-
-/// Tags AWS reserves (`aws:` prefix) cannot be registered; they neither travel nor count.
-fn is_reserved_tag(key: &str) -> bool {
-    key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
 }
 
 /// Drops nulls, empty lists and empty objects, so "absent" and "empty" compare equal.
@@ -1135,18 +1166,14 @@ impl Cloud for AwsCloud {
         })
     }
 
-    async fn create_snapshot(
-        &self,
-        instance_id: &str,
-        snapshot_id: &str,
-    ) -> CloudResult<DbSnapshot> {
+    async fn create_snapshot(&self, request: &SnapshotRequest) -> CloudResult<DbSnapshot> {
         const OP: &str = "CreateDBSnapshot";
         let out = self
             .rds
             .create_db_snapshot()
-            .db_instance_identifier(instance_id)
-            .db_snapshot_identifier(snapshot_id)
-            .set_tags(Some(rds_tags(&[])))
+            .db_instance_identifier(&request.instance_id)
+            .db_snapshot_identifier(&request.snapshot_id)
+            .set_tags(rds_tags(&request.tags))
             .send()
             .await
             .map_err(|e| map_sdk_error(OP, &e))?;
@@ -1162,20 +1189,24 @@ impl Cloud for AwsCloud {
 
     async fn restore_from_snapshot(&self, request: &RestoreRequest) -> CloudResult<DbInstance> {
         const OP: &str = "RestoreDBInstanceFromDBSnapshot";
-        let groups = (!request.security_groups.is_empty()).then(|| request.security_groups.clone());
+        let s = &request.settings;
+        let groups = (!s.security_groups.is_empty()).then(|| s.security_groups.clone());
+        let (storage_type, iops) = restore_storage(s);
         let out = self
             .rds
             .restore_db_instance_from_db_snapshot()
             .db_instance_identifier(&request.instance_id)
             .db_snapshot_identifier(&request.snapshot_id)
-            .db_instance_class(&request.class)
-            .multi_az(request.multi_az)
+            .db_instance_class(&s.class)
+            .multi_az(s.multi_az)
             .set_vpc_security_group_ids(groups)
-            .set_db_subnet_group_name(request.subnet_group.clone())
-            .set_tags(Some(rds_tags(&[(
-                RESTORED_FROM_TAG_KEY,
-                &request.snapshot_id,
-            )])))
+            .set_db_subnet_group_name(s.subnet_group.clone())
+            .set_storage_type(storage_type)
+            .set_iops(iops)
+            .set_db_parameter_group_name(s.parameter_group.clone())
+            .set_option_group_name(s.option_group.clone())
+            .set_engine_lifecycle_support(s.engine_lifecycle.clone())
+            .set_tags(rds_tags(&s.tags))
             .send()
             .await
             .map_err(|e| map_sdk_error(OP, &e))?;
@@ -1191,21 +1222,29 @@ impl Cloud for AwsCloud {
 
     async fn restore_to_point_in_time(&self, request: &PitrRequest) -> CloudResult<DbInstance> {
         const OP: &str = "RestoreDBInstanceToPointInTime";
-        let groups = (!request.security_groups.is_empty()).then(|| request.security_groups.clone());
+        let s = &request.settings;
+        let groups = (!s.security_groups.is_empty()).then(|| s.security_groups.clone());
+        let (storage_type, iops) = restore_storage(s);
+        let restore_time = request
+            .restore_time
+            .map(|t| aws_smithy_types::DateTime::from_secs(t.as_second()));
         let out = self
             .rds
             .restore_db_instance_to_point_in_time()
             .source_db_instance_identifier(&request.source_id)
             .target_db_instance_identifier(&request.target_id)
-            .use_latest_restorable_time(true)
-            .db_instance_class(&request.class)
-            .multi_az(request.multi_az)
+            .set_restore_time(restore_time)
+            .set_use_latest_restorable_time(request.restore_time.is_none().then_some(true))
+            .db_instance_class(&s.class)
+            .multi_az(s.multi_az)
             .set_vpc_security_group_ids(groups)
-            .set_db_subnet_group_name(request.subnet_group.clone())
-            .set_tags(Some(rds_tags(&[(
-                RESTORED_FROM_TAG_KEY,
-                &request.source_id,
-            )])))
+            .set_db_subnet_group_name(s.subnet_group.clone())
+            .set_storage_type(storage_type)
+            .set_iops(iops)
+            .set_db_parameter_group_name(s.parameter_group.clone())
+            .set_option_group_name(s.option_group.clone())
+            .set_engine_lifecycle_support(s.engine_lifecycle.clone())
+            .set_tags(rds_tags(&s.tags))
             .send()
             .await
             .map_err(|e| map_sdk_error(OP, &e))?;

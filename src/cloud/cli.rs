@@ -2,7 +2,7 @@
 //! an action runs, in the call log and in the report. Secrets never appear: task definition
 //! contents are referred to by file, not inlined.
 
-use super::{BackupSettings, PitrRequest, RestoreRequest};
+use super::{BackupSettings, PitrRequest, RestoreRequest, RestoreSettings, SnapshotRequest};
 
 fn quote(value: &str) -> String {
     if value
@@ -44,62 +44,93 @@ pub fn modify_backup(s: &BackupSettings) -> String {
 }
 
 #[must_use]
-pub fn create_snapshot(instance: &str, snapshot: &str) -> String {
+pub fn create_snapshot(r: &SnapshotRequest) -> String {
     format!(
-        "aws rds create-db-snapshot --db-instance-identifier {} --db-snapshot-identifier {} --tags Key=created-by,Value=backup-lab",
-        quote(instance),
-        quote(snapshot)
+        "aws rds create-db-snapshot --db-instance-identifier {} --db-snapshot-identifier {}{}",
+        quote(&r.instance_id),
+        quote(&r.snapshot_id),
+        tags(&r.tags)
     )
 }
 
-fn placement(class: &str, multi_az: bool, groups: &[String], subnet: Option<&String>) -> String {
-    let mut out = format!(" --db-instance-class {}", quote(class));
-    out.push_str(if multi_az {
+/// ` --tags Key=k,Value=v …`, or nothing when there are no tags.
+fn tags(tags: &[(String, String)]) -> String {
+    let mut out = String::new();
+    if !tags.is_empty() {
+        out.push_str(" --tags");
+        for (k, v) in tags {
+            out.push(' ');
+            out.push_str(&quote(&format!("Key={k},Value={v}")));
+        }
+    }
+    out
+}
+
+/// Everything a restore sets on the new instance, as the CLI takes it.
+fn settings(s: &RestoreSettings) -> String {
+    let mut out = format!(" --db-instance-class {}", quote(&s.class));
+    out.push_str(if s.multi_az {
         " --multi-az"
     } else {
         " --no-multi-az"
     });
-    if !groups.is_empty() {
+    if !s.security_groups.is_empty() {
         out.push_str(" --vpc-security-group-ids");
-        for g in groups {
+        for g in &s.security_groups {
             out.push(' ');
             out.push_str(&quote(g));
         }
     }
-    if let Some(subnet) = subnet {
-        out.push_str(" --db-subnet-group-name ");
-        out.push_str(&quote(subnet));
+    let options = [
+        ("--db-subnet-group-name", s.subnet_group.clone()),
+        ("--storage-type", s.storage_type.clone()),
+        (
+            "--iops",
+            s.iops
+                .filter(|_| {
+                    s.storage_type
+                        .as_deref()
+                        .is_some_and(|t| t.starts_with("io"))
+                })
+                .map(|n| n.to_string()),
+        ),
+        ("--db-parameter-group-name", s.parameter_group.clone()),
+        ("--option-group-name", s.option_group.clone()),
+        ("--engine-lifecycle-support", s.engine_lifecycle.clone()),
+    ];
+    for (flag, value) in options {
+        if let Some(value) = value {
+            out.push(' ');
+            out.push_str(flag);
+            out.push(' ');
+            out.push_str(&quote(&value));
+        }
     }
+    out.push_str(&tags(&s.tags));
     out
 }
 
 #[must_use]
 pub fn restore(r: &RestoreRequest) -> String {
     format!(
-        "aws rds restore-db-instance-from-db-snapshot --db-instance-identifier {} --db-snapshot-identifier {}{} --tags Key=created-by,Value=backup-lab",
+        "aws rds restore-db-instance-from-db-snapshot --db-instance-identifier {} --db-snapshot-identifier {}{}",
         quote(&r.instance_id),
         quote(&r.snapshot_id),
-        placement(
-            &r.class,
-            r.multi_az,
-            &r.security_groups,
-            r.subnet_group.as_ref()
-        )
+        settings(&r.settings)
     )
 }
 
 #[must_use]
 pub fn restore_pitr(r: &PitrRequest) -> String {
+    let point = r.restore_time.map_or_else(
+        || " --use-latest-restorable-time".to_owned(),
+        |t| format!(" --restore-time {}", t.strftime("%Y-%m-%dT%H:%M:%SZ")),
+    );
     format!(
-        "aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier {} --target-db-instance-identifier {} --use-latest-restorable-time{} --tags Key=created-by,Value=backup-lab",
+        "aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier {} --target-db-instance-identifier {}{point}{}",
         quote(&r.source_id),
         quote(&r.target_id),
-        placement(
-            &r.class,
-            r.multi_az,
-            &r.security_groups,
-            r.subnet_group.as_ref()
-        )
+        settings(&r.settings)
     )
 }
 

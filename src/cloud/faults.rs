@@ -28,6 +28,9 @@ pub enum FaultKind {
     Expired,
     /// Tasks of new deployments fail their health checks (simulation only).
     Unhealthy,
+    /// A role that may create but not tag: only calls that carry tags fail, naming the
+    /// tagging action as AWS does.
+    TagDenied,
 }
 
 impl FaultKind {
@@ -39,6 +42,7 @@ impl FaultKind {
             "denied" | "access-denied" => Self::Denied,
             "expired" | "expired-token" => Self::Expired,
             "unhealthy" => Self::Unhealthy,
+            "tag-denied" => Self::TagDenied,
             _ => return None,
         })
     }
@@ -76,6 +80,20 @@ impl FaultKind {
                 "Unhealthy",
                 "Tasks fail their health checks (injected).",
             ),
+            Self::TagDenied => {
+                let action = if operation.contains("DB") {
+                    "rds:AddTagsToResource"
+                } else {
+                    "ecs:TagResource"
+                };
+                CloudError::new(
+                    ErrorKind::AccessDenied,
+                    "AccessDenied",
+                    format!(
+                        "User: arn:aws:sts::111122223333:assumed-role/LabRole/learner is not authorized to perform: {action} because no identity-based policy allows the {action} action (injected)"
+                    ),
+                )
+            }
         };
         e.in_op(operation)
     }
@@ -130,7 +148,7 @@ impl Spec {
             }
             let kind = FaultKind::parse(kind.trim()).ok_or_else(|| {
                 format!(
-                    "'{part}': kind must be throttle, 5xx, timeout, denied, expired or unhealthy"
+                    "'{part}': kind must be throttle, 5xx, timeout, denied, expired, tag-denied or unhealthy"
                 )
             })?;
             if kind == FaultKind::Unhealthy {
@@ -239,6 +257,10 @@ impl Faulty {
     {
         match self.fault(op.name) {
             None => call(self.inner.clone()).await,
+            // Only a call that carries tags needs the tagging permission.
+            Some(FaultKind::TagDenied) if !(op.writes && (op.cli)().contains(" --tags ")) => {
+                call(self.inner.clone()).await
+            }
             Some(FaultKind::Timeout) if op.writes => {
                 // The change happens; only the answer is lost.
                 let _ = call(self.inner.clone()).await;

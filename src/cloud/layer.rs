@@ -83,19 +83,16 @@ macro_rules! layered {
             }
             async fn create_snapshot(
                 &self,
-                instance_id: &str,
-                snapshot_id: &str,
+                r: &$crate::cloud::SnapshotRequest,
             ) -> $crate::cloud::CloudResult<$crate::cloud::DbSnapshot> {
-                let cli = || $crate::cloud::cli::create_snapshot(instance_id, snapshot_id);
+                let cli = || $crate::cloud::cli::create_snapshot(r);
                 let op = $crate::cloud::layer::Op {
                     name: "CreateDBSnapshot",
                     writes: true,
                     cli: &cli,
                 };
-                self.around(op, |c| async move {
-                    c.create_snapshot(instance_id, snapshot_id).await
-                })
-                .await
+                self.around(op, |c| async move { c.create_snapshot(r).await })
+                    .await
             }
             async fn restore_from_snapshot(
                 &self,

@@ -109,9 +109,21 @@ impl CloudError {
         self
     }
 
-    /// The IAM action a denied call needs, e.g. `rds:CreateDBSnapshot`.
+    /// The IAM action a denied call needs, e.g. `rds:CreateDBSnapshot`: the one AWS's message
+    /// names ("is not authorized to perform: rds:AddTagsToResource on resource …"), else the
+    /// operation's own.
     #[must_use]
     pub fn permission(&self) -> Option<String> {
+        const NAMED: &str = "to perform: ";
+        if let Some(at) = self.message.find(NAMED) {
+            let action: String = self.message[at + NAMED.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == ':' || *c == '-')
+                .collect();
+            if action.contains(':') {
+                return Some(action);
+            }
+        }
         let service = match self.operation.as_str() {
             "" => return None,
             op if op.contains("DB") => "rds",
@@ -148,11 +160,7 @@ pub trait Cloud: Send + Sync {
     async fn describe_instances(&self) -> CloudResult<Vec<DbInstance>>;
     async fn describe_snapshots(&self, instance_id: &str) -> CloudResult<Vec<DbSnapshot>>;
     async fn modify_backup(&self, settings: &BackupSettings) -> CloudResult<DbInstance>;
-    async fn create_snapshot(
-        &self,
-        instance_id: &str,
-        snapshot_id: &str,
-    ) -> CloudResult<DbSnapshot>;
+    async fn create_snapshot(&self, request: &SnapshotRequest) -> CloudResult<DbSnapshot>;
     async fn restore_from_snapshot(&self, request: &RestoreRequest) -> CloudResult<DbInstance>;
     async fn restore_to_point_in_time(&self, request: &PitrRequest) -> CloudResult<DbInstance>;
     async fn delete_instance(&self, instance_id: &str) -> CloudResult<()>;

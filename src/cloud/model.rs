@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// An RDS DB instance as DescribeDBInstances shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
 pub struct DbInstance {
     pub id: String,
     pub status: String,
@@ -28,9 +29,47 @@ pub struct DbInstance {
     pub pending_retention: Option<u32>,
     pub storage_gib: u32,
     pub arn: String,
+    /// `gp2`, `gp3`, `io1`, …; a restore falls back to gp3 unless it is given.
+    pub storage_type: Option<String>,
+    /// Provisioned IOPS (io1/io2, or gp3 above its baseline).
+    pub iops: Option<u32>,
+    /// DB parameter group; a restore falls back to the engine's default unless it is given.
+    pub parameter_group: Option<String>,
+    /// Option group; a restore falls back to the engine's default unless it is given.
+    pub option_group: Option<String>,
+    /// `EngineLifecycleSupport`: `open-source-rds-extended-support` or `…-disabled`.
+    pub engine_lifecycle: Option<String>,
+    /// The instance's tags (TagList), in order.
+    pub tags: Vec<(String, String)>,
 }
 
 impl DbInstance {
+    /// The engine's name (`mysql`), from `engine` (`mysql 8.0.39`).
+    #[must_use]
+    pub fn engine_name(&self) -> &str {
+        self.engine
+            .split_once(' ')
+            .map_or(self.engine.as_str(), |(name, _)| name)
+    }
+
+    /// The engine version (`8.0.39`), if known.
+    #[must_use]
+    pub fn engine_version(&self) -> Option<&str> {
+        self.engine.split_once(' ').map(|(_, version)| version)
+    }
+
+    /// Whether the database takes connections: `available`, or a state after creation in which
+    /// the endpoint already answers (`backing-up`, `modifying`, `configuring-…`). A restored
+    /// instance is `backing-up` right after `creating`, and applications can connect then.
+    #[must_use]
+    pub fn accepts_connections(&self) -> bool {
+        self.endpoint.is_some()
+            && (matches!(
+                self.status.as_str(),
+                "available" | "backing-up" | "modifying" | "storage-optimization" | "upgrading"
+            ) || self.status.starts_with("configuring-"))
+    }
+
     /// Settled states in which the instance answers and accepts changes.
     #[must_use]
     pub fn is_available(&self) -> bool {
@@ -403,26 +442,50 @@ pub struct Identity {
     pub arn: String,
 }
 
+/// What a restore sets on the new instance. RDS copies none of it from the source by itself:
+/// the storage type falls back to gp3, parameter and option group to the engine's defaults,
+/// the security groups to the VPC's `default` group, and tags are not copied when the call
+/// carries tags of its own. "The rest unchanged" therefore means sending the source's values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct RestoreSettings {
+    pub class: String,
+    pub multi_az: bool,
+    pub security_groups: Vec<String>,
+    pub subnet_group: Option<String>,
+    pub storage_type: Option<String>,
+    pub iops: Option<u32>,
+    pub parameter_group: Option<String>,
+    /// Sent only when it is not the engine's default (`default:…`), which RDS picks anyway.
+    pub option_group: Option<String>,
+    pub engine_lifecycle: Option<String>,
+    /// Every tag the new instance gets: the source's, then the program's own.
+    pub tags: Vec<(String, String)>,
+}
+
 /// Parameters of RestoreDBInstanceFromDBSnapshot as the lab sets them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RestoreRequest {
     pub instance_id: String,
     pub snapshot_id: String,
-    pub class: String,
-    pub multi_az: bool,
-    pub security_groups: Vec<String>,
-    pub subnet_group: Option<String>,
+    pub settings: RestoreSettings,
 }
 
-/// Parameters of RestoreDBInstanceToPointInTime (latest restorable time).
+/// Parameters of RestoreDBInstanceToPointInTime.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PitrRequest {
     pub source_id: String,
     pub target_id: String,
-    pub class: String,
-    pub multi_az: bool,
-    pub security_groups: Vec<String>,
-    pub subnet_group: Option<String>,
+    /// The moment to restore to; `None` asks for the latest restorable time.
+    pub restore_time: Option<Timestamp>,
+    pub settings: RestoreSettings,
+}
+
+/// Parameters of CreateDBSnapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotRequest {
+    pub instance_id: String,
+    pub snapshot_id: String,
+    pub tags: Vec<(String, String)>,
 }
 
 /// Parameters of ModifyDBInstance for the backup settings.
@@ -438,6 +501,37 @@ pub struct BackupSettings {
 /// Tags every resource created by the program carries.
 pub const TOOL_TAG_KEY: &str = "created-by";
 pub const TOOL_TAG_VALUE: &str = "backup-lab";
+/// Tag on restored instances naming what they came from (a snapshot id, or the source instance
+/// of a point-in-time restore), so the console shows where a database came from.
+pub const RESTORED_FROM_TAG_KEY: &str = "restored-from";
+
+/// Tags AWS reserves (`aws:` prefix) cannot be set by a call; they neither travel nor count.
+#[must_use]
+pub fn is_reserved_tag(key: &str) -> bool {
+    key.to_ascii_lowercase().starts_with("aws:")
+}
+
+/// The tags a restored instance gets: the source's own (reserved ones left out), then the
+/// program's, which replace a source tag of the same key.
+#[must_use]
+pub fn restored_tags(source: &[(String, String)], restored_from: &str) -> Vec<(String, String)> {
+    let own = [
+        (TOOL_TAG_KEY.to_owned(), TOOL_TAG_VALUE.to_owned()),
+        (RESTORED_FROM_TAG_KEY.to_owned(), restored_from.to_owned()),
+    ];
+    source
+        .iter()
+        .filter(|(k, _)| !is_reserved_tag(k) && own.iter().all(|(o, _)| o != k))
+        .cloned()
+        .chain(own.clone())
+        .collect()
+}
+
+/// The program's own tag for resources it creates.
+#[must_use]
+pub fn tool_tags() -> Vec<(String, String)> {
+    vec![(TOOL_TAG_KEY.to_owned(), TOOL_TAG_VALUE.to_owned())]
+}
 
 /// An AWS value as it goes over the wire (`PRIMARY`, `IN_PROGRESS`): the serde name.
 pub fn wire<T: Serialize>(value: &T) -> String {
@@ -445,4 +539,44 @@ pub fn wire<T: Serialize>(value: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+/// `EngineLifecycleSupport` values (RDS API reference).
+pub const EXTENDED_SUPPORT: &str = "open-source-rds-extended-support";
+pub const EXTENDED_SUPPORT_DISABLED: &str = "open-source-rds-extended-support-disabled";
+
+/// RDS Extended Support, years 1 and 2, in US cents per vCPU-hour (Amazon RDS pricing,
+/// us-east-1; billed for every node, so Multi-AZ counts twice).
+pub const EXTENDED_SUPPORT_CENTS_PER_VCPU_HOUR: u32 = 10;
+
+/// When RDS standard support ends for an engine's major version (Amazon RDS release
+/// calendars), for the versions a course account may still run.
+#[must_use]
+pub fn standard_support_end(engine: &str, version: &str) -> Option<Timestamp> {
+    let mut parts = version.split('.');
+    let major = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let date = match (engine, major) {
+        ("mysql", ("5", "7")) => "2024-02-29T00:00:00Z",
+        ("mysql", ("8", "0")) => "2026-07-31T00:00:00Z",
+        ("postgres", ("11", _)) => "2024-02-29T00:00:00Z",
+        ("postgres", ("12", _)) => "2025-02-28T00:00:00Z",
+        ("postgres", ("13", _)) => "2026-02-28T00:00:00Z",
+        _ => return None,
+    };
+    date.parse().ok()
+}
+
+/// vCPUs of a DB instance class, for Extended Support costs (the burstable classes the course
+/// uses have 2; otherwise from the size: large 2, xlarge 4, Nxlarge 4·N).
+#[must_use]
+pub fn vcpus(class: &str) -> u32 {
+    let size = class.rsplit('.').next().unwrap_or("");
+    match size {
+        "micro" | "small" | "medium" | "large" => 2,
+        "xlarge" => 4,
+        s => s
+            .strip_suffix("xlarge")
+            .and_then(|n| n.parse::<u32>().ok())
+            .map_or(2, |n| 4 * n),
+    }
 }

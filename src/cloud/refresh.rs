@@ -119,7 +119,11 @@ mod tests {
         });
         let cloud = Refreshing::new(expired, reconnect);
         let snapshot = cloud
-            .create_snapshot("workshop-db", "ondemandbackup")
+            .create_snapshot(&crate::cloud::SnapshotRequest {
+                instance_id: "workshop-db".into(),
+                snapshot_id: "ondemandbackup".into(),
+                tags: crate::cloud::tool_tags(),
+            })
             .await
             .expect("renewed and repeated");
         assert_eq!(snapshot.id, "ondemandbackup");

@@ -18,9 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     BackupSettings, CircuitBreaker, Cloud, CloudError, CloudResult, Container, DbInstance,
-    DbSnapshot, Deployment, DeploymentStatus, ErrorKind, Identity, Mode, PitrRequest,
-    RestoreRequest, RolloutState, Service, ServiceEvent, SnapshotKind, TaskDefinition, Todo,
-    TodoId, todo_api,
+    DbSnapshot, Deployment, DeploymentStatus, EXTENDED_SUPPORT, EXTENDED_SUPPORT_DISABLED,
+    ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RestoreSettings, RolloutState, Service,
+    ServiceEvent, SnapshotKind, SnapshotRequest, TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition,
+    Todo, TodoId, todo_api,
 };
 use crate::validate;
 
@@ -34,6 +35,16 @@ const LAB_SG: &str = "sg-0a7e3c51d2b94f860";
 const DEFAULT_SG: &str = "sg-05d4b1a9e6c7f0123";
 const SUBNET_GROUP: &str = "workshop-db-subnet-group";
 const MAINTENANCE_WINDOW: &str = "sun:08:00-sun:08:30";
+const ENGINE: &str = "mysql 8.0.39";
+/// What RDS sets on a restore when the call leaves it out (API reference,
+/// RestoreDBInstanceFromDBSnapshot): gp3 storage (io1 with Iops), the engine's default
+/// parameter and option groups, and Extended Support for a major version past its standard
+/// support.
+const DEFAULT_STORAGE_TYPE: &str = "gp3";
+const DEFAULT_PARAMETER_GROUP: &str = "default.mysql8.0";
+const DEFAULT_OPTION_GROUP: &str = "default:mysql-8-0";
+/// The version RDS upgrades a restore of 8.0 to when Extended Support is turned off.
+const UPGRADED_ENGINE: &str = "mysql 8.4.7";
 
 /// Simulated durations, in simulated seconds.
 mod timing {
@@ -98,6 +109,10 @@ impl SimInstance {
     fn view(&self, t: Timestamp) -> Option<DbInstance> {
         let status = self.status_at(t)?;
         let mut view = self.base.clone();
+        // DescribeDBInstances leaves out InstanceCreateTime and Endpoint while `creating`.
+        if status == "creating" {
+            view.created = None;
+        }
         view.status = status;
         if self.endpoint_at.is_some_and(|at| at > t) {
             view.endpoint = None;
@@ -154,6 +169,8 @@ impl SimSnapshot {
             // RDS reports a coarse estimate; round down to steps of 5 %.
             view.percent = u8::try_from(elapsed * 100 / total / 5 * 5).unwrap_or(0);
             view.status = "creating".into();
+            // DescribeDBSnapshots leaves out SnapshotCreateTime while `creating`.
+            view.created = None;
         } else {
             view.status = "available".into();
             view.percent = 100;
@@ -380,7 +397,7 @@ impl World {
             id: names.instance.clone(),
             status: "available".into(),
             class: "db.t3.micro".into(),
-            engine: "mysql 8.0.39".into(),
+            engine: ENGINE.into(),
             multi_az: true,
             retention_days: 0,
             backup_window: Some("07:12-07:42".into()),
@@ -394,6 +411,12 @@ impl World {
             pending_retention: None,
             storage_gib: 100,
             arn: format!("arn:aws:rds:{REGION}:{ACCOUNT}:db:{}", names.instance),
+            storage_type: Some("gp2".into()),
+            iops: None,
+            parameter_group: Some(DEFAULT_PARAMETER_GROUP.into()),
+            option_group: Some(DEFAULT_OPTION_GROUP.into()),
+            engine_lifecycle: Some(EXTENDED_SUPPORT.into()),
+            tags: vec![("environment".into(), "workshop".into())],
         };
         let rows = ["Einkaufen", "Lab vorbereiten"]
             .iter()
@@ -494,35 +517,74 @@ impl World {
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// A restored instance as RDS makes it: what the call sets, AWS's defaults for what it
+    /// leaves out (never the source's values, which is why the lab sends them).
     fn new_instance(
         &mut self,
         id: &str,
         template: &DbInstance,
-        class: &str,
-        multi_az: bool,
-        groups: &[String],
-        subnet: Option<&String>,
+        settings: &RestoreSettings,
         rows: Vec<Row>,
     ) -> DbInstance {
         let t = self.now;
+        let lifecycle = settings
+            .engine_lifecycle
+            .clone()
+            .unwrap_or_else(|| EXTENDED_SUPPORT.into());
+        let past_standard_support = template.engine_version().is_some_and(|v| {
+            super::standard_support_end(template.engine_name(), v).is_some_and(|end| t >= end)
+        });
+        let engine = if lifecycle == EXTENDED_SUPPORT_DISABLED && past_standard_support {
+            UPGRADED_ENGINE.into()
+        } else {
+            template.engine.clone()
+        };
+        let storage_type = settings.storage_type.clone().unwrap_or_else(|| {
+            if settings.iops.is_some() {
+                "io1".into()
+            } else {
+                DEFAULT_STORAGE_TYPE.into()
+            }
+        });
         let base = DbInstance {
             id: id.into(),
             status: "creating".into(),
-            class: class.into(),
-            multi_az,
+            class: settings.class.clone(),
+            engine,
+            multi_az: settings.multi_az,
             retention_days: template.retention_days.max(1),
             endpoint: Some(endpoint_of(id)),
-            security_groups: if groups.is_empty() {
+            security_groups: if settings.security_groups.is_empty() {
                 vec![DEFAULT_SG.into()]
             } else {
-                groups.to_vec()
+                settings.security_groups.clone()
             },
-            subnet_group: subnet.cloned().or_else(|| Some("default".into())),
+            subnet_group: settings
+                .subnet_group
+                .clone()
+                .or_else(|| Some("default".into())),
             latest_restorable: None,
             created: Some(t),
             pending_retention: None,
             arn: format!("arn:aws:rds:{REGION}:{ACCOUNT}:db:{id}"),
+            iops: settings.iops.filter(|_| storage_type.starts_with("io")),
+            storage_type: Some(storage_type),
+            parameter_group: Some(
+                settings
+                    .parameter_group
+                    .clone()
+                    .unwrap_or_else(|| DEFAULT_PARAMETER_GROUP.into()),
+            ),
+            option_group: Some(
+                settings
+                    .option_group
+                    .clone()
+                    .unwrap_or_else(|| DEFAULT_OPTION_GROUP.into()),
+            ),
+            engine_lifecycle: Some(lifecycle),
+            // A restore carries the call's tags; the source's are not copied (its snapshots
+            // do not carry them, CopyTagsToSnapshot being off in the lab's world).
+            tags: settings.tags.clone(),
             ..template.clone()
         };
         let available = after(
@@ -587,12 +649,11 @@ impl World {
             .unwrap_or_default()
     }
 
-    /// The instance that answers at `host` at `t`: it has its endpoint and is not going away.
+    /// The instance that answers at `host` at `t`: it has its endpoint and takes connections.
     fn answering(&self, host: &str, t: Timestamp) -> Option<&SimInstance> {
         self.instances.values().find(|i| {
             i.base.endpoint.as_deref() == Some(host)
-                && i.view(t)
-                    .is_some_and(|v| v.endpoint.is_some() && v.status != "deleting")
+                && i.view(t).is_some_and(|v| v.accepts_connections())
         })
     }
 
@@ -987,6 +1048,15 @@ impl SimCloud {
         self.lock().id.clone()
     }
 
+    /// Changes an instance the way the console (or another tool) would, outside the lab's
+    /// calls: for tests and demos of what the learner may do by hand.
+    pub fn console_modify(&self, instance_id: &str, change: impl FnOnce(&mut DbInstance)) {
+        let mut world = self.lock();
+        if let Some(instance) = world.instances.get_mut(instance_id) {
+            change(&mut instance.base);
+        }
+    }
+
     /// Advances a manual clock; a no-op on the wall clock.
     pub fn advance(&self, by: Duration) {
         if matches!(self.clock, Clock::Manual) {
@@ -1218,11 +1288,9 @@ impl Cloud for SimCloud {
         })
     }
 
-    async fn create_snapshot(
-        &self,
-        instance_id: &str,
-        snapshot_id: &str,
-    ) -> CloudResult<DbSnapshot> {
+    async fn create_snapshot(&self, request: &SnapshotRequest) -> CloudResult<DbSnapshot> {
+        let instance_id = request.instance_id.as_str();
+        let snapshot_id = request.snapshot_id.as_str();
         self.with(true, |w| {
             validate::rds_identifier(snapshot_id)
                 .map_err(|_| err(ErrorKind::Validation, "InvalidParameterValue", format!("Invalid snapshot identifier: {snapshot_id}")))?;
@@ -1243,7 +1311,10 @@ impl Cloud for SimCloud {
                     percent: 0,
                     kind: SnapshotKind::Manual,
                     created: Some(t),
-                    created_by_tool: true,
+                    created_by_tool: request
+                        .tags
+                        .iter()
+                        .any(|(k, v)| k == TOOL_TAG_KEY && v == TOOL_TAG_VALUE),
                     arn: format!("arn:aws:rds:{REGION}:{ACCOUNT}:snapshot:{snapshot_id}"),
                 },
                 started: t,
@@ -1290,15 +1361,7 @@ impl Cloud for SimCloud {
                     deleted: None,
                 })
                 .collect();
-            Ok(w.new_instance(
-                &request.instance_id,
-                &source,
-                &request.class,
-                request.multi_az,
-                &request.security_groups,
-                request.subnet_group.as_ref(),
-                rows,
-            ))
+            Ok(w.new_instance(&request.instance_id, &source, &request.settings, rows))
         })
     }
 
@@ -1306,13 +1369,18 @@ impl Cloud for SimCloud {
         self.with(true, |w| {
             w.check_new_instance_id(&request.target_id)?;
             let source = w.require_instance(&request.source_id)?;
-            let Some(point) = source.latest_restorable else {
+            let Some(latest) = source.latest_restorable else {
                 return Err(err(ErrorKind::InvalidState, "InvalidDBInstanceState", "Automated backups are not enabled for this instance; point-in-time restore needs them."));
             };
+            let earliest = w.instances.get(&request.source_id).and_then(|i| i.backups_since);
+            let point = request.restore_time.unwrap_or(latest);
+            if point > latest || earliest.is_some_and(|e| point < e) {
+                return Err(err(ErrorKind::Validation, "InvalidRestoreFault", "The restore time is outside the restorable window of the source instance."));
+            }
             let t = w.now;
             let rows = w.instances.get(&request.source_id).map(|i| i.todos_at(point)).unwrap_or_default();
             let rows = rows.into_iter().map(|todo| Row { todo, created: t, deleted: None }).collect();
-            Ok(w.new_instance(&request.target_id, &source, &request.class, request.multi_az, &request.security_groups, request.subnet_group.as_ref(), rows))
+            Ok(w.new_instance(&request.target_id, &source, &request.settings, rows))
         })
     }
 

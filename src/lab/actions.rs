@@ -10,7 +10,8 @@ use super::checks::{self, Ctx, TODOS_WANTED};
 use super::observe::{Observed, observe_all};
 use super::{StepId, Text};
 use crate::cloud::{
-    self, BackupSettings, Cloud, CloudError, ErrorKind, PitrRequest, RestoreRequest, TaskDefinition,
+    self, BackupSettings, Cloud, CloudError, DbInstance, ErrorKind, PitrRequest, RestoreRequest,
+    RestoreSettings, SnapshotRequest, TaskDefinition,
 };
 use crate::config::Config;
 use crate::validate::{self, Invalid};
@@ -94,46 +95,132 @@ pub fn window_utc(config: &Config, window_local: &str, now: Timestamp) -> Result
     validate::window_to_utc(window_local, &tz, date)
 }
 
-/// The restore parameters: the lab's class and Multi-AZ, the source's groups and subnet group.
+/// What a restore sets on the new instance: the lab's class and Multi-AZ, everything else as
+/// the source has it ("the rest unchanged"), since RDS would otherwise pick its own defaults.
+fn restore_settings(
+    config: &Config,
+    source: &DbInstance,
+    multi_az: bool,
+    restored_from: &str,
+) -> RestoreSettings {
+    RestoreSettings {
+        class: config.restore.class.clone(),
+        multi_az,
+        security_groups: source.security_groups.clone(),
+        subnet_group: source.subnet_group.clone(),
+        storage_type: source.storage_type.clone(),
+        iops: source.iops,
+        parameter_group: source.parameter_group.clone(),
+        // The engine's default option group is what RDS picks anyway.
+        option_group: source
+            .option_group
+            .clone()
+            .filter(|g| !g.starts_with("default:")),
+        engine_lifecycle: source.engine_lifecycle.clone(),
+        tags: cloud::restored_tags(&source.tags, restored_from),
+    }
+}
+
+/// The restore parameters.
 fn restore_request(config: &Config, observed: &Observed) -> Option<RestoreRequest> {
     let source = observed.instance(&config.names.instance)?;
     Some(RestoreRequest {
         instance_id: config.names.restored_instance.clone(),
         snapshot_id: config.names.snapshot.clone(),
-        class: config.restore.class.clone(),
-        multi_az: config.restore.multi_az,
-        security_groups: source.security_groups.clone(),
-        subnet_group: source.subnet_group.clone(),
+        settings: restore_settings(
+            config,
+            source,
+            config.restore.multi_az,
+            &config.names.snapshot,
+        ),
     })
 }
 
+/// The point-in-time restore parameters, to the source's latest restorable time as observed.
 fn pitr_request(config: &Config, observed: &Observed) -> Option<PitrRequest> {
     let source = observed.instance(&config.names.instance)?;
     Some(PitrRequest {
         source_id: source.id.clone(),
         target_id: config.names.pitr_instance.clone(),
-        class: config.restore.class.clone(),
-        multi_az: false,
-        security_groups: source.security_groups.clone(),
-        subnet_group: source.subnet_group.clone(),
+        restore_time: source.latest_restorable,
+        settings: restore_settings(config, source, false, &source.id),
     })
 }
 
-fn placement_params(
-    class: &str,
-    multi_az: bool,
-    groups: &[String],
-    subnet: Option<&String>,
-) -> Vec<(Text, String)> {
+fn snapshot_request(config: &Config) -> SnapshotRequest {
+    SnapshotRequest {
+        instance_id: config.names.instance.clone(),
+        snapshot_id: config.names.snapshot.clone(),
+        tags: cloud::tool_tags(),
+    }
+}
+
+/// Every setting a restore makes, one line each, as the confirmation shows them.
+fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<(Text, String)> {
+    let storage = match (s.storage_type.as_deref(), s.iops) {
+        (Some(t), Some(iops)) if t.starts_with("io") => {
+            format!("{t}, {} GiB, {iops} IOPS", source.storage_gib)
+        }
+        (Some(t), _) => format!("{t}, {} GiB", source.storage_gib),
+        (None, _) => format!("{} GiB", source.storage_gib),
+    };
+    let tags = s
+        .tags
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     vec![
-        param("param-class", class),
+        param("param-class", &s.class),
         param(
             "param-multi-az",
-            if multi_az { "Multi-AZ" } else { "Single-AZ" },
+            if s.multi_az { "Multi-AZ" } else { "Single-AZ" },
         ),
-        param("param-security-groups", groups.join(", ")),
-        param("param-subnet-group", subnet.cloned().unwrap_or_default()),
+        param("param-security-groups", s.security_groups.join(", ")),
+        param(
+            "param-subnet-group",
+            s.subnet_group.clone().unwrap_or_default(),
+        ),
+        param("param-storage", storage),
+        param(
+            "param-parameter-group",
+            s.parameter_group.clone().unwrap_or_default(),
+        ),
+        param(
+            "param-option-group",
+            source.option_group.clone().unwrap_or_default(),
+        ),
+        param(
+            "param-engine",
+            match s.engine_lifecycle.as_deref() {
+                Some(lifecycle) => format!("{} ({lifecycle})", source.engine),
+                None => source.engine.clone(),
+            },
+        ),
+        param("param-tags", tags),
     ]
+}
+
+/// The cost note on RDS Extended Support when the restore runs a major version past its
+/// standard support, which the new instance is enrolled in (and billed for) by default.
+fn extended_support_note(s: &RestoreSettings, source: &DbInstance, now: Timestamp) -> Option<Text> {
+    let ends = cloud::standard_support_end(source.engine_name(), source.engine_version()?)?;
+    if now < ends || s.engine_lifecycle.as_deref() == Some(cloud::EXTENDED_SUPPORT_DISABLED) {
+        return None;
+    }
+    let vcpus = cloud::vcpus(&s.class);
+    let nodes = if s.multi_az { 2 } else { 1 };
+    let cents = cloud::EXTENDED_SUPPORT_CENTS_PER_VCPU_HOUR * vcpus * nodes;
+    Some(
+        Text::new("note-extended-support")
+            .arg("engine", source.engine.clone())
+            .arg("ended", ends.strftime("%Y-%m-%d").to_string())
+            .arg("vcpus", vcpus * nodes)
+            .arg(
+                "usd-per-hour",
+                format!("{}.{:02}", cents / 100, cents % 100),
+            ),
+    )
 }
 
 /// The plan for `step`, from what is observed now.
@@ -277,7 +364,7 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
                     param("param-instance", &src.id),
                     param("param-snapshot", &names.snapshot),
                 ],
-                vec![cloud::cli::create_snapshot(&src.id, &names.snapshot)],
+                vec![cloud::cli::create_snapshot(&snapshot_request(config))],
                 vec![Text::new("note-snapshot-cost")],
             )
         }
@@ -326,24 +413,25 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
                     Text::new("check-source-missing").arg("instance", &names.instance),
                 );
             };
+            let Some(src) = source else {
+                return Ready::Blocked(
+                    Text::new("check-source-missing").arg("instance", &names.instance),
+                );
+            };
             let mut params = vec![
                 param("param-snapshot", &request.snapshot_id),
                 param("param-new-instance", &request.instance_id),
             ];
-            params.extend(placement_params(
-                &request.class,
-                request.multi_az,
-                &request.security_groups,
-                request.subnet_group.as_ref(),
-            ));
-            yes_no(
-                params,
-                vec![cloud::cli::restore(&request)],
-                vec![
-                    Text::new("note-restore-cost"),
+            params.extend(placement_params(&request.settings, src));
+            let notes = [Text::new("note-restore-cost")]
+                .into_iter()
+                .chain(extended_support_note(&request.settings, src, ctx.now))
+                .chain([
+                    Text::new("note-restore-unchanged"),
                     Text::new("note-restore-new-instance"),
-                ],
-            )
+                ])
+                .collect();
+            yes_no(params, vec![cloud::cli::restore(&request)], notes)
         }
         StepId::SwitchBackend => plan_switch(step, ctx),
         StepId::Verify => {
@@ -387,22 +475,30 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
                         .unwrap_or_default(),
                 ),
             ];
-            params.extend(placement_params(
-                &request.class,
-                request.multi_az,
-                &request.security_groups,
-                request.subnet_group.as_ref(),
-            ));
-            yes_no(
-                params,
-                vec![cloud::cli::restore_pitr(&request)],
-                vec![Text::new("note-pitr-cost")],
-            )
+            params.extend(placement_params(&request.settings, src));
+            let notes = [Text::new("note-pitr-cost")]
+                .into_iter()
+                .chain(extended_support_note(&request.settings, src, ctx.now))
+                .chain([Text::new("note-pitr-point")])
+                .collect();
+            yes_no(params, vec![cloud::cli::restore_pitr(&request)], notes)
         }
         StepId::Cleanup => {
             let left = checks::leftovers(observed, config, options.keep_restored);
             if left.is_empty() {
                 return Ready::AlreadyDone(Text::new("already-clean"));
+            }
+            // RDS refuses to delete a snapshot while it is being made; nothing is deleted
+            // before it is available.
+            if let Some(s) = observed
+                .snapshot(&names.snapshot)
+                .filter(|s| s.status == "creating")
+            {
+                return Ready::Blocked(
+                    Text::new("blocked-snapshot-creating")
+                        .arg("snapshot", &s.id)
+                        .arg("percent", s.percent),
+                );
             }
             let mut commands = Vec::new();
             if !options.keep_restored {
@@ -451,7 +547,13 @@ fn plan_switch(step: StepId, ctx: &Ctx<'_>) -> Ready {
             Text::new("blocked-no-restore").arg("restored", &names.restored_instance),
         );
     };
-    let Some(endpoint) = restored.endpoint.clone() else {
+    // The switch waits until the database takes connections (available, or backing-up right
+    // after creating); earlier, the new tasks would fail their health checks.
+    let Some(endpoint) = restored
+        .endpoint
+        .clone()
+        .filter(|_| restored.accepts_connections())
+    else {
         return Ready::Blocked(
             Text::new("blocked-no-endpoint")
                 .arg("restored", &restored.id)
@@ -591,11 +693,18 @@ pub async fn execute_seen(
             }
             out.push(Text::new("done-todos").arg("count", TODOS_WANTED));
         }
-        StepId::Snapshot => match cloud
-            .create_snapshot(&names.instance, &names.snapshot)
-            .await
+        StepId::Snapshot => match untagged_if_denied(
+            snapshot_request(config),
+            |r| &mut r.tags,
+            |r| async move { cloud.create_snapshot(&r).await },
+            progress,
+        )
+        .await
         {
-            Ok(s) => out.push(Text::new("done-snapshot").arg("snapshot", s.id)),
+            Ok(s) => {
+                record(super::journal::EventKind::SnapshotRequested { id: s.id.clone() });
+                out.push(Text::new("done-snapshot").arg("snapshot", s.id));
+            }
             Err(e) if e.kind == ErrorKind::AlreadyExists => out.push(
                 Text::new("already-snapshot")
                     .arg("snapshot", &names.snapshot)
@@ -632,12 +741,33 @@ pub async fn execute_seen(
                     Text::new("check-source-missing").arg("instance", &names.instance),
                 )
             })?;
-            match cloud.restore_from_snapshot(&request).await {
-                Ok(i) => out.push(
-                    Text::new("done-restore")
-                        .arg("restored", i.id)
-                        .arg("status", i.status),
-                ),
+            let requested = cloud.now();
+            match untagged_if_denied(
+                request.clone(),
+                |r| &mut r.settings.tags,
+                |r| async move { cloud.restore_from_snapshot(&r).await },
+                progress,
+            )
+            .await
+            {
+                Ok(i) => {
+                    // The request time: RDS shows no create time while the instance is made.
+                    journal
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .record(
+                            requested,
+                            cloud.now(),
+                            super::journal::EventKind::RestoreRequested {
+                                instance: i.id.clone(),
+                            },
+                        );
+                    out.push(
+                        Text::new("done-restore")
+                            .arg("restored", i.id)
+                            .arg("status", i.status),
+                    );
+                }
                 Err(e) if e.kind == ErrorKind::AlreadyExists => out.push(
                     Text::new("already-instance")
                         .arg("instance", &request.instance_id)
@@ -656,14 +786,44 @@ pub async fn execute_seen(
             out.push(Text::new("check-verify-done").arg("count", todos.len()));
         }
         StepId::Pitr => {
-            let request = pitr_request(config, observed)
+            // The restore point is read right before the request, not from an older look:
+            // the latest restorable time moves on every few minutes.
+            let fresh = cloud.describe_instances().await?;
+            let mut request = pitr_request(config, observed)
                 .ok_or_else(|| ActionError::Blocked(Text::new("action-none")))?;
-            match cloud.restore_to_point_in_time(&request).await {
-                Ok(i) => out.push(
-                    Text::new("done-restore")
-                        .arg("restored", i.id)
-                        .arg("status", i.status),
-                ),
+            request.restore_time = fresh
+                .iter()
+                .find(|i| i.id == request.source_id)
+                .and_then(|i| i.latest_restorable)
+                .ok_or_else(|| ActionError::Blocked(Text::new("check-pitr-needs-backups")))?
+                .into();
+            let requested = cloud.now();
+            match untagged_if_denied(
+                request.clone(),
+                |r| &mut r.settings.tags,
+                |r| async move { cloud.restore_to_point_in_time(&r).await },
+                progress,
+            )
+            .await
+            {
+                Ok(i) => {
+                    journal
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .record(
+                            requested,
+                            cloud.now(),
+                            super::journal::EventKind::PitrRequested {
+                                instance: i.id.clone(),
+                                restored_to: request.restore_time,
+                            },
+                        );
+                    out.push(
+                        Text::new("done-restore")
+                            .arg("restored", i.id)
+                            .arg("status", i.status),
+                    );
+                }
                 Err(e) if e.kind == ErrorKind::AlreadyExists => out.push(
                     Text::new("already-instance")
                         .arg("instance", &request.target_id)
@@ -726,6 +886,43 @@ pub async fn execute_with_retry(
             }
             other => return other,
         }
+    }
+}
+
+/// The tagging permission AWS names when it refuses a create call because of its tags
+/// (`rds:AddTagsToResource`, `ecs:TagResource`): a role may allow the create and deny the tagging.
+fn denied_tagging(e: &CloudError) -> Option<&'static str> {
+    if e.kind != ErrorKind::AccessDenied {
+        return None;
+    }
+    ["rds:AddTagsToResource", "ecs:TagResource"]
+        .into_iter()
+        .find(|action| e.message.contains(action))
+}
+
+/// Makes a create call; when AWS refuses it because of its tags, says so and tries once more
+/// without them.
+async fn untagged_if_denied<R, T, F, Fut>(
+    mut request: R,
+    tags: impl Fn(&mut R) -> &mut Vec<(String, String)>,
+    call: F,
+    progress: Progress<'_>,
+) -> Result<T, CloudError>
+where
+    R: Clone,
+    F: Fn(R) -> Fut,
+    Fut: std::future::Future<Output = Result<T, CloudError>>,
+{
+    match call(request.clone()).await {
+        Err(e) if !tags(&mut request).is_empty() => match denied_tagging(&e) {
+            Some(action) => {
+                progress(Text::new("progress-untagged").arg("action", action));
+                tags(&mut request).clear();
+                call(request).await
+            }
+            None => Err(e),
+        },
+        other => other,
     }
 }
 

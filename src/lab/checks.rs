@@ -21,6 +21,22 @@ fn ago(now: Timestamp, then: Option<Timestamp>) -> String {
     super::recovery::human(then.map_or(0, |t| (now.as_second() - t.as_second()).max(0)))
 }
 
+/// How long a resource has been in the making: from the request the journal knows (RDS omits
+/// create times while `creating`), else from its create time.
+fn running_for(ctx: &Ctx<'_>, resource: &str, created: Option<Timestamp>) -> String {
+    ago(ctx.now, ctx.journal.requested_at(resource).or(created))
+}
+
+/// The endpoint an instance of the same account and region gets: RDS endpoints are
+/// `<id>.<account-and-region hash>.<region>.rds.amazonaws.com`, so the new one can be told
+/// from the source's before RDS shows it.
+#[must_use]
+pub fn expected_endpoint(id: &str, source_endpoint: &str) -> Option<String> {
+    source_endpoint
+        .split_once('.')
+        .map(|(_, suffix)| format!("{id}.{suffix}"))
+}
+
 impl Ctx<'_> {
     fn source(&self) -> Option<&DbInstance> {
         self.observed.instance(&self.config.names.instance)
@@ -169,7 +185,7 @@ fn snapshot(ctx: &Ctx<'_>) -> Check {
             StepState::InProgress,
             Text::new("check-snapshot-creating")
                 .arg("percent", s.percent)
-                .arg("elapsed", ago(ctx.now, s.created)),
+                .arg("elapsed", running_for(ctx, &s.id, s.created)),
         ),
         Some(s) if s.status == "deleting" => Check::new(
             StepState::Done,
@@ -260,6 +276,39 @@ pub fn placement_problems(
                     .arg("wanted", src.subnet_group.clone().unwrap_or_default()),
             );
         }
+        // What RDS does not copy by itself: storage type, parameter and option group, and
+        // the engine version (a restore without Extended Support moves to a newer major one).
+        let unchanged = [
+            (
+                "check-restore-storage",
+                &instance.storage_type,
+                &src.storage_type,
+            ),
+            (
+                "check-restore-parameter-group",
+                &instance.parameter_group,
+                &src.parameter_group,
+            ),
+            (
+                "check-restore-option-group",
+                &instance.option_group,
+                &src.option_group,
+            ),
+        ];
+        for (id, have, want) in unchanged {
+            if let (Some(have), Some(want)) = (have, want)
+                && have != want
+            {
+                problems.push(Text::new(id).arg("have", have).arg("wanted", want));
+            }
+        }
+        if instance.engine_version() != src.engine_version() && !instance.engine.is_empty() {
+            problems.push(
+                Text::new("check-restore-engine")
+                    .arg("have", &instance.engine)
+                    .arg("wanted", &src.engine),
+            );
+        }
     }
     problems
 }
@@ -299,7 +348,7 @@ fn restore(ctx: &Ctx<'_>) -> Check {
             StepState::InProgress,
             Text::new(detail)
                 .arg("status", &r.status)
-                .arg("elapsed", ago(ctx.now, r.created)),
+                .arg("elapsed", running_for(ctx, &r.id, r.created)),
         );
     }
     let problems = placement_problems(r, ctx.source(), ctx.config);
@@ -335,6 +384,25 @@ fn switch_backend(ctx: &Ctx<'_>) -> Check {
     let source_ep = ctx.source().and_then(|s| s.endpoint.clone());
     if let Some(failed) = rollout_failure(ctx, service) {
         return failed;
+    }
+    // Switched (in the console) before the restored database takes connections: the new
+    // tasks cannot reach it yet.
+    let early = ctx.restored().filter(|r| {
+        !r.accepts_connections()
+            && r.status != "deleting"
+            && source_ep
+                .as_deref()
+                .and_then(|ep| expected_endpoint(&r.id, ep))
+                .is_some_and(|ep| ep == host)
+    });
+    if let Some(r) = early {
+        return Check::new(
+            StepState::InProgress,
+            Text::new("check-switch-too-early")
+                .arg("restored", &r.id)
+                .arg("status", &r.status)
+                .arg("instance", &names.instance),
+        );
     }
     if ctx.backend_on_restored() {
         if service.is_stable() {
@@ -394,14 +462,22 @@ pub const SHOWN_EVENTS: usize = 3;
 /// the failed task count, ECS's reason and the newest service events, and what to try.
 fn rollout_failure(ctx: &Ctx<'_>, service: &crate::cloud::Service) -> Option<Check> {
     let names = &ctx.config.names;
-    let endpoint = ctx.restored().and_then(|r| r.endpoint.as_deref());
+    // The restored database's endpoint, or the one it will have while it has none yet (a
+    // switch made in the console before it takes connections).
+    let endpoint = ctx.restored().and_then(|r| {
+        r.endpoint.clone().or_else(|| {
+            ctx.source()
+                .and_then(|s| s.endpoint.as_deref())
+                .and_then(|ep| expected_endpoint(&r.id, ep))
+        })
+    });
     let host_of = |arn: &str| {
         ctx.observed
             .task_definitions
             .get(arn)
             .and_then(|td| td.env(&names.container, "DB_HOST"))
     };
-    let on_restored = |arn: &str| endpoint.is_some() && host_of(arn) == endpoint;
+    let on_restored = |arn: &str| endpoint.is_some() && host_of(arn) == endpoint.as_deref();
     let troubled = service
         .troubled()
         .filter(|d| on_restored(&d.task_definition));
@@ -562,7 +638,7 @@ fn pitr(ctx: &Ctx<'_>) -> Check {
             StepState::InProgress,
             Text::new("check-restore-progress")
                 .arg("status", &p.status)
-                .arg("elapsed", ago(ctx.now, p.created)),
+                .arg("elapsed", running_for(ctx, &p.id, p.created)),
         ),
         None if ctx.journal.has("pitr-available") => Check::new(
             StepState::Done,

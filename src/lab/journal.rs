@@ -30,6 +30,16 @@ pub enum EventKind {
     Snapshot {
         id: String,
     },
+    /// The lab's snapshot was requested (by the program, at the request) or first seen
+    /// `creating` (made in the console). One per snapshot, however long it takes.
+    SnapshotRequested {
+        id: String,
+    },
+    /// A resource the journal followed (snapshot or instance) is no longer there; a later
+    /// request for the same name is a new one.
+    Gone {
+        resource: String,
+    },
     /// The todo list as it was seen, whenever it changed.
     Todos {
         todos: Vec<(TodoId, String)>,
@@ -84,6 +94,8 @@ impl EventKind {
         match self {
             Self::BackupsEnabled { .. } => "backups-enabled",
             Self::Snapshot { .. } => "snapshot",
+            Self::SnapshotRequested { .. } => "snapshot-requested",
+            Self::Gone { .. } => "gone",
             Self::Todos { .. } => "todos",
             Self::Disaster { .. } => "disaster",
             Self::RestoreRequested { .. } => "restore-requested",
@@ -117,7 +129,15 @@ pub struct Journal {
     path: Option<PathBuf>,
     calls_path: Option<PathBuf>,
     events: Vec<Event>,
+    /// Resources seen present since their request (this process only): their absence in a
+    /// later look means they are gone.
+    present: std::collections::BTreeSet<String>,
 }
+
+/// How long after a request a look that misses the new resource still counts as too early
+/// to say it is gone (RDS answers describe calls right after a create, but not every proxy
+/// or emulator does).
+const GONE_GRACE_S: i64 = 120;
 
 /// Where state lives: `--state-dir`, else `$BACKUP_LAB_STATE_DIR`, else the XDG state dir.
 #[must_use]
@@ -151,9 +171,8 @@ impl Journal {
     #[must_use]
     pub fn from_events(events: Vec<Event>) -> Self {
         Self {
-            path: None,
-            calls_path: None,
             events,
+            ..Self::default()
         }
     }
 
@@ -169,6 +188,7 @@ impl Journal {
             path: Some(path),
             calls_path: Some(calls_path),
             events,
+            present: std::collections::BTreeSet::new(),
         })
     }
 
@@ -206,6 +226,56 @@ impl Journal {
             tracing::warn!("journal not written: {e}");
         }
         self.events.push(event);
+    }
+
+    /// The open request for `resource`: its latest request event not followed by its
+    /// [`EventKind::Gone`]. Its `at` is when the learner (or the program) asked for it.
+    #[must_use]
+    pub fn open_request(&self, resource: &str) -> Option<&Event> {
+        for e in self.events.iter().rev() {
+            match &e.kind {
+                EventKind::Gone { resource: r } if r == resource => return None,
+                EventKind::RestoreRequested { instance: r }
+                | EventKind::PitrRequested { instance: r, .. }
+                | EventKind::SnapshotRequested { id: r }
+                    if r == resource =>
+                {
+                    return Some(e);
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// When the resource's current request was made, if the journal knows it.
+    #[must_use]
+    pub fn requested_at(&self, resource: &str) -> Option<Timestamp> {
+        self.open_request(resource).map(|e| e.at)
+    }
+
+    /// Notes whether a followed resource is there in a look taken at `looked`: present marks
+    /// it, absent (after the grace time, or after it was seen) closes its request.
+    fn follow(&mut self, resource: &str, present: bool, looked: Timestamp, now: Timestamp) {
+        let Some(request) = self.open_request(resource) else {
+            self.present.remove(resource);
+            return;
+        };
+        if present {
+            self.present.insert(resource.to_owned());
+            return;
+        }
+        let late = looked.as_second() - request.seen.as_second() >= GONE_GRACE_S;
+        if late || self.present.contains(resource) {
+            self.present.remove(resource);
+            self.record(
+                now,
+                now,
+                EventKind::Gone {
+                    resource: resource.to_owned(),
+                },
+            );
+        }
     }
 
     /// The latest event of the given kind name.
@@ -267,6 +337,19 @@ impl Journal {
                     retention_days: src.retention_days,
                 },
             );
+        }
+        if let (Some(snaps), Some(looked)) = (&observed.snapshots.value, observed.snapshots.updated)
+        {
+            let snap = snaps.iter().find(|s| s.id == names.snapshot);
+            if let Some(s) = snap.filter(|_| self.open_request(&names.snapshot).is_none()) {
+                // Made in the console: its request time is its create time, else first sight.
+                self.record(
+                    s.created.unwrap_or(now).min(now),
+                    now,
+                    EventKind::SnapshotRequested { id: s.id.clone() },
+                );
+            }
+            self.follow(&names.snapshot, snap.is_some(), looked, now);
         }
         if let Some(snap) = observed
             .snapshot(&names.snapshot)
@@ -332,12 +415,11 @@ impl Journal {
             }
         }
         if let Some(r) = restored {
-            let at = r.created.unwrap_or(now);
-            if self.last("restore-requested").is_none_or(|e| e.at != at)
-                && !self.restore_seen_since(at)
-            {
+            // One restore is one event, however long it takes: a restore made in the console
+            // is dated by its create time, or by first sight while RDS still omits it.
+            if self.open_request(&r.id).is_none() {
                 self.record(
-                    at,
+                    r.created.unwrap_or(now).min(now),
                     now,
                     EventKind::RestoreRequested {
                         instance: r.id.clone(),
@@ -389,10 +471,10 @@ impl Journal {
             }
         }
         if let Some(p) = observed.instance(&names.pitr_instance) {
-            let at = p.created.unwrap_or(now);
-            if self.last("pitr-requested").is_none_or(|e| e.at != at)
-                && !self.after_last("pitr-requested", "cleanup-done")
-            {
+            if self.open_request(&p.id).is_none() {
+                // Made in the console: the restore point is unknown; the source's latest
+                // restorable time at its creation is the closest the journal can tell.
+                let at = p.created.unwrap_or(now).min(now);
                 let restored_to = source
                     .and_then(|s| s.latest_restorable)
                     .map(|lrt| lrt.min(at));
@@ -413,6 +495,14 @@ impl Journal {
                         instance: p.id.clone(),
                     },
                 );
+            }
+        }
+        if let (Some(instances), Some(looked)) =
+            (&observed.instances.value, observed.instances.updated)
+        {
+            for id in [&names.restored_instance, &names.pitr_instance] {
+                let present = instances.iter().any(|i| &i.id == id);
+                self.follow(id, present, looked, now);
             }
         }
         self.events.len() > before
@@ -464,12 +554,6 @@ impl Journal {
                 failed_tasks: failed.map_or(0, |d| d.failed_tasks),
             },
         );
-    }
-
-    fn restore_seen_since(&self, at: Timestamp) -> bool {
-        self.events
-            .iter()
-            .any(|e| matches!(e.kind, EventKind::RestoreRequested { .. }) && e.at >= at)
     }
 
     /// Whether an event `name` was recorded after the latest `anchor` event (or at all, when

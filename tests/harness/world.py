@@ -74,6 +74,12 @@ def build(endpoint, region):
         DBSubnetGroupDescription="Workshop database subnets",
         SubnetIds=subnets,
     )
+    # A parameter group of its own: a restore that names none would fall back to the default.
+    rds.create_db_parameter_group(
+        DBParameterGroupName="workshop-mysql80",
+        DBParameterGroupFamily="mysql8.0",
+        Description="Workshop settings",
+    )
     db = rds.create_db_instance(
         DBInstanceIdentifier="workshop-db",
         DBInstanceClass="db.t3.micro",
@@ -90,6 +96,8 @@ def build(endpoint, region):
         PreferredMaintenanceWindow="sun:08:00-sun:08:30",
         VpcSecurityGroupIds=[rds_sg],
         DBSubnetGroupName="workshop-db-subnet-group",
+        DBParameterGroupName="workshop-mysql80",
+        Tags=[{"Key": "environment", "Value": "workshop"}],
     )["DBInstance"]
     db = rds.describe_db_instances(DBInstanceIdentifier="workshop-db")["DBInstances"][0]
     db_host = db["Endpoint"]["Address"]
