@@ -204,6 +204,9 @@ fn open_sim(
     };
     let sim = SimCloud::open(world, speed, names)
         .map_err(|e| CloudError::new(ErrorKind::Other, "StateDir", e.to_string()))?;
+    if let Some(Ok(spec)) = g.faults.as_deref().map(faults::Spec::parse) {
+        sim.set_unhealthy_updates(spec.unhealthy_updates());
+    }
     let key = format!("sim-{}", sim.world_id());
     Ok((Arc::new(sim), key))
 }
@@ -329,6 +332,14 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
     }
     let base: Arc<dyn Cloud> = match g.faults.as_deref().map(faults::Spec::parse) {
         None => base,
+        Some(Ok(spec))
+            if !spec.unhealthy_updates().is_empty()
+                && !matches!(base.mode(), Mode::Simulation { .. }) =>
+        {
+            eprintln!("✘ {}", t(lang, "invalid-faults-unhealthy-needs-sim"));
+            return EXIT_USAGE;
+        }
+        Some(Ok(spec)) if !spec.has_call_faults() => base,
         Some(Ok(spec)) => Arc::new(faults::Faulty::new(base, spec)),
         Some(Err(e)) => {
             eprintln!(

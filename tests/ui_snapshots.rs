@@ -181,6 +181,8 @@ enum Stage {
     Disaster,
     Restoring,
     RollingOut,
+    /// The switch's tasks fail their health checks; ECS gives up and rolls back.
+    RolloutFailed,
     Recovered,
 }
 
@@ -213,12 +215,18 @@ async fn lab_at(stage: Stage) -> Lab {
         return lab;
     }
     lab.wait(780).await;
+    if stage == Stage::RolloutFailed {
+        lab.sim.set_unhealthy_updates(vec![(1, 1)]);
+    }
     lab.act(StepId::SwitchBackend).await;
     lab.wait(60).await;
     if stage == Stage::RollingOut {
         return lab;
     }
     lab.wait(240).await;
+    if stage == Stage::RolloutFailed {
+        return lab;
+    }
     lab.act(StepId::Verify).await;
     lab.wait(30).await;
     lab
@@ -233,6 +241,7 @@ enum Screen {
     RestoreConfirm,
     MidRestore,
     Rollout,
+    RolloutFailed,
     Summary,
     Help,
     CleanupChoice,
@@ -240,13 +249,14 @@ enum Screen {
 }
 
 impl Screen {
-    const ALL: [Screen; 10] = [
+    const ALL: [Screen; 11] = [
         Screen::Concepts,
         Screen::Protection,
         Screen::WindowDialog,
         Screen::RestoreConfirm,
         Screen::MidRestore,
         Screen::Rollout,
+        Screen::RolloutFailed,
         Screen::Summary,
         Screen::Help,
         Screen::CleanupChoice,
@@ -261,6 +271,7 @@ impl Screen {
             Screen::RestoreConfirm => "restore_confirm",
             Screen::MidRestore => "mid_restore",
             Screen::Rollout => "switch_backend_rollout",
+            Screen::RolloutFailed => "switch_backend_rollout_failed",
             Screen::Summary => "summary",
             Screen::Help => "help",
             Screen::CleanupChoice => "cleanup_choice",
@@ -276,6 +287,7 @@ impl Screen {
             Screen::RestoreConfirm => Stage::Disaster,
             Screen::MidRestore => Stage::Restoring,
             Screen::Rollout | Screen::Projector => Stage::RollingOut,
+            Screen::RolloutFailed => Stage::RolloutFailed,
             Screen::Summary | Screen::CleanupChoice => Stage::Recovered,
         }
     }
@@ -286,7 +298,7 @@ impl Screen {
             Screen::Protection => StepId::Protection,
             Screen::WindowDialog => StepId::EnableBackups,
             Screen::RestoreConfirm | Screen::MidRestore => StepId::Restore,
-            Screen::Rollout | Screen::Projector => StepId::SwitchBackend,
+            Screen::Rollout | Screen::Projector | Screen::RolloutFailed => StepId::SwitchBackend,
             Screen::Summary => StepId::Summary,
             Screen::CleanupChoice => StepId::Cleanup,
         };

@@ -49,12 +49,26 @@ check-restore-progress = Status { $status } ({ $elapsed })
 check-restore-available = { $restored } ist verfügbar, mit den Einstellungen des Labs
 check-switch-done = Backend läuft auf { $restored }
 check-switch-rollout = Rollout: { $running }/{ $desired } neue Tasks laufen, insgesamt { $tasks } Tasks
+check-switch-failed-so-far = { $failed ->
+        [one] bisher ist 1 neuer Task nicht gestartet
+       *[other] bisher sind { $failed } neue Tasks nicht gestartet
+    }
 check-switch-reverted = Backend wurde umgestellt und inzwischen zurückgestellt
 check-switch-todo = Backend zeigt noch auf { $instance }
 check-switch-wait = Backend zeigt noch auf { $instance }; { $restored } hat noch keinen Endpoint
 check-switch-too-early = backend-service zeigt schon auf { $restored }, die noch { $status } ist und keine Verbindungen annimmt: die neuen Tasks fallen durch die Health Checks, und ECS ersetzt sie, bis die Datenbank bereit ist; so lange bedienen die alten Tasks weiter aus { $instance }
 check-switch-no-host = die Task Definition hat in Container { $container } kein DB_HOST
 check-switch-elsewhere = Backend zeigt auf { $host }, nicht auf { $restored }
+check-switch-failed = der Rollout von Revision { $revision } ist fehlgeschlagen: { $failed } Tasks hintereinander sind nicht gestartet; { $back ->
+        [0] ECS startet dafür keine neuen Tasks mehr
+       *[other] ECS hat den Service auf Revision { $back } zurückgesetzt
+    }
+check-switch-tasks-failing = Tasks von Revision { $revision } starten immer wieder nicht ({ $failed } hintereinander); ECS ersetzt sie laufend, der Rollout wird nicht fertig
+check-switch-rolled-back = der Rollout auf die wiederhergestellte Datenbank ist fehlgeschlagen; ECS hat den Service auf Revision { $back } zurückgesetzt
+check-switch-reason = ECS meldet: { $reason }
+check-switch-no-breaker = { $service } hat keinen Deployment Circuit Breaker eingeschaltet; ECS versucht es darum weiter, bis der Service erneut aktualisiert wird
+check-switch-event = { $at } { $message }
+check-switch-failed-advice = was du versuchen kannst: prüfe, ob { $restored } verfügbar ist und Verbindungen annimmt (DB_HOST, Security Group), lies die Ereignisse von { $service } in der ECS-Konsole und führe diesen Schritt dann nochmals aus
 check-verify-done = die App zeigt wieder { $count } ToDos
 check-verify-verified = überprüft: die App zeigte wieder { $count } ToDos
 check-verify-titles = jetzt in der App: { $titles }
@@ -163,6 +177,7 @@ blocked-no-restore = { $restored } gibt es noch nicht – zuerst wiederherstelle
 blocked-no-endpoint = { $restored } ist { $status } und nimmt noch keine Verbindungen an; dieser Schritt geht, sobald sie «available» oder «backing-up» ist (gleich nach «creating»), dann erreicht das Backend sie
 blocked-protected = { $instance } wurde nicht vom Lab erstellt; backup-lab löscht sie nie
 blocked-rollout-slow = der Rollout zurück wurde nicht rechtzeitig fertig; die wiederhergestellte Datenbank bleibt – räume später nochmals auf
+blocked-rollout-failed = der Rollout von Revision { $revision } ist fehlgeschlagen ({ $failed } Tasks hintereinander sind nicht gestartet); die wiederhergestellte Datenbank bleibt – lies die Ereignisse von { $service } in der ECS-Konsole und räume dann nochmals auf
 
 ## Ohne Oberfläche
 
@@ -174,6 +189,7 @@ run-timeout = zu lange auf diesen Schritt gewartet; nochmals ausführen, um weit
 status-instances = DB-Instanzen
 status-snapshots = Snapshots
 status-service = ECS-Deployments
+status-events = ECS-Service-Ereignisse (neueste zuerst)
 status-todos = ToDos
 status-days = Tag(e)
 status-manual = manuell
@@ -220,6 +236,11 @@ error-validation = AWS hat einen Parameter abgelehnt ({ $code }: { $message }).
 error-server = Der Dienst hatte einen internen Fehler ({ $code }); versuche es gleich nochmals.
 error-network = Netzwerkfehler ({ $message }); prüfe die Verbindung – backup-lab versucht es weiter.
 error-timeout = Zeitüberschreitung ({ $operation }); backup-lab prüft den Zustand, bevor es nochmals versucht.
+error-todo-answer = Die ToDo-App hat geantwortet, aber backup-lab kann die Antwort nicht verwenden: { $code ->
+        [NotJson] sie ist kein JSON
+        [NoList] sie enthält keine ToDo-Liste
+       *[other] ein ToDo darin ist nicht lesbar
+    } ({ $message }). Prüfe, ob diese Adresse das ToDo-Backend des Labs ist (GET /api/v1/todos); gib sie mit --app-url an, wenn der Load Balancer woanders hinführt.
 error-other = Fehler { $code }: { $message }
 
 invalid-identifier-empty = der Name ist leer
@@ -237,6 +258,7 @@ invalid-timezone = unbekannte Zeitzone; verwende einen IANA-Namen wie Europe/Zur
 invalid-lang = unbekannte Sprache «{ $lang }»: verwende --lang de oder --lang en
 invalid-step = unbekannter Schritt «{ $step }»; Schritte mit Aktion: { $steps }
 invalid-faults = ungültiges --faults: { $reason }
+invalid-faults-unhealthy-needs-sim = ungültiges --faults: unhealthy lässt simulierte Tasks scheitern und geht nur mit --sim
 invalid-speed = --speed muss eine Zahl über 0 und höchstens { $max } sein
 invalid-speed-needs-sim = --speed gilt nur für die Simulation: ergänze --sim
 config-read = { $path } kann nicht gelesen werden: { $reason }

@@ -80,6 +80,7 @@ ui-snapshot-automated = automatisch
 ui-service = ECS-Service
 ui-revision = Revision { $revision }
 ui-tasks = Tasks laufen: { $running } von { $desired }
+ui-failed-tasks = { $count } gescheitert
 ui-todos = ToDos: { $count }
 ui-todos-unknown = ToDos: ?
 

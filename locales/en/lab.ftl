@@ -49,12 +49,26 @@ check-restore-progress = status { $status } ({ $elapsed })
 check-restore-available = { $restored } is available with the lab's settings
 check-switch-done = backend runs on { $restored }
 check-switch-rollout = rollout: { $running }/{ $desired } new tasks running, { $tasks } tasks in total
+check-switch-failed-so-far = { $failed ->
+        [one] 1 new task failed to start so far
+       *[other] { $failed } new tasks failed to start so far
+    }
 check-switch-reverted = backend was switched and has since been switched back
 check-switch-todo = backend still points at { $instance }
 check-switch-wait = backend still points at { $instance }; { $restored } has no endpoint yet
 check-switch-too-early = backend-service already points at { $restored }, which is { $status } and takes no connections yet: the new tasks fail their health checks and ECS replaces them until it is ready, while the old tasks keep serving from { $instance }
 check-switch-no-host = the task definition has no DB_HOST in container { $container }
 check-switch-elsewhere = backend points at { $host }, not at { $restored }
+check-switch-failed = the rollout of revision { $revision } failed: { $failed } tasks in a row did not start; { $back ->
+        [0] ECS starts no new tasks for it
+       *[other] ECS rolled the service back to revision { $back }
+    }
+check-switch-tasks-failing = tasks of revision { $revision } keep failing to start ({ $failed } in a row); ECS keeps replacing them and the rollout does not finish
+check-switch-rolled-back = the rollout onto the restored database failed; ECS rolled the service back to revision { $back }
+check-switch-reason = ECS says: { $reason }
+check-switch-no-breaker = { $service } has no deployment circuit breaker on, so ECS goes on trying until the service is updated again
+check-switch-event = { $at } { $message }
+check-switch-failed-advice = what to try: check that { $restored } is available and accepts connections (DB_HOST, security group), read the events of { $service } in the ECS console, then run this step again
 check-verify-done = the app shows { $count } todos again
 check-verify-verified = verified: the app showed { $count } todos again
 check-verify-titles = in the app now: { $titles }
@@ -163,6 +177,7 @@ blocked-no-restore = { $restored } does not exist yet – restore it first
 blocked-no-endpoint = { $restored } is { $status } and takes no connections yet; this step is possible once it is available or backing-up (right after creating), when the backend can reach it
 blocked-protected = { $instance } is not an instance the lab created; backup-lab never deletes it
 blocked-rollout-slow = the rollout back did not finish in time; the restored database was kept – run cleanup again later
+blocked-rollout-failed = the rollout of revision { $revision } failed ({ $failed } tasks in a row did not start); the restored database was kept – read the events of { $service } in the ECS console and run cleanup again
 
 ## Headless
 
@@ -174,6 +189,7 @@ run-timeout = waited too long for this step; run again to go on
 status-instances = DB instances
 status-snapshots = Snapshots
 status-service = ECS deployments
+status-events = ECS service events (newest first)
 status-todos = Todos
 status-days = day(s)
 status-manual = manual
@@ -220,6 +236,11 @@ error-validation = AWS refused a parameter ({ $code }: { $message }).
 error-server = The service had an internal error ({ $code }); try again in a moment.
 error-network = Network error ({ $message }); check the connection – backup-lab keeps trying.
 error-timeout = The request timed out ({ $operation }); backup-lab checks the state before trying again.
+error-todo-answer = The todo app answered, but backup-lab cannot use the answer: { $code ->
+        [NotJson] it is not JSON
+        [NoList] it holds no todo list
+       *[other] a todo in it cannot be read
+    } ({ $message }). Check that this address is the lab's todo backend (GET /api/v1/todos); name it with --app-url if the load balancer leads elsewhere.
 error-other = Error { $code }: { $message }
 
 invalid-identifier-empty = the name is empty
@@ -237,6 +258,7 @@ invalid-timezone = unknown time zone; use an IANA name such as Europe/Zurich
 invalid-lang = unknown language "{ $lang }": use --lang de or --lang en
 invalid-step = unknown step "{ $step }"; steps with an action: { $steps }
 invalid-faults = invalid --faults: { $reason }
+invalid-faults-unhealthy-needs-sim = invalid --faults: unhealthy makes simulated tasks fail and works only with --sim
 invalid-speed = --speed must be a number above 0 and at most { $max }
 invalid-speed-needs-sim = --speed only applies to the simulation: add --sim
 config-read = cannot read { $path }: { $reason }

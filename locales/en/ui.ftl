@@ -80,6 +80,7 @@ ui-snapshot-automated = automated
 ui-service = ECS service
 ui-revision = revision { $revision }
 ui-tasks = tasks running { $running } of { $desired }
+ui-failed-tasks = { $count } failed
 ui-todos = Todos: { $count }
 ui-todos-unknown = Todos: ?
 

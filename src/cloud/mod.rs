@@ -12,6 +12,7 @@ pub mod model;
 pub mod recorder;
 pub mod refresh;
 pub mod sim;
+pub mod todo_api;
 
 use std::time::Duration;
 
@@ -39,6 +40,8 @@ pub enum ErrorKind {
     Server,
     Network,
     Timeout,
+    /// The todo app answered, but not in a form the lab can use.
+    TodoAnswer,
     Other,
 }
 
@@ -70,6 +73,7 @@ impl ErrorKind {
             Self::Server => "server",
             Self::Network => "network",
             Self::Timeout => "timeout",
+            Self::TodoAnswer => "todo-answer",
             Self::Other => "other",
         }
     }
@@ -209,7 +213,7 @@ pub trait Cloud: Send + Sync {
 
     async fn list_todos(&self) -> CloudResult<Vec<Todo>>;
     async fn create_todo(&self, title: &str) -> CloudResult<Todo>;
-    async fn delete_todo(&self, id: u64) -> CloudResult<()>;
+    async fn delete_todo(&self, id: &TodoId) -> CloudResult<()>;
 }
 
 /// Environment names whose values are never shown or logged.
