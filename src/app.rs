@@ -124,6 +124,8 @@ pub struct App {
     pub theme: Theme,
     pub no_color: bool,
     pub read_only: bool,
+    /// Running in AWS CloudShell (shown in the header next to the account).
+    pub cloudshell: bool,
     pub running: Option<(StepId, Option<Text>)>,
     /// The latest journal write that failed, once the learner has been told.
     pub journal_problem: Option<String>,
@@ -161,6 +163,7 @@ impl App {
             theme: Theme::Dark,
             no_color: false,
             read_only: false,
+            cloudshell: false,
             running: None,
             journal_problem: None,
             options,

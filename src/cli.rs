@@ -1,6 +1,7 @@
-//! Command line: `backup-lab [OPTIONS] [status|check|run|report]`; global options are accepted
-//! before or after the command. Values that need rules of their own (language, speed, names)
-//! are checked after parsing so their errors are localized.
+//! Command line: `backup-lab [OPTIONS] [status|check|run|report|completions|man]`; global
+//! options are accepted before or after the command. Values that need rules of their own
+//! (language, speed, names) are checked after parsing so their errors are localized. Shell
+//! completions and the man page are generated from this same definition ([`generated`]).
 
 use std::path::PathBuf;
 
@@ -89,6 +90,24 @@ pub enum CommandLine {
     Run(RunArgs),
     /// Describe the latest run: steps, RPO/RTO, calls, resources left.
     Report(ReportArgs),
+    /// Print shell completions: `backup-lab completions bash > ~/.local/share/bash-completion/completions/backup-lab`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write the pages of the program and of each command into a directory.
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ManArgs {
+    /// Write backup-lab.1 and backup-lab-<command>.1 into this directory, e.g. ~/.local/share/man/man1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -117,4 +136,44 @@ pub enum ReportFormat {
 pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
+}
+
+/// The text of `completions SHELL` and `man` (empty when `man --dir` wrote the pages), or
+/// `None` for every other command. Both come
+/// from the clap definition above, so they cannot drift from what the program accepts.
+///
+/// # Errors
+/// A localized text when the man pages cannot be written into the directory.
+pub fn generated(command: Option<&CommandLine>) -> Option<Result<Vec<u8>, crate::lab::Text>> {
+    use clap::CommandFactory;
+    let mut definition = Cli::command();
+    let name = definition.get_name().to_owned();
+    match command? {
+        CommandLine::Completions(args) => {
+            let mut out = Vec::new();
+            clap_complete::generate(args.shell, &mut definition, name, &mut out);
+            Some(Ok(out))
+        }
+        CommandLine::Man(ManArgs { dir: Some(dir) }) => Some(
+            clap_mangen::generate_to(definition, dir)
+                .map(|()| Vec::new())
+                .map_err(|e| {
+                    crate::lab::Text::new("man-dir-failed")
+                        .arg("dir", dir.display().to_string())
+                        .arg("reason", e.to_string())
+                }),
+        ),
+        CommandLine::Man(ManArgs { dir: None }) => {
+            let mut out = Vec::new();
+            Some(
+                clap_mangen::Man::new(definition)
+                    .render(&mut out)
+                    .map(|()| out)
+                    .map_err(|e| {
+                        crate::lab::Text::new("output-failed").arg("reason", e.to_string())
+                    }),
+            )
+        }
+        _ => None,
+    }
 }

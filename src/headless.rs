@@ -415,7 +415,30 @@ impl Runtime {
                 return true;
             }
             if state == StepState::Failed {
-                note!("  {} {}", StepState::Failed.symbol(), detail);
+                // One detail a line: what failed, why, the events, what to try.
+                let details = check
+                    .as_ref()
+                    .map(|c| c.details.as_slice())
+                    .unwrap_or_default();
+                for (n, text) in details.iter().enumerate() {
+                    let lead = if n == 0 {
+                        StepState::Failed.symbol()
+                    } else {
+                        " "
+                    };
+                    note!("  {lead} {}", text.render(self.lang));
+                }
+                return false;
+            }
+            // A failure that waiting does not cure (an answer the lab cannot read, denied
+            // access, an expired session) ends the wait with its advice.
+            if let Some(e) = step
+                .parts()
+                .iter()
+                .filter_map(|part| observed.error(*part))
+                .find(|e| !e.kind.is_transient())
+            {
+                note!("✘ {}", ui_text::error_text(e).render(self.lang));
                 return false;
             }
             if detail != last_detail {
@@ -448,6 +471,9 @@ fn ends_with_duration(detail: &str) -> bool {
             .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
     })
 }
+
+/// Service events `status` lists.
+const STATUS_EVENTS: usize = 3;
 
 /// Width of a text column: the longest entry, at least `min`.
 fn column_width<'a>(entries: impl Iterator<Item = &'a str>, min: usize) -> usize {
@@ -550,17 +576,44 @@ impl StatusView {
                 let revision = d.task_definition.rsplit(':').next().unwrap_or_default();
                 let status = wire(&d.status);
                 let rollout = d.rollout.as_ref().map(wire).unwrap_or_default();
-                let line = format!(
+                let mut line = format!(
                     "  {status:<8} rev {revision:<4} {}/{} {rollout}",
                     d.running, d.desired
                 );
+                if d.failed_tasks > 0 {
+                    let failed = Text::new("ui-failed-tasks").arg("count", d.failed_tasks);
+                    line = format!("{line} · {}", failed.render(lang));
+                }
                 let _ = writeln!(out, "{}", line.trim_end());
+                if let Some(reason) = d.rollout_reason.as_deref().filter(|_| {
+                    d.failed_tasks > 0 || d.rollout == Some(crate::cloud::RolloutState::Failed)
+                }) {
+                    let _ = writeln!(out, "    {reason}");
+                }
             }
         }
         if let Some(td) = &self.task_definition {
             let _ = writeln!(out, "  {}", td.arn);
             for (k, v) in &td.environment {
                 let _ = writeln!(out, "    {k}={v}");
+            }
+        }
+        if let Some(service) = &self.service {
+            // The newest events, or those that tell why a rollout goes wrong.
+            let troubled = service.troubled().is_some();
+            let events: Vec<&crate::cloud::ServiceEvent> = if troubled {
+                service.telling_events(None, STATUS_EVENTS)
+            } else {
+                service.events.iter().take(STATUS_EVENTS).collect()
+            };
+            if !events.is_empty() {
+                let _ = writeln!(out, "{}", t(lang, "status-events"));
+            }
+            for e in events {
+                let at =
+                    e.at.map(|at| at.to_zoned(tz.clone()).strftime("%H:%M:%S").to_string())
+                        .unwrap_or_default();
+                let _ = writeln!(out, "  {at} {}", e.message);
             }
         }
         let _ = writeln!(

@@ -11,8 +11,9 @@ use clap::Parser;
 use backup_lab::app::{App, Theme};
 use backup_lab::cli::{Cli, CommandLine};
 use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
+use backup_lab::cloud::credentials;
 use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
-use backup_lab::cloud::refresh::{Reconnect, Refreshing};
+use backup_lab::cloud::refresh::{Detect, Reconnect, Refreshing};
 use backup_lab::cloud::sim::{self, SimCloud, WorldError, WorldNames};
 use backup_lab::cloud::{Cloud, CloudError, Mode, faults};
 use backup_lab::config::{self, Config, ConfigError};
@@ -40,6 +41,9 @@ fn main() -> ExitCode {
             }
         },
     };
+    if let Some(text) = backup_lab::cli::generated(cli.command.as_ref()) {
+        return print_generated(text, lang);
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -54,6 +58,32 @@ fn main() -> ExitCode {
     let code = runtime.block_on(run(cli, lang));
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+/// Writes completions or the man page to stdout; a closed pipe (`| head`) ends quietly.
+fn print_generated(text: Result<Vec<u8>, Text>, lang: Lang) -> ExitCode {
+    use std::io::Write;
+    let bytes = match text {
+        Ok(bytes) => bytes,
+        Err(text) => {
+            eprintln!("✘ {}", text.render(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(&bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "✘ {}",
+                Text::new("output-failed")
+                    .arg("reason", e.to_string())
+                    .render(lang)
+            );
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn config_error_text(e: &ConfigError) -> Text {
@@ -233,6 +263,9 @@ fn open_sim(
             .arg("instance", instance)
             .arg("expected", config.names.instance.clone()),
     })?;
+    if let Some(Ok(spec)) = g.faults.as_deref().map(faults::Spec::parse) {
+        sim.set_unhealthy_updates(spec.unhealthy_updates());
+    }
     let key = format!("sim-{}", sim.world_id());
     Ok((Arc::new(sim), key))
 }
@@ -285,7 +318,13 @@ async fn open_aws(
                 .map(|c| Arc::new(c) as Arc<dyn Cloud>)
         })
     });
-    Ok((Arc::new(Refreshing::new(Arc::new(aws), reconnect)), key))
+    let profile = g.profile.clone();
+    let detect: Detect = Arc::new(move || {
+        let profile = profile.clone();
+        Box::pin(async move { credentials::detect(profile.as_deref()).await })
+    });
+    let refreshing = Refreshing::new(Arc::new(aws), reconnect).with_detect(detect);
+    Ok((Arc::new(refreshing), key))
 }
 
 /// Exit status after a signal: 128 + its number, as a shell reports it.
@@ -527,6 +566,14 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
     }
     let base: Arc<dyn Cloud> = match fault_spec {
         None => base,
+        Some(spec)
+            if !spec.unhealthy_updates().is_empty()
+                && !matches!(base.mode(), Mode::Simulation { .. }) =>
+        {
+            eprintln!("✘ {}", t(lang, "invalid-faults-unhealthy-needs-sim"));
+            return EXIT_USAGE;
+        }
+        Some(spec) if !spec.has_call_faults() => base,
         Some(spec) => Arc::new(faults::Faulty::new(base, spec)),
     };
     let fatal = !matches!(cli.command, Some(CommandLine::Status));
@@ -552,6 +599,8 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
     match cli.command {
         Some(CommandLine::Status) => rt.status().await,
         Some(CommandLine::Check) => rt.check().await,
+        // Answered in `main` before anything is opened.
+        Some(CommandLine::Completions(_) | CommandLine::Man(_)) => 0,
         Some(CommandLine::Report(args)) => {
             report::print(&rt, args.format, run_speed(&state_dir, &key)).await
         }
@@ -603,6 +652,7 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             app.theme = g.theme.unwrap_or(Theme::Dark);
             app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             app.read_only = g.read_only;
+            app.cloudshell = credentials::in_cloudshell();
             if !owns {
                 match state::holder(&state_dir) {
                     Some(owner) => {

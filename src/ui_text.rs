@@ -7,10 +7,28 @@ use crate::lab::Text;
 use crate::lab::actions::ActionError;
 use crate::validate::Invalid;
 
-/// `error-<kind>` with the code, message, operation and missing permission.
+/// `error-<kind>` with the code, message, operation, missing permission and where the
+/// credentials came from (`source`, `profile`, `file`: what to do about expired ones depends
+/// on it).
 #[must_use]
 pub fn error_text(e: &CloudError) -> Text {
+    let source = e.credentials.as_deref();
     Text::new(&format!("error-{}", e.kind.id()))
+        .arg("source", source.map_or("nothing", |s| s.id()))
+        .arg(
+            "profile",
+            source
+                .and_then(|s| s.profile())
+                .unwrap_or("default")
+                .to_owned(),
+        )
+        .arg(
+            "file",
+            source
+                .and_then(|s| s.file())
+                .unwrap_or("~/.aws/credentials")
+                .to_owned(),
+        )
         .arg("code", e.code.clone())
         .arg("message", e.message.clone())
         .arg(
@@ -57,9 +75,11 @@ pub fn fault_spec_text(e: &SpecError) -> Text {
     let text = Text::new(&format!("faults-{}", e.id()));
     match e {
         SpecError::Empty => text,
-        SpecError::Calls { part } | SpecError::Rate { part } | SpecError::Kind { part } => {
-            text.arg("part", part.clone())
-        }
+        SpecError::Calls { part }
+        | SpecError::Rate { part }
+        | SpecError::Kind { part }
+        | SpecError::UnhealthyOperation { part }
+        | SpecError::UnhealthyRate { part } => text.arg("part", part.clone()),
         SpecError::Operation { part, operation } => text
             .arg("part", part.clone())
             .arg("operation", operation.clone())

@@ -33,8 +33,8 @@ use std::time::Duration;
 
 use backup_lab::cloud::aws::{AwsCloud, AwsOverrides, AwsSettings, StaticKeys};
 use backup_lab::cloud::{
-    BackupSettings, Cloud, CloudError, ErrorKind, Mode, PitrRequest, RestoreRequest,
-    RestoreSettings, SnapshotKind, SnapshotRequest,
+    BackupSettings, Cloud, CloudError, DeploymentStatus, ErrorKind, Mode, PitrRequest,
+    RestoreRequest, RestoreSettings, RolloutState, SnapshotKind, SnapshotRequest, TodoId,
 };
 use serde_json::Value;
 use support::fake;
@@ -651,10 +651,14 @@ async fn todos_come_back_after_restore_and_switch() {
         .await
         .expect("snapshot");
     for todo in cloud.list_todos().await.expect("list") {
-        cloud.delete_todo(todo.id).await.expect("delete");
+        cloud.delete_todo(&todo.id).await.expect("delete");
     }
     assert!(cloud.list_todos().await.expect("list").is_empty());
-    expect_err(cloud.delete_todo(1).await, ErrorKind::NotFound, "404");
+    expect_err(
+        cloud.delete_todo(&TodoId::from(1)).await,
+        ErrorKind::NotFound,
+        "404",
+    );
 
     let restored = cloud
         .restore_from_snapshot(&restore_request(
@@ -1107,13 +1111,13 @@ async fn todo_client_lists_creates_and_deletes() {
     let b = cloud.create_todo("Lab").await.expect("create");
     assert_eq!((a.title.as_str(), a.completed), ("Einkaufen", false));
     assert_ne!(a.id, b.id);
-    cloud.delete_todo(a.id).await.expect("delete");
+    cloud.delete_todo(&a.id).await.expect("delete");
     let left = cloud.list_todos().await.expect("list");
     assert_eq!(
         left.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(),
         vec!["Lab"]
     );
-    let err = expect_err(cloud.delete_todo(a.id).await, ErrorKind::NotFound, "404");
+    let err = expect_err(cloud.delete_todo(&a.id).await, ErrorKind::NotFound, "404");
     assert_eq!(err.operation, "TodoDelete");
 }
 
@@ -1147,11 +1151,185 @@ async fn todo_transport_failures() {
     assert!(err.message.contains("Service Unavailable"), "{err:?}");
 
     let garbage = fake::serve(|_| (200, "text/html".into(), "<html>frontend</html>".into()));
-    let garbage = cloud_at(port, Some(format!("http://127.0.0.1:{garbage}"))).await;
-    expect_err(
-        garbage.list_todos().await,
-        ErrorKind::Other,
-        "InvalidResponse",
+    let garbage = format!("http://127.0.0.1:{garbage}");
+    let err = expect_err(
+        cloud_at(port, Some(garbage.clone()))
+            .await
+            .list_todos()
+            .await,
+        ErrorKind::TodoAnswer,
+        "NotJson",
+    );
+    assert!(
+        err.message.starts_with(&format!("{garbage}/api/v1/todos")),
+        "{err:?}"
+    );
+
+    // A list with a todo that has no id cannot be used: said once, with the URL and the entry.
+    let no_id = fake::serve(|_| {
+        let body = r#"[{"id": 1, "title": "a", "completed": 0}, {"title": "b"}]"#;
+        (200, "application/json".into(), body.into())
+    });
+    let no_id = format!("http://127.0.0.1:{no_id}");
+    let err = expect_err(
+        cloud_at(port, Some(no_id.clone())).await.list_todos().await,
+        ErrorKind::TodoAnswer,
+        "BadEntry",
+    );
+    assert!(err.message.starts_with(&no_id), "{err:?}");
+    assert!(
+        err.message.contains("todo 2 of 2: missing field `id`"),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_mysql_backed_todo_app_is_read_as_well() {
+    let (port, _) = fake::failing_aws(400, "Throttling", "unused");
+    let cloud = cloud_at(port, Some(fake::todo_api_mysql())).await;
+    let a = cloud.create_todo("Einkaufen").await.expect("create");
+    cloud.create_todo("Lab").await.expect("create");
+    assert_eq!((a.id.0.as_str(), a.completed), ("1", false));
+    let listed = cloud.list_todos().await.expect("list");
+    assert_eq!(listed.len(), 2);
+    assert!(listed.iter().all(|t| t.user_id.is_none()));
+    // Deleting goes to /api/v1/todos/<the id as the app wrote it>.
+    cloud.delete_todo(&a.id).await.expect("delete by string id");
+    let left: Vec<String> = cloud
+        .list_todos()
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    assert_eq!(left, vec!["Lab"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rollouts that fail
+
+#[tokio::test]
+async fn failing_tasks_as_moto_reports_them() {
+    let Some(moto) = Moto::start_with(&[
+        ("MOTO_ECS_SERVICE_RUNNING", "0"),
+        ("MOTO_ECS_SERVICE_FAILED_TASKS", "4"),
+    ]) else {
+        return;
+    };
+    moto.world();
+    let cloud = moto.cloud().await;
+    let service = cloud
+        .describe_service(CLUSTER, SERVICE)
+        .await
+        .expect("service");
+    let primary = service.primary().expect("primary");
+    assert_eq!(primary.failed_tasks, 4);
+    assert_eq!(primary.rollout, Some(RolloutState::InProgress));
+    assert!(
+        primary
+            .rollout_reason
+            .as_deref()
+            .is_some_and(|r| r.ends_with("in progress.")),
+        "{primary:?}"
+    );
+    assert_eq!(
+        service.troubled().map(|d| d.id.as_str()),
+        Some(primary.id.as_str())
+    );
+    assert!(!service.is_stable());
+}
+
+/// DescribeServices after the circuit breaker gave up, as ECS writes it while rolling back.
+fn rolled_back_answer() -> String {
+    let td =
+        |n: u32| format!("arn:aws:ecs:us-east-1:111122223333:task-definition/workshop-backend:{n}");
+    serde_json::json!({
+        "services": [{
+            "serviceName": SERVICE,
+            "serviceArn": "arn:aws:ecs:us-east-1:111122223333:service/workshop-cluster/backend-service",
+            "clusterArn": "arn:aws:ecs:us-east-1:111122223333:cluster/workshop-cluster",
+            "status": "ACTIVE",
+            "taskDefinition": td(1),
+            "desiredCount": 2,
+            "runningCount": 2,
+            "pendingCount": 1,
+            "deploymentConfiguration": {
+                "deploymentCircuitBreaker": {"enable": true, "rollback": true},
+                "maximumPercent": 200,
+                "minimumHealthyPercent": 100
+            },
+            "deployments": [
+                {
+                    "id": "ecs-svc/3", "status": "PRIMARY", "taskDefinition": td(1),
+                    "desiredCount": 2, "runningCount": 0, "pendingCount": 1, "failedTasks": 0,
+                    "rolloutState": "IN_PROGRESS",
+                    "rolloutStateReason": "ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/1.",
+                    "createdAt": 1_764_670_000.0, "updatedAt": 1_764_670_000.0
+                },
+                {
+                    "id": "ecs-svc/2", "status": "ACTIVE", "taskDefinition": td(2),
+                    "desiredCount": 0, "runningCount": 0, "pendingCount": 0, "failedTasks": 3,
+                    "rolloutState": "FAILED",
+                    "rolloutStateReason": "ECS deployment circuit breaker: tasks failed to start.",
+                    "createdAt": 1_764_669_600.0, "updatedAt": 1_764_670_000.0
+                },
+                {
+                    "id": "ecs-svc/1", "status": "ACTIVE", "taskDefinition": td(1),
+                    "desiredCount": 0, "runningCount": 2, "pendingCount": 0, "failedTasks": 0,
+                    "rolloutState": "COMPLETED",
+                    "rolloutStateReason": "ECS deployment ecs-svc/1 completed.",
+                    "createdAt": 1_764_600_000.0, "updatedAt": 1_764_600_000.0
+                }
+            ],
+            "events": [
+                {"id": "e3", "createdAt": 1_764_670_000.0,
+                 "message": "(service backend-service) rolling back to deployment ecs-svc/1."},
+                {"id": "e2", "createdAt": 1_764_670_000.0,
+                 "message": "(service backend-service) (deployment ecs-svc/2) deployment failed: tasks failed to start."},
+                {"id": "e1", "createdAt": 1_764_669_990.0,
+                 "message": "(service backend-service) (task 0a1b) failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/todo/1)."}
+            ]
+        }],
+        "failures": []
+    })
+    .to_string()
+}
+
+#[tokio::test]
+async fn a_failed_rollout_and_its_rollback_are_read_from_describe_services() {
+    let port = fake::ecs_answering(rolled_back_answer());
+    let cloud = cloud_at(port, None).await;
+    let service = cloud
+        .describe_service(CLUSTER, SERVICE)
+        .await
+        .expect("service");
+    let breaker = service
+        .circuit_breaker
+        .expect("deploymentConfiguration read");
+    assert!(breaker.enable && breaker.rollback);
+    let failed = service.troubled().expect("the FAILED deployment");
+    assert_eq!(failed.id, "ecs-svc/2");
+    assert_eq!(failed.status, DeploymentStatus::Active);
+    assert_eq!(failed.failed_tasks, 3);
+    assert_eq!(
+        failed.rollout_reason.as_deref(),
+        Some("ECS deployment circuit breaker: tasks failed to start.")
+    );
+    let primary = service.primary().expect("the rollback");
+    assert!(primary.task_definition.ends_with(":1"));
+    assert!(service.task_definition.ends_with(":1"));
+    assert!(!service.is_stable());
+    assert!(service.rolled_back_since(jiff::Timestamp::from_second(1_764_669_600).expect("t")));
+    assert!(!service.rolled_back_since(jiff::Timestamp::from_second(1_764_670_001).expect("t")));
+    let telling: Vec<&str> = service
+        .telling_events(None, 3)
+        .into_iter()
+        .map(|e| e.message.as_str())
+        .collect();
+    assert_eq!(telling.len(), 3);
+    assert!(
+        telling[2].contains("failed ELB health checks"),
+        "{telling:?}"
     );
 }
 

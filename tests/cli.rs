@@ -327,3 +327,103 @@ fn a_closed_stdout_ends_output_quietly() {
         assert_eq!(out.status.code(), Some(code), "{args:?}");
     }
 }
+
+/// The commands a learner types, as the completions and the man page must name them.
+const SUBCOMMANDS: [&str; 6] = ["status", "check", "run", "report", "completions", "man"];
+
+#[test]
+fn completions_generate_for_every_shell_and_name_the_commands() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = run(dir.path(), &["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let script = String::from_utf8_lossy(&out.stdout);
+        for command in SUBCOMMANDS {
+            assert!(script.contains(command), "{shell} completes {command}");
+        }
+        let option = if shell == "bash" {
+            "--sim"
+        } else {
+            "Use the simulated AWS account"
+        };
+        assert!(script.contains(option), "{shell} completes the options");
+    }
+    // Bash can read what it is given (zsh and fish are not on every machine).
+    let bash = run(dir.path(), &["completions", "bash"]);
+    let file = dir.path().join("backup-lab.bash");
+    std::fs::write(&file, &bash.stdout).expect("write");
+    if let Ok(check) = Command::new("bash").arg("-n").arg(&file).output() {
+        assert!(check.status.success(), "{}", stderr(&check));
+    }
+    let unknown = run(dir.path(), &["completions", "tcsh"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("bash"), "the shells are listed");
+}
+
+#[test]
+fn the_man_page_names_the_commands_and_the_shipped_pages_are_current() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = run(dir.path(), &["man"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.contains(".TH backup-lab 1"), "a section 1 page");
+    let commands = &page[page.find(".SH SUBCOMMANDS").expect("commands section")..];
+    for command in SUBCOMMANDS {
+        assert!(
+            commands.contains(&format!("backup\\-lab\\-{command}(1)")),
+            "{command}"
+        );
+    }
+
+    let pages = dir.path().join("man1");
+    std::fs::create_dir(&pages).expect("mkdir");
+    let out = run(dir.path(), &["man", "--dir", &pages.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The release archives ship docs/man: it must be what this program generates.
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man");
+    let names = |dir: &Path| {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        names(&pages),
+        names(&shipped),
+        "regenerate: backup-lab man --dir docs/man"
+    );
+    for name in names(&pages) {
+        assert_eq!(
+            std::fs::read_to_string(pages.join(&name)).expect("generated"),
+            std::fs::read_to_string(shipped.join(&name)).expect("shipped"),
+            "docs/man/{name} is stale: cargo run -- man --dir docs/man"
+        );
+    }
+    for command in SUBCOMMANDS {
+        assert!(
+            pages.join(format!("backup-lab-{command}.1")).exists(),
+            "a page for {command}"
+        );
+    }
+
+    let missing = dir.path().join("no-such-dir");
+    for (lang, expected) in [
+        ("en", "create the directory first"),
+        ("de", "lege das Verzeichnis zuerst an"),
+    ] {
+        let out = run(
+            dir.path(),
+            &[
+                "--lang",
+                lang,
+                "man",
+                "--dir",
+                &missing.display().to_string(),
+            ],
+        );
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains(expected), "{}", stderr(&out));
+    }
+}

@@ -327,6 +327,25 @@ fn whole_lab_headless_against_moto() {
     let ran = lab.run(&["run", "--all", "--yes", "--json"]);
     assert_eq!(ran.code, Some(0), "run --all:\n{}", ran.stderr);
     assert_core_steps_done(&ran.json(), "run --all");
+    // The app served what the lab read as a MySQL-backed backend writes it: 0/1, string ids.
+    let port: u16 = lab
+        .app
+        .url
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("app port");
+    let (code, body) = support::moto::http("GET", port, "/api/v1/todos", "").expect("GET todos");
+    let served: Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(code, 200);
+    let served = served.as_array().expect("a list");
+    assert_eq!(served.len(), 5, "{body}");
+    assert!(
+        served
+            .iter()
+            .all(|t| t["completed"] == 0 && t["id"].is_string()),
+        "{body}"
+    );
 
     let after = lab.account();
     let source = instance(&after, INSTANCE).expect("workshop-db");

@@ -936,3 +936,187 @@ async fn cleanup_deletes_nothing_while_the_snapshot_is_still_being_created() {
         .await
         .expect("cleanup once available");
 }
+
+/// The service as ECS describes it now.
+async fn service(lab: &Lab) -> backup_lab::cloud::Service {
+    lab.cloud
+        .describe_service("workshop-cluster", "backend-service")
+        .await
+        .expect("service")
+}
+
+#[tokio::test]
+async fn a_db_host_no_instance_answers_fails_the_rollout_and_ecs_rolls_back() {
+    let lab = lab();
+    lab.act(StepId::CreateTodos).await.expect("todos");
+    // In the console: a new revision whose DB_HOST has a typo, and the service updated to it.
+    let td = lab
+        .cloud
+        .register_revision(
+            "workshop-backend",
+            "container-backend",
+            "DB_HOST",
+            "workshop-db-restor.c9xk2mplq7ab.us-east-1.rds.amazonaws.com",
+        )
+        .await
+        .expect("register");
+    lab.cloud
+        .update_service("workshop-cluster", "backend-service", &td.arn)
+        .await
+        .expect("update");
+    let mut failed = None;
+    for _ in 0..120 {
+        lab.sim.advance(Duration::from_secs(10));
+        let s = service(&lab).await;
+        // The old tasks keep serving while the new ones fail: the app never goes down.
+        assert_eq!(lab.observed().await.todo_count(), Some(5));
+        if let Some(d) = s
+            .deployments
+            .iter()
+            .find(|d| d.rollout == Some(RolloutState::Failed))
+        {
+            failed = Some((s.clone(), d.clone()));
+            break;
+        }
+        let p = s.primary().expect("primary");
+        assert_eq!(p.task_definition, td.arn);
+        assert_eq!(p.running, 0, "no new task passes its health check");
+    }
+    let (s, d) = failed.expect("the circuit breaker gives up");
+    assert_eq!(d.task_definition, td.arn);
+    assert_eq!(d.failed_tasks, 3, "half the desired count, at least 3");
+    assert_eq!(
+        d.rollout_reason.as_deref(),
+        Some("ECS deployment circuit breaker: tasks failed to start.")
+    );
+    let primary = s.primary().expect("the rollback");
+    assert!(primary.task_definition.ends_with(":1"), "{primary:?}");
+    assert!(s.task_definition.ends_with(":1"));
+    assert!(s.rolled_back_since("2026-11-25T09:00:00Z".parse().expect("time")));
+    let messages: Vec<&str> = s.events.iter().map(|e| e.message.as_str()).collect();
+    assert!(
+        messages[0].contains("rolling back to deployment ecs-svc/"),
+        "{messages:?}"
+    );
+    assert!(messages[1].contains("deployment failed: tasks failed to start"));
+    assert_eq!(
+        messages
+            .iter()
+            .filter(|m| m.contains("failed ELB health checks"))
+            .count(),
+        3
+    );
+    assert_eq!(
+        s.circuit_breaker.map(|b| (b.enable, b.rollback)),
+        Some((true, true))
+    );
+    // The rollback completes: one deployment, the old revision, steady.
+    lab.wait_minutes(5);
+    let s = service(&lab).await;
+    assert_eq!(s.deployments.len(), 1);
+    assert!(s.is_stable());
+    assert!(s.task_definition.ends_with(":1"));
+}
+
+#[tokio::test]
+async fn a_failed_rollout_is_a_failed_step_and_a_second_run_finishes() {
+    let lab = lab();
+    lab.sim.set_unhealthy_updates(vec![(1, 1)]);
+    let options = Options::from_config(&lab.rt.config);
+    let started = lab.cloud.now();
+    assert_ne!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    let waited = lab.cloud.now().as_second() - started.as_second();
+    assert!(waited < 3600, "stopped waiting after {waited} s");
+    let (state, detail) = lab.state(StepId::SwitchBackend).await;
+    assert_eq!(state, StepState::Failed, "{detail}");
+    assert!(
+        detail.contains("rolled the service back to revision 1"),
+        "{detail}"
+    );
+    assert!(detail.contains("failed ELB health checks"), "{detail}");
+    assert!(detail.contains("run this step again"), "{detail}");
+    assert_eq!(lab.state(StepId::Verify).await.0, StepState::Todo);
+    assert!(!checks::lab_complete(&Ctx {
+        observed: &lab.observed().await,
+        journal: &lab.rt.journal.lock().expect("journal"),
+        config: &lab.rt.config,
+        now: lab.cloud.now(),
+    }));
+    // The fault is gone (only the first UpdateService): running again finishes the lab,
+    // reusing the revision.
+    assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    assert_eq!(lab.observed().await.todo_count(), Some(5));
+    let writes = lab.writes();
+    assert_eq!(
+        writes
+            .iter()
+            .filter(|w| *w == "RegisterTaskDefinition")
+            .count(),
+        1
+    );
+    assert_eq!(writes.iter().filter(|w| *w == "UpdateService").count(), 2);
+    assert_eq!(lab.state(StepId::SwitchBackend).await.0, StepState::Done);
+}
+
+#[tokio::test]
+async fn without_a_circuit_breaker_tasks_that_keep_failing_end_the_wait() {
+    let lab = lab();
+    lab.sim
+        .set_circuit_breaker(backup_lab::cloud::CircuitBreaker {
+            enable: false,
+            rollback: false,
+        });
+    lab.sim.set_unhealthy_updates(vec![(1, 1)]);
+    let options = Options::from_config(&lab.rt.config);
+    let started = lab.cloud.now();
+    assert_ne!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    let waited = lab.cloud.now().as_second() - started.as_second();
+    assert!(waited < 3600, "stopped waiting after {waited} s");
+    let s = service(&lab).await;
+    let p = s.primary().expect("primary");
+    assert_eq!(
+        p.rollout,
+        Some(RolloutState::InProgress),
+        "ECS keeps trying"
+    );
+    assert!(p.failed_tasks >= 3);
+    let (state, detail) = lab.state(StepId::SwitchBackend).await;
+    assert_eq!(state, StepState::Failed, "{detail}");
+    assert!(detail.contains("keep failing to start"), "{detail}");
+    assert!(detail.contains("no deployment circuit breaker"), "{detail}");
+    // Later still failing, still counted.
+    lab.wait_minutes(30);
+    let again = service(&lab).await;
+    assert!(again.primary().expect("primary").failed_tasks > p.failed_tasks);
+}
+
+#[tokio::test]
+async fn a_mysql_style_todo_app_does_not_stop_the_lab() {
+    let lab = lab();
+    lab.sim
+        .set_todo_shape(backup_lab::cloud::sim::TodoShape::Mysql);
+    let options = Options::from_config(&lab.rt.config);
+    assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    let todos = lab.cloud.list_todos().await.expect("todos");
+    assert_eq!(todos.len(), 5);
+    assert!(todos.iter().all(|t| t.user_id.is_none() && !t.completed));
+    for step in StepId::CORE {
+        assert_eq!(lab.state(step).await.0, StepState::Done, "{step:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_todo_list_that_cannot_be_read_any_more_ends_the_wait_with_advice() {
+    let mut lab = lab();
+    // The action's own look works; every later read of the todo list is refused.
+    let spec = backup_lab::cloud::faults::Spec::parse("TodoList=denied@2-100000").expect("spec");
+    lab.rt.cloud = Arc::new(backup_lab::cloud::faults::Faulty::new(
+        lab.sim.clone(),
+        spec,
+    ));
+    let options = Options::from_config(&lab.rt.config);
+    let started = lab.sim.now();
+    assert_ne!(lab.rt.run(&[StepId::CreateTodos], &options, true).await, 0);
+    let waited = lab.sim.now().as_second() - started.as_second();
+    assert!(waited < 60, "stopped at once, not after {waited} s");
+}

@@ -181,6 +181,8 @@ enum Stage {
     Disaster,
     Restoring,
     RollingOut,
+    /// The switch's tasks fail their health checks; ECS gives up and rolls back.
+    RolloutFailed,
     Recovered,
 }
 
@@ -213,12 +215,18 @@ async fn lab_at(stage: Stage) -> Lab {
         return lab;
     }
     lab.wait(780).await;
+    if stage == Stage::RolloutFailed {
+        lab.sim.set_unhealthy_updates(vec![(1, 1)]);
+    }
     lab.act(StepId::SwitchBackend).await;
     lab.wait(60).await;
     if stage == Stage::RollingOut {
         return lab;
     }
     lab.wait(240).await;
+    if stage == Stage::RolloutFailed {
+        return lab;
+    }
     lab.act(StepId::Verify).await;
     lab.wait(30).await;
     lab
@@ -233,6 +241,7 @@ enum Screen {
     RestoreConfirm,
     MidRestore,
     Rollout,
+    RolloutFailed,
     Summary,
     Help,
     CleanupChoice,
@@ -240,13 +249,14 @@ enum Screen {
 }
 
 impl Screen {
-    const ALL: [Screen; 10] = [
+    const ALL: [Screen; 11] = [
         Screen::Concepts,
         Screen::Protection,
         Screen::WindowDialog,
         Screen::RestoreConfirm,
         Screen::MidRestore,
         Screen::Rollout,
+        Screen::RolloutFailed,
         Screen::Summary,
         Screen::Help,
         Screen::CleanupChoice,
@@ -261,6 +271,7 @@ impl Screen {
             Screen::RestoreConfirm => "restore_confirm",
             Screen::MidRestore => "mid_restore",
             Screen::Rollout => "switch_backend_rollout",
+            Screen::RolloutFailed => "switch_backend_rollout_failed",
             Screen::Summary => "summary",
             Screen::Help => "help",
             Screen::CleanupChoice => "cleanup_choice",
@@ -276,6 +287,7 @@ impl Screen {
             Screen::RestoreConfirm => Stage::Disaster,
             Screen::MidRestore => Stage::Restoring,
             Screen::Rollout | Screen::Projector => Stage::RollingOut,
+            Screen::RolloutFailed => Stage::RolloutFailed,
             Screen::Summary | Screen::CleanupChoice => Stage::Recovered,
         }
     }
@@ -286,7 +298,7 @@ impl Screen {
             Screen::Protection => StepId::Protection,
             Screen::WindowDialog => StepId::EnableBackups,
             Screen::RestoreConfirm | Screen::MidRestore => StepId::Restore,
-            Screen::Rollout | Screen::Projector => StepId::SwitchBackend,
+            Screen::Rollout | Screen::Projector | Screen::RolloutFailed => StepId::SwitchBackend,
             Screen::Summary => StepId::Summary,
             Screen::CleanupChoice => StepId::Cleanup,
         };
@@ -475,5 +487,89 @@ async fn every_text_is_found() {
                 }
             }
         }
+    }
+}
+
+/// Only the 16 named ANSI colours (and the terminal's own), in every theme and mode, so the
+/// screen looks as intended in any terminal, CloudShell's included.
+#[tokio::test]
+async fn only_the_sixteen_named_colours() {
+    use backup_lab::app::Theme;
+    const NAMED: [Color; 17] = [
+        Color::Reset,
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    for stage in [Stage::Fresh, Stage::Restoring, Stage::Recovered] {
+        let lab = lab_at(stage).await;
+        for step in StepId::ALL {
+            for (theme, present) in [
+                (Theme::Dark, false),
+                (Theme::Light, false),
+                (Theme::Dark, true),
+                (Theme::Light, true),
+            ] {
+                let mut app = lab.app(Lang::En, step).await;
+                app.theme = theme;
+                app.present = present;
+                let terminal = render(&app, 120, 40);
+                for cell in &terminal.backend().buffer().content {
+                    assert!(
+                        NAMED.contains(&cell.fg) && NAMED.contains(&cell.bg),
+                        "{step:?} {theme:?} present={present}: {:?} on {:?} at {:?}",
+                        cell.fg,
+                        cell.bg,
+                        cell.symbol()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// In AWS CloudShell the header says so, next to the account; elsewhere it does not.
+#[tokio::test]
+async fn cloudshell_is_named_in_the_header() {
+    use backup_lab::cloud::Mode;
+    let lab = lab_at(Stage::Fresh).await;
+    let header = |app: &App| {
+        let terminal = render(app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.width)
+            .map(|x| buffer[(x, 0)].symbol())
+            .collect::<String>()
+    };
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Concepts).await;
+        app.cloudshell = true;
+        assert!(
+            !header(&app).contains("CloudShell"),
+            "not on the simulation"
+        );
+        app.mode = Mode::Aws {
+            account: "111122223333".into(),
+            region: "us-east-1".into(),
+        };
+        let line = header(&app);
+        assert!(
+            line.contains("AWS 111122223333 · us-east-1 │ CloudShell │"),
+            "{line}"
+        );
+        app.cloudshell = false;
+        assert!(!header(&app).contains("CloudShell"));
     }
 }

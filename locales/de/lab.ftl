@@ -49,12 +49,26 @@ check-restore-progress = Status { $status } ({ $elapsed })
 check-restore-available = { $restored } ist verfügbar, mit den Einstellungen des Labs
 check-switch-done = Backend läuft auf { $restored }
 check-switch-rollout = Rollout: { $running }/{ $desired } neue Tasks laufen, insgesamt { $tasks } Tasks
+check-switch-failed-so-far = { $failed ->
+        [one] bisher ist 1 neuer Task nicht gestartet
+       *[other] bisher sind { $failed } neue Tasks nicht gestartet
+    }
 check-switch-reverted = Backend wurde umgestellt und inzwischen zurückgestellt
 check-switch-todo = Backend zeigt noch auf { $instance }
 check-switch-wait = Backend zeigt noch auf { $instance }; { $restored } hat noch keinen Endpoint
 check-switch-too-early = backend-service zeigt schon auf { $restored }, die noch { $status } ist und keine Verbindungen annimmt: die neuen Tasks fallen durch die Health Checks, und ECS ersetzt sie, bis die Datenbank bereit ist; so lange bedienen die alten Tasks weiter aus { $instance }
 check-switch-no-host = die Task Definition hat in Container { $container } kein DB_HOST
 check-switch-elsewhere = Backend zeigt auf { $host }, nicht auf { $restored }
+check-switch-failed = der Rollout von Revision { $revision } ist fehlgeschlagen: { $failed } Tasks hintereinander sind nicht gestartet; { $back ->
+        [0] ECS startet dafür keine neuen Tasks mehr
+       *[other] ECS hat den Service auf Revision { $back } zurückgesetzt
+    }
+check-switch-tasks-failing = Tasks von Revision { $revision } starten immer wieder nicht ({ $failed } hintereinander); ECS ersetzt sie laufend, der Rollout wird nicht fertig
+check-switch-rolled-back = der Rollout auf die wiederhergestellte Datenbank ist fehlgeschlagen; ECS hat den Service auf Revision { $back } zurückgesetzt
+check-switch-reason = ECS meldet: { $reason }
+check-switch-no-breaker = { $service } hat keinen Deployment Circuit Breaker eingeschaltet; ECS versucht es darum weiter, bis der Service erneut aktualisiert wird
+check-switch-event = { $at } { $message }
+check-switch-failed-advice = was du versuchen kannst: prüfe, ob { $restored } verfügbar ist und Verbindungen annimmt (DB_HOST, Security Group), lies die Ereignisse von { $service } in der ECS-Konsole und führe diesen Schritt dann nochmals aus
 check-verify-done = die App zeigt wieder { $count } ToDos
 check-verify-verified = überprüft: die App zeigte wieder { $count } ToDos
 check-verify-titles = jetzt in der App: { $titles }
@@ -163,6 +177,7 @@ blocked-no-restore = { $restored } gibt es noch nicht – zuerst wiederherstelle
 blocked-no-endpoint = { $restored } ist { $status } und nimmt noch keine Verbindungen an; dieser Schritt geht, sobald sie «available» oder «backing-up» ist (gleich nach «creating»), dann erreicht das Backend sie
 blocked-protected = { $instance } wurde nicht vom Lab erstellt; backup-lab löscht sie nie
 blocked-rollout-slow = der Rollout zurück wurde nicht rechtzeitig fertig; die wiederhergestellte Datenbank bleibt – räume später nochmals auf
+blocked-rollout-failed = der Rollout von Revision { $revision } ist fehlgeschlagen ({ $failed } Tasks hintereinander sind nicht gestartet); die wiederhergestellte Datenbank bleibt – lies die Ereignisse von { $service } in der ECS-Konsole und räume dann nochmals auf
 
 ## Ohne Oberfläche
 
@@ -174,6 +189,7 @@ run-timeout = zu lange auf diesen Schritt gewartet; nochmals ausführen, um weit
 status-instances = DB-Instanzen
 status-snapshots = Snapshots
 status-service = ECS-Deployments
+status-events = ECS-Service-Ereignisse (neueste zuerst)
 status-todos = ToDos
 status-days = Tag(e)
 status-manual = manuell
@@ -187,8 +203,28 @@ error-access-denied = Zugriff verweigert ({ $code }) für { $operation }: { $per
         [none] diese Zugangsdaten dürfen das nicht.
        *[other] der Rolle fehlt { $permission }.
     } In AWS Academy die Zugangsdaten der LabRole verwenden. ({ $message })
-error-expired-token = Das Session Token ist abgelaufen ({ $code }). Kopiere neue Zugangsdaten aus AWS Academy (AWS Details → AWS CLI) nach ~/.aws/credentials; backup-lab übernimmt sie und macht weiter.
-error-no-credentials = Keine AWS-Zugangsdaten gefunden. In AWS Academy: AWS Details → AWS CLI → nach ~/.aws/credentials kopieren. Oder die Simulation ausprobieren: backup-lab --sim
+error-expired-token = Die Zugangsdaten sind abgelaufen ({ $code }). { $source ->
+        [environment] Sie stammen aus Umgebungsvariablen (AWS_ACCESS_KEY_ID …), die ein laufendes Programm nicht neu lesen kann: beende backup-lab, setze die neuen Werte (AWS Academy: AWS Details → AWS CLI) und starte es neu. Dein Fortschritt bleibt erhalten.
+        [profile-keys] Sie stammen aus dem Profil { $profile } in { $file }: füge dort neue ein (AWS Academy: AWS Details → AWS CLI); backup-lab übernimmt sie und macht weiter.
+        [sso] Sie stammen aus dem SSO-Login des Profils { $profile }: führe aws sso login --profile { $profile } aus; backup-lab übernimmt die neue Sitzung und macht weiter.
+        [login] Sie stammen aus dem Konsolen-Login des Profils { $profile }: führe aws login --profile { $profile } aus; backup-lab übernimmt die neue Sitzung und macht weiter.
+        [process] Das Profil { $profile } holt sie über seinen credential_process, den backup-lab selbst erneut aufruft; liefert er weiter abgelaufene Zugangsdaten, erneuere, was dieser Befehl liest.
+        [cloudshell] Die CloudShell-Sitzung ist beendet: öffne CloudShell in der AWS-Konsole neu und starte backup-lab dort. Dein Fortschritt bleibt erhalten.
+        [container] Sie stammen vom Container-Credentials-Endpunkt, der sie selbst erneuert; bleiben sie abgelaufen, starte den Container neu oder prüfe seine Rolle.
+        [web-identity] Sie stammen aus einem Web-Identity-Token, das ausserhalb von backup-lab erneuert wird; sobald das geschehen ist, macht backup-lab weiter.
+       *[other] Kopiere neue Zugangsdaten aus AWS Academy (AWS Details → AWS CLI) nach ~/.aws/credentials; backup-lab übernimmt sie und macht weiter.
+    }
+error-no-credentials = { $source ->
+        [environment] AWS akzeptiert die Zugangsdaten aus den Umgebungsvariablen AWS_ACCESS_KEY_ID … nicht ({ $code }: { $message }). Beende backup-lab, setze neue Werte (AWS Academy: AWS Details → AWS CLI) und starte es neu.
+        [profile-keys] AWS akzeptiert die Zugangsdaten des Profils { $profile } in { $file } nicht ({ $code }: { $message }). Füge dort neue ein (AWS Academy: AWS Details → AWS CLI); backup-lab übernimmt sie.
+        [sso] Der SSO-Login des Profils { $profile } liefert keine Zugangsdaten ({ $message }): führe aws sso login --profile { $profile } aus.
+        [login] Der Konsolen-Login des Profils { $profile } liefert keine Zugangsdaten ({ $message }): führe aws login --profile { $profile } aus.
+        [process] Der credential_process des Profils { $profile } liefert keine brauchbaren Zugangsdaten ({ $message }); führe diesen Befehl selbst aus, um den Grund zu sehen.
+        [cloudshell] Der Credentials-Endpunkt von CloudShell liefert keine Zugangsdaten ({ $message }). Schliesse CloudShell, öffne es in der AWS-Konsole neu und starte backup-lab dort; setze AWS_CONTAINER_CREDENTIALS_FULL_URI und AWS_CONTAINER_AUTHORIZATION_TOKEN nicht selbst.
+        [container] Der Container-Credentials-Endpunkt liefert keine Zugangsdaten ({ $message }). Prüfe AWS_CONTAINER_CREDENTIALS_FULL_URI und das Token in AWS_CONTAINER_AUTHORIZATION_TOKEN.
+        [web-identity] Das Web-Identity-Token liefert keine Zugangsdaten ({ $message }); prüfe AWS_WEB_IDENTITY_TOKEN_FILE und AWS_ROLE_ARN.
+       *[other] Keine AWS-Zugangsdaten gefunden. Am einfachsten in AWS Academy: öffne CloudShell in der AWS-Konsole und starte backup-lab dort. Oder: AWS Details → AWS CLI → nach ~/.aws/credentials kopieren. Ohne Konto: backup-lab --sim
+    }
 error-no-region = Keine AWS-Region gesetzt. Verwende --region us-east-1 (die Region des Kurses) oder setze AWS_REGION.
 error-throttling = AWS bremst die Anfragen ({ $code }); backup-lab wartet und versucht es nochmals.
 error-invalid-state = Die Ressource ist beschäftigt ({ $code }: { $message }); warte, bis sie verfügbar ist, und versuche es nochmals.
@@ -200,6 +236,11 @@ error-validation = AWS hat einen Parameter abgelehnt ({ $code }: { $message }).
 error-server = Der Dienst hatte einen internen Fehler ({ $code }); versuche es gleich nochmals.
 error-network = Netzwerkfehler ({ $message }); prüfe die Verbindung – backup-lab versucht es weiter.
 error-timeout = Zeitüberschreitung ({ $operation }); backup-lab prüft den Zustand, bevor es nochmals versucht.
+error-todo-answer = Die ToDo-App hat geantwortet, aber backup-lab kann die Antwort nicht verwenden: { $code ->
+        [NotJson] sie ist kein JSON
+        [NoList] sie enthält keine ToDo-Liste
+       *[other] ein ToDo darin ist nicht lesbar
+    } ({ $message }). Prüfe, ob diese Adresse das ToDo-Backend des Labs ist (GET /api/v1/todos); gib sie mit --app-url an, wenn der Load Balancer woanders hinführt.
 error-other = Fehler { $code }: { $message }
 
 invalid-identifier-empty = der Name ist leer
@@ -217,6 +258,7 @@ invalid-timezone = unbekannte Zeitzone; verwende einen IANA-Namen wie Europe/Zur
 invalid-lang = unbekannte Sprache «{ $lang }»: verwende --lang de oder --lang en (auch de-CH, de_DE, en-US, en_GB …)
 invalid-step = unbekannter Schritt «{ $step }»; Schritte mit Aktion: { $steps }
 invalid-faults = ungültiges --faults: { $reason }
+invalid-faults-unhealthy-needs-sim = ungültiges --faults: unhealthy lässt simulierte Tasks scheitern und geht nur mit --sim
 invalid-speed = --speed muss eine Zahl von { $min } (Echtzeit) bis { $max } sein; Standard ist { $default }
 invalid-speed-needs-sim = --speed gilt nur für die Simulation: ergänze --sim
 config-read = { $path } kann nicht gelesen werden: { $reason }
@@ -224,6 +266,8 @@ config-parse = { $path } ist kein gültiges TOML: { $reason }
 config-field = Konfiguration: { $field } = «{ $value }»: { $problem_id }
 config-flag = { $flag } «{ $value }»: { $problem_id }
 state-dir-unwritable = in { $dir } kann nicht geschrieben werden ({ $reason }); das Journal wird nur im Speicher geführt
+output-failed = Die Ausgabe lässt sich nicht schreiben: { $reason }
+man-dir-failed = Die Man-Pages lassen sich nicht nach { $dir } schreiben ({ $reason }); lege das Verzeichnis zuerst an oder gib ein anderes an
 read-only-refused = Nur-Lesen-Modus: backup-lab beobachtet und prüft nur; ohne --read-only starten, um zu handeln
 
 ## Zustandsverzeichnis, Journal und Dateien
@@ -258,7 +302,9 @@ error-gave-up = AWS hat auch nach { $attempts } Versuchen abgelehnt ({ $code }: 
 faults-empty = die Angabe ist leer; z. B. throttle:0.2 oder CreateDBSnapshot=timeout@1
 faults-calls = «{ $part }»: nach @ folgt N oder N-M, mit 1 ≤ N ≤ M
 faults-rate = «{ $part }»: die Rate nach : muss eine Zahl von 0 bis 1 sein
-faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied, expired oder tag-denied sein
+faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied, expired, tag-denied oder unhealthy sein
+faults-unhealthy-operation = «{ $part }»: unhealthy gilt nur für UpdateService
+faults-unhealthy-rate = «{ $part }»: unhealthy nimmt keine Rate, nur @N oder @N-M
 faults-operation = «{ $part }»: unbekannte Operation «{ $operation }»; bekannt sind { $operations }
 
 
@@ -310,6 +356,8 @@ report-nothing-left = Vom Lab ist nichts mehr übrig.
 welcome-title = kein AWS-Konto erreichbar
 welcome-setup =
     So arbeitest du in deinem eigenen AWS-Konto:
+    Am einfachsten, wo das AWS-Academy-Konto CloudShell erlaubt: öffne CloudShell in der AWS-Konsole (das Symbol >_ oben) und starte backup-lab dort. Nichts zu kopieren.
+    Stattdessen auf diesem Computer:
     1. Starte in AWS Academy das Learner Lab und öffne «AWS Details».
     2. Klicke neben «AWS CLI» auf «Show» und kopiere die Zeilen.
     3. Füge sie in ~/.aws/credentials ein (ersetze den bisherigen Inhalt) und speichere.

@@ -6,6 +6,7 @@
 ui-product = backup-lab
 ui-mode-sim = SIMULATION ×{ $speed }
 ui-mode-aws = AWS { $account } · { $region }
+ui-cloudshell = CloudShell
 ui-read-only = NUR LESEN
 ui-too-small = Das Terminal ist zu klein ({ $width }×{ $height }). Bitte vergrössere es auf mindestens { $min_width }×{ $min_height }.
 
@@ -79,6 +80,7 @@ ui-snapshot-automated = automatisch
 ui-service = ECS-Service
 ui-revision = Revision { $revision }
 ui-tasks = Tasks laufen: { $running } von { $desired }
+ui-failed-tasks = { $count } gescheitert
 ui-todos = ToDos: { $count }
 ui-todos-unknown = ToDos: ?
 

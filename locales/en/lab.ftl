@@ -49,12 +49,26 @@ check-restore-progress = status { $status } ({ $elapsed })
 check-restore-available = { $restored } is available with the lab's settings
 check-switch-done = backend runs on { $restored }
 check-switch-rollout = rollout: { $running }/{ $desired } new tasks running, { $tasks } tasks in total
+check-switch-failed-so-far = { $failed ->
+        [one] 1 new task failed to start so far
+       *[other] { $failed } new tasks failed to start so far
+    }
 check-switch-reverted = backend was switched and has since been switched back
 check-switch-todo = backend still points at { $instance }
 check-switch-wait = backend still points at { $instance }; { $restored } has no endpoint yet
 check-switch-too-early = backend-service already points at { $restored }, which is { $status } and takes no connections yet: the new tasks fail their health checks and ECS replaces them until it is ready, while the old tasks keep serving from { $instance }
 check-switch-no-host = the task definition has no DB_HOST in container { $container }
 check-switch-elsewhere = backend points at { $host }, not at { $restored }
+check-switch-failed = the rollout of revision { $revision } failed: { $failed } tasks in a row did not start; { $back ->
+        [0] ECS starts no new tasks for it
+       *[other] ECS rolled the service back to revision { $back }
+    }
+check-switch-tasks-failing = tasks of revision { $revision } keep failing to start ({ $failed } in a row); ECS keeps replacing them and the rollout does not finish
+check-switch-rolled-back = the rollout onto the restored database failed; ECS rolled the service back to revision { $back }
+check-switch-reason = ECS says: { $reason }
+check-switch-no-breaker = { $service } has no deployment circuit breaker on, so ECS goes on trying until the service is updated again
+check-switch-event = { $at } { $message }
+check-switch-failed-advice = what to try: check that { $restored } is available and accepts connections (DB_HOST, security group), read the events of { $service } in the ECS console, then run this step again
 check-verify-done = the app shows { $count } todos again
 check-verify-verified = verified: the app showed { $count } todos again
 check-verify-titles = in the app now: { $titles }
@@ -163,6 +177,7 @@ blocked-no-restore = { $restored } does not exist yet – restore it first
 blocked-no-endpoint = { $restored } is { $status } and takes no connections yet; this step is possible once it is available or backing-up (right after creating), when the backend can reach it
 blocked-protected = { $instance } is not an instance the lab created; backup-lab never deletes it
 blocked-rollout-slow = the rollout back did not finish in time; the restored database was kept – run cleanup again later
+blocked-rollout-failed = the rollout of revision { $revision } failed ({ $failed } tasks in a row did not start); the restored database was kept – read the events of { $service } in the ECS console and run cleanup again
 
 ## Headless
 
@@ -174,6 +189,7 @@ run-timeout = waited too long for this step; run again to go on
 status-instances = DB instances
 status-snapshots = Snapshots
 status-service = ECS deployments
+status-events = ECS service events (newest first)
 status-todos = Todos
 status-days = day(s)
 status-manual = manual
@@ -187,8 +203,28 @@ error-access-denied = Access denied ({ $code }) for { $operation }: { $permissio
         [none] the credentials may not do this.
        *[other] the role lacks { $permission }.
     } In AWS Academy use the LabRole credentials. ({ $message })
-error-expired-token = The session token has expired ({ $code }). Copy fresh credentials from AWS Academy (AWS Details → AWS CLI) into ~/.aws/credentials; backup-lab picks them up and carries on.
-error-no-credentials = No AWS credentials found. In AWS Academy: AWS Details → AWS CLI → copy into ~/.aws/credentials. Or try the simulation: backup-lab --sim
+error-expired-token = The credentials have expired ({ $code }). { $source ->
+        [environment] They come from environment variables (AWS_ACCESS_KEY_ID …), which a running program cannot read again: quit backup-lab, set the fresh values (AWS Academy: AWS Details → AWS CLI) and start it again. Your progress is kept.
+        [profile-keys] They come from profile { $profile } in { $file }: paste fresh ones there (AWS Academy: AWS Details → AWS CLI); backup-lab picks them up and carries on.
+        [sso] They come from the SSO login of profile { $profile }: run aws sso login --profile { $profile }; backup-lab picks up the new session and carries on.
+        [login] They come from the console login of profile { $profile }: run aws login --profile { $profile }; backup-lab picks up the new session and carries on.
+        [process] Profile { $profile } gets them from its credential_process, which backup-lab runs again by itself; if it keeps giving expired credentials, renew what that command reads.
+        [cloudshell] The CloudShell session has ended: open CloudShell again from the AWS console and start backup-lab there. Your progress is kept.
+        [container] They come from the container credentials endpoint, which renews them by itself; if they stay expired, restart the container or check its role.
+        [web-identity] They come from a web identity token, which is renewed outside backup-lab; once it is, backup-lab carries on.
+       *[other] Copy fresh credentials from AWS Academy (AWS Details → AWS CLI) into ~/.aws/credentials; backup-lab picks them up and carries on.
+    }
+error-no-credentials = { $source ->
+        [environment] AWS does not accept the credentials from the environment variables AWS_ACCESS_KEY_ID … ({ $code }: { $message }). Quit backup-lab, set fresh values (AWS Academy: AWS Details → AWS CLI) and start it again.
+        [profile-keys] AWS does not accept the credentials of profile { $profile } in { $file } ({ $code }: { $message }). Paste fresh ones there (AWS Academy: AWS Details → AWS CLI); backup-lab picks them up.
+        [sso] The SSO login of profile { $profile } gives no credentials ({ $message }): run aws sso login --profile { $profile }.
+        [login] The console login of profile { $profile } gives no credentials ({ $message }): run aws login --profile { $profile }.
+        [process] The credential_process of profile { $profile } gives no usable credentials ({ $message }); run that command yourself to see why.
+        [cloudshell] CloudShell's credentials endpoint gives no credentials ({ $message }). Close CloudShell, open it again from the AWS console and start backup-lab there; do not set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_AUTHORIZATION_TOKEN yourself.
+        [container] The container credentials endpoint gives no credentials ({ $message }). Check AWS_CONTAINER_CREDENTIALS_FULL_URI and the token in AWS_CONTAINER_AUTHORIZATION_TOKEN.
+        [web-identity] The web identity token gives no credentials ({ $message }); check AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN.
+       *[other] No AWS credentials found. Easiest in AWS Academy: open CloudShell in the AWS console and run backup-lab there. Or: AWS Details → AWS CLI → copy into ~/.aws/credentials. Without an account: backup-lab --sim
+    }
 error-no-region = No AWS region set. Use --region us-east-1 (the course's region) or set AWS_REGION.
 error-throttling = AWS is throttling requests ({ $code }); backup-lab waits and tries again.
 error-invalid-state = The resource is busy ({ $code }: { $message }); wait until it is available and try again.
@@ -200,6 +236,11 @@ error-validation = AWS refused a parameter ({ $code }: { $message }).
 error-server = The service had an internal error ({ $code }); try again in a moment.
 error-network = Network error ({ $message }); check the connection – backup-lab keeps trying.
 error-timeout = The request timed out ({ $operation }); backup-lab checks the state before trying again.
+error-todo-answer = The todo app answered, but backup-lab cannot use the answer: { $code ->
+        [NotJson] it is not JSON
+        [NoList] it holds no todo list
+       *[other] a todo in it cannot be read
+    } ({ $message }). Check that this address is the lab's todo backend (GET /api/v1/todos); name it with --app-url if the load balancer leads elsewhere.
 error-other = Error { $code }: { $message }
 
 invalid-identifier-empty = the name is empty
@@ -217,6 +258,7 @@ invalid-timezone = unknown time zone; use an IANA name such as Europe/Zurich
 invalid-lang = unknown language "{ $lang }": use --lang de or --lang en (also de-CH, de_DE, en-US, en_GB …)
 invalid-step = unknown step "{ $step }"; steps with an action: { $steps }
 invalid-faults = invalid --faults: { $reason }
+invalid-faults-unhealthy-needs-sim = invalid --faults: unhealthy makes simulated tasks fail and works only with --sim
 invalid-speed = --speed must be a number from { $min } (real time) to { $max }; the default is { $default }
 invalid-speed-needs-sim = --speed only applies to the simulation: add --sim
 config-read = cannot read { $path }: { $reason }
@@ -224,6 +266,8 @@ config-parse = { $path } is not valid TOML: { $reason }
 config-field = configuration: { $field } = "{ $value }": { $problem_id }
 config-flag = { $flag } "{ $value }": { $problem_id }
 state-dir-unwritable = cannot write to { $dir } ({ $reason }); the journal is kept in memory only
+output-failed = cannot write the output: { $reason }
+man-dir-failed = cannot write the man pages into { $dir } ({ $reason }); create the directory first or name another one
 read-only-refused = read-only mode: backup-lab only observes and checks; start without --read-only to act
 
 ## State directory, journal and files
@@ -258,7 +302,9 @@ error-gave-up = AWS still refused after { $attempts } attempts ({ $code }: { $me
 faults-empty = the spec is empty; e.g. throttle:0.2 or CreateDBSnapshot=timeout@1
 faults-calls = "{ $part }": after @ comes N or N-M, with 1 ≤ N ≤ M
 faults-rate = "{ $part }": the rate after : must be a number from 0 to 1
-faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired or tag-denied
+faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied or unhealthy
+faults-unhealthy-operation = "{ $part }": unhealthy applies to UpdateService only
+faults-unhealthy-rate = "{ $part }": unhealthy takes no rate, only @N or @N-M
 faults-operation = "{ $part }": unknown operation "{ $operation }"; known are { $operations }
 
 
@@ -310,6 +356,8 @@ report-nothing-left = Nothing from the lab is left.
 welcome-title = no AWS account reachable
 welcome-setup =
     To work on your own AWS account:
+    Easiest, where the AWS Academy account allows CloudShell: open CloudShell from the AWS console (the >_ icon at the top) and run backup-lab there. No keys to copy.
+    On this computer instead:
     1. In AWS Academy, start the Learner Lab and open "AWS Details".
     2. Next to "AWS CLI", click "Show" and copy the lines.
     3. Paste them into ~/.aws/credentials (replace what is there) and save.

@@ -6,6 +6,7 @@
 ui-product = backup-lab
 ui-mode-sim = SIMULATION ×{ $speed }
 ui-mode-aws = AWS { $account } · { $region }
+ui-cloudshell = CloudShell
 ui-read-only = READ-ONLY
 ui-too-small = The terminal is too small ({ $width }×{ $height }). Please make it at least { $min_width }×{ $min_height }.
 
@@ -79,6 +80,7 @@ ui-snapshot-automated = automated
 ui-service = ECS service
 ui-revision = revision { $revision }
 ui-tasks = tasks running { $running } of { $desired }
+ui-failed-tasks = { $count } failed
 ui-todos = Todos: { $count }
 ui-todos-unknown = Todos: ?
 

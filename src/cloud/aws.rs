@@ -46,11 +46,13 @@ use aws_smithy_types::config_bag::ConfigBag;
 use jiff::Timestamp;
 use serde_json::Value;
 
+use super::credentials::{self, CredentialSource};
+use super::todo_api::{self, quote_body};
 use super::{
     BackupSettings, Cloud, CloudError, CloudResult, Container, DbInstance, DbSnapshot, Deployment,
     DeploymentStatus, ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RestoreSettings,
     RolloutState, Service, ServiceEvent, SnapshotKind, SnapshotRequest, TOOL_TAG_KEY,
-    TOOL_TAG_VALUE, TaskDefinition, Todo, is_reserved_tag,
+    TOOL_TAG_VALUE, TaskDefinition, Todo, TodoId, is_reserved_tag,
 };
 
 /// Fields `DescribeTaskDefinition` returns that `RegisterTaskDefinition` rejects (FACTS.md).
@@ -80,8 +82,6 @@ const IMDS_OPERATION_TIMEOUT: Duration = Duration::from_millis(800);
 const CONNECT_GUARD: Duration = Duration::from_secs(60);
 const TODO_CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 const TODO_TIMEOUT: Duration = Duration::from_secs(8);
-/// How much of an unexpected HTTP body an error message quotes.
-const QUOTED_BODY_CHARS: usize = 200;
 
 /// What the user chose on the command line or in the configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,6 +165,8 @@ pub struct AwsCloud {
     load_balancer: String,
     /// Base URL of the todo API once found.
     todo_base: tokio::sync::OnceCell<String>,
+    /// Where the credential chain finds the credentials (`None` with fixed test keys).
+    credentials: Option<CredentialSource>,
 }
 
 fn error(kind: ErrorKind, code: &str, message: impl Into<String>, operation: &str) -> CloudError {
@@ -252,6 +254,16 @@ impl AwsCloud {
         if let Some(url) = &overrides.endpoint_url {
             loader = loader.endpoint_url(url);
         }
+        let credentials = match overrides.keys {
+            Some(_) => None,
+            None => Some(credentials::detect(settings.profile.as_deref()).await),
+        };
+        tracing::info!(
+            source = credentials
+                .as_ref()
+                .map_or("fixed keys", CredentialSource::id),
+            "credentials"
+        );
         loader = if let Some(keys) = &overrides.keys {
             loader.credentials_provider(aws_sdk_sts::config::Credentials::new(
                 keys.access_key_id.clone(),
@@ -272,11 +284,9 @@ impl AwsCloud {
         let config = loader.load().await;
 
         let sts = aws_sdk_sts::Client::new(&config);
-        let me = sts
-            .get_caller_identity()
-            .send()
-            .await
-            .map_err(|e| map_sdk_error("GetCallerIdentity", &e))?;
+        let me = sts.get_caller_identity().send().await.map_err(|e| {
+            map_sdk_error("GetCallerIdentity", &e).with_credentials(credentials.as_ref())
+        })?;
         let http = reqwest::Client::builder()
             .connect_timeout(overrides.todo_connect_timeout)
             .timeout(overrides.todo_timeout)
@@ -293,7 +303,14 @@ impl AwsCloud {
             app_url: settings.app_url.as_deref().map(normalize_base_url),
             load_balancer: settings.load_balancer.clone(),
             todo_base: tokio::sync::OnceCell::new(),
+            credentials,
         })
+    }
+
+    /// Where the credentials come from (environment, a profile, SSO, the container endpoint…).
+    #[must_use]
+    pub fn credential_source(&self) -> Option<&CredentialSource> {
+        self.credentials.as_ref()
     }
 }
 
@@ -395,6 +412,8 @@ fn credentials_problem(err: &(dyn std::error::Error + 'static)) -> Option<ErrorK
             || debug.contains("InvalidConfiguration")
             || debug.contains("CredentialsError")
             || debug.contains("ProviderError")
+            // An endpoint that cannot be reached (the container endpoint, a process that fails).
+            || e.to_string().starts_with("unexpected credentials error")
         {
             let text = format!("{debug} {e}").to_ascii_lowercase();
             return Some(if text.contains("expired") {
@@ -716,6 +735,11 @@ fn service(s: &aws_sdk_ecs::types::Service, cluster: &str) -> Service {
                 DeploymentRolloutState::InProgress => Some(RolloutState::InProgress),
                 _ => None,
             }),
+            rollout_reason: d
+                .rollout_state_reason()
+                .filter(|r| !r.is_empty())
+                .map(str::to_owned),
+            failed_tasks: non_negative(Some(d.failed_tasks())),
             created: d.created_at().and_then(timestamp),
             updated: d.updated_at().and_then(timestamp),
         })
@@ -746,6 +770,13 @@ fn service(s: &aws_sdk_ecs::types::Service, cluster: &str) -> Service {
                 message: e.message().unwrap_or_default().to_owned(),
             })
             .collect(),
+        circuit_breaker: s
+            .deployment_configuration()
+            .and_then(|c| c.deployment_circuit_breaker())
+            .map(|b| super::CircuitBreaker {
+                enable: b.enable(),
+                rollback: b.rollback(),
+            }),
     }
 }
 
@@ -984,37 +1015,6 @@ fn normalize_base_url(url: &str) -> String {
     }
 }
 
-fn quote_body(body: &str) -> String {
-    let body = body.trim();
-    match body.char_indices().nth(QUOTED_BODY_CHARS) {
-        Some((cut, _)) => format!("{}…", &body[..cut]),
-        None => body.to_owned(),
-    }
-}
-
-/// The created todo from a POST answer; the app's exact answer shape is not specified, so a
-/// todo, `{"todo": …}`, `{"data": …}` and a bare `{"id": …}` are all understood.
-fn created_todo(body: &Value, title: &str) -> Option<Todo> {
-    let candidates = [Some(body), body.get("todo"), body.get("data")];
-    for candidate in candidates.into_iter().flatten() {
-        if let Ok(todo) = serde_json::from_value::<Todo>(candidate.clone()) {
-            return Some(todo);
-        }
-        if let Some(id) = candidate
-            .get("id")
-            .and_then(|id| id.as_u64().or_else(|| id.as_str()?.parse().ok()))
-        {
-            return Some(Todo {
-                id,
-                user_id: candidate.get("user_id").cloned(),
-                title: title.to_owned(),
-                completed: false,
-            });
-        }
-    }
-    None
-}
-
 // ---------------------------------------------------------------------------------------------
 // Todo API helpers
 
@@ -1089,33 +1089,6 @@ impl AwsCloud {
             format!("{reason}: {}", quote_body(&body))
         };
         Err(error(kind, status.as_str(), message, operation))
-    }
-
-    fn parse_todos(operation: &str, body: &str) -> CloudResult<Vec<Todo>> {
-        let value: Value = serde_json::from_str(body).map_err(|e| {
-            error(
-                ErrorKind::Other,
-                "InvalidResponse",
-                format!("{e}: {}", quote_body(body)),
-                operation,
-            )
-        })?;
-        let list = match &value {
-            Value::Array(_) => value.clone(),
-            other => other
-                .get("todos")
-                .or_else(|| other.get("data"))
-                .cloned()
-                .unwrap_or(Value::Null),
-        };
-        serde_json::from_value(list).map_err(|e| {
-            error(
-                ErrorKind::Other,
-                "InvalidResponse",
-                format!("{e}: {}", quote_body(body)),
-                operation,
-            )
-        })
     }
 }
 
@@ -1552,8 +1525,8 @@ impl Cloud for AwsCloud {
     async fn list_todos(&self) -> CloudResult<Vec<Todo>> {
         const OP: &str = "TodoList";
         let url = format!("{}/api/v1/todos", self.todo_base(OP).await?);
-        let body = self.todo_request(OP, self.http.get(url)).await?;
-        Self::parse_todos(OP, &body)
+        let body = self.todo_request(OP, self.http.get(&url)).await?;
+        todo_api::parse_list(OP, &url, &body)
     }
 
     async fn create_todo(&self, title: &str) -> CloudResult<Todo> {
@@ -1564,7 +1537,7 @@ impl Cloud for AwsCloud {
             .todo_request(OP, self.http.post(url).json(&payload))
             .await?;
         let value: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-        if let Some(todo) = created_todo(&value, title) {
+        if let Some(todo) = todo_api::created(&value, title) {
             return Ok(todo);
         }
         // The app said "created" without naming the todo: find the newest with this title.
@@ -1576,7 +1549,7 @@ impl Cloud for AwsCloud {
             })?
             .into_iter()
             .filter(|t| t.title == title)
-            .max_by_key(|t| t.id)
+            .max_by_key(|t| t.id.clone())
             .ok_or_else(|| {
                 error(
                     ErrorKind::Other,
@@ -1587,9 +1560,20 @@ impl Cloud for AwsCloud {
             })
     }
 
-    async fn delete_todo(&self, id: u64) -> CloudResult<()> {
+    async fn delete_todo(&self, id: &TodoId) -> CloudResult<()> {
         const OP: &str = "TodoDelete";
-        let url = format!("{}/api/v1/todos/{id}", self.todo_base(OP).await?);
+        let base = format!("{}/api/v1/todos/", self.todo_base(OP).await?);
+        let mut url = reqwest::Url::parse(&base).map_err(|e| {
+            error(
+                ErrorKind::Validation,
+                "InvalidUrl",
+                format!("{base}: {e}"),
+                OP,
+            )
+        })?;
+        if let Ok(mut segments) = url.path_segments_mut() {
+            segments.pop_if_empty().push(&id.0);
+        }
         self.todo_request(OP, self.http.delete(url)).await?;
         Ok(())
     }
@@ -1668,23 +1652,5 @@ mod tests {
             "http://todoApp-1.elb.amazonaws.com"
         );
         assert_eq!(normalize_base_url("https://x.example"), "https://x.example");
-    }
-
-    #[test]
-    fn created_todo_shapes() {
-        let todo = serde_json::json!({"id": 3, "user_id": 1, "title": "t", "completed": false});
-        assert_eq!(created_todo(&todo, "t").map(|t| t.id), Some(3));
-        assert_eq!(
-            created_todo(&serde_json::json!({"todo": todo}), "t").map(|t| t.id),
-            Some(3)
-        );
-        assert_eq!(
-            created_todo(&serde_json::json!({"id": "4"}), "t").map(|t| t.id),
-            Some(4)
-        );
-        assert_eq!(
-            created_todo(&serde_json::json!({"message": "ok"}), "t"),
-            None
-        );
     }
 }

@@ -224,6 +224,6 @@ pub fn create_todo(title: &str) -> String {
 }
 
 #[must_use]
-pub fn delete_todo(id: u64) -> String {
-    format!("curl -s -X DELETE $APP_URL/api/v1/todos/{id}")
+pub fn delete_todo(id: &super::TodoId) -> String {
+    format!("curl -s -X DELETE $APP_URL/api/v1/todos/{}", quote(&id.0))
 }

@@ -7,6 +7,11 @@
 //! or `expired`. A timeout on a call that changes something happens after the change took
 //! effect, as a lost response does on a real network: the caller cannot know, so it must look
 //! before it retries.
+//!
+//! One kind is no failed call but a world that misbehaves: `unhealthy` (simulation only) makes
+//! the tasks that UpdateService starts fail their load balancer health checks, so the rollout
+//! fails as a backend that cannot reach its database does. `UpdateService=unhealthy@1` hits
+//! the first UpdateService of the run; the simulation takes it from [`Spec::unhealthy_updates`].
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -21,6 +26,8 @@ pub enum FaultKind {
     Timeout,
     Denied,
     Expired,
+    /// Tasks of new deployments fail their health checks (simulation only).
+    Unhealthy,
     /// A role that may create but not tag: only calls that carry tags fail, naming the
     /// tagging action as AWS does.
     TagDenied,
@@ -34,6 +41,7 @@ impl FaultKind {
             "timeout" => Self::Timeout,
             "denied" | "access-denied" => Self::Denied,
             "expired" | "expired-token" => Self::Expired,
+            "unhealthy" => Self::Unhealthy,
             "tag-denied" => Self::TagDenied,
             _ => return None,
         })
@@ -65,6 +73,12 @@ impl FaultKind {
                 ErrorKind::ExpiredToken,
                 "ExpiredToken",
                 "The security token included in the request is expired (injected).",
+            ),
+            // Not a failed call: the simulation's tasks fail instead (never raised here).
+            Self::Unhealthy => CloudError::new(
+                ErrorKind::Other,
+                "Unhealthy",
+                "Tasks fail their health checks (injected).",
             ),
             Self::TagDenied => {
                 let action = if operation.contains("DB") {
@@ -126,10 +140,27 @@ pub const OPERATIONS: [&str; 18] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpecError {
     Empty,
-    Calls { part: String },
-    Rate { part: String },
-    Kind { part: String },
-    Operation { part: String, operation: String },
+    Calls {
+        part: String,
+    },
+    Rate {
+        part: String,
+    },
+    Kind {
+        part: String,
+    },
+    Operation {
+        part: String,
+        operation: String,
+    },
+    /// `unhealthy` named with another operation than UpdateService.
+    UnhealthyOperation {
+        part: String,
+    },
+    /// `unhealthy` with a rate.
+    UnhealthyRate {
+        part: String,
+    },
 }
 
 impl SpecError {
@@ -142,6 +173,8 @@ impl SpecError {
             Self::Rate { .. } => "rate",
             Self::Kind { .. } => "kind",
             Self::Operation { .. } => "operation",
+            Self::UnhealthyOperation { .. } => "unhealthy-operation",
+            Self::UnhealthyRate { .. } => "unhealthy-rate",
         }
     }
 }
@@ -191,6 +224,14 @@ impl Spec {
             }
             let kind =
                 FaultKind::parse(kind.trim()).ok_or_else(|| SpecError::Kind { part: owned() })?;
+            if kind == FaultKind::Unhealthy {
+                if operation.as_deref().is_some_and(|op| op != UPDATE_SERVICE) {
+                    return Err(SpecError::UnhealthyOperation { part: owned() });
+                }
+                if rate < 1.0 {
+                    return Err(SpecError::UnhealthyRate { part: owned() });
+                }
+            }
             rules.push(Rule {
                 operation,
                 kind,
@@ -203,7 +244,25 @@ impl Spec {
         }
         Ok(Self { rules })
     }
+
+    /// The UpdateService calls (ranges, 1-based) whose tasks are to fail their health checks.
+    #[must_use]
+    pub fn unhealthy_updates(&self) -> Vec<(u64, u64)> {
+        self.rules
+            .iter()
+            .filter(|r| r.kind == FaultKind::Unhealthy)
+            .map(|r| r.calls.unwrap_or((1, u64::MAX)))
+            .collect()
+    }
+
+    /// Whether the spec holds call faults (anything but `unhealthy`).
+    #[must_use]
+    pub fn has_call_faults(&self) -> bool {
+        self.rules.iter().any(|r| r.kind != FaultKind::Unhealthy)
+    }
 }
+
+const UPDATE_SERVICE: &str = "UpdateService";
 
 /// A [`Cloud`] that fails some calls as the spec says.
 pub struct Faulty {
@@ -241,14 +300,18 @@ impl Faulty {
             .rng
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        self.spec.rules.iter().find_map(|rule| {
-            let applies = rule
-                .operation
-                .as_deref()
-                .is_none_or(|op| op == operation || op == "*");
-            let in_range = rule.calls.is_none_or(|(a, b)| (a..=b).contains(&n));
-            (applies && in_range && rng.f64() < rule.rate).then_some(rule.kind)
-        })
+        self.spec
+            .rules
+            .iter()
+            .filter(|rule| rule.kind != FaultKind::Unhealthy)
+            .find_map(|rule| {
+                let applies = rule
+                    .operation
+                    .as_deref()
+                    .is_none_or(|op| op == operation || op == "*");
+                let in_range = rule.calls.is_none_or(|(a, b)| (a..=b).contains(&n));
+                (applies && in_range && rng.f64() < rule.rate).then_some(rule.kind)
+            })
     }
 
     fn inner_cloud(&self) -> std::sync::Arc<dyn Cloud> {
@@ -304,5 +367,19 @@ mod tests {
             "a misspelt operation would never fire"
         );
         assert!(Spec::parse("*=throttle:0.1").is_ok());
+        let spec = Spec::parse("UpdateService=unhealthy@1, throttle:0.1").expect("valid");
+        assert_eq!(spec.unhealthy_updates(), vec![(1, 1)]);
+        assert!(spec.has_call_faults());
+        assert_eq!(
+            Spec::parse("unhealthy").expect("valid").unhealthy_updates(),
+            vec![(1, u64::MAX)]
+        );
+        assert!(
+            !Spec::parse("unhealthy@2-3")
+                .expect("valid")
+                .has_call_faults()
+        );
+        assert!(Spec::parse("CreateDBSnapshot=unhealthy").is_err());
+        assert!(Spec::parse("unhealthy:0.5").is_err());
     }
 }

@@ -259,7 +259,10 @@ macro_rules! layered {
                 self.around(op, |c| async move { c.create_todo(title).await })
                     .await
             }
-            async fn delete_todo(&self, id: u64) -> $crate::cloud::CloudResult<()> {
+            async fn delete_todo(
+                &self,
+                id: &$crate::cloud::TodoId,
+            ) -> $crate::cloud::CloudResult<()> {
                 let cli = || $crate::cloud::cli::delete_todo(id);
                 let op = $crate::cloud::layer::Op {
                     name: "TodoDelete",

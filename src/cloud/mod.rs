@@ -5,12 +5,14 @@
 
 pub mod aws;
 pub mod cli;
+pub mod credentials;
 pub mod faults;
 pub mod layer;
 pub mod model;
 pub mod recorder;
 pub mod refresh;
 pub mod sim;
+pub mod todo_api;
 
 use std::time::Duration;
 
@@ -38,6 +40,8 @@ pub enum ErrorKind {
     Server,
     Network,
     Timeout,
+    /// The todo app answered, but not in a form the lab can use.
+    TodoAnswer,
     Other,
 }
 
@@ -69,6 +73,7 @@ impl ErrorKind {
             Self::Server => "server",
             Self::Network => "network",
             Self::Timeout => "timeout",
+            Self::TodoAnswer => "todo-answer",
             Self::Other => "other",
         }
     }
@@ -84,6 +89,10 @@ pub struct CloudError {
     /// The operation that failed (e.g. `CreateDBSnapshot`), for advice such as the missing
     /// permission.
     pub operation: String,
+    /// Where the credentials came from, for advice on expired or refused credentials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// (Boxed: errors travel in every `Result` and should stay small.)
+    pub credentials: Option<Box<credentials::CredentialSource>>,
 }
 
 impl CloudError {
@@ -94,7 +103,26 @@ impl CloudError {
             code: code.into(),
             message: message.into(),
             operation: String::new(),
+            credentials: None,
         }
+    }
+
+    /// Names where the credentials came from (kept if the error already names a source).
+    #[must_use]
+    pub fn with_credentials(mut self, source: Option<&credentials::CredentialSource>) -> Self {
+        if self.credentials.is_none() {
+            self.credentials = source.cloned().map(Box::new);
+        }
+        self
+    }
+
+    /// Whether the error is about the credentials themselves (expired, missing, refused).
+    #[must_use]
+    pub fn is_credentials_problem(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::ExpiredToken | ErrorKind::NoCredentials
+        )
     }
 
     #[must_use]
@@ -185,7 +213,7 @@ pub trait Cloud: Send + Sync {
 
     async fn list_todos(&self) -> CloudResult<Vec<Todo>>;
     async fn create_todo(&self, title: &str) -> CloudResult<Todo>;
-    async fn delete_todo(&self, id: u64) -> CloudResult<()>;
+    async fn delete_todo(&self, id: &TodoId) -> CloudResult<()>;
 }
 
 /// Environment names whose values are never shown or logged.

@@ -197,9 +197,30 @@ pub struct Deployment {
     pub running: u32,
     pub pending: u32,
     pub rollout: Option<RolloutState>,
+    /// Why the rollout is in its state (`rolloutStateReason`), e.g. "ECS deployment circuit
+    /// breaker: tasks failed to start."
+    #[serde(default)]
+    pub rollout_reason: Option<String>,
+    /// Tasks of this deployment that failed in a row (`failedTasks`); ECS sets it back to 0
+    /// once one of them runs.
+    #[serde(default)]
+    pub failed_tasks: u32,
     pub created: Option<Timestamp>,
     pub updated: Option<Timestamp>,
 }
+
+/// The service's deployment circuit breaker (`deploymentConfiguration.deploymentCircuitBreaker`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CircuitBreaker {
+    /// A rollout whose tasks keep failing ends `FAILED` instead of trying forever.
+    pub enable: bool,
+    /// A `FAILED` rollout goes back to the last deployment that completed.
+    pub rollback: bool,
+}
+
+/// Tasks failing in a row after which a rollout counts as failing even without a circuit
+/// breaker: the breaker's own smallest threshold (it uses half the desired count, at least 3).
+pub const FAILING_TASKS: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceEvent {
@@ -218,7 +239,11 @@ pub struct Service {
     pub running: u32,
     pub pending: u32,
     pub deployments: Vec<Deployment>,
+    /// Newest first.
     pub events: Vec<ServiceEvent>,
+    /// `None` when the service has no deployment configuration to read.
+    #[serde(default)]
+    pub circuit_breaker: Option<CircuitBreaker>,
 }
 
 impl Service {
@@ -233,20 +258,179 @@ impl Service {
     #[must_use]
     pub fn is_stable(&self) -> bool {
         match (self.deployments.as_slice(), self.primary()) {
-            ([_], Some(p)) => p.running == p.desired && p.rollout != Some(RolloutState::InProgress),
+            ([_], Some(p)) => {
+                p.running == p.desired
+                    && !matches!(
+                        p.rollout,
+                        Some(RolloutState::InProgress | RolloutState::Failed)
+                    )
+            }
             _ => false,
+        }
+    }
+
+    /// The deployment whose rollout went wrong, if any: one that ended `FAILED` (the circuit
+    /// breaker gave up), or the PRIMARY one whose tasks keep failing to start
+    /// ([`FAILING_TASKS`] in a row), which without a circuit breaker ECS retries forever.
+    #[must_use]
+    pub fn troubled(&self) -> Option<&Deployment> {
+        self.deployments
+            .iter()
+            .find(|d| d.rollout == Some(RolloutState::Failed))
+            .or_else(|| {
+                self.primary().filter(|p| {
+                    p.failed_tasks >= FAILING_TASKS && p.rollout != Some(RolloutState::Completed)
+                })
+            })
+    }
+
+    /// Whether ECS has said since `since` that it rolls the service back (the circuit
+    /// breaker's event). Once the rollback is done the FAILED deployment is gone; the event
+    /// stays.
+    #[must_use]
+    pub fn rolled_back_since(&self, since: Timestamp) -> bool {
+        self.events
+            .iter()
+            .any(|e| e.at.is_some_and(|at| at >= since) && e.message.contains(ROLLBACK_EVENT))
+    }
+
+    /// The newest `n` events since `since` that tell why a rollout went wrong (failed health
+    /// checks, tasks that did not start, the rollback), else the newest `n` since then.
+    #[must_use]
+    pub fn telling_events(&self, since: Option<Timestamp>, n: usize) -> Vec<&ServiceEvent> {
+        let recent: Vec<&ServiceEvent> = self
+            .events
+            .iter()
+            .filter(|e| since.is_none_or(|s| e.at.is_none_or(|at| at >= s)))
+            .collect();
+        let telling: Vec<&ServiceEvent> = recent
+            .iter()
+            .copied()
+            .filter(|e| {
+                let m = e.message.to_ascii_lowercase();
+                TROUBLE_WORDS.iter().any(|w| m.contains(w))
+            })
+            .take(n)
+            .collect();
+        if telling.is_empty() {
+            recent.into_iter().take(n).collect()
+        } else {
+            telling
         }
     }
 }
 
-/// One entry of the todo app.
+/// Words of ECS's service events about trouble ("failed ELB health checks", "is unhealthy in
+/// target-group", "unable to place a task", "deployment failed", "rolling back to …").
+const TROUBLE_WORDS: [&str; 5] = ["fail", "unhealthy", "unable", "error", "rolling back"];
+
+/// What ECS writes into the service events when the circuit breaker rolls back:
+/// "(service backend-service) rolling back to deployment ecs-svc/…".
+pub const ROLLBACK_EVENT: &str = "rolling back to deployment";
+
+/// Just the revision number of a task definition ARN (`…/workshop-backend:7` → 7).
+#[must_use]
+pub fn revision_of(arn: &str) -> Option<u32> {
+    arn.rsplit_once(':')?.1.parse().ok()
+}
+
+/// A todo's id as the app writes it: backends send a number (`3`) or a string (`"3"`, a UUID).
+/// Kept as text; numbers compare as numbers, so "the newest" is the largest id either way.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct TodoId(pub String);
+
+impl TodoId {
+    fn number(&self) -> Option<u64> {
+        self.0.parse().ok()
+    }
+}
+
+impl From<u64> for TodoId {
+    fn from(n: u64) -> Self {
+        Self(n.to_string())
+    }
+}
+
+impl std::fmt::Display for TodoId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Ord for TodoId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        match (self.number(), other.number()) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => self.0.cmp(&other.0),
+        }
+    }
+}
+
+impl PartialOrd for TodoId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<'de> Deserialize<'de> for TodoId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::Number(n) if n.is_u64() || n.is_i64() => Ok(Self(n.to_string())),
+            serde_json::Value::String(s) if !s.trim().is_empty() => Ok(Self(s.trim().to_owned())),
+            other => Err(D::Error::custom(format!(
+                "id must be a whole number or a non-empty string, not {other}"
+            ))),
+        }
+    }
+}
+
+/// `completed` as backends write it: `true`/`false`, `1`/`0` (MySQL's BOOLEAN is TINYINT(1)),
+/// the same as strings (also PostgreSQL's `t`/`f` and `yes`/`no`), or null.
+fn flexible_bool<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    use serde::de::Error;
+    let value = serde_json::Value::deserialize(d)?;
+    match &value {
+        serde_json::Value::Null => Ok(false),
+        serde_json::Value::Bool(b) => Ok(*b),
+        serde_json::Value::Number(n) if n.as_u64() == Some(0) => Ok(false),
+        serde_json::Value::Number(n) if n.as_u64() == Some(1) => Ok(true),
+        serde_json::Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "0" | "false" | "f" | "no" | "n" | "" => Ok(false),
+            "1" | "true" | "t" | "yes" | "y" => Ok(true),
+            _ => Err(D::Error::custom(format!(
+                "completed must be true/false or 1/0, not {value}"
+            ))),
+        },
+        _ => Err(D::Error::custom(format!(
+            "completed must be true/false or 1/0, not {value}"
+        ))),
+    }
+}
+
+/// A title of null counts as an empty title.
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    use serde::de::Error;
+    match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Null => Ok(String::new()),
+        serde_json::Value::String(s) => Ok(s),
+        serde_json::Value::Number(n) => Ok(n.to_string()),
+        other => Err(D::Error::custom(format!("title must be text, not {other}"))),
+    }
+}
+
+/// One entry of the todo app. Fields other than these four are ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Todo {
-    pub id: u64,
+    pub id: TodoId,
     #[serde(default)]
     pub user_id: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flexible_bool")]
     pub completed: bool,
 }
 

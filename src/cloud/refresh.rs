@@ -3,19 +3,29 @@
 //! which reads the credential files anew — and, if the learner has pasted fresh credentials,
 //! repeats the call on the new connection. Progress is never lost: it lives in the account
 //! and the journal, not in the connection.
+//!
+//! Reconnecting helps where the credentials are read anew: the credentials file, an SSO
+//! login, a credential process, the container endpoint. Environment variables are not: a
+//! running program keeps the values it was started with. An error that reaches the learner
+//! therefore names where the credentials came from ([`Detect`]), and the text says what to do.
 
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+use super::credentials::CredentialSource;
 use super::layer::Op;
-use super::{Cloud, CloudResult, ErrorKind};
+use super::{Cloud, CloudResult};
 
 /// Makes a new connection (the AWS adapter's `connect`).
 pub type Reconnect = Arc<
     dyn Fn() -> Pin<Box<dyn Future<Output = CloudResult<Arc<dyn Cloud>>> + Send>> + Send + Sync,
 >;
+
+/// Finds out where the credentials come from now (the files may have changed since the start).
+pub type Detect =
+    Arc<dyn Fn() -> Pin<Box<dyn Future<Output = CredentialSource> + Send>> + Send + Sync>;
 
 /// Least time between two reconnection attempts, so an unchanged credentials file is not
 /// read (and STS not asked) on every poll.
@@ -25,6 +35,7 @@ pub struct Refreshing {
     current: RwLock<Arc<dyn Cloud>>,
     reconnect: Reconnect,
     last_attempt: Mutex<Option<Instant>>,
+    detect: Option<Detect>,
 }
 
 impl Refreshing {
@@ -33,7 +44,15 @@ impl Refreshing {
             current: RwLock::new(first),
             reconnect,
             last_attempt: Mutex::new(None),
+            detect: None,
         }
+    }
+
+    /// Credential errors that are not cured by reconnecting name the source `detect` finds.
+    #[must_use]
+    pub fn with_detect(mut self, detect: Detect) -> Self {
+        self.detect = Some(detect);
+        self
     }
 
     fn current(&self) -> Arc<dyn Cloud> {
@@ -82,11 +101,28 @@ impl Refreshing {
         T: Send,
     {
         match call(self.current()).await {
-            Err(e) if matches!(e.kind, ErrorKind::ExpiredToken | ErrorKind::NoCredentials) => {
-                match self.renew().await {
+            Err(e) if e.is_credentials_problem() => {
+                let source = match &self.detect {
+                    Some(detect) => Some(detect().await),
+                    None => None,
+                };
+                // Environment variables cannot change under a running program: connecting
+                // again would only ask STS with the same keys.
+                let renewable = source
+                    .as_ref()
+                    .is_none_or(CredentialSource::renews_on_reconnect);
+                let fresh = if renewable { self.renew().await } else { None };
+                let result = match fresh {
                     Some(fresh) => call(fresh).await,
                     None => Err(e),
-                }
+                };
+                result.map_err(|e| {
+                    if e.is_credentials_problem() {
+                        e.with_credentials(source.as_ref())
+                    } else {
+                        e
+                    }
+                })
             }
             other => other,
         }
@@ -98,6 +134,7 @@ super::layer::layered!(Refreshing);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cloud::ErrorKind;
     use crate::cloud::faults::{Faulty, Spec};
     use crate::cloud::sim::{SimCloud, WorldNames};
 
@@ -138,6 +175,48 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn credentials_from_environment_variables_are_not_reconnected_for() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let sim: Arc<dyn Cloud> = Arc::new(SimCloud::manual(
+            "2026-11-25T09:00:00Z".parse().expect("time"),
+            15.0,
+            WorldNames::default(),
+        ));
+        let expired: Arc<dyn Cloud> = Arc::new(Faulty::new(
+            sim.clone(),
+            Spec::parse("expired").expect("spec"),
+        ));
+        let attempts = Arc::new(AtomicUsize::new(0));
+        let counted = attempts.clone();
+        let reconnect: Reconnect = Arc::new(move || {
+            counted.fetch_add(1, Ordering::SeqCst);
+            let fresh = sim.clone();
+            Box::pin(async move { Ok(fresh) })
+        });
+        let from = |source: CredentialSource| -> Detect {
+            Arc::new(move || {
+                let source = source.clone();
+                Box::pin(async move { source })
+            })
+        };
+        let env = Refreshing::new(expired.clone(), reconnect.clone())
+            .with_detect(from(CredentialSource::Environment));
+        let err = env.describe_instances().await.expect_err("restart needed");
+        assert_eq!(err.kind, ErrorKind::ExpiredToken);
+        assert_eq!(attempts.load(Ordering::SeqCst), 0, "no pointless reconnect");
+
+        let file =
+            Refreshing::new(expired, reconnect).with_detect(from(CredentialSource::ProfileKeys {
+                profile: "default".into(),
+                file: "~/.aws/credentials".into(),
+            }));
+        file.describe_instances()
+            .await
+            .expect("fresh keys in the file are picked up");
+        assert_eq!(attempts.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
     async fn without_fresh_credentials_the_error_is_reported() {
         let sim: Arc<dyn Cloud> = Arc::new(SimCloud::manual(
             "2026-11-25T09:00:00Z".parse().expect("time"),
@@ -151,8 +230,19 @@ mod tests {
             let still = still.clone();
             Box::pin(async move { still.identity().await.map(|_| still) })
         });
-        let cloud = Refreshing::new(expired, reconnect);
+        let cloud = Refreshing::new(expired, reconnect).with_detect(Arc::new(|| {
+            Box::pin(async { CredentialSource::Environment })
+        }));
         let err = cloud.describe_instances().await.expect_err("still expired");
         assert_eq!(err.kind, ErrorKind::ExpiredToken);
+        assert_eq!(
+            err.credentials.as_deref(),
+            Some(&CredentialSource::Environment),
+            "the error names the source, so the advice can be to restart"
+        );
+        let en = crate::ui_text::error_text(&err).render(crate::i18n::Lang::En);
+        assert!(en.contains("start it again"), "{en}");
+        let de = crate::ui_text::error_text(&err).render(crate::i18n::Lang::De);
+        assert!(de.contains("starte es neu"), "{de}");
     }
 }

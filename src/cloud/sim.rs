@@ -17,10 +17,11 @@ use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    BackupSettings, Cloud, CloudError, CloudResult, Container, DbInstance, DbSnapshot, Deployment,
-    DeploymentStatus, EXTENDED_SUPPORT, EXTENDED_SUPPORT_DISABLED, ErrorKind, Identity, Mode,
-    PitrRequest, RestoreRequest, RestoreSettings, RolloutState, Service, ServiceEvent,
-    SnapshotKind, SnapshotRequest, TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Todo,
+    BackupSettings, CircuitBreaker, Cloud, CloudError, CloudResult, Container, DbInstance,
+    DbSnapshot, Deployment, DeploymentStatus, EXTENDED_SUPPORT, EXTENDED_SUPPORT_DISABLED,
+    ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RestoreSettings, RolloutState, Service,
+    ServiceEvent, SnapshotKind, SnapshotRequest, TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition,
+    Todo, TodoId, todo_api,
 };
 use crate::state::{FileProblem, read_limited, write_atomic};
 use crate::validate;
@@ -66,8 +67,15 @@ mod timing {
     pub const RESTORE_MODIFYING_S: i64 = 180;
     pub const DELETE_INSTANCE_S: i64 = 180;
     pub const DELETE_SNAPSHOT_S: i64 = 20;
+    /// From a new deployment to each of its tasks passing the load balancer's health check.
     pub const TASK_READY_S: [i64; 2] = [60, 90];
-    pub const TASK_DRAIN_S: [i64; 2] = [150, 180];
+    /// An old task stops this long after a new one became healthy (deregistration delay).
+    pub const DRAIN_AFTER_HEALTHY_S: i64 = 90;
+    /// A task whose database does not answer fails the health checks (two, 30 s apart) and is
+    /// stopped this long after it started running.
+    pub const UNHEALTHY_S: i64 = 60;
+    /// From a stopped task to its replacement starting.
+    pub const RELAUNCH_S: i64 = 15;
     /// Transaction logs reach the backup every five minutes.
     pub const LOG_SHIPPING_S: i64 = 300;
 }
@@ -182,36 +190,160 @@ impl SimSnapshot {
     }
 }
 
+/// One ECS deployment. Its tasks' fates are decided as simulated time reaches them
+/// ([`World::settle`]): a task started at `s` is judged at `s + TASK_READY_S`; it passes the
+/// health check when its DB_HOST answers then, else it fails `UNHEALTHY_S` later and is
+/// replaced, until the circuit breaker gives up.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct SimDeployment {
     id: String,
     task_definition: String,
     created: Timestamp,
     desired: u32,
+    /// When each task that passed its health check did so.
     ready_at: Vec<Timestamp>,
+    /// When each of those tasks stopped (or will stop, draining).
     drain_at: Vec<Timestamp>,
+    /// Tasks started whose health check is still to come, by the time of the check.
+    #[serde(default)]
+    launches: Vec<Timestamp>,
+    /// Tasks that failed their health checks, by the time they are stopped.
+    #[serde(default)]
+    failing: Vec<Timestamp>,
+    /// When each failed task was stopped.
+    #[serde(default)]
+    failures: Vec<Timestamp>,
+    /// When the circuit breaker declared this deployment FAILED.
+    #[serde(default)]
+    failed_at: Option<Timestamp>,
+    /// For a rollback: the deployment whose revision it brings back.
+    #[serde(default)]
+    rollback_of: Option<String>,
+    /// Its tasks fail their health checks whatever the database does (the `unhealthy` fault).
+    #[serde(default)]
+    unhealthy: bool,
 }
 
 impl SimDeployment {
+    fn new(id: String, task_definition: String, created: Timestamp, desired: u32) -> Self {
+        Self {
+            id,
+            task_definition,
+            created,
+            desired,
+            ready_at: Vec::new(),
+            drain_at: Vec::new(),
+            launches: (0..desired as usize)
+                .map(|n| {
+                    after(
+                        created,
+                        timing::TASK_READY_S[n % timing::TASK_READY_S.len()],
+                    )
+                })
+                .collect(),
+            failing: Vec::new(),
+            failures: Vec::new(),
+            failed_at: None,
+            rollback_of: None,
+            unhealthy: false,
+        }
+    }
+
     fn running_at(&self, t: Timestamp) -> u32 {
         let up = self.ready_at.iter().filter(|at| **at <= t).count();
         let down = self.drain_at.iter().filter(|at| **at <= t).count();
         u32::try_from(up.saturating_sub(down)).unwrap_or(0)
     }
 
-    fn drained_at(&self, t: Timestamp) -> bool {
-        !self.drain_at.is_empty() && self.drain_at.iter().all(|at| *at <= t)
+    /// Tasks started but not (yet) serving: waiting for their health check or failing it.
+    fn pending_at(&self, t: Timestamp) -> u32 {
+        u32::try_from(self.launches.len() + self.failing.iter().filter(|f| **f > t).count())
+            .unwrap_or(0)
+    }
+
+    /// Tasks that failed in a row (`failedTasks`): 0 once one task of it served.
+    fn failed_tasks_at(&self, t: Timestamp) -> u32 {
+        if self.ready_at.iter().any(|at| *at <= t) {
+            return 0;
+        }
+        u32::try_from(self.failures.iter().filter(|f| **f <= t).count()).unwrap_or(0)
+    }
+
+    fn is_failed_at(&self, t: Timestamp) -> bool {
+        self.failed_at.is_some_and(|f| f <= t)
+    }
+
+    /// Running tasks not yet told to stop.
+    fn undrained(&self) -> usize {
+        self.ready_at.len().saturating_sub(self.drain_at.len())
     }
 
     fn last_change(&self) -> Timestamp {
         self.ready_at
             .iter()
             .chain(&self.drain_at)
+            .chain(&self.failures)
+            .chain(&self.failed_at)
             .copied()
             .max()
             .unwrap_or(self.created)
     }
+
+    /// A task's id for the service events, stable for the deployment and the task's number.
+    fn task_id(&self, n: usize) -> String {
+        let seed = self.id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        format!("{seed:016x}{:016x}", seed.rotate_left(17) ^ n as u64)
+    }
 }
+
+/// The lab's ECS service as the console creates it: with the deployment circuit breaker and
+/// rollback turned on.
+fn default_circuit_breaker() -> CircuitBreaker {
+    CircuitBreaker {
+        enable: true,
+        rollback: true,
+    }
+}
+
+/// A todo as the simulated app writes it in `shape`.
+fn todo_json(todo: &Todo, shape: TodoShape) -> serde_json::Value {
+    match shape {
+        TodoShape::Plain => serde_json::json!({
+            "id": todo.id.0.parse::<u64>().map_or_else(|_| todo.id.0.clone().into(), serde_json::Value::from),
+            "user_id": todo.user_id,
+            "title": todo.title,
+            "completed": todo.completed,
+        }),
+        TodoShape::Mysql => serde_json::json!({
+            "id": todo.id.0,
+            "title": todo.title,
+            "completed": u8::from(todo.completed),
+            "created_at": "2026-01-01 00:00:00",
+        }),
+    }
+}
+
+/// How the simulated todo app writes its answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TodoShape {
+    /// `{"id": 3, "user_id": 1, "title": "…", "completed": false}`, as FACTS.md describes it.
+    #[default]
+    Plain,
+    /// A MySQL-backed app: `completed` as 0/1 (BOOLEAN is TINYINT(1)), ids as strings, no
+    /// `user_id`, and a `created_at` the lab does not read.
+    Mysql,
+}
+
+/// Service events a describe call returns (ECS keeps the newest 100).
+const KEPT_EVENTS: usize = 20;
+
+/// Where the simulated todo app answers (the load balancer's DNS name).
+const SIM_APP_URL: &str = "http://todoApp-1234567890.us-east-1.elb.amazonaws.com";
+/// The simulated backend's target group, as health check events name it.
+const TARGET_GROUP: &str = "targetgroup/todoApp-backend/5e1f0c2a9b7d3e61";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct World {
@@ -225,6 +357,10 @@ struct World {
     deployments: Vec<SimDeployment>,
     next_deployment: u32,
     names: WorldNames,
+    #[serde(default = "default_circuit_breaker")]
+    circuit_breaker: CircuitBreaker,
+    #[serde(default)]
+    todo_shape: TodoShape,
     /// Set while an owner runs the world: readers work out the owner's "now" from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     published: Option<Published>,
@@ -377,7 +513,7 @@ impl World {
             .zip(1u64..)
             .map(|(title, id)| Row {
                 todo: Todo {
-                    id,
+                    id: id.into(),
                     user_id: Some(1.into()),
                     title: (*title).into(),
                     completed: id == 1,
@@ -414,12 +550,14 @@ impl World {
             fingerprint: "FARGATE|awsvpc|cpu=256|memory=512|executionRole=LabRole|port=5000".into(),
         };
         let deployment = SimDeployment {
-            id: "ecs-svc/0000000000000000001".into(),
-            task_definition: td.arn.clone(),
-            created,
-            desired: 2,
             ready_at: vec![created, created],
-            drain_at: vec![],
+            launches: Vec::new(),
+            ..SimDeployment::new(
+                "ecs-svc/0000000000000000001".into(),
+                td.arn.clone(),
+                created,
+                2,
+            )
         };
         // Worlds of other names get ids of their own even when made in the same second.
         let id = if names == WorldNames::default() {
@@ -439,6 +577,8 @@ impl World {
             next_deployment: 2,
             names,
             published: None,
+            circuit_breaker: default_circuit_breaker(),
+            todo_shape: TodoShape::Plain,
         }
     }
 
@@ -587,27 +727,122 @@ impl World {
                     "Service Unavailable: no backend task is running",
                 )
             })?;
-        let td = self
-            .task_definitions
+        let host = self.db_host_of(&serving.task_definition);
+        self.answering(host, t).ok_or_else(|| {
+            err(
+                ErrorKind::Server,
+                "502",
+                format!("Bad Gateway: the backend cannot reach database {host}"),
+            )
+        })
+    }
+
+    /// DB_HOST of the backend container in the task definition `arn` ("" without one).
+    fn db_host_of(&self, arn: &str) -> &str {
+        self.task_definitions
             .iter()
-            .find(|td| td.arn == serving.task_definition);
-        let host = td
+            .find(|td| td.arn == arn)
             .and_then(|td| td.env(&self.names.container, "DB_HOST"))
-            .unwrap_or_default();
-        self.instances
-            .values()
-            .find(|i| {
-                i.base.endpoint.as_deref() == Some(host)
-                    && i.view(t)
-                        .is_some_and(|v| v.endpoint.is_some() && v.status != "deleting")
-            })
-            .ok_or_else(|| {
-                err(
-                    ErrorKind::Server,
-                    "502",
-                    format!("Bad Gateway: the backend cannot reach database {host}"),
-                )
-            })
+            .unwrap_or_default()
+    }
+
+    /// The instance that answers at `host` at `t`: it has its endpoint and takes connections.
+    fn answering(&self, host: &str, t: Timestamp) -> Option<&SimInstance> {
+        self.instances.values().find(|i| {
+            i.base.endpoint.as_deref() == Some(host)
+                && i.view(t).is_some_and(|v| v.accepts_connections())
+        })
+    }
+
+    /// Decides, in time order, the fate of every task whose health check or failure has come
+    /// by `self.now`: a healthy task serves and lets one old task drain; a failed one is
+    /// replaced, until the circuit breaker declares the deployment FAILED and, with rollback,
+    /// starts a deployment of the last revision that completed.
+    fn settle(&mut self) {
+        let now = self.now;
+        loop {
+            // The earliest undecided moment: a health check (launch) or a failure.
+            let next = self
+                .deployments
+                .iter()
+                .enumerate()
+                .flat_map(|(i, d)| {
+                    let checks = d.launches.iter().map(move |at| (*at, i, true));
+                    let fails = d.failing.iter().map(move |at| (*at, i, false));
+                    checks.chain(fails)
+                })
+                .filter(|(at, _, _)| *at <= now)
+                .min_by_key(|(at, _, _)| *at);
+            let Some((at, i, is_check)) = next else { break };
+            if is_check {
+                self.health_check(i, at);
+            } else {
+                self.task_failed(i, at);
+            }
+        }
+    }
+
+    fn health_check(&mut self, i: usize, at: Timestamp) {
+        let host = self
+            .db_host_of(&self.deployments[i].task_definition)
+            .to_owned();
+        let healthy = !self.deployments[i].unhealthy && self.answering(&host, at).is_some();
+        let d = &mut self.deployments[i];
+        if let Some(pos) = d.launches.iter().position(|l| *l == at) {
+            d.launches.remove(pos);
+        }
+        if !healthy {
+            d.failing.push(after(at, timing::UNHEALTHY_S));
+            return;
+        }
+        d.ready_at.push(at);
+        // One task of an older deployment makes room for it.
+        let drain = after(at, timing::DRAIN_AFTER_HEALTHY_S);
+        if let Some(old) = self.deployments[..i]
+            .iter_mut()
+            .find(|old| old.undrained() > 0)
+        {
+            old.drain_at.push(drain);
+        }
+    }
+
+    fn task_failed(&mut self, i: usize, at: Timestamp) {
+        let breaker = self.circuit_breaker;
+        let d = &mut self.deployments[i];
+        if let Some(pos) = d.failing.iter().position(|f| *f == at) {
+            d.failing.remove(pos);
+        }
+        d.failures.push(at);
+        let threshold = (d.desired.div_ceil(2)).clamp(3, 200) as usize;
+        let trips = breaker.enable && d.ready_at.is_empty() && d.failures.len() >= threshold;
+        if !trips {
+            d.launches
+                .push(after(at, timing::RELAUNCH_S + timing::TASK_READY_S[0]));
+            return;
+        }
+        d.failed_at = Some(at);
+        d.launches.clear();
+        d.failing.clear();
+        let desired = d.desired;
+        if !breaker.rollback {
+            return;
+        }
+        // Back to the last deployment that completed: the newest earlier one that had all its
+        // tasks serving.
+        let Some(back) = self.deployments[..i]
+            .iter()
+            .rev()
+            .find(|d| d.failed_at.is_none() && d.ready_at.len() >= d.desired as usize)
+        else {
+            return;
+        };
+        let (task_definition, back_id) = (back.task_definition.clone(), back.id.clone());
+        let id = format!("ecs-svc/{:019}", self.next_deployment);
+        self.next_deployment += 1;
+        self.deployments.push(SimDeployment {
+            rollback_of: Some(back_id),
+            ..SimDeployment::new(id, task_definition, at, desired)
+        });
     }
 
     fn serving_database_mut(&mut self) -> CloudResult<&mut SimInstance> {
@@ -617,31 +852,64 @@ impl World {
             .ok_or_else(|| err(ErrorKind::Server, "502", "Bad Gateway"))
     }
 
+    /// Deployments ECS still lists at `t`: the newest, and older ones while they run tasks; a
+    /// FAILED one stays while the rollback it caused, still the newest, is under way.
+    fn live_at(&self, t: Timestamp) -> Vec<&SimDeployment> {
+        let started: Vec<&SimDeployment> =
+            self.deployments.iter().filter(|d| d.created <= t).collect();
+        let Some((newest, older)) = started.split_last() else {
+            return Vec::new();
+        };
+        let mut live: Vec<&SimDeployment> = older
+            .iter()
+            .enumerate()
+            .filter(|(n, d)| {
+                let rolling_back = n + 2 == started.len()
+                    && newest.rollback_of.is_some()
+                    && newest.running_at(t) < newest.desired;
+                d.running_at(t) > 0 || (d.is_failed_at(t) && rolling_back)
+            })
+            .map(|(_, d)| *d)
+            .collect();
+        live.push(newest);
+        live
+    }
+
     fn service_view(&self) -> Service {
         let t = self.now;
+        let service = &self.service;
         let mut deployments = Vec::new();
         let mut events = Vec::new();
-        let live: Vec<&SimDeployment> = self
-            .deployments
-            .iter()
-            .filter(|d| d.created <= t && !d.drained_at(t))
-            .collect();
+        let live = self.live_at(t);
         let newest = live.last().map(|d| d.id.clone());
         let others_left = live.len() > 1;
         for d in &live {
             let primary = Some(&d.id) == newest.as_ref();
             let running = d.running_at(t);
-            let pending = if primary {
-                d.desired.saturating_sub(running)
+            let pending = if primary { d.pending_at(t) } else { 0 };
+            let failed = d.is_failed_at(t);
+            let completed = !primary || (running == d.desired && !others_left);
+            let (rollout, reason) = if failed {
+                (
+                    RolloutState::Failed,
+                    "ECS deployment circuit breaker: tasks failed to start.".to_owned(),
+                )
+            } else if let (Some(back), false) = (&d.rollback_of, completed) {
+                (
+                    RolloutState::InProgress,
+                    format!("ECS deployment circuit breaker: rolling back to deploymentId {back}."),
+                )
+            } else if completed {
+                (
+                    RolloutState::Completed,
+                    format!("ECS deployment {} completed.", d.id),
+                )
             } else {
-                0
+                (
+                    RolloutState::InProgress,
+                    format!("ECS deployment {} in progress.", d.id),
+                )
             };
-            let settled = !primary || (running == d.desired && !others_left);
-            let rollout = Some(if settled {
-                RolloutState::Completed
-            } else {
-                RolloutState::InProgress
-            });
             deployments.push(Deployment {
                 id: d.id.clone(),
                 status: if primary {
@@ -653,42 +921,82 @@ impl World {
                 desired: if primary { d.desired } else { 0 },
                 running,
                 pending,
-                rollout,
+                rollout: Some(rollout),
+                rollout_reason: Some(reason),
+                failed_tasks: d.failed_tasks_at(t),
                 created: Some(d.created),
                 updated: Some(d.last_change().min(t)),
             });
         }
         for d in self.deployments.iter().filter(|d| d.created <= t) {
             for at in d.ready_at.iter().filter(|at| **at <= t && **at > d.created) {
-                events.push(ServiceEvent {
-                    at: Some(*at),
-                    message: format!("(service {}) has started 1 tasks.", self.service),
-                });
+                events.push((*at, format!("(service {service}) has started 1 tasks.")));
             }
             for at in d.drain_at.iter().filter(|at| **at <= t) {
-                events.push(ServiceEvent {
-                    at: Some(*at),
-                    message: format!("(service {}) has stopped 1 running tasks.", self.service),
-                });
+                events.push((
+                    *at,
+                    format!("(service {service}) has stopped 1 running tasks."),
+                ));
+            }
+            for (n, at) in d.failures.iter().enumerate().filter(|(_, at)| **at <= t) {
+                let task = d.task_id(n);
+                events.push((
+                    after(*at, -1),
+                    format!(
+                        "(service {service}) (task {task}) failed ELB health checks in \
+                         (target-group arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT}:{TARGET_GROUP})."
+                    ),
+                ));
+                events.push((
+                    *at,
+                    format!("(service {service}) has stopped 1 running tasks: (task {task})."),
+                ));
+            }
+            if let Some(at) = d.failed_at.filter(|at| *at <= t) {
+                events.push((
+                    at,
+                    format!(
+                        "(service {service}) (deployment {}) deployment failed: tasks failed to start.",
+                        d.id
+                    ),
+                ));
+            }
+            if let Some(back) = &d.rollback_of {
+                events.push((
+                    d.created,
+                    format!("(service {service}) rolling back to deployment {back}."),
+                ));
             }
         }
-        if let Some(last) = self.deployments.last() {
-            let done = live.len() == 1 && live[0].running_at(t) == live[0].desired;
-            if done {
-                let at = self
-                    .deployments
-                    .iter()
-                    .map(SimDeployment::last_change)
-                    .max()
-                    .unwrap_or(last.created)
-                    .min(t);
-                events.push(ServiceEvent {
-                    at: Some(at),
-                    message: format!("(service {}) has reached a steady state.", self.service),
-                });
-            }
+        if let [only] = live.as_slice()
+            && only.running_at(t) == only.desired
+            && !only.is_failed_at(t)
+        {
+            let at = self
+                .deployments
+                .iter()
+                .filter(|d| d.created <= t)
+                .map(SimDeployment::last_change)
+                .max()
+                .unwrap_or(only.created)
+                .min(t);
+            events.push((
+                at,
+                format!("(service {service}) has reached a steady state."),
+            ));
         }
-        events.sort_by_key(|e| std::cmp::Reverse(e.at));
+        // Newest first; of two at the same moment, the later-written one first.
+        let mut events: Vec<(usize, (Timestamp, String))> =
+            events.into_iter().enumerate().collect();
+        events.sort_by_key(|(n, (at, _))| std::cmp::Reverse((*at, *n)));
+        let events: Vec<ServiceEvent> = events
+            .into_iter()
+            .take(KEPT_EVENTS)
+            .map(|(_, (at, message))| ServiceEvent {
+                at: Some(at),
+                message,
+            })
+            .collect();
         let primary = deployments
             .iter()
             .find(|d| d.status == DeploymentStatus::Primary);
@@ -704,6 +1012,7 @@ impl World {
             pending: deployments.iter().map(|d| d.pending).sum(),
             deployments,
             events,
+            circuit_breaker: Some(self.circuit_breaker),
         }
     }
 
@@ -764,6 +1073,15 @@ pub struct SimCloud {
     speed: f64,
     save_to: Option<PathBuf>,
     following: Option<Mutex<Following>>,
+    rollout_faults: Mutex<RolloutFaults>,
+}
+
+/// The `unhealthy` fault: which UpdateService calls of this run start tasks that fail.
+#[derive(Debug, Default)]
+struct RolloutFaults {
+    /// Call ranges (1-based, inclusive); an empty range list means no fault.
+    unhealthy: Vec<(u64, u64)>,
+    updates: u64,
 }
 
 /// Modification time, length and inode of a file.
@@ -791,7 +1109,40 @@ impl SimCloud {
             speed,
             save_to: None,
             following: None,
+            rollout_faults: Mutex::default(),
         }
+    }
+
+    /// The tasks that UpdateService calls number `first..=last` (of this run) start fail
+    /// their health checks, whatever their database does.
+    pub fn set_unhealthy_updates(&self, calls: Vec<(u64, u64)>) {
+        self.rollout_faults
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unhealthy = calls;
+    }
+
+    /// The service's deployment circuit breaker (on, with rollback, unless changed here).
+    pub fn set_circuit_breaker(&self, breaker: CircuitBreaker) {
+        self.lock().circuit_breaker = breaker;
+        self.save();
+    }
+
+    /// How the simulated todo app writes its answers.
+    pub fn set_todo_shape(&self, shape: TodoShape) {
+        self.lock().todo_shape = shape;
+        self.save();
+    }
+
+    /// Counts an UpdateService call; whether its tasks are to fail.
+    fn next_update_unhealthy(&self) -> bool {
+        let mut faults = self
+            .rollout_faults
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        faults.updates += 1;
+        let n = faults.updates;
+        faults.unhealthy.iter().any(|(a, b)| (*a..=*b).contains(&n))
     }
 
     /// The demo world, for its owner (the TUI or `run`, holding the state directory's lock):
@@ -811,6 +1162,7 @@ impl SimCloud {
             speed,
             save_to: Some(save_to),
             following: None,
+            rollout_faults: Mutex::default(),
         };
         sim.save();
         Ok(sim)
@@ -836,6 +1188,7 @@ impl SimCloud {
             speed,
             save_to: None,
             following: Some(Mutex::new(following)),
+            rollout_faults: Mutex::default(),
         })
     }
 
@@ -913,6 +1266,7 @@ impl SimCloud {
             if now > world.now {
                 world.now = now;
             }
+            world.settle();
             f(&mut world)
         };
         if mutates && result.is_ok() {
@@ -1395,6 +1749,7 @@ impl Cloud for SimCloud {
         service: &str,
         task_definition: &str,
     ) -> CloudResult<Service> {
+        let unhealthy = self.next_update_unhealthy();
         self.with(true, |w| {
             if cluster != w.cluster {
                 return Err(err(
@@ -1424,49 +1779,52 @@ impl Cloud for SimCloud {
             if current.task_definition == arn {
                 return Ok(current);
             }
-            for d in w
-                .deployments
-                .iter_mut()
-                .filter(|d| d.created <= t && !d.drained_at(t))
-            {
-                let running = d.running_at(t) as usize;
-                d.ready_at.retain(|at| *at <= t);
-                d.drain_at.retain(|at| *at <= t);
-                d.drain_at.extend(
-                    timing::TASK_DRAIN_S
-                        .iter()
-                        .take(running)
-                        .map(|s| after(t, *s)),
-                );
-                if d.drain_at.is_empty() {
-                    d.drain_at.push(t);
-                }
+            // The replaced deployments start no more tasks; theirs keep serving until the new
+            // ones pass their health checks.
+            for d in w.deployments.iter_mut().filter(|d| d.created <= t) {
+                d.launches.clear();
+                d.failing.clear();
             }
             let id = format!("ecs-svc/{:019}", w.next_deployment);
             w.next_deployment += 1;
             w.deployments.push(SimDeployment {
-                id,
-                task_definition: arn,
-                created: t,
-                desired: current.desired.max(2),
-                ready_at: timing::TASK_READY_S.iter().map(|s| after(t, *s)).collect(),
-                drain_at: vec![],
+                unhealthy,
+                ..SimDeployment::new(id, arn, t, current.desired.max(2))
             });
             Ok(w.service_view())
         })
     }
 
     async fn list_todos(&self) -> CloudResult<Vec<Todo>> {
-        self.with(false, |w| Ok(w.serving_database()?.todos_at(w.now)))
+        // The answer goes over the "wire" in the world's shape and is read back as the real
+        // client reads it.
+        self.with(false, |w| {
+            let shape = w.todo_shape;
+            let rows: Vec<serde_json::Value> = w
+                .serving_database()?
+                .todos_at(w.now)
+                .iter()
+                .map(|todo| todo_json(todo, shape))
+                .collect();
+            let body = serde_json::Value::Array(rows).to_string();
+            todo_api::parse_list("TodoList", &format!("{SIM_APP_URL}/api/v1/todos"), &body)
+        })
     }
 
     async fn create_todo(&self, title: &str) -> CloudResult<Todo> {
         self.with(true, |w| {
             let t = w.now;
+            let shape = w.todo_shape;
             let db = w.serving_database_mut()?;
-            let id = db.rows.iter().map(|r| r.todo.id).max().unwrap_or(0) + 1;
+            let id = db
+                .rows
+                .iter()
+                .filter_map(|r| r.todo.id.0.parse::<u64>().ok())
+                .max()
+                .unwrap_or(0)
+                + 1;
             let todo = Todo {
-                id,
+                id: id.into(),
                 user_id: Some(1.into()),
                 title: title.into(),
                 completed: false,
@@ -1476,18 +1834,24 @@ impl Cloud for SimCloud {
                 created: t,
                 deleted: None,
             });
-            Ok(todo)
+            todo_api::created(&todo_json(&todo, shape), title).ok_or_else(|| {
+                err(
+                    ErrorKind::TodoAnswer,
+                    "BadEntry",
+                    "the created todo has no id",
+                )
+            })
         })
     }
 
-    async fn delete_todo(&self, id: u64) -> CloudResult<()> {
+    async fn delete_todo(&self, id: &TodoId) -> CloudResult<()> {
         self.with(true, |w| {
             let t = w.now;
             let db = w.serving_database_mut()?;
             let row = db
                 .rows
                 .iter_mut()
-                .find(|r| r.todo.id == id && r.visible_at(t))
+                .find(|r| r.todo.id == *id && r.visible_at(t))
                 .ok_or_else(|| err(ErrorKind::NotFound, "404", format!("Todo {id} not found")))?;
             row.deleted = Some(t);
             Ok(())

@@ -317,6 +317,14 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
                     Text::new("already-todos").arg("count", count.max(ctx.journal.max_todos())),
                 );
             }
+            if let Some(e) = observed
+                .todos
+                .error
+                .as_ref()
+                .filter(|e| e.kind == ErrorKind::TodoAnswer)
+            {
+                return Ready::Blocked(crate::ui_text::error_text(e));
+            }
             if let Some(e) = &observed.todos.error {
                 return Ready::Blocked(
                     Text::new("blocked-app-unreachable").arg("code", e.code.clone()),
@@ -378,7 +386,7 @@ pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
             let count = observed.todo_count().unwrap_or(0);
             yes_no(
                 vec![param("param-todos-to-delete", count.to_string())],
-                vec![cloud::cli::delete_todo(1).replace("/1", "/<id>")],
+                vec![cloud::cli::delete_todo(&cloud::TodoId::from(1)).replace("/1", "/<id>")],
                 vec![Text::new("note-disaster")],
             )
         }
@@ -712,7 +720,7 @@ pub async fn execute_seen(
             let started = cloud.now();
             let lost: Vec<String> = todos.iter().map(|t| t.title.clone()).collect();
             for todo in &todos {
-                match cloud.delete_todo(todo.id).await {
+                match cloud.delete_todo(&todo.id).await {
                     Ok(()) => progress(
                         Text::new("progress-todo-deleted").arg("title", todo.title.clone()),
                     ),
@@ -1117,6 +1125,18 @@ async fn wait_for_rollout(
             .await?;
         if service.is_stable() {
             return Ok(true);
+        }
+        // A rollout that failed or whose tasks keep failing will not get stable by waiting.
+        if let Some(d) = service.troubled() {
+            return Err(ActionError::Blocked(
+                Text::new("blocked-rollout-failed")
+                    .arg(
+                        "revision",
+                        cloud::revision_of(&d.task_definition).unwrap_or(0),
+                    )
+                    .arg("failed", d.failed_tasks)
+                    .arg("service", &names.service),
+            ));
         }
         if let Some(p) = service.primary() {
             progress(

@@ -162,6 +162,10 @@ fn create_todos(ctx: &Ctx<'_>) -> Check {
                 .arg("count", n)
                 .arg("wanted", TODOS_WANTED),
         ),
+        // It answers, but not in a form the lab can read: waiting does not help.
+        (None, Some(e)) if e.kind == crate::cloud::ErrorKind::TodoAnswer => {
+            Check::new(StepState::Failed, crate::ui_text::error_text(e))
+        }
         (None, Some(e)) => Check::new(
             StepState::Todo,
             Text::new("check-todos-unreachable").arg("code", e.code.clone()),
@@ -382,6 +386,9 @@ fn switch_backend(ctx: &Ctx<'_>) -> Check {
         .unwrap_or_default()
         .to_owned();
     let source_ep = ctx.source().and_then(|s| s.endpoint.clone());
+    if let Some(failed) = rollout_failure(ctx, service) {
+        return failed;
+    }
     // Switched (in the console) before the restored database takes connections: the new
     // tasks cannot reach it yet.
     let early = ctx.restored().filter(|r| {
@@ -409,13 +416,17 @@ fn switch_backend(ctx: &Ctx<'_>) -> Check {
             );
         }
         let primary = service.primary();
-        return Check::new(
+        let check = Check::new(
             StepState::InProgress,
             Text::new("check-switch-rollout")
                 .arg("running", primary.map_or(0, |d| d.running))
                 .arg("desired", primary.map_or(0, |d| d.desired))
                 .arg("tasks", service.running),
         );
+        return match primary.map_or(0, |d| d.failed_tasks) {
+            0 => check,
+            failed => check.with(Text::new("check-switch-failed-so-far").arg("failed", failed)),
+        };
     }
     if ctx.journal.has("backend-switched") {
         return Check::new(StepState::Done, Text::new("check-switch-reverted"));
@@ -444,6 +455,101 @@ fn switch_backend(ctx: &Ctx<'_>) -> Check {
         Text::new("check-switch-elsewhere")
             .arg("host", host)
             .arg("restored", &names.restored_instance),
+    )
+}
+
+/// Service events a failed rollout shows, newest first.
+pub const SHOWN_EVENTS: usize = 3;
+
+/// The verdict on a rollout onto the restored database that went wrong, if it did: FAILED
+/// (perhaps rolled back), rolled back already, or tasks that keep failing to start. It names
+/// the failed task count, ECS's reason and the newest service events, and what to try.
+fn rollout_failure(ctx: &Ctx<'_>, service: &crate::cloud::Service) -> Option<Check> {
+    let names = &ctx.config.names;
+    // The restored database's endpoint, or the one it will have while it has none yet (a
+    // switch made in the console before it takes connections).
+    let endpoint = ctx.restored().and_then(|r| {
+        r.endpoint.clone().or_else(|| {
+            ctx.source()
+                .and_then(|s| s.endpoint.as_deref())
+                .and_then(|ep| expected_endpoint(&r.id, ep))
+        })
+    });
+    let host_of = |arn: &str| {
+        ctx.observed
+            .task_definitions
+            .get(arn)
+            .and_then(|td| td.env(&names.container, "DB_HOST"))
+    };
+    let on_restored = |arn: &str| endpoint.is_some() && host_of(arn) == endpoint.as_deref();
+    let troubled = service
+        .troubled()
+        .filter(|d| on_restored(&d.task_definition));
+    let rolled_back = !ctx.backend_on_restored()
+        && ctx.journal.has("backend-switched")
+        && (ctx.journal.after_last("rollout-failed", "backend-switched")
+            || ctx
+                .journal
+                .last("backend-switched")
+                .is_some_and(|e| service.rolled_back_since(e.at)));
+    let back_to = service
+        .primary()
+        .filter(|p| !on_restored(&p.task_definition))
+        .and_then(|p| crate::cloud::revision_of(&p.task_definition));
+    let headline = match troubled {
+        Some(d) if d.rollout == Some(crate::cloud::RolloutState::Failed) => {
+            Text::new("check-switch-failed")
+                .arg(
+                    "revision",
+                    crate::cloud::revision_of(&d.task_definition).unwrap_or(0),
+                )
+                .arg("failed", d.failed_tasks)
+                .arg("back", back_to.unwrap_or(0))
+        }
+        Some(d) => Text::new("check-switch-tasks-failing")
+            .arg(
+                "revision",
+                crate::cloud::revision_of(&d.task_definition).unwrap_or(0),
+            )
+            .arg("failed", d.failed_tasks),
+        None if rolled_back => {
+            Text::new("check-switch-rolled-back").arg("back", back_to.unwrap_or(0))
+        }
+        None => return None,
+    };
+    let mut check = Check::new(StepState::Failed, headline);
+    if let Some(reason) = troubled.and_then(|d| d.rollout_reason.as_deref()) {
+        check = check.with(Text::new("check-switch-reason").arg("reason", reason));
+    }
+    // Without the circuit breaker nothing ends such a rollout but another update.
+    let breaker_on = service.circuit_breaker.is_some_and(|b| b.enable);
+    if troubled.is_some_and(|d| d.rollout != Some(crate::cloud::RolloutState::Failed))
+        && !breaker_on
+    {
+        check = check.with(Text::new("check-switch-no-breaker").arg("service", &names.service));
+    }
+    let since = ctx.journal.last("backend-switched").map(|e| e.at);
+    for event in service.telling_events(since, SHOWN_EVENTS) {
+        let at = event
+            .at
+            .map(|at| {
+                at.to_zoned(ctx.config.timezone())
+                    .strftime("%H:%M:%S")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        check = check.with(
+            Text::new("check-switch-event")
+                .arg("at", at)
+                .arg("message", event.message.clone()),
+        );
+    }
+    Some(
+        check.with(
+            Text::new("check-switch-failed-advice")
+                .arg("restored", &names.restored_instance)
+                .arg("service", &names.service),
+        ),
     )
 }
 

@@ -18,6 +18,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::{Observed, StepId};
+use crate::cloud::TodoId;
 use crate::cloud::recorder::{CallRecord, Sink};
 use crate::config::Config;
 use crate::state::{FileProblem, read_limited, write_atomic};
@@ -45,7 +46,7 @@ pub enum EventKind {
     },
     /// The todo list as it was seen, whenever it changed.
     Todos {
-        todos: Vec<(u64, String)>,
+        todos: Vec<(TodoId, String)>,
     },
     /// The todos were deleted; `at` is when the deleting began.
     Disaster {
@@ -62,6 +63,12 @@ pub enum EventKind {
     },
     RolloutComplete {
         revision: u32,
+    },
+    /// The rollout onto the restored database failed (the circuit breaker declared it FAILED,
+    /// or rolled the service back); a new switch starts over.
+    RolloutFailed {
+        revision: u32,
+        failed_tasks: u32,
     },
     TodosVerified {
         count: usize,
@@ -99,6 +106,7 @@ impl EventKind {
             Self::RestoreAvailable { .. } => "restore-available",
             Self::BackendSwitched { .. } => "backend-switched",
             Self::RolloutComplete { .. } => "rollout-complete",
+            Self::RolloutFailed { .. } => "rollout-failed",
             Self::TodosVerified { .. } => "todos-verified",
             Self::PitrRequested { .. } => "pitr-requested",
             Self::PitrAvailable { .. } => "pitr-available",
@@ -435,7 +443,7 @@ impl Journal {
 
     /// The todo list as last seen at or before `t`.
     #[must_use]
-    pub fn todos_at(&self, t: Timestamp) -> Option<&Vec<(u64, String)>> {
+    pub fn todos_at(&self, t: Timestamp) -> Option<&Vec<(TodoId, String)>> {
         self.events
             .iter()
             .rev()
@@ -446,7 +454,7 @@ impl Journal {
             })
     }
 
-    fn last_todos(&self) -> Option<&Vec<(u64, String)>> {
+    fn last_todos(&self) -> Option<&Vec<(TodoId, String)>> {
         self.events.iter().rev().find_map(|e| match &e.kind {
             EventKind::Todos { todos } => Some(todos),
             _ => None,
@@ -504,7 +512,10 @@ impl Journal {
             .and_then(|r| r.endpoint.as_deref())
             .is_some_and(|ep| observed.db_host(&names.container) == Some(ep));
         if let (Some(todos), Some(at)) = (&observed.todos.value, observed.todos.updated) {
-            let list: Vec<(u64, String)> = todos.iter().map(|t| (t.id, t.title.clone())).collect();
+            let list: Vec<(TodoId, String)> = todos
+                .iter()
+                .map(|t| (t.id.clone(), t.title.clone()))
+                .collect();
             if self.last_todos() != Some(&list) {
                 let previous = self.last_todos().cloned().unwrap_or_default();
                 self.record(
@@ -564,11 +575,19 @@ impl Journal {
                 );
             }
         }
+        if let (Some(service), Some(endpoint)) = (
+            observed.service.value.as_ref(),
+            restored.and_then(|r| r.endpoint.as_deref()),
+        ) {
+            self.observe_rollout_failure(service, observed, &names.container, endpoint, now);
+        }
         if let Some(service) = observed.service.value.as_ref().filter(|_| switched) {
             let revision = observed
                 .current_task_definition()
                 .map_or(0, |td| td.revision);
-            if !self.after_last("backend-switched", "restore-requested") {
+            if !self.after_last("backend-switched", "restore-requested")
+                || self.after_last("rollout-failed", "backend-switched")
+            {
                 let at = service.primary().and_then(|d| d.created).unwrap_or(now);
                 self.record(at, now, EventKind::BackendSwitched { revision });
             }
@@ -628,6 +647,54 @@ impl Journal {
         self.events.len() > before
     }
 
+    /// Records a failed rollout onto the restored database once per switch: a FAILED
+    /// deployment whose DB_HOST is `endpoint`, or the circuit breaker's rollback event since
+    /// the switch.
+    fn observe_rollout_failure(
+        &mut self,
+        service: &crate::cloud::Service,
+        observed: &Observed,
+        container: &str,
+        endpoint: &str,
+        now: Timestamp,
+    ) {
+        let Some(switched) = self.last("backend-switched").map(|e| e.at) else {
+            return;
+        };
+        if self.after_last("rollout-failed", "backend-switched") {
+            return;
+        }
+        let failed = service.deployments.iter().find(|d| {
+            d.rollout == Some(crate::cloud::RolloutState::Failed)
+                && observed
+                    .task_definitions
+                    .get(&d.task_definition)
+                    .and_then(|td| td.env(container, "DB_HOST"))
+                    == Some(endpoint)
+        });
+        let rolled_back =
+            observed.db_host(container) != Some(endpoint) && service.rolled_back_since(switched);
+        if failed.is_none() && !rolled_back {
+            return;
+        }
+        let revision = failed
+            .and_then(|d| crate::cloud::revision_of(&d.task_definition))
+            .or_else(|| match self.last("backend-switched").map(|e| &e.kind) {
+                Some(EventKind::BackendSwitched { revision }) => Some(*revision),
+                _ => None,
+            })
+            .unwrap_or(0);
+        let at = failed.and_then(|d| d.updated).unwrap_or(now).min(now);
+        self.record(
+            at,
+            now,
+            EventKind::RolloutFailed {
+                revision,
+                failed_tasks: failed.map_or(0, |d| d.failed_tasks),
+            },
+        );
+    }
+
     /// Whether an event `name` was recorded after the latest `anchor` event (or at all, when
     /// there is no anchor).
     #[must_use]
@@ -647,7 +714,7 @@ impl Journal {
 
     /// When the current run of shrinking todo lists began.
     fn deletion_began(&self) -> Option<Timestamp> {
-        let lists: Vec<(&Event, &Vec<(u64, String)>)> = self
+        let lists: Vec<(&Event, &Vec<(TodoId, String)>)> = self
             .events
             .iter()
             .filter_map(|e| match &e.kind {

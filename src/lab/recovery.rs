@@ -166,15 +166,15 @@ pub fn measure(
     });
     let achieved_rpo = match (disaster, snapshot_point) {
         (Some(d), Some(p)) => {
-            let before: Vec<(u64, String)> = match &d.kind {
-                EventKind::Disaster { lost } => lost.iter().map(|t| (0, t.clone())).collect(),
+            let before: Vec<&String> = match &d.kind {
+                EventKind::Disaster { lost } => lost.iter().collect(),
                 _ => Vec::new(),
             };
             let at_point = journal.todos_at(p.at).cloned().unwrap_or_default();
             let lost = before
-                .iter()
-                .map(|(_, t)| t.clone())
-                .filter(|title| !at_point.iter().any(|(_, t)| t == title))
+                .into_iter()
+                .filter(|&title| !at_point.iter().any(|(_, t)| t == title))
+                .cloned()
                 .collect();
             Some(AchievedRpo {
                 seconds: span(p.at, d.at),

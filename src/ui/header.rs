@@ -1,4 +1,4 @@
-//! The top line (product, account or simulation, language, read-only, cloud clock) and, in
+//! The top line (product, account or simulation, CloudShell, language, read-only, cloud clock) and, in
 //! projector mode, the selected step's title in large type.
 
 use ratatui::Frame;
@@ -50,8 +50,12 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
         sep.clone(),
         Span::styled(mode_text(view), th.accent),
         sep.clone(),
-        Span::styled(view.lang.code().to_uppercase(), th.heading),
     ];
+    if app.cloudshell && matches!(app.mode, Mode::Aws { .. }) {
+        left.push(Span::styled(view.t("ui-cloudshell"), th.accent));
+        left.push(sep.clone());
+    }
+    left.push(Span::styled(view.lang.code().to_uppercase(), th.heading));
     if app.read_only {
         left.push(sep.clone());
         left.push(Span::styled(

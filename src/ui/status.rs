@@ -242,7 +242,11 @@ fn deployment_lines(view: &View<'_>, d: &Deployment, width: usize) -> Vec<Line<'
     let revision = label.rsplit(':').next().unwrap_or_default().to_owned();
     let primary = d.status == DeploymentStatus::Primary;
     let settled = d.rollout != Some(RolloutState::InProgress) && d.running == d.desired;
-    let (sym, style) = if settled {
+    let failing =
+        d.rollout == Some(RolloutState::Failed) || d.failed_tasks >= crate::cloud::FAILING_TASKS;
+    let (sym, style) = if failing {
+        (StepState::Failed.symbol(), th.failed)
+    } else if settled {
         (StepState::Done.symbol(), th.done)
     } else {
         (StepState::InProgress.symbol(), th.progress)
@@ -267,9 +271,23 @@ fn deployment_lines(view: &View<'_>, d: &Deployment, width: usize) -> Vec<Line<'
     if let Some(rollout) = &d.rollout {
         items.push(wire(rollout));
     }
-    out.extend(items_lines(&items, width, th.muted));
+    if d.failed_tasks > 0 {
+        items.push(
+            Text::new("ui-failed-tasks")
+                .arg("count", d.failed_tasks)
+                .render(view.lang),
+        );
+    }
+    out.extend(items_lines(
+        &items,
+        width,
+        if failing { th.failed } else { th.muted },
+    ));
     out
 }
+
+/// Service events shown under a rollout that went wrong.
+const TROUBLE_EVENTS: usize = 1;
 
 /// The parts of the status panel.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -364,6 +382,19 @@ fn part_lines(view: &View<'_>, part: PartKind, width: usize) -> Vec<Line<'static
                     .arg("desired", service.desired)
                     .render(view.lang);
                 out.extend(items_lines(&[tasks], width, th.muted));
+                // Why a rollout goes wrong: ECS's newest telling events.
+                if service.troubled().is_some() {
+                    for e in service.telling_events(None, TROUBLE_EVENTS) {
+                        let at = e.at.map(|at| view.hms(at)).unwrap_or_default();
+                        out.extend(wrap::lines_with(
+                            "  ",
+                            &format!("{at} {}", e.message),
+                            width,
+                            th.failed,
+                            th.failed,
+                        ));
+                    }
+                }
             }
         }
         PartKind::Todos => {

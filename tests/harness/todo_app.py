@@ -18,6 +18,8 @@ DB instance, and before every request looks at the moto world the way the real d
 - a DB snapshot seen for the first time copies the current rows of its source instance (the app
   looks before it handles the request, so a snapshot taken between two requests holds the rows
   of the earlier one);
+- answers are written as a MySQL-backed app writes them: `completed` as 0/1 (BOOLEAN is
+  TINYINT(1)), ids as strings, and an extra `created_at`, so the tests meet that shape;
 - an instance seen for the first time after start-up is seeded from what it was restored from:
   its `restored-from` tag (set by backup-lab) names a snapshot (copy its rows) or a source
   instance (point-in-time restore: copy that instance's current rows); without the tag, the
@@ -107,6 +109,17 @@ class World:
         return self.tables[iid], None
 
 
+def wire(row):
+    """A row as a MySQL-backed backend serializes it."""
+    return {
+        "id": str(row["id"]),
+        "user_id": row["user_id"],
+        "title": row["title"],
+        "completed": 1 if row["completed"] else 0,
+        "created_at": "2026-12-02 10:00:00",
+    }
+
+
 class Handler(BaseHTTPRequestHandler):
     world = None
     protocol_version = "HTTP/1.1"
@@ -141,10 +154,10 @@ class Handler(BaseHTTPRequestHandler):
             if table is None:
                 return self.reply(502, {"error": problem})
             if method == "GET" and todo_id is None:
-                return self.reply(200, table)
+                return self.reply(200, [wire(row) for row in table])
             if method == "GET":
                 row = next((r for r in table if r["id"] == todo_id), None)
-                return self.reply(200, row) if row else self.reply(404, {"error": "not found"})
+                return self.reply(200, wire(row)) if row else self.reply(404, {"error": "not found"})
             if method == "POST" and todo_id is None:
                 try:
                     data = json.loads(raw or b"{}")
@@ -160,7 +173,7 @@ class Handler(BaseHTTPRequestHandler):
                 }
                 world.next_id += 1
                 table.append(row)
-                return self.reply(201, row)
+                return self.reply(201, wire(row))
             if method == "DELETE" and todo_id is not None:
                 row = next((r for r in table if r["id"] == todo_id), None)
                 if row is None:

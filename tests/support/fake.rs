@@ -151,8 +151,40 @@ pub fn silent_port() -> u16 {
     port
 }
 
+/// An AWS endpoint for ECS answers moto cannot give: STS `GetCallerIdentity` succeeds,
+/// `DescribeServices` gets `describe_services` (the JSON body), everything else a 400.
+pub fn ecs_answering(describe_services: String) -> u16 {
+    serve(move |request| {
+        if request.body.contains("Action=GetCallerIdentity") {
+            return (200, "text/xml".into(), CALLER_IDENTITY.into());
+        }
+        if request
+            .header("x-amz-target")
+            .is_some_and(|t| t.ends_with(".DescribeServices"))
+        {
+            return (
+                200,
+                "application/x-amz-json-1.1".into(),
+                describe_services.clone(),
+            );
+        }
+        let body = r#"{"__type": "ClientException", "message": "not in this fake"}"#;
+        (400, "application/x-amz-json-1.1".into(), body.into())
+    })
+}
+
 /// A small in-memory todo API (FACTS.md shape) on loopback; returns its base URL.
 pub fn todo_api() -> String {
+    todo_api_shaped(false)
+}
+
+/// The todo API as a MySQL-backed app writes it: ids as strings, `completed` as 0/1, no
+/// `user_id`, an extra `created_at`; answers `{"data": …}`.
+pub fn todo_api_mysql() -> String {
+    todo_api_shaped(true)
+}
+
+fn todo_api_shaped(mysql: bool) -> String {
     let rows: Arc<Mutex<(u64, BTreeMap<u64, String>)>> = Arc::new(Mutex::new((1, BTreeMap::new())));
     let port = serve(move |request| {
         let mut rows = rows
@@ -161,10 +193,24 @@ pub fn todo_api() -> String {
         let json = |status: u16, value: serde_json::Value| {
             (status, "application/json".to_owned(), value.to_string())
         };
-        let todo = |id: u64, title: &str| serde_json::json!({"id": id, "user_id": 1, "title": title, "completed": false});
+        let todo = |id: u64, title: &str| {
+            if mysql {
+                serde_json::json!({"id": id.to_string(), "title": title, "completed": 0, "created_at": "2026-12-02 10:00:00"})
+            } else {
+                serde_json::json!({"id": id, "user_id": 1, "title": title, "completed": false})
+            }
+        };
         match (request.method.as_str(), request.path.trim_end_matches('/')) {
             ("GET", "/api/v1/todos") => {
-                json(200, rows.1.iter().map(|(id, t)| todo(*id, t)).collect())
+                let list: serde_json::Value = rows.1.iter().map(|(id, t)| todo(*id, t)).collect();
+                json(
+                    200,
+                    if mysql {
+                        serde_json::json!({"data": list})
+                    } else {
+                        list
+                    },
+                )
             }
             ("POST", "/api/v1/todos") => {
                 let body: serde_json::Value =
@@ -195,4 +241,63 @@ pub fn todo_api() -> String {
         }
     });
     format!("http://127.0.0.1:{port}")
+}
+
+/// The access key id a SigV4-signed request names (`Credential=AKID/…` in `Authorization`).
+pub fn signing_key(request: &Request) -> Option<String> {
+    let auth = request.header("authorization")?;
+    let after = auth.split("Credential=").nth(1)?;
+    after.split('/').next().map(str::to_owned)
+}
+
+/// A loopback proxy in front of `upstream` (moto) that notes the access key id of every
+/// signed request, in order of arrival. Returns its port and the keys seen.
+pub fn key_recording_proxy(upstream: u16) -> (u16, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let keys = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let keys = Arc::clone(&keys);
+            std::thread::spawn(move || {
+                let Some(request) = read_request(&stream) else {
+                    return;
+                };
+                if let Some(key) = signing_key(&request) {
+                    keys.lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(key);
+                }
+                forward(&stream, &request, upstream);
+            });
+        }
+    });
+    (port, seen)
+}
+
+/// Sends `request` to `upstream` with `Connection: close` and copies the answer back as is.
+fn forward(mut client: &TcpStream, request: &Request, upstream: u16) {
+    let Ok(mut server) = TcpStream::connect(("127.0.0.1", upstream)) else {
+        return;
+    };
+    let mut head = format!("{} {} HTTP/1.1\r\n", request.method, request.path);
+    for (name, value) in &request.headers {
+        if name != "connection" && name != "content-length" {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+    }
+    head.push_str(&format!(
+        "content-length: {}\r\nconnection: close\r\n\r\n",
+        request.body.len()
+    ));
+    if server.write_all(head.as_bytes()).is_err()
+        || server.write_all(request.body.as_bytes()).is_err()
+    {
+        return;
+    }
+    let mut answer = Vec::new();
+    let _ = server.read_to_end(&mut answer);
+    let _ = client.write_all(&answer);
+    let _ = client.flush();
 }
