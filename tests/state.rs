@@ -497,6 +497,22 @@ fn fault_specs_are_checked_and_giving_up_says_so() {
         "{}",
         stderr(&out)
     );
+    let out = run(
+        dir.path(),
+        &[
+            "--sim",
+            "--lang",
+            "de",
+            "--faults",
+            "unhealthy:0.5",
+            "check",
+        ],
+    );
+    assert!(
+        stderr(&out).contains("unhealthy nimmt keine Rate"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = run(
         dir.path(),
