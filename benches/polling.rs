@@ -44,9 +44,10 @@ use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::cloud::{DeploymentStatus, Service};
 use backup_lab::config::Config;
 use backup_lab::lab::StepId;
-use backup_lab::lab::actions::Options;
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::Observed;
+use backup_lab::lab::plan::{Options, Ready};
+use backup_lab::lab::steps::{self, Ctx};
 use backup_lab::worker::{self, Handle};
 use tokio::sync::mpsc::UnboundedReceiver;
 
@@ -185,6 +186,8 @@ struct Driver {
     handle: Handle,
     rx: UnboundedReceiver<Msg>,
     config: Config,
+    cloud: Arc<dyn Cloud>,
+    journal: Arc<Mutex<Journal>>,
     observed: Observed,
     states: BTreeMap<Tracked, Vec<Sample>>,
     state_count: usize,
@@ -239,7 +242,24 @@ impl Driver {
     async fn act(&mut self, step: StepId) {
         let options = Options::from_config(&self.config);
         self.handle.send(Command::Focus(step));
-        self.handle.send(Command::RunAction(step, options));
+        // The plan as the learner would confirm it, from what the worker showed last.
+        let ready = {
+            let journal = self.journal.lock().expect("journal");
+            steps::plan(
+                step,
+                &Ctx {
+                    observed: &self.observed,
+                    journal: &journal,
+                    config: &self.config,
+                    now: self.cloud.now(),
+                },
+                &options,
+            )
+        };
+        let Ready::Plan(plan) = ready else {
+            panic!("{} has no plan: {ready:?}", step.id())
+        };
+        self.handle.send(Command::RunAction(Box::new(plan)));
         let deadline = Instant::now() + Duration::from_secs(120);
         loop {
             let msg = self.next(deadline, step.id()).await;
@@ -379,11 +399,19 @@ async fn main() {
 
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     let began = Instant::now();
-    let handle = worker::spawn(cloud.clone(), config.clone(), journal, log.clone(), tx);
+    let handle = worker::spawn(
+        cloud.clone(),
+        config.clone(),
+        journal.clone(),
+        log.clone(),
+        tx,
+    );
     let mut d = Driver {
         handle,
         rx,
         config: config.clone(),
+        cloud: cloud.clone(),
+        journal,
         observed: Observed::default(),
         states: BTreeMap::new(),
         state_count: 0,

@@ -21,9 +21,10 @@ use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::config::Config;
 use backup_lab::i18n::Lang;
 use backup_lab::lab::StepId;
-use backup_lab::lab::actions::{self, Options};
+use backup_lab::lab::act;
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::{Observed, observe_all};
+use backup_lab::lab::plan::Options;
 use jiff::{SignedDuration, Timestamp};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -86,7 +87,7 @@ impl Lab {
 
     async fn act(&self, step: StepId) {
         let options = Options::from_config(&self.config);
-        let outcome = actions::execute(
+        let outcome = act::perform(
             step,
             self.cloud.as_ref(),
             &self.config,

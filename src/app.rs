@@ -10,10 +10,11 @@ use crate::cloud::recorder::CallRecord;
 use crate::cloud::{CloudError, Identity, Mode};
 use crate::config::Config;
 use crate::i18n::Lang;
-use crate::lab::actions::{self, ActionError, Confirm, Options, Outcome, Plan, Ready};
-use crate::lab::checks::{self, Ctx};
+use crate::lab::act::{self, ActionError, Outcome};
 use crate::lab::journal::{Event, Journal};
+use crate::lab::plan::{Confirm, Options, Plan, Ready};
 use crate::lab::recovery::{self, Recovery};
+use crate::lab::steps::{self, Ctx};
 use crate::lab::{Check, Observed, StepId, Text};
 
 /// Colour scheme.
@@ -70,13 +71,18 @@ pub enum Msg {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    RunAction(StepId, Options),
+    /// Carries out the plan the learner confirmed, exactly as shown.
+    RunAction(Box<Plan>),
     /// The learner looks at this step: the worker watches what it reads.
     Focus(StepId),
     Quit,
 }
 
 /// A dialog in front of the screen.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "at most one dialog is open; a plan is what it mostly shows"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
     /// The plan of an action, waiting for y/n (or a typed word).
@@ -185,7 +191,7 @@ impl App {
 
     #[must_use]
     pub fn check(&self, step: StepId) -> Option<Check> {
-        checks::check(step, &self.ctx())
+        steps::check(step, &self.ctx())
     }
 
     #[must_use]
@@ -196,7 +202,7 @@ impl App {
     /// The first core step that is not done: where the learner stands.
     #[must_use]
     pub fn current_step(&self) -> StepId {
-        checks::current_step(&self.ctx()).unwrap_or(StepId::Summary)
+        steps::current_step(&self.ctx()).unwrap_or(StepId::Summary)
     }
 
     /// A warning the learner acknowledges (a dialog) that also stays in the event log.
@@ -260,11 +266,18 @@ impl App {
                         }
                         if self.dialog.is_none() {
                             self.dialog = Some(Dialog::Notice {
-                                title: Text::new(&format!("step-{}-title", step.id())),
+                                title: step.title(),
                                 lines,
                                 is_error: false,
                             });
                         }
+                    }
+                    // The account moved since the confirmation: the new plan, to confirm again.
+                    Err(ActionError::PlanChanged(plan)) => {
+                        self.note(Text::new("plan-changed"), true);
+                        let mut plan = *plan;
+                        plan.notes.insert(0, Text::new("plan-changed"));
+                        self.show_ready(Ready::Plan(plan));
                     }
                     Err(e) => {
                         let text = crate::ui_text::action_error_text(&e);
@@ -358,9 +371,7 @@ impl App {
         if let Some((running, _)) = self.running {
             self.dialog = Some(Dialog::Notice {
                 title: Text::new("dialog-busy"),
-                lines: vec![
-                    Text::new("busy-running").arg("step", format!("@step-{}-title", running.id())),
-                ],
+                lines: vec![Text::new("busy-running").arg("step", running.title())],
                 is_error: true,
             });
             return;
@@ -382,7 +393,11 @@ impl App {
     }
 
     fn show_plan(&mut self) {
-        let ready = actions::plan(self.selected, &self.ctx(), &self.options);
+        let ready = steps::plan(self.selected, &self.ctx(), &self.options);
+        self.show_ready(ready);
+    }
+
+    fn show_ready(&mut self, ready: Ready) {
         self.dialog = Some(match ready {
             Ready::Plan(plan) => Dialog::Confirm {
                 plan,
@@ -434,7 +449,7 @@ impl App {
                     self.dialog = Some(Dialog::Window { input, error: None });
                 }
                 Action::Confirm => {
-                    let utc = actions::window_utc(&self.config, &input, self.now);
+                    let utc = act::window_utc(&self.config, &input, self.now);
                     let maintenance = self
                         .observed
                         .instance(&self.config.names.instance)
@@ -481,7 +496,7 @@ impl App {
                 };
                 match (action, word) {
                     (Action::Input('y' | 'j') | Action::Confirm, None) => {
-                        return self.run(plan.step);
+                        return self.run(plan);
                     }
                     (Action::Input('n') | Action::Cancel, None) | (Action::Cancel, Some(_)) => {}
                     (Action::Input(c), Some(_)) => {
@@ -502,7 +517,7 @@ impl App {
                     }
                     (Action::Confirm, Some(w)) => {
                         if typed == w {
-                            return self.run(plan.step);
+                            return self.run(plan);
                         }
                         self.dialog = Some(Dialog::Confirm {
                             plan,
@@ -528,13 +543,14 @@ impl App {
         self.show_plan();
     }
 
-    fn run(&mut self, step: StepId) -> Vec<Command> {
+    fn run(&mut self, plan: Plan) -> Vec<Command> {
+        let step = plan.step;
         self.running = Some((step, None));
         self.note(
-            Text::new("log-action-started").arg("step", format!("@step-{}-title", step.id())),
+            Text::new("log-action-started").arg("step", step.title()),
             false,
         );
-        vec![Command::RunAction(step, self.options.clone())]
+        vec![Command::RunAction(Box::new(plan))]
     }
 }
 

@@ -12,10 +12,11 @@ use crate::cloud::recorder::CallLog;
 use crate::cloud::{Cloud, shown_value, wire};
 use crate::config::Config;
 use crate::i18n::{Lang, t};
-use crate::lab::actions::{self, Options};
-use crate::lab::checks::{self, Ctx};
+use crate::lab::act::{self, ActionError, Outcome};
 use crate::lab::journal::Journal;
 use crate::lab::observe::{Observed, PartId, observe};
+use crate::lab::plan::{Confirm, Options, Plan};
+use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, StepState, Text};
 use crate::ui_text;
 
@@ -101,7 +102,7 @@ impl Runtime {
 
     fn check_of(&self, step: StepId, observed: &Observed) -> Option<crate::lab::Check> {
         let journal = self.journal();
-        checks::check(
+        steps::check(
             step,
             &Ctx {
                 observed,
@@ -124,7 +125,7 @@ impl Runtime {
         let steps = StepId::ALL
             .into_iter()
             .filter_map(|s| {
-                checks::check(s, &ctx).map(|c| StepReport {
+                steps::check(s, &ctx).map(|c| StepReport {
                     id: s.id(),
                     state: c.state.id(),
                     detail: c.render(self.lang),
@@ -133,7 +134,7 @@ impl Runtime {
             .collect();
         CheckDocument {
             steps,
-            complete: checks::lab_complete(&ctx),
+            complete: steps::lab_complete(&ctx),
             lang: self.lang.code(),
             at: self.cloud.now(),
         }
@@ -241,28 +242,34 @@ impl Runtime {
         note!("  {}", text.render(self.lang));
     }
 
-    fn confirm(&self, step: StepId, observed: &Observed, options: &Options) -> Result<bool, i32> {
-        let ready = {
-            let journal = self.journal();
-            actions::plan(
-                step,
-                &Ctx {
-                    observed,
-                    journal: &journal,
-                    config: &self.config,
-                    now: self.cloud.now(),
-                },
-                options,
-            )
-        };
-        let actions::Ready::Plan(plan) = ready else {
-            return Ok(true);
-        };
+    /// The plan of `step`'s action from `observed`, or what running it says without one.
+    fn plan(
+        &self,
+        step: StepId,
+        observed: &Observed,
+        options: &Options,
+    ) -> Result<Plan, Result<Outcome, ActionError>> {
+        let journal = self.journal();
+        act::settle(steps::plan(
+            step,
+            &Ctx {
+                observed,
+                journal: &journal,
+                config: &self.config,
+                now: self.cloud.now(),
+            },
+            options,
+        ))
+    }
+
+    /// The plan as the confirmation shows it.
+    fn show_plan(&self, plan: &Plan) {
         for (label, value) in &plan.params {
-            let value = value
-                .strip_prefix('@')
-                .map_or_else(|| value.clone(), |id| t(self.lang, id));
-            note!("    {}: {}", label.render(self.lang), value);
+            note!(
+                "    {}: {}",
+                label.render(self.lang),
+                value.render(self.lang)
+            );
         }
         for command in &plan.commands {
             note!("    $ {command}");
@@ -270,7 +277,12 @@ impl Runtime {
         for note in &plan.notes {
             note!("    ! {}", note.render(self.lang));
         }
-        if let actions::Confirm::Typed(word) = &plan.confirm {
+    }
+
+    /// Shows `plan` and asks the learner to confirm it.
+    fn confirm(&self, plan: &Plan) -> Result<bool, i32> {
+        self.show_plan(plan);
+        if let Confirm::Typed(word) = &plan.confirm {
             note!(
                 "  {}",
                 Text::new("confirm-type")
@@ -288,8 +300,8 @@ impl Runtime {
         let _ = std::io::stdin().lock().read_line(&mut line);
         let answer = line.trim();
         Ok(match &plan.confirm {
-            actions::Confirm::YesNo => matches!(answer, "y" | "Y" | "j" | "J" | "yes" | "ja"),
-            actions::Confirm::Typed(word) => answer == word,
+            Confirm::YesNo => matches!(answer, "y" | "Y" | "j" | "J" | "yes" | "ja"),
+            Confirm::Typed(word) => answer == word,
         })
     }
 
@@ -331,7 +343,7 @@ impl Runtime {
             }
             let before = self.check_of(step, &observed);
             let cleanup_pending = step == StepId::Cleanup
-                && !checks::leftovers(&observed, &self.config, options.keep_restored).is_empty();
+                && !steps::leftovers(&observed, &self.config, options.keep_restored).is_empty();
             if before.as_ref().is_some_and(|c| c.state == StepState::Done) && !cleanup_pending {
                 self.say(&Text::new("run-already-done").arg(
                     "detail",
@@ -340,32 +352,55 @@ impl Runtime {
                 fresh = true;
                 continue;
             }
-            if !yes {
-                match self.confirm(step, &observed, options) {
-                    Ok(true) => {}
-                    Ok(false) => {
-                        self.say(&Text::new("run-skipped"));
-                        code = EXIT_INCOMPLETE;
-                        break;
-                    }
-                    Err(exit) => return exit,
-                }
+            // `--yes` confirms every plan in advance: the one the state right before the
+            // action gives runs. Otherwise the plan shown is the plan that runs; when the
+            // account moves before it runs, the new plan is shown to confirm again.
+            let mut confirmed = None;
+            if !yes && let Ok(plan) = self.plan(step, &observed, options) {
+                confirmed = Some(plan);
             }
-            let lang = self.lang;
-            let progress = move |text: Text| note!("  … {}", text.render(lang));
-            match actions::execute_with_retry(
-                step,
-                self.cloud.as_ref(),
-                &self.config,
-                &self.journal,
-                options,
-                &progress,
-                Some(&observed),
-            )
-            .await
-            {
-                Ok(lines) => lines.iter().for_each(|l| self.say(l)),
-                Err(e) => {
+            let mut seen = Some(&observed);
+            let mut plan_changes = 0;
+            let result = loop {
+                if let Some(plan) = &confirmed {
+                    match self.confirm(plan) {
+                        Ok(true) => {}
+                        Ok(false) => break None,
+                        Err(exit) => return exit,
+                    }
+                }
+                let order = match &confirmed {
+                    Some(plan) => act::Order::Confirmed(plan),
+                    None => act::Order::Any(step, options),
+                };
+                let lang = self.lang;
+                let progress = move |text: Text| note!("  … {}", text.render(lang));
+                match act::execute_with_retry(
+                    order,
+                    self.cloud.as_ref(),
+                    &self.config,
+                    &self.journal,
+                    &progress,
+                    seen.take(),
+                )
+                .await
+                {
+                    Err(ActionError::PlanChanged(plan)) if plan_changes < PLAN_CHANGES => {
+                        note!("! {}", t(self.lang, "plan-changed"));
+                        plan_changes += 1;
+                        confirmed = Some(*plan);
+                    }
+                    other => break Some(other),
+                }
+            };
+            match result {
+                None => {
+                    self.say(&Text::new("run-skipped"));
+                    code = EXIT_INCOMPLETE;
+                    break;
+                }
+                Some(Ok(lines)) => lines.iter().for_each(|l| self.say(l)),
+                Some(Err(e)) => {
                     note!("✘ {}", ui_text::action_error_text(&e).render(self.lang));
                     code = EXIT_INCOMPLETE;
                     break;
@@ -406,7 +441,7 @@ impl Runtime {
                 .map(|c| c.render(self.lang))
                 .unwrap_or_default();
             let cleanup_left = step == StepId::Cleanup
-                && !checks::leftovers(observed, &self.config, options.keep_restored).is_empty();
+                && !steps::leftovers(observed, &self.config, options.keep_restored).is_empty();
             if state == StepState::Done && !cleanup_left {
                 note!("  {} {}", StepState::Done.symbol(), detail);
                 if self.cloud.now().as_second() - started.as_second() > FRESH_FOR_S {
@@ -471,6 +506,9 @@ fn ends_with_duration(detail: &str) -> bool {
             .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
     })
 }
+
+/// How often `run` shows a plan again because the account moved before it ran.
+const PLAN_CHANGES: u32 = 3;
 
 /// Service events `status` lists.
 const STATUS_EVENTS: usize = 3;

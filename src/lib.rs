@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod cloud;
 pub mod config;
+pub mod format;
 pub mod headless;
 pub mod i18n;
 pub mod lab;

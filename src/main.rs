@@ -19,8 +19,8 @@ use backup_lab::cloud::{Cloud, CloudError, Mode, faults};
 use backup_lab::config::{self, Config, ConfigError};
 use backup_lab::headless::{EXIT_INCOMPLETE, EXIT_USAGE, Runtime};
 use backup_lab::i18n::{Lang, t};
-use backup_lab::lab::actions::Options;
 use backup_lab::lab::journal::{self, Journal, JournalError};
+use backup_lab::lab::plan::Options;
 use backup_lab::lab::{StepId, Text};
 use backup_lab::state::{self, FileProblem, LockError, StateLock};
 use backup_lab::{report, tui, ui_text, validate, welcome, worker};
@@ -106,7 +106,10 @@ fn config_error_text(e: &ConfigError) -> Text {
             .arg("field", field.clone())
             .arg("value", value.clone())
             .arg("problem", ui_text::invalid_text(problem).render(Lang::En))
-            .arg("problem_id", format!("@invalid-{}", problem.id())),
+            .arg(
+                "problem_id",
+                Text::new(&format!("invalid-{}", problem.id())),
+            ),
     }
 }
 
@@ -132,7 +135,7 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
                 return Err(Text::new("config-flag")
                     .arg("flag", flag)
                     .arg("value", "0")
-                    .arg("problem_id", "@invalid-target"));
+                    .arg("problem_id", Text::new("invalid-target")));
             }
             Some(minutes) => *target = minutes,
             None => {}
@@ -146,7 +149,7 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
             Text::new("config-flag")
                 .arg("flag", "--app-url")
                 .arg("value", url.clone())
-                .arg("problem_id", format!("@invalid-{}", e.id()))
+                .arg("problem_id", Text::new(&format!("invalid-{}", e.id())))
         })?;
         config.app_url = Some(url.clone());
     }
@@ -190,7 +193,10 @@ fn init_logging(dir: &std::path::Path) -> Option<tracing_appender::non_blocking:
 fn file_problem_text(id: &str, path: impl std::fmt::Display, problem: &FileProblem) -> Text {
     Text::new(id)
         .arg("path", path.to_string())
-        .arg("problem", format!("@file-problem-{}", problem.id()))
+        .arg(
+            "problem",
+            Text::new(&format!("file-problem-{}", problem.id())),
+        )
         .arg("detail", {
             let detail = problem.detail();
             if detail.is_empty() || matches!(problem, FileProblem::TooLarge { .. }) {
@@ -340,11 +346,15 @@ fn signal_exit(signal: tui::Signal) -> i32 {
 /// The message for a state directory held by someone else.
 fn held_text(id: &str, owner: Option<&state::Owner>, dir: &std::path::Path) -> Text {
     let (pid, command, since) = owner.map_or_else(
-        || ("?".to_owned(), "@owner-unknown".to_owned(), "?".to_owned()),
+        || ("?".to_owned(), Text::new("owner-unknown"), "?".to_owned()),
         |o| {
             (
                 o.pid.to_string(),
-                format!("@owner-{}", if o.command == "run" { "run" } else { "tui" }),
+                Text::new(if o.command == "run" {
+                    "owner-run"
+                } else {
+                    "owner-tui"
+                }),
                 o.since
                     .to_zoned(jiff::tz::TimeZone::system())
                     .strftime("%Y-%m-%d %H:%M:%S")

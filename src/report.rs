@@ -11,10 +11,10 @@ use serde::Serialize;
 use crate::cli::ReportFormat;
 use crate::headless::{EXIT_OK, Runtime, write_stdout};
 use crate::i18n::{Lang, t};
-use crate::lab::checks::{self, Ctx};
 use crate::lab::journal::{Event, Journal};
 use crate::lab::observe::Observed;
 use crate::lab::recovery::{self, Recovery, human};
+use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, Text};
 
 #[derive(Debug, Serialize)]
@@ -95,7 +95,7 @@ pub fn build(
     let steps = StepId::ALL
         .into_iter()
         .filter_map(|s| {
-            let check = checks::check(s, &ctx)?;
+            let check = steps::check(s, &ctx)?;
             let at = journal
                 .events()
                 .iter()
@@ -127,7 +127,7 @@ pub fn build(
                 .count += 1;
         }
     }
-    let mut leftovers: Vec<String> = checks::leftovers(observed, config, true)
+    let mut leftovers: Vec<String> = steps::leftovers(observed, config, true)
         .iter()
         .map(|l| l.render(lang))
         .collect();

@@ -4,7 +4,7 @@
 use crate::cloud::CloudError;
 use crate::cloud::faults::{OPERATIONS, SpecError};
 use crate::lab::Text;
-use crate::lab::actions::ActionError;
+use crate::lab::act::ActionError;
 use crate::validate::Invalid;
 
 /// `error-<kind>` with the code, message, operation, missing permission and where the
@@ -66,6 +66,7 @@ pub fn action_error_text(e: &ActionError) -> Text {
             .arg("attempts", *attempts)
             .arg("code", error.code.clone())
             .arg("message", error.message.clone()),
+        ActionError::PlanChanged(_) => Text::new("plan-changed"),
     }
 }
 

@@ -20,11 +20,11 @@ use crate::app::{Command, Msg, Snapshot};
 use crate::cloud::recorder::CallLog;
 use crate::cloud::{Cloud, ErrorKind};
 use crate::config::Config;
-use crate::lab::actions::Options;
-use crate::lab::checks::{self, Ctx};
 use crate::lab::journal::Journal;
 use crate::lab::observe::{Observed, PartId, observe};
-use crate::lab::{StepId, StepState, Text, actions};
+use crate::lab::plan::Plan;
+use crate::lab::steps::{self, Ctx};
+use crate::lab::{StepId, StepState, Text, act};
 
 /// Between looks at a part that is changing, or that an action just changed.
 pub const FAST: Duration = Duration::from_secs(3);
@@ -212,7 +212,7 @@ async fn run(
     let mut focus: Option<StepId> = None;
     let mut action: Option<JoinHandle<()>> = None;
     // Actions not started yet, in the order they arrived.
-    let mut queued: VecDeque<(StepId, Options)> = VecDeque::new();
+    let mut queued: VecDeque<Box<Plan>> = VecDeque::new();
     loop {
         tokio::select! {
             command = rx.recv() => match command {
@@ -222,7 +222,7 @@ async fn run(
                     let now = Instant::now();
                     schedule.watch(now, &watched_parts(step, &observed, &journal, &config, cloud.now()));
                 }
-                Some(Command::RunAction(step, options)) => queued.push_back((step, options)),
+                Some(Command::RunAction(plan)) => queued.push_back(plan),
             },
             () = async {
                 if let Some(task) = action.as_mut() {
@@ -253,7 +253,7 @@ async fn run(
                 }
                 let step = focus.or_else(|| {
                     let journal = lock(&journal);
-                    checks::current_step(&Ctx { observed: &observed, journal: &journal, config: &config, now: cloud.now() })
+                    steps::current_step(&Ctx { observed: &observed, journal: &journal, config: &config, now: cloud.now() })
                 });
                 let watched = step.map(|s| watched_parts(s, &observed, &journal, &config, cloud.now())).unwrap_or_default();
                 schedule.watch(Instant::now(), &watched);
@@ -265,12 +265,10 @@ async fn run(
         }
         // One action at a time: the next waits until the one before has finished.
         if action.is_none()
-            && let Some((step, options)) = queued.pop_front()
+            && let Some(plan) = queued.pop_front()
         {
-            schedule.heat(Instant::now(), step.parts());
-            action = Some(start_action(
-                step, options, &cloud, &config, &journal, &to_app,
-            ));
+            schedule.heat(Instant::now(), plan.step.parts());
+            action = Some(start_action(plan, &cloud, &config, &journal, &to_app));
         }
     }
     if let Some(action) = action {
@@ -293,7 +291,7 @@ fn watched_parts(
         config,
         now,
     };
-    let done = checks::check(step, &ctx).is_none_or(|c| c.state == StepState::Done);
+    let done = steps::check(step, &ctx).is_none_or(|c| c.state == StepState::Done);
     if done {
         Vec::new()
     } else {
@@ -303,8 +301,7 @@ fn watched_parts(
 
 /// Runs one action as its own task, so polling goes on while it waits.
 fn start_action(
-    step: StepId,
-    options: Options,
+    plan: Box<Plan>,
     cloud: &Arc<dyn Cloud>,
     config: &Config,
     journal: &Arc<Mutex<Journal>>,
@@ -316,17 +313,17 @@ fn start_action(
         journal.clone(),
         to_app.clone(),
     );
+    let step = plan.step;
     tokio::spawn(async move {
         let progress_tx = to_app.clone();
         let progress = move |text: Text| {
             let _ = progress_tx.send(Msg::Progress(step, text));
         };
-        let result = actions::execute_with_retry(
-            step,
+        let result = act::execute_with_retry(
+            act::Order::Confirmed(&plan),
             cloud.as_ref(),
             &config,
             &journal,
-            &options,
             &progress,
             None,
         )

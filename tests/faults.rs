@@ -12,9 +12,9 @@ use backup_lab::config::Config;
 use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
 use backup_lab::lab::StepId;
-use backup_lab::lab::actions::Options;
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::Observed;
+use backup_lab::lab::plan::Options;
 
 const START: &str = "2026-11-25T09:00:00Z";
 

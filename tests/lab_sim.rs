@@ -10,10 +10,11 @@ use backup_lab::cloud::{Cloud, DeploymentStatus, RestoreRequest, RestoreSettings
 use backup_lab::config::Config;
 use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
-use backup_lab::lab::actions::{self, Options};
-use backup_lab::lab::checks::{self, Ctx};
+use backup_lab::lab::act;
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::Observed;
+use backup_lab::lab::plan::{self, Options};
+use backup_lab::lab::steps::{self, Ctx};
 use backup_lab::lab::{StepId, StepState};
 
 const START: &str = "2026-11-25T09:00:00Z";
@@ -67,7 +68,7 @@ impl Lab {
     async fn state(&self, step: StepId) -> (StepState, String) {
         let o = self.observed().await;
         let journal = self.rt.journal.lock().expect("journal");
-        let c = checks::check(
+        let c = steps::check(
             step,
             &Ctx {
                 observed: &o,
@@ -82,7 +83,7 @@ impl Lab {
 
     async fn act(&self, step: StepId) -> Result<Vec<String>, String> {
         let options = Options::from_config(&self.rt.config);
-        actions::execute(
+        act::perform(
             step,
             self.cloud.as_ref(),
             &self.rt.config,
@@ -93,6 +94,22 @@ impl Lab {
         .await
         .map(|lines| lines.iter().map(|l| l.render(Lang::En)).collect())
         .map_err(|e| format!("{e}"))
+    }
+
+    /// The plan of `step` as the learner would confirm it now.
+    async fn plan(&self, step: StepId, options: &Options) -> Box<plan::Plan> {
+        let o = self.observed().await;
+        let journal = self.rt.journal.lock().expect("journal");
+        let ctx = Ctx {
+            observed: &o,
+            journal: &journal,
+            config: &self.rt.config,
+            now: self.cloud.now(),
+        };
+        match steps::plan(step, &ctx, options) {
+            plan::Ready::Plan(plan) => Box::new(plan),
+            other => panic!("{step:?} has no plan: {other:?}"),
+        }
     }
 
     /// Advances simulated time by `minutes`.
@@ -452,8 +469,12 @@ async fn the_worker_runs_an_action_that_arrives_while_another_runs() {
         lang: Lang::En,
         ..Options::from_config(&lab.rt.config)
     };
-    handle.send(Command::RunAction(StepId::EnableBackups, options.clone()));
-    handle.send(Command::RunAction(StepId::CreateTodos, options));
+    handle.send(Command::RunAction(
+        lab.plan(StepId::EnableBackups, &options).await,
+    ));
+    handle.send(Command::RunAction(
+        lab.plan(StepId::CreateTodos, &options).await,
+    ));
     let mut done = Vec::new();
     // A guard against a hang, not a timing: both actions finish in milliseconds.
     let guard = Duration::from_secs(20);
@@ -494,20 +515,20 @@ impl Lab {
             config: &self.rt.config,
             now: self.cloud.now(),
         };
-        match actions::plan(step, &ctx, &Options::from_config(&self.rt.config)) {
-            actions::Ready::Plan(plan) => {
+        match steps::plan(step, &ctx, &Options::from_config(&self.rt.config)) {
+            plan::Ready::Plan(plan) => {
                 let mut out: Vec<String> = plan
                     .params
                     .iter()
-                    .map(|(k, v)| format!("{}: {v}", k.render(Lang::En)))
+                    .map(|(k, v)| format!("{}: {}", k.render(Lang::En), v.render(Lang::En)))
                     .collect();
                 out.extend(plan.commands.iter().cloned());
                 out.extend(plan.notes.iter().map(|n| n.render(Lang::En)));
                 out.join("\n")
             }
-            actions::Ready::Blocked(t) => format!("BLOCKED {}", t.render(Lang::En)),
-            actions::Ready::AlreadyDone(t) => format!("DONE {}", t.render(Lang::En)),
-            actions::Ready::Invalid(e) => format!("INVALID {e:?}"),
+            plan::Ready::Blocked(t) => format!("BLOCKED {}", t.render(Lang::En)),
+            plan::Ready::AlreadyDone(t) => format!("DONE {}", t.render(Lang::En)),
+            plan::Ready::Invalid(e) => format!("INVALID {e:?}"),
         }
     }
 
@@ -518,6 +539,15 @@ impl Lab {
             .iter()
             .filter(|e| e.kind.name() == name)
             .count()
+    }
+
+    async fn instance_opt(&self, id: &str) -> Option<backup_lab::cloud::DbInstance> {
+        self.cloud
+            .describe_instances()
+            .await
+            .expect("instances")
+            .into_iter()
+            .find(|i| i.id == id)
     }
 
     async fn instance(&self, id: &str) -> backup_lab::cloud::DbInstance {
@@ -830,7 +860,7 @@ async fn a_role_that_may_not_tag_gets_its_snapshot_and_restore_without_tags() {
     let said = Mutex::new(Vec::new());
     let progress = |t: backup_lab::lab::Text| said.lock().expect("said").push(t.render(Lang::En));
     let options = Options::from_config(&lab.rt.config);
-    actions::execute(
+    act::perform(
         StepId::Snapshot,
         faulty.as_ref(),
         &lab.rt.config,
@@ -841,7 +871,7 @@ async fn a_role_that_may_not_tag_gets_its_snapshot_and_restore_without_tags() {
     .await
     .expect("snapshot without tags");
     lab.wait_minutes(5);
-    actions::execute(
+    act::perform(
         StepId::Restore,
         faulty.as_ref(),
         &lab.rt.config,
@@ -916,7 +946,7 @@ async fn the_point_in_time_restore_goes_to_the_restorable_time_read_right_before
         }
         other => panic!("{other:?}"),
     }
-    let rpo = checks::pitr_rpo(&journal).expect("rpo");
+    let rpo = steps::pitr_rpo(&journal).expect("rpo");
     assert!(
         (0..=300).contains(&rpo),
         "at most 5 minutes of log shipping: {rpo}"
@@ -1036,7 +1066,7 @@ async fn a_failed_rollout_is_a_failed_step_and_a_second_run_finishes() {
     assert!(detail.contains("failed ELB health checks"), "{detail}");
     assert!(detail.contains("run this step again"), "{detail}");
     assert_eq!(lab.state(StepId::Verify).await.0, StepState::Todo);
-    assert!(!checks::lab_complete(&Ctx {
+    assert!(!steps::lab_complete(&Ctx {
         observed: &lab.observed().await,
         journal: &lab.rt.journal.lock().expect("journal"),
         config: &lab.rt.config,
@@ -1119,4 +1149,133 @@ async fn a_todo_list_that_cannot_be_read_any_more_ends_the_wait_with_advice() {
     assert_ne!(lab.rt.run(&[StepId::CreateTodos], &options, true).await, 0);
     let waited = lab.sim.now().as_second() - started.as_second();
     assert!(waited < 60, "stopped at once, not after {waited} s");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan the learner confirms is the plan that runs
+
+impl Lab {
+    /// Carries out `plan` as the learner confirmed it.
+    async fn run_confirmed(&self, plan: &plan::Plan) -> Result<Vec<String>, act::ActionError> {
+        act::execute(
+            plan,
+            self.cloud.as_ref(),
+            &self.rt.config,
+            &self.rt.journal,
+            &|_| {},
+        )
+        .await
+        .map(|lines| lines.iter().map(|l| l.render(Lang::En)).collect())
+    }
+
+    /// The CLI lines of the calls that changed something, oldest first.
+    fn written(&self) -> Vec<String> {
+        self.log
+            .recent(10_000)
+            .into_iter()
+            .filter(|c| c.writes)
+            .map(|c| c.cli)
+            .collect()
+    }
+}
+
+#[tokio::test]
+async fn a_confirmed_restore_runs_exactly_as_planned() {
+    let lab = lab();
+    lab.snapshot_taken().await;
+    let options = Options::from_config(&lab.rt.config);
+    let plan = lab.plan(StepId::Restore, &options).await;
+    let before = lab.written().len();
+    lab.run_confirmed(&plan).await.expect("restore");
+    let writes = lab.written();
+    assert_eq!(
+        writes[before..],
+        plan.commands[..],
+        "the one call made is the one the plan showed"
+    );
+}
+
+#[tokio::test]
+async fn a_plan_the_account_no_longer_matches_is_refused_with_the_new_plan() {
+    let lab = lab();
+    lab.snapshot_taken().await;
+    let options = Options::from_config(&lab.rt.config);
+    let plan = lab.plan(StepId::Restore, &options).await;
+    // Between the confirmation and the run, someone changes the source's security group in
+    // the console: the restore would now get another group than the one confirmed.
+    lab.sim.console_modify("workshop-db", |db| {
+        db.security_groups = vec!["sg-0new0console0".into()];
+    });
+    let before = lab.written().len();
+    let Err(act::ActionError::PlanChanged(new)) = lab.run_confirmed(&plan).await else {
+        panic!("the changed plan is refused")
+    };
+    assert_eq!(lab.written().len(), before, "nothing was changed");
+    assert!(lab.instance_opt("workshop-db-restore").await.is_none());
+    let plan::Request::Restore(request) = &new.request else {
+        panic!("a restore plan: {new:?}")
+    };
+    assert_eq!(request.settings.security_groups, ["sg-0new0console0"]);
+    assert!(
+        new.commands[0].contains("sg-0new0console0"),
+        "{}",
+        new.commands[0]
+    );
+    let said = backup_lab::ui_text::action_error_text(&act::ActionError::PlanChanged(new.clone()));
+    assert!(said.render(Lang::En).contains("confirm it again"));
+    assert!(said.render(Lang::De).contains("nochmals"));
+    // Confirmed again, the new plan runs as shown.
+    lab.run_confirmed(&new).await.expect("restore");
+    assert_eq!(lab.written()[before..], new.commands[..]);
+}
+
+#[tokio::test]
+async fn a_backup_window_confirmed_runs_in_the_utc_shown() {
+    let lab = lab();
+    let options = Options {
+        window_local: "03:00-03:30".into(),
+        ..Options::from_config(&lab.rt.config)
+    };
+    let plan = lab.plan(StepId::EnableBackups, &options).await;
+    let before = lab.written().len();
+    lab.run_confirmed(&plan).await.expect("backups");
+    assert_eq!(lab.written()[before..], plan.commands[..]);
+    // The same plan once more finds the work done and sends nothing.
+    let again = lab.run_confirmed(&plan).await.expect("again");
+    assert_eq!(lab.written().len(), before + 1, "{again:?}");
+}
+
+#[tokio::test]
+async fn the_tui_shows_a_changed_plan_to_confirm_again() {
+    use backup_lab::app::{App, Dialog, Msg};
+    let lab = lab();
+    lab.snapshot_taken().await;
+    let options = Options::from_config(&lab.rt.config);
+    let plan = lab.plan(StepId::Restore, &options).await;
+    lab.sim.console_modify("workshop-db", |db| {
+        db.security_groups = vec!["sg-0new0console0".into()];
+    });
+    let Err(act::ActionError::PlanChanged(new)) = lab.run_confirmed(&plan).await else {
+        panic!("refused")
+    };
+    let mut app = App::new(
+        Lang::De,
+        lab.rt.config.clone(),
+        backup_lab::cloud::Mode::Simulation { speed: 15.0 },
+        lab.cloud.now(),
+    );
+    app.update(Msg::ActionDone(
+        StepId::Restore,
+        Err(act::ActionError::PlanChanged(new.clone())),
+    ));
+    let Some(Dialog::Confirm { plan: shown, .. }) = &app.dialog else {
+        panic!("the confirmation opens again: {:?}", app.dialog)
+    };
+    assert_eq!(shown.request, new.request, "with the new plan");
+    assert_eq!(shown.notes[0].id, "plan-changed", "saying why");
+    assert!(
+        shown.notes[0].render(Lang::De).contains("nochmals"),
+        "{}",
+        shown.notes[0].render(Lang::De)
+    );
 }

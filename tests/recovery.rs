@@ -9,11 +9,13 @@ use backup_lab::cloud::sim::{self, SimCloud, WorldNames};
 use backup_lab::config::Config;
 use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
-use backup_lab::lab::actions::{self, Options};
+use backup_lab::lab::act;
 use backup_lab::lab::journal::{self, Journal};
 use backup_lab::lab::observe::Observed;
+use backup_lab::lab::plan::Options;
 use backup_lab::lab::recovery;
-use backup_lab::lab::{StepId, StepState, checks};
+use backup_lab::lab::steps::{self, Ctx};
+use backup_lab::lab::{StepId, StepState};
 use backup_lab::report;
 
 const START: &str = "2026-11-25T09:00:00Z";
@@ -49,7 +51,7 @@ async fn observe(rt: &Runtime) -> Observed {
 
 async fn act(rt: &Runtime, step: StepId) {
     let options = Options::from_config(&rt.config);
-    actions::execute(
+    act::perform(
         step,
         rt.cloud.as_ref(),
         &rt.config,
@@ -174,9 +176,9 @@ async fn rpo_names_the_todos_created_after_the_snapshot_and_rto_has_three_phases
 async fn checks_state(rt: &Runtime, step: StepId) -> StepState {
     let o = observe(rt).await;
     let j = rt.journal.lock().expect("journal");
-    checks::check(
+    steps::check(
         step,
-        &checks::Ctx {
+        &Ctx {
             observed: &o,
             journal: &j,
             config: &rt.config,
@@ -345,11 +347,11 @@ async fn point_in_time_restore_shows_an_rpo_of_minutes() {
     minutes(&sim, 16);
     let o = observe(&rt).await;
     let j = rt.journal.lock().expect("journal");
-    let rpo = checks::pitr_rpo(&j).expect("pitr rpo");
+    let rpo = steps::pitr_rpo(&j).expect("pitr rpo");
     assert!(rpo < 5 * 60, "{rpo}");
-    let check = checks::check(
+    let check = steps::check(
         StepId::Pitr,
-        &checks::Ctx {
+        &Ctx {
             observed: &o,
             journal: &j,
             config: &rt.config,

@@ -14,9 +14,10 @@ use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::config::Config;
 use backup_lab::i18n::Lang;
 use backup_lab::lab::StepId;
-use backup_lab::lab::actions::{self, Confirm};
+use backup_lab::lab::act;
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::{Observed, observe_all};
+use backup_lab::lab::plan::Confirm;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
@@ -129,17 +130,17 @@ impl Lab {
                 Dialog::Notice { .. } => panic!("{step:?}: {dialog:?}"),
             };
         }
-        let Some(Command::RunAction(run, options)) = commands.into_iter().next() else {
+        let Some(Command::RunAction(plan)) = commands.into_iter().next() else {
             panic!("{step:?} runs")
         };
+        let run = plan.step;
         let progress = Mutex::new(Vec::new());
         let report = |text| progress.lock().expect("progress").push(text);
-        let outcome = actions::execute(
-            run,
+        let outcome = act::execute(
+            &plan,
             self.cloud.as_ref(),
             &self.config,
             &self.journal,
-            &options,
             &report,
         )
         .await;

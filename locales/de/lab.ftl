@@ -299,6 +299,7 @@ owner-unknown = einem anderen backup-lab
 tui-needs-terminal = Die App braucht ein Terminal, und stdin oder stdout ist hier keines. Ohne Terminal verwendest du die Befehle: backup-lab status, backup-lab check, backup-lab run --all --yes, backup-lab report.
 run-interrupted = Durch ein Signal beendet. Was bisher getan wurde, ist gespeichert; starte denselben Befehl nochmals, um weiterzumachen.
 error-gave-up = AWS hat auch nach { $attempts } Versuchen abgelehnt ({ $code }: { $message }); backup-lab hat aufgegeben. Führe den Schritt nochmals aus.
+plan-changed = Das Konto hat sich seit deiner Bestätigung verändert, der Plan ist nicht mehr derselbe. Es ist nichts geändert worden. Prüfe den neuen Plan und bestätige ihn nochmals.
 faults-empty = die Angabe ist leer; z. B. throttle:0.2 oder CreateDBSnapshot=timeout@1
 faults-calls = «{ $part }»: nach @ folgt N oder N-M, mit 1 ≤ N ≤ M
 faults-rate = «{ $part }»: die Rate nach : muss eine Zahl von 0 bis 1 sein

@@ -299,6 +299,7 @@ owner-unknown = another backup-lab
 tui-needs-terminal = The app needs a terminal, and stdin or stdout is not one here. Without a terminal use the commands: backup-lab status, backup-lab check, backup-lab run --all --yes, backup-lab report.
 run-interrupted = Stopped by a signal. What was done so far is saved; run the same command again to carry on.
 error-gave-up = AWS still refused after { $attempts } attempts ({ $code }: { $message }); backup-lab gave up. Run the step again.
+plan-changed = The account has changed since you confirmed, so the plan is no longer the same. Nothing has been changed. Check the new plan and confirm it again.
 faults-empty = the spec is empty; e.g. throttle:0.2 or CreateDBSnapshot=timeout@1
 faults-calls = "{ $part }": after @ comes N or N-M, with 1 ≤ N ≤ M
 faults-rate = "{ $part }": the rate after : must be a number from 0 to 1

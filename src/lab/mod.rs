@@ -2,11 +2,12 @@
 //! one action. Progress is derived from what is observed in the account plus the journal's
 //! memory of what happened, never from a stored "done" flag.
 
-pub mod actions;
-pub mod checks;
+pub mod act;
 pub mod journal;
 pub mod observe;
+pub mod plan;
 pub mod recovery;
+pub mod steps;
 
 use serde::{Deserialize, Serialize};
 
@@ -87,22 +88,34 @@ impl StepId {
         Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 
+    /// The step's module: its check, plan and action.
+    #[must_use]
+    pub fn step(self) -> &'static dyn steps::Step {
+        steps::get(self)
+    }
+
+    /// The step's title.
+    #[must_use]
+    pub fn title(self) -> Text {
+        Text::new(&format!("step-{}-title", self.id()))
+    }
+
     /// Whether the step reads live state.
     #[must_use]
     pub fn has_check(self) -> bool {
-        !matches!(self, Self::Concepts | Self::Protection | Self::Summary)
+        self.step().has_check()
     }
 
     /// Whether the step can act in the account.
     #[must_use]
     pub fn has_action(self) -> bool {
-        self.has_check()
+        self.step().has_action()
     }
 
     /// Optional bonus steps do not count towards "lab complete".
     #[must_use]
     pub fn is_optional(self) -> bool {
-        matches!(self, Self::Pitr | Self::Cleanup)
+        self.step().is_optional()
     }
 }
 
@@ -146,11 +159,47 @@ pub struct Text {
     pub args: Vec<(String, Arg)>,
 }
 
+/// A Fluent argument: a number, a value shown as it is, another text (localized in the same
+/// language), or a duration in seconds (written as people read it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Arg {
     Num(f64),
     Str(String),
+    Msg(Text),
+    Duration(Duration),
+}
+
+/// A length of time in whole seconds, an argument written as `4 min 05 s`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Duration {
+    pub seconds: i64,
+}
+
+impl Duration {
+    #[must_use]
+    pub fn seconds(seconds: i64) -> Arg {
+        Arg::Duration(Self { seconds })
+    }
+}
+
+impl From<Text> for Arg {
+    fn from(v: Text) -> Self {
+        Self::Msg(v)
+    }
+}
+
+impl Arg {
+    /// The value in `lang`, as a parameter line shows it.
+    #[must_use]
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Self::Num(n) => n.to_string(),
+            Self::Str(s) => escape_controls(s),
+            Self::Msg(text) => text.render(lang),
+            Self::Duration(d) => crate::format::duration(d.seconds),
+        }
+    }
 }
 
 impl From<&str> for Arg {
@@ -205,20 +254,23 @@ impl Text {
         self
     }
 
-    /// The text in `lang`; arguments that are themselves message ids (`@id`) are localized too.
+    /// The text in `lang`; arguments that are texts themselves are localized too.
     #[must_use]
     pub fn render(&self, lang: Lang) -> String {
         let mut args = i18n::Args::new();
         for (name, value) in &self.args {
             match value {
                 Arg::Num(n) => args.set(name.clone(), *n),
-                Arg::Str(s) => match s.strip_prefix('@') {
-                    Some(id) => args.set(name.clone(), i18n::t(lang, id)),
-                    None => args.set(name.clone(), escape_controls(s)),
-                },
+                other => args.set(name.clone(), other.render(lang)),
             }
         }
         i18n::tr(lang, &self.id, Some(&args))
+    }
+
+    /// Whether the text says how long something has taken (it has a duration argument).
+    #[must_use]
+    pub fn tells_duration(&self) -> bool {
+        self.args.iter().any(|(_, a)| matches!(a, Arg::Duration(_)))
     }
 }
 

@@ -61,18 +61,7 @@ impl crate::lab::StepId {
     /// headless `run` looks at while it waits for the step.
     #[must_use]
     pub fn parts(self) -> &'static [PartId] {
-        use crate::lab::StepId;
-        match self {
-            StepId::Concepts | StepId::Protection | StepId::Summary => &[],
-            // Enabling backups from 0 takes the first automated snapshot at once.
-            StepId::EnableBackups | StepId::Snapshot => &[PartId::Instances, PartId::Snapshots],
-            StepId::CreateTodos | StepId::DeleteTodos => &[PartId::Todos],
-            StepId::Restore | StepId::Pitr => &[PartId::Instances],
-            // The todos come back once the new tasks serve them.
-            StepId::SwitchBackend | StepId::Verify => &[PartId::Service, PartId::Todos],
-            // Going back to workshop-db changes which todos the app serves.
-            StepId::Cleanup => &PartId::ALL,
-        }
+        self.step().parts()
     }
 }
 

@@ -236,13 +236,5 @@ pub fn measure(
 /// `1 h 02 min`, `4 min 05 s`, `12 s`: durations as people read them.
 #[must_use]
 pub fn human(seconds: i64) -> String {
-    let s = seconds.max(0);
-    let (h, m, sec) = (s / 3600, (s % 3600) / 60, s % 60);
-    if h > 0 {
-        format!("{h} h {m:02} min")
-    } else if m > 0 {
-        format!("{m} min {sec:02} s")
-    } else {
-        format!("{sec} s")
-    }
+    crate::format::duration(seconds)
 }

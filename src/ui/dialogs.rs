@@ -11,7 +11,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::{View, wrap};
 use crate::app::Dialog;
 use crate::lab::Text;
-use crate::lab::actions::{self, Confirm, Plan};
+use crate::lab::act;
+use crate::lab::plan::{Confirm, Plan};
 
 /// Dialogs are at most this wide.
 const MAX_WIDTH: u16 = 84;
@@ -210,14 +211,6 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
     );
 }
 
-/// A parameter value: `@id` values are message ids.
-fn value(view: &View<'_>, raw: &str) -> String {
-    match raw.strip_prefix('@') {
-        Some(id) => view.t(id),
-        None => raw.to_owned(),
-    }
-}
-
 /// Key hint spans: `[y] yes   [n] no`.
 fn keys(view: &View<'_>, pairs: &[(&str, &str)]) -> Line<'static> {
     let mut spans = Vec::new();
@@ -264,7 +257,7 @@ fn confirm_sections(
     let params: Vec<(String, String)> = plan
         .params
         .iter()
-        .map(|(label, raw)| (format!("{}:", view.text(label)), value(view, raw)))
+        .map(|(label, raw)| (format!("{}:", view.text(label)), raw.render(view.lang)))
         .collect();
     let mut cli = Vec::new();
     if !plan.commands.is_empty() {
@@ -354,7 +347,7 @@ fn window_sections(
         )),
         None => {
             // The conversion is pure arithmetic on the zone database; shown while typing.
-            if let Ok(utc) = actions::window_utc(&app.config, input, app.now) {
+            if let Ok(utc) = act::window_utc(&app.config, input, app.now) {
                 let text = Text::new("ui-window-utc").arg("utc", utc).render(view.lang);
                 field.extend(wrap::lines_with("= ", &text, width, th.accent, th.accent));
             }

@@ -1,0 +1,420 @@
+//! Runs a confirmed [`Plan`] and holds what the steps' actions share: retrying after
+//! transient errors, a create call again without tags when tagging is denied, finding a
+//! task definition revision, waiting for a rollout, deleting an instance the lab made.
+//!
+//! A confirmed plan runs only while the account still matches it: [`execute_seen`] asks the
+//! step for a plan from fresh state first and refuses with [`ActionError::PlanChanged`] (and
+//! the new plan) when it differs, so what runs is what the learner confirmed.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use jiff::Timestamp;
+
+use super::journal::{EventKind, Journal};
+use super::observe::{Observed, observe_all};
+use super::plan::{Options, Plan, Ready};
+use super::steps::{self, Ctx};
+use super::{StepId, Text};
+use crate::cloud::{self, Cloud, CloudError, ErrorKind, TaskDefinition};
+use crate::config::Config;
+use crate::validate::{self, Invalid};
+
+/// The environment variable of the app's container that names its database.
+pub const DB_HOST: &str = "DB_HOST";
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ActionError {
+    #[error("{0}")]
+    Cloud(CloudError),
+    #[error("blocked: {0:?}")]
+    Blocked(Text),
+    #[error("invalid input: {0:?}")]
+    Invalid(Invalid),
+    /// A transient error that lasted through every attempt: backup-lab stopped trying.
+    #[error("gave up after {attempts} attempts: {error}")]
+    GaveUp { attempts: u32, error: CloudError },
+    /// The account moved since the plan was confirmed: this is the plan it asks for now.
+    #[error("the plan changed")]
+    PlanChanged(Box<Plan>),
+}
+
+impl From<CloudError> for ActionError {
+    fn from(e: CloudError) -> Self {
+        Self::Cloud(e)
+    }
+}
+
+/// What an action did, line by line.
+pub type Outcome = Vec<Text>;
+
+/// A progress report from a running action.
+pub type Progress<'a> = &'a (dyn Fn(Text) + Send + Sync);
+
+/// What a step's `execute` works with: the account, fresh state and the journal.
+pub struct Run<'a> {
+    pub cloud: &'a dyn Cloud,
+    pub config: &'a Config,
+    pub journal: &'a Mutex<Journal>,
+    /// Every part, looked at right before the action.
+    pub observed: &'a Observed,
+    pub progress: Progress<'a>,
+}
+
+impl Run<'_> {
+    /// Notes in the journal what happened now.
+    pub fn record(&self, kind: EventKind) {
+        let now = self.cloud.now();
+        self.record_since(now, kind);
+    }
+
+    /// Notes in the journal what happened between `started` and now.
+    pub fn record_since(&self, started: Timestamp, kind: EventKind) {
+        let now = self.cloud.now();
+        self.journal
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .record(started, now, kind);
+    }
+}
+
+/// The UTC window for a local one, on the cloud's current date in the configured zone.
+pub fn window_utc(config: &Config, window_local: &str, now: Timestamp) -> Result<String, Invalid> {
+    let tz = config.timezone();
+    let date = now.to_zoned(tz.clone()).date();
+    validate::window_to_utc(window_local, &tz, date)
+}
+
+/// A plan to carry out, or what running the action says without one (already done,
+/// blocked, invalid input).
+pub fn settle(ready: Ready) -> Result<Plan, Result<Outcome, ActionError>> {
+    match ready {
+        Ready::Plan(plan) => Ok(plan),
+        Ready::AlreadyDone(text) => Err(Ok(vec![text])),
+        Ready::Blocked(text) => Err(Err(ActionError::Blocked(text))),
+        Ready::Invalid(e) => Err(Err(ActionError::Invalid(e))),
+    }
+}
+
+/// What to carry out.
+#[derive(Debug, Clone, Copy)]
+pub enum Order<'a> {
+    /// The plan as the learner confirmed it; refused when the account asks for another.
+    Confirmed(&'a Plan),
+    /// Whatever plan the state right before the action gives: `run --yes`, which confirms
+    /// every plan in advance.
+    Any(StepId, &'a Options),
+}
+
+impl Order<'_> {
+    fn step(&self) -> StepId {
+        match self {
+            Self::Confirmed(plan) => plan.step,
+            Self::Any(step, _) => *step,
+        }
+    }
+
+    fn options(&self) -> &Options {
+        match self {
+            Self::Confirmed(plan) => &plan.options,
+            Self::Any(_, options) => options,
+        }
+    }
+}
+
+/// Carries out the confirmed `plan` against fresh state (see [`execute_seen`]).
+pub async fn execute(
+    plan: &Plan,
+    cloud: &dyn Cloud,
+    config: &Config,
+    journal: &Mutex<Journal>,
+    progress: Progress<'_>,
+) -> Result<Outcome, ActionError> {
+    execute_order(Order::Confirmed(plan), cloud, config, journal, progress).await
+}
+
+/// Plans `step` from fresh state and carries that plan out at once, as `run --yes` does.
+pub async fn perform(
+    step: StepId,
+    cloud: &dyn Cloud,
+    config: &Config,
+    journal: &Mutex<Journal>,
+    options: &Options,
+    progress: Progress<'_>,
+) -> Result<Outcome, ActionError> {
+    execute_order(Order::Any(step, options), cloud, config, journal, progress).await
+}
+
+async fn execute_order(
+    order: Order<'_>,
+    cloud: &dyn Cloud,
+    config: &Config,
+    journal: &Mutex<Journal>,
+    progress: Progress<'_>,
+) -> Result<Outcome, ActionError> {
+    let mut observed = Observed::default();
+    observe_all(cloud, config, &mut observed).await;
+    execute_seen(order, &observed, cloud, config, journal, progress).await
+}
+
+/// [`execute`] on state the caller has just observed (every part, no older than the last
+/// change). The step plans again from it: work done meanwhile is found done and not repeated,
+/// and a plan that differs from the confirmed one is refused with the new plan.
+pub async fn execute_seen(
+    order: Order<'_>,
+    observed: &Observed,
+    cloud: &dyn Cloud,
+    config: &Config,
+    journal: &Mutex<Journal>,
+    progress: Progress<'_>,
+) -> Result<Outcome, ActionError> {
+    let step = steps::get(order.step());
+    if let Some(e) = observed.instances.error.clone() {
+        return Err(e.into());
+    }
+    // A passing failure in a part the step works on is retried with a fresh look.
+    if let Some(e) = step
+        .parts()
+        .iter()
+        .filter_map(|part| observed.error(*part))
+        .find(|e| e.kind.is_transient())
+    {
+        return Err(e.clone().into());
+    }
+    let ready = {
+        let journal = journal
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ctx = Ctx {
+            observed,
+            journal: &journal,
+            config,
+            now: cloud.now(),
+        };
+        step.plan(&ctx, order.options())
+    };
+    let fresh = match settle(ready) {
+        Ok(fresh) => fresh,
+        Err(result) => return result,
+    };
+    let request = match order {
+        Order::Confirmed(plan) if !step.unchanged(&plan.request, &fresh.request) => {
+            return Err(ActionError::PlanChanged(Box::new(fresh)));
+        }
+        Order::Confirmed(plan) => &plan.request,
+        Order::Any(..) => &fresh.request,
+    };
+    let run = Run {
+        cloud,
+        config,
+        journal,
+        observed,
+        progress,
+    };
+    let out = step.execute(request, &run).await?;
+    run.record(EventKind::Action {
+        step: step.id(),
+        ok: true,
+    });
+    Ok(out)
+}
+
+/// Attempts an action makes when a transient error (throttling, 5xx, timeout) stops it.
+pub const ATTEMPTS: u32 = 5;
+const FIRST_RETRY: Duration = Duration::from_secs(2);
+
+/// [`execute`], tried again after transient errors with exponential backoff and jitter.
+/// Safe because every attempt looks at fresh state first: work that went through before the
+/// error (a lost answer) is found and not repeated.
+/// `seen`, when given, is fresh state for the first attempt (see [`execute_seen`]).
+pub async fn execute_with_retry(
+    order: Order<'_>,
+    cloud: &dyn Cloud,
+    config: &Config,
+    journal: &Mutex<Journal>,
+    progress: Progress<'_>,
+    mut seen: Option<&Observed>,
+) -> Result<Outcome, ActionError> {
+    let mut delay = FIRST_RETRY;
+    let mut attempt = 1;
+    loop {
+        let result = match seen.take() {
+            Some(observed) => execute_seen(order, observed, cloud, config, journal, progress).await,
+            None => execute_order(order, cloud, config, journal, progress).await,
+        };
+        match result {
+            Err(ActionError::Cloud(e)) if e.kind.is_transient() && attempt < ATTEMPTS => {
+                let jitter = Duration::from_millis(fastrand::u64(0..500));
+                progress(
+                    Text::new("progress-retry")
+                        .arg("code", e.code.clone())
+                        .arg("attempt", attempt + 1)
+                        .arg("attempts", ATTEMPTS)
+                        .arg("seconds", i64::try_from(delay.as_secs()).unwrap_or(0)),
+                );
+                cloud.pause(delay + jitter).await;
+                delay *= 2;
+                attempt += 1;
+            }
+            Err(ActionError::Cloud(e)) if e.kind.is_transient() => {
+                return Err(ActionError::GaveUp {
+                    attempts: attempt,
+                    error: e,
+                });
+            }
+            other => return other,
+        }
+    }
+}
+
+/// The tagging permission AWS names when it refuses a create call because of its tags
+/// (`rds:AddTagsToResource`, `ecs:TagResource`): a role may allow the create and deny the tagging.
+fn denied_tagging(e: &CloudError) -> Option<&'static str> {
+    if e.kind != ErrorKind::AccessDenied {
+        return None;
+    }
+    ["rds:AddTagsToResource", "ecs:TagResource"]
+        .into_iter()
+        .find(|action| e.message.contains(action))
+}
+
+/// Makes a create call; when AWS refuses it because of its tags, says so and tries once more
+/// without them.
+pub async fn untagged_if_denied<R, T, F, Fut>(
+    mut request: R,
+    tags: impl Fn(&mut R) -> &mut Vec<(String, String)>,
+    call: F,
+    progress: Progress<'_>,
+) -> Result<T, CloudError>
+where
+    R: Clone,
+    F: Fn(R) -> Fut,
+    Fut: std::future::Future<Output = Result<T, CloudError>>,
+{
+    match call(request.clone()).await {
+        Err(e) if !tags(&mut request).is_empty() => match denied_tagging(&e) {
+            Some(action) => {
+                progress(Text::new("progress-untagged").arg("action", action));
+                tags(&mut request).clear();
+                call(request).await
+            }
+            None => Err(e),
+        },
+        other => other,
+    }
+}
+
+/// The todo list of a fresh look; its error if the todo app did not answer.
+pub fn seen_todos(observed: &Observed) -> Result<Vec<crate::cloud::Todo>, ActionError> {
+    match (&observed.todos.value, &observed.todos.error) {
+        (_, Some(e)) => Err(e.clone().into()),
+        (Some(todos), None) => Ok(todos.clone()),
+        (None, None) => Ok(Vec::new()),
+    }
+}
+
+/// Finds a registered revision equal to `current` except that DB_HOST is `endpoint`.
+pub async fn find_revision(
+    cloud: &dyn Cloud,
+    current: &TaskDefinition,
+    container: &str,
+    endpoint: &str,
+) -> Result<Option<TaskDefinition>, CloudError> {
+    const LOOK_BACK: usize = 10;
+    let arns = cloud.list_task_definitions(&current.family).await?;
+    for arn in arns.iter().rev().take(LOOK_BACK) {
+        let td = cloud.describe_task_definition(arn).await?;
+        if td.env(container, DB_HOST) == Some(endpoint)
+            && td.same_except(current, container, DB_HOST)
+        {
+            return Ok(Some(td));
+        }
+    }
+    Ok(None)
+}
+
+/// The revision of `current` with DB_HOST set to `endpoint`: one registered already, else a
+/// new one. The flag says whether it was reused.
+pub async fn revision_for(
+    cloud: &dyn Cloud,
+    current: &TaskDefinition,
+    container: &str,
+    endpoint: &str,
+) -> Result<(TaskDefinition, bool), CloudError> {
+    match find_revision(cloud, current, container, endpoint).await? {
+        Some(td) => Ok((td, true)),
+        None => cloud
+            .register_revision(&current.arn, container, DB_HOST, endpoint)
+            .await
+            .map(|td| (td, false)),
+    }
+}
+
+/// Deletes an instance the lab created; never the learner's original.
+pub async fn delete_instance(
+    cloud: &dyn Cloud,
+    config: &Config,
+    id: &str,
+) -> Result<(), ActionError> {
+    let names = &config.names;
+    let lab_made = id == names.restored_instance || id == names.pitr_instance;
+    if id == names.instance || !lab_made {
+        return Err(ActionError::Blocked(
+            Text::new("blocked-protected").arg("instance", id),
+        ));
+    }
+    match cloud.delete_instance(id).await {
+        Ok(())
+        | Err(CloudError {
+            kind: ErrorKind::NotFound,
+            ..
+        }) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// How long an action waits for a rollout before deleting what the old tasks used.
+const ROLLOUT_WAIT_LIMIT: Duration = Duration::from_secs(30 * 60);
+const ACTION_POLL: Duration = Duration::from_secs(2);
+
+/// Waits until the service's rollout is done: false when it took too long, an error when it
+/// failed (waiting does not help then).
+pub async fn wait_for_rollout(
+    cloud: &dyn Cloud,
+    config: &Config,
+    progress: Progress<'_>,
+) -> Result<bool, ActionError> {
+    let names = &config.names;
+    let mut waited = Duration::ZERO;
+    while waited < ROLLOUT_WAIT_LIMIT {
+        let service = cloud
+            .describe_service(&names.cluster, &names.service)
+            .await?;
+        if service.is_stable() {
+            return Ok(true);
+        }
+        // A rollout that failed or whose tasks keep failing will not get stable by waiting.
+        if let Some(d) = service.troubled() {
+            return Err(ActionError::Blocked(
+                Text::new("blocked-rollout-failed")
+                    .arg(
+                        "revision",
+                        cloud::revision_of(&d.task_definition).unwrap_or(0),
+                    )
+                    .arg("failed", d.failed_tasks)
+                    .arg("service", &names.service),
+            ));
+        }
+        if let Some(p) = service.primary() {
+            progress(
+                Text::new("check-switch-rollout")
+                    .arg("running", p.running)
+                    .arg("desired", p.desired)
+                    .arg("tasks", service.running),
+            );
+        }
+        cloud.pause(ACTION_POLL).await;
+        waited += ACTION_POLL;
+    }
+    Ok(false)
+}

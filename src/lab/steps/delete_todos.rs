@@ -1,0 +1,109 @@
+//! The disaster: every todo is deleted, after the snapshot is available.
+
+use async_trait::async_trait;
+
+use super::{Ctx, Step, wrong_request, yes_no};
+use crate::cloud::{self, ErrorKind};
+use crate::lab::act::{ActionError, Outcome, Run};
+use crate::lab::journal::EventKind;
+use crate::lab::observe::PartId;
+use crate::lab::plan::{Options, Ready, Request, param};
+use crate::lab::{Check, StepId, StepState, Text};
+
+pub struct DeleteTodos;
+
+#[async_trait]
+impl Step for DeleteTodos {
+    fn id(&self) -> StepId {
+        StepId::DeleteTodos
+    }
+
+    fn parts(&self) -> &'static [PartId] {
+        &[PartId::Todos]
+    }
+
+    fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
+        if ctx.journal.has("disaster")
+            || ctx.restored().is_some()
+            || ctx.journal.has("restore-requested")
+        {
+            return Some(Check::new(
+                StepState::Done,
+                Text::new("check-disaster-done"),
+            ));
+        }
+        let snapshot_ready = ctx
+            .observed
+            .snapshot(&ctx.config.names.snapshot)
+            .is_some_and(|s| s.is_available());
+        if !snapshot_ready {
+            return Some(Check::new(
+                StepState::Todo,
+                Text::new("check-disaster-wait-snapshot")
+                    .arg("snapshot", &ctx.config.names.snapshot),
+            ));
+        }
+        Some(match ctx.observed.todo_count() {
+            Some(0) => Check::new(StepState::Done, Text::new("check-disaster-done")),
+            Some(n) => Check::new(
+                StepState::Todo,
+                Text::new("check-disaster-remaining").arg("count", n),
+            ),
+            None => Check::new(StepState::Todo, Text::new("check-not-read-yet")),
+        })
+    }
+
+    fn plan(&self, ctx: &Ctx<'_>, options: &Options) -> Ready {
+        let names = &ctx.config.names;
+        if ctx.is_done(self.id()) {
+            return Ready::AlreadyDone(Text::new("check-disaster-done"));
+        }
+        if !ctx
+            .observed
+            .snapshot(&names.snapshot)
+            .is_some_and(crate::cloud::DbSnapshot::is_available)
+        {
+            return Ready::Blocked(
+                Text::new("check-disaster-wait-snapshot").arg("snapshot", &names.snapshot),
+            );
+        }
+        let todos = ctx.observed.todos.value.clone().unwrap_or_default();
+        yes_no(
+            self.id(),
+            options,
+            Request::DeleteTodos(todos.clone()),
+            vec![param("param-todos-to-delete", todos.len().to_string())],
+            vec![cloud::cli::delete_todo(&cloud::TodoId::from(1)).replace("/1", "/<id>")],
+            vec![Text::new("note-disaster")],
+        )
+    }
+
+    /// Todos deleted meanwhile are left out of the fresh plan; a todo that is new is not.
+    fn unchanged(&self, confirmed: &Request, fresh: &Request) -> bool {
+        match (confirmed, fresh) {
+            (Request::DeleteTodos(confirmed), Request::DeleteTodos(fresh)) => {
+                fresh.iter().all(|t| confirmed.iter().any(|c| c.id == t.id))
+            }
+            _ => false,
+        }
+    }
+
+    async fn execute(&self, request: &Request, run: &Run<'_>) -> Result<Outcome, ActionError> {
+        let Request::DeleteTodos(todos) = request else {
+            return Err(wrong_request());
+        };
+        let started = run.cloud.now();
+        let lost: Vec<String> = todos.iter().map(|t| t.title.clone()).collect();
+        for todo in todos {
+            match run.cloud.delete_todo(&todo.id).await {
+                Ok(()) => (run.progress)(
+                    Text::new("progress-todo-deleted").arg("title", todo.title.clone()),
+                ),
+                Err(e) if e.kind == ErrorKind::NotFound => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        run.record_since(started, EventKind::Disaster { lost });
+        Ok(vec![Text::new("done-disaster").arg("count", todos.len())])
+    }
+}

@@ -1,0 +1,138 @@
+//! Automated backups: the retention the lab asks for and a backup window the learner picks
+//! in local time, sent in UTC (RDS takes windows in UTC only).
+
+use async_trait::async_trait;
+
+use super::{Ctx, Step, instance_busy, source_missing, wrong_request, yes_no};
+use crate::cloud::{self, BackupSettings};
+use crate::lab::act::{ActionError, Outcome, Run, window_utc};
+use crate::lab::observe::PartId;
+use crate::lab::plan::{Options, Ready, Request, param};
+use crate::lab::{Check, StepId, StepState, Text};
+use crate::validate;
+
+pub struct EnableBackups;
+
+#[async_trait]
+impl Step for EnableBackups {
+    fn id(&self) -> StepId {
+        StepId::EnableBackups
+    }
+
+    /// Enabling backups from 0 takes the first automated snapshot at once.
+    fn parts(&self) -> &'static [PartId] {
+        &[PartId::Instances, PartId::Snapshots]
+    }
+
+    fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
+        let Some(src) = ctx.source() else {
+            return Some(ctx.missing_source());
+        };
+        let wanted = ctx.config.backup.retention_days;
+        if let Some(pending) = src.pending_retention.filter(|p| *p > 0) {
+            return Some(Check::new(
+                StepState::InProgress,
+                Text::new("check-backups-pending")
+                    .arg("retention", pending)
+                    .arg("status", &src.status),
+            ));
+        }
+        if src.retention_days == 0 {
+            return Some(Check::new(StepState::Todo, Text::new("check-backups-off")));
+        }
+        if !src.is_available() {
+            return Some(Check::new(
+                StepState::InProgress,
+                Text::new("check-backups-applying").arg("status", &src.status),
+            ));
+        }
+        let window = src.backup_window.clone().unwrap_or_default();
+        let mut check = Check::new(
+            StepState::Done,
+            Text::new("check-backups-on")
+                .arg("retention", src.retention_days)
+                .arg("window", window),
+        );
+        if src.retention_days != wanted {
+            check = check.with(
+                Text::new("check-backups-retention-differs")
+                    .arg("retention", src.retention_days)
+                    .arg("wanted", wanted),
+            );
+        }
+        Some(check)
+    }
+
+    fn plan(&self, ctx: &Ctx<'_>, options: &Options) -> Ready {
+        let config = ctx.config;
+        let Some(src) = ctx.source() else {
+            return source_missing(ctx);
+        };
+        let utc = match window_utc(config, &options.window_local, ctx.now) {
+            Ok(w) => w,
+            Err(e) => return Ready::Invalid(e),
+        };
+        if let Err(e) =
+            validate::backup_window_utc(&utc, src.maintenance_window.as_deref().unwrap_or_default())
+        {
+            return Ready::Invalid(e);
+        }
+        let want = config.backup.retention_days;
+        let retention_set = src.retention_days == want || src.pending_retention == Some(want);
+        if retention_set && src.backup_window.as_deref() == Some(utc.as_str()) {
+            return Ready::AlreadyDone(
+                Text::new("already-backups")
+                    .arg("retention", src.retention_days)
+                    .arg("window", utc),
+            );
+        }
+        if !src.is_available() {
+            return instance_busy(src);
+        }
+        let settings = BackupSettings {
+            instance_id: src.id.clone(),
+            retention_days: want,
+            window_utc: utc.clone(),
+            apply_immediately: true,
+        };
+        let mut notes = Vec::new();
+        if src.retention_days == 0 && settings.retention_days > 0 {
+            notes.push(Text::new("note-outage"));
+        }
+        notes.push(Text::new("note-backup-storage"));
+        yes_no(
+            self.id(),
+            options,
+            Request::EnableBackups(settings.clone()),
+            vec![
+                param("param-instance", &src.id),
+                param("param-retention", format!("{}", settings.retention_days)),
+                param(
+                    "param-window-local",
+                    format!(
+                        "{} ({})",
+                        options.window_local,
+                        config.timezone().iana_name().unwrap_or("local")
+                    ),
+                ),
+                param("param-window-utc", utc),
+                param("param-apply-immediately", Text::new("param-value-yes")),
+            ],
+            vec![cloud::cli::modify_backup(&settings)],
+            notes,
+        )
+    }
+
+    async fn execute(&self, request: &Request, run: &Run<'_>) -> Result<Outcome, ActionError> {
+        let Request::EnableBackups(settings) = request else {
+            return Err(wrong_request());
+        };
+        let after = run.cloud.modify_backup(settings).await?;
+        Ok(vec![
+            Text::new("done-backups")
+                .arg("retention", settings.retention_days)
+                .arg("window", &settings.window_utc)
+                .arg("status", after.status),
+        ])
+    }
+}

@@ -1,0 +1,288 @@
+//! The lab's steps, one module each. Everything about a step is in its file: what its check
+//! reads in the account and says, the plan of its action (the typed request and what the
+//! confirmation shows), and how the action carries that plan out.
+//!
+//! | module             | step                                   | check | action |
+//! |--------------------|----------------------------------------|-------|--------|
+//! | `concepts`         | RPO, RTO and the backup kinds           |       |        |
+//! | `protection`       | what protects the database already      |       |        |
+//! | `enable_backups`   | automated backups with a window         | ✔     | ✔      |
+//! | `create_todos`     | five todos in the app                   | ✔     | ✔      |
+//! | `snapshot`         | a manual snapshot                       | ✔     | ✔      |
+//! | `delete_todos`     | the disaster: all todos deleted         | ✔     | ✔      |
+//! | `restore`          | a new instance from the snapshot        | ✔     | ✔      |
+//! | `switch_backend`   | the service onto the restored database  | ✔     | ✔      |
+//! | `verify`           | the todos are back                      | ✔     | ✔      |
+//! | `pitr`             | bonus: a point-in-time restore          | ✔     | ✔      |
+//! | `summary`          | RPO and RTO of this run                 |       |        |
+//! | `cleanup`          | bonus: what costs money goes            | ✔     | ✔      |
+//!
+//! Around them:
+//! - [`Ctx`] is what a check and a plan read: the observed account, the journal, the
+//!   configuration and the time. Both are pure: no calls, no waiting.
+//! - [`super::plan`] holds the [`Plan`] an action shows and the [`Request`] it carries out.
+//! - [`super::act`] runs a confirmed plan: it looks at the account again, asks the step for a
+//!   plan from what it sees, refuses with the new plan when that differs from the confirmed
+//!   one ([`ActionError::PlanChanged`]), and otherwise calls the step's `execute` with the
+//!   confirmed request. It also has the helpers steps share (retry after transient errors, a
+//!   create call again without tags, finding a task definition revision, waiting for a
+//!   rollout).
+//!
+//! ## Adding a step
+//! 1. A file here with a unit struct implementing [`Step`]: `id`, `parts`, `check`, `plan`
+//!    and `execute` (leave out what the step does not have; the defaults say "nothing to do").
+//!    A new kind of action adds its typed request to [`Request`].
+//! 2. Its texts in `locales/{de,en}/steps.ftl` (`step-<id>-title`, `-body`, `-console`, and
+//!    `ui-action-<id>` for an action) and the check's and plan's messages in `lab.ftl`.
+//! 3. Its id in [`StepId`] (the wire name in the journal) and one line in [`REGISTRY`], in lab
+//!    order.
+
+mod cleanup;
+mod concepts;
+mod create_todos;
+mod delete_todos;
+mod enable_backups;
+mod pitr;
+mod protection;
+mod restore;
+mod snapshot;
+mod summary;
+mod switch_backend;
+mod verify;
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+
+use super::act::{ActionError, Outcome, Run};
+use super::journal::Journal;
+use super::observe::PartId;
+use super::plan::{Options, Plan, Ready, Request};
+use super::{Check, Observed, StepId, StepState, Text};
+use crate::cloud::DbInstance;
+use crate::config::Config;
+
+pub use cleanup::leftovers;
+pub use create_todos::TODOS_WANTED;
+pub use pitr::pitr_rpo;
+pub use restore::placement_problems;
+pub use switch_backend::{SHOWN_EVENTS, expected_endpoint};
+
+/// The steps in lab order; `REGISTRY[i].id() == StepId::ALL[i]`.
+pub static REGISTRY: [&dyn Step; 12] = [
+    &concepts::Concepts,
+    &protection::Protection,
+    &enable_backups::EnableBackups,
+    &create_todos::CreateTodos,
+    &snapshot::Snapshot,
+    &delete_todos::DeleteTodos,
+    &restore::Restore,
+    &switch_backend::SwitchBackend,
+    &verify::Verify,
+    &pitr::Pitr,
+    &summary::Summary,
+    &cleanup::Cleanup,
+];
+
+/// The module of `id`.
+#[must_use]
+pub fn get(id: StepId) -> &'static dyn Step {
+    REGISTRY[id.index()]
+}
+
+/// One step of the lab.
+#[async_trait]
+pub trait Step: Send + Sync {
+    /// Its id; its texts are `step-<id>-…` in `steps.ftl`.
+    fn id(&self) -> StepId;
+
+    /// The parts of the account its check reads and its action changes: what the poller
+    /// watches while the learner is at the step and looks at fast after its action.
+    fn parts(&self) -> &'static [PartId] {
+        &[]
+    }
+
+    /// Whether the step reads live state (it has a check).
+    fn has_check(&self) -> bool {
+        !self.parts().is_empty()
+    }
+
+    /// Whether the step can act in the account.
+    fn has_action(&self) -> bool {
+        self.has_check()
+    }
+
+    /// Optional bonus steps do not count towards "lab complete".
+    fn is_optional(&self) -> bool {
+        false
+    }
+
+    /// The check's verdict once the instances have been read (see [`check`]).
+    fn check(&self, _ctx: &Ctx<'_>) -> Option<Check> {
+        None
+    }
+
+    /// The plan of its action from what is observed now.
+    fn plan(&self, _ctx: &Ctx<'_>, _options: &Options) -> Ready {
+        Ready::Blocked(Text::new("action-none"))
+    }
+
+    /// Whether `fresh`, planned from the account right before the action, still asks for
+    /// what the learner confirmed in `confirmed`.
+    fn unchanged(&self, confirmed: &Request, fresh: &Request) -> bool {
+        confirmed == fresh
+    }
+
+    /// Carries out `request` (as confirmed; the account still matches it).
+    async fn execute(&self, _request: &Request, _run: &Run<'_>) -> Result<Outcome, ActionError> {
+        Err(ActionError::Blocked(Text::new("action-none")))
+    }
+}
+
+/// What a check and a plan read.
+pub struct Ctx<'a> {
+    pub observed: &'a Observed,
+    pub journal: &'a Journal,
+    pub config: &'a Config,
+    pub now: Timestamp,
+}
+
+impl Ctx<'_> {
+    /// The learner's original database.
+    #[must_use]
+    pub fn source(&self) -> Option<&DbInstance> {
+        self.observed.instance(&self.config.names.instance)
+    }
+
+    /// The database restored from the snapshot.
+    #[must_use]
+    pub fn restored(&self) -> Option<&DbInstance> {
+        self.observed.instance(&self.config.names.restored_instance)
+    }
+
+    /// Whether the instances have been read at least once (else checks say "not read yet").
+    fn instances_known(&self) -> bool {
+        self.observed.instances.value.is_some()
+    }
+
+    /// Whether the service's current task definition points at the restored database.
+    #[must_use]
+    pub fn backend_on_restored(&self) -> bool {
+        let host = self.observed.db_host(&self.config.names.container);
+        self.restored()
+            .and_then(|r| r.endpoint.as_deref())
+            .is_some_and(|ep| host == Some(ep))
+    }
+
+    /// How long ago `then` was.
+    fn ago(&self, then: Option<Timestamp>) -> super::Arg {
+        super::Duration::seconds(then.map_or(0, |t| crate::format::since(self.now, t)))
+    }
+
+    /// How long a resource has been in the making: from the request the journal knows (RDS
+    /// omits create times while `creating`), else from its create time.
+    fn running_for(&self, resource: &str, created: Option<Timestamp>) -> super::Arg {
+        self.ago(self.journal.requested_at(resource).or(created))
+    }
+
+    /// The check's answer when the learner's original database is gone.
+    fn missing_source(&self) -> Check {
+        Check::new(
+            StepState::Failed,
+            Text::new("check-source-missing").arg("instance", &self.config.names.instance),
+        )
+    }
+
+    /// Whether `step`'s check says done.
+    fn is_done(&self, step: StepId) -> bool {
+        check(step, self).is_some_and(|c| c.state == StepState::Done)
+    }
+}
+
+/// The verdict of `step`'s check, or `None` for steps without one.
+#[must_use]
+pub fn check(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
+    let step = get(step);
+    if !step.has_check() {
+        return None;
+    }
+    if !ctx.instances_known() {
+        let detail = match &ctx.observed.instances.error {
+            Some(e) => Text::new("check-unknown-error")
+                .arg("code", e.code.clone())
+                .arg("message", e.message.clone()),
+            None => Text::new("check-not-read-yet"),
+        };
+        return Some(Check::new(StepState::Todo, detail));
+    }
+    step.check(ctx)
+}
+
+/// The plan of `step`'s action from what is observed now.
+#[must_use]
+pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
+    get(step).plan(ctx, options)
+}
+
+/// The first core step that is not done: where the learner stands (`None`: lab complete).
+#[must_use]
+pub fn current_step(ctx: &Ctx<'_>) -> Option<StepId> {
+    StepId::CORE
+        .into_iter()
+        .find(|s| check(*s, ctx).is_none_or(|c| c.state != StepState::Done))
+}
+
+/// Whether every core step is done: the lab is complete.
+#[must_use]
+pub fn lab_complete(ctx: &Ctx<'_>) -> bool {
+    StepId::CORE.iter().all(|s| ctx.is_done(*s))
+}
+
+/// A plan that the learner confirms with y/n.
+fn yes_no(
+    step: StepId,
+    options: &Options,
+    request: Request,
+    params: Vec<(Text, super::Arg)>,
+    commands: Vec<String>,
+    notes: Vec<Text>,
+) -> Ready {
+    Ready::Plan(Plan {
+        step,
+        options: options.clone(),
+        request,
+        params,
+        commands,
+        notes,
+        confirm: super::plan::Confirm::YesNo,
+    })
+}
+
+/// The plan's answer when the learner's original database is gone.
+fn source_missing(ctx: &Ctx<'_>) -> Ready {
+    Ready::Blocked(Text::new("check-source-missing").arg("instance", &ctx.config.names.instance))
+}
+
+/// The plan's answer when `instance` is busy with something else.
+fn instance_busy(instance: &DbInstance) -> Ready {
+    Ready::Blocked(
+        Text::new("blocked-instance-busy")
+            .arg("instance", &instance.id)
+            .arg("status", &instance.status),
+    )
+}
+
+/// The request a step's `execute` was given was made for another step.
+fn wrong_request() -> ActionError {
+    ActionError::Blocked(Text::new("action-none"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_registry_lists_every_step_in_lab_order() {
+        let ids: Vec<StepId> = REGISTRY.iter().map(|s| s.id()).collect();
+        assert_eq!(ids, StepId::ALL);
+    }
+}
