@@ -44,6 +44,32 @@ pub fn clock(at: Timestamp, tz: &TimeZone) -> String {
     at.to_zoned(tz.clone()).strftime("%H:%M:%S").to_string()
 }
 
+/// `14:03` in `tz`.
+#[must_use]
+pub fn clock_minutes(at: Timestamp, tz: &TimeZone) -> String {
+    at.to_zoned(tz.clone()).strftime("%H:%M").to_string()
+}
+
+/// A moment with its date: `2026-11-25 14:03:05`.
+#[must_use]
+pub fn stamp(at: Timestamp, tz: &TimeZone) -> String {
+    at.to_zoned(tz.clone())
+        .strftime("%Y-%m-%d %H:%M:%S")
+        .to_string()
+}
+
+/// A day: `2026-11-25` (in UTC, as AWS states dates).
+#[must_use]
+pub fn day(at: Timestamp) -> String {
+    at.strftime("%Y-%m-%d").to_string()
+}
+
+/// A storage size: `100 GiB`.
+#[must_use]
+pub fn gib(size: impl std::fmt::Display) -> String {
+    format!("{size} GiB")
+}
+
 /// A moment with its date and zone: `2026-11-25 14:03:05 CET`.
 #[must_use]
 pub fn moment(at: Timestamp, tz: &TimeZone) -> String {

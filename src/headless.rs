@@ -69,7 +69,7 @@ const WAIT_LIMIT_S: i64 = 2 * 3600;
 #[derive(Debug, Serialize)]
 pub struct StepReport {
     pub id: &'static str,
-    pub state: &'static str,
+    pub state: StepState,
     pub detail: String,
 }
 
@@ -127,7 +127,7 @@ impl Runtime {
             .filter_map(|s| {
                 steps::check(s, &ctx).map(|c| StepReport {
                     id: s.id(),
-                    state: c.state.id(),
+                    state: c.state,
                     detail: c.render(self.lang),
                 })
             })
@@ -151,15 +151,9 @@ impl Runtime {
         }
         let mut out = String::new();
         for s in &doc.steps {
-            let state = StepId::parse(s.id).map(|_| s.state).unwrap_or_default();
-            let symbol = match state {
-                "done" => StepState::Done.symbol(),
-                "in_progress" => StepState::InProgress.symbol(),
-                "failed" => StepState::Failed.symbol(),
-                _ => StepState::Todo.symbol(),
-            };
+            let symbol = s.state.symbol();
             let title = StepId::parse(s.id)
-                .map(|id| t(self.lang, &format!("step-{}-title", id.id())))
+                .map(|id| id.title().render(self.lang))
                 .unwrap_or_default();
             let _ = writeln!(out, "{symbol} {:<15} {:<30} {}", s.id, title, s.detail);
         }
@@ -320,7 +314,7 @@ impl Runtime {
         let mut told = None;
         for &step in steps {
             self.tell_journal_problem(&mut told);
-            let title = t(self.lang, &format!("step-{}-title", step.id()));
+            let title = step.title().render(self.lang);
             note!("▶ {} ({})", title, step.id());
             // A part whose last read failed is read again, fresh or not.
             let stale: Vec<PartId> = PartId::ALL
@@ -440,6 +434,9 @@ impl Runtime {
                 .as_ref()
                 .map(|c| c.render(self.lang))
                 .unwrap_or_default();
+            let tells_duration = check
+                .as_ref()
+                .is_some_and(|c| c.details.iter().any(Text::tells_duration));
             let cleanup_left = step == StepId::Cleanup
                 && !steps::leftovers(observed, &self.config, options.keep_restored).is_empty();
             if state == StepState::Done && !cleanup_left {
@@ -477,13 +474,12 @@ impl Runtime {
                 return false;
             }
             if detail != last_detail {
-                // Details that tell how long something has taken already end with it.
-                if ends_with_duration(&detail) {
+                // Details that tell how long something has taken need no time of their own.
+                if tells_duration {
                     note!("  {} {}", state.symbol(), detail);
                 } else {
-                    let elapsed = crate::lab::recovery::human(
-                        self.cloud.now().as_second() - started.as_second(),
-                    );
+                    let elapsed =
+                        crate::format::duration(crate::format::since(self.cloud.now(), started));
                     note!("  {} {} [{}]", state.symbol(), detail, elapsed);
                 }
                 last_detail = detail;
@@ -495,16 +491,6 @@ impl Runtime {
             self.cloud.pause(WAIT_POLL).await;
         }
     }
-}
-
-/// Whether `detail` ends with a duration as [`crate::lab::recovery::human`] writes it
-/// (`12 s`, `4 min 05 s`, `1 h 02 min`), perhaps in parentheses.
-fn ends_with_duration(detail: &str) -> bool {
-    let rest = detail.trim_end().trim_end_matches(')').trim_end();
-    [" s", " min"].iter().any(|unit| {
-        rest.strip_suffix(unit)
-            .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
-    })
 }
 
 /// How often `run` shows a plan again because the account moved before it ran.
@@ -601,10 +587,7 @@ impl StatusView {
                 s.percent,
                 kind,
                 s.created
-                    .map(|at| at
-                        .to_zoned(tz.clone())
-                        .strftime("%Y-%m-%d %H:%M:%S")
-                        .to_string())
+                    .map(|at| crate::format::stamp(at, tz))
                     .unwrap_or_default()
             );
         }
@@ -649,7 +632,7 @@ impl StatusView {
             }
             for e in events {
                 let at =
-                    e.at.map(|at| at.to_zoned(tz.clone()).strftime("%H:%M:%S").to_string())
+                    e.at.map(|at| crate::format::clock(at, tz))
                         .unwrap_or_default();
                 let _ = writeln!(out, "  {at} {}", e.message);
             }
@@ -661,30 +644,5 @@ impl StatusView {
             self.todos.map_or_else(|| "?".into(), |n| n.to_string())
         );
         out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_at_the_end_of_a_detail_are_seen() {
-        for detail in [
-            "status creating, no endpoint yet (5 s)",
-            "Snapshot wird erstellt: 0 %, bisher 1 s",
-            "restore (2 min 00 s)",
-            "waiting 1 h 02 min",
-        ] {
-            assert!(ends_with_duration(detail), "{detail}");
-        }
-        for detail in [
-            "retention 1 day(s) is waiting to be applied (status modifying)",
-            "Rollout: 0/2 neue Tasks laufen, insgesamt 2 Tasks",
-            "Aufbewahrung 1 Tag(e)",
-            "3 todos",
-        ] {
-            assert!(!ends_with_duration(detail), "{detail}");
-        }
     }
 }

@@ -355,10 +355,7 @@ fn held_text(id: &str, owner: Option<&state::Owner>, dir: &std::path::Path) -> T
                 } else {
                     "owner-tui"
                 }),
-                o.since
-                    .to_zoned(jiff::tz::TimeZone::system())
-                    .strftime("%Y-%m-%d %H:%M:%S")
-                    .to_string(),
+                backup_lab::format::stamp(o.since, &jiff::tz::TimeZone::system()),
             )
         },
     );

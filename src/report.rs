@@ -9,19 +9,20 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::cli::ReportFormat;
+use crate::format;
 use crate::headless::{EXIT_OK, Runtime, write_stdout};
 use crate::i18n::{Lang, t};
 use crate::lab::journal::{Event, Journal};
 use crate::lab::observe::Observed;
-use crate::lab::recovery::{self, Recovery, human};
+use crate::lab::recovery::{self, Recovery};
 use crate::lab::steps::{self, Ctx};
-use crate::lab::{StepId, Text};
+use crate::lab::{StepId, StepState, Text};
 
 #[derive(Debug, Serialize)]
 pub struct ReportStep {
     pub id: &'static str,
     pub title: String,
-    pub state: &'static str,
+    pub state: StepState,
     pub detail: String,
     /// When the step's action last ran, if it did.
     pub at: Option<Timestamp>,
@@ -102,7 +103,7 @@ pub fn build(
                 .rev()
                 .find(|e| matches!(e.kind, crate::lab::journal::EventKind::Action { step, ok: true } if step == s))
                 .map(|e| e.at);
-            Some(ReportStep { id: s.id(), title: t(lang, &format!("step-{}-title", s.id())), state: check.state.id(), detail: check.render(lang), at })
+            Some(ReportStep { id: s.id(), title: s.title().render(lang), state: check.state, detail: check.render(lang), at })
         })
         .collect();
     let recovery: Recovery = recovery::measure(journal, observed, config, now);
@@ -180,13 +181,13 @@ pub fn build(
     }
 }
 
-/// The localized word for a step state id (`done`, `in_progress`, `todo`, `failed`).
-fn state_word(lang: Lang, state: &str) -> String {
+/// The localized word for a step state.
+fn state_word(lang: Lang, state: StepState) -> String {
     let id = match state {
-        "done" => "report-state-done",
-        "in_progress" => "report-state-in-progress",
-        "failed" => "report-state-failed",
-        _ => "report-state-todo",
+        StepState::Done => "report-state-done",
+        StepState::InProgress => "report-state-in-progress",
+        StepState::Failed => "report-state-failed",
+        StepState::Todo => "report-state-todo",
     };
     t(lang, id)
 }
@@ -202,7 +203,7 @@ fn yes_no(lang: Lang, met: Option<bool>) -> String {
 /// The report as Markdown.
 #[must_use]
 pub fn markdown(r: &Report, lang: Lang) -> String {
-    let hms = |at: Timestamp| at.to_zoned(r.tz.clone()).strftime("%H:%M:%S").to_string();
+    let hms = |at: Timestamp| format::clock(at, &r.tz);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", t(lang, "report-title"));
     let _ = writeln!(
@@ -211,9 +212,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         t(lang, "report-mode"),
         r.mode,
         t(lang, "report-generated"),
-        r.generated
-            .to_zoned(r.tz.clone())
-            .strftime("%Y-%m-%d %H:%M:%S")
+        format::stamp(r.generated, &r.tz)
     );
     let _ = writeln!(out, "## {}\n", t(lang, "report-steps"));
     let _ = writeln!(
@@ -236,13 +235,13 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         );
     }
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-recovery"));
-    let fmt = |s: Option<i64>| s.map_or_else(|| "–".to_owned(), human);
+    let fmt = |s: Option<i64>| s.map_or_else(|| "–".to_owned(), format::duration);
     let _ = writeln!(
         out,
         "- RPO: {} ({} {}: {})",
         fmt(r.rpo_seconds),
         t(lang, "report-target"),
-        human(r.rpo_target_seconds),
+        format::duration(r.rpo_target_seconds),
         yes_no(lang, r.rpo_met)
     );
     let _ = writeln!(
@@ -250,11 +249,11 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         "- RTO: {} ({} {}: {})",
         fmt(r.rto_seconds),
         t(lang, "report-target"),
-        human(r.rto_target_seconds),
+        format::duration(r.rto_target_seconds),
         yes_no(lang, r.rto_met)
     );
     for p in &r.phases {
-        let _ = writeln!(out, "  - {}: {}", p.title, human(p.seconds));
+        let _ = writeln!(out, "  - {}: {}", p.title, format::duration(p.seconds));
     }
     if !r.lost_todos.is_empty() {
         let _ = writeln!(
@@ -268,9 +267,9 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     // of the lab's timing, not something to count on.
     let pitr_hint = match r.rpo_seconds {
         Some(achieved) if achieved <= r.pitr_rpo_seconds => Text::new("report-pitr-already-small")
-            .arg("rpo", human(achieved))
-            .arg("pitr", human(r.pitr_rpo_seconds)),
-        _ => Text::new("report-pitr-hint").arg("rpo", human(r.pitr_rpo_seconds)),
+            .arg("rpo", format::duration(achieved))
+            .arg("pitr", format::duration(r.pitr_rpo_seconds)),
+        _ => Text::new("report-pitr-hint").arg("rpo", format::duration(r.pitr_rpo_seconds)),
     };
     let _ = writeln!(out, "- {}", pitr_hint.render(lang));
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-calls"));
@@ -351,7 +350,7 @@ mod tests {
             steps: vec![ReportStep {
                 id: "snapshot",
                 title: String::new(),
-                state: "in_progress",
+                state: StepState::InProgress,
                 detail: String::new(),
                 at: None,
             }],
@@ -389,10 +388,12 @@ mod tests {
             let small = markdown(&report(Some(240)), lang);
             let large = markdown(&report(Some(2000)), lang);
             let hint = Text::new("report-pitr-hint")
-                .arg("rpo", human(300))
+                .arg("rpo", format::duration(300))
                 .render(lang);
             assert!(!small.contains(&hint), "{small}");
-            assert!(small.contains(&human(240)) && small.contains(&human(300)));
+            assert!(
+                small.contains(&format::duration(240)) && small.contains(&format::duration(300))
+            );
             assert!(large.contains(&hint), "{large}");
         }
     }

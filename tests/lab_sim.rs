@@ -11,7 +11,7 @@ use backup_lab::config::Config;
 use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
 use backup_lab::lab::act;
-use backup_lab::lab::journal::Journal;
+use backup_lab::lab::journal::{Journal, Kind};
 use backup_lab::lab::observe::Observed;
 use backup_lab::lab::plan::{self, Options};
 use backup_lab::lab::steps::{self, Ctx};
@@ -665,7 +665,7 @@ async fn a_restore_by_the_lab_is_dated_by_its_request_and_recorded_once() {
     assert_eq!(lab.events("restore-requested"), 1);
     let journal = lab.rt.journal.lock().expect("journal");
     assert_eq!(
-        journal.last("restore-requested").map(|e| e.at),
+        journal.last(Kind::RestoreRequested).map(|e| e.at),
         Some(requested)
     );
 }
@@ -938,7 +938,7 @@ async fn the_point_in_time_restore_goes_to_the_restorable_time_read_right_before
     let requested = lab.cloud.now();
     lab.act(StepId::Pitr).await.expect("pitr");
     let journal = lab.rt.journal.lock().expect("journal");
-    let event = journal.last("pitr-requested").expect("recorded");
+    let event = journal.last(Kind::PitrRequested).expect("recorded");
     assert_eq!(event.at, requested);
     match &event.kind {
         backup_lab::lab::journal::EventKind::PitrRequested { restored_to, .. } => {

@@ -304,7 +304,7 @@ async fn the_report_after_a_simulated_run_has_figures_calls_and_no_secrets() {
         r.steps
             .iter()
             .filter(|s| StepId::CORE.iter().any(|c| c.id() == s.id))
-            .all(|s| s.state == "done")
+            .all(|s| s.state == StepState::Done)
     );
     let clis: Vec<&str> = r.calls.iter().map(|c| c.cli.as_str()).collect();
     assert!(

@@ -93,26 +93,81 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Which kind of event this is, for lookups.
+    #[must_use]
+    pub fn kind(&self) -> Kind {
+        match self {
+            Self::BackupsEnabled { .. } => Kind::BackupsEnabled,
+            Self::Snapshot { .. } => Kind::Snapshot,
+            Self::SnapshotRequested { .. } => Kind::SnapshotRequested,
+            Self::Gone { .. } => Kind::Gone,
+            Self::Todos { .. } => Kind::Todos,
+            Self::Disaster { .. } => Kind::Disaster,
+            Self::RestoreRequested { .. } => Kind::RestoreRequested,
+            Self::RestoreAvailable { .. } => Kind::RestoreAvailable,
+            Self::BackendSwitched { .. } => Kind::BackendSwitched,
+            Self::RolloutComplete { .. } => Kind::RolloutComplete,
+            Self::RolloutFailed { .. } => Kind::RolloutFailed,
+            Self::TodosVerified { .. } => Kind::TodosVerified,
+            Self::PitrRequested { .. } => Kind::PitrRequested,
+            Self::PitrAvailable { .. } => Kind::PitrAvailable,
+            Self::CleanupChosen { .. } => Kind::CleanupChosen,
+            Self::CleanupDone => Kind::CleanupDone,
+            Self::Action { .. } => Kind::Action,
+        }
+    }
+
+    /// The kind's name as the journal file writes it.
     #[must_use]
     pub fn name(&self) -> &'static str {
+        self.kind().name()
+    }
+}
+
+/// The kinds of event, without their data: what the journal is asked about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    BackupsEnabled,
+    Snapshot,
+    SnapshotRequested,
+    Gone,
+    Todos,
+    Disaster,
+    RestoreRequested,
+    RestoreAvailable,
+    BackendSwitched,
+    RolloutComplete,
+    RolloutFailed,
+    TodosVerified,
+    PitrRequested,
+    PitrAvailable,
+    CleanupChosen,
+    CleanupDone,
+    Action,
+}
+
+impl Kind {
+    /// The name the journal file writes (`kind` of each line).
+    #[must_use]
+    pub fn name(self) -> &'static str {
         match self {
-            Self::BackupsEnabled { .. } => "backups-enabled",
-            Self::Snapshot { .. } => "snapshot",
-            Self::SnapshotRequested { .. } => "snapshot-requested",
-            Self::Gone { .. } => "gone",
-            Self::Todos { .. } => "todos",
-            Self::Disaster { .. } => "disaster",
-            Self::RestoreRequested { .. } => "restore-requested",
-            Self::RestoreAvailable { .. } => "restore-available",
-            Self::BackendSwitched { .. } => "backend-switched",
-            Self::RolloutComplete { .. } => "rollout-complete",
-            Self::RolloutFailed { .. } => "rollout-failed",
-            Self::TodosVerified { .. } => "todos-verified",
-            Self::PitrRequested { .. } => "pitr-requested",
-            Self::PitrAvailable { .. } => "pitr-available",
-            Self::CleanupChosen { .. } => "cleanup-chosen",
+            Self::BackupsEnabled => "backups-enabled",
+            Self::Snapshot => "snapshot",
+            Self::SnapshotRequested => "snapshot-requested",
+            Self::Gone => "gone",
+            Self::Todos => "todos",
+            Self::Disaster => "disaster",
+            Self::RestoreRequested => "restore-requested",
+            Self::RestoreAvailable => "restore-available",
+            Self::BackendSwitched => "backend-switched",
+            Self::RolloutComplete => "rollout-complete",
+            Self::RolloutFailed => "rollout-failed",
+            Self::TodosVerified => "todos-verified",
+            Self::PitrRequested => "pitr-requested",
+            Self::PitrAvailable => "pitr-available",
+            Self::CleanupChosen => "cleanup-chosen",
             Self::CleanupDone => "cleanup-done",
-            Self::Action { .. } => "action",
+            Self::Action => "action",
         }
     }
 }
@@ -419,13 +474,13 @@ impl Journal {
 
     /// The latest event of the given kind name.
     #[must_use]
-    pub fn last(&self, name: &str) -> Option<&Event> {
-        self.events.iter().rev().find(|e| e.kind.name() == name)
+    pub fn last(&self, kind: Kind) -> Option<&Event> {
+        self.events.iter().rev().find(|e| e.kind.kind() == kind)
     }
 
     #[must_use]
-    pub fn has(&self, name: &str) -> bool {
-        self.last(name).is_some()
+    pub fn has(&self, kind: Kind) -> bool {
+        self.last(kind).is_some()
     }
 
     /// The most todos ever seen at once.
@@ -468,7 +523,9 @@ impl Journal {
         let source = observed.instance(&names.instance);
         let restored = observed.instance(&names.restored_instance);
 
-        if let Some(src) = source.filter(|s| s.retention_days > 0 && !self.has("backups-enabled")) {
+        if let Some(src) =
+            source.filter(|s| s.retention_days > 0 && !self.has(Kind::BackupsEnabled))
+        {
             self.record(
                 now,
                 now,
@@ -531,13 +588,13 @@ impl Journal {
                 // Todos that vanish because the backend went back to workshop-db after the
                 // recovery (cleanup, in the app or the console) are no new disaster, and
                 // there is one disaster per recovery point (the action records its own).
-                let recovered = self.after_last("rollout-complete", "snapshot")
-                    || self.after_last("cleanup-chosen", "snapshot")
-                    || self.after_last("disaster", "snapshot");
+                let recovered = self.after_last(Kind::RolloutComplete, Kind::Snapshot)
+                    || self.after_last(Kind::CleanupChosen, Kind::Snapshot)
+                    || self.after_last(Kind::Disaster, Kind::Snapshot);
                 if list.is_empty()
                     && !previous.is_empty()
                     && serving_source
-                    && self.has("snapshot")
+                    && self.has(Kind::Snapshot)
                     && !recovered
                 {
                     let began = self.deletion_began().unwrap_or(at);
@@ -546,7 +603,7 @@ impl Journal {
                 }
                 if !list.is_empty()
                     && switched
-                    && self.has("rollout-complete")
+                    && self.has(Kind::RolloutComplete)
                     && !self.verified_after_rollout()
                 {
                     self.record(at, now, EventKind::TodosVerified { count: list.len() });
@@ -565,7 +622,8 @@ impl Journal {
                     },
                 );
             }
-            if r.is_available() && !self.after_last("restore-available", "restore-requested") {
+            if r.is_available() && !self.after_last(Kind::RestoreAvailable, Kind::RestoreRequested)
+            {
                 self.record(
                     now,
                     now,
@@ -585,13 +643,14 @@ impl Journal {
             let revision = observed
                 .current_task_definition()
                 .map_or(0, |td| td.revision);
-            if !self.after_last("backend-switched", "restore-requested")
-                || self.after_last("rollout-failed", "backend-switched")
+            if !self.after_last(Kind::BackendSwitched, Kind::RestoreRequested)
+                || self.after_last(Kind::RolloutFailed, Kind::BackendSwitched)
             {
                 let at = service.primary().and_then(|d| d.created).unwrap_or(now);
                 self.record(at, now, EventKind::BackendSwitched { revision });
             }
-            if service.is_stable() && !self.after_last("rollout-complete", "backend-switched") {
+            if service.is_stable() && !self.after_last(Kind::RolloutComplete, Kind::BackendSwitched)
+            {
                 let at = service
                     .primary()
                     .and_then(|d| d.updated)
@@ -626,7 +685,7 @@ impl Journal {
                     },
                 );
             }
-            if p.is_available() && !self.after_last("pitr-available", "pitr-requested") {
+            if p.is_available() && !self.after_last(Kind::PitrAvailable, Kind::PitrRequested) {
                 self.record(
                     now,
                     now,
@@ -658,10 +717,10 @@ impl Journal {
         endpoint: &str,
         now: Timestamp,
     ) {
-        let Some(switched) = self.last("backend-switched").map(|e| e.at) else {
+        let Some(switched) = self.last(Kind::BackendSwitched).map(|e| e.at) else {
             return;
         };
-        if self.after_last("rollout-failed", "backend-switched") {
+        if self.after_last(Kind::RolloutFailed, Kind::BackendSwitched) {
             return;
         }
         let failed = service.deployments.iter().find(|d| {
@@ -679,7 +738,7 @@ impl Journal {
         }
         let revision = failed
             .and_then(|d| crate::cloud::revision_of(&d.task_definition))
-            .or_else(|| match self.last("backend-switched").map(|e| &e.kind) {
+            .or_else(|| match self.last(Kind::BackendSwitched).map(|e| &e.kind) {
                 Some(EventKind::BackendSwitched { revision }) => Some(*revision),
                 _ => None,
             })
@@ -698,9 +757,9 @@ impl Journal {
     /// Whether an event `name` was recorded after the latest `anchor` event (or at all, when
     /// there is no anchor).
     #[must_use]
-    pub fn after_last(&self, name: &str, anchor: &str) -> bool {
-        let anchor_pos = self.events.iter().rposition(|e| e.kind.name() == anchor);
-        let pos = self.events.iter().rposition(|e| e.kind.name() == name);
+    pub fn after_last(&self, kind: Kind, anchor: Kind) -> bool {
+        let anchor_pos = self.events.iter().rposition(|e| e.kind.kind() == anchor);
+        let pos = self.events.iter().rposition(|e| e.kind.kind() == kind);
         match (pos, anchor_pos) {
             (Some(p), Some(a)) => p > a,
             (Some(_), None) => true,
@@ -709,7 +768,7 @@ impl Journal {
     }
 
     fn verified_after_rollout(&self) -> bool {
-        self.after_last("todos-verified", "rollout-complete")
+        self.after_last(Kind::TodosVerified, Kind::RolloutComplete)
     }
 
     /// When the current run of shrinking todo lists began.

@@ -130,16 +130,6 @@ pub enum StepState {
 }
 
 impl StepState {
-    #[must_use]
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Done => "done",
-            Self::InProgress => "in_progress",
-            Self::Todo => "todo",
-            Self::Failed => "failed",
-        }
-    }
-
     /// Symbol shown next to a step, so state does not depend on colour.
     #[must_use]
     pub fn symbol(self) -> &'static str {
@@ -365,4 +355,35 @@ pub fn step_text(
         }
         .render(lang),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_that_tell_a_duration_say_so_and_render_it_as_people_read_it() {
+        let creating = Text::new("check-restore-creating")
+            .arg("status", "creating")
+            .arg("elapsed", Duration::seconds(245));
+        assert!(creating.tells_duration());
+        assert!(creating.render(Lang::En).contains("4 min 05 s"));
+        let pending = Text::new("check-backups-pending")
+            .arg("retention", 1u32)
+            .arg("status", "modifying");
+        assert!(!pending.tells_duration());
+    }
+
+    #[test]
+    fn a_text_as_argument_is_rendered_in_the_same_language() {
+        let busy = Text::new("busy-running").arg("step", StepId::Restore.title());
+        assert!(
+            busy.render(Lang::En)
+                .contains(&StepId::Restore.title().render(Lang::En))
+        );
+        assert!(
+            busy.render(Lang::De)
+                .contains(&StepId::Restore.title().render(Lang::De))
+        );
+    }
 }

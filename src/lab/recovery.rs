@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::Observed;
-use super::journal::{EventKind, Journal};
+use super::journal::{EventKind, Journal, Kind};
 use crate::config::Config;
 
 /// Where the newest recovery point comes from.
@@ -89,15 +89,11 @@ fn span(from: Timestamp, to: Timestamp) -> i64 {
     (to.as_second() - from.as_second()).max(0)
 }
 
-fn first_after<'a>(
-    journal: &'a Journal,
-    name: &str,
-    after: Timestamp,
-) -> Option<&'a super::journal::Event> {
+fn first_after(journal: &Journal, kind: Kind, after: Timestamp) -> Option<&super::journal::Event> {
     journal
         .events()
         .iter()
-        .find(|e| e.kind.name() == name && e.at >= after)
+        .find(|e| e.kind.kind() == kind && e.at >= after)
 }
 
 /// The figures at `now`.
@@ -143,7 +139,7 @@ pub fn measure(
             .unwrap_or(lrt);
         points.push((point, PointKind::PointInTime));
     }
-    if let Some(e) = journal.last("snapshot") {
+    if let Some(e) = journal.last(Kind::Snapshot) {
         points.push((e.at, PointKind::Snapshot));
     }
     let live_rpo = points
@@ -156,7 +152,7 @@ pub fn measure(
             kind,
         });
 
-    let disaster = journal.last("disaster");
+    let disaster = journal.last(Kind::Disaster);
     let snapshot_point = disaster.and_then(|d| {
         journal
             .events()
@@ -187,10 +183,10 @@ pub fn measure(
     };
 
     let rto = disaster.map(|d| {
-        let requested = first_after(journal, "restore-requested", d.at);
-        let available = first_after(journal, "restore-available", d.at);
-        let complete = first_after(journal, "rollout-complete", d.at);
-        let served = first_after(journal, "todos-verified", d.at)
+        let requested = first_after(journal, Kind::RestoreRequested, d.at);
+        let available = first_after(journal, Kind::RestoreAvailable, d.at);
+        let complete = first_after(journal, Kind::RolloutComplete, d.at);
+        let served = first_after(journal, Kind::TodosVerified, d.at)
             .map(|e| e.at)
             .or(complete.map(|e| e.at));
         let mut phases = Vec::new();
@@ -231,10 +227,4 @@ pub fn measure(
         rto_target_seconds: i64::from(config.targets.rto_minutes) * 60,
         pitr_rpo_seconds: PITR_RPO_SECONDS,
     }
-}
-
-/// `1 h 02 min`, `4 min 05 s`, `12 s`: durations as people read them.
-#[must_use]
-pub fn human(seconds: i64) -> String {
-    crate::format::duration(seconds)
 }

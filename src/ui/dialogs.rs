@@ -158,7 +158,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
             typed,
             mismatch,
         } => (
-            view.t(&format!("step-{}-title", plan.step.id())),
+            view.text(&plan.step.title()),
             confirm_sections(view, plan, typed, *mismatch, width),
             false,
         ),

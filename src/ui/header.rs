@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     if let Some((step, _)) = &app.running {
         left.push(sep.clone());
         left.push(Span::styled(
-            format!("◐ {}", view.t(&format!("step-{}-title", step.id()))),
+            format!("◐ {}", view.text(&step.title())),
             th.progress,
         ));
     }
@@ -82,11 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
 
 /// The selected step's title with its number, e.g. `4 Take a manual snapshot`.
 fn numbered_title(view: &View<'_>, step: StepId) -> String {
-    format!(
-        "{} {}",
-        step.index() + 1,
-        view.t(&format!("step-{}-title", step.id()))
-    )
+    format!("{} {}", step.index() + 1, view.text(&step.title()))
 }
 
 /// Cells a glyph takes at each pixel size: (width, height).

@@ -22,19 +22,12 @@ pub fn state_word(view: &View<'_>, state: StepState) -> String {
     })
 }
 
-/// What Enter does on `step`, as a message id.
-fn action_id(step: StepId) -> &'static str {
-    match step {
-        StepId::EnableBackups => "ui-action-enable-backups",
-        StepId::CreateTodos => "ui-action-create-todos",
-        StepId::Snapshot => "ui-action-snapshot",
-        StepId::DeleteTodos => "ui-action-delete-todos",
-        StepId::Restore => "ui-action-restore",
-        StepId::SwitchBackend => "ui-action-switch-backend",
-        StepId::Verify => "ui-action-verify",
-        StepId::Pitr => "ui-action-pitr",
-        StepId::Cleanup => "ui-action-cleanup",
-        StepId::Concepts | StepId::Protection | StepId::Summary => "ui-action-none",
+/// What Enter does on `step`, as a message id: `ui-action-<step>` for a step with an action.
+fn action_id(step: StepId) -> String {
+    if step.has_action() {
+        format!("ui-action-{}", step.id())
+    } else {
+        "ui-action-none".to_owned()
     }
 }
 
@@ -60,11 +53,7 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     };
     let mut out: Vec<Line<'static>> = Vec::new();
 
-    let mut title = format!(
-        "{} · {}",
-        step.index() + 1,
-        view.t(&format!("step-{}-title", step.id()))
-    );
+    let mut title = format!("{} · {}", step.index() + 1, view.text(&step.title()));
     if step.is_optional() {
         title = format!("{title} ({})", view.t("ui-optional"));
     }
@@ -141,7 +130,7 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     out.extend(heading(view, &view.t("ui-action-heading"), width));
     let action = Text {
-        id: action_id(step).to_owned(),
+        id: action_id(step),
         args: lab::name_args(&app.config, &app.options.window_local),
     };
     out.extend(wrap::lines_with(

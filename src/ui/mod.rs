@@ -76,21 +76,19 @@ impl<'a> View<'a> {
     /// `HH:MM:SS` in the learner's zone.
     #[must_use]
     pub fn hms(&self, at: Timestamp) -> String {
-        at.to_zoned(self.tz.clone())
-            .strftime("%H:%M:%S")
-            .to_string()
+        crate::format::clock(at, &self.tz)
     }
 
     /// `HH:MM` in the learner's zone.
     #[must_use]
     pub fn hm(&self, at: Timestamp) -> String {
-        at.to_zoned(self.tz.clone()).strftime("%H:%M").to_string()
+        crate::format::clock_minutes(at, &self.tz)
     }
 
     /// Seconds from `at` to the app's now, never negative.
     #[must_use]
     pub fn age(&self, at: Timestamp) -> i64 {
-        (self.app.now.as_second() - at.as_second()).max(0)
+        crate::format::since(self.app.now, at)
     }
 
     /// Real seconds since `at`: how fresh the picture is. In the simulation, cloud time runs
@@ -113,7 +111,7 @@ impl<'a> View<'a> {
     pub fn updated(&self, at: Option<Timestamp>) -> String {
         match at {
             Some(at) => Text::new("ui-updated-ago")
-                .arg("ago", crate::lab::recovery::human(self.wall_age(at)))
+                .arg("ago", crate::lab::Duration::seconds(self.wall_age(at)))
                 .render(self.lang),
             None => self.t("ui-not-read-yet"),
         }

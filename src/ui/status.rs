@@ -16,8 +16,9 @@ use crate::cloud::{
     CloudError, DbInstance, DbSnapshot, Deployment, DeploymentStatus, RolloutState, SnapshotKind,
     wire,
 };
+use crate::format;
 use crate::lab::observe::Part;
-use crate::lab::recovery::{PointKind, human};
+use crate::lab::recovery::PointKind;
 use crate::lab::{StepId, StepState, Text};
 
 /// Below this the recovery box does not go under the steps list.
@@ -453,20 +454,6 @@ fn verdict(view: &View<'_>, met: Option<bool>) -> (&'static str, Style) {
     }
 }
 
-/// A target as people set it: `30 min`, `2 h`.
-#[must_use]
-pub fn target_duration(seconds: i64) -> String {
-    const HOUR_S: i64 = 3600;
-    const MINUTE_S: i64 = 60;
-    if seconds >= 2 * HOUR_S && seconds % HOUR_S == 0 {
-        format!("{} h", seconds / HOUR_S)
-    } else if seconds % MINUTE_S == 0 {
-        format!("{} min", seconds / MINUTE_S)
-    } else {
-        human(seconds)
-    }
-}
-
 /// A group of lines of the figures, with how much it matters when rows are short (0 first).
 struct Item {
     rank: u8,
@@ -486,14 +473,14 @@ pub fn recovery_lines(
     let r = view.app.recovery();
     let target = |secs: i64| {
         Text::new("ui-target")
-            .arg("target", target_duration(secs))
+            .arg("target", format::target(secs))
             .render(view.lang)
     };
     let mut items: Vec<Item> = Vec::new();
 
     let live = match &r.live_rpo {
         Some(l) => {
-            let value = human(l.seconds);
+            let value = format::duration(l.seconds);
             let full = format!("{value} ({})", point_kind(view, l.kind));
             pair(
                 vec![Span::styled(view.t("ui-rpo-live"), th.heading)],
@@ -522,7 +509,7 @@ pub fn recovery_lines(
 
     if let Some(a) = &r.achieved_rpo {
         let (sym, style) = verdict(view, r.rpo_met());
-        let value = human(a.seconds);
+        let value = format::duration(a.seconds);
         let rights = [
             Span::styled(
                 format!("{value} {sym} {}", target(r.rpo_target_seconds)),
@@ -561,7 +548,7 @@ pub fn recovery_lines(
     match &r.rto {
         Some(rto) => {
             let (sym, style) = verdict(view, r.rto_met());
-            let value = human(rto.seconds);
+            let value = format::duration(rto.seconds);
             let rights = [
                 Span::styled(
                     format!("{value} {sym} {}", target(r.rto_target_seconds)),
@@ -581,11 +568,11 @@ pub fn recovery_lines(
                 // Phases have no target of their own: a finished one shows its duration,
                 // the running one that it runs.
                 let value = if phase.complete {
-                    human(phase.seconds)
+                    format::duration(phase.seconds)
                 } else {
                     format!(
                         "{} {}",
-                        human(phase.seconds),
+                        format::duration(phase.seconds),
                         StepState::InProgress.symbol()
                     )
                 };
@@ -625,7 +612,7 @@ pub fn recovery_lines(
     }
     if detailed {
         let pitr = Text::new("ui-rpo-pitr")
-            .arg("rpo", target_duration(r.pitr_rpo_seconds))
+            .arg("rpo", format::target(r.pitr_rpo_seconds))
             .render(view.lang);
         items.push(Item {
             rank: 5,
@@ -740,7 +727,7 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let r = view.app.recovery();
     let target = |secs: i64| {
         Text::new("ui-target")
-            .arg("target", target_duration(secs))
+            .arg("target", format::target(secs))
             .render(view.lang)
     };
     // The big digits would read like a clock time without their unit.

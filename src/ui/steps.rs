@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
         .map(|step| {
             let (sym, state) = symbol(view, *step);
             let marker = if *step == current { "▶" } else { " " };
-            let mut title = view.t(&format!("step-{}-title", step.id()));
+            let mut title = view.text(&step.title());
             if step.is_optional() {
                 title = format!("{title} ({})", view.t("ui-optional"));
             }

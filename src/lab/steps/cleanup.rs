@@ -8,7 +8,7 @@ use super::{Ctx, Step, wrong_request};
 use crate::cloud::{self, CloudError, ErrorKind};
 use crate::config::Config;
 use crate::lab::act::{ActionError, DB_HOST, Outcome, Run, delete_instance, wait_for_rollout};
-use crate::lab::journal::EventKind;
+use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::{Observed, PartId};
 use crate::lab::plan::{Confirm, Options, Plan, Ready, Removal, Request, Switch};
 use crate::lab::{Check, StepId, StepState, Text};
@@ -118,7 +118,7 @@ impl Step for Cleanup {
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
-        let keep = ctx.journal.last("cleanup-chosen").map(|e| {
+        let keep = ctx.journal.last(Kind::CleanupChosen).map(|e| {
             matches!(
                 e.kind,
                 EventKind::CleanupChosen {
@@ -128,7 +128,7 @@ impl Step for Cleanup {
         });
         let keep_restored = keep.unwrap_or_else(|| ctx.backend_on_restored());
         let left = leftovers(ctx.observed, ctx.config, keep_restored);
-        let started = ctx.journal.has("snapshot") || ctx.journal.has("restore-requested");
+        let started = ctx.journal.has(Kind::Snapshot) || ctx.journal.has(Kind::RestoreRequested);
         if left.is_empty() {
             if started {
                 return Some(Check::new(

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use super::{Ctx, Step, wrong_request, yes_no};
 use crate::cloud::{self, ErrorKind};
 use crate::lab::act::{ActionError, Outcome, Run};
-use crate::lab::journal::EventKind;
+use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::{Check, StepId, StepState, Text};
@@ -23,9 +23,9 @@ impl Step for DeleteTodos {
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
-        if ctx.journal.has("disaster")
+        if ctx.journal.has(Kind::Disaster)
             || ctx.restored().is_some()
-            || ctx.journal.has("restore-requested")
+            || ctx.journal.has(Kind::RestoreRequested)
         {
             return Some(Check::new(
                 StepState::Done,

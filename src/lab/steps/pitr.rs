@@ -7,7 +7,7 @@ use super::restore::{extended_support_note, placement_params, settings};
 use super::{Ctx, Step, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, ErrorKind, PitrRequest};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
-use crate::lab::journal::{EventKind, Journal};
+use crate::lab::journal::{EventKind, Journal, Kind};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::{Check, Duration, StepId, StepState, Text};
@@ -64,7 +64,7 @@ impl Step for Pitr {
                     .arg("status", &p.status)
                     .arg("elapsed", ctx.running_for(&p.id, p.created)),
             ),
-            None if ctx.journal.has("pitr-available") => Check::new(
+            None if ctx.journal.has(Kind::PitrAvailable) => Check::new(
                 StepState::Done,
                 Text::new("check-restore-removed").arg("restored", &names.pitr_instance),
             ),

@@ -7,8 +7,9 @@ use jiff::Timestamp;
 use super::{Ctx, Step, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, DbInstance, ErrorKind, RestoreRequest, RestoreSettings};
 use crate::config::Config;
+use crate::format;
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
-use crate::lab::journal::EventKind;
+use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::{Arg, Check, StepId, StepState, Text};
@@ -28,7 +29,7 @@ impl Step for Restore {
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
         let names = &ctx.config.names;
         let Some(r) = ctx.restored() else {
-            if ctx.journal.has("restore-available") {
+            if ctx.journal.has(Kind::RestoreAvailable) {
                 return Some(Check::new(
                     StepState::Done,
                     Text::new("check-restore-removed").arg("restored", &names.restored_instance),
@@ -40,7 +41,7 @@ impl Step for Restore {
             ));
         };
         if r.status == "deleting" {
-            let state = if ctx.journal.has("restore-available") {
+            let state = if ctx.journal.has(Kind::RestoreAvailable) {
                 StepState::Done
             } else {
                 StepState::Failed
@@ -201,10 +202,10 @@ pub(super) fn settings(
 pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<(Text, Arg)> {
     let storage = match (s.storage_type.as_deref(), s.iops) {
         (Some(t), Some(iops)) if t.starts_with("io") => {
-            format!("{t}, {} GiB, {iops} IOPS", source.storage_gib)
+            format!("{t}, {}, {iops} IOPS", format::gib(source.storage_gib))
         }
-        (Some(t), _) => format!("{t}, {} GiB", source.storage_gib),
-        (None, _) => format!("{} GiB", source.storage_gib),
+        (Some(t), _) => format!("{t}, {}", format::gib(source.storage_gib)),
+        (None, _) => format::gib(source.storage_gib),
     };
     let tags = s
         .tags
@@ -260,7 +261,7 @@ pub(super) fn extended_support_note(
     Some(
         Text::new("note-extended-support")
             .arg("engine", source.engine.clone())
-            .arg("ended", ends.strftime("%Y-%m-%d").to_string())
+            .arg("ended", format::day(ends))
             .arg("vcpus", vcpus * nodes)
             .arg(
                 "usd-per-hour",

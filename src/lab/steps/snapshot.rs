@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use super::{Ctx, Step, instance_busy, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, ErrorKind, SnapshotRequest};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
-use crate::lab::journal::EventKind;
+use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::{Check, StepId, StepState, Text};
@@ -47,7 +47,7 @@ impl Step for Snapshot {
                     .arg("snapshot", &s.id)
                     .arg("status", &s.status),
             ),
-            None if ctx.journal.has("snapshot") => Check::new(
+            None if ctx.journal.has(Kind::Snapshot) => Check::new(
                 StepState::Done,
                 Text::new("check-snapshot-gone").arg("snapshot", &names.snapshot),
             ),

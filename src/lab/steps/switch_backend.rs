@@ -6,6 +6,7 @@ use async_trait::async_trait;
 use super::{Ctx, Step, wrong_request};
 use crate::cloud::{self, RolloutState, Service};
 use crate::lab::act::{ActionError, DB_HOST, Outcome, Run, revision_for};
+use crate::lab::journal::Kind;
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Confirm, Options, Plan, Ready, Request, Switch, param};
 use crate::lab::{Check, StepId, StepState, Text};
@@ -198,7 +199,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
             failed => check.with(Text::new("check-switch-failed-so-far").arg("failed", failed)),
         };
     }
-    if ctx.journal.has("backend-switched") {
+    if ctx.journal.has(Kind::BackendSwitched) {
         return Check::new(StepState::Done, Text::new("check-switch-reverted"));
     }
     if source_ep.as_deref() == Some(host.as_str()) {
@@ -253,11 +254,13 @@ fn rollout_failure(ctx: &Ctx<'_>, service: &Service) -> Option<Check> {
         .troubled()
         .filter(|d| on_restored(&d.task_definition));
     let rolled_back = !ctx.backend_on_restored()
-        && ctx.journal.has("backend-switched")
-        && (ctx.journal.after_last("rollout-failed", "backend-switched")
+        && ctx.journal.has(Kind::BackendSwitched)
+        && (ctx
+            .journal
+            .after_last(Kind::RolloutFailed, Kind::BackendSwitched)
             || ctx
                 .journal
-                .last("backend-switched")
+                .last(Kind::BackendSwitched)
                 .is_some_and(|e| service.rolled_back_since(e.at)));
     let back_to = service
         .primary()
@@ -291,7 +294,7 @@ fn rollout_failure(ctx: &Ctx<'_>, service: &Service) -> Option<Check> {
     if troubled.is_some_and(|d| d.rollout != Some(RolloutState::Failed)) && !breaker_on {
         check = check.with(Text::new("check-switch-no-breaker").arg("service", &names.service));
     }
-    let since = ctx.journal.last("backend-switched").map(|e| e.at);
+    let since = ctx.journal.last(Kind::BackendSwitched).map(|e| e.at);
     for event in service.telling_events(since, SHOWN_EVENTS) {
         let at = event
             .at

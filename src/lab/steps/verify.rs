@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use super::{Ctx, Step, wrong_request, yes_no};
 use crate::cloud;
 use crate::lab::act::{ActionError, Outcome, Run, seen_todos};
-use crate::lab::journal::EventKind;
+use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request};
 use crate::lab::{Check, StepId, StepState, Text};
@@ -23,7 +23,7 @@ impl Step for Verify {
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
-        if let Some(event) = ctx.journal.last("todos-verified") {
+        if let Some(event) = ctx.journal.last(Kind::TodosVerified) {
             let count = match event.kind {
                 EventKind::TodosVerified { count } => count,
                 _ => 0,
