@@ -240,7 +240,7 @@ pub fn scrolled(
     };
     let last = sections.pop().map(|s| s.lines).unwrap_or_default();
     let body = join(sections);
-    if body.len() + last.len() + 1 <= max || body.is_empty() {
+    if body.len() + last.len() < max || body.is_empty() {
         let mut out = body;
         if !out.is_empty() {
             out.push(Line::default());
