@@ -12,6 +12,7 @@ pub mod model;
 pub mod recorder;
 pub mod refresh;
 pub mod sim;
+pub mod status;
 pub mod todo_api;
 
 use std::time::Duration;
@@ -21,6 +22,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 pub use model::*;
+pub use status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
 
 /// What kind of failure a call met; decides the localized advice and whether to retry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -114,6 +114,9 @@ impl DbSnapshot {
     }
 }
 
+/// The environment variable of the app's container that names its database.
+pub const DB_HOST: &str = "DB_HOST";
+
 /// One container of a task definition, reduced to what the lab reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Container {

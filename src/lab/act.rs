@@ -16,12 +16,9 @@ use super::observe::{Observed, observe_all};
 use super::plan::{Options, Plan, Ready};
 use super::steps::{self, Ctx};
 use super::{StepId, Text};
-use crate::cloud::{self, Cloud, CloudError, ErrorKind, TaskDefinition};
+use crate::cloud::{self, Cloud, CloudError, DB_HOST, ErrorKind, TaskDefinition};
 use crate::config::Config;
 use crate::validate::{self, Invalid};
-
-/// The environment variable of the app's container that names its database.
-pub const DB_HOST: &str = "DB_HOST";
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ActionError {

@@ -728,7 +728,7 @@ impl Journal {
                 && observed
                     .task_definitions
                     .get(&d.task_definition)
-                    .and_then(|td| td.env(container, "DB_HOST"))
+                    .and_then(|td| td.env(container, crate::cloud::DB_HOST))
                     == Some(endpoint)
         });
         let rolled_back =

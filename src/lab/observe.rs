@@ -152,7 +152,8 @@ impl Observed {
     /// DB_HOST of the service's current task definition.
     #[must_use]
     pub fn db_host(&self, container: &str) -> Option<&str> {
-        self.current_task_definition()?.env(container, "DB_HOST")
+        self.current_task_definition()?
+            .env(container, crate::cloud::DB_HOST)
     }
 
     #[must_use]

@@ -5,9 +5,9 @@ use async_trait::async_trait;
 
 use super::switch_backend::switch_to;
 use super::{Ctx, Step, wrong_request};
-use crate::cloud::{self, CloudError, ErrorKind};
+use crate::cloud::{self, CloudError, DB_HOST, ErrorKind};
 use crate::config::Config;
-use crate::lab::act::{ActionError, DB_HOST, Outcome, Run, delete_instance, wait_for_rollout};
+use crate::lab::act::{ActionError, Outcome, Run, delete_instance, wait_for_rollout};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::{Observed, PartId};
 use crate::lab::plan::{Confirm, Options, Plan, Ready, Removal, Request, Switch};

@@ -4,8 +4,8 @@
 use async_trait::async_trait;
 
 use super::{Ctx, Step, wrong_request};
-use crate::cloud::{self, RolloutState, Service};
-use crate::lab::act::{ActionError, DB_HOST, Outcome, Run, revision_for};
+use crate::cloud::{self, DB_HOST, RolloutState, Service};
+use crate::lab::act::{ActionError, Outcome, Run, revision_for};
 use crate::lab::journal::Kind;
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Confirm, Options, Plan, Ready, Request, Switch, param};
