@@ -532,12 +532,12 @@ impl Lab {
         }
     }
 
-    fn events(&self, name: &str) -> usize {
+    fn events(&self, kind: Kind) -> usize {
         let journal = self.rt.journal.lock().expect("journal");
         journal
             .events()
             .iter()
-            .filter(|e| e.kind.name() == name)
+            .filter(|e| e.kind.kind() == kind)
             .count()
     }
 
@@ -645,11 +645,11 @@ async fn a_twenty_minute_console_restore_is_one_event_with_a_growing_elapsed_tim
         "the restore was followed for ten minutes or more"
     );
     assert_eq!(
-        lab.events("restore-requested"),
+        lab.events(Kind::RestoreRequested),
         1,
         "one restore is one event"
     );
-    assert_eq!(lab.events("restore-available"), 1);
+    assert_eq!(lab.events(Kind::RestoreAvailable), 1);
 }
 
 #[tokio::test]
@@ -662,7 +662,7 @@ async fn a_restore_by_the_lab_is_dated_by_its_request_and_recorded_once() {
         lab.wait_minutes(1);
         lab.observed().await;
     }
-    assert_eq!(lab.events("restore-requested"), 1);
+    assert_eq!(lab.events(Kind::RestoreRequested), 1);
     let journal = lab.rt.journal.lock().expect("journal");
     assert_eq!(
         journal.last(Kind::RestoreRequested).map(|e| e.at),
