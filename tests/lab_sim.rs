@@ -1279,3 +1279,35 @@ async fn the_tui_shows_a_changed_plan_to_confirm_again() {
         shown.notes[0].render(Lang::De)
     );
 }
+
+#[tokio::test]
+async fn the_disaster_deletes_the_todos_it_showed_and_refuses_when_one_was_added() {
+    let lab = lab();
+    lab.act(StepId::CreateTodos).await.expect("todos");
+    lab.snapshot_taken().await;
+    let options = Options::from_config(&lab.rt.config);
+    let plan = lab.plan(StepId::DeleteTodos, &options).await;
+    // A todo added in the browser after the confirmation would be lost unannounced.
+    let added = lab
+        .cloud
+        .create_todo("added meanwhile")
+        .await
+        .expect("todo");
+    let Err(act::ActionError::PlanChanged(new)) = lab.run_confirmed(&plan).await else {
+        panic!("refused")
+    };
+    assert_eq!(lab.cloud.list_todos().await.expect("todos").len(), 6);
+    assert_eq!(
+        new.params[0].1.render(Lang::En),
+        "6",
+        "the new plan deletes 6"
+    );
+    // One of the confirmed ones deleted in the browser instead: the rest of the plan runs.
+    lab.cloud.delete_todo(&added.id).await.expect("delete");
+    let first = lab.cloud.list_todos().await.expect("todos")[0].id.clone();
+    lab.cloud.delete_todo(&first).await.expect("delete");
+    lab.run_confirmed(&plan)
+        .await
+        .expect("the rest of the plan");
+    assert!(lab.cloud.list_todos().await.expect("todos").is_empty());
+}
