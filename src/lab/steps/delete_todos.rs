@@ -35,7 +35,7 @@ impl Step for DeleteTodos {
         let snapshot_ready = ctx
             .observed
             .snapshot(&ctx.config.names.snapshot)
-            .is_some_and(|s| s.is_available());
+            .is_some_and(crate::cloud::DbSnapshot::is_available);
         if !snapshot_ready {
             return Some(Check::new(
                 StepState::Todo,
