@@ -13,6 +13,7 @@ pub mod recorder;
 pub mod refresh;
 pub mod sim;
 pub mod todo_api;
+pub mod todo_client;
 
 use std::time::Duration;
 
@@ -241,4 +242,18 @@ pub fn shown_value<'a>(name: &str, value: &'a str) -> &'a str {
     } else {
         value
     }
+}
+
+/// Innermost message of an error chain, where the useful text usually is.
+pub(crate) fn full_message(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut current = err.source();
+    while let Some(e) = current {
+        let text = e.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        current = e.source();
+    }
+    parts.join(": ")
 }
