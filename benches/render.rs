@@ -1,7 +1,7 @@
 //! Benchmark 3a: how long one frame takes to render, from `&App` to the terminal buffer.
 //!
 //! `cargo bench --bench render` builds app states the way the TUI holds them (the simulated
-//! account on a test clock, driven through the lab's real actions, as `tests/ui_snapshots.rs`
+//! account on a test clock, driven through the lab's real actions, as `tests/all/ui_snapshots.rs`
 //! does), then draws each screen `FRAMES` times with `ratatui::Terminal<TestBackend>` through
 //! `backup_lab::ui::draw`. Between frames the app's clock moves one second (the TUI's tick), so
 //! every frame really changes ("updated N s ago", elapsed times) and the terminal's diff has
