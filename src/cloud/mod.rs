@@ -129,7 +129,7 @@ impl CloudError {
     #[must_use]
     pub fn in_op(mut self, operation: &str) -> Self {
         if self.operation.is_empty() {
-            self.operation = operation.to_owned();
+            operation.clone_into(&mut self.operation);
         }
         self
     }

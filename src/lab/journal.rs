@@ -797,7 +797,6 @@ pub fn append_call(path: &Path, call: &CallRecord) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

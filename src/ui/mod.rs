@@ -101,7 +101,11 @@ impl<'a> View<'a> {
         let age = self.age(at);
         match self.app.mode {
             crate::cloud::Mode::Simulation { speed } if speed > 1.0 => {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_precision_loss,
+                    reason = "ages in seconds, far below 2^52; rounded on purpose"
+                )]
                 let wall = (age as f64 / speed).round() as i64;
                 wall
             }

@@ -140,70 +140,67 @@ pub fn recovery_lines(
         }
     }
 
-    match &r.rto {
-        Some(rto) => {
-            let (sym, style) = verdict(view, r.rto_met());
-            let value = human(rto.seconds);
-            let rights = [
-                Span::styled(
-                    format!("{value} {sym} {}", target(r.rto_target_seconds)),
-                    style,
-                ),
-                Span::styled(format!("{value} {sym}"), style),
-            ];
-            items.push(Item {
-                rank: 0,
-                lines: pair(
-                    vec![Span::styled(view.t("ui-rto"), th.heading)],
-                    &rights,
-                    width,
-                ),
-            });
-            for phase in &rto.phases {
-                // Phases have no target of their own: a finished one shows its duration,
-                // the running one that it runs.
-                let value = if phase.complete {
-                    human(phase.seconds)
-                } else {
-                    format!(
-                        "{} {}",
-                        human(phase.seconds),
-                        StepState::InProgress.symbol()
-                    )
-                };
-                let style = if phase.complete { th.text } else { th.progress };
-                let lines = pair(
-                    vec![
-                        Span::styled("  ", th.muted),
-                        Span::styled(view.t(&phase.id), th.muted),
-                    ],
-                    &[Span::styled(value, style)],
-                    width,
-                );
-                items.push(Item {
-                    rank: if phase.complete { 4 } else { 3 },
-                    lines,
-                });
-            }
-        }
-        None => {
-            let lines = pair(
+    if let Some(rto) = &r.rto {
+        let (sym, style) = verdict(view, r.rto_met());
+        let value = human(rto.seconds);
+        let rights = [
+            Span::styled(
+                format!("{value} {sym} {}", target(r.rto_target_seconds)),
+                style,
+            ),
+            Span::styled(format!("{value} {sym}"), style),
+        ];
+        items.push(Item {
+            rank: 0,
+            lines: pair(
                 vec![Span::styled(view.t("ui-rto"), th.heading)],
-                &[Span::styled(target(r.rto_target_seconds), th.muted)],
+                &rights,
+                width,
+            ),
+        });
+        for phase in &rto.phases {
+            // Phases have no target of their own: a finished one shows its duration,
+            // the running one that it runs.
+            let value = if phase.complete {
+                human(phase.seconds)
+            } else {
+                format!(
+                    "{} {}",
+                    human(phase.seconds),
+                    StepState::InProgress.symbol()
+                )
+            };
+            let style = if phase.complete { th.text } else { th.progress };
+            let lines = pair(
+                vec![
+                    Span::styled("  ", th.muted),
+                    Span::styled(view.t(&phase.id), th.muted),
+                ],
+                &[Span::styled(value, style)],
                 width,
             );
-            items.push(Item { rank: 3, lines });
             items.push(Item {
-                rank: 5,
-                lines: wrap::lines_with(
-                    "  ",
-                    &view.t("ui-rto-not-started"),
-                    width,
-                    th.muted,
-                    th.muted,
-                ),
+                rank: if phase.complete { 4 } else { 3 },
+                lines,
             });
         }
+    } else {
+        let lines = pair(
+            vec![Span::styled(view.t("ui-rto"), th.heading)],
+            &[Span::styled(target(r.rto_target_seconds), th.muted)],
+            width,
+        );
+        items.push(Item { rank: 3, lines });
+        items.push(Item {
+            rank: 5,
+            lines: wrap::lines_with(
+                "  ",
+                &view.t("ui-rto-not-started"),
+                width,
+                th.muted,
+                th.muted,
+            ),
+        });
     }
     if detailed {
         let pitr = Text::new("ui-rpo-pitr")
@@ -392,44 +389,43 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
         (rpo_label, rpo_value, rpo_style),
         (rto_label, rto_value, rto_style),
     ];
-    match figure_size(usize::from(inner.width)).filter(|_| inner.height >= BIG_FIGURE_ROWS * 2) {
-        Some(size) => {
-            let areas: [Rect; 2] =
-                Layout::vertical([Constraint::Length(BIG_FIGURE_ROWS); 2]).areas(inner);
-            for ((label, value, style), area) in figures.into_iter().zip(areas) {
-                let [label_area, figure_area] =
-                    Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-                frame.render_widget(
-                    Paragraph::new(Line::styled(
-                        wrap::truncate(&label, usize::from(label_area.width)),
-                        th.heading,
-                    )),
-                    label_area,
-                );
-                // The big font has no dash wider than ASCII.
-                let text = value.map_or_else(|| "--:--".to_owned(), clock);
-                frame.render_widget(
-                    BigText::builder()
-                        .pixel_size(size)
-                        .style(style)
-                        .lines(vec![Line::from(text)])
-                        .build(),
-                    figure_area,
-                );
-            }
-        }
-        None => {
-            // Too small for large type: the figures as in the normal view, in bold.
-            let lines = recovery_lines(
-                view,
-                usize::from(inner.width),
-                false,
-                usize::from(inner.height),
-            );
+    if let Some(size) =
+        figure_size(usize::from(inner.width)).filter(|_| inner.height >= BIG_FIGURE_ROWS * 2)
+    {
+        let areas: [Rect; 2] =
+            Layout::vertical([Constraint::Length(BIG_FIGURE_ROWS); 2]).areas(inner);
+        for ((label, value, style), area) in figures.into_iter().zip(areas) {
+            let [label_area, figure_area] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
             frame.render_widget(
-                Paragraph::new(lines).style(Style::new().add_modifier(Modifier::BOLD)),
-                inner,
+                Paragraph::new(Line::styled(
+                    wrap::truncate(&label, usize::from(label_area.width)),
+                    th.heading,
+                )),
+                label_area,
+            );
+            // The big font has no dash wider than ASCII.
+            let text = value.map_or_else(|| "--:--".to_owned(), clock);
+            frame.render_widget(
+                BigText::builder()
+                    .pixel_size(size)
+                    .style(style)
+                    .lines(vec![Line::from(text)])
+                    .build(),
+                figure_area,
             );
         }
+    } else {
+        // Too small for large type: the figures as in the normal view, in bold.
+        let lines = recovery_lines(
+            view,
+            usize::from(inner.width),
+            false,
+            usize::from(inner.height),
+        );
+        frame.render_widget(
+            Paragraph::new(lines).style(Style::new().add_modifier(Modifier::BOLD)),
+            inner,
+        );
     }
 }

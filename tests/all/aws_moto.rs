@@ -187,7 +187,6 @@ async fn describe_and_modify_backup_settings() {
 }
 
 #[tokio::test]
-#[allow(clippy::too_many_lines)] // one story: snapshot, restore, PITR, cleanup
 async fn snapshot_restore_and_cleanup_land_in_moto() {
     let Some(moto) = Moto::start() else { return };
     let world = moto.world();

@@ -306,7 +306,6 @@ fn cli_of<'a>(report: &'a Value, operation: &str) -> &'a str {
 }
 
 #[test]
-#[allow(clippy::too_many_lines)]
 fn whole_lab_headless_against_moto() {
     let Some(mut lab) = Lab::start() else { return };
     let before = lab.account();

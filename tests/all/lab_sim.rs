@@ -404,7 +404,7 @@ async fn keeping_the_restored_database_deletes_only_the_snapshot() {
     assert!(o.snapshot("ondemandbackup").is_none());
     assert!(
         o.instance("workshop-db-restore")
-            .is_some_and(|r| r.is_available())
+            .is_some_and(backup_lab::cloud::DbInstance::is_available)
     );
     assert_eq!(o.todo_count(), Some(5));
     assert!(!lab.writes().iter().any(|w| w == "DeleteDBInstance"));

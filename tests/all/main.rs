@@ -6,6 +6,21 @@
 //! Helpers shared by the modules are in `tests/support/`, Python harness scripts in
 //! `tests/harness/`, screen snapshots in `tests/all/snapshots/`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails at the first broken assumption, helpers included"
+)]
+#![allow(
+    clippy::format_push_string,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::used_underscore_binding,
+    clippy::unused_self,
+    clippy::assigning_clones,
+    reason = "test code keeps the plainest form; these style rules guard the product code"
+)]
+
 #[path = "../support/mod.rs"]
 mod support;
 

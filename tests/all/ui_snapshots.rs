@@ -452,7 +452,11 @@ async fn no_color_means_no_colour() {
                 cell.symbol()
             );
         }
-        let screen: String = buffer.content.iter().map(|c| c.symbol()).collect();
+        let screen: String = buffer
+            .content
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
         assert!(
             screen.contains('◐') && screen.contains('✔'),
             "state symbols are shown"
@@ -474,7 +478,7 @@ async fn every_text_is_found() {
                     .buffer()
                     .content
                     .iter()
-                    .map(|c| c.symbol())
+                    .map(ratatui::buffer::Cell::symbol)
                     .collect();
                 for prefix in [
                     "ui-", "step-", "check-", "picture-", "phase-", "dialog-", "param-", "note-",

@@ -1,7 +1,13 @@
 //! The `Cloud` trait on the simulated account: each call checks the world as AWS does and
 //! starts the transitions it causes.
 
-use super::*;
+use super::{
+    ACCOUNT, BackupSettings, Clock, Cloud, CloudResult, DEFAULT_SPEED, DbInstance, DbSnapshot,
+    Duration, ErrorKind, Identity, Mode, PitrRequest, REGION, RestoreRequest, Row, SIM_APP_URL,
+    Service, SignedDuration, SimCloud, SimDeployment, SimSnapshot, SnapshotKind, SnapshotRequest,
+    TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Timestamp, Todo, TodoId, after, async_trait, err,
+    timing, todo_api, todo_json, validate,
+};
 
 #[async_trait]
 impl Cloud for SimCloud {

@@ -1,7 +1,10 @@
 //! What "now" is in the simulated account: the wall clock sped up, a manual clock (tests and
 //! benchmarks), or the owner's clock as a reader sees it in the world file.
 
-use super::*;
+use super::{
+    Duration, Instant, Path, PathBuf, Published, SignedDuration, SimCloud, SystemTime, Timestamp,
+    World, after, load_world,
+};
 
 /// How simulated time moves.
 #[derive(Debug)]

@@ -17,9 +17,13 @@ mod clock;
 mod transitions;
 mod world;
 
-use self::clock::*;
+use self::clock::{Clock, Following, stamp};
 use self::transitions::timing;
-use self::world::*;
+use self::world::{
+    ACCOUNT, DEFAULT_OPTION_GROUP, DEFAULT_PARAMETER_GROUP, DEFAULT_SG, DEFAULT_STORAGE_TYPE,
+    Published, REGION, Row, SIM_APP_URL, SimDeployment, SimInstance, SimSnapshot, UPGRADED_ENGINE,
+    World, after, endpoint_of, err, load_world, todo_json,
+};
 pub use self::world::{TodoShape, WorldError, WorldNames, world_path};
 
 use std::collections::BTreeMap;

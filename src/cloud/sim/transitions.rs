@@ -1,6 +1,10 @@
 //! How the simulated world moves on as time passes: durations, then what settles when.
 
-use super::*;
+use super::{
+    ACCOUNT, DEFAULT_OPTION_GROUP, DEFAULT_PARAMETER_GROUP, DEFAULT_SG, DEFAULT_STORAGE_TYPE,
+    DbInstance, EXTENDED_SUPPORT, EXTENDED_SUPPORT_DISABLED, REGION, RestoreSettings, Row,
+    SimDeployment, SimInstance, Timestamp, UPGRADED_ENGINE, World, after, endpoint_of,
+};
 
 /// Simulated durations, in simulated seconds.
 pub(super) mod timing {

@@ -1,6 +1,11 @@
 //! The simulated account's objects, with their timelines, and how they read at an instant.
 
-use super::*;
+use super::{
+    BTreeMap, CircuitBreaker, CloudError, CloudResult, Container, DbInstance, DbSnapshot,
+    Deployment, DeploymentStatus, Deserialize, EXTENDED_SUPPORT, ErrorKind, FileProblem, Path,
+    PathBuf, RolloutState, Serialize, Service, ServiceEvent, SignedDuration, TaskDefinition,
+    Timestamp, Todo, read_limited, timing, validate,
+};
 
 pub(super) const ACCOUNT: &str = "111122223333";
 pub(super) const REGION: &str = "us-east-1";
