@@ -173,17 +173,43 @@ impl Cloud for SimCloud {
         let instance_id = request.instance_id.as_str();
         let snapshot_id = request.snapshot_id.as_str();
         self.with(true, |w| {
-            validate::rds_identifier(snapshot_id)
-                .map_err(|_| err(ErrorKind::Validation, "InvalidParameterValue", format!("Invalid snapshot identifier: {snapshot_id}")))?;
+            validate::rds_identifier(snapshot_id).map_err(|_| {
+                err(
+                    ErrorKind::Validation,
+                    "InvalidParameterValue",
+                    format!("Invalid snapshot identifier: {snapshot_id}"),
+                )
+            })?;
             let instance = w.require_instance(instance_id)?;
-            if w.snapshots.get(snapshot_id).is_some_and(|s| s.view(w.now).is_some()) {
-                return Err(err(ErrorKind::AlreadyExists, "DBSnapshotAlreadyExists", format!("Cannot create the snapshot because a snapshot with the identifier {snapshot_id} already exists.")));
+            if w.snapshots
+                .get(snapshot_id)
+                .is_some_and(|s| s.view(w.now).is_some())
+            {
+                return Err(err(
+                    ErrorKind::AlreadyExists,
+                    "DBSnapshotAlreadyExists",
+                    format!(
+                        "Cannot create the snapshot because a snapshot with the \
+                        identifier {snapshot_id} already exists."
+                    ),
+                ));
             }
             if !instance.is_available() {
-                return Err(err(ErrorKind::InvalidState, "InvalidDBInstanceState", format!("Cannot create a snapshot because the database instance {instance_id} is not currently in the available state.")));
+                return Err(err(
+                    ErrorKind::InvalidState,
+                    "InvalidDBInstanceState",
+                    format!(
+                        "Cannot create a snapshot because the database instance \
+                        {instance_id} is not currently in the available state."
+                    ),
+                ));
             }
             let t = w.now;
-            let todos = w.instances.get(instance_id).map(|i| i.todos_at(t)).unwrap_or_default();
+            let todos = w
+                .instances
+                .get(instance_id)
+                .map(|i| i.todos_at(t))
+                .unwrap_or_default();
             let snap = SimSnapshot {
                 base: DbSnapshot {
                     id: snapshot_id.into(),
@@ -251,16 +277,40 @@ impl Cloud for SimCloud {
             w.check_new_instance_id(&request.target_id)?;
             let source = w.require_instance(&request.source_id)?;
             let Some(latest) = source.latest_restorable else {
-                return Err(err(ErrorKind::InvalidState, "InvalidDBInstanceState", "Automated backups are not enabled for this instance; point-in-time restore needs them."));
+                return Err(err(
+                    ErrorKind::InvalidState,
+                    "InvalidDBInstanceState",
+                    "Automated backups are not enabled for this instance; \
+                    point-in-time restore needs them.",
+                ));
             };
-            let earliest = w.instances.get(&request.source_id).and_then(|i| i.backups_since);
+            let earliest = w
+                .instances
+                .get(&request.source_id)
+                .and_then(|i| i.backups_since);
             let point = request.restore_time.unwrap_or(latest);
             if point > latest || earliest.is_some_and(|e| point < e) {
-                return Err(err(ErrorKind::Validation, "InvalidRestoreFault", "The restore time is outside the restorable window of the source instance."));
+                return Err(err(
+                    ErrorKind::Validation,
+                    "InvalidRestoreFault",
+                    "The restore time is outside the restorable window of the \
+                    source instance.",
+                ));
             }
             let t = w.now;
-            let rows = w.instances.get(&request.source_id).map(|i| i.todos_at(point)).unwrap_or_default();
-            let rows = rows.into_iter().map(|todo| Row { todo, created: t, deleted: None }).collect();
+            let rows = w
+                .instances
+                .get(&request.source_id)
+                .map(|i| i.todos_at(point))
+                .unwrap_or_default();
+            let rows = rows
+                .into_iter()
+                .map(|todo| Row {
+                    todo,
+                    created: t,
+                    deleted: None,
+                })
+                .collect();
             Ok(w.new_instance(&request.target_id, &source, &request.settings, rows))
         })
     }

@@ -256,11 +256,17 @@ pub(super) fn default_circuit_breaker() -> CircuitBreaker {
     }
 }
 
+/// An id as a number where it is one (the plain app's ids are numbers), else as a string.
+fn numeric_id(id: &str) -> serde_json::Value {
+    id.parse::<u64>()
+        .map_or_else(|_| id.into(), serde_json::Value::from)
+}
+
 /// A todo as the simulated app writes it in `shape`.
 pub(super) fn todo_json(todo: &Todo, shape: TodoShape) -> serde_json::Value {
     match shape {
         TodoShape::Plain => serde_json::json!({
-            "id": todo.id.0.parse::<u64>().map_or_else(|_| todo.id.0.clone().into(), serde_json::Value::from),
+            "id": numeric_id(&todo.id.0),
             "user_id": todo.user_id,
             "title": todo.title,
             "completed": todo.completed,
