@@ -119,6 +119,10 @@ const DIALOG_PAGE: u16 = 5;
 /// A bound for dialog scrolling; the view clamps to the dialog's real length.
 const MAX_DIALOG_SCROLL: u16 = 200;
 
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of the screen (help, projector, …), not a state machine"
+)]
 pub struct App {
     pub lang: Lang,
     pub config: Config,
@@ -408,7 +412,7 @@ impl App {
             StepId::Cleanup => {
                 self.dialog = Some(Dialog::CleanupChoice {
                     keep_restored: self.options.keep_restored,
-                })
+                });
             }
             _ => self.show_plan(),
         }
@@ -505,7 +509,7 @@ impl App {
                             self.dialog = Some(Dialog::Window {
                                 input,
                                 error: Some(crate::ui_text::invalid_text(&e)),
-                            })
+                            });
                         }
                     }
                 }
@@ -571,7 +575,7 @@ impl App {
                             plan,
                             typed,
                             mismatch: false,
-                        })
+                        });
                     }
                 }
             }
@@ -607,14 +611,16 @@ pub fn keymap(app: &App, key: KeyEvent) -> Option<Action> {
     }
     let typing = matches!(
         app.dialog,
-        Some(Dialog::Window { .. })
-            | Some(Dialog::Confirm {
-                plan: Plan {
-                    confirm: Confirm::Typed(_),
+        Some(
+            Dialog::Window { .. }
+                | Dialog::Confirm {
+                    plan: Plan {
+                        confirm: Confirm::Typed(_),
+                        ..
+                    },
                     ..
-                },
-                ..
-            })
+                }
+        )
     );
     let choosing = matches!(app.dialog, Some(Dialog::CleanupChoice { .. }));
     let in_dialog = app.dialog.is_some();

@@ -490,7 +490,9 @@ mod tests {
                 next <= MAX_BACKOFF + Duration::from_secs(1),
                 "capped: {next:?}"
             );
-            previous = next - Duration::from_millis(999).min(next);
+            previous = next
+                .checked_sub(Duration::from_millis(999).min(next))
+                .unwrap();
         }
         assert_eq!(
             schedule.after_fetch(PartId::Instances, start, None, &observed),
