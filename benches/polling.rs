@@ -55,7 +55,7 @@ use backup_lab::app::{Command, Msg};
 use backup_lab::cloud::Cloud;
 use backup_lab::cloud::recorder::{CallLog, CallRecord, Recorded};
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
-use backup_lab::cloud::{DeploymentStatus, Service};
+use backup_lab::cloud::{DbInstance, DbSnapshot, DeploymentStatus, Service};
 use backup_lab::config::Config;
 use backup_lab::lab::StepId;
 use backup_lab::lab::journal::Journal;
@@ -117,17 +117,17 @@ fn values_of(observed: &Observed, config: &Config) -> Values {
     BTreeMap::from([
         (
             Tracked::Source,
-            observed.instance(&n.instance).map(|i| i.status.clone()),
+            observed.instance(&n.instance).map(|i| i.status.to_string()),
         ),
         (
             Tracked::Snapshot,
-            observed.snapshot(&n.snapshot).map(|s| s.status.clone()),
+            observed.snapshot(&n.snapshot).map(|s| s.status.to_string()),
         ),
         (
             Tracked::Restored,
             observed
                 .instance(&n.restored_instance)
-                .map(|i| i.status.clone()),
+                .map(|i| i.status.to_string()),
         ),
         (
             Tracked::Service,
@@ -149,7 +149,7 @@ async fn truth(sim: &SimCloud, config: &Config) -> Values {
         instances
             .iter()
             .find(|i| i.id == id)
-            .map(|i| i.status.clone())
+            .map(|i| i.status.to_string())
     };
     BTreeMap::from([
         (Tracked::Source, status(&n.instance)),
@@ -158,7 +158,7 @@ async fn truth(sim: &SimCloud, config: &Config) -> Values {
             snapshots
                 .iter()
                 .find(|s| s.id == n.snapshot)
-                .map(|s| s.status.clone()),
+                .map(|s| s.status.to_string()),
         ),
         (Tracked::Restored, status(&n.restored_instance)),
         (Tracked::Service, service.as_ref().map(service_key)),
@@ -442,14 +442,14 @@ async fn main() {
     d.act(StepId::EnableBackups).await;
     d.until("backups on", long, |o| {
         o.instance(&n.instance)
-            .is_some_and(|i| i.retention_days > 0 && i.status == "available")
+            .is_some_and(|i| i.retention_days > 0 && i.is_available())
     })
     .await;
     d.act(StepId::CreateTodos).await;
     d.act(StepId::Snapshot).await;
     d.until("the snapshot", long, |o| {
         o.snapshot(&n.snapshot)
-            .is_some_and(|s| s.status == "available")
+            .is_some_and(DbSnapshot::is_available)
     })
     .await;
     d.act(StepId::DeleteTodos).await;
@@ -460,7 +460,7 @@ async fn main() {
     d.act(StepId::Restore).await;
     d.until("the restored instance", long, |o| {
         o.instance(&n.restored_instance)
-            .is_some_and(|i| i.status == "available")
+            .is_some_and(DbInstance::is_available)
     })
     .await;
     let restore_end = Instant::now();
@@ -515,7 +515,7 @@ async fn main() {
             .expect("delete the restored instance outside the app");
         d.until("the deleted instance", worker::SLOW * 3, |o| {
             o.instance(&n.restored_instance)
-                .is_none_or(|i| i.status != "available")
+                .is_none_or(|i| !i.is_available())
         })
         .await;
     }

@@ -134,7 +134,7 @@ pub fn build(
         .collect();
     if let Some(r) = observed
         .instance(&config.names.restored_instance)
-        .filter(|r| r.status != "deleting")
+        .filter(|r| r.status != crate::cloud::InstanceStatus::Deleting)
     {
         leftovers.push(
             Text::new("leftover-instance")

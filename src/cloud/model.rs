@@ -4,12 +4,14 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
+
 /// An RDS DB instance as DescribeDBInstances shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct DbInstance {
     pub id: String,
-    pub status: String,
+    pub status: InstanceStatus,
     pub class: String,
     pub engine: String,
     pub multi_az: bool,
@@ -65,23 +67,30 @@ impl DbInstance {
     pub fn accepts_connections(&self) -> bool {
         self.endpoint.is_some()
             && (matches!(
-                self.status.as_str(),
-                "available" | "backing-up" | "modifying" | "storage-optimization" | "upgrading"
-            ) || self.status.starts_with("configuring-"))
+                self.status,
+                InstanceStatus::Available
+                    | InstanceStatus::BackingUp
+                    | InstanceStatus::Modifying
+                    | InstanceStatus::StorageOptimization
+                    | InstanceStatus::Upgrading
+            ) || self.status.is_configuring())
     }
 
     /// Settled states in which the instance answers and accepts changes.
     #[must_use]
     pub fn is_available(&self) -> bool {
-        self.status == "available"
+        self.status == InstanceStatus::Available
     }
 
     /// States that move on by themselves; a poller looks more often while one is seen.
     #[must_use]
     pub fn is_transitional(&self) -> bool {
         !matches!(
-            self.status.as_str(),
-            "available" | "stopped" | "failed" | "incompatible-restore"
+            self.status,
+            InstanceStatus::Available
+                | InstanceStatus::Stopped
+                | InstanceStatus::Failed
+                | InstanceStatus::IncompatibleRestore
         )
     }
 }
@@ -98,7 +107,7 @@ pub enum SnapshotKind {
 pub struct DbSnapshot {
     pub id: String,
     pub instance_id: String,
-    pub status: String,
+    pub status: SnapshotStatus,
     pub percent: u8,
     pub kind: SnapshotKind,
     /// The point in time the snapshot holds (SnapshotCreateTime).
@@ -110,7 +119,7 @@ pub struct DbSnapshot {
 impl DbSnapshot {
     #[must_use]
     pub fn is_available(&self) -> bool {
-        self.status == "available"
+        self.status == SnapshotStatus::Available
     }
 }
 
@@ -133,7 +142,7 @@ pub struct TaskDefinition {
     pub arn: String,
     pub family: String,
     pub revision: u32,
-    pub status: String,
+    pub status: TaskDefinitionStatus,
     pub containers: Vec<Container>,
     /// Everything else that defines the revision (roles, sizes, network mode, volumes, tags, …)
     /// folded into one fingerprint, so two revisions can be compared without DB_HOST.
@@ -236,7 +245,7 @@ pub struct ServiceEvent {
 pub struct Service {
     pub name: String,
     pub cluster: String,
-    pub status: String,
+    pub status: ServiceStatus,
     pub task_definition: String,
     pub desired: u32,
     pub running: u32,

@@ -29,6 +29,13 @@ macro_rules! status {
             }
         }
 
+        /// No status read (yet): as an empty name did before there were enums.
+        impl Default for $name {
+            fn default() -> Self {
+                Self::Other(String::new())
+            }
+        }
+
         impl From<&str> for $name {
             fn from(name: &str) -> Self {
                 match name {

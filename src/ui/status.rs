@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use super::{View, panel, wrap};
 use crate::cloud::{
     CloudError, DbInstance, DbSnapshot, Deployment, DeploymentStatus, RolloutState, SnapshotKind,
-    wire,
+    SnapshotStatus, wire,
 };
 use crate::lab::observe::Part;
 use crate::lab::{StepId, StepState, Text};
@@ -154,7 +154,7 @@ fn instance_lines(view: &View<'_>, i: &DbInstance, width: usize) -> Vec<Line<'st
         style,
         &i.id,
         th.text,
-        Span::styled(i.status.clone(), style),
+        Span::styled(i.status.to_string(), style),
         width,
     );
     let az = view.t(if i.multi_az {
@@ -197,15 +197,18 @@ fn snapshot_lines(view: &View<'_>, s: &DbSnapshot, width: usize) -> Vec<Line<'st
     let th = &view.th;
     let (sym, style) = if s.is_available() {
         (StepState::Done.symbol(), th.done)
-    } else if s.status == "creating" || s.status == "deleting" {
+    } else if matches!(
+        s.status,
+        SnapshotStatus::Creating | SnapshotStatus::Deleting
+    ) {
         (StepState::InProgress.symbol(), th.progress)
     } else {
         (StepState::Failed.symbol(), th.failed)
     };
-    let state = if s.status == "creating" {
+    let state = if s.status == SnapshotStatus::Creating {
         format!("{} {}%", s.status, s.percent)
     } else {
-        s.status.clone()
+        s.status.to_string()
     };
     let mut out = named(
         sym,

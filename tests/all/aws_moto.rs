@@ -135,7 +135,7 @@ async fn describe_and_modify_backup_settings() {
         .iter()
         .find(|i| i.id == INSTANCE)
         .expect("workshop-db");
-    assert_eq!(db.status, "available");
+    assert_eq!(db.status.as_str(), "available");
     assert_eq!(db.class, "db.t3.micro");
     assert_eq!(db.engine, "mysql 8.0.39");
     assert!(db.multi_az);
@@ -572,7 +572,7 @@ async fn list_and_deregister_task_definitions() {
         .describe_task_definition(&second.arn)
         .await
         .expect("still describable");
-    assert_eq!(gone.status, "INACTIVE");
+    assert_eq!(gone.status.as_str(), "INACTIVE");
     // The latest ACTIVE revision is what the bare family names.
     assert_eq!(
         cloud

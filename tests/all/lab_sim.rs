@@ -4,6 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use backup_lab::cloud::InstanceStatus;
 use backup_lab::cloud::recorder::{CallLog, Recorded};
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::cloud::{Cloud, DeploymentStatus, RestoreRequest, RestoreSettings, RolloutState};
@@ -136,7 +137,7 @@ async fn restore_moves_from_creating_without_endpoint_to_available() {
         .describe_snapshots("workshop-db")
         .await
         .expect("snapshots");
-    assert_eq!(snap[0].status, "creating");
+    assert_eq!(snap[0].status.as_str(), "creating");
     let first = snap[0].percent;
     lab.wait_minutes(2);
     let snap = lab
@@ -165,7 +166,7 @@ async fn restore_moves_from_creating_without_endpoint_to_available() {
             .expect("restored")
     };
     let r = find(lab.cloud.describe_instances().await.expect("instances"));
-    assert_eq!(r.status, "creating");
+    assert_eq!(r.status.as_str(), "creating");
     assert_eq!(r.endpoint, None, "no endpoint while creating");
     let mut seen = vec![r.status];
     for _ in 0..16 {
@@ -175,7 +176,15 @@ async fn restore_moves_from_creating_without_endpoint_to_available() {
             seen.push(r.status.clone());
         }
     }
-    assert_eq!(seen, ["creating", "backing-up", "modifying", "available"]);
+    assert_eq!(
+        seen,
+        [
+            InstanceStatus::Creating,
+            InstanceStatus::BackingUp,
+            InstanceStatus::Modifying,
+            InstanceStatus::Available
+        ]
+    );
     let r = find(lab.cloud.describe_instances().await.expect("instances"));
     assert!(
         r.endpoint
@@ -201,12 +210,12 @@ async fn enabling_backups_passes_through_modifying_and_backing_up() {
     let (state, detail) = lab.state(StepId::EnableBackups).await;
     assert_eq!(state, StepState::InProgress, "{detail}");
     let src = |o: &Observed| o.instance("workshop-db").cloned().expect("source");
-    assert_eq!(src(&lab.observed().await).status, "modifying");
+    assert_eq!(src(&lab.observed().await).status.as_str(), "modifying");
     lab.wait_minutes(2);
-    assert_eq!(src(&lab.observed().await).status, "backing-up");
+    assert_eq!(src(&lab.observed().await).status.as_str(), "backing-up");
     lab.wait_minutes(2);
     let o = lab.observed().await;
-    assert_eq!(src(&o).status, "available");
+    assert_eq!(src(&o).status.as_str(), "available");
     assert_eq!(src(&o).retention_days, 1);
     // 03:00 in Zurich in November is 02:00 UTC.
     assert_eq!(src(&o).backup_window.as_deref(), Some("02:00-02:30"));
@@ -389,7 +398,7 @@ async fn going_back_restores_the_original_backend_and_keeps_history() {
         .cloned()
         .expect("source untouched");
     assert_eq!(source_after.endpoint, source_before.endpoint);
-    assert_eq!(source_after.status, "available");
+    assert_eq!(source_after.status.as_str(), "available");
     for step in StepId::CORE {
         assert_eq!(
             lab.state(step).await.0,
@@ -592,7 +601,7 @@ async fn create_times_are_absent_while_creating_as_rds_documents() {
         .describe_snapshots("workshop-db")
         .await
         .expect("snaps")[0];
-    assert_eq!(snap.status, "creating");
+    assert_eq!(snap.status.as_str(), "creating");
     assert_eq!(
         snap.created, None,
         "SnapshotCreateTime is absent while creating"
@@ -600,7 +609,7 @@ async fn create_times_are_absent_while_creating_as_rds_documents() {
     lab.wait_minutes(5);
     lab.act(StepId::Restore).await.expect("restore");
     let restored = lab.instance("workshop-db-restore").await;
-    assert_eq!(restored.status, "creating");
+    assert_eq!(restored.status.as_str(), "creating");
     assert_eq!(
         restored.created, None,
         "InstanceCreateTime is absent while creating"
@@ -814,7 +823,7 @@ async fn the_switch_waits_until_the_restored_database_takes_connections() {
     lab.wait_minutes(8);
     assert_eq!(
         lab.instance("workshop-db-restore").await.status,
-        "backing-up"
+        InstanceStatus::BackingUp
     );
     let plan = lab.plan_text(StepId::SwitchBackend).await;
     assert!(!plan.starts_with("BLOCKED"), "{plan}");

@@ -1,5 +1,6 @@
 //! SDK types to domain types.
 
+use crate::cloud::status::{SnapshotStatus, TaskDefinitionStatus};
 use aws_sdk_ecs::types::{ContainerDefinition, DeploymentRolloutState};
 use jiff::Timestamp;
 
@@ -28,7 +29,7 @@ pub(super) fn db_instance(i: &aws_sdk_rds::types::DbInstance) -> DbInstance {
     };
     DbInstance {
         id: i.db_instance_identifier().unwrap_or_default().to_owned(),
-        status: i.db_instance_status().unwrap_or_default().to_owned(),
+        status: i.db_instance_status().unwrap_or_default().into(),
         class: i.db_instance_class().unwrap_or_default().to_owned(),
         engine,
         multi_az: i.multi_az().unwrap_or(false),
@@ -86,10 +87,10 @@ pub(super) fn db_instance(i: &aws_sdk_rds::types::DbInstance) -> DbInstance {
 }
 
 pub(super) fn db_snapshot(s: &aws_sdk_rds::types::DbSnapshot) -> DbSnapshot {
-    let status = s.status().unwrap_or_default().to_owned();
+    let status = SnapshotStatus::from(s.status().unwrap_or_default());
     let percent = match s.percent_progress() {
         Some(p) => u8::try_from(p.clamp(0, 100)).unwrap_or(0),
-        None if status == "available" => 100,
+        None if status == SnapshotStatus::Available => 100,
         None => 0,
     };
     DbSnapshot {
@@ -181,7 +182,7 @@ pub(super) fn service(s: &aws_sdk_ecs::types::Service, cluster: &str) -> Service
     Service {
         name: s.service_name().unwrap_or_default().to_owned(),
         cluster: s.cluster_arn().map_or(cluster, short_name).to_owned(),
-        status: s.status().unwrap_or_default().to_owned(),
+        status: s.status().unwrap_or_default().into(),
         task_definition: s
             .task_definition()
             .map(str::to_owned)
@@ -240,7 +241,7 @@ pub(super) fn task_definition(
         revision: non_negative(Some(td.revision())),
         status: td
             .status()
-            .map(|s| s.as_str().to_owned())
+            .map(|s| TaskDefinitionStatus::from(s.as_str()))
             .unwrap_or_default(),
         containers: containers(td.container_definitions()),
         fingerprint: raw

@@ -8,6 +8,7 @@ use super::{
     TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Timestamp, Todo, TodoId, after, async_trait, err,
     timing, todo_api, todo_json, validate,
 };
+use crate::cloud::status::{InstanceStatus, SnapshotStatus, TaskDefinitionStatus};
 
 #[async_trait]
 impl Cloud for SimCloud {
@@ -121,11 +122,13 @@ impl Cloud for SimCloud {
                 };
                 instance.retention_change = Some((applies, to));
                 if settings.apply_immediately {
-                    instance.phases.push((t, Some("modifying".into())));
+                    instance.phases.push((t, Some(InstanceStatus::Modifying)));
                     instance
                         .phases
-                        .push((backup_start, Some("backing-up".into())));
-                    instance.phases.push((backup_end, Some("available".into())));
+                        .push((backup_start, Some(InstanceStatus::BackingUp)));
+                    instance
+                        .phases
+                        .push((backup_end, Some(InstanceStatus::Available)));
                     instance.backups_since = Some(backup_end);
                     let id = format!(
                         "rds:{}-{}",
@@ -139,7 +142,7 @@ impl Cloud for SimCloud {
                             base: DbSnapshot {
                                 id: id.clone(),
                                 instance_id: names_instance.clone(),
-                                status: "creating".into(),
+                                status: SnapshotStatus::Creating,
                                 percent: 0,
                                 kind: SnapshotKind::Automated,
                                 created: Some(backup_start),
@@ -158,10 +161,10 @@ impl Cloud for SimCloud {
                 instance.retention_change = Some((t, to));
                 if to == 0 {
                     instance.backups_since = None;
-                    instance.phases.push((t, Some("modifying".into())));
+                    instance.phases.push((t, Some(InstanceStatus::Modifying)));
                     instance.phases.push((
                         after(t, timing::MODIFY_BEFORE_BACKUP_S),
-                        Some("available".into()),
+                        Some(InstanceStatus::Available),
                     ));
                 }
             }
@@ -214,7 +217,7 @@ impl Cloud for SimCloud {
                 base: DbSnapshot {
                     id: snapshot_id.into(),
                     instance_id: instance_id.into(),
-                    status: "creating".into(),
+                    status: SnapshotStatus::Creating,
                     percent: 0,
                     kind: SnapshotKind::Manual,
                     created: Some(t),
@@ -318,7 +321,7 @@ impl Cloud for SimCloud {
     async fn delete_instance(&self, instance_id: &str) -> CloudResult<()> {
         self.with(true, |w| {
             let view = w.require_instance(instance_id)?;
-            if view.status == "deleting" {
+            if view.status == InstanceStatus::Deleting {
                 return Err(err(
                     ErrorKind::InvalidState,
                     "InvalidDBInstanceState",
@@ -328,7 +331,7 @@ impl Cloud for SimCloud {
             let t = w.now;
             if let Some(instance) = w.instances.get_mut(instance_id) {
                 instance.phases.retain(|(at, _)| *at <= t);
-                instance.phases.push((t, Some("deleting".into())));
+                instance.phases.push((t, Some(InstanceStatus::Deleting)));
                 instance
                     .phases
                     .push((after(t, timing::DELETE_INSTANCE_S), None));
@@ -351,7 +354,10 @@ impl Cloud for SimCloud {
                         format!("DBSnapshot {snapshot_id} not found."),
                     )
                 })?;
-            if snap.view(t).is_some_and(|s| s.status == "creating") {
+            if snap
+                .view(t)
+                .is_some_and(|s| s.status == SnapshotStatus::Creating)
+            {
                 return Err(err(
                     ErrorKind::InvalidState,
                     "InvalidDBSnapshotState",
@@ -394,7 +400,7 @@ impl Cloud for SimCloud {
         self.with(false, |w| {
             Ok(w.task_definitions
                 .iter()
-                .filter(|td| td.family == family && td.status == "ACTIVE")
+                .filter(|td| td.family == family && td.status == TaskDefinitionStatus::Active)
                 .map(|td| td.arn.clone())
                 .collect())
         })
@@ -433,7 +439,7 @@ impl Cloud for SimCloud {
                 .unwrap_or(0)
                 + 1;
             td.revision = revision;
-            td.status = "ACTIVE".into();
+            td.status = TaskDefinitionStatus::Active;
             td.arn = format!(
                 "arn:aws:ecs:{REGION}:{ACCOUNT}:task-definition/{}:{revision}",
                 td.family
@@ -456,7 +462,7 @@ impl Cloud for SimCloud {
                         "The specified task definition does not exist.",
                     )
                 })?;
-            td.status = "INACTIVE".into();
+            td.status = TaskDefinitionStatus::Inactive;
             Ok(())
         })
     }
@@ -484,7 +490,7 @@ impl Cloud for SimCloud {
                 ));
             }
             let td = w.resolve_task_definition(task_definition)?;
-            if td.status != "ACTIVE" {
+            if td.status != TaskDefinitionStatus::Active {
                 return Err(err(
                     ErrorKind::Client,
                     "ClientException",

@@ -5,6 +5,7 @@ use super::{
     DbInstance, EXTENDED_SUPPORT, EXTENDED_SUPPORT_DISABLED, REGION, RestoreSettings, Row,
     SimDeployment, SimInstance, Timestamp, UPGRADED_ENGINE, World, after, endpoint_of,
 };
+use crate::cloud::status::InstanceStatus;
 
 /// Simulated durations, in simulated seconds.
 pub(super) mod timing {
@@ -62,7 +63,7 @@ impl World {
         });
         let base = DbInstance {
             id: id.into(),
-            status: "creating".into(),
+            status: InstanceStatus::Creating,
             class: settings.class.clone(),
             engine,
             multi_az: settings.multi_az,
@@ -108,16 +109,16 @@ impl World {
         let instance = SimInstance {
             base,
             phases: vec![
-                (t, Some("creating".into())),
+                (t, Some(InstanceStatus::Creating)),
                 (
                     after(t, timing::RESTORE_CREATING_S),
-                    Some("backing-up".into()),
+                    Some(InstanceStatus::BackingUp),
                 ),
                 (
                     after(t, timing::RESTORE_CREATING_S + timing::RESTORE_BACKING_UP_S),
-                    Some("modifying".into()),
+                    Some(InstanceStatus::Modifying),
                 ),
-                (available, Some("available".into())),
+                (available, Some(InstanceStatus::Available)),
             ],
             endpoint_at: Some(after(t, timing::RESTORE_CREATING_S)),
             retention_change: None,

@@ -6,6 +6,7 @@ use super::{
     PathBuf, RolloutState, Serialize, Service, ServiceEvent, SignedDuration, TaskDefinition,
     Timestamp, Todo, read_limited, timing, validate,
 };
+use crate::cloud::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
 
 pub(super) const ACCOUNT: &str = "111122223333";
 pub(super) const REGION: &str = "us-east-1";
@@ -39,7 +40,7 @@ impl Row {
 }
 
 /// A status that holds from `at` on; `None` means the object is gone.
-pub(super) type Phase = (Timestamp, Option<String>);
+pub(super) type Phase = (Timestamp, Option<InstanceStatus>);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct SimInstance {
@@ -53,7 +54,7 @@ pub(super) struct SimInstance {
 }
 
 impl SimInstance {
-    pub(super) fn status_at(&self, t: Timestamp) -> Option<String> {
+    pub(super) fn status_at(&self, t: Timestamp) -> Option<InstanceStatus> {
         self.phases
             .iter()
             .rev()
@@ -65,7 +66,7 @@ impl SimInstance {
         let status = self.status_at(t)?;
         let mut view = self.base.clone();
         // DescribeDBInstances leaves out InstanceCreateTime and Endpoint while `creating`.
-        if status == "creating" {
+        if status == InstanceStatus::Creating {
             view.created = None;
         }
         view.status = status;
@@ -116,18 +117,18 @@ impl SimSnapshot {
         }
         let mut view = self.base.clone();
         if self.deleting_from.is_some_and(|d| d <= t) {
-            view.status = "deleting".into();
+            view.status = SnapshotStatus::Deleting;
             view.percent = 100;
         } else if t < self.done {
             let total = (self.done.as_second() - self.started.as_second()).max(1);
             let elapsed = t.as_second() - self.started.as_second();
             // RDS reports a coarse estimate; round down to steps of 5 %.
             view.percent = u8::try_from(elapsed * 100 / total / 5 * 5).unwrap_or(0);
-            view.status = "creating".into();
+            view.status = SnapshotStatus::Creating;
             // DescribeDBSnapshots leaves out SnapshotCreateTime while `creating`.
             view.created = None;
         } else {
-            view.status = "available".into();
+            view.status = SnapshotStatus::Available;
             view.percent = 100;
         }
         Some(view)
@@ -439,7 +440,7 @@ impl World {
         let created = after(start, -86_400 * 3);
         let instance = DbInstance {
             id: names.instance.clone(),
-            status: "available".into(),
+            status: InstanceStatus::Available,
             class: "db.t3.micro".into(),
             engine: ENGINE.into(),
             multi_az: true,
@@ -478,7 +479,7 @@ impl World {
             .collect();
         let sim_instance = SimInstance {
             base: instance,
-            phases: vec![(created, Some("available".into()))],
+            phases: vec![(created, Some(InstanceStatus::Available))],
             endpoint_at: None,
             retention_change: None,
             backups_since: None,
@@ -491,7 +492,7 @@ impl World {
             ),
             family: names.task_family.clone(),
             revision: 1,
-            status: "ACTIVE".into(),
+            status: TaskDefinitionStatus::Active,
             containers: vec![Container {
                 name: names.container.clone(),
                 image: format!("{ACCOUNT}.dkr.ecr.{REGION}.amazonaws.com/todo-backend:latest"),
@@ -768,7 +769,7 @@ impl World {
         Service {
             name: self.service.clone(),
             cluster: self.cluster.clone(),
-            status: "ACTIVE".into(),
+            status: ServiceStatus::Active,
             task_definition: primary
                 .map(|d| d.task_definition.clone())
                 .unwrap_or_default(),
@@ -791,7 +792,7 @@ impl World {
         } else {
             self.task_definitions
                 .iter()
-                .filter(|td| td.family == reference && td.status == "ACTIVE")
+                .filter(|td| td.family == reference && td.status == TaskDefinitionStatus::Active)
                 .max_by_key(|td| td.revision)
         };
         found.ok_or_else(|| {

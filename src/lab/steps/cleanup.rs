@@ -5,7 +5,9 @@ use async_trait::async_trait;
 
 use super::switch_backend::switch_to;
 use super::{Ctx, Step, wrong_request};
-use crate::cloud::{self, CloudError, DB_HOST, ErrorKind};
+use crate::cloud::{
+    self, CloudError, DB_HOST, ErrorKind, InstanceStatus, SnapshotStatus, TaskDefinitionStatus,
+};
 use crate::config::Config;
 use crate::lab::act::{ActionError, Outcome, Run, delete_instance, wait_for_rollout};
 use crate::lab::journal::{EventKind, Kind};
@@ -22,20 +24,20 @@ pub fn leftovers(observed: &Observed, config: &Config, keep_restored: bool) -> V
     let mut left = Vec::new();
     if observed
         .snapshot(&names.snapshot)
-        .is_some_and(|s| s.status != "deleting")
+        .is_some_and(|s| s.status != SnapshotStatus::Deleting)
     {
         left.push(Text::new("leftover-snapshot").arg("snapshot", &names.snapshot));
     }
     if observed
         .instance(&names.pitr_instance)
-        .is_some_and(|p| p.status != "deleting")
+        .is_some_and(|p| p.status != InstanceStatus::Deleting)
     {
         left.push(Text::new("leftover-instance").arg("instance", &names.pitr_instance));
     }
     if !keep_restored {
         if observed
             .instance(&names.restored_instance)
-            .is_some_and(|r| r.status != "deleting")
+            .is_some_and(|r| r.status != InstanceStatus::Deleting)
         {
             left.push(Text::new("leftover-instance").arg("instance", &names.restored_instance));
         }
@@ -58,7 +60,11 @@ pub fn leftovers(observed: &Observed, config: &Config, keep_restored: bool) -> V
 fn removal(ctx: &Ctx<'_>, keep_restored: bool) -> Result<Removal, Text> {
     let names = &ctx.config.names;
     let observed = ctx.observed;
-    let alive = |id: &str| observed.instance(id).filter(|i| i.status != "deleting");
+    let alive = |id: &str| {
+        observed
+            .instance(id)
+            .filter(|i| i.status != InstanceStatus::Deleting)
+    };
     let mut instances = Vec::new();
     let mut switch_back = None;
     if !keep_restored {
@@ -92,7 +98,7 @@ fn removal(ctx: &Ctx<'_>, keep_restored: bool) -> Result<Removal, Text> {
     }
     let snapshot = observed
         .snapshot(&names.snapshot)
-        .filter(|s| s.status != "deleting")
+        .filter(|s| s.status != SnapshotStatus::Deleting)
         .map(|s| s.id.clone());
     Ok(Removal {
         keep_restored,
@@ -167,7 +173,7 @@ impl Step for Cleanup {
         // before it is available.
         if let Some(s) = observed
             .snapshot(&names.snapshot)
-            .filter(|s| s.status == "creating")
+            .filter(|s| s.status == SnapshotStatus::Creating)
         {
             return Ready::Blocked(
                 Text::new("blocked-snapshot-creating")
@@ -247,7 +253,7 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         if !wait_for_rollout(cloud, config, run.progress).await? {
             return Err(ActionError::Blocked(Text::new("blocked-rollout-slow")));
         }
-        if left.status == "ACTIVE" {
+        if left.status == TaskDefinitionStatus::Active {
             cloud.deregister_task_definition(&left.arn).await?;
             out.push(Text::new("done-revision-deregistered").arg("revision", left.revision));
         }

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 
 use super::restore::{extended_support_note, placement_params, settings};
 use super::{Ctx, Step, source_missing, wrong_request, yes_no};
-use crate::cloud::{self, ErrorKind, PitrRequest};
+use crate::cloud::{self, ErrorKind, InstanceStatus, PitrRequest};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
 use crate::lab::journal::{EventKind, Journal, Kind};
 use crate::lab::observe::PartId;
@@ -54,7 +54,7 @@ impl Step for Pitr {
                     None => check,
                 }
             }
-            Some(p) if p.status == "deleting" => Check::new(
+            Some(p) if p.status == InstanceStatus::Deleting => Check::new(
                 StepState::Done,
                 Text::new("check-restore-deleting").arg("restored", &p.id),
             ),

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 
 use super::{Ctx, Step, source_missing, wrong_request, yes_no};
-use crate::cloud::{self, DbInstance, ErrorKind, RestoreRequest, RestoreSettings};
+use crate::cloud::{self, DbInstance, ErrorKind, InstanceStatus, RestoreRequest, RestoreSettings};
 use crate::config::Config;
 use crate::format;
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
@@ -40,7 +40,7 @@ impl Step for Restore {
                 Text::new("check-restore-missing").arg("restored", &names.restored_instance),
             ));
         };
-        if r.status == "deleting" {
+        if r.status == InstanceStatus::Deleting {
             let state = if ctx.journal.has(Kind::RestoreAvailable) {
                 StepState::Done
             } else {

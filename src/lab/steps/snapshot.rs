@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 
 use super::{Ctx, Step, instance_busy, source_missing, wrong_request, yes_no};
-use crate::cloud::{self, ErrorKind, SnapshotRequest};
+use crate::cloud::{self, ErrorKind, SnapshotRequest, SnapshotStatus};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::PartId;
@@ -31,13 +31,13 @@ impl Step for Snapshot {
                     .arg("snapshot", &s.id)
                     .arg("age", ctx.ago(s.created)),
             ),
-            Some(s) if s.status == "creating" => Check::new(
+            Some(s) if s.status == SnapshotStatus::Creating => Check::new(
                 StepState::InProgress,
                 Text::new("check-snapshot-creating")
                     .arg("percent", s.percent)
                     .arg("elapsed", ctx.running_for(&s.id, s.created)),
             ),
-            Some(s) if s.status == "deleting" => Check::new(
+            Some(s) if s.status == SnapshotStatus::Deleting => Check::new(
                 StepState::Done,
                 Text::new("check-snapshot-deleting").arg("snapshot", &s.id),
             ),

@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 
 use super::{Ctx, Step, wrong_request};
-use crate::cloud::{self, DB_HOST, RolloutState, Service};
+use crate::cloud::{self, DB_HOST, InstanceStatus, RolloutState, Service};
 use crate::lab::act::{ActionError, Outcome, Run, revision_for};
 use crate::lab::journal::Kind;
 use crate::lab::observe::PartId;
@@ -164,7 +164,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
     // tasks cannot reach it yet.
     let early = ctx.restored().filter(|r| {
         !r.accepts_connections()
-            && r.status != "deleting"
+            && r.status != InstanceStatus::Deleting
             && source_ep
                 .as_deref()
                 .and_then(|ep| expected_endpoint(&r.id, ep))
