@@ -6,6 +6,7 @@ use super::{
     PathBuf, RolloutState, Serialize, Service, ServiceEvent, SignedDuration, TaskDefinition,
     Timestamp, Todo, read_limited, timing, validate,
 };
+use crate::cloud::DB_HOST;
 use crate::cloud::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
 
 pub(super) const ACCOUNT: &str = "111122223333";
@@ -499,7 +500,7 @@ impl World {
                 environment: vec![
                     ("DB_USER".into(), "clusteradmin".into()),
                     ("DB_PASSWORD".into(), "Workshop-Pa55word!".into()),
-                    ("DB_HOST".into(), endpoint_of(&names.instance)),
+                    (DB_HOST.into(), endpoint_of(&names.instance)),
                 ],
             }],
             fingerprint: "FARGATE|awsvpc|cpu=256|memory=512|executionRole=LabRole|port=5000".into(),
@@ -599,7 +600,7 @@ impl World {
         self.task_definitions
             .iter()
             .find(|td| td.arn == arn)
-            .and_then(|td| td.env(&self.names.container, "DB_HOST"))
+            .and_then(|td| td.env(&self.names.container, DB_HOST))
             .unwrap_or_default()
     }
 
