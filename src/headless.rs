@@ -559,13 +559,14 @@ impl StatusView {
         for i in &self.instances {
             let _ = writeln!(
                 out,
-                "  {:<id_width$} {:<12} {:<12} {:<9} {} {}  {}",
+                "  {:<id_width$} {:<12} {:<12} {:<9} {:<7}  {}",
                 i.id,
                 i.status,
                 i.class,
                 if i.multi_az { "Multi-AZ" } else { "Single-AZ" },
-                i.retention_days,
-                t(lang, "status-days"),
+                Text::new("status-days")
+                    .arg("count", i.retention_days)
+                    .render(lang),
                 i.endpoint.as_deref().unwrap_or("-")
             );
         }

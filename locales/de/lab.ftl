@@ -191,7 +191,10 @@ status-snapshots = Snapshots
 status-service = ECS-Deployments
 status-events = ECS-Service-Ereignisse (neueste zuerst)
 status-todos = ToDos
-status-days = Tag(e)
+status-days = { $count ->
+        [one] 1 Tag
+       *[other] { $count } Tage
+    }
 status-manual = manuell
 status-automated = automatisch
 hint-try-sim = Ohne AWS-Konto: backup-lab --sim
@@ -281,7 +284,13 @@ config-file = { $path } kann nicht als Konfiguration verwendet werden: { $proble
 world-unreadable = Die simulierte Welt in { $path } ist nicht verwendbar: { $problem }{ $detail }. Die Datei bleibt, wie sie ist. Mit --reset startest du eine neue Welt (die Datei wird dann beiseitegelegt, nicht gelöscht).
 world-other-names = { $path } enthält die simulierte Welt der Instanz «{ $instance }», nicht «{ $expected }». Die Datei bleibt, wie sie ist. Verwende die --config, zu der sie gehört, oder starte mit --reset eine neue Welt (die Datei wird dann beiseitegelegt, nicht gelöscht).
 journal-unreadable = Das Journal { $path } kann nicht gelesen werden: { $problem }{ $detail }. Die Datei bleibt, wie sie ist. Mit --reset beginnst du ein neues Journal (die Datei wird dann beiseitegelegt, nicht gelöscht).
-journal-skipped = { $count } Zeile(n) des Journals { $path } waren unlesbar und wurden übersprungen; der übrige Verlauf wird verwendet. Die Datei bleibt, wie sie ist.
+journal-skipped = { $count ->
+        [one] 1 Zeile
+       *[other] { $count } Zeilen
+    } des Journals { $path } { $count ->
+        [one] war
+       *[other] waren
+    } unlesbar und wurden übersprungen; der übrige Verlauf wird verwendet. Die Datei bleibt, wie sie ist.
 journal-unwritable = Das Journal kann nicht geschrieben werden ({ $reason }). Der Fortschritt bleibt nur erhalten, solange backup-lab läuft: schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses.
 dialog-journal = Journal
 reset-kept = --reset: die bisherige Datei { $path } ist aufbewahrt als { $kept }

@@ -191,7 +191,10 @@ status-snapshots = Snapshots
 status-service = ECS deployments
 status-events = ECS service events (newest first)
 status-todos = Todos
-status-days = day(s)
+status-days = { $count ->
+        [one] 1 day
+       *[other] { $count } days
+    }
 status-manual = manual
 status-automated = automated
 hint-try-sim = Without an AWS account: backup-lab --sim
@@ -281,7 +284,10 @@ config-file = cannot use { $path } as configuration: { $problem }{ $detail }. --
 world-unreadable = The simulated world in { $path } cannot be used: { $problem }{ $detail }. The file is kept as it is. Start a fresh world with --reset (the file is then moved aside, not deleted).
 world-other-names = { $path } holds the simulated world of the instance "{ $instance }", not "{ $expected }". The file is kept as it is. Use the --config it belongs to, or start a fresh world with --reset (the file is then moved aside, not deleted).
 journal-unreadable = The journal { $path } cannot be read: { $problem }{ $detail }. The file is kept as it is. Start a new journal with --reset (the file is then moved aside, not deleted).
-journal-skipped = { $count } line(s) of the journal { $path } could not be read and were skipped; the rest of the history is used. The file is kept as it is.
+journal-skipped = { $count ->
+        [one] 1 line
+       *[other] { $count } lines
+    } of the journal { $path } could not be read and were skipped; the rest of the history is used. The file is kept as it is.
 journal-unwritable = The journal cannot be written ({ $reason }). Progress is remembered only while backup-lab runs: free some space or fix the permissions of the state directory.
 dialog-journal = Journal
 reset-kept = --reset: the previous { $path } is kept as { $kept }

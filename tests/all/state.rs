@@ -329,8 +329,8 @@ fn a_damaged_journal_is_read_as_far_as_it_goes_and_an_unreadable_one_is_kept() {
     calls_text.extend_from_slice(b"\xff\xfe\n");
     std::fs::write(&calls, &calls_text).expect("damage");
     for (lang, says, says_calls) in [
-        ("en", "2 line(s) of the journal", "1 line(s) of the journal"),
-        ("de", "2 Zeile(n) des Journals", "1 Zeile(n) des Journals"),
+        ("en", "2 lines of the journal", "1 line of the journal"),
+        ("de", "2 Zeilen des Journals", "1 Zeile des Journals"),
     ] {
         let out = run(dir.path(), &["--sim", "--lang", lang, "check"]);
         let err = stderr(&out);
