@@ -191,9 +191,9 @@ step-restore-body =
     einen Endpunkt hat die Instanz erst, wenn ihr Status creating verlässt.
     Kosten: Die Instanz wird sekundengenau verrechnet, sobald RDS sie erstellt, auch
     während backing-up und modifying, mindestens 10 Minuten. Multi-AZ kostet etwa das
-    Doppelte, auch beim Speicher: Die 100 GiB der neuen Instanz werden zweimal verrechnet.
-    Läuft { $instance } in RDS Extended Support, kostet auch die neue Instanz diesen
-    Zuschlag pro vCPU und Stunde.
+    Doppelte, auch beim Speicher: Die 100 GiB der neuen Instanz werden zweimal
+    verrechnet. Läuft { $instance } in RDS Extended Support, kostet auch die neue Instanz
+    diesen Zuschlag pro vCPU und Stunde.
     Danach kannst du { $restored } als neue Datenbank nutzen (nächster Schritt) oder die
     Daten per Dump & Restore zurück in { $instance } kopieren: Du exportierst die Datenbank
     todo aus { $restored } mit mysqldump und spielst den Export in { $instance } ein; dabei
@@ -218,7 +218,7 @@ step-restore-console =
 step-switch-backend-title = Backend umstellen
 step-switch-backend-body =
     Das Backend nutzt noch { $instance }, wo keine ToDos mehr sind. Welche Datenbank es
-    verwendet, steht in der Umgebungsvariable DB_HOST der Task Definition { $family }.
+    verwendet, steht in der Umgebungsvariable DB_HOST der Task Definition { $family };
     DB_HOST muss also den Endpunkt von { $restored } bekommen.
     Eine Task Definition kannst du nicht bearbeiten, nur eine neue Revision davon
     erstellen: Image, Rollen, CPU, Memory und die übrigen Variablen bleiben gleich, nur
