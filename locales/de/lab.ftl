@@ -10,7 +10,7 @@ check-backups-pending = Aufbewahrung { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
     } wartet auf Anwendung (Status { $status })
-check-backups-applying = Backups eingeschaltet, Instanz ist { $status } – das erste Backup läuft
+check-backups-applying = Backups eingeschaltet, die Instanz ist { $status } – das erste Backup läuft
 check-backups-on = automatische Backups an: { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
@@ -47,18 +47,18 @@ check-restore-deleting = { $restored } wird gelöscht
 check-restore-creating = Status { $status }, noch kein Endpunkt ({ $elapsed })
 check-restore-progress = Status { $status } ({ $elapsed })
 check-restore-available = { $restored } ist verfügbar, mit den Einstellungen des Labs
-check-switch-done = Backend läuft auf { $restored }
+check-switch-done = das Backend läuft auf { $restored }
 check-switch-rollout = Rollout: { $running }/{ $desired } neue Tasks laufen, insgesamt { $tasks } Tasks
 check-switch-failed-so-far = { $failed ->
         [one] bisher ist 1 neuer Task nicht gestartet
        *[other] bisher sind { $failed } neue Tasks nicht gestartet
     }
-check-switch-reverted = Backend wurde umgestellt und inzwischen zurückgestellt
-check-switch-todo = Backend zeigt noch auf { $instance }
-check-switch-wait = Backend zeigt noch auf { $instance }; { $restored } hat noch keinen Endpunkt
+check-switch-reverted = das Backend wurde umgestellt und inzwischen zurückgestellt
+check-switch-todo = das Backend zeigt noch auf { $instance }
+check-switch-wait = das Backend zeigt noch auf { $instance }; { $restored } hat noch keinen Endpunkt
 check-switch-too-early = { $restored } ist noch { $status } und nimmt keine Verbindungen an, doch backend-service zeigt schon darauf: Die neuen Tasks bestehen die Health Checks nicht, und ECS ersetzt sie, bis die Datenbank bereit ist. Bis dahin bedienen die alten Tasks die App weiter aus { $instance }
 check-switch-no-host = die Task Definition hat im Container { $container } kein DB_HOST
-check-switch-elsewhere = Backend zeigt auf { $host }, nicht auf { $restored }
+check-switch-elsewhere = das Backend zeigt auf { $host }, nicht auf { $restored }
 check-switch-failed = der Rollout von Revision { $revision } ist fehlgeschlagen: { $failed } Tasks hintereinander sind nicht gestartet; { $back ->
         [0] ECS startet dafür keine neuen Tasks mehr
        *[other] ECS hat den Service auf Revision { $back } zurückgesetzt

@@ -84,8 +84,8 @@ step-enable-backups-body =
     endet. Das Fenster dauert mindestens 30 Minuten und darf sich nicht mit dem
     Wartungsfenster überschneiden.
     • Wähle Apply immediately, sonst wartet die Änderung bis zum nächsten Wartungsfenster.
-    • Der Wechsel von 0 auf einen Wert über 0 unterbricht die Instanz kurz und startet
-    sofort ein erstes Backup: Der Status zeigt modifying und backing-up, bis die Instanz
+    • Der Wechsel von 0 auf einen Wert über 0 macht die Instanz kurz unerreichbar und
+    startet sofort ein erstes Backup: Der Status zeigt modifying und backing-up, bis die Instanz
     wieder available ist.
     Dieses erste Backup entsteht, bevor es deine ToDos gibt, und bis zum nächsten geplanten
     können Stunden vergehen. Für den Restore in diesem Lab erstellst du darum gleich einen

@@ -10,7 +10,7 @@ check-backups-pending = retention { $retention ->
         [one] 1 day
        *[other] { $retention } days
     } is waiting to be applied (status { $status })
-check-backups-applying = backups enabled, instance is { $status } – the first backup is running
+check-backups-applying = backups on, the instance is { $status } – the first backup is running
 check-backups-on = automated backups on: { $retention ->
         [one] 1 day
        *[other] { $retention } days
@@ -153,7 +153,7 @@ done-backups = ModifyDBInstance sent: retention { $retention ->
         [one] 1 day
        *[other] { $retention } days
     }, window { $window } UTC (status { $status })
-done-todos = { $count } todos are there
+done-todos = { $count } todos exist
 done-snapshot = snapshot { $snapshot } is being created
 done-disaster = { $count } todos deleted
 done-restore = restore started: { $restored } ({ $status })
@@ -223,7 +223,7 @@ error-no-credentials = { $source ->
         [cloudshell] CloudShell's credentials endpoint gives no credentials ({ $message }). Close CloudShell, open it again from the AWS console and start backup-lab there; do not set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_AUTHORIZATION_TOKEN yourself.
         [container] The container credentials endpoint gives no credentials ({ $message }). Check AWS_CONTAINER_CREDENTIALS_FULL_URI and the token in AWS_CONTAINER_AUTHORIZATION_TOKEN.
         [web-identity] The web identity token gives no credentials ({ $message }); check AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN.
-       *[other] No AWS credentials found. The easiest way in AWS Academy: open CloudShell in the AWS console and run backup-lab there. Or copy the lines under AWS Details → AWS CLI into ~/.aws/credentials. Without an account: backup-lab --sim
+       *[other] No AWS credentials found. In AWS Academy, open CloudShell in the AWS console and run backup-lab there; that is the easiest way. Or copy the lines under AWS Details → AWS CLI into ~/.aws/credentials. Without an account: backup-lab --sim
     }
 error-no-region = No AWS region set. Use --region us-east-1 (the course's region) or set AWS_REGION.
 error-throttling = AWS is throttling requests ({ $code }); backup-lab waits and tries again.
@@ -256,7 +256,7 @@ invalid-identifier-hyphens = the name must not contain two hyphens in a row or e
 invalid-window-format = the backup window must look like hh:mm-hh:mm, e.g. 03:00-03:30
 invalid-window-too-short = the backup window must be at least 30 minutes long
 invalid-window-overlap = the backup window overlaps the maintenance window ({ $maintenance } UTC); choose another time
-invalid-retention = the retention must be from 0 to 35 days
+invalid-retention = the retention must be between 0 and 35 days
 invalid-target = a target must be at least 1 minute
 invalid-url = not a valid http(s) URL, e.g. http://todoapp-123.us-east-1.elb.amazonaws.com
 invalid-timezone = unknown time zone; use an IANA name such as Europe/Zurich
@@ -296,7 +296,7 @@ state-held-tui = The state directory { $dir } is in use by { $command } (process
 state-held-run = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); only one backup-lab at a time may work on it. Wait until it has finished, add --wait to start as soon as it is free, or look at it with the status command.
 state-waiting = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); waiting until it is free (Ctrl+C stops).
 state-watching = Watching: { $command } (process { $pid }, since { $since }) works on { $dir }; this app shows what it does and changes nothing.
-state-sim-paused = Simulated time stands still: no app or run works on this world now.
+state-sim-paused = Simulated time is standing still: no app or run is working on this world right now.
 state-lock-failed = cannot lock the state directory: { $path } ({ $reason }). Check its permissions or choose another one with --state-dir.
 owner-run = `backup-lab run`
 owner-tui = the backup-lab app
@@ -310,7 +310,7 @@ faults-rate = "{ $part }": the rate after : must be a number from 0 to 1
 faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied or unhealthy
 faults-unhealthy-operation = "{ $part }": unhealthy applies to UpdateService only
 faults-unhealthy-rate = "{ $part }": unhealthy takes no rate, only @N or @N-M
-faults-operation = "{ $part }": unknown operation "{ $operation }"; known are { $operations }
+faults-operation = "{ $part }": unknown operation "{ $operation }"; known operations: { $operations }
 
 
 dialog-action-failed = The action failed
