@@ -192,8 +192,8 @@ step-restore-body =
     Kosten: Die Instanz wird sekundengenau verrechnet, sobald RDS sie erstellt, auch
     während backing-up und modifying, mindestens 10 Minuten. Multi-AZ kostet etwa das
     Doppelte, auch beim Speicher: Die 100 GiB der neuen Instanz werden zweimal
-    verrechnet. Läuft { $instance } in RDS Extended Support, kostet auch die neue Instanz
-    diesen Zuschlag pro vCPU und Stunde.
+    verrechnet. Läuft { $instance } in RDS Extended Support, zahlt auch die neue Instanz
+    dessen Zuschlag pro vCPU und Stunde.
     Danach kannst du { $restored } als neue Datenbank nutzen (nächster Schritt) oder die
     Daten per Dump & Restore zurück in { $instance } kopieren: Du exportierst die Datenbank
     todo aus { $restored } mit mysqldump und spielst den Export in { $instance } ein; dabei
@@ -270,11 +270,12 @@ step-pitr-title = Bonus: Point-in-Time-Restore
 step-pitr-body =
     Freiwillig: Seit du die automatischen Backups eingeschaltet hast, überträgt RDS die
     Transaktionslogs von { $instance } etwa alle 5 Minuten. Du kannst auf jede Sekunde
-    innerhalb der Aufbewahrungsdauer zurückgehen, bis zur Latest restorable time, und die
-    liegt meist weniger als 5 Minuten zurück. Mit automatischen Backups erreichst du also
-    einen RPO von etwa 5 Minuten; bei { $snapshot } ist es die Zeit seit dem Snapshot.
-    Du stellst { $instance } auf die Latest restorable time in eine neue Instanz { $pitr }
-    wieder her. Auch hier entsteht eine NEUE Instanz mit einem NEUEN Endpunkt, und nichts
+    innerhalb der Aufbewahrungsdauer zurückgehen, bis zum letzten wiederherstellbaren
+    Zeitpunkt (in der Konsole Latest restorable time), und der liegt meist weniger als
+    5 Minuten zurück. Mit automatischen Backups erreichst du also einen RPO von etwa
+    5 Minuten; bei { $snapshot } ist es die Zeit seit dem Snapshot.
+    Du stellst { $instance } auf diesen Zeitpunkt in einer neuen Instanz { $pitr } wieder
+    her. Auch hier entsteht eine NEUE Instanz mit einem NEUEN Endpunkt, und nichts
     wird überschrieben; das Backend nutzt weiterhin { $restored }.
     { $pitr } zeigt den neuesten Stand, dort bleiben die ToDos also gelöscht. Wählst du
     stattdessen einen Zeitpunkt kurz vor dem Löschen, kommen sie zurück – genau das ist die

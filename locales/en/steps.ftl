@@ -179,7 +179,7 @@ step-restore-body =
     Cost: the instance is billed per second from the moment RDS creates it, also while it
     is backing-up or modifying, with a 10-minute minimum. Multi-AZ costs about twice as
     much, storage included: the new instance's 100 GiB are billed twice. If { $instance }
-    runs on RDS Extended Support, the new instance pays that surcharge per vCPU-hour too.
+    runs on RDS Extended Support, the new instance pays its surcharge per vCPU-hour too.
     Afterwards you can either use { $restored } as the new database (next step) or copy
     the data back into { $instance } with a dump & restore: you export the todo database
     from { $restored } with mysqldump and load the export into { $instance }, which
