@@ -41,6 +41,9 @@ pub enum Action {
     PrevStep,
     ScrollUp,
     ScrollDown,
+    /// A page up or down (in a dialog: its body).
+    PageUp,
+    PageDown,
     Perform,
     ToggleLang,
     ToggleHelp,
@@ -105,6 +108,11 @@ pub struct Note {
     pub is_error: bool,
 }
 
+/// Rows a dialog moves on PgUp/PgDn.
+const DIALOG_PAGE: u16 = 5;
+/// A bound for dialog scrolling; the view clamps to the dialog's real length.
+const MAX_DIALOG_SCROLL: u16 = 200;
+
 pub struct App {
     pub lang: Lang,
     pub config: Config,
@@ -119,6 +127,8 @@ pub struct App {
     pub notes: Vec<Note>,
     pub now: Timestamp,
     pub dialog: Option<Dialog>,
+    /// How far the open dialog is scrolled (rows); 0 when a dialog opens.
+    pub dialog_scroll: u16,
     pub help: bool,
     pub present: bool,
     pub theme: Theme,
@@ -158,6 +168,7 @@ impl App {
             notes: Vec::new(),
             now,
             dialog: None,
+            dialog_scroll: 0,
             help: false,
             present: false,
             theme: Theme::Dark,
@@ -223,6 +234,15 @@ impl App {
 
     /// Applies a message; returns what must happen in the world.
     pub fn update(&mut self, msg: Msg) -> Vec<Command> {
+        let had_dialog = self.dialog.is_some();
+        let commands = self.update_inner(msg);
+        if !had_dialog || self.dialog.is_none() {
+            self.dialog_scroll = 0;
+        }
+        commands
+    }
+
+    fn update_inner(&mut self, msg: Msg) -> Vec<Command> {
         self.generation += 1;
         match msg {
             Msg::Action(action) => return self.on_action(action),
@@ -313,6 +333,8 @@ impl App {
             Action::PrevStep => return self.select(self.selected.index().saturating_sub(1)),
             Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             Action::ScrollDown => self.scroll = self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(DIALOG_PAGE * 2),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(DIALOG_PAGE * 2),
             Action::ToggleLang => {
                 self.lang = self.lang.other();
                 self.options.lang = self.lang;
@@ -408,6 +430,25 @@ impl App {
     }
 
     fn on_dialog(&mut self, dialog: Dialog, action: Action) -> Vec<Command> {
+        // Long dialogs (a restore's parameters, notes and CLI line at 80×24) scroll; the
+        // question and its keys stay in view.
+        let scrolls = !matches!(dialog, Dialog::CleanupChoice { .. });
+        match action {
+            Action::ScrollUp | Action::ScrollDown | Action::PageUp | Action::PageDown
+                if scrolls =>
+            {
+                self.dialog_scroll = match action {
+                    Action::ScrollUp => self.dialog_scroll.saturating_sub(1),
+                    Action::PageUp => self.dialog_scroll.saturating_sub(DIALOG_PAGE),
+                    Action::PageDown => self.dialog_scroll.saturating_add(DIALOG_PAGE),
+                    _ => self.dialog_scroll.saturating_add(1),
+                }
+                .min(MAX_DIALOG_SCROLL);
+                self.dialog = Some(dialog);
+                return Vec::new();
+            }
+            _ => {}
+        }
         if action == Action::ToggleLang {
             // The dialog stays open and is read again in the other language.
             self.lang = self.lang.other();
@@ -574,6 +615,10 @@ pub fn keymap(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right if choosing => {
             Action::ToggleChoice
         }
+        KeyCode::Up if in_dialog => Action::ScrollUp,
+        KeyCode::Down if in_dialog => Action::ScrollDown,
+        KeyCode::PageUp if in_dialog => Action::PageUp,
+        KeyCode::PageDown if in_dialog => Action::PageDown,
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Char('L') if !typing => Action::ToggleLang,
         KeyCode::Char('l') if !in_dialog => Action::ToggleLang,
