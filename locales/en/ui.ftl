@@ -148,7 +148,7 @@ ui-help-close = ? or Esc closes this help.
 ## Dialogs
 
 ui-dialog-omitted = … more in a larger terminal
-ui-dialog-scroll = ↑↓ PgUp PgDn: rows { $first }–{ $last } of { $total }
+ui-dialog-scroll = ↑↓ PgUp PgDn: lines { $first }–{ $last } of { $total }
 ui-figure-unit-ms = min:s
 ui-figure-unit-hms = h:min:s
 ui-confirm-cli = The same on the command line:
