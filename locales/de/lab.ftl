@@ -204,12 +204,12 @@ error-access-denied = Zugriff verweigert ({ $code }) für { $operation }: { $per
        *[other] der Rolle fehlt { $permission }.
     } Verwende in AWS Academy die Zugangsdaten der LabRole. ({ $message })
 error-expired-token = Die Zugangsdaten sind abgelaufen ({ $code }). { $source ->
-        [environment] Sie stammen aus Umgebungsvariablen (AWS_ACCESS_KEY_ID …), die ein laufendes Programm nicht neu lesen kann: beende backup-lab, setze die neuen Werte (AWS Academy: AWS Details → AWS CLI) und starte es neu. Dein Fortschritt bleibt erhalten.
-        [profile-keys] Sie stammen aus dem Profil { $profile } in { $file }: füge dort neue ein (AWS Academy: AWS Details → AWS CLI); backup-lab übernimmt sie und macht weiter.
-        [sso] Sie stammen aus dem SSO-Login des Profils { $profile }: führe aws sso login --profile { $profile } aus; backup-lab übernimmt die neue Sitzung und macht weiter.
-        [login] Sie stammen aus dem Konsolen-Login des Profils { $profile }: führe aws login --profile { $profile } aus; backup-lab übernimmt die neue Sitzung und macht weiter.
+        [environment] Sie stammen aus Umgebungsvariablen (AWS_ACCESS_KEY_ID …), die ein laufendes Programm nicht neu lesen kann: Beende backup-lab, setze die neuen Werte (AWS Academy: AWS Details → AWS CLI) und starte es neu. Dein Fortschritt bleibt erhalten.
+        [profile-keys] Sie stammen aus dem Profil { $profile } in { $file }: Füge dort neue ein (AWS Academy: AWS Details → AWS CLI); backup-lab übernimmt sie und macht weiter.
+        [sso] Sie stammen aus dem SSO-Login des Profils { $profile }: Führe aws sso login --profile { $profile } aus; backup-lab übernimmt die neue Sitzung und macht weiter.
+        [login] Sie stammen aus dem Konsolen-Login des Profils { $profile }: Führe aws login --profile { $profile } aus; backup-lab übernimmt die neue Sitzung und macht weiter.
         [process] Das Profil { $profile } holt sie über seinen credential_process, den backup-lab selbst erneut aufruft; liefert er weiter abgelaufene Zugangsdaten, erneuere, was dieser Befehl liest.
-        [cloudshell] Die CloudShell-Sitzung ist beendet: öffne CloudShell in der AWS-Konsole neu und starte backup-lab dort. Dein Fortschritt bleibt erhalten.
+        [cloudshell] Die CloudShell-Sitzung ist beendet: Öffne CloudShell in der AWS-Konsole neu und starte backup-lab dort. Dein Fortschritt bleibt erhalten.
         [container] Sie stammen vom Container-Credentials-Endpunkt, der sie selbst erneuert; bleiben sie abgelaufen, starte den Container neu oder prüfe seine Rolle.
         [web-identity] Sie stammen aus einem Web-Identity-Token, das ausserhalb von backup-lab erneuert wird; sobald das geschehen ist, macht backup-lab weiter.
        *[other] Kopiere neue Zugangsdaten aus AWS Academy (AWS Details → AWS CLI) nach ~/.aws/credentials; backup-lab übernimmt sie und macht weiter.
@@ -217,8 +217,8 @@ error-expired-token = Die Zugangsdaten sind abgelaufen ({ $code }). { $source ->
 error-no-credentials = { $source ->
         [environment] AWS akzeptiert die Zugangsdaten aus den Umgebungsvariablen AWS_ACCESS_KEY_ID … nicht ({ $code }: { $message }). Beende backup-lab, setze neue Werte (AWS Academy: AWS Details → AWS CLI) und starte es neu.
         [profile-keys] AWS akzeptiert die Zugangsdaten des Profils { $profile } in { $file } nicht ({ $code }: { $message }). Füge dort neue ein (AWS Academy: AWS Details → AWS CLI); backup-lab übernimmt sie.
-        [sso] Der SSO-Login des Profils { $profile } liefert keine Zugangsdaten ({ $message }): führe aws sso login --profile { $profile } aus.
-        [login] Der Konsolen-Login des Profils { $profile } liefert keine Zugangsdaten ({ $message }): führe aws login --profile { $profile } aus.
+        [sso] Der SSO-Login des Profils { $profile } liefert keine Zugangsdaten ({ $message }): Führe aws sso login --profile { $profile } aus.
+        [login] Der Konsolen-Login des Profils { $profile } liefert keine Zugangsdaten ({ $message }): Führe aws login --profile { $profile } aus.
         [process] Der credential_process des Profils { $profile } liefert keine brauchbaren Zugangsdaten ({ $message }); führe diesen Befehl selbst aus, um den Grund zu sehen.
         [cloudshell] Der Credentials-Endpunkt von CloudShell liefert keine Zugangsdaten ({ $message }). Schliesse CloudShell, öffne es in der AWS-Konsole neu und starte backup-lab dort; setze AWS_CONTAINER_CREDENTIALS_FULL_URI und AWS_CONTAINER_AUTHORIZATION_TOKEN nicht selbst.
         [container] Der Container-Credentials-Endpunkt liefert keine Zugangsdaten ({ $message }). Prüfe AWS_CONTAINER_CREDENTIALS_FULL_URI und das Token in AWS_CONTAINER_AUTHORIZATION_TOKEN.
@@ -260,12 +260,12 @@ invalid-retention = die Aufbewahrung muss zwischen 0 und 35 Tagen liegen
 invalid-target = ein Ziel muss mindestens 1 Minute betragen
 invalid-url = keine gültige http(s)-URL, z. B. http://todoapp-123.us-east-1.elb.amazonaws.com
 invalid-timezone = unbekannte Zeitzone; verwende einen IANA-Namen wie Europe/Zurich
-invalid-lang = unbekannte Sprache «{ $lang }»: verwende --lang de oder --lang en (auch de-CH, de_DE, en-US, en_GB …)
+invalid-lang = unbekannte Sprache «{ $lang }»: Verwende --lang de oder --lang en (auch de-CH, de_DE, en-US, en_GB …)
 invalid-step = unbekannter Schritt «{ $step }»; Schritte mit Aktion: { $steps }
 invalid-faults = ungültiges --faults: { $reason }
 invalid-faults-unhealthy-needs-sim = ungültiges --faults: unhealthy lässt simulierte Tasks scheitern und geht nur mit --sim
 invalid-speed = --speed muss eine Zahl von { $min } (Echtzeit) bis { $max } sein; Standard ist { $default }
-invalid-speed-needs-sim = --speed gilt nur für die Simulation: ergänze --sim
+invalid-speed-needs-sim = --speed gilt nur für die Simulation: Ergänze --sim
 config-read = { $path } kann nicht gelesen werden: { $reason }
 config-parse = { $path } ist kein gültiges TOML: { $reason }
 config-field = Konfiguration: { $field } = «{ $value }»: { $problem_id }
@@ -361,7 +361,7 @@ report-nothing-left = Vom Lab ist nichts mehr übrig.
 welcome-title = kein AWS-Konto erreichbar
 welcome-setup =
     So arbeitest du in deinem eigenen AWS-Konto:
-    Am einfachsten geht es, wo das AWS-Academy-Konto CloudShell erlaubt: Öffne CloudShell in der AWS-Konsole (das Symbol >_ oben) und starte backup-lab dort. Du musst nichts kopieren.
+    Wo das AWS-Academy-Konto CloudShell erlaubt, geht es am einfachsten so: Öffne CloudShell in der AWS-Konsole (das Symbol >_ oben) und starte backup-lab dort. Du musst nichts kopieren.
     Oder auf diesem Computer:
     1. Starte in AWS Academy das Learner Lab und öffne «AWS Details».
     2. Klicke neben «AWS CLI» auf «Show» und kopiere die Zeilen.

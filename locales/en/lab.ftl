@@ -24,7 +24,7 @@ check-todos-none = no todos yet – create { $wanted } in the app (or let backup
 check-todos-some = { $count } of { $wanted } todos
 check-todos-unreachable = the todo app does not answer ({ $code })
 check-snapshot-available = { $snapshot } is available (taken { $age } ago)
-check-snapshot-creating = snapshot being created: { $percent } %, { $elapsed } so far
+check-snapshot-creating = snapshot being created: { $percent }%, { $elapsed } so far
 check-snapshot-deleting = { $snapshot } was used and is being deleted
 check-snapshot-status = { $snapshot } has status { $status }
 check-snapshot-gone = { $snapshot } was taken and has since been deleted
@@ -172,7 +172,7 @@ todo-sample-titles = Buy milk|Water the plants|Book the train|Prepare the lab|Ca
 blocked-instance-busy = { $instance } is { $status }; wait until it is available
 blocked-app-unreachable = the todo app does not answer ({ $code }); check --app-url or the load balancer
 blocked-snapshot-not-ready = snapshot { $snapshot } is not available yet
-blocked-snapshot-creating = { $snapshot } is still being created ({ $percent } %): RDS does not delete a snapshot before it is available, so cleanup waits and deletes nothing yet – run it again once the snapshot is available
+blocked-snapshot-creating = { $snapshot } is still being created ({ $percent }%): RDS does not delete a snapshot before it is available, so cleanup waits and deletes nothing yet – run it again once the snapshot is available
 blocked-no-restore = { $restored } does not exist yet – restore the snapshot first
 blocked-no-endpoint = { $restored } is { $status } and takes no connections yet. This step is possible once its status leaves creating (backing-up or available), because then the backend can reach it
 blocked-protected = the lab did not create { $instance }; backup-lab never deletes it
@@ -361,7 +361,7 @@ report-nothing-left = Nothing from the lab is left.
 welcome-title = no AWS account reachable
 welcome-setup =
     To work on your own AWS account:
-    The easiest way, where the AWS Academy account allows CloudShell: open CloudShell from the AWS console (the >_ icon at the top) and run backup-lab there. There is nothing to copy.
+    Where the AWS Academy account allows CloudShell, this is the easiest way: open CloudShell from the AWS console (the >_ icon at the top) and run backup-lab there. There is nothing to copy.
     Or on this computer:
     1. In AWS Academy, start the Learner Lab and open "AWS Details".
     2. Next to "AWS CLI", click "Show" and copy the lines.
