@@ -45,7 +45,7 @@ step-protection-body =
     the previous snapshot and references the unchanged ones. Nothing is stored twice, which
     keeps storage costs down, and yet every snapshot can be restored on its own.
     RDS can also back up automatically: a daily backup in a window you choose, plus the
-    transaction logs all the time, kept for 1 to 35 days. You set this up right in the RDS
+    transaction logs, saved continuously; both are kept for 1 to 35 days. You set this up right in the RDS
     console. Other services offer backups too, such as Amazon EC2 (virtual machines),
     Amazon FSx for Windows File Server (SMB shares) and Amazon EFS (NFS shares).
     AWS Backup manages such backups centrally:
@@ -106,7 +106,7 @@ step-create-todos-body =
     The app runs behind the load balancer { $lb }: requests to /api/* go to the backend
     service { $service }, which writes every todo into the MySQL database todo on
     { $instance }. So these 5 todos end up in exactly the instance you are going to back up.
-    Remember them: at the end of the lab, these very 5 todos should come back.
+    Remember them: at the end of the lab, these same 5 todos should come back.
 step-create-todos-console =
     1. Open Services → EC2.
     2. In the menu on the left, under Load Balancing, click Load Balancers.
