@@ -58,7 +58,10 @@ impl FaultKind {
 
     /// Kinds that change how the simulated world behaves instead of failing a call.
     fn is_world(self) -> bool {
-        matches!(self, Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable)
+        matches!(
+            self,
+            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable
+        )
     }
 
     fn error(self, operation: &str) -> CloudError {
