@@ -336,6 +336,28 @@ impl AwsCloud {
 // ---------------------------------------------------------------------------------------------
 // The trait
 
+/// Sets what a restore puts on the new instance ([`RestoreSettings`]) on either restore call's
+/// builder; both take the same parameters under the same names.
+macro_rules! with_restore_settings {
+    ($call:expr, $settings:expr) => {{
+        let s: &crate::cloud::RestoreSettings = $settings;
+        let (storage_type, iops) = restore_storage(s);
+        $call
+            .db_instance_class(&s.class)
+            .multi_az(s.multi_az)
+            .set_vpc_security_group_ids(
+                (!s.security_groups.is_empty()).then(|| s.security_groups.clone()),
+            )
+            .set_db_subnet_group_name(s.subnet_group.clone())
+            .set_storage_type(storage_type)
+            .set_iops(iops)
+            .set_db_parameter_group_name(s.parameter_group.clone())
+            .set_option_group_name(s.option_group.clone())
+            .set_engine_lifecycle_support(s.engine_lifecycle.clone())
+            .set_tags(rds_tags(&s.tags))
+    }};
+}
+
 #[async_trait]
 impl Cloud for AwsCloud {
     fn mode(&self) -> Mode {
@@ -440,24 +462,12 @@ impl Cloud for AwsCloud {
 
     async fn restore_from_snapshot(&self, request: &RestoreRequest) -> CloudResult<DbInstance> {
         const OP: &str = "RestoreDBInstanceFromDBSnapshot";
-        let s = &request.settings;
-        let groups = (!s.security_groups.is_empty()).then(|| s.security_groups.clone());
-        let (storage_type, iops) = restore_storage(s);
-        let out = self
+        let call = self
             .rds
             .restore_db_instance_from_db_snapshot()
             .db_instance_identifier(&request.instance_id)
-            .db_snapshot_identifier(&request.snapshot_id)
-            .db_instance_class(&s.class)
-            .multi_az(s.multi_az)
-            .set_vpc_security_group_ids(groups)
-            .set_db_subnet_group_name(s.subnet_group.clone())
-            .set_storage_type(storage_type)
-            .set_iops(iops)
-            .set_db_parameter_group_name(s.parameter_group.clone())
-            .set_option_group_name(s.option_group.clone())
-            .set_engine_lifecycle_support(s.engine_lifecycle.clone())
-            .set_tags(rds_tags(&s.tags))
+            .db_snapshot_identifier(&request.snapshot_id);
+        let out = with_restore_settings!(call, &request.settings)
             .send()
             .await
             .map_err(|e| map_sdk_error(OP, &e))?;
@@ -468,29 +478,17 @@ impl Cloud for AwsCloud {
 
     async fn restore_to_point_in_time(&self, request: &PitrRequest) -> CloudResult<DbInstance> {
         const OP: &str = "RestoreDBInstanceToPointInTime";
-        let s = &request.settings;
-        let groups = (!s.security_groups.is_empty()).then(|| s.security_groups.clone());
-        let (storage_type, iops) = restore_storage(s);
         let restore_time = request
             .restore_time
             .map(|t| aws_smithy_types::DateTime::from_secs(t.as_second()));
-        let out = self
+        let call = self
             .rds
             .restore_db_instance_to_point_in_time()
             .source_db_instance_identifier(&request.source_id)
             .target_db_instance_identifier(&request.target_id)
             .set_restore_time(restore_time)
-            .set_use_latest_restorable_time(request.restore_time.is_none().then_some(true))
-            .db_instance_class(&s.class)
-            .multi_az(s.multi_az)
-            .set_vpc_security_group_ids(groups)
-            .set_db_subnet_group_name(s.subnet_group.clone())
-            .set_storage_type(storage_type)
-            .set_iops(iops)
-            .set_db_parameter_group_name(s.parameter_group.clone())
-            .set_option_group_name(s.option_group.clone())
-            .set_engine_lifecycle_support(s.engine_lifecycle.clone())
-            .set_tags(rds_tags(&s.tags))
+            .set_use_latest_restorable_time(request.restore_time.is_none().then_some(true));
+        let out = with_restore_settings!(call, &request.settings)
             .send()
             .await
             .map_err(|e| map_sdk_error(OP, &e))?;
