@@ -29,7 +29,7 @@ const PASSWORD: &str = "Workshop-Pa55word!";
 const TITLES: [&str; 5] = ["eins", "zwei", "drei", "vier", "fünf"];
 
 struct Sim {
-    sim: Arc<SimCloud>,
+    account: Arc<SimCloud>,
     cloud: Arc<dyn Cloud>,
     log: Arc<CallLog>,
 }
@@ -42,7 +42,11 @@ fn sim() -> Sim {
     ));
     let log = Arc::new(CallLog::default());
     let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), log.clone(), None));
-    Sim { sim, cloud, log }
+    Sim {
+        account: sim,
+        cloud,
+        log,
+    }
 }
 
 impl Sim {
@@ -88,7 +92,7 @@ impl Sim {
             .await
             .expect("snapshots")
             .iter()
-            .any(|s| s.is_available())
+            .any(backup_lab::cloud::DbSnapshot::is_available)
         {
             self.cloud.pause(Duration::from_secs(10)).await;
         }
@@ -267,7 +271,7 @@ async fn a_copy_from_a_database_still_being_created_fails() {
 async fn an_image_that_cannot_be_pulled_stops_the_task_with_cannot_pull_container_error() {
     let lab = sim();
     let restored = lab.restored(None, true).await;
-    lab.sim.set_registry_reachable(false);
+    lab.account.set_registry_reachable(false);
     let (seen, task) = lab.copy_back(&restored).await;
     assert!(
         !seen.contains(&TaskStatus::Running),
@@ -290,7 +294,7 @@ async fn the_dump_faults_hit_the_runs_they_name() {
     let restored = lab.restored(None, true).await;
     let spec = Spec::parse("RunTask=db-unreachable@1").expect("spec");
     assert!(!spec.has_call_faults());
-    lab.sim.set_dump_faults(spec.dump_faults());
+    lab.account.set_dump_faults(spec.dump_faults());
     let (_, first) = lab.copy_back(&restored).await;
     assert_eq!(first.exit_code(), Some(1));
     assert!(lab.titles().await.is_empty());
@@ -298,7 +302,7 @@ async fn the_dump_faults_hit_the_runs_they_name() {
     assert!(second.succeeded());
     assert_eq!(lab.titles().await.len(), 5);
 
-    lab.sim.set_dump_faults(
+    lab.account.set_dump_faults(
         Spec::parse("RunTask=no-registry")
             .expect("spec")
             .dump_faults(),

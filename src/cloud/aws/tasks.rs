@@ -115,10 +115,10 @@ impl AwsCloud {
         fingerprint: &str,
     ) -> CloudResult<Option<TaskDefinition>> {
         use crate::cloud::Cloud;
+        const OP: &str = "DescribeTaskDefinition";
         let Some(newest) = self.list_task_definitions(family).await?.pop() else {
             return Ok(None);
         };
-        const OP: &str = "DescribeTaskDefinition";
         let out = self
             .ecs
             .describe_task_definition()
