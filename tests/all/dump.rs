@@ -702,7 +702,11 @@ async fn run_task_sends_fargate_the_service_network_and_started_by() {
     };
     let task = cloud.run_task(&run).await.expect("run");
     assert_eq!(task.last_status, TaskStatus::Provisioning);
-    let body: Value = serde_json::from_str(&bodies.lock().unwrap()[0]).expect("RunTask sends JSON");
+    let mut body: Value =
+        serde_json::from_str(&bodies.lock().unwrap()[0]).expect("RunTask sends JSON");
+    // The SDK adds an idempotency token, so a retried RunTask starts no second task.
+    let token = body.as_object_mut().and_then(|b| b.remove("clientToken"));
+    assert!(token.is_some_and(|t| t.as_str().is_some_and(|t| !t.is_empty())));
     assert_eq!(
         body,
         serde_json::json!({
