@@ -11,7 +11,8 @@ use super::{ACCOUNT, Deserialize, REGION, Row, Serialize, SimCloud, Timestamp, W
 use crate::cloud::{
     CloudResult, Container, DUMP_CONTAINER, DUMP_DATABASE_VAR, DUMP_PASSWORD_VAR,
     DUMP_SOURCE_HOST_VAR, DUMP_TARGET_HOST_VAR, DUMP_USER_VAR, DumpTaskRequest, ErrorKind,
-    NetworkConfig, RunTaskRequest, Task, TaskContainer, TaskDefinition, TaskStatus,
+    NetworkConfig, RunTaskRequest, Task, TaskContainer, TaskDefinition, TaskDefinitionStatus,
+    TaskStatus,
 };
 
 /// Seconds from RunTask to each status (Fargate: tens of seconds each; the pull of the
@@ -350,7 +351,7 @@ impl SimCloud {
             if let Some(found) = w
                 .task_definitions
                 .iter()
-                .filter(|td| td.family == r.family && td.status == "ACTIVE")
+                .filter(|td| td.family == r.family && td.status == TaskDefinitionStatus::Active)
                 .max_by_key(|td| td.revision)
                 .filter(|td| td.fingerprint == fingerprint)
             {
@@ -397,7 +398,7 @@ impl SimCloud {
                 ),
                 family: r.family.clone(),
                 revision,
-                status: "ACTIVE".into(),
+                status: TaskDefinitionStatus::Active,
                 containers: vec![Container {
                     name: DUMP_CONTAINER.into(),
                     image: r.image.clone(),
@@ -420,7 +421,7 @@ impl SimCloud {
                 ));
             }
             let td = w.resolve_task_definition(&r.task_definition)?.clone();
-            if td.status != "ACTIVE" {
+            if td.status != TaskDefinitionStatus::Active {
                 return Err(err(
                     ErrorKind::Client,
                     "ClientException",
