@@ -111,9 +111,9 @@ impl Lab {
         while let Some(dialog) = app.dialog.clone() {
             commands = match dialog {
                 Dialog::Window { .. } => app.update(Msg::Action(Action::Confirm)),
-                Dialog::CleanupChoice { .. } => app.update(Msg::Action(Action::Input('k'))),
+                Dialog::CleanupChoice { .. } => app.update(Msg::Action(Action::KeepRestored)),
                 Dialog::Confirm { plan, .. } => match &plan.confirm {
-                    Confirm::YesNo => app.update(Msg::Action(Action::Input('y'))),
+                    Confirm::YesNo => app.update(Msg::Action(Action::Yes)),
                     Confirm::Typed(word) => {
                         for c in word.chars() {
                             app.update(Msg::Action(Action::Input(c)));

@@ -697,6 +697,18 @@ pub fn leftovers(observed: &Observed, config: &Config, keep_restored: bool) -> V
     left
 }
 
+/// Whether `step` is the cleanup and something the lab created is still there on the path
+/// the learner chose: then the step is not finished, whatever its check says.
+#[must_use]
+pub fn cleanup_pending(
+    step: StepId,
+    observed: &Observed,
+    config: &Config,
+    keep_restored: bool,
+) -> bool {
+    step == StepId::Cleanup && !leftovers(observed, config, keep_restored).is_empty()
+}
+
 fn cleanup(ctx: &Ctx<'_>) -> Check {
     let keep = ctx.journal.last("cleanup-chosen").map(|e| {
         matches!(
