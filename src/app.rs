@@ -41,7 +41,7 @@ pub enum Action {
     PrevStep,
     ScrollUp,
     ScrollDown,
-    /// A page of the instructions down (PgDn, Space) or up (PgUp).
+    /// A page down (PgDn, Space) or up (PgUp): of the instructions, in a dialog of its body.
     PageDown,
     PageUp,
     /// The start (Home) or the end (End) of the instructions.
@@ -155,6 +155,11 @@ pub struct Note {
     pub is_error: bool,
 }
 
+/// Rows a dialog moves on PgUp/PgDn.
+const DIALOG_PAGE: u16 = 5;
+/// A bound for dialog scrolling; the view clamps to the dialog's real length.
+const MAX_DIALOG_SCROLL: u16 = 200;
+
 pub struct App {
     pub lang: Lang,
     pub config: Config,
@@ -169,6 +174,8 @@ pub struct App {
     pub notes: Vec<Note>,
     pub now: Timestamp,
     pub dialog: Option<Dialog>,
+    /// How far the open dialog is scrolled (rows); 0 when a dialog opens.
+    pub dialog_scroll: u16,
     pub help: bool,
     pub present: bool,
     pub theme: Theme,
@@ -212,6 +219,7 @@ impl App {
             notes: Vec::new(),
             now,
             dialog: None,
+            dialog_scroll: 0,
             help: false,
             present: false,
             theme: Theme::Dark,
@@ -312,6 +320,15 @@ impl App {
 
     /// Applies a message; returns what must happen in the world.
     pub fn update(&mut self, msg: Msg) -> Vec<Command> {
+        let had_dialog = self.dialog.is_some();
+        let commands = self.update_inner(msg);
+        if !had_dialog || self.dialog.is_none() {
+            self.dialog_scroll = 0;
+        }
+        commands
+    }
+
+    fn update_inner(&mut self, msg: Msg) -> Vec<Command> {
         // The clock's second is a change only while time is on screen.
         if let Msg::Tick(now) = msg {
             let now = self.now.max(now);
@@ -401,10 +418,21 @@ impl App {
     }
 
     /// What a key can change on screen; an action that leaves it alone needs no redraw.
-    fn fingerprint(&self) -> (StepId, u16, Option<Dialog>, bool, bool, Lang, bool, usize) {
+    fn fingerprint(
+        &self,
+    ) -> (
+        StepId,
+        [u16; 2],
+        Option<Dialog>,
+        bool,
+        bool,
+        Lang,
+        bool,
+        usize,
+    ) {
         (
             self.selected,
-            self.scroll,
+            [self.scroll, self.dialog_scroll],
             self.dialog.clone(),
             self.help,
             self.present,
@@ -559,6 +587,25 @@ impl App {
     }
 
     fn on_dialog(&mut self, dialog: Dialog, action: Action) -> Vec<Command> {
+        // Long dialogs (a restore's parameters, notes and CLI line at 80×24) scroll; the
+        // question and its keys stay in view.
+        let scrolls = !matches!(dialog, Dialog::CleanupChoice { .. });
+        match action {
+            Action::ScrollUp | Action::ScrollDown | Action::PageUp | Action::PageDown
+                if scrolls =>
+            {
+                self.dialog_scroll = match action {
+                    Action::ScrollUp => self.dialog_scroll.saturating_sub(1),
+                    Action::PageUp => self.dialog_scroll.saturating_sub(DIALOG_PAGE),
+                    Action::PageDown => self.dialog_scroll.saturating_add(DIALOG_PAGE),
+                    _ => self.dialog_scroll.saturating_add(1),
+                }
+                .min(MAX_DIALOG_SCROLL);
+                self.dialog = Some(dialog);
+                return Vec::new();
+            }
+            _ => {}
+        }
         if action == Action::ToggleLang {
             // The dialog stays open and is read again in the other language.
             self.lang = self.lang.other();

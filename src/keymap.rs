@@ -226,11 +226,10 @@ pub const DIALOG: &[Row] = &[
         "ui-help-confirm",
     ),
     row(&[key(KeyCode::Esc, Action::Cancel)], "ui-help-cancel"),
+    // In the cleanup choice ↑↓ switch the option too (the app reads them so there).
     row(
         &[
             key(KeyCode::Tab, Action::ToggleChoice),
-            key(KeyCode::Up, Action::ToggleChoice),
-            key(KeyCode::Down, Action::ToggleChoice),
             also(KeyCode::Left, Action::ToggleChoice),
             also(KeyCode::Right, Action::ToggleChoice),
             char_key('k', Action::KeepRestored),
@@ -238,6 +237,7 @@ pub const DIALOG: &[Row] = &[
         ],
         "ui-help-cleanup",
     ),
+    row(DIALOG_SCROLL, "ui-help-dialog-scroll"),
     quiet(&[
         key(KeyCode::Enter, Action::Confirm),
         key(KeyCode::Backspace, Action::Backspace),
@@ -247,15 +247,26 @@ pub const DIALOG: &[Row] = &[
     ]),
 ];
 
+/// Scrolling a long dialog (a restore's plan at 80×24).
+const DIALOG_SCROLL: &[Binding] = &[
+    key(KeyCode::Up, Action::ScrollUp),
+    key(KeyCode::Down, Action::ScrollDown),
+    also(KeyCode::PageUp, Action::PageUp),
+    also(KeyCode::PageDown, Action::PageDown),
+];
+
 /// A dialog that takes typed text: every character is typed, `L` and `q` too.
-pub const INPUT: &[Row] = &[quiet(&[
-    ctrl('c', Action::Quit),
-    ctrl('d', Action::Quit),
-    key(KeyCode::Enter, Action::Confirm),
-    key(KeyCode::Esc, Action::Cancel),
-    key(KeyCode::Backspace, Action::Backspace),
-    TYPED,
-])];
+pub const INPUT: &[Row] = &[
+    quiet(&[
+        ctrl('c', Action::Quit),
+        ctrl('d', Action::Quit),
+        key(KeyCode::Enter, Action::Confirm),
+        key(KeyCode::Esc, Action::Cancel),
+        key(KeyCode::Backspace, Action::Backspace),
+        TYPED,
+    ]),
+    quiet(DIALOG_SCROLL),
+];
 
 /// The help overlay: the keys that close it.
 pub const HELP: &[Row] = &[quiet(&[
@@ -389,11 +400,19 @@ fn join(keys: impl Iterator<Item = Key>, compact: bool) -> String {
 /// The keys of a key line for `action` in `mode`: those shown in `lang`, arrows together.
 #[must_use]
 pub fn key_label(mode: KeyMode, action: Action, lang: Lang) -> String {
+    keys_label(mode, &[action], lang)
+}
+
+/// The keys of a key line for any of `actions`, in table order.
+#[must_use]
+pub fn keys_label(mode: KeyMode, actions: &[Action], lang: Lang) -> String {
     join(
         table(mode)
             .iter()
             .flat_map(|row| row.keys.iter())
-            .filter(|b| b.action == action && b.shown.on_key_line(lang) && b.key != Key::AnyChar)
+            .filter(|b| {
+                actions.contains(&b.action) && b.shown.on_key_line(lang) && b.key != Key::AnyChar
+            })
             .map(|b| b.key),
         true,
     )
@@ -527,7 +546,11 @@ mod tests {
         let labels: Vec<&str> = hints.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(labels, ["←→", "↑↓", "⏎", "L", "?", "P", "q"]);
         assert_eq!(
-            key_label(KeyMode::Dialog, Action::ToggleChoice, Lang::En),
+            keys_label(
+                KeyMode::Dialog,
+                &[Action::ToggleChoice, Action::ScrollUp, Action::ScrollDown],
+                Lang::En
+            ),
             "Tab ↑↓"
         );
     }

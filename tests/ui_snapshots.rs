@@ -573,3 +573,37 @@ async fn cloudshell_is_named_in_the_header() {
         assert!(!header(&app).contains("CloudShell"));
     }
 }
+
+/// Every row of a dialog can be read at 80×24 by scrolling: the restore's parameters, its
+/// cost notes and its CLI line, with the question always in view.
+#[tokio::test]
+async fn a_long_dialog_scrolls_at_80x24_and_leaves_nothing_out() {
+    let lab = lab_at(Stage::Disaster).await;
+    for lang in Lang::ALL {
+        let mut app = Screen::RestoreConfirm.app(&lab, lang).await;
+        let mut seen = String::new();
+        for _ in 0..40 {
+            let screen = format!("{:?}", render(&app, 80, 24).backend());
+            assert!(
+                screen.contains("[y]"),
+                "the question stays in view: {screen}"
+            );
+            seen.push_str(&screen);
+            app.update(Msg::Action(Action::ScrollDown));
+        }
+        for part in [
+            "restore-db-instance-from-db-snapshot",
+            "--db-parameter-group-name",
+            "Extended Support",
+            "workshop-db-subnet-group",
+        ] {
+            assert!(seen.contains(part), "{part} can be scrolled to ({lang:?})");
+        }
+        // Back to the top.
+        for _ in 0..40 {
+            app.update(Msg::Action(Action::ScrollUp));
+        }
+        let top = format!("{:?}", render(&app, 80, 24).backend());
+        assert!(top.contains("ondemandbackup"), "{top}");
+    }
+}

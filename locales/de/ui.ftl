@@ -144,12 +144,14 @@ ui-help-quit = beenden (das Konto behält seinen Stand; neu starten, um weiterzu
 ui-help-confirm = in einem Plan: ja / nein
 ui-help-cancel = Dialog schliessen, ohne etwas zu tun
 ui-help-cleanup = Aufräumen: Option wechseln, wiederhergestellte Datenbank behalten, zurückwechseln
+ui-help-dialog-scroll = in einem langen Dialog: den Text blättern
 ui-help-symbols = Symbole
 ui-help-close = ? oder Esc schliesst diese Hilfe.
 
 ## Dialoge
 
 ui-dialog-omitted = … mehr in einem grösseren Terminal
+ui-dialog-scroll = ↑↓ Bild↑ Bild↓: Zeilen { $first }–{ $last } von { $total }
 ui-figure-unit-ms = min:s
 ui-figure-unit-hms = h:min:s
 ui-confirm-cli = Dasselbe auf der Kommandozeile:

@@ -144,12 +144,14 @@ ui-help-quit = quit (the account keeps its state; restart to continue)
 ui-help-confirm = in a plan: yes / no
 ui-help-cancel = close a dialog without doing anything
 ui-help-cleanup = cleanup: switch option, keep the restored database, go back
+ui-help-dialog-scroll = in a long dialog: scroll its text
 ui-help-symbols = Symbols
 ui-help-close = ? or Esc closes this help.
 
 ## Dialogs
 
 ui-dialog-omitted = … more in a larger terminal
+ui-dialog-scroll = ↑↓ PgUp PgDn: rows { $first }–{ $last } of { $total }
 ui-figure-unit-ms = min:s
 ui-figure-unit-hms = h:min:s
 ui-confirm-cli = The same on the command line:

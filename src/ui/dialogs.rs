@@ -200,15 +200,64 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
             )
         }
     };
-    let omitted = Line::styled(view.t("ui-dialog-omitted"), view.th.muted);
-    frame_dialog(
-        frame,
-        area,
-        view,
-        &title,
-        fit(sections, max, &omitted),
-        is_error,
+    let lines = scrolled(
+        sections,
+        max,
+        usize::from(view.app.dialog_scroll),
+        |first, last, total| {
+            Line::styled(
+                Text::new("ui-dialog-scroll")
+                    .arg("first", first)
+                    .arg("last", last)
+                    .arg("total", total)
+                    .render(view.lang),
+                view.th.key,
+            )
+        },
     );
+    frame_dialog(frame, area, view, &title, lines, is_error);
+}
+
+/// Joins sections with blank lines; when they do not fit in `max` rows, the body scrolls
+/// (from row `scroll`, clamped) under a line that says which rows are shown, and the last
+/// section (the question and its keys) stays in view. Nothing is left out.
+#[must_use]
+pub fn scrolled(
+    mut sections: Vec<Section>,
+    max: usize,
+    scroll: usize,
+    position: impl Fn(usize, usize, usize) -> Line<'static>,
+) -> Vec<Line<'static>> {
+    sections.retain(|s| !s.lines.is_empty());
+    let join = |sections: Vec<Section>| {
+        let mut out = Vec::new();
+        for (i, section) in sections.into_iter().enumerate() {
+            if i > 0 {
+                out.push(Line::default());
+            }
+            out.extend(section.lines);
+        }
+        out
+    };
+    let last = sections.pop().map(|s| s.lines).unwrap_or_default();
+    let body = join(sections);
+    if body.len() + last.len() < max || body.is_empty() {
+        let mut out = body;
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.extend(last);
+        return out;
+    }
+    // Room for the body: all rows but the position line and the pinned question.
+    let room = max.saturating_sub(last.len() + 1).max(1);
+    let total = body.len();
+    let first = scroll.min(total.saturating_sub(room));
+    let mut out: Vec<Line<'static>> = body.into_iter().skip(first).take(room).collect();
+    let shown = out.len();
+    out.push(position(first + 1, first + shown, total));
+    out.extend(last);
+    out
 }
 
 /// A parameter value: `@id` values are message ids.
@@ -221,13 +270,13 @@ fn value(view: &View<'_>, raw: &str) -> String {
 
 /// Key hint spans: `[y] yes   [n] no`, the keys as `keymap` has them for `mode` and the
 /// language.
-fn keys(view: &View<'_>, mode: KeyMode, pairs: &[(Action, &str)]) -> Line<'static> {
+fn keys(view: &View<'_>, mode: KeyMode, pairs: &[(&[Action], &str)]) -> Line<'static> {
     let mut spans = Vec::new();
-    for (i, (action, id)) in pairs.iter().enumerate() {
+    for (i, (actions, id)) in pairs.iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw("   "));
         }
-        let key = keymap::key_label(mode, *action, view.lang);
+        let key = keymap::keys_label(mode, actions, view.lang);
         spans.push(Span::styled(format!("[{key}]"), view.th.key));
         spans.push(Span::styled(format!(" {}", view.t(id)), view.th.text));
     }
@@ -288,7 +337,7 @@ fn confirm_sections(
             prompt.push(keys(
                 view,
                 KeyMode::Dialog,
-                &[(Action::Yes, "ui-key-yes"), (Action::No, "ui-key-no")],
+                &[(&[Action::Yes], "ui-key-yes"), (&[Action::No], "ui-key-no")],
             ));
         }
         Confirm::Typed(word) => {
@@ -311,8 +360,8 @@ fn confirm_sections(
                 view,
                 KeyMode::Input,
                 &[
-                    (Action::Confirm, "ui-key-confirm"),
-                    (Action::Cancel, "ui-key-cancel"),
+                    (&[Action::Confirm], "ui-key-confirm"),
+                    (&[Action::Cancel], "ui-key-cancel"),
                 ],
             ));
         }
@@ -375,9 +424,9 @@ fn window_sections(
         view,
         KeyMode::Input,
         &[
-            (Action::Confirm, "ui-key-continue"),
-            (Action::Cancel, "ui-key-cancel"),
-            (Action::Backspace, "ui-key-delete"),
+            (&[Action::Confirm], "ui-key-continue"),
+            (&[Action::Cancel], "ui-key-cancel"),
+            (&[Action::Backspace], "ui-key-delete"),
         ],
     )];
     vec![
@@ -443,9 +492,12 @@ fn cleanup_sections(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<S
         view,
         KeyMode::Dialog,
         &[
-            (Action::ToggleChoice, "ui-key-switch"),
-            (Action::Confirm, "ui-key-choose"),
-            (Action::Cancel, "ui-key-cancel"),
+            (
+                &[Action::ToggleChoice, Action::ScrollUp, Action::ScrollDown],
+                "ui-key-switch",
+            ),
+            (&[Action::Confirm], "ui-key-choose"),
+            (&[Action::Cancel], "ui-key-cancel"),
         ],
     )];
     vec![
@@ -477,6 +529,36 @@ mod tests {
 
     fn texts(lines: &[Line<'_>]) -> Vec<String> {
         lines.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_long_dialog_scrolls_with_the_question_pinned() {
+        let sections = || {
+            vec![
+                section(KEEP, "param", 6),
+                section(3, "cli", 4),
+                section(2, "note", 3),
+                section(KEEP, "keys", 2),
+            ]
+        };
+        let position = |a, b, n| Line::raw(format!("{a}-{b}/{n}"));
+        let all = texts(&scrolled(sections(), 20, 0, position));
+        assert_eq!(all.len(), 18, "fits: three gaps, no position line");
+        let top = texts(&scrolled(sections(), 8, 0, position));
+        assert_eq!(
+            top,
+            [
+                "param0", "param1", "param2", "param3", "param4", "1-5/15", "keys0", "keys1"
+            ]
+        );
+        let bottom = texts(&scrolled(sections(), 8, 99, position));
+        assert_eq!(
+            bottom,
+            [
+                "cli3", "", "note0", "note1", "note2", "11-15/15", "keys0", "keys1"
+            ],
+            "scrolled to the end: the last body row is reachable, the question stays"
+        );
     }
 
     #[test]
