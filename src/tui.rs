@@ -428,6 +428,81 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn page_keys_home_and_end_move_through_the_step_text() {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let (_tx, rx) = crate::worker::channel();
+        let keys = [KeyCode::PageDown, KeyCode::Char(' '), KeyCode::End];
+        let app = run_loop(
+            &mut terminal,
+            app(),
+            futures::stream::iter(keys.map(key).into_iter().chain([key(KeyCode::Char('q'))]))
+                .chain(futures::stream::pending()),
+            rx,
+            |_| {},
+            Arc::new(start),
+            std::future::pending(),
+        )
+        .await
+        .unwrap();
+        let limit = crate::ui::max_scroll(&app, Rect::new(0, 0, 80, 24));
+        assert_eq!(app.scroll, limit, "End goes to the end and no further");
+        let page = crate::ui::layout(&app).page;
+        assert!(
+            page > 1 && 2 * page <= limit,
+            "two pages fit: {page} of {limit}"
+        );
+
+        let (_tx, rx) = crate::worker::channel();
+        let mut start_app = app;
+        start_app.quit = false;
+        let keys = [KeyCode::Home, KeyCode::PageDown, KeyCode::Char('q')];
+        let app = run_loop(
+            &mut terminal,
+            start_app,
+            futures::stream::iter(keys.map(key)).chain(futures::stream::pending()),
+            rx,
+            |_| {},
+            Arc::new(start),
+            std::future::pending(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(app.scroll, page, "Home, then one page down");
+    }
+
+    #[tokio::test]
+    async fn the_welcome_screen_runs_in_the_same_loop_and_s_chooses_the_simulation() {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let (_tx, rx) = crate::worker::channel();
+        let error = crate::cloud::CloudError::new(
+            crate::cloud::ErrorKind::NoCredentials,
+            "NoCredentials",
+            "no credentials in the chain",
+        );
+        let welcome = App::welcome(Lang::En, Config::default(), error, start());
+        let mut sent = Vec::new();
+        let app = run_loop(
+            &mut terminal,
+            welcome,
+            futures::stream::iter([key(KeyCode::Right), key(KeyCode::Char('s'))])
+                .chain(futures::stream::pending()),
+            rx,
+            |c| sent.push(c),
+            Arc::new(start),
+            std::future::pending(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(sent, vec![Command::UseSimulation]);
+        assert_eq!(app.screen, crate::app::Screen::Lab);
+        let screen = format!("{:?}", terminal.backend().buffer());
+        assert!(
+            screen.contains("[s] continue in the simulation"),
+            "{screen}"
+        );
+    }
+
+    #[tokio::test]
     async fn a_closed_event_stream_quits() {
         let mut terminal = Terminal::new(TestBackend::new(60, 16)).unwrap();
         let (_tx, rx) = crate::worker::channel();

@@ -565,6 +565,38 @@ mod tests {
         assert_eq!(next, SLOW);
     }
 
+    #[tokio::test]
+    async fn a_slow_front_end_gets_the_newest_state_and_every_result() {
+        let (outlet, mut feed) = channel();
+        let snapshot = |second: i64| Snapshot {
+            observed: Observed::default(),
+            journal: Vec::new(),
+            calls: Vec::new(),
+            call_count: 0,
+            now: jiff::Timestamp::from_second(second).expect("time"),
+        };
+        assert!(outlet.publish(snapshot(1)));
+        outlet.send(Msg::Progress(StepId::Restore, Text::new("a")));
+        assert!(outlet.publish(snapshot(2)));
+        outlet.send(Msg::Progress(StepId::Restore, Text::new("b")));
+        assert!(outlet.publish(snapshot(3)));
+        let mut got = Vec::new();
+        for _ in 0..3 {
+            got.push(feed.recv().await.expect("a message"));
+        }
+        assert!(matches!(&got[0], Msg::Progress(_, t) if *t == Text::new("a")));
+        assert!(matches!(&got[1], Msg::Progress(_, t) if *t == Text::new("b")));
+        match &got[2] {
+            Msg::State(s) => assert_eq!(s.now.as_second(), 3, "only the newest state"),
+            other => panic!("{other:?}"),
+        }
+        drop(outlet);
+        assert!(
+            feed.recv().await.is_none(),
+            "nothing more once the worker is gone"
+        );
+    }
+
     #[test]
     fn throttling_backs_off_with_a_cap() {
         let start = Instant::now();
