@@ -1,7 +1,7 @@
 //! Benchmark 3a: how long one frame takes to render, from `&App` to the terminal buffer.
 //!
 //! `cargo bench --bench render` builds app states the way the TUI holds them (the simulated
-//! account on a test clock, driven through the lab's real actions, as `tests/ui_snapshots.rs`
+//! account on a test clock, driven through the lab's real actions, as `tests/all/ui_snapshots.rs`
 //! does), then draws each screen `FRAMES` times with `ratatui::Terminal<TestBackend>` through
 //! `backup_lab::ui::draw`. Between frames the app's clock moves one second (the TUI's tick), so
 //! every frame really changes ("updated N s ago", elapsed times) and the terminal's diff has
@@ -10,6 +10,20 @@
 //!
 //! Prints p50 / p99 / max per screen and a `RESULT render …` line for the 250×70 mid-lab screen
 //! (target: p99 ≤ 2 ms). `BENCH_FRAMES` overrides the frame count.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a benchmark stops at the first broken assumption"
+)]
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::match_wild_err_arm,
+    reason = "figures printed for people, far below 2^52; any failed wait ends the run"
+)]
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

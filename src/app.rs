@@ -160,6 +160,10 @@ const DIALOG_PAGE: u16 = 5;
 /// A bound for dialog scrolling; the view clamps to the dialog's real length.
 const MAX_DIALOG_SCROLL: u16 = 200;
 
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of the screen (help, projector, …), not a state machine"
+)]
 pub struct App {
     pub lang: Lang,
     pub config: Config,
@@ -554,7 +558,7 @@ impl App {
             StepId::Cleanup => {
                 self.dialog = Some(Dialog::CleanupChoice {
                     keep_restored: self.options.keep_restored,
-                })
+                });
             }
             _ => self.show_plan(),
         }
@@ -650,7 +654,7 @@ impl App {
                             self.dialog = Some(Dialog::Window {
                                 input,
                                 error: Some(crate::ui_text::invalid_text(&e)),
-                            })
+                            });
                         }
                     }
                 }
@@ -716,7 +720,7 @@ impl App {
                             plan,
                             typed,
                             mismatch: false,
-                        })
+                        });
                     }
                 }
             }

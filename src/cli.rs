@@ -23,6 +23,10 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args, Clone, Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "one field per command-line flag"
+)]
 pub struct Global {
     /// Use the simulated AWS account (demo mode; no credentials needed).
     #[arg(long, global = true)]
@@ -144,6 +148,7 @@ pub struct ReportArgs {
 ///
 /// # Errors
 /// A localized text when the man pages cannot be written into the directory.
+#[must_use]
 pub fn generated(command: Option<&CommandLine>) -> Option<Result<Vec<u8>, crate::lab::Text>> {
     use clap::CommandFactory;
     let mut definition = Cli::command();

@@ -10,6 +10,10 @@ use unic_langid::{LanguageIdentifier, langid};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
+#[allow(
+    clippy::unsafe_derive_deserialize,
+    reason = "the methods clap derives for ValueEnum are what the lint sees; Lang has no unsafe code"
+)]
 pub enum Lang {
     De,
     En,

@@ -29,9 +29,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = match cli.global.lang.as_deref() {
         None => Lang::from_env(),
-        Some(code) => match Lang::parse(code) {
-            Some(lang) => lang,
-            None => {
+        Some(code) => {
+            if let Some(lang) = Lang::parse(code) {
+                lang
+            } else {
                 let env_lang = Lang::from_env();
                 eprintln!(
                     "✘ {}",
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-        },
+        }
     };
     if let Some(text) = backup_lab::cli::generated(cli.command.as_ref()) {
         return print_generated(text, lang);
@@ -144,7 +145,7 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
         }
     }
     if let Some(window) = &cli.global.window {
-        config.backup.window_local = window.clone();
+        config.backup.window_local.clone_from(window);
     }
     if let Some(url) = &cli.global.app_url {
         validate::url(url).map_err(|e| {
@@ -468,7 +469,6 @@ fn skipped_texts(journal: &Journal) -> Vec<Text> {
         .collect()
 }
 
-#[allow(clippy::too_many_lines)]
 async fn run(cli: Cli, lang: Lang) -> i32 {
     let g = cli.global.clone();
     let interactive = cli.command.is_none();

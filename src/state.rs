@@ -258,7 +258,6 @@ pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -309,7 +309,6 @@ where
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use ratatui::backend::TestBackend;
@@ -324,6 +323,10 @@ mod tests {
         "2026-11-25T09:00:00Z".parse().unwrap()
     }
 
+    #[allow(
+        clippy::unnecessary_wraps,
+        reason = "the event source under test yields io::Result"
+    )]
     fn key(code: KeyCode) -> io::Result<Event> {
         Ok(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
     }

@@ -192,33 +192,6 @@ pub fn window_to_utc(window_local: &str, tz: &TimeZone, date: Date) -> Result<St
     ))
 }
 
-/// Converts a UTC `hh:mm-hh:mm` window back to local time, for display.
-#[must_use]
-pub fn window_to_local(window_utc: &str, tz: &TimeZone, date: Date) -> Option<String> {
-    let (start, length) = parse_window(window_utc).ok()?;
-    let time = Time::new(
-        i8::try_from(start / 60).ok()?,
-        i8::try_from(start % 60).ok()?,
-        0,
-        0,
-    )
-    .ok()?;
-    let local = date
-        .to_datetime(time)
-        .to_zoned(TimeZone::UTC)
-        .ok()?
-        .with_time_zone(tz.clone());
-    let start_local = i32::from(local.hour()) * 60 + i32::from(local.minute());
-    let end_local = (start_local + length).rem_euclid(MINUTES_PER_DAY);
-    Some(format!(
-        "{:02}:{:02}-{:02}:{:02}",
-        start_local / 60,
-        start_local % 60,
-        end_local / 60,
-        end_local % 60
-    ))
-}
-
 /// An http(s) URL with a host.
 pub fn url(text: &str) -> Result<url::Url, Invalid> {
     // The URL parser drops tabs and line breaks silently; the text would still carry them.
@@ -293,10 +266,6 @@ mod tests {
         assert_eq!(
             window_to_utc("00:30-01:30", &zurich, winter).as_deref(),
             Ok("23:30-00:30")
-        );
-        assert_eq!(
-            window_to_local("02:00-02:30", &zurich, winter).as_deref(),
-            Some("03:00-03:30")
         );
     }
 

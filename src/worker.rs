@@ -196,6 +196,7 @@ impl Outlet {
 
     /// The newest state; it replaces one the front end has not read yet. False once the
     /// front end is gone.
+    #[must_use]
     pub fn publish(&self, snapshot: Snapshot) -> bool {
         self.state.send(Some(Box::new(snapshot))).is_ok()
     }
@@ -618,7 +619,9 @@ mod tests {
                 next <= MAX_BACKOFF + Duration::from_secs(1),
                 "capped: {next:?}"
             );
-            previous = next - Duration::from_millis(999).min(next);
+            previous = next
+                .checked_sub(Duration::from_millis(999).min(next))
+                .unwrap();
         }
         assert_eq!(
             schedule.after_fetch(PartId::Instances, start, None, &observed),

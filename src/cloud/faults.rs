@@ -347,6 +347,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::float_cmp, reason = "0.25 is exact in binary")]
     fn specs_parse_rates_and_call_ranges() {
         let spec =
             Spec::parse("throttle:0.25, CreateDBSnapshot=timeout@1, DescribeDBInstances=5xx@2-4")

@@ -13,6 +13,7 @@ pub mod recorder;
 pub mod refresh;
 pub mod sim;
 pub mod todo_api;
+pub mod todo_client;
 
 use std::time::Duration;
 
@@ -128,7 +129,7 @@ impl CloudError {
     #[must_use]
     pub fn in_op(mut self, operation: &str) -> Self {
         if self.operation.is_empty() {
-            self.operation = operation.to_owned();
+            operation.clone_into(&mut self.operation);
         }
         self
     }
@@ -241,4 +242,18 @@ pub fn shown_value<'a>(name: &str, value: &'a str) -> &'a str {
     } else {
         value
     }
+}
+
+/// Innermost message of an error chain, where the useful text usually is.
+pub(crate) fn full_message(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut current = err.source();
+    while let Some(e) = current {
+        let text = e.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        current = e.source();
+    }
+    parts.join(": ")
 }

@@ -552,6 +552,10 @@ pub const EXTENDED_SUPPORT_CENTS_PER_VCPU_HOUR: u32 = 10;
 /// When RDS standard support ends for an engine's major version (Amazon RDS release
 /// calendars), for the versions a course account may still run.
 #[must_use]
+#[allow(
+    clippy::match_same_arms,
+    reason = "one arm per engine version, as the release calendars list them"
+)]
 pub fn standard_support_end(engine: &str, version: &str) -> Option<Timestamp> {
     let mut parts = version.split('.');
     let major = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));

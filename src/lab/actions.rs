@@ -228,7 +228,6 @@ fn extended_support_note(s: &RestoreSettings, source: &DbInstance, now: Timestam
 
 /// The plan for `step`, from what is observed now.
 #[must_use]
-#[allow(clippy::too_many_lines)]
 pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
     let config = ctx.config;
     let names = &config.names;
@@ -617,7 +616,6 @@ pub async fn execute(
 
 /// [`execute`] on state the caller has just observed (every part, no older than the last
 /// change), which saves a round of looks when the caller has one at hand.
-#[allow(clippy::too_many_lines)]
 pub async fn execute_seen(
     step: StepId,
     observed: &Observed,
@@ -985,19 +983,17 @@ async fn switch_backend(
         .describe_task_definition(&service.task_definition)
         .await?;
     let mut out = Vec::new();
-    let target = match find_revision(cloud, &current, &names.container, &endpoint).await? {
-        Some(td) => {
+    let target =
+        if let Some(td) = find_revision(cloud, &current, &names.container, &endpoint).await? {
             out.push(Text::new("done-revision-reused").arg("revision", td.revision));
             td
-        }
-        None => {
+        } else {
             let td = cloud
                 .register_revision(&current.arn, &names.container, "DB_HOST", &endpoint)
                 .await?;
             out.push(Text::new("done-revision-registered").arg("revision", td.revision));
             td
-        }
-    };
+        };
     cloud
         .update_service(&names.cluster, &names.service, &target.arn)
         .await?;

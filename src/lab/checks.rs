@@ -220,7 +220,7 @@ fn delete_todos(ctx: &Ctx<'_>) -> Check {
     let snapshot_ready = ctx
         .observed
         .snapshot(&ctx.config.names.snapshot)
-        .is_some_and(|s| s.is_available());
+        .is_some_and(super::super::cloud::model::DbSnapshot::is_available);
     if !snapshot_ready {
         return Check::new(
             StepState::Todo,

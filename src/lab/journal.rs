@@ -21,7 +21,7 @@ use super::{Observed, StepId};
 use crate::cloud::TodoId;
 use crate::cloud::recorder::{CallRecord, Sink};
 use crate::config::Config;
-use crate::state::{FileProblem, read_limited, write_atomic};
+use crate::state::{FileProblem, read_limited};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -208,8 +208,7 @@ impl Journal {
         )
     }
 
-    /// Opens (or starts) the journal `key` under `dir` for its owner, who appends to it, and
-    /// marks it as the latest run. Lines that cannot be read are skipped and counted
+    /// Opens (or starts) the journal `key` under `dir` for its owner, who appends to it. Lines that cannot be read are skipped and counted
     /// ([`Journal::skipped`]); a file that cannot be read at all is an error and stays as it is.
     pub fn open(dir: &Path, key: &str) -> Result<Self, JournalError> {
         let mut journal = Self::read(dir, key)?;
@@ -219,8 +218,6 @@ impl Journal {
         };
         let journal_dir = dir.join("journal");
         std::fs::create_dir_all(&journal_dir).map_err(|e| unwritable(&journal_dir, e))?;
-        let latest = dir.join("latest");
-        write_atomic(&latest, key.as_bytes()).map_err(|e| unwritable(&latest, e))?;
         journal.writable = true;
         Ok(journal)
     }
@@ -321,15 +318,6 @@ impl Journal {
                     Some(format!("{}: {e}", path.display()));
             }
         }))
-    }
-
-    /// The key of the most recently opened journal, for `report`.
-    #[must_use]
-    pub fn latest_key(dir: &Path) -> Option<String> {
-        std::fs::read_to_string(dir.join("latest"))
-            .ok()
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
     }
 
     #[must_use]
@@ -797,7 +785,6 @@ pub fn append_call(path: &Path, call: &CallRecord) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -184,7 +184,10 @@ impl From<u8> for Arg {
     }
 }
 impl From<i64> for Arg {
-    #[allow(clippy::cast_precision_loss)]
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "counts and seconds shown to people, far below 2^52"
+    )]
     fn from(v: i64) -> Self {
         Self::Num(v as f64)
     }

@@ -111,35 +111,32 @@ pub fn fit(mut sections: Vec<Section>, max: usize, omitted: &Line<'static>) -> V
             .filter(|(_, s)| s.drop_rank > KEEP)
             .max_by_key(|(i, s)| (s.drop_rank, *i))
             .map(|(i, _)| i);
-        match droppable {
-            Some(i) => {
-                let placeholder = |j: usize| {
-                    sections
-                        .get(j)
-                        .is_some_and(|s: &Section| s.drop_rank == PLACEHOLDER)
+        if let Some(i) = droppable {
+            let placeholder = |j: usize| {
+                sections
+                    .get(j)
+                    .is_some_and(|s: &Section| s.drop_rank == PLACEHOLDER)
+            };
+            if placeholder(i) || (i > 0 && placeholder(i - 1)) || placeholder(i + 1) {
+                sections.remove(i);
+            } else {
+                sections[i] = Section {
+                    drop_rank: PLACEHOLDER,
+                    lines: vec![omitted.clone()],
                 };
-                if placeholder(i) || (i > 0 && placeholder(i - 1)) || placeholder(i + 1) {
-                    sections.remove(i);
-                } else {
-                    sections[i] = Section {
-                        drop_rank: PLACEHOLDER,
-                        lines: vec![omitted.clone()],
-                    };
-                }
             }
-            None => {
-                let last = sections.pop().map(|s| s.lines).unwrap_or_default();
-                let room = max.saturating_sub(last.len() + 1);
-                let mut out: Vec<Line<'static>> = sections
-                    .into_iter()
-                    .flat_map(|s| s.lines)
-                    .take(room)
-                    .collect();
-                out.push(Line::raw("…"));
-                out.extend(last);
-                out.truncate(max);
-                return out;
-            }
+        } else {
+            let last = sections.pop().map(|s| s.lines).unwrap_or_default();
+            let room = max.saturating_sub(last.len() + 1);
+            let mut out: Vec<Line<'static>> = sections
+                .into_iter()
+                .flat_map(|s| s.lines)
+                .take(room)
+                .collect();
+            out.push(Line::raw("…"));
+            out.extend(last);
+            out.truncate(max);
+            return out;
         }
     }
 }

@@ -8,7 +8,7 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::{View, panel, picture, status, steps, wrap};
+use super::{View, panel, picture, recovery, steps, wrap};
 use crate::lab::{self, StepId, StepState, Text};
 
 /// The word for a state, next to its symbol.
@@ -125,7 +125,7 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         StepId::Summary => {
             out.push(Line::default());
             out.extend(heading(view, &view.t("ui-figures-heading"), width));
-            out.extend(status::recovery_lines(view, width, true, usize::MAX));
+            out.extend(recovery::recovery_lines(view, width, true, usize::MAX));
         }
         _ => {}
     }

@@ -18,6 +18,7 @@ pub mod help;
 pub mod instructions;
 pub mod log;
 pub mod picture;
+pub mod recovery;
 pub mod status;
 pub mod steps;
 pub mod theme;
@@ -101,7 +102,11 @@ impl<'a> View<'a> {
         let age = self.age(at);
         match self.app.mode {
             crate::cloud::Mode::Simulation { speed } if speed > 1.0 => {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_precision_loss,
+                    reason = "ages in seconds, far below 2^52; rounded on purpose"
+                )]
                 let wall = (age as f64 / speed).round() as i64;
                 wall
             }
@@ -292,11 +297,11 @@ fn normal(frame: &mut Frame, area: Rect, view: &View<'_>) {
 
     // The steps list needs 14 rows; below it, if there is room, the recovery figures.
     let steps_rows = rows(crate::lab::StepId::ALL.len() + 2);
-    if left.height >= steps_rows + status::RECOVERY_MIN_HEIGHT {
+    if left.height >= steps_rows + recovery::RECOVERY_MIN_HEIGHT {
         let [steps_area, recovery_area] =
             Layout::vertical([Constraint::Length(steps_rows), Constraint::Fill(1)]).areas(left);
         steps::draw(frame, steps_area, view);
-        status::draw_recovery(frame, recovery_area, view);
+        recovery::draw_recovery(frame, recovery_area, view);
         right_column(frame, right, view, false);
     } else {
         steps::draw(frame, left, view);
@@ -310,7 +315,7 @@ fn normal(frame: &mut Frame, area: Rect, view: &View<'_>) {
 /// Status on top, then (optionally) the recovery figures, then the timeline.
 fn right_column(frame: &mut Frame, area: Rect, view: &View<'_>, with_recovery: bool) {
     let recovery_height = if with_recovery {
-        status::recovery_height(view, area.width).min(area.height / 3)
+        recovery::recovery_height(view, area.width).min(area.height / 3)
     } else {
         0
     };
@@ -326,7 +331,7 @@ fn right_column(frame: &mut Frame, area: Rect, view: &View<'_>, with_recovery: b
     .areas(area);
     status::draw(frame, s, view);
     if with_recovery {
-        status::draw_recovery(frame, r, view);
+        recovery::draw_recovery(frame, r, view);
     }
     timeline::draw(frame, t, view);
 }
@@ -347,7 +352,7 @@ fn present(frame: &mut Frame, area: Rect, view: &View<'_>) {
     instructions::draw(frame, middle, view);
     // The figures first: they are what the audience looks for.
     let figures_height =
-        status::big_figures_height(right.width).min(right.height.saturating_sub(STATUS_MIN_ROWS));
+        recovery::big_figures_height(right.width).min(right.height.saturating_sub(STATUS_MIN_ROWS));
     let status_height = status::wanted_height(view, right.width);
     let below = right.height.saturating_sub(figures_height);
     let timeline_height = if below >= status_height + timeline::MIN_HEIGHT + 2 {
@@ -361,7 +366,7 @@ fn present(frame: &mut Frame, area: Rect, view: &View<'_>) {
         Constraint::Length(timeline_height),
     ])
     .areas(right);
-    status::draw_big_figures(frame, f, view);
+    recovery::draw_big_figures(frame, f, view);
     status::draw(frame, s, view);
     if timeline_height > 0 {
         timeline::draw(frame, t, view);

@@ -183,11 +183,11 @@ fn put_centred(row: &mut [char], from: usize, to: usize, text: &str) {
 /// The concepts diagram: last backup ─ RPO ─ disaster ─ RTO ─ back online.
 #[must_use]
 pub fn rpo_rto_diagram(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
+    const MIN_DIAGRAM: usize = 24;
     let th = &view.th;
     let mut out = vec![Line::styled(view.t("ui-diagram-title"), th.heading)];
     let rpo = view.t("ui-diagram-rpo");
     let rto = view.t("ui-diagram-rto");
-    const MIN_DIAGRAM: usize = 24;
     if width < MIN_DIAGRAM {
         for id in ["ui-diagram-rpo-means", "ui-diagram-rto-means"] {
             out.extend(wrap::lines_with(
@@ -236,8 +236,8 @@ pub fn rpo_rto_diagram(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         th.accent,
     ));
     let means = vec![
-        ((p1 + p2) / 2, view.t("ui-diagram-rpo-short")),
-        ((p2 + p3) / 2, view.t("ui-diagram-rto-short")),
+        (usize::midpoint(p1, p2), view.t("ui-diagram-rpo-short")),
+        (usize::midpoint(p2, p3), view.t("ui-diagram-rto-short")),
     ];
     for row in wrap::place_labels(&means, width) {
         out.push(Line::styled(row, th.muted));

@@ -72,7 +72,6 @@ fn row_line(row: Vec<(char, Style)>) -> Line<'static> {
 
 /// The timeline's lines at `cells` wide and at most `height` high.
 #[must_use]
-#[allow(clippy::too_many_lines)]
 pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>> {
     let app = view.app;
     let th = &view.th;

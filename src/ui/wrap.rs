@@ -202,14 +202,13 @@ pub fn place_labels(labels: &[(usize, String)], cells: usize) -> Vec<String> {
         let start = centre.saturating_sub(w / 2).min(cells.saturating_sub(w));
         let row = rows.iter().position(|r| {
             // A blank cell on either side, so two labels never run together.
-            (start.saturating_sub(1)..start + w + 1).all(|x| r.get(x).is_none_or(Option::is_none))
+            (start.saturating_sub(1)..=(start + w)).all(|x| r.get(x).is_none_or(Option::is_none))
         });
-        let row = match row {
-            Some(r) => r,
-            None => {
-                rows.push(vec![None; cells + 1]);
-                rows.len() - 1
-            }
+        let row = if let Some(r) = row {
+            r
+        } else {
+            rows.push(vec![None; cells + 1]);
+            rows.len() - 1
         };
         let mut x = start;
         for c in text.chars() {
@@ -232,7 +231,6 @@ pub fn place_labels(labels: &[(usize, String)], cells: usize) -> Vec<String> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -1,7 +1,6 @@
 //! Helpers shared by integration tests (`mod support;`): a moto server per test, the Python
 //! harness scripts in `tests/harness/`, and small loopback servers for fault tests.
 //! Not every test file uses every helper.
-#![allow(dead_code)]
 
 pub mod fake;
 pub mod moto;

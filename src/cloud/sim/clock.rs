@@ -1,0 +1,122 @@
+//! What "now" is in the simulated account: the wall clock sped up, a manual clock (tests and
+//! benchmarks), or the owner's clock as a reader sees it in the world file.
+
+use super::{
+    Duration, Instant, Path, PathBuf, Published, SignedDuration, SimCloud, SystemTime, Timestamp,
+    World, after, load_world,
+};
+
+/// How simulated time moves.
+#[derive(Debug)]
+pub(super) enum Clock {
+    /// Simulated time runs `speed` times faster than the wall clock.
+    Wall {
+        origin: Instant,
+        origin_sim: Timestamp,
+    },
+    /// Simulated time moves only when someone pauses: tests and benchmarks.
+    Manual,
+    /// A reader's clock: the owner's, as published in the world file; it stands still while
+    /// no owner runs the world.
+    Published,
+}
+
+/// What a reader last loaded from the owner's world file.
+#[derive(Debug)]
+pub(super) struct Following {
+    pub(super) path: PathBuf,
+    /// The file as last loaded.
+    pub(super) seen: Option<FileStamp>,
+    /// The file's time and the owner's clock as of that load.
+    pub(super) base: Timestamp,
+    pub(super) published: Option<Published>,
+}
+
+/// Modification time, length and inode of a file.
+pub(super) type FileStamp = (Option<SystemTime>, u64, u64);
+
+/// What tells one saved world from the next: each save is a new file renamed into place, so
+/// on Unix its inode changes even when time stamp and length do not.
+pub(super) fn stamp(path: &Path) -> Option<FileStamp> {
+    std::fs::metadata(path).ok().map(|m| {
+        #[cfg(unix)]
+        let id = std::os::unix::fs::MetadataExt::ino(&m);
+        #[cfg(not(unix))]
+        let id = 0;
+        (m.modified().ok(), m.len(), id)
+    })
+}
+
+impl SimCloud {
+    /// Advances a manual clock; a no-op on the wall clock.
+    pub fn advance(&self, by: Duration) {
+        if matches!(self.clock, Clock::Manual) {
+            let mut world = self.lock();
+            world.now = after(world.now, i64::try_from(by.as_secs()).unwrap_or(0));
+        }
+    }
+
+    /// A reader loads the owner's world again when the file changed since the last look. A
+    /// file that cannot be read now (it is replaced atomically, so that means damage) leaves
+    /// the last good world in place.
+    pub(super) fn follow(&self) {
+        let Some(following) = &self.following else {
+            return;
+        };
+        let mut f = following
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let now_seen = stamp(&f.path);
+        if now_seen.is_none() || now_seen == f.seen {
+            return;
+        }
+        let names = self.lock().names.clone();
+        match load_world(&f.path, &names) {
+            Ok(Some(world)) => {
+                f.seen = now_seen;
+                f.base = world.now;
+                f.published = world.published;
+                *self.lock() = world;
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!("world not reloaded: {e}"),
+        }
+    }
+
+    pub(super) fn sim_now(&self) -> Timestamp {
+        self.follow();
+        let world = self.lock();
+        self.sim_now_unlocked(&world)
+    }
+
+    pub(super) fn sim_now_unlocked(&self, world: &World) -> Timestamp {
+        match &self.clock {
+            Clock::Manual => world.now,
+            Clock::Wall { origin, origin_sim } => {
+                let scaled = origin.elapsed().mul_f64(self.speed);
+                origin_sim
+                    .checked_add(SignedDuration::try_from(scaled).unwrap_or_default())
+                    .unwrap_or(*origin_sim)
+                    .max(world.now)
+            }
+            Clock::Published => {
+                let Some(following) = &self.following else {
+                    return world.now;
+                };
+                let f = following
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let owner_now = f.published.map_or(f.base, |p| {
+                    let wall = Timestamp::now()
+                        .duration_since(p.wall)
+                        .max(SignedDuration::ZERO);
+                    let scaled = wall.as_secs_f64() * p.speed;
+                    f.base
+                        .checked_add(SignedDuration::try_from_secs_f64(scaled).unwrap_or_default())
+                        .unwrap_or(f.base)
+                });
+                owner_now.max(world.now)
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! The simulated AWS account: the lab's world from FACTS.md, with realistic state transitions
+//! on a compressed clock. Every object carries a timeline (status from a given instant on), and
+//! what a describe call returns is read off those timelines at the simulated "now", so the
+//! world is deterministic under the test clock and needs no background task.
+//!
+//! The todo data really lives in the simulated databases: rows carry their creation and
+//! deletion times, a snapshot copies what was visible when it started, a restore brings that
+//! copy back, and the todo API serves whatever database `DB_HOST` of the serving tasks names.
+//!
+//! Map of this module: [`world`] holds the lab's objects and how they read at an instant;
+//! [`clock`] says what "now" is (wall, manual or the owner's published clock);
+//! [`transitions`] moves the world along as simulated time passes; [`api`] is the `Cloud`
+//! trait, each call checking the world the way AWS does and starting its transitions.
+
+mod api;
+mod clock;
+mod transitions;
+mod world;
+
+use self::clock::{Clock, Following, stamp};
+use self::transitions::timing;
+use self::world::{
+    ACCOUNT, DEFAULT_OPTION_GROUP, DEFAULT_PARAMETER_GROUP, DEFAULT_SG, DEFAULT_STORAGE_TYPE,
+    Published, REGION, Row, SIM_APP_URL, SimDeployment, SimInstance, SimSnapshot, UPGRADED_ENGINE,
+    World, after, endpoint_of, err, load_world, todo_json,
+};
+pub use self::world::{TodoShape, WorldError, WorldNames, world_path};
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime};
+
+use async_trait::async_trait;
+use jiff::{SignedDuration, Timestamp};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    BackupSettings, CircuitBreaker, Cloud, CloudError, CloudResult, Container, DbInstance,
+    DbSnapshot, Deployment, DeploymentStatus, EXTENDED_SUPPORT, EXTENDED_SUPPORT_DISABLED,
+    ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RestoreSettings, RolloutState, Service,
+    ServiceEvent, SnapshotKind, SnapshotRequest, TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition,
+    Todo, TodoId, todo_api,
+};
+use crate::state::{FileProblem, read_limited, write_atomic};
+use crate::validate;
+
+/// Default compression: a 15-minute restore takes one minute.
+pub const DEFAULT_SPEED: f64 = 15.0;
+/// Slowest clock `--speed` accepts: real time (slower would only make the lab last longer
+/// than it does on AWS).
+pub const MIN_SPEED: f64 = 1.0;
+/// Fastest clock `--speed` accepts: a 15-minute restore in 3 s. Looks stay as far apart in
+/// simulated time as at the default speed (see [`Cloud::pause`] here and the worker's
+/// schedule), so on the test clock RPO and RTO match a run at the default speed exactly. What
+/// remains is the program's own time between looks (saving the world, appending to the
+/// journal), which counts 300 times over: measured with the real binary, RPO and RTO came out
+/// 4 % above those at ×15 (at ×600 already 10 %), which leaves room for a busy machine.
+pub const MAX_SPEED: f64 = 300.0;
+
+/// The simulated account.
+#[derive(Debug)]
+pub struct SimCloud {
+    world: Mutex<World>,
+    clock: Clock,
+    speed: f64,
+    save_to: Option<PathBuf>,
+    following: Option<Mutex<Following>>,
+    rollout_faults: Mutex<RolloutFaults>,
+}
+
+/// The `unhealthy` fault: which UpdateService calls of this run start tasks that fail.
+#[derive(Debug, Default)]
+struct RolloutFaults {
+    /// Call ranges (1-based, inclusive); an empty range list means no fault.
+    unhealthy: Vec<(u64, u64)>,
+    updates: u64,
+}
+
+impl SimCloud {
+    /// A fresh world at `start` whose time moves only through [`Cloud::pause`].
+    #[must_use]
+    pub fn manual(start: Timestamp, speed: f64, names: WorldNames) -> Self {
+        Self {
+            world: Mutex::new(World::new(start, names)),
+            clock: Clock::Manual,
+            speed,
+            save_to: None,
+            following: None,
+            rollout_faults: Mutex::default(),
+        }
+    }
+
+    /// The tasks that UpdateService calls number `first..=last` (of this run) start fail
+    /// their health checks, whatever their database does.
+    pub fn set_unhealthy_updates(&self, calls: Vec<(u64, u64)>) {
+        self.rollout_faults
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unhealthy = calls;
+    }
+
+    /// The service's deployment circuit breaker (on, with rollback, unless changed here).
+    pub fn set_circuit_breaker(&self, breaker: CircuitBreaker) {
+        self.lock().circuit_breaker = breaker;
+        self.save();
+    }
+
+    /// How the simulated todo app writes its answers.
+    pub fn set_todo_shape(&self, shape: TodoShape) {
+        self.lock().todo_shape = shape;
+        self.save();
+    }
+
+    /// Counts an UpdateService call; whether its tasks are to fail.
+    fn next_update_unhealthy(&self) -> bool {
+        let mut faults = self
+            .rollout_faults
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        faults.updates += 1;
+        let n = faults.updates;
+        faults.unhealthy.iter().any(|(a, b)| (*a..=*b).contains(&n))
+    }
+
+    /// The demo world, for its owner (the TUI or `run`, holding the state directory's lock):
+    /// loaded from `save_to` if a previous run left one, else built anew. Simulated time
+    /// resumes where it stopped and then runs `speed` times the wall clock; every change is
+    /// saved at once. A file that cannot be used is an error and stays as it is.
+    pub fn open(save_to: PathBuf, speed: f64, names: WorldNames) -> Result<Self, WorldError> {
+        let world =
+            load_world(&save_to, &names)?.unwrap_or_else(|| World::new(Timestamp::now(), names));
+        let origin_sim = world.now;
+        let sim = Self {
+            world: Mutex::new(world),
+            clock: Clock::Wall {
+                origin: Instant::now(),
+                origin_sim,
+            },
+            speed,
+            save_to: Some(save_to),
+            following: None,
+            rollout_faults: Mutex::default(),
+        };
+        sim.save();
+        Ok(sim)
+    }
+
+    /// The demo world as its owner last saved it, for `status`, `check`, `report` and the
+    /// read-only TUI: never written, and loaded again whenever the owner saves a change, so
+    /// a reader sees what a `run` beside it does. Its time is the owner's; without an owner it
+    /// stands still. A world that does not exist yet is shown as it would start.
+    pub fn view(path: PathBuf, speed: f64, names: WorldNames) -> Result<Self, WorldError> {
+        let seen = stamp(&path);
+        let world =
+            load_world(&path, &names)?.unwrap_or_else(|| World::new(Timestamp::now(), names));
+        let following = Following {
+            path,
+            seen,
+            base: world.now,
+            published: world.published,
+        };
+        Ok(Self {
+            world: Mutex::new(world),
+            clock: Clock::Published,
+            speed,
+            save_to: None,
+            following: Some(Mutex::new(following)),
+            rollout_faults: Mutex::default(),
+        })
+    }
+
+    /// Identifier of this simulated world; the journal is kept per world.
+    #[must_use]
+    pub fn world_id(&self) -> String {
+        self.lock().id.clone()
+    }
+
+    /// Changes an instance the way the console (or another tool) would, outside the lab's
+    /// calls: for tests and demos of what the learner may do by hand.
+    pub fn console_modify(&self, instance_id: &str, change: impl FnOnce(&mut DbInstance)) {
+        let mut world = self.lock();
+        if let Some(instance) = world.instances.get_mut(instance_id) {
+            change(&mut instance.base);
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, World> {
+        self.world
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Runs `f` on the world at the current simulated time, then saves it when `mutates`.
+    fn with<T>(
+        &self,
+        mutates: bool,
+        f: impl FnOnce(&mut World) -> CloudResult<T>,
+    ) -> CloudResult<T> {
+        let now = self.sim_now();
+        let result = {
+            let mut world = self.lock();
+            if now > world.now {
+                world.now = now;
+            }
+            world.settle();
+            f(&mut world)
+        };
+        if mutates && result.is_ok() {
+            self.save();
+        }
+        result
+    }
+
+    fn save(&self) {
+        self.save_published(true);
+    }
+
+    /// Saves the world (owners only), publishing the clock while the owner runs.
+    fn save_published(&self, running: bool) {
+        let Some(path) = &self.save_to else { return };
+        let text = {
+            let mut world = self.lock();
+            let now = self.sim_now_unlocked(&world);
+            world.now = now;
+            world.published = running.then(|| Published {
+                wall: Timestamp::now(),
+                speed: self.speed,
+            });
+            serde_json::to_string(&*world)
+        };
+        match text {
+            Ok(text) => {
+                if let Err(e) = write_atomic(path, text.as_bytes()) {
+                    tracing::warn!("world not saved to {}: {e}", path.display());
+                }
+            }
+            Err(e) => tracing::warn!("world not serialized: {e}"),
+        }
+    }
+}
+
+impl Drop for SimCloud {
+    fn drop(&mut self) {
+        // The owner leaves: time stands still until the next one opens the world.
+        self.save_published(false);
+    }
+}

@@ -1,0 +1,165 @@
+//! Every fault at every step, in the simulated account: the lab keeps working, retries what is
+//! safe to retry, never creates a resource twice, and finishes once the fault stops.
+//! `cargo test --test all faults:: -- --nocapture` prints the fault × step table of docs/FAULTS.md.
+
+use std::sync::{Arc, Mutex};
+
+use backup_lab::cloud::Cloud;
+use backup_lab::cloud::faults::{Faulty, Spec};
+use backup_lab::cloud::recorder::{CallLog, Recorded};
+use backup_lab::cloud::sim::{SimCloud, WorldNames};
+use backup_lab::config::Config;
+use backup_lab::headless::Runtime;
+use backup_lab::i18n::Lang;
+use backup_lab::lab::StepId;
+use backup_lab::lab::actions::Options;
+use backup_lab::lab::journal::Journal;
+use backup_lab::lab::observe::Observed;
+
+const START: &str = "2026-11-25T09:00:00Z";
+
+/// The call each step's action makes (the one a fault hits).
+const STEP_CALLS: [(StepId, &str); 8] = [
+    (StepId::EnableBackups, "ModifyDBInstance"),
+    (StepId::CreateTodos, "TodoCreate"),
+    (StepId::Snapshot, "CreateDBSnapshot"),
+    (StepId::DeleteTodos, "TodoDelete"),
+    (StepId::Restore, "RestoreDBInstanceFromDBSnapshot"),
+    (StepId::SwitchBackend, "RegisterTaskDefinition"),
+    (StepId::SwitchBackend, "UpdateService"),
+    (StepId::Verify, "TodoList"),
+];
+
+const FAULTS: [&str; 5] = ["throttle", "5xx", "timeout", "denied", "expired"];
+
+fn runtime(cloud: Arc<dyn Cloud>, journal: Arc<Mutex<Journal>>) -> Runtime {
+    let mut config = Config::default();
+    config.backup.timezone = Some("Europe/Zurich".into());
+    Runtime {
+        cloud,
+        config,
+        journal,
+        log: Arc::new(CallLog::default()),
+        lang: Lang::En,
+        read_only: false,
+        json: true,
+    }
+}
+
+struct Outcome {
+    first_run: i32,
+    second_run: i32,
+    reached: Vec<(String, bool)>,
+    todos: Option<usize>,
+}
+
+/// Runs the lab with `fault` on the first two calls of `operation`, then again without faults.
+async fn lab_with(operation: &str, fault: &str) -> Outcome {
+    let sim = Arc::new(SimCloud::manual(
+        START.parse().expect("time"),
+        15.0,
+        WorldNames::default(),
+    ));
+    // Calls that reach the account are recorded below the fault layer.
+    let reached = Arc::new(CallLog::default());
+    let recorded: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), reached.clone(), None));
+    let spec = Spec::parse(&format!("{operation}={fault}@1-2")).expect("spec");
+    let faulty: Arc<dyn Cloud> = Arc::new(Faulty::new(recorded.clone(), spec));
+    let journal = Arc::new(Mutex::new(Journal::in_memory()));
+    let options = Options::from_config(&Config::default());
+    let first = runtime(faulty, journal.clone())
+        .run(&StepId::CORE, &options, true)
+        .await;
+    let rt = runtime(recorded, journal);
+    let second = rt.run(&StepId::CORE, &options, true).await;
+    let mut observed = Observed::default();
+    rt.observe(&mut observed).await;
+    Outcome {
+        first_run: first,
+        second_run: second,
+        reached: reached
+            .recent(100_000)
+            .into_iter()
+            .filter(|c| c.writes)
+            .map(|c| (c.operation, c.error.is_none()))
+            .collect(),
+        todos: observed.todo_count(),
+    }
+}
+
+fn count(reached: &[(String, bool)], op: &str) -> usize {
+    reached.iter().filter(|(o, ok)| o == op && *ok).count()
+}
+
+#[tokio::test]
+async fn every_fault_at_every_step_ends_with_the_lab_done_and_nothing_twice() {
+    let mut table = String::from("| step | call | ");
+    table.push_str(&FAULTS.join(" | "));
+    table.push_str(" |\n|---|---|");
+    table.push_str(&"---|".repeat(FAULTS.len()));
+    table.push('\n');
+    for (step, operation) in STEP_CALLS {
+        table.push_str(&format!("| {} | {} |", step.id(), operation));
+        for fault in FAULTS {
+            let o = lab_with(operation, fault).await;
+            let context = format!("{fault} on {operation}");
+            assert_eq!(
+                o.second_run, 0,
+                "{context}: the lab finishes once the fault stops"
+            );
+            assert_eq!(o.todos, Some(5), "{context}: the todos are back");
+            for op in [
+                "CreateDBSnapshot",
+                "RestoreDBInstanceFromDBSnapshot",
+                "RegisterTaskDefinition",
+            ] {
+                assert_eq!(count(&o.reached, op), 1, "{context}: {op} exactly once");
+            }
+            assert_eq!(
+                count(&o.reached, "TodoCreate"),
+                5,
+                "{context}: five todos, no duplicates"
+            );
+            let transient = matches!(fault, "throttle" | "5xx" | "timeout");
+            // A failed read is shown and simply read again at the next look.
+            let read = operation == "TodoList";
+            if transient || read {
+                assert_eq!(
+                    o.first_run, 0,
+                    "{context}: retried and finished in the first run"
+                );
+            } else {
+                assert_eq!(o.first_run, 1, "{context}: stops and says why");
+            }
+            table.push_str(match (transient, read) {
+                (_, true) => " shown, read again, done |",
+                (true, false) => " retried, done |",
+                (false, false) => " stopped with advice, done on re-run |",
+            });
+        }
+        table.push('\n');
+    }
+    println!("{table}");
+}
+
+#[tokio::test]
+async fn throttled_reads_do_not_stop_the_lab() {
+    let sim = Arc::new(SimCloud::manual(
+        START.parse().expect("time"),
+        15.0,
+        WorldNames::default(),
+    ));
+    let faulty: Arc<dyn Cloud> = Arc::new(Faulty::new(
+        sim,
+        Spec::parse("DescribeDBInstances=throttle:0.3,DescribeServices=5xx:0.3").expect("spec"),
+    ));
+    let rt = runtime(faulty, Arc::new(Mutex::new(Journal::in_memory())));
+    let code = rt
+        .run(
+            &StepId::CORE,
+            &Options::from_config(&Config::default()),
+            true,
+        )
+        .await;
+    assert_eq!(code, 0);
+}

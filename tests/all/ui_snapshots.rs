@@ -1,0 +1,613 @@
+//! Whole screens, rendered with `TestBackend` from app states made by the simulated account on
+//! a test clock, compared with `insta` snapshots: the key screens in German and English at
+//! 80×24 and 160×48, projector mode at 100×30 and 160×48, and the too-small message. Beside
+//! the snapshots: no size panics, NO_COLOR means no colour, and both languages fill the
+//! screen with their own words.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use backup_lab::app::{Action, App, Command, Dialog, Msg, Note, Snapshot};
+use backup_lab::cloud::Cloud;
+use backup_lab::cloud::recorder::{CallLog, Recorded};
+use backup_lab::cloud::sim::{SimCloud, WorldNames};
+use backup_lab::config::Config;
+use backup_lab::i18n::Lang;
+use backup_lab::lab::StepId;
+use backup_lab::lab::actions::{self, Confirm};
+use backup_lab::lab::journal::Journal;
+use backup_lab::lab::observe::{Observed, observe_all};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+const START: &str = "2026-11-25T09:00:00Z";
+const SPEED: f64 = 15.0;
+
+fn config() -> Config {
+    let mut c = Config::default();
+    c.backup.timezone = Some("Europe/Zurich".into());
+    c
+}
+
+/// The simulated account with a journal, driven step by step.
+struct Lab {
+    sim: Arc<SimCloud>,
+    cloud: Arc<dyn Cloud>,
+    log: Arc<CallLog>,
+    journal: Mutex<Journal>,
+    config: Config,
+    observed: Mutex<Observed>,
+    /// The notes an app collected while the actions ran through it.
+    notes: Mutex<Vec<Note>>,
+}
+
+impl Lab {
+    fn new() -> Self {
+        let sim = Arc::new(SimCloud::manual(
+            START.parse().expect("time"),
+            SPEED,
+            WorldNames::default(),
+        ));
+        let log = Arc::new(CallLog::default());
+        let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), log.clone(), None));
+        Self {
+            sim,
+            cloud,
+            log,
+            journal: Mutex::new(Journal::in_memory()),
+            config: config(),
+            observed: Mutex::new(Observed::default()),
+            notes: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Lets `seconds` of simulated time pass, looking at the account as the worker would.
+    async fn wait(&self, seconds: u64) {
+        const LOOK_S: u64 = 30;
+        let mut left = seconds;
+        while left > 0 {
+            let step = left.min(LOOK_S);
+            self.sim.advance(Duration::from_secs(step));
+            left -= step;
+            self.look().await;
+        }
+    }
+
+    async fn look(&self) {
+        let mut observed = self.observed.lock().expect("observed").clone();
+        observe_all(self.cloud.as_ref(), &self.config, &mut observed).await;
+        self.journal
+            .lock()
+            .expect("journal")
+            .observe(&observed, &self.config, self.cloud.now());
+        *self.observed.lock().expect("observed") = observed;
+    }
+
+    fn snapshot(&self) -> Box<Snapshot> {
+        Box::new(Snapshot {
+            observed: self.observed.lock().expect("observed").clone(),
+            journal: self.journal.lock().expect("journal").events().to_vec(),
+            calls: self.log.recent(60),
+            call_count: self.log.count(),
+            now: self.cloud.now(),
+        })
+    }
+
+    /// Runs `step`'s action the way the TUI does: Enter, the dialogs answered, the command
+    /// executed, progress and outcome sent back to the app.
+    async fn act(&self, step: StepId) {
+        self.look().await;
+        let mut app = App::new(
+            Lang::En,
+            self.config.clone(),
+            self.cloud.mode(),
+            self.cloud.now(),
+        );
+        app.notes = self.notes.lock().expect("notes").clone();
+        app.update(Msg::State(self.snapshot()));
+        app.selected = step;
+        let mut commands = app.update(Msg::Action(Action::Perform));
+        while let Some(dialog) = app.dialog.clone() {
+            commands = match dialog {
+                Dialog::Window { .. } => app.update(Msg::Action(Action::Confirm)),
+                Dialog::CleanupChoice { .. } => app.update(Msg::Action(Action::KeepRestored)),
+                Dialog::Confirm { plan, .. } => match &plan.confirm {
+                    Confirm::YesNo => app.update(Msg::Action(Action::Yes)),
+                    Confirm::Typed(word) => {
+                        for c in word.chars() {
+                            app.update(Msg::Action(Action::Input(c)));
+                        }
+                        app.update(Msg::Action(Action::Confirm))
+                    }
+                },
+                Dialog::Notice { title, .. } if title.id == "dialog-already-done" => {
+                    app.update(Msg::Action(Action::Cancel));
+                    *self.notes.lock().expect("notes") = app.notes;
+                    return;
+                }
+                Dialog::Notice { .. } => panic!("{step:?}: {dialog:?}"),
+            };
+        }
+        let Some(Command::RunAction(run, options)) = commands.into_iter().next() else {
+            panic!("{step:?} runs")
+        };
+        let progress = Mutex::new(Vec::new());
+        let report = |text| progress.lock().expect("progress").push(text);
+        let outcome = actions::execute(
+            run,
+            self.cloud.as_ref(),
+            &self.config,
+            &self.journal,
+            &options,
+            &report,
+        )
+        .await;
+        assert!(outcome.is_ok(), "{step:?}: {outcome:?}");
+        for text in progress.into_inner().expect("progress") {
+            app.update(Msg::Progress(run, text));
+        }
+        self.look().await;
+        app.update(Msg::State(self.snapshot()));
+        app.update(Msg::ActionDone(run, outcome));
+        app.update(Msg::Action(Action::Cancel));
+        *self.notes.lock().expect("notes") = app.notes;
+    }
+
+    /// The app as the TUI would hold it now, showing `step`.
+    async fn app(&self, lang: Lang, step: StepId) -> App {
+        self.look().await;
+        let mut app = App::new(
+            lang,
+            self.config.clone(),
+            self.cloud.mode(),
+            self.cloud.now(),
+        );
+        if let Ok(identity) = self.cloud.identity().await {
+            app.update(Msg::Identity(Ok(identity)));
+        }
+        app.notes = self.notes.lock().expect("notes").clone();
+        app.update(Msg::State(self.snapshot()));
+        app.selected = step;
+        app
+    }
+}
+
+/// The lab states the key screens show, in order of the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Fresh,
+    SnapshotTaken,
+    Disaster,
+    Restoring,
+    RollingOut,
+    /// The switch's tasks fail their health checks; ECS gives up and rolls back.
+    RolloutFailed,
+    Recovered,
+}
+
+async fn lab_at(stage: Stage) -> Lab {
+    let lab = Lab::new();
+    lab.look().await;
+    if stage == Stage::Fresh {
+        return lab;
+    }
+    lab.wait(60).await;
+    lab.act(StepId::EnableBackups).await;
+    lab.wait(240).await;
+    lab.act(StepId::CreateTodos).await;
+    lab.wait(60).await;
+    lab.act(StepId::Snapshot).await;
+    lab.wait(300).await;
+    if stage == Stage::SnapshotTaken {
+        return lab;
+    }
+    lab.wait(120).await;
+    lab.act(StepId::DeleteTodos).await;
+    lab.wait(30).await;
+    if stage == Stage::Disaster {
+        return lab;
+    }
+    lab.wait(90).await;
+    lab.act(StepId::Restore).await;
+    lab.wait(150).await;
+    if stage == Stage::Restoring {
+        return lab;
+    }
+    lab.wait(780).await;
+    if stage == Stage::RolloutFailed {
+        lab.sim.set_unhealthy_updates(vec![(1, 1)]);
+    }
+    lab.act(StepId::SwitchBackend).await;
+    lab.wait(60).await;
+    if stage == Stage::RollingOut {
+        return lab;
+    }
+    lab.wait(240).await;
+    if stage == Stage::RolloutFailed {
+        return lab;
+    }
+    lab.act(StepId::Verify).await;
+    lab.wait(30).await;
+    lab
+}
+
+/// A named screen: how to get the app into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Concepts,
+    Protection,
+    WindowDialog,
+    RestoreConfirm,
+    MidRestore,
+    Rollout,
+    RolloutFailed,
+    Summary,
+    Help,
+    CleanupChoice,
+    Projector,
+}
+
+impl Screen {
+    const ALL: [Screen; 11] = [
+        Screen::Concepts,
+        Screen::Protection,
+        Screen::WindowDialog,
+        Screen::RestoreConfirm,
+        Screen::MidRestore,
+        Screen::Rollout,
+        Screen::RolloutFailed,
+        Screen::Summary,
+        Screen::Help,
+        Screen::CleanupChoice,
+        Screen::Projector,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Screen::Concepts => "concepts",
+            Screen::Protection => "protection",
+            Screen::WindowDialog => "enable_backups_window",
+            Screen::RestoreConfirm => "restore_confirm",
+            Screen::MidRestore => "mid_restore",
+            Screen::Rollout => "switch_backend_rollout",
+            Screen::RolloutFailed => "switch_backend_rollout_failed",
+            Screen::Summary => "summary",
+            Screen::Help => "help",
+            Screen::CleanupChoice => "cleanup_choice",
+            Screen::Projector => "projector_dark",
+        }
+    }
+
+    fn stage(self) -> Stage {
+        match self {
+            Screen::Concepts | Screen::Protection | Screen::WindowDialog | Screen::Help => {
+                Stage::Fresh
+            }
+            Screen::RestoreConfirm => Stage::Disaster,
+            Screen::MidRestore => Stage::Restoring,
+            Screen::Rollout | Screen::Projector => Stage::RollingOut,
+            Screen::RolloutFailed => Stage::RolloutFailed,
+            Screen::Summary | Screen::CleanupChoice => Stage::Recovered,
+        }
+    }
+
+    async fn app(self, lab: &Lab, lang: Lang) -> App {
+        let step = match self {
+            Screen::Concepts | Screen::Help => StepId::Concepts,
+            Screen::Protection => StepId::Protection,
+            Screen::WindowDialog => StepId::EnableBackups,
+            Screen::RestoreConfirm | Screen::MidRestore => StepId::Restore,
+            Screen::Rollout | Screen::Projector | Screen::RolloutFailed => StepId::SwitchBackend,
+            Screen::Summary => StepId::Summary,
+            Screen::CleanupChoice => StepId::Cleanup,
+        };
+        let mut app = lab.app(lang, step).await;
+        match self {
+            Screen::WindowDialog | Screen::RestoreConfirm | Screen::CleanupChoice => {
+                app.update(Msg::Action(Action::Perform));
+                assert!(app.dialog.is_some(), "{self:?} opens a dialog");
+            }
+            Screen::Help => {
+                app.update(Msg::Action(Action::ToggleHelp));
+            }
+            Screen::Projector => {
+                app.update(Msg::Action(Action::TogglePresent));
+            }
+            _ => {}
+        }
+        app
+    }
+
+    /// Every screen at the smallest usual terminal, a projector's and a large one.
+    fn sizes(self) -> &'static [(u16, u16)] {
+        &[(80, 24), (100, 30), (160, 48)]
+    }
+}
+
+fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| backup_lab::ui::draw(frame, app))
+        .expect("draw");
+    terminal
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    lang.code()
+}
+
+#[tokio::test]
+async fn key_screens() {
+    let mut labs: Vec<(Stage, Lab)> = Vec::new();
+    for screen in Screen::ALL {
+        if !labs.iter().any(|(s, _)| *s == screen.stage()) {
+            labs.push((screen.stage(), lab_at(screen.stage()).await));
+        }
+    }
+    for screen in Screen::ALL {
+        let lab = labs
+            .iter()
+            .find(|(s, _)| *s == screen.stage())
+            .map(|(_, l)| l)
+            .expect("lab");
+        for lang in Lang::ALL {
+            let app = screen.app(lab, lang).await;
+            for (width, height) in screen.sizes() {
+                let terminal = render(&app, *width, *height);
+                let name = format!("{}_{}_{}x{}", screen.name(), lang_name(lang), width, height);
+                insta::assert_snapshot!(name, terminal.backend());
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn too_small() {
+    let lab = lab_at(Stage::Fresh).await;
+    for lang in Lang::ALL {
+        let app = lab.app(lang, StepId::Concepts).await;
+        let terminal = render(&app, 20, 5);
+        insta::assert_snapshot!(
+            format!("too_small_{}_20x5", lang_name(lang)),
+            terminal.backend()
+        );
+    }
+}
+
+/// Every size from 1×1 up renders without panicking, in every state, dialog and mode.
+#[tokio::test]
+async fn no_size_panics() {
+    const WIDTHS: [u16; 19] = [
+        1, 2, 3, 5, 10, 20, 30, 40, 59, 60, 61, 70, 80, 99, 100, 120, 160, 200, 250,
+    ];
+    const HEIGHTS: [u16; 14] = [1, 2, 3, 5, 10, 15, 16, 17, 20, 24, 30, 40, 48, 60];
+    let mut apps = Vec::new();
+    for stage in [Stage::Fresh, Stage::Restoring, Stage::Recovered] {
+        let lab = lab_at(stage).await;
+        for screen in Screen::ALL.into_iter().filter(|s| s.stage() == stage) {
+            apps.push(screen.app(&lab, Lang::De).await);
+        }
+        for step in StepId::ALL {
+            let mut app = lab.app(Lang::En, step).await;
+            app.scroll = u16::MAX;
+            apps.push(app);
+        }
+    }
+    for app in &mut apps {
+        for present in [false, true] {
+            app.present = present;
+            for width in WIDTHS {
+                for height in HEIGHTS {
+                    let _ = render(app, width, height);
+                }
+            }
+        }
+    }
+}
+
+/// Projector mode sets its own background: white on black or black on white.
+#[tokio::test]
+async fn projector_themes_are_high_contrast() {
+    use backup_lab::app::Theme;
+    let lab = lab_at(Stage::Restoring).await;
+    for (theme, fg, bg) in [
+        (Theme::Dark, Color::White, Color::Black),
+        (Theme::Light, Color::Black, Color::White),
+    ] {
+        let mut app = lab.app(Lang::En, StepId::Restore).await;
+        app.present = true;
+        app.theme = theme;
+        let terminal = render(&app, 100, 30);
+        let buffer = terminal.backend().buffer();
+        let plain = buffer.content.iter().filter(|c| c.bg == bg).count();
+        assert!(
+            plain * 10 > buffer.content.len() * 9,
+            "{theme:?}: the background is {bg:?}"
+        );
+        let text = buffer
+            .content
+            .iter()
+            .filter(|c| c.symbol() != " " && c.fg == fg)
+            .count();
+        assert!(text > 500, "{theme:?}: text is {fg:?} ({text} cells)");
+    }
+}
+
+/// NO_COLOR: not a single cell carries a colour, and states still read as symbols.
+#[tokio::test]
+async fn no_color_means_no_colour() {
+    let lab = lab_at(Stage::Restoring).await;
+    for present in [false, true] {
+        let mut app = lab.app(Lang::En, StepId::Restore).await;
+        app.no_color = true;
+        app.present = present;
+        let terminal = render(&app, 120, 40);
+        let buffer = terminal.backend().buffer();
+        for cell in &buffer.content {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "coloured cell {:?}",
+                cell.symbol()
+            );
+        }
+        let screen: String = buffer
+            .content
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert!(
+            screen.contains('◐') && screen.contains('✔'),
+            "state symbols are shown"
+        );
+    }
+}
+
+/// The screen changes language completely: no message id is left unrendered.
+#[tokio::test]
+async fn every_text_is_found() {
+    for stage in [Stage::Fresh, Stage::Restoring, Stage::Recovered] {
+        let lab = lab_at(stage).await;
+        for lang in Lang::ALL {
+            for step in StepId::ALL {
+                let app = lab.app(lang, step).await;
+                let terminal = render(&app, 200, 120);
+                let screen: String = terminal
+                    .backend()
+                    .buffer()
+                    .content
+                    .iter()
+                    .map(ratatui::buffer::Cell::symbol)
+                    .collect();
+                for prefix in [
+                    "ui-", "step-", "check-", "picture-", "phase-", "dialog-", "param-", "note-",
+                ] {
+                    assert!(
+                        !screen.contains(prefix),
+                        "{lang:?} {step:?}: untranslated {prefix}… on screen:\n{}",
+                        terminal.backend()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Only the 16 named ANSI colours (and the terminal's own), in every theme and mode, so the
+/// screen looks as intended in any terminal, CloudShell's included.
+#[tokio::test]
+async fn only_the_sixteen_named_colours() {
+    use backup_lab::app::Theme;
+    const NAMED: [Color; 17] = [
+        Color::Reset,
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    for stage in [Stage::Fresh, Stage::Restoring, Stage::Recovered] {
+        let lab = lab_at(stage).await;
+        for step in StepId::ALL {
+            for (theme, present) in [
+                (Theme::Dark, false),
+                (Theme::Light, false),
+                (Theme::Dark, true),
+                (Theme::Light, true),
+            ] {
+                let mut app = lab.app(Lang::En, step).await;
+                app.theme = theme;
+                app.present = present;
+                let terminal = render(&app, 120, 40);
+                for cell in &terminal.backend().buffer().content {
+                    assert!(
+                        NAMED.contains(&cell.fg) && NAMED.contains(&cell.bg),
+                        "{step:?} {theme:?} present={present}: {:?} on {:?} at {:?}",
+                        cell.fg,
+                        cell.bg,
+                        cell.symbol()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// In AWS CloudShell the header says so, next to the account; elsewhere it does not.
+#[tokio::test]
+async fn cloudshell_is_named_in_the_header() {
+    use backup_lab::cloud::Mode;
+    let lab = lab_at(Stage::Fresh).await;
+    let header = |app: &App| {
+        let terminal = render(app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.width)
+            .map(|x| buffer[(x, 0)].symbol())
+            .collect::<String>()
+    };
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Concepts).await;
+        app.cloudshell = true;
+        assert!(
+            !header(&app).contains("CloudShell"),
+            "not on the simulation"
+        );
+        app.mode = Mode::Aws {
+            account: "111122223333".into(),
+            region: "us-east-1".into(),
+        };
+        let line = header(&app);
+        assert!(
+            line.contains("AWS 111122223333 · us-east-1 │ CloudShell │"),
+            "{line}"
+        );
+        app.cloudshell = false;
+        assert!(!header(&app).contains("CloudShell"));
+    }
+}
+
+/// Every row of a dialog can be read at 80×24 by scrolling: the restore's parameters, its
+/// cost notes and its CLI line, with the question always in view.
+#[tokio::test]
+async fn a_long_dialog_scrolls_at_80x24_and_leaves_nothing_out() {
+    let lab = lab_at(Stage::Disaster).await;
+    for lang in Lang::ALL {
+        let mut app = Screen::RestoreConfirm.app(&lab, lang).await;
+        let mut seen = String::new();
+        for _ in 0..40 {
+            let screen = format!("{:?}", render(&app, 80, 24).backend());
+            assert!(
+                screen.contains("[y]"),
+                "the question stays in view: {screen}"
+            );
+            seen.push_str(&screen);
+            app.update(Msg::Action(Action::ScrollDown));
+        }
+        for part in [
+            "restore-db-instance-from-db-snapshot",
+            "--db-parameter-group-name",
+            "Extended Support",
+            "workshop-db-subnet-group",
+        ] {
+            assert!(seen.contains(part), "{part} can be scrolled to ({lang:?})");
+        }
+        // Back to the top.
+        for _ in 0..40 {
+            app.update(Msg::Action(Action::ScrollUp));
+        }
+        let top = format!("{:?}", render(&app, 80, 24).backend());
+        assert!(top.contains("ondemandbackup"), "{top}");
+    }
+}
