@@ -64,7 +64,7 @@ pub struct Global {
     /// Projector mode: large text, high contrast, no log.
     #[arg(long, global = true)]
     pub present: bool,
-    /// Colour theme.
+    /// Color theme.
     #[arg(long, global = true, value_enum)]
     pub theme: Option<Theme>,
     /// Observe and check only; never change anything.

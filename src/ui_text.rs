@@ -43,6 +43,21 @@ pub fn error_text(e: &CloudError) -> Text {
             "permission",
             e.permission().unwrap_or_else(|| "none".into()),
         )
+        .arg("service", answering_service(&e.operation))
+}
+
+/// Which service answered a call, from its operation: `rds`, `ecs`, `sts` or `todo` (the todo
+/// app), for texts such as `error-client` that name it.
+fn answering_service(operation: &str) -> &'static str {
+    if operation.starts_with("Todo") {
+        "todo"
+    } else if operation.contains("DB") {
+        "rds"
+    } else if operation == "GetCallerIdentity" {
+        "sts"
+    } else {
+        "ecs"
+    }
 }
 
 #[must_use]
@@ -84,5 +99,30 @@ pub fn fault_spec_text(e: &SpecError) -> Text {
             .arg("part", part.clone())
             .arg("operation", operation.clone())
             .arg("operations", OPERATIONS.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::ErrorKind;
+    use crate::i18n::Lang;
+
+    fn refused(operation: &str) -> CloudError {
+        CloudError::new(ErrorKind::Client, "Refused", "no").in_op(operation)
+    }
+
+    #[test]
+    fn a_refused_request_names_the_service_that_answered() {
+        for (operation, de, en) in [
+            ("RestoreDBInstanceFromDBSnapshot", "RDS hat", "RDS refused"),
+            ("UpdateService", "ECS hat", "ECS refused"),
+            ("TodoCreate", "Die ToDo-App hat", "The todo app refused"),
+            ("GetCallerIdentity", "AWS STS hat", "AWS STS refused"),
+        ] {
+            let text = error_text(&refused(operation));
+            assert!(text.render(Lang::De).starts_with(de), "{operation}");
+            assert!(text.render(Lang::En).starts_with(en), "{operation}");
+        }
     }
 }

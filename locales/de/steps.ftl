@@ -1,38 +1,42 @@
 # backup-lab: Schritt-Texte für Lernende (Deutsch, Schweizer Rechtschreibung: ss statt Eszett).
 # Jede Schritt-Nachricht erhält diese Variablen:
 #   $instance  $snapshot  $restored  $pitr  $cluster  $service
-#   $family  $container  $lb  $retention  $window (Lokalzeit)
+#   $family  $container  $lb  $retention  $window (in Lokalzeit)
 
 ## Bild: inkrementelle Snapshots (neben dem Schritt protection)
 
 picture-title = Inkrementelle Snapshots
 picture-volume = Volume
 picture-snap = Snapshot { $n }
-picture-new-block = Block geändert
+picture-new-block = geänderter Block
 picture-ref-block = Verweis
-picture-caption = Snapshot 2 speichert nur seit Snapshot 1 geänderte Blöcke und verweist auf den Rest.
+picture-caption = Snapshot 2 speichert nur die Blöcke, die sich seit Snapshot 1 geändert haben, und verweist für den Rest auf Snapshot 1.
 
 ## Schritt concepts: Backup, Restore, RPO und RTO
 
 step-concepts-title = Backup, Restore, RPO, RTO
 step-concepts-body =
     Ein Backup ist eine Kopie deiner Daten, die an einem anderen Ort aufbewahrt wird. Geht
-    das Original verloren, bleibt dir immer noch ein Stand, auf den du zurückgreifen kannst.
-    Mit einem Restore (Wiederherstellung) holst du den Stand aus einem Backup zurück und
+    das Original verloren, hast du immer noch einen Stand, auf den du zurückgreifen kannst.
+    Mit einem Restore (Wiederherstellung) holst du diesen Stand aus dem Backup zurück und
     machst ihn wieder nutzbar.
-    Zwei Kennzahlen beschreiben, wie gut dich eine Backup-Strategie schützt:
-    • RPO (Recovery Point Objective): wie viele Daten du höchstens verlieren darfst. Das ist
-    die Zeit seit dem letzten Wiederherstellungspunkt, also dem letzten nutzbaren Backup.
+    Zwei Ziele legen fest, wie gut dich eine Backup-Strategie schützen muss:
+    • RPO (Recovery Point Objective): wie viele Daten du höchstens verlieren darfst,
+    ausgedrückt als Zeitspanne. Damit du dieses Ziel einhältst, darf zwischen zwei Backups
+    nie mehr Zeit vergehen als der RPO.
     • RTO (Recovery Time Objective): wie lange das System höchstens ausfallen darf, bis es
     wieder läuft.
+    Was du bei einem Ausfall tatsächlich erreichst, misst du: Der erreichte RPO ist die Zeit
+    vom letzten Wiederherstellungspunkt (dem letzten nutzbaren Backup) bis zum Ausfall, der
+    erreichte RTO die Zeit vom Ausfall, bis alles wieder läuft.
     Ein Beispiel aus dem Alltag: Dein Handy fällt herunter und startet nicht mehr. Ohne
     Backup sind deine Fotos und Chats weg. Lief das letzte Backup vor einer Woche, fehlt dir
-    eine Woche an Fotos – das ist dein RPO. Und wie lange hältst du es ohne Handy aus, bis
-    das neue eingerichtet ist? Das ist dein RTO.
-    Je kleiner RPO und RTO sein müssen, desto öfter musst du sichern und desto schneller
-    wiederherstellen – und beides kostet Geld.
+    eine Woche an Fotos – das ist dein erreichter RPO. Und wie lange hältst du es ohne Handy
+    aus, bis das neue eingerichtet ist? Das ist dein RTO.
+    Je kleiner der RPO und der RTO sein müssen, desto öfter musst du sichern und desto
+    schneller wiederherstellen – und beides kostet Geld.
     In diesem Lab schützt du die ToDo-Datenbank auf { $instance }: Du erstellst einen
-    Snapshot, löst eine kleine "Katastrophe" aus und holst die Daten zurück.
+    Snapshot, löst eine kleine «Katastrophe» aus und holst die Daten zurück.
 
 ## Schritt protection: Datensicherung bei AWS
 
@@ -40,44 +44,52 @@ step-protection-title = Datensicherung bei AWS
 step-protection-body =
     AWS bietet je nach Dienst eigene Backup-Funktionen. Bei Amazon RDS kannst du Snapshots
     einer DB-Instanz erstellen, und diese sind inkrementell: Wie das Bild zeigt, enthält
-    der erste Snapshot alle Blöcke des Volumes, jeder weitere speichert nur die seit dem
-    vorherigen Snapshot geänderten Blöcke und verweist auf die unveränderten. So wird nichts
-    doppelt abgelegt, das spart Speicherkosten, und doch ist jeder Snapshot eigenständig.
-    RDS kann auch automatisch sichern: ein tägliches Backup in einem Zeitfenster deiner Wahl
-    plus die Transaktionslogs, aufbewahrt 1 bis 35 Tage. Das verwaltest du direkt in der
-    RDS-Konsole. Auch andere Dienste bieten Backups: Amazon EC2 (virtuelle Maschinen),
-    Amazon FSx for Windows File Server (SMB-Shares) und Amazon EFS (NFS-Shares).
-    AWS Backup ergänzt das um eine zentrale Verwaltung: Backup-Pläne (Zeitplan, Aufbewahrung,
-    Kopien) einmal als Richtlinie für viele Dienste festlegen, ein Ort für die Backups vieler
-    Konten, Backup Vaults als Ablage und Berichte, ob deine Vorgaben eingehalten werden.
-    Dieses Lab nutzt AWS Backup nicht, sondern arbeitet direkt mit RDS-Snapshots und
-    automatischen Backups. AWS Backup wird hier nur erklärt, nicht vorgeführt.
+    der erste Snapshot alle Blöcke des Volumes; jeder weitere speichert nur die Blöcke, die
+    sich seither geändert haben, und verweist auf die unveränderten. So wird nichts doppelt
+    abgelegt, was Speicherkosten spart, und trotzdem lässt sich jeder Snapshot für sich
+    allein wiederherstellen.
+    RDS kann auch automatisch sichern: jeden Tag ein Backup zu einer Zeit deiner
+    Wahl, dazu laufend die Transaktionslogs, aufbewahrt 1 bis 35 Tage. Das richtest du
+    direkt in der RDS-Konsole ein. Auch andere Dienste bieten Backups an, etwa Amazon EC2
+    (virtuelle Maschinen), Amazon FSx for Windows File Server (SMB-Freigaben) und Amazon EFS
+    (NFS-Freigaben).
+    AWS Backup verwaltet solche Backups zentral:
+    • In einem Backup-Plan legst du Zeitplan, Aufbewahrung und Kopien einmal fest, und er
+    gilt für viele Dienste.
+    • Die Backups vieler Konten verwaltest du an einem Ort; abgelegt werden sie in Backup
+    Vaults.
+    • Berichte zeigen dir, ob deine Vorgaben eingehalten werden.
+    Dieses Lab arbeitet ohne AWS Backup, direkt mit RDS-Snapshots und automatischen
+    Backups. AWS Backup lernst du hier nur kennen; vorgeführt wird es nicht.
 
 ## Schritt enable-backups: automatische Backups einschalten
 
 step-enable-backups-title = Backups automatisieren
 step-enable-backups-body =
-    Zu Beginn des Labs sind automatische Backups für { $instance } aus (Backup retention
-    period = 0). In diesem Schritt setzt du die Aufbewahrung auf { $retention ->
+    Zu Beginn des Labs sind die automatischen Backups von { $instance } ausgeschaltet
+    (Backup retention period = 0). In diesem Schritt setzt du die Aufbewahrung auf { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
     } und
-    wählst ein Backup-Zeitfenster.
+    wählst ein Backup-Fenster.
     • Ab dann sichert RDS die Instanz jeden Tag in diesem Fenster und bewahrt jedes Backup
     { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
-    } auf. Zusätzlich speichert RDS die Transaktionslogs; damit wird
+    } auf. Zusätzlich speichert RDS laufend die Transaktionslogs; damit wird
     ein Point-in-Time-Restore möglich (siehe Bonus-Schritt).
     • Du hast { $window } in deiner Lokalzeit gewählt. RDS speichert das Fenster in UTC,
-    darum fragt die Konsole nach UTC-Zeiten. Das Fenster dauert mindestens 30 Minuten und
-    darf sich nicht mit dem Wartungsfenster überschneiden.
+    darum fragt die Konsole nach UTC-Zeiten. Weil UTC keine Sommerzeit kennt, verschiebt
+    sich das Fenster in deiner Lokalzeit um eine Stunde, wenn die Sommerzeit beginnt oder
+    endet. Das Fenster dauert mindestens 30 Minuten und darf sich nicht mit dem
+    Wartungsfenster überschneiden.
     • Wähle Apply immediately, sonst wartet die Änderung bis zum nächsten Wartungsfenster.
-    • Der Wechsel von 0 auf einen Wert über 0 verursacht einen kurzen Ausfall und startet
-    sofort ein erstes Backup: Der Status zeigt modifying und backing-up, bis die Instanz
+    • Der Wechsel von 0 auf einen Wert über 0 macht die Instanz kurz unerreichbar und
+    startet sofort ein erstes Backup: Der Status zeigt modifying und backing-up, bis die Instanz
     wieder available ist.
-    Bis zum ersten geplanten Backup können Stunden vergehen; für den Restore in diesem Lab
-    erstellst du darum gleich einen manuellen Snapshot.
+    Dieses erste Backup entsteht, bevor es deine ToDos gibt, und bis zum nächsten geplanten
+    können Stunden vergehen. Für den Restore in diesem Lab erstellst du darum gleich einen
+    manuellen Snapshot.
 step-enable-backups-console =
     1. Öffne Services → RDS.
     2. Klicke im Menü links auf Databases.
@@ -87,8 +99,8 @@ step-enable-backups-console =
         [one] 1 Tag
        *[other] { $retention } Tage
     }.
-    5. Lege unter Backup window ein Zeitfenster fest: Startzeit und Dauer in UTC (dein
-    lokales Fenster { $window } in UTC umgerechnet, mindestens 30 Minuten).
+    5. Lege unter Backup window das Fenster fest: Startzeit und Dauer in UTC (dein
+    Fenster { $window } in Lokalzeit, umgerechnet in UTC, mindestens 30 Minuten).
     6. Klicke auf Continue.
     7. Wähle in der Übersicht Apply immediately.
     8. Bestätige mit Modify DB Instance.
@@ -98,7 +110,7 @@ step-enable-backups-console =
 
 step-create-todos-title = 5 ToDos erfassen
 step-create-todos-body =
-    Vor der "Katastrophe" brauchst du Daten, deren Verlust dir auffallen würde. Erfasse in
+    Vor der «Katastrophe» brauchst du Daten, deren Verlust dir auffallen würde. Erfasse in
     deiner ToDo-App 5 ToDos, am besten mit Titeln, die du später leicht wiedererkennst.
     Die App läuft hinter dem Load Balancer { $lb }: Anfragen an /api/* gehen an den
     Backend-Service { $service }, der jedes ToDo in die MySQL-Datenbank todo auf
@@ -111,7 +123,7 @@ step-create-todos-console =
     3. Wähle { $lb } aus und kopiere seinen DNS name.
     4. Öffne http://<DNS name> im Browser (dieselbe URL wie beim Test der
     ToDo-App).
-    5. Erfasse 5 ToDos, zum Beispiel "ToDo 1" bis "ToDo 5".
+    5. Erfasse 5 ToDos, zum Beispiel «ToDo 1» bis «ToDo 5».
     6. Lade die Seite neu und prüfe, ob alle 5 ToDos angezeigt werden.
 
 ## Schritt snapshot: manuellen Snapshot erstellen
@@ -120,18 +132,21 @@ step-snapshot-title = Manuellen Snapshot erstellen
 step-snapshot-body =
     Jetzt hältst du den aktuellen Stand von { $instance } samt deinen 5 ToDos in einem
     manuellen DB-Snapshot namens { $snapshot } fest.
-    Warum von Hand? Das erste geplante Backup läuft erst in deinem Backup-Zeitfenster, und
-    darauf willst du nicht warten. Ein manueller Snapshot entsteht sofort und bleibt, anders
-    als automatische Backups, bestehen, bis du ihn löschst – unabhängig von der
-    Aufbewahrungsdauer.
+    Warum von Hand, wenn doch schon automatische Backups laufen? Ihr erstes Backup entstand,
+    als du sie eingeschaltet hast, also bevor es deine ToDos gab, und das nächste folgt
+    erst im Backup-Fenster. Vor allem willst du einen Wiederherstellungspunkt mit einem
+    Namen, den du gezielt zurückspielen kannst. Ein manueller Snapshot entsteht sofort und
+    bleibt, anders als automatische Backups, bestehen, bis du ihn löschst – unabhängig von
+    der Aufbewahrungsdauer.
     • Die Instanz muss Available sein. Steht sie nach dem letzten Schritt noch auf
     modifying oder backing-up, warte kurz.
     • Solange der Status Creating lautet, ist der Fortschritt in Prozent nur eine Schätzung;
     die Dauer hängt von der Datenmenge ab. Diese App zeigt dir die verstrichene Zeit.
-    Der Snapshot ist dein Wiederherstellungspunkt: Wer ihn zurückspielt, verliert alles, was
-    danach geschrieben wurde. Sein RPO ist also die Zeit seit seiner Erstellung. (Das Kapitel
-    nennt den Schritt "Point in time Backup", doch ein Snapshot hält einen festen Moment
-    fest; echter Point-in-Time-Restore kommt von den automatischen Backups – siehe Bonus.)
+    Der Snapshot ist dein Wiederherstellungspunkt: Spielst du ihn zurück, verlierst du
+    alles, was danach geschrieben wurde. Sein erreichter RPO ist also die Zeit seit seiner
+    Erstellung. (Das Kapitel nennt den Schritt «Point in time Backup». Ein Snapshot hält
+    aber einen festen Moment fest; einen echten Point-in-Time-Restore ermöglichen erst die
+    automatischen Backups – siehe Bonus-Schritt.)
 step-snapshot-console =
     1. Öffne Services → RDS.
     2. Klicke im Menü links auf Databases.
@@ -145,14 +160,15 @@ step-snapshot-console =
 
 step-delete-todos-title = Alle ToDos löschen
 step-delete-todos-body =
-    Zeit für die "Katastrophe": Du löschst alle ToDos, als hätte ein fehlerhaftes Release
+    Zeit für die «Katastrophe»: Du löschst alle ToDos, als hätte ein fehlerhaftes Release
     oder ein falscher Klick die Tabelle geleert. Die Einträge verschwinden sofort aus
     { $instance }, und die App kennt kein Rückgängig.
     Stelle vorher sicher, dass { $snapshot } Available ist. Er wurde vor dem Löschen
-    erstellt und enthält deine 5 ToDos noch. Die automatischen Backups dagegen halten auch
-    das Löschen fest.
-    Alles, was nach dem Snapshot geschrieben wird, ginge bei seinem Restore verloren – das
-    ist der RPO in der Praxis. Hier geht nichts verloren, weil sich zwischen Snapshot und
+    erstellt und enthält deine 5 ToDos noch. Die automatischen Backups halten dagegen auch
+    das Löschen fest; mit einem Point-in-Time-Restore auf einen Zeitpunkt kurz davor kämen
+    die ToDos aber ebenfalls zurück.
+    Was nach dem Snapshot geschrieben wird, ginge bei seinem Restore verloren – das ist
+    der RPO in der Praxis. Hier geht nichts verloren, weil sich zwischen Snapshot und
     Löschen nichts geändert hat.
 step-delete-todos-console =
     1. Öffne deine ToDo-App im Browser (http://<DNS name von { $lb }>).
@@ -164,18 +180,25 @@ step-delete-todos-console =
 step-restore-title = Snapshot wiederherstellen
 step-restore-body =
     Du stellst { $snapshot } in eine neue DB-Instanz namens { $restored } wieder her. Ein
-    Restore überschreibt nie eine Instanz, auch nicht { $instance }: RDS erstellt immer eine
-    NEUE Instanz mit einem NEUEN Endpunkt.
+    Restore überschreibt nie eine bestehende Instanz, auch nicht { $instance }: RDS
+    erstellt immer eine NEUE Instanz mit einem NEUEN Endpunkt.
     • Multi-AZ DB instance wie beim Original; ohne diese Wahl wäre der Restore Single-AZ.
-    • Security Group Workshop-RDS-SG, default entfernt: Ohne explizite Gruppe hängt RDS die
-    default-Gruppe der VPC an, und die lässt das Backend nicht durch. Diese App übernimmt
-    die Security Groups und die Subnet Group von { $instance }.
-    • Klasse db.t3.micro; alles andere bleibt wie vorgeschlagen.
+    • Sicherheitsgruppe Workshop-RDS-SG statt default: Gibst du keine Gruppe an, hängt RDS
+    die Gruppe default der VPC an, und diese lässt das Backend nicht durch. Diese App
+    übernimmt die Sicherheitsgruppen und die Subnetzgruppe von { $instance }.
+    • Klasse db.t3.micro; alles andere bleibt, wie die Konsole es vorschlägt.
     Der Restore dauert etwa 10 bis 40 Minuten (creating, backing-up, modifying, available);
-    der Endpunkt erscheint erst nach creating. Die Instanz wird ab available sekundengenau
-    verrechnet, mindestens 10 Minuten, und Multi-AZ kostet etwa das Doppelte.
+    einen Endpunkt hat die Instanz erst, wenn ihr Status creating verlässt.
+    Kosten: Die Instanz wird sekundengenau verrechnet, sobald RDS sie erstellt, auch
+    während backing-up und modifying, mindestens 10 Minuten. Multi-AZ kostet etwa das
+    Doppelte, auch beim Speicher: Die 100 GiB der neuen Instanz werden zweimal
+    verrechnet. Läuft { $instance } in RDS Extended Support, zahlt auch die neue Instanz
+    dessen Zuschlag pro vCPU und Stunde.
     Danach kannst du { $restored } als neue Datenbank nutzen (nächster Schritt) oder die
-    Daten per Dump & Restore zurück in { $instance } kopieren.
+    Daten per Dump & Restore zurück in { $instance } kopieren: Du exportierst die Datenbank
+    todo aus { $restored } mit mysqldump und spielst den Export in { $instance } ein; dabei
+    werden die Tabellen in { $instance } samt allem, was seit dem Snapshot dazugekommen
+    ist, überschrieben.
 step-restore-console =
     1. Öffne Services → RDS.
     2. Klicke im Menü links auf Databases und danach auf { $instance }.
@@ -183,7 +206,7 @@ step-restore-console =
     Restore.
     4. Wähle unter Availability and durability die Option Multi-AZ DB instance.
     5. Gib unter Settings bei DB Instance Identifier { $restored } ein.
-    6. Wähle als VPC security group Workshop-RDS-SG und entferne die Gruppe default.
+    6. Wähle unter VPC security group Workshop-RDS-SG und entferne die Gruppe default.
     7. Wechsle unter DB instance class zu Burstable classes (includes t classes) und wähle
     db.t3.micro.
     8. Lass alle übrigen Einstellungen unverändert.
@@ -194,21 +217,22 @@ step-restore-console =
 
 step-switch-backend-title = Backend umstellen
 step-switch-backend-body =
-    Das Backend nutzt noch { $instance }, wo keine ToDos mehr sind. Seine Datenbank findet
-    es über die Umgebungsvariable DB_HOST in der Task Definition { $family }; DB_HOST muss
-    also den Endpunkt von { $restored } bekommen.
-    Eine Task Definition lässt sich nicht bearbeiten, darum erstellst du eine neue Revision:
-    Image, Rollen, CPU, Memory und die übrigen Variablen bleiben gleich, nur DB_HOST ändert
-    sich. (Dort steht übrigens auch DB_PASSWORD im Klartext; in echten Projekten gehört ein
-    Secret in einen Secret Store.)
-    Danach aktualisierst du { $service } in { $cluster } auf die neue Revision. ECS startet
-    2 neue Tasks und stoppt die alten erst, wenn die neuen laufen – zeitweise laufen also
-    bis zu 4 Tasks (2 alte, 2 neue). Das neue Deployment ist PRIMARY, das alte bleibt ACTIVE,
-    bis es geleert ist; fertig ist der Rollout, wenn nur ein Deployment mit 2 Tasks übrig ist.
-    { $restored } muss vorher available sein: Erst dann gibt es seinen Endpunkt.
+    Das Backend nutzt noch { $instance }, wo keine ToDos mehr sind. Welche Datenbank es
+    verwendet, steht in der Umgebungsvariable DB_HOST der Task Definition { $family };
+    DB_HOST muss also den Endpunkt von { $restored } bekommen.
+    Eine Task Definition kannst du nicht bearbeiten, nur eine neue Revision davon
+    erstellen: Image, Rollen, CPU, Memory und die übrigen Variablen bleiben gleich, nur
+    DB_HOST ändert sich. (Dort steht übrigens auch DB_PASSWORD im Klartext; in echten
+    Projekten gehört ein Passwort in einen Secret Store.)
+    Danach stellst du { $service } in { $cluster } auf die neue Revision um. ECS startet
+    2 neue Tasks und stoppt die alten erst, wenn die neuen laufen; eine Weile laufen also
+    bis zu 4 Tasks (2 alte, 2 neue). Das neue Deployment hat den Status PRIMARY, das alte
+    bleibt ACTIVE, bis keine Tasks mehr darauf laufen. Der Rollout ist fertig, wenn nur
+    noch ein Deployment mit 2 Tasks übrig ist.
+    { $restored } muss vorher available sein, denn erst dann hat die Instanz einen Endpunkt.
 step-switch-backend-console =
     1. Öffne Services → RDS → Databases und klicke auf { $restored }.
-    2. Kopiere im Tab Connectivity & security den Endpoint.
+    2. Kopiere im Tab Connectivity & security den Endpunkt (Feld Endpoint).
     3. Öffne Services → ECS.
     4. Klicke im Menü links auf Task definitions und wähle { $family }.
     5. Wähle die neueste Revision aus und klicke auf Create new revision.
@@ -219,7 +243,8 @@ step-switch-backend-console =
     9. Wähle unter Services { $service } aus und klicke auf Update.
     10. Wähle unter Revision die neueste Revision von { $family }.
     11. Lass alle anderen Einstellungen unverändert und klicke auf Update.
-    12. Beobachte im Tab Tasks, wie bis zu 4 Tasks laufen, bis nur die 2 neuen übrig sind.
+    12. Beobachte im Tab Tasks, wie zeitweise bis zu 4 Tasks laufen, bis nur noch die 2
+    neuen übrig sind.
 
 ## Schritt verify: prüfen, ob die ToDos zurück sind
 
@@ -228,10 +253,10 @@ step-verify-body =
     Jetzt prüfst du, ob die Wiederherstellung geklappt hat. Öffne die ToDo-App: Die 5 ToDos
     von vor dem Snapshot sollten wieder da sein, weil das Backend jetzt aus { $restored } liest.
     Ist die Liste noch leer, ist der Rollout wohl noch nicht fertig: Solange alte Tasks
-    laufen, schickt { $lb } einen Teil der Anfragen an sie, und sie nutzen noch
-    { $instance }. Warte, bis nur noch die neuen Tasks laufen, und lade neu.
+    laufen, schickt { $lb } einen Teil der Anfragen an sie, und sie lesen noch aus
+    { $instance }. Warte, bis nur noch die neuen Tasks laufen, und lade die Seite neu.
     Die API liefert dasselbe: GET /api/v1/todos gibt die Liste als JSON zurück.
-    Die in { $instance } verlorenen Daten sind zurück. Die Zeit von der "Katastrophe" bis
+    Die in { $instance } verlorenen Daten sind zurück. Die Zeit von der «Katastrophe» bis
     jetzt ist der RTO, den du in diesem Lab erreicht hast.
 step-verify-console =
     1. Öffne Services → EC2 → Load Balancers und kopiere den DNS name von { $lb }.
@@ -243,20 +268,21 @@ step-verify-console =
 
 step-pitr-title = Bonus: Point-in-Time-Restore
 step-pitr-body =
-    Optional: Seit du die automatischen Backups eingeschaltet hast, überträgt RDS die
+    Freiwillig: Seit du die automatischen Backups eingeschaltet hast, überträgt RDS die
     Transaktionslogs von { $instance } etwa alle 5 Minuten. Du kannst auf jede Sekunde
-    innerhalb der Aufbewahrungsdauer bis zur Latest restorable time zurückgehen, und die
-    liegt meist weniger als 5 Minuten zurück. Automatische Backups ergeben also einen RPO
-    von etwa 5 Minuten; bei { $snapshot } ist es die Zeit seit dem Snapshot.
-    Du stellst { $instance } auf die Latest restorable time in eine neue Instanz { $pitr }
-    wieder her. Auch hier entsteht eine NEUE Instanz mit NEUEM Endpunkt, nichts wird
-    überschrieben; das Backend nutzt weiterhin { $restored }.
-    { $pitr } zeigt den neuesten Stand, die ToDos bleiben dort also gelöscht. Mit einer
-    eigenen Zeit kurz vor dem Löschen kämen sie zurück – genau das ist die Stärke des
-    Point-in-Time-Restore. Das erste automatische Backup muss fertig sein; fehlt die
-    Option noch, warte ein wenig.
-    { $pitr } kostet wie jede Instanz (sekundengenau ab available, mindestens 10 Minuten,
-    Multi-AZ etwa doppelt). Der Schritt Aufräumen löscht sie wieder.
+    innerhalb der Aufbewahrungsdauer zurückgehen, bis zum letzten wiederherstellbaren
+    Zeitpunkt (in der Konsole Latest restorable time), und der liegt meist weniger als
+    5 Minuten zurück. Mit automatischen Backups erreichst du also einen RPO von etwa
+    5 Minuten; bei { $snapshot } ist es die Zeit seit dem Snapshot.
+    Du stellst { $instance } auf diesen Zeitpunkt in einer neuen Instanz { $pitr } wieder
+    her. Auch hier entsteht eine NEUE Instanz mit einem NEUEN Endpunkt, und nichts
+    wird überschrieben; das Backend nutzt weiterhin { $restored }.
+    { $pitr } zeigt den neuesten Stand, dort bleiben die ToDos also gelöscht. Wählst du
+    stattdessen einen Zeitpunkt kurz vor dem Löschen, kommen sie zurück – genau das ist die
+    Stärke des Point-in-Time-Restore. Das erste automatische Backup muss fertig sein;
+    fehlt die Option noch, warte ein wenig.
+    { $pitr } kostet wie jede Instanz: sekundengenau, sobald RDS sie erstellt, mindestens
+    10 Minuten, dazu ihr eigener Speicher. Der Schritt «Aufräumen» löscht sie wieder.
 step-pitr-console =
     1. Öffne Services → RDS → Databases und wähle { $instance } aus.
     2. Klicke auf Actions → Restore to point in time.
@@ -264,7 +290,7 @@ step-pitr-console =
     4. Gib unter Settings bei DB Instance Identifier { $pitr } ein.
     5. Wähle unter Availability and durability Single DB instance: Dieser Test braucht
     keine Hochverfügbarkeit, und eine einzelne Instanz kostet etwa die Hälfte.
-    6. Wähle als VPC security group Workshop-RDS-SG und entferne die Gruppe default.
+    6. Wähle unter VPC security group Workshop-RDS-SG und entferne die Gruppe default.
     7. Wechsle unter DB instance class zu Burstable classes (includes t classes) und wähle
     db.t3.micro.
     8. Lass alle übrigen Einstellungen unverändert und klicke auf Restore to point in time.
@@ -283,12 +309,13 @@ step-summary-body =
     • 5 ToDos erfasst, im Snapshot { $snapshot } gesichert und danach alle gelöscht,
     • den Snapshot in die neue Instanz { $restored } wiederhergestellt, { $service } mit
     einer neuen Revision von { $family } umgestellt und die 5 ToDos zurückgeholt.
-    Ein Restore erstellt immer eine neue Instanz mit neuem Endpunkt; danach stellst du die
-    Anwendung um oder kopierst die Daten per Dump & Restore zurück.
-    RPO und RTO in diesem Lab: Beim Restore des Snapshots geht alles seit seiner Erstellung
-    verloren, also RPO = Zeit seit dem Snapshot. Automatische Backups erlauben einen
-    Point-in-Time-Restore mit einem RPO von etwa 5 Minuten. Der RTO war der Restore
-    (10 bis 40 Minuten) plus der Rollout. AWS Backup wurde nur erklärt; in grösseren
+    Ein Restore erstellt immer eine neue Instanz mit einem neuen Endpunkt. Danach stellst
+    du die Anwendung um oder kopierst die Daten per Dump & Restore zurück.
+    Der RPO und der RTO in diesem Lab: Beim Restore des Snapshots geht alles verloren, was
+    nach seiner Erstellung geschrieben wurde; der erreichte RPO ist also die Zeit seit dem
+    Snapshot. Automatische Backups ermöglichen einen Point-in-Time-Restore mit einem RPO
+    von etwa 5 Minuten. Der erreichte RTO setzt sich aus dem Restore (10 bis 40 Minuten)
+    und dem Rollout zusammen. AWS Backup hast du nur kennengelernt; in grösseren
     Umgebungen verwaltet es solche Backups zentral.
     Als Nächstes räumst du auf, damit nichts weiter Geld kostet.
 
@@ -302,16 +329,19 @@ step-cleanup-body =
     löschst.
     • Falls du den Bonus-Schritt gemacht hast, lösche { $pitr } ohne Final Snapshot.
     • Entscheide, welche Datenbank in Betrieb bleibt. Behältst du { $restored }, nutzt das
-    Backend sie bereits. Willst du zurück zu { $instance }, stelle zuerst { $service } auf
-    die ursprüngliche Revision von { $family } zurück und warte den Rollout ab; danach
-    deregistrierst du die neue Revision und löschst { $restored } ohne Final Snapshot.
+    Backend sie bereits; dann laufen aber zwei Multi-AZ-Instanzen weiter, { $instance } und
+    { $restored }, und beide kosten laufend Geld. Willst du zurück zu { $instance }, stelle
+    zuerst { $service } auf die ursprüngliche Revision von { $family } zurück und warte den
+    Rollout ab; danach deregistrierst du die neue Revision und löschst { $restored } ohne
+    Final Snapshot.
     Die Reihenfolge ist wichtig: Löschst du { $restored }, solange das Backend noch darauf
     zeigt, funktioniert die App nicht mehr.
     Die automatischen Backups von { $instance } dürfen eingeschaltet bleiben; jedes läuft
     nach { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tagen
-    } ab.
+    } ab. Backup-Speicher bis zur Grösse des gesamten Speichers deiner
+    Instanzen in der Region ist gratis.
 step-cleanup-console =
     1. Öffne Services → RDS und klicke im Menü links auf Snapshots.
     2. Wähle im Tab Manual { $snapshot } aus.

@@ -35,7 +35,7 @@ ui-action-enable-backups = Setzt die Aufbewahrungsdauer der Backups von { $insta
         [one] 1 Tag
        *[other] { $retention } Tage
     }, mit dem Backup-Fenster, das du in Lokalzeit eingibst, und wendet die Änderung sofort an.
-ui-action-create-todos = Legt über die API der App ToDos an, bis es 5 sind.
+ui-action-create-todos = Erfasst über die API der App ToDos, bis es 5 sind.
 ui-action-snapshot = Erstellt den manuellen Snapshot { $snapshot } von { $instance }.
 ui-action-delete-todos = Löscht über die API der App alle ToDos: die Katastrophe. Erst möglich, wenn { $snapshot } verfügbar ist.
 ui-action-restore = Stellt { $snapshot } in der neuen Instanz { $restored } wieder her, mit den Sicherheitsgruppen und der Subnetzgruppe von { $instance }.
@@ -58,7 +58,7 @@ ui-diagram-rto = RTO
 ui-diagram-rpo-short = Datenverlust
 ui-diagram-rto-short = Ausfallzeit
 ui-diagram-rpo-means = RPO: Alles, was zwischen dem letzten Backup und der Katastrophe geschrieben wurde, ist weg.
-ui-diagram-rto-means = RTO: von der Katastrophe, bis die Anwendung wieder funktioniert.
+ui-diagram-rto-means = RTO: die Zeit von der Katastrophe, bis die Anwendung wieder funktioniert.
 
 ## Status
 
@@ -71,15 +71,15 @@ ui-instances = DB-Instanzen
 ui-multi-az = Multi-AZ
 ui-single-az = Single-AZ
 ui-retention-off = Backups aus
-ui-retention-days = Backups { $days } T
-ui-retention-pending = Backups { $from } → { $to } T
+ui-retention-days = Backups { $days } Tg.
+ui-retention-pending = Backups { $from } → { $to } Tg.
 ui-no-endpoint = noch kein Endpunkt
 ui-snapshots = Snapshots
 ui-snapshot-manual = manuell
 ui-snapshot-automated = automatisch
 ui-service = ECS-Service
 ui-revision = Revision { $revision }
-ui-tasks = Tasks laufen: { $running } von { $desired }
+ui-tasks = { $running } laufen (Ziel { $desired })
 ui-failed-tasks = { $count } gescheitert
 ui-todos = ToDos: { $count }
 ui-todos-unknown = ToDos: ?
@@ -88,12 +88,12 @@ ui-todos-unknown = ToDos: ?
 
 ui-recovery-title = RPO / RTO
 ui-rpo-live = RPO jetzt
-ui-rpo-achieved = RPO dieses Durchlaufs
+ui-rpo-achieved = erreichter RPO
 ui-rpo-achieved-short = RPO
 ui-rpo-no-point = noch kein Wiederherstellungspunkt
 ui-rpo-no-point-short = noch keiner
 ui-rpo-between = Wiederherstellungspunkt { $point }, Katastrophe { $disaster }
-ui-rpo-pitr = Mit automatischen Backups könntest du auf jede Sekunde bis vor wenigen Minuten zurück: ein RPO von etwa { $rpo }.
+ui-rpo-pitr = Mit automatischen Backups könntest du jede Sekunde bis vor wenigen Minuten wiederherstellen: ein RPO von etwa { $rpo }.
 ui-lost = verloren: { $todos }
 ui-lost-none = kein ToDo ging verloren
 ui-rto = RTO
@@ -139,8 +139,8 @@ ui-help-ends = an den Anfang / ans Ende der Anleitung
 ui-help-action = Aktion des Schritts ausführen (du siehst zuerst den Plan und bestätigst ihn)
 ui-help-lang = Sprache wechseln (Deutsch / English)
 ui-help-help = diese Hilfe zeigen oder ausblenden
-ui-help-present = Beamer-Modus: grosse Schrift, hoher Kontrast, ohne Protokoll
-ui-help-quit = beenden (das Konto behält seinen Stand; neu starten, um weiterzumachen)
+ui-help-present = Beamer-Modus: grosse Schrift, hoher Kontrast, ohne Ereignisse
+ui-help-quit = beenden (das Konto behält seinen Stand; starte neu, um weiterzumachen)
 ui-help-confirm = in einem Plan: ja / nein
 ui-help-cancel = Dialog schliessen, ohne etwas zu tun
 ui-help-cleanup = Aufräumen: Option wechseln, wiederhergestellte Datenbank behalten, zurückwechseln
@@ -171,11 +171,11 @@ ui-window-title = Backup-Fenster
 ui-window-intro = Gib das tägliche Backup-Fenster in deiner Lokalzeit ({ $zone }) als hh:mm-hh:mm ein, mindestens 30 Minuten lang. Backups werden { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
-    } aufbewahrt.
+    } aufbewahrt. RDS speichert das Fenster in UTC: Beginnt oder endet in { $zone } die Sommerzeit, verschiebt es sich in deiner Lokalzeit um eine Stunde.
 ui-window-utc = { $utc } UTC, so speichert es RDS
 ui-cleanup-title = Aufräumen: Welche Datenbank bleibt?
 ui-cleanup-intro = Entscheide, welche Datenbank die App ab jetzt verwendet. Gelöscht wird nur, was das Lab erstellt hat.
 ui-cleanup-keep = { $restored } behalten
-ui-cleanup-keep-detail = Das Backend bleibt auf { $restored }. Gelöscht wird nur { $snapshot } (und eine Point-in-Time-Kopie, falls vorhanden).
+ui-cleanup-keep-detail = Das Backend bleibt auf { $restored }. Gelöscht wird nur { $snapshot } (und die Point-in-Time-Kopie, falls es sie gibt). Danach laufen zwei Multi-AZ-Instanzen weiter, die ursprüngliche und { $restored }, und beide kosten laufend Geld.
 ui-cleanup-back = Zurück zu { $instance }
 ui-cleanup-back-detail = Zuerst wird { $service } wieder auf { $instance } umgestellt; nach dem Rollout werden { $restored } und { $snapshot } gelöscht. Die wiederhergestellten ToDos gehen damit verloren: { $instance } hat den Stand nach der Katastrophe.

@@ -10,7 +10,7 @@ check-backups-pending = retention { $retention ->
         [one] 1 day
        *[other] { $retention } days
     } is waiting to be applied (status { $status })
-check-backups-applying = backups enabled, instance is { $status } – the first backup is running
+check-backups-applying = backups on, the instance is { $status } – the first backup is running
 check-backups-on = automated backups on: { $retention ->
         [one] 1 day
        *[other] { $retention } days
@@ -18,55 +18,55 @@ check-backups-on = automated backups on: { $retention ->
 check-backups-retention-differs = retention is { $retention ->
         [one] 1 day
        *[other] { $retention } days
-    }, the lab asks for { $wanted } – works, but keeps backups longer
+    }, the lab asks for { $wanted } – that works too
 check-todos-created = { $count } todos exist
 check-todos-none = no todos yet – create { $wanted } in the app (or let backup-lab do it)
 check-todos-some = { $count } of { $wanted } todos
 check-todos-unreachable = the todo app does not answer ({ $code })
 check-snapshot-available = { $snapshot } is available (taken { $age } ago)
-check-snapshot-creating = snapshot being created: { $percent } %, { $elapsed } so far
+check-snapshot-creating = snapshot being created: { $percent }%, { $elapsed } so far
 check-snapshot-deleting = { $snapshot } was used and is being deleted
 check-snapshot-status = { $snapshot } has status { $status }
 check-snapshot-gone = { $snapshot } was taken and has since been deleted
 check-snapshot-missing = no snapshot { $snapshot } yet
 check-disaster-done = the todos were deleted – the "disaster" has happened
-check-disaster-wait-snapshot = first wait until snapshot { $snapshot } is available, or the todos are lost for good
+check-disaster-wait-snapshot = first wait until snapshot { $snapshot } is available – otherwise only a point-in-time restore can bring the todos back, and only with automated backups on
 check-disaster-remaining = { $count } todos still exist – delete all of them
 check-restore-single-az = Single-AZ – the lab restores as Multi-AZ
 check-restore-multi-az = Multi-AZ – the configuration asks for Single-AZ
 check-restore-class = class { $class } instead of { $wanted }
-check-restore-groups = security groups { $groups } differ from the source's ({ $wanted }) – probably restored with the default security group
+check-restore-groups = security groups { $groups } instead of { $wanted } like the source – probably restored with the default security group
 check-restore-subnet = subnet group { $subnet } instead of { $wanted }
 check-restore-storage = storage type { $have } instead of { $wanted } like the source – RDS picks gp3 unless the restore names one
 check-restore-parameter-group = parameter group { $have } instead of { $wanted } like the source – RDS falls back to the engine default unless the restore names one
 check-restore-option-group = option group { $have } instead of { $wanted } like the source – RDS falls back to the engine default unless the restore names one
-check-restore-engine = engine { $have } instead of { $wanted } like the source – a restore without Extended Support moves to a newer major version, which the app may not work with
+check-restore-engine = engine { $have } instead of { $wanted } like the source – without Extended Support a restore moves to a newer major version, which the app may not work with
 check-restore-missing = { $restored } does not exist yet
 check-restore-removed = { $restored } was restored and has since been deleted
 check-restore-deleting = { $restored } is being deleted
 check-restore-creating = status { $status }, no endpoint yet ({ $elapsed })
 check-restore-progress = status { $status } ({ $elapsed })
 check-restore-available = { $restored } is available with the lab's settings
-check-switch-done = backend runs on { $restored }
+check-switch-done = the backend runs on { $restored }
 check-switch-rollout = rollout: { $running }/{ $desired } new tasks running, { $tasks } tasks in total
 check-switch-failed-so-far = { $failed ->
         [one] 1 new task failed to start so far
        *[other] { $failed } new tasks failed to start so far
     }
-check-switch-reverted = backend was switched and has since been switched back
-check-switch-todo = backend still points at { $instance }
-check-switch-wait = backend still points at { $instance }; { $restored } has no endpoint yet
-check-switch-too-early = backend-service already points at { $restored }, which is { $status } and takes no connections yet: the new tasks fail their health checks and ECS replaces them until it is ready, while the old tasks keep serving from { $instance }
+check-switch-reverted = the backend was switched and has since been switched back
+check-switch-todo = the backend still points at { $instance }
+check-switch-wait = the backend still points at { $instance }; { $restored } has no endpoint yet
+check-switch-too-early = { $restored } is still { $status } and takes no connections yet, but backend-service already points at it: the new tasks fail their health checks and ECS replaces them until the database is ready. Until then the old tasks keep serving the app from { $instance }
 check-switch-no-host = the task definition has no DB_HOST in container { $container }
-check-switch-elsewhere = backend points at { $host }, not at { $restored }
+check-switch-elsewhere = the backend points at { $host }, not at { $restored }
 check-switch-failed = the rollout of revision { $revision } failed: { $failed } tasks in a row did not start; { $back ->
-        [0] ECS starts no new tasks for it
+        [0] ECS starts no more new tasks for it
        *[other] ECS rolled the service back to revision { $back }
     }
 check-switch-tasks-failing = tasks of revision { $revision } keep failing to start ({ $failed } in a row); ECS keeps replacing them and the rollout does not finish
 check-switch-rolled-back = the rollout onto the restored database failed; ECS rolled the service back to revision { $back }
 check-switch-reason = ECS says: { $reason }
-check-switch-no-breaker = { $service } has no deployment circuit breaker on, so ECS goes on trying until the service is updated again
+check-switch-no-breaker = { $service } has no deployment circuit breaker turned on, so ECS keeps trying until you update the service again
 check-switch-event = { $at } { $message }
 check-switch-failed-advice = what to try: check that { $restored } is available and accepts connections (DB_HOST, security group), read the events of { $service } in the ECS console, then run this step again
 check-verify-done = the app shows { $count } todos again
@@ -75,13 +75,13 @@ check-verify-titles = in the app now: { $titles }
 check-verify-wait = waiting for the backend to run on the restored database
 check-verify-empty = the app shows no todos – is the backend on the restored database?
 check-pitr-available = { $pitr } is available: restored to the latest restorable time
-check-pitr-rpo = it holds the data of { $rpo } before the restore was requested: that is the RPO automated backups give
-check-pitr-missing = optional: { $pitr } does not exist
+check-pitr-rpo = it holds the state from { $rpo } before the restore was requested: that is the RPO automated backups give
+check-pitr-missing = optional: { $pitr } does not exist yet
 check-pitr-needs-backups = needs automated backups (step "Enable automated backups")
 check-cleanup-nothing = nothing to clean up yet
 check-cleanup-kept = cleaned up; the restored database stays in use
 check-cleanup-back = cleaned up; back on the original database
-check-summary-complete = Lab complete: every step through verify is done.
+check-summary-complete = Lab complete: every step up to "Check the todos" is done.
 check-summary-incomplete = Lab not complete yet.
 
 leftover-snapshot = snapshot { $snapshot } still exists (storage costs)
@@ -92,9 +92,9 @@ leftover-backend = { $service } still uses the restored database, not { $instanc
 
 action-none = this step has no action – read it and go on
 param-instance = DB instance
-param-retention = Backup retention period (days)
+param-retention = Retention (days)
 param-window-local = Backup window, local time
-param-window-utc = Backup window sent (UTC)
+param-window-utc = Backup window, sent (UTC)
 param-apply-immediately = Apply immediately
 param-value-yes = yes
 param-todos-to-create = Todos to create
@@ -119,19 +119,19 @@ param-cluster = Cluster
 param-service = Service
 param-cleanup-path = Path
 param-cleanup-keep = keep the restored database, delete the snapshot
-param-cleanup-back = go back to the original database, delete the restore and the snapshot
+param-cleanup-back = go back to the original database, delete the restored instance and the snapshot
 
 note-outage = Retention goes from 0 to a positive value: the instance is briefly unavailable and takes a first backup right away.
-note-backup-storage = Backup storage up to the size of the database is free; beyond that it is billed per GB-month.
+note-backup-storage = Backup storage is free up to the total storage provisioned for your DB instances in this region (not just this database); beyond that it is billed per GB-month.
 note-browser-alternative = You can also create the todos in the browser; the count updates either way.
-note-snapshot-cost = Manual snapshots are kept until you delete them and cost storage; cleanup removes it.
-note-disaster = This deletes every todo for real: the data lost is what the snapshot does not hold.
-note-restore-cost = Cost: the new Multi-AZ db.t3.micro is billed per second from the moment RDS creates it, also while it is backing-up or modifying (10-minute minimum), about twice a Single-AZ one; its 100 GiB of storage count twice too. Delete it in cleanup.
-note-restore-new-instance = A restore always creates a new instance with a new endpoint; it never overwrites one.
-note-restore-unchanged = "The rest unchanged": security groups, subnet group, storage, parameter group, option group, engine lifecycle and tags are those of the source. RDS would not copy them by itself (it would pick the default security group, gp3 and the engine's default groups), so backup-lab sends them; the tags created-by and restored-from are added.
-note-extended-support = Extended Support: { $engine } left RDS standard support on { $ended }. Like the source, the new instance stays on it in RDS Extended Support, billed at about { $usd-per-hour } USD per hour extra ({ $vcpus } vCPUs at 0.10 USD). Turning it off would make RDS upgrade the restore to a newer major version, which the app may not work with.
-note-pitr-point = The restore point is read again right before the request: AWS's latest restorable time moves on about every 5 minutes.
-note-pitr-cost = Cost: another DB instance with its own storage, billed per second from the moment RDS creates it (10-minute minimum). Cleanup deletes it.
+note-snapshot-cost = A manual snapshot is kept until you delete it and costs storage; the step "Clean up" deletes it.
+note-disaster = This really deletes every todo. What the snapshot does not hold is lost.
+note-restore-cost = Cost: the new Multi-AZ db.t3.micro instance is billed per second from the moment RDS creates it, also while it is backing-up or modifying (10-minute minimum), at about twice the Single-AZ price; its 100 GiB of storage are billed twice too. Delete it in cleanup unless you keep it.
+note-restore-new-instance = A restore always creates a new instance with a new endpoint; it never overwrites an existing one.
+note-restore-unchanged = "The rest unchanged": security groups, subnet group, storage, parameter group, option group, engine lifecycle and tags are those of the source. RDS would not copy them by itself (it would pick the default security group, gp3 and the engine's default groups), so backup-lab sends them along and adds the tags created-by and restored-from.
+note-extended-support = Extended Support: RDS standard support for { $engine } ended on { $ended }. Like the source, the new instance stays on this version in RDS Extended Support, which costs about { $usd-per-hour } USD per hour extra ({ $vcpus } vCPUs at 0.10 USD each). Turning it off would make RDS upgrade the restore to a newer major version, which the app may not work with.
+note-pitr-point = The restore point is read again right before the request, because AWS moves the latest restorable time forward about every 5 minutes.
+note-pitr-cost = Cost: another DB instance with its own storage, billed per second from the moment RDS creates it (10-minute minimum). The step "Clean up" deletes it.
 note-rollout = ECS starts 2 new tasks before it stops the 2 old ones: up to 4 run at once for a few minutes.
 note-source-untouched = { $instance } itself is never modified or deleted.
 
@@ -153,29 +153,29 @@ done-backups = ModifyDBInstance sent: retention { $retention ->
         [one] 1 day
        *[other] { $retention } days
     }, window { $window } UTC (status { $status })
-done-todos = { $count } todos are there
+done-todos = { $count } todos exist
 done-snapshot = snapshot { $snapshot } is being created
 done-disaster = { $count } todos deleted
 done-restore = restore started: { $restored } ({ $status })
 done-revision-registered = new task definition revision { $revision } registered
 done-revision-reused = revision { $revision } already exists with this DB_HOST and is reused
-done-service-updated = { $service } updated to revision { $revision }; the rollout runs
+done-service-updated = { $service } updated to revision { $revision }; the rollout is running
 done-revision-deregistered = revision { $revision } deregistered
 done-instance-deleted = { $instance } is being deleted (no final snapshot)
 done-snapshot-deleted = snapshot { $snapshot } is being deleted
 progress-todo-created = todo created: { $title }
 progress-todo-deleted = todo deleted: { $title }
 progress-retry = { $code }: trying again in { $seconds } s (attempt { $attempt } of { $attempts })
-progress-untagged = AWS refused the tags ({ $action } is not allowed for this role); trying once more without tags
+progress-untagged = AWS refused the tags ({ $action } is not allowed for this role); backup-lab tries once more without tags
 todo-sample-titles = Buy milk|Water the plants|Book the train|Prepare the lab|Call grandma
 
 blocked-instance-busy = { $instance } is { $status }; wait until it is available
 blocked-app-unreachable = the todo app does not answer ({ $code }); check --app-url or the load balancer
 blocked-snapshot-not-ready = snapshot { $snapshot } is not available yet
-blocked-snapshot-creating = { $snapshot } is still being created ({ $percent } %): RDS does not delete a snapshot before it is available, so cleanup waits and deletes nothing yet – run it again once the snapshot is available
-blocked-no-restore = { $restored } does not exist yet – restore it first
-blocked-no-endpoint = { $restored } is { $status } and takes no connections yet; this step is possible once it is available or backing-up (right after creating), when the backend can reach it
-blocked-protected = { $instance } is not an instance the lab created; backup-lab never deletes it
+blocked-snapshot-creating = { $snapshot } is still being created ({ $percent }%): RDS does not delete a snapshot before it is available, so cleanup waits and deletes nothing yet – run it again once the snapshot is available
+blocked-no-restore = { $restored } does not exist yet – restore the snapshot first
+blocked-no-endpoint = { $restored } is { $status } and takes no connections yet. This step is possible once its status leaves creating (backing-up or available), because then the backend can reach it
+blocked-protected = the lab did not create { $instance }; backup-lab never deletes it
 blocked-rollout-slow = the rollout back did not finish in time; the restored database was kept – run cleanup again later
 blocked-rollout-failed = the rollout of revision { $revision } failed ({ $failed } tasks in a row did not start); the restored database was kept – read the events of { $service } in the ECS console and run cleanup again
 
@@ -185,7 +185,7 @@ run-already-done = already done: { $detail }
 run-skipped = skipped
 run-needs-yes = no terminal to ask for confirmation: add --yes to run without asking
 run-nothing = name the steps to run (e.g. run snapshot) or use --all
-run-timeout = waited too long for this step; run again to go on
+run-timeout = waited too long for this step; run the command again to carry on
 status-instances = DB instances
 status-snapshots = Snapshots
 status-service = ECS deployments
@@ -202,7 +202,7 @@ log-action-started = action started: { $step }
 error-access-denied = Access denied ({ $code }) for { $operation }: { $permission ->
         [none] the credentials may not do this.
        *[other] the role lacks { $permission }.
-    } In AWS Academy use the LabRole credentials. ({ $message })
+    } In AWS Academy, use the LabRole credentials. ({ $message })
 error-expired-token = The credentials have expired ({ $code }). { $source ->
         [environment] They come from environment variables (AWS_ACCESS_KEY_ID …), which a running program cannot read again: quit backup-lab, set the fresh values (AWS Academy: AWS Details → AWS CLI) and start it again. Your progress is kept.
         [profile-keys] They come from profile { $profile } in { $file }: paste fresh ones there (AWS Academy: AWS Details → AWS CLI); backup-lab picks them up and carries on.
@@ -223,19 +223,24 @@ error-no-credentials = { $source ->
         [cloudshell] CloudShell's credentials endpoint gives no credentials ({ $message }). Close CloudShell, open it again from the AWS console and start backup-lab there; do not set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_AUTHORIZATION_TOKEN yourself.
         [container] The container credentials endpoint gives no credentials ({ $message }). Check AWS_CONTAINER_CREDENTIALS_FULL_URI and the token in AWS_CONTAINER_AUTHORIZATION_TOKEN.
         [web-identity] The web identity token gives no credentials ({ $message }); check AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN.
-       *[other] No AWS credentials found. Easiest in AWS Academy: open CloudShell in the AWS console and run backup-lab there. Or: AWS Details → AWS CLI → copy into ~/.aws/credentials. Without an account: backup-lab --sim
+       *[other] No AWS credentials found. In AWS Academy, open CloudShell in the AWS console and run backup-lab there; that is the easiest way. Or copy the lines under AWS Details → AWS CLI into ~/.aws/credentials. Without an account: backup-lab --sim
     }
 error-no-region = No AWS region set. Use --region us-east-1 (the course's region) or set AWS_REGION.
 error-throttling = AWS is throttling requests ({ $code }); backup-lab waits and tries again.
 error-invalid-state = The resource is busy ({ $code }: { $message }); wait until it is available and try again.
-error-already-exists = It already exists ({ $code }); backup-lab reuses it.
-error-not-found = Not found ({ $code }: { $message }). Check the earlier steps: the snapshot comes from "Take snapshot", the restored database from "Restore".
+error-already-exists = The resource already exists ({ $code }); backup-lab reuses it.
+error-not-found = Not found ({ $code }: { $message }). Check the earlier steps: the snapshot comes from "Take a manual snapshot", the restored database from "Restore the snapshot".
 error-service-not-found = ECS service not found ({ $code }); check the cluster and service names in the configuration.
-error-client = ECS refused the request ({ $code }: { $message }).
+error-client = { $service ->
+        [rds] RDS
+        [todo] The todo app
+        [sts] AWS STS
+       *[ecs] ECS
+    } refused the request ({ $code }: { $message }).
 error-validation = AWS refused a parameter ({ $code }: { $message }).
 error-server = The service had an internal error ({ $code }); try again in a moment.
 error-network = Network error ({ $message }); check the connection – backup-lab keeps trying.
-error-timeout = The request timed out ({ $operation }); backup-lab checks the state before trying again.
+error-timeout = The request timed out ({ $operation }); backup-lab checks the state before it tries again.
 error-todo-answer = The todo app answered, but backup-lab cannot use the answer: { $code ->
         [NotJson] it is not JSON
         [NoList] it holds no todo list
@@ -251,7 +256,7 @@ invalid-identifier-hyphens = the name must not contain two hyphens in a row or e
 invalid-window-format = the backup window must look like hh:mm-hh:mm, e.g. 03:00-03:30
 invalid-window-too-short = the backup window must be at least 30 minutes long
 invalid-window-overlap = the backup window overlaps the maintenance window ({ $maintenance } UTC); choose another time
-invalid-retention = the retention must be from 0 to 35 days
+invalid-retention = the retention must be 0 to 35 days
 invalid-target = a target must be at least 1 minute
 invalid-url = not a valid http(s) URL, e.g. http://todoapp-123.us-east-1.elb.amazonaws.com
 invalid-timezone = unknown time zone; use an IANA name such as Europe/Zurich
@@ -268,7 +273,7 @@ config-flag = { $flag } "{ $value }": { $problem_id }
 state-dir-unwritable = cannot write to { $dir } ({ $reason }); the journal is kept in memory only
 output-failed = cannot write the output: { $reason }
 man-dir-failed = cannot write the man pages into { $dir } ({ $reason }); create the directory first or name another one
-read-only-refused = read-only mode: backup-lab only observes and checks; start without --read-only to act
+read-only-refused = read-only mode: backup-lab only observes and checks; start without --read-only to make changes
 
 ## State directory, journal and files
 
@@ -286,12 +291,12 @@ journal-unwritable = The journal cannot be written ({ $reason }). Progress is re
 dialog-journal = Journal
 reset-kept = --reset: the previous { $path } is kept as { $kept }
 reset-failed = --reset could not move { $path } aside ({ $reason }); nothing was changed
-reset-needs-owner = --reset starts afresh; use it with `run` or the app, not with status, check, report or --read-only
+reset-needs-owner = --reset starts over; use it with `run` or the app, not with status, check, report or --read-only
 state-held-tui = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); only one backup-lab at a time may work on it. Wait until it has finished, or start again with --read-only to watch it (the status command shows it too).
 state-held-run = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); only one backup-lab at a time may work on it. Wait until it has finished, add --wait to start as soon as it is free, or look at it with the status command.
 state-waiting = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); waiting until it is free (Ctrl+C stops).
 state-watching = Watching: { $command } (process { $pid }, since { $since }) works on { $dir }; this app shows what it does and changes nothing.
-state-sim-paused = Simulated time stands still: no app or run works on this world now.
+state-sim-paused = Simulated time is standing still: no app or run is working on this world right now.
 state-lock-failed = cannot lock the state directory: { $path } ({ $reason }). Check its permissions or choose another one with --state-dir.
 owner-run = `backup-lab run`
 owner-tui = the backup-lab app
@@ -305,7 +310,7 @@ faults-rate = "{ $part }": the rate after : must be a number from 0 to 1
 faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied or unhealthy
 faults-unhealthy-operation = "{ $part }": unhealthy applies to UpdateService only
 faults-unhealthy-rate = "{ $part }": unhealthy takes no rate, only @N or @N-M
-faults-operation = "{ $part }": unknown operation "{ $operation }"; known are { $operations }
+faults-operation = "{ $part }": unknown operation "{ $operation }"; known operations: { $operations }
 
 
 dialog-action-failed = The action failed
@@ -345,7 +350,7 @@ report-missed = missed
 report-open = open
 report-lost = Todos lost (created after the snapshot)
 report-pitr-hint = With automated backups and point-in-time restore the RPO would have been about { $rpo }.
-report-pitr-already-small = This run's RPO ({ $rpo }) is already that small because the snapshot was taken just before the disaster. In a real incident nobody knows beforehand how long ago the last snapshot was; with automated backups, point-in-time restore keeps the RPO at about { $pitr } whenever the disaster comes.
+report-pitr-already-small = This run's achieved RPO ({ $rpo }) is only that small because the snapshot was taken just before the disaster. In a real incident nobody knows beforehand how long ago the last snapshot was; with automated backups, point-in-time restore keeps the RPO at about { $pitr } whenever disaster strikes.
 report-calls = AWS calls (changes), as AWS CLI
 report-reads = Polling reads
 report-leftovers = Still costing money
@@ -356,12 +361,12 @@ report-nothing-left = Nothing from the lab is left.
 welcome-title = no AWS account reachable
 welcome-setup =
     To work on your own AWS account:
-    Easiest, where the AWS Academy account allows CloudShell: open CloudShell from the AWS console (the >_ icon at the top) and run backup-lab there. No keys to copy.
-    On this computer instead:
+    Where the AWS Academy account allows CloudShell, this is the easiest way: open CloudShell from the AWS console (the >_ icon at the top) and run backup-lab there. There is nothing to copy.
+    Or on this computer:
     1. In AWS Academy, start the Learner Lab and open "AWS Details".
     2. Next to "AWS CLI", click "Show" and copy the lines.
     3. Paste them into ~/.aws/credentials (replace what is there) and save.
     4. Start backup-lab again, with --region us-east-1 if no region is set.
     The credentials expire after a few hours; then copy them again.
-    Or continue in the simulated account: the same lab, no AWS needed.
+    Or continue in the simulation: the same lab, no AWS needed.
 welcome-key-sim = continue in the simulation

@@ -10,7 +10,7 @@ picture-volume = Volume
 picture-snap = Snapshot { $n }
 picture-new-block = changed block
 picture-ref-block = reference
-picture-caption = Snapshot 2 stores only the blocks changed since snapshot 1 and points to the rest.
+picture-caption = Snapshot 2 stores only the blocks that changed since snapshot 1 and points to snapshot 1 for the rest.
 
 ## Step concepts: backup, restore, RPO and RTO
 
@@ -19,16 +19,19 @@ step-concepts-body =
     A backup is a copy of your data that is kept somewhere else. If the original is lost,
     you still have a state you can fall back on.
     A restore brings the state stored in a backup back into use.
-    Two figures describe how well a backup strategy protects you:
-    • RPO (Recovery Point Objective): how much data you may lose at most. It equals the
-    time since the last recovery point, that is, the last backup you can restore from.
+    Two objectives set how well a backup strategy must protect you:
+    • RPO (Recovery Point Objective): how much data you may lose at most, expressed as a
+    span of time. To meet it, the time between two backups must never exceed the RPO.
     • RTO (Recovery Time Objective): how long the system may be down until it works again.
-    An everyday example: your phone falls and won't start any more. Without a backup, your
+    What you actually achieve in an outage is measured: the achieved RPO is the time from
+    the last recovery point (the last backup you can restore from) to the outage, and the
+    achieved RTO is the time from the outage until everything works again.
+    An everyday example: your phone falls and won't start anymore. Without a backup, your
     photos and chats are gone. If the last backup ran a week ago, you lose a week of
-    photos: that is your RPO. And how long can you live without a phone until the new one
-    is set up? That is your RTO.
-    The smaller RPO and RTO have to be, the more often you must back up and the faster you
-    must restore – and both cost money.
+    photos: that is your achieved RPO. And how long can you live without a phone until the
+    new one is set up? That is your RTO.
+    The smaller the RPO and RTO have to be, the more often you must back up and the faster
+    you must restore – and both cost money.
     In this lab you protect the todo database on { $instance }: you take a snapshot, cause
     a small "disaster" and bring the data back.
 
@@ -38,18 +41,21 @@ step-protection-title = Data protection on AWS
 step-protection-body =
     AWS offers backup features per service. In Amazon RDS you can take snapshots of a DB
     instance, and they are incremental: as the picture shows, the first snapshot holds all
-    blocks of the volume, while each later one stores only the blocks changed since the
-    previous snapshot and references the unchanged ones. Nothing is stored twice, which
+    blocks of the volume, while each later one stores only the blocks that changed since
+    the previous snapshot and references the unchanged ones. Nothing is stored twice, which
     keeps storage costs down, and yet every snapshot can be restored on its own.
-    RDS can also back up automatically: a daily backup in a window you choose plus the
-    transaction logs, kept for 1 to 35 days. You manage this right in the RDS console.
-    Other services offer backups too: Amazon EC2 (virtual machines), Amazon FSx for Windows
-    File Server (SMB shares) and Amazon EFS (NFS shares).
-    AWS Backup adds central management on top: backup plans (schedule, retention, copies)
-    defined once as policies for many services, one place for the backups of many accounts,
-    backup vaults that hold them, and reports that show whether you meet your policies.
+    RDS can also back up automatically: a daily backup in a window you choose, plus the
+    transaction logs, saved continuously; both are kept for 1 to 35 days. You set this up right in the RDS
+    console. Other services offer backups too, such as Amazon EC2 (virtual machines),
+    Amazon FSx for Windows File Server (SMB shares) and Amazon EFS (NFS shares).
+    AWS Backup manages such backups centrally:
+    • In a backup plan you define the schedule, retention and copies once, and it applies
+    to many services.
+    • You manage the backups of many accounts in one place; they are stored in backup
+    vaults.
+    • Reports show whether your policies are met.
     This lab does not use AWS Backup: it works with RDS snapshots and automated backups
-    directly. AWS Backup is only explained here, not demonstrated.
+    directly. AWS Backup is only introduced here, not demonstrated.
 
 ## Step enable-backups: turn on automated backups
 
@@ -65,16 +71,17 @@ step-enable-backups-body =
     for { $retention ->
         [one] 1 day
        *[other] { $retention } days
-    }. It also saves the transaction logs, which makes point-in-time
-    restore possible (see the bonus step).
+    }. It also saves the transaction logs continuously, which makes
+    point-in-time restore possible (see the bonus step).
     • You chose { $window } in your local time. RDS stores the window in UTC, which is why
-    the console asks for UTC times. The window lasts at least 30 minutes and must not
-    overlap the maintenance window.
+    the console asks for UTC times. UTC has no daylight saving time, so in your local time
+    the window moves by one hour when daylight saving time starts or ends. The window lasts
+    at least 30 minutes and must not overlap the maintenance window.
     • Choose Apply immediately; otherwise the change waits for the next maintenance window.
     • Going from 0 to a retention above 0 causes a short outage and starts a first backup
-    right away: the status shows modifying and backing-up before it is available again.
-    The first scheduled backup may still be hours away, so for the restore in this lab you
-    will take a manual snapshot instead.
+    right away: the status shows modifying and backing-up until it is available again.
+    That first backup is taken before your todos exist, and the next scheduled one may be
+    hours away, so for the restore in this lab you will take a manual snapshot instead.
 step-enable-backups-console =
     1. Open Services → RDS.
     2. In the menu on the left, click Databases.
@@ -95,11 +102,11 @@ step-enable-backups-console =
 step-create-todos-title = Create 5 todos
 step-create-todos-body =
     Before the "disaster" you need data whose loss you would notice. Add 5 todos to your
-    todo app, ideally with titles you will easily recognise later.
+    todo app, ideally with titles you will easily recognize later.
     The app runs behind the load balancer { $lb }: requests to /api/* go to the backend
     service { $service }, which writes every todo into the MySQL database todo on
     { $instance }. So these 5 todos end up in exactly the instance you are going to back up.
-    Remember them: at the end of the lab, precisely these 5 todos should come back.
+    Remember them: at the end of the lab, these same 5 todos should come back.
 step-create-todos-console =
     1. Open Services → EC2.
     2. In the menu on the left, under Load Balancing, click Load Balancers.
@@ -115,17 +122,19 @@ step-snapshot-title = Take a manual snapshot
 step-snapshot-body =
     Now you freeze the current state of { $instance }, including your 5 todos, in a manual
     DB snapshot named { $snapshot }.
-    Why by hand? The first scheduled backup only runs in your backup window, and you don't
-    want to wait for it. A manual snapshot is taken right now, and unlike automated backups
-    it is kept until you delete it, regardless of the retention period.
+    Why by hand, when automated backups are already on? Their first backup was taken when
+    you turned them on, before your todos existed, and the next one only comes in your
+    backup window. Above all, you want a recovery point with a name that you can restore on
+    purpose. A manual snapshot is taken right now, and unlike automated backups it is kept
+    until you delete it, regardless of the retention period.
     • The instance has to be Available. If it is still modifying or backing-up after the
     previous step, wait a little.
     • While the status is Creating, the progress in percent is only an estimate; the
     duration depends on the amount of data. This app shows the elapsed time.
     The snapshot is your recovery point: restoring it loses everything written after it,
-    so its RPO is the time since you took it. (The chapter calls this step a point-in-time
-    backup, but a snapshot captures one fixed moment; real point-in-time restore comes from
-    the automated backups – see the bonus step.)
+    so its achieved RPO is the time since you took it. (The chapter calls this step a
+    "point in time backup", but a snapshot captures one fixed moment; real point-in-time
+    restore comes from the automated backups – see the bonus step.)
 step-snapshot-console =
     1. Open Services → RDS.
     2. In the menu on the left, click Databases.
@@ -143,11 +152,11 @@ step-delete-todos-body =
     hand had emptied the table. The rows disappear from { $instance } at once, and the app
     has no undo.
     Make sure { $snapshot } is Available first. It was taken before the deletion, so it
-    still contains your 5 todos. The automated backups, on the other hand, record the
-    deletion as well.
+    still contains your 5 todos. The automated backups record the deletion as well, but a
+    point-in-time restore to a moment just before it would also bring the todos back.
     Everything written after the snapshot would be lost by restoring it – that is the RPO
-    in practice. Here nothing is lost, because nothing changed between snapshot and
-    deletion.
+    in practice. Here nothing is lost, because nothing changed between the snapshot and
+    the deletion.
 step-delete-todos-console =
     1. Open your todo app in the browser (http://<DNS name of { $lb }>).
     2. Delete the todos one by one until the list is empty.
@@ -158,18 +167,23 @@ step-delete-todos-console =
 step-restore-title = Restore the snapshot
 step-restore-body =
     You restore { $snapshot } into a new DB instance named { $restored }. A restore never
-    overwrites an instance, not even { $instance }: RDS always creates a NEW instance with
-    a NEW endpoint.
+    overwrites an existing instance, not even { $instance }: RDS always creates a NEW
+    instance with a NEW endpoint.
     • Multi-AZ DB instance, like the original; without it the restore would be Single-AZ.
-    • Security group Workshop-RDS-SG, with default removed: without an explicit group RDS
+    • Security group Workshop-RDS-SG instead of default: without an explicit group, RDS
     attaches the VPC's default group, which does not let the backend in. This app copies
     the security groups and the subnet group of { $instance }.
-    • Class db.t3.micro; everything else stays as proposed.
+    • Class db.t3.micro; everything else stays as the console proposes.
     The restore takes about 10 to 40 minutes (creating, backing-up, modifying, available);
-    the endpoint only appears once creating is over. The instance is billed per second from
-    available, with a 10-minute minimum, and Multi-AZ costs about twice as much.
+    the instance only gets an endpoint once its status leaves creating.
+    Cost: the instance is billed per second from the moment RDS creates it, also while it
+    is backing-up or modifying, with a 10-minute minimum. Multi-AZ costs about twice as
+    much, storage included: the new instance's 100 GiB are billed twice. If { $instance }
+    runs on RDS Extended Support, the new instance pays its surcharge per vCPU-hour too.
     Afterwards you can either use { $restored } as the new database (next step) or copy
-    the data back into { $instance } with a dump & restore.
+    the data back into { $instance } with a dump & restore: you export the todo database
+    from { $restored } with mysqldump and load the export into { $instance }, which
+    overwrites its tables, including anything written there since the snapshot.
 step-restore-console =
     1. Open Services → RDS.
     2. In the menu on the left, click Databases, then click { $instance }.
@@ -177,7 +191,7 @@ step-restore-console =
     Restore.
     4. Under Availability and durability, choose Multi-AZ DB instance.
     5. Under Settings, enter { $restored } as DB Instance Identifier.
-    6. As VPC security group, choose Workshop-RDS-SG and remove the default group.
+    6. Under VPC security group, choose Workshop-RDS-SG and remove the default group.
     7. Under DB instance class, switch to Burstable classes (includes t classes) and choose
     db.t3.micro.
     8. Leave all other settings unchanged.
@@ -188,20 +202,21 @@ step-restore-console =
 
 step-switch-backend-title = Switch the backend
 step-switch-backend-body =
-    The backend still uses { $instance }, where no todos are left. It finds its database
-    through the environment variable DB_HOST in the task definition { $family }, so DB_HOST
-    must now get the endpoint of { $restored }.
-    A task definition cannot be edited, so you create a new revision: image, roles, CPU,
+    The backend still uses { $instance }, where no todos are left. Which database it uses
+    is set by the environment variable DB_HOST in the task definition { $family }, so
+    DB_HOST must now get the endpoint of { $restored }.
+    A task definition cannot be edited, only given a new revision: image, roles, CPU,
     memory and the other variables stay the same, only DB_HOST changes. (DB_PASSWORD sits
-    there in plain text too; in real projects a secret belongs in a secret store.)
+    there in plain text too; in real projects a password belongs in a secret store.)
     Then you update { $service } in { $cluster } to the new revision. ECS starts 2 new
-    tasks and stops the old ones only when the new ones run, so for a while up to 4 tasks
-    run (2 old, 2 new). The new deployment is PRIMARY, the old one stays ACTIVE while it
-    drains; the rollout is complete when only one deployment with 2 running tasks is left.
-    { $restored } has to be available first: its endpoint only exists after creating.
+    tasks and stops the old ones only once the new ones are running, so for a while up to
+    4 tasks run (2 old, 2 new). The new deployment is PRIMARY; the old one stays ACTIVE
+    until none of its tasks are left. The rollout is complete when only one deployment
+    with 2 running tasks remains.
+    { $restored } has to be available first: it only has an endpoint from then on.
 step-switch-backend-console =
     1. Open Services → RDS → Databases and click { $restored }.
-    2. In the Connectivity & security tab, copy the Endpoint.
+    2. In the Connectivity & security tab, copy the endpoint (field Endpoint).
     3. Open Services → ECS.
     4. In the menu on the left, click Task definitions and choose { $family }.
     5. Select the latest revision and click Create new revision.
@@ -212,7 +227,8 @@ step-switch-backend-console =
     9. Under Services, select { $service } and click Update.
     10. Under Revision, choose the newest revision of { $family }.
     11. Leave all other settings unchanged and click Update.
-    12. In the Tasks tab, watch up to 4 tasks run until only the 2 new ones are left.
+    12. In the Tasks tab, watch up to 4 tasks run for a while until only the 2 new ones
+    are left.
 
 ## Step verify: check that the todos are back
 
@@ -221,8 +237,8 @@ step-verify-body =
     Now you check whether the recovery worked. Open the todo app: the 5 todos you created
     before the snapshot should be back, because the backend now reads from { $restored }.
     If the list is still empty, the rollout is probably not finished: as long as old tasks
-    run, { $lb } sends some requests to them, and they still use { $instance }. Wait until
-    only the new tasks run, then reload.
+    run, { $lb } sends some requests to them, and they still read from { $instance }. Wait
+    until only the new tasks run, then reload the page.
     The API gives the same answer: GET /api/v1/todos returns the list as JSON.
     The data lost in { $instance } is back. The time from the "disaster" until now is the
     RTO you achieved in this lab.
@@ -239,7 +255,7 @@ step-pitr-body =
     Optional: since you enabled automated backups, RDS ships the transaction logs of
     { $instance } about every 5 minutes. You can restore to any second within the retention
     period up to the latest restorable time, which is usually less than 5 minutes ago. So
-    automated backups give an RPO of about 5 minutes; with { $snapshot } it is the time
+    automated backups achieve an RPO of about 5 minutes; with { $snapshot } it is the time
     since the snapshot.
     You restore { $instance } to its latest restorable time into a new instance { $pitr }.
     Again a NEW instance with a NEW endpoint is created and nothing is overwritten; the
@@ -247,8 +263,8 @@ step-pitr-body =
     { $pitr } shows the latest state, so the todos stay deleted there. A custom time just
     before the deletion would bring them back – that is the strength of point-in-time
     restore. The first automated backup must be complete; if the option is missing, wait.
-    { $pitr } costs money like any instance (per second from available, 10-minute minimum,
-    Multi-AZ about double). The cleanup step deletes it.
+    { $pitr } costs money like any instance: billed per second from the moment RDS creates
+    it, with a 10-minute minimum, plus its own storage. The step "Clean up" deletes it.
 step-pitr-console =
     1. Open Services → RDS → Databases and select { $instance }.
     2. Click Actions → Restore to point in time.
@@ -256,7 +272,7 @@ step-pitr-console =
     4. Under Settings, enter { $pitr } as DB Instance Identifier.
     5. Under Availability and durability, choose Single DB instance: this test needs no
     high availability, and a single instance costs about half.
-    6. As VPC security group, choose Workshop-RDS-SG and remove the default group.
+    6. Under VPC security group, choose Workshop-RDS-SG and remove the default group.
     7. Under DB instance class, switch to Burstable classes (includes t classes) and choose
     db.t3.micro.
     8. Leave all other settings unchanged and click Restore to point in time.
@@ -277,10 +293,11 @@ step-summary-body =
     it with a new revision of { $family } and got the 5 todos back.
     A restore always creates a new instance with a new endpoint; afterwards you switch the
     application over or copy the data back with a dump & restore.
-    RPO and RTO in this lab: restoring the snapshot loses everything since it was taken,
-    so RPO = time since the snapshot. Automated backups allow point-in-time restore with an
-    RPO of about 5 minutes. The RTO was the restore (10 to 40 minutes) plus the rollout.
-    AWS Backup was only explained; in larger environments it manages such backups centrally.
+    RPO and RTO in this lab: restoring the snapshot loses everything written since it was
+    taken, so the achieved RPO is the time since the snapshot. Automated backups allow
+    point-in-time restore with an RPO of about 5 minutes. The achieved RTO was the restore
+    (10 to 40 minutes) plus the rollout. AWS Backup was only introduced; in larger
+    environments it manages such backups centrally.
     Next comes the cleanup, so that nothing keeps costing money.
 
 ## Step cleanup: remove what the lab created
@@ -292,22 +309,25 @@ step-cleanup-body =
     • Delete the manual snapshot { $snapshot }; manual snapshots stay until you delete them.
     • If you did the bonus step, delete { $pitr } without a final snapshot.
     • Decide which database stays in use. If you keep { $restored }, the backend already
-    uses it. To go back to { $instance }, first update { $service } to the original
-    revision of { $family } and wait for the rollout; then deregister the new revision and
-    delete { $restored } without a final snapshot.
+    uses it, but then two Multi-AZ instances keep running, { $instance } and { $restored },
+    and both keep costing money. To go back to { $instance }, first update { $service } to
+    the original revision of { $family } and wait for the rollout; then deregister the new
+    revision and delete { $restored } without a final snapshot.
     The order matters: deleting { $restored } while the backend still points to it breaks
     the app.
     The automated backups of { $instance } may stay on; each one expires after
     { $retention ->
         [one] 1 day
        *[other] { $retention } days
-    }.
+    }. Backup storage up to the total storage of your instances in the region
+    is free.
 step-cleanup-console =
     1. Open Services → RDS and click Snapshots in the menu on the left.
     2. In the Manual tab, select { $snapshot }.
     3. Click Actions → Delete snapshot and confirm with Delete.
     4. Only after the bonus step: under Databases, select { $pitr }, click Actions → Delete,
-    clear Create final snapshot and Retain automated backups, type delete me, click Delete.
+    clear Create final snapshot and Retain automated backups, type delete me and click
+    Delete.
     5. Only to go back to { $instance }: open Services → ECS → Clusters → { $cluster },
     select { $service } and click Update.
     6. Under Revision, choose the original revision of { $family } (the one before yours)

@@ -47,9 +47,9 @@ ui-scroll-more = ↓ more
 ui-scroll-end = end
 ui-figures-heading = Your recovery figures
 
-## Drawing: RPO and RTO on a time line
+## Drawing: RPO and RTO on a timeline
 
-ui-diagram-title = RPO and RTO on a time line
+ui-diagram-title = RPO and RTO on a timeline
 ui-diagram-last-backup = last backup
 ui-diagram-disaster = disaster
 ui-diagram-back-online = running again
@@ -58,7 +58,7 @@ ui-diagram-rto = RTO
 ui-diagram-rpo-short = data lost
 ui-diagram-rto-short = downtime
 ui-diagram-rpo-means = RPO: everything written between the last backup and the disaster is gone.
-ui-diagram-rto-means = RTO: from the disaster until the application works again.
+ui-diagram-rto-means = RTO: the time from the disaster until the application works again.
 
 ## Status
 
@@ -79,7 +79,7 @@ ui-snapshot-manual = manual
 ui-snapshot-automated = automated
 ui-service = ECS service
 ui-revision = revision { $revision }
-ui-tasks = tasks running { $running } of { $desired }
+ui-tasks = { $running } running (target { $desired })
 ui-failed-tasks = { $count } failed
 ui-todos = Todos: { $count }
 ui-todos-unknown = Todos: ?
@@ -88,7 +88,7 @@ ui-todos-unknown = Todos: ?
 
 ui-recovery-title = RPO / RTO
 ui-rpo-live = RPO now
-ui-rpo-achieved = RPO of this run
+ui-rpo-achieved = achieved RPO
 ui-rpo-achieved-short = RPO
 ui-rpo-no-point = no recovery point yet
 ui-rpo-no-point-short = none yet
@@ -136,10 +136,10 @@ ui-help-steps = previous / next step
 ui-help-scroll = scroll the instructions
 ui-help-page = scroll the instructions a page up / down
 ui-help-ends = to the start / end of the instructions
-ui-help-action = perform the step's action (you see the plan first and confirm it)
+ui-help-action = run the step's action (you see the plan first and confirm it)
 ui-help-lang = switch language (Deutsch / English)
 ui-help-help = show or hide this help
-ui-help-present = projector mode: large type, high contrast, no log
+ui-help-present = projector mode: large type, high contrast, no event log
 ui-help-quit = quit (the account keeps its state; restart to continue)
 ui-help-confirm = in a plan: yes / no
 ui-help-cancel = close a dialog without doing anything
@@ -151,7 +151,7 @@ ui-help-close = ? or Esc closes this help.
 ## Dialogs
 
 ui-dialog-omitted = … more in a larger terminal
-ui-dialog-scroll = ↑↓ PgUp PgDn: rows { $first }–{ $last } of { $total }
+ui-dialog-scroll = ↑↓ PgUp PgDn: lines { $first }–{ $last } of { $total }
 ui-figure-unit-ms = min:s
 ui-figure-unit-hms = h:min:s
 ui-confirm-cli = The same on the command line:
@@ -171,11 +171,11 @@ ui-window-title = Backup window
 ui-window-intro = Enter the daily backup window in your local time ({ $zone }) as hh:mm-hh:mm, at least 30 minutes long. Backups are kept for { $retention ->
         [one] 1 day
        *[other] { $retention } days
-    }.
+    }. RDS stores the window in UTC: when daylight saving time starts or ends in { $zone }, it moves by one hour in your local time.
 ui-window-utc = { $utc } UTC, as RDS stores it
 ui-cleanup-title = Clean up: which database stays?
 ui-cleanup-intro = Decide which database the app uses from now on. Only what the lab created is deleted.
 ui-cleanup-keep = Keep { $restored }
-ui-cleanup-keep-detail = The backend stays on { $restored }. Only { $snapshot } (and a point-in-time copy, if any) is deleted.
+ui-cleanup-keep-detail = The backend stays on { $restored }. Only { $snapshot } (and the point-in-time copy, if there is one) is deleted. Two Multi-AZ instances then keep running, the original and { $restored }, and both keep costing money.
 ui-cleanup-back = Go back to { $instance }
 ui-cleanup-back-detail = { $service } is switched back to { $instance } first; after the rollout { $restored } and { $snapshot } are deleted. The restored todos go with them: { $instance } holds the state after the disaster.

@@ -175,10 +175,12 @@ pub fn list_task_definitions(family: &str) -> String {
     )
 }
 
+/// `td.json` is the base revision with one environment variable changed; every other field is
+/// carried over. The comment stays free of prose: the line is shown and journaled in any language.
 #[must_use]
 pub fn register_revision(base: &str, container: &str, name: &str, value: &str) -> String {
     format!(
-        "aws ecs register-task-definition --cli-input-json file://td.json   # td.json = {} with {}.{}={} (other fields unchanged, secrets not shown)",
+        "aws ecs register-task-definition --cli-input-json file://td.json   # td.json = {} + {}.{}={}",
         quote(base),
         container,
         name,

@@ -92,7 +92,11 @@ mod tests {
                 "open CloudShell",
                 "[s] continue in the simulation",
             ),
-            (Lang::De, "öffne", "[s] in der Simulation weitermachen"),
+            (
+                Lang::De,
+                "Öffne CloudShell",
+                "[s] in der Simulation weitermachen",
+            ),
         ] {
             let text = screen(lang, &error);
             let setup = text
