@@ -271,6 +271,7 @@ fn open_sim(
     })?;
     if let Some(Ok(spec)) = g.faults.as_deref().map(faults::Spec::parse) {
         sim.set_unhealthy_updates(spec.unhealthy_updates());
+        sim.set_dump_faults(spec.dump_faults());
     }
     let key = format!("sim-{}", sim.world_id());
     Ok((Arc::new(sim), key))
@@ -582,6 +583,13 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
                 && !matches!(base.mode(), Mode::Simulation { .. }) =>
         {
             eprintln!("✘ {}", t(lang, "invalid-faults-unhealthy-needs-sim"));
+            return EXIT_USAGE;
+        }
+        Some(spec)
+            if !spec.dump_faults().is_empty()
+                && !matches!(base.mode(), Mode::Simulation { .. }) =>
+        {
+            eprintln!("✘ {}", t(lang, "invalid-faults-dump-needs-sim"));
             return EXIT_USAGE;
         }
         Some(spec) if !spec.has_call_faults() => base,

@@ -94,7 +94,8 @@ pub fn fault_spec_text(e: &SpecError) -> Text {
         | SpecError::Rate { part }
         | SpecError::Kind { part }
         | SpecError::UnhealthyOperation { part }
-        | SpecError::UnhealthyRate { part } => text.arg("part", part.clone()),
+        | SpecError::UnhealthyRate { part }
+        | SpecError::DumpRule { part } => text.arg("part", part.clone()),
         SpecError::Operation { part, operation } => text
             .arg("part", part.clone())
             .arg("operation", operation.clone())

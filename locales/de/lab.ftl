@@ -264,6 +264,7 @@ invalid-lang = unbekannte Sprache «{ $lang }»: Verwende --lang de oder --lang 
 invalid-step = unbekannter Schritt «{ $step }»; Schritte mit Aktion: { $steps }
 invalid-faults = ungültiges --faults: { $reason }
 invalid-faults-unhealthy-needs-sim = ungültiges --faults: unhealthy lässt simulierte Tasks scheitern und geht nur mit --sim
+invalid-faults-dump-needs-sim = ungültiges --faults: no-registry und db-unreachable lassen den simulierten Kopier-Task scheitern und gehen nur mit --sim
 invalid-speed = --speed muss eine Zahl von { $min } (Echtzeit) bis { $max } sein; Standard ist { $default }
 invalid-speed-needs-sim = --speed gilt nur für die Simulation: Ergänze --sim
 config-read = { $path } kann nicht gelesen werden: { $reason }
@@ -307,9 +308,10 @@ error-gave-up = AWS hat auch nach { $attempts } Versuchen abgelehnt ({ $code }: 
 faults-empty = die Angabe ist leer; z. B. throttle:0.2 oder CreateDBSnapshot=timeout@1
 faults-calls = «{ $part }»: nach @ folgt N oder N-M, mit 1 ≤ N ≤ M
 faults-rate = «{ $part }»: die Rate nach : muss eine Zahl von 0 bis 1 sein
-faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied, expired, tag-denied oder unhealthy sein
+faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry oder db-unreachable sein
 faults-unhealthy-operation = «{ $part }»: unhealthy gilt nur für UpdateService
 faults-unhealthy-rate = «{ $part }»: unhealthy nimmt keine Rate, nur @N oder @N-M
+faults-dump-rule = «{ $part }»: no-registry und db-unreachable gelten nur für RunTask und nehmen keine Rate, nur @N oder @N-M
 faults-operation = «{ $part }»: unbekannte Operation «{ $operation }»; bekannt sind { $operations }
 
 

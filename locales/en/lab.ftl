@@ -264,6 +264,7 @@ invalid-lang = unknown language "{ $lang }": use --lang de or --lang en (also de
 invalid-step = unknown step "{ $step }"; steps with an action: { $steps }
 invalid-faults = invalid --faults: { $reason }
 invalid-faults-unhealthy-needs-sim = invalid --faults: unhealthy makes simulated tasks fail and works only with --sim
+invalid-faults-dump-needs-sim = invalid --faults: no-registry and db-unreachable make the simulated copy task fail and work only with --sim
 invalid-speed = --speed must be a number from { $min } (real time) to { $max }; the default is { $default }
 invalid-speed-needs-sim = --speed only applies to the simulation: add --sim
 config-read = cannot read { $path }: { $reason }
@@ -307,9 +308,10 @@ error-gave-up = AWS still refused after { $attempts } attempts ({ $code }: { $me
 faults-empty = the spec is empty; e.g. throttle:0.2 or CreateDBSnapshot=timeout@1
 faults-calls = "{ $part }": after @ comes N or N-M, with 1 ≤ N ≤ M
 faults-rate = "{ $part }": the rate after : must be a number from 0 to 1
-faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied or unhealthy
+faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry or db-unreachable
 faults-unhealthy-operation = "{ $part }": unhealthy applies to UpdateService only
 faults-unhealthy-rate = "{ $part }": unhealthy takes no rate, only @N or @N-M
+faults-dump-rule = "{ $part }": no-registry and db-unreachable apply to RunTask only and take no rate, only @N or @N-M
 faults-operation = "{ $part }": unknown operation "{ $operation }"; known operations: { $operations }
 
 

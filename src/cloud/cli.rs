@@ -229,3 +229,67 @@ pub fn create_todo(title: &str) -> String {
 pub fn delete_todo(id: &super::TodoId) -> String {
     format!("curl -s -X DELETE $APP_URL/api/v1/todos/{}", quote(&id.0))
 }
+
+#[must_use]
+pub fn describe_service_network(cluster: &str, service: &str) -> String {
+    format!(
+        "{} --query 'services[0].networkConfiguration'",
+        describe_service(cluster, service)
+    )
+}
+
+/// The dump task definition. Its container definition is written to a file; the credentials
+/// are named, never shown: they are the backend's own, as environment or as its `secrets`.
+#[must_use]
+pub fn register_dump_task_definition(r: &super::DumpTaskRequest) -> String {
+    let environment: Vec<String> = r
+        .environment()
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    format!(
+        "aws ecs register-task-definition --family {} --requires-compatibilities FARGATE --network-mode awsvpc --cpu {} --memory {} --container-definitions file://dump.json   # dump.json: image {}, command bash -c {}, environment {}, {} and {} from {} {}.{}/{} (not shown); execution role and log configuration from {}",
+        quote(&r.family),
+        super::DUMP_CPU,
+        super::DUMP_MEMORY,
+        quote(&r.image),
+        quote(super::DUMP_SCRIPT),
+        environment.join(" "),
+        super::DUMP_USER_VAR,
+        super::DUMP_PASSWORD_VAR,
+        quote(&r.base),
+        r.base_container,
+        r.user_var,
+        r.password_var,
+        quote(&r.base),
+    )
+}
+
+#[must_use]
+pub fn run_task(r: &super::RunTaskRequest) -> String {
+    format!(
+        "aws ecs run-task --cluster {} --task-definition {} --launch-type FARGATE --network-configuration {} --started-by {}",
+        quote(&r.cluster),
+        quote(&r.task_definition),
+        quote(&format!(
+            "awsvpcConfiguration={{subnets=[{}],securityGroups=[{}],assignPublicIp={}}}",
+            r.network.subnets.join(","),
+            r.network.security_groups.join(","),
+            if r.network.assign_public_ip {
+                "ENABLED"
+            } else {
+                "DISABLED"
+            }
+        )),
+        quote(&r.started_by)
+    )
+}
+
+#[must_use]
+pub fn describe_task(cluster: &str, task: &str) -> String {
+    format!(
+        "aws ecs describe-tasks --cluster {} --tasks {}",
+        quote(cluster),
+        quote(task)
+    )
+}

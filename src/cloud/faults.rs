@@ -12,6 +12,9 @@
 //! the tasks that UpdateService starts fail their load balancer health checks, so the rollout
 //! fails as a backend that cannot reach its database does. `UpdateService=unhealthy@1` hits
 //! the first UpdateService of the run; the simulation takes it from [`Spec::unhealthy_updates`].
+//! Two more such kinds hit the dump task of the copy back (simulation only, RunTask only):
+//! `no-registry` (the image cannot be pulled: `CannotPullContainerError`) and `db-unreachable`
+//! (the client cannot connect to a database: exit code 1); see [`Spec::dump_faults`].
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -31,6 +34,10 @@ pub enum FaultKind {
     /// A role that may create but not tag: only calls that carry tags fail, naming the
     /// tagging action as AWS does.
     TagDenied,
+    /// The dump task's image cannot be pulled (simulation only).
+    NoRegistry,
+    /// The dump task cannot connect to a database (simulation only).
+    DbUnreachable,
 }
 
 impl FaultKind {
@@ -43,8 +50,18 @@ impl FaultKind {
             "expired" | "expired-token" => Self::Expired,
             "unhealthy" => Self::Unhealthy,
             "tag-denied" => Self::TagDenied,
+            "no-registry" => Self::NoRegistry,
+            "db-unreachable" => Self::DbUnreachable,
             _ => return None,
         })
+    }
+
+    /// Kinds that change how the simulated world behaves instead of failing a call.
+    fn is_world(self) -> bool {
+        matches!(
+            self,
+            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable
+        )
     }
 
     fn error(self, operation: &str) -> CloudError {
@@ -75,7 +92,7 @@ impl FaultKind {
                 "The security token included in the request is expired (injected).",
             ),
             // Not a failed call: the simulation's tasks fail instead (never raised here).
-            Self::Unhealthy => CloudError::new(
+            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable => CloudError::new(
                 ErrorKind::Other,
                 "Unhealthy",
                 "Tasks fail their health checks (injected).",
@@ -114,7 +131,7 @@ pub struct Spec {
 }
 
 /// Every operation a rule may name: the API names of [`super::layer`] and the todo app's.
-pub const OPERATIONS: [&str; 18] = [
+pub const OPERATIONS: [&str; 20] = [
     "GetCallerIdentity",
     "DescribeDBInstances",
     "DescribeDBSnapshots",
@@ -130,6 +147,8 @@ pub const OPERATIONS: [&str; 18] = [
     "RegisterTaskDefinition",
     "DeregisterTaskDefinition",
     "UpdateService",
+    "RunTask",
+    "DescribeTasks",
     "TodoList",
     "TodoCreate",
     "TodoDelete",
@@ -161,6 +180,10 @@ pub enum SpecError {
     UnhealthyRate {
         part: String,
     },
+    /// `no-registry`/`db-unreachable` with another operation than RunTask, or with a rate.
+    DumpRule {
+        part: String,
+    },
 }
 
 impl SpecError {
@@ -175,6 +198,7 @@ impl SpecError {
             Self::Operation { .. } => "operation",
             Self::UnhealthyOperation { .. } => "unhealthy-operation",
             Self::UnhealthyRate { .. } => "unhealthy-rate",
+            Self::DumpRule { .. } => "dump-rule",
         }
     }
 }
@@ -232,6 +256,11 @@ impl Spec {
                     return Err(SpecError::UnhealthyRate { part: owned() });
                 }
             }
+            if matches!(kind, FaultKind::NoRegistry | FaultKind::DbUnreachable)
+                && (operation.as_deref().is_some_and(|op| op != RUN_TASK) || rate < 1.0)
+            {
+                return Err(SpecError::DumpRule { part: owned() });
+            }
             rules.push(Rule {
                 operation,
                 kind,
@@ -255,14 +284,31 @@ impl Spec {
             .collect()
     }
 
-    /// Whether the spec holds call faults (anything but `unhealthy`).
+    /// The RunTask calls (ranges, 1-based) whose dump tasks are to fail, and how.
+    #[must_use]
+    pub fn dump_faults(&self) -> Vec<((u64, u64), crate::cloud::sim::DumpFault)> {
+        self.rules
+            .iter()
+            .filter_map(|r| {
+                let fault = match r.kind {
+                    FaultKind::NoRegistry => crate::cloud::sim::DumpFault::NoRegistry,
+                    FaultKind::DbUnreachable => crate::cloud::sim::DumpFault::DbUnreachable,
+                    _ => return None,
+                };
+                Some((r.calls.unwrap_or((1, u64::MAX)), fault))
+            })
+            .collect()
+    }
+
+    /// Whether the spec holds call faults (anything but the world kinds).
     #[must_use]
     pub fn has_call_faults(&self) -> bool {
-        self.rules.iter().any(|r| r.kind != FaultKind::Unhealthy)
+        self.rules.iter().any(|r| !r.kind.is_world())
     }
 }
 
 const UPDATE_SERVICE: &str = "UpdateService";
+const RUN_TASK: &str = "RunTask";
 
 /// A [`Cloud`] that fails some calls as the spec says.
 pub struct Faulty {
@@ -303,7 +349,7 @@ impl Faulty {
         self.spec
             .rules
             .iter()
-            .filter(|rule| rule.kind != FaultKind::Unhealthy)
+            .filter(|rule| !rule.kind.is_world())
             .find_map(|rule| {
                 let applies = rule
                     .operation

@@ -236,6 +236,65 @@ macro_rules! layered {
                 })
                 .await
             }
+            async fn describe_service_network(
+                &self,
+                cluster: &str,
+                service: &str,
+            ) -> $crate::cloud::CloudResult<$crate::cloud::NetworkConfig> {
+                let cli = || $crate::cloud::cli::describe_service_network(cluster, service);
+                let op = $crate::cloud::layer::Op {
+                    name: "DescribeServices",
+                    writes: false,
+                    cli: &cli,
+                };
+                self.around(op, |c| async move {
+                    c.describe_service_network(cluster, service).await
+                })
+                .await
+            }
+            async fn register_dump_task_definition(
+                &self,
+                r: &$crate::cloud::DumpTaskRequest,
+            ) -> $crate::cloud::CloudResult<$crate::cloud::TaskDefinition> {
+                let cli = || $crate::cloud::cli::register_dump_task_definition(r);
+                let op = $crate::cloud::layer::Op {
+                    name: "RegisterTaskDefinition",
+                    writes: true,
+                    cli: &cli,
+                };
+                self.around(
+                    op,
+                    |c| async move { c.register_dump_task_definition(r).await },
+                )
+                .await
+            }
+            async fn run_task(
+                &self,
+                r: &$crate::cloud::RunTaskRequest,
+            ) -> $crate::cloud::CloudResult<$crate::cloud::Task> {
+                let cli = || $crate::cloud::cli::run_task(r);
+                let op = $crate::cloud::layer::Op {
+                    name: "RunTask",
+                    writes: true,
+                    cli: &cli,
+                };
+                self.around(op, |c| async move { c.run_task(r).await })
+                    .await
+            }
+            async fn describe_task(
+                &self,
+                cluster: &str,
+                arn: &str,
+            ) -> $crate::cloud::CloudResult<$crate::cloud::Task> {
+                let cli = || $crate::cloud::cli::describe_task(cluster, arn);
+                let op = $crate::cloud::layer::Op {
+                    name: "DescribeTasks",
+                    writes: false,
+                    cli: &cli,
+                };
+                self.around(op, |c| async move { c.describe_task(cluster, arn).await })
+                    .await
+            }
             async fn list_todos(&self) -> $crate::cloud::CloudResult<Vec<$crate::cloud::Todo>> {
                 let cli = $crate::cloud::cli::list_todos;
                 let op = $crate::cloud::layer::Op {

@@ -212,6 +212,23 @@ pub trait Cloud: Send + Sync {
         task_definition: &str,
     ) -> CloudResult<Service>;
 
+    /// The service's network configuration (DescribeServices), where one-off tasks run too.
+    async fn describe_service_network(
+        &self,
+        cluster: &str,
+        service: &str,
+    ) -> CloudResult<NetworkConfig>;
+    /// The dump task definition for `request`: the family's newest ACTIVE revision when it was
+    /// registered from the same request (its fingerprint tag), else a new revision.
+    async fn register_dump_task_definition(
+        &self,
+        request: &DumpTaskRequest,
+    ) -> CloudResult<TaskDefinition>;
+    /// Starts one task on Fargate (RunTask); a task ECS could not place is an error.
+    async fn run_task(&self, request: &RunTaskRequest) -> CloudResult<Task>;
+    /// One task as DescribeTasks shows it (stopped tasks stay visible for about an hour).
+    async fn describe_task(&self, cluster: &str, task_arn: &str) -> CloudResult<Task>;
+
     async fn list_todos(&self) -> CloudResult<Vec<Todo>>;
     async fn create_todo(&self, title: &str) -> CloudResult<Todo>;
     async fn delete_todo(&self, id: &TodoId) -> CloudResult<()>;

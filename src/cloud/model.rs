@@ -41,6 +41,8 @@ pub struct DbInstance {
     pub engine_lifecycle: Option<String>,
     /// The instance's tags (TagList), in order.
     pub tags: Vec<(String, String)>,
+    /// The database created with the instance (`DBName`), which a restore keeps.
+    pub db_name: Option<String>,
 }
 
 impl DbInstance {
@@ -583,4 +585,329 @@ pub fn vcpus(class: &str) -> u32 {
             .and_then(|n| n.parse::<u32>().ok())
             .map_or(2, |n| 4 * n),
     }
+}
+
+/// How a service's tasks are placed on the network (`networkConfiguration.awsvpcConfiguration`
+/// of DescribeServices): the way to the databases that a one-off task next to it takes too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct NetworkConfig {
+    pub subnets: Vec<String>,
+    pub security_groups: Vec<String>,
+    /// `assignPublicIp`: `ENABLED` is `true`.
+    pub assign_public_ip: bool,
+}
+
+/// `lastStatus`/`desiredStatus` of an ECS task (ECS task lifecycle).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum TaskStatus {
+    Provisioning,
+    Pending,
+    Activating,
+    Running,
+    Deactivating,
+    Stopping,
+    Deprovisioning,
+    Stopped,
+    /// A status this program does not know yet, as ECS wrote it.
+    Other(String),
+}
+
+impl TaskStatus {
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Provisioning => "PROVISIONING",
+            Self::Pending => "PENDING",
+            Self::Activating => "ACTIVATING",
+            Self::Running => "RUNNING",
+            Self::Deactivating => "DEACTIVATING",
+            Self::Stopping => "STOPPING",
+            Self::Deprovisioning => "DEPROVISIONING",
+            Self::Stopped => "STOPPED",
+            Self::Other(s) => s,
+        }
+    }
+}
+
+impl From<&str> for TaskStatus {
+    fn from(s: &str) -> Self {
+        match s {
+            "PROVISIONING" => Self::Provisioning,
+            "PENDING" => Self::Pending,
+            "ACTIVATING" => Self::Activating,
+            "RUNNING" => Self::Running,
+            "DEACTIVATING" => Self::Deactivating,
+            "STOPPING" => Self::Stopping,
+            "DEPROVISIONING" => Self::Deprovisioning,
+            "STOPPED" => Self::Stopped,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for TaskStatus {
+    fn from(s: String) -> Self {
+        Self::from(s.as_str())
+    }
+}
+
+impl From<TaskStatus> for String {
+    fn from(s: TaskStatus) -> Self {
+        s.as_str().to_owned()
+    }
+}
+
+impl std::fmt::Display for TaskStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One container of a running or stopped task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TaskContainer {
+    pub name: String,
+    /// Set once the container has exited.
+    pub exit_code: Option<i32>,
+    /// Why the container stopped (e.g. `CannotPullContainerError: …`), when ECS says.
+    pub reason: Option<String>,
+}
+
+/// A one-off ECS task (RunTask / DescribeTasks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    pub arn: String,
+    pub task_definition: String,
+    pub last_status: TaskStatus,
+    pub desired_status: TaskStatus,
+    /// `stoppedReason`, e.g. "Essential container in task exited" or
+    /// "CannotPullContainerError: …".
+    #[serde(default)]
+    pub stopped_reason: Option<String>,
+    /// `stopCode`: `EssentialContainerExited`, `TaskFailedToStart`, …
+    #[serde(default)]
+    pub stop_code: Option<String>,
+    #[serde(default)]
+    pub containers: Vec<TaskContainer>,
+    #[serde(default)]
+    pub started_by: Option<String>,
+    #[serde(default)]
+    pub created: Option<Timestamp>,
+    #[serde(default)]
+    pub started: Option<Timestamp>,
+    #[serde(default)]
+    pub stopped: Option<Timestamp>,
+}
+
+impl Task {
+    #[must_use]
+    pub fn is_stopped(&self) -> bool {
+        self.last_status == TaskStatus::Stopped
+    }
+
+    /// The exit code of the task's (first) container, once it has one.
+    #[must_use]
+    pub fn exit_code(&self) -> Option<i32> {
+        self.containers.iter().find_map(|c| c.exit_code)
+    }
+
+    /// Stopped, and every container exited with 0: the copy is done.
+    #[must_use]
+    pub fn succeeded(&self) -> bool {
+        self.is_stopped()
+            && !self.containers.is_empty()
+            && self.containers.iter().all(|c| c.exit_code == Some(0))
+    }
+
+    /// Why the task failed, in ECS's words: the stopped reason, then each container's reason.
+    #[must_use]
+    pub fn failure_reason(&self) -> Option<String> {
+        if !self.is_stopped() || self.succeeded() {
+            return None;
+        }
+        let parts: Vec<&str> = self
+            .stopped_reason
+            .iter()
+            .map(String::as_str)
+            .chain(self.containers.iter().filter_map(|c| c.reason.as_deref()))
+            .collect();
+        Some(parts.join(" — "))
+    }
+
+    /// The task's id, the last part of its ARN (what the log stream is named after).
+    #[must_use]
+    pub fn id(&self) -> &str {
+        self.arn.rsplit('/').next().unwrap_or(&self.arn)
+    }
+}
+
+/// Family of the task definition that copies the data back (dump & restore).
+pub const DUMP_FAMILY: &str = "backup-lab-dump";
+/// Name of its one container.
+pub const DUMP_CONTAINER: &str = "mysql-dump";
+/// `startedBy` of the tasks the program runs.
+pub const STARTED_BY: &str = "backup-lab";
+/// Tag on the dump task definition holding [`DumpTaskRequest::fingerprint`], by which an
+/// existing revision is found again instead of registering a new one.
+pub const FINGERPRINT_TAG_KEY: &str = "backup-lab-fingerprint";
+/// Fargate's smallest size (0.25 vCPU, 512 MiB): enough for a client copying a small database.
+pub const DUMP_CPU: &str = "256";
+pub const DUMP_MEMORY: &str = "512";
+
+/// Environment names of the dump container. The password travels as `MYSQL_PWD`, which the
+/// MySQL clients read themselves, so it is never on a command line.
+pub const DUMP_PASSWORD_VAR: &str = "MYSQL_PWD";
+pub const DUMP_USER_VAR: &str = "DB_USER";
+pub const DUMP_SOURCE_HOST_VAR: &str = "SOURCE_HOST";
+pub const DUMP_SOURCE_PORT_VAR: &str = "SOURCE_PORT";
+pub const DUMP_TARGET_HOST_VAR: &str = "TARGET_HOST";
+pub const DUMP_TARGET_PORT_VAR: &str = "TARGET_PORT";
+pub const DUMP_DATABASE_VAR: &str = "DB_NAME";
+
+/// The shell script the dump container runs. It names only variables: hosts, user and
+/// database come from the environment, the password from `MYSQL_PWD`. `--single-transaction`
+/// reads a consistent state without locking; RDS needs `--set-gtid-purged=OFF` (no SUPER to set
+/// GTID_PURGED) and `--no-tablespaces` (no PROCESS privilege). The dump holds `DROP TABLE IF
+/// EXISTS` before each table, so the target's tables are replaced.
+pub const DUMP_SCRIPT: &str = "set -eo pipefail; \
+mysqldump --single-transaction --set-gtid-purged=OFF --no-tablespaces \
+--host=\"$SOURCE_HOST\" --port=\"$SOURCE_PORT\" --user=\"$DB_USER\" \"$DB_NAME\" \
+| mysql --host=\"$TARGET_HOST\" --port=\"$TARGET_PORT\" --user=\"$DB_USER\" \"$DB_NAME\"";
+
+/// A database endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DbEndpoint {
+    pub host: String,
+    pub port: u16,
+}
+
+/// What the dump task definition is registered from. The backend's task definition (`base`)
+/// gives the execution role, the log configuration, and the database user and password of its
+/// container `base_container` (`user_var`, `password_var`: as plain environment, or as the
+/// same `secrets` reference); everything else is here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DumpTaskRequest {
+    pub family: String,
+    /// ARN of the backend's task definition revision.
+    pub base: String,
+    pub base_container: String,
+    pub user_var: String,
+    pub password_var: String,
+    pub image: String,
+    /// Where the data is read: the restored instance.
+    pub source: DbEndpoint,
+    /// Where the data is written: `workshop-db`.
+    pub target: DbEndpoint,
+    /// The database (`DBName` of the instance).
+    pub database: String,
+}
+
+/// Why a dump request cannot be made from the two instances.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DumpRequestError {
+    /// The instance has no endpoint yet.
+    NoEndpoint(String),
+    /// The instance does not name its database (`DBName`).
+    NoDatabase(String),
+    /// The engine is not MySQL (the dump uses the MySQL client tools).
+    Engine(String),
+}
+
+impl DumpTaskRequest {
+    /// The request copying `source`'s database into `target`, with the backend's credentials.
+    pub fn new(
+        backend_task_definition: &str,
+        backend_container: &str,
+        source: &DbInstance,
+        target: &DbInstance,
+    ) -> Result<Self, DumpRequestError> {
+        let endpoint = |i: &DbInstance| -> Result<DbEndpoint, DumpRequestError> {
+            Ok(DbEndpoint {
+                host: i
+                    .endpoint
+                    .clone()
+                    .ok_or_else(|| DumpRequestError::NoEndpoint(i.id.clone()))?,
+                port: i.port.unwrap_or(3306),
+            })
+        };
+        let image =
+            dump_image(source).ok_or_else(|| DumpRequestError::Engine(source.engine.clone()))?;
+        let database = source
+            .db_name
+            .clone()
+            .or_else(|| target.db_name.clone())
+            .ok_or_else(|| DumpRequestError::NoDatabase(source.id.clone()))?;
+        Ok(Self {
+            family: DUMP_FAMILY.to_owned(),
+            base: backend_task_definition.to_owned(),
+            base_container: backend_container.to_owned(),
+            user_var: "DB_USER".to_owned(),
+            password_var: "DB_PASSWORD".to_owned(),
+            image,
+            source: endpoint(source)?,
+            target: endpoint(target)?,
+            database,
+        })
+    }
+
+    /// The container's command: the script run by bash (the image's entrypoint passes it on).
+    #[must_use]
+    pub fn command(&self) -> Vec<String> {
+        vec!["bash".into(), "-c".into(), DUMP_SCRIPT.into()]
+    }
+
+    /// The container's plain environment apart from the credentials: nothing secret.
+    #[must_use]
+    pub fn environment(&self) -> Vec<(String, String)> {
+        [
+            (DUMP_SOURCE_HOST_VAR, self.source.host.clone()),
+            (DUMP_SOURCE_PORT_VAR, self.source.port.to_string()),
+            (DUMP_TARGET_HOST_VAR, self.target.host.clone()),
+            (DUMP_TARGET_PORT_VAR, self.target.port.to_string()),
+            (DUMP_DATABASE_VAR, self.database.clone()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect()
+    }
+
+    /// A short, stable digest of the request (FNV-1a over its JSON), kept as a tag on the
+    /// registered revision so that the same request finds that revision again.
+    #[must_use]
+    pub fn fingerprint(&self) -> String {
+        let text = serde_json::to_string(self).unwrap_or_default();
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in text.bytes().chain(DUMP_SCRIPT.bytes()) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{hash:016x}")
+    }
+}
+
+/// The MySQL client image for `instance`'s engine: the official `mysql` image from the ECR
+/// Public mirror of Docker's library, with the engine's major version (`8.0.39` → `mysql:8.0`).
+#[must_use]
+pub fn dump_image(instance: &DbInstance) -> Option<String> {
+    if instance.engine_name() != "mysql" {
+        return None;
+    }
+    let version = instance.engine_version()?;
+    let mut parts = version.split('.');
+    let major = parts.next().filter(|p| !p.is_empty())?;
+    let minor = parts.next().filter(|p| !p.is_empty())?;
+    Some(format!(
+        "public.ecr.aws/docker/library/mysql:{major}.{minor}"
+    ))
+}
+
+/// Parameters of RunTask for a one-off task next to the service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunTaskRequest {
+    pub cluster: String,
+    pub task_definition: String,
+    pub network: NetworkConfig,
+    pub started_by: String,
 }

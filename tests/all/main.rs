@@ -27,6 +27,7 @@ mod support;
 mod aws_moto;
 mod cli;
 mod credentials;
+mod dump;
 mod faults;
 mod lab_moto;
 mod lab_sim;

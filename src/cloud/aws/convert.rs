@@ -82,6 +82,7 @@ pub(super) fn db_instance(i: &aws_sdk_rds::types::DbInstance) -> DbInstance {
                 ))
             })
             .collect(),
+        db_name: i.db_name().map(str::to_owned),
     }
 }
 

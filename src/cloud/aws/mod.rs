@@ -23,6 +23,7 @@
 mod convert;
 mod errors;
 mod fingerprint;
+mod tasks;
 
 use std::fmt;
 use std::time::Duration;
@@ -716,6 +717,29 @@ impl Cloud for AwsCloud {
         out.service()
             .map(|s| service(s, short_name(cluster)))
             .ok_or_else(|| invalid_response(OP, "service"))
+    }
+
+    async fn describe_service_network(
+        &self,
+        cluster: &str,
+        service_name: &str,
+    ) -> CloudResult<super::NetworkConfig> {
+        self.service_network(cluster, service_name).await
+    }
+
+    async fn register_dump_task_definition(
+        &self,
+        request: &super::DumpTaskRequest,
+    ) -> CloudResult<TaskDefinition> {
+        self.dump_task_definition(request).await
+    }
+
+    async fn run_task(&self, request: &super::RunTaskRequest) -> CloudResult<super::Task> {
+        self.start_task(request).await
+    }
+
+    async fn describe_task(&self, cluster: &str, task_arn: &str) -> CloudResult<super::Task> {
+        self.task(cluster, task_arn).await
     }
 
     async fn list_todos(&self) -> CloudResult<Vec<Todo>> {

@@ -513,6 +513,36 @@ impl Cloud for SimCloud {
         })
     }
 
+    async fn describe_service_network(
+        &self,
+        cluster: &str,
+        service: &str,
+    ) -> CloudResult<crate::cloud::NetworkConfig> {
+        self.sim_service_network(cluster, service)
+    }
+
+    async fn register_dump_task_definition(
+        &self,
+        request: &crate::cloud::DumpTaskRequest,
+    ) -> CloudResult<TaskDefinition> {
+        self.sim_register_dump(request)
+    }
+
+    async fn run_task(
+        &self,
+        request: &crate::cloud::RunTaskRequest,
+    ) -> CloudResult<crate::cloud::Task> {
+        self.sim_run_task(request)
+    }
+
+    async fn describe_task(
+        &self,
+        cluster: &str,
+        task_arn: &str,
+    ) -> CloudResult<crate::cloud::Task> {
+        self.sim_describe_task(cluster, task_arn)
+    }
+
     async fn list_todos(&self) -> CloudResult<Vec<Todo>> {
         // The answer goes over the "wire" in the world's shape and is read back as the real
         // client reads it.

@@ -14,10 +14,12 @@
 
 mod api;
 mod clock;
+mod tasks;
 mod transitions;
 mod world;
 
 use self::clock::{Clock, Following, stamp};
+pub use self::tasks::DumpFault;
 use self::transitions::timing;
 use self::world::{
     ACCOUNT, DEFAULT_OPTION_GROUP, DEFAULT_PARAMETER_GROUP, DEFAULT_SG, DEFAULT_STORAGE_TYPE,

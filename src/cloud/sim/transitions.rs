@@ -134,6 +134,7 @@ impl World {
     /// replaced, until the circuit breaker declares the deployment FAILED and, with rollback,
     /// starts a deployment of the last revision that completed.
     pub(super) fn settle(&mut self) {
+        self.settle_tasks();
         let now = self.now;
         loop {
             // The earliest undecided moment: a health check (launch) or a failure.

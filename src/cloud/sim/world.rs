@@ -316,6 +316,9 @@ pub(super) struct World {
     pub(super) circuit_breaker: CircuitBreaker,
     #[serde(default)]
     pub(super) todo_shape: TodoShape,
+    /// One-off tasks (the dump) and the network they run in.
+    #[serde(default)]
+    pub(super) tasks: super::tasks::TaskWorld,
     /// Set while an owner runs the world: readers work out the owner's "now" from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) published: Option<Published>,
@@ -461,6 +464,7 @@ impl World {
             option_group: Some(DEFAULT_OPTION_GROUP.into()),
             engine_lifecycle: Some(EXTENDED_SUPPORT.into()),
             tags: vec![("environment".into(), "workshop".into())],
+            db_name: Some("todo".into()),
         };
         let rows = ["Einkaufen", "Lab vorbereiten"]
             .iter()
@@ -533,6 +537,7 @@ impl World {
             published: None,
             circuit_breaker: default_circuit_breaker(),
             todo_shape: TodoShape::Plain,
+            tasks: super::tasks::TaskWorld::default(),
         }
     }
 

@@ -1,0 +1,479 @@
+//! One-off ECS tasks in the simulated account: the dump task that copies the todos from one
+//! database into another. A task moves PROVISIONING → PENDING → RUNNING → DEPROVISIONING →
+//! STOPPED on the simulated clock. Whether the copy works is decided when the container has
+//! run ([`World::settle_tasks`]): both databases must take connections and let the task's
+//! security group in; then the target's todo table is replaced by the source's, as a dump
+//! does. The image pull fails with `CannotPullContainerError` when the subnets have no route to
+//! the registry (a world setting, or the `no-registry` fault).
+
+use super::world::{LAB_SG, after, err};
+use super::{ACCOUNT, Deserialize, REGION, Row, Serialize, SimCloud, Timestamp, World};
+use crate::cloud::{
+    CloudResult, Container, DUMP_CONTAINER, DUMP_DATABASE_VAR, DUMP_PASSWORD_VAR,
+    DUMP_SOURCE_HOST_VAR, DUMP_TARGET_HOST_VAR, DUMP_USER_VAR, DumpTaskRequest, ErrorKind,
+    NetworkConfig, RunTaskRequest, Task, TaskContainer, TaskDefinition, TaskStatus,
+};
+
+/// Seconds from RunTask to each status (Fargate: tens of seconds each; the pull of the
+/// `mysql` image takes about half a minute).
+pub(super) mod timing {
+    pub const PENDING_S: i64 = 20;
+    pub const RUNNING_S: i64 = 50;
+    /// The copy of a small database takes a few seconds; the client exits then.
+    pub const EXITED_S: i64 = 65;
+    pub const STOPPED_S: i64 = 90;
+    /// A pull that cannot reach the registry is retried for about a minute.
+    pub const PULL_GIVES_UP_S: i64 = 80;
+    pub const PULL_STOPPED_S: i64 = 100;
+}
+
+/// The security group of the backend's service; the lab's database group lets it in.
+pub(super) const BACKEND_SG: &str = "sg-0c4e6a8b0d2f41357";
+pub(super) const SUBNETS: [&str; 2] = ["subnet-0e1a3c5b7d9f02468", "subnet-0f2b4d6c8e0a13579"];
+
+/// What stops the next dump task (a fault of this run).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DumpFault {
+    /// The image cannot be pulled: no route from the subnets to the registry.
+    NoRegistry,
+    /// The client cannot connect to a database (a security group in the way).
+    DbUnreachable,
+}
+
+/// How a task ended, once decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) enum Outcome {
+    PullFailed,
+    Exited { code: i32 },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct SimTask {
+    pub(super) arn: String,
+    pub(super) task_definition: String,
+    pub(super) started_by: String,
+    pub(super) network: NetworkConfig,
+    pub(super) created: Timestamp,
+    /// Decided at RunTask: the pull fails.
+    pub(super) pull_fails: bool,
+    /// Decided at RunTask: a database is out of reach whatever the world says.
+    #[serde(default)]
+    pub(super) forced_unreachable: bool,
+    pub(super) outcome: Option<Outcome>,
+}
+
+impl SimTask {
+    fn status_at(&self, t: Timestamp) -> (TaskStatus, TaskStatus) {
+        let s = |n| after(self.created, n);
+        if self.pull_fails {
+            return match t {
+                t if t >= s(timing::PULL_STOPPED_S) => (TaskStatus::Stopped, TaskStatus::Stopped),
+                t if t >= s(timing::PULL_GIVES_UP_S) => {
+                    (TaskStatus::Deprovisioning, TaskStatus::Stopped)
+                }
+                t if t >= s(timing::PENDING_S) => (TaskStatus::Pending, TaskStatus::Running),
+                _ => (TaskStatus::Provisioning, TaskStatus::Running),
+            };
+        }
+        match t {
+            t if t >= s(timing::STOPPED_S) => (TaskStatus::Stopped, TaskStatus::Stopped),
+            t if t >= s(timing::EXITED_S) => (TaskStatus::Deprovisioning, TaskStatus::Stopped),
+            t if t >= s(timing::RUNNING_S) => (TaskStatus::Running, TaskStatus::Running),
+            t if t >= s(timing::PENDING_S) => (TaskStatus::Pending, TaskStatus::Running),
+            _ => (TaskStatus::Provisioning, TaskStatus::Running),
+        }
+    }
+
+    pub(super) fn view(&self, t: Timestamp, image: &str) -> Task {
+        let (last, desired) = self.status_at(t);
+        let ended = matches!(last, TaskStatus::Deprovisioning | TaskStatus::Stopped);
+        let mut container = TaskContainer {
+            name: DUMP_CONTAINER.into(),
+            exit_code: None,
+            reason: None,
+        };
+        let (stopped_reason, stop_code) = match (&self.outcome, ended) {
+            (Some(Outcome::PullFailed), true) => {
+                let reason = pull_error(image);
+                container.reason = Some(reason.clone());
+                (Some(reason), Some("TaskFailedToStart".to_owned()))
+            }
+            (Some(Outcome::Exited { code }), true) => {
+                container.exit_code = Some(*code);
+                (
+                    Some("Essential container in task exited".to_owned()),
+                    Some("EssentialContainerExited".to_owned()),
+                )
+            }
+            _ => (None, None),
+        };
+        Task {
+            arn: self.arn.clone(),
+            task_definition: self.task_definition.clone(),
+            last_status: last.clone(),
+            desired_status: desired,
+            stopped_reason,
+            stop_code,
+            containers: vec![container],
+            started_by: Some(self.started_by.clone()),
+            created: Some(self.created),
+            started: (!self.pull_fails)
+                .then(|| after(self.created, timing::RUNNING_S))
+                .filter(|at| *at <= t),
+            stopped: (last == TaskStatus::Stopped).then(|| {
+                after(
+                    self.created,
+                    if self.pull_fails {
+                        timing::PULL_STOPPED_S
+                    } else {
+                        timing::STOPPED_S
+                    },
+                )
+            }),
+        }
+    }
+
+    /// When the task's fate is decided: the pull gives up, or the client exits.
+    fn decided_at(&self) -> Timestamp {
+        after(
+            self.created,
+            if self.pull_fails {
+                timing::PULL_GIVES_UP_S
+            } else {
+                timing::EXITED_S
+            },
+        )
+    }
+}
+
+/// ECS's stopped reason for an image that cannot be pulled (no route to the registry).
+fn pull_error(image: &str) -> String {
+    let (repository, tag) = image
+        .split_once("public.ecr.aws/")
+        .map_or((image, "latest"), |(_, rest)| {
+            rest.rsplit_once(':').unwrap_or((rest, "latest"))
+        });
+    format!(
+        "CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref {image}: failed to do request: Head \"https://public.ecr.aws/v2/{repository}/manifests/{tag}\": dial tcp 99.83.145.10:443: i/o timeout"
+    )
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// The simulated account's one-off tasks and the network they run in.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct TaskWorld {
+    #[serde(default)]
+    pub(super) tasks: Vec<SimTask>,
+    /// Whether the service's subnets reach the public registry (a NAT gateway or a public IP).
+    #[serde(default = "default_true")]
+    pub(super) registry_reachable: bool,
+    /// The service's network configuration.
+    #[serde(default = "default_network")]
+    pub(super) network: NetworkConfig,
+    /// Faults of this run for RunTask calls `first..=last` (1-based); not saved.
+    #[serde(skip)]
+    pub(super) faults: Vec<((u64, u64), DumpFault)>,
+    #[serde(skip)]
+    pub(super) runs: u64,
+}
+
+fn default_network() -> NetworkConfig {
+    NetworkConfig {
+        subnets: SUBNETS.iter().map(|s| (*s).to_owned()).collect(),
+        security_groups: vec![BACKEND_SG.to_owned()],
+        assign_public_ip: true,
+    }
+}
+
+impl Default for TaskWorld {
+    fn default() -> Self {
+        Self {
+            tasks: Vec::new(),
+            registry_reachable: true,
+            network: default_network(),
+            faults: Vec::new(),
+            runs: 0,
+        }
+    }
+}
+
+impl World {
+    /// Decides every task whose client has exited by now, copying the data where it can.
+    pub(super) fn settle_tasks(&mut self) {
+        let now = self.now;
+        for i in 0..self.tasks.tasks.len() {
+            let task = &self.tasks.tasks[i];
+            if task.outcome.is_some() || task.decided_at() > now {
+                continue;
+            }
+            let at = task.decided_at();
+            let outcome = if task.pull_fails {
+                Outcome::PullFailed
+            } else {
+                Outcome::Exited {
+                    code: self.copy(i, at),
+                }
+            };
+            self.tasks.tasks[i].outcome = Some(outcome);
+        }
+    }
+
+    /// Copies the source database's todos into the target at `at`, as the dump task of task
+    /// `i` does; the exit code of `mysql` (0, or 1 when a database cannot be reached).
+    fn copy(&mut self, i: usize, at: Timestamp) -> i32 {
+        let task = &self.tasks.tasks[i];
+        if task.forced_unreachable {
+            return 1;
+        }
+        let Some(td) = self
+            .task_definitions
+            .iter()
+            .find(|td| td.arn == task.task_definition)
+        else {
+            return 1;
+        };
+        let env = |name: &str| td.env(DUMP_CONTAINER, name).map(str::to_owned);
+        let (Some(source), Some(target)) = (env(DUMP_SOURCE_HOST_VAR), env(DUMP_TARGET_HOST_VAR))
+        else {
+            return 1;
+        };
+        if env(DUMP_USER_VAR).is_none()
+            || env(DUMP_PASSWORD_VAR).is_none()
+            || env(DUMP_DATABASE_VAR).is_none()
+        {
+            return 1;
+        }
+        let groups = task.network.security_groups.clone();
+        let reachable = |w: &Self, host: &str| -> Option<String> {
+            let instance = w.answering(host, at)?;
+            let allowed = groups.iter().any(|g| g == BACKEND_SG)
+                && instance.base.security_groups.iter().any(|g| g == LAB_SG);
+            allowed.then(|| instance.base.id.clone())
+        };
+        let (Some(source_id), Some(target_id)) =
+            (reachable(self, &source), reachable(self, &target))
+        else {
+            return 1;
+        };
+        let todos = self.instances[&source_id].todos_at(at);
+        let Some(target) = self.instances.get_mut(&target_id) else {
+            return 1;
+        };
+        for row in &mut target.rows {
+            if row.visible_at(at) {
+                row.deleted = Some(at);
+            }
+        }
+        target.rows.extend(todos.into_iter().map(|todo| Row {
+            todo,
+            created: at,
+            deleted: None,
+        }));
+        0
+    }
+
+    pub(super) fn task_view(&self, cluster: &str, arn: &str) -> CloudResult<Task> {
+        let task = self
+            .tasks
+            .tasks
+            .iter()
+            .find(|t| t.arn == arn || t.arn.ends_with(&format!("/{arn}")))
+            .filter(|_| cluster == self.cluster)
+            .ok_or_else(|| {
+                err(
+                    ErrorKind::NotFound,
+                    "MISSING",
+                    format!("Task {arn}: MISSING"),
+                )
+            })?;
+        let image = self.image_of(&task.task_definition);
+        Ok(task.view(self.now, &image))
+    }
+
+    fn image_of(&self, td: &str) -> String {
+        self.task_definitions
+            .iter()
+            .find(|t| t.arn == td)
+            .and_then(|t| t.containers.first())
+            .map(|c| c.image.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl SimCloud {
+    /// Whether the service's subnets reach the public registry (default: yes).
+    pub fn set_registry_reachable(&self, reachable: bool) {
+        self.lock().tasks.registry_reachable = reachable;
+    }
+
+    /// Replaces the service's network configuration (e.g. another security group).
+    pub fn set_task_network(&self, network: NetworkConfig) {
+        self.lock().tasks.network = network;
+    }
+
+    /// Dump tasks started by RunTask calls `first..=last` (of this run) fail with `fault`.
+    pub fn set_dump_faults(&self, faults: Vec<((u64, u64), DumpFault)>) {
+        self.lock().tasks.faults = faults;
+    }
+
+    pub(super) fn sim_service_network(
+        &self,
+        cluster: &str,
+        service: &str,
+    ) -> CloudResult<NetworkConfig> {
+        self.with(false, |w| {
+            if cluster != w.cluster {
+                return Err(err(
+                    ErrorKind::Client,
+                    "ClusterNotFoundException",
+                    "Cluster not found.",
+                ));
+            }
+            if service != w.service {
+                return Err(err(
+                    ErrorKind::ServiceNotFound,
+                    "ServiceNotFoundException",
+                    "Service not found.",
+                ));
+            }
+            Ok(w.tasks.network.clone())
+        })
+    }
+
+    pub(super) fn sim_register_dump(&self, r: &DumpTaskRequest) -> CloudResult<TaskDefinition> {
+        let fingerprint = format!("dump|{}", r.fingerprint());
+        self.with(true, |w| {
+            if let Some(found) = w
+                .task_definitions
+                .iter()
+                .filter(|td| td.family == r.family && td.status == "ACTIVE")
+                .max_by_key(|td| td.revision)
+                .filter(|td| td.fingerprint == fingerprint)
+            {
+                return Ok(found.clone());
+            }
+            let base = w.resolve_task_definition(&r.base)?.clone();
+            let container = base
+                .containers
+                .iter()
+                .find(|c| c.name == r.base_container)
+                .ok_or_else(|| {
+                    err(
+                        ErrorKind::Client,
+                        "ClientException",
+                        format!("Container {} not found in the task definition.", r.base_container),
+                    )
+                })?;
+            let mut environment = r.environment();
+            for (from, to) in [(&r.user_var, DUMP_USER_VAR), (&r.password_var, DUMP_PASSWORD_VAR)] {
+                let value = base.env(&container.name, from).ok_or_else(|| {
+                    err(
+                        ErrorKind::Client,
+                        "ClientException",
+                        format!(
+                            "Container {} has neither an environment variable nor a secret named {from}.",
+                            r.base_container
+                        ),
+                    )
+                })?;
+                environment.push((to.to_owned(), value.to_owned()));
+            }
+            let revision = w
+                .task_definitions
+                .iter()
+                .filter(|t| t.family == r.family)
+                .map(|t| t.revision)
+                .max()
+                .unwrap_or(0)
+                + 1;
+            let td = TaskDefinition {
+                arn: format!(
+                    "arn:aws:ecs:{REGION}:{ACCOUNT}:task-definition/{}:{revision}",
+                    r.family
+                ),
+                family: r.family.clone(),
+                revision,
+                status: "ACTIVE".into(),
+                containers: vec![Container {
+                    name: DUMP_CONTAINER.into(),
+                    image: r.image.clone(),
+                    environment,
+                }],
+                fingerprint,
+            };
+            w.task_definitions.push(td.clone());
+            Ok(td)
+        })
+    }
+
+    pub(super) fn sim_run_task(&self, r: &RunTaskRequest) -> CloudResult<Task> {
+        self.with(true, |w| {
+            if r.cluster != w.cluster {
+                return Err(err(
+                    ErrorKind::Client,
+                    "ClusterNotFoundException",
+                    "Cluster not found.",
+                ));
+            }
+            let td = w.resolve_task_definition(&r.task_definition)?.clone();
+            if td.status != "ACTIVE" {
+                return Err(err(
+                    ErrorKind::Client,
+                    "ClientException",
+                    "TaskDefinition is inactive",
+                ));
+            }
+            if r.network.subnets.is_empty() {
+                return Err(err(
+                    ErrorKind::Validation,
+                    "InvalidParameterException",
+                    "subnets can not be empty.",
+                ));
+            }
+            w.tasks.runs += 1;
+            let n = w.tasks.runs;
+            let fault = w
+                .tasks
+                .faults
+                .iter()
+                .find(|((a, b), _)| (*a..=*b).contains(&n))
+                .map(|(_, f)| *f);
+            let created = w.now;
+            let id = format!(
+                "{:016x}{:016x}",
+                created
+                    .as_second()
+                    .unsigned_abs()
+                    .wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                (w.tasks.tasks.len() as u64 + 1).wrapping_mul(0xbf58_476d_1ce4_e5b9)
+            );
+            let task = SimTask {
+                arn: format!("arn:aws:ecs:{REGION}:{ACCOUNT}:task/{}/{id}", w.cluster),
+                task_definition: td.arn.clone(),
+                started_by: r.started_by.clone(),
+                network: r.network.clone(),
+                created,
+                pull_fails: fault == Some(DumpFault::NoRegistry) || !w.tasks.registry_reachable,
+                forced_unreachable: fault == Some(DumpFault::DbUnreachable),
+                outcome: None,
+            };
+            let view = task.view(
+                created,
+                &td.containers
+                    .first()
+                    .map(|c| c.image.clone())
+                    .unwrap_or_default(),
+            );
+            w.tasks.tasks.push(task);
+            Ok(view)
+        })
+    }
+
+    pub(super) fn sim_describe_task(&self, cluster: &str, arn: &str) -> CloudResult<Task> {
+        self.with(false, |w| w.task_view(cluster, arn))
+    }
+}
