@@ -4,7 +4,7 @@
 //! `cargo bench --bench polling` runs the real [`worker::spawn`] over a [`Recorded`] simulated
 //! account (`SimCloud::open` in a temporary directory, wall clock at speed 15 by default, so
 //! a restore takes about a minute). The lab's actions go through the worker exactly as the
-//! TUI sends them (`Command::RunAction`); every `Msg::State` the worker sends is kept with its
+//! TUI sends them (`Command::RunAction`); every `Msg::State` the front end receives (the newest, as the TUI sees them) is kept with its
 //! arrival time.
 //!
 //! Detection latency needs the moment the simulated world really changed. A separate observer
@@ -63,7 +63,6 @@ use backup_lab::lab::observe::Observed;
 use backup_lab::lab::plan::{Options, Ready};
 use backup_lab::lab::steps::{self, Ctx};
 use backup_lab::worker::{self, Handle};
-use tokio::sync::mpsc::UnboundedReceiver;
 
 /// How often the observer looks at the raw simulation: the resolution of "when it changed".
 const TRUTH_POLL: Duration = Duration::from_millis(20);
@@ -198,7 +197,7 @@ fn spawn_observer(
 /// The bench's side of the worker: sends actions, keeps every state it receives.
 struct Driver {
     handle: Handle,
-    rx: UnboundedReceiver<Msg>,
+    rx: worker::Feed,
     config: Config,
     cloud: Arc<dyn Cloud>,
     journal: Arc<Mutex<Journal>>,
@@ -411,15 +410,8 @@ async fn main() {
     let observer = spawn_observer(sim.clone(), config.clone(), stop.clone());
     tokio::time::sleep(TRUTH_POLL * 3).await;
 
-    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     let began = Instant::now();
-    let handle = worker::spawn(
-        cloud.clone(),
-        config.clone(),
-        journal.clone(),
-        log.clone(),
-        tx,
-    );
+    let (handle, rx) = worker::spawn(cloud.clone(), config.clone(), journal.clone(), log.clone());
     let mut d = Driver {
         handle,
         rx,

@@ -3,13 +3,13 @@
 //! results as [`Msg::State`] snapshots from the worker, and everything the app wants done in
 //! the world leaves as a [`Command`].
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use jiff::Timestamp;
 
 use crate::cloud::recorder::CallRecord;
 use crate::cloud::{CloudError, Identity, Mode};
 use crate::config::Config;
 use crate::i18n::Lang;
+use crate::keymap::KeyMode;
 use crate::lab::act::{self, ActionError, Outcome};
 use crate::lab::journal::{Event, Journal};
 use crate::lab::plan::{Confirm, Options, Plan, Ready};
@@ -42,9 +42,12 @@ pub enum Action {
     PrevStep,
     ScrollUp,
     ScrollDown,
-    /// A page up or down (in a dialog: its body).
-    PageUp,
+    /// A page down (PgDn, Space) or up (PgUp): of the instructions, in a dialog of its body.
     PageDown,
+    PageUp,
+    /// The start (Home) or the end (End) of the instructions.
+    ScrollTop,
+    ScrollEnd,
     Perform,
     ToggleLang,
     ToggleHelp,
@@ -56,6 +59,47 @@ pub enum Action {
     Backspace,
     /// Switches the cleanup path in the cleanup dialog.
     ToggleChoice,
+    /// Yes / no to a plan.
+    Yes,
+    No,
+    /// Cleanup: keep the restored database, or go back to the original one.
+    KeepRestored,
+    GoBack,
+    /// Welcome screen: continue in the simulated account.
+    UseSimulation,
+}
+
+/// What fills the terminal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    /// The lab.
+    Lab,
+    /// No AWS account could be reached: the problem, how to get credentials, the offer to
+    /// continue in the simulation.
+    Welcome(CloudError),
+}
+
+/// What the view made of the app the last time it was drawn, for updates that depend on the
+/// layout (how far ↓ and End scroll, whether the clock's second is on screen). The front end
+/// refreshes it after each redraw; until then nothing is limited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// How far the instructions can scroll.
+    pub scroll_max: u16,
+    /// Rows of instructions on screen: one page.
+    pub page: u16,
+    /// Whether a clock or an age ("updated 5 s ago") is on screen.
+    pub shows_time: bool,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Self {
+            scroll_max: u16::MAX,
+            page: 10,
+            shows_time: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -69,7 +113,8 @@ pub enum Msg {
     Tick(Timestamp),
     /// The journal could not be written (the file and the system's reason).
     JournalUnwritable(String),
-    Resize,
+    /// The terminal has this many columns and rows now.
+    Resize(u16, u16),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +123,8 @@ pub enum Command {
     RunAction(Box<Plan>),
     /// The learner looks at this step: the worker watches what it reads.
     Focus(StepId),
+    /// Welcome screen: open the simulated account and start the lab there.
+    UseSimulation,
     Quit,
 }
 
@@ -153,6 +200,10 @@ pub struct App {
     pub quit: bool,
     /// Bumped on every change that should be redrawn.
     pub generation: u64,
+    pub screen: Screen,
+    /// The terminal's size (columns, rows).
+    pub viewport: (u16, u16),
+    pub layout: Layout,
 }
 
 const KEPT_NOTES: usize = 200;
@@ -190,6 +241,41 @@ impl App {
             options,
             quit: false,
             generation: 0,
+            screen: Screen::Lab,
+            viewport: (80, 24),
+            layout: Layout::default(),
+        }
+    }
+
+    /// The welcome screen, shown when `error` kept the app from reaching AWS.
+    #[must_use]
+    pub fn welcome(lang: Lang, config: Config, error: CloudError, now: Timestamp) -> Self {
+        let mut app = Self::new(lang, config, Mode::Simulation { speed: 1.0 }, now);
+        app.screen = Screen::Welcome(error);
+        app
+    }
+
+    /// Which key table applies now.
+    #[must_use]
+    pub fn key_mode(&self) -> KeyMode {
+        if matches!(self.screen, Screen::Welcome(_)) {
+            return KeyMode::Welcome;
+        }
+        match &self.dialog {
+            Some(
+                Dialog::Window { .. }
+                | Dialog::Confirm {
+                    plan:
+                        Plan {
+                            confirm: Confirm::Typed(_),
+                            ..
+                        },
+                    ..
+                },
+            ) => KeyMode::Input,
+            Some(_) => KeyMode::Dialog,
+            None if self.help => KeyMode::Help,
+            None => KeyMode::Main,
         }
     }
 
@@ -253,9 +339,25 @@ impl App {
     }
 
     fn update_inner(&mut self, msg: Msg) -> Vec<Command> {
+        // The clock's second is a change only while time is on screen.
+        if let Msg::Tick(now) = msg {
+            let now = self.now.max(now);
+            if now.as_second() != self.now.as_second() && self.layout.shows_time {
+                self.generation += 1;
+            }
+            self.now = now;
+            return Vec::new();
+        }
+        if let Msg::Action(action) = msg {
+            let before = self.fingerprint();
+            let commands = self.on_action(action);
+            if !commands.is_empty() || self.fingerprint() != before {
+                self.generation += 1;
+            }
+            return commands;
+        }
         self.generation += 1;
         match msg {
-            Msg::Action(action) => return self.on_action(action),
             Msg::State(snapshot) => {
                 let first = self.observed.instances.value.is_none();
                 self.observed = snapshot.observed;
@@ -314,7 +416,7 @@ impl App {
                     }
                 }
             }
-            Msg::Tick(now) => self.now = self.now.max(now),
+            Msg::Tick(_) | Msg::Action(_) => {}
             Msg::JournalUnwritable(reason) => {
                 if self.journal_problem.as_ref() != Some(&reason) {
                     self.journal_problem = Some(reason.clone());
@@ -327,12 +429,54 @@ impl App {
                     });
                 }
             }
-            Msg::Resize => {}
+            Msg::Resize(width, height) => self.viewport = (width, height),
         }
         Vec::new()
     }
 
+    /// What a key can change on screen; an action that leaves it alone needs no redraw.
+    fn fingerprint(
+        &self,
+    ) -> (
+        StepId,
+        [u16; 2],
+        Option<Dialog>,
+        bool,
+        bool,
+        Lang,
+        bool,
+        usize,
+    ) {
+        (
+            self.selected,
+            [self.scroll, self.dialog_scroll],
+            self.dialog.clone(),
+            self.help,
+            self.present,
+            self.lang,
+            self.quit,
+            self.notes.len(),
+        )
+    }
+
+    fn scroll_to(&mut self, row: u16) {
+        self.scroll = row.min(self.layout.scroll_max);
+    }
+
     fn on_action(&mut self, action: Action) -> Vec<Command> {
+        if matches!(self.screen, Screen::Welcome(_)) {
+            return match action {
+                Action::UseSimulation => {
+                    self.screen = Screen::Lab;
+                    vec![Command::UseSimulation]
+                }
+                Action::Quit => {
+                    self.quit = true;
+                    vec![Command::Quit]
+                }
+                _ => Vec::new(),
+            };
+        }
         if let Some(dialog) = self.dialog.take() {
             return self.on_dialog(dialog, action);
         }
@@ -348,10 +492,16 @@ impl App {
         match action {
             Action::NextStep => return self.select(self.selected.index() + 1),
             Action::PrevStep => return self.select(self.selected.index().saturating_sub(1)),
-            Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
-            Action::ScrollDown => self.scroll = self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(DIALOG_PAGE * 2),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(DIALOG_PAGE * 2),
+            Action::ScrollUp => self.scroll_to(self.scroll.saturating_sub(1)),
+            Action::ScrollDown => self.scroll_to(self.scroll.saturating_add(1)),
+            Action::PageUp => {
+                self.scroll_to(self.scroll.saturating_sub(self.layout.page.max(1)));
+            }
+            Action::PageDown => {
+                self.scroll_to(self.scroll.saturating_add(self.layout.page.max(1)));
+            }
+            Action::ScrollTop => self.scroll = 0,
+            Action::ScrollEnd => self.scroll_to(u16::MAX),
             Action::ToggleLang => {
                 self.lang = self.lang.other();
                 self.options.lang = self.lang;
@@ -365,7 +515,14 @@ impl App {
                 }
             }
             Action::Perform | Action::Confirm => self.start_action(),
-            Action::Input(_) | Action::Backspace | Action::ToggleChoice => {}
+            Action::Input(_)
+            | Action::Backspace
+            | Action::ToggleChoice
+            | Action::Yes
+            | Action::No
+            | Action::KeepRestored
+            | Action::GoBack
+            | Action::UseSimulation => {}
         }
         Vec::new()
     }
@@ -476,12 +633,15 @@ impl App {
             return Vec::new();
         }
         match dialog {
-            Dialog::Notice { .. } => {
-                if action == Action::Quit {
+            Dialog::Notice { .. } => match action {
+                Action::Quit => {
                     self.quit = true;
                     return vec![Command::Quit];
                 }
-            }
+                // Arrows and Tab move nothing in a notice; it stays until answered.
+                Action::ToggleChoice => self.dialog = Some(dialog),
+                _ => {}
+            },
             Dialog::Window { mut input, error } => match action {
                 Action::Input(c)
                     if (c.is_ascii_digit() || c == ':' || c == '-') && input.len() < 11 =>
@@ -526,8 +686,8 @@ impl App {
                         keep_restored: !keep_restored,
                     });
                 }
-                Action::Input('k') => self.choose_cleanup(true),
-                Action::Input('b') => self.choose_cleanup(false),
+                Action::KeepRestored => self.choose_cleanup(true),
+                Action::GoBack => self.choose_cleanup(false),
                 Action::Confirm => self.choose_cleanup(keep_restored),
                 Action::Cancel | Action::Quit => {}
                 _ => self.dialog = Some(Dialog::CleanupChoice { keep_restored }),
@@ -540,10 +700,10 @@ impl App {
                     Confirm::Typed(w) => Some(w.clone()),
                 };
                 match (action, word) {
-                    (Action::Input('y' | 'j') | Action::Confirm, None) => {
+                    (Action::Yes | Action::Confirm, None) => {
                         return self.run(plan);
                     }
-                    (Action::Input('n') | Action::Cancel, None) | (Action::Cancel, Some(_)) => {}
+                    (Action::No | Action::Cancel, None) | (Action::Cancel, Some(_)) => {}
                     (Action::Input(c), Some(_)) => {
                         typed.push(c);
                         self.dialog = Some(Dialog::Confirm {
@@ -599,61 +759,10 @@ impl App {
     }
 }
 
-/// Turns a key press into an [`Action`], given what is on screen. The only place keys are read.
-#[must_use]
-pub fn keymap(app: &App, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'd'))
-    {
-        return Some(Action::Quit);
-    }
-    let typing = matches!(
-        app.dialog,
-        Some(
-            Dialog::Window { .. }
-                | Dialog::Confirm {
-                    plan: Plan {
-                        confirm: Confirm::Typed(_),
-                        ..
-                    },
-                    ..
-                }
-        )
-    );
-    let choosing = matches!(app.dialog, Some(Dialog::CleanupChoice { .. }));
-    let in_dialog = app.dialog.is_some();
-    Some(match key.code {
-        KeyCode::Esc => Action::Cancel,
-        KeyCode::Enter => Action::Confirm,
-        KeyCode::Backspace => Action::Backspace,
-        KeyCode::Char(c) if typing => Action::Input(c),
-        KeyCode::Tab if choosing => Action::ToggleChoice,
-        KeyCode::Left | KeyCode::Char('p') if !in_dialog => Action::PrevStep,
-        KeyCode::Right | KeyCode::Char('n') if !in_dialog => Action::NextStep,
-        KeyCode::Up | KeyCode::Char('k') if !in_dialog => Action::ScrollUp,
-        KeyCode::Down | KeyCode::Char('j') if !in_dialog => Action::ScrollDown,
-        KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right if choosing => {
-            Action::ToggleChoice
-        }
-        KeyCode::Up if in_dialog => Action::ScrollUp,
-        KeyCode::Down if in_dialog => Action::ScrollDown,
-        KeyCode::PageUp if in_dialog => Action::PageUp,
-        KeyCode::PageDown if in_dialog => Action::PageDown,
-        KeyCode::Char('q') => Action::Quit,
-        KeyCode::Char('L') if !typing => Action::ToggleLang,
-        KeyCode::Char('l') if !in_dialog => Action::ToggleLang,
-        KeyCode::Char('?' | 'h') if !in_dialog => Action::ToggleHelp,
-        KeyCode::Char('P') if !in_dialog => Action::TogglePresent,
-        KeyCode::Char(c) if in_dialog => Action::Input(c),
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keymap::action as keymap;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn app() -> App {
@@ -674,7 +783,7 @@ mod tests {
             is_error: false,
         });
         let key = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
-        let action = keymap(&app, key).expect("a key for L");
+        let action = keymap(&app, &key).expect("a key for L");
         app.update(Msg::Action(action));
         assert_eq!(app.lang, Lang::En);
         assert_eq!(app.options.lang, Lang::En, "sample todos follow");
@@ -689,6 +798,6 @@ mod tests {
             error: None,
         });
         let key = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
-        assert_eq!(keymap(&app, key), Some(Action::Input('L')));
+        assert_eq!(keymap(&app, &key), Some(Action::Input('L')));
     }
 }

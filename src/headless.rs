@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::i18n::{Lang, t};
 use crate::lab::act::{self, ActionError, Outcome};
 use crate::lab::journal::Journal;
-use crate::lab::observe::{Observed, PartId, observe};
+use crate::lab::observe::{Observed, PartId};
 use crate::lab::plan::{Confirm, Options, Plan};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, StepState, Text};
@@ -93,11 +93,29 @@ impl Runtime {
         self.observe_parts(&PartId::ALL, observed).await;
     }
 
-    /// Reads `parts` and lets the journal take note.
+    /// Reads `parts` and lets the journal take note, as the worker does on its schedule.
     async fn observe_parts(&self, parts: &[PartId], observed: &mut Observed) {
-        observe(self.cloud.as_ref(), &self.config, parts, observed).await;
-        self.journal()
-            .observe(observed, &self.config, self.cloud.now());
+        crate::worker::look(
+            self.cloud.as_ref(),
+            &self.config,
+            &self.journal,
+            parts,
+            observed,
+        )
+        .await;
+    }
+
+    /// Whether `step` is finished for the learner's choices: its check is done and, for the
+    /// cleanup, nothing is left on the chosen path.
+    fn finished(
+        &self,
+        step: StepId,
+        check: Option<&crate::lab::Check>,
+        observed: &Observed,
+        options: &Options,
+    ) -> bool {
+        check.is_none_or(|c| c.state == StepState::Done)
+            && !steps::cleanup_pending(step, observed, &self.config, options.keep_restored)
     }
 
     fn check_of(&self, step: StepId, observed: &Observed) -> Option<crate::lab::Check> {
@@ -336,9 +354,7 @@ impl Runtime {
                 break;
             }
             let before = self.check_of(step, &observed);
-            let cleanup_pending = step == StepId::Cleanup
-                && !steps::leftovers(&observed, &self.config, options.keep_restored).is_empty();
-            if before.as_ref().is_some_and(|c| c.state == StepState::Done) && !cleanup_pending {
+            if before.is_some() && self.finished(step, before.as_ref(), &observed, options) {
                 self.say(&Text::new("run-already-done").arg(
                     "detail",
                     before.map(|c| c.render(self.lang)).unwrap_or_default(),
@@ -437,9 +453,7 @@ impl Runtime {
             let tells_duration = check
                 .as_ref()
                 .is_some_and(|c| c.details.iter().any(Text::tells_duration));
-            let cleanup_left = step == StepId::Cleanup
-                && !steps::leftovers(observed, &self.config, options.keep_restored).is_empty();
-            if state == StepState::Done && !cleanup_left {
+            if self.finished(step, check.as_ref(), observed, options) {
                 note!("  {} {}", StepState::Done.symbol(), detail);
                 if self.cloud.now().as_second() - started.as_second() > FRESH_FOR_S {
                     self.observe(observed).await;

@@ -23,7 +23,7 @@ use backup_lab::lab::journal::{self, Journal, JournalError};
 use backup_lab::lab::plan::Options;
 use backup_lab::lab::{StepId, Text};
 use backup_lab::state::{self, FileProblem, LockError, StateLock};
-use backup_lab::{report, tui, ui_text, validate, welcome, worker};
+use backup_lab::{report, tui, ui_text, validate, worker};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -45,11 +45,16 @@ fn main() -> ExitCode {
     if let Some(text) = backup_lab::cli::generated(cli.command.as_ref()) {
         return print_generated(text, lang);
     }
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
+    // The TUI waits for keys, ticks and a slow poll: one thread does that without the
+    // wake-ups of a pool. Headless commands fetch parts concurrently and use two.
+    let mut builder = if cli.command.is_none() {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        let mut pool = tokio::runtime::Builder::new_multi_thread();
+        pool.worker_threads(2);
+        pool
+    };
+    let runtime = match builder.enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("✘ {e}");
@@ -544,11 +549,17 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
     } else {
         match open_aws(&g, &config).await {
             Ok(opened) => Ok(opened),
-            Err(e) if interactive => match welcome::offer_simulation(lang, &e) {
-                Ok(welcome::Choice::Simulation) => {
-                    open_sim(&g, &config, &state_dir, speed, owns, lang)
-                }
-                Ok(welcome::Choice::Quit) => return 0,
+            Err(e) if interactive => match tui::offer_simulation(App::welcome(
+                lang,
+                config.clone(),
+                e.clone(),
+                jiff::Timestamp::now(),
+            ))
+            .await
+            {
+                Ok(tui::Choice::Simulation) => open_sim(&g, &config, &state_dir, speed, owns, lang),
+                Ok(tui::Choice::Quit) => return 0,
+                Ok(tui::Choice::Signal(signal)) => return signal_exit(signal),
                 Err(io) => {
                     eprintln!("✘ {}", ui_text::error_text(&e).render(lang));
                     eprintln!("  {io}");
@@ -680,11 +691,10 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             for text in skipped {
                 app.warn(Text::new("dialog-journal"), text);
             }
-            let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-            let handle = worker::spawn(cloud.clone(), config, journal, log, tx);
+            let (handle, feed) = worker::spawn(cloud.clone(), config, journal, log);
             let clock_cloud = cloud.clone();
             let clock = Arc::new(move || clock_cloud.now());
-            match tui::run(app, handle, rx, clock).await {
+            match tui::run(app, handle, feed, clock).await {
                 Ok(None) => 0,
                 Ok(Some(signal)) => signal_exit(signal),
                 Err(e) => {

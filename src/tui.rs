@@ -4,10 +4,15 @@
 //! (the program then exits with 128 + the signal's number, as a shell would report it).
 //!
 //! The loop itself, [`run_loop`], is generic over the ratatui backend and takes its inputs as
-//! a stream of terminal events, a channel of worker messages and a command sink, so tests
-//! drive it with `TestBackend` and scripted keys. It waits for whichever comes first (a key,
-//! a worker message, the one-second tick, a signal), applies it with `App::update`, forwards
-//! the resulting commands, and redraws only when the app's generation changed.
+//! a stream of terminal events, the worker's [`Feed`] and a command sink, so tests drive it
+//! with `TestBackend` and scripted keys. It waits for whichever comes first (a key, a worker
+//! message, the one-second tick, a signal), applies it with `App::update`, forwards the
+//! resulting commands, and redraws only when the app's generation changed. The terminal's
+//! size is read once at the start and then taken from resize events (the viewport lives in
+//! the app), so an idle frame does no terminal I/O besides writing what changed.
+//!
+//! The welcome screen (no AWS account reachable) is a screen of the same app in the same
+//! loop, without a worker: [`offer_simulation`].
 
 use std::future::Future;
 use std::io::{self, Write};
@@ -18,18 +23,19 @@ use std::time::Duration;
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{Event, EventStream};
 use crossterm::execute;
+use crossterm::terminal;
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use futures::{Stream, StreamExt};
 use jiff::Timestamp;
-use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::layout::Rect;
-use tokio::sync::mpsc::UnboundedReceiver;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use tokio::time::MissedTickBehavior;
 
-use crate::app::{Action, App, Command, Msg, keymap};
+use crate::app::{App, Command, Msg};
+use crate::worker::Feed;
 
 /// The cloud's clock (simulated or real), read for every tick.
 pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
@@ -54,14 +60,56 @@ pub enum Signal {
 pub async fn run(
     app: App,
     worker: crate::worker::Handle,
-    rx: UnboundedReceiver<Msg>,
+    feed: Feed,
+    clock: Clock,
+) -> anyhow::Result<Option<Signal>> {
+    let mut sink = |command| worker.send(command);
+    in_terminal(app, feed, &mut sink, clock).await
+}
+
+/// What the learner chose on the welcome screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Simulation,
+    Quit,
+    /// A signal ended the screen.
+    Signal(Signal),
+}
+
+/// Shows the welcome screen (`app` is on [`crate::app::Screen::Welcome`]) until the learner
+/// picks the simulation or quits.
+pub async fn offer_simulation(app: App) -> anyhow::Result<Choice> {
+    // No worker: nothing arrives while the outlet is held.
+    let (_outlet, feed) = crate::worker::channel();
+    let mut chosen = Choice::Quit;
+    let mut sink = |command| {
+        if command == Command::UseSimulation {
+            chosen = Choice::Simulation;
+        }
+    };
+    let signal = in_terminal(app, feed, &mut sink, Arc::new(Timestamp::now)).await?;
+    Ok(signal.map_or(chosen, Choice::Signal))
+}
+
+/// Sets the terminal up, runs the loop, puts the terminal back.
+async fn in_terminal(
+    app: App,
+    feed: Feed,
+    sink: &mut dyn FnMut(Command),
     clock: Clock,
 ) -> anyhow::Result<Option<Signal>> {
     install_panic_hook();
     // Watched from before the terminal changes, so no signal finds it half set up.
     let signalled = signals();
     let _guard = Guard::enter()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    // The size is asked once; resize events tell the rest (asking opens /dev/tty each time).
+    let (width, height) = terminal::size()?;
+    let mut terminal = Terminal::with_options(
+        CrosstermBackend::new(io::stdout()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+        },
+    )?;
     let caught = std::sync::Mutex::new(None);
     let shutdown = async {
         let signal = signalled.await;
@@ -73,8 +121,8 @@ pub async fn run(
         &mut terminal,
         app,
         EventStream::new(),
-        rx,
-        |command| worker.send(command),
+        feed,
+        sink,
         clock,
         shutdown,
     )
@@ -178,24 +226,16 @@ pub fn signals() -> impl Future<Output = Signal> {
     }
 }
 
-/// How far the instructions can scroll on the terminal as it is now.
-fn scroll_limit<B: Backend>(terminal: &Terminal<B>, app: &App) -> Result<u16, B::Error> {
-    let size = terminal.size()?;
-    Ok(crate::ui::max_scroll(
-        app,
-        Rect::new(0, 0, size.width, size.height),
-    ))
-}
-
 /// The event loop. Returns the app as it was when the loop ended (for tests).
 ///
-/// Ends when the app asks to quit (the command is forwarded first), when `shutdown` resolves
-/// or when the terminal's event stream ends; in the last two cases `Command::Quit` is sent.
+/// Ends when the app asks to quit or to leave the welcome screen (the command is forwarded
+/// first), when `shutdown` resolves or when the terminal's event stream ends; in the last two
+/// cases `Command::Quit` is sent.
 pub async fn run_loop<B, E, F>(
     terminal: &mut Terminal<B>,
     mut app: App,
     mut events: E,
-    mut msgs: UnboundedReceiver<Msg>,
+    mut feed: Feed,
     mut send: F,
     clock: Clock,
     shutdown: impl Future<Output = ()>,
@@ -209,12 +249,15 @@ where
     let mut tick = tokio::time::interval(TICK);
     tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
     tokio::pin!(shutdown);
+    let size = terminal.size()?;
+    app.update(Msg::Resize(size.width, size.height));
     let mut drawn: Option<u64> = None;
     let mut worker_gone = false;
     loop {
         if drawn != Some(app.generation) {
             terminal.draw(|frame| crate::ui::draw(frame, &app))?;
             drawn = Some(app.generation);
+            app.layout.shows_time = crate::ui::shows_time(&app);
         }
         let msg = tokio::select! {
             () = &mut shutdown => {
@@ -222,15 +265,11 @@ where
                 break;
             }
             event = events.next() => match event {
-                Some(Ok(Event::Key(key))) => match keymap(&app, key) {
-                    // ↓ stops where the text ends (only the view knows where that is).
-                    Some(Action::ScrollDown) if app.scroll >= scroll_limit(terminal, &app)? => None,
-                    action => action.map(Msg::Action),
-                },
-                Some(Ok(Event::Resize(..))) => {
-                    terminal.autoresize()?;
+                Some(Ok(Event::Key(key))) => crate::keymap::action(&app, &key).map(Msg::Action),
+                Some(Ok(Event::Resize(width, height))) => {
+                    terminal.resize(Rect::new(0, 0, width, height))?;
                     drawn = None;
-                    Some(Msg::Resize)
+                    Some(Msg::Resize(width, height))
                 }
                 Some(Ok(_)) => None,
                 // A signal interrupted the read; the signal itself arrives on its own.
@@ -244,7 +283,7 @@ where
                     break;
                 }
             },
-            msg = msgs.recv(), if !worker_gone => {
+            msg = feed.recv(), if !worker_gone => {
                 if msg.is_none() {
                     worker_gone = true;
                 }
@@ -253,9 +292,13 @@ where
             _ = tick.tick() => Some(Msg::Tick(clock())),
         };
         let Some(msg) = msg else { continue };
+        if matches!(msg, Msg::Action(_)) {
+            // ↓, PgDn and End stop where the text ends: only the view knows where that is.
+            app.layout = crate::ui::layout(&app);
+        }
         let mut quit = false;
         for command in app.update(msg) {
-            quit |= command == Command::Quit;
+            quit |= matches!(command, Command::Quit | Command::UseSimulation);
             send(command);
         }
         if quit || app.quit {
@@ -304,7 +347,7 @@ mod tests {
             key(KeyCode::Char('q')),
         ])
         .chain(futures::stream::pending());
-        let (_tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let (_tx, rx) = crate::worker::channel();
         let mut sent = Vec::new();
         let app = run_loop(
             &mut terminal,
@@ -335,10 +378,9 @@ mod tests {
     #[tokio::test]
     async fn worker_messages_redraw_and_shutdown_ends_the_loop() {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let (tx, rx) = crate::worker::channel();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        tx.send(Msg::Tick("2026-11-25T09:00:42Z".parse().unwrap()))
-            .unwrap();
+        tx.send(Msg::Tick("2026-11-25T09:00:42Z".parse().unwrap()));
         let mut sent = Vec::new();
         let task = async {
             tokio::task::yield_now().await;
@@ -371,7 +413,7 @@ mod tests {
             .map(|_| key(KeyCode::Down))
             .chain([key(KeyCode::Char('q'))])
             .collect();
-        let (_tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let (_tx, rx) = crate::worker::channel();
         let app = run_loop(
             &mut terminal,
             app(),
@@ -389,9 +431,84 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn page_keys_home_and_end_move_through_the_step_text() {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let (_tx, rx) = crate::worker::channel();
+        let keys = [KeyCode::PageDown, KeyCode::Char(' '), KeyCode::End];
+        let app = run_loop(
+            &mut terminal,
+            app(),
+            futures::stream::iter(keys.map(key).into_iter().chain([key(KeyCode::Char('q'))]))
+                .chain(futures::stream::pending()),
+            rx,
+            |_| {},
+            Arc::new(start),
+            std::future::pending(),
+        )
+        .await
+        .unwrap();
+        let limit = crate::ui::max_scroll(&app, Rect::new(0, 0, 80, 24));
+        assert_eq!(app.scroll, limit, "End goes to the end and no further");
+        let page = crate::ui::layout(&app).page;
+        assert!(
+            page > 1 && 2 * page <= limit,
+            "two pages fit: {page} of {limit}"
+        );
+
+        let (_tx, rx) = crate::worker::channel();
+        let mut start_app = app;
+        start_app.quit = false;
+        let keys = [KeyCode::Home, KeyCode::PageDown, KeyCode::Char('q')];
+        let app = run_loop(
+            &mut terminal,
+            start_app,
+            futures::stream::iter(keys.map(key)).chain(futures::stream::pending()),
+            rx,
+            |_| {},
+            Arc::new(start),
+            std::future::pending(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(app.scroll, page, "Home, then one page down");
+    }
+
+    #[tokio::test]
+    async fn the_welcome_screen_runs_in_the_same_loop_and_s_chooses_the_simulation() {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let (_tx, rx) = crate::worker::channel();
+        let error = crate::cloud::CloudError::new(
+            crate::cloud::ErrorKind::NoCredentials,
+            "NoCredentials",
+            "no credentials in the chain",
+        );
+        let welcome = App::welcome(Lang::En, Config::default(), error, start());
+        let mut sent = Vec::new();
+        let app = run_loop(
+            &mut terminal,
+            welcome,
+            futures::stream::iter([key(KeyCode::Right), key(KeyCode::Char('s'))])
+                .chain(futures::stream::pending()),
+            rx,
+            |c| sent.push(c),
+            Arc::new(start),
+            std::future::pending(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(sent, vec![Command::UseSimulation]);
+        assert_eq!(app.screen, crate::app::Screen::Lab);
+        let screen = format!("{:?}", terminal.backend().buffer());
+        assert!(
+            screen.contains("[s] continue in the simulation"),
+            "{screen}"
+        );
+    }
+
+    #[tokio::test]
     async fn a_closed_event_stream_quits() {
         let mut terminal = Terminal::new(TestBackend::new(60, 16)).unwrap();
-        let (_tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let (_tx, rx) = crate::worker::channel();
         let mut sent = Vec::new();
         let result = run_loop(
             &mut terminal,

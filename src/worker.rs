@@ -1,6 +1,9 @@
 //! The one worker that owns the cloud. It polls the parts of the account on their own
-//! schedules, feeds the journal, and sends the app whole snapshots (latest wins). Actions run
-//! as separate tasks, one at a time, so polling goes on while they wait.
+//! schedules, feeds the journal, and sends the front end whole snapshots through a channel
+//! that keeps only the newest ([`Feed`]: latest wins, a slow reader never falls behind).
+//! Results that must not be lost (the identity, progress, an action's outcome, a journal
+//! problem) have a queue of their own. Actions run as separate tasks, one at a time, so
+//! polling goes on while they wait.
 //!
 //! A part is looked at every [`FAST`] while it is changing or an action has just changed it,
 //! every [`WATCH`] while the learner is at a step that reads it and is not done (they may be
@@ -13,6 +16,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
@@ -177,18 +181,94 @@ impl Schedule {
     }
 }
 
-/// Starts the worker; its messages arrive on `to_app`.
+/// The worker's side of what it tells the front end.
+#[derive(Clone)]
+pub struct Outlet {
+    msgs: UnboundedSender<Msg>,
+    state: Arc<watch::Sender<Option<Box<Snapshot>>>>,
+}
+
+impl Outlet {
+    /// A message that must arrive (queued, in order).
+    pub fn send(&self, msg: Msg) {
+        let _ = self.msgs.send(msg);
+    }
+
+    /// The newest state; it replaces one the front end has not read yet. False once the
+    /// front end is gone.
+    #[must_use]
+    pub fn publish(&self, snapshot: Snapshot) -> bool {
+        self.state.send(Some(Box::new(snapshot))).is_ok()
+    }
+}
+
+/// The front end's side: queued messages and the newest state snapshot.
+pub struct Feed {
+    msgs: UnboundedReceiver<Msg>,
+    state: watch::Receiver<Option<Box<Snapshot>>>,
+    msgs_closed: bool,
+    state_closed: bool,
+}
+
+/// A connected outlet and feed (the worker uses one; tests drive a front end with one).
+#[must_use]
+pub fn channel() -> (Outlet, Feed) {
+    let (msgs_tx, msgs) = unbounded_channel();
+    let (state_tx, state) = watch::channel(None);
+    (
+        Outlet {
+            msgs: msgs_tx,
+            state: Arc::new(state_tx),
+        },
+        Feed {
+            msgs,
+            state,
+            msgs_closed: false,
+            state_closed: false,
+        },
+    )
+}
+
+impl Feed {
+    /// The next message: queued ones first, then the newest state if it changed since the
+    /// last one read. `None` once the worker is gone and everything was read. Cancel-safe,
+    /// so it can wait in a `select!`.
+    pub async fn recv(&mut self) -> Option<Msg> {
+        loop {
+            if self.msgs_closed && self.state_closed {
+                return None;
+            }
+            tokio::select! {
+                biased;
+                msg = self.msgs.recv(), if !self.msgs_closed => match msg {
+                    Some(msg) => return Some(msg),
+                    None => self.msgs_closed = true,
+                },
+                changed = self.state.changed(), if !self.state_closed => match changed {
+                    Ok(()) => {
+                        if let Some(snapshot) = self.state.borrow_and_update().clone() {
+                            return Some(Msg::State(snapshot));
+                        }
+                    }
+                    Err(_) => self.state_closed = true,
+                },
+            }
+        }
+    }
+}
+
+/// Starts the worker; what it tells the front end arrives on the returned [`Feed`].
 pub fn spawn(
     cloud: Arc<dyn Cloud>,
     config: Config,
     journal: Arc<Mutex<Journal>>,
     log: Arc<CallLog>,
-    to_app: UnboundedSender<Msg>,
-) -> Handle {
+) -> (Handle, Feed) {
     let (tx, rx) = unbounded_channel();
     let handle = Handle { tx };
+    let (to_app, feed) = channel();
     tokio::spawn(run(cloud, config, journal, log, to_app, rx));
-    handle
+    (handle, feed)
 }
 
 fn lock(journal: &Mutex<Journal>) -> std::sync::MutexGuard<'_, Journal> {
@@ -202,10 +282,10 @@ async fn run(
     config: Config,
     journal: Arc<Mutex<Journal>>,
     log: Arc<CallLog>,
-    to_app: UnboundedSender<Msg>,
+    to_app: Outlet,
     mut rx: UnboundedReceiver<Command>,
 ) {
-    let _ = to_app.send(Msg::Identity(cloud.identity().await));
+    to_app.send(Msg::Identity(cloud.identity().await));
     let mut observed = Observed::default();
     let mut schedule = Schedule::for_mode(Instant::now(), &cloud.mode());
     // The step the front end shows; until it says, the first step not done.
@@ -223,6 +303,8 @@ async fn run(
                     schedule.watch(now, &watched_parts(step, &observed, &journal, &config, cloud.now()));
                 }
                 Some(Command::RunAction(plan)) => queued.push_back(plan),
+                // Only the welcome screen's front end acts on it.
+                Some(Command::UseSimulation) => {}
             },
             () = async {
                 if let Some(task) = action.as_mut() {
@@ -236,20 +318,14 @@ async fn run(
             }
             () = tokio::time::sleep_until(schedule.next_due()) => {
                 let due = schedule.due_parts(Instant::now());
-                observe(cloud.as_ref(), &config, &due, &mut observed).await;
+                let unwritable = look(cloud.as_ref(), &config, &journal, &due, &mut observed).await;
                 for part in due {
                     let error = observed.error(part).map(|e| e.kind);
                     schedule.after_fetch(part, Instant::now(), error, &observed);
                 }
-                let (events, unwritable) = {
-                    let mut journal = lock(&journal);
-                    // A reader first takes in what the owner recorded since the last look.
-                    journal.refresh();
-                    journal.observe(&observed, &config, cloud.now());
-                    (journal.events().to_vec(), journal.write_error())
-                };
+                let events = lock(&journal).events().to_vec();
                 if let Some(reason) = unwritable {
-                    let _ = to_app.send(Msg::JournalUnwritable(reason));
+                    to_app.send(Msg::JournalUnwritable(reason));
                 }
                 let step = focus.or_else(|| {
                     let journal = lock(&journal);
@@ -258,7 +334,7 @@ async fn run(
                 let watched = step.map(|s| watched_parts(s, &observed, &journal, &config, cloud.now())).unwrap_or_default();
                 schedule.watch(Instant::now(), &watched);
                 let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now: cloud.now() };
-                if to_app.send(Msg::State(Box::new(snapshot))).is_err() {
+                if !to_app.publish(snapshot) {
                     break;
                 }
             }
@@ -274,6 +350,24 @@ async fn run(
     if let Some(action) = action {
         action.abort();
     }
+}
+
+/// One look at `parts`: reads them into `observed` and lets the journal take note (a reader
+/// first takes in what the owner recorded since its last look). Every front end looks this
+/// way: the worker on its schedule, the headless commands when they need fresh state. Returns
+/// why the journal cannot be written, if it cannot.
+pub async fn look(
+    cloud: &dyn Cloud,
+    config: &Config,
+    journal: &Mutex<Journal>,
+    parts: &[PartId],
+    observed: &mut Observed,
+) -> Option<String> {
+    observe(cloud, config, parts, observed).await;
+    let mut journal = lock(journal);
+    journal.refresh();
+    journal.observe(observed, config, cloud.now());
+    journal.write_error()
 }
 
 /// The parts of `step` worth watching: all of them while the step is not done.
@@ -305,7 +399,7 @@ fn start_action(
     cloud: &Arc<dyn Cloud>,
     config: &Config,
     journal: &Arc<Mutex<Journal>>,
-    to_app: &UnboundedSender<Msg>,
+    to_app: &Outlet,
 ) -> JoinHandle<()> {
     let (cloud, config, journal, to_app) = (
         cloud.clone(),
@@ -317,7 +411,7 @@ fn start_action(
     tokio::spawn(async move {
         let progress_tx = to_app.clone();
         let progress = move |text: Text| {
-            let _ = progress_tx.send(Msg::Progress(step, text));
+            progress_tx.send(Msg::Progress(step, text));
         };
         let result = act::execute_with_retry(
             act::Order::Confirmed(&plan),
@@ -331,7 +425,7 @@ fn start_action(
         if let Err(e) = &result {
             tracing::info!(step = step.id(), "action failed: {e}");
         }
-        let _ = to_app.send(Msg::ActionDone(step, result));
+        to_app.send(Msg::ActionDone(step, result));
     })
 }
 
@@ -467,6 +561,38 @@ mod tests {
             &observed,
         );
         assert_eq!(next, SLOW);
+    }
+
+    #[tokio::test]
+    async fn a_slow_front_end_gets_the_newest_state_and_every_result() {
+        let (outlet, mut feed) = channel();
+        let snapshot = |second: i64| Snapshot {
+            observed: Observed::default(),
+            journal: Vec::new(),
+            calls: Vec::new(),
+            call_count: 0,
+            now: jiff::Timestamp::from_second(second).expect("time"),
+        };
+        assert!(outlet.publish(snapshot(1)));
+        outlet.send(Msg::Progress(StepId::Restore, Text::new("a")));
+        assert!(outlet.publish(snapshot(2)));
+        outlet.send(Msg::Progress(StepId::Restore, Text::new("b")));
+        assert!(outlet.publish(snapshot(3)));
+        let mut got = Vec::new();
+        for _ in 0..3 {
+            got.push(feed.recv().await.expect("a message"));
+        }
+        assert!(matches!(&got[0], Msg::Progress(_, t) if *t == Text::new("a")));
+        assert!(matches!(&got[1], Msg::Progress(_, t) if *t == Text::new("b")));
+        match &got[2] {
+            Msg::State(s) => assert_eq!(s.now.as_second(), 3, "only the newest state"),
+            other => panic!("{other:?}"),
+        }
+        drop(outlet);
+        assert!(
+            feed.recv().await.is_none(),
+            "nothing more once the worker is gone"
+        );
     }
 
     #[test]

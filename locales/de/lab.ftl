@@ -381,4 +381,4 @@ welcome-setup =
     4. Starte backup-lab neu, mit --region us-east-1, falls keine Region gesetzt ist.
     Die Zugangsdaten laufen nach einigen Stunden ab; kopiere sie dann erneut.
     Oder mach in der Simulation weiter: dasselbe Lab, ganz ohne AWS.
-welcome-keys = [s] in der Simulation weitermachen    [q] beenden
+welcome-key-sim = in der Simulation weitermachen

@@ -134,6 +134,8 @@ ui-hint-quit = beenden
 ui-help-title = Tasten
 ui-help-steps = vorheriger / nächster Schritt
 ui-help-scroll = in der Anleitung blättern
+ui-help-page = in der Anleitung eine Seite zurück / weiter blättern
+ui-help-ends = an den Anfang / ans Ende der Anleitung
 ui-help-action = Aktion des Schritts ausführen (du siehst zuerst den Plan und bestätigst ihn)
 ui-help-lang = Sprache wechseln (Deutsch / English)
 ui-help-help = diese Hilfe zeigen oder ausblenden
@@ -142,6 +144,7 @@ ui-help-quit = beenden (das Konto behält seinen Stand; starte neu, um weiterzum
 ui-help-confirm = in einem Plan: ja / nein
 ui-help-cancel = Dialog schliessen, ohne etwas zu tun
 ui-help-cleanup = Aufräumen: Option wechseln, wiederhergestellte Datenbank behalten, zurückwechseln
+ui-help-dialog-scroll = in einem langen Dialog: den Text blättern
 ui-help-symbols = Symbole
 ui-help-close = ? oder Esc schliesst diese Hilfe.
 

@@ -378,4 +378,4 @@ welcome-setup =
     4. Start backup-lab again, with --region us-east-1 if no region is set.
     The credentials expire after a few hours; then copy them again.
     Or continue in the simulation: the same lab, no AWS needed.
-welcome-keys = [s] continue in the simulation    [q] quit
+welcome-key-sim = continue in the simulation

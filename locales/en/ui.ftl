@@ -134,6 +134,8 @@ ui-hint-quit = quit
 ui-help-title = Keys
 ui-help-steps = previous / next step
 ui-help-scroll = scroll the instructions
+ui-help-page = scroll the instructions a page up / down
+ui-help-ends = to the start / end of the instructions
 ui-help-action = run the step's action (you see the plan first and confirm it)
 ui-help-lang = switch language (Deutsch / English)
 ui-help-help = show or hide this help
@@ -142,6 +144,7 @@ ui-help-quit = quit (the account keeps its state; restart to continue)
 ui-help-confirm = in a plan: yes / no
 ui-help-cancel = close a dialog without doing anything
 ui-help-cleanup = cleanup: switch option, keep the restored database, go back
+ui-help-dialog-scroll = in a long dialog: scroll its text
 ui-help-symbols = Symbols
 ui-help-close = ? or Esc closes this help.
 

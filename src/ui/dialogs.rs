@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{View, wrap};
-use crate::app::Dialog;
+use crate::app::{Action, Dialog};
+use crate::keymap::{self, KeyMode};
 use crate::lab::Text;
 use crate::lab::act;
 use crate::lab::plan::{Confirm, Plan};
@@ -257,13 +258,15 @@ pub fn scrolled(
     out
 }
 
-/// Key hint spans: `[y] yes   [n] no`.
-fn keys(view: &View<'_>, pairs: &[(&str, &str)]) -> Line<'static> {
+/// Key hint spans: `[y] yes   [n] no`, the keys as `keymap` has them for `mode` and the
+/// language.
+fn keys(view: &View<'_>, mode: KeyMode, pairs: &[(&[Action], &str)]) -> Line<'static> {
     let mut spans = Vec::new();
-    for (i, (key, id)) in pairs.iter().enumerate() {
+    for (i, (actions, id)) in pairs.iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw("   "));
         }
+        let key = keymap::keys_label(mode, actions, view.lang);
         spans.push(Span::styled(format!("[{key}]"), view.th.key));
         spans.push(Span::styled(format!(" {}", view.t(id)), view.th.text));
     }
@@ -321,7 +324,11 @@ fn confirm_sections(
     match &plan.confirm {
         Confirm::YesNo => {
             prompt.push(Line::styled(view.t("ui-confirm-question"), th.heading));
-            prompt.push(keys(view, &[("y", "ui-key-yes"), ("n", "ui-key-no")]));
+            prompt.push(keys(
+                view,
+                KeyMode::Dialog,
+                &[(&[Action::Yes], "ui-key-yes"), (&[Action::No], "ui-key-no")],
+            ));
         }
         Confirm::Typed(word) => {
             let ask = Text::new("ui-confirm-type")
@@ -341,7 +348,11 @@ fn confirm_sections(
             }
             prompt.push(keys(
                 view,
-                &[("Enter", "ui-key-confirm"), ("Esc", "ui-key-cancel")],
+                KeyMode::Input,
+                &[
+                    (&[Action::Confirm], "ui-key-confirm"),
+                    (&[Action::Cancel], "ui-key-cancel"),
+                ],
             ));
         }
     }
@@ -401,10 +412,11 @@ fn window_sections(
     }
     let keys = vec![keys(
         view,
+        KeyMode::Input,
         &[
-            ("Enter", "ui-key-continue"),
-            ("Esc", "ui-key-cancel"),
-            ("⌫", "ui-key-delete"),
+            (&[Action::Confirm], "ui-key-continue"),
+            (&[Action::Cancel], "ui-key-cancel"),
+            (&[Action::Backspace], "ui-key-delete"),
         ],
     )];
     vec![
@@ -429,10 +441,21 @@ fn cleanup_sections(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<S
     let intro = wrap::lines_with("", &view.t("ui-cleanup-intro"), width, th.text, th.text);
     let mut choices = Vec::new();
     let options = [
-        (true, "k", "ui-cleanup-keep", "ui-cleanup-keep-detail"),
-        (false, "b", "ui-cleanup-back", "ui-cleanup-back-detail"),
+        (
+            true,
+            Action::KeepRestored,
+            "ui-cleanup-keep",
+            "ui-cleanup-keep-detail",
+        ),
+        (
+            false,
+            Action::GoBack,
+            "ui-cleanup-back",
+            "ui-cleanup-back-detail",
+        ),
     ];
-    for (keep, key, label, detail) in options {
+    for (keep, action, label, detail) in options {
+        let key = keymap::key_label(KeyMode::Dialog, action, view.lang);
         let chosen = keep == keep_restored;
         let radio = if chosen { "(•) " } else { "( ) " };
         let style: Style = if chosen { th.selected } else { th.text };
@@ -457,10 +480,14 @@ fn cleanup_sections(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<S
     }
     let keys = vec![keys(
         view,
+        KeyMode::Dialog,
         &[
-            ("Tab ↑↓", "ui-key-switch"),
-            ("Enter", "ui-key-choose"),
-            ("Esc", "ui-key-cancel"),
+            (
+                &[Action::ToggleChoice, Action::ScrollUp, Action::ScrollDown],
+                "ui-key-switch",
+            ),
+            (&[Action::Confirm], "ui-key-choose"),
+            (&[Action::Cancel], "ui-key-cancel"),
         ],
     )];
     vec![

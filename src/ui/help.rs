@@ -1,5 +1,5 @@
-//! The key hints at the bottom and the help overlay (`?`). Keys are the ones `app::keymap`
-//! reads; the texts only describe them.
+//! The key hints at the bottom and the help overlay (`?`), both generated from the tables in
+//! `keymap`: the keys shown are the keys read.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,31 +7,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{View, dialogs, wrap};
+use crate::keymap;
 use crate::lab::StepState;
 
 /// The bottom line: the most used keys.
 pub fn draw_hints(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let th = &view.th;
-    let keys: [(&str, String); 7] = [
-        ("←→", view.t("ui-hint-steps")),
-        ("↑↓", view.t("ui-hint-scroll")),
-        ("⏎", view.t("ui-hint-action")),
-        ("L", view.t("ui-hint-lang")),
-        ("?", view.t("ui-hint-help")),
-        (
-            "P",
-            view.t(if view.app.present {
-                "ui-hint-present-off"
-            } else {
-                "ui-hint-present"
-            }),
-        ),
-        ("q", view.t("ui-hint-quit")),
-    ];
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (key, what) in keys {
-        let w = wrap::width(key) + 1 + wrap::width(&what) + 2;
+    for (key, id) in keymap::hints(view.lang, view.app.present) {
+        let what = view.t(id);
+        let w = wrap::width(&key) + 1 + wrap::width(&what) + 2;
         if used + w > usize::from(area.width) {
             break;
         }
@@ -43,19 +29,11 @@ pub fn draw_hints(frame: &mut Frame, area: Rect, view: &View<'_>) {
 }
 
 /// The help overlay's rows: key and what it does.
-fn rows(view: &View<'_>) -> Vec<(&'static str, String)> {
-    vec![
-        ("← → p n", view.t("ui-help-steps")),
-        ("↑ ↓ j k", view.t("ui-help-scroll")),
-        ("Enter", view.t("ui-help-action")),
-        ("L", view.t("ui-help-lang")),
-        ("?", view.t("ui-help-help")),
-        ("P", view.t("ui-help-present")),
-        ("q Ctrl-C", view.t("ui-help-quit")),
-        ("y n", view.t("ui-help-confirm")),
-        ("Esc", view.t("ui-help-cancel")),
-        ("Tab k b", view.t("ui-help-cleanup")),
-    ]
+fn rows(view: &View<'_>) -> Vec<(String, String)> {
+    keymap::help_rows()
+        .into_iter()
+        .map(|(keys, id)| (keys, view.t(id)))
+        .collect()
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
@@ -69,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
         let text = wrap::wrap(&what, inner.saturating_sub(key_width).max(1));
         for (i, part) in text.into_iter().enumerate() {
             let lead = if i == 0 {
-                wrap::pad(key, key_width)
+                wrap::pad(&key, key_width)
             } else {
                 " ".repeat(key_width)
             };

@@ -23,6 +23,7 @@ pub mod status;
 pub mod steps;
 pub mod theme;
 pub mod timeline;
+pub mod welcome;
 pub mod wrap;
 
 use jiff::Timestamp;
@@ -33,7 +34,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::App;
+use crate::app::{App, Screen};
 use crate::i18n::{self, Lang};
 use crate::lab::Text;
 
@@ -125,6 +126,10 @@ impl<'a> View<'a> {
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
+    if let Screen::Welcome(error) = &app.screen {
+        welcome::draw(frame, app.lang, error);
+        return;
+    }
     let view = View::new(app);
     let area = frame.area();
     frame.render_widget(Block::new().style(view.th.base), area);
@@ -230,8 +235,46 @@ fn present_areas(view: &View<'_>, area: Rect) -> [Rect; 6] {
     ]
 }
 
-/// How far the instructions can scroll on a screen of `area`: the event loop uses it so ↓
-/// stops at the end instead of counting on unseen.
+/// What updates need to know of the screen as it is laid out at the app's viewport: how far
+/// the instructions scroll, how many rows a page is, whether time is on screen.
+#[must_use]
+pub fn layout(app: &App) -> crate::app::Layout {
+    let (width, height) = app.viewport;
+    let area = Rect::new(0, 0, width, height);
+    crate::app::Layout {
+        scroll_max: max_scroll(app, area),
+        page: page_rows(app, area),
+        shows_time: shows_time(app),
+    }
+}
+
+/// Whether a clock or an age is on screen: the lab at a size where it can be read.
+#[must_use]
+pub fn shows_time(app: &App) -> bool {
+    let (width, height) = app.viewport;
+    app.screen == Screen::Lab && width >= MIN_WIDTH && height >= MIN_HEIGHT
+}
+
+/// Rows of instructions visible at once, less one that stays for context when paging.
+fn page_rows(app: &App, area: Rect) -> u16 {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return 1;
+    }
+    let view = View::new(app);
+    let middle = if app.present {
+        present_areas(&view, area)[3]
+    } else {
+        normal_areas(area)[2]
+    };
+    Block::bordered()
+        .inner(middle)
+        .height
+        .saturating_sub(1)
+        .max(1)
+}
+
+/// How far the instructions can scroll on a screen of `area`: ↓ stops at the end instead of
+/// counting on unseen.
 #[must_use]
 pub fn max_scroll(app: &App, area: Rect) -> u16 {
     let view = View::new(app);

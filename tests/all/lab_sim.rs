@@ -466,13 +466,11 @@ async fn cleanup_never_touches_the_original_instance() {
 async fn the_worker_runs_an_action_that_arrives_while_another_runs() {
     use backup_lab::app::{Command, Msg};
     let lab = lab();
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let handle = backup_lab::worker::spawn(
+    let (handle, mut rx) = backup_lab::worker::spawn(
         lab.cloud.clone(),
         lab.rt.config.clone(),
         lab.rt.journal.clone(),
         lab.log.clone(),
-        tx,
     );
     let options = Options {
         lang: Lang::En,

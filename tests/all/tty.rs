@@ -216,8 +216,9 @@ fn the_program_in_a_terminal() {
     }
     s.wait_for("the snapshot step", |s| s.contains("Schritt 5 von 12"));
     s.press(b"\r");
+    // The German prompt shows j (ja); y is accepted as well.
     s.wait_for("the confirm dialog", |s| {
-        s.contains("[y]") && s.contains("create-db-snapshot")
+        s.contains("[j] ja") && s.contains("create-db-snapshot")
     });
     s.press(b"y");
     s.wait_for("the snapshot in the status panel", |s| {

@@ -112,9 +112,9 @@ impl Lab {
         while let Some(dialog) = app.dialog.clone() {
             commands = match dialog {
                 Dialog::Window { .. } => app.update(Msg::Action(Action::Confirm)),
-                Dialog::CleanupChoice { .. } => app.update(Msg::Action(Action::Input('k'))),
+                Dialog::CleanupChoice { .. } => app.update(Msg::Action(Action::KeepRestored)),
                 Dialog::Confirm { plan, .. } => match &plan.confirm {
-                    Confirm::YesNo => app.update(Msg::Action(Action::Input('y'))),
+                    Confirm::YesNo => app.update(Msg::Action(Action::Yes)),
                     Confirm::Typed(word) => {
                         for c in word.chars() {
                             app.update(Msg::Action(Action::Input(c)));
@@ -587,12 +587,11 @@ async fn a_long_dialog_scrolls_at_80x24_and_leaves_nothing_out() {
     for lang in Lang::ALL {
         let mut app = Screen::RestoreConfirm.app(&lab, lang).await;
         let mut seen = String::new();
+        // German answers with j (ja).
+        let yes = if lang == Lang::De { "[j]" } else { "[y]" };
         for _ in 0..40 {
             let screen = format!("{:?}", render(&app, 80, 24).backend());
-            assert!(
-                screen.contains("[y]"),
-                "the question stays in view: {screen}"
-            );
+            assert!(screen.contains(yes), "the question stays in view: {screen}");
             seen.push_str(&screen);
             app.update(Msg::Action(Action::ScrollDown));
         }

@@ -17,6 +17,18 @@ use crate::lab::{Check, StepId, StepState, Text};
 
 pub struct Cleanup;
 
+/// Whether `step` is the cleanup and something the lab created is still there on the path
+/// the learner chose: then the step is not finished, whatever its check says.
+#[must_use]
+pub fn cleanup_pending(
+    step: StepId,
+    observed: &Observed,
+    config: &Config,
+    keep_restored: bool,
+) -> bool {
+    step == StepId::Cleanup && !leftovers(observed, config, keep_restored).is_empty()
+}
+
 /// What still exists (and costs money) that cleanup would remove, for the chosen path.
 #[must_use]
 pub fn leftovers(observed: &Observed, config: &Config, keep_restored: bool) -> Vec<Text> {

@@ -61,7 +61,7 @@ use super::{Check, Observed, StepId, StepState, Text};
 use crate::cloud::DbInstance;
 use crate::config::Config;
 
-pub use cleanup::leftovers;
+pub use cleanup::{cleanup_pending, leftovers};
 pub use create_todos::TODOS_WANTED;
 pub use pitr::pitr_rpo;
 pub use restore::placement_problems;

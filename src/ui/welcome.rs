@@ -1,24 +1,18 @@
-//! The screen shown instead of the lab when no AWS account can be reached: what went wrong,
-//! how to get credentials (in AWS Academy most easily by running in CloudShell), and the
-//! offer to continue in the simulation.
+//! The screen shown instead of the lab when no AWS account can be reached (`Screen::Welcome`):
+//! what went wrong, how to get credentials (in AWS Academy most easily by running in
+//! CloudShell), and the offer to continue in the simulation. Its keys are in `keymap::WELCOME`.
 
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Margin};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Text as RText};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::wrap;
+use crate::app::Action;
 use crate::cloud::CloudError;
 use crate::i18n::{Lang, t};
-use crate::ui::wrap;
+use crate::keymap::{self, KeyMode};
 use crate::ui_text;
-
-/// What the learner chose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Choice {
-    Simulation,
-    Quit,
-}
 
 /// Draws the screen: the problem, how to get credentials (CloudShell first), the keys.
 pub fn draw(frame: &mut ratatui::Frame, lang: Lang, error: &CloudError) {
@@ -51,38 +45,14 @@ pub fn draw(frame: &mut ratatui::Frame, lang: Lang, error: &CloudError) {
         .map(|l| Line::from(l.to_owned()))
         .collect();
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), steps);
-    frame.render_widget(
-        Paragraph::new(Line::styled(t(lang, "welcome-keys"), bold)),
-        keys,
+    let keys_line = format!(
+        "[{}] {}    [{}] {}",
+        keymap::key_label(KeyMode::Welcome, Action::UseSimulation, lang),
+        t(lang, "welcome-key-sim"),
+        keymap::key_label(KeyMode::Welcome, Action::Quit, lang),
+        t(lang, "ui-hint-quit"),
     );
-}
-
-/// Shows the screen until the learner picks the simulation (s) or quits (q, Esc, Ctrl-C).
-pub fn offer_simulation(lang: Lang, error: &CloudError) -> std::io::Result<Choice> {
-    let mut terminal = ratatui::try_init()?;
-    let choice = loop {
-        if let Err(e) = terminal.draw(|frame| draw(frame, lang, error)) {
-            ratatui::restore();
-            return Err(e);
-        }
-        match event::read() {
-            Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => match key.code {
-                KeyCode::Char('s' | 'S') | KeyCode::Enter => break Choice::Simulation,
-                KeyCode::Char('q') | KeyCode::Esc => break Choice::Quit,
-                KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    break Choice::Quit;
-                }
-                _ => {}
-            },
-            Ok(_) => {}
-            Err(e) => {
-                ratatui::restore();
-                return Err(e);
-            }
-        }
-    };
-    ratatui::restore();
-    Ok(choice)
+    frame.render_widget(Paragraph::new(Line::styled(keys_line, bold)), keys);
 }
 
 #[cfg(test)]

@@ -1,0 +1,564 @@
+//! Every key the TUI reads, one declarative table per mode (main screen, dialog, text input,
+//! help overlay, welcome screen). Each key means a semantic [`Action`]; the help overlay, the
+//! key hints at the bottom and the key lines of the dialogs are generated from these tables,
+//! so what is shown and what is accepted cannot drift apart. [`action`] is the only place a
+//! key press becomes a message.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::{Action, App};
+use crate::i18n::Lang;
+
+/// Which table applies: what is in front of the learner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyMode {
+    /// The lab screen without a dialog.
+    Main,
+    /// A dialog answered with single keys (a plan to confirm with y/n, the cleanup choice, a
+    /// notice).
+    Dialog,
+    /// A dialog that takes typed text (the backup window, a word to confirm with).
+    Input,
+    /// The help overlay.
+    Help,
+    /// The welcome screen when no AWS account can be reached.
+    Welcome,
+}
+
+/// What a binding matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A key, whatever the modifiers (Shift comes with capitals).
+    Code(KeyCode),
+    /// A letter with Ctrl held.
+    Ctrl(char),
+    /// Any other printable character: it is typed ([`Action::Input`]).
+    AnyChar,
+}
+
+/// In which languages a key is one of the few a key line shows (the help lists every key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// On the key lines in every language.
+    Always,
+    /// On the key lines in this language only: German answers a plan with `j` (ja).
+    In(Lang),
+    /// In the help only.
+    HelpOnly,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub key: Key,
+    /// For [`Key::AnyChar`], the typed character replaces the placeholder of
+    /// [`Action::Input`].
+    pub action: Action,
+    pub shown: Shown,
+}
+
+/// Keys that belong together, with the texts that describe them.
+#[derive(Debug, Clone, Copy)]
+pub struct Row {
+    pub keys: &'static [Binding],
+    /// The help overlay's line (message id), if the row has one.
+    pub help: Option<&'static str>,
+    /// The key hint at the bottom of the lab screen (message id), if the row has one.
+    pub hint: Option<&'static str>,
+    /// The hint while the toggle the row switches is on (projector mode).
+    pub hint_on: Option<&'static str>,
+}
+
+const fn key(code: KeyCode, action: Action) -> Binding {
+    Binding {
+        key: Key::Code(code),
+        action,
+        shown: Shown::Always,
+    }
+}
+
+const fn char_key(c: char, action: Action) -> Binding {
+    key(KeyCode::Char(c), action)
+}
+
+const fn also(code: KeyCode, action: Action) -> Binding {
+    Binding {
+        key: Key::Code(code),
+        action,
+        shown: Shown::HelpOnly,
+    }
+}
+
+const fn also_char(c: char, action: Action) -> Binding {
+    also(KeyCode::Char(c), action)
+}
+
+const fn ctrl(c: char, action: Action) -> Binding {
+    Binding {
+        key: Key::Ctrl(c),
+        action,
+        shown: Shown::HelpOnly,
+    }
+}
+
+const fn row(keys: &'static [Binding], help: &'static str) -> Row {
+    Row {
+        keys,
+        help: Some(help),
+        hint: None,
+        hint_on: None,
+    }
+}
+
+const fn hinted(keys: &'static [Binding], help: &'static str, hint: &'static str) -> Row {
+    Row {
+        keys,
+        help: Some(help),
+        hint: Some(hint),
+        hint_on: None,
+    }
+}
+
+const fn quiet(keys: &'static [Binding]) -> Row {
+    Row {
+        keys,
+        help: None,
+        hint: None,
+        hint_on: None,
+    }
+}
+
+const TYPED: Binding = Binding {
+    key: Key::AnyChar,
+    action: Action::Input('\0'),
+    shown: Shown::HelpOnly,
+};
+
+const QUIT_KEYS: &[Binding] = &[
+    char_key('q', Action::Quit),
+    ctrl('c', Action::Quit),
+    ctrl('d', Action::Quit),
+];
+
+/// The lab screen.
+pub const MAIN: &[Row] = &[
+    hinted(
+        &[
+            key(KeyCode::Left, Action::PrevStep),
+            key(KeyCode::Right, Action::NextStep),
+            also_char('p', Action::PrevStep),
+            also_char('n', Action::NextStep),
+        ],
+        "ui-help-steps",
+        "ui-hint-steps",
+    ),
+    hinted(
+        &[
+            key(KeyCode::Up, Action::ScrollUp),
+            key(KeyCode::Down, Action::ScrollDown),
+            also_char('k', Action::ScrollUp),
+            also_char('j', Action::ScrollDown),
+        ],
+        "ui-help-scroll",
+        "ui-hint-scroll",
+    ),
+    row(
+        &[
+            also(KeyCode::PageUp, Action::PageUp),
+            also(KeyCode::PageDown, Action::PageDown),
+            also_char(' ', Action::PageDown),
+        ],
+        "ui-help-page",
+    ),
+    row(
+        &[
+            also(KeyCode::Home, Action::ScrollTop),
+            also(KeyCode::End, Action::ScrollEnd),
+        ],
+        "ui-help-ends",
+    ),
+    hinted(
+        &[key(KeyCode::Enter, Action::Perform)],
+        "ui-help-action",
+        "ui-hint-action",
+    ),
+    hinted(
+        &[
+            char_key('L', Action::ToggleLang),
+            also_char('l', Action::ToggleLang),
+        ],
+        "ui-help-lang",
+        "ui-hint-lang",
+    ),
+    hinted(
+        &[
+            char_key('?', Action::ToggleHelp),
+            also_char('h', Action::ToggleHelp),
+        ],
+        "ui-help-help",
+        "ui-hint-help",
+    ),
+    Row {
+        keys: &[char_key('P', Action::TogglePresent)],
+        help: Some("ui-help-present"),
+        hint: Some("ui-hint-present"),
+        hint_on: Some("ui-hint-present-off"),
+    },
+    hinted(QUIT_KEYS, "ui-help-quit", "ui-hint-quit"),
+];
+
+/// A dialog answered with single keys. Any other character closes a notice.
+pub const DIALOG: &[Row] = &[
+    quiet(&[ctrl('c', Action::Quit), ctrl('d', Action::Quit)]),
+    row(
+        &[
+            Binding {
+                key: Key::Code(KeyCode::Char('y')),
+                action: Action::Yes,
+                shown: Shown::In(Lang::En),
+            },
+            Binding {
+                key: Key::Code(KeyCode::Char('j')),
+                action: Action::Yes,
+                shown: Shown::In(Lang::De),
+            },
+            char_key('n', Action::No),
+        ],
+        "ui-help-confirm",
+    ),
+    row(&[key(KeyCode::Esc, Action::Cancel)], "ui-help-cancel"),
+    // In the cleanup choice ↑↓ switch the option too (the app reads them so there).
+    row(
+        &[
+            key(KeyCode::Tab, Action::ToggleChoice),
+            also(KeyCode::Left, Action::ToggleChoice),
+            also(KeyCode::Right, Action::ToggleChoice),
+            char_key('k', Action::KeepRestored),
+            char_key('b', Action::GoBack),
+        ],
+        "ui-help-cleanup",
+    ),
+    row(DIALOG_SCROLL, "ui-help-dialog-scroll"),
+    quiet(&[
+        key(KeyCode::Enter, Action::Confirm),
+        key(KeyCode::Backspace, Action::Backspace),
+        char_key('L', Action::ToggleLang),
+        char_key('q', Action::Quit),
+        TYPED,
+    ]),
+];
+
+/// Scrolling a long dialog (a restore's plan at 80×24).
+const DIALOG_SCROLL: &[Binding] = &[
+    key(KeyCode::Up, Action::ScrollUp),
+    key(KeyCode::Down, Action::ScrollDown),
+    also(KeyCode::PageUp, Action::PageUp),
+    also(KeyCode::PageDown, Action::PageDown),
+];
+
+/// A dialog that takes typed text: every character is typed, `L` and `q` too.
+pub const INPUT: &[Row] = &[
+    quiet(&[
+        ctrl('c', Action::Quit),
+        ctrl('d', Action::Quit),
+        key(KeyCode::Enter, Action::Confirm),
+        key(KeyCode::Esc, Action::Cancel),
+        key(KeyCode::Backspace, Action::Backspace),
+        TYPED,
+    ]),
+    quiet(DIALOG_SCROLL),
+];
+
+/// The help overlay: the keys that close it.
+pub const HELP: &[Row] = &[quiet(&[
+    key(KeyCode::Char('?'), Action::ToggleHelp),
+    also_char('h', Action::ToggleHelp),
+    key(KeyCode::Esc, Action::Cancel),
+    also(KeyCode::Enter, Action::Confirm),
+    also_char('q', Action::Quit),
+    ctrl('c', Action::Quit),
+    ctrl('d', Action::Quit),
+])];
+
+/// The welcome screen.
+pub const WELCOME: &[Row] = &[
+    quiet(&[
+        char_key('s', Action::UseSimulation),
+        also_char('S', Action::UseSimulation),
+        also(KeyCode::Enter, Action::UseSimulation),
+    ]),
+    quiet(&[
+        char_key('q', Action::Quit),
+        also(KeyCode::Esc, Action::Quit),
+        ctrl('c', Action::Quit),
+        ctrl('d', Action::Quit),
+    ]),
+];
+
+#[must_use]
+pub fn table(mode: KeyMode) -> &'static [Row] {
+    match mode {
+        KeyMode::Main => MAIN,
+        KeyMode::Dialog => DIALOG,
+        KeyMode::Input => INPUT,
+        KeyMode::Help => HELP,
+        KeyMode::Welcome => WELCOME,
+    }
+}
+
+impl Key {
+    fn matches(self, event: &KeyEvent) -> bool {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        match self {
+            Key::Ctrl(c) => ctrl && event.code == KeyCode::Char(c),
+            Key::Code(code) => code == event.code,
+            Key::AnyChar => matches!(event.code, KeyCode::Char(_)),
+        }
+    }
+
+    /// The key's name in the help: `←`, `Enter`, `PgDn`, `Space`, `Ctrl-C`.
+    #[must_use]
+    pub fn name(self) -> String {
+        match self {
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::AnyChar => String::new(),
+            Key::Code(code) => match code {
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::Backspace => "⌫".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                KeyCode::Char(' ') => "Space".into(),
+                KeyCode::Char(c) => c.to_string(),
+                other => format!("{other}"),
+            },
+        }
+    }
+
+    fn is_arrow(self) -> bool {
+        matches!(
+            self,
+            Key::Code(KeyCode::Left | KeyCode::Right | KeyCode::Up | KeyCode::Down)
+        )
+    }
+}
+
+impl Shown {
+    fn on_key_line(self, lang: Lang) -> bool {
+        match self {
+            Shown::Always => true,
+            Shown::In(only) => only == lang,
+            Shown::HelpOnly => false,
+        }
+    }
+}
+
+/// The action `key` means in `mode`; `None` for a key the mode does not use.
+#[must_use]
+pub fn action_in(mode: KeyMode, key: &KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let binding = table(mode)
+        .iter()
+        .flat_map(|row| row.keys.iter())
+        .find(|b| b.key.matches(key))?;
+    Some(match (binding.key, key.code) {
+        (Key::AnyChar, KeyCode::Char(c)) => Action::Input(c),
+        _ => binding.action,
+    })
+}
+
+/// The action a key press means with the app as it is: the one place keys are read.
+#[must_use]
+pub fn action(app: &App, key: &KeyEvent) -> Option<Action> {
+    action_in(app.key_mode(), key)
+}
+
+/// Joins key names: arrows stand together (`←→`), other keys apart (`Tab ↑↓`).
+fn join(keys: impl Iterator<Item = Key>, compact: bool) -> String {
+    let mut out = String::new();
+    let mut last: Option<Key> = None;
+    for key in keys {
+        if let Some(last) = last
+            && !(compact && last.is_arrow() && key.is_arrow())
+        {
+            out.push(' ');
+        }
+        out.push_str(&key.name());
+        last = Some(key);
+    }
+    out
+}
+
+/// The keys of a key line for `action` in `mode`: those shown in `lang`, arrows together.
+#[must_use]
+pub fn key_label(mode: KeyMode, action: Action, lang: Lang) -> String {
+    keys_label(mode, &[action], lang)
+}
+
+/// The keys of a key line for any of `actions`, in table order.
+#[must_use]
+pub fn keys_label(mode: KeyMode, actions: &[Action], lang: Lang) -> String {
+    join(
+        table(mode)
+            .iter()
+            .flat_map(|row| row.keys.iter())
+            .filter(|b| {
+                actions.contains(&b.action) && b.shown.on_key_line(lang) && b.key != Key::AnyChar
+            })
+            .map(|b| b.key),
+        true,
+    )
+}
+
+/// The help overlay's rows for the lab: every key of every row with a help text, in table
+/// order (main screen first, then dialogs), with the message id that describes it.
+#[must_use]
+pub fn help_rows() -> Vec<(String, &'static str)> {
+    [MAIN, DIALOG]
+        .into_iter()
+        .flatten()
+        .filter_map(|row| {
+            let help = row.help?;
+            let keys = row
+                .keys
+                .iter()
+                .filter(|b| b.key != Key::AnyChar)
+                .map(|b| b.key);
+            Some((join(keys, false), help))
+        })
+        .collect()
+}
+
+/// The key hints at the bottom of the lab screen: the keys shown in `lang` and the message
+/// id, the "on" text where a toggle is on.
+#[must_use]
+pub fn hints(lang: Lang, present: bool) -> Vec<(String, &'static str)> {
+    MAIN.iter()
+        .filter_map(|row| {
+            let hint = row.hint?;
+            let hint = match row.hint_on {
+                Some(on) if present => on,
+                _ => hint,
+            };
+            let keys = row
+                .keys
+                .iter()
+                .filter(|b| b.shown.on_key_line(lang))
+                .map(|b| b.key);
+            let label = join(keys, true);
+            // The footer is narrow: Enter is drawn as its symbol.
+            let label = if label == "Enter" {
+                "⏎".to_owned()
+            } else {
+                label
+            };
+            Some((label, hint))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    const MODES: [KeyMode; 5] = [
+        KeyMode::Main,
+        KeyMode::Dialog,
+        KeyMode::Input,
+        KeyMode::Help,
+        KeyMode::Welcome,
+    ];
+
+    #[test]
+    fn no_key_means_two_things_in_one_mode() {
+        for mode in MODES {
+            let keys: Vec<Key> = table(mode)
+                .iter()
+                .flat_map(|row| row.keys.iter().map(|b| b.key))
+                .collect();
+            for (i, key) in keys.iter().enumerate() {
+                assert!(
+                    !keys[..i].contains(key),
+                    "{key:?} is bound twice in {mode:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_of_the_lab_and_its_dialogs_is_in_the_help() {
+        let help: Vec<String> = help_rows().into_iter().map(|(keys, _)| keys).collect();
+        let all = help.join(" ");
+        for name in [
+            "Ctrl-D", "Ctrl-C", "h", "j", "y", "PgDn", "PgUp", "Space", "Home", "End",
+        ] {
+            assert!(
+                all.split(' ').any(|k| k == name),
+                "{name} missing from the help: {help:?}"
+            );
+        }
+        // Every key the main screen accepts is listed, none is hidden.
+        for row in MAIN {
+            for b in row.keys {
+                assert!(all.split(' ').any(|k| k == b.key.name()), "{b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn j_scrolls_on_the_screen_and_says_yes_in_a_dialog() {
+        let j = press(KeyCode::Char('j'));
+        assert_eq!(action_in(KeyMode::Main, &j), Some(Action::ScrollDown));
+        assert_eq!(action_in(KeyMode::Dialog, &j), Some(Action::Yes));
+        let y = press(KeyCode::Char('y'));
+        assert_eq!(action_in(KeyMode::Dialog, &y), Some(Action::Yes));
+        assert_eq!(key_label(KeyMode::Dialog, Action::Yes, Lang::De), "j");
+        assert_eq!(key_label(KeyMode::Dialog, Action::Yes, Lang::En), "y");
+    }
+
+    #[test]
+    fn typed_text_takes_every_letter_but_ctrl_c_still_quits() {
+        let big_l = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
+        assert_eq!(action_in(KeyMode::Input, &big_l), Some(Action::Input('L')));
+        let q = press(KeyCode::Char('q'));
+        assert_eq!(action_in(KeyMode::Input, &q), Some(Action::Input('q')));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_in(KeyMode::Input, &ctrl_c), Some(Action::Quit));
+        let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(action_in(KeyMode::Main, &ctrl_d), Some(Action::Quit));
+    }
+
+    #[test]
+    fn the_footer_shows_the_main_keys_compactly() {
+        let hints = hints(Lang::En, false);
+        let labels: Vec<&str> = hints.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(labels, ["←→", "↑↓", "⏎", "L", "?", "P", "q"]);
+        assert_eq!(
+            keys_label(
+                KeyMode::Dialog,
+                &[Action::ToggleChoice, Action::ScrollUp, Action::ScrollDown],
+                Lang::En
+            ),
+            "Tab ↑↓"
+        );
+    }
+
+    #[test]
+    fn a_released_key_is_no_action() {
+        let mut q = press(KeyCode::Char('q'));
+        q.kind = KeyEventKind::Release;
+        assert_eq!(action_in(KeyMode::Main, &q), None);
+    }
+}
