@@ -366,41 +366,51 @@ impl Runtime {
             // action gives runs. Otherwise the plan shown is the plan that runs; when the
             // account moves before it runs, the new plan is shown to confirm again.
             let mut confirmed = None;
-            if !yes && let Ok(plan) = self.plan(step, &observed, options) {
-                confirmed = Some(plan);
+            // Without --yes nothing runs that was not shown and confirmed: a step that has no
+            // plan now (done, or blocked, also by a passing read error) says so and acts not.
+            let mut answered = None;
+            if !yes {
+                match self.plan(step, &observed, options) {
+                    Ok(plan) => confirmed = Some(plan),
+                    Err(answer) => answered = Some(answer),
+                }
             }
             let mut seen = Some(&observed);
             let mut plan_changes = 0;
-            let result = loop {
-                if let Some(plan) = &confirmed {
-                    match self.confirm(plan) {
-                        Ok(true) => {}
-                        Ok(false) => break None,
-                        Err(exit) => return exit,
+            let result = if let Some(answer) = answered {
+                Some(answer)
+            } else {
+                loop {
+                    if let Some(plan) = &confirmed {
+                        match self.confirm(plan) {
+                            Ok(true) => {}
+                            Ok(false) => break None,
+                            Err(exit) => return exit,
+                        }
                     }
-                }
-                let order = match &confirmed {
-                    Some(plan) => act::Order::Confirmed(plan),
-                    None => act::Order::Any(step, options),
-                };
-                let lang = self.lang;
-                let progress = move |text: Text| note!("  … {}", text.render(lang));
-                match act::execute_with_retry(
-                    order,
-                    self.cloud.as_ref(),
-                    &self.config,
-                    &self.journal,
-                    &progress,
-                    seen.take(),
-                )
-                .await
-                {
-                    Err(ActionError::PlanChanged(plan)) if plan_changes < PLAN_CHANGES => {
-                        note!("! {}", t(self.lang, "plan-changed"));
-                        plan_changes += 1;
-                        confirmed = Some(*plan);
+                    let order = match &confirmed {
+                        Some(plan) => act::Order::Confirmed(plan),
+                        None => act::Order::Any(step, options),
+                    };
+                    let lang = self.lang;
+                    let progress = move |text: Text| note!("  … {}", text.render(lang));
+                    match act::execute_with_retry(
+                        order,
+                        self.cloud.as_ref(),
+                        &self.config,
+                        &self.journal,
+                        &progress,
+                        seen.take(),
+                    )
+                    .await
+                    {
+                        Err(ActionError::PlanChanged(plan)) if plan_changes < PLAN_CHANGES => {
+                            note!("! {}", t(self.lang, "plan-changed"));
+                            plan_changes += 1;
+                            confirmed = Some(*plan);
+                        }
+                        other => break Some(other),
                     }
-                    other => break Some(other),
                 }
             };
             match result {

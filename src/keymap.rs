@@ -378,7 +378,13 @@ pub fn action_in(mode: KeyMode, key: &KeyEvent) -> Option<Action> {
 /// The action a key press means with the app as it is: the one place keys are read.
 #[must_use]
 pub fn action(app: &App, key: &KeyEvent) -> Option<Action> {
-    action_in(app.key_mode(), key)
+    let action = action_in(app.key_mode(), key);
+    // `j` is "ja" only to a German reader; in English it keeps scrolling, so reading a long
+    // plan with j never starts it.
+    if action == Some(Action::Yes) && app.lang == Lang::En && key.code == KeyCode::Char('j') {
+        return Some(Action::ScrollDown);
+    }
+    action
 }
 
 /// Joins key names: arrows stand together (`←→`), other keys apart (`Tab ↑↓`).
@@ -526,6 +532,21 @@ mod tests {
         assert_eq!(action_in(KeyMode::Dialog, &y), Some(Action::Yes));
         assert_eq!(key_label(KeyMode::Dialog, Action::Yes, Lang::De), "j");
         assert_eq!(key_label(KeyMode::Dialog, Action::Yes, Lang::En), "y");
+        // In an open English dialog j scrolls; in German it answers yes.
+        let mut app = crate::app::App::new(
+            Lang::En,
+            crate::config::Config::default(),
+            crate::cloud::Mode::Simulation { speed: 15.0 },
+            jiff::Timestamp::UNIX_EPOCH,
+        );
+        app.dialog = Some(crate::app::Dialog::Notice {
+            title: crate::lab::Text::new("dialog-not-yet"),
+            lines: vec![],
+            is_error: false,
+        });
+        assert_eq!(action(&app, &j), Some(Action::ScrollDown));
+        app.lang = Lang::De;
+        assert_eq!(action(&app, &j), Some(Action::Yes));
     }
 
     #[test]

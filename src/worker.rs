@@ -24,6 +24,7 @@ use crate::app::{Command, Msg, Snapshot};
 use crate::cloud::recorder::CallLog;
 use crate::cloud::{Cloud, ErrorKind};
 use crate::config::Config;
+use crate::lab::act::ActionError;
 use crate::lab::journal::Journal;
 use crate::lab::observe::{Observed, PartId, observe};
 use crate::lab::plan::Plan;
@@ -290,7 +291,7 @@ async fn run(
     let mut schedule = Schedule::for_mode(Instant::now(), &cloud.mode());
     // The step the front end shows; until it says, the first step not done.
     let mut focus: Option<StepId> = None;
-    let mut action: Option<JoinHandle<()>> = None;
+    let mut action: Option<(StepId, JoinHandle<()>)> = None;
     // Actions not started yet, in the order they arrived.
     let mut queued: VecDeque<Box<Plan>> = VecDeque::new();
     loop {
@@ -306,11 +307,21 @@ async fn run(
                 // Only the welcome screen's front end acts on it.
                 Some(Command::UseSimulation) => {}
             },
-            () = async {
-                if let Some(task) = action.as_mut() {
-                    let _ = task.await;
+            joined = async {
+                match action.as_mut() {
+                    Some((_, task)) => task.await,
+                    None => Ok(()),
                 }
             }, if action.is_some() => {
+                // An action that ended without its answer (a panic) still ends: the front end
+                // must not wait for it for ever.
+                if let (Err(e), Some((step, _))) = (joined, action.as_ref()) {
+                    tracing::error!(step = step.id(), "action ended without an answer: {e}");
+                    to_app.send(Msg::ActionDone(
+                        *step,
+                        Err(ActionError::Blocked(Text::new("action-ended-unexpectedly"))),
+                    ));
+                }
                 action = None;
                 // An action can touch more than its own parts (cleanup, a retry after an
                 // error): every part is looked at once, its own stay fast.
@@ -344,11 +355,14 @@ async fn run(
             && let Some(plan) = queued.pop_front()
         {
             schedule.heat(Instant::now(), plan.step.parts());
-            action = Some(start_action(plan, &cloud, &config, &journal, &to_app));
+            action = Some((
+                plan.step,
+                start_action(plan, &cloud, &config, &journal, &to_app),
+            ));
         }
     }
-    if let Some(action) = action {
-        action.abort();
+    if let Some((_, task)) = action {
+        task.abort();
     }
 }
 

@@ -173,6 +173,7 @@ blocked-instance-busy = { $instance } ist { $status }; warte, bis die Instanz ve
 blocked-app-unreachable = die ToDo-App antwortet nicht ({ $code }); prüfe --app-url oder den Load Balancer
 blocked-snapshot-not-ready = Snapshot { $snapshot } ist noch nicht verfügbar
 blocked-snapshot-creating = { $snapshot } wird noch erstellt ({ $percent } %): RDS löscht einen Snapshot erst, wenn er verfügbar ist; darum wartet das Aufräumen und löscht noch nichts – starte es nochmals, sobald der Snapshot verfügbar ist
+action-ended-unexpectedly = die Aktion endete ohne Antwort (ein interner Fehler, steht in der Logdatei); schau dir den Stand des Schritts an und starte sie nochmals
 blocked-no-restore = { $restored } gibt es noch nicht – stelle zuerst den Snapshot wieder her
 blocked-no-endpoint = { $restored } ist { $status } und nimmt noch keine Verbindungen an. Dieser Schritt ist möglich, sobald ihr Status creating verlässt (backing-up oder available), denn dann erreicht das Backend sie
 blocked-protected = das Lab hat { $instance } nicht erstellt; backup-lab löscht diese Instanz nie

@@ -1318,3 +1318,40 @@ async fn the_disaster_deletes_the_todos_it_showed_and_refuses_when_one_was_added
         .expect("the rest of the plan");
     assert!(lab.cloud.list_todos().await.expect("todos").is_empty());
 }
+
+#[tokio::test]
+async fn verify_waits_until_the_backend_serves_the_restored_database() {
+    let lab = lab();
+    lab.act(StepId::CreateTodos).await.expect("todos");
+    // The original still serves its todos: that proves no recovery.
+    let plan = lab.plan_text(StepId::Verify).await;
+    assert!(plan.starts_with("BLOCKED"), "{plan}");
+    assert!(lab.act(StepId::Verify).await.is_err());
+    assert_ne!(lab.state(StepId::Verify).await.0, StepState::Done);
+}
+
+#[tokio::test]
+async fn the_disaster_needs_a_todo_list_read_just_now() {
+    use backup_lab::cloud::faults::{Faulty, Spec};
+    let lab = lab();
+    lab.act(StepId::CreateTodos).await.expect("todos");
+    lab.snapshot_taken().await;
+    // The app answers with errors: the plan is not "delete 0 todos", and nothing is recorded.
+    let faulty: Arc<dyn Cloud> = Arc::new(Faulty::new(
+        lab.cloud.clone(),
+        Spec::parse("TodoList=denied").expect("spec"),
+    ));
+    let options = Options::from_config(&lab.rt.config);
+    let result = act::perform(
+        StepId::DeleteTodos,
+        faulty.as_ref(),
+        &lab.rt.config,
+        &lab.rt.journal,
+        &options,
+        &|_| {},
+    )
+    .await;
+    assert!(result.is_err(), "{result:?}");
+    assert_eq!(lab.events(Kind::Disaster), 0);
+    assert_eq!(lab.observed().await.todo_count(), Some(5));
+}

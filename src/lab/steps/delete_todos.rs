@@ -67,7 +67,16 @@ impl Step for DeleteTodos {
                 Text::new("check-disaster-wait-snapshot").arg("snapshot", &names.snapshot),
             );
         }
-        let todos = ctx.observed.todos.value.clone().unwrap_or_default();
+        // The todos to delete must have been read just now: never a "disaster" of nothing
+        // because the app did not answer.
+        if let Some(e) = &ctx.observed.todos.error {
+            return Ready::Blocked(
+                Text::new("blocked-app-unreachable").arg("code", e.code.clone()),
+            );
+        }
+        let Some(todos) = ctx.observed.todos.value.clone() else {
+            return Ready::Blocked(Text::new("check-not-read-yet"));
+        };
         yes_no(
             self.id(),
             options,

@@ -69,6 +69,16 @@ impl Step for Verify {
                 Text::new("check-verify-done").arg("count", ctx.observed.todo_count().unwrap_or(0)),
             );
         }
+        // Only todos served from the restored database prove the recovery.
+        let settled = ctx
+            .observed
+            .service
+            .value
+            .as_ref()
+            .is_some_and(crate::cloud::Service::is_stable);
+        if !(ctx.backend_on_restored() && settled) {
+            return Ready::Blocked(Text::new("check-verify-wait"));
+        }
         yes_no(
             self.id(),
             options,
