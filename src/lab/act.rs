@@ -391,7 +391,14 @@ pub async fn wait_for_rollout(
             return Ok(true);
         }
         // A rollout that failed or whose tasks keep failing will not get stable by waiting.
-        if let Some(d) = service.troubled() {
+        // Only the deployment this wait is for counts (the PRIMARY one): an older FAILED one
+        // still draining does not stop a rollout back that goes well.
+        let troubled = service.primary().filter(|p| {
+            p.rollout == Some(cloud::RolloutState::Failed)
+                || (p.failed_tasks >= cloud::FAILING_TASKS
+                    && p.rollout != Some(cloud::RolloutState::Completed))
+        });
+        if let Some(d) = troubled {
             return Err(ActionError::Blocked(
                 Text::new("blocked-rollout-failed")
                     .arg(

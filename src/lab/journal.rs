@@ -631,8 +631,13 @@ impl Journal {
             let revision = observed
                 .current_task_definition()
                 .map_or(0, |td| td.revision);
+            // A new switch after a failed one counts again, but not the failed deployment
+            // itself still standing as PRIMARY (circuit breaker without rollback).
+            let primary_failed = service
+                .primary()
+                .is_some_and(|d| d.rollout == Some(crate::cloud::RolloutState::Failed));
             if !self.after_last(Kind::BackendSwitched, Kind::RestoreRequested)
-                || self.after_last(Kind::RolloutFailed, Kind::BackendSwitched)
+                || (self.after_last(Kind::RolloutFailed, Kind::BackendSwitched) && !primary_failed)
             {
                 let at = service.primary().and_then(|d| d.created).unwrap_or(now);
                 self.record(at, now, EventKind::BackendSwitched { revision });
