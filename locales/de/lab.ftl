@@ -95,6 +95,7 @@ param-instance = DB-Instanz
 param-retention = Aufbewahrung (Tage)
 param-window-local = Backup-Fenster, Lokalzeit
 param-window-utc = Backup-Fenster, gesendet (UTC)
+param-window-local-zone = { $window } (deine Lokalzeit)
 param-apply-immediately = Apply immediately
 param-value-yes = ja
 param-todos-to-create = Zu erfassende ToDos

@@ -95,6 +95,7 @@ param-instance = DB instance
 param-retention = Retention (days)
 param-window-local = Backup window, local time
 param-window-utc = Backup window, sent (UTC)
+param-window-local-zone = { $window } (your local time)
 param-apply-immediately = Apply immediately
 param-value-yes = yes
 param-todos-to-create = Todos to create

@@ -107,14 +107,17 @@ impl Step for EnableBackups {
             vec![
                 param("param-instance", &src.id),
                 param("param-retention", format!("{}", settings.retention_days)),
-                param(
-                    "param-window-local",
-                    format!(
-                        "{} ({})",
-                        options.window_local,
-                        config.timezone().iana_name().unwrap_or("local")
+                match config.timezone().iana_name() {
+                    Some(zone) => param(
+                        "param-window-local",
+                        format!("{} ({zone})", options.window_local),
                     ),
-                ),
+                    None => param(
+                        "param-window-local",
+                        Text::new("param-window-local-zone")
+                            .arg("window", options.window_local.clone()),
+                    ),
+                },
                 param("param-window-utc", utc),
                 param("param-apply-immediately", Text::new("param-value-yes")),
             ],
