@@ -50,6 +50,8 @@ pub struct View<'a> {
     pub th: Theme,
     pub lang: Lang,
     pub tz: TimeZone,
+    /// The RPO/RTO figures, measured once per frame for every panel that shows them.
+    pub recovery: crate::lab::recovery::Recovery,
 }
 
 impl<'a> View<'a> {
@@ -60,6 +62,7 @@ impl<'a> View<'a> {
             th: Theme::of(app),
             lang: app.lang,
             tz: app.config.timezone(),
+            recovery: app.recovery(),
         }
     }
 

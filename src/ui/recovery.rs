@@ -52,7 +52,7 @@ pub fn recovery_lines(
     max_rows: usize,
 ) -> Vec<Line<'static>> {
     let th = &view.th;
-    let r = view.app.recovery();
+    let r = &view.recovery;
     let target = |secs: i64| {
         Text::new("ui-target")
             .arg("target", format::target(secs))
@@ -303,7 +303,7 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let block = panel(view, format!(" {} ", view.t("ui-recovery-title")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let r = view.app.recovery();
+    let r = &view.recovery;
     let target = |secs: i64| {
         Text::new("ui-target")
             .arg("target", format::target(secs))

@@ -129,7 +129,7 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
     }
 
     // Spans: RPO from the recovery point to the disaster, RTO from the disaster on.
-    let recovery = app.recovery();
+    let recovery = &view.recovery;
     let mut spans = blank();
     let mut has_spans = false;
     if let Some(a) = &recovery.achieved_rpo {

@@ -374,20 +374,7 @@ impl Cloud for SimCloud {
 
     async fn describe_service(&self, cluster: &str, service: &str) -> CloudResult<Service> {
         self.with(false, |w| {
-            if cluster != w.cluster {
-                return Err(err(
-                    ErrorKind::Client,
-                    "ClusterNotFoundException",
-                    "Cluster not found.",
-                ));
-            }
-            if service != w.service {
-                return Err(err(
-                    ErrorKind::ServiceNotFound,
-                    "ServiceNotFoundException",
-                    "Service not found.",
-                ));
-            }
+            w.require_service(cluster, service)?;
             Ok(w.service_view())
         })
     }

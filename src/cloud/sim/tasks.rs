@@ -327,20 +327,7 @@ impl SimCloud {
         service: &str,
     ) -> CloudResult<NetworkConfig> {
         self.with(false, |w| {
-            if cluster != w.cluster {
-                return Err(err(
-                    ErrorKind::Client,
-                    "ClusterNotFoundException",
-                    "Cluster not found.",
-                ));
-            }
-            if service != w.service {
-                return Err(err(
-                    ErrorKind::ServiceNotFound,
-                    "ServiceNotFoundException",
-                    "Service not found.",
-                ));
-            }
+            w.require_service(cluster, service)?;
             Ok(w.tasks.network.clone())
         })
     }

@@ -647,6 +647,25 @@ impl World {
         live
     }
 
+    /// The errors ECS gives for a cluster or service the world does not have.
+    pub(super) fn require_service(&self, cluster: &str, service: &str) -> CloudResult<()> {
+        if cluster != self.cluster {
+            return Err(err(
+                ErrorKind::Client,
+                "ClusterNotFoundException",
+                "Cluster not found.",
+            ));
+        }
+        if service != self.service {
+            return Err(err(
+                ErrorKind::ServiceNotFound,
+                "ServiceNotFoundException",
+                "Service not found.",
+            ));
+        }
+        Ok(())
+    }
+
     pub(super) fn service_view(&self) -> Service {
         let t = self.now;
         let service = &self.service;
