@@ -3,9 +3,9 @@
 
 use async_trait::async_trait;
 
-use super::restore::{extended_support_note, placement_params, settings};
+use super::restore::{extended_support_note, placement_params, restore_outcome, settings};
 use super::{Ctx, Step, source_missing, wrong_request, yes_no};
-use crate::cloud::{self, ErrorKind, InstanceStatus, PitrRequest};
+use crate::cloud::{self, InstanceStatus, PitrRequest};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
 use crate::lab::journal::{EventKind, Journal, Kind};
 use crate::lab::observe::PartId;
@@ -148,34 +148,18 @@ impl Step for Pitr {
         };
         let cloud = run.cloud;
         let requested = cloud.now();
-        match untagged_if_denied(
+        let result = untagged_if_denied(
             (**request).clone(),
             |r| &mut r.settings.tags,
             |r| async move { cloud.restore_to_point_in_time(&r).await },
             run.progress,
         )
-        .await
-        {
-            Ok(i) => {
-                run.record_since(
-                    requested,
-                    EventKind::PitrRequested {
-                        instance: i.id.clone(),
-                        restored_to: request.restore_time,
-                    },
-                );
-                Ok(vec![
-                    Text::new("done-restore")
-                        .arg("restored", i.id)
-                        .arg("status", i.status),
-                ])
+        .await;
+        restore_outcome(result, &request.target_id, requested, run, |instance| {
+            EventKind::PitrRequested {
+                instance,
+                restored_to: request.restore_time,
             }
-            Err(e) if e.kind == ErrorKind::AlreadyExists => Ok(vec![
-                Text::new("already-instance")
-                    .arg("instance", &request.target_id)
-                    .arg("status", "?"),
-            ]),
-            Err(e) => Err(e.into()),
-        }
+        })
     }
 }

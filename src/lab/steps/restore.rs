@@ -140,35 +140,44 @@ impl Step for Restore {
         };
         let cloud = run.cloud;
         let requested = cloud.now();
-        match untagged_if_denied(
+        let result = untagged_if_denied(
             (**request).clone(),
             |r| &mut r.settings.tags,
             |r| async move { cloud.restore_from_snapshot(&r).await },
             run.progress,
         )
-        .await
-        {
-            Ok(i) => {
-                // The request time: RDS shows no create time while the instance is made.
-                run.record_since(
-                    requested,
-                    EventKind::RestoreRequested {
-                        instance: i.id.clone(),
-                    },
-                );
-                Ok(vec![
-                    Text::new("done-restore")
-                        .arg("restored", i.id)
-                        .arg("status", i.status),
-                ])
-            }
-            Err(e) if e.kind == ErrorKind::AlreadyExists => Ok(vec![
-                Text::new("already-instance")
-                    .arg("instance", &request.instance_id)
-                    .arg("status", "?"),
-            ]),
-            Err(e) => Err(e.into()),
+        .await;
+        restore_outcome(result, &request.instance_id, requested, run, |instance| {
+            EventKind::RestoreRequested { instance }
+        })
+    }
+}
+
+/// What a restore call (from a snapshot or to a point in time) ended with. A new instance is
+/// journaled at the request time (RDS shows no create time while it is made) with `event`;
+/// an instance already there (a lost answer before) counts as done.
+pub(super) fn restore_outcome(
+    result: Result<DbInstance, crate::cloud::CloudError>,
+    target: &str,
+    requested: jiff::Timestamp,
+    run: &Run<'_>,
+    event: impl FnOnce(String) -> EventKind,
+) -> Result<Outcome, ActionError> {
+    match result {
+        Ok(i) => {
+            run.record_since(requested, event(i.id.clone()));
+            Ok(vec![
+                Text::new("done-restore")
+                    .arg("restored", i.id)
+                    .arg("status", i.status),
+            ])
         }
+        Err(e) if e.kind == ErrorKind::AlreadyExists => Ok(vec![
+            Text::new("already-instance")
+                .arg("instance", target)
+                .arg("status", "?"),
+        ]),
+        Err(e) => Err(e.into()),
     }
 }
 
