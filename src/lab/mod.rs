@@ -286,11 +286,46 @@ pub fn escape_controls(value: &str) -> String {
         .collect()
 }
 
-/// A check's verdict: the state and what is missing, wrong or achieved.
+/// A diagnosis: a wrong state the check recognised, with a stable `code` (kebab-case, part of
+/// `check --json`), what happened and why it matters (`detail`, Fluent id `problem-<code>`) and
+/// what to do now (`fix`, Fluent id `problem-<code>-fix`, with the console path). Both texts get
+/// the same arguments: the facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    pub code: String,
+    pub detail: Text,
+    pub fix: Text,
+}
+
+impl Problem {
+    /// The diagnosis `code`, its texts `problem-<code>` and `problem-<code>-fix`.
+    #[must_use]
+    pub fn new(code: &str) -> Self {
+        Self {
+            code: code.to_owned(),
+            detail: Text::new(&format!("problem-{code}")),
+            fix: Text::new(&format!("problem-{code}-fix")),
+        }
+    }
+
+    /// A fact, passed to both the detail and the fix.
+    #[must_use]
+    pub fn arg(mut self, name: &str, value: impl Into<Arg>) -> Self {
+        let value = value.into();
+        self.detail = self.detail.arg(name, value.clone());
+        self.fix = self.fix.arg(name, value);
+        self
+    }
+}
+
+/// A check's verdict: the state, what is missing, wrong or achieved (`details`), and the
+/// diagnoses of what is wrong (`problems`, first the one to mend first).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Check {
     pub state: StepState,
     pub details: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<Problem>,
 }
 
 impl Check {
@@ -299,7 +334,15 @@ impl Check {
         Self {
             state,
             details: vec![detail],
+            problems: Vec::new(),
         }
+    }
+
+    /// The check with a diagnosis added.
+    #[must_use]
+    pub fn problem(mut self, problem: Problem) -> Self {
+        self.problems.push(problem);
+        self
     }
 
     #[must_use]

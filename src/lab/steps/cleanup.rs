@@ -171,6 +171,7 @@ impl Step for Cleanup {
         Some(Check {
             state,
             details: left,
+            problems: Vec::new(),
         })
     }
 

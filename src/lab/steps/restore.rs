@@ -74,6 +74,7 @@ impl Step for Restore {
             Check {
                 state: StepState::Failed,
                 details: problems,
+                problems: Vec::new(),
             }
         })
     }
