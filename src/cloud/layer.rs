@@ -81,6 +81,19 @@ macro_rules! layered {
                 self.around(op, |c| async move { c.modify_backup(s).await })
                     .await
             }
+            async fn modify_instance(
+                &self,
+                c: &$crate::cloud::InstanceChange,
+            ) -> $crate::cloud::CloudResult<$crate::cloud::DbInstance> {
+                let cli = || $crate::cloud::cli::modify_instance(c);
+                let op = $crate::cloud::layer::Op {
+                    name: "ModifyDBInstance",
+                    writes: true,
+                    cli: &cli,
+                };
+                self.around(op, |c2| async move { c2.modify_instance(c).await })
+                    .await
+            }
             async fn create_snapshot(
                 &self,
                 r: &$crate::cloud::SnapshotRequest,

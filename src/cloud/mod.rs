@@ -187,6 +187,9 @@ pub trait Cloud: Send + Sync {
     async fn describe_instances(&self) -> CloudResult<Vec<DbInstance>>;
     async fn describe_snapshots(&self, instance_id: &str) -> CloudResult<Vec<DbSnapshot>>;
     async fn modify_backup(&self, settings: &BackupSettings) -> CloudResult<DbInstance>;
+    /// Mends an instance at once (ModifyDBInstance with ApplyImmediately): its security groups
+    /// and Multi-AZ.
+    async fn modify_instance(&self, change: &InstanceChange) -> CloudResult<DbInstance>;
     async fn create_snapshot(&self, request: &SnapshotRequest) -> CloudResult<DbSnapshot>;
     async fn restore_from_snapshot(&self, request: &RestoreRequest) -> CloudResult<DbInstance>;
     async fn restore_to_point_in_time(&self, request: &PitrRequest) -> CloudResult<DbInstance>;

@@ -3,7 +3,7 @@
 
 use super::{
     ACCOUNT, BackupSettings, Clock, Cloud, CloudResult, DEFAULT_SPEED, DbInstance, DbSnapshot,
-    Duration, ErrorKind, Identity, Mode, PitrRequest, REGION, RestoreRequest, Row, SIM_APP_URL,
+    Duration, ErrorKind, Identity, InstanceChange, Mode, PitrRequest, REGION, RestoreRequest, Row, SIM_APP_URL,
     Service, SignedDuration, SimCloud, SimDeployment, SimSnapshot, SnapshotKind, SnapshotRequest,
     TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Timestamp, Todo, TodoId, after, async_trait, err,
     timing, todo_api, todo_json, validate,
@@ -169,6 +169,51 @@ impl Cloud for SimCloud {
                 }
             }
             Ok(w.instance_view(&names_instance).unwrap_or(current))
+        })
+    }
+
+    /// As RDS does it: new security groups replace the old ones at once (no outage); a
+    /// conversion to Multi-AZ keeps the instance `modifying` while the standby is made, with
+    /// `MultiAZ` pending until it is there.
+    async fn modify_instance(&self, change: &InstanceChange) -> CloudResult<DbInstance> {
+        self.with(true, |w| {
+            let current = w.require_instance(&change.instance_id)?;
+            if !current.is_available() {
+                return Err(err(
+                    ErrorKind::InvalidState,
+                    "InvalidDBInstanceState",
+                    format!(
+                        "Database instance is not in available state (it is {}).",
+                        current.status
+                    ),
+                ));
+            }
+            if change
+                .security_groups
+                .as_ref()
+                .is_some_and(|g| g.is_empty() || g.iter().any(|g| !g.starts_with("sg-")))
+            {
+                return Err(err(
+                    ErrorKind::Validation,
+                    "InvalidParameterValue",
+                    "Invalid security group id.",
+                ));
+            }
+            let t = w.now;
+            let Some(instance) = w.instances.get_mut(&change.instance_id) else {
+                return Err(err(ErrorKind::NotFound, "DBInstanceNotFound", "not found"));
+            };
+            if let Some(groups) = &change.security_groups {
+                instance.base.security_groups.clone_from(groups);
+            }
+            if let Some(multi_az) = change.multi_az.filter(|m| *m != current.multi_az) {
+                let done = after(t, timing::MULTI_AZ_S);
+                instance.multi_az_change = Some((done, multi_az));
+                instance.phases.retain(|(at, _)| *at <= t);
+                instance.phases.push((t, Some(InstanceStatus::Modifying)));
+                instance.phases.push((done, Some(InstanceStatus::Available)));
+            }
+            Ok(w.instance_view(&change.instance_id).unwrap_or(current))
         })
     }
 

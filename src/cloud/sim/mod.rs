@@ -40,7 +40,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     BackupSettings, CircuitBreaker, Cloud, CloudError, CloudResult, Container, DbInstance,
     DbSnapshot, Deployment, DeploymentStatus, EXTENDED_SUPPORT, EXTENDED_SUPPORT_DISABLED,
-    ErrorKind, Identity, Mode, PitrRequest, RestoreRequest, RestoreSettings, RolloutState, Service,
+    ErrorKind, Identity, InstanceChange, Mode, PitrRequest, RestoreRequest, RestoreSettings, RolloutState, Service,
     ServiceEvent, SnapshotKind, SnapshotRequest, TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition,
     Todo, TodoId, todo_api,
 };
