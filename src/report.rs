@@ -128,12 +128,13 @@ pub fn build(
                 .count += 1;
         }
     }
-    let mut leftovers: Vec<String> = steps::leftovers(observed, config, true)
+    let restored = ctx.restored_name();
+    let mut leftovers: Vec<String> = steps::leftovers(observed, config, restored, true)
         .iter()
         .map(|l| l.render(lang))
         .collect();
     if let Some(r) = observed
-        .instance(&config.names.restored_instance)
+        .instance(restored)
         .filter(|r| r.status != crate::cloud::InstanceStatus::Deleting)
     {
         leftovers.push(

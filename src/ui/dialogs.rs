@@ -438,6 +438,7 @@ fn window_sections(
 fn cleanup_sections(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<Section> {
     let th = &view.th;
     let names = &view.app.config.names;
+    let restored = view.app.journal.restored_instance(&view.app.config);
     let intro = wrap::lines_with("", &view.t("ui-cleanup-intro"), width, th.text, th.text);
     let mut choices = Vec::new();
     let options = [
@@ -460,7 +461,7 @@ fn cleanup_sections(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<S
         let radio = if chosen { "(•) " } else { "( ) " };
         let style: Style = if chosen { th.selected } else { th.text };
         let label = Text::new(label)
-            .arg("restored", &names.restored_instance)
+            .arg("restored", restored)
             .arg("instance", &names.instance)
             .render(view.lang);
         choices.push(Line::from(vec![
@@ -469,7 +470,7 @@ fn cleanup_sections(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<S
             Span::styled(wrap::truncate(&label, width.saturating_sub(8)), style),
         ]));
         let detail = Text::new(detail)
-            .arg("restored", &names.restored_instance)
+            .arg("restored", restored)
             .arg("instance", &names.instance)
             .arg("snapshot", &names.snapshot)
             .arg("service", &names.service)

@@ -24,14 +24,21 @@ pub fn cleanup_pending(
     step: StepId,
     observed: &Observed,
     config: &Config,
+    restored: &str,
     keep_restored: bool,
 ) -> bool {
-    step == StepId::Cleanup && !leftovers(observed, config, keep_restored).is_empty()
+    step == StepId::Cleanup && !leftovers(observed, config, restored, keep_restored).is_empty()
 }
 
-/// What still exists (and costs money) that cleanup would remove, for the chosen path.
+/// What still exists (and costs money) that cleanup would remove, for the chosen path;
+/// `restored` is this run's restored database ([`Ctx::restored_name`]).
 #[must_use]
-pub fn leftovers(observed: &Observed, config: &Config, keep_restored: bool) -> Vec<Text> {
+pub fn leftovers(
+    observed: &Observed,
+    config: &Config,
+    restored: &str,
+    keep_restored: bool,
+) -> Vec<Text> {
     let names = &config.names;
     let mut left = Vec::new();
     if observed
@@ -48,10 +55,10 @@ pub fn leftovers(observed: &Observed, config: &Config, keep_restored: bool) -> V
     }
     if !keep_restored {
         if observed
-            .instance(&names.restored_instance)
+            .instance(restored)
             .is_some_and(|r| r.status != InstanceStatus::Deleting)
         {
-            left.push(Text::new("leftover-instance").arg("instance", &names.restored_instance));
+            left.push(Text::new("leftover-instance").arg("instance", restored));
         }
         let host = observed.db_host(&names.container);
         let source_ep = observed
@@ -101,7 +108,7 @@ fn removal(ctx: &Ctx<'_>, keep_restored: bool) -> Result<Removal, Text> {
                 });
             }
         }
-        if let Some(r) = alive(&names.restored_instance) {
+        if let Some(r) = alive(ctx.restored_name()) {
             instances.push(r.id.clone());
         }
     }
@@ -145,7 +152,7 @@ impl Step for Cleanup {
             )
         });
         let keep_restored = keep.unwrap_or_else(|| ctx.backend_on_restored());
-        let left = leftovers(ctx.observed, ctx.config, keep_restored);
+        let left = leftovers(ctx.observed, ctx.config, ctx.restored_name(), keep_restored);
         let started = ctx.journal.has(Kind::Snapshot) || ctx.journal.has(Kind::RestoreRequested);
         if left.is_empty() {
             if started {
@@ -178,7 +185,12 @@ impl Step for Cleanup {
     fn plan(&self, ctx: &Ctx<'_>, options: &Options) -> Ready {
         let names = &ctx.config.names;
         let observed = ctx.observed;
-        let left = leftovers(observed, ctx.config, options.keep_restored);
+        let left = leftovers(
+            observed,
+            ctx.config,
+            ctx.restored_name(),
+            options.keep_restored,
+        );
         if left.is_empty() {
             return Ready::AlreadyDone(Text::new("already-clean"));
         }
@@ -205,7 +217,7 @@ impl Step for Cleanup {
                 &names.service,
                 &format!("{}:<original>", names.task_family),
             ));
-            commands.push(cloud::cli::delete_instance(&names.restored_instance));
+            commands.push(cloud::cli::delete_instance(ctx.restored_name()));
         }
         if observed.instance(&names.pitr_instance).is_some() {
             commands.push(cloud::cli::delete_instance(&names.pitr_instance));
@@ -214,7 +226,7 @@ impl Step for Cleanup {
         let (word, path) = if options.keep_restored {
             (names.snapshot.clone(), "param-cleanup-keep")
         } else {
-            (names.restored_instance.clone(), "param-cleanup-back")
+            (ctx.restored_name().to_owned(), "param-cleanup-back")
         };
         Ready::Plan(Plan {
             step: self.id(),
@@ -271,8 +283,9 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
             out.push(Text::new("done-revision-deregistered").arg("revision", left.revision));
         }
     }
+    let restored = run.restored_name();
     for id in &removal.instances {
-        delete_instance(cloud, config, id).await?;
+        delete_instance(cloud, config, &restored, id).await?;
         out.push(Text::new("done-instance-deleted").arg("instance", id.clone()));
     }
     if let Some(snapshot) = &removal.snapshot {

@@ -153,10 +153,18 @@ impl Ctx<'_> {
         self.observed.instance(&self.config.names.instance)
     }
 
+    /// The name of this run's restored database: the lab's, or the instance the learner
+    /// restored under another name and adopted (see [`Journal::restored_instance`]). Every
+    /// step that works with the restored database goes through here.
+    #[must_use]
+    pub fn restored_name(&self) -> &str {
+        self.journal.restored_instance(self.config)
+    }
+
     /// The database restored from the snapshot.
     #[must_use]
     pub fn restored(&self) -> Option<&DbInstance> {
-        self.observed.instance(&self.config.names.restored_instance)
+        self.observed.instance(self.restored_name())
     }
 
     /// Whether the instances have been read at least once (else checks say "not read yet").

@@ -45,7 +45,7 @@ impl Step for SwitchBackend {
         let names = &ctx.config.names;
         let Some(restored) = ctx.restored() else {
             return Ready::Blocked(
-                Text::new("blocked-no-restore").arg("restored", &names.restored_instance),
+                Text::new("blocked-no-restore").arg("restored", ctx.restored_name()),
             );
         };
         // The switch waits until the database takes connections (available, or backing-up
@@ -183,7 +183,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
         if service.is_stable() {
             return Check::new(
                 StepState::Done,
-                Text::new("check-switch-done").arg("restored", &names.restored_instance),
+                Text::new("check-switch-done").arg("restored", ctx.restored_name()),
             );
         }
         let primary = service.primary();
@@ -212,7 +212,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
             StepState::Todo,
             Text::new(next)
                 .arg("instance", &names.instance)
-                .arg("restored", &names.restored_instance),
+                .arg("restored", ctx.restored_name()),
         );
     }
     if host.is_empty() {
@@ -225,7 +225,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
         StepState::Failed,
         Text::new("check-switch-elsewhere")
             .arg("host", host)
-            .arg("restored", &names.restored_instance),
+            .arg("restored", ctx.restored_name()),
     )
 }
 
@@ -309,7 +309,7 @@ fn rollout_failure(ctx: &Ctx<'_>, service: &Service) -> Option<Check> {
     Some(
         check.with(
             Text::new("check-switch-failed-advice")
-                .arg("restored", &names.restored_instance)
+                .arg("restored", ctx.restored_name())
                 .arg("service", &names.service),
         ),
     )
