@@ -124,6 +124,10 @@ pub struct RunArgs {
     /// Cleanup keeps the restored database and deletes only the snapshot.
     #[arg(long)]
     pub keep_restored: bool,
+    /// Restore under the lab's name even when an instance restored under another name is
+    /// there (instead of offering to use that one).
+    #[arg(long)]
+    pub restore_again: bool,
     /// When the app or another run holds the state directory, wait until it is free.
     #[arg(long)]
     pub wait: bool,

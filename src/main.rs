@@ -661,6 +661,7 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             }
             let options = Options {
                 keep_restored: args.keep_restored,
+                restore_again: args.restore_again,
                 lang,
                 ..Options::from_config(&config)
             };

@@ -401,7 +401,7 @@ pub async fn modify_restored(
     let id = change.instance_id.as_str();
     if id != restored || !is_lab_instance(config, restored, id) {
         return Err(ActionError::Blocked(
-            Text::new("blocked-protected").arg("instance", id),
+            Text::new("blocked-protected-modify").arg("instance", id),
         ));
     }
     Ok(cloud.modify_instance(change).await?)

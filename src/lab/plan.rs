@@ -2,7 +2,7 @@
 //! and what the confirmation shows of it (parameters, the AWS CLI equivalent, notes).
 
 use super::{Arg, StepId, Text};
-use crate::cloud::{BackupSettings, PitrRequest, RestoreRequest, SnapshotRequest, Todo};
+use crate::cloud::{BackupSettings, InstanceChange, PitrRequest, RestoreRequest, SnapshotRequest, Todo};
 use crate::config::Config;
 use crate::validate::Invalid;
 
@@ -15,6 +15,9 @@ pub struct Options {
     pub keep_restored: bool,
     /// Language of the sample todos the lab creates.
     pub lang: crate::i18n::Lang,
+    /// Restore step, when an instance restored under another name is there: restore again
+    /// under the lab's name (true) instead of adopting that instance (false).
+    pub restore_again: bool,
 }
 
 impl Options {
@@ -24,6 +27,7 @@ impl Options {
             window_local: config.backup.window_local.clone(),
             keep_restored: false,
             lang: crate::i18n::Lang::En,
+            restore_again: false,
         }
     }
 }
@@ -84,6 +88,11 @@ pub enum Request {
     /// Deletes these todos (the ones the app served when the plan was made).
     DeleteTodos(Vec<Todo>),
     Restore(Box<RestoreRequest>),
+    /// Takes this instance, restored under another name, as the run's restored database (no
+    /// call; the journal remembers it).
+    AdoptRestored(String),
+    /// Mends the restored database at once (its security groups, Multi-AZ).
+    MendRestored(InstanceChange),
     SwitchBackend(Switch),
     /// Reads the todos the app serves.
     Verify,
