@@ -102,6 +102,9 @@ impl Step for Restore {
         let names = &config.names;
         if let Some(r) = ctx.restored() {
             let source = ctx.source();
+            if r.pending_multi_az.is_some() {
+                return instance_busy(r);
+            }
             if let Some(change) = source.and_then(|s| mend(r, s, config)) {
                 if !r.is_available() {
                     return instance_busy(r);
