@@ -339,7 +339,8 @@ async fn a_restore_with_default_settings_is_flagged() {
         [
             "restore-security-groups",
             "restore-subnet-group",
-            "restore-single-az"
+            "restore-single-az",
+            "restore-storage-type"
         ]
     );
 }
