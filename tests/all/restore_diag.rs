@@ -637,3 +637,204 @@ async fn workshop_db_is_never_mended() {
     assert_eq!(source.security_groups, [LAB_SG]);
     assert!(source.multi_az);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The same slips through the real adapter, against moto (see `aws_moto` for how it runs).
+
+mod moto {
+    use std::sync::Mutex;
+
+    use backup_lab::cloud::aws::AwsCloud;
+    use backup_lab::cloud::{Cloud, InstanceChange};
+    use backup_lab::config::Config;
+    use backup_lab::lab::act;
+    use backup_lab::lab::journal::Journal;
+    use backup_lab::lab::observe::{Observed, observe_all};
+    use backup_lab::lab::plan::{Options, Ready, Request};
+    use backup_lab::lab::steps::{self, Ctx};
+    use backup_lab::lab::{Check, StepId};
+    use serde_json::Value;
+
+    use crate::support::moto::Moto;
+
+    struct Account {
+        moto: Moto,
+        cloud: AwsCloud,
+        lab_sg: String,
+        default_sg: String,
+        config: Config,
+        journal: Mutex<Journal>,
+    }
+
+    /// moto with the lab's world and the snapshot, taken in the console.
+    async fn account() -> Option<Account> {
+        let moto = Moto::start()?;
+        let world = moto.world();
+        let id = |key: &str| world[key].as_str().unwrap_or_default().to_owned();
+        let cloud = moto.cloud().await;
+        moto.boto(
+            "out(c('rds').create_db_snapshot(DBInstanceIdentifier='workshop-db', \
+             DBSnapshotIdentifier='ondemandbackup')['DBSnapshot']['Status'])",
+        );
+        Some(Account {
+            lab_sg: id("rds_security_group_id"),
+            default_sg: id("default_security_group_id"),
+            moto,
+            cloud,
+            config: Config::default(),
+            journal: Mutex::new(Journal::in_memory()),
+        })
+    }
+
+    impl Account {
+        /// "Restore snapshot" in the console with the chapter's settings, `changes` (Python
+        /// keyword arguments) replacing some.
+        fn console_restore(&self, changes: &str) {
+            self.moto.boto(&format!(
+                "args = dict(DBInstanceIdentifier='workshop-db-restore', \
+                 DBSnapshotIdentifier='ondemandbackup', DBInstanceClass='db.t3.micro', \
+                 MultiAZ=True, DBSubnetGroupName='workshop-db-subnet-group', \
+                 VpcSecurityGroupIds=['{}'], StorageType='gp2', \
+                 DBParameterGroupName='workshop-mysql80')\n\
+                 args.update(dict({changes}))\n\
+                 out(c('rds').restore_db_instance_from_db_snapshot(**args)['DBInstance']['DBInstanceIdentifier'])",
+                self.lab_sg
+            ));
+        }
+
+        fn restored(&self) -> Value {
+            self.moto.boto(
+                "out(c('rds').describe_db_instances(\
+                 DBInstanceIdentifier='workshop-db-restore')['DBInstances'][0])",
+            )
+        }
+
+        async fn observed(&self) -> Observed {
+            let mut o = Observed::default();
+            observe_all(&self.cloud, &self.config, &mut o).await;
+            o
+        }
+
+        async fn check(&self) -> Check {
+            let o = self.observed().await;
+            let journal = self.journal.lock().expect("journal");
+            let ctx = Ctx {
+                observed: &o,
+                journal: &journal,
+                config: &self.config,
+                now: self.cloud.now(),
+            };
+            steps::check(StepId::Restore, &ctx).expect("check")
+        }
+
+        async fn ready(&self) -> Ready {
+            let o = self.observed().await;
+            let journal = self.journal.lock().expect("journal");
+            let ctx = Ctx {
+                observed: &o,
+                journal: &journal,
+                config: &self.config,
+                now: self.cloud.now(),
+            };
+            steps::plan(StepId::Restore, &ctx, &Options::from_config(&self.config))
+        }
+
+        /// Confirms the restore step's plan (the mend) and runs it through the adapter.
+        async fn mend(&self) -> Request {
+            let Ready::Plan(plan) = self.ready().await else {
+                panic!("no plan")
+            };
+            act::execute(&plan, &self.cloud, &self.config, &self.journal, &|_| {})
+                .await
+                .expect("mend");
+            plan.request
+        }
+    }
+
+    fn codes(check: &Check) -> Vec<&str> {
+        check.problems.iter().map(|p| p.code.as_str()).collect()
+    }
+
+    fn groups(instance: &Value) -> Vec<String> {
+        instance["VpcSecurityGroups"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|g| g["VpcSecurityGroupId"].as_str())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn the_default_security_group_is_found_and_replaced() {
+        let Some(account) = account().await else {
+            return;
+        };
+        account.console_restore(&format!("VpcSecurityGroupIds=['{}']", account.default_sg));
+        assert_eq!(groups(&account.restored()), [account.default_sg.clone()]);
+        let check = account.check().await;
+        assert_eq!(codes(&check), ["restore-security-groups"], "{check:?}");
+        let request = account.mend().await;
+        assert_eq!(
+            request,
+            Request::MendRestored(InstanceChange {
+                instance_id: "workshop-db-restore".into(),
+                security_groups: Some(vec![account.lab_sg.clone()]),
+                multi_az: None,
+            })
+        );
+        assert_eq!(groups(&account.restored()), [account.lab_sg.clone()]);
+        assert!(account.check().await.problems.is_empty());
+        // The source stays as it was.
+        let source = account.moto.boto(
+            "out(c('rds').describe_db_instances(DBInstanceIdentifier='workshop-db')['DBInstances'][0])",
+        );
+        assert_eq!(groups(&source), [account.lab_sg.clone()]);
+    }
+
+    #[tokio::test]
+    async fn single_az_is_found_and_converted() {
+        let Some(account) = account().await else {
+            return;
+        };
+        account.console_restore("");
+        // moto ignores MultiAZ=False on a restore; the learner's Single-AZ instance is made
+        // with a modify, as the console's "Do not create a standby" would leave it.
+        account.moto.boto(
+            "out(c('rds').modify_db_instance(DBInstanceIdentifier='workshop-db-restore', \
+             MultiAZ=False, ApplyImmediately=True)['DBInstance']['MultiAZ'])",
+        );
+        assert_eq!(account.restored()["MultiAZ"], false);
+        let check = account.check().await;
+        assert_eq!(codes(&check), ["restore-single-az"], "{check:?}");
+        let request = account.mend().await;
+        assert_eq!(
+            request,
+            Request::MendRestored(InstanceChange {
+                instance_id: "workshop-db-restore".into(),
+                security_groups: None,
+                multi_az: Some(true),
+            })
+        );
+        assert_eq!(account.restored()["MultiAZ"], true);
+        assert!(account.check().await.problems.is_empty());
+    }
+
+    #[tokio::test]
+    async fn another_class_is_found() {
+        let Some(account) = account().await else {
+            return;
+        };
+        account.console_restore("DBInstanceClass='db.t3.small'");
+        let check = account.check().await;
+        assert_eq!(codes(&check), ["restore-class"], "{check:?}");
+        let p = &check.problems[0];
+        let detail = p.detail.render(backup_lab::i18n::Lang::En);
+        assert!(
+            detail.contains("runs as db.t3.small instead of db.t3.micro"),
+            "{detail}"
+        );
+        // Mended in the console (backup-lab does not restart a database for it).
+        assert!(matches!(account.ready().await, Ready::Blocked(_)));
+    }
+}
