@@ -611,3 +611,30 @@ async fn a_long_dialog_scrolls_at_80x24_and_leaves_nothing_out() {
         assert!(top.contains("ondemandbackup"), "{top}");
     }
 }
+
+/// A restore made in the console with its defaults (the VPC's default security group,
+/// Single-AZ), shown on the restore step at 80×24: the failed step and its diagnoses.
+#[tokio::test]
+async fn a_failed_restore() {
+    let lab = lab_at(Stage::Disaster).await;
+    lab.cloud
+        .restore_from_snapshot(&backup_lab::cloud::RestoreRequest {
+            instance_id: "workshop-db-restore".into(),
+            snapshot_id: "ondemandbackup".into(),
+            settings: backup_lab::cloud::RestoreSettings {
+                class: "db.t3.micro".into(),
+                subnet_group: Some("workshop-db-subnet-group".into()),
+                storage_type: Some("gp2".into()),
+                ..backup_lab::cloud::RestoreSettings::default()
+            },
+        })
+        .await
+        .expect("restore");
+    lab.wait(16 * 60).await;
+    for lang in Lang::ALL {
+        let app = lab.app(lang, StepId::Restore).await;
+        let terminal = render(&app, 80, 24);
+        let name = format!("restore_failed_{}_80x24", lang_name(lang));
+        insta::assert_snapshot!(name, terminal.backend());
+    }
+}
