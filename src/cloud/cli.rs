@@ -2,7 +2,9 @@
 //! an action runs, in the call log and in the report. Secrets never appear: task definition
 //! contents are referred to by file, not inlined.
 
-use super::{BackupSettings, InstanceChange, PitrRequest, RestoreRequest, RestoreSettings, SnapshotRequest};
+use super::{
+    BackupSettings, InstanceChange, PitrRequest, RestoreRequest, RestoreSettings, SnapshotRequest,
+};
 
 fn quote(value: &str) -> String {
     if value

@@ -2,7 +2,9 @@
 //! and what the confirmation shows of it (parameters, the AWS CLI equivalent, notes).
 
 use super::{Arg, StepId, Text};
-use crate::cloud::{BackupSettings, InstanceChange, PitrRequest, RestoreRequest, SnapshotRequest, Todo};
+use crate::cloud::{
+    BackupSettings, InstanceChange, PitrRequest, RestoreRequest, SnapshotRequest, Todo,
+};
 use crate::config::Config;
 use crate::validate::Invalid;
 

@@ -821,10 +821,7 @@ async fn extended_support_is_kept_and_its_cost_is_named_before_the_restore() {
         .expect("restore");
     lab.wait_minutes(16);
     assert_eq!(lab.state(StepId::Restore).await.0, StepState::Failed);
-    assert_eq!(
-        lab.codes(StepId::Restore).await,
-        ["restore-engine-version"]
-    );
+    assert_eq!(lab.codes(StepId::Restore).await, ["restore-engine-version"]);
 }
 
 #[tokio::test]

@@ -113,7 +113,10 @@ impl Lab {
     }
 
     async fn plan(&self, step: StepId) -> Plan {
-        match self.ready(step, &Options::from_config(&self.rt.config)).await {
+        match self
+            .ready(step, &Options::from_config(&self.rt.config))
+            .await
+        {
             Ready::Plan(plan) => plan,
             other => panic!("{step:?} has no plan: {other:?}"),
         }
@@ -208,10 +211,19 @@ async fn a_restore_under_another_name_is_found_and_can_be_adopted() {
     let check = lab.check(StepId::Restore).await;
     let (p, detail, fix) = only_problem(&check);
     assert_eq!(p.code, "restore-other-name");
-    assert!(detail.contains("workshop-db-restored (available)"), "{detail}");
+    assert!(
+        detail.contains("workshop-db-restored (available)"),
+        "{detail}"
+    );
     assert!(detail.contains("after snapshot ondemandbackup"), "{detail}");
-    assert!(detail.contains("looks for workshop-db-restore."), "{detail}");
-    assert!(fix.contains("Press Enter to use workshop-db-restored"), "{fix}");
+    assert!(
+        detail.contains("looks for workshop-db-restore."),
+        "{detail}"
+    );
+    assert!(
+        fix.contains("Press Enter to use workshop-db-restored"),
+        "{fix}"
+    );
     assert!(
         fix.contains("Snapshots → ondemandbackup → Actions → Restore snapshot"),
         "{fix}"
@@ -291,7 +303,10 @@ async fn an_adoption_survives_a_restart() {
         WorldNames::default(),
     ));
     {
-        let lab = lab_on(sim.clone(), Journal::open(dir.path(), key).expect("journal"));
+        let lab = lab_on(
+            sim.clone(),
+            Journal::open(dir.path(), key).expect("journal"),
+        );
         lab.perform(StepId::CreateTodos).await;
         lab.snapshot_taken().await;
         lab.perform(StepId::DeleteTodos).await;
@@ -319,7 +334,10 @@ async fn an_adoption_survives_a_restart() {
             .await,
         0
     );
-    assert_eq!(lab.check(StepId::SwitchBackend).await.state, StepState::Done);
+    assert_eq!(
+        lab.check(StepId::SwitchBackend).await.state,
+        StepState::Done
+    );
     let Ready::Plan(cleanup) = lab.ready(StepId::Cleanup, &options).await else {
         panic!("no cleanup plan")
     };
@@ -359,13 +377,12 @@ async fn the_default_security_group_is_named_with_its_consequence_and_mended_at_
     let (p, detail, fix) = only_problem(&check);
     assert_eq!(p.code, "restore-security-groups");
     assert!(
-        detail.contains(&format!("security groups {DEFAULT_SG}, workshop-db has {LAB_SG}")),
+        detail.contains(&format!(
+            "security groups {DEFAULT_SG}, workshop-db has {LAB_SG}"
+        )),
         "{detail}"
     );
-    assert!(
-        detail.contains("the app answers with errors"),
-        "{detail}"
-    );
+    assert!(detail.contains("the app answers with errors"), "{detail}");
     assert!(
         fix.contains("Modify → Connectivity → Existing VPC security groups"),
         "{fix}"
@@ -576,10 +593,7 @@ async fn another_parameter_group_needs_a_reboot_after_the_change() {
         detail.contains("parameter group default.mysql8.0, workshop-db uses workshop-mysql80"),
         "{detail}"
     );
-    assert!(
-        fix.contains("DB parameter group workshop-mysql80"),
-        "{fix}"
-    );
+    assert!(fix.contains("DB parameter group workshop-mysql80"), "{fix}");
     assert!(fix.contains("Actions → Reboot"), "{fix}");
 }
 
@@ -595,7 +609,10 @@ async fn another_option_group_is_named() {
     let check = lab.check(StepId::Restore).await;
     let (p, detail, fix) = only_problem(&check);
     assert_eq!(p.code, "restore-option-group");
-    assert!(detail.contains("option group default:mysql-8-0"), "{detail}");
+    assert!(
+        detail.contains("option group default:mysql-8-0"),
+        "{detail}"
+    );
     assert!(fix.contains("Option group workshop-audit"), "{fix}");
 }
 
@@ -607,13 +624,8 @@ async fn workshop_db_is_never_mended() {
         security_groups: Some(vec![DEFAULT_SG.into()]),
         multi_az: Some(false),
     };
-    let refused = act::modify_restored(
-        lab.cloud.as_ref(),
-        &lab.rt.config,
-        "workshop-db",
-        &change,
-    )
-    .await;
+    let refused =
+        act::modify_restored(lab.cloud.as_ref(), &lab.rt.config, "workshop-db", &change).await;
     assert!(
         matches!(&refused, Err(ActionError::Blocked(t)) if t.id == "blocked-protected-modify"),
         "{refused:?}"
@@ -771,7 +783,7 @@ mod moto {
             return;
         };
         account.console_restore(&format!("VpcSecurityGroupIds=['{}']", account.default_sg));
-        assert_eq!(groups(&account.restored()), [account.default_sg.clone()]);
+        assert_eq!(groups(&account.restored()), [account.default_sg.as_str()]);
         let check = account.check().await;
         assert_eq!(codes(&check), ["restore-security-groups"], "{check:?}");
         let request = account.mend().await;
@@ -783,13 +795,13 @@ mod moto {
                 multi_az: None,
             })
         );
-        assert_eq!(groups(&account.restored()), [account.lab_sg.clone()]);
+        assert_eq!(groups(&account.restored()), [account.lab_sg.as_str()]);
         assert!(account.check().await.problems.is_empty());
         // The source stays as it was.
         let source = account.moto.boto(
             "out(c('rds').describe_db_instances(DBInstanceIdentifier='workshop-db')['DBInstances'][0])",
         );
-        assert_eq!(groups(&source), [account.lab_sg.clone()]);
+        assert_eq!(groups(&source), [account.lab_sg.as_str()]);
     }
 
     #[tokio::test]

@@ -50,8 +50,8 @@ use super::credentials::{self, CredentialSource};
 use super::todo_client::{TodoClient, normalize_base_url};
 use super::{
     BackupSettings, Cloud, CloudError, CloudResult, DbInstance, DbSnapshot, ErrorKind, Identity,
-    InstanceChange, Mode, PitrRequest, RestoreRequest, Service, SnapshotRequest, TaskDefinition, Todo, TodoId,
-    is_reserved_tag,
+    InstanceChange, Mode, PitrRequest, RestoreRequest, Service, SnapshotRequest, TaskDefinition,
+    Todo, TodoId, is_reserved_tag,
 };
 
 /// Attempts per SDK call, including the first; standard mode backs off exponentially with jitter.

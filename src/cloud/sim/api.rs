@@ -3,10 +3,10 @@
 
 use super::{
     ACCOUNT, BackupSettings, Clock, Cloud, CloudResult, DEFAULT_SPEED, DbInstance, DbSnapshot,
-    Duration, ErrorKind, Identity, InstanceChange, Mode, PitrRequest, REGION, RestoreRequest, Row, SIM_APP_URL,
-    Service, SignedDuration, SimCloud, SimDeployment, SimSnapshot, SnapshotKind, SnapshotRequest,
-    TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Timestamp, Todo, TodoId, after, async_trait, err,
-    timing, todo_api, todo_json, validate,
+    Duration, ErrorKind, Identity, InstanceChange, Mode, PitrRequest, REGION, RestoreRequest, Row,
+    SIM_APP_URL, Service, SignedDuration, SimCloud, SimDeployment, SimSnapshot, SnapshotKind,
+    SnapshotRequest, TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Timestamp, Todo, TodoId, after,
+    async_trait, err, timing, todo_api, todo_json, validate,
 };
 use crate::cloud::status::{InstanceStatus, SnapshotStatus, TaskDefinitionStatus};
 
@@ -211,7 +211,9 @@ impl Cloud for SimCloud {
                 instance.multi_az_change = Some((done, multi_az));
                 instance.phases.retain(|(at, _)| *at <= t);
                 instance.phases.push((t, Some(InstanceStatus::Modifying)));
-                instance.phases.push((done, Some(InstanceStatus::Available)));
+                instance
+                    .phases
+                    .push((done, Some(InstanceStatus::Available)));
             }
             Ok(w.instance_view(&change.instance_id).unwrap_or(current))
         })

@@ -167,7 +167,8 @@ impl World {
         let host = self
             .db_host_of(&self.deployments[i].task_definition)
             .to_owned();
-        let healthy = !self.deployments[i].unhealthy && self.reachable_from_backend(&host, at).is_some();
+        let healthy =
+            !self.deployments[i].unhealthy && self.reachable_from_backend(&host, at).is_some();
         let d = &mut self.deployments[i];
         if let Some(pos) = d.launches.iter().position(|l| *l == at) {
             d.launches.remove(pos);

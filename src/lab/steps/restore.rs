@@ -523,10 +523,14 @@ fn snapshot_time(ctx: &Ctx<'_>) -> Option<Timestamp> {
         .snapshot(&names.snapshot)
         .and_then(|s| s.created)
         .or_else(|| {
-            ctx.journal.events().iter().rev().find_map(|e| match &e.kind {
-                EventKind::Snapshot { id } if *id == names.snapshot => Some(e.at),
-                _ => None,
-            })
+            ctx.journal
+                .events()
+                .iter()
+                .rev()
+                .find_map(|e| match &e.kind {
+                    EventKind::Snapshot { id } if *id == names.snapshot => Some(e.at),
+                    _ => None,
+                })
         })
         .or_else(|| ctx.journal.requested_at(&names.snapshot))
 }
