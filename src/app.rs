@@ -145,6 +145,9 @@ pub enum Dialog {
     Window { input: String, error: Option<Text> },
     /// Cleanup: which path.
     CleanupChoice { keep_restored: bool },
+    /// Restore, with `other` restored under another name: use it (adopt) or restore again
+    /// under the lab's name.
+    RestoreChoice { adopt: bool, other: String },
     /// A message that only needs acknowledging (already done, blocked, invalid, error).
     Notice {
         title: Text,
@@ -571,8 +574,29 @@ impl App {
                     keep_restored: self.options.keep_restored,
                 });
             }
+            StepId::Restore => match self.restored_elsewhere() {
+                Some(other) => {
+                    self.dialog = Some(Dialog::RestoreChoice {
+                        adopt: !self.options.restore_again,
+                        other,
+                    });
+                }
+                None => self.show_plan(),
+            },
             _ => self.show_plan(),
         }
+    }
+
+    /// The instance restored under another name that the restore step would offer to adopt,
+    /// while the run has no restored database of its own.
+    fn restored_elsewhere(&self) -> Option<String> {
+        let ctx = self.ctx();
+        if ctx.restored().is_some() {
+            return None;
+        }
+        steps::restored_elsewhere(&ctx)
+            .first()
+            .map(|i| i.id.clone())
     }
 
     fn show_plan(&mut self) {
@@ -608,7 +632,10 @@ impl App {
     fn on_dialog(&mut self, dialog: Dialog, action: Action) -> Vec<Command> {
         // Long dialogs (a restore's parameters, notes and CLI line at 80×24) scroll; the
         // question and its keys stay in view.
-        let scrolls = !matches!(dialog, Dialog::CleanupChoice { .. });
+        let scrolls = !matches!(
+            dialog,
+            Dialog::CleanupChoice { .. } | Dialog::RestoreChoice { .. }
+        );
         match action {
             Action::ScrollUp | Action::ScrollDown | Action::PageUp | Action::PageDown
                 if scrolls =>
@@ -691,6 +718,24 @@ impl App {
                 Action::Confirm => self.choose_cleanup(keep_restored),
                 Action::Cancel | Action::Quit => {}
                 _ => self.dialog = Some(Dialog::CleanupChoice { keep_restored }),
+            },
+            Dialog::RestoreChoice { adopt, other } => match action {
+                Action::ToggleChoice
+                | Action::ScrollUp
+                | Action::ScrollDown
+                | Action::NextStep
+                | Action::PrevStep => {
+                    self.dialog = Some(Dialog::RestoreChoice {
+                        adopt: !adopt,
+                        other,
+                    });
+                }
+                Action::Confirm => {
+                    self.options.restore_again = !adopt;
+                    self.show_plan();
+                }
+                Action::Cancel | Action::Quit => {}
+                _ => self.dialog = Some(Dialog::RestoreChoice { adopt, other }),
             },
             Dialog::Confirm {
                 plan, mut typed, ..

@@ -221,7 +221,7 @@ async fn a_restore_under_another_name_is_found_and_can_be_adopted() {
         "{detail}"
     );
     assert!(
-        fix.contains("Press Enter to use workshop-db-restored"),
+        fix.contains("use workshop-db-restored as the restored database"),
         "{fix}"
     );
     assert!(
@@ -849,4 +849,61 @@ mod moto {
         // Mended in the console (backup-lab does not restart a database for it).
         assert!(matches!(account.ready().await, Ready::Blocked(_)));
     }
+}
+
+/// In the TUI, Enter on the restore step with an instance restored under another name asks
+/// first: use it, or restore again. Each choice leads to its own plan.
+#[tokio::test]
+async fn enter_asks_whether_to_adopt_or_to_restore_again() {
+    use backup_lab::app::{Action, App, Command, Dialog, Msg, Snapshot};
+
+    let lab = lab();
+    lab.snapshot_taken().await;
+    lab.console_restore("workshop-db-restored", as_the_chapter_says())
+        .await;
+    let observed = lab.observed().await;
+    let mut app = App::new(
+        Lang::De,
+        lab.rt.config.clone(),
+        lab.cloud.mode(),
+        lab.cloud.now(),
+    );
+    app.update(Msg::State(Box::new(Snapshot {
+        observed,
+        journal: lab.rt.journal.lock().expect("journal").events().to_vec(),
+        calls: Vec::new(),
+        call_count: 0,
+        now: lab.cloud.now(),
+    })));
+    app.selected = StepId::Restore;
+    app.update(Msg::Action(Action::Perform));
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::RestoreChoice {
+            adopt: true,
+            other: "workshop-db-restored".into()
+        })
+    );
+    app.update(Msg::Action(Action::Confirm));
+    let Some(Dialog::Confirm { plan, .. }) = app.dialog.clone() else {
+        panic!("{:?}", app.dialog)
+    };
+    assert_eq!(
+        plan.request,
+        Request::AdoptRestored("workshop-db-restored".into())
+    );
+    // No: nothing happens. Enter again, the other choice: a restore under the lab's name.
+    assert!(app.update(Msg::Action(Action::No)).is_empty());
+    app.update(Msg::Action(Action::Perform));
+    app.update(Msg::Action(Action::ToggleChoice));
+    app.update(Msg::Action(Action::Confirm));
+    let Some(Dialog::Confirm { plan, .. }) = app.dialog.clone() else {
+        panic!("{:?}", app.dialog)
+    };
+    let Request::Restore(r) = &plan.request else {
+        panic!("{:?}", plan.request)
+    };
+    assert_eq!(r.instance_id, "workshop-db-restore");
+    let commands = app.update(Msg::Action(Action::Yes));
+    assert!(matches!(commands.as_slice(), [Command::RunAction(_)]));
 }

@@ -113,6 +113,7 @@ impl Lab {
             commands = match dialog {
                 Dialog::Window { .. } => app.update(Msg::Action(Action::Confirm)),
                 Dialog::CleanupChoice { .. } => app.update(Msg::Action(Action::KeepRestored)),
+                Dialog::RestoreChoice { .. } => app.update(Msg::Action(Action::Confirm)),
                 Dialog::Confirm { plan, .. } => match &plan.confirm {
                     Confirm::YesNo => app.update(Msg::Action(Action::Yes)),
                     Confirm::Typed(word) => {
@@ -635,6 +636,40 @@ async fn a_failed_restore() {
         let app = lab.app(lang, StepId::Restore).await;
         let terminal = render(&app, 80, 24);
         let name = format!("restore_failed_{}_80x24", lang_name(lang));
+        insta::assert_snapshot!(name, terminal.backend());
+    }
+}
+
+/// Restored under another name in the console: Enter asks which database the lab goes on with.
+#[tokio::test]
+async fn restore_choice() {
+    let lab = lab_at(Stage::Disaster).await;
+    lab.cloud
+        .restore_from_snapshot(&backup_lab::cloud::RestoreRequest {
+            instance_id: "workshop-db-restored".into(),
+            snapshot_id: "ondemandbackup".into(),
+            settings: backup_lab::cloud::RestoreSettings {
+                class: "db.t3.micro".into(),
+                multi_az: true,
+                security_groups: vec!["sg-0a7e3c51d2b94f860".into()],
+                subnet_group: Some("workshop-db-subnet-group".into()),
+                storage_type: Some("gp2".into()),
+                ..backup_lab::cloud::RestoreSettings::default()
+            },
+        })
+        .await
+        .expect("restore");
+    lab.wait(16 * 60).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Restore).await;
+        app.update(Msg::Action(Action::Perform));
+        assert!(
+            matches!(app.dialog, Some(Dialog::RestoreChoice { .. })),
+            "{:?}",
+            app.dialog
+        );
+        let terminal = render(&app, 80, 24);
+        let name = format!("restore_choice_{}_80x24", lang_name(lang));
         insta::assert_snapshot!(name, terminal.backend());
     }
 }

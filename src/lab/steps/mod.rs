@@ -64,7 +64,7 @@ use crate::config::Config;
 pub use cleanup::{cleanup_pending, leftovers};
 pub use create_todos::TODOS_WANTED;
 pub use pitr::pitr_rpo;
-pub use restore::placement_problems;
+pub use restore::{mend, placement_problems, restored_elsewhere};
 pub use switch_backend::{SHOWN_EVENTS, expected_endpoint};
 
 /// The steps in lab order; `REGISTRY[i].id() == StepId::ALL[i]`.
