@@ -1,5 +1,14 @@
 //! A new instance from the manual snapshot, with the lab's class and Multi-AZ and the rest as
 //! the source has it. The settings a restore sends and checks are shared with `pitr`.
+//!
+//! The check diagnoses a restore made otherwise (typed [`Problem`]s: what differs, what it
+//! means for the app, how to mend it in the console), and the step's action follows it:
+//! - a restore under another name ([`restored_elsewhere`]): adopt that instance for this run
+//!   (a journal event, kept across restarts; [`Ctx::restored_name`] then names it everywhere)
+//!   or restore again under the lab's name ([`Options::restore_again`]);
+//! - the wrong security groups or Multi-AZ setting: one ModifyDBInstance on the restored
+//!   instance, applied at once ([`mend`]); never on the learner's original;
+//! - class, storage, parameter or option group, engine version: the console's fix, named.
 
 use async_trait::async_trait;
 use jiff::Timestamp;
