@@ -111,9 +111,10 @@ impl Lab {
         let mut commands = app.update(Msg::Action(Action::Perform));
         while let Some(dialog) = app.dialog.clone() {
             commands = match dialog {
-                Dialog::Window { .. } => app.update(Msg::Action(Action::Confirm)),
+                Dialog::Window { .. } | Dialog::RestoreChoice { .. } => {
+                    app.update(Msg::Action(Action::Confirm))
+                }
                 Dialog::CleanupChoice { .. } => app.update(Msg::Action(Action::KeepRestored)),
-                Dialog::RestoreChoice { .. } => app.update(Msg::Action(Action::Confirm)),
                 Dialog::Confirm { plan, .. } => match &plan.confirm {
                     Confirm::YesNo => app.update(Msg::Action(Action::Yes)),
                     Confirm::Typed(word) => {
