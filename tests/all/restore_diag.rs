@@ -485,11 +485,11 @@ async fn single_az_is_converted_to_multi_az_which_takes_a_while() {
     assert!(!during.multi_az);
     assert_eq!(during.pending_multi_az, Some(true));
     assert!(during.accepts_connections());
-    // Asked again meanwhile, Enter has nothing to send.
+    // Asked again meanwhile, Enter has nothing to send: the conversion is under way.
     assert!(matches!(
         lab.ready(StepId::Restore, &Options::from_config(&lab.rt.config))
             .await,
-        Ready::Blocked(_)
+        Ready::AlreadyDone(t) if t.id == "check-restore-converting-multi-az"
     ));
     lab.wait_minutes(10);
     assert_eq!(
@@ -906,4 +906,74 @@ async fn enter_asks_whether_to_adopt_or_to_restore_again() {
     assert_eq!(r.instance_id, "workshop-db-restore");
     let commands = app.update(Msg::Action(Action::Yes));
     assert!(matches!(commands.as_slice(), [Command::RunAction(_)]));
+}
+
+/// The mend's answer is lost (a timeout after RDS took the call): the retry looks again, finds
+/// the conversion under way and counts it as done instead of sending it twice.
+#[tokio::test]
+async fn a_lost_answer_to_the_mend_is_not_sent_twice() {
+    use backup_lab::cloud::faults::{Faulty, Spec};
+
+    let lab = lab();
+    lab.snapshot_taken().await;
+    lab.console_restore(
+        "workshop-db-restore",
+        RestoreSettings {
+            multi_az: false,
+            ..as_the_chapter_says()
+        },
+    )
+    .await;
+    let plan = lab.plan(StepId::Restore).await;
+    let log = Arc::new(CallLog::default());
+    let recorded: Arc<dyn Cloud> = Arc::new(Recorded::new(lab.sim.clone(), log.clone(), None));
+    let faulty = Faulty::new(
+        recorded,
+        Spec::parse("ModifyDBInstance=timeout@1").expect("spec"),
+    );
+    let out = act::execute_with_retry(
+        act::Order::Confirmed(&plan),
+        &faulty,
+        &lab.rt.config,
+        &lab.rt.journal,
+        &|_| {},
+        None,
+    )
+    .await
+    .expect("done after the retry");
+    assert!(
+        out[0]
+            .render(Lang::En)
+            .contains("being converted to Multi-AZ")
+    );
+    let modifies = log
+        .recent(100)
+        .iter()
+        .filter(|c| c.operation == "ModifyDBInstance")
+        .count();
+    assert_eq!(modifies, 1);
+    lab.wait_minutes(16);
+    assert_eq!(lab.check(StepId::Restore).await.state, StepState::Done);
+}
+
+/// After an adoption, a restore under the lab's own name (made in the console) takes its place.
+#[tokio::test]
+async fn a_restore_under_the_lab_name_after_an_adoption_takes_its_place() {
+    let lab = lab();
+    lab.snapshot_taken().await;
+    lab.console_restore("workshop-db-restored", as_the_chapter_says())
+        .await;
+    let plan = lab.plan(StepId::Restore).await;
+    lab.confirm(&plan).await.expect("adopt");
+    lab.console_restore("workshop-db-restore", as_the_chapter_says())
+        .await;
+    assert_eq!(lab.check(StepId::Restore).await.state, StepState::Done);
+    assert_eq!(
+        lab.rt
+            .journal
+            .lock()
+            .expect("journal")
+            .restored_instance(&lab.rt.config),
+        "workshop-db-restore"
+    );
 }

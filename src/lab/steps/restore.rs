@@ -111,8 +111,18 @@ impl Step for Restore {
         let names = &config.names;
         if let Some(r) = ctx.restored() {
             let source = ctx.source();
-            if r.pending_multi_az.is_some() {
-                return instance_busy(r);
+            // A conversion under way (asked for here, or a lost answer before) is the mend
+            // being done.
+            if let Some(multi_az) = r.pending_multi_az {
+                return Ready::AlreadyDone(
+                    Text::new(if multi_az {
+                        "check-restore-converting-multi-az"
+                    } else {
+                        "check-restore-converting-single-az"
+                    })
+                    .arg("restored", &r.id)
+                    .arg("status", &r.status),
+                );
             }
             if let Some(change) = source.and_then(|s| mend(r, s, config)) {
                 if !r.is_available() {
