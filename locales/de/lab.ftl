@@ -151,7 +151,6 @@ param-cleanup-back = zurück zur ursprünglichen Datenbank, wiederhergestellte I
 param-adopt = Als wiederhergestellte Datenbank verwenden
 param-status = Status
 param-created = Erstellt
-param-apply = Angewendet
 
 note-outage = Die Aufbewahrung geht von 0 auf einen positiven Wert: Die Instanz ist kurz nicht erreichbar und erstellt sofort ein erstes Backup.
 note-backup-storage = Backup-Speicher ist gratis, solange er nicht grösser ist als der gesamte Speicher, den deine DB-Instanzen in dieser Region belegen (nicht nur diese Datenbank); darüber hinaus wird er pro GB und Monat verrechnet.

@@ -151,7 +151,6 @@ param-cleanup-back = go back to the original database, delete the restored insta
 param-adopt = Use as the restored database
 param-status = Status
 param-created = Created
-param-apply = Applied
 
 note-outage = Retention goes from 0 to a positive value: the instance is briefly unavailable and takes a first backup right away.
 note-backup-storage = Backup storage is free up to the total storage provisioned for your DB instances in this region (not just this database); beyond that it is billed per GB-month.

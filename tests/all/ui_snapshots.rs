@@ -634,9 +634,19 @@ async fn a_failed_restore() {
         .expect("restore");
     lab.wait(16 * 60).await;
     for lang in Lang::ALL {
-        let app = lab.app(lang, StepId::Restore).await;
+        let mut app = lab.app(lang, StepId::Restore).await;
         let terminal = render(&app, 80, 24);
         let name = format!("restore_failed_{}_80x24", lang_name(lang));
+        insta::assert_snapshot!(name, terminal.backend());
+        // Enter offers the mend: the confirmation with its parameters and CLI line.
+        app.update(Msg::Action(Action::Perform));
+        assert!(
+            matches!(app.dialog, Some(Dialog::Confirm { .. })),
+            "{:?}",
+            app.dialog
+        );
+        let terminal = render(&app, 80, 24);
+        let name = format!("restore_mend_confirm_{}_80x24", lang_name(lang));
         insta::assert_snapshot!(name, terminal.backend());
     }
 }

@@ -497,7 +497,10 @@ fn mend_plan(step: StepId, options: &Options, r: &DbInstance, change: &InstanceC
             .arg("restored", &r.id),
         );
     }
-    params.push(param("param-apply", "ApplyImmediately"));
+    params.push(param(
+        "param-apply-immediately",
+        Text::new("param-value-yes"),
+    ));
     notes.push(Text::new("note-mend-only-restored").arg("restored", &r.id));
     yes_no(
         step,
