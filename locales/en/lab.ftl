@@ -218,6 +218,7 @@ blocked-snapshot-creating = { $snapshot } is still being created ({ $percent }%)
 action-ended-unexpectedly = the action ended without an answer (an internal error, written to the log file); look at the step's state and run it again
 blocked-no-restore = { $restored } does not exist yet – restore the snapshot first
 blocked-no-endpoint = { $restored } is { $status } and takes no connections yet. This step is possible once its status leaves creating (backing-up or available), because then the backend can reach it
+blocked-switch-groups = the backend could not reach { $restored } through its security groups: give it the source's groups first (step "Restore the snapshot", Enter)
 blocked-protected = the lab did not create { $instance }; backup-lab never deletes it
 blocked-protected-modify = backup-lab changes only the lab's restored database, never { $instance }
 blocked-mend-console = what is left to mend on { $restored } is done in the console; each diagnosis says how

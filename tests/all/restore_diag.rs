@@ -426,19 +426,60 @@ async fn a_backend_on_a_database_with_the_default_group_gets_errors() {
         },
     )
     .await;
-    // Switched anyway: the new tasks cannot reach the database and fail their health checks.
-    let options = Options::from_config(&lab.rt.config);
-    assert_ne!(
-        lab.rt.run(&[StepId::SwitchBackend], &options, true).await,
-        0
-    );
+    // backup-lab does not switch onto it: the groups come first.
+    let Ready::Blocked(text) = lab
+        .ready(StepId::SwitchBackend, &Options::from_config(&lab.rt.config))
+        .await
+    else {
+        panic!("a switch onto a database the backend cannot reach")
+    };
+    assert_eq!(text.id, "blocked-switch-groups");
+    // Switched anyway in the console: a new revision with the new DB_HOST, the service
+    // updated. The new tasks cannot reach the database and fail their health checks.
+    let service = lab
+        .cloud
+        .describe_service("workshop-cluster", "backend-service")
+        .await
+        .expect("service");
+    let endpoint = lab
+        .instance("workshop-db-restore")
+        .await
+        .endpoint
+        .expect("endpoint");
+    let revision = lab
+        .cloud
+        .register_revision(
+            &service.task_definition,
+            "container-backend",
+            "DB_HOST",
+            &endpoint,
+        )
+        .await
+        .expect("revision");
+    lab.cloud
+        .update_service("workshop-cluster", "backend-service", &revision.arn)
+        .await
+        .expect("update");
+    lab.wait_minutes(3);
+    let service = lab
+        .cloud
+        .describe_service("workshop-cluster", "backend-service")
+        .await
+        .expect("service");
+    let primary = service.primary().expect("primary");
+    assert!(primary.failed_tasks > 0, "{service:?}");
+    assert_eq!(primary.running, 0, "{service:?}");
+    // Mended, the tasks ECS starts next reach it.
+    let plan = lab.plan(StepId::Restore).await;
+    lab.confirm(&plan).await.expect("mend");
+    lab.wait_minutes(5);
     let service = lab
         .cloud
         .describe_service("workshop-cluster", "backend-service")
         .await
         .expect("service");
     assert!(
-        service.deployments.iter().any(|d| d.failed_tasks > 0),
+        service.primary().is_some_and(|p| p.running > 0),
         "{service:?}"
     );
 }

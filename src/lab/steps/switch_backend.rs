@@ -69,6 +69,16 @@ impl Step for SwitchBackend {
                 Text::new("already-switched").arg("revision", current.revision),
             );
         }
+        // Behind other security groups than the source's (the VPC's default, say), the new
+        // tasks could not reach the database: the restore step mends that first.
+        if ctx.source().is_some_and(|src| {
+            super::restore::mend(restored, src, ctx.config)
+                .is_some_and(|m| m.security_groups.is_some())
+        }) {
+            return Ready::Blocked(
+                Text::new("blocked-switch-groups").arg("restored", &restored.id),
+            );
+        }
         let register =
             cloud::cli::register_revision(&current.arn, &names.container, DB_HOST, &endpoint);
         Ready::Plan(Plan {
