@@ -293,3 +293,13 @@ pub fn describe_task(cluster: &str, task: &str) -> String {
         quote(task)
     )
 }
+
+/// The output of a task's container in CloudWatch Logs (`awslogs` driver).
+#[must_use]
+pub fn tail_logs(group: &str, stream: &str) -> String {
+    format!(
+        "aws logs tail {} --log-stream-names {}",
+        quote(group),
+        quote(stream)
+    )
+}
