@@ -611,7 +611,9 @@ impl App {
     fn on_dialog(&mut self, dialog: Dialog, action: Action) -> Vec<Command> {
         // Long dialogs (a restore's parameters, notes and CLI line at 80×24) scroll; the
         // question and its keys stay in view.
-        let scrolls = !matches!(dialog, Dialog::CleanupChoice { .. });
+        // In the cleanup choice ↑↓ switch the option; PgUp/PgDn still scroll.
+        let scrolls = !matches!(dialog, Dialog::CleanupChoice { .. })
+            || matches!(action, Action::PageUp | Action::PageDown);
         match action {
             Action::ScrollUp | Action::ScrollDown | Action::PageUp | Action::PageDown
                 if scrolls =>

@@ -58,16 +58,6 @@ impl CleanupPath {
     pub fn keeps_restored(self) -> bool {
         self == Self::KeepRestored
     }
-
-    /// Its wire name (`keep-restored`, `go-back`, `copy-back`), as the journal writes it.
-    #[must_use]
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::KeepRestored => "keep-restored",
-            Self::GoBack => "go-back",
-            Self::CopyBack => "copy-back",
-        }
-    }
 }
 
 /// How the learner confirms.

@@ -504,14 +504,23 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
     Ok(out)
 }
 
-/// Where things stand when dump & restore stops before deleting: nothing is deleted, and
-/// whether the service already runs on the original database.
-fn stand(config: &Config, switched_back: bool) -> Text {
+/// Where things stand when dump & restore stops before deleting (nothing is deleted): the
+/// service still on the restored database and the copy to start over (`Stand::Restored`),
+/// the copy task still running (`Stand::Copying`), or the service already back
+/// (`Stand::Switched`).
+#[derive(Clone, Copy)]
+enum Stand {
+    Restored,
+    Copying,
+    Switched,
+}
+
+fn stand(config: &Config, stand: Stand) -> Text {
     let names = &config.names;
-    Text::new(if switched_back {
-        "copy-stand-switched"
-    } else {
-        "copy-stand-restored"
+    Text::new(match stand {
+        Stand::Restored => "copyback-stand-restored",
+        Stand::Copying => "copyback-stand-copying",
+        Stand::Switched => "copyback-stand-switched",
     })
     .arg("restored", &names.restored_instance)
     .arg("snapshot", &names.snapshot)
@@ -629,7 +638,7 @@ async fn follow(run: &Run<'_>, cluster: &str, mut task: Task) -> Result<Task, Ac
                     .arg("task", task.id().to_owned())
                     .arg("status", task.last_status.as_str())
                     .arg("cli", cloud::cli::describe_task(cluster, &task.arn))
-                    .arg("stand", stand(run.config, false)),
+                    .arg("stand", stand(run.config, Stand::Copying)),
             ));
         }
         cloud.pause(COPY_POLL).await;
@@ -652,11 +661,11 @@ fn logs_text(td: &TaskDefinition, task: &Task, cluster: &str) -> Text {
         .find(|c| c.name == DUMP_CONTAINER)
         .and_then(|c| c.logs.as_ref());
     match logs.and_then(|l| Some((l.group.clone()?, l.stream(DUMP_CONTAINER, task.id())?))) {
-        Some((group, stream)) => Text::new("copy-logs")
+        Some((group, stream)) => Text::new("copyback-logs")
             .arg("group", group.clone())
             .arg("stream", stream.clone())
             .arg("cli", cloud::cli::tail_logs(&group, &stream)),
-        None => Text::new("copy-logs-none").arg("cli", cloud::cli::describe_task(cluster, &task.arn)),
+        None => Text::new("copyback-logs-none").arg("cli", cloud::cli::describe_task(cluster, &task.arn)),
     }
 }
 
@@ -669,20 +678,20 @@ fn failure_text(config: &Config, copy: &CopyBack, task: &Task, logs: Text) -> Te
         || task.stop_code.as_deref() == Some("TaskFailedToStart")
             && reason.contains("CannotPull");
     let why = if no_pull {
-        Text::new("copy-why-no-registry")
+        Text::new("copyback-why-no-registry")
             .arg("image", copy.dump.image.clone())
             .arg(
                 "public_ip",
                 if copy.network.assign_public_ip { "ENABLED" } else { "DISABLED" },
             )
     } else if let Some(code) = task.exit_code().filter(|c| *c != 0) {
-        Text::new("copy-why-connect")
+        Text::new("copyback-why-connect")
             .arg("code", i64::from(code))
             .arg("groups", copy.network.security_groups.join(", "))
             .arg("restored", &names.restored_instance)
             .arg("instance", &names.instance)
     } else {
-        Text::new("copy-why-other")
+        Text::new("copyback-why-other")
     };
     Text::new("blocked-copy-failed")
         .arg("why", why)
@@ -692,7 +701,7 @@ fn failure_text(config: &Config, copy: &CopyBack, task: &Task, logs: Text) -> Te
             task.exit_code().map_or_else(|| "–".to_owned(), |c| c.to_string()),
         )
         .arg("logs", logs)
-        .arg("stand", stand(config, false))
+        .arg("stand", stand(config, Stand::Restored))
 }
 
 /// Dump & restore's check through the app: the service, back on the original database,
@@ -725,12 +734,13 @@ async fn served_from_source(run: &Run<'_>, expected: &[String]) -> Result<Text, 
             return Err(ActionError::Blocked(match (result, titles) {
                 (Err(e), _) => Text::new("blocked-copy-unverified")
                     .arg("error", crate::ui_text::error_text(&e))
-                    .arg("stand", stand(run.config, true)),
+                    .arg("stand", stand(run.config, Stand::Switched)),
                 (Ok(_), titles) => Text::new("blocked-copy-mismatch")
                     .arg("served", titles.map_or(0, |t| t.len()))
                     .arg("expected", expected.len())
                     .arg("instance", &names.instance)
-                    .arg("stand", stand(run.config, true)),
+                    .arg("restored", &names.restored_instance)
+                    .arg("stand", stand(run.config, Stand::Switched)),
             }));
         }
         attempt += 1;
