@@ -774,7 +774,12 @@ impl Task {
             .stopped_reason
             .iter()
             .map(String::as_str)
-            .chain(self.containers.iter().filter_map(|c| c.reason.as_deref()))
+            .chain(
+                self.containers
+                    .iter()
+                    .filter_map(|c| c.reason.as_deref())
+                    .filter(|r| self.stopped_reason.as_deref() != Some(*r)),
+            )
             .collect();
         Some(parts.join(" — "))
     }
