@@ -776,7 +776,10 @@ impl App {
 fn step_choice(choice: Option<CleanupPath>, forward: bool) -> CleanupPath {
     let all = CleanupPath::ALL;
     let n = all.len();
-    let next = match (choice.and_then(|c| all.iter().position(|p| *p == c)), forward) {
+    let next = match (
+        choice.and_then(|c| all.iter().position(|p| *p == c)),
+        forward,
+    ) {
         (Some(i), true) => (i + 1) % n,
         (Some(i), false) => (i + n - 1) % n,
         (None, true) => 0,

@@ -98,6 +98,7 @@ ui-lost = verloren: { $todos }
 ui-lost-none = kein ToDo ging verloren
 ui-rto = RTO
 ui-rto-not-started = beginnt mit der Katastrophe
+ui-rto-copy-back = RTO Dump & Restore
 ui-target = Ziel ≤ { $target }
 ui-point-snapshot = Snapshot
 ui-point-pitr = automatische Backups
@@ -115,6 +116,7 @@ ui-tl-restore-available = wiederhergestellt
 ui-tl-switched = Backend umgestellt
 ui-tl-rollout = Rollout fertig
 ui-tl-verified = ToDos zurück
+ui-tl-copied = ToDos zurückkopiert
 
 ## Ereignisprotokoll
 

@@ -98,6 +98,7 @@ ui-lost = lost: { $todos }
 ui-lost-none = no todo was lost
 ui-rto = RTO
 ui-rto-not-started = starts with the disaster
+ui-rto-copy-back = RTO dump & restore
 ui-target = target ≤ { $target }
 ui-point-snapshot = snapshot
 ui-point-pitr = automated backups
@@ -115,6 +116,7 @@ ui-tl-restore-available = restored
 ui-tl-switched = backend switched
 ui-tl-rollout = rollout done
 ui-tl-verified = todos back
+ui-tl-copied = todos copied back
 
 ## Event log
 

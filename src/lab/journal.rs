@@ -727,7 +727,9 @@ impl Journal {
                             .task_definitions
                             .get(&d.task_definition)
                             .and_then(|td| td.env(&names.container, crate::cloud::DB_HOST))
-                            .is_some_and(|host| Some(host) != restored.and_then(|r| r.endpoint.as_deref()))
+                            .is_some_and(|host| {
+                                Some(host) != restored.and_then(|r| r.endpoint.as_deref())
+                            })
                     })
                     .and_then(|d| crate::cloud::revision_of(&d.task_definition));
                 self.record(at, now, EventKind::BackendSwitched { revision, from });

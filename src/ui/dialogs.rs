@@ -452,11 +452,7 @@ fn cleanup_sections(view: &View<'_>, choice: Option<CleanupPath>, width: usize) 
                 "ui-cleanup-copy",
                 "ui-cleanup-copy-detail",
             ),
-            CleanupPath::GoBack => (
-                Action::GoBack,
-                "ui-cleanup-back",
-                "ui-cleanup-back-detail",
-            ),
+            CleanupPath::GoBack => (Action::GoBack, "ui-cleanup-back", "ui-cleanup-back-detail"),
         };
         let key = keymap::key_label(KeyMode::Dialog, action, view.lang);
         let chosen = choice == Some(path);

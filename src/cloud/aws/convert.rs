@@ -7,8 +7,8 @@ use jiff::Timestamp;
 use super::fingerprint::{fingerprint_from_raw, fingerprint_from_sdk};
 use crate::cloud::{
     CircuitBreaker, Container, ContainerLogs, DbInstance, DbSnapshot, Deployment, DeploymentStatus,
-    NetworkConfig, RestoreSettings, RolloutState, Service, ServiceEvent, SnapshotKind, TOOL_TAG_KEY,
-    TOOL_TAG_VALUE, TaskDefinition,
+    NetworkConfig, RestoreSettings, RolloutState, Service, ServiceEvent, SnapshotKind,
+    TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition,
 };
 
 /// How many service events [`Service::events`] keeps (newest first).

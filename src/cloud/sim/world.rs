@@ -6,8 +6,8 @@ use super::{
     PathBuf, RolloutState, Serialize, Service, ServiceEvent, SignedDuration, TaskDefinition,
     Timestamp, Todo, read_limited, timing, validate,
 };
-use crate::cloud::{ContainerLogs, DB_HOST};
 use crate::cloud::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
+use crate::cloud::{ContainerLogs, DB_HOST};
 
 pub(super) const ACCOUNT: &str = "111122223333";
 pub(super) const REGION: &str = "us-east-1";

@@ -17,8 +17,8 @@ use super::switch_backend::switch_to;
 use super::{Ctx, Step, wrong_request};
 use crate::cloud::{
     self, CloudError, DB_HOST, DUMP_CONTAINER, DUMP_FAMILY, DumpRequestError, DumpTaskRequest,
-    ErrorKind, InstanceStatus, RunTaskRequest, STARTED_BY, SnapshotStatus, Task,
-    TaskDefinition, TaskDefinitionStatus,
+    ErrorKind, InstanceStatus, RunTaskRequest, STARTED_BY, SnapshotStatus, Task, TaskDefinition,
+    TaskDefinitionStatus,
 };
 use crate::config::Config;
 use crate::lab::act::{ATTEMPTS, ActionError, Outcome, Run, delete_instance, wait_for_rollout};
@@ -108,7 +108,11 @@ fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
         if path == CleanupPath::CopyBack && !copied(ctx) {
             copy = Some(copy_back(ctx, current, source)?);
         }
-        if path == CleanupPath::CopyBack && !ctx.journal.after_last(Kind::ServedFromSource, Kind::RestoreRequested) {
+        if path == CleanupPath::CopyBack
+            && !ctx
+                .journal
+                .after_last(Kind::ServedFromSource, Kind::RestoreRequested)
+        {
             verify = Some(restored_titles(ctx).unwrap_or_default());
         }
         if current.env(&names.container, DB_HOST) != Some(source_ep.as_str()) {
@@ -145,7 +149,9 @@ fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
 /// Whether a copy into the original database went through since the latest restore.
 fn copied(ctx: &Ctx<'_>) -> bool {
     ctx.journal.has(Kind::CopyDone)
-        && ctx.journal.after_last(Kind::CopyDone, Kind::RestoreRequested)
+        && ctx
+            .journal
+            .after_last(Kind::CopyDone, Kind::RestoreRequested)
 }
 
 /// The todo titles of the restored database, sorted: what the app serves while it runs on it,
@@ -182,7 +188,9 @@ fn copy_back(
     let restored = ctx
         .restored()
         .filter(|r| r.status != InstanceStatus::Deleting)
-        .ok_or_else(|| Text::new("blocked-copy-no-restored").arg("restored", &names.restored_instance))?;
+        .ok_or_else(|| {
+            Text::new("blocked-copy-no-restored").arg("restored", &names.restored_instance)
+        })?;
     if !restored.accepts_connections() {
         return Err(Text::new("blocked-copy-not-ready")
             .arg("restored", &restored.id)
@@ -200,8 +208,12 @@ fn copy_back(
             DumpRequestError::NoEndpoint(id) => Text::new("blocked-copy-not-ready")
                 .arg("restored", id)
                 .arg("status", &restored.status),
-            DumpRequestError::NoDatabase(id) => Text::new("blocked-copy-no-database").arg("instance", id),
-            DumpRequestError::Engine(engine) => Text::new("blocked-copy-engine").arg("engine", engine),
+            DumpRequestError::NoDatabase(id) => {
+                Text::new("blocked-copy-no-database").arg("instance", id)
+            }
+            DumpRequestError::Engine(engine) => {
+                Text::new("blocked-copy-engine").arg("engine", engine)
+            }
         },
     )?;
     Ok(CopyBack {
@@ -347,7 +359,11 @@ impl Step for Cleanup {
         if removal.dump_family.is_some() {
             commands.push(cloud::cli::deregister_task_definition(&format!(
                 "{DUMP_FAMILY}:<{}>",
-                if removal.copy.is_some() { "new" } else { "each" }
+                if removal.copy.is_some() {
+                    "new"
+                } else {
+                    "each"
+                }
             )));
         }
         let mut notes = Vec::new();
@@ -358,9 +374,7 @@ impl Step for Cleanup {
                     .arg("restored", &names.restored_instance),
             );
             notes.push(Text::new("note-copy-cost"));
-            notes.push(
-                Text::new("note-copy-credentials").arg("container", &names.container),
-            );
+            notes.push(Text::new("note-copy-credentials").arg("container", &names.container));
         }
         if removal.verify.is_some() {
             notes.push(
@@ -607,7 +621,9 @@ async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome, ActionErro
             exit_code: task.exit_code(),
         },
     );
-    Err(ActionError::Blocked(failure_text(run.config, copy, &task, logs)))
+    Err(ActionError::Blocked(failure_text(
+        run.config, copy, &task, logs,
+    )))
 }
 
 /// Follows `task` until it stops, saying each new status. Passing errors are looked past.
@@ -665,7 +681,8 @@ fn logs_text(td: &TaskDefinition, task: &Task, cluster: &str) -> Text {
             .arg("group", group.clone())
             .arg("stream", stream.clone())
             .arg("cli", cloud::cli::tail_logs(&group, &stream)),
-        None => Text::new("copyback-logs-none").arg("cli", cloud::cli::describe_task(cluster, &task.arn)),
+        None => Text::new("copyback-logs-none")
+            .arg("cli", cloud::cli::describe_task(cluster, &task.arn)),
     }
 }
 
@@ -675,14 +692,17 @@ fn failure_text(config: &Config, copy: &CopyBack, task: &Task, logs: Text) -> Te
     let names = &config.names;
     let reason = task.failure_reason().unwrap_or_default();
     let no_pull = reason.starts_with("CannotPullContainerError")
-        || task.stop_code.as_deref() == Some("TaskFailedToStart")
-            && reason.contains("CannotPull");
+        || task.stop_code.as_deref() == Some("TaskFailedToStart") && reason.contains("CannotPull");
     let why = if no_pull {
         Text::new("copyback-why-no-registry")
             .arg("image", copy.dump.image.clone())
             .arg(
                 "public_ip",
-                if copy.network.assign_public_ip { "ENABLED" } else { "DISABLED" },
+                if copy.network.assign_public_ip {
+                    "ENABLED"
+                } else {
+                    "DISABLED"
+                },
             )
     } else if let Some(code) = task.exit_code().filter(|c| *c != 0) {
         Text::new("copyback-why-connect")
@@ -695,10 +715,18 @@ fn failure_text(config: &Config, copy: &CopyBack, task: &Task, logs: Text) -> Te
     };
     Text::new("blocked-copy-failed")
         .arg("why", why)
-        .arg("reason", if reason.is_empty() { "–".to_owned() } else { reason })
+        .arg(
+            "reason",
+            if reason.is_empty() {
+                "–".to_owned()
+            } else {
+                reason
+            },
+        )
         .arg(
             "code",
-            task.exit_code().map_or_else(|| "–".to_owned(), |c| c.to_string()),
+            task.exit_code()
+                .map_or_else(|| "–".to_owned(), |c| c.to_string()),
         )
         .arg("logs", logs)
         .arg("stand", stand(config, Stand::Restored))
