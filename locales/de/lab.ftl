@@ -124,6 +124,8 @@ param-cleanup-keep = wiederhergestellte Datenbank behalten, Snapshot löschen
 param-cleanup-back = zurück zur ursprünglichen Datenbank, wiederhergestellte Instanz und Snapshot löschen
 param-cleanup-copy = wiederhergestellte ToDos in die ursprüngliche Datenbank kopieren (Dump & Restore), zu ihr zurückkehren, danach wiederhergestellte Instanz und Snapshot löschen
 param-copy-direction = Kopie
+param-copy-overwrites = Überschreibt
+param-copy-overwrites-value = die ToDo-Tabellen in { $instance }: Was dort nach der Katastrophe geschrieben wurde, geht verloren
 param-copy-database = Datenbank
 param-copy-task-definition = Task Definition für den Dump
 

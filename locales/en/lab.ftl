@@ -124,6 +124,8 @@ param-cleanup-keep = keep the restored database, delete the snapshot
 param-cleanup-back = go back to the original database, delete the restored instance and the snapshot
 param-cleanup-copy = copy the restored todos into the original database (dump & restore), go back to it, then delete the restored instance and the snapshot
 param-copy-direction = Copy
+param-copy-overwrites = Overwrites
+param-copy-overwrites-value = the todo tables in { $instance }: anything written there after the disaster is lost
 param-copy-database = Database
 param-copy-task-definition = Dump task definition
 

@@ -316,6 +316,10 @@ impl Step for Cleanup {
                 "param-copy-direction",
                 format!("{} → {}", names.restored_instance, names.instance),
             ));
+            params.push(param(
+                "param-copy-overwrites",
+                Text::new("param-copy-overwrites-value").arg("instance", &names.instance),
+            ));
             params.push(param("param-copy-database", &copy.dump.database));
             params.push(param(
                 "param-copy-task-definition",
