@@ -820,6 +820,96 @@ mod tests {
     }
 
     #[test]
+    fn the_cleanup_choice_starts_with_nothing_chosen_and_offers_three_ways() {
+        let mut app = app();
+        app.selected = StepId::Cleanup;
+        app.update(Msg::Action(Action::Perform));
+        assert_eq!(app.dialog, Some(Dialog::CleanupChoice { choice: None }));
+        // Enter without a choice chooses nothing.
+        app.update(Msg::Action(Action::Confirm));
+        assert_eq!(app.dialog, Some(Dialog::CleanupChoice { choice: None }));
+        let seen: Vec<Option<CleanupPath>> = (0..4)
+            .map(|_| {
+                app.update(Msg::Action(Action::ScrollDown));
+                match app.dialog {
+                    Some(Dialog::CleanupChoice { choice }) => choice,
+                    _ => panic!("still the choice"),
+                }
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                Some(CleanupPath::KeepRestored),
+                Some(CleanupPath::CopyBack),
+                Some(CleanupPath::GoBack),
+                Some(CleanupPath::KeepRestored)
+            ]
+        );
+        app.dialog = Some(Dialog::CleanupChoice { choice: None });
+        app.update(Msg::Action(Action::ScrollUp));
+        assert_eq!(
+            app.dialog,
+            Some(Dialog::CleanupChoice {
+                choice: Some(CleanupPath::GoBack)
+            }),
+            "up from nothing is the last way"
+        );
+        let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
+        let action = keymap(&app, &c).expect("a key for c");
+        app.update(Msg::Action(action));
+        assert_eq!(app.options.cleanup, CleanupPath::CopyBack);
+        assert!(
+            !matches!(app.dialog, Some(Dialog::CleanupChoice { .. })),
+            "the plan (or why there is none) follows"
+        );
+    }
+
+    #[test]
+    fn the_typed_word_may_have_a_space_around_it() {
+        let mut app = app();
+        let plan = Plan {
+            step: StepId::Cleanup,
+            options: app.options.clone(),
+            request: crate::lab::plan::Request::Verify,
+            params: Vec::new(),
+            commands: Vec::new(),
+            notes: Vec::new(),
+            confirm: Confirm::Typed("ondemandbackup".into()),
+        };
+        app.dialog = Some(Dialog::Confirm {
+            plan: plan.clone(),
+            typed: "ondemandbackup ".into(),
+            mismatch: false,
+        });
+        let commands = app.update(Msg::Action(Action::Confirm));
+        assert_eq!(commands, vec![Command::RunAction(Box::new(plan.clone()))]);
+        app.running = None;
+        app.dialog = Some(Dialog::Confirm {
+            plan,
+            typed: "ondemand".into(),
+            mismatch: false,
+        });
+        assert!(app.update(Msg::Action(Action::Confirm)).is_empty());
+        assert!(matches!(
+            app.dialog,
+            Some(Dialog::Confirm { mismatch: true, .. })
+        ));
+    }
+
+    #[test]
+    fn read_only_refuses_cleanup_before_any_choice() {
+        let mut app = app();
+        app.read_only = true;
+        app.selected = StepId::Cleanup;
+        app.update(Msg::Action(Action::Perform));
+        assert!(matches!(
+            &app.dialog,
+            Some(Dialog::Notice { title, is_error: true, .. }) if title.id == "dialog-read-only"
+        ));
+    }
+
+    #[test]
     fn while_typing_a_word_l_is_a_letter() {
         let mut app = app();
         app.dialog = Some(Dialog::Window {
