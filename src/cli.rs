@@ -115,6 +115,10 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Debug, Args, Clone)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "one field per command-line flag"
+)]
 pub struct RunArgs {
     /// Step ids to run, in order.
     pub steps: Vec<String>,

@@ -142,7 +142,7 @@ pub enum Request {
     /// Reads the todos the app serves.
     Verify,
     Pitr(Box<PitrRequest>),
-    Cleanup(Removal),
+    Cleanup(Box<Removal>),
 }
 
 /// What an action will do, shown before it runs and carried out as shown.

@@ -438,20 +438,45 @@ fn cleanup_copy_back_runs_headless_with_progress_and_the_same_json() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let both = run(
         dir.path(),
-        &["--sim", "run", "cleanup", "--yes", "--copy-back", "--keep-restored"],
+        &[
+            "--sim",
+            "run",
+            "cleanup",
+            "--yes",
+            "--copy-back",
+            "--keep-restored",
+        ],
     );
     assert_eq!(both.status.code(), Some(2), "two paths at once are refused");
     let refused = run(
         dir.path(),
-        &["--sim", "--read-only", "run", "cleanup", "--yes", "--copy-back"],
+        &[
+            "--sim",
+            "--read-only",
+            "run",
+            "cleanup",
+            "--yes",
+            "--copy-back",
+        ],
     );
     assert_eq!(refused.status.code(), Some(2));
-    assert!(stderr(&refused).contains("read-only"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("read-only"),
+        "{}",
+        stderr(&refused)
+    );
 
     let out = run(
         dir.path(),
         &[
-            "--sim", "--speed", "300", "--json", "run", "cleanup", "--yes", "--copy-back",
+            "--sim",
+            "--speed",
+            "300",
+            "--json",
+            "run",
+            "cleanup",
+            "--yes",
+            "--copy-back",
         ],
     );
     let err = stderr(&out);
@@ -487,6 +512,10 @@ fn cleanup_copy_back_runs_headless_with_progress_and_the_same_json() {
     );
     let out = run(dir.path(), &["--sim", "report", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("report json");
-    assert!(report["copy_back_rto_seconds"].as_i64().is_some_and(|s| s > 0));
+    assert!(
+        report["copy_back_rto_seconds"]
+            .as_i64()
+            .is_some_and(|s| s > 0)
+    );
     assert_eq!(report["copy_back_rto_complete"], true);
 }

@@ -841,7 +841,10 @@ mod path {
         /// Nothing was deleted and the backend still serves the restored todos.
         async fn nothing_deleted(&self) {
             let o = self.observed().await;
-            assert!(o.instance("workshop-db-restore").is_some_and(|r| r.is_available()));
+            assert!(
+                o.instance("workshop-db-restore")
+                    .is_some_and(backup_lab::cloud::DbInstance::is_available)
+            );
             assert!(o.snapshot("ondemandbackup").is_some());
             assert_ne!(
                 o.service.value.as_ref().expect("service").task_definition,
@@ -882,19 +885,29 @@ mod path {
         }
         assert!(out.contains("exit code 0"), "{out}");
         assert!(out.contains("aws logs tail /ecs/workshop-backend"), "{out}");
-        assert!(out.contains("the app serves 5 todos from workshop-db"), "{out}");
+        assert!(
+            out.contains("the app serves 5 todos from workshop-db"),
+            "{out}"
+        );
 
         lab.sim.advance(std::time::Duration::from_secs(600));
         let o = lab.observed().await;
         let service = o.service.value.as_ref().expect("service");
-        assert_eq!(service.task_definition, ORIGINAL, "back on the original revision");
+        assert_eq!(
+            service.task_definition, ORIGINAL,
+            "back on the original revision"
+        );
         assert!(service.is_stable());
         assert_eq!(
             o.instance("workshop-db").and_then(|i| i.endpoint.clone()),
             o.db_host("container-backend").map(str::to_owned),
             "the backend reads workshop-db"
         );
-        assert_eq!(lab.titles().await, restored_titles, "workshop-db holds the 5 todos");
+        assert_eq!(
+            lab.titles().await,
+            restored_titles,
+            "workshop-db holds the 5 todos"
+        );
         assert!(o.instance("workshop-db-restore").is_none());
         assert!(o.snapshot("ondemandbackup").is_none());
         assert!(
@@ -915,50 +928,7 @@ mod path {
             "the revision onto the restored database is deregistered"
         );
         assert_eq!(lab.writes("RunTask"), 1);
-        for step in StepId::CORE {
-            let (state, _) = {
-                let journal = lab.rt.journal.lock().unwrap();
-                let c = steps::check(
-                    step,
-                    &Ctx {
-                        observed: &o,
-                        journal: &journal,
-                        config: &lab.rt.config,
-                        now: lab.cloud.now(),
-                    },
-                )
-                .expect("check");
-                (c.state, ())
-            };
-            assert_eq!(state, StepState::Done, "{step:?} stays done");
-        }
-        let journal = lab.rt.journal.lock().unwrap();
-        let ctx = Ctx {
-            observed: &o,
-            journal: &journal,
-            config: &lab.rt.config,
-            now: lab.cloud.now(),
-        };
-        let cleanup = steps::check(StepId::Cleanup, &ctx).expect("check");
-        assert_eq!(cleanup.state, StepState::Done);
-        assert!(cleanup.render(Lang::En).contains("workshop-db holds the restored todos"));
-        assert!(journal.has(Kind::ServedFromSource));
-
-        // This way's RTO runs until the app serves the todos from workshop-db, in phases
-        // that add up.
-        let r = recovery::measure(&journal, &o, &lab.rt.config, lab.cloud.now());
-        assert!(r.copy_back_met().is_some());
-        let copy = r.copy_back.expect("dump & restore RTO");
-        assert!(copy.complete);
-        let ids: Vec<&str> = copy.phases.iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            ["phase-until-restore", "phase-restore", "phase-copy", "phase-back"]
-        );
-        assert_eq!(copy.seconds, copy.phases.iter().map(|p| p.seconds).sum::<i64>());
-        let copying = copy.phases[2].seconds;
-        assert!((60..=300).contains(&copying), "the copy takes a minute or two: {copying}");
-        drop(journal);
+        lab.look_back(&o);
 
         // Once done, done: a second run changes nothing.
         let writes = lab.log.recent(10_000).iter().filter(|c| c.writes).count();
@@ -972,9 +942,71 @@ mod path {
         );
     }
 
+    impl Lab {
+        /// What the checks, the journal and the figures say after the whole way.
+        fn look_back(&self, o: &Observed) {
+            let lab = self;
+            for step in StepId::CORE {
+                let journal = lab.rt.journal.lock().unwrap();
+                let c = steps::check(
+                    step,
+                    &Ctx {
+                        observed: o,
+                        journal: &journal,
+                        config: &lab.rt.config,
+                        now: lab.cloud.now(),
+                    },
+                )
+                .expect("check");
+                assert_eq!(c.state, StepState::Done, "{step:?} stays done");
+            }
+            let journal = lab.rt.journal.lock().unwrap();
+            let ctx = Ctx {
+                observed: o,
+                journal: &journal,
+                config: &lab.rt.config,
+                now: lab.cloud.now(),
+            };
+            let cleanup = steps::check(StepId::Cleanup, &ctx).expect("check");
+            assert_eq!(cleanup.state, StepState::Done);
+            assert!(
+                cleanup
+                    .render(Lang::En)
+                    .contains("workshop-db holds the restored todos")
+            );
+            assert!(journal.has(Kind::ServedFromSource));
+
+            // This way's RTO runs until the app serves the todos from workshop-db, in phases
+            // that add up.
+            let r = recovery::measure(&journal, o, &lab.rt.config, lab.cloud.now());
+            assert!(r.copy_back_met().is_some());
+            let copy = r.copy_back.expect("dump & restore RTO");
+            assert!(copy.complete);
+            let ids: Vec<&str> = copy.phases.iter().map(|p| p.id.as_str()).collect();
+            assert_eq!(
+                ids,
+                [
+                    "phase-until-restore",
+                    "phase-restore",
+                    "phase-copy",
+                    "phase-back"
+                ]
+            );
+            assert_eq!(
+                copy.seconds,
+                copy.phases.iter().map(|p| p.seconds).sum::<i64>()
+            );
+            let copying = copy.phases[2].seconds;
+            assert!(
+                (60..=300).contains(&copying),
+                "the copy takes a minute or two: {copying}"
+            );
+        }
+    }
+
     #[tokio::test]
     async fn the_plan_shows_the_dump_the_run_task_line_the_original_revision_and_what_it_overwrites()
-    {
+     {
         let lab = Lab::recovered().await;
         let o = lab.observed().await;
         let journal = lab.rt.journal.lock().unwrap();
@@ -1000,7 +1032,10 @@ mod path {
                 && commands.contains("--started-by backup-lab"),
             "{commands}"
         );
-        assert!(commands.contains("--task-definition workshop-backend:1"), "{commands}");
+        assert!(
+            commands.contains("--task-definition workshop-backend:1"),
+            "{commands}"
+        );
         assert!(
             commands.contains("deregister-task-definition --task-definition workshop-backend:2"),
             "{commands}"
@@ -1013,7 +1048,10 @@ mod path {
                 .map(|(label, value)| format!("{}: {}\n", label.render(lang), value.render(lang)))
                 .chain(plan.notes.iter().map(|n| n.render(lang) + "\n"))
                 .collect();
-            assert!(shown.contains("workshop-db-restore → workshop-db"), "{shown}");
+            assert!(
+                shown.contains("workshop-db-restore → workshop-db"),
+                "{shown}"
+            );
             assert!(shown.contains("Fargate"), "{shown}");
             let overwrites = if lang == Lang::En {
                 "the todo tables in workshop-db"
@@ -1040,8 +1078,11 @@ mod path {
     #[tokio::test]
     async fn an_image_that_cannot_be_pulled_stops_the_copy_and_deletes_nothing() {
         let lab = Lab::recovered().await;
-        lab.sim
-            .set_dump_faults(Spec::parse("RunTask=no-registry@1").expect("spec").dump_faults());
+        lab.sim.set_dump_faults(
+            Spec::parse("RunTask=no-registry@1")
+                .expect("spec")
+                .dump_faults(),
+        );
         let error = lab.cleanup().await.expect_err("the copy fails");
         for lang in [Lang::En, Lang::De] {
             let text = ui_text::action_error_text(&error).render(lang);
@@ -1053,9 +1094,10 @@ mod path {
         let text = ui_text::action_error_text(&error).render(Lang::En);
         assert!(text.contains("Nothing was deleted"), "{text}");
         lab.nothing_deleted().await;
-        let journal = lab.rt.journal.lock().unwrap();
-        assert!(journal.has(Kind::CopyFailed) && !journal.has(Kind::CopyDone));
-        drop(journal);
+        {
+            let journal = lab.rt.journal.lock().unwrap();
+            assert!(journal.has(Kind::CopyFailed) && !journal.has(Kind::CopyDone));
+        }
 
         // The cause gone, cleanup again copies, goes back and deletes.
         lab.cleanup().await.expect("second run");
@@ -1068,15 +1110,21 @@ mod path {
     #[tokio::test]
     async fn a_copy_that_cannot_connect_exits_1_and_deletes_nothing() {
         let lab = Lab::recovered().await;
-        lab.sim
-            .set_dump_faults(Spec::parse("RunTask=db-unreachable").expect("spec").dump_faults());
+        lab.sim.set_dump_faults(
+            Spec::parse("RunTask=db-unreachable")
+                .expect("spec")
+                .dump_faults(),
+        );
         let error = lab.cleanup().await.expect_err("the copy fails");
         let en = ui_text::action_error_text(&error).render(Lang::En);
         assert!(en.contains("exit code 1"), "{en}");
         assert!(en.contains("security group"), "{en}");
         assert!(en.contains("Essential container in task exited"), "{en}");
         let de = ui_text::action_error_text(&error).render(Lang::De);
-        assert!(de.contains("Sicherheitsgruppe") && de.contains("Exit-Code 1"), "{de}");
+        assert!(
+            de.contains("Sicherheitsgruppe") && de.contains("Exit-Code 1"),
+            "{de}"
+        );
         lab.nothing_deleted().await;
         // workshop-db was not written: going there now would still show no todos.
         let o = lab.observed().await;

@@ -409,7 +409,7 @@ impl Step for Cleanup {
         Ready::Plan(Plan {
             step: self.id(),
             options: options.clone(),
-            request: Request::Cleanup(removal),
+            request: Request::Cleanup(Box::new(removal)),
             params,
             commands,
             notes,
@@ -578,26 +578,25 @@ async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome, ActionErro
         },
         None => None,
     };
-    let task = match resumed {
-        Some(task) => task,
-        None => {
-            let task = cloud
-                .run_task(&RunTaskRequest {
-                    cluster: copy.cluster.clone(),
-                    task_definition: td.arn.clone(),
-                    network: copy.network.clone(),
-                    started_by: STARTED_BY.to_owned(),
-                })
-                .await?;
-            run.record_since(
-                task.created.unwrap_or_else(|| cloud.now()),
-                EventKind::CopyStarted {
-                    task: task.arn.clone(),
-                    task_definition: td.arn.clone(),
-                },
-            );
-            task
-        }
+    let task = if let Some(task) = resumed {
+        task
+    } else {
+        let task = cloud
+            .run_task(&RunTaskRequest {
+                cluster: copy.cluster.clone(),
+                task_definition: td.arn.clone(),
+                network: copy.network.clone(),
+                started_by: STARTED_BY.to_owned(),
+            })
+            .await?;
+        run.record_since(
+            task.created.unwrap_or_else(|| cloud.now()),
+            EventKind::CopyStarted {
+                task: task.arn.clone(),
+                task_definition: td.arn.clone(),
+            },
+        );
+        task
     };
     out.push(Text::new("done-copy-started").arg("task", task.id().to_owned()));
     let task = follow(run, &copy.cluster, task).await?;
