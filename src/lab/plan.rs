@@ -100,7 +100,8 @@ pub struct Removal {
     /// The service goes back onto this endpoint (the learner's original database).
     pub switch_back: Option<Switch>,
     /// Dump & restore: the todo titles (sorted) the app must serve from the original database
-    /// before anything is deleted: those of the restored one.
+    /// before anything is deleted: those of the restored one. Empty when they are not known
+    /// (the app never served them from the restored database): then any todos will do.
     pub verify: Option<Vec<String>>,
     /// Instances the lab made, deleted without a final snapshot.
     pub instances: Vec<String>,
