@@ -120,7 +120,7 @@ impl Runtime {
                 observed,
                 &self.config,
                 self.journal().restored_instance(&self.config),
-                options.keep_restored,
+                options.cleanup,
             )
     }
 
