@@ -4,7 +4,7 @@
 //! back. The original instance is never modified or deleted; only dump & restore writes to its
 //! todo tables, as the learner confirmed.
 //!
-//! Dump & restore runs one Fargate task next to the service ([`copy`]), puts the service back
+//! Dump & restore runs one Fargate task next to the service (`copy_data`), puts the service back
 //! on the revision it ran before the switch, checks through the app that the original database
 //! serves the restored todos, and only then deletes. Any failure stops there: nothing is
 //! deleted, and the error says where things stand.
@@ -546,9 +546,22 @@ fn stand(config: &Config, stand: Stand) -> Text {
     .arg("instance", &names.instance)
 }
 
-/// How often the copy task is looked at, and how long it may take (cloud time).
+/// How often the copy task is looked at (cloud time; at most every 2 s of real time), and how
+/// long it may take. Its statuses last tens of seconds each.
 const COPY_POLL: Duration = Duration::from_secs(2);
+const COPY_POLL_CLOUD_S: f64 = 5.0;
 const COPY_WAIT_LIMIT_S: i64 = 20 * 60;
+
+/// The real time between two looks: [`COPY_POLL`], or less in a fast simulation, so each
+/// status of the task is seen.
+fn copy_poll(cloud: &dyn cloud::Cloud) -> Duration {
+    match cloud.mode() {
+        cloud::Mode::Simulation { speed } if speed > 0.0 => {
+            COPY_POLL.min(Duration::from_secs_f64(COPY_POLL_CLOUD_S / speed))
+        }
+        _ => COPY_POLL,
+    }
+}
 
 /// Runs the dump task (or follows the one a run before started) until it stops: the lines
 /// it adds to the outcome, or why the copy failed and where things stand.
@@ -660,7 +673,7 @@ async fn follow(run: &Run<'_>, cluster: &str, mut task: Task) -> Result<Task, Ac
                     .arg("stand", stand(run.config, Stand::Copying)),
             ));
         }
-        cloud.pause(COPY_POLL).await;
+        cloud.pause(copy_poll(cloud)).await;
         match cloud.describe_task(cluster, &task.arn).await {
             Ok(now) => {
                 task = now;
@@ -775,6 +788,6 @@ async fn served_from_source(run: &Run<'_>, expected: &[String]) -> Result<Text, 
             }));
         }
         attempt += 1;
-        cloud.pause(COPY_POLL).await;
+        cloud.pause(copy_poll(cloud)).await;
     }
 }
