@@ -82,6 +82,7 @@ check-cleanup-nothing = noch nichts aufzuräumen
 check-cleanup-kept = aufgeräumt; die wiederhergestellte Datenbank bleibt in Betrieb
 check-cleanup-back = aufgeräumt; zurück auf der ursprünglichen Datenbank
 check-cleanup-copied = aufgeräumt; { $instance } enthält die wiederhergestellten ToDos und ist wieder in Betrieb
+check-cleanup-copy-failed = die letzte Kopie zurück ist gescheitert (ECS: { $reason }; Exit-Code { $code }); gelöscht wurde nichts, das Backend nutzt weiter { $restored } – behebe die Ursache und räume nochmals auf
 check-summary-complete = Lab abgeschlossen: Alle Schritte bis «ToDos überprüfen» sind erledigt.
 check-summary-incomplete = Lab noch nicht abgeschlossen.
 

@@ -1098,6 +1098,26 @@ mod path {
             let journal = lab.rt.journal.lock().unwrap();
             assert!(journal.has(Kind::CopyFailed) && !journal.has(Kind::CopyDone));
         }
+        let o = lab.observed().await;
+        let check = {
+            let journal = lab.rt.journal.lock().unwrap();
+            steps::check(
+                StepId::Cleanup,
+                &Ctx {
+                    observed: &o,
+                    journal: &journal,
+                    config: &lab.rt.config,
+                    now: lab.cloud.now(),
+                },
+            )
+            .expect("check")
+        };
+        assert_eq!(check.state, StepState::Failed, "the step needs attention");
+        let detail = check.render(Lang::En);
+        assert!(
+            detail.contains("the last copy back failed") && detail.contains("CannotPull"),
+            "{detail}"
+        );
 
         // The cause gone, cleanup again copies, goes back and deletes.
         lab.cleanup().await.expect("second run");

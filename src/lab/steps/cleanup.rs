@@ -146,6 +146,29 @@ fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
     })
 }
 
+/// The latest copy back, when it failed and no copy started since: what ECS said.
+fn last_failed_copy(ctx: &Ctx<'_>) -> Option<Text> {
+    if !ctx.journal.after_last(Kind::CopyFailed, Kind::CopyStarted) {
+        return None;
+    }
+    let event = ctx.journal.last(Kind::CopyFailed)?;
+    let EventKind::CopyFailed {
+        reason, exit_code, ..
+    } = &event.kind
+    else {
+        return None;
+    };
+    Some(
+        Text::new("check-cleanup-copy-failed")
+            .arg("reason", reason.clone().unwrap_or_else(|| "–".to_owned()))
+            .arg(
+                "code",
+                exit_code.map_or_else(|| "–".to_owned(), |c| c.to_string()),
+            )
+            .arg("restored", &ctx.config.names.restored_instance),
+    )
+}
+
 /// Whether a copy into the original database went through since the latest restore.
 fn copied(ctx: &Ctx<'_>) -> bool {
     ctx.journal.has(Kind::CopyDone)
@@ -266,6 +289,16 @@ impl Step for Cleanup {
         } else {
             StepState::Todo
         };
+        // Dump & restore whose last copy failed needs the learner: nothing was deleted.
+        if chosen == Some(CleanupPath::CopyBack)
+            && let Some(failed) = last_failed_copy(ctx)
+        {
+            return Some(Check {
+                state: StepState::Failed,
+                details: std::iter::once(failed).chain(left).collect(),
+                problems: Vec::new(),
+            });
+        }
         Some(Check {
             state,
             details: left,
