@@ -1150,6 +1150,26 @@ mod path {
         let o = lab.observed().await;
         assert!(o.instance("workshop-db").is_some());
         assert_eq!(lab.writes("UpdateService"), 1, "only the lab's own switch");
+
+        // Going back as it is instead still takes the dump's task definition along.
+        act::perform(
+            StepId::Cleanup,
+            lab.cloud.as_ref(),
+            &lab.rt.config,
+            &lab.rt.journal,
+            &Options::from_config(&lab.rt.config),
+            &|_| {},
+        )
+        .await
+        .expect("go back");
+        assert!(
+            lab.cloud
+                .list_task_definitions(DUMP_FAMILY)
+                .await
+                .expect("list")
+                .is_empty()
+        );
+        assert_eq!(lab.writes("DeleteDBInstance"), 1);
     }
 
     #[tokio::test]

@@ -142,8 +142,16 @@ fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
         verify,
         instances,
         snapshot,
-        dump_family: (path == CleanupPath::CopyBack).then(|| DUMP_FAMILY.to_owned()),
+        dump_family: (path == CleanupPath::CopyBack || dumps_left(ctx))
+            .then(|| DUMP_FAMILY.to_owned()),
     })
+}
+
+/// Whether a dump & restore ran and no cleanup finished since: its task definitions may still
+/// be registered (a copy that failed, then another way chosen; or a run that stopped after its
+/// deletions), and every way deregisters them.
+fn dumps_left(ctx: &Ctx<'_>) -> bool {
+    ctx.journal.after_last(Kind::CopyStarted, Kind::CleanupDone)
 }
 
 /// The latest copy back, when it failed and no copy started since: what ECS said.
@@ -311,12 +319,7 @@ impl Step for Cleanup {
         let observed = ctx.observed;
         let path = options.cleanup;
         let left = leftovers(observed, ctx.config, path.keeps_restored());
-        // A dump & restore that stopped after its deletions still deregisters its task
-        // definitions.
-        let dumps_left = path == CleanupPath::CopyBack
-            && ctx.journal.has(Kind::CopyStarted)
-            && ctx.journal.after_last(Kind::CopyStarted, Kind::CleanupDone);
-        if left.is_empty() && !dumps_left {
+        if left.is_empty() && !dumps_left(ctx) {
             return Ready::AlreadyDone(Text::new("already-clean"));
         }
         // RDS refuses to delete a snapshot while it is being made; nothing is deleted
