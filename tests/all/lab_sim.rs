@@ -1355,3 +1355,107 @@ async fn the_disaster_needs_a_todo_list_read_just_now() {
     assert_eq!(lab.events(Kind::Disaster), 0);
     assert_eq!(lab.observed().await.todo_count(), Some(5));
 }
+
+#[tokio::test]
+async fn the_point_in_time_bonus_brings_the_deleted_todos_back_and_compares_both_rpos() {
+    let lab = lab();
+    let options = Options::from_config(&lab.rt.config);
+    assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    assert_eq!(lab.rt.run(&[StepId::Pitr], &options, true).await, 0);
+    let o = lab.observed().await;
+    let inside = o.pitr_todos.clone().expect("the simulation looks inside");
+    assert_eq!(inside.len(), 5, "{inside:?}");
+    let (disaster, snapshot, figures) = {
+        let journal = lab.rt.journal.lock().expect("journal");
+        (
+            journal.last(Kind::Disaster).expect("disaster").at,
+            journal.last(Kind::Snapshot).expect("snapshot").at,
+            steps::pitr_figures(&journal).expect("figures"),
+        )
+    };
+    // A minute before the deletion, never after it.
+    assert_eq!(figures.disaster, Some(disaster));
+    assert_eq!(
+        disaster.as_second() - figures.restored_to.as_second(),
+        steps::PITR_MARGIN_S
+    );
+    assert_eq!(figures.rpo_seconds, steps::PITR_MARGIN_S);
+    let snapshot_rpo = disaster.as_second() - snapshot.as_second();
+    assert!(snapshot_rpo > figures.rpo_seconds, "{snapshot_rpo}");
+    let (state, text) = lab.state(StepId::Pitr).await;
+    assert_eq!(state, StepState::Done, "{text}");
+    assert!(text.contains("5 todos again"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "achieved RPO with the snapshot ondemandbackup: {} · with point-in-time restore: 1 min 00 s",
+            backup_lab::format::duration(snapshot_rpo)
+        )),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn the_point_in_time_bonus_waits_while_the_deletion_is_newer_than_the_restorable_time() {
+    let lab = lab();
+    lab.act(StepId::EnableBackups).await.expect("backups");
+    lab.wait_minutes(4);
+    lab.act(StepId::CreateTodos).await.expect("todos");
+    lab.act(StepId::Snapshot).await.expect("snapshot");
+    lab.wait_minutes(5);
+    // Right after the logs were shipped, then two minutes on: the deletion comes after the
+    // latest restorable time.
+    let lrt = || async {
+        lab.instance("workshop-db")
+            .await
+            .latest_restorable
+            .expect("restorable")
+    };
+    while lrt().await != lab.cloud.now() {
+        lab.sim.advance(Duration::from_secs(10));
+    }
+    lab.wait_minutes(2);
+    lab.act(StepId::DeleteTodos).await.expect("disaster");
+    let options = Options::from_config(&lab.rt.config);
+    let blocked = {
+        let o = lab.observed().await;
+        let journal = lab.rt.journal.lock().expect("journal");
+        let ctx = Ctx {
+            observed: &o,
+            journal: &journal,
+            config: &lab.rt.config,
+            now: lab.cloud.now(),
+        };
+        steps::plan(StepId::Pitr, &ctx, &options)
+    };
+    match blocked {
+        plan::Ready::Blocked(text) => {
+            assert_eq!(text.id, "blocked-pitr-logs-behind", "{text:?}");
+        }
+        other => panic!("no restore after or far before the deletion: {other:?}"),
+    }
+    let before = lab.writes().len();
+    assert!(lab.act(StepId::Pitr).await.is_err());
+    assert_eq!(lab.writes().len(), before, "nothing was sent");
+    // Once the logs have arrived, the plan restores to a minute before the deletion.
+    lab.wait_minutes(5);
+    let disaster = lab
+        .rt
+        .journal
+        .lock()
+        .expect("journal")
+        .last(Kind::Disaster)
+        .expect("disaster")
+        .at;
+    let plan = lab.plan(StepId::Pitr, &options).await;
+    match &plan.request {
+        plan::Request::Pitr(r) => assert_eq!(
+            r.restore_time.map(|t| disaster.as_second() - t.as_second()),
+            Some(steps::PITR_MARGIN_S)
+        ),
+        other => panic!("{other:?}"),
+    }
+    lab.act(StepId::Pitr).await.expect("pitr");
+    lab.wait_minutes(20);
+    let o = lab.observed().await;
+    assert_eq!(o.pitr_todos.map(|t| t.len()), Some(5));
+}
