@@ -67,6 +67,10 @@ pub enum Action {
     GoBack,
     /// Welcome screen: continue in the simulated account.
     UseSimulation,
+    /// Opens (or closes) the self-check questions of the step.
+    Quiz,
+    /// Answers the question on screen with choice n (0 = a).
+    Answer(u8),
 }
 
 /// What fills the terminal.
@@ -125,6 +129,11 @@ pub enum Command {
     Focus(StepId),
     /// Welcome screen: open the simulated account and start the lab there.
     UseSimulation,
+    /// The learner answered a self-check question: the journal keeps it.
+    RecordAnswer {
+        question: &'static str,
+        choice: u8,
+    },
     Quit,
 }
 
@@ -161,6 +170,13 @@ pub struct Note {
     pub is_error: bool,
 }
 
+/// Which self-check question is on screen: the step's questions, the n-th of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuizAt {
+    pub step: StepId,
+    pub index: usize,
+}
+
 /// Rows a dialog moves on PgUp/PgDn.
 const DIALOG_PAGE: u16 = 5;
 /// A bound for dialog scrolling; the view clamps to the dialog's real length.
@@ -187,6 +203,8 @@ pub struct App {
     /// How far the open dialog is scrolled (rows); 0 when a dialog opens.
     pub dialog_scroll: u16,
     pub help: bool,
+    /// The self-check question on screen, when the questions are open.
+    pub quiz: Option<QuizAt>,
     pub present: bool,
     pub theme: Theme,
     pub no_color: bool,
@@ -231,6 +249,7 @@ impl App {
             dialog: None,
             dialog_scroll: 0,
             help: false,
+            quiz: None,
             present: false,
             theme: Theme::Dark,
             no_color: false,
@@ -275,6 +294,7 @@ impl App {
             ) => KeyMode::Input,
             Some(_) => KeyMode::Dialog,
             None if self.help => KeyMode::Help,
+            None if self.quiz.is_some() => KeyMode::Quiz,
             None => KeyMode::Main,
         }
     }
@@ -446,6 +466,7 @@ impl App {
         Lang,
         bool,
         usize,
+        Option<QuizAt>,
     ) {
         (
             self.selected,
@@ -456,6 +477,7 @@ impl App {
             self.lang,
             self.quit,
             self.notes.len(),
+            self.quiz,
         )
     }
 
@@ -489,6 +511,9 @@ impl App {
             }
             return Vec::new();
         }
+        if let Some(at) = self.quiz {
+            return self.on_quiz(at, action);
+        }
         match action {
             Action::NextStep => return self.select(self.selected.index() + 1),
             Action::PrevStep => return self.select(self.selected.index().saturating_sub(1)),
@@ -515,7 +540,9 @@ impl App {
                 }
             }
             Action::Perform | Action::Confirm => self.start_action(),
+            Action::Quiz => self.open_quiz(),
             Action::Input(_)
+            | Action::Answer(_)
             | Action::Backspace
             | Action::ToggleChoice
             | Action::Yes
@@ -523,6 +550,73 @@ impl App {
             | Action::KeepRestored
             | Action::GoBack
             | Action::UseSimulation => {}
+        }
+        Vec::new()
+    }
+
+    /// Opens the step's questions at the first one not answered yet (the first when all are).
+    fn open_quiz(&mut self) {
+        let questions = crate::lab::quiz::of_step(self.selected);
+        if questions.is_empty() {
+            return;
+        }
+        let index = questions
+            .iter()
+            .position(|q| crate::lab::quiz::answer_of(&self.journal, q.id).is_none())
+            .unwrap_or(0);
+        self.quiz = Some(QuizAt {
+            step: self.selected,
+            index,
+        });
+    }
+
+    /// A key while the questions are open: an answer (the first one counts), moving between
+    /// the questions, closing them. Nothing here waits for or blocks the lab.
+    fn on_quiz(&mut self, at: QuizAt, action: Action) -> Vec<Command> {
+        let questions = crate::lab::quiz::of_step(at.step);
+        let Some(question) = questions.get(at.index).copied() else {
+            self.quiz = None;
+            return Vec::new();
+        };
+        match action {
+            Action::Answer(choice) if usize::from(choice) < crate::lab::quiz::CHOICES => {
+                if crate::lab::quiz::answer_of(&self.journal, question.id).is_none() {
+                    // Shown at once; the worker's journal keeps it, and its next snapshot
+                    // carries it back.
+                    self.journal
+                        .record(self.now, self.now, question.answer(choice));
+                    return vec![Command::RecordAnswer {
+                        question: question.id,
+                        choice,
+                    }];
+                }
+            }
+            Action::NextStep | Action::Confirm | Action::PageDown => {
+                if at.index + 1 < questions.len() {
+                    self.quiz = Some(QuizAt {
+                        index: at.index + 1,
+                        ..at
+                    });
+                } else {
+                    self.quiz = None;
+                }
+            }
+            Action::PrevStep | Action::PageUp => {
+                self.quiz = Some(QuizAt {
+                    index: at.index.saturating_sub(1),
+                    ..at
+                });
+            }
+            Action::ToggleLang => {
+                self.lang = self.lang.other();
+                self.options.lang = self.lang;
+            }
+            Action::Quit => {
+                self.quit = true;
+                return vec![Command::Quit];
+            }
+            Action::Quiz | Action::Cancel => self.quiz = None,
+            _ => {}
         }
         Vec::new()
     }

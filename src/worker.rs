@@ -306,6 +306,19 @@ async fn run(
                 Some(Command::RunAction(plan)) => queued.push_back(plan),
                 // Only the welcome screen's front end acts on it.
                 Some(Command::UseSimulation) => {}
+                Some(Command::RecordAnswer { question, choice }) => {
+                    let Some(q) = crate::lab::quiz::find(question) else { continue };
+                    let now = cloud.now();
+                    let events = {
+                        let mut journal = lock(&journal);
+                        journal.record(now, now, q.answer(choice));
+                        journal.events().to_vec()
+                    };
+                    let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now };
+                    if !to_app.publish(snapshot) {
+                        break;
+                    }
+                }
             },
             joined = async {
                 match action.as_mut() {

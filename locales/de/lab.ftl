@@ -278,6 +278,7 @@ invalid-window-too-short = das Backup-Fenster muss mindestens 30 Minuten lang se
 invalid-window-overlap = das Backup-Fenster überschneidet sich mit dem Wartungsfenster ({ $maintenance } UTC); wähle eine andere Zeit
 invalid-retention = die Aufbewahrung muss zwischen 0 und 35 Tagen liegen
 invalid-target = ein Ziel muss mindestens 1 Minute betragen
+invalid-order-rate = die Bestellungen pro Stunde des Beispiels müssen eine ganze Zahl von 1 bis 3600000 sein
 invalid-url = keine gültige http(s)-URL, z. B. http://todoapp-123.us-east-1.elb.amazonaws.com
 invalid-timezone = unbekannte Zeitzone; verwende einen IANA-Namen wie Europe/Zurich
 invalid-lang = unbekannte Sprache «{ $lang }»: Verwende --lang de oder --lang en (auch de-CH, de_DE, en-US, en_GB …)

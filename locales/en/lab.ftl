@@ -278,6 +278,7 @@ invalid-window-too-short = the backup window must be at least 30 minutes long
 invalid-window-overlap = the backup window overlaps the maintenance window ({ $maintenance } UTC); choose another time
 invalid-retention = the retention must be 0 to 35 days
 invalid-target = a target must be at least 1 minute
+invalid-order-rate = the example's orders per hour must be a whole number from 1 to 3600000
 invalid-url = not a valid http(s) URL, e.g. http://todoapp-123.us-east-1.elb.amazonaws.com
 invalid-timezone = unknown time zone; use an IANA name such as Europe/Zurich
 invalid-lang = unknown language "{ $lang }": use --lang de or --lang en (also de-CH, de_DE, en-US, en_GB …)

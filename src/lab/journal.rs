@@ -90,6 +90,12 @@ pub enum EventKind {
         step: StepId,
         ok: bool,
     },
+    /// The learner answered a self-check question with choice `choice` (0-based).
+    QuizAnswered {
+        question: String,
+        choice: u8,
+        right: bool,
+    },
 }
 
 impl EventKind {
@@ -114,6 +120,7 @@ impl EventKind {
             Self::CleanupChosen { .. } => Kind::CleanupChosen,
             Self::CleanupDone => Kind::CleanupDone,
             Self::Action { .. } => Kind::Action,
+            Self::QuizAnswered { .. } => Kind::QuizAnswered,
         }
     }
 
@@ -144,6 +151,7 @@ pub enum Kind {
     CleanupChosen,
     CleanupDone,
     Action,
+    QuizAnswered,
 }
 
 impl Kind {
@@ -168,6 +176,7 @@ impl Kind {
             Self::CleanupChosen => "cleanup-chosen",
             Self::CleanupDone => "cleanup-done",
             Self::Action => "action",
+            Self::QuizAnswered => "quiz-answered",
         }
     }
 }
