@@ -170,6 +170,19 @@ pub struct Note {
     pub is_error: bool,
 }
 
+/// What a key can change on screen: the step, scrolling, dialog and questions, the help,
+/// projector, language, quitting and the event log's length.
+type Fingerprint = (
+    StepId,
+    [u16; 2],
+    (Option<Dialog>, Option<QuizAt>),
+    bool,
+    bool,
+    Lang,
+    bool,
+    usize,
+);
+
 /// Which self-check question is on screen: the step's questions, the n-th of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuizAt {
@@ -455,29 +468,16 @@ impl App {
     }
 
     /// What a key can change on screen; an action that leaves it alone needs no redraw.
-    fn fingerprint(
-        &self,
-    ) -> (
-        StepId,
-        [u16; 2],
-        Option<Dialog>,
-        bool,
-        bool,
-        Lang,
-        bool,
-        usize,
-        Option<QuizAt>,
-    ) {
+    fn fingerprint(&self) -> Fingerprint {
         (
             self.selected,
             [self.scroll, self.dialog_scroll],
-            self.dialog.clone(),
+            (self.dialog.clone(), self.quiz),
             self.help,
             self.present,
             self.lang,
             self.quit,
             self.notes.len(),
-            self.quiz,
         )
     }
 
@@ -579,17 +579,19 @@ impl App {
             return Vec::new();
         };
         match action {
-            Action::Answer(choice) if usize::from(choice) < crate::lab::quiz::CHOICES => {
-                if crate::lab::quiz::answer_of(&self.journal, question.id).is_none() {
-                    // Shown at once; the worker's journal keeps it, and its next snapshot
-                    // carries it back.
-                    self.journal
-                        .record(self.now, self.now, question.answer(choice));
-                    return vec![Command::RecordAnswer {
-                        question: question.id,
-                        choice,
-                    }];
-                }
+            // The first answer counts; later ones change nothing.
+            Action::Answer(choice)
+                if usize::from(choice) < crate::lab::quiz::CHOICES
+                    && crate::lab::quiz::answer_of(&self.journal, question.id).is_none() =>
+            {
+                // Shown at once; the worker's journal keeps it, and its next snapshot
+                // carries it back.
+                self.journal
+                    .record(self.now, self.now, question.answer(choice));
+                return vec![Command::RecordAnswer {
+                    question: question.id,
+                    choice,
+                }];
             }
             Action::NextStep | Action::Confirm | Action::PageDown => {
                 if at.index + 1 < questions.len() {

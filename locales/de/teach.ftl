@@ -7,6 +7,7 @@ business-rate = Beispiel: ein Webshop, der { $rate ->
         [one] 1 Bestellung
        *[other] { $rate } Bestellungen
     } pro Stunde gleichmässig verteilt entgegennimmt. Die Rate ist ein Beispiel; mit business.orders_per_hour in der Konfiguration setzt du deine eigene.
+business-compare = Erreichter RPO mit dem Snapshot { $snapshot }: { $snapshot_rpo }; mit Point-in-Time-Restore: { $pitr_rpo }.
 business-none = Sobald du die ToDos gelöscht und zurückgeholt hast, zeigt dieser Teil, was dein RPO und dein RTO den Shop kosten würden.
 business-rpo = Erreichter RPO { $rpo }: Alles, was in dieser Zeit geschrieben wurde, ist weg, beim Beispiel { $orders ->
         [0] weniger als eine Bestellung
@@ -47,7 +48,7 @@ quiz-prompt-done = Selbstkontrolle: { $right } von { $total } richtig. Mit s lie
 quiz-keys-answer = antworten
 quiz-keys-move = vorherige / nächste Frage
 quiz-keys-close = schliessen
-ui-help-quiz = Fragen zur Selbstkontrolle beim Schritt (Antwort mit a b c oder 1 2 3; ←→ blättern, Esc schliesst)
+ui-help-quiz = Fragen zur Selbstkontrolle beim Schritt
 report-quiz = Selbstkontrolle
 report-quiz-score = { $right } von { $answered } beantworteten Fragen richtig ({ $total } Fragen im Lab).
 report-quiz-none = Keine Frage zur Selbstkontrolle beantwortet.

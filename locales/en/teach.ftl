@@ -7,6 +7,7 @@ business-rate = Example: a web shop that takes { $rate ->
         [one] 1 order
        *[other] { $rate } orders
     } per hour, evenly spread. The rate is an example; set business.orders_per_hour in the configuration to use your own.
+business-compare = Achieved RPO with the snapshot { $snapshot }: { $snapshot_rpo }; with point-in-time restore: { $pitr_rpo }.
 business-none = Once you have deleted the todos and brought them back, this part shows what your RPO and RTO would cost the shop.
 business-rpo = Achieved RPO { $rpo }: everything written in that span is gone, { $orders ->
         [0] less than one order
@@ -47,7 +48,7 @@ quiz-prompt-done = Self-check: { $right } of { $total } right. Press s to read t
 quiz-keys-answer = answer
 quiz-keys-move = previous / next question
 quiz-keys-close = close
-ui-help-quiz = self-check questions of the step (answered with a b c or 1 2 3; ←→ move, Esc closes)
+ui-help-quiz = self-check questions on the step
 report-quiz = Self-check
 report-quiz-score = { $right } of { $answered } answered questions right ({ $total } questions in the lab).
 report-quiz-none = No self-check question answered.

@@ -86,7 +86,7 @@ impl Impact {
         }
         if let (Some(rpo), Some(pitr)) = (self.rpo, self.pitr_rpo) {
             out.push(
-                Text::new("check-pitr-compare")
+                Text::new("business-compare")
                     .arg("snapshot", snapshot)
                     .arg("snapshot_rpo", Duration::seconds(rpo.seconds))
                     .arg("pitr_rpo", Duration::seconds(pitr.seconds)),
