@@ -91,7 +91,7 @@ pub enum EventKind {
         ok: bool,
     },
     /// The learner answered a self-check question with choice `choice` (0-based).
-    QuizAnswered {
+    SelfCheckAnswered {
         question: String,
         choice: u8,
         right: bool,
@@ -120,7 +120,7 @@ impl EventKind {
             Self::CleanupChosen { .. } => Kind::CleanupChosen,
             Self::CleanupDone => Kind::CleanupDone,
             Self::Action { .. } => Kind::Action,
-            Self::QuizAnswered { .. } => Kind::QuizAnswered,
+            Self::SelfCheckAnswered { .. } => Kind::SelfCheckAnswered,
         }
     }
 
@@ -151,7 +151,7 @@ pub enum Kind {
     CleanupChosen,
     CleanupDone,
     Action,
-    QuizAnswered,
+    SelfCheckAnswered,
 }
 
 impl Kind {
@@ -176,7 +176,7 @@ impl Kind {
             Self::CleanupChosen => "cleanup-chosen",
             Self::CleanupDone => "cleanup-done",
             Self::Action => "action",
-            Self::QuizAnswered => "quiz-answered",
+            Self::SelfCheckAnswered => "self-check-answered",
         }
     }
 }

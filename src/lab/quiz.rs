@@ -3,7 +3,7 @@
 //! Each has three choices, one right, and a short explanation of the right one; their texts
 //! are `quiz-<id>`, `quiz-<id>-a` … `-c` and `quiz-<id>-why` in `teach.ftl`.
 //!
-//! Answers live in the journal ([`EventKind::QuizAnswered`]), so they survive a restart and
+//! Answers live in the journal ([`EventKind::SelfCheckAnswered`]), so they survive a restart and
 //! reach the report. The first answer to a question counts; the questions never block a step.
 
 use std::collections::BTreeMap;
@@ -89,7 +89,7 @@ impl Question {
     /// The event that records `choice` as the answer.
     #[must_use]
     pub fn answer(&self, choice: u8) -> EventKind {
-        EventKind::QuizAnswered {
+        EventKind::SelfCheckAnswered {
             question: self.id.to_owned(),
             choice,
             right: choice == self.right,
@@ -112,7 +112,7 @@ pub struct Answer {
 pub fn answers(journal: &Journal) -> BTreeMap<&'static str, Answer> {
     let mut out = BTreeMap::new();
     for e in journal.events() {
-        if let EventKind::QuizAnswered {
+        if let EventKind::SelfCheckAnswered {
             question, choice, ..
         } = &e.kind
             && let Some(q) = find(question)
@@ -133,7 +133,7 @@ pub fn answers(journal: &Journal) -> BTreeMap<&'static str, Answer> {
 #[must_use]
 pub fn answer_of(journal: &Journal, question: &str) -> Option<u8> {
     journal.events().iter().find_map(|e| match &e.kind {
-        EventKind::QuizAnswered {
+        EventKind::SelfCheckAnswered {
             question: q,
             choice,
             ..

@@ -1500,7 +1500,7 @@ async fn a_self_check_answer_is_kept_in_the_journal_and_reaches_the_report() {
             Ok(Some(Msg::State(s)))
                 if s.journal
                     .iter()
-                    .any(|e| e.kind.kind() == Kind::QuizAnswered) =>
+                    .any(|e| e.kind.kind() == Kind::SelfCheckAnswered) =>
             {
                 break;
             }
