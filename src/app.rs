@@ -127,6 +127,9 @@ pub enum Command {
     RunAction(Box<Plan>),
     /// The learner looks at this step: the worker watches what it reads.
     Focus(StepId),
+    /// A plan of this step is on screen: the worker looks at what it reads right now, so the
+    /// figures the plan shows (the latest restorable time) are fresh.
+    Refresh(StepId),
     /// Welcome screen: open the simulated account and start the lab there.
     UseSimulation,
     /// The learner answered a self-check question: the journal keeps it.
@@ -398,6 +401,7 @@ impl App {
                 self.calls = snapshot.calls;
                 self.call_count = snapshot.call_count;
                 self.now = self.now.max(snapshot.now);
+                self.refresh_plan();
                 if first
                     && self.observed.instances.value.is_some()
                     && self.selected == StepId::Concepts
@@ -539,7 +543,12 @@ impl App {
                     return vec![Command::Quit];
                 }
             }
-            Action::Perform | Action::Confirm => self.start_action(),
+            Action::Perform | Action::Confirm => {
+                self.start_action();
+                if matches!(self.dialog, Some(Dialog::Confirm { .. })) {
+                    return vec![Command::Refresh(self.selected)];
+                }
+            }
             Action::Quiz => self.open_quiz(),
             Action::Input(_)
             | Action::Answer(_)
@@ -552,6 +561,20 @@ impl App {
             | Action::UseSimulation => {}
         }
         Vec::new()
+    }
+
+    /// A plan on screen shows what the newest look says, as long as it still asks for the
+    /// same request (else the action itself refuses and shows the new plan).
+    fn refresh_plan(&mut self) {
+        let Some(Dialog::Confirm { plan, .. }) = &self.dialog else {
+            return;
+        };
+        if let Ready::Plan(fresh) = steps::plan(plan.step, &self.ctx(), &plan.options)
+            && fresh.request == plan.request
+            && let Some(Dialog::Confirm { plan, .. }) = &mut self.dialog
+        {
+            plan.params = fresh.params;
+        }
     }
 
     /// Opens the step's questions at the first one not answered yet (the first when all are).

@@ -304,6 +304,7 @@ async fn run(
                     schedule.watch(now, &watched_parts(step, &observed, &journal, &config, cloud.now()));
                 }
                 Some(Command::RunAction(plan)) => queued.push_back(plan),
+                Some(Command::Refresh(step)) => schedule.look_now(Instant::now(), step.parts()),
                 // Only the welcome screen's front end acts on it.
                 Some(Command::UseSimulation) => {}
                 Some(Command::RecordAnswer { question, choice }) => {
