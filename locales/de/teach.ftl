@@ -9,22 +9,22 @@ business-rate = Beispiel: ein Webshop, der { $rate ->
     } pro Stunde gleichmässig verteilt entgegennimmt. Die Rate ist ein Beispiel; mit business.orders_per_hour in der Konfiguration setzt du deine eigene.
 business-compare = Erreichter RPO mit dem Snapshot { $snapshot }: { $snapshot_rpo }; mit Point-in-Time-Restore: { $pitr_rpo }.
 business-none = Sobald du die ToDos gelöscht und zurückgeholt hast, zeigt dieser Teil, was dein RPO und dein RTO den Shop kosten würden.
-business-rpo = Erreichter RPO { $rpo }: Alles, was in dieser Zeit geschrieben wurde, ist weg, beim Beispiel { $orders ->
+business-rpo = Erreichter RPO { $rpo }: Alles, was in dieser Zeit geschrieben wurde, ist weg, im Beispiel { $orders ->
         [0] weniger als eine Bestellung
         [one] etwa 1 Bestellung
        *[other] etwa { $orders } Bestellungen
     }. Manche Kundinnen und Kunden haben vielleicht für Bestellungen bezahlt, von denen der Shop nichts mehr weiss.
-business-rpo-pitr = Mit dem Point-in-Time-Restore war der erreichte RPO { $rpo }: { $orders ->
+business-rpo-pitr = Mit dem Point-in-Time-Restore betrug der erreichte RPO { $rpo }, das sind { $orders ->
         [0] weniger als eine Bestellung
         [one] etwa 1 Bestellung
        *[other] etwa { $orders } Bestellungen
-    } verloren.
-business-rto = Erreichter RTO { $rto }: So lange gab es keinen Umsatz, { $orders ->
+    }.
+business-rto = Erreichter RTO { $rto }: So lange gab es keinen Umsatz; { $orders ->
         [0] weniger als eine Bestellung
         [one] etwa 1 Bestellung
        *[other] etwa { $orders } Bestellungen
     } blieben aus. Manche dieser Kundinnen und Kunden kommen später wieder, andere kaufen anderswo.
-business-rto-running = Der Shop ist bisher seit { $rto } ohne Umsatz: { $orders ->
+business-rto-running = Der Shop ist seit { $rto } ohne Umsatz; { $orders ->
         [0] weniger als eine Bestellung
         [one] etwa 1 Bestellung
        *[other] etwa { $orders } Bestellungen
@@ -43,7 +43,7 @@ quiz-your-answer = deine Antwort
 quiz-prompt = Selbstkontrolle: { $total ->
         [one] 1 Frage
        *[other] { $total } Fragen
-    }, { $answered } beantwortet. Drück s.
+    }, { $answered } beantwortet. Drück die Taste s.
 quiz-prompt-done = Selbstkontrolle: { $right } von { $total } richtig. Mit s liest du die Erklärungen nochmals.
 quiz-keys-answer = antworten
 quiz-keys-move = vorherige / nächste Frage

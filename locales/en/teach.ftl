@@ -14,11 +14,11 @@ business-rpo = Achieved RPO { $rpo }: everything written in that span is gone, {
         [one] about 1 order
        *[other] about { $orders } orders
     } at the example rate. Customers may have paid for orders the shop no longer knows about.
-business-rpo-pitr = With point-in-time restore the achieved RPO was { $rpo }: { $orders ->
+business-rpo-pitr = With point-in-time restore the achieved RPO was { $rpo }, which is { $orders ->
         [0] less than one order
         [one] about 1 order
        *[other] about { $orders } orders
-    } lost.
+    }.
 business-rto = Achieved RTO { $rto }: that long without sales, { $orders ->
         [0] less than one order
         [one] about 1 order
