@@ -412,3 +412,49 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
     }
     check
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: i64) -> Timestamp {
+        Timestamp::from_second(1_800_000_000 + seconds).expect("time")
+    }
+
+    fn journal(list_seen: i64, deleted: i64) -> Journal {
+        let mut j = Journal::in_memory();
+        let todos = (1..=5)
+            .map(|n| (crate::cloud::TodoId::from(n), format!("todo {n}")))
+            .collect();
+        j.record(at(list_seen), at(list_seen), EventKind::Todos { todos });
+        let lost = (1..=5).map(|n| format!("todo {n}")).collect();
+        j.record(at(deleted), at(deleted), EventKind::Disaster { lost });
+        j
+    }
+
+    #[test]
+    fn the_restore_point_lies_a_minute_before_the_deletion() {
+        assert_eq!(
+            aim(&journal(0, 600)),
+            Aim::BeforeDisaster {
+                point: at(600 - MARGIN_S),
+                disaster: at(600),
+                todos: 5
+            }
+        );
+    }
+
+    #[test]
+    fn the_restore_point_is_never_before_the_full_list_nor_at_the_deletion() {
+        // The list was complete only 20 s before it was deleted.
+        let Aim::BeforeDisaster { point, .. } = aim(&journal(580, 600)) else {
+            panic!("a deletion is noted");
+        };
+        assert_eq!(point, at(580));
+        let Aim::BeforeDisaster { point, .. } = aim(&journal(600, 600)) else {
+            panic!("a deletion is noted");
+        };
+        assert!(point < at(600), "never the second of the deletion");
+        assert_eq!(aim(&Journal::in_memory()), Aim::Latest);
+    }
+}
