@@ -66,6 +66,8 @@ pub struct ReportAnswer {
     #[serde(flatten)]
     pub answer: crate::lab::quiz::Answer,
     pub text: String,
+    /// The right choice (a, b, c).
+    pub right_choice: char,
 }
 
 #[derive(Debug, Serialize)]
@@ -202,11 +204,16 @@ pub fn build(
         total: score.total,
         answers: crate::lab::quiz::answers(journal)
             .into_values()
-            .map(|answer| ReportAnswer {
-                text: crate::lab::quiz::find(&answer.question)
-                    .map(|q| q.text("", config).render(lang))
-                    .unwrap_or_default(),
-                answer,
+            .filter_map(|answer| {
+                let q = crate::lab::quiz::find(&answer.question)?;
+                Some(ReportAnswer {
+                    text: q.text("", config).render(lang),
+                    right_choice: crate::lab::quiz::LETTERS
+                        .get(usize::from(q.right))
+                        .copied()
+                        .unwrap_or('a'),
+                    answer,
+                })
             })
             .collect(),
     };
@@ -369,7 +376,9 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
             let verdict = if a.answer.right {
                 t(lang, "report-quiz-right")
             } else {
-                t(lang, "report-quiz-wrong")
+                Text::new("report-quiz-wrong")
+                    .arg("right", a.right_choice.to_string())
+                    .render(lang)
             };
             let _ = writeln!(out, "- {} {}) {verdict}", a.text, a.answer.choice);
         }

@@ -53,7 +53,7 @@ report-quiz = Selbstkontrolle
 report-quiz-score = { $right } von { $answered } beantworteten Fragen richtig ({ $total } Fragen im Lab).
 report-quiz-none = Keine Frage zur Selbstkontrolle beantwortet.
 report-quiz-right = richtig
-report-quiz-wrong = falsch
+report-quiz-wrong = falsch (richtig: { $right })
 
 quiz-concepts-rpo = Dein Shop hat einen RPO von 1 Stunde. Was verspricht das?
 quiz-concepts-rpo-a = Ein Ausfall kostet höchstens die Daten der letzten Stunde.

@@ -53,7 +53,7 @@ report-quiz = Self-check
 report-quiz-score = { $right } of { $answered } answered questions right ({ $total } questions in the lab).
 report-quiz-none = No self-check question answered.
 report-quiz-right = right
-report-quiz-wrong = wrong
+report-quiz-wrong = wrong (right: { $right })
 
 quiz-concepts-rpo = Your shop has an RPO of 1 hour. What does that promise?
 quiz-concepts-rpo-a = An outage loses at most the data of the last hour.
