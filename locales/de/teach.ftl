@@ -45,6 +45,7 @@ quiz-prompt = Selbstkontrolle: { $total ->
        *[other] { $total } Fragen
     }, { $answered } beantwortet. Drück die Taste s.
 quiz-prompt-done = Selbstkontrolle: { $right } von { $total } richtig. Mit s liest du die Erklärungen nochmals.
+quiz-overall = Im ganzen Lab: { $right } von { $answered } beantworteten Fragen richtig ({ $total } Fragen).
 quiz-keys-answer = antworten
 quiz-keys-move = vorherige / nächste Frage
 quiz-keys-close = schliessen

@@ -45,6 +45,7 @@ quiz-prompt = Self-check: { $total ->
        *[other] { $total } questions
     }, { $answered } answered. Press s.
 quiz-prompt-done = Self-check: { $right } of { $total } right. Press s to read the explanations again.
+quiz-overall = In the whole lab: { $right } of { $answered } answered questions right ({ $total } questions).
 quiz-keys-answer = answer
 quiz-keys-move = previous / next question
 quiz-keys-close = close

@@ -30,7 +30,24 @@ pub fn prompt_lines(view: &View<'_>, step: StepId, width: usize) -> Vec<Line<'st
             .arg("answered", score.answered)
             .arg("total", score.total)
     };
-    wrap::lines_with("✎ ", &view.text(&text), width, view.th.key, view.th.muted)
+    let mut out = wrap::lines_with("✎ ", &view.text(&text), width, view.th.key, view.th.muted);
+    // The summary also counts the whole lab, once something is answered.
+    let all: Vec<&quiz::Question> = quiz::QUESTIONS.iter().collect();
+    let lab = quiz::score(&view.app.journal, &all);
+    if step == StepId::Summary && lab.answered > 0 {
+        let text = Text::new("quiz-overall")
+            .arg("right", lab.right)
+            .arg("answered", lab.answered)
+            .arg("total", lab.total);
+        out.extend(wrap::lines_with(
+            "  ",
+            &view.text(&text),
+            width,
+            view.th.key,
+            view.th.muted,
+        ));
+    }
+    out
 }
 
 /// The key line: answer, move, close, with the keys of the quiz's table.
