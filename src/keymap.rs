@@ -619,6 +619,34 @@ mod tests {
     }
 
     #[test]
+    fn s_opens_the_self_check_and_letters_or_digits_answer_there() {
+        let s = press(KeyCode::Char('s'));
+        assert_eq!(action_in(KeyMode::Main, &s), Some(Action::Quiz));
+        assert_eq!(action_in(KeyMode::Quiz, &s), Some(Action::Quiz));
+        for (letter, digit, n) in [('a', '1', 0), ('b', '2', 1), ('c', '3', 2)] {
+            let answer = Some(Action::Answer(n));
+            assert_eq!(
+                action_in(KeyMode::Quiz, &press(KeyCode::Char(letter))),
+                answer
+            );
+            assert_eq!(
+                action_in(KeyMode::Quiz, &press(KeyCode::Char(digit))),
+                answer
+            );
+        }
+        // On the lab screen a letter answers nothing.
+        assert_eq!(action_in(KeyMode::Main, &press(KeyCode::Char('a'))), None);
+        assert_eq!(
+            keys_label(
+                KeyMode::Quiz,
+                &[Action::Answer(0), Action::Answer(1), Action::Answer(2)],
+                Lang::De
+            ),
+            "a b c"
+        );
+    }
+
+    #[test]
     fn a_released_key_is_no_action() {
         let mut q = press(KeyCode::Char('q'));
         q.kind = KeyEventKind::Release;
