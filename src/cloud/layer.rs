@@ -31,6 +31,9 @@ macro_rules! layered {
             async fn pause(&self, wall: std::time::Duration) {
                 self.inner_cloud().pause(wall).await;
             }
+            fn peek_todos(&self, instance_id: &str) -> Option<Vec<$crate::cloud::Todo>> {
+                self.inner_cloud().peek_todos(instance_id)
+            }
             async fn identity(&self) -> $crate::cloud::CloudResult<$crate::cloud::Identity> {
                 let cli = $crate::cloud::cli::identity;
                 let op = $crate::cloud::layer::Op {

@@ -237,6 +237,13 @@ pub trait Cloud: Send + Sync {
     async fn list_todos(&self) -> CloudResult<Vec<Todo>>;
     async fn create_todo(&self, title: &str) -> CloudResult<Todo>;
     async fn delete_todo(&self, id: &TodoId) -> CloudResult<()>;
+
+    /// The todos inside `instance_id` when it is available, read without the app. Only the
+    /// simulation can look into a database the app does not use; on AWS the answer is `None`
+    /// (the lab has no connection to the database itself), and no call is made.
+    fn peek_todos(&self, _instance_id: &str) -> Option<Vec<Todo>> {
+        None
+    }
 }
 
 /// Environment names whose values are never shown or logged.

@@ -121,6 +121,12 @@ pub enum EventKind {
         step: StepId,
         ok: bool,
     },
+    /// The learner answered a self-check question with choice `choice` (0-based).
+    SelfCheckAnswered {
+        question: String,
+        choice: u8,
+        right: bool,
+    },
 }
 
 impl EventKind {
@@ -150,6 +156,7 @@ impl EventKind {
             Self::CopyFailed { .. } => Kind::CopyFailed,
             Self::ServedFromSource { .. } => Kind::ServedFromSource,
             Self::Action { .. } => Kind::Action,
+            Self::SelfCheckAnswered { .. } => Kind::SelfCheckAnswered,
         }
     }
 
@@ -185,6 +192,7 @@ pub enum Kind {
     CopyFailed,
     ServedFromSource,
     Action,
+    SelfCheckAnswered,
 }
 
 impl Kind {
@@ -214,6 +222,7 @@ impl Kind {
             Self::CopyFailed => "copy-failed",
             Self::ServedFromSource => "served-from-source",
             Self::Action => "action",
+            Self::SelfCheckAnswered => "self-check-answered",
         }
     }
 }

@@ -68,7 +68,8 @@ impl crate::lab::StepId {
 /// A fetched part, as the worker sends it back.
 #[derive(Debug, Clone)]
 pub enum Fetched {
-    Instances(Result<Vec<DbInstance>, CloudError>),
+    /// The instances, and what the simulation shows inside the point-in-time restore.
+    Instances(Result<Vec<DbInstance>, CloudError>, Option<Vec<Todo>>),
     Snapshots(Result<Vec<DbSnapshot>, CloudError>),
     Service(Result<Service, CloudError>, Vec<TaskDefinition>),
     Todos(Result<Vec<Todo>, CloudError>),
@@ -78,7 +79,7 @@ impl Fetched {
     #[must_use]
     pub fn part(&self) -> PartId {
         match self {
-            Self::Instances(_) => PartId::Instances,
+            Self::Instances(..) => PartId::Instances,
             Self::Snapshots(_) => PartId::Snapshots,
             Self::Service(..) => PartId::Service,
             Self::Todos(_) => PartId::Todos,
@@ -88,7 +89,7 @@ impl Fetched {
     #[must_use]
     pub fn error(&self) -> Option<&CloudError> {
         match self {
-            Self::Instances(r) => r.as_ref().err(),
+            Self::Instances(r, _) => r.as_ref().err(),
             Self::Snapshots(r) => r.as_ref().err(),
             Self::Service(r, _) => r.as_ref().err(),
             Self::Todos(r) => r.as_ref().err(),
@@ -104,12 +105,22 @@ pub struct Observed {
     /// Task definitions by ARN; revisions never change, so they are fetched once.
     pub task_definitions: BTreeMap<String, TaskDefinition>,
     pub todos: Part<Vec<Todo>>,
+    /// The todos inside the point-in-time restore, read with the instances while it is
+    /// available: only the simulation can look there (`None` on AWS, where the app does not
+    /// use that database and the lab has no connection of its own).
+    #[serde(default)]
+    pub pitr_todos: Option<Vec<Todo>>,
 }
 
 impl Observed {
     pub fn apply(&mut self, fetched: Fetched, at: Timestamp) {
         match fetched {
-            Fetched::Instances(r) => self.instances.take(r, at),
+            Fetched::Instances(r, pitr_todos) => {
+                if r.is_ok() {
+                    self.pitr_todos = pitr_todos;
+                }
+                self.instances.take(r, at);
+            }
             Fetched::Snapshots(r) => self.snapshots.take(r, at),
             Fetched::Service(r, tds) => {
                 for td in tds {
@@ -192,7 +203,17 @@ pub async fn fetch(
 ) -> Fetched {
     let names = &config.names;
     match part {
-        PartId::Instances => Fetched::Instances(cloud.describe_instances().await),
+        PartId::Instances => {
+            let instances = cloud.describe_instances().await;
+            let pitr_available = instances.as_ref().is_ok_and(|all| {
+                all.iter()
+                    .any(|i| i.id == names.pitr_instance && i.is_available())
+            });
+            let pitr_todos = pitr_available
+                .then(|| cloud.peek_todos(&names.pitr_instance))
+                .flatten();
+            Fetched::Instances(instances, pitr_todos)
+        }
         PartId::Snapshots => Fetched::Snapshots(cloud.describe_snapshots(&names.instance).await),
         PartId::Service => {
             let service = cloud.describe_service(&names.cluster, &names.service).await;

@@ -684,3 +684,30 @@ async fn restore_choice() {
         insta::assert_snapshot!(name, terminal.backend());
     }
 }
+
+/// The self-check questions at 80×24: the question with its choices, then after a wrong
+/// answer the right one, the learner's own and the explanation, with the keys.
+#[tokio::test]
+async fn self_check_question_at_80x24() {
+    let lab = lab_at(Stage::Fresh).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Concepts).await;
+        app.update(Msg::Action(Action::Quiz));
+        assert!(app.quiz.is_some(), "s opens the questions");
+        let open = render(&app, 80, 24);
+        insta::assert_snapshot!(
+            format!("self_check_open_{}_80x24", lang_name(lang)),
+            open.backend()
+        );
+        let commands = app.update(Msg::Action(Action::Answer(1)));
+        assert!(
+            matches!(commands.as_slice(), [Command::RecordAnswer { .. }]),
+            "{commands:?}"
+        );
+        let answered = render(&app, 80, 24);
+        insta::assert_snapshot!(
+            format!("self_check_answered_{}_80x24", lang_name(lang)),
+            answered.backend()
+        );
+    }
+}

@@ -334,10 +334,24 @@ impl Cloud for SimCloud {
                     point-in-time restore needs them.",
                 ));
             };
+            // The restore window opens with the oldest automated backup (its snapshot's
+            // start), as RestoreWindow.EarliestTime of DescribeDBInstanceAutomatedBackups.
+            let t = w.now;
             let earliest = w
-                .instances
-                .get(&request.source_id)
-                .and_then(|i| i.backups_since);
+                .snapshots
+                .values()
+                .filter(|s| {
+                    s.base.instance_id == request.source_id
+                        && s.base.kind == SnapshotKind::Automated
+                        && s.view(t).is_some_and(|v| v.is_available())
+                })
+                .map(|s| s.started)
+                .min()
+                .or_else(|| {
+                    w.instances
+                        .get(&request.source_id)
+                        .and_then(|i| i.backups_since)
+                });
             let point = request.restore_time.unwrap_or(latest);
             if point > latest || earliest.is_some_and(|e| point < e) {
                 return Err(err(
@@ -347,7 +361,6 @@ impl Cloud for SimCloud {
                     source instance.",
                 ));
             }
-            let t = w.now;
             let rows = w
                 .instances
                 .get(&request.source_id)
@@ -630,6 +643,18 @@ impl Cloud for SimCloud {
                 )
             })
         })
+    }
+
+    fn peek_todos(&self, instance_id: &str) -> Option<Vec<Todo>> {
+        self.with(false, |w| {
+            let t = w.now;
+            Ok(w.instances
+                .get(instance_id)
+                .filter(|i| i.status_at(t) == Some(InstanceStatus::Available))
+                .map(|i| i.todos_at(t)))
+        })
+        .ok()
+        .flatten()
     }
 
     async fn delete_todo(&self, id: &TodoId) -> CloudResult<()> {
