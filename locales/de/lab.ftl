@@ -337,9 +337,10 @@ busy-running = «{ $step }» läuft noch; warte, bis der Schritt fertig ist
 
 ## Wiederherstellungsphasen
 
-phase-until-restore = bis der Restore gestartet wurde
+phase-until-restore = bis Restore
 phase-restore = Restore
-phase-switch = Umstellung und Rollout
+phase-until-switch = bis Umstellung
+phase-rollout = Rollout
 
 ## Bericht
 

@@ -334,9 +334,10 @@ busy-running = "{ $step }" is still running; wait until it finishes
 
 ## Recovery phases
 
-phase-until-restore = until the restore was requested
+phase-until-restore = until restore
 phase-restore = restore
-phase-switch = switch and rollout
+phase-until-switch = until switch
+phase-rollout = rollout
 
 ## Report
 

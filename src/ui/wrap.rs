@@ -68,8 +68,15 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
                 used = 0;
                 continue;
             }
-            // A word wider than the line: split it.
+            // A word wider than the line: split it, after a dot, hyphen or slash where
+            // there is one, so a hostname breaks between its labels, not inside one.
             let (head, tail) = split_at_width(&word, max);
+            let (head, tail) = match head.rfind(['.', '-', '/', ':']) {
+                Some(i) if i > 0 && i + 1 < head.len() => {
+                    (head[..=i].to_owned(), format!("{}{tail}", &head[i + 1..]))
+                }
+                _ => (head, tail),
+            };
             lines.push(head);
             word = tail;
             if word.is_empty() {
