@@ -30,6 +30,7 @@ ui-now-running = Die Aktion läuft; der aktuelle Stand zeigt, wie weit sie ist.
 ui-now-wait = Es ändert sich noch etwas. Warte, bis die Prüfung «erledigt» meldet.
 ui-now-done = Erledigt.
 ui-now-failed = Etwas braucht deine Aufmerksamkeit: Die Prüfung darunter sagt, was los ist und wie du es behebst.
+ui-now-first = Noch nicht: Zuerst kommt Schritt { $step }.
 ui-now-blocked = Noch nicht: { $reason }
 ui-now-next = weiter: { $step }
 ui-now-complete = Das Lab ist abgeschlossen.

@@ -30,6 +30,7 @@ ui-now-running = The action is running; the live status shows how far it is.
 ui-now-wait = Something is still changing. Wait until the check says done.
 ui-now-done = Done.
 ui-now-failed = Something needs your attention: the check below says what and how to fix it.
+ui-now-first = Not yet: first comes step { $step }.
 ui-now-blocked = Not yet: { $reason }
 ui-now-next = next: { $step }
 ui-now-complete = The lab is complete.

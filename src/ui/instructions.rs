@@ -65,6 +65,21 @@ pub fn now_text(view: &View<'_>) -> String {
             }
         }
         StepState::Todo => {
+            // A lab step whose turn has not come names the step to do first, so it never
+            // asks to wait for something that does not exist yet.
+            if StepId::CORE.contains(&step)
+                && let Some(first) = StepId::CORE[..]
+                    .iter()
+                    .take_while(|s| **s != step)
+                    .find(|s| app.check(**s).is_none_or(|c| c.state != StepState::Done))
+            {
+                return Text::new("ui-now-first")
+                    .arg(
+                        "step",
+                        format!("{} {}", first.index() + 1, view.text(&first.short_title())),
+                    )
+                    .render(view.lang);
+            }
             // A step that cannot start yet says why instead of what it would do.
             if step.has_action()
                 && !app.read_only

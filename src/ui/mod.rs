@@ -300,6 +300,16 @@ fn present_areas(view: &View<'_>, area: Rect) -> [Rect; 9] {
 /// Rows of the projector's timeline: its border, two lanes, the spans and the axis.
 const PRESENT_TIMELINE_ROWS: u16 = 6;
 
+/// Where the instructions panel is on a screen of `area`, in the layout the app is in.
+#[must_use]
+pub fn instructions_area(app: &App, area: Rect) -> Rect {
+    if app.present {
+        present_areas(&View::new(app), area)[4]
+    } else {
+        normal_areas(area)[2]
+    }
+}
+
 /// What updates need to know of the screen as it is laid out at the app's viewport: how far
 /// the instructions scroll, how many rows a page is, whether time is on screen.
 #[must_use]
