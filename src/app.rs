@@ -335,7 +335,7 @@ impl App {
                 && states[i + 1..]
                     .iter()
                     .any(|s| s.is_some_and(|s| s != StepState::Todo));
-            let passed = self.furthest.index() > i || later_begun;
+            let passed = self.furthest.max(self.selected).index() > i || later_begun;
             let finished = match states[i] {
                 Some(StepState::Done) => true,
                 None => passed,

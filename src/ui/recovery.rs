@@ -17,8 +17,10 @@ use crate::lab::{StepState, Text};
 
 /// Below this the recovery box does not go under the steps list.
 pub const RECOVERY_MIN_HEIGHT: u16 = 4;
-/// Below this width the figures use short labels.
+/// Below this width the figures use short labels where rows are short too.
 const NARROW: usize = 30;
+/// Below this width the achieved RPO is called just "RPO".
+const SHORT_LABELS: usize = 20;
 
 fn point_kind(view: &View<'_>, kind: PointKind) -> String {
     view.t(match kind {
@@ -151,8 +153,9 @@ pub fn recovery_lines(
 
     if let Some(a) = &r.achieved_rpo {
         let (value, style) = verdict_value(view, a.seconds, r.rpo_met());
-        // Narrow boxes name it shortly so the figure stays on the same line.
-        let label = if narrow {
+        // The narrowest boxes name it shortly so the figure stays on the same line;
+        // elsewhere it is "achieved RPO", told apart from "RPO now" above it.
+        let label = if narrow && (width < SHORT_LABELS || max_rows < 4) {
             view.t("ui-rpo-achieved-short")
         } else {
             view.t("ui-rpo-achieved")
