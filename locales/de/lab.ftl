@@ -30,6 +30,7 @@ check-snapshot-status = { $snapshot } hat den Status { $status }
 check-snapshot-gone = { $snapshot } wurde erstellt und inzwischen gelöscht
 check-snapshot-missing = noch kein Snapshot { $snapshot }
 check-disaster-done = die ToDos wurden gelöscht – die «Katastrophe» ist eingetreten
+check-disaster-no-snapshot = erstelle zuerst den Snapshot { $snapshot } (Schritt 5) – sonst kann nur noch ein Point-in-Time-Restore die ToDos zurückholen, und das nur mit eingeschalteten automatischen Backups
 check-disaster-wait-snapshot = warte zuerst, bis Snapshot { $snapshot } verfügbar ist – sonst kann nur noch ein Point-in-Time-Restore die ToDos zurückholen, und das nur mit eingeschalteten automatischen Backups
 check-disaster-remaining = noch { $count } ToDos vorhanden – lösche alle
 check-restore-single-az = Single-AZ – das Lab stellt als Multi-AZ wieder her

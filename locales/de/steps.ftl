@@ -71,7 +71,7 @@ step-protection-body =
 step-enable-backups-title = Backups automatisieren
 step-enable-backups-short = Auto-Backups
 step-enable-backups-now = Schalte die automatischen Backups von { $instance } ein, mit einem Backup-Fenster deiner Wahl.
-step-enable-backups-now-wait = { $instance } übernimmt die Änderung. Warte, bis ihr Status wieder available ist.
+step-enable-backups-now-wait = { $instance } übernimmt die Änderung. Warte, bis der Status wieder available ist.
 step-enable-backups-enter = Fenster wählen, dann bestätigen
 step-enable-backups-body =
     Zu Beginn des Labs sind die automatischen Backups von { $instance } ausgeschaltet

@@ -74,10 +74,8 @@ pub fn now_text(view: &View<'_>) -> String {
                     .find(|s| app.check(**s).is_none_or(|c| c.state != StepState::Done))
             {
                 return Text::new("ui-now-first")
-                    .arg(
-                        "step",
-                        format!("{} {}", first.index() + 1, view.text(&first.short_title())),
-                    )
+                    .arg("n", first.index() + 1)
+                    .arg("name", first.short_title())
                     .render(view.lang);
             }
             // A step that cannot start yet says why instead of what it would do.

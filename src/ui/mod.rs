@@ -172,11 +172,22 @@ fn dialog_area(view: &View<'_>, area: Rect, dialog: &crate::app::Dialog) -> Rect
     } else {
         normal_areas(area)[2]
     };
-    if middle.width >= MIN_RESULT_WIDTH + 4 {
-        middle
-    } else {
-        area
+    if middle.width < MIN_RESULT_WIDTH + 4 {
+        return area;
     }
+    // Below the step's title and its "now" block, which stay in view too.
+    let inner = Block::bordered().inner(middle);
+    let top = if view.app.present {
+        0
+    } else {
+        rows(instructions::now_lines(view, usize::from(inner.width)).len() + 2)
+    };
+    let below = Rect {
+        y: middle.y + top,
+        height: middle.height.saturating_sub(top),
+        ..middle
+    };
+    if below.height >= 6 { below } else { middle }
 }
 
 fn too_small(frame: &mut Frame, area: Rect, view: &View<'_>) {
