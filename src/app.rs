@@ -312,12 +312,6 @@ impl App {
         recovery::measure_at(&self.journal, &self.observed, &self.config, self.now, scale)
     }
 
-    /// The first core step that is not done: where the learner stands.
-    #[must_use]
-    pub fn current_step(&self) -> StepId {
-        steps::current_step(&self.ctx()).unwrap_or(StepId::Summary)
-    }
-
     /// The next step to do (▶): the first step in lab order that is not finished. A lab step
     /// is finished when its check says done; a reading step, and an optional one, also once
     /// the learner has gone past it, or has acted in the lab and a later step has begun
@@ -857,5 +851,24 @@ mod tests {
         });
         let key = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
         assert_eq!(keymap(&app, &key), Some(Action::Input('L')));
+    }
+
+    #[test]
+    fn the_next_step_starts_at_the_first_and_follows_the_learner_past_reading_steps() {
+        let mut app = app();
+        assert_eq!(
+            app.next_step(),
+            Some(StepId::Concepts),
+            "▶ on the step shown"
+        );
+        app.update(Msg::Action(Action::NextStep));
+        assert_eq!(app.next_step(), Some(StepId::Protection));
+        app.update(Msg::Action(Action::NextStep));
+        app.update(Msg::Action(Action::PrevStep));
+        assert_eq!(
+            app.next_step(),
+            Some(StepId::EnableBackups),
+            "the reading steps passed stay passed; the first lab step is next"
+        );
     }
 }

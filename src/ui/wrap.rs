@@ -291,4 +291,20 @@ mod tests {
         );
         assert_eq!(rows, vec!["23:00       00:00", "     23:30"]);
     }
+
+    #[test]
+    fn a_hostname_breaks_between_its_labels() {
+        let host = "workshop-db-restore.c9xk2mplq7ab.us-east-1.rds.amazonaws.com";
+        let lines = wrap(&format!("Endpoint {host}"), 30);
+        assert_eq!(lines.concat().replace("Endpoint", ""), host);
+        for line in &lines[1..] {
+            assert!(width(line) <= 30, "{lines:?}");
+        }
+        for line in &lines[..lines.len() - 1] {
+            assert!(
+                line.ends_with(['.', '-', ' ']) || line == "Endpoint",
+                "breaks after a dot or hyphen: {lines:?}"
+            );
+        }
+    }
 }
