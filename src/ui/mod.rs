@@ -279,7 +279,7 @@ fn present_areas(view: &View<'_>, area: Rect) -> [Rect; 9] {
     let right_width = (area.width * 2 / 5).clamp(34, 64);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(main);
-    let now_height = instructions::now_height(view, left.width).min(left.height / 3);
+    let now_height = instructions::now_height(view, left.width).min(left.height * 2 / 5);
     let timeline_height = if left.height >= now_height + 6 + PRESENT_TIMELINE_ROWS {
         PRESENT_TIMELINE_ROWS
     } else {

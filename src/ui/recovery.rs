@@ -76,19 +76,17 @@ fn rto_breakdown(
     for (actor, id) in [(Actor::Aws, "ui-rto-aws"), (Actor::You, "ui-rto-you")] {
         let seconds = rto.seconds_of(actor);
         let running = rto.running(actor);
-        let value = if running {
-            format!(
-                "{} {}",
-                format::duration(seconds),
-                StepState::InProgress.symbol()
-            )
-        } else {
-            format::duration(seconds)
-        };
+        let value = format::duration(seconds);
         let style = if running { th.progress } else { th.text };
+        // The running side says so where there is room; its colour says it too.
+        let mut rights = vec![Span::styled(value.clone(), style)];
+        if running {
+            let symbol = StepState::InProgress.symbol();
+            rights.insert(0, Span::styled(format!("{value} {symbol}"), style));
+        }
         out.extend(pair(
             vec![Span::styled(format!("  {}", view.t(id)), th.muted)],
-            &[Span::styled(value, style)],
+            &rights,
             width,
         ));
         if detailed {
