@@ -33,6 +33,7 @@ ui-now-failed = Etwas braucht deine Aufmerksamkeit: Die Prüfung darunter sagt, 
 ui-now-first = Noch nicht: Zuerst muss Schritt { $n } «{ $name }» erledigt sein.
 ui-now-blocked = Noch nicht: { $reason }
 ui-now-next = weiter: { $step }
+ui-now-next-todo = als Nächstes zu tun: { $step }
 ui-now-complete = Das Lab ist abgeschlossen.
 ui-now-read-only = nur lesen: Erledige es in der Konsole (Anleitung unten)
 ui-check-label = Prüfung:

@@ -33,6 +33,7 @@ ui-now-failed = Something needs your attention: the check below says what and ho
 ui-now-first = Not yet: step { $n }, “{ $name }”, has to be done first.
 ui-now-blocked = Not yet: { $reason }
 ui-now-next = next: { $step }
+ui-now-next-todo = next to do: { $step }
 ui-now-complete = The lab is complete.
 ui-now-read-only = read-only: do it in the console (steps below)
 ui-check-label = Check:

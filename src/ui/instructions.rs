@@ -113,17 +113,27 @@ pub fn now_hint(view: &View<'_>) -> (String, String) {
         };
         return ("⏎ Enter".to_owned(), view.text(&label));
     }
-    match StepId::ALL.get(step.index() + 1) {
-        Some(next) => (
-            "→".to_owned(),
-            Text::new("ui-now-next")
-                .arg(
-                    "step",
-                    format!("{} {}", next.index() + 1, view.text(&next.short_title())),
-                )
+    // → leads on; where the learner has already done what follows, ▶ names the next step
+    // to do instead.
+    let following = StepId::ALL.get(step.index() + 1).copied();
+    let ahead = app
+        .next_step()
+        .filter(|n| *n > step && Some(*n) != following);
+    let label = |s: StepId| format!("{} {}", s.index() + 1, view.text(&s.short_title()));
+    match (ahead, following) {
+        (Some(todo), _) => (
+            "▶".to_owned(),
+            Text::new("ui-now-next-todo")
+                .arg("step", label(todo))
                 .render(view.lang),
         ),
-        None => (String::new(), view.t("ui-now-complete")),
+        (None, Some(next)) => (
+            "→".to_owned(),
+            Text::new("ui-now-next")
+                .arg("step", label(next))
+                .render(view.lang),
+        ),
+        (None, None) => (String::new(), view.t("ui-now-complete")),
     }
 }
 
