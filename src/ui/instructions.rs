@@ -5,7 +5,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{View, panel, picture, recovery, steps, wrap};
@@ -231,10 +231,7 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         let style = th.state(check.state);
         let label = format!("{} ", view.t("ui-check-label"));
         let head = format!("{sym} {}", state_word(view, check.state));
-        out.push(Line::from(vec![
-            Span::styled(label, th.muted),
-            Span::styled(head, style),
-        ]));
+        out.extend(wrap::lines_with(&label, &head, width, th.muted, style));
         for detail in &check.details {
             out.extend(wrap::lines_with(
                 "  – ",
