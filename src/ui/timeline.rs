@@ -35,7 +35,7 @@ struct Mark {
 
 /// Every symbol the timeline draws, with its legend text, in the order of a run: the help
 /// lists them from here.
-pub const LEGEND: [(char, &str); 8] = [
+pub const LEGEND: [(char, &str); 9] = [
     ('◆', "ui-tl-backups"),
     ('●', "ui-tl-snapshot"),
     ('✖', "ui-tl-disaster"),
@@ -44,6 +44,7 @@ pub const LEGEND: [(char, &str); 8] = [
     ('⇄', "ui-tl-switched"),
     ('✔', "ui-tl-rollout"),
     ('★', "ui-tl-verified"),
+    ('⇐', "ui-tl-copied"),
 ];
 
 fn mark(kind: &EventKind) -> Option<(char, usize, &'static str)> {
