@@ -83,6 +83,7 @@ check-cleanup-nothing = noch nichts aufzuräumen
 check-cleanup-kept = aufgeräumt; die wiederhergestellte Datenbank bleibt in Betrieb
 check-cleanup-back = aufgeräumt; zurück auf der ursprünglichen Datenbank
 check-cleanup-copied = aufgeräumt; { $instance } enthält die wiederhergestellten ToDos und ist wieder in Betrieb
+check-cleanup-copy-failed = die letzte Kopie zurück ist gescheitert (ECS: { $reason }; Exit-Code { $code }); gelöscht wurde nichts, das Backend nutzt weiter { $restored } – behebe die Ursache und räume nochmals auf
 check-summary-complete = Lab abgeschlossen: Alle Schritte bis «ToDos überprüfen» sind erledigt.
 check-summary-incomplete = Lab noch nicht abgeschlossen.
 
@@ -211,7 +212,7 @@ blocked-copy-failed = Die Kopie hat nicht geklappt: { $why } ECS meldet: { $reas
 copyback-why-no-registry = Fargate konnte das Image { $image } nicht laden: Die Subnetze des Service haben keinen Weg zur Registry public.ecr.aws. Ein Task kommt über ein NAT-Gateway dorthin oder über ein Internet-Gateway mit öffentlicher IP (die Tasks des Service haben assignPublicIp { $public_ip }).
 copyback-why-connect = Der MySQL-Client hat mit Code { $code } aufgehört; meist heisst das, dass er keine Verbindung bekam: Eine Sicherheitsgruppe von { $restored } oder { $instance } lässt die Gruppe des Service ({ $groups }) nicht auf den Port der Datenbank, oder eine Datenbank nimmt noch keine Verbindungen an. Die Meldung von mysql selbst steht im Log des Tasks.
 copyback-why-other = Der Task hat aufgehört, bevor die Kopie fertig war.
-copyback-stand-restored = Gelöscht wurde nichts: { $service } läuft weiter auf { $restored }, das die wiederhergestellten ToDos behält, und { $snapshot } gibt es noch. Räume nochmals auf, sobald die Ursache behoben ist; die Kopie beginnt dann von vorn.
+copyback-stand-restored = Gelöscht wurde nichts: { $service } läuft weiter auf { $restored } mit den wiederhergestellten ToDos, und { $snapshot } gibt es noch. Räume nochmals auf, sobald die Ursache behoben ist; die Kopie beginnt dann von vorn.
 copyback-stand-copying = Gelöscht wurde nichts: { $service } läuft weiter auf { $restored }, und { $snapshot } gibt es noch. Räume nochmals auf: Das Aufräumen verfolgt dann denselben Task, statt einen weiteren zu starten.
 copyback-stand-switched = Gelöscht wurde nichts: { $restored } und { $snapshot } gibt es noch, und { $service } läuft schon wieder auf { $instance }. Schau dir die ToDos in der App an und räume dann nochmals auf.
 blocked-copy-slow = Dump-Task { $task } ist nach 20 Minuten noch { $status }, darum wartet das Aufräumen nicht länger. Verfolge ihn mit: { $cli }. { $stand }

@@ -83,6 +83,7 @@ check-cleanup-nothing = nothing to clean up yet
 check-cleanup-kept = cleaned up; the restored database stays in use
 check-cleanup-back = cleaned up; back on the original database
 check-cleanup-copied = cleaned up; { $instance } holds the restored todos and is in use again
+check-cleanup-copy-failed = the last copy back failed (ECS: { $reason }; exit code { $code }); nothing was deleted, the backend still uses { $restored } – fix the cause and run cleanup again
 check-summary-complete = Lab complete: every step up to "Check the todos" is done.
 check-summary-incomplete = Lab not complete yet.
 

@@ -4,7 +4,7 @@
 //! back. The original instance is never modified or deleted; only dump & restore writes to its
 //! todo tables, as the learner confirmed.
 //!
-//! Dump & restore runs one Fargate task next to the service ([`copy`]), puts the service back
+//! Dump & restore runs one Fargate task next to the service (`copy_data`), puts the service back
 //! on the revision it ran before the switch, checks through the app that the original database
 //! serves the restored todos, and only then deletes. Any failure stops there: nothing is
 //! deleted, and the error says where things stand.
@@ -142,8 +142,39 @@ fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
         verify,
         instances,
         snapshot,
-        dump_family: (path == CleanupPath::CopyBack).then(|| DUMP_FAMILY.to_owned()),
+        dump_family: (path == CleanupPath::CopyBack || dumps_left(ctx))
+            .then(|| DUMP_FAMILY.to_owned()),
     })
+}
+
+/// Whether a dump & restore ran and no cleanup finished since: its task definitions may still
+/// be registered (a copy that failed, then another way chosen; or a run that stopped after its
+/// deletions), and every way deregisters them.
+fn dumps_left(ctx: &Ctx<'_>) -> bool {
+    ctx.journal.after_last(Kind::CopyStarted, Kind::CleanupDone)
+}
+
+/// The latest copy back, when it failed and no copy started since: what ECS said.
+fn last_failed_copy(ctx: &Ctx<'_>) -> Option<Text> {
+    if !ctx.journal.after_last(Kind::CopyFailed, Kind::CopyStarted) {
+        return None;
+    }
+    let event = ctx.journal.last(Kind::CopyFailed)?;
+    let EventKind::CopyFailed {
+        reason, exit_code, ..
+    } = &event.kind
+    else {
+        return None;
+    };
+    Some(
+        Text::new("check-cleanup-copy-failed")
+            .arg("reason", reason.clone().unwrap_or_else(|| "–".to_owned()))
+            .arg(
+                "code",
+                exit_code.map_or_else(|| "–".to_owned(), |c| c.to_string()),
+            )
+            .arg("restored", &ctx.config.names.restored_instance),
+    )
 }
 
 /// Whether a copy into the original database went through since the latest restore.
@@ -266,6 +297,16 @@ impl Step for Cleanup {
         } else {
             StepState::Todo
         };
+        // Dump & restore whose last copy failed needs the learner: nothing was deleted.
+        if chosen == Some(CleanupPath::CopyBack)
+            && let Some(failed) = last_failed_copy(ctx)
+        {
+            return Some(Check {
+                state: StepState::Failed,
+                details: std::iter::once(failed).chain(left).collect(),
+                problems: Vec::new(),
+            });
+        }
         Some(Check {
             state,
             details: left,
@@ -278,12 +319,7 @@ impl Step for Cleanup {
         let observed = ctx.observed;
         let path = options.cleanup;
         let left = leftovers(observed, ctx.config, path.keeps_restored());
-        // A dump & restore that stopped after its deletions still deregisters its task
-        // definitions.
-        let dumps_left = path == CleanupPath::CopyBack
-            && ctx.journal.has(Kind::CopyStarted)
-            && ctx.journal.after_last(Kind::CopyStarted, Kind::CleanupDone);
-        if left.is_empty() && !dumps_left {
+        if left.is_empty() && !dumps_left(ctx) {
             return Ready::AlreadyDone(Text::new("already-clean"));
         }
         // RDS refuses to delete a snapshot while it is being made; nothing is deleted
@@ -546,9 +582,22 @@ fn stand(config: &Config, stand: Stand) -> Text {
     .arg("instance", &names.instance)
 }
 
-/// How often the copy task is looked at, and how long it may take (cloud time).
+/// How often the copy task is looked at (cloud time; at most every 2 s of real time), and how
+/// long it may take. Its statuses last tens of seconds each.
 const COPY_POLL: Duration = Duration::from_secs(2);
+const COPY_POLL_CLOUD_S: f64 = 5.0;
 const COPY_WAIT_LIMIT_S: i64 = 20 * 60;
+
+/// The real time between two looks: [`COPY_POLL`], or less in a fast simulation, so each
+/// status of the task is seen.
+fn copy_poll(cloud: &dyn cloud::Cloud) -> Duration {
+    match cloud.mode() {
+        cloud::Mode::Simulation { speed } if speed > 0.0 => {
+            COPY_POLL.min(Duration::from_secs_f64(COPY_POLL_CLOUD_S / speed))
+        }
+        _ => COPY_POLL,
+    }
+}
 
 /// Runs the dump task (or follows the one a run before started) until it stops: the lines
 /// it adds to the outcome, or why the copy failed and where things stand.
@@ -660,7 +709,7 @@ async fn follow(run: &Run<'_>, cluster: &str, mut task: Task) -> Result<Task, Ac
                     .arg("stand", stand(run.config, Stand::Copying)),
             ));
         }
-        cloud.pause(COPY_POLL).await;
+        cloud.pause(copy_poll(cloud)).await;
         match cloud.describe_task(cluster, &task.arn).await {
             Ok(now) => {
                 task = now;
@@ -775,6 +824,6 @@ async fn served_from_source(run: &Run<'_>, expected: &[String]) -> Result<Text, 
             }));
         }
         attempt += 1;
-        cloud.pause(COPY_POLL).await;
+        cloud.pause(copy_poll(cloud)).await;
     }
 }
