@@ -37,11 +37,7 @@ impl Step for DeleteTodos {
             .snapshot(&ctx.config.names.snapshot)
             .is_some_and(crate::cloud::DbSnapshot::is_available);
         if !snapshot_ready {
-            return Some(Check::new(
-                StepState::Todo,
-                Text::new("check-disaster-wait-snapshot")
-                    .arg("snapshot", &ctx.config.names.snapshot),
-            ));
+            return Some(Check::new(StepState::Todo, snapshot_first(ctx)));
         }
         Some(match ctx.observed.todo_count() {
             Some(0) => Check::new(StepState::Done, Text::new("check-disaster-done")),
@@ -63,9 +59,7 @@ impl Step for DeleteTodos {
             .snapshot(&names.snapshot)
             .is_some_and(crate::cloud::DbSnapshot::is_available)
         {
-            return Ready::Blocked(
-                Text::new("check-disaster-wait-snapshot").arg("snapshot", &names.snapshot),
-            );
+            return Ready::Blocked(snapshot_first(ctx));
         }
         // The todos to delete must have been read just now: never a "disaster" of nothing
         // because the app did not answer.
@@ -115,4 +109,16 @@ impl Step for DeleteTodos {
         run.record_since(started, EventKind::Disaster { lost });
         Ok(vec![Text::new("done-disaster").arg("count", todos.len())])
     }
+}
+
+/// Why the disaster has to wait: the snapshot is still being created, or there is none yet
+/// (then waiting would not help).
+fn snapshot_first(ctx: &Ctx<'_>) -> Text {
+    let name = &ctx.config.names.snapshot;
+    let id = if ctx.observed.snapshot(name).is_some() {
+        "check-disaster-wait-snapshot"
+    } else {
+        "check-disaster-no-snapshot"
+    };
+    Text::new(id).arg("snapshot", name)
 }
