@@ -440,7 +440,7 @@ async fn projector_themes_are_high_contrast() {
             .iter()
             .filter(|c| c.symbol() != " " && c.fg == fg)
             .count();
-        assert!(text > 400, "{theme:?}: text is {fg:?} ({text} cells)");
+        assert!(text > 300, "{theme:?}: text is {fg:?} ({text} cells)");
     }
 }
 
