@@ -71,7 +71,7 @@ check-verify-wait = warte, bis das Backend auf der wiederhergestellten Datenbank
 check-verify-empty = die App zeigt keine ToDos – läuft das Backend auf der wiederhergestellten Datenbank?
 check-pitr-available = { $pitr } ist verfügbar
 check-pitr-restored-before = { $pitr } ist verfügbar: Sie enthält den Stand von { $point }, { $before } bevor die ToDos gelöscht wurden
-check-pitr-restored-latest = { $pitr } ist verfügbar: Sie enthält den Stand von { $point }, dem letzten wiederherstellbaren Zeitpunkt beim Auftrag
+check-pitr-restored-latest = { $pitr } ist verfügbar: Sie enthält den Stand von { $point }, dem letzten wiederherstellbaren Zeitpunkt beim Start des Restores
 check-pitr-rpo = sie enthält den Stand von { $rpo } vor dem Start des Restores: So klein ist der RPO, den automatische Backups erreichen
 check-pitr-holds = in { $pitr }: wieder { $count } ToDos ({ $titles })
 check-pitr-holds-none = in { $pitr } gibt es keine ToDos: Der Wiederherstellungszeitpunkt liegt nach dem Löschen
@@ -84,7 +84,7 @@ check-cleanup-nothing = noch nichts aufzuräumen
 check-cleanup-kept = aufgeräumt; die wiederhergestellte Datenbank bleibt in Betrieb
 check-cleanup-back = aufgeräumt; zurück auf der ursprünglichen Datenbank
 check-cleanup-copied = aufgeräumt; { $instance } enthält die wiederhergestellten ToDos und ist wieder in Betrieb
-check-cleanup-copy-failed = die letzte Kopie zurück ist gescheitert (ECS: { $reason }; Exit-Code { $code }); gelöscht wurde nichts, das Backend nutzt weiter { $restored } – behebe die Ursache und räume nochmals auf
+check-cleanup-copy-failed = das letzte Zurückkopieren ist gescheitert (ECS: { $reason }; Exit-Code { $code }); gelöscht wurde nichts, das Backend nutzt weiter { $restored } – behebe die Ursache und räume nochmals auf
 check-summary-complete = Lab abgeschlossen: Alle Schritte bis «ToDos überprüfen» sind erledigt.
 check-summary-incomplete = Lab noch nicht abgeschlossen.
 
@@ -173,7 +173,7 @@ param-copy-overwrites-value = die ToDo-Tabellen in { $instance }: Was dort nach 
 param-copy-database = Datenbank
 param-copy-task-definition = Task Definition für den Dump
 
-note-outage = Die Aufbewahrung geht von 0 auf einen positiven Wert: Die Instanz ist kurz nicht erreichbar und erstellt sofort ein erstes Backup.
+note-outage = Die Aufbewahrung wechselt von 0 auf mindestens 1 Tag: Die Instanz ist kurz nicht erreichbar und erstellt sofort ein erstes Backup.
 note-backup-storage = Backup-Speicher ist gratis, solange er nicht grösser ist als der gesamte Speicher, den deine DB-Instanzen in dieser Region belegen (nicht nur diese Datenbank); darüber hinaus wird er pro GB und Monat verrechnet.
 note-browser-alternative = Du kannst die ToDos auch im Browser erfassen; die Anzahl wird so oder so nachgeführt.
 note-snapshot-cost = Ein manueller Snapshot bleibt, bis du ihn löschst, und kostet Speicher; der Schritt «Aufräumen» löscht ihn.
@@ -182,7 +182,7 @@ note-restore-cost = Kosten: Die neue Multi-AZ-Instanz db.t3.micro wird sekundeng
 note-restore-new-instance = Ein Restore erstellt immer eine neue Instanz mit einem neuen Endpunkt; eine bestehende überschreibt er nie.
 note-restore-unchanged = «Die restlichen Einstellungen bleiben gleich»: Sicherheitsgruppen, Subnetzgruppe, Speicher, Parametergruppe, Optionsgruppe, Engine-Lifecycle und Tags sind die der Quelle. Von selbst übernimmt RDS sie nicht (es nähme die Sicherheitsgruppe default, gp3 und die Standardgruppen der Engine); darum sendet backup-lab sie mit und ergänzt die Tags created-by und restored-from.
 note-adopt = backup-lab verwendet in diesem Durchgang { $other } statt { $restored }: beim Umstellen des Backends, beim Prüfen der ToDos, für RPO und RTO und beim Aufräumen. In deinem Konto ändert sich nichts; die Wahl bleibt auch nach einem Neustart von backup-lab.
-note-adopt-checked = Der Restore-Schritt prüft { $other } danach wie jeden Restore: Sicherheitsgruppen, Multi-AZ, Klasse und den Rest, mit dem, was zu beheben ist.
+note-adopt-checked = Der Restore-Schritt prüft { $other } danach wie jeden Restore: Sicherheitsgruppen, Multi-AZ, Klasse und den Rest, und sagt, was zu beheben ist.
 note-adopt-instead = Willst du stattdessen nochmals unter { $restored } wiederherstellen, antworte mit Nein und wähle das nach Enter (oder starte backup-lab run restore --restore-again, oder stelle { $snapshot } in der Konsole wieder her: Snapshots → { $snapshot } → Actions → Restore snapshot).
 note-mend-groups = Die Sicherheitsgruppen wirken sofort, ohne Unterbruch: Ab dann erreicht das Backend { $restored }.
 note-mend-multi-az = Der Umbau zu Multi-AZ dauert eine Weile (meist 10 bis 30 Minuten): { $restored } zeigt so lange modifying und bleibt erreichbar, danach kostet sie etwa doppelt so viel wie Single-AZ.
@@ -259,7 +259,7 @@ blocked-no-endpoint = { $restored } ist { $status } und nimmt noch keine Verbind
 blocked-switch-groups = das Backend erreicht { $restored } mit ihren Sicherheitsgruppen nicht: gib ihr zuerst die Sicherheitsgruppen der Quelle (Schritt «Snapshot wiederherstellen», Enter)
 blocked-protected = das Lab hat { $instance } nicht erstellt; backup-lab löscht diese Instanz nie
 blocked-protected-modify = backup-lab ändert nur die wiederhergestellte Datenbank des Labs, nie { $instance }
-blocked-mend-console = was an { $restored } noch zu beheben ist, geht in der Konsole; jede Diagnose sagt, wie
+blocked-mend-console = was an { $restored } sonst noch zu beheben ist, erledigst du in der Konsole; jede Diagnose sagt, wie
 blocked-rollout-slow = der Rollout zurück ist nicht rechtzeitig fertig geworden; die wiederhergestellte Datenbank bleibt – räume später nochmals auf
 blocked-rollout-failed = der Rollout von Revision { $revision } ist fehlgeschlagen ({ $failed } Tasks hintereinander sind nicht gestartet); die wiederhergestellte Datenbank bleibt – lies die Ereignisse von { $service } in der ECS-Konsole und räume dann nochmals auf
 blocked-copy-no-restored = { $restored } gibt es nicht (mehr): Es gibt nichts zurückzukopieren – wähle einen anderen Weg zum Aufräumen
@@ -269,8 +269,8 @@ blocked-copy-no-database = { $instance } nennt ihre Datenbank nicht (DBName), da
 blocked-copy-engine = der Dump braucht die MySQL-Clients, und { $engine } ist nicht MySQL
 blocked-copy-failed = Die Kopie hat nicht geklappt: { $why } ECS meldet: { $reason } (Exit-Code { $code }). { $logs }. { $stand }
 copyback-why-no-registry = Fargate konnte das Image { $image } nicht laden: Die Subnetze des Service haben keinen Weg zur Registry public.ecr.aws. Ein Task kommt über ein NAT-Gateway dorthin oder über ein Internet-Gateway mit öffentlicher IP (die Tasks des Service haben assignPublicIp { $public_ip }).
-copyback-why-connect = Der MySQL-Client hat mit Code { $code } aufgehört; meist heisst das, dass er keine Verbindung bekam: Eine Sicherheitsgruppe von { $restored } oder { $instance } lässt die Gruppe des Service ({ $groups }) nicht auf den Port der Datenbank, oder eine Datenbank nimmt noch keine Verbindungen an. Die Meldung von mysql selbst steht im Log des Tasks.
-copyback-why-other = Der Task hat aufgehört, bevor die Kopie fertig war.
+copyback-why-connect = Der MySQL-Client hat sich mit Exit-Code { $code } beendet; meist heisst das, dass er keine Verbindung bekam: Eine Sicherheitsgruppe von { $restored } oder { $instance } lässt die Gruppe des Service ({ $groups }) nicht auf den Port der Datenbank, oder eine Datenbank nimmt noch keine Verbindungen an. Die Meldung von mysql selbst steht im Log des Tasks.
+copyback-why-other = Der Task wurde beendet, bevor die Kopie fertig war.
 copyback-stand-restored = Gelöscht wurde nichts: { $service } läuft weiter auf { $restored } mit den wiederhergestellten ToDos, und { $snapshot } gibt es noch. Räume nochmals auf, sobald die Ursache behoben ist; die Kopie beginnt dann von vorn.
 copyback-stand-copying = Gelöscht wurde nichts: { $service } läuft weiter auf { $restored }, und { $snapshot } gibt es noch. Räume nochmals auf: Das Aufräumen verfolgt dann denselben Task, statt einen weiteren zu starten.
 copyback-stand-switched = Gelöscht wurde nichts: { $restored } und { $snapshot } gibt es noch, und { $service } läuft schon wieder auf { $instance }. Schau dir die ToDos in der App an und räume dann nochmals auf.
@@ -347,7 +347,7 @@ error-todo-answer = Die ToDo-App hat geantwortet, aber backup-lab kann die Antwo
         [NotJson] sie ist kein JSON
         [NoList] sie enthält keine ToDo-Liste
        *[other] ein ToDo darin ist nicht lesbar
-    } ({ $message }). Prüfe, ob diese Adresse das ToDo-Backend des Labs ist (GET /api/v1/todos); gib sie mit --app-url an, wenn der Load Balancer woanders hinführt.
+    } ({ $message }). Prüfe, ob diese Adresse das ToDo-Backend des Labs ist (GET /api/v1/todos); ist sie es nicht, gib die richtige mit --app-url an.
 error-other = Fehler { $code }: { $message }
 
 invalid-identifier-empty = der Name ist leer
@@ -461,13 +461,13 @@ report-detail = Detail
 report-recovery = Wiederherstellung: RPO und RTO
 report-target = Ziel
 report-copy-back-rto = RTO über Dump & Restore (bis die App die ToDos aus der ursprünglichen Datenbank liefert)
-report-copy-back-counted = gezählt wird, was dieser Weg braucht; die Zeit, in der die App dazwischen auf der wiederhergestellten Datenbank lief, nicht
+report-copy-back-counted = gezählt wird nur, was dieser Weg braucht, nicht die Zeit, in der die App dazwischen auf der wiederhergestellten Datenbank lief
 report-met = erreicht
 report-missed = verfehlt
 report-open = offen
 report-lost = Verlorene ToDos (nach dem Snapshot erstellt)
 report-pitr-hint = Mit automatischen Backups und Point-in-Time-Restore hätte der RPO etwa { $rpo } betragen.
-report-pitr-already-small = Der erreichte RPO dieses Durchlaufs ({ $rpo }) ist nur deshalb so klein, weil der Snapshot kurz vor der Katastrophe entstand. Bei einem echten Ausfall weiss niemand im Voraus, wie lange der letzte Snapshot zurückliegt; mit automatischen Backups hält der Point-in-Time-Restore den RPO bei etwa { $pitr }, wann immer die Katastrophe eintritt.
+report-pitr-already-small = Der erreichte RPO dieses Durchgangs ({ $rpo }) ist nur deshalb so klein, weil der Snapshot kurz vor der Katastrophe entstand. Bei einem echten Ausfall weiss niemand im Voraus, wie lange der letzte Snapshot zurückliegt; mit automatischen Backups hält der Point-in-Time-Restore den RPO bei etwa { $pitr }, wann immer die Katastrophe eintritt.
 report-calls = AWS-Aufrufe (Änderungen), als AWS CLI
 report-reads = Abfragen beim Beobachten
 report-leftovers = Kostet noch Geld

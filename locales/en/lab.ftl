@@ -20,7 +20,7 @@ check-backups-retention-differs = retention is { $retention ->
        *[other] { $retention } days
     }, the lab asks for { $wanted } – that works too
 check-todos-created = { $count } todos exist
-check-todos-none = no todos yet – create { $wanted } in the app (or let backup-lab do it)
+check-todos-none = no todos yet – add { $wanted } in the app (or let backup-lab do it)
 check-todos-some = { $count } of { $wanted } todos
 check-todos-unreachable = the todo app does not answer ({ $code })
 check-snapshot-available = { $snapshot } is available (taken { $age } ago)
@@ -67,12 +67,12 @@ check-switch-failed-advice = what to try: check that { $restored } is available 
 check-verify-done = the app shows { $count } todos again
 check-verify-verified = verified: the app showed { $count } todos again
 check-verify-titles = in the app now: { $titles }
-check-verify-wait = waiting for the backend to run on the restored database
+check-verify-wait = wait until the backend runs on the restored database
 check-verify-empty = the app shows no todos – is the backend on the restored database?
 check-pitr-available = { $pitr } is available
 check-pitr-restored-before = { $pitr } is available: it holds the state of { $point }, { $before } before the todos were deleted
-check-pitr-restored-latest = { $pitr } is available: it holds the state of { $point }, the latest restorable time when you asked
-check-pitr-rpo = it holds the state from { $rpo } before the restore was requested: that is the RPO automated backups give
+check-pitr-restored-latest = { $pitr } is available: it holds the state of { $point }, the latest restorable time when the restore started
+check-pitr-rpo = it holds the state from { $rpo } before the restore started: that is how small an RPO automated backups achieve
 check-pitr-holds = inside { $pitr }: { $count } todos again ({ $titles })
 check-pitr-holds-none = inside { $pitr } there are no todos: the restore point lies after the deletion
 check-pitr-not-looked = the app keeps reading { $restored }, so backup-lab cannot look inside { $pitr }; at { $point } the app showed { $count } todos, and that is the state { $pitr } holds
@@ -109,7 +109,7 @@ problem-restore-single-az-fix = Press Enter to convert { $restored } to Multi-AZ
 problem-restore-multi-az = { $restored } runs Multi-AZ, but the configuration asks for Single-AZ: it costs about twice as much as planned.
     .short = Multi-AZ, the configuration asks for Single-AZ
 problem-restore-multi-az-fix = Press Enter to convert { $restored } to Single-AZ (applied at once, no outage). In the console: RDS → Databases → { $restored } → Modify → Availability and durability → Do not create a standby instance → Continue → Apply immediately.
-problem-restore-class = { $restored } runs as { $class } instead of { $wanted }. The app works, but the database gets other CPU and memory than the lab plans: a larger class costs more every hour, a smaller one can make the app slow.
+problem-restore-class = { $restored } runs as { $class } instead of { $wanted }. The app works, but the database has different CPU and memory than the lab intends: a larger class costs more every hour, a smaller one can make the app slow.
     .short = class { $class } instead of { $wanted }
 problem-restore-class-fix = RDS console → Databases → { $restored } → Modify → Instance configuration → DB instance class { $wanted } → Continue → Apply immediately. The instance restarts with the new class (a short outage, status modifying).
 problem-restore-storage-type = { $restored } stores its data on { $have }, { $instance } on { $wanted } (a restore picks gp3 unless told otherwise). The app works, but storage performs and is billed differently from the original.
@@ -135,7 +135,7 @@ param-window-utc = Backup window, sent (UTC)
 param-window-local-zone = { $window } (your local time)
 param-apply-immediately = Apply immediately
 param-value-yes = yes
-param-todos-to-create = Todos to create
+param-todos-to-create = Todos to add
 param-todos-to-delete = Todos to delete
 param-snapshot = Snapshot
 param-new-instance = New DB instance
@@ -173,30 +173,30 @@ param-copy-overwrites-value = the todo tables in { $instance }: anything written
 param-copy-database = Database
 param-copy-task-definition = Dump task definition
 
-note-outage = Retention goes from 0 to a positive value: the instance is briefly unavailable and takes a first backup right away.
+note-outage = Retention goes from 0 to 1 day or more: the instance is briefly unavailable and takes a first backup right away.
 note-backup-storage = Backup storage is free up to the total storage provisioned for your DB instances in this region (not just this database); beyond that it is billed per GB-month.
-note-browser-alternative = You can also create the todos in the browser; the count updates either way.
-note-snapshot-cost = A manual snapshot is kept until you delete it and costs storage; the step "Clean up" deletes it.
+note-browser-alternative = You can also add the todos in the browser; the count updates either way.
+note-snapshot-cost = A manual snapshot is kept until you delete it and costs storage; the "Clean up" step deletes it.
 note-disaster = This really deletes every todo. What the snapshot does not hold is lost.
-note-restore-cost = Cost: the new Multi-AZ db.t3.micro instance is billed per second from the moment RDS creates it, also while it is backing-up or modifying (10-minute minimum), at about twice the Single-AZ price; its 100 GiB of storage are billed twice too. Delete it in cleanup unless you keep it.
+note-restore-cost = Cost: the new Multi-AZ db.t3.micro instance is billed per second from the moment RDS creates it, also while it is backing-up or modifying (10-minute minimum), at about twice the Single-AZ price; its 100 GiB of storage is billed twice too. Delete it in cleanup unless you keep it.
 note-restore-new-instance = A restore always creates a new instance with a new endpoint; it never overwrites an existing one.
 note-restore-unchanged = "The rest unchanged": security groups, subnet group, storage, parameter group, option group, engine lifecycle and tags are those of the source. RDS would not copy them by itself (it would pick the default security group, gp3 and the engine's default groups), so backup-lab sends them along and adds the tags created-by and restored-from.
 note-adopt = backup-lab will use { $other } instead of { $restored } for this run: switching the backend, checking the todos, the recovery figures and cleanup. Nothing changes in your account; the choice is kept when you restart backup-lab.
-note-adopt-checked = The restore step then checks { $other } like any restore: security groups, Multi-AZ, class and the rest, with what to mend.
+note-adopt-checked = The restore step then checks { $other } like any restore: security groups, Multi-AZ, class and the rest, and says what to fix.
 note-adopt-instead = To restore again under { $restored } instead, answer no and choose that after Enter (or run backup-lab run restore --restore-again, or restore { $snapshot } in the console: Snapshots → { $snapshot } → Actions → Restore snapshot).
 note-mend-groups = The security groups take effect at once, without an outage: the backend can reach { $restored } from then on.
 note-mend-multi-az = The conversion to Multi-AZ takes a while (usually 10 to 30 minutes): { $restored } shows modifying meanwhile and keeps serving, then costs about twice as much as Single-AZ.
 note-mend-single-az = The conversion to Single-AZ takes a few minutes; { $restored } keeps serving.
-note-mend-only-restored = Only { $restored } is changed; the original database is never touched.
+note-mend-only-restored = Only { $restored } is changed; the original database stays untouched.
 note-extended-support = Extended Support: RDS standard support for { $engine } ended on { $ended }. Like the source, the new instance stays on this version in RDS Extended Support, which costs about { $usd-per-hour } USD per hour extra ({ $vcpus } vCPUs at 0.10 USD each). Turning it off would make RDS upgrade the restore to a newer major version, which the app may not work with.
 note-pitr-point = No deletion of the todos is noted yet, so the restore goes to the latest restorable time. It is read again right before the request, because AWS moves it forward about every 5 minutes.
 note-pitr-point-before = The journal noted that the { $count } todos were deleted at { $disaster }. A restore to any later second would bring back the empty list, so backup-lab picks a moment shortly before it.
 blocked-pitr-logs-behind = The todos were deleted at { $disaster }, but the latest restorable time of { $instance } is still { $latest }, { $behind } before the moment the restore needs ({ $point }). RDS ships the transaction logs about every 5 minutes: wait a few minutes and try again. backup-lab waits rather than restore to another moment.
 blocked-pitr-before-backups = The todos were deleted at { $disaster }, before the earliest restorable time of { $instance } ({ $earliest }): the automated backups started too late to hold them. A point-in-time restore cannot bring them back.
-note-pitr-cost = Cost: another DB instance with its own storage, billed per second from the moment RDS creates it (10-minute minimum). The step "Clean up" deletes it.
+note-pitr-cost = Cost: another DB instance with its own storage, billed per second from the moment RDS creates it (10-minute minimum). The "Clean up" step deletes it.
 note-rollout = ECS starts 2 new tasks before it stops the 2 old ones: up to 4 run at once for a few minutes.
 note-source-untouched = { $instance } itself is never modified or deleted.
-note-source-data-only = Of { $instance } only the todo tables change; the instance, its endpoint and its settings stay as they are.
+note-source-data-only = In { $instance } only the todo tables change; the instance, its endpoint and its settings stay as they are.
 note-copy-overwrites = What the dump does: a one-off task reads the database of { $restored } with mysqldump and writes it into { $instance } with mysql. It replaces the todo tables in { $instance } (DROP TABLE, then CREATE and INSERT): anything written to { $instance } after the disaster is lost.
 note-copy-cost = Cost: one Fargate task with 0.25 vCPU and 0.5 GB for about a minute, billed per second with a one-minute minimum: far less than one US cent.
 note-copy-credentials = The task uses the database user and password of { $container } from the backend's task definition; the password travels as MYSQL_PWD and is never shown or logged.
@@ -243,7 +243,7 @@ done-dump-deregistered = dump task definition { $family }:{ $revision } deregist
 progress-copy-status = dump task { $task }: { $status } ({ $elapsed })
 copyback-logs = Task output: CloudWatch Logs, group { $group }, stream { $stream }; read it with: { $cli }
 copyback-logs-none = The task has no log configuration (the backend's task definition has none), so its output is not kept; ECS shows the task with: { $cli }
-progress-todo-created = todo created: { $title }
+progress-todo-created = todo added: { $title }
 progress-todo-deleted = todo deleted: { $title }
 progress-retry = { $code }: trying again in { $seconds } s (attempt { $attempt } of { $attempts })
 progress-untagged = AWS refused the tags ({ $action } is not allowed for this role); backup-lab tries once more without tags
@@ -256,17 +256,17 @@ blocked-snapshot-creating = { $snapshot } is still being created ({ $percent }%)
 action-ended-unexpectedly = the action ended without an answer (an internal error, written to the log file); look at the step's state and run it again
 blocked-no-restore = { $restored } does not exist yet – restore the snapshot first
 blocked-no-endpoint = { $restored } is { $status } and takes no connections yet. This step is possible once its status leaves creating (backing-up or available), because then the backend can reach it
-blocked-switch-groups = the backend could not reach { $restored } through its security groups: give it the source's groups first (step "Restore the snapshot", Enter)
-blocked-protected = the lab did not create { $instance }; backup-lab never deletes it
+blocked-switch-groups = the backend cannot reach { $restored } through its security groups: give it the source's groups first (step "Restore the snapshot", Enter)
+blocked-protected = the lab did not create { $instance }; backup-lab never deletes that instance
 blocked-protected-modify = backup-lab changes only the lab's restored database, never { $instance }
-blocked-mend-console = what is left to mend on { $restored } is done in the console; each diagnosis says how
+blocked-mend-console = anything else to fix on { $restored } has to be done in the console; each diagnosis says how
 blocked-rollout-slow = the rollout back did not finish in time; the restored database was kept – run cleanup again later
 blocked-rollout-failed = the rollout of revision { $revision } failed ({ $failed } tasks in a row did not start); the restored database was kept – read the events of { $service } in the ECS console and run cleanup again
 blocked-copy-no-restored = { $restored } does not exist (any more): there is nothing to copy back – choose another way to clean up
 blocked-copy-not-ready = { $restored } is { $status } and takes no connections yet; the copy can run once it is available
 blocked-copy-no-network = the network configuration of { $service } (subnets, security groups) has not been read yet; the dump task runs in it – try again in a moment
 blocked-copy-no-database = { $instance } does not name its database (DBName), so the dump does not know what to copy
-blocked-copy-engine = the dump uses the MySQL client tools, and { $engine } is not MySQL
+blocked-copy-engine = the dump needs the MySQL client tools, and { $engine } is not MySQL
 blocked-copy-failed = The copy did not work: { $why } ECS says: { $reason } (exit code { $code }). { $logs }. { $stand }
 copyback-why-no-registry = Fargate could not pull the image { $image }: the service's subnets have no route to the registry public.ecr.aws. A task gets there through a NAT gateway, or through an internet gateway with a public IP (the service's tasks have assignPublicIp { $public_ip }).
 copyback-why-connect = the MySQL client exited with code { $code }, which usually means it could not connect: a security group of { $restored } or { $instance } does not let the service's group ({ $groups }) in on the database port, or a database does not take connections yet. The message of mysql itself is in the task's log.
@@ -347,7 +347,7 @@ error-todo-answer = The todo app answered, but backup-lab cannot use the answer:
         [NotJson] it is not JSON
         [NoList] it holds no todo list
        *[other] a todo in it cannot be read
-    } ({ $message }). Check that this address is the lab's todo backend (GET /api/v1/todos); name it with --app-url if the load balancer leads elsewhere.
+    } ({ $message }). Check that this address is the lab's todo backend (GET /api/v1/todos); if it is not, give the right one with --app-url.
 error-other = Error { $code }: { $message }
 
 invalid-identifier-empty = the name is empty
@@ -458,11 +458,11 @@ report-detail = Detail
 report-recovery = Recovery: RPO and RTO
 report-target = target
 report-copy-back-rto = RTO via dump & restore (until the app serves the todos from the original database)
-report-copy-back-counted = counted: what this way needs; the time the app ran on the restored database in between is not
+report-copy-back-counted = counts only what this path takes, not the time the app ran on the restored database in between
 report-met = met
 report-missed = missed
 report-open = open
-report-lost = Todos lost (created after the snapshot)
+report-lost = Todos lost (added after the snapshot)
 report-pitr-hint = With automated backups and point-in-time restore the RPO would have been about { $rpo }.
 report-pitr-already-small = This run's achieved RPO ({ $rpo }) is only that small because the snapshot was taken just before the disaster. In a real incident nobody knows beforehand how long ago the last snapshot was; with automated backups, point-in-time restore keeps the RPO at about { $pitr } whenever disaster strikes.
 report-calls = AWS calls (changes), as AWS CLI
@@ -474,7 +474,7 @@ report-nothing-left = Nothing from the lab is left.
 
 welcome-title = no AWS account reachable
 welcome-setup =
-    To work on your own AWS account:
+    To work in your own AWS account:
     Where the AWS Academy account allows CloudShell, this is the easiest way: open CloudShell from the AWS console (the >_ icon at the top) and run backup-lab there. There is nothing to copy.
     Or on this computer:
     1. In AWS Academy, start the Learner Lab and open "AWS Details".
