@@ -71,7 +71,7 @@ step-protection-body =
 step-enable-backups-title = Backups automatisieren
 step-enable-backups-short = Auto-Backups
 step-enable-backups-now = Schalte die automatischen Backups von { $instance } ein, mit einem Backup-Fenster deiner Wahl.
-step-enable-backups-now-wait = { $instance } übernimmt die Änderung. Warte, bis der Status wieder available ist.
+step-enable-backups-now-wait = { $instance } übernimmt die Änderung. Warte, bis sie wieder verfügbar ist.
 step-enable-backups-enter = Fenster wählen, dann bestätigen
 step-enable-backups-body =
     Zu Beginn des Labs sind die automatischen Backups von { $instance } ausgeschaltet
@@ -111,7 +111,7 @@ step-enable-backups-console =
     Fenster { $window } in Lokalzeit, umgerechnet in UTC, mindestens 30 Minuten).
     6. Klicke auf Continue.
     7. Wähle in der Übersicht Apply immediately.
-    8. Bestätige mit Modify DB Instance.
+    8. Bestätige mit Modify DB instance.
     9. Warte, bis der Status von { $instance } wieder Available ist.
 
 ## Schritt create-todos: Testdaten erfassen
@@ -142,7 +142,7 @@ step-create-todos-console =
 step-snapshot-title = Manuellen Snapshot erstellen
 step-snapshot-short = Snapshot
 step-snapshot-now = Erstelle den manuellen Snapshot { $snapshot } von { $instance }: deinen benannten Wiederherstellungspunkt.
-step-snapshot-now-wait = { $snapshot } wird erstellt. Warte, bis er available ist; erst dann kommt die Katastrophe.
+step-snapshot-now-wait = { $snapshot } wird erstellt. Warte, bis er verfügbar ist; erst dann kommt die Katastrophe.
 step-snapshot-enter = Snapshot erstellen
 step-snapshot-body =
     Jetzt hältst du den aktuellen Stand von { $instance } samt deinen 5 ToDos in einem
@@ -153,8 +153,8 @@ step-snapshot-body =
     Namen, den du gezielt zurückspielen kannst. Ein manueller Snapshot entsteht sofort und
     bleibt, anders als automatische Backups, bestehen, bis du ihn löschst – unabhängig von
     der Aufbewahrungsdauer.
-    • Die Instanz muss Available sein. Steht sie nach dem letzten Schritt noch auf
-    modifying oder backing-up, warte kurz.
+    • Die Instanz muss verfügbar sein (Status Available). Steht sie nach dem letzten
+    Schritt noch auf modifying oder backing-up, warte kurz.
     • Solange der Status Creating lautet, ist der Fortschritt in Prozent nur eine Schätzung;
     die Dauer hängt von der Datenmenge ab. Diese App zeigt dir die verstrichene Zeit.
     Der Snapshot ist dein Wiederherstellungspunkt: Spielst du ihn zurück, verlierst du
@@ -181,10 +181,10 @@ step-delete-todos-body =
     Zeit für die «Katastrophe»: Du löschst alle ToDos, als hätte ein fehlerhaftes Release
     oder ein falscher Klick die Tabelle geleert. Die Einträge verschwinden sofort aus
     { $instance }, und die App kennt kein Rückgängig.
-    Stelle vorher sicher, dass { $snapshot } Available ist. Er wurde vor dem Löschen
-    erstellt und enthält deine 5 ToDos noch. Die automatischen Backups halten dagegen auch
-    das Löschen fest; mit einem Point-in-Time-Restore auf einen Zeitpunkt kurz davor kämen
-    die ToDos aber ebenfalls zurück.
+    Stelle vorher sicher, dass { $snapshot } verfügbar ist. Er wurde vor dem Löschen
+    erstellt und enthält deine 5 ToDos noch. Die automatischen Backups halten zwar auch das
+    Löschen fest, doch ein Point-in-Time-Restore auf einen Moment kurz davor brächte die
+    ToDos ebenfalls zurück.
     Was nach dem Snapshot geschrieben wird, ginge bei seinem Restore verloren – das ist
     der RPO in der Praxis. Hier geht nichts verloren, weil sich zwischen Snapshot und
     Löschen nichts geändert hat.
@@ -227,12 +227,12 @@ step-restore-console =
     3. Wähle im Tab Maintenance & backup unter Snapshots { $snapshot } aus und klicke auf
     Restore.
     4. Wähle unter Availability and durability die Option Multi-AZ DB instance.
-    5. Gib unter Settings bei DB Instance Identifier { $restored } ein.
+    5. Gib unter Settings bei DB instance identifier { $restored } ein.
     6. Wähle unter VPC security group Workshop-RDS-SG und entferne die Gruppe default.
     7. Wechsle unter DB instance class zu Burstable classes (includes t classes) und wähle
     db.t3.micro.
     8. Lass alle übrigen Einstellungen unverändert.
-    9. Klicke auf Restore DB Instance.
+    9. Klicke auf Restore DB instance.
     10. Warte unter Databases, bis { $restored } den Status Available zeigt.
 
 ## Schritt switch-backend: Backend auf die wiederhergestellte Instanz umstellen
@@ -247,15 +247,15 @@ step-switch-backend-body =
     verwendet, steht in der Umgebungsvariable DB_HOST der Task Definition { $family };
     DB_HOST muss also den Endpunkt von { $restored } bekommen.
     Eine Task Definition kannst du nicht bearbeiten, nur eine neue Revision davon
-    erstellen: Image, Rollen, CPU, Memory und die übrigen Variablen bleiben gleich, nur
-    DB_HOST ändert sich. (Dort steht übrigens auch DB_PASSWORD im Klartext; in echten
-    Projekten gehört ein Passwort in einen Secret Store.)
+    erstellen: Image, Rollen, CPU, Arbeitsspeicher und die übrigen Variablen bleiben
+    gleich, nur DB_HOST ändert sich. (Dort steht übrigens auch DB_PASSWORD im Klartext; in
+    echten Projekten gehört ein Passwort in AWS Secrets Manager oder einen ähnlichen Dienst.)
     Danach stellst du { $service } in { $cluster } auf die neue Revision um. ECS startet
     2 neue Tasks und stoppt die alten erst, wenn die neuen laufen; eine Weile laufen also
     bis zu 4 Tasks (2 alte, 2 neue). Das neue Deployment hat den Status PRIMARY, das alte
     bleibt ACTIVE, bis keine Tasks mehr darauf laufen. Der Rollout ist fertig, wenn nur
     noch ein Deployment mit 2 Tasks übrig ist.
-    { $restored } muss vorher available sein, denn erst dann hat die Instanz einen Endpunkt.
+    { $restored } braucht dafür einen Endpunkt: Den hat sie, sobald ihr Status creating verlässt.
 step-switch-backend-console =
     1. Öffne Services → RDS → Databases und klicke auf { $restored }.
     2. Kopiere im Tab Connectivity & security den Endpunkt (Feld Endpoint).
@@ -313,8 +313,8 @@ step-pitr-body =
     Endpunkt, und nichts wird überschrieben; das Backend nutzt weiterhin { $restored }.
     Danach siehst du beide erreichten RPO nebeneinander: Mit dem Snapshot ging alles seit
     seiner Erstellung verloren, mit dem Point-in-Time-Restore nur die letzte Minute. Der
-    Zeitpunkt muss im wiederherstellbaren Bereich liegen: Ist das Löschen jünger als der
-    letzte wiederherstellbare Zeitpunkt, wartest du ein paar Minuten, bis die Logs da sind.
+    Zeitpunkt muss im wiederherstellbaren Bereich liegen: Liegt das Löschen nach dem
+    letzten wiederherstellbaren Zeitpunkt, wartest du ein paar Minuten, bis die Logs da sind.
     { $pitr } kostet wie jede Instanz: sekundengenau, sobald RDS sie erstellt, mindestens
     10 Minuten, dazu ihr eigener Speicher. Der Schritt «Aufräumen» löscht sie wieder.
 step-pitr-console =
@@ -323,7 +323,7 @@ step-pitr-console =
     3. Wähle unter Restore time die Option Custom date and time und gib einen Moment eine
     Minute vor dem Löschen der ToDos ein (die Prüfung dieses Schritts zeigt ihn in deiner
     Lokalzeit).
-    4. Gib unter Settings bei DB Instance Identifier { $pitr } ein.
+    4. Gib unter Settings bei DB instance identifier { $pitr } ein.
     5. Wähle unter Availability and durability Single DB instance: Dieser Test braucht
     keine Hochverfügbarkeit, und eine einzelne Instanz kostet etwa die Hälfte.
     6. Wähle unter VPC security group Workshop-RDS-SG und entferne die Gruppe default.
@@ -352,9 +352,9 @@ step-summary-body =
     Der RPO und der RTO in diesem Lab: Beim Restore des Snapshots geht alles verloren, was
     nach seiner Erstellung geschrieben wurde; der erreichte RPO ist also die Zeit seit dem
     Snapshot. Automatische Backups ermöglichen einen Point-in-Time-Restore mit einem RPO
-    von etwa 5 Minuten. Der erreichte RTO setzt sich aus dem Restore (10 bis 40 Minuten)
-    und dem Rollout zusammen. AWS Backup hast du nur kennengelernt; in grösseren
-    Umgebungen verwaltet es solche Backups zentral.
+    von etwa 5 Minuten. Der erreichte RTO setzt sich aus dem Restore (10 bis 40 Minuten),
+    dem Rollout und deiner eigenen Zeit zum Lesen und Entscheiden zusammen. AWS Backup hast
+    du nur kennengelernt; in grösseren Umgebungen verwaltet es solche Backups zentral.
     Als Nächstes räumst du auf, damit nichts weiter Geld kostet.
 
 ## Schritt cleanup: entfernen, was das Lab erstellt hat
@@ -400,7 +400,7 @@ step-cleanup-console =
     3. Klicke auf Actions → Delete snapshot und bestätige mit Delete.
     4. Nur nach dem Bonus-Schritt: Wähle unter Databases { $pitr }, klicke auf Actions →
     Delete, entferne die Haken bei Create final snapshot und Retain automated backups,
-    tippe delete me ein und klicke auf Delete.
+    bestätige den Hinweis, tippe delete me ein und klicke auf Delete.
     5. Nur für die Rückkehr zu { $instance }: Öffne Services → ECS → Clusters → { $cluster },
     wähle { $service } aus und klicke auf Update.
     6. Wähle unter Revision die ursprüngliche Revision von { $family } (die vor deiner) und

@@ -28,7 +28,7 @@ step-concepts-body =
     What you actually achieve in an outage is measured: the achieved RPO is the time from
     the last recovery point (the last backup you can restore from) to the outage, and the
     achieved RTO is the time from the outage until everything works again.
-    An everyday example: your phone falls and won't start anymore. Without a backup, your
+    An everyday example: you drop your phone and it won't start anymore. Without a backup, your
     photos and chats are gone. If the last backup ran a week ago, you lose a week of
     photos: that is your achieved RPO. And how long can you live without a phone until the
     new one is set up? That is your RTO.
@@ -49,9 +49,10 @@ step-protection-body =
     the previous snapshot and references the unchanged ones. Nothing is stored twice, which
     keeps storage costs down, and yet every snapshot can be restored on its own.
     RDS can also back up automatically: a daily backup in a window you choose, plus the
-    transaction logs, saved continuously; both are kept for 1 to 35 days. You set this up right in the RDS
-    console. Other services offer backups too, such as Amazon EC2 (virtual machines),
-    Amazon FSx for Windows File Server (SMB shares) and Amazon EFS (NFS shares).
+    transaction logs, saved continuously; both are kept for 1 to 35 days. You set this up
+    right in the RDS console. Other services offer backups too, such as Amazon EC2
+    (virtual machines), Amazon FSx for Windows File Server (SMB shares) and Amazon EFS
+    (NFS shares).
     AWS Backup manages such backups centrally:
     • In a backup plan you define the schedule, retention and copies once, and it applies
     to many services.
@@ -87,7 +88,7 @@ step-enable-backups-body =
     at least 30 minutes and must not overlap the maintenance window.
     • Choose Apply immediately; otherwise the change waits for the next maintenance window.
     • Going from 0 to a retention above 0 causes a short outage and starts a first backup
-    right away: the status shows modifying and backing-up until it is available again.
+    right away: the status shows modifying and backing-up until the instance is available again.
     That first backup is taken before your todos exist, and the next scheduled one may be
     hours away, so for the restore in this lab you will take a manual snapshot instead.
 step-enable-backups-console =
@@ -102,12 +103,12 @@ step-enable-backups-console =
     window { $window } converted to UTC, at least 30 minutes).
     6. Click Continue.
     7. In the summary, select Apply immediately.
-    8. Confirm with Modify DB Instance.
+    8. Confirm with Modify DB instance.
     9. Wait until the status of { $instance } is Available again.
 
 ## Step create-todos: create test data
 
-step-create-todos-title = Create 5 todos
+step-create-todos-title = Add 5 todos
 step-create-todos-short = 5 todos
 step-create-todos-now = Add 5 todos in the todo app: the data you are going to protect.
 step-create-todos-enter = add the missing todos
@@ -132,7 +133,7 @@ step-create-todos-console =
 step-snapshot-title = Take a manual snapshot
 step-snapshot-short = Snapshot
 step-snapshot-now = Take the manual snapshot { $snapshot } of { $instance }: your named recovery point.
-step-snapshot-now-wait = { $snapshot } is being created. Wait until it is available; only then comes the disaster.
+step-snapshot-now-wait = { $snapshot } is being created. Wait until it is available; the disaster comes only after that.
 step-snapshot-enter = take the snapshot
 step-snapshot-body =
     Now you freeze the current state of { $instance }, including your 5 todos, in a manual
@@ -142,8 +143,8 @@ step-snapshot-body =
     backup window. Above all, you want a recovery point with a name that you can restore on
     purpose. A manual snapshot is taken right now, and unlike automated backups it is kept
     until you delete it, regardless of the retention period.
-    • The instance has to be Available. If it is still modifying or backing-up after the
-    previous step, wait a little.
+    • The instance has to be available (status Available). If it is still modifying or
+    backing-up after the previous step, wait a little.
     • While the status is Creating, the progress in percent is only an estimate; the
     duration depends on the amount of data. This app shows the elapsed time.
     The snapshot is your recovery point: restoring it loses everything written after it,
@@ -169,7 +170,7 @@ step-delete-todos-body =
     Time for the "disaster": you delete all todos, as if a faulty release or a slip of the
     hand had emptied the table. The rows disappear from { $instance } at once, and the app
     has no undo.
-    Make sure { $snapshot } is Available first. It was taken before the deletion, so it
+    Make sure { $snapshot } is available first. It was taken before the deletion, so it
     still contains your 5 todos. The automated backups record the deletion as well, but a
     point-in-time restore to a moment just before it would also bring the todos back.
     Everything written after the snapshot would be lost by restoring it – that is the RPO
@@ -185,7 +186,7 @@ step-delete-todos-console =
 step-restore-title = Restore the snapshot
 step-restore-short = Restore
 step-restore-now = Restore { $snapshot } into the new instance { $restored }. The RTO clock is running.
-step-restore-now-wait = RDS is creating { $restored }. This takes a while; its status shows how far it is.
+step-restore-now-wait = RDS is creating { $restored }. This takes a while; its status shows how far along it is.
 step-restore-enter = restore the snapshot
 step-restore-body =
     You restore { $snapshot } into a new DB instance named { $restored }. A restore never
@@ -212,12 +213,12 @@ step-restore-console =
     3. In the Maintenance & backup tab, under Snapshots, select { $snapshot } and click
     Restore.
     4. Under Availability and durability, choose Multi-AZ DB instance.
-    5. Under Settings, enter { $restored } as DB Instance Identifier.
+    5. Under Settings, enter { $restored } as DB instance identifier.
     6. Under VPC security group, choose Workshop-RDS-SG and remove the default group.
     7. Under DB instance class, switch to Burstable classes (includes t classes) and choose
     db.t3.micro.
     8. Leave all other settings unchanged.
-    9. Click Restore DB Instance.
+    9. Click Restore DB instance.
     10. Under Databases, wait until { $restored } shows the status Available.
 
 ## Step switch-backend: point the backend at the restored instance
@@ -233,13 +234,14 @@ step-switch-backend-body =
     DB_HOST must now get the endpoint of { $restored }.
     A task definition cannot be edited, only given a new revision: image, roles, CPU,
     memory and the other variables stay the same, only DB_HOST changes. (DB_PASSWORD sits
-    there in plain text too; in real projects a password belongs in a secret store.)
+    there in plain text too; in real projects a password belongs in AWS Secrets Manager or
+    a similar service.)
     Then you update { $service } in { $cluster } to the new revision. ECS starts 2 new
     tasks and stops the old ones only once the new ones are running, so for a while up to
     4 tasks run (2 old, 2 new). The new deployment is PRIMARY; the old one stays ACTIVE
     until none of its tasks are left. The rollout is complete when only one deployment
     with 2 running tasks remains.
-    { $restored } has to be available first: it only has an endpoint from then on.
+    { $restored } needs an endpoint for this: it has one once its status leaves creating.
 step-switch-backend-console =
     1. Open Services → RDS → Databases and click { $restored }.
     2. In the Connectivity & security tab, copy the endpoint (field Endpoint).
@@ -263,7 +265,7 @@ step-verify-short = Check todos
 step-verify-now = Open the app and check that your 5 todos are back.
 step-verify-enter = read the todos through the app
 step-verify-body =
-    Now you check whether the recovery worked. Open the todo app: the 5 todos you created
+    Now you check whether the recovery worked. Open the todo app: the 5 todos you added
     before the snapshot should be back, because the backend now reads from { $restored }.
     If the list is still empty, the rollout is probably not finished: as long as old tasks
     run, { $lb } sends some requests to them, and they still read from { $instance }. Wait
@@ -281,8 +283,8 @@ step-verify-console =
 
 step-pitr-title = Bonus: point-in-time restore
 step-pitr-short = Bonus: PITR
-step-pitr-now = Bonus: restore { $instance } to a moment just before the disaster into { $pitr }.
-step-pitr-now-wait = RDS is creating { $pitr }. Its status shows how far it is.
+step-pitr-now = Bonus: restore { $instance } into { $pitr } as it was just before the disaster.
+step-pitr-now-wait = RDS is creating { $pitr }. Its status shows how far along it is.
 step-pitr-enter = start the point-in-time restore
 step-pitr-body =
     Optional: since you enabled automated backups, RDS ships the transaction logs of
@@ -290,22 +292,22 @@ step-pitr-body =
     period up to the latest restorable time, which is usually less than 5 minutes ago. So
     automated backups achieve an RPO of about 5 minutes; with { $snapshot } it is the time
     since the snapshot.
-    You restore { $instance } to a moment shortly before the todos were deleted: the
-    journal of backup-lab noted when that happened. Any later second would bring back the
+    You restore { $instance } to a moment shortly before the todos were deleted:
+    backup-lab's journal noted when that happened. Any later second would bring back the
     empty list. Again a NEW instance { $pitr } with a NEW endpoint is created and nothing is
     overwritten; the backend keeps using { $restored }.
     Afterwards you see both achieved RPOs side by side: the snapshot lost everything since
     it was taken, the point-in-time restore only the last minute. The restore point must
-    lie within the restorable window: if the deletion is newer than the latest restorable
+    lie within the restorable window: if the deletion happened after the latest restorable
     time, wait a few minutes until the logs have arrived.
     { $pitr } costs money like any instance: billed per second from the moment RDS creates
-    it, with a 10-minute minimum, plus its own storage. The step "Clean up" deletes it.
+    it, with a 10-minute minimum, plus its own storage. The "Clean up" step deletes it.
 step-pitr-console =
     1. Open Services → RDS → Databases and select { $instance }.
     2. Click Actions → Restore to point in time.
     3. Under Restore time, choose Custom date and time and enter a moment one minute
     before the todos were deleted (the check of this step shows it, in your local time).
-    4. Under Settings, enter { $pitr } as DB Instance Identifier.
+    4. Under Settings, enter { $pitr } as DB instance identifier.
     5. Under Availability and durability, choose Single DB instance: this test needs no
     high availability, and a single instance costs about half.
     6. Under VPC security group, choose Workshop-RDS-SG and remove the default group.
@@ -326,16 +328,17 @@ step-summary-body =
        *[other] { $retention } days
     }, window
     { $window } local time),
-    • created 5 todos, saved them in the snapshot { $snapshot } and then deleted them all,
+    • added 5 todos, saved them in the snapshot { $snapshot } and then deleted them all,
     • restored the snapshot into the new instance { $restored }, switched { $service } to
     it with a new revision of { $family } and got the 5 todos back.
     A restore always creates a new instance with a new endpoint; afterwards you switch the
     application over or copy the data back with a dump & restore.
     RPO and RTO in this lab: restoring the snapshot loses everything written since it was
     taken, so the achieved RPO is the time since the snapshot. Automated backups allow
-    point-in-time restore with an RPO of about 5 minutes. The achieved RTO was the restore
-    (10 to 40 minutes) plus the rollout. AWS Backup was only introduced; in larger
-    environments it manages such backups centrally.
+    point-in-time restore with an RPO of about 5 minutes. The achieved RTO is made up of
+    the restore (10 to 40 minutes), the rollout and your own time for reading and
+    deciding. AWS Backup was only introduced; in larger environments it manages such
+    backups centrally.
     Next comes the cleanup, so that nothing keeps costing money.
 
 ## Step cleanup: remove what the lab created
@@ -376,8 +379,8 @@ step-cleanup-console =
     2. In the Manual tab, select { $snapshot }.
     3. Click Actions → Delete snapshot and confirm with Delete.
     4. Only after the bonus step: under Databases, select { $pitr }, click Actions → Delete,
-    clear Create final snapshot and Retain automated backups, type delete me and click
-    Delete.
+    clear Create final snapshot and Retain automated backups, confirm the notice, type
+    delete me and click Delete.
     5. Only to go back to { $instance }: open Services → ECS → Clusters → { $cluster },
     select { $service } and click Update.
     6. Under Revision, choose the original revision of { $family } (the one before yours)
