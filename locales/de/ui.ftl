@@ -43,17 +43,17 @@ ui-action-heading = Was Enter macht
 ui-action-enter = Enter zeigt zuerst die genauen Parameter und den AWS-CLI-Befehl; erst wenn du bestätigst, passiert etwas.
 ui-action-read-only = Nur-Lesen-Modus: Dieses Programm ändert nichts. Folge den Schritten in der Konsole oben.
 ui-action-none = Dieser Schritt erklärt nur. Lies ihn und geh dann mit → weiter.
-ui-action-enable-backups = Setzt die Aufbewahrungsdauer der Backups von { $instance } auf { $retention ->
+ui-action-enable-backups = Setzt die Aufbewahrung der Backups von { $instance } auf { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
     }, mit dem Backup-Fenster, das du in Lokalzeit eingibst, und wendet die Änderung sofort an.
 ui-action-create-todos = Erfasst über die API der App ToDos, bis es 5 sind.
 ui-action-snapshot = Erstellt den manuellen Snapshot { $snapshot } von { $instance }.
 ui-action-delete-todos = Löscht über die API der App alle ToDos: die Katastrophe. Erst möglich, wenn { $snapshot } verfügbar ist.
-ui-action-restore = Stellt { $snapshot } in der neuen Instanz { $restored } wieder her, mit den Sicherheitsgruppen und der Subnetzgruppe von { $instance }.
+ui-action-restore = Stellt { $snapshot } in die neue Instanz { $restored } wieder her, mit den Sicherheitsgruppen und der Subnetzgruppe von { $instance }.
 ui-action-switch-backend = Registriert eine neue Revision von { $family }, deren DB_HOST auf { $restored } zeigt, und stellt { $service } darauf um.
 ui-action-verify = Liest die ToDo-Liste über die App und prüft, ob die ToDos wieder da sind.
-ui-action-pitr = Stellt { $instance } auf einen Moment kurz vor dem Löschen der ToDos in der neuen Instanz { $pitr } wieder her und vergleicht danach beide erreichten RPO.
+ui-action-pitr = Stellt { $instance } auf einen Moment kurz vor dem Löschen der ToDos in die neue Instanz { $pitr } wieder her und vergleicht danach beide erreichten RPO.
 ui-action-cleanup = Fragt, welche Datenbank bleibt, und entfernt dann, was das Lab auf diesem Weg erstellt hat.
 ui-scroll-more = ↓ mehr
 ui-scroll-end = Ende
@@ -162,7 +162,7 @@ ui-help-quit = beenden (das Konto behält seinen Stand; starte neu, um weiterzum
 ui-help-confirm = in einem Plan: ja / nein
 ui-help-cancel = Dialog schliessen, ohne etwas zu tun
 ui-help-cleanup = Aufräumen: Option wechseln, wiederhergestellte Datenbank behalten, ToDos zurückkopieren (Dump & Restore), zurückwechseln
-ui-help-dialog-scroll = in einem langen Dialog: den Text blättern
+ui-help-dialog-scroll = in einem langen Dialog: im Text blättern
 ui-help-symbols = Symbole
 ui-help-required = ✔ { $done }/{ $total } Pflicht: Die Schritte { $first }–{ $last } sind das Lab; die übrigen erklären oder sind freiwillig.
 ui-help-figures = RPO und RTO

@@ -26,11 +26,11 @@ ui-state-current = next step to do (the highlighted line is the step shown)
 
 ui-step-of = Step { $n } of { $total }
 ui-now-title = Now
-ui-now-running = The action is running; the live status shows how far it is.
+ui-now-running = The action is running; the live status shows how far along it is.
 ui-now-wait = Something is still changing. Wait until the check says done.
 ui-now-done = Done.
-ui-now-failed = Something needs your attention: the check below says what and how to fix it.
-ui-now-first = Not yet: step { $n }, “{ $name }”, has to be done first.
+ui-now-failed = Something needs your attention: the check below says what is wrong and how to fix it.
+ui-now-first = Not yet: step { $n }, "{ $name }", has to be done first.
 ui-now-blocked = Not yet: { $reason }
 ui-now-next = next: { $step }
 ui-now-next-todo = next to do: { $step }
@@ -43,17 +43,17 @@ ui-action-heading = What Enter does
 ui-action-enter = Enter shows the exact parameters and the AWS CLI command first; nothing happens until you confirm.
 ui-action-read-only = Read-only mode: this program changes nothing. Follow the console steps above.
 ui-action-none = This step only explains. Read it, then go on with →.
-ui-action-enable-backups = Sets the backup retention of { $instance } to { $retention ->
+ui-action-enable-backups = Sets the backup retention period of { $instance } to { $retention ->
         [one] 1 day
        *[other] { $retention } days
-    } with the backup window you enter in local time, applied immediately.
+    }, with the backup window you enter in local time, and applies the change immediately.
 ui-action-create-todos = Adds todos through the app's API until there are 5.
 ui-action-snapshot = Takes the manual snapshot { $snapshot } of { $instance }.
 ui-action-delete-todos = Deletes every todo through the app's API: the disaster. Only possible once { $snapshot } is available.
 ui-action-restore = Restores { $snapshot } into the new instance { $restored } with the security groups and subnet group of { $instance }.
 ui-action-switch-backend = Registers a new revision of { $family } with DB_HOST pointing at { $restored } and updates { $service } to it.
 ui-action-verify = Reads the todo list through the app and checks that the todos are back.
-ui-action-pitr = Restores { $instance } to a moment just before the todos were deleted into the new instance { $pitr }, then compares both achieved RPOs.
+ui-action-pitr = Restores { $instance } into the new instance { $pitr } as it was just before the todos were deleted, then compares both achieved RPOs.
 ui-action-cleanup = Asks which database stays, then removes what the lab created on that path.
 ui-scroll-more = ↓ more
 ui-scroll-end = end
