@@ -2,7 +2,7 @@
 
 ## Bedeutung fürs Geschäft (Zusammenfassung und Bericht)
 
-business-heading = Was dieser Durchlauf für ein Geschäft bedeutet
+business-heading = Was dieser Durchgang für ein Geschäft bedeutet
 business-rate = Beispiel: ein Webshop, der { $rate ->
         [one] 1 Bestellung
        *[other] { $rate } Bestellungen
@@ -29,8 +29,8 @@ business-rto-running = Der Shop ist seit { $rto } ohne Umsatz; { $orders ->
         [one] etwa 1 Bestellung
        *[other] etwa { $orders } Bestellungen
     } blieben aus.
-business-rpo-missed = RPO-Ziel von { $target } verfehlt. Das Team hält den gemessenen Wert in der Nachbesprechung des Vorfalls fest und entscheidet: häufiger sichern (automatische Backups mit Point-in-Time-Restore senken den RPO auf wenige Minuten) oder mit der verantwortlichen Person im Geschäft ein grösseres Ziel vereinbaren, die dann weiss, was es kostet.
-business-rto-missed = RTO-Ziel von { $target } verfehlt. Das Team sucht in der Aufschlüsselung die langsamste Phase und verkürzt sie: ein Skript für die Umstellung statt Klicks in der Konsole oder eine Bereitschaftsinstanz, die übernehmen kann (Multi-AZ, ein Lesereplikat zum Hochstufen). Oder es vereinbart mit der verantwortlichen Person im Geschäft ein grösseres Ziel. Danach übt es die Wiederherstellung, bis sie ins Ziel passt.
+business-rpo-missed = RPO-Ziel von { $target } verfehlt. Das Team hält den gemessenen Wert in der Nachbesprechung des Vorfalls fest und entscheidet: häufiger sichern (automatische Backups mit Point-in-Time-Restore senken den RPO auf wenige Minuten) oder mit der Person, die im Geschäft dafür verantwortlich ist, ein grösseres Ziel vereinbaren – und sie weiss dann, was es kostet.
+business-rto-missed = RTO-Ziel von { $target } verfehlt. Das Team sucht in der Aufschlüsselung die langsamste Phase und verkürzt sie: ein Skript für die Umstellung statt Klicks in der Konsole oder eine Standby-Instanz, die übernehmen kann (Multi-AZ, ein Lesereplikat zum Hochstufen). Oder es vereinbart mit der Person, die im Geschäft dafür verantwortlich ist, ein grösseres Ziel. Danach übt es die Wiederherstellung, bis sie das Ziel einhält.
 business-met = Beide Ziele erreicht. Damit das so bleibt, übt ein Team den Restore regelmässig: Nur eine erprobte Wiederherstellung hat einen bekannten RTO.
 
 ## Selbstkontrolle (Fenster über dem Schritt, Taste s)
@@ -68,7 +68,7 @@ quiz-concepts-rto-b = Ja: Der RTO endet erst, wenn die Leute wieder arbeiten kö
 quiz-concepts-rto-c = Nur wenn schon der Restore das Ziel verfehlt hat.
 quiz-concepts-rto-why = Der RTO misst den Ausfall so, wie ihn die Leute erleben: vom Ausfall, bis der Dienst wieder funktioniert. Das Umstellen der App gehört dazu.
 
-quiz-concepts-interval = Ein Backup läuft alle 24 Stunden. Welchen RPO kannst du höchstens versprechen?
+quiz-concepts-interval = Ein Backup läuft alle 24 Stunden. Welchen RPO kannst du bestenfalls versprechen?
 quiz-concepts-interval-a = 5 Minuten
 quiz-concepts-interval-b = 1 Stunde
 quiz-concepts-interval-c = 24 Stunden
@@ -83,8 +83,8 @@ quiz-protection-incremental-why = RDS-Snapshots sind inkrementell: Ein späterer
 quiz-protection-aws-backup = Was bringt AWS Backup zu den Backups hinzu, die RDS selbst macht?
 quiz-protection-aws-backup-a = Einen Restore, der die ursprüngliche Instanz an Ort und Stelle überschreibt.
 quiz-protection-aws-backup-b = Transaktionslogs, die RDS ohne AWS Backup nicht aufbewahrt.
-quiz-protection-aws-backup-c = Einen Backup-Plan für viele Dienste und Konten, mit Tresoren und Berichten.
-quiz-protection-aws-backup-why = AWS Backup verwaltet Backups zentral: Pläne, Tresore und Berichte über Dienste und Konten hinweg. Ein Restore erstellt weiterhin neue Ressourcen, und RDS bewahrt seine Logs selbst auf.
+quiz-protection-aws-backup-c = Einen Backup-Plan für viele Dienste und Konten, mit Backup Vaults und Berichten.
+quiz-protection-aws-backup-why = AWS Backup verwaltet Backups zentral: Backup-Pläne, Backup Vaults und Berichte über Dienste und Konten hinweg. Ein Restore erstellt weiterhin neue Ressourcen, und RDS bewahrt seine Logs selbst auf.
 
 quiz-backups-retention-zero = Was geschieht, wenn du die Aufbewahrung der Backups einer Instanz auf 0 Tage setzt?
 quiz-backups-retention-zero-a = Die automatischen Backups hören auf, und ein Point-in-Time-Restore ist nicht mehr möglich.
@@ -96,7 +96,7 @@ quiz-snapshot-later-todos = Du erstellst den Snapshot um 10:00 und erfasst um 10
 quiz-snapshot-later-todos-a = Es ist wieder da: Ein Snapshot folgt späteren Änderungen.
 quiz-snapshot-later-todos-b = Es ist verloren: Der Snapshot enthält den Stand von 10:00.
 quiz-snapshot-later-todos-c = Es ist wieder da, aber nur in der ursprünglichen Instanz.
-quiz-snapshot-later-todos-why = Ein Snapshot ist ein einziger Moment. Was danach geschrieben wurde, geht beim Restore verloren: hier 10 Minuten, dein erreichter RPO.
+quiz-snapshot-later-todos-why = Ein Snapshot hält einen einzigen Moment fest. Was danach geschrieben wurde, geht beim Restore verloren: hier 10 Minuten, dein erreichter RPO.
 
 quiz-snapshot-kept = Wie lange bewahrt RDS einen manuellen Snapshot auf?
 quiz-snapshot-kept-a = Bis du ihn löschst, auch wenn die Instanz nicht mehr existiert.
@@ -108,7 +108,7 @@ quiz-restore-app-empty = { $restored } ist verfügbar, und trotzdem zeigt die Ap
 quiz-restore-app-empty-a = RDS kopiert die Daten noch im Hintergrund.
 quiz-restore-app-empty-b = Das Backend liest weiterhin aus { $instance }: Der Restore ist eine neue Instanz mit eigenem Endpunkt.
 quiz-restore-app-empty-c = Ein Restore lässt die Daten der Tabellen weg.
-quiz-restore-app-empty-why = Ein Restore ersetzt nie die Datenbank, welche die App nutzt. Bis das Backend auf den neuen Endpunkt umgestellt ist (der nächste Schritt), liest es weiterhin aus dem geleerten { $instance }.
+quiz-restore-app-empty-why = Ein Restore ersetzt nie die Datenbank, die die App nutzt. Bis das Backend auf den neuen Endpunkt umgestellt ist (der nächste Schritt), liest es weiterhin aus dem geleerten { $instance }.
 
 quiz-restore-new-instance = Was macht der Restore von { $snapshot } mit { $instance }?
 quiz-restore-new-instance-a = Er überschreibt { $instance } mit dem Stand des Snapshots.
@@ -120,7 +120,7 @@ quiz-pitr-smaller = Warum verliert der Point-in-Time-Restore so viel weniger als
 quiz-pitr-smaller-a = RDS spielt die Transaktionslogs bis zu jeder Sekunde im wiederherstellbaren Bereich nach.
 quiz-pitr-smaller-b = Er erstellt die neue Instanz schneller.
 quiz-pitr-smaller-c = Er schreibt die verlorenen ToDos in { $instance } zurück.
-quiz-pitr-smaller-why = Automatische Backups bewahren die Transaktionslogs auf, deshalb kann der Wiederherstellungszeitpunkt kurz vor dem Ausfall liegen. Tempo betrifft den RTO, und in die ursprüngliche Instanz wird nichts geschrieben.
+quiz-pitr-smaller-why = Automatische Backups bewahren die Transaktionslogs auf, deshalb kann der Wiederherstellungszeitpunkt kurz vor dem Ausfall liegen. Das Tempo des Restores betrifft den RTO, und in die ursprüngliche Instanz wird nichts geschrieben.
 
 quiz-summary-rpo-missed = Dein erreichter RPO war 2 Stunden, das Ziel 1 Stunde. Was hilft am meisten?
 quiz-summary-rpo-missed-a = Ein schnellerer Restore.
@@ -131,8 +131,8 @@ quiz-summary-rpo-missed-why = Der RPO hängt davon ab, wie oft ein Wiederherstel
 quiz-summary-rto-missed = Das RTO-Ziel ist 30 Minuten, aber allein der Restore dauert 40. Was kann das Team tun?
 quiz-summary-rto-missed-a = Häufiger Snapshots erstellen.
 quiz-summary-rto-missed-b = Alte Snapshots löschen.
-quiz-summary-rto-missed-c = Eine Bereitschaftsinstanz bereithalten und die Umstellung mit einem Skript erledigen.
-quiz-summary-rto-missed-why = Häufigere Backups verbessern den RPO, nicht den RTO. Um schneller zurück zu sein, muss die Zeit bis zu einer funktionierenden Datenbank schrumpfen: eine Bereitschaftsinstanz (Multi-AZ, ein Lesereplikat zum Hochstufen) und eine geübte Umstellung per Skript.
+quiz-summary-rto-missed-c = Eine Standby-Instanz bereithalten und die Umstellung mit einem Skript erledigen.
+quiz-summary-rto-missed-why = Häufigere Backups verbessern den RPO, nicht den RTO. Um schneller zurück zu sein, muss die Zeit bis zu einer funktionierenden Datenbank schrumpfen: eine Standby-Instanz (Multi-AZ, ein Lesereplikat zum Hochstufen) und eine geübte Umstellung per Skript.
 
 quiz-summary-practice = Warum üben Teams den Restore regelmässig?
 quiz-summary-practice-a = Nur ein erprobter Restore zeigt den echten RTO und dass das Backup brauchbar ist.

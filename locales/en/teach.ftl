@@ -30,7 +30,7 @@ business-rto-running = The shop has been without sales for { $rto } so far: { $o
        *[other] about { $orders } orders
     } not taken.
 business-rpo-missed = RPO target of { $target } missed. The team records the measured figure in its incident review and decides: back up more often (automated backups with point-in-time restore bring the RPO down to minutes), or agree on a larger target with the business owner, who then knows what it costs.
-business-rto-missed = RTO target of { $target } missed. The team looks for the slowest phase in the breakdown and shortens it: a scripted switch-over instead of clicks in the console, or a standby that is ready to take over (Multi-AZ, a read replica to promote). Or it agrees on a larger target with the business owner. Then it practices the recovery again until it fits.
+business-rto-missed = RTO target of { $target } missed. The team looks for the slowest phase in the breakdown and shortens it: a scripted switch-over instead of clicks in the console, or a standby instance that is ready to take over (Multi-AZ, a read replica to promote). Or it agrees on a larger target with the business owner. Then it practices the recovery until it fits the target.
 business-met = Both targets met. A team keeps it that way by practicing the restore regularly: only a recovery that has been tried has a known RTO.
 
 ## Self-check (the overlay on the step, key s)
@@ -59,10 +59,10 @@ report-quiz-wrong = wrong (right: { $right })
 quiz-concepts-rpo = Your shop has an RPO of 1 hour. What does that promise?
 quiz-concepts-rpo-a = An outage loses at most the data of the last hour.
 quiz-concepts-rpo-b = The shop is back online within one hour.
-quiz-concepts-rpo-c = Taking a backup takes at most one hour.
+quiz-concepts-rpo-c = A backup takes at most one hour.
 quiz-concepts-rpo-why = The RPO is about data: how far back the last recovery point may lie. How long until the shop works again is the RTO.
 
-quiz-concepts-rto = The restored database is ready, but the app uses it only 10 minutes later. Do those 10 minutes count towards the RTO?
+quiz-concepts-rto = The restored database is ready, but the app uses it only 10 minutes later. Do those 10 minutes count toward the RTO?
 quiz-concepts-rto-a = No: the RTO ends when the restore is available.
 quiz-concepts-rto-b = Yes: the RTO ends when users can work again.
 quiz-concepts-rto-c = Only if the restore itself missed the target.
@@ -83,10 +83,10 @@ quiz-protection-incremental-why = RDS snapshots are incremental: a later one sto
 quiz-protection-aws-backup = What does AWS Backup add to the backups RDS makes itself?
 quiz-protection-aws-backup-a = A restore that overwrites the original instance in place.
 quiz-protection-aws-backup-b = Transaction logs, which RDS does not keep without it.
-quiz-protection-aws-backup-c = One backup plan for many services and accounts, with vaults and reports.
-quiz-protection-aws-backup-why = AWS Backup manages backups centrally: plans, vaults and compliance reports across services and accounts. Restores still create new resources, and RDS keeps its logs on its own.
+quiz-protection-aws-backup-c = One backup plan for many services and accounts, with backup vaults and reports.
+quiz-protection-aws-backup-why = AWS Backup manages backups centrally: backup plans, backup vaults and reports across services and accounts. Restores still create new resources, and RDS keeps its logs on its own.
 
-quiz-backups-retention-zero = What happens when the backup retention of an instance is set to 0 days?
+quiz-backups-retention-zero = What happens when you set the backup retention of an instance to 0 days?
 quiz-backups-retention-zero-a = Automated backups stop, and point-in-time restore is no longer possible.
 quiz-backups-retention-zero-b = Automated backups are kept forever.
 quiz-backups-retention-zero-c = Only the manual snapshots are deleted.
@@ -96,7 +96,7 @@ quiz-snapshot-later-todos = You take the snapshot at 10:00 and add a todo at 10:
 quiz-snapshot-later-todos-a = It is back: a snapshot follows later changes.
 quiz-snapshot-later-todos-b = It is lost: the snapshot holds the state of 10:00.
 quiz-snapshot-later-todos-c = It is back, but only in the original instance.
-quiz-snapshot-later-todos-why = A snapshot is one moment. Everything written after it is lost when you restore it: here 10 minutes, your achieved RPO.
+quiz-snapshot-later-todos-why = A snapshot captures one moment. Everything written after it is lost when you restore it: here 10 minutes, your achieved RPO.
 
 quiz-snapshot-kept = How long does RDS keep a manual snapshot?
 quiz-snapshot-kept-a = Until you delete it, even after the instance is gone.
@@ -124,15 +124,15 @@ quiz-pitr-smaller-why = Automated backups keep the transaction logs, so the rest
 
 quiz-summary-rpo-missed = Your achieved RPO was 2 hours, the target 1 hour. What helps most?
 quiz-summary-rpo-missed-a = A faster restore.
-quiz-summary-rpo-missed-b = Backups more often, for example automated backups with point-in-time restore.
+quiz-summary-rpo-missed-b = Backing up more often, for example with automated backups and point-in-time restore.
 quiz-summary-rpo-missed-c = A larger DB instance class.
 quiz-summary-rpo-missed-why = The RPO depends on how often a recovery point is made. A faster restore shortens the RTO, not the data lost.
 
 quiz-summary-rto-missed = The RTO target is 30 minutes, but the restore alone takes 40. What can the team do?
 quiz-summary-rto-missed-a = Take snapshots more often.
 quiz-summary-rto-missed-b = Delete old snapshots.
-quiz-summary-rto-missed-c = Keep a standby ready to take over and script the switch-over.
-quiz-summary-rto-missed-why = More frequent backups improve the RPO, not the RTO. To be back sooner, the time to a working database must shrink: a standby (Multi-AZ, a read replica to promote) and a practiced, scripted switch-over.
+quiz-summary-rto-missed-c = Keep a standby instance ready to take over and script the switch-over.
+quiz-summary-rto-missed-why = More frequent backups improve the RPO, not the RTO. To be back sooner, the time to a working database must shrink: a standby instance (Multi-AZ, a read replica to promote) and a practiced, scripted switch-over.
 
 quiz-summary-practice = Why do teams practice restores regularly?
 quiz-summary-practice-a = Only a restore that was tried shows the real RTO and that the backup can be used.
