@@ -358,7 +358,7 @@ step-cleanup-body =
     and both keep costing money. To go back to { $instance }, first update { $service } to
     the original revision of { $family } and wait for the rollout; then deregister the new
     revision and delete { $restored } without a final snapshot.
-    • Going back as it is gives up the restored todos. Dump & restore keeps them: a one-off
+    • Simply going back gives up the restored todos. Dump & restore keeps them: a one-off
     task runs mysqldump against { $restored } and pipes it into mysql on { $instance }, which
     replaces the todo tables there; anything written to { $instance } after the disaster is
     lost. Then you go back as above.
