@@ -183,6 +183,9 @@ impl Observed {
     }
 }
 
+/// How many revisions newer than the running one a service fetch describes.
+const NEWER_REVISIONS: usize = 3;
+
 /// Fetches one part. The service fetch also describes task definitions not seen before.
 pub async fn fetch(
     cloud: &dyn Cloud,
@@ -209,6 +212,22 @@ pub async fn fetch(
                 {
                     if let Ok(td) = cloud.describe_task_definition(arn).await {
                         tds.push(td);
+                    }
+                }
+                // Revisions registered after the one the service runs (in the console, say)
+                // and not deployed: the newest few, so a check can name the one to deploy.
+                let running = crate::cloud::revision_of(&s.task_definition).unwrap_or(0);
+                if let Ok(arns) = cloud.list_task_definitions(&names.task_family).await {
+                    let mut newer: Vec<(u32, String)> = arns
+                        .into_iter()
+                        .filter_map(|a| crate::cloud::revision_of(&a).map(|r| (r, a)))
+                        .filter(|(r, a)| *r > running && !known.contains_key(a))
+                        .collect();
+                    newer.sort_by(|a, b| b.0.cmp(&a.0));
+                    for (_, arn) in newer.into_iter().take(NEWER_REVISIONS) {
+                        if let Ok(td) = cloud.describe_task_definition(&arn).await {
+                            tds.push(td);
+                        }
                     }
                 }
             }

@@ -48,6 +48,17 @@ pub struct Switch {
     pub endpoint: String,
 }
 
+/// The service onto a revision that is registered already (the learner made it in the
+/// console and did not deploy it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deploy {
+    pub cluster: String,
+    pub service: String,
+    /// ARN of the revision to run.
+    pub task_definition: String,
+    pub revision: u32,
+}
+
 /// What cleanup removes, on the chosen path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Removal {
@@ -85,6 +96,8 @@ pub enum Request {
     DeleteTodos(Vec<Todo>),
     Restore(Box<RestoreRequest>),
     SwitchBackend(Switch),
+    /// Updates the service to a registered revision, nothing else.
+    Deploy(Deploy),
     /// Reads the todos the app serves.
     Verify,
     Pitr(Box<PitrRequest>),

@@ -50,14 +50,25 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let inner = block.inner(area);
     let current = app.current_step();
     let cells = usize::from(inner.width);
-    let lines: Vec<Line<'static>> = StepId::ALL
-        .iter()
-        .map(|step| {
+    // A failed step names its first diagnosis: on a line of its own where the panel has a
+    // spare row, else in place of its title (the step panel names the step).
+    let mut spare = usize::from(inner.height).saturating_sub(StepId::ALL.len());
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for step in &StepId::ALL {
+        let diagnosis = app
+            .check(*step)
+            .filter(|c| c.state == StepState::Failed && !c.problems.is_empty())
+            .map(|c| c.short(view.lang));
+        let own_line = diagnosis.is_some() && spare > 0;
+        let line = {
             let (sym, state) = symbol(view, *step);
             let marker = if *step == current { "▶" } else { " " };
             let mut title = view.text(&step.title());
             if step.is_optional() {
                 title = format!("{title} ({})", view.t("ui-optional"));
+            }
+            if let Some(short) = diagnosis.as_ref().filter(|_| !own_line) {
+                title.clone_from(short);
             }
             let number = format!(" {:>2} ", step.index() + 1);
             let room = cells.saturating_sub(2 + wrap::width(&number));
@@ -83,8 +94,14 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
                 Span::styled(number, if selected { th.selected } else { th.muted }),
                 Span::styled(title, base),
             ])
-        })
-        .collect();
+        };
+        lines.push(line);
+        if let Some(short) = diagnosis.filter(|_| own_line) {
+            spare -= 1;
+            let text = wrap::pad(&format!("     {short}"), cells);
+            lines.push(Line::styled(text, th.failed));
+        }
+    }
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 

@@ -136,6 +136,11 @@ impl Step for Cleanup {
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
+        // The restored database went (or goes) while the backend still uses it: the app is
+        // down until the backend is back on the original.
+        if let Some(down) = ctx.backend_on_deleted_restore() {
+            return Some(Check::diagnosis(StepState::Failed, down));
+        }
         let keep = ctx.journal.last(Kind::CleanupChosen).map(|e| {
             matches!(
                 e.kind,
