@@ -287,6 +287,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
             return Check::diagnosis(
                 StepState::Failed,
                 Problem::new("db-host-old-endpoint")
+                    .arg("service", &names.service)
                     .arg("revision", td.revision)
                     .arg("instance", &names.instance)
                     .arg("restored", &names.restored_instance)
@@ -310,6 +311,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
         return Check::diagnosis(
             StepState::Failed,
             Problem::new("db-host-empty")
+                .arg("service", &names.service)
                 .arg("container", &names.container)
                 .arg(
                     "family",
@@ -321,6 +323,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
     }
     let problem = host_problem(ctx, &host, target.as_deref()).unwrap_or_else(|| {
         Problem::new("db-host-elsewhere")
+            .arg("service", &names.service)
             .arg("host", quoted(&host))
             .arg("restored", &names.restored_instance)
             .arg("endpoint", target.clone().unwrap_or_default())
@@ -397,6 +400,7 @@ fn host_problem(ctx: &Ctx<'_>, host: &str, target: Option<&str>) -> Option<Probl
     let endpoint = target.unwrap_or_default().to_ascii_lowercase();
     let with = |code: &str| {
         Problem::new(code)
+            .arg("service", &names.service)
             .arg("host", quoted(host))
             .arg("endpoint", target.unwrap_or_default())
             .arg("restored", &names.restored_instance)
@@ -455,6 +459,7 @@ fn misplaced_host(ctx: &Ctx<'_>, td: &TaskDefinition, target: &str) -> Option<Pr
             };
             return Some(
                 problem
+                    .arg("service", &names.service)
                     .arg("container", &names.container)
                     .arg("endpoint", target)
                     .arg("revision", td.revision)
