@@ -424,7 +424,7 @@ problem-restored-deleting-in-use = { $restored } wird gelöscht, während { $ser
     .short = App fällt aus: Datenbank gelöscht
 problem-restored-deleting-in-use-fix = Stelle das Backend jetzt auf { $instance } zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance }, dann { $cluster } › { $service } › Update darauf. Der Rückweg beim Aufräumen (Enter bei «Aufräumen») macht beides.
 problem-switch-too-early = { $restored } ist noch { $status } und nimmt keine Verbindungen an, doch { $service } zeigt schon darauf: Die neuen Tasks bestehen die Health Checks nicht, und ECS ersetzt sie laufend. Bis dahin bedienen die alten Tasks die App aus { $instance }.
-    .short = umgestellt, bevor die Datenbank bereit ist
+    .short = zu früh umgestellt
 problem-switch-too-early-fix = Nichts rückgängig zu machen: Sobald { $restored } verfügbar ist, starten die neuen Tasks. Ist der Rollout bis dahin fehlgeschlagen, aktualisiere { $service } nochmals (Enter).
 problem-rollout-failed = Der Rollout von Revision { $revision } ist fehlgeschlagen: { $failed } Tasks hintereinander sind nicht gestartet; { $back ->
         [0] ECS startet keine neuen mehr.

@@ -183,8 +183,8 @@ impl Observed {
     }
 }
 
-/// How many revisions newer than the running one a service fetch describes.
-const NEWER_REVISIONS: usize = 3;
+/// How many of the newest revisions of the backend's family a service fetch knows.
+const NEWEST_REVISIONS: usize = 3;
 
 /// Fetches one part. The service fetch also describes task definitions not seen before.
 pub async fn fetch(
@@ -214,17 +214,21 @@ pub async fn fetch(
                         tds.push(td);
                     }
                 }
-                // Revisions registered after the one the service runs (in the console, say)
-                // and not deployed: the newest few, so a check can name the one to deploy.
-                let running = crate::cloud::revision_of(&s.task_definition).unwrap_or(0);
+                // The newest registered revisions (made in the console, say), deployed or not,
+                // so a check can name the one to deploy. Each is described once.
                 if let Ok(arns) = cloud.list_task_definitions(&names.task_family).await {
-                    let mut newer: Vec<(u32, String)> = arns
+                    let mut newest: Vec<(u32, String)> = arns
                         .into_iter()
                         .filter_map(|a| crate::cloud::revision_of(&a).map(|r| (r, a)))
-                        .filter(|(r, a)| *r > running && !known.contains_key(a))
                         .collect();
-                    newer.sort_by(|a, b| b.0.cmp(&a.0));
-                    for (_, arn) in newer.into_iter().take(NEWER_REVISIONS) {
+                    newest.sort_by(|a, b| b.0.cmp(&a.0));
+                    let unknown: Vec<String> = newest
+                        .into_iter()
+                        .take(NEWEST_REVISIONS)
+                        .map(|(_, a)| a)
+                        .filter(|a| !known.contains_key(a) && !tds.iter().any(|t| t.arn == *a))
+                        .collect();
+                    for arn in unknown {
                         if let Ok(td) = cloud.describe_task_definition(&arn).await {
                             tds.push(td);
                         }
