@@ -379,7 +379,7 @@ welcome-key-sim = in der Simulation weitermachen
 ## Listen (.short) und was jetzt zu tun ist (problem-<code>-fix), mit dem Weg in der Konsole
 
 problem-backup-pending-maintenance = Die Aufbewahrung { $retention } ist für { $instance } gespeichert, aber nicht angewendet: «Apply immediately» wurde nicht gewählt, darum wartet RDS auf das Wartungsfenster ({ $when }, in { $in }). Bis dahin gilt die alte Einstellung.
-    .short = wartet auf Wartungsfenster
+    .short = Wartet auf Wartungsfenster
 problem-backup-pending-maintenance-fix = Drücke Enter, um sie jetzt anzuwenden, oder in der Konsole: RDS › Databases › { $instance } › Modify › Backup retention period { $retention } › Continue › Apply immediately › Modify DB instance.
 problem-backup-retention-other = { $instance } bewahrt automatische Backups { $retention ->
         [one] { $retention } Tag
@@ -400,7 +400,7 @@ problem-snapshot-creating-todos-deleted = Die ToDos wurden gelöscht, während {
     .short = ToDos früh gelöscht: in Ordnung
 problem-snapshot-creating-todos-deleted-fix = Nichts zu tun: Warte, bis { $snapshot } verfügbar ist, dann geht es mit dem Restore weiter.
 problem-snapshot-before-todos = { $snapshot } wurde um { $taken } erstellt, als die App { $held } ToDos hatte; { $later } kamen erst danach. Ein Restore daraus bringt nur { $held } zurück.
-    .short = vor den ToDos erstellt
+    .short = Vor den ToDos erstellt
 problem-snapshot-before-todos-fix = Erstelle ihn nochmals, jetzt wo die ToDos da sind: RDS › Snapshots › { $snapshot } › Actions › Delete snapshot, dann RDS › Databases › { $instance } › Actions › Take snapshot › Name { $snapshot }.
 problem-source-missing = { $instance } gibt es in dieser Region nicht. Entweder schaut die Konsole oder backup-lab in eine andere Region, oder die Instanz wurde gelöscht. Ohne sie kann das Lab nicht weitergehen.
     .short = { $instance } nicht gefunden
@@ -424,7 +424,7 @@ problem-restored-deleting-in-use = { $restored } wird gelöscht, während { $ser
     .short = App fällt aus: Datenbank gelöscht
 problem-restored-deleting-in-use-fix = Stelle das Backend jetzt auf { $instance } zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance }, dann { $cluster } › { $service } › Update darauf. Der Rückweg beim Aufräumen (Enter bei «Aufräumen») macht beides.
 problem-switch-too-early = { $restored } ist noch { $status } und nimmt keine Verbindungen an, doch { $service } zeigt schon darauf: Die neuen Tasks bestehen die Health Checks nicht, und ECS ersetzt sie laufend. Bis dahin bedienen die alten Tasks die App aus { $instance }.
-    .short = zu früh umgestellt
+    .short = Zu früh umgestellt
 problem-switch-too-early-fix = Nichts rückgängig zu machen: Sobald { $restored } verfügbar ist, starten die neuen Tasks. Ist der Rollout bis dahin fehlgeschlagen, aktualisiere { $service } nochmals (Enter).
 problem-rollout-failed = Der Rollout von Revision { $revision } ist fehlgeschlagen: { $failed } Tasks hintereinander sind nicht gestartet; { $back ->
         [0] ECS startet keine neuen mehr.

@@ -376,7 +376,7 @@ welcome-key-sim = continue in the simulation
 ## (.short), and what to do now (problem-<code>-fix), with the console path
 
 problem-backup-pending-maintenance = Retention { $retention } is saved for { $instance } but not applied: "Apply immediately" was not chosen, so RDS waits for the maintenance window ({ $when }, in { $in }). Until then the old setting stays.
-    .short = waits for maintenance window
+    .short = Waits for maintenance window
 problem-backup-pending-maintenance-fix = Press Enter to apply it now, or in the console: RDS › Databases › { $instance } › Modify › Backup retention period { $retention } › Continue › Apply immediately › Modify DB instance.
 problem-backup-retention-other = { $instance } keeps automated backups for { $retention ->
         [one] { $retention } day
@@ -385,19 +385,19 @@ problem-backup-retention-other = { $instance } keeps automated backups for { $re
         [one] { $wanted } day
        *[other] { $wanted } days
     }. Backups cost storage beyond the free amount, and the lab's figures assume { $wanted }.
-    .short = retention { $retention } instead of { $wanted }
+    .short = Retention { $retention } instead of { $wanted }
 problem-backup-retention-other-fix = Press Enter to set it, or: RDS › Databases › { $instance } › Modify › Backup retention period { $wanted } › Continue › Apply immediately › Modify DB instance.
 problem-backup-window-as-local = The backup window is { $window } UTC, which is { $local } your time ({ $zone }): it was typed as if RDS took local time. RDS windows are always in UTC.
-    .short = window typed in local time
+    .short = Window typed in local time
 problem-backup-window-as-local-fix = For { $meant } your time, enter { $utc } (UTC): press Enter, or RDS › Databases › { $instance } › Modify › Backup window › Select window › start { $utc } › Continue › Apply immediately.
 problem-snapshot-other-name = There is a manual snapshot { $found } of { $instance }, but none named { $snapshot }. The next steps look for { $snapshot }.
-    .short = snapshot named { $found }
+    .short = Snapshot named { $found }
 problem-snapshot-other-name-fix = Press Enter to take { $snapshot } now, or: RDS › Databases › { $instance } › Actions › Take snapshot › name { $snapshot }. Delete { $found } when it is no longer needed (RDS › Snapshots › Actions › Delete snapshot).
 problem-snapshot-creating-todos-deleted = The todos were deleted while { $snapshot } was still being created. That is fine: a snapshot holds the data as it was when it began, so the { $count } todos are in it.
-    .short = todos deleted early: fine
+    .short = Todos deleted early: fine
 problem-snapshot-creating-todos-deleted-fix = Nothing to do: wait until { $snapshot } is available, then go on with the restore.
 problem-snapshot-before-todos = { $snapshot } was taken at { $taken }, when the app had { $held } todos; { $later } came later. A restore from it brings back only { $held }.
-    .short = taken before the todos
+    .short = Taken before the todos
 problem-snapshot-before-todos-fix = Take it again now that the todos are there: RDS › Snapshots › { $snapshot } › Actions › Delete snapshot, then RDS › Databases › { $instance } › Actions › Take snapshot › name { $snapshot }.
 problem-source-missing = { $instance } is not in this region. Either the console or backup-lab looks at another region, or the instance was deleted. Without it the lab cannot go on.
     .short = { $instance } not found
@@ -415,34 +415,34 @@ problem-source-stopped = { $instance } is { $status }: the app has no database a
     .short = { $instance } is stopped
 problem-source-stopped-fix = Start it again: RDS › Databases › { $instance } › Actions › Start. It takes a few minutes.
 problem-restored-deleted-in-use = { $restored } was deleted, but { $service } still points at it. The app is down: its tasks cannot reach a database.
-    .short = app down: database deleted
+    .short = App down: database deleted
 problem-restored-deleted-in-use-fix = Put the backend back first: a new revision of { $family } with DB_HOST = the endpoint of { $instance } (ECS › Task definitions › { $family } › Create new revision), then { $cluster } › { $service } › Update to it. The cleanup's way back (Enter on Cleanup) does both.
 problem-restored-deleting-in-use = { $restored } is being deleted while { $service } still points at it. The app goes down as soon as the instance is gone.
-    .short = app going down: database deleted
+    .short = App going down: database deleted
 problem-restored-deleting-in-use-fix = Put the backend back on { $instance } now: a new revision of { $family } with DB_HOST = the endpoint of { $instance }, then { $cluster } › { $service } › Update to it. The cleanup's way back (Enter on Cleanup) does both.
 problem-switch-too-early = { $restored } is still { $status } and takes no connections yet, but { $service } already points at it: the new tasks fail their health checks and ECS keeps replacing them. Until then the old tasks serve the app from { $instance }.
-    .short = switched before the database is ready
+    .short = Switched before the database is ready
 problem-switch-too-early-fix = Nothing to undo: once { $restored } is available, the new tasks start. If the rollout has failed by then, update { $service } again (Enter).
 problem-rollout-failed = The rollout of revision { $revision } failed: { $failed } tasks in a row did not start; { $back ->
         [0] ECS starts no new ones.
        *[other] ECS rolled the service back to revision { $back }.
     }
-    .short = rollout failed
+    .short = Rollout failed
 problem-rollout-failed-fix = Check that { $restored } is available and reachable (DB_HOST, security group), read ECS › Clusters › { $cluster } › { $service } › Events, then press Enter to update the service again.
 problem-rollout-tasks-failing = Tasks of revision { $revision } keep failing to start ({ $failed } in a row); ECS keeps replacing them and the rollout does not finish.
-    .short = tasks keep failing
+    .short = Tasks keep failing
 problem-rollout-tasks-failing-fix = Check that { $restored } is available and reachable (DB_HOST, security group), read ECS › Clusters › { $cluster } › { $service } › Events and the stopped tasks' reasons, then press Enter to update the service again.
 problem-rollout-rolled-back = The rollout onto the restored database failed; ECS rolled the service back to revision { $back }. The app serves the old database.
-    .short = rollout rolled back
+    .short = Rollout rolled back
 problem-rollout-rolled-back-fix = Check that { $restored } is available and reachable (DB_HOST, security group), read ECS › Clusters › { $cluster } › { $service } › Events, then press Enter to update the service again.
 problem-rollout-stuck = The rollout of revision { $revision } has been running for { $waited } with { $running } of { $desired } new tasks: it is stuck.
-    .short = rollout stuck
+    .short = Rollout stuck
 problem-rollout-stuck-fix = Look at ECS › Clusters › { $cluster } › { $service } › Tasks (stopped tasks and their reasons) and Events; the usual cause is a database the tasks cannot reach.
 problem-service-revision-not-deployed = Revision { $revision } of { $family } has the right DB_HOST, but { $service } still runs revision { $running }: the service was not updated, so the app still uses the old database.
-    .short = update { $service } to revision { $revision }
+    .short = Update { $service } to revision { $revision }
 problem-service-revision-not-deployed-fix = Update { $service } to revision { $revision }: press Enter, or ECS › Clusters › { $cluster } › { $service } › Update › Revision { $revision } › Update.
 problem-service-other-revision = { $service } was updated to revision { $running }, but the revision with the new DB_HOST is { $revision }. The app does not use { $restored }.
-    .short = update { $service } to revision { $revision }
+    .short = Update { $service } to revision { $revision }
 problem-service-other-revision-fix = Update { $service } to revision { $revision }: press Enter, or ECS › Clusters › { $cluster } › { $service } › Update › Revision { $revision } › Update.
 problem-db-host-old-endpoint = Revision { $revision } runs, but its DB_HOST is still the endpoint of { $instance }: the new revision was created without changing the value. The app does not use { $restored }.
     .short = DB_HOST still the old endpoint
@@ -457,10 +457,10 @@ problem-db-host-scheme = DB_HOST is { $host }: the endpoint with { $scheme } in 
     .short = DB_HOST with { $scheme }
 problem-db-host-scheme-fix = Set DB_HOST to { $endpoint } exactly: press Enter, or ECS › Task definitions › { $family } › Create new revision › container { $container } › DB_HOST › Create, then update { $service } to it.
 problem-db-host-port = DB_HOST is { $host }: the endpoint with the port :{ $port }. The port does not belong in DB_HOST (the backend uses 3306 itself), so the tasks cannot connect.
-    .short = port in DB_HOST
+    .short = Port in DB_HOST
 problem-db-host-port-fix = Set DB_HOST to { $endpoint } exactly, without :{ $port }: press Enter, or ECS › Task definitions › { $family } › Create new revision › container { $container } › DB_HOST › Create, then update { $service } to it.
 problem-db-host-spaces = DB_HOST is { $host }: the endpoint with spaces around or in it, as a copy from the console often brings. The backend looks up the name as it is and finds nothing.
-    .short = spaces in DB_HOST
+    .short = Spaces in DB_HOST
 problem-db-host-spaces-fix = Set DB_HOST to { $endpoint } exactly, without spaces: press Enter, or ECS › Task definitions › { $family } › Create new revision › container { $container } › DB_HOST › Create, then update { $service } to it.
 problem-db-host-trailing-dot = DB_HOST is { $host }: the endpoint with a dot at the end. Some database drivers do not take it.
     .short = DB_HOST ends with a dot
@@ -481,8 +481,8 @@ problem-db-host-other-instance = DB_HOST is { $host }: the endpoint of { $instan
     .short = DB_HOST names { $instance }
 problem-db-host-other-instance-fix = Set DB_HOST to the endpoint of { $restored } ({ $endpoint }) in a new revision of { $family } (container { $container }), then update { $service } to it. Or press Enter.
 problem-db-host-other-variable = Revision { $revision } has the new endpoint in { $variable }, not in DB_HOST. The backend reads only DB_HOST, so it still uses the old database.
-    .short = endpoint in { $variable }
+    .short = Endpoint in { $variable }
 problem-db-host-other-variable-fix = In a new revision of { $family }, container { $container }: put { $endpoint } into DB_HOST (and remove { $variable }), then update { $service } to it. Or press Enter.
 problem-db-host-other-container = Revision { $revision } has the new endpoint in container { $other }, not in { $container }: the backend runs in { $container } and still uses the old database.
-    .short = endpoint in container { $other }
+    .short = Endpoint in container { $other }
 problem-db-host-other-container-fix = In a new revision of { $family }, set DB_HOST in container { $container } to { $endpoint } (and undo the change in { $other }), then update { $service } to it. Or press Enter.

@@ -156,6 +156,16 @@ impl Observed {
             .env(container, crate::cloud::DB_HOST)
     }
 
+    /// Whether the registered revisions matter: the restored database has its endpoint and
+    /// the service does not run on it (a revision the learner registered may be waiting).
+    #[must_use]
+    pub fn wants_revisions(&self, config: &Config) -> bool {
+        let names = &config.names;
+        self.instance(&names.restored_instance)
+            .and_then(|r| r.endpoint.as_deref())
+            .is_some_and(|ep| self.db_host(&names.container) != Some(ep))
+    }
+
     #[must_use]
     pub fn todo_count(&self) -> Option<usize> {
         self.todos.value.as_ref().map(Vec::len)
@@ -192,6 +202,7 @@ pub async fn fetch(
     config: &Config,
     part: PartId,
     known: &BTreeMap<String, TaskDefinition>,
+    revisions: bool,
 ) -> Fetched {
     let names = &config.names;
     match part {
@@ -216,6 +227,9 @@ pub async fn fetch(
                 }
                 // The newest registered revisions (made in the console, say), deployed or not,
                 // so a check can name the one to deploy. Each is described once.
+                if !revisions {
+                    return Fetched::Service(service, tds);
+                }
                 if let Ok(arns) = cloud.list_task_definitions(&names.task_family).await {
                     let mut newest: Vec<(u32, String)> = arns
                         .into_iter()
@@ -249,9 +263,14 @@ pub async fn observe(
     observed: &mut Observed,
 ) {
     let known = &observed.task_definitions;
-    let fetched =
-        futures::future::join_all(parts.iter().map(|part| fetch(cloud, config, *part, known)))
-            .await;
+    // Not knowing the instances yet (a first look, a headless command), they may matter.
+    let revisions = observed.instances.value.is_none() || observed.wants_revisions(config);
+    let fetched = futures::future::join_all(
+        parts
+            .iter()
+            .map(|part| fetch(cloud, config, *part, known, revisions)),
+    )
+    .await;
     for fetched in fetched {
         observed.apply(fetched, cloud.now());
     }

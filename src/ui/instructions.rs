@@ -105,6 +105,8 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
             Span::styled(label, th.muted),
             Span::styled(head, style),
         ]));
+        // The diagnoses first: what happened and what to do; then the facts around them.
+        out.extend(problem_lines(view, check.state, &check.problems, width));
         for detail in &check.details {
             out.extend(wrap::lines_with(
                 "  – ",
@@ -114,7 +116,6 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
                 th.text,
             ));
         }
-        out.extend(problem_lines(view, check.state, &check.problems, width));
     }
     if let Some((running, progress)) = &app.running
         && *running == step

@@ -254,7 +254,7 @@ async fn another_retention_is_named_with_both_values() {
     assert!(fix.contains("Backup retention period 1"), "{fix}");
     assert!(de.contains("7 Tage"), "{de}");
     assert!(
-        check.short(Lang::En).contains("retention 7 instead of 1"),
+        check.short(Lang::En).contains("Retention 7 instead of 1"),
         "{}",
         check.short(Lang::En)
     );
@@ -475,7 +475,7 @@ async fn a_revision_registered_but_not_deployed_is_deployed_by_enter() {
     );
     assert_eq!(
         check.short(Lang::En),
-        format!("update backend-service to revision {}", td.revision)
+        format!("Update backend-service to revision {}", td.revision)
     );
     // Enter offers exactly that: one update-service call to that revision, nothing registered.
     let plan::Ready::Plan(plan) = lab.ready(StepId::SwitchBackend).await else {
@@ -746,5 +746,59 @@ fn every_diagnosis_has_detail_short_text_and_fix_in_both_languages() {
                 }
             }
         }
+    }
+}
+
+/// `check --json`: every step carries its `problems`, `{code, detail, fix}` in the chosen
+/// language; the report lists them with their fix.
+#[tokio::test]
+async fn check_json_and_the_report_carry_the_problems() {
+    let mut lab = lab();
+    lab.at_the_switch().await;
+    lab.deploy_env("DB_HOST", &format!("{RESTORED_EP}:3306"))
+        .await;
+    for lang in [Lang::En, Lang::De] {
+        lab.rt.lang = lang;
+        let observed = lab.observed().await;
+        let doc = serde_json::to_value(lab.rt.document(&observed)).expect("json");
+        let steps = doc["steps"].as_array().expect("steps");
+        for step in steps {
+            let problems = step["problems"]
+                .as_array()
+                .expect("every step has problems");
+            if step["id"] == "switch-backend" {
+                assert_eq!(step["state"], "failed");
+                assert_eq!(problems.len(), 1, "{problems:?}");
+                let p = &problems[0];
+                assert_eq!(p["code"], "db-host-port");
+                let detail = p["detail"].as_str().expect("detail");
+                let fix = p["fix"].as_str().expect("fix");
+                assert!(detail.contains(":3306"), "{detail}");
+                assert!(fix.contains(RESTORED_EP), "{fix}");
+                let (want_detail, want_fix) = if lang == Lang::De {
+                    ("gehört nicht in DB_HOST", "Drücke Enter")
+                } else {
+                    ("does not belong in DB_HOST", "press Enter")
+                };
+                assert!(detail.contains(want_detail), "{detail}");
+                assert!(fix.contains(want_fix), "{fix}");
+                let keys: Vec<&String> = p.as_object().expect("object").keys().collect();
+                assert_eq!(keys, ["code", "detail", "fix"]);
+            } else {
+                assert!(problems.is_empty(), "{step}");
+            }
+        }
+        let journal = lab.rt.journal.lock().expect("journal");
+        let report = backup_lab::report::build(
+            lang,
+            "sim".into(),
+            &journal,
+            &observed,
+            &lab.rt.config,
+            lab.cloud.now(),
+        );
+        let markdown = backup_lab::report::markdown(&report, lang);
+        assert!(markdown.contains("`db-host-port`"), "{markdown}");
+        assert!(markdown.contains(RESTORED_EP), "{markdown}");
     }
 }
