@@ -371,6 +371,7 @@ mod tests {
                 title: String::new(),
                 state: StepState::InProgress,
                 detail: String::new(),
+                problems: Vec::new(),
                 at: None,
             }],
             rpo_seconds,

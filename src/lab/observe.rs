@@ -235,7 +235,7 @@ pub async fn fetch(
                         .into_iter()
                         .filter_map(|a| crate::cloud::revision_of(&a).map(|r| (r, a)))
                         .collect();
-                    newest.sort_by(|a, b| b.0.cmp(&a.0));
+                    newest.sort_by_key(|r| std::cmp::Reverse(r.0));
                     let unknown: Vec<String> = newest
                         .into_iter()
                         .take(NEWEST_REVISIONS)

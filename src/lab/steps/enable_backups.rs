@@ -25,7 +25,7 @@ impl Step for EnableBackups {
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
-        check_backups(ctx).map(|c| ctx.with_source_trouble(c))
+        Some(ctx.with_source_trouble(check_backups(ctx)))
     }
 
     fn plan(&self, ctx: &Ctx<'_>, options: &Options) -> Ready {
@@ -109,38 +109,34 @@ impl Step for EnableBackups {
 }
 
 /// The verdict on the backup settings alone.
-fn check_backups(ctx: &Ctx<'_>) -> Option<Check> {
+fn check_backups(ctx: &Ctx<'_>) -> Check {
     let Some(src) = ctx.source() else {
-        return Some(ctx.missing_source());
+        return ctx.missing_source();
     };
-
     let wanted = ctx.config.backup.retention_days;
     if let Some(pending) = src.pending_retention {
         // Sent without "Apply immediately": RDS keeps the change for the maintenance
         // window, and the instance stays available meanwhile.
         if src.is_available() {
-            return Some(Check::diagnosis(
-                StepState::Failed,
-                waits_for_maintenance(ctx, src, pending),
-            ));
+            return Check::diagnosis(StepState::Failed, waits_for_maintenance(ctx, src, pending));
         }
         if pending > 0 {
-            return Some(Check::new(
+            return Check::new(
                 StepState::InProgress,
                 Text::new("check-backups-pending")
                     .arg("retention", pending)
                     .arg("status", &src.status),
-            ));
+            );
         }
     }
     if src.retention_days == 0 {
-        return Some(Check::new(StepState::Todo, Text::new("check-backups-off")));
+        return Check::new(StepState::Todo, Text::new("check-backups-off"));
     }
     if !src.is_available() {
-        return Some(Check::new(
+        return Check::new(
             StepState::InProgress,
             Text::new("check-backups-applying").arg("status", &src.status),
-        ));
+        );
     }
     let window = src.backup_window.clone().unwrap_or_default();
     let mut problems = Vec::new();
@@ -156,18 +152,18 @@ fn check_backups(ctx: &Ctx<'_>) -> Option<Check> {
         problems.push(p.arg("instance", &src.id));
     }
     if !problems.is_empty() {
-        return Some(Check {
+        return Check {
             state: StepState::Failed,
             details: Vec::new(),
             problems,
-        });
+        };
     }
-    Some(Check::new(
+    Check::new(
         StepState::Done,
         Text::new("check-backups-on")
             .arg("retention", src.retention_days)
             .arg("window", window),
-    ))
+    )
 }
 
 /// The diagnosis of a change sent without "Apply immediately": it waits for the instance's

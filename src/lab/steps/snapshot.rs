@@ -171,7 +171,7 @@ fn other_name(ctx: &Ctx<'_>) -> Option<Problem> {
                 // RDS omits the create time while a snapshot is being made: it is new.
                 && s.created.is_none_or(|at| at >= began)
         })
-        .max_by_key(|s| s.created.map_or(i64::MAX, |t| t.as_second()))?;
+        .max_by_key(|s| s.created.map_or(i64::MAX, jiff::Timestamp::as_second))?;
     Some(
         Problem::new("snapshot-other-name")
             .arg("found", &found.id)
