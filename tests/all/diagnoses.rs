@@ -804,3 +804,164 @@ async fn check_json_and_the_report_carry_the_problems() {
         assert!(markdown.contains(RESTORED_EP), "{markdown}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Through the real adapter, against moto: the revision forms the console produces, read back
+// from ECS's own answers (needs `moto_server`, see `aws_moto.rs`).
+
+mod moto {
+    use super::*;
+    use crate::support::moto::{Moto, TodoApp};
+    use backup_lab::cloud::{RestoreRequest, RestoreSettings};
+
+    /// moto with the workshop world, the snapshot restored (moto makes it available at once):
+    /// the adapter, and the restored endpoint.
+    async fn restored(
+        moto: &Moto,
+        world: &serde_json::Value,
+        app: &TodoApp,
+    ) -> (Arc<dyn Cloud>, String) {
+        // The todo app stand-in on loopback: nothing reaches for the load balancer's name.
+        let cloud: Arc<dyn Cloud> = Arc::new(moto.cloud_with(Some(app.url.clone())).await);
+        cloud
+            .create_snapshot(&SnapshotRequest {
+                instance_id: "workshop-db".into(),
+                snapshot_id: "ondemandbackup".into(),
+                tags: Vec::new(),
+            })
+            .await
+            .expect("snapshot");
+        let restored = cloud
+            .restore_from_snapshot(&RestoreRequest {
+                instance_id: "workshop-db-restore".into(),
+                snapshot_id: "ondemandbackup".into(),
+                settings: RestoreSettings {
+                    class: "db.t3.micro".into(),
+                    multi_az: true,
+                    security_groups: vec![
+                        world["rds_security_group_id"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_owned(),
+                    ],
+                    subnet_group: Some("workshop-db-subnet-group".into()),
+                    ..RestoreSettings::default()
+                },
+            })
+            .await
+            .expect("restore");
+        let endpoint = match restored.endpoint {
+            Some(ep) => ep,
+            None => cloud
+                .describe_instances()
+                .await
+                .expect("describe")
+                .into_iter()
+                .find(|i| i.id == "workshop-db-restore")
+                .and_then(|i| i.endpoint)
+                .expect("endpoint"),
+        };
+        (cloud, endpoint)
+    }
+
+    fn runtime(cloud: &Arc<dyn Cloud>) -> Runtime {
+        Runtime {
+            cloud: cloud.clone(),
+            config: Config::default(),
+            journal: Arc::new(Mutex::new(Journal::in_memory())),
+            log: Arc::new(backup_lab::cloud::recorder::CallLog::default()),
+            lang: Lang::En,
+            read_only: false,
+            json: true,
+        }
+    }
+
+    async fn switch_check(rt: &Runtime) -> Check {
+        let mut observed = Observed::default();
+        rt.observe(&mut observed).await;
+        let journal = rt.journal.lock().expect("journal");
+        steps::check(
+            StepId::SwitchBackend,
+            &Ctx {
+                observed: &observed,
+                journal: &journal,
+                config: &rt.config,
+                now: rt.cloud.now(),
+            },
+        )
+        .expect("check")
+    }
+
+    #[tokio::test]
+    async fn db_host_forms_in_real_revisions_are_named() {
+        let Some(moto) = Moto::start() else { return };
+        let world = moto.world();
+        let app = moto.todo_app();
+        let (cloud, endpoint) = restored(&moto, &world, &app).await;
+        let rt = runtime(&cloud);
+        let cases = [
+            (format!("{endpoint}:3306"), "db-host-port"),
+            (format!("mysql://{endpoint}"), "db-host-scheme"),
+            (format!("{endpoint} "), "db-host-spaces"),
+            ("ondemandbackup".to_owned(), "db-host-snapshot-name"),
+            ("workshop-db-restore".to_owned(), "db-host-identifier"),
+            (String::new(), "db-host-empty"),
+        ];
+        for (value, code) in cases {
+            let td = cloud
+                .register_revision(BASE, CONTAINER, "DB_HOST", &value)
+                .await
+                .expect("register");
+            cloud
+                .update_service("workshop-cluster", "backend-service", &td.arn)
+                .await
+                .expect("update");
+            let check = switch_check(&rt).await;
+            let (detail, fix, _, _) = diagnosis(&check, code);
+            assert!(fix.contains(&endpoint), "{value:?}: {fix}");
+            if !value.is_empty() {
+                assert!(detail.contains(&format!("«{value}»")), "{detail}");
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn a_registered_revision_is_named_and_deployed_by_the_mend() {
+        let Some(moto) = Moto::start() else { return };
+        let world = moto.world();
+        let app = moto.todo_app();
+        let (cloud, endpoint) = restored(&moto, &world, &app).await;
+        let rt = runtime(&cloud);
+        let td = cloud
+            .register_revision(BASE, CONTAINER, "DB_HOST", &endpoint)
+            .await
+            .expect("register");
+        let check = switch_check(&rt).await;
+        let (detail, fix, _, _) = diagnosis(&check, "service-revision-not-deployed");
+        assert!(
+            detail.contains(&format!("Revision {}", td.revision)),
+            "{detail}"
+        );
+        assert!(fix.contains(&format!("Revision {}", td.revision)), "{fix}");
+        act::perform(
+            StepId::SwitchBackend,
+            cloud.as_ref(),
+            &rt.config,
+            &rt.journal,
+            &Options::from_config(&rt.config),
+            &|_| {},
+        )
+        .await
+        .expect("the mend runs");
+        let seen = moto.boto("out(c('ecs').describe_services(cluster='workshop-cluster', services=['backend-service'])['services'][0])");
+        assert_eq!(seen["taskDefinition"], td.arn.as_str());
+        let arns = moto.boto("out(c('ecs').list_task_definitions(familyPrefix='workshop-backend')['taskDefinitionArns'])");
+        assert_eq!(
+            arns.as_array().map(Vec::len),
+            Some(2),
+            "nothing registered: {arns}"
+        );
+        let check = switch_check(&rt).await;
+        assert!(check.problems.is_empty(), "{}", check.render(Lang::En));
+    }
+}
