@@ -489,3 +489,6 @@ problem-db-host-other-variable-fix = In einer neuen Revision von { $family }, Co
 problem-db-host-other-container = Revision { $revision } hat den neuen Endpunkt im Container { $other }, nicht in { $container }: Das Backend läuft in { $container } und arbeitet noch mit der alten Datenbank.
     .short = Endpunkt im Container { $other }
 problem-db-host-other-container-fix = Setze in einer neuen Revision von { $family } DB_HOST im Container { $container } auf { $endpoint } (und mach die Änderung in { $other } rückgängig), dann stelle { $service } darauf um. Oder drücke Enter.
+problem-snapshot-other-instance = { $snapshot } ist ein Snapshot von { $other }, nicht von { $instance }: Vor «Take snapshot» wurde die falsche Datenbank gewählt. Ein Restore daraus bringt deine ToDos nicht zurück, und der Name ist besetzt.
+    .short = Snapshot von { $other }
+problem-snapshot-other-instance-fix = Lösche ihn (RDS › Snapshots › { $snapshot } › Actions › Delete snapshot) und erstelle ihn nochmals von der richtigen Datenbank: RDS › Databases › { $instance } › Actions › Take snapshot › Name { $snapshot }.

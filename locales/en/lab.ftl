@@ -486,3 +486,6 @@ problem-db-host-other-variable-fix = In a new revision of { $family }, container
 problem-db-host-other-container = Revision { $revision } has the new endpoint in container { $other }, not in { $container }: the backend runs in { $container } and still uses the old database.
     .short = Endpoint in container { $other }
 problem-db-host-other-container-fix = In a new revision of { $family }, set DB_HOST in container { $container } to { $endpoint } (and undo the change in { $other }), then update { $service } to it. Or press Enter.
+problem-snapshot-other-instance = { $snapshot } is a snapshot of { $other }, not of { $instance }: the wrong database was chosen before "Take snapshot". A restore from it does not bring back your todos, and the name is taken.
+    .short = Snapshot of { $other }
+problem-snapshot-other-instance-fix = Delete it (RDS › Snapshots › { $snapshot } › Actions › Delete snapshot), then take it again of the right database: RDS › Databases › { $instance } › Actions › Take snapshot › name { $snapshot }.

@@ -69,7 +69,8 @@ impl crate::lab::StepId {
 #[derive(Debug, Clone)]
 pub enum Fetched {
     Instances(Result<Vec<DbInstance>, CloudError>),
-    Snapshots(Result<Vec<DbSnapshot>, CloudError>),
+    /// The source's snapshots, and the lab's snapshot name found on another instance.
+    Snapshots(Result<Vec<DbSnapshot>, CloudError>, Option<DbSnapshot>),
     Service(Result<Service, CloudError>, Vec<TaskDefinition>),
     Todos(Result<Vec<Todo>, CloudError>),
 }
@@ -79,7 +80,7 @@ impl Fetched {
     pub fn part(&self) -> PartId {
         match self {
             Self::Instances(_) => PartId::Instances,
-            Self::Snapshots(_) => PartId::Snapshots,
+            Self::Snapshots(..) => PartId::Snapshots,
             Self::Service(..) => PartId::Service,
             Self::Todos(_) => PartId::Todos,
         }
@@ -89,7 +90,7 @@ impl Fetched {
     pub fn error(&self) -> Option<&CloudError> {
         match self {
             Self::Instances(r) => r.as_ref().err(),
-            Self::Snapshots(r) => r.as_ref().err(),
+            Self::Snapshots(r, _) => r.as_ref().err(),
             Self::Service(r, _) => r.as_ref().err(),
             Self::Todos(r) => r.as_ref().err(),
         }
@@ -100,6 +101,9 @@ impl Fetched {
 pub struct Observed {
     pub instances: Part<Vec<DbInstance>>,
     pub snapshots: Part<Vec<DbSnapshot>>,
+    /// A snapshot with the lab's snapshot name, of another instance than the source.
+    #[serde(default)]
+    pub lab_snapshot_elsewhere: Option<DbSnapshot>,
     pub service: Part<Service>,
     /// Task definitions by ARN; revisions never change, so they are fetched once.
     pub task_definitions: BTreeMap<String, TaskDefinition>,
@@ -110,7 +114,12 @@ impl Observed {
     pub fn apply(&mut self, fetched: Fetched, at: Timestamp) {
         match fetched {
             Fetched::Instances(r) => self.instances.take(r, at),
-            Fetched::Snapshots(r) => self.snapshots.take(r, at),
+            Fetched::Snapshots(r, elsewhere) => {
+                if r.is_ok() {
+                    self.lab_snapshot_elsewhere = elsewhere;
+                }
+                self.snapshots.take(r, at);
+            }
             Fetched::Service(r, tds) => {
                 for td in tds {
                     self.task_definitions.insert(td.arn.clone(), td);
@@ -207,7 +216,21 @@ pub async fn fetch(
     let names = &config.names;
     match part {
         PartId::Instances => Fetched::Instances(cloud.describe_instances().await),
-        PartId::Snapshots => Fetched::Snapshots(cloud.describe_snapshots(&names.instance).await),
+        PartId::Snapshots => {
+            let own = cloud.describe_snapshots(&names.instance).await;
+            // Snapshot names are unique in a region: the lab's name on another instance's
+            // snapshot (taken of the wrong database) is found by name.
+            let elsewhere = match &own {
+                Ok(list) if !list.iter().any(|s| s.id == names.snapshot) => cloud
+                    .find_snapshot(&names.snapshot)
+                    .await
+                    .ok()
+                    .flatten()
+                    .filter(|s| s.instance_id != names.instance),
+                _ => None,
+            };
+            Fetched::Snapshots(own, elsewhere)
+        }
         PartId::Service => {
             let service = cloud.describe_service(&names.cluster, &names.service).await;
             let mut tds = Vec::new();

@@ -286,6 +286,72 @@ async fn a_snapshot_under_another_name_is_found_and_the_right_one_taken() {
 }
 
 #[tokio::test]
+async fn a_snapshot_of_another_instance_under_the_lab_name_is_found() {
+    let lab = lab();
+    // Another database in the account (an earlier course's copy), restored from a snapshot.
+    lab.cloud
+        .create_snapshot(&SnapshotRequest {
+            instance_id: "workshop-db".into(),
+            snapshot_id: "course-copy".into(),
+            tags: Vec::new(),
+        })
+        .await
+        .expect("snapshot");
+    lab.wait_minutes(10);
+    lab.cloud
+        .restore_from_snapshot(&backup_lab::cloud::RestoreRequest {
+            instance_id: "reporting-db".into(),
+            snapshot_id: "course-copy".into(),
+            settings: backup_lab::cloud::RestoreSettings {
+                class: "db.t3.micro".into(),
+                ..backup_lab::cloud::RestoreSettings::default()
+            },
+        })
+        .await
+        .expect("restore");
+    lab.wait_minutes(40);
+    lab.cloud
+        .delete_snapshot("course-copy")
+        .await
+        .expect("delete");
+    lab.wait_minutes(5);
+    // The learner picks the wrong database before "Take snapshot".
+    lab.cloud
+        .create_snapshot(&SnapshotRequest {
+            instance_id: "reporting-db".into(),
+            snapshot_id: "ondemandbackup".into(),
+            tags: Vec::new(),
+        })
+        .await
+        .expect("snapshot of the wrong instance");
+    lab.wait_minutes(10);
+    let check = lab.check(StepId::Snapshot).await;
+    assert_eq!(check.state, StepState::Failed);
+    let (detail, fix, de, _) = diagnosis(&check, "snapshot-other-instance");
+    assert!(
+        detail.contains("a snapshot of reporting-db, not of workshop-db"),
+        "{detail}"
+    );
+    assert!(
+        fix.contains("Delete snapshot") && fix.contains("Take snapshot"),
+        "{fix}"
+    );
+    assert!(de.contains("falsche Datenbank"), "{de}");
+    // Enter does not try to take a snapshot under a taken name.
+    assert!(matches!(
+        lab.ready(StepId::Snapshot).await,
+        plan::Ready::Blocked(_)
+    ));
+    lab.cloud
+        .delete_snapshot("ondemandbackup")
+        .await
+        .expect("delete");
+    lab.wait_minutes(5);
+    lab.act(StepId::Snapshot).await;
+    assert!(lab.done_within(StepId::Snapshot, 30).await);
+}
+
+#[tokio::test]
 async fn todos_deleted_while_the_snapshot_is_made_are_said_to_be_fine() {
     let lab = lab();
     lab.act(StepId::CreateTodos).await;
@@ -697,6 +763,7 @@ fn every_diagnosis_has_detail_short_text_and_fix_in_both_languages() {
         "backup-retention-other",
         "backup-window-as-local",
         "snapshot-other-name",
+        "snapshot-other-instance",
         "snapshot-creating-todos-deleted",
         "snapshot-before-todos",
         "source-missing",

@@ -60,14 +60,16 @@ impl Step for Snapshot {
                 StepState::Done,
                 Text::new("check-snapshot-gone").arg("snapshot", &names.snapshot),
             ),
-            None => ctx.with_source_trouble(match other_name(ctx) {
-                Some(problem) => Check::diagnosis(StepState::Failed, problem),
-                None if ctx.source().is_none() => ctx.missing_source(),
-                None => Check::new(
-                    StepState::Todo,
-                    Text::new("check-snapshot-missing").arg("snapshot", &names.snapshot),
-                ),
-            }),
+            None => {
+                ctx.with_source_trouble(match other_instance(ctx).or_else(|| other_name(ctx)) {
+                    Some(problem) => Check::diagnosis(StepState::Failed, problem),
+                    None if ctx.source().is_none() => ctx.missing_source(),
+                    None => Check::new(
+                        StepState::Todo,
+                        Text::new("check-snapshot-missing").arg("snapshot", &names.snapshot),
+                    ),
+                })
+            }
         })
     }
 
@@ -84,6 +86,10 @@ impl Step for Snapshot {
             return Ready::AlreadyDone(
                 Text::new("check-snapshot-gone").arg("snapshot", &names.snapshot),
             );
+        }
+        // The name is taken by another instance's snapshot: RDS would refuse it.
+        if let Some(problem) = other_instance(ctx) {
+            return Ready::Blocked(problem.fix);
         }
         let Some(src) = ctx.source() else {
             return source_missing(ctx);
@@ -176,6 +182,19 @@ fn other_name(ctx: &Ctx<'_>) -> Option<Problem> {
         Problem::new("snapshot-other-name")
             .arg("found", &found.id)
             .arg("snapshot", &names.snapshot)
+            .arg("instance", &names.instance),
+    )
+}
+
+/// The lab's snapshot name on a snapshot of another instance: the wrong database was chosen
+/// in the console, and the name is taken.
+fn other_instance(ctx: &Ctx<'_>) -> Option<Problem> {
+    let names = &ctx.config.names;
+    let found = ctx.observed.lab_snapshot_elsewhere.as_ref()?;
+    Some(
+        Problem::new("snapshot-other-instance")
+            .arg("snapshot", &found.id)
+            .arg("other", &found.instance_id)
             .arg("instance", &names.instance),
     )
 }
