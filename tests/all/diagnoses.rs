@@ -999,6 +999,10 @@ mod moto {
         let app = moto.todo_app();
         let (cloud, endpoint) = restored(&moto, &world, &app).await;
         let rt = runtime(&cloud);
+        // A snapshot is found by its name, whatever instance it is of; none is no error.
+        let found = cloud.find_snapshot("ondemandbackup").await.expect("find");
+        assert_eq!(found.map(|s| s.instance_id), Some("workshop-db".to_owned()));
+        assert_eq!(cloud.find_snapshot("nope").await.expect("find none"), None);
         let td = cloud
             .register_revision(BASE, CONTAINER, "DB_HOST", &endpoint)
             .await
