@@ -543,7 +543,7 @@ async fn a_revision_registered_but_not_deployed_is_deployed_by_enter() {
     );
     assert_eq!(
         check.short(Lang::En),
-        format!("Update backend-service to revision {}", td.revision)
+        format!("Update to revision {}", td.revision)
     );
     // Enter offers exactly that: one update-service call to that revision, nothing registered.
     let plan::Ready::Plan(plan) = lab.ready(StepId::SwitchBackend).await else {
