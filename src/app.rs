@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::keymap::KeyMode;
 use crate::lab::act::{self, ActionError, Outcome};
 use crate::lab::journal::{Event, Journal};
-use crate::lab::plan::{Confirm, Options, Plan, Ready};
+use crate::lab::plan::{CleanupPath, Confirm, Options, Plan, Ready};
 use crate::lab::recovery::{self, Recovery};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{Check, Observed, StepId, Text};
@@ -62,9 +62,11 @@ pub enum Action {
     /// Yes / no to a plan.
     Yes,
     No,
-    /// Cleanup: keep the restored database, or go back to the original one.
+    /// Cleanup: keep the restored database, go back to the original one, or copy the
+    /// restored data into the original one first (dump & restore).
     KeepRestored,
     GoBack,
+    CopyBack,
     /// Welcome screen: continue in the simulated account.
     UseSimulation,
 }
@@ -143,8 +145,8 @@ pub enum Dialog {
     },
     /// The backup window, entered in local time, before the plan is shown.
     Window { input: String, error: Option<Text> },
-    /// Cleanup: which path.
-    CleanupChoice { keep_restored: bool },
+    /// Cleanup: which path; nothing is chosen when the dialog opens.
+    CleanupChoice { choice: Option<CleanupPath> },
     /// A message that only needs acknowledging (already done, blocked, invalid, error).
     Notice {
         title: Text,
@@ -522,6 +524,7 @@ impl App {
             | Action::No
             | Action::KeepRestored
             | Action::GoBack
+            | Action::CopyBack
             | Action::UseSimulation => {}
         }
         Vec::new()
@@ -567,9 +570,9 @@ impl App {
                 });
             }
             StepId::Cleanup => {
-                self.dialog = Some(Dialog::CleanupChoice {
-                    keep_restored: self.options.keep_restored,
-                });
+                // Nothing is chosen in advance: one path gives up the restored data, one
+                // overwrites the original database's todos, one keeps paying for two instances.
+                self.dialog = Some(Dialog::CleanupChoice { choice: None });
             }
             _ => self.show_plan(),
         }
@@ -608,7 +611,9 @@ impl App {
     fn on_dialog(&mut self, dialog: Dialog, action: Action) -> Vec<Command> {
         // Long dialogs (a restore's parameters, notes and CLI line at 80×24) scroll; the
         // question and its keys stay in view.
-        let scrolls = !matches!(dialog, Dialog::CleanupChoice { .. });
+        // In the cleanup choice ↑↓ switch the option; PgUp/PgDn still scroll.
+        let scrolls = !matches!(dialog, Dialog::CleanupChoice { .. })
+            || matches!(action, Action::PageUp | Action::PageDown);
         match action {
             Action::ScrollUp | Action::ScrollDown | Action::PageUp | Action::PageDown
                 if scrolls =>
@@ -676,21 +681,27 @@ impl App {
                 Action::Cancel | Action::Quit => {}
                 _ => self.dialog = Some(Dialog::Window { input, error }),
             },
-            Dialog::CleanupChoice { keep_restored } => match action {
-                Action::ToggleChoice
-                | Action::ScrollUp
-                | Action::ScrollDown
-                | Action::NextStep
-                | Action::PrevStep => {
+            Dialog::CleanupChoice { choice } => match action {
+                Action::ToggleChoice | Action::ScrollDown | Action::NextStep => {
                     self.dialog = Some(Dialog::CleanupChoice {
-                        keep_restored: !keep_restored,
+                        choice: Some(step_choice(choice, true)),
                     });
                 }
-                Action::KeepRestored => self.choose_cleanup(true),
-                Action::GoBack => self.choose_cleanup(false),
-                Action::Confirm => self.choose_cleanup(keep_restored),
+                Action::ScrollUp | Action::PrevStep => {
+                    self.dialog = Some(Dialog::CleanupChoice {
+                        choice: Some(step_choice(choice, false)),
+                    });
+                }
+                Action::KeepRestored => self.choose_cleanup(CleanupPath::KeepRestored),
+                Action::GoBack => self.choose_cleanup(CleanupPath::GoBack),
+                Action::CopyBack => self.choose_cleanup(CleanupPath::CopyBack),
+                Action::Confirm => match choice {
+                    Some(path) => self.choose_cleanup(path),
+                    // Enter without a choice chooses nothing; the dialog says how to choose.
+                    None => self.dialog = Some(Dialog::CleanupChoice { choice }),
+                },
                 Action::Cancel | Action::Quit => {}
-                _ => self.dialog = Some(Dialog::CleanupChoice { keep_restored }),
+                _ => self.dialog = Some(Dialog::CleanupChoice { choice }),
             },
             Dialog::Confirm {
                 plan, mut typed, ..
@@ -721,7 +732,8 @@ impl App {
                         });
                     }
                     (Action::Confirm, Some(w)) => {
-                        if typed == w {
+                        // A space typed before or after the word is no mismatch.
+                        if typed.trim() == w {
                             return self.run(plan);
                         }
                         self.dialog = Some(Dialog::Confirm {
@@ -743,8 +755,8 @@ impl App {
         Vec::new()
     }
 
-    fn choose_cleanup(&mut self, keep_restored: bool) {
-        self.options.keep_restored = keep_restored;
+    fn choose_cleanup(&mut self, path: CleanupPath) {
+        self.options.cleanup = path;
         self.show_plan();
     }
 
@@ -757,6 +769,23 @@ impl App {
         );
         vec![Command::RunAction(Box::new(plan))]
     }
+}
+
+/// The cleanup path after (`forward`) or before `choice` in the dialog's order, wrapping
+/// around; from no choice, forward is the first path and back the last.
+fn step_choice(choice: Option<CleanupPath>, forward: bool) -> CleanupPath {
+    let all = CleanupPath::ALL;
+    let n = all.len();
+    let next = match (
+        choice.and_then(|c| all.iter().position(|p| *p == c)),
+        forward,
+    ) {
+        (Some(i), true) => (i + 1) % n,
+        (Some(i), false) => (i + n - 1) % n,
+        (None, true) => 0,
+        (None, false) => n - 1,
+    };
+    all[next]
 }
 
 #[cfg(test)]
@@ -788,6 +817,96 @@ mod tests {
         assert_eq!(app.lang, Lang::En);
         assert_eq!(app.options.lang, Lang::En, "sample todos follow");
         assert!(app.dialog.is_some(), "the dialog is still open");
+    }
+
+    #[test]
+    fn the_cleanup_choice_starts_with_nothing_chosen_and_offers_three_ways() {
+        let mut app = app();
+        app.selected = StepId::Cleanup;
+        app.update(Msg::Action(Action::Perform));
+        assert_eq!(app.dialog, Some(Dialog::CleanupChoice { choice: None }));
+        // Enter without a choice chooses nothing.
+        app.update(Msg::Action(Action::Confirm));
+        assert_eq!(app.dialog, Some(Dialog::CleanupChoice { choice: None }));
+        let seen: Vec<Option<CleanupPath>> = (0..4)
+            .map(|_| {
+                app.update(Msg::Action(Action::ScrollDown));
+                match app.dialog {
+                    Some(Dialog::CleanupChoice { choice }) => choice,
+                    _ => panic!("still the choice"),
+                }
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                Some(CleanupPath::KeepRestored),
+                Some(CleanupPath::CopyBack),
+                Some(CleanupPath::GoBack),
+                Some(CleanupPath::KeepRestored)
+            ]
+        );
+        app.dialog = Some(Dialog::CleanupChoice { choice: None });
+        app.update(Msg::Action(Action::ScrollUp));
+        assert_eq!(
+            app.dialog,
+            Some(Dialog::CleanupChoice {
+                choice: Some(CleanupPath::GoBack)
+            }),
+            "up from nothing is the last way"
+        );
+        let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
+        let action = keymap(&app, &c).expect("a key for c");
+        app.update(Msg::Action(action));
+        assert_eq!(app.options.cleanup, CleanupPath::CopyBack);
+        assert!(
+            !matches!(app.dialog, Some(Dialog::CleanupChoice { .. })),
+            "the plan (or why there is none) follows"
+        );
+    }
+
+    #[test]
+    fn the_typed_word_may_have_a_space_around_it() {
+        let mut app = app();
+        let plan = Plan {
+            step: StepId::Cleanup,
+            options: app.options.clone(),
+            request: crate::lab::plan::Request::Verify,
+            params: Vec::new(),
+            commands: Vec::new(),
+            notes: Vec::new(),
+            confirm: Confirm::Typed("ondemandbackup".into()),
+        };
+        app.dialog = Some(Dialog::Confirm {
+            plan: plan.clone(),
+            typed: "ondemandbackup ".into(),
+            mismatch: false,
+        });
+        let commands = app.update(Msg::Action(Action::Confirm));
+        assert_eq!(commands, vec![Command::RunAction(Box::new(plan.clone()))]);
+        app.running = None;
+        app.dialog = Some(Dialog::Confirm {
+            plan,
+            typed: "ondemand".into(),
+            mismatch: false,
+        });
+        assert!(app.update(Msg::Action(Action::Confirm)).is_empty());
+        assert!(matches!(
+            app.dialog,
+            Some(Dialog::Confirm { mismatch: true, .. })
+        ));
+    }
+
+    #[test]
+    fn read_only_refuses_cleanup_before_any_choice() {
+        let mut app = app();
+        app.read_only = true;
+        app.selected = StepId::Cleanup;
+        app.update(Msg::Action(Action::Perform));
+        assert!(matches!(
+            &app.dialog,
+            Some(Dialog::Notice { title, is_error: true, .. }) if title.id == "dialog-read-only"
+        ));
     }
 
     #[test]

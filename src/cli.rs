@@ -115,6 +115,10 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Debug, Args, Clone)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "one field per command-line flag"
+)]
 pub struct RunArgs {
     /// Step ids to run, in order.
     pub steps: Vec<String>,
@@ -122,8 +126,11 @@ pub struct RunArgs {
     #[arg(long)]
     pub all: bool,
     /// Cleanup keeps the restored database and deletes only the snapshot.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "copy_back")]
     pub keep_restored: bool,
+    /// Cleanup copies the restored todos back into the original database (dump & restore, a one-off Fargate task), switches the backend back to it, then deletes the restored instance and the snapshot. Without this or --keep-restored, cleanup goes back to the original database as it is.
+    #[arg(long)]
+    pub copy_back: bool,
     /// When the app or another run holds the state directory, wait until it is free.
     #[arg(long)]
     pub wait: bool,

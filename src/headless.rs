@@ -117,7 +117,7 @@ impl Runtime {
         options: &Options,
     ) -> bool {
         check.is_none_or(|c| c.state == StepState::Done)
-            && !steps::cleanup_pending(step, observed, &self.config, options.keep_restored)
+            && !steps::cleanup_pending(step, observed, &self.config, options.cleanup)
     }
 
     fn check_of(&self, step: StepId, observed: &Observed) -> Option<crate::lab::Check> {

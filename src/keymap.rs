@@ -233,6 +233,7 @@ pub const DIALOG: &[Row] = &[
             also(KeyCode::Left, Action::ToggleChoice),
             also(KeyCode::Right, Action::ToggleChoice),
             char_key('k', Action::KeepRestored),
+            char_key('c', Action::CopyBack),
             char_key('b', Action::GoBack),
         ],
         "ui-help-cleanup",

@@ -20,7 +20,7 @@ use backup_lab::config::{self, Config, ConfigError};
 use backup_lab::headless::{EXIT_INCOMPLETE, EXIT_USAGE, Runtime};
 use backup_lab::i18n::{Lang, t};
 use backup_lab::lab::journal::{self, Journal, JournalError};
-use backup_lab::lab::plan::Options;
+use backup_lab::lab::plan::{CleanupPath, Options};
 use backup_lab::lab::{StepId, Text};
 use backup_lab::state::{self, FileProblem, LockError, StateLock};
 use backup_lab::{report, tui, ui_text, validate, worker};
@@ -660,7 +660,13 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
                 return EXIT_USAGE;
             }
             let options = Options {
-                keep_restored: args.keep_restored,
+                cleanup: if args.copy_back {
+                    CleanupPath::CopyBack
+                } else if args.keep_restored {
+                    CleanupPath::KeepRestored
+                } else {
+                    CleanupPath::GoBack
+                },
                 lang,
                 ..Options::from_config(&config)
             };

@@ -70,6 +70,11 @@ pub struct Report {
     pub live_rpo_seconds: Option<i64>,
     pub lost_todos: Vec<String>,
     pub phases: Vec<ReportPhase>,
+    /// Dump & restore: until the app serves the todos from the original database.
+    pub copy_back_rto_seconds: Option<i64>,
+    pub copy_back_rto_complete: bool,
+    pub copy_back_rto_met: Option<bool>,
+    pub copy_back_phases: Vec<ReportPhase>,
     pub calls: Vec<ReportCall>,
     pub reads: Vec<ReportRead>,
     pub leftovers: Vec<String>,
@@ -144,10 +149,8 @@ pub fn build(
                 .render(lang),
         );
     }
-    let phases = recovery
-        .rto
-        .as_ref()
-        .map(|r| {
+    let report_phases = |rto: Option<&recovery::Rto>| -> Vec<ReportPhase> {
+        rto.map(|r| {
             r.phases
                 .iter()
                 .map(|p| ReportPhase {
@@ -158,7 +161,10 @@ pub fn build(
                 })
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+    };
+    let phases = report_phases(recovery.rto.as_ref());
+    let copy_back_phases = report_phases(recovery.copy_back.as_ref());
     Report {
         lang: lang.code(),
         mode,
@@ -173,6 +179,10 @@ pub fn build(
         rto_met: recovery.rto_met(),
         pitr_rpo_seconds: recovery.pitr_rpo_seconds,
         live_rpo_seconds: recovery.live_rpo.as_ref().map(|l| l.seconds),
+        copy_back_rto_seconds: recovery.copy_back.as_ref().map(|r| r.seconds),
+        copy_back_rto_complete: recovery.copy_back.as_ref().is_some_and(|r| r.complete),
+        copy_back_rto_met: recovery.copy_back_met(),
+        copy_back_phases,
         lost_todos: recovery.achieved_rpo.map(|a| a.lost).unwrap_or_default(),
         phases,
         calls,
@@ -273,6 +283,21 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     );
     for p in &r.phases {
         let _ = writeln!(out, "  - {}: {}", p.title, format::duration(p.seconds));
+    }
+    if r.copy_back_rto_seconds.is_some() {
+        let _ = writeln!(
+            out,
+            "- {}: {} ({} {}: {})",
+            t(lang, "report-copy-back-rto"),
+            fmt(r.copy_back_rto_seconds),
+            t(lang, "report-target"),
+            format::duration(r.rto_target_seconds),
+            yes_no(lang, r.copy_back_rto_met)
+        );
+        for p in &r.copy_back_phases {
+            let _ = writeln!(out, "  - {}: {}", p.title, format::duration(p.seconds));
+        }
+        let _ = writeln!(out, "  - {}", t(lang, "report-copy-back-counted"));
     }
     if !r.lost_todos.is_empty() {
         let _ = writeln!(
@@ -385,6 +410,10 @@ mod tests {
             live_rpo_seconds: None,
             lost_todos: Vec::new(),
             phases: Vec::new(),
+            copy_back_rto_seconds: None,
+            copy_back_rto_complete: false,
+            copy_back_rto_met: None,
+            copy_back_phases: Vec::new(),
             calls: Vec::new(),
             reads: Vec::new(),
             leftovers: Vec::new(),

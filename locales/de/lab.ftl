@@ -67,6 +67,7 @@ check-pitr-needs-backups = braucht automatische Backups (Schritt «Backups autom
 check-cleanup-nothing = noch nichts aufzuräumen
 check-cleanup-kept = aufgeräumt; die wiederhergestellte Datenbank bleibt in Betrieb
 check-cleanup-back = aufgeräumt; zurück auf der ursprünglichen Datenbank
+check-cleanup-copied = aufgeräumt; { $instance } enthält die wiederhergestellten ToDos und ist wieder in Betrieb
 check-summary-complete = Lab abgeschlossen: Alle Schritte bis «ToDos überprüfen» sind erledigt.
 check-summary-incomplete = Lab noch nicht abgeschlossen.
 
@@ -108,6 +109,12 @@ param-service = Service
 param-cleanup-path = Weg
 param-cleanup-keep = wiederhergestellte Datenbank behalten, Snapshot löschen
 param-cleanup-back = zurück zur ursprünglichen Datenbank, wiederhergestellte Instanz und Snapshot löschen
+param-cleanup-copy = wiederhergestellte ToDos in die ursprüngliche Datenbank kopieren (Dump & Restore), zu ihr zurückkehren, danach wiederhergestellte Instanz und Snapshot löschen
+param-copy-direction = Kopie
+param-copy-overwrites = Überschreibt
+param-copy-overwrites-value = die ToDo-Tabellen in { $instance }: Was dort nach der Katastrophe geschrieben wurde, geht verloren
+param-copy-database = Datenbank
+param-copy-task-definition = Task Definition für den Dump
 
 note-outage = Die Aufbewahrung geht von 0 auf einen positiven Wert: Die Instanz ist kurz nicht erreichbar und erstellt sofort ein erstes Backup.
 note-backup-storage = Backup-Speicher ist gratis, solange er nicht grösser ist als der gesamte Speicher, den deine DB-Instanzen in dieser Region belegen (nicht nur diese Datenbank); darüber hinaus wird er pro GB und Monat verrechnet.
@@ -122,6 +129,12 @@ note-pitr-point = Der Wiederherstellungszeitpunkt wird direkt vor dem Auftrag no
 note-pitr-cost = Kosten: eine weitere DB-Instanz mit eigenem Speicher, sekundengenau verrechnet, sobald RDS sie erstellt (mindestens 10 Minuten). Der Schritt «Aufräumen» löscht sie.
 note-rollout = ECS startet 2 neue Tasks, bevor es die 2 alten stoppt: Einige Minuten lang laufen bis zu 4 gleichzeitig.
 note-source-untouched = { $instance } selbst wird nie verändert oder gelöscht.
+note-source-data-only = An { $instance } ändern nur die ToDo-Tabellen; die Instanz, ihr Endpunkt und ihre Einstellungen bleiben, wie sie sind.
+note-copy-overwrites = Das macht der Dump: Ein einmaliger Task liest die Datenbank von { $restored } mit mysqldump aus und schreibt sie mit mysql in { $instance }. Er ersetzt die ToDo-Tabellen in { $instance } (DROP TABLE, danach CREATE und INSERT): Was nach der Katastrophe in { $instance } geschrieben wurde, geht verloren.
+note-copy-cost = Kosten: ein Fargate-Task mit 0.25 vCPU und 0.5 GB für etwa eine Minute, sekundengenau verrechnet, mindestens eine Minute: weit weniger als ein US-Cent.
+note-copy-credentials = Der Task verwendet Benutzer und Passwort der Datenbank aus { $container } in der Task Definition des Backends; das Passwort geht als MYSQL_PWD mit und wird nie angezeigt oder protokolliert.
+note-copy-order = Gelöscht wird erst, wenn { $service } wieder auf { $instance } läuft und die App die wiederhergestellten ToDos von dort liefert. Scheitert ein Schritt, hört das Aufräumen dort auf und sagt dir, wie es steht.
+note-cleanup-keep-cost = Danach laufen zwei Multi-AZ-Instanzen weiter, { $instance } und { $restored }: Beide werden sekundengenau verrechnet, samt Speicher, bis du eine davon löschst.
 
 confirm-prompt = Ausführen? [j/N]
 confirm-type = Tippe zur Bestätigung { $word } ein:
@@ -151,6 +164,14 @@ done-service-updated = { $service } auf Revision { $revision } umgestellt; der R
 done-revision-deregistered = Revision { $revision } deregistriert
 done-instance-deleted = { $instance } wird gelöscht (ohne Final Snapshot)
 done-snapshot-deleted = Snapshot { $snapshot } wird gelöscht
+done-dump-ready = Task Definition { $family }:{ $revision } für den Dump ist bereit
+done-copy-started = Dump-Task { $task } gestartet
+done-copied = Kopie fertig (Exit-Code 0): { $instance } enthält die ToDos von { $restored }
+done-served-from-source = die App liefert { $count } ToDos aus { $instance }
+done-dump-deregistered = Task Definition { $family }:{ $revision } für den Dump deregistriert
+progress-copy-status = Dump-Task { $task }: { $status } ({ $elapsed })
+copyback-logs = Ausgabe des Tasks: CloudWatch Logs, Gruppe { $group }, Stream { $stream }; lesen kannst du sie mit: { $cli }
+copyback-logs-none = Der Task hat keine Log-Konfiguration (die Task Definition des Backends hat keine), darum wird seine Ausgabe nicht aufbewahrt; ECS zeigt den Task mit: { $cli }
 progress-todo-created = ToDo erfasst: { $title }
 progress-todo-deleted = ToDo gelöscht: { $title }
 progress-retry = { $code }: neuer Versuch in { $seconds } s (Versuch { $attempt } von { $attempts })
@@ -167,6 +188,21 @@ blocked-no-endpoint = { $restored } ist { $status } und nimmt noch keine Verbind
 blocked-protected = das Lab hat { $instance } nicht erstellt; backup-lab löscht diese Instanz nie
 blocked-rollout-slow = der Rollout zurück ist nicht rechtzeitig fertig geworden; die wiederhergestellte Datenbank bleibt – räume später nochmals auf
 blocked-rollout-failed = der Rollout von Revision { $revision } ist fehlgeschlagen ({ $failed } Tasks hintereinander sind nicht gestartet); die wiederhergestellte Datenbank bleibt – lies die Ereignisse von { $service } in der ECS-Konsole und räume dann nochmals auf
+blocked-copy-no-restored = { $restored } gibt es nicht (mehr): Es gibt nichts zurückzukopieren – wähle einen anderen Weg zum Aufräumen
+blocked-copy-not-ready = { $restored } ist { $status } und nimmt noch keine Verbindungen an; kopieren lässt sich, sobald sie verfügbar ist
+blocked-copy-no-network = die Netzwerkkonfiguration von { $service } (Subnetze, Sicherheitsgruppen) ist noch nicht gelesen; der Dump-Task läuft darin – versuche es gleich nochmals
+blocked-copy-no-database = { $instance } nennt ihre Datenbank nicht (DBName), darum weiss der Dump nicht, was er kopieren soll
+blocked-copy-engine = der Dump braucht die MySQL-Clients, und { $engine } ist nicht MySQL
+blocked-copy-failed = Die Kopie hat nicht geklappt: { $why } ECS meldet: { $reason } (Exit-Code { $code }). { $logs }. { $stand }
+copyback-why-no-registry = Fargate konnte das Image { $image } nicht laden: Die Subnetze des Service haben keinen Weg zur Registry public.ecr.aws. Ein Task kommt über ein NAT-Gateway dorthin oder über ein Internet-Gateway mit öffentlicher IP (die Tasks des Service haben assignPublicIp { $public_ip }).
+copyback-why-connect = Der MySQL-Client hat mit Code { $code } aufgehört; meist heisst das, dass er keine Verbindung bekam: Eine Sicherheitsgruppe von { $restored } oder { $instance } lässt die Gruppe des Service ({ $groups }) nicht auf den Port der Datenbank, oder eine Datenbank nimmt noch keine Verbindungen an. Die Meldung von mysql selbst steht im Log des Tasks.
+copyback-why-other = Der Task hat aufgehört, bevor die Kopie fertig war.
+copyback-stand-restored = Gelöscht wurde nichts: { $service } läuft weiter auf { $restored }, das die wiederhergestellten ToDos behält, und { $snapshot } gibt es noch. Räume nochmals auf, sobald die Ursache behoben ist; die Kopie beginnt dann von vorn.
+copyback-stand-copying = Gelöscht wurde nichts: { $service } läuft weiter auf { $restored }, und { $snapshot } gibt es noch. Räume nochmals auf: Das Aufräumen verfolgt dann denselben Task, statt einen weiteren zu starten.
+copyback-stand-switched = Gelöscht wurde nichts: { $restored } und { $snapshot } gibt es noch, und { $service } läuft schon wieder auf { $instance }. Schau dir die ToDos in der App an und räume dann nochmals auf.
+blocked-copy-slow = Dump-Task { $task } ist nach 20 Minuten noch { $status }, darum wartet das Aufräumen nicht länger. Verfolge ihn mit: { $cli }. { $stand }
+blocked-copy-unverified = die App liess sich nach dem Zurückstellen nicht lesen ({ $error }). { $stand }
+blocked-copy-mismatch = die App liefert { $served } ToDos aus { $instance }, { $restored } hatte aber { $expected }; darum hört das Aufräumen auf, bevor es etwas löscht. { $stand }
 
 ## Ohne Oberfläche
 
@@ -328,6 +364,8 @@ busy-running = «{ $step }» läuft noch; warte, bis der Schritt fertig ist
 phase-until-restore = bis der Restore gestartet wurde
 phase-restore = Restore
 phase-switch = Umstellung und Rollout
+phase-copy = Kopie zurück (Dump-Task)
+phase-back = zurück auf die ursprüngliche Datenbank
 
 ## Bericht
 
@@ -347,6 +385,8 @@ report-time = Zeit
 report-detail = Detail
 report-recovery = Wiederherstellung: RPO und RTO
 report-target = Ziel
+report-copy-back-rto = RTO über Dump & Restore (bis die App die ToDos aus der ursprünglichen Datenbank liefert)
+report-copy-back-counted = gezählt wird, was dieser Weg braucht; die Zeit, in der die App dazwischen auf der wiederhergestellten Datenbank lief, nicht
 report-met = erreicht
 report-missed = verfehlt
 report-open = offen

@@ -334,6 +334,16 @@ step-cleanup-body =
     zuerst { $service } auf die ursprüngliche Revision von { $family } zurück und warte den
     Rollout ab; danach deregistrierst du die neue Revision und löschst { $restored } ohne
     Final Snapshot.
+    • Gehst du einfach zurück, sind die wiederhergestellten ToDos weg. Mit Dump & Restore
+    behältst du sie: Ein einmaliger Task liest { $restored } mit mysqldump aus und schreibt
+    das Ergebnis mit mysql in { $instance }; dort ersetzt es die ToDo-Tabellen, und was nach
+    der Katastrophe in { $instance } geschrieben wurde, geht verloren. Danach gehst du
+    zurück wie oben.
+    Welchen Weg wählt ein Team? Die wiederhergestellte Instanz zu behalten geht schnell,
+    aber die Datenbank hat nun einen neuen Endpunkt, und jede Konfiguration, die ihn nennt,
+    muss angepasst werden. Dump & Restore dauert länger (eine Kopie mehr, und je grösser
+    die Datenbank, desto länger), dafür bleiben der ursprüngliche Endpunkt, seine
+    Einstellungen und alles, was darauf zeigt.
     Die Reihenfolge ist wichtig: Löschst du { $restored }, solange das Backend noch darauf
     zeigt, funktioniert die App nicht mehr.
     Die automatischen Backups von { $instance } dürfen eingeschaltet bleiben; jedes läuft
@@ -358,3 +368,7 @@ step-cleanup-console =
     8. Öffne Services → RDS → Databases, wähle { $restored } und klicke auf Actions → Delete.
     9. Entferne die Haken bei Create final snapshot und Retain automated backups, bestätige
     den Hinweis, tippe delete me ein und klicke auf Delete.
+    Für Dump & Restore gibt es in der Konsole kein eigenes Formular: Es ist ein Task, der
+    einmal läuft (ECS → Clusters → { $cluster } → Tasks → Run new task, mit dem Netzwerk
+    von { $service }). backup-lab registriert seine Task Definition und zeigt die Zeilen
+    für die AWS CLI in der Bestätigung. Die Kopie kommt vor Schritt 5.

@@ -98,6 +98,7 @@ ui-lost = verloren: { $todos }
 ui-lost-none = kein ToDo ging verloren
 ui-rto = RTO
 ui-rto-not-started = beginnt mit der Katastrophe
+ui-rto-copy-back = RTO Dump & Restore
 ui-target = Ziel ≤ { $target }
 ui-point-snapshot = Snapshot
 ui-point-pitr = automatische Backups
@@ -115,6 +116,7 @@ ui-tl-restore-available = wiederhergestellt
 ui-tl-switched = Backend umgestellt
 ui-tl-rollout = Rollout fertig
 ui-tl-verified = ToDos zurück
+ui-tl-copied = ToDos zurückkopiert
 
 ## Ereignisprotokoll
 
@@ -143,7 +145,7 @@ ui-help-present = Beamer-Modus: grosse Schrift, hoher Kontrast, ohne Ereignisse
 ui-help-quit = beenden (das Konto behält seinen Stand; starte neu, um weiterzumachen)
 ui-help-confirm = in einem Plan: ja / nein
 ui-help-cancel = Dialog schliessen, ohne etwas zu tun
-ui-help-cleanup = Aufräumen: Option wechseln, wiederhergestellte Datenbank behalten, zurückwechseln
+ui-help-cleanup = Aufräumen: Option wechseln, wiederhergestellte Datenbank behalten, ToDos zurückkopieren (Dump & Restore), zurückwechseln
 ui-help-dialog-scroll = in einem langen Dialog: den Text blättern
 ui-help-symbols = Symbole
 ui-help-close = ? oder Esc schliesst diese Hilfe.
@@ -176,6 +178,9 @@ ui-window-utc = { $utc } UTC, so speichert es RDS
 ui-cleanup-title = Aufräumen: Welche Datenbank bleibt?
 ui-cleanup-intro = Entscheide, welche Datenbank die App ab jetzt verwendet. Gelöscht wird nur, was das Lab erstellt hat.
 ui-cleanup-keep = { $restored } behalten
-ui-cleanup-keep-detail = Das Backend bleibt auf { $restored }. Gelöscht wird nur { $snapshot } (und die Point-in-Time-Kopie, falls es sie gibt). Danach laufen zwei Multi-AZ-Instanzen weiter, die ursprüngliche und { $restored }, und beide kosten laufend Geld.
+ui-cleanup-keep-detail = Das Backend bleibt auf { $restored }; gelöscht wird nur { $snapshot } (und die Point-in-Time-Kopie, falls es sie gibt). Schnell, aber zwei Multi-AZ-Instanzen kosten weiter Geld.
 ui-cleanup-back = Zurück zu { $instance }
-ui-cleanup-back-detail = Zuerst wird { $service } wieder auf { $instance } umgestellt; nach dem Rollout werden { $restored } und { $snapshot } gelöscht. Die wiederhergestellten ToDos gehen damit verloren: { $instance } hat den Stand nach der Katastrophe.
+ui-cleanup-back-detail = { $service } wechselt zurück auf { $instance }, danach werden { $restored } und { $snapshot } gelöscht – und mit ihnen die wiederhergestellten ToDos.
+ui-cleanup-copy = ToDos in { $instance } zurückkopieren (Dump & Restore)
+ui-cleanup-copy-detail = Ein Fargate-Task (etwa eine Minute, unter einem US-Cent) kopiert die ToDos nach { $instance } und ersetzt dort die ToDo-Tabellen: Was nach der Katastrophe dort geschrieben wurde, geht verloren. Danach wechselt { $service } zurück; der ursprüngliche Endpunkt bleibt.
+ui-cleanup-none-chosen = Noch nichts gewählt: Drück eine Taste oder Tab/↑↓, dann Enter.

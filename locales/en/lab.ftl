@@ -67,6 +67,7 @@ check-pitr-needs-backups = needs automated backups (step "Enable automated backu
 check-cleanup-nothing = nothing to clean up yet
 check-cleanup-kept = cleaned up; the restored database stays in use
 check-cleanup-back = cleaned up; back on the original database
+check-cleanup-copied = cleaned up; { $instance } holds the restored todos and is in use again
 check-summary-complete = Lab complete: every step up to "Check the todos" is done.
 check-summary-incomplete = Lab not complete yet.
 
@@ -108,6 +109,12 @@ param-service = Service
 param-cleanup-path = Path
 param-cleanup-keep = keep the restored database, delete the snapshot
 param-cleanup-back = go back to the original database, delete the restored instance and the snapshot
+param-cleanup-copy = copy the restored todos into the original database (dump & restore), go back to it, then delete the restored instance and the snapshot
+param-copy-direction = Copy
+param-copy-overwrites = Overwrites
+param-copy-overwrites-value = the todo tables in { $instance }: anything written there after the disaster is lost
+param-copy-database = Database
+param-copy-task-definition = Dump task definition
 
 note-outage = Retention goes from 0 to a positive value: the instance is briefly unavailable and takes a first backup right away.
 note-backup-storage = Backup storage is free up to the total storage provisioned for your DB instances in this region (not just this database); beyond that it is billed per GB-month.
@@ -122,6 +129,12 @@ note-pitr-point = The restore point is read again right before the request, beca
 note-pitr-cost = Cost: another DB instance with its own storage, billed per second from the moment RDS creates it (10-minute minimum). The step "Clean up" deletes it.
 note-rollout = ECS starts 2 new tasks before it stops the 2 old ones: up to 4 run at once for a few minutes.
 note-source-untouched = { $instance } itself is never modified or deleted.
+note-source-data-only = Of { $instance } only the todo tables change; the instance, its endpoint and its settings stay as they are.
+note-copy-overwrites = What the dump does: a one-off task reads the database of { $restored } with mysqldump and writes it into { $instance } with mysql. It replaces the todo tables in { $instance } (DROP TABLE, then CREATE and INSERT): anything written to { $instance } after the disaster is lost.
+note-copy-cost = Cost: one Fargate task with 0.25 vCPU and 0.5 GB for about a minute, billed per second with a one-minute minimum: far less than one US cent.
+note-copy-credentials = The task uses the database user and password of { $container } from the backend's task definition; the password travels as MYSQL_PWD and is never shown or logged.
+note-copy-order = Nothing is deleted before { $service } runs on { $instance } again and the app serves the restored todos from it. If a step fails, cleanup stops there and tells you where things stand.
+note-cleanup-keep-cost = Two Multi-AZ instances then keep running, { $instance } and { $restored }: both are billed per second, storage included, until you delete one of them.
 
 confirm-prompt = Go ahead? [y/N]
 confirm-type = Type { $word } to confirm:
@@ -151,6 +164,14 @@ done-service-updated = { $service } updated to revision { $revision }; the rollo
 done-revision-deregistered = revision { $revision } deregistered
 done-instance-deleted = { $instance } is being deleted (no final snapshot)
 done-snapshot-deleted = snapshot { $snapshot } is being deleted
+done-dump-ready = dump task definition { $family }:{ $revision } is ready
+done-copy-started = dump task { $task } started
+done-copied = copy finished (exit code 0): { $instance } holds the todos of { $restored }
+done-served-from-source = the app serves { $count } todos from { $instance }
+done-dump-deregistered = dump task definition { $family }:{ $revision } deregistered
+progress-copy-status = dump task { $task }: { $status } ({ $elapsed })
+copyback-logs = Task output: CloudWatch Logs, group { $group }, stream { $stream }; read it with: { $cli }
+copyback-logs-none = The task has no log configuration (the backend's task definition has none), so its output is not kept; ECS shows the task with: { $cli }
 progress-todo-created = todo created: { $title }
 progress-todo-deleted = todo deleted: { $title }
 progress-retry = { $code }: trying again in { $seconds } s (attempt { $attempt } of { $attempts })
@@ -167,6 +188,21 @@ blocked-no-endpoint = { $restored } is { $status } and takes no connections yet.
 blocked-protected = the lab did not create { $instance }; backup-lab never deletes it
 blocked-rollout-slow = the rollout back did not finish in time; the restored database was kept – run cleanup again later
 blocked-rollout-failed = the rollout of revision { $revision } failed ({ $failed } tasks in a row did not start); the restored database was kept – read the events of { $service } in the ECS console and run cleanup again
+blocked-copy-no-restored = { $restored } does not exist (any more): there is nothing to copy back – choose another way to clean up
+blocked-copy-not-ready = { $restored } is { $status } and takes no connections yet; the copy can run once it is available
+blocked-copy-no-network = the network configuration of { $service } (subnets, security groups) has not been read yet; the dump task runs in it – try again in a moment
+blocked-copy-no-database = { $instance } does not name its database (DBName), so the dump does not know what to copy
+blocked-copy-engine = the dump uses the MySQL client tools, and { $engine } is not MySQL
+blocked-copy-failed = The copy did not work: { $why } ECS says: { $reason } (exit code { $code }). { $logs }. { $stand }
+copyback-why-no-registry = Fargate could not pull the image { $image }: the service's subnets have no route to the registry public.ecr.aws. A task gets there through a NAT gateway, or through an internet gateway with a public IP (the service's tasks have assignPublicIp { $public_ip }).
+copyback-why-connect = the MySQL client exited with code { $code }, which usually means it could not connect: a security group of { $restored } or { $instance } does not let the service's group ({ $groups }) in on the database port, or a database does not take connections yet. The message of mysql itself is in the task's log.
+copyback-why-other = the task stopped before the copy was done.
+copyback-stand-restored = Nothing was deleted: { $service } still runs on { $restored }, which keeps the restored todos, and { $snapshot } is still there. Run cleanup again once the cause is fixed; the copy starts over.
+copyback-stand-copying = Nothing was deleted: { $service } still runs on { $restored }, and { $snapshot } is still there. Run cleanup again: it follows the same task instead of starting another one.
+copyback-stand-switched = Nothing was deleted: { $restored } and { $snapshot } are still there, and { $service } already runs on { $instance } again. Look at the todos in the app, then run cleanup again.
+blocked-copy-slow = dump task { $task } is still { $status } after 20 minutes, so cleanup stops waiting. Follow it with: { $cli }. { $stand }
+blocked-copy-unverified = the app could not be read after the switch back ({ $error }). { $stand }
+blocked-copy-mismatch = the app serves { $served } todos from { $instance }, but { $restored } had { $expected }, so cleanup stops before deleting anything. { $stand }
 
 ## Headless
 
@@ -325,6 +361,8 @@ busy-running = "{ $step }" is still running; wait until it finishes
 phase-until-restore = until the restore was requested
 phase-restore = restore
 phase-switch = switch and rollout
+phase-copy = copy back (dump task)
+phase-back = back onto the original database
 
 ## Report
 
@@ -344,6 +382,8 @@ report-time = Time
 report-detail = Detail
 report-recovery = Recovery: RPO and RTO
 report-target = target
+report-copy-back-rto = RTO via dump & restore (until the app serves the todos from the original database)
+report-copy-back-counted = counted: what this way needs; the time the app ran on the restored database in between is not
 report-met = met
 report-missed = missed
 report-open = open

@@ -313,6 +313,14 @@ step-cleanup-body =
     and both keep costing money. To go back to { $instance }, first update { $service } to
     the original revision of { $family } and wait for the rollout; then deregister the new
     revision and delete { $restored } without a final snapshot.
+    • Going back as it is gives up the restored todos. Dump & restore keeps them: a one-off
+    task runs mysqldump against { $restored } and pipes it into mysql on { $instance }, which
+    replaces the todo tables there; anything written to { $instance } after the disaster is
+    lost. Then you go back as above.
+    Which way does a team choose? Keeping the restored instance is fast, but the database
+    now has a new endpoint, and every configuration that names it has to change. Dump &
+    restore takes longer (one more copy, and the larger the database, the longer), but the
+    original endpoint, its settings and everything that points to it stay.
     The order matters: deleting { $restored } while the backend still points to it breaks
     the app.
     The automated backups of { $instance } may stay on; each one expires after
@@ -337,3 +345,7 @@ step-cleanup-console =
     8. Open Services → RDS → Databases, select { $restored } and click Actions → Delete.
     9. Clear Create final snapshot and Retain automated backups, confirm the notice, type
     delete me and click Delete.
+    Dump & restore has no form of its own in the console: it is a task that runs once
+    (ECS → Clusters → { $cluster } → Tasks → Run new task, with the networking of
+    { $service }). backup-lab registers its task definition and shows the AWS CLI lines in
+    the confirmation. The copy comes before step 5.

@@ -98,6 +98,7 @@ ui-lost = lost: { $todos }
 ui-lost-none = no todo was lost
 ui-rto = RTO
 ui-rto-not-started = starts with the disaster
+ui-rto-copy-back = RTO dump & restore
 ui-target = target ≤ { $target }
 ui-point-snapshot = snapshot
 ui-point-pitr = automated backups
@@ -115,6 +116,7 @@ ui-tl-restore-available = restored
 ui-tl-switched = backend switched
 ui-tl-rollout = rollout done
 ui-tl-verified = todos back
+ui-tl-copied = todos copied back
 
 ## Event log
 
@@ -143,7 +145,7 @@ ui-help-present = projector mode: large type, high contrast, no event log
 ui-help-quit = quit (the account keeps its state; restart to continue)
 ui-help-confirm = in a plan: yes / no
 ui-help-cancel = close a dialog without doing anything
-ui-help-cleanup = cleanup: switch option, keep the restored database, go back
+ui-help-cleanup = cleanup: switch option, keep the restored database, copy the todos back (dump & restore), go back
 ui-help-dialog-scroll = in a long dialog: scroll its text
 ui-help-symbols = Symbols
 ui-help-close = ? or Esc closes this help.
@@ -176,6 +178,9 @@ ui-window-utc = { $utc } UTC, as RDS stores it
 ui-cleanup-title = Clean up: which database stays?
 ui-cleanup-intro = Decide which database the app uses from now on. Only what the lab created is deleted.
 ui-cleanup-keep = Keep { $restored }
-ui-cleanup-keep-detail = The backend stays on { $restored }. Only { $snapshot } (and the point-in-time copy, if there is one) is deleted. Two Multi-AZ instances then keep running, the original and { $restored }, and both keep costing money.
+ui-cleanup-keep-detail = The backend stays on { $restored }; only { $snapshot } (and the point-in-time copy, if there is one) is deleted. Fast, but two Multi-AZ instances keep costing money.
 ui-cleanup-back = Go back to { $instance }
-ui-cleanup-back-detail = { $service } is switched back to { $instance } first; after the rollout { $restored } and { $snapshot } are deleted. The restored todos go with them: { $instance } holds the state after the disaster.
+ui-cleanup-back-detail = { $service } goes back to { $instance }, then { $restored } and { $snapshot } are deleted – and with them the restored todos.
+ui-cleanup-copy = Copy the todos back into { $instance } (dump & restore)
+ui-cleanup-copy-detail = A Fargate task (about a minute, under one US cent) copies the todos into { $instance }, replacing its todo tables: anything written there after the disaster is lost. Then { $service } goes back; the original endpoint stays.
+ui-cleanup-none-chosen = Nothing chosen yet: press a key, or Tab/↑↓ and then Enter.

@@ -248,6 +248,8 @@ pub fn describe_service_network(cluster: &str, service: &str) -> String {
 
 /// The dump task definition. Its container definition is written to a file; the credentials
 /// are named, never shown: they are the backend's own, as environment or as its `secrets`.
+/// Like [`register_revision`], the comment stays free of prose (`←` reads "taken from"): the
+/// line is shown and journaled in any language.
 #[must_use]
 pub fn register_dump_task_definition(r: &super::DumpTaskRequest) -> String {
     let environment: Vec<String> = r
@@ -256,7 +258,7 @@ pub fn register_dump_task_definition(r: &super::DumpTaskRequest) -> String {
         .map(|(k, v)| format!("{k}={v}"))
         .collect();
     format!(
-        "aws ecs register-task-definition --family {} --requires-compatibilities FARGATE --network-mode awsvpc --cpu {} --memory {} --container-definitions file://dump.json   # dump.json: image {}, command bash -c {}, environment {}, {} and {} from {} {}.{}/{} (not shown); execution role and log configuration from {}",
+        "aws ecs register-task-definition --family {} --requires-compatibilities FARGATE --network-mode awsvpc --cpu {} --memory {} --container-definitions file://dump.json   # dump.json: image {}, command bash -c {}, environment {}, {}/{} ← {} {}.{}/{}; executionRoleArn, logConfiguration ← {}",
         quote(&r.family),
         super::DUMP_CPU,
         super::DUMP_MEMORY,
@@ -299,5 +301,15 @@ pub fn describe_task(cluster: &str, task: &str) -> String {
         "aws ecs describe-tasks --cluster {} --tasks {}",
         quote(cluster),
         quote(task)
+    )
+}
+
+/// The output of a task's container in CloudWatch Logs (`awslogs` driver).
+#[must_use]
+pub fn tail_logs(group: &str, stream: &str) -> String {
+    format!(
+        "aws logs tail {} --log-stream-names {}",
+        quote(group),
+        quote(stream)
     )
 }

@@ -136,6 +136,33 @@ pub struct Container {
     /// Plain environment variables in order. Values of secret-like names are kept for
     /// comparison only; [`crate::redact`] hides them before anything is shown.
     pub environment: Vec<(String, String)>,
+    /// Where the container's output goes (`logConfiguration`), when it has one.
+    #[serde(default)]
+    pub logs: Option<ContainerLogs>,
+}
+
+/// A container's `logConfiguration`, reduced to what tells where its output is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ContainerLogs {
+    /// `awslogs`, `awsfirelens`, …
+    pub driver: String,
+    /// `awslogs-group`.
+    pub group: Option<String>,
+    /// `awslogs-region`.
+    pub region: Option<String>,
+    /// `awslogs-stream-prefix`.
+    pub stream_prefix: Option<String>,
+}
+
+impl ContainerLogs {
+    /// The CloudWatch Logs stream of `container` in task `task_id`: `prefix/container/task`
+    /// (the `awslogs` driver names streams so when a prefix is set, which Fargate requires).
+    #[must_use]
+    pub fn stream(&self, container: &str, task_id: &str) -> Option<String> {
+        let prefix = self.stream_prefix.as_deref()?;
+        (self.driver == "awslogs").then(|| format!("{prefix}/{container}/{task_id}"))
+    }
 }
 
 /// A registered task definition revision.
@@ -258,6 +285,10 @@ pub struct Service {
     /// `None` when the service has no deployment configuration to read.
     #[serde(default)]
     pub circuit_breaker: Option<CircuitBreaker>,
+    /// Where its tasks are placed (`networkConfiguration.awsvpcConfiguration`): the way to
+    /// the databases a one-off task next to it takes too.
+    #[serde(default)]
+    pub network: Option<NetworkConfig>,
 }
 
 impl Service {
@@ -743,7 +774,12 @@ impl Task {
             .stopped_reason
             .iter()
             .map(String::as_str)
-            .chain(self.containers.iter().filter_map(|c| c.reason.as_deref()))
+            .chain(
+                self.containers
+                    .iter()
+                    .filter_map(|c| c.reason.as_deref())
+                    .filter(|r| self.stopped_reason.as_deref() != Some(*r)),
+            )
             .collect();
         Some(parts.join(" — "))
     }

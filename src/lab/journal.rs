@@ -60,6 +60,9 @@ pub enum EventKind {
     },
     BackendSwitched {
         revision: u32,
+        /// The revision the service ran before the switch, when the look saw it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<u32>,
     },
     RolloutComplete {
         revision: u32,
@@ -83,8 +86,30 @@ pub enum EventKind {
     },
     CleanupChosen {
         keep_restored: bool,
+        /// Dump & restore: the restored data is copied back into the original database.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        copy_back: bool,
     },
     CleanupDone,
+    /// Dump & restore: the copy task was started (RunTask); `at` is when ECS created it.
+    CopyStarted {
+        task: String,
+        task_definition: String,
+    },
+    /// The copy task stopped with exit code 0: the original database holds the restored data.
+    CopyDone {
+        task: String,
+    },
+    /// The copy task stopped without success: ECS's reason and the exit code, if it had one.
+    CopyFailed {
+        task: String,
+        reason: Option<String>,
+        exit_code: Option<i32>,
+    },
+    /// Dump & restore: the app serves the todos from the original database again.
+    ServedFromSource {
+        count: usize,
+    },
     /// An action the program performed and how it ended.
     Action {
         step: StepId,
@@ -113,6 +138,10 @@ impl EventKind {
             Self::PitrAvailable { .. } => Kind::PitrAvailable,
             Self::CleanupChosen { .. } => Kind::CleanupChosen,
             Self::CleanupDone => Kind::CleanupDone,
+            Self::CopyStarted { .. } => Kind::CopyStarted,
+            Self::CopyDone { .. } => Kind::CopyDone,
+            Self::CopyFailed { .. } => Kind::CopyFailed,
+            Self::ServedFromSource { .. } => Kind::ServedFromSource,
             Self::Action { .. } => Kind::Action,
         }
     }
@@ -143,6 +172,10 @@ pub enum Kind {
     PitrAvailable,
     CleanupChosen,
     CleanupDone,
+    CopyStarted,
+    CopyDone,
+    CopyFailed,
+    ServedFromSource,
     Action,
 }
 
@@ -167,6 +200,10 @@ impl Kind {
             Self::PitrAvailable => "pitr-available",
             Self::CleanupChosen => "cleanup-chosen",
             Self::CleanupDone => "cleanup-done",
+            Self::CopyStarted => "copy-started",
+            Self::CopyDone => "copy-done",
+            Self::CopyFailed => "copy-failed",
+            Self::ServedFromSource => "served-from-source",
             Self::Action => "action",
         }
     }
@@ -471,6 +508,46 @@ impl Journal {
         self.last(kind).is_some()
     }
 
+    /// The cleanup path chosen last, if cleanup ever ran.
+    #[must_use]
+    pub fn cleanup_path(&self) -> Option<super::plan::CleanupPath> {
+        use super::plan::CleanupPath;
+        match self.last(Kind::CleanupChosen)?.kind {
+            EventKind::CleanupChosen {
+                keep_restored: true,
+                ..
+            } => Some(CleanupPath::KeepRestored),
+            EventKind::CleanupChosen {
+                copy_back: true, ..
+            } => Some(CleanupPath::CopyBack),
+            _ => Some(CleanupPath::GoBack),
+        }
+    }
+
+    /// The copy task started last and not followed by its end: one that may still run.
+    #[must_use]
+    pub fn open_copy(&self) -> Option<&str> {
+        if !self.after_last(Kind::CopyStarted, Kind::CopyDone)
+            || !self.after_last(Kind::CopyStarted, Kind::CopyFailed)
+        {
+            return None;
+        }
+        match &self.last(Kind::CopyStarted)?.kind {
+            EventKind::CopyStarted { task, .. } => Some(task),
+            _ => None,
+        }
+    }
+
+    /// The revision the service ran before the latest switch onto the restored database, if
+    /// a look saw it.
+    #[must_use]
+    pub fn revision_before_switch(&self) -> Option<u32> {
+        self.events.iter().rev().find_map(|e| match e.kind {
+            EventKind::BackendSwitched { from, .. } => from,
+            _ => None,
+        })
+    }
+
     /// The most todos ever seen at once.
     #[must_use]
     pub fn max_todos(&self) -> usize {
@@ -640,7 +717,22 @@ impl Journal {
                 || (self.after_last(Kind::RolloutFailed, Kind::BackendSwitched) && !primary_failed)
             {
                 let at = service.primary().and_then(|d| d.created).unwrap_or(now);
-                self.record(at, now, EventKind::BackendSwitched { revision });
+                // The deployment still draining is the one the service ran before.
+                let from = service
+                    .deployments
+                    .iter()
+                    .filter(|d| d.status != crate::cloud::DeploymentStatus::Primary)
+                    .find(|d| {
+                        observed
+                            .task_definitions
+                            .get(&d.task_definition)
+                            .and_then(|td| td.env(&names.container, crate::cloud::DB_HOST))
+                            .is_some_and(|host| {
+                                Some(host) != restored.and_then(|r| r.endpoint.as_deref())
+                            })
+                    })
+                    .and_then(|d| crate::cloud::revision_of(&d.task_definition));
+                self.record(at, now, EventKind::BackendSwitched { revision, from });
             }
             if service.is_stable() && !self.after_last(Kind::RolloutComplete, Kind::BackendSwitched)
             {
@@ -732,7 +824,7 @@ impl Journal {
         let revision = failed
             .and_then(|d| crate::cloud::revision_of(&d.task_definition))
             .or_else(|| match self.last(Kind::BackendSwitched).map(|e| &e.kind) {
-                Some(EventKind::BackendSwitched { revision }) => Some(*revision),
+                Some(EventKind::BackendSwitched { revision, .. }) => Some(*revision),
                 _ => None,
             })
             .unwrap_or(0);
@@ -880,6 +972,7 @@ mod tests {
             at(),
             EventKind::CleanupChosen {
                 keep_restored: true,
+                copy_back: false,
             },
         );
 

@@ -2,7 +2,10 @@
 //! and what the confirmation shows of it (parameters, the AWS CLI equivalent, notes).
 
 use super::{Arg, StepId, Text};
-use crate::cloud::{BackupSettings, PitrRequest, RestoreRequest, SnapshotRequest, Todo};
+use crate::cloud::{
+    BackupSettings, DumpTaskRequest, NetworkConfig, PitrRequest, RestoreRequest, SnapshotRequest,
+    Todo,
+};
 use crate::config::Config;
 use crate::validate::Invalid;
 
@@ -11,8 +14,8 @@ use crate::validate::Invalid;
 pub struct Options {
     /// The backup window in local time.
     pub window_local: String,
-    /// Cleanup path: keep the restored database (true) or go back (false).
-    pub keep_restored: bool,
+    /// Which way cleanup goes.
+    pub cleanup: CleanupPath,
     /// Language of the sample todos the lab creates.
     pub lang: crate::i18n::Lang,
 }
@@ -22,9 +25,38 @@ impl Options {
     pub fn from_config(config: &Config) -> Self {
         Self {
             window_local: config.backup.window_local.clone(),
-            keep_restored: false,
+            cleanup: CleanupPath::default(),
             lang: crate::i18n::Lang::En,
         }
+    }
+}
+
+/// The ways cleanup can go after the restore. The chapter names two ways on from a restore:
+/// use the restored database, or copy its data back into the original one (dump & restore).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CleanupPath {
+    /// The service stays on the restored database; only the snapshot (and the point-in-time
+    /// copy) goes.
+    KeepRestored,
+    /// The service goes back to the original database as it is; the restored data goes with
+    /// the restored instance.
+    #[default]
+    GoBack,
+    /// The restored data is copied into the original database by a one-off task (dump &
+    /// restore), the service goes back to it, then the restored instance and the snapshot go.
+    CopyBack,
+}
+
+impl CleanupPath {
+    /// Every path, in the order the cleanup dialog lists them (the one that loses nothing
+    /// first, the one that gives up the restored data last).
+    pub const ALL: [CleanupPath; 3] = [Self::KeepRestored, Self::CopyBack, Self::GoBack];
+
+    /// Whether the service stays on the restored database.
+    #[must_use]
+    pub fn keeps_restored(self) -> bool {
+        self == Self::KeepRestored
     }
 }
 
@@ -59,15 +91,35 @@ pub struct Deploy {
     pub revision: u32,
 }
 
+/// Dump & restore: a one-off Fargate task next to the service copies the restored database's
+/// data into the original one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyBack {
+    pub cluster: String,
+    /// The task definition to register (or find again by its fingerprint).
+    pub dump: DumpTaskRequest,
+    /// The service's own network: the way to both databases.
+    pub network: NetworkConfig,
+}
+
 /// What cleanup removes, on the chosen path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Removal {
-    pub keep_restored: bool,
+    pub path: CleanupPath,
+    /// Dump & restore: the copy into the original database, before the service goes back.
+    pub copy: Option<CopyBack>,
     /// The service goes back onto this endpoint (the learner's original database).
     pub switch_back: Option<Switch>,
+    /// Dump & restore: the todo titles (sorted) the app must serve from the original database
+    /// before anything is deleted: those of the restored one. Empty when they are not known
+    /// (the app never served them from the restored database): then any todos will do.
+    pub verify: Option<Vec<String>>,
     /// Instances the lab made, deleted without a final snapshot.
     pub instances: Vec<String>,
     pub snapshot: Option<String>,
+    /// Dump & restore: the family whose ACTIVE revisions (the dump task definitions) are
+    /// deregistered at the end.
+    pub dump_family: Option<String>,
 }
 
 impl Removal {
@@ -75,10 +127,13 @@ impl Removal {
     /// after part of it was done.
     #[must_use]
     pub fn within(&self, other: &Self) -> bool {
-        self.keep_restored == other.keep_restored
+        self.path == other.path
+            && (self.copy.is_none() || self.copy == other.copy)
             && (self.switch_back.is_none() || self.switch_back == other.switch_back)
+            && (self.verify.is_none() || self.verify == other.verify)
             && self.instances.iter().all(|i| other.instances.contains(i))
             && (self.snapshot.is_none() || self.snapshot == other.snapshot)
+            && (self.dump_family.is_none() || self.dump_family == other.dump_family)
     }
 }
 
@@ -101,7 +156,7 @@ pub enum Request {
     /// Reads the todos the app serves.
     Verify,
     Pitr(Box<PitrRequest>),
-    Cleanup(Removal),
+    Cleanup(Box<Removal>),
 }
 
 /// What an action will do, shown before it runs and carried out as shown.

@@ -2,6 +2,11 @@
 //! recovery point), the RPO this run achieved (data lost between the recovery point used and
 //! the disaster, with the lost todos named) and the RTO (disaster until the app serves the
 //! todos again, in phases). All arithmetic clamps at zero.
+//!
+//! Dump & restore (the cleanup path that copies the restored data back) has an RTO of its
+//! own: until the app serves the todos from the original database. It counts what that path
+//! needs (until the restore, the restore, the copy, the way back), not the time the app ran
+//! on the restored database in between.
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -58,6 +63,9 @@ pub struct Recovery {
     pub live_rpo: Option<LiveRpo>,
     pub achieved_rpo: Option<AchievedRpo>,
     pub rto: Option<Rto>,
+    /// The RTO of dump & restore, once a copy back has started.
+    #[serde(default)]
+    pub copy_back: Option<Rto>,
     pub rpo_target_seconds: i64,
     pub rto_target_seconds: i64,
     /// The RPO automated backups would give (log shipping interval).
@@ -76,7 +84,16 @@ impl Recovery {
     /// time without service has passed the target.
     #[must_use]
     pub fn rto_met(&self) -> Option<bool> {
-        let rto = self.rto.as_ref()?;
+        self.met(self.rto.as_ref()?)
+    }
+
+    /// [`Recovery::rto_met`] for dump & restore's RTO.
+    #[must_use]
+    pub fn copy_back_met(&self) -> Option<bool> {
+        self.met(self.copy_back.as_ref()?)
+    }
+
+    fn met(&self, rto: &Rto) -> Option<bool> {
         let met = rto.seconds <= self.rto_target_seconds;
         (rto.complete || !met).then_some(met)
     }
@@ -219,12 +236,50 @@ pub fn measure(
         }
     });
 
+    let copy_back = disaster.and_then(|d| copy_back_rto(journal, d.at, now));
     Recovery {
         live_rpo,
         achieved_rpo,
         rto,
+        copy_back,
         rpo_target_seconds: i64::from(config.targets.rpo_minutes) * 60,
         rto_target_seconds: i64::from(config.targets.rto_minutes) * 60,
         pitr_rpo_seconds: PITR_RPO_SECONDS,
     }
+}
+
+/// Dump & restore's RTO after the disaster at `disaster`: until the restore, the restore, the
+/// copy (from the first copy task to the one that went through, failed attempts included) and
+/// the way back (until the app serves the todos from the original database). `None` before a
+/// copy has started.
+fn copy_back_rto(journal: &Journal, disaster: Timestamp, now: Timestamp) -> Option<Rto> {
+    let started = first_after(journal, Kind::CopyStarted, disaster)?.at;
+    let requested = first_after(journal, Kind::RestoreRequested, disaster).map(|e| e.at);
+    let available = first_after(journal, Kind::RestoreAvailable, disaster).map(|e| e.at);
+    let copied = first_after(journal, Kind::CopyDone, started).map(|e| e.at);
+    let served = copied
+        .and_then(|c| first_after(journal, Kind::ServedFromSource, c))
+        .map(|e| e.at);
+    let phase = |id: &str, from: Timestamp, to: Option<Timestamp>| Phase {
+        id: id.into(),
+        seconds: span(from, to.unwrap_or(now)),
+        complete: to.is_some(),
+    };
+    let mut phases = vec![phase(
+        "phase-until-restore",
+        disaster,
+        requested.or(Some(started)),
+    )];
+    if let Some(r) = requested {
+        phases.push(phase("phase-restore", r, available.or(Some(started))));
+    }
+    phases.push(phase("phase-copy", started, copied));
+    if let Some(c) = copied {
+        phases.push(phase("phase-back", c, served));
+    }
+    Some(Rto {
+        seconds: phases.iter().map(|p| p.seconds).sum(),
+        complete: served.is_some(),
+        phases,
+    })
 }

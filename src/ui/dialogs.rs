@@ -13,7 +13,7 @@ use crate::app::{Action, Dialog};
 use crate::keymap::{self, KeyMode};
 use crate::lab::Text;
 use crate::lab::act;
-use crate::lab::plan::{Confirm, Plan};
+use crate::lab::plan::{CleanupPath, Confirm, Plan};
 
 /// Dialogs are at most this wide.
 const MAX_WIDTH: u16 = 84;
@@ -165,9 +165,9 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
             window_sections(view, input, error.as_ref(), width),
             false,
         ),
-        Dialog::CleanupChoice { keep_restored } => (
+        Dialog::CleanupChoice { choice } => (
             view.t("ui-cleanup-title"),
-            cleanup_sections(view, *keep_restored, width),
+            cleanup_sections(view, *choice, width),
             false,
         ),
         Dialog::Notice {
@@ -435,28 +435,27 @@ fn window_sections(
     ]
 }
 
-fn cleanup_sections(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<Section> {
+fn cleanup_sections(view: &View<'_>, choice: Option<CleanupPath>, width: usize) -> Vec<Section> {
     let th = &view.th;
     let names = &view.app.config.names;
     let intro = wrap::lines_with("", &view.t("ui-cleanup-intro"), width, th.text, th.text);
     let mut choices = Vec::new();
-    let options = [
-        (
-            true,
-            Action::KeepRestored,
-            "ui-cleanup-keep",
-            "ui-cleanup-keep-detail",
-        ),
-        (
-            false,
-            Action::GoBack,
-            "ui-cleanup-back",
-            "ui-cleanup-back-detail",
-        ),
-    ];
-    for (keep, action, label, detail) in options {
+    for path in CleanupPath::ALL {
+        let (action, label, detail) = match path {
+            CleanupPath::KeepRestored => (
+                Action::KeepRestored,
+                "ui-cleanup-keep",
+                "ui-cleanup-keep-detail",
+            ),
+            CleanupPath::CopyBack => (
+                Action::CopyBack,
+                "ui-cleanup-copy",
+                "ui-cleanup-copy-detail",
+            ),
+            CleanupPath::GoBack => (Action::GoBack, "ui-cleanup-back", "ui-cleanup-back-detail"),
+        };
         let key = keymap::key_label(KeyMode::Dialog, action, view.lang);
-        let chosen = keep == keep_restored;
+        let chosen = choice == Some(path);
         let radio = if chosen { "(•) " } else { "( ) " };
         let style: Style = if chosen { th.selected } else { th.text };
         let label = Text::new(label)
@@ -478,7 +477,17 @@ fn cleanup_sections(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<S
             "        ", &detail, width, th.muted, th.muted,
         ));
     }
-    let keys = vec![keys(
+    let mut keys = Vec::new();
+    if choice.is_none() {
+        keys.extend(wrap::lines_with(
+            "",
+            &view.t("ui-cleanup-none-chosen"),
+            width,
+            th.heading,
+            th.heading,
+        ));
+    }
+    keys.push(self::keys(
         view,
         KeyMode::Dialog,
         &[
@@ -489,7 +498,7 @@ fn cleanup_sections(view: &View<'_>, keep_restored: bool, width: usize) -> Vec<S
             (&[Action::Confirm], "ui-key-choose"),
             (&[Action::Cancel], "ui-key-cancel"),
         ],
-    )];
+    ));
     vec![
         Section {
             drop_rank: 2,

@@ -189,6 +189,35 @@ pub fn recovery_lines(
             ),
         });
     }
+    // Dump & restore's own RTO: until the app serves the todos from the original database.
+    if let Some(copy) = &r.copy_back {
+        let (sym, style) = verdict(view, r.copy_back_met());
+        let value = format::duration(copy.seconds);
+        let mut lines = pair(
+            vec![Span::styled(view.t("ui-rto-copy-back"), th.heading)],
+            &[
+                Span::styled(
+                    format!("{value} {sym} {}", target(r.rto_target_seconds)),
+                    style,
+                ),
+                Span::styled(format!("{value} {sym}"), style),
+            ],
+            width,
+        );
+        if detailed {
+            for phase in &copy.phases {
+                lines.extend(pair(
+                    vec![
+                        Span::styled("  ", th.muted),
+                        Span::styled(view.t(&phase.id), th.muted),
+                    ],
+                    &[Span::styled(format::duration(phase.seconds), th.text)],
+                    width,
+                ));
+            }
+        }
+        items.push(Item { rank: 2, lines });
+    }
     if detailed {
         let pitr = Text::new("ui-rpo-pitr")
             .arg("rpo", format::target(r.pitr_rpo_seconds))

@@ -43,6 +43,7 @@ fn mark(kind: &EventKind) -> Option<(char, usize, &'static str)> {
         EventKind::BackendSwitched { .. } => ('⇄', 1, "ui-tl-switched"),
         EventKind::RolloutComplete { .. } => ('✔', 1, "ui-tl-rollout"),
         EventKind::TodosVerified { .. } => ('★', 1, "ui-tl-verified"),
+        EventKind::CopyDone { .. } => ('⇐', 1, "ui-tl-copied"),
         _ => return None,
     })
 }

@@ -427,3 +427,95 @@ fn the_man_page_names_the_commands_and_the_shipped_pages_are_current() {
         assert!(stderr(&out).contains(expected), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn cleanup_copy_back_runs_headless_with_progress_and_the_same_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = run(
+        dir.path(),
+        &["--sim", "--speed", "300", "run", "--all", "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let both = run(
+        dir.path(),
+        &[
+            "--sim",
+            "run",
+            "cleanup",
+            "--yes",
+            "--copy-back",
+            "--keep-restored",
+        ],
+    );
+    assert_eq!(both.status.code(), Some(2), "two paths at once are refused");
+    let refused = run(
+        dir.path(),
+        &[
+            "--sim",
+            "--read-only",
+            "run",
+            "cleanup",
+            "--yes",
+            "--copy-back",
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("read-only"),
+        "{}",
+        stderr(&refused)
+    );
+
+    let out = run(
+        dir.path(),
+        &[
+            "--sim",
+            "--speed",
+            "300",
+            "--json",
+            "run",
+            "cleanup",
+            "--yes",
+            "--copy-back",
+        ],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    for seen in [
+        "dump task",
+        "PROVISIONING",
+        "RUNNING",
+        "STOPPED",
+        "exit code 0",
+        "the app serves 5 todos from workshop-db",
+        "workshop-db-restore is being deleted",
+    ] {
+        assert!(err.contains(seen), "{seen}: {err}");
+    }
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("run json");
+    let cleanup = doc["steps"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["id"] == "cleanup"))
+        .cloned()
+        .expect("cleanup step");
+    assert_eq!(cleanup["state"], "done");
+    assert_eq!(doc["complete"], true);
+
+    let out = run(dir.path(), &["--sim", "--json", "status"]);
+    let status: serde_json::Value = serde_json::from_slice(&out.stdout).expect("status json");
+    assert_eq!(status["todos"], 5, "workshop-db serves the 5 todos");
+    assert!(
+        status["task_definition"]["arn"]
+            .as_str()
+            .is_some_and(|arn| arn.ends_with("workshop-backend:1")),
+        "{status}"
+    );
+    let out = run(dir.path(), &["--sim", "report", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("report json");
+    assert!(
+        report["copy_back_rto_seconds"]
+            .as_i64()
+            .is_some_and(|s| s > 0)
+    );
+    assert_eq!(report["copy_back_rto_complete"], true);
+}

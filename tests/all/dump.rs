@@ -725,3 +725,437 @@ async fn run_task_sends_fargate_the_service_network_and_started_by() {
     let line = cli::run_task(&run);
     assert!(line.contains("assignPublicIp=DISABLED"), "{line}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The cleanup path on top of it: "go back to workshop-db and keep the restored data"
+
+mod path {
+    use std::sync::{Arc, Mutex};
+
+    use backup_lab::cloud::faults::Spec;
+    use backup_lab::cloud::recorder::{CallLog, Recorded};
+    use backup_lab::cloud::sim::{SimCloud, WorldNames};
+    use backup_lab::cloud::{Cloud, DUMP_FAMILY};
+    use backup_lab::config::Config;
+    use backup_lab::headless::Runtime;
+    use backup_lab::i18n::Lang;
+    use backup_lab::lab::act::{self, ActionError};
+    use backup_lab::lab::journal::{Journal, Kind};
+    use backup_lab::lab::observe::Observed;
+    use backup_lab::lab::plan::{CleanupPath, Options, Ready, Request};
+    use backup_lab::lab::recovery;
+    use backup_lab::lab::steps::{self, Ctx};
+    use backup_lab::lab::{StepId, StepState};
+    use backup_lab::ui_text;
+
+    const ORIGINAL: &str = "arn:aws:ecs:us-east-1:111122223333:task-definition/workshop-backend:1";
+
+    struct Lab {
+        sim: Arc<SimCloud>,
+        cloud: Arc<dyn Cloud>,
+        log: Arc<CallLog>,
+        rt: Runtime,
+    }
+
+    fn lab(read_only: bool) -> Lab {
+        let sim = Arc::new(SimCloud::manual(
+            super::START.parse().expect("time"),
+            15.0,
+            WorldNames::default(),
+        ));
+        let log = Arc::new(CallLog::default());
+        let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), log.clone(), None));
+        let rt = Runtime {
+            cloud: cloud.clone(),
+            config: Config::default(),
+            journal: Arc::new(Mutex::new(Journal::in_memory())),
+            log: log.clone(),
+            lang: Lang::En,
+            read_only,
+            json: true,
+        };
+        Lab {
+            sim,
+            cloud,
+            log,
+            rt,
+        }
+    }
+
+    fn copy_back(rt: &Runtime) -> Options {
+        Options {
+            cleanup: CleanupPath::CopyBack,
+            ..Options::from_config(&rt.config)
+        }
+    }
+
+    impl Lab {
+        /// The lab through verify: the backend serves the 5 todos from workshop-db-restore.
+        async fn recovered() -> Self {
+            let lab = lab(false);
+            let options = Options::from_config(&lab.rt.config);
+            assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+            lab
+        }
+
+        async fn observed(&self) -> Observed {
+            let mut o = Observed::default();
+            self.rt.observe(&mut o).await;
+            o
+        }
+
+        fn writes(&self, operation: &str) -> usize {
+            self.log
+                .recent(10_000)
+                .into_iter()
+                .filter(|c| c.writes && c.operation == operation)
+                .count()
+        }
+
+        async fn cleanup(&self) -> Result<Vec<String>, ActionError> {
+            act::perform(
+                StepId::Cleanup,
+                self.cloud.as_ref(),
+                &self.rt.config,
+                &self.rt.journal,
+                &copy_back(&self.rt),
+                &|_| {},
+            )
+            .await
+            .map(|lines| lines.iter().map(|l| l.render(Lang::En)).collect())
+        }
+
+        async fn titles(&self) -> Vec<String> {
+            let mut titles: Vec<String> = self
+                .cloud
+                .list_todos()
+                .await
+                .expect("todos")
+                .into_iter()
+                .map(|t| t.title)
+                .collect();
+            titles.sort();
+            titles
+        }
+
+        /// Nothing was deleted and the backend still serves the restored todos.
+        async fn nothing_deleted(&self) {
+            let o = self.observed().await;
+            assert!(
+                o.instance("workshop-db-restore")
+                    .is_some_and(backup_lab::cloud::DbInstance::is_available)
+            );
+            assert!(o.snapshot("ondemandbackup").is_some());
+            assert_ne!(
+                o.service.value.as_ref().expect("service").task_definition,
+                ORIGINAL,
+                "the backend still runs on the restored database"
+            );
+            assert_eq!(self.titles().await.len(), 5);
+            assert_eq!(self.writes("DeleteDBInstance"), 0);
+            assert_eq!(self.writes("DeleteDBSnapshot"), 0);
+        }
+    }
+
+    #[tokio::test]
+    async fn the_copy_back_ends_on_workshop_db_with_the_five_todos_and_nothing_left() {
+        let lab = Lab::recovered().await;
+        let restored_titles = lab.titles().await;
+        assert_eq!(restored_titles.len(), 5);
+
+        let mut progress = Vec::new();
+        let seen = Mutex::new(&mut progress);
+        let out = act::perform(
+            StepId::Cleanup,
+            lab.cloud.as_ref(),
+            &lab.rt.config,
+            &lab.rt.journal,
+            &copy_back(&lab.rt),
+            &|text| seen.lock().unwrap().push(text.render(Lang::En)),
+        )
+        .await
+        .expect("copy back")
+        .iter()
+        .map(|l| l.render(Lang::En))
+        .collect::<Vec<_>>()
+        .join("\n");
+        let progress = progress.join("\n");
+        for status in ["PROVISIONING", "PENDING", "RUNNING", "STOPPED"] {
+            assert!(progress.contains(status), "{status} in {progress}");
+        }
+        assert!(out.contains("exit code 0"), "{out}");
+        assert!(out.contains("aws logs tail /ecs/workshop-backend"), "{out}");
+        assert!(
+            out.contains("the app serves 5 todos from workshop-db"),
+            "{out}"
+        );
+
+        lab.sim.advance(std::time::Duration::from_secs(600));
+        let o = lab.observed().await;
+        let service = o.service.value.as_ref().expect("service");
+        assert_eq!(
+            service.task_definition, ORIGINAL,
+            "back on the original revision"
+        );
+        assert!(service.is_stable());
+        assert_eq!(
+            o.instance("workshop-db").and_then(|i| i.endpoint.clone()),
+            o.db_host("container-backend").map(str::to_owned),
+            "the backend reads workshop-db"
+        );
+        assert_eq!(
+            lab.titles().await,
+            restored_titles,
+            "workshop-db holds the 5 todos"
+        );
+        assert!(o.instance("workshop-db-restore").is_none());
+        assert!(o.snapshot("ondemandbackup").is_none());
+        assert!(
+            lab.cloud
+                .list_task_definitions(DUMP_FAMILY)
+                .await
+                .expect("list")
+                .is_empty(),
+            "the dump revisions are deregistered"
+        );
+        assert!(
+            lab.cloud
+                .list_task_definitions("workshop-backend")
+                .await
+                .expect("list")
+                .iter()
+                .all(|arn| arn == ORIGINAL),
+            "the revision onto the restored database is deregistered"
+        );
+        assert_eq!(lab.writes("RunTask"), 1);
+        lab.look_back(&o);
+
+        // Once done, done: a second run changes nothing.
+        let writes = lab.log.recent(10_000).iter().filter(|c| c.writes).count();
+        assert_eq!(
+            lab.cleanup().await.expect("again"),
+            ["already done: nothing left to delete"]
+        );
+        assert_eq!(
+            lab.log.recent(10_000).iter().filter(|c| c.writes).count(),
+            writes
+        );
+    }
+
+    impl Lab {
+        /// What the checks, the journal and the figures say after the whole way.
+        fn look_back(&self, o: &Observed) {
+            let lab = self;
+            for step in StepId::CORE {
+                let journal = lab.rt.journal.lock().unwrap();
+                let c = steps::check(
+                    step,
+                    &Ctx {
+                        observed: o,
+                        journal: &journal,
+                        config: &lab.rt.config,
+                        now: lab.cloud.now(),
+                    },
+                )
+                .expect("check");
+                assert_eq!(c.state, StepState::Done, "{step:?} stays done");
+            }
+            let journal = lab.rt.journal.lock().unwrap();
+            let ctx = Ctx {
+                observed: o,
+                journal: &journal,
+                config: &lab.rt.config,
+                now: lab.cloud.now(),
+            };
+            let cleanup = steps::check(StepId::Cleanup, &ctx).expect("check");
+            assert_eq!(cleanup.state, StepState::Done);
+            assert!(
+                cleanup
+                    .render(Lang::En)
+                    .contains("workshop-db holds the restored todos")
+            );
+            assert!(journal.has(Kind::ServedFromSource));
+
+            // This way's RTO runs until the app serves the todos from workshop-db, in phases
+            // that add up.
+            let r = recovery::measure(&journal, o, &lab.rt.config, lab.cloud.now());
+            assert!(r.copy_back_met().is_some());
+            let copy = r.copy_back.expect("dump & restore RTO");
+            assert!(copy.complete);
+            let ids: Vec<&str> = copy.phases.iter().map(|p| p.id.as_str()).collect();
+            assert_eq!(
+                ids,
+                [
+                    "phase-until-restore",
+                    "phase-restore",
+                    "phase-copy",
+                    "phase-back"
+                ]
+            );
+            assert_eq!(
+                copy.seconds,
+                copy.phases.iter().map(|p| p.seconds).sum::<i64>()
+            );
+            let copying = copy.phases[2].seconds;
+            assert!(
+                (60..=300).contains(&copying),
+                "the copy takes a minute or two: {copying}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn the_plan_shows_the_dump_the_run_task_line_the_original_revision_and_what_it_overwrites()
+     {
+        let lab = Lab::recovered().await;
+        let o = lab.observed().await;
+        let journal = lab.rt.journal.lock().unwrap();
+        let ctx = Ctx {
+            observed: &o,
+            journal: &journal,
+            config: &lab.rt.config,
+            now: lab.cloud.now(),
+        };
+        let Ready::Plan(plan) = steps::plan(StepId::Cleanup, &ctx, &copy_back(&lab.rt)) else {
+            panic!("a plan");
+        };
+        let Request::Cleanup(removal) = &plan.request else {
+            panic!("a cleanup");
+        };
+        assert!(removal.copy.is_some() && removal.switch_back.is_some());
+        assert_eq!(removal.instances, ["workshop-db-restore"]);
+        let commands = plan.commands.join("\n");
+        assert!(commands.contains("register-task-definition --family backup-lab-dump"));
+        assert!(
+            commands.contains("aws ecs run-task --cluster workshop-cluster --task-definition backup-lab-dump --launch-type FARGATE")
+                && commands.contains("subnets=[subnet-")
+                && commands.contains("--started-by backup-lab"),
+            "{commands}"
+        );
+        assert!(
+            commands.contains("--task-definition workshop-backend:1"),
+            "{commands}"
+        );
+        assert!(
+            commands.contains("deregister-task-definition --task-definition workshop-backend:2"),
+            "{commands}"
+        );
+        assert!(!commands.contains("Workshop-Pa55word"), "no password");
+        for lang in [Lang::En, Lang::De] {
+            let shown: String = plan
+                .params
+                .iter()
+                .map(|(label, value)| format!("{}: {}\n", label.render(lang), value.render(lang)))
+                .chain(plan.notes.iter().map(|n| n.render(lang) + "\n"))
+                .collect();
+            assert!(
+                shown.contains("workshop-db-restore → workshop-db"),
+                "{shown}"
+            );
+            assert!(shown.contains("Fargate"), "{shown}");
+            let overwrites = if lang == Lang::En {
+                "the todo tables in workshop-db"
+            } else {
+                "die ToDo-Tabellen in workshop-db"
+            };
+            assert!(shown.contains(overwrites), "{shown}");
+        }
+        assert_eq!(
+            plan.confirm,
+            backup_lab::lab::plan::Confirm::Typed("workshop-db-restore".into())
+        );
+
+        // Going back as it is shows the original revision and the deregistration too.
+        let back = Options::from_config(&lab.rt.config);
+        let Ready::Plan(plan) = steps::plan(StepId::Cleanup, &ctx, &back) else {
+            panic!("a plan");
+        };
+        let commands = plan.commands.join("\n");
+        assert!(commands.contains("workshop-backend:1") && commands.contains("deregister"));
+        assert!(!commands.contains("run-task"));
+    }
+
+    #[tokio::test]
+    async fn an_image_that_cannot_be_pulled_stops_the_copy_and_deletes_nothing() {
+        let lab = Lab::recovered().await;
+        lab.sim.set_dump_faults(
+            Spec::parse("RunTask=no-registry@1")
+                .expect("spec")
+                .dump_faults(),
+        );
+        let error = lab.cleanup().await.expect_err("the copy fails");
+        for lang in [Lang::En, Lang::De] {
+            let text = ui_text::action_error_text(&error).render(lang);
+            assert!(text.contains("CannotPullContainerError"), "{text}");
+            assert!(text.contains("public.ecr.aws"), "{text}");
+            assert!(text.contains("NAT"), "{text}");
+            assert!(text.contains("aws logs tail"), "{text}");
+        }
+        let text = ui_text::action_error_text(&error).render(Lang::En);
+        assert!(text.contains("Nothing was deleted"), "{text}");
+        lab.nothing_deleted().await;
+        {
+            let journal = lab.rt.journal.lock().unwrap();
+            assert!(journal.has(Kind::CopyFailed) && !journal.has(Kind::CopyDone));
+        }
+
+        // The cause gone, cleanup again copies, goes back and deletes.
+        lab.cleanup().await.expect("second run");
+        assert_eq!(lab.writes("RunTask"), 2);
+        assert_eq!(lab.writes("DeleteDBInstance"), 1);
+        lab.sim.advance(std::time::Duration::from_secs(600));
+        assert_eq!(lab.titles().await.len(), 5);
+    }
+
+    #[tokio::test]
+    async fn a_copy_that_cannot_connect_exits_1_and_deletes_nothing() {
+        let lab = Lab::recovered().await;
+        lab.sim.set_dump_faults(
+            Spec::parse("RunTask=db-unreachable")
+                .expect("spec")
+                .dump_faults(),
+        );
+        let error = lab.cleanup().await.expect_err("the copy fails");
+        let en = ui_text::action_error_text(&error).render(Lang::En);
+        assert!(en.contains("exit code 1"), "{en}");
+        assert!(en.contains("security group"), "{en}");
+        assert!(en.contains("Essential container in task exited"), "{en}");
+        let de = ui_text::action_error_text(&error).render(Lang::De);
+        assert!(
+            de.contains("Sicherheitsgruppe") && de.contains("Exit-Code 1"),
+            "{de}"
+        );
+        lab.nothing_deleted().await;
+        // workshop-db was not written: going there now would still show no todos.
+        let o = lab.observed().await;
+        assert!(o.instance("workshop-db").is_some());
+        assert_eq!(lab.writes("UpdateService"), 1, "only the lab's own switch");
+    }
+
+    #[tokio::test]
+    async fn read_only_refuses_the_copy_back() {
+        let lab = Lab::recovered().await;
+        let read_only = Runtime {
+            read_only: true,
+            cloud: lab.cloud.clone(),
+            config: Config::default(),
+            journal: lab.rt.journal.clone(),
+            log: lab.log.clone(),
+            lang: Lang::En,
+            json: true,
+        };
+        let before = lab.log.recent(10_000).iter().filter(|c| c.writes).count();
+        assert_eq!(
+            read_only
+                .run(&[StepId::Cleanup], &copy_back(&read_only), true)
+                .await,
+            backup_lab::headless::EXIT_USAGE
+        );
+        assert_eq!(
+            lab.log.recent(10_000).iter().filter(|c| c.writes).count(),
+            before,
+            "nothing was sent"
+        );
+        lab.nothing_deleted().await;
+    }
+}

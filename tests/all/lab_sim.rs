@@ -432,7 +432,7 @@ async fn keeping_the_restored_database_deletes_only_the_snapshot() {
     let lab = lab();
     let mut options = Options::from_config(&lab.rt.config);
     assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
-    options.keep_restored = true;
+    options.cleanup = plan::CleanupPath::KeepRestored;
     assert_eq!(lab.rt.run(&[StepId::Cleanup], &options, true).await, 0);
     lab.wait_minutes(2);
     let o = lab.observed().await;

@@ -151,7 +151,7 @@ async fn rpo_names_the_todos_created_after_the_snapshot_and_rto_has_three_phases
     // Going back to workshop-db empties the app again: that is the cleanup, not a second
     // disaster, and the run's figures stay as they were.
     assert!(
-        !Options::from_config(&rt.config).keep_restored,
+        Options::from_config(&rt.config).cleanup == backup_lab::lab::plan::CleanupPath::GoBack,
         "the go-back path"
     );
     act(&rt, StepId::Cleanup).await;

@@ -24,14 +24,24 @@ DB instance, and before every request looks at the moto world the way the real d
   its `restored-from` tag (set by backup-lab) names a snapshot (copy its rows) or a source
   instance (point-in-time restore: copy that instance's current rows); without the tag, the
   snapshot seen last is used.
+
+It is also an AWS endpoint in front of moto, for dump & restore: moto 5.2 cannot run awsvpc
+tasks, so ECS `RunTask` and `DescribeTasks` are answered here, every other AWS request (any
+path outside /api/) goes on to moto unchanged. A task moves PROVISIONING → PENDING → RUNNING →
+STOPPED, one status per DescribeTasks; when it stops it does what the dump task does: the rows
+of the database at SOURCE_HOST replace those at TARGET_HOST (exit code 0), provided its task
+definition carries DB_USER and MYSQL_PWD; otherwise it exits with code 1, as mysql would.
 """
 
 import argparse
+import http.client
 import json
 import os
 import re
 import sys
 import threading
+import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import boto3
@@ -57,6 +67,9 @@ class World:
         self.started = False
         self.next_id = 1
         self.task_definitions = {}  # ARN -> task definition; a revision never changes
+        self.endpoint = endpoint
+        self.tasks = {}  # task ARN -> {"request": RunTask body, "looks": n, "exit": code}
+        self.run_tasks = []  # every RunTask body, in order
 
     def sync(self):
         """Notices new snapshots and instances; returns {endpoint address: instance id}."""
@@ -107,6 +120,34 @@ class World:
         if iid is None:
             return None, f"the backend cannot reach database {host}"
         return self.tables[iid], None
+
+
+DUMP_CONTAINER = "mysql-dump"
+ECS_JSON = "application/x-amz-json-1.1"
+
+
+def task_view(arn, task):
+    """A task as DescribeTasks shows it after `looks` looks."""
+    statuses = ["PROVISIONING", "PENDING", "RUNNING", "STOPPED"]
+    status = statuses[min(task["looks"], len(statuses) - 1)]
+    container = {"name": DUMP_CONTAINER, "lastStatus": status}
+    view = {
+        "taskArn": arn,
+        "taskDefinitionArn": task["request"]["taskDefinition"],
+        "clusterArn": task["request"]["cluster"],
+        "lastStatus": status,
+        "desiredStatus": "STOPPED" if status == "STOPPED" else "RUNNING",
+        "startedBy": task["request"].get("startedBy"),
+        "launchType": "FARGATE",
+        "createdAt": task["created"],
+        "containers": [container],
+    }
+    if status == "STOPPED":
+        container["exitCode"] = task["exit"]
+        view["stoppedReason"] = "Essential container in task exited"
+        view["stopCode"] = "EssentialContainerExited"
+        view["stoppedAt"] = time.time()
+    return view
 
 
 def wire(row):
@@ -182,14 +223,97 @@ class Handler(BaseHTTPRequestHandler):
                 return self.reply(200, {"deleted": todo_id})
             return self.reply(405, {"error": "method not allowed"})
 
+    def reply_raw(self, status, content_type, body):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def handle_aws(self, method):
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        target = self.headers.get("X-Amz-Target") or ""
+        if target.endswith(".RunTask"):
+            return self.run_task(json.loads(raw or b"{}"))
+        if target.endswith(".DescribeTasks"):
+            return self.describe_tasks(json.loads(raw or b"{}"))
+        url = urllib.parse.urlsplit(self.world.endpoint)
+        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length", "connection")}
+        conn.request(method, self.path, body=raw, headers=headers)
+        answer = conn.getresponse()
+        body = answer.read()
+        self.send_response(answer.status)
+        for name, value in answer.getheaders():
+            if name.lower() not in ("content-length", "transfer-encoding", "connection", "server", "date"):
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        conn.close()
+
+    def ecs_error(self, kind, message):
+        body = json.dumps({"__type": kind, "message": message}).encode()
+        self.reply_raw(400, ECS_JSON, body)
+
+    def run_task(self, request):
+        vpc = (request.get("networkConfiguration") or {}).get("awsvpcConfiguration") or {}
+        if request.get("launchType") != "FARGATE" or not vpc.get("subnets") or not vpc.get("securityGroups"):
+            return self.ecs_error("InvalidParameterException", "Fargate tasks need awsvpc subnets and security groups.")
+        world = self.world
+        with world.lock:
+            td = world.ecs.describe_task_definition(taskDefinition=request["taskDefinition"])["taskDefinition"]
+            container = next((c for c in td.get("containerDefinitions", []) if c.get("name") == DUMP_CONTAINER), {})
+            names = {kv["name"] for kv in container.get("environment", [])}
+            names |= {s["name"] for s in container.get("secrets", [])}
+            arn = f"arn:aws:ecs:us-east-1:123456789012:task/{request['cluster']}/{len(world.tasks) + 1:032x}"
+            world.tasks[arn] = {
+                "request": dict(request, taskDefinition=td["taskDefinitionArn"]),
+                "env": {kv["name"]: kv["value"] for kv in container.get("environment", [])},
+                "looks": 0,
+                "exit": 0 if {"DB_USER", "MYSQL_PWD"} <= names else 1,
+                "created": time.time(),
+            }
+            world.run_tasks.append(request)
+            view = task_view(arn, world.tasks[arn])
+        self.reply_raw(200, ECS_JSON, json.dumps({"tasks": [view], "failures": []}).encode())
+
+    def describe_tasks(self, request):
+        world = self.world
+        views, failures = [], []
+        with world.lock:
+            for arn in request.get("tasks", []):
+                task = world.tasks.get(arn)
+                if task is None:
+                    failures.append({"arn": arn, "reason": "MISSING"})
+                    continue
+                if task["looks"] < 3:
+                    task["looks"] += 1
+                    if task["looks"] == 3 and task["exit"] == 0:
+                        addresses = world.sync()
+                        source = addresses.get(task["env"].get("SOURCE_HOST"))
+                        target = addresses.get(task["env"].get("TARGET_HOST"))
+                        if source is None or target is None:
+                            task["exit"] = 1
+                        else:
+                            world.tables[target][:] = [dict(row) for row in world.tables[source]]
+                views.append(task_view(arn, task))
+        self.reply_raw(200, ECS_JSON, json.dumps({"tasks": views, "failures": failures}).encode())
+
+    def route(self, method):
+        if self.path.startswith("/api/"):
+            return self.handle_api(method)
+        return self.handle_aws(method)
+
     def do_GET(self):
-        self.handle_api("GET")
+        self.route("GET")
 
     def do_POST(self):
-        self.handle_api("POST")
+        self.route("POST")
 
     def do_DELETE(self):
-        self.handle_api("DELETE")
+        self.route("DELETE")
 
 
 def main():

@@ -6,9 +6,9 @@ use jiff::Timestamp;
 
 use super::fingerprint::{fingerprint_from_raw, fingerprint_from_sdk};
 use crate::cloud::{
-    CircuitBreaker, Container, DbInstance, DbSnapshot, Deployment, DeploymentStatus,
-    RestoreSettings, RolloutState, Service, ServiceEvent, SnapshotKind, TOOL_TAG_KEY,
-    TOOL_TAG_VALUE, TaskDefinition,
+    CircuitBreaker, Container, ContainerLogs, DbInstance, DbSnapshot, Deployment, DeploymentStatus,
+    NetworkConfig, RestoreSettings, RolloutState, Service, ServiceEvent, SnapshotKind,
+    TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition,
 };
 
 /// How many service events [`Service::events`] keeps (newest first).
@@ -209,6 +209,15 @@ pub(super) fn service(s: &aws_sdk_ecs::types::Service, cluster: &str) -> Service
                 enable: b.enable(),
                 rollback: b.rollback(),
             }),
+        network: s
+            .network_configuration()
+            .and_then(aws_sdk_ecs::types::NetworkConfiguration::awsvpc_configuration)
+            .map(|vpc| NetworkConfig {
+                subnets: vpc.subnets().to_vec(),
+                security_groups: vpc.security_groups().to_vec(),
+                assign_public_ip: vpc.assign_public_ip()
+                    == Some(&aws_sdk_ecs::types::AssignPublicIp::Enabled),
+            }),
     }
 }
 
@@ -227,6 +236,15 @@ pub(super) fn containers(defs: &[ContainerDefinition]) -> Vec<Container> {
                     )
                 })
                 .collect(),
+            logs: c.log_configuration().map(|l| {
+                let option = |key: &str| l.options().and_then(|o| o.get(key)).cloned();
+                ContainerLogs {
+                    driver: l.log_driver().as_str().to_owned(),
+                    group: option("awslogs-group"),
+                    region: option("awslogs-region"),
+                    stream_prefix: option("awslogs-stream-prefix"),
+                }
+            }),
         })
         .collect()
 }

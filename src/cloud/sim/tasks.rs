@@ -390,6 +390,7 @@ impl SimCloud {
                     name: DUMP_CONTAINER.into(),
                     image: r.image.clone(),
                     environment,
+                    logs: container.logs.clone(),
                 }],
                 fingerprint,
             };

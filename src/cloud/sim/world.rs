@@ -6,8 +6,8 @@ use super::{
     PathBuf, RolloutState, Serialize, Service, ServiceEvent, SignedDuration, TaskDefinition,
     Timestamp, Todo, read_limited, timing, validate,
 };
-use crate::cloud::DB_HOST;
 use crate::cloud::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
+use crate::cloud::{ContainerLogs, DB_HOST};
 
 pub(super) const ACCOUNT: &str = "111122223333";
 pub(super) const REGION: &str = "us-east-1";
@@ -506,6 +506,13 @@ impl World {
                     ("DB_PASSWORD".into(), "Workshop-Pa55word!".into()),
                     (DB_HOST.into(), endpoint_of(&names.instance)),
                 ],
+                // What the console sets up for a new task definition.
+                logs: Some(ContainerLogs {
+                    driver: "awslogs".into(),
+                    group: Some(format!("/ecs/{}", names.task_family)),
+                    region: Some(REGION.into()),
+                    stream_prefix: Some("ecs".into()),
+                }),
             }],
             fingerprint: "FARGATE|awsvpc|cpu=256|memory=512|executionRole=LabRole|port=5000".into(),
         };
@@ -804,6 +811,7 @@ impl World {
             deployments,
             events,
             circuit_breaker: Some(self.circuit_breaker),
+            network: Some(self.tasks.network.clone()),
         }
     }
 

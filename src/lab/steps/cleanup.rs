@@ -1,18 +1,32 @@
-//! Bonus: what costs money goes. Two paths: keep the restored database (the service stays on
-//! it) or go back to the learner's original one. The original is never touched.
+//! Bonus: what costs money goes. Three paths: keep the restored database (the service stays on
+//! it); go back to the learner's original one as it is; or copy the restored data into the
+//! original one first (dump & restore, the chapter's second way on from a restore) and then go
+//! back. The original instance is never modified or deleted; only dump & restore writes to its
+//! todo tables, as the learner confirmed.
+//!
+//! Dump & restore runs one Fargate task next to the service ([`copy`]), puts the service back
+//! on the revision it ran before the switch, checks through the app that the original database
+//! serves the restored todos, and only then deletes. Any failure stops there: nothing is
+//! deleted, and the error says where things stand.
+
+use std::time::Duration;
 
 use async_trait::async_trait;
 
 use super::switch_backend::switch_to;
 use super::{Ctx, Step, wrong_request};
 use crate::cloud::{
-    self, CloudError, DB_HOST, ErrorKind, InstanceStatus, SnapshotStatus, TaskDefinitionStatus,
+    self, CloudError, DB_HOST, DUMP_CONTAINER, DUMP_FAMILY, DumpRequestError, DumpTaskRequest,
+    ErrorKind, InstanceStatus, RunTaskRequest, STARTED_BY, SnapshotStatus, Task, TaskDefinition,
+    TaskDefinitionStatus,
 };
 use crate::config::Config;
-use crate::lab::act::{ActionError, Outcome, Run, delete_instance, wait_for_rollout};
+use crate::lab::act::{ATTEMPTS, ActionError, Outcome, Run, delete_instance, wait_for_rollout};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::{Observed, PartId};
-use crate::lab::plan::{Confirm, Options, Plan, Ready, Removal, Request, Switch};
+use crate::lab::plan::{
+    CleanupPath, Confirm, CopyBack, Options, Plan, Ready, Removal, Request, Switch, param,
+};
 use crate::lab::{Check, StepId, StepState, Text};
 
 pub struct Cleanup;
@@ -24,9 +38,9 @@ pub fn cleanup_pending(
     step: StepId,
     observed: &Observed,
     config: &Config,
-    keep_restored: bool,
+    path: CleanupPath,
 ) -> bool {
-    step == StepId::Cleanup && !leftovers(observed, config, keep_restored).is_empty()
+    step == StepId::Cleanup && !leftovers(observed, config, path.keeps_restored()).is_empty()
 }
 
 /// What still exists (and costs money) that cleanup would remove, for the chosen path.
@@ -69,7 +83,7 @@ pub fn leftovers(observed: &Observed, config: &Config, keep_restored: bool) -> V
 }
 
 /// What cleanup removes on the chosen path, from what is observed.
-fn removal(ctx: &Ctx<'_>, keep_restored: bool) -> Result<Removal, Text> {
+fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
     let names = &ctx.config.names;
     let observed = ctx.observed;
     let alive = |id: &str| {
@@ -79,27 +93,36 @@ fn removal(ctx: &Ctx<'_>, keep_restored: bool) -> Result<Removal, Text> {
     };
     let mut instances = Vec::new();
     let mut switch_back = None;
-    if !keep_restored {
+    let mut copy = None;
+    let mut verify = None;
+    if !path.keeps_restored() {
         // The service may still use the restored database: it goes back before anything goes.
         let Some(current) = observed.current_task_definition() else {
             return Err(Text::new("check-not-read-yet"));
         };
+        let source = ctx
+            .source()
+            .filter(|s| s.endpoint.is_some())
+            .ok_or_else(|| Text::new("check-source-missing").arg("instance", &names.instance))?;
+        let source_ep = source.endpoint.clone().unwrap_or_default();
+        if path == CleanupPath::CopyBack && !copied(ctx) {
+            copy = Some(copy_back(ctx, current, source)?);
+        }
+        if path == CleanupPath::CopyBack
+            && !ctx
+                .journal
+                .after_last(Kind::ServedFromSource, Kind::RestoreRequested)
         {
-            let source_ep = ctx
-                .source()
-                .and_then(|s| s.endpoint.clone())
-                .ok_or_else(|| {
-                    Text::new("check-source-missing").arg("instance", &names.instance)
-                })?;
-            if current.env(&names.container, DB_HOST) != Some(source_ep.as_str()) {
-                switch_back = Some(Switch {
-                    cluster: names.cluster.clone(),
-                    service: names.service.clone(),
-                    container: names.container.clone(),
-                    base: current.arn.clone(),
-                    endpoint: source_ep,
-                });
-            }
+            verify = Some(restored_titles(ctx).unwrap_or_default());
+        }
+        if current.env(&names.container, DB_HOST) != Some(source_ep.as_str()) {
+            switch_back = Some(Switch {
+                cluster: names.cluster.clone(),
+                service: names.service.clone(),
+                container: names.container.clone(),
+                base: current.arn.clone(),
+                endpoint: source_ep,
+            });
         }
         if let Some(r) = alive(&names.restored_instance) {
             instances.push(r.id.clone());
@@ -113,10 +136,90 @@ fn removal(ctx: &Ctx<'_>, keep_restored: bool) -> Result<Removal, Text> {
         .filter(|s| s.status != SnapshotStatus::Deleting)
         .map(|s| s.id.clone());
     Ok(Removal {
-        keep_restored,
+        path,
+        copy,
         switch_back,
+        verify,
         instances,
         snapshot,
+        dump_family: (path == CleanupPath::CopyBack).then(|| DUMP_FAMILY.to_owned()),
+    })
+}
+
+/// Whether a copy into the original database went through since the latest restore.
+fn copied(ctx: &Ctx<'_>) -> bool {
+    ctx.journal.has(Kind::CopyDone)
+        && ctx
+            .journal
+            .after_last(Kind::CopyDone, Kind::RestoreRequested)
+}
+
+/// The todo titles of the restored database, sorted: what the app serves while it runs on it,
+/// else what it served when the recovery was verified.
+fn restored_titles(ctx: &Ctx<'_>) -> Option<Vec<String>> {
+    let mut titles: Vec<String> = if ctx.backend_on_restored() {
+        ctx.observed
+            .todos
+            .value
+            .as_ref()?
+            .iter()
+            .map(|t| t.title.clone())
+            .collect()
+    } else {
+        let verified = ctx.journal.last(Kind::TodosVerified)?.at;
+        ctx.journal
+            .todos_at(verified)?
+            .iter()
+            .map(|(_, title)| title.clone())
+            .collect()
+    };
+    titles.sort();
+    Some(titles)
+}
+
+/// The copy of the restored database into `target` (the original), with the credentials of
+/// the service's revision `current`.
+fn copy_back(
+    ctx: &Ctx<'_>,
+    current: &TaskDefinition,
+    target: &cloud::DbInstance,
+) -> Result<CopyBack, Text> {
+    let names = &ctx.config.names;
+    let restored = ctx
+        .restored()
+        .filter(|r| r.status != InstanceStatus::Deleting)
+        .ok_or_else(|| {
+            Text::new("blocked-copy-no-restored").arg("restored", &names.restored_instance)
+        })?;
+    if !restored.accepts_connections() {
+        return Err(Text::new("blocked-copy-not-ready")
+            .arg("restored", &restored.id)
+            .arg("status", &restored.status));
+    }
+    let network = ctx
+        .observed
+        .service
+        .value
+        .as_ref()
+        .and_then(|s| s.network.clone())
+        .ok_or_else(|| Text::new("blocked-copy-no-network").arg("service", &names.service))?;
+    let dump = DumpTaskRequest::new(&current.arn, &names.container, restored, target).map_err(
+        |e| match e {
+            DumpRequestError::NoEndpoint(id) => Text::new("blocked-copy-not-ready")
+                .arg("restored", id)
+                .arg("status", &restored.status),
+            DumpRequestError::NoDatabase(id) => {
+                Text::new("blocked-copy-no-database").arg("instance", id)
+            }
+            DumpRequestError::Engine(engine) => {
+                Text::new("blocked-copy-engine").arg("engine", engine)
+            }
+        },
+    )?;
+    Ok(CopyBack {
+        cluster: names.cluster.clone(),
+        dump,
+        network,
     })
 }
 
@@ -141,14 +244,8 @@ impl Step for Cleanup {
         if let Some(down) = ctx.backend_on_deleted_restore() {
             return Some(Check::diagnosis(StepState::Failed, down));
         }
-        let keep = ctx.journal.last(Kind::CleanupChosen).map(|e| {
-            matches!(
-                e.kind,
-                EventKind::CleanupChosen {
-                    keep_restored: true
-                }
-            )
-        });
+        let chosen = ctx.journal.cleanup_path();
+        let keep = chosen.map(CleanupPath::keeps_restored);
         let keep_restored = keep.unwrap_or_else(|| ctx.backend_on_restored());
         let left = leftovers(ctx.observed, ctx.config, keep_restored);
         let started = ctx.journal.has(Kind::Snapshot) || ctx.journal.has(Kind::RestoreRequested);
@@ -156,11 +253,12 @@ impl Step for Cleanup {
             if started {
                 return Some(Check::new(
                     StepState::Done,
-                    Text::new(if keep_restored {
-                        "check-cleanup-kept"
-                    } else {
-                        "check-cleanup-back"
-                    }),
+                    Text::new(match chosen {
+                        Some(CleanupPath::CopyBack) => "check-cleanup-copied",
+                        _ if keep_restored => "check-cleanup-kept",
+                        _ => "check-cleanup-back",
+                    })
+                    .arg("instance", &ctx.config.names.instance),
                 ));
             }
             return Some(Check::new(
@@ -183,8 +281,14 @@ impl Step for Cleanup {
     fn plan(&self, ctx: &Ctx<'_>, options: &Options) -> Ready {
         let names = &ctx.config.names;
         let observed = ctx.observed;
-        let left = leftovers(observed, ctx.config, options.keep_restored);
-        if left.is_empty() {
+        let path = options.cleanup;
+        let left = leftovers(observed, ctx.config, path.keeps_restored());
+        // A dump & restore that stopped after its deletions still deregisters its task
+        // definitions.
+        let dumps_left = path == CleanupPath::CopyBack
+            && ctx.journal.has(Kind::CopyStarted)
+            && ctx.journal.after_last(Kind::CopyStarted, Kind::CleanupDone);
+        if left.is_empty() && !dumps_left {
             return Ready::AlreadyDone(Text::new("already-clean"));
         }
         // RDS refuses to delete a snapshot while it is being made; nothing is deleted
@@ -199,38 +303,121 @@ impl Step for Cleanup {
                     .arg("percent", s.percent),
             );
         }
-        let removal = match removal(ctx, options.keep_restored) {
+        let removal = match removal(ctx, path) {
             Ok(r) => r,
             Err(text) => return Ready::Blocked(text),
         };
+        let mut params = vec![param(
+            "param-cleanup-path",
+            Text::new(match path {
+                CleanupPath::KeepRestored => "param-cleanup-keep",
+                CleanupPath::GoBack => "param-cleanup-back",
+                CleanupPath::CopyBack => "param-cleanup-copy",
+            }),
+        )];
         let mut commands = Vec::new();
-        if !options.keep_restored {
-            commands.push(cloud::cli::update_service(
-                &names.cluster,
-                &names.service,
-                &format!("{}:<original>", names.task_family),
+        if let Some(copy) = &removal.copy {
+            params.push(param(
+                "param-copy-direction",
+                format!("{} → {}", names.restored_instance, names.instance),
             ));
-            commands.push(cloud::cli::delete_instance(&names.restored_instance));
+            params.push(param(
+                "param-copy-overwrites",
+                Text::new("param-copy-overwrites-value").arg("instance", &names.instance),
+            ));
+            params.push(param("param-copy-database", &copy.dump.database));
+            params.push(param(
+                "param-copy-task-definition",
+                format!("{DUMP_FAMILY} ({})", copy.dump.image),
+            ));
+            commands.push(cloud::cli::register_dump_task_definition(&copy.dump));
+            // RunTask takes the family: its newest ACTIVE revision, the one just registered.
+            commands.push(cloud::cli::run_task(&RunTaskRequest {
+                cluster: copy.cluster.clone(),
+                task_definition: DUMP_FAMILY.to_owned(),
+                network: copy.network.clone(),
+                started_by: STARTED_BY.to_owned(),
+            }));
         }
-        if observed.instance(&names.pitr_instance).is_some() {
-            commands.push(cloud::cli::delete_instance(&names.pitr_instance));
+        if let Some(switch) = &removal.switch_back {
+            let original = original_revision(ctx).map_or_else(
+                || format!("{}:<original>", names.task_family),
+                |n| format!("{}:{n}", names.task_family),
+            );
+            commands.push(cloud::cli::update_service(
+                &switch.cluster,
+                &switch.service,
+                &original,
+            ));
+            if let Some(current) = observed.current_task_definition() {
+                commands.push(cloud::cli::deregister_task_definition(&format!(
+                    "{}:{}",
+                    current.family, current.revision
+                )));
+            }
         }
-        commands.push(cloud::cli::delete_snapshot(&names.snapshot));
-        let (word, path) = if options.keep_restored {
-            (names.snapshot.clone(), "param-cleanup-keep")
+        if removal.verify.is_some() {
+            commands.push(cloud::cli::list_todos());
+        }
+        for id in &removal.instances {
+            commands.push(cloud::cli::delete_instance(id));
+        }
+        if let Some(snapshot) = &removal.snapshot {
+            commands.push(cloud::cli::delete_snapshot(snapshot));
+        }
+        if removal.dump_family.is_some() {
+            commands.push(cloud::cli::deregister_task_definition(&format!(
+                "{DUMP_FAMILY}:<{}>",
+                if removal.copy.is_some() {
+                    "new"
+                } else {
+                    "each"
+                }
+            )));
+        }
+        let mut notes = Vec::new();
+        if removal.copy.is_some() {
+            notes.push(
+                Text::new("note-copy-overwrites")
+                    .arg("instance", &names.instance)
+                    .arg("restored", &names.restored_instance),
+            );
+            notes.push(Text::new("note-copy-cost"));
+            notes.push(Text::new("note-copy-credentials").arg("container", &names.container));
+        }
+        if removal.verify.is_some() {
+            notes.push(
+                Text::new("note-copy-order")
+                    .arg("instance", &names.instance)
+                    .arg("restored", &names.restored_instance)
+                    .arg("service", &names.service),
+            );
+        }
+        notes.extend(left);
+        if path.keeps_restored() {
+            notes.push(
+                Text::new("note-cleanup-keep-cost")
+                    .arg("instance", &names.instance)
+                    .arg("restored", &names.restored_instance),
+            );
+        }
+        notes.push(if removal.copy.is_some() {
+            Text::new("note-source-data-only").arg("instance", &names.instance)
         } else {
-            (names.restored_instance.clone(), "param-cleanup-back")
+            Text::new("note-source-untouched").arg("instance", &names.instance)
+        });
+        let word = if path.keeps_restored() {
+            names.snapshot.clone()
+        } else {
+            names.restored_instance.clone()
         };
         Ready::Plan(Plan {
             step: self.id(),
             options: options.clone(),
-            request: Request::Cleanup(removal),
-            params: vec![(Text::new("param-cleanup-path"), Text::new(path).into())],
+            request: Request::Cleanup(Box::new(removal)),
+            params,
             commands,
-            notes: left
-                .into_iter()
-                .chain([Text::new("note-source-untouched").arg("instance", &names.instance)])
-                .collect(),
+            notes,
             confirm: Confirm::Typed(word),
         })
     }
@@ -248,7 +435,8 @@ impl Step for Cleanup {
             return Err(wrong_request());
         };
         run.record(EventKind::CleanupChosen {
-            keep_restored: removal.keep_restored,
+            keep_restored: removal.path.keeps_restored(),
+            copy_back: removal.path == CleanupPath::CopyBack,
         });
         let out = remove(run, removal).await?;
         run.record(EventKind::CleanupDone);
@@ -256,11 +444,36 @@ impl Step for Cleanup {
     }
 }
 
-/// Removes what `removal` names: the service back first (and waits for its rollout, so no
-/// task still uses the database that goes), then the instances and the snapshot.
+/// The revision the service ran before the switch onto the restored database: one seen with
+/// the original `DB_HOST` and otherwise the same as the current one, else what the journal
+/// noted at the switch.
+fn original_revision(ctx: &Ctx<'_>) -> Option<u32> {
+    let names = &ctx.config.names;
+    let current = ctx.observed.current_task_definition()?;
+    let source_ep = ctx.source()?.endpoint.as_deref()?;
+    ctx.observed
+        .task_definitions
+        .values()
+        .filter(|td| {
+            td.status == TaskDefinitionStatus::Active
+                && td.env(&names.container, DB_HOST) == Some(source_ep)
+                && td.same_except(current, &names.container, DB_HOST)
+        })
+        .map(|td| td.revision)
+        .max()
+        .or_else(|| ctx.journal.revision_before_switch())
+}
+
+/// Removes what `removal` names: dump & restore's copy first; then the service back (and waits
+/// for its rollout, so no task still uses the database that goes); dump & restore checks
+/// through the app that the original database serves the restored todos; then the instances
+/// and the snapshot, and dump & restore's task definitions.
 async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError> {
     let (cloud, config) = (run.cloud, run.config);
     let mut out = Vec::new();
+    if let Some(copy) = &removal.copy {
+        out.extend(copy_data(run, copy).await?);
+    }
     if let Some(switch) = &removal.switch_back {
         let (original, left, _) = switch_to(run, switch).await?;
         out.push(
@@ -275,6 +488,9 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
             cloud.deregister_task_definition(&left.arn).await?;
             out.push(Text::new("done-revision-deregistered").arg("revision", left.revision));
         }
+    }
+    if let Some(expected) = &removal.verify {
+        out.push(served_from_source(run, expected).await?);
     }
     for id in &removal.instances {
         delete_instance(cloud, config, id).await?;
@@ -291,5 +507,279 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         }
         out.push(Text::new("done-snapshot-deleted").arg("snapshot", snapshot.clone()));
     }
+    if let Some(family) = &removal.dump_family {
+        for arn in cloud.list_task_definitions(family).await? {
+            match cloud.deregister_task_definition(&arn).await {
+                Ok(())
+                | Err(CloudError {
+                    kind: ErrorKind::NotFound,
+                    ..
+                }) => {}
+                Err(e) => return Err(e.into()),
+            }
+            out.push(
+                Text::new("done-dump-deregistered")
+                    .arg("family", family.clone())
+                    .arg("revision", cloud::revision_of(&arn).unwrap_or(0)),
+            );
+        }
+    }
     Ok(out)
+}
+
+/// Where things stand when dump & restore stops before deleting (nothing is deleted): the
+/// service still on the restored database and the copy to start over (`Stand::Restored`),
+/// the copy task still running (`Stand::Copying`), or the service already back
+/// (`Stand::Switched`).
+#[derive(Clone, Copy)]
+enum Stand {
+    Restored,
+    Copying,
+    Switched,
+}
+
+fn stand(config: &Config, stand: Stand) -> Text {
+    let names = &config.names;
+    Text::new(match stand {
+        Stand::Restored => "copyback-stand-restored",
+        Stand::Copying => "copyback-stand-copying",
+        Stand::Switched => "copyback-stand-switched",
+    })
+    .arg("restored", &names.restored_instance)
+    .arg("snapshot", &names.snapshot)
+    .arg("service", &names.service)
+    .arg("instance", &names.instance)
+}
+
+/// How often the copy task is looked at, and how long it may take (cloud time).
+const COPY_POLL: Duration = Duration::from_secs(2);
+const COPY_WAIT_LIMIT_S: i64 = 20 * 60;
+
+/// Runs the dump task (or follows the one a run before started) until it stops: the lines
+/// it adds to the outcome, or why the copy failed and where things stand.
+async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome, ActionError> {
+    let cloud = run.cloud;
+    let td = cloud.register_dump_task_definition(&copy.dump).await?;
+    let mut out = vec![
+        Text::new("done-dump-ready")
+            .arg("family", td.family.clone())
+            .arg("revision", td.revision),
+    ];
+    let open = run
+        .journal
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .open_copy()
+        .map(str::to_owned);
+    // A copy a run before started (and did not see end) is followed, not started again.
+    let resumed = match open {
+        Some(arn) => match cloud.describe_task(&copy.cluster, &arn).await {
+            Ok(task) => Some(task),
+            Err(CloudError {
+                kind: ErrorKind::NotFound,
+                ..
+            }) => None,
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
+    };
+    let task = if let Some(task) = resumed {
+        task
+    } else {
+        let task = cloud
+            .run_task(&RunTaskRequest {
+                cluster: copy.cluster.clone(),
+                task_definition: td.arn.clone(),
+                network: copy.network.clone(),
+                started_by: STARTED_BY.to_owned(),
+            })
+            .await?;
+        run.record_since(
+            task.created.unwrap_or_else(|| cloud.now()),
+            EventKind::CopyStarted {
+                task: task.arn.clone(),
+                task_definition: td.arn.clone(),
+            },
+        );
+        task
+    };
+    out.push(Text::new("done-copy-started").arg("task", task.id().to_owned()));
+    let task = follow(run, &copy.cluster, task).await?;
+    let logs = logs_text(&td, &task, &copy.cluster);
+    if task.succeeded() {
+        run.record_since(
+            task.stopped.unwrap_or_else(|| cloud.now()),
+            EventKind::CopyDone {
+                task: task.arn.clone(),
+            },
+        );
+        out.push(
+            Text::new("done-copied")
+                .arg("restored", &run.config.names.restored_instance)
+                .arg("instance", &run.config.names.instance),
+        );
+        out.push(logs);
+        return Ok(out);
+    }
+    run.record_since(
+        task.stopped.unwrap_or_else(|| cloud.now()),
+        EventKind::CopyFailed {
+            task: task.arn.clone(),
+            reason: task.failure_reason(),
+            exit_code: task.exit_code(),
+        },
+    );
+    Err(ActionError::Blocked(failure_text(
+        run.config, copy, &task, logs,
+    )))
+}
+
+/// Follows `task` until it stops, saying each new status. Passing errors are looked past.
+async fn follow(run: &Run<'_>, cluster: &str, mut task: Task) -> Result<Task, ActionError> {
+    let cloud = run.cloud;
+    let started = task.created.unwrap_or_else(|| cloud.now());
+    let mut said = None;
+    let mut failures = 0;
+    loop {
+        if said.as_ref() != Some(&task.last_status) {
+            (run.progress)(
+                Text::new("progress-copy-status")
+                    .arg("task", task.id().to_owned())
+                    .arg("status", task.last_status.as_str())
+                    .arg(
+                        "elapsed",
+                        crate::lab::Duration::seconds(crate::format::since(cloud.now(), started)),
+                    ),
+            );
+            said = Some(task.last_status.clone());
+        }
+        if task.is_stopped() {
+            return Ok(task);
+        }
+        if crate::format::since(cloud.now(), started) > COPY_WAIT_LIMIT_S {
+            return Err(ActionError::Blocked(
+                Text::new("blocked-copy-slow")
+                    .arg("task", task.id().to_owned())
+                    .arg("status", task.last_status.as_str())
+                    .arg("cli", cloud::cli::describe_task(cluster, &task.arn))
+                    .arg("stand", stand(run.config, Stand::Copying)),
+            ));
+        }
+        cloud.pause(COPY_POLL).await;
+        match cloud.describe_task(cluster, &task.arn).await {
+            Ok(now) => {
+                task = now;
+                failures = 0;
+            }
+            Err(e) if e.kind.is_transient() && failures + 1 < ATTEMPTS => failures += 1,
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// Where the copy task's output is, and the line that reads it.
+fn logs_text(td: &TaskDefinition, task: &Task, cluster: &str) -> Text {
+    let logs = td
+        .containers
+        .iter()
+        .find(|c| c.name == DUMP_CONTAINER)
+        .and_then(|c| c.logs.as_ref());
+    match logs.and_then(|l| Some((l.group.clone()?, l.stream(DUMP_CONTAINER, task.id())?))) {
+        Some((group, stream)) => Text::new("copyback-logs")
+            .arg("group", group.clone())
+            .arg("stream", stream.clone())
+            .arg("cli", cloud::cli::tail_logs(&group, &stream)),
+        None => Text::new("copyback-logs-none")
+            .arg("cli", cloud::cli::describe_task(cluster, &task.arn)),
+    }
+}
+
+/// Why the copy failed, in the learner's terms, with ECS's own words, the logs and where
+/// things stand.
+fn failure_text(config: &Config, copy: &CopyBack, task: &Task, logs: Text) -> Text {
+    let names = &config.names;
+    let reason = task.failure_reason().unwrap_or_default();
+    let no_pull = reason.starts_with("CannotPullContainerError")
+        || task.stop_code.as_deref() == Some("TaskFailedToStart") && reason.contains("CannotPull");
+    let why = if no_pull {
+        Text::new("copyback-why-no-registry")
+            .arg("image", copy.dump.image.clone())
+            .arg(
+                "public_ip",
+                if copy.network.assign_public_ip {
+                    "ENABLED"
+                } else {
+                    "DISABLED"
+                },
+            )
+    } else if let Some(code) = task.exit_code().filter(|c| *c != 0) {
+        Text::new("copyback-why-connect")
+            .arg("code", i64::from(code))
+            .arg("groups", copy.network.security_groups.join(", "))
+            .arg("restored", &names.restored_instance)
+            .arg("instance", &names.instance)
+    } else {
+        Text::new("copyback-why-other")
+    };
+    Text::new("blocked-copy-failed")
+        .arg("why", why)
+        .arg(
+            "reason",
+            if reason.is_empty() {
+                "–".to_owned()
+            } else {
+                reason
+            },
+        )
+        .arg(
+            "code",
+            task.exit_code()
+                .map_or_else(|| "–".to_owned(), |c| c.to_string()),
+        )
+        .arg("logs", logs)
+        .arg("stand", stand(config, Stand::Restored))
+}
+
+/// Dump & restore's check through the app: the service, back on the original database,
+/// serves the restored todos. A passing error or a list not there yet is looked at again.
+async fn served_from_source(run: &Run<'_>, expected: &[String]) -> Result<Text, ActionError> {
+    let cloud = run.cloud;
+    let names = &run.config.names;
+    let mut attempt = 1;
+    loop {
+        let result = cloud.list_todos().await;
+        let titles = match &result {
+            Ok(todos) => {
+                let mut titles: Vec<String> = todos.iter().map(|t| t.title.clone()).collect();
+                titles.sort();
+                Some(titles)
+            }
+            Err(_) => None,
+        };
+        if let Some(titles) = &titles
+            && (titles.as_slice() == expected || (expected.is_empty() && !titles.is_empty()))
+        {
+            run.record(EventKind::ServedFromSource {
+                count: titles.len(),
+            });
+            return Ok(Text::new("done-served-from-source")
+                .arg("count", titles.len())
+                .arg("instance", &names.instance));
+        }
+        if attempt >= ATTEMPTS {
+            return Err(ActionError::Blocked(match (result, titles) {
+                (Err(e), _) => Text::new("blocked-copy-unverified")
+                    .arg("error", crate::ui_text::error_text(&e))
+                    .arg("stand", stand(run.config, Stand::Switched)),
+                (Ok(_), titles) => Text::new("blocked-copy-mismatch")
+                    .arg("served", titles.map_or(0, |t| t.len()))
+                    .arg("expected", expected.len())
+                    .arg("instance", &names.instance)
+                    .arg("restored", &names.restored_instance)
+                    .arg("stand", stand(run.config, Stand::Switched)),
+            }));
+        }
+        attempt += 1;
+        cloud.pause(COPY_POLL).await;
+    }
 }
