@@ -494,6 +494,7 @@ async fn the_endpoint_under_another_variable_or_in_another_container_is_found() 
                 name: "log-router".into(),
                 image: "fluent-bit".into(),
                 environment: vec![("DB_HOST".into(), RESTORED_EP.into())],
+                logs: None,
             });
         })
         .expect("register");
