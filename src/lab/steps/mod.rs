@@ -28,6 +28,15 @@
 //!   create call again without tags, finding a task definition revision, waiting for a
 //!   rollout).
 //!
+//! ## Diagnoses
+//! A check that recognises a wrong state says so with a [`Problem`]: a stable code and the
+//! facts as arguments. Its texts are `problem-<code>` (what happened and why it matters, with
+//! the attribute `.short`: a few words for the step list) and `problem-<code>-fix` (what to do
+//! now, with the console path) in `lab.ftl`. The step panel, the step list, `check` and
+//! `status`, `check --json` (`problems: [{code, detail, fix}]`) and the report show them
+//! alike. Where the mend is safe and touches only the lab's own resources (or the backup
+//! settings of the learner's database), the step's plan offers it on Enter.
+//!
 //! ## Adding a step
 //! 1. A file here with a unit struct implementing [`Step`]: `id`, `parts`, `check`, `plan`
 //!    and `execute` (leave out what the step does not have; the defaults say "nothing to do").
