@@ -375,6 +375,27 @@ async fn todos_deleted_while_the_snapshot_is_made_are_said_to_be_fine() {
 }
 
 #[tokio::test]
+async fn todos_deleted_before_the_snapshot_began_are_not_called_fine() {
+    let lab = lab();
+    lab.act(StepId::CreateTodos).await;
+    lab.observed().await;
+    for todo in lab.cloud.list_todos().await.expect("todos") {
+        lab.cloud.delete_todo(&todo.id).await.expect("delete");
+    }
+    lab.observed().await;
+    lab.wait_minutes(1);
+    lab.act(StepId::Snapshot).await;
+    for step in [StepId::Snapshot, StepId::DeleteTodos] {
+        let check = lab.check(step).await;
+        assert!(
+            check.find("snapshot-creating-todos-deleted").is_none(),
+            "{step:?}: {}",
+            check.render(Lang::En)
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_snapshot_taken_before_the_todos_is_to_be_taken_again() {
     let lab = lab();
     lab.observed().await;

@@ -203,11 +203,24 @@ fn other_instance(ctx: &Ctx<'_>) -> Option<Problem> {
 /// snapshot holds the data as it was when it began. Said so, so nobody starts over.
 pub(super) fn deleted_while_creating(ctx: &Ctx<'_>) -> Option<Problem> {
     let names = &ctx.config.names;
-    let emptied = ctx.observed.todo_count() == Some(0) && ctx.journal.max_todos() > 0;
-    emptied.then(|| {
+    // The snapshot began while there were todos (else it holds none, and that is no comfort).
+    let events = ctx.journal.events();
+    let began = events.iter().rposition(|e| {
+        matches!(&e.kind, crate::lab::journal::EventKind::SnapshotRequested { id } if *id == names.snapshot)
+    })?;
+    // The todo list as last seen before the request (in journal order: times may be equal).
+    let held = events[..began]
+        .iter()
+        .rev()
+        .find_map(|e| match &e.kind {
+            crate::lab::journal::EventKind::Todos { todos } => Some(todos.len()),
+            _ => None,
+        })
+        .unwrap_or(0);
+    (ctx.observed.todo_count() == Some(0) && held > 0).then(|| {
         Problem::new("snapshot-creating-todos-deleted")
             .arg("snapshot", &names.snapshot)
-            .arg("count", ctx.journal.max_todos())
+            .arg("count", held)
     })
 }
 
