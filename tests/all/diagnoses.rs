@@ -496,6 +496,32 @@ async fn every_wrong_db_host_is_named_with_the_exact_value_to_enter() {
 }
 
 #[tokio::test]
+async fn a_slip_after_the_switch_was_done_is_named_not_taken_for_going_back() {
+    let lab = lab();
+    lab.at_the_switch().await;
+    lab.act(StepId::SwitchBackend).await;
+    assert!(lab.done_within(StepId::SwitchBackend, 30).await);
+    lab.deploy_env("DB_HOST", &format!("{RESTORED_EP}:3306"))
+        .await;
+    let check = lab.check(StepId::SwitchBackend).await;
+    assert_eq!(check.state, StepState::Failed);
+    // The revision that was right is still there: run it again; and why the new one is not.
+    let (_, fix, _, _) = diagnosis(&check, "service-other-revision");
+    assert!(
+        fix.contains("Update backend-service to revision 2"),
+        "{fix}"
+    );
+    let (detail, _, _, _) = diagnosis(&check, "db-host-port");
+    assert!(detail.contains(":3306"), "{detail}");
+    // Going back onto the original database is no slip.
+    lab.deploy_env("DB_HOST", SOURCE_EP).await;
+    assert_eq!(
+        lab.check(StepId::SwitchBackend).await.state,
+        StepState::Done
+    );
+}
+
+#[tokio::test]
 async fn the_endpoint_under_another_variable_or_in_another_container_is_found() {
     let lab = lab();
     lab.at_the_switch().await;

@@ -246,7 +246,9 @@ fn check(ctx: &Ctx<'_>) -> Check {
             failed => check.with(Text::new("check-switch-failed-so-far").arg("failed", failed)),
         };
     }
-    if ctx.journal.has(Kind::BackendSwitched) {
+    // Switched once and back onto the original since (the way back of the cleanup): done.
+    // Anything else it points at now is a slip to name, whatever happened before.
+    if ctx.journal.has(Kind::BackendSwitched) && source_ep.as_deref() == Some(host.as_str()) {
         return Check::new(StepState::Done, Text::new("check-switch-reverted"));
     }
     let target = target_endpoint(ctx);
@@ -270,7 +272,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
         } else {
             "service-revision-not-deployed"
         };
-        return Check::diagnosis(
+        let check = Check::diagnosis(
             StepState::Failed,
             Problem::new(code)
                 .arg("revision", ready.revision)
@@ -280,6 +282,15 @@ fn check(ctx: &Ctx<'_>) -> Check {
                 .arg("cluster", &names.cluster)
                 .arg("restored", &names.restored_instance),
         );
+        // What is wrong with the running revision's DB_HOST, as a second word.
+        return match host_problem(ctx, &host, target.as_deref()) {
+            Some(p) => check.problem(
+                p.arg("revision", td.revision)
+                    .arg("family", &td.family)
+                    .arg("container", &names.container),
+            ),
+            None => check,
+        };
     }
     if source_ep.as_deref() == Some(host.as_str()) {
         // A new revision deployed after the restore, with DB_HOST left as it was.
