@@ -69,6 +69,10 @@ pub enum Action {
     CopyBack,
     /// Welcome screen: continue in the simulated account.
     UseSimulation,
+    /// Opens (or closes) the self-check questions of the step.
+    Quiz,
+    /// Answers the question on screen with choice n (0 = a).
+    Answer(u8),
 }
 
 /// What fills the terminal.
@@ -125,8 +129,16 @@ pub enum Command {
     RunAction(Box<Plan>),
     /// The learner looks at this step: the worker watches what it reads.
     Focus(StepId),
+    /// A plan of this step is on screen: the worker looks at what it reads right now, so the
+    /// figures the plan shows (the latest restorable time) are fresh.
+    Refresh(StepId),
     /// Welcome screen: open the simulated account and start the lab there.
     UseSimulation,
+    /// The learner answered a self-check question: the journal keeps it.
+    RecordAnswer {
+        question: &'static str,
+        choice: u8,
+    },
     Quit,
 }
 
@@ -147,6 +159,9 @@ pub enum Dialog {
     Window { input: String, error: Option<Text> },
     /// Cleanup: which path; nothing is chosen when the dialog opens.
     CleanupChoice { choice: Option<CleanupPath> },
+    /// Restore, with `other` restored under another name: use it (adopt) or restore again
+    /// under the lab's name.
+    RestoreChoice { adopt: bool, other: String },
     /// A message that only needs acknowledging (already done, blocked, invalid, error).
     Notice {
         title: Text,
@@ -161,6 +176,26 @@ pub struct Note {
     pub at: Timestamp,
     pub text: Text,
     pub is_error: bool,
+}
+
+/// What a key can change on screen: the step, scrolling, dialog and questions, the help,
+/// projector, language, quitting and the event log's length.
+type Fingerprint = (
+    StepId,
+    [u16; 2],
+    (Option<Dialog>, Option<QuizAt>),
+    bool,
+    bool,
+    Lang,
+    bool,
+    usize,
+);
+
+/// Which self-check question is on screen: the step's questions, the n-th of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuizAt {
+    pub step: StepId,
+    pub index: usize,
 }
 
 /// Rows a dialog moves on PgUp/PgDn.
@@ -189,6 +224,8 @@ pub struct App {
     /// How far the open dialog is scrolled (rows); 0 when a dialog opens.
     pub dialog_scroll: u16,
     pub help: bool,
+    /// The self-check question on screen, when the questions are open.
+    pub quiz: Option<QuizAt>,
     pub present: bool,
     pub theme: Theme,
     pub no_color: bool,
@@ -233,6 +270,7 @@ impl App {
             dialog: None,
             dialog_scroll: 0,
             help: false,
+            quiz: None,
             present: false,
             theme: Theme::Dark,
             no_color: false,
@@ -277,6 +315,7 @@ impl App {
             ) => KeyMode::Input,
             Some(_) => KeyMode::Dialog,
             None if self.help => KeyMode::Help,
+            None if self.quiz.is_some() => KeyMode::Quiz,
             None => KeyMode::Main,
         }
     }
@@ -367,6 +406,7 @@ impl App {
                 self.calls = snapshot.calls;
                 self.call_count = snapshot.call_count;
                 self.now = self.now.max(snapshot.now);
+                self.refresh_plan();
                 if first
                     && self.observed.instances.value.is_some()
                     && self.selected == StepId::Concepts
@@ -437,22 +477,11 @@ impl App {
     }
 
     /// What a key can change on screen; an action that leaves it alone needs no redraw.
-    fn fingerprint(
-        &self,
-    ) -> (
-        StepId,
-        [u16; 2],
-        Option<Dialog>,
-        bool,
-        bool,
-        Lang,
-        bool,
-        usize,
-    ) {
+    fn fingerprint(&self) -> Fingerprint {
         (
             self.selected,
             [self.scroll, self.dialog_scroll],
-            self.dialog.clone(),
+            (self.dialog.clone(), self.quiz),
             self.help,
             self.present,
             self.lang,
@@ -491,6 +520,9 @@ impl App {
             }
             return Vec::new();
         }
+        if let Some(at) = self.quiz {
+            return self.on_quiz(at, action);
+        }
         match action {
             Action::NextStep => return self.select(self.selected.index() + 1),
             Action::PrevStep => return self.select(self.selected.index().saturating_sub(1)),
@@ -516,8 +548,15 @@ impl App {
                     return vec![Command::Quit];
                 }
             }
-            Action::Perform | Action::Confirm => self.start_action(),
+            Action::Perform | Action::Confirm => {
+                self.start_action();
+                if matches!(self.dialog, Some(Dialog::Confirm { .. })) {
+                    return vec![Command::Refresh(self.selected)];
+                }
+            }
+            Action::Quiz => self.open_quiz(),
             Action::Input(_)
+            | Action::Answer(_)
             | Action::Backspace
             | Action::ToggleChoice
             | Action::Yes
@@ -526,6 +565,89 @@ impl App {
             | Action::GoBack
             | Action::CopyBack
             | Action::UseSimulation => {}
+        }
+        Vec::new()
+    }
+
+    /// A plan on screen shows what the newest look says, as long as it still asks for the
+    /// same request (else the action itself refuses and shows the new plan).
+    fn refresh_plan(&mut self) {
+        let Some(Dialog::Confirm { plan, .. }) = &self.dialog else {
+            return;
+        };
+        if let Ready::Plan(fresh) = steps::plan(plan.step, &self.ctx(), &plan.options)
+            && fresh.request == plan.request
+            && let Some(Dialog::Confirm { plan, .. }) = &mut self.dialog
+        {
+            plan.params = fresh.params;
+        }
+    }
+
+    /// Opens the step's questions at the first one not answered yet (the first when all are).
+    fn open_quiz(&mut self) {
+        let questions = crate::lab::quiz::of_step(self.selected);
+        if questions.is_empty() {
+            return;
+        }
+        let index = questions
+            .iter()
+            .position(|q| crate::lab::quiz::answer_of(&self.journal, q.id).is_none())
+            .unwrap_or(0);
+        self.quiz = Some(QuizAt {
+            step: self.selected,
+            index,
+        });
+    }
+
+    /// A key while the questions are open: an answer (the first one counts), moving between
+    /// the questions, closing them. Nothing here waits for or blocks the lab.
+    fn on_quiz(&mut self, at: QuizAt, action: Action) -> Vec<Command> {
+        let questions = crate::lab::quiz::of_step(at.step);
+        let Some(question) = questions.get(at.index).copied() else {
+            self.quiz = None;
+            return Vec::new();
+        };
+        match action {
+            // The first answer counts; later ones change nothing.
+            Action::Answer(choice)
+                if usize::from(choice) < crate::lab::quiz::CHOICES
+                    && crate::lab::quiz::answer_of(&self.journal, question.id).is_none() =>
+            {
+                // Shown at once; the worker's journal keeps it, and its next snapshot
+                // carries it back.
+                self.journal
+                    .record(self.now, self.now, question.answer(choice));
+                return vec![Command::RecordAnswer {
+                    question: question.id,
+                    choice,
+                }];
+            }
+            Action::NextStep | Action::Confirm | Action::PageDown => {
+                if at.index + 1 < questions.len() {
+                    self.quiz = Some(QuizAt {
+                        index: at.index + 1,
+                        ..at
+                    });
+                } else {
+                    self.quiz = None;
+                }
+            }
+            Action::PrevStep | Action::PageUp => {
+                self.quiz = Some(QuizAt {
+                    index: at.index.saturating_sub(1),
+                    ..at
+                });
+            }
+            Action::ToggleLang => {
+                self.lang = self.lang.other();
+                self.options.lang = self.lang;
+            }
+            Action::Quit => {
+                self.quit = true;
+                return vec![Command::Quit];
+            }
+            Action::Quiz | Action::Cancel => self.quiz = None,
+            _ => {}
         }
         Vec::new()
     }
@@ -574,8 +696,29 @@ impl App {
                 // overwrites the original database's todos, one keeps paying for two instances.
                 self.dialog = Some(Dialog::CleanupChoice { choice: None });
             }
+            StepId::Restore => match self.restored_elsewhere() {
+                Some(other) => {
+                    self.dialog = Some(Dialog::RestoreChoice {
+                        adopt: !self.options.restore_again,
+                        other,
+                    });
+                }
+                None => self.show_plan(),
+            },
             _ => self.show_plan(),
         }
+    }
+
+    /// The instance restored under another name that the restore step would offer to adopt,
+    /// while the run has no restored database of its own.
+    fn restored_elsewhere(&self) -> Option<String> {
+        let ctx = self.ctx();
+        if ctx.restored().is_some() {
+            return None;
+        }
+        steps::restored_elsewhere(&ctx)
+            .first()
+            .map(|i| i.id.clone())
     }
 
     fn show_plan(&mut self) {
@@ -611,9 +754,11 @@ impl App {
     fn on_dialog(&mut self, dialog: Dialog, action: Action) -> Vec<Command> {
         // Long dialogs (a restore's parameters, notes and CLI line at 80×24) scroll; the
         // question and its keys stay in view.
-        // In the cleanup choice ↑↓ switch the option; PgUp/PgDn still scroll.
-        let scrolls = !matches!(dialog, Dialog::CleanupChoice { .. })
-            || matches!(action, Action::PageUp | Action::PageDown);
+        // In the cleanup and restore choices ↑↓ switch the option; PgUp/PgDn still scroll.
+        let scrolls = !matches!(
+            dialog,
+            Dialog::CleanupChoice { .. } | Dialog::RestoreChoice { .. }
+        ) || matches!(action, Action::PageUp | Action::PageDown);
         match action {
             Action::ScrollUp | Action::ScrollDown | Action::PageUp | Action::PageDown
                 if scrolls =>
@@ -702,6 +847,24 @@ impl App {
                 },
                 Action::Cancel | Action::Quit => {}
                 _ => self.dialog = Some(Dialog::CleanupChoice { choice }),
+            },
+            Dialog::RestoreChoice { adopt, other } => match action {
+                Action::ToggleChoice
+                | Action::ScrollUp
+                | Action::ScrollDown
+                | Action::NextStep
+                | Action::PrevStep => {
+                    self.dialog = Some(Dialog::RestoreChoice {
+                        adopt: !adopt,
+                        other,
+                    });
+                }
+                Action::Confirm => {
+                    self.options.restore_again = !adopt;
+                    self.show_plan();
+                }
+                Action::Cancel | Action::Quit => {}
+                _ => self.dialog = Some(Dialog::RestoreChoice { adopt, other }),
             },
             Dialog::Confirm {
                 plan, mut typed, ..

@@ -128,6 +128,10 @@ pub struct RunArgs {
     /// Cleanup keeps the restored database and deletes only the snapshot.
     #[arg(long, conflicts_with = "copy_back")]
     pub keep_restored: bool,
+    /// Restore under the lab's name even when an instance restored under another name is
+    /// there (instead of offering to use that one).
+    #[arg(long)]
+    pub restore_again: bool,
     /// Cleanup copies the restored todos back into the original database (dump & restore, a one-off Fargate task), switches the backend back to it, then deletes the restored instance and the snapshot. Without this or --keep-restored, cleanup goes back to the original database as it is.
     #[arg(long)]
     pub copy_back: bool,

@@ -96,6 +96,25 @@ impl Default for Targets {
     }
 }
 
+/// The example business the summary translates RPO and RTO into: a shop taking orders at
+/// an even rate. The figure is an example, labeled as one wherever it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Business {
+    pub orders_per_hour: u32,
+}
+
+/// Most orders per hour the example accepts (a thousand a second).
+pub const MAX_ORDERS_PER_HOUR: u32 = 3_600_000;
+
+impl Default for Business {
+    fn default() -> Self {
+        Self {
+            orders_per_hour: 100,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
@@ -103,6 +122,7 @@ pub struct Config {
     pub backup: Backup,
     pub restore: Restore,
     pub targets: Targets,
+    pub business: Business,
     /// Base URL of the todo app; found through the load balancer when absent.
     pub app_url: Option<String>,
 }
@@ -203,6 +223,14 @@ impl Config {
             if minutes == 0 {
                 return Err(field(key, "0", Invalid::Target));
             }
+        }
+        let rate = self.business.orders_per_hour;
+        if rate == 0 || rate > MAX_ORDERS_PER_HOUR {
+            return Err(field(
+                "business.orders_per_hour",
+                &rate.to_string(),
+                Invalid::OrderRate,
+            ));
         }
         if let Some(tz) = &self.backup.timezone {
             jiff::tz::TimeZone::get(tz)

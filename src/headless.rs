@@ -117,7 +117,13 @@ impl Runtime {
         options: &Options,
     ) -> bool {
         check.is_none_or(|c| c.state == StepState::Done)
-            && !steps::cleanup_pending(step, observed, &self.config, options.cleanup)
+            && !steps::cleanup_pending(
+                step,
+                observed,
+                &self.config,
+                self.journal().restored_instance(&self.config),
+                options.cleanup,
+            )
     }
 
     fn check_of(&self, step: StepId, observed: &Observed) -> Option<crate::lab::Check> {

@@ -85,6 +85,7 @@ pub const SOURCES: [(Lang, &[(&str, &str)]); 2] = [
             ("steps.ftl", include_str!("../locales/de/steps.ftl")),
             ("lab.ftl", include_str!("../locales/de/lab.ftl")),
             ("ui.ftl", include_str!("../locales/de/ui.ftl")),
+            ("teach.ftl", include_str!("../locales/de/teach.ftl")),
         ],
     ),
     (
@@ -93,6 +94,7 @@ pub const SOURCES: [(Lang, &[(&str, &str)]); 2] = [
             ("steps.ftl", include_str!("../locales/en/steps.ftl")),
             ("lab.ftl", include_str!("../locales/en/lab.ftl")),
             ("ui.ftl", include_str!("../locales/en/ui.ftl")),
+            ("teach.ftl", include_str!("../locales/en/teach.ftl")),
         ],
     ),
 ];

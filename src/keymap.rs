@@ -21,6 +21,8 @@ pub enum KeyMode {
     Input,
     /// The help overlay.
     Help,
+    /// The self-check questions of a step.
+    Quiz,
     /// The welcome screen when no AWS account can be reached.
     Welcome,
 }
@@ -203,6 +205,7 @@ pub const MAIN: &[Row] = &[
         hint: Some("ui-hint-present"),
         hint_on: Some("ui-hint-present-off"),
     },
+    row(&[char_key('s', Action::Quiz)], "ui-help-quiz"),
     hinted(QUIT_KEYS, "ui-help-quit", "ui-hint-quit"),
 ];
 
@@ -269,6 +272,42 @@ pub const INPUT: &[Row] = &[
     quiet(DIALOG_SCROLL),
 ];
 
+/// The self-check questions: a b c (or 1 2 3) answer, ←→ move, Esc or s close.
+pub const QUIZ: &[Row] = &[
+    quiet(&[ctrl('c', Action::Quit), ctrl('d', Action::Quit)]),
+    row(
+        &[
+            char_key('a', Action::Answer(0)),
+            char_key('b', Action::Answer(1)),
+            char_key('c', Action::Answer(2)),
+            also_char('1', Action::Answer(0)),
+            also_char('2', Action::Answer(1)),
+            also_char('3', Action::Answer(2)),
+        ],
+        "quiz-keys-answer",
+    ),
+    row(
+        &[
+            key(KeyCode::Left, Action::PrevStep),
+            key(KeyCode::Right, Action::NextStep),
+            also(KeyCode::Enter, Action::Confirm),
+            also(KeyCode::PageUp, Action::PageUp),
+            also(KeyCode::PageDown, Action::PageDown),
+            also_char(' ', Action::PageDown),
+        ],
+        "quiz-keys-move",
+    ),
+    row(
+        &[
+            key(KeyCode::Esc, Action::Cancel),
+            also_char('s', Action::Quiz),
+            also_char('q', Action::Cancel),
+        ],
+        "quiz-keys-close",
+    ),
+    quiet(&[char_key('L', Action::ToggleLang)]),
+];
+
 /// The help overlay: the keys that close it.
 pub const HELP: &[Row] = &[quiet(&[
     key(KeyCode::Char('?'), Action::ToggleHelp),
@@ -302,6 +341,7 @@ pub fn table(mode: KeyMode) -> &'static [Row] {
         KeyMode::Dialog => DIALOG,
         KeyMode::Input => INPUT,
         KeyMode::Help => HELP,
+        KeyMode::Quiz => QUIZ,
         KeyMode::Welcome => WELCOME,
     }
 }
@@ -480,12 +520,13 @@ mod tests {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
 
-    const MODES: [KeyMode; 5] = [
+    const MODES: [KeyMode; 6] = [
         KeyMode::Main,
         KeyMode::Dialog,
         KeyMode::Input,
         KeyMode::Help,
         KeyMode::Welcome,
+        KeyMode::Quiz,
     ];
 
     #[test]
@@ -574,6 +615,34 @@ mod tests {
                 Lang::En
             ),
             "Tab ↑↓"
+        );
+    }
+
+    #[test]
+    fn s_opens_the_self_check_and_letters_or_digits_answer_there() {
+        let s = press(KeyCode::Char('s'));
+        assert_eq!(action_in(KeyMode::Main, &s), Some(Action::Quiz));
+        assert_eq!(action_in(KeyMode::Quiz, &s), Some(Action::Quiz));
+        for (letter, digit, n) in [('a', '1', 0), ('b', '2', 1), ('c', '3', 2)] {
+            let answer = Some(Action::Answer(n));
+            assert_eq!(
+                action_in(KeyMode::Quiz, &press(KeyCode::Char(letter))),
+                answer
+            );
+            assert_eq!(
+                action_in(KeyMode::Quiz, &press(KeyCode::Char(digit))),
+                answer
+            );
+        }
+        // On the lab screen a letter answers nothing.
+        assert_eq!(action_in(KeyMode::Main, &press(KeyCode::Char('a'))), None);
+        assert_eq!(
+            keys_label(
+                KeyMode::Quiz,
+                &[Action::Answer(0), Action::Answer(1), Action::Answer(2)],
+                Lang::De
+            ),
+            "a b c"
         );
     }
 

@@ -667,6 +667,7 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
                 } else {
                     CleanupPath::GoBack
                 },
+                restore_again: args.restore_again,
                 lang,
                 ..Options::from_config(&config)
             };

@@ -53,6 +53,25 @@ pub struct ReportPhase {
     pub complete: bool,
 }
 
+/// The self-check: the score and every answer (the first one to each question counts).
+#[derive(Debug, Serialize)]
+pub struct ReportQuiz {
+    pub answered: usize,
+    pub right: usize,
+    pub total: usize,
+    pub answers: Vec<ReportAnswer>,
+}
+
+/// One answer: the question (id and text), the choice (a, b, c) and whether it was right.
+#[derive(Debug, Serialize)]
+pub struct ReportAnswer {
+    #[serde(flatten)]
+    pub answer: crate::lab::quiz::Answer,
+    pub text: String,
+    /// The right choice (a, b, c).
+    pub right_choice: char,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Report {
     pub lang: &'static str,
@@ -67,6 +86,8 @@ pub struct Report {
     pub rto_target_seconds: i64,
     pub rto_met: Option<bool>,
     pub pitr_rpo_seconds: i64,
+    /// The RPO the point-in-time bonus achieved (restore point to deletion), once it ran.
+    pub pitr_achieved_rpo_seconds: Option<i64>,
     pub live_rpo_seconds: Option<i64>,
     pub lost_todos: Vec<String>,
     pub phases: Vec<ReportPhase>,
@@ -78,6 +99,11 @@ pub struct Report {
     pub calls: Vec<ReportCall>,
     pub reads: Vec<ReportRead>,
     pub leftovers: Vec<String>,
+    /// The run in business terms, at the example rate.
+    pub business: crate::lab::business::Impact,
+    /// The business texts in the report's language.
+    pub business_texts: Vec<String>,
+    pub quiz: ReportQuiz,
     pub events: Vec<Event>,
     /// The zone the Markdown shows times in (the learner's, as in the TUI).
     #[serde(skip)]
@@ -135,12 +161,13 @@ pub fn build(
                 .count += 1;
         }
     }
-    let mut leftovers: Vec<String> = steps::leftovers(observed, config, true)
+    let restored = ctx.restored_name();
+    let mut leftovers: Vec<String> = steps::leftovers(observed, config, restored, true)
         .iter()
         .map(|l| l.render(lang))
         .collect();
     if let Some(r) = observed
-        .instance(&config.names.restored_instance)
+        .instance(restored)
         .filter(|r| r.status != crate::cloud::InstanceStatus::Deleting)
     {
         leftovers.push(
@@ -165,6 +192,34 @@ pub fn build(
     };
     let phases = report_phases(recovery.rto.as_ref());
     let copy_back_phases = report_phases(recovery.copy_back.as_ref());
+    let pitr = steps::pitr_figures(journal);
+    let business = crate::lab::business::impact(&recovery, pitr, config);
+    let business_texts = business
+        .texts(&config.names.snapshot)
+        .iter()
+        .map(|t| t.render(lang))
+        .collect();
+    let all: Vec<&crate::lab::quiz::Question> = crate::lab::quiz::QUESTIONS.iter().collect();
+    let score = crate::lab::quiz::score(journal, &all);
+    let quiz = ReportQuiz {
+        answered: score.answered,
+        right: score.right,
+        total: score.total,
+        answers: crate::lab::quiz::answers(journal)
+            .into_values()
+            .filter_map(|answer| {
+                let q = crate::lab::quiz::find(&answer.question)?;
+                Some(ReportAnswer {
+                    text: q.text("", config).render(lang),
+                    right_choice: crate::lab::quiz::LETTERS
+                        .get(usize::from(q.right))
+                        .copied()
+                        .unwrap_or('a'),
+                    answer,
+                })
+            })
+            .collect(),
+    };
     Report {
         lang: lang.code(),
         mode,
@@ -178,6 +233,7 @@ pub fn build(
         rto_target_seconds: recovery.rto_target_seconds,
         rto_met: recovery.rto_met(),
         pitr_rpo_seconds: recovery.pitr_rpo_seconds,
+        pitr_achieved_rpo_seconds: pitr.filter(|p| p.disaster.is_some()).map(|p| p.rpo_seconds),
         live_rpo_seconds: recovery.live_rpo.as_ref().map(|l| l.seconds),
         copy_back_rto_seconds: recovery.copy_back.as_ref().map(|r| r.seconds),
         copy_back_rto_complete: recovery.copy_back.as_ref().is_some_and(|r| r.complete),
@@ -188,6 +244,9 @@ pub fn build(
         calls,
         reads: reads.into_values().collect(),
         leftovers,
+        business,
+        business_texts,
+        quiz,
         events: journal.events().to_vec(),
         tz: config.timezone(),
     }
@@ -316,6 +375,34 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         _ => Text::new("report-pitr-hint").arg("rpo", format::duration(r.pitr_rpo_seconds)),
     };
     let _ = writeln!(out, "- {}", pitr_hint.render(lang));
+    let _ = writeln!(out, "\n## {}\n", t(lang, "business-heading"));
+    for (i, text) in r.business_texts.iter().enumerate() {
+        if i == 0 {
+            let _ = writeln!(out, "_{text}_\n");
+        } else {
+            let _ = writeln!(out, "- {text}");
+        }
+    }
+    let _ = writeln!(out, "\n## {}\n", t(lang, "report-quiz"));
+    if r.quiz.answered == 0 {
+        let _ = writeln!(out, "{}", t(lang, "report-quiz-none"));
+    } else {
+        let score = Text::new("report-quiz-score")
+            .arg("right", r.quiz.right)
+            .arg("answered", r.quiz.answered)
+            .arg("total", r.quiz.total);
+        let _ = writeln!(out, "{}\n", score.render(lang));
+        for a in &r.quiz.answers {
+            let verdict = if a.answer.right {
+                t(lang, "report-quiz-right")
+            } else {
+                Text::new("report-quiz-wrong")
+                    .arg("right", a.right_choice.to_string())
+                    .render(lang)
+            };
+            let _ = writeln!(out, "- {} {}) {verdict}", a.text, a.answer.choice);
+        }
+    }
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-calls"));
     let _ = writeln!(out, "```sh");
     for c in &r.calls {
@@ -407,6 +494,7 @@ mod tests {
             rto_target_seconds: 1800,
             rto_met: None,
             pitr_rpo_seconds: 300,
+            pitr_achieved_rpo_seconds: None,
             live_rpo_seconds: None,
             lost_todos: Vec::new(),
             phases: Vec::new(),
@@ -417,6 +505,23 @@ mod tests {
             calls: Vec::new(),
             reads: Vec::new(),
             leftovers: Vec::new(),
+            business: crate::lab::business::impact(
+                &crate::lab::recovery::measure(
+                    &Journal::in_memory(),
+                    &Observed::default(),
+                    &crate::config::Config::default(),
+                    Timestamp::UNIX_EPOCH,
+                ),
+                None,
+                &crate::config::Config::default(),
+            ),
+            business_texts: Vec::new(),
+            quiz: ReportQuiz {
+                answered: 0,
+                right: 0,
+                total: 0,
+                answers: Vec::new(),
+            },
             events: Vec::new(),
             tz: jiff::tz::TimeZone::UTC,
         }

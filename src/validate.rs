@@ -21,9 +21,13 @@ pub enum Invalid {
     IdentifierHyphens,
     WindowFormat,
     WindowTooShort,
-    WindowOverlapsMaintenance { maintenance: String },
+    WindowOverlapsMaintenance {
+        maintenance: String,
+    },
     Retention,
     Target,
+    /// The example's orders per hour: 1 to [`crate::config::MAX_ORDERS_PER_HOUR`].
+    OrderRate,
     Url,
     Timezone,
 }
@@ -42,6 +46,7 @@ impl Invalid {
             Self::WindowOverlapsMaintenance { .. } => "window-overlap",
             Self::Retention => "retention",
             Self::Target => "target",
+            Self::OrderRate => "order-rate",
             Self::Url => "url",
             Self::Timezone => "timezone",
         }

@@ -304,8 +304,22 @@ async fn run(
                     schedule.watch(now, &watched_parts(step, &observed, &journal, &config, cloud.now()));
                 }
                 Some(Command::RunAction(plan)) => queued.push_back(plan),
+                Some(Command::Refresh(step)) => schedule.look_now(Instant::now(), step.parts()),
                 // Only the welcome screen's front end acts on it.
                 Some(Command::UseSimulation) => {}
+                Some(Command::RecordAnswer { question, choice }) => {
+                    let Some(q) = crate::lab::quiz::find(question) else { continue };
+                    let now = cloud.now();
+                    let events = {
+                        let mut journal = lock(&journal);
+                        journal.record(now, now, q.answer(choice));
+                        journal.events().to_vec()
+                    };
+                    let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now };
+                    if !to_app.publish(snapshot) {
+                        break;
+                    }
+                }
             },
             joined = async {
                 match action.as_mut() {

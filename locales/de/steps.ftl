@@ -274,19 +274,22 @@ step-pitr-body =
     Zeitpunkt (in der Konsole Latest restorable time), und der liegt meist weniger als
     5 Minuten zurück. Mit automatischen Backups erreichst du also einen RPO von etwa
     5 Minuten; bei { $snapshot } ist es die Zeit seit dem Snapshot.
-    Du stellst { $instance } auf diesen Zeitpunkt in einer neuen Instanz { $pitr } wieder
-    her. Auch hier entsteht eine NEUE Instanz mit einem NEUEN Endpunkt, und nichts
-    wird überschrieben; das Backend nutzt weiterhin { $restored }.
-    { $pitr } zeigt den neuesten Stand, dort bleiben die ToDos also gelöscht. Wählst du
-    stattdessen einen Zeitpunkt kurz vor dem Löschen, kommen sie zurück – genau das ist die
-    Stärke des Point-in-Time-Restore. Das erste automatische Backup muss fertig sein;
-    fehlt die Option noch, warte ein wenig.
+    Du stellst { $instance } auf einen Moment kurz vor dem Löschen der ToDos wieder her:
+    Das Journal von backup-lab hat vermerkt, wann das geschah. Jede spätere Sekunde brächte
+    die leere Liste zurück. Auch hier entsteht eine NEUE Instanz { $pitr } mit einem NEUEN
+    Endpunkt, und nichts wird überschrieben; das Backend nutzt weiterhin { $restored }.
+    Danach siehst du beide erreichten RPO nebeneinander: Mit dem Snapshot ging alles seit
+    seiner Erstellung verloren, mit dem Point-in-Time-Restore nur die letzte Minute. Der
+    Zeitpunkt muss im wiederherstellbaren Bereich liegen: Ist das Löschen jünger als der
+    letzte wiederherstellbare Zeitpunkt, wartest du ein paar Minuten, bis die Logs da sind.
     { $pitr } kostet wie jede Instanz: sekundengenau, sobald RDS sie erstellt, mindestens
     10 Minuten, dazu ihr eigener Speicher. Der Schritt «Aufräumen» löscht sie wieder.
 step-pitr-console =
     1. Öffne Services → RDS → Databases und wähle { $instance } aus.
     2. Klicke auf Actions → Restore to point in time.
-    3. Wähle unter Restore time die Option Latest restorable time.
+    3. Wähle unter Restore time die Option Custom date and time und gib einen Moment eine
+    Minute vor dem Löschen der ToDos ein (die Prüfung dieses Schritts zeigt ihn in deiner
+    Lokalzeit).
     4. Gib unter Settings bei DB Instance Identifier { $pitr } ein.
     5. Wähle unter Availability and durability Single DB instance: Dieser Test braucht
     keine Hochverfügbarkeit, und eine einzelne Instanz kostet etwa die Hälfte.

@@ -257,18 +257,21 @@ step-pitr-body =
     period up to the latest restorable time, which is usually less than 5 minutes ago. So
     automated backups achieve an RPO of about 5 minutes; with { $snapshot } it is the time
     since the snapshot.
-    You restore { $instance } to its latest restorable time into a new instance { $pitr }.
-    Again a NEW instance with a NEW endpoint is created and nothing is overwritten; the
-    backend keeps using { $restored }.
-    { $pitr } shows the latest state, so the todos stay deleted there. A custom time just
-    before the deletion would bring them back – that is the strength of point-in-time
-    restore. The first automated backup must be complete; if the option is missing, wait.
+    You restore { $instance } to a moment shortly before the todos were deleted: the
+    journal of backup-lab noted when that happened. Any later second would bring back the
+    empty list. Again a NEW instance { $pitr } with a NEW endpoint is created and nothing is
+    overwritten; the backend keeps using { $restored }.
+    Afterwards you see both achieved RPOs side by side: the snapshot lost everything since
+    it was taken, the point-in-time restore only the last minute. The restore point must
+    lie within the restorable window: if the deletion is newer than the latest restorable
+    time, wait a few minutes until the logs have arrived.
     { $pitr } costs money like any instance: billed per second from the moment RDS creates
     it, with a 10-minute minimum, plus its own storage. The step "Clean up" deletes it.
 step-pitr-console =
     1. Open Services → RDS → Databases and select { $instance }.
     2. Click Actions → Restore to point in time.
-    3. Under Restore time, choose Latest restorable time.
+    3. Under Restore time, choose Custom date and time and enter a moment one minute
+    before the todos were deleted (the check of this step shows it, in your local time).
     4. Under Settings, enter { $pitr } as DB Instance Identifier.
     5. Under Availability and durability, choose Single DB instance: this test needs no
     high availability, and a single instance costs about half.

@@ -2,7 +2,9 @@
 //! an action runs, in the call log and in the report. Secrets never appear: task definition
 //! contents are referred to by file, not inlined.
 
-use super::{BackupSettings, PitrRequest, RestoreRequest, RestoreSettings, SnapshotRequest};
+use super::{
+    BackupSettings, InstanceChange, PitrRequest, RestoreRequest, RestoreSettings, SnapshotRequest,
+};
 
 fn quote(value: &str) -> String {
     if value
@@ -49,6 +51,29 @@ pub fn modify_backup(s: &BackupSettings) -> String {
             "--no-apply-immediately"
         }
     )
+}
+
+/// A mend of an instance, applied at once.
+#[must_use]
+pub fn modify_instance(c: &InstanceChange) -> String {
+    let mut out = format!(
+        "aws rds modify-db-instance --db-instance-identifier {}",
+        quote(&c.instance_id)
+    );
+    if let Some(groups) = &c.security_groups {
+        out.push_str(" --vpc-security-group-ids");
+        for g in groups {
+            out.push(' ');
+            out.push_str(&quote(g));
+        }
+    }
+    match c.multi_az {
+        Some(true) => out.push_str(" --multi-az"),
+        Some(false) => out.push_str(" --no-multi-az"),
+        None => {}
+    }
+    out.push_str(" --apply-immediately");
+    out
 }
 
 #[must_use]

@@ -31,6 +31,9 @@ macro_rules! layered {
             async fn pause(&self, wall: std::time::Duration) {
                 self.inner_cloud().pause(wall).await;
             }
+            fn peek_todos(&self, instance_id: &str) -> Option<Vec<$crate::cloud::Todo>> {
+                self.inner_cloud().peek_todos(instance_id)
+            }
             async fn identity(&self) -> $crate::cloud::CloudResult<$crate::cloud::Identity> {
                 let cli = $crate::cloud::cli::identity;
                 let op = $crate::cloud::layer::Op {
@@ -92,6 +95,19 @@ macro_rules! layered {
                     cli: &cli,
                 };
                 self.around(op, |c| async move { c.modify_backup(s).await })
+                    .await
+            }
+            async fn modify_instance(
+                &self,
+                c: &$crate::cloud::InstanceChange,
+            ) -> $crate::cloud::CloudResult<$crate::cloud::DbInstance> {
+                let cli = || $crate::cloud::cli::modify_instance(c);
+                let op = $crate::cloud::layer::Op {
+                    name: "ModifyDBInstance",
+                    writes: true,
+                    cli: &cli,
+                };
+                self.around(op, |c2| async move { c2.modify_instance(c).await })
                     .await
             }
             async fn create_snapshot(

@@ -189,6 +189,9 @@ pub trait Cloud: Send + Sync {
     /// The snapshot named `snapshot_id`, of whichever instance (`None`: there is none).
     async fn find_snapshot(&self, snapshot_id: &str) -> CloudResult<Option<DbSnapshot>>;
     async fn modify_backup(&self, settings: &BackupSettings) -> CloudResult<DbInstance>;
+    /// Mends an instance at once (ModifyDBInstance with ApplyImmediately): its security groups
+    /// and Multi-AZ.
+    async fn modify_instance(&self, change: &InstanceChange) -> CloudResult<DbInstance>;
     async fn create_snapshot(&self, request: &SnapshotRequest) -> CloudResult<DbSnapshot>;
     async fn restore_from_snapshot(&self, request: &RestoreRequest) -> CloudResult<DbInstance>;
     async fn restore_to_point_in_time(&self, request: &PitrRequest) -> CloudResult<DbInstance>;
@@ -236,6 +239,13 @@ pub trait Cloud: Send + Sync {
     async fn list_todos(&self) -> CloudResult<Vec<Todo>>;
     async fn create_todo(&self, title: &str) -> CloudResult<Todo>;
     async fn delete_todo(&self, id: &TodoId) -> CloudResult<()>;
+
+    /// The todos inside `instance_id` when it is available, read without the app. Only the
+    /// simulation can look into a database the app does not use; on AWS the answer is `None`
+    /// (the lab has no connection to the database itself), and no call is made.
+    fn peek_todos(&self, _instance_id: &str) -> Option<Vec<Todo>> {
+        None
+    }
 }
 
 /// Environment names whose values are never shown or logged.

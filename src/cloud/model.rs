@@ -29,6 +29,9 @@ pub struct DbInstance {
     pub created: Option<Timestamp>,
     /// Retention still waiting to be applied (PendingModifiedValues).
     pub pending_retention: Option<u32>,
+    /// Multi-AZ still being applied (PendingModifiedValues): a conversion under way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_multi_az: Option<bool>,
     pub storage_gib: u32,
     pub arn: String,
     /// `gp2`, `gp3`, `io1`, …; a restore falls back to gp3 unless it is given.
@@ -541,6 +544,16 @@ pub struct BackupSettings {
     /// UTC, `hh:mm-hh:mm`.
     pub window_utc: String,
     pub apply_immediately: bool,
+}
+
+/// Parameters of ModifyDBInstance that mend a restored instance, applied at once
+/// (ApplyImmediately): its VPC security groups (the list replaces the old one; immediate) and
+/// Multi-AZ (a conversion that keeps the instance `modifying` for a while).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstanceChange {
+    pub instance_id: String,
+    pub security_groups: Option<Vec<String>>,
+    pub multi_az: Option<bool>,
 }
 
 /// Tags every resource created by the program carries.

@@ -65,6 +65,16 @@ impl Run<'_> {
         self.record_since(now, kind);
     }
 
+    /// This run's restored database (the lab's name, or the one the learner adopted).
+    #[must_use]
+    pub fn restored_name(&self) -> String {
+        self.journal
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .restored_instance(self.config)
+            .to_owned()
+    }
+
     /// Notes in the journal what happened between `started` and now.
     pub fn record_since(&self, started: Timestamp, kind: EventKind) {
         let now = self.cloud.now();
@@ -347,15 +357,25 @@ pub async fn revision_for(
     }
 }
 
-/// Deletes an instance the lab created; never the learner's original.
+/// Whether `id` is an instance of the lab's own (restored under the lab's names, or the
+/// restored database `restored` the learner adopted), which its actions may change or delete;
+/// never the learner's original.
+#[must_use]
+pub fn is_lab_instance(config: &Config, restored: &str, id: &str) -> bool {
+    let names = &config.names;
+    let lab_made = id == names.restored_instance || id == names.pitr_instance || id == restored;
+    id != names.instance && lab_made
+}
+
+/// Deletes an instance the lab created (or the restored one the learner adopted, named by
+/// `restored`); never the learner's original.
 pub async fn delete_instance(
     cloud: &dyn Cloud,
     config: &Config,
+    restored: &str,
     id: &str,
 ) -> Result<(), ActionError> {
-    let names = &config.names;
-    let lab_made = id == names.restored_instance || id == names.pitr_instance;
-    if id == names.instance || !lab_made {
+    if !is_lab_instance(config, restored, id) {
         return Err(ActionError::Blocked(
             Text::new("blocked-protected").arg("instance", id),
         ));
@@ -368,6 +388,23 @@ pub async fn delete_instance(
         }) => Ok(()),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Mends the restored database (`restored`: the lab's or the adopted one) at once; refuses
+/// any other instance, the learner's original above all.
+pub async fn modify_restored(
+    cloud: &dyn Cloud,
+    config: &Config,
+    restored: &str,
+    change: &cloud::InstanceChange,
+) -> Result<cloud::DbInstance, ActionError> {
+    let id = change.instance_id.as_str();
+    if id != restored || !is_lab_instance(config, restored, id) {
+        return Err(ActionError::Blocked(
+            Text::new("blocked-protected-modify").arg("instance", id),
+        ));
+    }
+    Ok(cloud.modify_instance(change).await?)
 }
 
 /// How long an action waits for a rollout before deleting what the old tasks used.

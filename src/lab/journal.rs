@@ -58,6 +58,12 @@ pub enum EventKind {
     RestoreAvailable {
         instance: String,
     },
+    /// The learner chose `instance`, restored under another name, as the restored database of
+    /// this run: checks and actions use it from then on (until a restore under the lab's name
+    /// is requested).
+    RestoreAdopted {
+        instance: String,
+    },
     BackendSwitched {
         revision: u32,
         /// The revision the service ran before the switch, when the look saw it.
@@ -115,6 +121,12 @@ pub enum EventKind {
         step: StepId,
         ok: bool,
     },
+    /// The learner answered a self-check question with choice `choice` (0-based).
+    SelfCheckAnswered {
+        question: String,
+        choice: u8,
+        right: bool,
+    },
 }
 
 impl EventKind {
@@ -130,6 +142,7 @@ impl EventKind {
             Self::Disaster { .. } => Kind::Disaster,
             Self::RestoreRequested { .. } => Kind::RestoreRequested,
             Self::RestoreAvailable { .. } => Kind::RestoreAvailable,
+            Self::RestoreAdopted { .. } => Kind::RestoreAdopted,
             Self::BackendSwitched { .. } => Kind::BackendSwitched,
             Self::RolloutComplete { .. } => Kind::RolloutComplete,
             Self::RolloutFailed { .. } => Kind::RolloutFailed,
@@ -143,6 +156,7 @@ impl EventKind {
             Self::CopyFailed { .. } => Kind::CopyFailed,
             Self::ServedFromSource { .. } => Kind::ServedFromSource,
             Self::Action { .. } => Kind::Action,
+            Self::SelfCheckAnswered { .. } => Kind::SelfCheckAnswered,
         }
     }
 
@@ -164,6 +178,7 @@ pub enum Kind {
     Disaster,
     RestoreRequested,
     RestoreAvailable,
+    RestoreAdopted,
     BackendSwitched,
     RolloutComplete,
     RolloutFailed,
@@ -177,6 +192,7 @@ pub enum Kind {
     CopyFailed,
     ServedFromSource,
     Action,
+    SelfCheckAnswered,
 }
 
 impl Kind {
@@ -192,6 +208,7 @@ impl Kind {
             Self::Disaster => "disaster",
             Self::RestoreRequested => "restore-requested",
             Self::RestoreAvailable => "restore-available",
+            Self::RestoreAdopted => "restore-adopted",
             Self::BackendSwitched => "backend-switched",
             Self::RolloutComplete => "rollout-complete",
             Self::RolloutFailed => "rollout-failed",
@@ -205,6 +222,7 @@ impl Kind {
             Self::CopyFailed => "copy-failed",
             Self::ServedFromSource => "served-from-source",
             Self::Action => "action",
+            Self::SelfCheckAnswered => "self-check-answered",
         }
     }
 }
@@ -467,6 +485,23 @@ impl Journal {
         None
     }
 
+    /// The instance this run treats as the restored database: the one the learner adopted,
+    /// unless a restore under the lab's own name was requested since; else the lab's name.
+    #[must_use]
+    pub fn restored_instance<'a>(&'a self, config: &'a Config) -> &'a str {
+        let lab_name = &config.names.restored_instance;
+        for e in self.events.iter().rev() {
+            match &e.kind {
+                EventKind::RestoreAdopted { instance } => return instance,
+                EventKind::RestoreRequested { instance } if instance == lab_name => {
+                    return lab_name;
+                }
+                _ => {}
+            }
+        }
+        lab_name
+    }
+
     /// When the resource's current request was made, if the journal knows it.
     #[must_use]
     pub fn requested_at(&self, resource: &str) -> Option<Timestamp> {
@@ -586,7 +621,22 @@ impl Journal {
         let before = self.events.len();
         let names = &config.names;
         let source = observed.instance(&names.instance);
-        let restored = observed.instance(&names.restored_instance);
+        // A restore under the lab's own name made after an adoption (again, in the console)
+        // takes the adopted one's place.
+        if let Some(own) = observed.instance(&names.restored_instance)
+            && self.restored_instance(config) != names.restored_instance
+            && self.open_request(&own.id).is_none()
+        {
+            self.record(
+                own.created.unwrap_or(now).min(now),
+                now,
+                EventKind::RestoreRequested {
+                    instance: own.id.clone(),
+                },
+            );
+        }
+        let restored_name = self.restored_instance(config).to_owned();
+        let restored = observed.instance(&restored_name);
 
         if let Some(src) =
             source.filter(|s| s.retention_days > 0 && !self.has(Kind::BackupsEnabled))
@@ -783,7 +833,7 @@ impl Journal {
         if let (Some(instances), Some(looked)) =
             (&observed.instances.value, observed.instances.updated)
         {
-            for id in [&names.restored_instance, &names.pitr_instance] {
+            for id in [&restored_name, &names.pitr_instance] {
                 let present = instances.iter().any(|i| &i.id == id);
                 self.follow(id, present, looked, now);
             }

@@ -3,9 +3,11 @@
 //! memory of what happened, never from a stored "done" flag.
 
 pub mod act;
+pub mod business;
 pub mod journal;
 pub mod observe;
 pub mod plan;
+pub mod quiz;
 pub mod recovery;
 pub mod steps;
 

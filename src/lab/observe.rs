@@ -68,7 +68,8 @@ impl crate::lab::StepId {
 /// A fetched part, as the worker sends it back.
 #[derive(Debug, Clone)]
 pub enum Fetched {
-    Instances(Result<Vec<DbInstance>, CloudError>),
+    /// The instances, and what the simulation shows inside the point-in-time restore.
+    Instances(Result<Vec<DbInstance>, CloudError>, Option<Vec<Todo>>),
     /// The source's snapshots, and the lab's snapshot name found on another instance.
     Snapshots(Result<Vec<DbSnapshot>, CloudError>, Option<DbSnapshot>),
     Service(Result<Service, CloudError>, Vec<TaskDefinition>),
@@ -79,7 +80,7 @@ impl Fetched {
     #[must_use]
     pub fn part(&self) -> PartId {
         match self {
-            Self::Instances(_) => PartId::Instances,
+            Self::Instances(..) => PartId::Instances,
             Self::Snapshots(..) => PartId::Snapshots,
             Self::Service(..) => PartId::Service,
             Self::Todos(_) => PartId::Todos,
@@ -89,7 +90,7 @@ impl Fetched {
     #[must_use]
     pub fn error(&self) -> Option<&CloudError> {
         match self {
-            Self::Instances(r) => r.as_ref().err(),
+            Self::Instances(r, _) => r.as_ref().err(),
             Self::Snapshots(r, _) => r.as_ref().err(),
             Self::Service(r, _) => r.as_ref().err(),
             Self::Todos(r) => r.as_ref().err(),
@@ -108,12 +109,22 @@ pub struct Observed {
     /// Task definitions by ARN; revisions never change, so they are fetched once.
     pub task_definitions: BTreeMap<String, TaskDefinition>,
     pub todos: Part<Vec<Todo>>,
+    /// The todos inside the point-in-time restore, read with the instances while it is
+    /// available: only the simulation can look there (`None` on AWS, where the app does not
+    /// use that database and the lab has no connection of its own).
+    #[serde(default)]
+    pub pitr_todos: Option<Vec<Todo>>,
 }
 
 impl Observed {
     pub fn apply(&mut self, fetched: Fetched, at: Timestamp) {
         match fetched {
-            Fetched::Instances(r) => self.instances.take(r, at),
+            Fetched::Instances(r, pitr_todos) => {
+                if r.is_ok() {
+                    self.pitr_todos = pitr_todos;
+                }
+                self.instances.take(r, at);
+            }
             Fetched::Snapshots(r, elsewhere) => {
                 if r.is_ok() {
                     self.lab_snapshot_elsewhere = elsewhere;
@@ -165,14 +176,22 @@ impl Observed {
             .env(container, crate::cloud::DB_HOST)
     }
 
-    /// Whether the registered revisions matter: the restored database has its endpoint and
-    /// the service does not run on it (a revision the learner registered may be waiting).
+    /// Whether the registered revisions matter: another database than the source has its
+    /// endpoint and the service does not run on it (a revision may be waiting to be deployed).
     #[must_use]
     pub fn wants_revisions(&self, config: &Config) -> bool {
         let names = &config.names;
-        self.instance(&names.restored_instance)
-            .and_then(|r| r.endpoint.as_deref())
-            .is_some_and(|ep| self.db_host(&names.container) != Some(ep))
+        // Any other instance may be the restored one (it can be adopted under another name).
+        let host = self.db_host(&names.container);
+        let others: Vec<&str> = self
+            .instances
+            .value
+            .iter()
+            .flatten()
+            .filter(|i| i.id != names.instance)
+            .filter_map(|i| i.endpoint.as_deref())
+            .collect();
+        !others.is_empty() && !others.iter().any(|ep| host == Some(*ep))
     }
 
     #[must_use]
@@ -215,7 +234,17 @@ pub async fn fetch(
 ) -> Fetched {
     let names = &config.names;
     match part {
-        PartId::Instances => Fetched::Instances(cloud.describe_instances().await),
+        PartId::Instances => {
+            let instances = cloud.describe_instances().await;
+            let pitr_available = instances.as_ref().is_ok_and(|all| {
+                all.iter()
+                    .any(|i| i.id == names.pitr_instance && i.is_available())
+            });
+            let pitr_todos = pitr_available
+                .then(|| cloud.peek_todos(&names.pitr_instance))
+                .flatten();
+            Fetched::Instances(instances, pitr_todos)
+        }
         PartId::Snapshots => {
             let own = cloud.describe_snapshots(&names.instance).await;
             // Snapshot names are unique in a region: the lab's name on another instance's

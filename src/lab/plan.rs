@@ -3,8 +3,8 @@
 
 use super::{Arg, StepId, Text};
 use crate::cloud::{
-    BackupSettings, DumpTaskRequest, NetworkConfig, PitrRequest, RestoreRequest, SnapshotRequest,
-    Todo,
+    BackupSettings, DumpTaskRequest, InstanceChange, NetworkConfig, PitrRequest, RestoreRequest,
+    SnapshotRequest, Todo,
 };
 use crate::config::Config;
 use crate::validate::Invalid;
@@ -18,6 +18,9 @@ pub struct Options {
     pub cleanup: CleanupPath,
     /// Language of the sample todos the lab creates.
     pub lang: crate::i18n::Lang,
+    /// Restore step, when an instance restored under another name is there: restore again
+    /// under the lab's name (true) instead of adopting that instance (false).
+    pub restore_again: bool,
 }
 
 impl Options {
@@ -27,6 +30,7 @@ impl Options {
             window_local: config.backup.window_local.clone(),
             cleanup: CleanupPath::default(),
             lang: crate::i18n::Lang::En,
+            restore_again: false,
         }
     }
 }
@@ -150,6 +154,11 @@ pub enum Request {
     /// Deletes these todos (the ones the app served when the plan was made).
     DeleteTodos(Vec<Todo>),
     Restore(Box<RestoreRequest>),
+    /// Takes this instance, restored under another name, as the run's restored database (no
+    /// call; the journal remembers it).
+    AdoptRestored(String),
+    /// Mends the restored database at once (its security groups, Multi-AZ).
+    MendRestored(InstanceChange),
     SwitchBackend(Switch),
     /// Updates the service to a registered revision, nothing else.
     Deploy(Deploy),

@@ -170,6 +170,11 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
             cleanup_sections(view, *choice, width),
             false,
         ),
+        Dialog::RestoreChoice { adopt, other } => (
+            view.t("ui-restore-choice-title"),
+            restore_sections(view, *adopt, other, width),
+            false,
+        ),
         Dialog::Notice {
             title,
             lines,
@@ -438,6 +443,7 @@ fn window_sections(
 fn cleanup_sections(view: &View<'_>, choice: Option<CleanupPath>, width: usize) -> Vec<Section> {
     let th = &view.th;
     let names = &view.app.config.names;
+    let restored = view.app.journal.restored_instance(&view.app.config);
     let intro = wrap::lines_with("", &view.t("ui-cleanup-intro"), width, th.text, th.text);
     let mut choices = Vec::new();
     for path in CleanupPath::ALL {
@@ -459,7 +465,7 @@ fn cleanup_sections(view: &View<'_>, choice: Option<CleanupPath>, width: usize) 
         let radio = if chosen { "(•) " } else { "( ) " };
         let style: Style = if chosen { th.selected } else { th.text };
         let label = Text::new(label)
-            .arg("restored", &names.restored_instance)
+            .arg("restored", restored)
             .arg("instance", &names.instance)
             .render(view.lang);
         choices.push(Line::from(vec![
@@ -468,7 +474,7 @@ fn cleanup_sections(view: &View<'_>, choice: Option<CleanupPath>, width: usize) 
             Span::styled(wrap::truncate(&label, width.saturating_sub(8)), style),
         ]));
         let detail = Text::new(detail)
-            .arg("restored", &names.restored_instance)
+            .arg("restored", restored)
             .arg("instance", &names.instance)
             .arg("snapshot", &names.snapshot)
             .arg("service", &names.service)
@@ -499,6 +505,72 @@ fn cleanup_sections(view: &View<'_>, choice: Option<CleanupPath>, width: usize) 
             (&[Action::Cancel], "ui-key-cancel"),
         ],
     ));
+    vec![
+        Section {
+            drop_rank: 2,
+            lines: intro,
+        },
+        Section {
+            drop_rank: KEEP,
+            lines: choices,
+        },
+        Section {
+            drop_rank: KEEP,
+            lines: keys,
+        },
+    ]
+}
+
+/// Restore: use the instance restored under another name, or restore again under the lab's.
+fn restore_sections(view: &View<'_>, adopt: bool, other: &str, width: usize) -> Vec<Section> {
+    let th = &view.th;
+    let names = &view.app.config.names;
+    let text = |id: &str| {
+        Text::new(id)
+            .arg("other", other)
+            .arg("restored", &names.restored_instance)
+            .arg("snapshot", &names.snapshot)
+            .render(view.lang)
+    };
+    let intro = wrap::lines_with(
+        "",
+        &text("ui-restore-choice-intro"),
+        width,
+        th.text,
+        th.text,
+    );
+    let mut choices = Vec::new();
+    for (this, label, detail) in [
+        (true, "ui-restore-adopt", "ui-restore-adopt-detail"),
+        (false, "ui-restore-again", "ui-restore-again-detail"),
+    ] {
+        let chosen = this == adopt;
+        let radio = if chosen { "(•) " } else { "( ) " };
+        let style: Style = if chosen { th.selected } else { th.text };
+        choices.push(Line::from(vec![
+            Span::styled(radio, if chosen { th.key } else { th.muted }),
+            Span::styled(wrap::truncate(&text(label), width.saturating_sub(4)), style),
+        ]));
+        choices.extend(wrap::lines_with(
+            "    ",
+            &text(detail),
+            width,
+            th.muted,
+            th.muted,
+        ));
+    }
+    let keys = vec![keys(
+        view,
+        KeyMode::Dialog,
+        &[
+            (
+                &[Action::ToggleChoice, Action::ScrollUp, Action::ScrollDown],
+                "ui-key-switch",
+            ),
+            (&[Action::Confirm], "ui-key-choose"),
+            (&[Action::Cancel], "ui-key-cancel"),
+        ],
+    )];
     vec![
         Section {
             drop_rank: 2,

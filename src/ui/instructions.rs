@@ -131,6 +131,7 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
             th.progress,
         ));
     }
+    out.extend(super::quiz::prompt_lines(view, step, width));
     out.push(Line::default());
 
     if let Some(body) = step_text("body") {
@@ -152,6 +153,8 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
             out.push(Line::default());
             out.extend(heading(view, &view.t("ui-figures-heading"), width));
             out.extend(recovery::recovery_lines(view, width, true, usize::MAX));
+            out.push(Line::default());
+            out.extend(super::business::lines(view, width));
         }
         _ => {}
     }

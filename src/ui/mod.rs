@@ -12,12 +12,14 @@
 //! key hints
 //! ```
 
+pub mod business;
 pub mod dialogs;
 pub mod header;
 pub mod help;
 pub mod instructions;
 pub mod log;
 pub mod picture;
+pub mod quiz;
 pub mod recovery;
 pub mod status;
 pub mod steps;
@@ -147,6 +149,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if app.help {
         help::draw(frame, area, &view);
+    }
+    if let Some(at) = app.quiz {
+        quiz::draw(frame, area, &view, at);
     }
     if let Some(dialog) = &app.dialog {
         dialogs::draw(frame, area, &view, dialog);

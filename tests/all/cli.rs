@@ -481,10 +481,11 @@ fn cleanup_copy_back_runs_headless_with_progress_and_the_same_json() {
     );
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
+    // The statuses between are seen on the simulated clock in tests/all/dump.rs; at ×300 on a
+    // busy machine a look may come after one has passed.
     for seen in [
         "dump task",
         "PROVISIONING",
-        "RUNNING",
         "STOPPED",
         "exit code 0",
         "the app serves 5 todos from workshop-db",

@@ -1098,6 +1098,26 @@ mod path {
             let journal = lab.rt.journal.lock().unwrap();
             assert!(journal.has(Kind::CopyFailed) && !journal.has(Kind::CopyDone));
         }
+        let o = lab.observed().await;
+        let check = {
+            let journal = lab.rt.journal.lock().unwrap();
+            steps::check(
+                StepId::Cleanup,
+                &Ctx {
+                    observed: &o,
+                    journal: &journal,
+                    config: &lab.rt.config,
+                    now: lab.cloud.now(),
+                },
+            )
+            .expect("check")
+        };
+        assert_eq!(check.state, StepState::Failed, "the step needs attention");
+        let detail = check.render(Lang::En);
+        assert!(
+            detail.contains("the last copy back failed") && detail.contains("CannotPull"),
+            "{detail}"
+        );
 
         // The cause gone, cleanup again copies, goes back and deletes.
         lab.cleanup().await.expect("second run");
@@ -1130,6 +1150,26 @@ mod path {
         let o = lab.observed().await;
         assert!(o.instance("workshop-db").is_some());
         assert_eq!(lab.writes("UpdateService"), 1, "only the lab's own switch");
+
+        // Going back as it is instead still takes the dump's task definition along.
+        act::perform(
+            StepId::Cleanup,
+            lab.cloud.as_ref(),
+            &lab.rt.config,
+            &lab.rt.journal,
+            &Options::from_config(&lab.rt.config),
+            &|_| {},
+        )
+        .await
+        .expect("go back");
+        assert!(
+            lab.cloud
+                .list_task_definitions(DUMP_FAMILY)
+                .await
+                .expect("list")
+                .is_empty()
+        );
+        assert_eq!(lab.writes("DeleteDBInstance"), 1);
     }
 
     #[tokio::test]

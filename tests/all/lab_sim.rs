@@ -91,6 +91,23 @@ impl Lab {
         (c.state, text)
     }
 
+    /// The codes of the diagnoses `step`'s check makes now.
+    async fn codes(&self, step: StepId) -> Vec<String> {
+        let o = self.observed().await;
+        let journal = self.rt.journal.lock().expect("journal");
+        let c = steps::check(
+            step,
+            &Ctx {
+                observed: &o,
+                journal: &journal,
+                config: &self.rt.config,
+                now: self.cloud.now(),
+            },
+        )
+        .expect("check");
+        c.problems.iter().map(|p| p.code.clone()).collect()
+    }
+
     async fn act(&self, step: StepId) -> Result<Vec<String>, String> {
         let options = Options::from_config(&self.rt.config);
         act::perform(
@@ -325,11 +342,16 @@ async fn a_restore_with_default_settings_is_flagged() {
         .expect("restore");
     assert_eq!(lab.state(StepId::Restore).await.0, StepState::InProgress);
     lab.wait_minutes(16);
-    let (state, detail) = lab.state(StepId::Restore).await;
-    assert_eq!(state, StepState::Failed);
-    assert!(detail.contains("Single-AZ"), "{detail}");
-    assert!(detail.contains("default security group"), "{detail}");
-    assert!(detail.contains("subnet group"), "{detail}");
+    assert_eq!(lab.state(StepId::Restore).await.0, StepState::Failed);
+    assert_eq!(
+        lab.codes(StepId::Restore).await,
+        [
+            "restore-security-groups",
+            "restore-subnet-group",
+            "restore-single-az",
+            "restore-storage-type"
+        ]
+    );
 }
 
 #[tokio::test]
@@ -772,15 +794,10 @@ async fn a_restore_with_the_api_defaults_is_flagged_for_storage_and_groups() {
         Some("gp3"),
         "the API's default"
     );
-    let (state, detail) = lab.state(StepId::Restore).await;
-    assert_eq!(state, StepState::Failed);
-    assert!(
-        detail.contains("storage type gp3 instead of gp2"),
-        "{detail}"
-    );
-    assert!(
-        detail.contains("parameter group default.mysql8.0 instead of workshop-mysql80"),
-        "{detail}"
+    assert_eq!(lab.state(StepId::Restore).await.0, StepState::Failed);
+    assert_eq!(
+        lab.codes(StepId::Restore).await,
+        ["restore-storage-type", "restore-parameter-group"]
     );
 }
 
@@ -812,9 +829,8 @@ async fn extended_support_is_kept_and_its_cost_is_named_before_the_restore() {
         .await
         .expect("restore");
     lab.wait_minutes(16);
-    let (state, detail) = lab.state(StepId::Restore).await;
-    assert_eq!(state, StepState::Failed);
-    assert!(detail.contains("engine mysql 8.4"), "{detail}");
+    assert_eq!(lab.state(StepId::Restore).await.0, StepState::Failed);
+    assert_eq!(lab.codes(StepId::Restore).await, ["restore-engine-version"]);
 }
 
 #[tokio::test]
@@ -1363,4 +1379,237 @@ async fn the_disaster_needs_a_todo_list_read_just_now() {
     assert!(result.is_err(), "{result:?}");
     assert_eq!(lab.events(Kind::Disaster), 0);
     assert_eq!(lab.observed().await.todo_count(), Some(5));
+}
+
+#[tokio::test]
+async fn the_point_in_time_bonus_brings_the_deleted_todos_back_and_compares_both_rpos() {
+    let lab = lab();
+    let options = Options::from_config(&lab.rt.config);
+    assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    assert_eq!(lab.rt.run(&[StepId::Pitr], &options, true).await, 0);
+    let o = lab.observed().await;
+    let inside = o.pitr_todos.clone().expect("the simulation looks inside");
+    assert_eq!(inside.len(), 5, "{inside:?}");
+    let (disaster, snapshot, figures) = {
+        let journal = lab.rt.journal.lock().expect("journal");
+        (
+            journal.last(Kind::Disaster).expect("disaster").at,
+            journal.last(Kind::Snapshot).expect("snapshot").at,
+            steps::pitr_figures(&journal).expect("figures"),
+        )
+    };
+    // A minute before the deletion, never after it.
+    assert_eq!(figures.disaster, Some(disaster));
+    assert_eq!(
+        disaster.as_second() - figures.restored_to.as_second(),
+        steps::PITR_MARGIN_S
+    );
+    assert_eq!(figures.rpo_seconds, steps::PITR_MARGIN_S);
+    let snapshot_rpo = disaster.as_second() - snapshot.as_second();
+    assert!(snapshot_rpo > figures.rpo_seconds, "{snapshot_rpo}");
+    let (state, text) = lab.state(StepId::Pitr).await;
+    assert_eq!(state, StepState::Done, "{text}");
+    assert!(text.contains("5 todos again"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "achieved RPO with the snapshot ondemandbackup: {} · with point-in-time restore: 1 min 00 s",
+            backup_lab::format::duration(snapshot_rpo)
+        )),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn the_point_in_time_bonus_waits_while_the_deletion_is_newer_than_the_restorable_time() {
+    let lab = lab();
+    lab.act(StepId::EnableBackups).await.expect("backups");
+    lab.wait_minutes(4);
+    lab.act(StepId::CreateTodos).await.expect("todos");
+    lab.act(StepId::Snapshot).await.expect("snapshot");
+    lab.wait_minutes(5);
+    // Right after the logs were shipped, then two minutes on: the deletion comes after the
+    // latest restorable time.
+    let lrt = || async {
+        lab.instance("workshop-db")
+            .await
+            .latest_restorable
+            .expect("restorable")
+    };
+    while lrt().await != lab.cloud.now() {
+        lab.sim.advance(Duration::from_secs(10));
+    }
+    lab.wait_minutes(2);
+    lab.act(StepId::DeleteTodos).await.expect("disaster");
+    let options = Options::from_config(&lab.rt.config);
+    let blocked = {
+        let o = lab.observed().await;
+        let journal = lab.rt.journal.lock().expect("journal");
+        let ctx = Ctx {
+            observed: &o,
+            journal: &journal,
+            config: &lab.rt.config,
+            now: lab.cloud.now(),
+        };
+        steps::plan(StepId::Pitr, &ctx, &options)
+    };
+    match blocked {
+        plan::Ready::Blocked(text) => {
+            assert_eq!(text.id, "blocked-pitr-logs-behind", "{text:?}");
+        }
+        other => panic!("no restore after or far before the deletion: {other:?}"),
+    }
+    let before = lab.writes().len();
+    assert!(lab.act(StepId::Pitr).await.is_err());
+    assert_eq!(lab.writes().len(), before, "nothing was sent");
+    // Once the logs have arrived, the plan restores to a minute before the deletion.
+    lab.wait_minutes(5);
+    let disaster = lab
+        .rt
+        .journal
+        .lock()
+        .expect("journal")
+        .last(Kind::Disaster)
+        .expect("disaster")
+        .at;
+    let plan = lab.plan(StepId::Pitr, &options).await;
+    match &plan.request {
+        plan::Request::Pitr(r) => assert_eq!(
+            r.restore_time.map(|t| disaster.as_second() - t.as_second()),
+            Some(steps::PITR_MARGIN_S)
+        ),
+        other => panic!("{other:?}"),
+    }
+    lab.act(StepId::Pitr).await.expect("pitr");
+    lab.wait_minutes(20);
+    let o = lab.observed().await;
+    assert_eq!(o.pitr_todos.map(|t| t.len()), Some(5));
+}
+
+/// A self-check answer goes from the key through the worker into the journal, survives as a
+/// journal event and reaches the report's JSON; the first answer counts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_self_check_answer_is_kept_in_the_journal_and_reaches_the_report() {
+    use backup_lab::app::{Action, App, Command, Msg, QuizAt};
+    let lab = lab();
+    let (handle, mut rx) = backup_lab::worker::spawn(
+        lab.cloud.clone(),
+        lab.rt.config.clone(),
+        lab.rt.journal.clone(),
+        lab.log.clone(),
+    );
+    let mut app = App::new(
+        Lang::En,
+        lab.rt.config.clone(),
+        lab.cloud.mode(),
+        lab.cloud.now(),
+    );
+    app.update(Msg::Action(Action::Quiz));
+    assert_eq!(
+        app.quiz,
+        Some(QuizAt {
+            step: StepId::Concepts,
+            index: 0
+        })
+    );
+    let commands = app.update(Msg::Action(Action::Answer(1)));
+    assert!(
+        app.update(Msg::Action(Action::Answer(0))).is_empty(),
+        "the first answer counts"
+    );
+    for command in commands {
+        handle.send(command);
+    }
+    let guard = Duration::from_secs(20);
+    loop {
+        match tokio::time::timeout(guard, rx.recv()).await {
+            Ok(Some(Msg::State(s)))
+                if s.journal
+                    .iter()
+                    .any(|e| e.kind.kind() == Kind::SelfCheckAnswered) =>
+            {
+                break;
+            }
+            Ok(Some(_)) => {}
+            Ok(None) | Err(_) => panic!("the answer never reached the journal"),
+        }
+    }
+    handle.send(Command::Quit);
+    let o = lab.observed().await;
+    let journal = lab.rt.journal.lock().expect("journal");
+    let report = backup_lab::report::build(
+        Lang::En,
+        String::new(),
+        &journal,
+        &o,
+        &lab.rt.config,
+        lab.cloud.now(),
+    );
+    let json = serde_json::to_value(&report).expect("json");
+    assert_eq!(json["quiz"]["answered"], 1, "{}", json["quiz"]);
+    assert_eq!(json["quiz"]["right"], 0);
+    assert_eq!(json["quiz"]["answers"][0]["question"], "concepts-rpo");
+    assert_eq!(json["quiz"]["answers"][0]["choice"], "b");
+    assert_eq!(json["quiz"]["answers"][0]["right"], false);
+    let md = backup_lab::report::markdown(&report, Lang::En);
+    assert!(md.contains("0 of 1 answered questions right"), "{md}");
+    assert!(md.contains("b) wrong (right: a)"), "{md}");
+    assert_eq!(json["quiz"]["answers"][0]["right_choice"], "a");
+}
+
+/// The questions never hold the lab up: `run --all` completes with none answered.
+#[tokio::test]
+async fn unanswered_self_check_questions_never_block_run_all() {
+    let lab = lab();
+    let options = Options::from_config(&lab.rt.config);
+    assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    let journal = lab.rt.journal.lock().expect("journal");
+    let all: Vec<_> = backup_lab::lab::quiz::QUESTIONS.iter().collect();
+    assert_eq!(backup_lab::lab::quiz::score(&journal, &all).answered, 0);
+}
+
+/// The summary's business figures are the learner's own RPO and RTO at the example rate.
+#[tokio::test]
+async fn business_figures_come_from_the_measured_rpo_and_rto() {
+    let mut lab = lab();
+    lab.rt.config.business.orders_per_hour = 60;
+    let options = Options::from_config(&lab.rt.config);
+    assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    assert_eq!(lab.rt.run(&[StepId::Pitr], &options, true).await, 0);
+    let o = lab.observed().await;
+    let journal = lab.rt.journal.lock().expect("journal");
+    let now = lab.cloud.now();
+    let recovery = backup_lab::lab::recovery::measure(&journal, &o, &lab.rt.config, now);
+    let rpo = recovery.achieved_rpo.as_ref().expect("rpo").seconds;
+    let rto = recovery.rto.as_ref().expect("rto").seconds;
+    let impact =
+        backup_lab::lab::business::impact(&recovery, steps::pitr_figures(&journal), &lab.rt.config);
+    // 60 orders an hour: one a minute, rounded to the nearest.
+    let per_minute = |s: i64| u64::try_from((s + 30) / 60).expect("positive");
+    assert_eq!(
+        impact.rpo.map(|s| (s.seconds, s.orders)),
+        Some((rpo, per_minute(rpo)))
+    );
+    assert_eq!(
+        impact.rto.map(|s| (s.seconds, s.orders)),
+        Some((rto, per_minute(rto)))
+    );
+    assert_eq!(
+        impact.pitr_rpo.map(|s| (s.seconds, s.orders)),
+        Some((60, 1))
+    );
+    let report =
+        backup_lab::report::build(Lang::En, String::new(), &journal, &o, &lab.rt.config, now);
+    let md = backup_lab::report::markdown(&report, Lang::En);
+    assert!(md.contains("takes 60 orders per hour"), "{md}");
+    assert!(
+        md.contains(&format!(
+            "Achieved RTO {}: that long without sales, about {} orders not taken",
+            backup_lab::format::duration(rto),
+            per_minute(rto)
+        )),
+        "{md}"
+    );
+    let json = serde_json::to_value(&report).expect("json");
+    assert_eq!(json["pitr_achieved_rpo_seconds"], 60);
+    assert_eq!(json["business"]["orders_per_hour"], 60);
 }

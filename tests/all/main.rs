@@ -34,6 +34,7 @@ mod lab_moto;
 mod lab_sim;
 mod locales;
 mod recovery;
+mod restore_diag;
 mod state;
 mod tty;
 mod ui_snapshots;

@@ -111,7 +111,9 @@ impl Lab {
         let mut commands = app.update(Msg::Action(Action::Perform));
         while let Some(dialog) = app.dialog.clone() {
             commands = match dialog {
-                Dialog::Window { .. } => app.update(Msg::Action(Action::Confirm)),
+                Dialog::Window { .. } | Dialog::RestoreChoice { .. } => {
+                    app.update(Msg::Action(Action::Confirm))
+                }
                 Dialog::CleanupChoice { .. } => app.update(Msg::Action(Action::KeepRestored)),
                 Dialog::Confirm { plan, .. } => match &plan.confirm {
                     Confirm::YesNo => app.update(Msg::Action(Action::Yes)),
@@ -642,5 +644,103 @@ async fn a_wrong_db_host_at_80x24() {
         assert!(screen.contains(":3306"), "{screen}");
         let name = format!("switch_backend_db_host_port_{}_80x24", lang_name(lang));
         insta::assert_snapshot!(name, terminal.backend());
+    }
+}
+
+/// A restore made in the console with its defaults (the VPC's default security group,
+/// Single-AZ), shown on the restore step at 80×24: the failed step and its diagnoses.
+#[tokio::test]
+async fn a_failed_restore() {
+    let lab = lab_at(Stage::Disaster).await;
+    lab.cloud
+        .restore_from_snapshot(&backup_lab::cloud::RestoreRequest {
+            instance_id: "workshop-db-restore".into(),
+            snapshot_id: "ondemandbackup".into(),
+            settings: backup_lab::cloud::RestoreSettings {
+                class: "db.t3.micro".into(),
+                subnet_group: Some("workshop-db-subnet-group".into()),
+                storage_type: Some("gp2".into()),
+                ..backup_lab::cloud::RestoreSettings::default()
+            },
+        })
+        .await
+        .expect("restore");
+    lab.wait(16 * 60).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Restore).await;
+        let terminal = render(&app, 80, 24);
+        let name = format!("restore_failed_{}_80x24", lang_name(lang));
+        insta::assert_snapshot!(name, terminal.backend());
+        // Enter offers the mend: the confirmation with its parameters and CLI line.
+        app.update(Msg::Action(Action::Perform));
+        assert!(
+            matches!(app.dialog, Some(Dialog::Confirm { .. })),
+            "{:?}",
+            app.dialog
+        );
+        let terminal = render(&app, 80, 24);
+        let name = format!("restore_mend_confirm_{}_80x24", lang_name(lang));
+        insta::assert_snapshot!(name, terminal.backend());
+    }
+}
+
+/// Restored under another name in the console: Enter asks which database the lab goes on with.
+#[tokio::test]
+async fn restore_choice() {
+    let lab = lab_at(Stage::Disaster).await;
+    lab.cloud
+        .restore_from_snapshot(&backup_lab::cloud::RestoreRequest {
+            instance_id: "workshop-db-restored".into(),
+            snapshot_id: "ondemandbackup".into(),
+            settings: backup_lab::cloud::RestoreSettings {
+                class: "db.t3.micro".into(),
+                multi_az: true,
+                security_groups: vec!["sg-0a7e3c51d2b94f860".into()],
+                subnet_group: Some("workshop-db-subnet-group".into()),
+                storage_type: Some("gp2".into()),
+                ..backup_lab::cloud::RestoreSettings::default()
+            },
+        })
+        .await
+        .expect("restore");
+    lab.wait(16 * 60).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Restore).await;
+        app.update(Msg::Action(Action::Perform));
+        assert!(
+            matches!(app.dialog, Some(Dialog::RestoreChoice { .. })),
+            "{:?}",
+            app.dialog
+        );
+        let terminal = render(&app, 80, 24);
+        let name = format!("restore_choice_{}_80x24", lang_name(lang));
+        insta::assert_snapshot!(name, terminal.backend());
+    }
+}
+
+/// The self-check questions at 80×24: the question with its choices, then after a wrong
+/// answer the right one, the learner's own and the explanation, with the keys.
+#[tokio::test]
+async fn self_check_question_at_80x24() {
+    let lab = lab_at(Stage::Fresh).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Concepts).await;
+        app.update(Msg::Action(Action::Quiz));
+        assert!(app.quiz.is_some(), "s opens the questions");
+        let open = render(&app, 80, 24);
+        insta::assert_snapshot!(
+            format!("self_check_open_{}_80x24", lang_name(lang)),
+            open.backend()
+        );
+        let commands = app.update(Msg::Action(Action::Answer(1)));
+        assert!(
+            matches!(commands.as_slice(), [Command::RecordAnswer { .. }]),
+            "{commands:?}"
+        );
+        let answered = render(&app, 80, 24);
+        insta::assert_snapshot!(
+            format!("self_check_answered_{}_80x24", lang_name(lang)),
+            answered.backend()
+        );
     }
 }

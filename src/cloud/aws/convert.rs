@@ -58,6 +58,9 @@ pub(super) fn db_instance(i: &aws_sdk_rds::types::DbInstance) -> DbInstance {
             .pending_modified_values()
             .and_then(aws_sdk_rds::types::PendingModifiedValues::backup_retention_period)
             .and_then(|n| u32::try_from(n).ok()),
+        pending_multi_az: i
+            .pending_modified_values()
+            .and_then(aws_sdk_rds::types::PendingModifiedValues::multi_az),
         storage_gib: non_negative(i.allocated_storage()),
         arn: i.db_instance_arn().unwrap_or_default().to_owned(),
         storage_type: i.storage_type().map(str::to_owned),

@@ -50,8 +50,8 @@ use super::credentials::{self, CredentialSource};
 use super::todo_client::{TodoClient, normalize_base_url};
 use super::{
     BackupSettings, Cloud, CloudError, CloudResult, DbInstance, DbSnapshot, ErrorKind, Identity,
-    Mode, PitrRequest, RestoreRequest, Service, SnapshotRequest, TaskDefinition, Todo, TodoId,
-    is_reserved_tag,
+    InstanceChange, Mode, PitrRequest, RestoreRequest, Service, SnapshotRequest, TaskDefinition,
+    Todo, TodoId, is_reserved_tag,
 };
 
 /// Attempts per SDK call, including the first; standard mode backs off exponentially with jitter.
@@ -457,6 +457,23 @@ impl Cloud for AwsCloud {
             .backup_retention_period(retention)
             .preferred_backup_window(&settings.window_utc)
             .apply_immediately(settings.apply_immediately)
+            .send()
+            .await
+            .map_err(|e| map_sdk_error(OP, &e))?;
+        out.db_instance()
+            .map(db_instance)
+            .ok_or_else(|| invalid_response(OP, "DB instance"))
+    }
+
+    async fn modify_instance(&self, change: &InstanceChange) -> CloudResult<DbInstance> {
+        const OP: &str = "ModifyDBInstance";
+        let out = self
+            .rds
+            .modify_db_instance()
+            .db_instance_identifier(&change.instance_id)
+            .set_vpc_security_group_ids(change.security_groups.clone())
+            .set_multi_az(change.multi_az)
+            .apply_immediately(true)
             .send()
             .await
             .map_err(|e| map_sdk_error(OP, &e))?;

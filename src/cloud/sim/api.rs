@@ -3,10 +3,10 @@
 
 use super::{
     ACCOUNT, BackupSettings, Clock, Cloud, CloudResult, DEFAULT_SPEED, DbInstance, DbSnapshot,
-    Duration, ErrorKind, Identity, Mode, PitrRequest, REGION, RestoreRequest, Row, SIM_APP_URL,
-    Service, SignedDuration, SimCloud, SimDeployment, SimSnapshot, SnapshotKind, SnapshotRequest,
-    TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Timestamp, Todo, TodoId, after, async_trait, err,
-    timing, todo_api, todo_json, validate,
+    Duration, ErrorKind, Identity, InstanceChange, Mode, PitrRequest, REGION, RestoreRequest, Row,
+    SIM_APP_URL, Service, SignedDuration, SimCloud, SimDeployment, SimSnapshot, SnapshotKind,
+    SnapshotRequest, TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Timestamp, Todo, TodoId, after,
+    async_trait, err, timing, todo_api, todo_json, validate,
 };
 use crate::cloud::status::{InstanceStatus, SnapshotStatus, TaskDefinitionStatus};
 
@@ -181,6 +181,53 @@ impl Cloud for SimCloud {
         })
     }
 
+    /// As RDS does it: new security groups replace the old ones at once (no outage); a
+    /// conversion to Multi-AZ keeps the instance `modifying` while the standby is made, with
+    /// `MultiAZ` pending until it is there.
+    async fn modify_instance(&self, change: &InstanceChange) -> CloudResult<DbInstance> {
+        self.with(true, |w| {
+            let current = w.require_instance(&change.instance_id)?;
+            if !current.is_available() {
+                return Err(err(
+                    ErrorKind::InvalidState,
+                    "InvalidDBInstanceState",
+                    format!(
+                        "Database instance is not in available state (it is {}).",
+                        current.status
+                    ),
+                ));
+            }
+            if change
+                .security_groups
+                .as_ref()
+                .is_some_and(|g| g.is_empty() || g.iter().any(|g| !g.starts_with("sg-")))
+            {
+                return Err(err(
+                    ErrorKind::Validation,
+                    "InvalidParameterValue",
+                    "Invalid security group id.",
+                ));
+            }
+            let t = w.now;
+            let Some(instance) = w.instances.get_mut(&change.instance_id) else {
+                return Err(err(ErrorKind::NotFound, "DBInstanceNotFound", "not found"));
+            };
+            if let Some(groups) = &change.security_groups {
+                instance.base.security_groups.clone_from(groups);
+            }
+            if let Some(multi_az) = change.multi_az.filter(|m| *m != current.multi_az) {
+                let done = after(t, timing::MULTI_AZ_S);
+                instance.multi_az_change = Some((done, multi_az));
+                instance.phases.retain(|(at, _)| *at <= t);
+                instance.phases.push((t, Some(InstanceStatus::Modifying)));
+                instance
+                    .phases
+                    .push((done, Some(InstanceStatus::Available)));
+            }
+            Ok(w.instance_view(&change.instance_id).unwrap_or(current))
+        })
+    }
+
     async fn create_snapshot(&self, request: &SnapshotRequest) -> CloudResult<DbSnapshot> {
         let instance_id = request.instance_id.as_str();
         let snapshot_id = request.snapshot_id.as_str();
@@ -296,10 +343,24 @@ impl Cloud for SimCloud {
                     point-in-time restore needs them.",
                 ));
             };
+            // The restore window opens with the oldest automated backup (its snapshot's
+            // start), as RestoreWindow.EarliestTime of DescribeDBInstanceAutomatedBackups.
+            let t = w.now;
             let earliest = w
-                .instances
-                .get(&request.source_id)
-                .and_then(|i| i.backups_since);
+                .snapshots
+                .values()
+                .filter(|s| {
+                    s.base.instance_id == request.source_id
+                        && s.base.kind == SnapshotKind::Automated
+                        && s.view(t).is_some_and(|v| v.is_available())
+                })
+                .map(|s| s.started)
+                .min()
+                .or_else(|| {
+                    w.instances
+                        .get(&request.source_id)
+                        .and_then(|i| i.backups_since)
+                });
             let point = request.restore_time.unwrap_or(latest);
             if point > latest || earliest.is_some_and(|e| point < e) {
                 return Err(err(
@@ -309,7 +370,6 @@ impl Cloud for SimCloud {
                     source instance.",
                 ));
             }
-            let t = w.now;
             let rows = w
                 .instances
                 .get(&request.source_id)
@@ -592,6 +652,18 @@ impl Cloud for SimCloud {
                 )
             })
         })
+    }
+
+    fn peek_todos(&self, instance_id: &str) -> Option<Vec<Todo>> {
+        self.with(false, |w| {
+            let t = w.now;
+            Ok(w.instances
+                .get(instance_id)
+                .filter(|i| i.status_at(t) == Some(InstanceStatus::Available))
+                .map(|i| i.todos_at(t)))
+        })
+        .ok()
+        .flatten()
     }
 
     async fn delete_todo(&self, id: &TodoId) -> CloudResult<()> {

@@ -40,9 +40,9 @@ use serde::{Deserialize, Serialize};
 use super::{
     BackupSettings, CircuitBreaker, Cloud, CloudError, CloudResult, Container, DbInstance,
     DbSnapshot, Deployment, DeploymentStatus, EXTENDED_SUPPORT, EXTENDED_SUPPORT_DISABLED,
-    ErrorKind, Identity, InstanceStatus, Mode, PitrRequest, RestoreRequest, RestoreSettings,
-    RolloutState, Service, ServiceEvent, SnapshotKind, SnapshotRequest, TOOL_TAG_KEY,
-    TOOL_TAG_VALUE, TaskDefinition, Todo, TodoId, todo_api,
+    ErrorKind, Identity, InstanceChange, InstanceStatus, Mode, PitrRequest, RestoreRequest,
+    RestoreSettings, RolloutState, Service, ServiceEvent, SnapshotKind, SnapshotRequest,
+    TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Todo, TodoId, todo_api,
 };
 use crate::state::{FileProblem, read_limited, write_atomic};
 use crate::validate;

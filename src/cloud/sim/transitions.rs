@@ -16,6 +16,9 @@ pub(super) mod timing {
     pub const RESTORE_BACKING_UP_S: i64 = 240;
     pub const RESTORE_MODIFYING_S: i64 = 180;
     pub const DELETE_INSTANCE_S: i64 = 180;
+    /// A conversion to Multi-AZ: a snapshot, a standby made from it in another zone, then
+    /// synchronous replication (AWS: "can take a while", usually tens of minutes).
+    pub const MULTI_AZ_S: i64 = 900;
     pub const DELETE_SNAPSHOT_S: i64 = 20;
     /// From a new deployment to each of its tasks passing the load balancer's health check.
     pub const TASK_READY_S: [i64; 2] = [60, 90];
@@ -122,6 +125,7 @@ impl World {
             ],
             endpoint_at: Some(after(t, timing::RESTORE_CREATING_S)),
             retention_change: None,
+            multi_az_change: None,
             backups_since: Some(available),
             rows,
         };
@@ -163,7 +167,8 @@ impl World {
         let host = self
             .db_host_of(&self.deployments[i].task_definition)
             .to_owned();
-        let healthy = !self.deployments[i].unhealthy && self.answering(&host, at).is_some();
+        let healthy =
+            !self.deployments[i].unhealthy && self.reachable_from_backend(&host, at).is_some();
         let d = &mut self.deployments[i];
         if let Some(pos) = d.launches.iter().position(|l| *l == at) {
             d.launches.remove(pos);

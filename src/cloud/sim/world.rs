@@ -50,6 +50,9 @@ pub(super) struct SimInstance {
     pub(super) endpoint_at: Option<Timestamp>,
     /// Retention waiting to apply, and when.
     pub(super) retention_change: Option<(Timestamp, u32)>,
+    /// Multi-AZ being converted, and when the conversion is done.
+    #[serde(default)]
+    pub(super) multi_az_change: Option<(Timestamp, bool)>,
     pub(super) backups_since: Option<Timestamp>,
     pub(super) rows: Vec<Row>,
 }
@@ -73,6 +76,13 @@ impl SimInstance {
         view.status = status;
         if self.endpoint_at.is_some_and(|at| at > t) {
             view.endpoint = None;
+        }
+        if let Some((at, multi_az)) = self.multi_az_change {
+            if at <= t {
+                view.multi_az = multi_az;
+            } else {
+                view.pending_multi_az = Some(multi_az);
+            }
         }
         if let Some((at, retention)) = self.retention_change {
             if at <= t {
@@ -458,6 +468,7 @@ impl World {
             latest_restorable: None,
             created: Some(created),
             pending_retention: None,
+            pending_multi_az: None,
             storage_gib: 100,
             arn: format!("arn:aws:rds:{REGION}:{ACCOUNT}:db:{}", names.instance),
             storage_type: Some("gp2".into()),
@@ -487,6 +498,7 @@ impl World {
             phases: vec![(created, Some(InstanceStatus::Available))],
             endpoint_at: None,
             retention_change: None,
+            multi_az_change: None,
             backups_since: None,
             rows,
         };
@@ -598,7 +610,7 @@ impl World {
                 )
             })?;
         let host = self.db_host_of(&serving.task_definition);
-        self.answering(host, t).ok_or_else(|| {
+        self.reachable_from_backend(host, t).ok_or_else(|| {
             err(
                 ErrorKind::Server,
                 "502",
@@ -622,6 +634,13 @@ impl World {
             i.base.endpoint.as_deref() == Some(host)
                 && i.view(t).is_some_and(|v| v.accepts_connections())
         })
+    }
+
+    /// The instance at `host` if the backend's tasks reach it: it answers and lets the
+    /// backend in through the lab's security group (the VPC's default group does not).
+    pub(super) fn reachable_from_backend(&self, host: &str, t: Timestamp) -> Option<&SimInstance> {
+        self.answering(host, t)
+            .filter(|i| i.base.security_groups.iter().any(|g| g == LAB_SG))
     }
 
     pub(super) fn serving_database_mut(&mut self) -> CloudResult<&mut SimInstance> {

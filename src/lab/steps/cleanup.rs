@@ -4,7 +4,7 @@
 //! back. The original instance is never modified or deleted; only dump & restore writes to its
 //! todo tables, as the learner confirmed.
 //!
-//! Dump & restore runs one Fargate task next to the service ([`copy`]), puts the service back
+//! Dump & restore runs one Fargate task next to the service (`copy_data`), puts the service back
 //! on the revision it ran before the switch, checks through the app that the original database
 //! serves the restored todos, and only then deletes. Any failure stops there: nothing is
 //! deleted, and the error says where things stand.
@@ -38,14 +38,22 @@ pub fn cleanup_pending(
     step: StepId,
     observed: &Observed,
     config: &Config,
+    restored: &str,
     path: CleanupPath,
 ) -> bool {
-    step == StepId::Cleanup && !leftovers(observed, config, path.keeps_restored()).is_empty()
+    step == StepId::Cleanup
+        && !leftovers(observed, config, restored, path.keeps_restored()).is_empty()
 }
 
-/// What still exists (and costs money) that cleanup would remove, for the chosen path.
+/// What still exists (and costs money) that cleanup would remove, for the chosen path;
+/// `restored` is this run's restored database ([`Ctx::restored_name`]).
 #[must_use]
-pub fn leftovers(observed: &Observed, config: &Config, keep_restored: bool) -> Vec<Text> {
+pub fn leftovers(
+    observed: &Observed,
+    config: &Config,
+    restored: &str,
+    keep_restored: bool,
+) -> Vec<Text> {
     let names = &config.names;
     let mut left = Vec::new();
     if observed
@@ -62,10 +70,10 @@ pub fn leftovers(observed: &Observed, config: &Config, keep_restored: bool) -> V
     }
     if !keep_restored {
         if observed
-            .instance(&names.restored_instance)
+            .instance(restored)
             .is_some_and(|r| r.status != InstanceStatus::Deleting)
         {
-            left.push(Text::new("leftover-instance").arg("instance", &names.restored_instance));
+            left.push(Text::new("leftover-instance").arg("instance", restored));
         }
         let host = observed.db_host(&names.container);
         let source_ep = observed
@@ -124,7 +132,7 @@ fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
                 endpoint: source_ep,
             });
         }
-        if let Some(r) = alive(&names.restored_instance) {
+        if let Some(r) = alive(ctx.restored_name()) {
             instances.push(r.id.clone());
         }
     }
@@ -142,8 +150,39 @@ fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
         verify,
         instances,
         snapshot,
-        dump_family: (path == CleanupPath::CopyBack).then(|| DUMP_FAMILY.to_owned()),
+        dump_family: (path == CleanupPath::CopyBack || dumps_left(ctx))
+            .then(|| DUMP_FAMILY.to_owned()),
     })
+}
+
+/// Whether a dump & restore ran and no cleanup finished since: its task definitions may still
+/// be registered (a copy that failed, then another way chosen; or a run that stopped after its
+/// deletions), and every way deregisters them.
+fn dumps_left(ctx: &Ctx<'_>) -> bool {
+    ctx.journal.after_last(Kind::CopyStarted, Kind::CleanupDone)
+}
+
+/// The latest copy back, when it failed and no copy started since: what ECS said.
+fn last_failed_copy(ctx: &Ctx<'_>) -> Option<Text> {
+    if !ctx.journal.after_last(Kind::CopyFailed, Kind::CopyStarted) {
+        return None;
+    }
+    let event = ctx.journal.last(Kind::CopyFailed)?;
+    let EventKind::CopyFailed {
+        reason, exit_code, ..
+    } = &event.kind
+    else {
+        return None;
+    };
+    Some(
+        Text::new("check-cleanup-copy-failed")
+            .arg("reason", reason.clone().unwrap_or_else(|| "–".to_owned()))
+            .arg(
+                "code",
+                exit_code.map_or_else(|| "–".to_owned(), |c| c.to_string()),
+            )
+            .arg("restored", ctx.restored_name()),
+    )
 }
 
 /// Whether a copy into the original database went through since the latest restore.
@@ -189,7 +228,7 @@ fn copy_back(
         .restored()
         .filter(|r| r.status != InstanceStatus::Deleting)
         .ok_or_else(|| {
-            Text::new("blocked-copy-no-restored").arg("restored", &names.restored_instance)
+            Text::new("blocked-copy-no-restored").arg("restored", ctx.restored_name())
         })?;
     if !restored.accepts_connections() {
         return Err(Text::new("blocked-copy-not-ready")
@@ -247,7 +286,7 @@ impl Step for Cleanup {
         let chosen = ctx.journal.cleanup_path();
         let keep = chosen.map(CleanupPath::keeps_restored);
         let keep_restored = keep.unwrap_or_else(|| ctx.backend_on_restored());
-        let left = leftovers(ctx.observed, ctx.config, keep_restored);
+        let left = leftovers(ctx.observed, ctx.config, ctx.restored_name(), keep_restored);
         let started = ctx.journal.has(Kind::Snapshot) || ctx.journal.has(Kind::RestoreRequested);
         if left.is_empty() {
             if started {
@@ -271,6 +310,16 @@ impl Step for Cleanup {
         } else {
             StepState::Todo
         };
+        // Dump & restore whose last copy failed needs the learner: nothing was deleted.
+        if chosen == Some(CleanupPath::CopyBack)
+            && let Some(failed) = last_failed_copy(ctx)
+        {
+            return Some(Check {
+                state: StepState::Failed,
+                details: std::iter::once(failed).chain(left).collect(),
+                problems: Vec::new(),
+            });
+        }
         Some(Check {
             state,
             details: left,
@@ -282,13 +331,13 @@ impl Step for Cleanup {
         let names = &ctx.config.names;
         let observed = ctx.observed;
         let path = options.cleanup;
-        let left = leftovers(observed, ctx.config, path.keeps_restored());
-        // A dump & restore that stopped after its deletions still deregisters its task
-        // definitions.
-        let dumps_left = path == CleanupPath::CopyBack
-            && ctx.journal.has(Kind::CopyStarted)
-            && ctx.journal.after_last(Kind::CopyStarted, Kind::CleanupDone);
-        if left.is_empty() && !dumps_left {
+        let left = leftovers(
+            observed,
+            ctx.config,
+            ctx.restored_name(),
+            path.keeps_restored(),
+        );
+        if left.is_empty() && !dumps_left(ctx) {
             return Ready::AlreadyDone(Text::new("already-clean"));
         }
         // RDS refuses to delete a snapshot while it is being made; nothing is deleted
@@ -319,7 +368,7 @@ impl Step for Cleanup {
         if let Some(copy) = &removal.copy {
             params.push(param(
                 "param-copy-direction",
-                format!("{} → {}", names.restored_instance, names.instance),
+                format!("{} → {}", ctx.restored_name(), names.instance),
             ));
             params.push(param(
                 "param-copy-overwrites",
@@ -380,7 +429,7 @@ impl Step for Cleanup {
             notes.push(
                 Text::new("note-copy-overwrites")
                     .arg("instance", &names.instance)
-                    .arg("restored", &names.restored_instance),
+                    .arg("restored", ctx.restored_name()),
             );
             notes.push(Text::new("note-copy-cost"));
             notes.push(Text::new("note-copy-credentials").arg("container", &names.container));
@@ -389,7 +438,7 @@ impl Step for Cleanup {
             notes.push(
                 Text::new("note-copy-order")
                     .arg("instance", &names.instance)
-                    .arg("restored", &names.restored_instance)
+                    .arg("restored", ctx.restored_name())
                     .arg("service", &names.service),
             );
         }
@@ -398,7 +447,7 @@ impl Step for Cleanup {
             notes.push(
                 Text::new("note-cleanup-keep-cost")
                     .arg("instance", &names.instance)
-                    .arg("restored", &names.restored_instance),
+                    .arg("restored", ctx.restored_name()),
             );
         }
         notes.push(if removal.copy.is_some() {
@@ -409,7 +458,7 @@ impl Step for Cleanup {
         let word = if path.keeps_restored() {
             names.snapshot.clone()
         } else {
-            names.restored_instance.clone()
+            ctx.restored_name().to_owned()
         };
         Ready::Plan(Plan {
             step: self.id(),
@@ -489,11 +538,12 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
             out.push(Text::new("done-revision-deregistered").arg("revision", left.revision));
         }
     }
+    let restored = run.restored_name();
     if let Some(expected) = &removal.verify {
         out.push(served_from_source(run, expected).await?);
     }
     for id in &removal.instances {
-        delete_instance(cloud, config, id).await?;
+        delete_instance(cloud, config, &restored, id).await?;
         out.push(Text::new("done-instance-deleted").arg("instance", id.clone()));
     }
     if let Some(snapshot) = &removal.snapshot {
@@ -551,9 +601,22 @@ fn stand(config: &Config, stand: Stand) -> Text {
     .arg("instance", &names.instance)
 }
 
-/// How often the copy task is looked at, and how long it may take (cloud time).
+/// How often the copy task is looked at (cloud time; at most every 2 s of real time), and how
+/// long it may take. Its statuses last tens of seconds each.
 const COPY_POLL: Duration = Duration::from_secs(2);
+const COPY_POLL_CLOUD_S: f64 = 5.0;
 const COPY_WAIT_LIMIT_S: i64 = 20 * 60;
+
+/// The real time between two looks: [`COPY_POLL`], or less in a fast simulation, so each
+/// status of the task is seen.
+fn copy_poll(cloud: &dyn cloud::Cloud) -> Duration {
+    match cloud.mode() {
+        cloud::Mode::Simulation { speed } if speed > 0.0 => {
+            COPY_POLL.min(Duration::from_secs_f64(COPY_POLL_CLOUD_S / speed))
+        }
+        _ => COPY_POLL,
+    }
+}
 
 /// Runs the dump task (or follows the one a run before started) until it stops: the lines
 /// it adds to the outcome, or why the copy failed and where things stand.
@@ -615,7 +678,7 @@ async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome, ActionErro
         );
         out.push(
             Text::new("done-copied")
-                .arg("restored", &run.config.names.restored_instance)
+                .arg("restored", run.restored_name())
                 .arg("instance", &run.config.names.instance),
         );
         out.push(logs);
@@ -665,7 +728,7 @@ async fn follow(run: &Run<'_>, cluster: &str, mut task: Task) -> Result<Task, Ac
                     .arg("stand", stand(run.config, Stand::Copying)),
             ));
         }
-        cloud.pause(COPY_POLL).await;
+        cloud.pause(copy_poll(cloud)).await;
         match cloud.describe_task(cluster, &task.arn).await {
             Ok(now) => {
                 task = now;
@@ -775,11 +838,11 @@ async fn served_from_source(run: &Run<'_>, expected: &[String]) -> Result<Text, 
                     .arg("served", titles.map_or(0, |t| t.len()))
                     .arg("expected", expected.len())
                     .arg("instance", &names.instance)
-                    .arg("restored", &names.restored_instance)
+                    .arg("restored", run.restored_name())
                     .arg("stand", stand(run.config, Stand::Switched)),
             }));
         }
         attempt += 1;
-        cloud.pause(COPY_POLL).await;
+        cloud.pause(copy_poll(cloud)).await;
     }
 }

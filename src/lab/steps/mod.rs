@@ -72,8 +72,10 @@ use crate::config::Config;
 
 pub use cleanup::{cleanup_pending, leftovers};
 pub use create_todos::TODOS_WANTED;
-pub use pitr::pitr_rpo;
-pub use restore::placement_problems;
+pub use pitr::{
+    Aim as PitrAim, MARGIN_S as PITR_MARGIN_S, PitrFigures, aim as pitr_aim, pitr_figures, pitr_rpo,
+};
+pub use restore::{mend, placement_problems, restored_elsewhere};
 pub use switch_backend::{SHOWN_EVENTS, expected_endpoint};
 
 /// The steps in lab order; `REGISTRY[i].id() == StepId::ALL[i]`.
@@ -162,10 +164,18 @@ impl Ctx<'_> {
         self.observed.instance(&self.config.names.instance)
     }
 
+    /// The name of this run's restored database: the lab's, or the instance the learner
+    /// restored under another name and adopted (see [`Journal::restored_instance`]). Every
+    /// step that works with the restored database goes through here.
+    #[must_use]
+    pub fn restored_name(&self) -> &str {
+        self.journal.restored_instance(self.config)
+    }
+
     /// The database restored from the snapshot.
     #[must_use]
     pub fn restored(&self) -> Option<&DbInstance> {
-        self.observed.instance(&self.config.names.restored_instance)
+        self.observed.instance(self.restored_name())
     }
 
     /// Whether the instances have been read at least once (else checks say "not read yet").
@@ -259,7 +269,7 @@ impl Ctx<'_> {
         let endpoint = restored.and_then(|r| r.endpoint.clone()).or_else(|| {
             self.source()
                 .and_then(|s| s.endpoint.as_deref())
-                .and_then(|ep| expected_endpoint(&names.restored_instance, ep))
+                .and_then(|ep| expected_endpoint(self.restored_name(), ep))
         })?;
         (host == endpoint).then(|| {
             Problem::new(if restored.is_some() {
@@ -267,7 +277,7 @@ impl Ctx<'_> {
             } else {
                 "restored-deleted-in-use"
             })
-            .arg("restored", &names.restored_instance)
+            .arg("restored", self.restored_name())
             .arg("service", &names.service)
             .arg("instance", &names.instance)
             .arg("cluster", &names.cluster)

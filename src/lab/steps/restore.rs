@@ -1,18 +1,29 @@
 //! A new instance from the manual snapshot, with the lab's class and Multi-AZ and the rest as
 //! the source has it. The settings a restore sends and checks are shared with `pitr`.
+//!
+//! The check diagnoses a restore made otherwise (typed [`Problem`]s: what differs, what it
+//! means for the app, how to mend it in the console), and the step's action follows it:
+//! - a restore under another name ([`restored_elsewhere`]): adopt that instance for this run
+//!   (a journal event, kept across restarts; [`Ctx::restored_name`] then names it everywhere)
+//!   or restore again under the lab's name ([`Options::restore_again`]);
+//! - the wrong security groups or Multi-AZ setting: one ModifyDBInstance on the restored
+//!   instance, applied at once ([`mend`]); never on the learner's original;
+//! - class, storage, parameter or option group, engine version: the console's fix, named.
 
 use async_trait::async_trait;
 use jiff::Timestamp;
 
-use super::{Ctx, Step, source_missing, wrong_request, yes_no};
-use crate::cloud::{self, DbInstance, ErrorKind, InstanceStatus, RestoreRequest, RestoreSettings};
+use super::{Ctx, Step, instance_busy, source_missing, wrong_request, yes_no};
+use crate::cloud::{
+    self, DbInstance, ErrorKind, InstanceChange, InstanceStatus, RestoreRequest, RestoreSettings,
+};
 use crate::config::Config;
 use crate::format;
-use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
+use crate::lab::act::{ActionError, Outcome, Run, modify_restored, untagged_if_denied};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
-use crate::lab::{Arg, Check, StepId, StepState, Text};
+use crate::lab::{Arg, Check, Problem, StepId, StepState, Text};
 
 pub struct Restore;
 
@@ -27,17 +38,23 @@ impl Step for Restore {
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
-        let names = &ctx.config.names;
         let Some(r) = ctx.restored() else {
             if ctx.journal.has(Kind::RestoreAvailable) {
                 return Some(Check::new(
                     StepState::Done,
-                    Text::new("check-restore-removed").arg("restored", &names.restored_instance),
+                    Text::new("check-restore-removed").arg("restored", ctx.restored_name()),
                 ));
+            }
+            let elsewhere: Vec<Problem> = restored_elsewhere(ctx)
+                .into_iter()
+                .map(|other| other_name_problem(ctx, other))
+                .collect();
+            if !elsewhere.is_empty() {
+                return Some(diagnoses(elsewhere));
             }
             return Some(Check::new(
                 StepState::Todo,
-                Text::new("check-restore-missing").arg("restored", &names.restored_instance),
+                Text::new("check-restore-missing").arg("restored", ctx.restored_name()),
             ));
         };
         if r.status == InstanceStatus::Deleting {
@@ -52,6 +69,20 @@ impl Step for Restore {
             ));
         }
         if !r.is_available() {
+            // A conversion to Multi-AZ keeps the instance `modifying` for a while; it serves
+            // all along.
+            if let Some(multi_az) = r.pending_multi_az.filter(|_| r.endpoint.is_some()) {
+                return Some(Check::new(
+                    StepState::InProgress,
+                    Text::new(if multi_az {
+                        "check-restore-converting-multi-az"
+                    } else {
+                        "check-restore-converting-single-az"
+                    })
+                    .arg("restored", &r.id)
+                    .arg("status", &r.status),
+                ));
+            }
             let detail = if r.endpoint.is_none() {
                 "check-restore-creating"
             } else {
@@ -71,11 +102,7 @@ impl Step for Restore {
                 Text::new("check-restore-available").arg("restored", &r.id),
             )
         } else {
-            Check {
-                state: StepState::Failed,
-                details: problems,
-                problems: Vec::new(),
-            }
+            diagnoses(problems)
         })
     }
 
@@ -83,6 +110,31 @@ impl Step for Restore {
         let config = ctx.config;
         let names = &config.names;
         if let Some(r) = ctx.restored() {
+            let source = ctx.source();
+            // A conversion under way (asked for here, or a lost answer before) is the mend
+            // being done.
+            if let Some(multi_az) = r.pending_multi_az {
+                return Ready::AlreadyDone(
+                    Text::new(if multi_az {
+                        "check-restore-converting-multi-az"
+                    } else {
+                        "check-restore-converting-single-az"
+                    })
+                    .arg("restored", &r.id)
+                    .arg("status", &r.status),
+                );
+            }
+            if let Some(change) = source.and_then(|s| mend(r, s, config)) {
+                if !r.is_available() {
+                    return instance_busy(r);
+                }
+                return mend_plan(self.id(), options, r, &change);
+            }
+            if r.is_available() && !placement_problems(r, source, config).is_empty() {
+                // What is left (class, storage, groups) is mended in the console, as each
+                // diagnosis says; backup-lab does not restart or rebuild a database itself.
+                return Ready::Blocked(Text::new("blocked-mend-console").arg("restored", &r.id));
+            }
             return Ready::AlreadyDone(
                 Text::new("already-instance")
                     .arg("instance", &r.id)
@@ -91,8 +143,13 @@ impl Step for Restore {
         }
         if ctx.is_done(self.id()) {
             return Ready::AlreadyDone(
-                Text::new("check-restore-removed").arg("restored", &names.restored_instance),
+                Text::new("check-restore-removed").arg("restored", ctx.restored_name()),
             );
+        }
+        if !options.restore_again
+            && let Some(other) = restored_elsewhere(ctx).first()
+        {
+            return adopt_plan(self.id(), options, ctx, other);
         }
         if !ctx
             .observed
@@ -136,8 +193,11 @@ impl Step for Restore {
     }
 
     async fn execute(&self, request: &Request, run: &Run<'_>) -> Result<Outcome, ActionError> {
-        let Request::Restore(request) = request else {
-            return Err(wrong_request());
+        let request = match request {
+            Request::Restore(request) => request,
+            Request::AdoptRestored(id) => return Ok(adopt(run, id)),
+            Request::MendRestored(change) => return mend_now(run, change).await,
+            _ => return Err(wrong_request()),
         };
         let cloud = run.cloud;
         let requested = cloud.now();
@@ -280,80 +340,330 @@ pub(super) fn extended_support_note(
     )
 }
 
-/// What differs between a restored instance and the lab's settings.
+/// A failed check made of diagnoses, the one to mend first first.
+fn diagnoses(problems: Vec<Problem>) -> Check {
+    Check {
+        state: StepState::Failed,
+        details: Vec::new(),
+        problems,
+    }
+}
+
+/// What differs between a restored instance and the lab's settings, each with what it means
+/// for the app and how to mend it; the ones backup-lab can mend (security groups, Multi-AZ)
+/// first.
 #[must_use]
 pub fn placement_problems(
     instance: &DbInstance,
     source: Option<&DbInstance>,
     config: &Config,
-) -> Vec<Text> {
+) -> Vec<Problem> {
+    let restored = instance.id.as_str();
     let mut problems = Vec::new();
+    if let Some(src) = source {
+        if !same_groups(&instance.security_groups, &src.security_groups) {
+            problems.push(
+                Problem::new("restore-security-groups")
+                    .arg("restored", restored)
+                    .arg("instance", &src.id)
+                    .arg("groups", instance.security_groups.join(", "))
+                    .arg("wanted", src.security_groups.join(", ")),
+            );
+        }
+        if instance.subnet_group != src.subnet_group {
+            problems.push(
+                Problem::new("restore-subnet-group")
+                    .arg("restored", restored)
+                    .arg("instance", &src.id)
+                    .arg("subnet", instance.subnet_group.clone().unwrap_or_default())
+                    .arg("wanted", src.subnet_group.clone().unwrap_or_default()),
+            );
+        }
+    }
     if instance.multi_az != config.restore.multi_az {
-        problems.push(Text::new(if instance.multi_az {
-            "check-restore-multi-az"
-        } else {
-            "check-restore-single-az"
-        }));
+        problems.push(
+            Problem::new(if instance.multi_az {
+                "restore-multi-az"
+            } else {
+                "restore-single-az"
+            })
+            .arg("restored", restored),
+        );
     }
     if instance.class != config.restore.class {
         problems.push(
-            Text::new("check-restore-class")
+            Problem::new("restore-class")
+                .arg("restored", restored)
                 .arg("class", &instance.class)
                 .arg("wanted", &config.restore.class),
         );
     }
     if let Some(src) = source {
-        let mut have = instance.security_groups.clone();
-        let mut want = src.security_groups.clone();
-        have.sort();
-        want.sort();
-        if have != want {
-            problems.push(
-                Text::new("check-restore-groups")
-                    .arg("groups", have.join(", "))
-                    .arg("wanted", want.join(", ")),
-            );
-        }
-        if instance.subnet_group != src.subnet_group {
-            problems.push(
-                Text::new("check-restore-subnet")
-                    .arg("subnet", instance.subnet_group.clone().unwrap_or_default())
-                    .arg("wanted", src.subnet_group.clone().unwrap_or_default()),
-            );
-        }
         // What RDS does not copy by itself: storage type, parameter and option group, and
         // the engine version (a restore without Extended Support moves to a newer major one).
         let unchanged = [
             (
-                "check-restore-storage",
+                "restore-storage-type",
                 &instance.storage_type,
                 &src.storage_type,
             ),
             (
-                "check-restore-parameter-group",
+                "restore-parameter-group",
                 &instance.parameter_group,
                 &src.parameter_group,
             ),
             (
-                "check-restore-option-group",
+                "restore-option-group",
                 &instance.option_group,
                 &src.option_group,
             ),
         ];
-        for (id, have, want) in unchanged {
+        for (code, have, want) in unchanged {
             if let (Some(have), Some(want)) = (have, want)
                 && have != want
             {
-                problems.push(Text::new(id).arg("have", have).arg("wanted", want));
+                problems.push(
+                    Problem::new(code)
+                        .arg("restored", restored)
+                        .arg("instance", &src.id)
+                        .arg("have", have)
+                        .arg("wanted", want),
+                );
             }
         }
         if instance.engine_version() != src.engine_version() && !instance.engine.is_empty() {
             problems.push(
-                Text::new("check-restore-engine")
+                Problem::new("restore-engine-version")
+                    .arg("restored", restored)
+                    .arg("instance", &src.id)
                     .arg("have", &instance.engine)
                     .arg("wanted", &src.engine),
             );
         }
     }
     problems
+}
+
+fn same_groups(have: &[String], want: &[String]) -> bool {
+    let mut have = have.to_vec();
+    let mut want = want.to_vec();
+    have.sort();
+    want.sort();
+    have == want
+}
+
+/// The mend backup-lab can make on the restored instance: the source's security groups and
+/// the lab's Multi-AZ setting, in one ModifyDBInstance applied at once. `None` when both are
+/// right (or the instance is the learner's original, which is never touched).
+#[must_use]
+pub fn mend(restored: &DbInstance, source: &DbInstance, config: &Config) -> Option<InstanceChange> {
+    if restored.id == config.names.instance || source.security_groups.is_empty() {
+        return None;
+    }
+    let security_groups = (!same_groups(&restored.security_groups, &source.security_groups))
+        .then(|| source.security_groups.clone());
+    let multi_az = (restored.multi_az != config.restore.multi_az
+        && restored.pending_multi_az.is_none())
+    .then_some(config.restore.multi_az);
+    (security_groups.is_some() || multi_az.is_some()).then(|| InstanceChange {
+        instance_id: restored.id.clone(),
+        security_groups,
+        multi_az,
+    })
+}
+
+fn mend_plan(step: StepId, options: &Options, r: &DbInstance, change: &InstanceChange) -> Ready {
+    let mut params = vec![param("param-instance", &r.id)];
+    let mut notes = Vec::new();
+    if let Some(groups) = &change.security_groups {
+        params.push(param(
+            "param-security-groups",
+            format!("{} → {}", r.security_groups.join(", "), groups.join(", ")),
+        ));
+        notes.push(Text::new("note-mend-groups").arg("restored", &r.id));
+    }
+    if let Some(multi_az) = change.multi_az {
+        let az = |m: bool| if m { "Multi-AZ" } else { "Single-AZ" };
+        params.push(param(
+            "param-multi-az",
+            format!("{} → {}", az(r.multi_az), az(multi_az)),
+        ));
+        notes.push(
+            Text::new(if multi_az {
+                "note-mend-multi-az"
+            } else {
+                "note-mend-single-az"
+            })
+            .arg("restored", &r.id),
+        );
+    }
+    params.push(param(
+        "param-apply-immediately",
+        Text::new("param-value-yes"),
+    ));
+    notes.push(Text::new("note-mend-only-restored").arg("restored", &r.id));
+    yes_no(
+        step,
+        options,
+        Request::MendRestored(change.clone()),
+        params,
+        vec![cloud::cli::modify_instance(change)],
+        notes,
+    )
+}
+
+async fn mend_now(run: &Run<'_>, change: &InstanceChange) -> Result<Outcome, ActionError> {
+    let restored = run.restored_name();
+    let after = modify_restored(run.cloud, run.config, &restored, change).await?;
+    let mut out = Vec::new();
+    if let Some(groups) = &change.security_groups {
+        out.push(
+            Text::new("done-mend-groups")
+                .arg("restored", &after.id)
+                .arg("groups", groups.join(", ")),
+        );
+    }
+    if let Some(multi_az) = change.multi_az {
+        out.push(
+            Text::new(if multi_az {
+                "done-mend-multi-az"
+            } else {
+                "done-mend-single-az"
+            })
+            .arg("restored", &after.id)
+            .arg("status", &after.status),
+        );
+    }
+    Ok(out)
+}
+
+/// When the lab's snapshot was taken: its create time, else what the journal remembers (the
+/// snapshot may be gone since).
+fn snapshot_time(ctx: &Ctx<'_>) -> Option<Timestamp> {
+    let names = &ctx.config.names;
+    ctx.observed
+        .snapshot(&names.snapshot)
+        .and_then(|s| s.created)
+        .or_else(|| {
+            ctx.journal
+                .events()
+                .iter()
+                .rev()
+                .find_map(|e| match &e.kind {
+                    EventKind::Snapshot { id } if *id == names.snapshot => Some(e.at),
+                    _ => None,
+                })
+        })
+        .or_else(|| ctx.journal.requested_at(&names.snapshot))
+}
+
+/// Instances that look like the lab's restore made under another name, newest first: they
+/// appeared after the lab's snapshot was taken (RDS keeps no "restored from" for a manual
+/// snapshot, but a restore is always made after its snapshot; one still `creating` shows no
+/// create time yet), run the source's engine and database, are not being deleted, and are
+/// none of the lab's own. A `restored-from` tag, when there is one, must name the snapshot.
+#[must_use]
+pub fn restored_elsewhere<'a>(ctx: &Ctx<'a>) -> Vec<&'a DbInstance> {
+    let names = &ctx.config.names;
+    let Some(taken) = snapshot_time(ctx) else {
+        return Vec::new();
+    };
+    let source = ctx.source();
+    let own = [
+        names.instance.as_str(),
+        names.restored_instance.as_str(),
+        names.pitr_instance.as_str(),
+        ctx.restored_name(),
+    ];
+    let mut found: Vec<&DbInstance> = ctx
+        .observed
+        .instances
+        .value
+        .iter()
+        .flatten()
+        .filter(|i| !own.contains(&i.id.as_str()))
+        .filter(|i| i.status != InstanceStatus::Deleting)
+        .filter(|i| i.created.is_none_or(|c| c > taken))
+        .filter(|i| {
+            source.is_none_or(|s| {
+                i.engine_name() == s.engine_name()
+                    && (i.db_name.is_none() || s.db_name.is_none() || i.db_name == s.db_name)
+            })
+        })
+        .filter(|i| {
+            i.tags
+                .iter()
+                .find(|(k, _)| k == cloud::RESTORED_FROM_TAG_KEY)
+                .is_none_or(|(_, v)| *v == names.snapshot)
+        })
+        .collect();
+    // Newest first; one still being made (no create time) is the newest.
+    found.sort_by_key(|i| std::cmp::Reverse(i.created.unwrap_or(Timestamp::MAX)));
+    found
+}
+
+fn other_name_problem(ctx: &Ctx<'_>, other: &DbInstance) -> Problem {
+    Problem::new("restore-other-name")
+        .arg("restored", &ctx.config.names.restored_instance)
+        .arg("other", &other.id)
+        .arg("snapshot", &ctx.config.names.snapshot)
+        .arg("status", &other.status)
+}
+
+fn adopt_plan(step: StepId, options: &Options, ctx: &Ctx<'_>, other: &DbInstance) -> Ready {
+    let names = &ctx.config.names;
+    let created = other
+        .created
+        .map(|c| crate::format::clock(c, &ctx.config.timezone()))
+        .unwrap_or_default();
+    let params = vec![
+        param("param-adopt", &other.id),
+        param("param-status", &other.status),
+        param("param-created", created),
+    ];
+    let notes = vec![
+        Text::new("note-adopt")
+            .arg("other", &other.id)
+            .arg("restored", &names.restored_instance),
+        Text::new("note-adopt-checked").arg("other", &other.id),
+        Text::new("note-adopt-instead")
+            .arg("restored", &names.restored_instance)
+            .arg("snapshot", &names.snapshot),
+    ];
+    yes_no(
+        step,
+        options,
+        Request::AdoptRestored(other.id.clone()),
+        params,
+        Vec::new(),
+        notes,
+    )
+}
+
+/// Takes `id` as this run's restored database: no call, the journal remembers the choice
+/// (and, when it did not follow the instance yet, when it was made).
+fn adopt(run: &Run<'_>, id: &str) -> Outcome {
+    let created = run
+        .observed
+        .instance(id)
+        .and_then(|i| i.created)
+        .unwrap_or_else(|| run.cloud.now());
+    run.record(EventKind::RestoreAdopted {
+        instance: id.to_owned(),
+    });
+    let followed = run
+        .journal
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .open_request(id)
+        .is_some();
+    if !followed {
+        run.record_since(
+            created.min(run.cloud.now()),
+            EventKind::RestoreRequested {
+                instance: id.to_owned(),
+            },
+        );
+    }
+    vec![Text::new("done-adopt").arg("restored", id)]
 }

@@ -45,7 +45,7 @@ impl Step for SwitchBackend {
         let names = &ctx.config.names;
         let Some(restored) = ctx.restored() else {
             return Ready::Blocked(
-                Text::new("blocked-no-restore").arg("restored", &names.restored_instance),
+                Text::new("blocked-no-restore").arg("restored", ctx.restored_name()),
             );
         };
         // The switch waits until the database takes connections (available, or backing-up
@@ -67,6 +67,16 @@ impl Step for SwitchBackend {
         if current.env(&names.container, DB_HOST) == Some(endpoint.as_str()) {
             return Ready::AlreadyDone(
                 Text::new("already-switched").arg("revision", current.revision),
+            );
+        }
+        // Behind other security groups than the source's (the VPC's default, say), the new
+        // tasks could not reach the database: the restore step mends that first.
+        if ctx.source().is_some_and(|src| {
+            super::restore::mend(restored, src, ctx.config)
+                .is_some_and(|m| m.security_groups.is_some())
+        }) {
+            return Ready::Blocked(
+                Text::new("blocked-switch-groups").arg("restored", &restored.id),
             );
         }
         // A revision with the right DB_HOST is registered already: deploy exactly that one.
@@ -227,7 +237,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
         if service.is_stable() {
             return Check::new(
                 StepState::Done,
-                Text::new("check-switch-done").arg("restored", &names.restored_instance),
+                Text::new("check-switch-done").arg("restored", ctx.restored_name()),
             );
         }
         let primary = service.primary();
@@ -280,7 +290,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
                 .arg("family", &td.family)
                 .arg("service", &names.service)
                 .arg("cluster", &names.cluster)
-                .arg("restored", &names.restored_instance),
+                .arg("restored", ctx.restored_name()),
         );
         // What is wrong with the running revision's DB_HOST, as a second word.
         return match host_problem(ctx, &host, target.as_deref()) {
@@ -301,7 +311,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
                     .arg("service", &names.service)
                     .arg("revision", td.revision)
                     .arg("instance", &names.instance)
-                    .arg("restored", &names.restored_instance)
+                    .arg("restored", ctx.restored_name())
                     .arg("family", &td.family)
                     .arg("container", &names.container),
             );
@@ -315,7 +325,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
             StepState::Todo,
             Text::new(next)
                 .arg("instance", &names.instance)
-                .arg("restored", &names.restored_instance),
+                .arg("restored", ctx.restored_name()),
         );
     }
     if host.trim().is_empty() {
@@ -336,7 +346,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
         Problem::new("db-host-elsewhere")
             .arg("service", &names.service)
             .arg("host", quoted(&host))
-            .arg("restored", &names.restored_instance)
+            .arg("restored", ctx.restored_name())
             .arg("endpoint", target.clone().unwrap_or_default())
     });
     Check::diagnosis(
@@ -358,11 +368,10 @@ fn quoted(value: &str) -> String {
 
 /// The endpoint DB_HOST should name: the restored instance's, or the one it will get.
 fn target_endpoint(ctx: &Ctx<'_>) -> Option<String> {
-    let names = &ctx.config.names;
     ctx.restored().and_then(|r| r.endpoint.clone()).or_else(|| {
         ctx.source()
             .and_then(|s| s.endpoint.as_deref())
-            .and_then(|ep| expected_endpoint(&names.restored_instance, ep))
+            .and_then(|ep| expected_endpoint(ctx.restored_name(), ep))
     })
 }
 
@@ -414,7 +423,7 @@ fn host_problem(ctx: &Ctx<'_>, host: &str, target: Option<&str>) -> Option<Probl
             .arg("service", &names.service)
             .arg("host", quoted(host))
             .arg("endpoint", target.unwrap_or_default())
-            .arg("restored", &names.restored_instance)
+            .arg("restored", ctx.restored_name())
     };
     if target.is_some() && form.bare == endpoint {
         return Some(if let Some(scheme) = form.scheme {
@@ -504,10 +513,9 @@ fn ready_revision<'a>(ctx: &'a Ctx<'_>, endpoint: &str) -> Option<&'a TaskDefini
 /// Whether the service was updated after the restore began (its PRIMARY deployment is
 /// newer): the learner has been at this step already.
 fn updated_since_restore(ctx: &Ctx<'_>, service: &Service) -> bool {
-    let names = &ctx.config.names;
     let restore_began = ctx
         .journal
-        .requested_at(&names.restored_instance)
+        .requested_at(ctx.restored_name())
         .or_else(|| ctx.restored().and_then(|r| r.created));
     let deployed = service.primary().and_then(|d| d.created);
     matches!((restore_began, deployed), (Some(r), Some(d)) if d > r)
@@ -595,7 +603,7 @@ fn rollout_failure(ctx: &Ctx<'_>, service: &Service) -> Option<Check> {
     let mut check = Check::diagnosis(
         StepState::Failed,
         headline
-            .arg("restored", &names.restored_instance)
+            .arg("restored", ctx.restored_name())
             .arg("service", &names.service)
             .arg("cluster", &names.cluster),
     );

@@ -1,0 +1,171 @@
+//! The self-check questions of a step, in a box in front of the screen (key `s`), and the one
+//! line on the step that says how many there are and how many are answered. An answered
+//! question shows which choice was right, the learner's own, and why. The keys shown come from
+//! the quiz's key table.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{View, dialogs, wrap};
+use crate::app::{Action, QuizAt};
+use crate::keymap::{self, KeyMode};
+use crate::lab::quiz::{self, LETTERS};
+use crate::lab::{StepId, Text};
+
+/// The line on `step` that points to its questions, if it has any.
+#[must_use]
+pub fn prompt_lines(view: &View<'_>, step: StepId, width: usize) -> Vec<Line<'static>> {
+    let questions = quiz::of_step(step);
+    if questions.is_empty() {
+        return Vec::new();
+    }
+    let score = quiz::score(&view.app.journal, &questions);
+    let text = if score.answered == score.total {
+        Text::new("quiz-prompt-done")
+            .arg("right", score.right)
+            .arg("total", score.total)
+    } else {
+        Text::new("quiz-prompt")
+            .arg("answered", score.answered)
+            .arg("total", score.total)
+    };
+    let mut out = wrap::lines_with("✎ ", &view.text(&text), width, view.th.key, view.th.muted);
+    // The summary also counts the whole lab, once something is answered.
+    let all: Vec<&quiz::Question> = quiz::QUESTIONS.iter().collect();
+    let lab = quiz::score(&view.app.journal, &all);
+    if step == StepId::Summary && lab.answered > 0 {
+        let text = Text::new("quiz-overall")
+            .arg("right", lab.right)
+            .arg("answered", lab.answered)
+            .arg("total", lab.total);
+        out.extend(wrap::lines_with(
+            "  ",
+            &view.text(&text),
+            width,
+            view.th.key,
+            view.th.muted,
+        ));
+    }
+    out
+}
+
+/// The key line: answer, move, close, with the keys of the quiz's table.
+fn keys_line(view: &View<'_>) -> Line<'static> {
+    let th = &view.th;
+    let mut spans = Vec::new();
+    for (actions, id) in [
+        (
+            &[Action::Answer(0), Action::Answer(1), Action::Answer(2)][..],
+            "quiz-keys-answer",
+        ),
+        (&[Action::PrevStep, Action::NextStep][..], "quiz-keys-move"),
+        (&[Action::Cancel][..], "quiz-keys-close"),
+    ] {
+        if !spans.is_empty() {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(
+            keymap::keys_label(KeyMode::Quiz, actions, view.lang),
+            th.key,
+        ));
+        spans.push(Span::styled(format!(" {}", view.t(id)), th.muted));
+    }
+    Line::from(spans)
+}
+
+/// The box's lines at `width` cells: progress, question, choices, verdict and explanation,
+/// keys. Sections that do not fit are left out from the least needed on.
+#[must_use]
+pub fn sections(view: &View<'_>, at: QuizAt, width: usize) -> Vec<dialogs::Section> {
+    let th = &view.th;
+    let config = &view.app.config;
+    let questions = quiz::of_step(at.step);
+    let Some(question) = questions.get(at.index) else {
+        return Vec::new();
+    };
+    let answer = quiz::answer_of(&view.app.journal, question.id);
+    let progress = Text::new("quiz-progress")
+        .arg("n", at.index + 1)
+        .arg("total", questions.len());
+    let mut head = vec![Line::styled(view.text(&progress), th.muted)];
+    head.extend(wrap::lines_with(
+        "",
+        &view.text(&question.text("", config)),
+        width,
+        th.heading,
+        th.heading,
+    ));
+    let mut choices = Vec::new();
+    for (n, letter) in (0u8..).zip(LETTERS) {
+        let marker = format!("{letter})  ");
+        let text = view.text(&question.choice(n, config));
+        let style = match answer {
+            Some(_) if n == question.right => th.done,
+            Some(mine) if mine == n => th.failed,
+            _ => th.text,
+        };
+        let mut lines = wrap::lines_with(&marker, &text, width, th.key, style);
+        if answer == Some(n)
+            && let Some(first) = lines.first_mut()
+        {
+            let mark = if n == question.right { "✔" } else { "✘" };
+            first.spans.push(Span::styled(
+                format!("  {mark} {}", view.t("quiz-your-answer")),
+                style,
+            ));
+        }
+        choices.extend(lines);
+    }
+    let mut sections = vec![
+        dialogs::Section {
+            drop_rank: dialogs::KEEP,
+            lines: head,
+        },
+        dialogs::Section {
+            drop_rank: dialogs::KEEP,
+            lines: choices,
+        },
+    ];
+    if let Some(mine) = answer {
+        let verdict = if mine == question.right {
+            Line::styled(view.t("quiz-right"), th.done)
+        } else {
+            let right = LETTERS
+                .get(usize::from(question.right))
+                .copied()
+                .unwrap_or('a');
+            Line::styled(
+                view.text(&Text::new("quiz-wrong").arg("answer", format!("{right})"))),
+                th.failed,
+            )
+        };
+        let mut lines = vec![verdict];
+        lines.extend(wrap::lines_with(
+            "",
+            &view.text(&question.text("why", config)),
+            width,
+            th.text,
+            th.text,
+        ));
+        sections.push(dialogs::Section {
+            drop_rank: 2,
+            lines,
+        });
+    }
+    sections.push(dialogs::Section {
+        drop_rank: dialogs::KEEP,
+        lines: vec![keys_line(view)],
+    });
+    sections
+}
+
+/// Draws the questions box over `area`.
+pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, at: QuizAt) {
+    let width = usize::from(dialogs::dialog_width(area).saturating_sub(4)).max(1);
+    let sections = sections(view, at, width);
+    let omitted = Line::styled(view.t("ui-dialog-omitted"), view.th.muted);
+    let lines = dialogs::fit(sections, dialogs::max_rows(area), &omitted);
+    let title = view.text(&Text::new("quiz-title").arg("step", at.step.title()));
+    dialogs::frame_dialog(frame, area, view, &title, lines, false);
+}
