@@ -182,7 +182,7 @@ pub struct Note {
 /// projector, language, quitting and the event log's length.
 type Fingerprint = (
     StepId,
-    [u16; 2],
+    [u16; 3],
     (Option<Dialog>, Option<QuizAt>),
     bool,
     bool,
@@ -213,6 +213,9 @@ pub struct App {
     pub mode: Mode,
     pub identity: Option<Identity>,
     pub selected: StepId,
+    /// The furthest step the learner has looked at in this session: the reading steps and
+    /// the optional ones before it count as passed.
+    pub furthest: StepId,
     pub scroll: u16,
     pub observed: Observed,
     pub journal: Journal,
@@ -226,6 +229,8 @@ pub struct App {
     pub help: bool,
     /// The self-check question on screen, when the questions are open.
     pub quiz: Option<QuizAt>,
+    /// How far the help overlay is scrolled (rows); 0 when it opens.
+    pub help_scroll: u16,
     pub present: bool,
     pub theme: Theme,
     pub no_color: bool,
@@ -260,6 +265,7 @@ impl App {
             mode,
             identity: None,
             selected: StepId::Concepts,
+            furthest: StepId::Concepts,
             scroll: 0,
             observed: Observed::default(),
             journal: Journal::in_memory(),
@@ -271,6 +277,7 @@ impl App {
             dialog_scroll: 0,
             help: false,
             quiz: None,
+            help_scroll: 0,
             present: false,
             theme: Theme::Dark,
             no_color: false,
@@ -338,13 +345,39 @@ impl App {
 
     #[must_use]
     pub fn recovery(&self) -> Recovery {
-        recovery::measure(&self.journal, &self.observed, &self.config, self.now)
+        // In the simulation the learner's own time counts in real time (see `measure_at`).
+        let scale = match self.mode {
+            Mode::Simulation { speed } => speed,
+            Mode::Aws { .. } => 1.0,
+        };
+        recovery::measure_at(&self.journal, &self.observed, &self.config, self.now, scale)
     }
 
-    /// The first core step that is not done: where the learner stands.
+    /// The next step to do (▶): the first step in lab order that is not finished. A lab step
+    /// is finished when its check says done; a reading step, and an optional one, also once
+    /// the learner has gone past it, or has acted in the lab and a later step has begun
+    /// (a returning learner). `None`: all finished.
     #[must_use]
-    pub fn current_step(&self) -> StepId {
-        steps::current_step(&self.ctx()).unwrap_or(StepId::Summary)
+    pub fn next_step(&self) -> Option<StepId> {
+        use crate::lab::StepState;
+        let states: Vec<Option<StepState>> = StepId::ALL
+            .iter()
+            .map(|s| self.check(*s).map(|c| c.state))
+            .collect();
+        let acted = self.journal.has(crate::lab::journal::Kind::Action);
+        StepId::ALL.into_iter().enumerate().find_map(|(i, step)| {
+            let later_begun = acted
+                && states[i + 1..]
+                    .iter()
+                    .any(|s| s.is_some_and(|s| s != StepState::Todo));
+            let passed = self.furthest.max(self.selected).index() > i || later_begun;
+            let finished = match states[i] {
+                Some(StepState::Done) => true,
+                None => passed,
+                Some(_) => step.is_optional() && passed,
+            };
+            (!finished).then_some(step)
+        })
     }
 
     /// A warning the learner acknowledges (a dialog) that also stays in the event log.
@@ -413,7 +446,8 @@ impl App {
                     && self.journal.events().len() > 1
                 {
                     // A returning learner lands where they stopped.
-                    self.selected = self.current_step();
+                    self.selected = self.next_step().unwrap_or(StepId::Summary);
+                    self.furthest = self.furthest.max(self.selected);
                     return vec![Command::Focus(self.selected)];
                 }
             }
@@ -480,7 +514,7 @@ impl App {
     fn fingerprint(&self) -> Fingerprint {
         (
             self.selected,
-            [self.scroll, self.dialog_scroll],
+            [self.scroll, self.dialog_scroll, self.help_scroll],
             (self.dialog.clone(), self.quiz),
             self.help,
             self.present,
@@ -512,11 +546,25 @@ impl App {
             return self.on_dialog(dialog, action);
         }
         if self.help {
-            if matches!(
-                action,
-                Action::ToggleHelp | Action::Cancel | Action::Quit | Action::Confirm
-            ) {
-                self.help = false;
+            match action {
+                Action::ToggleHelp | Action::Cancel | Action::Quit | Action::Confirm => {
+                    self.help = false;
+                }
+                // The help scrolls on a small screen; the view clamps to its length.
+                Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::ScrollDown => {
+                    self.help_scroll = self.help_scroll.saturating_add(1).min(MAX_DIALOG_SCROLL);
+                }
+                Action::PageUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(DIALOG_PAGE);
+                }
+                Action::PageDown => {
+                    self.help_scroll = self
+                        .help_scroll
+                        .saturating_add(DIALOG_PAGE)
+                        .min(MAX_DIALOG_SCROLL);
+                }
+                _ => {}
             }
             return Vec::new();
         }
@@ -540,7 +588,10 @@ impl App {
                 self.lang = self.lang.other();
                 self.options.lang = self.lang;
             }
-            Action::ToggleHelp => self.help = true,
+            Action::ToggleHelp => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::TogglePresent => self.present = !self.present,
             Action::Quit | Action::Cancel => {
                 if action == Action::Quit {
@@ -656,6 +707,7 @@ impl App {
         match StepId::ALL.get(index) {
             Some(step) if *step != self.selected => {
                 self.selected = *step;
+                self.furthest = self.furthest.max(*step);
                 self.scroll = 0;
                 vec![Command::Focus(*step)]
             }
@@ -1081,5 +1133,24 @@ mod tests {
         });
         let key = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
         assert_eq!(keymap(&app, &key), Some(Action::Input('L')));
+    }
+
+    #[test]
+    fn the_next_step_starts_at_the_first_and_follows_the_learner_past_reading_steps() {
+        let mut app = app();
+        assert_eq!(
+            app.next_step(),
+            Some(StepId::Concepts),
+            "▶ on the step shown"
+        );
+        app.update(Msg::Action(Action::NextStep));
+        assert_eq!(app.next_step(), Some(StepId::Protection));
+        app.update(Msg::Action(Action::NextStep));
+        app.update(Msg::Action(Action::PrevStep));
+        assert_eq!(
+            app.next_step(),
+            Some(StepId::EnableBackups),
+            "the reading steps passed stay passed; the first lab step is next"
+        );
     }
 }

@@ -308,16 +308,27 @@ pub const QUIZ: &[Row] = &[
     quiet(&[char_key('L', Action::ToggleLang)]),
 ];
 
-/// The help overlay: the keys that close it.
-pub const HELP: &[Row] = &[quiet(&[
-    key(KeyCode::Char('?'), Action::ToggleHelp),
-    also_char('h', Action::ToggleHelp),
-    key(KeyCode::Esc, Action::Cancel),
-    also(KeyCode::Enter, Action::Confirm),
-    also_char('q', Action::Quit),
-    ctrl('c', Action::Quit),
-    ctrl('d', Action::Quit),
-])];
+/// The help overlay: the keys that close it, and scrolling it on a small screen.
+pub const HELP: &[Row] = &[
+    quiet(&[
+        key(KeyCode::Char('?'), Action::ToggleHelp),
+        also_char('h', Action::ToggleHelp),
+        key(KeyCode::Esc, Action::Cancel),
+        also(KeyCode::Enter, Action::Confirm),
+        also_char('q', Action::Quit),
+        ctrl('c', Action::Quit),
+        ctrl('d', Action::Quit),
+    ]),
+    quiet(&[
+        key(KeyCode::Up, Action::ScrollUp),
+        key(KeyCode::Down, Action::ScrollDown),
+        also_char('k', Action::ScrollUp),
+        also_char('j', Action::ScrollDown),
+        also(KeyCode::PageUp, Action::PageUp),
+        also(KeyCode::PageDown, Action::PageDown),
+        also_char(' ', Action::PageDown),
+    ]),
+];
 
 /// The welcome screen.
 pub const WELCOME: &[Row] = &[

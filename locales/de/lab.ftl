@@ -26,6 +26,7 @@ check-snapshot-status = { $snapshot } hat den Status { $status }
 check-snapshot-gone = { $snapshot } wurde erstellt und inzwischen gelöscht
 check-snapshot-missing = noch kein Snapshot { $snapshot }
 check-disaster-done = die ToDos wurden gelöscht – die «Katastrophe» ist eingetreten
+check-disaster-no-snapshot = erstelle zuerst den Snapshot { $snapshot } (Schritt 5) – sonst kann nur noch ein Point-in-Time-Restore die ToDos zurückholen, und das nur mit eingeschalteten automatischen Backups
 check-disaster-wait-snapshot = warte zuerst, bis Snapshot { $snapshot } verfügbar ist – sonst kann nur noch ein Point-in-Time-Restore die ToDos zurückholen, und das nur mit eingeschalteten automatischen Backups
 check-disaster-remaining = noch { $count } ToDos vorhanden – lösche alle
 check-restore-missing = { $restored } gibt es noch nicht
@@ -422,9 +423,10 @@ busy-running = «{ $step }» läuft noch; warte, bis der Schritt fertig ist
 
 ## Wiederherstellungsphasen
 
-phase-until-restore = bis der Restore gestartet wurde
+phase-until-restore = bis Restore
 phase-restore = Restore
-phase-switch = Umstellung und Rollout
+phase-until-switch = bis Umstellung
+phase-rollout = Rollout
 phase-copy = Kopie zurück (Dump-Task)
 phase-back = zurück auf die ursprüngliche Datenbank
 

@@ -15,6 +15,8 @@ picture-caption = Snapshot 2 speichert nur die Blöcke, die sich seit Snapshot 1
 ## Schritt concepts: Backup, Restore, RPO und RTO
 
 step-concepts-title = Backup, Restore, RPO, RTO
+step-concepts-short = Grundlagen
+step-concepts-now = Lies, was Backup, Restore, RPO und RTO bedeuten; das Handy-Beispiel unten macht es greifbar.
 step-concepts-body =
     Ein Backup ist eine Kopie deiner Daten, die an einem anderen Ort aufbewahrt wird. Geht
     das Original verloren, hast du immer noch einen Stand, auf den du zurückgreifen kannst.
@@ -41,6 +43,8 @@ step-concepts-body =
 ## Schritt protection: Datensicherung bei AWS
 
 step-protection-title = Datensicherung bei AWS
+step-protection-short = AWS-Backups
+step-protection-now = Lies, welche Backup-Funktionen AWS bietet; das Bild zeigt, warum inkrementelle Snapshots Speicher sparen.
 step-protection-body =
     AWS bietet je nach Dienst eigene Backup-Funktionen. Bei Amazon RDS kannst du Snapshots
     einer DB-Instanz erstellen, und diese sind inkrementell: Wie das Bild zeigt, enthält
@@ -65,6 +69,10 @@ step-protection-body =
 ## Schritt enable-backups: automatische Backups einschalten
 
 step-enable-backups-title = Backups automatisieren
+step-enable-backups-short = Auto-Backups
+step-enable-backups-now = Schalte die automatischen Backups von { $instance } ein, mit einem Backup-Fenster deiner Wahl.
+step-enable-backups-now-wait = { $instance } übernimmt die Änderung. Warte, bis der Status wieder available ist.
+step-enable-backups-enter = Fenster wählen, dann bestätigen
 step-enable-backups-body =
     Zu Beginn des Labs sind die automatischen Backups von { $instance } ausgeschaltet
     (Backup retention period = 0). In diesem Schritt setzt du die Aufbewahrung auf { $retention ->
@@ -109,6 +117,9 @@ step-enable-backups-console =
 ## Schritt create-todos: Testdaten erfassen
 
 step-create-todos-title = 5 ToDos erfassen
+step-create-todos-short = 5 ToDos
+step-create-todos-now = Erfasse 5 ToDos in der ToDo-App: Das sind die Daten, die du schützen wirst.
+step-create-todos-enter = fehlende ToDos erfassen
 step-create-todos-body =
     Vor der «Katastrophe» brauchst du Daten, deren Verlust dir auffallen würde. Erfasse in
     deiner ToDo-App 5 ToDos, am besten mit Titeln, die du später leicht wiedererkennst.
@@ -129,6 +140,10 @@ step-create-todos-console =
 ## Schritt snapshot: manuellen Snapshot erstellen
 
 step-snapshot-title = Manuellen Snapshot erstellen
+step-snapshot-short = Snapshot
+step-snapshot-now = Erstelle den manuellen Snapshot { $snapshot } von { $instance }: deinen benannten Wiederherstellungspunkt.
+step-snapshot-now-wait = { $snapshot } wird erstellt. Warte, bis er available ist; erst dann kommt die Katastrophe.
+step-snapshot-enter = Snapshot erstellen
 step-snapshot-body =
     Jetzt hältst du den aktuellen Stand von { $instance } samt deinen 5 ToDos in einem
     manuellen DB-Snapshot namens { $snapshot } fest.
@@ -159,6 +174,9 @@ step-snapshot-console =
 ## Schritt delete-todos: die Katastrophe
 
 step-delete-todos-title = Alle ToDos löschen
+step-delete-todos-short = Katastrophe
+step-delete-todos-now = Lösche alle ToDos: Das ist die Katastrophe, von der du dich danach erholst.
+step-delete-todos-enter = alle ToDos löschen
 step-delete-todos-body =
     Zeit für die «Katastrophe»: Du löschst alle ToDos, als hätte ein fehlerhaftes Release
     oder ein falscher Klick die Tabelle geleert. Die Einträge verschwinden sofort aus
@@ -178,6 +196,10 @@ step-delete-todos-console =
 ## Schritt restore: Snapshot in eine neue Instanz wiederherstellen
 
 step-restore-title = Snapshot wiederherstellen
+step-restore-short = Restore
+step-restore-now = Stelle { $snapshot } in die neue Instanz { $restored } wieder her. Die RTO-Uhr läuft.
+step-restore-now-wait = RDS erstellt { $restored }. Das dauert eine Weile; der Status zeigt, wie weit es ist.
+step-restore-enter = Snapshot wiederherstellen
 step-restore-body =
     Du stellst { $snapshot } in eine neue DB-Instanz namens { $restored } wieder her. Ein
     Restore überschreibt nie eine bestehende Instanz, auch nicht { $instance }: RDS
@@ -216,6 +238,10 @@ step-restore-console =
 ## Schritt switch-backend: Backend auf die wiederhergestellte Instanz umstellen
 
 step-switch-backend-title = Backend umstellen
+step-switch-backend-short = Umstellen
+step-switch-backend-now = Stelle das Backend auf { $restored } um: neue Revision von { $family }, dann { $service } aktualisieren.
+step-switch-backend-now-wait = ECS verteilt die neue Revision: Neue Tasks starten, alte stoppen. Warte, bis nur noch die neuen laufen.
+step-switch-backend-enter = Backend umstellen
 step-switch-backend-body =
     Das Backend nutzt noch { $instance }, wo keine ToDos mehr sind. Welche Datenbank es
     verwendet, steht in der Umgebungsvariable DB_HOST der Task Definition { $family };
@@ -249,6 +275,9 @@ step-switch-backend-console =
 ## Schritt verify: prüfen, ob die ToDos zurück sind
 
 step-verify-title = ToDos überprüfen
+step-verify-short = ToDos prüfen
+step-verify-now = Öffne die App und prüfe, ob deine 5 ToDos zurück sind.
+step-verify-enter = ToDos über die App lesen
 step-verify-body =
     Jetzt prüfst du, ob die Wiederherstellung geklappt hat. Öffne die ToDo-App: Die 5 ToDos
     von vor dem Snapshot sollten wieder da sein, weil das Backend jetzt aus { $restored } liest.
@@ -267,6 +296,10 @@ step-verify-console =
 ## Schritt pitr: Bonus, Point-in-Time-Restore
 
 step-pitr-title = Bonus: Point-in-Time-Restore
+step-pitr-short = Bonus: PITR
+step-pitr-now = Bonus: Stelle { $instance } auf einen Moment kurz vor der Katastrophe in { $pitr } wieder her.
+step-pitr-now-wait = RDS erstellt { $pitr }. Der Status zeigt, wie weit es ist.
+step-pitr-enter = Point-in-Time-Restore starten
 step-pitr-body =
     Freiwillig: Seit du die automatischen Backups eingeschaltet hast, überträgt RDS die
     Transaktionslogs von { $instance } etwa alle 5 Minuten. Du kannst auf jede Sekunde
@@ -302,6 +335,8 @@ step-pitr-console =
 ## Schritt summary: was du gemacht und gelernt hast
 
 step-summary-title = Zusammenfassung
+step-summary-short = Rückblick
+step-summary-now = Schau zurück auf deinen erreichten RPO und RTO und was sie bedeuten; deine Zahlen stehen unten.
 step-summary-body =
     Du hast einen vollständigen Backup-und-Recovery-Zyklus durchgespielt:
     • automatische Backups für { $instance } eingeschaltet ({ $retention ->
@@ -325,6 +360,10 @@ step-summary-body =
 ## Schritt cleanup: entfernen, was das Lab erstellt hat
 
 step-cleanup-title = Aufräumen
+step-cleanup-short = Aufräumen
+step-cleanup-now = Wähle, welche Datenbank bleibt, und entferne dann, was das Lab erstellt hat, damit nichts weiter kostet.
+step-cleanup-now-wait = Das Aufräumen läuft. Warte, bis alles weg ist, was es entfernt.
+step-cleanup-enter = wählen und aufräumen
 step-cleanup-body =
     Snapshots und DB-Instanzen kosten Geld, auch wenn niemand sie nutzt, und dein Budget im
     Learner Lab ist klein. Entferne, was dieses Lab erstellt hat:

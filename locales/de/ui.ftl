@@ -12,18 +12,30 @@ ui-too-small = Das Terminal ist zu klein ({ $width }×{ $height }). Bitte vergr�
 
 ## Schrittliste
 
-ui-steps-title = Schritte { $done }/{ $total }
+ui-steps-title = Schritte
+ui-steps-required = ✔ { $done }/{ $total } Pflicht
 ui-optional = optional
 ui-state-done = erledigt
 ui-state-progress = läuft
 ui-state-todo = offen
 ui-state-failed = braucht Aufmerksamkeit
 ui-state-no-check = nichts zu prüfen
-ui-state-current = nächster offener Schritt (die hervorgehobene Zeile wird angezeigt)
+ui-state-current = nächster offener Schritt (die hervorgehobene Zeile ist der angezeigte)
 
 ## Anleitung
 
 ui-step-of = Schritt { $n } von { $total }
+ui-now-title = Jetzt
+ui-now-running = Die Aktion läuft; der aktuelle Stand zeigt, wie weit sie ist.
+ui-now-wait = Es ändert sich noch etwas. Warte, bis die Prüfung «erledigt» meldet.
+ui-now-done = Erledigt.
+ui-now-failed = Etwas braucht deine Aufmerksamkeit: Die Prüfung darunter sagt, was los ist und wie du es behebst.
+ui-now-first = Noch nicht: Zuerst muss Schritt { $n } «{ $name }» erledigt sein.
+ui-now-blocked = Noch nicht: { $reason }
+ui-now-next = weiter: { $step }
+ui-now-next-todo = als Nächstes zu tun: { $step }
+ui-now-complete = Das Lab ist abgeschlossen.
+ui-now-read-only = nur lesen: Erledige es in der Konsole (Anleitung unten)
 ui-check-label = Prüfung:
 ui-running = Die Aktion läuft …
 ui-console-heading = In der AWS-Konsole
@@ -80,6 +92,7 @@ ui-snapshot-automated = automatisch
 ui-service = ECS-Service
 ui-revision = Revision { $revision }
 ui-tasks = { $running } laufen (Ziel { $desired })
+ui-deployment-draining = alt, wird abgebaut
 ui-failed-tasks = { $count } gescheitert
 ui-todos = ToDos: { $count }
 ui-todos-unknown = ToDos: ?
@@ -98,6 +111,9 @@ ui-lost = verloren: { $todos }
 ui-lost-none = kein ToDo ging verloren
 ui-rto = RTO
 ui-rto-not-started = beginnt mit der Katastrophe
+ui-rto-aws = AWS-Zeit
+ui-rto-you = deine Zeit
+ui-rto-real-time = Deine Zeit zählt in echter Zeit, die AWS-Zeit auf der simulierten Uhr (×{ $speed }).
 ui-rto-copy-back = RTO Dump & Restore
 ui-target = Ziel ≤ { $target }
 ui-point-snapshot = Snapshot
@@ -148,6 +164,12 @@ ui-help-cancel = Dialog schliessen, ohne etwas zu tun
 ui-help-cleanup = Aufräumen: Option wechseln, wiederhergestellte Datenbank behalten, ToDos zurückkopieren (Dump & Restore), zurückwechseln
 ui-help-dialog-scroll = in einem langen Dialog: den Text blättern
 ui-help-symbols = Symbole
+ui-help-required = ✔ { $done }/{ $total } Pflicht: Die Schritte { $first }–{ $last } sind das Lab; die übrigen erklären oder sind freiwillig.
+ui-help-figures = RPO und RTO
+ui-help-rpo-live = RPO jetzt: was du verlieren würdest, wenn die Datenbank jetzt ausfiele (Zeit seit dem neusten Wiederherstellungspunkt).
+ui-help-rpo-achieved = erreichter RPO: was die Katastrophe dieses Durchgangs gekostet hat (vom genutzten Wiederherstellungspunkt bis zur Katastrophe).
+ui-help-rto = RTO: von der Katastrophe, bis die App die ToDos wieder liefert; AWS-Zeit (Restore, Rollout) plus deine Zeit (lesen, entscheiden).
+ui-help-timeline = Zeitachse
 ui-help-close = ? oder Esc schliesst diese Hilfe.
 
 ## Dialoge

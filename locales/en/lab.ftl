@@ -26,6 +26,7 @@ check-snapshot-status = { $snapshot } has status { $status }
 check-snapshot-gone = { $snapshot } was taken and has since been deleted
 check-snapshot-missing = no snapshot { $snapshot } yet
 check-disaster-done = the todos were deleted – the "disaster" has happened
+check-disaster-no-snapshot = first take the snapshot { $snapshot } (step 5) – otherwise only a point-in-time restore can bring the todos back, and only with automated backups on
 check-disaster-wait-snapshot = first wait until snapshot { $snapshot } is available – otherwise only a point-in-time restore can bring the todos back, and only with automated backups on
 check-disaster-remaining = { $count } todos still exist – delete all of them
 check-restore-missing = { $restored } does not exist yet
@@ -419,9 +420,10 @@ busy-running = "{ $step }" is still running; wait until it finishes
 
 ## Recovery phases
 
-phase-until-restore = until the restore was requested
+phase-until-restore = until restore
 phase-restore = restore
-phase-switch = switch and rollout
+phase-until-switch = until switch
+phase-rollout = rollout
 phase-copy = copy back (dump task)
 phase-back = back onto the original database
 

@@ -15,6 +15,8 @@ picture-caption = Snapshot 2 stores only the blocks that changed since snapshot 
 ## Step concepts: backup, restore, RPO and RTO
 
 step-concepts-title = Backup, restore, RPO, RTO
+step-concepts-short = Concepts
+step-concepts-now = Read what backup, restore, RPO and RTO mean; the phone example below makes it concrete.
 step-concepts-body =
     A backup is a copy of your data that is kept somewhere else. If the original is lost,
     you still have a state you can fall back on.
@@ -38,6 +40,8 @@ step-concepts-body =
 ## Step protection: data protection on AWS
 
 step-protection-title = Data protection on AWS
+step-protection-short = AWS backups
+step-protection-now = Read which backup features AWS offers; the picture shows why incremental snapshots save storage.
 step-protection-body =
     AWS offers backup features per service. In Amazon RDS you can take snapshots of a DB
     instance, and they are incremental: as the picture shows, the first snapshot holds all
@@ -60,6 +64,10 @@ step-protection-body =
 ## Step enable-backups: turn on automated backups
 
 step-enable-backups-title = Enable automated backups
+step-enable-backups-short = Auto backups
+step-enable-backups-now = Turn on automated backups of { $instance } with a backup window you choose.
+step-enable-backups-now-wait = { $instance } is applying the change. Wait until its status is available again.
+step-enable-backups-enter = choose a window, then confirm
 step-enable-backups-body =
     At the start of the lab, automated backups of { $instance } are off: its backup
     retention period is 0. In this step you set it to { $retention ->
@@ -100,6 +108,9 @@ step-enable-backups-console =
 ## Step create-todos: create test data
 
 step-create-todos-title = Create 5 todos
+step-create-todos-short = 5 todos
+step-create-todos-now = Add 5 todos in the todo app: the data you are going to protect.
+step-create-todos-enter = add the missing todos
 step-create-todos-body =
     Before the "disaster" you need data whose loss you would notice. Add 5 todos to your
     todo app, ideally with titles you will easily recognize later.
@@ -119,6 +130,10 @@ step-create-todos-console =
 ## Step snapshot: take a manual snapshot
 
 step-snapshot-title = Take a manual snapshot
+step-snapshot-short = Snapshot
+step-snapshot-now = Take the manual snapshot { $snapshot } of { $instance }: your named recovery point.
+step-snapshot-now-wait = { $snapshot } is being created. Wait until it is available; only then comes the disaster.
+step-snapshot-enter = take the snapshot
 step-snapshot-body =
     Now you freeze the current state of { $instance }, including your 5 todos, in a manual
     DB snapshot named { $snapshot }.
@@ -147,6 +162,9 @@ step-snapshot-console =
 ## Step delete-todos: the disaster
 
 step-delete-todos-title = Delete all todos
+step-delete-todos-short = Disaster
+step-delete-todos-now = Delete all todos: this is the disaster you are going to recover from.
+step-delete-todos-enter = delete all todos
 step-delete-todos-body =
     Time for the "disaster": you delete all todos, as if a faulty release or a slip of the
     hand had emptied the table. The rows disappear from { $instance } at once, and the app
@@ -165,6 +183,10 @@ step-delete-todos-console =
 ## Step restore: restore the snapshot into a new instance
 
 step-restore-title = Restore the snapshot
+step-restore-short = Restore
+step-restore-now = Restore { $snapshot } into the new instance { $restored }. The RTO clock is running.
+step-restore-now-wait = RDS is creating { $restored }. This takes a while; its status shows how far it is.
+step-restore-enter = restore the snapshot
 step-restore-body =
     You restore { $snapshot } into a new DB instance named { $restored }. A restore never
     overwrites an existing instance, not even { $instance }: RDS always creates a NEW
@@ -201,6 +223,10 @@ step-restore-console =
 ## Step switch-backend: point the backend at the restored instance
 
 step-switch-backend-title = Switch the backend
+step-switch-backend-short = Switch
+step-switch-backend-now = Point the backend at { $restored }: a new revision of { $family }, then update { $service }.
+step-switch-backend-now-wait = ECS is rolling out the new revision: new tasks start, old ones stop. Wait until only the new ones run.
+step-switch-backend-enter = switch the backend
 step-switch-backend-body =
     The backend still uses { $instance }, where no todos are left. Which database it uses
     is set by the environment variable DB_HOST in the task definition { $family }, so
@@ -233,6 +259,9 @@ step-switch-backend-console =
 ## Step verify: check that the todos are back
 
 step-verify-title = Check the todos
+step-verify-short = Check todos
+step-verify-now = Open the app and check that your 5 todos are back.
+step-verify-enter = read the todos through the app
 step-verify-body =
     Now you check whether the recovery worked. Open the todo app: the 5 todos you created
     before the snapshot should be back, because the backend now reads from { $restored }.
@@ -251,6 +280,10 @@ step-verify-console =
 ## Step pitr: bonus, point-in-time restore
 
 step-pitr-title = Bonus: point-in-time restore
+step-pitr-short = Bonus: PITR
+step-pitr-now = Bonus: restore { $instance } to a moment just before the disaster into { $pitr }.
+step-pitr-now-wait = RDS is creating { $pitr }. Its status shows how far it is.
+step-pitr-enter = start the point-in-time restore
 step-pitr-body =
     Optional: since you enabled automated backups, RDS ships the transaction logs of
     { $instance } about every 5 minutes. You can restore to any second within the retention
@@ -284,6 +317,8 @@ step-pitr-console =
 ## Step summary: what you did and learned
 
 step-summary-title = Summary
+step-summary-short = Summary
+step-summary-now = Look back at your achieved RPO and RTO and what they mean; your figures are below.
 step-summary-body =
     You have gone through a complete backup and recovery cycle:
     • enabled automated backups for { $instance } ({ $retention ->
@@ -306,6 +341,10 @@ step-summary-body =
 ## Step cleanup: remove what the lab created
 
 step-cleanup-title = Clean up
+step-cleanup-short = Clean up
+step-cleanup-now = Choose which database stays, then remove what the lab created so nothing keeps costing money.
+step-cleanup-now-wait = The cleanup is running. Wait until everything it removes is gone.
+step-cleanup-enter = choose and clean up
 step-cleanup-body =
     Snapshots and DB instances cost money even when nobody uses them, and your Learner Lab
     budget is small. Remove what this lab created:

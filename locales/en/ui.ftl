@@ -12,18 +12,30 @@ ui-too-small = The terminal is too small ({ $width }×{ $height }). Please make 
 
 ## Steps list
 
-ui-steps-title = Steps { $done }/{ $total }
+ui-steps-title = Steps
+ui-steps-required = ✔ { $done }/{ $total } required
 ui-optional = optional
 ui-state-done = done
 ui-state-progress = in progress
 ui-state-todo = to do
 ui-state-failed = needs attention
 ui-state-no-check = nothing to check
-ui-state-current = next step to do (the highlighted line is the one shown)
+ui-state-current = next step to do (the highlighted line is the step shown)
 
 ## Instructions
 
 ui-step-of = Step { $n } of { $total }
+ui-now-title = Now
+ui-now-running = The action is running; the live status shows how far it is.
+ui-now-wait = Something is still changing. Wait until the check says done.
+ui-now-done = Done.
+ui-now-failed = Something needs your attention: the check below says what and how to fix it.
+ui-now-first = Not yet: step { $n }, “{ $name }”, has to be done first.
+ui-now-blocked = Not yet: { $reason }
+ui-now-next = next: { $step }
+ui-now-next-todo = next to do: { $step }
+ui-now-complete = The lab is complete.
+ui-now-read-only = read-only: do it in the console (steps below)
 ui-check-label = Check:
 ui-running = The action is running …
 ui-console-heading = In the AWS console
@@ -80,6 +92,7 @@ ui-snapshot-automated = automated
 ui-service = ECS service
 ui-revision = revision { $revision }
 ui-tasks = { $running } running (target { $desired })
+ui-deployment-draining = old, tasks stopping
 ui-failed-tasks = { $count } failed
 ui-todos = Todos: { $count }
 ui-todos-unknown = Todos: ?
@@ -98,6 +111,9 @@ ui-lost = lost: { $todos }
 ui-lost-none = no todo was lost
 ui-rto = RTO
 ui-rto-not-started = starts with the disaster
+ui-rto-aws = AWS time
+ui-rto-you = your time
+ui-rto-real-time = Your time counts in real time, AWS time on the simulated clock (×{ $speed }).
 ui-rto-copy-back = RTO dump & restore
 ui-target = target ≤ { $target }
 ui-point-snapshot = snapshot
@@ -148,6 +164,12 @@ ui-help-cancel = close a dialog without doing anything
 ui-help-cleanup = cleanup: switch option, keep the restored database, copy the todos back (dump & restore), go back
 ui-help-dialog-scroll = in a long dialog: scroll its text
 ui-help-symbols = Symbols
+ui-help-required = ✔ { $done }/{ $total } required: steps { $first }–{ $last } are the lab; the others explain or are optional.
+ui-help-figures = RPO and RTO
+ui-help-rpo-live = RPO now: what you would lose if the database failed now (time since the newest recovery point).
+ui-help-rpo-achieved = achieved RPO: what the disaster of this run lost (from the recovery point used to the disaster).
+ui-help-rto = RTO: from the disaster until the app serves the todos again, AWS time (restore, rollout) plus your time (reading, deciding).
+ui-help-timeline = Timeline
 ui-help-close = ? or Esc closes this help.
 
 ## Dialogs

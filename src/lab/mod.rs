@@ -102,6 +102,12 @@ impl StepId {
         Text::new(&format!("step-{}-title", self.id()))
     }
 
+    /// The step's short title, for the step list and the projector's banner.
+    #[must_use]
+    pub fn short_title(self) -> Text {
+        Text::new(&format!("step-{}-short", self.id()))
+    }
+
     /// Whether the step reads live state.
     #[must_use]
     pub fn has_check(self) -> bool {

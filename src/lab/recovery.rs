@@ -43,19 +43,51 @@ pub struct AchievedRpo {
     pub lost: Vec<String>,
 }
 
+/// Who a phase of the recovery waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Actor {
+    /// The learner: reading, deciding, pressing Enter.
+    You,
+    /// AWS: a restore or a rollout running.
+    Aws,
+}
+
 /// A phase of the recovery, with its length so far.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Phase {
     pub id: String,
     pub seconds: i64,
     pub complete: bool,
+    pub actor: Actor,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rto {
+    /// The sum of the phases.
     pub seconds: i64,
     pub complete: bool,
     pub phases: Vec<Phase>,
+    /// When service came back (or now, while it runs), on the cloud's clock.
+    pub until: Timestamp,
+}
+
+impl Rto {
+    /// The part of the RTO spent waiting for `actor`.
+    #[must_use]
+    pub fn seconds_of(&self, actor: Actor) -> i64 {
+        self.phases
+            .iter()
+            .filter(|p| p.actor == actor)
+            .map(|p| p.seconds)
+            .sum()
+    }
+
+    /// Whether a phase of `actor` is running now.
+    #[must_use]
+    pub fn running(&self, actor: Actor) -> bool {
+        self.phases.iter().any(|p| p.actor == actor && !p.complete)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -70,6 +102,9 @@ pub struct Recovery {
     pub rto_target_seconds: i64,
     /// The RPO automated backups would give (log shipping interval).
     pub pitr_rpo_seconds: i64,
+    /// How many cloud seconds make one second of the learner's own time: the simulation's
+    /// speed (1 against AWS). The learner's phases are counted in real time.
+    pub learner_scale: f64,
 }
 
 impl Recovery {
@@ -113,13 +148,43 @@ fn first_after(journal: &Journal, kind: Kind, after: Timestamp) -> Option<&super
         .find(|e| e.kind.kind() == kind && e.at >= after)
 }
 
-/// The figures at `now`.
+/// The figures at `now`, on a clock that runs at the speed of the real one (AWS).
 #[must_use]
 pub fn measure(
     journal: &Journal,
     observed: &Observed,
     config: &Config,
     now: Timestamp,
+) -> Recovery {
+    measure_at(journal, observed, config, now, 1.0)
+}
+
+/// A learner's phase in real seconds: the simulation runs `scale` times faster than the
+/// wall clock, while reading and deciding take the learner real time.
+fn real_seconds(seconds: i64, scale: f64) -> i64 {
+    if scale > 1.0 {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_precision_loss,
+            reason = "seconds of a lab run, far below 2^52; rounded on purpose"
+        )]
+        let real = (seconds as f64 / scale).round() as i64;
+        real
+    } else {
+        seconds
+    }
+}
+
+/// The figures at `now` on a cloud clock that runs `learner_scale` times faster than the
+/// wall clock (the simulation's speed): AWS phases count on the cloud's clock, the learner's
+/// phases in real time, so reading a step carefully does not fail the RTO.
+#[must_use]
+pub fn measure_at(
+    journal: &Journal,
+    observed: &Observed,
+    config: &Config,
+    now: Timestamp,
+    learner_scale: f64,
 ) -> Recovery {
     let names = &config.names;
     let mut points: Vec<(Timestamp, PointKind)> = Vec::new();
@@ -200,43 +265,60 @@ pub fn measure(
     };
 
     let rto = disaster.map(|d| {
-        let requested = first_after(journal, Kind::RestoreRequested, d.at);
-        let available = first_after(journal, Kind::RestoreAvailable, d.at);
-        let complete = first_after(journal, Kind::RolloutComplete, d.at);
-        let served = first_after(journal, Kind::TodosVerified, d.at)
-            .map(|e| e.at)
-            .or(complete.map(|e| e.at));
+        let at = |kind| first_after(journal, kind, d.at).map(|e| e.at);
+        let served = at(Kind::TodosVerified).or(at(Kind::RolloutComplete));
+        // The recovery as a chain of moments: each phase runs from one to the next, the
+        // first missing moment is now and ends the chain.
+        let chain = [
+            (
+                "phase-until-restore",
+                Actor::You,
+                at(Kind::RestoreRequested),
+            ),
+            ("phase-restore", Actor::Aws, at(Kind::RestoreAvailable)),
+            ("phase-until-switch", Actor::You, at(Kind::BackendSwitched)),
+            ("phase-rollout", Actor::Aws, served),
+        ];
         let mut phases = Vec::new();
-        let req_at = requested.map(|e| e.at);
-        phases.push(Phase {
-            id: "phase-until-restore".into(),
-            seconds: span(d.at, req_at.unwrap_or(now)),
-            complete: req_at.is_some(),
-        });
-        if let Some(r) = req_at {
-            let a = available.map(|e| e.at);
+        let mut from = d.at;
+        for (id, actor, end) in chain {
+            // A moment the journal missed (a switch made in the console before the program
+            // looked) merges its phase into the next one.
+            let last = id == "phase-rollout";
+            let missed = match (end, served) {
+                (Some(e), _) if e < from => true,
+                (None, Some(_)) => !last,
+                (Some(e), Some(s)) => !last && e > s,
+                _ => false,
+            };
+            if missed {
+                continue;
+            }
+            let cloud_seconds = span(from, end.unwrap_or(now));
             phases.push(Phase {
-                id: "phase-restore".into(),
-                seconds: span(r, a.unwrap_or(now)),
-                complete: a.is_some(),
+                id: id.into(),
+                seconds: if actor == Actor::You {
+                    real_seconds(cloud_seconds, learner_scale)
+                } else {
+                    cloud_seconds
+                },
+                complete: end.is_some(),
+                actor,
             });
-            if let Some(a) = a {
-                phases.push(Phase {
-                    id: "phase-switch".into(),
-                    seconds: span(a, served.unwrap_or(now)),
-                    complete: served.is_some(),
-                });
+            match end {
+                Some(e) => from = e,
+                None => break,
             }
         }
-        let end = served.unwrap_or(now);
         Rto {
-            seconds: span(d.at, end),
+            seconds: phases.iter().map(|p| p.seconds).sum(),
             complete: served.is_some(),
             phases,
+            until: served.unwrap_or(now),
         }
     });
 
-    let copy_back = disaster.and_then(|d| copy_back_rto(journal, d.at, now));
+    let copy_back = disaster.and_then(|d| copy_back_rto(journal, d.at, now, learner_scale));
     Recovery {
         live_rpo,
         achieved_rpo,
@@ -245,6 +327,7 @@ pub fn measure(
         rpo_target_seconds: i64::from(config.targets.rpo_minutes) * 60,
         rto_target_seconds: i64::from(config.targets.rto_minutes) * 60,
         pitr_rpo_seconds: PITR_RPO_SECONDS,
+        learner_scale,
     }
 }
 
@@ -252,7 +335,12 @@ pub fn measure(
 /// copy (from the first copy task to the one that went through, failed attempts included) and
 /// the way back (until the app serves the todos from the original database). `None` before a
 /// copy has started.
-fn copy_back_rto(journal: &Journal, disaster: Timestamp, now: Timestamp) -> Option<Rto> {
+fn copy_back_rto(
+    journal: &Journal,
+    disaster: Timestamp,
+    now: Timestamp,
+    learner_scale: f64,
+) -> Option<Rto> {
     let started = first_after(journal, Kind::CopyStarted, disaster)?.at;
     let requested = first_after(journal, Kind::RestoreRequested, disaster).map(|e| e.at);
     let available = first_after(journal, Kind::RestoreAvailable, disaster).map(|e| e.at);
@@ -260,10 +348,25 @@ fn copy_back_rto(journal: &Journal, disaster: Timestamp, now: Timestamp) -> Opti
     let served = copied
         .and_then(|c| first_after(journal, Kind::ServedFromSource, c))
         .map(|e| e.at);
-    let phase = |id: &str, from: Timestamp, to: Option<Timestamp>| Phase {
-        id: id.into(),
-        seconds: span(from, to.unwrap_or(now)),
-        complete: to.is_some(),
+    // The wait before the restore is the learner's; the restore, the copy task and the way
+    // back run on AWS.
+    let phase = |id: &str, from: Timestamp, to: Option<Timestamp>| {
+        let actor = if id == "phase-until-restore" {
+            Actor::You
+        } else {
+            Actor::Aws
+        };
+        let cloud_seconds = span(from, to.unwrap_or(now));
+        Phase {
+            id: id.into(),
+            seconds: if actor == Actor::You {
+                real_seconds(cloud_seconds, learner_scale)
+            } else {
+                cloud_seconds
+            },
+            complete: to.is_some(),
+            actor,
+        }
     };
     let mut phases = vec![phase(
         "phase-until-restore",
@@ -281,5 +384,6 @@ fn copy_back_rto(journal: &Journal, disaster: Timestamp, now: Timestamp) -> Opti
         seconds: phases.iter().map(|p| p.seconds).sum(),
         complete: served.is_some(),
         phases,
+        until: served.unwrap_or(now),
     })
 }

@@ -186,7 +186,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
                 .iter()
                 .flat_map(|line| wrap::lines_with("", &view.text(line), width, style, style))
                 .collect();
-            let keys = vec![Line::styled(view.t("ui-notice-close"), th.muted)];
+            let keys = wrap::lines_with("", &view.t("ui-notice-close"), width, th.muted, th.muted);
             (
                 view.text(title),
                 vec![

@@ -1,5 +1,5 @@
-//! The top line (product, account or simulation, CloudShell, language, read-only, cloud clock) and, in
-//! projector mode, the selected step's title in large type.
+//! The top line (product, account or simulation, CloudShell, language, read-only, the step on
+//! a narrow screen, cloud clock) and, in projector mode, the selected step in large type.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -63,6 +63,20 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
             th.warn.add_modifier(ratatui::style::Modifier::BOLD),
         ));
     }
+    // A narrow screen has no step list: the header says where the learner is.
+    if area.width < super::STEPS_COLUMN_FROM {
+        let step = app.selected;
+        left.push(sep.clone());
+        left.push(Span::styled(
+            format!(
+                "{}/{} {}",
+                step.index() + 1,
+                StepId::ALL.len(),
+                view.text(&step.short_title())
+            ),
+            th.heading,
+        ));
+    }
     if let Some((step, _)) = &app.running {
         left.push(sep.clone());
         left.push(Span::styled(
@@ -80,66 +94,51 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     frame.render_widget(Paragraph::new(Line::from(left)), area);
 }
 
-/// The selected step's title with its number, e.g. `4 Take a manual snapshot`.
-fn numbered_title(view: &View<'_>, step: StepId) -> String {
-    format!("{} {}", step.index() + 1, view.text(&step.title()))
+/// Rows of the projector's banner: one line of large type, the same on every step.
+pub const BANNER_ROWS: u16 = 4;
+
+/// The step as the banner writes it: `7/12 Restore`, or `7 Restore` when that is too wide.
+fn banner_texts(view: &View<'_>, step: StepId) -> [String; 2] {
+    let short = view.text(&step.short_title());
+    [
+        format!("{}/{} {short}", step.index() + 1, StepId::ALL.len()),
+        format!("{} {short}", step.index() + 1),
+    ]
 }
 
-/// Cells a glyph takes at each pixel size: (width, height).
-fn glyph_cells(size: PixelSize) -> (usize, u16) {
+/// Cells a glyph of `size` is wide.
+fn glyph_width(size: PixelSize) -> usize {
     match size {
-        PixelSize::Full => (8, 8),
-        PixelSize::HalfHeight => (8, 4),
-        PixelSize::HalfWidth => (4, 8),
-        PixelSize::ThirdHeight => (8, 3),
-        PixelSize::Sextant => (4, 3),
-        PixelSize::QuarterHeight => (8, 2),
-        PixelSize::Quadrant => (4, 4),
-        PixelSize::Octant => (4, 2),
+        PixelSize::Full
+        | PixelSize::HalfHeight
+        | PixelSize::ThirdHeight
+        | PixelSize::QuarterHeight => 8,
+        PixelSize::HalfWidth | PixelSize::Sextant | PixelSize::Quadrant | PixelSize::Octant => 4,
     }
 }
 
-/// The largest pixel size at which `text` fits on one line of `width`; failing that, the
-/// smallest size over up to `max_lines` lines (split at spaces).
+/// The banner's text and pixel size at `width`: the largest four-row size at which one of
+/// the texts fits; failing that, the short form cut to the width.
 #[must_use]
-pub fn fit_big(text: &str, width: u16, max_lines: usize) -> (PixelSize, Vec<String>) {
+pub fn fit_banner(texts: &[String], width: u16) -> (PixelSize, String) {
     for size in [PixelSize::HalfHeight, PixelSize::Quadrant] {
-        let (glyph_width, _) = glyph_cells(size);
-        if wrap::width(text) * glyph_width <= usize::from(width) {
-            return (size, vec![text.to_owned()]);
+        for text in texts {
+            if wrap::width(text) * glyph_width(size) <= usize::from(width) {
+                return (size, text.clone());
+            }
         }
     }
-    let per_line = (usize::from(width) / glyph_cells(PixelSize::Quadrant).0).max(1);
-    let mut lines = wrap::wrap(text, per_line);
-    lines.truncate(max_lines.max(1));
-    (PixelSize::Quadrant, lines)
-}
-
-/// Rows the big title needs at `width`.
-#[must_use]
-pub fn big_title_height(view: &View<'_>, area: Rect) -> u16 {
-    /// Below this screen height the title gets one line of large type, else two.
-    const TWO_LINES_FROM: u16 = 30;
-    let max_lines = if area.height >= TWO_LINES_FROM { 2 } else { 1 };
-    let (size, lines) = fit_big(
-        &numbered_title(view, view.app.selected),
-        area.width,
-        max_lines,
-    );
-    glyph_cells(size).1 * super::rows(lines.len())
+    let last = texts.last().cloned().unwrap_or_default();
+    let fit = usize::from(width) / glyph_width(PixelSize::Quadrant);
+    (PixelSize::Quadrant, wrap::truncate(&last, fit.max(1)))
 }
 
 pub fn draw_big_title(frame: &mut Frame, area: Rect, view: &View<'_>) {
-    let max_lines = usize::from(area.height / glyph_cells(PixelSize::Quadrant).1).max(1);
-    let (size, lines) = fit_big(
-        &numbered_title(view, view.app.selected),
-        area.width,
-        max_lines,
-    );
+    let (size, text) = fit_banner(&banner_texts(view, view.app.selected), area.width);
     let big = BigText::builder()
         .pixel_size(size)
         .style(view.th.title)
-        .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        .lines(vec![Line::from(text)])
         .build();
     frame.render_widget(big, area);
 }

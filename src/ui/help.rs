@@ -6,9 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use ratatui::style::Style;
+
+use super::dialogs::Section;
 use super::{View, dialogs, wrap};
 use crate::keymap;
-use crate::lab::StepState;
+use crate::lab::{StepId, StepState, Text};
 
 /// The bottom line: the most used keys.
 pub fn draw_hints(frame: &mut Frame, area: Rect, view: &View<'_>) {
@@ -36,13 +39,34 @@ fn rows(view: &View<'_>) -> Vec<(String, String)> {
         .collect()
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
+/// Symbols with their meaning, as many to a line as fit.
+fn legend(items: Vec<(String, Style, String)>, inner: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut line = Vec::new();
+    let mut used = 0;
+    for (sym, style, what) in items {
+        let w = wrap::width(&sym) + 1 + wrap::width(&what) + 3;
+        if used > 0 && used + w > inner {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            used = 0;
+        }
+        line.push(Span::styled(sym, style));
+        line.push(Span::raw(format!(" {what}   ")));
+        used += w;
+    }
+    if !line.is_empty() {
+        lines.push(Line::from(line));
+    }
+    lines
+}
+
+/// The help's content at `inner` cells: the keys (from the keymap), the step symbols, the
+/// timeline's symbols (from the timeline) and what the RPO/RTO figures mean.
+fn content(view: &View<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'static>>) {
     let th = &view.th;
-    let width = dialogs::dialog_width(area);
-    let inner = usize::from(width.saturating_sub(4));
     let rows = rows(view);
     let key_width = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0) + 2;
-    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut keys: Vec<Line<'static>> = Vec::new();
     for (key, what) in rows {
         let text = wrap::wrap(&what, inner.saturating_sub(key_width).max(1));
         for (i, part) in text.into_iter().enumerate() {
@@ -51,15 +75,14 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
             } else {
                 " ".repeat(key_width)
             };
-            lines.push(Line::from(vec![
+            keys.push(Line::from(vec![
                 Span::styled(lead, th.key),
                 Span::styled(part, th.text),
             ]));
         }
     }
-    let keys = std::mem::take(&mut lines);
-    lines.push(Line::styled(view.t("ui-help-symbols"), th.heading));
-    let symbols = [
+    let mut symbols = vec![Line::styled(view.t("ui-help-symbols"), th.heading)];
+    let states = [
         (StepState::Done.symbol(), "ui-state-done", th.done),
         (
             StepState::InProgress.symbol(),
@@ -69,39 +92,87 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
         (StepState::Todo.symbol(), "ui-state-todo", th.todo),
         (StepState::Failed.symbol(), "ui-state-failed", th.failed),
         (super::steps::NO_CHECK, "ui-state-no-check", th.muted),
-        ("▶", "ui-state-current", th.current),
     ];
-    let mut line = Vec::new();
-    let mut used = 0;
-    for (sym, id, style) in symbols {
-        let item = format!("{sym} {}", view.t(id));
-        let w = wrap::width(&item) + 3;
-        if used > 0 && used + w > inner {
-            lines.push(Line::from(std::mem::take(&mut line)));
-            used = 0;
-        }
-        line.push(Span::styled(sym, style));
-        line.push(Span::raw(format!(" {}   ", view.t(id))));
-        used += w;
+    symbols.extend(legend(
+        states
+            .into_iter()
+            .map(|(sym, id, style)| (sym.to_owned(), style, view.t(id)))
+            .collect(),
+        inner,
+    ));
+    symbols.extend(wrap::lines_with(
+        "▶ ",
+        &view.t("ui-state-current"),
+        inner,
+        th.current,
+        th.text,
+    ));
+    let required = Text::new("ui-help-required")
+        .arg("done", super::steps::core_done(view))
+        .arg("total", StepId::CORE.len())
+        .arg("first", StepId::CORE[0].index() + 1)
+        .arg("last", StepId::CORE[StepId::CORE.len() - 1].index() + 1)
+        .render(view.lang);
+    symbols.extend(wrap::lines_with("", &required, inner, th.text, th.text));
+    let mut timeline = vec![Line::styled(view.t("ui-help-timeline"), th.heading)];
+    timeline.extend(legend(
+        super::timeline::LEGEND
+            .iter()
+            .map(|(sym, id)| (sym.to_string(), th.accent, view.t(id)))
+            .collect(),
+        inner,
+    ));
+    let mut figures = vec![Line::styled(view.t("ui-help-figures"), th.heading)];
+    for id in ["ui-help-rpo-live", "ui-help-rpo-achieved", "ui-help-rto"] {
+        figures.extend(wrap::lines_with(
+            "• ",
+            &view.t(id),
+            inner,
+            th.accent,
+            th.text,
+        ));
     }
-    if !line.is_empty() {
-        lines.push(Line::from(line));
+    if view.recovery.learner_scale > 1.0 {
+        let note = Text::new("ui-rto-real-time")
+            .arg("speed", super::header::speed(view.recovery.learner_scale))
+            .render(view.lang);
+        figures.extend(wrap::lines_with("  ", &note, inner, th.muted, th.muted));
     }
-    let sections = vec![
-        dialogs::Section {
+    let sections = [keys, symbols, timeline, figures]
+        .into_iter()
+        .map(|lines| Section {
             drop_rank: dialogs::KEEP,
-            lines: keys,
-        },
-        dialogs::Section {
-            drop_rank: 2,
             lines,
+        })
+        .collect();
+    let close = vec![Line::styled(view.t("ui-help-close"), th.muted)];
+    (sections, close)
+}
+
+/// The help overlay: everything in it can be read at 80×24 by scrolling (↑↓ PgUp PgDn), with
+/// the line that says how to close it always in view.
+pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let width = dialogs::dialog_width(area);
+    let inner = usize::from(width.saturating_sub(4));
+    let (mut sections, close) = content(view, inner);
+    sections.push(Section {
+        drop_rank: dialogs::KEEP,
+        lines: close,
+    });
+    let lines = dialogs::scrolled(
+        sections,
+        dialogs::max_rows(area),
+        usize::from(view.app.help_scroll),
+        |first, last, total| {
+            Line::styled(
+                Text::new("ui-dialog-scroll")
+                    .arg("first", first)
+                    .arg("last", last)
+                    .arg("total", total)
+                    .render(view.lang),
+                view.th.key,
+            )
         },
-        dialogs::Section {
-            drop_rank: dialogs::KEEP,
-            lines: vec![Line::styled(view.t("ui-help-close"), th.muted)],
-        },
-    ];
-    let omitted = Line::styled(view.t("ui-dialog-omitted"), view.th.muted);
-    let lines = dialogs::fit(sections, dialogs::max_rows(area), &omitted);
+    );
     dialogs::frame_dialog(frame, area, view, &view.t("ui-help-title"), lines, false);
 }

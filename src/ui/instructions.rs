@@ -5,7 +5,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{View, panel, picture, recovery, steps, wrap};
@@ -29,6 +29,167 @@ fn action_id(step: StepId) -> String {
     } else {
         "ui-action-none".to_owned()
     }
+}
+
+/// What the learner does now on the selected step, as a text: what is running, what to
+/// wait for, why it cannot be done yet, or what to do. Read from the live state, so it
+/// never asks to wait for something that does not exist yet.
+#[must_use]
+pub fn now_text(view: &View<'_>) -> String {
+    let app = view.app;
+    let step = app.selected;
+    let args = lab::name_args(&app.config, &app.options.window_local);
+    let step_text = |part: &str| Text {
+        id: format!("step-{}-{part}", step.id()),
+        args: args.clone(),
+    };
+    if app
+        .running
+        .as_ref()
+        .is_some_and(|(running, _)| *running == step)
+    {
+        return view.t("ui-now-running");
+    }
+    let Some(check) = app.check(step) else {
+        return view.text(&step_text("now"));
+    };
+    match check.state {
+        StepState::Done => view.t("ui-now-done"),
+        StepState::Failed => view.t("ui-now-failed"),
+        StepState::InProgress => {
+            let wait = step_text("now-wait");
+            if crate::i18n::has(view.lang, &wait.id) {
+                view.text(&wait)
+            } else {
+                view.t("ui-now-wait")
+            }
+        }
+        StepState::Todo => {
+            // A lab step whose turn has not come names the step to do first, so it never
+            // asks to wait for something that does not exist yet.
+            if StepId::CORE.contains(&step)
+                && let Some(first) = StepId::CORE[..]
+                    .iter()
+                    .take_while(|s| **s != step)
+                    .find(|s| app.check(**s).is_none_or(|c| c.state != StepState::Done))
+            {
+                return Text::new("ui-now-first")
+                    .arg("n", first.index() + 1)
+                    .arg("name", first.short_title())
+                    .render(view.lang);
+            }
+            // A step that cannot start yet says why instead of what it would do.
+            if step.has_action()
+                && !app.read_only
+                && let lab::plan::Ready::Blocked(reason) =
+                    lab::steps::plan(step, &app.ctx(), &app.options)
+            {
+                return Text::new("ui-now-blocked")
+                    .arg("reason", reason)
+                    .render(view.lang);
+            }
+            view.text(&step_text("now"))
+        }
+    }
+}
+
+/// The key hint under the "now" text: what Enter does on this step, or where → leads.
+/// The key (`⏎ Enter` or `→`) and the words.
+#[must_use]
+pub fn now_hint(view: &View<'_>) -> (String, String) {
+    let app = view.app;
+    let step = app.selected;
+    // Enter is the next thing to do only while the step waits for it (or needs mending).
+    let waits_for_enter = app
+        .check(step)
+        .is_some_and(|c| matches!(c.state, StepState::Todo | StepState::Failed));
+    if step.has_action() && waits_for_enter {
+        if app.read_only {
+            return ("⏎".to_owned(), view.t("ui-now-read-only"));
+        }
+        let label = Text {
+            id: format!("step-{}-enter", step.id()),
+            args: lab::name_args(&app.config, &app.options.window_local),
+        };
+        return ("⏎ Enter".to_owned(), view.text(&label));
+    }
+    // → leads on; where the learner has already done what follows, ▶ names the next step
+    // to do instead.
+    let following = StepId::ALL.get(step.index() + 1).copied();
+    let ahead = app
+        .next_step()
+        .filter(|n| *n > step && Some(*n) != following);
+    let label = |s: StepId| format!("{} {}", s.index() + 1, view.text(&s.short_title()));
+    match (ahead, following) {
+        (Some(todo), _) => (
+            "▶".to_owned(),
+            Text::new("ui-now-next-todo")
+                .arg("step", label(todo))
+                .render(view.lang),
+        ),
+        (None, Some(next)) => (
+            "→".to_owned(),
+            Text::new("ui-now-next")
+                .arg("step", label(next))
+                .render(view.lang),
+        ),
+        (None, None) => (String::new(), view.t("ui-now-complete")),
+    }
+}
+
+/// The "now" block at the top of a step: 1–3 lines of what to do, then the key hint.
+#[must_use]
+pub fn now_lines(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
+    let th = &view.th;
+    let mut out = wrap::lines_with("", &now_text(view), width, th.heading, th.heading);
+    let (key, what) = now_hint(view);
+    let lead = if key.is_empty() {
+        String::new()
+    } else {
+        format!("{key} ")
+    };
+    let hint = wrap::lines_with(&lead, &what, width, th.key, th.accent);
+    out.extend(hint);
+    out
+}
+
+/// Projector mode: the "now" block, then what the step's check sees live (its state and
+/// first detail), in a box of its own.
+pub fn draw_now(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let block = panel(view, format!(" {} ", view.t("ui-now-title")));
+    let inner = block.inner(area);
+    let lines = now_box_lines(view, usize::from(inner.width).max(1));
+    let bold = ratatui::style::Modifier::BOLD;
+    frame.render_widget(
+        Paragraph::new(lines)
+            .style(ratatui::style::Style::new().add_modifier(bold))
+            .block(block),
+        area,
+    );
+}
+
+fn now_box_lines(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
+    let th = &view.th;
+    let mut lines = now_lines(view, width);
+    if let Some(check) = view.app.check(view.app.selected) {
+        let (sym, _) = steps::symbol(view, view.app.selected);
+        let detail = check
+            .details
+            .first()
+            .map(|d| format!(" – {}", view.text(d)))
+            .unwrap_or_default();
+        let text = format!("{sym} {}{detail}", state_word(view, check.state));
+        let style = th.state(check.state);
+        lines.extend(wrap::lines_with("", &text, width, style, style));
+    }
+    lines
+}
+
+/// Rows the projector's "now" box wants at `width` (border included).
+#[must_use]
+pub fn now_height(view: &View<'_>, width: u16) -> u16 {
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    super::rows(now_box_lines(view, inner).len()) + 2
 }
 
 /// A heading, wrapped like the text under it so a narrow panel does not cut it off.
@@ -95,16 +256,17 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     for line in wrap::wrap(&title, width) {
         out.push(Line::styled(line, th.title));
     }
+    // In projector mode the "now" block has a box of its own above the text.
+    if !app.present {
+        out.extend(now_lines(view, width));
+    }
 
     if let Some(check) = app.check(step) {
         let (sym, _) = steps::symbol(view, step);
         let style = th.state(check.state);
         let label = format!("{} ", view.t("ui-check-label"));
         let head = format!("{sym} {}", state_word(view, check.state));
-        out.push(Line::from(vec![
-            Span::styled(label, th.muted),
-            Span::styled(head, style),
-        ]));
+        out.extend(wrap::lines_with(&label, &head, width, th.muted, style));
         // The diagnoses first: what happened and what to do; then the facts around them.
         out.extend(problem_lines(view, check.state, &check.problems, width));
         for detail in &check.details {

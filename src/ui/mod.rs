@@ -154,8 +154,45 @@ pub fn draw(frame: &mut Frame, app: &App) {
         quiz::draw(frame, area, &view, at);
     }
     if let Some(dialog) = &app.dialog {
-        dialogs::draw(frame, area, &view, dialog);
+        dialogs::draw(frame, dialog_area(&view, area, dialog), &view, dialog);
     }
+}
+
+/// Where a dialog goes: a result that only needs reading stays over the instructions, so
+/// the live status beside it stays in view; everything else in the middle of the screen.
+fn dialog_area(view: &View<'_>, area: Rect, dialog: &crate::app::Dialog) -> Rect {
+    /// Narrower than this, a result covers the whole screen after all.
+    const MIN_RESULT_WIDTH: u16 = 30;
+    if !matches!(
+        dialog,
+        crate::app::Dialog::Notice {
+            is_error: false,
+            ..
+        }
+    ) {
+        return area;
+    }
+    let middle = if view.app.present {
+        present_areas(view, area)[4]
+    } else {
+        normal_areas(area)[2]
+    };
+    if middle.width < MIN_RESULT_WIDTH + 4 {
+        return area;
+    }
+    // Below the step's title and its "now" block, which stay in view too.
+    let inner = Block::bordered().inner(middle);
+    let top = if view.app.present {
+        0
+    } else {
+        rows(instructions::now_lines(view, usize::from(inner.width)).len() + 2)
+    };
+    let below = Rect {
+        y: middle.y + top,
+        height: middle.height.saturating_sub(top),
+        ..middle
+    };
+    if below.height >= 6 { below } else { middle }
 }
 
 fn too_small(frame: &mut Frame, area: Rect, view: &View<'_>) {
@@ -189,19 +226,33 @@ fn too_small(frame: &mut Frame, area: Rect, view: &View<'_>) {
 /// Rows the status keeps at least beside the projector figures.
 const STATUS_MIN_ROWS: u16 = 6;
 
-/// Width of the steps column: enough for most titles, never more than a quarter.
+/// Below this width the step list folds into the header (`7/12 Restore`), so the
+/// instructions keep a readable width.
+pub const STEPS_COLUMN_FROM: u16 = 76;
+
+/// Width of the steps column: enough for the short titles, never more than a quarter; none
+/// on a narrow screen.
 fn steps_width(width: u16) -> u16 {
-    (width / 4).clamp(20, 34)
+    if width < STEPS_COLUMN_FROM {
+        0
+    } else {
+        (width / 4).clamp(20, 34)
+    }
 }
 
-/// Width of the status column.
+/// Width of the status column: narrower on a narrow screen, so the instructions stay the
+/// widest panel.
 fn status_width(width: u16) -> u16 {
-    (width * 3 / 10).clamp(26, 48)
+    if width < STEPS_COLUMN_FROM {
+        (width * 3 / 10).clamp(20, 26)
+    } else {
+        (width * 3 / 10).clamp(26, 48)
+    }
 }
 
 /// The areas of the normal layout: header, steps, instructions, status, log, key hints.
 fn normal_areas(area: Rect) -> [Rect; 6] {
-    let log_height = (area.height / 6).clamp(3, 10);
+    let log_height = (area.height.saturating_sub(6) / 6).clamp(3, 10);
     let [header_area, main, log_area, hints_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -218,29 +269,61 @@ fn normal_areas(area: Rect) -> [Rect; 6] {
     [header_area, left, middle, right, log_area, hints_area]
 }
 
-/// The areas of the projector layout: header, title, step strip, instructions, right
-/// column, key hints.
-fn present_areas(view: &View<'_>, area: Rect) -> [Rect; 6] {
-    let title_height = header::big_title_height(view, area);
+/// The areas of the projector layout: header, banner (step in large type), step strip,
+/// "now" box, instructions, timeline, figures, status, key hints. The banner is always
+/// [`header::BANNER_ROWS`] high, so nothing jumps between steps.
+fn present_areas(view: &View<'_>, area: Rect) -> [Rect; 9] {
     let [header_area, title_area, strip_area, main, hints_area] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(title_height),
+        Constraint::Length(header::BANNER_ROWS),
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(area);
     let right_width = (area.width * 2 / 5).clamp(34, 64);
-    let [middle, right] =
+    let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(main);
+    let now_height = instructions::now_height(view, left.width).min(left.height * 2 / 5);
+    let timeline_height = if left.height >= now_height + 6 + PRESENT_TIMELINE_ROWS {
+        PRESENT_TIMELINE_ROWS
+    } else {
+        0
+    };
+    let [now_area, middle, timeline_area] = Layout::vertical([
+        Constraint::Length(now_height),
+        Constraint::Fill(1),
+        Constraint::Length(timeline_height),
+    ])
+    .areas(left);
+    let figures_height =
+        recovery::big_figures_height(right.width).min(right.height.saturating_sub(STATUS_MIN_ROWS));
+    let [figures_area, status_area] =
+        Layout::vertical([Constraint::Length(figures_height), Constraint::Fill(1)]).areas(right);
     [
         header_area,
         title_area,
         strip_area,
+        now_area,
         middle,
-        right,
+        timeline_area,
+        figures_area,
+        status_area,
         hints_area,
     ]
+}
+
+/// Rows of the projector's timeline: its border, two lanes, the spans and the axis.
+const PRESENT_TIMELINE_ROWS: u16 = 6;
+
+/// Where the instructions panel is on a screen of `area`, in the layout the app is in.
+#[must_use]
+pub fn instructions_area(app: &App, area: Rect) -> Rect {
+    if app.present {
+        present_areas(&View::new(app), area)[4]
+    } else {
+        normal_areas(area)[2]
+    }
 }
 
 /// What updates need to know of the screen as it is laid out at the app's viewport: how far
@@ -270,7 +353,7 @@ fn page_rows(app: &App, area: Rect) -> u16 {
     }
     let view = View::new(app);
     let middle = if app.present {
-        present_areas(&view, area)[3]
+        present_areas(&view, area)[4]
     } else {
         normal_areas(area)[2]
     };
@@ -290,7 +373,7 @@ pub fn max_scroll(app: &App, area: Rect) -> u16 {
         return 0;
     }
     let middle = if app.present {
-        present_areas(&view, area)[3]
+        present_areas(&view, area)[4]
     } else {
         normal_areas(area)[2]
     };
@@ -303,7 +386,9 @@ fn normal(frame: &mut Frame, area: Rect, view: &View<'_>) {
 
     // The steps list needs 14 rows; below it, if there is room, the recovery figures.
     let steps_rows = rows(crate::lab::StepId::ALL.len() + 2);
-    if left.height >= steps_rows + recovery::RECOVERY_MIN_HEIGHT {
+    if left.width == 0 {
+        right_column(frame, right, view, true);
+    } else if left.height >= steps_rows + recovery::RECOVERY_MIN_HEIGHT {
         let [steps_area, recovery_area] =
             Layout::vertical([Constraint::Length(steps_rows), Constraint::Fill(1)]).areas(left);
         steps::draw(frame, steps_area, view);
@@ -342,41 +427,30 @@ fn right_column(frame: &mut Frame, area: Rect, view: &View<'_>, with_recovery: b
     timeline::draw(frame, t, view);
 }
 
-/// Projector mode: big title, the instructions and the figures in large type; no log.
+/// Projector mode: the step in large type, what happens now, the figures in large type, the
+/// live status and the timeline; no log.
 fn present(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let [
         header_area,
         title_area,
         strip_area,
+        now_area,
         middle,
-        right,
+        timeline_area,
+        figures_area,
+        status_area,
         hints_area,
     ] = present_areas(view, area);
     header::draw(frame, header_area, view);
     header::draw_big_title(frame, title_area, view);
     steps::draw_strip(frame, strip_area, view);
+    instructions::draw_now(frame, now_area, view);
     instructions::draw(frame, middle, view);
-    // The figures first: they are what the audience looks for.
-    let figures_height =
-        recovery::big_figures_height(right.width).min(right.height.saturating_sub(STATUS_MIN_ROWS));
-    let status_height = status::wanted_height(view, right.width);
-    let below = right.height.saturating_sub(figures_height);
-    let timeline_height = if below >= status_height + timeline::MIN_HEIGHT + 2 {
-        below - status_height
-    } else {
-        0
-    };
-    let [f, s, t] = Layout::vertical([
-        Constraint::Length(figures_height),
-        Constraint::Fill(1),
-        Constraint::Length(timeline_height),
-    ])
-    .areas(right);
-    recovery::draw_big_figures(frame, f, view);
-    status::draw(frame, s, view);
-    if timeline_height > 0 {
-        timeline::draw(frame, t, view);
+    if timeline_area.height > 0 {
+        timeline::draw(frame, timeline_area, view);
     }
+    recovery::draw_big_figures(frame, figures_area, view);
+    status::draw(frame, status_area, view);
     help::draw_hints(frame, hints_area, view);
 }
 

@@ -12,13 +12,15 @@ use tui_big_text::{BigText, PixelSize};
 use super::status::pair;
 use super::{View, panel, wrap};
 use crate::format;
-use crate::lab::recovery::PointKind;
+use crate::lab::recovery::{Actor, PointKind};
 use crate::lab::{StepState, Text};
 
 /// Below this the recovery box does not go under the steps list.
 pub const RECOVERY_MIN_HEIGHT: u16 = 4;
-/// Below this width the figures use short labels.
+/// Below this width the figures use short labels where rows are short too.
 const NARROW: usize = 30;
+/// Below this width the achieved RPO is called just "RPO".
+const SHORT_LABELS: usize = 20;
 
 fn point_kind(view: &View<'_>, kind: PointKind) -> String {
     view.t(match kind {
@@ -42,8 +44,74 @@ struct Item {
     lines: Vec<Line<'static>>,
 }
 
-/// The RPO/RTO figures as lines, at most `max_rows`; `detailed` adds times, lost todos and
-/// the point-in-time note (the summary step).
+/// `≤ 30 min` as the target reads.
+fn target(view: &View<'_>, secs: i64) -> String {
+    Text::new("ui-target")
+        .arg("target", format::target(secs))
+        .render(view.lang)
+}
+
+/// A figure with its verdict: `7 min 00 s ✔`.
+fn verdict_value(view: &View<'_>, seconds: i64, met: Option<bool>) -> (String, Style) {
+    let (sym, style) = verdict(view, met);
+    (format!("{} {sym}", format::duration(seconds)), style)
+}
+
+/// `label … value` on one line, or the value on its own line under the label when it does
+/// not fit beside it (never cut).
+fn figure(label: Span<'static>, value: Span<'static>, width: usize) -> Vec<Line<'static>> {
+    pair(vec![label], &[value], width)
+}
+
+/// The RTO split into AWS time and your time (they add up to the RTO), and in `detailed`
+/// the phases under each.
+fn rto_breakdown(
+    view: &View<'_>,
+    rto: &crate::lab::recovery::Rto,
+    width: usize,
+    detailed: bool,
+) -> Vec<Line<'static>> {
+    let th = &view.th;
+    let mut out = Vec::new();
+    for (actor, id) in [(Actor::Aws, "ui-rto-aws"), (Actor::You, "ui-rto-you")] {
+        let seconds = rto.seconds_of(actor);
+        let running = rto.running(actor);
+        let value = format::duration(seconds);
+        let style = if running { th.progress } else { th.text };
+        // The running side says so where there is room; its colour says it too.
+        let mut rights = vec![Span::styled(value.clone(), style)];
+        if running {
+            let symbol = StepState::InProgress.symbol();
+            rights.insert(0, Span::styled(format!("{value} {symbol}"), style));
+        }
+        out.extend(pair(
+            vec![Span::styled(format!("  {}", view.t(id)), th.muted)],
+            &rights,
+            width,
+        ));
+        if detailed {
+            for phase in rto.phases.iter().filter(|p| p.actor == actor) {
+                out.extend(pair(
+                    vec![Span::styled(format!("    {}", view.t(&phase.id)), th.muted)],
+                    &[Span::styled(
+                        format::duration(phase.seconds),
+                        if phase.complete {
+                            th.muted
+                        } else {
+                            th.progress
+                        },
+                    )],
+                    width,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The RPO/RTO figures as lines, at most `max_rows`; `detailed` adds times, lost todos, the
+/// phases of the RTO and the point-in-time note (the summary step). Every duration is written
+/// one way (`4 min 05 s`); a value that does not fit beside its label goes below it.
 #[must_use]
 pub fn recovery_lines(
     view: &View<'_>,
@@ -53,61 +121,51 @@ pub fn recovery_lines(
 ) -> Vec<Line<'static>> {
     let th = &view.th;
     let r = &view.recovery;
-    let target = |secs: i64| {
-        Text::new("ui-target")
-            .arg("target", format::target(secs))
-            .render(view.lang)
-    };
     let mut items: Vec<Item> = Vec::new();
+    let narrow = width < NARROW;
 
+    let live_label = Span::styled(view.t("ui-rpo-live"), th.heading);
     let live = match &r.live_rpo {
         Some(l) => {
             let value = format::duration(l.seconds);
             let full = format!("{value} ({})", point_kind(view, l.kind));
             pair(
-                vec![Span::styled(view.t("ui-rpo-live"), th.heading)],
-                &[
-                    Span::styled(full, th.text),
-                    Span::styled(value, th.text),
-                    Span::styled(coarse(l.seconds), th.text),
-                ],
+                vec![live_label],
+                &[Span::styled(full, th.text), Span::styled(value, th.text)],
                 width,
             )
         }
         None => pair(
-            vec![Span::styled(view.t("ui-rpo-live"), th.heading)],
+            vec![live_label],
             &[
                 Span::styled(view.t("ui-rpo-no-point"), th.muted),
                 Span::styled(view.t("ui-rpo-no-point-short"), th.muted),
-                Span::styled("–", th.muted),
             ],
             width,
         ),
     };
     items.push(Item {
-        rank: 2,
+        rank: if r.achieved_rpo.is_some() { 4 } else { 2 },
         lines: live,
     });
 
     if let Some(a) = &r.achieved_rpo {
-        let (sym, style) = verdict(view, r.rpo_met());
-        let value = format::duration(a.seconds);
-        let rights = [
-            Span::styled(
-                format!("{value} {sym} {}", target(r.rpo_target_seconds)),
-                style,
-            ),
-            Span::styled(format!("{value} {sym}"), style),
-        ];
-        // Narrow boxes name it shortly so the figure stays on the same line.
-        let label = if width < NARROW {
+        let (value, style) = verdict_value(view, a.seconds, r.rpo_met());
+        // The narrowest boxes name it shortly so the figure stays on the same line;
+        // elsewhere it is "achieved RPO", told apart from "RPO now" above it.
+        let label = if narrow && (width < SHORT_LABELS || max_rows < 4) {
             view.t("ui-rpo-achieved-short")
         } else {
             view.t("ui-rpo-achieved")
         };
+        let with_target = format!("{value} {}", target(view, r.rpo_target_seconds));
         items.push(Item {
             rank: 1,
-            lines: pair(vec![Span::styled(label, th.heading)], &rights, width),
+            lines: pair(
+                vec![Span::styled(label, th.heading)],
+                &[Span::styled(with_target, style), Span::styled(value, style)],
+                width,
+            ),
         });
         if detailed {
             let when = Text::new("ui-rpo-between")
@@ -127,57 +185,50 @@ pub fn recovery_lines(
         }
     }
 
+    let rto_label = Span::styled(view.t("ui-rto"), th.heading);
+    let target_text = target(view, r.rto_target_seconds);
     if let Some(rto) = &r.rto {
-        let (sym, style) = verdict(view, r.rto_met());
-        let value = format::duration(rto.seconds);
-        let rights = [
-            Span::styled(
-                format!("{value} {sym} {}", target(r.rto_target_seconds)),
-                style,
-            ),
-            Span::styled(format!("{value} {sym}"), style),
-        ];
-        items.push(Item {
-            rank: 0,
-            lines: pair(
-                vec![Span::styled(view.t("ui-rto"), th.heading)],
-                &rights,
-                width,
-            ),
-        });
-        for phase in &rto.phases {
-            // Phases have no target of their own: a finished one shows its duration,
-            // the running one that it runs.
-            let value = if phase.complete {
-                format::duration(phase.seconds)
-            } else {
-                format!(
-                    "{} {}",
-                    format::duration(phase.seconds),
-                    StepState::InProgress.symbol()
-                )
-            };
-            let style = if phase.complete { th.text } else { th.progress };
-            let lines = pair(
-                vec![
-                    Span::styled("  ", th.muted),
-                    Span::styled(view.t(&phase.id), th.muted),
-                ],
-                &[Span::styled(value, style)],
-                width,
-            );
+        let (value, style) = verdict_value(view, rto.seconds, r.rto_met());
+        let with_target = format!("{value} {target_text}");
+        let label_width = rto_label.width();
+        if label_width + 1 + wrap::width(&with_target) <= width {
             items.push(Item {
-                rank: if phase.complete { 4 } else { 3 },
-                lines,
+                rank: 0,
+                lines: figure(rto_label, Span::styled(with_target, style), width),
+            });
+        } else {
+            // The target stays in view while the clock runs: on a line of its own.
+            items.push(Item {
+                rank: 0,
+                lines: figure(rto_label, Span::styled(value, style), width),
+            });
+            items.push(Item {
+                rank: 1,
+                lines: pair(
+                    vec![Span::raw("  ")],
+                    &[Span::styled(target_text, th.muted)],
+                    width,
+                ),
+            });
+        }
+        items.push(Item {
+            rank: if detailed { 1 } else { 3 },
+            lines: rto_breakdown(view, rto, width, detailed),
+        });
+        if detailed && r.learner_scale > 1.0 {
+            let note = Text::new("ui-rto-real-time")
+                .arg("speed", super::header::speed(r.learner_scale))
+                .render(view.lang);
+            items.push(Item {
+                rank: 5,
+                lines: wrap::lines_with("  ", &note, width, th.muted, th.muted),
             });
         }
     } else {
-        let lines = pair(
-            vec![Span::styled(view.t("ui-rto"), th.heading)],
-            &[Span::styled(target(r.rto_target_seconds), th.muted)],
-            width,
-        );
-        items.push(Item { rank: 3, lines });
+        items.push(Item {
+            rank: 1,
+            lines: figure(rto_label, Span::styled(target_text, th.muted), width),
+        });
         items.push(Item {
             rank: 5,
             lines: wrap::lines_with(
@@ -197,7 +248,7 @@ pub fn recovery_lines(
             vec![Span::styled(view.t("ui-rto-copy-back"), th.heading)],
             &[
                 Span::styled(
-                    format!("{value} {sym} {}", target(r.rto_target_seconds)),
+                    format!("{value} {sym} {}", target(view, r.rto_target_seconds)),
                     style,
                 ),
                 Span::styled(format!("{value} {sym}"), style),
@@ -274,19 +325,6 @@ pub fn draw_recovery(frame: &mut Frame, area: Rect, view: &View<'_>) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// `45 s`, `3 min`, `1 h 05 min`: a duration rounded down for narrow boxes.
-#[must_use]
-pub fn coarse(seconds: i64) -> String {
-    let s = seconds.max(0);
-    if s < 60 {
-        format!("{s} s")
-    } else if s < 3600 {
-        format!("{} min", s / 60)
-    } else {
-        format!("{} h {:02} min", s / 3600, (s % 3600) / 60)
-    }
-}
-
 /// `2:05`, `1:02:03`: a duration for large type.
 #[must_use]
 pub fn clock(seconds: i64) -> String {
@@ -326,18 +364,23 @@ pub fn big_figures_height(width: u16) -> u16 {
     }
 }
 
-/// Projector mode: the RPO and RTO of this run in large type.
+/// One big figure: its label line, the digits and small lines beside them.
+struct BigFigure {
+    label: String,
+    value: Option<i64>,
+    style: Style,
+    side: Vec<String>,
+}
+
+/// Projector mode: the RPO and RTO of this run in large type. Each figure has its label on
+/// one line (what it is, its verdict and target), the digits, and beside them the unit and,
+/// for the RTO, AWS time and your time, which add up to it.
 pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let th = &view.th;
     let block = panel(view, format!(" {} ", view.t("ui-recovery-title")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let r = &view.recovery;
-    let target = |secs: i64| {
-        Text::new("ui-target")
-            .arg("target", format::target(secs))
-            .render(view.lang)
-    };
     // The big digits would read like a clock time without their unit.
     let unit = |secs: i64| {
         view.t(if secs >= 3600 {
@@ -346,90 +389,106 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
             "ui-figure-unit-ms"
         })
     };
-    let (rpo_label, rpo_value, rpo_style) = match (&r.achieved_rpo, &r.live_rpo) {
+    let rpo = match (&r.achieved_rpo, &r.live_rpo) {
         (Some(a), _) => {
             let (sym, style) = verdict(view, r.rpo_met());
-            (
-                format!(
-                    "{} ({}) {sym} {}",
+            BigFigure {
+                label: format!(
+                    "{} {sym} {}",
                     view.t("ui-rpo-achieved"),
-                    unit(a.seconds),
-                    target(r.rpo_target_seconds)
+                    target(view, r.rpo_target_seconds)
                 ),
-                Some(a.seconds),
+                value: Some(a.seconds),
                 style,
-            )
+                side: vec![unit(a.seconds)],
+            }
         }
-        (None, Some(l)) => (
-            format!(
-                "{} ({}, {})",
-                view.t("ui-rpo-live"),
-                unit(l.seconds),
-                point_kind(view, l.kind)
-            ),
-            Some(l.seconds),
-            th.accent,
-        ),
-        (None, None) => (
-            format!("{}: {}", view.t("ui-rpo-live"), view.t("ui-rpo-no-point")),
-            None,
-            th.muted,
-        ),
+        (None, Some(l)) => BigFigure {
+            label: view.t("ui-rpo-live"),
+            value: Some(l.seconds),
+            style: th.accent,
+            side: vec![unit(l.seconds), point_kind(view, l.kind)],
+        },
+        (None, None) => BigFigure {
+            label: format!("{}: {}", view.t("ui-rpo-live"), view.t("ui-rpo-no-point")),
+            value: None,
+            style: th.muted,
+            side: Vec::new(),
+        },
     };
-    let (rto_label, rto_value, rto_style) = match &r.rto {
+    let rto = match &r.rto {
         Some(rto) => {
             let (sym, style) = verdict(view, r.rto_met());
-            (
-                format!(
-                    "{} ({}) {sym} {}",
+            let mut side = vec![unit(rto.seconds)];
+            for (actor, id) in [(Actor::Aws, "ui-rto-aws"), (Actor::You, "ui-rto-you")] {
+                side.push(format!("{} {}", view.t(id), clock(rto.seconds_of(actor))));
+            }
+            BigFigure {
+                label: format!(
+                    "{} {sym} {}",
                     view.t("ui-rto"),
-                    unit(rto.seconds),
-                    target(r.rto_target_seconds)
+                    target(view, r.rto_target_seconds)
                 ),
-                Some(rto.seconds),
+                value: Some(rto.seconds),
                 style,
-            )
+                side,
+            }
         }
-        None => (
-            format!(
-                "{} {} · {}",
+        None => BigFigure {
+            label: format!(
+                "{} {}",
                 view.t("ui-rto"),
-                target(r.rto_target_seconds),
-                view.t("ui-rto-not-started")
+                target(view, r.rto_target_seconds)
             ),
-            None,
-            th.muted,
-        ),
+            value: None,
+            style: th.muted,
+            side: vec![view.t("ui-rto-not-started")],
+        },
     };
-    let figures = [
-        (rpo_label, rpo_value, rpo_style),
-        (rto_label, rto_value, rto_style),
-    ];
     if let Some(size) =
         figure_size(usize::from(inner.width)).filter(|_| inner.height >= BIG_FIGURE_ROWS * 2)
     {
         let areas: [Rect; 2] =
             Layout::vertical([Constraint::Length(BIG_FIGURE_ROWS); 2]).areas(inner);
-        for ((label, value, style), area) in figures.into_iter().zip(areas) {
+        let glyph = match size {
+            PixelSize::HalfHeight => 8,
+            _ => 4,
+        };
+        for (fig, area) in [rpo, rto].into_iter().zip(areas) {
             let [label_area, figure_area] =
                 Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
             frame.render_widget(
                 Paragraph::new(Line::styled(
-                    wrap::truncate(&label, usize::from(label_area.width)),
-                    th.heading,
+                    wrap::truncate(&fig.label, usize::from(label_area.width)),
+                    th.heading.add_modifier(Modifier::BOLD),
                 )),
                 label_area,
             );
             // The big font has no dash wider than ASCII.
-            let text = value.map_or_else(|| "--:--".to_owned(), clock);
+            let text = fig.value.map_or_else(|| "--:--".to_owned(), clock);
+            let digits = super::rows(wrap::width(&text) * glyph + 1).min(figure_area.width);
+            let [digits_area, side_area] =
+                Layout::horizontal([Constraint::Length(digits), Constraint::Fill(1)])
+                    .areas(figure_area);
             frame.render_widget(
                 BigText::builder()
                     .pixel_size(size)
-                    .style(style)
+                    .style(fig.style)
                     .lines(vec![Line::from(text)])
                     .build(),
-                figure_area,
+                digits_area,
             );
+            let side: Vec<Line<'static>> = fig
+                .side
+                .iter()
+                .map(|l| {
+                    Line::styled(
+                        wrap::truncate(l, usize::from(side_area.width)),
+                        th.text.add_modifier(Modifier::BOLD),
+                    )
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(side), side_area);
         }
     } else {
         // Too small for large type: the figures as in the normal view, in bold.

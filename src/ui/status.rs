@@ -268,8 +268,14 @@ fn deployment_lines(view: &View<'_>, d: &Deployment, width: usize) -> Vec<Line<'
         width,
     );
     let mut items = vec![wire(&d.status)];
-    if let Some(rollout) = &d.rollout {
-        items.push(wire(rollout));
+    // The rollout state belongs to the deployment being rolled out; an old one's
+    // COMPLETED is its own past rollout, so it says instead that it is being stopped.
+    if primary {
+        if let Some(rollout) = &d.rollout {
+            items.push(wire(rollout));
+        }
+    } else if d.running > 0 {
+        items.push(view.t("ui-deployment-draining"));
     }
     if d.failed_tasks > 0 {
         items.push(

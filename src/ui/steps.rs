@@ -39,16 +39,29 @@ pub fn core_done(view: &View<'_>) -> usize {
         .count()
 }
 
+/// The step list's title (`Steps`) and its counter of the lab's required steps
+/// (`✔ 3/7 required`), which sits on the bottom border so it is not read as "of 12".
+#[must_use]
+pub fn required_counter(view: &View<'_>) -> String {
+    crate::lab::Text::new("ui-steps-required")
+        .arg("done", core_done(view))
+        .arg("total", StepId::CORE.len())
+        .render(view.lang)
+}
+
+/// The marker before a step: ▶ on the next step to do.
+fn marker(next: Option<StepId>, step: StepId) -> &'static str {
+    if next == Some(step) { "▶" } else { " " }
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let app = view.app;
     let th = &view.th;
-    let title = crate::lab::Text::new("ui-steps-title")
-        .arg("done", core_done(view))
-        .arg("total", StepId::CORE.len())
-        .render(view.lang);
-    let block = panel(view, format!(" {title} "));
+    let block = panel(view, format!(" {} ", view.t("ui-steps-title"))).title_bottom(
+        Line::styled(format!(" {} ", required_counter(view)), th.muted).right_aligned(),
+    );
     let inner = block.inner(area);
-    let current = app.current_step();
+    let next = app.next_step();
     let cells = usize::from(inner.width);
     // A failed step names its first diagnosis: on a line of its own where the panel has a
     // spare row, else in place of its title (the step panel names the step).
@@ -62,27 +75,32 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
         let own_line = diagnosis.is_some() && spare > 0;
         let line = {
             let (sym, state) = symbol(view, *step);
-            let marker = if *step == current { "▶" } else { " " };
-            let mut title = view.text(&step.title());
-            if step.is_optional() {
-                title = format!("{title} ({})", view.t("ui-optional"));
-            }
+            let number = format!(" {:>2} ", step.index() + 1);
+            let room = cells.saturating_sub(2 + wrap::width(&number));
+            // The short title fits at 80×24 in both languages; the full one where it fits.
+            let full = view.text(&step.title());
+            let mut title = if wrap::width(&full) <= room {
+                full
+            } else {
+                view.text(&step.short_title())
+            };
             if let Some(short) = diagnosis.as_ref().filter(|_| !own_line) {
                 title.clone_from(short);
             }
-            let number = format!(" {:>2} ", step.index() + 1);
-            let room = cells.saturating_sub(2 + wrap::width(&number));
             let title = wrap::pad(&title, room);
             let selected = *step == app.selected;
             let base = if selected {
                 th.selected
-            } else if *step == current {
+            } else if next == Some(*step) {
                 th.current
             } else {
                 th.text
             };
             Line::from(vec![
-                Span::styled(marker, if selected { th.selected } else { th.current }),
+                Span::styled(
+                    marker(next, *step),
+                    if selected { th.selected } else { th.current },
+                ),
                 Span::styled(
                     sym,
                     if selected {
@@ -109,13 +127,12 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
 pub fn draw_strip(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let app = view.app;
     let th = &view.th;
-    let current = app.current_step();
+    let next = app.next_step();
     let mut spans = vec![Span::raw(" ")];
     for step in StepId::ALL {
         let (sym, state) = symbol(view, step);
-        let marker = if step == current { "▶" } else { " " };
         let label = format!("{sym}{}", step.index() + 1);
-        spans.push(Span::styled(marker, th.current));
+        spans.push(Span::styled(marker(next, step), th.current));
         spans.push(Span::styled(
             label,
             if step == app.selected {

@@ -33,6 +33,20 @@ struct Mark {
     legend: &'static str,
 }
 
+/// Every symbol the timeline draws, with its legend text, in the order of a run: the help
+/// lists them from here.
+pub const LEGEND: [(char, &str); 9] = [
+    ('◆', "ui-tl-backups"),
+    ('●', "ui-tl-snapshot"),
+    ('✖', "ui-tl-disaster"),
+    ('▶', "ui-tl-restore-requested"),
+    ('■', "ui-tl-restore-available"),
+    ('⇄', "ui-tl-switched"),
+    ('✔', "ui-tl-rollout"),
+    ('★', "ui-tl-verified"),
+    ('⇐', "ui-tl-copied"),
+];
+
 fn mark(kind: &EventKind) -> Option<(char, usize, &'static str)> {
     Some(match kind {
         EventKind::BackupsEnabled { .. } => ('◆', 0, "ui-tl-backups"),
@@ -124,7 +138,14 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
             '●' | '◆' => th.accent,
             _ => th.done,
         };
-        if let Some(cell) = lane.get_mut(scale.x(m.at)) {
+        // Marks that fall into one cell stand side by side in their order, so every
+        // symbol stays visible and none takes another's place from one frame to the next.
+        let x = scale.x(m.at);
+        let taken = |c: &(char, Style)| c.0 != ' ' && c.0 != '┄';
+        let free = (x..cells)
+            .find(|i| !taken(&lane[*i]))
+            .or_else(|| (0..x).rev().find(|i| !taken(&lane[*i])));
+        if let Some(cell) = free.and_then(|i| lane.get_mut(i)) {
             *cell = (m.symbol, style);
         }
     }

@@ -68,8 +68,15 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
                 used = 0;
                 continue;
             }
-            // A word wider than the line: split it.
+            // A word wider than the line: split it, after a dot, hyphen or slash where
+            // there is one, so a hostname breaks between its labels, not inside one.
             let (head, tail) = split_at_width(&word, max);
+            let (head, tail) = match head.rfind(['.', '-', '/', ':']) {
+                Some(i) if i > 0 && i + 1 < head.len() => {
+                    (head[..=i].to_owned(), format!("{}{tail}", &head[i + 1..]))
+                }
+                _ => (head, tail),
+            };
             lines.push(head);
             word = tail;
             if word.is_empty() {
@@ -283,5 +290,21 @@ mod tests {
             20,
         );
         assert_eq!(rows, vec!["23:00       00:00", "     23:30"]);
+    }
+
+    #[test]
+    fn a_hostname_breaks_between_its_labels() {
+        let host = "workshop-db-restore.c9xk2mplq7ab.us-east-1.rds.amazonaws.com";
+        let lines = wrap(&format!("Endpoint {host}"), 30);
+        assert_eq!(lines.concat().replace("Endpoint", ""), host);
+        for line in &lines[1..] {
+            assert!(width(line) <= 30, "{lines:?}");
+        }
+        for line in &lines[..lines.len() - 1] {
+            assert!(
+                line.ends_with(['.', '-', ' ']) || line == "Endpoint",
+                "breaks after a dot or hyphen: {lines:?}"
+            );
+        }
     }
 }

@@ -180,9 +180,13 @@ impl Lab {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {
     Fresh,
+    BackupsOn,
+    TodosCreated,
     SnapshotTaken,
     Disaster,
     Restoring,
+    /// The restored instance is available; the backend still uses the original.
+    Restored,
     RollingOut,
     /// The switch's tasks fail their health checks; ECS gives up and rolls back.
     RolloutFailed,
@@ -218,6 +222,9 @@ async fn lab_at(stage: Stage) -> Lab {
         return lab;
     }
     lab.wait(780).await;
+    if stage == Stage::Restored {
+        return lab;
+    }
     if stage == Stage::RolloutFailed {
         lab.sim.set_unhealthy_updates(vec![(1, 1)]);
     }
@@ -433,7 +440,7 @@ async fn projector_themes_are_high_contrast() {
             .iter()
             .filter(|c| c.symbol() != " " && c.fg == fg)
             .count();
-        assert!(text > 500, "{theme:?}: text is {fg:?} ({text} cells)");
+        assert!(text > 300, "{theme:?}: text is {fg:?} ({text} cells)");
     }
 }
 
@@ -742,5 +749,173 @@ async fn self_check_question_at_80x24() {
             format!("self_check_answered_{}_80x24", lang_name(lang)),
             answered.backend()
         );
+    }
+}
+
+/// The state in which a learner first opens `step` when going through the lab in order.
+fn first_stage(step: StepId) -> Stage {
+    match step {
+        StepId::Concepts | StepId::Protection | StepId::EnableBackups => Stage::Fresh,
+        StepId::CreateTodos => Stage::BackupsOn,
+        StepId::Snapshot => Stage::TodosCreated,
+        StepId::DeleteTodos => Stage::SnapshotTaken,
+        StepId::Restore => Stage::Disaster,
+        StepId::SwitchBackend => Stage::Restored,
+        StepId::Verify | StepId::Pitr | StepId::Summary | StepId::Cleanup => Stage::Recovered,
+    }
+}
+
+/// The rows of the instructions panel inside its border, joined with single spaces.
+fn instructions_text(app: &App, terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let panel = backup_lab::ui::instructions_area(app, buffer.area);
+    let inner = ratatui::widgets::Block::bordered().inner(panel);
+    let mut rows = Vec::new();
+    for y in inner.top()..inner.bottom() {
+        let row: String = (inner.left()..inner.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        rows.push(row);
+    }
+    squash(&rows.join(" "))
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every step's first screen at 80×24, in both languages: the screen a learner sees on
+/// arriving at the step in a run through the lab. (The dialogs and the projector are in
+/// `key_screens` at 80×24, 100×30 and 160×48.)
+#[tokio::test]
+async fn every_step_first_screen_80x24() {
+    let mut labs: Vec<(Stage, Lab)> = Vec::new();
+    for step in StepId::ALL {
+        let stage = first_stage(step);
+        if !labs.iter().any(|(s, _)| *s == stage) {
+            labs.push((stage, lab_at(stage).await));
+        }
+        let lab = &labs.iter().find(|(s, _)| *s == stage).expect("lab").1;
+        for lang in Lang::ALL {
+            let app = lab.app(lang, step).await;
+            let terminal = render(&app, 80, 24);
+            insta::assert_snapshot!(
+                format!(
+                    "step_{:02}_{}_{}_80x24",
+                    step.index() + 1,
+                    step.id(),
+                    lang_name(lang)
+                ),
+                terminal.backend()
+            );
+        }
+    }
+}
+
+/// At 80×24, every step says at the top what to do now and what Enter (or →) does, without
+/// scrolling, in every state of a run and in both languages.
+#[tokio::test]
+async fn the_now_line_and_the_action_hint_are_visible_at_80x24_without_scrolling() {
+    for stage in [
+        Stage::Fresh,
+        Stage::SnapshotTaken,
+        Stage::Restoring,
+        Stage::Recovered,
+    ] {
+        let lab = lab_at(stage).await;
+        for lang in Lang::ALL {
+            for step in StepId::ALL {
+                let app = lab.app(lang, step).await;
+                let view = backup_lab::ui::View::new(&app);
+                let now = squash(&backup_lab::ui::instructions::now_text(&view));
+                let (key, hint) = backup_lab::ui::instructions::now_hint(&view);
+                let terminal = render(&app, 80, 24);
+                let shown = instructions_text(&app, &terminal);
+                assert!(
+                    shown.contains(&now),
+                    "{stage:?} {lang:?} {step:?}: «{now}» not in view:\n{}",
+                    terminal.backend()
+                );
+                let hint = squash(&format!("{key} {hint}"));
+                assert!(
+                    shown.contains(&hint),
+                    "{stage:?} {lang:?} {step:?}: «{hint}» not in view:\n{}",
+                    terminal.backend()
+                );
+                let lines = now.chars().count() / 30 + 1;
+                assert!(
+                    lines <= 4,
+                    "{step:?} {lang:?}: the now text is short: {now}"
+                );
+            }
+        }
+    }
+}
+
+/// `12 s`, `4 min 05 s`, `1 h 02 min` back to seconds.
+fn seconds_of(text: &str) -> Option<i64> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut total = 0;
+    let mut found = false;
+    for pair in words.windows(2) {
+        let Ok(n) = pair[0].parse::<i64>() else {
+            continue;
+        };
+        let unit = match pair[1] {
+            "h" => 3600,
+            "min" => 60,
+            "s" => 1,
+            _ => continue,
+        };
+        total += n * unit;
+        found = true;
+    }
+    found.then_some(total)
+}
+
+/// The RTO on screen is AWS time plus your time, as shown beside it, at 100×30 and in the
+/// summary at 80×24, in both languages.
+#[tokio::test]
+async fn the_rto_phases_on_screen_add_up_to_the_rto_shown() {
+    let lab = lab_at(Stage::Recovered).await;
+    for lang in Lang::ALL {
+        let (aws, you) = match lang {
+            Lang::De => ("AWS-Zeit", "deine Zeit"),
+            Lang::En => ("AWS time", "your time"),
+        };
+        for (step, width, height) in [
+            (StepId::Verify, 100, 30),
+            (StepId::Summary, 80, 24),
+            (StepId::Summary, 100, 30),
+        ] {
+            let mut app = lab.app(lang, step).await;
+            app.viewport = (width, height);
+            // The summary's figures are at the end of its text.
+            let mut screen = String::new();
+            for _ in 0..12 {
+                app.layout = backup_lab::ui::layout(&app);
+                screen.push_str(&format!("{:?}", render(&app, width, height).backend()));
+                app.update(Msg::Action(Action::PageDown));
+            }
+            let rows: Vec<String> = screen
+                .lines()
+                .flat_map(|l| l.split('│').map(str::to_owned).collect::<Vec<_>>())
+                .collect();
+            let figure = |label: &str| {
+                rows.iter()
+                    .filter(|r| r.trim_start().starts_with(label))
+                    .find_map(|r| seconds_of(r))
+            };
+            let rto = figure("RTO").expect("RTO on screen");
+            let (aws, you) = (
+                figure(aws).expect("AWS time"),
+                figure(you).expect("your time"),
+            );
+            assert_eq!(
+                rto,
+                aws + you,
+                "{lang:?} {step:?} {width}×{height}:\n{screen}"
+            );
+        }
     }
 }

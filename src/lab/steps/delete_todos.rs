@@ -44,11 +44,7 @@ impl Step for DeleteTodos {
             if let Some(p) = super::snapshot::deleted_while_creating(ctx).filter(|_| creating) {
                 return Some(Check::diagnosis(StepState::InProgress, p));
             }
-            return Some(Check::new(
-                StepState::Todo,
-                Text::new("check-disaster-wait-snapshot")
-                    .arg("snapshot", &ctx.config.names.snapshot),
-            ));
+            return Some(Check::new(StepState::Todo, snapshot_first(ctx)));
         }
         Some(match ctx.observed.todo_count() {
             Some(0) => Check::new(StepState::Done, Text::new("check-disaster-done")),
@@ -70,9 +66,7 @@ impl Step for DeleteTodos {
             .snapshot(&names.snapshot)
             .is_some_and(crate::cloud::DbSnapshot::is_available)
         {
-            return Ready::Blocked(
-                Text::new("check-disaster-wait-snapshot").arg("snapshot", &names.snapshot),
-            );
+            return Ready::Blocked(snapshot_first(ctx));
         }
         // The todos to delete must have been read just now: never a "disaster" of nothing
         // because the app did not answer.
@@ -122,4 +116,16 @@ impl Step for DeleteTodos {
         run.record_since(started, EventKind::Disaster { lost });
         Ok(vec![Text::new("done-disaster").arg("count", todos.len())])
     }
+}
+
+/// Why the disaster has to wait: the snapshot is still being created, or there is none yet
+/// (then waiting would not help).
+fn snapshot_first(ctx: &Ctx<'_>) -> Text {
+    let name = &ctx.config.names.snapshot;
+    let id = if ctx.observed.snapshot(name).is_some() {
+        "check-disaster-wait-snapshot"
+    } else {
+        "check-disaster-no-snapshot"
+    };
+    Text::new(id).arg("snapshot", name)
 }
