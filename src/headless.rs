@@ -71,6 +71,8 @@ pub struct StepReport {
     pub id: &'static str,
     pub state: StepState,
     pub detail: String,
+    /// The diagnoses of what is wrong, in the chosen language (empty when none).
+    pub problems: Vec<crate::lab::ShownProblem>,
 }
 
 #[derive(Debug, Serialize)]
@@ -153,6 +155,7 @@ impl Runtime {
                     id: s.id(),
                     state: c.state,
                     detail: c.render(self.lang),
+                    problems: c.shown_problems(self.lang),
                 })
             })
             .collect();
@@ -180,6 +183,7 @@ impl Runtime {
                 .map(|id| id.title().render(self.lang))
                 .unwrap_or_default();
             let _ = writeln!(out, "{symbol} {:<15} {:<30} {}", s.id, title, s.detail);
+            write_problems(&mut out, s.state, &s.problems);
         }
         let _ = writeln!(out);
         let _ = writeln!(
@@ -235,7 +239,25 @@ impl Runtime {
                 serde_json::to_string_pretty(&view).unwrap_or_default()
             ));
         } else {
-            write_stdout(&view.render(self.lang, &self.config.timezone()));
+            let mut text = view.render(self.lang, &self.config.timezone());
+            let doc = self.document(&observed);
+            let troubled: Vec<&StepReport> = doc
+                .steps
+                .iter()
+                .filter(|s| !s.problems.is_empty())
+                .collect();
+            if !troubled.is_empty() {
+                use std::fmt::Write as _;
+                let _ = writeln!(text, "{}", t(self.lang, "status-problems"));
+                for s in troubled {
+                    let title = StepId::parse(s.id)
+                        .map(|id| id.title().render(self.lang))
+                        .unwrap_or_default();
+                    let _ = writeln!(text, "  {} {title}", s.state.symbol());
+                    write_problems(&mut text, s.state, &s.problems);
+                }
+            }
+            write_stdout(&text);
         }
         EXIT_OK
     }
@@ -490,6 +512,14 @@ impl Runtime {
                     };
                     note!("  {lead} {}", text.render(self.lang));
                 }
+                for problem in check.iter().flat_map(|c| &c.problems) {
+                    note!(
+                        "  {} {}",
+                        StepState::Failed.symbol(),
+                        problem.detail.render(self.lang)
+                    );
+                    note!("    → {}", problem.fix.render(self.lang));
+                }
                 return false;
             }
             // A failure that waiting does not cure (an answer the lab cannot read, denied
@@ -520,6 +550,20 @@ impl Runtime {
             }
             self.cloud.pause(WAIT_POLL).await;
         }
+    }
+}
+
+/// The diagnoses under a step's line: what happened, then what to do now.
+fn write_problems(out: &mut String, state: StepState, problems: &[crate::lab::ShownProblem]) {
+    use std::fmt::Write as _;
+    let mark = if state == StepState::Failed {
+        "✘"
+    } else {
+        "!"
+    };
+    for p in problems {
+        let _ = writeln!(out, "    {mark} {}", p.detail);
+        let _ = writeln!(out, "      → {}", p.fix);
     }
 }
 

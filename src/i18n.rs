@@ -132,14 +132,31 @@ fn bundles() -> &'static Bundles {
 pub type Args<'a> = FluentArgs<'a>;
 
 /// The text of message `id` in `lang`, or the id itself when it is missing (a locale test
-/// makes sure none is).
+/// makes sure none is). `message.attribute` is an attribute of a message, or the message's
+/// text when it has no such attribute.
 #[must_use]
 pub fn tr(lang: Lang, id: &str, args: Option<&Args<'_>>) -> String {
     let bundle = match lang {
         Lang::De => &bundles().de,
         Lang::En => &bundles().en,
     };
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+    // `message.attribute` names an attribute; without it, the message's own text.
+    let (name, attribute) = id.split_once('.').map_or((id, None), |(m, a)| (m, Some(a)));
+    let message = bundle.get_message(name);
+    let pattern = match attribute {
+        Some(a) => message
+            .as_ref()
+            .and_then(|m| m.get_attribute(a).map(|attr| attr.value()))
+            .or_else(|| {
+                message
+                    .as_ref()
+                    .and_then(fluent_bundle::FluentMessage::value)
+            }),
+        None => message
+            .as_ref()
+            .and_then(fluent_bundle::FluentMessage::value),
+    };
+    let Some(pattern) = pattern else {
         return id.to_owned();
     };
     let mut errors = Vec::new();

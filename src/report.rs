@@ -24,6 +24,8 @@ pub struct ReportStep {
     pub title: String,
     pub state: StepState,
     pub detail: String,
+    /// The diagnoses of what is wrong, in the report's language.
+    pub problems: Vec<crate::lab::ShownProblem>,
     /// When the step's action last ran, if it did.
     pub at: Option<Timestamp>,
 }
@@ -134,7 +136,7 @@ pub fn build(
                 .rev()
                 .find(|e| matches!(e.kind, crate::lab::journal::EventKind::Action { step, ok: true } if step == s))
                 .map(|e| e.at);
-            Some(ReportStep { id: s.id(), title: s.title().render(lang), state: check.state, detail: check.render(lang), at })
+            Some(ReportStep { id: s.id(), title: s.title().render(lang), state: check.state, detail: check.render(lang), problems: check.shown_problems(lang), at })
         })
         .collect();
     let recovery: Recovery = recovery::measure(journal, observed, config, now);
@@ -303,6 +305,23 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
             s.detail.replace('|', "/")
         );
     }
+    let troubled: Vec<&ReportStep> = r.steps.iter().filter(|s| !s.problems.is_empty()).collect();
+    if !troubled.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", t(lang, "report-problems"));
+        for s in troubled {
+            for p in &s.problems {
+                let _ = writeln!(
+                    out,
+                    "- **{}** (`{}`): {}  \n  {} {}",
+                    s.title,
+                    p.code,
+                    p.detail,
+                    t(lang, "report-fix"),
+                    p.fix
+                );
+            }
+        }
+    }
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-recovery"));
     let fmt = |s: Option<i64>| s.map_or_else(|| "–".to_owned(), format::duration);
     let _ = writeln!(
@@ -464,6 +483,7 @@ mod tests {
                 title: String::new(),
                 state: StepState::InProgress,
                 detail: String::new(),
+                problems: Vec::new(),
                 at: None,
             }],
             rpo_seconds,

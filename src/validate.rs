@@ -141,6 +141,20 @@ fn parse_weekly(text: &str) -> Option<(i32, i32)> {
     Some((start, (end - start).rem_euclid(MINUTES_PER_WEEK)))
 }
 
+/// When the weekly window `ddd:hh:mm-ddd:hh:mm` (UTC, as RDS gives the maintenance window)
+/// next begins, at or after `now`.
+#[must_use]
+pub fn next_weekly_start(window: &str, now: jiff::Timestamp) -> Option<jiff::Timestamp> {
+    let (start, _) = parse_weekly(window)?;
+    let utc = now.to_zoned(jiff::tz::TimeZone::UTC);
+    let now_minute = i32::from(utc.weekday().to_monday_zero_offset()) * MINUTES_PER_DAY
+        + i32::from(utc.hour()) * 60
+        + i32::from(utc.minute());
+    let ahead = (start - now_minute).rem_euclid(MINUTES_PER_WEEK);
+    let minute_start = now.as_second() - now.as_second().rem_euclid(60);
+    jiff::Timestamp::from_second(minute_start + i64::from(ahead) * 60).ok()
+}
+
 fn overlaps(a_start: i32, a_len: i32, b_start: i32, b_len: i32, period: i32) -> bool {
     // Two intervals on a circle overlap when either start lies inside the other.
     let inside = |x: i32, start: i32, len: i32| (x - start).rem_euclid(period) < len;
@@ -194,6 +208,34 @@ pub fn window_to_utc(window_local: &str, tz: &TimeZone, date: Date) -> Result<St
         start_utc % 60,
         end_utc / 60,
         end_utc % 60
+    ))
+}
+
+/// The local time of a UTC window `hh:mm-hh:mm` in `tz` on `date`: what the learner's
+/// clock shows while RDS backs up.
+#[must_use]
+pub fn window_from_utc(window_utc: &str, tz: &TimeZone, date: Date) -> Option<String> {
+    let (start, length) = parse_window(window_utc).ok()?;
+    let time = Time::new(
+        i8::try_from(start / 60).ok()?,
+        i8::try_from(start % 60).ok()?,
+        0,
+        0,
+    )
+    .ok()?;
+    let local = date
+        .to_datetime(time)
+        .to_zoned(TimeZone::UTC)
+        .ok()?
+        .with_time_zone(tz.clone());
+    let start_local = i32::from(local.hour()) * 60 + i32::from(local.minute());
+    let end_local = (start_local + length).rem_euclid(MINUTES_PER_DAY);
+    Some(format!(
+        "{:02}:{:02}-{:02}:{:02}",
+        start_local / 60,
+        start_local % 60,
+        end_local / 60,
+        end_local % 60
     ))
 }
 

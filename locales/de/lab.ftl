@@ -15,10 +15,6 @@ check-backups-on = automatische Backups an: { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
     }, Fenster { $window } UTC
-check-backups-retention-differs = Aufbewahrung ist { $retention ->
-        [one] 1 Tag
-       *[other] { $retention } Tage
-    }, das Lab verlangt { $wanted } – das funktioniert auch
 check-todos-created = { $count } ToDos vorhanden
 check-todos-none = noch keine ToDos – erfasse { $wanted } in der App (oder lass backup-lab das tun)
 check-todos-some = { $count } von { $wanted } ToDos
@@ -51,19 +47,9 @@ check-switch-failed-so-far = { $failed ->
 check-switch-reverted = das Backend wurde umgestellt und inzwischen zurückgestellt
 check-switch-todo = das Backend zeigt noch auf { $instance }
 check-switch-wait = das Backend zeigt noch auf { $instance }; { $restored } hat noch keinen Endpunkt
-check-switch-too-early = { $restored } ist noch { $status } und nimmt keine Verbindungen an, doch backend-service zeigt schon darauf: Die neuen Tasks bestehen die Health Checks nicht, und ECS ersetzt sie, bis die Datenbank bereit ist. Bis dahin bedienen die alten Tasks die App weiter aus { $instance }
-check-switch-no-host = die Task Definition hat im Container { $container } kein DB_HOST
-check-switch-elsewhere = das Backend zeigt auf { $host }, nicht auf { $restored }
-check-switch-failed = der Rollout von Revision { $revision } ist fehlgeschlagen: { $failed } Tasks hintereinander sind nicht gestartet; { $back ->
-        [0] ECS startet dafür keine neuen Tasks mehr
-       *[other] ECS hat den Service auf Revision { $back } zurückgesetzt
-    }
-check-switch-tasks-failing = Tasks von Revision { $revision } starten immer wieder nicht ({ $failed } hintereinander); ECS ersetzt sie laufend, der Rollout wird nicht fertig
-check-switch-rolled-back = der Rollout auf die wiederhergestellte Datenbank ist fehlgeschlagen; ECS hat den Service auf Revision { $back } zurückgesetzt
 check-switch-reason = ECS meldet: { $reason }
 check-switch-no-breaker = { $service } hat keinen Deployment Circuit Breaker eingeschaltet; ECS versucht es darum weiter, bis du den Service erneut aktualisierst
 check-switch-event = { $at } { $message }
-check-switch-failed-advice = was du versuchen kannst: Prüfe, ob { $restored } verfügbar ist und Verbindungen annimmt (DB_HOST, Sicherheitsgruppe), lies die Ereignisse von { $service } in der ECS-Konsole und führe diesen Schritt dann nochmals aus
 check-verify-done = die App zeigt wieder { $count } ToDos
 check-verify-verified = überprüft: die App zeigte wieder { $count } ToDos
 check-verify-titles = jetzt in der App: { $titles }
@@ -158,6 +144,7 @@ param-tags = Tags
 param-family = Task-Definition-Familie
 param-base-revision = Basiert auf Revision
 param-db-host = Neuer DB_HOST
+param-revision = Revision
 param-cluster = Cluster
 param-service = Service
 param-cleanup-path = Weg
@@ -290,6 +277,7 @@ status-snapshots = Snapshots
 status-service = ECS-Deployments
 status-events = ECS-Service-Ereignisse (neueste zuerst)
 status-todos = ToDos
+status-problems = Was nicht stimmt und was zu tun ist
 status-days = { $count ->
         [one] 1 Tag
        *[other] { $count } Tage
@@ -472,6 +460,8 @@ report-calls = AWS-Aufrufe (Änderungen), als AWS CLI
 report-reads = Abfragen beim Beobachten
 report-leftovers = Kostet noch Geld
 report-nothing-left = Vom Lab ist nichts mehr übrig.
+report-problems = Was schiefging
+report-fix = Was zu tun ist:
 
 ## Kein Konto
 
@@ -487,3 +477,121 @@ welcome-setup =
     Die Zugangsdaten laufen nach einigen Stunden ab; kopiere sie dann erneut.
     Oder mach in der Simulation weiter: dasselbe Lab, ganz ohne AWS.
 welcome-key-sim = in der Simulation weitermachen
+
+## Diagnosen: was passiert ist und warum es zählt (problem-<code>), ein paar Wörter für
+## Listen (.short) und was jetzt zu tun ist (problem-<code>-fix), mit dem Weg in der Konsole
+
+problem-backup-pending-maintenance = Die Aufbewahrung { $retention } ist für { $instance } gespeichert, aber nicht angewendet: «Apply immediately» wurde nicht gewählt, darum wartet RDS auf das Wartungsfenster ({ $when }, in { $in }). Bis dahin gilt die alte Einstellung.
+    .short = Wartet auf Wartungsfenster
+problem-backup-pending-maintenance-fix = Drücke Enter, um sie jetzt anzuwenden, oder in der Konsole: RDS › Databases › { $instance } › Modify › Backup retention period { $retention } › Continue › Apply immediately › Modify DB instance.
+problem-backup-retention-other = { $instance } bewahrt automatische Backups { $retention ->
+        [one] { $retention } Tag
+       *[other] { $retention } Tage
+    } auf; das Lab verlangt { $wanted ->
+        [one] { $wanted } Tag
+       *[other] { $wanted } Tage
+    }. Backups kosten Speicher über die Gratismenge hinaus, und die Zahlen des Labs gehen von { $wanted } aus.
+    .short = Aufbewahrung { $retention } statt { $wanted }
+problem-backup-retention-other-fix = Drücke Enter, um sie zu setzen, oder: RDS › Databases › { $instance } › Modify › Backup retention period { $wanted } › Continue › Apply immediately › Modify DB instance.
+problem-backup-window-as-local = Das Backup-Fenster ist { $window } UTC, bei dir also { $local } ({ $zone }): Es wurde eingegeben, als nähme RDS Lokalzeit. RDS-Fenster sind immer in UTC.
+    .short = Fenster in Lokalzeit eingegeben
+problem-backup-window-as-local-fix = Für { $meant } bei dir gib { $utc } (UTC) ein: Drücke Enter, oder RDS › Databases › { $instance } › Modify › Backup window › Select window › Start { $utc } › Continue › Apply immediately.
+problem-snapshot-other-name = Es gibt einen manuellen Snapshot { $found } von { $instance }, aber keinen namens { $snapshot }. Die nächsten Schritte suchen { $snapshot }.
+    .short = Snapshot heisst { $found }
+problem-snapshot-other-name-fix = Drücke Enter, um { $snapshot } jetzt zu erstellen, oder: RDS › Databases › { $instance } › Actions › Take snapshot › Name { $snapshot }. Lösche { $found }, wenn du ihn nicht mehr brauchst (RDS › Snapshots › Actions › Delete snapshot).
+problem-snapshot-creating-todos-deleted = Die ToDos wurden gelöscht, während { $snapshot } noch erstellt wurde. Das ist in Ordnung: Ein Snapshot enthält die Daten so, wie sie bei seinem Beginn waren, die { $count } ToDos sind also drin.
+    .short = ToDos früh gelöscht: in Ordnung
+problem-snapshot-creating-todos-deleted-fix = Nichts zu tun: Warte, bis { $snapshot } verfügbar ist, dann geht es mit dem Restore weiter.
+problem-snapshot-before-todos = { $snapshot } wurde um { $taken } erstellt, als die App { $held } ToDos hatte; { $later } kamen erst danach. Ein Restore daraus bringt nur { $held } zurück.
+    .short = Vor den ToDos erstellt
+problem-snapshot-before-todos-fix = Erstelle ihn nochmals, jetzt wo die ToDos da sind: RDS › Snapshots › { $snapshot } › Actions › Delete snapshot, dann RDS › Databases › { $instance } › Actions › Take snapshot › Name { $snapshot }.
+problem-source-missing = { $instance } gibt es in dieser Region nicht. Entweder schaut die Konsole oder backup-lab in eine andere Region, oder die Instanz wurde gelöscht. Ohne sie kann das Lab nicht weitergehen.
+    .short = { $instance } nicht gefunden
+problem-source-missing-fix = Prüfe die Region oben rechts in der Konsole und in der Kopfzeile von backup-lab. Wurde { $instance } gelöscht, kommt sie nur aus einem Snapshot zurück: Stelle einen unter dem Namen { $instance } wieder her (RDS › Snapshots › Actions › Restore snapshot).
+problem-source-missing-snapshot-kept = { $instance } gibt es in dieser Region nicht mehr, { $snapshot } aber schon: Ein manueller Snapshot überlebt seine Instanz, deine Daten sind also sicher. Die App hat keine Datenbank, bis { $instance } zurück ist.
+    .short = { $instance } ist weg
+problem-source-missing-snapshot-kept-fix = Prüfe zuerst die Region. Wurde { $instance } gelöscht: RDS › Snapshots › { $snapshot } › Actions › Restore snapshot › DB instance identifier { $instance }, mit den Einstellungen, die sie hatte.
+problem-source-deleting = { $instance } wird gelöscht (Status { $status }). Die App verliert ihre Datenbank, und das Lab kann nicht mehr mit ihr arbeiten.
+    .short = { $instance } wird gelöscht
+problem-source-deleting-fix = Ein Löschen lässt sich nicht aufhalten. Behalte { $snapshot } (er überlebt die Instanz) und stelle ihn nach dem Löschen unter dem Namen { $instance } wieder her: RDS › Snapshots › { $snapshot } › Actions › Restore snapshot.
+problem-source-modified = { $instance } wird geändert (Status { $status }), und zwar nicht an den Backup-Einstellungen: Jemand hat sie in der Konsole geändert. backup-lab ändert an ihr nie mehr als die Backups; Snapshots und Restores warten, bis sie wieder verfügbar ist.
+    .short = { $instance } wird geändert
+problem-source-modified-fix = Warte, bis { $instance } wieder verfügbar ist (RDS › Databases). War die Änderung ein Versehen, schau unter RDS › Databases › { $instance } › Logs & events › Recent events nach und mach sie mit Modify rückgängig.
+problem-source-stopped = { $instance } ist { $status }: Die App hat keine Datenbank, und Snapshots sind nicht möglich.
+    .short = { $instance } ist gestoppt
+problem-source-stopped-fix = Starte sie wieder: RDS › Databases › { $instance } › Actions › Start. Das dauert ein paar Minuten.
+problem-restored-deleted-in-use = { $restored } wurde gelöscht, aber { $service } zeigt noch darauf. Die App ist ausgefallen: Ihre Tasks erreichen keine Datenbank.
+    .short = App aus: Datenbank gelöscht
+problem-restored-deleted-in-use-fix = Stelle zuerst das Backend zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance } (ECS › Task definitions › { $family } › Create new revision), dann { $cluster } › { $service } › Update darauf. Der Rückweg beim Aufräumen (Enter bei «Aufräumen») macht beides.
+problem-restored-deleting-in-use = { $restored } wird gelöscht, während { $service } noch darauf zeigt. Die App fällt aus, sobald die Instanz weg ist.
+    .short = App fällt aus: Datenbank gelöscht
+problem-restored-deleting-in-use-fix = Stelle das Backend jetzt auf { $instance } zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance }, dann { $cluster } › { $service } › Update darauf. Der Rückweg beim Aufräumen (Enter bei «Aufräumen») macht beides.
+problem-switch-too-early = { $restored } ist noch { $status } und nimmt keine Verbindungen an, doch { $service } zeigt schon darauf: Die neuen Tasks bestehen die Health Checks nicht, und ECS ersetzt sie laufend. Bis dahin bedienen die alten Tasks die App aus { $instance }.
+    .short = Zu früh umgestellt
+problem-switch-too-early-fix = Nichts rückgängig zu machen: Sobald { $restored } verfügbar ist, starten die neuen Tasks. Ist der Rollout bis dahin fehlgeschlagen, aktualisiere { $service } nochmals (Enter).
+problem-rollout-failed = Der Rollout von Revision { $revision } ist fehlgeschlagen: { $failed } Tasks hintereinander sind nicht gestartet; { $back ->
+        [0] ECS startet keine neuen mehr.
+       *[other] ECS hat den Service auf Revision { $back } zurückgesetzt.
+    }
+    .short = Rollout fehlgeschlagen
+problem-rollout-failed-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS › Clusters › { $cluster } › { $service } › Events und drücke dann Enter, um den Service nochmals zu aktualisieren.
+problem-rollout-tasks-failing = Tasks von Revision { $revision } starten immer wieder nicht ({ $failed } hintereinander); ECS ersetzt sie laufend, und der Rollout wird nicht fertig.
+    .short = Tasks scheitern laufend
+problem-rollout-tasks-failing-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS › Clusters › { $cluster } › { $service } › Events und die Gründe der gestoppten Tasks und drücke dann Enter, um den Service nochmals zu aktualisieren.
+problem-rollout-rolled-back = Der Rollout auf die wiederhergestellte Datenbank ist fehlgeschlagen; ECS hat den Service auf Revision { $back } zurückgesetzt. Die App bedient die alte Datenbank.
+    .short = Rollout zurückgesetzt
+problem-rollout-rolled-back-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS › Clusters › { $cluster } › { $service } › Events und drücke dann Enter, um den Service nochmals zu aktualisieren.
+problem-rollout-stuck = Der Rollout von Revision { $revision } läuft seit { $waited } mit { $running } von { $desired } neuen Tasks: Er steckt fest.
+    .short = Rollout steckt fest
+problem-rollout-stuck-fix = Schau unter ECS › Clusters › { $cluster } › { $service } › Tasks (gestoppte Tasks und ihre Gründe) und Events nach; meist erreichen die Tasks die Datenbank nicht.
+problem-service-revision-not-deployed = Revision { $revision } von { $family } hat den richtigen DB_HOST, aber { $service } läuft noch mit Revision { $running }: Der Service wurde nicht aktualisiert, die App arbeitet also noch mit der alten Datenbank.
+    .short = Auf Revision { $revision } umstellen
+problem-service-revision-not-deployed-fix = Stelle { $service } auf Revision { $revision } um: Drücke Enter, oder ECS › Clusters › { $cluster } › { $service } › Update › Revision { $revision } › Update.
+problem-service-other-revision = { $service } wurde auf Revision { $running } aktualisiert, aber die Revision mit dem neuen DB_HOST ist { $revision }. Die App arbeitet nicht mit { $restored }.
+    .short = Auf Revision { $revision } umstellen
+problem-service-other-revision-fix = Stelle { $service } auf Revision { $revision } um: Drücke Enter, oder ECS › Clusters › { $cluster } › { $service } › Update › Revision { $revision } › Update.
+problem-db-host-old-endpoint = Revision { $revision } läuft, aber ihr DB_HOST ist noch der Endpunkt von { $instance }: Die neue Revision wurde erstellt, ohne den Wert zu ändern. Die App arbeitet nicht mit { $restored }.
+    .short = DB_HOST noch der alte Endpunkt
+problem-db-host-old-endpoint-fix = Drücke Enter, oder: ECS › Task definitions › { $family } › Create new revision › Container { $container } › DB_HOST = Endpunkt von { $restored } (RDS › Databases › { $restored } › Connectivity & security) › Create, dann { $service } darauf umstellen.
+problem-db-host-empty = DB_HOST im Container { $container } von Revision { $revision } ist leer oder fehlt: Das Backend weiss nicht, welche Datenbank es nehmen soll, und seine Tasks scheitern.
+    .short = DB_HOST leer
+problem-db-host-empty-fix = Drücke Enter, oder: ECS › Task definitions › { $family } › Create new revision › Container { $container } › Environment variables › DB_HOST = { $endpoint } › Create, dann { $service } darauf umstellen.
+problem-db-host-elsewhere = DB_HOST ist { $host }: Das ist kein Endpunkt dieses Labs, das Backend erreicht { $restored } also nicht.
+    .short = DB_HOST unbekannt
+problem-db-host-elsewhere-fix = Kopiere den Endpunkt aus RDS › Databases › { $restored } › Connectivity & security ({ $endpoint }) in DB_HOST einer neuen Revision von { $family } (Container { $container }) und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-scheme = DB_HOST ist { $host }: der Endpunkt mit { $scheme } davor. DB_HOST nimmt nur den Hostnamen; den Rest ergänzt das Backend selbst, so kommen die Tasks nicht durch.
+    .short = DB_HOST mit { $scheme }
+problem-db-host-scheme-fix = Setze DB_HOST genau auf { $endpoint }: Drücke Enter, oder ECS › Task definitions › { $family } › Create new revision › Container { $container } › DB_HOST › Create, dann { $service } darauf umstellen.
+problem-db-host-port = DB_HOST ist { $host }: der Endpunkt mit dem Port :{ $port }. Der Port gehört nicht in DB_HOST (das Backend nimmt 3306 selbst), so kommen die Tasks nicht durch.
+    .short = Port in DB_HOST
+problem-db-host-port-fix = Setze DB_HOST genau auf { $endpoint }, ohne :{ $port }: Drücke Enter, oder ECS › Task definitions › { $family } › Create new revision › Container { $container } › DB_HOST › Create, dann { $service } darauf umstellen.
+problem-db-host-spaces = DB_HOST ist { $host }: der Endpunkt mit Leerzeichen darum oder darin, wie sie beim Kopieren aus der Konsole oft mitkommen. Das Backend sucht den Namen so, wie er ist, und findet nichts.
+    .short = Leerzeichen in DB_HOST
+problem-db-host-spaces-fix = Setze DB_HOST genau auf { $endpoint }, ohne Leerzeichen: Drücke Enter, oder ECS › Task definitions › { $family } › Create new revision › Container { $container } › DB_HOST › Create, dann { $service } darauf umstellen.
+problem-db-host-trailing-dot = DB_HOST ist { $host }: der Endpunkt mit einem Punkt am Ende. Manche Datenbanktreiber nehmen ihn so nicht an.
+    .short = DB_HOST endet mit Punkt
+problem-db-host-trailing-dot-fix = Setze DB_HOST genau auf { $endpoint }: Drücke Enter, oder ECS › Task definitions › { $family } › Create new revision › Container { $container } › DB_HOST › Create, dann { $service } darauf umstellen.
+problem-db-host-case = DB_HOST ist { $host }: der Endpunkt mit anderer Gross- und Kleinschreibung. DNS stört das nicht, aber backup-lab kann es nicht von einem Tippfehler unterscheiden.
+    .short = DB_HOST anders geschrieben
+problem-db-host-case-fix = Setze DB_HOST genau auf { $endpoint }, wie die Konsole ihn zeigt: Drücke Enter, oder erstelle eine neue Revision von { $family } und stelle { $service } darauf um.
+problem-db-host-snapshot-name = DB_HOST ist { $host }: Das ist der Name des Snapshots. Ein Snapshot ist keine Datenbank und hat keinen Endpunkt; die wiederhergestellte Instanz ist { $restored }.
+    .short = DB_HOST ist der Snapshot
+problem-db-host-snapshot-name-fix = Kopiere den Endpunkt von { $restored } (RDS › Databases › { $restored } › Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-arn = DB_HOST ist { $host }: ein ARN, der Name der Ressource bei AWS. Das Backend braucht die Netzwerkadresse, den Endpunkt.
+    .short = DB_HOST ist ein ARN
+problem-db-host-arn-fix = Kopiere stattdessen den Endpunkt (RDS › Databases › { $restored } › Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-identifier = DB_HOST ist { $host }: der DB instance identifier { $identifier }, nicht sein Endpunkt. Einen Identifier findet das Backend im Netz nicht.
+    .short = DB_HOST ist der Identifier
+problem-db-host-identifier-fix = Kopiere den Endpunkt (RDS › Databases › { $restored } › Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-other-instance = DB_HOST ist { $host }: der Endpunkt von { $instance }, nicht von { $restored }. Die App zeigt die Daten jener Datenbank.
+    .short = DB_HOST zeigt auf { $instance }
+problem-db-host-other-instance-fix = Setze DB_HOST in einer neuen Revision von { $family } (Container { $container }) auf den Endpunkt von { $restored } ({ $endpoint }) und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-other-variable = Revision { $revision } hat den neuen Endpunkt in { $variable }, nicht in DB_HOST. Das Backend liest nur DB_HOST und arbeitet darum noch mit der alten Datenbank.
+    .short = Endpunkt in { $variable }
+problem-db-host-other-variable-fix = In einer neuen Revision von { $family }, Container { $container }: Setze { $endpoint } in DB_HOST (und entferne { $variable }), dann stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-other-container = Revision { $revision } hat den neuen Endpunkt im Container { $other }, nicht in { $container }: Das Backend läuft in { $container } und arbeitet noch mit der alten Datenbank.
+    .short = Endpunkt im Container { $other }
+problem-db-host-other-container-fix = Setze in einer neuen Revision von { $family } DB_HOST im Container { $container } auf { $endpoint } (und mach die Änderung in { $other } rückgängig), dann stelle { $service } darauf um. Oder drücke Enter.
+problem-snapshot-other-instance = { $snapshot } ist ein Snapshot von { $other }, nicht von { $instance }: Vor «Take snapshot» wurde die falsche Datenbank gewählt. Ein Restore daraus bringt deine ToDos nicht zurück, und der Name ist besetzt.
+    .short = Snapshot von { $other }
+problem-snapshot-other-instance-fix = Lösche ihn (RDS › Snapshots › { $snapshot } › Actions › Delete snapshot) und erstelle ihn nochmals von der richtigen Datenbank: RDS › Databases › { $instance } › Actions › Take snapshot › Name { $snapshot }.

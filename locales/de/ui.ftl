@@ -195,7 +195,10 @@ ui-window-title = Backup-Fenster
 ui-window-intro = Gib das tägliche Backup-Fenster in deiner Lokalzeit ({ $zone }) als hh:mm-hh:mm ein, mindestens 30 Minuten lang. Backups werden { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
-    } aufbewahrt. RDS speichert das Fenster in UTC: Beginnt oder endet in { $zone } die Sommerzeit, verschiebt es sich in deiner Lokalzeit um eine Stunde.
+    } aufbewahrt. RDS speichert das Fenster in UTC{ $dst ->
+        [yes] : Beginnt oder endet in { $zone } die Sommerzeit, verschiebt es sich in deiner Lokalzeit um eine Stunde.
+       *[no] ; { $zone } kennt keine Sommerzeit, das Fenster bleibt also, wo du es hinlegst.
+    }
 ui-window-utc = { $utc } UTC, so speichert es RDS
 ui-cleanup-title = Aufräumen: Welche Datenbank bleibt?
 ui-cleanup-intro = Entscheide, welche Datenbank die App ab jetzt verwendet. Gelöscht wird nur, was das Lab erstellt hat.

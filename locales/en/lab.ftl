@@ -15,10 +15,6 @@ check-backups-on = automated backups on: { $retention ->
         [one] 1 day
        *[other] { $retention } days
     }, window { $window } UTC
-check-backups-retention-differs = retention is { $retention ->
-        [one] 1 day
-       *[other] { $retention } days
-    }, the lab asks for { $wanted } – that works too
 check-todos-created = { $count } todos exist
 check-todos-none = no todos yet – add { $wanted } in the app (or let backup-lab do it)
 check-todos-some = { $count } of { $wanted } todos
@@ -51,19 +47,9 @@ check-switch-failed-so-far = { $failed ->
 check-switch-reverted = the backend was switched and has since been switched back
 check-switch-todo = the backend still points at { $instance }
 check-switch-wait = the backend still points at { $instance }; { $restored } has no endpoint yet
-check-switch-too-early = { $restored } is still { $status } and takes no connections yet, but backend-service already points at it: the new tasks fail their health checks and ECS replaces them until the database is ready. Until then the old tasks keep serving the app from { $instance }
-check-switch-no-host = the task definition has no DB_HOST in container { $container }
-check-switch-elsewhere = the backend points at { $host }, not at { $restored }
-check-switch-failed = the rollout of revision { $revision } failed: { $failed } tasks in a row did not start; { $back ->
-        [0] ECS starts no more new tasks for it
-       *[other] ECS rolled the service back to revision { $back }
-    }
-check-switch-tasks-failing = tasks of revision { $revision } keep failing to start ({ $failed } in a row); ECS keeps replacing them and the rollout does not finish
-check-switch-rolled-back = the rollout onto the restored database failed; ECS rolled the service back to revision { $back }
 check-switch-reason = ECS says: { $reason }
 check-switch-no-breaker = { $service } has no deployment circuit breaker turned on, so ECS keeps trying until you update the service again
 check-switch-event = { $at } { $message }
-check-switch-failed-advice = what to try: check that { $restored } is available and accepts connections (DB_HOST, security group), read the events of { $service } in the ECS console, then run this step again
 check-verify-done = the app shows { $count } todos again
 check-verify-verified = verified: the app showed { $count } todos again
 check-verify-titles = in the app now: { $titles }
@@ -158,6 +144,7 @@ param-tags = Tags
 param-family = Task definition family
 param-base-revision = Based on revision
 param-db-host = New DB_HOST
+param-revision = Revision
 param-cluster = Cluster
 param-service = Service
 param-cleanup-path = Path
@@ -290,6 +277,7 @@ status-snapshots = Snapshots
 status-service = ECS deployments
 status-events = ECS service events (newest first)
 status-todos = Todos
+status-problems = What is wrong, and what to do
 status-days = { $count ->
         [one] 1 day
        *[other] { $count } days
@@ -469,6 +457,8 @@ report-calls = AWS calls (changes), as AWS CLI
 report-reads = Polling reads
 report-leftovers = Still costing money
 report-nothing-left = Nothing from the lab is left.
+report-problems = What went wrong
+report-fix = What to do:
 
 ## No account
 
@@ -484,3 +474,121 @@ welcome-setup =
     The credentials expire after a few hours; then copy them again.
     Or continue in the simulation: the same lab, no AWS needed.
 welcome-key-sim = continue in the simulation
+
+## Diagnoses: what happened and why it matters (problem-<code>), a few words for lists
+## (.short), and what to do now (problem-<code>-fix), with the console path
+
+problem-backup-pending-maintenance = Retention { $retention } is saved for { $instance } but not applied: "Apply immediately" was not chosen, so RDS waits for the maintenance window ({ $when }, in { $in }). Until then the old setting stays.
+    .short = Waits for maintenance window
+problem-backup-pending-maintenance-fix = Press Enter to apply it now, or in the console: RDS › Databases › { $instance } › Modify › Backup retention period { $retention } › Continue › Apply immediately › Modify DB instance.
+problem-backup-retention-other = { $instance } keeps automated backups for { $retention ->
+        [one] { $retention } day
+       *[other] { $retention } days
+    }; the lab asks for { $wanted ->
+        [one] { $wanted } day
+       *[other] { $wanted } days
+    }. Backups cost storage beyond the free amount, and the lab's figures assume { $wanted }.
+    .short = Retention { $retention } instead of { $wanted }
+problem-backup-retention-other-fix = Press Enter to set it, or: RDS › Databases › { $instance } › Modify › Backup retention period { $wanted } › Continue › Apply immediately › Modify DB instance.
+problem-backup-window-as-local = The backup window is { $window } UTC, which is { $local } your time ({ $zone }): it was typed as if RDS took local time. RDS windows are always in UTC.
+    .short = Window typed in local time
+problem-backup-window-as-local-fix = For { $meant } your time, enter { $utc } (UTC): press Enter, or RDS › Databases › { $instance } › Modify › Backup window › Select window › start { $utc } › Continue › Apply immediately.
+problem-snapshot-other-name = There is a manual snapshot { $found } of { $instance }, but none named { $snapshot }. The next steps look for { $snapshot }.
+    .short = Snapshot named { $found }
+problem-snapshot-other-name-fix = Press Enter to take { $snapshot } now, or: RDS › Databases › { $instance } › Actions › Take snapshot › name { $snapshot }. Delete { $found } when it is no longer needed (RDS › Snapshots › Actions › Delete snapshot).
+problem-snapshot-creating-todos-deleted = The todos were deleted while { $snapshot } was still being created. That is fine: a snapshot holds the data as it was when it began, so the { $count } todos are in it.
+    .short = Todos deleted early: fine
+problem-snapshot-creating-todos-deleted-fix = Nothing to do: wait until { $snapshot } is available, then go on with the restore.
+problem-snapshot-before-todos = { $snapshot } was taken at { $taken }, when the app had { $held } todos; { $later } came later. A restore from it brings back only { $held }.
+    .short = Taken before the todos
+problem-snapshot-before-todos-fix = Take it again now that the todos are there: RDS › Snapshots › { $snapshot } › Actions › Delete snapshot, then RDS › Databases › { $instance } › Actions › Take snapshot › name { $snapshot }.
+problem-source-missing = { $instance } is not in this region. Either the console or backup-lab looks at another region, or the instance was deleted. Without it the lab cannot go on.
+    .short = { $instance } not found
+problem-source-missing-fix = Check the region at the top right of the console and in backup-lab's header. If { $instance } was deleted, it comes back only from a snapshot: restore one under the name { $instance } (RDS › Snapshots › Actions › Restore snapshot).
+problem-source-missing-snapshot-kept = { $instance } is not in this region any more, but { $snapshot } is: a manual snapshot outlives its instance, so your data is safe. The app has no database until { $instance } is back.
+    .short = { $instance } is gone
+problem-source-missing-snapshot-kept-fix = Check the region first. If { $instance } was deleted: RDS › Snapshots › { $snapshot } › Actions › Restore snapshot › DB instance identifier { $instance }, with the settings it had.
+problem-source-deleting = { $instance } is being deleted (status { $status }). The app loses its database, and the lab cannot use it any more.
+    .short = { $instance } is being deleted
+problem-source-deleting-fix = A deletion cannot be stopped. Keep { $snapshot } (it outlives the instance) and restore it under the name { $instance } once the deletion is finished: RDS › Snapshots › { $snapshot } › Actions › Restore snapshot.
+problem-source-modified = { $instance } is being changed (status { $status }), and not its backup settings: someone modified it in the console. backup-lab never changes it beyond the backups; snapshots and restores wait until it is available again.
+    .short = { $instance } is being modified
+problem-source-modified-fix = Wait until { $instance } is available again (RDS › Databases). If the change was a mistake, look at RDS › Databases › { $instance } › Logs & events › Recent events, and undo it with Modify.
+problem-source-stopped = { $instance } is { $status }: the app has no database and snapshots cannot be taken.
+    .short = { $instance } is stopped
+problem-source-stopped-fix = Start it again: RDS › Databases › { $instance } › Actions › Start. It takes a few minutes.
+problem-restored-deleted-in-use = { $restored } was deleted, but { $service } still points at it. The app is down: its tasks cannot reach a database.
+    .short = App down: database deleted
+problem-restored-deleted-in-use-fix = Put the backend back first: a new revision of { $family } with DB_HOST = the endpoint of { $instance } (ECS › Task definitions › { $family } › Create new revision), then { $cluster } › { $service } › Update to it. The cleanup's way back (Enter on Cleanup) does both.
+problem-restored-deleting-in-use = { $restored } is being deleted while { $service } still points at it. The app goes down as soon as the instance is gone.
+    .short = App going down: database deleted
+problem-restored-deleting-in-use-fix = Put the backend back on { $instance } now: a new revision of { $family } with DB_HOST = the endpoint of { $instance }, then { $cluster } › { $service } › Update to it. The cleanup's way back (Enter on Cleanup) does both.
+problem-switch-too-early = { $restored } is still { $status } and takes no connections yet, but { $service } already points at it: the new tasks fail their health checks and ECS keeps replacing them. Until then the old tasks serve the app from { $instance }.
+    .short = Switched before the database is ready
+problem-switch-too-early-fix = Nothing to undo: once { $restored } is available, the new tasks start. If the rollout has failed by then, update { $service } again (Enter).
+problem-rollout-failed = The rollout of revision { $revision } failed: { $failed } tasks in a row did not start; { $back ->
+        [0] ECS starts no new ones.
+       *[other] ECS rolled the service back to revision { $back }.
+    }
+    .short = Rollout failed
+problem-rollout-failed-fix = Check that { $restored } is available and reachable (DB_HOST, security group), read ECS › Clusters › { $cluster } › { $service } › Events, then press Enter to update the service again.
+problem-rollout-tasks-failing = Tasks of revision { $revision } keep failing to start ({ $failed } in a row); ECS keeps replacing them and the rollout does not finish.
+    .short = Tasks keep failing
+problem-rollout-tasks-failing-fix = Check that { $restored } is available and reachable (DB_HOST, security group), read ECS › Clusters › { $cluster } › { $service } › Events and the stopped tasks' reasons, then press Enter to update the service again.
+problem-rollout-rolled-back = The rollout onto the restored database failed; ECS rolled the service back to revision { $back }. The app serves the old database.
+    .short = Rollout rolled back
+problem-rollout-rolled-back-fix = Check that { $restored } is available and reachable (DB_HOST, security group), read ECS › Clusters › { $cluster } › { $service } › Events, then press Enter to update the service again.
+problem-rollout-stuck = The rollout of revision { $revision } has been running for { $waited } with { $running } of { $desired } new tasks: it is stuck.
+    .short = Rollout stuck
+problem-rollout-stuck-fix = Look at ECS › Clusters › { $cluster } › { $service } › Tasks (stopped tasks and their reasons) and Events; the usual cause is a database the tasks cannot reach.
+problem-service-revision-not-deployed = Revision { $revision } of { $family } has the right DB_HOST, but { $service } still runs revision { $running }: the service was not updated, so the app still uses the old database.
+    .short = Update to revision { $revision }
+problem-service-revision-not-deployed-fix = Update { $service } to revision { $revision }: press Enter, or ECS › Clusters › { $cluster } › { $service } › Update › Revision { $revision } › Update.
+problem-service-other-revision = { $service } was updated to revision { $running }, but the revision with the new DB_HOST is { $revision }. The app does not use { $restored }.
+    .short = Update to revision { $revision }
+problem-service-other-revision-fix = Update { $service } to revision { $revision }: press Enter, or ECS › Clusters › { $cluster } › { $service } › Update › Revision { $revision } › Update.
+problem-db-host-old-endpoint = Revision { $revision } runs, but its DB_HOST is still the endpoint of { $instance }: the new revision was created without changing the value. The app does not use { $restored }.
+    .short = DB_HOST still the old endpoint
+problem-db-host-old-endpoint-fix = Press Enter, or: ECS › Task definitions › { $family } › Create new revision › container { $container } › DB_HOST = the endpoint of { $restored } (RDS › Databases › { $restored } › Connectivity & security) › Create, then update { $service } to it.
+problem-db-host-empty = DB_HOST in container { $container } of revision { $revision } is empty or missing: the backend does not know which database to use, and its tasks fail.
+    .short = DB_HOST empty
+problem-db-host-empty-fix = Press Enter, or: ECS › Task definitions › { $family } › Create new revision › container { $container } › Environment variables › DB_HOST = { $endpoint } › Create, then update { $service } to it.
+problem-db-host-elsewhere = DB_HOST is { $host }: that is no endpoint of this lab, so the backend cannot reach { $restored }.
+    .short = DB_HOST unknown
+problem-db-host-elsewhere-fix = Copy the endpoint from RDS › Databases › { $restored } › Connectivity & security ({ $endpoint }) into DB_HOST of a new revision of { $family } (container { $container }), then update { $service } to it. Or press Enter.
+problem-db-host-scheme = DB_HOST is { $host }: the endpoint with { $scheme } in front. DB_HOST takes the bare host name; the backend adds the rest itself, so with it the tasks cannot connect.
+    .short = DB_HOST with { $scheme }
+problem-db-host-scheme-fix = Set DB_HOST to { $endpoint } exactly: press Enter, or ECS › Task definitions › { $family } › Create new revision › container { $container } › DB_HOST › Create, then update { $service } to it.
+problem-db-host-port = DB_HOST is { $host }: the endpoint with the port :{ $port }. The port does not belong in DB_HOST (the backend uses 3306 itself), so the tasks cannot connect.
+    .short = Port in DB_HOST
+problem-db-host-port-fix = Set DB_HOST to { $endpoint } exactly, without :{ $port }: press Enter, or ECS › Task definitions › { $family } › Create new revision › container { $container } › DB_HOST › Create, then update { $service } to it.
+problem-db-host-spaces = DB_HOST is { $host }: the endpoint with spaces around or in it, as a copy from the console often brings. The backend looks up the name as it is and finds nothing.
+    .short = Spaces in DB_HOST
+problem-db-host-spaces-fix = Set DB_HOST to { $endpoint } exactly, without spaces: press Enter, or ECS › Task definitions › { $family } › Create new revision › container { $container } › DB_HOST › Create, then update { $service } to it.
+problem-db-host-trailing-dot = DB_HOST is { $host }: the endpoint with a dot at the end. Some database drivers do not take it.
+    .short = DB_HOST ends with a dot
+problem-db-host-trailing-dot-fix = Set DB_HOST to { $endpoint } exactly: press Enter, or ECS › Task definitions › { $family } › Create new revision › container { $container } › DB_HOST › Create, then update { $service } to it.
+problem-db-host-case = DB_HOST is { $host }: the endpoint in other capitals. DNS does not mind, but backup-lab cannot tell it apart from a typo.
+    .short = DB_HOST in other capitals
+problem-db-host-case-fix = Set DB_HOST to { $endpoint } exactly as the console shows it: press Enter, or create a new revision of { $family } and update { $service } to it.
+problem-db-host-snapshot-name = DB_HOST is { $host }: that is the snapshot's name. A snapshot is no database and has no endpoint; the restored instance is { $restored }.
+    .short = DB_HOST is the snapshot
+problem-db-host-snapshot-name-fix = Copy the endpoint of { $restored } (RDS › Databases › { $restored } › Connectivity & security: { $endpoint }) into DB_HOST of a new revision of { $family }, then update { $service } to it. Or press Enter.
+problem-db-host-arn = DB_HOST is { $host }: an ARN, the resource's name in AWS. The backend needs the network address, the endpoint.
+    .short = DB_HOST is an ARN
+problem-db-host-arn-fix = Copy the endpoint instead (RDS › Databases › { $restored } › Connectivity & security: { $endpoint }) into DB_HOST of a new revision of { $family }, then update { $service } to it. Or press Enter.
+problem-db-host-identifier = DB_HOST is { $host }: the DB instance identifier { $identifier }, not its endpoint. The backend cannot look up an identifier on the network.
+    .short = DB_HOST is the identifier
+problem-db-host-identifier-fix = Copy the endpoint (RDS › Databases › { $restored } › Connectivity & security: { $endpoint }) into DB_HOST of a new revision of { $family }, then update { $service } to it. Or press Enter.
+problem-db-host-other-instance = DB_HOST is { $host }: the endpoint of { $instance }, not of { $restored }. The app shows that database's data.
+    .short = DB_HOST names { $instance }
+problem-db-host-other-instance-fix = Set DB_HOST to the endpoint of { $restored } ({ $endpoint }) in a new revision of { $family } (container { $container }), then update { $service } to it. Or press Enter.
+problem-db-host-other-variable = Revision { $revision } has the new endpoint in { $variable }, not in DB_HOST. The backend reads only DB_HOST, so it still uses the old database.
+    .short = Endpoint in { $variable }
+problem-db-host-other-variable-fix = In a new revision of { $family }, container { $container }: put { $endpoint } into DB_HOST (and remove { $variable }), then update { $service } to it. Or press Enter.
+problem-db-host-other-container = Revision { $revision } has the new endpoint in container { $other }, not in { $container }: the backend runs in { $container } and still uses the old database.
+    .short = Endpoint in container { $other }
+problem-db-host-other-container-fix = In a new revision of { $family }, set DB_HOST in container { $container } to { $endpoint } (and undo the change in { $other }), then update { $service } to it. Or press Enter.
+problem-snapshot-other-instance = { $snapshot } is a snapshot of { $other }, not of { $instance }: the wrong database was chosen before "Take snapshot". A restore from it does not bring back your todos, and the name is taken.
+    .short = Snapshot of { $other }
+problem-snapshot-other-instance-fix = Delete it (RDS › Snapshots › { $snapshot } › Actions › Delete snapshot), then take it again of the right database: RDS › Databases › { $instance } › Actions › Take snapshot › name { $snapshot }.

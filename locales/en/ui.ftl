@@ -195,7 +195,10 @@ ui-window-title = Backup window
 ui-window-intro = Enter the daily backup window in your local time ({ $zone }) as hh:mm-hh:mm, at least 30 minutes long. Backups are kept for { $retention ->
         [one] 1 day
        *[other] { $retention } days
-    }. RDS stores the window in UTC: when daylight saving time starts or ends in { $zone }, it moves by one hour in your local time.
+    }. RDS stores the window in UTC{ $dst ->
+        [yes] : when daylight saving time starts or ends in { $zone }, it moves by one hour in your local time.
+       *[no] ; { $zone } has no daylight saving time, so the window stays where you put it.
+    }
 ui-window-utc = { $utc } UTC, as RDS stores it
 ui-cleanup-title = Clean up: which database stays?
 ui-cleanup-intro = Decide which database the app uses from now on. Only what the lab created is deleted.

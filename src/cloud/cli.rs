@@ -31,6 +31,14 @@ pub fn describe_snapshots(instance: &str) -> String {
 }
 
 #[must_use]
+pub fn find_snapshot(snapshot: &str) -> String {
+    format!(
+        "aws rds describe-db-snapshots --db-snapshot-identifier {}",
+        quote(snapshot)
+    )
+}
+
+#[must_use]
 pub fn modify_backup(s: &BackupSettings) -> String {
     format!(
         "aws rds modify-db-instance --db-instance-identifier {} --backup-retention-period {} --preferred-backup-window {} {}",

@@ -71,6 +71,19 @@ macro_rules! layered {
                 )
                 .await
             }
+            async fn find_snapshot(
+                &self,
+                snapshot_id: &str,
+            ) -> $crate::cloud::CloudResult<Option<$crate::cloud::DbSnapshot>> {
+                let cli = || $crate::cloud::cli::find_snapshot(snapshot_id);
+                let op = $crate::cloud::layer::Op {
+                    name: "DescribeDBSnapshots",
+                    writes: false,
+                    cli: &cli,
+                };
+                self.around(op, |c| async move { c.find_snapshot(snapshot_id).await })
+                    .await
+            }
             async fn modify_backup(
                 &self,
                 s: &$crate::cloud::BackupSettings,

@@ -186,6 +186,8 @@ pub trait Cloud: Send + Sync {
 
     async fn describe_instances(&self) -> CloudResult<Vec<DbInstance>>;
     async fn describe_snapshots(&self, instance_id: &str) -> CloudResult<Vec<DbSnapshot>>;
+    /// The snapshot named `snapshot_id`, of whichever instance (`None`: there is none).
+    async fn find_snapshot(&self, snapshot_id: &str) -> CloudResult<Option<DbSnapshot>>;
     async fn modify_backup(&self, settings: &BackupSettings) -> CloudResult<DbInstance>;
     /// Mends an instance at once (ModifyDBInstance with ApplyImmediately): its security groups
     /// and Multi-AZ.

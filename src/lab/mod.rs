@@ -324,6 +324,34 @@ impl Problem {
         self.fix = self.fix.arg(name, value);
         self
     }
+
+    /// A few words for a list line: the attribute `.short` of `problem-<code>` (its detail
+    /// when it has none).
+    #[must_use]
+    pub fn short(&self) -> Text {
+        Text {
+            id: format!("{}.short", self.detail.id),
+            args: self.detail.args.clone(),
+        }
+    }
+
+    /// The diagnosis in `lang`, as `check --json` and the report give it.
+    #[must_use]
+    pub fn shown(&self, lang: Lang) -> ShownProblem {
+        ShownProblem {
+            code: self.code.clone(),
+            detail: self.detail.render(lang),
+            fix: self.fix.render(lang),
+        }
+    }
+}
+
+/// A diagnosis rendered in one language: `{code, detail, fix}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShownProblem {
+    pub code: String,
+    pub detail: String,
+    pub fix: String,
 }
 
 /// A check's verdict: the state, what is missing, wrong or achieved (`details`), and the
@@ -353,20 +381,57 @@ impl Check {
         self
     }
 
+    /// A verdict that is a diagnosis: `state` and the problem, without further details.
+    #[must_use]
+    pub fn diagnosis(state: StepState, problem: Problem) -> Self {
+        Self {
+            state,
+            details: Vec::new(),
+            problems: vec![problem],
+        }
+    }
+
+    /// The diagnosis with `code`, if the check found it.
+    #[must_use]
+    pub fn find(&self, code: &str) -> Option<&Problem> {
+        self.problems.iter().find(|p| p.code == code)
+    }
+
+    /// What a one-line place shows: the first diagnosis in a few words, else the first detail.
+    #[must_use]
+    pub fn short(&self, lang: Lang) -> String {
+        self.problems.first().map_or_else(
+            || {
+                self.details
+                    .first()
+                    .map(|d| d.render(lang))
+                    .unwrap_or_default()
+            },
+            |p| p.short().render(lang),
+        )
+    }
+
     #[must_use]
     pub fn with(mut self, detail: Text) -> Self {
         self.details.push(detail);
         self
     }
 
-    /// All details in one line.
+    /// All in one line: the diagnoses in a few words, then the details.
     #[must_use]
     pub fn render(&self, lang: Lang) -> String {
-        self.details
+        self.problems
             .iter()
-            .map(|d| d.render(lang))
+            .map(|p| p.short().render(lang))
+            .chain(self.details.iter().map(|d| d.render(lang)))
             .collect::<Vec<_>>()
             .join("; ")
+    }
+
+    /// The diagnoses in `lang`.
+    #[must_use]
+    pub fn shown_problems(&self, lang: Lang) -> Vec<ShownProblem> {
+        self.problems.iter().map(|p| p.shown(lang)).collect()
     }
 }
 

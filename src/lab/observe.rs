@@ -70,7 +70,8 @@ impl crate::lab::StepId {
 pub enum Fetched {
     /// The instances, and what the simulation shows inside the point-in-time restore.
     Instances(Result<Vec<DbInstance>, CloudError>, Option<Vec<Todo>>),
-    Snapshots(Result<Vec<DbSnapshot>, CloudError>),
+    /// The source's snapshots, and the lab's snapshot name found on another instance.
+    Snapshots(Result<Vec<DbSnapshot>, CloudError>, Option<DbSnapshot>),
     Service(Result<Service, CloudError>, Vec<TaskDefinition>),
     Todos(Result<Vec<Todo>, CloudError>),
 }
@@ -80,7 +81,7 @@ impl Fetched {
     pub fn part(&self) -> PartId {
         match self {
             Self::Instances(..) => PartId::Instances,
-            Self::Snapshots(_) => PartId::Snapshots,
+            Self::Snapshots(..) => PartId::Snapshots,
             Self::Service(..) => PartId::Service,
             Self::Todos(_) => PartId::Todos,
         }
@@ -90,7 +91,7 @@ impl Fetched {
     pub fn error(&self) -> Option<&CloudError> {
         match self {
             Self::Instances(r, _) => r.as_ref().err(),
-            Self::Snapshots(r) => r.as_ref().err(),
+            Self::Snapshots(r, _) => r.as_ref().err(),
             Self::Service(r, _) => r.as_ref().err(),
             Self::Todos(r) => r.as_ref().err(),
         }
@@ -101,6 +102,9 @@ impl Fetched {
 pub struct Observed {
     pub instances: Part<Vec<DbInstance>>,
     pub snapshots: Part<Vec<DbSnapshot>>,
+    /// A snapshot with the lab's snapshot name, of another instance than the source.
+    #[serde(default)]
+    pub lab_snapshot_elsewhere: Option<DbSnapshot>,
     pub service: Part<Service>,
     /// Task definitions by ARN; revisions never change, so they are fetched once.
     pub task_definitions: BTreeMap<String, TaskDefinition>,
@@ -121,7 +125,12 @@ impl Observed {
                 }
                 self.instances.take(r, at);
             }
-            Fetched::Snapshots(r) => self.snapshots.take(r, at),
+            Fetched::Snapshots(r, elsewhere) => {
+                if r.is_ok() {
+                    self.lab_snapshot_elsewhere = elsewhere;
+                }
+                self.snapshots.take(r, at);
+            }
             Fetched::Service(r, tds) => {
                 for td in tds {
                     self.task_definitions.insert(td.arn.clone(), td);
@@ -167,6 +176,24 @@ impl Observed {
             .env(container, crate::cloud::DB_HOST)
     }
 
+    /// Whether the registered revisions matter: another database than the source has its
+    /// endpoint and the service does not run on it (a revision may be waiting to be deployed).
+    #[must_use]
+    pub fn wants_revisions(&self, config: &Config) -> bool {
+        let names = &config.names;
+        // Any other instance may be the restored one (it can be adopted under another name).
+        let host = self.db_host(&names.container);
+        let others: Vec<&str> = self
+            .instances
+            .value
+            .iter()
+            .flatten()
+            .filter(|i| i.id != names.instance)
+            .filter_map(|i| i.endpoint.as_deref())
+            .collect();
+        !others.is_empty() && !others.iter().any(|ep| host == Some(*ep))
+    }
+
     #[must_use]
     pub fn todo_count(&self) -> Option<usize> {
         self.todos.value.as_ref().map(Vec::len)
@@ -194,12 +221,16 @@ impl Observed {
     }
 }
 
+/// How many of the newest revisions of the backend's family a service fetch knows.
+const NEWEST_REVISIONS: usize = 3;
+
 /// Fetches one part. The service fetch also describes task definitions not seen before.
 pub async fn fetch(
     cloud: &dyn Cloud,
     config: &Config,
     part: PartId,
     known: &BTreeMap<String, TaskDefinition>,
+    revisions: bool,
 ) -> Fetched {
     let names = &config.names;
     match part {
@@ -214,7 +245,21 @@ pub async fn fetch(
                 .flatten();
             Fetched::Instances(instances, pitr_todos)
         }
-        PartId::Snapshots => Fetched::Snapshots(cloud.describe_snapshots(&names.instance).await),
+        PartId::Snapshots => {
+            let own = cloud.describe_snapshots(&names.instance).await;
+            // Snapshot names are unique in a region: the lab's name on another instance's
+            // snapshot (taken of the wrong database) is found by name.
+            let elsewhere = match &own {
+                Ok(list) if !list.iter().any(|s| s.id == names.snapshot) => cloud
+                    .find_snapshot(&names.snapshot)
+                    .await
+                    .ok()
+                    .flatten()
+                    .filter(|s| s.instance_id != names.instance),
+                _ => None,
+            };
+            Fetched::Snapshots(own, elsewhere)
+        }
         PartId::Service => {
             let service = cloud.describe_service(&names.cluster, &names.service).await;
             let mut tds = Vec::new();
@@ -232,6 +277,29 @@ pub async fn fetch(
                         tds.push(td);
                     }
                 }
+                // The newest registered revisions (made in the console, say), deployed or not,
+                // so a check can name the one to deploy. Each is described once.
+                if !revisions {
+                    return Fetched::Service(service, tds);
+                }
+                if let Ok(arns) = cloud.list_task_definitions(&names.task_family).await {
+                    let mut newest: Vec<(u32, String)> = arns
+                        .into_iter()
+                        .filter_map(|a| crate::cloud::revision_of(&a).map(|r| (r, a)))
+                        .collect();
+                    newest.sort_by_key(|r| std::cmp::Reverse(r.0));
+                    let unknown: Vec<String> = newest
+                        .into_iter()
+                        .take(NEWEST_REVISIONS)
+                        .map(|(_, a)| a)
+                        .filter(|a| !known.contains_key(a) && !tds.iter().any(|t| t.arn == *a))
+                        .collect();
+                    for arn in unknown {
+                        if let Ok(td) = cloud.describe_task_definition(&arn).await {
+                            tds.push(td);
+                        }
+                    }
+                }
             }
             Fetched::Service(service, tds)
         }
@@ -247,9 +315,14 @@ pub async fn observe(
     observed: &mut Observed,
 ) {
     let known = &observed.task_definitions;
-    let fetched =
-        futures::future::join_all(parts.iter().map(|part| fetch(cloud, config, *part, known)))
-            .await;
+    // Not knowing the instances yet (a first look, a headless command), they may matter.
+    let revisions = observed.instances.value.is_none() || observed.wants_revisions(config);
+    let fetched = futures::future::join_all(
+        parts
+            .iter()
+            .map(|part| fetch(cloud, config, *part, known, revisions)),
+    )
+    .await;
     for fetched in fetched {
         observed.apply(fetched, cloud.now());
     }

@@ -84,6 +84,17 @@ pub struct Switch {
     pub endpoint: String,
 }
 
+/// The service onto a revision that is registered already (the learner made it in the
+/// console and did not deploy it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deploy {
+    pub cluster: String,
+    pub service: String,
+    /// ARN of the revision to run.
+    pub task_definition: String,
+    pub revision: u32,
+}
+
 /// Dump & restore: a one-off Fargate task next to the service copies the restored database's
 /// data into the original one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +160,8 @@ pub enum Request {
     /// Mends the restored database at once (its security groups, Multi-AZ).
     MendRestored(InstanceChange),
     SwitchBackend(Switch),
+    /// Updates the service to a registered revision, nothing else.
+    Deploy(Deploy),
     /// Reads the todos the app serves.
     Verify,
     Pitr(Box<PitrRequest>),

@@ -381,6 +381,18 @@ fn confirm_sections(
     ]
 }
 
+/// Whether `tz` changes its offset in the year around `now` (daylight saving time): only
+/// then does a window stored in UTC move in local time.
+fn has_dst(tz: &jiff::tz::TimeZone, now: jiff::Timestamp) -> bool {
+    let offset = |days: i64| {
+        now.checked_add(jiff::SignedDuration::from_hours(24 * days))
+            .ok()
+            .map(|t| tz.to_offset(t))
+    };
+    let first = offset(0);
+    (1..12).any(|month| offset(month * 30) != first)
+}
+
 fn window_sections(
     view: &View<'_>,
     input: &str,
@@ -393,6 +405,14 @@ fn window_sections(
     let intro = Text::new("ui-window-intro")
         .arg("zone", zone)
         .arg("retention", app.config.backup.retention_days)
+        .arg(
+            "dst",
+            if has_dst(&view.tz, app.now) {
+                "yes"
+            } else {
+                "no"
+            },
+        )
         .render(view.lang);
     let mut field = vec![Line::from(vec![
         Span::styled("> ", th.key),
@@ -590,6 +610,16 @@ fn restore_sections(view: &View<'_>, adopt: bool, other: &str, width: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_window_moves_with_daylight_saving_time_only_where_there_is_one() {
+        let now: jiff::Timestamp = "2026-12-02T06:00:00Z".parse().unwrap();
+        let zurich = jiff::tz::TimeZone::get("Europe/Zurich").unwrap();
+        assert!(has_dst(&zurich, now));
+        assert!(!has_dst(&jiff::tz::TimeZone::UTC, now));
+        let tokyo = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
+        assert!(!has_dst(&tokyo, now));
+    }
 
     fn section(drop_rank: u8, text: &str, n: usize) -> Section {
         Section {

@@ -197,6 +197,41 @@ fn heading(view: &View<'_>, text: &str, width: usize) -> Vec<Line<'static>> {
     wrap::lines_with("", text, width, view.th.heading, view.th.heading)
 }
 
+/// Each diagnosis: what happened and why it matters, then what to do now.
+#[must_use]
+pub fn problem_lines(
+    view: &View<'_>,
+    state: StepState,
+    problems: &[lab::Problem],
+    width: usize,
+) -> Vec<Line<'static>> {
+    let th = &view.th;
+    // On a step that is not failed, a diagnosis is a warning or a reassurance.
+    let (mark, style) = if state == StepState::Failed {
+        ("  ✘ ", th.failed)
+    } else {
+        ("  ! ", th.warn)
+    };
+    let mut out = Vec::new();
+    for problem in problems {
+        out.extend(wrap::lines_with(
+            mark,
+            &view.text(&problem.detail),
+            width,
+            style,
+            th.text,
+        ));
+        out.extend(wrap::lines_with(
+            "  → ",
+            &view.text(&problem.fix),
+            width,
+            th.accent,
+            th.text,
+        ));
+    }
+    out
+}
+
 /// The panel's content at `width` cells.
 #[must_use]
 pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
@@ -232,6 +267,8 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         let label = format!("{} ", view.t("ui-check-label"));
         let head = format!("{sym} {}", state_word(view, check.state));
         out.extend(wrap::lines_with(&label, &head, width, th.muted, style));
+        // The diagnoses first: what happened and what to do; then the facts around them.
+        out.extend(problem_lines(view, check.state, &check.problems, width));
         for detail in &check.details {
             out.extend(wrap::lines_with(
                 "  – ",

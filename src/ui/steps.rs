@@ -63,19 +63,30 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let inner = block.inner(area);
     let next = app.next_step();
     let cells = usize::from(inner.width);
-    let lines: Vec<Line<'static>> = StepId::ALL
-        .iter()
-        .map(|step| {
+    // A failed step names its first diagnosis: on a line of its own where the panel has a
+    // spare row, else in place of its title (the step panel names the step).
+    let mut spare = usize::from(inner.height).saturating_sub(StepId::ALL.len());
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for step in &StepId::ALL {
+        let diagnosis = app
+            .check(*step)
+            .filter(|c| c.state == StepState::Failed && !c.problems.is_empty())
+            .map(|c| c.short(view.lang));
+        let own_line = diagnosis.is_some() && spare > 0;
+        let line = {
             let (sym, state) = symbol(view, *step);
             let number = format!(" {:>2} ", step.index() + 1);
             let room = cells.saturating_sub(2 + wrap::width(&number));
             // The short title fits at 80×24 in both languages; the full one where it fits.
             let full = view.text(&step.title());
-            let title = if wrap::width(&full) <= room {
+            let mut title = if wrap::width(&full) <= room {
                 full
             } else {
                 view.text(&step.short_title())
             };
+            if let Some(short) = diagnosis.as_ref().filter(|_| !own_line) {
+                title.clone_from(short);
+            }
             let title = wrap::pad(&title, room);
             let selected = *step == app.selected;
             let base = if selected {
@@ -101,8 +112,14 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
                 Span::styled(number, if selected { th.selected } else { th.muted }),
                 Span::styled(title, base),
             ])
-        })
-        .collect();
+        };
+        lines.push(line);
+        if let Some(short) = diagnosis.filter(|_| own_line) {
+            spare -= 1;
+            let text = wrap::pad(&format!("     {short}"), cells);
+            lines.push(Line::styled(text, th.failed));
+        }
+    }
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 

@@ -79,7 +79,16 @@ impl Lab {
             },
         )
         .expect("check");
-        (c.state, c.render(Lang::En))
+        // What the step panel shows: the details and each diagnosis with its fix.
+        let mut text = c.render(Lang::En);
+        for p in &c.problems {
+            text.push_str(&format!(
+                "; {}; {}",
+                p.detail.render(Lang::En),
+                p.fix.render(Lang::En)
+            ));
+        }
+        (c.state, text)
     }
 
     /// The codes of the diagnoses `step`'s check makes now.
@@ -869,7 +878,7 @@ async fn a_switch_in_the_console_before_the_database_is_ready_is_explained() {
     let (state, detail) = lab.state(StepId::SwitchBackend).await;
     assert_eq!(state, StepState::InProgress, "{detail}");
     assert!(detail.contains("takes no connections yet"), "{detail}");
-    assert!(detail.contains("old tasks keep serving"), "{detail}");
+    assert!(detail.contains("old tasks serve the app"), "{detail}");
 }
 
 #[tokio::test]
@@ -1087,7 +1096,7 @@ async fn a_failed_rollout_is_a_failed_step_and_a_second_run_finishes() {
         "{detail}"
     );
     assert!(detail.contains("failed ELB health checks"), "{detail}");
-    assert!(detail.contains("run this step again"), "{detail}");
+    assert!(detail.contains("update the service again"), "{detail}");
     assert_eq!(lab.state(StepId::Verify).await.0, StepState::Todo);
     assert!(!steps::lab_complete(&Ctx {
         observed: &lab.observed().await,

@@ -407,3 +407,42 @@ fn the_scan_sees_known_ids() {
         assert!(used.contains(id), "{id} is found by the scan");
     }
 }
+
+/// Every diagnosis made with a literal code (`Problem::new("…")`) has its detail
+/// (`problem-<code>`) and fix (`problem-<code>-fix`) in both languages.
+#[test]
+fn every_diagnosis_code_has_its_texts() {
+    let all = files();
+    let mut sources = Vec::new();
+    rust_files(&Path::new(ROOT).join("src"), &mut sources);
+    let mut codes = BTreeSet::new();
+    for path in sources {
+        let source = std::fs::read_to_string(&path).expect("source");
+        for part in source.split("Problem::new(\"").skip(1) {
+            if let Some(code) = part.split('"').next() {
+                codes.insert(code.to_owned());
+            }
+        }
+    }
+    assert!(codes.len() > 10, "the scan finds the codes ({codes:?})");
+    let mut missing = Vec::new();
+    for (lang, files) in &all {
+        let defined: BTreeSet<String> = files
+            .values()
+            .flat_map(|t| messages(t))
+            .map(|m| m.id)
+            .collect();
+        for code in &codes {
+            for id in [format!("problem-{code}"), format!("problem-{code}-fix")] {
+                if !defined.contains(&id) {
+                    missing.push(format!("{lang}: {id}"));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "diagnoses without texts:\n{}",
+        missing.join("\n")
+    );
+}

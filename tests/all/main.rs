@@ -27,6 +27,7 @@ mod support;
 mod aws_moto;
 mod cli;
 mod credentials;
+mod diagnoses;
 mod dump;
 mod faults;
 mod lab_moto;

@@ -621,6 +621,39 @@ async fn a_long_dialog_scrolls_at_80x24_and_leaves_nothing_out() {
     }
 }
 
+/// The console slip the chapter invites: DB_HOST with the port, deployed. At 80×24 the step
+/// panel says what happened and what to enter right under the check, and the step list marks
+/// the step failed with the diagnosis in a few words.
+#[tokio::test]
+async fn a_wrong_db_host_at_80x24() {
+    let lab = lab_at(Stage::Restoring).await;
+    lab.wait(780).await;
+    let endpoint = "workshop-db-restore.c9xk2mplq7ab.us-east-1.rds.amazonaws.com";
+    let td = lab
+        .cloud
+        .register_revision(
+            "workshop-backend:1",
+            "container-backend",
+            "DB_HOST",
+            &format!("{endpoint}:3306"),
+        )
+        .await
+        .expect("register");
+    lab.cloud
+        .update_service("workshop-cluster", "backend-service", &td.arn)
+        .await
+        .expect("update");
+    lab.wait(30).await;
+    for lang in Lang::ALL {
+        let app = lab.app(lang, StepId::SwitchBackend).await;
+        let terminal = render(&app, 80, 24);
+        let screen = format!("{:?}", terminal.backend());
+        assert!(screen.contains(":3306"), "{screen}");
+        let name = format!("switch_backend_db_host_port_{}_80x24", lang_name(lang));
+        insta::assert_snapshot!(name, terminal.backend());
+    }
+}
+
 /// A restore made in the console with its defaults (the VPC's default security group,
 /// Single-AZ), shown on the restore step at 80×24: the failed step and its diagnoses.
 #[tokio::test]

@@ -419,6 +419,27 @@ impl Cloud for AwsCloud {
         Ok(items.iter().map(db_snapshot).collect())
     }
 
+    async fn find_snapshot(&self, snapshot_id: &str) -> CloudResult<Option<DbSnapshot>> {
+        const OP: &str = "DescribeDBSnapshots";
+        match self
+            .rds
+            .describe_db_snapshots()
+            .db_snapshot_identifier(snapshot_id)
+            .send()
+            .await
+        {
+            Ok(out) => Ok(out.db_snapshots().first().map(db_snapshot)),
+            Err(e) => {
+                let mapped = map_sdk_error(OP, &e);
+                if mapped.kind == ErrorKind::NotFound {
+                    Ok(None)
+                } else {
+                    Err(mapped)
+                }
+            }
+        }
+    }
+
     async fn modify_backup(&self, settings: &BackupSettings) -> CloudResult<DbInstance> {
         const OP: &str = "ModifyDBInstance";
         let retention = i32::try_from(settings.retention_days).map_err(|_| {

@@ -76,6 +76,15 @@ impl Cloud for SimCloud {
         })
     }
 
+    async fn find_snapshot(&self, snapshot_id: &str) -> CloudResult<Option<DbSnapshot>> {
+        self.with(false, |w| {
+            Ok(w.snapshots
+                .values()
+                .filter(|s| s.base.id == snapshot_id)
+                .find_map(|s| s.view(w.now)))
+        })
+    }
+
     async fn modify_backup(&self, settings: &BackupSettings) -> CloudResult<DbInstance> {
         self.with(true, |w| {
             let current = w.require_instance(&settings.instance_id)?;

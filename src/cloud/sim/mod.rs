@@ -40,9 +40,9 @@ use serde::{Deserialize, Serialize};
 use super::{
     BackupSettings, CircuitBreaker, Cloud, CloudError, CloudResult, Container, DbInstance,
     DbSnapshot, Deployment, DeploymentStatus, EXTENDED_SUPPORT, EXTENDED_SUPPORT_DISABLED,
-    ErrorKind, Identity, InstanceChange, Mode, PitrRequest, RestoreRequest, RestoreSettings,
-    RolloutState, Service, ServiceEvent, SnapshotKind, SnapshotRequest, TOOL_TAG_KEY,
-    TOOL_TAG_VALUE, TaskDefinition, Todo, TodoId, todo_api,
+    ErrorKind, Identity, InstanceChange, InstanceStatus, Mode, PitrRequest, RestoreRequest,
+    RestoreSettings, RolloutState, Service, ServiceEvent, SnapshotKind, SnapshotRequest,
+    TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Todo, TodoId, todo_api,
 };
 use crate::state::{FileProblem, read_limited, write_atomic};
 use crate::validate;
@@ -185,6 +185,51 @@ impl SimCloud {
         if let Some(instance) = world.instances.get_mut(instance_id) {
             change(&mut instance.base);
         }
+    }
+
+    /// Registers a new revision of `base` changed by `change`, as the console's "Create new
+    /// revision" does (any field, any container), and returns it.
+    pub fn console_register(
+        &self,
+        base: &str,
+        change: impl FnOnce(&mut TaskDefinition),
+    ) -> CloudResult<TaskDefinition> {
+        self.with(true, |w| {
+            let mut td = w.resolve_task_definition(base)?.clone();
+            change(&mut td);
+            let revision = w
+                .task_definitions
+                .iter()
+                .filter(|t| t.family == td.family)
+                .map(|t| t.revision)
+                .max()
+                .unwrap_or(0)
+                + 1;
+            td.revision = revision;
+            td.status = super::TaskDefinitionStatus::Active;
+            td.arn = format!(
+                "arn:aws:ecs:{REGION}:{ACCOUNT}:task-definition/{}:{revision}",
+                td.family
+            );
+            w.task_definitions.push(td.clone());
+            Ok(td)
+        })
+    }
+
+    /// Puts an instance into `status` for `seconds` from now (then `available` again), as a
+    /// change made in the console (a class change, a stop) would.
+    pub fn console_status(&self, instance_id: &str, status: InstanceStatus, seconds: i64) {
+        let mut world = self.lock();
+        let t = world.now;
+        if let Some(instance) = world.instances.get_mut(instance_id) {
+            instance.phases.retain(|(at, _)| *at <= t);
+            instance.phases.push((t, Some(status)));
+            instance
+                .phases
+                .push((after(t, seconds), Some(InstanceStatus::Available)));
+        }
+        drop(world);
+        self.save();
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, World> {

@@ -278,6 +278,11 @@ impl Step for Cleanup {
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
+        // The restored database went (or goes) while the backend still uses it: the app is
+        // down until the backend is back on the original.
+        if let Some(down) = ctx.backend_on_deleted_restore() {
+            return Some(Check::diagnosis(StepState::Failed, down));
+        }
         let chosen = ctx.journal.cleanup_path();
         let keep = chosen.map(CleanupPath::keeps_restored);
         let keep_restored = keep.unwrap_or_else(|| ctx.backend_on_restored());

@@ -37,6 +37,13 @@ impl Step for DeleteTodos {
             .snapshot(&ctx.config.names.snapshot)
             .is_some_and(crate::cloud::DbSnapshot::is_available);
         if !snapshot_ready {
+            let creating = ctx
+                .observed
+                .snapshot(&ctx.config.names.snapshot)
+                .is_some_and(|s| s.status == crate::cloud::SnapshotStatus::Creating);
+            if let Some(p) = super::snapshot::deleted_while_creating(ctx).filter(|_| creating) {
+                return Some(Check::diagnosis(StepState::InProgress, p));
+            }
             return Some(Check::new(StepState::Todo, snapshot_first(ctx)));
         }
         Some(match ctx.observed.todo_count() {

@@ -8,7 +8,7 @@ use crate::cloud::{self, BackupSettings};
 use crate::lab::act::{ActionError, Outcome, Run, window_utc};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
-use crate::lab::{Check, StepId, StepState, Text};
+use crate::lab::{Check, Problem, StepId, StepState, Text};
 use crate::validate;
 
 pub struct EnableBackups;
@@ -25,42 +25,7 @@ impl Step for EnableBackups {
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
-        let Some(src) = ctx.source() else {
-            return Some(ctx.missing_source());
-        };
-        let wanted = ctx.config.backup.retention_days;
-        if let Some(pending) = src.pending_retention.filter(|p| *p > 0) {
-            return Some(Check::new(
-                StepState::InProgress,
-                Text::new("check-backups-pending")
-                    .arg("retention", pending)
-                    .arg("status", &src.status),
-            ));
-        }
-        if src.retention_days == 0 {
-            return Some(Check::new(StepState::Todo, Text::new("check-backups-off")));
-        }
-        if !src.is_available() {
-            return Some(Check::new(
-                StepState::InProgress,
-                Text::new("check-backups-applying").arg("status", &src.status),
-            ));
-        }
-        let window = src.backup_window.clone().unwrap_or_default();
-        let mut check = Check::new(
-            StepState::Done,
-            Text::new("check-backups-on")
-                .arg("retention", src.retention_days)
-                .arg("window", window),
-        );
-        if src.retention_days != wanted {
-            check = check.with(
-                Text::new("check-backups-retention-differs")
-                    .arg("retention", src.retention_days)
-                    .arg("wanted", wanted),
-            );
-        }
-        Some(check)
+        Some(ctx.with_source_trouble(check_backups(ctx)))
     }
 
     fn plan(&self, ctx: &Ctx<'_>, options: &Options) -> Ready {
@@ -78,7 +43,10 @@ impl Step for EnableBackups {
             return Ready::Invalid(e);
         }
         let want = config.backup.retention_days;
-        let retention_set = src.retention_days == want || src.pending_retention == Some(want);
+        // A change RDS is applying counts; one waiting for the maintenance window does not:
+        // the action sends it again with "Apply immediately".
+        let retention_set = src.retention_days == want
+            || (src.pending_retention == Some(want) && !src.is_available());
         if retention_set && src.backup_window.as_deref() == Some(utc.as_str()) {
             return Ready::AlreadyDone(
                 Text::new("already-backups")
@@ -138,4 +106,110 @@ impl Step for EnableBackups {
                 .arg("status", after.status),
         ])
     }
+}
+
+/// The verdict on the backup settings alone.
+fn check_backups(ctx: &Ctx<'_>) -> Check {
+    let Some(src) = ctx.source() else {
+        return ctx.missing_source();
+    };
+    let wanted = ctx.config.backup.retention_days;
+    if let Some(pending) = src.pending_retention {
+        // Sent without "Apply immediately": RDS keeps the change for the maintenance
+        // window, and the instance stays available meanwhile.
+        if src.is_available() {
+            return Check::diagnosis(StepState::Failed, waits_for_maintenance(ctx, src, pending));
+        }
+        if pending > 0 {
+            return Check::new(
+                StepState::InProgress,
+                Text::new("check-backups-pending")
+                    .arg("retention", pending)
+                    .arg("status", &src.status),
+            );
+        }
+    }
+    if src.retention_days == 0 {
+        return Check::new(StepState::Todo, Text::new("check-backups-off"));
+    }
+    if !src.is_available() {
+        return Check::new(
+            StepState::InProgress,
+            Text::new("check-backups-applying").arg("status", &src.status),
+        );
+    }
+    let window = src.backup_window.clone().unwrap_or_default();
+    let mut problems = Vec::new();
+    if src.retention_days != wanted {
+        problems.push(
+            Problem::new("backup-retention-other")
+                .arg("retention", src.retention_days)
+                .arg("wanted", wanted)
+                .arg("instance", &src.id),
+        );
+    }
+    if let Some(p) = window_as_local(ctx, &window) {
+        problems.push(p.arg("instance", &src.id));
+    }
+    if !problems.is_empty() {
+        return Check {
+            state: StepState::Failed,
+            details: Vec::new(),
+            problems,
+        };
+    }
+    Check::new(
+        StepState::Done,
+        Text::new("check-backups-on")
+            .arg("retention", src.retention_days)
+            .arg("window", window),
+    )
+}
+
+/// The diagnosis of a change sent without "Apply immediately": it waits for the instance's
+/// maintenance window, which begins at the time shown (in the learner's zone).
+fn waits_for_maintenance(ctx: &Ctx<'_>, src: &crate::cloud::DbInstance, pending: u32) -> Problem {
+    let tz = ctx.config.timezone();
+    let maintenance = src.maintenance_window.clone().unwrap_or_default();
+    let next = validate::next_weekly_start(&maintenance, ctx.now);
+    let when = next.map_or_else(
+        || maintenance.clone(),
+        |at| {
+            at.to_zoned(tz.clone())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    );
+    let until = next.map_or(0, |at| crate::format::since(at, ctx.now));
+    Problem::new("backup-pending-maintenance")
+        .arg("retention", pending)
+        .arg("instance", &src.id)
+        .arg("when", when)
+        .arg("in", crate::lab::Duration::seconds(until))
+        .arg("maintenance", maintenance)
+}
+
+/// The backup window typed as if RDS took local time: the UTC window RDS holds is, digit for
+/// digit, the local window the lab suggests, which in the learner's zone is another time.
+fn window_as_local(ctx: &Ctx<'_>, window_utc_set: &str) -> Option<Problem> {
+    let config = ctx.config;
+    let local = config.backup.window_local.as_str();
+    let meant = window_utc(config, local, ctx.now).ok()?;
+    if window_utc_set != local || meant == local {
+        return None;
+    }
+    let tz = config.timezone();
+    let zone = tz.iana_name().unwrap_or("UTC").to_owned();
+    // What the window RDS holds is in local time.
+    let date = ctx.now.to_zoned(tz.clone()).date();
+    let shown = validate::window_from_utc(window_utc_set, &tz, date)
+        .unwrap_or_else(|| window_utc_set.to_owned());
+    Some(
+        Problem::new("backup-window-as-local")
+            .arg("window", window_utc_set)
+            .arg("local", shown)
+            .arg("meant", local)
+            .arg("utc", meant)
+            .arg("zone", zone),
+    )
 }

@@ -28,6 +28,15 @@
 //!   create call again without tags, finding a task definition revision, waiting for a
 //!   rollout).
 //!
+//! ## Diagnoses
+//! A check that recognises a wrong state says so with a [`Problem`]: a stable code and the
+//! facts as arguments. Its texts are `problem-<code>` (what happened and why it matters, with
+//! the attribute `.short`: a few words for the step list) and `problem-<code>-fix` (what to do
+//! now, with the console path) in `lab.ftl`. The step panel, the step list, `check` and
+//! `status`, `check --json` (`problems: [{code, detail, fix}]`) and the report show them
+//! alike. Where the mend is safe and touches only the lab's own resources (or the backup
+//! settings of the learner's database), the step's plan offers it on Enter.
+//!
 //! ## Adding a step
 //! 1. A file here with a unit struct implementing [`Step`]: `id`, `parts`, `check`, `plan`
 //!    and `execute` (leave out what the step does not have; the defaults say "nothing to do").
@@ -57,8 +66,8 @@ use super::act::{ActionError, Outcome, Run};
 use super::journal::Journal;
 use super::observe::PartId;
 use super::plan::{Options, Plan, Ready, Request};
-use super::{Check, Observed, StepId, StepState, Text};
-use crate::cloud::DbInstance;
+use super::{Check, Observed, Problem, StepId, StepState, Text};
+use crate::cloud::{DbInstance, InstanceStatus};
 use crate::config::Config;
 
 pub use cleanup::{cleanup_pending, leftovers};
@@ -194,12 +203,87 @@ impl Ctx<'_> {
         self.ago(self.journal.requested_at(resource).or(created))
     }
 
-    /// The check's answer when the learner's original database is gone.
+    /// The check's answer when the learner's original database is gone: where to look, and
+    /// what it means for the lab (the manual snapshot outlives the instance).
     fn missing_source(&self) -> Check {
-        Check::new(
+        let names = &self.config.names;
+        let snapshot_kept = self
+            .observed
+            .snapshot(&names.snapshot)
+            .is_some_and(crate::cloud::DbSnapshot::is_available);
+        Check::diagnosis(
             StepState::Failed,
-            Text::new("check-source-missing").arg("instance", &self.config.names.instance),
+            Problem::new(if snapshot_kept {
+                "source-missing-snapshot-kept"
+            } else {
+                "source-missing"
+            })
+            .arg("instance", &names.instance)
+            .arg("snapshot", &names.snapshot),
         )
+    }
+
+    /// A diagnosis when the learner's original database is being deleted or changed by
+    /// someone other than backup-lab (beyond its backup settings).
+    fn source_trouble(&self) -> Option<Problem> {
+        let names = &self.config.names;
+        let src = self.source()?;
+        let code = match &src.status {
+            InstanceStatus::Deleting => "source-deleting",
+            // Backup settings applied at once pass through `modifying` with the new
+            // retention pending; anything else is another change.
+            InstanceStatus::Modifying if src.pending_retention.is_none() => "source-modified",
+            InstanceStatus::Stopped | InstanceStatus::Stopping => "source-stopped",
+            _ => return None,
+        };
+        Some(
+            Problem::new(code)
+                .arg("instance", &names.instance)
+                .arg("status", &src.status)
+                .arg("snapshot", &names.snapshot),
+        )
+    }
+
+    /// `check` with what is wrong with the learner's original database added; a database
+    /// going away fails the step, whatever else it says.
+    fn with_source_trouble(&self, mut check: Check) -> Check {
+        if let Some(problem) = self.source_trouble() {
+            if problem.code != "source-modified" {
+                check.state = StepState::Failed;
+            }
+            check.problems.insert(0, problem);
+        }
+        check
+    }
+
+    /// The backend still names the restored database while it is gone or being deleted:
+    /// the app cannot reach its data.
+    #[must_use]
+    pub fn backend_on_deleted_restore(&self) -> Option<Problem> {
+        let names = &self.config.names;
+        let host = self.observed.db_host(&names.container)?;
+        let restored = self.restored();
+        if restored.is_some_and(|r| r.status != InstanceStatus::Deleting) {
+            return None;
+        }
+        let endpoint = restored.and_then(|r| r.endpoint.clone()).or_else(|| {
+            self.source()
+                .and_then(|s| s.endpoint.as_deref())
+                .and_then(|ep| expected_endpoint(self.restored_name(), ep))
+        })?;
+        (host == endpoint).then(|| {
+            Problem::new(if restored.is_some() {
+                "restored-deleting-in-use"
+            } else {
+                "restored-deleted-in-use"
+            })
+            .arg("restored", self.restored_name())
+            .arg("service", &names.service)
+            .arg("instance", &names.instance)
+            .arg("cluster", &names.cluster)
+            .arg("family", &names.task_family)
+            .arg("container", &names.container)
+        })
     }
 
     /// Whether `step`'s check says done.

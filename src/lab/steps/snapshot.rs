@@ -3,12 +3,12 @@
 use async_trait::async_trait;
 
 use super::{Ctx, Step, instance_busy, source_missing, wrong_request, yes_no};
-use crate::cloud::{self, ErrorKind, SnapshotRequest, SnapshotStatus};
+use crate::cloud::{self, DbSnapshot, ErrorKind, SnapshotKind, SnapshotRequest, SnapshotStatus};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
-use crate::lab::{Check, StepId, StepState, Text};
+use crate::lab::{Check, Problem, StepId, StepState, Text};
 
 pub struct Snapshot;
 
@@ -25,18 +25,27 @@ impl Step for Snapshot {
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
         let names = &ctx.config.names;
         Some(match ctx.observed.snapshot(&names.snapshot) {
-            Some(s) if s.is_available() => Check::new(
-                StepState::Done,
-                Text::new("check-snapshot-available")
-                    .arg("snapshot", &s.id)
-                    .arg("age", ctx.ago(s.created)),
-            ),
-            Some(s) if s.status == SnapshotStatus::Creating => Check::new(
-                StepState::InProgress,
-                Text::new("check-snapshot-creating")
-                    .arg("percent", s.percent)
-                    .arg("elapsed", ctx.running_for(&s.id, s.created)),
-            ),
+            Some(s) if s.is_available() => match taken_too_early(ctx, s) {
+                Some(problem) => Check::diagnosis(StepState::Failed, problem),
+                None => Check::new(
+                    StepState::Done,
+                    Text::new("check-snapshot-available")
+                        .arg("snapshot", &s.id)
+                        .arg("age", ctx.ago(s.created)),
+                ),
+            },
+            Some(s) if s.status == SnapshotStatus::Creating => {
+                let check = Check::new(
+                    StepState::InProgress,
+                    Text::new("check-snapshot-creating")
+                        .arg("percent", s.percent)
+                        .arg("elapsed", ctx.running_for(&s.id, s.created)),
+                );
+                match deleted_while_creating(ctx) {
+                    Some(p) => check.problem(p),
+                    None => check,
+                }
+            }
             Some(s) if s.status == SnapshotStatus::Deleting => Check::new(
                 StepState::Done,
                 Text::new("check-snapshot-deleting").arg("snapshot", &s.id),
@@ -51,10 +60,16 @@ impl Step for Snapshot {
                 StepState::Done,
                 Text::new("check-snapshot-gone").arg("snapshot", &names.snapshot),
             ),
-            None => Check::new(
-                StepState::Todo,
-                Text::new("check-snapshot-missing").arg("snapshot", &names.snapshot),
-            ),
+            None => {
+                ctx.with_source_trouble(match other_instance(ctx).or_else(|| other_name(ctx)) {
+                    Some(problem) => Check::diagnosis(StepState::Failed, problem),
+                    None if ctx.source().is_none() => ctx.missing_source(),
+                    None => Check::new(
+                        StepState::Todo,
+                        Text::new("check-snapshot-missing").arg("snapshot", &names.snapshot),
+                    ),
+                })
+            }
         })
     }
 
@@ -71,6 +86,10 @@ impl Step for Snapshot {
             return Ready::AlreadyDone(
                 Text::new("check-snapshot-gone").arg("snapshot", &names.snapshot),
             );
+        }
+        // The name is taken by another instance's snapshot: RDS would refuse it.
+        if let Some(problem) = other_instance(ctx) {
+            return Ready::Blocked(problem.fix);
         }
         let Some(src) = ctx.source() else {
             return source_missing(ctx);
@@ -121,4 +140,129 @@ impl Step for Snapshot {
             Err(e) => Err(e.into()),
         }
     }
+}
+
+/// How long todos may exist before backup-lab sees them (its polls of the app).
+const UNSEEN_S: i64 = 120;
+
+/// How far back a manual snapshot under another name counts as this lab's: a snapshot from
+/// an earlier course day is not a slip of this run.
+const OTHER_NAME_WINDOW_S: i64 = 24 * 3600;
+
+/// A manual snapshot of the learner's database under another name, taken during this run
+/// (or in the last day when the journal does not know when the run began).
+fn other_name(ctx: &Ctx<'_>) -> Option<Problem> {
+    let names = &ctx.config.names;
+    let began = ctx
+        .journal
+        .events()
+        .first()
+        .map(|e| e.at)
+        .filter(|at| ctx.now.as_second() - at.as_second() < OTHER_NAME_WINDOW_S)
+        .unwrap_or_else(|| {
+            jiff::Timestamp::from_second(ctx.now.as_second() - OTHER_NAME_WINDOW_S)
+                .unwrap_or(ctx.now)
+        });
+    let found = ctx
+        .observed
+        .snapshots
+        .value
+        .iter()
+        .flatten()
+        .filter(|s| {
+            s.kind == SnapshotKind::Manual
+                && s.id != names.snapshot
+                && s.instance_id == names.instance
+                && s.status != SnapshotStatus::Deleting
+                // RDS omits the create time while a snapshot is being made: it is new.
+                && s.created.is_none_or(|at| at >= began)
+        })
+        .max_by_key(|s| s.created.map_or(i64::MAX, jiff::Timestamp::as_second))?;
+    Some(
+        Problem::new("snapshot-other-name")
+            .arg("found", &found.id)
+            .arg("snapshot", &names.snapshot)
+            .arg("instance", &names.instance),
+    )
+}
+
+/// The lab's snapshot name on a snapshot of another instance: the wrong database was chosen
+/// in the console, and the name is taken.
+fn other_instance(ctx: &Ctx<'_>) -> Option<Problem> {
+    let names = &ctx.config.names;
+    let found = ctx.observed.lab_snapshot_elsewhere.as_ref()?;
+    Some(
+        Problem::new("snapshot-other-instance")
+            .arg("snapshot", &found.id)
+            .arg("other", &found.instance_id)
+            .arg("instance", &names.instance),
+    )
+}
+
+/// The todos were deleted while the snapshot was still being made: harmless, since a
+/// snapshot holds the data as it was when it began. Said so, so nobody starts over.
+pub(super) fn deleted_while_creating(ctx: &Ctx<'_>) -> Option<Problem> {
+    let names = &ctx.config.names;
+    // The snapshot began while there were todos (else it holds none, and that is no comfort).
+    let events = ctx.journal.events();
+    let began = events.iter().rposition(|e| {
+        matches!(&e.kind, crate::lab::journal::EventKind::SnapshotRequested { id } if *id == names.snapshot)
+    })?;
+    // The todo list as last seen before the request (in journal order: times may be equal).
+    let held = events[..began]
+        .iter()
+        .rev()
+        .find_map(|e| match &e.kind {
+            crate::lab::journal::EventKind::Todos { todos } => Some(todos.len()),
+            _ => None,
+        })
+        .unwrap_or(0);
+    (ctx.observed.todo_count() == Some(0) && held > 0).then(|| {
+        Problem::new("snapshot-creating-todos-deleted")
+            .arg("snapshot", &names.snapshot)
+            .arg("count", held)
+    })
+}
+
+/// The snapshot was taken, while backup-lab was watching the app, before the todos the lab
+/// asks for existed: a restore brings back fewer than there were.
+fn taken_too_early(ctx: &Ctx<'_>, snapshot: &DbSnapshot) -> Option<Problem> {
+    let names = &ctx.config.names;
+    let at = snapshot.created?;
+    let held = ctx.journal.todos_at(at)?.len();
+    let later = ctx
+        .journal
+        .events()
+        .iter()
+        .filter(|e| e.at > at)
+        .filter_map(|e| match &e.kind {
+            crate::lab::journal::EventKind::Todos { todos } => Some(todos.len()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    // The todos seen first after the snapshot: when they came within a poll or two of it,
+    // they may have been there already and were only not seen yet.
+    let grown_at = ctx
+        .journal
+        .events()
+        .iter()
+        .find(|e| {
+            e.at > at
+                && matches!(&e.kind, crate::lab::journal::EventKind::Todos { todos } if todos.len() > held)
+        })
+        .map(|e| e.at)?;
+    let wanted = super::TODOS_WANTED;
+    let watched = grown_at.as_second() - at.as_second() > UNSEEN_S;
+    (held < wanted && later > held && watched).then(|| {
+        Problem::new("snapshot-before-todos")
+            .arg("snapshot", &snapshot.id)
+            .arg("held", held)
+            .arg("later", later)
+            .arg(
+                "taken",
+                crate::format::clock_minutes(at, &ctx.config.timezone()),
+            )
+            .arg("instance", &names.instance)
+    })
 }

@@ -4,12 +4,12 @@
 use async_trait::async_trait;
 
 use super::{Ctx, Step, wrong_request};
-use crate::cloud::{self, DB_HOST, InstanceStatus, RolloutState, Service};
+use crate::cloud::{self, DB_HOST, InstanceStatus, RolloutState, Service, TaskDefinition};
 use crate::lab::act::{ActionError, Outcome, Run, revision_for};
 use crate::lab::journal::Kind;
 use crate::lab::observe::PartId;
-use crate::lab::plan::{Confirm, Options, Plan, Ready, Request, Switch, param};
-use crate::lab::{Check, StepId, StepState, Text};
+use crate::lab::plan::{Confirm, Deploy, Options, Plan, Ready, Request, Switch, param};
+use crate::lab::{Check, Problem, StepId, StepState, Text};
 
 /// Service events a failed rollout shows, newest first.
 pub const SHOWN_EVENTS: usize = 3;
@@ -79,6 +79,36 @@ impl Step for SwitchBackend {
                 Text::new("blocked-switch-groups").arg("restored", &restored.id),
             );
         }
+        // A revision with the right DB_HOST is registered already: deploy exactly that one.
+        if let Some(ready) = ready_revision(ctx, &endpoint) {
+            let deploy = Deploy {
+                cluster: names.cluster.clone(),
+                service: names.service.clone(),
+                task_definition: ready.arn.clone(),
+                revision: ready.revision,
+            };
+            return Ready::Plan(Plan {
+                step: self.id(),
+                options: options.clone(),
+                request: Request::Deploy(deploy),
+                params: vec![
+                    param("param-cluster", &names.cluster),
+                    param("param-service", &names.service),
+                    param(
+                        "param-revision",
+                        format!("{}:{}", ready.family, ready.revision),
+                    ),
+                    param("param-db-host", &endpoint),
+                ],
+                commands: vec![cloud::cli::update_service(
+                    &names.cluster,
+                    &names.service,
+                    &format!("{}:{}", ready.family, ready.revision),
+                )],
+                notes: vec![Text::new("note-rollout")],
+                confirm: Confirm::YesNo,
+            });
+        }
         let register =
             cloud::cli::register_revision(&current.arn, &names.container, DB_HOST, &endpoint);
         Ready::Plan(Plan {
@@ -112,6 +142,16 @@ impl Step for SwitchBackend {
     }
 
     async fn execute(&self, request: &Request, run: &Run<'_>) -> Result<Outcome, ActionError> {
+        if let Request::Deploy(deploy) = request {
+            run.cloud
+                .update_service(&deploy.cluster, &deploy.service, &deploy.task_definition)
+                .await?;
+            return Ok(vec![
+                Text::new("done-service-updated")
+                    .arg("service", &deploy.service)
+                    .arg("revision", deploy.revision),
+            ]);
+        }
         let Request::SwitchBackend(switch) = request else {
             return Err(wrong_request());
         };
@@ -170,6 +210,9 @@ fn check(ctx: &Ctx<'_>) -> Check {
     if let Some(failed) = rollout_failure(ctx, service) {
         return failed;
     }
+    if let Some(down) = ctx.backend_on_deleted_restore() {
+        return Check::diagnosis(StepState::Failed, down);
+    }
     // Switched (in the console) before the restored database takes connections: the new
     // tasks cannot reach it yet.
     let early = ctx.restored().filter(|r| {
@@ -181,12 +224,13 @@ fn check(ctx: &Ctx<'_>) -> Check {
                 .is_some_and(|ep| ep == host)
     });
     if let Some(r) = early {
-        return Check::new(
+        return Check::diagnosis(
             StepState::InProgress,
-            Text::new("check-switch-too-early")
+            Problem::new("switch-too-early")
                 .arg("restored", &r.id)
                 .arg("status", &r.status)
-                .arg("instance", &names.instance),
+                .arg("instance", &names.instance)
+                .arg("service", &names.service),
         );
     }
     if ctx.backend_on_restored() {
@@ -197,22 +241,81 @@ fn check(ctx: &Ctx<'_>) -> Check {
             );
         }
         let primary = service.primary();
-        let check = Check::new(
+        let mut check = Check::new(
             StepState::InProgress,
             Text::new("check-switch-rollout")
                 .arg("running", primary.map_or(0, |d| d.running))
                 .arg("desired", primary.map_or(0, |d| d.desired))
                 .arg("tasks", service.running),
         );
+        if let Some(stuck) = primary.and_then(|d| rollout_stuck(ctx, d)) {
+            check = check.problem(stuck);
+        }
         return match primary.map_or(0, |d| d.failed_tasks) {
             0 => check,
             failed => check.with(Text::new("check-switch-failed-so-far").arg("failed", failed)),
         };
     }
-    if ctx.journal.has(Kind::BackendSwitched) {
+    // Switched once and back onto the original since (the way back of the cleanup): done.
+    // Anything else it points at now is a slip to name, whatever happened before.
+    if ctx.journal.has(Kind::BackendSwitched) && source_ep.as_deref() == Some(host.as_str()) {
         return Check::new(StepState::Done, Text::new("check-switch-reverted"));
     }
+    let target = target_endpoint(ctx);
+    let current = ctx.observed.current_task_definition();
+    // The new value under another name or in another container: the backend never reads it.
+    if let (Some(td), Some(target)) = (current, target.as_deref())
+        && (host.is_empty() || source_ep.as_deref() == Some(host.as_str()))
+        && let Some(misplaced) = misplaced_host(ctx, td, target)
+    {
+        return Check::diagnosis(StepState::Failed, misplaced);
+    }
+    // A revision with the right DB_HOST is registered, but the service runs another one.
+    let ready = ctx
+        .restored()
+        .filter(|r| r.accepts_connections())
+        .and_then(|r| r.endpoint.as_deref())
+        .and_then(|ep| ready_revision(ctx, ep));
+    if let (Some(ready), Some(td)) = (ready, current) {
+        let code = if updated_since_restore(ctx, service) {
+            "service-other-revision"
+        } else {
+            "service-revision-not-deployed"
+        };
+        let check = Check::diagnosis(
+            StepState::Failed,
+            Problem::new(code)
+                .arg("revision", ready.revision)
+                .arg("running", td.revision)
+                .arg("family", &td.family)
+                .arg("service", &names.service)
+                .arg("cluster", &names.cluster)
+                .arg("restored", ctx.restored_name()),
+        );
+        // What is wrong with the running revision's DB_HOST, as a second word.
+        return match host_problem(ctx, &host, target.as_deref()) {
+            Some(p) => check.problem(
+                p.arg("revision", td.revision)
+                    .arg("family", &td.family)
+                    .arg("container", &names.container),
+            ),
+            None => check,
+        };
+    }
     if source_ep.as_deref() == Some(host.as_str()) {
+        // A new revision deployed after the restore, with DB_HOST left as it was.
+        if let Some(td) = current.filter(|_| updated_since_restore(ctx, service)) {
+            return Check::diagnosis(
+                StepState::Failed,
+                Problem::new("db-host-old-endpoint")
+                    .arg("service", &names.service)
+                    .arg("revision", td.revision)
+                    .arg("instance", &names.instance)
+                    .arg("restored", ctx.restored_name())
+                    .arg("family", &td.family)
+                    .arg("container", &names.container),
+            );
+        }
         let next = if ctx.restored().is_some_and(|r| r.endpoint.is_some()) {
             "check-switch-todo"
         } else {
@@ -225,18 +328,220 @@ fn check(ctx: &Ctx<'_>) -> Check {
                 .arg("restored", ctx.restored_name()),
         );
     }
-    if host.is_empty() {
-        return Check::new(
+    if host.trim().is_empty() {
+        return Check::diagnosis(
             StepState::Failed,
-            Text::new("check-switch-no-host").arg("container", &names.container),
+            Problem::new("db-host-empty")
+                .arg("service", &names.service)
+                .arg("container", &names.container)
+                .arg(
+                    "family",
+                    current.map_or_else(|| names.task_family.clone(), |t| t.family.clone()),
+                )
+                .arg("revision", current.map_or(0, |t| t.revision))
+                .arg("endpoint", target.clone().unwrap_or_default()),
         );
     }
-    Check::new(
+    let problem = host_problem(ctx, &host, target.as_deref()).unwrap_or_else(|| {
+        Problem::new("db-host-elsewhere")
+            .arg("service", &names.service)
+            .arg("host", quoted(&host))
+            .arg("restored", ctx.restored_name())
+            .arg("endpoint", target.clone().unwrap_or_default())
+    });
+    Check::diagnosis(
         StepState::Failed,
-        Text::new("check-switch-elsewhere")
-            .arg("host", host)
-            .arg("restored", ctx.restored_name()),
+        problem
+            .arg("revision", current.map_or(0, |t| t.revision))
+            .arg(
+                "family",
+                current.map_or_else(|| names.task_family.clone(), |t| t.family.clone()),
+            )
+            .arg("container", &names.container),
     )
+}
+
+/// `value` as the learner typed it, in «» so spaces and dots at its ends show.
+fn quoted(value: &str) -> String {
+    format!("«{value}»")
+}
+
+/// The endpoint DB_HOST should name: the restored instance's, or the one it will get.
+fn target_endpoint(ctx: &Ctx<'_>) -> Option<String> {
+    ctx.restored().and_then(|r| r.endpoint.clone()).or_else(|| {
+        ctx.source()
+            .and_then(|s| s.endpoint.as_deref())
+            .and_then(|ep| expected_endpoint(ctx.restored_name(), ep))
+    })
+}
+
+/// A host name as DB_HOST might carry it, taken apart: the bare name (lower case, without
+/// scheme, port, path, surrounding spaces or a trailing dot) and what was around it.
+struct HostForm {
+    bare: String,
+    scheme: Option<String>,
+    port: Option<String>,
+    spaces: bool,
+    trailing_dot: bool,
+}
+
+fn host_form(value: &str) -> HostForm {
+    let trimmed = value.trim();
+    let spaces = trimmed.len() != value.len() || trimmed.contains(char::is_whitespace);
+    let compact: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+    let lower = compact.to_ascii_lowercase();
+    let (scheme, rest) = match lower.split_once("://") {
+        Some((scheme, rest)) => (Some(format!("{scheme}://")), rest.to_owned()),
+        None => (None, lower.clone()),
+    };
+    let rest = rest.split('/').next().unwrap_or_default().to_owned();
+    let (rest, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) => {
+            (h.to_owned(), Some(p.to_owned()))
+        }
+        _ => (rest, None),
+    };
+    let trailing_dot = rest.ends_with('.');
+    HostForm {
+        bare: rest.trim_end_matches('.').to_owned(),
+        scheme,
+        port,
+        spaces,
+        trailing_dot,
+    }
+}
+
+/// What is wrong with `host` (DB_HOST of the running revision), when it is recognisably
+/// something else than the endpoint: the endpoint in the wrong form, the snapshot's name, an
+/// ARN or identifier, the endpoint of another instance.
+fn host_problem(ctx: &Ctx<'_>, host: &str, target: Option<&str>) -> Option<Problem> {
+    let names = &ctx.config.names;
+    let form = host_form(host);
+    let endpoint = target.unwrap_or_default().to_ascii_lowercase();
+    let with = |code: &str| {
+        Problem::new(code)
+            .arg("service", &names.service)
+            .arg("host", quoted(host))
+            .arg("endpoint", target.unwrap_or_default())
+            .arg("restored", ctx.restored_name())
+    };
+    if target.is_some() && form.bare == endpoint {
+        return Some(if let Some(scheme) = form.scheme {
+            with("db-host-scheme").arg("scheme", scheme)
+        } else if let Some(port) = form.port {
+            with("db-host-port").arg("port", port)
+        } else if form.spaces {
+            with("db-host-spaces")
+        } else if form.trailing_dot {
+            with("db-host-trailing-dot")
+        } else {
+            with("db-host-case")
+        });
+    }
+    let snapshot = names.snapshot.to_ascii_lowercase();
+    if form.bare == snapshot || form.bare.starts_with(&format!("{snapshot}.")) {
+        return Some(with("db-host-snapshot-name").arg("snapshot", &names.snapshot));
+    }
+    if form.bare.starts_with("arn:") {
+        return Some(with("db-host-arn"));
+    }
+    let instances = ctx.observed.instances.value.iter().flatten();
+    for instance in instances {
+        let id = instance.id.to_ascii_lowercase();
+        if form.bare == id {
+            return Some(with("db-host-identifier").arg("identifier", &instance.id));
+        }
+        let theirs = instance.endpoint.as_deref().map(str::to_ascii_lowercase);
+        if theirs.is_some_and(|ep| ep == form.bare) && instance.id != names.instance {
+            return Some(with("db-host-other-instance").arg("instance", &instance.id));
+        }
+    }
+    None
+}
+
+/// The restored endpoint in the running revision, but not in DB_HOST of the backend's
+/// container: under another variable name, or in another container.
+fn misplaced_host(ctx: &Ctx<'_>, td: &TaskDefinition, target: &str) -> Option<Problem> {
+    let names = &ctx.config.names;
+    let names_target = |value: &str| host_form(value).bare == target.to_ascii_lowercase();
+    for container in &td.containers {
+        for (name, value) in &container.environment {
+            if !names_target(value) {
+                continue;
+            }
+            let problem = if container.name == names.container {
+                if name == DB_HOST {
+                    continue;
+                }
+                Problem::new("db-host-other-variable").arg("variable", name)
+            } else {
+                Problem::new("db-host-other-container").arg("other", &container.name)
+            };
+            return Some(
+                problem
+                    .arg("service", &names.service)
+                    .arg("container", &names.container)
+                    .arg("endpoint", target)
+                    .arg("revision", td.revision)
+                    .arg("family", &td.family),
+            );
+        }
+    }
+    None
+}
+
+/// The newest registered (ACTIVE) revision of the backend's family, other than the one the
+/// service runs, whose DB_HOST is `endpoint`.
+fn ready_revision<'a>(ctx: &'a Ctx<'_>, endpoint: &str) -> Option<&'a TaskDefinition> {
+    let names = &ctx.config.names;
+    let running = ctx
+        .observed
+        .current_task_definition()
+        .map(|t| t.arn.as_str());
+    ctx.observed
+        .task_definitions
+        .values()
+        .filter(|td| {
+            td.family == names.task_family
+                && td.status == cloud::TaskDefinitionStatus::Active
+                && Some(td.arn.as_str()) != running
+                && td.env(&names.container, DB_HOST) == Some(endpoint)
+        })
+        .max_by_key(|td| td.revision)
+}
+
+/// Whether the service was updated after the restore began (its PRIMARY deployment is
+/// newer): the learner has been at this step already.
+fn updated_since_restore(ctx: &Ctx<'_>, service: &Service) -> bool {
+    let restore_began = ctx
+        .journal
+        .requested_at(ctx.restored_name())
+        .or_else(|| ctx.restored().and_then(|r| r.created));
+    let deployed = service.primary().and_then(|d| d.created);
+    matches!((restore_began, deployed), (Some(r), Some(d)) if d > r)
+}
+
+/// How long a rollout may run without a new task running before it counts as stuck.
+const ROLLOUT_STUCK_S: i64 = 15 * 60;
+
+/// A rollout onto the restored database that has not moved for a long time: no task of the
+/// new revision running after [`ROLLOUT_STUCK_S`].
+fn rollout_stuck(ctx: &Ctx<'_>, primary: &cloud::Deployment) -> Option<Problem> {
+    let names = &ctx.config.names;
+    let since = primary.updated.or(primary.created)?;
+    let waited = crate::format::since(ctx.now, since);
+    (primary.running < primary.desired && waited > ROLLOUT_STUCK_S).then(|| {
+        Problem::new("rollout-stuck")
+            .arg(
+                "revision",
+                cloud::revision_of(&primary.task_definition).unwrap_or(0),
+            )
+            .arg("running", primary.running)
+            .arg("desired", primary.desired)
+            .arg("waited", crate::lab::Duration::seconds(waited))
+            .arg("service", &names.service)
+            .arg("cluster", &names.cluster)
+    })
 }
 
 /// The verdict on a rollout onto the restored database that went wrong, if it did: FAILED
@@ -277,25 +582,31 @@ fn rollout_failure(ctx: &Ctx<'_>, service: &Service) -> Option<Check> {
         .filter(|p| !on_restored(&p.task_definition))
         .and_then(|p| cloud::revision_of(&p.task_definition));
     let headline = match troubled {
-        Some(d) if d.rollout == Some(RolloutState::Failed) => Text::new("check-switch-failed")
+        Some(d) if d.rollout == Some(RolloutState::Failed) => Problem::new("rollout-failed")
             .arg(
                 "revision",
                 cloud::revision_of(&d.task_definition).unwrap_or(0),
             )
             .arg("failed", d.failed_tasks)
             .arg("back", back_to.unwrap_or(0)),
-        Some(d) => Text::new("check-switch-tasks-failing")
+        Some(d) => Problem::new("rollout-tasks-failing")
             .arg(
                 "revision",
                 cloud::revision_of(&d.task_definition).unwrap_or(0),
             )
             .arg("failed", d.failed_tasks),
         None if rolled_back => {
-            Text::new("check-switch-rolled-back").arg("back", back_to.unwrap_or(0))
+            Problem::new("rollout-rolled-back").arg("back", back_to.unwrap_or(0))
         }
         None => return None,
     };
-    let mut check = Check::new(StepState::Failed, headline);
+    let mut check = Check::diagnosis(
+        StepState::Failed,
+        headline
+            .arg("restored", ctx.restored_name())
+            .arg("service", &names.service)
+            .arg("cluster", &names.cluster),
+    );
     if let Some(reason) = troubled.and_then(|d| d.rollout_reason.as_deref()) {
         check = check.with(Text::new("check-switch-reason").arg("reason", reason));
     }
@@ -316,11 +627,5 @@ fn rollout_failure(ctx: &Ctx<'_>, service: &Service) -> Option<Check> {
                 .arg("message", event.message.clone()),
         );
     }
-    Some(
-        check.with(
-            Text::new("check-switch-failed-advice")
-                .arg("restored", ctx.restored_name())
-                .arg("service", &names.service),
-        ),
-    )
+    Some(check)
 }
