@@ -522,11 +522,11 @@ problem-source-stopped = { $instance } ist { $status }: Die App hat keine Datenb
 problem-source-stopped-fix = Starte sie wieder: RDS › Databases › { $instance } › Actions › Start. Das dauert ein paar Minuten.
 problem-restored-deleted-in-use = { $restored } wurde gelöscht, aber { $service } zeigt noch darauf. Die App ist ausgefallen: Ihre Tasks erreichen keine Datenbank.
     .short = App aus: Datenbank gelöscht
-problem-restored-deleted-in-use-fix = Stelle zuerst das Backend zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance } (ECS › Task definitions › { $family } › Create new revision), dann { $cluster } › { $service } › Update darauf. Der Rückweg beim Aufräumen (Enter bei «Aufräumen») macht beides.
+problem-restored-deleted-in-use-fix = Stelle zuerst das Backend zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance } (ECS › Task definitions › { $family } › Create new revision), dann { $cluster } › { $service } › Update darauf. Der Rückweg im Schritt «Aufräumen» (dort Enter) macht beides.
 problem-restored-deleting-in-use = { $restored } wird gelöscht, während { $service } noch darauf zeigt. Die App fällt aus, sobald die Instanz weg ist.
     .short = App fällt aus: Datenbank gelöscht
-problem-restored-deleting-in-use-fix = Stelle das Backend jetzt auf { $instance } zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance }, dann { $cluster } › { $service } › Update darauf. Der Rückweg beim Aufräumen (Enter bei «Aufräumen») macht beides.
-problem-switch-too-early = { $restored } ist noch { $status } und nimmt keine Verbindungen an, doch { $service } zeigt schon darauf: Die neuen Tasks bestehen die Health Checks nicht, und ECS ersetzt sie laufend. Bis dahin bedienen die alten Tasks die App aus { $instance }.
+problem-restored-deleting-in-use-fix = Stelle das Backend jetzt auf { $instance } zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance }, dann { $cluster } › { $service } › Update darauf. Der Rückweg im Schritt «Aufräumen» (dort Enter) macht beides.
+problem-switch-too-early = { $restored } ist noch { $status } und nimmt keine Verbindungen an, doch { $service } zeigt schon darauf: Die neuen Tasks bestehen die Health Checks nicht, und ECS ersetzt sie laufend, bis die Datenbank bereit ist. Bis dahin bedienen die alten Tasks die App aus { $instance }.
     .short = Zu früh umgestellt
 problem-switch-too-early-fix = Nichts rückgängig zu machen: Sobald { $restored } verfügbar ist, starten die neuen Tasks. Ist der Rollout bis dahin fehlgeschlagen, aktualisiere { $service } nochmals (Enter).
 problem-rollout-failed = Der Rollout von Revision { $revision } ist fehlgeschlagen: { $failed } Tasks hintereinander sind nicht gestartet; { $back ->
@@ -565,7 +565,7 @@ problem-db-host-scheme-fix = Setze DB_HOST genau auf { $endpoint }: Drücke Ente
 problem-db-host-port = DB_HOST ist { $host }: der Endpunkt mit dem Port :{ $port }. Der Port gehört nicht in DB_HOST (das Backend nimmt 3306 selbst), so kommen die Tasks nicht durch.
     .short = Port in DB_HOST
 problem-db-host-port-fix = Setze DB_HOST genau auf { $endpoint }, ohne :{ $port }: Drücke Enter, oder ECS › Task definitions › { $family } › Create new revision › Container { $container } › DB_HOST › Create, dann { $service } darauf umstellen.
-problem-db-host-spaces = DB_HOST ist { $host }: der Endpunkt mit Leerzeichen darum oder darin, wie sie beim Kopieren aus der Konsole oft mitkommen. Das Backend sucht den Namen so, wie er ist, und findet nichts.
+problem-db-host-spaces = DB_HOST ist { $host }: der Endpunkt mit Leerzeichen davor, danach oder darin, wie sie beim Kopieren aus der Konsole oft mitkommen. Das Backend sucht den Namen so, wie er ist, und findet nichts.
     .short = Leerzeichen in DB_HOST
 problem-db-host-spaces-fix = Setze DB_HOST genau auf { $endpoint }, ohne Leerzeichen: Drücke Enter, oder ECS › Task definitions › { $family } › Create new revision › Container { $container } › DB_HOST › Create, dann { $service } darauf umstellen.
 problem-db-host-trailing-dot = DB_HOST ist { $host }: der Endpunkt mit einem Punkt am Ende. Manche Datenbanktreiber nehmen ihn so nicht an.

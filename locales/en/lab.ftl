@@ -519,11 +519,11 @@ problem-source-stopped = { $instance } is { $status }: the app has no database a
 problem-source-stopped-fix = Start it again: RDS › Databases › { $instance } › Actions › Start. It takes a few minutes.
 problem-restored-deleted-in-use = { $restored } was deleted, but { $service } still points at it. The app is down: its tasks cannot reach a database.
     .short = App down: database deleted
-problem-restored-deleted-in-use-fix = Put the backend back first: a new revision of { $family } with DB_HOST = the endpoint of { $instance } (ECS › Task definitions › { $family } › Create new revision), then { $cluster } › { $service } › Update to it. The cleanup's way back (Enter on Cleanup) does both.
+problem-restored-deleted-in-use-fix = Put the backend back first: a new revision of { $family } with DB_HOST = the endpoint of { $instance } (ECS › Task definitions › { $family } › Create new revision), then { $cluster } › { $service } › Update to it. The way back in the "Clean up" step (Enter there) does both.
 problem-restored-deleting-in-use = { $restored } is being deleted while { $service } still points at it. The app goes down as soon as the instance is gone.
     .short = App going down: database deleted
-problem-restored-deleting-in-use-fix = Put the backend back on { $instance } now: a new revision of { $family } with DB_HOST = the endpoint of { $instance }, then { $cluster } › { $service } › Update to it. The cleanup's way back (Enter on Cleanup) does both.
-problem-switch-too-early = { $restored } is still { $status } and takes no connections yet, but { $service } already points at it: the new tasks fail their health checks and ECS keeps replacing them. Until then the old tasks serve the app from { $instance }.
+problem-restored-deleting-in-use-fix = Put the backend back on { $instance } now: a new revision of { $family } with DB_HOST = the endpoint of { $instance }, then { $cluster } › { $service } › Update to it. The way back in the "Clean up" step (Enter there) does both.
+problem-switch-too-early = { $restored } is still { $status } and takes no connections yet, but { $service } already points at it: the new tasks fail their health checks and ECS keeps replacing them until the database is ready. Until then the old tasks serve the app from { $instance }.
     .short = Switched before the database is ready
 problem-switch-too-early-fix = Nothing to undo: once { $restored } is available, the new tasks start. If the rollout has failed by then, update { $service } again (Enter).
 problem-rollout-failed = The rollout of revision { $revision } failed: { $failed } tasks in a row did not start; { $back ->
@@ -553,7 +553,7 @@ problem-db-host-old-endpoint-fix = Press Enter, or: ECS › Task definitions ›
 problem-db-host-empty = DB_HOST in container { $container } of revision { $revision } is empty or missing: the backend does not know which database to use, and its tasks fail.
     .short = DB_HOST empty
 problem-db-host-empty-fix = Press Enter, or: ECS › Task definitions › { $family } › Create new revision › container { $container } › Environment variables › DB_HOST = { $endpoint } › Create, then update { $service } to it.
-problem-db-host-elsewhere = DB_HOST is { $host }: that is no endpoint of this lab, so the backend cannot reach { $restored }.
+problem-db-host-elsewhere = DB_HOST is { $host }: that is not an endpoint of this lab, so the backend cannot reach { $restored }.
     .short = DB_HOST unknown
 problem-db-host-elsewhere-fix = Copy the endpoint from RDS › Databases › { $restored } › Connectivity & security ({ $endpoint }) into DB_HOST of a new revision of { $family } (container { $container }), then update { $service } to it. Or press Enter.
 problem-db-host-scheme = DB_HOST is { $host }: the endpoint with { $scheme } in front. DB_HOST takes the bare host name; the backend adds the rest itself, so with it the tasks cannot connect.
@@ -562,16 +562,16 @@ problem-db-host-scheme-fix = Set DB_HOST to { $endpoint } exactly: press Enter, 
 problem-db-host-port = DB_HOST is { $host }: the endpoint with the port :{ $port }. The port does not belong in DB_HOST (the backend uses 3306 itself), so the tasks cannot connect.
     .short = Port in DB_HOST
 problem-db-host-port-fix = Set DB_HOST to { $endpoint } exactly, without :{ $port }: press Enter, or ECS › Task definitions › { $family } › Create new revision › container { $container } › DB_HOST › Create, then update { $service } to it.
-problem-db-host-spaces = DB_HOST is { $host }: the endpoint with spaces around or in it, as a copy from the console often brings. The backend looks up the name as it is and finds nothing.
+problem-db-host-spaces = DB_HOST is { $host }: the endpoint with spaces around or in it, as often happens when copying from the console. The backend looks up the name as it is and finds nothing.
     .short = Spaces in DB_HOST
 problem-db-host-spaces-fix = Set DB_HOST to { $endpoint } exactly, without spaces: press Enter, or ECS › Task definitions › { $family } › Create new revision › container { $container } › DB_HOST › Create, then update { $service } to it.
 problem-db-host-trailing-dot = DB_HOST is { $host }: the endpoint with a dot at the end. Some database drivers do not take it.
     .short = DB_HOST ends with a dot
 problem-db-host-trailing-dot-fix = Set DB_HOST to { $endpoint } exactly: press Enter, or ECS › Task definitions › { $family } › Create new revision › container { $container } › DB_HOST › Create, then update { $service } to it.
-problem-db-host-case = DB_HOST is { $host }: the endpoint in other capitals. DNS does not mind, but backup-lab cannot tell it apart from a typo.
-    .short = DB_HOST in other capitals
+problem-db-host-case = DB_HOST is { $host }: the endpoint with different capitalization. DNS does not mind, but backup-lab cannot tell it apart from a typo.
+    .short = DB_HOST capitalized differently
 problem-db-host-case-fix = Set DB_HOST to { $endpoint } exactly as the console shows it: press Enter, or create a new revision of { $family } and update { $service } to it.
-problem-db-host-snapshot-name = DB_HOST is { $host }: that is the snapshot's name. A snapshot is no database and has no endpoint; the restored instance is { $restored }.
+problem-db-host-snapshot-name = DB_HOST is { $host }: that is the snapshot's name. A snapshot is not a database and has no endpoint; the restored instance is { $restored }.
     .short = DB_HOST is the snapshot
 problem-db-host-snapshot-name-fix = Copy the endpoint of { $restored } (RDS › Databases › { $restored } › Connectivity & security: { $endpoint }) into DB_HOST of a new revision of { $family }, then update { $service } to it. Or press Enter.
 problem-db-host-arn = DB_HOST is { $host }: an ARN, the resource's name in AWS. The backend needs the network address, the endpoint.
