@@ -156,7 +156,7 @@ step-snapshot-body =
     • Die Instanz muss verfügbar sein (Status Available). Steht sie nach dem letzten
     Schritt noch auf modifying oder backing-up, warte kurz.
     • Solange der Status Creating lautet, ist der Fortschritt in Prozent nur eine Schätzung;
-    die Dauer hängt von der Datenmenge ab. Diese App zeigt dir die verstrichene Zeit.
+    die Dauer hängt von der Datenmenge ab. backup-lab zeigt dir die verstrichene Zeit.
     Der Snapshot ist dein Wiederherstellungspunkt: Spielst du ihn zurück, verlierst du
     alles, was danach geschrieben wurde. Sein erreichter RPO ist also die Zeit seit seiner
     Erstellung. (Das Kapitel nennt den Schritt «Point in time Backup». Ein Snapshot hält
@@ -206,7 +206,7 @@ step-restore-body =
     erstellt immer eine NEUE Instanz mit einem NEUEN Endpunkt.
     • Multi-AZ DB instance wie beim Original; ohne diese Wahl wäre der Restore Single-AZ.
     • Sicherheitsgruppe Workshop-RDS-SG statt default: Gibst du keine Gruppe an, hängt RDS
-    die Gruppe default der VPC an, und diese lässt das Backend nicht durch. Diese App
+    die Gruppe default der VPC an, und diese lässt das Backend nicht durch. backup-lab
     übernimmt die Sicherheitsgruppen und die Subnetzgruppe von { $instance }.
     • Klasse db.t3.micro; alles andere bleibt, wie die Konsole es vorschlägt.
     Der Restore dauert etwa 10 bis 40 Minuten (creating, backing-up, modifying, available);

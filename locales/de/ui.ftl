@@ -41,7 +41,7 @@ ui-running = Die Aktion läuft …
 ui-console-heading = In der AWS-Konsole
 ui-action-heading = Was Enter macht
 ui-action-enter = Enter zeigt zuerst die genauen Parameter und den AWS-CLI-Befehl; erst wenn du bestätigst, passiert etwas.
-ui-action-read-only = Nur-Lesen-Modus: Dieses Programm ändert nichts. Folge den Schritten in der Konsole oben.
+ui-action-read-only = Nur-Lesen-Modus: backup-lab ändert nichts. Folge den Schritten in der Konsole oben.
 ui-action-none = Dieser Schritt erklärt nur. Lies ihn und geh dann mit → weiter.
 ui-action-enable-backups = Setzt die Aufbewahrung der Backups von { $instance } auf { $retention ->
         [one] 1 Tag
@@ -137,7 +137,7 @@ ui-tl-copied = ToDos zurückkopiert
 ## Ereignisprotokoll
 
 ui-log-title = Ereignisse · { $calls } AWS-Aufrufe
-ui-log-empty = Hier erscheinen Änderungen dieses Programms, fehlgeschlagene Aufrufe und die Ergebnisse von Aktionen.
+ui-log-empty = Hier erscheinen Änderungen von backup-lab, fehlgeschlagene Aufrufe und die Ergebnisse von Aktionen.
 
 ## Tastenhinweise und Hilfe
 

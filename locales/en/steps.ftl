@@ -146,7 +146,7 @@ step-snapshot-body =
     • The instance has to be available (status Available). If it is still modifying or
     backing-up after the previous step, wait a little.
     • While the status is Creating, the progress in percent is only an estimate; the
-    duration depends on the amount of data. This app shows the elapsed time.
+    duration depends on the amount of data. backup-lab shows the elapsed time.
     The snapshot is your recovery point: restoring it loses everything written after it,
     so its achieved RPO is the time since you took it. (The chapter calls this step a
     "point in time backup", but a snapshot captures one fixed moment; real point-in-time
@@ -194,7 +194,7 @@ step-restore-body =
     instance with a NEW endpoint.
     • Multi-AZ DB instance, like the original; without it the restore would be Single-AZ.
     • Security group Workshop-RDS-SG instead of default: without an explicit group, RDS
-    attaches the VPC's default group, which does not let the backend in. This app copies
+    attaches the VPC's default group, which does not let the backend in. backup-lab copies
     the security groups and the subnet group of { $instance }.
     • Class db.t3.micro; everything else stays as the console proposes.
     The restore takes about 10 to 40 minutes (creating, backing-up, modifying, available);

@@ -41,7 +41,7 @@ ui-running = The action is running …
 ui-console-heading = In the AWS console
 ui-action-heading = What Enter does
 ui-action-enter = Enter shows the exact parameters and the AWS CLI command first; nothing happens until you confirm.
-ui-action-read-only = Read-only mode: this program changes nothing. Follow the console steps above.
+ui-action-read-only = Read-only mode: backup-lab changes nothing. Follow the console steps above.
 ui-action-none = This step only explains. Read it, then go on with →.
 ui-action-enable-backups = Sets the backup retention period of { $instance } to { $retention ->
         [one] 1 day
@@ -137,7 +137,7 @@ ui-tl-copied = todos copied back
 ## Event log
 
 ui-log-title = Event log · { $calls } AWS calls
-ui-log-empty = Changes this program makes, failed calls and the results of actions appear here.
+ui-log-empty = Changes backup-lab makes, failed calls and the results of actions appear here.
 
 ## Key hints and help
 
