@@ -81,13 +81,13 @@ leftover-backend = { $service } nutzt noch die wiederhergestellte Datenbank, nic
 ## Diagnosen: der Restore
 
 problem-restore-other-name = { $other } ({ $status }) ist entstanden, nachdem Snapshot { $snapshot } erstellt wurde, doch das Lab sucht { $restored }. Vermutlich ist das dein Restore unter einem anderen Namen. Solange backup-lab nicht weiss, welche Datenbank die wiederhergestellte ist, können die nächsten Schritte (Backend umstellen, ToDos prüfen, aufräumen) sie nicht verwenden.
-    .short = als { $other } wiederhergestellt statt als { $restored }?
+    .short = Als { $other } wiederhergestellt statt als { $restored }?
 problem-restore-other-name-fix = Drücke Enter und wähle: { $other } in diesem Durchgang als wiederhergestellte Datenbank verwenden (backup-lab merkt sich die Wahl), oder nochmals als { $restored } wiederherstellen. In der Konsole geht das nochmalige Wiederherstellen über RDS → Snapshots → { $snapshot } → Actions → Restore snapshot mit DB instance identifier { $restored }; lösche danach { $other } (Databases → { $other } → Actions → Delete), damit sie nichts mehr kostet.
 problem-restore-security-groups = { $restored } hat die Sicherheitsgruppen { $groups }, { $instance } hat { $wanted }. Nennt ein Restore keine Sicherheitsgruppe, hängt RDS die Sicherheitsgruppe default der VPC an, und die lässt das Backend nicht durch: Sobald das Backend auf { $restored } zeigt, erreichen seine Tasks die Datenbank nicht, und die App antwortet mit Fehlern.
-    .short = falsche Sicherheitsgruppe: das Backend erreicht sie nicht
-problem-restore-security-groups-fix = Drücke Enter, um { $restored } die Sicherheitsgruppen von { $instance } zu geben ({ $wanted }); das wirkt sofort, ohne Unterbruch. In der Konsole: RDS → Databases → { $restored } → Modify → Connectivity → Existing VPC security groups: default entfernen, Workshop-RDS-SG hinzufügen → Continue → Apply immediately → Modify DB instance.
+    .short = Falsche Sicherheitsgruppe: Das Backend erreicht sie nicht
+problem-restore-security-groups-fix = Drücke Enter, um { $restored } die Sicherheitsgruppen von { $instance } zu geben ({ $wanted }); das wirkt sofort, ohne Unterbruch. In der Konsole: RDS → Databases → { $restored } → Modify → Connectivity → Existing VPC security groups: { $groups } entfernen, { $wanted } hinzufügen (die Sicherheitsgruppen von { $instance }, im Lab Workshop-RDS-SG) → Continue → Apply immediately → Modify DB instance.
 problem-restore-subnet-group = { $restored } liegt in der DB-Subnetzgruppe { $subnet }, { $instance } in { $wanted }: Sie ist in einem anderen Netz, das die Tasks des Backends nicht erreichen, und die App würde mit Fehlern antworten.
-    .short = andere Subnetzgruppe: das Backend erreicht sie nicht
+    .short = Andere Subnetzgruppe: Das Backend erreicht sie nicht
 problem-restore-subnet-group-fix = Stelle nochmals im richtigen Netz wieder her: Lösche { $restored } (RDS → Databases → { $restored } → Actions → Delete), dann RDS → Snapshots → den Snapshot → Actions → Restore snapshot mit Connectivity → DB subnet group { $wanted } (oder lass backup-lab wiederherstellen: Enter bei diesem Schritt, sobald sie weg ist).
 problem-restore-single-az = { $restored } läuft nur in einer Availability Zone. Fällt diese aus, ist die ToDo-App nicht erreichbar, bis die Datenbank nochmals wiederhergestellt ist; { $instance } läuft als Multi-AZ, und ihre Kopie sollte das auch.
     .short = Single-AZ statt Multi-AZ
@@ -481,9 +481,12 @@ welcome-key-sim = in der Simulation weitermachen
 ## Diagnosen: was passiert ist und warum es zählt (problem-<code>), ein paar Wörter für
 ## Listen (.short) und was jetzt zu tun ist (problem-<code>-fix), mit dem Weg in der Konsole
 
-problem-backup-pending-maintenance = Die Aufbewahrung { $retention } ist für { $instance } gespeichert, aber nicht angewendet: «Apply immediately» wurde nicht gewählt, darum wartet RDS auf das Wartungsfenster ({ $when }, in { $in }). Bis dahin gilt die alte Einstellung.
+problem-backup-pending-maintenance = Die Aufbewahrung von { $retention ->
+        [one] 1 Tag
+       *[other] { $retention } Tagen
+    } ist für { $instance } gespeichert, aber nicht angewendet: «Apply immediately» wurde nicht gewählt, darum wartet RDS auf das Wartungsfenster ({ $when }, in { $in }). Bis dahin gilt die alte Einstellung.
     .short = Wartet auf Wartungsfenster
-problem-backup-pending-maintenance-fix = Drücke Enter, um sie jetzt anzuwenden, oder in der Konsole: RDS › Databases › { $instance } › Modify › Backup retention period { $retention } › Continue › Apply immediately › Modify DB instance.
+problem-backup-pending-maintenance-fix = Drücke Enter, um sie jetzt anzuwenden, oder in der Konsole: RDS → Databases → { $instance } → Modify → Backup retention period { $retention } → Continue → Apply immediately → Modify DB instance.
 problem-backup-retention-other = { $instance } bewahrt automatische Backups { $retention ->
         [one] { $retention } Tag
        *[other] { $retention } Tage
@@ -492,40 +495,40 @@ problem-backup-retention-other = { $instance } bewahrt automatische Backups { $r
        *[other] { $wanted } Tage
     }. Backups kosten Speicher über die Gratismenge hinaus, und die Zahlen des Labs gehen von { $wanted } aus.
     .short = Aufbewahrung { $retention } statt { $wanted }
-problem-backup-retention-other-fix = Drücke Enter, um sie zu setzen, oder: RDS › Databases › { $instance } › Modify › Backup retention period { $wanted } › Continue › Apply immediately › Modify DB instance.
+problem-backup-retention-other-fix = Drücke Enter, um sie zu setzen, oder: RDS → Databases → { $instance } → Modify → Backup retention period { $wanted } → Continue → Apply immediately → Modify DB instance.
 problem-backup-window-as-local = Das Backup-Fenster ist { $window } UTC, bei dir also { $local } ({ $zone }): Es wurde eingegeben, als nähme RDS Lokalzeit. RDS-Fenster sind immer in UTC.
     .short = Fenster in Lokalzeit eingegeben
-problem-backup-window-as-local-fix = Für { $meant } bei dir gib { $utc } (UTC) ein: Drücke Enter, oder RDS › Databases › { $instance } › Modify › Backup window › Select window › Start { $utc } › Continue › Apply immediately.
+problem-backup-window-as-local-fix = Für { $meant } bei dir gib { $utc } (UTC) ein: Drücke Enter, oder RDS → Databases → { $instance } → Modify → Backup window → Select window → Start { $utc } → Continue → Apply immediately.
 problem-snapshot-other-name = Es gibt einen manuellen Snapshot { $found } von { $instance }, aber keinen namens { $snapshot }. Die nächsten Schritte suchen { $snapshot }.
     .short = Snapshot heisst { $found }
-problem-snapshot-other-name-fix = Drücke Enter, um { $snapshot } jetzt zu erstellen, oder: RDS › Databases › { $instance } › Actions › Take snapshot › Name { $snapshot }. Lösche { $found }, wenn du ihn nicht mehr brauchst (RDS › Snapshots › Actions › Delete snapshot).
+problem-snapshot-other-name-fix = Drücke Enter, um { $snapshot } jetzt zu erstellen, oder: RDS → Databases → { $instance } → Actions → Take snapshot → Name { $snapshot }. Lösche { $found }, wenn du ihn nicht mehr brauchst (RDS → Snapshots → Actions → Delete snapshot).
 problem-snapshot-creating-todos-deleted = Die ToDos wurden gelöscht, während { $snapshot } noch erstellt wurde. Das ist in Ordnung: Ein Snapshot enthält die Daten so, wie sie bei seinem Beginn waren, die { $count } ToDos sind also drin.
     .short = ToDos früh gelöscht: in Ordnung
 problem-snapshot-creating-todos-deleted-fix = Nichts zu tun: Warte, bis { $snapshot } verfügbar ist, dann geht es mit dem Restore weiter.
 problem-snapshot-before-todos = { $snapshot } wurde um { $taken } erstellt, als die App { $held } ToDos hatte; { $later } kamen erst danach. Ein Restore daraus bringt nur { $held } zurück.
     .short = Vor den ToDos erstellt
-problem-snapshot-before-todos-fix = Erstelle ihn nochmals, jetzt wo die ToDos da sind: RDS › Snapshots › { $snapshot } › Actions › Delete snapshot, dann RDS › Databases › { $instance } › Actions › Take snapshot › Name { $snapshot }.
+problem-snapshot-before-todos-fix = Erstelle ihn nochmals, jetzt wo die ToDos da sind: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot, dann RDS → Databases → { $instance } → Actions → Take snapshot → Name { $snapshot }.
 problem-source-missing = { $instance } gibt es in dieser Region nicht. Entweder schaut die Konsole oder backup-lab in eine andere Region, oder die Instanz wurde gelöscht. Ohne sie kann das Lab nicht weitergehen.
     .short = { $instance } nicht gefunden
-problem-source-missing-fix = Prüfe die Region oben rechts in der Konsole und in der Kopfzeile von backup-lab. Wurde { $instance } gelöscht, kommt sie nur aus einem Snapshot zurück: Stelle einen unter dem Namen { $instance } wieder her (RDS › Snapshots › Actions › Restore snapshot).
+problem-source-missing-fix = Prüfe die Region oben rechts in der Konsole und in der Kopfzeile von backup-lab. Wurde { $instance } gelöscht, kommt sie nur aus einem Snapshot zurück: Stelle einen unter dem Namen { $instance } wieder her (RDS → Snapshots → Actions → Restore snapshot).
 problem-source-missing-snapshot-kept = { $instance } gibt es in dieser Region nicht mehr, { $snapshot } aber schon: Ein manueller Snapshot überlebt seine Instanz, deine Daten sind also sicher. Die App hat keine Datenbank, bis { $instance } zurück ist.
     .short = { $instance } ist weg
-problem-source-missing-snapshot-kept-fix = Prüfe zuerst die Region. Wurde { $instance } gelöscht: RDS › Snapshots › { $snapshot } › Actions › Restore snapshot › DB instance identifier { $instance }, mit den Einstellungen, die sie hatte.
+problem-source-missing-snapshot-kept-fix = Prüfe zuerst die Region. Wurde { $instance } gelöscht: RDS → Snapshots → { $snapshot } → Actions → Restore snapshot → DB instance identifier { $instance }, mit den Einstellungen, die sie hatte.
 problem-source-deleting = { $instance } wird gelöscht (Status { $status }). Die App verliert ihre Datenbank, und das Lab kann nicht mehr mit ihr arbeiten.
     .short = { $instance } wird gelöscht
-problem-source-deleting-fix = Ein Löschen lässt sich nicht aufhalten. Behalte { $snapshot } (er überlebt die Instanz) und stelle ihn nach dem Löschen unter dem Namen { $instance } wieder her: RDS › Snapshots › { $snapshot } › Actions › Restore snapshot.
+problem-source-deleting-fix = Ein Löschen lässt sich nicht aufhalten. Behalte { $snapshot } (er überlebt die Instanz) und stelle ihn nach dem Löschen unter dem Namen { $instance } wieder her: RDS → Snapshots → { $snapshot } → Actions → Restore snapshot.
 problem-source-modified = { $instance } wird geändert (Status { $status }), und zwar nicht an den Backup-Einstellungen: Jemand hat sie in der Konsole geändert. backup-lab ändert an ihr nie mehr als die Backups; Snapshots und Restores warten, bis sie wieder verfügbar ist.
     .short = { $instance } wird geändert
-problem-source-modified-fix = Warte, bis { $instance } wieder verfügbar ist (RDS › Databases). War die Änderung ein Versehen, schau unter RDS › Databases › { $instance } › Logs & events › Recent events nach und mach sie mit Modify rückgängig.
+problem-source-modified-fix = Warte, bis { $instance } wieder verfügbar ist (RDS → Databases). War die Änderung ein Versehen, schau unter RDS → Databases → { $instance } → Logs & events → Recent events nach und mach sie mit Modify rückgängig.
 problem-source-stopped = { $instance } ist { $status }: Die App hat keine Datenbank, und Snapshots sind nicht möglich.
     .short = { $instance } ist gestoppt
-problem-source-stopped-fix = Starte sie wieder: RDS › Databases › { $instance } › Actions › Start. Das dauert ein paar Minuten.
+problem-source-stopped-fix = Starte sie wieder: RDS → Databases → { $instance } → Actions → Start. Das dauert ein paar Minuten.
 problem-restored-deleted-in-use = { $restored } wurde gelöscht, aber { $service } zeigt noch darauf. Die App ist ausgefallen: Ihre Tasks erreichen keine Datenbank.
     .short = App aus: Datenbank gelöscht
-problem-restored-deleted-in-use-fix = Stelle zuerst das Backend zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance } (ECS › Task definitions › { $family } › Create new revision), dann { $cluster } › { $service } › Update darauf. Der Rückweg im Schritt «Aufräumen» (dort Enter) macht beides.
+problem-restored-deleted-in-use-fix = Stelle zuerst das Backend zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance } (ECS → Task definitions → { $family } → Create new revision), dann { $cluster } → { $service } → Update darauf. Der Rückweg im Schritt «Aufräumen» (dort Enter) macht beides.
 problem-restored-deleting-in-use = { $restored } wird gelöscht, während { $service } noch darauf zeigt. Die App fällt aus, sobald die Instanz weg ist.
     .short = App fällt aus: Datenbank gelöscht
-problem-restored-deleting-in-use-fix = Stelle das Backend jetzt auf { $instance } zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance }, dann { $cluster } › { $service } › Update darauf. Der Rückweg im Schritt «Aufräumen» (dort Enter) macht beides.
+problem-restored-deleting-in-use-fix = Stelle das Backend jetzt auf { $instance } zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance }, dann { $cluster } → { $service } → Update darauf. Der Rückweg im Schritt «Aufräumen» (dort Enter) macht beides.
 problem-switch-too-early = { $restored } ist noch { $status } und nimmt keine Verbindungen an, doch { $service } zeigt schon darauf: Die neuen Tasks bestehen die Health Checks nicht, und ECS ersetzt sie laufend, bis die Datenbank bereit ist. Bis dahin bedienen die alten Tasks die App aus { $instance }.
     .short = Zu früh umgestellt
 problem-switch-too-early-fix = Nichts rückgängig zu machen: Sobald { $restored } verfügbar ist, starten die neuen Tasks. Ist der Rollout bis dahin fehlgeschlagen, aktualisiere { $service } nochmals (Enter).
@@ -534,55 +537,55 @@ problem-rollout-failed = Der Rollout von Revision { $revision } ist fehlgeschlag
        *[other] ECS hat den Service auf Revision { $back } zurückgesetzt.
     }
     .short = Rollout fehlgeschlagen
-problem-rollout-failed-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS › Clusters › { $cluster } › { $service } › Events und drücke dann Enter, um den Service nochmals zu aktualisieren.
+problem-rollout-failed-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS → Clusters → { $cluster } → { $service } → Events und drücke dann Enter, um den Service nochmals zu aktualisieren.
 problem-rollout-tasks-failing = Tasks von Revision { $revision } starten immer wieder nicht ({ $failed } hintereinander); ECS ersetzt sie laufend, und der Rollout wird nicht fertig.
     .short = Tasks scheitern laufend
-problem-rollout-tasks-failing-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS › Clusters › { $cluster } › { $service } › Events und die Gründe der gestoppten Tasks und drücke dann Enter, um den Service nochmals zu aktualisieren.
+problem-rollout-tasks-failing-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS → Clusters → { $cluster } → { $service } → Events und die Gründe der gestoppten Tasks und drücke dann Enter, um den Service nochmals zu aktualisieren.
 problem-rollout-rolled-back = Der Rollout auf die wiederhergestellte Datenbank ist fehlgeschlagen; ECS hat den Service auf Revision { $back } zurückgesetzt. Die App bedient die alte Datenbank.
     .short = Rollout zurückgesetzt
-problem-rollout-rolled-back-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS › Clusters › { $cluster } › { $service } › Events und drücke dann Enter, um den Service nochmals zu aktualisieren.
+problem-rollout-rolled-back-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS → Clusters → { $cluster } → { $service } → Events und drücke dann Enter, um den Service nochmals zu aktualisieren.
 problem-rollout-stuck = Der Rollout von Revision { $revision } läuft seit { $waited } mit { $running } von { $desired } neuen Tasks: Er steckt fest.
     .short = Rollout steckt fest
-problem-rollout-stuck-fix = Schau unter ECS › Clusters › { $cluster } › { $service } › Tasks (gestoppte Tasks und ihre Gründe) und Events nach; meist erreichen die Tasks die Datenbank nicht.
+problem-rollout-stuck-fix = Schau unter ECS → Clusters → { $cluster } → { $service } → Tasks (gestoppte Tasks und ihre Gründe) und Events nach; meist erreichen die Tasks die Datenbank nicht.
 problem-service-revision-not-deployed = Revision { $revision } von { $family } hat den richtigen DB_HOST, aber { $service } läuft noch mit Revision { $running }: Der Service wurde nicht aktualisiert, die App arbeitet also noch mit der alten Datenbank.
     .short = Auf Revision { $revision } umstellen
-problem-service-revision-not-deployed-fix = Stelle { $service } auf Revision { $revision } um: Drücke Enter, oder ECS › Clusters › { $cluster } › { $service } › Update › Revision { $revision } › Update.
+problem-service-revision-not-deployed-fix = Stelle { $service } auf Revision { $revision } um: Drücke Enter, oder ECS → Clusters → { $cluster } → { $service } → Update → Revision { $revision } → Update.
 problem-service-other-revision = { $service } wurde auf Revision { $running } aktualisiert, aber die Revision mit dem neuen DB_HOST ist { $revision }. Die App arbeitet nicht mit { $restored }.
     .short = Auf Revision { $revision } umstellen
-problem-service-other-revision-fix = Stelle { $service } auf Revision { $revision } um: Drücke Enter, oder ECS › Clusters › { $cluster } › { $service } › Update › Revision { $revision } › Update.
+problem-service-other-revision-fix = Stelle { $service } auf Revision { $revision } um: Drücke Enter, oder ECS → Clusters → { $cluster } → { $service } → Update → Revision { $revision } → Update.
 problem-db-host-old-endpoint = Revision { $revision } läuft, aber ihr DB_HOST ist noch der Endpunkt von { $instance }: Die neue Revision wurde erstellt, ohne den Wert zu ändern. Die App arbeitet nicht mit { $restored }.
     .short = DB_HOST noch der alte Endpunkt
-problem-db-host-old-endpoint-fix = Drücke Enter, oder: ECS › Task definitions › { $family } › Create new revision › Container { $container } › DB_HOST = Endpunkt von { $restored } (RDS › Databases › { $restored } › Connectivity & security) › Create, dann { $service } darauf umstellen.
+problem-db-host-old-endpoint-fix = Drücke Enter, oder: ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST = Endpunkt von { $restored } (RDS → Databases → { $restored } → Connectivity & security) → Create, dann { $service } darauf umstellen.
 problem-db-host-empty = DB_HOST im Container { $container } von Revision { $revision } ist leer oder fehlt: Das Backend weiss nicht, welche Datenbank es nehmen soll, und seine Tasks scheitern.
     .short = DB_HOST leer
-problem-db-host-empty-fix = Drücke Enter, oder: ECS › Task definitions › { $family } › Create new revision › Container { $container } › Environment variables › DB_HOST = { $endpoint } › Create, dann { $service } darauf umstellen.
+problem-db-host-empty-fix = Drücke Enter, oder: ECS → Task definitions → { $family } → Create new revision → Container { $container } → Environment variables → DB_HOST = { $endpoint } → Create, dann { $service } darauf umstellen.
 problem-db-host-elsewhere = DB_HOST ist { $host }: Das ist kein Endpunkt dieses Labs, das Backend erreicht { $restored } also nicht.
     .short = DB_HOST unbekannt
-problem-db-host-elsewhere-fix = Kopiere den Endpunkt aus RDS › Databases › { $restored } › Connectivity & security ({ $endpoint }) in DB_HOST einer neuen Revision von { $family } (Container { $container }) und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-elsewhere-fix = Kopiere den Endpunkt aus RDS → Databases → { $restored } → Connectivity & security ({ $endpoint }) in DB_HOST einer neuen Revision von { $family } (Container { $container }) und stelle { $service } darauf um. Oder drücke Enter.
 problem-db-host-scheme = DB_HOST ist { $host }: der Endpunkt mit { $scheme } davor. DB_HOST nimmt nur den Hostnamen; den Rest ergänzt das Backend selbst, so kommen die Tasks nicht durch.
     .short = DB_HOST mit { $scheme }
-problem-db-host-scheme-fix = Setze DB_HOST genau auf { $endpoint }: Drücke Enter, oder ECS › Task definitions › { $family } › Create new revision › Container { $container } › DB_HOST › Create, dann { $service } darauf umstellen.
+problem-db-host-scheme-fix = Setze DB_HOST genau auf { $endpoint }: Drücke Enter, oder ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST → Create, dann { $service } darauf umstellen.
 problem-db-host-port = DB_HOST ist { $host }: der Endpunkt mit dem Port :{ $port }. Der Port gehört nicht in DB_HOST (das Backend nimmt 3306 selbst), so kommen die Tasks nicht durch.
     .short = Port in DB_HOST
-problem-db-host-port-fix = Setze DB_HOST genau auf { $endpoint }, ohne :{ $port }: Drücke Enter, oder ECS › Task definitions › { $family } › Create new revision › Container { $container } › DB_HOST › Create, dann { $service } darauf umstellen.
+problem-db-host-port-fix = Setze DB_HOST genau auf { $endpoint }, ohne :{ $port }: Drücke Enter, oder ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST → Create, dann { $service } darauf umstellen.
 problem-db-host-spaces = DB_HOST ist { $host }: der Endpunkt mit Leerzeichen davor, danach oder darin, wie sie beim Kopieren aus der Konsole oft mitkommen. Das Backend sucht den Namen so, wie er ist, und findet nichts.
     .short = Leerzeichen in DB_HOST
-problem-db-host-spaces-fix = Setze DB_HOST genau auf { $endpoint }, ohne Leerzeichen: Drücke Enter, oder ECS › Task definitions › { $family } › Create new revision › Container { $container } › DB_HOST › Create, dann { $service } darauf umstellen.
+problem-db-host-spaces-fix = Setze DB_HOST genau auf { $endpoint }, ohne Leerzeichen: Drücke Enter, oder ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST → Create, dann { $service } darauf umstellen.
 problem-db-host-trailing-dot = DB_HOST ist { $host }: der Endpunkt mit einem Punkt am Ende. Manche Datenbanktreiber nehmen ihn so nicht an.
     .short = DB_HOST endet mit Punkt
-problem-db-host-trailing-dot-fix = Setze DB_HOST genau auf { $endpoint }: Drücke Enter, oder ECS › Task definitions › { $family } › Create new revision › Container { $container } › DB_HOST › Create, dann { $service } darauf umstellen.
+problem-db-host-trailing-dot-fix = Setze DB_HOST genau auf { $endpoint }: Drücke Enter, oder ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST → Create, dann { $service } darauf umstellen.
 problem-db-host-case = DB_HOST ist { $host }: der Endpunkt mit anderer Gross- und Kleinschreibung. DNS stört das nicht, aber backup-lab kann es nicht von einem Tippfehler unterscheiden.
     .short = DB_HOST anders geschrieben
 problem-db-host-case-fix = Setze DB_HOST genau auf { $endpoint }, wie die Konsole ihn zeigt: Drücke Enter, oder erstelle eine neue Revision von { $family } und stelle { $service } darauf um.
 problem-db-host-snapshot-name = DB_HOST ist { $host }: Das ist der Name des Snapshots. Ein Snapshot ist keine Datenbank und hat keinen Endpunkt; die wiederhergestellte Instanz ist { $restored }.
     .short = DB_HOST ist der Snapshot
-problem-db-host-snapshot-name-fix = Kopiere den Endpunkt von { $restored } (RDS › Databases › { $restored } › Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-snapshot-name-fix = Kopiere den Endpunkt von { $restored } (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder drücke Enter.
 problem-db-host-arn = DB_HOST ist { $host }: ein ARN, der Name der Ressource bei AWS. Das Backend braucht die Netzwerkadresse, den Endpunkt.
     .short = DB_HOST ist ein ARN
-problem-db-host-arn-fix = Kopiere stattdessen den Endpunkt (RDS › Databases › { $restored } › Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-arn-fix = Kopiere stattdessen den Endpunkt (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder drücke Enter.
 problem-db-host-identifier = DB_HOST ist { $host }: der DB instance identifier { $identifier }, nicht sein Endpunkt. Einen Identifier findet das Backend im Netz nicht.
     .short = DB_HOST ist der Identifier
-problem-db-host-identifier-fix = Kopiere den Endpunkt (RDS › Databases › { $restored } › Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-identifier-fix = Kopiere den Endpunkt (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder drücke Enter.
 problem-db-host-other-instance = DB_HOST ist { $host }: der Endpunkt von { $instance }, nicht von { $restored }. Die App zeigt die Daten jener Datenbank.
     .short = DB_HOST zeigt auf { $instance }
 problem-db-host-other-instance-fix = Setze DB_HOST in einer neuen Revision von { $family } (Container { $container }) auf den Endpunkt von { $restored } ({ $endpoint }) und stelle { $service } darauf um. Oder drücke Enter.
@@ -594,4 +597,4 @@ problem-db-host-other-container = Revision { $revision } hat den neuen Endpunkt 
 problem-db-host-other-container-fix = Setze in einer neuen Revision von { $family } DB_HOST im Container { $container } auf { $endpoint } (und mach die Änderung in { $other } rückgängig), dann stelle { $service } darauf um. Oder drücke Enter.
 problem-snapshot-other-instance = { $snapshot } ist ein Snapshot von { $other }, nicht von { $instance }: Vor «Take snapshot» wurde die falsche Datenbank gewählt. Ein Restore daraus bringt deine ToDos nicht zurück, und der Name ist besetzt.
     .short = Snapshot von { $other }
-problem-snapshot-other-instance-fix = Lösche ihn (RDS › Snapshots › { $snapshot } › Actions › Delete snapshot) und erstelle ihn nochmals von der richtigen Datenbank: RDS › Databases › { $instance } › Actions › Take snapshot › Name { $snapshot }.
+problem-snapshot-other-instance-fix = Lösche ihn (RDS → Snapshots → { $snapshot } → Actions → Delete snapshot) und erstelle ihn nochmals von der richtigen Datenbank: RDS → Databases → { $instance } → Actions → Take snapshot → Name { $snapshot }.

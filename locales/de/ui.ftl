@@ -30,6 +30,12 @@ ui-now-running = Die Aktion läuft; der aktuelle Stand zeigt, wie weit sie ist.
 ui-now-wait = Es ändert sich noch etwas. Warte, bis die Prüfung «erledigt» meldet.
 ui-now-done = Erledigt.
 ui-now-failed = Etwas braucht deine Aufmerksamkeit: Die Prüfung darunter sagt, was los ist und wie du es behebst.
+ui-now-problem = { $short }{ $more ->
+        [0] .
+       *[other] {" "}(und { $more } weitere).
+    } Darunter: was passiert ist und die Lösung.
+ui-now-enter-mend = die Behebung von backup-lab zeigen und bestätigen
+ui-now-enter-console = zeigen, warum backup-lab das nicht behebt; die Lösung darunter machst du in der Konsole
 ui-now-first = Noch nicht: Zuerst muss Schritt { $n } «{ $name }» erledigt sein.
 ui-now-blocked = Noch nicht: { $reason }
 ui-now-next = weiter: { $step }

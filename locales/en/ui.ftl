@@ -30,6 +30,12 @@ ui-now-running = The action is running; the live status shows how far along it i
 ui-now-wait = Something is still changing. Wait until the check says done.
 ui-now-done = Done.
 ui-now-failed = Something needs your attention: the check below says what is wrong and how to fix it.
+ui-now-problem = { $short }{ $more ->
+        [0] .
+       *[other] {" "}(and { $more } more).
+    } Below: what happened and the fix.
+ui-now-enter-mend = show the fix backup-lab makes, then confirm it
+ui-now-enter-console = see why backup-lab cannot mend this; do the fix below in the console
 ui-now-first = Not yet: step { $n }, "{ $name }", has to be done first.
 ui-now-blocked = Not yet: { $reason }
 ui-now-next = next: { $step }

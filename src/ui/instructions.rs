@@ -55,7 +55,14 @@ pub fn now_text(view: &View<'_>) -> String {
     };
     match check.state {
         StepState::Done => view.t("ui-now-done"),
-        StepState::Failed => view.t("ui-now-failed"),
+        // The first diagnosis in a few words, and where its fix is.
+        StepState::Failed => match check.problems.first() {
+            Some(problem) => Text::new("ui-now-problem")
+                .arg("short", problem.short())
+                .arg("more", check.problems.len() - 1)
+                .render(view.lang),
+            None => view.t("ui-now-failed"),
+        },
         StepState::InProgress => {
             let wait = step_text("now-wait");
             if crate::i18n::has(view.lang, &wait.id) {
@@ -106,6 +113,18 @@ pub fn now_hint(view: &View<'_>) -> (String, String) {
     if step.has_action() && waits_for_enter {
         if app.read_only {
             return ("⏎".to_owned(), view.t("ui-now-read-only"));
+        }
+        // On a step that needs mending, Enter does what the plan says (a mend, a choice),
+        // or, where backup-lab cannot mend it, nothing but showing why.
+        let failed = app
+            .check(step)
+            .is_some_and(|c| c.state == StepState::Failed && !c.problems.is_empty());
+        if failed {
+            let id = match lab::steps::plan(step, &app.ctx(), &app.options) {
+                lab::plan::Ready::Plan(_) => "ui-now-enter-mend",
+                _ => "ui-now-enter-console",
+            };
+            return ("⏎ Enter".to_owned(), view.t(id));
         }
         let label = Text {
             id: format!("step-{}-enter", step.id()),

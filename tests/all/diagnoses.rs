@@ -469,7 +469,11 @@ async fn every_wrong_db_host_is_named_with_the_exact_value_to_enter() {
             "identifier",
         ),
         (String::new(), "db-host-empty", "empty"),
-        ("db.example.org".into(), "db-host-elsewhere", "no endpoint"),
+        (
+            "db.example.org".into(),
+            "db-host-elsewhere",
+            "not an endpoint",
+        ),
     ];
     for (value, code, said) in cases {
         let revision = lab.deploy_env("DB_HOST", &value).await;
@@ -582,7 +586,7 @@ async fn a_revision_registered_but_not_deployed_is_deployed_by_enter() {
         "{fix}"
     );
     assert!(
-        fix.contains("ECS › Clusters › workshop-cluster › backend-service › Update"),
+        fix.contains("ECS → Clusters → workshop-cluster → backend-service → Update"),
         "{fix}"
     );
     assert!(
@@ -713,7 +717,7 @@ async fn a_failing_rollout_is_named_with_where_to_look() {
     );
     let (_, fix, _, _) = diagnosis(&check, code);
     assert!(
-        fix.contains("ECS › Clusters › workshop-cluster › backend-service › Events"),
+        fix.contains("ECS → Clusters → workshop-cluster → backend-service → Events"),
         "{fix}"
     );
     // Mending: the next update's tasks are healthy.
@@ -800,7 +804,7 @@ async fn the_original_database_changed_in_the_console_is_named() {
     let check = lab.check(StepId::Snapshot).await;
     assert_eq!(check.state, StepState::Failed);
     let (_, fix, _, _) = diagnosis(&check, "source-stopped");
-    assert!(fix.contains("Actions › Start"), "{fix}");
+    assert!(fix.contains("Actions → Start"), "{fix}");
 }
 
 /// Every diagnosis has its three texts in both languages.

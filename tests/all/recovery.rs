@@ -381,7 +381,7 @@ async fn point_in_time_restore_shows_an_rpo_of_minutes() {
     assert!(
         check
             .render(Lang::En)
-            .contains("RPO automated backups give"),
+            .contains("RPO automated backups achieve"),
         "{}",
         check.render(Lang::En)
     );

@@ -892,14 +892,14 @@ async fn the_rto_phases_on_screen_add_up_to_the_rto_shown() {
             app.viewport = (width, height);
             // The summary's figures are at the end of its text.
             let mut screen = String::new();
-            for _ in 0..12 {
+            for _ in 0..40 {
                 app.layout = backup_lab::ui::layout(&app);
                 screen.push_str(&format!("{:?}", render(&app, width, height).backend()));
                 app.update(Msg::Action(Action::PageDown));
             }
             let rows: Vec<String> = screen
                 .lines()
-                .flat_map(|l| l.split('│').map(str::to_owned).collect::<Vec<_>>())
+                .flat_map(|l| l.split(['│', '█']).map(str::to_owned).collect::<Vec<_>>())
                 .collect();
             let figure = |label: &str| {
                 rows.iter()
@@ -909,7 +909,9 @@ async fn the_rto_phases_on_screen_add_up_to_the_rto_shown() {
             let rto = figure("RTO").expect("RTO on screen");
             let (aws, you) = (
                 figure(aws).expect("AWS time"),
-                figure(you).expect("your time"),
+                figure(you).unwrap_or_else(|| {
+                    panic!("your time: {lang:?} {step:?} {width}x{height}\n{screen}")
+                }),
             );
             assert_eq!(
                 rto,
