@@ -181,7 +181,7 @@ pub async fn execute_seen(
     }
     // A passing failure in a part the step works on is retried with a fresh look.
     if let Some(e) = step
-        .parts()
+        .plan_parts()
         .iter()
         .filter_map(|part| observed.error(*part))
         .find(|e| e.kind.is_transient())

@@ -1088,3 +1088,33 @@ mod moto {
         assert!(check.problems.is_empty(), "{}", check.render(Lang::En));
     }
 }
+
+/// With the restored database deleted under the backend the app answers 502: that failure
+/// is what going back mends, so it does not stop the cleanup (no retries of the todo list,
+/// no "AWS refused").
+#[tokio::test]
+async fn going_back_mends_an_app_that_is_down_although_it_answers_502() {
+    let lab = lab();
+    lab.at_the_switch().await;
+    lab.act(StepId::SwitchBackend).await;
+    assert!(lab.done_within(StepId::SwitchBackend, 30).await);
+    lab.cloud
+        .delete_instance("workshop-db-restore")
+        .await
+        .expect("delete");
+    lab.wait_minutes(30);
+    let observed = lab.observed().await;
+    assert!(
+        observed.todos.error.is_some(),
+        "the app cannot reach its database: {:?}",
+        observed.todos
+    );
+    let lines = lab.act(StepId::Cleanup).await;
+    assert!(
+        lines.iter().any(|l| l.contains("updated to revision 1")),
+        "{lines:?}"
+    );
+    lab.wait_minutes(5);
+    let observed = lab.observed().await;
+    assert!(observed.todos.error.is_none(), "{:?}", observed.todos);
+}

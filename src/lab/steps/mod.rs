@@ -112,6 +112,14 @@ pub trait Step: Send + Sync {
         &[]
     }
 
+    /// The parts its plan needs: a passing failure to read one of them is retried before the
+    /// action runs. The default is every part it reads; a step whose action mends what makes
+    /// a part fail (the app answering 502 while the backend cannot reach its database) leaves
+    /// that part out, so the failure does not stop its own fix.
+    fn plan_parts(&self) -> &'static [PartId] {
+        self.parts()
+    }
+
     /// Whether the step reads live state (it has a check).
     fn has_check(&self) -> bool {
         !self.parts().is_empty()
