@@ -168,6 +168,7 @@ fn diagnosis(check: &Check, code: &str) -> (String, String, String, String) {
             !text.starts_with("problem-"),
             "{code} has its texts: {text}"
         );
+        assert!(!text.contains("{$"), "{code}: a fact is missing: {text}");
     }
     assert_ne!(texts.0, texts.2, "{code} is translated");
     texts

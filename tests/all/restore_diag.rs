@@ -191,7 +191,10 @@ fn only_problem(check: &Check) -> (&Problem, String, String) {
         for text in [&p.detail, &p.fix] {
             let rendered = text.render(lang);
             assert_ne!(rendered, text.id, "{lang:?}: {} has a text", text.id);
-            assert!(!rendered.contains("{ $"), "{rendered}");
+            assert!(
+                !rendered.contains("{ $") && !rendered.contains("{$"),
+                "unfilled: {rendered}"
+            );
         }
     }
     (p, p.detail.render(Lang::En), p.fix.render(Lang::En))

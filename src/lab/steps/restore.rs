@@ -387,7 +387,8 @@ pub fn placement_problems(
             } else {
                 "restore-single-az"
             })
-            .arg("restored", restored),
+            .arg("restored", restored)
+            .arg("instance", &config.names.instance),
         );
     }
     if instance.class != config.restore.class {
