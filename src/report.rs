@@ -110,7 +110,7 @@ pub struct Report {
     pub tz: jiff::tz::TimeZone,
 }
 
-/// Builds the report from the journal and fresh observations.
+/// Builds the report from the journal and fresh observations, everything on the cloud's clock.
 #[must_use]
 pub fn build(
     lang: Lang,
@@ -119,6 +119,22 @@ pub fn build(
     observed: &Observed,
     config: &crate::config::Config,
     now: Timestamp,
+) -> Report {
+    build_scaled(lang, mode, journal, observed, config, now, 1.0)
+}
+
+/// [`build`] for a simulation that ran `learner_scale` times faster than the wall clock: the
+/// learner's phases of the RTO count in real time, as the TUI shows them
+/// ([`recovery::measure_at`]), so screen and report give the same figures.
+#[must_use]
+pub fn build_scaled(
+    lang: Lang,
+    mode: String,
+    journal: &Journal,
+    observed: &Observed,
+    config: &crate::config::Config,
+    now: Timestamp,
+    learner_scale: f64,
 ) -> Report {
     let ctx = Ctx {
         observed,
@@ -139,7 +155,7 @@ pub fn build(
             Some(ReportStep { id: s.id(), title: s.title().render(lang), state: check.state, detail: check.render(lang), problems: check.shown_problems(lang), at })
         })
         .collect();
-    let recovery: Recovery = recovery::measure(journal, observed, config, now);
+    let recovery: Recovery = recovery::measure_at(journal, observed, config, now, learner_scale);
     let mut calls = Vec::new();
     let mut reads: BTreeMap<String, ReportRead> = BTreeMap::new();
     for call in journal.calls() {
@@ -433,13 +449,23 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
 pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -> i32 {
     let mut observed = Observed::default();
     rt.observe(&mut observed).await;
+    let mut learner_scale = 1.0;
     let mode = match rt.cloud.mode() {
-        crate::cloud::Mode::Simulation { speed } => Text::new("report-mode-sim")
-            .arg(
-                "speed",
-                crate::ui::header::speed(run_speed.unwrap_or(speed)),
-            )
-            .render(rt.lang),
+        crate::cloud::Mode::Simulation { speed } => {
+            learner_scale = run_speed.unwrap_or(speed);
+            let speed = crate::ui::header::speed(learner_scale);
+            let mode = Text::new("report-mode-sim")
+                .arg("speed", speed.clone())
+                .render(rt.lang);
+            if learner_scale > 1.0 {
+                let counted = Text::new("ui-rto-real-time")
+                    .arg("speed", speed)
+                    .render(rt.lang);
+                format!("{mode} – {counted}")
+            } else {
+                mode
+            }
+        }
         crate::cloud::Mode::Aws { account, region } => Text::new("report-mode-aws")
             .arg("account", account)
             .arg("region", region)
@@ -450,13 +476,14 @@ pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -
             .journal
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        build(
+        build_scaled(
             rt.lang,
             mode,
             &journal,
             &observed,
             &rt.config,
             rt.cloud.now(),
+            learner_scale,
         )
     };
     match format {

@@ -468,3 +468,41 @@ async fn every_operation_of_the_lab_can_be_named_in_a_fault_spec() {
         );
     }
 }
+
+/// In a simulation the learner's own time counts in real time on screen; the report of the
+/// same run gives the same RTO (not the learner's minutes multiplied by the speed).
+#[tokio::test]
+async fn the_report_counts_the_learners_time_as_the_screen_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sim = Arc::new(SimCloud::manual(
+        START.parse().expect("time"),
+        30.0,
+        WorldNames::default(),
+    ));
+    let rt = runtime(&sim, dir.path());
+    let options = Options::from_config(&rt.config);
+    let before = [
+        StepId::EnableBackups,
+        StepId::CreateTodos,
+        StepId::Snapshot,
+        StepId::DeleteTodos,
+    ];
+    assert_eq!(rt.run(&before, &options, true).await, 0);
+    // The learner reads for 10 simulated minutes (20 s at ×30) before the restore.
+    minutes(&sim, 10);
+    let after = [StepId::Restore, StepId::SwitchBackend, StepId::Verify];
+    assert_eq!(rt.run(&after, &options, true).await, 0);
+    let o = observe(&rt).await;
+    let j = rt.journal.lock().expect("journal");
+    let now = rt.cloud.now();
+    let screen = recovery::measure_at(&j, &o, &rt.config, now, 30.0);
+    let scaled = report::build_scaled(Lang::En, String::new(), &j, &o, &rt.config, now, 30.0);
+    let plain = report::build(Lang::En, String::new(), &j, &o, &rt.config, now);
+    let rto = screen.rto.as_ref().expect("rto").seconds;
+    assert_eq!(scaled.rto_seconds, Some(rto));
+    let unscaled = plain.rto_seconds.expect("rto");
+    assert!(
+        unscaled >= rto + 9 * 60,
+        "10 simulated minutes of reading count as 20 s: {unscaled} vs {rto}"
+    );
+}
