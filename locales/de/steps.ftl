@@ -117,7 +117,7 @@ step-enable-backups-console =
 ## Schritt create-todos: Testdaten erfassen
 
 step-create-todos-title = 5 ToDos erfassen
-step-create-todos-short = 5 ToDos
+step-create-todos-short = Neue ToDos
 step-create-todos-now = Erfasse 5 ToDos in der ToDo-App: Das sind die Daten, die du schützen wirst.
 step-create-todos-enter = fehlende ToDos erfassen
 step-create-todos-body =
@@ -334,7 +334,7 @@ step-pitr-console =
 
 ## Schritt summary: was du gemacht und gelernt hast
 
-step-summary-title = Zusammenfassung
+step-summary-title = Rückblick
 step-summary-short = Rückblick
 step-summary-now = Schau zurück auf deinen erreichten RPO und RTO und was sie bedeuten; deine Zahlen stehen unten.
 step-summary-body =

@@ -1,6 +1,6 @@
 # Lernhilfen: was RPO und RTO fürs Geschäft bedeuten, und die Fragen zur Selbstkontrolle.
 
-## Bedeutung fürs Geschäft (Zusammenfassung und Bericht)
+## Bedeutung fürs Geschäft (Rückblick und Bericht)
 
 business-heading = Was dieser Durchgang für ein Geschäft bedeutet
 business-rate = Beispiel: ein Webshop, der { $rate ->
@@ -90,7 +90,7 @@ quiz-backups-retention-zero = Was geschieht, wenn du die Aufbewahrung der Backup
 quiz-backups-retention-zero-a = Die automatischen Backups hören auf, und ein Point-in-Time-Restore ist nicht mehr möglich.
 quiz-backups-retention-zero-b = Die automatischen Backups bleiben für immer.
 quiz-backups-retention-zero-c = Nur die manuellen Snapshots werden gelöscht.
-quiz-backups-retention-zero-why = Mit Aufbewahrung 0 sind die automatischen Backups aus, und RDS entfernt die bestehenden. Manuelle Snapshots betrifft das nicht: Sie bleiben, bis du sie löschst.
+quiz-backups-retention-zero-why = Mit Aufbewahrung 0 sind die automatischen Backups aus, und RDS entfernt die bestehenden. Manuelle Snapshots betrifft das nicht; sie bleiben, bis du sie löschst.
 
 quiz-snapshot-later-todos = Du erstellst den Snapshot um 10:00 und erfasst um 10:05 ein weiteres ToDo. Um 10:10 werden alle ToDos gelöscht, und du stellst den Snapshot wieder her. Was ist mit dem ToDo von 10:05?
 quiz-snapshot-later-todos-a = Es ist wieder da: Ein Snapshot folgt späteren Änderungen.
@@ -102,7 +102,7 @@ quiz-snapshot-kept = Wie lange bewahrt RDS einen manuellen Snapshot auf?
 quiz-snapshot-kept-a = Bis du ihn löschst, auch wenn die Instanz nicht mehr existiert.
 quiz-snapshot-kept-b = So lange wie die Aufbewahrung der Backups der Instanz.
 quiz-snapshot-kept-c = 24 Stunden.
-quiz-snapshot-kept-why = Manuelle Snapshots fallen nicht unter die Aufbewahrung: Sie bleiben und kosten Speicher, bis sie jemand löscht. Deshalb räumst du am Schluss auf.
+quiz-snapshot-kept-why = Manuelle Snapshots fallen nicht unter die Aufbewahrung; sie bleiben und kosten Speicher, bis sie jemand löscht. Deshalb räumst du am Schluss auf.
 
 quiz-restore-app-empty = { $restored } ist verfügbar, und trotzdem zeigt die App keine ToDos. Warum?
 quiz-restore-app-empty-a = RDS kopiert die Daten noch im Hintergrund.

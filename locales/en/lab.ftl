@@ -595,3 +595,6 @@ problem-db-host-other-container-fix = In a new revision of { $family }, set DB_H
 problem-snapshot-other-instance = { $snapshot } is a snapshot of { $other }, not of { $instance }: the wrong database was chosen before "Take snapshot". A restore from it does not bring back your todos, and the name is taken.
     .short = Snapshot of { $other }
 problem-snapshot-other-instance-fix = Delete it (RDS → Snapshots → { $snapshot } → Actions → Delete snapshot), then take it again of the right database: RDS → Databases → { $instance } → Actions → Take snapshot → name { $snapshot }.
+
+# A value shown exactly as typed, in quotation marks.
+quoted = “{ $value }”

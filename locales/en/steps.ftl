@@ -109,7 +109,7 @@ step-enable-backups-console =
 ## Step create-todos: create test data
 
 step-create-todos-title = Add 5 todos
-step-create-todos-short = 5 todos
+step-create-todos-short = Add todos
 step-create-todos-now = Add 5 todos in the todo app: the data you are going to protect.
 step-create-todos-enter = add the missing todos
 step-create-todos-body =

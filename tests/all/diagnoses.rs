@@ -488,7 +488,7 @@ async fn every_wrong_db_host_is_named_with_the_exact_value_to_enter() {
         if code == "db-host-empty" {
             assert!(detail.contains(&format!("revision {revision}")), "{detail}");
         } else {
-            assert!(detail.contains(&format!("«{value}»")), "{detail}");
+            assert!(detail.contains(&format!("“{value}”")), "{detail}");
         }
     }
     // Enter mends it: a revision with the endpoint, rolled out.
@@ -1040,7 +1040,7 @@ mod moto {
             let (detail, fix, _, _) = diagnosis(&check, code);
             assert!(fix.contains(&endpoint), "{value:?}: {fix}");
             if !value.is_empty() {
-                assert!(detail.contains(&format!("«{value}»")), "{detail}");
+                assert!(detail.contains(&format!("“{value}”")), "{detail}");
             }
         }
     }

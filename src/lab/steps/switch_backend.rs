@@ -367,9 +367,10 @@ fn check(ctx: &Ctx<'_>) -> Check {
     )
 }
 
-/// `value` as the learner typed it, in «» so spaces and dots at its ends show.
-fn quoted(value: &str) -> String {
-    format!("«{value}»")
+/// `value` as the learner typed it, in the language's quotation marks so spaces and dots at
+/// its ends show.
+fn quoted(value: &str) -> Text {
+    Text::new("quoted").arg("value", value)
 }
 
 /// The endpoint DB_HOST should name: the restored instance's, or the one it will get.
