@@ -175,7 +175,10 @@ note-mend-groups = Die Sicherheitsgruppen wirken sofort, ohne Unterbruch: Ab dan
 note-mend-multi-az = Der Umbau zu Multi-AZ dauert eine Weile (meist 10 bis 30 Minuten): { $restored } zeigt so lange modifying und bleibt erreichbar, danach kostet sie etwa doppelt so viel wie Single-AZ.
 note-mend-single-az = Der Umbau zu Single-AZ dauert einige Minuten; { $restored } bleibt erreichbar.
 note-mend-only-restored = Geändert wird nur { $restored }; die ursprüngliche Datenbank bleibt unberührt.
-note-extended-support = Extended Support: Der Standard-Support von RDS für { $engine } endete am { $ended }. Wie die Quelle bleibt die neue Instanz auf dieser Version, in RDS Extended Support, und das kostet etwa { $usd-per-hour } USD pro Stunde zusätzlich ({ $vcpus } vCPUs zu je 0.10 USD). Schaltest du ihn aus, hebt RDS den Restore auf eine neuere Hauptversion, mit der die App vielleicht nicht läuft.
+note-extended-support = Extended Support: Der Standard-Support von RDS für { $engine } endete am { $ended }. Wie die Quelle bleibt die neue Instanz auf dieser Version, in RDS Extended Support, und das kostet etwa { $usd-per-hour } USD pro Stunde zusätzlich ({ $vcpus } vCPUs { $nodes ->
+        [one] der Instanz
+       *[other] je Instanz, bei Multi-AZ { $nodes } Instanzen
+    }, zu 0.10 USD pro vCPU-Stunde). Schaltest du ihn aus, hebt RDS den Restore auf eine neuere Hauptversion, mit der die App vielleicht nicht läuft.
 note-pitr-point = Noch ist kein Löschen der ToDos vermerkt, deshalb geht der Restore auf den letzten wiederherstellbaren Zeitpunkt. Er wird direkt vor dem Auftrag nochmals gelesen, denn AWS rückt ihn etwa alle 5 Minuten nach.
 note-pitr-point-before = Das Journal hat vermerkt, dass die { $count } ToDos um { $disaster } gelöscht wurden. Jede spätere Sekunde brächte die leere Liste zurück, deshalb wählt backup-lab einen Moment kurz davor.
 blocked-pitr-logs-behind = Die ToDos wurden um { $disaster } gelöscht, doch der letzte wiederherstellbare Zeitpunkt von { $instance } ist noch { $latest }, also { $behind } vor dem Moment, den der Restore braucht ({ $point }). RDS überträgt die Transaktionslogs etwa alle 5 Minuten: Warte ein paar Minuten und versuch es dann nochmals. backup-lab wartet lieber, als auf einen anderen Moment wiederherzustellen.

@@ -175,7 +175,10 @@ note-mend-groups = The security groups take effect at once, without an outage: t
 note-mend-multi-az = The conversion to Multi-AZ takes a while (usually 10 to 30 minutes): { $restored } shows modifying meanwhile and keeps serving, then costs about twice as much as Single-AZ.
 note-mend-single-az = The conversion to Single-AZ takes a few minutes; { $restored } keeps serving.
 note-mend-only-restored = Only { $restored } is changed; the original database stays untouched.
-note-extended-support = Extended Support: RDS standard support for { $engine } ended on { $ended }. Like the source, the new instance stays on this version in RDS Extended Support, which costs about { $usd-per-hour } USD per hour extra ({ $vcpus } vCPUs at 0.10 USD each). Turning it off would make RDS upgrade the restore to a newer major version, which the app may not work with.
+note-extended-support = Extended Support: RDS standard support for { $engine } ended on { $ended }. Like the source, the new instance stays on this version in RDS Extended Support, which costs about { $usd-per-hour } USD per hour extra ({ $vcpus } vCPUs of { $nodes ->
+        [one] the instance
+       *[other] each of the { $nodes } Multi-AZ instances
+    } at 0.10 USD per vCPU-hour). Turning it off would make RDS upgrade the restore to a newer major version, which the app may not work with.
 note-pitr-point = No deletion of the todos is noted yet, so the restore goes to the latest restorable time. It is read again right before the request, because AWS moves it forward about every 5 minutes.
 note-pitr-point-before = The journal noted that the { $count } todos were deleted at { $disaster }. A restore to any later second would bring back the empty list, so backup-lab picks a moment shortly before it.
 blocked-pitr-logs-behind = The todos were deleted at { $disaster }, but the latest restorable time of { $instance } is still { $latest }, { $behind } before the moment the restore needs ({ $point }). RDS ships the transaction logs about every 5 minutes: wait a few minutes and try again. backup-lab waits rather than restore to another moment.

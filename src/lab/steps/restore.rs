@@ -332,7 +332,8 @@ pub(super) fn extended_support_note(
         Text::new("note-extended-support")
             .arg("engine", source.engine.clone())
             .arg("ended", format::day(ends))
-            .arg("vcpus", vcpus * nodes)
+            .arg("vcpus", vcpus)
+            .arg("nodes", nodes)
             .arg(
                 "usd-per-hour",
                 format!("{}.{:02}", cents / 100, cents % 100),
