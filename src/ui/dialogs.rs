@@ -513,6 +513,17 @@ fn cleanup_sections(view: &View<'_>, choice: Option<CleanupPath>, width: usize) 
             th.heading,
         ));
     }
+    choice_sections(view, intro, choices, keys)
+}
+
+/// A dialog that offers a choice: its intro (dropped first on a small screen), the choices
+/// and the keys that switch, choose and cancel (after `keys`, lines that go with them).
+fn choice_sections(
+    view: &View<'_>,
+    intro: Vec<Line<'static>>,
+    choices: Vec<Line<'static>>,
+    mut keys: Vec<Line<'static>>,
+) -> Vec<Section> {
     keys.push(self::keys(
         view,
         KeyMode::Dialog,
@@ -579,32 +590,7 @@ fn restore_sections(view: &View<'_>, adopt: bool, other: &str, width: usize) -> 
             th.muted,
         ));
     }
-    let keys = vec![keys(
-        view,
-        KeyMode::Dialog,
-        &[
-            (
-                &[Action::ToggleChoice, Action::ScrollUp, Action::ScrollDown],
-                "ui-key-switch",
-            ),
-            (&[Action::Confirm], "ui-key-choose"),
-            (&[Action::Cancel], "ui-key-cancel"),
-        ],
-    )];
-    vec![
-        Section {
-            drop_rank: 2,
-            lines: intro,
-        },
-        Section {
-            drop_rank: KEEP,
-            lines: choices,
-        },
-        Section {
-            drop_rank: KEEP,
-            lines: keys,
-        },
-    ]
+    choice_sections(view, intro, choices, Vec::new())
 }
 
 #[cfg(test)]
