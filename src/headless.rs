@@ -155,7 +155,7 @@ impl Runtime {
                     id: s.id(),
                     state: c.state,
                     detail: c.render(self.lang),
-                    problems: c.shown_problems(self.lang),
+                    problems: c.shown_problems(self.lang, s),
                 })
             })
             .collect();
@@ -518,7 +518,7 @@ impl Runtime {
                         StepState::Failed.symbol(),
                         problem.detail.render(self.lang)
                     );
-                    note!("    → {}", problem.fix.render(self.lang));
+                    note!("    → {}", problem.fix_on_cli(step).render(self.lang));
                 }
                 return false;
             }

@@ -152,7 +152,7 @@ pub fn build_scaled(
                 .rev()
                 .find(|e| matches!(e.kind, crate::lab::journal::EventKind::Action { step, ok: true } if step == s))
                 .map(|e| e.at);
-            Some(ReportStep { id: s.id(), title: s.title().render(lang), state: check.state, detail: check.render(lang), problems: check.shown_problems(lang), at })
+            Some(ReportStep { id: s.id(), title: s.title().render(lang), state: check.state, detail: check.render(lang), problems: check.shown_problems(lang, s), at })
         })
         .collect();
     let recovery: Recovery = recovery::measure_at(journal, observed, config, now, learner_scale);

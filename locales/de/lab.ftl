@@ -82,19 +82,19 @@ leftover-backend = { $service } nutzt noch die wiederhergestellte Datenbank, nic
 
 problem-restore-other-name = { $other } ({ $status }) ist entstanden, nachdem Snapshot { $snapshot } erstellt wurde, doch das Lab sucht { $restored }. Vermutlich ist das dein Restore unter einem anderen Namen. Solange backup-lab nicht weiss, welche Datenbank die wiederhergestellte ist, können die nächsten Schritte (Backend umstellen, ToDos prüfen, aufräumen) sie nicht verwenden.
     .short = Als { $other } wiederhergestellt statt als { $restored }?
-problem-restore-other-name-fix = Drücke Enter und wähle: { $other } in diesem Durchgang als wiederhergestellte Datenbank verwenden (backup-lab merkt sich die Wahl), oder nochmals als { $restored } wiederherstellen. In der Konsole geht das nochmalige Wiederherstellen über RDS → Snapshots → { $snapshot } → Actions → Restore snapshot mit DB instance identifier { $restored }; lösche danach { $other } (Databases → { $other } → Actions → Delete), damit sie nichts mehr kostet.
+problem-restore-other-name-fix = { $Enter } und wähle: { $other } in diesem Durchgang als wiederhergestellte Datenbank verwenden (backup-lab merkt sich die Wahl), oder nochmals als { $restored } wiederherstellen. In der Konsole geht das nochmalige Wiederherstellen über RDS → Snapshots → { $snapshot } → Actions → Restore snapshot mit DB instance identifier { $restored }; lösche danach { $other } (Databases → { $other } → Actions → Delete), damit sie nichts mehr kostet.
 problem-restore-security-groups = { $restored } hat die Sicherheitsgruppen { $groups }, { $instance } hat { $wanted }. Nennt ein Restore keine Sicherheitsgruppe, hängt RDS die Sicherheitsgruppe default der VPC an, und die lässt das Backend nicht durch: Sobald das Backend auf { $restored } zeigt, erreichen seine Tasks die Datenbank nicht, und die App antwortet mit Fehlern.
     .short = Falsche Sicherheitsgruppe: Das Backend erreicht sie nicht
-problem-restore-security-groups-fix = Drücke Enter, um { $restored } die Sicherheitsgruppen von { $instance } zu geben ({ $wanted }); das wirkt sofort, ohne Unterbruch. In der Konsole: RDS → Databases → { $restored } → Modify → Connectivity → Existing VPC security groups: { $groups } entfernen, { $wanted } hinzufügen (die Sicherheitsgruppen von { $instance }, im Lab Workshop-RDS-SG) → Continue → Apply immediately → Modify DB instance.
+problem-restore-security-groups-fix = { $Enter }, um { $restored } die Sicherheitsgruppen von { $instance } zu geben ({ $wanted }); das wirkt sofort, ohne Unterbruch. In der Konsole: RDS → Databases → { $restored } → Modify → Connectivity → Existing VPC security groups: { $groups } entfernen, { $wanted } hinzufügen (die Sicherheitsgruppen von { $instance }, im Lab Workshop-RDS-SG) → Continue → Apply immediately → Modify DB instance.
 problem-restore-subnet-group = { $restored } liegt in der DB-Subnetzgruppe { $subnet }, { $instance } in { $wanted }. Dieses andere Netz erreichen die Tasks des Backends nicht, und die App würde mit Fehlern antworten.
     .short = Andere Subnetzgruppe: Das Backend erreicht sie nicht
 problem-restore-subnet-group-fix = Stelle nochmals im richtigen Netz wieder her: Lösche { $restored } (RDS → Databases → { $restored } → Actions → Delete), dann RDS → Snapshots → den Snapshot → Actions → Restore snapshot mit Connectivity → DB subnet group { $wanted } (oder lass backup-lab wiederherstellen: Enter bei diesem Schritt, sobald sie weg ist).
 problem-restore-single-az = { $restored } läuft nur in einer Availability Zone. Fällt diese aus, ist die ToDo-App nicht erreichbar, bis die Datenbank nochmals wiederhergestellt ist; { $instance } läuft als Multi-AZ, und ihre Kopie sollte das auch.
     .short = Single-AZ statt Multi-AZ
-problem-restore-single-az-fix = Drücke Enter, um { $restored } zu Multi-AZ umzubauen (sofort angewendet; RDS richtet eine Standby-Instanz in einer anderen Zone ein, die Instanz zeigt 10 bis 30 Minuten lang modifying und bleibt erreichbar; danach kostet sie etwa doppelt so viel). In der Konsole: RDS → Databases → { $restored } → Modify → Availability and durability → Create a standby instance → Continue → Apply immediately.
+problem-restore-single-az-fix = { $Enter }, um { $restored } zu Multi-AZ umzubauen (sofort angewendet; RDS richtet eine Standby-Instanz in einer anderen Zone ein, die Instanz zeigt 10 bis 30 Minuten lang modifying und bleibt erreichbar; danach kostet sie etwa doppelt so viel). In der Konsole: RDS → Databases → { $restored } → Modify → Availability and durability → Create a standby instance → Continue → Apply immediately.
 problem-restore-multi-az = { $restored } läuft als Multi-AZ, die Konfiguration verlangt aber Single-AZ. So kostet die Instanz etwa doppelt so viel wie vorgesehen.
     .short = Multi-AZ, die Konfiguration verlangt Single-AZ
-problem-restore-multi-az-fix = Drücke Enter, um { $restored } zu Single-AZ umzubauen (sofort angewendet, ohne Unterbruch). In der Konsole: RDS → Databases → { $restored } → Modify → Availability and durability → Do not create a standby instance → Continue → Apply immediately.
+problem-restore-multi-az-fix = { $Enter }, um { $restored } zu Single-AZ umzubauen (sofort angewendet, ohne Unterbruch). In der Konsole: RDS → Databases → { $restored } → Modify → Availability and durability → Do not create a standby instance → Continue → Apply immediately.
 problem-restore-class = { $restored } läuft als { $class } statt als { $wanted }. Die App funktioniert, doch die Datenbank hat andere CPU und anderen Arbeitsspeicher als im Lab vorgesehen: Eine grössere Klasse kostet jede Stunde mehr, eine kleinere kann die App langsam machen.
     .short = Klasse { $class } statt { $wanted }
 problem-restore-class-fix = RDS-Konsole → Databases → { $restored } → Modify → Instance configuration → DB instance class { $wanted } → Continue → Apply immediately. Die Instanz startet mit der neuen Klasse neu (ein kurzer Unterbruch, Status modifying).
@@ -489,7 +489,7 @@ problem-backup-pending-maintenance = Die Aufbewahrung von { $retention ->
        *[other] { $retention } Tagen
     } ist für { $instance } gespeichert, aber nicht angewendet: «Apply immediately» wurde nicht gewählt, darum wartet RDS auf das Wartungsfenster ({ $when }, in { $in }). Bis dahin gilt die alte Einstellung.
     .short = Wartet auf Wartungsfenster
-problem-backup-pending-maintenance-fix = Drücke Enter, um sie jetzt anzuwenden, oder in der Konsole: RDS → Databases → { $instance } → Modify → Backup retention period { $retention } → Continue → Apply immediately → Modify DB instance.
+problem-backup-pending-maintenance-fix = { $Enter }, um sie jetzt anzuwenden, oder in der Konsole: RDS → Databases → { $instance } → Modify → Backup retention period { $retention } → Continue → Apply immediately → Modify DB instance.
 problem-backup-retention-other = { $instance } bewahrt automatische Backups { $retention ->
         [one] { $retention } Tag
        *[other] { $retention } Tage
@@ -498,13 +498,13 @@ problem-backup-retention-other = { $instance } bewahrt automatische Backups { $r
        *[other] { $wanted } Tage
     }. Backups kosten Speicher über die Gratismenge hinaus, und die Zahlen des Labs gehen von { $wanted } aus.
     .short = Aufbewahrung { $retention } statt { $wanted }
-problem-backup-retention-other-fix = Drücke Enter, um sie zu setzen, oder: RDS → Databases → { $instance } → Modify → Backup retention period { $wanted } → Continue → Apply immediately → Modify DB instance.
+problem-backup-retention-other-fix = { $Enter }, um sie zu setzen, oder: RDS → Databases → { $instance } → Modify → Backup retention period { $wanted } → Continue → Apply immediately → Modify DB instance.
 problem-backup-window-as-local = Das Backup-Fenster ist { $window } UTC, bei dir also { $local } ({ $zone }): Es wurde eingegeben, als nähme RDS Lokalzeit. RDS-Fenster sind immer in UTC.
     .short = Fenster in Lokalzeit eingegeben
-problem-backup-window-as-local-fix = Für { $meant } bei dir gib { $utc } (UTC) ein: Drücke Enter, oder RDS → Databases → { $instance } → Modify → Backup window → Select window → Start { $utc } → Continue → Apply immediately.
+problem-backup-window-as-local-fix = Für { $meant } bei dir gib { $utc } (UTC) ein: { $Enter }, oder RDS → Databases → { $instance } → Modify → Backup window → Select window → Start { $utc } → Continue → Apply immediately.
 problem-snapshot-other-name = Es gibt einen manuellen Snapshot { $found } von { $instance }, aber keinen namens { $snapshot }. Die nächsten Schritte suchen { $snapshot }.
     .short = Snapshot heisst { $found }
-problem-snapshot-other-name-fix = Drücke Enter, um { $snapshot } jetzt zu erstellen, oder: RDS → Databases → { $instance } → Actions → Take snapshot → Name { $snapshot }. Lösche { $found }, wenn du ihn nicht mehr brauchst (RDS → Snapshots → Actions → Delete snapshot).
+problem-snapshot-other-name-fix = { $Enter }, um { $snapshot } jetzt zu erstellen, oder: RDS → Databases → { $instance } → Actions → Take snapshot → Name { $snapshot }. Lösche { $found }, wenn du ihn nicht mehr brauchst (RDS → Snapshots → Actions → Delete snapshot).
 problem-snapshot-creating-todos-deleted = Die ToDos wurden gelöscht, während { $snapshot } noch erstellt wurde. Das ist in Ordnung: Ein Snapshot enthält die Daten so, wie sie bei seinem Beginn waren, die { $count } ToDos sind also drin.
     .short = ToDos früh gelöscht: in Ordnung
 problem-snapshot-creating-todos-deleted-fix = Nichts zu tun: Warte, bis { $snapshot } verfügbar ist, dann geht es mit dem Restore weiter.
@@ -534,73 +534,79 @@ problem-restored-deleting-in-use = { $restored } wird gelöscht, während { $ser
 problem-restored-deleting-in-use-fix = Stelle das Backend jetzt auf { $instance } zurück: eine neue Revision von { $family } mit DB_HOST = Endpunkt von { $instance }, dann { $cluster } → { $service } → Update darauf. Der Rückweg im Schritt «Aufräumen» (dort Enter) macht beides.
 problem-switch-too-early = { $restored } ist noch { $status } und nimmt keine Verbindungen an, doch { $service } zeigt schon darauf: Die neuen Tasks bestehen die Health Checks nicht, und ECS ersetzt sie laufend, bis die Datenbank bereit ist. Bis dahin bedienen die alten Tasks die App aus { $instance }.
     .short = Zu früh umgestellt
-problem-switch-too-early-fix = Nichts rückgängig zu machen: Sobald { $restored } verfügbar ist, starten die neuen Tasks. Ist der Rollout bis dahin fehlgeschlagen, aktualisiere { $service } nochmals (Enter).
+problem-switch-too-early-fix = Nichts rückgängig zu machen: Sobald { $restored } verfügbar ist, starten die neuen Tasks. Ist der Rollout bis dahin fehlgeschlagen, aktualisiere { $service } nochmals ({ $enter }).
 problem-rollout-failed = Der Rollout von Revision { $revision } ist fehlgeschlagen: { $failed } Tasks hintereinander sind nicht gestartet; { $back ->
         [0] ECS startet keine neuen mehr.
        *[other] ECS hat den Service auf Revision { $back } zurückgesetzt.
     }
     .short = Rollout fehlgeschlagen
-problem-rollout-failed-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS → Clusters → { $cluster } → { $service } → Events und drücke dann Enter, um den Service nochmals zu aktualisieren.
+problem-rollout-failed-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS → Clusters → { $cluster } → { $service } → Events und dann { $enter }, um den Service nochmals zu aktualisieren.
 problem-rollout-tasks-failing = Tasks von Revision { $revision } starten immer wieder nicht ({ $failed } hintereinander); ECS ersetzt sie laufend, und der Rollout wird nicht fertig.
     .short = Tasks scheitern laufend
-problem-rollout-tasks-failing-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS → Clusters → { $cluster } → { $service } → Events und die Gründe der gestoppten Tasks und drücke dann Enter, um den Service nochmals zu aktualisieren.
+problem-rollout-tasks-failing-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS → Clusters → { $cluster } → { $service } → Events und die Gründe der gestoppten Tasks und dann { $enter }, um den Service nochmals zu aktualisieren.
 problem-rollout-rolled-back = Der Rollout auf die wiederhergestellte Datenbank ist fehlgeschlagen; ECS hat den Service auf Revision { $back } zurückgesetzt. Die App bedient die alte Datenbank.
     .short = Rollout zurückgesetzt
-problem-rollout-rolled-back-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS → Clusters → { $cluster } → { $service } → Events und drücke dann Enter, um den Service nochmals zu aktualisieren.
+problem-rollout-rolled-back-fix = Prüfe, ob { $restored } verfügbar und erreichbar ist (DB_HOST, Sicherheitsgruppe), lies ECS → Clusters → { $cluster } → { $service } → Events und dann { $enter }, um den Service nochmals zu aktualisieren.
 problem-rollout-stuck = Der Rollout von Revision { $revision } läuft seit { $waited } mit { $running } von { $desired } neuen Tasks: Er steckt fest.
     .short = Rollout steckt fest
 problem-rollout-stuck-fix = Schau unter ECS → Clusters → { $cluster } → { $service } → Tasks (gestoppte Tasks und ihre Gründe) und Events nach; meist erreichen die Tasks die Datenbank nicht.
 problem-service-revision-not-deployed = Revision { $revision } von { $family } hat den richtigen DB_HOST, aber { $service } läuft noch mit Revision { $running }: Der Service wurde nicht aktualisiert, die App arbeitet also noch mit der alten Datenbank.
     .short = Auf Revision { $revision } umstellen
-problem-service-revision-not-deployed-fix = Stelle { $service } auf Revision { $revision } um: Drücke Enter, oder ECS → Clusters → { $cluster } → { $service } → Update → Revision { $revision } → Update.
+problem-service-revision-not-deployed-fix = Stelle { $service } auf Revision { $revision } um: { $Enter }, oder ECS → Clusters → { $cluster } → { $service } → Update → Revision { $revision } → Update.
 problem-service-other-revision = { $service } wurde auf Revision { $running } aktualisiert, aber die Revision mit dem neuen DB_HOST ist { $revision }. Die App arbeitet nicht mit { $restored }.
     .short = Auf Revision { $revision } umstellen
-problem-service-other-revision-fix = Stelle { $service } auf Revision { $revision } um: Drücke Enter, oder ECS → Clusters → { $cluster } → { $service } → Update → Revision { $revision } → Update.
+problem-service-other-revision-fix = Stelle { $service } auf Revision { $revision } um: { $Enter }, oder ECS → Clusters → { $cluster } → { $service } → Update → Revision { $revision } → Update.
 problem-db-host-old-endpoint = Revision { $revision } läuft, aber ihr DB_HOST ist noch der Endpunkt von { $instance }: Die neue Revision wurde erstellt, ohne den Wert zu ändern. Die App arbeitet nicht mit { $restored }.
     .short = DB_HOST noch der alte Endpunkt
-problem-db-host-old-endpoint-fix = Drücke Enter, oder: ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST = Endpunkt von { $restored } (RDS → Databases → { $restored } → Connectivity & security) → Create, dann { $service } darauf umstellen.
+problem-db-host-old-endpoint-fix = { $Enter }, oder: ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST = Endpunkt von { $restored } (RDS → Databases → { $restored } → Connectivity & security) → Create, dann { $service } darauf umstellen.
 problem-db-host-empty = DB_HOST im Container { $container } von Revision { $revision } ist leer oder fehlt: Das Backend weiss nicht, welche Datenbank es nehmen soll, und seine Tasks scheitern.
     .short = DB_HOST leer
-problem-db-host-empty-fix = Drücke Enter, oder: ECS → Task definitions → { $family } → Create new revision → Container { $container } → Environment variables → DB_HOST = { $endpoint } → Create, dann { $service } darauf umstellen.
+problem-db-host-empty-fix = { $Enter }, oder: ECS → Task definitions → { $family } → Create new revision → Container { $container } → Environment variables → DB_HOST = { $endpoint } → Create, dann { $service } darauf umstellen.
 problem-db-host-elsewhere = DB_HOST ist { $host }: Das ist kein Endpunkt dieses Labs, das Backend erreicht { $restored } also nicht.
     .short = DB_HOST unbekannt
-problem-db-host-elsewhere-fix = Kopiere den Endpunkt aus RDS → Databases → { $restored } → Connectivity & security ({ $endpoint }) in DB_HOST einer neuen Revision von { $family } (Container { $container }) und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-elsewhere-fix = Kopiere den Endpunkt aus RDS → Databases → { $restored } → Connectivity & security ({ $endpoint }) in DB_HOST einer neuen Revision von { $family } (Container { $container }) und stelle { $service } darauf um. Oder { $enter }.
 problem-db-host-scheme = DB_HOST ist { $host }: der Endpunkt mit { $scheme } davor. DB_HOST nimmt nur den Hostnamen; den Rest ergänzt das Backend selbst, so kommen die Tasks nicht durch.
     .short = DB_HOST mit { $scheme }
-problem-db-host-scheme-fix = Setze DB_HOST genau auf { $endpoint }: Drücke Enter, oder ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST → Create, dann { $service } darauf umstellen.
+problem-db-host-scheme-fix = Setze DB_HOST genau auf { $endpoint }: { $Enter }, oder ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST → Create, dann { $service } darauf umstellen.
 problem-db-host-port = DB_HOST ist { $host }: der Endpunkt mit dem Port :{ $port }. Der Port gehört nicht in DB_HOST (das Backend nimmt 3306 selbst), so kommen die Tasks nicht durch.
     .short = Port in DB_HOST
-problem-db-host-port-fix = Setze DB_HOST genau auf { $endpoint }, ohne :{ $port }: Drücke Enter, oder ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST → Create, dann { $service } darauf umstellen.
+problem-db-host-port-fix = Setze DB_HOST genau auf { $endpoint }, ohne :{ $port }: { $Enter }, oder ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST → Create, dann { $service } darauf umstellen.
 problem-db-host-spaces = DB_HOST ist { $host }: der Endpunkt mit Leerzeichen davor, danach oder darin, wie sie beim Kopieren aus der Konsole oft mitkommen. Das Backend sucht den Namen so, wie er ist, und findet nichts.
     .short = Leerzeichen in DB_HOST
-problem-db-host-spaces-fix = Setze DB_HOST genau auf { $endpoint }, ohne Leerzeichen: Drücke Enter, oder ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST → Create, dann { $service } darauf umstellen.
+problem-db-host-spaces-fix = Setze DB_HOST genau auf { $endpoint }, ohne Leerzeichen: { $Enter }, oder ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST → Create, dann { $service } darauf umstellen.
 problem-db-host-trailing-dot = DB_HOST ist { $host }: der Endpunkt mit einem Punkt am Ende. Manche Datenbanktreiber nehmen ihn so nicht an.
     .short = DB_HOST endet mit Punkt
-problem-db-host-trailing-dot-fix = Setze DB_HOST genau auf { $endpoint }: Drücke Enter, oder ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST → Create, dann { $service } darauf umstellen.
+problem-db-host-trailing-dot-fix = Setze DB_HOST genau auf { $endpoint }: { $Enter }, oder ECS → Task definitions → { $family } → Create new revision → Container { $container } → DB_HOST → Create, dann { $service } darauf umstellen.
 problem-db-host-case = DB_HOST ist { $host }: der Endpunkt mit anderer Gross- und Kleinschreibung. DNS stört das nicht, aber backup-lab kann es nicht von einem Tippfehler unterscheiden.
     .short = DB_HOST anders geschrieben
-problem-db-host-case-fix = Setze DB_HOST genau auf { $endpoint }, wie die Konsole ihn zeigt: Drücke Enter, oder erstelle eine neue Revision von { $family } und stelle { $service } darauf um.
+problem-db-host-case-fix = Setze DB_HOST genau auf { $endpoint }, wie die Konsole ihn zeigt: { $Enter }, oder erstelle eine neue Revision von { $family } und stelle { $service } darauf um.
 problem-db-host-snapshot-name = DB_HOST ist { $host }: Das ist der Name des Snapshots. Ein Snapshot ist keine Datenbank und hat keinen Endpunkt; die wiederhergestellte Instanz ist { $restored }.
     .short = DB_HOST ist der Snapshot
-problem-db-host-snapshot-name-fix = Kopiere den Endpunkt von { $restored } (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-snapshot-name-fix = Kopiere den Endpunkt von { $restored } (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder { $enter }.
 problem-db-host-arn = DB_HOST ist { $host }: ein ARN, der Name der Ressource bei AWS. Das Backend braucht die Netzwerkadresse, den Endpunkt.
     .short = DB_HOST ist ein ARN
-problem-db-host-arn-fix = Kopiere stattdessen den Endpunkt (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-arn-fix = Kopiere stattdessen den Endpunkt (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder { $enter }.
 problem-db-host-identifier = DB_HOST ist { $host }: der DB instance identifier { $identifier }, nicht sein Endpunkt. Einen Identifier findet das Backend im Netz nicht.
     .short = DB_HOST ist der Identifier
-problem-db-host-identifier-fix = Kopiere den Endpunkt (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-identifier-fix = Kopiere den Endpunkt (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) in DB_HOST einer neuen Revision von { $family } und stelle { $service } darauf um. Oder { $enter }.
 problem-db-host-other-instance = DB_HOST ist { $host }: der Endpunkt von { $instance }, nicht von { $restored }. Die App zeigt die Daten jener Datenbank.
     .short = DB_HOST zeigt auf { $instance }
-problem-db-host-other-instance-fix = Setze DB_HOST in einer neuen Revision von { $family } (Container { $container }) auf den Endpunkt von { $restored } ({ $endpoint }) und stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-other-instance-fix = Setze DB_HOST in einer neuen Revision von { $family } (Container { $container }) auf den Endpunkt von { $restored } ({ $endpoint }) und stelle { $service } darauf um. Oder { $enter }.
 problem-db-host-other-variable = Revision { $revision } hat den neuen Endpunkt in { $variable }, nicht in DB_HOST. Das Backend liest nur DB_HOST und arbeitet darum noch mit der alten Datenbank.
     .short = Endpunkt in { $variable }
-problem-db-host-other-variable-fix = In einer neuen Revision von { $family }, Container { $container }: Setze { $endpoint } in DB_HOST (und entferne { $variable }), dann stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-other-variable-fix = In einer neuen Revision von { $family }, Container { $container }: Setze { $endpoint } in DB_HOST (und entferne { $variable }), dann stelle { $service } darauf um. Oder { $enter }.
 problem-db-host-other-container = Revision { $revision } hat den neuen Endpunkt im Container { $other }, nicht in { $container }: Das Backend läuft in { $container } und arbeitet noch mit der alten Datenbank.
     .short = Endpunkt im Container { $other }
-problem-db-host-other-container-fix = Setze in einer neuen Revision von { $family } DB_HOST im Container { $container } auf { $endpoint } (und mach die Änderung in { $other } rückgängig), dann stelle { $service } darauf um. Oder drücke Enter.
+problem-db-host-other-container-fix = Setze in einer neuen Revision von { $family } DB_HOST im Container { $container } auf { $endpoint } (und mach die Änderung in { $other } rückgängig), dann stelle { $service } darauf um. Oder { $enter }.
 problem-snapshot-other-instance = { $snapshot } ist ein Snapshot von { $other }, nicht von { $instance }: Vor «Take snapshot» wurde die falsche Datenbank gewählt. Ein Restore daraus bringt deine ToDos nicht zurück, und der Name ist besetzt.
     .short = Snapshot von { $other }
 problem-snapshot-other-instance-fix = Lösche ihn (RDS → Snapshots → { $snapshot } → Actions → Delete snapshot) und erstelle ihn nochmals von der richtigen Datenbank: RDS → Databases → { $instance } → Actions → Take snapshot → Name { $snapshot }.
 
 # A value shown exactly as typed, in quotation marks.
 quoted = «{ $value }»
+
+# Was Enter in einer Behebung macht: auf dem Bildschirm die Taste, auf der Befehlszeile der Befehl.
+enter-key-start = Drücke Enter
+enter-key = drücke Enter
+enter-cli-start = Führe «backup-lab run { $step }» aus
+enter-cli = führe «backup-lab run { $step }» aus

@@ -82,19 +82,19 @@ leftover-backend = { $service } still uses the restored database, not { $instanc
 
 problem-restore-other-name = { $other } ({ $status }) appeared after snapshot { $snapshot } was taken, but the lab looks for { $restored }. It is probably your restore under another name. Until backup-lab knows which database is the restored one, the next steps (switching the backend, checking the todos, cleaning up) cannot use it.
     .short = Restored as { $other }, not { $restored }?
-problem-restore-other-name-fix = Press Enter to choose: use { $other } as the restored database of this run (backup-lab remembers the choice), or restore again under { $restored }. In the console, restoring again is RDS → Snapshots → { $snapshot } → Actions → Restore snapshot with DB instance identifier { $restored }; then delete { $other } (Databases → { $other } → Actions → Delete) so that it stops costing money.
+problem-restore-other-name-fix = { $Enter } to choose: use { $other } as the restored database of this run (backup-lab remembers the choice), or restore again under { $restored }. In the console, restoring again is RDS → Snapshots → { $snapshot } → Actions → Restore snapshot with DB instance identifier { $restored }; then delete { $other } (Databases → { $other } → Actions → Delete) so that it stops costing money.
 problem-restore-security-groups = { $restored } has the security groups { $groups }, { $instance } has { $wanted }. When a restore names no security group, RDS attaches the VPC's default group, which does not let the backend in: once the backend points at { $restored }, its tasks cannot reach the database and the app answers with errors.
     .short = Wrong security group: the backend cannot reach it
-problem-restore-security-groups-fix = Press Enter to give { $restored } the groups of { $instance } ({ $wanted }); it takes effect at once, without an outage. In the console: RDS → Databases → { $restored } → Modify → Connectivity → Existing VPC security groups: remove { $groups }, add { $wanted } (the groups of { $instance }, in the lab Workshop-RDS-SG) → Continue → Apply immediately → Modify DB instance.
+problem-restore-security-groups-fix = { $Enter } to give { $restored } the groups of { $instance } ({ $wanted }); it takes effect at once, without an outage. In the console: RDS → Databases → { $restored } → Modify → Connectivity → Existing VPC security groups: remove { $groups }, add { $wanted } (the groups of { $instance }, in the lab Workshop-RDS-SG) → Continue → Apply immediately → Modify DB instance.
 problem-restore-subnet-group = { $restored } is in DB subnet group { $subnet }, { $instance } in { $wanted }: it lives in another network, which the backend's tasks cannot reach, so the app would answer with errors.
     .short = Other subnet group: the backend cannot reach it
 problem-restore-subnet-group-fix = Restore again into the right network: delete { $restored } (RDS → Databases → { $restored } → Actions → Delete), then RDS → Snapshots → the snapshot → Actions → Restore snapshot with Connectivity → DB subnet group { $wanted } (or let backup-lab restore: Enter on this step once it is gone).
 problem-restore-single-az = { $restored } runs in one Availability Zone only. If that zone fails, the todo app is down until the database is restored once more; { $instance } runs Multi-AZ, and so should its copy.
     .short = Single-AZ instead of Multi-AZ
-problem-restore-single-az-fix = Press Enter to convert { $restored } to Multi-AZ (applied at once; RDS builds a standby in another zone, the instance shows modifying for 10 to 30 minutes and keeps serving; it then costs about twice as much). In the console: RDS → Databases → { $restored } → Modify → Availability and durability → Create a standby instance → Continue → Apply immediately.
+problem-restore-single-az-fix = { $Enter } to convert { $restored } to Multi-AZ (applied at once; RDS builds a standby in another zone, the instance shows modifying for 10 to 30 minutes and keeps serving; it then costs about twice as much). In the console: RDS → Databases → { $restored } → Modify → Availability and durability → Create a standby instance → Continue → Apply immediately.
 problem-restore-multi-az = { $restored } runs Multi-AZ, but the configuration asks for Single-AZ: it costs about twice as much as planned.
     .short = Multi-AZ, the configuration asks for Single-AZ
-problem-restore-multi-az-fix = Press Enter to convert { $restored } to Single-AZ (applied at once, no outage). In the console: RDS → Databases → { $restored } → Modify → Availability and durability → Do not create a standby instance → Continue → Apply immediately.
+problem-restore-multi-az-fix = { $Enter } to convert { $restored } to Single-AZ (applied at once, no outage). In the console: RDS → Databases → { $restored } → Modify → Availability and durability → Do not create a standby instance → Continue → Apply immediately.
 problem-restore-class = { $restored } runs as { $class } instead of { $wanted }. The app works, but the database has different CPU and memory than the lab intends: a larger class costs more every hour, a smaller one can make the app slow.
     .short = Class { $class } instead of { $wanted }
 problem-restore-class-fix = RDS console → Databases → { $restored } → Modify → Instance configuration → DB instance class { $wanted } → Continue → Apply immediately. The instance restarts with the new class (a short outage, status modifying).
@@ -486,7 +486,7 @@ problem-backup-pending-maintenance = A retention of { $retention ->
        *[other] { $retention } days
     } is saved for { $instance } but not applied: "Apply immediately" was not chosen, so RDS waits for the maintenance window ({ $when }, in { $in }). Until then the old setting stays.
     .short = Waits for maintenance window
-problem-backup-pending-maintenance-fix = Press Enter to apply it now, or in the console: RDS → Databases → { $instance } → Modify → Backup retention period { $retention } → Continue → Apply immediately → Modify DB instance.
+problem-backup-pending-maintenance-fix = { $Enter } to apply it now, or in the console: RDS → Databases → { $instance } → Modify → Backup retention period { $retention } → Continue → Apply immediately → Modify DB instance.
 problem-backup-retention-other = { $instance } keeps automated backups for { $retention ->
         [one] { $retention } day
        *[other] { $retention } days
@@ -495,13 +495,13 @@ problem-backup-retention-other = { $instance } keeps automated backups for { $re
        *[other] { $wanted } days
     }. Backups cost storage beyond the free amount, and the lab's figures assume { $wanted }.
     .short = Retention { $retention } instead of { $wanted }
-problem-backup-retention-other-fix = Press Enter to set it, or: RDS → Databases → { $instance } → Modify → Backup retention period { $wanted } → Continue → Apply immediately → Modify DB instance.
+problem-backup-retention-other-fix = { $Enter } to set it, or: RDS → Databases → { $instance } → Modify → Backup retention period { $wanted } → Continue → Apply immediately → Modify DB instance.
 problem-backup-window-as-local = The backup window is { $window } UTC, which is { $local } your time ({ $zone }): it was typed as if RDS took local time. RDS windows are always in UTC.
     .short = Window typed in local time
-problem-backup-window-as-local-fix = For { $meant } your time, enter { $utc } (UTC): press Enter, or RDS → Databases → { $instance } → Modify → Backup window → Select window → start { $utc } → Continue → Apply immediately.
+problem-backup-window-as-local-fix = For { $meant } your time, enter { $utc } (UTC): { $Enter }, or RDS → Databases → { $instance } → Modify → Backup window → Select window → start { $utc } → Continue → Apply immediately.
 problem-snapshot-other-name = There is a manual snapshot { $found } of { $instance }, but none named { $snapshot }. The next steps look for { $snapshot }.
     .short = Snapshot named { $found }
-problem-snapshot-other-name-fix = Press Enter to take { $snapshot } now, or: RDS → Databases → { $instance } → Actions → Take snapshot → name { $snapshot }. Delete { $found } when it is no longer needed (RDS → Snapshots → Actions → Delete snapshot).
+problem-snapshot-other-name-fix = { $Enter } to take { $snapshot } now, or: RDS → Databases → { $instance } → Actions → Take snapshot → name { $snapshot }. Delete { $found } when it is no longer needed (RDS → Snapshots → Actions → Delete snapshot).
 problem-snapshot-creating-todos-deleted = The todos were deleted while { $snapshot } was still being created. That is fine: a snapshot holds the data as it was when it began, so the { $count } todos are in it.
     .short = Todos deleted early: fine
 problem-snapshot-creating-todos-deleted-fix = Nothing to do: wait until { $snapshot } is available, then go on with the restore.
@@ -531,73 +531,79 @@ problem-restored-deleting-in-use = { $restored } is being deleted while { $servi
 problem-restored-deleting-in-use-fix = Put the backend back on { $instance } now: a new revision of { $family } with DB_HOST = the endpoint of { $instance }, then { $cluster } → { $service } → Update to it. The way back in the "Clean up" step (Enter there) does both.
 problem-switch-too-early = { $restored } is still { $status } and takes no connections yet, but { $service } already points at it: the new tasks fail their health checks and ECS keeps replacing them until the database is ready. Until then the old tasks serve the app from { $instance }.
     .short = Switched before the database is ready
-problem-switch-too-early-fix = Nothing to undo: once { $restored } is available, the new tasks start. If the rollout has failed by then, update { $service } again (Enter).
+problem-switch-too-early-fix = Nothing to undo: once { $restored } is available, the new tasks start. If the rollout has failed by then, update { $service } again ({ $enter }).
 problem-rollout-failed = The rollout of revision { $revision } failed: { $failed } tasks in a row did not start; { $back ->
         [0] ECS starts no new ones.
        *[other] ECS rolled the service back to revision { $back }.
     }
     .short = Rollout failed
-problem-rollout-failed-fix = Check that { $restored } is available and reachable (DB_HOST, security group), read ECS → Clusters → { $cluster } → { $service } → Events, then press Enter to update the service again.
+problem-rollout-failed-fix = Check that { $restored } is available and reachable (DB_HOST, security group), read ECS → Clusters → { $cluster } → { $service } → Events, then { $enter } to update the service again.
 problem-rollout-tasks-failing = Tasks of revision { $revision } keep failing to start ({ $failed } in a row); ECS keeps replacing them and the rollout does not finish.
     .short = Tasks keep failing
-problem-rollout-tasks-failing-fix = Check that { $restored } is available and reachable (DB_HOST, security group), read ECS → Clusters → { $cluster } → { $service } → Events and the stopped tasks' reasons, then press Enter to update the service again.
+problem-rollout-tasks-failing-fix = Check that { $restored } is available and reachable (DB_HOST, security group), read ECS → Clusters → { $cluster } → { $service } → Events and the stopped tasks' reasons, then { $enter } to update the service again.
 problem-rollout-rolled-back = The rollout onto the restored database failed; ECS rolled the service back to revision { $back }. The app serves the old database.
     .short = Rollout rolled back
-problem-rollout-rolled-back-fix = Check that { $restored } is available and reachable (DB_HOST, security group), read ECS → Clusters → { $cluster } → { $service } → Events, then press Enter to update the service again.
+problem-rollout-rolled-back-fix = Check that { $restored } is available and reachable (DB_HOST, security group), read ECS → Clusters → { $cluster } → { $service } → Events, then { $enter } to update the service again.
 problem-rollout-stuck = The rollout of revision { $revision } has been running for { $waited } with { $running } of { $desired } new tasks: it is stuck.
     .short = Rollout stuck
 problem-rollout-stuck-fix = Look at ECS → Clusters → { $cluster } → { $service } → Tasks (stopped tasks and their reasons) and Events; the usual cause is a database the tasks cannot reach.
 problem-service-revision-not-deployed = Revision { $revision } of { $family } has the right DB_HOST, but { $service } still runs revision { $running }: the service was not updated, so the app still uses the old database.
     .short = Update to revision { $revision }
-problem-service-revision-not-deployed-fix = Update { $service } to revision { $revision }: press Enter, or ECS → Clusters → { $cluster } → { $service } → Update → Revision { $revision } → Update.
+problem-service-revision-not-deployed-fix = Update { $service } to revision { $revision }: { $Enter }, or ECS → Clusters → { $cluster } → { $service } → Update → Revision { $revision } → Update.
 problem-service-other-revision = { $service } was updated to revision { $running }, but the revision with the new DB_HOST is { $revision }. The app does not use { $restored }.
     .short = Update to revision { $revision }
-problem-service-other-revision-fix = Update { $service } to revision { $revision }: press Enter, or ECS → Clusters → { $cluster } → { $service } → Update → Revision { $revision } → Update.
+problem-service-other-revision-fix = Update { $service } to revision { $revision }: { $Enter }, or ECS → Clusters → { $cluster } → { $service } → Update → Revision { $revision } → Update.
 problem-db-host-old-endpoint = Revision { $revision } runs, but its DB_HOST is still the endpoint of { $instance }: the new revision was created without changing the value. The app does not use { $restored }.
     .short = DB_HOST still the old endpoint
-problem-db-host-old-endpoint-fix = Press Enter, or: ECS → Task definitions → { $family } → Create new revision → container { $container } → DB_HOST = the endpoint of { $restored } (RDS → Databases → { $restored } → Connectivity & security) → Create, then update { $service } to it.
+problem-db-host-old-endpoint-fix = { $Enter }, or: ECS → Task definitions → { $family } → Create new revision → container { $container } → DB_HOST = the endpoint of { $restored } (RDS → Databases → { $restored } → Connectivity & security) → Create, then update { $service } to it.
 problem-db-host-empty = DB_HOST in container { $container } of revision { $revision } is empty or missing: the backend does not know which database to use, and its tasks fail.
     .short = DB_HOST empty
-problem-db-host-empty-fix = Press Enter, or: ECS → Task definitions → { $family } → Create new revision → container { $container } → Environment variables → DB_HOST = { $endpoint } → Create, then update { $service } to it.
+problem-db-host-empty-fix = { $Enter }, or: ECS → Task definitions → { $family } → Create new revision → container { $container } → Environment variables → DB_HOST = { $endpoint } → Create, then update { $service } to it.
 problem-db-host-elsewhere = DB_HOST is { $host }: that is not an endpoint of this lab, so the backend cannot reach { $restored }.
     .short = DB_HOST unknown
-problem-db-host-elsewhere-fix = Copy the endpoint from RDS → Databases → { $restored } → Connectivity & security ({ $endpoint }) into DB_HOST of a new revision of { $family } (container { $container }), then update { $service } to it. Or press Enter.
+problem-db-host-elsewhere-fix = Copy the endpoint from RDS → Databases → { $restored } → Connectivity & security ({ $endpoint }) into DB_HOST of a new revision of { $family } (container { $container }), then update { $service } to it. Or { $enter }.
 problem-db-host-scheme = DB_HOST is { $host }: the endpoint with { $scheme } in front. DB_HOST takes the bare host name; the backend adds the rest itself, so with it the tasks cannot connect.
     .short = DB_HOST with { $scheme }
-problem-db-host-scheme-fix = Set DB_HOST to { $endpoint } exactly: press Enter, or ECS → Task definitions → { $family } → Create new revision → container { $container } → DB_HOST → Create, then update { $service } to it.
+problem-db-host-scheme-fix = Set DB_HOST to { $endpoint } exactly: { $Enter }, or ECS → Task definitions → { $family } → Create new revision → container { $container } → DB_HOST → Create, then update { $service } to it.
 problem-db-host-port = DB_HOST is { $host }: the endpoint with the port :{ $port }. The port does not belong in DB_HOST (the backend uses 3306 itself), so the tasks cannot connect.
     .short = Port in DB_HOST
-problem-db-host-port-fix = Set DB_HOST to { $endpoint } exactly, without :{ $port }: press Enter, or ECS → Task definitions → { $family } → Create new revision → container { $container } → DB_HOST → Create, then update { $service } to it.
+problem-db-host-port-fix = Set DB_HOST to { $endpoint } exactly, without :{ $port }: { $Enter }, or ECS → Task definitions → { $family } → Create new revision → container { $container } → DB_HOST → Create, then update { $service } to it.
 problem-db-host-spaces = DB_HOST is { $host }: the endpoint with spaces around or in it, as often happens when copying from the console. The backend looks up the name as it is and finds nothing.
     .short = Spaces in DB_HOST
-problem-db-host-spaces-fix = Set DB_HOST to { $endpoint } exactly, without spaces: press Enter, or ECS → Task definitions → { $family } → Create new revision → container { $container } → DB_HOST → Create, then update { $service } to it.
+problem-db-host-spaces-fix = Set DB_HOST to { $endpoint } exactly, without spaces: { $Enter }, or ECS → Task definitions → { $family } → Create new revision → container { $container } → DB_HOST → Create, then update { $service } to it.
 problem-db-host-trailing-dot = DB_HOST is { $host }: the endpoint with a dot at the end. Some database drivers do not take it.
     .short = DB_HOST ends with a dot
-problem-db-host-trailing-dot-fix = Set DB_HOST to { $endpoint } exactly: press Enter, or ECS → Task definitions → { $family } → Create new revision → container { $container } → DB_HOST → Create, then update { $service } to it.
+problem-db-host-trailing-dot-fix = Set DB_HOST to { $endpoint } exactly: { $Enter }, or ECS → Task definitions → { $family } → Create new revision → container { $container } → DB_HOST → Create, then update { $service } to it.
 problem-db-host-case = DB_HOST is { $host }: the endpoint with different capitalization. DNS does not mind, but backup-lab cannot tell it apart from a typo.
     .short = DB_HOST capitalized differently
-problem-db-host-case-fix = Set DB_HOST to { $endpoint } exactly as the console shows it: press Enter, or create a new revision of { $family } and update { $service } to it.
+problem-db-host-case-fix = Set DB_HOST to { $endpoint } exactly as the console shows it: { $Enter }, or create a new revision of { $family } and update { $service } to it.
 problem-db-host-snapshot-name = DB_HOST is { $host }: that is the snapshot's name. A snapshot is not a database and has no endpoint; the restored instance is { $restored }.
     .short = DB_HOST is the snapshot
-problem-db-host-snapshot-name-fix = Copy the endpoint of { $restored } (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) into DB_HOST of a new revision of { $family }, then update { $service } to it. Or press Enter.
+problem-db-host-snapshot-name-fix = Copy the endpoint of { $restored } (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) into DB_HOST of a new revision of { $family }, then update { $service } to it. Or { $enter }.
 problem-db-host-arn = DB_HOST is { $host }: an ARN, the resource's name in AWS. The backend needs the network address, the endpoint.
     .short = DB_HOST is an ARN
-problem-db-host-arn-fix = Copy the endpoint instead (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) into DB_HOST of a new revision of { $family }, then update { $service } to it. Or press Enter.
+problem-db-host-arn-fix = Copy the endpoint instead (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) into DB_HOST of a new revision of { $family }, then update { $service } to it. Or { $enter }.
 problem-db-host-identifier = DB_HOST is { $host }: the DB instance identifier { $identifier }, not its endpoint. The backend cannot look up an identifier on the network.
     .short = DB_HOST is the identifier
-problem-db-host-identifier-fix = Copy the endpoint (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) into DB_HOST of a new revision of { $family }, then update { $service } to it. Or press Enter.
+problem-db-host-identifier-fix = Copy the endpoint (RDS → Databases → { $restored } → Connectivity & security: { $endpoint }) into DB_HOST of a new revision of { $family }, then update { $service } to it. Or { $enter }.
 problem-db-host-other-instance = DB_HOST is { $host }: the endpoint of { $instance }, not of { $restored }. The app shows that database's data.
     .short = DB_HOST names { $instance }
-problem-db-host-other-instance-fix = Set DB_HOST to the endpoint of { $restored } ({ $endpoint }) in a new revision of { $family } (container { $container }), then update { $service } to it. Or press Enter.
+problem-db-host-other-instance-fix = Set DB_HOST to the endpoint of { $restored } ({ $endpoint }) in a new revision of { $family } (container { $container }), then update { $service } to it. Or { $enter }.
 problem-db-host-other-variable = Revision { $revision } has the new endpoint in { $variable }, not in DB_HOST. The backend reads only DB_HOST, so it still uses the old database.
     .short = Endpoint in { $variable }
-problem-db-host-other-variable-fix = In a new revision of { $family }, container { $container }: put { $endpoint } into DB_HOST (and remove { $variable }), then update { $service } to it. Or press Enter.
+problem-db-host-other-variable-fix = In a new revision of { $family }, container { $container }: put { $endpoint } into DB_HOST (and remove { $variable }), then update { $service } to it. Or { $enter }.
 problem-db-host-other-container = Revision { $revision } has the new endpoint in container { $other }, not in { $container }: the backend runs in { $container } and still uses the old database.
     .short = Endpoint in container { $other }
-problem-db-host-other-container-fix = In a new revision of { $family }, set DB_HOST in container { $container } to { $endpoint } (and undo the change in { $other }), then update { $service } to it. Or press Enter.
+problem-db-host-other-container-fix = In a new revision of { $family }, set DB_HOST in container { $container } to { $endpoint } (and undo the change in { $other }), then update { $service } to it. Or { $enter }.
 problem-snapshot-other-instance = { $snapshot } is a snapshot of { $other }, not of { $instance }: the wrong database was chosen before "Take snapshot". A restore from it does not bring back your todos, and the name is taken.
     .short = Snapshot of { $other }
 problem-snapshot-other-instance-fix = Delete it (RDS → Snapshots → { $snapshot } → Actions → Delete snapshot), then take it again of the right database: RDS → Databases → { $instance } → Actions → Take snapshot → name { $snapshot }.
 
 # A value shown exactly as typed, in quotation marks.
 quoted = “{ $value }”
+
+# What Enter does in a fix: on screen the key, on the command line the command.
+enter-key-start = Press Enter
+enter-key = press Enter
+enter-cli-start = Run “backup-lab run { $step }”
+enter-cli = run “backup-lab run { $step }”

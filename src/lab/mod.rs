@@ -308,12 +308,26 @@ pub struct Problem {
 impl Problem {
     /// The diagnosis `code`, its texts `problem-<code>` and `problem-<code>-fix`.
     #[must_use]
+    /// The fix says what Enter does (`$Enter`/`$enter`: "Press Enter"); on the command line
+    /// it names the command instead ([`Problem::fix_on_cli`]).
     pub fn new(code: &str) -> Self {
         Self {
             code: code.to_owned(),
             detail: Text::new(&format!("problem-{code}")),
-            fix: Text::new(&format!("problem-{code}-fix")),
+            fix: Text::new(&format!("problem-{code}-fix"))
+                .arg("Enter", Text::new("enter-key-start"))
+                .arg("enter", Text::new("enter-key")),
         }
+    }
+
+    /// The fix as the command line says it: `backup-lab run <step>` where the screen says
+    /// "press Enter".
+    #[must_use]
+    pub fn fix_on_cli(&self, step: StepId) -> Text {
+        self.fix
+            .clone()
+            .arg("Enter", Text::new("enter-cli-start").arg("step", step.id()))
+            .arg("enter", Text::new("enter-cli").arg("step", step.id()))
     }
 
     /// A fact, passed to both the detail and the fix.
@@ -335,13 +349,14 @@ impl Problem {
         }
     }
 
-    /// The diagnosis in `lang`, as `check --json` and the report give it.
+    /// The diagnosis of `step` in `lang`, as `check --json` and the report give it (the fix
+    /// as the command line says it).
     #[must_use]
-    pub fn shown(&self, lang: Lang) -> ShownProblem {
+    pub fn shown(&self, lang: Lang, step: StepId) -> ShownProblem {
         ShownProblem {
             code: self.code.clone(),
             detail: self.detail.render(lang),
-            fix: self.fix.render(lang),
+            fix: self.fix_on_cli(step).render(lang),
         }
     }
 }
@@ -428,10 +443,10 @@ impl Check {
             .join("; ")
     }
 
-    /// The diagnoses in `lang`.
+    /// The diagnoses of `step` in `lang`.
     #[must_use]
-    pub fn shown_problems(&self, lang: Lang) -> Vec<ShownProblem> {
-        self.problems.iter().map(|p| p.shown(lang)).collect()
+    pub fn shown_problems(&self, lang: Lang, step: StepId) -> Vec<ShownProblem> {
+        self.problems.iter().map(|p| p.shown(lang, step)).collect()
     }
 }
 

@@ -898,10 +898,20 @@ async fn check_json_and_the_report_carry_the_problems() {
                 assert!(detail.contains(":3306"), "{detail}");
                 assert!(fix.contains(RESTORED_EP), "{fix}");
                 let (want_detail, want_fix) = if lang == Lang::De {
-                    ("gehört nicht in DB_HOST", "Drücke Enter")
+                    (
+                        "gehört nicht in DB_HOST",
+                        "Führe «backup-lab run switch-backend» aus",
+                    )
                 } else {
-                    ("does not belong in DB_HOST", "press Enter")
+                    (
+                        "does not belong in DB_HOST",
+                        "Run “backup-lab run switch-backend”",
+                    )
                 };
+                assert!(
+                    !fix.contains("Enter"),
+                    "the command line has no Enter: {fix}"
+                );
                 assert!(detail.contains(want_detail), "{detail}");
                 assert!(fix.contains(want_fix), "{fix}");
                 let keys: Vec<&String> = p.as_object().expect("object").keys().collect();
