@@ -3,9 +3,8 @@
 //! (fix, with the console path), in both languages; mending it turns the step done.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
-use backup_lab::cloud::sim::{SimCloud, WorldNames};
+use crate::support::lab::SimLab;
 use backup_lab::cloud::{BackupSettings, Cloud, Container, InstanceStatus, SnapshotRequest};
 use backup_lab::config::Config;
 use backup_lab::headless::Runtime;
@@ -16,79 +15,21 @@ use backup_lab::lab::plan::{self, Options, Request};
 use backup_lab::lab::steps::{self, Ctx};
 use backup_lab::lab::{Check, Problem, StepId, StepState, act};
 
-const START: &str = "2026-11-25T09:00:00Z";
 const SOURCE_EP: &str = "workshop-db.c9xk2mplq7ab.us-east-1.rds.amazonaws.com";
 const RESTORED_EP: &str = "workshop-db-restore.c9xk2mplq7ab.us-east-1.rds.amazonaws.com";
 const BASE: &str = "workshop-backend:1";
 const CONTAINER: &str = "container-backend";
 
-struct Lab {
-    sim: Arc<SimCloud>,
-    cloud: Arc<dyn Cloud>,
-    rt: Runtime,
-}
+type Lab = SimLab;
 
 fn lab() -> Lab {
-    let sim = Arc::new(SimCloud::manual(
-        START.parse().expect("time"),
-        15.0,
-        WorldNames::default(),
-    ));
-    let log = Arc::new(backup_lab::cloud::recorder::CallLog::default());
-    let cloud: Arc<dyn Cloud> = Arc::new(backup_lab::cloud::recorder::Recorded::new(
-        sim.clone(),
-        log.clone(),
-        None,
-    ));
-    let mut config = Config::default();
-    config.backup.timezone = Some("Europe/Zurich".into());
-    let rt = Runtime {
-        cloud: cloud.clone(),
-        config,
-        journal: Arc::new(Mutex::new(Journal::in_memory())),
-        log,
-        lang: Lang::En,
-        read_only: false,
-        json: true,
-    };
-    Lab { sim, cloud, rt }
+    SimLab::new()
 }
 
 impl Lab {
-    async fn observed(&self) -> Observed {
-        let mut o = Observed::default();
-        self.rt.observe(&mut o).await;
-        o
-    }
-
-    async fn check(&self, step: StepId) -> Check {
-        let o = self.observed().await;
-        let journal = self.rt.journal.lock().expect("journal");
-        steps::check(
-            step,
-            &Ctx {
-                observed: &o,
-                journal: &journal,
-                config: &self.rt.config,
-                now: self.cloud.now(),
-            },
-        )
-        .expect("check")
-    }
-
     async fn ready(&self, step: StepId) -> plan::Ready {
-        let o = self.observed().await;
-        let journal = self.rt.journal.lock().expect("journal");
-        steps::plan(
-            step,
-            &Ctx {
-                observed: &o,
-                journal: &journal,
-                config: &self.rt.config,
-                now: self.cloud.now(),
-            },
-            &Options::from_config(&self.rt.config),
-        )
+        self.ready_with(step, &Options::from_config(&self.rt.config))
+            .await
     }
 
     async fn act(&self, step: StepId) -> Vec<String> {
@@ -105,10 +46,6 @@ impl Lab {
             |e| panic!("{step:?}: {e}"),
             |lines| lines.iter().map(|l| l.render(Lang::En)).collect(),
         )
-    }
-
-    fn wait_minutes(&self, minutes: u64) {
-        self.sim.advance(Duration::from_secs(minutes * 60));
     }
 
     /// Waits (simulated) until `step` is done, looking every minute; false after `limit`.

@@ -2,64 +2,31 @@
 //! as the learner would make it in the console, then the code, the facts and the fix the check
 //! names, and the mend backup-lab offers (and that it turns the step done).
 
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::Arc;
+
+use crate::support::lab::SimLab;
 
 use backup_lab::cloud::recorder::{CallLog, Recorded};
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::cloud::{Cloud, InstanceChange, RestoreRequest, RestoreSettings};
-use backup_lab::config::Config;
-use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
 use backup_lab::lab::act::{self, ActionError};
 use backup_lab::lab::journal::Journal;
-use backup_lab::lab::observe::Observed;
 use backup_lab::lab::plan::{Options, Plan, Ready, Request};
-use backup_lab::lab::steps::{self, Ctx};
 use backup_lab::lab::{Check, Problem, StepId, StepState};
 
-const START: &str = "2026-11-25T09:00:00Z";
+use crate::support::lab::START;
 const LAB_SG: &str = "sg-0a7e3c51d2b94f860";
 const DEFAULT_SG: &str = "sg-05d4b1a9e6c7f0123";
 
-struct Lab {
-    sim: Arc<SimCloud>,
-    cloud: Arc<dyn Cloud>,
-    rt: Runtime,
-}
-
-fn config() -> Config {
-    let mut c = Config::default();
-    c.backup.timezone = Some("Europe/Zurich".into());
-    c
-}
-
-fn lab_with(journal: Journal) -> Lab {
-    let sim = Arc::new(SimCloud::manual(
-        START.parse().expect("time"),
-        15.0,
-        WorldNames::default(),
-    ));
-    lab_on(sim, journal)
-}
+type Lab = SimLab;
 
 fn lab_on(sim: Arc<SimCloud>, journal: Journal) -> Lab {
-    let log = Arc::new(CallLog::default());
-    let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), log.clone(), None));
-    let rt = Runtime {
-        cloud: cloud.clone(),
-        config: config(),
-        journal: Arc::new(Mutex::new(journal)),
-        log,
-        lang: Lang::En,
-        read_only: false,
-        json: true,
-    };
-    Lab { sim, cloud, rt }
+    SimLab::on(sim, journal)
 }
 
 fn lab() -> Lab {
-    lab_with(Journal::in_memory())
+    SimLab::new()
 }
 
 /// What the learner sets in the console's "Restore snapshot" page when following the chapter:
@@ -76,45 +43,9 @@ fn as_the_chapter_says() -> RestoreSettings {
 }
 
 impl Lab {
-    async fn observed(&self) -> Observed {
-        let mut o = Observed::default();
-        self.rt.observe(&mut o).await;
-        o
-    }
-
-    async fn check(&self, step: StepId) -> Check {
-        let o = self.observed().await;
-        let journal = self.rt.journal.lock().expect("journal");
-        steps::check(
-            step,
-            &Ctx {
-                observed: &o,
-                journal: &journal,
-                config: &self.rt.config,
-                now: self.cloud.now(),
-            },
-        )
-        .expect("check")
-    }
-
-    async fn ready(&self, step: StepId, options: &Options) -> Ready {
-        let o = self.observed().await;
-        let journal = self.rt.journal.lock().expect("journal");
-        steps::plan(
-            step,
-            &Ctx {
-                observed: &o,
-                journal: &journal,
-                config: &self.rt.config,
-                now: self.cloud.now(),
-            },
-            options,
-        )
-    }
-
     async fn plan(&self, step: StepId) -> Plan {
         match self
-            .ready(step, &Options::from_config(&self.rt.config))
+            .ready_with(step, &Options::from_config(&self.rt.config))
             .await
         {
             Ready::Plan(plan) => plan,
@@ -146,10 +77,6 @@ impl Lab {
         )
         .await
         .expect("action");
-    }
-
-    fn wait_minutes(&self, minutes: u64) {
-        self.sim.advance(Duration::from_secs(minutes * 60));
     }
 
     /// The lab's snapshot, available.
@@ -287,7 +214,7 @@ async fn restoring_again_is_the_other_choice_and_an_old_instance_is_no_candidate
         restore_again: true,
         ..Options::from_config(&lab.rt.config)
     };
-    let Ready::Plan(plan) = lab.ready(StepId::Restore, &options).await else {
+    let Ready::Plan(plan) = lab.ready_with(StepId::Restore, &options).await else {
         panic!("no plan")
     };
     let Request::Restore(r) = &plan.request else {
@@ -341,7 +268,7 @@ async fn an_adoption_survives_a_restart() {
         lab.check(StepId::SwitchBackend).await.state,
         StepState::Done
     );
-    let Ready::Plan(cleanup) = lab.ready(StepId::Cleanup, &options).await else {
+    let Ready::Plan(cleanup) = lab.ready_with(StepId::Cleanup, &options).await else {
         panic!("no cleanup plan")
     };
     let Request::Cleanup(removal) = &cleanup.request else {
@@ -431,7 +358,7 @@ async fn a_backend_on_a_database_with_the_default_group_gets_errors() {
     .await;
     // backup-lab does not switch onto it: the groups come first.
     let Ready::Blocked(text) = lab
-        .ready(StepId::SwitchBackend, &Options::from_config(&lab.rt.config))
+        .ready_with(StepId::SwitchBackend, &Options::from_config(&lab.rt.config))
         .await
     else {
         panic!("a switch onto a database the backend cannot reach")
@@ -531,7 +458,7 @@ async fn single_az_is_converted_to_multi_az_which_takes_a_while() {
     assert!(during.accepts_connections());
     // Asked again meanwhile, Enter has nothing to send: the conversion is under way.
     assert!(matches!(
-        lab.ready(StepId::Restore, &Options::from_config(&lab.rt.config))
+        lab.ready_with(StepId::Restore, &Options::from_config(&lab.rt.config))
             .await,
         Ready::AlreadyDone(t) if t.id == "check-restore-converting-multi-az"
     ));
@@ -594,7 +521,7 @@ async fn another_class_is_named_with_its_console_fix() {
     );
     // backup-lab does not restart a database for this: the fix is the console's.
     let Ready::Blocked(text) = lab
-        .ready(StepId::Restore, &Options::from_config(&lab.rt.config))
+        .ready_with(StepId::Restore, &Options::from_config(&lab.rt.config))
         .await
     else {
         panic!("a plan for a class change")

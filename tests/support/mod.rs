@@ -3,4 +3,5 @@
 //! Not every test file uses every helper.
 
 pub mod fake;
+pub mod lab;
 pub mod moto;
