@@ -411,7 +411,13 @@ async fn main() {
     tokio::time::sleep(TRUTH_POLL * 3).await;
 
     let began = Instant::now();
-    let (handle, rx) = worker::spawn(cloud.clone(), config.clone(), journal.clone(), log.clone());
+    let (handle, rx) = worker::spawn(
+        cloud.clone(),
+        config.clone(),
+        journal.clone(),
+        log.clone(),
+        worker::Greeting::Identity,
+    );
     let mut d = Driver {
         handle,
         rx,

@@ -132,6 +132,7 @@ impl Lab {
             calls: self.log.recent(60),
             call_count: self.log.count(),
             now: self.cloud.now(),
+            actions_ended: 0,
         };
         app.update(Msg::State(Box::new(snapshot)));
         app.selected = step;

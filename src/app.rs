@@ -33,6 +33,9 @@ pub struct Snapshot {
     pub calls: Vec<CallRecord>,
     pub call_count: u64,
     pub now: Timestamp,
+    /// How many actions had ended when the look this state comes from began: a front end
+    /// that waits for what an action did skips states looked at before it ended.
+    pub actions_ended: u64,
 }
 
 /// What the learner asked for, independent of the key that said it.
@@ -127,6 +130,9 @@ pub enum Msg {
 pub enum Command {
     /// Carries out the plan the learner confirmed, exactly as shown.
     RunAction(Box<Plan>),
+    /// Carries out whatever plan of this step the state right before the action gives:
+    /// `run --yes`, which confirms every plan in advance. The TUI never sends it.
+    RunUnseen(StepId, Box<Options>),
     /// The learner looks at this step: the worker watches what it reads.
     Focus(StepId),
     /// A plan of this step is on screen: the worker looks at what it reads right now, so the
@@ -248,6 +254,18 @@ pub struct App {
     /// The terminal's size (columns, rows).
     pub viewport: (u16, u16),
     pub layout: Layout,
+    /// States received so far: the checks are computed once per state and second.
+    states: u64,
+    /// Every step's check for the state and time they were computed at: a frame asks for
+    /// them many times (list, counters, panel, "now" block), one computation serves them all.
+    checks: std::cell::RefCell<Option<Checks>>,
+}
+
+/// The checks of every step (in [`StepId::ALL`] order) at one state and time.
+struct Checks {
+    state: u64,
+    now: Timestamp,
+    by_step: Vec<Option<Check>>,
 }
 
 const KEPT_NOTES: usize = 200;
@@ -291,6 +309,8 @@ impl App {
             screen: Screen::Lab,
             viewport: (80, 24),
             layout: Layout::default(),
+            states: 0,
+            checks: std::cell::RefCell::new(None),
         }
     }
 
@@ -338,9 +358,25 @@ impl App {
         }
     }
 
+    /// `step`'s check at the newest state and the current time.
     #[must_use]
     pub fn check(&self, step: StepId) -> Option<Check> {
-        steps::check(step, &self.ctx())
+        let mut cache = self.checks.borrow_mut();
+        let fresh = cache
+            .as_ref()
+            .is_some_and(|c| c.state == self.states && c.now == self.now);
+        if !fresh {
+            let ctx = self.ctx();
+            *cache = Some(Checks {
+                state: self.states,
+                now: self.now,
+                by_step: StepId::ALL.iter().map(|s| steps::check(*s, &ctx)).collect(),
+            });
+        }
+        cache
+            .as_ref()
+            .and_then(|c| c.by_step.get(step.index()).cloned())
+            .flatten()
     }
 
     #[must_use]
@@ -436,6 +472,7 @@ impl App {
                 let first = self.observed.instances.value.is_none();
                 self.observed = snapshot.observed;
                 self.journal = Journal::from_events(snapshot.journal);
+                self.states += 1;
                 self.calls = snapshot.calls;
                 self.call_count = snapshot.call_count;
                 self.now = self.now.max(snapshot.now);

@@ -3,11 +3,11 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use jiff::Timestamp;
 use serde::Serialize;
 
+use crate::app::{Command, Msg, Snapshot};
 use crate::cloud::recorder::CallLog;
 use crate::cloud::{Cloud, shown_value, wire};
 use crate::config::Config;
@@ -59,10 +59,6 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_INCOMPLETE: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
-/// Between looks while waiting for a step (wall time; the simulation compresses it).
-const WAIT_POLL: Duration = Duration::from_secs(2);
-/// How long, in cloud time, a look at the parts a step does not change counts as fresh.
-const FRESH_FOR_S: i64 = 30;
 /// Longest wait for one step, in cloud time.
 const WAIT_LIMIT_S: i64 = 2 * 3600;
 
@@ -90,18 +86,13 @@ impl Runtime {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Reads every part and lets the journal take note.
+    /// One look at every part, as the worker takes them (the journal takes note).
     pub async fn observe(&self, observed: &mut Observed) {
-        self.observe_parts(&PartId::ALL, observed).await;
-    }
-
-    /// Reads `parts` and lets the journal take note, as the worker does on its schedule.
-    async fn observe_parts(&self, parts: &[PartId], observed: &mut Observed) {
         crate::worker::look(
             self.cloud.as_ref(),
             &self.config,
             &self.journal,
-            parts,
+            &PartId::ALL,
             observed,
         )
         .await;
@@ -201,10 +192,27 @@ impl Runtime {
         write_stdout(&out);
     }
 
-    /// `check`: exit 0 when every step through verify is done.
-    pub async fn check(&self) -> i32 {
+    /// The worker's first look at every part, as the TUI gets it.
+    pub async fn first_look(&self) -> Observed {
+        let mut session = Session::start(self);
+        let observed = session.observed().await;
+        session.stop();
+        self.or_look(observed).await
+    }
+
+    /// `observed`, or a look of its own when the worker ended before it looked.
+    async fn or_look(&self, observed: Option<Observed>) -> Observed {
+        if let Some(observed) = observed {
+            return observed;
+        }
         let mut observed = Observed::default();
         self.observe(&mut observed).await;
+        observed
+    }
+
+    /// `check`: exit 0 when every step through verify is done.
+    pub async fn check(&self) -> i32 {
+        let observed = self.first_look().await;
         self.report_part_errors(&observed);
         let doc = self.document(&observed);
         self.print_document(&doc);
@@ -229,8 +237,7 @@ impl Runtime {
 
     /// `status`: what is observed, without secrets.
     pub async fn status(&self) -> i32 {
-        let mut observed = Observed::default();
-        self.observe(&mut observed).await;
+        let observed = self.first_look().await;
         self.report_part_errors(&observed);
         let view = StatusView::from(&observed, &self.config);
         if self.json {
@@ -319,8 +326,8 @@ impl Runtime {
         }
     }
 
-    /// Shows `plan` and asks the learner to confirm it.
-    fn confirm(&self, plan: &Plan) -> Result<bool, i32> {
+    /// Shows `plan` and asks the learner to confirm it (the worker polls on meanwhile).
+    async fn confirm(&self, plan: &Plan) -> Result<bool, i32> {
         self.show_plan(plan);
         if let Confirm::Typed(word) = &plan.confirm {
             note!(
@@ -336,8 +343,13 @@ impl Runtime {
         }
         let _ = write!(std::io::stderr(), "  {} ", t(self.lang, "confirm-prompt"));
         let _ = std::io::stderr().flush();
-        let mut line = String::new();
-        let _ = std::io::stdin().lock().read_line(&mut line);
+        let line = tokio::task::spawn_blocking(|| {
+            let mut line = String::new();
+            let _ = std::io::stdin().lock().read_line(&mut line);
+            line
+        })
+        .await
+        .unwrap_or_default();
         let answer = line.trim();
         Ok(match &plan.confirm {
             Confirm::YesNo => matches!(answer, "y" | "Y" | "j" | "J" | "yes" | "ja"),
@@ -346,31 +358,37 @@ impl Runtime {
     }
 
     /// `run STEP…`: performs each action, waits until its check is done, prints the check
-    /// document at the end.
+    /// document at the end. A front end of the worker like the TUI: the worker polls, runs
+    /// the confirmed plans and sends what it sees; this prints it.
     pub async fn run(&self, steps: &[StepId], options: &Options, yes: bool) -> i32 {
         if self.read_only {
             note!("✘ {}", t(self.lang, "read-only-refused"));
             return EXIT_USAGE;
         }
-        let mut observed = Observed::default();
-        // Whether `observed` is as fresh as a new look: nothing has changed since it was
-        // taken. Each step's wait ends with a look, which the next step starts from.
-        let mut fresh = false;
+        let mut session = Session::start(self);
         let mut code = EXIT_OK;
-        let mut told = None;
         for &step in steps {
-            self.tell_journal_problem(&mut told);
+            self.tell_journal_problem(&mut session.told);
             let title = step.title().render(self.lang);
             note!("▶ {} ({})", title, step.id());
-            // A part whose last read failed is read again, fresh or not.
-            let stale: Vec<PartId> = PartId::ALL
-                .into_iter()
-                .filter(|part| !fresh || observed.error(*part).is_some())
-                .collect();
-            if !stale.is_empty() {
-                self.observe_parts(&stale, &mut observed).await;
+            session.handle.send(Command::Focus(step));
+            let Some(mut observed) = session.observed().await else {
+                code = EXIT_INCOMPLETE;
+                break;
+            };
+            // A part of the step whose last read failed is read again before it is planned.
+            if step
+                .parts()
+                .iter()
+                .any(|part| observed.error(*part).is_some())
+            {
+                if let Some(fresh) = session.refreshed(step).await {
+                    observed = fresh;
+                } else {
+                    code = EXIT_INCOMPLETE;
+                    break;
+                }
             }
-            fresh = false;
             if let Some(e) = observed
                 .instances
                 .error
@@ -387,59 +405,11 @@ impl Runtime {
                     "detail",
                     before.map(|c| c.render(self.lang)).unwrap_or_default(),
                 ));
-                fresh = true;
                 continue;
             }
-            // `--yes` confirms every plan in advance: the one the state right before the
-            // action gives runs. Otherwise the plan shown is the plan that runs; when the
-            // account moves before it runs, the new plan is shown to confirm again.
-            let mut confirmed = None;
-            // Without --yes nothing runs that was not shown and confirmed: a step that has no
-            // plan now (done, or blocked, also by a passing read error) says so and acts not.
-            let mut answered = None;
-            if !yes {
-                match self.plan(step, &observed, options) {
-                    Ok(plan) => confirmed = Some(plan),
-                    Err(answer) => answered = Some(answer),
-                }
-            }
-            let mut seen = Some(&observed);
-            let mut plan_changes = 0;
-            let result = if let Some(answer) = answered {
-                Some(answer)
-            } else {
-                loop {
-                    if let Some(plan) = &confirmed {
-                        match self.confirm(plan) {
-                            Ok(true) => {}
-                            Ok(false) => break None,
-                            Err(exit) => return exit,
-                        }
-                    }
-                    let order = match &confirmed {
-                        Some(plan) => act::Order::Confirmed(plan),
-                        None => act::Order::Any(step, options),
-                    };
-                    let lang = self.lang;
-                    let progress = move |text: Text| note!("  … {}", text.render(lang));
-                    match act::execute_with_retry(
-                        order,
-                        self.cloud.as_ref(),
-                        &self.config,
-                        &self.journal,
-                        &progress,
-                        seen.take(),
-                    )
-                    .await
-                    {
-                        Err(ActionError::PlanChanged(plan)) if plan_changes < PLAN_CHANGES => {
-                            note!("! {}", t(self.lang, "plan-changed"));
-                            plan_changes += 1;
-                            confirmed = Some(*plan);
-                        }
-                        other => break Some(other),
-                    }
-                }
+            let result = match self.act(&mut session, step, &observed, options, yes).await {
+                Ok(result) => result,
+                Err(exit) => return exit,
             };
             match result {
                 None => {
@@ -454,35 +424,71 @@ impl Runtime {
                     break;
                 }
             }
-            if !self.wait_for(step, &mut observed, options).await {
+            if !self.wait_for(&mut session, step, options).await {
                 code = EXIT_INCOMPLETE;
                 break;
             }
-            fresh = true;
         }
-        if !fresh {
-            self.observe(&mut observed).await;
-        }
-        self.tell_journal_problem(&mut told);
+        let observed = self.or_look(session.observed().await).await;
+        self.tell_journal_problem(&mut session.told);
+        session.stop();
         let doc = self.document(&observed);
         self.print_document(&doc);
         code
     }
 
-    /// Waits until `step` is done; false when it failed or took too long. Looks only at the
-    /// parts the step's action changes (and the instances every check starts from): the rest
-    /// is as the look before the action left it. After a long wait, one look at everything,
-    /// so the next step starts from fresh state.
-    async fn wait_for(&self, step: StepId, observed: &mut Observed, options: &Options) -> bool {
-        let started = self.cloud.now();
-        let mut parts = step.parts().to_vec();
-        if !parts.contains(&PartId::Instances) {
-            parts.push(PartId::Instances);
+    /// Has the worker carry out `step`'s action and waits for its answer. `--yes` confirms
+    /// every plan in advance: the one the state right before the action gives runs.
+    /// Otherwise the plan shown is the plan that runs; when the account moves before it runs,
+    /// the new plan is shown to confirm again. `Ok(None)`: the learner said no.
+    async fn act(
+        &self,
+        session: &mut Session,
+        step: StepId,
+        observed: &Observed,
+        options: &Options,
+        yes: bool,
+    ) -> Result<Option<Result<Outcome, ActionError>>, i32> {
+        if yes {
+            session
+                .handle
+                .send(Command::RunUnseen(step, Box::new(options.clone())));
+            return Ok(Some(session.answer().await));
         }
+        // Without --yes nothing runs that was not shown and confirmed: a step that has no
+        // plan now (done, or blocked, also by a passing read error) says so and acts not.
+        let mut plan = match self.plan(step, observed, options) {
+            Ok(plan) => plan,
+            Err(answer) => return Ok(Some(answer)),
+        };
+        let mut plan_changes = 0;
+        loop {
+            if !self.confirm(&plan).await? {
+                return Ok(None);
+            }
+            session.handle.send(Command::RunAction(Box::new(plan)));
+            match session.answer().await {
+                Err(ActionError::PlanChanged(changed)) if plan_changes < PLAN_CHANGES => {
+                    note!("! {}", t(self.lang, "plan-changed"));
+                    plan_changes += 1;
+                    plan = *changed;
+                }
+                other => return Ok(Some(other)),
+            }
+        }
+    }
+
+    /// Waits until `step` is done; false when it failed or took too long. Reads each state
+    /// the worker sends once the action has ended; the worker looks at what the action
+    /// changes often and at the step on screen while it is not done.
+    async fn wait_for(&self, session: &mut Session, step: StepId, options: &Options) -> bool {
+        let started = self.cloud.now();
         let mut last_detail = String::new();
         loop {
-            self.observe_parts(&parts, observed).await;
-            let check = self.check_of(step, observed);
+            let Some(observed) = session.observed().await else {
+                return false;
+            };
+            let check = self.check_of(step, &observed);
             let state = check.as_ref().map_or(StepState::Done, |c| c.state);
             let detail = check
                 .as_ref()
@@ -491,11 +497,8 @@ impl Runtime {
             let tells_duration = check
                 .as_ref()
                 .is_some_and(|c| c.details.iter().any(Text::tells_duration));
-            if self.finished(step, check.as_ref(), observed, options) {
+            if self.finished(step, check.as_ref(), &observed, options) {
                 note!("  {} {}", StepState::Done.symbol(), detail);
-                if self.cloud.now().as_second() - started.as_second() > FRESH_FOR_S {
-                    self.observe(observed).await;
-                }
                 return true;
             }
             if state == StepState::Failed {
@@ -548,8 +551,136 @@ impl Runtime {
                 note!("✘ {}", t(self.lang, "run-timeout"));
                 return false;
             }
-            self.cloud.pause(WAIT_POLL).await;
+            if !session.next_state().await {
+                return false;
+            }
         }
+    }
+}
+
+/// A headless command's side of the worker: it reads what the worker sends, as the TUI does,
+/// and writes the progress of actions and journal problems to stderr on the way.
+struct Session {
+    handle: crate::worker::Handle,
+    feed: crate::worker::Feed,
+    lang: Lang,
+    /// The newest state the worker sent.
+    state: Option<Box<Snapshot>>,
+    /// How many actions have answered.
+    answered: u64,
+    /// The journal problem already told (each reason once).
+    told: Option<String>,
+}
+
+/// What the worker said that a headless command waits for.
+enum Heard {
+    State,
+    Answer(Result<Outcome, ActionError>),
+    /// The worker has ended.
+    Gone,
+}
+
+impl Session {
+    /// Starts the worker on `rt`'s cloud and journal.
+    fn start(rt: &Runtime) -> Self {
+        let (handle, feed) = crate::worker::spawn(
+            rt.cloud.clone(),
+            rt.config.clone(),
+            rt.journal.clone(),
+            rt.log.clone(),
+            crate::worker::Greeting::Silent,
+        );
+        Self {
+            handle,
+            feed,
+            lang: rt.lang,
+            state: None,
+            answered: 0,
+            told: None,
+        }
+    }
+
+    /// The next state or answer; progress and journal problems are written as they come.
+    async fn hear(&mut self) -> Heard {
+        loop {
+            match self.feed.recv().await {
+                None => return Heard::Gone,
+                Some(Msg::State(state)) => {
+                    self.state = Some(state);
+                    return Heard::State;
+                }
+                Some(Msg::ActionDone(_, result)) => {
+                    self.answered += 1;
+                    return Heard::Answer(result);
+                }
+                Some(Msg::Progress(_, text)) => note!("  … {}", text.render(self.lang)),
+                Some(Msg::JournalUnwritable(reason)) => {
+                    if self.told.as_ref() != Some(&reason) {
+                        note!(
+                            "✘ {}",
+                            Text::new("journal-unwritable")
+                                .arg("reason", reason.clone())
+                                .render(self.lang)
+                        );
+                        self.told = Some(reason);
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// What the newest state shows, once its look began after every answered action had
+    /// ended: an action's own changes are never judged from a look taken before it ended.
+    /// `None` once the worker has ended.
+    async fn observed(&mut self) -> Option<Observed> {
+        loop {
+            if let Some(state) = self
+                .state
+                .as_ref()
+                .filter(|s| s.actions_ended >= self.answered)
+            {
+                return Some(state.observed.clone());
+            }
+            if matches!(self.hear().await, Heard::Gone) {
+                return None;
+            }
+        }
+    }
+
+    /// Waits for the next state; false once the worker has ended.
+    async fn next_state(&mut self) -> bool {
+        loop {
+            match self.hear().await {
+                Heard::State => return true,
+                Heard::Gone => return false,
+                Heard::Answer(_) => {}
+            }
+        }
+    }
+
+    /// A state from a look at `step`'s parts asked for now.
+    async fn refreshed(&mut self, step: StepId) -> Option<Observed> {
+        self.state = None;
+        self.handle.send(Command::Refresh(step));
+        self.observed().await
+    }
+
+    /// The answer of the action sent last.
+    async fn answer(&mut self) -> Result<Outcome, ActionError> {
+        loop {
+            match self.hear().await {
+                Heard::Answer(result) => return result,
+                Heard::State => {}
+                Heard::Gone => {
+                    return Err(ActionError::Blocked(Text::new("action-ended-unexpectedly")));
+                }
+            }
+        }
+    }
+
+    fn stop(self) {
+        self.handle.send(Command::Quit);
     }
 }
 

@@ -698,7 +698,13 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             for text in skipped {
                 app.warn(Text::new("dialog-journal"), text);
             }
-            let (handle, feed) = worker::spawn(cloud.clone(), config, journal, log);
+            let (handle, feed) = worker::spawn(
+                cloud.clone(),
+                config,
+                journal,
+                log,
+                worker::Greeting::Identity,
+            );
             let clock_cloud = cloud.clone();
             let clock = Arc::new(move || clock_cloud.now());
             match tui::run(app, handle, feed, clock).await {

@@ -447,8 +447,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
 /// `report`: reads the state, prints the report. `run_speed` is the speed the simulated
 /// run was made at, when known: the report's own invocation may use another one.
 pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -> i32 {
-    let mut observed = Observed::default();
-    rt.observe(&mut observed).await;
+    let observed = rt.first_look().await;
     let mut learner_scale = 1.0;
     let mode = match rt.cloud.mode() {
         crate::cloud::Mode::Simulation { speed } => {

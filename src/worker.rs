@@ -27,7 +27,7 @@ use crate::config::Config;
 use crate::lab::act::ActionError;
 use crate::lab::journal::Journal;
 use crate::lab::observe::{Observed, PartId, observe};
-use crate::lab::plan::Plan;
+use crate::lab::plan::{Options, Plan};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, StepState, Text, act};
 
@@ -258,18 +258,44 @@ impl Feed {
     }
 }
 
+/// Whether the worker starts by asking who the credentials belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Greeting {
+    /// The TUI shows the account and the role in its header: the first message is
+    /// [`Msg::Identity`].
+    Identity,
+    /// The headless commands show no account: no call for it.
+    Silent,
+}
+
 /// Starts the worker; what it tells the front end arrives on the returned [`Feed`].
 pub fn spawn(
     cloud: Arc<dyn Cloud>,
     config: Config,
     journal: Arc<Mutex<Journal>>,
     log: Arc<CallLog>,
+    greeting: Greeting,
 ) -> (Handle, Feed) {
     let (tx, rx) = unbounded_channel();
     let handle = Handle { tx };
     let (to_app, feed) = channel();
-    tokio::spawn(run(cloud, config, journal, log, to_app, rx));
+    tokio::spawn(run(cloud, config, journal, log, greeting, to_app, rx));
     (handle, feed)
+}
+
+/// An action waiting for its turn.
+enum Queued {
+    Confirmed(Box<Plan>),
+    Unseen(StepId, Box<Options>),
+}
+
+impl Queued {
+    fn step(&self) -> StepId {
+        match self {
+            Self::Confirmed(plan) => plan.step,
+            Self::Unseen(step, _) => *step,
+        }
+    }
 }
 
 fn lock(journal: &Mutex<Journal>) -> std::sync::MutexGuard<'_, Journal> {
@@ -283,17 +309,23 @@ async fn run(
     config: Config,
     journal: Arc<Mutex<Journal>>,
     log: Arc<CallLog>,
+    greeting: Greeting,
     to_app: Outlet,
     mut rx: UnboundedReceiver<Command>,
 ) {
-    to_app.send(Msg::Identity(cloud.identity().await));
+    if greeting == Greeting::Identity {
+        to_app.send(Msg::Identity(cloud.identity().await));
+    }
     let mut observed = Observed::default();
     let mut schedule = Schedule::for_mode(Instant::now(), &cloud.mode());
     // The step the front end shows; until it says, the first step not done.
     let mut focus: Option<StepId> = None;
     let mut action: Option<(StepId, JoinHandle<()>)> = None;
     // Actions not started yet, in the order they arrived.
-    let mut queued: VecDeque<Box<Plan>> = VecDeque::new();
+    let mut queued: VecDeque<Queued> = VecDeque::new();
+    // Actions that have ended, and how many had when the last look began.
+    let mut ended: u64 = 0;
+    let mut looked_after: u64 = 0;
     loop {
         tokio::select! {
             command = rx.recv() => match command {
@@ -303,7 +335,8 @@ async fn run(
                     let now = Instant::now();
                     schedule.watch(now, &watched_parts(step, &observed, &journal, &config, cloud.now()));
                 }
-                Some(Command::RunAction(plan)) => queued.push_back(plan),
+                Some(Command::RunAction(plan)) => queued.push_back(Queued::Confirmed(plan)),
+                Some(Command::RunUnseen(step, options)) => queued.push_back(Queued::Unseen(step, options)),
                 Some(Command::Refresh(step)) => schedule.look_now(Instant::now(), step.parts()),
                 // Only the welcome screen's front end acts on it.
                 Some(Command::UseSimulation) => {}
@@ -315,7 +348,7 @@ async fn run(
                         journal.record(now, now, q.answer(choice));
                         journal.events().to_vec()
                     };
-                    let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now };
+                    let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now, actions_ended: looked_after };
                     if !to_app.publish(snapshot) {
                         break;
                     }
@@ -337,12 +370,14 @@ async fn run(
                     ));
                 }
                 action = None;
+                ended += 1;
                 // An action can touch more than its own parts (cleanup, a retry after an
                 // error): every part is looked at once, its own stay fast.
                 schedule.look_now(Instant::now(), &PartId::ALL);
             }
             () = tokio::time::sleep_until(schedule.next_due()) => {
                 let due = schedule.due_parts(Instant::now());
+                looked_after = ended;
                 let unwritable = look(cloud.as_ref(), &config, &journal, &due, &mut observed).await;
                 for part in due {
                     let error = observed.error(part).map(|e| e.kind);
@@ -358,7 +393,7 @@ async fn run(
                 });
                 let watched = step.map(|s| watched_parts(s, &observed, &journal, &config, cloud.now())).unwrap_or_default();
                 schedule.watch(Instant::now(), &watched);
-                let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now: cloud.now() };
+                let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now: cloud.now(), actions_ended: looked_after };
                 if !to_app.publish(snapshot) {
                     break;
                 }
@@ -366,13 +401,11 @@ async fn run(
         }
         // One action at a time: the next waits until the one before has finished.
         if action.is_none()
-            && let Some(plan) = queued.pop_front()
+            && let Some(next) = queued.pop_front()
         {
-            schedule.heat(Instant::now(), plan.step.parts());
-            action = Some((
-                plan.step,
-                start_action(plan, &cloud, &config, &journal, &to_app),
-            ));
+            let step = next.step();
+            schedule.heat(Instant::now(), step.parts());
+            action = Some((step, start_action(next, &cloud, &config, &journal, &to_app)));
         }
     }
     if let Some((_, task)) = action {
@@ -423,7 +456,7 @@ fn watched_parts(
 
 /// Runs one action as its own task, so polling goes on while it waits.
 fn start_action(
-    plan: Box<Plan>,
+    queued: Queued,
     cloud: &Arc<dyn Cloud>,
     config: &Config,
     journal: &Arc<Mutex<Journal>>,
@@ -435,21 +468,19 @@ fn start_action(
         journal.clone(),
         to_app.clone(),
     );
-    let step = plan.step;
+    let step = queued.step();
     tokio::spawn(async move {
         let progress_tx = to_app.clone();
         let progress = move |text: Text| {
             progress_tx.send(Msg::Progress(step, text));
         };
-        let result = act::execute_with_retry(
-            act::Order::Confirmed(&plan),
-            cloud.as_ref(),
-            &config,
-            &journal,
-            &progress,
-            None,
-        )
-        .await;
+        let order = match &queued {
+            Queued::Confirmed(plan) => act::Order::Confirmed(plan),
+            Queued::Unseen(step, options) => act::Order::Any(*step, options),
+        };
+        let result =
+            act::execute_with_retry(order, cloud.as_ref(), &config, &journal, &progress, None)
+                .await;
         if let Err(e) = &result {
             tracing::info!(step = step.id(), "action failed: {e}");
         }
@@ -600,6 +631,7 @@ mod tests {
             calls: Vec::new(),
             call_count: 0,
             now: jiff::Timestamp::from_second(second).expect("time"),
+            actions_ended: 0,
         };
         assert!(outlet.publish(snapshot(1)));
         outlet.send(Msg::Progress(StepId::Restore, Text::new("a")));

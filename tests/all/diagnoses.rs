@@ -111,7 +111,7 @@ fn diagnosis(check: &Check, code: &str) -> (String, String, String, String) {
     texts
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_backup_change_without_apply_immediately_names_the_maintenance_window_in_local_time() {
     let lab = lab();
     lab.cloud
@@ -148,7 +148,7 @@ async fn a_backup_change_without_apply_immediately_names_the_maintenance_window_
     assert!(lab.done_within(StepId::EnableBackups, 30).await);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_backup_window_typed_in_local_time_shows_what_it_is_locally_and_what_to_enter() {
     let lab = lab();
     lab.cloud
@@ -172,7 +172,7 @@ async fn a_backup_window_typed_in_local_time_shows_what_it_is_locally_and_what_t
     assert!(lab.done_within(StepId::EnableBackups, 30).await);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn another_retention_is_named_with_both_values() {
     let lab = lab();
     lab.cloud
@@ -202,7 +202,7 @@ async fn another_retention_is_named_with_both_values() {
     assert!(lab.done_within(StepId::EnableBackups, 30).await);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_snapshot_under_another_name_is_found_and_the_right_one_taken() {
     let lab = lab();
     lab.cloud
@@ -223,7 +223,7 @@ async fn a_snapshot_under_another_name_is_found_and_the_right_one_taken() {
     assert!(lab.done_within(StepId::Snapshot, 30).await);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_snapshot_of_another_instance_under_the_lab_name_is_found() {
     let lab = lab();
     // Another database in the account (an earlier course's copy), restored from a snapshot.
@@ -289,7 +289,7 @@ async fn a_snapshot_of_another_instance_under_the_lab_name_is_found() {
     assert!(lab.done_within(StepId::Snapshot, 30).await);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn todos_deleted_while_the_snapshot_is_made_are_said_to_be_fine() {
     let lab = lab();
     lab.act(StepId::CreateTodos).await;
@@ -312,7 +312,7 @@ async fn todos_deleted_while_the_snapshot_is_made_are_said_to_be_fine() {
     assert!(lab.done_within(StepId::Snapshot, 1).await);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn todos_deleted_before_the_snapshot_began_are_not_called_fine() {
     let lab = lab();
     lab.act(StepId::CreateTodos).await;
@@ -333,7 +333,7 @@ async fn todos_deleted_before_the_snapshot_began_are_not_called_fine() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_snapshot_taken_before_the_todos_is_to_be_taken_again() {
     let lab = lab();
     lab.observed().await;
@@ -369,7 +369,7 @@ async fn a_snapshot_taken_before_the_todos_is_to_be_taken_again() {
 }
 
 /// Each wrong form of DB_HOST, deployed as the console does, and its diagnosis.
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn every_wrong_db_host_is_named_with_the_exact_value_to_enter() {
     let lab = lab();
     lab.at_the_switch().await;
@@ -437,7 +437,7 @@ async fn every_wrong_db_host_is_named_with_the_exact_value_to_enter() {
     assert!(lab.done_within(StepId::SwitchBackend, 30).await);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_slip_after_the_switch_was_done_is_named_not_taken_for_going_back() {
     let lab = lab();
     lab.at_the_switch().await;
@@ -463,7 +463,7 @@ async fn a_slip_after_the_switch_was_done_is_named_not_taken_for_going_back() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_endpoint_under_another_variable_or_in_another_container_is_found() {
     let lab = lab();
     lab.at_the_switch().await;
@@ -499,7 +499,7 @@ async fn the_endpoint_under_another_variable_or_in_another_container_is_found() 
     assert!(lab.done_within(StepId::SwitchBackend, 30).await);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_revision_registered_but_not_deployed_is_deployed_by_enter() {
     let lab = lab();
     lab.at_the_switch().await;
@@ -564,7 +564,7 @@ async fn a_revision_registered_but_not_deployed_is_deployed_by_enter() {
     assert_eq!(revisions.len(), 2, "nothing new registered: {revisions:?}");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_service_updated_to_another_revision_is_told_which_one_to_run() {
     let lab = lab();
     lab.at_the_switch().await;
@@ -593,7 +593,7 @@ async fn a_service_updated_to_another_revision_is_told_which_one_to_run() {
     assert!(lab.done_within(StepId::SwitchBackend, 30).await);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_new_revision_with_the_old_endpoint_is_named() {
     let lab = lab();
     lab.at_the_switch().await;
@@ -612,7 +612,7 @@ async fn a_new_revision_with_the_old_endpoint_is_named() {
     assert!(fix.contains("Connectivity & security"), "{fix}");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_switch_before_the_database_takes_connections_is_a_diagnosis_in_progress() {
     let lab = lab();
     lab.act(StepId::Snapshot).await;
@@ -627,7 +627,7 @@ async fn a_switch_before_the_database_takes_connections_is_a_diagnosis_in_progre
     assert!(fix.contains("Nothing to undo"), "{fix}");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_failing_rollout_is_named_with_where_to_look() {
     let lab = lab();
     lab.at_the_switch().await;
@@ -663,7 +663,7 @@ async fn a_failing_rollout_is_named_with_where_to_look() {
     assert!(lab.done_within(StepId::SwitchBackend, 40).await);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_restored_database_deleted_under_the_backend_says_the_app_is_down() {
     let lab = lab();
     lab.at_the_switch().await;
@@ -689,7 +689,7 @@ async fn the_restored_database_deleted_under_the_backend_says_the_app_is_down() 
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_original_database_deleted_by_mistake_is_a_warning_never_a_done() {
     let lab = lab();
     lab.act(StepId::Snapshot).await;
@@ -725,7 +725,7 @@ async fn the_original_database_deleted_by_mistake_is_a_warning_never_a_done() {
     assert!(!lab.done_within(StepId::EnableBackups, 1).await);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_original_database_changed_in_the_console_is_named() {
     let lab = lab();
     lab.act(StepId::EnableBackups).await;
@@ -810,7 +810,7 @@ fn every_diagnosis_has_detail_short_text_and_fix_in_both_languages() {
 
 /// `check --json`: every step carries its `problems`, `{code, detail, fix}` in the chosen
 /// language; the report lists them with their fix.
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn check_json_and_the_report_carry_the_problems() {
     let mut lab = lab();
     lab.at_the_switch().await;
@@ -1040,7 +1040,7 @@ mod moto {
 /// With the restored database deleted under the backend the app answers 502: that failure
 /// is what going back mends, so it does not stop the cleanup (no retries of the todo list,
 /// no "AWS refused").
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn going_back_mends_an_app_that_is_down_although_it_answers_502() {
     let lab = lab();
     lab.at_the_switch().await;

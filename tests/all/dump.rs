@@ -35,7 +35,7 @@ struct Sim {
 }
 
 fn sim() -> Sim {
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         1.0,
         WorldNames::default(),
@@ -173,7 +173,7 @@ impl Sim {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_dump_task_copies_the_restored_todos_into_workshop_db() {
     let lab = sim();
     let restored = lab.restored(None, true).await;
@@ -233,7 +233,7 @@ async fn the_dump_task_copies_the_restored_todos_into_workshop_db() {
     assert!(!calls.contains(PASSWORD), "the call log shows no password");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_copy_a_security_group_blocks_exits_1_and_leaves_workshop_db_alone() {
     let lab = sim();
     // Restored without security groups: RDS gives it the VPC's default group, which does not
@@ -250,7 +250,7 @@ async fn a_copy_a_security_group_blocks_exits_1_and_leaves_workshop_db_alone() {
     assert!(lab.titles().await.is_empty(), "nothing was written");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_copy_from_a_database_still_being_created_fails() {
     let lab = sim();
     let restored = lab.restored(None, false).await;
@@ -267,7 +267,7 @@ async fn a_copy_from_a_database_still_being_created_fails() {
     assert!(lab.titles().await.is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn an_image_that_cannot_be_pulled_stops_the_task_with_cannot_pull_container_error() {
     let lab = sim();
     let restored = lab.restored(None, true).await;
@@ -288,7 +288,7 @@ async fn an_image_that_cannot_be_pulled_stops_the_task_with_cannot_pull_containe
     assert!(lab.titles().await.is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_dump_faults_hit_the_runs_they_name() {
     let lab = sim();
     let restored = lab.restored(None, true).await;
@@ -315,7 +315,7 @@ async fn the_dump_faults_hit_the_runs_they_name() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_world_saved_before_the_dump_loads() {
     // A world file written before tasks existed has no `tasks`; serde defaults fill it in.
     let dir = tempfile::tempdir().expect("dir");
@@ -758,7 +758,7 @@ mod path {
     }
 
     fn lab(read_only: bool) -> Lab {
-        let sim = Arc::new(SimCloud::manual(
+        let sim = Arc::new(SimCloud::paced(
             super::START.parse().expect("time"),
             15.0,
             WorldNames::default(),
@@ -857,7 +857,7 @@ mod path {
         }
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn the_copy_back_ends_on_workshop_db_with_the_five_todos_and_nothing_left() {
         let lab = Lab::recovered().await;
         let restored_titles = lab.titles().await;
@@ -1004,7 +1004,7 @@ mod path {
         }
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn the_plan_shows_the_dump_the_run_task_line_the_original_revision_and_what_it_overwrites()
      {
         let lab = Lab::recovered().await;
@@ -1075,7 +1075,7 @@ mod path {
         assert!(!commands.contains("run-task"));
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn an_image_that_cannot_be_pulled_stops_the_copy_and_deletes_nothing() {
         let lab = Lab::recovered().await;
         lab.sim.set_dump_faults(
@@ -1127,7 +1127,7 @@ mod path {
         assert_eq!(lab.titles().await.len(), 5);
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn a_copy_that_cannot_connect_exits_1_and_deletes_nothing() {
         let lab = Lab::recovered().await;
         lab.sim.set_dump_faults(
@@ -1172,7 +1172,7 @@ mod path {
         assert_eq!(lab.writes("DeleteDBInstance"), 1);
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn read_only_refuses_the_copy_back() {
         let lab = Lab::recovered().await;
         let read_only = Runtime {

@@ -55,7 +55,7 @@ struct Outcome {
 
 /// Runs the lab with `fault` on the first two calls of `operation`, then again without faults.
 async fn lab_with(operation: &str, fault: &str) -> Outcome {
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         15.0,
         WorldNames::default(),
@@ -91,7 +91,7 @@ fn count(reached: &[(String, bool)], op: &str) -> usize {
     reached.iter().filter(|(o, ok)| o == op && *ok).count()
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn every_fault_at_every_step_ends_with_the_lab_done_and_nothing_twice() {
     let mut table = String::from("| step | call | ");
     table.push_str(&FAULTS.join(" | "));
@@ -142,9 +142,9 @@ async fn every_fault_at_every_step_ends_with_the_lab_done_and_nothing_twice() {
     println!("{table}");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn throttled_reads_do_not_stop_the_lab() {
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         15.0,
         WorldNames::default(),

@@ -35,7 +35,7 @@ struct Lab {
 }
 
 fn lab() -> Lab {
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         SPEED,
         WorldNames::default(),
@@ -154,7 +154,7 @@ impl Lab {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn restore_moves_from_creating_without_endpoint_to_available() {
     let lab = lab();
     lab.act(StepId::Snapshot).await.expect("snapshot");
@@ -228,7 +228,7 @@ async fn restore_moves_from_creating_without_endpoint_to_available() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn enabling_backups_passes_through_modifying_and_backing_up() {
     let lab = lab();
     assert_eq!(lab.state(StepId::EnableBackups).await.0, StepState::Todo);
@@ -252,7 +252,7 @@ async fn enabling_backups_passes_through_modifying_and_backing_up() {
     assert_eq!(lab.state(StepId::EnableBackups).await.0, StepState::Done);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn rollout_runs_up_to_four_tasks_then_completes() {
     let lab = lab();
     for step in [StepId::CreateTodos, StepId::Snapshot] {
@@ -301,7 +301,7 @@ async fn rollout_runs_up_to_four_tasks_then_completes() {
     assert_eq!(s.running, 2);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn checks_report_missing_then_in_progress_then_done() {
     let lab = lab();
     let (state, detail) = lab.state(StepId::Snapshot).await;
@@ -323,7 +323,7 @@ async fn checks_report_missing_then_in_progress_then_done() {
     assert_eq!(fresh.observed().await.todo_count(), Some(5));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_restore_with_default_settings_is_flagged() {
     let lab = lab();
     lab.act(StepId::Snapshot).await.expect("snapshot");
@@ -354,7 +354,7 @@ async fn a_restore_with_default_settings_is_flagged() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_whole_lab_runs_headless_and_a_second_run_creates_nothing() {
     let lab = lab();
     let options = Options::from_config(&lab.rt.config);
@@ -402,7 +402,7 @@ async fn the_whole_lab_runs_headless_and_a_second_run_creates_nothing() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn going_back_restores_the_original_backend_and_keeps_history() {
     let lab = lab();
     let options = Options::from_config(&lab.rt.config);
@@ -449,7 +449,7 @@ async fn going_back_restores_the_original_backend_and_keeps_history() {
     assert!(deleted[0].contains("workshop-db-restore"));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn keeping_the_restored_database_deletes_only_the_snapshot() {
     let lab = lab();
     let mut options = Options::from_config(&lab.rt.config);
@@ -467,7 +467,7 @@ async fn keeping_the_restored_database_deletes_only_the_snapshot() {
     assert!(!lab.writes().iter().any(|w| w == "DeleteDBInstance"));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn cleanup_never_touches_the_original_instance() {
     let lab = lab();
     let options = Options::from_config(&lab.rt.config);
@@ -493,7 +493,7 @@ async fn cleanup_never_touches_the_original_instance() {
 
 /// Two actions sent back to back (as a script or a fast learner might) both run, one after the
 /// other: the second waits for the first instead of being lost.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(start_paused = true)]
 async fn the_worker_runs_an_action_that_arrives_while_another_runs() {
     use backup_lab::app::{Command, Msg};
     let lab = lab();
@@ -502,6 +502,7 @@ async fn the_worker_runs_an_action_that_arrives_while_another_runs() {
         lab.rt.config.clone(),
         lab.rt.journal.clone(),
         lab.log.clone(),
+        backup_lab::worker::Greeting::Identity,
     );
     let options = Options {
         lang: Lang::En,
@@ -621,7 +622,7 @@ fn seconds_in(text: &str) -> i64 {
     total
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn create_times_are_absent_while_creating_as_rds_documents() {
     let lab = lab();
     lab.act(StepId::Snapshot).await.expect("snapshot");
@@ -646,7 +647,7 @@ async fn create_times_are_absent_while_creating_as_rds_documents() {
     assert_eq!(restored.endpoint, None, "Endpoint is absent while creating");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_twenty_minute_console_restore_is_one_event_with_a_growing_elapsed_time() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -690,7 +691,7 @@ async fn a_twenty_minute_console_restore_is_one_event_with_a_growing_elapsed_tim
     assert_eq!(lab.events(Kind::RestoreAvailable), 1);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_restore_by_the_lab_is_dated_by_its_request_and_recorded_once() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -708,7 +709,7 @@ async fn a_restore_by_the_lab_is_dated_by_its_request_and_recorded_once() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_snapshot_still_creating_shows_how_long_it_has_run() {
     let lab = lab();
     lab.act(StepId::Snapshot).await.expect("snapshot");
@@ -718,7 +719,7 @@ async fn a_snapshot_still_creating_shows_how_long_it_has_run() {
     assert_eq!(seconds_in(&detail), 120, "{detail}");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_restore_keeps_the_rest_unchanged_and_names_it_in_the_plan() {
     let lab = lab();
     lab.sim.console_modify("workshop-db", |db| {
@@ -766,7 +767,7 @@ async fn the_restore_keeps_the_rest_unchanged_and_names_it_in_the_plan() {
     assert_eq!(lab.state(StepId::Restore).await.0, StepState::Done);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_restore_with_the_api_defaults_is_flagged_for_storage_and_groups() {
     let lab = lab();
     lab.sim.console_modify("workshop-db", |db| {
@@ -801,7 +802,7 @@ async fn a_restore_with_the_api_defaults_is_flagged_for_storage_and_groups() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn extended_support_is_kept_and_its_cost_is_named_before_the_restore() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -833,7 +834,7 @@ async fn extended_support_is_kept_and_its_cost_is_named_before_the_restore() {
     assert_eq!(lab.codes(StepId::Restore).await, ["restore-engine-version"]);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_switch_waits_until_the_restored_database_takes_connections() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -853,7 +854,7 @@ async fn the_switch_waits_until_the_restored_database_takes_connections() {
     assert!(plan.contains("workshop-db-restore.c9xk2mplq7ab"), "{plan}");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_switch_in_the_console_before_the_database_is_ready_is_explained() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -881,7 +882,7 @@ async fn a_switch_in_the_console_before_the_database_is_ready_is_explained() {
     assert!(detail.contains("old tasks serve the app"), "{detail}");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_role_that_may_not_tag_gets_its_snapshot_and_restore_without_tags() {
     use backup_lab::cloud::faults::{Faulty, Spec};
     let lab = lab();
@@ -931,7 +932,7 @@ async fn a_role_that_may_not_tag_gets_its_snapshot_and_restore_without_tags() {
     assert!(lab.instance("workshop-db-restore").await.tags.is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn permission_advice_names_the_action_aws_names() {
     let e = backup_lab::cloud::CloudError::new(
         backup_lab::cloud::ErrorKind::AccessDenied,
@@ -949,7 +950,7 @@ async fn permission_advice_names_the_action_aws_names() {
     assert_eq!(plain.permission().as_deref(), Some("rds:CreateDBSnapshot"));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_point_in_time_restore_goes_to_the_restorable_time_read_right_before_it() {
     let lab = lab();
     lab.act(StepId::EnableBackups).await.expect("backups");
@@ -985,7 +986,7 @@ async fn the_point_in_time_restore_goes_to_the_restorable_time_read_right_before
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn cleanup_deletes_nothing_while_the_snapshot_is_still_being_created() {
     let lab = lab();
     lab.act(StepId::Snapshot).await.expect("snapshot");
@@ -1007,7 +1008,7 @@ async fn service(lab: &Lab) -> backup_lab::cloud::Service {
         .expect("service")
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_db_host_no_instance_answers_fails_the_rollout_and_ecs_rolls_back() {
     let lab = lab();
     lab.act(StepId::CreateTodos).await.expect("todos");
@@ -1080,7 +1081,7 @@ async fn a_db_host_no_instance_answers_fails_the_rollout_and_ecs_rolls_back() {
     assert!(s.task_definition.ends_with(":1"));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_failed_rollout_is_a_failed_step_and_a_second_run_finishes() {
     let lab = lab();
     lab.sim.set_unhealthy_updates(vec![(1, 1)]);
@@ -1120,7 +1121,7 @@ async fn a_failed_rollout_is_a_failed_step_and_a_second_run_finishes() {
     assert_eq!(lab.state(StepId::SwitchBackend).await.0, StepState::Done);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn without_a_circuit_breaker_tasks_that_keep_failing_end_the_wait() {
     let lab = lab();
     lab.sim
@@ -1152,7 +1153,7 @@ async fn without_a_circuit_breaker_tasks_that_keep_failing_end_the_wait() {
     assert!(again.primary().expect("primary").failed_tasks > p.failed_tasks);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_mysql_style_todo_app_does_not_stop_the_lab() {
     let lab = lab();
     lab.sim
@@ -1167,7 +1168,7 @@ async fn a_mysql_style_todo_app_does_not_stop_the_lab() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_todo_list_that_cannot_be_read_any_more_ends_the_wait_with_advice() {
     let mut lab = lab();
     // The action's own look works; every later read of the todo list is refused.
@@ -1211,7 +1212,7 @@ impl Lab {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_confirmed_restore_runs_exactly_as_planned() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -1227,7 +1228,7 @@ async fn a_confirmed_restore_runs_exactly_as_planned() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_plan_the_account_no_longer_matches_is_refused_with_the_new_plan() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -1261,7 +1262,7 @@ async fn a_plan_the_account_no_longer_matches_is_refused_with_the_new_plan() {
     assert_eq!(lab.written()[before..], new.commands[..]);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_backup_window_confirmed_runs_in_the_utc_shown() {
     let lab = lab();
     let options = Options {
@@ -1277,7 +1278,7 @@ async fn a_backup_window_confirmed_runs_in_the_utc_shown() {
     assert_eq!(lab.written().len(), before + 1, "{again:?}");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_tui_shows_a_changed_plan_to_confirm_again() {
     use backup_lab::app::{App, Dialog, Msg};
     let lab = lab();
@@ -1312,7 +1313,7 @@ async fn the_tui_shows_a_changed_plan_to_confirm_again() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_disaster_deletes_the_todos_it_showed_and_refuses_when_one_was_added() {
     let lab = lab();
     lab.act(StepId::CreateTodos).await.expect("todos");
@@ -1344,7 +1345,7 @@ async fn the_disaster_deletes_the_todos_it_showed_and_refuses_when_one_was_added
     assert!(lab.cloud.list_todos().await.expect("todos").is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn verify_waits_until_the_backend_serves_the_restored_database() {
     let lab = lab();
     lab.act(StepId::CreateTodos).await.expect("todos");
@@ -1355,7 +1356,7 @@ async fn verify_waits_until_the_backend_serves_the_restored_database() {
     assert_ne!(lab.state(StepId::Verify).await.0, StepState::Done);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_disaster_needs_a_todo_list_read_just_now() {
     use backup_lab::cloud::faults::{Faulty, Spec};
     let lab = lab();
@@ -1381,7 +1382,7 @@ async fn the_disaster_needs_a_todo_list_read_just_now() {
     assert_eq!(lab.observed().await.todo_count(), Some(5));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_point_in_time_bonus_brings_the_deleted_todos_back_and_compares_both_rpos() {
     let lab = lab();
     let options = Options::from_config(&lab.rt.config);
@@ -1419,7 +1420,7 @@ async fn the_point_in_time_bonus_brings_the_deleted_todos_back_and_compares_both
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_point_in_time_bonus_waits_while_the_deletion_is_newer_than_the_restorable_time() {
     let lab = lab();
     lab.act(StepId::EnableBackups).await.expect("backups");
@@ -1487,7 +1488,7 @@ async fn the_point_in_time_bonus_waits_while_the_deletion_is_newer_than_the_rest
 
 /// A self-check answer goes from the key through the worker into the journal, survives as a
 /// journal event and reaches the report's JSON; the first answer counts.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(start_paused = true)]
 async fn a_self_check_answer_is_kept_in_the_journal_and_reaches_the_report() {
     use backup_lab::app::{Action, App, Command, Msg, QuizAt};
     let lab = lab();
@@ -1496,6 +1497,7 @@ async fn a_self_check_answer_is_kept_in_the_journal_and_reaches_the_report() {
         lab.rt.config.clone(),
         lab.rt.journal.clone(),
         lab.log.clone(),
+        backup_lab::worker::Greeting::Identity,
     );
     let mut app = App::new(
         Lang::En,
@@ -1557,7 +1559,7 @@ async fn a_self_check_answer_is_kept_in_the_journal_and_reaches_the_report() {
 }
 
 /// The questions never hold the lab up: `run --all` completes with none answered.
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn unanswered_self_check_questions_never_block_run_all() {
     let lab = lab();
     let options = Options::from_config(&lab.rt.config);
@@ -1568,7 +1570,7 @@ async fn unanswered_self_check_questions_never_block_run_all() {
 }
 
 /// The summary's business figures are the learner's own RPO and RTO at the example rate.
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn business_figures_come_from_the_measured_rpo_and_rto() {
     let mut lab = lab();
     lab.rt.config.business.orders_per_hour = 60;

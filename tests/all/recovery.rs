@@ -68,10 +68,10 @@ fn minutes(sim: &SimCloud, m: u64) {
     sim.advance(Duration::from_secs(m * 60));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn rpo_names_the_todos_created_after_the_snapshot_and_rto_has_four_phases() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         15.0,
         WorldNames::default(),
@@ -207,10 +207,10 @@ async fn checks_state(rt: &Runtime, step: StepId) -> StepState {
     .state
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn live_rpo_drops_to_minutes_with_automated_backups() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         15.0,
         WorldNames::default(),
@@ -252,10 +252,10 @@ async fn live_rpo_drops_to_minutes_with_automated_backups() {
     assert_eq!(stale.seconds, l.seconds, "the lag the last look showed");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_journal_survives_restarts_and_a_clock_that_jumps_back() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         15.0,
         WorldNames::default(),
@@ -288,10 +288,10 @@ async fn the_journal_survives_restarts_and_a_clock_that_jumps_back() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_report_after_a_simulated_run_has_figures_calls_and_no_secrets() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         15.0,
         WorldNames::default(),
@@ -350,10 +350,10 @@ async fn the_report_after_a_simulated_run_has_figures_calls_and_no_secrets() {
     assert!(!md.contains('ß'));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn point_in_time_restore_shows_an_rpo_of_minutes() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         15.0,
         WorldNames::default(),
@@ -390,7 +390,7 @@ async fn point_in_time_restore_shows_an_rpo_of_minutes() {
 /// RPO, RTO and the phases of a whole `run --all` on the simulated clock at `speed`.
 async fn timings_at(speed: f64) -> (i64, i64, Vec<i64>) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         speed,
         WorldNames::default(),
@@ -419,7 +419,7 @@ async fn timings_at(speed: f64) -> (i64, i64, Vec<i64>) {
     )
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_fastest_clock_reports_the_timings_of_the_default_speed() {
     let (rpo, rto, phases) = timings_at(sim::DEFAULT_SPEED).await;
     let (fast_rpo, fast_rto, fast_phases) = timings_at(sim::MAX_SPEED).await;
@@ -445,10 +445,10 @@ async fn the_fastest_clock_reports_the_timings_of_the_default_speed() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn every_operation_of_the_lab_can_be_named_in_a_fault_spec() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         15.0,
         WorldNames::default(),
@@ -471,10 +471,10 @@ async fn every_operation_of_the_lab_can_be_named_in_a_fault_spec() {
 
 /// In a simulation the learner's own time counts in real time on screen; the report of the
 /// same run gives the same RTO (not the learner's minutes multiplied by the speed).
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_report_counts_the_learners_time_as_the_screen_does() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         30.0,
         WorldNames::default(),

@@ -131,7 +131,7 @@ fn codes(check: &Check) -> Vec<&str> {
     check.problems.iter().map(|p| p.code.as_str()).collect()
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_restore_under_another_name_is_found_and_can_be_adopted() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -185,7 +185,7 @@ async fn a_restore_under_another_name_is_found_and_can_be_adopted() {
     assert!(s.endpoint.starts_with("workshop-db-restored."), "{s:?}");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn restoring_again_is_the_other_choice_and_an_old_instance_is_no_candidate() {
     let lab = lab();
     // An instance made before the snapshot is no restore of it.
@@ -223,11 +223,11 @@ async fn restoring_again_is_the_other_choice_and_an_old_instance_is_no_candidate
     assert_eq!(r.instance_id, "workshop-db-restore");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn an_adoption_survives_a_restart() {
     let dir = tempfile::tempdir().expect("dir");
     let key = "sim-restore-diag";
-    let sim = Arc::new(SimCloud::manual(
+    let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
         15.0,
         WorldNames::default(),
@@ -290,7 +290,7 @@ async fn an_adoption_survives_a_restart() {
     assert_eq!(observed.todo_count(), Some(5));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_default_security_group_is_named_with_its_consequence_and_mended_at_once() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -343,7 +343,7 @@ async fn the_default_security_group_is_named_with_its_consequence_and_mended_at_
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_backend_on_a_database_with_the_default_group_gets_errors() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -414,7 +414,7 @@ async fn a_backend_on_a_database_with_the_default_group_gets_errors() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn single_az_is_converted_to_multi_az_which_takes_a_while() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -472,7 +472,7 @@ async fn single_az_is_converted_to_multi_az_which_takes_a_while() {
     assert!(lab.instance("workshop-db-restore").await.multi_az);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn both_mends_go_in_one_call() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -495,7 +495,7 @@ async fn both_mends_go_in_one_call() {
     assert_eq!(lab.check(StepId::Restore).await.state, StepState::Done);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn another_class_is_named_with_its_console_fix() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -529,7 +529,7 @@ async fn another_class_is_named_with_its_console_fix() {
     assert_eq!(text.id, "blocked-mend-console");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn another_storage_type_is_named() {
     let lab = lab();
     lab.snapshot_taken().await;
@@ -548,7 +548,7 @@ async fn another_storage_type_is_named() {
     assert!(fix.contains("Modify → Storage → Storage type gp2"), "{fix}");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn another_parameter_group_needs_a_reboot_after_the_change() {
     let lab = lab();
     lab.sim.console_modify("workshop-db", |db| {
@@ -568,7 +568,7 @@ async fn another_parameter_group_needs_a_reboot_after_the_change() {
     assert!(fix.contains("Actions → Reboot"), "{fix}");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn another_option_group_is_named() {
     let lab = lab();
     lab.sim.console_modify("workshop-db", |db| {
@@ -587,7 +587,7 @@ async fn another_option_group_is_named() {
     assert!(fix.contains("Option group workshop-audit"), "{fix}");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn workshop_db_is_never_mended() {
     let lab = lab();
     let change = InstanceChange {
@@ -824,7 +824,7 @@ mod moto {
 
 /// In the TUI, Enter on the restore step with an instance restored under another name asks
 /// first: use it, or restore again. Each choice leads to its own plan.
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn enter_asks_whether_to_adopt_or_to_restore_again() {
     use backup_lab::app::{Action, App, Command, Dialog, Msg, Snapshot};
 
@@ -845,6 +845,7 @@ async fn enter_asks_whether_to_adopt_or_to_restore_again() {
         calls: Vec::new(),
         call_count: 0,
         now: lab.cloud.now(),
+        actions_ended: 0,
     })));
     app.selected = StepId::Restore;
     app.update(Msg::Action(Action::Perform));
@@ -881,7 +882,7 @@ async fn enter_asks_whether_to_adopt_or_to_restore_again() {
 
 /// The mend's answer is lost (a timeout after RDS took the call): the retry looks again, finds
 /// the conversion under way and counts it as done instead of sending it twice.
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_lost_answer_to_the_mend_is_not_sent_twice() {
     use backup_lab::cloud::faults::{Faulty, Spec};
 
@@ -928,7 +929,7 @@ async fn a_lost_answer_to_the_mend_is_not_sent_twice() {
 }
 
 /// After an adoption, a restore under the lab's own name (made in the console) takes its place.
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_restore_under_the_lab_name_after_an_adoption_takes_its_place() {
     let lab = lab();
     lab.snapshot_taken().await;

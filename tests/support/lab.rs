@@ -30,7 +30,7 @@ pub struct SimLab {
 impl SimLab {
     /// A fresh world at [`START`] (×15) with an empty journal.
     pub fn new() -> Self {
-        let sim = Arc::new(SimCloud::manual(
+        let sim = Arc::new(SimCloud::paced(
             START.parse().expect("time"),
             15.0,
             WorldNames::default(),

@@ -2,16 +2,18 @@
 //! benchmarks), or the owner's clock as a reader sees it in the world file.
 
 use super::{
-    Duration, Instant, Path, PathBuf, Published, SignedDuration, SimCloud, SystemTime, Timestamp,
-    World, after, load_world,
+    Duration, Path, PathBuf, Published, SignedDuration, SimCloud, SystemTime, Timestamp, World,
+    after, load_world,
 };
 
 /// How simulated time moves.
 #[derive(Debug)]
 pub(super) enum Clock {
-    /// Simulated time runs `speed` times faster than the wall clock.
+    /// Simulated time runs `speed` times faster than tokio's clock: the wall clock, except on
+    /// a paused test runtime, where it moves only while every task waits for a timer (so a
+    /// test drives it by waiting, and all tasks share one time). [`SimCloud::advance`] adds to it.
     Wall {
-        origin: Instant,
+        origin: tokio::time::Instant,
         origin_sim: Timestamp,
     },
     /// Simulated time moves only when someone pauses: tests and benchmarks.
@@ -48,11 +50,19 @@ pub(super) fn stamp(path: &Path) -> Option<FileStamp> {
 }
 
 impl SimCloud {
-    /// Advances a manual clock; a no-op on the wall clock.
+    /// Moves simulated time on by `by` at once (a reader's clock, the owner's, stays as it is).
     pub fn advance(&self, by: Duration) {
-        if matches!(self.clock, Clock::Manual) {
-            let mut world = self.lock();
-            world.now = after(world.now, i64::try_from(by.as_secs()).unwrap_or(0));
+        let seconds = i64::try_from(by.as_secs()).unwrap_or(0);
+        match self.clock {
+            Clock::Manual => {
+                let mut world = self.lock();
+                world.now = after(world.now, seconds);
+            }
+            Clock::Wall { .. } => {
+                self.skew
+                    .fetch_add(seconds, std::sync::atomic::Ordering::Relaxed);
+            }
+            Clock::Published => {}
         }
     }
 
@@ -94,7 +104,8 @@ impl SimCloud {
             Clock::Manual => world.now,
             Clock::Wall { origin, origin_sim } => {
                 let scaled = origin.elapsed().mul_f64(self.speed);
-                origin_sim
+                let skew = self.skew.load(std::sync::atomic::Ordering::Relaxed);
+                after(*origin_sim, skew)
                     .checked_add(SignedDuration::try_from(scaled).unwrap_or_default())
                     .unwrap_or(*origin_sim)
                     .max(world.now)

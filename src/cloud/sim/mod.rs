@@ -31,7 +31,7 @@ pub use self::world::{TodoShape, WorldError, WorldNames, world_path};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use async_trait::async_trait;
 use jiff::{SignedDuration, Timestamp};
@@ -69,6 +69,8 @@ pub struct SimCloud {
     save_to: Option<PathBuf>,
     following: Option<Mutex<Following>>,
     rollout_faults: Mutex<RolloutFaults>,
+    /// Seconds [`SimCloud::advance`] added to a wall clock.
+    skew: std::sync::atomic::AtomicI64,
 }
 
 /// The `unhealthy` fault: which UpdateService calls of this run start tasks that fail.
@@ -90,6 +92,27 @@ impl SimCloud {
             save_to: None,
             following: None,
             rollout_faults: Mutex::default(),
+            skew: std::sync::atomic::AtomicI64::new(0),
+        }
+    }
+
+    /// A fresh world at `start` whose time runs `speed` times tokio's clock and is never
+    /// saved: on a paused test runtime (`#[tokio::test(start_paused = true)]`) simulated time
+    /// moves only while every task, the worker's polling and the actions alike, waits for a
+    /// timer, so a test that runs the whole app drives one clock by waiting.
+    #[must_use]
+    pub fn paced(start: Timestamp, speed: f64, names: WorldNames) -> Self {
+        Self {
+            world: Mutex::new(World::new(start, names)),
+            clock: Clock::Wall {
+                origin: tokio::time::Instant::now(),
+                origin_sim: start,
+            },
+            speed,
+            save_to: None,
+            following: None,
+            rollout_faults: Mutex::default(),
+            skew: std::sync::atomic::AtomicI64::new(0),
         }
     }
 
@@ -136,13 +159,14 @@ impl SimCloud {
         let sim = Self {
             world: Mutex::new(world),
             clock: Clock::Wall {
-                origin: Instant::now(),
+                origin: tokio::time::Instant::now(),
                 origin_sim,
             },
             speed,
             save_to: Some(save_to),
             following: None,
             rollout_faults: Mutex::default(),
+            skew: std::sync::atomic::AtomicI64::new(0),
         };
         sim.save();
         Ok(sim)
@@ -169,6 +193,7 @@ impl SimCloud {
             save_to: None,
             following: Some(Mutex::new(following)),
             rollout_faults: Mutex::default(),
+            skew: std::sync::atomic::AtomicI64::new(0),
         })
     }
 
