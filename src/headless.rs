@@ -484,10 +484,17 @@ impl Runtime {
     async fn wait_for(&self, session: &mut Session, step: StepId, options: &Options) -> bool {
         let started = self.cloud.now();
         let mut last_detail = String::new();
+        // When the step's parts were last read: a state from a look at other parts only
+        // says nothing new about the step, and prints no line of progress.
+        let mut last_read = Vec::new();
         loop {
             let Some(observed) = session.observed().await else {
                 return false;
             };
+            let read: Vec<Option<Timestamp>> =
+                step.parts().iter().map(|p| observed.updated(*p)).collect();
+            let news = read != last_read;
+            last_read = read;
             let check = self.check_of(step, &observed);
             let state = check.as_ref().map_or(StepState::Done, |c| c.state);
             let detail = check
@@ -536,7 +543,7 @@ impl Runtime {
                 note!("✘ {}", ui_text::error_text(e).render(self.lang));
                 return false;
             }
-            if detail != last_detail {
+            if news && detail != last_detail {
                 // Details that tell how long something has taken need no time of their own.
                 if tells_duration {
                     note!("  {} {}", state.symbol(), detail);
@@ -850,5 +857,63 @@ impl StatusView {
             self.todos.map_or_else(|| "?".into(), |n| n.to_string())
         );
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::DbInstance;
+
+    fn state(status: &str, actions_ended: u64) -> Snapshot {
+        let mut observed = Observed::default();
+        observed.instances.value = Some(vec![DbInstance {
+            id: "workshop-db".into(),
+            status: status.into(),
+            ..DbInstance::default()
+        }]);
+        Snapshot {
+            observed,
+            journal: Vec::new(),
+            calls: Vec::new(),
+            call_count: 0,
+            now: Timestamp::from_second(1_800_000_000).expect("time"),
+            actions_ended,
+        }
+    }
+
+    /// A look that began before the action ended may arrive after its answer: the step is
+    /// judged from the first look after it, never from that older one.
+    #[tokio::test]
+    async fn after_an_answer_a_look_from_before_it_is_skipped() {
+        let (outlet, feed) = crate::worker::channel();
+        let (handle, _commands) = crate::worker::Handle::detached();
+        let mut session = Session {
+            handle,
+            feed,
+            lang: Lang::En,
+            state: None,
+            answered: 0,
+            told: None,
+        };
+        outlet.send(Msg::ActionDone(StepId::Restore, Ok(Vec::new())));
+        assert!(session.answer().await.is_ok());
+        assert!(outlet.publish(state("modifying", 0)));
+        let waiting = tokio::spawn(async move {
+            let observed = session.observed().await;
+            (session, observed)
+        });
+        tokio::task::yield_now().await;
+        assert!(
+            !waiting.is_finished(),
+            "the look from before the answer is not used"
+        );
+        assert!(outlet.publish(state("available", 1)));
+        let (_, observed) = waiting.await.expect("task");
+        let observed = observed.expect("a state");
+        assert_eq!(
+            observed.instance("workshop-db").expect("db").status,
+            crate::cloud::InstanceStatus::Available
+        );
     }
 }

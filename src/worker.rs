@@ -55,6 +55,14 @@ impl Handle {
     pub fn send(&self, command: Command) {
         let _ = self.tx.send(command);
     }
+
+    /// A handle whose commands arrive on the returned receiver instead of a worker: a test
+    /// plays the worker's part.
+    #[cfg(test)]
+    pub(crate) fn detached() -> (Self, UnboundedReceiver<Command>) {
+        let (tx, rx) = unbounded_channel();
+        (Self { tx }, rx)
+    }
 }
 
 /// The poller's schedule: when each part is due, which parts are hot after an action or

@@ -152,6 +152,17 @@ impl Observed {
         }
     }
 
+    /// When the part was last read successfully.
+    #[must_use]
+    pub fn updated(&self, part: PartId) -> Option<Timestamp> {
+        match part {
+            PartId::Instances => self.instances.updated,
+            PartId::Snapshots => self.snapshots.updated,
+            PartId::Service => self.service.updated,
+            PartId::Todos => self.todos.updated,
+        }
+    }
+
     #[must_use]
     pub fn instance(&self, id: &str) -> Option<&DbInstance> {
         self.instances.value.as_ref()?.iter().find(|i| i.id == id)
