@@ -133,6 +133,7 @@ impl Lab {
             call_count: self.log.count(),
             now: self.cloud.now(),
             actions_ended: 0,
+            looks_asked: 0,
         };
         app.update(Msg::State(Box::new(snapshot)));
         app.selected = step;

@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::keymap::KeyMode;
 use crate::lab::act::{self, ActionError, Outcome};
 use crate::lab::journal::{Event, Journal};
+use crate::lab::observe::PartId;
 use crate::lab::plan::{CleanupPath, Confirm, Options, Plan, Ready};
 use crate::lab::recovery::{self, Recovery};
 use crate::lab::steps::{self, Ctx};
@@ -36,6 +37,9 @@ pub struct Snapshot {
     /// How many actions had ended when the look this state comes from began: a front end
     /// that waits for what an action did skips states looked at before it ended.
     pub actions_ended: u64,
+    /// How many looks had been asked for ([`Command::Refresh`], [`Command::Look`]) when the
+    /// look this state comes from began.
+    pub looks_asked: u64,
 }
 
 /// What the learner asked for, independent of the key that said it.
@@ -138,6 +142,9 @@ pub enum Command {
     /// A plan of this step is on screen: the worker looks at what it reads right now, so the
     /// figures the plan shows (the latest restorable time) are fresh.
     Refresh(StepId),
+    /// A front end needs these parts read now: `run` after a failed read, or after a long
+    /// wait, before the next step.
+    Look(Vec<PartId>),
     /// Welcome screen: open the simulated account and start the lab there.
     UseSimulation,
     /// The learner answered a self-check question: the journal keeps it.
@@ -254,7 +261,7 @@ pub struct App {
     /// The terminal's size (columns, rows).
     pub viewport: (u16, u16),
     pub layout: Layout,
-    /// States received so far: the checks are computed once per state and second.
+    /// States received so far: the checks are computed once per state and clock reading.
     states: u64,
     /// Every step's check for the state and time they were computed at: a frame asks for
     /// them many times (list, counters, panel, "now" block), one computation serves them all.

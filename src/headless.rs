@@ -59,6 +59,9 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_INCOMPLETE: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
+/// How long, in cloud time, a step may have waited before the next one starts from a look at
+/// every part.
+const FRESH_FOR_S: i64 = 30;
 /// Longest wait for one step, in cloud time.
 const WAIT_LIMIT_S: i64 = 2 * 3600;
 
@@ -376,13 +379,17 @@ impl Runtime {
                 code = EXIT_INCOMPLETE;
                 break;
             };
-            // A part of the step whose last read failed is read again before it is planned.
-            if step
-                .parts()
-                .iter()
-                .any(|part| observed.error(*part).is_some())
-            {
-                if let Some(fresh) = session.refreshed(step).await {
+            // A part whose last read failed is read again (with the instances every check
+            // starts from) before the step is judged and planned.
+            let mut failed: Vec<PartId> = PartId::ALL
+                .into_iter()
+                .filter(|part| observed.error(*part).is_some())
+                .collect();
+            if !failed.is_empty() {
+                if !failed.contains(&PartId::Instances) {
+                    failed.push(PartId::Instances);
+                }
+                if let Some(fresh) = session.look(failed).await {
                     observed = fresh;
                 } else {
                     code = EXIT_INCOMPLETE;
@@ -483,6 +490,23 @@ impl Runtime {
     /// changes often and at the step on screen while it is not done.
     async fn wait_for(&self, session: &mut Session, step: StepId, options: &Options) -> bool {
         let started = self.cloud.now();
+        let done = self.wait_until_done(session, step, options).await;
+        // After a long wait the parts the step does not change may be a slow look old: the
+        // next step, and the document at the end, start from a look at everything.
+        if done && self.cloud.now().as_second() - started.as_second() > FRESH_FOR_S {
+            return session.look(PartId::ALL.to_vec()).await.is_some();
+        }
+        done
+    }
+
+    /// The wait itself: each state the worker sends, judged for `step`.
+    async fn wait_until_done(
+        &self,
+        session: &mut Session,
+        step: StepId,
+        options: &Options,
+    ) -> bool {
+        let started = self.cloud.now();
         let mut last_detail = String::new();
         // When the step's parts were last read: a state from a look at other parts only
         // says nothing new about the step, and prints no line of progress.
@@ -575,6 +599,10 @@ struct Session {
     state: Option<Box<Snapshot>>,
     /// How many actions have answered.
     answered: u64,
+    /// How many looks this session asked for.
+    asked: u64,
+    /// Whether the worker's end was told.
+    gone_told: bool,
     /// The journal problem already told (each reason once).
     told: Option<String>,
 }
@@ -603,7 +631,9 @@ impl Session {
             lang: rt.lang,
             state: None,
             answered: 0,
+            asked: 0,
             told: None,
+            gone_told: false,
         }
     }
 
@@ -611,7 +641,13 @@ impl Session {
     async fn hear(&mut self) -> Heard {
         loop {
             match self.feed.recv().await {
-                None => return Heard::Gone,
+                None => {
+                    if !self.gone_told {
+                        note!("✘ {}", t(self.lang, "worker-ended"));
+                        self.gone_told = true;
+                    }
+                    return Heard::Gone;
+                }
                 Some(Msg::State(state)) => {
                     self.state = Some(state);
                     return Heard::State;
@@ -638,14 +674,14 @@ impl Session {
     }
 
     /// What the newest state shows, once its look began after every answered action had
-    /// ended: an action's own changes are never judged from a look taken before it ended.
-    /// `None` once the worker has ended.
+    /// ended and every look asked for: an action's own changes are never judged from a look
+    /// taken before it ended. `None` once the worker has ended.
     async fn observed(&mut self) -> Option<Observed> {
         loop {
             if let Some(state) = self
                 .state
                 .as_ref()
-                .filter(|s| s.actions_ended >= self.answered)
+                .filter(|s| s.actions_ended >= self.answered && s.looks_asked >= self.asked)
             {
                 return Some(state.observed.clone());
             }
@@ -666,10 +702,10 @@ impl Session {
         }
     }
 
-    /// A state from a look at `step`'s parts asked for now.
-    async fn refreshed(&mut self, step: StepId) -> Option<Observed> {
-        self.state = None;
-        self.handle.send(Command::Refresh(step));
+    /// A state from a look at `parts` (and whatever else is due) that began after this call.
+    async fn look(&mut self, parts: Vec<PartId>) -> Option<Observed> {
+        self.asked += 1;
+        self.handle.send(Command::Look(parts));
         self.observed().await
     }
 
@@ -865,6 +901,22 @@ mod tests {
     use super::*;
     use crate::cloud::DbInstance;
 
+    fn session() -> (crate::worker::Outlet, Session) {
+        let (outlet, feed) = crate::worker::channel();
+        let (handle, _commands) = crate::worker::Handle::detached();
+        let session = Session {
+            handle,
+            feed,
+            lang: Lang::En,
+            state: None,
+            answered: 0,
+            asked: 0,
+            told: None,
+            gone_told: false,
+        };
+        (outlet, session)
+    }
+
     fn state(status: &str, actions_ended: u64) -> Snapshot {
         let mut observed = Observed::default();
         observed.instances.value = Some(vec![DbInstance {
@@ -879,6 +931,7 @@ mod tests {
             call_count: 0,
             now: Timestamp::from_second(1_800_000_000).expect("time"),
             actions_ended,
+            looks_asked: 0,
         }
     }
 
@@ -886,16 +939,7 @@ mod tests {
     /// judged from the first look after it, never from that older one.
     #[tokio::test]
     async fn after_an_answer_a_look_from_before_it_is_skipped() {
-        let (outlet, feed) = crate::worker::channel();
-        let (handle, _commands) = crate::worker::Handle::detached();
-        let mut session = Session {
-            handle,
-            feed,
-            lang: Lang::En,
-            state: None,
-            answered: 0,
-            told: None,
-        };
+        let (outlet, mut session) = session();
         outlet.send(Msg::ActionDone(StepId::Restore, Ok(Vec::new())));
         assert!(session.answer().await.is_ok());
         assert!(outlet.publish(state("modifying", 0)));
@@ -913,6 +957,35 @@ mod tests {
         let observed = observed.expect("a state");
         assert_eq!(
             observed.instance("workshop-db").expect("db").status,
+            crate::cloud::InstanceStatus::Available
+        );
+    }
+
+    /// A look asked for after a failed read is waited for: the state from before it, with
+    /// the failure, is not planned from again.
+    #[tokio::test]
+    async fn a_look_asked_for_is_waited_for() {
+        let (outlet, mut session) = session();
+        assert!(outlet.publish(state("modifying", 0)));
+        let waiting = tokio::spawn(async move {
+            let observed = session.look(vec![PartId::Instances]).await;
+            (session, observed)
+        });
+        tokio::task::yield_now().await;
+        assert!(
+            !waiting.is_finished(),
+            "the state from before the look is not used"
+        );
+        let mut asked = state("available", 0);
+        asked.looks_asked = 1;
+        assert!(outlet.publish(asked));
+        let (_, observed) = waiting.await.expect("task");
+        assert_eq!(
+            observed
+                .expect("a state")
+                .instance("workshop-db")
+                .expect("db")
+                .status,
             crate::cloud::InstanceStatus::Available
         );
     }

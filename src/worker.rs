@@ -334,6 +334,9 @@ async fn run(
     // Actions that have ended, and how many had when the last look began.
     let mut ended: u64 = 0;
     let mut looked_after: u64 = 0;
+    // Looks asked for, and how many had been when the last look began.
+    let mut asked: u64 = 0;
+    let mut looked_asked: u64 = 0;
     loop {
         tokio::select! {
             command = rx.recv() => match command {
@@ -345,7 +348,14 @@ async fn run(
                 }
                 Some(Command::RunAction(plan)) => queued.push_back(Queued::Confirmed(plan)),
                 Some(Command::RunUnseen(step, options)) => queued.push_back(Queued::Unseen(step, options)),
-                Some(Command::Refresh(step)) => schedule.look_now(Instant::now(), step.parts()),
+                Some(Command::Refresh(step)) => {
+                    asked += 1;
+                    schedule.look_now(Instant::now(), step.parts());
+                }
+                Some(Command::Look(parts)) => {
+                    asked += 1;
+                    schedule.look_now(Instant::now(), &parts);
+                }
                 // Only the welcome screen's front end acts on it.
                 Some(Command::UseSimulation) => {}
                 Some(Command::RecordAnswer { question, choice }) => {
@@ -356,7 +366,7 @@ async fn run(
                         journal.record(now, now, q.answer(choice));
                         journal.events().to_vec()
                     };
-                    let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now, actions_ended: looked_after };
+                    let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now, actions_ended: looked_after, looks_asked: looked_asked };
                     if !to_app.publish(snapshot) {
                         break;
                     }
@@ -386,6 +396,7 @@ async fn run(
             () = tokio::time::sleep_until(schedule.next_due()) => {
                 let due = schedule.due_parts(Instant::now());
                 looked_after = ended;
+                looked_asked = asked;
                 let unwritable = look(cloud.as_ref(), &config, &journal, &due, &mut observed).await;
                 for part in due {
                     let error = observed.error(part).map(|e| e.kind);
@@ -401,7 +412,7 @@ async fn run(
                 });
                 let watched = step.map(|s| watched_parts(s, &observed, &journal, &config, cloud.now())).unwrap_or_default();
                 schedule.watch(Instant::now(), &watched);
-                let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now: cloud.now(), actions_ended: looked_after };
+                let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now: cloud.now(), actions_ended: looked_after, looks_asked: looked_asked };
                 if !to_app.publish(snapshot) {
                     break;
                 }
@@ -422,9 +433,9 @@ async fn run(
 }
 
 /// One look at `parts`: reads them into `observed` and lets the journal take note (a reader
-/// first takes in what the owner recorded since its last look). Every front end looks this
-/// way: the worker on its schedule, the headless commands when they need fresh state. Returns
-/// why the journal cannot be written, if it cannot.
+/// first takes in what the owner recorded since its last look). The worker looks this way on
+/// its schedule, and so does an action's fresh look. Returns why the journal cannot be
+/// written, if it cannot.
 pub async fn look(
     cloud: &dyn Cloud,
     config: &Config,
@@ -640,6 +651,7 @@ mod tests {
             call_count: 0,
             now: jiff::Timestamp::from_second(second).expect("time"),
             actions_ended: 0,
+            looks_asked: 0,
         };
         assert!(outlet.publish(snapshot(1)));
         outlet.send(Msg::Progress(StepId::Restore, Text::new("a")));

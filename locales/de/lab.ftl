@@ -244,6 +244,7 @@ blocked-app-unreachable = die ToDo-App antwortet nicht ({ $code }); prüfe --app
 blocked-snapshot-not-ready = Snapshot { $snapshot } ist noch nicht verfügbar
 blocked-snapshot-creating = { $snapshot } wird noch erstellt ({ $percent } %): RDS löscht einen Snapshot erst, wenn er verfügbar ist; darum wartet das Aufräumen und löscht noch nichts – starte es nochmals, sobald der Snapshot verfügbar ist
 action-ended-unexpectedly = die Aktion endete ohne Antwort (ein interner Fehler, steht in der Logdatei); schau dir den Stand des Schritts an und starte sie nochmals
+worker-ended = backup-lab beobachtet das Konto nicht mehr (ein interner Fehler, steht in der Logdatei); führe den Befehl nochmals aus
 blocked-no-restore = { $restored } gibt es noch nicht – stelle zuerst den Snapshot wieder her
 blocked-no-endpoint = { $restored } ist { $status } und nimmt noch keine Verbindungen an. Dieser Schritt ist möglich, sobald ihr Status creating verlässt (backing-up oder available), denn dann erreicht das Backend sie
 blocked-switch-groups = das Backend erreicht { $restored } mit ihren Sicherheitsgruppen nicht: gib ihr zuerst die Sicherheitsgruppen der Quelle (Schritt «Snapshot wiederherstellen», Enter)

@@ -244,6 +244,7 @@ blocked-app-unreachable = the todo app does not answer ({ $code }); check --app-
 blocked-snapshot-not-ready = snapshot { $snapshot } is not available yet
 blocked-snapshot-creating = { $snapshot } is still being created ({ $percent }%): RDS does not delete a snapshot before it is available, so cleanup waits and deletes nothing yet – run it again once the snapshot is available
 action-ended-unexpectedly = the action ended without an answer (an internal error, written to the log file); look at the step's state and run it again
+worker-ended = backup-lab stopped watching the account (an internal error, written to the log file); run the command again
 blocked-no-restore = { $restored } does not exist yet – restore the snapshot first
 blocked-no-endpoint = { $restored } is { $status } and takes no connections yet. This step is possible once its status leaves creating (backing-up or available), because then the backend can reach it
 blocked-switch-groups = the backend cannot reach { $restored } through its security groups: give it the source's groups first (step "Restore the snapshot", Enter)

@@ -34,12 +34,17 @@ struct Lab {
     rt: Runtime,
 }
 
+/// A lab on the simulated account whose clock runs on tokio's (paused in these tests).
 fn lab() -> Lab {
-    let sim = Arc::new(SimCloud::paced(
+    lab_on(SimCloud::paced(
         START.parse().expect("time"),
         SPEED,
         WorldNames::default(),
-    ));
+    ))
+}
+
+fn lab_on(sim: SimCloud) -> Lab {
+    let sim = Arc::new(sim);
     let log = Arc::new(CallLog::default());
     let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), log.clone(), None));
     let rt = Runtime {
@@ -493,10 +498,16 @@ async fn cleanup_never_touches_the_original_instance() {
 
 /// Two actions sent back to back (as a script or a fast learner might) both run, one after the
 /// other: the second waits for the first instead of being lost.
-#[tokio::test(start_paused = true)]
+/// Two threads, so the worker's looks and the actions really interleave; the clock moves only
+/// when an action pauses.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_worker_runs_an_action_that_arrives_while_another_runs() {
     use backup_lab::app::{Command, Msg};
-    let lab = lab();
+    let lab = lab_on(SimCloud::manual(
+        START.parse().expect("time"),
+        SPEED,
+        WorldNames::default(),
+    ));
     let (handle, mut rx) = backup_lab::worker::spawn(
         lab.cloud.clone(),
         lab.rt.config.clone(),

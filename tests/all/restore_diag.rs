@@ -846,6 +846,7 @@ async fn enter_asks_whether_to_adopt_or_to_restore_again() {
         call_count: 0,
         now: lab.cloud.now(),
         actions_ended: 0,
+        looks_asked: 0,
     })));
     app.selected = StepId::Restore;
     app.update(Msg::Action(Action::Perform));
