@@ -181,7 +181,7 @@ ui-help-close = ? oder Esc schliesst diese Hilfe.
 ## Dialoge
 
 ui-dialog-omitted = … mehr in einem grösseren Terminal
-ui-dialog-scroll = ↑↓ Bild↑ Bild↓: Zeilen { $first }–{ $last } von { $total }
+ui-dialog-scroll = ↑↓ PgUp PgDn: Zeilen { $first }–{ $last } von { $total }
 ui-figure-unit-ms = min:s
 ui-figure-unit-hms = h:min:s
 ui-confirm-cli = Dasselbe auf der Kommandozeile:
