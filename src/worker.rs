@@ -106,13 +106,19 @@ impl Schedule {
         schedule
     }
 
-    /// `parts` are looked at now and fast for [`HOT`] (an action changes them). The parts of
-    /// the action before cool down: the learner has moved on, and whatever of theirs is still
-    /// changing stays fast because it is changing.
+    /// `parts` are looked at fast for [`HOT`] (an action changes them), the first time within
+    /// [`FAST`]: the action reads them itself first, and its end brings a look of its own. The
+    /// parts of the action before cool down: the learner has moved on, and whatever of theirs
+    /// is still changing stays fast because it is changing.
     pub fn heat(&mut self, now: Instant, parts: &[PartId]) {
         let hot = HOT.mul_f64(self.scale);
         self.hot_until = parts.iter().map(|part| (*part, now + hot)).collect();
-        self.look_now(now, parts);
+        let soon = now + FAST.mul_f64(self.scale);
+        for part in parts {
+            if let Some(due) = self.due.get_mut(part) {
+                *due = (*due).min(soon);
+            }
+        }
     }
 
     /// `parts` are looked at now, on their usual schedule afterwards.
@@ -387,11 +393,16 @@ async fn run(
                         Err(ActionError::Blocked(Text::new("action-ended-unexpectedly"))),
                     ));
                 }
+                let step = action.as_ref().map(|(step, _)| *step);
                 action = None;
                 ended += 1;
-                // An action can touch more than its own parts (cleanup, a retry after an
-                // error): every part is looked at once, its own stay fast.
-                schedule.look_now(Instant::now(), &PartId::ALL);
+                // What the action changed is looked at once, with the instances every check
+                // starts from (a step names every part its action touches; the cleanup all).
+                let mut parts = step.map_or_else(|| PartId::ALL.to_vec(), |s| s.parts().to_vec());
+                if !parts.contains(&PartId::Instances) {
+                    parts.push(PartId::Instances);
+                }
+                schedule.look_now(Instant::now(), &parts);
             }
             () = tokio::time::sleep_until(schedule.next_due()) => {
                 let due = schedule.due_parts(Instant::now());
@@ -424,7 +435,18 @@ async fn run(
         {
             let step = next.step();
             schedule.heat(Instant::now(), step.parts());
-            action = Some((step, start_action(next, &cloud, &config, &journal, &to_app)));
+            // `run --yes` plans from the worker's own look when it is whole: every part was read
+            // after the last action ended (the look that follows an action, or the first).
+            let seen = (matches!(next, Queued::Unseen(..))
+                && looked_after == ended
+                && PartId::ALL
+                    .iter()
+                    .all(|p| observed.error(*p).is_none() && observed.updated(*p).is_some()))
+            .then(|| observed.clone());
+            action = Some((
+                step,
+                start_action(next, seen, &cloud, &config, &journal, &to_app),
+            ));
         }
     }
     if let Some((_, task)) = action {
@@ -476,6 +498,7 @@ fn watched_parts(
 /// Runs one action as its own task, so polling goes on while it waits.
 fn start_action(
     queued: Queued,
+    seen: Option<Observed>,
     cloud: &Arc<dyn Cloud>,
     config: &Config,
     journal: &Arc<Mutex<Journal>>,
@@ -497,9 +520,15 @@ fn start_action(
             Queued::Confirmed(plan) => act::Order::Confirmed(plan),
             Queued::Unseen(step, options) => act::Order::Any(*step, options),
         };
-        let result =
-            act::execute_with_retry(order, cloud.as_ref(), &config, &journal, &progress, None)
-                .await;
+        let result = act::execute_with_retry(
+            order,
+            cloud.as_ref(),
+            &config,
+            &journal,
+            &progress,
+            seen.as_ref(),
+        )
+        .await;
         if let Err(e) = &result {
             tracing::info!(step = step.id(), "action failed: {e}");
         }
