@@ -272,19 +272,10 @@ impl Runtime {
         EXIT_OK
     }
 
-    /// Says on stderr (once per reason) that the journal cannot be written.
-    fn tell_journal_problem(&self, told: &mut Option<String>) {
-        let Some(reason) = self.journal().write_error() else {
-            return;
-        };
-        if told.as_ref() != Some(&reason) {
-            note!(
-                "✘ {}",
-                Text::new("journal-unwritable")
-                    .arg("reason", reason.clone())
-                    .render(self.lang)
-            );
-            *told = Some(reason);
+    /// Tells the session the journal cannot be written, if it cannot.
+    fn tell_journal_problem(&self, session: &mut Session) {
+        if let Some(reason) = self.journal().write_error() {
+            session.tell_journal(reason);
         }
     }
 
@@ -371,7 +362,7 @@ impl Runtime {
         let mut session = Session::start(self);
         let mut code = EXIT_OK;
         for &step in steps {
-            self.tell_journal_problem(&mut session.told);
+            self.tell_journal_problem(&mut session);
             let title = step.title().render(self.lang);
             note!("▶ {} ({})", title, step.id());
             session.handle.send(Command::Focus(step));
@@ -437,7 +428,7 @@ impl Runtime {
             }
         }
         let observed = self.or_look(session.observed().await).await;
-        self.tell_journal_problem(&mut session.told);
+        self.tell_journal_problem(&mut session);
         session.stop();
         let doc = self.document(&observed);
         self.print_document(&doc);
@@ -657,19 +648,22 @@ impl Session {
                     return Heard::Answer(result);
                 }
                 Some(Msg::Progress(_, text)) => note!("  … {}", text.render(self.lang)),
-                Some(Msg::JournalUnwritable(reason)) => {
-                    if self.told.as_ref() != Some(&reason) {
-                        note!(
-                            "✘ {}",
-                            Text::new("journal-unwritable")
-                                .arg("reason", reason.clone())
-                                .render(self.lang)
-                        );
-                        self.told = Some(reason);
-                    }
-                }
+                Some(Msg::JournalUnwritable(reason)) => self.tell_journal(reason),
                 Some(_) => {}
             }
+        }
+    }
+
+    /// Says on stderr (once per reason) that the journal cannot be written.
+    fn tell_journal(&mut self, reason: String) {
+        if self.told.as_ref() != Some(&reason) {
+            note!(
+                "✘ {}",
+                Text::new("journal-unwritable")
+                    .arg("reason", reason.clone())
+                    .render(self.lang)
+            );
+            self.told = Some(reason);
         }
     }
 
