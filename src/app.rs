@@ -388,12 +388,7 @@ impl App {
 
     #[must_use]
     pub fn recovery(&self) -> Recovery {
-        // In the simulation the learner's own time counts in real time (see `measure_at`).
-        let scale = match self.mode {
-            Mode::Simulation { speed } => speed,
-            Mode::Aws { .. } => 1.0,
-        };
-        recovery::measure_at(&self.journal, &self.observed, &self.config, self.now, scale)
+        recovery::measure(&self.journal, &self.observed, &self.config, self.now)
     }
 
     /// The next step to do (▶): the first step in lab order that is not finished. A lab step

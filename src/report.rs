@@ -120,22 +120,6 @@ pub fn build(
     config: &crate::config::Config,
     now: Timestamp,
 ) -> Report {
-    build_scaled(lang, mode, journal, observed, config, now, 1.0)
-}
-
-/// [`build`] for a simulation that ran `learner_scale` times faster than the wall clock: the
-/// learner's phases of the RTO count in real time, as the TUI shows them
-/// ([`recovery::measure_at`]), so screen and report give the same figures.
-#[must_use]
-pub fn build_scaled(
-    lang: Lang,
-    mode: String,
-    journal: &Journal,
-    observed: &Observed,
-    config: &crate::config::Config,
-    now: Timestamp,
-    learner_scale: f64,
-) -> Report {
     let ctx = Ctx {
         observed,
         journal,
@@ -155,7 +139,7 @@ pub fn build_scaled(
             Some(ReportStep { id: s.id(), title: s.title().render(lang), state: check.state, detail: check.render(lang), problems: check.shown_problems(lang, s), at })
         })
         .collect();
-    let recovery: Recovery = recovery::measure_at(journal, observed, config, now, learner_scale);
+    let recovery: Recovery = recovery::measure(journal, observed, config, now);
     let mut calls = Vec::new();
     let mut reads: BTreeMap<String, ReportRead> = BTreeMap::new();
     for call in journal.calls() {
@@ -448,22 +432,16 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
 /// run was made at, when known: the report's own invocation may use another one.
 pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -> i32 {
     let observed = rt.first_look().await;
-    let mut learner_scale = 1.0;
     let mode = match rt.cloud.mode() {
         crate::cloud::Mode::Simulation { speed } => {
-            learner_scale = run_speed.unwrap_or(speed);
-            let speed = crate::ui::header::speed(learner_scale);
+            let speed = crate::ui::header::speed(run_speed.unwrap_or(speed));
             let mode = Text::new("report-mode-sim")
                 .arg("speed", speed.clone())
                 .render(rt.lang);
-            if learner_scale > 1.0 {
-                let counted = Text::new("ui-rto-real-time")
-                    .arg("speed", speed)
-                    .render(rt.lang);
-                format!("{mode} – {counted}")
-            } else {
-                mode
-            }
+            let clock = Text::new("ui-sim-clock")
+                .arg("speed", speed)
+                .render(rt.lang);
+            format!("{mode} – {clock}")
         }
         crate::cloud::Mode::Aws { account, region } => Text::new("report-mode-aws")
             .arg("account", account)
@@ -475,14 +453,13 @@ pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -
             .journal
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        build_scaled(
+        build(
             rt.lang,
             mode,
             &journal,
             &observed,
             &rt.config,
             rt.cloud.now(),
-            learner_scale,
         )
     };
     match format {

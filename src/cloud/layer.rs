@@ -34,6 +34,12 @@ macro_rules! layered {
             fn peek_todos(&self, instance_id: &str) -> Option<Vec<$crate::cloud::Todo>> {
                 self.inner_cloud().peek_todos(instance_id)
             }
+            fn pace(&self) -> $crate::cloud::Pace {
+                self.inner_cloud().pace()
+            }
+            fn control_clock(&self, change: $crate::cloud::ClockControl) -> bool {
+                self.inner_cloud().control_clock(change)
+            }
             async fn identity(&self) -> $crate::cloud::CloudResult<$crate::cloud::Identity> {
                 let cli = $crate::cloud::cli::identity;
                 let op = $crate::cloud::layer::Op {

@@ -172,6 +172,29 @@ pub enum Mode {
     Aws { account: String, region: String },
 }
 
+/// How the cloud's clock moves right now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Pace {
+    /// As real time passes: AWS.
+    Real,
+    /// The simulated account: `speed` times real time while AWS works on something (`busy`),
+    /// real time while nothing is in flight; standing still while `paused`.
+    Sim {
+        speed: f64,
+        busy: bool,
+        paused: bool,
+    },
+}
+
+/// A change an instructor makes to the simulated clock while it runs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ClockControl {
+    Pause,
+    Resume,
+    /// AWS's work runs this many times faster than real time from now on.
+    Speed(f64),
+}
+
 /// The cloud as the lab sees it. Every method is one provider call (or one todo API request),
 /// so the call log shows exactly what went over the wire.
 #[async_trait]
@@ -245,6 +268,17 @@ pub trait Cloud: Send + Sync {
     /// (the lab has no connection to the database itself), and no call is made.
     fn peek_todos(&self, _instance_id: &str) -> Option<Vec<Todo>> {
         None
+    }
+
+    /// How the clock moves now.
+    fn pace(&self) -> Pace {
+        Pace::Real
+    }
+
+    /// Pauses, resumes or speeds up the simulated clock; AWS's clock cannot be changed
+    /// (`false`).
+    fn control_clock(&self, _change: ClockControl) -> bool {
+        false
     }
 }
 

@@ -102,9 +102,6 @@ pub struct Recovery {
     pub rto_target_seconds: i64,
     /// The RPO automated backups would give (log shipping interval).
     pub pitr_rpo_seconds: i64,
-    /// How many cloud seconds make one second of the learner's own time: the simulation's
-    /// speed (1 against AWS). The learner's phases are counted in real time.
-    pub learner_scale: f64,
 }
 
 impl Recovery {
@@ -148,43 +145,15 @@ fn first_after(journal: &Journal, kind: Kind, after: Timestamp) -> Option<&super
         .find(|e| e.kind.kind() == kind && e.at >= after)
 }
 
-/// The figures at `now`, on a clock that runs at the speed of the real one (AWS).
+/// The figures at `now`, every phase on the cloud's clock. In the simulation that clock tells
+/// one story: sped up while AWS works, real time while the learner reads and decides (see
+/// `cloud::sim`'s clock), so the learner's phases need no scaling.
 #[must_use]
 pub fn measure(
     journal: &Journal,
     observed: &Observed,
     config: &Config,
     now: Timestamp,
-) -> Recovery {
-    measure_at(journal, observed, config, now, 1.0)
-}
-
-/// A learner's phase in real seconds: the simulation runs `scale` times faster than the
-/// wall clock, while reading and deciding take the learner real time.
-fn real_seconds(seconds: i64, scale: f64) -> i64 {
-    if scale > 1.0 {
-        #[allow(
-            clippy::cast_possible_truncation,
-            clippy::cast_precision_loss,
-            reason = "seconds of a lab run, far below 2^52; rounded on purpose"
-        )]
-        let real = (seconds as f64 / scale).round() as i64;
-        real
-    } else {
-        seconds
-    }
-}
-
-/// The figures at `now` on a cloud clock that runs `learner_scale` times faster than the
-/// wall clock (the simulation's speed): AWS phases count on the cloud's clock, the learner's
-/// phases in real time, so reading a step carefully does not fail the RTO.
-#[must_use]
-pub fn measure_at(
-    journal: &Journal,
-    observed: &Observed,
-    config: &Config,
-    now: Timestamp,
-    learner_scale: f64,
 ) -> Recovery {
     let names = &config.names;
     let mut points: Vec<(Timestamp, PointKind)> = Vec::new();
@@ -294,14 +263,9 @@ pub fn measure_at(
             if missed {
                 continue;
             }
-            let cloud_seconds = span(from, end.unwrap_or(now));
             phases.push(Phase {
                 id: id.into(),
-                seconds: if actor == Actor::You {
-                    real_seconds(cloud_seconds, learner_scale)
-                } else {
-                    cloud_seconds
-                },
+                seconds: span(from, end.unwrap_or(now)),
                 complete: end.is_some(),
                 actor,
             });
@@ -318,7 +282,7 @@ pub fn measure_at(
         }
     });
 
-    let copy_back = disaster.and_then(|d| copy_back_rto(journal, d.at, now, learner_scale));
+    let copy_back = disaster.and_then(|d| copy_back_rto(journal, d.at, now));
     Recovery {
         live_rpo,
         achieved_rpo,
@@ -327,7 +291,6 @@ pub fn measure_at(
         rpo_target_seconds: i64::from(config.targets.rpo_minutes) * 60,
         rto_target_seconds: i64::from(config.targets.rto_minutes) * 60,
         pitr_rpo_seconds: PITR_RPO_SECONDS,
-        learner_scale,
     }
 }
 
@@ -335,12 +298,7 @@ pub fn measure_at(
 /// copy (from the first copy task to the one that went through, failed attempts included) and
 /// the way back (until the app serves the todos from the original database). `None` before a
 /// copy has started.
-fn copy_back_rto(
-    journal: &Journal,
-    disaster: Timestamp,
-    now: Timestamp,
-    learner_scale: f64,
-) -> Option<Rto> {
+fn copy_back_rto(journal: &Journal, disaster: Timestamp, now: Timestamp) -> Option<Rto> {
     let started = first_after(journal, Kind::CopyStarted, disaster)?.at;
     let requested = first_after(journal, Kind::RestoreRequested, disaster).map(|e| e.at);
     let available = first_after(journal, Kind::RestoreAvailable, disaster).map(|e| e.at);
@@ -356,14 +314,9 @@ fn copy_back_rto(
         } else {
             Actor::Aws
         };
-        let cloud_seconds = span(from, to.unwrap_or(now));
         Phase {
             id: id.into(),
-            seconds: if actor == Actor::You {
-                real_seconds(cloud_seconds, learner_scale)
-            } else {
-                cloud_seconds
-            },
+            seconds: span(from, to.unwrap_or(now)),
             complete: to.is_some(),
             actor,
         }

@@ -132,9 +132,9 @@ fn content(view: &View<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'static>>) 
             th.text,
         ));
     }
-    if view.recovery.learner_scale > 1.0 {
-        let note = Text::new("ui-rto-real-time")
-            .arg("speed", super::header::speed(view.recovery.learner_scale))
+    if let crate::cloud::Mode::Simulation { speed } = view.app.mode {
+        let note = Text::new("ui-sim-clock")
+            .arg("speed", super::header::speed(speed))
             .render(view.lang);
         figures.extend(wrap::lines_with("  ", &note, inner, th.muted, th.muted));
     }

@@ -215,9 +215,9 @@ pub fn recovery_lines(
             rank: if detailed { 1 } else { 3 },
             lines: rto_breakdown(view, rto, width, detailed),
         });
-        if detailed && r.learner_scale > 1.0 {
-            let note = Text::new("ui-rto-real-time")
-                .arg("speed", super::header::speed(r.learner_scale))
+        if let (true, crate::cloud::Mode::Simulation { speed }) = (detailed, &view.app.mode) {
+            let note = Text::new("ui-sim-clock")
+                .arg("speed", super::header::speed(*speed))
                 .render(view.lang);
             items.push(Item {
                 rank: 5,

@@ -146,19 +146,6 @@ async fn rpo_names_the_todos_created_after_the_snapshot_and_rto_has_four_phases(
         rto.seconds_of(recovery::Actor::Aws) + rto.seconds_of(recovery::Actor::You),
         "AWS time plus your time is the RTO"
     );
-    // In a simulation at ×30 the learner's two minutes before the restore count as the four
-    // seconds they took on the wall clock; the restore keeps its fifteen minutes.
-    let fast = {
-        let j = rt.journal.lock().expect("journal");
-        recovery::measure_at(&j, &o, &rt.config, rt.cloud.now(), 30.0)
-    };
-    let fast_rto = fast.rto.expect("rto");
-    assert_eq!(fast_rto.phases[0].seconds, 4);
-    assert_eq!(fast_rto.phases[1].seconds, 15 * 60);
-    assert_eq!(
-        fast_rto.seconds,
-        fast_rto.phases.iter().map(|p| p.seconds).sum::<i64>()
-    );
     assert_eq!(r.rto_met(), Some(true), "about 21 minutes is within 30");
     assert_eq!(
         o.todo_count(),
@@ -469,10 +456,14 @@ async fn every_operation_of_the_lab_can_be_named_in_a_fault_spec() {
     }
 }
 
-/// In a simulation the learner's own time counts in real time on screen; the report of the
-/// same run gives the same RTO (not the learner's minutes multiplied by the speed).
+/// One story of time: the simulated clock runs ×30 only while AWS works on something, so a
+/// learner's long reading pauses count as long as they were. The clock, the journal's
+/// moments (the timeline's marks and the report's step times), the RTO on screen and the
+/// report's RTO agree with each other and with the wall clock.
 #[tokio::test(start_paused = true)]
-async fn the_report_counts_the_learners_time_as_the_screen_does() {
+async fn clock_timeline_report_and_rto_agree_after_long_reading_pauses() {
+    use backup_lab::app::{App, Msg, Snapshot};
+    use backup_lab::lab::journal::Kind;
     let dir = tempfile::tempdir().expect("tempdir");
     let sim = Arc::new(SimCloud::paced(
         START.parse().expect("time"),
@@ -488,21 +479,86 @@ async fn the_report_counts_the_learners_time_as_the_screen_does() {
         StepId::DeleteTodos,
     ];
     assert_eq!(rt.run(&before, &options, true).await, 0);
-    // The learner reads for 10 simulated minutes (20 s at ×30) before the restore.
-    minutes(&sim, 10);
-    let after = [StepId::Restore, StepId::SwitchBackend, StepId::Verify];
-    assert_eq!(rt.run(&after, &options, true).await, 0);
-    let o = observe(&rt).await;
-    let j = rt.journal.lock().expect("journal");
-    let now = rt.cloud.now();
-    let screen = recovery::measure_at(&j, &o, &rt.config, now, 30.0);
-    let scaled = report::build_scaled(Lang::En, String::new(), &j, &o, &rt.config, now, 30.0);
-    let plain = report::build(Lang::En, String::new(), &j, &o, &rt.config, now);
-    let rto = screen.rto.as_ref().expect("rto").seconds;
-    assert_eq!(scaled.rto_seconds, Some(rto));
-    let unscaled = plain.rto_seconds.expect("rto");
-    assert!(
-        unscaled >= rto + 9 * 60,
-        "10 simulated minutes of reading count as 20 s: {unscaled} vs {rto}"
+    // The learner reads the restore step for twelve minutes: nothing is in flight, so the
+    // simulated clock moves as the wall clock does.
+    let (wall, cloud) = (tokio::time::Instant::now(), rt.cloud.now());
+    tokio::time::sleep(Duration::from_secs(12 * 60)).await;
+    assert_eq!(wall.elapsed().as_secs(), 12 * 60);
+    assert_eq!(
+        rt.cloud.now().duration_since(cloud).as_secs(),
+        12 * 60,
+        "reading time is real time on the simulated clock"
     );
+    // The restore is AWS's work: fifteen simulated minutes in well under a real minute.
+    let (wall, cloud) = (tokio::time::Instant::now(), rt.cloud.now());
+    assert_eq!(rt.run(&[StepId::Restore], &options, true).await, 0);
+    let restore_wall = wall.elapsed().as_secs();
+    let restore_cloud = rt.cloud.now().duration_since(cloud).as_secs();
+    assert!(restore_cloud >= 15 * 60, "{restore_cloud}");
+    assert!(restore_wall < 60, "×30 while AWS works: {restore_wall} s");
+    // Five more minutes of reading before the switch.
+    tokio::time::sleep(Duration::from_secs(5 * 60)).await;
+    let after = [StepId::SwitchBackend, StepId::Verify];
+    assert_eq!(rt.run(&after, &options, true).await, 0);
+
+    let o = observe(&rt).await;
+    let j = Journal::from_events(rt.journal.lock().expect("journal").events().to_vec());
+    let now = rt.cloud.now();
+    let r = report::build(Lang::En, String::new(), &j, &o, &rt.config, now);
+    // The screen: the app fed the same state, its clock read from the cloud.
+    let mut app = App::new(Lang::En, rt.config.clone(), rt.cloud.mode(), now);
+    app.update(Msg::State(Box::new(Snapshot {
+        observed: o.clone(),
+        journal: j.events().to_vec(),
+        calls: Vec::new(),
+        call_count: 0,
+        now,
+        actions_ended: 0,
+        looks_asked: 0,
+    })));
+    app.update(Msg::Tick(now));
+    assert_eq!(app.now, now, "the header's clock is the cloud's");
+    let screen = app.recovery();
+    let rto = screen.rto.as_ref().expect("rto");
+    assert!(rto.complete);
+    assert_eq!(
+        r.rto_seconds,
+        Some(rto.seconds),
+        "screen and report give one RTO"
+    );
+    // The timeline spans ✖ (the disaster) to ★ (verified) on the journal's moments: that
+    // span is the RTO, phase by phase.
+    let disaster = j.last(Kind::Disaster).expect("disaster").at;
+    let verified = j.last(Kind::TodosVerified).expect("verified").at;
+    assert_eq!(verified.duration_since(disaster).as_secs(), rto.seconds);
+    let phase = |id: &str| {
+        r.phases
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.seconds)
+            .expect(id)
+    };
+    // The learner's phases are the reading pauses (plus the moments `run` took around them).
+    let until_restore = phase("phase-until-restore");
+    assert!(
+        (12 * 60..12 * 60 + 60).contains(&until_restore),
+        "{until_restore}"
+    );
+    let until_switch = phase("phase-until-switch");
+    assert!(
+        (5 * 60..5 * 60 + 60).contains(&until_switch),
+        "{until_switch}"
+    );
+    assert!(phase("phase-restore") >= 15 * 60);
+    // The report's step times are the same moments: the restore was asked for after the
+    // twelve minutes of reading, on the same clock.
+    let at = |id: &str| {
+        r.steps
+            .iter()
+            .find(|s| s.id == id)
+            .and_then(|s| s.at)
+            .expect(id)
+    };
+    let gap = at("restore").duration_since(at("delete-todos")).as_secs();
+    assert!((12 * 60..12 * 60 + 60).contains(&gap), "{gap}");
 }

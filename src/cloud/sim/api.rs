@@ -20,7 +20,7 @@ impl Cloud for SimCloud {
                 .published
         });
         Mode::Simulation {
-            speed: published.map_or(self.speed, |p| p.speed),
+            speed: published.map_or_else(|| self.speed(), |p| p.speed),
         }
     }
 
@@ -28,13 +28,23 @@ impl Cloud for SimCloud {
         self.sim_now()
     }
 
+    fn pace(&self) -> crate::cloud::Pace {
+        self.current_pace()
+    }
+
+    fn control_clock(&self, change: crate::cloud::ClockControl) -> bool {
+        self.control(change)
+    }
+
     /// A pause lets at most as much simulated time pass as it would at the default speed:
     /// a faster clock shortens the waiting, not the spacing of the looks in between, so the
     /// moments a waiting `run` notices something (and the RPO and RTO made of them) stay
     /// those of a run at the default speed.
     async fn pause(&self, wall: Duration) {
-        let simulated = wall.mul_f64(self.speed.min(DEFAULT_SPEED));
+        let speed = self.speed();
+        let simulated = wall.mul_f64(speed.min(DEFAULT_SPEED));
         match self.clock {
+            Clock::Manual if self.pacer().paused => tokio::task::yield_now().await,
             Clock::Manual => {
                 {
                     let mut world = self.lock();
@@ -47,7 +57,7 @@ impl Cloud for SimCloud {
                 tokio::task::yield_now().await;
             }
             Clock::Wall { .. } | Clock::Published => {
-                tokio::time::sleep(simulated.div_f64(self.speed.max(f64::MIN_POSITIVE))).await;
+                tokio::time::sleep(simulated.div_f64(speed.max(f64::MIN_POSITIVE))).await;
             }
         }
     }

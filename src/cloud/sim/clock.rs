@@ -1,26 +1,94 @@
-//! What "now" is in the simulated account: the wall clock sped up, a manual clock (tests and
-//! benchmarks), or the owner's clock as a reader sees it in the world file.
+//! What "now" is in the simulated account: a paced clock (the wall clock, sped up while AWS
+//! works on something), a manual clock (tests and benchmarks), or the owner's clock as a
+//! reader sees it in the world file.
+//!
+//! One story of time: the speed applies only while something is in flight (an instance
+//! changing status, a snapshot being taken, a rollout, a task running). While nothing is,
+//! simulated time runs at real time, so a learner who reads for two minutes finds two
+//! minutes on the clock, the timeline and the report alike. An instructor can pause the
+//! clock and change its speed ([`SimCloud::control`]).
 
 use super::{
     Duration, Path, PathBuf, Published, SignedDuration, SimCloud, SystemTime, Timestamp, World,
     after, load_world,
 };
+use crate::cloud::{ClockControl, Pace};
 
 /// How simulated time moves.
 #[derive(Debug)]
 pub(super) enum Clock {
-    /// Simulated time runs `speed` times faster than tokio's clock: the wall clock, except on
+    /// Simulated time follows tokio's clock at the [`Pacer`]'s pace: the wall clock, except on
     /// a paused test runtime, where it moves only while every task waits for a timer (so a
     /// test drives it by waiting, and all tasks share one time). [`SimCloud::advance`] adds to it.
-    Wall {
-        origin: tokio::time::Instant,
-        origin_sim: Timestamp,
-    },
+    Wall,
     /// Simulated time moves only when someone pauses: tests and benchmarks.
     Manual,
     /// A reader's clock: the owner's, as published in the world file; it stands still while
     /// no owner runs the world.
     Published,
+}
+
+/// The pace of a [`Clock::Wall`]: from the last reading that fixed it (`real`, `sim`), time
+/// runs `speed` times real time until `busy_until`, then at real time.
+#[derive(Debug)]
+pub(super) struct Pacer {
+    pub(super) real: tokio::time::Instant,
+    pub(super) sim: Timestamp,
+    /// Until when AWS works on something, as the world said at that reading.
+    pub(super) busy_until: Option<Timestamp>,
+    pub(super) speed: f64,
+    pub(super) paused: bool,
+}
+
+impl Pacer {
+    pub(super) fn new(sim: Timestamp, speed: f64) -> Self {
+        Self {
+            real: tokio::time::Instant::now(),
+            sim,
+            busy_until: None,
+            speed,
+            paused: false,
+        }
+    }
+
+    fn now(&self) -> Timestamp {
+        paced(
+            self.sim,
+            self.real.elapsed().as_secs_f64(),
+            self.busy_until,
+            self.speed,
+            self.paused,
+        )
+    }
+}
+
+/// Simulated time `elapsed` real seconds after simulated time `from`: `speed` times as fast
+/// until `busy_until`, as fast as real time after it; `from` while paused.
+pub(super) fn paced(
+    from: Timestamp,
+    elapsed: f64,
+    busy_until: Option<Timestamp>,
+    speed: f64,
+    paused: bool,
+) -> Timestamp {
+    if paused || elapsed <= 0.0 {
+        return from;
+    }
+    let busy = busy_until.map_or(0.0, |until| {
+        if until == Timestamp::MAX {
+            f64::INFINITY
+        } else {
+            until.duration_since(from).as_secs_f64().max(0.0)
+        }
+    });
+    let fast = elapsed * speed;
+    let simulated = if fast <= busy {
+        fast
+    } else {
+        busy + (elapsed - busy / speed.max(f64::MIN_POSITIVE))
+    };
+    from.checked_add(SignedDuration::try_from_secs_f64(simulated).unwrap_or_default())
+        .unwrap_or(from)
 }
 
 /// What a reader last loaded from the owner's world file.
@@ -58,12 +126,104 @@ impl SimCloud {
                 let mut world = self.lock();
                 world.now = after(world.now, seconds);
             }
-            Clock::Wall { .. } => {
-                self.skew
-                    .fetch_add(seconds, std::sync::atomic::Ordering::Relaxed);
+            Clock::Wall => {
+                let world = self.lock();
+                let now = self.sim_now_unlocked(&world);
+                let mut p = self.pacer();
+                p.real = tokio::time::Instant::now();
+                p.sim = after(now, seconds);
             }
             Clock::Published => {}
         }
+    }
+
+    pub(super) fn pacer(&self) -> std::sync::MutexGuard<'_, Pacer> {
+        self.pacer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The pace from now on, after the world changed (called with the world locked): time so
+    /// far counts at the pace it had, from here on at the pace of what is in flight now.
+    /// Whether the end of the work in flight moved.
+    pub(super) fn repace(&self, world: &World) -> bool {
+        if !matches!(self.clock, Clock::Wall) {
+            return false;
+        }
+        let now = self.sim_now_unlocked(world);
+        let busy_until = world.busy_until(now);
+        let mut p = self.pacer();
+        p.real = tokio::time::Instant::now();
+        p.sim = now;
+        let moved = p.busy_until != busy_until;
+        p.busy_until = busy_until;
+        moved
+    }
+
+    /// An instructor's change to the clock: pause, resume, another speed. Readers of the
+    /// world follow it (the owner publishes its clock). `false` for a reader's clock, which
+    /// is the owner's.
+    pub fn control(&self, change: ClockControl) -> bool {
+        if matches!(self.clock, Clock::Published) {
+            return false;
+        }
+        {
+            let world = self.lock();
+            self.repace(&world);
+            let mut p = self.pacer();
+            match change {
+                ClockControl::Pause => p.paused = true,
+                ClockControl::Resume => p.paused = false,
+                ClockControl::Speed(speed) => {
+                    p.speed = speed.clamp(super::MIN_SPEED, super::MAX_SPEED);
+                }
+            }
+        }
+        self.save();
+        true
+    }
+
+    /// How the clock moves now.
+    pub fn current_pace(&self) -> Pace {
+        match self.clock {
+            Clock::Published => {
+                let now = self.sim_now();
+                let published = self.following.as_ref().and_then(|f| {
+                    f.lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .published
+                });
+                match published {
+                    Some(p) => Pace::Sim {
+                        speed: p.speed,
+                        busy: p.busy_until.is_some_and(|b| b > now),
+                        paused: p.paused,
+                    },
+                    // No owner runs the world: its time stands still.
+                    None => Pace::Sim {
+                        speed: self.speed(),
+                        busy: false,
+                        paused: true,
+                    },
+                }
+            }
+            Clock::Manual | Clock::Wall => {
+                let world = self.lock();
+                let now = self.sim_now_unlocked(&world);
+                let p = self.pacer();
+                Pace::Sim {
+                    speed: p.speed,
+                    busy: matches!(self.clock, Clock::Manual)
+                        || p.busy_until.is_some_and(|b| b > now),
+                    paused: p.paused,
+                }
+            }
+        }
+    }
+
+    /// The speed AWS's work runs at.
+    pub(super) fn speed(&self) -> f64 {
+        self.pacer().speed
     }
 
     /// A reader loads the owner's world again when the file changed since the last look. A
@@ -102,14 +262,7 @@ impl SimCloud {
     pub(super) fn sim_now_unlocked(&self, world: &World) -> Timestamp {
         match &self.clock {
             Clock::Manual => world.now,
-            Clock::Wall { origin, origin_sim } => {
-                let scaled = origin.elapsed().mul_f64(self.speed);
-                let skew = self.skew.load(std::sync::atomic::Ordering::Relaxed);
-                after(*origin_sim, skew)
-                    .checked_add(SignedDuration::try_from(scaled).unwrap_or_default())
-                    .unwrap_or(*origin_sim)
-                    .max(world.now)
-            }
+            Clock::Wall => self.pacer().now().max(world.now),
             Clock::Published => {
                 let Some(following) = &self.following else {
                     return world.now;
@@ -121,10 +274,7 @@ impl SimCloud {
                     let wall = Timestamp::now()
                         .duration_since(p.wall)
                         .max(SignedDuration::ZERO);
-                    let scaled = wall.as_secs_f64() * p.speed;
-                    f.base
-                        .checked_add(SignedDuration::try_from_secs_f64(scaled).unwrap_or_default())
-                        .unwrap_or(f.base)
+                    paced(f.base, wall.as_secs_f64(), p.busy_until, p.speed, p.paused)
                 });
                 owner_now.max(world.now)
             }

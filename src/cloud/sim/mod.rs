@@ -18,7 +18,7 @@ mod tasks;
 mod transitions;
 mod world;
 
-use self::clock::{Clock, Following, stamp};
+use self::clock::{Clock, Following, Pacer, stamp};
 pub use self::tasks::DumpFault;
 use self::transitions::timing;
 use self::world::{
@@ -65,12 +65,11 @@ pub const MAX_SPEED: f64 = 300.0;
 pub struct SimCloud {
     world: Mutex<World>,
     clock: Clock,
-    speed: f64,
+    /// How fast simulated time runs, and whether it is paused.
+    pacer: Mutex<Pacer>,
     save_to: Option<PathBuf>,
     following: Option<Mutex<Following>>,
     rollout_faults: Mutex<RolloutFaults>,
-    /// Seconds [`SimCloud::advance`] added to a wall clock.
-    skew: std::sync::atomic::AtomicI64,
 }
 
 /// The `unhealthy` fault: which UpdateService calls of this run start tasks that fail.
@@ -88,11 +87,10 @@ impl SimCloud {
         Self {
             world: Mutex::new(World::new(start, names)),
             clock: Clock::Manual,
-            speed,
+            pacer: Mutex::new(Pacer::new(start, speed)),
             save_to: None,
             following: None,
             rollout_faults: Mutex::default(),
-            skew: std::sync::atomic::AtomicI64::new(0),
         }
     }
 
@@ -104,15 +102,11 @@ impl SimCloud {
     pub fn paced(start: Timestamp, speed: f64, names: WorldNames) -> Self {
         Self {
             world: Mutex::new(World::new(start, names)),
-            clock: Clock::Wall {
-                origin: tokio::time::Instant::now(),
-                origin_sim: start,
-            },
-            speed,
+            clock: Clock::Wall,
+            pacer: Mutex::new(Pacer::new(start, speed)),
             save_to: None,
             following: None,
             rollout_faults: Mutex::default(),
-            skew: std::sync::atomic::AtomicI64::new(0),
         }
     }
 
@@ -155,18 +149,14 @@ impl SimCloud {
     pub fn open(save_to: PathBuf, speed: f64, names: WorldNames) -> Result<Self, WorldError> {
         let world =
             load_world(&save_to, &names)?.unwrap_or_else(|| World::new(Timestamp::now(), names));
-        let origin_sim = world.now;
+        let pacer = Pacer::new(world.now, speed);
         let sim = Self {
             world: Mutex::new(world),
-            clock: Clock::Wall {
-                origin: tokio::time::Instant::now(),
-                origin_sim,
-            },
-            speed,
+            clock: Clock::Wall,
+            pacer: Mutex::new(pacer),
             save_to: Some(save_to),
             following: None,
             rollout_faults: Mutex::default(),
-            skew: std::sync::atomic::AtomicI64::new(0),
         };
         sim.save();
         Ok(sim)
@@ -180,6 +170,7 @@ impl SimCloud {
         let seen = stamp(&path);
         let world =
             load_world(&path, &names)?.unwrap_or_else(|| World::new(Timestamp::now(), names));
+        let base_now = world.now;
         let following = Following {
             path,
             seen,
@@ -189,11 +180,10 @@ impl SimCloud {
         Ok(Self {
             world: Mutex::new(world),
             clock: Clock::Published,
-            speed,
+            pacer: Mutex::new(Pacer::new(base_now, speed)),
             save_to: None,
             following: Some(Mutex::new(following)),
             rollout_faults: Mutex::default(),
-            skew: std::sync::atomic::AtomicI64::new(0),
         })
     }
 
@@ -270,15 +260,17 @@ impl SimCloud {
         f: impl FnOnce(&mut World) -> CloudResult<T>,
     ) -> CloudResult<T> {
         let now = self.sim_now();
-        let result = {
+        let (result, repaced) = {
             let mut world = self.lock();
             if now > world.now {
                 world.now = now;
             }
             world.settle();
-            f(&mut world)
+            let result = f(&mut world);
+            // What is in flight now sets the pace from here on.
+            (result, self.repace(&world))
         };
-        if mutates && result.is_ok() {
+        if (mutates && result.is_ok()) || repaced {
             self.save();
         }
         result
@@ -295,10 +287,14 @@ impl SimCloud {
             let mut world = self.lock();
             let now = self.sim_now_unlocked(&world);
             world.now = now;
+            let p = self.pacer();
             world.published = running.then(|| Published {
                 wall: Timestamp::now(),
-                speed: self.speed,
+                speed: p.speed,
+                busy_until: p.busy_until,
+                paused: p.paused,
             });
+            drop(p);
             serde_json::to_string(&*world)
         };
         match text {

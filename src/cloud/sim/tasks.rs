@@ -135,6 +135,18 @@ impl SimTask {
         }
     }
 
+    /// When the task has stopped (or will have).
+    pub(super) fn stopped_at(&self) -> Timestamp {
+        after(
+            self.created,
+            if self.pull_fails {
+                timing::PULL_STOPPED_S
+            } else {
+                timing::STOPPED_S
+            },
+        )
+    }
+
     /// When the task's fate is decided: the pull gives up, or the client exits.
     fn decided_at(&self) -> Timestamp {
         after(

@@ -134,6 +134,47 @@ impl World {
         view
     }
 
+    /// Until when AWS works on something after `now`: the last change already scheduled (an
+    /// instance's next status, a snapshot's end, a task's health check, drain or stop). `None`
+    /// while nothing is in flight. A task that passes its health check lets an old one drain
+    /// after it, so a pending check counts until that drain; a failing one until its
+    /// replacement is checked.
+    pub(super) fn busy_until(&self, now: Timestamp) -> Option<Timestamp> {
+        let instances = self.instances.values().flat_map(|i| {
+            i.phases
+                .iter()
+                .map(|(at, _)| *at)
+                .chain(i.endpoint_at)
+                .chain(i.multi_az_change.map(|(at, _)| at))
+        });
+        let snapshots = self
+            .snapshots
+            .values()
+            .flat_map(|s| [Some(s.done), s.gone].into_iter().flatten());
+        let deployments = self.deployments.iter().flat_map(|d| {
+            let checks = d
+                .launches
+                .iter()
+                .map(|at| after(*at, timing::DRAIN_AFTER_HEALTHY_S));
+            let fails = d
+                .failing
+                .iter()
+                .map(|at| after(*at, timing::RELAUNCH_S + timing::TASK_READY_S[0]));
+            checks.chain(fails).chain(d.drain_at.iter().copied())
+        });
+        let tasks = self
+            .tasks
+            .tasks
+            .iter()
+            .map(super::tasks::SimTask::stopped_at);
+        instances
+            .chain(snapshots)
+            .chain(deployments)
+            .chain(tasks)
+            .filter(|at| *at > now)
+            .max()
+    }
+
     /// Decides, in time order, the fate of every task whose health check or failure has come
     /// by `self.now`: a healthy task serves and lets one old task drain; a failed one is
     /// replaced, until the circuit breaker declares the deployment FAILED and, with rollback,

@@ -337,11 +337,21 @@ pub(super) struct World {
 }
 
 /// The owner's clock as of its last save: at wall time `wall` the world's time was `now` of
-/// the file, and it runs `speed` times the wall clock from there.
+/// the file; from there it runs `speed` times the wall clock until `busy_until`, then at the
+/// wall clock's pace, and stands still while `paused` (see [`super::clock::paced`]).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub(super) struct Published {
     pub(super) wall: Timestamp,
     pub(super) speed: f64,
+    /// A file written before the clock slowed down when idle ran at `speed` throughout.
+    #[serde(default = "always_busy")]
+    pub(super) busy_until: Option<Timestamp>,
+    #[serde(default)]
+    pub(super) paused: bool,
+}
+
+fn always_busy() -> Option<Timestamp> {
+    Some(Timestamp::MAX)
 }
 
 /// Why a saved world cannot be used. The file is left as it is.
