@@ -6,7 +6,7 @@
 use jiff::Timestamp;
 
 use crate::cloud::recorder::CallRecord;
-use crate::cloud::{CloudError, Identity, Mode};
+use crate::cloud::{ClockControl, CloudError, Identity, Mode, Pace};
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::keymap::KeyMode;
@@ -80,7 +80,25 @@ pub enum Action {
     Quiz,
     /// Answers the question on screen with choice n (0 = a).
     Answer(u8),
+    /// A digit: on the lab screen it jumps to that step (1–9), after `g` it is part of a
+    /// step's number.
+    Digit(u8),
+    /// `g`: a step's number follows (for 10 and above), Enter jumps.
+    GoTo,
+    /// Pauses or resumes the simulated clock.
+    ClockPause,
+    /// The simulated clock runs faster or slower while AWS works.
+    Faster,
+    Slower,
+    /// Starts a fresh simulated world (after a typed confirmation).
+    FreshWorld,
 }
+
+/// The speeds an instructor steps through with + and −.
+pub const SPEEDS: [f64; 9] = [1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0];
+
+/// The word that confirms a fresh simulated world.
+pub const FRESH_WORD: &str = "reset";
 
 /// What fills the terminal.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +146,8 @@ pub enum Msg {
     JournalUnwritable(String),
     /// The terminal has this many columns and rows now.
     Resize(u16, u16),
+    /// The cloud's clock moves at this pace now.
+    Pace(Pace),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -152,6 +172,13 @@ pub enum Command {
         question: &'static str,
         choice: u8,
     },
+    /// An instructor pauses, resumes or speeds up the simulated clock.
+    Clock(ClockControl),
+    /// Leave and start again in a fresh simulated world, in this language and layout.
+    FreshWorld {
+        lang: Lang,
+        present: bool,
+    },
     Quit,
 }
 
@@ -175,6 +202,8 @@ pub enum Dialog {
     /// Restore, with `other` restored under another name: use it (adopt) or restore again
     /// under the lab's name.
     RestoreChoice { adopt: bool, other: String },
+    /// A fresh simulated world: everything done so far is set aside once the word is typed.
+    FreshWorld { typed: String, mismatch: bool },
     /// A message that only needs acknowledging (already done, blocked, invalid, error).
     Notice {
         title: Text,
@@ -201,7 +230,7 @@ type Fingerprint = (
     bool,
     Lang,
     bool,
-    usize,
+    (usize, Option<String>, Option<Text>),
 );
 
 /// Which self-check question is on screen: the step's questions, the n-th of them.
@@ -251,6 +280,13 @@ pub struct App {
     /// Running in AWS CloudShell (shown in the header next to the account).
     pub cloudshell: bool,
     pub running: Option<(StepId, Option<Text>)>,
+    /// How the cloud's clock moves (the header shows it; + − and z change it).
+    pub pace: Pace,
+    /// A step's number being typed after `g`.
+    pub goto: Option<String>,
+    /// A short answer to the last key, on the key line until the next key: why a key did
+    /// nothing, what it changed.
+    pub flash: Option<Text>,
     /// The latest journal write that failed, once the learner has been told.
     pub journal_problem: Option<String>,
     pub options: Options,
@@ -280,6 +316,14 @@ const KEPT_NOTES: usize = 200;
 impl App {
     #[must_use]
     pub fn new(lang: Lang, config: Config, mode: Mode, now: Timestamp) -> Self {
+        let pace = match &mode {
+            Mode::Simulation { speed } => Pace::Sim {
+                speed: *speed,
+                busy: false,
+                paused: false,
+            },
+            Mode::Aws { .. } => Pace::Real,
+        };
         let options = Options {
             lang,
             ..Options::from_config(&config)
@@ -309,6 +353,9 @@ impl App {
             read_only: false,
             cloudshell: false,
             running: None,
+            pace,
+            goto: None,
+            flash: None,
             journal_problem: None,
             options,
             quit: false,
@@ -338,6 +385,7 @@ impl App {
         match &self.dialog {
             Some(
                 Dialog::Window { .. }
+                | Dialog::FreshWorld { .. }
                 | Dialog::Confirm {
                     plan:
                         Plan {
@@ -462,11 +510,22 @@ impl App {
         }
         if let Msg::Action(action) = msg {
             let before = self.fingerprint();
+            let flashed = self.flash.take().is_some();
             let commands = self.on_action(action);
-            if !commands.is_empty() || self.fingerprint() != before {
+            if !commands.is_empty() || self.fingerprint() != before || flashed {
                 self.generation += 1;
             }
             return commands;
+        }
+        if let Msg::Pace(pace) = msg {
+            if pace != self.pace {
+                self.pace = pace;
+                if let (Pace::Sim { speed, .. }, Mode::Simulation { .. }) = (pace, &self.mode) {
+                    self.mode = Mode::Simulation { speed };
+                }
+                self.generation += 1;
+            }
+            return Vec::new();
         }
         self.generation += 1;
         match msg {
@@ -531,7 +590,7 @@ impl App {
                     }
                 }
             }
-            Msg::Tick(_) | Msg::Action(_) => {}
+            Msg::Tick(_) | Msg::Action(_) | Msg::Pace(_) => {}
             Msg::JournalUnwritable(reason) => {
                 if self.journal_problem.as_ref() != Some(&reason) {
                     self.journal_problem = Some(reason.clone());
@@ -559,7 +618,7 @@ impl App {
             self.present,
             self.lang,
             self.quit,
-            self.notes.len(),
+            (self.notes.len(), self.goto.clone(), self.flash.clone()),
         )
     }
 
@@ -610,7 +669,18 @@ impl App {
         if let Some(at) = self.quiz {
             return self.on_quiz(at, action);
         }
+        if let Some(number) = self.goto.take() {
+            return self.on_goto(number, action);
+        }
         match action {
+            Action::Digit(n) => return self.jump(usize::from(n)),
+            Action::GoTo => {
+                self.goto = Some(String::new());
+            }
+            Action::ClockPause | Action::Faster | Action::Slower => {
+                return self.control_clock(action);
+            }
+            Action::FreshWorld => self.ask_fresh_world(),
             Action::NextStep => return self.select(self.selected.index() + 1),
             Action::PrevStep => return self.select(self.selected.index().saturating_sub(1)),
             Action::ScrollUp => self.scroll_to(self.scroll.saturating_sub(1)),
@@ -673,10 +743,138 @@ impl App {
         }
     }
 
+    /// Jumps to step `number` (1-based); a number without a step says so.
+    fn jump(&mut self, number: usize) -> Vec<Command> {
+        if (1..=StepId::ALL.len()).contains(&number) {
+            return self.select(number - 1);
+        }
+        self.flash = Some(
+            Text::new("ui-goto-no-step")
+                .arg("number", number)
+                .arg("last", StepId::ALL.len()),
+        );
+        Vec::new()
+    }
+
+    /// A key while a step's number is typed after `g`: digits add to it (two make a number),
+    /// Enter jumps, Esc or any other key gives up.
+    fn on_goto(&mut self, mut number: String, action: Action) -> Vec<Command> {
+        match action {
+            Action::Digit(n) => {
+                number.push(char::from(b'0' + n));
+                if number.len() >= 2 {
+                    return self.jump(number.parse().unwrap_or(0));
+                }
+                self.goto = Some(number);
+            }
+            Action::Backspace => {
+                number.pop();
+                self.goto = Some(number);
+            }
+            Action::Perform | Action::Confirm if !number.is_empty() => {
+                return self.jump(number.parse().unwrap_or(0));
+            }
+            Action::Quit => {
+                self.quit = true;
+                return vec![Command::Quit];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Pause or resume the simulated clock, or step its speed; AWS's clock is not ours.
+    fn control_clock(&mut self, action: Action) -> Vec<Command> {
+        let Pace::Sim {
+            speed,
+            busy,
+            paused,
+        } = self.pace
+        else {
+            self.flash = Some(Text::new("ui-clock-sim-only"));
+            return Vec::new();
+        };
+        if self.read_only {
+            self.flash = Some(Text::new("ui-clock-read-only"));
+            return Vec::new();
+        }
+        let (control, pace) = match action {
+            Action::ClockPause if paused => (
+                ClockControl::Resume,
+                Pace::Sim {
+                    speed,
+                    busy,
+                    paused: false,
+                },
+            ),
+            Action::ClockPause => (
+                ClockControl::Pause,
+                Pace::Sim {
+                    speed,
+                    busy,
+                    paused: true,
+                },
+            ),
+            _ => {
+                let next = if action == Action::Faster {
+                    SPEEDS.iter().copied().find(|s| *s > speed + 0.01)
+                } else {
+                    SPEEDS.iter().rev().copied().find(|s| *s < speed - 0.01)
+                };
+                let Some(next) = next else {
+                    self.flash = Some(
+                        Text::new("ui-clock-speed-limit")
+                            .arg("speed", crate::ui::header::speed(speed)),
+                    );
+                    return Vec::new();
+                };
+                (
+                    ClockControl::Speed(next),
+                    Pace::Sim {
+                        speed: next,
+                        busy,
+                        paused,
+                    },
+                )
+            }
+        };
+        self.flash = Some(match control {
+            ClockControl::Pause => Text::new("ui-clock-paused"),
+            ClockControl::Resume => Text::new("ui-clock-resumed"),
+            ClockControl::Speed(s) => {
+                Text::new("ui-clock-speed").arg("speed", crate::ui::header::speed(s))
+            }
+        });
+        self.update_inner(Msg::Pace(pace));
+        vec![Command::Clock(control)]
+    }
+
+    /// A fresh simulated world, once the word is typed; on AWS, or while an action runs, it
+    /// says why not.
+    fn ask_fresh_world(&mut self) {
+        if !matches!(self.mode, Mode::Simulation { .. }) {
+            self.flash = Some(Text::new("ui-fresh-sim-only"));
+        } else if self.read_only {
+            self.flash = Some(Text::new("ui-fresh-read-only"));
+        } else if let Some((running, _)) = self.running {
+            self.dialog = Some(Dialog::Notice {
+                title: Text::new("dialog-busy"),
+                lines: vec![Text::new("busy-running").arg("step", running.title())],
+                is_error: true,
+            });
+        } else {
+            self.dialog = Some(Dialog::FreshWorld {
+                typed: String::new(),
+                mismatch: false,
+            });
+        }
+    }
+
     /// Opens the step's questions at the first one not answered yet (the first when all are).
     fn open_quiz(&mut self) {
         let questions = crate::lab::quiz::of_step(self.selected);
         if questions.is_empty() {
+            self.flash = Some(Text::new("ui-quiz-none"));
             return;
         }
         let index = questions
@@ -757,6 +955,7 @@ impl App {
     fn start_action(&mut self) {
         let step = self.selected;
         if !step.has_action() {
+            self.flash = Some(Text::new("ui-no-action"));
             return;
         }
         if self.read_only {
@@ -882,6 +1081,46 @@ impl App {
                 // Arrows and Tab move nothing in a notice; it stays until answered.
                 Action::ToggleChoice => self.dialog = Some(dialog),
                 _ => {}
+            },
+            Dialog::FreshWorld { mut typed, .. } => match action {
+                Action::Input(c) if typed.len() < 40 => {
+                    typed.push(c);
+                    self.dialog = Some(Dialog::FreshWorld {
+                        typed,
+                        mismatch: false,
+                    });
+                }
+                Action::Backspace => {
+                    typed.pop();
+                    self.dialog = Some(Dialog::FreshWorld {
+                        typed,
+                        mismatch: false,
+                    });
+                }
+                Action::Confirm if typed.trim() == FRESH_WORD => {
+                    self.quit = true;
+                    return vec![Command::FreshWorld {
+                        lang: self.lang,
+                        present: self.present,
+                    }];
+                }
+                Action::Confirm => {
+                    self.dialog = Some(Dialog::FreshWorld {
+                        typed,
+                        mismatch: true,
+                    });
+                }
+                Action::Cancel => {}
+                Action::Quit => {
+                    self.quit = true;
+                    return vec![Command::Quit];
+                }
+                _ => {
+                    self.dialog = Some(Dialog::FreshWorld {
+                        typed,
+                        mismatch: false,
+                    });
+                }
             },
             Dialog::Window { mut input, error } => match action {
                 Action::Input(c)
@@ -1055,6 +1294,144 @@ mod tests {
             Mode::Simulation { speed: 15.0 },
             "2026-11-25T09:00:00Z".parse().expect("time"),
         )
+    }
+
+    fn press(app: &mut App, c: char) -> Vec<Command> {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        match keymap(app, &key) {
+            Some(action) => app.update(Msg::Action(action)),
+            None => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn digits_and_g_with_a_number_jump_to_a_step() {
+        let mut app = app();
+        assert_eq!(press(&mut app, '7'), [Command::Focus(StepId::Restore)]);
+        assert_eq!(app.selected, StepId::Restore);
+        press(&mut app, 'g');
+        assert_eq!(app.goto.as_deref(), Some(""));
+        press(&mut app, '1');
+        assert_eq!(app.selected, StepId::Restore, "one digit after g waits");
+        assert_eq!(press(&mut app, '2'), [Command::Focus(StepId::Cleanup)]);
+        assert_eq!(app.goto, None);
+        // g, a digit and Enter; Esc gives up.
+        press(&mut app, 'g');
+        press(&mut app, '4');
+        app.update(Msg::Action(Action::Perform));
+        assert_eq!(app.selected, StepId::CreateTodos);
+        press(&mut app, 'g');
+        app.update(Msg::Action(Action::Cancel));
+        assert_eq!(app.goto, None);
+        // A number without a step says so on the key line.
+        press(&mut app, '0');
+        assert_eq!(
+            app.flash.as_ref().map(|t| t.id.as_str()),
+            Some("ui-goto-no-step")
+        );
+        assert_eq!(app.selected, StepId::CreateTodos);
+    }
+
+    #[test]
+    fn the_instructor_pauses_and_speeds_up_the_simulated_clock() {
+        let mut app = app();
+        assert_eq!(press(&mut app, 'z'), [Command::Clock(ClockControl::Pause)]);
+        assert!(matches!(app.pace, Pace::Sim { paused: true, .. }));
+        assert_eq!(press(&mut app, 'z'), [Command::Clock(ClockControl::Resume)]);
+        assert_eq!(
+            press(&mut app, '+'),
+            [Command::Clock(ClockControl::Speed(30.0))]
+        );
+        assert_eq!(
+            app.mode,
+            Mode::Simulation { speed: 30.0 },
+            "the header follows"
+        );
+        assert_eq!(
+            press(&mut app, '-'),
+            [Command::Clock(ClockControl::Speed(15.0))]
+        );
+        for _ in 0..10 {
+            press(&mut app, '+');
+        }
+        assert_eq!(app.mode, Mode::Simulation { speed: 300.0 });
+        assert!(press(&mut app, '+').is_empty());
+        assert_eq!(
+            app.flash.as_ref().map(|t| t.id.as_str()),
+            Some("ui-clock-speed-limit")
+        );
+        // AWS's clock is not the app's to change.
+        let mut aws = App::new(
+            Lang::En,
+            Config::default(),
+            Mode::Aws {
+                account: "1".into(),
+                region: "us-east-1".into(),
+            },
+            app.now,
+        );
+        assert!(press(&mut aws, 'z').is_empty());
+        assert_eq!(
+            aws.flash.as_ref().map(|t| t.id.as_str()),
+            Some("ui-clock-sim-only")
+        );
+    }
+
+    #[test]
+    fn a_fresh_world_needs_the_typed_word() {
+        let mut app = app();
+        let key = KeyEvent::new(KeyCode::Char('R'), KeyModifiers::SHIFT);
+        let action = keymap(&app, &key).expect("R");
+        app.update(Msg::Action(action));
+        assert!(matches!(app.dialog, Some(Dialog::FreshWorld { .. })));
+        for c in "rest".chars() {
+            press(&mut app, c);
+        }
+        assert!(app.update(Msg::Action(Action::Confirm)).is_empty());
+        assert!(matches!(
+            app.dialog,
+            Some(Dialog::FreshWorld { mismatch: true, .. })
+        ));
+        app.update(Msg::Action(Action::Backspace));
+        for c in "et".chars() {
+            press(&mut app, c);
+        }
+        assert_eq!(
+            app.update(Msg::Action(Action::Confirm)),
+            [Command::FreshWorld {
+                lang: Lang::De,
+                present: false
+            }]
+        );
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn keys_that_do_nothing_on_a_step_say_why() {
+        let mut app = app();
+        app.select(StepId::Protection.index());
+        // A step that only explains: Enter says so.
+        app.update(Msg::Action(Action::Perform));
+        assert_eq!(app.dialog, None);
+        assert_eq!(
+            app.flash.as_ref().map(|t| t.id.as_str()),
+            Some("ui-no-action")
+        );
+        // The next key takes the line back.
+        app.update(Msg::Action(Action::ScrollDown));
+        assert_eq!(app.flash, None);
+        // s on a step without questions.
+        let without = StepId::ALL
+            .into_iter()
+            .find(|s| crate::lab::quiz::of_step(*s).is_empty())
+            .expect("a step without questions");
+        app.select(without.index());
+        press(&mut app, 's');
+        assert_eq!(app.quiz, None);
+        assert_eq!(
+            app.flash.as_ref().map(|t| t.id.as_str()),
+            Some("ui-quiz-none")
+        );
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub enum Key {
     Ctrl(char),
     /// Any other printable character: it is typed ([`Action::Input`]).
     AnyChar,
+    /// A digit 0–9: its value replaces the placeholder of [`Action::Digit`].
+    Digits,
 }
 
 /// In which languages a key is one of the few a key line shows (the help lists every key).
@@ -43,8 +45,13 @@ pub enum Key {
 pub enum Shown {
     /// On the key lines in every language.
     Always,
-    /// On the key lines in this language only: German answers a plan with `j` (ja).
+    /// On the key lines in this language only (the key works in both).
     In(Lang),
+    /// Read and shown in this language only: German answers a plan with `j` (ja), so there
+    /// `j` never scrolls; in English it scrolls and never answers.
+    Only(Lang),
+    /// Read in this language only, and listed in the help only (`j`/`k` scroll in English).
+    HelpIn(Lang),
     /// In the help only.
     HelpOnly,
 }
@@ -129,6 +136,15 @@ const fn quiet(keys: &'static [Binding]) -> Row {
     }
 }
 
+/// `k`/`j` scroll in English only: in German `j` is "ja".
+const fn vim(c: char, action: Action) -> Binding {
+    Binding {
+        key: Key::Code(KeyCode::Char(c)),
+        action,
+        shown: Shown::HelpIn(Lang::En),
+    }
+}
+
 const TYPED: Binding = Binding {
     key: Key::AnyChar,
     action: Action::Input('\0'),
@@ -157,8 +173,8 @@ pub const MAIN: &[Row] = &[
         &[
             key(KeyCode::Up, Action::ScrollUp),
             key(KeyCode::Down, Action::ScrollDown),
-            also_char('k', Action::ScrollUp),
-            also_char('j', Action::ScrollDown),
+            vim('k', Action::ScrollUp),
+            vim('j', Action::ScrollDown),
         ],
         "ui-help-scroll",
         "ui-hint-scroll",
@@ -206,6 +222,31 @@ pub const MAIN: &[Row] = &[
         hint_on: Some("ui-hint-present-off"),
     },
     row(&[char_key('s', Action::Quiz)], "ui-help-quiz"),
+    row(
+        &[
+            Binding {
+                key: Key::Digits,
+                action: Action::Digit(0),
+                shown: Shown::HelpOnly,
+            },
+            also_char('g', Action::GoTo),
+        ],
+        "ui-help-goto",
+    ),
+    row(&[char_key('z', Action::ClockPause)], "ui-help-clock-pause"),
+    row(
+        &[
+            char_key('+', Action::Faster),
+            char_key('-', Action::Slower),
+            also_char('=', Action::Faster),
+        ],
+        "ui-help-clock-speed",
+    ),
+    row(&[char_key('R', Action::FreshWorld)], "ui-help-fresh"),
+    quiet(&[
+        also(KeyCode::Esc, Action::Cancel),
+        also(KeyCode::Backspace, Action::Backspace),
+    ]),
     hinted(QUIT_KEYS, "ui-help-quit", "ui-hint-quit"),
 ];
 
@@ -222,7 +263,7 @@ pub const DIALOG: &[Row] = &[
             Binding {
                 key: Key::Code(KeyCode::Char('j')),
                 action: Action::Yes,
-                shown: Shown::In(Lang::De),
+                shown: Shown::Only(Lang::De),
             },
             char_key('n', Action::No),
         ],
@@ -255,6 +296,7 @@ pub const DIALOG: &[Row] = &[
 const DIALOG_SCROLL: &[Binding] = &[
     key(KeyCode::Up, Action::ScrollUp),
     key(KeyCode::Down, Action::ScrollDown),
+    vim('j', Action::ScrollDown),
     also(KeyCode::PageUp, Action::PageUp),
     also(KeyCode::PageDown, Action::PageDown),
 ];
@@ -269,7 +311,15 @@ pub const INPUT: &[Row] = &[
         key(KeyCode::Backspace, Action::Backspace),
         TYPED,
     ]),
-    quiet(DIALOG_SCROLL),
+    quiet(INPUT_SCROLL),
+];
+
+/// Scrolling a long dialog that takes typed text: the arrows and pages only.
+const INPUT_SCROLL: &[Binding] = &[
+    key(KeyCode::Up, Action::ScrollUp),
+    key(KeyCode::Down, Action::ScrollDown),
+    also(KeyCode::PageUp, Action::PageUp),
+    also(KeyCode::PageDown, Action::PageDown),
 ];
 
 /// The self-check questions: a b c (or 1 2 3) answer, ←→ move, Esc or s close.
@@ -322,8 +372,8 @@ pub const HELP: &[Row] = &[
     quiet(&[
         key(KeyCode::Up, Action::ScrollUp),
         key(KeyCode::Down, Action::ScrollDown),
-        also_char('k', Action::ScrollUp),
-        also_char('j', Action::ScrollDown),
+        vim('k', Action::ScrollUp),
+        vim('j', Action::ScrollDown),
         also(KeyCode::PageUp, Action::PageUp),
         also(KeyCode::PageDown, Action::PageDown),
         also_char(' ', Action::PageDown),
@@ -364,6 +414,7 @@ impl Key {
             Key::Ctrl(c) => ctrl && event.code == KeyCode::Char(c),
             Key::Code(code) => code == event.code,
             Key::AnyChar => matches!(event.code, KeyCode::Char(_)),
+            Key::Digits => matches!(event.code, KeyCode::Char('0'..='9')),
         }
     }
 
@@ -373,6 +424,7 @@ impl Key {
         match self {
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::AnyChar => String::new(),
+            Key::Digits => "0–9".into(),
             Key::Code(code) => match code {
                 KeyCode::Left => "←".into(),
                 KeyCode::Right => "→".into(),
@@ -405,38 +457,48 @@ impl Shown {
     fn on_key_line(self, lang: Lang) -> bool {
         match self {
             Shown::Always => true,
-            Shown::In(only) => only == lang,
-            Shown::HelpOnly => false,
+            Shown::In(only) | Shown::Only(only) => only == lang,
+            Shown::HelpOnly | Shown::HelpIn(_) => false,
+        }
+    }
+
+    /// Whether the key is read in `lang`.
+    fn active(self, lang: Lang) -> bool {
+        match self {
+            Shown::Only(only) | Shown::HelpIn(only) => only == lang,
+            _ => true,
         }
     }
 }
 
-/// The action `key` means in `mode`; `None` for a key the mode does not use.
+/// The action `key` means in `mode` for a reader of `lang`; `None` for a key the mode does
+/// not use.
 #[must_use]
-pub fn action_in(mode: KeyMode, key: &KeyEvent) -> Option<Action> {
+pub fn action_in(mode: KeyMode, key: &KeyEvent, lang: Lang) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
     let binding = table(mode)
         .iter()
         .flat_map(|row| row.keys.iter())
-        .find(|b| b.key.matches(key))?;
+        .find(|b| b.shown.active(lang) && b.key.matches(key))?;
     Some(match (binding.key, key.code) {
         (Key::AnyChar, KeyCode::Char(c)) => Action::Input(c),
+        (Key::Digits, KeyCode::Char(c)) => Action::Digit(
+            c.to_digit(10)
+                .and_then(|d| u8::try_from(d).ok())
+                .unwrap_or(0),
+        ),
         _ => binding.action,
     })
 }
 
-/// The action a key press means with the app as it is: the one place keys are read.
+/// The action a key press means with the app as it is: the one place keys are read. In
+/// German `j` answers yes and never scrolls; in English it scrolls and never answers, so
+/// reading a long plan with a scroll key never starts it.
 #[must_use]
 pub fn action(app: &App, key: &KeyEvent) -> Option<Action> {
-    let action = action_in(app.key_mode(), key);
-    // `j` is "ja" only to a German reader; in English it keeps scrolling, so reading a long
-    // plan with j never starts it.
-    if action == Some(Action::Yes) && app.lang == Lang::En && key.code == KeyCode::Char('j') {
-        return Some(Action::ScrollDown);
-    }
-    action
+    action_in(app.key_mode(), key, app.lang)
 }
 
 /// Joins key names: arrows stand together (`←→`), other keys apart (`Tab ↑↓`).
@@ -476,10 +538,11 @@ pub fn keys_label(mode: KeyMode, actions: &[Action], lang: Lang) -> String {
     )
 }
 
-/// The help overlay's rows for the lab: every key of every row with a help text, in table
-/// order (main screen first, then dialogs), with the message id that describes it.
+/// The help overlay's rows for the lab: every key read in `lang` of every row with a help
+/// text, in table order (main screen first, then dialogs), with the message id that
+/// describes it.
 #[must_use]
-pub fn help_rows() -> Vec<(String, &'static str)> {
+pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
     [MAIN, DIALOG]
         .into_iter()
         .flatten()
@@ -488,7 +551,7 @@ pub fn help_rows() -> Vec<(String, &'static str)> {
             let keys = row
                 .keys
                 .iter()
-                .filter(|b| b.key != Key::AnyChar)
+                .filter(|b| b.key != Key::AnyChar && b.shown.active(lang))
                 .map(|b| b.key);
             Some((join(keys, false), help))
         })
@@ -542,47 +605,92 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_mode() {
-        for mode in MODES {
-            let keys: Vec<Key> = table(mode)
-                .iter()
-                .flat_map(|row| row.keys.iter().map(|b| b.key))
-                .collect();
-            for (i, key) in keys.iter().enumerate() {
-                assert!(
-                    !keys[..i].contains(key),
-                    "{key:?} is bound twice in {mode:?}"
-                );
+        for lang in [Lang::De, Lang::En] {
+            for mode in MODES {
+                let keys: Vec<Key> = table(mode)
+                    .iter()
+                    .flat_map(|row| row.keys.iter())
+                    .filter(|b| b.shown.active(lang))
+                    .map(|b| b.key)
+                    .collect();
+                for (i, key) in keys.iter().enumerate() {
+                    assert!(
+                        !keys[..i].contains(key),
+                        "{key:?} is bound twice in {mode:?} ({lang:?})"
+                    );
+                }
             }
         }
     }
 
     #[test]
     fn every_key_of_the_lab_and_its_dialogs_is_in_the_help() {
-        let help: Vec<String> = help_rows().into_iter().map(|(keys, _)| keys).collect();
-        let all = help.join(" ");
-        for name in [
-            "Ctrl-D", "Ctrl-C", "h", "j", "y", "PgDn", "PgUp", "Space", "Home", "End",
-        ] {
-            assert!(
-                all.split(' ').any(|k| k == name),
-                "{name} missing from the help: {help:?}"
-            );
-        }
-        // Every key the main screen accepts is listed, none is hidden.
-        for row in MAIN {
-            for b in row.keys {
-                assert!(all.split(' ').any(|k| k == b.key.name()), "{b:?}");
+        for lang in [Lang::De, Lang::En] {
+            let help: Vec<String> = help_rows(lang).into_iter().map(|(keys, _)| keys).collect();
+            let all = help.join(" ");
+            for name in [
+                "Ctrl-D", "Ctrl-C", "h", "j", "y", "PgDn", "PgUp", "Space", "Home", "End", "0–9",
+                "g", "z", "+", "-", "R",
+            ] {
+                assert!(
+                    all.split(' ').any(|k| k == name),
+                    "{name} missing from the help: {help:?}"
+                );
+            }
+            // Every key the main screen accepts with a help text is listed, none is hidden.
+            for row in MAIN.iter().filter(|r| r.help.is_some()) {
+                for b in row.keys.iter().filter(|b| b.shown.active(lang)) {
+                    assert!(all.split(' ').any(|k| k == b.key.name()), "{b:?}");
+                }
             }
         }
     }
 
     #[test]
-    fn j_scrolls_on_the_screen_and_says_yes_in_a_dialog() {
+    fn j_in_the_help_does_what_it_says_in_each_language() {
         let j = press(KeyCode::Char('j'));
-        assert_eq!(action_in(KeyMode::Main, &j), Some(Action::ScrollDown));
-        assert_eq!(action_in(KeyMode::Dialog, &j), Some(Action::Yes));
+        for lang in [Lang::De, Lang::En] {
+            let rows = help_rows(lang);
+            let with_j: Vec<&str> = rows
+                .iter()
+                .filter(|(keys, _)| keys.split(' ').any(|k| k == "j"))
+                .map(|(_, id)| *id)
+                .collect();
+            // j is listed for what it does in the language: yes in German, scrolling in
+            // English (on the screen and in a dialog), never both.
+            let (rows, action) = match lang {
+                Lang::De => (vec!["ui-help-confirm"], Action::Yes),
+                Lang::En => (
+                    vec!["ui-help-scroll", "ui-help-dialog-scroll"],
+                    Action::ScrollDown,
+                ),
+            };
+            assert_eq!(with_j, rows, "{lang:?}");
+            assert_eq!(action_in(KeyMode::Dialog, &j, lang), Some(action));
+        }
+    }
+
+    #[test]
+    fn j_is_yes_in_german_and_a_scroll_key_in_english_never_both() {
+        let j = press(KeyCode::Char('j'));
+        assert_eq!(
+            action_in(KeyMode::Main, &j, Lang::En),
+            Some(Action::ScrollDown)
+        );
+        assert_eq!(
+            action_in(KeyMode::Main, &j, Lang::De),
+            None,
+            "j never scrolls in German"
+        );
+        assert_eq!(action_in(KeyMode::Dialog, &j, Lang::De), Some(Action::Yes));
+        assert_eq!(
+            action_in(KeyMode::Dialog, &j, Lang::En),
+            Some(Action::ScrollDown),
+            "reading a plan with j in English never starts it"
+        );
         let y = press(KeyCode::Char('y'));
-        assert_eq!(action_in(KeyMode::Dialog, &y), Some(Action::Yes));
+        assert_eq!(action_in(KeyMode::Dialog, &y, Lang::En), Some(Action::Yes));
+        assert_eq!(action_in(KeyMode::Dialog, &y, Lang::De), Some(Action::Yes));
         assert_eq!(key_label(KeyMode::Dialog, Action::Yes, Lang::De), "j");
         assert_eq!(key_label(KeyMode::Dialog, Action::Yes, Lang::En), "y");
         // In an open English dialog j scrolls; in German it answers yes.
@@ -605,13 +713,29 @@ mod tests {
     #[test]
     fn typed_text_takes_every_letter_but_ctrl_c_still_quits() {
         let big_l = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
-        assert_eq!(action_in(KeyMode::Input, &big_l), Some(Action::Input('L')));
-        let q = press(KeyCode::Char('q'));
-        assert_eq!(action_in(KeyMode::Input, &q), Some(Action::Input('q')));
+        assert_eq!(
+            action_in(KeyMode::Input, &big_l, Lang::En),
+            Some(Action::Input('L'))
+        );
+        for lang in [Lang::De, Lang::En] {
+            for c in ['q', 'j', 'k'] {
+                let typed = press(KeyCode::Char(c));
+                assert_eq!(
+                    action_in(KeyMode::Input, &typed, lang),
+                    Some(Action::Input(c))
+                );
+            }
+        }
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_in(KeyMode::Input, &ctrl_c), Some(Action::Quit));
+        assert_eq!(
+            action_in(KeyMode::Input, &ctrl_c, Lang::En),
+            Some(Action::Quit)
+        );
         let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
-        assert_eq!(action_in(KeyMode::Main, &ctrl_d), Some(Action::Quit));
+        assert_eq!(
+            action_in(KeyMode::Main, &ctrl_d, Lang::De),
+            Some(Action::Quit)
+        );
     }
 
     #[test]
@@ -632,21 +756,28 @@ mod tests {
     #[test]
     fn s_opens_the_self_check_and_letters_or_digits_answer_there() {
         let s = press(KeyCode::Char('s'));
-        assert_eq!(action_in(KeyMode::Main, &s), Some(Action::Quiz));
-        assert_eq!(action_in(KeyMode::Quiz, &s), Some(Action::Quiz));
+        assert_eq!(action_in(KeyMode::Main, &s, Lang::En), Some(Action::Quiz));
+        assert_eq!(action_in(KeyMode::Quiz, &s, Lang::En), Some(Action::Quiz));
         for (letter, digit, n) in [('a', '1', 0), ('b', '2', 1), ('c', '3', 2)] {
             let answer = Some(Action::Answer(n));
             assert_eq!(
-                action_in(KeyMode::Quiz, &press(KeyCode::Char(letter))),
+                action_in(KeyMode::Quiz, &press(KeyCode::Char(letter)), Lang::De),
                 answer
             );
             assert_eq!(
-                action_in(KeyMode::Quiz, &press(KeyCode::Char(digit))),
+                action_in(KeyMode::Quiz, &press(KeyCode::Char(digit)), Lang::De),
                 answer
             );
         }
-        // On the lab screen a letter answers nothing.
-        assert_eq!(action_in(KeyMode::Main, &press(KeyCode::Char('a'))), None);
+        // On the lab screen a letter answers nothing; a digit jumps to a step.
+        assert_eq!(
+            action_in(KeyMode::Main, &press(KeyCode::Char('a')), Lang::En),
+            None
+        );
+        assert_eq!(
+            action_in(KeyMode::Main, &press(KeyCode::Char('7')), Lang::En),
+            Some(Action::Digit(7))
+        );
         assert_eq!(
             keys_label(
                 KeyMode::Quiz,
@@ -661,6 +792,6 @@ mod tests {
     fn a_released_key_is_no_action() {
         let mut q = press(KeyCode::Char('q'));
         q.kind = KeyEventKind::Release;
-        assert_eq!(action_in(KeyMode::Main, &q), None);
+        assert_eq!(action_in(KeyMode::Main, &q, Lang::En), None);
     }
 }

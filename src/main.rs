@@ -61,7 +61,27 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let code = runtime.block_on(run(cli, lang));
+    let code = runtime.block_on(async {
+        let (mut cli, mut lang) = (cli, lang);
+        loop {
+            // A fresh world asked for in the TUI: the same program again, on a reset world.
+            let mut fresh = None;
+            let global = cli.global.clone();
+            let code = run(cli, lang, &mut fresh).await;
+            let Some((chosen, present)) = fresh else {
+                break code;
+            };
+            lang = chosen;
+            cli = Cli {
+                global: backup_lab::cli::Global {
+                    reset: true,
+                    present,
+                    ..global
+                },
+                command: None,
+            };
+        }
+    });
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
@@ -477,7 +497,9 @@ fn skipped_texts(journal: &Journal) -> Vec<Text> {
         .collect()
 }
 
-async fn run(cli: Cli, lang: Lang) -> i32 {
+/// Runs the command line once; a TUI that asks for a fresh world says so in `fresh` (its
+/// language and layout).
+async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
     let g = cli.global.clone();
     let interactive = cli.command.is_none();
     if interactive && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
@@ -706,10 +728,14 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
                 worker::Greeting::Identity,
             );
             let clock_cloud = cloud.clone();
-            let clock = Arc::new(move || clock_cloud.now());
+            let clock = Arc::new(move || (clock_cloud.now(), clock_cloud.pace()));
             match tui::run(app, handle, feed, clock).await {
-                Ok(None) => 0,
-                Ok(Some(signal)) => signal_exit(signal),
+                Ok(tui::Ending::Quit) => 0,
+                Ok(tui::Ending::Signal(signal)) => signal_exit(signal),
+                Ok(tui::Ending::FreshWorld { lang, present }) => {
+                    *fresh = Some((lang, present));
+                    0
+                }
                 Err(e) => {
                     eprintln!("✘ {e}");
                     EXIT_INCOMPLETE

@@ -38,7 +38,7 @@ use crate::app::{App, Command, Msg};
 use crate::worker::Feed;
 
 /// The cloud's clock (simulated or real), read for every tick.
-pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
+pub type Clock = Arc<dyn Fn() -> (Timestamp, crate::cloud::Pace) + Send + Sync>;
 
 /// How often the clock ticks, so "updated N s ago" stays true.
 pub const TICK: Duration = Duration::from_secs(1);
@@ -62,9 +62,34 @@ pub async fn run(
     worker: crate::worker::Handle,
     feed: Feed,
     clock: Clock,
-) -> anyhow::Result<Option<Signal>> {
-    let mut sink = |command| worker.send(command);
-    in_terminal(app, feed, &mut sink, clock).await
+) -> anyhow::Result<Ending> {
+    let mut fresh = None;
+    let mut sink = |command: Command| {
+        if let Command::FreshWorld { lang, present } = &command {
+            fresh = Some((*lang, *present));
+        }
+        worker.send(command);
+    };
+    let signal = in_terminal(app, feed, &mut sink, clock).await?;
+    Ok(match (signal, fresh) {
+        (Some(signal), _) => Ending::Signal(signal),
+        (None, Some((lang, present))) => Ending::FreshWorld { lang, present },
+        (None, None) => Ending::Quit,
+    })
+}
+
+/// How the lab screen ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Quit,
+    /// A signal ended the screen.
+    Signal(Signal),
+    /// The learner asked for a fresh simulated world: start again with it, in this language
+    /// and layout.
+    FreshWorld {
+        lang: crate::i18n::Lang,
+        present: bool,
+    },
 }
 
 /// What the learner chose on the welcome screen.
@@ -87,7 +112,13 @@ pub async fn offer_simulation(app: App) -> anyhow::Result<Choice> {
             chosen = Choice::Simulation;
         }
     };
-    let signal = in_terminal(app, feed, &mut sink, Arc::new(Timestamp::now)).await?;
+    let signal = in_terminal(
+        app,
+        feed,
+        &mut sink,
+        Arc::new(|| (Timestamp::now(), crate::cloud::Pace::Real)),
+    )
+    .await?;
     Ok(signal.map_or(chosen, Choice::Signal))
 }
 
@@ -289,7 +320,13 @@ where
                 }
                 msg
             }
-            _ = tick.tick() => Some(Msg::Tick(clock())),
+            _ = tick.tick() => {
+                let (now, pace) = clock();
+                if pace != app.pace {
+                    app.update(Msg::Pace(pace));
+                }
+                Some(Msg::Tick(now))
+            }
         };
         let Some(msg) = msg else { continue };
         if matches!(msg, Msg::Action(_)) {
@@ -355,7 +392,7 @@ mod tests {
             keys,
             rx,
             |c| sent.push(c),
-            Arc::new(start),
+            Arc::new(|| (start(), crate::cloud::Pace::Real)),
             std::future::pending(),
         )
         .await
@@ -396,7 +433,7 @@ mod tests {
                 futures::stream::pending(),
                 rx,
                 |c| sent.push(c),
-                Arc::new(start),
+                Arc::new(|| (start(), crate::cloud::Pace::Real)),
                 shutdown
             ),
             task
@@ -420,7 +457,7 @@ mod tests {
             futures::stream::iter(downs).chain(futures::stream::pending()),
             rx,
             |_| {},
-            Arc::new(start),
+            Arc::new(|| (start(), crate::cloud::Pace::Real)),
             std::future::pending(),
         )
         .await
@@ -442,7 +479,7 @@ mod tests {
                 .chain(futures::stream::pending()),
             rx,
             |_| {},
-            Arc::new(start),
+            Arc::new(|| (start(), crate::cloud::Pace::Real)),
             std::future::pending(),
         )
         .await
@@ -465,7 +502,7 @@ mod tests {
             futures::stream::iter(keys.map(key)).chain(futures::stream::pending()),
             rx,
             |_| {},
-            Arc::new(start),
+            Arc::new(|| (start(), crate::cloud::Pace::Real)),
             std::future::pending(),
         )
         .await
@@ -491,7 +528,7 @@ mod tests {
                 .chain(futures::stream::pending()),
             rx,
             |c| sent.push(c),
-            Arc::new(start),
+            Arc::new(|| (start(), crate::cloud::Pace::Real)),
             std::future::pending(),
         )
         .await
@@ -516,7 +553,7 @@ mod tests {
             futures::stream::empty(),
             rx,
             |c| sent.push(c),
-            Arc::new(start),
+            Arc::new(|| (start(), crate::cloud::Pace::Real)),
             std::future::pending(),
         )
         .await;

@@ -346,7 +346,8 @@ async fn run(
     loop {
         tokio::select! {
             command = rx.recv() => match command {
-                None | Some(Command::Quit) => break,
+                // A fresh world: the front end ends and starts again; this worker ends with it.
+                None | Some(Command::Quit | Command::FreshWorld { .. }) => break,
                 Some(Command::Focus(step)) => {
                     focus = Some(step);
                     let now = Instant::now();
@@ -364,6 +365,9 @@ async fn run(
                 }
                 // Only the welcome screen's front end acts on it.
                 Some(Command::UseSimulation) => {}
+                Some(Command::Clock(change)) => {
+                    cloud.control_clock(change);
+                }
                 Some(Command::RecordAnswer { question, choice }) => {
                     let Some(q) = crate::lab::quiz::find(question) else { continue };
                     let now = cloud.now();

@@ -221,3 +221,26 @@ ui-restore-adopt = { $other } verwenden
 ui-restore-adopt-detail = backup-lab merkt sich { $other } als wiederhergestellte Datenbank dieses Durchgangs (auch nach einem Neustart) und prüft ihre Einstellungen. Nichts wird erstellt oder gelöscht.
 ui-restore-again = Nochmals als { $restored } wiederherstellen
 ui-restore-again-detail = Eine neue Instanz aus { $snapshot }, mit den Einstellungen des Labs. { $other } bleibt und kostet weiter, bis du sie in der Konsole löschst.
+
+## Die Uhr der Simulation, Sprünge, eine neue Welt (Tasten für die Vorführung)
+ui-mode-sim-idle = SIMULATION Echtzeit · AWS ×{ $speed }
+ui-mode-sim-paused = SIMULATION ⏸ angehalten · AWS ×{ $speed }
+ui-help-goto = zu Schritt 1–9 springen; g und die Nummer (dann Enter) für jeden Schritt, auch 10–12
+ui-help-clock-pause = Uhr der Simulation anhalten / weiterlaufen lassen
+ui-help-clock-speed = Simulation: AWS schneller / langsamer arbeiten lassen (×1 bis ×300)
+ui-help-fresh = Simulation: mit einer neuen Welt von vorn beginnen (du tippst zur Bestätigung ein Wort)
+ui-goto-prompt = Zu Schritt: { $number }_   (Enter springt, Esc bricht ab)
+ui-goto-no-step = Einen Schritt { $number } gibt es nicht: Die Schritte gehen von 1 bis { $last }. Für 10–12 drückst du g und die Nummer.
+ui-clock-sim-only = Die Uhr lässt sich nur in der Simulation anhalten oder beschleunigen; bei AWS läuft die echte Zeit.
+ui-clock-read-only = Nur-Lesen: Die Uhr gehört dem Programm, das die Welt führt.
+ui-clock-paused = ⏸ Uhr angehalten: AWS arbeitet nicht weiter, bis du z drückst.
+ui-clock-resumed = ▶ Uhr läuft wieder.
+ui-clock-speed = AWS arbeitet jetzt ×{ $speed } so schnell wie in echt; ohne laufende Arbeit läuft die Uhr in Echtzeit.
+ui-clock-speed-limit = Schon bei ×{ $speed }: Schneller oder langsamer geht es nicht.
+ui-fresh-title = Neue Welt
+ui-fresh-intro = Die simulierte Welt beginnt von vorn: workshop-db ohne Backups, keine Snapshots, keine Wiederherstellung, ein leeres Protokoll. Die bisherige Welt wird mit Zeitstempel beiseitegelegt, nicht gelöscht; ihr Protokoll bleibt erhalten.
+ui-fresh-sim-only = Eine neue Welt gibt es nur in der Simulation; dein AWS-Konto bleibt, wie es ist.
+ui-fresh-read-only = Nur-Lesen: Eine neue Welt beginnt nur das Programm, das die Welt führt.
+ui-quiz-none = Dieser Schritt hat keine Selbstkontroll-Fragen; s öffnet sie bei den Schritten, die welche haben (✎).
+ui-no-action = Dieser Schritt erklärt nur; hier führt Enter nichts aus. Mit → geht es weiter.
+ui-present-legend = Legende

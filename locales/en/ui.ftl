@@ -221,3 +221,26 @@ ui-restore-adopt = Use { $other }
 ui-restore-adopt-detail = backup-lab remembers { $other } as the restored database of this run (also after a restart) and checks its settings. Nothing is created or deleted.
 ui-restore-again = Restore again as { $restored }
 ui-restore-again-detail = A new instance from { $snapshot }, with the lab's settings. { $other } stays and keeps costing money until you delete it in the console.
+
+## The simulation's clock, jumps, a fresh world (keys for a live demo)
+ui-mode-sim-idle = SIMULATION real time · AWS ×{ $speed }
+ui-mode-sim-paused = SIMULATION ⏸ paused · AWS ×{ $speed }
+ui-help-goto = jump to step 1–9; g and the number (then Enter) for any step, 10–12 too
+ui-help-clock-pause = pause / resume the simulation's clock
+ui-help-clock-speed = simulation: AWS works faster / slower (×1 to ×300)
+ui-help-fresh = simulation: start over in a fresh world (you type a word to confirm)
+ui-goto-prompt = Go to step: { $number }_   (Enter jumps, Esc cancels)
+ui-goto-no-step = There is no step { $number }: the steps go from 1 to { $last }. For 10–12 press g and the number.
+ui-clock-sim-only = Only the simulation's clock can be paused or sped up; on AWS, real time runs.
+ui-clock-read-only = Read-only: the clock belongs to the program that runs the world.
+ui-clock-paused = ⏸ Clock paused: AWS makes no progress until you press z.
+ui-clock-resumed = ▶ Clock running again.
+ui-clock-speed = AWS now works ×{ $speed } as fast as for real; with nothing in flight the clock runs in real time.
+ui-clock-speed-limit = Already at ×{ $speed }: it goes no faster or slower.
+ui-fresh-title = Fresh world
+ui-fresh-intro = The simulated world starts over: workshop-db without backups, no snapshots, nothing restored, an empty journal. The current world is set aside with a timestamp, not deleted; its journal is kept.
+ui-fresh-sim-only = A fresh world exists only in the simulation; your AWS account stays as it is.
+ui-fresh-read-only = Read-only: only the program that runs the world can start a fresh one.
+ui-quiz-none = This step has no self-check questions; s opens them on the steps that have some (✎).
+ui-no-action = This step only explains; Enter does nothing here. → moves on.
+ui-present-legend = Legend

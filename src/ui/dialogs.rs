@@ -160,6 +160,11 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
             confirm_sections(view, plan, typed, *mismatch, width),
             false,
         ),
+        Dialog::FreshWorld { typed, mismatch } => (
+            view.t("ui-fresh-title"),
+            fresh_sections(view, typed, *mismatch, width),
+            true,
+        ),
         Dialog::Window { input, error } => (
             view.t("ui-window-title"),
             window_sections(view, input, error.as_ref(), width),
@@ -336,21 +341,7 @@ fn confirm_sections(
             ));
         }
         Confirm::Typed(word) => {
-            let ask = Text::new("ui-confirm-type")
-                .arg("word", word.clone())
-                .render(view.lang);
-            prompt.extend(wrap::lines_with("", &ask, width, th.heading, th.heading));
-            prompt.push(Line::from(vec![
-                Span::styled("> ", th.key),
-                Span::styled(typed.to_owned(), th.heading),
-                Span::styled(CURSOR, th.key),
-            ]));
-            if mismatch {
-                let text = Text::new("ui-confirm-mismatch")
-                    .arg("word", word.clone())
-                    .render(view.lang);
-                prompt.extend(wrap::lines_with("✘ ", &text, width, th.error, th.error));
-            }
+            prompt.extend(typed_prompt(view, word, typed, mismatch, width));
             prompt.push(keys(
                 view,
                 KeyMode::Input,
@@ -379,6 +370,58 @@ fn confirm_sections(
             lines: prompt,
         },
     ]
+}
+
+/// A fresh simulated world: what is set aside, what stays, and the word to type.
+fn fresh_sections(view: &View<'_>, typed: &str, mismatch: bool, width: usize) -> Vec<Section> {
+    let th = &view.th;
+    let intro = wrap::lines_with("", &view.t("ui-fresh-intro"), width, th.text, th.text);
+    let mut prompt = typed_prompt(view, crate::app::FRESH_WORD, typed, mismatch, width);
+    prompt.push(keys(
+        view,
+        KeyMode::Input,
+        &[
+            (&[Action::Confirm], "ui-key-confirm"),
+            (&[Action::Cancel], "ui-key-cancel"),
+        ],
+    ));
+    vec![
+        Section {
+            drop_rank: KEEP,
+            lines: intro,
+        },
+        Section {
+            drop_rank: KEEP,
+            lines: prompt,
+        },
+    ]
+}
+
+/// "Type `word` to confirm", the field and, after a wrong word, what went wrong.
+fn typed_prompt(
+    view: &View<'_>,
+    word: &str,
+    typed: &str,
+    mismatch: bool,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let th = &view.th;
+    let ask = Text::new("ui-confirm-type")
+        .arg("word", word.to_owned())
+        .render(view.lang);
+    let mut prompt = wrap::lines_with("", &ask, width, th.heading, th.heading);
+    prompt.push(Line::from(vec![
+        Span::styled("> ", th.key),
+        Span::styled(typed.to_owned(), th.heading),
+        Span::styled(CURSOR, th.key),
+    ]));
+    if mismatch {
+        let text = Text::new("ui-confirm-mismatch")
+            .arg("word", word.to_owned())
+            .render(view.lang);
+        prompt.extend(wrap::lines_with("✘ ", &text, width, th.error, th.error));
+    }
+    prompt
 }
 
 /// Whether `tz` changes its offset in the year around `now` (daylight saving time): only

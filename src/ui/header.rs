@@ -22,14 +22,21 @@ pub fn speed(factor: f64) -> String {
     }
 }
 
-/// The mode as shown in the header: `SIMULATION ×15` or `AWS 1111… · us-east-1`.
+/// The mode as shown in the header: `SIMULATION ×15` while AWS works, `SIMULATION real time
+/// · AWS ×15` while nothing is in flight, `SIMULATION ⏸ clock paused`, or
+/// `AWS 1111… · us-east-1`.
 #[must_use]
 pub fn mode_text(view: &View<'_>) -> String {
     let app = view.app;
     match (&app.mode, &app.identity) {
-        (Mode::Simulation { speed: factor }, _) => Text::new("ui-mode-sim")
-            .arg("speed", speed(*factor))
-            .render(view.lang),
+        (Mode::Simulation { speed: factor }, _) => {
+            let id = match app.pace {
+                crate::cloud::Pace::Sim { paused: true, .. } => "ui-mode-sim-paused",
+                crate::cloud::Pace::Sim { busy: false, .. } => "ui-mode-sim-idle",
+                _ => "ui-mode-sim",
+            };
+            Text::new(id).arg("speed", speed(*factor)).render(view.lang)
+        }
         (Mode::Aws { .. }, Some(id)) => Text::new("ui-mode-aws")
             .arg("account", &id.account)
             .arg("region", &id.region)

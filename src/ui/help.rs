@@ -16,6 +16,23 @@ use crate::lab::{StepId, StepState, Text};
 /// The bottom line: the most used keys.
 pub fn draw_hints(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let th = &view.th;
+    // A step's number being typed, or the answer to the last key, takes the line until the
+    // next key.
+    let said = match (&view.app.goto, &view.app.flash) {
+        (Some(number), _) => Some((
+            Text::new("ui-goto-prompt")
+                .arg("number", number.clone())
+                .render(view.lang),
+            th.key,
+        )),
+        (None, Some(text)) => Some((view.text(text), th.heading)),
+        (None, None) => None,
+    };
+    if let Some((text, style)) = said {
+        let line = wrap::truncate(&format!(" {text}"), usize::from(area.width));
+        frame.render_widget(Paragraph::new(Line::styled(line, style)), area);
+        return;
+    }
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (key, id) in keymap::hints(view.lang, view.app.present) {
@@ -33,7 +50,7 @@ pub fn draw_hints(frame: &mut Frame, area: Rect, view: &View<'_>) {
 
 /// The help overlay's rows: key and what it does.
 fn rows(view: &View<'_>) -> Vec<(String, String)> {
-    keymap::help_rows()
+    keymap::help_rows(view.lang)
         .into_iter()
         .map(|(keys, id)| (keys, view.t(id)))
         .collect()

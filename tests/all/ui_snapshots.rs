@@ -131,7 +131,9 @@ impl Lab {
                     *self.notes.lock().expect("notes") = app.notes;
                     return;
                 }
-                Dialog::Notice { .. } => panic!("{step:?}: {dialog:?}"),
+                Dialog::Notice { .. } | Dialog::FreshWorld { .. } => {
+                    panic!("{step:?}: {dialog:?}")
+                }
             };
         }
         let Some(Command::RunAction(plan)) = commands.into_iter().next() else {

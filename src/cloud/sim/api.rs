@@ -56,7 +56,7 @@ impl Cloud for SimCloud {
                 }
                 tokio::task::yield_now().await;
             }
-            Clock::Wall { .. } | Clock::Published => {
+            Clock::Wall | Clock::Published => {
                 tokio::time::sleep(simulated.div_f64(speed.max(f64::MIN_POSITIVE))).await;
             }
         }

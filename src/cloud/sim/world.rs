@@ -350,6 +350,10 @@ pub(super) struct Published {
     pub(super) paused: bool,
 }
 
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "serde's default for an optional field"
+)]
 fn always_busy() -> Option<Timestamp> {
     Some(Timestamp::MAX)
 }
