@@ -89,8 +89,14 @@ ui-instances = DB-Instanzen
 ui-multi-az = Multi-AZ
 ui-single-az = Single-AZ
 ui-retention-off = Backups aus
-ui-retention-days = Backups { $days } Tg.
-ui-retention-pending = Backups { $from } → { $to } Tg.
+ui-retention-days = Backups { $days } { $days ->
+    [one] Tag
+   *[other] Tage
+}
+ui-retention-pending = Backups { $from } → { $to } { $to ->
+    [one] Tag
+   *[other] Tage
+}
 ui-no-endpoint = noch kein Endpunkt
 ui-snapshots = Snapshots
 ui-snapshot-manual = manuell
@@ -244,3 +250,5 @@ ui-fresh-read-only = Nur-Lesen: Eine neue Welt beginnt nur das Programm, das die
 ui-quiz-none = Dieser Schritt hat keine Selbstkontroll-Fragen; s öffnet sie bei den Schritten, die welche haben (✎).
 ui-no-action = Dieser Schritt erklärt nur; hier führt Enter nichts aus. Mit → geht es weiter.
 ui-present-legend = Legende
+ui-result-done = ✔ Erledigt
+ui-result-failed = ✘ Nicht gelungen

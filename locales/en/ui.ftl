@@ -89,8 +89,14 @@ ui-instances = DB instances
 ui-multi-az = Multi-AZ
 ui-single-az = Single-AZ
 ui-retention-off = backups off
-ui-retention-days = backups { $days } d
-ui-retention-pending = backups { $from } → { $to } d
+ui-retention-days = backups { $days } { $days ->
+    [one] day
+   *[other] days
+}
+ui-retention-pending = backups { $from } → { $to } { $to ->
+    [one] day
+   *[other] days
+}
 ui-no-endpoint = no endpoint yet
 ui-snapshots = Snapshots
 ui-snapshot-manual = manual
@@ -244,3 +250,5 @@ ui-fresh-read-only = Read-only: only the program that runs the world can start a
 ui-quiz-none = This step has no self-check questions; s opens them on the steps that have some (✎).
 ui-no-action = This step only explains; Enter does nothing here. → moves on.
 ui-present-legend = Legend
+ui-result-done = ✔ Done
+ui-result-failed = ✘ Did not work

@@ -187,10 +187,23 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
         } => {
             let th = &view.th;
             let style = if *is_error { th.error } else { th.text };
-            let body = lines
-                .iter()
-                .flat_map(|line| wrap::lines_with("", &view.text(line), width, style, style))
-                .collect();
+            // An action's result starts with its verdict on a line of its own.
+            let verdict = match (*is_error, title.id.as_str()) {
+                (false, id) if id.starts_with("step-") => {
+                    Some(Line::styled(view.t("ui-result-done"), th.done))
+                }
+                (true, "dialog-action-failed") => {
+                    Some(Line::styled(view.t("ui-result-failed"), th.error))
+                }
+                _ => None,
+            };
+            let body =
+                verdict
+                    .into_iter()
+                    .chain(lines.iter().flat_map(|line| {
+                        wrap::lines_with("", &view.text(line), width, style, style)
+                    }))
+                    .collect();
             let keys = wrap::lines_with("", &view.t("ui-notice-close"), width, th.muted, th.muted);
             (
                 view.text(title),

@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
         ));
     }
     // A narrow screen has no step list: the header says where the learner is.
-    if area.width < super::STEPS_COLUMN_FROM {
+    if area.width < super::STRIP_FROM {
         let step = app.selected;
         left.push(sep.clone());
         left.push(Span::styled(

@@ -11,6 +11,10 @@
 //! event log ──────────────────────────────────────────────────────
 //! key hints
 //! ```
+//!
+//! Narrower than [`STEPS_COLUMN_FROM`] (80×24 is the learner's default) the step list folds
+//! into one row of numbers and marks under the header, and status, RPO/RTO and timeline stack
+//! in one column, so the step's text keeps at least 55 columns.
 
 pub mod business;
 pub mod dialogs;
@@ -161,8 +165,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// Where a dialog goes: a result that only needs reading stays over the instructions, so
 /// the live status beside it stays in view; everything else in the middle of the screen.
 fn dialog_area(view: &View<'_>, area: Rect, dialog: &crate::app::Dialog) -> Rect {
-    /// Narrower than this, a result covers the whole screen after all.
-    const MIN_RESULT_WIDTH: u16 = 30;
+    /// Narrower than this, a result takes the dialog's full width (at 80×24 it does).
+    const MIN_RESULT_WIDTH: u16 = 60;
     if !matches!(
         dialog,
         crate::app::Dialog::Notice {
@@ -226,12 +230,15 @@ fn too_small(frame: &mut Frame, area: Rect, view: &View<'_>) {
 /// Rows the status keeps at least beside the projector figures.
 const STATUS_MIN_ROWS: u16 = 6;
 
-/// Below this width the step list folds into the header (`7/12 Restore`), so the
+/// Below this width the step list folds into a row of numbers and marks (the strip), so the
 /// instructions keep a readable width.
-pub const STEPS_COLUMN_FROM: u16 = 76;
+pub const STEPS_COLUMN_FROM: u16 = 120;
+
+/// Below this width even the strip does not fit: the header names the step (`7/12 Restore`).
+pub const STRIP_FROM: u16 = 64;
 
 /// Width of the steps column: enough for the short titles, never more than a quarter; none
-/// on a narrow screen.
+/// on a narrower screen.
 fn steps_width(width: u16) -> u16 {
     if width < STEPS_COLUMN_FROM {
         0
@@ -240,21 +247,29 @@ fn steps_width(width: u16) -> u16 {
     }
 }
 
-/// Width of the status column: narrower on a narrow screen, so the instructions stay the
-/// widest panel.
+/// Width of the status column: narrower on a narrower screen, so the step's text keeps at
+/// least 55 columns at 80.
 fn status_width(width: u16) -> u16 {
     if width < STEPS_COLUMN_FROM {
-        (width * 3 / 10).clamp(20, 26)
+        (width * 29 / 100).clamp(20, 34)
     } else {
         (width * 3 / 10).clamp(26, 48)
     }
 }
 
-/// The areas of the normal layout: header, steps, instructions, status, log, key hints.
+/// Whether the step list is the strip under the header.
+fn has_strip(width: u16) -> bool {
+    (STRIP_FROM..STEPS_COLUMN_FROM).contains(&width)
+}
+
+/// The areas of the normal layout: header, steps (a column, or the strip), instructions,
+/// status, log, key hints.
 fn normal_areas(area: Rect) -> [Rect; 6] {
     let log_height = (area.height.saturating_sub(6) / 6).clamp(3, 10);
-    let [header_area, main, log_area, hints_area] = Layout::vertical([
+    let strip = u16::from(has_strip(area.width));
+    let [header_area, strip_area, main, log_area, hints_area] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(strip),
         Constraint::Fill(1),
         Constraint::Length(log_height),
         Constraint::Length(1),
@@ -266,6 +281,7 @@ fn normal_areas(area: Rect) -> [Rect; 6] {
         Constraint::Length(status_width(area.width)),
     ])
     .areas(main);
+    let left = if strip > 0 { strip_area } else { left };
     [header_area, left, middle, right, log_area, hints_area]
 }
 
@@ -285,8 +301,9 @@ fn present_areas(view: &View<'_>, area: Rect) -> [Rect; 9] {
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(main);
     let now_height = instructions::now_height(view, left.width).min(left.height * 2 / 5);
-    let timeline_height = if left.height >= now_height + 6 + PRESENT_TIMELINE_ROWS {
-        PRESENT_TIMELINE_ROWS
+    // The timeline with its one-line legend under it.
+    let timeline_height = if left.height > now_height + 6 + PRESENT_TIMELINE_ROWS {
+        PRESENT_TIMELINE_ROWS + 1
     } else {
         0
     };
@@ -388,6 +405,9 @@ fn normal(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let steps_rows = rows(crate::lab::StepId::ALL.len() + 2);
     if left.width == 0 {
         right_column(frame, right, view, true);
+    } else if left.height == 1 {
+        steps::draw_folded(frame, left, view);
+        right_column(frame, right, view, true);
     } else if left.height >= steps_rows + recovery::RECOVERY_MIN_HEIGHT {
         let [steps_area, recovery_area] =
             Layout::vertical([Constraint::Length(steps_rows), Constraint::Fill(1)]).areas(left);
@@ -428,7 +448,7 @@ fn right_column(frame: &mut Frame, area: Rect, view: &View<'_>, with_recovery: b
 }
 
 /// Projector mode: the step in large type, what happens now, the figures in large type, the
-/// live status and the timeline; no log.
+/// live status and the timeline with a one-line legend of its symbols; no log.
 fn present(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let [
         header_area,
@@ -447,7 +467,16 @@ fn present(frame: &mut Frame, area: Rect, view: &View<'_>) {
     instructions::draw_now(frame, now_area, view);
     instructions::draw(frame, middle, view);
     if timeline_area.height > 0 {
-        timeline::draw(frame, timeline_area, view);
+        let [timeline_rows, legend_row] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(timeline_area);
+        timeline::draw(frame, timeline_rows, view);
+        frame.render_widget(
+            Paragraph::new(timeline::present_legend(
+                view,
+                usize::from(legend_row.width),
+            )),
+            legend_row,
+        );
     }
     recovery::draw_big_figures(frame, figures_area, view);
     status::draw(frame, status_area, view);

@@ -455,13 +455,33 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
             _ => 4,
         };
         for (fig, area) in [rpo, rto].into_iter().zip(areas) {
+            // The label wraps instead of being cut; without a figure yet, the label and the
+            // lines beside it take the room the digits would.
+            let label_lines = wrap::wrap(&fig.label, usize::from(area.width));
+            if fig.value.is_none() {
+                let lines: Vec<Line<'static>> = label_lines
+                    .into_iter()
+                    .map(|l| Line::styled(l, th.heading.add_modifier(Modifier::BOLD)))
+                    .chain(fig.side.iter().flat_map(|l| {
+                        wrap::wrap(l, usize::from(area.width))
+                            .into_iter()
+                            .map(|l| Line::styled(l, th.text.add_modifier(Modifier::BOLD)))
+                    }))
+                    .collect();
+                frame.render_widget(Paragraph::new(lines), area);
+                continue;
+            }
+            let label_rows = super::rows(label_lines.len())
+                .clamp(1, area.height.saturating_sub(BIG_FIGURE_ROWS - 1).max(1));
             let [label_area, figure_area] =
-                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+                Layout::vertical([Constraint::Length(label_rows), Constraint::Fill(1)]).areas(area);
             frame.render_widget(
-                Paragraph::new(Line::styled(
-                    wrap::truncate(&fig.label, usize::from(label_area.width)),
-                    th.heading.add_modifier(Modifier::BOLD),
-                )),
+                Paragraph::new(
+                    label_lines
+                        .into_iter()
+                        .map(|l| Line::styled(l, th.heading.add_modifier(Modifier::BOLD)))
+                        .collect::<Vec<_>>(),
+                ),
                 label_area,
             );
             // The big font has no dash wider than ASCII.

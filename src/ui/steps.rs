@@ -75,7 +75,8 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
         let own_line = diagnosis.is_some() && spare > 0;
         let line = {
             let (sym, state) = symbol(view, *step);
-            let number = format!(" {:>2} ", step.index() + 1);
+            // `4 · 5 ToDos erfassen`, never `4 5 ToDos erfassen` (read as 45).
+            let number = format!(" {:>2} · ", step.index() + 1);
             let room = cells.saturating_sub(2 + wrap::width(&number));
             // The short title fits at 80×24 in both languages; the full one where it fits.
             let full = view.text(&step.title());
@@ -123,8 +124,24 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// Projector mode: `✔1 ✔2 ◐3 ○4 …` on one line.
-pub fn draw_strip(frame: &mut Frame, area: Rect, view: &View<'_>) {
+/// The step list folded to one row under the header (a screen narrower than the list
+/// column needs, 80×24 among them): every step's mark and number, ▶ before the next step
+/// to do, the selected one highlighted, and the count of required steps done at the end.
+pub fn draw_folded(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    let th = &view.th;
+    let mut spans = strip_spans(view);
+    let counter = format!("{} ", required_counter(view));
+    let used: usize = spans.iter().map(Span::width).sum();
+    let room = usize::from(area.width).saturating_sub(used);
+    if room > wrap::width(&counter) {
+        spans.push(Span::raw(" ".repeat(room - wrap::width(&counter))));
+        spans.push(Span::styled(counter, th.muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// `✔1 ✔2 ◐3 ○4 …`: mark and number of every step.
+fn strip_spans(view: &View<'_>) -> Vec<Span<'static>> {
     let app = view.app;
     let th = &view.th;
     let next = app.next_step();
@@ -143,5 +160,10 @@ pub fn draw_strip(frame: &mut Frame, area: Rect, view: &View<'_>) {
         ));
         spans.push(Span::raw(" "));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    spans
+}
+
+/// Projector mode: `✔1 ✔2 ◐3 ○4 …` on one line.
+pub fn draw_strip(frame: &mut Frame, area: Rect, view: &View<'_>) {
+    frame.render_widget(Paragraph::new(Line::from(strip_spans(view))), area);
 }

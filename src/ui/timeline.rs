@@ -223,26 +223,7 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
             seen.push((m.symbol, m.legend));
         }
     }
-    let mut legend: Vec<Line<'static>> = Vec::new();
-    let mut line: Vec<Span<'static>> = Vec::new();
-    let mut used = 0;
-    for (symbol, id) in seen {
-        let item = format!("{symbol} {}", view.t(id));
-        let w = wrap::width(&item);
-        if used > 0 && used + 2 + w > cells {
-            legend.push(Line::from(std::mem::take(&mut line)));
-            used = 0;
-        }
-        if used > 0 {
-            line.push(Span::raw("  "));
-            used += 2;
-        }
-        line.push(Span::styled(wrap::truncate(&item, cells), th.muted));
-        used += w;
-    }
-    if !line.is_empty() {
-        legend.push(Line::from(line));
-    }
+    let legend = legend_lines(view, &seen, cells);
 
     // Rows by importance: the lanes, then clock times, the axis, the spans, the legend.
     let mut out = vec![row_line(points), row_line(events)];
@@ -263,6 +244,83 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
     }
     out.extend(legend.into_iter().take(room));
     out
+}
+
+/// The legend of `seen` symbols at `cells`: as many items to a line as fit; an item wider
+/// than a line wraps (under its text, not its symbol) instead of being cut.
+fn legend_lines(
+    view: &View<'_>,
+    seen: &[(char, &'static str)],
+    cells: usize,
+) -> Vec<Line<'static>> {
+    let th = &view.th;
+    let mut legend: Vec<Line<'static>> = Vec::new();
+    let mut line: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (symbol, id) in seen {
+        let item = format!("{symbol} {}", view.t(id));
+        let w = wrap::width(&item);
+        if used > 0 && used + 2 + w > cells {
+            legend.push(Line::from(std::mem::take(&mut line)));
+            used = 0;
+        }
+        if w > cells {
+            for part in wrap::lines_with(
+                &format!("{symbol} "),
+                &view.t(id),
+                cells,
+                th.muted,
+                th.muted,
+            ) {
+                legend.push(part);
+            }
+            continue;
+        }
+        if used > 0 {
+            line.push(Span::raw("  "));
+            used += 2;
+        }
+        line.push(Span::styled(item, th.muted));
+        used += w;
+    }
+    if !line.is_empty() {
+        legend.push(Line::from(line));
+    }
+    legend
+}
+
+/// The projector's one-line legend under the timeline: the symbols of this run, most
+/// recent last, as many as fit in `cells`.
+#[must_use]
+pub fn present_legend(view: &View<'_>, cells: usize) -> Line<'static> {
+    let th = &view.th;
+    let mut seen: Vec<(char, &'static str)> = Vec::new();
+    for e in view.app.journal.events() {
+        if let Some((symbol, _, id)) = mark(&e.kind)
+            && !seen.iter().any(|(s, _)| *s == symbol)
+        {
+            seen.push((symbol, id));
+        }
+    }
+    if seen.is_empty() {
+        seen.extend(LEGEND.iter().take(3).copied());
+    }
+    let mut spans = vec![Span::styled(
+        format!(" {}: ", view.t("ui-present-legend")),
+        th.heading,
+    )];
+    let mut used = wrap::width(&spans[0].content);
+    for (symbol, id) in seen {
+        let item = format!("{symbol} {}", view.t(id));
+        let w = wrap::width(&item) + 3;
+        if used + w > cells {
+            break;
+        }
+        spans.push(Span::styled(symbol.to_string(), th.accent));
+        spans.push(Span::styled(format!(" {}   ", view.t(id)), th.text));
+        used += w;
+    }
+    Line::from(spans)
 }
 
 /// Draws a span `├───┤` from `a` to `b` with `label` in the middle when it fits.

@@ -43,15 +43,75 @@ pub fn pad(s: &str, cells: usize) -> String {
     format!("{s}{}", " ".repeat(fill))
 }
 
-/// Greedy word wrap of `text` to `max` cells; words longer than a line are split.
+/// Units a number is written with: a number and its unit stay on one line.
+const UNITS: [&str; 20] = [
+    "s", "ms", "min", "h", "d", "Tag", "Tage", "Tg.", "day", "days", "%", "GB", "GiB", "MB",
+    "vCPU", "vCPUs", "Std.", "Min.", "Sek.", "ToDos",
+];
+
+/// A non-breaking join: what it joins is one word to [`wrap`], a space on screen.
+const NBSP: char = '\u{a0}';
+
+fn is_number(word: &str) -> bool {
+    let digits = word.trim_start_matches(['×', '≤', '≥', '~', '(', '+', '-']);
+    digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .trim_end_matches([',', ';', ')', ':'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '\'' | ':' | ','))
+}
+
+fn is_unit(word: &str) -> bool {
+    UNITS.contains(&word.trim_end_matches([',', ';', ')', ':', '.']))
+        || UNITS.contains(&word.trim_end_matches([',', ';', ')', ':']))
+}
+
+/// The words of `text` for wrapping: split at spaces, but a number stays with its unit and a
+/// duration with its parts (`8 min 14 s` is one word), and a non-breaking space never splits.
+fn words(text: &str) -> Vec<String> {
+    let raw: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() && c != NBSP)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    // Whether the last word so far ends in a unit that follows a number.
+    let mut after_unit = false;
+    let mut i = 0;
+    while i < raw.len() {
+        let word = raw[i];
+        let joins_number = is_number(word) && raw.get(i + 1).is_some_and(|u| is_unit(u));
+        if joins_number {
+            let unit = raw[i + 1];
+            let joined = format!("{word}{NBSP}{unit}");
+            match out.last_mut() {
+                // `8 min` + `14 s`: one duration.
+                Some(last) if after_unit => {
+                    last.push(NBSP);
+                    last.push_str(&joined);
+                }
+                _ => out.push(joined),
+            }
+            after_unit = !unit.ends_with([',', ';', ')', ':']);
+            i += 2;
+        } else {
+            out.push(word.to_owned());
+            after_unit = false;
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Greedy word wrap of `text` to `max` cells; words longer than a line are split. A number
+/// never wraps inside itself: it stays with its unit (`8 min 14 s`, `1 Tag`, `×30`).
 #[must_use]
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0;
-    for word in text.split_whitespace() {
-        let mut word = word.to_owned();
+    for word in words(text) {
+        let mut word = word;
         loop {
             let w = width(&word);
             let gap = usize::from(used > 0);
@@ -68,9 +128,15 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
                 used = 0;
                 continue;
             }
-            // A word wider than the line: split it, after a dot, hyphen or slash where
-            // there is one, so a hostname breaks between its labels, not inside one.
+            // A word wider than the line: split it, between the parts of a number with its
+            // unit if that is what it is, else after a dot, hyphen or slash where there is
+            // one, so a hostname breaks between its labels, not inside one.
             let (head, tail) = split_at_width(&word, max);
+            if let Some(i) = head.rfind(NBSP).filter(|i| *i > 0) {
+                lines.push(head[..i].to_owned());
+                word = format!("{}{tail}", &head[i + NBSP.len_utf8()..]);
+                continue;
+            }
             let (head, tail) = match head.rfind(['.', '-', '/', ':']) {
                 Some(i) if i > 0 && i + 1 < head.len() => {
                     (head[..=i].to_owned(), format!("{}{tail}", &head[i + 1..]))
@@ -87,7 +153,7 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     if used > 0 || lines.is_empty() {
         lines.push(line);
     }
-    lines
+    lines.into_iter().map(|l| l.replace(NBSP, " ")).collect()
 }
 
 fn split_at_width(s: &str, max: usize) -> (String, String) {
@@ -240,6 +306,33 @@ pub fn place_labels(labels: &[(usize, String)], cells: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_never_wraps_inside_itself() {
+        // "8 min 14 s" is one unit, wherever the line ends.
+        for max in 10..30 {
+            let lines = wrap("RPO jetzt: vor 8 min 14 s gesichert, Ziel 60 min", max);
+            assert!(
+                lines.iter().any(|l| l.contains("8 min 14 s")),
+                "{max}: {lines:?}"
+            );
+            assert!(
+                lines.iter().any(|l| l.contains("60 min")),
+                "{max}: {lines:?}"
+            );
+        }
+        assert_eq!(
+            wrap("Backups 1 Tag, dann 7 Tage", 9),
+            ["Backups", "1 Tag,", "dann", "7 Tage"]
+        );
+        // Narrower than the whole duration: it breaks between its parts, never in a part.
+        assert_eq!(wrap("vor 8 min 14 s", 7), ["vor", "8 min", "14 s"]);
+        // A sentence that ends in a unit does not glue the next number to it.
+        assert_eq!(
+            wrap("nach 5 min. 3 Fragen", 7),
+            ["nach", "5 min.", "3", "Fragen"]
+        );
+    }
 
     #[test]
     fn wraps_words_and_splits_long_ones() {
