@@ -265,7 +265,13 @@ fn has_strip(width: u16) -> bool {
 /// The areas of the normal layout: header, steps (a column, or the strip), instructions,
 /// status, log, key hints.
 fn normal_areas(area: Rect) -> [Rect; 6] {
-    let log_height = (area.height.saturating_sub(6) / 6).clamp(3, 10);
+    // Below 30 rows the log keeps its title (with the call count) and the newest line, so
+    // the step's text gets the rows.
+    let log_height = if area.height < 30 {
+        2
+    } else {
+        (area.height.saturating_sub(6) / 6).clamp(3, 10)
+    };
     let strip = u16::from(has_strip(area.width));
     let [header_area, strip_area, main, log_area, hints_area] = Layout::vertical([
         Constraint::Length(1),

@@ -289,8 +289,8 @@ fn legend_lines(
     legend
 }
 
-/// The projector's one-line legend under the timeline: the symbols of this run, most
-/// recent last, as many as fit in `cells`.
+/// The projector's one-line legend under the timeline: the symbols of this run in their
+/// order, the most recent ones when not all fit in `cells`.
 #[must_use]
 pub fn present_legend(view: &View<'_>, cells: usize) -> Line<'static> {
     let th = &view.th;
@@ -305,20 +305,21 @@ pub fn present_legend(view: &View<'_>, cells: usize) -> Line<'static> {
     if seen.is_empty() {
         seen.extend(LEGEND.iter().take(3).copied());
     }
-    let mut spans = vec![Span::styled(
-        format!(" {}: ", view.t("ui-present-legend")),
-        th.heading,
-    )];
-    let mut used = wrap::width(&spans[0].content);
-    for (symbol, id) in seen {
-        let item = format!("{symbol} {}", view.t(id));
-        let w = wrap::width(&item) + 3;
+    let head = Span::styled(format!(" {}: ", view.t("ui-present-legend")), th.heading);
+    let mut used = wrap::width(&head.content);
+    let mut items = Vec::new();
+    for (symbol, id) in seen.into_iter().rev() {
+        let w = wrap::width(&view.t(id)) + 4;
         if used + w > cells {
             break;
         }
-        spans.push(Span::styled(symbol.to_string(), th.accent));
-        spans.push(Span::styled(format!(" {}   ", view.t(id)), th.text));
+        items.push((symbol, id));
         used += w;
+    }
+    let mut spans = vec![head];
+    for (symbol, id) in items.into_iter().rev() {
+        spans.push(Span::styled(symbol.to_string(), th.accent));
+        spans.push(Span::styled(format!(" {}  ", view.t(id)), th.text));
     }
     Line::from(spans)
 }

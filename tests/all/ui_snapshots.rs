@@ -175,6 +175,8 @@ impl Lab {
         }
         app.notes = self.notes.lock().expect("notes").clone();
         app.update(Msg::State(self.snapshot()));
+        // The header says how the clock moves, as the front end's tick tells it.
+        app.update(Msg::Pace(self.cloud.pace()));
         app.selected = step;
         app
     }
@@ -812,6 +814,35 @@ async fn every_step_first_screen_80x24() {
                 ),
                 terminal.backend()
             );
+        }
+    }
+}
+
+/// 80×24 is the learner's default: the step's text gets at least 55 columns and 17 rows in
+/// every state of a run and in both languages. (How many PgDn each step takes is printed.)
+#[tokio::test]
+async fn the_steps_text_gets_the_room_at_80x24() {
+    for stage in [
+        Stage::Fresh,
+        Stage::SnapshotTaken,
+        Stage::Restoring,
+        Stage::Recovered,
+    ] {
+        let lab = lab_at(stage).await;
+        for lang in Lang::ALL {
+            for step in StepId::ALL {
+                let mut app = lab.app(lang, step).await;
+                app.update(Msg::Resize(80, 24));
+                let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+                let panel = backup_lab::ui::instructions_area(&app, area);
+                assert!(panel.width >= 57, "{step:?}: {} columns", panel.width);
+                assert!(panel.height >= 19, "{step:?}: {} rows", panel.height);
+                let layout = backup_lab::ui::layout(&app);
+                eprintln!(
+                    "PAGES {stage:?} {lang:?} {step:?} {}",
+                    layout.scroll_max.div_ceil(layout.page)
+                );
+            }
         }
     }
 }

@@ -210,11 +210,13 @@ impl SimCloud {
             Clock::Manual | Clock::Wall => {
                 let world = self.lock();
                 let now = self.sim_now_unlocked(&world);
+                // A manual clock has no pace of its own: what is in flight says it.
+                let manual_busy =
+                    matches!(self.clock, Clock::Manual).then(|| world.busy_until(now).is_some());
                 let p = self.pacer();
                 Pace::Sim {
                     speed: p.speed,
-                    busy: matches!(self.clock, Clock::Manual)
-                        || p.busy_until.is_some_and(|b| b > now),
+                    busy: manual_busy.unwrap_or_else(|| p.busy_until.is_some_and(|b| b > now)),
                     paused: p.paused,
                 }
             }
