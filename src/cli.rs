@@ -61,6 +61,9 @@ pub struct Global {
     /// Start a fresh simulated world.
     #[arg(long, global = true)]
     pub reset: bool,
+    /// Simulation: start a demo at STEP (e.g. restore) in a fresh world in which every step before it is done.
+    #[arg(long, value_name = "STEP")]
+    pub at: Option<String>,
     /// Projector mode: large text, high contrast, no log.
     #[arg(long, global = true)]
     pub present: bool,

@@ -76,6 +76,7 @@ fn main() -> ExitCode {
                 global: backup_lab::cli::Global {
                     reset: true,
                     present,
+                    at: None,
                     ..global
                 },
                 command: None,
@@ -497,14 +498,82 @@ fn skipped_texts(journal: &Journal) -> Vec<Text> {
         .collect()
 }
 
+/// `--at STEP`: the step a demo starts at, for the TUI on the simulation only (it resets the
+/// world, so a reader cannot have it).
+fn scene_start(name: &str, g: &backup_lab::cli::Global, interactive: bool) -> Result<StepId, Text> {
+    if !g.sim {
+        return Err(Text::new("invalid-at-needs-sim"));
+    }
+    if !interactive || g.read_only {
+        return Err(Text::new("invalid-at-tui-only"));
+    }
+    StepId::parse(name).ok_or_else(|| {
+        let ids: Vec<&str> = StepId::ALL.iter().map(|s| s.id()).collect();
+        Text::new("invalid-at-step")
+            .arg("step", name.to_owned())
+            .arg("steps", ids.join(", "))
+    })
+}
+
+/// Does every lab step before `step` in the fresh world, at the fastest speed, then sets
+/// the clock back: the demo begins at `step` as if a class had got there.
+async fn prepare_scene(rt: &Runtime, config: &Config, step: StepId, lang: Lang) -> i32 {
+    let before: Vec<StepId> = StepId::CORE
+        .into_iter()
+        .filter(|s| s.index() < step.index() && s.has_action())
+        .collect();
+    if before.is_empty() {
+        return 0;
+    }
+    eprintln!(
+        "{}",
+        Text::new("scene-preparing")
+            .arg("step", step.title())
+            .render(lang)
+    );
+    let speed = match rt.cloud.mode() {
+        Mode::Simulation { speed } => speed,
+        Mode::Aws { .. } => return EXIT_USAGE,
+    };
+    rt.cloud
+        .control_clock(backup_lab::cloud::ClockControl::Speed(sim::MAX_SPEED));
+    let options = Options {
+        lang,
+        ..Options::from_config(config)
+    };
+    let code = rt.run(&before, &options, true).await;
+    rt.cloud
+        .control_clock(backup_lab::cloud::ClockControl::Speed(speed));
+    if code != 0 {
+        eprintln!("✘ {}", t(lang, "scene-failed"));
+    }
+    code
+}
+
 /// Runs the command line once; a TUI that asks for a fresh world says so in `fresh` (its
 /// language and layout).
 async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
-    let g = cli.global.clone();
+    let mut g = cli.global.clone();
     let interactive = cli.command.is_none();
     if interactive && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         eprintln!("✘ {}", t(lang, "tui-needs-terminal"));
         return EXIT_USAGE;
+    }
+    // A scene: a fresh simulated world, prepared up to the step the demo starts at.
+    let scene = match g
+        .at
+        .as_deref()
+        .map(|name| scene_start(name, &g, interactive))
+    {
+        None => None,
+        Some(Ok(step)) => Some(step),
+        Some(Err(text)) => {
+            eprintln!("✘ {}", text.render(lang));
+            return EXIT_USAGE;
+        }
+    };
+    if scene.is_some() {
+        g.reset = true;
     }
     let config = match load_config(&cli) {
         Ok(c) => c,
@@ -702,7 +771,17 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             }
         }
         None => {
+            if let Some(step) = scene {
+                let code = prepare_scene(&rt, &config, step, lang).await;
+                if code != 0 {
+                    return code;
+                }
+            }
             let mut app = App::new(lang, config.clone(), cloud.mode(), cloud.now());
+            if let Some(step) = scene {
+                app.selected = step;
+                app.furthest = step;
+            }
             app.present = g.present;
             app.theme = g.theme.unwrap_or(Theme::Dark);
             app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

@@ -611,3 +611,10 @@ enter-key-start = Drücke Enter
 enter-key = drücke Enter
 enter-cli-start = Führe «backup-lab run { $step }» aus
 enter-cli = führe «backup-lab run { $step }» aus
+
+## --at: eine Vorführung mittendrin beginnen
+invalid-at-needs-sim = --at gilt nur für die Simulation: Ergänze --sim
+invalid-at-tui-only = --at bereitet eine neue Welt für die Oberfläche vor: ohne Befehl und ohne --read-only verwenden
+invalid-at-step = unbekannter Schritt «{ $step }»; Schritte: { $steps }
+scene-preparing = Neue Welt: Die Schritte vor «{ $step }» werden erledigt …
+scene-failed = Die Welt liess sich nicht bis zu diesem Schritt vorbereiten; die Meldungen darüber sagen, woran es lag.

@@ -608,3 +608,10 @@ enter-key-start = Press Enter
 enter-key = press Enter
 enter-cli-start = Run “backup-lab run { $step }”
 enter-cli = run “backup-lab run { $step }”
+
+## --at: starting a demo in the middle
+invalid-at-needs-sim = --at only applies to the simulation: add --sim
+invalid-at-tui-only = --at prepares a fresh world for the screen: use it without a command and without --read-only
+invalid-at-step = unknown step "{ $step }"; steps: { $steps }
+scene-preparing = Fresh world: doing the steps before "{ $step }" …
+scene-failed = The world could not be prepared up to that step; the messages above say why.

@@ -104,8 +104,14 @@ fn bad_configuration_is_refused_in_both_languages() {
 #[test]
 fn bad_flags_are_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let cases: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 9] = [
         (&["--lang", "fr", "check"], "unknown language"),
+        (&["--at", "restore", "check"], "add --sim"),
+        (&["--sim", "--at", "restore", "check"], "without a command"),
+        (
+            &["--sim", "--at", "restore", "--read-only", "status"],
+            "without --read-only",
+        ),
         (&["--sim", "--speed", "0", "check"], "--speed"),
         (&["--speed", "5", "check"], "--sim"),
         (&["--sim", "--app-url", "ftp://x", "check"], "http(s) URL"),
