@@ -78,6 +78,9 @@ pub struct Schedule {
     /// than the default, so the looks stay as far apart in simulated time as at the default
     /// speed and the times the journal notes (and RPO/RTO) stay as faithful.
     scale: f64,
+    /// The factor while AWS works on something; while nothing is in flight the simulated
+    /// clock runs at real time and the intervals are the usual ones ([`Schedule::follow`]).
+    busy_scale: f64,
 }
 
 impl Schedule {
@@ -90,6 +93,7 @@ impl Schedule {
             hot_until: BTreeMap::new(),
             watched: BTreeSet::new(),
             scale: 1.0,
+            busy_scale: 1.0,
         }
     }
 
@@ -102,8 +106,22 @@ impl Schedule {
             && *speed > crate::cloud::sim::DEFAULT_SPEED
         {
             schedule.scale = crate::cloud::sim::DEFAULT_SPEED / speed;
+            schedule.busy_scale = schedule.scale;
         }
         schedule
+    }
+
+    /// Follows the clock's pace: the intervals shrink on a fast clock only while it runs fast
+    /// (something in flight); at real time they are the usual ones, so an idle lab at ×300
+    /// does not poll twenty times as often.
+    pub fn follow(&mut self, pace: &crate::cloud::Pace) {
+        self.scale = match pace {
+            crate::cloud::Pace::Sim {
+                busy: false, ..
+            }
+            | crate::cloud::Pace::Sim { paused: true, .. } => 1.0,
+            _ => self.busy_scale,
+        };
     }
 
     /// `parts` are looked at fast for [`HOT`] (an action changes them), the first time within
@@ -413,6 +431,7 @@ async fn run(
                 looked_after = ended;
                 looked_asked = asked;
                 let unwritable = look(cloud.as_ref(), &config, &journal, &due, &mut observed).await;
+                schedule.follow(&cloud.pace());
                 for part in due {
                     let error = observed.error(part).map(|e| e.kind);
                     schedule.after_fetch(part, Instant::now(), error, &observed);
