@@ -116,9 +116,7 @@ impl Schedule {
     /// does not poll twenty times as often.
     pub fn follow(&mut self, pace: &crate::cloud::Pace) {
         self.scale = match pace {
-            crate::cloud::Pace::Sim {
-                busy: false, ..
-            }
+            crate::cloud::Pace::Sim { busy: false, .. }
             | crate::cloud::Pace::Sim { paused: true, .. } => 1.0,
             _ => self.busy_scale,
         };

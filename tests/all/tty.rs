@@ -195,20 +195,22 @@ fn lines_with<'a>(screen: &'a str, needle: &'a str) -> impl Iterator<Item = &'a 
 fn the_program_in_a_terminal() {
     let mut s = Session::start(&["--sim", "--speed", "50", "--lang", "en"]);
     s.wait_for("the header", |s| {
-        s.contains("backup-lab") && s.contains("SIMULATION") && s.contains("Steps")
+        s.contains("backup-lab") && s.contains("SIMULATION") && s.contains("required")
     });
 
     s.press(b"L");
     s.wait_for("German texts", |s| {
-        s.contains("Schritte") && s.contains("Aktueller Stand")
+        s.contains("Pflicht") && s.contains("Aktueller Stand")
     });
 
     s.press(b"?");
     s.wait_for("the help overlay", |s| {
-        s.contains("Tasten") && s.contains("Symbole")
+        s.contains("Tasten") && s.contains("Uhr der Simulation anhalten")
     });
     s.press(b"\x1b");
-    s.wait_for("the help to close", |s| !s.contains("Symbole"));
+    s.wait_for("the help to close", |s| {
+        !s.contains("Uhr der Simulation anhalten")
+    });
 
     // Concepts → protection → enable-backups → create-todos → snapshot.
     for _ in 0..4 {
@@ -235,7 +237,7 @@ fn each_signal_restores_the_terminal_and_ends_with_its_exit_status() {
         let state = tempfile::tempdir().expect("temp dir");
         let s = Session::start_in(&["--sim", "--lang", "de"], state.path());
         s.wait_for("the header", |s| {
-            s.contains("backup-lab") && s.contains("Schritte")
+            s.contains("backup-lab") && s.contains("Pflicht")
         });
         s.signal(signal);
         s.ends_with(code);
@@ -269,7 +271,7 @@ fn headless(state: &std::path::Path, args: &[&str]) -> std::process::Output {
 fn one_app_at_a_time_and_a_read_only_app_watches_a_run_without_losing_it() {
     let state = tempfile::tempdir().expect("temp dir");
     let mut app = Session::start_in(&["--sim", "--lang", "en"], state.path());
-    app.wait_for("the header", |s| s.contains("Steps"));
+    app.wait_for("the header", |s| s.contains("required"));
 
     // The app holds the state directory: a run beside it is refused…
     let out = headless(
@@ -295,7 +297,7 @@ fn one_app_at_a_time_and_a_read_only_app_watches_a_run_without_losing_it() {
 
     // A read-only app next to a run: it shows what the run does and loses none of it.
     let mut watcher = Session::start_in(&["--sim", "--lang", "en", "--read-only"], state.path());
-    watcher.wait_for("the header", |s| s.contains("Steps"));
+    watcher.wait_for("the header", |s| s.contains("required"));
     let out = headless(
         state.path(),
         &["--sim", "--speed", "300", "run", "--all", "--yes"],
