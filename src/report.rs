@@ -13,7 +13,7 @@ use crate::format;
 use crate::headless::{EXIT_OK, Runtime, write_stdout};
 use crate::i18n::{Lang, t};
 use crate::lab::journal::{Event, Journal};
-use crate::lab::observe::Observed;
+use crate::lab::observe::{Observed, PartId};
 use crate::lab::recovery::{self, Recovery};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, StepState, Text};
@@ -98,7 +98,11 @@ pub struct Report {
     pub copy_back_phases: Vec<ReportPhase>,
     pub calls: Vec<ReportCall>,
     pub reads: Vec<ReportRead>,
-    pub leftovers: Vec<String>,
+    /// What is left that still costs money; `null` when a part it depends on (instances,
+    /// snapshots, the service) could not be read.
+    pub leftovers: Option<Vec<String>>,
+    /// The parts of the account that could not be read, with their errors.
+    pub unknown: Vec<crate::headless::UnknownPart>,
     /// The run in business terms, at the example rate.
     pub business: crate::lab::business::Impact,
     /// The business texts in the report's language.
@@ -259,7 +263,11 @@ pub fn build_scaled(
         phases,
         calls,
         reads: reads.into_values().collect(),
-        leftovers,
+        leftovers: [PartId::Instances, PartId::Snapshots, PartId::Service]
+            .iter()
+            .all(|p| observed.error(*p).is_none())
+            .then_some(leftovers),
+        unknown: crate::headless::unknown_parts(observed, lang),
         business,
         business_texts,
         quiz,
@@ -435,11 +443,21 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         let _ = writeln!(out, "- `{}` × {}", read.cli, read.count);
     }
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-leftovers"));
-    if r.leftovers.is_empty() {
-        let _ = writeln!(out, "{}", t(lang, "report-nothing-left"));
-    }
-    for l in &r.leftovers {
-        let _ = writeln!(out, "- {l}");
+    match &r.leftovers {
+        None => {
+            let _ = writeln!(out, "{}", t(lang, "report-leftovers-unknown"));
+            for u in &r.unknown {
+                let _ = writeln!(out, "- {}: {}", u.part, u.text);
+            }
+        }
+        Some(leftovers) if leftovers.is_empty() => {
+            let _ = writeln!(out, "{}", t(lang, "report-nothing-left"));
+        }
+        Some(leftovers) => {
+            for l in leftovers {
+                let _ = writeln!(out, "- {l}");
+            }
+        }
     }
     out
 }
@@ -492,7 +510,19 @@ pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -
         )),
         ReportFormat::Md => write_stdout(&markdown(&report, rt.lang)),
     };
-    EXIT_OK
+    // Parts that could not be read leave the report incomplete, and the exit status says so.
+    let mut said: Vec<&str> = Vec::new();
+    for u in &report.unknown {
+        if !said.contains(&u.text.as_str()) {
+            eprintln!("✘ {}", u.text);
+            said.push(&u.text);
+        }
+    }
+    if report.unknown.is_empty() {
+        EXIT_OK
+    } else {
+        crate::headless::EXIT_INCOMPLETE
+    }
 }
 
 #[cfg(test)]
@@ -530,7 +560,8 @@ mod tests {
             copy_back_phases: Vec::new(),
             calls: Vec::new(),
             reads: Vec::new(),
-            leftovers: Vec::new(),
+            leftovers: Some(Vec::new()),
+            unknown: Vec::new(),
             business: crate::lab::business::impact(
                 &crate::lab::recovery::measure(
                     &Journal::in_memory(),

@@ -281,6 +281,7 @@ status-snapshots = Snapshots
 status-service = ECS-Deployments
 status-events = ECS-Service-Ereignisse (neueste zuerst)
 status-todos = ToDos
+status-unknown = nicht bekannt – konnte nicht gelesen werden: { $reason }
 status-problems = Was nicht stimmt und was zu tun ist
 status-days = { $count ->
         [one] 1 Tag
@@ -341,6 +342,7 @@ error-todo-answer = Die ToDo-App hat geantwortet, aber backup-lab kann die Antwo
        *[other] ein ToDo darin ist nicht lesbar
     } ({ $message }). Prüfe, ob diese Adresse das ToDo-Backend des Labs ist (GET /api/v1/todos); ist sie es nicht, gib die richtige mit --app-url an.
 error-other = Fehler { $code }: { $message }
+error-local-state = Die simulierte Welt konnte nicht gespeichert werden ({ $message }). backup-lab hält hier an und tut nichts mehr: Was es zuletzt getan hat, steht nicht in der Weltdatei, der nächste Start zeigt also den Zustand von vorher. Schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses und starte dann nochmals.
 
 invalid-identifier-empty = der Name ist leer
 invalid-identifier-too-long = der Name ist länger als 63 Zeichen
@@ -366,7 +368,6 @@ config-read = { $path } kann nicht gelesen werden: { $reason }
 config-parse = { $path } ist kein gültiges TOML: { $reason }
 config-field = Konfiguration: { $field } = «{ $value }»: { $problem_id }
 config-flag = { $flag } «{ $value }»: { $problem_id }
-state-dir-unwritable = in { $dir } kann nicht geschrieben werden ({ $reason }); das Journal wird nur im Speicher geführt
 output-failed = Die Ausgabe lässt sich nicht schreiben: { $reason }
 man-dir-failed = Die Man-Pages lassen sich nicht nach { $dir } schreiben ({ $reason }); lege das Verzeichnis zuerst an oder gib ein anderes an
 read-only-refused = Nur-Lesen-Modus: backup-lab beobachtet und prüft nur; starte ohne --read-only, um etwas zu ändern
@@ -378,6 +379,11 @@ file-problem-too-large = sie ist zu gross
 file-problem-empty = sie ist leer
 file-problem-damaged = ihr Inhalt ist beschädigt oder hat nicht das erwartete Format
 file-problem-io = das System verweigert das Lesen
+file-problem-symlink = es ist ein symbolischer Link, und backup-lab folgt in seinem Zustandsverzeichnis keinen Links (sonst würde womöglich eine andere Datei überschrieben). Entferne den Link oder gib mit --state-dir das Verzeichnis an, auf das er zeigt
+world-unwritable = Die simulierte Welt kann nicht gespeichert werden ({ $reason }); es wurde nichts gestartet. Schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses, oder wähle mit --state-dir ein anderes.
+journal-unwritable-start = Das Journal { $path } kann nicht geschrieben werden ({ $reason }); es wurde nichts gestartet, denn Fortschritt, der nicht festgehalten wird, würde später falsch beurteilt. Schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses, oder wähle mit --state-dir ein anderes.
+state-file-refused = { $path } ist nicht verwendbar: { $problem }{ $detail }. Es wurde nichts verändert.
+log-unavailable = Die Logdatei { $path } kann nicht geschrieben werden: { $problem }{ $detail }. backup-lab macht ohne Logdatei weiter.
 config-file = { $path } kann nicht als Konfiguration verwendet werden: { $problem }{ $detail }. --config erwartet eine gewöhnliche TOML-Datei von höchstens { $limit_mib } MiB.
 world-unreadable = Die simulierte Welt in { $path } ist nicht verwendbar: { $problem }{ $detail }. Die Datei bleibt, wie sie ist. Mit --reset startest du eine neue Welt (die Datei wird dann beiseitegelegt, nicht gelöscht).
 world-other-names = { $path } enthält die simulierte Welt der Instanz «{ $instance }», nicht «{ $expected }». Die Datei bleibt, wie sie ist. Verwende die --config, zu der sie gehört, oder starte mit --reset eine neue Welt (die Datei wird dann beiseitegelegt, nicht gelöscht).
@@ -464,6 +470,7 @@ report-calls = AWS-Aufrufe (Änderungen), als AWS CLI
 report-reads = Abfragen beim Beobachten
 report-leftovers = Kostet noch Geld
 report-nothing-left = Vom Lab ist nichts mehr übrig.
+report-leftovers-unknown = backup-lab konnte nicht das ganze Konto ansehen; was übrig ist und noch Kosten verursacht, ist deshalb nicht bekannt (eine wiederhergestellte Instanz oder ein Snapshot kann noch da sein). Schau nochmals nach, sobald das Konto lesbar ist, oder in den Konsolen von RDS und ECS:
 report-problems = Was schiefging
 report-fix = Was zu tun ist:
 

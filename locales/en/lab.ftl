@@ -281,6 +281,7 @@ status-snapshots = Snapshots
 status-service = ECS deployments
 status-events = ECS service events (newest first)
 status-todos = Todos
+status-unknown = not known – it could not be read: { $reason }
 status-problems = What is wrong, and what to do
 status-days = { $count ->
         [one] 1 day
@@ -341,6 +342,7 @@ error-todo-answer = The todo app answered, but backup-lab cannot use the answer:
        *[other] a todo in it cannot be read
     } ({ $message }). Check that this address is the lab's todo backend (GET /api/v1/todos); if it is not, give the right one with --app-url.
 error-other = Error { $code }: { $message }
+error-local-state = The simulated world could not be saved ({ $message }). backup-lab stops here and does nothing more: what it did last is not in the world file, so the next start shows the state from before. Free some space or fix the permissions of the state directory, then run again.
 
 invalid-identifier-empty = the name is empty
 invalid-identifier-too-long = the name is longer than 63 characters
@@ -366,7 +368,6 @@ config-read = cannot read { $path }: { $reason }
 config-parse = { $path } is not valid TOML: { $reason }
 config-field = configuration: { $field } = "{ $value }": { $problem_id }
 config-flag = { $flag } "{ $value }": { $problem_id }
-state-dir-unwritable = cannot write to { $dir } ({ $reason }); the journal is kept in memory only
 output-failed = cannot write the output: { $reason }
 man-dir-failed = cannot write the man pages into { $dir } ({ $reason }); create the directory first or name another one
 read-only-refused = read-only mode: backup-lab only observes and checks; start without --read-only to make changes
@@ -378,6 +379,11 @@ file-problem-too-large = it is too large
 file-problem-empty = it is empty
 file-problem-damaged = its content is damaged or not in the expected format
 file-problem-io = the system refused to read it
+file-problem-symlink = it is a symbolic link, and backup-lab follows no links in its state directory (another file could be written in its place). Remove the link, or point --state-dir at the directory it leads to
+world-unwritable = The simulated world cannot be saved ({ $reason }); nothing was started. Free some space or fix the permissions of the state directory, or choose another one with --state-dir.
+journal-unwritable-start = The journal { $path } cannot be written ({ $reason }); nothing was started, because progress that is not written down would be misjudged later. Free some space or fix the permissions of the state directory, or choose another one with --state-dir.
+state-file-refused = cannot use { $path }: { $problem }{ $detail }. Nothing was changed.
+log-unavailable = The log { $path } cannot be written: { $problem }{ $detail }. backup-lab goes on without a log.
 config-file = cannot use { $path } as configuration: { $problem }{ $detail }. --config takes a regular TOML file of at most { $limit_mib } MiB.
 world-unreadable = The simulated world in { $path } cannot be used: { $problem }{ $detail }. The file is kept as it is. Start a fresh world with --reset (the file is then moved aside, not deleted).
 world-other-names = { $path } holds the simulated world of the instance "{ $instance }", not "{ $expected }". The file is kept as it is. Use the --config it belongs to, or start a fresh world with --reset (the file is then moved aside, not deleted).
@@ -461,6 +467,7 @@ report-calls = AWS calls (changes), as AWS CLI
 report-reads = Polling reads
 report-leftovers = Still costing money
 report-nothing-left = Nothing from the lab is left.
+report-leftovers-unknown = backup-lab could not look at the whole account, so what is left and still costs money is not known (a restored instance or a snapshot may still be there). Look again once the account can be read, or in the RDS and ECS consoles:
 report-problems = What went wrong
 report-fix = What to do:
 

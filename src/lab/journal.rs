@@ -21,7 +21,7 @@ use super::{Observed, StepId};
 use crate::cloud::TodoId;
 use crate::cloud::recorder::{CallRecord, Sink};
 use crate::config::Config;
-use crate::state::{FileProblem, read_limited};
+use crate::state::{FileProblem, create_private_dir, private_options, read_state_file};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -327,7 +327,16 @@ impl Journal {
             reason: e.to_string(),
         };
         let journal_dir = dir.join("journal");
-        std::fs::create_dir_all(&journal_dir).map_err(|e| unwritable(&journal_dir, e))?;
+        create_private_dir(&journal_dir).map_err(|e| unwritable(&journal_dir, e))?;
+        // Both files are opened for appending now, so that a journal that cannot be written
+        // stops the program before it does anything, not after.
+        for path in [&journal.path, &journal.calls_path].into_iter().flatten() {
+            private_options()
+                .append(true)
+                .create(true)
+                .open(path)
+                .map_err(|e| unwritable(path, e))?;
+        }
         journal.writable = true;
         Ok(journal)
     }
@@ -932,7 +941,7 @@ impl Journal {
 /// The lines of a JSON-lines file that can be read, and how many could not (a line torn by
 /// a crash, garbage, another program's text). No file is no lines.
 fn read_lines<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<(Vec<T>, usize), JournalError> {
-    let bytes = read_limited(path, JOURNAL_MAX_BYTES)
+    let bytes = read_state_file(path, JOURNAL_MAX_BYTES)
         .map_err(|problem| JournalError::Unreadable {
             path: path.to_path_buf(),
             problem,
@@ -959,7 +968,7 @@ fn read_lines<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<(Vec<T>, usiz
 /// write) gets a line break first, so the new line stands on its own. `durable` also waits
 /// until the line is on disk.
 fn append_line<T: Serialize>(path: &Path, value: &T, durable: bool) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
+    let mut file = private_options()
         .read(true)
         .append(true)
         .create(true)
