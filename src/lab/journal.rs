@@ -247,6 +247,9 @@ pub struct Journal {
     writable: bool,
     /// The files with lines that could not be read when the journal was opened, and how many.
     skipped: Vec<(PathBuf, usize)>,
+    /// Where events are missing: for each unreadable line of the events file, how many events
+    /// came before it. What happened there (a crash tore the line) is not known.
+    gaps: Vec<usize>,
     /// The latest failed write (events or calls), shared with the call sink.
     write_error: Arc<Mutex<Option<String>>>,
     /// A reader's look at the events file: its length when last loaded.
@@ -345,7 +348,8 @@ impl Journal {
     /// `report`, the read-only TUI): what they notice is kept in memory only.
     pub fn read(dir: &Path, key: &str) -> Result<Self, JournalError> {
         let (path, calls_path) = Self::files(dir, key);
-        let (events, skipped_events) = read_lines::<Event>(&path)?;
+        let (events, gaps) = read_lines_with_gaps::<Event>(&path)?;
+        let skipped_events = gaps.len();
         let (_, skipped_calls) = read_lines::<CallRecord>(&calls_path)?;
         let skipped = [(&path, skipped_events), (&calls_path, skipped_calls)]
             .into_iter()
@@ -359,6 +363,7 @@ impl Journal {
             events,
             writable: false,
             skipped,
+            gaps,
             write_error: Arc::default(),
             present: std::collections::BTreeSet::new(),
         })
@@ -410,9 +415,10 @@ impl Journal {
         if len == self.loaded_len {
             return false;
         }
-        match read_lines::<Event>(path) {
-            Ok((events, _)) => {
+        match read_lines_with_gaps::<Event>(path) {
+            Ok((events, gaps)) => {
                 self.events = events;
+                self.gaps = gaps;
                 self.loaded_len = len;
                 true
             }
@@ -603,6 +609,21 @@ impl Journal {
             })
             .max()
             .unwrap_or(0)
+    }
+
+    /// Whether events may be missing anywhere from `from` to `to`: an unreadable line (a
+    /// crash tore it) lies between events that do not both come before `from` or after `to`.
+    /// A judgement over that time cannot be made from the journal.
+    #[must_use]
+    pub fn gap_between(&self, from: Timestamp, to: Timestamp) -> bool {
+        self.gaps.iter().any(|&i| {
+            let before = i
+                .checked_sub(1)
+                .and_then(|b| self.events.get(b))
+                .map_or(Timestamp::MIN, |e| e.at);
+            let after = self.events.get(i).map_or(Timestamp::MAX, |e| e.at);
+            before <= to && after >= from
+        })
     }
 
     /// The todo list as last seen at or before `t`.
@@ -941,6 +962,13 @@ impl Journal {
 /// The lines of a JSON-lines file that can be read, and how many could not (a line torn by
 /// a crash, garbage, another program's text). No file is no lines.
 fn read_lines<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<(Vec<T>, usize), JournalError> {
+    read_lines_with_gaps(path).map(|(values, gaps)| (values, gaps.len()))
+}
+
+/// [`read_lines`], with where each unreadable line was: how many values came before it.
+fn read_lines_with_gaps<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+) -> Result<(Vec<T>, Vec<usize>), JournalError> {
     let bytes = read_state_file(path, JOURNAL_MAX_BYTES)
         .map_err(|problem| JournalError::Unreadable {
             path: path.to_path_buf(),
@@ -948,20 +976,21 @@ fn read_lines<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<(Vec<T>, usiz
         })?
         .unwrap_or_default();
     let mut values = Vec::new();
-    let mut skipped = 0;
+    let mut gaps = Vec::new();
     for line in bytes.split(|b| *b == b'\n') {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         match serde_json::from_slice(line) {
             Ok(value) => values.push(value),
-            Err(_) => skipped += 1,
+            Err(_) => gaps.push(values.len()),
         }
     }
-    if skipped > 0 {
+    if !gaps.is_empty() {
+        let skipped = gaps.len();
         tracing::warn!("{}: {skipped} line(s) could not be read", path.display());
     }
-    Ok((values, skipped))
+    Ok((values, gaps))
 }
 
 /// Appends `value` as one line, in one write. A file whose last line was torn (a crash mid

@@ -174,7 +174,11 @@ impl SimCloud {
             skew: std::sync::atomic::AtomicI64::new(0),
             unsaved: Mutex::default(),
         };
-        sim.save();
+        sim.save_published(true)
+            .map_err(|reason| WorldError::Unwritable {
+                path: sim.save_to.clone().unwrap_or_default(),
+                reason,
+            })?;
         Ok(sim)
     }
 
