@@ -689,3 +689,50 @@ fn the_state_directory_is_private() {
         assert_eq!(mode(&file), 0o600, "{}", file.display());
     }
 }
+
+/// Item 6: the log never holds credentials, whatever `BACKUP_LAB_LOG` asks for. A run against
+/// moto signs its calls with marker credentials; none of them may be found in the log.
+#[test]
+fn trace_logs_hold_no_credentials() {
+    let Some(moto) = crate::support::moto::Moto::start() else {
+        return;
+    };
+    moto.world();
+    let app = moto.todo_app();
+    const KEY_ID: &str = "AKIAMARKERKEYID4711X";
+    const SECRET: &str = "MarkerSecretKey0815abcdefghijklmnopqrstu";
+    const TOKEN: &str = "MarkerSessionTokenFQoGZXIvYXdzEJr4711";
+    for filter in ["trace", "aws_sigv4=trace,aws_smithy_runtime::client=trace,trace"] {
+        let (_keep, state) = state_dir();
+        let home = tempfile::tempdir().expect("home");
+        let out = Command::new(bin_path())
+            .env_clear()
+            .env("HOME", home.path())
+            .env("BACKUP_LAB_STATE_DIR", &state)
+            .env("BACKUP_LAB_LOG", filter)
+            .env("AWS_ENDPOINT_URL", &moto.endpoint)
+            .env("AWS_ACCESS_KEY_ID", KEY_ID)
+            .env("AWS_SECRET_ACCESS_KEY", SECRET)
+            .env("AWS_SESSION_TOKEN", TOKEN)
+            .env("AWS_REGION", crate::support::moto::REGION)
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .args(["--app-url", &app.url, "run", "enable-backups", "--yes"])
+            .stdin(Stdio::null())
+            .output()
+            .expect("binary runs");
+        no_panic(&out);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let log = std::fs::read_to_string(state.join("backup-lab.log")).expect("log");
+        assert!(
+            log.contains("TRACE") || log.contains("DEBUG"),
+            "{filter}: the log is at trace level: {log}"
+        );
+        for marker in [KEY_ID, SECRET, TOKEN] {
+            assert_eq!(
+                log.matches(marker).count(),
+                0,
+                "{filter}: {marker} is in the log"
+            );
+        }
+    }
+}
