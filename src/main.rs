@@ -219,13 +219,16 @@ fn open_log(path: &std::path::Path, owns: bool) -> Result<std::fs::File, FilePro
 }
 
 /// Starts the log in `dir/backup-lab.log`. The log is optional: when the owner cannot write
-/// it, it says so once and goes on without; a reader (status, check, report, the read-only
-/// app) never creates it and goes on quietly.
+/// it, the returned text says so (once: on stderr, or in the app's event log) and the program
+/// goes on without; a reader (status, check, report, the read-only app) never creates it and
+/// goes on quietly.
 fn init_logging(
     dir: &std::path::Path,
     owns: bool,
-    lang: Lang,
-) -> Option<tracing_appender::non_blocking::WorkerGuard> {
+) -> (
+    Option<tracing_appender::non_blocking::WorkerGuard>,
+    Option<Text>,
+) {
     use tracing_subscriber::Layer as _;
     use tracing_subscriber::layer::SubscriberExt as _;
     use tracing_subscriber::util::SubscriberInitExt as _;
@@ -233,13 +236,8 @@ fn init_logging(
     let file = match open_log(&path, owns) {
         Ok(file) => file,
         Err(problem) => {
-            if owns {
-                eprintln!(
-                    "! {}",
-                    file_problem_text("log-unavailable", path.display(), &problem).render(lang)
-                );
-            }
-            return None;
+            let text = owns.then(|| file_problem_text("log-unavailable", path.display(), &problem));
+            return (None, text);
         }
     };
     let (writer, guard) = tracing_appender::non_blocking(LogFile {
@@ -256,8 +254,14 @@ fn init_logging(
         .with_ansi(false)
         .with_filter(filter)
         .with_filter(cap);
-    tracing_subscriber::registry().with(layer).try_init().ok()?;
-    Some(guard)
+    if tracing_subscriber::registry()
+        .with(layer)
+        .try_init()
+        .is_err()
+    {
+        return (None, None);
+    }
+    (Some(guard), None)
 }
 
 /// `id` about the file `path` with `problem`: `$path`, `$problem` (localized) and `$detail`.
@@ -616,7 +620,11 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
     } else {
         None
     };
-    let _log_guard = init_logging(&state_dir, owns, lang);
+    let (_log_guard, no_log) = init_logging(&state_dir, owns);
+    // The app shows it in its event log; on stderr it would be hidden behind the screen.
+    if let (Some(text), false) = (&no_log, interactive) {
+        eprintln!("! {}", text.render(lang));
+    }
 
     let opened = if g.sim {
         open_sim(&g, &config, &state_dir, speed, owns, lang)
@@ -771,6 +779,9 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             }
             for text in skipped {
                 app.warn(Text::new("dialog-journal"), text);
+            }
+            if let Some(text) = no_log {
+                app.note(text, true);
             }
             let (handle, feed) = worker::spawn(
                 cloud.clone(),

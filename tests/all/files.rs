@@ -633,7 +633,7 @@ fn symbolic_links_in_the_state_directory_are_refused_not_followed() {
         let is_log = link.ends_with("backup-lab.log");
         assert_eq!(
             out.status.code(),
-            Some(if is_log { 0 } else { 1 }),
+            Some(i32::from(!is_log)),
             "{}: {err}",
             link.display()
         );
@@ -694,15 +694,18 @@ fn the_state_directory_is_private() {
 /// moto signs its calls with marker credentials; none of them may be found in the log.
 #[test]
 fn trace_logs_hold_no_credentials() {
+    const KEY_ID: &str = "AKIAMARKERKEYID4711X";
+    const SECRET: &str = "MarkerSecretKey0815abcdefghijklmnopqrstu";
+    const TOKEN: &str = "MarkerSessionTokenFQoGZXIvYXdzEJr4711";
     let Some(moto) = crate::support::moto::Moto::start() else {
         return;
     };
     moto.world();
     let app = moto.todo_app();
-    const KEY_ID: &str = "AKIAMARKERKEYID4711X";
-    const SECRET: &str = "MarkerSecretKey0815abcdefghijklmnopqrstu";
-    const TOKEN: &str = "MarkerSessionTokenFQoGZXIvYXdzEJr4711";
-    for filter in ["trace", "aws_sigv4=trace,aws_smithy_runtime::client=trace,trace"] {
+    for filter in [
+        "trace",
+        "aws_sigv4=trace,aws_smithy_runtime::client=trace,trace",
+    ] {
         let (_keep, state) = state_dir();
         let home = tempfile::tempdir().expect("home");
         let out = Command::new(bin_path())
