@@ -252,6 +252,8 @@ pub struct Journal {
     gaps: Vec<usize>,
     /// The latest failed write (events or calls), shared with the call sink.
     write_error: Arc<Mutex<Option<String>>>,
+    /// The space kept free for the journal (owners only): see [`append_reserved`].
+    reserve: Option<PathBuf>,
     /// A reader's look at the events file: its length when last loaded.
     loaded_len: u64,
     /// Resources seen present since their request (this process only): their absence in a
@@ -340,6 +342,9 @@ impl Journal {
                 .open(path)
                 .map_err(|e| unwritable(path, e))?;
         }
+        let reserve = journal_dir.join(RESERVE_FILE);
+        keep_reserve(&reserve).map_err(|e| unwritable(&reserve, e))?;
+        journal.reserve = Some(reserve);
         journal.writable = true;
         Ok(journal)
     }
@@ -365,6 +370,7 @@ impl Journal {
             skipped,
             gaps,
             write_error: Arc::default(),
+            reserve: None,
             present: std::collections::BTreeSet::new(),
         })
     }
@@ -434,8 +440,9 @@ impl Journal {
     pub fn call_sink(&self) -> Option<Sink> {
         let path = self.calls_path.clone().filter(|_| self.writable)?;
         let problem = self.write_error.clone();
+        let reserve = self.reserve.clone();
         Some(Arc::new(move |call| {
-            if let Err(e) = append_line(&path, call, false) {
+            if let Err(e) = append_reserved(&path, reserve.as_deref(), call, false) {
                 tracing::warn!("call not journaled: {e}");
                 *problem
                     .lock()
@@ -468,7 +475,7 @@ impl Journal {
     pub fn record(&mut self, at: Timestamp, seen: Timestamp, kind: EventKind) {
         let event = Event { at, seen, kind };
         if let Some(path) = self.path.as_ref().filter(|_| self.writable)
-            && let Err(e) = append_line(path, &event, true)
+            && let Err(e) = append_reserved(path, self.reserve.as_deref(), &event, true)
         {
             tracing::warn!("journal not written: {e}");
             *self
@@ -1019,6 +1026,46 @@ fn append_line<T: Serialize>(path: &Path, value: &T, durable: bool) -> std::io::
         file.sync_data()?;
     }
     Ok(())
+}
+
+/// The file beside the journal that keeps space free for it, and its size: enough for a few
+/// lines (a line is well under a kilobyte).
+const RESERVE_FILE: &str = ".reserve";
+const RESERVE_BYTES: usize = 8 * 1024;
+
+/// Makes sure the reserve is there, full size. Its bytes are random, so that a file system
+/// that compresses cannot keep it smaller than it looks.
+fn keep_reserve(path: &Path) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(path)
+        .is_ok_and(|m| m.is_file() && m.len() >= u64::try_from(RESERVE_BYTES).unwrap_or(u64::MAX))
+    {
+        return Ok(());
+    }
+    let bytes: Vec<u8> = std::iter::repeat_with(|| fastrand::u8(..))
+        .take(RESERVE_BYTES)
+        .collect();
+    crate::state::write_atomic(path, &bytes)
+}
+
+/// Appends `value`; when that fails (a full disk), the reserve is given up and the append
+/// tried once more, so the line that could not be written still is. The failure is returned
+/// either way: the command stops, and nothing it did afterwards is missing from the journal.
+fn append_reserved<T: Serialize>(
+    path: &Path,
+    reserve: Option<&Path>,
+    value: &T,
+    durable: bool,
+) -> std::io::Result<()> {
+    let Err(e) = append_line(path, value, durable) else {
+        return Ok(());
+    };
+    if let Some(reserve) = reserve
+        && std::fs::remove_file(reserve).is_ok()
+        && append_line(path, value, durable).is_ok()
+    {
+        tracing::warn!("{}: written from the reserve after: {e}", path.display());
+    }
+    Err(e)
 }
 
 /// Appends a call to the calls file.

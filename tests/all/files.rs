@@ -116,8 +116,14 @@ fn world(state: &Path) -> PathBuf {
 }
 
 fn journal_files(state: &Path) -> Vec<PathBuf> {
+    // The journal's files, not the space it keeps free (`.reserve`).
     let mut files: Vec<PathBuf> = std::fs::read_dir(state.join("journal"))
-        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     files
@@ -349,6 +355,43 @@ fn an_unwritable_journal_stops_before_anything_is_done() {
         world_after["todos"], world_before["todos"],
         "no todo was added"
     );
+}
+
+/// Item 2: on a full disk the journal's line is still written, from the space the journal
+/// keeps free, and the failure is told: the command stops with nothing missing from the
+/// history it leaves.
+#[test]
+fn a_full_disk_loses_no_journal_line() {
+    use std::io::Write as _;
+    let Some(disk) = Tmpfs::mount("64k") else {
+        return;
+    };
+    let mut journal = Journal::open(disk.path(), "sim-full").expect("journal");
+    let mut filler = std::fs::File::create(disk.path().join("filler")).expect("filler");
+    while filler.write_all(&[7u8; 4096]).is_ok() {}
+    drop(filler);
+    let at: jiff::Timestamp = "2026-11-25T09:00:00Z".parse().expect("time");
+    journal.record(
+        at,
+        at,
+        backup_lab::lab::journal::EventKind::TodosVerified { count: 5 },
+    );
+    let reason = journal.write_error().expect("the full disk is told");
+    assert!(reason.contains("No space left"), "{reason}");
+    let read = Journal::read(disk.path(), "sim-full").expect("read");
+    assert_eq!(read.skipped(), 0);
+    assert_eq!(
+        read.events()
+            .iter()
+            .map(|e| e.kind.name())
+            .collect::<Vec<_>>(),
+        ["todos-verified"],
+        "the line that met the full disk is in the journal"
+    );
+    // The next start, still without space, refuses before it does anything.
+    assert!(Journal::open(disk.path(), "sim-full").is_err());
+    std::fs::remove_file(disk.path().join("filler")).expect("free");
+    assert!(Journal::open(disk.path(), "sim-full").is_ok());
 }
 
 /// Item 2, the same code path in the program: a journal that fails while `run` works stops
