@@ -499,6 +499,35 @@ fn an_unreadable_account_is_unknown_not_empty() {
         "{}",
         json["unknown"]
     );
+    // Snapshots that cannot be listed are not deleted: neither the snapshot step nor the
+    // cleanup is called done.
+    let check = run(
+        &state,
+        &[
+            "--sim",
+            "--faults",
+            "DescribeDBSnapshots=5xx",
+            "check",
+            "--json",
+        ],
+    );
+    assert_eq!(check.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&check.stdout).expect("json");
+    for id in ["snapshot", "cleanup"] {
+        let step = json["steps"]
+            .as_array()
+            .expect("steps")
+            .iter()
+            .find(|s| s["id"] == id)
+            .expect("step");
+        assert_ne!(step["state"], "done", "{step}");
+        assert!(
+            step["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("could not read")),
+            "{step}"
+        );
+    }
     // Read, the same account still costs money.
     let report = run(&state, &["--sim", "report", "--format", "json"]);
     let json: Value = serde_json::from_slice(&report.stdout).expect("json");
