@@ -446,8 +446,17 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     match &r.leftovers {
         None => {
             let _ = writeln!(out, "{}", t(lang, "report-leftovers-unknown"));
+            // One line per reason, naming the parts it kept from view as the status does.
+            let mut reasons: Vec<(Vec<String>, &str)> = Vec::new();
             for u in &r.unknown {
-                let _ = writeln!(out, "- {}: {}", u.part, u.text);
+                let part = t(lang, &format!("status-{}", status_heading(u.part)));
+                match reasons.iter_mut().find(|(_, text)| *text == u.text) {
+                    Some((parts, _)) => parts.push(part),
+                    None => reasons.push((vec![part], &u.text)),
+                }
+            }
+            for (parts, text) in reasons {
+                let _ = writeln!(out, "- {}: {text}", parts.join(", "));
             }
         }
         Some(leftovers) if leftovers.is_empty() => {
@@ -460,6 +469,16 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         }
     }
     out
+}
+
+/// The `status-*` heading of a part of the account.
+fn status_heading(part: &str) -> &'static str {
+    match part {
+        "instances" => "instances",
+        "snapshots" => "snapshots",
+        "service" => "service",
+        _ => "todos",
+    }
 }
 
 /// `report`: reads the state, prints the report. `run_speed` is the speed the simulated
