@@ -395,7 +395,7 @@ journal-skipped = { $count ->
         [one] war
        *[other] waren
     } unlesbar und wurden übersprungen; der übrige Verlauf wird verwendet. Die Datei bleibt, wie sie ist.
-journal-unwritable = Das Journal kann nicht geschrieben werden ({ $reason }). Der Fortschritt bleibt nur erhalten, solange backup-lab läuft: schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses.
+journal-unwritable = Das Journal kann nicht geschrieben werden ({ $reason }). backup-lab tut nichts mehr, damit nichts geschieht, was das Journal nicht festhält: Schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses und starte es dann nochmals.
 dialog-journal = Journal
 reset-kept = --reset: die bisherige Datei { $path } ist aufbewahrt als { $kept }
 reset-failed = --reset konnte { $path } nicht beiseitelegen ({ $reason }); nichts wurde geändert

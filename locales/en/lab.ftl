@@ -392,7 +392,7 @@ journal-skipped = { $count ->
         [one] 1 line
        *[other] { $count } lines
     } of the journal { $path } could not be read and were skipped; the rest of the history is used. The file is kept as it is.
-journal-unwritable = The journal cannot be written ({ $reason }). Progress is remembered only while backup-lab runs: free some space or fix the permissions of the state directory.
+journal-unwritable = The journal cannot be written ({ $reason }). backup-lab does nothing more, so that nothing happens that the journal would not remember: free some space or fix the permissions of the state directory, then start it again.
 dialog-journal = Journal
 reset-kept = --reset: the previous { $path } is kept as { $kept }
 reset-failed = --reset could not move { $path } aside ({ $reason }); nothing was changed
