@@ -108,6 +108,9 @@ pub struct Report {
     /// The business texts in the report's language.
     pub business_texts: Vec<String>,
     pub quiz: ReportQuiz,
+    /// Journal lines that could not be read (a crash tore them): what the figures built from
+    /// the history say is told with that doubt.
+    pub journal_lines_lost: usize,
     pub events: Vec<Event>,
     /// The zone the Markdown shows times in (the learner's, as in the TUI).
     #[serde(skip)]
@@ -271,6 +274,7 @@ pub fn build_scaled(
         business,
         business_texts,
         quiz,
+        journal_lines_lost: journal.skipped(),
         events: journal.events().to_vec(),
         tz: config.timezone(),
     }
@@ -347,6 +351,15 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         }
     }
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-recovery"));
+    if r.journal_lines_lost > 0 {
+        let _ = writeln!(
+            out,
+            "> {}\n",
+            Text::new("report-journal-lost")
+                .arg("count", r.journal_lines_lost)
+                .render(lang)
+        );
+    }
     let fmt = |s: Option<i64>| s.map_or_else(|| "–".to_owned(), format::duration);
     let _ = writeln!(
         out,
@@ -598,6 +611,7 @@ mod tests {
                 total: 0,
                 answers: Vec::new(),
             },
+            journal_lines_lost: 0,
             events: Vec::new(),
             tz: jiff::tz::TimeZone::UTC,
         }

@@ -471,6 +471,10 @@ report-reads = Abfragen beim Beobachten
 report-leftovers = Kostet noch Geld
 report-nothing-left = Vom Lab ist nichts mehr übrig.
 report-leftovers-unknown = backup-lab konnte nicht das ganze Konto ansehen; was übrig ist und noch Kosten verursacht, ist deshalb nicht bekannt (eine wiederhergestellte Instanz oder ein Snapshot kann noch da sein). Schau nochmals nach, sobald das Konto lesbar ist, oder in den Konsolen von RDS und ECS:
+report-journal-lost = { $count ->
+        [one] 1 Zeile
+       *[other] { $count } Zeilen
+    } des Journals konnten nicht gelesen werden (backup-lab wurde mitten beim Schreiben beendet): Die Werte unten stammen aus dem Rest des Verlaufs; was in diesen Zeilen stand, fehlt ihnen womöglich.
 report-problems = Was schiefging
 report-fix = Was zu tun ist:
 

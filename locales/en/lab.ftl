@@ -468,6 +468,10 @@ report-reads = Polling reads
 report-leftovers = Still costing money
 report-nothing-left = Nothing from the lab is left.
 report-leftovers-unknown = backup-lab could not look at the whole account, so what is left and still costs money is not known (a restored instance or a snapshot may still be there). Look again once the account can be read, or in the RDS and ECS consoles:
+report-journal-lost = { $count ->
+        [one] 1 line
+       *[other] { $count } lines
+    } of the journal could not be read (backup-lab was ended in the middle of writing): the figures below are made from the rest of the history and may miss what those lines held.
 report-problems = What went wrong
 report-fix = What to do:
 

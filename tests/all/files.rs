@@ -811,3 +811,36 @@ fn trace_logs_hold_no_credentials() {
         }
     }
 }
+
+/// Item 2: a journal line torn by a crash is a gap the report tells about, in both languages,
+/// beside the figures made from the rest of the history.
+#[test]
+fn the_report_tells_about_journal_lines_a_crash_tore() {
+    let (_keep, state) = state_dir();
+    let done = run(
+        &state,
+        &["--sim", "--speed", "300", "run", "--all", "--yes"],
+    );
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    let clean = run(&state, &["--sim", "report", "--format", "json"]);
+    let json: Value = serde_json::from_slice(&clean.stdout).expect("json");
+    assert_eq!(json["journal_lines_lost"], 0);
+    let events = journal_files(&state)
+        .into_iter()
+        .find(|p| !p.to_string_lossy().ends_with(".calls.jsonl"))
+        .expect("events file");
+    let text = std::fs::read_to_string(&events).expect("journal");
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(lines.len() / 2, "{\"at\":\"2026-");
+    std::fs::write(&events, lines.join("\n") + "\n").expect("write");
+    let json = run(&state, &["--sim", "report", "--format", "json"]);
+    let json: Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(json["journal_lines_lost"], 1);
+    let en = stdout(&run(&state, &["--sim", "report"]));
+    assert!(
+        en.contains("1 line of the journal could not be read"),
+        "{en}"
+    );
+    let de = stdout(&run(&state, &["--sim", "--lang", "de", "report"]));
+    assert!(de.contains("1 Zeile des Journals"), "{de}");
+}
