@@ -272,10 +272,13 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, FileProb
 /// [`read_limited`] for a file of the state directory: a symbolic link in its place is
 /// refused, not followed.
 pub fn read_state_file(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, FileProblem> {
-    match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => Err(FileProblem::Symlink),
-        _ => read_limited(path, limit),
+    let is_link =
+        |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|meta| meta.file_type().is_symlink());
+    // The file, and the directory it is in (`sim`, `journal`), are no links.
+    if is_link(path) || path.parent().is_some_and(is_link) {
+        return Err(FileProblem::Symlink);
     }
+    read_limited(path, limit)
 }
 
 /// Replaces `path` with `bytes` atomically: a temporary file of this process in the same

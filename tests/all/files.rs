@@ -724,6 +724,24 @@ fn symbolic_links_in_the_state_directory_are_refused_not_followed() {
         std::fs::remove_file(&link).expect("remove link");
         std::fs::rename(&real, &link).expect("back");
     }
+    // A link in place of the journal's or the world's directory is refused as well.
+    for sub in ["journal", "sim"] {
+        let dir = state.join(sub);
+        let elsewhere = keep.path().join(format!("{sub}-elsewhere"));
+        std::fs::rename(&dir, &elsewhere).expect("move the directory");
+        std::os::unix::fs::symlink(&elsewhere, &dir).expect("symlink");
+        let before = std::fs::read_dir(&elsewhere).expect("dir").count();
+        let out = run(
+            &state,
+            &["--sim", "--speed", "300", "run", "create-todos", "--yes"],
+        );
+        no_panic(&out);
+        assert_eq!(out.status.code(), Some(1), "{sub}: {}", stderr(&out));
+        assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+        assert_eq!(std::fs::read_dir(&elsewhere).expect("dir").count(), before);
+        std::fs::remove_file(&dir).expect("remove link");
+        std::fs::rename(&elsewhere, &dir).expect("back");
+    }
     let de = {
         std::os::unix::fs::symlink(&precious, state.join("lock.tmp-link")).expect("symlink");
         std::fs::rename(state.join("lock"), state.join("lock.real")).expect("aside");
