@@ -68,13 +68,17 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 /// and never opened through a symbolic link (the open fails, see [`is_link_refused`]).
 #[must_use]
 pub fn private_options() -> OpenOptions {
-    let mut options = OpenOptions::new();
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
+        let mut options = OpenOptions::new();
         options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        options
     }
-    options
+    #[cfg(not(unix))]
+    {
+        OpenOptions::new()
+    }
 }
 
 /// Whether the open failed because the path is a symbolic link ([`private_options`]).
