@@ -233,8 +233,14 @@ impl Runtime {
             &observed.service.error,
             &observed.todos.error,
         ];
+        // The same failure on every part is said once.
+        let mut said: Vec<String> = Vec::new();
         for e in errors.into_iter().flatten() {
-            note!("✘ {}", ui_text::error_text(e).render(self.lang));
+            let text = ui_text::error_text(e).render(self.lang);
+            if !said.contains(&text) {
+                note!("✘ {text}");
+                said.push(text);
+            }
         }
     }
 
@@ -242,7 +248,7 @@ impl Runtime {
     pub async fn status(&self) -> i32 {
         let observed = self.first_look().await;
         self.report_part_errors(&observed);
-        let view = StatusView::from(&observed, &self.config);
+        let view = StatusView::from(&observed, &self.config, self.lang);
         if self.json {
             write_stdout(&format!(
                 "{}\n",
@@ -269,14 +275,22 @@ impl Runtime {
             }
             write_stdout(&text);
         }
-        EXIT_OK
+        // A part that could not be read is not known: the status is incomplete.
+        if view.unknown.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_INCOMPLETE
+        }
     }
 
-    /// Tells the session the journal cannot be written, if it cannot.
-    fn tell_journal_problem(&self, session: &mut Session) {
-        if let Some(reason) = self.journal().write_error() {
+    /// Tells the session the journal cannot be written, if it cannot; true then.
+    fn tell_journal_problem(&self, session: &mut Session) -> bool {
+        let unwritable = self.journal().write_error();
+        if let Some(reason) = unwritable {
             session.tell_journal(reason);
+            return true;
         }
+        false
     }
 
     fn say(&self, text: &Text) {
@@ -362,7 +376,10 @@ impl Runtime {
         let mut session = Session::start(self);
         let mut code = EXIT_OK;
         for &step in steps {
-            self.tell_journal_problem(&mut session);
+            if self.tell_journal_problem(&mut session) {
+                code = EXIT_INCOMPLETE;
+                break;
+            }
             let title = step.title().render(self.lang);
             note!("▶ {} ({})", title, step.id());
             session.handle.send(Command::Focus(step));
@@ -416,6 +433,10 @@ impl Runtime {
                     break;
                 }
                 Some(Ok(lines)) => lines.iter().for_each(|l| self.say(l)),
+                Some(Err(_)) if session.journal_broken => {
+                    code = EXIT_INCOMPLETE;
+                    break;
+                }
                 Some(Err(e)) => {
                     note!("✘ {}", ui_text::action_error_text(&e).render(self.lang));
                     code = EXIT_INCOMPLETE;
@@ -428,7 +449,9 @@ impl Runtime {
             }
         }
         let observed = self.or_look(session.observed().await).await;
-        self.tell_journal_problem(&mut session);
+        if self.tell_journal_problem(&mut session) {
+            code = EXIT_INCOMPLETE;
+        }
         session.stop();
         let doc = self.document(&observed);
         self.print_document(&doc);
@@ -596,6 +619,8 @@ struct Session {
     gone_told: bool,
     /// The journal problem already told (each reason once).
     told: Option<String>,
+    /// The journal cannot be written: the command stops, the worker is heard no more.
+    journal_broken: bool,
 }
 
 /// What the worker said that a headless command waits for.
@@ -625,11 +650,15 @@ impl Session {
             asked: 0,
             told: None,
             gone_told: false,
+            journal_broken: false,
         }
     }
 
     /// The next state or answer; progress and journal problems are written as they come.
     async fn hear(&mut self) -> Heard {
+        if self.journal_broken {
+            return Heard::Gone;
+        }
         loop {
             match self.feed.recv().await {
                 None => {
@@ -648,14 +677,22 @@ impl Session {
                     return Heard::Answer(result);
                 }
                 Some(Msg::Progress(_, text)) => note!("  … {}", text.render(self.lang)),
-                Some(Msg::JournalUnwritable(reason)) => self.tell_journal(reason),
+                Some(Msg::JournalUnwritable(reason)) => {
+                    // The command stops: nothing more is done that the journal could not
+                    // remember.
+                    self.tell_journal(reason);
+                    self.gone_told = true;
+                    return Heard::Gone;
+                }
                 Some(_) => {}
             }
         }
     }
 
-    /// Says on stderr (once per reason) that the journal cannot be written.
+    /// Says on stderr (once per reason) that the journal cannot be written; the command
+    /// then stops.
     fn tell_journal(&mut self, reason: String) {
+        self.journal_broken = true;
         if self.told.as_ref() != Some(&reason) {
             note!(
                 "✘ {}",
@@ -746,14 +783,54 @@ fn column_width<'a>(entries: impl Iterator<Item = &'a str>, min: usize) -> usize
     entries.map(|e| e.chars().count()).fold(min, usize::max)
 }
 
-/// The observed state for `status`, with secret values hidden.
+/// A part of the account that could not be read: what it holds is not known.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnknownPart {
+    /// `instances`, `snapshots`, `service` or `todos`.
+    pub part: &'static str,
+    /// The provider's error code and message.
+    pub code: String,
+    pub message: String,
+    /// What went wrong and what to do, in the chosen language.
+    pub text: String,
+}
+
+/// The parts whose last read failed: an unreadable account is not an empty one.
+#[must_use]
+pub fn unknown_parts(observed: &Observed, lang: Lang) -> Vec<UnknownPart> {
+    PartId::ALL
+        .into_iter()
+        .filter_map(|part| {
+            let e = observed.error(part)?;
+            Some(UnknownPart {
+                part: part_name(part),
+                code: e.code.clone(),
+                message: e.message.clone(),
+                text: ui_text::error_text(e).render(lang),
+            })
+        })
+        .collect()
+}
+
+fn part_name(part: PartId) -> &'static str {
+    match part {
+        PartId::Instances => "instances",
+        PartId::Snapshots => "snapshots",
+        PartId::Service => "service",
+        PartId::Todos => "todos",
+    }
+}
+
+/// The observed state for `status`, with secret values hidden. A part that could not be
+/// read is `null` (`todos` too) and listed in `unknown` with its error.
 #[derive(Debug, Serialize)]
 pub struct StatusView {
-    pub instances: Vec<crate::cloud::DbInstance>,
-    pub snapshots: Vec<crate::cloud::DbSnapshot>,
+    pub instances: Option<Vec<crate::cloud::DbInstance>>,
+    pub snapshots: Option<Vec<crate::cloud::DbSnapshot>>,
     pub service: Option<crate::cloud::Service>,
     pub task_definition: Option<TaskDefinitionView>,
     pub todos: Option<usize>,
+    pub unknown: Vec<UnknownPart>,
 }
 
 #[derive(Debug, Serialize)]
@@ -765,7 +842,8 @@ pub struct TaskDefinitionView {
 
 impl StatusView {
     #[must_use]
-    pub fn from(observed: &Observed, config: &Config) -> Self {
+    pub fn from(observed: &Observed, config: &Config, lang: Lang) -> Self {
+        let known = |part: PartId| observed.error(part).is_none();
         let task_definition = observed
             .current_task_definition()
             .map(|td| TaskDefinitionView {
@@ -783,12 +861,31 @@ impl StatusView {
                     .collect(),
             });
         Self {
-            instances: observed.instances.value.clone().unwrap_or_default(),
-            snapshots: observed.snapshots.value.clone().unwrap_or_default(),
-            service: observed.service.value.clone(),
-            task_definition,
-            todos: observed.todo_count(),
+            instances: known(PartId::Instances)
+                .then(|| observed.instances.value.clone().unwrap_or_default()),
+            snapshots: known(PartId::Snapshots)
+                .then(|| observed.snapshots.value.clone().unwrap_or_default()),
+            service: known(PartId::Service)
+                .then(|| observed.service.value.clone())
+                .flatten(),
+            task_definition: task_definition.filter(|_| known(PartId::Service)),
+            todos: known(PartId::Todos)
+                .then(|| observed.todo_count())
+                .flatten(),
+            unknown: unknown_parts(observed, lang),
         }
+    }
+
+    /// The line that says `part` could not be read, if it could not.
+    fn unknown_line(&self, part: &str, lang: Lang) -> Option<String> {
+        self.unknown.iter().find(|u| u.part == part).map(|u| {
+            format!(
+                "  ? {}",
+                Text::new("status-unknown")
+                    .arg("reason", u.text.clone())
+                    .render(lang)
+            )
+        })
     }
 
     /// The text form: one line per instance, snapshot and deployment, times local in `tz`.
@@ -797,8 +894,12 @@ impl StatusView {
         use std::fmt::Write as _;
         let mut out = String::new();
         let _ = writeln!(out, "{}", t(lang, "status-instances"));
-        let id_width = column_width(self.instances.iter().map(|i| i.id.as_str()), 22);
-        for i in &self.instances {
+        let instances = self.instances.as_deref().unwrap_or_default();
+        if let Some(line) = self.unknown_line("instances", lang) {
+            let _ = writeln!(out, "{line}");
+        }
+        let id_width = column_width(instances.iter().map(|i| i.id.as_str()), 22);
+        for i in instances {
             let _ = writeln!(
                 out,
                 "  {:<id_width$} {:<12} {:<12} {:<9} {:<7}  {}",
@@ -815,8 +916,12 @@ impl StatusView {
         let _ = writeln!(out, "{}", t(lang, "status-snapshots"));
         let kinds = [t(lang, "status-manual"), t(lang, "status-automated")];
         let kind_width = column_width(kinds.iter().map(String::as_str), 0);
-        let id_width = column_width(self.snapshots.iter().map(|s| s.id.as_str()), 30);
-        for s in &self.snapshots {
+        let snapshots = self.snapshots.as_deref().unwrap_or_default();
+        if let Some(line) = self.unknown_line("snapshots", lang) {
+            let _ = writeln!(out, "{line}");
+        }
+        let id_width = column_width(snapshots.iter().map(|s| s.id.as_str()), 30);
+        for s in snapshots {
             let kind = if s.kind == crate::cloud::SnapshotKind::Manual {
                 &kinds[0]
             } else {
@@ -835,6 +940,9 @@ impl StatusView {
             );
         }
         let _ = writeln!(out, "{}", t(lang, "status-service"));
+        if let Some(line) = self.unknown_line("service", lang) {
+            let _ = writeln!(out, "{line}");
+        }
         if let Some(service) = &self.service {
             for d in &service.deployments {
                 let revision = d.task_definition.rsplit(':').next().unwrap_or_default();
@@ -907,6 +1015,7 @@ mod tests {
             asked: 0,
             told: None,
             gone_told: false,
+            journal_broken: false,
         };
         (outlet, session)
     }

@@ -184,36 +184,105 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
     Ok(config)
 }
 
-fn init_logging(dir: &std::path::Path) -> Option<tracing_appender::non_blocking::WorkerGuard> {
-    std::fs::create_dir_all(dir).ok()?;
-    let appender = tracing_appender::rolling::never(dir, "backup-lab.log");
-    let (writer, guard) = tracing_appender::non_blocking(appender);
-    let mut filter = tracing_subscriber::EnvFilter::try_from_env("BACKUP_LAB_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    // The SDK's own trace output contains whole response bodies (task definition environments
-    // included): its crates never log below info, whatever BACKUP_LAB_LOG asks for.
-    for target in [
-        "aws_smithy_runtime",
-        "aws_smithy_runtime_api",
-        "aws_smithy_http",
-        "aws_config",
-        "aws_sdk_ecs",
-        "aws_sdk_rds",
-        "hyper",
-        "hyper_util",
-        "reqwest",
-    ] {
-        if let Ok(directive) = format!("{target}=info").parse() {
-            filter = filter.add_directive(directive);
+/// The log file in the state directory.
+const LOG_FILE: &str = "backup-lab.log";
+
+/// Crates whose debug and trace output can hold request headers (the signature's session
+/// token and access key id), request or response bodies (task definition environments) or
+/// connection details: they never log below info, whatever `BACKUP_LAB_LOG` asks for.
+fn capped(target: &str) -> bool {
+    let krate = target.split("::").next().unwrap_or(target);
+    krate.starts_with("aws_")
+        || krate.starts_with("hyper")
+        || krate.starts_with("tower")
+        || krate.starts_with("http")
+        || krate.starts_with("rustls")
+        || matches!(
+            krate,
+            "h2" | "reqwest" | "tokio_rustls" | "webpki" | "smithy" | "tracing_log"
+        )
+}
+
+/// A log whose writes never stop the program: the first failed write is remembered, and the
+/// lines after it are dropped (a full disk must not end a lab, nor smear the terminal).
+struct LogFile {
+    file: std::fs::File,
+    failed: bool,
+}
+
+impl std::io::Write for LogFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.failed && self.file.write_all(buf).is_err() {
+            self.failed = true;
         }
+        Ok(buf.len())
     }
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Opens the log for appending without following a link. The owner creates it (its directory
+/// exists: the lock is in it); a reader writes to it only when it is there already.
+fn open_log(path: &std::path::Path, owns: bool) -> Result<std::fs::File, FileProblem> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => return Err(FileProblem::Symlink),
+        // A pipe or device would block or swallow the log: only a regular file is used.
+        Ok(meta) if !meta.is_file() => return Err(FileProblem::NotRegular),
+        _ => {}
+    }
+    state::private_options()
+        .append(true)
+        .create(owns)
+        .open(path)
+        .map_err(|e| FileProblem::from_io(&e))
+}
+
+/// Starts the log in `dir/backup-lab.log`. The log is optional: when the owner cannot write
+/// it, the returned text says so (once: on stderr, or in the app's event log) and the program
+/// goes on without; a reader (status, check, report, the read-only app) never creates it and
+/// goes on quietly.
+fn init_logging(
+    dir: &std::path::Path,
+    owns: bool,
+) -> (
+    Option<tracing_appender::non_blocking::WorkerGuard>,
+    Option<Text>,
+) {
+    use tracing_subscriber::Layer as _;
+    use tracing_subscriber::layer::SubscriberExt as _;
+    use tracing_subscriber::util::SubscriberInitExt as _;
+    let path = dir.join(LOG_FILE);
+    let file = match open_log(&path, owns) {
+        Ok(file) => file,
+        Err(problem) => {
+            let text = owns.then(|| file_problem_text("log-unavailable", path.display(), &problem));
+            return (None, text);
+        }
+    };
+    let (writer, guard) = tracing_appender::non_blocking(LogFile {
+        file,
+        failed: false,
+    });
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BACKUP_LAB_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let cap = tracing_subscriber::filter::filter_fn(|meta| {
+        *meta.level() <= tracing::Level::INFO || !capped(meta.target())
+    });
+    let layer = tracing_subscriber::fmt::layer()
         .with_writer(writer)
         .with_ansi(false)
+        .with_filter(filter)
+        .with_filter(cap);
+    if tracing_subscriber::registry()
+        .with(layer)
         .try_init()
-        .ok()?;
-    Some(guard)
+        .is_err()
+    {
+        return (None, None);
+    }
+    (Some(guard), None)
 }
 
 /// `id` about the file `path` with `problem`: `$path`, `$problem` (localized) and `$detail`.
@@ -295,6 +364,9 @@ fn open_sim(
             .arg("path", path.display().to_string())
             .arg("instance", instance)
             .arg("expected", config.names.instance.clone()),
+        WorldError::Unwritable { path, reason } => Text::new("world-unwritable")
+            .arg("path", path.display().to_string())
+            .arg("reason", reason),
     })?;
     if let Some(Ok(spec)) = g.faults.as_deref().map(faults::Spec::parse) {
         sim.set_unhealthy_updates(spec.unhealthy_updates());
@@ -320,8 +392,8 @@ fn remember_run_speed(state_dir: &std::path::Path, key: &str, speed: f64) {
 
 /// The speed the world `key` was last run at, if it was remembered.
 fn run_speed(state_dir: &std::path::Path, key: &str) -> Option<f64> {
-    let text = std::fs::read_to_string(run_speed_path(state_dir)).ok()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let bytes = state::read_state_file(&run_speed_path(state_dir), 4096).ok()??;
+    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
     (value["world"].as_str() == Some(key))
         .then(|| value["speed"].as_f64())
         .flatten()
@@ -421,6 +493,11 @@ fn take_state_dir(
                 };
                 eprintln!("✘ {}", held_text(id, owner.as_ref(), dir).render(lang));
             }
+            LockError::Io(path, e) if state::is_link_refused(&e) => eprintln!(
+                "✘ {}",
+                file_problem_text("state-file-refused", path.display(), &FileProblem::Symlink)
+                    .render(lang)
+            ),
             LockError::Io(path, e) => eprintln!(
                 "✘ {}",
                 Text::new("state-lock-failed")
@@ -469,14 +546,15 @@ fn open_journal(
             Journal::in_memory()
         }
         Err(JournalError::Unwritable { path, reason }) => {
+            // Only an owner writes; it does nothing it could not remember.
             eprintln!(
                 "✘ {}",
-                Text::new("state-dir-unwritable")
-                    .arg("dir", path.display().to_string())
+                Text::new("journal-unwritable-start")
+                    .arg("path", path.display().to_string())
                     .arg("reason", reason)
                     .render(lang)
             );
-            Journal::in_memory()
+            return Err(EXIT_INCOMPLETE);
         }
     };
     for text in skipped_texts(&journal) {
@@ -633,7 +711,11 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
     } else {
         None
     };
-    let _log_guard = init_logging(&state_dir);
+    let (_log_guard, no_log) = init_logging(&state_dir, owns);
+    // The app shows it in its event log; on stderr it would be hidden behind the screen.
+    if let (Some(text), false) = (&no_log, interactive) {
+        eprintln!("! {}", text.render(lang));
+    }
 
     let opened = if g.sim {
         open_sim(&g, &config, &state_dir, speed, owns, lang)
@@ -798,6 +880,9 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             }
             for text in skipped {
                 app.warn(Text::new("dialog-journal"), text);
+            }
+            if let Some(text) = no_log {
+                app.note(text, true);
             }
             let (handle, feed) = worker::spawn(
                 cloud.clone(),

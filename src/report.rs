@@ -13,7 +13,7 @@ use crate::format;
 use crate::headless::{EXIT_OK, Runtime, write_stdout};
 use crate::i18n::{Lang, t};
 use crate::lab::journal::{Event, Journal};
-use crate::lab::observe::Observed;
+use crate::lab::observe::{Observed, PartId};
 use crate::lab::recovery::{self, Recovery};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, StepState, Text};
@@ -98,12 +98,19 @@ pub struct Report {
     pub copy_back_phases: Vec<ReportPhase>,
     pub calls: Vec<ReportCall>,
     pub reads: Vec<ReportRead>,
-    pub leftovers: Vec<String>,
+    /// What is left that still costs money; `null` when a part it depends on (instances,
+    /// snapshots, the service) could not be read.
+    pub leftovers: Option<Vec<String>>,
+    /// The parts of the account that could not be read, with their errors.
+    pub unknown: Vec<crate::headless::UnknownPart>,
     /// The run in business terms, at the example rate.
     pub business: crate::lab::business::Impact,
     /// The business texts in the report's language.
     pub business_texts: Vec<String>,
     pub quiz: ReportQuiz,
+    /// Journal lines that could not be read (a crash tore them): what the figures built from
+    /// the history say is told with that doubt.
+    pub journal_lines_lost: usize,
     pub events: Vec<Event>,
     /// The zone the Markdown shows times in (the learner's, as in the TUI).
     #[serde(skip)]
@@ -243,10 +250,15 @@ pub fn build(
         phases,
         calls,
         reads: reads.into_values().collect(),
-        leftovers,
+        leftovers: [PartId::Instances, PartId::Snapshots, PartId::Service]
+            .iter()
+            .all(|p| observed.error(*p).is_none())
+            .then_some(leftovers),
+        unknown: crate::headless::unknown_parts(observed, lang),
         business,
         business_texts,
         quiz,
+        journal_lines_lost: journal.skipped(),
         events: journal.events().to_vec(),
         tz: config.timezone(),
     }
@@ -323,6 +335,15 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         }
     }
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-recovery"));
+    if r.journal_lines_lost > 0 {
+        let _ = writeln!(
+            out,
+            "> {}\n",
+            Text::new("report-journal-lost")
+                .arg("count", r.journal_lines_lost)
+                .render(lang)
+        );
+    }
     let fmt = |s: Option<i64>| s.map_or_else(|| "–".to_owned(), format::duration);
     let _ = writeln!(
         out,
@@ -419,13 +440,42 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         let _ = writeln!(out, "- `{}` × {}", read.cli, read.count);
     }
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-leftovers"));
-    if r.leftovers.is_empty() {
-        let _ = writeln!(out, "{}", t(lang, "report-nothing-left"));
-    }
-    for l in &r.leftovers {
-        let _ = writeln!(out, "- {l}");
+    match &r.leftovers {
+        None => {
+            let _ = writeln!(out, "{}", t(lang, "report-leftovers-unknown"));
+            // One line per reason, naming the parts it kept from view as the status does.
+            let mut reasons: Vec<(Vec<String>, &str)> = Vec::new();
+            for u in &r.unknown {
+                let part = t(lang, &format!("status-{}", status_heading(u.part)));
+                match reasons.iter_mut().find(|(_, text)| *text == u.text) {
+                    Some((parts, _)) => parts.push(part),
+                    None => reasons.push((vec![part], &u.text)),
+                }
+            }
+            for (parts, text) in reasons {
+                let _ = writeln!(out, "- {}: {text}", parts.join(", "));
+            }
+        }
+        Some(leftovers) if leftovers.is_empty() => {
+            let _ = writeln!(out, "{}", t(lang, "report-nothing-left"));
+        }
+        Some(leftovers) => {
+            for l in leftovers {
+                let _ = writeln!(out, "- {l}");
+            }
+        }
     }
     out
+}
+
+/// The `status-*` heading of a part of the account.
+fn status_heading(part: &str) -> &'static str {
+    match part {
+        "instances" => "instances",
+        "snapshots" => "snapshots",
+        "service" => "service",
+        _ => "todos",
+    }
 }
 
 /// `report`: reads the state, prints the report. `run_speed` is the speed the simulated
@@ -469,7 +519,19 @@ pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -
         )),
         ReportFormat::Md => write_stdout(&markdown(&report, rt.lang)),
     };
-    EXIT_OK
+    // Parts that could not be read leave the report incomplete, and the exit status says so.
+    let mut said: Vec<&str> = Vec::new();
+    for u in &report.unknown {
+        if !said.contains(&u.text.as_str()) {
+            eprintln!("✘ {}", u.text);
+            said.push(&u.text);
+        }
+    }
+    if report.unknown.is_empty() {
+        EXIT_OK
+    } else {
+        crate::headless::EXIT_INCOMPLETE
+    }
 }
 
 #[cfg(test)]
@@ -507,7 +569,8 @@ mod tests {
             copy_back_phases: Vec::new(),
             calls: Vec::new(),
             reads: Vec::new(),
-            leftovers: Vec::new(),
+            leftovers: Some(Vec::new()),
+            unknown: Vec::new(),
             business: crate::lab::business::impact(
                 &crate::lab::recovery::measure(
                     &Journal::in_memory(),
@@ -525,6 +588,7 @@ mod tests {
                 total: 0,
                 answers: Vec::new(),
             },
+            journal_lines_lost: 0,
             events: Vec::new(),
             tz: jiff::tz::TimeZone::UTC,
         }

@@ -10,6 +10,11 @@
 //!
 //! A file that cannot be read is never replaced behind the learner's back: it is reported, and
 //! only an explicit `--reset` moves it aside (with a timestamp in its name) to start afresh.
+//!
+//! The directory and its files are private (`0700`/`0600`: the simulated world holds the
+//! database password), and no file in it is opened through a symbolic link: a link in place
+//! of the lock, the journal, the log or the world is refused with a message, never followed
+//! (it could point at any file of the learner's).
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
@@ -50,10 +55,50 @@ pub enum LockError {
     Io(PathBuf, io::Error),
 }
 
+/// Creates `dir` and its missing parents, private to the user (`0700` on Unix).
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Options for a file in the state directory: created private to the user (`0600` on Unix)
+/// and never opened through a symbolic link (the open fails, see [`is_link_refused`]).
+#[must_use]
+pub fn private_options() -> OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut options = OpenOptions::new();
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        options
+    }
+    #[cfg(not(unix))]
+    {
+        OpenOptions::new()
+    }
+}
+
+/// Whether the open failed because the path is a symbolic link ([`private_options`]).
+#[must_use]
+pub fn is_link_refused(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
 fn open_lock_file(dir: &Path) -> Result<(File, PathBuf), LockError> {
     let path = dir.join(LOCK_FILE);
-    std::fs::create_dir_all(dir).map_err(|e| LockError::Io(dir.to_path_buf(), e))?;
-    let file = OpenOptions::new()
+    create_private_dir(dir).map_err(|e| LockError::Io(dir.to_path_buf(), e))?;
+    let file = private_options()
         .read(true)
         .write(true)
         .create(true)
@@ -127,7 +172,9 @@ impl Drop for StateLock {
 #[must_use]
 pub fn holder(dir: &Path) -> Option<Owner> {
     let mut text = String::new();
-    File::open(dir.join(LOCK_FILE))
+    private_options()
+        .read(true)
+        .open(dir.join(LOCK_FILE))
         .ok()?
         .take(OWNER_MAX_BYTES)
         .read_to_string(&mut text)
@@ -141,6 +188,8 @@ pub fn holder(dir: &Path) -> Option<Owner> {
 pub enum FileProblem {
     /// A directory, device, pipe or socket where a file was expected.
     NotRegular,
+    /// A symbolic link where the state directory's own file was expected: not followed.
+    Symlink,
     /// Larger than the limit for its kind (in bytes).
     TooLarge {
         limit: u64,
@@ -158,6 +207,7 @@ impl FileProblem {
     pub fn id(&self) -> &'static str {
         match self {
             Self::NotRegular => "not-regular",
+            Self::Symlink => "symlink",
             Self::TooLarge { .. } => "too-large",
             Self::Empty => "empty",
             Self::Damaged(_) => "damaged",
@@ -171,7 +221,22 @@ impl FileProblem {
         match self {
             Self::Damaged(d) | Self::Io(d) => d.clone(),
             Self::TooLarge { limit } => limit.to_string(),
-            Self::NotRegular | Self::Empty => String::new(),
+            Self::NotRegular | Self::Symlink | Self::Empty => String::new(),
+        }
+    }
+}
+
+impl FileProblem {
+    /// What an error opening or writing a file says about it: a refused link, a directory
+    /// in its place, or the system's own reason.
+    #[must_use]
+    pub fn from_io(e: &io::Error) -> Self {
+        if is_link_refused(e) {
+            Self::Symlink
+        } else if e.kind() == io::ErrorKind::IsADirectory {
+            Self::NotRegular
+        } else {
+            Self::Io(e.to_string())
         }
     }
 }
@@ -208,11 +273,23 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, FileProb
     Ok(Some(bytes))
 }
 
+/// [`read_limited`] for a file of the state directory: a symbolic link in its place is
+/// refused, not followed.
+pub fn read_state_file(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, FileProblem> {
+    let is_link =
+        |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|meta| meta.file_type().is_symlink());
+    // The file, and the directory it is in (`sim`, `journal`), are no links.
+    if is_link(path) || path.parent().is_some_and(is_link) {
+        return Err(FileProblem::Symlink);
+    }
+    read_limited(path, limit)
+}
+
 /// Replaces `path` with `bytes` atomically: a temporary file of this process in the same
 /// directory, synced, then renamed over `path`. Readers see the old file or the new one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir)?;
+    create_private_dir(dir)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -223,7 +300,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         fastrand::u64(..)
     ));
     let written = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut file = private_options().write(true).create_new(true).open(&tmp)?;
         file.write_all(bytes)?;
         file.sync_data()?;
         std::fs::rename(&tmp, path)

@@ -541,6 +541,14 @@ fn start_action(
             Queued::Confirmed(plan) => act::Order::Confirmed(plan),
             Queued::Unseen(step, options) => act::Order::Any(*step, options),
         };
+        // Nothing is done that the journal could not remember: a later start would misjudge
+        // the lab from a history with a hole in it.
+        let unwritable = lock(&journal).write_error();
+        if let Some(reason) = unwritable {
+            let text = Text::new("journal-unwritable").arg("reason", reason);
+            to_app.send(Msg::ActionDone(step, Err(ActionError::Blocked(text))));
+            return;
+        }
         let result = act::execute_with_retry(
             order,
             cloud.as_ref(),

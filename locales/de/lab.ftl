@@ -281,6 +281,7 @@ status-snapshots = Snapshots
 status-service = ECS-Deployments
 status-events = ECS-Service-Ereignisse (neueste zuerst)
 status-todos = ToDos
+status-unknown = nicht bekannt – konnte nicht gelesen werden: { $reason }
 status-problems = Was nicht stimmt und was zu tun ist
 status-days = { $count ->
         [one] 1 Tag
@@ -341,6 +342,7 @@ error-todo-answer = Die ToDo-App hat geantwortet, aber backup-lab kann die Antwo
        *[other] ein ToDo darin ist nicht lesbar
     } ({ $message }). Prüfe, ob diese Adresse das ToDo-Backend des Labs ist (GET /api/v1/todos); ist sie es nicht, gib die richtige mit --app-url an.
 error-other = Fehler { $code }: { $message }
+error-local-state = Die simulierte Welt konnte nicht gespeichert werden ({ $message }). backup-lab hält hier an und tut nichts mehr: Was es zuletzt getan hat, steht nicht in der Weltdatei, der nächste Start zeigt also den Zustand von vorher. Schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses und starte dann nochmals.
 
 invalid-identifier-empty = der Name ist leer
 invalid-identifier-too-long = der Name ist länger als 63 Zeichen
@@ -366,7 +368,6 @@ config-read = { $path } kann nicht gelesen werden: { $reason }
 config-parse = { $path } ist kein gültiges TOML: { $reason }
 config-field = Konfiguration: { $field } = «{ $value }»: { $problem_id }
 config-flag = { $flag } «{ $value }»: { $problem_id }
-state-dir-unwritable = in { $dir } kann nicht geschrieben werden ({ $reason }); das Journal wird nur im Speicher geführt
 output-failed = Die Ausgabe lässt sich nicht schreiben: { $reason }
 man-dir-failed = Die Man-Pages lassen sich nicht nach { $dir } schreiben ({ $reason }); lege das Verzeichnis zuerst an oder gib ein anderes an
 read-only-refused = Nur-Lesen-Modus: backup-lab beobachtet und prüft nur; starte ohne --read-only, um etwas zu ändern
@@ -378,6 +379,11 @@ file-problem-too-large = sie ist zu gross
 file-problem-empty = sie ist leer
 file-problem-damaged = ihr Inhalt ist beschädigt oder hat nicht das erwartete Format
 file-problem-io = das System verweigert das Lesen
+file-problem-symlink = es ist ein symbolischer Link (oder liegt in einem Verzeichnis, das einer ist), und backup-lab folgt in seinem Zustandsverzeichnis keinen Links (sonst würde womöglich eine andere Datei überschrieben). Entferne den Link oder gib mit --state-dir das Verzeichnis an, auf das er zeigt
+world-unwritable = Die simulierte Welt kann nicht gespeichert werden ({ $reason }); es wurde nichts gestartet. Schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses, oder wähle mit --state-dir ein anderes.
+journal-unwritable-start = Das Journal { $path } kann nicht geschrieben werden ({ $reason }); es wurde nichts gestartet, denn Fortschritt, der nicht festgehalten wird, würde später falsch beurteilt. Schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses, oder wähle mit --state-dir ein anderes.
+state-file-refused = { $path } ist nicht verwendbar: { $problem }{ $detail }. Es wurde nichts verändert.
+log-unavailable = Die Logdatei { $path } kann nicht geschrieben werden: { $problem }{ $detail }. backup-lab macht ohne Logdatei weiter.
 config-file = { $path } kann nicht als Konfiguration verwendet werden: { $problem }{ $detail }. --config erwartet eine gewöhnliche TOML-Datei von höchstens { $limit_mib } MiB.
 world-unreadable = Die simulierte Welt in { $path } ist nicht verwendbar: { $problem }{ $detail }. Die Datei bleibt, wie sie ist. Mit --reset startest du eine neue Welt (die Datei wird dann beiseitegelegt, nicht gelöscht).
 world-other-names = { $path } enthält die simulierte Welt der Instanz «{ $instance }», nicht «{ $expected }». Die Datei bleibt, wie sie ist. Verwende die --config, zu der sie gehört, oder starte mit --reset eine neue Welt (die Datei wird dann beiseitegelegt, nicht gelöscht).
@@ -389,7 +395,7 @@ journal-skipped = { $count ->
         [one] war
        *[other] waren
     } unlesbar und wurden übersprungen; der übrige Verlauf wird verwendet. Die Datei bleibt, wie sie ist.
-journal-unwritable = Das Journal kann nicht geschrieben werden ({ $reason }). Der Fortschritt bleibt nur erhalten, solange backup-lab läuft: schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses.
+journal-unwritable = Das Journal kann nicht geschrieben werden ({ $reason }). backup-lab tut nichts mehr, damit nichts geschieht, was das Journal nicht festhält: Schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses und starte es dann nochmals.
 dialog-journal = Journal
 reset-kept = --reset: die bisherige Datei { $path } ist aufbewahrt als { $kept }
 reset-failed = --reset konnte { $path } nicht beiseitelegen ({ $reason }); nichts wurde geändert
@@ -464,6 +470,11 @@ report-calls = AWS-Aufrufe (Änderungen), als AWS CLI
 report-reads = Abfragen beim Beobachten
 report-leftovers = Kostet noch Geld
 report-nothing-left = Vom Lab ist nichts mehr übrig.
+report-leftovers-unknown = backup-lab konnte nicht das ganze Konto ansehen; was übrig ist und noch Kosten verursacht, ist deshalb nicht bekannt (eine wiederhergestellte Instanz oder ein Snapshot kann noch da sein). Schau nochmals nach, sobald das Konto lesbar ist, oder in den Konsolen von RDS und ECS:
+report-journal-lost = { $count ->
+        [one] 1 Zeile
+       *[other] { $count } Zeilen
+    } des Journals konnten nicht gelesen werden (backup-lab wurde mitten beim Schreiben beendet): Die Werte unten stammen aus dem Rest des Verlaufs; was in diesen Zeilen stand, fehlt ihnen womöglich.
 report-problems = Was schiefging
 report-fix = Was zu tun ist:
 
@@ -512,6 +523,9 @@ problem-snapshot-creating-todos-deleted-fix = Nichts zu tun: Warte, bis { $snaps
 problem-snapshot-before-todos = { $snapshot } wurde um { $taken } erstellt, als die App { $held } ToDos hatte; { $later } kamen erst danach. Ein Restore daraus bringt nur { $held } zurück.
     .short = Vor den ToDos erstellt
 problem-snapshot-before-todos-fix = Erstelle ihn nochmals, jetzt wo die ToDos da sind: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot, dann RDS → Databases → { $instance } → Actions → Take snapshot → Name { $snapshot }.
+problem-snapshot-todos-untold = { $snapshot } wurde um { $taken } erstellt; ob da alle ToDos schon vorhanden waren, lässt sich nicht sagen: Dem Journal fehlt eine Zeile aus dieser Zeit (backup-lab wurde mitten beim Schreiben beendet).
+    .short = ToDos im Snapshot unbekannt
+problem-snapshot-todos-untold-fix = Schau dir die ToDos nach dem Restore an. Fehlen welche, erstelle den Snapshot nochmals: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot, dann unter demselben Namen neu erstellen.
 problem-source-missing = { $instance } gibt es in dieser Region nicht. Entweder schaut die Konsole oder backup-lab in eine andere Region, oder die Instanz wurde gelöscht. Ohne sie kann das Lab nicht weitergehen.
     .short = { $instance } nicht gefunden
 problem-source-missing-fix = Prüfe die Region oben rechts in der Konsole und in der Kopfzeile von backup-lab. Wurde { $instance } gelöscht, kommt sie nur aus einem Snapshot zurück: Stelle einen unter dem Namen { $instance } wieder her (RDS → Snapshots → Actions → Restore snapshot).

@@ -281,6 +281,7 @@ status-snapshots = Snapshots
 status-service = ECS deployments
 status-events = ECS service events (newest first)
 status-todos = Todos
+status-unknown = not known – it could not be read: { $reason }
 status-problems = What is wrong, and what to do
 status-days = { $count ->
         [one] 1 day
@@ -341,6 +342,7 @@ error-todo-answer = The todo app answered, but backup-lab cannot use the answer:
        *[other] a todo in it cannot be read
     } ({ $message }). Check that this address is the lab's todo backend (GET /api/v1/todos); if it is not, give the right one with --app-url.
 error-other = Error { $code }: { $message }
+error-local-state = The simulated world could not be saved ({ $message }). backup-lab stops here and does nothing more: what it did last is not in the world file, so the next start shows the state from before. Free some space or fix the permissions of the state directory, then run again.
 
 invalid-identifier-empty = the name is empty
 invalid-identifier-too-long = the name is longer than 63 characters
@@ -366,7 +368,6 @@ config-read = cannot read { $path }: { $reason }
 config-parse = { $path } is not valid TOML: { $reason }
 config-field = configuration: { $field } = "{ $value }": { $problem_id }
 config-flag = { $flag } "{ $value }": { $problem_id }
-state-dir-unwritable = cannot write to { $dir } ({ $reason }); the journal is kept in memory only
 output-failed = cannot write the output: { $reason }
 man-dir-failed = cannot write the man pages into { $dir } ({ $reason }); create the directory first or name another one
 read-only-refused = read-only mode: backup-lab only observes and checks; start without --read-only to make changes
@@ -378,6 +379,11 @@ file-problem-too-large = it is too large
 file-problem-empty = it is empty
 file-problem-damaged = its content is damaged or not in the expected format
 file-problem-io = the system refused to read it
+file-problem-symlink = it is a symbolic link (or lies in a directory that is one), and backup-lab follows no links in its state directory (another file could be written in its place). Remove the link, or point --state-dir at the directory it leads to
+world-unwritable = The simulated world cannot be saved ({ $reason }); nothing was started. Free some space or fix the permissions of the state directory, or choose another one with --state-dir.
+journal-unwritable-start = The journal { $path } cannot be written ({ $reason }); nothing was started, because progress that is not written down would be misjudged later. Free some space or fix the permissions of the state directory, or choose another one with --state-dir.
+state-file-refused = cannot use { $path }: { $problem }{ $detail }. Nothing was changed.
+log-unavailable = The log { $path } cannot be written: { $problem }{ $detail }. backup-lab goes on without a log.
 config-file = cannot use { $path } as configuration: { $problem }{ $detail }. --config takes a regular TOML file of at most { $limit_mib } MiB.
 world-unreadable = The simulated world in { $path } cannot be used: { $problem }{ $detail }. The file is kept as it is. Start a fresh world with --reset (the file is then moved aside, not deleted).
 world-other-names = { $path } holds the simulated world of the instance "{ $instance }", not "{ $expected }". The file is kept as it is. Use the --config it belongs to, or start a fresh world with --reset (the file is then moved aside, not deleted).
@@ -386,7 +392,7 @@ journal-skipped = { $count ->
         [one] 1 line
        *[other] { $count } lines
     } of the journal { $path } could not be read and were skipped; the rest of the history is used. The file is kept as it is.
-journal-unwritable = The journal cannot be written ({ $reason }). Progress is remembered only while backup-lab runs: free some space or fix the permissions of the state directory.
+journal-unwritable = The journal cannot be written ({ $reason }). backup-lab does nothing more, so that nothing happens that the journal would not remember: free some space or fix the permissions of the state directory, then start it again.
 dialog-journal = Journal
 reset-kept = --reset: the previous { $path } is kept as { $kept }
 reset-failed = --reset could not move { $path } aside ({ $reason }); nothing was changed
@@ -461,6 +467,11 @@ report-calls = AWS calls (changes), as AWS CLI
 report-reads = Polling reads
 report-leftovers = Still costing money
 report-nothing-left = Nothing from the lab is left.
+report-leftovers-unknown = backup-lab could not look at the whole account, so what is left and still costs money is not known (a restored instance or a snapshot may still be there). Look again once the account can be read, or in the RDS and ECS consoles:
+report-journal-lost = { $count ->
+        [one] 1 line
+       *[other] { $count } lines
+    } of the journal could not be read (backup-lab was ended in the middle of writing): the figures below are made from the rest of the history and may miss what those lines held.
 report-problems = What went wrong
 report-fix = What to do:
 
@@ -509,6 +520,9 @@ problem-snapshot-creating-todos-deleted-fix = Nothing to do: wait until { $snaps
 problem-snapshot-before-todos = { $snapshot } was taken at { $taken }, when the app had { $held } todos; { $later } came later. A restore from it brings back only { $held }.
     .short = Taken before the todos
 problem-snapshot-before-todos-fix = Take it again now that the todos are there: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot, then RDS → Databases → { $instance } → Actions → Take snapshot → name { $snapshot }.
+problem-snapshot-todos-untold = { $snapshot } was taken at { $taken }; whether the todos were all there then cannot be told: the journal lost a line from that time (backup-lab was ended in the middle of writing it).
+    .short = Todos in the snapshot unknown
+problem-snapshot-todos-untold-fix = Look at the todos after the restore. If some are missing, take the snapshot again: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot, then take it anew under the same name.
 problem-source-missing = { $instance } is not in this region. Either the console or backup-lab looks at another region, or the instance was deleted. Without it the lab cannot go on.
     .short = { $instance } not found
 problem-source-missing-fix = Check the region at the top right of the console and in backup-lab's header. If { $instance } was deleted, it comes back only from a snapshot: restore one under the name { $instance } (RDS → Snapshots → Actions → Restore snapshot).

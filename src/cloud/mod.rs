@@ -45,6 +45,8 @@ pub enum ErrorKind {
     Timeout,
     /// The todo app answered, but not in a form the lab can use.
     TodoAnswer,
+    /// The simulated account's world could not be saved on this computer.
+    LocalState,
     Other,
 }
 
@@ -77,6 +79,7 @@ impl ErrorKind {
             Self::Network => "network",
             Self::Timeout => "timeout",
             Self::TodoAnswer => "todo-answer",
+            Self::LocalState => "local-state",
             Self::Other => "other",
         }
     }

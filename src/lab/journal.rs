@@ -21,7 +21,7 @@ use super::{Observed, StepId};
 use crate::cloud::TodoId;
 use crate::cloud::recorder::{CallRecord, Sink};
 use crate::config::Config;
-use crate::state::{FileProblem, read_limited};
+use crate::state::{FileProblem, create_private_dir, private_options, read_state_file};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -247,8 +247,13 @@ pub struct Journal {
     writable: bool,
     /// The files with lines that could not be read when the journal was opened, and how many.
     skipped: Vec<(PathBuf, usize)>,
+    /// Where events are missing: for each unreadable line of the events file, how many events
+    /// came before it. What happened there (a crash tore the line) is not known.
+    gaps: Vec<usize>,
     /// The latest failed write (events or calls), shared with the call sink.
     write_error: Arc<Mutex<Option<String>>>,
+    /// The space kept free for the journal (owners only): see [`append_reserved`].
+    reserve: Option<PathBuf>,
     /// A reader's look at the events file: its length when last loaded.
     loaded_len: u64,
     /// Resources seen present since their request (this process only): their absence in a
@@ -327,7 +332,19 @@ impl Journal {
             reason: e.to_string(),
         };
         let journal_dir = dir.join("journal");
-        std::fs::create_dir_all(&journal_dir).map_err(|e| unwritable(&journal_dir, e))?;
+        create_private_dir(&journal_dir).map_err(|e| unwritable(&journal_dir, e))?;
+        // Both files are opened for appending now, so that a journal that cannot be written
+        // stops the program before it does anything, not after.
+        for path in [&journal.path, &journal.calls_path].into_iter().flatten() {
+            private_options()
+                .append(true)
+                .create(true)
+                .open(path)
+                .map_err(|e| unwritable(path, e))?;
+        }
+        let reserve = journal_dir.join(RESERVE_FILE);
+        keep_reserve(&reserve).map_err(|e| unwritable(&reserve, e))?;
+        journal.reserve = Some(reserve);
         journal.writable = true;
         Ok(journal)
     }
@@ -336,7 +353,8 @@ impl Journal {
     /// `report`, the read-only TUI): what they notice is kept in memory only.
     pub fn read(dir: &Path, key: &str) -> Result<Self, JournalError> {
         let (path, calls_path) = Self::files(dir, key);
-        let (events, skipped_events) = read_lines::<Event>(&path)?;
+        let (events, gaps) = read_lines_with_gaps::<Event>(&path)?;
+        let skipped_events = gaps.len();
         let (_, skipped_calls) = read_lines::<CallRecord>(&calls_path)?;
         let skipped = [(&path, skipped_events), (&calls_path, skipped_calls)]
             .into_iter()
@@ -350,7 +368,9 @@ impl Journal {
             events,
             writable: false,
             skipped,
+            gaps,
             write_error: Arc::default(),
+            reserve: None,
             present: std::collections::BTreeSet::new(),
         })
     }
@@ -401,9 +421,10 @@ impl Journal {
         if len == self.loaded_len {
             return false;
         }
-        match read_lines::<Event>(path) {
-            Ok((events, _)) => {
+        match read_lines_with_gaps::<Event>(path) {
+            Ok((events, gaps)) => {
                 self.events = events;
+                self.gaps = gaps;
                 self.loaded_len = len;
                 true
             }
@@ -419,8 +440,9 @@ impl Journal {
     pub fn call_sink(&self) -> Option<Sink> {
         let path = self.calls_path.clone().filter(|_| self.writable)?;
         let problem = self.write_error.clone();
+        let reserve = self.reserve.clone();
         Some(Arc::new(move |call| {
-            if let Err(e) = append_line(&path, call, false) {
+            if let Err(e) = append_reserved(&path, reserve.as_deref(), call, false) {
                 tracing::warn!("call not journaled: {e}");
                 *problem
                     .lock()
@@ -453,7 +475,7 @@ impl Journal {
     pub fn record(&mut self, at: Timestamp, seen: Timestamp, kind: EventKind) {
         let event = Event { at, seen, kind };
         if let Some(path) = self.path.as_ref().filter(|_| self.writable)
-            && let Err(e) = append_line(path, &event, true)
+            && let Err(e) = append_reserved(path, self.reserve.as_deref(), &event, true)
         {
             tracing::warn!("journal not written: {e}");
             *self
@@ -594,6 +616,21 @@ impl Journal {
             })
             .max()
             .unwrap_or(0)
+    }
+
+    /// Whether events may be missing anywhere from `from` to `to`: an unreadable line (a
+    /// crash tore it) lies between events that do not both come before `from` or after `to`.
+    /// A judgement over that time cannot be made from the journal.
+    #[must_use]
+    pub fn gap_between(&self, from: Timestamp, to: Timestamp) -> bool {
+        self.gaps.iter().any(|&i| {
+            let before = i
+                .checked_sub(1)
+                .and_then(|b| self.events.get(b))
+                .map_or(Timestamp::MIN, |e| e.at);
+            let after = self.events.get(i).map_or(Timestamp::MAX, |e| e.at);
+            before <= to && after >= from
+        })
     }
 
     /// The todo list as last seen at or before `t`.
@@ -932,34 +969,42 @@ impl Journal {
 /// The lines of a JSON-lines file that can be read, and how many could not (a line torn by
 /// a crash, garbage, another program's text). No file is no lines.
 fn read_lines<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<(Vec<T>, usize), JournalError> {
-    let bytes = read_limited(path, JOURNAL_MAX_BYTES)
+    read_lines_with_gaps(path).map(|(values, gaps)| (values, gaps.len()))
+}
+
+/// [`read_lines`], with where each unreadable line was: how many values came before it.
+fn read_lines_with_gaps<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+) -> Result<(Vec<T>, Vec<usize>), JournalError> {
+    let bytes = read_state_file(path, JOURNAL_MAX_BYTES)
         .map_err(|problem| JournalError::Unreadable {
             path: path.to_path_buf(),
             problem,
         })?
         .unwrap_or_default();
     let mut values = Vec::new();
-    let mut skipped = 0;
+    let mut gaps = Vec::new();
     for line in bytes.split(|b| *b == b'\n') {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         match serde_json::from_slice(line) {
             Ok(value) => values.push(value),
-            Err(_) => skipped += 1,
+            Err(_) => gaps.push(values.len()),
         }
     }
-    if skipped > 0 {
+    if !gaps.is_empty() {
+        let skipped = gaps.len();
         tracing::warn!("{}: {skipped} line(s) could not be read", path.display());
     }
-    Ok((values, skipped))
+    Ok((values, gaps))
 }
 
 /// Appends `value` as one line, in one write. A file whose last line was torn (a crash mid
 /// write) gets a line break first, so the new line stands on its own. `durable` also waits
 /// until the line is on disk.
 fn append_line<T: Serialize>(path: &Path, value: &T, durable: bool) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
+    let mut file = private_options()
         .read(true)
         .append(true)
         .create(true)
@@ -981,6 +1026,46 @@ fn append_line<T: Serialize>(path: &Path, value: &T, durable: bool) -> std::io::
         file.sync_data()?;
     }
     Ok(())
+}
+
+/// The file beside the journal that keeps space free for it, and its size: enough for a few
+/// lines (a line is well under a kilobyte).
+const RESERVE_FILE: &str = ".reserve";
+const RESERVE_BYTES: usize = 8 * 1024;
+
+/// Makes sure the reserve is there, full size. Its bytes are random, so that a file system
+/// that compresses cannot keep it smaller than it looks.
+fn keep_reserve(path: &Path) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(path)
+        .is_ok_and(|m| m.is_file() && m.len() >= u64::try_from(RESERVE_BYTES).unwrap_or(u64::MAX))
+    {
+        return Ok(());
+    }
+    let bytes: Vec<u8> = std::iter::repeat_with(|| fastrand::u8(..))
+        .take(RESERVE_BYTES)
+        .collect();
+    crate::state::write_atomic(path, &bytes)
+}
+
+/// Appends `value`; when that fails (a full disk), the reserve is given up and the append
+/// tried once more, so the line that could not be written still is. The failure is returned
+/// either way: the command stops, and nothing it did afterwards is missing from the journal.
+fn append_reserved<T: Serialize>(
+    path: &Path,
+    reserve: Option<&Path>,
+    value: &T,
+    durable: bool,
+) -> std::io::Result<()> {
+    let Err(e) = append_line(path, value, durable) else {
+        return Ok(());
+    };
+    if let Some(reserve) = reserve
+        && std::fs::remove_file(reserve).is_ok()
+        && append_line(path, value, durable).is_ok()
+    {
+        tracing::warn!("{}: written from the reserve after: {e}", path.display());
+    }
+    Err(e)
 }
 
 /// Appends a call to the calls file.

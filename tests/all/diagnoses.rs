@@ -368,6 +368,56 @@ async fn a_snapshot_taken_before_the_todos_is_to_be_taken_again() {
     assert!(lab.done_within(StepId::Snapshot, 30).await);
 }
 
+/// A crash tore the journal's line from the time the todos came: whether the snapshot was
+/// taken before them cannot be told, and the check says so instead of calling it too early.
+#[tokio::test(start_paused = true)]
+async fn a_gap_in_the_journal_makes_the_snapshot_diagnosis_say_it_cannot_tell() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sim = Arc::new(backup_lab::cloud::sim::SimCloud::paced(
+        crate::support::lab::START.parse().expect("time"),
+        15.0,
+        backup_lab::cloud::sim::WorldNames::default(),
+    ));
+    let lab = SimLab::on(
+        sim.clone(),
+        Journal::open(dir.path(), "sim-gap").expect("journal"),
+    );
+    lab.observed().await;
+    lab.cloud
+        .create_snapshot(&SnapshotRequest {
+            instance_id: "workshop-db".into(),
+            snapshot_id: "ondemandbackup".into(),
+            tags: Vec::new(),
+        })
+        .await
+        .expect("snapshot");
+    assert!(lab.done_within(StepId::Snapshot, 30).await);
+    lab.wait_minutes(5);
+    lab.act(StepId::CreateTodos).await;
+    lab.observed().await;
+    let whole = lab.check(StepId::Snapshot).await;
+    assert_eq!(whole.state, StepState::Failed, "{}", whole.render(Lang::En));
+    drop(lab);
+    // The line before the first look that saw the todos was torn by a crash.
+    let path = dir.path().join("journal").join("sim-gap.jsonl");
+    let text = std::fs::read_to_string(&path).expect("journal");
+    let mut lines: Vec<&str> = text.lines().collect();
+    let seen = lines
+        .iter()
+        .position(|l| l.contains("\"kind\":\"todos\"") && !l.contains("\"todos\":[]"))
+        .expect("the todos were seen");
+    lines.insert(seen, "{\"at\":\"2026-11-25T09:1");
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write");
+    let lab = SimLab::on(sim, Journal::read(dir.path(), "sim-gap").expect("journal"));
+    let check = lab.check(StepId::Snapshot).await;
+    assert_eq!(check.state, StepState::Done, "{}", check.render(Lang::En));
+    assert!(check.find("snapshot-before-todos").is_none());
+    let (detail, fix, de, _) = diagnosis(&check, "snapshot-todos-untold");
+    assert!(detail.contains("cannot be told"), "{detail}");
+    assert!(fix.contains("after the restore"), "{fix}");
+    assert!(de.contains("lässt sich nicht sagen"), "{de}");
+}
+
 /// Each wrong form of DB_HOST, deployed as the console does, and its diagnosis.
 #[tokio::test(start_paused = true)]
 async fn every_wrong_db_host_is_named_with_the_exact_value_to_enter() {
@@ -756,6 +806,7 @@ fn every_diagnosis_has_detail_short_text_and_fix_in_both_languages() {
         "snapshot-other-instance",
         "snapshot-creating-todos-deleted",
         "snapshot-before-todos",
+        "snapshot-todos-untold",
         "source-missing",
         "source-missing-snapshot-kept",
         "source-deleting",

@@ -30,6 +30,8 @@ mod credentials;
 mod diagnoses;
 mod dump;
 mod faults;
+#[cfg(unix)]
+mod files;
 mod lab_moto;
 mod lab_sim;
 mod locales;

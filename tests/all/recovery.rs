@@ -324,6 +324,7 @@ async fn the_report_after_a_simulated_run_has_figures_calls_and_no_secrets() {
     assert!(
         r.leftovers
             .iter()
+            .flatten()
             .any(|l| l.contains("workshop-db-restore")),
         "the restored instance still costs money"
     );

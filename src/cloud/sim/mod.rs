@@ -44,7 +44,7 @@ use super::{
     RestoreSettings, RolloutState, Service, ServiceEvent, SnapshotKind, SnapshotRequest,
     TOOL_TAG_KEY, TOOL_TAG_VALUE, TaskDefinition, Todo, TodoId, todo_api,
 };
-use crate::state::{FileProblem, read_limited, write_atomic};
+use crate::state::{FileProblem, read_state_file, write_atomic};
 use crate::validate;
 
 /// Default compression: a 15-minute restore takes one minute.
@@ -70,6 +70,9 @@ pub struct SimCloud {
     save_to: Option<PathBuf>,
     following: Option<Mutex<Following>>,
     rollout_faults: Mutex<RolloutFaults>,
+    /// Why the world could not be saved, once it could not. From then on every call fails
+    /// with it and nothing is saved any more: what the file holds is what the account is.
+    unsaved: Mutex<Option<String>>,
 }
 
 /// The `unhealthy` fault: which UpdateService calls of this run start tasks that fail.
@@ -91,6 +94,7 @@ impl SimCloud {
             save_to: None,
             following: None,
             rollout_faults: Mutex::default(),
+            unsaved: Mutex::default(),
         }
     }
 
@@ -107,6 +111,7 @@ impl SimCloud {
             save_to: None,
             following: None,
             rollout_faults: Mutex::default(),
+            unsaved: Mutex::default(),
         }
     }
 
@@ -157,8 +162,13 @@ impl SimCloud {
             save_to: Some(save_to),
             following: None,
             rollout_faults: Mutex::default(),
+            unsaved: Mutex::default(),
         };
-        sim.save();
+        sim.save_published(true)
+            .map_err(|reason| WorldError::Unwritable {
+                path: sim.save_to.clone().unwrap_or_default(),
+                reason,
+            })?;
         Ok(sim)
     }
 
@@ -184,6 +194,7 @@ impl SimCloud {
             save_to: None,
             following: Some(Mutex::new(following)),
             rollout_faults: Mutex::default(),
+            unsaved: Mutex::default(),
         })
     }
 
@@ -253,12 +264,30 @@ impl SimCloud {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Runs `f` on the world at the current simulated time, then saves it when `mutates`.
+    /// Why the world could not be saved, if it could not: every call since has failed.
+    #[must_use]
+    pub fn unsaved(&self) -> Option<String> {
+        self.unsaved
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    fn unsaved_error(reason: &str) -> CloudError {
+        CloudError::new(ErrorKind::LocalState, "WorldNotSaved", reason)
+    }
+
+    /// Runs `f` on the world at the current simulated time, then saves it when `mutates`. A
+    /// change that cannot be saved fails the call, and every call after it: the program must
+    /// not go on from a world that the next start will not find.
     fn with<T>(
         &self,
         mutates: bool,
         f: impl FnOnce(&mut World) -> CloudResult<T>,
     ) -> CloudResult<T> {
+        if let Some(reason) = self.unsaved() {
+            return Err(Self::unsaved_error(&reason));
+        }
         let now = self.sim_now();
         let (result, repaced) = {
             let mut world = self.lock();
@@ -270,19 +299,30 @@ impl SimCloud {
             // What is in flight now sets the pace from here on.
             (result, self.repace(&world))
         };
-        if (mutates && result.is_ok()) || repaced {
-            self.save();
+        if ((mutates && result.is_ok()) || repaced)
+            && let Err(reason) = self.save_published(true)
+        {
+            return Err(Self::unsaved_error(&reason));
         }
         result
     }
 
+    /// Saves a change made outside the calls (tests, demos); a failure is kept like a
+    /// call's.
     fn save(&self) {
-        self.save_published(true);
+        let _ = self.save_published(true);
     }
 
-    /// Saves the world (owners only), publishing the clock while the owner runs.
-    fn save_published(&self, running: bool) {
-        let Some(path) = &self.save_to else { return };
+    /// Saves the world (owners only), publishing the clock while the owner runs. A failure
+    /// is remembered ([`SimCloud::unsaved`]) and returned as `path: reason`; once one has
+    /// failed nothing is saved any more.
+    fn save_published(&self, running: bool) -> Result<(), String> {
+        let Some(path) = &self.save_to else {
+            return Ok(());
+        };
+        if let Some(reason) = self.unsaved() {
+            return Err(reason);
+        }
         let text = {
             let mut world = self.lock();
             let now = self.sim_now_unlocked(&world);
@@ -297,20 +337,25 @@ impl SimCloud {
             drop(p);
             serde_json::to_string(&*world)
         };
-        match text {
-            Ok(text) => {
-                if let Err(e) = write_atomic(path, text.as_bytes()) {
-                    tracing::warn!("world not saved to {}: {e}", path.display());
-                }
-            }
-            Err(e) => tracing::warn!("world not serialized: {e}"),
-        }
+        let saved = text
+            .map_err(std::io::Error::other)
+            .and_then(|text| write_atomic(path, text.as_bytes()));
+        saved.map_err(|e| {
+            let reason = format!("{}: {e}", path.display());
+            tracing::error!("world not saved: {reason}");
+            *self
+                .unsaved
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(reason.clone());
+            reason
+        })
     }
 }
 
 impl Drop for SimCloud {
     fn drop(&mut self) {
-        // The owner leaves: time stands still until the next one opens the world.
-        self.save_published(false);
+        // The owner leaves: time stands still until the next one opens the world. A world
+        // that could not be saved before stays as the file has it.
+        let _ = self.save_published(false);
     }
 }

@@ -4,7 +4,7 @@ use super::{
     BTreeMap, CircuitBreaker, CloudError, CloudResult, Container, DbInstance, DbSnapshot,
     Deployment, DeploymentStatus, Deserialize, EXTENDED_SUPPORT, ErrorKind, FileProblem, Path,
     PathBuf, RolloutState, Serialize, Service, ServiceEvent, SignedDuration, TaskDefinition,
-    Timestamp, Todo, read_limited, timing, validate,
+    Timestamp, Todo, read_state_file, timing, validate,
 };
 use crate::cloud::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
 use crate::cloud::{ContainerLogs, DB_HOST};
@@ -366,6 +366,9 @@ pub enum WorldError {
     /// The file holds a world built for other names (another configuration).
     #[error("{path} belongs to instance {instance}")]
     OtherNames { path: PathBuf, instance: String },
+    /// The world could not be saved (`reason` names the file and the system's reason).
+    #[error("{path}: {reason}")]
+    Unwritable { path: PathBuf, reason: String },
 }
 
 /// The largest world file read; a real one is a few kilobytes.
@@ -377,7 +380,7 @@ pub(super) fn load_world(path: &Path, names: &WorldNames) -> Result<Option<World
         path: path.to_path_buf(),
         problem,
     };
-    let Some(bytes) = read_limited(path, WORLD_MAX_BYTES).map_err(unreadable)? else {
+    let Some(bytes) = read_state_file(path, WORLD_MAX_BYTES).map_err(unreadable)? else {
         return Ok(None);
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {

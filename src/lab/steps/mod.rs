@@ -316,6 +316,33 @@ pub fn check(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
         };
         return Some(Check::new(StepState::Todo, detail));
     }
+    // Snapshots that could not be read are not gone: the snapshot step and the cleanup, which
+    // would call a snapshot that is not listed deleted (the cleanup judges by the service as
+    // well), say they cannot tell.
+    let unread = |part: PartId| {
+        let error = ctx.observed.error(part);
+        let never_read = match part {
+            PartId::Snapshots => ctx.observed.snapshots.value.is_none(),
+            PartId::Service => ctx.observed.service.value.is_none(),
+            PartId::Instances | PartId::Todos => false,
+        };
+        error.filter(|_| never_read)
+    };
+    let judged_by = |part: PartId| match step.id() {
+        StepId::Cleanup => true,
+        StepId::Snapshot => part == PartId::Snapshots,
+        _ => false,
+    };
+    if let Some(e) = [PartId::Snapshots, PartId::Service]
+        .into_iter()
+        .filter(|p| judged_by(*p))
+        .find_map(unread)
+    {
+        let detail = Text::new("check-unknown-error")
+            .arg("code", e.code.clone())
+            .arg("message", e.message.clone());
+        return Some(Check::new(StepState::Todo, detail));
+    }
     step.check(ctx)
 }
 

@@ -26,7 +26,7 @@ impl Step for Snapshot {
         let names = &ctx.config.names;
         Some(match ctx.observed.snapshot(&names.snapshot) {
             Some(s) if s.is_available() => match taken_too_early(ctx, s) {
-                Some(problem) => Check::diagnosis(StepState::Failed, problem),
+                Some((state, problem)) => Check::diagnosis(state, problem),
                 None => Check::new(
                     StepState::Done,
                     Text::new("check-snapshot-available")
@@ -225,11 +225,20 @@ pub(super) fn deleted_while_creating(ctx: &Ctx<'_>) -> Option<Problem> {
 }
 
 /// The snapshot was taken, while backup-lab was watching the app, before the todos the lab
-/// asks for existed: a restore brings back fewer than there were.
-fn taken_too_early(ctx: &Ctx<'_>, snapshot: &DbSnapshot) -> Option<Problem> {
+/// asks for existed: a restore brings back fewer than there were (failed). When the journal
+/// lost lines in that time (a crash), it cannot tell, and says so (done, with the doubt).
+fn taken_too_early(ctx: &Ctx<'_>, snapshot: &DbSnapshot) -> Option<(StepState, Problem)> {
     let names = &ctx.config.names;
     let at = snapshot.created?;
     let held = ctx.journal.todos_at(at)?.len();
+    let held_since = ctx
+        .journal
+        .events()
+        .iter()
+        .rev()
+        .filter(|e| e.at <= at)
+        .find(|e| matches!(e.kind, crate::lab::journal::EventKind::Todos { .. }))
+        .map(|e| e.at)?;
     let later = ctx
         .journal
         .events()
@@ -254,7 +263,21 @@ fn taken_too_early(ctx: &Ctx<'_>, snapshot: &DbSnapshot) -> Option<Problem> {
         .map(|e| e.at)?;
     let wanted = super::TODOS_WANTED;
     let watched = grown_at.as_second() - at.as_second() > UNSEEN_S;
-    (held < wanted && later > held && watched).then(|| {
+    if !(held < wanted && later > held && watched) {
+        return None;
+    }
+    if ctx.journal.gap_between(held_since, grown_at) {
+        return Some((
+            StepState::Done,
+            Problem::new("snapshot-todos-untold")
+                .arg("snapshot", &snapshot.id)
+                .arg(
+                    "taken",
+                    crate::format::clock_minutes(at, &ctx.config.timezone()),
+                ),
+        ));
+    }
+    Some((StepState::Failed, {
         Problem::new("snapshot-before-todos")
             .arg("snapshot", &snapshot.id)
             .arg("held", held)
@@ -264,5 +287,5 @@ fn taken_too_early(ctx: &Ctx<'_>, snapshot: &DbSnapshot) -> Option<Problem> {
                 crate::format::clock_minutes(at, &ctx.config.timezone()),
             )
             .arg("instance", &names.instance)
-    })
+    }))
 }
