@@ -26,6 +26,14 @@ use backup_lab::state::{self, FileProblem, LockError, StateLock};
 use backup_lab::{report, tui, ui_text, validate, worker};
 
 fn main() -> ExitCode {
+    // A file size limit (`ulimit -f`) would end the program with SIGXFSZ in the middle of a
+    // write and without a word; caught, the write fails with EFBIG and is reported like any
+    // other failed write.
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let cli = Cli::parse();
     let lang = match cli.global.lang.as_deref() {
         None => Lang::from_env(),
@@ -275,6 +283,12 @@ fn open_sim(
             .arg("instance", instance)
             .arg("expected", config.names.instance.clone()),
     })?;
+    if !owns {
+        let dir = state_dir.to_path_buf();
+        sim.set_owner_probe(Arc::new(move || {
+            matches!(state::holding(&dir), state::Holding::Running(_))
+        }));
+    }
     if let Some(Ok(spec)) = g.faults.as_deref().map(faults::Spec::parse) {
         sim.set_unhealthy_updates(spec.unhealthy_updates());
         sim.set_dump_faults(spec.dump_faults());
@@ -602,6 +616,15 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
         Some(spec) if !spec.has_call_faults() => base,
         Some(spec) => Arc::new(faults::Faulty::new(base, spec)),
     };
+    if !owns
+        && !interactive
+        && let state::Holding::Ended(owner) = state::holding(&state_dir)
+    {
+        eprintln!(
+            "! {}",
+            held_text("state-owner-ended", Some(&owner), &state_dir).render(lang)
+        );
+    }
     let fatal = !matches!(cli.command, Some(CommandLine::Status));
     let journal = match open_journal(&state_dir, &key, owns, fatal, g.reset, lang) {
         Ok(journal) => journal,
@@ -687,12 +710,17 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
             app.read_only = g.read_only;
             app.cloudshell = credentials::in_cloudshell();
             if !owns {
-                match state::holder(&state_dir) {
-                    Some(owner) => {
+                match state::holding(&state_dir) {
+                    state::Holding::Running(owner) => {
                         app.note(held_text("state-watching", Some(&owner), &state_dir), false);
                     }
-                    None if g.sim => app.note(Text::new("state-sim-paused"), false),
-                    None => {}
+                    state::Holding::Ended(owner) => {
+                        app.note(held_text("state-owner-ended", Some(&owner), &state_dir), false);
+                    }
+                    state::Holding::Free if g.sim => {
+                        app.note(Text::new("state-sim-paused"), false);
+                    }
+                    state::Holding::Free => {}
                 }
             }
             for text in skipped {

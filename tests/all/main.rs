@@ -36,5 +36,6 @@ mod locales;
 mod recovery;
 mod restore_diag;
 mod state;
+mod state_limits;
 mod tty;
 mod ui_snapshots;

@@ -19,6 +19,7 @@ mod transitions;
 mod world;
 
 use self::clock::{Clock, Following, stamp};
+pub use self::clock::OwnerProbe;
 pub use self::tasks::DumpFault;
 use self::transitions::timing;
 use self::world::{
@@ -185,6 +186,7 @@ impl SimCloud {
             seen,
             base: world.now,
             published: world.published,
+            owner: None,
         };
         Ok(Self {
             world: Mutex::new(world),
