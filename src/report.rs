@@ -98,6 +98,10 @@ pub struct Report {
     pub copy_back_phases: Vec<ReportPhase>,
     pub calls: Vec<ReportCall>,
     pub reads: Vec<ReportRead>,
+    /// Runs that were killed or crashed: each may have made one call that is not counted
+    /// (its record is written when the answer comes).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub calls_may_miss: usize,
     pub leftovers: Vec<String>,
     /// The run in business terms, at the example rate.
     pub business: crate::lab::business::Impact,
@@ -156,27 +160,32 @@ pub fn build_scaled(
         })
         .collect();
     let recovery: Recovery = recovery::measure_at(journal, observed, config, now, learner_scale);
-    let mut calls = Vec::new();
-    let mut reads: BTreeMap<String, ReportRead> = BTreeMap::new();
-    for call in journal.calls() {
-        if call.writes {
-            calls.push(ReportCall {
-                at: call.at,
-                operation: call.operation,
-                cli: call.cli,
-                error: call.error,
-            });
-        } else {
-            reads
-                .entry(call.cli.clone())
-                .or_insert(ReportRead {
-                    operation: call.operation,
-                    cli: call.cli,
-                    count: 0,
-                })
-                .count += 1;
-        }
-    }
+    let summary = journal.call_summary();
+    let calls_may_miss = summary.ended_abruptly.len();
+    let calls: Vec<ReportCall> = summary
+        .writes
+        .into_iter()
+        .map(|call| ReportCall {
+            at: call.at,
+            operation: call.operation,
+            cli: call.cli,
+            error: call.error,
+        })
+        .collect();
+    let reads: BTreeMap<String, ReportRead> = summary
+        .reads
+        .into_iter()
+        .map(|r| {
+            (
+                r.cli.clone(),
+                ReportRead {
+                    operation: r.operation,
+                    cli: r.cli,
+                    count: r.count,
+                },
+            )
+        })
+        .collect();
     let restored = ctx.restored_name();
     let mut leftovers: Vec<String> = steps::leftovers(observed, config, restored, true)
         .iter()
@@ -259,6 +268,7 @@ pub fn build_scaled(
         phases,
         calls,
         reads: reads.into_values().collect(),
+        calls_may_miss,
         leftovers,
         business,
         business_texts,
@@ -434,6 +444,10 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     for read in &r.reads {
         let _ = writeln!(out, "- `{}` × {}", read.cli, read.count);
     }
+    if r.calls_may_miss > 0 {
+        let note = Text::new("report-calls-may-miss").arg("runs", r.calls_may_miss);
+        let _ = writeln!(out, "\n{}", note.render(lang));
+    }
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-leftovers"));
     if r.leftovers.is_empty() {
         let _ = writeln!(out, "{}", t(lang, "report-nothing-left"));
@@ -495,6 +509,14 @@ pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -
     EXIT_OK
 }
 
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -530,6 +552,7 @@ mod tests {
             copy_back_phases: Vec::new(),
             calls: Vec::new(),
             reads: Vec::new(),
+            calls_may_miss: 0,
             leftovers: Vec::new(),
             business: crate::lab::business::impact(
                 &crate::lab::recovery::measure(
@@ -578,3 +601,4 @@ mod tests {
         }
     }
 }
+

@@ -30,6 +30,7 @@ mod credentials;
 mod diagnoses;
 mod dump;
 mod faults;
+mod inputs;
 mod lab_moto;
 mod lab_sim;
 mod locales;

@@ -113,4 +113,72 @@ fn after_the_owner_was_killed_readers_stand_still_where_it_saved_and_say_it_ende
         "in German too: {}",
         stderr(&out)
     );
+    // The killed run's call in flight may be missing from the report's count: it says so.
+    let out = run(state.path(), &["--sim", "--lang", "en", "report"]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("One run ended without finishing (killed or crashed)"),
+        "{report}"
+    );
+    let json = run(state.path(), &["--sim", "report", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("report json");
+    assert_eq!(json["calls_may_miss"], 1, "{json}");
+}
+
+/// The report's count of reads and its list of writes, from `report --format json`.
+fn counted(state: &Path) -> (u64, usize) {
+    let out = run(state, &["--sim", "report", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("report json");
+    let reads = json["reads"]
+        .as_array()
+        .expect("reads")
+        .iter()
+        .map(|r| r["count"].as_u64().expect("count"))
+        .sum();
+    (reads, json["calls"].as_array().expect("calls").len())
+}
+
+#[test]
+fn the_calls_journal_is_compacted_keeping_what_the_report_counts() {
+    let state = tempfile::tempdir().expect("temp dir");
+    let out = run(
+        state.path(),
+        &["--sim", "--speed", "300", "run", "--all", "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let journal = state.path().join("journal");
+    let calls = std::fs::read_dir(&journal)
+        .expect("journal dir")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with(".calls.jsonl"))
+        .expect("calls file");
+    // Days of polling: 100 000 more reads.
+    let line = r#"{"seq":1,"at":"2026-11-25T09:00:00Z","operation":"DescribeDBInstances","cli":"aws rds describe-db-instances","error":null,"millis":4,"writes":false}"#;
+    let mut text = std::fs::read_to_string(&calls).expect("calls");
+    for _ in 0..100_000 {
+        text.push_str(line);
+        text.push('\n');
+    }
+    std::fs::write(&calls, &text).expect("calls written");
+    let big = std::fs::metadata(&calls).expect("calls").len();
+    assert!(big > 10 * 1024 * 1024);
+    let (reads, writes) = counted(state.path());
+    assert!(reads >= 100_000);
+
+    // The next owner compacts what the report does not need before it adds to it.
+    let out = run(
+        state.path(),
+        &["--sim", "--speed", "300", "run", "verify", "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let small = std::fs::metadata(&calls).expect("calls").len();
+    assert!(small < 256 * 1024, "{big} bytes became {small}");
+    let (reads_after, writes_after) = counted(state.path());
+    assert!(
+        reads_after >= reads,
+        "no read lost: {reads} before, {reads_after} after"
+    );
+    assert_eq!(writes_after, writes, "every write call is kept");
 }
