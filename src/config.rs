@@ -143,6 +143,13 @@ pub enum ConfigError {
         path: String,
         reason: String,
     },
+    /// A key the configuration does not have (`known`: the keys of its table).
+    UnknownKey {
+        path: String,
+        key: String,
+        line: usize,
+        known: String,
+    },
     /// A value of the wrong type (or out of its type's range) for `key`, on `line`.
     Value {
         path: String,
@@ -165,6 +172,24 @@ pub enum ConfigError {
 fn parse_error(path: &Path, text: &str, e: &toml::de::Error) -> ConfigError {
     let message = e.message();
     let path = path.display().to_string();
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((key, known)) = rest.split_once('`')
+    {
+        let line = e
+            .span()
+            .and_then(|span| text.get(..span.start))
+            .map_or(1, |before| before.matches('\n').count() + 1);
+        let known = known
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .replace('`', "");
+        return ConfigError::UnknownKey {
+            path,
+            key: key.to_owned(),
+            line,
+            known,
+        };
+    }
     let kind_error = message.starts_with("invalid type:") || message.starts_with("invalid value:");
     let located = e.span().filter(|_| kind_error).and_then(|span| {
         let before = text.get(..span.start)?;
@@ -192,7 +217,10 @@ fn parse_error(path: &Path, text: &str, e: &toml::de::Error) -> ConfigError {
         };
     };
     let wanted = message.rsplit_once(", expected ").map_or("", |(_, w)| w);
-    let expected = if ["u32", "u64", "i64", "integer"].iter().any(|t| wanted.contains(t)) {
+    let expected = if ["u32", "u64", "i64", "integer"]
+        .iter()
+        .any(|t| wanted.contains(t))
+    {
         Some("number")
     } else if wanted.contains("bool") {
         Some("bool")

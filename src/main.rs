@@ -128,13 +128,18 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
             .arg("min", sim::MIN_SPEED.to_string())
             .arg("max", sim::MAX_SPEED.to_string()),
         "--rpo-target" | "--rto-target" => Text::new("cli-takes-minutes"),
+        "--config" => Text::new("cli-takes-file"),
+        "--state-dir" | "--dir" => Text::new("cli-takes-dir"),
+        "--lang" | "--profile" | "--region" | "--app-url" | "--faults" | "--window" => {
+            Text::new("cli-takes-text")
+        }
         _ if !valid.is_empty() => Text::new("cli-takes-one-of").arg("values", valid.clone()),
         _ => Text::new("cli-takes-other"),
     };
     let text = match e.kind() {
-        ErrorKind::InvalidValue if value.is_empty() => {
-            Text::new("cli-needs-value").arg("arg", flag).arg("takes", takes)
-        }
+        ErrorKind::InvalidValue if value.is_empty() => Text::new("cli-needs-value")
+            .arg("arg", flag)
+            .arg("takes", takes),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => Text::new("cli-invalid-value")
             .arg("arg", flag.clone())
             .arg("value", value)
@@ -169,7 +174,9 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
         }
         ErrorKind::MissingRequiredArgument => Text::new("cli-missing").arg("arg", arg),
         ErrorKind::NoEquals | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
-            Text::new("cli-needs-value").arg("arg", flag).arg("takes", takes)
+            Text::new("cli-needs-value")
+                .arg("arg", flag)
+                .arg("takes", takes)
         }
         ErrorKind::ArgumentConflict => Text::new("cli-conflict")
             .arg("arg", arg)
@@ -228,6 +235,16 @@ fn config_error_text(e: &ConfigError) -> Text {
         ConfigError::Parse { path, reason } => Text::new("config-parse")
             .arg("path", path.clone())
             .arg("reason", reason.clone()),
+        ConfigError::UnknownKey {
+            path,
+            key,
+            line,
+            known,
+        } => Text::new("config-unknown-key")
+            .arg("path", path.clone())
+            .arg("key", key.clone())
+            .arg("line", *line)
+            .arg("known", known.clone()),
         ConfigError::Value {
             path,
             key,
@@ -251,9 +268,20 @@ fn config_error_text(e: &ConfigError) -> Text {
             problem,
         } => Text::new("config-field")
             .arg("field", field.clone())
-            .arg("value", value.clone())
+            .arg("value", shown(value))
             .arg("problem", ui_text::invalid_text(problem).render(Lang::En))
             .arg("problem_id", ui_text::invalid_text(problem)),
+    }
+}
+
+/// A value as a message echoes it: at most 80 characters, the rest as "…".
+fn shown(value: &str) -> String {
+    const MAX: usize = 80;
+    if value.chars().count() <= MAX {
+        value.to_owned()
+    } else {
+        let head: String = value.chars().take(MAX).collect();
+        format!("{head}…")
     }
 }
 
@@ -286,13 +314,19 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
         }
     }
     if let Some(window) = &cli.global.window {
+        validate::backup_window_utc(window, "").map_err(|e| {
+            Text::new("config-flag")
+                .arg("flag", "--window")
+                .arg("value", shown(window))
+                .arg("problem_id", ui_text::invalid_text(&e))
+        })?;
         config.backup.window_local.clone_from(window);
     }
     if let Some(url) = &cli.global.app_url {
         validate::url(url).map_err(|e| {
             Text::new("config-flag")
                 .arg("flag", "--app-url")
-                .arg("value", validate::redacted_url(url))
+                .arg("value", shown(&validate::redacted_url(url)))
                 .arg("problem_id", ui_text::invalid_text(&e))
         })?;
         config.app_url = Some(url.clone());
@@ -908,7 +942,10 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
                         app.note(held_text("state-watching", Some(&owner), &state_dir), false);
                     }
                     state::Holding::Ended(owner) => {
-                        app.note(held_text("state-owner-ended", Some(&owner), &state_dir), false);
+                        app.note(
+                            held_text("state-owner-ended", Some(&owner), &state_dir),
+                            false,
+                        );
                     }
                     state::Holding::Free if g.sim => {
                         app.note(Text::new("state-sim-paused"), false);

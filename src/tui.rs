@@ -188,7 +188,12 @@ fn reenter() -> io::Result<()> {
     }
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    execute!(io::stdout(), EnterAlternateScreen, Hide, Clear(ClearType::All))
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        Hide,
+        Clear(ClearType::All)
+    )
 }
 
 /// Job control in a real terminal: resolves on SIGTSTP (`true`: stop now) or SIGCONT

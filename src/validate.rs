@@ -400,7 +400,10 @@ mod tests {
             url("http://user@todoapp.example").err(),
             Some(Invalid::UrlCredentials)
         );
-        assert_eq!(url("http://todoapp.example:0").err(), Some(Invalid::UrlPort));
+        assert_eq!(
+            url("http://todoapp.example:0").err(),
+            Some(Invalid::UrlPort)
+        );
         assert!(url("http://todoapp.example:8080/").is_ok());
         let long = format!("http://todoapp.example/{}", "a".repeat(MAX_URL_LEN));
         assert_eq!(url(&long).err(), Some(Invalid::UrlTooLong));
@@ -418,10 +421,7 @@ mod tests {
             load_balancer_name("todo_app"),
             Err(Invalid::LoadBalancerChars)
         );
-        assert_eq!(
-            load_balancer_name("-todo"),
-            Err(Invalid::LoadBalancerEdges)
-        );
+        assert_eq!(load_balancer_name("-todo"), Err(Invalid::LoadBalancerEdges));
         assert_eq!(
             load_balancer_name("internal-todo"),
             Err(Invalid::LoadBalancerEdges)

@@ -361,18 +361,21 @@ invalid-url-too-long = die URL ist länger als 2048 Zeichen; gib die Basisadress
 invalid-same-name = der Name muss sich von { $other } unterscheiden: Jede Instanz des Labs braucht einen eigenen Namen (RDS stellt immer in eine neue Instanz wieder her, nie in eine bestehende)
 invalid-lb-too-long = der Name eines Load Balancers hat höchstens 32 Zeichen
 invalid-lb-chars = der Name eines Load Balancers darf nur Buchstaben, Ziffern und Bindestriche enthalten (keinen Unterstrich)
-invalid-lb-edges = der Name eines Load Balancers darf nicht mit einem Bindestrich beginnen oder enden und nicht mit "internal-" beginnen
+invalid-lb-edges = der Name eines Load Balancers darf nicht mit einem Bindestrich beginnen oder enden und nicht mit «internal-» beginnen
 invalid-timezone = unbekannte Zeitzone; verwende einen IANA-Namen wie Europe/Zurich
-cli-invalid-value = { $arg } kann "{ $value }" nicht nehmen: erwartet wird { $takes }.
+cli-invalid-value = { $arg } kann «{ $value }» nicht nehmen: erwartet wird { $takes }.
 cli-takes-speed = eine Zahl von { $min } (Echtzeit) bis { $max }
 cli-takes-minutes = eine ganze Zahl von Minuten, mindestens 1
 cli-takes-one-of = einer dieser Werte: { $values }
+cli-takes-file = der Pfad einer Datei
+cli-takes-dir = der Pfad eines Verzeichnisses
+cli-takes-text = ein Wert
 cli-takes-other = ein anderer Wert (backup-lab --help sagt, welcher)
-cli-unknown-argument = unbekanntes Argument "{ $arg }"; { $suggestion }
+cli-unknown-argument = unbekanntes Argument «{ $arg }»; { $suggestion }
 cli-did-you-mean = meintest du { $suggested }?
 cli-did-you-mean-command = {" "}(meintest du { $suggested }?)
 cli-see-help = backup-lab --help zeigt die Optionen und Befehle.
-cli-unknown-command = unbekannter Befehl "{ $command }"{ $suggestion }: Die Befehle sind status, check, run, report, completions und man (backup-lab --help).
+cli-unknown-command = unbekannter Befehl «{ $command }»{ $suggestion }: Die Befehle sind status, check, run, report, completions und man (backup-lab --help).
 cli-missing = { $arg } fehlt; backup-lab --help zeigt, was der Befehl braucht.
 cli-needs-value = { $arg } braucht einen Wert: erwartet wird { $takes }.
 cli-conflict = { $arg } geht nicht zusammen mit { $other }; wähle eines.
@@ -391,8 +394,9 @@ config-field = Konfiguration: { $field } = «{ $value }»: { $problem_id }
 config-value = { $path }, Zeile { $line }: { $key } { $expected }
 config-expect-number = nimmt eine ganze Zahl (ohne Anführungszeichen), z. B. 30
 config-expect-bool = nimmt true oder false (ohne Anführungszeichen)
-config-expect-text = nimmt einen Text in Anführungszeichen, z. B. "workshop-db"
+config-expect-text = nimmt einen Text in Anführungszeichen
 config-expect-table = ist eine Tabelle: Schreib sie als [{ $key }] mit ihren Schlüsseln darunter
+config-unknown-key = { $path }, Zeile { $line }: backup-lab kennt keine Einstellung { $key } (es kennt { $known }). Prüf die Schreibweise; das README nennt alle Einstellungen.
 config-expect-other = hat einen Wert, den es nicht nehmen kann ({ $reason })
 app-url-ignored-sim = --app-url wird mit --sim nicht verwendet: Das simulierte Konto hat seine eigene ToDo-App. Lass --sim weg, um die URL mit deinem AWS-Konto zu verwenden.
 config-flag = { $flag } «{ $value }»: { $problem_id }
@@ -416,16 +420,16 @@ journal-skipped = { $count ->
         [one] 1 Zeile
        *[other] { $count } Zeilen
     } des Journals { $path } { $count ->
-        [one] war
-       *[other] waren
-    } unlesbar und wurden übersprungen; der übrige Verlauf wird verwendet. Die Datei bleibt, wie sie ist.
+        [one] war unlesbar und wurde
+       *[other] waren unlesbar und wurden
+    } übersprungen; der übrige Verlauf wird verwendet. Die Datei bleibt, wie sie ist.
 journal-unwritable = Das Journal kann nicht geschrieben werden ({ $reason }). Der Fortschritt bleibt nur erhalten, solange backup-lab läuft: schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses.
 dialog-journal = Journal
 reset-archived = --reset: Der bisherige Stand liegt jetzt in { $dir } ({ $count } { $count ->
         [one] Datei
        *[other] Dateien
     }); die letzten { $kept } Resets bleiben dort, ältere werden gelöscht.
-state-dir-not-dir = { $dir } ist eine Datei, backup-lab legt dort aber seinen Stand in einem Verzeichnis ab. Verschieb die Datei (zum Beispiel mv { $dir } { $dir }.old) oder wähl mit --state-dir ein anderes Verzeichnis. --reset hilft hier nicht: Der Pfad gehört dir.
+state-dir-not-dir = { $dir } ist kein Verzeichnis, backup-lab legt dort aber seinen Stand in einem Verzeichnis ab. Verschieb es oder wähl mit --state-dir ein anderes Verzeichnis. --reset hilft hier nicht: Der Pfad gehört dir.
 state-subdir-not-dir = { $path } ist eine Datei, wo backup-lab ein Verzeichnis führt. Fang mit --reset neu an (die Datei wird dann in { $archive } aufbewahrt, nicht gelöscht), oder verschieb sie selbst (zum Beispiel mv { $path } { $path }.old), um zu behalten, was im Zustandsverzeichnis liegt.
 reset-failed = --reset konnte { $path } nicht ins Archiv verschieben ({ $reason }); nichts wurde geändert. Prüf die Berechtigungen des Zustandsverzeichnisses oder wähl mit --state-dir ein anderes.
 reset-needs-owner = --reset beginnt von vorn; verwende es mit `run` oder der App, nicht mit status, check, report oder --read-only

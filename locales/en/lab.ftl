@@ -367,6 +367,9 @@ cli-invalid-value = { $arg } cannot take "{ $value }": expected { $takes }.
 cli-takes-speed = a number from { $min } (real time) to { $max }
 cli-takes-minutes = a whole number of minutes, at least 1
 cli-takes-one-of = one of { $values }
+cli-takes-file = the path of a file
+cli-takes-dir = the path of a directory
+cli-takes-text = a value
 cli-takes-other = another value (backup-lab --help says which)
 cli-unknown-argument = unknown argument "{ $arg }"; { $suggestion }
 cli-did-you-mean = did you mean { $suggested }?
@@ -391,8 +394,9 @@ config-field = configuration: { $field } = "{ $value }": { $problem_id }
 config-value = { $path }, line { $line }: { $key } { $expected }
 config-expect-number = takes a whole number (without quotes), e.g. 30
 config-expect-bool = takes true or false (without quotes)
-config-expect-text = takes a text in quotes, e.g. "workshop-db"
+config-expect-text = takes a text in quotes
 config-expect-table = is a table: write it as [{ $key }] with its keys below
+config-unknown-key = { $path }, line { $line }: backup-lab knows no setting { $key } (it knows { $known }). Check the spelling; the README lists every setting.
 config-expect-other = has a value it cannot take ({ $reason })
 app-url-ignored-sim = --app-url is not used with --sim: the simulated account has its own todo app. Leave --sim out to use the URL with your AWS account.
 config-flag = { $flag } "{ $value }": { $problem_id }
@@ -413,16 +417,16 @@ world-unreadable = The simulated world in { $path } cannot be used: { $problem }
 world-other-names = { $path } holds the simulated world of the instance "{ $instance }", not "{ $expected }". The file is kept as it is. Use the --config it belongs to, or start a fresh world with --reset (the file is then kept in the archive folder of the state directory, not deleted).
 journal-unreadable = The journal { $path } cannot be read: { $problem }{ $detail }. The file is kept as it is. Start a new journal with --reset (the file is then kept in the archive folder of the state directory, not deleted).
 journal-skipped = { $count ->
-        [one] 1 line
-       *[other] { $count } lines
-    } of the journal { $path } could not be read and were skipped; the rest of the history is used. The file is kept as it is.
+        [one] 1 line of the journal { $path } could not be read and was skipped
+       *[other] { $count } lines of the journal { $path } could not be read and were skipped
+    }; the rest of the history is used. The file is kept as it is.
 journal-unwritable = The journal cannot be written ({ $reason }). Progress is remembered only while backup-lab runs: free some space or fix the permissions of the state directory.
 dialog-journal = Journal
 reset-archived = --reset: the previous state is kept in { $dir } ({ $count } { $count ->
         [one] file
        *[other] files
     }); the last { $kept } resets are kept there, older ones are deleted.
-state-dir-not-dir = { $dir } is a file, but backup-lab keeps its state in a directory there. Move the file away (for example mv { $dir } { $dir }.old) or choose another directory with --state-dir. --reset cannot help here: the path is yours.
+state-dir-not-dir = { $dir } is not a directory, but backup-lab keeps its state in a directory there. Move it away or choose another directory with --state-dir. --reset cannot help here: the path is yours.
 state-subdir-not-dir = { $path } is a file where backup-lab keeps a directory. Start over with --reset (the file is then kept in { $archive }, not deleted), or move it away yourself (for example mv { $path } { $path }.old) to keep what the state directory holds.
 reset-failed = --reset could not move { $path } into the archive ({ $reason }); nothing was changed. Check the permissions of the state directory, or choose another one with --state-dir.
 reset-needs-owner = --reset starts over; use it with `run` or the app, not with status, check, report or --read-only

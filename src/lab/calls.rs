@@ -40,11 +40,19 @@ pub struct ReadTally {
 pub enum CallLine {
     Call(CallRecord),
     /// Read calls of earlier lines, counted.
-    Compacted { compacted: Vec<ReadTally> },
+    Compacted {
+        compacted: Vec<ReadTally>,
+    },
     /// An owner started (process `pid`).
-    Opened { opened: Timestamp, pid: u32 },
+    Opened {
+        opened: Timestamp,
+        pid: u32,
+    },
     /// That owner ended normally.
-    Closed { closed: Timestamp, pid: u32 },
+    Closed {
+        closed: Timestamp,
+        pid: u32,
+    },
 }
 
 /// What the calls file holds, as the report uses it.
@@ -81,7 +89,9 @@ pub fn summarize(path: &Path) -> Result<CallSummary, FileProblem> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(CallSummary::default()),
         Err(e) => return Err(FileProblem::Io(e.to_string())),
     };
-    let meta = file.metadata().map_err(|e| FileProblem::Io(e.to_string()))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| FileProblem::Io(e.to_string()))?;
     if !meta.is_file() {
         return Err(FileProblem::NotRegular);
     }
@@ -220,7 +230,11 @@ mod tests {
         text.push('\n');
         for i in 0..30_000 {
             let writes = i % 1000 == 0;
-            let op = if writes { "CreateDBSnapshot" } else { "DescribeDBInstances" };
+            let op = if writes {
+                "CreateDBSnapshot"
+            } else {
+                "DescribeDBInstances"
+            };
             text.push_str(&serde_json::to_string(&call(i, op, writes)).unwrap());
             text.push('\n');
         }

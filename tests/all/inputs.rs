@@ -94,7 +94,10 @@ fn names_follow_the_aws_rules_and_say_which_rule() {
         "de",
     );
     assert_eq!(code, Some(2));
-    assert!(err.contains("muss sich von names.restored_instance unterscheiden"), "{err}");
+    assert!(
+        err.contains("muss sich von names.restored_instance unterscheiden"),
+        "{err}"
+    );
     // 32 characters and hyphens inside are fine.
     let (code, err) = with_config(
         state.path(),
@@ -116,15 +119,16 @@ fn type_errors_in_the_configuration_name_the_key_and_its_line() {
             "[restore]\nclass = \"db.t3.micro\"\nmulti_az = \"yes\"\n",
             "line 3: restore.multi_az takes true or false",
         ),
-        (
-            "app_url = 5\n",
-            "line 1: app_url takes a text in quotes",
-        ),
+        ("app_url = 5\n", "line 1: app_url takes a text in quotes"),
         (
             "[targets]\nrto_minutes = -1\n",
             "line 2: targets.rto_minutes takes a whole number",
         ),
         ("names = 3\n", "line 1: names is a table"),
+        (
+            "[names]\ninstance = \"workshop-db\"\nsnapshott = \"x\"\n",
+            "line 3: backup-lab knows no setting snapshott (it knows instance, snapshot,",
+        ),
     ];
     for (toml, says) in cases {
         let (code, err) = with_config(state.path(), toml, "en");
@@ -156,7 +160,14 @@ fn app_urls_without_credentials_port_0_or_absurd_lengths_and_sim_says_it_ignores
     }
     let out = run(
         state.path(),
-        &["--sim", "--lang", "de", "--app-url", "http://todo.example", "status"],
+        &[
+            "--sim",
+            "--lang",
+            "de",
+            "--app-url",
+            "http://todo.example",
+            "status",
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
@@ -173,12 +184,12 @@ fn the_argument_parsers_errors_are_in_the_learners_language() {
         (
             &["--lang", "de", "--speed", "abc", "status"],
             None,
-            "--speed kann \"abc\" nicht nehmen: erwartet wird eine Zahl von 1",
+            "--speed kann «abc» nicht nehmen: erwartet wird eine Zahl von 1",
         ),
         (
             &["--rto-target", "-1", "status"],
             Some("de_CH.UTF-8"),
-            "--rto-target kann \"-1\" nicht nehmen: erwartet wird eine ganze Zahl von Minuten",
+            "--rto-target kann «-1» nicht nehmen: erwartet wird eine ganze Zahl von Minuten",
         ),
         (
             &["--rpo-target=abc", "--lang=en", "status"],
@@ -188,12 +199,12 @@ fn the_argument_parsers_errors_are_in_the_learners_language() {
         (
             &["--lang", "de", "--spede", "3", "status"],
             None,
-            "unbekanntes Argument \"--spede\"; meintest du --speed?",
+            "unbekanntes Argument «--spede»; meintest du --speed?",
         ),
         (
             &["stauts"],
             Some("de_DE.UTF-8"),
-            "unbekannter Befehl \"stauts\" (meintest du status?)",
+            "unbekannter Befehl «stauts» (meintest du status?)",
         ),
         (
             &["--lang", "en", "--theme", "pink", "status"],
@@ -224,7 +235,10 @@ fn a_file_where_a_directory_belongs_gets_advice_that_mends_it_and_reset_does_all
     for sub in ["journal", "sim"] {
         let state = tempfile::tempdir().expect("temp dir");
         let s = state.path();
-        let out = run(s, &["--sim", "--speed", "300", "run", "enable-backups", "--yes"]);
+        let out = run(
+            s,
+            &["--sim", "--speed", "300", "run", "enable-backups", "--yes"],
+        );
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         let world_before = std::fs::read(s.join("sim/world.json")).expect("world");
         if sub == "journal" {
@@ -258,7 +272,17 @@ fn a_file_where_a_directory_belongs_gets_advice_that_mends_it_and_reset_does_all
         // --reset mends it: the stray file goes into the archive, and the run works.
         let out = run(
             s,
-            &["--sim", "--speed", "300", "--lang", "en", "--reset", "run", "enable-backups", "--yes"],
+            &[
+                "--sim",
+                "--speed",
+                "300",
+                "--lang",
+                "en",
+                "--reset",
+                "run",
+                "enable-backups",
+                "--yes",
+            ],
         );
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(0), "{sub}: {err}");
@@ -281,7 +305,9 @@ fn a_file_where_a_directory_belongs_gets_advice_that_mends_it_and_reset_does_all
     std::fs::write(&file, "mine").expect("file");
     for args in [
         &["--sim", "--lang", "de", "status"][..],
-        &["--sim", "--lang", "de", "--reset", "run", "snapshot", "--yes"][..],
+        &[
+            "--sim", "--lang", "de", "--reset", "run", "snapshot", "--yes",
+        ][..],
     ] {
         let out = bin(&file).args(args).output().expect("runs");
         let err = stderr(&out);

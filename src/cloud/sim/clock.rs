@@ -47,7 +47,10 @@ pub(super) struct OwnerCheck {
 
 impl std::fmt::Debug for OwnerCheck {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OwnerCheck").field("last", &self.last).finish()
+        f.debug_struct("OwnerCheck")
+            .field("probe", &"<fn>")
+            .field("last", &self.last)
+            .finish()
     }
 }
 

@@ -18,8 +18,8 @@ mod tasks;
 mod transitions;
 mod world;
 
-use self::clock::{Clock, Following, stamp};
 pub use self::clock::OwnerProbe;
+use self::clock::{Clock, Following, stamp};
 pub use self::tasks::DumpFault;
 use self::transitions::timing;
 use self::world::{
