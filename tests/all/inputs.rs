@@ -313,7 +313,7 @@ fn a_file_where_a_directory_belongs_gets_advice_that_mends_it_and_reset_does_all
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
         assert!(
-            err.contains("ist eine Datei") && err.contains("--state-dir"),
+            err.contains("ist kein Verzeichnis") && err.contains("--state-dir"),
             "{args:?}: {err}"
         );
         assert_eq!(std::fs::read_to_string(&file).expect("kept"), "mine");
