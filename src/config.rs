@@ -258,6 +258,28 @@ impl Config {
         let text = String::from_utf8(bytes)
             .map_err(|e| file(FileProblem::Damaged(e.utf8_error().to_string())))?;
         let config: Self = toml::from_str(&text).map_err(|e| parse_error(path, &text, &e))?;
+        // An empty array where a table belongs (`names = []`) would read as the defaults.
+        if let Ok(table) = text.parse::<toml::Table>()
+            && let Some(key) = ["names", "backup", "restore", "targets", "business"]
+                .into_iter()
+                .find(|k| table.get(*k).is_some_and(|v| !v.is_table()))
+        {
+            let line = text
+                .lines()
+                .position(|l| {
+                    l.trim_start()
+                        .strip_prefix(key)
+                        .is_some_and(|rest| rest.trim_start().starts_with('='))
+                })
+                .map_or(1, |i| i + 1);
+            return Err(ConfigError::Value {
+                path: path.display().to_string(),
+                key: key.to_owned(),
+                line,
+                expected: Some("table"),
+                reason: String::new(),
+            });
+        }
         config.validate()?;
         Ok(config)
     }

@@ -125,6 +125,7 @@ fn type_errors_in_the_configuration_name_the_key_and_its_line() {
             "line 2: targets.rto_minutes takes a whole number",
         ),
         ("names = 3\n", "line 1: names is a table"),
+        ("# lab\nnames = []\n", "line 2: names is a table"),
         (
             "[names]\ninstance = \"workshop-db\"\nsnapshott = \"x\"\n",
             "line 3: backup-lab knows no setting snapshott (it knows instance, snapshot,",
