@@ -32,7 +32,7 @@ pub struct Global {
     #[arg(long, global = true)]
     pub sim: bool,
     /// Simulated time runs N times faster than real time, from 1 to 300 (default 15: a restore takes about a minute).
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, global = true, allow_hyphen_values = true, value_name = "N")]
     pub speed: Option<f64>,
     /// Language of all texts: de or en, also as de-CH, de_DE, en-US … (default: from LC_ALL/LANG, else en).
     #[arg(long, global = true, value_name = "LANG")]
@@ -77,10 +77,20 @@ pub struct Global {
     #[arg(long, global = true, value_name = "SPEC")]
     pub faults: Option<String>,
     /// RPO target in minutes (default 60): the run is measured against it.
-    #[arg(long, global = true, value_name = "MINUTES")]
+    #[arg(
+        long,
+        global = true,
+        allow_hyphen_values = true,
+        value_name = "MINUTES"
+    )]
     pub rpo_target: Option<u32>,
     /// RTO target in minutes (default 30).
-    #[arg(long, global = true, value_name = "MINUTES")]
+    #[arg(
+        long,
+        global = true,
+        allow_hyphen_values = true,
+        value_name = "MINUTES"
+    )]
     pub rto_target: Option<u32>,
     /// Backup window in local time (hh:mm-hh:mm), overriding the configuration.
     #[arg(long, global = true, value_name = "WINDOW")]

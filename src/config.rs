@@ -143,11 +143,101 @@ pub enum ConfigError {
         path: String,
         reason: String,
     },
+    /// A key the configuration does not have (`known`: the keys of its table).
+    UnknownKey {
+        path: String,
+        key: String,
+        line: usize,
+        known: String,
+    },
+    /// A value of the wrong type (or out of its type's range) for `key`, on `line`.
+    Value {
+        path: String,
+        key: String,
+        line: usize,
+        /// What the key takes, as an id (`config-expect-<id>`), when it is known.
+        expected: Option<&'static str>,
+        /// The parser's own words.
+        reason: String,
+    },
     Field {
         field: String,
         value: String,
         problem: Invalid,
     },
+}
+
+/// A TOML error as the learner can act on it: a value of the wrong type names its key (with
+/// its table) and line, and what the key takes.
+fn parse_error(path: &Path, text: &str, e: &toml::de::Error) -> ConfigError {
+    let message = e.message();
+    let path = path.display().to_string();
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((key, known)) = rest.split_once('`')
+    {
+        let line = e
+            .span()
+            .and_then(|span| text.get(..span.start))
+            .map_or(1, |before| before.matches('\n').count() + 1);
+        let known = known
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .replace('`', "");
+        return ConfigError::UnknownKey {
+            path,
+            key: key.to_owned(),
+            line,
+            known,
+        };
+    }
+    let kind_error = message.starts_with("invalid type:") || message.starts_with("invalid value:");
+    let located = e.span().filter(|_| kind_error).and_then(|span| {
+        let before = text.get(..span.start)?;
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_text = text.get(line_start..)?.lines().next()?;
+        let (key, _) = line_text.split_once('=')?;
+        let key = key.trim().trim_matches('"');
+        let table = before
+            .lines()
+            .rev()
+            .map(str::trim)
+            .find(|l| l.starts_with('[') && l.ends_with(']'))
+            .map(|l| l.trim_matches(['[', ']']).trim().to_owned());
+        let key = match table {
+            Some(table) if !table.is_empty() => format!("{table}.{key}"),
+            _ => key.to_owned(),
+        };
+        Some((key, line))
+    });
+    let Some((key, line)) = located else {
+        return ConfigError::Parse {
+            path,
+            reason: message.to_owned(),
+        };
+    };
+    let wanted = message.rsplit_once(", expected ").map_or("", |(_, w)| w);
+    let expected = if ["u32", "u64", "i64", "integer"]
+        .iter()
+        .any(|t| wanted.contains(t))
+    {
+        Some("number")
+    } else if wanted.contains("bool") {
+        Some("bool")
+    } else if wanted.contains("string") {
+        Some("text")
+    } else if wanted.contains("struct") || wanted.contains("map") {
+        Some("table")
+    } else {
+        None
+    };
+    ConfigError::Value {
+        path,
+        key,
+        line,
+        expected,
+        reason: message.to_owned(),
+    }
 }
 
 impl Config {
@@ -167,10 +257,29 @@ impl Config {
             })?;
         let text = String::from_utf8(bytes)
             .map_err(|e| file(FileProblem::Damaged(e.utf8_error().to_string())))?;
-        let config: Self = toml::from_str(&text).map_err(|e| ConfigError::Parse {
-            path: path.display().to_string(),
-            reason: e.message().to_owned(),
-        })?;
+        let config: Self = toml::from_str(&text).map_err(|e| parse_error(path, &text, &e))?;
+        // An empty array where a table belongs (`names = []`) would read as the defaults.
+        if let Ok(table) = text.parse::<toml::Table>()
+            && let Some(key) = ["names", "backup", "restore", "targets", "business"]
+                .into_iter()
+                .find(|k| table.get(*k).is_some_and(|v| !v.is_table()))
+        {
+            let line = text
+                .lines()
+                .position(|l| {
+                    l.trim_start()
+                        .strip_prefix(key)
+                        .is_some_and(|rest| rest.trim_start().starts_with('='))
+                })
+                .map_or(1, |i| i + 1);
+            return Err(ConfigError::Value {
+                path: path.display().to_string(),
+                key: key.to_owned(),
+                line,
+                expected: Some("table"),
+                reason: String::new(),
+            });
+        }
         config.validate()?;
         Ok(config)
     }
@@ -196,16 +305,42 @@ impl Config {
             ("names.service", &n.service),
             ("names.task_family", &n.task_family),
             ("names.container", &n.container),
-            ("names.load_balancer", &n.load_balancer),
         ] {
             validate::ecs_name(value).map_err(|p| field(key, value, p))?;
         }
-        if n.restored_instance == n.instance || n.pitr_instance == n.instance {
-            return Err(field(
+        validate::load_balancer_name(&n.load_balancer)
+            .map_err(|p| field("names.load_balancer", &n.load_balancer, p))?;
+        // RDS identifiers are case-insensitive: `Workshop-DB` is `workshop-db`.
+        let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+        for (key, value, other_key, other) in [
+            (
                 "names.restored_instance",
                 &n.restored_instance,
-                Invalid::IdentifierChars,
-            ));
+                "names.instance",
+                &n.instance,
+            ),
+            (
+                "names.pitr_instance",
+                &n.pitr_instance,
+                "names.instance",
+                &n.instance,
+            ),
+            (
+                "names.pitr_instance",
+                &n.pitr_instance,
+                "names.restored_instance",
+                &n.restored_instance,
+            ),
+        ] {
+            if same(value, other) {
+                return Err(field(
+                    key,
+                    value,
+                    Invalid::SameName {
+                        other: other_key.to_owned(),
+                    },
+                ));
+            }
         }
         validate::retention(self.backup.retention_days).map_err(|p| {
             field(
@@ -237,7 +372,7 @@ impl Config {
                 .map_err(|_| field("backup.timezone", tz, Invalid::Timezone))?;
         }
         if let Some(url) = &self.app_url {
-            validate::url(url).map_err(|p| field("app_url", url, p))?;
+            validate::url(url).map_err(|p| field("app_url", &validate::redacted_url(url), p))?;
         }
         Ok(())
     }

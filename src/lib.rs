@@ -3,6 +3,7 @@
 #![deny(clippy::unwrap_used)]
 
 pub mod app;
+pub mod archive;
 pub mod cli;
 pub mod cloud;
 pub mod config;

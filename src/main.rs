@@ -23,10 +23,21 @@ use backup_lab::lab::journal::{self, Journal, JournalError};
 use backup_lab::lab::plan::{CleanupPath, Options};
 use backup_lab::lab::{StepId, Text};
 use backup_lab::state::{self, FileProblem, LockError, StateLock};
-use backup_lab::{report, tui, ui_text, validate, worker};
+use backup_lab::{archive, report, tui, ui_text, validate, worker};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A file size limit (`ulimit -f`) would end the program with SIGXFSZ in the middle of a
+    // write and without a word; caught, the write fails with EFBIG and is reported like any
+    // other failed write.
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return command_line_error(&e),
+    };
     let lang = match cli.global.lang.as_deref() {
         None => Lang::from_env(),
         Some(code) => {
@@ -87,6 +98,126 @@ fn main() -> ExitCode {
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
+/// The language for a message about the command line itself: `--lang` as far as it can be
+/// read from the raw arguments, else the environment's.
+fn raw_lang() -> Lang {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).and_then(|v| Lang::parse(v)),
+            Some(rest) => rest.strip_prefix('=').and_then(Lang::parse),
+            None => None,
+        })
+        .unwrap_or_else(Lang::from_env)
+}
+
+/// The argument parser's own errors in the learner's language: what was wrong, with the
+/// argument and the value as typed, and what the option takes. Help and version are printed
+/// as they are.
+fn command_line_error(e: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    }
+    let lang = raw_lang();
+    let context = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let arg = context(ContextKind::InvalidArg);
+    let value = context(ContextKind::InvalidValue);
+    let valid = context(ContextKind::ValidValue);
+    let flag = arg
+        .split([' ', '='])
+        .next()
+        .unwrap_or_default()
+        .trim_matches(['<', '>'])
+        .to_owned();
+    let takes = match flag.as_str() {
+        "--speed" => Text::new("cli-takes-speed")
+            .arg("min", sim::MIN_SPEED.to_string())
+            .arg("max", sim::MAX_SPEED.to_string()),
+        "--rpo-target" | "--rto-target" => Text::new("cli-takes-minutes"),
+        "--config" => Text::new("cli-takes-file"),
+        "--state-dir" | "--dir" => Text::new("cli-takes-dir"),
+        "--lang" | "--profile" | "--region" | "--app-url" | "--faults" | "--window" => {
+            Text::new("cli-takes-text")
+        }
+        _ if !valid.is_empty() => Text::new("cli-takes-one-of").arg("values", valid.clone()),
+        _ => Text::new("cli-takes-other"),
+    };
+    let text = match e.kind() {
+        ErrorKind::InvalidValue if value.is_empty() => Text::new("cli-needs-value")
+            .arg("arg", flag)
+            .arg("takes", takes),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Text::new("cli-invalid-value")
+            .arg("arg", flag.clone())
+            .arg("value", value)
+            .arg("takes", takes),
+        ErrorKind::UnknownArgument => {
+            let suggested = context(ContextKind::SuggestedArg);
+            Text::new("cli-unknown-argument")
+                .arg("arg", arg.clone())
+                .arg(
+                    "suggestion",
+                    if suggested.is_empty() {
+                        Text::new("cli-see-help")
+                    } else {
+                        Text::new("cli-did-you-mean").arg("suggested", suggested)
+                    },
+                )
+        }
+        ErrorKind::InvalidSubcommand => {
+            let suggested = context(ContextKind::SuggestedSubcommand);
+            Text::new("cli-unknown-command")
+                .arg("command", context(ContextKind::InvalidSubcommand))
+                .arg(
+                    "suggestion",
+                    if suggested.is_empty() {
+                        String::new()
+                    } else {
+                        Text::new("cli-did-you-mean-command")
+                            .arg("suggested", suggested)
+                            .render(lang)
+                    },
+                )
+        }
+        ErrorKind::MissingRequiredArgument => Text::new("cli-missing").arg("arg", arg),
+        ErrorKind::NoEquals | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            Text::new("cli-needs-value")
+                .arg("arg", flag)
+                .arg("takes", takes)
+        }
+        ErrorKind::ArgumentConflict => Text::new("cli-conflict")
+            .arg("arg", arg)
+            .arg("other", context(ContextKind::PriorArg)),
+        ErrorKind::InvalidUtf8 => Text::new("cli-not-utf8"),
+        _ => {
+            let rendered = e.render().to_string();
+            let first = rendered
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches("error: ")
+                .to_owned();
+            Text::new("cli-other").arg("detail", first)
+        }
+    };
+    eprintln!("✘ {}", text.render(lang));
+    ExitCode::from(2)
+}
+
 /// Writes completions or the man page to stdout; a closed pipe (`| head`) ends quietly.
 fn print_generated(text: Result<Vec<u8>, Text>, lang: Lang) -> ExitCode {
     use std::io::Write;
@@ -125,18 +256,53 @@ fn config_error_text(e: &ConfigError) -> Text {
         ConfigError::Parse { path, reason } => Text::new("config-parse")
             .arg("path", path.clone())
             .arg("reason", reason.clone()),
+        ConfigError::UnknownKey {
+            path,
+            key,
+            line,
+            known,
+        } => Text::new("config-unknown-key")
+            .arg("path", path.clone())
+            .arg("key", key.clone())
+            .arg("line", *line)
+            .arg("known", known.clone()),
+        ConfigError::Value {
+            path,
+            key,
+            line,
+            expected,
+            reason,
+        } => Text::new("config-value")
+            .arg("path", path.clone())
+            .arg("key", key.clone())
+            .arg("line", *line)
+            .arg(
+                "expected",
+                expected.map_or_else(
+                    || Text::new("config-expect-other").arg("reason", reason.clone()),
+                    |id| Text::new(&format!("config-expect-{id}")).arg("key", key.clone()),
+                ),
+            ),
         ConfigError::Field {
             field,
             value,
             problem,
         } => Text::new("config-field")
             .arg("field", field.clone())
-            .arg("value", value.clone())
+            .arg("value", shown(value))
             .arg("problem", ui_text::invalid_text(problem).render(Lang::En))
-            .arg(
-                "problem_id",
-                Text::new(&format!("invalid-{}", problem.id())),
-            ),
+            .arg("problem_id", ui_text::invalid_text(problem)),
+    }
+}
+
+/// A value as a message echoes it: at most 80 characters, the rest as "…".
+fn shown(value: &str) -> String {
+    const MAX: usize = 80;
+    if value.chars().count() <= MAX {
+        value.to_owned()
+    } else {
+        let head: String = value.chars().take(MAX).collect();
+        format!("{head}…")
     }
 }
 
@@ -169,14 +335,20 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
         }
     }
     if let Some(window) = &cli.global.window {
+        validate::backup_window_utc(window, "").map_err(|e| {
+            Text::new("config-flag")
+                .arg("flag", "--window")
+                .arg("value", shown(window))
+                .arg("problem_id", ui_text::invalid_text(&e))
+        })?;
         config.backup.window_local.clone_from(window);
     }
     if let Some(url) = &cli.global.app_url {
         validate::url(url).map_err(|e| {
             Text::new("config-flag")
                 .arg("flag", "--app-url")
-                .arg("value", url.clone())
-                .arg("problem_id", Text::new(&format!("invalid-{}", e.id())))
+                .arg("value", shown(&validate::redacted_url(url)))
+                .arg("problem_id", ui_text::invalid_text(&e))
         })?;
         config.app_url = Some(url.clone());
     }
@@ -313,27 +485,52 @@ fn world_names(config: &Config) -> WorldNames {
     }
 }
 
-/// `--reset`: the file at `path` is moved aside (kept, with a timestamp in its name), and the
-/// learner is told where it went.
-fn reset_file(path: &std::path::Path, lang: Lang) -> Result<(), Text> {
-    if std::fs::symlink_metadata(path).is_err() {
-        return Ok(());
-    }
-    match state::move_aside(path) {
-        Ok(kept) => {
+/// `--reset`: `paths` (and any file where the state directory keeps a directory) are moved
+/// into the archive, all or nothing, and the learner is told where they are kept.
+fn reset_state(
+    state_dir: &std::path::Path,
+    paths: &[std::path::PathBuf],
+    lang: Lang,
+) -> Result<(), Text> {
+    let mut paths = paths.to_vec();
+    paths.extend(
+        archive::STATE_SUBDIRS
+            .iter()
+            .map(|d| state_dir.join(d))
+            .filter(|p| std::fs::symlink_metadata(p).is_ok_and(|m| !m.is_dir())),
+    );
+    match archive::reset(state_dir, &paths) {
+        Ok(None) => Ok(()),
+        Ok(Some(archived)) => {
             eprintln!(
                 "  {}",
-                Text::new("reset-kept")
-                    .arg("path", path.display().to_string())
-                    .arg("kept", kept.display().to_string())
+                Text::new("reset-archived")
+                    .arg("dir", archived.dir.display().to_string())
+                    .arg("count", archived.moved.len())
+                    .arg("kept", archive::KEPT_RESETS)
                     .render(lang)
             );
             Ok(())
         }
         Err(e) => Err(Text::new("reset-failed")
-            .arg("path", path.display().to_string())
-            .arg("reason", e.to_string())),
+            .arg("path", e.path.display().to_string())
+            .arg("reason", e.error.to_string())),
     }
+}
+
+/// The journal files of the simulated world saved at `world` (found by its id), so that a
+/// reset keeps them with the world instead of leaving them behind.
+fn world_journal_paths(
+    state_dir: &std::path::Path,
+    world: &std::path::Path,
+) -> Vec<std::path::PathBuf> {
+    let id = state::read_limited(world, 64 * 1024 * 1024)
+        .ok()
+        .flatten()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .and_then(|v| v["id"].as_str().map(str::to_owned));
+    id.map(|id| Journal::paths(state_dir, &format!("sim-{id}")).to_vec())
+        .unwrap_or_default()
 }
 
 /// The simulated account of this configuration: its owner opens it to work on it (or fresh
@@ -349,7 +546,9 @@ fn open_sim(
     let names = world_names(config);
     let world = sim::world_path(&state_dir.join("sim"), &names);
     if g.reset && owns {
-        reset_file(&world, lang)?;
+        let mut paths = vec![world.clone()];
+        paths.extend(world_journal_paths(state_dir, &world));
+        reset_state(state_dir, &paths, lang)?;
     }
     let opened = if owns {
         SimCloud::open(world, speed, names)
@@ -368,6 +567,12 @@ fn open_sim(
             .arg("path", path.display().to_string())
             .arg("reason", reason),
     })?;
+    if !owns {
+        let dir = state_dir.to_path_buf();
+        sim.set_owner_probe(Arc::new(move || {
+            matches!(state::holding(&dir), state::Holding::Running(_))
+        }));
+    }
     if let Some(Ok(spec)) = g.faults.as_deref().map(faults::Spec::parse) {
         sim.set_unhealthy_updates(spec.unhealthy_updates());
         sim.set_dump_faults(spec.dump_faults());
@@ -522,13 +727,13 @@ fn open_journal(
 ) -> Result<Journal, i32> {
     // A simulated world gets a journal of its own on --reset; an AWS account keeps its key,
     // so its old journal is moved aside.
-    if reset && owns && !key.starts_with("sim-") {
-        for path in Journal::paths(state_dir, key) {
-            if let Err(text) = reset_file(&path, lang) {
-                eprintln!("✘ {}", text.render(lang));
-                return Err(EXIT_INCOMPLETE);
-            }
-        }
+    if reset
+        && owns
+        && !key.starts_with("sim-")
+        && let Err(text) = reset_state(state_dir, &Journal::paths(state_dir, key), lang)
+    {
+        eprintln!("✘ {}", text.render(lang));
+        return Err(EXIT_INCOMPLETE);
     }
     let opened = if owns {
         Journal::open(state_dir, key)
@@ -660,6 +865,9 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             return EXIT_USAGE;
         }
     };
+    if g.sim && g.app_url.is_some() {
+        eprintln!("! {}", t(lang, "app-url-ignored-sim"));
+    }
     let speed = g.speed.unwrap_or(sim::DEFAULT_SPEED);
     if !(sim::MIN_SPEED..=sim::MAX_SPEED).contains(&speed) || (g.speed.is_some() && !g.sim) {
         let id = if g.sim || g.speed.is_none() {
@@ -701,6 +909,39 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
         return EXIT_USAGE;
     }
     let state_dir = journal::state_dir(g.state_dir.as_deref());
+    // A file where a directory belongs: advice that mends it before anything is opened.
+    let subdirs: &[&str] = if g.sim {
+        &archive::STATE_SUBDIRS
+    } else {
+        &["journal"]
+    };
+    match archive::layout_problem(&state_dir, subdirs) {
+        Some(archive::LayoutProblem::StateDirNotDir(path)) => {
+            eprintln!(
+                "✘ {}",
+                Text::new("state-dir-not-dir")
+                    .arg("dir", path.display().to_string())
+                    .render(lang)
+            );
+            return EXIT_INCOMPLETE;
+        }
+        // --reset moves it into the archive.
+        Some(archive::LayoutProblem::SubdirNotDir(_)) if g.reset && owns => {}
+        Some(archive::LayoutProblem::SubdirNotDir(path)) => {
+            eprintln!(
+                "✘ {}",
+                Text::new("state-subdir-not-dir")
+                    .arg("path", path.display().to_string())
+                    .arg(
+                        "archive",
+                        state_dir.join(archive::ARCHIVE_DIR).display().to_string()
+                    )
+                    .render(lang)
+            );
+            return EXIT_INCOMPLETE;
+        }
+        None => {}
+    }
     let _lock = if owns {
         let wait = matches!(&cli.command, Some(CommandLine::Run(args)) if args.wait);
         let command = if interactive { "tui" } else { "run" };
@@ -775,6 +1016,15 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
         Some(spec) if !spec.has_call_faults() => base,
         Some(spec) => Arc::new(faults::Faulty::new(base, spec)),
     };
+    if !owns
+        && !interactive
+        && let state::Holding::Ended(owner) = state::holding(&state_dir)
+    {
+        eprintln!(
+            "! {}",
+            held_text("state-owner-ended", Some(&owner), &state_dir).render(lang)
+        );
+    }
     let fatal = !matches!(cli.command, Some(CommandLine::Status));
     let journal = match open_journal(&state_dir, &key, owns, fatal, g.reset, lang) {
         Ok(journal) => journal,
@@ -870,12 +1120,20 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             app.read_only = g.read_only;
             app.cloudshell = credentials::in_cloudshell();
             if !owns {
-                match state::holder(&state_dir) {
-                    Some(owner) => {
+                match state::holding(&state_dir) {
+                    state::Holding::Running(owner) => {
                         app.note(held_text("state-watching", Some(&owner), &state_dir), false);
                     }
-                    None if g.sim => app.note(Text::new("state-sim-paused"), false),
-                    None => {}
+                    state::Holding::Ended(owner) => {
+                        app.note(
+                            held_text("state-owner-ended", Some(&owner), &state_dir),
+                            false,
+                        );
+                    }
+                    state::Holding::Free if g.sim => {
+                        app.note(Text::new("state-sim-paused"), false);
+                    }
+                    state::Holding::Free => {}
                 }
             }
             for text in skipped {

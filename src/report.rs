@@ -103,6 +103,10 @@ pub struct Report {
     pub leftovers: Option<Vec<String>>,
     /// The parts of the account that could not be read, with their errors.
     pub unknown: Vec<crate::headless::UnknownPart>,
+    /// Runs that were killed or crashed: each may have made one call that is not counted
+    /// (its record is written when the answer comes).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub calls_may_miss: usize,
     /// The run in business terms, at the example rate.
     pub business: crate::lab::business::Impact,
     /// The business texts in the report's language.
@@ -147,27 +151,32 @@ pub fn build(
         })
         .collect();
     let recovery: Recovery = recovery::measure(journal, observed, config, now);
-    let mut calls = Vec::new();
-    let mut reads: BTreeMap<String, ReportRead> = BTreeMap::new();
-    for call in journal.calls() {
-        if call.writes {
-            calls.push(ReportCall {
-                at: call.at,
-                operation: call.operation,
-                cli: call.cli,
-                error: call.error,
-            });
-        } else {
-            reads
-                .entry(call.cli.clone())
-                .or_insert(ReportRead {
-                    operation: call.operation,
-                    cli: call.cli,
-                    count: 0,
-                })
-                .count += 1;
-        }
-    }
+    let summary = journal.call_summary();
+    let calls_may_miss = summary.ended_abruptly.len();
+    let calls: Vec<ReportCall> = summary
+        .writes
+        .into_iter()
+        .map(|call| ReportCall {
+            at: call.at,
+            operation: call.operation,
+            cli: call.cli,
+            error: call.error,
+        })
+        .collect();
+    let reads: BTreeMap<String, ReportRead> = summary
+        .reads
+        .into_iter()
+        .map(|r| {
+            (
+                r.cli.clone(),
+                ReportRead {
+                    operation: r.operation,
+                    cli: r.cli,
+                    count: r.count,
+                },
+            )
+        })
+        .collect();
     let restored = ctx.restored_name();
     let mut leftovers: Vec<String> = steps::leftovers(observed, config, restored, true)
         .iter()
@@ -254,6 +263,7 @@ pub fn build(
             .iter()
             .all(|p| observed.error(*p).is_none())
             .then_some(leftovers),
+        calls_may_miss,
         unknown: crate::headless::unknown_parts(observed, lang),
         business,
         business_texts,
@@ -439,6 +449,10 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     for read in &r.reads {
         let _ = writeln!(out, "- `{}` × {}", read.cli, read.count);
     }
+    if r.calls_may_miss > 0 {
+        let note = Text::new("report-calls-may-miss").arg("runs", r.calls_may_miss);
+        let _ = writeln!(out, "\n{}", note.render(lang));
+    }
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-leftovers"));
     match &r.leftovers {
         None => {
@@ -534,6 +548,14 @@ pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -
     }
 }
 
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -569,6 +591,7 @@ mod tests {
             copy_back_phases: Vec::new(),
             calls: Vec::new(),
             reads: Vec::new(),
+            calls_may_miss: 0,
             leftovers: Some(Vec::new()),
             unknown: Vec::new(),
             business: crate::lab::business::impact(

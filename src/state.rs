@@ -28,6 +28,9 @@ use serde::{Deserialize, Serialize};
 pub const LOCK_FILE: &str = "lock";
 /// How often a waiting `run --wait` tries the lock again.
 const WAIT_POLL: Duration = Duration::from_millis(250);
+/// How often, and how far apart, the lock is tried before it counts as held.
+const ACQUIRE_TRIES: u32 = 5;
+const ACQUIRE_RETRY: Duration = Duration::from_millis(20);
 /// The most of the lock file that is read for the owner's description.
 const OWNER_MAX_BYTES: u64 = 4096;
 
@@ -120,8 +123,15 @@ impl StateLock {
     /// Takes the lock on `dir` for `command`, or says who holds it.
     pub fn acquire(dir: &Path, command: &str) -> Result<Self, LockError> {
         let (file, path) = open_lock_file(dir)?;
-        if !try_take(&file, &path)? {
-            return Err(LockError::Held(holder(dir)));
+        // A reader asks the lock for a moment (see [`holding`]): a few quick tries tell that
+        // from an owner.
+        let mut tries = 0;
+        while !try_take(&file, &path)? {
+            tries += 1;
+            if tries == ACQUIRE_TRIES {
+                return Err(LockError::Held(holder(dir)));
+            }
+            std::thread::sleep(ACQUIRE_RETRY);
         }
         Self::publish(file, &path, command)
     }
@@ -180,6 +190,39 @@ pub fn holder(dir: &Path) -> Option<Owner> {
         .read_to_string(&mut text)
         .ok()?;
     serde_json::from_str(&text).ok()
+}
+
+/// Whether the state directory's owner still runs, as far as the lock tells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holding {
+    /// Nobody holds it, and the last owner let it go.
+    Free,
+    /// `Owner` holds it now.
+    Running(Owner),
+    /// The lock file still names `Owner`, but nobody holds the lock: that process ended
+    /// without letting go (killed, crashed, the machine went down).
+    Ended(Owner),
+}
+
+/// Who holds the state directory, and whether that process still runs. Only reads: the lock
+/// is tried shared and let go at once (an owner starting that very moment tries again, see
+/// [`StateLock::acquire`]).
+#[must_use]
+pub fn holding(dir: &Path) -> Holding {
+    let Some(owner) = holder(dir) else {
+        return Holding::Free;
+    };
+    let Ok(file) = File::open(dir.join(LOCK_FILE)) else {
+        return Holding::Free;
+    };
+    match fs4::FileExt::try_lock_shared(&file) {
+        Ok(()) => {
+            let _ = fs4::FileExt::unlock(&file);
+            Holding::Ended(owner)
+        }
+        // Held, or the lock cannot be asked: taken as running, the safe side.
+        Err(_) => Holding::Running(owner),
+    }
 }
 
 /// Why a file of the learner's could not be used. Each has a localized text

@@ -195,6 +195,103 @@ impl Drop for Guard {
     }
 }
 
+/// Ctrl+Z (raw mode turns the terminal's own suspend key into a key press) or SIGTSTP: the
+/// terminal is put back as it was, then the process stops as a job does. What continues it
+/// (`fg`, SIGCONT) finds the terminal in TUI mode again, see [`reenter`].
+fn suspend() {
+    if !ACTIVE.load(Ordering::SeqCst) {
+        return;
+    }
+    restore();
+    #[cfg(unix)]
+    if let Err(e) = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP) {
+        tracing::warn!("could not stop: {e}");
+    }
+}
+
+/// After a stop (`fg`, SIGCONT): raw mode, the alternate screen and the hidden cursor again,
+/// whatever the shell did to the terminal meanwhile. The caller redraws everything.
+fn reenter() -> io::Result<()> {
+    // Raw mode is set anew even when it was on: the shell may have reset the terminal while
+    // the job was stopped, and crossterm only remembers that it set it.
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+    }
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        Hide,
+        Clear(ClearType::All)
+    )
+}
+
+/// Job control in a real terminal: resolves on SIGTSTP (`true`: stop now) or SIGCONT
+/// (`false`: continued, redraw). In tests on a `TestBackend` nothing is watched.
+struct JobControl {
+    #[cfg(unix)]
+    streams: Option<(tokio::signal::unix::Signal, tokio::signal::unix::Signal)>,
+}
+
+impl JobControl {
+    fn new() -> Self {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let streams = if ACTIVE.load(Ordering::SeqCst) {
+                signal(SignalKind::from_raw(signal_hook::consts::SIGTSTP))
+                    .and_then(|tstp| {
+                        signal(SignalKind::from_raw(signal_hook::consts::SIGCONT))
+                            .map(|cont| (tstp, cont))
+                    })
+                    .ok()
+            } else {
+                None
+            };
+            Self { streams }
+        }
+        #[cfg(not(unix))]
+        Self {}
+    }
+
+    /// The next job-control signal: `true` for a stop request, `false` for a continue.
+    async fn next(&mut self) -> bool {
+        #[cfg(unix)]
+        if let Some((tstp, cont)) = &mut self.streams {
+            return tokio::select! {
+                _ = tstp.recv() => true,
+                _ = cont.recv() => false,
+            };
+        }
+        std::future::pending().await
+    }
+}
+
+/// After a stop: TUI mode again, the screen cleared, and the size the terminal has now (it
+/// may have changed meanwhile) as the message that makes the loop draw everything.
+fn redraw_all<B>(terminal: &mut Terminal<B>) -> anyhow::Result<Msg>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    reenter()?;
+    // Resizing clears the viewport and forgets what was drawn, so the next frame is drawn
+    // whole (`Terminal::clear` would ask the terminal for the cursor position first).
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    Ok(Msg::Resize(size.width, size.height))
+}
+
+/// Whether `key` is Ctrl+Z, the terminal's suspend key.
+fn is_suspend_key(key: &crossterm::event::KeyEvent) -> bool {
+    key.kind == crossterm::event::KeyEventKind::Press
+        && key
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL)
+        && matches!(key.code, crossterm::event::KeyCode::Char('z' | 'Z'))
+}
+
 /// Leaves TUI mode (once): raw mode off, main screen back, cursor visible.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
@@ -284,6 +381,7 @@ where
     app.update(Msg::Resize(size.width, size.height));
     let mut drawn: Option<u64> = None;
     let mut worker_gone = false;
+    let mut jobs = JobControl::new();
     loop {
         if drawn != Some(app.generation) {
             terminal.draw(|frame| crate::ui::draw(frame, &app))?;
@@ -295,7 +393,21 @@ where
                 send(Command::Quit);
                 break;
             }
+            stop = jobs.next() => {
+                if stop {
+                    suspend();
+                }
+                // Continued (or the stop failed): TUI mode again, everything drawn anew at the
+                // size the terminal has now.
+                drawn = None;
+                Some(redraw_all(terminal)?)
+            }
             event = events.next() => match event {
+                Some(Ok(Event::Key(key))) if is_suspend_key(&key) && ACTIVE.load(Ordering::SeqCst) => {
+                    suspend();
+                    drawn = None;
+                    Some(redraw_all(terminal)?)
+                }
                 Some(Ok(Event::Key(key))) => crate::keymap::action(&app, &key).map(Msg::Action),
                 Some(Ok(Event::Resize(width, height))) => {
                     terminal.resize(Rect::new(0, 0, width, height))?;

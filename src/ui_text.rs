@@ -67,6 +67,7 @@ pub fn invalid_text(e: &Invalid) -> Text {
         Invalid::WindowOverlapsMaintenance { maintenance } => {
             text.arg("maintenance", maintenance.clone())
         }
+        Invalid::SameName { other } => text.arg("other", other.clone()),
         _ => text,
     }
 }

@@ -7,6 +7,10 @@ use jiff::tz::TimeZone;
 
 pub const MAX_RETENTION_DAYS: u32 = 35;
 const MAX_IDENTIFIER_LEN: usize = 63;
+/// Elastic Load Balancing: a load balancer's name has at most 32 characters.
+const MAX_LOAD_BALANCER_LEN: usize = 32;
+/// The longest `--app-url` taken (browsers and proxies agree on about this much).
+pub const MAX_URL_LEN: usize = 2048;
 const MIN_WINDOW_MINUTES: i32 = 30;
 const MINUTES_PER_DAY: i32 = 24 * 60;
 const MINUTES_PER_WEEK: i32 = 7 * MINUTES_PER_DAY;
@@ -29,7 +33,23 @@ pub enum Invalid {
     /// The example's orders per hour: 1 to [`crate::config::MAX_ORDERS_PER_HOUR`].
     OrderRate,
     Url,
+    /// A URL with a user name or password in it: they would end up in logs and reports.
+    UrlCredentials,
+    /// Port 0 in a URL: nothing listens there.
+    UrlPort,
+    /// A URL longer than [`MAX_URL_LEN`].
+    UrlTooLong,
     Timezone,
+    /// A name that must differ from another one (`other` names the other setting).
+    SameName {
+        other: String,
+    },
+    /// Load balancer names: at most 32 characters.
+    LoadBalancerTooLong,
+    /// Load balancer names: letters, digits and hyphens only (no underscore).
+    LoadBalancerChars,
+    /// Load balancer names: no hyphen first or last, and not `internal-` first.
+    LoadBalancerEdges,
 }
 
 impl Invalid {
@@ -48,7 +68,14 @@ impl Invalid {
             Self::Target => "target",
             Self::OrderRate => "order-rate",
             Self::Url => "url",
+            Self::UrlCredentials => "url-credentials",
+            Self::UrlPort => "url-port",
+            Self::UrlTooLong => "url-too-long",
             Self::Timezone => "timezone",
+            Self::SameName { .. } => "same-name",
+            Self::LoadBalancerTooLong => "lb-too-long",
+            Self::LoadBalancerChars => "lb-chars",
+            Self::LoadBalancerEdges => "lb-edges",
         }
     }
 }
@@ -87,6 +114,24 @@ pub fn ecs_name(name: &str) -> Result<(), Invalid> {
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
         return Err(Invalid::IdentifierChars);
+    }
+    Ok(())
+}
+
+/// Load balancer names as Elastic Load Balancing takes them: 1–32 letters, digits or hyphens,
+/// no hyphen first or last, not beginning with `internal-`.
+pub fn load_balancer_name(name: &str) -> Result<(), Invalid> {
+    if name.is_empty() {
+        return Err(Invalid::IdentifierEmpty);
+    }
+    if name.chars().count() > MAX_LOAD_BALANCER_LEN {
+        return Err(Invalid::LoadBalancerTooLong);
+    }
+    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(Invalid::LoadBalancerChars);
+    }
+    if name.starts_with('-') || name.ends_with('-') || name.starts_with("internal-") {
+        return Err(Invalid::LoadBalancerEdges);
     }
     Ok(())
 }
@@ -239,8 +284,28 @@ pub fn window_from_utc(window_utc: &str, tz: &TimeZone, date: Date) -> Option<St
     ))
 }
 
+/// `text` as it may be shown: a user name or password in a URL becomes `***`.
+#[must_use]
+pub fn redacted_url(text: &str) -> String {
+    match url::Url::parse(text) {
+        Ok(mut parsed) if !parsed.username().is_empty() || parsed.password().is_some() => {
+            let _ = parsed.set_password(None);
+            let _ = parsed.set_username("***");
+            parsed.to_string()
+        }
+        Ok(_) => text.to_owned(),
+        // Unparsable: whatever stands before an `@` could be a secret.
+        Err(_) => text
+            .rsplit_once('@')
+            .map_or_else(|| text.to_owned(), |(_, host)| format!("***@{host}")),
+    }
+}
+
 /// An http(s) URL with a host.
 pub fn url(text: &str) -> Result<url::Url, Invalid> {
+    if text.len() > MAX_URL_LEN {
+        return Err(Invalid::UrlTooLong);
+    }
     // The URL parser drops tabs and line breaks silently; the text would still carry them.
     if text.chars().any(char::is_control) {
         return Err(Invalid::Url);
@@ -248,6 +313,12 @@ pub fn url(text: &str) -> Result<url::Url, Invalid> {
     let parsed = url::Url::parse(text).map_err(|_| Invalid::Url)?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none_or(str::is_empty) {
         return Err(Invalid::Url);
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(Invalid::UrlCredentials);
+    }
+    if parsed.port() == Some(0) {
+        return Err(Invalid::UrlPort);
     }
     Ok(parsed)
 }
@@ -321,5 +392,40 @@ mod tests {
         assert!(url("http://todoapp-123.us-east-1.elb.amazonaws.com").is_ok());
         assert_eq!(url("ftp://x").err(), Some(Invalid::Url));
         assert_eq!(url("todoapp").err(), Some(Invalid::Url));
+        assert_eq!(
+            url("http://user:secret@todoapp.example").err(),
+            Some(Invalid::UrlCredentials)
+        );
+        assert_eq!(
+            url("http://user@todoapp.example").err(),
+            Some(Invalid::UrlCredentials)
+        );
+        assert_eq!(
+            url("http://todoapp.example:0").err(),
+            Some(Invalid::UrlPort)
+        );
+        assert!(url("http://todoapp.example:8080/").is_ok());
+        let long = format!("http://todoapp.example/{}", "a".repeat(MAX_URL_LEN));
+        assert_eq!(url(&long).err(), Some(Invalid::UrlTooLong));
+    }
+
+    #[test]
+    fn load_balancer_names_follow_the_elb_rules() {
+        assert!(load_balancer_name("todoApp").is_ok());
+        assert!(load_balancer_name(&"a".repeat(32)).is_ok());
+        assert_eq!(
+            load_balancer_name(&"a".repeat(33)),
+            Err(Invalid::LoadBalancerTooLong)
+        );
+        assert_eq!(
+            load_balancer_name("todo_app"),
+            Err(Invalid::LoadBalancerChars)
+        );
+        assert_eq!(load_balancer_name("-todo"), Err(Invalid::LoadBalancerEdges));
+        assert_eq!(
+            load_balancer_name("internal-todo"),
+            Err(Invalid::LoadBalancerEdges)
+        );
+        assert_eq!(load_balancer_name(""), Err(Invalid::IdentifierEmpty));
     }
 }

@@ -26,6 +26,7 @@ check-snapshot-status = { $snapshot } hat den Status { $status }
 check-snapshot-gone = { $snapshot } wurde erstellt und inzwischen gelöscht
 check-snapshot-missing = noch kein Snapshot { $snapshot }
 check-disaster-done = die ToDos wurden gelöscht – die «Katastrophe» ist eingetreten
+check-snapshots-unread = noch nicht zu sagen, ob der Snapshot { $snapshot } verfügbar ist: Die Snapshots liessen sich nicht lesen ({ $code }); es wird erneut nachgesehen
 check-disaster-no-snapshot = erstelle zuerst den Snapshot { $snapshot } (Schritt 5) – sonst kann nur noch ein Point-in-Time-Restore die ToDos zurückholen, und das nur mit eingeschalteten automatischen Backups
 check-disaster-wait-snapshot = warte zuerst, bis Snapshot { $snapshot } verfügbar ist – sonst kann nur noch ein Point-in-Time-Restore die ToDos zurückholen, und das nur mit eingeschalteten automatischen Backups
 check-disaster-remaining = noch { $count } ToDos vorhanden – lösche alle
@@ -356,7 +357,32 @@ invalid-retention = die Aufbewahrung muss zwischen 0 und 35 Tagen liegen
 invalid-target = ein Ziel muss mindestens 1 Minute betragen
 invalid-order-rate = die Bestellungen pro Stunde des Beispiels müssen eine ganze Zahl von 1 bis 3600000 sein
 invalid-url = keine gültige http(s)-URL, z. B. http://todoapp-123.us-east-1.elb.amazonaws.com
+invalid-url-credentials = die URL darf weder Benutzernamen noch Passwort enthalten (sie landeten sonst in Logs und im Bericht); gib die Adresse der App ohne sie an
+invalid-url-port = Port 0 ist nicht erreichbar; lass den Port weg oder gib den an, auf dem die App hört
+invalid-url-too-long = die URL ist länger als 2048 Zeichen; gib die Basisadresse der App an, z. B. http://todoapp-123.us-east-1.elb.amazonaws.com
+invalid-same-name = der Name muss sich von { $other } unterscheiden: Jede Instanz des Labs braucht einen eigenen Namen (RDS stellt immer in eine neue Instanz wieder her, nie in eine bestehende)
+invalid-lb-too-long = der Name eines Load Balancers hat höchstens 32 Zeichen
+invalid-lb-chars = der Name eines Load Balancers darf nur Buchstaben, Ziffern und Bindestriche enthalten (keinen Unterstrich)
+invalid-lb-edges = der Name eines Load Balancers darf nicht mit einem Bindestrich beginnen oder enden und nicht mit «internal-» beginnen
 invalid-timezone = unbekannte Zeitzone; verwende einen IANA-Namen wie Europe/Zurich
+cli-invalid-value = { $arg } kann «{ $value }» nicht nehmen: erwartet wird { $takes }.
+cli-takes-speed = eine Zahl von { $min } (Echtzeit) bis { $max }
+cli-takes-minutes = eine ganze Zahl von Minuten, mindestens 1
+cli-takes-one-of = einer dieser Werte: { $values }
+cli-takes-file = der Pfad einer Datei
+cli-takes-dir = der Pfad eines Verzeichnisses
+cli-takes-text = ein Wert
+cli-takes-other = ein anderer Wert (backup-lab --help sagt, welcher)
+cli-unknown-argument = unbekanntes Argument «{ $arg }»; { $suggestion }
+cli-did-you-mean = meintest du { $suggested }?
+cli-did-you-mean-command = {" "}(meintest du { $suggested }?)
+cli-see-help = backup-lab --help zeigt die Optionen und Befehle.
+cli-unknown-command = unbekannter Befehl «{ $command }»{ $suggestion }: Die Befehle sind status, check, run, report, completions und man (backup-lab --help).
+cli-missing = { $arg } fehlt; backup-lab --help zeigt, was der Befehl braucht.
+cli-needs-value = { $arg } braucht einen Wert: erwartet wird { $takes }.
+cli-conflict = { $arg } geht nicht zusammen mit { $other }; wähle eines.
+cli-not-utf8 = ein Argument ist kein gültiger UTF-8-Text; gib es noch einmal ein.
+cli-other = die Befehlszeile lässt sich nicht lesen ({ $detail }); backup-lab --help zeigt die Optionen und Befehle.
 invalid-lang = unbekannte Sprache «{ $lang }»: Verwende --lang de oder --lang en (auch de-CH, de_DE, en-US, en_GB …)
 invalid-step = unbekannter Schritt «{ $step }»; Schritte mit Aktion: { $steps }
 invalid-faults = ungültiges --faults: { $reason }
@@ -367,6 +393,14 @@ invalid-speed-needs-sim = --speed gilt nur für die Simulation: Ergänze --sim
 config-read = { $path } kann nicht gelesen werden: { $reason }
 config-parse = { $path } ist kein gültiges TOML: { $reason }
 config-field = Konfiguration: { $field } = «{ $value }»: { $problem_id }
+config-value = { $path }, Zeile { $line }: { $key } { $expected }
+config-expect-number = nimmt eine ganze Zahl (ohne Anführungszeichen), z. B. 30
+config-expect-bool = nimmt true oder false (ohne Anführungszeichen)
+config-expect-text = nimmt einen Text in Anführungszeichen
+config-expect-table = ist eine Tabelle: Schreib sie als [{ $key }] mit ihren Schlüsseln darunter
+config-unknown-key = { $path }, Zeile { $line }: backup-lab kennt keine Einstellung { $key } (es kennt { $known }). Prüf die Schreibweise; das README nennt alle Einstellungen.
+config-expect-other = hat einen Wert, den es nicht nehmen kann ({ $reason })
+app-url-ignored-sim = --app-url wird mit --sim nicht verwendet: Das simulierte Konto hat seine eigene ToDo-App. Lass --sim weg, um die URL mit deinem AWS-Konto zu verwenden.
 config-flag = { $flag } «{ $value }»: { $problem_id }
 output-failed = Die Ausgabe lässt sich nicht schreiben: { $reason }
 man-dir-failed = Die Man-Pages lassen sich nicht nach { $dir } schreiben ({ $reason }); lege das Verzeichnis zuerst an oder gib ein anderes an
@@ -385,26 +419,32 @@ journal-unwritable-start = Das Journal { $path } kann nicht geschrieben werden (
 state-file-refused = { $path } ist nicht verwendbar: { $problem }{ $detail }. Es wurde nichts verändert.
 log-unavailable = Die Logdatei { $path } kann nicht geschrieben werden: { $problem }{ $detail }. backup-lab macht ohne Logdatei weiter.
 config-file = { $path } kann nicht als Konfiguration verwendet werden: { $problem }{ $detail }. --config erwartet eine gewöhnliche TOML-Datei von höchstens { $limit_mib } MiB.
-world-unreadable = Die simulierte Welt in { $path } ist nicht verwendbar: { $problem }{ $detail }. Die Datei bleibt, wie sie ist. Mit --reset startest du eine neue Welt (die Datei wird dann beiseitegelegt, nicht gelöscht).
-world-other-names = { $path } enthält die simulierte Welt der Instanz «{ $instance }», nicht «{ $expected }». Die Datei bleibt, wie sie ist. Verwende die --config, zu der sie gehört, oder starte mit --reset eine neue Welt (die Datei wird dann beiseitegelegt, nicht gelöscht).
-journal-unreadable = Das Journal { $path } kann nicht gelesen werden: { $problem }{ $detail }. Die Datei bleibt, wie sie ist. Mit --reset beginnst du ein neues Journal (die Datei wird dann beiseitegelegt, nicht gelöscht).
+world-unreadable = Die simulierte Welt in { $path } ist nicht verwendbar: { $problem }{ $detail }. Die Datei bleibt, wie sie ist. Mit --reset startest du eine neue Welt (die Datei wird dann im Ordner archive des Zustandsverzeichnisses aufbewahrt, nicht gelöscht).
+world-other-names = { $path } enthält die simulierte Welt der Instanz «{ $instance }», nicht «{ $expected }». Die Datei bleibt, wie sie ist. Verwende die --config, zu der sie gehört, oder starte mit --reset eine neue Welt (die Datei wird dann im Ordner archive des Zustandsverzeichnisses aufbewahrt, nicht gelöscht).
+journal-unreadable = Das Journal { $path } kann nicht gelesen werden: { $problem }{ $detail }. Die Datei bleibt, wie sie ist. Mit --reset beginnst du ein neues Journal (die Datei wird dann im Ordner archive des Zustandsverzeichnisses aufbewahrt, nicht gelöscht).
 journal-skipped = { $count ->
         [one] 1 Zeile
        *[other] { $count } Zeilen
     } des Journals { $path } { $count ->
-        [one] war
-       *[other] waren
-    } unlesbar und wurden übersprungen; der übrige Verlauf wird verwendet. Die Datei bleibt, wie sie ist.
+        [one] war unlesbar und wurde
+       *[other] waren unlesbar und wurden
+    } übersprungen; der übrige Verlauf wird verwendet. Die Datei bleibt, wie sie ist.
 journal-unwritable = Das Journal kann nicht geschrieben werden ({ $reason }). backup-lab tut nichts mehr, damit nichts geschieht, was das Journal nicht festhält: Schaffe Platz oder korrigiere die Berechtigungen des Zustandsverzeichnisses und starte es dann nochmals.
 dialog-journal = Journal
-reset-kept = --reset: die bisherige Datei { $path } ist aufbewahrt als { $kept }
-reset-failed = --reset konnte { $path } nicht beiseitelegen ({ $reason }); nichts wurde geändert
+reset-archived = --reset: Der bisherige Stand liegt jetzt in { $dir } ({ $count } { $count ->
+        [one] Datei
+       *[other] Dateien
+    }); die letzten { $kept } Resets bleiben dort, ältere werden gelöscht.
+state-dir-not-dir = { $dir } ist kein Verzeichnis, backup-lab legt dort aber seinen Stand in einem Verzeichnis ab. Verschieb es oder wähl mit --state-dir ein anderes Verzeichnis. --reset hilft hier nicht: Der Pfad gehört dir.
+state-subdir-not-dir = { $path } ist eine Datei, wo backup-lab ein Verzeichnis führt. Fang mit --reset neu an (die Datei wird dann in { $archive } aufbewahrt, nicht gelöscht), oder verschieb sie selbst (zum Beispiel mv { $path } { $path }.old), um zu behalten, was im Zustandsverzeichnis liegt.
+reset-failed = --reset konnte { $path } nicht ins Archiv verschieben ({ $reason }); nichts wurde geändert. Prüf die Berechtigungen des Zustandsverzeichnisses oder wähl mit --state-dir ein anderes.
 reset-needs-owner = --reset beginnt von vorn; verwende es mit `run` oder der App, nicht mit status, check, report oder --read-only
 state-held-tui = Das Zustandsverzeichnis { $dir } wird von { $command } benutzt (Prozess { $pid }, seit { $since }); es kann immer nur ein backup-lab darin arbeiten. Warte, bis es fertig ist, oder starte nochmals mit --read-only, um zuzuschauen (auch der Befehl status zeigt es).
 state-held-run = Das Zustandsverzeichnis { $dir } wird von { $command } benutzt (Prozess { $pid }, seit { $since }); es kann immer nur ein backup-lab darin arbeiten. Warte, bis es fertig ist, ergänze --wait, um zu starten, sobald es frei ist, oder schau es mit dem Befehl status an.
 state-waiting = Das Zustandsverzeichnis { $dir } wird von { $command } benutzt (Prozess { $pid }, seit { $since }); backup-lab wartet, bis es frei ist (Ctrl+C bricht ab).
 state-watching = Zuschauen: { $dir } wird von { $command } bearbeitet (Prozess { $pid }, seit { $since }); diese App zeigt, was geschieht, und ändert nichts.
 state-sim-paused = Die simulierte Zeit steht still: keine App und kein run arbeitet gerade darin.
+state-owner-ended = Der Lauf, der diesen Stand hielt, ist beendet: Prozess { $pid } von { $command } (seit { $since }) läuft nicht mehr und hat { $dir } nicht freigegeben (abgebrochen oder abgestürzt). Gezeigt wird, was zuletzt gespeichert wurde; die simulierte Zeit steht dort still, bis die nächste App oder der nächste run es öffnet.
 state-lock-failed = Das Zustandsverzeichnis kann nicht gesperrt werden: { $path } ({ $reason }). Prüfe die Berechtigungen oder wähle mit --state-dir ein anderes.
 owner-run = `backup-lab run`
 owner-tui = der backup-lab-App
@@ -467,6 +507,10 @@ report-lost = Verlorene ToDos (nach dem Snapshot erstellt)
 report-pitr-hint = Mit automatischen Backups und Point-in-Time-Restore hätte der RPO etwa { $rpo } betragen.
 report-pitr-already-small = Der erreichte RPO dieses Durchgangs ({ $rpo }) ist nur deshalb so klein, weil der Snapshot kurz vor der Katastrophe entstand. Bei einem echten Ausfall weiss niemand im Voraus, wie lange der letzte Snapshot zurückliegt; mit automatischen Backups hält der Point-in-Time-Restore den RPO bei etwa { $pitr }, wann immer die Katastrophe eintritt.
 report-calls = AWS-Aufrufe (Änderungen), als AWS CLI
+report-calls-may-miss = { $runs ->
+        [one] Ein Lauf endete
+       *[other] { $runs } Läufe endeten
+    } vorzeitig (abgebrochen oder abgestürzt). Ein Aufruf wird festgehalten, wenn seine Antwort kommt; der Aufruf, den ein solcher Lauf gerade machte, kann daher in diesen Zahlen fehlen (höchstens einer pro Lauf).
 report-reads = Abfragen beim Beobachten
 report-leftovers = Kostet noch Geld
 report-nothing-left = Vom Lab ist nichts mehr übrig.

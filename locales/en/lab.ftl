@@ -26,6 +26,7 @@ check-snapshot-status = { $snapshot } has status { $status }
 check-snapshot-gone = { $snapshot } was taken and has since been deleted
 check-snapshot-missing = no snapshot { $snapshot } yet
 check-disaster-done = the todos were deleted – the "disaster" has happened
+check-snapshots-unread = cannot tell yet whether the snapshot { $snapshot } is available: reading the snapshots failed ({ $code }); looking again
 check-disaster-no-snapshot = first take the snapshot { $snapshot } (step 5) – otherwise only a point-in-time restore can bring the todos back, and only with automated backups on
 check-disaster-wait-snapshot = first wait until snapshot { $snapshot } is available – otherwise only a point-in-time restore can bring the todos back, and only with automated backups on
 check-disaster-remaining = { $count } todos still exist – delete all of them
@@ -356,7 +357,32 @@ invalid-retention = the retention must be 0 to 35 days
 invalid-target = a target must be at least 1 minute
 invalid-order-rate = the example's orders per hour must be a whole number from 1 to 3600000
 invalid-url = not a valid http(s) URL, e.g. http://todoapp-123.us-east-1.elb.amazonaws.com
+invalid-url-credentials = the URL must not contain a user name or password (they would end up in logs and the report); give the app's address without them
+invalid-url-port = port 0 cannot be reached; leave the port out or give the one the app listens on
+invalid-url-too-long = the URL is longer than 2048 characters; give the app's base address, e.g. http://todoapp-123.us-east-1.elb.amazonaws.com
+invalid-same-name = the name must differ from { $other }: every instance of the lab needs a name of its own (RDS restores into a new instance, never into an existing one)
+invalid-lb-too-long = the name of a load balancer has at most 32 characters
+invalid-lb-chars = the name of a load balancer may contain only letters, digits and hyphens (no underscore)
+invalid-lb-edges = the name of a load balancer must not begin or end with a hyphen nor begin with "internal-"
 invalid-timezone = unknown time zone; use an IANA name such as Europe/Zurich
+cli-invalid-value = { $arg } cannot take "{ $value }": expected { $takes }.
+cli-takes-speed = a number from { $min } (real time) to { $max }
+cli-takes-minutes = a whole number of minutes, at least 1
+cli-takes-one-of = one of { $values }
+cli-takes-file = the path of a file
+cli-takes-dir = the path of a directory
+cli-takes-text = a value
+cli-takes-other = another value (backup-lab --help says which)
+cli-unknown-argument = unknown argument "{ $arg }"; { $suggestion }
+cli-did-you-mean = did you mean { $suggested }?
+cli-did-you-mean-command = {" "}(did you mean { $suggested }?)
+cli-see-help = backup-lab --help lists the options and commands.
+cli-unknown-command = unknown command "{ $command }"{ $suggestion }: the commands are status, check, run, report, completions and man (backup-lab --help).
+cli-missing = { $arg } is missing; backup-lab --help shows what the command needs.
+cli-needs-value = { $arg } needs a value: { $takes }.
+cli-conflict = { $arg } cannot be used together with { $other }; choose one.
+cli-not-utf8 = an argument is not valid UTF-8 text; type it again.
+cli-other = the command line cannot be read ({ $detail }); backup-lab --help lists the options and commands.
 invalid-lang = unknown language "{ $lang }": use --lang de or --lang en (also de-CH, de_DE, en-US, en_GB …)
 invalid-step = unknown step "{ $step }"; steps with an action: { $steps }
 invalid-faults = invalid --faults: { $reason }
@@ -367,6 +393,14 @@ invalid-speed-needs-sim = --speed only applies to the simulation: add --sim
 config-read = cannot read { $path }: { $reason }
 config-parse = { $path } is not valid TOML: { $reason }
 config-field = configuration: { $field } = "{ $value }": { $problem_id }
+config-value = { $path }, line { $line }: { $key } { $expected }
+config-expect-number = takes a whole number (without quotes), e.g. 30
+config-expect-bool = takes true or false (without quotes)
+config-expect-text = takes a text in quotes
+config-expect-table = is a table: write it as [{ $key }] with its keys below
+config-unknown-key = { $path }, line { $line }: backup-lab knows no setting { $key } (it knows { $known }). Check the spelling; the README lists every setting.
+config-expect-other = has a value it cannot take ({ $reason })
+app-url-ignored-sim = --app-url is not used with --sim: the simulated account has its own todo app. Leave --sim out to use the URL with your AWS account.
 config-flag = { $flag } "{ $value }": { $problem_id }
 output-failed = cannot write the output: { $reason }
 man-dir-failed = cannot write the man pages into { $dir } ({ $reason }); create the directory first or name another one
@@ -385,23 +419,29 @@ journal-unwritable-start = The journal { $path } cannot be written ({ $reason })
 state-file-refused = cannot use { $path }: { $problem }{ $detail }. Nothing was changed.
 log-unavailable = The log { $path } cannot be written: { $problem }{ $detail }. backup-lab goes on without a log.
 config-file = cannot use { $path } as configuration: { $problem }{ $detail }. --config takes a regular TOML file of at most { $limit_mib } MiB.
-world-unreadable = The simulated world in { $path } cannot be used: { $problem }{ $detail }. The file is kept as it is. Start a fresh world with --reset (the file is then moved aside, not deleted).
-world-other-names = { $path } holds the simulated world of the instance "{ $instance }", not "{ $expected }". The file is kept as it is. Use the --config it belongs to, or start a fresh world with --reset (the file is then moved aside, not deleted).
-journal-unreadable = The journal { $path } cannot be read: { $problem }{ $detail }. The file is kept as it is. Start a new journal with --reset (the file is then moved aside, not deleted).
+world-unreadable = The simulated world in { $path } cannot be used: { $problem }{ $detail }. The file is kept as it is. Start a fresh world with --reset (the file is then kept in the archive folder of the state directory, not deleted).
+world-other-names = { $path } holds the simulated world of the instance "{ $instance }", not "{ $expected }". The file is kept as it is. Use the --config it belongs to, or start a fresh world with --reset (the file is then kept in the archive folder of the state directory, not deleted).
+journal-unreadable = The journal { $path } cannot be read: { $problem }{ $detail }. The file is kept as it is. Start a new journal with --reset (the file is then kept in the archive folder of the state directory, not deleted).
 journal-skipped = { $count ->
-        [one] 1 line
-       *[other] { $count } lines
-    } of the journal { $path } could not be read and were skipped; the rest of the history is used. The file is kept as it is.
+        [one] 1 line of the journal { $path } could not be read and was skipped
+       *[other] { $count } lines of the journal { $path } could not be read and were skipped
+    }; the rest of the history is used. The file is kept as it is.
 journal-unwritable = The journal cannot be written ({ $reason }). backup-lab does nothing more, so that nothing happens that the journal would not remember: free some space or fix the permissions of the state directory, then start it again.
 dialog-journal = Journal
-reset-kept = --reset: the previous { $path } is kept as { $kept }
-reset-failed = --reset could not move { $path } aside ({ $reason }); nothing was changed
+reset-archived = --reset: the previous state is kept in { $dir } ({ $count } { $count ->
+        [one] file
+       *[other] files
+    }); the last { $kept } resets are kept there, older ones are deleted.
+state-dir-not-dir = { $dir } is not a directory, but backup-lab keeps its state in a directory there. Move it away or choose another directory with --state-dir. --reset cannot help here: the path is yours.
+state-subdir-not-dir = { $path } is a file where backup-lab keeps a directory. Start over with --reset (the file is then kept in { $archive }, not deleted), or move it away yourself (for example mv { $path } { $path }.old) to keep what the state directory holds.
+reset-failed = --reset could not move { $path } into the archive ({ $reason }); nothing was changed. Check the permissions of the state directory, or choose another one with --state-dir.
 reset-needs-owner = --reset starts over; use it with `run` or the app, not with status, check, report or --read-only
 state-held-tui = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); only one backup-lab at a time may work on it. Wait until it has finished, or start again with --read-only to watch it (the status command shows it too).
 state-held-run = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); only one backup-lab at a time may work on it. Wait until it has finished, add --wait to start as soon as it is free, or look at it with the status command.
 state-waiting = The state directory { $dir } is in use by { $command } (process { $pid }, since { $since }); waiting until it is free (Ctrl+C stops).
 state-watching = Watching: { $command } (process { $pid }, since { $since }) works on { $dir }; this app shows what it does and changes nothing.
 state-sim-paused = Simulated time is standing still: no app or run is working on this world right now.
+state-owner-ended = The run that held this state ended: { $command } (process { $pid }, since { $since }) no longer runs and did not let go of { $dir } (it was killed or crashed). What it last saved is shown; simulated time stands still there until the next app or run opens it.
 state-lock-failed = cannot lock the state directory: { $path } ({ $reason }). Check its permissions or choose another one with --state-dir.
 owner-run = `backup-lab run`
 owner-tui = the backup-lab app
@@ -464,6 +504,10 @@ report-lost = Todos lost (added after the snapshot)
 report-pitr-hint = With automated backups and point-in-time restore the RPO would have been about { $rpo }.
 report-pitr-already-small = This run's achieved RPO ({ $rpo }) is only that small because the snapshot was taken just before the disaster. In a real incident nobody knows beforehand how long ago the last snapshot was; with automated backups, point-in-time restore keeps the RPO at about { $pitr } whenever disaster strikes.
 report-calls = AWS calls (changes), as AWS CLI
+report-calls-may-miss = { $runs ->
+        [one] One run
+       *[other] { $runs } runs
+    } ended without finishing (killed or crashed). A call is recorded when its answer comes, so the call such a run was making at that moment may be missing from these counts (one at most per run).
 report-reads = Polling reads
 report-leftovers = Still costing money
 report-nothing-left = Nothing from the lab is left.

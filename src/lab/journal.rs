@@ -259,7 +259,12 @@ pub struct Journal {
     /// Resources seen present since their request (this process only): their absence in a
     /// later look means they are gone.
     present: std::collections::BTreeSet<String>,
+    /// The owner's end mark, written when the journal is dropped.
+    end_mark: Option<EndMark>,
 }
+
+/// How many calls are appended between two looks at the calls file's size.
+const CALLS_PER_SIZE_CHECK: u32 = 200;
 
 /// The largest journal file read (a long lab writes about a megabyte of calls per hour).
 const JOURNAL_MAX_BYTES: u64 = 256 * 1024 * 1024;
@@ -346,6 +351,17 @@ impl Journal {
         keep_reserve(&reserve).map_err(|e| unwritable(&reserve, e))?;
         journal.reserve = Some(reserve);
         journal.writable = true;
+        if let Some(calls) = journal.calls_path.clone() {
+            // What the report does not need goes before this run adds to it.
+            if let Err(problem) = super::calls::compact_if_large(&calls) {
+                tracing::warn!("calls not compacted: {problem}");
+            }
+            journal.mark_calls(&super::calls::CallLine::Opened {
+                opened: Timestamp::now(),
+                pid: std::process::id(),
+            });
+            journal.end_mark = Some(EndMark { path: calls });
+        }
         Ok(journal)
     }
 
@@ -355,7 +371,13 @@ impl Journal {
         let (path, calls_path) = Self::files(dir, key);
         let (events, gaps) = read_lines_with_gaps::<Event>(&path)?;
         let skipped_events = gaps.len();
-        let (_, skipped_calls) = read_lines::<CallRecord>(&calls_path)?;
+        // Read line by line: the calls file may be large until its owner compacts it.
+        let skipped_calls = super::calls::summarize(&calls_path)
+            .map_err(|problem| JournalError::Unreadable {
+                path: calls_path.clone(),
+                problem,
+            })?
+            .skipped;
         let skipped = [(&path, skipped_events), (&calls_path, skipped_calls)]
             .into_iter()
             .filter(|(_, n)| *n > 0)
@@ -372,6 +394,7 @@ impl Journal {
             write_error: Arc::default(),
             reserve: None,
             present: std::collections::BTreeSet::new(),
+            end_mark: None,
         })
     }
 
@@ -435,13 +458,61 @@ impl Journal {
         }
     }
 
-    /// The sink that appends each call to the calls file (owners only).
+    /// Appends a run mark to the calls file (owners only).
+    fn mark_calls(&self, mark: &super::calls::CallLine) {
+        if let Some(path) = self.calls_path.as_ref().filter(|_| self.writable)
+            && let Err(e) = append_line(path, mark, false)
+        {
+            tracing::warn!("run mark not written: {e}");
+            *self
+                .write_error
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                Some(format!("{}: {e}", path.display()));
+        }
+    }
+
+    /// The calls as the report counts them. A run without an end mark that no longer holds
+    /// the state directory ended abruptly (killed or crashed), like the earlier ones.
+    #[must_use]
+    pub fn call_summary(&self) -> super::calls::CallSummary {
+        let Some(path) = self.calls_path.as_deref() else {
+            return super::calls::CallSummary::default();
+        };
+        let mut summary = super::calls::summarize(path).unwrap_or_default();
+        if let Some((start, pid)) = summary.open_run {
+            let running = pid == std::process::id()
+                || path.parent().and_then(Path::parent).is_some_and(|dir| {
+                    matches!(crate::state::holding(dir), crate::state::Holding::Running(o) if o.pid == pid)
+                });
+            if !running {
+                summary.ended_abruptly.push(start);
+                summary.open_run = None;
+            }
+        }
+        summary
+    }
+
+    /// The sink that appends each call to the calls file (owners only). The file is
+    /// compacted whenever it has grown past [`super::calls::COMPACT_AT`].
     #[must_use]
     pub fn call_sink(&self) -> Option<Sink> {
         let path = self.calls_path.clone().filter(|_| self.writable)?;
         let problem = self.write_error.clone();
+        // One append or compaction at a time; how many appends since the size was looked at.
+        let appends = Arc::new(Mutex::new(0u32));
         let reserve = self.reserve.clone();
         Some(Arc::new(move |call| {
+            let mut appended = appends
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            *appended += 1;
+            if *appended >= CALLS_PER_SIZE_CHECK {
+                *appended = 0;
+                if let Err(e) = super::calls::compact_if_large(&path) {
+                    tracing::warn!("calls not compacted: {e}");
+                }
+            }
             if let Err(e) = append_reserved(&path, reserve.as_deref(), call, false) {
                 tracing::warn!("call not journaled: {e}");
                 *problem
@@ -1072,6 +1143,25 @@ fn append_reserved<T: Serialize>(
 pub fn append_call(path: &Path, call: &CallRecord) {
     if let Err(e) = append_line(path, call, false) {
         tracing::warn!("call not journaled: {e}");
+    }
+}
+
+/// Written when the owner's journal is dropped, that is when its run ends normally: the end
+/// mark says that no call record of the run is missing.
+#[derive(Debug)]
+struct EndMark {
+    path: PathBuf,
+}
+
+impl Drop for EndMark {
+    fn drop(&mut self) {
+        let mark = super::calls::CallLine::Closed {
+            closed: Timestamp::now(),
+            pid: std::process::id(),
+        };
+        if let Err(e) = append_line(&self.path, &mark, false) {
+            tracing::warn!("run end not marked: {e}");
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod act;
 pub mod business;
+pub mod calls;
 pub mod journal;
 pub mod observe;
 pub mod plan;

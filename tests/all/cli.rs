@@ -84,7 +84,12 @@ fn bad_configuration_is_refused_in_both_languages() {
             "http(s) URL",
             "http(s)-URL",
         ),
-        ("[names]\ninstanz = \"x\"\n", "lab.toml", "TOML", "TOML"),
+        (
+            "[names]\ninstanz = \"x\"\n",
+            "instanz",
+            "knows no setting",
+            "kennt keine Einstellung",
+        ),
     ];
     for (text, field, en, de) in cases {
         let path = config_file(dir.path(), text);

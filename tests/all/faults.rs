@@ -163,3 +163,44 @@ async fn throttled_reads_do_not_stop_the_lab() {
         .await;
     assert_eq!(code, 0);
 }
+
+/// A snapshot list that timed out is no missing snapshot: the disaster is not refused with
+/// "first take the snapshot" right after the snapshot was seen available; the look is retried.
+#[tokio::test(start_paused = true)]
+async fn snapshot_reads_that_time_out_do_not_stop_the_disaster() {
+    for seed_spec in [
+        "DescribeDBSnapshots=timeout:0.5",
+        "DescribeDBSnapshots=timeout@3-4",
+        "DescribeDBSnapshots=5xx:0.6",
+    ] {
+        let sim = Arc::new(SimCloud::paced(
+            START.parse().expect("time"),
+            15.0,
+            WorldNames::default(),
+        ));
+        let faulty: Arc<dyn Cloud> =
+            Arc::new(Faulty::new(sim, Spec::parse(seed_spec).expect("spec")));
+        let journal = Arc::new(Mutex::new(Journal::in_memory()));
+        let rt = runtime(faulty, journal.clone());
+        let code = rt
+            .run(
+                &[
+                    StepId::EnableBackups,
+                    StepId::CreateTodos,
+                    StepId::Snapshot,
+                    StepId::DeleteTodos,
+                ],
+                &Options::from_config(&Config::default()),
+                true,
+            )
+            .await;
+        assert_eq!(code, 0, "{seed_spec}: the disaster follows the snapshot");
+        assert!(
+            journal
+                .lock()
+                .unwrap()
+                .has(backup_lab::lab::journal::Kind::Disaster),
+            "{seed_spec}: the todos were deleted"
+        );
+    }
+}

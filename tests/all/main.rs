@@ -32,11 +32,13 @@ mod dump;
 mod faults;
 #[cfg(unix)]
 mod files;
+mod inputs;
 mod lab_moto;
 mod lab_sim;
 mod locales;
 mod recovery;
 mod restore_diag;
 mod state;
+mod state_limits;
 mod tty;
 mod ui_snapshots;

@@ -236,15 +236,11 @@ fn a_damaged_world_is_reported_and_kept_until_reset_moves_it_aside() {
     );
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(err.contains("is kept as"), "{err}");
-    let kept: Vec<_> = std::fs::read_dir(dir.path().join("sim"))
-        .expect("sim dir")
+    assert!(err.contains("the previous state is kept in"), "{err}");
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join("archive"))
+        .expect("archive dir")
         .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("world.20"))
-        })
+        .map(|e| e.path().join("sim").join("world.json"))
         .collect();
     assert_eq!(kept.len(), 1, "{kept:?}");
     assert_eq!(std::fs::read(&kept[0]).expect("kept"), b"{broken");

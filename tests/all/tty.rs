@@ -321,3 +321,81 @@ fn one_app_at_a_time_and_a_read_only_app_watches_a_run_without_losing_it() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// The process state letter from `/proc/<pid>/stat` (`T` when stopped).
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(") ")?.1.chars().next()
+}
+
+impl Session {
+    /// Waits until the program is stopped (job control) or running again.
+    fn wait_stopped(&self, stopped: bool) {
+        let pid = self.child.process_id().expect("pid");
+        let deadline = Instant::now() + PATIENCE;
+        while (process_state(pid) == Some('T')) != stopped {
+            assert!(
+                Instant::now() < deadline,
+                "the program did not {}; state {:?}, the screen shows:\n{}",
+                if stopped { "stop" } else { "continue" },
+                process_state(pid),
+                self.screen()
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Whether the terminal is in raw mode (no line editing, no echo).
+    fn raw(&self) -> bool {
+        let termios = self.master.get_termios().expect("termios");
+        let local = format!("{:?}", termios.local_flags);
+        !local.contains("ICANON") && !local.contains("ISIG")
+    }
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_stop_with_the_terminal_restored_and_fg_brings_the_screen_back() {
+    if process_state(std::process::id()).is_none() {
+        return; // no /proc to tell a stopped process
+    }
+    let mut s = Session::start(&["--sim", "--lang", "en"]);
+    s.wait_for("the header", |s| s.contains("Steps"));
+    for how in ["Ctrl+Z", "SIGTSTP"] {
+        if how == "Ctrl+Z" {
+            s.press(b"\x1a");
+        } else {
+            s.signal("TSTP");
+        }
+        s.wait_stopped(true);
+        assert!(!s.raw(), "{how}: the terminal is cooked while stopped");
+        {
+            let parser = s.parser.lock().expect("parser");
+            assert!(
+                !parser.screen().alternate_screen(),
+                "{how}: back on the main screen while stopped"
+            );
+            assert!(!parser.screen().hide_cursor(), "{how}: cursor visible");
+        }
+        // `fg`: the shell continues the job.
+        s.signal("CONT");
+        s.wait_stopped(false);
+        s.wait_for("the screen drawn again", |screen| screen.contains("Steps"));
+        let deadline = Instant::now() + PATIENCE;
+        while !(s.raw() && s.parser.lock().expect("parser").screen().alternate_screen()) {
+            assert!(
+                Instant::now() < deadline,
+                "{how}: raw mode and the alternate screen are back"
+            );
+            std::thread::sleep(POLL);
+        }
+        // An arrow key moves the selection; it is not echoed as ^[[C.
+        s.press(b"\x1b[C");
+        s.wait_for("the arrow to move to the next step", |screen| {
+            !screen.contains("^[[C") && screen.contains("Step 2 of 12")
+        });
+        s.press(b"\x1b[D");
+        s.wait_for("the arrow back", |screen| screen.contains("Step 1 of 12"));
+    }
+    s.press(b"q");
+    s.ends_cleanly();
+}

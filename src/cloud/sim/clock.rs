@@ -100,6 +100,43 @@ pub(super) struct Following {
     /// The file's time and the owner's clock as of that load.
     pub(super) base: Timestamp,
     pub(super) published: Option<Published>,
+    /// Whether the owner still runs; without it, a published clock is taken as running.
+    pub(super) owner: Option<OwnerCheck>,
+}
+
+/// Tells a reader whether the process that published the clock still runs.
+pub type OwnerProbe = std::sync::Arc<dyn Fn() -> bool + Send + Sync>;
+
+/// An [`OwnerProbe`] and its last answer: asked at most every [`OWNER_RECHECK`].
+pub(super) struct OwnerCheck {
+    pub(super) probe: OwnerProbe,
+    pub(super) last: Option<(std::time::Instant, bool)>,
+}
+
+impl std::fmt::Debug for OwnerCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OwnerCheck")
+            .field("probe", &"<fn>")
+            .field("last", &self.last)
+            .finish()
+    }
+}
+
+/// How long an answer of the owner probe holds.
+const OWNER_RECHECK: Duration = Duration::from_millis(500);
+
+impl OwnerCheck {
+    fn running(&mut self) -> bool {
+        let now = std::time::Instant::now();
+        match self.last {
+            Some((at, running)) if now.duration_since(at) < OWNER_RECHECK => running,
+            _ => {
+                let running = (self.probe)();
+                self.last = Some((now, running));
+                running
+            }
+        }
+    }
 }
 
 /// Modification time, length and inode of a file.
@@ -118,6 +155,17 @@ pub(super) fn stamp(path: &Path) -> Option<FileStamp> {
 }
 
 impl SimCloud {
+    /// A reader asks `probe` whether the owner still runs before it moves the owner's
+    /// published clock on; an owner that is gone leaves time where it last saved it.
+    pub fn set_owner_probe(&self, probe: OwnerProbe) {
+        if let Some(following) = &self.following {
+            following
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .owner = Some(OwnerCheck { probe, last: None });
+        }
+    }
+
     /// Moves simulated time on by `by` at once (a reader's clock, the owner's, stays as it is).
     pub fn advance(&self, by: Duration) {
         let seconds = i64::try_from(by.as_secs()).unwrap_or(0);
@@ -269,10 +317,13 @@ impl SimCloud {
                 let Some(following) = &self.following else {
                     return world.now;
                 };
-                let f = following
+                let mut f = following
                     .lock()
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
-                let owner_now = f.published.map_or(f.base, |p| {
+                // An owner that ended without letting go (killed, crashed) left its clock
+                // published: time stands where it last saved, as the next owner resumes it.
+                let running = f.owner.as_mut().is_none_or(OwnerCheck::running);
+                let owner_now = f.published.filter(|_| running).map_or(f.base, |p| {
                     let wall = Timestamp::now()
                         .duration_since(p.wall)
                         .max(SignedDuration::ZERO);

@@ -18,6 +18,7 @@ mod tasks;
 mod transitions;
 mod world;
 
+pub use self::clock::OwnerProbe;
 use self::clock::{Clock, Following, Pacer, stamp};
 pub use self::tasks::DumpFault;
 use self::transitions::timing;
@@ -186,6 +187,7 @@ impl SimCloud {
             seen,
             base: world.now,
             published: world.published,
+            owner: None,
         };
         Ok(Self {
             world: Mutex::new(world),

@@ -22,6 +22,12 @@ impl Step for DeleteTodos {
         &[PartId::Todos]
     }
 
+    /// The plan also asks whether the snapshot is available: a failed read of the snapshots
+    /// is looked at again, never taken for a missing snapshot.
+    fn plan_parts(&self) -> &'static [PartId] {
+        &[PartId::Todos, PartId::Snapshots]
+    }
+
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
         if ctx.journal.has(Kind::Disaster)
             || ctx.restored().is_some()
@@ -122,6 +128,18 @@ impl Step for DeleteTodos {
 /// (then waiting would not help).
 fn snapshot_first(ctx: &Ctx<'_>) -> Text {
     let name = &ctx.config.names.snapshot;
+    let snapshots = &ctx.observed.snapshots;
+    // A list that could not be read says nothing about the snapshot.
+    if ctx.observed.snapshot(name).is_none() {
+        if let Some(e) = &snapshots.error {
+            return Text::new("check-snapshots-unread")
+                .arg("snapshot", name)
+                .arg("code", e.code.clone());
+        }
+        if snapshots.value.is_none() {
+            return Text::new("check-not-read-yet");
+        }
+    }
     let id = if ctx.observed.snapshot(name).is_some() {
         "check-disaster-wait-snapshot"
     } else {
