@@ -278,6 +278,7 @@ fn open_sim(
     if let Some(Ok(spec)) = g.faults.as_deref().map(faults::Spec::parse) {
         sim.set_unhealthy_updates(spec.unhealthy_updates());
         sim.set_dump_faults(spec.dump_faults());
+        sim.set_restore_endings(spec.restore_endings());
     }
     let key = format!("sim-{}", sim.world_id());
     Ok((Arc::new(sim), key))
@@ -597,6 +598,13 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
                 && !matches!(base.mode(), Mode::Simulation { .. }) =>
         {
             eprintln!("✘ {}", t(lang, "invalid-faults-dump-needs-sim"));
+            return EXIT_USAGE;
+        }
+        Some(spec)
+            if !spec.restore_endings().is_empty()
+                && !matches!(base.mode(), Mode::Simulation { .. }) =>
+        {
+            eprintln!("✘ {}", t(lang, "invalid-faults-restore-needs-sim"));
             return EXIT_USAGE;
         }
         Some(spec) if !spec.has_call_faults() => base,

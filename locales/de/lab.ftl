@@ -34,6 +34,7 @@ check-restore-removed = { $restored } wurde wiederhergestellt und inzwischen gel
 check-restore-deleting = { $restored } wird gelöscht
 check-restore-creating = Status { $status }, noch kein Endpunkt ({ $elapsed })
 check-restore-progress = Status { $status } ({ $elapsed })
+check-restore-status-unknown = RDS meldet für { $restored } den Status { $status }, den backup-lab nicht kennt ({ $elapsed } seit Beginn des Restores); es wartet bis zu { $limit }, dass sie verfügbar wird, und nennt den Restore danach gescheitert
 check-restore-available = { $restored } ist verfügbar, mit den Einstellungen des Labs
 check-restore-converting-multi-az = { $restored } wird zu Multi-AZ umgebaut (Status { $status }): RDS richtet eine Standby-Instanz in einer zweiten Availability Zone ein, das dauert meist 10 bis 30 Minuten; die Datenbank bleibt währenddessen erreichbar
 check-restore-converting-single-az = { $restored } wird zu Single-AZ umgebaut (Status { $status }); die Datenbank bleibt währenddessen erreichbar
@@ -100,16 +101,54 @@ problem-restore-class = { $restored } läuft als { $class } statt als { $wanted 
 problem-restore-class-fix = RDS-Konsole → Databases → { $restored } → Modify → Instance configuration → DB instance class { $wanted } → Continue → Apply immediately. Die Instanz startet mit der neuen Klasse neu (ein kurzer Unterbruch, Status modifying).
 problem-restore-storage-type = { $restored } speichert ihre Daten auf { $have }, { $instance } auf { $wanted } (ohne Angabe wählt ein Restore gp3). Die App funktioniert, doch der Speicher verhält sich anders als beim Original und wird anders verrechnet.
     .short = Speichertyp { $have } statt { $wanted }
-problem-restore-storage-type-fix = RDS-Konsole → Databases → { $restored } → Modify → Storage → Storage type { $wanted } → Continue → Apply immediately. RDS optimiert danach eine Weile den Speicher (die Datenbank bleibt erreichbar); anschliessend lässt sich der Speicher 6 Stunden lang nicht mehr ändern.
+problem-restore-storage-type-fix = Für das Lab ist nichts zu tun. Soll es wie bei { $instance } sein: RDS-Konsole → Databases → { $restored } → Modify → Storage → Storage type { $wanted } → Continue → Apply immediately. RDS optimiert danach eine Weile den Speicher (die Datenbank bleibt erreichbar); anschliessend lässt sich der Speicher 6 Stunden lang nicht mehr ändern.
 problem-restore-parameter-group = { $restored } verwendet die Parametergruppe { $have }, { $instance } verwendet { $wanted } (ohne Angabe nimmt ein Restore die Standardgruppe der Engine). Die Datenbank läuft mit anderen Einstellungen (Zeichensatz, Zeitzone, SQL-Modus …), darum speichert, sortiert oder verweigert die App ToDos vielleicht anders als bisher.
     .short = Parametergruppe { $have } statt { $wanted }
-problem-restore-parameter-group-fix = RDS-Konsole → Databases → { $restored } → Modify → Additional configuration → DB parameter group { $wanted } → Continue → Apply immediately. Eine neue Parametergruppe wirkt erst nach einem Neustart (Status pending-reboot): dann Actions → Reboot.
+problem-restore-parameter-group-fix = Für das Lab ist nichts zu tun. Soll es wie bei { $instance } sein: RDS-Konsole → Databases → { $restored } → Modify → Additional configuration → DB parameter group { $wanted } → Continue → Apply immediately. Eine neue Parametergruppe wirkt erst nach einem Neustart (Status pending-reboot): dann Actions → Reboot.
 problem-restore-option-group = { $restored } verwendet die Optionsgruppe { $have }, { $instance } verwendet { $wanted } (ohne Angabe nimmt ein Restore die Standardgruppe der Engine): Funktionen, die das Original über seine Optionen hat (zum Beispiel Audit-Logs), fehlen.
     .short = Optionsgruppe { $have } statt { $wanted }
-problem-restore-option-group-fix = RDS-Konsole → Databases → { $restored } → Modify → Additional configuration → Option group { $wanted } → Continue → Apply immediately.
+problem-restore-option-group-fix = Für das Lab ist nichts zu tun. Soll es wie bei { $instance } sein: RDS-Konsole → Databases → { $restored } → Modify → Additional configuration → Option group { $wanted } → Continue → Apply immediately.
 problem-restore-engine-version = { $restored } läuft mit { $have }, { $instance } mit { $wanted }: Ohne RDS Extended Support hebt ein Restore die Engine auf eine neuere Hauptversion, und die App spricht jetzt mit einer Datenbank, die sich vielleicht anders verhält.
     .short = Engine { $have } statt { $wanted }
 problem-restore-engine-version-fix = Eine Version lässt sich nicht zurückstufen: Lösche { $restored } (RDS → Databases → { $restored } → Actions → Delete) und stelle den Snapshot nochmals mit eingeschaltetem RDS Extended Support wieder her (Restore snapshot → Engine options → Enable RDS Extended Support), oder lass backup-lab wiederherstellen (Enter bei diesem Schritt, sobald sie weg ist).
+problem-restore-ended = { $restored } ist im Status { $status } stehen geblieben ({ $elapsed } nach Beginn des Restores), und RDS verlässt diesen Status nicht von selbst: Warten hilft nicht. { $status ->
+        [failed] Die Instanz ist ausgefallen, und RDS kann sie nicht wiederbeleben.
+        [incompatible-parameters] RDS kann die Datenbank nicht starten, weil Einstellungen ihrer Parametergruppe { $parameter_group } nicht zur Instanz passen (oft Speichereinstellungen, die für { $class } zu gross sind).
+        [incompatible-option-group] Die Optionsgruppe { $option_group } passt nicht zur Instanz, darum konnte RDS sie nicht anwenden.
+        [incompatible-network] RDS konnte die Instanz nicht ins Netz setzen: In den Subnetzen von { $subnet_group } ist keine IP-Adresse mehr frei (oder die VPC lässt es gerade nicht zu).
+        [incompatible-restore] RDS konnte { $from } nicht auf diesen Zeitpunkt wiederherstellen (meist wegen MyISAM- oder temporärer Tabellen).
+        [restore-error] RDS ist beim Wiederherstellen aus { $from } auf einen Fehler gestossen.
+        [storage-full] Der Speicher der Instanz ({ $storage }) ist voll: Die Datenbank nimmt nichts mehr an.
+        [insufficient-capacity] AWS hat in dieser Availability Zone gerade keine freie Kapazität für { $class }.
+        [inaccessible-encryption-credentials] Der KMS-Schlüssel, mit dem die Daten verschlüsselt sind, ist nicht erreichbar, und RDS kann die Instanz nicht wiederbeleben.
+        [inaccessible-encryption-credentials-recoverable] Der KMS-Schlüssel, mit dem die Daten verschlüsselt sind, ist gerade nicht erreichbar.
+       *[other] RDS hat die Instanz aufgegeben.
+    } { $status ->
+        [failed] Sie kostet nichts, zählt aber zu deinem Kontingent an Instanzen.
+        [incompatible-network] Sie kostet nichts.
+        [incompatible-restore] Sie kostet nichts.
+        [insufficient-capacity] Sie kostet nichts.
+        [inaccessible-encryption-credentials] Sie kostet nichts.
+        [inaccessible-encryption-credentials-recoverable] Ihr Speicher kostet weiterhin.
+       *[other] Sie kostet, solange es sie gibt.
+    }
+    .short = { $restored } steht in { $status }
+problem-restore-ended-fix = { $status ->
+        [storage-full] Gib ihr mehr Speicher: RDS → Databases → { $restored } → Modify → Storage → Allocated storage grösser als { $storage } → Continue → Apply immediately. Ein neuer Restore ist nicht nötig.
+        [inaccessible-encryption-credentials-recoverable] Schalte den KMS-Schlüssel wieder ein (KMS-Konsole → der Schlüssel → Enable) und starte die Instanz neu: RDS → Databases → { $restored } → Actions → Reboot.
+       *[other] Lösche die kaputte Instanz: RDS → Databases → { $restored } → Actions → Delete (ohne Final Snapshot, sie enthält nichts Neues). Sobald sie weg ist, { $enter }, um nochmals wiederherzustellen{ $status ->
+            [incompatible-parameters] , nachdem du die Parametergruppe { $parameter_group } korrigiert hast (Parameter groups → { $parameter_group } → Edit), oder mit der Standard-Parametergruppe der Engine
+            [incompatible-option-group] , nachdem du die Optionsgruppe { $option_group } korrigiert hast, oder mit der Standard-Optionsgruppe der Engine
+            [incompatible-network] , sobald in den Subnetzen von { $subnet_group } Adressen frei sind (lösche, was dort nicht mehr läuft, oder füge der Gruppe ein Subnetz hinzu)
+            [incompatible-restore] , auf einen anderen Zeitpunkt oder aus dem manuellen Snapshot
+            [insufficient-capacity] in ein paar Stunden, oder sofort mit einer anderen Instanzklasse (restore.class in der Konfiguration)
+            [inaccessible-encryption-credentials] , sobald der KMS-Schlüssel, mit dem der Snapshot verschlüsselt ist, wieder eingeschaltet ist
+           *[other] {""}
+        }. backup-lab startet keinen zweiten Restore von selbst.
+    }
+problem-restore-status-unknown = { $restored } zeigt den Status { $status }, den backup-lab nicht kennt, und ist { $elapsed } nach Beginn des Restores noch immer nicht verfügbar (ein Restore dauert 10 bis 40 Minuten). backup-lab nennt das nicht mehr «in Arbeit».
+    .short = { $restored }: unbekannter Status { $status }
+problem-restore-status-unknown-fix = Schau dir die Instanz in der RDS-Konsole an: Databases → { $restored } → Logs & events → Recent events sagt, was RDS gerade tut. Wird sie nicht verfügbar, lösche sie (Actions → Delete); dann { $enter }, um nochmals wiederherzustellen.
 
 ## Aktionspläne
 
@@ -251,6 +290,7 @@ blocked-switch-groups = das Backend erreicht { $restored } mit ihren Sicherheits
 blocked-protected = das Lab hat { $instance } nicht erstellt; backup-lab löscht diese Instanz nie
 blocked-protected-modify = backup-lab ändert nur die wiederhergestellte Datenbank des Labs, nie { $instance }
 blocked-mend-console = was an { $restored } sonst noch zu beheben ist, erledigst du in der Konsole; jede Diagnose sagt, wie
+blocked-restore-ended = { $restored } ist { $status } und bleibt es; lösche sie in der RDS-Konsole (Databases → { $restored } → Actions → Delete), bevor du nochmals wiederherstellst – backup-lab startet keinen zweiten Restore von selbst
 blocked-rollout-slow = der Rollout zurück ist nicht rechtzeitig fertig geworden; die wiederhergestellte Datenbank bleibt – räume später nochmals auf
 blocked-rollout-failed = der Rollout von Revision { $revision } ist fehlgeschlagen ({ $failed } Tasks hintereinander sind nicht gestartet); die wiederhergestellte Datenbank bleibt – lies die Ereignisse von { $service } in der ECS-Konsole und räume dann nochmals auf
 blocked-copy-no-restored = { $restored } gibt es nicht (mehr): Es gibt nichts zurückzukopieren – wähle einen anderen Weg zum Aufräumen
@@ -360,6 +400,7 @@ invalid-step = unbekannter Schritt «{ $step }»; Schritte mit Aktion: { $steps 
 invalid-faults = ungültiges --faults: { $reason }
 invalid-faults-unhealthy-needs-sim = ungültiges --faults: unhealthy lässt simulierte Tasks scheitern und geht nur mit --sim
 invalid-faults-dump-needs-sim = ungültiges --faults: no-registry und db-unreachable lassen den simulierten Kopier-Task scheitern und gehen nur mit --sim
+invalid-faults-restore-needs-sim = ungültiges --faults: Ein Restore, der in einem Status wie incompatible-parameters endet, ist ein Verhalten des simulierten Kontos und geht nur mit --sim
 invalid-speed = --speed muss eine Zahl von { $min } (Echtzeit) bis { $max } sein; Standard ist { $default }
 invalid-speed-needs-sim = --speed gilt nur für die Simulation: Ergänze --sim
 config-read = { $path } kann nicht gelesen werden: { $reason }
@@ -410,10 +451,11 @@ plan-changed = Das Konto hat sich seit deiner Bestätigung verändert, der Plan 
 faults-empty = die Angabe ist leer; z. B. throttle:0.2 oder CreateDBSnapshot=timeout@1
 faults-calls = «{ $part }»: nach @ folgt N oder N-M, mit 1 ≤ N ≤ M
 faults-rate = «{ $part }»: die Rate nach : muss eine Zahl von 0 bis 1 sein
-faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry oder db-unreachable sein
+faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry, db-unreachable oder ein Status sein, in dem ein Restore endet (failed, incompatible-parameters, restore-error, storage-full, …)
 faults-unhealthy-operation = «{ $part }»: unhealthy gilt nur für UpdateService
 faults-unhealthy-rate = «{ $part }»: unhealthy nimmt keine Rate, nur @N oder @N-M
 faults-dump-rule = «{ $part }»: no-registry und db-unreachable gelten nur für RunTask und nehmen keine Rate, nur @N oder @N-M
+faults-restore-rule = «{ $part }»: Ein Status, in dem ein Restore endet, gilt nur für RestoreDBInstanceFromDBSnapshot und RestoreDBInstanceToPointInTime und nimmt keine Rate, nur @N oder @N-M
 faults-operation = «{ $part }»: unbekannte Operation «{ $operation }»; bekannt sind { $operations }
 
 
@@ -464,8 +506,11 @@ report-calls = AWS-Aufrufe (Änderungen), als AWS CLI
 report-reads = Abfragen beim Beobachten
 report-leftovers = Kostet noch Geld
 report-nothing-left = Vom Lab ist nichts mehr übrig.
-report-problems = Was schiefging
+report-problems = Diagnosen
 report-fix = Was zu tun ist:
+severity-failure = Fehler
+severity-warning = Warnung
+severity-note = Hinweis
 
 ## Kein Konto
 

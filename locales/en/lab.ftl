@@ -34,6 +34,7 @@ check-restore-removed = { $restored } was restored and has since been deleted
 check-restore-deleting = { $restored } is being deleted
 check-restore-creating = status { $status }, no endpoint yet ({ $elapsed })
 check-restore-progress = status { $status } ({ $elapsed })
+check-restore-status-unknown = RDS reports status { $status } for { $restored }, which backup-lab does not know ({ $elapsed } since the restore began); it waits up to { $limit } for it to become available and then calls the restore failed
 check-restore-available = { $restored } is available with the lab's settings
 check-restore-converting-multi-az = { $restored } is being converted to Multi-AZ (status { $status }): RDS builds a standby in a second Availability Zone, which usually takes 10 to 30 minutes; the database keeps serving meanwhile
 check-restore-converting-single-az = { $restored } is being converted to Single-AZ (status { $status }); the database keeps serving meanwhile
@@ -100,16 +101,54 @@ problem-restore-class = { $restored } runs as { $class } instead of { $wanted }.
 problem-restore-class-fix = RDS console → Databases → { $restored } → Modify → Instance configuration → DB instance class { $wanted } → Continue → Apply immediately. The instance restarts with the new class (a short outage, status modifying).
 problem-restore-storage-type = { $restored } stores its data on { $have }, { $instance } on { $wanted } (a restore picks gp3 unless told otherwise). The app works, but storage performs and is billed differently from the original.
     .short = Storage type { $have } instead of { $wanted }
-problem-restore-storage-type-fix = RDS console → Databases → { $restored } → Modify → Storage → Storage type { $wanted } → Continue → Apply immediately. RDS then optimizes the storage for a while (the database keeps serving); after that the storage cannot be changed again for 6 hours.
+problem-restore-storage-type-fix = Nothing to do for the lab. To have it as on { $instance }: RDS console → Databases → { $restored } → Modify → Storage → Storage type { $wanted } → Continue → Apply immediately. RDS then optimizes the storage for a while (the database keeps serving); after that the storage cannot be changed again for 6 hours.
 problem-restore-parameter-group = { $restored } uses parameter group { $have }, { $instance } uses { $wanted } (a restore falls back to the engine's default). The database runs with other settings (character set, time zone, SQL mode …), so the app may store, sort or refuse todos differently than before.
     .short = Parameter group { $have } instead of { $wanted }
-problem-restore-parameter-group-fix = RDS console → Databases → { $restored } → Modify → Additional configuration → DB parameter group { $wanted } → Continue → Apply immediately. A new parameter group takes effect only after a reboot (status pending-reboot): then Actions → Reboot.
+problem-restore-parameter-group-fix = Nothing to do for the lab. To have it as on { $instance }: RDS console → Databases → { $restored } → Modify → Additional configuration → DB parameter group { $wanted } → Continue → Apply immediately. A new parameter group takes effect only after a reboot (status pending-reboot): then Actions → Reboot.
 problem-restore-option-group = { $restored } uses option group { $have }, { $instance } uses { $wanted } (a restore falls back to the engine's default): features the original gets from its options (audit logging, for example) are missing.
     .short = Option group { $have } instead of { $wanted }
-problem-restore-option-group-fix = RDS console → Databases → { $restored } → Modify → Additional configuration → Option group { $wanted } → Continue → Apply immediately.
+problem-restore-option-group-fix = Nothing to do for the lab. To have it as on { $instance }: RDS console → Databases → { $restored } → Modify → Additional configuration → Option group { $wanted } → Continue → Apply immediately.
 problem-restore-engine-version = { $restored } runs { $have }, { $instance } runs { $wanted }: without RDS Extended Support a restore moves to a newer major version, and the app now talks to a database that may behave differently.
     .short = Engine { $have } instead of { $wanted }
 problem-restore-engine-version-fix = A version cannot be lowered: delete { $restored } (RDS → Databases → { $restored } → Actions → Delete) and restore the snapshot again with RDS Extended Support turned on (Restore snapshot → Engine options → Enable RDS Extended Support), or let backup-lab restore (Enter on this step once it is gone).
+problem-restore-ended = { $restored } ended in the status { $status } ({ $elapsed } after the restore began), and RDS does not leave it by itself: waiting does not help. { $status ->
+        [failed] The instance failed and RDS cannot recover it.
+        [incompatible-parameters] RDS cannot start the database because settings in its parameter group { $parameter_group } do not fit the instance (often memory settings too large for { $class }).
+        [incompatible-option-group] The option group { $option_group } does not fit the instance, so RDS could not apply it.
+        [incompatible-network] RDS could not place the instance in the network: the subnets of { $subnet_group } have no free IP address left (or the VPC is in a state that does not allow it).
+        [incompatible-restore] RDS could not restore { $from } to that point in time (typically because of MyISAM or temporary tables).
+        [restore-error] RDS ran into an error while restoring from { $from }.
+        [storage-full] The instance's storage ({ $storage }) is full: the database accepts no more writes.
+        [insufficient-capacity] AWS has no free capacity for { $class } in this Availability Zone right now.
+        [inaccessible-encryption-credentials] The KMS key that encrypts the data cannot be reached, and RDS cannot recover the instance.
+        [inaccessible-encryption-credentials-recoverable] The KMS key that encrypts the data cannot be reached right now.
+       *[other] RDS gave up on the instance.
+    } { $status ->
+        [failed] It is not billed, but it counts against your instance quota.
+        [incompatible-network] It is not billed.
+        [incompatible-restore] It is not billed.
+        [insufficient-capacity] It is not billed.
+        [inaccessible-encryption-credentials] It is not billed.
+        [inaccessible-encryption-credentials-recoverable] Its storage is still billed.
+       *[other] It is billed as long as it exists.
+    }
+    .short = { $restored } ended in { $status }
+problem-restore-ended-fix = { $status ->
+        [storage-full] Give it more storage: RDS → Databases → { $restored } → Modify → Storage → Allocated storage larger than { $storage } → Continue → Apply immediately. No need to restore again.
+        [inaccessible-encryption-credentials-recoverable] Enable the KMS key again (KMS console → the key → Enable), then restart the instance: RDS → Databases → { $restored } → Actions → Reboot.
+       *[other] Delete the broken instance: RDS → Databases → { $restored } → Actions → Delete (no final snapshot, it holds nothing new). Once it is gone, { $enter } to restore again{ $status ->
+            [incompatible-parameters] , after fixing parameter group { $parameter_group } (Parameter groups → { $parameter_group } → Edit) or with the engine's default parameter group
+            [incompatible-option-group] , after fixing option group { $option_group }, or with the engine's default option group
+            [incompatible-network] , once the subnets of { $subnet_group } have free addresses (delete what no longer runs in them, or add a subnet to the group)
+            [incompatible-restore] , to another point in time or from the manual snapshot
+            [insufficient-capacity] in a few hours, or now with another instance class (restore.class in the configuration)
+            [inaccessible-encryption-credentials] , once the KMS key the snapshot is encrypted with is enabled again
+           *[other] {""}
+        }. backup-lab does not start a second restore by itself.
+    }
+problem-restore-status-unknown = { $restored } has shown the status { $status }, which backup-lab does not know, and is still not available { $elapsed } after the restore began (restores take 10 to 40 minutes). backup-lab no longer calls this "in progress".
+    .short = { $restored }: unknown status { $status }
+problem-restore-status-unknown-fix = Look at the instance in the RDS console: Databases → { $restored } → Logs & events → Recent events tell what RDS is doing. If it does not become available, delete it (Actions → Delete); then { $enter } to restore again.
 
 ## Action plans
 
@@ -251,6 +290,7 @@ blocked-switch-groups = the backend cannot reach { $restored } through its secur
 blocked-protected = the lab did not create { $instance }; backup-lab never deletes that instance
 blocked-protected-modify = backup-lab changes only the lab's restored database, never { $instance }
 blocked-mend-console = anything else to fix on { $restored } has to be done in the console; each diagnosis says how
+blocked-restore-ended = { $restored } is { $status } and stays so; delete it in the RDS console (Databases → { $restored } → Actions → Delete) before restoring again – backup-lab does not start a second restore by itself
 blocked-rollout-slow = the rollout back did not finish in time; the restored database was kept – run cleanup again later
 blocked-rollout-failed = the rollout of revision { $revision } failed ({ $failed } tasks in a row did not start); the restored database was kept – read the events of { $service } in the ECS console and run cleanup again
 blocked-copy-no-restored = { $restored } does not exist (any more): there is nothing to copy back – choose another way to clean up
@@ -360,6 +400,7 @@ invalid-step = unknown step "{ $step }"; steps with an action: { $steps }
 invalid-faults = invalid --faults: { $reason }
 invalid-faults-unhealthy-needs-sim = invalid --faults: unhealthy makes simulated tasks fail and works only with --sim
 invalid-faults-dump-needs-sim = invalid --faults: no-registry and db-unreachable make the simulated copy task fail and work only with --sim
+invalid-faults-restore-needs-sim = invalid --faults: a restore that ends in a status such as incompatible-parameters is a behaviour of the simulated account and works only with --sim
 invalid-speed = --speed must be a number from { $min } (real time) to { $max }; the default is { $default }
 invalid-speed-needs-sim = --speed only applies to the simulation: add --sim
 config-read = cannot read { $path }: { $reason }
@@ -407,10 +448,11 @@ plan-changed = The account has changed since you confirmed, so the plan is no lo
 faults-empty = the spec is empty; e.g. throttle:0.2 or CreateDBSnapshot=timeout@1
 faults-calls = "{ $part }": after @ comes N or N-M, with 1 ≤ N ≤ M
 faults-rate = "{ $part }": the rate after : must be a number from 0 to 1
-faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry or db-unreachable
+faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry, db-unreachable or a status a restore ends in (failed, incompatible-parameters, restore-error, storage-full, …)
 faults-unhealthy-operation = "{ $part }": unhealthy applies to UpdateService only
 faults-unhealthy-rate = "{ $part }": unhealthy takes no rate, only @N or @N-M
 faults-dump-rule = "{ $part }": no-registry and db-unreachable apply to RunTask only and take no rate, only @N or @N-M
+faults-restore-rule = "{ $part }": a status a restore ends in applies to RestoreDBInstanceFromDBSnapshot and RestoreDBInstanceToPointInTime only and takes no rate, only @N or @N-M
 faults-operation = "{ $part }": unknown operation "{ $operation }"; known operations: { $operations }
 
 
@@ -461,8 +503,11 @@ report-calls = AWS calls (changes), as AWS CLI
 report-reads = Polling reads
 report-leftovers = Still costing money
 report-nothing-left = Nothing from the lab is left.
-report-problems = What went wrong
+report-problems = Diagnoses
 report-fix = What to do:
+severity-failure = failure
+severity-warning = warning
+severity-note = note
 
 ## No account
 

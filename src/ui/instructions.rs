@@ -220,21 +220,22 @@ fn heading(view: &View<'_>, text: &str, width: usize) -> Vec<Line<'static>> {
 #[must_use]
 pub fn problem_lines(
     view: &View<'_>,
-    state: StepState,
+    _state: StepState,
     problems: &[lab::Problem],
     width: usize,
 ) -> Vec<Line<'static>> {
     let th = &view.th;
-    // On a step that is not failed, a diagnosis is a warning or a reassurance.
-    let (mark, style) = if state == StepState::Failed {
-        ("  ✘ ", th.failed)
-    } else {
-        ("  ! ", th.warn)
-    };
     let mut out = Vec::new();
     for problem in problems {
+        // Each as its severity says: a failure, a warning, or a note on a step that is done.
+        let style = match problem.severity {
+            lab::Severity::Failure => th.failed,
+            lab::Severity::Warning => th.warn,
+            lab::Severity::Note => th.muted,
+        };
+        let mark = format!("  {} ", problem.severity.symbol());
         out.extend(wrap::lines_with(
-            mark,
+            &mark,
             &view.text(&problem.detail),
             width,
             style,

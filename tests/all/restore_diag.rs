@@ -324,6 +324,7 @@ async fn the_default_security_group_is_named_with_its_consequence_and_mended_at_
             instance_id: "workshop-db-restore".into(),
             security_groups: Some(vec![LAB_SG.into()]),
             multi_az: None,
+            ..InstanceChange::default()
         })
     );
     assert_eq!(
@@ -441,6 +442,7 @@ async fn single_az_is_converted_to_multi_az_which_takes_a_while() {
             instance_id: "workshop-db-restore".into(),
             security_groups: None,
             multi_az: Some(true),
+            ..InstanceChange::default()
         })
     );
     assert!(plan.commands[0].ends_with("--multi-az --apply-immediately"));
@@ -594,6 +596,7 @@ async fn workshop_db_is_never_mended() {
         instance_id: "workshop-db".into(),
         security_groups: Some(vec![DEFAULT_SG.into()]),
         multi_az: Some(false),
+        ..InstanceChange::default()
     };
     let refused =
         act::modify_restored(lab.cloud.as_ref(), &lab.rt.config, "workshop-db", &change).await;
@@ -764,6 +767,7 @@ mod moto {
                 instance_id: "workshop-db-restore".into(),
                 security_groups: Some(vec![account.lab_sg.clone()]),
                 multi_az: None,
+                ..InstanceChange::default()
             })
         );
         assert_eq!(groups(&account.restored()), [account.lab_sg.as_str()]);
@@ -797,6 +801,7 @@ mod moto {
                 instance_id: "workshop-db-restore".into(),
                 security_groups: None,
                 multi_az: Some(true),
+                ..InstanceChange::default()
             })
         );
         assert_eq!(account.restored()["MultiAZ"], true);

@@ -316,7 +316,7 @@ pub fn check(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
         };
         return Some(Check::new(StepState::Todo, detail));
     }
-    step.check(ctx)
+    step.check(ctx).map(Check::with_consistent_severity)
 }
 
 /// The plan of `step`'s action from what is observed now.

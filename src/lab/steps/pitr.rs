@@ -11,7 +11,9 @@
 use async_trait::async_trait;
 use jiff::{SignedDuration, Timestamp};
 
-use super::restore::{extended_support_note, placement_params, restore_outcome, settings};
+use super::restore::{
+    ended, extended_support_note, placement_params, restore_outcome, settings, unknown_status,
+};
 use super::{Ctx, Step, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, InstanceStatus, PitrRequest, SnapshotKind};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
@@ -156,12 +158,20 @@ impl Step for Pitr {
                 StepState::Done,
                 Text::new("check-restore-deleting").arg("restored", &p.id),
             ),
-            Some(p) => Check::new(
-                StepState::InProgress,
-                Text::new("check-restore-progress")
-                    .arg("status", &p.status)
-                    .arg("elapsed", ctx.running_for(&p.id, p.created)),
-            ),
+            Some(p) => {
+                if let Some(problem) = ended(ctx, p, &names.instance) {
+                    Check::diagnosis(StepState::Failed, problem)
+                } else if let Some(check) = unknown_status(ctx, p) {
+                    check
+                } else {
+                    Check::new(
+                        StepState::InProgress,
+                        Text::new("check-restore-progress")
+                            .arg("status", &p.status)
+                            .arg("elapsed", ctx.running_for(&p.id, p.created)),
+                    )
+                }
+            }
             None if ctx.journal.has(Kind::PitrAvailable) => Check::new(
                 StepState::Done,
                 Text::new("check-restore-removed").arg("restored", &names.pitr_instance),
@@ -192,6 +202,13 @@ impl Step for Pitr {
         let config = ctx.config;
         let names = &config.names;
         if let Some(p) = ctx.observed.instance(&names.pitr_instance) {
+            if p.status.is_terminal() {
+                return Ready::Blocked(
+                    Text::new("blocked-restore-ended")
+                        .arg("restored", &p.id)
+                        .arg("status", &p.status),
+                );
+            }
             return Ready::AlreadyDone(
                 Text::new("already-instance")
                     .arg("instance", &p.id)
