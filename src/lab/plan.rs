@@ -120,6 +120,8 @@ pub struct Removal {
     pub verify: Option<Vec<String>>,
     /// Instances the lab made, deleted without a final snapshot.
     pub instances: Vec<String>,
+    /// Those of `instances` with deletion protection on: it is turned off first.
+    pub unprotect: Vec<String>,
     pub snapshot: Option<String>,
     /// Dump & restore: the family whose ACTIVE revisions (the dump task definitions) are
     /// deregistered at the end.
@@ -136,6 +138,7 @@ impl Removal {
             && (self.switch_back.is_none() || self.switch_back == other.switch_back)
             && (self.verify.is_none() || self.verify == other.verify)
             && self.instances.iter().all(|i| other.instances.contains(i))
+            && self.unprotect.iter().all(|i| other.unprotect.contains(i))
             && (self.snapshot.is_none() || self.snapshot == other.snapshot)
             && (self.dump_family.is_none() || self.dump_family == other.dump_family)
     }

@@ -69,10 +69,12 @@ fn kind_of_code(code: &str) -> Option<ErrorKind> {
         | "InvalidDBInstanceStateFault"
         | "InvalidDBSnapshotState"
         | "InvalidDBSnapshotStateFault"
-        | "InvalidDBSubnetGroupStateFault"
-        | "PointInTimeRestoreNotEnabled"
+        | "InvalidDBSubnetGroupStateFault" => ErrorKind::InvalidState,
+        // Refusals that waiting does not cure: the request has to change.
+        "PointInTimeRestoreNotEnabled"
         | "PointInTimeRestoreNotEnabledFault"
-        | "InvalidRestoreFault" => ErrorKind::InvalidState,
+        | "InvalidRestoreFault"
+        | "InvalidRestore" => ErrorKind::Client,
         "DBSnapshotAlreadyExists"
         | "DBSnapshotAlreadyExistsFault"
         | "DBInstanceAlreadyExists"

@@ -377,7 +377,7 @@ impl Cloud for SimCloud {
             let point = Timestamp::from_second(point.as_second()).unwrap_or(point);
             if point > latest || earliest.is_some_and(|e| point < e) {
                 return Err(err(
-                    ErrorKind::Validation,
+                    ErrorKind::Client,
                     "InvalidRestoreFault",
                     "The restore time is outside the restorable window of the \
                     source instance.",

@@ -367,6 +367,20 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
         (Some(t), _) => format!("{t}, {}", format::gib(source.storage_gib)),
         (None, _) => format::gib(source.storage_gib),
     };
+    let storage = match s.storage_throughput {
+        Some(mibps) => format!("{storage}, {mibps} MiB/s"),
+        None => storage,
+    };
+    let yes_no = |v: bool| Text::new(if v { "param-value-yes" } else { "param-value-no" });
+    let switches: Vec<(&str, bool)> = [
+        ("PubliclyAccessible", s.publicly_accessible),
+        ("CopyTagsToSnapshot", s.copy_tags_to_snapshot),
+        ("AutoMinorVersionUpgrade", s.auto_minor_version_upgrade),
+        ("DeletionProtection", s.deletion_protection),
+    ]
+    .into_iter()
+    .filter_map(|(name, v)| v.map(|v| (name, v)))
+    .collect();
     let tags = s
         .tags
         .iter()
@@ -402,6 +416,13 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
         ),
         param("param-tags", tags),
     ]
+    .into_iter()
+    .chain(
+        switches
+            .into_iter()
+            .map(|(name, v)| (Text::new("param-setting").arg("name", name), yes_no(v).into())),
+    )
+    .collect()
 }
 
 /// The cost note on RDS Extended Support when the restore runs a major version past its
