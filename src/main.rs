@@ -667,6 +667,22 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
                 eprintln!("✘ {}", t(lang, "run-nothing"));
                 return EXIT_USAGE;
             }
+            if let Some(typed) = args.restore_time.as_deref()
+                && backup_lab::lab::steps::parse_restore_time(
+                    typed,
+                    jiff::Timestamp::now(),
+                    &config.timezone(),
+                )
+                .is_none()
+            {
+                eprintln!(
+                    "✘ {}",
+                    Text::new("invalid-restore-time")
+                        .arg("time", typed)
+                        .render(lang)
+                );
+                return EXIT_USAGE;
+            }
             let options = Options {
                 cleanup: if args.copy_back {
                     CleanupPath::CopyBack
@@ -676,6 +692,7 @@ async fn run(cli: Cli, lang: Lang) -> i32 {
                     CleanupPath::GoBack
                 },
                 restore_again: args.restore_again,
+                restore_time: args.restore_time.clone(),
                 lang,
                 ..Options::from_config(&config)
             };

@@ -55,7 +55,9 @@ fn own_advice(e: &CloudError) -> Option<&'static str> {
         "InvalidRestore" => "error-restore-time-invalid",
         "InvalidParameterCombination"
             if e.operation == "DeleteDBInstance"
-                && e.message.to_ascii_lowercase().contains("deletion protection") =>
+                && e.message
+                    .to_ascii_lowercase()
+                    .contains("deletion protection") =>
         {
             "error-deletion-protected"
         }

@@ -101,9 +101,9 @@ impl FaultKind {
             // Not a failed call: the simulation's tasks fail instead (never raised here).
             Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable | Self::EndsIn(_) => {
                 CloudError::new(
-                ErrorKind::Other,
-                "Unhealthy",
-                "Tasks fail their health checks (injected).",
+                    ErrorKind::Other,
+                    "Unhealthy",
+                    "Tasks fail their health checks (injected).",
                 )
             }
             Self::TagDenied => {

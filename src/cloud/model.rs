@@ -101,8 +101,10 @@ impl DbInstance {
     /// Terminal statuses ([`InstanceStatus::is_terminal`]) do not.
     #[must_use]
     pub fn is_transitional(&self) -> bool {
-        !matches!(self.status, InstanceStatus::Available | InstanceStatus::Stopped)
-            && !self.status.is_terminal()
+        !matches!(
+            self.status,
+            InstanceStatus::Available | InstanceStatus::Stopped
+        ) && !self.status.is_terminal()
     }
 }
 

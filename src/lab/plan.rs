@@ -21,6 +21,9 @@ pub struct Options {
     /// Restore step, when an instance restored under another name is there: restore again
     /// under the lab's name (true) instead of adopting that instance (false).
     pub restore_again: bool,
+    /// Point-in-time restore: the moment the learner chose instead of the one the journal
+    /// calls for, as typed (`14:03:05` in the learner's zone, or RFC 3339).
+    pub restore_time: Option<String>,
 }
 
 impl Options {
@@ -31,6 +34,7 @@ impl Options {
             cleanup: CleanupPath::default(),
             lang: crate::i18n::Lang::En,
             restore_again: false,
+            restore_time: None,
         }
     }
 }

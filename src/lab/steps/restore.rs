@@ -147,8 +147,7 @@ impl Step for Restore {
                 }
                 return mend_plan(self.id(), options, r, &change);
             }
-            if r.is_available() && placement_problems(r, source, config).iter().any(is_failure)
-            {
+            if r.is_available() && placement_problems(r, source, config).iter().any(is_failure) {
                 // What is left (class, storage, groups) is mended in the console, as each
                 // diagnosis says; backup-lab does not restart or rebuild a database itself.
                 return Ready::Blocked(Text::new("blocked-mend-console").arg("restored", &r.id));
@@ -260,7 +259,11 @@ pub(super) fn ended(ctx: &Ctx<'_>, r: &DbInstance, from: &str) -> Option<Problem
             .arg("option_group", default(r.option_group.as_ref()))
             .arg(
                 "subnet_group",
-                default(r.subnet_group.as_ref().or(source.and_then(|s| s.subnet_group.as_ref()))),
+                default(
+                    r.subnet_group
+                        .as_ref()
+                        .or(source.and_then(|s| s.subnet_group.as_ref())),
+                ),
             )
             .arg("elapsed", ctx.running_for(&r.id, r.created)),
     )
@@ -371,7 +374,13 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
         Some(mibps) => format!("{storage}, {mibps} MiB/s"),
         None => storage,
     };
-    let yes_no = |v: bool| Text::new(if v { "param-value-yes" } else { "param-value-no" });
+    let yes_no = |v: bool| {
+        Text::new(if v {
+            "param-value-yes"
+        } else {
+            "param-value-no"
+        })
+    };
     let switches: Vec<(&str, bool)> = [
         ("PubliclyAccessible", s.publicly_accessible),
         ("CopyTagsToSnapshot", s.copy_tags_to_snapshot),
@@ -417,11 +426,12 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
         param("param-tags", tags),
     ]
     .into_iter()
-    .chain(
-        switches
-            .into_iter()
-            .map(|(name, v)| (Text::new("param-setting").arg("name", name), yes_no(v).into())),
-    )
+    .chain(switches.into_iter().map(|(name, v)| {
+        (
+            Text::new("param-setting").arg("name", name),
+            yes_no(v).into(),
+        )
+    }))
     .collect()
 }
 
