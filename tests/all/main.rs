@@ -35,6 +35,7 @@ mod lab_sim;
 mod locales;
 mod recovery;
 mod restore_diag;
+mod restore_ends;
 mod state;
 mod tty;
 mod ui_snapshots;

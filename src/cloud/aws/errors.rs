@@ -298,6 +298,10 @@ mod tests {
             Some(ErrorKind::Client)
         );
         assert_eq!(kind_of_code("SomethingNew"), None);
+        // Point-in-time refusals are no busy resource: waiting does not cure them.
+        for code in ["InvalidRestoreFault", "PointInTimeRestoreNotEnabledFault"] {
+            assert_eq!(kind_of_code(code), Some(ErrorKind::Client), "{code}");
+        }
     }
 
     #[test]

@@ -553,7 +553,22 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
         }
         Some(_) if figures.is_some_and(|f| f.disaster.is_some()) => {
             check.state = StepState::Failed;
-            check = check.with(Text::new("check-pitr-holds-none").arg("pitr", pitr));
+            // Before the todos the deletion took were first seen, or after the deletion.
+            let early = figures.is_some_and(|f| {
+                ctx.journal.events().iter().any(|e| {
+                    matches!(&e.kind, EventKind::Todos { todos } if !todos.is_empty())
+                        && e.at > f.restored_to
+                        && f.disaster.is_some_and(|d| e.at < d)
+                })
+            });
+            check = check.with(
+                Text::new(if early {
+                    "check-pitr-holds-none-early"
+                } else {
+                    "check-pitr-holds-none"
+                })
+                .arg("pitr", pitr),
+            );
         }
         Some(_) => {
             check = check.with(Text::new("check-pitr-holds-none").arg("pitr", pitr));
