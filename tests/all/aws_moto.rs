@@ -210,7 +210,10 @@ async fn restores_carry_the_remaining_settings_and_protection_is_turned_off_befo
     };
     let mut request = restore_request(&world, "workshop-db-restore", "ondemandbackup");
     request.settings = carried(request.settings);
-    cloud.restore_from_snapshot(&request).await.expect("restore");
+    cloud
+        .restore_from_snapshot(&request)
+        .await
+        .expect("restore");
     let pitr = PitrRequest {
         source_id: INSTANCE.into(),
         target_id: "workshop-db-pitr".into(),

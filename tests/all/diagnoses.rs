@@ -852,7 +852,7 @@ async fn check_json_and_the_report_carry_the_problems() {
                 assert!(detail.contains(want_detail), "{detail}");
                 assert!(fix.contains(want_fix), "{fix}");
                 let keys: Vec<&String> = p.as_object().expect("object").keys().collect();
-                assert_eq!(keys, ["code", "detail", "fix"]);
+                assert_eq!(keys, ["code", "detail", "fix", "severity"]);
             } else {
                 assert!(problems.is_empty(), "{step}");
             }

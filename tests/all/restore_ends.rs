@@ -219,7 +219,10 @@ async fn every_terminal_status_has_its_meaning_and_advice_in_both_languages() {
         );
         // Each status says something of its own, not only the general words.
         let en = &texts[0];
-        assert!(!en.contains("RDS gave up on the instance"), "{status}: {en}");
+        assert!(
+            !en.contains("RDS gave up on the instance"),
+            "{status}: {en}"
+        );
     }
 }
 
@@ -306,13 +309,19 @@ fn the_fault_makes_run_fail_and_status_name_the_status() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("ended in the status storage-full"), "{err}");
-    assert!(err.contains("Allocated storage larger than 100 GiB"), "{err}");
+    assert!(
+        err.contains("Allocated storage larger than 100 GiB"),
+        "{err}"
+    );
     let status = bin(dir.path())
         .args(["--sim", "--lang", "de", "status"])
         .output()
         .expect("status");
     let text = String::from_utf8_lossy(&status.stdout);
-    assert!(text.contains("✘ workshop-db-restore ist im Status storage-full"), "{text}");
+    assert!(
+        text.contains("✘ workshop-db-restore ist im Status storage-full"),
+        "{text}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -394,14 +403,16 @@ async fn a_deletion_nobody_watched_goes_to_the_last_moment_the_list_was_seen_and
     assert_eq!(point.as_second(), last_seen.as_second());
     assert!(point < deleted);
     let check = lab.check(StepId::Pitr).await.render(Lang::En);
-    assert!(check.contains("while backup-lab was not watching"), "{check}");
+    assert!(
+        check.contains("while backup-lab was not watching"),
+        "{check}"
+    );
     let plan = lab.plan_of(StepId::Pitr, &lab.options()).await;
     let notes: Vec<String> = plan.notes.iter().map(|n| n.render(Lang::En)).collect();
     assert!(
-        notes
-            .iter()
-            .any(|n| n.contains("when exactly they went is unknown")
-                && n.contains("--restore-time")),
+        notes.iter().any(
+            |n| n.contains("when exactly they went is unknown") && n.contains("--restore-time")
+        ),
         "{notes:?}"
     );
     // The learner knows better: a moment just before the deletion.
@@ -600,8 +611,7 @@ async fn what_the_chapters_console_path_yields_is_a_note_and_the_step_is_done() 
         ]
     );
     let doc = lab.rt.document(&lab.observed().await);
-    let restore = serde_json::to_value(doc.steps.iter().find(|s| s.id == "restore"))
-        .expect("json");
+    let restore = serde_json::to_value(doc.steps.iter().find(|s| s.id == "restore")).expect("json");
     assert_eq!(restore["state"], "done");
     assert_eq!(restore["problems"][0]["severity"], "note");
     assert!(
