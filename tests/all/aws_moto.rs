@@ -195,6 +195,14 @@ async fn restores_carry_the_remaining_settings_and_protection_is_turned_off_befo
     let Some(moto) = Moto::start() else { return };
     let world = moto.world();
     let cloud = moto.cloud().await;
+    // moto copies the source's values where a restore leaves them out (and also where it
+    // sends `false`), so the source gets the opposite of what the restore sends: only a value
+    // that went over the wire can show up on the new instance.
+    moto.boto(
+        "out(c('rds').modify_db_instance(DBInstanceIdentifier='workshop-db', \
+         PubliclyAccessible=False, CopyTagsToSnapshot=False, AutoMinorVersionUpgrade=False, \
+         DeletionProtection=False, ApplyImmediately=True)['DBInstance']['DBInstanceIdentifier'])",
+    );
     cloud
         .create_snapshot(&snap(INSTANCE, "ondemandbackup"))
         .await
@@ -202,9 +210,9 @@ async fn restores_carry_the_remaining_settings_and_protection_is_turned_off_befo
     let carried = |mut settings: RestoreSettings| {
         settings.storage_type = Some("gp3".into());
         settings.storage_throughput = Some(500);
-        settings.publicly_accessible = Some(false);
+        settings.publicly_accessible = Some(true);
         settings.copy_tags_to_snapshot = Some(true);
-        settings.auto_minor_version_upgrade = Some(false);
+        settings.auto_minor_version_upgrade = Some(true);
         settings.deletion_protection = Some(true);
         settings
     };
@@ -228,9 +236,9 @@ async fn restores_carry_the_remaining_settings_and_protection_is_turned_off_befo
         let seen = moto.boto(&format!(
             "out(c('rds').describe_db_instances(DBInstanceIdentifier='{id}')['DBInstances'][0])"
         ));
-        assert_eq!(seen["PubliclyAccessible"], false, "{id}: {seen}");
+        assert_eq!(seen["PubliclyAccessible"], true, "{id}: {seen}");
         assert_eq!(seen["CopyTagsToSnapshot"], true, "{id}");
-        assert_eq!(seen["AutoMinorVersionUpgrade"], false, "{id}");
+        assert_eq!(seen["AutoMinorVersionUpgrade"], true, "{id}");
         assert_eq!(seen["DeletionProtection"], true, "{id}");
         assert_eq!(seen["StorageThroughput"], 500, "{id}");
         // The adapter reads them back as the check compares them.
@@ -241,9 +249,9 @@ async fn restores_carry_the_remaining_settings_and_protection_is_turned_off_befo
             .into_iter()
             .find(|i| i.id == id)
             .expect("described");
-        assert_eq!(described.publicly_accessible, Some(false));
+        assert_eq!(described.publicly_accessible, Some(true));
         assert_eq!(described.copy_tags_to_snapshot, Some(true));
-        assert_eq!(described.auto_minor_version_upgrade, Some(false));
+        assert_eq!(described.auto_minor_version_upgrade, Some(true));
         assert_eq!(described.storage_throughput, Some(500));
         assert!(described.deletion_protection);
     }

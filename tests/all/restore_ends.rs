@@ -430,7 +430,7 @@ async fn a_deletion_nobody_watched_goes_to_the_last_moment_the_list_was_seen_and
         panic!("a point-in-time restore");
     };
     assert_eq!(
-        request.restore_time.map(|t| t.as_second()),
+        request.restore_time.map(jiff::Timestamp::as_second),
         Some(chosen.as_second())
     );
     lab.confirm(&plan).await;

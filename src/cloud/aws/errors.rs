@@ -70,11 +70,6 @@ fn kind_of_code(code: &str) -> Option<ErrorKind> {
         | "InvalidDBSnapshotState"
         | "InvalidDBSnapshotStateFault"
         | "InvalidDBSubnetGroupStateFault" => ErrorKind::InvalidState,
-        // Refusals that waiting does not cure: the request has to change.
-        "PointInTimeRestoreNotEnabled"
-        | "PointInTimeRestoreNotEnabledFault"
-        | "InvalidRestoreFault"
-        | "InvalidRestore" => ErrorKind::Client,
         "DBSnapshotAlreadyExists"
         | "DBSnapshotAlreadyExistsFault"
         | "DBInstanceAlreadyExists"
@@ -90,7 +85,13 @@ fn kind_of_code(code: &str) -> Option<ErrorKind> {
         | "LoadBalancerNotFound"
         | "LoadBalancerNotFoundException" => ErrorKind::NotFound,
         "ServiceNotFoundException" | "ServiceNotActiveException" => ErrorKind::ServiceNotFound,
+        // Refusals that waiting does not cure (the point-in-time ones among them): the
+        // request has to change.
         "ClientException"
+        | "PointInTimeRestoreNotEnabled"
+        | "PointInTimeRestoreNotEnabledFault"
+        | "InvalidRestoreFault"
+        | "InvalidRestore"
         | "ClusterNotFoundException"
         | "PlatformUnknownException"
         | "PlatformTaskDefinitionIncompatibilityException"
