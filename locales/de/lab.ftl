@@ -114,7 +114,7 @@ problem-restore-option-group-fix = Für das Lab ist nichts zu tun. Soll es wie b
 problem-restore-engine-version = { $restored } läuft mit { $have }, { $instance } mit { $wanted }: Ohne RDS Extended Support hebt ein Restore die Engine auf eine neuere Hauptversion, und die App spricht jetzt mit einer Datenbank, die sich vielleicht anders verhält.
     .short = Engine { $have } statt { $wanted }
 problem-restore-engine-version-fix = Eine Version lässt sich nicht zurückstufen: Lösche { $restored } (RDS → Databases → { $restored } → Actions → Delete) und stelle den Snapshot nochmals mit eingeschaltetem RDS Extended Support wieder her (Restore snapshot → Engine options → Enable RDS Extended Support), oder lass backup-lab wiederherstellen (Enter bei diesem Schritt, sobald sie weg ist).
-problem-restore-ended = { $restored } ist im Status { $status } stehen geblieben ({ $elapsed } nach Beginn des Restores), und RDS verlässt diesen Status nicht von selbst: Warten hilft nicht. { $status ->
+problem-restore-ended = { $restored } ist im Status { $status } stehen geblieben, und RDS verlässt diesen Status nicht von selbst ({ $elapsed } seit Beginn des Restores): Warten hilft nicht. { $status ->
         [failed] Die Instanz ist ausgefallen, und RDS kann sie nicht wiederbeleben.
         [incompatible-parameters] RDS kann die Datenbank nicht starten, weil Einstellungen ihrer Parametergruppe { $parameter_group } nicht zur Instanz passen (oft Speichereinstellungen, die für { $class } zu gross sind).
         [incompatible-option-group] Die Optionsgruppe { $option_group } passt nicht zur Instanz, darum konnte RDS sie nicht anwenden.

@@ -114,7 +114,7 @@ problem-restore-option-group-fix = Nothing to do for the lab. To have it as on {
 problem-restore-engine-version = { $restored } runs { $have }, { $instance } runs { $wanted }: without RDS Extended Support a restore moves to a newer major version, and the app now talks to a database that may behave differently.
     .short = Engine { $have } instead of { $wanted }
 problem-restore-engine-version-fix = A version cannot be lowered: delete { $restored } (RDS → Databases → { $restored } → Actions → Delete) and restore the snapshot again with RDS Extended Support turned on (Restore snapshot → Engine options → Enable RDS Extended Support), or let backup-lab restore (Enter on this step once it is gone).
-problem-restore-ended = { $restored } ended in the status { $status } ({ $elapsed } after the restore began), and RDS does not leave it by itself: waiting does not help. { $status ->
+problem-restore-ended = { $restored } ended in the status { $status }, and RDS does not leave it by itself ({ $elapsed } since the restore began): waiting does not help. { $status ->
         [failed] The instance failed and RDS cannot recover it.
         [incompatible-parameters] RDS cannot start the database because settings in its parameter group { $parameter_group } do not fit the instance (often memory settings too large for { $class }).
         [incompatible-option-group] The option group { $option_group } does not fit the instance, so RDS could not apply it.
