@@ -655,3 +655,63 @@ async fn what_the_chapters_console_path_yields_is_a_note_and_the_step_is_done() 
     assert_eq!(check.problems[0].code, "restore-class");
     assert_eq!(check.problems[0].severity, Severity::Failure);
 }
+
+#[tokio::test(start_paused = true)]
+async fn cleanup_names_the_adopted_restore_where_the_copy_back_stops() {
+    let lab = Lab::new();
+    // Restored in the console under another name, then adopted by the run (Enter, y).
+    lab.perform(StepId::EnableBackups).await;
+    lab.wait_minutes(5);
+    lab.perform(StepId::CreateTodos).await;
+    lab.look().await;
+    lab.perform(StepId::Snapshot).await;
+    lab.wait_minutes(5);
+    lab.look().await;
+    lab.perform(StepId::DeleteTodos).await;
+    lab.look().await;
+    lab.cloud
+        .restore_from_snapshot(&RestoreRequest {
+            instance_id: "my-restore".into(),
+            snapshot_id: "ondemandbackup".into(),
+            settings: RestoreSettings {
+                class: "db.t3.micro".into(),
+                multi_az: true,
+                security_groups: vec![LAB_SG.into()],
+                subnet_group: Some("workshop-db-subnet-group".into()),
+                storage_type: Some("gp2".into()),
+                ..RestoreSettings::default()
+            },
+        })
+        .await
+        .expect("restore");
+    lab.wait_minutes(16);
+    let options = lab.options();
+    assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    assert!(
+        lab.instance(RESTORED).await.is_none(),
+        "adopted, not restored again"
+    );
+    lab.sim.set_dump_faults(
+        backup_lab::cloud::faults::Spec::parse("RunTask=db-unreachable@1")
+            .expect("spec")
+            .dump_faults(),
+    );
+    let error = act::perform(
+        StepId::Cleanup,
+        lab.cloud.as_ref(),
+        &lab.rt.config,
+        &lab.rt.journal,
+        &Options {
+            cleanup: CleanupPath::CopyBack,
+            ..options
+        },
+        &|_| {},
+    )
+    .await
+    .expect_err("the copy fails");
+    for lang in [Lang::En, Lang::De] {
+        let text = backup_lab::ui_text::action_error_text(&error).render(lang);
+        assert!(text.contains("my-restore"), "{text}");
+        assert!(!text.contains(RESTORED), "{text}");
+    }
+}
