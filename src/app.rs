@@ -170,6 +170,13 @@ pub enum Dialog {
     },
     /// The backup window, entered in local time, before the plan is shown.
     Window { input: String, error: Option<Text> },
+    /// The point-in-time restore's moment (local `HH:MM:SS`), offered as the journal calls
+    /// for it (`proposed`) and changeable, before the plan is shown.
+    RestoreTime {
+        input: String,
+        proposed: String,
+        error: Option<Text>,
+    },
     /// Cleanup: which path; nothing is chosen when the dialog opens.
     CleanupChoice { choice: Option<CleanupPath> },
     /// Restore, with `other` restored under another name: use it (adopt) or restore again
@@ -338,6 +345,7 @@ impl App {
         match &self.dialog {
             Some(
                 Dialog::Window { .. }
+                | Dialog::RestoreTime { .. }
                 | Dialog::Confirm {
                     plan:
                         Plan {
@@ -787,6 +795,17 @@ impl App {
                     error: None,
                 });
             }
+            StepId::Pitr => match self.restore_point() {
+                // The moment the journal calls for, shown to keep or to change.
+                Some(proposed) => {
+                    self.dialog = Some(Dialog::RestoreTime {
+                        input: proposed.clone(),
+                        proposed,
+                        error: None,
+                    });
+                }
+                None => self.show_plan(),
+            },
             StepId::Cleanup => {
                 // Nothing is chosen in advance: one path gives up the restored data, one
                 // overwrites the original database's todos, one keeps paying for two instances.
@@ -802,6 +821,27 @@ impl App {
                 None => self.show_plan(),
             },
             _ => self.show_plan(),
+        }
+    }
+
+    /// The point-in-time restore's moment as the journal calls for it (local `HH:MM:SS`),
+    /// while there is a deletion to restore from and no point-in-time copy yet.
+    fn restore_point(&self) -> Option<String> {
+        if self
+            .observed
+            .instance(&self.config.names.pitr_instance)
+            .is_some()
+        {
+            return None;
+        }
+        match steps::pitr_aim(&self.journal) {
+            steps::PitrAim::BeforeDisaster { point, .. } => Some(
+                point
+                    .to_zoned(self.config.timezone())
+                    .strftime("%H:%M:%S")
+                    .to_string(),
+            ),
+            steps::PitrAim::Latest => None,
         }
     }
 
@@ -921,6 +961,51 @@ impl App {
                 }
                 Action::Cancel | Action::Quit => {}
                 _ => self.dialog = Some(Dialog::Window { input, error }),
+            },
+            Dialog::RestoreTime {
+                mut input,
+                proposed,
+                error,
+            } => match action {
+                Action::Input(c) if (c.is_ascii_digit() || c == ':') && input.len() < 8 => {
+                    input.push(c);
+                    self.dialog = Some(Dialog::RestoreTime {
+                        input,
+                        proposed,
+                        error: None,
+                    });
+                }
+                Action::Backspace => {
+                    input.pop();
+                    self.dialog = Some(Dialog::RestoreTime {
+                        input,
+                        proposed,
+                        error: None,
+                    });
+                }
+                Action::Confirm => {
+                    let tz = self.config.timezone();
+                    if steps::parse_restore_time(&input, self.now, &tz).is_some() {
+                        // The proposed moment is the journal's own; only another one is a
+                        // choice (and then kept to the second the learner typed).
+                        self.options.restore_time = (input != proposed).then_some(input);
+                        self.show_plan();
+                    } else {
+                        self.dialog = Some(Dialog::RestoreTime {
+                            error: Some(Text::new("invalid-restore-time").arg("time", &input)),
+                            input,
+                            proposed,
+                        });
+                    }
+                }
+                Action::Cancel | Action::Quit => {}
+                _ => {
+                    self.dialog = Some(Dialog::RestoreTime {
+                        input,
+                        proposed,
+                        error,
+                    });
+                }
             },
             Dialog::CleanupChoice { choice } => match action {
                 Action::ToggleChoice | Action::ScrollDown | Action::NextStep => {
@@ -1076,6 +1161,65 @@ mod tests {
         assert_eq!(app.lang, Lang::En);
         assert_eq!(app.options.lang, Lang::En, "sample todos follow");
         assert!(app.dialog.is_some(), "the dialog is still open");
+    }
+
+    #[test]
+    fn the_restore_point_is_offered_and_another_one_can_be_typed() {
+        use crate::lab::journal::{Event, EventKind};
+        let mut app = app();
+        app.config.backup.timezone = Some("Europe/Zurich".into());
+        let at = |s: &str| -> Timestamp { s.parse().expect("time") };
+        let todos = (1..=5)
+            .map(|n| (crate::cloud::TodoId::from(n), format!("todo {n}")))
+            .collect();
+        app.journal = Journal::from_events(vec![
+            Event {
+                at: at("2026-11-25T08:00:00Z"),
+                seen: at("2026-11-25T08:00:00Z"),
+                kind: EventKind::Todos { todos },
+            },
+            Event {
+                at: at("2026-11-25T08:40:00Z"),
+                seen: at("2026-11-25T08:40:00Z"),
+                kind: EventKind::Disaster {
+                    lost: vec!["todo 1".into()],
+                    full_until: Some(at("2026-11-25T08:10:00Z")),
+                },
+            },
+        ]);
+        app.selected = StepId::Pitr;
+        app.update(Msg::Action(Action::Perform));
+        // Not watched: the last moment the full list was seen, in the learner's zone.
+        let Some(Dialog::RestoreTime {
+            input, proposed, ..
+        }) = app.dialog.clone()
+        else {
+            panic!("the moment is asked for: {:?}", app.dialog);
+        };
+        assert_eq!(proposed, "09:10:00");
+        assert_eq!(input, proposed);
+        for _ in 0..8 {
+            app.update(Msg::Action(Action::Backspace));
+        }
+        for c in "09:3x0:00".chars() {
+            app.update(Msg::Action(Action::Input(c)));
+        }
+        app.update(Msg::Action(Action::Confirm));
+        // The x was not taken.
+        assert_eq!(app.options.restore_time.as_deref(), Some("09:30:00"));
+        // Nonsense is refused in the dialog, with the reason.
+        app.options.restore_time = None;
+        app.dialog = Some(Dialog::RestoreTime {
+            input: "99:99".into(),
+            proposed: "09:10:00".into(),
+            error: None,
+        });
+        app.update(Msg::Action(Action::Confirm));
+        assert!(matches!(
+            app.dialog,
+            Some(Dialog::RestoreTime { error: Some(_), .. })
+        ));
+        assert_eq!(app.options.restore_time, None);
     }
 
     #[test]

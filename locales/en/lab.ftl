@@ -227,7 +227,7 @@ note-extended-support = Extended Support: RDS standard support for { $engine } e
     } at 0.10 USD per vCPU-hour). Turning it off would make RDS upgrade the restore to a newer major version, which the app may not work with.
 note-pitr-point = No deletion of the todos is noted yet, so the restore goes to the latest restorable time. It is read again right before the request, because AWS moves it forward about every 5 minutes.
 note-pitr-point-before = The journal noted that the { $count } todos were deleted at { $disaster }. A restore to any later second would bring back the empty list, so backup-lab picks a moment shortly before it.
-note-pitr-deletion-unseen = The todos were deleted while backup-lab was not watching: it last saw all { $count } at { $seen } and noticed they were gone at { $noticed }, so when exactly they went is unknown. The restore goes to { $point }, the last moment backup-lab knows they were all there. If you know a later moment before the deletion, choose it: backup-lab run pitr --restore-time HH:MM:SS (your local time).
+note-pitr-deletion-unseen = The todos were deleted while backup-lab was not watching: it last saw all { $count } at { $seen } and noticed they were gone at { $noticed }, so when exactly they went is unknown. The restore goes to { $point }, the last moment backup-lab knows they were all there. If you know a later moment before the deletion, choose it: in the app, Enter on this step asks for the moment; on the command line, backup-lab run pitr --restore-time HH:MM:SS (your local time).
 note-pitr-point-chosen = You chose { $point }. At that moment the app showed { $count } todos, as far as backup-lab saw it.
 blocked-pitr-logs-behind = The todos were deleted at { $disaster }, but the latest restorable time of { $instance } is still { $latest }, { $behind } before the moment the restore needs ({ $point }). RDS ships the transaction logs about every 5 minutes: wait a few minutes and try again. backup-lab waits rather than restore to another moment.
 blocked-pitr-before-backups = The todos were deleted at { $disaster }, before the earliest restorable time of { $instance } ({ $earliest }): the automated backups started too late to hold them. A point-in-time restore cannot bring them back.
@@ -416,7 +416,7 @@ invalid-faults = invalid --faults: { $reason }
 invalid-faults-unhealthy-needs-sim = invalid --faults: unhealthy makes simulated tasks fail and works only with --sim
 invalid-faults-dump-needs-sim = invalid --faults: no-registry and db-unreachable make the simulated copy task fail and work only with --sim
 invalid-faults-restore-needs-sim = invalid --faults: a restore that ends in a status such as incompatible-parameters is a behaviour of the simulated account and works only with --sim
-invalid-restore-time = --restore-time "{ $time }" is no time: give HH:MM:SS in your local time (today; yesterday if it is still to come), or an RFC 3339 time such as 2026-11-25T09:12:00Z
+invalid-restore-time = "{ $time }" is no time: give HH:MM:SS in your local time (today; yesterday if it is still to come), or an RFC 3339 time such as 2026-11-25T09:12:00Z
 invalid-speed = --speed must be a number from { $min } (real time) to { $max }; the default is { $default }
 invalid-speed-needs-sim = --speed only applies to the simulation: add --sim
 config-read = cannot read { $path }: { $reason }
