@@ -140,8 +140,14 @@ problem-restore-ended-fix = { $status ->
         [storage-full] Gib ihr mehr Speicher: RDS → Databases → { $restored } → Modify → Storage → Allocated storage grösser als { $storage } → Continue → Apply immediately. Ein neuer Restore ist nicht nötig.
         [inaccessible-encryption-credentials-recoverable] Schalte den KMS-Schlüssel wieder ein (KMS-Konsole → der Schlüssel → Enable) und starte die Instanz neu: RDS → Databases → { $restored } → Actions → Reboot.
        *[other] Lösche die kaputte Instanz: RDS → Databases → { $restored } → Actions → Delete (ohne Final Snapshot, sie enthält nichts Neues). Sobald sie weg ist, { $enter }, um nochmals wiederherzustellen{ $status ->
-            [incompatible-parameters] , nachdem du die Parametergruppe { $parameter_group } korrigiert hast (Parameter groups → { $parameter_group } → Edit), oder mit der Standard-Parametergruppe der Engine
-            [incompatible-option-group] , nachdem du die Optionsgruppe { $option_group } korrigiert hast, oder mit der Standard-Optionsgruppe der Engine
+            [incompatible-parameters] { $parameter_default ->
+                [yes] , mit einer grösseren Instanzklasse als { $class } (restore.class in der Konfiguration): Die Standard-Parametergruppe bemisst den Arbeitsspeicher nach der Klasse
+               *[no] , nachdem du die Parametergruppe { $parameter_group } korrigiert hast (Parameter groups → { $parameter_group } → Edit), oder mit der Standard-Parametergruppe der Engine
+            }
+            [incompatible-option-group] { $option_default ->
+                [yes] , sobald die Optionen, die der Snapshot braucht, in einer Optionsgruppe sind, die du auf der Restore-Seite der Konsole wählst (Additional configuration → Option group)
+               *[no] , nachdem du die Optionsgruppe { $option_group } korrigiert hast, oder mit der Standard-Optionsgruppe der Engine
+            }
             [incompatible-network] , sobald in den Subnetzen von { $subnet_group } Adressen frei sind (lösche, was dort nicht mehr läuft, oder füge der Gruppe ein Subnetz hinzu)
             [incompatible-restore] , auf einen anderen Zeitpunkt oder aus dem manuellen Snapshot
             [insufficient-capacity] in ein paar Stunden, oder sofort mit einer anderen Instanzklasse (restore.class in der Konfiguration)
@@ -333,7 +339,7 @@ status-snapshots = Snapshots
 status-service = ECS-Deployments
 status-events = ECS-Service-Ereignisse (neueste zuerst)
 status-todos = ToDos
-status-problems = Was nicht stimmt und was zu tun ist
+status-problems = Diagnosen und was zu tun ist
 status-days = { $count ->
         [one] 1 Tag
        *[other] { $count } Tage

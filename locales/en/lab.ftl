@@ -140,8 +140,14 @@ problem-restore-ended-fix = { $status ->
         [storage-full] Give it more storage: RDS → Databases → { $restored } → Modify → Storage → Allocated storage larger than { $storage } → Continue → Apply immediately. No need to restore again.
         [inaccessible-encryption-credentials-recoverable] Enable the KMS key again (KMS console → the key → Enable), then restart the instance: RDS → Databases → { $restored } → Actions → Reboot.
        *[other] Delete the broken instance: RDS → Databases → { $restored } → Actions → Delete (no final snapshot, it holds nothing new). Once it is gone, { $enter } to restore again{ $status ->
-            [incompatible-parameters] , after fixing parameter group { $parameter_group } (Parameter groups → { $parameter_group } → Edit) or with the engine's default parameter group
-            [incompatible-option-group] , after fixing option group { $option_group }, or with the engine's default option group
+            [incompatible-parameters] { $parameter_default ->
+                [yes] {" "}with a larger instance class than { $class } (restore.class in the configuration): the default parameter group sizes memory by the class
+               *[no] , after fixing parameter group { $parameter_group } (Parameter groups → { $parameter_group } → Edit), or with the engine's default parameter group
+            }
+            [incompatible-option-group] { $option_default ->
+                [yes] {" "}once the options the snapshot needs are in an option group you choose in the console's restore page (Additional configuration → Option group)
+               *[no] , after fixing option group { $option_group }, or with the engine's default option group
+            }
             [incompatible-network] , once the subnets of { $subnet_group } have free addresses (delete what no longer runs in them, or add a subnet to the group)
             [incompatible-restore] , to another point in time or from the manual snapshot
             [insufficient-capacity] in a few hours, or now with another instance class (restore.class in the configuration)
@@ -333,7 +339,7 @@ status-snapshots = Snapshots
 status-service = ECS deployments
 status-events = ECS service events (newest first)
 status-todos = Todos
-status-problems = What is wrong, and what to do
+status-problems = Diagnoses, and what to do
 status-days = { $count ->
         [one] 1 day
        *[other] { $count } days

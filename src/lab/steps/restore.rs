@@ -256,7 +256,23 @@ pub(super) fn ended(ctx: &Ctx<'_>, r: &DbInstance, from: &str) -> Option<Problem
             .arg("class", &r.class)
             .arg("storage", format::gib(r.storage_gib))
             .arg("parameter_group", default(r.parameter_group.as_ref()))
+            .arg(
+                "parameter_default",
+                yes_or_no(
+                    r.parameter_group
+                        .as_deref()
+                        .is_some_and(|g| g.starts_with("default.")),
+                ),
+            )
             .arg("option_group", default(r.option_group.as_ref()))
+            .arg(
+                "option_default",
+                yes_or_no(
+                    r.option_group
+                        .as_deref()
+                        .is_some_and(|g| g.starts_with("default:")),
+                ),
+            )
             .arg(
                 "subnet_group",
                 default(
@@ -267,6 +283,11 @@ pub(super) fn ended(ctx: &Ctx<'_>, r: &DbInstance, from: &str) -> Option<Problem
             )
             .arg("elapsed", ctx.running_for(&r.id, r.created)),
     )
+}
+
+/// A Fluent selector value.
+fn yes_or_no(v: bool) -> &'static str {
+    if v { "yes" } else { "no" }
 }
 
 /// A status backup-lab does not know: shown as RDS writes it, "in progress" only until
