@@ -824,6 +824,22 @@ impl App {
         }
     }
 
+    /// The names `step`'s texts fill in. After the restore they name this run's restored
+    /// database (an adopted one too); the restore step itself names the lab's.
+    #[must_use]
+    pub fn name_args(&self, step: StepId) -> Vec<(String, crate::lab::Arg)> {
+        let mut args = crate::lab::name_args(&self.config, &self.options.window_local);
+        if step > StepId::Restore {
+            let restored = self.journal.restored_instance(&self.config).to_owned();
+            for (name, value) in &mut args {
+                if name == "restored" {
+                    *value = restored.clone().into();
+                }
+            }
+        }
+        args
+    }
+
     /// The point-in-time restore's moment as the journal calls for it (local `HH:MM:SS`),
     /// while there is a deletion to restore from and no point-in-time copy yet.
     fn restore_point(&self) -> Option<String> {
@@ -1161,6 +1177,36 @@ mod tests {
         assert_eq!(app.lang, Lang::En);
         assert_eq!(app.options.lang, Lang::En, "sample todos follow");
         assert!(app.dialog.is_some(), "the dialog is still open");
+    }
+
+    #[test]
+    fn the_steps_after_the_restore_name_the_adopted_database() {
+        use crate::lab::journal::{Event, EventKind};
+        let mut app = app();
+        let at: Timestamp = "2026-11-25T08:00:00Z".parse().expect("time");
+        app.journal = Journal::from_events(vec![Event {
+            at,
+            seen: at,
+            kind: EventKind::RestoreAdopted {
+                instance: "my-restore".into(),
+            },
+        }]);
+        let restored = |step: StepId| {
+            app.name_args(step)
+                .into_iter()
+                .find(|(name, _)| name == "restored")
+                .map(|(_, value)| value.render(Lang::En))
+        };
+        assert_eq!(restored(StepId::Cleanup).as_deref(), Some("my-restore"));
+        assert_eq!(
+            restored(StepId::SwitchBackend).as_deref(),
+            Some("my-restore")
+        );
+        // The restore step teaches the lab's name.
+        assert_eq!(
+            restored(StepId::Restore).as_deref(),
+            Some("workshop-db-restore")
+        );
     }
 
     #[test]

@@ -555,17 +555,23 @@ pub fn step_text(
     config: &crate::config::Config,
     window_local: &str,
 ) -> Option<String> {
+    step_text_with(lang, step, part, name_args(config, window_local))
+}
+
+/// A step's text with the names in `args` ([`name_args`], maybe with this run's restored
+/// database in place of the lab's name).
+#[must_use]
+pub fn step_text_with(
+    lang: Lang,
+    step: StepId,
+    part: &str,
+    args: Vec<(String, Arg)>,
+) -> Option<String> {
     let id = format!("step-{}-{part}", step.id());
     if !i18n::has(lang, &id) {
         return None;
     }
-    Some(
-        Text {
-            id,
-            args: name_args(config, window_local),
-        }
-        .render(lang),
-    )
+    Some(Text { id, args }.render(lang))
 }
 
 #[cfg(test)]

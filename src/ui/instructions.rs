@@ -38,7 +38,7 @@ fn action_id(step: StepId) -> String {
 pub fn now_text(view: &View<'_>) -> String {
     let app = view.app;
     let step = app.selected;
-    let args = lab::name_args(&app.config, &app.options.window_local);
+    let args = app.name_args(step);
     let step_text = |part: &str| Text {
         id: format!("step-{}-{part}", step.id()),
         args: args.clone(),
@@ -128,7 +128,7 @@ pub fn now_hint(view: &View<'_>) -> (String, String) {
         }
         let label = Text {
             id: format!("step-{}-enter", step.id()),
-            args: lab::name_args(&app.config, &app.options.window_local),
+            args: app.name_args(step),
         };
         return ("⏎ Enter".to_owned(), view.text(&label));
     }
@@ -258,15 +258,7 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     let app = view.app;
     let th = &view.th;
     let step = app.selected;
-    let step_text = |part: &str| {
-        lab::step_text(
-            view.lang,
-            step,
-            part,
-            &app.config,
-            &app.options.window_local,
-        )
-    };
+    let step_text = |part: &str| lab::step_text_with(view.lang, step, part, app.name_args(step));
     let mut out: Vec<Line<'static>> = Vec::new();
 
     let mut title = format!("{} · {}", step.index() + 1, view.text(&step.title()));
@@ -353,7 +345,7 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     out.extend(heading(view, &view.t("ui-action-heading"), width));
     let action = Text {
         id: action_id(step),
-        args: lab::name_args(&app.config, &app.options.window_local),
+        args: app.name_args(step),
     };
     out.extend(wrap::lines_with(
         "",
