@@ -58,6 +58,7 @@ check-verify-wait = wait until the backend runs on the restored database
 check-verify-empty = the app shows no todos – is the backend on the restored database?
 check-pitr-available = { $pitr } is available
 check-pitr-restored-before = { $pitr } is available: it holds the state of { $point }, { $before } before the todos were deleted
+check-pitr-restored-unseen = { $pitr } is available: it holds the state of { $point }; the todos were deleted somewhen before { $noticed }, while backup-lab was not watching
 check-pitr-restored-latest = { $pitr } is available: it holds the state of { $point }, the latest restorable time when the restore started
 check-pitr-rpo = it holds the state from { $rpo } before the restore started: that is how small an RPO automated backups achieve
 check-pitr-holds = inside { $pitr }: { $count } todos again ({ $titles })

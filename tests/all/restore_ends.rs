@@ -437,7 +437,12 @@ async fn a_deletion_nobody_watched_goes_to_the_last_moment_the_list_was_seen_and
     lab.wait_minutes(20);
     let check = lab.check(StepId::Pitr).await;
     assert_eq!(check.state, StepState::Done, "{}", check.render(Lang::En));
-    assert!(check.render(Lang::En).contains("5 todos again"));
+    let shown = check.render(Lang::En);
+    assert!(shown.contains("5 todos again"), "{shown}");
+    assert!(
+        shown.contains("while backup-lab was not watching"),
+        "{shown}"
+    );
     // A moment outside the restorable window is refused before anything is sent.
     let options = Options {
         restore_time: Some("2020-01-01T00:00:00Z".into()),

@@ -505,7 +505,17 @@ fn clock(ctx: &Ctx<'_>, at: Timestamp) -> String {
 /// RPO beside the snapshot's.
 fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
     let figures = pitr_figures(ctx.journal);
+    let unwatched = matches!(aim(ctx.journal), Aim::BeforeDisaster { watched: false, .. });
     let head = match figures {
+        // Nobody knows when the todos went: the restore holds the last moment they were seen.
+        Some(PitrFigures {
+            restored_to,
+            disaster: Some(disaster),
+            ..
+        }) if unwatched => Text::new("check-pitr-restored-unseen")
+            .arg("pitr", pitr)
+            .arg("point", clock(ctx, restored_to))
+            .arg("noticed", clock(ctx, disaster)),
         Some(PitrFigures {
             restored_to,
             disaster: Some(disaster),
