@@ -197,6 +197,13 @@ pub enum Dialog {
     },
     /// The backup window, entered in local time, before the plan is shown.
     Window { input: String, error: Option<Text> },
+    /// The point-in-time restore's moment (local `HH:MM:SS`), offered as the journal calls
+    /// for it (`proposed`) and changeable, before the plan is shown.
+    RestoreTime {
+        input: String,
+        proposed: String,
+        error: Option<Text>,
+    },
     /// Cleanup: which path; nothing is chosen when the dialog opens.
     CleanupChoice { choice: Option<CleanupPath> },
     /// Restore, with `other` restored under another name: use it (adopt) or restore again
@@ -386,6 +393,7 @@ impl App {
             Some(
                 Dialog::Window { .. }
                 | Dialog::FreshWorld { .. }
+                | Dialog::RestoreTime { .. }
                 | Dialog::Confirm {
                     plan:
                         Plan {
@@ -981,6 +989,17 @@ impl App {
                     error: None,
                 });
             }
+            StepId::Pitr => match self.restore_point() {
+                // The moment the journal calls for, shown to keep or to change.
+                Some(proposed) => {
+                    self.dialog = Some(Dialog::RestoreTime {
+                        input: proposed.clone(),
+                        proposed,
+                        error: None,
+                    });
+                }
+                None => self.show_plan(),
+            },
             StepId::Cleanup => {
                 // Nothing is chosen in advance: one path gives up the restored data, one
                 // overwrites the original database's todos, one keeps paying for two instances.
@@ -996,6 +1015,43 @@ impl App {
                 None => self.show_plan(),
             },
             _ => self.show_plan(),
+        }
+    }
+
+    /// The names `step`'s texts fill in. After the restore they name this run's restored
+    /// database (an adopted one too); the restore step itself names the lab's.
+    #[must_use]
+    pub fn name_args(&self, step: StepId) -> Vec<(String, crate::lab::Arg)> {
+        let mut args = crate::lab::name_args(&self.config, &self.options.window_local);
+        if step > StepId::Restore {
+            let restored = self.journal.restored_instance(&self.config).to_owned();
+            for (name, value) in &mut args {
+                if name == "restored" {
+                    *value = restored.clone().into();
+                }
+            }
+        }
+        args
+    }
+
+    /// The point-in-time restore's moment as the journal calls for it (local `HH:MM:SS`),
+    /// while there is a deletion to restore from and no point-in-time copy yet.
+    fn restore_point(&self) -> Option<String> {
+        if self
+            .observed
+            .instance(&self.config.names.pitr_instance)
+            .is_some()
+        {
+            return None;
+        }
+        match steps::pitr_aim(&self.journal) {
+            steps::PitrAim::BeforeDisaster { point, .. } => Some(
+                point
+                    .to_zoned(self.config.timezone())
+                    .strftime("%H:%M:%S")
+                    .to_string(),
+            ),
+            steps::PitrAim::Latest => None,
         }
     }
 
@@ -1155,6 +1211,51 @@ impl App {
                 }
                 Action::Cancel | Action::Quit => {}
                 _ => self.dialog = Some(Dialog::Window { input, error }),
+            },
+            Dialog::RestoreTime {
+                mut input,
+                proposed,
+                error,
+            } => match action {
+                Action::Input(c) if (c.is_ascii_digit() || c == ':') && input.len() < 8 => {
+                    input.push(c);
+                    self.dialog = Some(Dialog::RestoreTime {
+                        input,
+                        proposed,
+                        error: None,
+                    });
+                }
+                Action::Backspace => {
+                    input.pop();
+                    self.dialog = Some(Dialog::RestoreTime {
+                        input,
+                        proposed,
+                        error: None,
+                    });
+                }
+                Action::Confirm => {
+                    let tz = self.config.timezone();
+                    if steps::parse_restore_time(&input, self.now, &tz).is_some() {
+                        // The proposed moment is the journal's own; only another one is a
+                        // choice (and then kept to the second the learner typed).
+                        self.options.restore_time = (input != proposed).then_some(input);
+                        self.show_plan();
+                    } else {
+                        self.dialog = Some(Dialog::RestoreTime {
+                            error: Some(Text::new("invalid-restore-time").arg("time", &input)),
+                            input,
+                            proposed,
+                        });
+                    }
+                }
+                Action::Cancel | Action::Quit => {}
+                _ => {
+                    self.dialog = Some(Dialog::RestoreTime {
+                        input,
+                        proposed,
+                        error,
+                    });
+                }
             },
             Dialog::CleanupChoice { choice } => match action {
                 Action::ToggleChoice | Action::ScrollDown | Action::NextStep => {
@@ -1448,6 +1549,95 @@ mod tests {
         assert_eq!(app.lang, Lang::En);
         assert_eq!(app.options.lang, Lang::En, "sample todos follow");
         assert!(app.dialog.is_some(), "the dialog is still open");
+    }
+
+    #[test]
+    fn the_steps_after_the_restore_name_the_adopted_database() {
+        use crate::lab::journal::{Event, EventKind};
+        let mut app = app();
+        let at: Timestamp = "2026-11-25T08:00:00Z".parse().expect("time");
+        app.journal = Journal::from_events(vec![Event {
+            at,
+            seen: at,
+            kind: EventKind::RestoreAdopted {
+                instance: "my-restore".into(),
+            },
+        }]);
+        let restored = |step: StepId| {
+            app.name_args(step)
+                .into_iter()
+                .find(|(name, _)| name == "restored")
+                .map(|(_, value)| value.render(Lang::En))
+        };
+        assert_eq!(restored(StepId::Cleanup).as_deref(), Some("my-restore"));
+        assert_eq!(
+            restored(StepId::SwitchBackend).as_deref(),
+            Some("my-restore")
+        );
+        // The restore step teaches the lab's name.
+        assert_eq!(
+            restored(StepId::Restore).as_deref(),
+            Some("workshop-db-restore")
+        );
+    }
+
+    #[test]
+    fn the_restore_point_is_offered_and_another_one_can_be_typed() {
+        use crate::lab::journal::{Event, EventKind};
+        let mut app = app();
+        app.config.backup.timezone = Some("Europe/Zurich".into());
+        let at = |s: &str| -> Timestamp { s.parse().expect("time") };
+        let todos = (1..=5)
+            .map(|n| (crate::cloud::TodoId::from(n), format!("todo {n}")))
+            .collect();
+        app.journal = Journal::from_events(vec![
+            Event {
+                at: at("2026-11-25T08:00:00Z"),
+                seen: at("2026-11-25T08:00:00Z"),
+                kind: EventKind::Todos { todos },
+            },
+            Event {
+                at: at("2026-11-25T08:40:00Z"),
+                seen: at("2026-11-25T08:40:00Z"),
+                kind: EventKind::Disaster {
+                    lost: vec!["todo 1".into()],
+                    full_until: Some(at("2026-11-25T08:10:00Z")),
+                },
+            },
+        ]);
+        app.selected = StepId::Pitr;
+        app.update(Msg::Action(Action::Perform));
+        // Not watched: the last moment the full list was seen, in the learner's zone.
+        let Some(Dialog::RestoreTime {
+            input, proposed, ..
+        }) = app.dialog.clone()
+        else {
+            panic!("the moment is asked for: {:?}", app.dialog);
+        };
+        assert_eq!(proposed, "09:10:00");
+        assert_eq!(input, proposed);
+        for _ in 0..8 {
+            app.update(Msg::Action(Action::Backspace));
+        }
+        for c in "09:3x0:00".chars() {
+            app.update(Msg::Action(Action::Input(c)));
+        }
+        app.update(Msg::Action(Action::Confirm));
+        // The x was not taken.
+        assert_eq!(app.options.restore_time.as_deref(), Some("09:30:00"));
+        // Nonsense is refused in the dialog, with the reason.
+        app.options.restore_time = None;
+        app.dialog = Some(Dialog::RestoreTime {
+            input: "99:99".into(),
+            proposed: "09:10:00".into(),
+            error: None,
+        });
+        app.update(Msg::Action(Action::Confirm));
+        assert!(matches!(
+            app.dialog,
+            Some(Dialog::RestoreTime { error: Some(_), .. })
+        ));
+        assert_eq!(app.options.restore_time, None);
     }
 
     #[test]

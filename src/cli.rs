@@ -148,6 +148,10 @@ pub struct RunArgs {
     /// Cleanup copies the restored todos back into the original database (dump & restore, a one-off Fargate task), switches the backend back to it, then deletes the restored instance and the snapshot. Without this or --keep-restored, cleanup goes back to the original database as it is.
     #[arg(long)]
     pub copy_back: bool,
+    /// Point-in-time restore (pitr): restore to this moment instead of the one the journal
+    /// calls for: HH:MM:SS in your local time (today), or an RFC 3339 time.
+    #[arg(long, value_name = "TIME")]
+    pub restore_time: Option<String>,
     /// When the app or another run holds the state directory, wait until it is free.
     #[arg(long)]
     pub wait: bool,

@@ -563,7 +563,7 @@ impl Runtime {
                 for problem in check.iter().flat_map(|c| &c.problems) {
                     note!(
                         "  {} {}",
-                        StepState::Failed.symbol(),
+                        problem.severity.symbol(),
                         problem.detail.render(self.lang)
                     );
                     note!("    → {}", problem.fix_on_cli(step).render(self.lang));
@@ -759,15 +759,10 @@ impl Session {
 }
 
 /// The diagnoses under a step's line: what happened, then what to do now.
-fn write_problems(out: &mut String, state: StepState, problems: &[crate::lab::ShownProblem]) {
+fn write_problems(out: &mut String, _state: StepState, problems: &[crate::lab::ShownProblem]) {
     use std::fmt::Write as _;
-    let mark = if state == StepState::Failed {
-        "✘"
-    } else {
-        "!"
-    };
     for p in problems {
-        let _ = writeln!(out, "    {mark} {}", p.detail);
+        let _ = writeln!(out, "    {} {}", p.severity.symbol(), p.detail);
         let _ = writeln!(out, "      → {}", p.fix);
     }
 }

@@ -576,6 +576,7 @@ fn open_sim(
     if let Some(Ok(spec)) = g.faults.as_deref().map(faults::Spec::parse) {
         sim.set_unhealthy_updates(spec.unhealthy_updates());
         sim.set_dump_faults(spec.dump_faults());
+        sim.set_restore_endings(spec.restore_endings());
     }
     let key = format!("sim-{}", sim.world_id());
     Ok((Arc::new(sim), key))
@@ -1013,6 +1014,13 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             eprintln!("✘ {}", t(lang, "invalid-faults-dump-needs-sim"));
             return EXIT_USAGE;
         }
+        Some(spec)
+            if !spec.restore_endings().is_empty()
+                && !matches!(base.mode(), Mode::Simulation { .. }) =>
+        {
+            eprintln!("✘ {}", t(lang, "invalid-faults-restore-needs-sim"));
+            return EXIT_USAGE;
+        }
         Some(spec) if !spec.has_call_faults() => base,
         Some(spec) => Arc::new(faults::Faulty::new(base, spec)),
     };
@@ -1082,6 +1090,22 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
                 eprintln!("✘ {}", t(lang, "run-nothing"));
                 return EXIT_USAGE;
             }
+            if let Some(typed) = args.restore_time.as_deref()
+                && backup_lab::lab::steps::parse_restore_time(
+                    typed,
+                    jiff::Timestamp::now(),
+                    &config.timezone(),
+                )
+                .is_none()
+            {
+                eprintln!(
+                    "✘ {}",
+                    Text::new("invalid-restore-time")
+                        .arg("time", typed)
+                        .render(lang)
+                );
+                return EXIT_USAGE;
+            }
             let options = Options {
                 cleanup: if args.copy_back {
                     CleanupPath::CopyBack
@@ -1091,6 +1115,7 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
                     CleanupPath::GoBack
                 },
                 restore_again: args.restore_again,
+                restore_time: args.restore_time.clone(),
                 lang,
                 ..Options::from_config(&config)
             };

@@ -334,9 +334,11 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
             for p in &s.problems {
                 let _ = writeln!(
                     out,
-                    "- **{}** (`{}`): {}  \n  {} {}",
+                    "- {} **{}** (`{}`, {}): {}  \n  {} {}",
+                    p.severity.symbol(),
                     s.title,
                     p.code,
+                    t(lang, &format!("severity-{}", p.severity.id())),
                     p.detail,
                     t(lang, "report-fix"),
                     p.fix

@@ -13,7 +13,7 @@ use crate::validate::Invalid;
 #[must_use]
 pub fn error_text(e: &CloudError) -> Text {
     let source = e.credentials.as_deref();
-    Text::new(&format!("error-{}", e.kind.id()))
+    Text::new(own_advice(e).unwrap_or(&format!("error-{}", e.kind.id())))
         .arg("source", source.map_or("nothing", |s| s.id()))
         .arg(
             "profile",
@@ -44,6 +44,25 @@ pub fn error_text(e: &CloudError) -> Text {
             e.permission().unwrap_or_else(|| "none".into()),
         )
         .arg("service", answering_service(&e.operation))
+}
+
+/// Errors whose code asks for advice of its own, beyond their kind's: refusals that waiting
+/// does not cure and that say what to change.
+fn own_advice(e: &CloudError) -> Option<&'static str> {
+    let code = e.code.strip_suffix("Fault").unwrap_or(&e.code);
+    Some(match code {
+        "PointInTimeRestoreNotEnabled" => "error-pitr-not-enabled",
+        "InvalidRestore" => "error-restore-time-invalid",
+        "InvalidParameterCombination"
+            if e.operation == "DeleteDBInstance"
+                && e.message
+                    .to_ascii_lowercase()
+                    .contains("deletion protection") =>
+        {
+            "error-deletion-protected"
+        }
+        _ => return None,
+    })
 }
 
 /// Which service answered a call, from its operation: `rds`, `ecs`, `sts` or `todo` (the todo
@@ -97,7 +116,8 @@ pub fn fault_spec_text(e: &SpecError) -> Text {
         | SpecError::Kind { part }
         | SpecError::UnhealthyOperation { part }
         | SpecError::UnhealthyRate { part }
-        | SpecError::DumpRule { part } => text.arg("part", part.clone()),
+        | SpecError::DumpRule { part }
+        | SpecError::RestoreRule { part } => text.arg("part", part.clone()),
         SpecError::Operation { part, operation } => text
             .arg("part", part.clone())
             .arg("operation", operation.clone())

@@ -35,6 +35,7 @@ check-restore-removed = { $restored } wurde wiederhergestellt und inzwischen gel
 check-restore-deleting = { $restored } wird gelöscht
 check-restore-creating = Status { $status }, noch kein Endpunkt ({ $elapsed })
 check-restore-progress = Status { $status } ({ $elapsed })
+check-restore-status-unknown = RDS meldet für { $restored } den Status { $status }, den backup-lab nicht kennt ({ $elapsed } seit Beginn des Restores); es wartet bis zu { $limit }, dass sie verfügbar wird, und nennt den Restore danach gescheitert
 check-restore-available = { $restored } ist verfügbar, mit den Einstellungen des Labs
 check-restore-converting-multi-az = { $restored } wird zu Multi-AZ umgebaut (Status { $status }): RDS richtet eine Standby-Instanz in einer zweiten Availability Zone ein, das dauert meist 10 bis 30 Minuten; die Datenbank bleibt währenddessen erreichbar
 check-restore-converting-single-az = { $restored } wird zu Single-AZ umgebaut (Status { $status }); die Datenbank bleibt währenddessen erreichbar
@@ -58,14 +59,18 @@ check-verify-wait = warte, bis das Backend auf der wiederhergestellten Datenbank
 check-verify-empty = die App zeigt keine ToDos – läuft das Backend auf der wiederhergestellten Datenbank?
 check-pitr-available = { $pitr } ist verfügbar
 check-pitr-restored-before = { $pitr } ist verfügbar und enthält den Stand von { $point }, { $before } bevor die ToDos gelöscht wurden
+check-pitr-restored-unseen = { $pitr } ist verfügbar und enthält den Stand von { $point }; die ToDos wurden irgendwann vor { $noticed } gelöscht, während backup-lab nicht hinschaute
 check-pitr-restored-latest = { $pitr } ist verfügbar und enthält den Stand von { $point }, dem letzten wiederherstellbaren Zeitpunkt beim Start des Restores
 check-pitr-rpo = sie enthält den Stand von { $rpo } vor dem Start des Restores: So klein ist der RPO, den automatische Backups erreichen
 check-pitr-holds = in { $pitr }: wieder { $count } ToDos ({ $titles })
 check-pitr-holds-none = in { $pitr } gibt es keine ToDos: Der Wiederherstellungszeitpunkt liegt nach dem Löschen
-check-pitr-not-looked = die App liest weiterhin aus { $restored }, deshalb kann backup-lab nicht in { $pitr } hineinschauen; um { $point } zeigte die App { $count } ToDos, und diesen Stand enthält { $pitr }
+check-pitr-holds-none-early = in { $pitr } gibt es keine ToDos: Der Wiederherstellungszeitpunkt liegt vor der Zeit, als es die ToDos gab – lösche { $pitr } und stelle nochmals auf einen Moment wieder her, in dem sie da waren
+check-pitr-expected = die App liest weiterhin aus { $restored }, deshalb kann backup-lab nicht in { $pitr } hineinschauen; um { $point } zeigte die App { $count } ToDos, also sollte { $pitr } diesen Stand enthalten
+check-pitr-holds-fewer = in { $pitr } sind nur { $count } ToDos, doch um { $point } zeigte die App { $expected }: Dem Wiederherstellungszeitpunkt fehlen Daten – lösche { $pitr } und stelle nochmals auf einen anderen Moment wieder her
 check-pitr-compare = erreichter RPO mit dem Snapshot { $snapshot }: { $snapshot_rpo } · mit Point-in-Time-Restore: { $pitr_rpo }
 check-pitr-missing = freiwillig: { $pitr } gibt es noch nicht
 check-pitr-aim = der Restore geht auf { $point }, kurz bevor die ToDos um { $disaster } gelöscht wurden
+check-pitr-aim-unseen = die ToDos wurden gelöscht, während backup-lab nicht hinschaute, irgendwann zwischen { $seen } und { $noticed }; der Restore geht auf { $point }, den letzten Moment, in dem backup-lab sie alle sah
 check-pitr-needs-backups = braucht automatische Backups (Schritt «Backups automatisieren»)
 check-cleanup-nothing = noch nichts aufzuräumen
 check-cleanup-kept = aufgeräumt; die wiederhergestellte Datenbank bleibt in Betrieb
@@ -101,16 +106,60 @@ problem-restore-class = { $restored } läuft als { $class } statt als { $wanted 
 problem-restore-class-fix = RDS-Konsole → Databases → { $restored } → Modify → Instance configuration → DB instance class { $wanted } → Continue → Apply immediately. Die Instanz startet mit der neuen Klasse neu (ein kurzer Unterbruch, Status modifying).
 problem-restore-storage-type = { $restored } speichert ihre Daten auf { $have }, { $instance } auf { $wanted } (ohne Angabe wählt ein Restore gp3). Die App funktioniert, doch der Speicher verhält sich anders als beim Original und wird anders verrechnet.
     .short = Speichertyp { $have } statt { $wanted }
-problem-restore-storage-type-fix = RDS-Konsole → Databases → { $restored } → Modify → Storage → Storage type { $wanted } → Continue → Apply immediately. RDS optimiert danach eine Weile den Speicher (die Datenbank bleibt erreichbar); anschliessend lässt sich der Speicher 6 Stunden lang nicht mehr ändern.
+problem-restore-storage-type-fix = Für das Lab ist nichts zu tun. Soll es wie bei { $instance } sein: RDS-Konsole → Databases → { $restored } → Modify → Storage → Storage type { $wanted } → Continue → Apply immediately. RDS optimiert danach eine Weile den Speicher (die Datenbank bleibt erreichbar); anschliessend lässt sich der Speicher 6 Stunden lang nicht mehr ändern.
 problem-restore-parameter-group = { $restored } verwendet die Parametergruppe { $have }, { $instance } verwendet { $wanted } (ohne Angabe nimmt ein Restore die Standardgruppe der Engine). Die Datenbank läuft mit anderen Einstellungen (Zeichensatz, Zeitzone, SQL-Modus …), darum speichert, sortiert oder verweigert die App ToDos vielleicht anders als bisher.
     .short = Parametergruppe { $have } statt { $wanted }
-problem-restore-parameter-group-fix = RDS-Konsole → Databases → { $restored } → Modify → Additional configuration → DB parameter group { $wanted } → Continue → Apply immediately. Eine neue Parametergruppe wirkt erst nach einem Neustart (Status pending-reboot): dann Actions → Reboot.
+problem-restore-parameter-group-fix = Für das Lab ist nichts zu tun. Soll es wie bei { $instance } sein: RDS-Konsole → Databases → { $restored } → Modify → Additional configuration → DB parameter group { $wanted } → Continue → Apply immediately. Eine neue Parametergruppe wirkt erst nach einem Neustart (Status pending-reboot): dann Actions → Reboot.
 problem-restore-option-group = { $restored } verwendet die Optionsgruppe { $have }, { $instance } verwendet { $wanted } (ohne Angabe nimmt ein Restore die Standardgruppe der Engine): Funktionen, die das Original über seine Optionen hat (zum Beispiel Audit-Logs), fehlen.
     .short = Optionsgruppe { $have } statt { $wanted }
-problem-restore-option-group-fix = RDS-Konsole → Databases → { $restored } → Modify → Additional configuration → Option group { $wanted } → Continue → Apply immediately.
+problem-restore-option-group-fix = Für das Lab ist nichts zu tun. Soll es wie bei { $instance } sein: RDS-Konsole → Databases → { $restored } → Modify → Additional configuration → Option group { $wanted } → Continue → Apply immediately.
 problem-restore-engine-version = { $restored } läuft mit { $have }, { $instance } mit { $wanted }: Ohne RDS Extended Support hebt ein Restore die Engine auf eine neuere Hauptversion, und die App spricht jetzt mit einer Datenbank, die sich vielleicht anders verhält.
     .short = Engine { $have } statt { $wanted }
 problem-restore-engine-version-fix = Eine Version lässt sich nicht zurückstufen: Lösche { $restored } (RDS → Databases → { $restored } → Actions → Delete) und stelle den Snapshot nochmals mit eingeschaltetem RDS Extended Support wieder her (Restore snapshot → Engine options → Enable RDS Extended Support), oder lass backup-lab wiederherstellen (Enter bei diesem Schritt, sobald sie weg ist).
+problem-restore-ended = { $restored } ist im Status { $status } stehen geblieben, und RDS verlässt diesen Status nicht von selbst ({ $elapsed } seit Beginn des Restores): Warten hilft nicht. { $status ->
+        [failed] Die Instanz ist ausgefallen, und RDS kann sie nicht wiederbeleben.
+        [incompatible-parameters] RDS kann die Datenbank nicht starten, weil Einstellungen ihrer Parametergruppe { $parameter_group } nicht zur Instanz passen (oft Speichereinstellungen, die für { $class } zu gross sind).
+        [incompatible-option-group] Die Optionsgruppe { $option_group } passt nicht zur Instanz, darum konnte RDS sie nicht anwenden.
+        [incompatible-network] RDS konnte die Instanz nicht ins Netz setzen: In den Subnetzen von { $subnet_group } ist keine IP-Adresse mehr frei (oder die VPC lässt es gerade nicht zu).
+        [incompatible-restore] RDS konnte { $from } nicht auf diesen Zeitpunkt wiederherstellen (meist wegen MyISAM- oder temporärer Tabellen).
+        [restore-error] RDS ist beim Wiederherstellen aus { $from } auf einen Fehler gestossen.
+        [storage-full] Der Speicher der Instanz ({ $storage }) ist voll: Die Datenbank nimmt nichts mehr an.
+        [insufficient-capacity] AWS hat in dieser Availability Zone gerade keine freie Kapazität für { $class }.
+        [inaccessible-encryption-credentials] Der KMS-Schlüssel, mit dem die Daten verschlüsselt sind, ist nicht erreichbar, und RDS kann die Instanz nicht wiederbeleben.
+        [inaccessible-encryption-credentials-recoverable] Der KMS-Schlüssel, mit dem die Daten verschlüsselt sind, ist gerade nicht erreichbar.
+       *[other] RDS hat die Instanz aufgegeben.
+    } { $status ->
+        [failed] Sie kostet nichts, zählt aber zu deinem Kontingent an Instanzen.
+        [incompatible-network] Sie kostet nichts.
+        [incompatible-restore] Sie kostet nichts.
+        [insufficient-capacity] Sie kostet nichts.
+        [inaccessible-encryption-credentials] Sie kostet nichts.
+        [inaccessible-encryption-credentials-recoverable] Ihr Speicher kostet weiterhin.
+       *[other] Sie kostet, solange es sie gibt.
+    }
+    .short = { $restored } steht in { $status }
+problem-restore-ended-fix = { $status ->
+        [storage-full] Gib ihr mehr Speicher: RDS → Databases → { $restored } → Modify → Storage → Allocated storage grösser als { $storage } → Continue → Apply immediately. Ein neuer Restore ist nicht nötig.
+        [inaccessible-encryption-credentials-recoverable] Schalte den KMS-Schlüssel wieder ein (KMS-Konsole → der Schlüssel → Enable) und starte die Instanz neu: RDS → Databases → { $restored } → Actions → Reboot.
+       *[other] Lösche die kaputte Instanz: RDS → Databases → { $restored } → Actions → Delete (ohne Final Snapshot, sie enthält nichts Neues). Sobald sie weg ist, { $enter }, um nochmals wiederherzustellen{ $status ->
+            [incompatible-parameters] { $parameter_default ->
+                [yes] , mit einer grösseren Instanzklasse als { $class } (restore.class in der Konfiguration): Die Standard-Parametergruppe bemisst den Arbeitsspeicher nach der Klasse
+               *[no] , nachdem du die Parametergruppe { $parameter_group } korrigiert hast (Parameter groups → { $parameter_group } → Edit), oder mit der Standard-Parametergruppe der Engine
+            }
+            [incompatible-option-group] { $option_default ->
+                [yes] , sobald die Optionen, die der Snapshot braucht, in einer Optionsgruppe sind, die du auf der Restore-Seite der Konsole wählst (Additional configuration → Option group)
+               *[no] , nachdem du die Optionsgruppe { $option_group } korrigiert hast, oder mit der Standard-Optionsgruppe der Engine
+            }
+            [incompatible-network] , sobald in den Subnetzen von { $subnet_group } Adressen frei sind (lösche, was dort nicht mehr läuft, oder füge der Gruppe ein Subnetz hinzu)
+            [incompatible-restore] , auf einen anderen Zeitpunkt oder aus dem manuellen Snapshot
+            [insufficient-capacity] in ein paar Stunden, oder sofort mit einer anderen Instanzklasse (restore.class in der Konfiguration)
+            [inaccessible-encryption-credentials] , sobald der KMS-Schlüssel, mit dem der Snapshot verschlüsselt ist, wieder eingeschaltet ist
+           *[other] {""}
+        }. backup-lab startet keinen zweiten Restore von selbst.
+    }
+problem-restore-status-unknown = { $restored } zeigt den Status { $status }, den backup-lab nicht kennt, und ist { $elapsed } nach Beginn des Restores noch immer nicht verfügbar (ein Restore dauert 10 bis 40 Minuten). backup-lab nennt das nicht mehr «in Arbeit».
+    .short = { $restored }: unbekannter Status { $status }
+problem-restore-status-unknown-fix = Schau dir die Instanz in der RDS-Konsole an: Databases → { $restored } → Logs & events → Recent events sagt, was RDS gerade tut. Wird sie nicht verfügbar, lösche sie (Actions → Delete); dann { $enter }, um nochmals wiederherzustellen.
 
 ## Aktionspläne
 
@@ -122,6 +171,7 @@ param-window-utc = Backup-Fenster, gesendet (UTC)
 param-window-local-zone = { $window } (deine Lokalzeit)
 param-apply-immediately = Apply immediately
 param-value-yes = ja
+param-value-no = nein
 param-todos-to-create = Zu erfassende ToDos
 param-todos-to-delete = Zu löschende ToDos
 param-snapshot = Snapshot
@@ -132,6 +182,8 @@ param-todos-deleted-at = ToDos gelöscht um
 param-latest-restorable = Letzter wiederherstellbarer Zeitpunkt
 value-restore-latest = { $time } (der letzte wiederherstellbare Zeitpunkt)
 value-restore-before = { $time } ({ $before } bevor die ToDos gelöscht wurden)
+value-restore-chosen = { $time } (deine Wahl)
+value-deleted-between = zwischen { $seen } und { $noticed } (backup-lab schaute nicht hin)
 value-latest-restorable = { $time } (gelesen um { $read })
 param-class = DB-Instanzklasse
 param-multi-az = Verfügbarkeit
@@ -142,6 +194,7 @@ param-parameter-group = Parametergruppe
 param-option-group = Optionsgruppe
 param-engine = Engine
 param-tags = Tags
+param-setting = { $name }
 param-family = Task-Definition-Familie
 param-base-revision = Basiert auf Revision
 param-db-host = Neuer DB_HOST
@@ -182,8 +235,11 @@ note-extended-support = Extended Support: Der Standard-Support von RDS für { $e
     }, zu 0.10 USD pro vCPU-Stunde). Schaltest du ihn aus, hebt RDS den Restore auf eine neuere Hauptversion, mit der die App vielleicht nicht läuft.
 note-pitr-point = Noch ist kein Löschen der ToDos vermerkt, deshalb geht der Restore auf den letzten wiederherstellbaren Zeitpunkt. Er wird direkt vor dem Auftrag nochmals gelesen, denn AWS rückt ihn etwa alle 5 Minuten nach.
 note-pitr-point-before = Das Journal hat vermerkt, dass die { $count } ToDos um { $disaster } gelöscht wurden. Jede spätere Sekunde brächte die leere Liste zurück, deshalb wählt backup-lab einen Moment kurz davor.
+note-pitr-deletion-unseen = Die ToDos wurden gelöscht, während backup-lab nicht hinschaute: Es sah alle { $count } zuletzt um { $seen } und bemerkte um { $noticed }, dass sie fehlen; wann genau sie verschwanden, ist unbekannt. Der Restore geht auf { $point }, den letzten Moment, in dem backup-lab sicher weiss, dass alle da waren. Kennst du einen späteren Moment vor dem Löschen, wähle ihn: In der App fragt Enter bei diesem Schritt nach dem Moment; auf der Kommandozeile backup-lab run pitr --restore-time HH:MM:SS (deine Lokalzeit).
+note-pitr-point-chosen = Du hast { $point } gewählt. In diesem Moment zeigte die App { $count } ToDos, soweit backup-lab es sah.
 blocked-pitr-logs-behind = Die ToDos wurden um { $disaster } gelöscht, doch der letzte wiederherstellbare Zeitpunkt von { $instance } ist noch { $latest }, also { $behind } vor dem Moment, den der Restore braucht ({ $point }). RDS überträgt die Transaktionslogs etwa alle 5 Minuten: Warte ein paar Minuten und versuch es dann nochmals. backup-lab wartet lieber, als auf einen anderen Moment wiederherzustellen.
 blocked-pitr-before-backups = Die ToDos wurden um { $disaster } gelöscht, also vor dem frühesten wiederherstellbaren Zeitpunkt von { $instance } ({ $earliest }): Die automatischen Backups begannen zu spät, um sie zu enthalten. Ein Point-in-Time-Restore kann sie nicht zurückholen.
+blocked-pitr-chosen-outside = { $point } liegt ausserhalb des Zeitfensters von { $instance } ({ $earliest } bis { $latest }): RDS kann nur auf einen Moment zwischen dem ersten automatischen Backup und dem letzten wiederherstellbaren Zeitpunkt wiederherstellen. Wähle einen Moment im Fenster.
 note-pitr-cost = Kosten: eine weitere DB-Instanz mit eigenem Speicher, sekundengenau verrechnet, sobald RDS sie erstellt (mindestens 10 Minuten). Der Schritt «Aufräumen» löscht sie.
 note-rollout = ECS startet 2 neue Tasks, bevor es die 2 alten stoppt: Einige Minuten lang laufen bis zu 4 gleichzeitig.
 note-source-untouched = { $instance } selbst wird nie verändert oder gelöscht.
@@ -193,6 +249,7 @@ note-copy-cost = Kosten: ein Fargate-Task mit 0.25 vCPU und 0.5 GB für etwa ein
 note-copy-credentials = Der Task verwendet Benutzer und Passwort der Datenbank aus { $container } in der Task Definition des Backends; das Passwort geht als MYSQL_PWD mit und wird nie angezeigt oder protokolliert.
 note-copy-order = Gelöscht wird erst, wenn { $service } wieder auf { $instance } läuft und die App die wiederhergestellten ToDos von dort liefert. Scheitert ein Schritt, hört das Aufräumen dort auf und sagt dir, wie es steht.
 note-cleanup-keep-cost = Danach laufen zwei Multi-AZ-Instanzen weiter, { $instance } und { $restored }: Beide werden sekundengenau verrechnet, samt Speicher, bis du eine davon löschst.
+note-cleanup-unprotect = Der Löschschutz (Deletion protection) ist bei { $instances } eingeschaltet (ein Restore übernimmt ihn von { $instance }): backup-lab schaltet ihn bei diesen Instanzen, die das Lab gemacht hat, direkt vor dem Löschen aus. { $instance } behält den eigenen.
 
 confirm-prompt = Ausführen? [j/N]
 confirm-type = Tippe zur Bestätigung { $word } ein:
@@ -225,6 +282,7 @@ done-revision-reused = Revision { $revision } mit diesem DB_HOST gibt es schon; 
 done-service-updated = { $service } auf Revision { $revision } umgestellt; der Rollout läuft
 done-revision-deregistered = Revision { $revision } deregistriert
 done-instance-deleted = { $instance } wird gelöscht (ohne Final Snapshot)
+done-instance-unprotected = Löschschutz ausgeschaltet: { $instance }
 done-snapshot-deleted = Snapshot { $snapshot } wird gelöscht
 done-dump-ready = Task Definition { $family }:{ $revision } für den Dump ist bereit
 done-copy-started = Dump-Task { $task } gestartet
@@ -252,6 +310,7 @@ blocked-switch-groups = das Backend erreicht { $restored } mit ihren Sicherheits
 blocked-protected = das Lab hat { $instance } nicht erstellt; backup-lab löscht diese Instanz nie
 blocked-protected-modify = backup-lab ändert nur die wiederhergestellte Datenbank des Labs, nie { $instance }
 blocked-mend-console = was an { $restored } sonst noch zu beheben ist, erledigst du in der Konsole; jede Diagnose sagt, wie
+blocked-restore-ended = { $restored } ist { $status } und bleibt es; lösche sie in der RDS-Konsole (Databases → { $restored } → Actions → Delete), bevor du nochmals wiederherstellst – backup-lab startet keinen zweiten Restore von selbst
 blocked-rollout-slow = der Rollout zurück ist nicht rechtzeitig fertig geworden; die wiederhergestellte Datenbank bleibt – räume später nochmals auf
 blocked-rollout-failed = der Rollout von Revision { $revision } ist fehlgeschlagen ({ $failed } Tasks hintereinander sind nicht gestartet); die wiederhergestellte Datenbank bleibt – lies die Ereignisse von { $service } in der ECS-Konsole und räume dann nochmals auf
 blocked-copy-no-restored = { $restored } gibt es nicht (mehr): Es gibt nichts zurückzukopieren – wähle einen anderen Weg zum Aufräumen
@@ -283,7 +342,7 @@ status-service = ECS-Deployments
 status-events = ECS-Service-Ereignisse (neueste zuerst)
 status-todos = ToDos
 status-unknown = nicht bekannt – konnte nicht gelesen werden: { $reason }
-status-problems = Was nicht stimmt und was zu tun ist
+status-problems = Diagnosen und was zu tun ist
 status-days = { $count ->
         [one] 1 Tag
        *[other] { $count } Tage
@@ -324,6 +383,9 @@ error-no-credentials = { $source ->
 error-no-region = Keine AWS-Region gesetzt. Verwende --region us-east-1 (die Region des Kurses) oder setze AWS_REGION.
 error-throttling = AWS bremst die Anfragen ({ $code }); backup-lab wartet und versucht es nochmals.
 error-invalid-state = Die Ressource ist beschäftigt ({ $code }: { $message }); warte, bis sie verfügbar ist, und versuche es nochmals.
+error-pitr-not-enabled = RDS kann nicht auf einen Zeitpunkt wiederherstellen ({ $code }: { $message }): Die automatischen Backups der Quelle sind aus (Aufbewahrung 0). Warten hilft nicht: Schalte sie zuerst ein (Schritt «Backups automatisieren») und warte das erste Backup ab, ein paar Minuten.
+error-restore-time-invalid = RDS hat den Zeitpunkt abgelehnt ({ $code }: { $message }): Er liegt ausserhalb des Zeitfensters, auf das RDS wiederherstellen kann – vom ersten automatischen Backup bis zur jüngsten wiederherstellbaren Zeit (etwa fünf Minuten hinter jetzt). Für einen Zeitpunkt vor dem ersten Backup hilft Warten nicht: Wähle einen Zeitpunkt im Fenster. Ein Zeitpunkt vor wenigen Minuten wird wiederherstellbar, sobald die Transaktionslogs im Backup sind.
+error-deletion-protected = RDS hat das Löschen abgelehnt ({ $code }: { $message }): Der Löschschutz ist eingeschaltet. Schalte ihn aus (RDS → Databases → die Instanz → Modify → Deletion protection aus → Apply immediately) und führe den Schritt nochmals aus.
 error-already-exists = Die Ressource gibt es schon ({ $code }); backup-lab verwendet sie weiter.
 error-not-found = Nicht gefunden ({ $code }: { $message }). Prüfe die früheren Schritte: Der Snapshot entsteht bei «Manuellen Snapshot erstellen», die wiederhergestellte Datenbank bei «Snapshot wiederherstellen».
 error-service-not-found = ECS-Service nicht gefunden ({ $code }); prüfe Cluster- und Service-Namen in der Konfiguration.
@@ -388,6 +450,8 @@ invalid-step = unbekannter Schritt «{ $step }»; Schritte mit Aktion: { $steps 
 invalid-faults = ungültiges --faults: { $reason }
 invalid-faults-unhealthy-needs-sim = ungültiges --faults: unhealthy lässt simulierte Tasks scheitern und geht nur mit --sim
 invalid-faults-dump-needs-sim = ungültiges --faults: no-registry und db-unreachable lassen den simulierten Kopier-Task scheitern und gehen nur mit --sim
+invalid-faults-restore-needs-sim = ungültiges --faults: Ein Restore, der in einem Status wie incompatible-parameters endet, ist ein Verhalten des simulierten Kontos und geht nur mit --sim
+invalid-restore-time = «{ $time }» ist keine Zeit: Gib HH:MM:SS in deiner Lokalzeit an (heute; gestern, wenn sie noch bevorsteht) oder eine RFC-3339-Zeit wie 2026-11-25T09:12:00Z
 invalid-speed = --speed muss eine Zahl von { $min } (Echtzeit) bis { $max } sein; Standard ist { $default }
 invalid-speed-needs-sim = --speed gilt nur für die Simulation: Ergänze --sim
 config-read = { $path } kann nicht gelesen werden: { $reason }
@@ -456,10 +520,11 @@ plan-changed = Das Konto hat sich seit deiner Bestätigung verändert, der Plan 
 faults-empty = die Angabe ist leer; z. B. throttle:0.2 oder CreateDBSnapshot=timeout@1
 faults-calls = «{ $part }»: nach @ folgt N oder N-M, mit 1 ≤ N ≤ M
 faults-rate = «{ $part }»: die Rate nach : muss eine Zahl von 0 bis 1 sein
-faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry oder db-unreachable sein
+faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry, db-unreachable oder ein Status sein, in dem ein Restore endet (failed, incompatible-parameters, restore-error, storage-full, …)
 faults-unhealthy-operation = «{ $part }»: unhealthy gilt nur für UpdateService
 faults-unhealthy-rate = «{ $part }»: unhealthy nimmt keine Rate, nur @N oder @N-M
 faults-dump-rule = «{ $part }»: no-registry und db-unreachable gelten nur für RunTask und nehmen keine Rate, nur @N oder @N-M
+faults-restore-rule = «{ $part }»: Ein Status, in dem ein Restore endet, gilt nur für RestoreDBInstanceFromDBSnapshot und RestoreDBInstanceToPointInTime und nimmt keine Rate, nur @N oder @N-M
 faults-operation = «{ $part }»: unbekannte Operation «{ $operation }»; bekannt sind { $operations }
 
 
@@ -519,8 +584,11 @@ report-journal-lost = { $count ->
         [one] 1 Zeile
        *[other] { $count } Zeilen
     } des Journals konnten nicht gelesen werden (backup-lab wurde mitten beim Schreiben beendet): Die Werte unten stammen aus dem Rest des Verlaufs; was in diesen Zeilen stand, fehlt ihnen womöglich.
-report-problems = Was schiefging
+report-problems = Diagnosen
 report-fix = Was zu tun ist:
+severity-failure = Fehler
+severity-warning = Warnung
+severity-note = Hinweis
 
 ## Kein Konto
 

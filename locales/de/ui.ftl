@@ -212,6 +212,11 @@ ui-window-intro = Gib das tägliche Backup-Fenster in deiner Lokalzeit ({ $zone 
        *[no] ; { $zone } kennt keine Sommerzeit, das Fenster bleibt also, wo du es hinlegst.
     }
 ui-window-utc = { $utc } UTC, so speichert es RDS
+ui-restore-time-title = Wiederherstellungszeitpunkt
+ui-restore-time-intro = Der Moment, den die neue Instanz enthalten wird, in deiner Lokalzeit ({ $zone }) als hh:mm:ss. { $watched ->
+        [yes] { $proposed } liegt eine Minute vor dem Löschen der ToDos, in einem Moment, in dem backup-lab sie alle sah.
+       *[no] Die ToDos wurden gelöscht, während backup-lab nicht hinschaute; { $proposed } ist der letzte Moment, in dem es sie alle sah. Kennst du einen späteren Moment vor dem Löschen, tippe ihn ein.
+    }
 ui-cleanup-title = Aufräumen: Welche Datenbank bleibt?
 ui-cleanup-intro = Entscheide, welche Datenbank die App ab jetzt verwendet. Gelöscht wird nur, was das Lab erstellt hat.
 ui-cleanup-keep = { $restored } behalten

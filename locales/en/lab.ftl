@@ -35,6 +35,7 @@ check-restore-removed = { $restored } was restored and has since been deleted
 check-restore-deleting = { $restored } is being deleted
 check-restore-creating = status { $status }, no endpoint yet ({ $elapsed })
 check-restore-progress = status { $status } ({ $elapsed })
+check-restore-status-unknown = RDS reports status { $status } for { $restored }, which backup-lab does not know ({ $elapsed } since the restore began); it waits up to { $limit } for it to become available and then calls the restore failed
 check-restore-available = { $restored } is available with the lab's settings
 check-restore-converting-multi-az = { $restored } is being converted to Multi-AZ (status { $status }): RDS builds a standby in a second Availability Zone, which usually takes 10 to 30 minutes; the database keeps serving meanwhile
 check-restore-converting-single-az = { $restored } is being converted to Single-AZ (status { $status }); the database keeps serving meanwhile
@@ -58,14 +59,18 @@ check-verify-wait = wait until the backend runs on the restored database
 check-verify-empty = the app shows no todos – is the backend on the restored database?
 check-pitr-available = { $pitr } is available
 check-pitr-restored-before = { $pitr } is available: it holds the state of { $point }, { $before } before the todos were deleted
+check-pitr-restored-unseen = { $pitr } is available: it holds the state of { $point }; the todos were deleted somewhen before { $noticed }, while backup-lab was not watching
 check-pitr-restored-latest = { $pitr } is available: it holds the state of { $point }, the latest restorable time when the restore started
 check-pitr-rpo = it holds the state from { $rpo } before the restore started: that is how small an RPO automated backups achieve
 check-pitr-holds = inside { $pitr }: { $count } todos again ({ $titles })
 check-pitr-holds-none = inside { $pitr } there are no todos: the restore point lies after the deletion
-check-pitr-not-looked = the app keeps reading { $restored }, so backup-lab cannot look inside { $pitr }; at { $point } the app showed { $count } todos, and that is the state { $pitr } holds
+check-pitr-holds-none-early = inside { $pitr } there are no todos: the restore point lies before the todos existed – delete { $pitr } and restore again to a moment when they were there
+check-pitr-expected = the app keeps reading { $restored }, so backup-lab cannot look inside { $pitr }; at { $point } the app showed { $count } todos, so that is what { $pitr } is expected to hold
+check-pitr-holds-fewer = inside { $pitr } there are only { $count } todos, yet at { $point } the app showed { $expected }: the restore point misses data – delete { $pitr } and restore again to another moment
 check-pitr-compare = achieved RPO with the snapshot { $snapshot }: { $snapshot_rpo } · with point-in-time restore: { $pitr_rpo }
 check-pitr-missing = optional: { $pitr } does not exist yet
 check-pitr-aim = the restore goes to { $point }, just before the todos were deleted at { $disaster }
+check-pitr-aim-unseen = the todos were deleted while backup-lab was not watching, somewhen between { $seen } and { $noticed }; the restore goes to { $point }, the last moment backup-lab saw them all
 check-pitr-needs-backups = needs automated backups (step "Enable automated backups")
 check-cleanup-nothing = nothing to clean up yet
 check-cleanup-kept = cleaned up; the restored database stays in use
@@ -101,16 +106,60 @@ problem-restore-class = { $restored } runs as { $class } instead of { $wanted }.
 problem-restore-class-fix = RDS console → Databases → { $restored } → Modify → Instance configuration → DB instance class { $wanted } → Continue → Apply immediately. The instance restarts with the new class (a short outage, status modifying).
 problem-restore-storage-type = { $restored } stores its data on { $have }, { $instance } on { $wanted } (a restore picks gp3 unless told otherwise). The app works, but storage performs and is billed differently from the original.
     .short = Storage type { $have } instead of { $wanted }
-problem-restore-storage-type-fix = RDS console → Databases → { $restored } → Modify → Storage → Storage type { $wanted } → Continue → Apply immediately. RDS then optimizes the storage for a while (the database keeps serving); after that the storage cannot be changed again for 6 hours.
+problem-restore-storage-type-fix = Nothing to do for the lab. To have it as on { $instance }: RDS console → Databases → { $restored } → Modify → Storage → Storage type { $wanted } → Continue → Apply immediately. RDS then optimizes the storage for a while (the database keeps serving); after that the storage cannot be changed again for 6 hours.
 problem-restore-parameter-group = { $restored } uses parameter group { $have }, { $instance } uses { $wanted } (a restore falls back to the engine's default). The database runs with other settings (character set, time zone, SQL mode …), so the app may store, sort or refuse todos differently than before.
     .short = Parameter group { $have } instead of { $wanted }
-problem-restore-parameter-group-fix = RDS console → Databases → { $restored } → Modify → Additional configuration → DB parameter group { $wanted } → Continue → Apply immediately. A new parameter group takes effect only after a reboot (status pending-reboot): then Actions → Reboot.
+problem-restore-parameter-group-fix = Nothing to do for the lab. To have it as on { $instance }: RDS console → Databases → { $restored } → Modify → Additional configuration → DB parameter group { $wanted } → Continue → Apply immediately. A new parameter group takes effect only after a reboot (status pending-reboot): then Actions → Reboot.
 problem-restore-option-group = { $restored } uses option group { $have }, { $instance } uses { $wanted } (a restore falls back to the engine's default): features the original gets from its options (audit logging, for example) are missing.
     .short = Option group { $have } instead of { $wanted }
-problem-restore-option-group-fix = RDS console → Databases → { $restored } → Modify → Additional configuration → Option group { $wanted } → Continue → Apply immediately.
+problem-restore-option-group-fix = Nothing to do for the lab. To have it as on { $instance }: RDS console → Databases → { $restored } → Modify → Additional configuration → Option group { $wanted } → Continue → Apply immediately.
 problem-restore-engine-version = { $restored } runs { $have }, { $instance } runs { $wanted }: without RDS Extended Support a restore moves to a newer major version, and the app now talks to a database that may behave differently.
     .short = Engine { $have } instead of { $wanted }
 problem-restore-engine-version-fix = A version cannot be lowered: delete { $restored } (RDS → Databases → { $restored } → Actions → Delete) and restore the snapshot again with RDS Extended Support turned on (Restore snapshot → Engine options → Enable RDS Extended Support), or let backup-lab restore (Enter on this step once it is gone).
+problem-restore-ended = { $restored } ended in the status { $status }, and RDS does not leave it by itself ({ $elapsed } since the restore began): waiting does not help. { $status ->
+        [failed] The instance failed and RDS cannot recover it.
+        [incompatible-parameters] RDS cannot start the database because settings in its parameter group { $parameter_group } do not fit the instance (often memory settings too large for { $class }).
+        [incompatible-option-group] The option group { $option_group } does not fit the instance, so RDS could not apply it.
+        [incompatible-network] RDS could not place the instance in the network: the subnets of { $subnet_group } have no free IP address left (or the VPC is in a state that does not allow it).
+        [incompatible-restore] RDS could not restore { $from } to that point in time (typically because of MyISAM or temporary tables).
+        [restore-error] RDS ran into an error while restoring from { $from }.
+        [storage-full] The instance's storage ({ $storage }) is full: the database accepts no more writes.
+        [insufficient-capacity] AWS has no free capacity for { $class } in this Availability Zone right now.
+        [inaccessible-encryption-credentials] The KMS key that encrypts the data cannot be reached, and RDS cannot recover the instance.
+        [inaccessible-encryption-credentials-recoverable] The KMS key that encrypts the data cannot be reached right now.
+       *[other] RDS gave up on the instance.
+    } { $status ->
+        [failed] It is not billed, but it counts against your instance quota.
+        [incompatible-network] It is not billed.
+        [incompatible-restore] It is not billed.
+        [insufficient-capacity] It is not billed.
+        [inaccessible-encryption-credentials] It is not billed.
+        [inaccessible-encryption-credentials-recoverable] Its storage is still billed.
+       *[other] It is billed as long as it exists.
+    }
+    .short = { $restored } ended in { $status }
+problem-restore-ended-fix = { $status ->
+        [storage-full] Give it more storage: RDS → Databases → { $restored } → Modify → Storage → Allocated storage larger than { $storage } → Continue → Apply immediately. No need to restore again.
+        [inaccessible-encryption-credentials-recoverable] Enable the KMS key again (KMS console → the key → Enable), then restart the instance: RDS → Databases → { $restored } → Actions → Reboot.
+       *[other] Delete the broken instance: RDS → Databases → { $restored } → Actions → Delete (no final snapshot, it holds nothing new). Once it is gone, { $enter } to restore again{ $status ->
+            [incompatible-parameters] { $parameter_default ->
+                [yes] {" "}with a larger instance class than { $class } (restore.class in the configuration): the default parameter group sizes memory by the class
+               *[no] , after fixing parameter group { $parameter_group } (Parameter groups → { $parameter_group } → Edit), or with the engine's default parameter group
+            }
+            [incompatible-option-group] { $option_default ->
+                [yes] {" "}once the options the snapshot needs are in an option group you choose in the console's restore page (Additional configuration → Option group)
+               *[no] , after fixing option group { $option_group }, or with the engine's default option group
+            }
+            [incompatible-network] , once the subnets of { $subnet_group } have free addresses (delete what no longer runs in them, or add a subnet to the group)
+            [incompatible-restore] , to another point in time or from the manual snapshot
+            [insufficient-capacity] in a few hours, or now with another instance class (restore.class in the configuration)
+            [inaccessible-encryption-credentials] , once the KMS key the snapshot is encrypted with is enabled again
+           *[other] {""}
+        }. backup-lab does not start a second restore by itself.
+    }
+problem-restore-status-unknown = { $restored } has shown the status { $status }, which backup-lab does not know, and is still not available { $elapsed } after the restore began (restores take 10 to 40 minutes). backup-lab no longer calls this "in progress".
+    .short = { $restored }: unknown status { $status }
+problem-restore-status-unknown-fix = Look at the instance in the RDS console: Databases → { $restored } → Logs & events → Recent events tell what RDS is doing. If it does not become available, delete it (Actions → Delete); then { $enter } to restore again.
 
 ## Action plans
 
@@ -122,6 +171,7 @@ param-window-utc = Backup window, sent (UTC)
 param-window-local-zone = { $window } (your local time)
 param-apply-immediately = Apply immediately
 param-value-yes = yes
+param-value-no = no
 param-todos-to-create = Todos to add
 param-todos-to-delete = Todos to delete
 param-snapshot = Snapshot
@@ -132,6 +182,8 @@ param-todos-deleted-at = Todos deleted at
 param-latest-restorable = Latest restorable time
 value-restore-latest = { $time } (the latest restorable time)
 value-restore-before = { $time } ({ $before } before the todos were deleted)
+value-restore-chosen = { $time } (your choice)
+value-deleted-between = between { $seen } and { $noticed } (backup-lab was not watching)
 value-latest-restorable = { $time } (read at { $read })
 param-class = DB instance class
 param-multi-az = Availability
@@ -142,6 +194,7 @@ param-parameter-group = Parameter group
 param-option-group = Option group
 param-engine = Engine
 param-tags = Tags
+param-setting = { $name }
 param-family = Task definition family
 param-base-revision = Based on revision
 param-db-host = New DB_HOST
@@ -182,8 +235,11 @@ note-extended-support = Extended Support: RDS standard support for { $engine } e
     } at 0.10 USD per vCPU-hour). Turning it off would make RDS upgrade the restore to a newer major version, which the app may not work with.
 note-pitr-point = No deletion of the todos is noted yet, so the restore goes to the latest restorable time. It is read again right before the request, because AWS moves it forward about every 5 minutes.
 note-pitr-point-before = The journal noted that the { $count } todos were deleted at { $disaster }. A restore to any later second would bring back the empty list, so backup-lab picks a moment shortly before it.
+note-pitr-deletion-unseen = The todos were deleted while backup-lab was not watching: it last saw all { $count } at { $seen } and noticed they were gone at { $noticed }, so when exactly they went is unknown. The restore goes to { $point }, the last moment backup-lab knows they were all there. If you know a later moment before the deletion, choose it: in the app, Enter on this step asks for the moment; on the command line, backup-lab run pitr --restore-time HH:MM:SS (your local time).
+note-pitr-point-chosen = You chose { $point }. At that moment the app showed { $count } todos, as far as backup-lab saw it.
 blocked-pitr-logs-behind = The todos were deleted at { $disaster }, but the latest restorable time of { $instance } is still { $latest }, { $behind } before the moment the restore needs ({ $point }). RDS ships the transaction logs about every 5 minutes: wait a few minutes and try again. backup-lab waits rather than restore to another moment.
 blocked-pitr-before-backups = The todos were deleted at { $disaster }, before the earliest restorable time of { $instance } ({ $earliest }): the automated backups started too late to hold them. A point-in-time restore cannot bring them back.
+blocked-pitr-chosen-outside = { $point } lies outside the restorable window of { $instance } ({ $earliest } to { $latest }): RDS can restore only to a moment between its first automated backup and the latest restorable time. Choose a moment inside the window.
 note-pitr-cost = Cost: another DB instance with its own storage, billed per second from the moment RDS creates it (10-minute minimum). The "Clean up" step deletes it.
 note-rollout = ECS starts 2 new tasks before it stops the 2 old ones: up to 4 run at once for a few minutes.
 note-source-untouched = { $instance } itself is never modified or deleted.
@@ -193,6 +249,7 @@ note-copy-cost = Cost: one Fargate task with 0.25 vCPU and 0.5 GB for about a mi
 note-copy-credentials = The task uses the database user and password of { $container } from the backend's task definition; the password travels as MYSQL_PWD and is never shown or logged.
 note-copy-order = Nothing is deleted before { $service } runs on { $instance } again and the app serves the restored todos from it. If a step fails, cleanup stops there and tells you where things stand.
 note-cleanup-keep-cost = Two Multi-AZ instances then keep running, { $instance } and { $restored }: both are billed per second, storage included, until you delete one of them.
+note-cleanup-unprotect = Deletion protection is on for { $instances } (a restore takes it over from { $instance }): backup-lab turns it off on these instances, which the lab made, right before deleting them. { $instance } keeps its own.
 
 confirm-prompt = Go ahead? [y/N]
 confirm-type = Type { $word } to confirm:
@@ -225,6 +282,7 @@ done-revision-reused = revision { $revision } already exists with this DB_HOST a
 done-service-updated = { $service } updated to revision { $revision }; the rollout is running
 done-revision-deregistered = revision { $revision } deregistered
 done-instance-deleted = { $instance } is being deleted (no final snapshot)
+done-instance-unprotected = deletion protection turned off: { $instance }
 done-snapshot-deleted = snapshot { $snapshot } is being deleted
 done-dump-ready = dump task definition { $family }:{ $revision } is ready
 done-copy-started = dump task { $task } started
@@ -252,6 +310,7 @@ blocked-switch-groups = the backend cannot reach { $restored } through its secur
 blocked-protected = the lab did not create { $instance }; backup-lab never deletes that instance
 blocked-protected-modify = backup-lab changes only the lab's restored database, never { $instance }
 blocked-mend-console = anything else to fix on { $restored } has to be done in the console; each diagnosis says how
+blocked-restore-ended = { $restored } is { $status } and stays so; delete it in the RDS console (Databases → { $restored } → Actions → Delete) before restoring again – backup-lab does not start a second restore by itself
 blocked-rollout-slow = the rollout back did not finish in time; the restored database was kept – run cleanup again later
 blocked-rollout-failed = the rollout of revision { $revision } failed ({ $failed } tasks in a row did not start); the restored database was kept – read the events of { $service } in the ECS console and run cleanup again
 blocked-copy-no-restored = { $restored } does not exist (any more): there is nothing to copy back – choose another way to clean up
@@ -283,7 +342,7 @@ status-service = ECS deployments
 status-events = ECS service events (newest first)
 status-todos = Todos
 status-unknown = not known – it could not be read: { $reason }
-status-problems = What is wrong, and what to do
+status-problems = Diagnoses, and what to do
 status-days = { $count ->
         [one] 1 day
        *[other] { $count } days
@@ -324,6 +383,9 @@ error-no-credentials = { $source ->
 error-no-region = No AWS region set. Use --region us-east-1 (the course's region) or set AWS_REGION.
 error-throttling = AWS is throttling requests ({ $code }); backup-lab waits and tries again.
 error-invalid-state = The resource is busy ({ $code }: { $message }); wait until it is available and try again.
+error-pitr-not-enabled = RDS cannot restore to a point in time ({ $code }: { $message }): automated backups are off for the source (backup retention 0). Waiting does not help: turn them on first (step "Enable automated backups"), then wait for the first backup, a few minutes.
+error-restore-time-invalid = RDS refused the restore time ({ $code }: { $message }): it lies outside the restorable window, which runs from the first automated backup to the latest restorable time (about five minutes behind the present). Waiting does not help for a time before the first backup: choose a time inside the window. A time a few minutes ago becomes restorable once the transaction logs reach the backup.
+error-deletion-protected = RDS refused to delete the instance ({ $code }: { $message }): deletion protection is on. Turn it off (RDS → Databases → the instance → Modify → Deletion protection off → Apply immediately), then run the step again.
 error-already-exists = The resource already exists ({ $code }); backup-lab reuses it.
 error-not-found = Not found ({ $code }: { $message }). Check the earlier steps: the snapshot comes from "Take a manual snapshot", the restored database from "Restore the snapshot".
 error-service-not-found = ECS service not found ({ $code }); check the cluster and service names in the configuration.
@@ -388,6 +450,8 @@ invalid-step = unknown step "{ $step }"; steps with an action: { $steps }
 invalid-faults = invalid --faults: { $reason }
 invalid-faults-unhealthy-needs-sim = invalid --faults: unhealthy makes simulated tasks fail and works only with --sim
 invalid-faults-dump-needs-sim = invalid --faults: no-registry and db-unreachable make the simulated copy task fail and work only with --sim
+invalid-faults-restore-needs-sim = invalid --faults: a restore that ends in a status such as incompatible-parameters is a behaviour of the simulated account and works only with --sim
+invalid-restore-time = "{ $time }" is no time: give HH:MM:SS in your local time (today; yesterday if it is still to come), or an RFC 3339 time such as 2026-11-25T09:12:00Z
 invalid-speed = --speed must be a number from { $min } (real time) to { $max }; the default is { $default }
 invalid-speed-needs-sim = --speed only applies to the simulation: add --sim
 config-read = cannot read { $path }: { $reason }
@@ -453,10 +517,11 @@ plan-changed = The account has changed since you confirmed, so the plan is no lo
 faults-empty = the spec is empty; e.g. throttle:0.2 or CreateDBSnapshot=timeout@1
 faults-calls = "{ $part }": after @ comes N or N-M, with 1 ≤ N ≤ M
 faults-rate = "{ $part }": the rate after : must be a number from 0 to 1
-faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry or db-unreachable
+faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry, db-unreachable or a status a restore ends in (failed, incompatible-parameters, restore-error, storage-full, …)
 faults-unhealthy-operation = "{ $part }": unhealthy applies to UpdateService only
 faults-unhealthy-rate = "{ $part }": unhealthy takes no rate, only @N or @N-M
 faults-dump-rule = "{ $part }": no-registry and db-unreachable apply to RunTask only and take no rate, only @N or @N-M
+faults-restore-rule = "{ $part }": a status a restore ends in applies to RestoreDBInstanceFromDBSnapshot and RestoreDBInstanceToPointInTime only and takes no rate, only @N or @N-M
 faults-operation = "{ $part }": unknown operation "{ $operation }"; known operations: { $operations }
 
 
@@ -516,8 +581,11 @@ report-journal-lost = { $count ->
         [one] 1 line
        *[other] { $count } lines
     } of the journal could not be read (backup-lab was ended in the middle of writing): the figures below are made from the rest of the history and may miss what those lines held.
-report-problems = What went wrong
+report-problems = Diagnoses
 report-fix = What to do:
+severity-failure = failure
+severity-warning = warning
+severity-note = note
 
 ## No account
 

@@ -212,6 +212,11 @@ ui-window-intro = Enter the daily backup window in your local time ({ $zone }) a
        *[no] ; { $zone } has no daylight saving time, so the window stays where you put it.
     }
 ui-window-utc = { $utc } UTC, as RDS stores it
+ui-restore-time-title = Restore point
+ui-restore-time-intro = The moment the new instance will hold, in your local time ({ $zone }) as hh:mm:ss. { $watched ->
+        [yes] { $proposed } is a minute before the todos were deleted, a moment backup-lab saw them all.
+       *[no] The todos were deleted while backup-lab was not watching; { $proposed } is the last moment it saw them all. If you know a later moment before the deletion, type it.
+    }
 ui-cleanup-title = Clean up: which database stays?
 ui-cleanup-intro = Decide which database the app uses from now on. Only what the lab created is deleted.
 ui-cleanup-keep = Keep { $restored }

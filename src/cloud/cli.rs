@@ -72,6 +72,11 @@ pub fn modify_instance(c: &InstanceChange) -> String {
         Some(false) => out.push_str(" --no-multi-az"),
         None => {}
     }
+    match c.deletion_protection {
+        Some(true) => out.push_str(" --deletion-protection"),
+        Some(false) => out.push_str(" --no-deletion-protection"),
+        None => {}
+    }
     out.push_str(" --apply-immediately");
     out
 }
@@ -130,6 +135,10 @@ fn settings(s: &RestoreSettings) -> String {
         ("--db-parameter-group-name", s.parameter_group.clone()),
         ("--option-group-name", s.option_group.clone()),
         ("--engine-lifecycle-support", s.engine_lifecycle.clone()),
+        (
+            "--storage-throughput",
+            s.storage_throughput.map(|n| n.to_string()),
+        ),
     ];
     for (flag, value) in options {
         if let Some(value) = value {
@@ -137,6 +146,34 @@ fn settings(s: &RestoreSettings) -> String {
             out.push_str(flag);
             out.push(' ');
             out.push_str(&quote(&value));
+        }
+    }
+    let switches = [
+        (
+            s.publicly_accessible,
+            "--publicly-accessible",
+            "--no-publicly-accessible",
+        ),
+        (
+            s.copy_tags_to_snapshot,
+            "--copy-tags-to-snapshot",
+            "--no-copy-tags-to-snapshot",
+        ),
+        (
+            s.auto_minor_version_upgrade,
+            "--auto-minor-version-upgrade",
+            "--no-auto-minor-version-upgrade",
+        ),
+        (
+            s.deletion_protection,
+            "--deletion-protection",
+            "--no-deletion-protection",
+        ),
+    ];
+    for (value, on, off) in switches {
+        if let Some(value) = value {
+            out.push(' ');
+            out.push_str(if value { on } else { off });
         }
     }
     out.push_str(&tags(&s.tags));

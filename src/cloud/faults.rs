@@ -38,6 +38,9 @@ pub enum FaultKind {
     NoRegistry,
     /// The dump task cannot connect to a database (simulation only).
     DbUnreachable,
+    /// The restore the call starts ends in this RDS status, one that does not end by itself
+    /// (simulation only; the kind is written as the status, `incompatible-parameters`).
+    EndsIn(&'static str),
 }
 
 impl FaultKind {
@@ -52,7 +55,11 @@ impl FaultKind {
             "tag-denied" => Self::TagDenied,
             "no-registry" => Self::NoRegistry,
             "db-unreachable" => Self::DbUnreachable,
-            _ => return None,
+            other => Self::EndsIn(
+                crate::cloud::InstanceStatus::TERMINAL
+                    .into_iter()
+                    .find(|s| *s == other)?,
+            ),
         })
     }
 
@@ -60,7 +67,7 @@ impl FaultKind {
     fn is_world(self) -> bool {
         matches!(
             self,
-            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable
+            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable | Self::EndsIn(_)
         )
     }
 
@@ -92,11 +99,13 @@ impl FaultKind {
                 "The security token included in the request is expired (injected).",
             ),
             // Not a failed call: the simulation's tasks fail instead (never raised here).
-            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable => CloudError::new(
-                ErrorKind::Other,
-                "Unhealthy",
-                "Tasks fail their health checks (injected).",
-            ),
+            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable | Self::EndsIn(_) => {
+                CloudError::new(
+                    ErrorKind::Other,
+                    "Unhealthy",
+                    "Tasks fail their health checks (injected).",
+                )
+            }
             Self::TagDenied => {
                 let action = if operation.contains("DB") {
                     "rds:AddTagsToResource"
@@ -184,6 +193,10 @@ pub enum SpecError {
     DumpRule {
         part: String,
     },
+    /// A status a restore ends in, with another operation than the two restores, or a rate.
+    RestoreRule {
+        part: String,
+    },
 }
 
 impl SpecError {
@@ -199,6 +212,7 @@ impl SpecError {
             Self::UnhealthyOperation { .. } => "unhealthy-operation",
             Self::UnhealthyRate { .. } => "unhealthy-rate",
             Self::DumpRule { .. } => "dump-rule",
+            Self::RestoreRule { .. } => "restore-rule",
         }
     }
 }
@@ -261,6 +275,14 @@ impl Spec {
             {
                 return Err(SpecError::DumpRule { part: owned() });
             }
+            if matches!(kind, FaultKind::EndsIn(_))
+                && (operation
+                    .as_deref()
+                    .is_some_and(|op| !RESTORES.contains(&op))
+                    || rate < 1.0)
+            {
+                return Err(SpecError::RestoreRule { part: owned() });
+            }
             rules.push(Rule {
                 operation,
                 kind,
@@ -300,12 +322,45 @@ impl Spec {
             .collect()
     }
 
+    /// The restores whose new instance ends in a terminal status: the operation (`None`:
+    /// either restore), its calls (ranges, 1-based) and the status.
+    #[must_use]
+    pub fn restore_endings(&self) -> Vec<RestoreEnding> {
+        self.rules
+            .iter()
+            .filter_map(|r| match r.kind {
+                FaultKind::EndsIn(status) => Some(RestoreEnding {
+                    operation: r.operation.clone().filter(|op| op != "*"),
+                    calls: r.calls.unwrap_or((1, u64::MAX)),
+                    status: status.to_owned(),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Whether the spec holds call faults (anything but the world kinds).
     #[must_use]
     pub fn has_call_faults(&self) -> bool {
         self.rules.iter().any(|r| !r.kind.is_world())
     }
 }
+
+/// A restore that is to end in `status` (a world fault, simulation only).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestoreEnding {
+    /// `RestoreDBInstanceFromDBSnapshot` or `RestoreDBInstanceToPointInTime`; `None`: both.
+    pub operation: Option<String>,
+    /// Which calls of that operation (1-based, inclusive).
+    pub calls: (u64, u64),
+    pub status: String,
+}
+
+/// The calls a restore-ending fault may name.
+pub const RESTORES: [&str; 2] = [
+    "RestoreDBInstanceFromDBSnapshot",
+    "RestoreDBInstanceToPointInTime",
+];
 
 const UPDATE_SERVICE: &str = "UpdateService";
 const RUN_TASK: &str = "RunTask";
@@ -427,6 +482,25 @@ mod tests {
                 .has_call_faults()
         );
         assert!(Spec::parse("CreateDBSnapshot=unhealthy").is_err());
+        let spec = Spec::parse("RestoreDBInstanceFromDBSnapshot=incompatible-parameters@1")
+            .expect("valid");
+        assert!(!spec.has_call_faults());
+        assert_eq!(
+            spec.restore_endings(),
+            vec![RestoreEnding {
+                operation: Some("RestoreDBInstanceFromDBSnapshot".into()),
+                calls: (1, 1),
+                status: "incompatible-parameters".into(),
+            }]
+        );
+        assert_eq!(
+            Spec::parse("CreateDBSnapshot=storage-full"),
+            Err(SpecError::RestoreRule {
+                part: "CreateDBSnapshot=storage-full".into()
+            })
+        );
+        assert!(Spec::parse("restore-error:0.5").is_err());
+        assert!(Spec::parse("exploded-in-flight").is_err());
         assert!(Spec::parse("unhealthy:0.5").is_err());
     }
 }

@@ -48,6 +48,16 @@ pub struct DbInstance {
     pub tags: Vec<(String, String)>,
     /// The database created with the instance (`DBName`), which a restore keeps.
     pub db_name: Option<String>,
+    /// `PubliclyAccessible`: whether the endpoint resolves to a public address.
+    pub publicly_accessible: Option<bool>,
+    /// `CopyTagsToSnapshot`: whether snapshots get the instance's tags.
+    pub copy_tags_to_snapshot: Option<bool>,
+    /// `StorageThroughput` in MiB/s (gp3).
+    pub storage_throughput: Option<u32>,
+    /// `AutoMinorVersionUpgrade`.
+    pub auto_minor_version_upgrade: Option<bool>,
+    /// `DeletionProtection`: DeleteDBInstance fails while it is on.
+    pub deletion_protection: bool,
 }
 
 impl DbInstance {
@@ -88,15 +98,13 @@ impl DbInstance {
     }
 
     /// States that move on by themselves; a poller looks more often while one is seen.
+    /// Terminal statuses ([`InstanceStatus::is_terminal`]) do not.
     #[must_use]
     pub fn is_transitional(&self) -> bool {
         !matches!(
             self.status,
-            InstanceStatus::Available
-                | InstanceStatus::Stopped
-                | InstanceStatus::Failed
-                | InstanceStatus::IncompatibleRestore
-        )
+            InstanceStatus::Available | InstanceStatus::Stopped
+        ) && !self.status.is_terminal()
     }
 }
 
@@ -508,6 +516,21 @@ pub struct RestoreSettings {
     pub engine_lifecycle: Option<String>,
     /// Every tag the new instance gets: the source's, then the program's own.
     pub tags: Vec<(String, String)>,
+    /// The source's `PubliclyAccessible` (RDS otherwise decides by the subnet group).
+    #[serde(default)]
+    pub publicly_accessible: Option<bool>,
+    /// The source's `CopyTagsToSnapshot` (RDS otherwise turns it off).
+    #[serde(default)]
+    pub copy_tags_to_snapshot: Option<bool>,
+    /// The source's `StorageThroughput` on gp3 (RDS otherwise takes the baseline).
+    #[serde(default)]
+    pub storage_throughput: Option<u32>,
+    /// The source's `AutoMinorVersionUpgrade` (RDS otherwise turns it on).
+    #[serde(default)]
+    pub auto_minor_version_upgrade: Option<bool>,
+    /// The source's `DeletionProtection` (RDS otherwise leaves it off).
+    #[serde(default)]
+    pub deletion_protection: Option<bool>,
 }
 
 /// Parameters of RestoreDBInstanceFromDBSnapshot as the lab sets them.
@@ -549,11 +572,14 @@ pub struct BackupSettings {
 /// Parameters of ModifyDBInstance that mend a restored instance, applied at once
 /// (ApplyImmediately): its VPC security groups (the list replaces the old one; immediate) and
 /// Multi-AZ (a conversion that keeps the instance `modifying` for a while).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct InstanceChange {
     pub instance_id: String,
     pub security_groups: Option<Vec<String>>,
     pub multi_az: Option<bool>,
+    /// `DeletionProtection`: turned off before the lab deletes an instance it made.
+    #[serde(default)]
+    pub deletion_protection: Option<bool>,
 }
 
 /// Tags every resource created by the program carries.

@@ -88,16 +88,38 @@ status! {
         Creating = "creating",
         Deleting = "deleting",
         Failed = "failed",
+        InaccessibleEncryptionCredentials = "inaccessible-encryption-credentials",
+        InaccessibleEncryptionCredentialsRecoverable =
+            "inaccessible-encryption-credentials-recoverable",
+        IncompatibleNetwork = "incompatible-network",
+        IncompatibleOptionGroup = "incompatible-option-group",
+        IncompatibleParameters = "incompatible-parameters",
         IncompatibleRestore = "incompatible-restore",
+        InsufficientCapacity = "insufficient-capacity",
         Modifying = "modifying",
         Rebooting = "rebooting",
+        RestoreError = "restore-error",
         Starting = "starting",
         Stopped = "stopped",
         Stopping = "stopping",
+        StorageFull = "storage-full",
         StorageOptimization = "storage-optimization",
         Upgrading = "upgrading",
     }
 }
+
+/// Statuses of the RDS User Guide's table that pass by themselves (maintenance, renames,
+/// storage work, …), beyond the ones named above.
+const PASSING: [&str; 8] = [
+    "converting-to-vpc",
+    "delete-precheck",
+    "maintenance",
+    "moving-to-vpc",
+    "renaming",
+    "resetting-master-credentials",
+    "storage-config-upgrade",
+    "storage-initialization",
+];
 
 impl InstanceStatus {
     /// `configuring-enhanced-monitoring`, `configuring-log-exports`, …
@@ -105,6 +127,52 @@ impl InstanceStatus {
     pub fn is_configuring(&self) -> bool {
         self.as_str().starts_with("configuring-")
     }
+
+    /// Statuses that do not end by themselves (RDS User Guide, "Viewing Amazon RDS DB
+    /// instance status"): the instance stays so until someone acts (deletes it, changes a
+    /// setting, restores again). Waiting for them is waiting forever.
+    #[must_use]
+    pub fn is_terminal(&self) -> bool {
+        matches!(
+            self,
+            Self::Failed
+                | Self::InaccessibleEncryptionCredentials
+                | Self::InaccessibleEncryptionCredentialsRecoverable
+                | Self::IncompatibleNetwork
+                | Self::IncompatibleOptionGroup
+                | Self::IncompatibleParameters
+                | Self::IncompatibleRestore
+                | Self::InsufficientCapacity
+                | Self::RestoreError
+                | Self::StorageFull
+        )
+    }
+
+    /// A status this program does not know: not in the User Guide's table as the program
+    /// read it, so whether it passes by itself is unknown (it is shown as RDS wrote it).
+    #[must_use]
+    pub fn is_unknown(&self) -> bool {
+        match self {
+            Self::Other(name) => {
+                !name.is_empty() && !self.is_configuring() && !PASSING.contains(&name.as_str())
+            }
+            _ => false,
+        }
+    }
+
+    /// Every status [`Self::is_terminal`] holds, by name (the simulation's faults take them).
+    pub const TERMINAL: [&'static str; 10] = [
+        "failed",
+        "inaccessible-encryption-credentials",
+        "inaccessible-encryption-credentials-recoverable",
+        "incompatible-network",
+        "incompatible-option-group",
+        "incompatible-parameters",
+        "incompatible-restore",
+        "insufficient-capacity",
+        "restore-error",
+        "storage-full",
+    ];
 }
 
 status! {
@@ -147,16 +215,21 @@ mod tests {
             serde_json::to_string(&known).expect("json"),
             "\"backing-up\""
         );
-        let new: InstanceStatus = serde_json::from_str("\"inaccessible-encryption-credentials\"")
-            .expect("an unknown status loads");
-        assert_eq!(
-            new,
-            InstanceStatus::Other("inaccessible-encryption-credentials".into())
-        );
+        let new: InstanceStatus =
+            serde_json::from_str("\"quantum-entangled\"").expect("an unknown status loads");
+        assert_eq!(new, InstanceStatus::Other("quantum-entangled".into()));
         assert_eq!(
             serde_json::to_string(&new).expect("json"),
-            "\"inaccessible-encryption-credentials\""
+            "\"quantum-entangled\""
         );
+        assert!(new.is_unknown() && !new.is_terminal());
+        for name in InstanceStatus::TERMINAL {
+            let status = InstanceStatus::from(name);
+            assert!(status.is_terminal() && !status.is_unknown(), "{name}");
+            assert_eq!(status.as_str(), name);
+        }
+        assert!(!InstanceStatus::from("renaming").is_unknown());
+        assert!(!InstanceStatus::from("configuring-log-exports").is_unknown());
         assert!(InstanceStatus::from("configuring-log-exports").is_configuring());
         assert_eq!(
             TaskDefinitionStatus::from("ACTIVE"),

@@ -390,6 +390,29 @@ pub async fn delete_instance(
     }
 }
 
+/// Turns deletion protection off on an instance the lab made (or the adopted restore), so
+/// that it can be deleted; never on the learner's original.
+pub async fn unprotect_instance(
+    cloud: &dyn Cloud,
+    config: &Config,
+    restored: &str,
+    id: &str,
+) -> Result<(), ActionError> {
+    if !is_lab_instance(config, restored, id) {
+        return Err(ActionError::Blocked(
+            Text::new("blocked-protected-modify").arg("instance", id),
+        ));
+    }
+    cloud
+        .modify_instance(&cloud::InstanceChange {
+            instance_id: id.to_owned(),
+            deletion_protection: Some(false),
+            ..cloud::InstanceChange::default()
+        })
+        .await?;
+    Ok(())
+}
+
 /// Mends the restored database (`restored`: the lab's or the adopted one) at once; refuses
 /// any other instance, the learner's original above all.
 pub async fn modify_restored(

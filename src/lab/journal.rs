@@ -48,9 +48,14 @@ pub enum EventKind {
     Todos {
         todos: Vec<(TodoId, String)>,
     },
-    /// The todos were deleted; `at` is when the deleting began.
+    /// The todos were deleted; `at` is when the deleting began (or, for a deletion made
+    /// elsewhere, when backup-lab first saw fewer todos).
     Disaster {
         lost: Vec<String>,
+        /// The last moment backup-lab saw the full list: the deletion began after it. Far
+        /// from `at`, the deletion happened while backup-lab was not watching.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        full_until: Option<Timestamp>,
     },
     RestoreRequested {
         instance: String,
@@ -261,6 +266,9 @@ pub struct Journal {
     present: std::collections::BTreeSet<String>,
     /// The owner's end mark, written when the journal is dropped.
     end_mark: Option<EndMark>,
+    /// The last look (this process only) that still showed the todo list of the `Todos`
+    /// event at this index: the list was there at least until then.
+    seen_until: std::collections::BTreeMap<usize, Timestamp>,
 }
 
 /// How many calls are appended between two looks at the calls file's size.
@@ -395,6 +403,7 @@ impl Journal {
             reserve: None,
             present: std::collections::BTreeSet::new(),
             end_mark: None,
+            seen_until: std::collections::BTreeMap::new(),
         })
     }
 
@@ -717,6 +726,40 @@ impl Journal {
             })
     }
 
+    fn last_todos_index(&self) -> Option<usize> {
+        self.events
+            .iter()
+            .rposition(|e| matches!(e.kind, EventKind::Todos { .. }))
+    }
+
+    /// The last moment the list before the current run of shrinking lists (the full one)
+    /// was seen: the last look showing it in this process, else when it was first seen.
+    fn full_list_seen_until(&self) -> Option<Timestamp> {
+        let lists: Vec<(usize, &Vec<(TodoId, String)>)> = self
+            .events
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match &e.kind {
+                EventKind::Todos { todos } => Some((i, todos)),
+                _ => None,
+            })
+            .collect();
+        let mut full = lists.len().checked_sub(1)?;
+        while full > 0 {
+            let (prev, cur) = (lists[full - 1].1, lists[full].1);
+            if cur.len() < prev.len() && cur.iter().all(|t| prev.contains(t)) {
+                full -= 1;
+            } else {
+                break;
+            }
+        }
+        let index = lists[full].0;
+        self.seen_until
+            .get(&index)
+            .copied()
+            .or(Some(self.events[index].at))
+    }
+
     fn last_todos(&self) -> Option<&Vec<(TodoId, String)>> {
         self.events.iter().rev().find_map(|e| match &e.kind {
             EventKind::Todos { todos } => Some(todos),
@@ -796,7 +839,11 @@ impl Journal {
                 .iter()
                 .map(|t| (t.id.clone(), t.title.clone()))
                 .collect();
-            if self.last_todos() != Some(&list) {
+            if self.last_todos() == Some(&list) {
+                if let Some(i) = self.last_todos_index() {
+                    self.seen_until.insert(i, at);
+                }
+            } else {
                 let previous = self.last_todos().cloned().unwrap_or_default();
                 self.record(
                     at,
@@ -822,7 +869,8 @@ impl Journal {
                 {
                     let began = self.deletion_began().unwrap_or(at);
                     let lost = previous.iter().map(|(_, t)| t.clone()).collect();
-                    self.record(began, now, EventKind::Disaster { lost });
+                    let full_until = self.full_list_seen_until();
+                    self.record(began, now, EventKind::Disaster { lost, full_until });
                 }
                 if !list.is_empty()
                     && switched

@@ -304,6 +304,44 @@ pub struct Problem {
     pub code: String,
     pub detail: Text,
     pub fix: Text,
+    #[serde(default)]
+    pub severity: Severity,
+}
+
+/// How much a diagnosis weighs, shown alike on the screen, in `check --json` and the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// It breaks the lab's goal or is not what the chapter asks for: the step is failed.
+    #[default]
+    Failure,
+    /// Worth acting on, on a step that is under way or done all the same.
+    Warning,
+    /// What the chapter's own console path yields: its consequence is said, and the step is
+    /// done.
+    Note,
+}
+
+impl Severity {
+    /// The mark in front of the diagnosis, so its weight does not depend on colour.
+    #[must_use]
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Failure => "✘",
+            Self::Warning => "!",
+            Self::Note => "ℹ",
+        }
+    }
+
+    /// The word in `check --json` and the report (`failure`, `warning`, `note`).
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Failure => "failure",
+            Self::Warning => "warning",
+            Self::Note => "note",
+        }
+    }
 }
 
 impl Problem {
@@ -318,7 +356,23 @@ impl Problem {
             fix: Text::new(&format!("problem-{code}-fix"))
                 .arg("Enter", Text::new("enter-key-start"))
                 .arg("enter", Text::new("enter-key")),
+            severity: Severity::Failure,
         }
+    }
+
+    /// The diagnosis as a note: what the chapter's own path yields, said with its
+    /// consequence; the step can be done.
+    #[must_use]
+    pub fn note(mut self) -> Self {
+        self.severity = Severity::Note;
+        self
+    }
+
+    /// The diagnosis as a warning: worth acting on, but the step can be done.
+    #[must_use]
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
     }
 
     /// The fix as the command line says it: `backup-lab run <step>` where the screen says
@@ -356,16 +410,19 @@ impl Problem {
     pub fn shown(&self, lang: Lang, step: StepId) -> ShownProblem {
         ShownProblem {
             code: self.code.clone(),
+            severity: self.severity,
             detail: self.detail.render(lang),
             fix: self.fix_on_cli(step).render(lang),
         }
     }
 }
 
-/// A diagnosis rendered in one language: `{code, detail, fix}`.
+/// A diagnosis rendered in one language: `{code, severity, detail, fix}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShownProblem {
     pub code: String,
+    #[serde(default)]
+    pub severity: Severity,
     pub detail: String,
     pub fix: String,
 }
@@ -433,15 +490,35 @@ impl Check {
         self
     }
 
-    /// All in one line: the diagnoses in a few words, then the details.
+    /// All in one line: the failures and warnings in a few words, then the details, then
+    /// the notes.
     #[must_use]
     pub fn render(&self, lang: Lang) -> String {
-        self.problems
+        let (notes, weighty): (Vec<&Problem>, Vec<&Problem>) = self
+            .problems
+            .iter()
+            .partition(|p| p.severity == Severity::Note);
+        weighty
             .iter()
             .map(|p| p.short().render(lang))
             .chain(self.details.iter().map(|d| d.render(lang)))
+            .chain(notes.iter().map(|p| p.short().render(lang)))
             .collect::<Vec<_>>()
             .join("; ")
+    }
+
+    /// The check with severities that fit its state: on a step that is not failed, a
+    /// failure is a warning (nothing can fail a step that is done or under way).
+    #[must_use]
+    pub fn with_consistent_severity(mut self) -> Self {
+        if self.state != StepState::Failed {
+            for p in &mut self.problems {
+                if p.severity == Severity::Failure {
+                    p.severity = Severity::Warning;
+                }
+            }
+        }
+        self
     }
 
     /// The diagnoses of `step` in `lang`.
@@ -479,17 +556,23 @@ pub fn step_text(
     config: &crate::config::Config,
     window_local: &str,
 ) -> Option<String> {
+    step_text_with(lang, step, part, name_args(config, window_local))
+}
+
+/// A step's text with the names in `args` ([`name_args`], maybe with this run's restored
+/// database in place of the lab's name).
+#[must_use]
+pub fn step_text_with(
+    lang: Lang,
+    step: StepId,
+    part: &str,
+    args: Vec<(String, Arg)>,
+) -> Option<String> {
     let id = format!("step-{}-{part}", step.id());
     if !i18n::has(lang, &id) {
         return None;
     }
-    Some(
-        Text {
-            id,
-            args: name_args(config, window_local),
-        }
-        .render(lang),
-    )
+    Some(Text { id, args }.render(lang))
 }
 
 #[cfg(test)]

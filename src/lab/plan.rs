@@ -21,6 +21,9 @@ pub struct Options {
     /// Restore step, when an instance restored under another name is there: restore again
     /// under the lab's name (true) instead of adopting that instance (false).
     pub restore_again: bool,
+    /// Point-in-time restore: the moment the learner chose instead of the one the journal
+    /// calls for, as typed (`14:03:05` in the learner's zone, or RFC 3339).
+    pub restore_time: Option<String>,
 }
 
 impl Options {
@@ -31,6 +34,7 @@ impl Options {
             cleanup: CleanupPath::default(),
             lang: crate::i18n::Lang::En,
             restore_again: false,
+            restore_time: None,
         }
     }
 }
@@ -120,6 +124,8 @@ pub struct Removal {
     pub verify: Option<Vec<String>>,
     /// Instances the lab made, deleted without a final snapshot.
     pub instances: Vec<String>,
+    /// Those of `instances` with deletion protection on: it is turned off first.
+    pub unprotect: Vec<String>,
     pub snapshot: Option<String>,
     /// Dump & restore: the family whose ACTIVE revisions (the dump task definitions) are
     /// deregistered at the end.
@@ -136,6 +142,7 @@ impl Removal {
             && (self.switch_back.is_none() || self.switch_back == other.switch_back)
             && (self.verify.is_none() || self.verify == other.verify)
             && self.instances.iter().all(|i| other.instances.contains(i))
+            && self.unprotect.iter().all(|i| other.unprotect.contains(i))
             && (self.snapshot.is_none() || self.snapshot == other.snapshot)
             && (self.dump_family.is_none() || self.dump_family == other.dump_family)
     }

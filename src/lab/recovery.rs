@@ -214,7 +214,7 @@ pub fn measure(
     let achieved_rpo = match (disaster, snapshot_point) {
         (Some(d), Some(p)) => {
             let before: Vec<&String> = match &d.kind {
-                EventKind::Disaster { lost } => lost.iter().collect(),
+                EventKind::Disaster { lost, .. } => lost.iter().collect(),
                 _ => Vec::new(),
             };
             let at_point = journal.todos_at(p.at).cloned().unwrap_or_default();

@@ -170,6 +170,15 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
             window_sections(view, input, error.as_ref(), width),
             false,
         ),
+        Dialog::RestoreTime {
+            input,
+            proposed,
+            error,
+        } => (
+            view.t("ui-restore-time-title"),
+            restore_time_sections(view, input, proposed, error.as_ref(), width),
+            false,
+        ),
         Dialog::CleanupChoice { choice } => (
             view.t("ui-cleanup-title"),
             cleanup_sections(view, *choice, width),
@@ -447,6 +456,65 @@ fn has_dst(tz: &jiff::tz::TimeZone, now: jiff::Timestamp) -> bool {
     };
     let first = offset(0);
     (1..12).any(|month| offset(month * 30) != first)
+}
+
+/// The point-in-time restore's moment: the journal's, or one the learner types.
+fn restore_time_sections(
+    view: &View<'_>,
+    input: &str,
+    proposed: &str,
+    error: Option<&Text>,
+    width: usize,
+) -> Vec<Section> {
+    let th = &view.th;
+    let app = view.app;
+    let zone = view.tz.iana_name().unwrap_or("local").to_owned();
+    let watched = matches!(
+        crate::lab::steps::pitr_aim(&app.journal),
+        crate::lab::steps::PitrAim::BeforeDisaster { watched: true, .. }
+    );
+    let intro = Text::new("ui-restore-time-intro")
+        .arg("zone", zone)
+        .arg("proposed", proposed)
+        .arg("watched", if watched { "yes" } else { "no" })
+        .render(view.lang);
+    let mut field = vec![Line::from(vec![
+        Span::styled("> ", th.key),
+        Span::styled(input.to_owned(), th.heading),
+        Span::styled(CURSOR, th.key),
+    ])];
+    if let Some(e) = error {
+        field.extend(wrap::lines_with(
+            "✘ ",
+            &view.text(e),
+            width,
+            th.error,
+            th.error,
+        ));
+    }
+    let keys = vec![keys(
+        view,
+        KeyMode::Input,
+        &[
+            (&[Action::Confirm], "ui-key-continue"),
+            (&[Action::Cancel], "ui-key-cancel"),
+            (&[Action::Backspace], "ui-key-delete"),
+        ],
+    )];
+    vec![
+        Section {
+            drop_rank: 2,
+            lines: wrap::lines_with("", &intro, width, th.text, th.text),
+        },
+        Section {
+            drop_rank: KEEP,
+            lines: field,
+        },
+        Section {
+            drop_rank: KEEP,
+            lines: keys,
+        },
+    ]
 }
 
 fn window_sections(

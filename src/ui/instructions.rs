@@ -38,7 +38,7 @@ fn action_id(step: StepId) -> String {
 pub fn now_text(view: &View<'_>) -> String {
     let app = view.app;
     let step = app.selected;
-    let args = lab::name_args(&app.config, &app.options.window_local);
+    let args = app.name_args(step);
     let step_text = |part: &str| Text {
         id: format!("step-{}-{part}", step.id()),
         args: args.clone(),
@@ -128,7 +128,7 @@ pub fn now_hint(view: &View<'_>) -> (String, String) {
         }
         let label = Text {
             id: format!("step-{}-enter", step.id()),
-            args: lab::name_args(&app.config, &app.options.window_local),
+            args: app.name_args(step),
         };
         return ("⏎ Enter".to_owned(), view.text(&label));
     }
@@ -220,21 +220,22 @@ fn heading(view: &View<'_>, text: &str, width: usize) -> Vec<Line<'static>> {
 #[must_use]
 pub fn problem_lines(
     view: &View<'_>,
-    state: StepState,
+    _state: StepState,
     problems: &[lab::Problem],
     width: usize,
 ) -> Vec<Line<'static>> {
     let th = &view.th;
-    // On a step that is not failed, a diagnosis is a warning or a reassurance.
-    let (mark, style) = if state == StepState::Failed {
-        ("  ✘ ", th.failed)
-    } else {
-        ("  ! ", th.warn)
-    };
     let mut out = Vec::new();
     for problem in problems {
+        // Each as its severity says: a failure, a warning, or a note on a step that is done.
+        let style = match problem.severity {
+            lab::Severity::Failure => th.failed,
+            lab::Severity::Warning => th.warn,
+            lab::Severity::Note => th.muted,
+        };
+        let mark = format!("  {} ", problem.severity.symbol());
         out.extend(wrap::lines_with(
-            mark,
+            &mark,
             &view.text(&problem.detail),
             width,
             style,
@@ -257,15 +258,7 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     let app = view.app;
     let th = &view.th;
     let step = app.selected;
-    let step_text = |part: &str| {
-        lab::step_text(
-            view.lang,
-            step,
-            part,
-            &app.config,
-            &app.options.window_local,
-        )
-    };
+    let step_text = |part: &str| lab::step_text_with(view.lang, step, part, app.name_args(step));
     let mut out: Vec<Line<'static>> = Vec::new();
 
     let mut title = format!("{} · {}", step.index() + 1, view.text(&step.title()));
@@ -352,7 +345,7 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     out.extend(heading(view, &view.t("ui-action-heading"), width));
     let action = Text {
         id: action_id(step),
-        args: lab::name_args(&app.config, &app.options.window_local),
+        args: app.name_args(step),
     };
     out.extend(wrap::lines_with(
         "",

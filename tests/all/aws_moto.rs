@@ -186,6 +186,103 @@ async fn describe_and_modify_backup_settings() {
     assert_eq!(db.backup_window.as_deref(), Some("03:00-03:30"));
 }
 
+/// "The rest unchanged": both restores send the source's PubliclyAccessible,
+/// CopyTagsToSnapshot, StorageThroughput, AutoMinorVersionUpgrade and DeletionProtection, and
+/// read them back; a protected instance is refused deletion until ModifyDBInstance turns the
+/// protection off.
+#[tokio::test]
+async fn restores_carry_the_remaining_settings_and_protection_is_turned_off_before_deleting() {
+    let Some(moto) = Moto::start() else { return };
+    let world = moto.world();
+    let cloud = moto.cloud().await;
+    // moto copies the source's values where a restore leaves them out (and also where it
+    // sends `false`), so the source gets the opposite of what the restore sends: only a value
+    // that went over the wire can show up on the new instance.
+    moto.boto(
+        "out(c('rds').modify_db_instance(DBInstanceIdentifier='workshop-db', \
+         PubliclyAccessible=False, CopyTagsToSnapshot=False, AutoMinorVersionUpgrade=False, \
+         DeletionProtection=False, ApplyImmediately=True)['DBInstance']['DBInstanceIdentifier'])",
+    );
+    cloud
+        .create_snapshot(&snap(INSTANCE, "ondemandbackup"))
+        .await
+        .expect("snapshot");
+    let carried = |mut settings: RestoreSettings| {
+        settings.storage_type = Some("gp3".into());
+        settings.storage_throughput = Some(500);
+        settings.publicly_accessible = Some(true);
+        settings.copy_tags_to_snapshot = Some(true);
+        settings.auto_minor_version_upgrade = Some(true);
+        settings.deletion_protection = Some(true);
+        settings
+    };
+    let mut request = restore_request(&world, "workshop-db-restore", "ondemandbackup");
+    request.settings = carried(request.settings);
+    cloud
+        .restore_from_snapshot(&request)
+        .await
+        .expect("restore");
+    let pitr = PitrRequest {
+        source_id: INSTANCE.into(),
+        target_id: "workshop-db-pitr".into(),
+        restore_time: None,
+        settings: carried(RestoreSettings {
+            class: "db.t3.micro".into(),
+            ..RestoreSettings::default()
+        }),
+    };
+    cloud.restore_to_point_in_time(&pitr).await.expect("pitr");
+    for id in ["workshop-db-restore", "workshop-db-pitr"] {
+        let seen = moto.boto(&format!(
+            "out(c('rds').describe_db_instances(DBInstanceIdentifier='{id}')['DBInstances'][0])"
+        ));
+        assert_eq!(seen["PubliclyAccessible"], true, "{id}: {seen}");
+        assert_eq!(seen["CopyTagsToSnapshot"], true, "{id}");
+        assert_eq!(seen["AutoMinorVersionUpgrade"], true, "{id}");
+        assert_eq!(seen["DeletionProtection"], true, "{id}");
+        assert_eq!(seen["StorageThroughput"], 500, "{id}");
+        // The adapter reads them back as the check compares them.
+        let described = cloud
+            .describe_instances()
+            .await
+            .expect("describe")
+            .into_iter()
+            .find(|i| i.id == id)
+            .expect("described");
+        assert_eq!(described.publicly_accessible, Some(true));
+        assert_eq!(described.copy_tags_to_snapshot, Some(true));
+        assert_eq!(described.auto_minor_version_upgrade, Some(true));
+        assert_eq!(described.storage_throughput, Some(500));
+        assert!(described.deletion_protection);
+    }
+    // RDS refuses to delete while the protection is on, with advice of its own.
+    let refused = expect_err(
+        cloud.delete_instance("workshop-db-restore").await,
+        ErrorKind::Validation,
+        "InvalidParameterCombination",
+    );
+    assert_eq!(
+        backup_lab::ui_text::error_text(&refused).id,
+        "error-deletion-protected"
+    );
+    cloud
+        .modify_instance(&backup_lab::cloud::InstanceChange {
+            instance_id: "workshop-db-restore".into(),
+            deletion_protection: Some(false),
+            ..backup_lab::cloud::InstanceChange::default()
+        })
+        .await
+        .expect("protection off");
+    let seen = moto.boto(
+        "out(c('rds').describe_db_instances(DBInstanceIdentifier='workshop-db-restore')['DBInstances'][0])",
+    );
+    assert_eq!(seen["DeletionProtection"], false);
+    cloud
+        .delete_instance("workshop-db-restore")
+        .await
+        .expect("deleted once unprotected");
+}
+
 #[tokio::test]
 async fn snapshot_restore_and_cleanup_land_in_moto() {
     let Some(moto) = Moto::start() else { return };

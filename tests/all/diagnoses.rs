@@ -306,7 +306,13 @@ async fn todos_deleted_while_the_snapshot_is_made_are_said_to_be_fine() {
     assert!(fix.contains("Nothing to do"), "{fix}");
     assert!(de.contains("in Ordnung"), "{de}");
     let snapshot = lab.check(StepId::Snapshot).await;
-    assert!(snapshot.find("snapshot-creating-todos-deleted").is_some());
+    // A reassurance: a note, never a failure.
+    assert_eq!(
+        snapshot
+            .find("snapshot-creating-todos-deleted")
+            .map(|p| p.severity),
+        Some(backup_lab::lab::Severity::Note)
+    );
     assert!(lab.done_within(StepId::DeleteTodos, 30).await);
     // The snapshot holds the todos: the restore brings them back.
     assert!(lab.done_within(StepId::Snapshot, 1).await);
@@ -903,7 +909,7 @@ async fn check_json_and_the_report_carry_the_problems() {
                 assert!(detail.contains(want_detail), "{detail}");
                 assert!(fix.contains(want_fix), "{fix}");
                 let keys: Vec<&String> = p.as_object().expect("object").keys().collect();
-                assert_eq!(keys, ["code", "detail", "fix"]);
+                assert_eq!(keys, ["code", "detail", "fix", "severity"]);
             } else {
                 assert!(problems.is_empty(), "{step}");
             }

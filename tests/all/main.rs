@@ -38,6 +38,7 @@ mod lab_sim;
 mod locales;
 mod recovery;
 mod restore_diag;
+mod restore_ends;
 mod state;
 mod state_limits;
 mod tty;

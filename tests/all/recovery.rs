@@ -259,7 +259,14 @@ async fn the_journal_survives_restarts_and_a_clock_that_jumps_back() {
     {
         let mut j = rt.journal.lock().expect("journal");
         let early: jiff::Timestamp = "2026-11-25T08:00:00Z".parse().expect("time");
-        j.record(early, early, journal::EventKind::Disaster { lost: vec![] });
+        j.record(
+            early,
+            early,
+            journal::EventKind::Disaster {
+                lost: vec![],
+                full_until: None,
+            },
+        );
     }
     let o = observe(&rt).await;
     let j = rt.journal.lock().expect("journal");

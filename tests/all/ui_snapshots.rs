@@ -113,9 +113,9 @@ impl Lab {
         let mut commands = app.update(Msg::Action(Action::Perform));
         while let Some(dialog) = app.dialog.clone() {
             commands = match dialog {
-                Dialog::Window { .. } | Dialog::RestoreChoice { .. } => {
-                    app.update(Msg::Action(Action::Confirm))
-                }
+                Dialog::Window { .. }
+                | Dialog::RestoreTime { .. }
+                | Dialog::RestoreChoice { .. } => app.update(Msg::Action(Action::Confirm)),
                 Dialog::CleanupChoice { .. } => app.update(Msg::Action(Action::KeepRestored)),
                 Dialog::Confirm { plan, .. } => match &plan.confirm {
                     Confirm::YesNo => app.update(Msg::Action(Action::Yes)),

@@ -87,6 +87,11 @@ pub(super) fn db_instance(i: &aws_sdk_rds::types::DbInstance) -> DbInstance {
             })
             .collect(),
         db_name: i.db_name().map(str::to_owned),
+        publicly_accessible: i.publicly_accessible(),
+        copy_tags_to_snapshot: i.copy_tags_to_snapshot(),
+        storage_throughput: i.storage_throughput().and_then(|n| u32::try_from(n).ok()),
+        auto_minor_version_upgrade: i.auto_minor_version_upgrade(),
+        deletion_protection: i.deletion_protection().unwrap_or(false),
     }
 }
 

@@ -69,10 +69,7 @@ fn kind_of_code(code: &str) -> Option<ErrorKind> {
         | "InvalidDBInstanceStateFault"
         | "InvalidDBSnapshotState"
         | "InvalidDBSnapshotStateFault"
-        | "InvalidDBSubnetGroupStateFault"
-        | "PointInTimeRestoreNotEnabled"
-        | "PointInTimeRestoreNotEnabledFault"
-        | "InvalidRestoreFault" => ErrorKind::InvalidState,
+        | "InvalidDBSubnetGroupStateFault" => ErrorKind::InvalidState,
         "DBSnapshotAlreadyExists"
         | "DBSnapshotAlreadyExistsFault"
         | "DBInstanceAlreadyExists"
@@ -88,7 +85,13 @@ fn kind_of_code(code: &str) -> Option<ErrorKind> {
         | "LoadBalancerNotFound"
         | "LoadBalancerNotFoundException" => ErrorKind::NotFound,
         "ServiceNotFoundException" | "ServiceNotActiveException" => ErrorKind::ServiceNotFound,
+        // Refusals that waiting does not cure (the point-in-time ones among them): the
+        // request has to change.
         "ClientException"
+        | "PointInTimeRestoreNotEnabled"
+        | "PointInTimeRestoreNotEnabledFault"
+        | "InvalidRestoreFault"
+        | "InvalidRestore"
         | "ClusterNotFoundException"
         | "PlatformUnknownException"
         | "PlatformTaskDefinitionIncompatibilityException"
@@ -296,6 +299,10 @@ mod tests {
             Some(ErrorKind::Client)
         );
         assert_eq!(kind_of_code("SomethingNew"), None);
+        // Point-in-time refusals are no busy resource: waiting does not cure them.
+        for code in ["InvalidRestoreFault", "PointInTimeRestoreNotEnabledFault"] {
+            assert_eq!(kind_of_code(code), Some(ErrorKind::Client), "{code}");
+        }
     }
 
     #[test]

@@ -354,6 +354,11 @@ macro_rules! with_restore_settings {
             .set_db_parameter_group_name(s.parameter_group.clone())
             .set_option_group_name(s.option_group.clone())
             .set_engine_lifecycle_support(s.engine_lifecycle.clone())
+            .set_publicly_accessible(s.publicly_accessible)
+            .set_copy_tags_to_snapshot(s.copy_tags_to_snapshot)
+            .set_storage_throughput(s.storage_throughput.and_then(|n| i32::try_from(n).ok()))
+            .set_auto_minor_version_upgrade(s.auto_minor_version_upgrade)
+            .set_deletion_protection(s.deletion_protection)
             .set_tags(rds_tags(&s.tags))
     }};
 }
@@ -473,6 +478,7 @@ impl Cloud for AwsCloud {
             .db_instance_identifier(&change.instance_id)
             .set_vpc_security_group_ids(change.security_groups.clone())
             .set_multi_az(change.multi_az)
+            .set_deletion_protection(change.deletion_protection)
             .apply_immediately(true)
             .send()
             .await

@@ -225,6 +225,9 @@ impl Cloud for SimCloud {
             if let Some(groups) = &change.security_groups {
                 instance.base.security_groups.clone_from(groups);
             }
+            if let Some(protect) = change.deletion_protection {
+                instance.base.deletion_protection = protect;
+            }
             if let Some(multi_az) = change.multi_az.filter(|m| *m != current.multi_az) {
                 let done = after(t, timing::MULTI_AZ_S);
                 instance.multi_az_change = Some((done, multi_az));
@@ -306,6 +309,7 @@ impl Cloud for SimCloud {
     }
 
     async fn restore_from_snapshot(&self, request: &RestoreRequest) -> CloudResult<DbInstance> {
+        let ends_in = self.next_restore_ending("RestoreDBInstanceFromDBSnapshot");
         self.with(true, |w| {
             w.check_new_instance_id(&request.instance_id)?;
             let t = w.now;
@@ -337,20 +341,27 @@ impl Cloud for SimCloud {
                     deleted: None,
                 })
                 .collect();
-            Ok(w.new_instance(&request.instance_id, &source, &request.settings, rows))
+            Ok(w.new_instance(
+                &request.instance_id,
+                &source,
+                &request.settings,
+                rows,
+                ends_in.clone(),
+            ))
         })
     }
 
     async fn restore_to_point_in_time(&self, request: &PitrRequest) -> CloudResult<DbInstance> {
+        let ends_in = self.next_restore_ending("RestoreDBInstanceToPointInTime");
         self.with(true, |w| {
             w.check_new_instance_id(&request.target_id)?;
             let source = w.require_instance(&request.source_id)?;
             let Some(latest) = source.latest_restorable else {
                 return Err(err(
-                    ErrorKind::InvalidState,
-                    "InvalidDBInstanceState",
-                    "Automated backups are not enabled for this instance; \
-                    point-in-time restore needs them.",
+                    ErrorKind::Client,
+                    "PointInTimeRestoreNotEnabled",
+                    "SourceDBInstanceIdentifier refers to a DB instance with \
+                    BackupRetentionPeriod equal to 0.",
                 ));
             };
             // The restore window opens with the oldest automated backup (its snapshot's
@@ -371,10 +382,12 @@ impl Cloud for SimCloud {
                         .get(&request.source_id)
                         .and_then(|i| i.backups_since)
                 });
+            // RDS takes the restore time to the second.
             let point = request.restore_time.unwrap_or(latest);
+            let point = Timestamp::from_second(point.as_second()).unwrap_or(point);
             if point > latest || earliest.is_some_and(|e| point < e) {
                 return Err(err(
-                    ErrorKind::Validation,
+                    ErrorKind::Client,
                     "InvalidRestoreFault",
                     "The restore time is outside the restorable window of the \
                     source instance.",
@@ -393,7 +406,13 @@ impl Cloud for SimCloud {
                     deleted: None,
                 })
                 .collect();
-            Ok(w.new_instance(&request.target_id, &source, &request.settings, rows))
+            Ok(w.new_instance(
+                &request.target_id,
+                &source,
+                &request.settings,
+                rows,
+                ends_in.clone(),
+            ))
         })
     }
 
@@ -405,6 +424,14 @@ impl Cloud for SimCloud {
                     ErrorKind::InvalidState,
                     "InvalidDBInstanceState",
                     "Instance is already being deleted.",
+                ));
+            }
+            if view.deletion_protection {
+                return Err(err(
+                    ErrorKind::Validation,
+                    "InvalidParameterCombination",
+                    "Cannot delete protected DB Instance, please disable deletion protection \
+                    and try again.",
                 ));
             }
             let t = w.now;

@@ -76,12 +76,16 @@ pub struct SimCloud {
     unsaved: Mutex<Option<String>>,
 }
 
-/// The `unhealthy` fault: which UpdateService calls of this run start tasks that fail.
+/// The `unhealthy` fault: which UpdateService calls of this run start tasks that fail; and
+/// the restores of this run that end in a terminal status.
 #[derive(Debug, Default)]
 struct RolloutFaults {
     /// Call ranges (1-based, inclusive); an empty range list means no fault.
     unhealthy: Vec<(u64, u64)>,
     updates: u64,
+    restore_endings: Vec<crate::cloud::faults::RestoreEnding>,
+    /// Restore calls so far, per operation.
+    restores: std::collections::HashMap<&'static str, u64>,
 }
 
 impl SimCloud {
@@ -123,6 +127,37 @@ impl SimCloud {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .unhealthy = calls;
+    }
+
+    /// The restores (of this run) that are to end in a terminal status instead of becoming
+    /// available.
+    pub fn set_restore_endings(&self, endings: Vec<crate::cloud::faults::RestoreEnding>) {
+        self.rollout_faults
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .restore_endings = endings;
+    }
+
+    /// Counts a call of `operation` (one of the two restores); the status its instance is to
+    /// end in, if a fault says so.
+    fn next_restore_ending(&self, operation: &'static str) -> Option<InstanceStatus> {
+        let mut faults = self
+            .rollout_faults
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let n = {
+            let count = faults.restores.entry(operation).or_insert(0);
+            *count += 1;
+            *count
+        };
+        faults
+            .restore_endings
+            .iter()
+            .find(|e| {
+                e.operation.as_deref().is_none_or(|op| op == operation)
+                    && (e.calls.0..=e.calls.1).contains(&n)
+            })
+            .map(|e| InstanceStatus::from(e.status.as_str()))
     }
 
     /// The service's deployment circuit breaker (on, with rollback, unless changed here).

@@ -15,6 +15,9 @@ pub(super) mod timing {
     pub const RESTORE_CREATING_S: i64 = 480;
     pub const RESTORE_BACKING_UP_S: i64 = 240;
     pub const RESTORE_MODIFYING_S: i64 = 180;
+    /// A restore that RDS cannot finish (a world fault) ends in its status this long after
+    /// the call, while still `creating`.
+    pub const RESTORE_FAILS_AFTER_S: i64 = 300;
     pub const DELETE_INSTANCE_S: i64 = 180;
     /// A conversion to Multi-AZ: a snapshot, a standby made from it in another zone, then
     /// synchronous replication (AWS: "can take a while", usually tens of minutes).
@@ -33,6 +36,9 @@ pub(super) mod timing {
     pub const LOG_SHIPPING_S: i64 = 300;
 }
 
+/// gp3's baseline throughput below 400 GiB, what a restore gets unless it is given.
+const GP3_BASELINE_MIBPS: u32 = 125;
+
 impl World {
     /// A restored instance as RDS makes it: what the call sets, AWS's defaults for what it
     /// leaves out (never the source's values, which is why the lab sends them).
@@ -42,6 +48,7 @@ impl World {
         template: &DbInstance,
         settings: &RestoreSettings,
         rows: Vec<Row>,
+        ends_in: Option<InstanceStatus>,
     ) -> DbInstance {
         let t = self.now;
         let lifecycle = settings
@@ -86,7 +93,7 @@ impl World {
             pending_retention: None,
             arn: format!("arn:aws:rds:{REGION}:{ACCOUNT}:db:{id}"),
             iops: settings.iops.filter(|_| storage_type.starts_with("io")),
-            storage_type: Some(storage_type),
+            storage_type: Some(storage_type.clone()),
             parameter_group: Some(
                 settings
                     .parameter_group
@@ -103,6 +110,16 @@ impl World {
             // A restore carries the call's tags; the source's are not copied (its snapshots
             // do not carry them, CopyTagsToSnapshot being off in the lab's world).
             tags: settings.tags.clone(),
+            // RDS's own defaults where the call says nothing (API reference).
+            publicly_accessible: Some(settings.publicly_accessible.unwrap_or(false)),
+            copy_tags_to_snapshot: Some(settings.copy_tags_to_snapshot.unwrap_or(false)),
+            storage_throughput: if storage_type == "gp3" {
+                Some(settings.storage_throughput.unwrap_or(GP3_BASELINE_MIBPS))
+            } else {
+                None
+            },
+            auto_minor_version_upgrade: Some(settings.auto_minor_version_upgrade.unwrap_or(true)),
+            deletion_protection: settings.deletion_protection.unwrap_or(false),
             ..template.clone()
         };
         let available = after(
@@ -129,6 +146,14 @@ impl World {
             backups_since: Some(available),
             rows,
         };
+        let mut instance = instance;
+        if let Some(status) = ends_in {
+            // It never gets to `available`: RDS gives up while making it, and there it stays.
+            let at = after(t, timing::RESTORE_FAILS_AFTER_S);
+            instance.phases = vec![(t, Some(InstanceStatus::Creating)), (at, Some(status))];
+            instance.backups_since = None;
+            instance.endpoint_at = Some(at);
+        }
         let view = instance.view(t).unwrap_or_default();
         self.instances.insert(id.into(), instance);
         view

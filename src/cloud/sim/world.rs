@@ -495,6 +495,12 @@ impl World {
             engine_lifecycle: Some(EXTENDED_SUPPORT.into()),
             tags: vec![("environment".into(), "workshop".into())],
             db_name: Some("todo".into()),
+            // What the console's "Create database" sets by default.
+            publicly_accessible: Some(false),
+            copy_tags_to_snapshot: Some(true),
+            storage_throughput: None,
+            auto_minor_version_upgrade: Some(true),
+            deletion_protection: false,
         };
         let rows = ["Einkaufen", "Lab vorbereiten"]
             .iter()

@@ -21,7 +21,9 @@ use crate::cloud::{
     TaskDefinitionStatus,
 };
 use crate::config::Config;
-use crate::lab::act::{ATTEMPTS, ActionError, Outcome, Run, delete_instance, wait_for_rollout};
+use crate::lab::act::{
+    ATTEMPTS, ActionError, Outcome, Run, delete_instance, unprotect_instance, wait_for_rollout,
+};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::{Observed, PartId};
 use crate::lab::plan::{
@@ -143,12 +145,20 @@ fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
         .snapshot(&names.snapshot)
         .filter(|s| s.status != SnapshotStatus::Deleting)
         .map(|s| s.id.clone());
+    // A restore carries the source's deletion protection: RDS refuses to delete until it is
+    // off.
+    let unprotect = instances
+        .iter()
+        .filter(|id| observed.instance(id).is_some_and(|i| i.deletion_protection))
+        .cloned()
+        .collect();
     Ok(Removal {
         path,
         copy,
         switch_back,
         verify,
         instances,
+        unprotect,
         snapshot,
         dump_family: (path == CleanupPath::CopyBack || dumps_left(ctx))
             .then(|| DUMP_FAMILY.to_owned()),
@@ -414,6 +424,13 @@ impl Step for Cleanup {
         if removal.verify.is_some() {
             commands.push(cloud::cli::list_todos());
         }
+        for id in &removal.unprotect {
+            commands.push(cloud::cli::modify_instance(&cloud::InstanceChange {
+                instance_id: id.clone(),
+                deletion_protection: Some(false),
+                ..cloud::InstanceChange::default()
+            }));
+        }
         for id in &removal.instances {
             commands.push(cloud::cli::delete_instance(id));
         }
@@ -449,6 +466,13 @@ impl Step for Cleanup {
             );
         }
         notes.extend(left);
+        if !removal.unprotect.is_empty() {
+            notes.push(
+                Text::new("note-cleanup-unprotect")
+                    .arg("instances", removal.unprotect.join(", "))
+                    .arg("instance", &names.instance),
+            );
+        }
         if path.keeps_restored() {
             notes.push(
                 Text::new("note-cleanup-keep-cost")
@@ -549,6 +573,10 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         out.push(served_from_source(run, expected).await?);
     }
     for id in &removal.instances {
+        if removal.unprotect.contains(id) {
+            unprotect_instance(cloud, config, &restored, id).await?;
+            out.push(Text::new("done-instance-unprotected").arg("instance", id.clone()));
+        }
         delete_instance(cloud, config, &restored, id).await?;
         out.push(Text::new("done-instance-deleted").arg("instance", id.clone()));
     }
@@ -594,14 +622,14 @@ enum Stand {
     Switched,
 }
 
-fn stand(config: &Config, stand: Stand) -> Text {
-    let names = &config.names;
+fn stand(run: &Run<'_>, stand: Stand) -> Text {
+    let names = &run.config.names;
     Text::new(match stand {
         Stand::Restored => "copyback-stand-restored",
         Stand::Copying => "copyback-stand-copying",
         Stand::Switched => "copyback-stand-switched",
     })
-    .arg("restored", &names.restored_instance)
+    .arg("restored", run.restored_name())
     .arg("snapshot", &names.snapshot)
     .arg("service", &names.service)
     .arg("instance", &names.instance)
@@ -698,9 +726,7 @@ async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome, ActionErro
             exit_code: task.exit_code(),
         },
     );
-    Err(ActionError::Blocked(failure_text(
-        run.config, copy, &task, logs,
-    )))
+    Err(ActionError::Blocked(failure_text(run, copy, &task, logs)))
 }
 
 /// Follows `task` until it stops, saying each new status. Passing errors are looked past.
@@ -731,7 +757,7 @@ async fn follow(run: &Run<'_>, cluster: &str, mut task: Task) -> Result<Task, Ac
                     .arg("task", task.id().to_owned())
                     .arg("status", task.last_status.as_str())
                     .arg("cli", cloud::cli::describe_task(cluster, &task.arn))
-                    .arg("stand", stand(run.config, Stand::Copying)),
+                    .arg("stand", stand(run, Stand::Copying)),
             ));
         }
         cloud.pause(copy_poll(cloud)).await;
@@ -765,8 +791,7 @@ fn logs_text(td: &TaskDefinition, task: &Task, cluster: &str) -> Text {
 
 /// Why the copy failed, in the learner's terms, with ECS's own words, the logs and where
 /// things stand.
-fn failure_text(config: &Config, copy: &CopyBack, task: &Task, logs: Text) -> Text {
-    let names = &config.names;
+fn failure_text(run: &Run<'_>, copy: &CopyBack, task: &Task, logs: Text) -> Text {
     let reason = task.failure_reason().unwrap_or_default();
     let no_pull = reason.starts_with("CannotPullContainerError")
         || task.stop_code.as_deref() == Some("TaskFailedToStart") && reason.contains("CannotPull");
@@ -785,8 +810,8 @@ fn failure_text(config: &Config, copy: &CopyBack, task: &Task, logs: Text) -> Te
         Text::new("copyback-why-connect")
             .arg("code", i64::from(code))
             .arg("groups", copy.network.security_groups.join(", "))
-            .arg("restored", &names.restored_instance)
-            .arg("instance", &names.instance)
+            .arg("restored", run.restored_name())
+            .arg("instance", &run.config.names.instance)
     } else {
         Text::new("copyback-why-other")
     };
@@ -806,7 +831,7 @@ fn failure_text(config: &Config, copy: &CopyBack, task: &Task, logs: Text) -> Te
                 .map_or_else(|| "–".to_owned(), |c| c.to_string()),
         )
         .arg("logs", logs)
-        .arg("stand", stand(config, Stand::Restored))
+        .arg("stand", stand(run, Stand::Restored))
 }
 
 /// Dump & restore's check through the app: the service, back on the original database,
@@ -839,13 +864,13 @@ async fn served_from_source(run: &Run<'_>, expected: &[String]) -> Result<Text, 
             return Err(ActionError::Blocked(match (result, titles) {
                 (Err(e), _) => Text::new("blocked-copy-unverified")
                     .arg("error", crate::ui_text::error_text(&e))
-                    .arg("stand", stand(run.config, Stand::Switched)),
+                    .arg("stand", stand(run, Stand::Switched)),
                 (Ok(_), titles) => Text::new("blocked-copy-mismatch")
                     .arg("served", titles.map_or(0, |t| t.len()))
                     .arg("expected", expected.len())
                     .arg("instance", &names.instance)
                     .arg("restored", run.restored_name())
-                    .arg("stand", stand(run.config, Stand::Switched)),
+                    .arg("stand", stand(run, Stand::Switched)),
             }));
         }
         attempt += 1;

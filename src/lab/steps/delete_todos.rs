@@ -119,7 +119,14 @@ impl Step for DeleteTodos {
                 Err(e) => return Err(e.into()),
             }
         }
-        run.record_since(started, EventKind::Disaster { lost });
+        // The list was whole until the first delete: backup-lab itself watched it go.
+        run.record_since(
+            started,
+            EventKind::Disaster {
+                lost,
+                full_until: Some(started),
+            },
+        );
         Ok(vec![Text::new("done-disaster").arg("count", todos.len())])
     }
 }

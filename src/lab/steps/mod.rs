@@ -73,7 +73,8 @@ use crate::config::Config;
 pub use cleanup::{cleanup_pending, leftovers};
 pub use create_todos::TODOS_WANTED;
 pub use pitr::{
-    Aim as PitrAim, MARGIN_S as PITR_MARGIN_S, PitrFigures, aim as pitr_aim, pitr_figures, pitr_rpo,
+    Aim as PitrAim, MARGIN_S as PITR_MARGIN_S, PitrFigures, aim as pitr_aim, parse_restore_time,
+    pitr_figures, pitr_rpo,
 };
 pub use restore::{mend, placement_problems, restored_elsewhere};
 pub use switch_backend::{SHOWN_EVENTS, expected_endpoint};
@@ -343,7 +344,7 @@ pub fn check(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
             .arg("message", e.message.clone());
         return Some(Check::new(StepState::Todo, detail));
     }
-    step.check(ctx)
+    step.check(ctx).map(Check::with_consistent_severity)
 }
 
 /// The plan of `step`'s action from what is observed now.

@@ -11,7 +11,9 @@
 use async_trait::async_trait;
 use jiff::{SignedDuration, Timestamp};
 
-use super::restore::{extended_support_note, placement_params, restore_outcome, settings};
+use super::restore::{
+    ended, extended_support_note, placement_params, restore_outcome, settings, unknown_status,
+};
 use super::{Ctx, Step, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, InstanceStatus, PitrRequest, SnapshotKind};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
@@ -26,47 +28,128 @@ pub struct Pitr;
 /// off the cloud's, and for the deletion of the first todo a moment before it was noticed.
 pub const MARGIN_S: i64 = 60;
 
+/// The longest gap between the last look at the full list and the first look without it for
+/// which the deletion counts as watched: a poll or two. Longer, and backup-lab cannot say
+/// when the todos went.
+pub const WATCHED_GAP_S: i64 = 60;
+
 /// Where the bonus restore goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Aim {
     /// No deletion noted yet: the latest restorable time, the newest state there is.
     Latest,
-    /// Just before the deletion, when the list still held `todos` todos.
+    /// Before the deletion, when the list still held `todos` todos: a whole second at which
+    /// the journal knows they existed.
     BeforeDisaster {
         point: Timestamp,
+        /// When the deletion began, or (not `watched`) when backup-lab noticed it.
         disaster: Timestamp,
         todos: usize,
+        /// The last moment backup-lab saw the full list.
+        full_until: Timestamp,
+        /// Whether backup-lab watched the deletion (its time is known); if not, it happened
+        /// somewhen between `full_until` and `disaster`.
+        watched: bool,
     },
 }
 
-/// The restore point the journal calls for.
+/// The moment `text` names: `HH:MM[:SS]` in `tz` on the day of `now` (the day before when
+/// that is still to come), or an RFC 3339 time (`2026-11-25T09:12:00Z`).
+#[must_use]
+pub fn parse_restore_time(
+    text: &str,
+    now: Timestamp,
+    tz: &jiff::tz::TimeZone,
+) -> Option<Timestamp> {
+    let text = text.trim();
+    if let Ok(t) = text.parse::<Timestamp>() {
+        return Some(t);
+    }
+    let time: jiff::civil::Time = text.parse().ok()?;
+    let today = now.to_zoned(tz.clone()).date();
+    let at = today
+        .to_datetime(time)
+        .to_zoned(tz.clone())
+        .ok()?
+        .timestamp();
+    if at > now {
+        let yesterday = today.yesterday().ok()?;
+        return Some(
+            yesterday
+                .to_datetime(time)
+                .to_zoned(tz.clone())
+                .ok()?
+                .timestamp(),
+        );
+    }
+    Some(at)
+}
+
+/// `t` cut to its second.
+fn floor_second(t: Timestamp) -> Timestamp {
+    Timestamp::from_second(t.as_second()).unwrap_or(t)
+}
+
+/// `t` raised to the next whole second (itself when it is one).
+fn ceil_second(t: Timestamp) -> Timestamp {
+    if t.subsec_nanosecond() > 0 {
+        Timestamp::from_second(t.as_second() + 1).unwrap_or(t)
+    } else {
+        t
+    }
+}
+
+/// The restore point the journal calls for. RDS restores to whole seconds, so the point is
+/// one: at or after the moment the journal first saw the full list (rounded up, toward the
+/// data), at or before the last moment it saw it (rounded down), and before the deletion.
+/// Within that, [`MARGIN_S`] before a watched deletion; for a deletion backup-lab did not
+/// watch, the last moment it saw the full list.
 #[must_use]
 pub fn aim(journal: &Journal) -> Aim {
-    let Some(disaster) = journal.last(Kind::Disaster).map(|e| e.at) else {
+    let Some(event) = journal.last(Kind::Disaster) else {
         return Aim::Latest;
+    };
+    let disaster = event.at;
+    let recorded_until = match &event.kind {
+        EventKind::Disaster { full_until, .. } => *full_until,
+        _ => None,
     };
     // The list as last seen before the deletion, and since when it was that list.
     let before = journal.events().iter().rev().find_map(|e| match &e.kind {
         EventKind::Todos { todos } if e.at < disaster => Some((e.at, todos.len())),
         _ => None,
     });
-    let margin = disaster
-        .checked_sub(SignedDuration::from_secs(MARGIN_S))
-        .unwrap_or(disaster);
-    let latest_safe = disaster
+    // A journal from before `full_until` was kept knows only the deletion's start.
+    let full_until = recorded_until.unwrap_or(disaster).min(disaster);
+    let watched = disaster.as_second() - full_until.as_second() <= WATCHED_GAP_S;
+    let before_deletion = ceil_second(disaster)
         .checked_sub(SignedDuration::from_secs(1))
         .unwrap_or(disaster);
-    let point = before
-        .map_or(margin, |(seen, _)| margin.max(seen))
-        .min(latest_safe);
-    let todos = match journal.last(Kind::Disaster).map(|e| &e.kind) {
-        Some(EventKind::Disaster { lost }) if !lost.is_empty() => lost.len(),
+    let upper = floor_second(full_until).min(before_deletion);
+    let lower = before.map(|(seen, _)| ceil_second(seen));
+    let target = if watched {
+        floor_second(
+            disaster
+                .checked_sub(SignedDuration::from_secs(MARGIN_S))
+                .unwrap_or(disaster),
+        )
+    } else {
+        upper
+    };
+    let point = match lower {
+        Some(lower) if lower <= upper => target.clamp(lower, upper),
+        _ => target.min(upper),
+    };
+    let todos = match &event.kind {
+        EventKind::Disaster { lost, .. } if !lost.is_empty() => lost.len(),
         _ => before.map_or(0, |(_, n)| n),
     };
     Aim::BeforeDisaster {
         point,
         disaster,
         todos,
+        full_until,
+        watched,
     }
 }
 
@@ -156,12 +239,20 @@ impl Step for Pitr {
                 StepState::Done,
                 Text::new("check-restore-deleting").arg("restored", &p.id),
             ),
-            Some(p) => Check::new(
-                StepState::InProgress,
-                Text::new("check-restore-progress")
-                    .arg("status", &p.status)
-                    .arg("elapsed", ctx.running_for(&p.id, p.created)),
-            ),
+            Some(p) => {
+                if let Some(problem) = ended(ctx, p, &names.instance) {
+                    Check::diagnosis(StepState::Failed, problem)
+                } else if let Some(check) = unknown_status(ctx, p) {
+                    check
+                } else {
+                    Check::new(
+                        StepState::InProgress,
+                        Text::new("check-restore-progress")
+                            .arg("status", &p.status)
+                            .arg("elapsed", ctx.running_for(&p.id, p.created)),
+                    )
+                }
+            }
             None if ctx.journal.has(Kind::PitrAvailable) => Check::new(
                 StepState::Done,
                 Text::new("check-restore-removed").arg("restored", &names.pitr_instance),
@@ -176,11 +267,26 @@ impl Step for Pitr {
                 );
                 match aim(ctx.journal) {
                     Aim::BeforeDisaster {
-                        point, disaster, ..
+                        point,
+                        disaster,
+                        watched: true,
+                        ..
                     } => check.with(
                         Text::new("check-pitr-aim")
                             .arg("point", clock(ctx, point))
                             .arg("disaster", clock(ctx, disaster)),
+                    ),
+                    Aim::BeforeDisaster {
+                        point,
+                        disaster,
+                        full_until,
+                        watched: false,
+                        ..
+                    } => check.with(
+                        Text::new("check-pitr-aim-unseen")
+                            .arg("point", clock(ctx, point))
+                            .arg("seen", clock(ctx, full_until))
+                            .arg("noticed", clock(ctx, disaster)),
                     ),
                     Aim::Latest => check,
                 }
@@ -192,6 +298,13 @@ impl Step for Pitr {
         let config = ctx.config;
         let names = &config.names;
         if let Some(p) = ctx.observed.instance(&names.pitr_instance) {
+            if p.status.is_terminal() {
+                return Ready::Blocked(
+                    Text::new("blocked-restore-ended")
+                        .arg("restored", &p.id)
+                        .arg("status", &p.status),
+                );
+            }
             return Ready::AlreadyDone(
                 Text::new("already-instance")
                     .arg("instance", &p.id)
@@ -207,50 +320,87 @@ impl Step for Pitr {
         let tz = config.timezone();
         let moment = |t: Timestamp| crate::format::moment(t, &tz);
         let aim = aim(ctx.journal);
-        let (point, point_value, point_note) = match aim {
-            Aim::Latest => (
-                latest,
-                Text::new("value-restore-latest").arg("time", moment(latest)),
-                Text::new("note-pitr-point"),
-            ),
-            Aim::BeforeDisaster {
-                point,
-                disaster,
-                todos,
-            } => {
-                if let Some(earliest) = earliest_restorable(ctx).filter(|e| point < *e) {
-                    return Ready::Blocked(
-                        Text::new("blocked-pitr-before-backups")
-                            .arg("instance", &src.id)
-                            .arg("disaster", clock(ctx, disaster))
-                            .arg("earliest", clock(ctx, earliest)),
-                    );
-                }
-                if point > latest {
-                    return Ready::Blocked(
-                        Text::new("blocked-pitr-logs-behind")
-                            .arg("instance", &src.id)
-                            .arg("disaster", clock(ctx, disaster))
-                            .arg("point", clock(ctx, point))
-                            .arg("latest", clock(ctx, latest))
-                            .arg(
-                                "behind",
-                                Duration::seconds(point.as_second() - latest.as_second()),
-                            ),
-                    );
-                }
-                (
+        let earliest = earliest_restorable(ctx);
+        let (point, point_value, point_note) = if let Some(typed) = &options.restore_time {
+            // The learner's own moment, to the second, inside the restorable window.
+            let Some(chosen) = parse_restore_time(typed, ctx.now, &tz) else {
+                return Ready::Blocked(Text::new("invalid-restore-time").arg("time", typed));
+            };
+            let chosen = floor_second(chosen);
+            if chosen > latest || earliest.is_some_and(|e| chosen < e) {
+                return Ready::Blocked(
+                    Text::new("blocked-pitr-chosen-outside")
+                        .arg("instance", &src.id)
+                        .arg("point", moment(chosen))
+                        .arg("earliest", earliest.map_or_else(|| "–".to_owned(), moment))
+                        .arg("latest", moment(latest)),
+                );
+            }
+            let held = ctx.journal.todos_at(chosen).map_or(0, Vec::len);
+            (
+                chosen,
+                Text::new("value-restore-chosen").arg("time", moment(chosen)),
+                Text::new("note-pitr-point-chosen")
+                    .arg("point", clock(ctx, chosen))
+                    .arg("count", held),
+            )
+        } else {
+            match aim {
+                Aim::Latest => (
+                    latest,
+                    Text::new("value-restore-latest").arg("time", moment(latest)),
+                    Text::new("note-pitr-point"),
+                ),
+                Aim::BeforeDisaster {
                     point,
-                    Text::new("value-restore-before")
-                        .arg("time", moment(point))
-                        .arg(
-                            "before",
-                            Duration::seconds(disaster.as_second() - point.as_second()),
-                        ),
-                    Text::new("note-pitr-point-before")
-                        .arg("disaster", clock(ctx, disaster))
-                        .arg("count", todos),
-                )
+                    disaster,
+                    todos,
+                    full_until,
+                    watched,
+                } => {
+                    if let Some(earliest) = earliest.filter(|e| point < *e) {
+                        return Ready::Blocked(
+                            Text::new("blocked-pitr-before-backups")
+                                .arg("instance", &src.id)
+                                .arg("disaster", clock(ctx, disaster))
+                                .arg("earliest", clock(ctx, earliest)),
+                        );
+                    }
+                    if point > latest {
+                        return Ready::Blocked(
+                            Text::new("blocked-pitr-logs-behind")
+                                .arg("instance", &src.id)
+                                .arg("disaster", clock(ctx, disaster))
+                                .arg("point", clock(ctx, point))
+                                .arg("latest", clock(ctx, latest))
+                                .arg(
+                                    "behind",
+                                    Duration::seconds(point.as_second() - latest.as_second()),
+                                ),
+                        );
+                    }
+                    let note = if watched {
+                        Text::new("note-pitr-point-before")
+                            .arg("disaster", clock(ctx, disaster))
+                            .arg("count", todos)
+                    } else {
+                        Text::new("note-pitr-deletion-unseen")
+                            .arg("seen", clock(ctx, full_until))
+                            .arg("noticed", clock(ctx, disaster))
+                            .arg("count", todos)
+                            .arg("point", clock(ctx, point))
+                    };
+                    (
+                        point,
+                        Text::new("value-restore-before")
+                            .arg("time", moment(point))
+                            .arg(
+                                "before",
+                                Duration::seconds(disaster.as_second() - point.as_second()),
+                            ),
+                        note,
+                    )
+                }
             }
         };
         let request = PitrRequest {
@@ -264,8 +414,24 @@ impl Step for Pitr {
             param("param-new-instance", &request.target_id),
             param("param-restore-time", point_value),
         ];
-        if let Aim::BeforeDisaster { disaster, .. } = aim {
-            params.push(param("param-todos-deleted-at", moment(disaster)));
+        match aim {
+            Aim::BeforeDisaster {
+                disaster,
+                watched: true,
+                ..
+            } => params.push(param("param-todos-deleted-at", moment(disaster))),
+            Aim::BeforeDisaster {
+                disaster,
+                full_until,
+                watched: false,
+                ..
+            } => params.push(param(
+                "param-todos-deleted-at",
+                Text::new("value-deleted-between")
+                    .arg("seen", moment(full_until))
+                    .arg("noticed", moment(disaster)),
+            )),
+            Aim::Latest => {}
         }
         let read = ctx.observed.instances.updated.unwrap_or(ctx.now);
         params.push(param(
@@ -339,7 +505,17 @@ fn clock(ctx: &Ctx<'_>, at: Timestamp) -> String {
 /// RPO beside the snapshot's.
 fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
     let figures = pitr_figures(ctx.journal);
+    let unwatched = matches!(aim(ctx.journal), Aim::BeforeDisaster { watched: false, .. });
     let head = match figures {
+        // Nobody knows when the todos went: the restore holds the last moment they were seen.
+        Some(PitrFigures {
+            restored_to,
+            disaster: Some(disaster),
+            ..
+        }) if unwatched => Text::new("check-pitr-restored-unseen")
+            .arg("pitr", pitr)
+            .arg("point", clock(ctx, restored_to))
+            .arg("noticed", clock(ctx, disaster)),
         Some(PitrFigures {
             restored_to,
             disaster: Some(disaster),
@@ -361,6 +537,21 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
         .and_then(|f| ctx.journal.todos_at(f.restored_to))
         .map_or(0, Vec::len);
     match &ctx.observed.pitr_todos {
+        // The simulation lets backup-lab look inside: fewer todos than the journal saw at the
+        // restore point means the restore missed the data.
+        Some(todos) if todos.len() < expected => {
+            check.state = StepState::Failed;
+            check = check.with(
+                Text::new("check-pitr-holds-fewer")
+                    .arg("pitr", pitr)
+                    .arg("count", todos.len())
+                    .arg("expected", expected)
+                    .arg(
+                        "point",
+                        figures.map_or_else(String::new, |f| clock(ctx, f.restored_to)),
+                    ),
+            );
+        }
         Some(todos) if !todos.is_empty() => {
             let titles: Vec<&str> = todos.iter().map(|t| t.title.as_str()).collect();
             check = check.with(
@@ -372,17 +563,34 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
         }
         Some(_) if figures.is_some_and(|f| f.disaster.is_some()) => {
             check.state = StepState::Failed;
-            check = check.with(Text::new("check-pitr-holds-none").arg("pitr", pitr));
+            // Before the todos the deletion took were first seen, or after the deletion.
+            let early = figures.is_some_and(|f| {
+                ctx.journal.events().iter().any(|e| {
+                    matches!(&e.kind, EventKind::Todos { todos } if !todos.is_empty())
+                        && e.at > f.restored_to
+                        && f.disaster.is_some_and(|d| e.at < d)
+                })
+            });
+            check = check.with(
+                Text::new(if early {
+                    "check-pitr-holds-none-early"
+                } else {
+                    "check-pitr-holds-none"
+                })
+                .arg("pitr", pitr),
+            );
         }
         Some(_) => {
             check = check.with(Text::new("check-pitr-holds-none").arg("pitr", pitr));
         }
         None => {
+            // On AWS the app reads only its own database: what the journal saw at the
+            // restore point is what the instance is expected to hold, not what it holds.
             if let Some(f) = figures {
                 check = check.with(
-                    Text::new("check-pitr-not-looked")
+                    Text::new("check-pitr-expected")
                         .arg("pitr", pitr)
-                        .arg("restored", &ctx.config.names.restored_instance)
+                        .arg("restored", ctx.restored_name())
                         .arg("count", expected)
                         .arg("point", clock(ctx, f.restored_to)),
                 );
@@ -421,15 +629,39 @@ mod tests {
         Timestamp::from_second(1_800_000_000 + seconds).expect("time")
     }
 
-    fn journal(list_seen: i64, deleted: i64) -> Journal {
+    fn at_ms(millis: i64) -> Timestamp {
+        Timestamp::from_millisecond(1_800_000_000_000 + millis).expect("time")
+    }
+
+    /// The full list first seen at `list_seen`, the deletion at `deleted`, the full list last
+    /// seen at `full_until`.
+    fn journal_at(list_seen: Timestamp, deleted: Timestamp, full_until: Timestamp) -> Journal {
         let mut j = Journal::in_memory();
         let todos = (1..=5)
             .map(|n| (crate::cloud::TodoId::from(n), format!("todo {n}")))
             .collect();
-        j.record(at(list_seen), at(list_seen), EventKind::Todos { todos });
+        j.record(list_seen, list_seen, EventKind::Todos { todos });
         let lost = (1..=5).map(|n| format!("todo {n}")).collect();
-        j.record(at(deleted), at(deleted), EventKind::Disaster { lost });
+        j.record(
+            deleted,
+            deleted,
+            EventKind::Disaster {
+                lost,
+                full_until: Some(full_until),
+            },
+        );
         j
+    }
+
+    fn journal(list_seen: i64, deleted: i64) -> Journal {
+        journal_at(at(list_seen), at(deleted), at(deleted))
+    }
+
+    fn point(aim: Aim) -> Timestamp {
+        match aim {
+            Aim::BeforeDisaster { point, .. } => point,
+            Aim::Latest => panic!("a deletion is noted"),
+        }
     }
 
     #[test]
@@ -439,7 +671,9 @@ mod tests {
             Aim::BeforeDisaster {
                 point: at(600 - MARGIN_S),
                 disaster: at(600),
-                todos: 5
+                todos: 5,
+                full_until: at(600),
+                watched: true,
             }
         );
     }
@@ -447,14 +681,74 @@ mod tests {
     #[test]
     fn the_restore_point_is_never_before_the_full_list_nor_at_the_deletion() {
         // The list was complete only 20 s before it was deleted.
-        let Aim::BeforeDisaster { point, .. } = aim(&journal(580, 600)) else {
-            panic!("a deletion is noted");
-        };
-        assert_eq!(point, at(580));
-        let Aim::BeforeDisaster { point, .. } = aim(&journal(600, 600)) else {
-            panic!("a deletion is noted");
-        };
-        assert!(point < at(600), "never the second of the deletion");
+        assert_eq!(point(aim(&journal(580, 600))), at(580));
+        assert!(
+            point(aim(&journal(600, 600))) < at(600),
+            "never the second of the deletion"
+        );
         assert_eq!(aim(&Journal::in_memory()), Aim::Latest);
+    }
+
+    #[test]
+    fn the_restore_point_is_a_whole_second_rounded_toward_the_data() {
+        // The full list was first seen at …:40.300 and deleted at …:59.700: the point may not
+        // be …:40 (the fifth todo may not exist yet), so it is …:41, the first whole second
+        // the journal knows the list.
+        let p = point(aim(&journal_at(
+            at_ms(40_300),
+            at_ms(59_700),
+            at_ms(59_700),
+        )));
+        assert_eq!(p, at(41));
+        assert_eq!(p.subsec_nanosecond(), 0);
+        // A deletion at …:59.700 allows …:59 at the latest, never …:60.
+        let p = point(aim(&journal_at(
+            at_ms(58_100),
+            at_ms(59_700),
+            at_ms(59_700),
+        )));
+        assert_eq!(p, at(59));
+    }
+
+    #[test]
+    fn a_deletion_nobody_watched_goes_to_the_last_moment_the_full_list_was_seen() {
+        // Seen whole at 100 s and last at 400.9 s; the empty list noticed at 3000 s.
+        let j = journal_at(at(100), at(3000), at_ms(400_900));
+        let Aim::BeforeDisaster {
+            point,
+            watched,
+            full_until,
+            ..
+        } = aim(&j)
+        else {
+            panic!("a deletion is noted");
+        };
+        assert!(!watched);
+        assert_eq!(full_until, at_ms(400_900));
+        assert_eq!(
+            point,
+            at(400),
+            "rounded down, into the time the list was seen"
+        );
+    }
+
+    #[test]
+    fn a_chosen_time_is_read_in_the_learners_zone() {
+        let tz = jiff::tz::TimeZone::get("Europe/Zurich").expect("zone");
+        let now: Timestamp = "2026-11-25T13:00:00Z".parse().expect("time");
+        assert_eq!(
+            parse_restore_time("13:59:30", now, &tz),
+            Some("2026-11-25T12:59:30Z".parse().expect("time"))
+        );
+        // Still to come today: yesterday's.
+        assert_eq!(
+            parse_restore_time("15:00", now, &tz),
+            Some("2026-11-24T14:00:00Z".parse().expect("time"))
+        );
+        assert_eq!(
+            parse_restore_time("2026-11-25T09:12:00Z", now, &tz),
+            Some("2026-11-25T09:12:00Z".parse().expect("time"))
+        );
+        assert_eq!(parse_restore_time("soon", now, &tz), None);
     }
 }

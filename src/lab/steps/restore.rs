@@ -68,6 +68,12 @@ impl Step for Restore {
                 Text::new("check-restore-deleting").arg("restored", &r.id),
             ));
         }
+        if let Some(problem) = ended(ctx, r, &ctx.config.names.snapshot) {
+            return Some(Check::diagnosis(StepState::Failed, problem));
+        }
+        if let Some(check) = unknown_status(ctx, r) {
+            return Some(check);
+        }
         if !r.is_available() {
             // A conversion to Multi-AZ keeps the instance `modifying` for a while; it serves
             // all along.
@@ -96,13 +102,15 @@ impl Step for Restore {
             ));
         }
         let problems = placement_problems(r, ctx.source(), ctx.config);
-        Some(if problems.is_empty() {
-            Check::new(
-                StepState::Done,
-                Text::new("check-restore-available").arg("restored", &r.id),
-            )
-        } else {
+        Some(if problems.iter().any(is_failure) {
             diagnoses(problems)
+        } else {
+            // Notes and warnings: the restore does what the lab needs; they say what differs.
+            Check {
+                state: StepState::Done,
+                details: vec![Text::new("check-restore-available").arg("restored", &r.id)],
+                problems,
+            }
         })
     }
 
@@ -124,13 +132,22 @@ impl Step for Restore {
                     .arg("status", &r.status),
                 );
             }
+            // A restore that ended in a status of no return is deleted by the learner, then
+            // made again; backup-lab never starts a second one by itself.
+            if r.status.is_terminal() {
+                return Ready::Blocked(
+                    Text::new("blocked-restore-ended")
+                        .arg("restored", &r.id)
+                        .arg("status", &r.status),
+                );
+            }
             if let Some(change) = source.and_then(|s| mend(r, s, config)) {
                 if !r.is_available() {
                     return instance_busy(r);
                 }
                 return mend_plan(self.id(), options, r, &change);
             }
-            if r.is_available() && !placement_problems(r, source, config).is_empty() {
+            if r.is_available() && placement_problems(r, source, config).iter().any(is_failure) {
                 // What is left (class, storage, groups) is mended in the console, as each
                 // diagnosis says; backup-lab does not restart or rebuild a database itself.
                 return Ready::Blocked(Text::new("blocked-mend-console").arg("restored", &r.id));
@@ -214,6 +231,95 @@ impl Step for Restore {
     }
 }
 
+/// How long a restore may show a status backup-lab does not know before the check stops
+/// calling it "in progress": restores take 10 to 40 minutes (RDS User Guide), so an hour
+/// after the request something is wrong.
+pub const UNKNOWN_STATUS_LIMIT_S: i64 = 3600;
+
+/// The diagnosis of a restored instance (`r`, made from `from`: a snapshot, or the source of a
+/// point-in-time restore) in a status that does not end by itself: what the status means,
+/// whether it still costs, and what to do (in most cases: delete it and restore again, with
+/// what to change).
+pub(super) fn ended(ctx: &Ctx<'_>, r: &DbInstance, from: &str) -> Option<Problem> {
+    if !r.status.is_terminal() {
+        return None;
+    }
+    let names = &ctx.config.names;
+    let source = ctx.source();
+    let default = |s: Option<&String>| s.cloned().unwrap_or_else(|| "-".to_owned());
+    Some(
+        Problem::new("restore-ended")
+            .arg("restored", &r.id)
+            .arg("status", &r.status)
+            .arg("from", from)
+            .arg("instance", &names.instance)
+            .arg("class", &r.class)
+            .arg("storage", format::gib(r.storage_gib))
+            .arg("parameter_group", default(r.parameter_group.as_ref()))
+            .arg(
+                "parameter_default",
+                yes_or_no(
+                    r.parameter_group
+                        .as_deref()
+                        .is_some_and(|g| g.starts_with("default.")),
+                ),
+            )
+            .arg("option_group", default(r.option_group.as_ref()))
+            .arg(
+                "option_default",
+                yes_or_no(
+                    r.option_group
+                        .as_deref()
+                        .is_some_and(|g| g.starts_with("default:")),
+                ),
+            )
+            .arg(
+                "subnet_group",
+                default(
+                    r.subnet_group
+                        .as_ref()
+                        .or(source.and_then(|s| s.subnet_group.as_ref())),
+                ),
+            )
+            .arg("elapsed", ctx.running_for(&r.id, r.created)),
+    )
+}
+
+/// A Fluent selector value.
+fn yes_or_no(v: bool) -> &'static str {
+    if v { "yes" } else { "no" }
+}
+
+/// A status backup-lab does not know: shown as RDS writes it, "in progress" only until
+/// [`UNKNOWN_STATUS_LIMIT_S`] after the request, then a failure that says so.
+pub(super) fn unknown_status(ctx: &Ctx<'_>, r: &DbInstance) -> Option<Check> {
+    if !r.status.is_unknown() {
+        return None;
+    }
+    let since = ctx.journal.requested_at(&r.id).or(r.created);
+    let waited = since.map_or(0, |t| format::since(ctx.now, t));
+    let limit = crate::lab::Duration::seconds(UNKNOWN_STATUS_LIMIT_S);
+    Some(if waited > UNKNOWN_STATUS_LIMIT_S {
+        Check::diagnosis(
+            StepState::Failed,
+            Problem::new("restore-status-unknown")
+                .arg("restored", &r.id)
+                .arg("status", &r.status)
+                .arg("elapsed", crate::lab::Duration::seconds(waited))
+                .arg("limit", limit),
+        )
+    } else {
+        Check::new(
+            StepState::InProgress,
+            Text::new("check-restore-status-unknown")
+                .arg("restored", &r.id)
+                .arg("status", &r.status)
+                .arg("elapsed", crate::lab::Duration::seconds(waited))
+                .arg("limit", limit),
+        )
+    })
+}
+
 /// What a restore call (from a snapshot or to a point in time) ended with. A new instance is
 /// journaled at the request time (RDS shows no create time while it is made) with `event`;
 /// an instance already there (a lost answer before) counts as done.
@@ -265,6 +371,14 @@ pub(super) fn settings(
             .filter(|g| !g.starts_with("default:")),
         engine_lifecycle: source.engine_lifecycle.clone(),
         tags: cloud::restored_tags(&source.tags, restored_from),
+        publicly_accessible: source.publicly_accessible,
+        copy_tags_to_snapshot: source.copy_tags_to_snapshot,
+        // Throughput is a setting of its own only on gp3.
+        storage_throughput: source
+            .storage_throughput
+            .filter(|_| source.storage_type.as_deref() == Some("gp3")),
+        auto_minor_version_upgrade: source.auto_minor_version_upgrade,
+        deletion_protection: Some(source.deletion_protection),
     }
 }
 
@@ -277,6 +391,26 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
         (Some(t), _) => format!("{t}, {}", format::gib(source.storage_gib)),
         (None, _) => format::gib(source.storage_gib),
     };
+    let storage = match s.storage_throughput {
+        Some(mibps) => format!("{storage}, {mibps} MiB/s"),
+        None => storage,
+    };
+    let yes_no = |v: bool| {
+        Text::new(if v {
+            "param-value-yes"
+        } else {
+            "param-value-no"
+        })
+    };
+    let switches: Vec<(&str, bool)> = [
+        ("PubliclyAccessible", s.publicly_accessible),
+        ("CopyTagsToSnapshot", s.copy_tags_to_snapshot),
+        ("AutoMinorVersionUpgrade", s.auto_minor_version_upgrade),
+        ("DeletionProtection", s.deletion_protection),
+    ]
+    .into_iter()
+    .filter_map(|(name, v)| v.map(|v| (name, v)))
+    .collect();
     let tags = s
         .tags
         .iter()
@@ -312,6 +446,14 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
         ),
         param("param-tags", tags),
     ]
+    .into_iter()
+    .chain(switches.into_iter().map(|(name, v)| {
+        (
+            Text::new("param-setting").arg("name", name),
+            yes_no(v).into(),
+        )
+    }))
+    .collect()
 }
 
 /// The cost note on RDS Extended Support when the restore runs a major version past its
@@ -403,34 +545,49 @@ pub fn placement_problems(
     if let Some(src) = source {
         // What RDS does not copy by itself: storage type, parameter and option group, and
         // the engine version (a restore without Extended Support moves to a newer major one).
+        // None of them keeps the app from its data, and the chapter asks only for class,
+        // Multi-AZ and security group ("the rest unchanged"): what its console path yields
+        // (gp3, the engine's default groups) is a note, anything else a warning.
         let unchanged = [
             (
                 "restore-storage-type",
                 &instance.storage_type,
                 &src.storage_type,
+                instance.storage_type.as_deref() == Some("gp3"),
             ),
             (
                 "restore-parameter-group",
                 &instance.parameter_group,
                 &src.parameter_group,
+                instance
+                    .parameter_group
+                    .as_deref()
+                    .is_some_and(|g| g.starts_with("default.")),
             ),
             (
                 "restore-option-group",
                 &instance.option_group,
                 &src.option_group,
+                instance
+                    .option_group
+                    .as_deref()
+                    .is_some_and(|g| g.starts_with("default:")),
             ),
         ];
-        for (code, have, want) in unchanged {
+        for (code, have, want, console_default) in unchanged {
             if let (Some(have), Some(want)) = (have, want)
                 && have != want
             {
-                problems.push(
-                    Problem::new(code)
-                        .arg("restored", restored)
-                        .arg("instance", &src.id)
-                        .arg("have", have)
-                        .arg("wanted", want),
-                );
+                let problem = Problem::new(code)
+                    .arg("restored", restored)
+                    .arg("instance", &src.id)
+                    .arg("have", have)
+                    .arg("wanted", want);
+                problems.push(if console_default {
+                    problem.note()
+                } else {
+                    problem.warning()
+                });
             }
         }
         if instance.engine_version() != src.engine_version() && !instance.engine.is_empty() {
@@ -439,11 +596,16 @@ pub fn placement_problems(
                     .arg("restored", restored)
                     .arg("instance", &src.id)
                     .arg("have", &instance.engine)
-                    .arg("wanted", &src.engine),
+                    .arg("wanted", &src.engine)
+                    .warning(),
             );
         }
     }
     problems
+}
+
+fn is_failure(p: &Problem) -> bool {
+    p.severity == crate::lab::Severity::Failure
 }
 
 fn same_groups(have: &[String], want: &[String]) -> bool {
@@ -471,6 +633,7 @@ pub fn mend(restored: &DbInstance, source: &DbInstance, config: &Config) -> Opti
         instance_id: restored.id.clone(),
         security_groups,
         multi_az,
+        deletion_protection: None,
     })
 }
 

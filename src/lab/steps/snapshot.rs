@@ -221,6 +221,7 @@ pub(super) fn deleted_while_creating(ctx: &Ctx<'_>) -> Option<Problem> {
         Problem::new("snapshot-creating-todos-deleted")
             .arg("snapshot", &names.snapshot)
             .arg("count", held)
+            .note()
     })
 }
 
