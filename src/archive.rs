@@ -30,8 +30,9 @@ pub enum LayoutProblem {
 }
 
 /// A non-directory where the state directory or one of `subdirs` (of [`STATE_SUBDIRS`])
-/// belongs. Symbolic links inside are looked at, not followed; the state directory itself
-/// may be a link to a directory (the learner's choice).
+/// belongs. Symbolic links inside are looked at, not followed, and left to the files' own
+/// refusal (which names the link); the state directory itself may be a link to a directory
+/// (the learner's choice).
 #[must_use]
 pub fn layout_problem(state_dir: &Path, subdirs: &[&str]) -> Option<LayoutProblem> {
     match std::fs::metadata(state_dir) {
@@ -44,7 +45,9 @@ pub fn layout_problem(state_dir: &Path, subdirs: &[&str]) -> Option<LayoutProble
     subdirs
         .iter()
         .map(|d| state_dir.join(d))
-        .find(|p| std::fs::symlink_metadata(p).is_ok_and(|m| !m.is_dir()))
+        .find(|p| {
+            std::fs::symlink_metadata(p).is_ok_and(|m| !m.is_dir() && !m.file_type().is_symlink())
+        })
         .map(LayoutProblem::SubdirNotDir)
 }
 

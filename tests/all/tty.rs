@@ -359,7 +359,7 @@ fn ctrl_z_and_sigtstp_stop_with_the_terminal_restored_and_fg_brings_the_screen_b
         return; // no /proc to tell a stopped process
     }
     let mut s = Session::start(&["--sim", "--lang", "en"]);
-    s.wait_for("the header", |s| s.contains("Steps"));
+    s.wait_for("the header", |s| s.contains("required"));
     for how in ["Ctrl+Z", "SIGTSTP"] {
         if how == "Ctrl+Z" {
             s.press(b"\x1a");
@@ -379,7 +379,7 @@ fn ctrl_z_and_sigtstp_stop_with_the_terminal_restored_and_fg_brings_the_screen_b
         // `fg`: the shell continues the job.
         s.signal("CONT");
         s.wait_stopped(false);
-        s.wait_for("the screen drawn again", |screen| screen.contains("Steps"));
+        s.wait_for("the screen drawn again", |screen| screen.contains("required"));
         let deadline = Instant::now() + PATIENCE;
         while !(s.raw() && s.parser.lock().expect("parser").screen().alternate_screen()) {
             assert!(
