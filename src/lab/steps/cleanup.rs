@@ -21,7 +21,9 @@ use crate::cloud::{
     TaskDefinitionStatus,
 };
 use crate::config::Config;
-use crate::lab::act::{ATTEMPTS, ActionError, Outcome, Run, delete_instance, wait_for_rollout};
+use crate::lab::act::{
+    ATTEMPTS, ActionError, Outcome, Run, delete_instance, wait_for_rollout, wait_until_unused,
+};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::{Observed, PartId};
 use crate::lab::plan::{
@@ -530,13 +532,14 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         out.extend(copy_data(run, copy).await?);
     }
     if let Some(switch) = &removal.switch_back {
+        let since = cloud.now();
         let (original, left, _) = switch_to(run, switch).await?;
         out.push(
             Text::new("done-service-updated")
                 .arg("service", &switch.service)
                 .arg("revision", original.revision),
         );
-        if !wait_for_rollout(cloud, config, run.progress).await? {
+        if !wait_for_rollout(cloud, config, &original.arn, since, run.progress).await? {
             return Err(ActionError::Blocked(Text::new("blocked-rollout-slow")));
         }
         if left.status == TaskDefinitionStatus::Active {
@@ -549,6 +552,11 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         out.push(served_from_source(run, expected).await?);
     }
     for id in &removal.instances {
+        // Tasks may still use it (old ones of a rollout back that another attempt started, or
+        // a service pointed at it in the console): it goes only once none does.
+        if let Some(endpoint) = endpoint_of(run, id).await? {
+            wait_until_unused(cloud, config, id, &endpoint, run.progress).await?;
+        }
         delete_instance(cloud, config, &restored, id).await?;
         out.push(Text::new("done-instance-deleted").arg("instance", id.clone()));
     }
@@ -581,6 +589,21 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         }
     }
     Ok(out)
+}
+
+/// The endpoint of instance `id`: as the look before the action saw it, else as RDS shows it
+/// now (`None`: it has none, so no task reaches it).
+async fn endpoint_of(run: &Run<'_>, id: &str) -> Result<Option<String>, ActionError> {
+    if let Some(endpoint) = run.observed.instance(id).and_then(|i| i.endpoint.clone()) {
+        return Ok(Some(endpoint));
+    }
+    Ok(run
+        .cloud
+        .describe_instances()
+        .await?
+        .into_iter()
+        .find(|i| i.id == id)
+        .and_then(|i| i.endpoint))
 }
 
 /// Where things stand when dump & restore stops before deleting (nothing is deleted): the

@@ -1,0 +1,193 @@
+//! Eventual consistency and rolling updates on the simulated account (paused clock): a look
+//! right after an action may predate it, old tasks keep serving during a rollout, and a
+//! database that tasks still use is never deleted. A todo-app user polls the app throughout
+//! and must never see an error.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use backup_lab::cloud::faults::{Faulty, Spec};
+use backup_lab::cloud::recorder::{CallLog, Recorded};
+use backup_lab::cloud::sim::{SimCloud, WorldNames};
+use backup_lab::cloud::{Cloud, InstanceStatus};
+use backup_lab::config::Config;
+use backup_lab::headless::Runtime;
+use backup_lab::i18n::Lang;
+use backup_lab::lab::StepId;
+use backup_lab::lab::journal::Journal;
+use backup_lab::lab::observe::Observed;
+use backup_lab::lab::plan::{CleanupPath, Options};
+
+const START: &str = "2026-11-25T09:00:00Z";
+
+struct World {
+    sim: Arc<SimCloud>,
+    journal: Arc<Mutex<Journal>>,
+    log: Arc<CallLog>,
+    config: Config,
+}
+
+impl World {
+    fn new() -> Self {
+        let mut config = Config::default();
+        config.backup.timezone = Some("Europe/Zurich".into());
+        Self {
+            sim: Arc::new(SimCloud::paced(
+                START.parse().expect("time"),
+                15.0,
+                WorldNames::default(),
+            )),
+            journal: Arc::new(Mutex::new(Journal::in_memory())),
+            log: Arc::new(CallLog::default()),
+            config,
+        }
+    }
+
+    /// A headless runtime on the world, with the faults of `spec` (if any) in front of it.
+    fn runtime(&self, spec: Option<&str>) -> Runtime {
+        let base: Arc<dyn Cloud> = match spec {
+            Some(spec) => Arc::new(Faulty::new(
+                self.sim.clone(),
+                Spec::parse(spec).expect("spec"),
+            )),
+            None => self.sim.clone(),
+        };
+        Runtime {
+            cloud: Arc::new(Recorded::new(base, self.log.clone(), None)),
+            config: self.config.clone(),
+            journal: self.journal.clone(),
+            log: self.log.clone(),
+            lang: Lang::En,
+            read_only: false,
+            json: true,
+        }
+    }
+
+    async fn observed(&self) -> Observed {
+        let mut o = Observed::default();
+        self.runtime(None).observe(&mut o).await;
+        o
+    }
+}
+
+/// A user of the todo app: reads the list every simulated 15 s and keeps every error.
+struct User {
+    errors: Arc<Mutex<Vec<String>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl User {
+    fn start(sim: &Arc<SimCloud>) -> Self {
+        let errors = Arc::new(Mutex::new(Vec::new()));
+        let (sim, seen) = (sim.clone(), errors.clone());
+        let task = tokio::spawn(async move {
+            loop {
+                if let Err(e) = sim.list_todos().await {
+                    seen.lock()
+                        .expect("errors")
+                        .push(format!("{} {e}", sim.now()));
+                }
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        });
+        Self { errors, task }
+    }
+
+    /// Stops polling; the errors seen (the first three, and how many in all).
+    fn stop(self) -> Vec<String> {
+        self.task.abort();
+        let errors = self.errors.lock().expect("errors").clone();
+        let mut shown: Vec<String> = errors.iter().take(3).cloned().collect();
+        if errors.len() > 3 {
+            shown.push(format!("… {} in all", errors.len()));
+        }
+        shown
+    }
+}
+
+/// The whole lab, then cleanup on `path` while the first UpdateService's answer is lost
+/// (the update goes through): the restored database goes only once no task uses it, and the
+/// app never answers with an error.
+async fn cleanup_with_a_lost_update_answer(path: CleanupPath) {
+    let world = World::new();
+    let user = User::start(&world.sim);
+    let mut options = Options::from_config(&world.config);
+    assert_eq!(
+        world.runtime(None).run(&StepId::CORE, &options, true).await,
+        0
+    );
+    options.cleanup = path;
+    let code = world
+        .runtime(Some("UpdateService=timeout@1"))
+        .run(&[StepId::Cleanup], &options, true)
+        .await;
+    assert_eq!(code, 0, "{path:?}");
+    tokio::time::sleep(Duration::from_secs(60)).await;
+    let errors = user.stop();
+    assert!(
+        errors.is_empty(),
+        "{path:?}: the app answered with errors: {errors:?}"
+    );
+    let o = world.observed().await;
+    assert!(
+        o.instance("workshop-db-restore")
+            .is_none_or(|r| r.status == InstanceStatus::Deleting),
+        "{path:?}"
+    );
+    // Going back serves the original database as it is (its todos were deleted); copying back
+    // brings the restored ones into it.
+    let todos = if path == CleanupPath::CopyBack { 5 } else { 0 };
+    assert_eq!(o.todo_count(), Some(todos), "{path:?}");
+}
+
+#[tokio::test(start_paused = true)]
+async fn going_back_with_a_lost_update_answer_deletes_the_restored_database_only_when_unused() {
+    cleanup_with_a_lost_update_answer(CleanupPath::GoBack).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn copying_back_with_a_lost_update_answer_deletes_the_restored_database_only_when_unused() {
+    cleanup_with_a_lost_update_answer(CleanupPath::CopyBack).await;
+}
+
+/// The rollout back to the original database fails and ECS rolls the service back onto the
+/// restored one: cleanup says so, exits non-zero and keeps the restored database, and the app
+/// keeps answering.
+#[tokio::test(start_paused = true)]
+async fn a_rollout_back_that_ecs_rolls_back_keeps_the_restored_database() {
+    for path in [CleanupPath::GoBack, CleanupPath::CopyBack] {
+        let world = World::new();
+        let user = User::start(&world.sim);
+        let mut options = Options::from_config(&world.config);
+        assert_eq!(
+            world.runtime(None).run(&StepId::CORE, &options, true).await,
+            0
+        );
+        // The cleanup's UpdateService (the second of the run) starts tasks that fail.
+        world.sim.set_unhealthy_updates(vec![(2, 2)]);
+        options.cleanup = path;
+        let code = world
+            .runtime(None)
+            .run(&[StepId::Cleanup], &options, true)
+            .await;
+        assert_ne!(code, 0, "{path:?}: a rolled-back rollout is a failure");
+        tokio::time::sleep(Duration::from_secs(120)).await;
+        let errors = user.stop();
+        assert!(
+            errors.is_empty(),
+            "{path:?}: the app answered with errors: {errors:?}"
+        );
+        let o = world.observed().await;
+        let restored = o.instance("workshop-db-restore").expect("kept");
+        assert_eq!(restored.status, InstanceStatus::Available, "{path:?}");
+        let service = o.service.value.as_ref().expect("service");
+        assert!(
+            service.task_definition.ends_with(":2"),
+            "{path:?}: back on the restored one"
+        );
+        assert!(
+            o.snapshot("ondemandbackup").is_some(),
+            "{path:?}: nothing deleted"
+        );
+    }
+}
