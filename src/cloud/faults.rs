@@ -38,6 +38,9 @@ pub enum FaultKind {
     NoRegistry,
     /// The dump task cannot connect to a database (simulation only).
     DbUnreachable,
+    /// Describes lag behind writes for a while (eventual consistency): in front of the
+    /// simulation or the AWS adapter.
+    Stale,
 }
 
 impl FaultKind {
@@ -52,6 +55,7 @@ impl FaultKind {
             "tag-denied" => Self::TagDenied,
             "no-registry" => Self::NoRegistry,
             "db-unreachable" => Self::DbUnreachable,
+            "stale" => Self::Stale,
             _ => return None,
         })
     }
@@ -60,7 +64,7 @@ impl FaultKind {
     fn is_world(self) -> bool {
         matches!(
             self,
-            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable
+            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable | Self::Stale
         )
     }
 
@@ -92,11 +96,13 @@ impl FaultKind {
                 "The security token included in the request is expired (injected).",
             ),
             // Not a failed call: the simulation's tasks fail instead (never raised here).
-            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable => CloudError::new(
-                ErrorKind::Other,
-                "Unhealthy",
-                "Tasks fail their health checks (injected).",
-            ),
+            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable | Self::Stale => {
+                CloudError::new(
+                    ErrorKind::Other,
+                    "Unhealthy",
+                    "Tasks fail their health checks (injected).",
+                )
+            }
             Self::TagDenied => {
                 let action = if operation.contains("DB") {
                     "rds:AddTagsToResource"
@@ -184,6 +190,11 @@ pub enum SpecError {
     DumpRule {
         part: String,
     },
+    /// `stale` with an operation that is no write it lags after, a call range, or seconds
+    /// out of range.
+    StaleRule {
+        part: String,
+    },
 }
 
 impl SpecError {
@@ -199,6 +210,7 @@ impl SpecError {
             Self::UnhealthyOperation { .. } => "unhealthy-operation",
             Self::UnhealthyRate { .. } => "unhealthy-rate",
             Self::DumpRule { .. } => "dump-rule",
+            Self::StaleRule { .. } => "stale-rule",
         }
     }
 }
@@ -235,19 +247,42 @@ impl Spec {
                 }
                 None => (rest, None),
             };
-            let (kind, rate) = match rest.split_once(':') {
-                Some((k, r)) => (
-                    k,
-                    r.parse::<f64>()
-                        .map_err(|_| SpecError::Rate { part: owned() })?,
-                ),
-                None => (rest, 1.0),
+            let (kind, value) = match rest.split_once(':') {
+                Some((k, r)) => (k, Some(r)),
+                None => (rest, None),
+            };
+            let kind =
+                FaultKind::parse(kind.trim()).ok_or_else(|| SpecError::Kind { part: owned() })?;
+            if kind == FaultKind::Stale {
+                // `stale[:SECONDS]`: describes lag that long after the write (0: not at all).
+                let seconds = match value {
+                    Some(v) => v.trim().parse::<f64>().ok(),
+                    None => Some(DEFAULT_STALE_S),
+                };
+                let fits = seconds.is_some_and(|s| (0.0..=MAX_STALE_S).contains(&s));
+                let write_ok = operation
+                    .as_deref()
+                    .is_none_or(|op| crate::cloud::lag::LAGGING_WRITES.contains(&op));
+                if !fits || !write_ok || calls.is_some() {
+                    return Err(SpecError::StaleRule { part: owned() });
+                }
+                rules.push(Rule {
+                    operation,
+                    kind,
+                    rate: seconds.unwrap_or(DEFAULT_STALE_S),
+                    calls,
+                });
+                continue;
+            }
+            let rate = match value {
+                Some(r) => r
+                    .parse::<f64>()
+                    .map_err(|_| SpecError::Rate { part: owned() })?,
+                None => 1.0,
             };
             if !(0.0..=1.0).contains(&rate) {
                 return Err(SpecError::Rate { part: owned() });
             }
-            let kind =
-                FaultKind::parse(kind.trim()).ok_or_else(|| SpecError::Kind { part: owned() })?;
             if kind == FaultKind::Unhealthy {
                 if operation.as_deref().is_some_and(|op| op != UPDATE_SERVICE) {
                     return Err(SpecError::UnhealthyOperation { part: owned() });
@@ -272,6 +307,39 @@ impl Spec {
             return Err(SpecError::Empty);
         }
         Ok(Self { rules })
+    }
+
+    /// How describes lag behind writes, when a `stale` rule says so (the last one per write
+    /// counts; all lag by the longest delay given).
+    #[must_use]
+    pub fn staleness(&self) -> Option<crate::cloud::lag::Lag> {
+        let rules: Vec<&Rule> = self
+            .rules
+            .iter()
+            .filter(|r| r.kind == FaultKind::Stale)
+            .collect();
+        if rules.is_empty() {
+            return None;
+        }
+        let mut writes: Vec<String> = Vec::new();
+        for rule in &rules {
+            let named: Vec<String> = match rule.operation.as_deref() {
+                Some(op) if op != "*" => vec![op.to_owned()],
+                _ => crate::cloud::lag::LAGGING_WRITES
+                    .iter()
+                    .map(|w| (*w).to_owned())
+                    .collect(),
+            };
+            for write in named {
+                if !writes.contains(&write) {
+                    writes.push(write);
+                }
+            }
+        }
+        Some(crate::cloud::lag::Lag {
+            delay_s: rules.iter().map(|r| r.rate).fold(0.0, f64::max),
+            writes,
+        })
     }
 
     /// The UpdateService calls (ranges, 1-based) whose tasks are to fail their health checks.
@@ -308,6 +376,9 @@ impl Spec {
 }
 
 const UPDATE_SERVICE: &str = "UpdateService";
+/// Seconds describes lag for a `stale` rule without a number, and the most a rule may give.
+const DEFAULT_STALE_S: f64 = 2.0;
+const MAX_STALE_S: f64 = 600.0;
 const RUN_TASK: &str = "RunTask";
 
 /// A [`Cloud`] that fails some calls as the spec says.

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use backup_lab::cloud::faults::{Faulty, Spec};
+use backup_lab::cloud::lag::{LAGGING_WRITES, Lag, Lagging};
 use backup_lab::cloud::recorder::{CallLog, Recorded};
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::cloud::{Cloud, InstanceStatus};
@@ -45,12 +46,23 @@ impl World {
 
     /// A headless runtime on the world, with the faults of `spec` (if any) in front of it.
     fn runtime(&self, spec: Option<&str>) -> Runtime {
+        self.runtime_on(self.sim.clone(), spec)
+    }
+
+    /// A headless runtime on the world whose describes lag `seconds` (simulated) behind the
+    /// `writes`, as `--faults WRITE=stale:SECONDS` makes them.
+    fn lagging(&self, seconds: f64, writes: &[&str], spec: Option<&str>) -> Runtime {
+        let lag = Lag {
+            delay_s: seconds,
+            writes: writes.iter().map(|w| (*w).to_owned()).collect(),
+        };
+        self.runtime_on(Arc::new(Lagging::new(self.sim.clone(), lag)), spec)
+    }
+
+    fn runtime_on(&self, base: Arc<dyn Cloud>, spec: Option<&str>) -> Runtime {
         let base: Arc<dyn Cloud> = match spec {
-            Some(spec) => Arc::new(Faulty::new(
-                self.sim.clone(),
-                Spec::parse(spec).expect("spec"),
-            )),
-            None => self.sim.clone(),
+            Some(spec) => Arc::new(Faulty::new(base, Spec::parse(spec).expect("spec"))),
+            None => base,
         };
         Runtime {
             cloud: Arc::new(Recorded::new(base, self.log.clone(), None)),
@@ -190,4 +202,87 @@ async fn a_rollout_back_that_ecs_rolls_back_keeps_the_restored_database() {
             "{path:?}: nothing deleted"
         );
     }
+}
+
+/// The whole lab, the bonus and cleanup on `path` against an account whose describes lag
+/// `seconds` behind the `writes` (the service after UpdateService, a new revision, a task
+/// RunTask started, the snapshot, the restores): every step ends done, nothing is judged from
+/// a look that predates the action, and the app's user never sees an error.
+async fn the_lab_against_a_lagging_account(seconds: f64, writes: &[&str], path: CleanupPath) {
+    let world = World::new();
+    let user = User::start(&world.sim);
+    let mut options = Options::from_config(&world.config);
+    let rt = world.lagging(seconds, writes, None);
+    assert_eq!(rt.run(&StepId::CORE, &options, true).await, 0, "the lab");
+    assert_eq!(
+        rt.run(&[StepId::Pitr], &options, true).await,
+        0,
+        "the bonus"
+    );
+    options.cleanup = path;
+    assert_eq!(
+        rt.run(&[StepId::Cleanup], &options, true).await,
+        0,
+        "{path:?}"
+    );
+    tokio::time::sleep(Duration::from_secs(60)).await;
+    let errors = user.stop();
+    assert!(
+        errors.is_empty(),
+        "{path:?}: the app answered with errors: {errors:?}"
+    );
+    let writes: Vec<String> = world
+        .log
+        .recent(10_000)
+        .into_iter()
+        .filter(|c| c.writes && !c.cli.contains("backup-lab-dump"))
+        .map(|c| c.operation)
+        .collect();
+    for once in [
+        "CreateDBSnapshot",
+        "RestoreDBInstanceFromDBSnapshot",
+        "RegisterTaskDefinition",
+    ] {
+        assert_eq!(
+            writes.iter().filter(|w| *w == once).count(),
+            1,
+            "{path:?}: {once} once: {writes:?}"
+        );
+    }
+    let o = world.observed().await;
+    let gone: &[&str] = if path == CleanupPath::KeepRestored {
+        &["workshop-db-pitr"]
+    } else {
+        &["workshop-db-restore", "workshop-db-pitr"]
+    };
+    for gone in gone {
+        assert!(
+            o.instance(gone)
+                .is_none_or(|r| r.status == InstanceStatus::Deleting),
+            "{path:?}: {gone}"
+        );
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_lab_and_going_back_hold_when_describes_lag_twenty_seconds() {
+    the_lab_against_a_lagging_account(20.0, &LAGGING_WRITES, CleanupPath::GoBack).await;
+}
+
+/// The case: only DescribeServices lags, so the new revision is seen at once while
+/// the service still shows the old one.
+#[tokio::test(start_paused = true)]
+async fn a_service_that_lags_behind_the_switch_is_not_judged_as_not_updated() {
+    the_lab_against_a_lagging_account(20.0, &["UpdateService"], CleanupPath::GoBack).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_lab_and_copying_back_hold_when_describes_lag_two_minutes() {
+    // Longer than the copy task takes to start: DescribeTasks answers MISSING meanwhile.
+    the_lab_against_a_lagging_account(120.0, &LAGGING_WRITES, CleanupPath::CopyBack).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_lab_and_keeping_the_restored_database_hold_when_describes_lag() {
+    the_lab_against_a_lagging_account(20.0, &LAGGING_WRITES, CleanupPath::KeepRestored).await;
 }
