@@ -28,7 +28,7 @@ use super::{
 /// How long a write's answer stands in for describes that do not show it yet: AWS's advice
 /// for a task RunTask started (describe again with backoff for up to about five minutes),
 /// taken for every write.
-pub const CONSISTENCY_WINDOW_S: f64 = 300.0;
+pub const CONSISTENCY_WINDOW_S: i64 = 300;
 
 #[derive(Debug, Default)]
 struct Answers {
@@ -63,7 +63,7 @@ impl Consistent {
 
     /// Whether an answer given at `at` still stands in for describes that lack it.
     fn fresh(&self, at: Timestamp) -> bool {
-        self.inner.now().duration_since(at).as_secs_f64() < CONSISTENCY_WINDOW_S
+        self.inner.now().duration_since(at) < jiff::SignedDuration::from_secs(CONSISTENCY_WINDOW_S)
     }
 
     /// Drops answers out of their window.

@@ -15,6 +15,7 @@ use async_trait::async_trait;
 
 use super::switch_backend::switch_to;
 use super::{Ctx, Step, wrong_request};
+use crate::cloud::consistent::CONSISTENCY_WINDOW_S;
 use crate::cloud::{
     self, CloudError, DB_HOST, DUMP_CONTAINER, DUMP_FAMILY, DumpRequestError, DumpTaskRequest,
     ErrorKind, InstanceStatus, RunTaskRequest, STARTED_BY, SnapshotStatus, Task, TaskDefinition,
@@ -657,22 +658,21 @@ async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome, ActionErro
             .arg("family", td.family.clone())
             .arg("revision", td.revision),
     ];
-    let open = run
-        .journal
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .open_copy()
-        .map(str::to_owned);
+    let open = {
+        let journal = run
+            .journal
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        journal.open_copy().map(str::to_owned).zip(
+            journal
+                .last(Kind::CopyStarted)
+                .map(|e| e.at)
+                .or_else(|| Some(cloud.now())),
+        )
+    };
     // A copy a run before started (and did not see end) is followed, not started again.
     let resumed = match open {
-        Some(arn) => match cloud.describe_task(&copy.cluster, &arn).await {
-            Ok(task) => Some(task),
-            Err(CloudError {
-                kind: ErrorKind::NotFound,
-                ..
-            }) => None,
-            Err(e) => return Err(e.into()),
-        },
+        Some((arn, started)) => find_started_task(cloud, &copy.cluster, &arn, started).await?,
         None => None,
     };
     let task = if let Some(task) = resumed {
@@ -724,6 +724,37 @@ async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome, ActionErro
     Err(ActionError::Blocked(failure_text(
         run.config, copy, &task, logs,
     )))
+}
+
+/// The task `arn` that RunTask started at `started`, as DescribeTasks shows it; `None` when
+/// ECS does not know it. Right after RunTask, ECS may answer `MISSING` for a task it started
+/// (eventual consistency): within [`CONSISTENCY_WINDOW_S`] of the start it is asked again,
+/// with backoff, before the copy counts as gone and may be started anew.
+async fn find_started_task(
+    cloud: &dyn cloud::Cloud,
+    cluster: &str,
+    arn: &str,
+    started: jiff::Timestamp,
+) -> Result<Option<Task>, ActionError> {
+    let mut delay = Duration::from_secs(1);
+    loop {
+        match cloud.describe_task(cluster, arn).await {
+            Ok(task) => return Ok(Some(task)),
+            Err(CloudError {
+                kind: ErrorKind::NotFound,
+                ..
+            }) if crate::format::since(cloud.now(), started) >= CONSISTENCY_WINDOW_S => {
+                return Ok(None);
+            }
+            Err(CloudError {
+                kind: ErrorKind::NotFound,
+                ..
+            }) => {}
+            Err(e) => return Err(e.into()),
+        }
+        cloud.pause(delay).await;
+        delay = (delay * 2).min(Duration::from_secs(30));
+    }
 }
 
 /// Follows `task` until it stops, saying each new status. Passing errors are looked past.
