@@ -360,3 +360,136 @@ fn answers_newer(
         .max_by_key(|a| a.revision)
         .cloned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::lag::{LAGGING_WRITES, Lag, Lagging};
+    use crate::cloud::sim::{SimCloud, WorldNames};
+
+    const CLUSTER: &str = "workshop-cluster";
+    const SERVICE: &str = "backend-service";
+
+    /// The simulated account (manual clock) behind describes that lag `seconds` behind every
+    /// write, and [`Consistent`] in front.
+    fn lagging(seconds: f64) -> (Arc<SimCloud>, Arc<dyn Cloud>, Consistent) {
+        let sim = Arc::new(SimCloud::manual(
+            "2026-11-25T09:00:00Z".parse().expect("time"),
+            15.0,
+            WorldNames::default(),
+        ));
+        let lag = Lag {
+            delay_s: seconds,
+            writes: LAGGING_WRITES.iter().map(|w| (*w).to_owned()).collect(),
+        };
+        let stale: Arc<dyn Cloud> = Arc::new(Lagging::new(sim.clone(), lag));
+        let consistent = Consistent::new(stale.clone());
+        (sim, stale, consistent)
+    }
+
+    #[tokio::test]
+    async fn an_update_and_a_new_revision_are_seen_at_once_though_the_account_lags() {
+        let (sim, stale, cloud) = lagging(30.0);
+        let td = cloud
+            .register_revision("workshop-backend", "container-backend", "DB_HOST", "x")
+            .await
+            .expect("register");
+        // The account itself does not show the revision yet …
+        assert!(stale.describe_task_definition(&td.arn).await.is_err());
+        assert!(
+            !stale
+                .list_task_definitions("workshop-backend")
+                .await
+                .expect("list")
+                .contains(&td.arn)
+        );
+        // … the program does.
+        assert_eq!(
+            cloud.describe_task_definition("workshop-backend:2").await,
+            Ok(td.clone())
+        );
+        assert_eq!(
+            cloud
+                .list_task_definitions("workshop-backend")
+                .await
+                .expect("list")
+                .last(),
+            Some(&td.arn)
+        );
+        let answer = cloud
+            .update_service(CLUSTER, SERVICE, &td.arn)
+            .await
+            .expect("update");
+        let before = stale
+            .describe_service(CLUSTER, SERVICE)
+            .await
+            .expect("stale");
+        assert_ne!(before.task_definition, td.arn, "the account lags");
+        assert!(predates(&before, &answer));
+        let seen = cloud
+            .describe_service(CLUSTER, SERVICE)
+            .await
+            .expect("seen");
+        assert_eq!(seen.task_definition, td.arn);
+        assert_eq!(seen, answer, "the update's answer stands in");
+        // Once the account shows the update, its describes are the truth again.
+        sim.advance(Duration::from_secs(40));
+        let later = cloud
+            .describe_service(CLUSTER, SERVICE)
+            .await
+            .expect("later");
+        assert_eq!(
+            later,
+            stale.describe_service(CLUSTER, SERVICE).await.expect("now")
+        );
+        assert_eq!(later.task_definition, td.arn);
+    }
+
+    #[tokio::test]
+    async fn a_newer_deployment_than_the_update_s_is_never_hidden() {
+        let (_, stale, _) = lagging(0.0);
+        let answer = stale
+            .update_service(CLUSTER, SERVICE, "workshop-backend:1")
+            .await
+            .expect("same revision");
+        let mut rollback = answer.clone();
+        for d in &mut rollback.deployments {
+            d.status = crate::cloud::DeploymentStatus::Active;
+        }
+        let mut newer = answer.primary().expect("primary").clone();
+        newer.id = "ecs-svc/rollback".into();
+        newer.status = crate::cloud::DeploymentStatus::Primary;
+        newer.created = newer
+            .created
+            .map(|c| c + jiff::SignedDuration::from_secs(60));
+        rollback.deployments.insert(0, newer);
+        assert!(!predates(&rollback, &answer), "a rollback is newer");
+        assert!(!predates(&answer, &answer));
+    }
+
+    #[tokio::test]
+    async fn a_service_still_stale_after_five_minutes_is_shown_as_it_is() {
+        let (sim, stale, cloud) = lagging(600.0);
+        let td = cloud
+            .register_revision("workshop-backend", "container-backend", "DB_HOST", "x")
+            .await
+            .expect("register");
+        cloud
+            .update_service(CLUSTER, SERVICE, &td.arn)
+            .await
+            .expect("update");
+        sim.advance(Duration::from_secs(301));
+        let seen = cloud
+            .describe_service(CLUSTER, SERVICE)
+            .await
+            .expect("seen");
+        assert_eq!(
+            seen,
+            stale
+                .describe_service(CLUSTER, SERVICE)
+                .await
+                .expect("stale")
+        );
+        assert_ne!(seen.task_definition, td.arn);
+    }
+}

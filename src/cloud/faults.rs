@@ -498,6 +498,32 @@ mod tests {
                 .has_call_faults()
         );
         assert!(Spec::parse("CreateDBSnapshot=unhealthy").is_err());
+        let lag = Spec::parse("UpdateService=stale:1.5, RunTask=stale")
+            .expect("valid")
+            .staleness()
+            .expect("a lag");
+        assert_eq!(lag.delay_s, 2.0, "the longest of 1.5 and the default 2");
+        assert_eq!(lag.writes, vec!["UpdateService", "RunTask"]);
+        assert_eq!(
+            Spec::parse("stale:0")
+                .expect("valid")
+                .staleness()
+                .map(|l| l.delay_s),
+            Some(0.0)
+        );
+        assert!(!Spec::parse("stale").expect("valid").has_call_faults());
+        for wrong in [
+            "DescribeServices=stale",
+            "stale:-1",
+            "stale:601",
+            "stale@1",
+            "stale:x",
+        ] {
+            assert!(
+                matches!(Spec::parse(wrong), Err(SpecError::StaleRule { .. })),
+                "{wrong}"
+            );
+        }
         assert!(Spec::parse("unhealthy:0.5").is_err());
     }
 }
