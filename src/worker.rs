@@ -292,7 +292,10 @@ pub fn spawn(
 ) -> (Handle, Feed) {
     // A look right after an action may predate it: the action's own answer stands in for
     // what the account does not show yet.
-    let cloud: Arc<dyn Cloud> = Arc::new(crate::cloud::consistent::Consistent::new(cloud));
+    // An update an earlier run made is waited for likewise (its answer is not at hand).
+    let earlier = crate::cloud::consistent::EarlierUpdate::last_in(&lock(&journal).calls());
+    let cloud: Arc<dyn Cloud> =
+        Arc::new(crate::cloud::consistent::Consistent::new(cloud).after(earlier));
     let (tx, rx) = unbounded_channel();
     let handle = Handle { tx };
     let (to_app, feed) = channel();

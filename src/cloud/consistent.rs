@@ -30,10 +30,51 @@ use super::{
 /// taken for every write.
 pub const CONSISTENCY_WINDOW_S: i64 = 300;
 
+/// An UpdateService an earlier run made (from the journal's call log), whose answer this one
+/// does not have: when, and the revision it deployed (an ARN or `family:revision`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierUpdate {
+    pub at: Timestamp,
+    pub task_definition: String,
+}
+
+impl EarlierUpdate {
+    /// The last successful `update-service` among `calls` (the journal's call log), if any.
+    #[must_use]
+    pub fn last_in(calls: &[super::recorder::CallRecord]) -> Option<Self> {
+        let call = calls
+            .iter()
+            .rev()
+            .find(|c| c.operation == "UpdateService" && c.error.is_none())?;
+        let mut words = call.cli.split_whitespace();
+        words.find(|w| *w == "--task-definition")?;
+        Some(Self {
+            at: call.at,
+            task_definition: words.next()?.to_owned(),
+        })
+    }
+
+    /// Whether `seen` predates this update: another revision, and no PRIMARY deployment
+    /// started since.
+    fn predated_by(&self, seen: &Service) -> bool {
+        let on_it = seen.task_definition == self.task_definition
+            || seen
+                .task_definition
+                .ends_with(&format!("/{}", self.task_definition));
+        let newer = seen
+            .primary()
+            .and_then(|p| p.created)
+            .is_some_and(|created| created >= self.at);
+        !on_it && !newer
+    }
+}
+
 #[derive(Debug, Default)]
 struct Answers {
     /// UpdateService's answer: the service with the deployment it started.
     service: Option<(Timestamp, Service)>,
+    /// An update an earlier run made, while no describe has shown it yet.
+    earlier_update: Option<EarlierUpdate>,
     task_definitions: Vec<(Timestamp, TaskDefinition)>,
     tasks: Vec<(Timestamp, Task)>,
     instances: Vec<(Timestamp, DbInstance)>,
@@ -55,6 +96,15 @@ impl Consistent {
         }
     }
 
+    /// Also waits for `update`, which an earlier run made: while describes of the service
+    /// predate it (within the window after it), they are asked again with backoff before an
+    /// answer is given.
+    #[must_use]
+    pub fn after(self, update: Option<EarlierUpdate>) -> Self {
+        self.answers().earlier_update = update;
+        self
+    }
+
     fn answers(&self) -> std::sync::MutexGuard<'_, Answers> {
         self.answers
             .lock()
@@ -72,24 +122,21 @@ impl Consistent {
     }
 }
 
-/// Whether `seen` (a describe) predates `answer` (UpdateService's): it lacks the deployment
-/// the update started, and its PRIMARY deployment is older than that one. A describe that
-/// shows the deployment, or a newer PRIMARY one (a rollback, another update), is newer.
+/// Whether `seen` (a describe) predates `answer` (UpdateService's). It is as new when it
+/// shows the deployment the update started with the service on the update's revision, or a
+/// PRIMARY deployment started since (a rollback, another update); else it predates it.
 #[must_use]
 pub fn predates(seen: &Service, answer: &Service) -> bool {
     let Some(started) = answer.primary() else {
         return false;
     };
-    if seen.deployments.iter().any(|d| d.id == started.id) {
-        return false;
-    }
-    match (seen.primary().and_then(|p| p.created), started.created) {
-        (Some(seen_at), Some(started_at)) => seen_at < started_at,
-        // Without creation times: the PRIMARY deployment still runs another revision.
-        _ => seen
-            .primary()
-            .is_none_or(|p| p.task_definition != started.task_definition),
-    }
+    let shows_update = seen.deployments.iter().any(|d| d.id == started.id)
+        && seen.task_definition == answer.task_definition;
+    let newer_primary = seen.primary().is_some_and(|p| {
+        p.id != started.id
+            && matches!((p.created, started.created), (Some(seen_at), Some(started_at)) if seen_at >= started_at)
+    });
+    !(shows_update || newer_primary)
 }
 
 /// Whether `reference` (an ARN, `family:revision` or a family) may name `td`.
@@ -198,7 +245,20 @@ impl Cloud for Consistent {
     }
 
     async fn describe_service(&self, cluster: &str, service: &str) -> CloudResult<Service> {
-        let seen = self.inner.describe_service(cluster, service).await?;
+        let mut seen = self.inner.describe_service(cluster, service).await?;
+        // An update an earlier run made, not shown yet: ask again, with backoff.
+        let mut delay = Duration::from_millis(500);
+        loop {
+            let earlier = self.answers().earlier_update.clone();
+            let Some(update) = earlier else { break };
+            if !self.fresh(update.at) || !update.predated_by(&seen) {
+                self.answers().earlier_update = None;
+                break;
+            }
+            self.inner.pause(delay).await;
+            delay = (delay * 2).min(Duration::from_secs(15));
+            seen = self.inner.describe_service(cluster, service).await?;
+        }
         let mut answers = self.answers();
         let stands = answers.service.as_ref().is_some_and(|(at, answer)| {
             self.fresh(*at)

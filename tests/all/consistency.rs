@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use backup_lab::cloud::faults::{Faulty, Spec};
 use backup_lab::cloud::lag::{LAGGING_WRITES, Lag, Lagging};
-use backup_lab::cloud::recorder::{CallLog, Recorded};
+use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::cloud::{Cloud, InstanceStatus};
 use backup_lab::config::Config;
@@ -26,6 +26,8 @@ struct World {
     journal: Arc<Mutex<Journal>>,
     log: Arc<CallLog>,
     config: Config,
+    /// Where the calls are journaled (a journal on disk), as the program does.
+    sink: Option<Sink>,
 }
 
 impl World {
@@ -41,6 +43,18 @@ impl World {
             journal: Arc::new(Mutex::new(Journal::in_memory())),
             log: Arc::new(CallLog::default()),
             config,
+            sink: None,
+        }
+    }
+
+    /// A world whose journal (events and calls) is kept in `dir`, as a run's is.
+    fn on_disk(dir: &std::path::Path) -> Self {
+        let journal = Journal::open(dir, "sim-test").expect("journal");
+        let sink = journal.call_sink();
+        Self {
+            journal: Arc::new(Mutex::new(journal)),
+            sink,
+            ..Self::new()
         }
     }
 
@@ -65,7 +79,7 @@ impl World {
             None => base,
         };
         Runtime {
-            cloud: Arc::new(Recorded::new(base, self.log.clone(), None)),
+            cloud: Arc::new(Recorded::new(base, self.log.clone(), self.sink.clone())),
             config: self.config.clone(),
             journal: self.journal.clone(),
             log: self.log.clone(),
@@ -330,4 +344,82 @@ async fn a_copy_task_not_visible_yet_is_followed_not_started_twice() {
     assert_eq!(code, 0);
     assert_eq!(runs(&world.log), 1, "one copy task");
     assert_eq!(world.observed().await.todo_count(), Some(5));
+}
+
+/// Cleanup started by a new run right after the switch, while DescribeServices still shows the
+/// service as before it: the update the journal's call log names is waited for, the service
+/// goes back first, and the restored database goes only after; the app never fails.
+#[tokio::test(start_paused = true)]
+async fn a_cleanup_right_after_the_switch_waits_until_the_account_shows_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let world = World::on_disk(dir.path());
+    let user = User::start(&world.sim);
+    // Longer than the rollout the first run waits for, shorter than the five minutes a
+    // look may predate an update.
+    let lag = Lag {
+        delay_s: 280.0,
+        writes: vec!["UpdateService".to_owned()],
+    };
+    let lagging: Arc<dyn Cloud> = Arc::new(Lagging::new(world.sim.clone(), lag));
+    let options = Options::from_config(&world.config);
+    // The lab up to the switch; the run ends (interrupted) right after UpdateService.
+    {
+        let rt = world.runtime_on(lagging.clone(), None);
+        let run = rt.run(&StepId::CORE, &options, true);
+        tokio::pin!(run);
+        while !world
+            .log
+            .recent(10_000)
+            .iter()
+            .any(|c| c.operation == "UpdateService")
+        {
+            tokio::select! {
+                code = &mut run => panic!("the lab ended before the switch: {code}"),
+                () = tokio::time::sleep(Duration::from_millis(100)) => {}
+            }
+        }
+    }
+    let stale = lagging
+        .describe_service("workshop-cluster", "backend-service")
+        .await
+        .expect("service");
+    assert!(
+        stale.task_definition.ends_with(":1"),
+        "the account still shows the service before the switch"
+    );
+    // A new run (a new worker, without the update's answer), on the same lagging account.
+    let code = world
+        .runtime_on(lagging, None)
+        .run(&[StepId::Cleanup], &options, true)
+        .await;
+    assert_eq!(code, 0);
+    tokio::time::sleep(Duration::from_secs(60)).await;
+    let errors = user.stop();
+    assert!(
+        errors.is_empty(),
+        "the app answered with errors: {errors:?}"
+    );
+    let o = world.observed().await;
+    let service = o.service.value.as_ref().expect("service");
+    assert!(
+        service.task_definition.ends_with(":1"),
+        "back on the original"
+    );
+    assert!(
+        o.instance("workshop-db-restore")
+            .is_none_or(|r| r.status == InstanceStatus::Deleting)
+    );
+    // Switched back by cleanup, not rolled back by ECS after its database went.
+    let updates = world
+        .log
+        .recent(10_000)
+        .iter()
+        .filter(|c| c.operation == "UpdateService")
+        .count();
+    assert_eq!(updates, 2, "the switch and the switch back");
+    assert!(
+        !service.rolled_back_since(START.parse().expect("time")),
+        "{:?}",
+        service.events
+    );
 }

@@ -242,13 +242,18 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def forward(self, method, raw, target=None):
-        """The request (or, with `target`, the same request as another ECS operation) sent
-        on to moto: its status, headers and body."""
+        """The request sent on to moto (or, with `target`, a request of that ECS operation
+        with `raw` as its body): its status, headers and body."""
         url = urllib.parse.urlsplit(self.world.endpoint)
         conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length", "connection")}
-        if target is not None:
-            headers["X-Amz-Target"] = target
+        if target is None:
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length", "connection")}
+        else:
+            headers = {
+                "Content-Type": ECS_JSON,
+                "X-Amz-Target": target,
+                "Authorization": self.headers.get("Authorization", ""),
+            }
         conn.request(method, self.path, body=raw, headers=headers)
         answer = conn.getresponse()
         body = answer.read()
