@@ -487,6 +487,7 @@ pub async fn wait_until_unused(
     let mut hosts: std::collections::HashMap<String, Option<String>> =
         std::collections::HashMap::new();
     let mut waited = Duration::ZERO;
+    let mut said = None;
     loop {
         let service = match cloud.describe_service(&names.cluster, &names.service).await {
             Ok(service) => service,
@@ -545,15 +546,17 @@ pub async fn wait_until_unused(
                     .arg("tasks", user.running + user.pending),
             ));
         }
-        progress(
-            Text::new("progress-old-tasks")
-                .arg("instance", id)
-                .arg("revision", revision)
-                .arg(
-                    "tasks",
-                    users.iter().map(|d| d.running + d.pending).sum::<u32>(),
-                ),
-        );
+        // Said when the count changes, not at every look.
+        let tasks: u32 = users.iter().map(|d| d.running + d.pending).sum();
+        if said != Some(tasks) {
+            progress(
+                Text::new("progress-old-tasks")
+                    .arg("instance", id)
+                    .arg("revision", revision)
+                    .arg("tasks", tasks),
+            );
+            said = Some(tasks);
+        }
         cloud.pause(ACTION_POLL).await;
         waited += ACTION_POLL;
     }
