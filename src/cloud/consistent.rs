@@ -552,4 +552,64 @@ mod tests {
         );
         assert_ne!(seen.task_definition, td.arn);
     }
+
+    #[tokio::test]
+    async fn a_new_snapshot_is_listed_though_the_account_does_not_show_it_yet() {
+        let (sim, stale, cloud) = lagging(30.0);
+        let request = crate::cloud::SnapshotRequest {
+            instance_id: "workshop-db".into(),
+            snapshot_id: "ondemandbackup".into(),
+            tags: Vec::new(),
+        };
+        let answer = cloud.create_snapshot(&request).await.expect("snapshot");
+        assert_eq!(stale.find_snapshot("ondemandbackup").await, Ok(None));
+        assert_eq!(
+            cloud.find_snapshot("ondemandbackup").await,
+            Ok(Some(answer.clone()))
+        );
+        assert!(
+            cloud
+                .describe_snapshots("workshop-db")
+                .await
+                .expect("snapshots")
+                .contains(&answer)
+        );
+        // Shown by the account: from then on its own answer counts.
+        sim.advance(Duration::from_secs(40));
+        let shown = cloud
+            .find_snapshot("ondemandbackup")
+            .await
+            .expect("snapshot")
+            .expect("there");
+        assert_eq!(
+            Some(shown),
+            stale.find_snapshot("ondemandbackup").await.expect("there")
+        );
+    }
+
+    #[tokio::test]
+    async fn an_earlier_run_s_update_is_waited_for() {
+        let (sim, stale, _) = lagging(20.0);
+        let td = stale
+            .register_revision("workshop-backend", "container-backend", "DB_HOST", "x")
+            .await
+            .expect("register");
+        sim.advance(Duration::from_secs(25));
+        let at = stale.now();
+        stale
+            .update_service(CLUSTER, SERVICE, &td.arn)
+            .await
+            .expect("update");
+        // A new run: no answer at hand, only the journal's call.
+        let cloud = Consistent::new(stale.clone()).after(Some(EarlierUpdate {
+            at,
+            task_definition: "workshop-backend:2".into(),
+        }));
+        let seen = cloud
+            .describe_service(CLUSTER, SERVICE)
+            .await
+            .expect("seen");
+        assert_eq!(seen.task_definition, td.arn, "asked again until it shows");
+        assert!(stale.now().duration_since(at).as_secs() >= 20);
+    }
 }
