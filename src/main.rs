@@ -15,7 +15,7 @@ use backup_lab::cloud::credentials;
 use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
 use backup_lab::cloud::refresh::{Detect, Reconnect, Refreshing};
 use backup_lab::cloud::sim::{self, SimCloud, WorldError, WorldNames};
-use backup_lab::cloud::{Cloud, CloudError, Mode, faults};
+use backup_lab::cloud::{Cloud, CloudError, Mode, faults, lag};
 use backup_lab::config::{self, Config, ConfigError};
 use backup_lab::headless::{EXIT_INCOMPLETE, EXIT_USAGE, Runtime};
 use backup_lab::i18n::{Lang, t};
@@ -998,6 +998,20 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
     if let (true, Mode::Simulation { speed }) = (owns, base.mode()) {
         remember_run_speed(&state_dir, &key, speed);
     }
+    // Eventual consistency: describes lag behind writes as a `stale` rule says; the simulated
+    // account has a small lag of its own unless a rule sets one.
+    let lag = match (
+        fault_spec.as_ref().and_then(faults::Spec::staleness),
+        base.mode(),
+    ) {
+        (Some(lag), _) => Some(lag),
+        (None, Mode::Simulation { .. }) => Some(lag::Lag::sim_default()),
+        (None, Mode::Aws { .. }) => None,
+    };
+    let base: Arc<dyn Cloud> = match lag {
+        Some(lag) if lag.delay_s > 0.0 => Arc::new(lag::Lagging::new(base, lag)),
+        _ => base,
+    };
     let base: Arc<dyn Cloud> = match fault_spec {
         None => base,
         Some(spec)

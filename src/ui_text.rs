@@ -117,7 +117,8 @@ pub fn fault_spec_text(e: &SpecError) -> Text {
         | SpecError::UnhealthyOperation { part }
         | SpecError::UnhealthyRate { part }
         | SpecError::DumpRule { part }
-        | SpecError::RestoreRule { part } => text.arg("part", part.clone()),
+        | SpecError::RestoreRule { part }
+        | SpecError::StaleRule { part } => text.arg("part", part.clone()),
         SpecError::Operation { part, operation } => text
             .arg("part", part.clone())
             .arg("operation", operation.clone())

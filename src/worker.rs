@@ -306,6 +306,12 @@ pub fn spawn(
     log: Arc<CallLog>,
     greeting: Greeting,
 ) -> (Handle, Feed) {
+    // A look right after an action may predate it: the action's own answer stands in for
+    // what the account does not show yet.
+    // An update an earlier run made is waited for likewise (its answer is not at hand).
+    let earlier = crate::cloud::consistent::EarlierUpdate::last_in(&lock(&journal).calls());
+    let cloud: Arc<dyn Cloud> =
+        Arc::new(crate::cloud::consistent::Consistent::new(cloud).after(earlier));
     let (tx, rx) = unbounded_channel();
     let handle = Handle { tx };
     let (to_app, feed) = channel();

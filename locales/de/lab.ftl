@@ -313,6 +313,13 @@ blocked-mend-console = was an { $restored } sonst noch zu beheben ist, erledigst
 blocked-restore-ended = { $restored } ist { $status } und bleibt es; lösche sie in der RDS-Konsole (Databases → { $restored } → Actions → Delete), bevor du nochmals wiederherstellst – backup-lab startet keinen zweiten Restore von selbst
 blocked-rollout-slow = der Rollout zurück ist nicht rechtzeitig fertig geworden; die wiederhergestellte Datenbank bleibt – räume später nochmals auf
 blocked-rollout-failed = der Rollout von Revision { $revision } ist fehlgeschlagen ({ $failed } Tasks hintereinander sind nicht gestartet); die wiederhergestellte Datenbank bleibt – lies die Ereignisse von { $service } in der ECS-Konsole und räume dann nochmals auf
+blocked-rollout-rolled-back = ECS hat den Rollout von Revision { $revision } zurückgesetzt (Deployment Circuit Breaker): { $service } führt wieder die Revision davor aus, und die wiederhergestellte Datenbank bleibt – lies die Ereignisse von { $service } in der ECS-Konsole und räume dann nochmals auf
+blocked-instance-in-use = { $instance } bleibt: { $service } führt noch Revision { $revision } aus, deren DB_HOST darauf zeigt, und ohne die Datenbank würde die App mit Fehlern antworten – räume nochmals auf; dabei wird der Service zuerst zurückgestellt
+blocked-instance-still-used = { $instance } bleibt: { $tasks } alte Tasks von Revision { $revision } von { $service } verwenden sie noch und haben nicht rechtzeitig gestoppt – schau dir die Deployments von { $service } in der ECS-Konsole an und räume nochmals auf, sobald sie weg sind
+progress-old-tasks = warte, bis die alten Tasks von Revision { $revision } gestoppt sind ({ $tasks ->
+        [one] 1 Task verwendet noch { $instance } und beantwortet bis dahin Anfragen
+       *[other] { $tasks } Tasks verwenden noch { $instance } und beantworten bis dahin Anfragen
+    })
 blocked-copy-no-restored = { $restored } gibt es nicht (mehr): Es gibt nichts zurückzukopieren – wähle einen anderen Weg zum Aufräumen
 blocked-copy-not-ready = { $restored } ist { $status } und nimmt noch keine Verbindungen an; kopieren lässt sich, sobald sie verfügbar ist
 blocked-copy-no-network = die Netzwerkkonfiguration von { $service } (Subnetze, Sicherheitsgruppen) ist noch nicht gelesen; der Dump-Task läuft darin – versuche es gleich nochmals
@@ -525,6 +532,7 @@ faults-unhealthy-operation = «{ $part }»: unhealthy gilt nur für UpdateServic
 faults-unhealthy-rate = «{ $part }»: unhealthy nimmt keine Rate, nur @N oder @N-M
 faults-dump-rule = «{ $part }»: no-registry und db-unreachable gelten nur für RunTask und nehmen keine Rate, nur @N oder @N-M
 faults-restore-rule = «{ $part }»: Ein Status, in dem ein Restore endet, gilt nur für RestoreDBInstanceFromDBSnapshot und RestoreDBInstanceToPointInTime und nimmt keine Rate, nur @N oder @N-M
+faults-stale-rule = «{ $part }»: stale nimmt die Sekunden, um die Describe-Aufrufe nachhinken (0 bis 600, z. B. stale:2), und kein @N; als Operation nennt es den schreibenden Aufruf, nach dem sie nachhinken: UpdateService, RegisterTaskDefinition, RunTask, CreateDBSnapshot, RestoreDBInstanceFromDBSnapshot oder RestoreDBInstanceToPointInTime
 faults-operation = «{ $part }»: unbekannte Operation «{ $operation }»; bekannt sind { $operations }
 
 

@@ -313,6 +313,13 @@ blocked-mend-console = anything else to fix on { $restored } has to be done in t
 blocked-restore-ended = { $restored } is { $status } and stays so; delete it in the RDS console (Databases → { $restored } → Actions → Delete) before restoring again – backup-lab does not start a second restore by itself
 blocked-rollout-slow = the rollout back did not finish in time; the restored database was kept – run cleanup again later
 blocked-rollout-failed = the rollout of revision { $revision } failed ({ $failed } tasks in a row did not start); the restored database was kept – read the events of { $service } in the ECS console and run cleanup again
+blocked-rollout-rolled-back = ECS rolled the rollout of revision { $revision } back (deployment circuit breaker): { $service } runs the revision before it again, and the restored database was kept – read the events of { $service } in the ECS console and run cleanup again
+blocked-instance-in-use = { $instance } was kept: { $service } still runs revision { $revision }, whose DB_HOST names it, and without it the app would answer with errors – run cleanup again, it switches the service back first
+blocked-instance-still-used = { $instance } was kept: { $tasks } old tasks of revision { $revision } of { $service } still use it and did not stop in time – look at the deployments of { $service } in the ECS console and run cleanup again once they are gone
+progress-old-tasks = waiting until the old tasks of revision { $revision } have stopped ({ $tasks ->
+        [one] 1 still uses { $instance } and serves requests until then
+       *[other] { $tasks } still use { $instance } and serve requests until then
+    })
 blocked-copy-no-restored = { $restored } does not exist (any more): there is nothing to copy back – choose another way to clean up
 blocked-copy-not-ready = { $restored } is { $status } and takes no connections yet; the copy can run once it is available
 blocked-copy-no-network = the network configuration of { $service } (subnets, security groups) has not been read yet; the dump task runs in it – try again in a moment
@@ -522,6 +529,7 @@ faults-unhealthy-operation = "{ $part }": unhealthy applies to UpdateService onl
 faults-unhealthy-rate = "{ $part }": unhealthy takes no rate, only @N or @N-M
 faults-dump-rule = "{ $part }": no-registry and db-unreachable apply to RunTask only and take no rate, only @N or @N-M
 faults-restore-rule = "{ $part }": a status a restore ends in applies to RestoreDBInstanceFromDBSnapshot and RestoreDBInstanceToPointInTime only and takes no rate, only @N or @N-M
+faults-stale-rule = "{ $part }": stale takes the seconds describes lag (0 to 600, e.g. stale:2) and no @N; as an operation it names the write they lag after: UpdateService, RegisterTaskDefinition, RunTask, CreateDBSnapshot, RestoreDBInstanceFromDBSnapshot or RestoreDBInstanceToPointInTime
 faults-operation = "{ $part }": unknown operation "{ $operation }"; known operations: { $operations }
 
 

@@ -41,6 +41,9 @@ pub enum FaultKind {
     /// The restore the call starts ends in this RDS status, one that does not end by itself
     /// (simulation only; the kind is written as the status, `incompatible-parameters`).
     EndsIn(&'static str),
+    /// Describes lag behind writes for a while (eventual consistency): in front of the
+    /// simulation or the AWS adapter.
+    Stale,
 }
 
 impl FaultKind {
@@ -55,6 +58,7 @@ impl FaultKind {
             "tag-denied" => Self::TagDenied,
             "no-registry" => Self::NoRegistry,
             "db-unreachable" => Self::DbUnreachable,
+            "stale" => Self::Stale,
             other => Self::EndsIn(
                 crate::cloud::InstanceStatus::TERMINAL
                     .into_iter()
@@ -67,7 +71,11 @@ impl FaultKind {
     fn is_world(self) -> bool {
         matches!(
             self,
-            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable | Self::EndsIn(_)
+            Self::Unhealthy
+            | Self::NoRegistry
+            | Self::DbUnreachable
+            | Self::EndsIn(_)
+            | Self::Stale
         )
     }
 
@@ -99,7 +107,11 @@ impl FaultKind {
                 "The security token included in the request is expired (injected).",
             ),
             // Not a failed call: the simulation's tasks fail instead (never raised here).
-            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable | Self::EndsIn(_) => {
+            Self::Unhealthy
+            | Self::NoRegistry
+            | Self::DbUnreachable
+            | Self::EndsIn(_)
+            | Self::Stale => {
                 CloudError::new(
                     ErrorKind::Other,
                     "Unhealthy",
@@ -197,6 +209,11 @@ pub enum SpecError {
     RestoreRule {
         part: String,
     },
+    /// `stale` with an operation that is no write it lags after, a call range, or seconds
+    /// out of range.
+    StaleRule {
+        part: String,
+    },
 }
 
 impl SpecError {
@@ -213,6 +230,7 @@ impl SpecError {
             Self::UnhealthyRate { .. } => "unhealthy-rate",
             Self::DumpRule { .. } => "dump-rule",
             Self::RestoreRule { .. } => "restore-rule",
+            Self::StaleRule { .. } => "stale-rule",
         }
     }
 }
@@ -249,19 +267,42 @@ impl Spec {
                 }
                 None => (rest, None),
             };
-            let (kind, rate) = match rest.split_once(':') {
-                Some((k, r)) => (
-                    k,
-                    r.parse::<f64>()
-                        .map_err(|_| SpecError::Rate { part: owned() })?,
-                ),
-                None => (rest, 1.0),
+            let (kind, value) = match rest.split_once(':') {
+                Some((k, r)) => (k, Some(r)),
+                None => (rest, None),
+            };
+            let kind =
+                FaultKind::parse(kind.trim()).ok_or_else(|| SpecError::Kind { part: owned() })?;
+            if kind == FaultKind::Stale {
+                // `stale[:SECONDS]`: describes lag that long after the write (0: not at all).
+                let seconds = match value {
+                    Some(v) => v.trim().parse::<f64>().ok(),
+                    None => Some(DEFAULT_STALE_S),
+                };
+                let fits = seconds.is_some_and(|s| (0.0..=MAX_STALE_S).contains(&s));
+                let write_ok = operation
+                    .as_deref()
+                    .is_none_or(|op| crate::cloud::lag::LAGGING_WRITES.contains(&op));
+                if !fits || !write_ok || calls.is_some() {
+                    return Err(SpecError::StaleRule { part: owned() });
+                }
+                rules.push(Rule {
+                    operation,
+                    kind,
+                    rate: seconds.unwrap_or(DEFAULT_STALE_S),
+                    calls,
+                });
+                continue;
+            }
+            let rate = match value {
+                Some(r) => r
+                    .parse::<f64>()
+                    .map_err(|_| SpecError::Rate { part: owned() })?,
+                None => 1.0,
             };
             if !(0.0..=1.0).contains(&rate) {
                 return Err(SpecError::Rate { part: owned() });
             }
-            let kind =
-                FaultKind::parse(kind.trim()).ok_or_else(|| SpecError::Kind { part: owned() })?;
             if kind == FaultKind::Unhealthy {
                 if operation.as_deref().is_some_and(|op| op != UPDATE_SERVICE) {
                     return Err(SpecError::UnhealthyOperation { part: owned() });
@@ -294,6 +335,39 @@ impl Spec {
             return Err(SpecError::Empty);
         }
         Ok(Self { rules })
+    }
+
+    /// How describes lag behind writes, when a `stale` rule says so (the last one per write
+    /// counts; all lag by the longest delay given).
+    #[must_use]
+    pub fn staleness(&self) -> Option<crate::cloud::lag::Lag> {
+        let rules: Vec<&Rule> = self
+            .rules
+            .iter()
+            .filter(|r| r.kind == FaultKind::Stale)
+            .collect();
+        if rules.is_empty() {
+            return None;
+        }
+        let mut writes: Vec<String> = Vec::new();
+        for rule in &rules {
+            let named: Vec<String> = match rule.operation.as_deref() {
+                Some(op) if op != "*" => vec![op.to_owned()],
+                _ => crate::cloud::lag::LAGGING_WRITES
+                    .iter()
+                    .map(|w| (*w).to_owned())
+                    .collect(),
+            };
+            for write in named {
+                if !writes.contains(&write) {
+                    writes.push(write);
+                }
+            }
+        }
+        Some(crate::cloud::lag::Lag {
+            delay_s: rules.iter().map(|r| r.rate).fold(0.0, f64::max),
+            writes,
+        })
     }
 
     /// The UpdateService calls (ranges, 1-based) whose tasks are to fail their health checks.
@@ -363,6 +437,9 @@ pub const RESTORES: [&str; 2] = [
 ];
 
 const UPDATE_SERVICE: &str = "UpdateService";
+/// Seconds describes lag for a `stale` rule without a number, and the most a rule may give.
+const DEFAULT_STALE_S: f64 = 2.0;
+const MAX_STALE_S: f64 = 600.0;
 const RUN_TASK: &str = "RunTask";
 
 /// A [`Cloud`] that fails some calls as the spec says.
@@ -501,6 +578,32 @@ mod tests {
         );
         assert!(Spec::parse("restore-error:0.5").is_err());
         assert!(Spec::parse("exploded-in-flight").is_err());
+        let lag = Spec::parse("UpdateService=stale:1.5, RunTask=stale")
+            .expect("valid")
+            .staleness()
+            .expect("a lag");
+        assert_eq!(lag.delay_s, 2.0, "the longest of 1.5 and the default 2");
+        assert_eq!(lag.writes, vec!["UpdateService", "RunTask"]);
+        assert_eq!(
+            Spec::parse("stale:0")
+                .expect("valid")
+                .staleness()
+                .map(|l| l.delay_s),
+            Some(0.0)
+        );
+        assert!(!Spec::parse("stale").expect("valid").has_call_faults());
+        for wrong in [
+            "DescribeServices=stale",
+            "stale:-1",
+            "stale:601",
+            "stale@1",
+            "stale:x",
+        ] {
+            assert!(
+                matches!(Spec::parse(wrong), Err(SpecError::StaleRule { .. })),
+                "{wrong}"
+            );
+        }
         assert!(Spec::parse("unhealthy:0.5").is_err());
     }
 }

@@ -5,8 +5,10 @@
 
 pub mod aws;
 pub mod cli;
+pub mod consistent;
 pub mod credentials;
 pub mod faults;
+pub mod lag;
 pub mod layer;
 pub mod model;
 pub mod recorder;

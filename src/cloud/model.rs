@@ -310,19 +310,47 @@ impl Service {
             .find(|d| d.status == DeploymentStatus::Primary)
     }
 
-    /// A rollout is complete when one deployment is left and it runs what it should.
+    /// A rollout is complete when the PRIMARY deployment runs all its tasks, its
+    /// `rolloutState` is `COMPLETED` (or not reported, as without rolling-update tracking), and
+    /// no other deployment has tasks left: until then old tasks still serve requests.
     #[must_use]
     pub fn is_stable(&self) -> bool {
-        match (self.deployments.as_slice(), self.primary()) {
-            ([_], Some(p)) => {
-                p.running == p.desired
-                    && !matches!(
-                        p.rollout,
-                        Some(RolloutState::InProgress | RolloutState::Failed)
-                    )
-            }
-            _ => false,
-        }
+        let Some(p) = self.primary() else {
+            return false;
+        };
+        p.running == p.desired
+            && !matches!(
+                p.rollout,
+                Some(RolloutState::InProgress | RolloutState::Failed)
+            )
+            && self
+                .deployments
+                .iter()
+                .filter(|d| d.status != DeploymentStatus::Primary)
+                .all(|d| d.running == 0 && d.pending == 0)
+    }
+
+    /// Whether the rollout of `task_definition` (an ARN) is complete: the PRIMARY deployment
+    /// runs it and [`Self::is_stable`].
+    #[must_use]
+    pub fn rollout_done(&self, task_definition: &str) -> bool {
+        self.primary()
+            .is_some_and(|p| p.task_definition == task_definition)
+            && self.is_stable()
+    }
+
+    /// Whether the rollout of `task_definition`, started at `since`, was given up: a FAILED
+    /// deployment of it, or ECS rolled the service back since then and the PRIMARY deployment
+    /// runs another revision.
+    #[must_use]
+    pub fn rollout_given_up(&self, task_definition: &str, since: Timestamp) -> bool {
+        let failed = self.deployments.iter().any(|d| {
+            d.task_definition == task_definition && d.rollout == Some(RolloutState::Failed)
+        });
+        let elsewhere = self
+            .primary()
+            .is_some_and(|p| p.task_definition != task_definition);
+        failed || (elsewhere && self.rolled_back_since(since))
     }
 
     /// The deployment whose rollout went wrong, if any: one that ended `FAILED` (the circuit

@@ -434,11 +434,14 @@ pub async fn modify_restored(
 const ROLLOUT_WAIT_LIMIT: Duration = Duration::from_secs(30 * 60);
 const ACTION_POLL: Duration = Duration::from_secs(2);
 
-/// Waits until the service's rollout is done: false when it took too long, an error when it
-/// failed (waiting does not help then).
+/// Waits until the rollout of `task_definition` (an ARN), which an update at `since` started,
+/// is done (see [`cloud::Service::rollout_done`]): false when it took too long, an error when
+/// it failed or ECS rolled it back (waiting does not help then).
 pub async fn wait_for_rollout(
     cloud: &dyn Cloud,
     config: &Config,
+    task_definition: &str,
+    since: Timestamp,
     progress: Progress<'_>,
 ) -> Result<bool, ActionError> {
     let names = &config.names;
@@ -447,25 +450,33 @@ pub async fn wait_for_rollout(
         let service = cloud
             .describe_service(&names.cluster, &names.service)
             .await?;
-        if service.is_stable() {
+        if service.rollout_done(task_definition) {
             return Ok(true);
         }
-        // A rollout that failed or whose tasks keep failing will not get stable by waiting.
-        // Only the deployment this wait is for counts (the PRIMARY one): an older FAILED one
-        // still draining does not stop a rollout back that goes well.
-        let troubled = service.primary().filter(|p| {
-            p.rollout == Some(cloud::RolloutState::Failed)
-                || (p.failed_tasks >= cloud::FAILING_TASKS
-                    && p.rollout != Some(cloud::RolloutState::Completed))
-        });
-        if let Some(d) = troubled {
+        // A rollout that failed, was rolled back or whose tasks keep failing will not finish by
+        // waiting. Only the deployment this wait is for counts: an older FAILED one still
+        // draining does not stop a rollout back that goes well.
+        let mine = service
+            .deployments
+            .iter()
+            .find(|d| d.task_definition == task_definition);
+        let troubled = service.rollout_given_up(task_definition, since)
+            || mine.is_some_and(|d| {
+                d.failed_tasks >= cloud::FAILING_TASKS
+                    && d.rollout != Some(cloud::RolloutState::Completed)
+            });
+        if troubled && mine.is_none_or(|d| d.failed_tasks == 0) {
+            return Err(ActionError::Blocked(
+                Text::new("blocked-rollout-rolled-back")
+                    .arg("revision", cloud::revision_of(task_definition).unwrap_or(0))
+                    .arg("service", &names.service),
+            ));
+        }
+        if troubled {
             return Err(ActionError::Blocked(
                 Text::new("blocked-rollout-failed")
-                    .arg(
-                        "revision",
-                        cloud::revision_of(&d.task_definition).unwrap_or(0),
-                    )
-                    .arg("failed", d.failed_tasks)
+                    .arg("revision", cloud::revision_of(task_definition).unwrap_or(0))
+                    .arg("failed", mine.map_or(0, |d| d.failed_tasks))
                     .arg("service", &names.service),
             ));
         }
@@ -481,4 +492,95 @@ pub async fn wait_for_rollout(
         waited += ACTION_POLL;
     }
     Ok(false)
+}
+
+/// Waits until no task of the lab's service uses the database at `endpoint` (instance `id`):
+/// no deployment with tasks, and not the PRIMARY one, runs a revision whose `DB_HOST` names
+/// it. Old tasks keep serving during a rolling update, so a database goes only after theirs
+/// stopped. An error when the service itself (its PRIMARY deployment) still uses it, or when
+/// its old tasks do not stop in time: the database is kept.
+pub async fn wait_until_unused(
+    cloud: &dyn Cloud,
+    config: &Config,
+    id: &str,
+    endpoint: &str,
+    progress: Progress<'_>,
+) -> Result<(), ActionError> {
+    let names = &config.names;
+    let mut hosts: std::collections::HashMap<String, Option<String>> =
+        std::collections::HashMap::new();
+    let mut waited = Duration::ZERO;
+    let mut said = None;
+    loop {
+        let service = match cloud.describe_service(&names.cluster, &names.service).await {
+            Ok(service) => service,
+            // No service, no tasks that could use the database.
+            Err(CloudError {
+                kind: ErrorKind::ServiceNotFound,
+                ..
+            }) => return Ok(()),
+            Err(e) => return Err(e.into()),
+        };
+        let mut users = Vec::new();
+        for d in &service.deployments {
+            let primary = d.status == cloud::DeploymentStatus::Primary;
+            if !primary && d.running == 0 && d.pending == 0 {
+                continue;
+            }
+            if !hosts.contains_key(&d.task_definition) {
+                let td = cloud.describe_task_definition(&d.task_definition).await?;
+                hosts.insert(
+                    d.task_definition.clone(),
+                    td.env(&names.container, DB_HOST).map(str::to_owned),
+                );
+            }
+            if hosts
+                .get(&d.task_definition)
+                .and_then(Option::as_deref)
+                .is_some_and(|host| host.trim().eq_ignore_ascii_case(endpoint))
+            {
+                users.push(d);
+            }
+        }
+        let Some(user) = users.first() else {
+            return Ok(());
+        };
+        let revision = cloud::revision_of(&user.task_definition).unwrap_or(0);
+        if let Some(p) = users
+            .iter()
+            .find(|d| d.status == cloud::DeploymentStatus::Primary)
+        {
+            return Err(ActionError::Blocked(
+                Text::new("blocked-instance-in-use")
+                    .arg("instance", id)
+                    .arg("service", &names.service)
+                    .arg(
+                        "revision",
+                        cloud::revision_of(&p.task_definition).unwrap_or(0),
+                    ),
+            ));
+        }
+        if waited >= ROLLOUT_WAIT_LIMIT {
+            return Err(ActionError::Blocked(
+                Text::new("blocked-instance-still-used")
+                    .arg("instance", id)
+                    .arg("service", &names.service)
+                    .arg("revision", revision)
+                    .arg("tasks", user.running + user.pending),
+            ));
+        }
+        // Said when the count changes, not at every look.
+        let tasks: u32 = users.iter().map(|d| d.running + d.pending).sum();
+        if said != Some(tasks) {
+            progress(
+                Text::new("progress-old-tasks")
+                    .arg("instance", id)
+                    .arg("revision", revision)
+                    .arg("tasks", tasks),
+            );
+            said = Some(tasks);
+        }
+        cloud.pause(ACTION_POLL).await;
+        waited += ACTION_POLL;
+    }
 }

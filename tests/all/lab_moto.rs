@@ -81,9 +81,14 @@ struct Lab {
 
 impl Lab {
     fn start() -> Option<Self> {
+        Self::start_with(&[])
+    }
+
+    /// [`Lab::start`] with more options for the todo app (`--ecs-lag SECONDS`).
+    fn start_with(app_options: &[&str]) -> Option<Self> {
         let moto = Moto::start()?;
         moto.world();
-        let app = moto.todo_app();
+        let app = moto.todo_app_with(app_options);
         let home = tempfile::tempdir().expect("temp dir");
         let config = home.path().join("lab.toml");
         std::fs::write(&config, "[backup]\ntimezone = \"Etc/GMT-1\"\n").expect("write config");
@@ -768,4 +773,114 @@ fn copy_back_against_moto_ends_on_workshop_db_with_the_todos() {
             "output #{i} shows DB_PASSWORD's value:\n{text}"
         );
     }
+}
+
+/// A user of the todo app: `GET /api/v1/todos` every 50 ms on a thread of its own; every answer
+/// that is not 200 is kept.
+struct User {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<(usize, Vec<String>)>,
+}
+
+impl User {
+    fn start(app_url: &str) -> Self {
+        let port: u16 = app_url
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("app port");
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = stop.clone();
+        let thread = std::thread::spawn(move || {
+            let (mut looks, mut errors) = (0, Vec::new());
+            while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                looks += 1;
+                match support::moto::http("GET", port, "/api/v1/todos", "") {
+                    Ok((200, _)) => {}
+                    Ok((code, body)) => errors.push(format!("{code} {body}")),
+                    Err(e) => errors.push(e.to_string()),
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            (looks, errors)
+        });
+        Self { stop, thread }
+    }
+
+    /// Stops polling: how many looks, and the errors seen.
+    fn stop(self) -> (usize, Vec<String>) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.thread.join().expect("user thread")
+    }
+}
+
+/// The lab, the point-in-time bonus and one cleanup way (`cleanup` are its extra flags)
+/// against moto behind an ECS API that lags 1.5 s behind its writes (the todo app stand-in
+/// answers DescribeServices as before an UpdateService, hides a new revision, and answers a new
+/// task MISSING): every command finishes with exit code 0, and a user of the app polling all
+/// along never sees an error.
+fn lab_with_a_lagging_ecs_api(cleanup: &[&str]) {
+    let Some(mut lab) = Lab::start_with(&["--ecs-lag", "1.5"]) else {
+        return;
+    };
+    let user = User::start(&lab.app.url);
+    let through_app = lab.app.url.clone();
+    let mut commands: Vec<Vec<&str>> = vec![
+        vec!["run", "--all", "--yes", "--json"],
+        vec!["run", "pitr", "--yes", "--json"],
+    ];
+    let mut last = vec!["run", "cleanup", "--yes", "--json"];
+    last.extend_from_slice(cleanup);
+    commands.push(last);
+    for args in &commands {
+        let ran = lab.run_at(&through_app, args);
+        assert_eq!(ran.code, Some(0), "{args:?}:\n{}", ran.stderr);
+    }
+    let (looks, errors) = user.stop();
+    assert!(looks > 10, "the user looked {looks} times");
+    assert!(
+        errors.is_empty(),
+        "{cleanup:?}: the app answered with errors: {errors:?}"
+    );
+    let account = lab.account();
+    let keep = cleanup.contains(&"--keep-restored");
+    assert_eq!(
+        instance(&account, RESTORED).is_some_and(|r| r["DBInstanceStatus"] != "deleting"),
+        keep,
+        "{cleanup:?}: {account:#}"
+    );
+    assert!(
+        instance(&account, "workshop-db-pitr").is_none_or(|r| r["DBInstanceStatus"] == "deleting"),
+        "{cleanup:?}: the bonus instance goes: {account:#}"
+    );
+    let report = lab.run(&["report", "--format", "json"]).json();
+    let writes = write_operations(&report);
+    assert_eq!(
+        writes.iter().filter(|w| *w == "CreateDBSnapshot").count(),
+        1,
+        "{writes:?}"
+    );
+    assert_eq!(
+        writes
+            .iter()
+            .filter(|w| *w == "RestoreDBInstanceFromDBSnapshot")
+            .count(),
+        1,
+        "{writes:?}"
+    );
+}
+
+#[test]
+fn a_lagging_ecs_api_against_moto_lab_bonus_and_going_back() {
+    lab_with_a_lagging_ecs_api(&[]);
+}
+
+#[test]
+fn a_lagging_ecs_api_against_moto_lab_bonus_and_copying_back() {
+    lab_with_a_lagging_ecs_api(&["--copy-back"]);
+}
+
+#[test]
+fn a_lagging_ecs_api_against_moto_lab_bonus_and_keeping_the_restored_database() {
+    lab_with_a_lagging_ecs_api(&["--keep-restored"]);
 }

@@ -26,6 +26,7 @@ mod support;
 
 mod aws_moto;
 mod cli;
+mod consistency;
 mod credentials;
 mod diagnoses;
 mod dump;

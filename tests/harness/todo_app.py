@@ -31,6 +31,13 @@ path outside /api/) goes on to moto unchanged. A task moves PROVISIONING → PEN
 STOPPED, one status per DescribeTasks; when it stops it does what the dump task does: the rows
 of the database at SOURCE_HOST replace those at TARGET_HOST (exit code 0), provided its task
 definition carries DB_USER and MYSQL_PWD; otherwise it exits with code 1, as mysql would.
+
+With `--ecs-lag SECONDS` the ECS API it fronts is eventually consistent, as AWS documents it:
+for that long after UpdateService, DescribeServices answers the service as it was right before
+the update; a revision RegisterTaskDefinition made is missing from ListTaskDefinitions and
+DescribeTaskDefinition answers ClientException for it; DescribeTasks answers a task RunTask
+started under `failures` with reason MISSING. The app itself serves from what the service
+really runs.
 """
 
 import argparse
@@ -70,6 +77,9 @@ class World:
         self.endpoint = endpoint
         self.tasks = {}  # task ARN -> {"request": RunTask body, "looks": n, "exit": code}
         self.run_tasks = []  # every RunTask body, in order
+        self.ecs_lag = 0.0  # seconds ECS describes lag behind writes (--ecs-lag)
+        self.stale_services = None  # (until, DescribeServices body from before the update)
+        self.hidden_revisions = {}  # task definition ARN -> until
 
     def sync(self):
         """Notices new snapshots and instances; returns {endpoint address: instance id}."""
@@ -124,6 +134,7 @@ class World:
 
 DUMP_CONTAINER = "mysql-dump"
 ECS_JSON = "application/x-amz-json-1.1"
+ECS_PREFIX = "AmazonEC2ContainerServiceV20141113."
 
 
 def task_view(arn, task):
@@ -230,6 +241,25 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def forward(self, method, raw, target=None):
+        """The request sent on to moto (or, with `target`, a request of that ECS operation
+        with `raw` as its body): its status, headers and body."""
+        url = urllib.parse.urlsplit(self.world.endpoint)
+        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+        if target is None:
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length", "connection")}
+        else:
+            headers = {
+                "Content-Type": ECS_JSON,
+                "X-Amz-Target": target,
+                "Authorization": self.headers.get("Authorization", ""),
+            }
+        conn.request(method, self.path, body=raw, headers=headers)
+        answer = conn.getresponse()
+        body = answer.read()
+        conn.close()
+        return answer.status, answer.getheaders(), body
+
     def handle_aws(self, method):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
@@ -238,20 +268,58 @@ class Handler(BaseHTTPRequestHandler):
             return self.run_task(json.loads(raw or b"{}"))
         if target.endswith(".DescribeTasks"):
             return self.describe_tasks(json.loads(raw or b"{}"))
-        url = urllib.parse.urlsplit(self.world.endpoint)
-        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length", "connection")}
-        conn.request(method, self.path, body=raw, headers=headers)
-        answer = conn.getresponse()
-        body = answer.read()
-        self.send_response(answer.status)
-        for name, value in answer.getheaders():
+        if self.world.ecs_lag > 0 and target.startswith(ECS_PREFIX):
+            return self.lagging_ecs(method, raw, target)
+        status, headers, body = self.forward(method, raw)
+        self.send_answer(status, headers, body)
+
+    def send_answer(self, status, headers, body):
+        self.send_response(status)
+        for name, value in headers:
             if name.lower() not in ("content-length", "transfer-encoding", "connection", "server", "date"):
                 self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-        conn.close()
+
+    def lagging_ecs(self, method, raw, target):
+        """ECS's eventual consistency, `--ecs-lag` seconds long: after UpdateService,
+        DescribeServices answers as right before it; a revision RegisterTaskDefinition made
+        is not listed and cannot be described; a task RunTask started is MISSING."""
+        world = self.world
+        op = target.rsplit(".", 1)[-1]
+        now = time.time()
+        request = json.loads(raw or b"{}")
+        with world.lock:
+            stale = world.stale_services if world.stale_services and now < world.stale_services[0] else None
+            hidden = [arn for arn, until in world.hidden_revisions.items() if now < until]
+        if op == "DescribeServices" and stale is not None:
+            return self.reply_raw(200, ECS_JSON, stale[1])
+        if op == "DescribeTaskDefinition":
+            ref = request.get("taskDefinition", "")
+            if any(arn == ref or arn.endswith("/" + ref) for arn in hidden):
+                return self.ecs_error("ClientException", "Unable to describe task definition.")
+        before = None
+        if op == "UpdateService":
+            if stale is not None:
+                before = stale[1]
+            else:
+                query = json.dumps({"cluster": request.get("cluster"), "services": [request.get("service")]}).encode()
+                code, _, body = self.forward(method, query, ECS_PREFIX + "DescribeServices")
+                before = body if code == 200 else None
+        status, headers, body = self.forward(method, raw)
+        if status == 200 and op == "UpdateService" and before is not None:
+            with world.lock:
+                world.stale_services = (stale[0] if stale else now + world.ecs_lag, before)
+        if status == 200 and op == "RegisterTaskDefinition":
+            arn = json.loads(body)["taskDefinition"]["taskDefinitionArn"]
+            with world.lock:
+                world.hidden_revisions[arn] = now + world.ecs_lag
+        if status == 200 and op == "ListTaskDefinitions" and hidden:
+            answer = json.loads(body)
+            answer["taskDefinitionArns"] = [a for a in answer.get("taskDefinitionArns", []) if a not in hidden]
+            body = json.dumps(answer).encode()
+        self.send_answer(status, headers, body)
 
     def ecs_error(self, kind, message):
         body = json.dumps({"__type": kind, "message": message}).encode()
@@ -274,6 +342,7 @@ class Handler(BaseHTTPRequestHandler):
                 "looks": 0,
                 "exit": 0 if {"DB_USER", "MYSQL_PWD"} <= names else 1,
                 "created": time.time(),
+                "visible": time.time() + world.ecs_lag,
             }
             world.run_tasks.append(request)
             view = task_view(arn, world.tasks[arn])
@@ -285,7 +354,7 @@ class Handler(BaseHTTPRequestHandler):
         with world.lock:
             for arn in request.get("tasks", []):
                 task = world.tasks.get(arn)
-                if task is None:
+                if task is None or time.time() < task.get("visible", 0):
                     failures.append({"arn": arn, "reason": "MISSING"})
                     continue
                 if task["looks"] < 3:
@@ -324,8 +393,11 @@ def main():
     parser.add_argument("--cluster", default="workshop-cluster")
     parser.add_argument("--service", default="backend-service")
     parser.add_argument("--container", default="container-backend")
+    parser.add_argument("--ecs-lag", type=float, default=0.0,
+                        help="seconds ECS describes lag behind writes (eventual consistency)")
     args = parser.parse_args()
     Handler.world = World(args.endpoint, args.region, args.cluster, args.service, args.container)
+    Handler.world.ecs_lag = args.ecs_lag
     with Handler.world.lock:
         Handler.world.sync()  # instances existing at start-up begin empty
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)

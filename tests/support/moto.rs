@@ -264,6 +264,11 @@ impl Moto {
 
     /// Starts `tests/harness/todo_app.py` against this server.
     pub fn todo_app(&self) -> TodoApp {
+        self.todo_app_with(&[])
+    }
+
+    /// [`Moto::todo_app`] with more options, e.g. `--ecs-lag 2`.
+    pub fn todo_app_with(&self, options: &[&str]) -> TodoApp {
         let script = manifest_dir().join("tests/harness/todo_app.py");
         let mut child = Command::new(&self.python)
             .arg(script)
@@ -275,6 +280,7 @@ impl Moto {
                 "--port",
                 "0",
             ])
+            .args(options)
             .env("AWS_ACCESS_KEY_ID", "testing")
             .env("AWS_SECRET_ACCESS_KEY", "testing")
             .stdin(Stdio::null())

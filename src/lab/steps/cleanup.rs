@@ -15,6 +15,7 @@ use async_trait::async_trait;
 
 use super::switch_backend::switch_to;
 use super::{Ctx, Step, wrong_request};
+use crate::cloud::consistent::CONSISTENCY_WINDOW_S;
 use crate::cloud::{
     self, CloudError, DB_HOST, DUMP_CONTAINER, DUMP_FAMILY, DumpRequestError, DumpTaskRequest,
     ErrorKind, InstanceStatus, RunTaskRequest, STARTED_BY, SnapshotStatus, Task, TaskDefinition,
@@ -23,6 +24,7 @@ use crate::cloud::{
 use crate::config::Config;
 use crate::lab::act::{
     ATTEMPTS, ActionError, Outcome, Run, delete_instance, unprotect_instance, wait_for_rollout,
+    wait_until_unused,
 };
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::{Observed, PartId};
@@ -554,13 +556,14 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         out.extend(copy_data(run, copy).await?);
     }
     if let Some(switch) = &removal.switch_back {
+        let since = cloud.now();
         let (original, left, _) = switch_to(run, switch).await?;
         out.push(
             Text::new("done-service-updated")
                 .arg("service", &switch.service)
                 .arg("revision", original.revision),
         );
-        if !wait_for_rollout(cloud, config, run.progress).await? {
+        if !wait_for_rollout(cloud, config, &original.arn, since, run.progress).await? {
             return Err(ActionError::Blocked(Text::new("blocked-rollout-slow")));
         }
         if left.status == TaskDefinitionStatus::Active {
@@ -573,6 +576,11 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         out.push(served_from_source(run, expected).await?);
     }
     for id in &removal.instances {
+        // Tasks may still use it (old ones of a rollout back that another attempt started, or
+        // a service pointed at it in the console): it goes only once none does.
+        if let Some(endpoint) = endpoint_of(run, id).await? {
+            wait_until_unused(cloud, config, id, &endpoint, run.progress).await?;
+        }
         if removal.unprotect.contains(id) {
             unprotect_instance(cloud, config, &restored, id).await?;
             out.push(Text::new("done-instance-unprotected").arg("instance", id.clone()));
@@ -609,6 +617,21 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         }
     }
     Ok(out)
+}
+
+/// The endpoint of instance `id`: as the look before the action saw it, else as RDS shows it
+/// now (`None`: it has none, so no task reaches it).
+async fn endpoint_of(run: &Run<'_>, id: &str) -> Result<Option<String>, ActionError> {
+    if let Some(endpoint) = run.observed.instance(id).and_then(|i| i.endpoint.clone()) {
+        return Ok(Some(endpoint));
+    }
+    Ok(run
+        .cloud
+        .describe_instances()
+        .await?
+        .into_iter()
+        .find(|i| i.id == id)
+        .and_then(|i| i.endpoint))
 }
 
 /// Where things stand when dump & restore stops before deleting (nothing is deleted): the
@@ -662,22 +685,21 @@ async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome, ActionErro
             .arg("family", td.family.clone())
             .arg("revision", td.revision),
     ];
-    let open = run
-        .journal
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .open_copy()
-        .map(str::to_owned);
+    let open = {
+        let journal = run
+            .journal
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        journal.open_copy().map(str::to_owned).zip(
+            journal
+                .last(Kind::CopyStarted)
+                .map(|e| e.at)
+                .or_else(|| Some(cloud.now())),
+        )
+    };
     // A copy a run before started (and did not see end) is followed, not started again.
     let resumed = match open {
-        Some(arn) => match cloud.describe_task(&copy.cluster, &arn).await {
-            Ok(task) => Some(task),
-            Err(CloudError {
-                kind: ErrorKind::NotFound,
-                ..
-            }) => None,
-            Err(e) => return Err(e.into()),
-        },
+        Some((arn, started)) => find_started_task(cloud, &copy.cluster, &arn, started).await?,
         None => None,
     };
     let task = if let Some(task) = resumed {
@@ -727,6 +749,37 @@ async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome, ActionErro
         },
     );
     Err(ActionError::Blocked(failure_text(run, copy, &task, logs)))
+}
+
+/// The task `arn` that RunTask started at `started`, as DescribeTasks shows it; `None` when
+/// ECS does not know it. Right after RunTask, ECS may answer `MISSING` for a task it started
+/// (eventual consistency): within [`CONSISTENCY_WINDOW_S`] of the start it is asked again,
+/// with backoff, before the copy counts as gone and may be started anew.
+async fn find_started_task(
+    cloud: &dyn cloud::Cloud,
+    cluster: &str,
+    arn: &str,
+    started: jiff::Timestamp,
+) -> Result<Option<Task>, ActionError> {
+    let mut delay = Duration::from_secs(1);
+    loop {
+        match cloud.describe_task(cluster, arn).await {
+            Ok(task) => return Ok(Some(task)),
+            Err(CloudError {
+                kind: ErrorKind::NotFound,
+                ..
+            }) if crate::format::since(cloud.now(), started) >= CONSISTENCY_WINDOW_S => {
+                return Ok(None);
+            }
+            Err(CloudError {
+                kind: ErrorKind::NotFound,
+                ..
+            }) => {}
+            Err(e) => return Err(e.into()),
+        }
+        cloud.pause(delay).await;
+        delay = (delay * 2).min(Duration::from_secs(30));
+    }
 }
 
 /// Follows `task` until it stops, saying each new status. Passing errors are looked past.
