@@ -781,6 +781,15 @@ impl App {
             return;
         }
         match step {
+            StepId::EnableBackups
+                if let Some(running) = steps::enable_backups::applying(&self.ctx()) =>
+            {
+                self.dialog = Some(Dialog::Notice {
+                    title: Text::new("dialog-running"),
+                    lines: vec![running],
+                    is_error: false,
+                });
+            }
             StepId::EnableBackups => {
                 self.dialog = Some(Dialog::Window {
                     input: self.options.window_local.clone(),

@@ -202,6 +202,10 @@ already-backups = bereits erledigt: Aufbewahrung { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
     }, Fenster { $window } UTC
+backups-running = Die Änderung läuft: Aufbewahrung { $from } → { $to ->
+        [one] 1 Tag
+       *[other] { $to } Tage
+    }, { $instance } ist { $status }. Du musst nichts tun: Sobald die Instanz wieder available ist, sind die automatischen Backups an.
 already-todos = bereits erledigt: { $count } ToDos vorhanden
 already-snapshot = bereits erledigt: Snapshot { $snapshot } gibt es schon ({ $status }); er wird weiterverwendet
 already-instance = bereits erledigt: { $instance } gibt es schon ({ $status }); sie wird weiterverwendet
@@ -420,6 +424,7 @@ faults-operation = «{ $part }»: unbekannte Operation «{ $operation }»; bekan
 dialog-action-failed = Die Aktion ist fehlgeschlagen
 dialog-already-done = Bereits erledigt
 dialog-not-yet = Noch nicht möglich
+dialog-running = Läuft bereits
 dialog-invalid = Ungültige Eingabe
 dialog-read-only = Nur lesen
 dialog-busy = Beschäftigt

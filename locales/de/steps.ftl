@@ -353,7 +353,10 @@ step-summary-body =
     nach seiner Erstellung geschrieben wurde; der erreichte RPO ist also die Zeit seit dem
     Snapshot. Automatische Backups ermöglichen einen Point-in-Time-Restore mit einem RPO
     von etwa 5 Minuten. Der erreichte RTO setzt sich aus dem Restore (10 bis 40 Minuten),
-    dem Rollout und deiner eigenen Zeit zum Lesen und Entscheiden zusammen. AWS Backup hast
+    dem Rollout und deiner eigenen Zeit zum Lesen und Entscheiden zusammen.
+    Multi-AZ und Lesereplikate verkürzen den RTO, wenn eine Instanz oder eine Availability
+    Zone ausfällt. Vor gelöschten Daten schützen sie nicht: Das Löschen übernehmen sie
+    sofort. Dagegen hilft nur ein Backup von vorher. AWS Backup hast
     du nur kennengelernt; in grösseren Umgebungen verwaltet es solche Backups zentral.
     Als Nächstes räumst du auf, damit nichts weiter Geld kostet.
 

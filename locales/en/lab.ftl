@@ -202,6 +202,10 @@ already-backups = already done: retention { $retention ->
         [one] 1 day
        *[other] { $retention } days
     }, window { $window } UTC
+backups-running = The change is running: retention { $from } → { $to ->
+        [one] 1 day
+       *[other] { $to } days
+    }, { $instance } is { $status }. Nothing to do: once the instance is available again, automated backups are on.
 already-todos = already done: { $count } todos exist
 already-snapshot = already done: snapshot { $snapshot } exists ({ $status }) and is reused
 already-instance = already done: { $instance } exists ({ $status }) and is reused
@@ -417,6 +421,7 @@ faults-operation = "{ $part }": unknown operation "{ $operation }"; known operat
 dialog-action-failed = The action failed
 dialog-already-done = Already done
 dialog-not-yet = Not possible yet
+dialog-running = Already running
 dialog-invalid = Invalid input
 dialog-read-only = Read-only
 dialog-busy = Busy

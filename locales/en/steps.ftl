@@ -337,8 +337,11 @@ step-summary-body =
     taken, so the achieved RPO is the time since the snapshot. Automated backups allow
     point-in-time restore with an RPO of about 5 minutes. The achieved RTO is made up of
     the restore (10 to 40 minutes), the rollout and your own time for reading and
-    deciding. AWS Backup was only introduced; in larger environments it manages such
-    backups centrally.
+    deciding.
+    Multi-AZ and read replicas shorten the RTO when an instance or an Availability Zone
+    fails. They do not protect against deleted data: they copy the deletion at once, and
+    only a backup from before brings it back. AWS Backup was only introduced; in larger
+    environments it manages such backups centrally.
     Next comes the cleanup, so that nothing keeps costing money.
 
 ## Step cleanup: remove what the lab created

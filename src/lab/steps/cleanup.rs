@@ -421,14 +421,7 @@ impl Step for Cleanup {
             commands.push(cloud::cli::delete_snapshot(snapshot));
         }
         if removal.dump_family.is_some() {
-            commands.push(cloud::cli::deregister_task_definition(&format!(
-                "{DUMP_FAMILY}:<{}>",
-                if removal.copy.is_some() {
-                    "new"
-                } else {
-                    "each"
-                }
-            )));
+            commands.push(cloud::cli::deregister_family(DUMP_FAMILY));
         }
         let mut notes = Vec::new();
         if removal.copy.is_some() {

@@ -1,0 +1,410 @@
+//! What a teacher would correct and what a learner hands in: the backup change that is still
+//! applying, the copy-and-paste CLI lines, the security groups of a restore plan, the calls
+//! counted apart, the moment the todos are back, and the report with name and local times.
+//! On the simulated account with its clock driven by the test.
+
+use backup_lab::app::{Action, App, Dialog, Msg, Snapshot};
+use backup_lab::cloud::BackupSettings;
+use backup_lab::i18n::Lang;
+use backup_lab::lab::StepId;
+use backup_lab::lab::plan::{Options, Ready};
+
+use crate::support::lab::SimLab;
+
+/// The app as the TUI holds it after a fresh look, showing `step`.
+async fn app(lab: &SimLab, lang: Lang, step: StepId) -> App {
+    let observed = lab.observed().await;
+    let mut app = App::new(
+        lang,
+        lab.rt.config.clone(),
+        lab.cloud.mode(),
+        lab.cloud.now(),
+    );
+    app.update(Msg::State(Box::new(Snapshot {
+        observed,
+        journal: lab.rt.journal.lock().expect("journal").events().to_vec(),
+        calls: lab.rt.log.recent(60),
+        call_count: lab.rt.log.count(),
+        now: lab.cloud.now(),
+        actions_ended: 0,
+        looks_asked: 0,
+    })));
+    app.selected = step;
+    app
+}
+
+fn notice(app: &App, lang: Lang) -> (String, String) {
+    match &app.dialog {
+        Some(Dialog::Notice { title, lines, .. }) => (
+            title.render(lang),
+            lines
+                .iter()
+                .map(|l| l.render(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        other => panic!("a notice, not {other:?}"),
+    }
+}
+
+/// Enter on "enable backups" while RDS still applies the change asks for no window and sends
+/// nothing: it says the change is running, from 0 to 1 day, and the instance's status.
+#[tokio::test(start_paused = true)]
+async fn enter_while_the_backup_change_applies_says_it_runs_and_asks_nothing() {
+    let lab = SimLab::new();
+    lab.cloud
+        .modify_backup(&BackupSettings {
+            instance_id: "workshop-db".into(),
+            retention_days: 1,
+            window_utc: "02:00-02:30".into(),
+            apply_immediately: true,
+        })
+        .await
+        .expect("modify");
+    let calls = lab.rt.log.count();
+    for (lang, words) in [
+        (Lang::En, ["running", "0 → 1 day", "modifying"]),
+        (Lang::De, ["läuft", "0 → 1 Tag", "modifying"]),
+    ] {
+        let mut app = app(&lab, lang, StepId::EnableBackups).await;
+        let commands = app.update(Msg::Action(Action::Perform));
+        assert!(commands.is_empty(), "{commands:?}");
+        let (title, text) = notice(&app, lang);
+        for w in words {
+            assert!(text.contains(w), "{lang:?}: {text}");
+        }
+        assert!(!title.to_lowercase().contains("done") && !title.contains("erledigt"));
+        assert!(
+            !text.contains("already") && !text.contains("bereits"),
+            "{text}"
+        );
+    }
+    // The headless run reads the same plan: nothing to send.
+    let ready = lab
+        .ready_with(StepId::EnableBackups, &Options::from_config(&lab.rt.config))
+        .await;
+    let Ready::AlreadyDone(text) = ready else {
+        panic!("{ready:?}")
+    };
+    assert_eq!(text.id, "backups-running");
+    let sent: Vec<String> = lab
+        .rt
+        .log
+        .recent(10_000)
+        .into_iter()
+        .filter(|c| c.seq > calls && c.writes)
+        .map(|c| c.operation)
+        .collect();
+    assert!(sent.is_empty(), "nothing sent: {sent:?}");
+}
+
+/// Characters a shell treats specially that no line the lab shows may hold unquoted: a
+/// placeholder such as `<id>` would be read as a redirection, a `#` starts a comment.
+fn unquoted_trouble(line: &str) -> Option<char> {
+    let (mut single, mut double, mut word_start) = (false, false, true);
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' if !double => single = !single,
+            '"' if !single => double = !double,
+            '\\' if !single => {
+                chars.next();
+            }
+            '<' | ';' | '`' | '(' | ')' | '*' | '?' | '[' | ']' | '{' | '}' | '!'
+                if !single && !double =>
+            {
+                return Some(c);
+            }
+            '#' if !single && !double && word_start => return Some(c),
+            _ => {}
+        }
+        word_start = c == ' ';
+    }
+    (single || double).then_some('\'')
+}
+
+/// Checks that `line` is a command line a shell runs as it is: `aws <service> <operation>
+/// --flag value …`, `jq` with its arguments and a valid program, `curl`, joined by `|`, `>` FILE
+/// and `&&`, every `file://` written before it is read. Returns what is wrong.
+fn check_line(line: &str) -> Result<(), String> {
+    if let Some(c) = unquoted_trouble(line) {
+        return Err(format!("unquoted {c:?}"));
+    }
+    let words = shell_words::split(line).map_err(|e| e.to_string())?;
+    let mut written: Vec<String> = Vec::new();
+    let mut commands: Vec<Vec<String>> = vec![Vec::new()];
+    let mut words = words.into_iter();
+    while let Some(w) = words.next() {
+        match w.as_str() {
+            "|" | "&&" => commands.push(Vec::new()),
+            ">" => {
+                let file = words.next().ok_or("> without a file")?;
+                if !file.ends_with(".json") || file.contains('/') {
+                    return Err(format!("writes {file}"));
+                }
+                written.push(file);
+                match words.next().as_deref() {
+                    None => {}
+                    Some("&&") => commands.push(Vec::new()),
+                    Some(other) => return Err(format!("{other} after a redirection")),
+                }
+            }
+            _ => commands.last_mut().expect("a command").push(w),
+        }
+    }
+    for command in &commands {
+        let Some((program, args)) = command.split_first() else {
+            return Err("an empty command".into());
+        };
+        match program.as_str() {
+            "aws" => check_aws(args, &written)?,
+            "jq" => check_jq(args)?,
+            // `xargs -r -n 1 aws …`: the command, once per word read.
+            "xargs" => match args {
+                [r, n, one, aws, rest @ ..]
+                    if r == "-r" && n == "-n" && one == "1" && aws == "aws" =>
+                {
+                    check_aws(rest, &written)?;
+                }
+                _ => return Err(format!("xargs {args:?}")),
+            },
+            "curl" => {
+                if !args.iter().any(|a| a.starts_with("$APP_URL/api/v1/todos")) {
+                    return Err(format!("curl without the app's URL: {args:?}"));
+                }
+            }
+            other => return Err(format!("runs {other}")),
+        }
+    }
+    Ok(())
+}
+
+fn check_aws(args: &[String], written: &[String]) -> Result<(), String> {
+    let [service, operation, rest @ ..] = args else {
+        return Err(format!("aws {args:?}"));
+    };
+    if !["rds", "ecs", "sts", "logs"].contains(&service.as_str()) {
+        return Err(format!("service {service}"));
+    }
+    let word = |s: &str| {
+        !s.is_empty()
+            && s.split('-').all(|part| {
+                !part.is_empty()
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            })
+    };
+    if !word(operation) {
+        return Err(format!("operation {operation}"));
+    }
+    // `aws logs tail GROUP` takes its group as a positional argument.
+    let rest = if operation == "tail" {
+        rest.get(1..).ok_or("tail without a group")?
+    } else {
+        rest
+    };
+    if rest.first().is_some_and(|a| !a.starts_with("--")) {
+        return Err(format!("a value before any flag: {rest:?}"));
+    }
+    for a in rest {
+        if let Some(flag) = a.strip_prefix("--") {
+            if !word(flag) {
+                return Err(format!("flag {a}"));
+            }
+        } else if let Some(file) = a.strip_prefix("file://")
+            && !written.iter().any(|w| w == file)
+        {
+            return Err(format!("reads {file}, which the line does not write"));
+        } else if a.contains('<') || a.contains('…') {
+            return Err(format!("placeholder {a}"));
+        }
+    }
+    Ok(())
+}
+
+fn check_jq(args: &[String]) -> Result<(), String> {
+    let mut args = args.iter();
+    let mut program = None;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--arg" => {
+                args.next().ok_or("--arg without a name")?;
+                args.next().ok_or("--arg without a value")?;
+            }
+            "--argjson" => {
+                args.next().ok_or("--argjson without a name")?;
+                let json = args.next().ok_or("--argjson without JSON")?;
+                serde_json::from_str::<serde_json::Value>(json).map_err(|e| e.to_string())?;
+            }
+            other if other.starts_with('-') => return Err(format!("jq {other}")),
+            other if program.is_none() => program = Some(other),
+            other => return Err(format!("jq reads the file {other}")),
+        }
+    }
+    let program = program.ok_or("jq without a program")?;
+    // Brackets balance outside the program's strings.
+    let mut open = Vec::new();
+    let mut in_string = false;
+    let mut chars = program.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => in_string = !in_string,
+            '\\' if in_string => {
+                chars.next();
+            }
+            '(' | '[' | '{' if !in_string => open.push(c),
+            ')' | ']' | '}' if !in_string => {
+                let want = match c {
+                    ')' => '(',
+                    ']' => '[',
+                    _ => '{',
+                };
+                if open.pop() != Some(want) {
+                    return Err(format!("unbalanced {c} in {program}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    if in_string || !open.is_empty() {
+        return Err(format!("unbalanced jq program {program}"));
+    }
+    Ok(())
+}
+
+/// Every CLI line the lab shows, in a confirmation, the call log or the report, runs as it is
+/// when pasted: the whole lab and the dump & restore cleanup on the simulated account, every
+/// plan's lines and every recorded call.
+#[tokio::test(start_paused = true)]
+async fn every_cli_line_shown_is_a_command_a_shell_runs() {
+    let lab = SimLab::new();
+    let mut options = Options::from_config(&lab.rt.config);
+    options.cleanup = backup_lab::lab::plan::CleanupPath::CopyBack;
+    let mut lines = Vec::new();
+    for step in StepId::CORE.into_iter().chain([StepId::Cleanup]) {
+        if let Ready::Plan(plan) = lab.ready_with(step, &options).await {
+            lines.extend(plan.commands.clone());
+        }
+        assert_eq!(lab.rt.run(&[step], &options, true).await, 0, "{step:?}");
+    }
+    lines.extend(lab.rt.log.recent(10_000).into_iter().map(|c| c.cli));
+    for op in [
+        "RegisterTaskDefinition",
+        "UpdateService",
+        "RunTask",
+        "CreateDBSnapshot",
+        "RestoreDBInstanceFromDBSnapshot",
+    ] {
+        assert!(
+            lab.rt.log.recent(10_000).iter().any(|c| c.operation == op),
+            "{op} was called"
+        );
+    }
+    let bad: Vec<String> = lines
+        .iter()
+        .filter_map(|l| check_line(l).err().map(|e| format!("{e}: {l}")))
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    // The checks themselves catch what the lines used to be.
+    for wrong in [
+        "aws ecs register-task-definition --cli-input-json file://td.json   # td.json = base",
+        "curl -s -X DELETE $APP_URL/api/v1/todos/<id>",
+        "aws ecs update-service --cluster c --service s --task-definition workshop-backend:<new>",
+        "aws ecs describe-task-definition --task-definition x | jq '.a | (.b' > td.json",
+    ] {
+        assert!(check_line(wrong).is_err(), "{wrong}");
+    }
+}
+
+/// Runs the `jq` of `line` on `input` when jq is installed (CloudShell has it); `None` without.
+fn run_jq(line: &str, input: &serde_json::Value) -> Option<serde_json::Value> {
+    use std::io::Write;
+    let words = shell_words::split(line).expect("words");
+    let start = words.iter().position(|w| w == "jq").expect("jq");
+    let end = words.iter().position(|w| w == ">").expect(">");
+    let mut child = std::process::Command::new("jq")
+        .args(&words[start + 1..end])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .ok()?;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.to_string().as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("jq runs");
+    assert!(out.status.success(), "jq failed on {line}");
+    Some(serde_json::from_slice(&out.stdout).expect("JSON"))
+}
+
+/// The switch's pipeline, run through jq on what `describe-task-definition` prints: the
+/// read-only fields gone, DB_HOST changed in place, the password kept (in the file only), the
+/// tags carried over without AWS's own.
+#[test]
+fn the_switch_pipeline_makes_register_input_from_the_described_revision() {
+    let line = backup_lab::cloud::cli::register_revision(
+        "arn:aws:ecs:us-east-1:111122223333:task-definition/workshop-backend:1",
+        "backend",
+        "DB_HOST",
+        "workshop-db-restore.abc.us-east-1.rds.amazonaws.com",
+    );
+    check_line(&line).expect("well formed");
+    assert!(!line.contains("secret-pw"));
+    let described = serde_json::json!({
+        "taskDefinition": {
+            "taskDefinitionArn": "arn:aws:ecs:us-east-1:111122223333:task-definition/workshop-backend:1",
+            "family": "workshop-backend",
+            "revision": 1,
+            "status": "ACTIVE",
+            "compatibilities": ["EC2", "FARGATE"],
+            "requiresAttributes": [{"name": "ecs.capability.execution-role-awslogs"}],
+            "registeredAt": "2026-11-25T09:00:00Z",
+            "registeredBy": "arn:aws:iam::111122223333:role/voclabs",
+            "cpu": "256",
+            "memory": "512",
+            "containerDefinitions": [
+                {"name": "backend", "image": "backend:1", "environment": [
+                    {"name": "DB_HOST", "value": "workshop-db.abc.us-east-1.rds.amazonaws.com"},
+                    {"name": "DB_PASSWORD", "value": "secret-pw"}
+                ]},
+                {"name": "sidecar", "image": "sidecar:1"}
+            ]
+        },
+        "tags": [
+            {"key": "course", "value": "m346"},
+            {"key": "aws:cloudformation:stack-name", "value": "lab"}
+        ]
+    });
+    let Some(input) = run_jq(&line, &described) else {
+        return;
+    };
+    for field in [
+        "taskDefinitionArn",
+        "revision",
+        "status",
+        "compatibilities",
+        "registeredAt",
+    ] {
+        assert!(input.get(field).is_none(), "{field} dropped");
+    }
+    assert_eq!(input["family"], "workshop-backend");
+    assert_eq!(
+        input["containerDefinitions"][0]["environment"],
+        serde_json::json!([
+            {"name": "DB_HOST", "value": "workshop-db-restore.abc.us-east-1.rds.amazonaws.com"},
+            {"name": "DB_PASSWORD", "value": "secret-pw"}
+        ])
+    );
+    assert!(
+        input["containerDefinitions"][1]
+            .get("environment")
+            .is_none()
+    );
+    assert_eq!(
+        input["tags"],
+        serde_json::json!([{"key": "course", "value": "m346"}])
+    );
+}
