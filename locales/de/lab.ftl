@@ -134,6 +134,13 @@ value-restore-before = { $time } ({ $before } bevor die ToDos gelöscht wurden)
 value-latest-restorable = { $time } (gelesen um { $read })
 param-class = DB-Instanzklasse
 param-multi-az = Verfügbarkeit
+groups-related = { $kind ->
+        [same] { $same } (dieselben wie bei { $instance })
+        [other] { $other } (nicht bei { $instance }; ohne Angabe hängt RDS beim Restore die Gruppe default der VPC an)
+        [both] { $same } (wie bei { $instance }) und { $other } (nicht bei { $instance }, etwa die Gruppe default der VPC)
+       *[none] keine
+    }
+groups-change = { $have } → { $want }
 param-security-groups = VPC-Sicherheitsgruppen
 param-subnet-group = DB-Subnetzgruppe
 param-storage = Speicher

@@ -134,6 +134,13 @@ value-restore-before = { $time } ({ $before } before the todos were deleted)
 value-latest-restorable = { $time } (read at { $read })
 param-class = DB instance class
 param-multi-az = Availability
+groups-related = { $kind ->
+        [same] { $same } (the same as { $instance })
+        [other] { $other } (not { $instance }'s; without groups given, a restore gets the VPC's default group)
+        [both] { $same } (as on { $instance }) and { $other } (not { $instance }'s, such as the VPC's default group)
+       *[none] none
+    }
+groups-change = { $have } → { $want }
 param-security-groups = VPC security groups
 param-subnet-group = DB subnet group
 param-storage = Storage

@@ -408,3 +408,62 @@ fn the_switch_pipeline_makes_register_input_from_the_described_revision() {
         serde_json::json!([{"key": "course", "value": "m346"}])
     );
 }
+
+/// The value of the plan's parameter `id`, as the learner reads it in `lang`.
+fn param(plan: &backup_lab::lab::plan::Plan, id: &str, lang: Lang) -> String {
+    let (_, value) = plan
+        .params
+        .iter()
+        .find(|(label, _)| label.id == id)
+        .unwrap_or_else(|| panic!("{id} in {:?}", plan.params));
+    value.render(lang)
+}
+
+/// The restore plan says how each security group relates to workshop-db's: the same ones, or
+/// (in a mend after a restore with the API's defaults) the VPC's default group.
+#[tokio::test(start_paused = true)]
+async fn the_restore_plan_relates_each_security_group_to_workshop_db() {
+    let lab = SimLab::new();
+    let options = Options::from_config(&lab.rt.config);
+    let before = [
+        StepId::EnableBackups,
+        StepId::CreateTodos,
+        StepId::Snapshot,
+        StepId::DeleteTodos,
+    ];
+    assert_eq!(lab.rt.run(&before, &options, true).await, 0);
+    let Ready::Plan(plan) = lab.ready_with(StepId::Restore, &options).await else {
+        panic!("a restore plan")
+    };
+    assert_eq!(
+        param(&plan, "param-security-groups", Lang::En),
+        "sg-0a7e3c51d2b94f860 (the same as workshop-db)"
+    );
+    assert_eq!(
+        param(&plan, "param-security-groups", Lang::De),
+        "sg-0a7e3c51d2b94f860 (dieselben wie bei workshop-db)"
+    );
+    // Restored in the console with its defaults: the mend names the default group as such.
+    lab.cloud
+        .restore_from_snapshot(&backup_lab::cloud::RestoreRequest {
+            instance_id: "workshop-db-restore".into(),
+            snapshot_id: "ondemandbackup".into(),
+            settings: backup_lab::cloud::RestoreSettings {
+                class: "db.t3.micro".into(),
+                multi_az: true,
+                subnet_group: Some("workshop-db-subnet-group".into()),
+                ..backup_lab::cloud::RestoreSettings::default()
+            },
+        })
+        .await
+        .expect("restore");
+    lab.wait_minutes(40);
+    let Ready::Plan(mend) = lab.ready_with(StepId::Restore, &options).await else {
+        panic!("a mend")
+    };
+    let groups = param(&mend, "param-security-groups", Lang::En);
+    assert!(
+        groups.starts_with("sg-05d4b1a9e6c7f0123 (not workshop-db's; without groups given, a restore gets the VPC's default group) → sg-0a7e3c51d2b94f860 (the same as workshop-db)"),
+        "{groups}"
+    );
+}
