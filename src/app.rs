@@ -33,6 +33,8 @@ pub struct Snapshot {
     pub journal: Vec<Event>,
     pub calls: Vec<CallRecord>,
     pub call_count: u64,
+    /// Calls to the todo app among `call_count`.
+    pub app_call_count: u64,
     pub now: Timestamp,
     /// How many actions had ended when the look this state comes from began: a front end
     /// that waits for what an action did skips states looked at before it ended.
@@ -234,6 +236,8 @@ pub struct App {
     pub journal: Journal,
     pub calls: Vec<CallRecord>,
     pub call_count: u64,
+    /// Calls to the todo app among `call_count`.
+    pub app_call_count: u64,
     pub notes: Vec<Note>,
     pub now: Timestamp,
     pub dialog: Option<Dialog>,
@@ -296,6 +300,7 @@ impl App {
             journal: Journal::in_memory(),
             calls: Vec::new(),
             call_count: 0,
+            app_call_count: 0,
             notes: Vec::new(),
             now,
             dialog: None,
@@ -482,6 +487,7 @@ impl App {
                 self.states += 1;
                 self.calls = snapshot.calls;
                 self.call_count = snapshot.call_count;
+                self.app_call_count = snapshot.app_call_count;
                 self.now = self.now.max(snapshot.now);
                 self.refresh_plan();
                 if first

@@ -923,6 +923,7 @@ mod tests {
             journal: Vec::new(),
             calls: Vec::new(),
             call_count: 0,
+            app_call_count: 0,
             now: Timestamp::from_second(1_800_000_000).expect("time"),
             actions_ended,
             looks_asked: 0,

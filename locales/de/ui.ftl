@@ -142,7 +142,13 @@ ui-tl-copied = ToDos zurückkopiert
 
 ## Ereignisprotokoll
 
-ui-log-title = Ereignisse · { $calls } AWS-Aufrufe
+ui-log-title = Ereignisse · { $calls } { $calls ->
+        [one] AWS-Aufruf
+       *[other] AWS-Aufrufe
+    } · { $app } { $app ->
+        [one] App-Aufruf
+       *[other] App-Aufrufe
+    }
 ui-log-empty = Hier erscheinen Änderungen von backup-lab, fehlgeschlagene Aufrufe und die Ergebnisse von Aktionen.
 
 ## Tastenhinweise und Hilfe

@@ -142,7 +142,13 @@ ui-tl-copied = todos copied back
 
 ## Event log
 
-ui-log-title = Event log · { $calls } AWS calls
+ui-log-title = Event log · { $calls } AWS { $calls ->
+        [one] call
+       *[other] calls
+    } · { $app } app { $app ->
+        [one] call
+       *[other] calls
+    }
 ui-log-empty = Changes backup-lab makes, failed calls and the results of actions appear here.
 
 ## Key hints and help

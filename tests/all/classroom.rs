@@ -25,6 +25,7 @@ async fn app(lab: &SimLab, lang: Lang, step: StepId) -> App {
         journal: lab.rt.journal.lock().expect("journal").events().to_vec(),
         calls: lab.rt.log.recent(60),
         call_count: lab.rt.log.count(),
+        app_call_count: lab.rt.log.app_count(),
         now: lab.cloud.now(),
         actions_ended: 0,
         looks_asked: 0,
@@ -466,4 +467,52 @@ async fn the_restore_plan_relates_each_security_group_to_workshop_db() {
         groups.starts_with("sg-05d4b1a9e6c7f0123 (not workshop-db's; without groups given, a restore gets the VPC's default group) → sg-0a7e3c51d2b94f860 (the same as workshop-db)"),
         "{groups}"
     );
+}
+
+/// The screen as text, one line per row.
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    terminal
+        .draw(|frame| backup_lab::ui::draw(frame, app))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The event log counts the calls to AWS and the calls to the todo app apart.
+#[tokio::test(start_paused = true)]
+async fn the_event_log_counts_aws_and_app_calls_apart() {
+    let lab = SimLab::new();
+    let options = Options::from_config(&lab.rt.config);
+    assert_eq!(
+        lab.rt
+            .run(&[StepId::EnableBackups, StepId::CreateTodos], &options, true)
+            .await,
+        0
+    );
+    let app = app(&lab, Lang::En, StepId::CreateTodos).await;
+    let calls = lab.rt.log.recent(10_000);
+    let app_calls = calls.iter().filter(|c| c.cli.starts_with("curl")).count();
+    let aws_calls = calls.iter().filter(|c| c.cli.starts_with("aws")).count();
+    assert!(app_calls >= 5, "the five todos were created through the app");
+    assert_eq!(app_calls + aws_calls, calls.len());
+    let text = screen(&app, 160, 48);
+    let want = format!("{aws_calls} AWS calls · {app_calls} app calls");
+    assert!(text.contains(&want), "{want} in\n{text}");
+    let app_de = {
+        let mut a = app;
+        a.lang = Lang::De;
+        a
+    };
+    let text = screen(&app_de, 160, 48);
+    let want = format!("{aws_calls} AWS-Aufrufe · {app_calls} App-Aufrufe");
+    assert!(text.contains(&want), "{want} in\n{text}");
 }
