@@ -981,7 +981,7 @@ impl App {
                 plan, mut typed, ..
             } => {
                 let word = match &plan.confirm {
-                    Confirm::YesNo => None,
+                    Confirm::YesNo | Confirm::Seen => None,
                     Confirm::Typed(w) => Some(w.clone()),
                 };
                 match (action, word) {

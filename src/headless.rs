@@ -335,7 +335,12 @@ impl Runtime {
             note!("✘ {}", t(self.lang, "run-needs-yes"));
             return Err(EXIT_USAGE);
         }
-        let _ = write!(std::io::stderr(), "  {} ", t(self.lang, "confirm-prompt"));
+        let prompt = if plan.confirm == Confirm::Seen {
+            "confirm-seen"
+        } else {
+            "confirm-prompt"
+        };
+        let _ = write!(std::io::stderr(), "  {} ", t(self.lang, prompt));
         let _ = std::io::stderr().flush();
         let line = tokio::task::spawn_blocking(|| {
             let mut line = String::new();
@@ -346,7 +351,9 @@ impl Runtime {
         .unwrap_or_default();
         let answer = line.trim();
         Ok(match &plan.confirm {
-            Confirm::YesNo => matches!(answer, "y" | "Y" | "j" | "J" | "yes" | "ja"),
+            Confirm::YesNo | Confirm::Seen => {
+                matches!(answer, "y" | "Y" | "j" | "J" | "yes" | "ja")
+            }
             Confirm::Typed(word) => answer == word,
         })
     }

@@ -53,6 +53,8 @@ check-switch-event = { $at } { $message }
 check-verify-done = die App zeigt wieder { $count } ToDos
 check-verify-verified = überprüft: die App zeigte wieder { $count } ToDos
 check-verify-titles = jetzt in der App: { $titles }
+check-verify-seen = du hast deine { $count } ToDos im Browser gesehen: Sie sind zurück
+check-verify-look = Schau in deinem Browser nach, ob du dieselben ToDos siehst, und drück dann Enter.
 check-verify-wait = warte, bis das Backend auf der wiederhergestellten Datenbank läuft
 check-verify-empty = die App zeigt keine ToDos – läuft das Backend auf der wiederhergestellten Datenbank?
 check-pitr-available = { $pitr } ist verfügbar
@@ -141,6 +143,12 @@ groups-related = { $kind ->
        *[none] keine
     }
 groups-change = { $have } → { $want }
+param-todos-served = Die App liefert jetzt
+param-todos-count = { $count ->
+        [one] 1 ToDo
+       *[other] { $count } ToDos
+    }
+param-todo-n = ToDo { $n }
 param-security-groups = VPC-Sicherheitsgruppen
 param-subnet-group = DB-Subnetzgruppe
 param-storage = Speicher
@@ -200,6 +208,7 @@ note-copy-credentials = Der Task verwendet Benutzer und Passwort der Datenbank a
 note-copy-order = Gelöscht wird erst, wenn { $service } wieder auf { $instance } läuft und die App die wiederhergestellten ToDos von dort liefert. Scheitert ein Schritt, hört das Aufräumen dort auf und sagt dir, wie es steht.
 note-cleanup-keep-cost = Danach laufen zwei Multi-AZ-Instanzen weiter, { $instance } und { $restored }: Beide werden sekundengenau verrechnet, samt Speicher, bis du eine davon löschst.
 
+confirm-seen = Siehst du sie auch in deinem Browser? [j/N]
 confirm-prompt = Ausführen? [j/N]
 confirm-type = Tippe zur Bestätigung { $word } ein:
 
@@ -209,10 +218,12 @@ already-backups = bereits erledigt: Aufbewahrung { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
     }, Fenster { $window } UTC
-backups-running = Die Änderung läuft: Aufbewahrung { $from } → { $to ->
+check-backups-change-running = Die Änderung läuft: Aufbewahrung { $from } → { $to ->
         [one] 1 Tag
        *[other] { $to } Tage
     }, { $instance } ist { $status }. Du musst nichts tun: Sobald die Instanz wieder available ist, sind die automatischen Backups an.
+note-verify-browser = Öffne jetzt deine ToDo-App im Browser (http://<DNS name von { $lb }>) und lade die Seite neu. Dort solltest du dieselben ToDos sehen wie hier.
+done-verify-seen = Deine { $count } ToDos sind zurück: Die App liefert sie aus der wiederhergestellten Datenbank, und du hast sie im Browser gesehen.
 already-todos = bereits erledigt: { $count } ToDos vorhanden
 already-snapshot = bereits erledigt: Snapshot { $snapshot } gibt es schon ({ $status }); er wird weiterverwendet
 already-instance = bereits erledigt: { $instance } gibt es schon ({ $status }); sie wird weiterverwendet

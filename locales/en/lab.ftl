@@ -53,6 +53,8 @@ check-switch-event = { $at } { $message }
 check-verify-done = the app shows { $count } todos again
 check-verify-verified = verified: the app showed { $count } todos again
 check-verify-titles = in the app now: { $titles }
+check-verify-seen = you saw your { $count } todos in the browser: they are back
+check-verify-look = Look in your browser whether you see the same todos, then press Enter.
 check-verify-wait = wait until the backend runs on the restored database
 check-verify-empty = the app shows no todos – is the backend on the restored database?
 check-pitr-available = { $pitr } is available
@@ -141,6 +143,12 @@ groups-related = { $kind ->
        *[none] none
     }
 groups-change = { $have } → { $want }
+param-todos-served = The app serves now
+param-todos-count = { $count ->
+        [one] 1 todo
+       *[other] { $count } todos
+    }
+param-todo-n = Todo { $n }
 param-security-groups = VPC security groups
 param-subnet-group = DB subnet group
 param-storage = Storage
@@ -200,6 +208,7 @@ note-copy-credentials = The task uses the database user and password of { $conta
 note-copy-order = Nothing is deleted before { $service } runs on { $instance } again and the app serves the restored todos from it. If a step fails, cleanup stops there and tells you where things stand.
 note-cleanup-keep-cost = Two Multi-AZ instances then keep running, { $instance } and { $restored }: both are billed per second, storage included, until you delete one of them.
 
+confirm-seen = Do you see them in your browser too? [y/N]
 confirm-prompt = Go ahead? [y/N]
 confirm-type = Type { $word } to confirm:
 
@@ -209,10 +218,12 @@ already-backups = already done: retention { $retention ->
         [one] 1 day
        *[other] { $retention } days
     }, window { $window } UTC
-backups-running = The change is running: retention { $from } → { $to ->
+check-backups-change-running = The change is running: retention { $from } → { $to ->
         [one] 1 day
        *[other] { $to } days
     }, { $instance } is { $status }. Nothing to do: once the instance is available again, automated backups are on.
+note-verify-browser = Now open your todo app in the browser (http://<DNS name of { $lb }>) and reload the page. You should see the same todos as here.
+done-verify-seen = Your { $count } todos are back: the app serves them from the restored database, and you saw them in the browser.
 already-todos = already done: { $count } todos exist
 already-snapshot = already done: snapshot { $snapshot } exists ({ $status }) and is reused
 already-instance = already done: { $instance } exists ({ $status }) and is reused

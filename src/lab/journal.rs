@@ -82,6 +82,10 @@ pub enum EventKind {
     TodosVerified {
         count: usize,
     },
+    /// The learner looked in the browser and confirmed the todos the app served just then.
+    TodosSeen {
+        count: usize,
+    },
     /// `restored_to` is the source's latest restorable time when the restore was seen.
     PitrRequested {
         instance: String,
@@ -147,6 +151,7 @@ impl EventKind {
             Self::RolloutComplete { .. } => Kind::RolloutComplete,
             Self::RolloutFailed { .. } => Kind::RolloutFailed,
             Self::TodosVerified { .. } => Kind::TodosVerified,
+            Self::TodosSeen { .. } => Kind::TodosSeen,
             Self::PitrRequested { .. } => Kind::PitrRequested,
             Self::PitrAvailable { .. } => Kind::PitrAvailable,
             Self::CleanupChosen { .. } => Kind::CleanupChosen,
@@ -183,6 +188,7 @@ pub enum Kind {
     RolloutComplete,
     RolloutFailed,
     TodosVerified,
+    TodosSeen,
     PitrRequested,
     PitrAvailable,
     CleanupChosen,
@@ -213,6 +219,7 @@ impl Kind {
             Self::RolloutComplete => "rollout-complete",
             Self::RolloutFailed => "rollout-failed",
             Self::TodosVerified => "todos-verified",
+            Self::TodosSeen => "todos-seen",
             Self::PitrRequested => "pitr-requested",
             Self::PitrAvailable => "pitr-available",
             Self::CleanupChosen => "cleanup-chosen",

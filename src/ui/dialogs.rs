@@ -335,6 +335,23 @@ fn confirm_sections(
                 &[(&[Action::Yes], "ui-key-yes"), (&[Action::No], "ui-key-no")],
             ));
         }
+        Confirm::Seen => {
+            prompt.extend(wrap::lines_with(
+                "",
+                &view.t("ui-confirm-seen"),
+                width,
+                th.heading,
+                th.heading,
+            ));
+            prompt.push(keys(
+                view,
+                KeyMode::Dialog,
+                &[
+                    (&[Action::Yes], "ui-key-seen-yes"),
+                    (&[Action::No], "ui-key-seen-no"),
+                ],
+            ));
+        }
         Confirm::Typed(word) => {
             let ask = Text::new("ui-confirm-type")
                 .arg("word", word.clone())

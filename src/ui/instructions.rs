@@ -342,7 +342,9 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
 
     if let Some(console) = step_text("console") {
         out.push(Line::default());
-        out.extend(heading(view, &view.t("ui-console-heading"), width));
+        // Where the steps happen: the console, or (for the todos) the browser.
+        let where_ = step_text("console-heading").unwrap_or_else(|| view.t("ui-console-heading"));
+        out.extend(heading(view, &where_, width));
         for para in wrap::paragraphs(&console) {
             out.extend(wrap::para_lines(&para, width, th.accent, th.text));
         }
@@ -365,7 +367,8 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         let hint = if app.read_only {
             view.t("ui-action-read-only")
         } else {
-            view.t("ui-action-enter")
+            // The todo steps' commands are curl requests to the app, not AWS CLI.
+            step_text("console-enter").unwrap_or_else(|| view.t("ui-action-enter"))
         };
         out.extend(wrap::lines_with(
             "⏎ ",

@@ -3,16 +3,17 @@
 //! counted apart, the moment the todos are back, and the report with name and local times.
 //! On the simulated account with its clock driven by the test.
 
-use backup_lab::app::{Action, App, Dialog, Msg, Snapshot};
+use backup_lab::app::{Action, App, Command, Dialog, Msg, Snapshot};
 use backup_lab::cloud::BackupSettings;
 use backup_lab::i18n::Lang;
-use backup_lab::lab::StepId;
-use backup_lab::lab::plan::{Options, Ready};
+use backup_lab::lab::journal::Kind;
+use backup_lab::lab::plan::{Confirm, Options, Ready};
+use backup_lab::lab::{StepId, Text, act};
 
 use crate::support::lab::SimLab;
 
 /// The app as the TUI holds it after a fresh look, showing `step`.
-async fn app(lab: &SimLab, lang: Lang, step: StepId) -> App {
+async fn app_at(lab: &SimLab, lang: Lang, step: StepId) -> App {
     let observed = lab.observed().await;
     let mut app = App::new(
         lang,
@@ -67,7 +68,7 @@ async fn enter_while_the_backup_change_applies_says_it_runs_and_asks_nothing() {
         (Lang::En, ["running", "0 → 1 day", "modifying"]),
         (Lang::De, ["läuft", "0 → 1 Tag", "modifying"]),
     ] {
-        let mut app = app(&lab, lang, StepId::EnableBackups).await;
+        let mut app = app_at(&lab, lang, StepId::EnableBackups).await;
         let commands = app.update(Msg::Action(Action::Perform));
         assert!(commands.is_empty(), "{commands:?}");
         let (title, text) = notice(&app, lang);
@@ -87,7 +88,7 @@ async fn enter_while_the_backup_change_applies_says_it_runs_and_asks_nothing() {
     let Ready::AlreadyDone(text) = ready else {
         panic!("{ready:?}")
     };
-    assert_eq!(text.id, "backups-running");
+    assert_eq!(text.id, "check-backups-change-running");
     let sent: Vec<String> = lab
         .rt
         .log
@@ -494,15 +495,22 @@ async fn the_event_log_counts_aws_and_app_calls_apart() {
     let options = Options::from_config(&lab.rt.config);
     assert_eq!(
         lab.rt
-            .run(&[StepId::EnableBackups, StepId::CreateTodos], &options, true)
+            .run(
+                &[StepId::EnableBackups, StepId::CreateTodos],
+                &options,
+                true
+            )
             .await,
         0
     );
-    let app = app(&lab, Lang::En, StepId::CreateTodos).await;
+    let app = app_at(&lab, Lang::En, StepId::CreateTodos).await;
     let calls = lab.rt.log.recent(10_000);
     let app_calls = calls.iter().filter(|c| c.cli.starts_with("curl")).count();
     let aws_calls = calls.iter().filter(|c| c.cli.starts_with("aws")).count();
-    assert!(app_calls >= 5, "the five todos were created through the app");
+    assert!(
+        app_calls >= 5,
+        "the five todos were created through the app"
+    );
     assert_eq!(app_calls + aws_calls, calls.len());
     let text = screen(&app, 160, 48);
     let want = format!("{aws_calls} AWS calls · {app_calls} app calls");
@@ -515,4 +523,128 @@ async fn the_event_log_counts_aws_and_app_calls_apart() {
     let text = screen(&app_de, 160, 48);
     let want = format!("{aws_calls} AWS-Aufrufe · {app_calls} App-Aufrufe");
     assert!(text.contains(&want), "{want} in\n{text}");
+}
+
+/// The moment the todos are back: Enter on verify shows the list the app serves and asks
+/// whether the learner sees the same in the browser; "yes" reads the app again and records
+/// it, and the step then says so. A list that changed meanwhile is not confirmed.
+#[tokio::test(start_paused = true)]
+async fn verify_shows_the_list_and_asks_the_learner_to_look_in_the_browser() {
+    let lab = SimLab::new();
+    let options = Options::from_config(&lab.rt.config);
+    assert_eq!(lab.rt.run(&StepId::CORE[..6], &options, true).await, 0);
+    for lang in Lang::ALL {
+        let mut app = app_at(&lab, lang, StepId::Verify).await;
+        let before = screen(&app, 80, 24);
+        let look = if lang == Lang::De {
+            "Schau in deinem Browser"
+        } else {
+            "Look in your browser"
+        };
+        assert!(before.contains(look), "the step asks to look:\n{before}");
+        app.update(Msg::Action(Action::Perform));
+        let Some(Dialog::Confirm { plan, .. }) = &app.dialog else {
+            panic!("{:?}", app.dialog)
+        };
+        assert_eq!(plan.confirm, Confirm::Seen);
+        let titles: Vec<String> = plan.params[1..]
+            .iter()
+            .map(|(_, v)| v.render(lang))
+            .collect();
+        assert_eq!(titles.len(), 5, "{titles:?}");
+        insta::assert_snapshot!(
+            format!("verify_moment_{}_80x24", lang.code()),
+            render_backend(&app, 80, 24)
+        );
+        // "Not yet" records nothing.
+        assert!(app.update(Msg::Action(Action::No)).is_empty());
+        assert!(app.dialog.is_none());
+    }
+    // The learner confirms, but a todo went away meanwhile: the fresh read sees the change.
+    let mut app = app_at(&lab, Lang::En, StepId::Verify).await;
+    app.update(Msg::Action(Action::Perform));
+    let commands = app.update(Msg::Action(Action::Yes));
+    let Some(Command::RunAction(plan)) = commands.into_iter().next() else {
+        panic!("yes runs the check")
+    };
+    let first = lab.cloud.list_todos().await.expect("todos")[0].id.clone();
+    lab.cloud.delete_todo(&first).await.expect("delete");
+    let all = lab.cloud.list_todos().await.expect("todos");
+    for t in &all {
+        lab.cloud.delete_todo(&t.id).await.expect("delete");
+    }
+    let outcome = act::execute(
+        &plan,
+        lab.cloud.as_ref(),
+        &lab.rt.config,
+        &lab.rt.journal,
+        &|_| {},
+    )
+    .await;
+    assert!(
+        outcome.is_err(),
+        "an empty app is not confirmed: {outcome:?}"
+    );
+    assert!(
+        lab.rt
+            .journal
+            .lock()
+            .expect("journal")
+            .last(Kind::TodosSeen)
+            .is_none()
+    );
+}
+
+/// Confirmed while the app serves the todos: recorded, and the step says the learner saw them.
+#[tokio::test(start_paused = true)]
+async fn verify_confirmed_is_recorded_and_shown() {
+    let lab = SimLab::new();
+    let options = Options::from_config(&lab.rt.config);
+    assert_eq!(lab.rt.run(&StepId::CORE[..6], &options, true).await, 0);
+    let mut app = app_at(&lab, Lang::De, StepId::Verify).await;
+    app.update(Msg::Action(Action::Perform));
+    let Some(Command::RunAction(plan)) = app.update(Msg::Action(Action::Yes)).into_iter().next()
+    else {
+        panic!("yes runs the check")
+    };
+    let outcome = act::execute(
+        &plan,
+        lab.cloud.as_ref(),
+        &lab.rt.config,
+        &lab.rt.journal,
+        &|_| {},
+    )
+    .await
+    .expect("confirmed");
+    assert_eq!(outcome[0].id, "done-verify-seen");
+    assert!(outcome[0].render(Lang::De).contains("5 ToDos sind zurück"));
+    let check = lab.check(StepId::Verify).await;
+    assert!(
+        check.render(Lang::De).starts_with(
+            "du hast deine 5 ToDos im Browser gesehen: Sie sind zurück; jetzt in der App: "
+        ),
+        "{}",
+        check.render(Lang::De)
+    );
+    // Asked again, nothing is asked: it is done.
+    let mut app = app_at(&lab, Lang::De, StepId::Verify).await;
+    app.update(Msg::Action(Action::Perform));
+    assert!(
+        matches!(app.dialog, Some(Dialog::Notice { .. })),
+        "{:?}",
+        app.dialog
+    );
+}
+
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn render_backend(app: &App, width: u16, height: u16) -> ratatui::backend::TestBackend {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    terminal
+        .draw(|frame| backup_lab::ui::draw(frame, app))
+        .expect("draw");
+    terminal.backend().clone()
 }

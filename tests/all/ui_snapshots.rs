@@ -119,7 +119,7 @@ impl Lab {
                 }
                 Dialog::CleanupChoice { .. } => app.update(Msg::Action(Action::KeepRestored)),
                 Dialog::Confirm { plan, .. } => match &plan.confirm {
-                    Confirm::YesNo => app.update(Msg::Action(Action::Yes)),
+                    Confirm::YesNo | Confirm::Seen => app.update(Msg::Action(Action::Yes)),
                     Confirm::Typed(word) => {
                         for c in word.chars() {
                             app.update(Msg::Action(Action::Input(c)));

@@ -120,7 +120,7 @@ pub fn applying(ctx: &Ctx<'_>) -> Option<Text> {
     let want = ctx.config.backup.retention_days;
     (src.pending_retention == Some(want) && src.retention_days != want && !src.is_available()).then(
         || {
-            Text::new("backups-running")
+            Text::new("check-backups-change-running")
                 .arg("instance", &src.id)
                 .arg("from", src.retention_days)
                 .arg("to", want)
