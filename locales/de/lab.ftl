@@ -54,7 +54,6 @@ check-verify-done = die App zeigt wieder { $count } ToDos
 check-verify-verified = überprüft: die App zeigte wieder { $count } ToDos
 check-verify-titles = jetzt in der App: { $titles }
 check-verify-seen = du hast deine { $count } ToDos im Browser gesehen: Sie sind zurück
-check-verify-look = Schau in deinem Browser nach, ob du dieselben ToDos siehst, und drück dann Enter.
 check-verify-wait = warte, bis das Backend auf der wiederhergestellten Datenbank läuft
 check-verify-empty = die App zeigt keine ToDos – läuft das Backend auf der wiederhergestellten Datenbank?
 check-pitr-available = { $pitr } ist verfügbar

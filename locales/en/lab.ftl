@@ -54,7 +54,6 @@ check-verify-done = the app shows { $count } todos again
 check-verify-verified = verified: the app showed { $count } todos again
 check-verify-titles = in the app now: { $titles }
 check-verify-seen = you saw your { $count } todos in the browser: they are back
-check-verify-look = Look in your browser whether you see the same todos, then press Enter.
 check-verify-wait = wait until the backend runs on the restored database
 check-verify-empty = the app shows no todos – is the backend on the restored database?
 check-pitr-available = { $pitr } is available

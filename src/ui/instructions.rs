@@ -54,6 +54,7 @@ pub fn now_text(view: &View<'_>) -> String {
         return view.text(&step_text("now"));
     };
     match check.state {
+        StepState::Done if awaits_look(app, step) => view.text(&step_text("now-look")),
         StepState::Done => view.t("ui-now-done"),
         // The first diagnosis in a few words, and where its fix is.
         StepState::Failed => match check.problems.first() {
@@ -100,6 +101,18 @@ pub fn now_text(view: &View<'_>) -> String {
     }
 }
 
+/// Whether `step` is done by the live state but waits for the learner to look in the browser
+/// and confirm (the verify step's moment).
+fn awaits_look(app: &crate::app::App, step: StepId) -> bool {
+    step.has_action()
+        && !app.read_only
+        && app.check(step).is_some_and(|c| c.state == StepState::Done)
+        && matches!(
+            lab::steps::plan(step, &app.ctx(), &app.options),
+            lab::plan::Ready::Plan(p) if p.confirm == lab::plan::Confirm::Seen
+        )
+}
+
 /// The key hint under the "now" text: what Enter does on this step, or where → leads.
 /// The key (`⏎ Enter` or `→`) and the words.
 #[must_use]
@@ -109,7 +122,8 @@ pub fn now_hint(view: &View<'_>) -> (String, String) {
     // Enter is the next thing to do only while the step waits for it (or needs mending).
     let waits_for_enter = app
         .check(step)
-        .is_some_and(|c| matches!(c.state, StepState::Todo | StepState::Failed));
+        .is_some_and(|c| matches!(c.state, StepState::Todo | StepState::Failed))
+        || awaits_look(app, step);
     if step.has_action() && waits_for_enter {
         if app.read_only {
             return ("⏎".to_owned(), view.t("ui-now-read-only"));

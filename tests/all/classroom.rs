@@ -541,6 +541,10 @@ async fn verify_shows_the_list_and_asks_the_learner_to_look_in_the_browser() {
         } else {
             "Look in your browser"
         };
+        assert!(
+            before.contains("⏎ Enter"),
+            "Enter is what to press now:\n{before}"
+        );
         assert!(before.contains(look), "the step asks to look:\n{before}");
         app.update(Msg::Action(Action::Perform));
         let Some(Dialog::Confirm { plan, .. }) = &app.dialog else {

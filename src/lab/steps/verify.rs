@@ -43,7 +43,7 @@ impl Step for Verify {
                 Text::new("check-verify-verified").arg("count", count),
             );
             if let Some(titles) = served_titles(ctx) {
-                check = check.with(Text::new("check-verify-look")).with(titles);
+                check = check.with(titles);
             }
             return Some(check);
         }
@@ -65,7 +65,7 @@ impl Step for Verify {
                     Text::new("check-verify-done").arg("count", n),
                 );
                 match served_titles(ctx) {
-                    Some(titles) => check.with(Text::new("check-verify-look")).with(titles),
+                    Some(titles) => check.with(titles),
                     None => check,
                 }
             }
