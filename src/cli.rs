@@ -49,6 +49,9 @@ pub struct Global {
     /// Base URL of the todo app (else the DNS name of the load balancer).
     #[arg(long, global = true, value_name = "URL")]
     pub app_url: Option<String>,
+    /// Your name, shown at the top of the report you hand in (else `learner` in the configuration).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub name: Option<String>,
     /// Machine-readable output (status, check, run).
     #[arg(long, global = true)]
     pub json: bool,

@@ -150,6 +150,15 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
     if let Some(window) = &cli.global.window {
         config.backup.window_local.clone_from(window);
     }
+    if let Some(name) = &cli.global.name {
+        let name = validate::learner_name(name).map_err(|e| {
+            Text::new("config-flag")
+                .arg("flag", "--name")
+                .arg("value", name.clone())
+                .arg("problem_id", Text::new(&format!("invalid-{}", e.id())))
+        })?;
+        config.learner = Some(name);
+    }
     if let Some(url) = &cli.global.app_url {
         validate::url(url).map_err(|e| {
             Text::new("config-flag")

@@ -30,7 +30,13 @@ pub enum Invalid {
     OrderRate,
     Url,
     Timezone,
+    /// The learner's name for the report: 1 to [`MAX_NAME_CHARS`] characters, no control
+    /// characters.
+    Name,
 }
+
+/// The longest learner's name the report takes.
+pub const MAX_NAME_CHARS: usize = 80;
 
 impl Invalid {
     #[must_use]
@@ -49,6 +55,7 @@ impl Invalid {
             Self::OrderRate => "order-rate",
             Self::Url => "url",
             Self::Timezone => "timezone",
+            Self::Name => "name",
         }
     }
 }
@@ -240,6 +247,22 @@ pub fn window_from_utc(window_utc: &str, tz: &TimeZone, date: Date) -> Option<St
 }
 
 /// An http(s) URL with a host.
+/// The learner's name as the report shows it (surrounding spaces dropped).
+///
+/// # Errors
+/// [`Invalid::Name`] when it is empty, longer than [`MAX_NAME_CHARS`] or holds a control
+/// character (a line break would break the report's layout).
+pub fn learner_name(text: &str) -> Result<String, Invalid> {
+    let name = text.trim();
+    if name.is_empty()
+        || name.chars().count() > MAX_NAME_CHARS
+        || name.chars().any(char::is_control)
+    {
+        return Err(Invalid::Name);
+    }
+    Ok(name.to_owned())
+}
+
 pub fn url(text: &str) -> Result<url::Url, Invalid> {
     // The URL parser drops tabs and line breaks silently; the text would still carry them.
     if text.chars().any(char::is_control) {

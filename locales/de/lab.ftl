@@ -375,6 +375,7 @@ invalid-retention = die Aufbewahrung muss zwischen 0 und 35 Tagen liegen
 invalid-target = ein Ziel muss mindestens 1 Minute betragen
 invalid-order-rate = die Bestellungen pro Stunde des Beispiels müssen eine ganze Zahl von 1 bis 3600000 sein
 invalid-url = keine gültige http(s)-URL, z. B. http://todoapp-123.us-east-1.elb.amazonaws.com
+invalid-name = der Name muss 1 bis 80 Zeichen lang sein, ohne Zeilenumbrüche, z. B. --name "Anna Muster"
 invalid-timezone = unbekannte Zeitzone; verwende einen IANA-Namen wie Europe/Zurich
 invalid-lang = unbekannte Sprache «{ $lang }»: Verwende --lang de oder --lang en (auch de-CH, de_DE, en-US, en_GB …)
 invalid-step = unbekannter Schritt «{ $step }»; Schritte mit Aktion: { $steps }
@@ -459,6 +460,8 @@ phase-back = zurück auf die ursprüngliche Datenbank
 ## Bericht
 
 report-title = Backup & Recovery – Lab-Bericht
+report-learner = Name
+report-learner-none = nicht angegeben (mit --name "Vorname Nachname" oder learner = "…" in der Konfiguration)
 report-mode = Konto
 report-mode-sim = simuliertes Konto ×{ $speed }
 report-mode-aws = AWS { $account } · { $region }

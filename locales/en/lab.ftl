@@ -375,6 +375,7 @@ invalid-retention = the retention must be 0 to 35 days
 invalid-target = a target must be at least 1 minute
 invalid-order-rate = the example's orders per hour must be a whole number from 1 to 3600000
 invalid-url = not a valid http(s) URL, e.g. http://todoapp-123.us-east-1.elb.amazonaws.com
+invalid-name = the name must be 1 to 80 characters long, without line breaks, e.g. --name "Anna Muster"
 invalid-timezone = unknown time zone; use an IANA name such as Europe/Zurich
 invalid-lang = unknown language "{ $lang }": use --lang de or --lang en (also de-CH, de_DE, en-US, en_GB …)
 invalid-step = unknown step "{ $step }"; steps with an action: { $steps }
@@ -456,6 +457,8 @@ phase-back = back onto the original database
 ## Report
 
 report-title = Backup & Recovery – lab report
+report-learner = Name
+report-learner-none = not given (use --name "First Last" or learner = "…" in the configuration)
 report-mode = Account
 report-mode-sim = simulated account ×{ $speed }
 report-mode-aws = AWS { $account } · { $region }

@@ -652,3 +652,91 @@ fn render_backend(app: &App, width: u16, height: u16) -> ratatui::backend::TestB
         .expect("draw");
     terminal.backend().clone()
 }
+
+/// The report to hand in: the learner's name at the top, the self-check answers in the order
+/// of the steps (each with the chosen answer and when it was given), times on the learner's
+/// wall clock with the zone named.
+#[test]
+fn the_report_names_the_learner_and_lists_answers_in_step_order_in_local_time() {
+    use backup_lab::lab::journal::Journal;
+    use backup_lab::lab::quiz;
+    let mut config = backup_lab::config::Config::default();
+    config.backup.timezone = Some("Europe/Zurich".into());
+    config.learner = Some("Anna Muster".into());
+    let mut journal = Journal::in_memory();
+    let at = |s: &str| -> jiff::Timestamp { s.parse().expect("time") };
+    // Answered out of order: the summary first, then the concepts.
+    for (id, when, choice) in [
+        ("summary-practice", "2026-11-25T09:40:00Z", 0),
+        ("delete-todos-multi-az", "2026-11-25T09:20:00Z", 0),
+        ("concepts-rto", "2026-11-25T09:05:00Z", 1),
+    ] {
+        let q = quiz::find(id).expect("question");
+        journal.record(at(when), at(when), q.answer(choice));
+    }
+    let observed = backup_lab::lab::observe::Observed::default();
+    for lang in Lang::ALL {
+        let report = backup_lab::report::build(
+            lang,
+            "sim".into(),
+            &journal,
+            &observed,
+            &config,
+            at("2026-11-25T10:00:00Z"),
+        );
+        let md = backup_lab::report::markdown(&report, lang);
+        let ids: Vec<&str> = report
+            .quiz
+            .answers
+            .iter()
+            .map(|a| a.answer.question.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["concepts-rto", "delete-todos-multi-az", "summary-practice"]
+        );
+        assert!(md.contains("Name: Anna Muster"), "{md}");
+        assert!(
+            md.contains("11:00:00 (Europe/Zurich)"),
+            "generated in local time: {md}"
+        );
+        let pos = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s} in {md}"));
+        let (concepts, delete, summary) = if lang == Lang::De {
+            (
+                "Zählen diese 10 Minuten",
+                "Hätte Multi-AZ",
+                "Warum üben Teams",
+            )
+        } else {
+            (
+                "Do those 10 minutes count",
+                "Would Multi-AZ",
+                "Why do teams practice",
+            )
+        };
+        assert!(
+            pos(concepts) < pos(delete) && pos(delete) < pos(summary),
+            "{md}"
+        );
+        // Each answer with its text and the local time it was given (10:20 in Zurich).
+        assert!(md.contains("a) ") && md.contains("10:20:00"), "{md}");
+        let wrong = quiz::find("delete-todos-multi-az")
+            .expect("question")
+            .choice(0, &config)
+            .render(lang);
+        assert!(md.contains(&wrong), "the chosen answer is shown: {md}");
+    }
+    // Without a name the report says how to give one.
+    config.learner = None;
+    let report = backup_lab::report::build(
+        Lang::En,
+        "sim".into(),
+        &journal,
+        &observed,
+        &config,
+        at("2026-11-25T10:00:00Z"),
+    );
+    assert!(
+        backup_lab::report::markdown(&report, Lang::En).contains("Name: not given (use --name")
+    );
+}
