@@ -6,8 +6,6 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
-use clap::Parser;
-
 use backup_lab::app::{App, Theme};
 use backup_lab::cli::{Cli, CommandLine};
 use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
@@ -26,7 +24,13 @@ use backup_lab::state::{self, FileProblem, LockError, StateLock};
 use backup_lab::{report, tui, ui_text, validate, worker};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The help is in the learner's language: the definition is localized before parsing.
+    let matches =
+        backup_lab::cli::command(backup_lab::cli::help_lang(std::env::args_os())).get_matches();
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let lang = match cli.global.lang.as_deref() {
         None => Lang::from_env(),
         Some(code) => {

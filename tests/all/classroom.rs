@@ -740,3 +740,83 @@ fn the_report_names_the_learner_and_lists_answers_in_step_order_in_local_time() 
         backup_lab::report::markdown(&report, Lang::En).contains("Name: not given (use --name")
     );
 }
+
+/// `--help` and each command's help in the learner's language: from `--lang` (either form),
+/// else from LANG; `--lang` wins over LANG.
+#[test]
+fn the_command_line_help_speaks_the_learners_language() {
+    let help = |args: &[&str], lang_env: Option<&str>| -> String {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_backup-lab"));
+        c.env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
+        if let Some(l) = lang_env {
+            c.env("LANG", l);
+        }
+        let out = c.args(args).output().expect("binary runs");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let german = [
+        help(&["--lang", "de", "--help"], None),
+        help(&["--help", "--lang=de-CH"], None),
+        help(&["--help"], Some("de_CH.UTF-8")),
+    ];
+    for text in &german {
+        for word in [
+            "Aufruf:",
+            "Befehle:",
+            "Optionen:",
+            "Dein Name",
+            "Hilfe zeigen",
+        ] {
+            assert!(text.contains(word), "{word} in\n{text}");
+        }
+        assert!(!text.contains("Print help"), "{text}");
+    }
+    let run = help(&["run", "--help"], Some("de_DE.UTF-8"));
+    assert!(
+        run.contains("Argumente:") && run.contains("IDs der Schritte"),
+        "{run}"
+    );
+    let report = help(&["help", "report"], Some("de_CH.UTF-8"));
+    assert!(
+        report.contains("md (Markdown, Standard) oder json"),
+        "{report}"
+    );
+    assert!(!report.contains("possible values"), "{report}");
+    let english = help(&["--lang", "en", "--help"], Some("de_CH.UTF-8"));
+    assert!(
+        english.contains("Usage:") && english.contains("Your name"),
+        "{english}"
+    );
+}
+
+/// Every option, argument and command of the command line has its help in both languages.
+#[test]
+fn every_option_has_its_help_in_both_languages() {
+    fn walk(cmd: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
+        out.push((
+            path.to_owned(),
+            cmd.get_about().map(ToString::to_string).unwrap_or_default(),
+        ));
+        for a in cmd.get_arguments() {
+            out.push((
+                format!("{path} {}", a.get_id()),
+                a.get_help().map(ToString::to_string).unwrap_or_default(),
+            ));
+        }
+        for s in cmd.get_subcommands() {
+            walk(s, &format!("{path} {}", s.get_name()), out);
+        }
+    }
+    let mut de = Vec::new();
+    let mut en = Vec::new();
+    walk(&backup_lab::cli::command(Lang::De), "backup-lab", &mut de);
+    walk(&backup_lab::cli::command(Lang::En), "backup-lab", &mut en);
+    assert_eq!(de.len(), en.len());
+    for ((place, d), (_, e)) in de.iter().zip(&en) {
+        assert!(!d.is_empty() && !e.is_empty(), "{place}: help missing");
+        assert_ne!(d, e, "{place}: the same in both languages");
+    }
+}
