@@ -544,6 +544,8 @@ mod tests {
     fn report(rpo_seconds: Option<i64>) -> Report {
         Report {
             lang: "de",
+            learner: None,
+            timezone: None,
             mode: String::new(),
             generated: Timestamp::UNIX_EPOCH,
             steps: vec![ReportStep {

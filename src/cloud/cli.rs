@@ -3,6 +3,8 @@
 //! a shell (CloudShell has the AWS CLI and `jq`). Secrets never appear: a task definition's
 //! contents go from `describe-task-definition` through `jq` into a file, never onto the screen.
 
+use std::fmt::Write as _;
+
 use super::{
     BackupSettings, InstanceChange, PitrRequest, RestoreRequest, RestoreSettings, SnapshotRequest,
 };
@@ -356,13 +358,14 @@ pub fn register_dump_task_definition(r: &super::DumpTaskRequest) -> String {
     ];
     let mut jq = String::from("jq");
     for (name, value) in args {
-        jq.push_str(&format!(" --arg {name} {}", quote(value)));
+        let _ = write!(jq, " --arg {name} {}", quote(value));
     }
     for (name, value) in [("environment", environment), ("tags", tags)] {
-        jq.push_str(&format!(
+        let _ = write!(
+            jq,
             " --argjson {name} {}",
             quote(&serde_json::Value::Array(value).to_string())
-        ));
+        );
     }
     format!(
         "aws ecs describe-task-definition --task-definition {} --output json | {jq} {} > dump.json && aws ecs register-task-definition --cli-input-json file://dump.json",

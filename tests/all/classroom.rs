@@ -8,7 +8,7 @@ use backup_lab::cloud::BackupSettings;
 use backup_lab::i18n::Lang;
 use backup_lab::lab::journal::Kind;
 use backup_lab::lab::plan::{Confirm, Options, Ready};
-use backup_lab::lab::{StepId, Text, act};
+use backup_lab::lab::{StepId, act};
 
 use crate::support::lab::SimLab;
 
@@ -638,10 +638,6 @@ async fn verify_confirmed_is_recorded_and_shown() {
         "{:?}",
         app.dialog
     );
-}
-
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 fn render_backend(app: &App, width: u16, height: u16) -> ratatui::backend::TestBackend {
