@@ -282,7 +282,7 @@ step-switch-backend-console =
 step-verify-title = ToDos überprüfen
 step-verify-short = ToDos prüfen
 step-verify-now = Öffne die App und prüfe, ob deine 5 ToDos zurück sind.
-step-verify-enter = ToDos über die App lesen
+step-verify-enter = ToDos zeigen und im Browser bestätigen
 step-verify-now-look = Die App liefert deine ToDos wieder. Schau in deinem Browser nach, ob du sie auch siehst, und bestätige es.
 step-verify-body =
     Jetzt prüfst du, ob die Wiederherstellung geklappt hat. Öffne die ToDo-App: Die 5 ToDos

@@ -909,7 +909,9 @@ impl Journal {
         }
     }
 
-    fn verified_after_rollout(&self) -> bool {
+    /// Whether the todos were seen served after the last completed rollout (the RTO's end).
+    #[must_use]
+    pub fn verified_after_rollout(&self) -> bool {
         self.after_last(Kind::TodosVerified, Kind::RolloutComplete)
     }
 

@@ -621,6 +621,17 @@ async fn verify_confirmed_is_recorded_and_shown() {
     .await
     .expect("confirmed");
     assert_eq!(outcome[0].id, "done-verify-seen");
+    // The RTO ended when the app first served them: looking later adds no second end.
+    let verified = lab
+        .rt
+        .journal
+        .lock()
+        .expect("journal")
+        .events()
+        .iter()
+        .filter(|e| e.kind.kind() == Kind::TodosVerified)
+        .count();
+    assert_eq!(verified, 1);
     assert!(outcome[0].render(Lang::De).contains("5 ToDos sind zurück"));
     let check = lab.check(StepId::Verify).await;
     assert!(

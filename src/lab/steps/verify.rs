@@ -132,7 +132,15 @@ impl Step for Verify {
         if todos.is_empty() {
             return Err(ActionError::Blocked(Text::new("check-verify-empty")));
         }
-        run.record(EventKind::TodosVerified { count: todos.len() });
+        // The RTO ends when the app first served the todos, not when the learner looked.
+        let verified = run
+            .journal
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .verified_after_rollout();
+        if !verified {
+            run.record(EventKind::TodosVerified { count: todos.len() });
+        }
         run.record(EventKind::TodosSeen { count: todos.len() });
         Ok(vec![
             Text::new("done-verify-seen").arg("count", todos.len()),
