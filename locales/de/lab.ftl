@@ -136,7 +136,7 @@ value-latest-restorable = { $time } (gelesen um { $read })
 param-class = DB-Instanzklasse
 param-multi-az = Verfügbarkeit
 groups-related = { $kind ->
-        [same] { $same } (dieselben wie bei { $instance })
+        [same] { $same } (wie bei { $instance })
         [other] { $other } (nicht bei { $instance }; ohne Angabe hängt RDS beim Restore die Gruppe default der VPC an)
         [both] { $same } (wie bei { $instance }) und { $other } (nicht bei { $instance }, etwa die Gruppe default der VPC)
        *[none] keine
@@ -654,8 +654,8 @@ cli-arg-config = Namen und Einstellungen (TOML), siehe README.
 cli-arg-profile = AWS-Profil (sonst AWS_PROFILE oder die übliche Suche nach Zugangsdaten).
 cli-arg-region = AWS-Region (sonst AWS_REGION oder das Profil); der Kurs verwendet us-east-1.
 cli-arg-app_url = Basis-URL der ToDo-App (sonst der DNS name des Load Balancers).
-cli-arg-name = Dein Name, er steht oben im Bericht, den du abgibst (sonst learner in der Konfiguration).
-cli-arg-json = Ausgabe für Programme (status, check, run).
+cli-arg-name = Dein Name; er steht oben im Bericht, den du abgibst (sonst learner in der Konfiguration).
+cli-arg-json = Maschinenlesbare Ausgabe (status, check, run).
 cli-arg-yes = Ohne Rückfrage ausführen (run).
 cli-arg-state_dir = Wo Journal, Logs und die simulierte Welt liegen (sonst $BACKUP_LAB_STATE_DIR oder das XDG-Verzeichnis für Zustände).
 cli-arg-reset = Mit einer frischen simulierten Welt beginnen.
@@ -665,7 +665,7 @@ cli-arg-read_only = Nur beobachten und prüfen, nie etwas ändern.
 cli-arg-faults = Fehler in Aufrufe einbauen, z. B. throttle:0.2 oder CreateDBSnapshot=timeout@1.
 cli-arg-rpo_target = RPO-Ziel in Minuten (Standard 60), an dem der Durchgang gemessen wird.
 cli-arg-rto_target = RTO-Ziel in Minuten (Standard 30).
-cli-arg-window = Backup-Fenster in Lokalzeit (hh:mm-hh:mm), statt dem aus der Konfiguration.
+cli-arg-window = Backup-Fenster in Lokalzeit (hh:mm-hh:mm), statt des Fensters aus der Konfiguration.
 cli-cmd-status = Den beobachteten Zustand des Kontos zeigen.
 cli-cmd-check = Jeden Schritt prüfen; Exit-Code 0, wenn das Lab fertig ist (alle Schritte bis «ToDos überprüfen»).
 cli-cmd-run = Aktionen von Schritten ausführen und auf sie warten: run snapshot restore, run --all.

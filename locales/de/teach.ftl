@@ -108,7 +108,7 @@ quiz-delete-todos-multi-az = Hätte Multi-AZ die ToDos gerettet?
 quiz-delete-todos-multi-az-a = Ja: RDS schaltet auf die Standby-Instanz um, und dort sind die ToDos noch.
 quiz-delete-todos-multi-az-b = Nein: Die Standby-Instanz übernimmt jede Änderung sofort, auch das Löschen.
 quiz-delete-todos-multi-az-c = Ja, wenn du das Lesereplikat schnell genug hochstufst.
-quiz-delete-todos-multi-az-why = Multi-AZ schreibt jede Änderung synchron in eine Standby-Instanz in einer zweiten Availability Zone. Das schützt vor dem Ausfall der Instanz, ihres Speichers oder einer Zone, aber ein Löschen geschieht im selben Augenblick auch in der Standby-Instanz. Ein Lesereplikat hinkt höchstens Sekunden hinterher und löscht die ToDos ebenso. Gegen gelöschte oder falsch geschriebene Daten hilft nur ein Backup von vorher: ein Snapshot oder ein Point-in-Time-Restore.
+quiz-delete-todos-multi-az-why = Multi-AZ schreibt jede Änderung synchron in eine Standby-Instanz in einer zweiten Availability Zone. Das schützt vor dem Ausfall der Instanz, ihres Speichers oder einer Zone, aber ein Löschen geschieht im selben Augenblick auch in der Standby-Instanz. Ein Lesereplikat erhält die Änderungen asynchron, meist innert Sekunden, und verliert die ToDos ebenso. Gegen gelöschte oder falsch geschriebene Daten hilft nur ein Backup von vorher: ein Snapshot oder ein Point-in-Time-Restore.
 
 quiz-restore-app-empty = { $restored } ist verfügbar, und trotzdem zeigt die App keine ToDos. Warum?
 quiz-restore-app-empty-a = RDS kopiert die Daten noch im Hintergrund.

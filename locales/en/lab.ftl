@@ -136,9 +136,9 @@ value-latest-restorable = { $time } (read at { $read })
 param-class = DB instance class
 param-multi-az = Availability
 groups-related = { $kind ->
-        [same] { $same } (the same as { $instance })
-        [other] { $other } (not { $instance }'s; without groups given, a restore gets the VPC's default group)
-        [both] { $same } (as on { $instance }) and { $other } (not { $instance }'s, such as the VPC's default group)
+        [same] { $same } (as on { $instance })
+        [other] { $other } (not on { $instance }; a restore without groups given gets the VPC's default group)
+        [both] { $same } (as on { $instance }) and { $other } (not on { $instance }, such as the VPC's default group)
        *[none] none
     }
 groups-change = { $have } → { $want }

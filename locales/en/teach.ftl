@@ -108,7 +108,7 @@ quiz-delete-todos-multi-az = Would Multi-AZ have saved the todos?
 quiz-delete-todos-multi-az-a = Yes: RDS fails over to the standby, and the todos are still there.
 quiz-delete-todos-multi-az-b = No: the standby takes every change at once, the deletion too.
 quiz-delete-todos-multi-az-c = Yes, if you promote the read replica fast enough.
-quiz-delete-todos-multi-az-why = Multi-AZ writes every change synchronously to a standby in a second Availability Zone. That protects against a failure of the instance, its storage or a zone, but a deletion happens on the standby in the same moment. A read replica lags by seconds at most and deletes the todos just the same. Against data that was deleted or written wrongly, only a backup from before helps: a snapshot or a point-in-time restore.
+quiz-delete-todos-multi-az-why = Multi-AZ writes every change synchronously to a standby in a second Availability Zone. That protects against a failure of the instance, its storage or a zone, but a deletion happens on the standby in the same moment. A read replica receives the changes asynchronously, usually within seconds, and loses the todos just the same. Against data that was deleted or written wrongly, only a backup from before helps: a snapshot or a point-in-time restore.
 
 quiz-restore-app-empty = { $restored } is available, yet the app still shows no todos. Why?
 quiz-restore-app-empty-a = RDS is still copying the data in the background.

@@ -439,11 +439,11 @@ async fn the_restore_plan_relates_each_security_group_to_workshop_db() {
     };
     assert_eq!(
         param(&plan, "param-security-groups", Lang::En),
-        "sg-0a7e3c51d2b94f860 (the same as workshop-db)"
+        "sg-0a7e3c51d2b94f860 (as on workshop-db)"
     );
     assert_eq!(
         param(&plan, "param-security-groups", Lang::De),
-        "sg-0a7e3c51d2b94f860 (dieselben wie bei workshop-db)"
+        "sg-0a7e3c51d2b94f860 (wie bei workshop-db)"
     );
     // Restored in the console with its defaults: the mend names the default group as such.
     lab.cloud
@@ -465,7 +465,7 @@ async fn the_restore_plan_relates_each_security_group_to_workshop_db() {
     };
     let groups = param(&mend, "param-security-groups", Lang::En);
     assert!(
-        groups.starts_with("sg-05d4b1a9e6c7f0123 (not workshop-db's; without groups given, a restore gets the VPC's default group) → sg-0a7e3c51d2b94f860 (the same as workshop-db)"),
+        groups.starts_with("sg-05d4b1a9e6c7f0123 (not on workshop-db; a restore without groups given gets the VPC's default group) → sg-0a7e3c51d2b94f860 (as on workshop-db)"),
         "{groups}"
     );
 }
