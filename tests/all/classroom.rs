@@ -827,3 +827,77 @@ fn every_option_has_its_help_in_both_languages() {
         assert_ne!(d, e, "{place}: the same in both languages");
     }
 }
+
+/// The dump task's pipeline, run through jq on the backend's revision: the dump container with
+/// the backend's execution role and log configuration, the user as
+/// environment and the password as the same secret reference, the lab's environment and tags.
+#[test]
+fn the_dump_pipeline_makes_register_input_from_the_backend_revision() {
+    use backup_lab::cloud::{DbEndpoint, DumpTaskRequest};
+    let request = DumpTaskRequest {
+        family: "backup-lab-dump".into(),
+        base: "arn:aws:ecs:us-east-1:111122223333:task-definition/workshop-backend:2".into(),
+        base_container: "backend".into(),
+        user_var: "DB_USER".into(),
+        password_var: "DB_PASSWORD".into(),
+        image: "public.ecr.aws/docker/library/mysql:8.0".into(),
+        source: DbEndpoint {
+            host: "workshop-db-restore.abc.us-east-1.rds.amazonaws.com".into(),
+            port: 3306,
+        },
+        target: DbEndpoint {
+            host: "workshop-db.abc.us-east-1.rds.amazonaws.com".into(),
+            port: 3306,
+        },
+        database: "todos".into(),
+    };
+    let line = backup_lab::cloud::cli::register_dump_task_definition(&request);
+    check_line(&line).expect("well formed");
+    let described = serde_json::json!({
+        "taskDefinition": {
+            "family": "workshop-backend",
+            "revision": 2,
+            "executionRoleArn": "arn:aws:iam::111122223333:role/LabRole",
+            "containerDefinitions": [{
+                "name": "backend",
+                "image": "backend:1",
+                "environment": [{"name": "DB_USER", "value": "admin"}],
+                "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:us-east-1:111122223333:parameter/db"}],
+                "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/backend"}}
+            }]
+        }
+    });
+    let Some(input) = run_jq(&line, &described) else {
+        return;
+    };
+    assert_eq!(input["family"], "backup-lab-dump");
+    assert_eq!(
+        input["executionRoleArn"],
+        "arn:aws:iam::111122223333:role/LabRole"
+    );
+    assert_eq!(input["networkMode"], "awsvpc");
+    assert_eq!(
+        input["requiresCompatibilities"],
+        serde_json::json!(["FARGATE"])
+    );
+    let c = &input["containerDefinitions"][0];
+    assert_eq!(c["name"], "mysql-dump");
+    assert_eq!(c["image"], "public.ecr.aws/docker/library/mysql:8.0");
+    assert_eq!(c["command"][0], "bash");
+    assert_eq!(c["logConfiguration"]["logDriver"], "awslogs");
+    let env = c["environment"].as_array().expect("environment");
+    assert!(env.contains(&serde_json::json!({"name": "SOURCE_HOST", "value": "workshop-db-restore.abc.us-east-1.rds.amazonaws.com"})));
+    assert!(env.contains(&serde_json::json!({"name": "DB_USER", "value": "admin"})));
+    assert_eq!(
+        c["secrets"],
+        serde_json::json!([{"name": "MYSQL_PWD", "valueFrom": "arn:aws:ssm:us-east-1:111122223333:parameter/db"}])
+    );
+    assert!(
+        input["tags"]
+            .as_array()
+            .expect("tags")
+            .iter()
+            .any(|t| t["key"] == "backup-lab-fingerprint" && t["value"] == request.fingerprint())
+    );
+    assert!(input.get("revision").is_none());
+}
