@@ -440,7 +440,7 @@ faults-operation = «{ $part }»: unbekannte Operation «{ $operation }»; bekan
 
 
 dialog-action-failed = Die Aktion ist fehlgeschlagen
-dialog-already-done = Bereits erledigt
+dialog-already-done = Nichts zu tun
 dialog-not-yet = Noch nicht möglich
 dialog-running = Läuft bereits
 dialog-invalid = Ungültige Eingabe

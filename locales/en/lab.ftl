@@ -437,7 +437,7 @@ faults-operation = "{ $part }": unknown operation "{ $operation }"; known operat
 
 
 dialog-action-failed = The action failed
-dialog-already-done = Already done
+dialog-already-done = Nothing to do
 dialog-not-yet = Not possible yet
 dialog-running = Already running
 dialog-invalid = Invalid input
