@@ -116,6 +116,9 @@ pub struct Report {
     /// The zone the Markdown shows times in (the learner's, as in the TUI).
     #[serde(skip)]
     pub tz: jiff::tz::TimeZone,
+    /// The line that sets `APP_URL` for the todo app's curl lines, when there are any.
+    #[serde(skip)]
+    pub app_url_line: Option<String>,
 }
 
 /// Builds the report from the journal and fresh observations, everything on the cloud's clock.
@@ -255,6 +258,10 @@ pub fn build_scaled(
         })
         .collect(),
     };
+    let app_url_line = calls
+        .iter()
+        .any(|c| c.cli.starts_with("curl "))
+        .then(|| crate::cloud::cli::app_url(config));
     Report {
         lang: lang.code(),
         learner: config.learner.as_deref().map(|n| n.trim().to_owned()),
@@ -284,6 +291,7 @@ pub fn build_scaled(
         business,
         business_texts,
         quiz,
+        app_url_line,
         events: journal.events().to_vec(),
         tz: config.timezone(),
     }
@@ -463,6 +471,9 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     }
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-calls"));
     let _ = writeln!(out, "```sh");
+    if let Some(line) = &r.app_url_line {
+        let _ = writeln!(out, "{line}");
+    }
     for c in &r.calls {
         let status = c
             .error
@@ -546,6 +557,7 @@ mod tests {
             lang: "de",
             learner: None,
             timezone: None,
+            app_url_line: None,
             mode: String::new(),
             generated: Timestamp::UNIX_EPOCH,
             steps: vec![ReportStep {

@@ -290,6 +290,22 @@ pub fn identity() -> String {
     "aws sts get-caller-identity".into()
 }
 
+/// The line that sets `APP_URL`, which the todo app's curl lines use: the configured URL, or
+/// the DNS name of the load balancer `load_balancer`, as backup-lab finds the app.
+#[must_use]
+pub fn app_url(config: &crate::config::Config) -> String {
+    match &config.app_url {
+        Some(url) => format!(
+            "export APP_URL={}",
+            quote(&super::todo_client::normalize_base_url(url))
+        ),
+        None => format!(
+            "export APP_URL=http://$(aws elbv2 describe-load-balancers --names {} --query 'LoadBalancers[0].DNSName' --output text)",
+            quote(&config.names.load_balancer)
+        ),
+    }
+}
+
 #[must_use]
 pub fn list_todos() -> String {
     "curl -s $APP_URL/api/v1/todos".into()

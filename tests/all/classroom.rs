@@ -129,6 +129,20 @@ fn unquoted_trouble(line: &str) -> Option<char> {
 /// --flag value …`, `jq` with its arguments and a valid program, `curl`, joined by `|`, `>` FILE
 /// and `&&`, every `file://` written before it is read. Returns what is wrong.
 fn check_line(line: &str) -> Result<(), String> {
+    // `export APP_URL=…`: a URL, or the load balancer's DNS name read by an aws line.
+    if let Some(value) = line.strip_prefix("export APP_URL=") {
+        if let Some(inner) = value
+            .strip_prefix("http://$(")
+            .and_then(|v| v.strip_suffix(')'))
+        {
+            return check_line(inner);
+        }
+        let words = shell_words::split(value).map_err(|e| e.to_string())?;
+        return match words.as_slice() {
+            [url] if url.starts_with("http://") || url.starts_with("https://") => Ok(()),
+            _ => Err(format!("APP_URL={value}")),
+        };
+    }
     if let Some(c) = unquoted_trouble(line) {
         return Err(format!("unquoted {c:?}"));
     }
@@ -185,7 +199,7 @@ fn check_aws(args: &[String], written: &[String]) -> Result<(), String> {
     let [service, operation, rest @ ..] = args else {
         return Err(format!("aws {args:?}"));
     };
-    if !["rds", "ecs", "sts", "logs"].contains(&service.as_str()) {
+    if !["rds", "ecs", "sts", "logs", "elbv2"].contains(&service.as_str()) {
         return Err(format!("service {service}"));
     }
     let word = |s: &str| {

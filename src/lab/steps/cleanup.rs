@@ -412,6 +412,7 @@ impl Step for Cleanup {
             }
         }
         if removal.verify.is_some() {
+            commands.push(cloud::cli::app_url(ctx.config));
             commands.push(cloud::cli::list_todos());
         }
         for id in &removal.instances {

@@ -83,9 +83,8 @@ impl Step for DeleteTodos {
             options,
             Request::DeleteTodos(todos.clone()),
             vec![param("param-todos-to-delete", todos.len().to_string())],
-            todos
-                .iter()
-                .map(|t| cloud::cli::delete_todo(&t.id))
+            std::iter::once(cloud::cli::app_url(ctx.config))
+                .chain(todos.iter().map(|t| cloud::cli::delete_todo(&t.id)))
                 .collect(),
             vec![Text::new("note-disaster")],
         )

@@ -115,7 +115,7 @@ impl Step for Verify {
             options: options.clone(),
             request: Request::Verify,
             params,
-            commands: vec![cloud::cli::list_todos()],
+            commands: vec![cloud::cli::app_url(ctx.config), cloud::cli::list_todos()],
             notes: vec![
                 Text::new("note-verify-browser").arg("lb", &ctx.config.names.load_balancer),
             ],
