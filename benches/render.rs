@@ -131,6 +131,7 @@ impl Lab {
             journal: self.journal.lock().expect("journal").events().to_vec(),
             calls: self.log.recent(60),
             call_count: self.log.count(),
+            app_call_count: self.log.app_count(),
             now: self.cloud.now(),
             actions_ended: 0,
             looks_asked: 0,

@@ -33,6 +33,8 @@ pub struct Snapshot {
     pub journal: Vec<Event>,
     pub calls: Vec<CallRecord>,
     pub call_count: u64,
+    /// Calls to the todo app among `call_count`.
+    pub app_call_count: u64,
     pub now: Timestamp,
     /// How many actions had ended when the look this state comes from began: a front end
     /// that waits for what an action did skips states looked at before it ended.
@@ -270,6 +272,8 @@ pub struct App {
     pub journal: Journal,
     pub calls: Vec<CallRecord>,
     pub call_count: u64,
+    /// Calls to the todo app among `call_count`.
+    pub app_call_count: u64,
     pub notes: Vec<Note>,
     pub now: Timestamp,
     pub dialog: Option<Dialog>,
@@ -347,6 +351,7 @@ impl App {
             journal: Journal::in_memory(),
             calls: Vec::new(),
             call_count: 0,
+            app_call_count: 0,
             notes: Vec::new(),
             now,
             dialog: None,
@@ -544,6 +549,7 @@ impl App {
                 self.states += 1;
                 self.calls = snapshot.calls;
                 self.call_count = snapshot.call_count;
+                self.app_call_count = snapshot.app_call_count;
                 self.now = self.now.max(snapshot.now);
                 self.refresh_plan();
                 if first
@@ -983,6 +989,15 @@ impl App {
             return;
         }
         match step {
+            StepId::EnableBackups
+                if let Some(running) = steps::enable_backups::applying(&self.ctx()) =>
+            {
+                self.dialog = Some(Dialog::Notice {
+                    title: Text::new("dialog-running"),
+                    lines: vec![running],
+                    is_error: false,
+                });
+            }
             StepId::EnableBackups => {
                 self.dialog = Some(Dialog::Window {
                     input: self.options.window_local.clone(),
@@ -1301,7 +1316,7 @@ impl App {
                 plan, mut typed, ..
             } => {
                 let word = match &plan.confirm {
-                    Confirm::YesNo => None,
+                    Confirm::YesNo | Confirm::Seen => None,
                     Confirm::Typed(w) => Some(w.clone()),
                 };
                 match (action, word) {

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::Theme;
+use crate::i18n::{Lang, has, t};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -49,6 +50,9 @@ pub struct Global {
     /// Base URL of the todo app (else the DNS name of the load balancer).
     #[arg(long, global = true, value_name = "URL")]
     pub app_url: Option<String>,
+    /// Your name, shown at the top of the report you hand in (else `learner` in the configuration).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub name: Option<String>,
     /// Machine-readable output (status, check, run).
     #[arg(long, global = true)]
     pub json: bool,
@@ -168,6 +172,110 @@ pub enum ReportFormat {
 pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
+}
+
+/// The language of the command line's own help: `--lang` as given on the command line (when
+/// it names a language we have), else LC_ALL, LC_MESSAGES or LANG, else English. Read before
+/// parsing, so that `--help` is already in the learner's language.
+#[must_use]
+pub fn help_lang<I, S>(args: I) -> Lang
+where
+    I: IntoIterator<Item = S>,
+    S: Into<std::ffi::OsString>,
+{
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.into().to_string_lossy().into_owned())
+        .collect();
+    let given = args.iter().enumerate().find_map(|(i, a)| {
+        if a == "--" {
+            return Some(None);
+        }
+        a.strip_prefix("--lang=")
+            .map(str::to_owned)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+            .map(Some)
+    });
+    given
+        .flatten()
+        .and_then(|code| Lang::parse(&code))
+        .unwrap_or_else(Lang::from_env)
+}
+
+/// The command line's definition with its help in `lang`: the program's and each command's
+/// description (`cli-about`, `cli-cmd-<command>`), each option's and argument's help
+/// (`cli-arg-<id>` for the global ones, `cli-<command>-arg-<id>`), the headings and the usage
+/// line. Completions and man pages come from the English definition ([`generated`]).
+#[must_use]
+pub fn command(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    cmd.build();
+    localize(cmd, lang, None)
+}
+
+fn localize(mut cmd: clap::Command, lang: Lang, parent: Option<&str>) -> clap::Command {
+    let name = cmd.get_name().to_owned();
+    let about = match parent {
+        None => "cli-about".to_owned(),
+        Some(_) => format!("cli-cmd-{name}"),
+    };
+    if has(lang, &about) {
+        cmd = cmd.about(t(lang, &about));
+    }
+    cmd = cmd
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            t(lang, "cli-usage")
+        ))
+        .subcommand_help_heading(t(lang, "cli-heading-commands"))
+        .subcommand_value_name(t(lang, "cli-value-command"));
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().as_str().to_owned())
+        .collect();
+    for id in ids {
+        let key = match (parent, id.as_str()) {
+            (_, "help" | "version") => format!("cli-arg-{id}"),
+            (Some(command), _) if has(lang, &format!("cli-{command}-arg-{id}")) => {
+                format!("cli-{command}-arg-{id}")
+            }
+            _ => format!("cli-arg-{id}"),
+        };
+        let positional = cmd
+            .get_arguments()
+            .find(|a| a.get_id() == id.as_str())
+            .is_some_and(clap::Arg::is_positional);
+        let heading = t(
+            lang,
+            if positional {
+                "cli-heading-arguments"
+            } else {
+                "cli-heading-options"
+            },
+        );
+        let help = has(lang, &key).then(|| t(lang, &key));
+        // Possible and default values are named in the localized help itself, not in
+        // clap's English brackets.
+        cmd = cmd.mut_arg(id.as_str(), |a| {
+            let a = a
+                .help_heading(heading)
+                .hide_possible_values(true)
+                .hide_default_value(true);
+            match help {
+                Some(help) => a.help(help),
+                None => a,
+            }
+        });
+    }
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for sub in subcommands {
+        cmd = cmd.mut_subcommand(sub.as_str(), |s| localize(s, lang, Some(sub.as_str())));
+    }
+    cmd
 }
 
 /// The text of `completions SHELL` and `man` (empty when `man --dir` wrote the pages), or

@@ -125,6 +125,8 @@ pub struct Config {
     pub business: Business,
     /// Base URL of the todo app; found through the load balancer when absent.
     pub app_url: Option<String>,
+    /// The learner's name, shown at the top of the report that is handed in.
+    pub learner: Option<String>,
 }
 
 /// A configuration problem, with the field it concerns.
@@ -373,6 +375,9 @@ impl Config {
         }
         if let Some(url) = &self.app_url {
             validate::url(url).map_err(|p| field("app_url", &validate::redacted_url(url), p))?;
+        }
+        if let Some(name) = &self.learner {
+            validate::learner_name(name).map_err(|p| field("learner", name, p))?;
         }
         Ok(())
     }

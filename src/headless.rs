@@ -349,7 +349,12 @@ impl Runtime {
             note!("✘ {}", t(self.lang, "run-needs-yes"));
             return Err(EXIT_USAGE);
         }
-        let _ = write!(std::io::stderr(), "  {} ", t(self.lang, "confirm-prompt"));
+        let prompt = if plan.confirm == Confirm::Seen {
+            "confirm-seen"
+        } else {
+            "confirm-prompt"
+        };
+        let _ = write!(std::io::stderr(), "  {} ", t(self.lang, prompt));
         let _ = std::io::stderr().flush();
         let line = tokio::task::spawn_blocking(|| {
             let mut line = String::new();
@@ -360,7 +365,9 @@ impl Runtime {
         .unwrap_or_default();
         let answer = line.trim();
         Ok(match &plan.confirm {
-            Confirm::YesNo => matches!(answer, "y" | "Y" | "j" | "J" | "yes" | "ja"),
+            Confirm::YesNo | Confirm::Seen => {
+                matches!(answer, "y" | "Y" | "j" | "J" | "yes" | "ja")
+            }
             Confirm::Typed(word) => answer == word,
         })
     }
@@ -1027,6 +1034,7 @@ mod tests {
             journal: Vec::new(),
             calls: Vec::new(),
             call_count: 0,
+            app_call_count: 0,
             now: Timestamp::from_second(1_800_000_000).expect("time"),
             actions_ended,
             looks_asked: 0,

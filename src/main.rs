@@ -6,8 +6,6 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
-use clap::Parser;
-
 use backup_lab::app::{App, Theme};
 use backup_lab::cli::{Cli, CommandLine};
 use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
@@ -34,7 +32,14 @@ fn main() -> ExitCode {
         signal_hook::consts::SIGXFSZ,
         Arc::new(std::sync::atomic::AtomicBool::new(false)),
     );
-    let cli = match Cli::try_parse() {
+    // The help is in the learner's language: the definition is localized before parsing.
+    let matches = match backup_lab::cli::command(backup_lab::cli::help_lang(std::env::args_os()))
+        .try_get_matches()
+    {
+        Ok(matches) => matches,
+        Err(e) => return command_line_error(&e),
+    };
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => return command_line_error(&e),
     };
@@ -342,6 +347,15 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
                 .arg("problem_id", ui_text::invalid_text(&e))
         })?;
         config.backup.window_local.clone_from(window);
+    }
+    if let Some(name) = &cli.global.name {
+        let name = validate::learner_name(name).map_err(|e| {
+            Text::new("config-flag")
+                .arg("flag", "--name")
+                .arg("value", name.clone())
+                .arg("problem_id", Text::new(&format!("invalid-{}", e.id())))
+        })?;
+        config.learner = Some(name);
     }
     if let Some(url) = &cli.global.app_url {
         validate::url(url).map_err(|e| {

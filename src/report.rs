@@ -68,6 +68,10 @@ pub struct ReportAnswer {
     #[serde(flatten)]
     pub answer: crate::lab::quiz::Answer,
     pub text: String,
+    /// The step's title, in the report's language.
+    pub step_title: String,
+    /// The text of the chosen answer.
+    pub choice_text: String,
     /// The right choice (a, b, c).
     pub right_choice: char,
 }
@@ -75,6 +79,10 @@ pub struct ReportAnswer {
 #[derive(Debug, Serialize)]
 pub struct Report {
     pub lang: &'static str,
+    /// The learner's name (`--name` or `learner` in the configuration), if given.
+    pub learner: Option<String>,
+    /// The zone the Markdown writes times in (IANA name), as the learner's wall clock shows.
+    pub timezone: Option<String>,
     pub mode: String,
     pub generated: Timestamp,
     pub steps: Vec<ReportStep>,
@@ -119,6 +127,9 @@ pub struct Report {
     /// The zone the Markdown shows times in (the learner's, as in the TUI).
     #[serde(skip)]
     pub tz: jiff::tz::TimeZone,
+    /// The line that sets `APP_URL` for the todo app's curl lines, when there are any.
+    #[serde(skip)]
+    pub app_url_line: Option<String>,
 }
 
 /// Builds the report from the journal and fresh observations, everything on the cloud's clock.
@@ -221,23 +232,40 @@ pub fn build(
         answered: score.answered,
         right: score.right,
         total: score.total,
-        answers: crate::lab::quiz::answers(journal)
-            .into_values()
-            .filter_map(|answer| {
-                let q = crate::lab::quiz::find(&answer.question)?;
-                Some(ReportAnswer {
-                    text: q.text("", config).render(lang),
-                    right_choice: crate::lab::quiz::LETTERS
-                        .get(usize::from(q.right))
-                        .copied()
-                        .unwrap_or('a'),
-                    answer,
-                })
-            })
-            .collect(),
+        // In the order of the lab's steps (and of the questions within a step).
+        answers: {
+            let mut given = crate::lab::quiz::answers(journal);
+            crate::lab::quiz::QUESTIONS
+                .iter()
+                .filter_map(|q| given.remove(q.id).map(|a| (q, a)))
+                .collect::<Vec<_>>()
+        }
+        .into_iter()
+        .map(|(q, answer)| ReportAnswer {
+            text: q.text("", config).render(lang),
+            step_title: q.step.title().render(lang),
+            choice_text: crate::lab::quiz::LETTERS
+                .iter()
+                .position(|l| *l == answer.choice)
+                .and_then(|i| u8::try_from(i).ok())
+                .map(|i| q.choice(i, config).render(lang))
+                .unwrap_or_default(),
+            right_choice: crate::lab::quiz::LETTERS
+                .get(usize::from(q.right))
+                .copied()
+                .unwrap_or('a'),
+            answer,
+        })
+        .collect(),
     };
+    let app_url_line = calls
+        .iter()
+        .any(|c| c.cli.starts_with("curl "))
+        .then(|| crate::cloud::cli::app_url(config));
     Report {
         lang: lang.code(),
+        learner: config.learner.as_deref().map(|n| n.trim().to_owned()),
+        timezone: config.timezone().iana_name().map(str::to_owned),
         mode,
         generated: now,
         steps,
@@ -269,6 +297,7 @@ pub fn build(
         business_texts,
         quiz,
         journal_lines_lost: journal.skipped(),
+        app_url_line,
         events: journal.events().to_vec(),
         tz: config.timezone(),
     }
@@ -299,13 +328,22 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     let hms = |at: Timestamp| format::clock(at, &r.tz);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", t(lang, "report-title"));
+    let learner = r
+        .learner
+        .clone()
+        .unwrap_or_else(|| t(lang, "report-learner-none"));
+    let _ = writeln!(out, "{}: {learner}  ", t(lang, "report-learner"));
     let _ = writeln!(
         out,
         "{}: {}  \n{}: {}\n",
         t(lang, "report-mode"),
         r.mode,
         t(lang, "report-generated"),
-        format::stamp(r.generated, &r.tz)
+        // The zone the report's times are in, so a reader elsewhere reads them right.
+        match &r.timezone {
+            Some(zone) => format!("{} ({zone})", format::stamp(r.generated, &r.tz)),
+            None => format::stamp(r.generated, &r.tz),
+        }
     );
     let _ = writeln!(out, "## {}\n", t(lang, "report-steps"));
     let _ = writeln!(
@@ -425,7 +463,12 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
             .arg("answered", r.quiz.answered)
             .arg("total", r.quiz.total);
         let _ = writeln!(out, "{}\n", score.render(lang));
+        let mut step = "";
         for a in &r.quiz.answers {
+            if a.step_title != step {
+                step = &a.step_title;
+                let _ = writeln!(out, "\n### {step}\n");
+            }
             let verdict = if a.answer.right {
                 t(lang, "report-quiz-right")
             } else {
@@ -433,11 +476,21 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
                     .arg("right", a.right_choice.to_string())
                     .render(lang)
             };
-            let _ = writeln!(out, "- {} {}) {verdict}", a.text, a.answer.choice);
+            let _ = writeln!(
+                out,
+                "- {}  \n  {}) {} · {verdict} · {}",
+                a.text,
+                a.answer.choice,
+                a.choice_text,
+                hms(a.answer.at)
+            );
         }
     }
     let _ = writeln!(out, "\n## {}\n", t(lang, "report-calls"));
     let _ = writeln!(out, "```sh");
+    if let Some(line) = &r.app_url_line {
+        let _ = writeln!(out, "{line}");
+    }
     for c in &r.calls {
         let status = c
             .error
@@ -565,6 +618,9 @@ mod tests {
     fn report(rpo_seconds: Option<i64>) -> Report {
         Report {
             lang: "de",
+            learner: None,
+            timezone: None,
+            app_url_line: None,
             mode: String::new(),
             generated: Timestamp::UNIX_EPOCH,
             steps: vec![ReportStep {

@@ -50,7 +50,13 @@ pub enum Invalid {
     LoadBalancerChars,
     /// Load balancer names: no hyphen first or last, and not `internal-` first.
     LoadBalancerEdges,
+    /// The learner's name for the report: 1 to [`MAX_NAME_CHARS`] characters, no control
+    /// characters.
+    Name,
 }
+
+/// The longest learner's name the report takes.
+pub const MAX_NAME_CHARS: usize = 80;
 
 impl Invalid {
     #[must_use]
@@ -76,6 +82,7 @@ impl Invalid {
             Self::LoadBalancerTooLong => "lb-too-long",
             Self::LoadBalancerChars => "lb-chars",
             Self::LoadBalancerEdges => "lb-edges",
+            Self::Name => "name",
         }
     }
 }
@@ -299,6 +306,22 @@ pub fn redacted_url(text: &str) -> String {
             .rsplit_once('@')
             .map_or_else(|| text.to_owned(), |(_, host)| format!("***@{host}")),
     }
+}
+
+/// The learner's name as the report shows it (surrounding spaces dropped).
+///
+/// # Errors
+/// [`Invalid::Name`] when it is empty, longer than [`MAX_NAME_CHARS`] or holds a control
+/// character (a line break would break the report's layout).
+pub fn learner_name(text: &str) -> Result<String, Invalid> {
+    let name = text.trim();
+    if name.is_empty()
+        || name.chars().count() > MAX_NAME_CHARS
+        || name.chars().any(char::is_control)
+    {
+        return Err(Invalid::Name);
+    }
+    Ok(name.to_owned())
 }
 
 /// An http(s) URL with a host.

@@ -398,7 +398,7 @@ async fn run(
                         journal.record(now, now, q.answer(choice));
                         journal.events().to_vec()
                     };
-                    let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now, actions_ended: looked_after, looks_asked: looked_asked };
+                    let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), app_call_count: log.app_count(), now, actions_ended: looked_after, looks_asked: looked_asked };
                     if !to_app.publish(snapshot) {
                         break;
                     }
@@ -450,7 +450,7 @@ async fn run(
                 });
                 let watched = step.map(|s| watched_parts(s, &observed, &journal, &config, cloud.now())).unwrap_or_default();
                 schedule.watch(Instant::now(), &watched);
-                let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), now: cloud.now(), actions_ended: looked_after, looks_asked: looked_asked };
+                let snapshot = Snapshot { observed: observed.clone(), journal: events, calls: log.recent(LOG_LINES), call_count: log.count(), app_call_count: log.app_count(), now: cloud.now(), actions_ended: looked_after, looks_asked: looked_asked };
                 if !to_app.publish(snapshot) {
                     break;
                 }
@@ -713,6 +713,7 @@ mod tests {
             journal: Vec::new(),
             calls: Vec::new(),
             call_count: 0,
+            app_call_count: 0,
             now: jiff::Timestamp::from_second(second).expect("time"),
             actions_ended: 0,
             looks_asked: 0,

@@ -55,6 +55,7 @@ check-switch-event = { $at } { $message }
 check-verify-done = die App zeigt wieder { $count } ToDos
 check-verify-verified = überprüft: die App zeigte wieder { $count } ToDos
 check-verify-titles = jetzt in der App: { $titles }
+check-verify-seen = du hast deine { $count } ToDos im Browser gesehen: Sie sind zurück
 check-verify-wait = warte, bis das Backend auf der wiederhergestellten Datenbank läuft
 check-verify-empty = die App zeigt keine ToDos – läuft das Backend auf der wiederhergestellten Datenbank?
 check-pitr-available = { $pitr } ist verfügbar
@@ -187,6 +188,19 @@ value-deleted-between = zwischen { $seen } und { $noticed } (backup-lab schaute 
 value-latest-restorable = { $time } (gelesen um { $read })
 param-class = DB-Instanzklasse
 param-multi-az = Verfügbarkeit
+groups-related = { $kind ->
+        [same] { $same } (wie bei { $instance })
+        [other] { $other } (nicht bei { $instance }; ohne Angabe hängt RDS beim Restore die Gruppe default der VPC an)
+        [both] { $same } (wie bei { $instance }) und { $other } (nicht bei { $instance }, etwa die Gruppe default der VPC)
+       *[none] keine
+    }
+groups-change = { $have } → { $want }
+param-todos-served = Die App liefert jetzt
+param-todos-count = { $count ->
+        [one] 1 ToDo
+       *[other] { $count } ToDos
+    }
+param-todo-n = ToDo { $n }
 param-security-groups = VPC-Sicherheitsgruppen
 param-subnet-group = DB-Subnetzgruppe
 param-storage = Speicher
@@ -251,6 +265,7 @@ note-copy-order = Gelöscht wird erst, wenn { $service } wieder auf { $instance 
 note-cleanup-keep-cost = Danach laufen zwei Multi-AZ-Instanzen weiter, { $instance } und { $restored }: Beide werden sekundengenau verrechnet, samt Speicher, bis du eine davon löschst.
 note-cleanup-unprotect = Der Löschschutz (Deletion protection) ist bei { $instances } eingeschaltet (ein Restore übernimmt ihn von { $instance }): backup-lab schaltet ihn bei diesen Instanzen, die das Lab gemacht hat, direkt vor dem Löschen aus. { $instance } behält den eigenen.
 
+confirm-seen = Siehst du sie auch in deinem Browser? [j/N]
 confirm-prompt = Ausführen? [j/N]
 confirm-type = Tippe zur Bestätigung { $word } ein:
 
@@ -260,6 +275,12 @@ already-backups = bereits erledigt: Aufbewahrung { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
     }, Fenster { $window } UTC
+check-backups-change-running = Die Änderung läuft: Aufbewahrung { $from } → { $to ->
+        [one] 1 Tag
+       *[other] { $to } Tage
+    }, { $instance } ist { $status }. Du musst nichts tun: Sobald die Instanz wieder available ist, sind die automatischen Backups an.
+note-verify-browser = Öffne jetzt deine ToDo-App im Browser (http://<DNS name von { $lb }>) und lade die Seite neu. Dort solltest du dieselben ToDos sehen wie hier.
+done-verify-seen = Deine { $count } ToDos sind zurück: Die App liefert sie aus der wiederhergestellten Datenbank, und du hast sie im Browser gesehen.
 already-todos = bereits erledigt: { $count } ToDos vorhanden
 already-snapshot = bereits erledigt: Snapshot { $snapshot } gibt es schon ({ $status }); er wird weiterverwendet
 already-instance = bereits erledigt: { $instance } gibt es schon ({ $status }); sie wird weiterverwendet
@@ -433,6 +454,7 @@ invalid-same-name = der Name muss sich von { $other } unterscheiden: Jede Instan
 invalid-lb-too-long = der Name eines Load Balancers hat höchstens 32 Zeichen
 invalid-lb-chars = der Name eines Load Balancers darf nur Buchstaben, Ziffern und Bindestriche enthalten (keinen Unterstrich)
 invalid-lb-edges = der Name eines Load Balancers darf nicht mit einem Bindestrich beginnen oder enden und nicht mit «internal-» beginnen
+invalid-name = der Name muss 1 bis 80 Zeichen lang sein, ohne Zeilenumbrüche, z. B. --name "Anna Muster"
 invalid-timezone = unbekannte Zeitzone; verwende einen IANA-Namen wie Europe/Zurich
 cli-invalid-value = { $arg } kann «{ $value }» nicht nehmen: erwartet wird { $takes }.
 cli-takes-speed = eine Zahl von { $min } (Echtzeit) bis { $max }
@@ -537,8 +559,9 @@ faults-operation = «{ $part }»: unbekannte Operation «{ $operation }»; bekan
 
 
 dialog-action-failed = Die Aktion ist fehlgeschlagen
-dialog-already-done = Bereits erledigt
+dialog-already-done = Nichts zu tun
 dialog-not-yet = Noch nicht möglich
+dialog-running = Läuft bereits
 dialog-invalid = Ungültige Eingabe
 dialog-read-only = Nur lesen
 dialog-busy = Beschäftigt
@@ -556,6 +579,8 @@ phase-back = zurück auf die ursprüngliche Datenbank
 ## Bericht
 
 report-title = Backup & Recovery – Lab-Bericht
+report-learner = Name
+report-learner-none = nicht angegeben (mit --name "Vorname Nachname" oder learner = "…" in der Konfiguration)
 report-mode = Konto
 report-mode-sim = simuliertes Konto ×{ $speed }
 report-mode-aws = AWS { $account } · { $region }
@@ -579,7 +604,7 @@ report-open = offen
 report-lost = Verlorene ToDos (nach dem Snapshot erstellt)
 report-pitr-hint = Mit automatischen Backups und Point-in-Time-Restore hätte der RPO etwa { $rpo } betragen.
 report-pitr-already-small = Der erreichte RPO dieses Durchgangs ({ $rpo }) ist nur deshalb so klein, weil der Snapshot kurz vor der Katastrophe entstand. Bei einem echten Ausfall weiss niemand im Voraus, wie lange der letzte Snapshot zurückliegt; mit automatischen Backups hält der Point-in-Time-Restore den RPO bei etwa { $pitr }, wann immer die Katastrophe eintritt.
-report-calls = AWS-Aufrufe (Änderungen), als AWS CLI
+report-calls = Änderungen bei AWS und in der ToDo-App, als Befehle für die Shell
 report-calls-may-miss = { $runs ->
         [one] Ein Lauf endete
        *[other] { $runs } Läufe endeten
@@ -752,3 +777,49 @@ invalid-at-tui-only = --at bereitet eine neue Welt für die Oberfläche vor: ohn
 invalid-at-step = unbekannter Schritt «{ $step }»; Schritte: { $steps }
 scene-preparing = Neue Welt: Die Schritte vor «{ $step }» werden erledigt …
 scene-failed = Die Welt liess sich nicht bis zu diesem Schritt vorbereiten; die Meldungen darüber sagen, woran es lag.
+## Kommandozeile: die Hilfe von backup-lab --help (Vervollständigungen und Manpages bleiben englisch)
+
+cli-about = Geführtes Lab Backup & Recovery: RDS-Snapshot, Restore, Umstellung in ECS, RPO und RTO
+cli-usage = Aufruf:
+cli-heading-commands = Befehle
+cli-heading-options = Optionen
+cli-heading-arguments = Argumente
+cli-value-command = BEFEHL
+cli-arg-help = Hilfe zeigen
+cli-arg-version = Version zeigen
+cli-arg-sim = Das simulierte AWS-Konto verwenden (Demo, keine Zugangsdaten nötig).
+cli-arg-speed = Die simulierte Zeit läuft N-mal schneller als die echte, 1 bis 300 (Standard 15: ein Restore dauert etwa eine Minute).
+cli-arg-lang = Sprache aller Texte: de oder en, auch als de-CH, de_DE, en-US … (Standard: aus LC_ALL/LANG, sonst en).
+cli-arg-config = Namen und Einstellungen (TOML), siehe README.
+cli-arg-profile = AWS-Profil (sonst AWS_PROFILE oder die übliche Suche nach Zugangsdaten).
+cli-arg-region = AWS-Region (sonst AWS_REGION oder das Profil); der Kurs verwendet us-east-1.
+cli-arg-app_url = Basis-URL der ToDo-App (sonst der DNS name des Load Balancers).
+cli-arg-name = Dein Name; er steht oben im Bericht, den du abgibst (sonst learner in der Konfiguration).
+cli-arg-json = Maschinenlesbare Ausgabe (status, check, run).
+cli-arg-yes = Ohne Rückfrage ausführen (run).
+cli-arg-state_dir = Wo Journal, Logs und die simulierte Welt liegen (sonst $BACKUP_LAB_STATE_DIR oder das XDG-Verzeichnis für Zustände).
+cli-arg-reset = Mit einer frischen simulierten Welt beginnen.
+cli-arg-present = Beamer-Modus: grosse Schrift, hoher Kontrast, kein Ereignisprotokoll.
+cli-arg-theme = Farbschema: dark oder light.
+cli-arg-read_only = Nur beobachten und prüfen, nie etwas ändern.
+cli-arg-faults = Fehler in Aufrufe einbauen, z. B. throttle:0.2 oder CreateDBSnapshot=timeout@1.
+cli-arg-rpo_target = RPO-Ziel in Minuten (Standard 60), an dem der Durchgang gemessen wird.
+cli-arg-rto_target = RTO-Ziel in Minuten (Standard 30).
+cli-arg-window = Backup-Fenster in Lokalzeit (hh:mm-hh:mm), statt des Fensters aus der Konfiguration.
+cli-cmd-status = Den beobachteten Zustand des Kontos zeigen.
+cli-cmd-check = Jeden Schritt prüfen; Exit-Code 0, wenn das Lab fertig ist (alle Schritte bis «ToDos überprüfen»).
+cli-cmd-run = Aktionen von Schritten ausführen und auf sie warten: run snapshot restore, run --all.
+cli-cmd-report = Den letzten Durchgang beschreiben: Schritte, RPO/RTO, Aufrufe, was noch übrig ist.
+cli-cmd-completions = Vervollständigungen für die Shell ausgeben: backup-lab completions bash > ~/.local/share/bash-completion/completions/backup-lab
+cli-cmd-man = Die Manpage (roff) ausgeben oder die Seiten des Programms und jedes Befehls in ein Verzeichnis schreiben.
+cli-cmd-help = Die Hilfe zu einem Befehl zeigen.
+cli-help-arg-subcommand = Der Befehl, zu dem die Hilfe gezeigt wird.
+cli-run-arg-steps = IDs der Schritte, die ausgeführt werden, in dieser Reihenfolge.
+cli-run-arg-all = Jede Aktion bis verify (ohne Aufräumen).
+cli-run-arg-keep_restored = Beim Aufräumen die wiederhergestellte Datenbank behalten und nur den Snapshot löschen.
+cli-run-arg-restore_again = Unter dem Namen des Labs wiederherstellen, auch wenn es eine unter anderem Namen wiederhergestellte Instanz gibt (statt anzubieten, diese zu verwenden).
+cli-run-arg-copy_back = Beim Aufräumen die wiederhergestellten ToDos in die ursprüngliche Datenbank zurückkopieren (Dump & Restore, ein einmaliger Fargate-Task), das Backend auf sie zurückstellen und dann die wiederhergestellte Instanz und den Snapshot löschen. Ohne diese Option und ohne --keep-restored kehrt das Aufräumen zur ursprünglichen Datenbank zurück, so wie sie ist.
+cli-run-arg-wait = Wenn die App oder ein anderer Lauf das Zustandsverzeichnis hält: warten, bis es frei ist.
+cli-report-arg-format = Format des Berichts: md (Markdown, Standard) oder json.
+cli-completions-arg-shell = Die Shell, für die vervollständigt wird: bash, elvish, fish, powershell oder zsh.
+cli-man-arg-dir = backup-lab.1 und backup-lab-<Befehl>.1 in dieses Verzeichnis schreiben, z. B. ~/.local/share/man/man1.

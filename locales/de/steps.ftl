@@ -86,8 +86,9 @@ step-enable-backups-body =
        *[other] { $retention } Tage
     } auf. Zusätzlich speichert RDS laufend die Transaktionslogs; damit wird
     ein Point-in-Time-Restore möglich (siehe Bonus-Schritt).
-    • Du hast { $window } in deiner Lokalzeit gewählt. RDS speichert das Fenster in UTC,
-    darum fragt die Konsole nach UTC-Zeiten. Weil UTC keine Sommerzeit kennt, verschiebt
+    • Das Fenster wählst du in deiner Lokalzeit; vorgeschlagen ist { $window }, und backup-lab
+    rechnet es für dich in UTC um. RDS speichert das Fenster in UTC, darum fragt die
+    Konsole nach UTC-Zeiten. Weil UTC keine Sommerzeit kennt, verschiebt
     sich das Fenster in deiner Lokalzeit um eine Stunde, wenn die Sommerzeit beginnt oder
     endet. Das Fenster dauert mindestens 30 Minuten und darf sich nicht mit dem
     Wartungsfenster überschneiden.
@@ -128,6 +129,8 @@ step-create-todos-body =
     { $instance } schreibt. Die 5 ToDos landen also genau in der Instanz, die du gleich
     sicherst.
     Merke sie dir: Am Ende des Labs sollen genau diese 5 ToDos wieder auftauchen.
+step-create-todos-console-heading = In der AWS-Konsole und im Browser
+step-create-todos-console-enter = Enter zeigt zuerst die genauen Parameter und die curl-Befehle an die ToDo-App; erst wenn du bestätigst, passiert etwas.
 step-create-todos-console =
     1. Öffne Services → EC2.
     2. Klicke im Menü links unter Load Balancing auf Load Balancers.
@@ -188,6 +191,8 @@ step-delete-todos-body =
     Was nach dem Snapshot geschrieben wird, ginge bei seinem Restore verloren – das ist
     der RPO in der Praxis. Hier geht nichts verloren, weil sich zwischen Snapshot und
     Löschen nichts geändert hat.
+step-delete-todos-console-heading = Im Browser
+step-delete-todos-console-enter = Enter zeigt zuerst die genauen Parameter und die curl-Befehle an die ToDo-App; erst wenn du bestätigst, passiert etwas.
 step-delete-todos-console =
     1. Öffne deine ToDo-App im Browser (http://<DNS name von { $lb }>).
     2. Lösche die ToDos eines nach dem anderen, bis die Liste leer ist.
@@ -277,7 +282,8 @@ step-switch-backend-console =
 step-verify-title = ToDos überprüfen
 step-verify-short = ToDos prüfen
 step-verify-now = Öffne die App und prüfe, ob deine 5 ToDos zurück sind.
-step-verify-enter = ToDos über die App lesen
+step-verify-enter = ToDos zeigen und im Browser bestätigen
+step-verify-now-look = Die App liefert deine ToDos wieder. Schau in deinem Browser nach, ob du sie auch siehst, und bestätige es.
 step-verify-body =
     Jetzt prüfst du, ob die Wiederherstellung geklappt hat. Öffne die ToDo-App: Die 5 ToDos
     von vor dem Snapshot sollten wieder da sein, weil das Backend jetzt aus { $restored } liest.
@@ -287,6 +293,8 @@ step-verify-body =
     Die API liefert dasselbe: GET /api/v1/todos gibt die Liste als JSON zurück.
     Die in { $instance } verlorenen Daten sind zurück. Die Zeit von der «Katastrophe» bis
     jetzt ist der RTO, den du in diesem Lab erreicht hast.
+step-verify-console-heading = In der AWS-Konsole und im Browser
+step-verify-console-enter = Enter zeigt zuerst die genauen Parameter und die curl-Befehle an die ToDo-App; erst wenn du bestätigst, passiert etwas.
 step-verify-console =
     1. Öffne Services → EC2 → Load Balancers und kopiere den DNS name von { $lb }.
     2. Öffne http://<DNS name> im Browser und lade die Seite neu.
@@ -353,7 +361,10 @@ step-summary-body =
     nach seiner Erstellung geschrieben wurde; der erreichte RPO ist also die Zeit seit dem
     Snapshot. Automatische Backups ermöglichen einen Point-in-Time-Restore mit einem RPO
     von etwa 5 Minuten. Der erreichte RTO setzt sich aus dem Restore (10 bis 40 Minuten),
-    dem Rollout und deiner eigenen Zeit zum Lesen und Entscheiden zusammen. AWS Backup hast
+    dem Rollout und deiner eigenen Zeit zum Lesen und Entscheiden zusammen.
+    Multi-AZ und Lesereplikate verkürzen den RTO, wenn eine Instanz oder eine Availability
+    Zone ausfällt. Vor gelöschten Daten schützen sie nicht: Das Löschen übernehmen sie
+    sofort. Dagegen hilft nur ein Backup von vorher. AWS Backup hast
     du nur kennengelernt; in grösseren Umgebungen verwaltet es solche Backups zentral.
     Als Nächstes räumst du auf, damit nichts weiter Geld kostet.
 
@@ -413,4 +424,5 @@ step-cleanup-console =
     Für Dump & Restore gibt es in der Konsole kein eigenes Formular: Es ist ein Task, der
     einmal läuft (ECS → Clusters → { $cluster } → Tasks → Run new task, mit dem Netzwerk
     von { $service }). backup-lab registriert seine Task Definition und zeigt die Zeilen
-    für die AWS CLI in der Bestätigung. Die Kopie kommt vor Schritt 5.
+    für die AWS CLI in der Bestätigung. Kopiere die Daten vor Punkt 5 dieser Liste, also
+    bevor du das Backend auf { $instance } zurückstellst.

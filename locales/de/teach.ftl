@@ -30,7 +30,7 @@ business-rto-running = Der Shop ist seit { $rto } ohne Umsatz; { $orders ->
        *[other] etwa { $orders } Bestellungen
     } blieben aus.
 business-rpo-missed = RPO-Ziel von { $target } verfehlt. Das Team hält den gemessenen Wert in der Nachbesprechung des Vorfalls fest und entscheidet: häufiger sichern (automatische Backups mit Point-in-Time-Restore senken den RPO auf wenige Minuten) oder mit der Person, die im Geschäft dafür verantwortlich ist, ein grösseres Ziel vereinbaren – und sie weiss dann, was es kostet.
-business-rto-missed = RTO-Ziel von { $target } verfehlt. Das Team sucht in der Aufschlüsselung die langsamste Phase und verkürzt sie: ein Skript für die Umstellung statt Klicks in der Konsole oder eine Standby-Instanz, die übernehmen kann (Multi-AZ, ein Lesereplikat zum Hochstufen). Oder es vereinbart mit der Person, die im Geschäft dafür verantwortlich ist, ein grösseres Ziel. Danach übt es die Wiederherstellung, bis sie das Ziel einhält.
+business-rto-missed = RTO-Ziel von { $target } verfehlt. Das Team sucht in der Aufschlüsselung die langsamste Phase und verkürzt sie: ein Skript für die Umstellung statt Klicks in der Konsole oder eine Standby-Instanz, die übernehmen kann (Multi-AZ, ein Lesereplikat zum Hochstufen). Das hilft, wenn die Instanz, ihr Speicher oder eine Availability Zone ausfällt; gelöschte ToDos dagegen sind in der Standby-Instanz und im Lesereplikat sofort ebenfalls weg; zurück bringt sie nur ein Backup von vorher. Oder es vereinbart mit der Person, die im Geschäft dafür verantwortlich ist, ein grösseres Ziel. Danach übt es die Wiederherstellung, bis sie das Ziel einhält.
 business-met = Beide Ziele erreicht. Damit das so bleibt, übt ein Team den Restore regelmässig: Nur eine erprobte Wiederherstellung hat einen bekannten RTO.
 
 ## Selbstkontrolle (Fenster über dem Schritt, Taste s)
@@ -104,6 +104,12 @@ quiz-snapshot-kept-b = So lange wie die Aufbewahrung der Backups der Instanz.
 quiz-snapshot-kept-c = 24 Stunden.
 quiz-snapshot-kept-why = Manuelle Snapshots fallen nicht unter die Aufbewahrung; sie bleiben und kosten Speicher, bis sie jemand löscht. Deshalb räumst du am Schluss auf.
 
+quiz-delete-todos-multi-az = Hätte Multi-AZ die ToDos gerettet?
+quiz-delete-todos-multi-az-a = Ja: RDS schaltet auf die Standby-Instanz um, und dort sind die ToDos noch.
+quiz-delete-todos-multi-az-b = Nein: Die Standby-Instanz übernimmt jede Änderung sofort, auch das Löschen.
+quiz-delete-todos-multi-az-c = Ja, wenn du das Lesereplikat schnell genug hochstufst.
+quiz-delete-todos-multi-az-why = Multi-AZ schreibt jede Änderung synchron in eine Standby-Instanz in einer zweiten Availability Zone. Das schützt vor dem Ausfall der Instanz, ihres Speichers oder einer Zone, aber ein Löschen geschieht im selben Augenblick auch in der Standby-Instanz. Ein Lesereplikat erhält die Änderungen asynchron, meist innert Sekunden, und verliert die ToDos ebenso. Gegen gelöschte oder falsch geschriebene Daten hilft nur ein Backup von vorher: ein Snapshot oder ein Point-in-Time-Restore.
+
 quiz-restore-app-empty = { $restored } ist verfügbar, und trotzdem zeigt die App keine ToDos. Warum?
 quiz-restore-app-empty-a = RDS kopiert die Daten noch im Hintergrund.
 quiz-restore-app-empty-b = Das Backend liest weiterhin aus { $instance }: Der Restore ist eine neue Instanz mit eigenem Endpunkt.
@@ -132,7 +138,7 @@ quiz-summary-rto-missed = Das RTO-Ziel ist 30 Minuten, aber allein der Restore d
 quiz-summary-rto-missed-a = Häufiger Snapshots erstellen.
 quiz-summary-rto-missed-b = Alte Snapshots löschen.
 quiz-summary-rto-missed-c = Eine Standby-Instanz bereithalten und die Umstellung mit einem Skript erledigen.
-quiz-summary-rto-missed-why = Häufigere Backups verbessern den RPO, nicht den RTO. Um schneller zurück zu sein, muss die Zeit bis zu einer funktionierenden Datenbank schrumpfen: eine Standby-Instanz (Multi-AZ, ein Lesereplikat zum Hochstufen) und eine geübte Umstellung per Skript.
+quiz-summary-rto-missed-why = Häufigere Backups verbessern den RPO, nicht den RTO. Um schneller zurück zu sein, muss die Zeit bis zu einer funktionierenden Datenbank schrumpfen: eine Standby-Instanz (Multi-AZ, ein Lesereplikat zum Hochstufen) und eine geübte Umstellung per Skript. Eine Standby-Instanz hilft aber nur, wenn die Hardware oder eine Availability Zone ausfällt: Eine Löschung übernimmt sie sofort.
 
 quiz-summary-practice = Warum üben Teams den Restore regelmässig?
 quiz-summary-practice-a = Nur ein erprobter Restore zeigt den echten RTO und dass das Backup brauchbar ist.

@@ -115,8 +115,8 @@ ui-recovery-title = RPO / RTO
 ui-rpo-live = RPO jetzt
 ui-rpo-achieved = erreichter RPO
 ui-rpo-achieved-short = RPO
-ui-rpo-no-point = noch kein Wiederherstellungspunkt
-ui-rpo-no-point-short = noch keiner
+ui-rpo-no-point = kein Backup: alles seit dem Start ginge verloren
+ui-rpo-no-point-short = alles seit Start
 ui-rpo-between = Wiederherstellungspunkt { $point }, Katastrophe { $disaster }
 ui-rpo-pitr = Mit automatischen Backups könntest du jede Sekunde bis vor wenigen Minuten wiederherstellen: ein RPO von etwa { $rpo }.
 ui-lost = verloren: { $todos }
@@ -148,7 +148,13 @@ ui-tl-copied = ToDos zurückkopiert
 
 ## Ereignisprotokoll
 
-ui-log-title = Ereignisse · { $calls } AWS-Aufrufe
+ui-log-title = Ereignisse · { $calls } { $calls ->
+        [one] AWS-Aufruf
+       *[other] AWS-Aufrufe
+    } · { $app } { $app ->
+        [one] App-Aufruf
+       *[other] App-Aufrufe
+    }
 ui-log-empty = Hier erscheinen Änderungen von backup-lab, fehlgeschlagene Aufrufe und die Ergebnisse von Aktionen.
 
 ## Tastenhinweise und Hilfe
@@ -191,6 +197,9 @@ ui-dialog-scroll = ↑↓ PgUp PgDn: Zeilen { $first }–{ $last } von { $total 
 ui-figure-unit-ms = min:s
 ui-figure-unit-hms = h:min:s
 ui-confirm-cli = Dasselbe auf der Kommandozeile:
+ui-confirm-seen = Siehst du dieselben ToDos auch in deinem Browser?
+ui-key-seen-yes = ja, sie sind da
+ui-key-seen-no = noch nicht
 ui-confirm-question = Jetzt ausführen?
 ui-confirm-type = Tippe { $word } und drücke Enter, um zu bestätigen.
 ui-confirm-mismatch = Das ist nicht { $word }. Prüfe die Schreibweise oder drücke Esc.

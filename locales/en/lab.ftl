@@ -55,6 +55,7 @@ check-switch-event = { $at } { $message }
 check-verify-done = the app shows { $count } todos again
 check-verify-verified = verified: the app showed { $count } todos again
 check-verify-titles = in the app now: { $titles }
+check-verify-seen = you saw your { $count } todos in the browser: they are back
 check-verify-wait = wait until the backend runs on the restored database
 check-verify-empty = the app shows no todos – is the backend on the restored database?
 check-pitr-available = { $pitr } is available
@@ -187,6 +188,19 @@ value-deleted-between = between { $seen } and { $noticed } (backup-lab was not w
 value-latest-restorable = { $time } (read at { $read })
 param-class = DB instance class
 param-multi-az = Availability
+groups-related = { $kind ->
+        [same] { $same } (as on { $instance })
+        [other] { $other } (not on { $instance }; a restore without groups given gets the VPC's default group)
+        [both] { $same } (as on { $instance }) and { $other } (not on { $instance }, such as the VPC's default group)
+       *[none] none
+    }
+groups-change = { $have } → { $want }
+param-todos-served = The app serves now
+param-todos-count = { $count ->
+        [one] 1 todo
+       *[other] { $count } todos
+    }
+param-todo-n = Todo { $n }
 param-security-groups = VPC security groups
 param-subnet-group = DB subnet group
 param-storage = Storage
@@ -251,6 +265,7 @@ note-copy-order = Nothing is deleted before { $service } runs on { $instance } a
 note-cleanup-keep-cost = Two Multi-AZ instances then keep running, { $instance } and { $restored }: both are billed per second, storage included, until you delete one of them.
 note-cleanup-unprotect = Deletion protection is on for { $instances } (a restore takes it over from { $instance }): backup-lab turns it off on these instances, which the lab made, right before deleting them. { $instance } keeps its own.
 
+confirm-seen = Do you see them in your browser too? [y/N]
 confirm-prompt = Go ahead? [y/N]
 confirm-type = Type { $word } to confirm:
 
@@ -260,6 +275,12 @@ already-backups = already done: retention { $retention ->
         [one] 1 day
        *[other] { $retention } days
     }, window { $window } UTC
+check-backups-change-running = The change is running: retention { $from } → { $to ->
+        [one] 1 day
+       *[other] { $to } days
+    }, { $instance } is { $status }. Nothing to do: once the instance is available again, automated backups are on.
+note-verify-browser = Now open your todo app in the browser (http://<DNS name of { $lb }>) and reload the page. You should see the same todos as here.
+done-verify-seen = Your { $count } todos are back: the app serves them from the restored database, and you saw them in the browser.
 already-todos = already done: { $count } todos exist
 already-snapshot = already done: snapshot { $snapshot } exists ({ $status }) and is reused
 already-instance = already done: { $instance } exists ({ $status }) and is reused
@@ -433,6 +454,7 @@ invalid-same-name = the name must differ from { $other }: every instance of the 
 invalid-lb-too-long = the name of a load balancer has at most 32 characters
 invalid-lb-chars = the name of a load balancer may contain only letters, digits and hyphens (no underscore)
 invalid-lb-edges = the name of a load balancer must not begin or end with a hyphen nor begin with "internal-"
+invalid-name = the name must be 1 to 80 characters long, without line breaks, e.g. --name "Anna Muster"
 invalid-timezone = unknown time zone; use an IANA name such as Europe/Zurich
 cli-invalid-value = { $arg } cannot take "{ $value }": expected { $takes }.
 cli-takes-speed = a number from { $min } (real time) to { $max }
@@ -534,8 +556,9 @@ faults-operation = "{ $part }": unknown operation "{ $operation }"; known operat
 
 
 dialog-action-failed = The action failed
-dialog-already-done = Already done
+dialog-already-done = Nothing to do
 dialog-not-yet = Not possible yet
+dialog-running = Already running
 dialog-invalid = Invalid input
 dialog-read-only = Read-only
 dialog-busy = Busy
@@ -553,6 +576,8 @@ phase-back = back onto the original database
 ## Report
 
 report-title = Backup & Recovery – lab report
+report-learner = Name
+report-learner-none = not given (use --name "First Last" or learner = "…" in the configuration)
 report-mode = Account
 report-mode-sim = simulated account ×{ $speed }
 report-mode-aws = AWS { $account } · { $region }
@@ -576,7 +601,7 @@ report-open = open
 report-lost = Todos lost (added after the snapshot)
 report-pitr-hint = With automated backups and point-in-time restore the RPO would have been about { $rpo }.
 report-pitr-already-small = This run's achieved RPO ({ $rpo }) is only that small because the snapshot was taken just before the disaster. In a real incident nobody knows beforehand how long ago the last snapshot was; with automated backups, point-in-time restore keeps the RPO at about { $pitr } whenever disaster strikes.
-report-calls = AWS calls (changes), as AWS CLI
+report-calls = Changes in AWS and in the todo app, as shell commands
 report-calls-may-miss = { $runs ->
         [one] One run
        *[other] { $runs } runs
@@ -749,3 +774,49 @@ invalid-at-tui-only = --at prepares a fresh world for the screen: use it without
 invalid-at-step = unknown step "{ $step }"; steps: { $steps }
 scene-preparing = Fresh world: doing the steps before "{ $step }" …
 scene-failed = The world could not be prepared up to that step; the messages above say why.
+## Command line: the help of backup-lab --help (completions and man pages stay in English)
+
+cli-about = Guided Backup & Recovery lab: RDS snapshot, restore, ECS switch, RPO and RTO
+cli-usage = Usage:
+cli-heading-commands = Commands
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-value-command = COMMAND
+cli-arg-help = Print help
+cli-arg-version = Print version
+cli-arg-sim = Use the simulated AWS account (demo mode; no credentials needed).
+cli-arg-speed = Simulated time runs N times faster than real time, from 1 to 300 (default 15: a restore takes about a minute).
+cli-arg-lang = Language of all texts: de or en, also as de-CH, de_DE, en-US … (default: from LC_ALL/LANG, else en).
+cli-arg-config = Names and settings (TOML); see the README.
+cli-arg-profile = AWS profile (else AWS_PROFILE / default chain).
+cli-arg-region = AWS region (else AWS_REGION / profile); the course uses us-east-1.
+cli-arg-app_url = Base URL of the todo app (else the DNS name of the load balancer).
+cli-arg-name = Your name, shown at the top of the report you hand in (else learner in the configuration).
+cli-arg-json = Machine-readable output (status, check, run).
+cli-arg-yes = Skip confirmations (run).
+cli-arg-state_dir = Where the journal, logs and the simulated world live (else $BACKUP_LAB_STATE_DIR or the XDG state dir).
+cli-arg-reset = Start a fresh simulated world.
+cli-arg-present = Projector mode: large text, high contrast, no log.
+cli-arg-theme = Color theme: dark or light.
+cli-arg-read_only = Observe and check only; never change anything.
+cli-arg-faults = Inject faults into cloud calls, e.g. throttle:0.2 or CreateDBSnapshot=timeout@1.
+cli-arg-rpo_target = RPO target in minutes (default 60): the run is measured against it.
+cli-arg-rto_target = RTO target in minutes (default 30).
+cli-arg-window = Backup window in local time (hh:mm-hh:mm), overriding the configuration.
+cli-cmd-status = Show the observed state of the account.
+cli-cmd-check = Check every step; exit 0 when the lab is complete (all steps through verify).
+cli-cmd-run = Perform steps' actions and wait for them: run snapshot restore, run --all.
+cli-cmd-report = Describe the latest run: steps, RPO/RTO, calls, resources left.
+cli-cmd-completions = Print shell completions: backup-lab completions bash > ~/.local/share/bash-completion/completions/backup-lab
+cli-cmd-man = Print the man page (roff), or write the pages of the program and of each command into a directory.
+cli-cmd-help = Print the help of a command.
+cli-help-arg-subcommand = The command to print the help of.
+cli-run-arg-steps = Step ids to run, in order.
+cli-run-arg-all = Every action through verify (not cleanup).
+cli-run-arg-keep_restored = Cleanup keeps the restored database and deletes only the snapshot.
+cli-run-arg-restore_again = Restore under the lab's name even when an instance restored under another name is there (instead of offering to use that one).
+cli-run-arg-copy_back = Cleanup copies the restored todos back into the original database (dump & restore, a one-off Fargate task), switches the backend back to it, then deletes the restored instance and the snapshot. Without this or --keep-restored, cleanup goes back to the original database as it is.
+cli-run-arg-wait = When the app or another run holds the state directory, wait until it is free.
+cli-report-arg-format = Report format: md (Markdown, the default) or json.
+cli-completions-arg-shell = The shell to complete in: bash, elvish, fish, powershell or zsh.
+cli-man-arg-dir = Write backup-lab.1 and backup-lab-<command>.1 into this directory, e.g. ~/.local/share/man/man1.

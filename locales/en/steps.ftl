@@ -82,8 +82,9 @@ step-enable-backups-body =
        *[other] { $retention } days
     }. It also saves the transaction logs continuously, which makes
     point-in-time restore possible (see the bonus step).
-    • You chose { $window } in your local time. RDS stores the window in UTC, which is why
-    the console asks for UTC times. UTC has no daylight saving time, so in your local time
+    • You choose the window in your local time; { $window } is suggested, and backup-lab
+    converts it to UTC for you. RDS stores the window in UTC, which is why the console
+    asks for UTC times. UTC has no daylight saving time, so in your local time
     the window moves by one hour when daylight saving time starts or ends. The window lasts
     at least 30 minutes and must not overlap the maintenance window.
     • Choose Apply immediately; otherwise the change waits for the next maintenance window.
@@ -119,6 +120,8 @@ step-create-todos-body =
     service { $service }, which writes every todo into the MySQL database todo on
     { $instance }. So these 5 todos end up in exactly the instance you are going to back up.
     Remember them: at the end of the lab, these same 5 todos should come back.
+step-create-todos-console-heading = In the AWS console and the browser
+step-create-todos-console-enter = Enter shows the exact parameters and the curl commands to the todo app first; nothing happens until you confirm.
 step-create-todos-console =
     1. Open Services → EC2.
     2. In the menu on the left, under Load Balancing, click Load Balancers.
@@ -176,6 +179,8 @@ step-delete-todos-body =
     Everything written after the snapshot would be lost by restoring it – that is the RPO
     in practice. Here nothing is lost, because nothing changed between the snapshot and
     the deletion.
+step-delete-todos-console-heading = In the browser
+step-delete-todos-console-enter = Enter shows the exact parameters and the curl commands to the todo app first; nothing happens until you confirm.
 step-delete-todos-console =
     1. Open your todo app in the browser (http://<DNS name of { $lb }>).
     2. Delete the todos one by one until the list is empty.
@@ -263,7 +268,8 @@ step-switch-backend-console =
 step-verify-title = Check the todos
 step-verify-short = Check todos
 step-verify-now = Open the app and check that your 5 todos are back.
-step-verify-enter = read the todos through the app
+step-verify-enter = show the todos and confirm them in the browser
+step-verify-now-look = The app serves your todos again. Look in your browser whether you see them too, and confirm it.
 step-verify-body =
     Now you check whether the recovery worked. Open the todo app: the 5 todos you added
     before the snapshot should be back, because the backend now reads from { $restored }.
@@ -273,6 +279,8 @@ step-verify-body =
     The API gives the same answer: GET /api/v1/todos returns the list as JSON.
     The data lost in { $instance } is back. The time from the "disaster" until now is the
     RTO you achieved in this lab.
+step-verify-console-heading = In the AWS console and the browser
+step-verify-console-enter = Enter shows the exact parameters and the curl commands to the todo app first; nothing happens until you confirm.
 step-verify-console =
     1. Open Services → EC2 → Load Balancers and copy the DNS name of { $lb }.
     2. Open http://<DNS name> in your browser and reload the page.
@@ -337,8 +345,11 @@ step-summary-body =
     taken, so the achieved RPO is the time since the snapshot. Automated backups allow
     point-in-time restore with an RPO of about 5 minutes. The achieved RTO is made up of
     the restore (10 to 40 minutes), the rollout and your own time for reading and
-    deciding. AWS Backup was only introduced; in larger environments it manages such
-    backups centrally.
+    deciding.
+    Multi-AZ and read replicas shorten the RTO when an instance or an Availability Zone
+    fails. They do not protect against deleted data: they copy the deletion at once, and
+    only a backup from before brings it back. AWS Backup was only introduced; in larger
+    environments it manages such backups centrally.
     Next comes the cleanup, so that nothing keeps costing money.
 
 ## Step cleanup: remove what the lab created
@@ -393,4 +404,5 @@ step-cleanup-console =
     Dump & restore has no form of its own in the console: it is a task that runs once
     (ECS → Clusters → { $cluster } → Tasks → Run new task, with the networking of
     { $service }). backup-lab registers its task definition and shows the AWS CLI lines in
-    the confirmation. The copy comes before step 5.
+    the confirmation. Copy the data before item 5 of this list, that is, before you
+    switch the backend back to { $instance }.

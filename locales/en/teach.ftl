@@ -30,7 +30,7 @@ business-rto-running = The shop has been without sales for { $rto } so far: { $o
        *[other] about { $orders } orders
     } not taken.
 business-rpo-missed = RPO target of { $target } missed. The team records the measured figure in its incident review and decides: back up more often (automated backups with point-in-time restore bring the RPO down to minutes), or agree on a larger target with the business owner, who then knows what it costs.
-business-rto-missed = RTO target of { $target } missed. The team looks for the slowest phase in the breakdown and shortens it: a scripted switch-over instead of clicks in the console, or a standby instance that is ready to take over (Multi-AZ, a read replica to promote). Or it agrees on a larger target with the business owner. Then it practices the recovery until it fits the target.
+business-rto-missed = RTO target of { $target } missed. The team looks for the slowest phase in the breakdown and shortens it: a scripted switch-over instead of clicks in the console, or a standby instance that is ready to take over (Multi-AZ, a read replica to promote). That helps when the instance, its storage or an Availability Zone fails; a deleted todo, though, is deleted on the standby and on the read replica at once, and only a backup from before brings it back. Or it agrees on a larger target with the business owner. Then it practices the recovery until it fits the target.
 business-met = Both targets met. A team keeps it that way by practicing the restore regularly: only a recovery that has been tried has a known RTO.
 
 ## Self-check (the overlay on the step, key s)
@@ -104,6 +104,12 @@ quiz-snapshot-kept-b = As long as the backup retention of the instance.
 quiz-snapshot-kept-c = 24 hours.
 quiz-snapshot-kept-why = Manual snapshots are outside the retention: they stay, and cost storage, until someone deletes them. That is why the lab cleans up.
 
+quiz-delete-todos-multi-az = Would Multi-AZ have saved the todos?
+quiz-delete-todos-multi-az-a = Yes: RDS fails over to the standby, and the todos are still there.
+quiz-delete-todos-multi-az-b = No: the standby takes every change at once, the deletion too.
+quiz-delete-todos-multi-az-c = Yes, if you promote the read replica fast enough.
+quiz-delete-todos-multi-az-why = Multi-AZ writes every change synchronously to a standby in a second Availability Zone. That protects against a failure of the instance, its storage or a zone, but a deletion happens on the standby in the same moment. A read replica receives the changes asynchronously, usually within seconds, and loses the todos just the same. Against data that was deleted or written wrongly, only a backup from before helps: a snapshot or a point-in-time restore.
+
 quiz-restore-app-empty = { $restored } is available, yet the app still shows no todos. Why?
 quiz-restore-app-empty-a = RDS is still copying the data in the background.
 quiz-restore-app-empty-b = The backend still reads { $instance }: the restore is a new instance with its own endpoint.
@@ -132,7 +138,7 @@ quiz-summary-rto-missed = The RTO target is 30 minutes, but the restore alone ta
 quiz-summary-rto-missed-a = Take snapshots more often.
 quiz-summary-rto-missed-b = Delete old snapshots.
 quiz-summary-rto-missed-c = Keep a standby instance ready to take over and script the switch-over.
-quiz-summary-rto-missed-why = More frequent backups improve the RPO, not the RTO. To be back sooner, the time to a working database must shrink: a standby instance (Multi-AZ, a read replica to promote) and a practiced, scripted switch-over.
+quiz-summary-rto-missed-why = More frequent backups improve the RPO, not the RTO. To be back sooner, the time to a working database must shrink: a standby instance (Multi-AZ, a read replica to promote) and a practiced, scripted switch-over. A standby only helps when hardware or an Availability Zone fails, though: it copies a deletion at once.
 
 quiz-summary-practice = Why do teams practice restores regularly?
 quiz-summary-practice-a = Only a restore that was tried shows the real RTO and that the backup can be used.

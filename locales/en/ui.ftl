@@ -115,8 +115,8 @@ ui-recovery-title = RPO / RTO
 ui-rpo-live = RPO now
 ui-rpo-achieved = achieved RPO
 ui-rpo-achieved-short = RPO
-ui-rpo-no-point = no recovery point yet
-ui-rpo-no-point-short = none yet
+ui-rpo-no-point = no backup: everything since the start would be lost
+ui-rpo-no-point-short = everything
 ui-rpo-between = recovery point { $point }, disaster { $disaster }
 ui-rpo-pitr = With automated backups you could restore to any second up to a few minutes ago: an RPO of about { $rpo }.
 ui-lost = lost: { $todos }
@@ -148,7 +148,13 @@ ui-tl-copied = todos copied back
 
 ## Event log
 
-ui-log-title = Event log · { $calls } AWS calls
+ui-log-title = Event log · { $calls } AWS { $calls ->
+        [one] call
+       *[other] calls
+    } · { $app } app { $app ->
+        [one] call
+       *[other] calls
+    }
 ui-log-empty = Changes backup-lab makes, failed calls and the results of actions appear here.
 
 ## Key hints and help
@@ -191,6 +197,9 @@ ui-dialog-scroll = ↑↓ PgUp PgDn: lines { $first }–{ $last } of { $total }
 ui-figure-unit-ms = min:s
 ui-figure-unit-hms = h:min:s
 ui-confirm-cli = The same on the command line:
+ui-confirm-seen = Do you see the same todos in your browser?
+ui-key-seen-yes = yes, they are back
+ui-key-seen-no = not yet
 ui-confirm-question = Run it now?
 ui-confirm-type = Type { $word } and press Enter to confirm.
 ui-confirm-mismatch = That is not { $word }. Check the spelling or press Esc.

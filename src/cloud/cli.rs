@@ -1,6 +1,9 @@
 //! Each cloud call as the AWS CLI command (or curl request) that does the same; shown before
-//! an action runs, in the call log and in the report. Secrets never appear: task definition
-//! contents are referred to by file, not inlined.
+//! an action runs, in the call log and in the report. Each line runs as it is when pasted into
+//! a shell (CloudShell has the AWS CLI and `jq`). Secrets never appear: a task definition's
+//! contents go from `describe-task-definition` through `jq` into a file, never onto the screen.
+
+use std::fmt::Write as _;
 
 use super::{
     BackupSettings, InstanceChange, PitrRequest, RestoreRequest, RestoreSettings, SnapshotRequest,
@@ -245,16 +248,50 @@ pub fn list_task_definitions(family: &str) -> String {
     )
 }
 
-/// `td.json` is the base revision with one environment variable changed; every other field is
-/// carried over. The comment stays free of prose: the line is shown and journaled in any language.
+/// Fields `DescribeTaskDefinition` returns that `RegisterTaskDefinition` rejects.
+const READ_ONLY_FIELDS: [&str; 8] = [
+    "taskDefinitionArn",
+    "revision",
+    "status",
+    "requiresAttributes",
+    "compatibilities",
+    "registeredAt",
+    "registeredBy",
+    "deregisteredAt",
+];
+
+/// The `jq` program that turns `describe-task-definition --include TAGS` output into input for
+/// `register-task-definition`: the read-only fields dropped, `$name` set to `$value` in the
+/// container `$container` (in place, or added), the tags carried over except AWS's own.
+fn revision_jq() -> String {
+    format!(
+        "(.tags // [] | map(select(.key | startswith(\"aws:\") | not))) as $tags \
+         | .taskDefinition | del({}) \
+         | .containerDefinitions |= map(if .name == $container then .environment = ((.environment // []) \
+         | if any(.name == $name) then map(if .name == $name then .value = $value else . end) \
+         else . + [{{name: $name, value: $value}}] end) else . end) \
+         | if ($tags | length) > 0 then .tags = $tags else . end",
+        READ_ONLY_FIELDS
+            .iter()
+            .map(|f| format!(".{f}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// A new revision of `base` with one environment variable changed and every other field
+/// carried over: the base as `describe-task-definition` gives it, through `jq` into `td.json`,
+/// then registered. One line that runs as it is (`jq` is part of CloudShell); the task
+/// definition's contents, secrets included, go to the file and never onto the screen.
 #[must_use]
 pub fn register_revision(base: &str, container: &str, name: &str, value: &str) -> String {
     format!(
-        "aws ecs register-task-definition --cli-input-json file://td.json   # td.json = {} + {}.{}={}",
-        quote(base),
-        container,
-        name,
-        quote(value)
+        "{} --output json | jq --arg container {} --arg name {} --arg value {} {} > td.json && aws ecs register-task-definition --cli-input-json file://td.json",
+        describe_task_definition(base),
+        quote(container),
+        quote(name),
+        quote(value),
+        quote(&revision_jq())
     )
 }
 
@@ -263,6 +300,15 @@ pub fn deregister_task_definition(arn: &str) -> String {
     format!(
         "aws ecs deregister-task-definition --task-definition {}",
         quote(arn)
+    )
+}
+
+/// Every ACTIVE revision of `family` deregistered, as one line.
+#[must_use]
+pub fn deregister_family(family: &str) -> String {
+    format!(
+        "{} --query 'taskDefinitionArns[]' --output text | xargs -r -n 1 aws ecs deregister-task-definition --task-definition",
+        list_task_definitions(family)
     )
 }
 
@@ -279,6 +325,22 @@ pub fn update_service(cluster: &str, service: &str, td: &str) -> String {
 #[must_use]
 pub fn identity() -> String {
     "aws sts get-caller-identity".into()
+}
+
+/// The line that sets `APP_URL`, which the todo app's curl lines use: the configured URL, or
+/// the DNS name of the load balancer `load_balancer`, as backup-lab finds the app.
+#[must_use]
+pub fn app_url(config: &crate::config::Config) -> String {
+    match &config.app_url {
+        Some(url) => format!(
+            "export APP_URL={}",
+            quote(&super::todo_client::normalize_base_url(url))
+        ),
+        None => format!(
+            "export APP_URL=http://$(aws elbv2 describe-load-balancers --names {} --query 'LoadBalancers[0].DNSName' --output text)",
+            quote(&config.names.load_balancer)
+        ),
+    }
 }
 
 #[must_use]
@@ -308,32 +370,60 @@ pub fn describe_service_network(cluster: &str, service: &str) -> String {
     )
 }
 
-/// The dump task definition. Its container definition is written to a file; the credentials
-/// are named, never shown: they are the backend's own, as environment or as its `secrets`.
-/// Like [`register_revision`], the comment stays free of prose (`←` reads "taken from"): the
-/// line is shown and journaled in any language.
+/// The dump task definition, as one line that runs as it is: the backend's revision as
+/// `describe-task-definition` gives it, through `jq` into `dump.json`, then registered. `jq`
+/// takes the execution role, the log configuration and the credentials (as environment or as
+/// the same `secrets` reference) from the backend's container; the credentials' values go to
+/// the file and never onto the screen.
 #[must_use]
 pub fn register_dump_task_definition(r: &super::DumpTaskRequest) -> String {
-    let environment: Vec<String> = r
+    let environment: Vec<serde_json::Value> = r
         .environment()
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
+        .into_iter()
+        .map(|(name, value)| serde_json::json!({ "name": name, "value": value }))
         .collect();
+    let tags: Vec<serde_json::Value> = super::tool_tags()
+        .into_iter()
+        .chain([(super::FINGERPRINT_TAG_KEY.to_owned(), r.fingerprint())])
+        .map(|(key, value)| serde_json::json!({ "key": key, "value": value }))
+        .collect();
+    let program = "(.taskDefinition) as $b | ($b.containerDefinitions[] | select(.name == $container)) as $c \
+        | [$user, $password] as $from | [$user_to, $password_to] as $to \
+        | {family: $family, executionRoleArn: $b.executionRoleArn, networkMode: \"awsvpc\", \
+        requiresCompatibilities: [\"FARGATE\"], cpu: $cpu, memory: $memory, tags: $tags, \
+        containerDefinitions: [{name: $name, image: $image, essential: true, command: [\"bash\", \"-c\", $script], \
+        environment: ($environment + [range(2) as $i | ($c.environment // [])[] | select(.name == $from[$i]) | {name: $to[$i], value}]), \
+        secrets: [range(2) as $i | ($c.secrets // [])[] | select(.name == $from[$i]) | {name: $to[$i], valueFrom}], \
+        logConfiguration: $c.logConfiguration} | with_entries(select(.value != null and .value != []))]} \
+        | with_entries(select(.value != null))";
+    let args = [
+        ("container", r.base_container.as_str()),
+        ("user", r.user_var.as_str()),
+        ("password", r.password_var.as_str()),
+        ("user_to", super::DUMP_USER_VAR),
+        ("password_to", super::DUMP_PASSWORD_VAR),
+        ("family", r.family.as_str()),
+        ("cpu", super::DUMP_CPU),
+        ("memory", super::DUMP_MEMORY),
+        ("name", super::DUMP_CONTAINER),
+        ("image", r.image.as_str()),
+        ("script", super::DUMP_SCRIPT),
+    ];
+    let mut jq = String::from("jq");
+    for (name, value) in args {
+        let _ = write!(jq, " --arg {name} {}", quote(value));
+    }
+    for (name, value) in [("environment", environment), ("tags", tags)] {
+        let _ = write!(
+            jq,
+            " --argjson {name} {}",
+            quote(&serde_json::Value::Array(value).to_string())
+        );
+    }
     format!(
-        "aws ecs register-task-definition --family {} --requires-compatibilities FARGATE --network-mode awsvpc --cpu {} --memory {} --container-definitions file://dump.json   # dump.json: image {}, command bash -c {}, environment {}, {}/{} ← {} {}.{}/{}; executionRoleArn, logConfiguration ← {}",
-        quote(&r.family),
-        super::DUMP_CPU,
-        super::DUMP_MEMORY,
-        quote(&r.image),
-        quote(super::DUMP_SCRIPT),
-        environment.join(" "),
-        super::DUMP_USER_VAR,
-        super::DUMP_PASSWORD_VAR,
+        "aws ecs describe-task-definition --task-definition {} --output json | {jq} {} > dump.json && aws ecs register-task-definition --cli-input-json file://dump.json",
         quote(&r.base),
-        r.base_container,
-        r.user_var,
-        r.password_var,
-        quote(&r.base),
+        quote(program)
     )
 }
 

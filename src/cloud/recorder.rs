@@ -28,10 +28,20 @@ pub struct CallRecord {
     pub writes: bool,
 }
 
+impl CallRecord {
+    /// Whether this is a call to the todo app (over HTTP), not to AWS.
+    #[must_use]
+    pub fn is_app(&self) -> bool {
+        self.operation.starts_with("Todo")
+    }
+}
+
 /// Shared, bounded log of calls; `seq` lets readers notice what is new.
 #[derive(Debug, Default)]
 pub struct CallLog {
     inner: Mutex<(u64, VecDeque<CallRecord>)>,
+    /// Calls to the todo app among them.
+    app_calls: std::sync::atomic::AtomicU64,
 }
 
 impl CallLog {
@@ -42,6 +52,10 @@ impl CallLog {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         guard.0 += 1;
         record.seq = guard.0;
+        if record.is_app() {
+            self.app_calls
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         if guard.1.len() == KEPT_CALLS {
             guard.1.pop_front();
         }
@@ -56,6 +70,12 @@ impl CallLog {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .0
+    }
+
+    /// Number of calls to the todo app recorded so far (part of [`Self::count`]).
+    #[must_use]
+    pub fn app_count(&self) -> u64 {
+        self.app_calls.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The most recent calls, oldest first.

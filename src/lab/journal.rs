@@ -87,6 +87,10 @@ pub enum EventKind {
     TodosVerified {
         count: usize,
     },
+    /// The learner looked in the browser and confirmed the todos the app served just then.
+    TodosSeen {
+        count: usize,
+    },
     /// `restored_to` is the source's latest restorable time when the restore was seen.
     PitrRequested {
         instance: String,
@@ -152,6 +156,7 @@ impl EventKind {
             Self::RolloutComplete { .. } => Kind::RolloutComplete,
             Self::RolloutFailed { .. } => Kind::RolloutFailed,
             Self::TodosVerified { .. } => Kind::TodosVerified,
+            Self::TodosSeen { .. } => Kind::TodosSeen,
             Self::PitrRequested { .. } => Kind::PitrRequested,
             Self::PitrAvailable { .. } => Kind::PitrAvailable,
             Self::CleanupChosen { .. } => Kind::CleanupChosen,
@@ -188,6 +193,7 @@ pub enum Kind {
     RolloutComplete,
     RolloutFailed,
     TodosVerified,
+    TodosSeen,
     PitrRequested,
     PitrAvailable,
     CleanupChosen,
@@ -218,6 +224,7 @@ impl Kind {
             Self::RolloutComplete => "rollout-complete",
             Self::RolloutFailed => "rollout-failed",
             Self::TodosVerified => "todos-verified",
+            Self::TodosSeen => "todos-seen",
             Self::PitrRequested => "pitr-requested",
             Self::PitrAvailable => "pitr-available",
             Self::CleanupChosen => "cleanup-chosen",
@@ -1058,7 +1065,9 @@ impl Journal {
         }
     }
 
-    fn verified_after_rollout(&self) -> bool {
+    /// Whether the todos were seen served after the last completed rollout (the RTO's end).
+    #[must_use]
+    pub fn verified_after_rollout(&self) -> bool {
         self.after_last(Kind::TodosVerified, Kind::RolloutComplete)
     }
 

@@ -72,6 +72,8 @@ impl CleanupPath {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     YesNo,
+    /// Yes or no to "do you see them in your browser too?" (the verify step).
+    Seen,
     /// The learner must type this word.
     Typed(String),
 }

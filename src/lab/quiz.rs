@@ -33,7 +33,7 @@ const fn q(id: &'static str, step: StepId, right: u8) -> Question {
 }
 
 /// Every question, in lab order.
-pub static QUESTIONS: [Question; 14] = [
+pub static QUESTIONS: [Question; 15] = [
     q("concepts-rpo", StepId::Concepts, 0),
     q("concepts-rto", StepId::Concepts, 1),
     q("concepts-interval", StepId::Concepts, 2),
@@ -42,6 +42,7 @@ pub static QUESTIONS: [Question; 14] = [
     q("backups-retention-zero", StepId::EnableBackups, 0),
     q("snapshot-later-todos", StepId::Snapshot, 1),
     q("snapshot-kept", StepId::Snapshot, 0),
+    q("delete-todos-multi-az", StepId::DeleteTodos, 1),
     q("restore-app-empty", StepId::Restore, 1),
     q("restore-new-instance", StepId::Restore, 2),
     q("pitr-smaller", StepId::Pitr, 0),

@@ -362,6 +362,23 @@ fn confirm_sections(
                 &[(&[Action::Yes], "ui-key-yes"), (&[Action::No], "ui-key-no")],
             ));
         }
+        Confirm::Seen => {
+            prompt.extend(wrap::lines_with(
+                "",
+                &view.t("ui-confirm-seen"),
+                width,
+                th.heading,
+                th.heading,
+            ));
+            prompt.push(keys(
+                view,
+                KeyMode::Dialog,
+                &[
+                    (&[Action::Yes], "ui-key-seen-yes"),
+                    (&[Action::No], "ui-key-seen-no"),
+                ],
+            ));
+        }
         Confirm::Typed(word) => {
             prompt.extend(typed_prompt(view, word, typed, mismatch, width));
             prompt.push(keys(

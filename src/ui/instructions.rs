@@ -54,6 +54,7 @@ pub fn now_text(view: &View<'_>) -> String {
         return view.text(&step_text("now"));
     };
     match check.state {
+        StepState::Done if awaits_look(app, step) => view.text(&step_text("now-look")),
         StepState::Done => view.t("ui-now-done"),
         // The first diagnosis in a few words, and where its fix is.
         StepState::Failed => match check.problems.first() {
@@ -100,6 +101,18 @@ pub fn now_text(view: &View<'_>) -> String {
     }
 }
 
+/// Whether `step` is done by the live state but waits for the learner to look in the browser
+/// and confirm (the verify step's moment).
+fn awaits_look(app: &crate::app::App, step: StepId) -> bool {
+    step.has_action()
+        && !app.read_only
+        && app.check(step).is_some_and(|c| c.state == StepState::Done)
+        && matches!(
+            lab::steps::plan(step, &app.ctx(), &app.options),
+            lab::plan::Ready::Plan(p) if p.confirm == lab::plan::Confirm::Seen
+        )
+}
+
 /// The key hint under the "now" text: what Enter does on this step, or where → leads.
 /// The key (`⏎ Enter` or `→`) and the words.
 #[must_use]
@@ -109,7 +122,8 @@ pub fn now_hint(view: &View<'_>) -> (String, String) {
     // Enter is the next thing to do only while the step waits for it (or needs mending).
     let waits_for_enter = app
         .check(step)
-        .is_some_and(|c| matches!(c.state, StepState::Todo | StepState::Failed));
+        .is_some_and(|c| matches!(c.state, StepState::Todo | StepState::Failed))
+        || awaits_look(app, step);
     if step.has_action() && waits_for_enter {
         if app.read_only {
             return ("⏎".to_owned(), view.t("ui-now-read-only"));
@@ -335,7 +349,9 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
 
     if let Some(console) = step_text("console") {
         out.push(Line::default());
-        out.extend(heading(view, &view.t("ui-console-heading"), width));
+        // Where the steps happen: the console, or (for the todos) the browser.
+        let where_ = step_text("console-heading").unwrap_or_else(|| view.t("ui-console-heading"));
+        out.extend(heading(view, &where_, width));
         for para in wrap::paragraphs(&console) {
             out.extend(wrap::para_lines(&para, width, th.accent, th.text));
         }
@@ -358,7 +374,8 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         let hint = if app.read_only {
             view.t("ui-action-read-only")
         } else {
-            view.t("ui-action-enter")
+            // The todo steps' commands are curl requests to the app, not AWS CLI.
+            step_text("console-enter").unwrap_or_else(|| view.t("ui-action-enter"))
         };
         out.extend(wrap::lines_with(
             "⏎ ",

@@ -132,9 +132,11 @@ fn truncate_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let th = &view.th;
-    let calls = i64::try_from(view.app.call_count).unwrap_or(i64::MAX);
+    let app = view.app.app_call_count.min(view.app.call_count);
+    let aws = i64::try_from(view.app.call_count - app).unwrap_or(i64::MAX);
     let title = Text::new("ui-log-title")
-        .arg("calls", calls)
+        .arg("calls", aws)
+        .arg("app", i64::try_from(app).unwrap_or(i64::MAX))
         .render(view.lang);
     let block = Block::new()
         .borders(Borders::TOP)

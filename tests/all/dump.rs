@@ -1025,7 +1025,11 @@ mod path {
         assert!(removal.copy.is_some() && removal.switch_back.is_some());
         assert_eq!(removal.instances, ["workshop-db-restore"]);
         let commands = plan.commands.join("\n");
-        assert!(commands.contains("register-task-definition --family backup-lab-dump"));
+        assert!(
+            commands.contains("--arg family backup-lab-dump")
+                && commands.contains("register-task-definition --cli-input-json file://dump.json"),
+            "{commands}"
+        );
         assert!(
             commands.contains("aws ecs run-task --cluster workshop-cluster --task-definition backup-lab-dump --launch-type FARGATE")
                 && commands.contains("subnets=[subnet-")

@@ -1567,7 +1567,11 @@ async fn a_self_check_answer_is_kept_in_the_journal_and_reaches_the_report() {
     assert_eq!(json["quiz"]["answers"][0]["right"], false);
     let md = backup_lab::report::markdown(&report, Lang::En);
     assert!(md.contains("0 of 1 answered questions right"), "{md}");
-    assert!(md.contains("b) wrong (right: a)"), "{md}");
+    // The choice with its text, the verdict and the time it was given.
+    assert!(
+        md.contains("b) The shop is back online within one hour. · wrong (right: a) · "),
+        "{md}"
+    );
     assert_eq!(json["quiz"]["answers"][0]["right_choice"], "a");
 }
 

@@ -25,6 +25,7 @@
 mod support;
 
 mod aws_moto;
+mod classroom;
 mod cli;
 mod consistency;
 mod credentials;

@@ -520,6 +520,7 @@ async fn clock_timeline_report_and_rto_agree_after_long_reading_pauses() {
         journal: j.events().to_vec(),
         calls: Vec::new(),
         call_count: 0,
+        app_call_count: 0,
         now,
         actions_ended: 0,
         looks_asked: 0,

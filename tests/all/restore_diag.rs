@@ -859,6 +859,7 @@ async fn enter_asks_whether_to_adopt_or_to_restore_again() {
         journal: lab.rt.journal.lock().expect("journal").events().to_vec(),
         calls: Vec::new(),
         call_count: 0,
+        app_call_count: 0,
         now: lab.cloud.now(),
         actions_ended: 0,
         looks_asked: 0,

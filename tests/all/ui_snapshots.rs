@@ -91,6 +91,7 @@ impl Lab {
             journal: self.journal.lock().expect("journal").events().to_vec(),
             calls: self.log.recent(60),
             call_count: self.log.count(),
+            app_call_count: self.log.app_count(),
             now: self.cloud.now(),
             actions_ended: 0,
             looks_asked: 0,
@@ -118,7 +119,7 @@ impl Lab {
                 | Dialog::RestoreChoice { .. } => app.update(Msg::Action(Action::Confirm)),
                 Dialog::CleanupChoice { .. } => app.update(Msg::Action(Action::KeepRestored)),
                 Dialog::Confirm { plan, .. } => match &plan.confirm {
-                    Confirm::YesNo => app.update(Msg::Action(Action::Yes)),
+                    Confirm::YesNo | Confirm::Seen => app.update(Msg::Action(Action::Yes)),
                     Confirm::Typed(word) => {
                         for c in word.chars() {
                             app.update(Msg::Action(Action::Input(c)));

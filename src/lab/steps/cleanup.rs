@@ -424,6 +424,7 @@ impl Step for Cleanup {
             }
         }
         if removal.verify.is_some() {
+            commands.push(cloud::cli::app_url(ctx.config));
             commands.push(cloud::cli::list_todos());
         }
         for id in &removal.unprotect {
@@ -440,14 +441,7 @@ impl Step for Cleanup {
             commands.push(cloud::cli::delete_snapshot(snapshot));
         }
         if removal.dump_family.is_some() {
-            commands.push(cloud::cli::deregister_task_definition(&format!(
-                "{DUMP_FAMILY}:<{}>",
-                if removal.copy.is_some() {
-                    "new"
-                } else {
-                    "each"
-                }
-            )));
+            commands.push(cloud::cli::deregister_family(DUMP_FAMILY));
         }
         let mut notes = Vec::new();
         if removal.copy.is_some() {

@@ -83,11 +83,18 @@ impl Step for CreateTodos {
                 Text::new("blocked-app-unreachable").arg("code", e.code.clone()),
             );
         }
-        let titles = crate::i18n::t(options.lang, "todo-sample-titles")
+        let titles: Vec<String> = crate::i18n::t(options.lang, "todo-sample-titles")
             .split('|')
             .map(str::to_owned)
             .collect();
         let missing = TODOS_WANTED - count;
+        // The lines the action sends: one per todo it creates, as `execute` names them.
+        let commands = std::iter::once(cloud::cli::app_url(ctx.config))
+            .chain(
+                (count..TODOS_WANTED)
+                    .map(|n| cloud::cli::create_todo(titles.get(n).map_or("Todo", String::as_str))),
+            )
+            .collect();
         yes_no(
             self.id(),
             options,
@@ -96,7 +103,7 @@ impl Step for CreateTodos {
                 titles,
             },
             vec![param("param-todos-to-create", missing.to_string())],
-            vec![cloud::cli::create_todo("…")],
+            commands,
             vec![Text::new("note-browser-alternative")],
         )
     }

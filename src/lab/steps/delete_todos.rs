@@ -89,7 +89,9 @@ impl Step for DeleteTodos {
             options,
             Request::DeleteTodos(todos.clone()),
             vec![param("param-todos-to-delete", todos.len().to_string())],
-            vec![cloud::cli::delete_todo(&cloud::TodoId::from(1)).replace("/1", "/<id>")],
+            std::iter::once(cloud::cli::app_url(ctx.config))
+                .chain(todos.iter().map(|t| cloud::cli::delete_todo(&t.id)))
+                .collect(),
             vec![Text::new("note-disaster")],
         )
     }

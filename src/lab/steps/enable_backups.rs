@@ -33,6 +33,10 @@ impl Step for EnableBackups {
         let Some(src) = ctx.source() else {
             return source_missing(ctx);
         };
+        // Asked again while RDS applies the change: nothing to choose, nothing to send.
+        if let Some(running) = applying(ctx) {
+            return Ready::AlreadyDone(running);
+        }
         let utc = match window_utc(config, &options.window_local, ctx.now) {
             Ok(w) => w,
             Err(e) => return Ready::Invalid(e),
@@ -106,6 +110,23 @@ impl Step for EnableBackups {
                 .arg("status", after.status),
         ])
     }
+}
+
+/// The backup change RDS is applying right now (retention from → to, the instance's status),
+/// when the lab's retention was sent with "Apply immediately" and is not through yet.
+#[must_use]
+pub fn applying(ctx: &Ctx<'_>) -> Option<Text> {
+    let src = ctx.source()?;
+    let want = ctx.config.backup.retention_days;
+    (src.pending_retention == Some(want) && src.retention_days != want && !src.is_available()).then(
+        || {
+            Text::new("check-backups-change-running")
+                .arg("instance", &src.id)
+                .arg("from", src.retention_days)
+                .arg("to", want)
+                .arg("status", &src.status)
+        },
+    )
 }
 
 /// The verdict on the backup settings alone.

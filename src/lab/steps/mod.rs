@@ -50,7 +50,7 @@ mod cleanup;
 mod concepts;
 mod create_todos;
 mod delete_todos;
-mod enable_backups;
+pub mod enable_backups;
 mod pitr;
 mod protection;
 mod restore;

@@ -141,11 +141,11 @@ impl Step for Restore {
                         .arg("status", &r.status),
                 );
             }
-            if let Some(change) = source.and_then(|s| mend(r, s, config)) {
+            if let Some((src, change)) = source.and_then(|s| Some((s, mend(r, s, config)?))) {
                 if !r.is_available() {
                     return instance_busy(r);
                 }
-                return mend_plan(self.id(), options, r, &change);
+                return mend_plan(self.id(), options, r, src, &change);
             }
             if r.is_available() && placement_problems(r, source, config).iter().any(is_failure) {
                 // What is left (class, storage, groups) is mended in the console, as each
@@ -423,7 +423,10 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
             "param-multi-az",
             if s.multi_az { "Multi-AZ" } else { "Single-AZ" },
         ),
-        param("param-security-groups", s.security_groups.join(", ")),
+        param(
+            "param-security-groups",
+            groups_related(&s.security_groups, source),
+        ),
         param(
             "param-subnet-group",
             s.subnet_group.clone().unwrap_or_default(),
@@ -608,6 +611,32 @@ fn is_failure(p: &Problem) -> bool {
     p.severity == crate::lab::Severity::Failure
 }
 
+/// `groups` as the learner can check them: the ones `source` has too, and the others (after a
+/// restore without groups given, the VPC's `default`). DescribeDBInstances names groups by id
+/// only; their names are in the console under EC2 → Security Groups.
+fn groups_related(groups: &[String], source: &DbInstance) -> Text {
+    let (same, other): (Vec<&String>, Vec<&String>) = groups
+        .iter()
+        .partition(|g| source.security_groups.contains(g));
+    let join = |list: &[&String]| {
+        list.iter()
+            .map(|g| g.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let kind = match (same.is_empty(), other.is_empty()) {
+        (true, true) => "none",
+        (false, true) => "same",
+        (true, false) => "other",
+        (false, false) => "both",
+    };
+    Text::new("groups-related")
+        .arg("kind", kind)
+        .arg("same", join(&same))
+        .arg("other", join(&other))
+        .arg("instance", &source.id)
+}
+
 fn same_groups(have: &[String], want: &[String]) -> bool {
     let mut have = have.to_vec();
     let mut want = want.to_vec();
@@ -637,13 +666,21 @@ pub fn mend(restored: &DbInstance, source: &DbInstance, config: &Config) -> Opti
     })
 }
 
-fn mend_plan(step: StepId, options: &Options, r: &DbInstance, change: &InstanceChange) -> Ready {
+fn mend_plan(
+    step: StepId,
+    options: &Options,
+    r: &DbInstance,
+    source: &DbInstance,
+    change: &InstanceChange,
+) -> Ready {
     let mut params = vec![param("param-instance", &r.id)];
     let mut notes = Vec::new();
     if let Some(groups) = &change.security_groups {
         params.push(param(
             "param-security-groups",
-            format!("{} → {}", r.security_groups.join(", "), groups.join(", ")),
+            Text::new("groups-change")
+                .arg("have", groups_related(&r.security_groups, source))
+                .arg("want", groups_related(groups, source)),
         ));
         notes.push(Text::new("note-mend-groups").arg("restored", &r.id));
     }

@@ -136,11 +136,8 @@ impl Step for SwitchBackend {
             ],
             commands: vec![
                 register,
-                cloud::cli::update_service(
-                    &names.cluster,
-                    &names.service,
-                    &format!("{}:<new>", current.family),
-                ),
+                // The family alone names its latest ACTIVE revision: the one just registered.
+                cloud::cli::update_service(&names.cluster, &names.service, &current.family),
             ],
             notes: vec![Text::new("note-rollout")],
             confirm: Confirm::YesNo,

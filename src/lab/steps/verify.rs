@@ -2,12 +2,12 @@
 
 use async_trait::async_trait;
 
-use super::{Ctx, Step, wrong_request, yes_no};
+use super::{Ctx, Step, wrong_request};
 use crate::cloud;
 use crate::lab::act::{ActionError, Outcome, Run, seen_todos};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::PartId;
-use crate::lab::plan::{Options, Ready, Request};
+use crate::lab::plan::{Confirm, Options, Plan, Ready, Request, param};
 use crate::lab::{Check, StepId, StepState, Text};
 
 pub struct Verify;
@@ -23,6 +23,16 @@ impl Step for Verify {
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
+        if let Some(count) = seen(ctx) {
+            let mut check = Check::new(
+                StepState::Done,
+                Text::new("check-verify-seen").arg("count", count),
+            );
+            if let Some(titles) = served_titles(ctx) {
+                check = check.with(titles);
+            }
+            return Some(check);
+        }
         if let Some(event) = ctx.journal.last(Kind::TodosVerified) {
             let count = match event.kind {
                 EventKind::TodosVerified { count } => count,
@@ -63,13 +73,13 @@ impl Step for Verify {
         })
     }
 
+    /// The moment the todos are back: the list the app serves right now, and the question
+    /// whether the learner sees the same in the browser. Confirmed, the action reads the app
+    /// once more and records what the learner saw.
     fn plan(&self, ctx: &Ctx<'_>, options: &Options) -> Ready {
-        if ctx.is_done(self.id()) {
-            return Ready::AlreadyDone(
-                Text::new("check-verify-done").arg("count", ctx.observed.todo_count().unwrap_or(0)),
-            );
+        if let Some(count) = seen(ctx) {
+            return Ready::AlreadyDone(Text::new("check-verify-seen").arg("count", count));
         }
-        // Only todos served from the restored database prove the recovery.
         let settled = ctx
             .observed
             .service
@@ -79,28 +89,74 @@ impl Step for Verify {
         if !(ctx.backend_on_restored() && settled) {
             return Ready::Blocked(Text::new("check-verify-wait"));
         }
-        yes_no(
-            self.id(),
-            options,
-            Request::Verify,
-            vec![],
-            vec![cloud::cli::list_todos()],
-            vec![],
-        )
+        if let Some(e) = &ctx.observed.todos.error {
+            return Ready::Blocked(
+                Text::new("blocked-app-unreachable").arg("code", e.code.clone()),
+            );
+        }
+        let Some(todos) = &ctx.observed.todos.value else {
+            return Ready::Blocked(Text::new("check-not-read-yet"));
+        };
+        if todos.is_empty() {
+            return Ready::Blocked(Text::new("check-verify-empty"));
+        }
+        let mut params = vec![param(
+            "param-todos-served",
+            Text::new("param-todos-count").arg("count", todos.len()),
+        )];
+        params.extend(todos.iter().enumerate().map(|(i, t)| {
+            (
+                Text::new("param-todo-n").arg("n", i + 1),
+                t.title.as_str().into(),
+            )
+        }));
+        Ready::Plan(Plan {
+            step: self.id(),
+            options: options.clone(),
+            request: Request::Verify,
+            params,
+            commands: vec![cloud::cli::app_url(ctx.config), cloud::cli::list_todos()],
+            notes: vec![
+                Text::new("note-verify-browser").arg("lb", &ctx.config.names.load_balancer),
+            ],
+            confirm: Confirm::Seen,
+        })
     }
 
     async fn execute(&self, request: &Request, run: &Run<'_>) -> Result<Outcome, ActionError> {
         let Request::Verify = request else {
             return Err(wrong_request());
         };
+        // Read again right before: what the learner confirms is what the app serves now.
         let todos = seen_todos(run.observed)?;
         if todos.is_empty() {
             return Err(ActionError::Blocked(Text::new("check-verify-empty")));
         }
-        run.record(EventKind::TodosVerified { count: todos.len() });
+        // The RTO ends when the app first served the todos, not when the learner looked.
+        let verified = run
+            .journal
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .verified_after_rollout();
+        if !verified {
+            run.record(EventKind::TodosVerified { count: todos.len() });
+        }
+        run.record(EventKind::TodosSeen { count: todos.len() });
         Ok(vec![
-            Text::new("check-verify-done").arg("count", todos.len()),
+            Text::new("done-verify-seen").arg("count", todos.len()),
         ])
+    }
+}
+
+/// How many todos the learner confirmed in the browser after the last rollout, if they did.
+fn seen(ctx: &Ctx<'_>) -> Option<usize> {
+    let rollout = ctx.journal.last(Kind::RolloutComplete)?.at;
+    match ctx.journal.last(Kind::TodosSeen)? {
+        e if e.at >= rollout => match e.kind {
+            EventKind::TodosSeen { count } => Some(count),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
