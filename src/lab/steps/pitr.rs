@@ -138,6 +138,10 @@ pub fn aim(journal: &Journal) -> Aim {
     };
     let point = match lower {
         Some(lower) if lower <= upper => target.clamp(lower, upper),
+        // Looks less than a second apart saw the whole list (a fast world, a scripted run): no
+        // whole second lies between them. A watched deletion came after the first whole second
+        // after the list was seen: the rows were there then, so that second holds them.
+        Some(lower) if watched && lower < disaster => lower,
         _ => target.min(upper),
     };
     let todos = match &event.kind {
@@ -708,6 +712,14 @@ mod tests {
             at_ms(59_700),
         )));
         assert_eq!(p, at(59));
+        // Seen whole only from …:33.500 to …:33.800 and deleted at …:34.200: no whole second
+        // lies in what was seen, and …:34 is the first one with the rows, before the deletion.
+        let p = point(aim(&journal_at(
+            at_ms(33_500),
+            at_ms(34_200),
+            at_ms(33_800),
+        )));
+        assert_eq!(p, at(34));
     }
 
     #[test]
