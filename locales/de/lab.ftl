@@ -189,7 +189,11 @@ note-source-untouched = { $instance } selbst wird nie verändert oder gelöscht.
 note-source-data-only = An { $instance } ändern nur die ToDo-Tabellen; die Instanz, ihr Endpunkt und ihre Einstellungen bleiben, wie sie sind.
 note-copy-overwrites = Das macht der Dump: Ein einmaliger Task liest die Datenbank von { $restored } mit mysqldump aus und schreibt sie mit mysql in { $instance }. Er ersetzt die ToDo-Tabellen in { $instance } (DROP TABLE, danach CREATE und INSERT): Was nach der Katastrophe in { $instance } geschrieben wurde, geht verloren.
 note-copy-cost = Kosten: ein Fargate-Task mit 0.25 vCPU und 0.5 GB für etwa eine Minute, sekundengenau verrechnet, mindestens eine Minute: weit weniger als ein US-Cent.
-note-copy-credentials = Der Task verwendet Benutzer und Passwort der Datenbank aus { $container } in der Task Definition des Backends; das Passwort geht als MYSQL_PWD mit und wird nie angezeigt oder protokolliert.
+note-copy-credentials = { $stored ->
+        [environment] Der Dump braucht Benutzer und Passwort der Datenbank. Die Task Definition { $backend } des Backends hält sie im Klartext in der Umgebung von { $container } (DB_USER, DB_PASSWORD), also speichert die Task Definition { $family } für den Dump sie gleich: als DB_USER und MYSQL_PWD in ihrer Umgebung. Dort kann sie lesen, wer in diesem Konto Task Definitions ansehen darf, wie in { $backend }. backup-lab zeigt und protokolliert sie nie, und am Ende deregistriert dieses Aufräumen jede Revision von { $family } und löscht sie (DeleteTaskDefinitions); bis dahin liegt das Passwort auch dort.
+       *[secret] Der Dump braucht Benutzer und Passwort der Datenbank. { $container } in der Task Definition { $backend } des Backends holt das Passwort aus einem Secret (secrets, valueFrom), also speichert die Task Definition { $family } für den Dump nur diesen Verweis, als MYSQL_PWD; ECS holt den Wert, wenn der Task startet. Das Passwort liegt nirgends neu. Am Ende deregistriert dieses Aufräumen jede Revision von { $family } und löscht sie (DeleteTaskDefinitions).
+    }
+note-copy-no-public-ip = Risiko: Die Tasks von { $service } bekommen keine öffentliche IP (assignPublicIp DISABLED). Der Dump-Task läuft in denselben Subnetzen und muss { $image } aus der öffentlichen Registry public.ecr.aws laden; das geht nur, wenn die Routentabelle der Subnetze Verkehr ins Internet (0.0.0.0/0) an ein NAT-Gateway schickt. Ohne eines bricht der Task nach etwa einer Minute mit CannotPullContainerError ab, nichts wird gelöscht, und { $service } bleibt auf { $restored }. Prüfe die Routentabellen der Subnetze in der VPC-Konsole, bevor du bestätigst, oder wähle einen anderen Weg.
 note-copy-order = Gelöscht wird erst, wenn { $service } wieder auf { $instance } läuft und die App die wiederhergestellten ToDos von dort liefert. Scheitert ein Schritt, hört das Aufräumen dort auf und sagt dir, wie es steht.
 note-cleanup-keep-cost = Danach laufen zwei Multi-AZ-Instanzen weiter, { $instance } und { $restored }: Beide werden sekundengenau verrechnet, samt Speicher, bis du eine davon löschst.
 
@@ -230,6 +234,8 @@ done-copy-started = Dump-Task { $task } gestartet
 done-copied = Kopie fertig (Exit-Code 0): { $instance } enthält die ToDos von { $restored }
 done-served-from-source = die App liefert { $count } ToDos aus { $instance }
 done-dump-deregistered = Task Definition { $family }:{ $revision } für den Dump deregistriert
+done-dump-deleted = Task Definitions { $family } (Revisionen { $revisions }) für den Dump gelöscht: Das Passwort darin ist aus dem Konto verschwunden
+done-dump-delete-denied = Task Definitions { $family } (Revisionen { $revisions }) sind deregistriert, liessen sich aber nicht löschen: Diese Rolle darf DeleteTaskDefinitions nicht aufrufen. Eine deregistrierte Revision lässt sich weiter ansehen, mit ihrer Umgebung; lösche sie, wo du es darfst: { $cli }
 progress-copy-status = Dump-Task { $task }: { $status } ({ $elapsed })
 copyback-logs = Ausgabe des Tasks: CloudWatch Logs, Gruppe { $group }, Stream { $stream }; lesen kannst du sie mit: { $cli }
 copyback-logs-none = Der Task hat keine Log-Konfiguration (die Task Definition des Backends hat keine), darum wird seine Ausgabe nicht aufbewahrt; ECS zeigt den Task mit: { $cli }

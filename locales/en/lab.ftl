@@ -189,7 +189,11 @@ note-source-untouched = { $instance } itself is never modified or deleted.
 note-source-data-only = In { $instance } only the todo tables change; the instance, its endpoint and its settings stay as they are.
 note-copy-overwrites = What the dump does: a one-off task reads the database of { $restored } with mysqldump and writes it into { $instance } with mysql. It replaces the todo tables in { $instance } (DROP TABLE, then CREATE and INSERT): anything written to { $instance } after the disaster is lost.
 note-copy-cost = Cost: one Fargate task with 0.25 vCPU and 0.5 GB for about a minute, billed per second with a one-minute minimum: far less than one US cent.
-note-copy-credentials = The task uses the database user and password of { $container } from the backend's task definition; the password travels as MYSQL_PWD and is never shown or logged.
+note-copy-credentials = { $stored ->
+        [environment] The dump needs the database user and password. The backend's task definition { $backend } keeps them in plain text in the environment of { $container } (DB_USER, DB_PASSWORD), so the dump task definition { $family } stores them the same way: as DB_USER and MYSQL_PWD in its environment. There anyone who may describe task definitions in this account can read them, as in { $backend }. backup-lab never shows or logs them, and at its end this cleanup deregisters every { $family } revision and deletes it (DeleteTaskDefinitions); until then the password is stored there too.
+       *[secret] The dump needs the database user and password. { $container } in the backend's task definition { $backend } takes the password from a secret (secrets, valueFrom), so the dump task definition { $family } stores only that reference, as MYSQL_PWD; ECS fetches the value when the task starts. The password is stored nowhere new. At its end this cleanup deregisters every { $family } revision and deletes it (DeleteTaskDefinitions).
+    }
+note-copy-no-public-ip = Risk: the tasks of { $service } get no public IP (assignPublicIp DISABLED). The dump task runs in the same subnets and must pull { $image } from the public registry public.ecr.aws; that works only if the subnets' route table sends internet traffic (0.0.0.0/0) to a NAT gateway. Without one the task stops after about a minute with CannotPullContainerError, nothing is deleted, and { $service } stays on { $restored }. Check the route tables of the subnets in the VPC console before you confirm, or choose another way.
 note-copy-order = Nothing is deleted before { $service } runs on { $instance } again and the app serves the restored todos from it. If a step fails, cleanup stops there and tells you where things stand.
 note-cleanup-keep-cost = Two Multi-AZ instances then keep running, { $instance } and { $restored }: both are billed per second, storage included, until you delete one of them.
 
@@ -230,6 +234,8 @@ done-copy-started = dump task { $task } started
 done-copied = copy finished (exit code 0): { $instance } holds the todos of { $restored }
 done-served-from-source = the app serves { $count } todos from { $instance }
 done-dump-deregistered = dump task definition { $family }:{ $revision } deregistered
+done-dump-deleted = dump task definitions { $family } (revisions { $revisions }) deleted: the password they held is gone from the account
+done-dump-delete-denied = dump task definitions { $family } (revisions { $revisions }) are deregistered but could not be deleted: this role may not call DeleteTaskDefinitions. A deregistered revision can still be described, with its environment; delete them where you may: { $cli }
 progress-copy-status = dump task { $task }: { $status } ({ $elapsed })
 copyback-logs = Task output: CloudWatch Logs, group { $group }, stream { $stream }; read it with: { $cli }
 copyback-logs-none = The task has no log configuration (the backend's task definition has none), so its output is not kept; ECS shows the task with: { $cli }

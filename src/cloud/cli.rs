@@ -99,6 +99,19 @@ fn tags(tags: &[(String, String)]) -> String {
     out
 }
 
+/// ` --tags key=k,value=v …` as ECS's commands take them, or nothing when there are none.
+fn ecs_tags(tags: &[(String, String)]) -> String {
+    let mut out = String::new();
+    if !tags.is_empty() {
+        out.push_str(" --tags");
+        for (k, v) in tags {
+            out.push(' ');
+            out.push_str(&quote(&format!("key={k},value={v}")));
+        }
+    }
+    out
+}
+
 /// Everything a restore sets on the new instance, as the CLI takes it.
 fn settings(s: &RestoreSettings) -> String {
     let mut out = format!(" --db-instance-class {}", quote(&s.class));
@@ -208,6 +221,14 @@ pub fn list_task_definitions(family: &str) -> String {
     )
 }
 
+#[must_use]
+pub fn list_inactive_task_definitions(family: &str) -> String {
+    format!(
+        "aws ecs list-task-definitions --family-prefix {} --status INACTIVE",
+        quote(family)
+    )
+}
+
 /// `td.json` is the base revision with one environment variable changed; every other field is
 /// carried over. The comment stays free of prose: the line is shown and journaled in any language.
 #[must_use]
@@ -226,6 +247,15 @@ pub fn deregister_task_definition(arn: &str) -> String {
     format!(
         "aws ecs deregister-task-definition --task-definition {}",
         quote(arn)
+    )
+}
+
+#[must_use]
+pub fn delete_task_definitions(arns: &[String]) -> String {
+    let named: Vec<String> = arns.iter().map(|a| quote(a)).collect();
+    format!(
+        "aws ecs delete-task-definitions --task-definitions {}",
+        named.join(" ")
     )
 }
 
@@ -283,10 +313,11 @@ pub fn register_dump_task_definition(r: &super::DumpTaskRequest) -> String {
         .map(|(k, v)| format!("{k}={v}"))
         .collect();
     format!(
-        "aws ecs register-task-definition --family {} --requires-compatibilities FARGATE --network-mode awsvpc --cpu {} --memory {} --container-definitions file://dump.json   # dump.json: image {}, command bash -c {}, environment {}, {}/{} ← {} {}.{}/{}; executionRoleArn, logConfiguration ← {}",
+        "aws ecs register-task-definition --family {} --requires-compatibilities FARGATE --network-mode awsvpc --cpu {} --memory {}{} --container-definitions file://dump.json   # dump.json: image {}, command bash -c {}, environment {}, {}/{} ← {} {}.{}/{}; executionRoleArn, logConfiguration ← {}",
         quote(&r.family),
         super::DUMP_CPU,
         super::DUMP_MEMORY,
+        ecs_tags(&r.tags),
         quote(&r.image),
         quote(super::DUMP_SCRIPT),
         environment.join(" "),
@@ -303,7 +334,7 @@ pub fn register_dump_task_definition(r: &super::DumpTaskRequest) -> String {
 #[must_use]
 pub fn run_task(r: &super::RunTaskRequest) -> String {
     format!(
-        "aws ecs run-task --cluster {} --task-definition {} --launch-type FARGATE --network-configuration {} --started-by {}",
+        "aws ecs run-task --cluster {} --task-definition {} --launch-type FARGATE --network-configuration {} --started-by {}{}",
         quote(&r.cluster),
         quote(&r.task_definition),
         quote(&format!(
@@ -316,7 +347,12 @@ pub fn run_task(r: &super::RunTaskRequest) -> String {
                 "DISABLED"
             }
         )),
-        quote(&r.started_by)
+        quote(&r.started_by),
+        if r.client_token.is_empty() {
+            String::new()
+        } else {
+            format!(" --client-token {}", quote(&r.client_token))
+        }
     )
 }
 

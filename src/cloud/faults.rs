@@ -131,7 +131,7 @@ pub struct Spec {
 }
 
 /// Every operation a rule may name: the API names of [`super::layer`] and the todo app's.
-pub const OPERATIONS: [&str; 20] = [
+pub const OPERATIONS: [&str; 21] = [
     "GetCallerIdentity",
     "DescribeDBInstances",
     "DescribeDBSnapshots",
@@ -146,6 +146,7 @@ pub const OPERATIONS: [&str; 20] = [
     "ListTaskDefinitions",
     "RegisterTaskDefinition",
     "DeregisterTaskDefinition",
+    "DeleteTaskDefinitions",
     "UpdateService",
     "RunTask",
     "DescribeTasks",

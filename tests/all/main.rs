@@ -29,6 +29,7 @@ mod cli;
 mod credentials;
 mod diagnoses;
 mod dump;
+mod dump_task;
 mod faults;
 mod lab_moto;
 mod lab_sim;
