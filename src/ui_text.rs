@@ -96,7 +96,8 @@ pub fn fault_spec_text(e: &SpecError) -> Text {
         | SpecError::Kind { part }
         | SpecError::UnhealthyOperation { part }
         | SpecError::UnhealthyRate { part }
-        | SpecError::DumpRule { part } => text.arg("part", part.clone()),
+        | SpecError::DumpRule { part }
+        | SpecError::SessionRule { part } => text.arg("part", part.clone()),
         SpecError::Operation { part, operation } => text
             .arg("part", part.clone())
             .arg("operation", operation.clone())

@@ -282,6 +282,10 @@ run-skipped = übersprungen
 run-needs-yes = kein Terminal für die Bestätigung: Ergänze --yes, um ohne Nachfrage auszuführen
 run-nothing = nenne die Schritte (z. B. run snapshot) oder verwende --all
 run-timeout = zu lange auf diesen Schritt gewartet; führe den Befehl nochmals aus, um weiterzumachen
+run-credentials-waiting = warte auf neue Zugangsdaten: backup-lab versucht es alle paar Sekunden wieder und macht von selbst weiter, sobald sie gehen (Ctrl-C beendet den Lauf; was erledigt ist, bleibt erledigt)
+run-credentials-still-waiting = warte weiter auf neue Zugangsdaten ({ $elapsed })
+run-credentials-back = die Zugangsdaten gehen wieder: weiter, wo der Lauf stehen blieb
+run-credentials-gave-up = nach 2 Stunden noch keine gültigen Zugangsdaten; führe den Befehl nochmals aus, sobald du neue hast, er macht weiter, wo er stehen blieb
 status-instances = DB-Instanzen
 status-snapshots = Snapshots
 status-service = ECS-Deployments
@@ -366,6 +370,7 @@ invalid-step = unbekannter Schritt «{ $step }»; Schritte mit Aktion: { $steps 
 invalid-faults = ungültiges --faults: { $reason }
 invalid-faults-unhealthy-needs-sim = ungültiges --faults: unhealthy lässt simulierte Tasks scheitern und geht nur mit --sim
 invalid-faults-dump-needs-sim = ungültiges --faults: no-registry und db-unreachable lassen den simulierten Kopier-Task scheitern und gehen nur mit --sim
+invalid-faults-session-needs-sim = ungültiges --faults: session lässt die simulierte Sitzung ablaufen und geht nur mit --sim (auf AWS gibt expired ein ExpiredToken)
 invalid-speed = --speed muss eine Zahl von { $min } (Echtzeit) bis { $max } sein; Standard ist { $default }
 invalid-speed-needs-sim = --speed gilt nur für die Simulation: Ergänze --sim
 config-read = { $path } kann nicht gelesen werden: { $reason }
@@ -416,10 +421,11 @@ plan-changed = Das Konto hat sich seit deiner Bestätigung verändert, der Plan 
 faults-empty = die Angabe ist leer; z. B. throttle:0.2 oder CreateDBSnapshot=timeout@1
 faults-calls = «{ $part }»: nach @ folgt N oder N-M, mit 1 ≤ N ≤ M
 faults-rate = «{ $part }»: die Rate nach : muss eine Zahl von 0 bis 1 sein
-faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry oder db-unreachable sein
+faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry, db-unreachable oder session sein
 faults-unhealthy-operation = «{ $part }»: unhealthy gilt nur für UpdateService
 faults-unhealthy-rate = «{ $part }»: unhealthy nimmt keine Rate, nur @N oder @N-M
 faults-dump-rule = «{ $part }»: no-registry und db-unreachable gelten nur für RunTask und nehmen keine Rate, nur @N oder @N-M
+faults-session-rule = «{ $part }»: session gilt für jeden Aufruf und nimmt keine Rate, nur @N (der Aufruf, ab dem die Sitzung abgelaufen ist)
 faults-operation = «{ $part }»: unbekannte Operation «{ $operation }»; bekannt sind { $operations }
 
 

@@ -282,6 +282,10 @@ run-skipped = skipped
 run-needs-yes = no terminal to ask for confirmation: add --yes to run without asking
 run-nothing = name the steps to run (e.g. run snapshot) or use --all
 run-timeout = waited too long for this step; run the command again to carry on
+run-credentials-waiting = waiting for fresh credentials: backup-lab tries again every few seconds and carries on by itself once they work (Ctrl-C ends the run; what is done stays done)
+run-credentials-still-waiting = still waiting for fresh credentials ({ $elapsed })
+run-credentials-back = the credentials work again: carrying on where the run stopped
+run-credentials-gave-up = no working credentials after 2 hours; run the command again once you have fresh ones, and it carries on where it stopped
 status-instances = DB instances
 status-snapshots = Snapshots
 status-service = ECS deployments
@@ -366,6 +370,7 @@ invalid-step = unknown step "{ $step }"; steps with an action: { $steps }
 invalid-faults = invalid --faults: { $reason }
 invalid-faults-unhealthy-needs-sim = invalid --faults: unhealthy makes simulated tasks fail and works only with --sim
 invalid-faults-dump-needs-sim = invalid --faults: no-registry and db-unreachable make the simulated copy task fail and work only with --sim
+invalid-faults-session-needs-sim = invalid --faults: session lets the simulated session expire and works only with --sim (on AWS, expired injects ExpiredToken)
 invalid-speed = --speed must be a number from { $min } (real time) to { $max }; the default is { $default }
 invalid-speed-needs-sim = --speed only applies to the simulation: add --sim
 config-read = cannot read { $path }: { $reason }
@@ -413,10 +418,11 @@ plan-changed = The account has changed since you confirmed, so the plan is no lo
 faults-empty = the spec is empty; e.g. throttle:0.2 or CreateDBSnapshot=timeout@1
 faults-calls = "{ $part }": after @ comes N or N-M, with 1 ≤ N ≤ M
 faults-rate = "{ $part }": the rate after : must be a number from 0 to 1
-faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry or db-unreachable
+faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry, db-unreachable or session
 faults-unhealthy-operation = "{ $part }": unhealthy applies to UpdateService only
 faults-unhealthy-rate = "{ $part }": unhealthy takes no rate, only @N or @N-M
 faults-dump-rule = "{ $part }": no-registry and db-unreachable apply to RunTask only and take no rate, only @N or @N-M
+faults-session-rule = "{ $part }": session applies to every call and takes no rate, only @N (the call from which the session has expired)
 faults-operation = "{ $part }": unknown operation "{ $operation }"; known operations: { $operations }
 
 

@@ -38,6 +38,9 @@ pub enum FaultKind {
     NoRegistry,
     /// The dump task cannot connect to a database (simulation only).
     DbUnreachable,
+    /// The session expires at the Nth call and works again once fresh keys are pasted into
+    /// the simulation's credentials file (simulation only; see `sim::SimSession`).
+    Session,
 }
 
 impl FaultKind {
@@ -52,6 +55,7 @@ impl FaultKind {
             "tag-denied" => Self::TagDenied,
             "no-registry" => Self::NoRegistry,
             "db-unreachable" => Self::DbUnreachable,
+            "session" | "session-expires" => Self::Session,
             _ => return None,
         })
     }
@@ -60,7 +64,7 @@ impl FaultKind {
     fn is_world(self) -> bool {
         matches!(
             self,
-            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable
+            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable | Self::Session
         )
     }
 
@@ -92,11 +96,13 @@ impl FaultKind {
                 "The security token included in the request is expired (injected).",
             ),
             // Not a failed call: the simulation's tasks fail instead (never raised here).
-            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable => CloudError::new(
-                ErrorKind::Other,
-                "Unhealthy",
-                "Tasks fail their health checks (injected).",
-            ),
+            Self::Unhealthy | Self::NoRegistry | Self::DbUnreachable | Self::Session => {
+                CloudError::new(
+                    ErrorKind::Other,
+                    "Unhealthy",
+                    "Tasks fail their health checks (injected).",
+                )
+            }
             Self::TagDenied => {
                 let action = if operation.contains("DB") {
                     "rds:AddTagsToResource"
@@ -185,6 +191,10 @@ pub enum SpecError {
     DumpRule {
         part: String,
     },
+    /// `session` with an operation, a rate or a range of calls.
+    SessionRule {
+        part: String,
+    },
 }
 
 impl SpecError {
@@ -200,6 +210,7 @@ impl SpecError {
             Self::UnhealthyOperation { .. } => "unhealthy-operation",
             Self::UnhealthyRate { .. } => "unhealthy-rate",
             Self::DumpRule { .. } => "dump-rule",
+            Self::SessionRule { .. } => "session-rule",
         }
     }
 }
@@ -262,6 +273,13 @@ impl Spec {
             {
                 return Err(SpecError::DumpRule { part: owned() });
             }
+            if kind == FaultKind::Session
+                && (operation.as_deref().is_some_and(|op| op != "*")
+                    || rate < 1.0
+                    || calls.is_some_and(|(a, b)| a != b))
+            {
+                return Err(SpecError::SessionRule { part: owned() });
+            }
             rules.push(Rule {
                 operation,
                 kind,
@@ -299,6 +317,16 @@ impl Spec {
                 Some((r.calls.unwrap_or((1, u64::MAX)), fault))
             })
             .collect()
+    }
+
+    /// The call from which the simulated session has expired (`session@N`; `session`: the
+    /// first), if the spec names one.
+    #[must_use]
+    pub fn session_expiry(&self) -> Option<u64> {
+        self.rules
+            .iter()
+            .find(|r| r.kind == FaultKind::Session)
+            .map(|r| r.calls.map_or(1, |(first, _)| first))
     }
 
     /// Whether the spec holds call faults (anything but the world kinds).

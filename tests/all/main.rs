@@ -30,6 +30,7 @@ mod credentials;
 mod diagnoses;
 mod dump;
 mod dump_task;
+mod expiry;
 mod faults;
 mod lab_moto;
 mod lab_sim;

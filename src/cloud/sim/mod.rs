@@ -14,11 +14,13 @@
 
 mod api;
 mod clock;
+mod session;
 mod tasks;
 mod transitions;
 mod world;
 
 use self::clock::{Clock, Following, stamp};
+pub use self::session::{CREDENTIALS_FILE, SimSession};
 pub use self::tasks::DumpFault;
 use self::transitions::timing;
 use self::world::{
