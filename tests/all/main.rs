@@ -40,3 +40,4 @@ mod restore_diag;
 mod state;
 mod tty;
 mod ui_snapshots;
+mod waiting;
