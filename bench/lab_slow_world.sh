@@ -17,7 +17,7 @@
 # round, the medians, both ratios and a machine-readable `RESULT lab_slow_world …` line.
 #
 # Environment: REPEAT, VENV (moto_server and a python with boto3; default .venv), AWS_CLI
-# (default $VENV/bin/aws), BIN, MODIFY_S SNAPSHOT_S RESTORE_S ROLLOUT_S (default 2 3 6 3),
+# (default $VENV/bin/aws), BIN, MODIFY_S SNAPSHOT_S RESTORE_S ROLLOUT_S (default 1 2 3 2),
 # KEEP=1 keeps the scratch dir.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -28,10 +28,10 @@ VENV=${VENV:-$ROOT/.venv}
 AWS_CLI=${AWS_CLI:-$VENV/bin/aws}
 BIN=${BIN:-$ROOT/target/release/backup-lab}
 PY=$VENV/bin/python
-MODIFY_S=${MODIFY_S:-2}
-SNAPSHOT_S=${SNAPSHOT_S:-3}
-RESTORE_S=${RESTORE_S:-6}
-ROLLOUT_S=${ROLLOUT_S:-3}
+MODIFY_S=${MODIFY_S:-1}
+SNAPSHOT_S=${SNAPSHOT_S:-2}
+RESTORE_S=${RESTORE_S:-3}
+ROLLOUT_S=${ROLLOUT_S:-2}
 
 for need in "$VENV/bin/moto_server" "$PY" "$AWS_CLI" "$BIN"; do
     if [ ! -x "$need" ]; then

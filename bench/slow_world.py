@@ -3,7 +3,7 @@
 scaled down: moto makes everything available at once, so no waiter ever waits there.
 
     python bench/slow_world.py --upstream http://127.0.0.1:MOTO_PORT [--port 0] \
-        [--modify 2] [--snapshot 3] [--restore 6] [--rollout 3]
+        [--modify 1] [--snapshot 2] [--restore 3] [--rollout 2]
 
 Prints its port on the first line of stdout, then serves until killed. Every request is sent
 on to moto; the answers are changed as time since the change asks:
@@ -221,10 +221,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--upstream", required=True)
     parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--modify", type=float, default=2.0)
-    parser.add_argument("--snapshot", type=float, default=3.0)
-    parser.add_argument("--restore", type=float, default=6.0)
-    parser.add_argument("--rollout", type=float, default=3.0)
+    parser.add_argument("--modify", type=float, default=1.0)
+    parser.add_argument("--snapshot", type=float, default=2.0)
+    parser.add_argument("--restore", type=float, default=3.0)
+    parser.add_argument("--rollout", type=float, default=2.0)
     parser.add_argument("--print-wait", action="store_true")
     ARGS = parser.parse_args()
     if ARGS.print_wait:

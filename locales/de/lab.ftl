@@ -234,8 +234,14 @@ done-copy-started = Dump-Task { $task } gestartet
 done-copied = Kopie fertig (Exit-Code 0): { $instance } enthält die ToDos von { $restored }
 done-served-from-source = die App liefert { $count } ToDos aus { $instance }
 done-dump-deregistered = Task Definition { $family }:{ $revision } für den Dump deregistriert
-done-dump-deleted = Task Definitions { $family } (Revisionen { $revisions }) für den Dump gelöscht: Das Passwort darin ist aus dem Konto verschwunden
-done-dump-delete-denied = Task Definitions { $family } (Revisionen { $revisions }) sind deregistriert, liessen sich aber nicht löschen: Diese Rolle darf DeleteTaskDefinitions nicht aufrufen. Eine deregistrierte Revision lässt sich weiter ansehen, mit ihrer Umgebung; lösche sie, wo du es darfst: { $cli }
+done-dump-deleted = Task Definitions { $family } ({ $count ->
+        [one] Revision
+       *[other] Revisionen
+    } { $revisions }) für den Dump gelöscht: Das Passwort darin ist aus dem Konto verschwunden
+done-dump-delete-denied = Task Definitions { $family } ({ $count ->
+        [one] Revision
+       *[other] Revisionen
+    } { $revisions }) sind deregistriert, liessen sich aber nicht löschen: Diese Rolle darf DeleteTaskDefinitions nicht aufrufen. Eine deregistrierte Revision lässt sich weiter ansehen, mit ihrer Umgebung; lösche sie, wo du es darfst: { $cli }
 progress-copy-status = Dump-Task { $task }: { $status } ({ $elapsed })
 copyback-logs = Ausgabe des Tasks: CloudWatch Logs, Gruppe { $group }, Stream { $stream }; lesen kannst du sie mit: { $cli }
 copyback-logs-none = Der Task hat keine Log-Konfiguration (die Task Definition des Backends hat keine), darum wird seine Ausgabe nicht aufbewahrt; ECS zeigt den Task mit: { $cli }

@@ -234,8 +234,14 @@ done-copy-started = dump task { $task } started
 done-copied = copy finished (exit code 0): { $instance } holds the todos of { $restored }
 done-served-from-source = the app serves { $count } todos from { $instance }
 done-dump-deregistered = dump task definition { $family }:{ $revision } deregistered
-done-dump-deleted = dump task definitions { $family } (revisions { $revisions }) deleted: the password they held is gone from the account
-done-dump-delete-denied = dump task definitions { $family } (revisions { $revisions }) are deregistered but could not be deleted: this role may not call DeleteTaskDefinitions. A deregistered revision can still be described, with its environment; delete them where you may: { $cli }
+done-dump-deleted = dump task definitions { $family } ({ $count ->
+        [one] revision
+       *[other] revisions
+    } { $revisions }) deleted: the password they held is gone from the account
+done-dump-delete-denied = dump task definitions { $family } ({ $count ->
+        [one] revision
+       *[other] revisions
+    } { $revisions }) are deregistered but could not be deleted: this role may not call DeleteTaskDefinitions. A deregistered revision can still be described, with its environment; delete them where you may: { $cli }
 progress-copy-status = dump task { $task }: { $status } ({ $elapsed })
 copyback-logs = Task output: CloudWatch Logs, group { $group }, stream { $stream }; read it with: { $cli }
 copyback-logs-none = The task has no log configuration (the backend's task definition has none), so its output is not kept; ECS shows the task with: { $cli }

@@ -227,7 +227,7 @@ async fn the_dump_revisions_are_deregistered_and_deleted() {
     let out = result.expect("copy back").join("\n");
     assert!(out.contains("backup-lab-dump:1 deregistered"), "{out}");
     assert!(
-        out.contains("backup-lab-dump (revisions 1) deleted"),
+        out.contains("backup-lab-dump (revision 1) deleted"),
         "{out}"
     );
     assert!(

@@ -631,12 +631,14 @@ async fn delete_dump_revisions(
             Ok(()) => out.push(
                 Text::new("done-dump-deleted")
                     .arg("family", family.to_owned())
+                    .arg("count", batch.len())
                     .arg("revisions", revisions),
             ),
             Err(e) if e.kind == ErrorKind::AccessDenied => {
                 out.push(
                     Text::new("done-dump-delete-denied")
                         .arg("family", family.to_owned())
+                        .arg("count", batch.len())
                         .arg("revisions", revisions)
                         .arg("cli", cloud::cli::delete_task_definitions(&inactive)),
                 );
