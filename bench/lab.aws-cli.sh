@@ -79,6 +79,9 @@ trap 'rm -rf "$tmp"' EXIT
 # 2. Automated backups: retention 1 day, a window, apply immediately.
 aws_ rds modify-db-instance --db-instance-identifier "$INSTANCE" --backup-retention-period 1 \
     --preferred-backup-window "$WINDOW_UTC" --apply-immediately >/dev/null
+# The instance is modifying (and then taking its first backup) for a while; a snapshot needs
+# it available again.
+aws_ rds wait db-instance-available --db-instance-identifier "$INSTANCE"
 
 # 3. Five todos.
 for title in "Buy milk" "Prepare the lab" "Read about RPO" "Read about RTO" "Take a snapshot"; do

@@ -29,8 +29,9 @@ run render cargo bench --locked --bench render
 run polling cargo bench --locked --bench polling
 run idle_cpu bench/idle_cpu.sh
 run lab_vs_cli bench/lab_vs_cli.sh
+run lab_slow_world bench/lab_slow_world.sh
 
 {
     echo "== summary ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load average $(cut -d' ' -f1-3 /proc/loadavg))"
-    grep -h '^RESULT' "$out"/render.txt "$out"/polling.txt "$out"/idle_cpu.txt "$out"/lab_vs_cli.txt || true
+    grep -h '^RESULT' "$out"/render.txt "$out"/polling.txt "$out"/idle_cpu.txt "$out"/lab_vs_cli.txt "$out"/lab_slow_world.txt || true
 } | tee "$out/summary.txt"

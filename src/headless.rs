@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::app::{Command, Msg, Snapshot};
 use crate::cloud::recorder::CallLog;
-use crate::cloud::{Cloud, shown_value, wire};
+use crate::cloud::{Cloud, CloudError, shown_value, wire};
 use crate::config::Config;
 use crate::i18n::{Lang, t};
 use crate::lab::act::{self, ActionError, Outcome};
@@ -414,12 +414,14 @@ impl Runtime {
             if let Some(e) = observed
                 .instances
                 .error
-                .as_ref()
+                .clone()
                 .filter(|e| !e.kind.is_transient())
             {
-                note!("✘ {}", ui_text::error_text(e).render(self.lang));
-                code = EXIT_INCOMPLETE;
-                break;
+                let Some(fresh) = self.credentials_renewed(&mut session, &e).await else {
+                    code = EXIT_INCOMPLETE;
+                    break;
+                };
+                observed = fresh;
             }
             let before = self.check_of(step, &observed);
             if before.is_some() && self.finished(step, before.as_ref(), &observed, options) {
@@ -429,10 +431,24 @@ impl Runtime {
                 ));
                 continue;
             }
-            let result = match self.act(&mut session, step, &observed, options, yes).await {
+            let mut result = match self.act(&mut session, step, &observed, options, yes).await {
                 Ok(result) => result,
                 Err(exit) => return exit,
             };
+            // Credentials that expired while the action ran: once fresh ones work, the step
+            // runs again from a fresh look, which finds what went through and does the rest.
+            while let Some(Err(ActionError::Cloud(e))) = &result
+                && awaits_credentials(e)
+            {
+                let e = e.clone();
+                let Some(fresh) = self.credentials_renewed(&mut session, &e).await else {
+                    return self.finish(session, EXIT_INCOMPLETE).await;
+                };
+                result = match self.act(&mut session, step, &fresh, options, yes).await {
+                    Ok(result) => result,
+                    Err(exit) => return exit,
+                };
+            }
             match result {
                 None => {
                     self.say(&Text::new("run-skipped"));
@@ -455,6 +471,11 @@ impl Runtime {
                 break;
             }
         }
+        self.finish(session, code).await
+    }
+
+    /// The end of `run`: the check document from a last look, and `code`.
+    async fn finish(&self, mut session: Session, mut code: i32) -> i32 {
         let observed = self.or_look(session.observed().await).await;
         if self.tell_journal_problem(&mut session) {
             code = EXIT_INCOMPLETE;
@@ -463,6 +484,59 @@ impl Runtime {
         let doc = self.document(&observed);
         self.print_document(&doc);
         code
+    }
+
+    /// After `e`, a failure waiting does not cure: when fresh credentials can appear where
+    /// they came from (the credentials file, an SSO or console login, a credential process,
+    /// the container endpoint), says so and what to do, as the TUI does, then waits, saying
+    /// that it waits, until the account answers again, and returns a fresh look at every
+    /// part. `None` (the run ends) for any other failure, for credentials from environment
+    /// variables (a running program cannot read new ones; the text says to restart), when
+    /// the worker ended, or after [`CREDENTIALS_WAIT_LIMIT`].
+    async fn credentials_renewed(&self, session: &mut Session, e: &CloudError) -> Option<Observed> {
+        note!("✘ {}", ui_text::error_text(e).render(self.lang));
+        if !awaits_credentials(e) {
+            return None;
+        }
+        note!("  … {}", t(self.lang, "run-credentials-waiting"));
+        // Waited in real time: the learner gets fresh keys at the speed of people, whatever
+        // the simulated clock does.
+        let started = tokio::time::Instant::now();
+        let mut told = started;
+        loop {
+            tokio::time::sleep(CREDENTIALS_POLL).await;
+            let observed = session.look(vec![PartId::Instances]).await?;
+            let waited = started.elapsed();
+            match &observed.instances.error {
+                None => {
+                    note!("  ✔ {}", t(self.lang, "run-credentials-back"));
+                    return session.look(PartId::ALL.to_vec()).await;
+                }
+                Some(e) if e.kind.is_transient() || awaits_credentials(e) => {}
+                Some(e) => {
+                    note!("✘ {}", ui_text::error_text(e).render(self.lang));
+                    return None;
+                }
+            }
+            if waited > CREDENTIALS_WAIT_LIMIT {
+                note!("✘ {}", t(self.lang, "run-credentials-gave-up"));
+                return None;
+            }
+            if told.elapsed() >= CREDENTIALS_TELL {
+                told = tokio::time::Instant::now();
+                note!(
+                    "  … {}",
+                    Text::new("run-credentials-still-waiting")
+                        .arg(
+                            "elapsed",
+                            crate::lab::Duration::seconds(
+                                i64::try_from(waited.as_secs()).unwrap_or(i64::MAX)
+                            )
+                        )
+                        .render(self.lang)
+                );
+            }
+        }
     }
 
     /// Has the worker carry out `step`'s action and waits for its answer. `--yes` confirms
@@ -584,9 +658,13 @@ impl Runtime {
                 .iter()
                 .filter_map(|part| observed.error(*part))
                 .find(|e| !e.kind.is_transient())
+                .cloned()
             {
-                note!("✘ {}", ui_text::error_text(e).render(self.lang));
-                return false;
+                // Expired credentials that can be renewed: waited for, then the wait goes on.
+                if self.credentials_renewed(session, &e).await.is_none() {
+                    return false;
+                }
+                continue;
             }
             if news && detail != last_detail {
                 // Details that tell how long something has taken need no time of their own.
@@ -773,6 +851,23 @@ fn write_problems(out: &mut String, _state: StepState, problems: &[crate::lab::S
         let _ = writeln!(out, "      → {}", p.fix);
     }
 }
+
+/// Whether `e` is about credentials that fresh ones cure without a restart: expired or
+/// refused, from a source that is read again when backup-lab connects anew (everything but
+/// environment variables). An error that names no source is not waited for.
+fn awaits_credentials(e: &CloudError) -> bool {
+    e.is_credentials_problem()
+        && e.credentials
+            .as_deref()
+            .is_some_and(crate::cloud::credentials::CredentialSource::renews_on_reconnect)
+}
+
+/// While `run` waits for fresh credentials (real time): how often it looks (the connection is
+/// made anew at most every `refresh::RECONNECT_EVERY`), how often it says it still waits and
+/// how long it waits at most.
+const CREDENTIALS_POLL: std::time::Duration = std::time::Duration::from_secs(5);
+const CREDENTIALS_TELL: std::time::Duration = std::time::Duration::from_secs(60);
+const CREDENTIALS_WAIT_LIMIT: std::time::Duration = std::time::Duration::from_secs(2 * 3600);
 
 /// How often `run` shows a plan again because the account moved before it ran.
 const PLAN_CHANGES: u32 = 3;

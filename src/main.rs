@@ -587,13 +587,29 @@ fn open_sim(
             matches!(state::holding(&dir), state::Holding::Running(_))
         }));
     }
-    if let Some(Ok(spec)) = g.faults.as_deref().map(faults::Spec::parse) {
+    let spec = g
+        .faults
+        .as_deref()
+        .map(faults::Spec::parse)
+        .and_then(Result::ok);
+    if let Some(spec) = &spec {
         sim.set_unhealthy_updates(spec.unhealthy_updates());
         sim.set_dump_faults(spec.dump_faults());
         sim.set_restore_endings(spec.restore_endings());
     }
     let key = format!("sim-{}", sim.world_id());
-    Ok((Arc::new(sim), key))
+    let sim: Arc<dyn Cloud> = Arc::new(sim);
+    // The `session` fault: the session expires, and fresh keys pasted into a file in the
+    // simulation's directory renew it.
+    let sim = match spec.and_then(|s| s.session_expiry()) {
+        Some(at) => Arc::new(sim::SimSession::new(
+            sim,
+            at,
+            state_dir.join("sim").join(sim::CREDENTIALS_FILE),
+        )),
+        None => sim,
+    };
+    Ok((sim, key))
 }
 
 /// Where the speed of the last run that could act on a simulated world is kept.
@@ -1047,6 +1063,13 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
                 && !matches!(base.mode(), Mode::Simulation { .. }) =>
         {
             eprintln!("✘ {}", t(lang, "invalid-faults-restore-needs-sim"));
+            return EXIT_USAGE;
+        }
+        Some(spec)
+            if spec.session_expiry().is_some()
+                && !matches!(base.mode(), Mode::Simulation { .. }) =>
+        {
+            eprintln!("✘ {}", t(lang, "invalid-faults-session-needs-sim"));
             return EXIT_USAGE;
         }
         Some(spec) if !spec.has_call_faults() => base,

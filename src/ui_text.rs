@@ -118,7 +118,8 @@ pub fn fault_spec_text(e: &SpecError) -> Text {
         | SpecError::UnhealthyRate { part }
         | SpecError::DumpRule { part }
         | SpecError::RestoreRule { part }
-        | SpecError::StaleRule { part } => text.arg("part", part.clone()),
+        | SpecError::StaleRule { part }
+        | SpecError::SessionRule { part } => text.arg("part", part.clone()),
         SpecError::Operation { part, operation } => text
             .arg("part", part.clone())
             .arg("operation", operation.clone())

@@ -5,7 +5,9 @@
 //! problem) have a queue of their own. Actions run as separate tasks, one at a time, so
 //! polling goes on while they wait.
 //!
-//! A part is looked at every [`FAST`] while it is changing or an action has just changed it,
+//! A part an action has set changing is looked at every [`QUICK`] for the first [`QUICK_FOR`]
+//! after the action, so a change that is over within seconds is seen within about a second. A
+//! part is looked at every [`FAST`] while it is changing or an action has just changed it,
 //! every [`WATCH`] while the learner is at a step that reads it and is not done (they may be
 //! doing it in the console), and every [`SLOW`] otherwise; throttling backs it off. Only the
 //! parts an action touches are polled fast after it, so a restore in progress costs about 25
@@ -31,6 +33,13 @@ use crate::lab::plan::{Options, Plan};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, StepState, Text, act};
 
+/// Between looks at a part an action has just set changing, while the change may soon be over
+/// (for [`QUICK_FOR`] after the action): a short wait is noticed within about a second.
+pub const QUICK: Duration = Duration::from_secs(1);
+/// How long after an action its changing parts are looked at every [`QUICK`]. Changes that
+/// take longer (a restore of many minutes) are followed every [`FAST`] after that, so they
+/// cost no more than before.
+pub const QUICK_FOR: Duration = Duration::from_secs(30);
 /// Between looks at a part that is changing, or that an action just changed.
 pub const FAST: Duration = Duration::from_secs(3);
 /// Between looks at a part of the step the learner is at while it is not done: the learner
@@ -72,6 +81,8 @@ pub struct Schedule {
     due: BTreeMap<PartId, Instant>,
     backoff: BTreeMap<PartId, Duration>,
     hot_until: BTreeMap<PartId, Instant>,
+    /// Until when the parts of the last action are looked at every [`QUICK`] while changing.
+    quick_until: BTreeMap<PartId, Instant>,
     /// Parts of the step in focus while it is not done (see [`WATCH`]).
     watched: BTreeSet<PartId>,
     /// Factor on every interval but throttling backoff: below 1 on a simulated clock faster
@@ -91,6 +102,7 @@ impl Schedule {
             due: PartId::ALL.iter().map(|p| (*p, now)).collect(),
             backoff: BTreeMap::new(),
             hot_until: BTreeMap::new(),
+            quick_until: BTreeMap::new(),
             watched: BTreeSet::new(),
             scale: 1.0,
             busy_scale: 1.0,
@@ -129,6 +141,8 @@ impl Schedule {
     pub fn heat(&mut self, now: Instant, parts: &[PartId]) {
         let hot = HOT.mul_f64(self.scale);
         self.hot_until = parts.iter().map(|part| (*part, now + hot)).collect();
+        let quick = QUICK_FOR.mul_f64(self.scale);
+        self.quick_until = parts.iter().map(|part| (*part, now + quick)).collect();
         let soon = now + FAST.mul_f64(self.scale);
         for part in parts {
             if let Some(due) = self.due.get_mut(part) {
@@ -197,7 +211,14 @@ impl Schedule {
             None => {
                 self.backoff.remove(&part);
                 let hot = self.hot_until.get(&part).is_some_and(|until| now < *until);
-                let interval = if hot || observed.is_changing(part) {
+                let quick = self
+                    .quick_until
+                    .get(&part)
+                    .is_some_and(|until| now < *until);
+                let changing = observed.is_changing(part);
+                let interval = if quick && changing {
+                    QUICK
+                } else if hot || changing {
                     FAST
                 } else if self.watched.contains(&part) {
                     WATCH
@@ -672,8 +693,43 @@ mod tests {
         assert!(per_second <= 0.5, "{total} looks in 15 min: {counts:?}");
         assert_eq!(
             counts[&PartId::Instances],
-            300,
-            "the changing part every 3 s"
+            30 + 290,
+            "the changing part every second for 30 s, then every 3 s"
+        );
+    }
+
+    #[test]
+    fn a_part_an_action_set_changing_is_looked_at_every_second_at_first() {
+        let start = Instant::now();
+        let mut schedule = Schedule::new(start);
+        schedule.heat(start, StepId::Restore.parts());
+        let changing = restoring();
+        let counts = looks(&mut schedule, start, QUICK_FOR, &changing);
+        assert_eq!(counts[&PartId::Instances], 30, "{counts:?}");
+        assert_eq!(
+            counts[&PartId::Snapshots],
+            1,
+            "an unchanged part keeps its schedule: {counts:?}"
+        );
+        let later = start + QUICK_FOR + Duration::from_secs(1);
+        assert_eq!(
+            schedule.after_fetch(PartId::Instances, later, None, &changing),
+            FAST,
+            "then on the usual schedule"
+        );
+        // A change that is over is not looked for every second.
+        let mut schedule = Schedule::new(start);
+        schedule.heat(start, StepId::Restore.parts());
+        assert_eq!(
+            schedule.after_fetch(PartId::Instances, start, None, &Observed::default()),
+            FAST
+        );
+        // On a faster simulated clock the second shrinks with the rest.
+        let mut fast = Schedule::for_mode(start, &crate::cloud::Mode::Simulation { speed: 150.0 });
+        fast.heat(start, StepId::Restore.parts());
+        assert_eq!(
+            fast.after_fetch(PartId::Instances, start, None, &changing),
+            QUICK.mul_f64(0.1)
         );
     }
 

@@ -260,7 +260,11 @@ note-source-untouched = { $instance } selbst wird nie verändert oder gelöscht.
 note-source-data-only = An { $instance } ändern nur die ToDo-Tabellen; die Instanz, ihr Endpunkt und ihre Einstellungen bleiben, wie sie sind.
 note-copy-overwrites = Das macht der Dump: Ein einmaliger Task liest die Datenbank von { $restored } mit mysqldump aus und schreibt sie mit mysql in { $instance }. Er ersetzt die ToDo-Tabellen in { $instance } (DROP TABLE, danach CREATE und INSERT): Was nach der Katastrophe in { $instance } geschrieben wurde, geht verloren.
 note-copy-cost = Kosten: ein Fargate-Task mit 0.25 vCPU und 0.5 GB für etwa eine Minute, sekundengenau verrechnet, mindestens eine Minute: weit weniger als ein US-Cent.
-note-copy-credentials = Der Task verwendet Benutzer und Passwort der Datenbank aus { $container } in der Task Definition des Backends; das Passwort geht als MYSQL_PWD mit und wird nie angezeigt oder protokolliert.
+note-copy-credentials = { $stored ->
+        [environment] Der Dump braucht Benutzer und Passwort der Datenbank. Die Task Definition { $backend } des Backends hält sie im Klartext in der Umgebung von { $container } (DB_USER, DB_PASSWORD), also speichert die Task Definition { $family } für den Dump sie gleich: als DB_USER und MYSQL_PWD in ihrer Umgebung. Dort kann sie lesen, wer in diesem Konto Task Definitions ansehen darf, wie in { $backend }. backup-lab zeigt und protokolliert sie nie, und am Ende deregistriert dieses Aufräumen jede Revision von { $family } und löscht sie (DeleteTaskDefinitions); bis dahin liegt das Passwort auch dort.
+       *[secret] Der Dump braucht Benutzer und Passwort der Datenbank. { $container } in der Task Definition { $backend } des Backends holt das Passwort aus einem Secret (secrets, valueFrom), also speichert die Task Definition { $family } für den Dump nur diesen Verweis, als MYSQL_PWD; ECS holt den Wert, wenn der Task startet. Das Passwort liegt nirgends neu. Am Ende deregistriert dieses Aufräumen jede Revision von { $family } und löscht sie (DeleteTaskDefinitions).
+    }
+note-copy-no-public-ip = Risiko: Die Tasks von { $service } bekommen keine öffentliche IP (assignPublicIp DISABLED). Der Dump-Task läuft in denselben Subnetzen und muss { $image } aus der öffentlichen Registry public.ecr.aws laden; das geht nur, wenn die Routentabelle der Subnetze Verkehr ins Internet (0.0.0.0/0) an ein NAT-Gateway schickt. Ohne eines bricht der Task nach etwa einer Minute mit CannotPullContainerError ab, nichts wird gelöscht, und { $service } bleibt auf { $restored }. Prüfe die Routentabellen der Subnetze in der VPC-Konsole, bevor du bestätigst, oder wähle einen anderen Weg.
 note-copy-order = Gelöscht wird erst, wenn { $service } wieder auf { $instance } läuft und die App die wiederhergestellten ToDos von dort liefert. Scheitert ein Schritt, hört das Aufräumen dort auf und sagt dir, wie es steht.
 note-cleanup-keep-cost = Danach laufen zwei Multi-AZ-Instanzen weiter, { $instance } und { $restored }: Beide werden sekundengenau verrechnet, samt Speicher, bis du eine davon löschst.
 note-cleanup-unprotect = Der Löschschutz (Deletion protection) ist bei { $instances } eingeschaltet (ein Restore übernimmt ihn von { $instance }): backup-lab schaltet ihn bei diesen Instanzen, die das Lab gemacht hat, direkt vor dem Löschen aus. { $instance } behält den eigenen.
@@ -310,6 +314,14 @@ done-copy-started = Dump-Task { $task } gestartet
 done-copied = Kopie fertig (Exit-Code 0): { $instance } enthält die ToDos von { $restored }
 done-served-from-source = die App liefert { $count } ToDos aus { $instance }
 done-dump-deregistered = Task Definition { $family }:{ $revision } für den Dump deregistriert
+done-dump-deleted = Task Definitions { $family } ({ $count ->
+        [one] Revision
+       *[other] Revisionen
+    } { $revisions }) für den Dump gelöscht: Das Passwort darin ist aus dem Konto verschwunden
+done-dump-delete-denied = Task Definitions { $family } ({ $count ->
+        [one] Revision
+       *[other] Revisionen
+    } { $revisions }) sind deregistriert, liessen sich aber nicht löschen: Diese Rolle darf DeleteTaskDefinitions nicht aufrufen. Eine deregistrierte Revision lässt sich weiter ansehen, mit ihrer Umgebung; lösche sie, wo du es darfst: { $cli }
 progress-copy-status = Dump-Task { $task }: { $status } ({ $elapsed })
 copyback-logs = Ausgabe des Tasks: CloudWatch Logs, Gruppe { $group }, Stream { $stream }; lesen kannst du sie mit: { $cli }
 copyback-logs-none = Der Task hat keine Log-Konfiguration (die Task Definition des Backends hat keine), darum wird seine Ausgabe nicht aufbewahrt; ECS zeigt den Task mit: { $cli }
@@ -364,6 +376,10 @@ run-skipped = übersprungen
 run-needs-yes = kein Terminal für die Bestätigung: Ergänze --yes, um ohne Nachfrage auszuführen
 run-nothing = nenne die Schritte (z. B. run snapshot) oder verwende --all
 run-timeout = zu lange auf diesen Schritt gewartet; führe den Befehl nochmals aus, um weiterzumachen
+run-credentials-waiting = warte auf neue Zugangsdaten: backup-lab versucht es alle paar Sekunden wieder und macht von selbst weiter, sobald sie gehen (Ctrl-C beendet den Lauf; was erledigt ist, bleibt erledigt)
+run-credentials-still-waiting = warte weiter auf neue Zugangsdaten ({ $elapsed })
+run-credentials-back = die Zugangsdaten gehen wieder: weiter, wo der Lauf stehen blieb
+run-credentials-gave-up = nach 2 Stunden noch keine gültigen Zugangsdaten; führe den Befehl nochmals aus, sobald du neue hast, er macht weiter, wo er stehen blieb
 status-instances = DB-Instanzen
 status-snapshots = Snapshots
 status-service = ECS-Deployments
@@ -481,6 +497,7 @@ invalid-faults-unhealthy-needs-sim = ungültiges --faults: unhealthy lässt simu
 invalid-faults-dump-needs-sim = ungültiges --faults: no-registry und db-unreachable lassen den simulierten Kopier-Task scheitern und gehen nur mit --sim
 invalid-faults-restore-needs-sim = ungültiges --faults: Ein Restore, der in einem Status wie incompatible-parameters endet, ist ein Verhalten des simulierten Kontos und geht nur mit --sim
 invalid-restore-time = «{ $time }» ist keine Zeit: Gib HH:MM:SS in deiner Lokalzeit an (heute; gestern, wenn sie noch bevorsteht) oder eine RFC-3339-Zeit wie 2026-11-25T09:12:00Z
+invalid-faults-session-needs-sim = ungültiges --faults: session lässt die simulierte Sitzung ablaufen und geht nur mit --sim (auf AWS gibt expired ein ExpiredToken)
 invalid-speed = --speed muss eine Zahl von { $min } (Echtzeit) bis { $max } sein; Standard ist { $default }
 invalid-speed-needs-sim = --speed gilt nur für die Simulation: Ergänze --sim
 config-read = { $path } kann nicht gelesen werden: { $reason }
@@ -549,12 +566,13 @@ plan-changed = Das Konto hat sich seit deiner Bestätigung verändert, der Plan 
 faults-empty = die Angabe ist leer; z. B. throttle:0.2 oder CreateDBSnapshot=timeout@1
 faults-calls = «{ $part }»: nach @ folgt N oder N-M, mit 1 ≤ N ≤ M
 faults-rate = «{ $part }»: die Rate nach : muss eine Zahl von 0 bis 1 sein
-faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry, db-unreachable oder ein Status sein, in dem ein Restore endet (failed, incompatible-parameters, restore-error, storage-full, …)
+faults-kind = «{ $part }»: die Art muss throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry, db-unreachable, session oder ein Status sein, in dem ein Restore endet (failed, incompatible-parameters, restore-error, storage-full, …)
 faults-unhealthy-operation = «{ $part }»: unhealthy gilt nur für UpdateService
 faults-unhealthy-rate = «{ $part }»: unhealthy nimmt keine Rate, nur @N oder @N-M
 faults-dump-rule = «{ $part }»: no-registry und db-unreachable gelten nur für RunTask und nehmen keine Rate, nur @N oder @N-M
 faults-restore-rule = «{ $part }»: Ein Status, in dem ein Restore endet, gilt nur für RestoreDBInstanceFromDBSnapshot und RestoreDBInstanceToPointInTime und nimmt keine Rate, nur @N oder @N-M
 faults-stale-rule = «{ $part }»: stale nimmt die Sekunden, um die Describe-Aufrufe nachhinken (0 bis 600, z. B. stale:2), und kein @N; als Operation nennt es den schreibenden Aufruf, nach dem sie nachhinken: UpdateService, RegisterTaskDefinition, RunTask, CreateDBSnapshot, RestoreDBInstanceFromDBSnapshot oder RestoreDBInstanceToPointInTime
+faults-session-rule = «{ $part }»: session gilt für jeden Aufruf und nimmt keine Rate, nur @N (der Aufruf, ab dem die Sitzung abgelaufen ist)
 faults-operation = «{ $part }»: unbekannte Operation «{ $operation }»; bekannt sind { $operations }
 
 

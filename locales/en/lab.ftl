@@ -260,7 +260,11 @@ note-source-untouched = { $instance } itself is never modified or deleted.
 note-source-data-only = In { $instance } only the todo tables change; the instance, its endpoint and its settings stay as they are.
 note-copy-overwrites = What the dump does: a one-off task reads the database of { $restored } with mysqldump and writes it into { $instance } with mysql. It replaces the todo tables in { $instance } (DROP TABLE, then CREATE and INSERT): anything written to { $instance } after the disaster is lost.
 note-copy-cost = Cost: one Fargate task with 0.25 vCPU and 0.5 GB for about a minute, billed per second with a one-minute minimum: far less than one US cent.
-note-copy-credentials = The task uses the database user and password of { $container } from the backend's task definition; the password travels as MYSQL_PWD and is never shown or logged.
+note-copy-credentials = { $stored ->
+        [environment] The dump needs the database user and password. The backend's task definition { $backend } keeps them in plain text in the environment of { $container } (DB_USER, DB_PASSWORD), so the dump task definition { $family } stores them the same way: as DB_USER and MYSQL_PWD in its environment. There anyone who may describe task definitions in this account can read them, as in { $backend }. backup-lab never shows or logs them, and at its end this cleanup deregisters every { $family } revision and deletes it (DeleteTaskDefinitions); until then the password is stored there too.
+       *[secret] The dump needs the database user and password. { $container } in the backend's task definition { $backend } takes the password from a secret (secrets, valueFrom), so the dump task definition { $family } stores only that reference, as MYSQL_PWD; ECS fetches the value when the task starts. The password is stored nowhere new. At its end this cleanup deregisters every { $family } revision and deletes it (DeleteTaskDefinitions).
+    }
+note-copy-no-public-ip = Risk: the tasks of { $service } get no public IP (assignPublicIp DISABLED). The dump task runs in the same subnets and must pull { $image } from the public registry public.ecr.aws; that works only if the subnets' route table sends internet traffic (0.0.0.0/0) to a NAT gateway. Without one the task stops after about a minute with CannotPullContainerError, nothing is deleted, and { $service } stays on { $restored }. Check the route tables of the subnets in the VPC console before you confirm, or choose another way.
 note-copy-order = Nothing is deleted before { $service } runs on { $instance } again and the app serves the restored todos from it. If a step fails, cleanup stops there and tells you where things stand.
 note-cleanup-keep-cost = Two Multi-AZ instances then keep running, { $instance } and { $restored }: both are billed per second, storage included, until you delete one of them.
 note-cleanup-unprotect = Deletion protection is on for { $instances } (a restore takes it over from { $instance }): backup-lab turns it off on these instances, which the lab made, right before deleting them. { $instance } keeps its own.
@@ -310,6 +314,14 @@ done-copy-started = dump task { $task } started
 done-copied = copy finished (exit code 0): { $instance } holds the todos of { $restored }
 done-served-from-source = the app serves { $count } todos from { $instance }
 done-dump-deregistered = dump task definition { $family }:{ $revision } deregistered
+done-dump-deleted = dump task definitions { $family } ({ $count ->
+        [one] revision
+       *[other] revisions
+    } { $revisions }) deleted: the password they held is gone from the account
+done-dump-delete-denied = dump task definitions { $family } ({ $count ->
+        [one] revision
+       *[other] revisions
+    } { $revisions }) are deregistered but could not be deleted: this role may not call DeleteTaskDefinitions. A deregistered revision can still be described, with its environment; delete them where you may: { $cli }
 progress-copy-status = dump task { $task }: { $status } ({ $elapsed })
 copyback-logs = Task output: CloudWatch Logs, group { $group }, stream { $stream }; read it with: { $cli }
 copyback-logs-none = The task has no log configuration (the backend's task definition has none), so its output is not kept; ECS shows the task with: { $cli }
@@ -364,6 +376,10 @@ run-skipped = skipped
 run-needs-yes = no terminal to ask for confirmation: add --yes to run without asking
 run-nothing = name the steps to run (e.g. run snapshot) or use --all
 run-timeout = waited too long for this step; run the command again to carry on
+run-credentials-waiting = waiting for fresh credentials: backup-lab tries again every few seconds and carries on by itself once they work (Ctrl-C ends the run; what is done stays done)
+run-credentials-still-waiting = still waiting for fresh credentials ({ $elapsed })
+run-credentials-back = the credentials work again: carrying on where the run stopped
+run-credentials-gave-up = no working credentials after 2 hours; run the command again once you have fresh ones, and it carries on where it stopped
 status-instances = DB instances
 status-snapshots = Snapshots
 status-service = ECS deployments
@@ -481,6 +497,7 @@ invalid-faults-unhealthy-needs-sim = invalid --faults: unhealthy makes simulated
 invalid-faults-dump-needs-sim = invalid --faults: no-registry and db-unreachable make the simulated copy task fail and work only with --sim
 invalid-faults-restore-needs-sim = invalid --faults: a restore that ends in a status such as incompatible-parameters is a behaviour of the simulated account and works only with --sim
 invalid-restore-time = "{ $time }" is no time: give HH:MM:SS in your local time (today; yesterday if it is still to come), or an RFC 3339 time such as 2026-11-25T09:12:00Z
+invalid-faults-session-needs-sim = invalid --faults: session lets the simulated session expire and works only with --sim (on AWS, expired injects ExpiredToken)
 invalid-speed = --speed must be a number from { $min } (real time) to { $max }; the default is { $default }
 invalid-speed-needs-sim = --speed only applies to the simulation: add --sim
 config-read = cannot read { $path }: { $reason }
@@ -546,12 +563,13 @@ plan-changed = The account has changed since you confirmed, so the plan is no lo
 faults-empty = the spec is empty; e.g. throttle:0.2 or CreateDBSnapshot=timeout@1
 faults-calls = "{ $part }": after @ comes N or N-M, with 1 ≤ N ≤ M
 faults-rate = "{ $part }": the rate after : must be a number from 0 to 1
-faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry, db-unreachable or a status a restore ends in (failed, incompatible-parameters, restore-error, storage-full, …)
+faults-kind = "{ $part }": the kind must be throttle, 5xx, timeout, denied, expired, tag-denied, unhealthy, no-registry, db-unreachable, session or a status a restore ends in (failed, incompatible-parameters, restore-error, storage-full, …)
 faults-unhealthy-operation = "{ $part }": unhealthy applies to UpdateService only
 faults-unhealthy-rate = "{ $part }": unhealthy takes no rate, only @N or @N-M
 faults-dump-rule = "{ $part }": no-registry and db-unreachable apply to RunTask only and take no rate, only @N or @N-M
 faults-restore-rule = "{ $part }": a status a restore ends in applies to RestoreDBInstanceFromDBSnapshot and RestoreDBInstanceToPointInTime only and takes no rate, only @N or @N-M
 faults-stale-rule = "{ $part }": stale takes the seconds describes lag (0 to 600, e.g. stale:2) and no @N; as an operation it names the write they lag after: UpdateService, RegisterTaskDefinition, RunTask, CreateDBSnapshot, RestoreDBInstanceFromDBSnapshot or RestoreDBInstanceToPointInTime
+faults-session-rule = "{ $part }": session applies to every call and takes no rate, only @N (the call from which the session has expired)
 faults-operation = "{ $part }": unknown operation "{ $operation }"; known operations: { $operations }
 
 

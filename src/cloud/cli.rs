@@ -107,6 +107,13 @@ fn tags(tags: &[(String, String)]) -> String {
     out
 }
 
+/// Whether a command line carries tags: ` --tags …` on the command, or a non-empty tag list
+/// handed to `jq` for a task definition written to a file ([`register_dump_task_definition`]).
+#[must_use]
+pub fn carries_tags(line: &str) -> bool {
+    line.contains(" --tags ") || line.contains(" --argjson tags '[{")
+}
+
 /// Everything a restore sets on the new instance, as the CLI takes it.
 fn settings(s: &RestoreSettings) -> String {
     let mut out = format!(" --db-instance-class {}", quote(&s.class));
@@ -248,6 +255,14 @@ pub fn list_task_definitions(family: &str) -> String {
     )
 }
 
+#[must_use]
+pub fn list_inactive_task_definitions(family: &str) -> String {
+    format!(
+        "aws ecs list-task-definitions --family-prefix {} --status INACTIVE",
+        quote(family)
+    )
+}
+
 /// Fields `DescribeTaskDefinition` returns that `RegisterTaskDefinition` rejects.
 const READ_ONLY_FIELDS: [&str; 8] = [
     "taskDefinitionArn",
@@ -303,12 +318,31 @@ pub fn deregister_task_definition(arn: &str) -> String {
     )
 }
 
+/// Every INACTIVE (deregistered) revision of `family` deleted, as one line; ECS takes at most
+/// ten per call.
+#[must_use]
+pub fn delete_inactive_family(family: &str) -> String {
+    format!(
+        "{} --query 'taskDefinitionArns[]' --output text | xargs -r -n 10 aws ecs delete-task-definitions --task-definitions",
+        list_inactive_task_definitions(family)
+    )
+}
+
 /// Every ACTIVE revision of `family` deregistered, as one line.
 #[must_use]
 pub fn deregister_family(family: &str) -> String {
     format!(
         "{} --query 'taskDefinitionArns[]' --output text | xargs -r -n 1 aws ecs deregister-task-definition --task-definition",
         list_task_definitions(family)
+    )
+}
+
+#[must_use]
+pub fn delete_task_definitions(arns: &[String]) -> String {
+    let named: Vec<String> = arns.iter().map(|a| quote(a)).collect();
+    format!(
+        "aws ecs delete-task-definitions --task-definitions {}",
+        named.join(" ")
     )
 }
 
@@ -382,9 +416,14 @@ pub fn register_dump_task_definition(r: &super::DumpTaskRequest) -> String {
         .into_iter()
         .map(|(name, value)| serde_json::json!({ "name": name, "value": value }))
         .collect();
-    let tags: Vec<serde_json::Value> = super::tool_tags()
-        .into_iter()
-        .chain([(super::FINGERPRINT_TAG_KEY.to_owned(), r.fingerprint())])
+    // The request's tags and, with them, the fingerprint (none when tagging was denied).
+    let fingerprint = (!r.tags.is_empty())
+        .then(|| (super::FINGERPRINT_TAG_KEY.to_owned(), r.fingerprint()));
+    let tags: Vec<serde_json::Value> = r
+        .tags
+        .iter()
+        .cloned()
+        .chain(fingerprint)
         .map(|(key, value)| serde_json::json!({ "key": key, "value": value }))
         .collect();
     let program = "(.taskDefinition) as $b | ($b.containerDefinitions[] | select(.name == $container)) as $c \
@@ -430,7 +469,7 @@ pub fn register_dump_task_definition(r: &super::DumpTaskRequest) -> String {
 #[must_use]
 pub fn run_task(r: &super::RunTaskRequest) -> String {
     format!(
-        "aws ecs run-task --cluster {} --task-definition {} --launch-type FARGATE --network-configuration {} --started-by {}",
+        "aws ecs run-task --cluster {} --task-definition {} --launch-type FARGATE --network-configuration {} --started-by {}{}",
         quote(&r.cluster),
         quote(&r.task_definition),
         quote(&format!(
@@ -443,7 +482,12 @@ pub fn run_task(r: &super::RunTaskRequest) -> String {
                 "DISABLED"
             }
         )),
-        quote(&r.started_by)
+        quote(&r.started_by),
+        if r.client_token.is_empty() {
+            String::new()
+        } else {
+            format!(" --client-token {}", quote(&r.client_token))
+        }
     )
 }
 

@@ -335,6 +335,12 @@ impl Cloud for Consistent {
             .retain(|(_, a)| a.arn != arn);
         self.inner.deregister_task_definition(arn).await
     }
+    async fn list_inactive_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
+        self.inner.list_inactive_task_definitions(family).await
+    }
+    async fn delete_task_definitions(&self, arns: &[String]) -> CloudResult<()> {
+        self.inner.delete_task_definitions(arns).await
+    }
     async fn update_service(
         &self,
         cluster: &str,

@@ -44,6 +44,9 @@ pub enum FaultKind {
     /// Describes lag behind writes for a while (eventual consistency): in front of the
     /// simulation or the AWS adapter.
     Stale,
+    /// The session expires at the Nth call and works again once fresh keys are pasted into
+    /// the simulation's credentials file (simulation only; see `sim::SimSession`).
+    Session,
 }
 
 impl FaultKind {
@@ -59,6 +62,7 @@ impl FaultKind {
             "no-registry" => Self::NoRegistry,
             "db-unreachable" => Self::DbUnreachable,
             "stale" => Self::Stale,
+            "session" | "session-expires" => Self::Session,
             other => Self::EndsIn(
                 crate::cloud::InstanceStatus::TERMINAL
                     .into_iter()
@@ -76,6 +80,7 @@ impl FaultKind {
             | Self::DbUnreachable
             | Self::EndsIn(_)
             | Self::Stale
+            | Self::Session
         )
     }
 
@@ -111,7 +116,8 @@ impl FaultKind {
             | Self::NoRegistry
             | Self::DbUnreachable
             | Self::EndsIn(_)
-            | Self::Stale => {
+            | Self::Stale
+            | Self::Session => {
                 CloudError::new(
                     ErrorKind::Other,
                     "Unhealthy",
@@ -152,7 +158,7 @@ pub struct Spec {
 }
 
 /// Every operation a rule may name: the API names of [`super::layer`] and the todo app's.
-pub const OPERATIONS: [&str; 20] = [
+pub const OPERATIONS: [&str; 21] = [
     "GetCallerIdentity",
     "DescribeDBInstances",
     "DescribeDBSnapshots",
@@ -167,6 +173,7 @@ pub const OPERATIONS: [&str; 20] = [
     "ListTaskDefinitions",
     "RegisterTaskDefinition",
     "DeregisterTaskDefinition",
+    "DeleteTaskDefinitions",
     "UpdateService",
     "RunTask",
     "DescribeTasks",
@@ -214,6 +221,10 @@ pub enum SpecError {
     StaleRule {
         part: String,
     },
+    /// `session` with an operation, a rate or a range of calls.
+    SessionRule {
+        part: String,
+    },
 }
 
 impl SpecError {
@@ -231,6 +242,7 @@ impl SpecError {
             Self::DumpRule { .. } => "dump-rule",
             Self::RestoreRule { .. } => "restore-rule",
             Self::StaleRule { .. } => "stale-rule",
+            Self::SessionRule { .. } => "session-rule",
         }
     }
 }
@@ -324,6 +336,13 @@ impl Spec {
             {
                 return Err(SpecError::RestoreRule { part: owned() });
             }
+            if kind == FaultKind::Session
+                && (operation.as_deref().is_some_and(|op| op != "*")
+                    || rate < 1.0
+                    || calls.is_some_and(|(a, b)| a != b))
+            {
+                return Err(SpecError::SessionRule { part: owned() });
+            }
             rules.push(Rule {
                 operation,
                 kind,
@@ -411,6 +430,16 @@ impl Spec {
                 _ => None,
             })
             .collect()
+    }
+
+    /// The call from which the simulated session has expired (`session@N`; `session`: the
+    /// first), if the spec names one.
+    #[must_use]
+    pub fn session_expiry(&self) -> Option<u64> {
+        self.rules
+            .iter()
+            .find(|r| r.kind == FaultKind::Session)
+            .map(|r| r.calls.map_or(1, |(first, _)| first))
     }
 
     /// Whether the spec holds call faults (anything but the world kinds).
@@ -505,7 +534,7 @@ impl Faulty {
         match self.fault(op.name) {
             None => call(self.inner.clone()).await,
             // Only a call that carries tags needs the tagging permission.
-            Some(FaultKind::TagDenied) if !(op.writes && (op.cli)().contains(" --tags ")) => {
+            Some(FaultKind::TagDenied) if !(op.writes && super::cli::carries_tags(&(op.cli)())) => {
                 call(self.inner.clone()).await
             }
             Some(FaultKind::Timeout) if op.writes => {

@@ -263,6 +263,12 @@ impl Cloud for Lagging {
     async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()> {
         self.inner.deregister_task_definition(arn).await
     }
+    async fn list_inactive_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
+        self.inner.list_inactive_task_definitions(family).await
+    }
+    async fn delete_task_definitions(&self, arns: &[String]) -> CloudResult<()> {
+        self.inner.delete_task_definitions(arns).await
+    }
     async fn update_service(
         &self,
         cluster: &str,

@@ -254,6 +254,34 @@ macro_rules! layered {
                 )
                 .await
             }
+            async fn list_inactive_task_definitions(
+                &self,
+                family: &str,
+            ) -> $crate::cloud::CloudResult<Vec<String>> {
+                let cli = || $crate::cloud::cli::list_inactive_task_definitions(family);
+                let op = $crate::cloud::layer::Op {
+                    name: "ListTaskDefinitions",
+                    writes: false,
+                    cli: &cli,
+                };
+                self.around(op, |c| async move {
+                    c.list_inactive_task_definitions(family).await
+                })
+                .await
+            }
+            async fn delete_task_definitions(
+                &self,
+                arns: &[String],
+            ) -> $crate::cloud::CloudResult<()> {
+                let cli = || $crate::cloud::cli::delete_task_definitions(arns);
+                let op = $crate::cloud::layer::Op {
+                    name: "DeleteTaskDefinitions",
+                    writes: true,
+                    cli: &cli,
+                };
+                self.around(op, |c| async move { c.delete_task_definitions(arns).await })
+                    .await
+            }
             async fn update_service(
                 &self,
                 cluster: &str,

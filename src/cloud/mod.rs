@@ -240,6 +240,11 @@ pub trait Cloud: Send + Sync {
         value: &str,
     ) -> CloudResult<TaskDefinition>;
     async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()>;
+    /// ARNs of the family's INACTIVE (deregistered, not yet deleted) revisions, oldest first.
+    async fn list_inactive_task_definitions(&self, family: &str) -> CloudResult<Vec<String>>;
+    /// Deletes deregistered revisions for good (DeleteTaskDefinitions, at most
+    /// [`DELETE_TASK_DEFINITIONS_MAX`] at once); a revision ECS would not delete is an error.
+    async fn delete_task_definitions(&self, arns: &[String]) -> CloudResult<()>;
     async fn update_service(
         &self,
         cluster: &str,

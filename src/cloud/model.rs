@@ -917,6 +917,10 @@ pub struct DumpTaskRequest {
     pub target: DbEndpoint,
     /// The database (`DBName` of the instance).
     pub database: String,
+    /// Tags of the registered revision (the tool's own; empty when the role may not tag).
+    /// Not part of the fingerprint: the same copy, tagged or not, is the same request.
+    #[serde(default)]
+    pub tags: Vec<(String, String)>,
 }
 
 /// Why a dump request cannot be made from the two instances.
@@ -964,6 +968,7 @@ impl DumpTaskRequest {
             source: endpoint(source)?,
             target: endpoint(target)?,
             database,
+            tags: tool_tags(),
         })
     }
 
@@ -992,7 +997,11 @@ impl DumpTaskRequest {
     /// registered revision so that the same request finds that revision again.
     #[must_use]
     pub fn fingerprint(&self) -> String {
-        let text = serde_json::to_string(self).unwrap_or_default();
+        let untagged = Self {
+            tags: Vec::new(),
+            ..self.clone()
+        };
+        let text = serde_json::to_string(&untagged).unwrap_or_default();
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         for byte in text.bytes().chain(DUMP_SCRIPT.bytes()) {
             hash ^= u64::from(byte);
@@ -1025,4 +1034,33 @@ pub struct RunTaskRequest {
     pub task_definition: String,
     pub network: NetworkConfig,
     pub started_by: String,
+    /// RunTask's `clientToken` (at most [`CLIENT_TOKEN_MAX`] ASCII characters): ECS answers a
+    /// repeated request with the same token and parameters with the task it started the
+    /// first time (for 24 hours), so a call retried after a lost answer starts no second task.
+    #[serde(default)]
+    pub client_token: String,
+}
+
+/// Most revisions one DeleteTaskDefinitions call takes.
+pub const DELETE_TASK_DEFINITIONS_MAX: usize = 10;
+
+/// Longest `clientToken` RunTask takes.
+pub const CLIENT_TOKEN_MAX: usize = 64;
+
+impl RunTaskRequest {
+    /// The request with a client token derived from its parameters and `attempt`: the same
+    /// request with the same attempt gets the same token. `attempt` tells a deliberate new
+    /// run apart from a retry (the dump task: how many copies were started before).
+    #[must_use]
+    pub fn with_token(mut self, attempt: u64) -> Self {
+        self.client_token = String::new();
+        let text = serde_json::to_string(&self).unwrap_or_default();
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in text.bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.client_token = format!("{TOOL_TAG_VALUE}-{hash:016x}-{attempt}");
+        self
+    }
 }

@@ -871,6 +871,7 @@ fn the_dump_pipeline_makes_register_input_from_the_backend_revision() {
             port: 3306,
         },
         database: "todos".into(),
+        tags: backup_lab::cloud::tool_tags(),
     };
     let line = backup_lab::cloud::cli::register_dump_task_definition(&request);
     check_line(&line).expect("well formed");

@@ -151,6 +151,7 @@ impl Sim {
                 task_definition: td.arn.clone(),
                 network,
                 started_by: STARTED_BY.into(),
+                client_token: String::new(),
             })
             .await
             .expect("run");
@@ -508,7 +509,9 @@ async fn register_and_run_put_the_right_parameters_on_the_wire() {
         task_definition: td.arn.clone(),
         network: network.clone(),
         started_by: STARTED_BY.into(),
-    };
+        client_token: String::new(),
+    }
+    .with_token(0);
     let line = cli::run_task(&run);
     assert!(
         line.contains("--started-by backup-lab") && line.contains("assignPublicIp=ENABLED"),
@@ -699,14 +702,32 @@ async fn run_task_sends_fargate_the_service_network_and_started_by() {
             assign_public_ip: false,
         },
         started_by: STARTED_BY.into(),
-    };
+        client_token: String::new(),
+    }
+    .with_token(3);
     let task = cloud.run_task(&run).await.expect("run");
     assert_eq!(task.last_status, TaskStatus::Provisioning);
     let mut body: Value =
         serde_json::from_str(&bodies.lock().unwrap()[0]).expect("RunTask sends JSON");
-    // The SDK adds an idempotency token, so a retried RunTask starts no second task.
+    // The token is the request's own, so a RunTask retried after a lost answer (a new
+    // call, not the SDK's retry) gets the task the first call started.
     let token = body.as_object_mut().and_then(|b| b.remove("clientToken"));
-    assert!(token.is_some_and(|t| t.as_str().is_some_and(|t| !t.is_empty())));
+    assert_eq!(
+        token.as_ref().and_then(Value::as_str),
+        Some(run.client_token.as_str())
+    );
+    assert!(run.client_token.len() <= backup_lab::cloud::CLIENT_TOKEN_MAX);
+    assert!(run.client_token.bytes().all(|b| (33..=126).contains(&b)));
+    let again = run.clone().with_token(3);
+    assert_eq!(
+        again.client_token, run.client_token,
+        "the same request, the same token"
+    );
+    assert_ne!(
+        run.clone().with_token(4).client_token,
+        run.client_token,
+        "the next copy gets a new token"
+    );
     assert_eq!(
         body,
         serde_json::json!({
@@ -724,6 +745,10 @@ async fn run_task_sends_fargate_the_service_network_and_started_by() {
     );
     let line = cli::run_task(&run);
     assert!(line.contains("assignPublicIp=DISABLED"), "{line}");
+    assert!(
+        line.contains(&format!("--client-token {}", run.client_token)),
+        "{line}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ mod consistency;
 mod credentials;
 mod diagnoses;
 mod dump;
+mod dump_task;
+mod expiry;
 mod faults;
 #[cfg(unix)]
 mod files;
@@ -45,3 +47,4 @@ mod state;
 mod state_limits;
 mod tty;
 mod ui_snapshots;
+mod waiting;

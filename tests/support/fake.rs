@@ -276,6 +276,54 @@ pub fn key_recording_proxy(upstream: u16) -> (u16, Arc<Mutex<Vec<String>>>) {
     (port, seen)
 }
 
+/// A loopback proxy in front of `upstream` (moto) where the session of `key` ends: the first
+/// `good_for` requests signed with it are forwarded, every later one gets `ExpiredToken` as
+/// AWS answers it (awsQuery XML, or JSON for the JSON protocols). Requests signed with any
+/// other key (fresh ones pasted into the credentials file) go through. Returns its port and
+/// the number of requests refused.
+pub fn expiring_proxy(
+    upstream: u16,
+    key: &'static str,
+    good_for: usize,
+) -> (u16, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let used = Arc::new(AtomicUsize::new(0));
+    let refused = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&refused);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let used = Arc::clone(&used);
+            let refused = Arc::clone(&counter);
+            std::thread::spawn(move || {
+                let Some(request) = read_request(&stream) else {
+                    return;
+                };
+                let old = signing_key(&request).is_some_and(|k| k == key);
+                if old && used.fetch_add(1, Ordering::SeqCst) >= good_for {
+                    refused.fetch_add(1, Ordering::SeqCst);
+                    let message = "The security token included in the request is expired";
+                    if request.header("x-amz-target").is_some() {
+                        let body = format!(
+                            "{{\"__type\": \"ExpiredTokenException\", \"message\": \"{message}\"}}"
+                        );
+                        respond(&stream, 400, "application/x-amz-json-1.1", &body);
+                    } else {
+                        let body = format!(
+                            "<ErrorResponse><Error><Type>Sender</Type><Code>ExpiredToken</Code>\
+                             <Message>{message}</Message></Error><RequestId>1</RequestId></ErrorResponse>"
+                        );
+                        respond(&stream, 400, "text/xml", &body);
+                    }
+                    return;
+                }
+                forward(&stream, &request, upstream);
+            });
+        }
+    });
+    (port, refused)
+}
+
 /// Sends `request` to `upstream` with `Connection: close` and copies the answer back as is.
 fn forward(mut client: &TcpStream, request: &Request, upstream: u16) {
     let Ok(mut server) = TcpStream::connect(("127.0.0.1", upstream)) else {

@@ -36,12 +36,12 @@ use aws_config::meta::region::RegionProviderChain;
 use aws_config::profile::ProfileFileRegionProvider;
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
-use aws_sdk_ecs::types::{KeyValuePair, SortOrder, TaskDefinitionField, TaskDefinitionStatus};
+use aws_sdk_ecs::types::{KeyValuePair, TaskDefinitionField, TaskDefinitionStatus};
 use jiff::Timestamp;
 
 use self::convert::{
-    arn_family_revision, db_instance, db_snapshot, rds_tags, restore_storage, service, short_name,
-    some_if_any, task_definition,
+    db_instance, db_snapshot, rds_tags, restore_storage, service, short_name, some_if_any,
+    task_definition,
 };
 pub use self::errors::map_sdk_error;
 use self::errors::{error, invalid_response, undescribed_task_definition};
@@ -624,28 +624,8 @@ impl Cloud for AwsCloud {
     }
 
     async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        const OP: &str = "ListTaskDefinitions";
-        let arns: Vec<String> = self
-            .ecs
-            .list_task_definitions()
-            .family_prefix(family)
-            .status(TaskDefinitionStatus::Active)
-            .sort(SortOrder::Asc)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
+        self.task_definitions_in(family, TaskDefinitionStatus::Active)
             .await
-            .map_err(|e| map_sdk_error(OP, &e))?;
-        let mut exact: Vec<(u32, String)> = arns
-            .into_iter()
-            .filter_map(|arn| {
-                let (f, revision) = arn_family_revision(&arn)?;
-                (f == family).then_some((revision, arn))
-            })
-            .collect();
-        exact.sort();
-        Ok(exact.into_iter().map(|(_, arn)| arn).collect())
     }
 
     async fn register_revision(
@@ -740,6 +720,15 @@ impl Cloud for AwsCloud {
             .await
             .map_err(|e| map_sdk_error(OP, &e))?;
         Ok(())
+    }
+
+    async fn list_inactive_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
+        self.task_definitions_in(family, TaskDefinitionStatus::Inactive)
+            .await
+    }
+
+    async fn delete_task_definitions(&self, arns: &[String]) -> CloudResult<()> {
+        self.delete_revisions(arns).await
     }
 
     async fn update_service(

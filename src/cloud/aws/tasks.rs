@@ -3,17 +3,18 @@
 
 use aws_sdk_ecs::types::{
     AssignPublicIp, AwsVpcConfiguration, Compatibility, ContainerDefinition, KeyValuePair,
-    LaunchType, NetworkConfiguration, NetworkMode, Secret, Tag, TaskDefinitionField,
+    LaunchType, NetworkConfiguration, NetworkMode, Secret, SortOrder, Tag, TaskDefinitionField,
+    TaskDefinitionStatus,
 };
 
 use super::AwsCloud;
-use super::convert::{short_name, task_definition, timestamp};
+use super::convert::{arn_family_revision, short_name, task_definition, timestamp};
 use super::errors::{error, invalid_response, undescribed_task_definition};
 use super::map_sdk_error;
 use crate::cloud::{
     CloudResult, DUMP_CONTAINER, DUMP_CPU, DUMP_MEMORY, DUMP_PASSWORD_VAR, DUMP_USER_VAR,
     DumpTaskRequest, ErrorKind, FINGERPRINT_TAG_KEY, NetworkConfig, RunTaskRequest, Task,
-    TaskContainer, TaskDefinition, TaskStatus, tool_tags,
+    TaskContainer, TaskDefinition, TaskStatus,
 };
 
 fn task(t: &aws_sdk_ecs::types::Task) -> Task {
@@ -61,6 +62,70 @@ fn failure(
 }
 
 impl AwsCloud {
+    /// ARNs of the family's revisions in `status`, oldest first (ListTaskDefinitions matches
+    /// by prefix: other families that begin alike are left out).
+    pub(super) async fn task_definitions_in(
+        &self,
+        family: &str,
+        status: TaskDefinitionStatus,
+    ) -> CloudResult<Vec<String>> {
+        const OP: &str = "ListTaskDefinitions";
+        let arns: Vec<String> = self
+            .ecs
+            .list_task_definitions()
+            .family_prefix(family)
+            .status(status)
+            .sort(SortOrder::Asc)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| map_sdk_error(OP, &e))?;
+        let mut exact: Vec<(u32, String)> = arns
+            .into_iter()
+            .filter_map(|arn| {
+                let (f, revision) = arn_family_revision(&arn)?;
+                (f == family).then_some((revision, arn))
+            })
+            .collect();
+        exact.sort();
+        Ok(exact.into_iter().map(|(_, arn)| arn).collect())
+    }
+
+    /// DeleteTaskDefinitions; a revision ECS reports as a failure (still ACTIVE, unknown) is
+    /// an error naming it and ECS's reason.
+    pub(super) async fn delete_revisions(&self, arns: &[String]) -> CloudResult<()> {
+        const OP: &str = "DeleteTaskDefinitions";
+        let out = self
+            .ecs
+            .delete_task_definitions()
+            .set_task_definitions(Some(arns.to_vec()))
+            .send()
+            .await
+            .map_err(|e| map_sdk_error(OP, &e))?;
+        if out.failures().is_empty() {
+            return Ok(());
+        }
+        let detail: Vec<String> = out
+            .failures()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}: {}",
+                    f.arn().unwrap_or_default(),
+                    f.reason().unwrap_or_default()
+                )
+            })
+            .collect();
+        Err(error(
+            ErrorKind::Client,
+            "ClientException",
+            detail.join("; "),
+            OP,
+        ))
+    }
+
     pub(super) async fn service_network(
         &self,
         cluster: &str,
@@ -229,9 +294,15 @@ impl AwsCloud {
             .set_secrets((!secrets.is_empty()).then_some(secrets))
             .set_log_configuration(container.log_configuration().cloned())
             .build();
-        let tags: Vec<Tag> = tool_tags()
-            .into_iter()
-            .chain([(FINGERPRINT_TAG_KEY.to_owned(), fingerprint)])
+        // The fingerprint rides along with the tool's tags; a role that may not tag registers a
+        // revision without either, which a later run then does not find again.
+        let tags: Vec<Tag> = r
+            .tags
+            .iter()
+            .cloned()
+            .chain(
+                (!r.tags.is_empty()).then(|| (FINGERPRINT_TAG_KEY.to_owned(), fingerprint.clone())),
+            )
             .map(|(k, v)| Tag::builder().key(k).value(v).build())
             .collect();
         let out = self
@@ -244,7 +315,7 @@ impl AwsCloud {
             .cpu(DUMP_CPU)
             .memory(DUMP_MEMORY)
             .container_definitions(definition)
-            .set_tags(Some(tags.clone()))
+            .set_tags((!tags.is_empty()).then(|| tags.clone()))
             .send()
             .await
             .map_err(|e| map_sdk_error(OP, &e))?;
@@ -291,6 +362,7 @@ impl AwsCloud {
                     .build(),
             )
             .started_by(&r.started_by)
+            .set_client_token((!r.client_token.is_empty()).then(|| r.client_token.clone()))
             .send()
             .await
             .map_err(|e| map_sdk_error(OP, &e))?;

@@ -560,6 +560,20 @@ impl Cloud for SimCloud {
         })
     }
 
+    async fn list_inactive_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
+        self.with(false, |w| {
+            Ok(w.task_definitions
+                .iter()
+                .filter(|td| td.family == family && td.status == TaskDefinitionStatus::Inactive)
+                .map(|td| td.arn.clone())
+                .collect())
+        })
+    }
+
+    async fn delete_task_definitions(&self, arns: &[String]) -> CloudResult<()> {
+        self.sim_delete_task_definitions(arns)
+    }
+
     async fn update_service(
         &self,
         cluster: &str,

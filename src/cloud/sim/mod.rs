@@ -14,12 +14,14 @@
 
 mod api;
 mod clock;
+mod session;
 mod tasks;
 mod transitions;
 mod world;
 
 pub use self::clock::OwnerProbe;
 use self::clock::{Clock, Following, Pacer, stamp};
+pub use self::session::{CREDENTIALS_FILE, SimSession};
 pub use self::tasks::DumpFault;
 use self::transitions::timing;
 use self::world::{

@@ -62,7 +62,13 @@ pub(super) struct SimTask {
     #[serde(default)]
     pub(super) forced_unreachable: bool,
     pub(super) outcome: Option<Outcome>,
+    /// RunTask's `clientToken` (empty: none was sent).
+    #[serde(default)]
+    pub(super) client_token: String,
 }
+
+/// How long ECS answers a RunTask with a known client token with the task it started.
+const CLIENT_TOKEN_TTL_S: i64 = 24 * 3600;
 
 impl SimTask {
     fn status_at(&self, t: Timestamp) -> (TaskStatus, TaskStatus) {
@@ -328,6 +334,13 @@ impl SimCloud {
         self.lock().tasks.network = network;
     }
 
+    /// How many one-off tasks were started in this world (a RunTask answered from its client
+    /// token starts none).
+    #[must_use]
+    pub fn tasks_started(&self) -> usize {
+        self.lock().tasks.tasks.len()
+    }
+
     /// Dump tasks started by RunTask calls `first..=last` (of this run) fail with `fault`.
     pub fn set_dump_faults(&self, faults: Vec<((u64, u64), DumpFault)>) {
         self.lock().tasks.faults = faults;
@@ -345,14 +358,19 @@ impl SimCloud {
     }
 
     pub(super) fn sim_register_dump(&self, r: &DumpTaskRequest) -> CloudResult<TaskDefinition> {
-        let fingerprint = format!("dump|{}", r.fingerprint());
+        // The fingerprint is a tag: an untagged revision is not found again.
+        let fingerprint = if r.tags.is_empty() {
+            String::new()
+        } else {
+            format!("dump|{}", r.fingerprint())
+        };
         self.with(true, |w| {
             if let Some(found) = w
                 .task_definitions
                 .iter()
                 .filter(|td| td.family == r.family && td.status == TaskDefinitionStatus::Active)
                 .max_by_key(|td| td.revision)
-                .filter(|td| td.fingerprint == fingerprint)
+                .filter(|td| !fingerprint.is_empty() && td.fingerprint == fingerprint)
             {
                 return Ok(found.clone());
             }
@@ -421,6 +439,25 @@ impl SimCloud {
                 ));
             }
             let td = w.resolve_task_definition(&r.task_definition)?.clone();
+            // A token ECS still knows: the same request gets the task it started, another
+            // request with that token is refused.
+            if let Some(known) = w.tasks.tasks.iter().find(|t| {
+                !r.client_token.is_empty()
+                    && t.client_token == r.client_token
+                    && w.now.as_second() - t.created.as_second() < CLIENT_TOKEN_TTL_S
+            }) {
+                if known.task_definition != td.arn
+                    || known.network != r.network
+                    || known.started_by != r.started_by
+                {
+                    return Err(err(
+                        ErrorKind::Client,
+                        "ConflictException",
+                        "The client token was already used with other parameters.",
+                    ));
+                }
+                return Ok(known.view(w.now, &w.image_of(&known.task_definition)));
+            }
             if td.status != TaskDefinitionStatus::Active {
                 return Err(err(
                     ErrorKind::Client,
@@ -461,6 +498,7 @@ impl SimCloud {
                 pull_fails: fault == Some(DumpFault::NoRegistry) || !w.tasks.registry_reachable,
                 forced_unreachable: fault == Some(DumpFault::DbUnreachable),
                 outcome: None,
+                client_token: r.client_token.clone(),
             };
             let view = task.view(
                 created,
@@ -471,6 +509,37 @@ impl SimCloud {
             );
             w.tasks.tasks.push(task);
             Ok(view)
+        })
+    }
+
+    /// DeleteTaskDefinitions: each revision must be INACTIVE; it is then DELETE_IN_PROGRESS
+    /// (and gone from every list), as ECS shows it until the deletion is through.
+    pub(super) fn sim_delete_task_definitions(&self, arns: &[String]) -> CloudResult<()> {
+        self.with(true, |w| {
+            if arns.is_empty() || arns.len() > crate::cloud::DELETE_TASK_DEFINITIONS_MAX {
+                return Err(err(
+                    ErrorKind::Validation,
+                    "InvalidParameterException",
+                    "Size of TaskDefinition references list must be between 1 and 10.",
+                ));
+            }
+            let mut failures = Vec::new();
+            for arn in arns {
+                match w.task_definitions.iter_mut().find(|td| td.arn == *arn) {
+                    Some(td) if td.status == TaskDefinitionStatus::Active => failures.push(format!(
+                        "{arn}: The specified task definition is still in ACTIVE status. Please deregister the target and try again."
+                    )),
+                    Some(td) => td.status = TaskDefinitionStatus::DeleteInProgress,
+                    None => failures.push(format!(
+                        "{arn}: The specified task definition does not exist."
+                    )),
+                }
+            }
+            if failures.is_empty() {
+                Ok(())
+            } else {
+                Err(err(ErrorKind::Client, "ClientException", failures.join("; ")))
+            }
         })
     }
 

@@ -399,12 +399,11 @@ impl Step for Cleanup {
             ));
             commands.push(cloud::cli::register_dump_task_definition(&copy.dump));
             // RunTask takes the family: its newest ACTIVE revision, the one just registered.
-            commands.push(cloud::cli::run_task(&RunTaskRequest {
-                cluster: copy.cluster.clone(),
-                task_definition: DUMP_FAMILY.to_owned(),
-                network: copy.network.clone(),
-                started_by: STARTED_BY.to_owned(),
-            }));
+            commands.push(cloud::cli::run_task(&run_request(
+                copy,
+                DUMP_FAMILY,
+                copies_started(ctx.journal),
+            )));
         }
         if let Some(switch) = &removal.switch_back {
             let original = original_revision(ctx).map_or_else(
@@ -442,16 +441,43 @@ impl Step for Cleanup {
         }
         if removal.dump_family.is_some() {
             commands.push(cloud::cli::deregister_family(DUMP_FAMILY));
+            commands.push(cloud::cli::delete_inactive_family(DUMP_FAMILY));
         }
         let mut notes = Vec::new();
-        if removal.copy.is_some() {
+        if let Some(copy) = &removal.copy {
             notes.push(
                 Text::new("note-copy-overwrites")
                     .arg("instance", &names.instance)
                     .arg("restored", ctx.restored_name()),
             );
             notes.push(Text::new("note-copy-cost"));
-            notes.push(Text::new("note-copy-credentials").arg("container", &names.container));
+            let in_environment = observed
+                .current_task_definition()
+                .is_some_and(|td| td.env(&names.container, &copy.dump.password_var).is_some());
+            notes.push(
+                Text::new("note-copy-credentials")
+                    .arg(
+                        "stored",
+                        if in_environment {
+                            "environment"
+                        } else {
+                            "secret"
+                        },
+                    )
+                    .arg("container", &names.container)
+                    .arg("backend", names.task_family.clone())
+                    .arg("family", DUMP_FAMILY),
+            );
+            // A risk comes before everything else the plan says.
+            if !copy.network.assign_public_ip {
+                notes.insert(
+                    0,
+                    Text::new("note-copy-no-public-ip")
+                        .arg("service", &names.service)
+                        .arg("image", copy.dump.image.clone())
+                        .arg("restored", ctx.restored_name()),
+                );
+            }
         }
         if removal.verify.is_some() {
             notes.push(
@@ -609,6 +635,46 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
                     .arg("revision", cloud::revision_of(&arn).unwrap_or(0)),
             );
         }
+        out.extend(delete_dump_revisions(cloud, family).await?);
+    }
+    Ok(out)
+}
+
+/// Deletes the family's deregistered revisions for good: a deregistered revision can still be
+/// described, and its environment holds the backend's password when the backend keeps it
+/// there. A role that may not delete them (DeleteTaskDefinitions denied) is told, with the
+/// command to run where it may; the rest of the cleanup stands.
+async fn delete_dump_revisions(
+    cloud: &dyn cloud::Cloud,
+    family: &str,
+) -> Result<Outcome, ActionError> {
+    let inactive = cloud.list_inactive_task_definitions(family).await?;
+    let mut out = Vec::new();
+    for batch in inactive.chunks(cloud::DELETE_TASK_DEFINITIONS_MAX) {
+        let revisions = batch
+            .iter()
+            .map(|arn| cloud::revision_of(arn).unwrap_or(0).to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        match cloud.delete_task_definitions(batch).await {
+            Ok(()) => out.push(
+                Text::new("done-dump-deleted")
+                    .arg("family", family.to_owned())
+                    .arg("count", batch.len())
+                    .arg("revisions", revisions),
+            ),
+            Err(e) if e.kind == ErrorKind::AccessDenied => {
+                out.push(
+                    Text::new("done-dump-delete-denied")
+                        .arg("family", family.to_owned())
+                        .arg("count", batch.len())
+                        .arg("revisions", revisions)
+                        .arg("cli", cloud::cli::delete_task_definitions(&inactive)),
+                );
+                break;
+            }
+            Err(e) => return Err(e.into()),
+        }
     }
     Ok(out)
 }
@@ -673,7 +739,13 @@ fn copy_poll(cloud: &dyn cloud::Cloud) -> Duration {
 /// it adds to the outcome, or why the copy failed and where things stand.
 async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome, ActionError> {
     let cloud = run.cloud;
-    let td = cloud.register_dump_task_definition(&copy.dump).await?;
+    let td = crate::lab::act::untagged_if_denied(
+        copy.dump.clone(),
+        |r| &mut r.tags,
+        |r| async move { cloud.register_dump_task_definition(&r).await },
+        run.progress,
+    )
+    .await?;
     let mut out = vec![
         Text::new("done-dump-ready")
             .arg("family", td.family.clone())
@@ -699,14 +771,14 @@ async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome, ActionErro
     let task = if let Some(task) = resumed {
         task
     } else {
-        let task = cloud
-            .run_task(&RunTaskRequest {
-                cluster: copy.cluster.clone(),
-                task_definition: td.arn.clone(),
-                network: copy.network.clone(),
-                started_by: STARTED_BY.to_owned(),
-            })
-            .await?;
+        // The token makes a RunTask retried after a lost answer return the task the first
+        // call started; a copy started deliberately after the last one gets a new token.
+        let attempt = copies_started(
+            &run.journal
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        let task = cloud.run_task(&run_request(copy, &td.arn, attempt)).await?;
         run.record_since(
             task.created.unwrap_or_else(|| cloud.now()),
             EventKind::CopyStarted {
@@ -774,6 +846,27 @@ async fn find_started_task(
         cloud.pause(delay).await;
         delay = (delay * 2).min(Duration::from_secs(30));
     }
+}
+
+/// RunTask for the dump task of `copy`, with a client token for the `attempt`-th copy.
+fn run_request(copy: &CopyBack, task_definition: &str, attempt: u64) -> RunTaskRequest {
+    RunTaskRequest {
+        cluster: copy.cluster.clone(),
+        task_definition: task_definition.to_owned(),
+        network: copy.network.clone(),
+        started_by: STARTED_BY.to_owned(),
+        client_token: String::new(),
+    }
+    .with_token(attempt)
+}
+
+/// How many copies the journal saw start: a new copy is told apart from a retried call.
+fn copies_started(journal: &crate::lab::journal::Journal) -> u64 {
+    journal
+        .events()
+        .iter()
+        .filter(|e| e.kind.kind() == Kind::CopyStarted)
+        .count() as u64
 }
 
 /// Follows `task` until it stops, saying each new status. Passing errors are looked past.
