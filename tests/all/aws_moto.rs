@@ -13,10 +13,11 @@
 //! faults, throttling, todo client) always run.
 //!
 //! # How
-//! The tests share one moto server on a loopback port, one test at a time, reset before each
-//! (`tests/support/moto.rs`); each builds the lab's world with `tests/harness/world.py`. The
-//! adapter reaches it through [`AwsOverrides::endpoint_url`] and dummy static keys, never
-//! through process environment, so the other tests run beside them. Assertions read moto back with boto3
+//! Each test borrows a moto server on a loopback port from a pool shared by the test binary,
+//! reset for it and used by no other test meanwhile (`tests/support/moto.rs`), and builds the
+//! lab's world with `tests/harness/world.py`. The adapter reaches it through
+//! [`AwsOverrides::endpoint_url`] and dummy static keys, never through process environment, so
+//! tests run in parallel. Assertions read moto back with boto3
 //! ([`Moto::boto`]), so they check what landed on the wire, not what the adapter believes.
 //! `tests/harness/todo_app.py` stands in for the todo backend: moto has no databases, so it keeps
 //! rows per DB instance and follows snapshots, restores and `DB_HOST` (see its docstring).

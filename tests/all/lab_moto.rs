@@ -8,7 +8,7 @@
 //! them the test fails, unless `BACKUP_LAB_SKIP_MOTO=1` skips it. It takes a few seconds.
 //!
 //! # How
-//! The shared moto server, reset for this test (`tests/support/moto.rs`), the workshop world from
+//! A moto server from the shared pool, reset for this test (`tests/support/moto.rs`), the workshop world from
 //! `tests/harness/world.py`, and `tests/harness/todo_app.py` as the todo app (moto has no
 //! databases). The binary gets the endpoint and dummy keys through the environment, exactly as a
 //! learner's shell would, with `HOME` and the state directory in a temporary directory so no

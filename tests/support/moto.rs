@@ -1,14 +1,14 @@
-//! One moto server per test binary, lent to one test at a time and reset for each, and the
-//! Python harness around it.
+//! moto servers shared by the tests of the binary, each lent to one test at a time and reset
+//! for it, and the Python harness around them.
 //!
 //! [`Moto::start`] looks for `moto_server` in `$MOTO_SERVER`, then `.venv/bin/moto_server` in
-//! the crate root (what `.ci/run` creates), then on `PATH`. The first moto test starts the
-//! server on a free loopback port; every later one waits for the server, then resets it
-//! (`/moto-api/reset` and `/moto-api/reset-auth`), so each test sees a fresh account and no two
-//! tests share it at once. Tests that need moto started with other settings ([`Moto::start_with`])
-//! get a server of their own per setting, shared the same way. Serializing costs less than a
-//! server per test: starting moto is a second of CPU, a reset a few milliseconds
-//! (BENCHMARKS.md, section 8).
+//! the crate root (what `.ci/run` creates), then on `PATH`. A test takes an idle server from the
+//! pool and resets it (`/moto-api/reset` and `/moto-api/reset-auth`), so it sees a fresh account
+//! that no other test uses meanwhile; only when every server is lent out is another one started.
+//! So the binary starts as many servers as moto tests ever run at once (at most the number of
+//! test threads), not one per test, and no test waits for another's server. Tests that need moto
+//! started with other settings ([`Moto::start_with`]) have a pool of their own per setting.
+//! Starting moto is a second of CPU, a reset a few milliseconds (BENCHMARKS.md, section 8).
 //!
 //! Missing moto fails the test. Only `BACKUP_LAB_SKIP_MOTO=1` turns that into a skip, and each
 //! skipped test then prints a line on stderr (past the test harness's capture, so it shows).
@@ -23,7 +23,7 @@ use std::io::{BufRead, BufReader, Read, Seek, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use backup_lab::cloud::aws::{AwsCloud, AwsOverrides, AwsSettings, StaticKeys};
@@ -197,6 +197,17 @@ impl Server {
     }
 }
 
+impl Drop for Moto {
+    fn drop(&mut self) {
+        if let Some(server) = self.server.take() {
+            self.pool
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(server);
+        }
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         drop(self.watchdog.stdin.take());
@@ -204,24 +215,25 @@ impl Drop for Server {
     }
 }
 
-type Slot = Mutex<Option<Server>>;
+/// The idle servers started with one setting.
+type Pool = Mutex<Vec<Server>>;
 
-/// The server for `env`, started on first use. Servers live in statics, which are never
-/// dropped: the watchdog stops them when the test binary ends.
-fn slot(env: &[(&str, &str)]) -> &'static Slot {
-    static SLOTS: Mutex<Vec<(String, &'static Slot)>> = Mutex::new(Vec::new());
+/// The pool for `env`. Pools live in statics, which are never dropped: the watchdog stops
+/// their servers when the test binary ends.
+fn pool(env: &[(&str, &str)]) -> &'static Pool {
+    static POOLS: Mutex<Vec<(String, &'static Pool)>> = Mutex::new(Vec::new());
     let key = env
         .iter()
         .map(|(k, v)| format!("{k}={v}"))
         .collect::<Vec<_>>()
         .join(" ");
-    let mut slots = SLOTS.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((_, slot)) = slots.iter().find(|(k, _)| *k == key) {
-        return slot;
+    let mut pools = POOLS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, pool)) = pools.iter().find(|(k, _)| *k == key) {
+        return pool;
     }
-    let slot: &'static Slot = Box::leak(Box::new(Mutex::new(None)));
-    slots.push((key, slot));
-    slot
+    let pool: &'static Pool = Box::leak(Box::new(Mutex::new(Vec::new())));
+    pools.push((key, pool));
+    pool
 }
 
 /// What to do without moto: fail, unless the skip is asked for.
@@ -239,42 +251,47 @@ fn without_moto() {
     );
 }
 
-/// The shared moto server, lent to one test: reset when lent, given back on drop.
+/// A moto server lent to one test: reset when lent, given back to its pool on drop.
 pub struct Moto {
     pub port: u16,
     pub endpoint: String,
     python: PathBuf,
-    _lease: MutexGuard<'static, Option<Server>>,
+    server: Option<Server>,
+    pool: &'static Pool,
 }
 
 impl Moto {
-    /// The server with `MOTO_ECS_SERVICE_RUNNING=2` (deployments look complete), reset. `None`
+    /// A server with `MOTO_ECS_SERVICE_RUNNING=2` (deployments look complete), reset. `None`
     /// only when moto is missing and `BACKUP_LAB_SKIP_MOTO=1` (the skip is printed).
     pub fn start() -> Option<Self> {
         Self::start_with(&[("MOTO_ECS_SERVICE_RUNNING", "2")])
     }
 
-    /// The server started with `env`, reset; see [`Moto::start`].
+    /// A server started with `env`, reset; see [`Moto::start`].
     pub fn start_with(env: &[(&str, &str)]) -> Option<Self> {
         let Some(moto_server) = find_moto_server() else {
             without_moto();
             return None;
         };
-        let mut lease = slot(env).lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(Err(problem)) = lease.as_ref().map(Server::reset) {
-            // A test may have broken it; a new one costs a second.
-            let _ = writeln!(std::io::stderr(), "moto is restarted: {problem}");
-            *lease = None;
-        }
-        let port = match lease.as_ref() {
-            Some(server) => server.port,
-            None => lease.insert(Server::start(&moto_server, env)).port,
+        let pool = pool(env);
+        let idle = pool.lock().unwrap_or_else(PoisonError::into_inner).pop();
+        let server = match idle.map(|server| (server.reset(), server)) {
+            Some((Ok(()), server)) => server,
+            Some((Err(problem), broken)) => {
+                // A test may have broken it; a new one costs a second.
+                let _ = writeln!(std::io::stderr(), "moto is restarted: {problem}");
+                drop(broken);
+                Server::start(&moto_server, env)
+            }
+            None => Server::start(&moto_server, env),
         };
+        let port = server.port;
         Some(Self {
             port,
             endpoint: format!("http://127.0.0.1:{port}"),
             python: python_beside(&moto_server),
-            _lease: lease,
+            server: Some(server),
+            pool,
         })
     }
 
