@@ -8,7 +8,8 @@
 //! So the binary starts as many servers as moto tests ever run at once (at most the number of
 //! test threads), not one per test, and no test waits for another's server. Tests that need moto
 //! started with other settings ([`Moto::start_with`]) have a pool of their own per setting.
-//! Starting moto is a second of CPU, a reset a few milliseconds (BENCHMARKS.md, section 8).
+//! A new server costs about 1.4 s of CPU before its first world stands (start, then loading
+//! the services on first use); a reset 50–250 ms (BENCHMARKS.md, section 8).
 //!
 //! Missing moto fails the test. Only `BACKUP_LAB_SKIP_MOTO=1` turns that into a skip, and each
 //! skipped test then prints a line on stderr (past the test harness's capture, so it shows).
