@@ -391,7 +391,9 @@ impl Moto {
             .expect("connect to moto")
     }
 
-    /// Starts `tests/harness/todo_app.py` against this server.
+    /// Starts `tests/harness/todo_app.py` against this server. It is killed when the
+    /// [`TodoApp`] drops, and ends by itself when the test binary does (it holds the app's
+    /// stdin, and the app exits when that closes).
     pub fn todo_app(&self) -> TodoApp {
         let script = manifest_dir().join("tests/harness/todo_app.py");
         let mut child = Command::new(&self.python)
@@ -403,10 +405,11 @@ impl Moto {
                 REGION,
                 "--port",
                 "0",
+                "--exit-with-stdin",
             ])
             .env("AWS_ACCESS_KEY_ID", "testing")
             .env("AWS_SECRET_ACCESS_KEY", "testing")
-            .stdin(Stdio::null())
+            .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
