@@ -8,15 +8,16 @@
 //! ```
 //!
 //! `.ci/run` does this. The tests find moto via `$MOTO_SERVER`, `.venv/bin/moto_server` or `PATH`
-//! (see `tests/support/moto.rs`); without it they skip with a note, unless `CI` is set, where
-//! they fail. Tests that need no moto (credentials, network faults, throttling, todo client)
-//! always run.
+//! (see `tests/support/moto.rs`); without it they fail, unless `BACKUP_LAB_SKIP_MOTO=1` is set,
+//! where each one prints that it is skipped. Tests that need no moto (credentials, network
+//! faults, throttling, todo client) always run.
 //!
 //! # How
-//! Each test starts its own moto server on a free loopback port (about a second) and builds the
-//! lab's world with `tests/harness/world.py`; the adapter reaches it through
+//! Each test borrows a moto server on a loopback port from a pool shared by the test binary,
+//! reset for it and used by no other test meanwhile (`tests/support/moto.rs`), and builds the
+//! lab's world with `tests/harness/world.py`. The adapter reaches it through
 //! [`AwsOverrides::endpoint_url`] and dummy static keys, never through process environment, so
-//! tests run in parallel without sharing state. Assertions read moto back with boto3
+//! tests run in parallel. Assertions read moto back with boto3
 //! ([`Moto::boto`]), so they check what landed on the wire, not what the adapter believes.
 //! `tests/harness/todo_app.py` stands in for the todo backend: moto has no databases, so it keeps
 //! rows per DB instance and follows snapshots, restores and `DB_HOST` (see its docstring).

@@ -10,16 +10,16 @@ use std::time::Duration;
 
 use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
 use backup_lab::cloud::faults::Spec;
-use backup_lab::cloud::recorder::{CallLog, Recorded};
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::cloud::{
     Cloud, DUMP_FAMILY, DUMP_SCRIPT, DbInstance, DumpTaskRequest, RestoreRequest, RestoreSettings,
     RunTaskRequest, STARTED_BY, SnapshotRequest, Task, TaskStatus, cli,
 };
+use backup_lab::lab::journal::Journal;
 use serde_json::Value;
+use support::lab::SimLab;
 use support::moto::Moto;
 
-const START: &str = "2026-11-25T09:00:00Z";
 const CLUSTER: &str = "workshop-cluster";
 const SERVICE: &str = "backend-service";
 const CONTAINER: &str = "container-backend";
@@ -28,25 +28,18 @@ const RESTORED: &str = "workshop-db-restore";
 const PASSWORD: &str = "Workshop-Pa55word!";
 const TITLES: [&str; 5] = ["eins", "zwei", "drei", "vier", "fünf"];
 
-struct Sim {
-    account: Arc<SimCloud>,
-    cloud: Arc<dyn Cloud>,
-    log: Arc<CallLog>,
+/// The shared lab fixture (`tests/support/lab.rs`) on a clock at wall-clock speed (×1).
+struct Sim(SimLab);
+
+impl std::ops::Deref for Sim {
+    type Target = SimLab;
+    fn deref(&self) -> &SimLab {
+        &self.0
+    }
 }
 
 fn sim() -> Sim {
-    let sim = Arc::new(SimCloud::paced(
-        START.parse().expect("time"),
-        1.0,
-        WorldNames::default(),
-    ));
-    let log = Arc::new(CallLog::default());
-    let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), log.clone(), None));
-    Sim {
-        account: sim,
-        cloud,
-        log,
-    }
+    Sim(SimLab::on(support::lab::paced(1.0), Journal::in_memory()))
 }
 
 impl Sim {
@@ -272,7 +265,7 @@ async fn a_copy_from_a_database_still_being_created_fails() {
 async fn an_image_that_cannot_be_pulled_stops_the_task_with_cannot_pull_container_error() {
     let lab = sim();
     let restored = lab.restored(None, true).await;
-    lab.account.set_registry_reachable(false);
+    lab.sim.set_registry_reachable(false);
     let (seen, task) = lab.copy_back(&restored).await;
     assert!(
         !seen.contains(&TaskStatus::Running),
@@ -295,7 +288,7 @@ async fn the_dump_faults_hit_the_runs_they_name() {
     let restored = lab.restored(None, true).await;
     let spec = Spec::parse("RunTask=db-unreachable@1").expect("spec");
     assert!(!spec.has_call_faults());
-    lab.account.set_dump_faults(spec.dump_faults());
+    lab.sim.set_dump_faults(spec.dump_faults());
     let (_, first) = lab.copy_back(&restored).await;
     assert_eq!(first.exit_code(), Some(1));
     assert!(lab.titles().await.is_empty());
@@ -303,7 +296,7 @@ async fn the_dump_faults_hit_the_runs_they_name() {
     assert!(second.succeeded());
     assert_eq!(lab.titles().await.len(), 5);
 
-    lab.account.set_dump_faults(
+    lab.sim.set_dump_faults(
         Spec::parse("RunTask=no-registry")
             .expect("spec")
             .dump_faults(),
@@ -755,17 +748,15 @@ async fn run_task_sends_fargate_the_service_network_and_started_by() {
 // The cleanup path on top of it: "go back to workshop-db and keep the restored data"
 
 mod path {
-    use std::sync::{Arc, Mutex};
+    use std::sync::Mutex;
 
+    use crate::support::lab::SimLab;
+    use backup_lab::cloud::DUMP_FAMILY;
     use backup_lab::cloud::faults::Spec;
-    use backup_lab::cloud::recorder::{CallLog, Recorded};
-    use backup_lab::cloud::sim::{SimCloud, WorldNames};
-    use backup_lab::cloud::{Cloud, DUMP_FAMILY};
-    use backup_lab::config::Config;
     use backup_lab::headless::Runtime;
     use backup_lab::i18n::Lang;
     use backup_lab::lab::act::{self, ActionError};
-    use backup_lab::lab::journal::{Journal, Kind};
+    use backup_lab::lab::journal::Kind;
     use backup_lab::lab::observe::Observed;
     use backup_lab::lab::plan::{CleanupPath, Options, Ready, Request};
     use backup_lab::lab::recovery;
@@ -775,36 +766,20 @@ mod path {
 
     const ORIGINAL: &str = "arn:aws:ecs:us-east-1:111122223333:task-definition/workshop-backend:1";
 
-    struct Lab {
-        sim: Arc<SimCloud>,
-        cloud: Arc<dyn Cloud>,
-        log: Arc<CallLog>,
-        rt: Runtime,
+    /// The shared lab fixture (`tests/support/lab.rs`), with this module's own helpers.
+    struct Lab(SimLab);
+
+    impl std::ops::Deref for Lab {
+        type Target = SimLab;
+        fn deref(&self) -> &SimLab {
+            &self.0
+        }
     }
 
     fn lab(read_only: bool) -> Lab {
-        let sim = Arc::new(SimCloud::paced(
-            super::START.parse().expect("time"),
-            15.0,
-            WorldNames::default(),
-        ));
-        let log = Arc::new(CallLog::default());
-        let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), log.clone(), None));
-        let rt = Runtime {
-            cloud: cloud.clone(),
-            config: Config::default(),
-            journal: Arc::new(Mutex::new(Journal::in_memory())),
-            log: log.clone(),
-            lang: Lang::En,
-            read_only,
-            json: true,
-        };
-        Lab {
-            sim,
-            cloud,
-            log,
-            rt,
-        }
+        let mut lab = SimLab::new();
+        lab.rt.read_only = read_only;
+        Lab(lab)
     }
 
     fn copy_back(rt: &Runtime) -> Options {
@@ -1206,12 +1181,7 @@ mod path {
         let lab = Lab::recovered().await;
         let read_only = Runtime {
             read_only: true,
-            cloud: lab.cloud.clone(),
-            config: Config::default(),
-            journal: lab.rt.journal.clone(),
-            log: lab.log.clone(),
-            lang: Lang::En,
-            json: true,
+            ..lab.runtime_through(lab.cloud.clone())
         };
         let before = lab.log.recent(10_000).iter().filter(|c| c.writes).count();
         assert_eq!(

@@ -2,21 +2,17 @@
 //! safe to retry, never creates a resource twice, and finishes once the fault stops.
 //! `cargo test --test all faults:: -- --nocapture` prints the fault × step table of docs/FAULTS.md.
 
-use std::sync::{Arc, Mutex};
+use crate::support;
+
+use std::sync::Arc;
 
 use backup_lab::cloud::Cloud;
 use backup_lab::cloud::faults::{Faulty, Spec};
-use backup_lab::cloud::recorder::{CallLog, Recorded};
-use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::config::Config;
-use backup_lab::headless::Runtime;
-use backup_lab::i18n::Lang;
 use backup_lab::lab::StepId;
-use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::Observed;
 use backup_lab::lab::plan::Options;
-
-const START: &str = "2026-11-25T09:00:00Z";
+use support::lab::SimLab;
 
 /// The call each step's action makes (the one a fault hits).
 const STEP_CALLS: [(StepId, &str); 8] = [
@@ -32,20 +28,6 @@ const STEP_CALLS: [(StepId, &str); 8] = [
 
 const FAULTS: [&str; 5] = ["throttle", "5xx", "timeout", "denied", "expired"];
 
-fn runtime(cloud: Arc<dyn Cloud>, journal: Arc<Mutex<Journal>>) -> Runtime {
-    let mut config = Config::default();
-    config.backup.timezone = Some("Europe/Zurich".into());
-    Runtime {
-        cloud,
-        config,
-        journal,
-        log: Arc::new(CallLog::default()),
-        lang: Lang::En,
-        read_only: false,
-        json: true,
-    }
-}
-
 struct Outcome {
     first_run: i32,
     second_run: i32,
@@ -55,29 +37,24 @@ struct Outcome {
 
 /// Runs the lab with `fault` on the first two calls of `operation`, then again without faults.
 async fn lab_with(operation: &str, fault: &str) -> Outcome {
-    let sim = Arc::new(SimCloud::paced(
-        START.parse().expect("time"),
-        15.0,
-        WorldNames::default(),
-    ));
-    // Calls that reach the account are recorded below the fault layer.
-    let reached = Arc::new(CallLog::default());
-    let recorded: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), reached.clone(), None));
+    // Calls that reach the account are recorded (`lab.log`) below the fault layer.
+    let lab = SimLab::new();
     let spec = Spec::parse(&format!("{operation}={fault}@1-2")).expect("spec");
-    let faulty: Arc<dyn Cloud> = Arc::new(Faulty::new(recorded.clone(), spec));
-    let journal = Arc::new(Mutex::new(Journal::in_memory()));
+    let faulty: Arc<dyn Cloud> = Arc::new(Faulty::new(lab.cloud.clone(), spec));
     let options = Options::from_config(&Config::default());
-    let first = runtime(faulty, journal.clone())
+    let first = lab
+        .runtime_through(faulty)
         .run(&StepId::CORE, &options, true)
         .await;
-    let rt = runtime(recorded, journal);
+    let rt = &lab.rt;
     let second = rt.run(&StepId::CORE, &options, true).await;
     let mut observed = Observed::default();
     rt.observe(&mut observed).await;
     Outcome {
         first_run: first,
         second_run: second,
-        reached: reached
+        reached: lab
+            .log
             .recent(100_000)
             .into_iter()
             .filter(|c| c.writes)
@@ -144,16 +121,12 @@ async fn every_fault_at_every_step_ends_with_the_lab_done_and_nothing_twice() {
 
 #[tokio::test(start_paused = true)]
 async fn throttled_reads_do_not_stop_the_lab() {
-    let sim = Arc::new(SimCloud::paced(
-        START.parse().expect("time"),
-        15.0,
-        WorldNames::default(),
-    ));
+    let lab = SimLab::new();
     let faulty: Arc<dyn Cloud> = Arc::new(Faulty::new(
-        sim,
+        lab.cloud.clone(),
         Spec::parse("DescribeDBInstances=throttle:0.3,DescribeServices=5xx:0.3").expect("spec"),
     ));
-    let rt = runtime(faulty, Arc::new(Mutex::new(Journal::in_memory())));
+    let rt = lab.runtime_through(faulty);
     let code = rt
         .run(
             &StepId::CORE,
@@ -173,15 +146,13 @@ async fn snapshot_reads_that_time_out_do_not_stop_the_disaster() {
         "DescribeDBSnapshots=timeout@3-4",
         "DescribeDBSnapshots=5xx:0.6",
     ] {
-        let sim = Arc::new(SimCloud::paced(
-            START.parse().expect("time"),
-            15.0,
-            WorldNames::default(),
+        let lab = SimLab::new();
+        let faulty: Arc<dyn Cloud> = Arc::new(Faulty::new(
+            lab.cloud.clone(),
+            Spec::parse(seed_spec).expect("spec"),
         ));
-        let faulty: Arc<dyn Cloud> =
-            Arc::new(Faulty::new(sim, Spec::parse(seed_spec).expect("spec")));
-        let journal = Arc::new(Mutex::new(Journal::in_memory()));
-        let rt = runtime(faulty, journal.clone());
+        let rt = lab.runtime_through(faulty);
+        let journal = rt.journal.clone();
         let code = rt
             .run(
                 &[

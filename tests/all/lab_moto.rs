@@ -5,10 +5,10 @@
 //!
 //! # Running
 //! `cargo test --test all lab_moto::` needs `moto_server` and `boto3` (see `tests/all/aws_moto.rs`); without
-//! them the test skips with a note, unless `CI` is set. It takes a few seconds.
+//! them the test fails, unless `BACKUP_LAB_SKIP_MOTO=1` skips it. It takes a few seconds.
 //!
 //! # How
-//! One moto server of its own (`tests/support/moto.rs`), the workshop world from
+//! A moto server from the shared pool, reset for this test (`tests/support/moto.rs`), the workshop world from
 //! `tests/harness/world.py`, and `tests/harness/todo_app.py` as the todo app (moto has no
 //! databases). The binary gets the endpoint and dummy keys through the environment, exactly as a
 //! learner's shell would, with `HOME` and the state directory in a temporary directory so no

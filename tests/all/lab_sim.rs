@@ -1,15 +1,14 @@
 //! The lab against the simulated account on a test clock: the simulation's state machines,
 //! every step's check, the whole lab headless, idempotency and cleanup.
 
+use crate::support;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use backup_lab::cloud::InstanceStatus;
-use backup_lab::cloud::recorder::{CallLog, Recorded};
-use backup_lab::cloud::sim::{SimCloud, WorldNames};
+use backup_lab::cloud::sim::SimCloud;
 use backup_lab::cloud::{Cloud, DeploymentStatus, RestoreRequest, RestoreSettings, RolloutState};
-use backup_lab::config::Config;
-use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
 use backup_lab::lab::act;
 use backup_lab::lab::journal::{Journal, Kind};
@@ -17,51 +16,31 @@ use backup_lab::lab::observe::Observed;
 use backup_lab::lab::plan::{self, Options};
 use backup_lab::lab::steps::{self, Ctx};
 use backup_lab::lab::{StepId, StepState};
+use support::lab::SimLab;
 
-const START: &str = "2026-11-25T09:00:00Z";
-const SPEED: f64 = 15.0;
+/// The shared lab fixture (`tests/support/lab.rs`), with this module's own helpers.
+struct Lab(SimLab);
 
-fn config() -> Config {
-    let mut c = Config::default();
-    c.backup.timezone = Some("Europe/Zurich".into());
-    c
+impl std::ops::Deref for Lab {
+    type Target = SimLab;
+    fn deref(&self) -> &SimLab {
+        &self.0
+    }
 }
 
-struct Lab {
-    sim: Arc<SimCloud>,
-    cloud: Arc<dyn Cloud>,
-    log: Arc<CallLog>,
-    rt: Runtime,
+impl std::ops::DerefMut for Lab {
+    fn deref_mut(&mut self) -> &mut SimLab {
+        &mut self.0
+    }
 }
 
 /// A lab on the simulated account whose clock runs on tokio's (paused in these tests).
 fn lab() -> Lab {
-    lab_on(SimCloud::paced(
-        START.parse().expect("time"),
-        SPEED,
-        WorldNames::default(),
-    ))
+    Lab(SimLab::new())
 }
 
-fn lab_on(sim: SimCloud) -> Lab {
-    let sim = Arc::new(sim);
-    let log = Arc::new(CallLog::default());
-    let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), log.clone(), None));
-    let rt = Runtime {
-        cloud: cloud.clone(),
-        config: config(),
-        journal: Arc::new(Mutex::new(Journal::in_memory())),
-        log: log.clone(),
-        lang: Lang::En,
-        read_only: false,
-        json: true,
-    };
-    Lab {
-        sim,
-        cloud,
-        log,
-        rt,
-    }
+fn lab_on(sim: Arc<SimCloud>) -> Lab {
+    Lab(SimLab::on(sim, Journal::in_memory()))
 }
 
 impl Lab {
@@ -503,11 +482,7 @@ async fn cleanup_never_touches_the_original_instance() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_worker_runs_an_action_that_arrives_while_another_runs() {
     use backup_lab::app::{Command, Msg};
-    let lab = lab_on(SimCloud::manual(
-        START.parse().expect("time"),
-        SPEED,
-        WorldNames::default(),
-    ));
+    let lab = lab_on(support::lab::manual());
     let (handle, mut rx) = backup_lab::worker::spawn(
         lab.cloud.clone(),
         lab.rt.config.clone(),

@@ -1,12 +1,12 @@
 //! The journal and the RPO/RTO arithmetic on the test clock, including restarts mid-lab, and
 //! the report after a simulated run.
 
-use std::sync::{Arc, Mutex};
+use crate::support;
+
+use std::sync::Arc;
 use std::time::Duration;
 
-use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
-use backup_lab::cloud::sim::{self, SimCloud, WorldNames};
-use backup_lab::config::Config;
+use backup_lab::cloud::sim::{self, SimCloud};
 use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
 use backup_lab::lab::act;
@@ -17,30 +17,12 @@ use backup_lab::lab::recovery;
 use backup_lab::lab::steps::{self, Ctx};
 use backup_lab::lab::{StepId, StepState};
 use backup_lab::report;
+use support::lab::{self, SPEED, SimLab};
 
-const START: &str = "2026-11-25T09:00:00Z";
-
-fn config() -> Config {
-    let mut c = Config::default();
-    c.backup.timezone = Some("Europe/Zurich".into());
-    c
-}
-
-/// A runtime on `sim` whose journal lives in `dir` (reopened like after a restart).
+/// The runtime of the shared lab fixture on `sim` whose journal lives in `dir` (reopened like
+/// after a restart).
 fn runtime(sim: &Arc<SimCloud>, dir: &std::path::Path) -> Runtime {
-    let journal = Journal::open(dir, "sim-test").expect("journal");
-    let path = journal.calls_path().expect("calls path");
-    let sink: Sink = Arc::new(move |call| journal::append_call(&path, call));
-    let log = Arc::new(CallLog::default());
-    Runtime {
-        cloud: Arc::new(Recorded::new(sim.clone(), log.clone(), Some(sink))),
-        config: config(),
-        journal: Arc::new(Mutex::new(journal)),
-        log,
-        lang: Lang::En,
-        read_only: false,
-        json: true,
-    }
+    SimLab::on_disk(sim.clone(), dir).rt
 }
 
 async fn observe(rt: &Runtime) -> Observed {
@@ -71,11 +53,7 @@ fn minutes(sim: &SimCloud, m: u64) {
 #[tokio::test(start_paused = true)]
 async fn rpo_names_the_todos_created_after_the_snapshot_and_rto_has_four_phases() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::paced(
-        START.parse().expect("time"),
-        15.0,
-        WorldNames::default(),
-    ));
+    let sim = lab::paced(SPEED);
     let rt = runtime(&sim, dir.path());
     for title in ["one", "two", "three"] {
         rt.cloud.create_todo(title).await.expect("todo");
@@ -197,11 +175,7 @@ async fn checks_state(rt: &Runtime, step: StepId) -> StepState {
 #[tokio::test(start_paused = true)]
 async fn live_rpo_drops_to_minutes_with_automated_backups() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::paced(
-        START.parse().expect("time"),
-        15.0,
-        WorldNames::default(),
-    ));
+    let sim = lab::paced(SPEED);
     let rt = runtime(&sim, dir.path());
     act(&rt, StepId::Snapshot).await;
     minutes(&sim, 60);
@@ -242,11 +216,7 @@ async fn live_rpo_drops_to_minutes_with_automated_backups() {
 #[tokio::test(start_paused = true)]
 async fn the_journal_survives_restarts_and_a_clock_that_jumps_back() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::paced(
-        START.parse().expect("time"),
-        15.0,
-        WorldNames::default(),
-    ));
+    let sim = lab::paced(SPEED);
     {
         let rt = runtime(&sim, dir.path());
         act(&rt, StepId::CreateTodos).await;
@@ -285,11 +255,7 @@ async fn the_journal_survives_restarts_and_a_clock_that_jumps_back() {
 #[tokio::test(start_paused = true)]
 async fn the_report_after_a_simulated_run_has_figures_calls_and_no_secrets() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::paced(
-        START.parse().expect("time"),
-        15.0,
-        WorldNames::default(),
-    ));
+    let sim = lab::paced(SPEED);
     let rt = runtime(&sim, dir.path());
     assert_eq!(
         rt.run(&StepId::CORE, &Options::from_config(&rt.config), true)
@@ -348,11 +314,7 @@ async fn the_report_after_a_simulated_run_has_figures_calls_and_no_secrets() {
 #[tokio::test(start_paused = true)]
 async fn point_in_time_restore_shows_an_rpo_of_minutes() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::paced(
-        START.parse().expect("time"),
-        15.0,
-        WorldNames::default(),
-    ));
+    let sim = lab::paced(SPEED);
     let rt = runtime(&sim, dir.path());
     act(&rt, StepId::EnableBackups).await;
     minutes(&sim, 47);
@@ -385,11 +347,7 @@ async fn point_in_time_restore_shows_an_rpo_of_minutes() {
 /// RPO, RTO and the phases of a whole `run --all` on the simulated clock at `speed`.
 async fn timings_at(speed: f64) -> (i64, i64, Vec<i64>) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::paced(
-        START.parse().expect("time"),
-        speed,
-        WorldNames::default(),
-    ));
+    let sim = lab::paced(speed);
     let rt = runtime(&sim, dir.path());
     assert_eq!(
         rt.run(&StepId::CORE, &Options::from_config(&rt.config), true)
@@ -443,11 +401,7 @@ async fn the_fastest_clock_reports_the_timings_of_the_default_speed() {
 #[tokio::test(start_paused = true)]
 async fn every_operation_of_the_lab_can_be_named_in_a_fault_spec() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::paced(
-        START.parse().expect("time"),
-        15.0,
-        WorldNames::default(),
-    ));
+    let sim = lab::paced(SPEED);
     let rt = runtime(&sim, dir.path());
     let mut steps = StepId::CORE.to_vec();
     steps.extend([StepId::Pitr, StepId::Cleanup]);
@@ -473,11 +427,7 @@ async fn clock_timeline_report_and_rto_agree_after_long_reading_pauses() {
     use backup_lab::app::{App, Msg, Snapshot};
     use backup_lab::lab::journal::Kind;
     let dir = tempfile::tempdir().expect("tempdir");
-    let sim = Arc::new(SimCloud::paced(
-        START.parse().expect("time"),
-        30.0,
-        WorldNames::default(),
-    ));
+    let sim = lab::paced(30.0);
     let rt = runtime(&sim, dir.path());
     let options = Options::from_config(&rt.config);
     let before = [

@@ -4,14 +4,12 @@
 //! the snapshots: no size panics, NO_COLOR means no colour, and both languages fill the
 //! screen with their own words.
 
-use std::sync::{Arc, Mutex};
+use crate::support;
+
+use std::sync::Mutex;
 use std::time::Duration;
 
 use backup_lab::app::{Action, App, Command, Dialog, Msg, Note, Snapshot};
-use backup_lab::cloud::Cloud;
-use backup_lab::cloud::recorder::{CallLog, Recorded};
-use backup_lab::cloud::sim::{SimCloud, WorldNames};
-use backup_lab::config::Config;
 use backup_lab::i18n::Lang;
 use backup_lab::lab::StepId;
 use backup_lab::lab::act;
@@ -21,43 +19,27 @@ use backup_lab::lab::plan::Confirm;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
+use support::lab::SimLab;
 
-const START: &str = "2026-11-25T09:00:00Z";
-const SPEED: f64 = 15.0;
-
-fn config() -> Config {
-    let mut c = Config::default();
-    c.backup.timezone = Some("Europe/Zurich".into());
-    c
-}
-
-/// The simulated account with a journal, driven step by step.
+/// The shared lab fixture (`tests/support/lab.rs`) on a manual clock, driven step by step.
 struct Lab {
-    sim: Arc<SimCloud>,
-    cloud: Arc<dyn Cloud>,
-    log: Arc<CallLog>,
-    journal: Mutex<Journal>,
-    config: Config,
+    base: SimLab,
     observed: Mutex<Observed>,
     /// The notes an app collected while the actions ran through it.
     notes: Mutex<Vec<Note>>,
 }
 
+impl std::ops::Deref for Lab {
+    type Target = SimLab;
+    fn deref(&self) -> &SimLab {
+        &self.base
+    }
+}
+
 impl Lab {
     fn new() -> Self {
-        let sim = Arc::new(SimCloud::manual(
-            START.parse().expect("time"),
-            SPEED,
-            WorldNames::default(),
-        ));
-        let log = Arc::new(CallLog::default());
-        let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(sim.clone(), log.clone(), None));
         Self {
-            sim,
-            cloud,
-            log,
-            journal: Mutex::new(Journal::in_memory()),
-            config: config(),
+            base: SimLab::on(support::lab::manual(), Journal::in_memory()),
             observed: Mutex::new(Observed::default()),
             notes: Mutex::new(Vec::new()),
         }
@@ -77,18 +59,19 @@ impl Lab {
 
     async fn look(&self) {
         let mut observed = self.observed.lock().expect("observed").clone();
-        observe_all(self.cloud.as_ref(), &self.config, &mut observed).await;
-        self.journal
-            .lock()
-            .expect("journal")
-            .observe(&observed, &self.config, self.cloud.now());
+        observe_all(self.cloud.as_ref(), &self.rt.config, &mut observed).await;
+        self.rt.journal.lock().expect("journal").observe(
+            &observed,
+            &self.rt.config,
+            self.cloud.now(),
+        );
         *self.observed.lock().expect("observed") = observed;
     }
 
     fn snapshot(&self) -> Box<Snapshot> {
         Box::new(Snapshot {
             observed: self.observed.lock().expect("observed").clone(),
-            journal: self.journal.lock().expect("journal").events().to_vec(),
+            journal: self.rt.journal.lock().expect("journal").events().to_vec(),
             calls: self.log.recent(60),
             call_count: self.log.count(),
             app_call_count: self.log.app_count(),
@@ -104,7 +87,7 @@ impl Lab {
         self.look().await;
         let mut app = App::new(
             Lang::En,
-            self.config.clone(),
+            self.rt.config.clone(),
             self.cloud.mode(),
             self.cloud.now(),
         );
@@ -146,8 +129,8 @@ impl Lab {
         let outcome = act::execute(
             &plan,
             self.cloud.as_ref(),
-            &self.config,
-            &self.journal,
+            &self.rt.config,
+            &self.rt.journal,
             &report,
         )
         .await;
@@ -167,7 +150,7 @@ impl Lab {
         self.look().await;
         let mut app = App::new(
             lang,
-            self.config.clone(),
+            self.rt.config.clone(),
             self.cloud.mode(),
             self.cloud.now(),
         );

@@ -7,7 +7,8 @@ Usage:
 
 Serves the todo API of lab/FACTS.md on 127.0.0.1 (GET/POST /api/v1/todos,
 GET/DELETE /api/v1/todos/<id>) and prints the port it listens on as the first line of stdout.
-Stop it by killing its pid.
+Stop it by killing its pid. With --exit-with-stdin it also ends when its stdin closes: a test
+binary keeps that pipe open, so the app never outlives the binary, however that ends.
 
 moto has no database behind its RDS instances, so this app keeps the rows itself, one table per
 DB instance, and before every request looks at the moto world the way the real deployment would:
@@ -395,7 +396,12 @@ def main():
     parser.add_argument("--container", default="container-backend")
     parser.add_argument("--ecs-lag", type=float, default=0.0,
                         help="seconds ECS describes lag behind writes (eventual consistency)")
+    parser.add_argument(
+        "--exit-with-stdin", action="store_true", help="end when stdin reaches end of file"
+    )
     args = parser.parse_args()
+    if args.exit_with_stdin:
+        threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
     Handler.world = World(args.endpoint, args.region, args.cluster, args.service, args.container)
     Handler.world.ecs_lag = args.ecs_lag
     with Handler.world.lock:
