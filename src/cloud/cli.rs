@@ -417,8 +417,8 @@ pub fn register_dump_task_definition(r: &super::DumpTaskRequest) -> String {
         .map(|(name, value)| serde_json::json!({ "name": name, "value": value }))
         .collect();
     // The request's tags and, with them, the fingerprint (none when tagging was denied).
-    let fingerprint = (!r.tags.is_empty())
-        .then(|| (super::FINGERPRINT_TAG_KEY.to_owned(), r.fingerprint()));
+    let fingerprint =
+        (!r.tags.is_empty()).then(|| (super::FINGERPRINT_TAG_KEY.to_owned(), r.fingerprint()));
     let tags: Vec<serde_json::Value> = r
         .tags
         .iter()

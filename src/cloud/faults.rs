@@ -76,11 +76,11 @@ impl FaultKind {
         matches!(
             self,
             Self::Unhealthy
-            | Self::NoRegistry
-            | Self::DbUnreachable
-            | Self::EndsIn(_)
-            | Self::Stale
-            | Self::Session
+                | Self::NoRegistry
+                | Self::DbUnreachable
+                | Self::EndsIn(_)
+                | Self::Stale
+                | Self::Session
         )
     }
 
@@ -117,13 +117,11 @@ impl FaultKind {
             | Self::DbUnreachable
             | Self::EndsIn(_)
             | Self::Stale
-            | Self::Session => {
-                CloudError::new(
-                    ErrorKind::Other,
-                    "Unhealthy",
-                    "Tasks fail their health checks (injected).",
-                )
-            }
+            | Self::Session => CloudError::new(
+                ErrorKind::Other,
+                "Unhealthy",
+                "Tasks fail their health checks (injected).",
+            ),
             Self::TagDenied => {
                 let action = if operation.contains("DB") {
                     "rds:AddTagsToResource"

@@ -379,7 +379,9 @@ fn ctrl_z_and_sigtstp_stop_with_the_terminal_restored_and_fg_brings_the_screen_b
         // `fg`: the shell continues the job.
         s.signal("CONT");
         s.wait_stopped(false);
-        s.wait_for("the screen drawn again", |screen| screen.contains("required"));
+        s.wait_for("the screen drawn again", |screen| {
+            screen.contains("required")
+        });
         let deadline = Instant::now() + PATIENCE;
         while !(s.raw() && s.parser.lock().expect("parser").screen().alternate_screen()) {
             assert!(
