@@ -175,10 +175,13 @@ fn check_line(line: &str) -> Result<(), String> {
         match program.as_str() {
             "aws" => check_aws(args, &written)?,
             "jq" => check_jq(args)?,
-            // `xargs -r -n 1 aws …`: the command, once per word read.
+            // `xargs -r -n N aws …`: the command, once per N words read.
             "xargs" => match args {
-                [r, n, one, aws, rest @ ..]
-                    if r == "-r" && n == "-n" && one == "1" && aws == "aws" =>
+                [r, n, count, aws, rest @ ..]
+                    if r == "-r"
+                        && n == "-n"
+                        && count.parse::<u32>().is_ok_and(|c| c >= 1)
+                        && aws == "aws" =>
                 {
                     check_aws(rest, &written)?;
                 }
