@@ -157,6 +157,12 @@ impl Cloud for Consistent {
     async fn pause(&self, wall: Duration) {
         self.inner.pause(wall).await;
     }
+    fn pace(&self) -> crate::cloud::Pace {
+        self.inner.pace()
+    }
+    fn control_clock(&self, change: crate::cloud::ClockControl) -> bool {
+        self.inner.control_clock(change)
+    }
     fn peek_todos(&self, instance_id: &str) -> Option<Vec<Todo>> {
         self.inner.peek_todos(instance_id)
     }
@@ -451,6 +457,31 @@ mod tests {
         let stale: Arc<dyn Cloud> = Arc::new(Lagging::new(sim.clone(), lag));
         let consistent = Consistent::new(stale.clone());
         (sim, stale, consistent)
+    }
+
+    /// The instructor's clock keys and the header reach the simulation through both layers:
+    /// pausing through them pauses it, and the pace they report is the simulation's.
+    #[tokio::test]
+    async fn the_simulated_clock_is_controlled_and_read_through_both_layers() {
+        let sim = Arc::new(SimCloud::paced(
+            "2026-11-25T09:00:00Z".parse().expect("time"),
+            15.0,
+            WorldNames::default(),
+        ));
+        let stale: Arc<dyn Cloud> = Arc::new(Lagging::new(sim.clone(), Lag::sim_default()));
+        let cloud = Consistent::new(stale);
+        assert!(cloud.control_clock(crate::cloud::ClockControl::Pause));
+        assert_eq!(cloud.pace(), sim.pace());
+        assert!(
+            matches!(cloud.pace(), crate::cloud::Pace::Sim { paused: true, .. }),
+            "{:?}",
+            cloud.pace()
+        );
+        assert!(cloud.control_clock(crate::cloud::ClockControl::Resume));
+        assert!(matches!(
+            cloud.pace(),
+            crate::cloud::Pace::Sim { paused: false, .. }
+        ));
     }
 
     #[tokio::test]

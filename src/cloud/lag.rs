@@ -143,6 +143,12 @@ impl Cloud for Lagging {
     async fn pause(&self, wall: Duration) {
         self.inner.pause(wall).await;
     }
+    fn pace(&self) -> crate::cloud::Pace {
+        self.inner.pace()
+    }
+    fn control_clock(&self, change: crate::cloud::ClockControl) -> bool {
+        self.inner.control_clock(change)
+    }
     fn peek_todos(&self, instance_id: &str) -> Option<Vec<Todo>> {
         self.inner.peek_todos(instance_id)
     }

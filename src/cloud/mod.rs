@@ -273,23 +273,21 @@ pub trait Cloud: Send + Sync {
     async fn create_todo(&self, title: &str) -> CloudResult<Todo>;
     async fn delete_todo(&self, id: &TodoId) -> CloudResult<()>;
 
+    // The three below have no default body on purpose: a layer that wraps another cloud must
+    // pass them on, and the compiler says so when one does not (a layer that answered for
+    // itself would hide the simulation's clock and data from everything above it).
+
     /// The todos inside `instance_id` when it is available, read without the app. Only the
     /// simulation can look into a database the app does not use; on AWS the answer is `None`
     /// (the lab has no connection to the database itself), and no call is made.
-    fn peek_todos(&self, _instance_id: &str) -> Option<Vec<Todo>> {
-        None
-    }
+    fn peek_todos(&self, instance_id: &str) -> Option<Vec<Todo>>;
 
     /// How the clock moves now.
-    fn pace(&self) -> Pace {
-        Pace::Real
-    }
+    fn pace(&self) -> Pace;
 
     /// Pauses, resumes or speeds up the simulated clock; AWS's clock cannot be changed
     /// (`false`).
-    fn control_clock(&self, _change: ClockControl) -> bool {
-        false
-    }
+    fn control_clock(&self, change: ClockControl) -> bool;
 }
 
 /// Environment names whose values are never shown or logged.

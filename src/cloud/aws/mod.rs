@@ -365,6 +365,15 @@ macro_rules! with_restore_settings {
 
 #[async_trait]
 impl Cloud for AwsCloud {
+    fn peek_todos(&self, _instance_id: &str) -> Option<Vec<crate::cloud::Todo>> {
+        None
+    }
+    fn pace(&self) -> crate::cloud::Pace {
+        crate::cloud::Pace::Real
+    }
+    fn control_clock(&self, _change: crate::cloud::ClockControl) -> bool {
+        false
+    }
     fn mode(&self) -> Mode {
         Mode::Aws {
             account: self.account.clone(),
