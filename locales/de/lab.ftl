@@ -35,7 +35,7 @@ check-restore-removed = { $restored } wurde wiederhergestellt und inzwischen gel
 check-restore-deleting = { $restored } wird gelöscht
 check-restore-creating = Status { $status }, noch kein Endpunkt ({ $elapsed })
 check-restore-progress = Status { $status } ({ $elapsed })
-check-restore-status-unknown = RDS meldet für { $restored } den Status { $status }, den backup-lab nicht kennt ({ $elapsed } seit Beginn des Restores); es wartet bis zu { $limit }, dass sie verfügbar wird, und nennt den Restore danach gescheitert
+check-restore-status-unknown = RDS meldet für { $restored } den Status { $status }, den backup-lab nicht kennt ({ $elapsed } seit Beginn des Restores); backup-lab wartet bis zu { $limit } darauf, dass sie verfügbar wird, danach gilt der Restore als gescheitert
 check-restore-available = { $restored } ist verfügbar, mit den Einstellungen des Labs
 check-restore-converting-multi-az = { $restored } wird zu Multi-AZ umgebaut (Status { $status }): RDS richtet eine Standby-Instanz in einer zweiten Availability Zone ein, das dauert meist 10 bis 30 Minuten; die Datenbank bleibt währenddessen erreichbar
 check-restore-converting-single-az = { $restored } wird zu Single-AZ umgebaut (Status { $status }); die Datenbank bleibt währenddessen erreichbar
@@ -251,7 +251,7 @@ note-pitr-point = Noch ist kein Löschen der ToDos vermerkt, deshalb geht der Re
 note-pitr-point-before = Das Journal hat vermerkt, dass die { $count } ToDos um { $disaster } gelöscht wurden. Jede spätere Sekunde brächte die leere Liste zurück, deshalb wählt backup-lab einen Moment kurz davor.
 note-pitr-deletion-unseen = Die ToDos wurden gelöscht, während backup-lab nicht hinschaute: Es sah alle { $count } zuletzt um { $seen } und bemerkte um { $noticed }, dass sie fehlen; wann genau sie verschwanden, ist unbekannt. Der Restore geht auf { $point }, den letzten Moment, in dem backup-lab sicher weiss, dass alle da waren. Kennst du einen späteren Moment vor dem Löschen, wähle ihn: In der App fragt Enter bei diesem Schritt nach dem Moment; auf der Kommandozeile backup-lab run pitr --restore-time HH:MM:SS (deine Lokalzeit).
 note-pitr-point-chosen = Du hast { $point } gewählt. In diesem Moment zeigte die App { $count } ToDos, soweit backup-lab es sah.
-blocked-pitr-logs-behind = Die ToDos wurden um { $disaster } gelöscht, doch der letzte wiederherstellbare Zeitpunkt von { $instance } ist noch { $latest }, also { $behind } vor dem Moment, den der Restore braucht ({ $point }). RDS überträgt die Transaktionslogs etwa alle 5 Minuten: Warte ein paar Minuten und versuch es dann nochmals. backup-lab wartet lieber, als auf einen anderen Moment wiederherzustellen.
+blocked-pitr-logs-behind = Die ToDos wurden um { $disaster } gelöscht, doch der letzte wiederherstellbare Zeitpunkt von { $instance } ist noch { $latest }, also { $behind } vor dem Moment, den der Restore braucht ({ $point }). RDS überträgt die Transaktionslogs etwa alle 5 Minuten: Warte ein paar Minuten und versuche es dann nochmals. backup-lab wartet lieber, als auf einen anderen Moment wiederherzustellen.
 blocked-pitr-before-backups = Die ToDos wurden um { $disaster } gelöscht, also vor dem frühesten wiederherstellbaren Zeitpunkt von { $instance } ({ $earliest }): Die automatischen Backups begannen zu spät, um sie zu enthalten. Ein Point-in-Time-Restore kann sie nicht zurückholen.
 blocked-pitr-chosen-outside = { $point } liegt ausserhalb des Zeitfensters von { $instance } ({ $earliest } bis { $latest }): RDS kann nur auf einen Moment zwischen dem ersten automatischen Backup und dem letzten wiederherstellbaren Zeitpunkt wiederherstellen. Wähle einen Moment im Fenster.
 note-pitr-cost = Kosten: eine weitere DB-Instanz mit eigenem Speicher, sekundengenau verrechnet, sobald RDS sie erstellt (mindestens 10 Minuten). Der Schritt «Aufräumen» löscht sie.
@@ -261,7 +261,7 @@ note-source-data-only = An { $instance } ändern nur die ToDo-Tabellen; die Inst
 note-copy-overwrites = Das macht der Dump: Ein einmaliger Task liest die Datenbank von { $restored } mit mysqldump aus und schreibt sie mit mysql in { $instance }. Er ersetzt die ToDo-Tabellen in { $instance } (DROP TABLE, danach CREATE und INSERT): Was nach der Katastrophe in { $instance } geschrieben wurde, geht verloren.
 note-copy-cost = Kosten: ein Fargate-Task mit 0.25 vCPU und 0.5 GB für etwa eine Minute, sekundengenau verrechnet, mindestens eine Minute: weit weniger als ein US-Cent.
 note-copy-credentials = { $stored ->
-        [environment] Der Dump braucht Benutzer und Passwort der Datenbank. Die Task Definition { $backend } des Backends hält sie im Klartext in der Umgebung von { $container } (DB_USER, DB_PASSWORD), also speichert die Task Definition { $family } für den Dump sie gleich: als DB_USER und MYSQL_PWD in ihrer Umgebung. Dort kann sie lesen, wer in diesem Konto Task Definitions ansehen darf, wie in { $backend }. backup-lab zeigt und protokolliert sie nie, und am Ende deregistriert dieses Aufräumen jede Revision von { $family } und löscht sie (DeleteTaskDefinitions); bis dahin liegt das Passwort auch dort.
+        [environment] Der Dump braucht Benutzer und Passwort der Datenbank. Die Task Definition { $backend } des Backends hält sie im Klartext in der Umgebung von { $container } (DB_USER, DB_PASSWORD), also speichert die Task Definition { $family } für den Dump sie ebenso: als DB_USER und MYSQL_PWD in ihrer Umgebung. Dort kann sie lesen, wer in diesem Konto Task Definitions ansehen darf, wie in { $backend }. backup-lab zeigt und protokolliert sie nie, und am Ende deregistriert dieses Aufräumen jede Revision von { $family } und löscht sie (DeleteTaskDefinitions); bis dahin liegt das Passwort auch dort.
        *[secret] Der Dump braucht Benutzer und Passwort der Datenbank. { $container } in der Task Definition { $backend } des Backends holt das Passwort aus einem Secret (secrets, valueFrom), also speichert die Task Definition { $family } für den Dump nur diesen Verweis, als MYSQL_PWD; ECS holt den Wert, wenn der Task startet. Das Passwort liegt nirgends neu. Am Ende deregistriert dieses Aufräumen jede Revision von { $family } und löscht sie (DeleteTaskDefinitions).
     }
 note-copy-no-public-ip = Risiko: Die Tasks von { $service } bekommen keine öffentliche IP (assignPublicIp DISABLED). Der Dump-Task läuft in denselben Subnetzen und muss { $image } aus der öffentlichen Registry public.ecr.aws laden; das geht nur, wenn die Routentabelle der Subnetze Verkehr ins Internet (0.0.0.0/0) an ein NAT-Gateway schickt. Ohne eines bricht der Task nach etwa einer Minute mit CannotPullContainerError ab, nichts wird gelöscht, und { $service } bleibt auf { $restored }. Prüfe die Routentabellen der Subnetze in der VPC-Konsole, bevor du bestätigst, oder wähle einen anderen Weg.
@@ -283,7 +283,7 @@ check-backups-change-running = Die Änderung läuft: Aufbewahrung { $from } → 
         [one] 1 Tag
        *[other] { $to } Tage
     }, { $instance } ist { $status }. Du musst nichts tun: Sobald die Instanz wieder available ist, sind die automatischen Backups an.
-note-verify-browser = Öffne jetzt deine ToDo-App im Browser (http://<DNS name von { $lb }>) und lade die Seite neu. Dort solltest du dieselben ToDos sehen wie hier.
+note-verify-browser = Öffne jetzt deine ToDo-App im Browser (http://<DNS-Name von { $lb }>) und lade die Seite neu. Dort solltest du dieselben ToDos sehen wie hier.
 done-verify-seen = Deine { $count } ToDos sind zurück: Die App liefert sie aus der wiederhergestellten Datenbank, und du hast sie im Browser gesehen.
 already-todos = bereits erledigt: { $count } ToDos vorhanden
 already-snapshot = bereits erledigt: Snapshot { $snapshot } gibt es schon ({ $status }); er wird weiterverwendet
@@ -376,7 +376,7 @@ run-skipped = übersprungen
 run-needs-yes = kein Terminal für die Bestätigung: Ergänze --yes, um ohne Nachfrage auszuführen
 run-nothing = nenne die Schritte (z. B. run snapshot) oder verwende --all
 run-timeout = zu lange auf diesen Schritt gewartet; führe den Befehl nochmals aus, um weiterzumachen
-run-credentials-waiting = warte auf neue Zugangsdaten: backup-lab versucht es alle paar Sekunden wieder und macht von selbst weiter, sobald sie gehen (Ctrl-C beendet den Lauf; was erledigt ist, bleibt erledigt)
+run-credentials-waiting = warte auf neue Zugangsdaten: backup-lab versucht es alle paar Sekunden wieder und macht von selbst weiter, sobald sie gehen (Ctrl+C beendet den Lauf; was erledigt ist, bleibt erledigt)
 run-credentials-still-waiting = warte weiter auf neue Zugangsdaten ({ $elapsed })
 run-credentials-back = die Zugangsdaten gehen wieder: weiter, wo der Lauf stehen blieb
 run-credentials-gave-up = nach 2 Stunden noch keine gültigen Zugangsdaten; führe den Befehl nochmals aus, sobald du neue hast, er macht weiter, wo er stehen blieb
@@ -428,7 +428,7 @@ error-no-region = Keine AWS-Region gesetzt. Verwende --region us-east-1 (die Reg
 error-throttling = AWS bremst die Anfragen ({ $code }); backup-lab wartet und versucht es nochmals.
 error-invalid-state = Die Ressource ist beschäftigt ({ $code }: { $message }); warte, bis sie verfügbar ist, und versuche es nochmals.
 error-pitr-not-enabled = RDS kann nicht auf einen Zeitpunkt wiederherstellen ({ $code }: { $message }): Die automatischen Backups der Quelle sind aus (Aufbewahrung 0). Warten hilft nicht: Schalte sie zuerst ein (Schritt «Backups automatisieren») und warte das erste Backup ab, ein paar Minuten.
-error-restore-time-invalid = RDS hat den Zeitpunkt abgelehnt ({ $code }: { $message }): Er liegt ausserhalb des Zeitfensters, auf das RDS wiederherstellen kann – vom ersten automatischen Backup bis zur jüngsten wiederherstellbaren Zeit (etwa fünf Minuten hinter jetzt). Für einen Zeitpunkt vor dem ersten Backup hilft Warten nicht: Wähle einen Zeitpunkt im Fenster. Ein Zeitpunkt vor wenigen Minuten wird wiederherstellbar, sobald die Transaktionslogs im Backup sind.
+error-restore-time-invalid = RDS hat den Zeitpunkt abgelehnt ({ $code }: { $message }): Er liegt ausserhalb des Zeitfensters, auf das RDS wiederherstellen kann – vom ersten automatischen Backup bis zum letzten wiederherstellbaren Zeitpunkt (meist etwa 5 Minuten vor jetzt). Für einen Zeitpunkt vor dem ersten Backup hilft Warten nicht: Wähle einen Zeitpunkt im Fenster. Ein Zeitpunkt vor wenigen Minuten wird wiederherstellbar, sobald die Transaktionslogs im Backup sind.
 error-deletion-protected = RDS hat das Löschen abgelehnt ({ $code }: { $message }): Der Löschschutz ist eingeschaltet. Schalte ihn aus (RDS → Databases → die Instanz → Modify → Deletion protection aus → Apply immediately) und führe den Schritt nochmals aus.
 error-already-exists = Die Ressource gibt es schon ({ $code }); backup-lab verwendet sie weiter.
 error-not-found = Nicht gefunden ({ $code }: { $message }). Prüfe die früheren Schritte: Der Snapshot entsteht bei «Manuellen Snapshot erstellen», die wiederhergestellte Datenbank bei «Snapshot wiederherstellen».
@@ -497,7 +497,7 @@ invalid-faults-unhealthy-needs-sim = ungültiges --faults: unhealthy lässt simu
 invalid-faults-dump-needs-sim = ungültiges --faults: no-registry und db-unreachable lassen den simulierten Kopier-Task scheitern und gehen nur mit --sim
 invalid-faults-restore-needs-sim = ungültiges --faults: Ein Restore, der in einem Status wie incompatible-parameters endet, ist ein Verhalten des simulierten Kontos und geht nur mit --sim
 invalid-restore-time = «{ $time }» ist keine Zeit: Gib HH:MM:SS in deiner Lokalzeit an (heute; gestern, wenn sie noch bevorsteht) oder eine RFC-3339-Zeit wie 2026-11-25T09:12:00Z
-invalid-faults-session-needs-sim = ungültiges --faults: session lässt die simulierte Sitzung ablaufen und geht nur mit --sim (auf AWS gibt expired ein ExpiredToken)
+invalid-faults-session-needs-sim = ungültiges --faults: session lässt die simulierte Sitzung ablaufen und geht nur mit --sim (für AWS gibt es expired: Es liefert ExpiredToken)
 invalid-speed = --speed muss eine Zahl von { $min } (Echtzeit) bis { $max } sein; Standard ist { $default }
 invalid-speed-needs-sim = --speed gilt nur für die Simulation: Ergänze --sim
 config-read = { $path } kann nicht gelesen werden: { $reason }
@@ -507,8 +507,8 @@ config-value = { $path }, Zeile { $line }: { $key } { $expected }
 config-expect-number = nimmt eine ganze Zahl (ohne Anführungszeichen), z. B. 30
 config-expect-bool = nimmt true oder false (ohne Anführungszeichen)
 config-expect-text = nimmt einen Text in Anführungszeichen
-config-expect-table = ist eine Tabelle: Schreib sie als [{ $key }] mit ihren Schlüsseln darunter
-config-unknown-key = { $path }, Zeile { $line }: backup-lab kennt keine Einstellung { $key } (es kennt { $known }). Prüf die Schreibweise; das README nennt alle Einstellungen.
+config-expect-table = ist eine Tabelle: Schreibe sie als [{ $key }] mit ihren Schlüsseln darunter
+config-unknown-key = { $path }, Zeile { $line }: backup-lab kennt keine Einstellung { $key } (es kennt { $known }). Prüfe die Schreibweise; das README nennt alle Einstellungen.
 config-expect-other = hat einen Wert, den es nicht nehmen kann ({ $reason })
 app-url-ignored-sim = --app-url wird mit --sim nicht verwendet: Das simulierte Konto hat seine eigene ToDo-App. Lass --sim weg, um die URL mit deinem AWS-Konto zu verwenden.
 config-flag = { $flag } «{ $value }»: { $problem_id }
@@ -545,9 +545,9 @@ reset-archived = --reset: Der bisherige Stand liegt jetzt in { $dir } ({ $count 
         [one] Datei
        *[other] Dateien
     }); die letzten { $kept } Resets bleiben dort, ältere werden gelöscht.
-state-dir-not-dir = { $dir } ist kein Verzeichnis, backup-lab legt dort aber seinen Stand in einem Verzeichnis ab. Verschieb es oder wähl mit --state-dir ein anderes Verzeichnis. --reset hilft hier nicht: Der Pfad gehört dir.
-state-subdir-not-dir = { $path } ist eine Datei, wo backup-lab ein Verzeichnis führt. Fang mit --reset neu an (die Datei wird dann in { $archive } aufbewahrt, nicht gelöscht), oder verschieb sie selbst (zum Beispiel mv { $path } { $path }.old), um zu behalten, was im Zustandsverzeichnis liegt.
-reset-failed = --reset konnte { $path } nicht ins Archiv verschieben ({ $reason }); nichts wurde geändert. Prüf die Berechtigungen des Zustandsverzeichnisses oder wähl mit --state-dir ein anderes.
+state-dir-not-dir = { $dir } ist kein Verzeichnis, backup-lab legt dort aber seinen Stand in einem Verzeichnis ab. Verschiebe es oder wähle mit --state-dir ein anderes Verzeichnis. --reset hilft hier nicht: Der Pfad gehört dir.
+state-subdir-not-dir = { $path } ist eine Datei, wo backup-lab ein Verzeichnis führt. Beginne mit --reset von vorn (die Datei wird dann in { $archive } aufbewahrt, nicht gelöscht), oder verschiebe sie selbst (zum Beispiel mv { $path } { $path }.old), um zu behalten, was im Zustandsverzeichnis liegt.
+reset-failed = --reset konnte { $path } nicht ins Archiv verschieben ({ $reason }); nichts wurde geändert. Prüfe die Berechtigungen des Zustandsverzeichnisses oder wähle mit --state-dir ein anderes.
 reset-needs-owner = --reset beginnt von vorn; verwende es mit `run` oder der App, nicht mit status, check, report oder --read-only
 state-held-tui = Das Zustandsverzeichnis { $dir } wird von { $command } benutzt (Prozess { $pid }, seit { $since }); es kann immer nur ein backup-lab darin arbeiten. Warte, bis es fertig ist, oder starte nochmals mit --read-only, um zuzuschauen (auch der Befehl status zeigt es).
 state-held-run = Das Zustandsverzeichnis { $dir } wird von { $command } benutzt (Prozess { $pid }, seit { $since }); es kann immer nur ein backup-lab darin arbeiten. Warte, bis es fertig ist, ergänze --wait, um zu starten, sobald es frei ist, oder schau es mit dem Befehl status an.
@@ -811,7 +811,7 @@ cli-arg-lang = Sprache aller Texte: de oder en, auch als de-CH, de_DE, en-US …
 cli-arg-config = Namen und Einstellungen (TOML), siehe README.
 cli-arg-profile = AWS-Profil (sonst AWS_PROFILE oder die übliche Suche nach Zugangsdaten).
 cli-arg-region = AWS-Region (sonst AWS_REGION oder das Profil); der Kurs verwendet us-east-1.
-cli-arg-app_url = Basis-URL der ToDo-App (sonst der DNS name des Load Balancers).
+cli-arg-app_url = Basis-URL der ToDo-App (sonst der DNS-Name des Load Balancers).
 cli-arg-name = Dein Name; er steht oben im Bericht, den du abgibst (sonst learner in der Konfiguration).
 cli-arg-json = Maschinenlesbare Ausgabe (status, check, run).
 cli-arg-yes = Ohne Rückfrage ausführen (run).
@@ -820,7 +820,7 @@ cli-arg-reset = Mit einer frischen simulierten Welt beginnen.
 cli-arg-present = Beamer-Modus: grosse Schrift, hoher Kontrast, kein Ereignisprotokoll.
 cli-arg-theme = Farbschema: dark oder light.
 cli-arg-read_only = Nur beobachten und prüfen, nie etwas ändern.
-cli-arg-faults = Fehler in Aufrufe einbauen, z. B. throttle:0.2 oder CreateDBSnapshot=timeout@1.
+cli-arg-faults = Fehler in AWS-Aufrufe einbauen, z. B. throttle:0.2 oder CreateDBSnapshot=timeout@1.
 cli-arg-rpo_target = RPO-Ziel in Minuten (Standard 60), an dem der Durchgang gemessen wird.
 cli-arg-rto_target = RTO-Ziel in Minuten (Standard 30).
 cli-arg-window = Backup-Fenster in Lokalzeit (hh:mm-hh:mm), statt des Fensters aus der Konfiguration.
@@ -839,7 +839,7 @@ cli-run-arg-keep_restored = Beim Aufräumen die wiederhergestellte Datenbank beh
 cli-run-arg-restore_again = Unter dem Namen des Labs wiederherstellen, auch wenn es eine unter anderem Namen wiederhergestellte Instanz gibt (statt anzubieten, diese zu verwenden).
 cli-run-arg-copy_back = Beim Aufräumen die wiederhergestellten ToDos in die ursprüngliche Datenbank zurückkopieren (Dump & Restore, ein einmaliger Fargate-Task), das Backend auf sie zurückstellen und dann die wiederhergestellte Instanz und den Snapshot löschen. Ohne diese Option und ohne --keep-restored kehrt das Aufräumen zur ursprünglichen Datenbank zurück, so wie sie ist.
 cli-run-arg-wait = Wenn die App oder ein anderer Lauf das Zustandsverzeichnis hält: warten, bis es frei ist.
-cli-run-arg-restore_time = Bonus Point-in-Time-Restore (pitr): auf diesen Zeitpunkt wiederherstellen statt auf den, den das Journal nennt: HH:MM:SS in deiner Lokalzeit (heute) oder eine Zeit nach RFC 3339.
+cli-run-arg-restore_time = Bonus-Schritt Point-in-Time-Restore (pitr): auf diesen Zeitpunkt wiederherstellen statt auf den, den das Journal nennt: HH:MM:SS in deiner Lokalzeit (heute) oder eine Zeit nach RFC 3339.
 cli-report-arg-format = Format des Berichts: md (Markdown, Standard) oder json.
 cli-completions-arg-shell = Die Shell, für die vervollständigt wird: bash, elvish, fish, powershell oder zsh.
 cli-man-arg-dir = backup-lab.1 und backup-lab-<Befehl>.1 in dieses Verzeichnis schreiben, z. B. ~/.local/share/man/man1.

@@ -134,8 +134,8 @@ step-create-todos-console-enter = Enter zeigt zuerst die genauen Parameter und d
 step-create-todos-console =
     1. Öffne Services → EC2.
     2. Klicke im Menü links unter Load Balancing auf Load Balancers.
-    3. Wähle { $lb } aus und kopiere seinen DNS name.
-    4. Öffne http://<DNS name> im Browser (dieselbe URL wie beim Test der
+    3. Wähle { $lb } aus und kopiere seinen DNS-Namen (Feld DNS name).
+    4. Öffne http://<DNS-Name> im Browser (dieselbe URL wie beim Test der
     ToDo-App).
     5. Erfasse 5 ToDos, zum Beispiel «ToDo 1» bis «ToDo 5».
     6. Lade die Seite neu und prüfe, ob alle 5 ToDos angezeigt werden.
@@ -194,7 +194,7 @@ step-delete-todos-body =
 step-delete-todos-console-heading = Im Browser
 step-delete-todos-console-enter = Enter zeigt zuerst die genauen Parameter und die curl-Befehle an die ToDo-App; erst wenn du bestätigst, passiert etwas.
 step-delete-todos-console =
-    1. Öffne deine ToDo-App im Browser (http://<DNS name von { $lb }>).
+    1. Öffne deine ToDo-App im Browser (http://<DNS-Name von { $lb }>).
     2. Lösche die ToDos eines nach dem anderen, bis die Liste leer ist.
     3. Lade die Seite neu und prüfe, dass kein ToDo mehr übrig ist.
 
@@ -294,12 +294,13 @@ step-verify-body =
     Die in { $instance } verlorenen Daten sind zurück. Die Zeit von der «Katastrophe» bis
     jetzt ist der RTO, den du in diesem Lab erreicht hast.
 step-verify-console-heading = In der AWS-Konsole und im Browser
-step-verify-console-enter = Enter zeigt zuerst die genauen Parameter und die curl-Befehle an die ToDo-App; erst wenn du bestätigst, passiert etwas.
+step-verify-console-enter = Enter zeigt, welche ToDos die App liefert, mit dem curl-Befehl dazu; dann bestätigst du, dass du sie auch im Browser siehst.
 step-verify-console =
-    1. Öffne Services → EC2 → Load Balancers und kopiere den DNS name von { $lb }.
-    2. Öffne http://<DNS name> im Browser und lade die Seite neu.
+    1. Öffne Services → EC2 → Load Balancers und kopiere den DNS-Namen
+    von { $lb } (Feld DNS name).
+    2. Öffne http://<DNS-Name> im Browser und lade die Seite neu.
     3. Prüfe, ob deine 5 ToDos wieder angezeigt werden.
-    4. Optional: Öffne http://<DNS name>/api/v1/todos, um dieselbe Liste als JSON zu sehen.
+    4. Optional: Öffne http://<DNS-Name>/api/v1/todos, um dieselbe Liste als JSON zu sehen.
 
 ## Schritt pitr: Bonus, Point-in-Time-Restore
 

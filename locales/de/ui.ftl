@@ -222,7 +222,7 @@ ui-window-intro = Gib das tägliche Backup-Fenster in deiner Lokalzeit ({ $zone 
     }
 ui-window-utc = { $utc } UTC, so speichert es RDS
 ui-restore-time-title = Wiederherstellungszeitpunkt
-ui-restore-time-intro = Der Moment, den die neue Instanz enthalten wird, in deiner Lokalzeit ({ $zone }) als hh:mm:ss. { $watched ->
+ui-restore-time-intro = Der Moment, dessen Stand die neue Instanz enthalten wird, in deiner Lokalzeit ({ $zone }) als hh:mm:ss. { $watched ->
         [yes] { $proposed } liegt eine Minute vor dem Löschen der ToDos, in einem Moment, in dem backup-lab sie alle sah.
        *[no] Die ToDos wurden gelöscht, während backup-lab nicht hinschaute; { $proposed } ist der letzte Moment, in dem es sie alle sah. Kennst du einen späteren Moment vor dem Löschen, tippe ihn ein.
     }
@@ -250,7 +250,7 @@ ui-help-clock-pause = Uhr der Simulation anhalten / weiterlaufen lassen
 ui-help-clock-speed = Simulation: AWS schneller / langsamer arbeiten lassen (×1 bis ×300)
 ui-help-fresh = Simulation: mit einer neuen Welt von vorn beginnen (du tippst zur Bestätigung ein Wort)
 ui-goto-prompt = Zu Schritt: { $number }_   (Enter springt, Esc bricht ab)
-ui-goto-no-step = Keinen Schritt { $number }: Es gibt 1–{ $last }; für 10–{ $last } drück g und die Nummer.
+ui-goto-no-step = Es gibt keinen Schritt { $number }, nur 1–{ $last }; für 10–{ $last } drücke g und die Nummer.
 ui-clock-sim-only = Nur die Uhr der Simulation lässt sich anhalten oder beschleunigen.
 ui-clock-read-only = Nur-Lesen: Die Uhr gehört dem Programm, das die Welt führt.
 ui-clock-paused = ⏸ Uhr angehalten: AWS arbeitet nicht weiter, bis du z drückst.
@@ -258,7 +258,7 @@ ui-clock-resumed = ▶ Uhr läuft wieder.
 ui-clock-speed = Tempo ×{ $speed }: So schnell arbeitet AWS jetzt; sonst läuft die Uhr in Echtzeit.
 ui-clock-speed-limit = Schon bei ×{ $speed }: Weiter geht es in diese Richtung nicht.
 ui-fresh-title = Neue Welt
-ui-fresh-intro = Die simulierte Welt beginnt von vorn: workshop-db ohne Backups, keine Snapshots, keine Wiederherstellung, ein leeres Protokoll. Die bisherige Welt wird mit Zeitstempel beiseitegelegt, nicht gelöscht; ihr Protokoll bleibt erhalten.
+ui-fresh-intro = Die simulierte Welt beginnt von vorn: workshop-db ohne Backups, keine Snapshots, keine Wiederherstellung, ein leeres Journal. Die bisherige Welt kommt mit ihrem Journal in den Ordner archive des Zustandsverzeichnisses; dort bleiben die letzten 3 Resets.
 ui-fresh-sim-only = Eine neue Welt nur in der Simulation; dein AWS-Konto bleibt, wie es ist.
 ui-fresh-read-only = Nur-Lesen: Eine neue Welt beginnt nur das Programm, das die Welt führt.
 ui-quiz-none = Keine Fragen zu diesem Schritt; die Schritte mit ✎ haben welche (Taste s).

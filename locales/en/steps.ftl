@@ -280,7 +280,7 @@ step-verify-body =
     The data lost in { $instance } is back. The time from the "disaster" until now is the
     RTO you achieved in this lab.
 step-verify-console-heading = In the AWS console and the browser
-step-verify-console-enter = Enter shows the exact parameters and the curl commands to the todo app first; nothing happens until you confirm.
+step-verify-console-enter = Enter shows the todos the app serves, with the curl command; then you confirm that you see them in your browser too.
 step-verify-console =
     1. Open Services → EC2 → Load Balancers and copy the DNS name of { $lb }.
     2. Open http://<DNS name> in your browser and reload the page.

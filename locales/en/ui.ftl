@@ -222,7 +222,7 @@ ui-window-intro = Enter the daily backup window in your local time ({ $zone }) a
     }
 ui-window-utc = { $utc } UTC, as RDS stores it
 ui-restore-time-title = Restore point
-ui-restore-time-intro = The moment the new instance will hold, in your local time ({ $zone }) as hh:mm:ss. { $watched ->
+ui-restore-time-intro = The moment whose state the new instance will hold, in your local time ({ $zone }) as hh:mm:ss. { $watched ->
         [yes] { $proposed } is a minute before the todos were deleted, a moment backup-lab saw them all.
        *[no] The todos were deleted while backup-lab was not watching; { $proposed } is the last moment it saw them all. If you know a later moment before the deletion, type it.
     }
@@ -250,7 +250,7 @@ ui-help-clock-pause = pause / resume the simulation's clock
 ui-help-clock-speed = simulation: AWS works faster / slower (×1 to ×300)
 ui-help-fresh = simulation: start over in a fresh world (you type a word to confirm)
 ui-goto-prompt = Go to step: { $number }_   (Enter jumps, Esc cancels)
-ui-goto-no-step = No step { $number }: there are 1–{ $last }; for 10–{ $last } press g and the number.
+ui-goto-no-step = There is no step { $number }, only 1–{ $last }; for 10–{ $last } press g and the number.
 ui-clock-sim-only = Only the simulation's clock can be paused or sped up.
 ui-clock-read-only = Read-only: the clock belongs to the program that runs the world.
 ui-clock-paused = ⏸ Clock paused: AWS makes no progress until you press z.
@@ -258,7 +258,7 @@ ui-clock-resumed = ▶ Clock running again.
 ui-clock-speed = Speed ×{ $speed }: AWS works this fast now; otherwise the clock runs in real time.
 ui-clock-speed-limit = Already at ×{ $speed }: it goes no further that way.
 ui-fresh-title = Fresh world
-ui-fresh-intro = The simulated world starts over: workshop-db without backups, no snapshots, nothing restored, an empty journal. The current world is set aside with a timestamp, not deleted; its journal is kept.
+ui-fresh-intro = The simulated world starts over: workshop-db without backups, no snapshots, nothing restored, an empty journal. The current world and its journal go into the archive folder of the state directory, which keeps the last 3 resets.
 ui-fresh-sim-only = A fresh world only in the simulation; your AWS account stays as it is.
 ui-fresh-read-only = Read-only: only the program that runs the world can start a fresh one.
 ui-quiz-none = No questions on this step; the steps marked ✎ have some (key s).
