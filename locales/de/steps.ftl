@@ -306,7 +306,7 @@ step-verify-console =
 
 step-pitr-title = Bonus: Point-in-Time-Restore
 step-pitr-short = Bonus: PITR
-step-pitr-now = Bonus: Stelle { $instance } auf einen Moment kurz vor der Katastrophe in { $pitr } wieder her.
+step-pitr-now = Stelle { $instance } auf einen Moment kurz vor der Katastrophe in { $pitr } wieder her.
 step-pitr-now-wait = RDS erstellt { $pitr }. Der Status zeigt, wie weit es ist.
 step-pitr-enter = Point-in-Time-Restore starten
 step-pitr-body =

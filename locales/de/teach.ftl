@@ -43,7 +43,7 @@ quiz-your-answer = deine Antwort
 quiz-prompt = Selbstkontrolle: { $total ->
         [one] 1 Frage
        *[other] { $total } Fragen
-    }, { $answered } beantwortet. Drück die Taste s.
+    }, { $answered } beantwortet. Drücke s.
 quiz-prompt-done = Selbstkontrolle: { $right } von { $total } richtig. Mit s liest du die Erklärungen nochmals.
 quiz-overall = Im ganzen Lab: { $right } von { $answered } beantworteten Fragen richtig ({ $total } Fragen).
 quiz-keys-answer = antworten

@@ -291,7 +291,7 @@ step-verify-console =
 
 step-pitr-title = Bonus: point-in-time restore
 step-pitr-short = Bonus: PITR
-step-pitr-now = Bonus: restore { $instance } into { $pitr } as it was just before the disaster.
+step-pitr-now = Restore { $instance } into { $pitr } as it was just before the disaster.
 step-pitr-now-wait = RDS is creating { $pitr }. Its status shows how far along it is.
 step-pitr-enter = start the point-in-time restore
 step-pitr-body =
