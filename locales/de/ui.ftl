@@ -222,8 +222,8 @@ ui-window-intro = Gib das tägliche Backup-Fenster in deiner Lokalzeit ({ $zone 
     }
 ui-window-utc = { $utc } UTC, so speichert es RDS
 ui-restore-time-title = Wiederherstellungszeitpunkt
-ui-restore-time-intro = Der Moment, dessen Stand die neue Instanz enthalten wird, in deiner Lokalzeit ({ $zone }) als hh:mm:ss. { $watched ->
-        [yes] { $proposed } liegt eine Minute vor dem Löschen der ToDos, in einem Moment, in dem backup-lab sie alle sah.
+ui-restore-time-intro = Gib den Moment ein, dessen Stand die neue Instanz enthalten soll: hh:mm:ss in deiner Lokalzeit ({ $zone }). { $watched ->
+        [yes] { $proposed } liegt kurz vor dem Löschen der ToDos; da sah backup-lab sie noch alle.
        *[no] Die ToDos wurden gelöscht, während backup-lab nicht hinschaute; { $proposed } ist der letzte Moment, in dem es sie alle sah. Kennst du einen späteren Moment vor dem Löschen, tippe ihn ein.
     }
 ui-cleanup-title = Aufräumen: Welche Datenbank bleibt?

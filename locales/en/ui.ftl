@@ -222,8 +222,8 @@ ui-window-intro = Enter the daily backup window in your local time ({ $zone }) a
     }
 ui-window-utc = { $utc } UTC, as RDS stores it
 ui-restore-time-title = Restore point
-ui-restore-time-intro = The moment whose state the new instance will hold, in your local time ({ $zone }) as hh:mm:ss. { $watched ->
-        [yes] { $proposed } is a minute before the todos were deleted, a moment backup-lab saw them all.
+ui-restore-time-intro = Enter the moment whose state the new instance should hold: hh:mm:ss in your local time ({ $zone }). { $watched ->
+        [yes] { $proposed } is shortly before the todos were deleted; backup-lab still saw them all then.
        *[no] The todos were deleted while backup-lab was not watching; { $proposed } is the last moment it saw them all. If you know a later moment before the deletion, type it.
     }
 ui-cleanup-title = Clean up: which database stays?
