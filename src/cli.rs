@@ -32,7 +32,7 @@ pub struct Global {
     /// Use the simulated AWS account (demo mode; no credentials needed).
     #[arg(long, global = true)]
     pub sim: bool,
-    /// Simulated time runs N times faster than real time, from 1 to 300 (default 15: a restore takes about a minute).
+    /// In the simulation AWS works N times faster, from 1 to 300 (default 15: a restore takes about a minute); otherwise the clock runs in real time.
     #[arg(long, global = true, allow_hyphen_values = true, value_name = "N")]
     pub speed: Option<f64>,
     /// Language of all texts: de or en, also as de-CH, de_DE, en-US … (default: from LC_ALL/LANG, else en).

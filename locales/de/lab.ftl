@@ -317,7 +317,7 @@ done-dump-deregistered = Task Definition { $family }:{ $revision } für den Dump
 done-dump-deleted = Task Definitions { $family } ({ $count ->
         [one] Revision
        *[other] Revisionen
-    } { $revisions }) für den Dump gelöscht: Das Passwort darin ist aus dem Konto verschwunden
+    } { $revisions }) für den Dump gelöscht: Nichts davon bleibt im Konto, auch nicht ihre Umgebung
 done-dump-delete-denied = Task Definitions { $family } ({ $count ->
         [one] Revision
        *[other] Revisionen
@@ -376,9 +376,9 @@ run-skipped = übersprungen
 run-needs-yes = kein Terminal für die Bestätigung: Ergänze --yes, um ohne Nachfrage auszuführen
 run-nothing = nenne die Schritte (z. B. run snapshot) oder verwende --all
 run-timeout = zu lange auf diesen Schritt gewartet; führe den Befehl nochmals aus, um weiterzumachen
-run-credentials-waiting = warte auf neue Zugangsdaten: backup-lab versucht es alle paar Sekunden wieder und macht von selbst weiter, sobald sie gehen (Ctrl+C beendet den Lauf; was erledigt ist, bleibt erledigt)
+run-credentials-waiting = warte auf neue Zugangsdaten: backup-lab versucht es alle paar Sekunden wieder und macht von selbst weiter, sobald sie gelten (Ctrl+C beendet den Lauf; was erledigt ist, bleibt erledigt)
 run-credentials-still-waiting = warte weiter auf neue Zugangsdaten ({ $elapsed })
-run-credentials-back = die Zugangsdaten gehen wieder: weiter, wo der Lauf stehen blieb
+run-credentials-back = die Zugangsdaten gelten wieder: weiter, wo der Lauf stehen blieb
 run-credentials-gave-up = nach 2 Stunden noch keine gültigen Zugangsdaten; führe den Befehl nochmals aus, sobald du neue hast, er macht weiter, wo er stehen blieb
 status-instances = DB-Instanzen
 status-snapshots = Snapshots
@@ -806,7 +806,7 @@ cli-value-command = BEFEHL
 cli-arg-help = Hilfe zeigen
 cli-arg-version = Version zeigen
 cli-arg-sim = Das simulierte AWS-Konto verwenden (Demo, keine Zugangsdaten nötig).
-cli-arg-speed = Die simulierte Zeit läuft N-mal schneller als die echte, 1 bis 300 (Standard 15: ein Restore dauert etwa eine Minute).
+cli-arg-speed = In der Simulation arbeitet AWS N-mal schneller, 1 bis 300 (Standard 15: ein Restore dauert etwa eine Minute); sonst läuft die Uhr in Echtzeit.
 cli-arg-lang = Sprache aller Texte: de oder en, auch als de-CH, de_DE, en-US … (Standard: aus LC_ALL/LANG, sonst en).
 cli-arg-config = Namen und Einstellungen (TOML), siehe README.
 cli-arg-profile = AWS-Profil (sonst AWS_PROFILE oder die übliche Suche nach Zugangsdaten).

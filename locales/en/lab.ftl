@@ -317,7 +317,7 @@ done-dump-deregistered = dump task definition { $family }:{ $revision } deregist
 done-dump-deleted = dump task definitions { $family } ({ $count ->
         [one] revision
        *[other] revisions
-    } { $revisions }) deleted: the password they held is gone from the account
+    } { $revisions }) deleted: nothing of them stays in the account, their environment included
 done-dump-delete-denied = dump task definitions { $family } ({ $count ->
         [one] revision
        *[other] revisions
@@ -568,7 +568,7 @@ faults-unhealthy-operation = "{ $part }": unhealthy applies to UpdateService onl
 faults-unhealthy-rate = "{ $part }": unhealthy takes no rate, only @N or @N-M
 faults-dump-rule = "{ $part }": no-registry and db-unreachable apply to RunTask only and take no rate, only @N or @N-M
 faults-restore-rule = "{ $part }": a status a restore ends in applies to RestoreDBInstanceFromDBSnapshot and RestoreDBInstanceToPointInTime only and takes no rate, only @N or @N-M
-faults-stale-rule = "{ $part }": stale takes the seconds by which Describe calls lag behind (0 to 600, e.g. stale:2) and no @N; its operation is the write they lag behind after: UpdateService, RegisterTaskDefinition, RunTask, CreateDBSnapshot, RestoreDBInstanceFromDBSnapshot or RestoreDBInstanceToPointInTime
+faults-stale-rule = "{ $part }": stale takes the seconds by which Describe calls lag behind (0 to 600, e.g. stale:2) and no @N; its operation is the write after which they lag: UpdateService, RegisterTaskDefinition, RunTask, CreateDBSnapshot, RestoreDBInstanceFromDBSnapshot or RestoreDBInstanceToPointInTime
 faults-session-rule = "{ $part }": session applies to every call and takes no rate, only @N (the call from which the session has expired)
 faults-operation = "{ $part }": unknown operation "{ $operation }"; known operations: { $operations }
 
@@ -803,7 +803,7 @@ cli-value-command = COMMAND
 cli-arg-help = Print help
 cli-arg-version = Print version
 cli-arg-sim = Use the simulated AWS account (demo mode; no credentials needed).
-cli-arg-speed = Simulated time runs N times faster than real time, from 1 to 300 (default 15: a restore takes about a minute).
+cli-arg-speed = In the simulation AWS works N times faster, from 1 to 300 (default 15: a restore takes about a minute); otherwise the clock runs in real time.
 cli-arg-lang = Language of all texts: de or en, also as de-CH, de_DE, en-US … (default: from LC_ALL/LANG, else en).
 cli-arg-config = Names and settings (TOML); see the README.
 cli-arg-profile = AWS profile (else AWS_PROFILE or the usual search for credentials).
