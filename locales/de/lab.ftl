@@ -67,7 +67,7 @@ check-pitr-holds = in { $pitr }: wieder { $count } ToDos ({ $titles })
 check-pitr-holds-none = in { $pitr } gibt es keine ToDos: Der Wiederherstellungszeitpunkt liegt nach dem Löschen
 check-pitr-holds-none-early = in { $pitr } gibt es keine ToDos: Der Wiederherstellungszeitpunkt liegt vor der Zeit, als es die ToDos gab – lösche { $pitr } und stelle nochmals auf einen Moment wieder her, in dem sie da waren
 check-pitr-expected = die App liest weiterhin aus { $restored }, deshalb kann backup-lab nicht in { $pitr } hineinschauen; um { $point } zeigte die App { $count } ToDos, also sollte { $pitr } diesen Stand enthalten
-check-pitr-holds-fewer = in { $pitr } sind nur { $count } ToDos, doch um { $point } zeigte die App { $expected }: Dem Wiederherstellungszeitpunkt fehlen Daten – lösche { $pitr } und stelle nochmals auf einen anderen Moment wieder her
+check-pitr-holds-fewer = in { $pitr } sind nur { $count } ToDos, doch um { $point } zeigte die App { $expected }: Es fehlen Daten – lösche { $pitr } und stelle nochmals auf einen anderen Moment wieder her
 check-pitr-compare = erreichter RPO mit dem Snapshot { $snapshot }: { $snapshot_rpo } · mit Point-in-Time-Restore: { $pitr_rpo }
 check-pitr-missing = freiwillig: { $pitr } gibt es noch nicht
 check-pitr-aim = der Restore geht auf { $point }, kurz bevor die ToDos um { $disaster } gelöscht wurden
@@ -158,7 +158,7 @@ problem-restore-ended-fix = { $status ->
            *[other] {""}
         }. backup-lab startet keinen zweiten Restore von selbst.
     }
-problem-restore-status-unknown = { $restored } zeigt den Status { $status }, den backup-lab nicht kennt, und ist { $elapsed } nach Beginn des Restores noch immer nicht verfügbar (ein Restore dauert 10 bis 40 Minuten). backup-lab nennt das nicht mehr «in Arbeit».
+problem-restore-status-unknown = { $restored } zeigt den Status { $status }, den backup-lab nicht kennt, und ist { $elapsed } nach Beginn des Restores noch immer nicht verfügbar (ein Restore dauert 10 bis 40 Minuten). backup-lab zeigt den Restore darum nicht mehr als «läuft».
     .short = { $restored }: unbekannter Status { $status }
 problem-restore-status-unknown-fix = Schau dir die Instanz in der RDS-Konsole an: Databases → { $restored } → Logs & events → Recent events sagt, was RDS gerade tut. Wird sie nicht verfügbar, lösche sie (Actions → Delete); dann { $enter }, um nochmals wiederherzustellen.
 

@@ -283,7 +283,7 @@ step-verify-title = ToDos überprüfen
 step-verify-short = ToDos prüfen
 step-verify-now = Öffne die App und prüfe, ob deine 5 ToDos zurück sind.
 step-verify-enter = ToDos zeigen und im Browser bestätigen
-step-verify-now-look = Die App liefert deine ToDos wieder. Schau in deinem Browser nach, ob du sie auch siehst, und bestätige es.
+step-verify-now-look = Die App liefert deine ToDos wieder. Prüfe, ob du sie auch in deinem Browser siehst, und bestätige es dann.
 step-verify-body =
     Jetzt prüfst du, ob die Wiederherstellung geklappt hat. Öffne die ToDo-App: Die 5 ToDos
     von vor dem Snapshot sollten wieder da sein, weil das Backend jetzt aus { $restored } liest.

@@ -269,7 +269,7 @@ step-verify-title = Check the todos
 step-verify-short = Check todos
 step-verify-now = Open the app and check that your 5 todos are back.
 step-verify-enter = show the todos and confirm them in the browser
-step-verify-now-look = The app serves your todos again. Look in your browser whether you see them too, and confirm it.
+step-verify-now-look = The app serves your todos again. Check that you see them in your browser too, then confirm.
 step-verify-body =
     Now you check whether the recovery worked. Open the todo app: the 5 todos you added
     before the snapshot should be back, because the backend now reads from { $restored }.

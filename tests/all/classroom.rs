@@ -554,9 +554,9 @@ async fn verify_shows_the_list_and_asks_the_learner_to_look_in_the_browser() {
         let mut app = app_at(&lab, lang, StepId::Verify).await;
         let before = screen(&app, 80, 24);
         let look = if lang == Lang::De {
-            "Schau in deinem Browser"
+            "Prüfe, ob du sie auch in deinem Browser siehst"
         } else {
-            "Look in your browser"
+            "Check that you see them in your browser too"
         };
         assert!(
             before.contains("⏎ Enter"),

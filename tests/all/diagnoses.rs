@@ -419,7 +419,7 @@ async fn a_gap_in_the_journal_makes_the_snapshot_diagnosis_say_it_cannot_tell() 
     assert_eq!(check.state, StepState::Done, "{}", check.render(Lang::En));
     assert!(check.find("snapshot-before-todos").is_none());
     let (detail, fix, de, _) = diagnosis(&check, "snapshot-todos-untold");
-    assert!(detail.contains("cannot be told"), "{detail}");
+    assert!(detail.contains("is unknown"), "{detail}");
     assert!(fix.contains("after the restore"), "{fix}");
     assert!(de.contains("lässt sich nicht sagen"), "{de}");
 }
