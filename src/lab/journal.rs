@@ -164,6 +164,7 @@ mod cleanup_path {
         },
     }
 
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` hands over a reference
     pub(super) fn serialize<S: Serializer>(path: &CleanupPath, s: S) -> Result<S::Ok, S::Error> {
         Written { path: *path }.serialize(s)
     }
