@@ -8,7 +8,7 @@ use crate::cloud::{self, BackupSettings};
 use crate::lab::act::{ActionError, Outcome, Run, window_utc};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
-use crate::lab::{Check, Problem, StepId, StepState, Text};
+use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
 use crate::validate;
 
 pub struct EnableBackups;
@@ -163,7 +163,7 @@ fn check_backups(ctx: &Ctx<'_>) -> Check {
     let mut problems = Vec::new();
     if src.retention_days != wanted {
         problems.push(
-            Problem::new("backup-retention-other")
+            Problem::new(ProblemCode::BackupRetentionOther)
                 .arg("retention", src.retention_days)
                 .arg("wanted", wanted)
                 .arg("instance", &src.id),
@@ -202,7 +202,7 @@ fn waits_for_maintenance(ctx: &Ctx<'_>, src: &crate::cloud::DbInstance, pending:
         },
     );
     let until = next.map_or(0, |at| crate::format::since(at, ctx.now));
-    Problem::new("backup-pending-maintenance")
+    Problem::new(ProblemCode::BackupPendingMaintenance)
         .arg("retention", pending)
         .arg("instance", &src.id)
         .arg("when", when)
@@ -226,7 +226,7 @@ fn window_as_local(ctx: &Ctx<'_>, window_utc_set: &str) -> Option<Problem> {
     let shown = validate::window_from_utc(window_utc_set, &tz, date)
         .unwrap_or_else(|| window_utc_set.to_owned());
     Some(
-        Problem::new("backup-window-as-local")
+        Problem::new(ProblemCode::BackupWindowAsLocal)
             .arg("window", window_utc_set)
             .arg("local", shown)
             .arg("meant", local)
