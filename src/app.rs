@@ -1211,7 +1211,7 @@ impl App {
                         .instance(&self.config.names.instance)
                         .and_then(|i| i.maintenance_window.clone())
                         .unwrap_or_default();
-                    match utc.and_then(|w| crate::validate::backup_window_utc(&w, &maintenance)) {
+                    match utc.and_then(|w| w.clear_of(&maintenance)) {
                         Ok(()) => {
                             self.options.window_local = input;
                             self.show_plan();

@@ -162,16 +162,115 @@ fn parse_hhmm(text: &str) -> Option<i32> {
     (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
-/// `hh:mm-hh:mm` → (start, length) in minutes; the window may run past midnight.
-fn parse_window(text: &str) -> Result<(i32, i32), Invalid> {
-    let (a, b) = text.trim().split_once('-').ok_or(Invalid::WindowFormat)?;
-    let start = parse_hhmm(a.trim()).ok_or(Invalid::WindowFormat)?;
-    let end = parse_hhmm(b.trim()).ok_or(Invalid::WindowFormat)?;
-    let length = (end - start).rem_euclid(MINUTES_PER_DAY);
-    if length < MIN_WINDOW_MINUTES {
-        return Err(Invalid::WindowTooShort);
+/// A daily window `hh:mm-hh:mm` (the backup window), read once from its text: its start in
+/// minutes after midnight and its length, at least [`MIN_WINDOW_MINUTES`]; it may run past
+/// midnight. Written back as `hh:mm-hh:mm`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BackupWindow {
+    start: i32,
+    length: i32,
+}
+
+impl std::str::FromStr for BackupWindow {
+    type Err = Invalid;
+
+    fn from_str(text: &str) -> Result<Self, Invalid> {
+        let (a, b) = text.trim().split_once('-').ok_or(Invalid::WindowFormat)?;
+        let start = parse_hhmm(a.trim()).ok_or(Invalid::WindowFormat)?;
+        let end = parse_hhmm(b.trim()).ok_or(Invalid::WindowFormat)?;
+        let length = (end - start).rem_euclid(MINUTES_PER_DAY);
+        if length < MIN_WINDOW_MINUTES {
+            return Err(Invalid::WindowTooShort);
+        }
+        Ok(Self { start, length })
     }
-    Ok((start, length))
+}
+
+impl std::fmt::Display for BackupWindow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let end = (self.start + self.length).rem_euclid(MINUTES_PER_DAY);
+        write!(
+            f,
+            "{:02}:{:02}-{:02}:{:02}",
+            self.start / 60,
+            self.start % 60,
+            end / 60,
+            end % 60
+        )
+    }
+}
+
+impl From<BackupWindow> for crate::lab::Arg {
+    fn from(window: BackupWindow) -> Self {
+        Self::Str(window.to_string())
+    }
+}
+
+impl BackupWindow {
+    /// The start as a time of day.
+    fn start_time(self) -> Option<Time> {
+        Time::new(
+            i8::try_from(self.start / 60).ok()?,
+            i8::try_from(self.start % 60).ok()?,
+            0,
+            0,
+        )
+        .ok()
+    }
+
+    /// The same window starting at `start` (minutes after midnight).
+    fn starting_at(self, start: i32) -> Self {
+        Self {
+            start,
+            length: self.length,
+        }
+    }
+
+    /// This window in local time in `tz` as UTC, for `date` (the offset of that day, so
+    /// summer time is respected).
+    pub fn to_utc(self, tz: &TimeZone, date: Date) -> Result<Self, Invalid> {
+        let time = self.start_time().ok_or(Invalid::WindowFormat)?;
+        let zoned = date
+            .to_datetime(time)
+            .to_zoned(tz.clone())
+            .map_err(|_| Invalid::Timezone)?;
+        let utc = zoned.with_time_zone(TimeZone::UTC);
+        Ok(self.starting_at(i32::from(utc.hour()) * 60 + i32::from(utc.minute())))
+    }
+
+    /// This UTC window in local time in `tz` on `date`: what the learner's clock shows while
+    /// RDS backs up.
+    #[must_use]
+    pub fn to_local(self, tz: &TimeZone, date: Date) -> Option<Self> {
+        let local = date
+            .to_datetime(self.start_time()?)
+            .to_zoned(TimeZone::UTC)
+            .ok()?
+            .with_time_zone(tz.clone());
+        Some(self.starting_at(i32::from(local.hour()) * 60 + i32::from(local.minute())))
+    }
+
+    /// This UTC window clear of the weekly maintenance window `ddd:hh:mm-ddd:hh:mm` (on every
+    /// day of the week, since the backup window is daily).
+    pub fn clear_of(self, maintenance: &str) -> Result<(), Invalid> {
+        if let Some((m_start, m_len)) = parse_weekly(maintenance) {
+            let clash = (0..7).any(|day| {
+                overlaps(
+                    day * MINUTES_PER_DAY + self.start,
+                    self.length,
+                    m_start,
+                    m_len,
+                    MINUTES_PER_WEEK,
+                )
+            });
+            if clash {
+                return Err(Invalid::WindowOverlapsMaintenance {
+                    maintenance: maintenance.to_owned(),
+                });
+            }
+        }
+        Ok(())
+    }
 }
 
 fn weekday_index(text: &str) -> Option<i32> {
@@ -216,79 +315,24 @@ fn overlaps(a_start: i32, a_len: i32, b_start: i32, b_len: i32, period: i32) -> 
 /// A UTC backup window: format, at least 30 minutes, and clear of the weekly maintenance
 /// window (on every day of the week, since the backup window is daily).
 pub fn backup_window_utc(window: &str, maintenance: &str) -> Result<(), Invalid> {
-    let (start, length) = parse_window(window)?;
-    if let Some((m_start, m_len)) = parse_weekly(maintenance) {
-        let clash = (0..7).any(|day| {
-            overlaps(
-                day * MINUTES_PER_DAY + start,
-                length,
-                m_start,
-                m_len,
-                MINUTES_PER_WEEK,
-            )
-        });
-        if clash {
-            return Err(Invalid::WindowOverlapsMaintenance {
-                maintenance: maintenance.to_owned(),
-            });
-        }
-    }
-    Ok(())
+    window.parse::<BackupWindow>()?.clear_of(maintenance)
 }
 
 /// Converts a local `hh:mm-hh:mm` window to UTC for `date` in `tz` (the offset of that day,
 /// so summer time is respected).
 pub fn window_to_utc(window_local: &str, tz: &TimeZone, date: Date) -> Result<String, Invalid> {
-    let (start, length) = parse_window(window_local)?;
-    let time = Time::new(
-        i8::try_from(start / 60).unwrap_or(0),
-        i8::try_from(start % 60).unwrap_or(0),
-        0,
-        0,
-    )
-    .map_err(|_| Invalid::WindowFormat)?;
-    let zoned = date
-        .to_datetime(time)
-        .to_zoned(tz.clone())
-        .map_err(|_| Invalid::Timezone)?;
-    let utc = zoned.with_time_zone(TimeZone::UTC);
-    let start_utc = i32::from(utc.hour()) * 60 + i32::from(utc.minute());
-    let end_utc = (start_utc + length).rem_euclid(MINUTES_PER_DAY);
-    Ok(format!(
-        "{:02}:{:02}-{:02}:{:02}",
-        start_utc / 60,
-        start_utc % 60,
-        end_utc / 60,
-        end_utc % 60
-    ))
+    Ok(window_local
+        .parse::<BackupWindow>()?
+        .to_utc(tz, date)?
+        .to_string())
 }
 
 /// The local time of a UTC window `hh:mm-hh:mm` in `tz` on `date`: what the learner's
 /// clock shows while RDS backs up.
 #[must_use]
 pub fn window_from_utc(window_utc: &str, tz: &TimeZone, date: Date) -> Option<String> {
-    let (start, length) = parse_window(window_utc).ok()?;
-    let time = Time::new(
-        i8::try_from(start / 60).ok()?,
-        i8::try_from(start % 60).ok()?,
-        0,
-        0,
-    )
-    .ok()?;
-    let local = date
-        .to_datetime(time)
-        .to_zoned(TimeZone::UTC)
-        .ok()?
-        .with_time_zone(tz.clone());
-    let start_local = i32::from(local.hour()) * 60 + i32::from(local.minute());
-    let end_local = (start_local + length).rem_euclid(MINUTES_PER_DAY);
-    Some(format!(
-        "{:02}:{:02}-{:02}:{:02}",
-        start_local / 60,
-        start_local % 60,
-        end_local / 60,
-        end_local % 60
-    ))
+    let window: BackupWindow = window_utc.parse().ok()?;
+    Some(window.to_local(tz, date)?.to_string())
 }
 
 /// `text` as it may be shown: a user name or password in a URL becomes `***`.
@@ -389,6 +433,29 @@ mod tests {
             Err(Invalid::WindowOverlapsMaintenance { .. })
         ));
         assert!(backup_window_utc("23:50-00:20", "mon:00:20-mon:00:50").is_ok());
+    }
+
+    #[test]
+    fn a_backup_window_is_read_once_and_written_back_as_rds_takes_it() {
+        let zurich = TimeZone::get("Europe/Zurich").expect("tzdb");
+        let winter = Date::new(2026, 11, 25).expect("date");
+        let window: BackupWindow = " 23:50 - 00:20 ".parse().expect("window");
+        assert_eq!(window.to_string(), "23:50-00:20");
+        let utc = window.to_utc(&zurich, winter).expect("utc");
+        assert_eq!(utc.to_string(), "22:50-23:20");
+        assert_eq!(utc.to_local(&zurich, winter), Some(window));
+        assert_eq!(
+            utc.clear_of("mon:23:00-mon:23:30"),
+            Err(Invalid::WindowOverlapsMaintenance {
+                maintenance: "mon:23:00-mon:23:30".into()
+            })
+        );
+        assert_eq!(window.clear_of("mon:23:00-mon:23:30"), Ok(()));
+        assert_eq!(
+            "02:00-02:29".parse::<BackupWindow>(),
+            Err(Invalid::WindowTooShort)
+        );
+        assert_eq!("02:00".parse::<BackupWindow>(), Err(Invalid::WindowFormat));
     }
 
     #[test]

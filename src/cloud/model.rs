@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+pub use super::status::{DeploymentStatus, RolloutState};
 use super::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
 
 /// An RDS DB instance as DescribeDBInstances shows it.
@@ -224,22 +225,6 @@ impl TaskDefinition {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum DeploymentStatus {
-    Primary,
-    Active,
-    Inactive,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum RolloutState {
-    InProgress,
-    Completed,
-    Failed,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deployment {
     pub id: String,
@@ -312,17 +297,15 @@ impl Service {
 
     /// A rollout is complete when the PRIMARY deployment runs all its tasks, its
     /// `rolloutState` is `COMPLETED` (or not reported, as without rolling-update tracking), and
-    /// no other deployment has tasks left: until then old tasks still serve requests.
+    /// no other deployment has tasks left: until then old tasks still serve requests. A state
+    /// this program does not know is no proof of a finished rollout.
     #[must_use]
     pub fn is_stable(&self) -> bool {
         let Some(p) = self.primary() else {
             return false;
         };
         p.running == p.desired
-            && !matches!(
-                p.rollout,
-                Some(RolloutState::InProgress | RolloutState::Failed)
-            )
+            && matches!(p.rollout, None | Some(RolloutState::Completed))
             && self
                 .deployments
                 .iter()

@@ -203,6 +203,24 @@ status! {
     }
 }
 
+status! {
+    /// `status` of an ECS deployment.
+    DeploymentStatus {
+        Primary = "PRIMARY",
+        Active = "ACTIVE",
+        Inactive = "INACTIVE",
+    }
+}
+
+status! {
+    /// `rolloutState` of an ECS deployment.
+    RolloutState {
+        InProgress = "IN_PROGRESS",
+        Completed = "COMPLETED",
+        Failed = "FAILED",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,5 +254,29 @@ mod tests {
             TaskDefinitionStatus::Active
         );
         assert_eq!(ServiceStatus::Draining.to_string(), "DRAINING");
+    }
+
+    #[test]
+    fn deployment_statuses_keep_their_wire_names_and_unknown_ones_survive() {
+        let primary: DeploymentStatus = serde_json::from_str("\"PRIMARY\"").expect("status");
+        assert_eq!(primary, DeploymentStatus::Primary);
+        let rollout: Option<RolloutState> =
+            serde_json::from_str("\"IN_PROGRESS\"").expect("rollout state");
+        assert_eq!(rollout, Some(RolloutState::InProgress));
+        assert_eq!(
+            serde_json::to_string(&RolloutState::Completed).expect("json"),
+            "\"COMPLETED\""
+        );
+        let new: DeploymentStatus =
+            serde_json::from_str("\"DRAINING_SOON\"").expect("an unknown status loads");
+        assert_eq!(new, DeploymentStatus::Other("DRAINING_SOON".into()));
+        assert_eq!(
+            serde_json::to_string(&new).expect("json"),
+            "\"DRAINING_SOON\""
+        );
+        let paused: RolloutState =
+            serde_json::from_str("\"PAUSED\"").expect("an unknown rollout state loads");
+        assert_eq!(paused, RolloutState::Other("PAUSED".into()));
+        assert_eq!(serde_json::to_string(&paused).expect("json"), "\"PAUSED\"");
     }
 }

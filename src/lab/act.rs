@@ -86,10 +86,16 @@ impl Run<'_> {
 }
 
 /// The UTC window for a local one, on the cloud's current date in the configured zone.
-pub fn window_utc(config: &Config, window_local: &str, now: Timestamp) -> Result<String, Invalid> {
+pub fn window_utc(
+    config: &Config,
+    window_local: &str,
+    now: Timestamp,
+) -> Result<validate::BackupWindow, Invalid> {
     let tz = config.timezone();
     let date = now.to_zoned(tz.clone()).date();
-    validate::window_to_utc(window_local, &tz, date)
+    window_local
+        .parse::<validate::BackupWindow>()?
+        .to_utc(&tz, date)
 }
 
 /// A plan to carry out, or what running the action says without one (already done,

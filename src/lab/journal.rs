@@ -17,6 +17,7 @@ use std::sync::{Arc, Mutex};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::plan::CleanupPath;
 use super::{Observed, StepId};
 use crate::cloud::TodoId;
 use crate::cloud::recorder::{CallRecord, Sink};
@@ -99,11 +100,11 @@ pub enum EventKind {
     PitrAvailable {
         instance: String,
     },
+    /// The way cleanup goes, written as `"path": "keep-restored"` (older journals wrote two
+    /// flags, `keep_restored` and `copy_back`; they still load).
     CleanupChosen {
-        keep_restored: bool,
-        /// Dump & restore: the restored data is copied back into the original database.
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        copy_back: bool,
+        #[serde(flatten, with = "cleanup_path")]
+        path: CleanupPath,
     },
     CleanupDone,
     /// Dump & restore: the copy task was started (RunTask); `at` is when ECS created it.
@@ -136,6 +137,51 @@ pub enum EventKind {
         choice: u8,
         right: bool,
     },
+}
+
+/// The cleanup path of a `cleanup-chosen` line: written as `path`, read from `path` or from the
+/// two flags older journals wrote (`keep_restored`, and `copy_back` only when set).
+mod cleanup_path {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::lab::plan::CleanupPath;
+
+    #[derive(Serialize)]
+    struct Written {
+        path: CleanupPath,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Read {
+        Path {
+            path: CleanupPath,
+        },
+        Flags {
+            keep_restored: bool,
+            #[serde(default)]
+            copy_back: bool,
+        },
+    }
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` hands over a reference
+    pub(super) fn serialize<S: Serializer>(path: &CleanupPath, s: S) -> Result<S::Ok, S::Error> {
+        Written { path: *path }.serialize(s)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<CleanupPath, D::Error> {
+        Ok(match Read::deserialize(d)? {
+            Read::Path { path } => path,
+            Read::Flags {
+                keep_restored: true,
+                ..
+            } => CleanupPath::KeepRestored,
+            Read::Flags {
+                copy_back: true, ..
+            } => CleanupPath::CopyBack,
+            Read::Flags { .. } => CleanupPath::GoBack,
+        })
+    }
 }
 
 impl EventKind {
@@ -654,17 +700,10 @@ impl Journal {
 
     /// The cleanup path chosen last, if cleanup ever ran.
     #[must_use]
-    pub fn cleanup_path(&self) -> Option<super::plan::CleanupPath> {
-        use super::plan::CleanupPath;
+    pub fn cleanup_path(&self) -> Option<CleanupPath> {
         match self.last(Kind::CleanupChosen)?.kind {
-            EventKind::CleanupChosen {
-                keep_restored: true,
-                ..
-            } => Some(CleanupPath::KeepRestored),
-            EventKind::CleanupChosen {
-                copy_back: true, ..
-            } => Some(CleanupPath::CopyBack),
-            _ => Some(CleanupPath::GoBack),
+            EventKind::CleanupChosen { path } => Some(path),
+            _ => None,
         }
     }
 
@@ -1231,6 +1270,58 @@ mod tests {
     }
 
     #[test]
+    fn the_cleanup_path_is_written_as_one_name_and_old_journals_with_two_flags_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open(dir.path(), "sim-new").unwrap();
+        journal.record(
+            at(),
+            at(),
+            EventKind::CleanupChosen {
+                path: CleanupPath::CopyBack,
+            },
+        );
+        let written = std::fs::read_to_string(journal.path().unwrap()).unwrap();
+        assert!(
+            written.contains(r#""kind":"cleanup-chosen","path":"copy-back""#),
+            "{written}"
+        );
+        assert!(!written.contains("keep_restored"), "{written}");
+        drop(journal);
+        let reader = Journal::read(dir.path(), "sim-new").unwrap();
+        assert_eq!(reader.cleanup_path(), Some(CleanupPath::CopyBack));
+
+        let old = [
+            (
+                r#""kind":"cleanup-chosen","keep_restored":true"#,
+                CleanupPath::KeepRestored,
+            ),
+            (
+                r#""kind":"cleanup-chosen","keep_restored":false,"copy_back":true"#,
+                CleanupPath::CopyBack,
+            ),
+            (
+                r#""kind":"cleanup-chosen","keep_restored":false"#,
+                CleanupPath::GoBack,
+            ),
+        ];
+        for (i, (line, path)) in old.into_iter().enumerate() {
+            let key = format!("sim-old-{i}");
+            let file = &Journal::paths(dir.path(), &key)[0];
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(
+                file,
+                format!(
+                    "{{\"at\":\"2026-11-25T09:00:00Z\",\"seen\":\"2026-11-25T09:00:00Z\",{line}}}\n"
+                ),
+            )
+            .unwrap();
+            let reader = Journal::read(dir.path(), &key).unwrap();
+            assert_eq!(reader.skipped(), 0, "{line}");
+            assert_eq!(reader.cleanup_path(), Some(path), "{line}");
+        }
+    }
+
+    #[test]
     fn a_torn_line_is_skipped_and_the_next_append_starts_a_line_of_its_own() {
         let dir = tempfile::tempdir().unwrap();
         let mut journal = Journal::open(dir.path(), "sim-x").unwrap();
@@ -1253,8 +1344,7 @@ mod tests {
             at(),
             at(),
             EventKind::CleanupChosen {
-                keep_restored: true,
-                copy_back: false,
+                path: CleanupPath::KeepRestored,
             },
         );
 

@@ -8,6 +8,7 @@ pub mod calls;
 pub mod journal;
 pub mod observe;
 pub mod plan;
+mod problem_code;
 pub mod quiz;
 pub mod recovery;
 pub mod steps;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{self, Lang};
 
 pub use observe::Observed;
+pub use problem_code::{ProblemCode, UnknownProblemCode};
 
 /// The lab's steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -295,13 +297,13 @@ pub fn escape_controls(value: &str) -> String {
         .collect()
 }
 
-/// A diagnosis: a wrong state the check recognised, with a stable `code` (kebab-case, part of
-/// `check --json`), what happened and why it matters (`detail`, Fluent id `problem-<code>`) and
+/// A diagnosis: a wrong state the check recognised, with a stable `code` (its id kebab-case,
+/// part of `check --json`), what happened and why it matters (`detail`, Fluent id `problem-<code>`) and
 /// what to do now (`fix`, Fluent id `problem-<code>-fix`, with the console path). Both texts get
 /// the same arguments: the facts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
-    pub code: String,
+    pub code: ProblemCode,
     pub detail: Text,
     pub fix: Text,
     #[serde(default)]
@@ -349,9 +351,9 @@ impl Problem {
     #[must_use]
     /// The fix says what Enter does (`$Enter`/`$enter`: "Press Enter"); on the command line
     /// it names the command instead ([`Problem::fix_on_cli`]).
-    pub fn new(code: &str) -> Self {
+    pub fn new(code: ProblemCode) -> Self {
         Self {
-            code: code.to_owned(),
+            code,
             detail: Text::new(&format!("problem-{code}")),
             fix: Text::new(&format!("problem-{code}-fix"))
                 .arg("Enter", Text::new("enter-key-start"))
@@ -409,7 +411,7 @@ impl Problem {
     #[must_use]
     pub fn shown(&self, lang: Lang, step: StepId) -> ShownProblem {
         ShownProblem {
-            code: self.code.clone(),
+            code: self.code.as_str().to_owned(),
             severity: self.severity,
             detail: self.detail.render(lang),
             fix: self.fix_on_cli(step).render(lang),
@@ -466,7 +468,7 @@ impl Check {
 
     /// The diagnosis with `code`, if the check found it.
     #[must_use]
-    pub fn find(&self, code: &str) -> Option<&Problem> {
+    pub fn find(&self, code: ProblemCode) -> Option<&Problem> {
         self.problems.iter().find(|p| p.code == code)
     }
 

@@ -13,7 +13,7 @@ use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::Observed;
 use backup_lab::lab::plan::{self, Options, Request};
 use backup_lab::lab::steps::{self, Ctx};
-use backup_lab::lab::{Check, Problem, StepId, StepState, act};
+use backup_lab::lab::{Check, Problem, ProblemCode, StepId, StepState, act};
 
 const SOURCE_EP: &str = "workshop-db.c9xk2mplq7ab.us-east-1.rds.amazonaws.com";
 const RESTORED_EP: &str = "workshop-db-restore.c9xk2mplq7ab.us-east-1.rds.amazonaws.com";
@@ -87,13 +87,15 @@ impl Lab {
 
 /// The diagnosis `code` of `check`, rendered: (detail, fix) in English and German.
 fn diagnosis(check: &Check, code: &str) -> (String, String, String, String) {
-    let p: &Problem = check.find(code).unwrap_or_else(|| {
-        panic!(
-            "{code} expected, found {:?}: {}",
-            check.problems.iter().map(|p| &p.code).collect::<Vec<_>>(),
-            check.render(Lang::En)
-        )
-    });
+    let p: &Problem = check
+        .find(code.parse().expect("a diagnosis code"))
+        .unwrap_or_else(|| {
+            panic!(
+                "{code} expected, found {:?}: {}",
+                check.problems.iter().map(|p| &p.code).collect::<Vec<_>>(),
+                check.render(Lang::En)
+            )
+        });
     let texts = (
         p.detail.render(Lang::En),
         p.fix.render(Lang::En),
@@ -309,7 +311,7 @@ async fn todos_deleted_while_the_snapshot_is_made_are_said_to_be_fine() {
     // A reassurance: a note, never a failure.
     assert_eq!(
         snapshot
-            .find("snapshot-creating-todos-deleted")
+            .find(ProblemCode::SnapshotCreatingTodosDeleted)
             .map(|p| p.severity),
         Some(backup_lab::lab::Severity::Note)
     );
@@ -332,7 +334,9 @@ async fn todos_deleted_before_the_snapshot_began_are_not_called_fine() {
     for step in [StepId::Snapshot, StepId::DeleteTodos] {
         let check = lab.check(step).await;
         assert!(
-            check.find("snapshot-creating-todos-deleted").is_none(),
+            check
+                .find(ProblemCode::SnapshotCreatingTodosDeleted)
+                .is_none(),
             "{step:?}: {}",
             check.render(Lang::En)
         );
@@ -417,7 +421,7 @@ async fn a_gap_in_the_journal_makes_the_snapshot_diagnosis_say_it_cannot_tell() 
     let lab = SimLab::on(sim, Journal::read(dir.path(), "sim-gap").expect("journal"));
     let check = lab.check(StepId::Snapshot).await;
     assert_eq!(check.state, StepState::Done, "{}", check.render(Lang::En));
-    assert!(check.find("snapshot-before-todos").is_none());
+    assert!(check.find(ProblemCode::SnapshotBeforeTodos).is_none());
     let (detail, fix, de, _) = diagnosis(&check, "snapshot-todos-untold");
     assert!(detail.contains("is unknown"), "{detail}");
     assert!(fix.contains("after the restore"), "{fix}");
@@ -709,7 +713,7 @@ async fn a_failing_rollout_is_named_with_where_to_look() {
         .contains(&code.as_str()),
         "{code}"
     );
-    let (_, fix, _, _) = diagnosis(&check, code);
+    let (_, fix, _, _) = diagnosis(&check, code.as_str());
     assert!(
         fix.contains("ECS → Clusters → workshop-cluster → backend-service → Events"),
         "{fix}"
@@ -844,7 +848,7 @@ fn every_diagnosis_has_detail_short_text_and_fix_in_both_languages() {
     ];
     for code in codes {
         for lang in [Lang::En, Lang::De] {
-            let p = Problem::new(code);
+            let p = Problem::new(code.parse().expect("a diagnosis code"));
             for (what, text) in [
                 ("detail", p.detail.clone()),
                 ("fix", p.fix.clone()),

@@ -89,7 +89,10 @@ impl Lab {
             },
         )
         .expect("check");
-        c.problems.iter().map(|p| p.code.clone()).collect()
+        c.problems
+            .iter()
+            .map(|p| p.code.as_str().to_owned())
+            .collect()
     }
 
     async fn act(&self, step: StepId) -> Result<Vec<String>, String> {

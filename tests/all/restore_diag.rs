@@ -150,7 +150,7 @@ async fn a_restore_under_another_name_is_found_and_can_be_adopted() {
         .await;
     let check = lab.check(StepId::Restore).await;
     let (p, detail, fix) = only_problem(&check);
-    assert_eq!(p.code, "restore-other-name");
+    assert_eq!(p.code.as_str(), "restore-other-name");
     assert!(
         detail.contains("workshop-db-restored (available)"),
         "{detail}"
@@ -315,7 +315,7 @@ async fn the_default_security_group_is_named_with_its_consequence_and_mended_at_
     .await;
     let check = lab.check(StepId::Restore).await;
     let (p, detail, fix) = only_problem(&check);
-    assert_eq!(p.code, "restore-security-groups");
+    assert_eq!(p.code.as_str(), "restore-security-groups");
     assert!(
         detail.contains(&format!(
             "security groups {DEFAULT_SG}, workshop-db has {LAB_SG}"
@@ -439,7 +439,7 @@ async fn single_az_is_converted_to_multi_az_which_takes_a_while() {
     .await;
     let check = lab.check(StepId::Restore).await;
     let (p, detail, fix) = only_problem(&check);
-    assert_eq!(p.code, "restore-single-az");
+    assert_eq!(p.code.as_str(), "restore-single-az");
     assert!(detail.contains("the todo app is down"), "{detail}");
     assert!(
         fix.contains("Availability and durability → Create a standby instance"),
@@ -521,7 +521,7 @@ async fn another_class_is_named_with_its_console_fix() {
     .await;
     let check = lab.check(StepId::Restore).await;
     let (p, detail, fix) = only_problem(&check);
-    assert_eq!(p.code, "restore-class");
+    assert_eq!(p.code.as_str(), "restore-class");
     assert!(
         detail.contains("runs as db.t3.large instead of db.t3.micro"),
         "{detail}"
@@ -555,7 +555,7 @@ async fn another_storage_type_is_named() {
     .await;
     let check = lab.check(StepId::Restore).await;
     let (p, detail, fix) = only_note(&check);
-    assert_eq!(p.code, "restore-storage-type");
+    assert_eq!(p.code.as_str(), "restore-storage-type");
     assert!(detail.contains("on gp3, workshop-db on gp2"), "{detail}");
     assert!(fix.contains("Modify → Storage → Storage type gp2"), "{fix}");
 }
@@ -571,7 +571,7 @@ async fn another_parameter_group_needs_a_reboot_after_the_change() {
         .await;
     let check = lab.check(StepId::Restore).await;
     let (p, detail, fix) = only_note(&check);
-    assert_eq!(p.code, "restore-parameter-group");
+    assert_eq!(p.code.as_str(), "restore-parameter-group");
     assert!(
         detail.contains("parameter group default.mysql8.0, workshop-db uses workshop-mysql80"),
         "{detail}"
@@ -591,7 +591,7 @@ async fn another_option_group_is_named() {
         .await;
     let check = lab.check(StepId::Restore).await;
     let (p, detail, fix) = only_note(&check);
-    assert_eq!(p.code, "restore-option-group");
+    assert_eq!(p.code.as_str(), "restore-option-group");
     assert!(
         detail.contains("option group default:mysql-8-0"),
         "{detail}"

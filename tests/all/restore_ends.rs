@@ -165,7 +165,7 @@ async fn a_restore_that_ends_in_a_terminal_status_is_told_within_a_minute() {
     let check = lab.check(StepId::Restore).await;
     assert_eq!(check.state, StepState::Failed);
     assert_eq!(check.problems.len(), 1);
-    assert_eq!(check.problems[0].code, "restore-ended");
+    assert_eq!(check.problems[0].code.as_str(), "restore-ended");
     assert_eq!(check.problems[0].severity, Severity::Failure);
     let texts = rendered(&check, StepId::Restore);
     let (en, de) = (texts[0..2].join(" "), texts[2..4].join(" "));
@@ -273,7 +273,7 @@ async fn an_unknown_status_is_shown_as_it_is_and_not_called_in_progress_forever(
     lab.wait_minutes(60);
     let check = lab.check(StepId::Restore).await;
     assert_eq!(check.state, StepState::Failed);
-    assert_eq!(check.problems[0].code, "restore-status-unknown");
+    assert_eq!(check.problems[0].code.as_str(), "restore-status-unknown");
     let texts = rendered(&check, StepId::Restore);
     assert!(texts[0].contains("quarantined"), "{texts:?}");
     assert!(texts[0].contains("no longer calls this"), "{texts:?}");
@@ -538,7 +538,7 @@ async fn a_restore_carries_the_remaining_settings_and_cleanup_lifts_deletion_pro
         .delete_instance(RESTORED)
         .await
         .expect_err("protected");
-    assert_eq!(refused.code, "InvalidParameterCombination");
+    assert_eq!(refused.code.as_str(), "InvalidParameterCombination");
 
     // Cleanup says it turns the protection off, and does, on the lab's instance only.
     let plan = lab
@@ -657,7 +657,7 @@ async fn what_the_chapters_console_path_yields_is_a_note_and_the_step_is_done() 
     lab.wait_minutes(16);
     let check = lab.check(StepId::Restore).await;
     assert_eq!(check.state, StepState::Failed);
-    assert_eq!(check.problems[0].code, "restore-class");
+    assert_eq!(check.problems[0].code.as_str(), "restore-class");
     assert_eq!(check.problems[0].severity, Severity::Failure);
 }
 

@@ -1,7 +1,7 @@
 //! SDK types to domain types.
 
 use crate::cloud::status::{SnapshotStatus, TaskDefinitionStatus};
-use aws_sdk_ecs::types::{ContainerDefinition, DeploymentRolloutState};
+use aws_sdk_ecs::types::ContainerDefinition;
 use jiff::Timestamp;
 
 use super::fingerprint::{fingerprint_from_raw, fingerprint_from_sdk};
@@ -160,21 +160,12 @@ pub(super) fn service(s: &aws_sdk_ecs::types::Service, cluster: &str) -> Service
         .iter()
         .map(|d| Deployment {
             id: d.id().unwrap_or_default().to_owned(),
-            status: match d.status() {
-                Some("PRIMARY") => DeploymentStatus::Primary,
-                Some("ACTIVE") => DeploymentStatus::Active,
-                _ => DeploymentStatus::Inactive,
-            },
+            status: d.status().unwrap_or_default().into(),
             task_definition: d.task_definition().unwrap_or_default().to_owned(),
             desired: non_negative(Some(d.desired_count())),
             running: non_negative(Some(d.running_count())),
             pending: non_negative(Some(d.pending_count())),
-            rollout: d.rollout_state().and_then(|r| match r {
-                DeploymentRolloutState::Completed => Some(RolloutState::Completed),
-                DeploymentRolloutState::Failed => Some(RolloutState::Failed),
-                DeploymentRolloutState::InProgress => Some(RolloutState::InProgress),
-                _ => None,
-            }),
+            rollout: d.rollout_state().map(|r| RolloutState::from(r.as_str())),
             rollout_reason: d
                 .rollout_state_reason()
                 .filter(|r| !r.is_empty())

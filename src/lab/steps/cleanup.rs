@@ -535,10 +535,7 @@ impl Step for Cleanup {
         let Request::Cleanup(removal) = request else {
             return Err(wrong_request());
         };
-        run.record(EventKind::CleanupChosen {
-            keep_restored: removal.path.keeps_restored(),
-            copy_back: removal.path == CleanupPath::CopyBack,
-        });
+        run.record(EventKind::CleanupChosen { path: removal.path });
         let out = remove(run, removal).await?;
         run.record(EventKind::CleanupDone);
         Ok(out)

@@ -8,7 +8,7 @@ use crate::cloud::{self, BackupSettings};
 use crate::lab::act::{ActionError, Outcome, Run, window_utc};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
-use crate::lab::{Check, Problem, StepId, StepState, Text};
+use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
 use crate::validate;
 
 pub struct EnableBackups;
@@ -41,9 +41,7 @@ impl Step for EnableBackups {
             Ok(w) => w,
             Err(e) => return Ready::Invalid(e),
         };
-        if let Err(e) =
-            validate::backup_window_utc(&utc, src.maintenance_window.as_deref().unwrap_or_default())
-        {
+        if let Err(e) = utc.clear_of(src.maintenance_window.as_deref().unwrap_or_default()) {
             return Ready::Invalid(e);
         }
         let want = config.backup.retention_days;
@@ -51,7 +49,7 @@ impl Step for EnableBackups {
         // the action sends it again with "Apply immediately".
         let retention_set = src.retention_days == want
             || (src.pending_retention == Some(want) && !src.is_available());
-        if retention_set && src.backup_window.as_deref() == Some(utc.as_str()) {
+        if retention_set && src.backup_window.as_deref() == Some(utc.to_string().as_str()) {
             return Ready::AlreadyDone(
                 Text::new("already-backups")
                     .arg("retention", src.retention_days)
@@ -64,7 +62,7 @@ impl Step for EnableBackups {
         let settings = BackupSettings {
             instance_id: src.id.clone(),
             retention_days: want,
-            window_utc: utc.clone(),
+            window_utc: utc.to_string(),
             apply_immediately: true,
         };
         let mut notes = Vec::new();
@@ -163,7 +161,7 @@ fn check_backups(ctx: &Ctx<'_>) -> Check {
     let mut problems = Vec::new();
     if src.retention_days != wanted {
         problems.push(
-            Problem::new("backup-retention-other")
+            Problem::new(ProblemCode::BackupRetentionOther)
                 .arg("retention", src.retention_days)
                 .arg("wanted", wanted)
                 .arg("instance", &src.id),
@@ -202,7 +200,7 @@ fn waits_for_maintenance(ctx: &Ctx<'_>, src: &crate::cloud::DbInstance, pending:
         },
     );
     let until = next.map_or(0, |at| crate::format::since(at, ctx.now));
-    Problem::new("backup-pending-maintenance")
+    Problem::new(ProblemCode::BackupPendingMaintenance)
         .arg("retention", pending)
         .arg("instance", &src.id)
         .arg("when", when)
@@ -215,18 +213,23 @@ fn waits_for_maintenance(ctx: &Ctx<'_>, src: &crate::cloud::DbInstance, pending:
 fn window_as_local(ctx: &Ctx<'_>, window_utc_set: &str) -> Option<Problem> {
     let config = ctx.config;
     let local = config.backup.window_local.as_str();
-    let meant = window_utc(config, local, ctx.now).ok()?;
-    if window_utc_set != local || meant == local {
+    if window_utc_set != local {
         return None;
     }
+    let set: validate::BackupWindow = window_utc_set.parse().ok()?;
     let tz = config.timezone();
+    let date = ctx.now.to_zoned(tz.clone()).date();
+    let meant = set.to_utc(&tz, date).ok()?;
+    if meant == set {
+        return None;
+    }
     let zone = tz.iana_name().unwrap_or("UTC").to_owned();
     // What the window RDS holds is in local time.
-    let date = ctx.now.to_zoned(tz.clone()).date();
-    let shown = validate::window_from_utc(window_utc_set, &tz, date)
-        .unwrap_or_else(|| window_utc_set.to_owned());
+    let shown = set
+        .to_local(&tz, date)
+        .map_or_else(|| window_utc_set.to_owned(), |w| w.to_string());
     Some(
-        Problem::new("backup-window-as-local")
+        Problem::new(ProblemCode::BackupWindowAsLocal)
             .arg("window", window_utc_set)
             .arg("local", shown)
             .arg("meant", local)

@@ -66,7 +66,7 @@ use super::act::{ActionError, Outcome, Run};
 use super::journal::Journal;
 use super::observe::PartId;
 use super::plan::{Options, Plan, Ready, Request};
-use super::{Check, Observed, Problem, StepId, StepState, Text};
+use super::{Check, Observed, Problem, ProblemCode, StepId, StepState, Text};
 use crate::cloud::{DbInstance, InstanceStatus};
 use crate::config::Config;
 
@@ -223,9 +223,9 @@ impl Ctx<'_> {
         Check::diagnosis(
             StepState::Failed,
             Problem::new(if snapshot_kept {
-                "source-missing-snapshot-kept"
+                ProblemCode::SourceMissingSnapshotKept
             } else {
-                "source-missing"
+                ProblemCode::SourceMissing
             })
             .arg("instance", &names.instance)
             .arg("snapshot", &names.snapshot),
@@ -238,11 +238,13 @@ impl Ctx<'_> {
         let names = &self.config.names;
         let src = self.source()?;
         let code = match &src.status {
-            InstanceStatus::Deleting => "source-deleting",
+            InstanceStatus::Deleting => ProblemCode::SourceDeleting,
             // Backup settings applied at once pass through `modifying` with the new
             // retention pending; anything else is another change.
-            InstanceStatus::Modifying if src.pending_retention.is_none() => "source-modified",
-            InstanceStatus::Stopped | InstanceStatus::Stopping => "source-stopped",
+            InstanceStatus::Modifying if src.pending_retention.is_none() => {
+                ProblemCode::SourceModified
+            }
+            InstanceStatus::Stopped | InstanceStatus::Stopping => ProblemCode::SourceStopped,
             _ => return None,
         };
         Some(
@@ -257,7 +259,7 @@ impl Ctx<'_> {
     /// going away fails the step, whatever else it says.
     fn with_source_trouble(&self, mut check: Check) -> Check {
         if let Some(problem) = self.source_trouble() {
-            if problem.code != "source-modified" {
+            if problem.code != ProblemCode::SourceModified {
                 check.state = StepState::Failed;
             }
             check.problems.insert(0, problem);
@@ -282,9 +284,9 @@ impl Ctx<'_> {
         })?;
         (host == endpoint).then(|| {
             Problem::new(if restored.is_some() {
-                "restored-deleting-in-use"
+                ProblemCode::RestoredDeletingInUse
             } else {
-                "restored-deleted-in-use"
+                ProblemCode::RestoredDeletedInUse
             })
             .arg("restored", self.restored_name())
             .arg("service", &names.service)

@@ -23,7 +23,7 @@ use crate::lab::act::{ActionError, Outcome, Run, modify_restored, untagged_if_de
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
-use crate::lab::{Arg, Check, Problem, StepId, StepState, Text};
+use crate::lab::{Arg, Check, Problem, ProblemCode, StepId, StepState, Text};
 
 pub struct Restore;
 
@@ -248,7 +248,7 @@ pub(super) fn ended(ctx: &Ctx<'_>, r: &DbInstance, from: &str) -> Option<Problem
     let source = ctx.source();
     let default = |s: Option<&String>| s.cloned().unwrap_or_else(|| "-".to_owned());
     Some(
-        Problem::new("restore-ended")
+        Problem::new(ProblemCode::RestoreEnded)
             .arg("restored", &r.id)
             .arg("status", &r.status)
             .arg("from", from)
@@ -302,7 +302,7 @@ pub(super) fn unknown_status(ctx: &Ctx<'_>, r: &DbInstance) -> Option<Check> {
     Some(if waited > UNKNOWN_STATUS_LIMIT_S {
         Check::diagnosis(
             StepState::Failed,
-            Problem::new("restore-status-unknown")
+            Problem::new(ProblemCode::RestoreStatusUnknown)
                 .arg("restored", &r.id)
                 .arg("status", &r.status)
                 .arg("elapsed", crate::lab::Duration::seconds(waited))
@@ -509,7 +509,7 @@ pub fn placement_problems(
     if let Some(src) = source {
         if !same_groups(&instance.security_groups, &src.security_groups) {
             problems.push(
-                Problem::new("restore-security-groups")
+                Problem::new(ProblemCode::RestoreSecurityGroups)
                     .arg("restored", restored)
                     .arg("instance", &src.id)
                     .arg("groups", instance.security_groups.join(", "))
@@ -518,7 +518,7 @@ pub fn placement_problems(
         }
         if instance.subnet_group != src.subnet_group {
             problems.push(
-                Problem::new("restore-subnet-group")
+                Problem::new(ProblemCode::RestoreSubnetGroup)
                     .arg("restored", restored)
                     .arg("instance", &src.id)
                     .arg("subnet", instance.subnet_group.clone().unwrap_or_default())
@@ -529,9 +529,9 @@ pub fn placement_problems(
     if instance.multi_az != config.restore.multi_az {
         problems.push(
             Problem::new(if instance.multi_az {
-                "restore-multi-az"
+                ProblemCode::RestoreMultiAz
             } else {
-                "restore-single-az"
+                ProblemCode::RestoreSingleAz
             })
             .arg("restored", restored)
             .arg("instance", &config.names.instance),
@@ -539,7 +539,7 @@ pub fn placement_problems(
     }
     if instance.class != config.restore.class {
         problems.push(
-            Problem::new("restore-class")
+            Problem::new(ProblemCode::RestoreClass)
                 .arg("restored", restored)
                 .arg("class", &instance.class)
                 .arg("wanted", &config.restore.class),
@@ -553,13 +553,13 @@ pub fn placement_problems(
         // (gp3, the engine's default groups) is a note, anything else a warning.
         let unchanged = [
             (
-                "restore-storage-type",
+                ProblemCode::RestoreStorageType,
                 &instance.storage_type,
                 &src.storage_type,
                 instance.storage_type.as_deref() == Some("gp3"),
             ),
             (
-                "restore-parameter-group",
+                ProblemCode::RestoreParameterGroup,
                 &instance.parameter_group,
                 &src.parameter_group,
                 instance
@@ -568,7 +568,7 @@ pub fn placement_problems(
                     .is_some_and(|g| g.starts_with("default.")),
             ),
             (
-                "restore-option-group",
+                ProblemCode::RestoreOptionGroup,
                 &instance.option_group,
                 &src.option_group,
                 instance
@@ -595,7 +595,7 @@ pub fn placement_problems(
         }
         if instance.engine_version() != src.engine_version() && !instance.engine.is_empty() {
             problems.push(
-                Problem::new("restore-engine-version")
+                Problem::new(ProblemCode::RestoreEngineVersion)
                     .arg("restored", restored)
                     .arg("instance", &src.id)
                     .arg("have", &instance.engine)
@@ -805,7 +805,7 @@ pub fn restored_elsewhere<'a>(ctx: &Ctx<'a>) -> Vec<&'a DbInstance> {
 }
 
 fn other_name_problem(ctx: &Ctx<'_>, other: &DbInstance) -> Problem {
-    Problem::new("restore-other-name")
+    Problem::new(ProblemCode::RestoreOtherName)
         .arg("restored", &ctx.config.names.restored_instance)
         .arg("other", &other.id)
         .arg("snapshot", &ctx.config.names.snapshot)

@@ -8,7 +8,7 @@ use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
-use crate::lab::{Check, Problem, StepId, StepState, Text};
+use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
 
 pub struct Snapshot;
 
@@ -179,7 +179,7 @@ fn other_name(ctx: &Ctx<'_>) -> Option<Problem> {
         })
         .max_by_key(|s| s.created.map_or(i64::MAX, jiff::Timestamp::as_second))?;
     Some(
-        Problem::new("snapshot-other-name")
+        Problem::new(ProblemCode::SnapshotOtherName)
             .arg("found", &found.id)
             .arg("snapshot", &names.snapshot)
             .arg("instance", &names.instance),
@@ -192,7 +192,7 @@ fn other_instance(ctx: &Ctx<'_>) -> Option<Problem> {
     let names = &ctx.config.names;
     let found = ctx.observed.lab_snapshot_elsewhere.as_ref()?;
     Some(
-        Problem::new("snapshot-other-instance")
+        Problem::new(ProblemCode::SnapshotOtherInstance)
             .arg("snapshot", &found.id)
             .arg("other", &found.instance_id)
             .arg("instance", &names.instance),
@@ -218,7 +218,7 @@ pub(super) fn deleted_while_creating(ctx: &Ctx<'_>) -> Option<Problem> {
         })
         .unwrap_or(0);
     (ctx.observed.todo_count() == Some(0) && held > 0).then(|| {
-        Problem::new("snapshot-creating-todos-deleted")
+        Problem::new(ProblemCode::SnapshotCreatingTodosDeleted)
             .arg("snapshot", &names.snapshot)
             .arg("count", held)
             .note()
@@ -270,7 +270,7 @@ fn taken_too_early(ctx: &Ctx<'_>, snapshot: &DbSnapshot) -> Option<(StepState, P
     if ctx.journal.gap_between(held_since, grown_at) {
         return Some((
             StepState::Done,
-            Problem::new("snapshot-todos-untold")
+            Problem::new(ProblemCode::SnapshotTodosUntold)
                 .arg("snapshot", &snapshot.id)
                 .arg(
                     "taken",
@@ -279,7 +279,7 @@ fn taken_too_early(ctx: &Ctx<'_>, snapshot: &DbSnapshot) -> Option<(StepState, P
         ));
     }
     Some((StepState::Failed, {
-        Problem::new("snapshot-before-todos")
+        Problem::new(ProblemCode::SnapshotBeforeTodos)
             .arg("snapshot", &snapshot.id)
             .arg("held", held)
             .arg("later", later)

@@ -9,7 +9,7 @@ use crate::lab::act::{ActionError, Outcome, Run, revision_for};
 use crate::lab::journal::Kind;
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Confirm, Deploy, Options, Plan, Ready, Request, Switch, param};
-use crate::lab::{Check, Problem, StepId, StepState, Text};
+use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
 
 /// Service events a failed rollout shows, newest first.
 pub const SHOWN_EVENTS: usize = 3;
@@ -229,7 +229,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
     if let Some(r) = early {
         return Check::diagnosis(
             StepState::InProgress,
-            Problem::new("switch-too-early")
+            Problem::new(ProblemCode::SwitchTooEarly)
                 .arg("restored", &r.id)
                 .arg("status", &r.status)
                 .arg("instance", &names.instance)
@@ -281,9 +281,9 @@ fn check(ctx: &Ctx<'_>) -> Check {
         .and_then(|ep| ready_revision(ctx, ep));
     if let (Some(ready), Some(td)) = (ready, current) {
         let code = if updated_since_restore(ctx, service) {
-            "service-other-revision"
+            ProblemCode::ServiceOtherRevision
         } else {
-            "service-revision-not-deployed"
+            ProblemCode::ServiceRevisionNotDeployed
         };
         let check = Check::diagnosis(
             StepState::Failed,
@@ -310,7 +310,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
         if let Some(td) = current.filter(|_| updated_since_restore(ctx, service)) {
             return Check::diagnosis(
                 StepState::Failed,
-                Problem::new("db-host-old-endpoint")
+                Problem::new(ProblemCode::DbHostOldEndpoint)
                     .arg("service", &names.service)
                     .arg("revision", td.revision)
                     .arg("instance", &names.instance)
@@ -334,7 +334,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
     if host.trim().is_empty() {
         return Check::diagnosis(
             StepState::Failed,
-            Problem::new("db-host-empty")
+            Problem::new(ProblemCode::DbHostEmpty)
                 .arg("service", &names.service)
                 .arg("container", &names.container)
                 .arg(
@@ -346,7 +346,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
         );
     }
     let problem = host_problem(ctx, &host, target.as_deref()).unwrap_or_else(|| {
-        Problem::new("db-host-elsewhere")
+        Problem::new(ProblemCode::DbHostElsewhere)
             .arg("service", &names.service)
             .arg("host", quoted(&host))
             .arg("restored", ctx.restored_name())
@@ -422,7 +422,7 @@ fn host_problem(ctx: &Ctx<'_>, host: &str, target: Option<&str>) -> Option<Probl
     let names = &ctx.config.names;
     let form = host_form(host);
     let endpoint = target.unwrap_or_default().to_ascii_lowercase();
-    let with = |code: &str| {
+    let with = |code: ProblemCode| {
         Problem::new(code)
             .arg("service", &names.service)
             .arg("host", quoted(host))
@@ -431,33 +431,33 @@ fn host_problem(ctx: &Ctx<'_>, host: &str, target: Option<&str>) -> Option<Probl
     };
     if target.is_some() && form.bare == endpoint {
         return Some(if let Some(scheme) = form.scheme {
-            with("db-host-scheme").arg("scheme", scheme)
+            with(ProblemCode::DbHostScheme).arg("scheme", scheme)
         } else if let Some(port) = form.port {
-            with("db-host-port").arg("port", port)
+            with(ProblemCode::DbHostPort).arg("port", port)
         } else if form.spaces {
-            with("db-host-spaces")
+            with(ProblemCode::DbHostSpaces)
         } else if form.trailing_dot {
-            with("db-host-trailing-dot")
+            with(ProblemCode::DbHostTrailingDot)
         } else {
-            with("db-host-case")
+            with(ProblemCode::DbHostCase)
         });
     }
     let snapshot = names.snapshot.to_ascii_lowercase();
     if form.bare == snapshot || form.bare.starts_with(&format!("{snapshot}.")) {
-        return Some(with("db-host-snapshot-name").arg("snapshot", &names.snapshot));
+        return Some(with(ProblemCode::DbHostSnapshotName).arg("snapshot", &names.snapshot));
     }
     if form.bare.starts_with("arn:") {
-        return Some(with("db-host-arn"));
+        return Some(with(ProblemCode::DbHostArn));
     }
     let instances = ctx.observed.instances.value.iter().flatten();
     for instance in instances {
         let id = instance.id.to_ascii_lowercase();
         if form.bare == id {
-            return Some(with("db-host-identifier").arg("identifier", &instance.id));
+            return Some(with(ProblemCode::DbHostIdentifier).arg("identifier", &instance.id));
         }
         let theirs = instance.endpoint.as_deref().map(str::to_ascii_lowercase);
         if theirs.is_some_and(|ep| ep == form.bare) && instance.id != names.instance {
-            return Some(with("db-host-other-instance").arg("instance", &instance.id));
+            return Some(with(ProblemCode::DbHostOtherInstance).arg("instance", &instance.id));
         }
     }
     None
@@ -477,9 +477,9 @@ fn misplaced_host(ctx: &Ctx<'_>, td: &TaskDefinition, target: &str) -> Option<Pr
                 if name == DB_HOST {
                     continue;
                 }
-                Problem::new("db-host-other-variable").arg("variable", name)
+                Problem::new(ProblemCode::DbHostOtherVariable).arg("variable", name)
             } else {
-                Problem::new("db-host-other-container").arg("other", &container.name)
+                Problem::new(ProblemCode::DbHostOtherContainer).arg("other", &container.name)
             };
             return Some(
                 problem
@@ -535,7 +535,7 @@ fn rollout_stuck(ctx: &Ctx<'_>, primary: &cloud::Deployment) -> Option<Problem> 
     let since = primary.updated.or(primary.created)?;
     let waited = crate::format::since(ctx.now, since);
     (primary.running < primary.desired && waited > ROLLOUT_STUCK_S).then(|| {
-        Problem::new("rollout-stuck")
+        Problem::new(ProblemCode::RolloutStuck)
             .arg(
                 "revision",
                 cloud::revision_of(&primary.task_definition).unwrap_or(0),
@@ -586,21 +586,23 @@ fn rollout_failure(ctx: &Ctx<'_>, service: &Service) -> Option<Check> {
         .filter(|p| !on_restored(&p.task_definition))
         .and_then(|p| cloud::revision_of(&p.task_definition));
     let headline = match troubled {
-        Some(d) if d.rollout == Some(RolloutState::Failed) => Problem::new("rollout-failed")
-            .arg(
-                "revision",
-                cloud::revision_of(&d.task_definition).unwrap_or(0),
-            )
-            .arg("failed", d.failed_tasks)
-            .arg("back", back_to.unwrap_or(0)),
-        Some(d) => Problem::new("rollout-tasks-failing")
+        Some(d) if d.rollout == Some(RolloutState::Failed) => {
+            Problem::new(ProblemCode::RolloutFailed)
+                .arg(
+                    "revision",
+                    cloud::revision_of(&d.task_definition).unwrap_or(0),
+                )
+                .arg("failed", d.failed_tasks)
+                .arg("back", back_to.unwrap_or(0))
+        }
+        Some(d) => Problem::new(ProblemCode::RolloutTasksFailing)
             .arg(
                 "revision",
                 cloud::revision_of(&d.task_definition).unwrap_or(0),
             )
             .arg("failed", d.failed_tasks),
         None if rolled_back => {
-            Problem::new("rollout-rolled-back").arg("back", back_to.unwrap_or(0))
+            Problem::new(ProblemCode::RolloutRolledBack).arg("back", back_to.unwrap_or(0))
         }
         None => return None,
     };
