@@ -275,12 +275,11 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     let step_text = |part: &str| lab::step_text_with(view.lang, step, part, app.name_args(step));
     let mut out: Vec<Line<'static>> = Vec::new();
 
-    let mut title = format!("{} · {}", step.index() + 1, view.text(&step.title()));
-    if step.is_optional() {
-        title = format!("{title} ({})", view.t("ui-optional"));
-    }
-    for line in wrap::wrap(&title, width) {
-        out.push(Line::styled(line, th.title));
+    // Beside the step's number on the border when it fits there, else the first line.
+    if border_title(view, width).is_none() {
+        for line in wrap::wrap(&step_title(view), width) {
+            out.push(Line::styled(line, th.title));
+        }
     }
     // In projector mode the "now" block has a box of its own above the text.
     if !app.present {
@@ -388,6 +387,39 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// `7 · Snapshot wiederherstellen`, with `(optional)` where the step is.
+fn step_title(view: &View<'_>) -> String {
+    let step = view.app.selected;
+    let title = format!("{} · {}", step.index() + 1, view.text(&step.title()));
+    if step.is_optional() {
+        format!("{title} ({})", view.t("ui-optional"))
+    } else {
+        title
+    }
+}
+
+/// `Schritt 7 von 12 · Snapshot wiederherstellen`: the panel's title with the step's name, so
+/// the text needs no row for it; `None` where it does not fit on the border of a panel `width`
+/// wide inside, or in projector mode (the banner names the step there).
+fn border_title(view: &View<'_>, width: usize) -> Option<String> {
+    if view.app.present {
+        return None;
+    }
+    let step = view.app.selected;
+    let mut title = format!(
+        "{} · {}",
+        Text::new("ui-step-of")
+            .arg("n", step.index() + 1)
+            .arg("total", StepId::ALL.len())
+            .render(view.lang),
+        view.text(&step.title())
+    );
+    if step.is_optional() {
+        title = format!("{title} ({})", view.t("ui-optional"));
+    }
+    (wrap::width(&title) + 2 <= width).then_some(title)
+}
+
 /// How far the panel on `area` can scroll.
 #[must_use]
 pub fn max_scroll(view: &View<'_>, area: Rect) -> u16 {
@@ -398,14 +430,16 @@ pub fn max_scroll(view: &View<'_>, area: Rect) -> u16 {
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let app = view.app;
-    let title = Text::new("ui-step-of")
-        .arg("n", app.selected.index() + 1)
-        .arg("total", StepId::ALL.len())
-        .render(view.lang);
+    // The scrollbar, when needed, takes the place of the right border.
+    let width = usize::from(Block::bordered().inner(area).width).max(1);
+    let title = border_title(view, width).unwrap_or_else(|| {
+        Text::new("ui-step-of")
+            .arg("n", app.selected.index() + 1)
+            .arg("total", StepId::ALL.len())
+            .render(view.lang)
+    });
     let block = panel(view, format!(" {title} "));
     let inner = block.inner(area);
-    // The scrollbar, when needed, takes the place of the right border.
-    let width = usize::from(inner.width).max(1);
     let lines = content(view, width);
     let total = lines.len();
     let visible = usize::from(inner.height);

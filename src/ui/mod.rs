@@ -265,10 +265,10 @@ fn has_strip(width: u16) -> bool {
 /// The areas of the normal layout: header, steps (a column, or the strip), instructions,
 /// status, log, key hints.
 fn normal_areas(area: Rect) -> [Rect; 6] {
-    // Below 30 rows the log keeps its title (with the call count) and the newest line, so
-    // the step's text gets the rows.
+    // Below 30 rows the log is one row, its title (with the call count) and the newest
+    // entry beside it, so the step's text gets the rows.
     let log_height = if area.height < 30 {
-        2
+        1
     } else {
         (area.height.saturating_sub(6) / 6).clamp(3, 10)
     };
@@ -432,7 +432,7 @@ fn normal(frame: &mut Frame, area: Rect, view: &View<'_>) {
 /// Status on top, then (optionally) the recovery figures, then the timeline.
 fn right_column(frame: &mut Frame, area: Rect, view: &View<'_>, with_recovery: bool) {
     let recovery_height = if with_recovery {
-        recovery::recovery_height(view, area.width).min(area.height / 3)
+        recovery::fitted_height(view, area.width, area.height / 3)
     } else {
         0
     };

@@ -141,7 +141,11 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
                 Some(i) if i > 0 && i + 1 < head.len() => {
                     (head[..=i].to_owned(), format!("{}{tail}", &head[i + 1..]))
                 }
-                _ => (head, tail),
+                _ => match syllable_break(&word, max) {
+                    // A long word (a German compound) is hyphenated between syllables.
+                    Some(i) => (format!("{}-", &word[..i]), word[i..].to_owned()),
+                    None => (head, tail),
+                },
             };
             lines.push(head);
             word = tail;
@@ -154,6 +158,39 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
         lines.push(line);
     }
     lines.into_iter().map(|l| l.replace(NBSP, " ")).collect()
+}
+
+/// Where a word of letters wider than `max` can be hyphenated so its first part and the
+/// hyphen fit in `max`: the last place between two consonants (the usual syllable boundary,
+/// `Wiederherstellungs-punkte`), never inside `ch`, `ck`, `sch`, `ph`, `th` or `qu`, and
+/// leaving at least three letters on each side. A byte index into `word`, or `None`.
+fn syllable_break(word: &str, max: usize) -> Option<usize> {
+    let letters = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    if letters.is_empty() || !letters.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = letters.char_indices().collect();
+    let is_consonant = |c: char| !"aeiouyäöüAEIOUYÄÖÜéèàâ".contains(c);
+    let lower = |i: usize| chars[i].1.to_lowercase().next().unwrap_or(chars[i].1);
+    let mut best = None;
+    // `i` is the index of the first letter after the break; its part plus `-` fits.
+    for i in 3..chars.len().saturating_sub(2) {
+        if i + 1 > max {
+            break;
+        }
+        let (a, b) = (lower(i - 1), lower(i));
+        if !(is_consonant(a) && is_consonant(b)) {
+            continue;
+        }
+        let pair: String = [a, b].iter().collect();
+        if matches!(pair.as_str(), "ch" | "ck" | "ph" | "th" | "qu")
+            || (a == 's' && b == 'c' && i + 1 < chars.len() && lower(i + 1) == 'h')
+        {
+            continue;
+        }
+        best = Some(chars[i].0);
+    }
+    best
 }
 
 fn split_at_width(s: &str, max: usize) -> (String, String) {
@@ -337,9 +374,35 @@ mod tests {
     #[test]
     fn wraps_words_and_splits_long_ones() {
         assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a1b2c3d4e5", 4), vec!["a1b2", "c3d4", "e5"]);
         assert_eq!(wrap("", 4), vec![""]);
         assert_eq!(wrap("x", 0), vec!["x"]);
+    }
+
+    #[test]
+    fn a_long_word_is_hyphenated_between_syllables_not_cut() {
+        // The timeline's empty state at 80×24: 21 cells for a 24-letter compound.
+        assert_eq!(
+            wrap(
+                "Noch ist nichts passiert. Wiederherstellungspunkte, die",
+                21
+            ),
+            vec![
+                "Noch ist nichts",
+                "passiert.",
+                "Wiederherstellungs-",
+                "punkte, die"
+            ]
+        );
+        // Never inside `ch`, `ck` or `sch`, and three letters stay on each side.
+        assert_eq!(
+            wrap("Sicherheitsgruppen", 10),
+            vec!["Sicher-", "heitsgrup-", "pen"]
+        );
+        assert_eq!(wrap("Datenbankschicht", 12), vec!["Datenbank-", "schicht"]);
+        for line in wrap("Wiederherstellungspunkte", 8) {
+            assert!(width(&line) <= 8, "{line:?}");
+        }
     }
 
     #[test]

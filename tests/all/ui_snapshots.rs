@@ -820,7 +820,9 @@ async fn the_steps_text_gets_the_room_at_80x24() {
                 let area = ratatui::layout::Rect::new(0, 0, 80, 24);
                 let panel = backup_lab::ui::instructions_area(&app, area);
                 assert!(panel.width >= 57, "{step:?}: {} columns", panel.width);
-                assert!(panel.height >= 19, "{step:?}: {} rows", panel.height);
+                // One row of log and the step's name on the panel's border give the text
+                // 18 rows inside the panel.
+                assert!(panel.height >= 20, "{step:?}: {} rows", panel.height);
                 let layout = backup_lab::ui::layout(&app);
                 eprintln!(
                     "PAGES {stage:?} {lang:?} {step:?} {}",
@@ -938,5 +940,118 @@ async fn the_rto_phases_on_screen_add_up_to_the_rto_shown() {
                 "{lang:?} {step:?} {width}×{height}:\n{screen}"
             );
         }
+    }
+}
+
+/// The rows of the bordered panel whose top border carries `title`, inside its border.
+fn panel_rows(terminal: &Terminal<TestBackend>, title: &str) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    let row = |y: u16| -> String { (0..area.width).map(|x| buffer[(x, y)].symbol()).collect() };
+    let (top, start) = (0..area.height)
+        .find_map(|y| {
+            let r = row(y);
+            let at = r.find(&format!("┌ {title} "))?;
+            Some((y, r[..at].chars().count()))
+        })
+        .unwrap_or_else(|| panic!("no panel «{title}»:\n{}", terminal.backend()));
+    let start = u16::try_from(start).expect("column");
+    let corner = buffer[(start, top)].symbol().to_owned();
+    assert_eq!(corner, "┌");
+    let mut out = Vec::new();
+    for y in top + 1..area.height {
+        if buffer[(start, y)].symbol() == "└" {
+            break;
+        }
+        let mut line = String::new();
+        for x in start + 1..area.width {
+            let s = buffer[(x, y)].symbol();
+            if s == "│" {
+                break;
+            }
+            line.push_str(s);
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// At 80×24 the empty timeline shows whole sentences: the first one fits, the next would be
+/// cut at the panel's bottom edge, so it is left out rather than ending mid-word.
+#[tokio::test]
+async fn the_empty_timeline_shows_whole_sentences_at_80x24() {
+    let lab = lab_at(Stage::Fresh).await;
+    for lang in Lang::ALL {
+        let app = lab.app(lang, StepId::Concepts).await;
+        let terminal = render(&app, 80, 24);
+        let title = backup_lab::i18n::t(lang, "ui-timeline-title");
+        let shown = squash(&panel_rows(&terminal, &title).join(" "));
+        let full = backup_lab::i18n::t(lang, "ui-tl-empty");
+        assert!(!shown.is_empty(), "{lang:?}: empty timeline panel");
+        assert!(
+            full.starts_with(&shown) && shown.ends_with('.'),
+            "{lang:?}: «{shown}» is not whole sentences of «{full}»:\n{}",
+            terminal.backend()
+        );
+    }
+}
+
+/// The RPO/RTO box at 80×24 has no empty row: it is as high as the figures it keeps, in
+/// every state of a run and in both languages (a fresh world once showed a blank row under
+/// "RTO Ziel ≤ 30 min" where a two-line note did not fit).
+#[tokio::test]
+async fn the_rpo_rto_box_has_no_empty_row_at_80x24() {
+    for stage in [
+        Stage::Fresh,
+        Stage::SnapshotTaken,
+        Stage::Disaster,
+        Stage::Restoring,
+        Stage::Recovered,
+    ] {
+        let lab = lab_at(stage).await;
+        for lang in Lang::ALL {
+            let app = lab.app(lang, StepId::Restore).await;
+            let terminal = render(&app, 80, 24);
+            let title = backup_lab::i18n::t(lang, "ui-recovery-title");
+            let rows = panel_rows(&terminal, &title);
+            assert!(!rows.is_empty(), "{stage:?} {lang:?}");
+            assert!(
+                rows.iter().all(|r| !r.trim().is_empty()),
+                "{stage:?} {lang:?}: an empty row in the RPO/RTO box:\n{}",
+                terminal.backend()
+            );
+        }
+    }
+}
+
+/// At 80×24 the log is one row: the newest entry, whole, and the call counts beside it when
+/// they fit; the step's name stands on the instructions' border, not on a row of its own.
+#[tokio::test]
+async fn the_log_is_one_row_and_the_steps_name_is_on_the_border_at_80x24() {
+    let lab = lab_at(Stage::Fresh).await;
+    for lang in Lang::ALL {
+        let app = lab.app(lang, StepId::Restore).await;
+        let terminal = render(&app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        let row = |y: u16| -> String { (0..80).map(|x| buffer[(x, y)].symbol()).collect() };
+        let log = row(22);
+        assert!(
+            log.starts_with(char::is_numeric)
+                && log.chars().nth(2) == Some(':')
+                && log.contains("─ ")
+                && !log.contains('…'),
+            "{lang:?}: the newest entry is not on the log's row: «{log}»"
+        );
+        let name = StepId::Restore.title().render(lang);
+        let border = row(2);
+        assert!(
+            border.starts_with("┌ ") && border.contains(" · ") && border.contains(&name),
+            "{lang:?}: «{border}»"
+        );
+        let first = instructions_text(&app, &terminal);
+        assert!(
+            !first.starts_with("7 · "),
+            "{lang:?}: the step's name takes a row: {first}"
+        );
     }
 }
