@@ -440,6 +440,7 @@ fn right_column(frame: &mut Frame, area: Rect, view: &View<'_>, with_recovery: b
     let status_height = status::wanted_height(view, area.width)
         .min(room.saturating_sub(timeline::MIN_HEIGHT))
         .max(room.min(6));
+    let status_height = status::fitted_height(view, area.width, status_height);
     let [s, r, t] = Layout::vertical([
         Constraint::Length(status_height),
         Constraint::Length(recovery_height),

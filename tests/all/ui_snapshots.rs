@@ -1055,3 +1055,36 @@ async fn the_log_is_one_row_and_the_steps_name_is_on_the_border_at_80x24() {
         );
     }
 }
+
+/// The status panel never ends with a heading whose values are cut off at its bottom edge
+/// (at 80×24 it once ended in "Snapshots  vor 0 s" with nothing under it): a part that does
+/// not fit with at least one value is left out.
+#[tokio::test]
+async fn the_status_never_ends_with_a_bare_heading_at_80x24() {
+    for stage in [Stage::Fresh, Stage::Restoring, Stage::Recovered] {
+        let lab = lab_at(stage).await;
+        for lang in Lang::ALL {
+            let headings: Vec<String> = ["ui-instances", "ui-snapshots", "ui-service"]
+                .iter()
+                .map(|id| backup_lab::i18n::t(lang, id))
+                .collect();
+            for step in StepId::ALL {
+                let app = lab.app(lang, step).await;
+                let terminal = render(&app, 80, 24);
+                let title = backup_lab::i18n::t(lang, "ui-status-title");
+                let rows = panel_rows(&terminal, &title);
+                let last = rows
+                    .iter()
+                    .rev()
+                    .find(|r| !r.trim().is_empty())
+                    .cloned()
+                    .unwrap_or_default();
+                assert!(
+                    !headings.iter().any(|h| last.starts_with(h.as_str())),
+                    "{stage:?} {lang:?} {step:?}: the status ends with a bare heading:\n{}",
+                    terminal.backend()
+                );
+            }
+        }
+    }
+}
