@@ -291,10 +291,13 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         let style = th.state(check.state);
         let label = format!("{} ", view.t("ui-check-label"));
         let head = format!("{sym} {}", state_word(view, check.state));
-        out.extend(wrap::lines_with(&label, &head, width, th.muted, style));
+        // In projector mode the "now" box above shows the state and the first detail.
+        if !app.present {
+            out.extend(wrap::lines_with(&label, &head, width, th.muted, style));
+        }
         // The diagnoses first: what happened and what to do; then the facts around them.
         out.extend(problem_lines(view, check.state, &check.problems, width));
-        for detail in &check.details {
+        for detail in check.details.iter().skip(usize::from(app.present)) {
             out.extend(wrap::lines_with(
                 "  – ",
                 &view.text(detail),
@@ -319,7 +322,10 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         ));
     }
     out.extend(super::quiz::prompt_lines(view, step, width));
-    out.push(Line::default());
+    // A blank row parts the lines above from the text, where there are lines above.
+    if !out.is_empty() {
+        out.push(Line::default());
+    }
 
     if let Some(body) = step_text("body") {
         for para in wrap::paragraphs(&body) {
@@ -400,11 +406,8 @@ fn step_title(view: &View<'_>) -> String {
 
 /// `Schritt 7 von 12 · Snapshot wiederherstellen`: the panel's title with the step's name, so
 /// the text needs no row for it; `None` where it does not fit on the border of a panel `width`
-/// wide inside, or in projector mode (the banner names the step there).
+/// wide inside.
 fn border_title(view: &View<'_>, width: usize) -> Option<String> {
-    if view.app.present {
-        return None;
-    }
     let step = view.app.selected;
     let mut title = format!(
         "{} · {}",

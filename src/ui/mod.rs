@@ -308,8 +308,11 @@ fn present_areas(view: &View<'_>, area: Rect) -> [Rect; 9] {
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(main);
     let now_height = instructions::now_height(view, left.width).min(left.height * 2 / 5);
     // The timeline with its one-line legend under it.
+    // Before anything happened it is as high as its text, so the step's text gets the rows.
+    let timeline_rows = timeline::empty_height(view, usize::from(left.width.saturating_sub(2)))
+        .map_or(PRESENT_TIMELINE_ROWS, |h| h.min(PRESENT_TIMELINE_ROWS));
     let timeline_height = if left.height > now_height + 6 + PRESENT_TIMELINE_ROWS {
-        PRESENT_TIMELINE_ROWS + 1
+        timeline_rows + 1
     } else {
         0
     };

@@ -246,6 +246,23 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
     out
 }
 
+/// Rows (border included) the timeline needs at `cells` wide when nothing has happened yet
+/// and its text is all it shows; `None` once it draws events.
+#[must_use]
+pub fn empty_height(view: &View<'_>, cells: usize) -> Option<u16> {
+    let has_marks = view
+        .app
+        .journal
+        .events()
+        .iter()
+        .any(|e| mark(&e.kind).is_some());
+    if has_marks || cells < 8 {
+        return None;
+    }
+    let text = wrap::wrap(&view.t("ui-tl-empty"), cells);
+    Some(super::rows(text.len() + 2))
+}
+
 /// `text` wrapped to `cells`, as many of its sentences as fit in `height` rows (at least the
 /// first): a short box shows whole sentences rather than one cut off at its bottom edge.
 fn whole_sentences(text: &str, cells: usize, height: usize) -> Vec<String> {

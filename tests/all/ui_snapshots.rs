@@ -1088,3 +1088,41 @@ async fn the_status_never_ends_with_a_bare_heading_at_80x24() {
         }
     }
 }
+
+/// Projector mode at 100×30 says each thing once: the step's name is on the instructions'
+/// border (the banner above shows its short title), the check's state and first detail stand
+/// in the "now" box only, and an empty timeline is as high as its text; so the step's text
+/// starts on the panel's first row.
+#[tokio::test]
+async fn the_projector_says_each_thing_once_at_100x30() {
+    let lab = lab_at(Stage::Fresh).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::EnableBackups).await;
+        app.present = true;
+        let terminal = render(&app, 100, 30);
+        let check = app.check(StepId::EnableBackups).expect("check");
+        let detail = squash(&check.details[0].render(lang));
+        let shown = instructions_text(&app, &terminal);
+        let screen = format!("{}", terminal.backend());
+        assert!(
+            !shown.contains(&detail),
+            "{lang:?}: «{detail}» twice:\n{screen}"
+        );
+        let now =
+            squash(&panel_rows(&terminal, &backup_lab::i18n::t(lang, "ui-now-title")).join(" "));
+        assert!(
+            now.contains(&detail),
+            "{lang:?}: «{detail}» not in the now box:\n{screen}"
+        );
+        let name = StepId::EnableBackups.title().render(lang);
+        assert!(
+            screen.contains(&format!(" · {name} ─")),
+            "{lang:?}: the step's name is not on the border:\n{screen}"
+        );
+        let timeline = panel_rows(&terminal, &backup_lab::i18n::t(lang, "ui-timeline-title"));
+        assert!(
+            timeline.iter().all(|r| !r.trim().is_empty()),
+            "{lang:?}: empty rows in the empty timeline:\n{screen}"
+        );
+    }
+}
