@@ -166,7 +166,17 @@ pub fn now_hint(view: &View<'_>) -> (String, String) {
                 .arg("step", label(next))
                 .render(view.lang),
         ),
-        (None, None) => (String::new(), view.t("ui-now-complete")),
+        // The last step: the lab is complete only when no step before it is left to do
+        // (a rollout that failed and was rolled back is not "complete").
+        (None, None) => match app.next_step().filter(|n| *n != step) {
+            Some(todo) => (
+                "▶".to_owned(),
+                Text::new("ui-now-next-todo")
+                    .arg("step", label(todo))
+                    .render(view.lang),
+            ),
+            None => (String::new(), view.t("ui-now-complete")),
+        },
     }
 }
 

@@ -1126,3 +1126,25 @@ async fn the_projector_says_each_thing_once_at_100x30() {
         );
     }
 }
+
+/// The last step never says the lab is complete while a required step before it is left to
+/// do: after a rollout that ECS rolled back, it names the switch as the next thing to do.
+#[tokio::test]
+async fn the_last_step_names_an_unfinished_step_instead_of_complete() {
+    let lab = lab_at(Stage::RolloutFailed).await;
+    // Cleaned up by keeping the restored instance, as a learner might after the rollback.
+    lab.act(StepId::Cleanup).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Cleanup).await;
+        app.furthest = StepId::Cleanup;
+        let view = backup_lab::ui::View::new(&app);
+        let (key, hint) = backup_lab::ui::instructions::now_hint(&view);
+        let complete = backup_lab::i18n::t(lang, "ui-now-complete");
+        let switch = StepId::SwitchBackend.short_title().render(lang);
+        assert_ne!(hint, complete, "{lang:?}");
+        assert!(
+            key == "▶" && hint.contains(&format!("8 {switch}")),
+            "{lang:?}: «{key} {hint}»"
+        );
+    }
+}
