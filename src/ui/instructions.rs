@@ -276,9 +276,14 @@ pub fn problem_lines(
     out
 }
 
-/// The panel's content at `width` cells.
+/// Below this many rows inside the panel (80×24, 100×30, the projector) the headings of the
+/// console steps and of the action follow the text without a blank row: their colour sets
+/// them apart, and the rows go to the text.
+const COMPACT_ROWS: u16 = 24;
+
+/// The panel's content at `width` cells; `compact` leaves out the blank rows before headings.
 #[must_use]
-pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
+pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static>> {
     let app = view.app;
     let th = &view.th;
     let step = app.selected;
@@ -363,7 +368,9 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     }
 
     if let Some(console) = step_text("console") {
-        out.push(Line::default());
+        if !compact {
+            out.push(Line::default());
+        }
         // Where the steps happen: the console, or (for the todos) the browser.
         let where_ = step_text("console-heading").unwrap_or_else(|| view.t("ui-console-heading"));
         out.extend(heading(view, &where_, width));
@@ -372,7 +379,9 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         }
     }
 
-    out.push(Line::default());
+    if !compact {
+        out.push(Line::default());
+    }
     out.extend(heading(view, &view.t("ui-action-heading"), width));
     let action = Text {
         id: action_id(step),
@@ -437,7 +446,8 @@ fn border_title(view: &View<'_>, width: usize) -> Option<String> {
 #[must_use]
 pub fn max_scroll(view: &View<'_>, area: Rect) -> u16 {
     let inner = Block::bordered().inner(area);
-    let lines = content(view, usize::from(inner.width).max(1)).len();
+    let compact = inner.height < COMPACT_ROWS;
+    let lines = content(view, usize::from(inner.width).max(1), compact).len();
     super::rows(lines.saturating_sub(usize::from(inner.height)))
 }
 
@@ -453,7 +463,8 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     });
     let block = panel(view, format!(" {title} "));
     let inner = block.inner(area);
-    let lines = content(view, width);
+    let compact = Block::bordered().inner(area).height < COMPACT_ROWS;
+    let lines = content(view, width, compact);
     let total = lines.len();
     let visible = usize::from(inner.height);
     let max_scroll = total.saturating_sub(visible);

@@ -44,9 +44,11 @@ pub fn pad(s: &str, cells: usize) -> String {
 }
 
 /// Units a number is written with: a number and its unit stay on one line.
-const UNITS: [&str; 20] = [
-    "s", "ms", "min", "h", "d", "Tag", "Tage", "Tg.", "day", "days", "%", "GB", "GiB", "MB",
-    "vCPU", "vCPUs", "Std.", "Min.", "Sek.", "ToDos",
+const UNITS: &[&str] = &[
+    "s", "ms", "min", "h", "d", "Tag", "Tage", "Tagen", "Tg.", "day", "days", "%", "GB", "GiB",
+    "MB", "vCPU", "vCPUs", "Std.", "Min.", "Sek.", "ToDos", "todos", "Sekunde", "Sekunden",
+    "Minute", "Minuten", "Stunde", "Stunden", "Wochen", "second", "seconds", "minute", "minutes",
+    "hour", "hours", "weeks", "Tasks", "tasks",
 ];
 
 /// A non-breaking join: what it joins is one word to [`wrap`], a space on screen.
@@ -377,6 +379,18 @@ mod tests {
         assert_eq!(wrap("a1b2c3d4e5", 4), vec!["a1b2", "c3d4", "e5"]);
         assert_eq!(wrap("", 4), vec![""]);
         assert_eq!(wrap("x", 0), vec!["x"]);
+    }
+
+    #[test]
+    fn a_number_stays_with_a_unit_written_out() {
+        // «mindestens 30 Minuten» once broke between «30» and «Minuten».
+        let lines = wrap("und Dauer in UTC, mindestens 30 Minuten lang", 33);
+        assert_eq!(
+            lines,
+            vec!["und Dauer in UTC, mindestens", "30 Minuten lang"]
+        );
+        let lines = wrap("the restore takes about 10 to 40 minutes", 36);
+        assert_eq!(lines, vec!["the restore takes about 10 to", "40 minutes"]);
     }
 
     #[test]
