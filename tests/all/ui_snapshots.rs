@@ -1148,3 +1148,41 @@ async fn the_last_step_names_an_unfinished_step_instead_of_complete() {
         );
     }
 }
+
+/// At 80×24 the headings of the console steps and of the action follow the text without a
+/// blank row (their colour sets them apart), so the rows go to the text; at 120×40 the blank
+/// row stays.
+#[tokio::test]
+async fn short_panels_have_no_blank_row_before_the_headings() {
+    let lab = lab_at(Stage::Fresh).await;
+    for lang in Lang::ALL {
+        let heading = backup_lab::i18n::t(lang, "ui-action-heading");
+        for (width, height, blank) in [(80, 24, false), (120, 40, true)] {
+            let mut app = lab.app(lang, StepId::EnableBackups).await;
+            app.update(Msg::Resize(width, height));
+            app.scroll = backup_lab::ui::layout(&app).scroll_max;
+            let terminal = render(&app, width, height);
+            let buffer = terminal.backend().buffer();
+            let panel = backup_lab::ui::instructions_area(&app, buffer.area);
+            let inner = ratatui::widgets::Block::bordered().inner(panel);
+            let rows: Vec<String> = (inner.top()..inner.bottom())
+                .map(|y| {
+                    (inner.left()..inner.right())
+                        .map(|x| buffer[(x, y)].symbol())
+                        .collect()
+                })
+                .collect();
+            let at = rows
+                .iter()
+                .position(|r| r.trim() == heading)
+                .unwrap_or_else(|| panic!("{lang:?}: no «{heading}»:\n{}", terminal.backend()));
+            assert!(at > 0, "{lang:?} {width}×{height}");
+            assert_eq!(
+                rows[at - 1].trim().is_empty(),
+                blank,
+                "{lang:?} {width}×{height}:\n{}",
+                terminal.backend()
+            );
+        }
+    }
+}
