@@ -426,7 +426,7 @@ fn step_title(view: &View<'_>) -> String {
 /// `Schritt 7 von 12 · Snapshot wiederherstellen`: the panel's title with the step's name, so
 /// the text needs no row for it; `None` where it does not fit on the border of a panel `width`
 /// wide inside.
-fn border_title(view: &View<'_>, width: usize) -> Option<String> {
+pub(super) fn border_title(view: &View<'_>, width: usize) -> Option<String> {
     let step = view.app.selected;
     let mut title = format!(
         "{} · {}",

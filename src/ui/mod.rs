@@ -184,12 +184,15 @@ fn dialog_area(view: &View<'_>, area: Rect, dialog: &crate::app::Dialog) -> Rect
     if middle.width < MIN_RESULT_WIDTH + 4 {
         return area;
     }
-    // Below the step's title and its "now" block, which stay in view too.
+    // Below the step's title and its "now" block, which stay in view too (the title is on
+    // the panel's border where it fits there).
     let inner = Block::bordered().inner(middle);
+    let width = usize::from(inner.width);
     let top = if view.app.present {
         0
     } else {
-        rows(instructions::now_lines(view, usize::from(inner.width)).len() + 2)
+        let title_row = usize::from(instructions::border_title(view, width).is_none());
+        rows(instructions::now_lines(view, width).len() + 1 + title_row)
     };
     let below = Rect {
         y: middle.y + top,
