@@ -143,10 +143,13 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
                 Some(i) if i > 0 && i + 1 < head.len() => {
                     (head[..=i].to_owned(), format!("{}{tail}", &head[i + 1..]))
                 }
-                _ => match syllable_break(&word, max) {
+                _ => match (camel_break(&word, max), syllable_break(&word, max)) {
+                    // A name in CamelCase (an AWS API) breaks between its words, unchanged,
+                    // so it can still be read and typed as one.
+                    (Some(i), _) => (word[..i].to_owned(), word[i..].to_owned()),
                     // A long word (a German compound) is hyphenated between syllables.
-                    Some(i) => (format!("{}-", &word[..i]), word[i..].to_owned()),
-                    None => (head, tail),
+                    (None, Some(i)) => (format!("{}-", &word[..i]), word[i..].to_owned()),
+                    (None, None) => (head, tail),
                 },
             };
             lines.push(head);
@@ -160,6 +163,21 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
         lines.push(line);
     }
     lines.into_iter().map(|l| l.replace(NBSP, " ")).collect()
+}
+
+/// Where a CamelCase name wider than `max` breaks: before the last capital that leaves its
+/// first part within `max` and at least three letters on each side. A byte index, or `None`.
+fn camel_break(word: &str, max: usize) -> Option<usize> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    if !chars.iter().all(|(_, c)| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    (3..chars.len().saturating_sub(2))
+        .rev()
+        .find(|i| {
+            *i <= max && chars[*i].1.is_ascii_uppercase() && chars[i - 1].1.is_ascii_lowercase()
+        })
+        .map(|i| chars[i].0)
 }
 
 /// Where a word of letters wider than `max` can be hyphenated so its first part and the
@@ -414,6 +432,11 @@ mod tests {
             vec!["Sicher-", "heitsgrup-", "pen"]
         );
         assert_eq!(wrap("Datenbankschicht", 12), vec!["Datenbank-", "schicht"]);
+        // An API name breaks between its words, without a hyphen.
+        assert_eq!(
+            wrap("RestoreDBInstanceFromDBSnapshot", 20),
+            vec!["RestoreDBInstance", "FromDBSnapshot"]
+        );
         for line in wrap("Wiederherstellungspunkte", 8) {
             assert!(width(&line) <= 8, "{line:?}");
         }
