@@ -584,9 +584,12 @@ mod tests {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let (_tx, rx) = crate::worker::channel();
         let keys = [KeyCode::PageDown, KeyCode::Char(' '), KeyCode::End];
+        // The longest step text, so that more than two pages are there to move through.
+        let mut long = app();
+        long.selected = crate::lab::StepId::Cleanup;
         let app = run_loop(
             &mut terminal,
-            app(),
+            long,
             futures::stream::iter(keys.map(key).into_iter().chain([key(KeyCode::Char('q'))]))
                 .chain(futures::stream::pending()),
             rx,

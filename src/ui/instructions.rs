@@ -166,7 +166,17 @@ pub fn now_hint(view: &View<'_>) -> (String, String) {
                 .arg("step", label(next))
                 .render(view.lang),
         ),
-        (None, None) => (String::new(), view.t("ui-now-complete")),
+        // The last step: the lab is complete only when no step before it is left to do
+        // (a rollout that failed and was rolled back is not "complete").
+        (None, None) => match app.next_step().filter(|n| *n != step) {
+            Some(todo) => (
+                "▶".to_owned(),
+                Text::new("ui-now-next-todo")
+                    .arg("step", label(todo))
+                    .render(view.lang),
+            ),
+            None => (String::new(), view.t("ui-now-complete")),
+        },
     }
 }
 
@@ -266,21 +276,25 @@ pub fn problem_lines(
     out
 }
 
-/// The panel's content at `width` cells.
+/// Below this many rows inside the panel (80×24, 100×30, the projector) the headings of the
+/// console steps and of the action follow the text without a blank row: their colour sets
+/// them apart, and the rows go to the text.
+const COMPACT_ROWS: u16 = 24;
+
+/// The panel's content at `width` cells; `compact` leaves out the blank rows before headings.
 #[must_use]
-pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
+pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static>> {
     let app = view.app;
     let th = &view.th;
     let step = app.selected;
     let step_text = |part: &str| lab::step_text_with(view.lang, step, part, app.name_args(step));
     let mut out: Vec<Line<'static>> = Vec::new();
 
-    let mut title = format!("{} · {}", step.index() + 1, view.text(&step.title()));
-    if step.is_optional() {
-        title = format!("{title} ({})", view.t("ui-optional"));
-    }
-    for line in wrap::wrap(&title, width) {
-        out.push(Line::styled(line, th.title));
+    // Beside the step's number on the border when it fits there, else the first line.
+    if border_title(view, width).is_none() {
+        for line in wrap::wrap(&step_title(view), width) {
+            out.push(Line::styled(line, th.title));
+        }
     }
     // In projector mode the "now" block has a box of its own above the text.
     if !app.present {
@@ -292,10 +306,13 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         let style = th.state(check.state);
         let label = format!("{} ", view.t("ui-check-label"));
         let head = format!("{sym} {}", state_word(view, check.state));
-        out.extend(wrap::lines_with(&label, &head, width, th.muted, style));
+        // In projector mode the "now" box above shows the state and the first detail.
+        if !app.present {
+            out.extend(wrap::lines_with(&label, &head, width, th.muted, style));
+        }
         // The diagnoses first: what happened and what to do; then the facts around them.
         out.extend(problem_lines(view, check.state, &check.problems, width));
-        for detail in &check.details {
+        for detail in check.details.iter().skip(usize::from(app.present)) {
             out.extend(wrap::lines_with(
                 "  – ",
                 &view.text(detail),
@@ -320,7 +337,10 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         ));
     }
     out.extend(super::quiz::prompt_lines(view, step, width));
-    out.push(Line::default());
+    // A blank row parts the lines above from the text, where there are lines above.
+    if !out.is_empty() {
+        out.push(Line::default());
+    }
 
     if let Some(body) = step_text("body") {
         for para in wrap::paragraphs(&body) {
@@ -348,7 +368,9 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     }
 
     if let Some(console) = step_text("console") {
-        out.push(Line::default());
+        if !compact {
+            out.push(Line::default());
+        }
         // Where the steps happen: the console, or (for the todos) the browser.
         let where_ = step_text("console-heading").unwrap_or_else(|| view.t("ui-console-heading"));
         out.extend(heading(view, &where_, width));
@@ -357,7 +379,9 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         }
     }
 
-    out.push(Line::default());
+    if !compact {
+        out.push(Line::default());
+    }
     out.extend(heading(view, &view.t("ui-action-heading"), width));
     let action = Text {
         id: action_id(step),
@@ -388,25 +412,59 @@ pub fn content(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// `7 · Snapshot wiederherstellen`, with `(optional)` where the step is.
+fn step_title(view: &View<'_>) -> String {
+    let step = view.app.selected;
+    let title = format!("{} · {}", step.index() + 1, view.text(&step.title()));
+    if step.is_optional() {
+        format!("{title} ({})", view.t("ui-optional"))
+    } else {
+        title
+    }
+}
+
+/// `Schritt 7 von 12 · Snapshot wiederherstellen`: the panel's title with the step's name, so
+/// the text needs no row for it; `None` where it does not fit on the border of a panel `width`
+/// wide inside.
+pub(super) fn border_title(view: &View<'_>, width: usize) -> Option<String> {
+    let step = view.app.selected;
+    let mut title = format!(
+        "{} · {}",
+        Text::new("ui-step-of")
+            .arg("n", step.index() + 1)
+            .arg("total", StepId::ALL.len())
+            .render(view.lang),
+        view.text(&step.title())
+    );
+    if step.is_optional() {
+        title = format!("{title} ({})", view.t("ui-optional"));
+    }
+    (wrap::width(&title) + 2 <= width).then_some(title)
+}
+
 /// How far the panel on `area` can scroll.
 #[must_use]
 pub fn max_scroll(view: &View<'_>, area: Rect) -> u16 {
     let inner = Block::bordered().inner(area);
-    let lines = content(view, usize::from(inner.width).max(1)).len();
+    let compact = inner.height < COMPACT_ROWS;
+    let lines = content(view, usize::from(inner.width).max(1), compact).len();
     super::rows(lines.saturating_sub(usize::from(inner.height)))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let app = view.app;
-    let title = Text::new("ui-step-of")
-        .arg("n", app.selected.index() + 1)
-        .arg("total", StepId::ALL.len())
-        .render(view.lang);
+    // The scrollbar, when needed, takes the place of the right border.
+    let width = usize::from(Block::bordered().inner(area).width).max(1);
+    let title = border_title(view, width).unwrap_or_else(|| {
+        Text::new("ui-step-of")
+            .arg("n", app.selected.index() + 1)
+            .arg("total", StepId::ALL.len())
+            .render(view.lang)
+    });
     let block = panel(view, format!(" {title} "));
     let inner = block.inner(area);
-    // The scrollbar, when needed, takes the place of the right border.
-    let width = usize::from(inner.width).max(1);
-    let lines = content(view, width);
+    let compact = Block::bordered().inner(area).height < COMPACT_ROWS;
+    let lines = content(view, width, compact);
     let total = lines.len();
     let visible = usize::from(inner.height);
     let max_scroll = total.saturating_sub(visible);

@@ -138,6 +138,29 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
         .arg("calls", aws)
         .arg("app", i64::try_from(app).unwrap_or(i64::MAX))
         .render(view.lang);
+    if area.height == 1 {
+        // One row (a short screen): the newest entry whole where it fits, and the title with
+        // the call counts on the right when there is room beside it.
+        let width = usize::from(area.width);
+        let mut spans = entries(view, width, 1)
+            .pop()
+            .unwrap_or_else(|| {
+                Line::styled(wrap::truncate(&view.t("ui-log-empty"), width), th.muted)
+            })
+            .spans;
+        let used: usize = spans.iter().map(Span::width).sum();
+        let head = format!(" {title} ");
+        if used + 2 + wrap::width(&head) <= width {
+            let fill = width - used - wrap::width(&head);
+            spans.push(Span::styled(
+                format!(" {}", "─".repeat(fill.saturating_sub(1))),
+                th.border,
+            ));
+            spans.push(Span::styled(head, th.title));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        return;
+    }
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(th.border)

@@ -184,12 +184,15 @@ fn dialog_area(view: &View<'_>, area: Rect, dialog: &crate::app::Dialog) -> Rect
     if middle.width < MIN_RESULT_WIDTH + 4 {
         return area;
     }
-    // Below the step's title and its "now" block, which stay in view too.
+    // Below the step's title and its "now" block, which stay in view too (the title is on
+    // the panel's border where it fits there).
     let inner = Block::bordered().inner(middle);
+    let width = usize::from(inner.width);
     let top = if view.app.present {
         0
     } else {
-        rows(instructions::now_lines(view, usize::from(inner.width)).len() + 2)
+        let title_row = usize::from(instructions::border_title(view, width).is_none());
+        rows(instructions::now_lines(view, width).len() + 1 + title_row)
     };
     let below = Rect {
         y: middle.y + top,
@@ -265,10 +268,10 @@ fn has_strip(width: u16) -> bool {
 /// The areas of the normal layout: header, steps (a column, or the strip), instructions,
 /// status, log, key hints.
 fn normal_areas(area: Rect) -> [Rect; 6] {
-    // Below 30 rows the log keeps its title (with the call count) and the newest line, so
-    // the step's text gets the rows.
+    // Below 30 rows the log is one row, its title (with the call count) and the newest
+    // entry beside it, so the step's text gets the rows.
     let log_height = if area.height < 30 {
-        2
+        1
     } else {
         (area.height.saturating_sub(6) / 6).clamp(3, 10)
     };
@@ -308,8 +311,11 @@ fn present_areas(view: &View<'_>, area: Rect) -> [Rect; 9] {
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(main);
     let now_height = instructions::now_height(view, left.width).min(left.height * 2 / 5);
     // The timeline with its one-line legend under it.
+    // Before anything happened it is as high as its text, so the step's text gets the rows.
+    let timeline_rows = timeline::empty_height(view, usize::from(left.width.saturating_sub(2)))
+        .map_or(PRESENT_TIMELINE_ROWS, |h| h.min(PRESENT_TIMELINE_ROWS));
     let timeline_height = if left.height > now_height + 6 + PRESENT_TIMELINE_ROWS {
-        PRESENT_TIMELINE_ROWS + 1
+        timeline_rows + 1
     } else {
         0
     };
@@ -432,7 +438,7 @@ fn normal(frame: &mut Frame, area: Rect, view: &View<'_>) {
 /// Status on top, then (optionally) the recovery figures, then the timeline.
 fn right_column(frame: &mut Frame, area: Rect, view: &View<'_>, with_recovery: bool) {
     let recovery_height = if with_recovery {
-        recovery::recovery_height(view, area.width).min(area.height / 3)
+        recovery::fitted_height(view, area.width, area.height / 3)
     } else {
         0
     };
@@ -440,6 +446,7 @@ fn right_column(frame: &mut Frame, area: Rect, view: &View<'_>, with_recovery: b
     let status_height = status::wanted_height(view, area.width)
         .min(room.saturating_sub(timeline::MIN_HEIGHT))
         .max(room.min(6));
+    let status_height = status::fitted_height(view, area.width, status_height);
     let [s, r, t] = Layout::vertical([
         Constraint::Length(status_height),
         Constraint::Length(recovery_height),

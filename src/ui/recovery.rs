@@ -313,6 +313,24 @@ pub fn recovery_height(view: &View<'_>, width: u16) -> u16 {
     )
 }
 
+/// Rows the recovery box takes at `width` when it may have at most `max` (including its
+/// border): as many as the figures kept at that height need, so no row stays empty where an
+/// item that did not fit was left out.
+#[must_use]
+pub fn fitted_height(view: &View<'_>, width: u16, max: u16) -> u16 {
+    let wanted = recovery_height(view, width);
+    if wanted <= max {
+        return wanted;
+    }
+    let kept = recovery_lines(
+        view,
+        usize::from(width.saturating_sub(2)),
+        false,
+        usize::from(max.saturating_sub(2)),
+    );
+    super::rows(kept.len() + 2).min(max)
+}
+
 pub fn draw_recovery(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let block = panel(view, format!(" {} ", view.t("ui-recovery-title")));
     let inner = block.inner(area);

@@ -439,6 +439,35 @@ pub fn wanted_height(view: &View<'_>, width: u16) -> u16 {
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let block = panel(view, format!(" {} ", view.t("ui-status-title")));
     let inner = block.inner(area);
-    let lines = status_lines(view, usize::from(inner.width));
+    let lines = fitted_lines(view, usize::from(inner.width), usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Rows the status panel takes when it may have at most `max` (including its border): as
+/// many as the parts that fit need, so a part left out leaves no empty rows behind.
+#[must_use]
+pub fn fitted_height(view: &View<'_>, width: u16, max: u16) -> u16 {
+    let lines = fitted_lines(
+        view,
+        usize::from(width.saturating_sub(2)),
+        usize::from(max.saturating_sub(2)),
+    );
+    super::rows(lines.len() + 2).min(max)
+}
+
+/// The status's parts that fit in `rows`, in their order: a part that would show no more
+/// than its heading (its values cut off at the bottom edge) is left out, so the panel never
+/// ends with a heading that says nothing.
+#[must_use]
+pub fn fitted_lines(view: &View<'_>, width: usize, rows: usize) -> Vec<Line<'static>> {
+    let mut out: Vec<Line<'static>> = Vec::new();
+    for part in order(view.app.selected) {
+        let lines = part_lines(view, part, width);
+        let room = rows.saturating_sub(out.len());
+        if room == 0 || (lines.len() > room && room < 2 && !out.is_empty()) {
+            break;
+        }
+        out.extend(lines.into_iter().take(room));
+    }
+    out
 }

@@ -104,7 +104,7 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
         })
         .collect();
     if marks.is_empty() || cells < 8 {
-        return wrap::wrap(&view.t("ui-tl-empty"), cells.max(1))
+        return whole_sentences(&view.t("ui-tl-empty"), cells.max(1), height)
             .into_iter()
             .map(|l| Line::styled(l, th.muted))
             .collect();
@@ -243,6 +243,54 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
         out.push(Line::styled(tick_row, th.muted));
     }
     out.extend(legend.into_iter().take(room));
+    out
+}
+
+/// Rows (border included) the timeline needs at `cells` wide when nothing has happened yet
+/// and its text is all it shows; `None` once it draws events.
+#[must_use]
+pub fn empty_height(view: &View<'_>, cells: usize) -> Option<u16> {
+    let has_marks = view
+        .app
+        .journal
+        .events()
+        .iter()
+        .any(|e| mark(&e.kind).is_some());
+    if has_marks || cells < 8 {
+        return None;
+    }
+    let text = wrap::wrap(&view.t("ui-tl-empty"), cells);
+    Some(super::rows(text.len() + 2))
+}
+
+/// `text` wrapped to `cells`, as many of its sentences as fit in `height` rows (at least the
+/// first): a short box shows whole sentences rather than one cut off at its bottom edge.
+fn whole_sentences(text: &str, cells: usize, height: usize) -> Vec<String> {
+    let mut sentences: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if matches!(c, '.' | '!' | '?') && text[end..].starts_with(' ') {
+            sentences.push(text[start..end].trim());
+            start = end;
+        }
+    }
+    sentences.push(text[start..].trim());
+    let mut kept = String::new();
+    let mut out = Vec::new();
+    for sentence in sentences.into_iter().filter(|s| !s.is_empty()) {
+        let candidate = if kept.is_empty() {
+            sentence.to_owned()
+        } else {
+            format!("{kept} {sentence}")
+        };
+        let lines = wrap::wrap(&candidate, cells);
+        if !out.is_empty() && lines.len() > height {
+            break;
+        }
+        kept = candidate;
+        out = lines;
+    }
     out
 }
 

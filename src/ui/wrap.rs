@@ -44,9 +44,11 @@ pub fn pad(s: &str, cells: usize) -> String {
 }
 
 /// Units a number is written with: a number and its unit stay on one line.
-const UNITS: [&str; 20] = [
-    "s", "ms", "min", "h", "d", "Tag", "Tage", "Tg.", "day", "days", "%", "GB", "GiB", "MB",
-    "vCPU", "vCPUs", "Std.", "Min.", "Sek.", "ToDos",
+const UNITS: &[&str] = &[
+    "s", "ms", "min", "h", "d", "Tag", "Tage", "Tagen", "Tg.", "day", "days", "%", "GB", "GiB",
+    "MB", "vCPU", "vCPUs", "Std.", "Min.", "Sek.", "ToDos", "todos", "Sekunde", "Sekunden",
+    "Minute", "Minuten", "Stunde", "Stunden", "Wochen", "second", "seconds", "minute", "minutes",
+    "hour", "hours", "weeks", "Tasks", "tasks",
 ];
 
 /// A non-breaking join: what it joins is one word to [`wrap`], a space on screen.
@@ -141,7 +143,14 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
                 Some(i) if i > 0 && i + 1 < head.len() => {
                     (head[..=i].to_owned(), format!("{}{tail}", &head[i + 1..]))
                 }
-                _ => (head, tail),
+                _ => match (camel_break(&word, max), syllable_break(&word, max)) {
+                    // A name in CamelCase (an AWS API) breaks between its words, unchanged,
+                    // so it can still be read and typed as one.
+                    (Some(i), _) => (word[..i].to_owned(), word[i..].to_owned()),
+                    // A long word (a German compound) is hyphenated between syllables.
+                    (None, Some(i)) => (format!("{}-", &word[..i]), word[i..].to_owned()),
+                    (None, None) => (head, tail),
+                },
             };
             lines.push(head);
             word = tail;
@@ -154,6 +163,54 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
         lines.push(line);
     }
     lines.into_iter().map(|l| l.replace(NBSP, " ")).collect()
+}
+
+/// Where a CamelCase name wider than `max` breaks: before the last capital that leaves its
+/// first part within `max` and at least three letters on each side. A byte index, or `None`.
+fn camel_break(word: &str, max: usize) -> Option<usize> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    if !chars.iter().all(|(_, c)| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    (3..chars.len().saturating_sub(2))
+        .rev()
+        .find(|i| {
+            *i <= max && chars[*i].1.is_ascii_uppercase() && chars[i - 1].1.is_ascii_lowercase()
+        })
+        .map(|i| chars[i].0)
+}
+
+/// Where a word of letters wider than `max` can be hyphenated so its first part and the
+/// hyphen fit in `max`: the last place between two consonants (the usual syllable boundary,
+/// `Wiederherstellungs-punkte`), never inside `ch`, `ck`, `sch`, `ph`, `th` or `qu`, and
+/// leaving at least three letters on each side. A byte index into `word`, or `None`.
+fn syllable_break(word: &str, max: usize) -> Option<usize> {
+    let letters = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    if letters.is_empty() || !letters.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = letters.char_indices().collect();
+    let is_consonant = |c: char| !"aeiouyäöüAEIOUYÄÖÜéèàâ".contains(c);
+    let lower = |i: usize| chars[i].1.to_lowercase().next().unwrap_or(chars[i].1);
+    let mut best = None;
+    // `i` is the index of the first letter after the break; its part plus `-` fits.
+    for i in 3..chars.len().saturating_sub(2) {
+        if i + 1 > max {
+            break;
+        }
+        let (a, b) = (lower(i - 1), lower(i));
+        if !(is_consonant(a) && is_consonant(b)) {
+            continue;
+        }
+        let pair: String = [a, b].iter().collect();
+        if matches!(pair.as_str(), "ch" | "ck" | "ph" | "th" | "qu")
+            || (a == 's' && b == 'c' && i + 1 < chars.len() && lower(i + 1) == 'h')
+        {
+            continue;
+        }
+        best = Some(chars[i].0);
+    }
+    best
 }
 
 fn split_at_width(s: &str, max: usize) -> (String, String) {
@@ -337,9 +394,52 @@ mod tests {
     #[test]
     fn wraps_words_and_splits_long_ones() {
         assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a1b2c3d4e5", 4), vec!["a1b2", "c3d4", "e5"]);
         assert_eq!(wrap("", 4), vec![""]);
         assert_eq!(wrap("x", 0), vec!["x"]);
+    }
+
+    #[test]
+    fn a_number_stays_with_a_unit_written_out() {
+        // «mindestens 30 Minuten» once broke between «30» and «Minuten».
+        let lines = wrap("und Dauer in UTC, mindestens 30 Minuten lang", 33);
+        assert_eq!(
+            lines,
+            vec!["und Dauer in UTC, mindestens", "30 Minuten lang"]
+        );
+        let lines = wrap("the restore takes about 10 to 40 minutes", 36);
+        assert_eq!(lines, vec!["the restore takes about 10 to", "40 minutes"]);
+    }
+
+    #[test]
+    fn a_long_word_is_hyphenated_between_syllables_not_cut() {
+        // The timeline's empty state at 80×24: 21 cells for a 24-letter compound.
+        assert_eq!(
+            wrap(
+                "Noch ist nichts passiert. Wiederherstellungspunkte, die",
+                21
+            ),
+            vec![
+                "Noch ist nichts",
+                "passiert.",
+                "Wiederherstellungs-",
+                "punkte, die"
+            ]
+        );
+        // Never inside `ch`, `ck` or `sch`, and three letters stay on each side.
+        assert_eq!(
+            wrap("Sicherheitsgruppen", 10),
+            vec!["Sicher-", "heitsgrup-", "pen"]
+        );
+        assert_eq!(wrap("Datenbankschicht", 12), vec!["Datenbank-", "schicht"]);
+        // An API name breaks between its words, without a hyphen.
+        assert_eq!(
+            wrap("RestoreDBInstanceFromDBSnapshot", 20),
+            vec!["RestoreDBInstance", "FromDBSnapshot"]
+        );
+        for line in wrap("Wiederherstellungspunkte", 8) {
+            assert!(width(&line) <= 8, "{line:?}");
+        }
     }
 
     #[test]
