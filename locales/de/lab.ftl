@@ -62,6 +62,7 @@ check-pitr-available = { $pitr } ist verfügbar
 check-pitr-restored-before = { $pitr } ist verfügbar und enthält den Stand von { $point }, { $before } bevor die ToDos gelöscht wurden
 check-pitr-restored-unseen = { $pitr } ist verfügbar und enthält den Stand von { $point }; die ToDos wurden irgendwann vor { $noticed } gelöscht, während backup-lab nicht hinschaute
 check-pitr-restored-latest = { $pitr } ist verfügbar und enthält den Stand von { $point }, dem letzten wiederherstellbaren Zeitpunkt beim Start des Restores
+check-pitr-restored-chosen = { $pitr } ist verfügbar und enthält den Stand von { $point }, dem Zeitpunkt, den du gewählt hast
 check-pitr-rpo = sie enthält den Stand von { $rpo } vor dem Start des Restores: So klein ist der RPO, den automatische Backups erreichen
 check-pitr-holds = in { $pitr }: wieder { $count } ToDos ({ $titles })
 check-pitr-holds-none = in { $pitr } gibt es keine ToDos: Der Wiederherstellungszeitpunkt liegt nach dem Löschen

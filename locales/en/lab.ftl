@@ -62,6 +62,7 @@ check-pitr-available = { $pitr } is available
 check-pitr-restored-before = { $pitr } is available: it holds the state of { $point }, { $before } before the todos were deleted
 check-pitr-restored-unseen = { $pitr } is available: it holds the state of { $point }; the todos were deleted somewhen before { $noticed }, while backup-lab was not watching
 check-pitr-restored-latest = { $pitr } is available: it holds the state of { $point }, the latest restorable time when the restore started
+check-pitr-restored-chosen = { $pitr } is available: it holds the state of { $point }, the moment you chose
 check-pitr-rpo = it holds the state from { $rpo } before the restore started: that is how small an RPO automated backups achieve
 check-pitr-holds = inside { $pitr }: { $count } todos again ({ $titles })
 check-pitr-holds-none = inside { $pitr } there are no todos: the restore point lies after the deletion

@@ -91,10 +91,15 @@ pub enum EventKind {
     TodosSeen {
         count: usize,
     },
-    /// `restored_to` is the source's latest restorable time when the restore was seen.
+    /// `restored_to` is the moment the restore holds: the one the plan aimed at, or the
+    /// source's latest restorable time when a restore made elsewhere was seen.
     PitrRequested {
         instance: String,
         restored_to: Option<Timestamp>,
+        /// The learner named the moment (`--restore-time`): it is neither the latest
+        /// restorable time nor the moment before the deletion the lab aims at.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        chosen: bool,
     },
     PitrAvailable {
         instance: String,
@@ -980,6 +985,7 @@ impl Journal {
                     EventKind::PitrRequested {
                         instance: p.id.clone(),
                         restored_to,
+                        chosen: false,
                     },
                 );
             }
