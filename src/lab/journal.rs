@@ -747,6 +747,13 @@ impl Journal {
     /// The last moment the list before the current run of shrinking lists (the full one)
     /// was seen: the last look showing it in this process, else when it was first seen.
     fn full_list_seen_until(&self) -> Option<Timestamp> {
+        self.full_list().map(|(_, until)| until)
+    }
+
+    /// The list before the current run of shrinking lists (the full one), and the last
+    /// moment it was seen (see [`Journal::full_list_seen_until`]).
+    #[must_use]
+    pub fn full_list(&self) -> Option<(&Vec<(TodoId, String)>, Timestamp)> {
         let lists: Vec<(usize, &Vec<(TodoId, String)>)> = self
             .events
             .iter()
@@ -765,11 +772,13 @@ impl Journal {
                 break;
             }
         }
-        let index = lists[full].0;
-        self.seen_until
+        let (index, list) = lists[full];
+        let until = self
+            .seen_until
             .get(&index)
             .copied()
-            .or(Some(self.events[index].at))
+            .unwrap_or(self.events[index].at);
+        Some((list, until))
     }
 
     fn last_todos(&self) -> Option<&Vec<(TodoId, String)>> {
