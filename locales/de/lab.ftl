@@ -66,6 +66,7 @@ check-pitr-restored-chosen = { $pitr } ist verfügbar und enthält den Stand von
 check-pitr-rpo = sie enthält den Stand von { $rpo } vor dem Start des Restores: So klein ist der RPO, den automatische Backups erreichen
 check-pitr-holds = in { $pitr }: wieder { $count } ToDos ({ $titles })
 check-pitr-holds-none = in { $pitr } gibt es keine ToDos: Der Wiederherstellungszeitpunkt liegt nach dem Löschen
+check-pitr-holds-empty = in { $pitr } gibt es keine ToDos: Um { $point } gab es noch keine
 check-pitr-holds-none-early = in { $pitr } gibt es keine ToDos: Der Wiederherstellungszeitpunkt liegt vor der Zeit, als es die ToDos gab – lösche { $pitr } und stelle nochmals auf einen Moment wieder her, in dem sie da waren
 check-pitr-expected = die App liest weiterhin aus { $restored }, deshalb kann backup-lab nicht in { $pitr } hineinschauen; um { $point } zeigte die App { $count } ToDos, also sollte { $pitr } diesen Stand enthalten
 check-pitr-holds-fewer = in { $pitr } sind nur { $count } ToDos, doch um { $point } zeigte die App { $expected }: Dem Wiederherstellungszeitpunkt fehlen Daten – lösche { $pitr } und stelle nochmals auf einen anderen Moment wieder her

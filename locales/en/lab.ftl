@@ -66,6 +66,7 @@ check-pitr-restored-chosen = { $pitr } is available: it holds the state of { $po
 check-pitr-rpo = it holds the state from { $rpo } before the restore started: that is how small an RPO automated backups achieve
 check-pitr-holds = inside { $pitr }: { $count } todos again ({ $titles })
 check-pitr-holds-none = inside { $pitr } there are no todos: the restore point lies after the deletion
+check-pitr-holds-empty = inside { $pitr } there are no todos: at { $point } there were none yet
 check-pitr-holds-none-early = inside { $pitr } there are no todos: the restore point lies before the todos existed – delete { $pitr } and restore again to a moment when they were there
 check-pitr-expected = the app keeps reading { $restored }, so backup-lab cannot look inside { $pitr }; at { $point } the app showed { $count } todos, so that is what { $pitr } is expected to hold
 check-pitr-holds-fewer = inside { $pitr } there are only { $count } todos, yet at { $point } the app showed { $expected }: the restore point misses data – delete { $pitr } and restore again to another moment

@@ -490,6 +490,22 @@ async fn a_chosen_moment_after_the_deletion_is_told_as_chosen_not_as_the_latest_
 }
 
 #[tokio::test(start_paused = true)]
+async fn a_restore_made_before_any_todo_existed_says_there_were_none_yet_not_after_a_deletion() {
+    let lab = Lab::new();
+    lab.perform(StepId::EnableBackups).await;
+    lab.wait_minutes(10);
+    lab.look().await;
+    lab.perform(StepId::Pitr).await;
+    lab.wait_minutes(20);
+    lab.look().await;
+    let check = lab.check(StepId::Pitr).await;
+    assert_eq!(check.state, StepState::Done, "{}", check.render(Lang::En));
+    let shown = check.render(Lang::En);
+    assert!(shown.contains("there were none yet"), "{shown}");
+    assert!(!shown.contains("after the deletion"), "{shown}");
+}
+
+#[tokio::test(start_paused = true)]
 async fn a_restore_point_that_misses_the_todos_fails_the_step_and_aws_says_expected() {
     let lab = Lab::new();
     before_the_disaster(&lab).await;

@@ -596,7 +596,21 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
             );
         }
         Some(_) => {
-            check = check.with(Text::new("check-pitr-holds-none").arg("pitr", pitr));
+            // No todos after a deletion, or none yet: the journal tells which.
+            let after_deletion = figures.is_some_and(|f| {
+                ctx.journal
+                    .events()
+                    .iter()
+                    .any(|e| e.kind.kind() == Kind::Disaster && e.at <= f.restored_to)
+            });
+            check = check.with(if after_deletion {
+                Text::new("check-pitr-holds-none").arg("pitr", pitr)
+            } else {
+                Text::new("check-pitr-holds-empty").arg("pitr", pitr).arg(
+                    "point",
+                    figures.map_or_else(String::new, |f| clock(ctx, f.restored_to)),
+                )
+            });
         }
         None => {
             // On AWS the app reads only its own database: what the journal saw at the
