@@ -31,15 +31,23 @@ macro_rules! note {
 /// Writes `text` to stdout and flushes it. A closed stdout (`… | head`) is not an error: the
 /// reader has seen what it wanted, so writing stops quietly; false when the text was not written.
 pub fn write_stdout(text: &str) -> bool {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => true,
+    match write_stdout_or_error(text) {
+        Ok(written) => written,
         Err(e) => {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                tracing::warn!("stdout not written: {e}");
-            }
+            tracing::warn!("stdout not written: {e}");
             false
         }
+    }
+}
+
+/// [`write_stdout`] for output that must arrive (the report handed in): `Ok(false)` when
+/// the reader went away, an error the caller tells (a full disk behind `> report.md`).
+pub fn write_stdout_or_error(text: &str) -> std::io::Result<bool> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(e),
     }
 }
 

@@ -540,3 +540,26 @@ fn cleanup_copy_back_runs_headless_with_progress_and_the_same_json() {
     );
     assert_eq!(report["copy_back_rto_complete"], true);
 }
+
+/// A report that cannot reach its file (a full disk behind `> report.md`) is said, in the
+/// learner's language, and the exit status is not success.
+#[test]
+fn a_report_that_cannot_be_written_is_said() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (lang, says) in [
+        ("en", "The report could not be written"),
+        ("de", "Der Bericht konnte nicht geschrieben werden"),
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = bin(dir.path())
+            .args(["--sim", "--lang", lang, "report"])
+            .stdout(full)
+            .output()
+            .expect("binary runs");
+        assert!(stderr(&out).contains(says), "{lang}: {}", stderr(&out));
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+    }
+}
