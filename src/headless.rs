@@ -29,19 +29,8 @@ macro_rules! note {
 }
 
 /// Writes `text` to stdout and flushes it. A closed stdout (`… | head`) is not an error: the
-/// reader has seen what it wanted, so writing stops quietly; false when the text was not written.
-pub fn write_stdout(text: &str) -> bool {
-    match write_stdout_or_error(text) {
-        Ok(written) => written,
-        Err(e) => {
-            tracing::warn!("stdout not written: {e}");
-            false
-        }
-    }
-}
-
-/// [`write_stdout`] for output that must arrive (the report handed in): `Ok(false)` when
-/// the reader went away, an error the caller tells (a full disk behind `> report.md`).
+/// reader has seen what it wanted, so writing stops quietly (`Ok(false)`). Any other failure
+/// (a full disk behind `> report.md`) is the caller's to tell.
 pub fn write_stdout_or_error(text: &str) -> std::io::Result<bool> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -169,14 +158,30 @@ impl Runtime {
         }
     }
 
-    fn print_document(&self, doc: &CheckDocument) {
+    /// Writes `text` to stdout; a failure other than a closed reader is said. False then.
+    fn out(&self, text: &str) -> bool {
+        match write_stdout_or_error(text) {
+            Ok(_) => true,
+            Err(e) => {
+                note!(
+                    "✘ {}",
+                    Text::new("stdout-not-written")
+                        .arg("error", e.to_string())
+                        .render(self.lang)
+                );
+                false
+            }
+        }
+    }
+
+    /// Prints the check document; false when it could not be written.
+    fn print_document(&self, doc: &CheckDocument) -> bool {
         use std::fmt::Write as _;
         if self.json {
-            write_stdout(&format!(
+            return self.out(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(doc).unwrap_or_default()
             ));
-            return;
         }
         let mut out = String::new();
         for s in &doc.steps {
@@ -200,7 +205,7 @@ impl Runtime {
                 }
             )
         );
-        write_stdout(&out);
+        self.out(&out)
     }
 
     /// The worker's first look at every part, as the TUI gets it.
@@ -226,8 +231,8 @@ impl Runtime {
         let observed = self.first_look().await;
         self.report_part_errors(&observed);
         let doc = self.document(&observed);
-        self.print_document(&doc);
-        if doc.complete {
+        let written = self.print_document(&doc);
+        if doc.complete && written {
             EXIT_OK
         } else {
             EXIT_INCOMPLETE
@@ -257,11 +262,11 @@ impl Runtime {
         let observed = self.first_look().await;
         self.report_part_errors(&observed);
         let view = StatusView::from(&observed, &self.config, self.lang);
-        if self.json {
-            write_stdout(&format!(
+        let written = if self.json {
+            self.out(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&view).unwrap_or_default()
-            ));
+            ))
         } else {
             let mut text = view.render(self.lang, &self.config.timezone());
             let doc = self.document(&observed);
@@ -281,10 +286,10 @@ impl Runtime {
                     write_problems(&mut text, s.state, &s.problems);
                 }
             }
-            write_stdout(&text);
-        }
+            self.out(&text)
+        };
         // A part that could not be read is not known: the status is incomplete.
-        if view.unknown.is_empty() {
+        if view.unknown.is_empty() && written {
             EXIT_OK
         } else {
             EXIT_INCOMPLETE
@@ -490,7 +495,9 @@ impl Runtime {
         }
         session.stop();
         let doc = self.document(&observed);
-        self.print_document(&doc);
+        if !self.print_document(&doc) && code == EXIT_OK {
+            code = EXIT_INCOMPLETE;
+        }
         code
     }
 

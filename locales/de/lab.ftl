@@ -602,6 +602,7 @@ report-title = Backup & Recovery – Lab-Bericht
 report-learner = Name
 report-learner-none = nicht angegeben (mit --name "Vorname Nachname" oder learner = "…" in der Konfiguration)
 report-not-written = Der Bericht konnte nicht geschrieben werden ({ $error }): Die Datei, in die du ihn schreibst, ist unvollständig. Schaffe Platz auf dem Datenträger oder wähle eine andere Datei und führe den Befehl nochmals aus.
+stdout-not-written = Die Ausgabe konnte nicht geschrieben werden ({ $error }): Wohin du sie schreibst, ist sie unvollständig. Schaffe Platz auf dem Datenträger oder schreibe sie an einen anderen Ort und führe den Befehl nochmals aus.
 report-mode = Konto
 report-mode-sim = simuliertes Konto ×{ $speed }
 report-mode-aws = AWS { $account } · { $region }

@@ -599,6 +599,7 @@ report-title = Backup & Recovery – lab report
 report-learner = Name
 report-learner-none = not given (use --name "First Last" or learner = "…" in the configuration)
 report-not-written = The report could not be written ({ $error }): the file you sent it to is incomplete. Make room on the disk or choose another file, then run the command again.
+stdout-not-written = The output could not be written ({ $error }): what you sent it to is incomplete. Make room on the disk or write it elsewhere, then run the command again.
 report-mode = Account
 report-mode-sim = simulated account ×{ $speed }
 report-mode-aws = AWS { $account } · { $region }
