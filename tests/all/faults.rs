@@ -221,3 +221,43 @@ async fn a_deletion_finished_by_a_retry_loses_every_todo_not_only_the_last() {
         "the full list was last seen before the first deletion: {full_until:?} vs {first_delete}"
     );
 }
+
+/// A todo deleted before the snapshot was taken is in no snapshot and no part of the disaster
+/// the deletion step then makes.
+#[tokio::test(start_paused = true)]
+async fn a_todo_gone_before_the_snapshot_is_not_lost_by_the_disaster() {
+    let lab = SimLab::new();
+    let options = Options::from_config(&Config::default());
+    let rt = &lab.rt;
+    assert_eq!(
+        rt.run(
+            &[StepId::EnableBackups, StepId::CreateTodos],
+            &options,
+            true
+        )
+        .await,
+        0
+    );
+    let todos = lab.cloud.list_todos().await.expect("todos");
+    lab.cloud.delete_todo(&todos[0].id).await.expect("deleted");
+    let mut observed = Observed::default();
+    rt.observe(&mut observed).await;
+    assert_eq!(observed.todo_count(), Some(4));
+    assert_eq!(
+        rt.run(&[StepId::Snapshot, StepId::DeleteTodos], &options, true)
+            .await,
+        0
+    );
+    let journal = rt.journal.lock().expect("journal");
+    let lost: Vec<Vec<String>> = journal
+        .events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            backup_lab::lab::journal::EventKind::Disaster { lost, .. } => Some(lost.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    assert_eq!(lost[0].len(), 4, "{lost:?}");
+    assert!(!lost[0].contains(&todos[0].title), "{lost:?}");
+}

@@ -119,7 +119,9 @@ impl Step for DeleteTodos {
                 .journal
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            match journal.full_list() {
+            // Only the list the snapshot holds: todos gone before it was taken are no part
+            // of this disaster.
+            match journal.full_list_since_snapshot() {
                 Some((full, until))
                     if full.len() > todos.len()
                         && todos.iter().all(|t| full.iter().any(|(id, _)| *id == t.id)) =>
