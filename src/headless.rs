@@ -29,17 +29,14 @@ macro_rules! note {
 }
 
 /// Writes `text` to stdout and flushes it. A closed stdout (`… | head`) is not an error: the
-/// reader has seen what it wanted, so writing stops quietly; false when the text was not written.
-pub fn write_stdout(text: &str) -> bool {
+/// reader has seen what it wanted, so writing stops quietly (`Ok(false)`). Any other failure
+/// (a full disk behind `> report.md`) is the caller's to tell.
+pub fn write_stdout_or_error(text: &str) -> std::io::Result<bool> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => true,
-        Err(e) => {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                tracing::warn!("stdout not written: {e}");
-            }
-            false
-        }
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(e),
     }
 }
 
@@ -161,14 +158,30 @@ impl Runtime {
         }
     }
 
-    fn print_document(&self, doc: &CheckDocument) {
+    /// Writes `text` to stdout; a failure other than a closed reader is said. False then.
+    fn out(&self, text: &str) -> bool {
+        match write_stdout_or_error(text) {
+            Ok(_) => true,
+            Err(e) => {
+                note!(
+                    "✘ {}",
+                    Text::new("stdout-not-written")
+                        .arg("error", e.to_string())
+                        .render(self.lang)
+                );
+                false
+            }
+        }
+    }
+
+    /// Prints the check document; false when it could not be written.
+    fn print_document(&self, doc: &CheckDocument) -> bool {
         use std::fmt::Write as _;
         if self.json {
-            write_stdout(&format!(
+            return self.out(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(doc).unwrap_or_default()
             ));
-            return;
         }
         let mut out = String::new();
         for s in &doc.steps {
@@ -192,7 +205,7 @@ impl Runtime {
                 }
             )
         );
-        write_stdout(&out);
+        self.out(&out)
     }
 
     /// The worker's first look at every part, as the TUI gets it.
@@ -218,8 +231,8 @@ impl Runtime {
         let observed = self.first_look().await;
         self.report_part_errors(&observed);
         let doc = self.document(&observed);
-        self.print_document(&doc);
-        if doc.complete {
+        let written = self.print_document(&doc);
+        if doc.complete && written {
             EXIT_OK
         } else {
             EXIT_INCOMPLETE
@@ -249,11 +262,11 @@ impl Runtime {
         let observed = self.first_look().await;
         self.report_part_errors(&observed);
         let view = StatusView::from(&observed, &self.config, self.lang);
-        if self.json {
-            write_stdout(&format!(
+        let written = if self.json {
+            self.out(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&view).unwrap_or_default()
-            ));
+            ))
         } else {
             let mut text = view.render(self.lang, &self.config.timezone());
             let doc = self.document(&observed);
@@ -273,10 +286,10 @@ impl Runtime {
                     write_problems(&mut text, s.state, &s.problems);
                 }
             }
-            write_stdout(&text);
-        }
+            self.out(&text)
+        };
         // A part that could not be read is not known: the status is incomplete.
-        if view.unknown.is_empty() {
+        if view.unknown.is_empty() && written {
             EXIT_OK
         } else {
             EXIT_INCOMPLETE
@@ -482,7 +495,9 @@ impl Runtime {
         }
         session.stop();
         let doc = self.document(&observed);
-        self.print_document(&doc);
+        if !self.print_document(&doc) && code == EXIT_OK {
+            code = EXIT_INCOMPLETE;
+        }
         code
     }
 

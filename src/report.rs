@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::cli::ReportFormat;
 use crate::format;
-use crate::headless::{EXIT_OK, Runtime, write_stdout};
+use crate::headless::{EXIT_OK, Runtime, write_stdout_or_error};
 use crate::i18n::{Lang, t};
 use crate::lab::journal::{Event, Journal};
 use crate::lab::observe::{Observed, PartId};
@@ -581,13 +581,23 @@ pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -
             rt.cloud.now(),
         )
     };
-    match format {
-        ReportFormat::Json => write_stdout(&format!(
+    let text = match format {
+        ReportFormat::Json => format!(
             "{}\n",
             serde_json::to_string_pretty(&report).unwrap_or_default()
-        )),
-        ReportFormat::Md => write_stdout(&markdown(&report, rt.lang)),
+        ),
+        ReportFormat::Md => markdown(&report, rt.lang),
     };
+    // The report is handed in: a file it could not be written to is said, never left short.
+    if let Err(e) = write_stdout_or_error(&text) {
+        eprintln!(
+            "✘ {}",
+            Text::new("report-not-written")
+                .arg("error", e.to_string())
+                .render(rt.lang)
+        );
+        return crate::headless::EXIT_INCOMPLETE;
+    }
     // Parts that could not be read leave the report incomplete, and the exit status says so.
     let mut said: Vec<&str> = Vec::new();
     for u in &report.unknown {

@@ -56,6 +56,8 @@ pub struct Run<'a> {
     /// Every part, looked at right before the action.
     pub observed: &'a Observed,
     pub progress: Progress<'a>,
+    /// The options the action was planned with.
+    pub options: &'a Options,
 }
 
 impl Run<'_> {
@@ -119,7 +121,7 @@ pub enum Order<'a> {
     Any(StepId, &'a Options),
 }
 
-impl Order<'_> {
+impl<'a> Order<'a> {
     fn step(&self) -> StepId {
         match self {
             Self::Confirmed(plan) => plan.step,
@@ -127,7 +129,7 @@ impl Order<'_> {
         }
     }
 
-    fn options(&self) -> &Options {
+    fn options(&self) -> &'a Options {
         match self {
             Self::Confirmed(plan) => &plan.options,
             Self::Any(_, options) => options,
@@ -223,6 +225,7 @@ pub async fn execute_seen(
         journal,
         observed,
         progress,
+        options: order.options(),
     };
     let out = step.execute(request, &run).await?;
     run.record(EventKind::Action {

@@ -24,6 +24,9 @@ use crate::cloud::recorder::{CallRecord, Sink};
 use crate::config::Config;
 use crate::state::{FileProblem, create_private_dir, private_options, read_state_file};
 
+/// A todo list as the journal notes it: id and title of each todo.
+pub type TodoList = Vec<(TodoId, String)>;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum EventKind {
@@ -92,10 +95,15 @@ pub enum EventKind {
     TodosSeen {
         count: usize,
     },
-    /// `restored_to` is the source's latest restorable time when the restore was seen.
+    /// `restored_to` is the moment the restore holds: the one the plan aimed at, or the
+    /// source's latest restorable time when a restore made elsewhere was seen.
     PitrRequested {
         instance: String,
         restored_to: Option<Timestamp>,
+        /// The learner named the moment (`--restore-time`): it is neither the latest
+        /// restorable time nor the moment before the deletion the lab aims at.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        chosen: bool,
     },
     PitrAvailable {
         instance: String,
@@ -781,6 +789,27 @@ impl Journal {
     /// The last moment the list before the current run of shrinking lists (the full one)
     /// was seen: the last look showing it in this process, else when it was first seen.
     fn full_list_seen_until(&self) -> Option<Timestamp> {
+        self.full_list().map(|(_, _, until)| until)
+    }
+
+    /// The list before the current run of shrinking lists (the full one), and the last
+    /// moment it was seen (see [`Journal::full_list_seen_until`]), when it was still the list
+    /// after the snapshot was last requested: what the snapshot holds and a deletion since loses.
+    #[must_use]
+    pub fn full_list_since_snapshot(&self) -> Option<(&TodoList, Timestamp)> {
+        let snapshot = self
+            .events
+            .iter()
+            .rposition(|e| e.kind.kind() == Kind::SnapshotRequested)?;
+        let (index, list, until) = self.full_list()?;
+        let shrank_before = self.events[index + 1..snapshot.max(index + 1)]
+            .iter()
+            .any(|e| e.kind.kind() == Kind::Todos);
+        (!shrank_before).then_some((list, until))
+    }
+
+    /// The full list's event index, the list and the last moment it was seen.
+    fn full_list(&self) -> Option<(usize, &TodoList, Timestamp)> {
         let lists: Vec<(usize, &Vec<(TodoId, String)>)> = self
             .events
             .iter()
@@ -799,11 +828,13 @@ impl Journal {
                 break;
             }
         }
-        let index = lists[full].0;
-        self.seen_until
+        let (index, list) = lists[full];
+        let until = self
+            .seen_until
             .get(&index)
             .copied()
-            .or(Some(self.events[index].at))
+            .unwrap_or(self.events[index].at);
+        Some((index, list, until))
     }
 
     fn last_todos(&self) -> Option<&Vec<(TodoId, String)>> {
@@ -1019,6 +1050,7 @@ impl Journal {
                     EventKind::PitrRequested {
                         instance: p.id.clone(),
                         restored_to,
+                        chosen: false,
                     },
                 );
             }

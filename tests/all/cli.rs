@@ -540,3 +540,60 @@ fn cleanup_copy_back_runs_headless_with_progress_and_the_same_json() {
     );
     assert_eq!(report["copy_back_rto_complete"], true);
 }
+
+/// A report that cannot reach its file (a full disk behind `> report.md`) is said, in the
+/// learner's language, and the exit status is not success.
+#[test]
+fn a_report_that_cannot_be_written_is_said() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (lang, says) in [
+        ("en", "The report could not be written"),
+        ("de", "Der Bericht konnte nicht geschrieben werden"),
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = bin(dir.path())
+            .args(["--sim", "--lang", lang, "report"])
+            .stdout(full)
+            .output()
+            .expect("binary runs");
+        assert!(stderr(&out).contains(says), "{lang}: {}", stderr(&out));
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+    }
+}
+
+/// `status` and `check` whose output cannot be written say so and do not exit 0.
+#[test]
+fn status_and_check_that_cannot_be_written_are_said() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let done = run(
+        dir.path(),
+        &["--sim", "--speed", "300", "run", "--all", "--yes"],
+    );
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    for args in [
+        &["--sim", "status"][..],
+        &["--sim", "status", "--json"][..],
+        &["--sim", "check"][..],
+        &["--sim", "--lang", "de", "check", "--json"][..],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = bin(dir.path())
+            .args(args)
+            .stdout(full)
+            .output()
+            .expect("binary runs");
+        let said = stderr(&out);
+        assert!(
+            said.contains("The output could not be written")
+                || said.contains("Die Ausgabe konnte nicht geschrieben werden"),
+            "{args:?}: {said}"
+        );
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+    }
+}

@@ -175,3 +175,89 @@ async fn snapshot_reads_that_time_out_do_not_stop_the_disaster() {
         );
     }
 }
+
+/// A deletion stopped half-way by a passing fault and finished by the retry is one disaster
+/// of every todo: the journal neither forgets the todos the first attempt deleted nor claims
+/// the list was whole when the retry began.
+#[tokio::test(start_paused = true)]
+async fn a_deletion_finished_by_a_retry_loses_every_todo_not_only_the_last() {
+    let lab = SimLab::new();
+    let faulty: Arc<dyn Cloud> = Arc::new(Faulty::new(
+        lab.cloud.clone(),
+        Spec::parse("TodoDelete=throttle@4").expect("spec"),
+    ));
+    let options = Options::from_config(&Config::default());
+    let rt = lab.runtime_through(faulty);
+    let steps = [
+        StepId::EnableBackups,
+        StepId::CreateTodos,
+        StepId::Snapshot,
+        StepId::DeleteTodos,
+    ];
+    assert_eq!(rt.run(&steps, &options, true).await, 0);
+    let first_delete = lab
+        .log
+        .recent(100_000)
+        .into_iter()
+        .find(|c| c.operation == "TodoDelete" && c.error.is_none())
+        .map(|c| c.at)
+        .expect("a todo deleted");
+    let journal = lab.rt.journal.lock().expect("journal");
+    let disasters: Vec<_> = journal
+        .events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            backup_lab::lab::journal::EventKind::Disaster { lost, full_until } => {
+                Some((lost.clone(), *full_until))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(disasters.len(), 1, "{disasters:?}");
+    let (lost, full_until) = &disasters[0];
+    assert_eq!(lost.len(), 5, "{lost:?}");
+    assert!(
+        full_until.is_some_and(|t| t <= first_delete),
+        "the full list was last seen before the first deletion: {full_until:?} vs {first_delete}"
+    );
+}
+
+/// A todo deleted before the snapshot was taken is in no snapshot and no part of the disaster
+/// the deletion step then makes.
+#[tokio::test(start_paused = true)]
+async fn a_todo_gone_before_the_snapshot_is_not_lost_by_the_disaster() {
+    let lab = SimLab::new();
+    let options = Options::from_config(&Config::default());
+    let rt = &lab.rt;
+    assert_eq!(
+        rt.run(
+            &[StepId::EnableBackups, StepId::CreateTodos],
+            &options,
+            true
+        )
+        .await,
+        0
+    );
+    let todos = lab.cloud.list_todos().await.expect("todos");
+    lab.cloud.delete_todo(&todos[0].id).await.expect("deleted");
+    let mut observed = Observed::default();
+    rt.observe(&mut observed).await;
+    assert_eq!(observed.todo_count(), Some(4));
+    assert_eq!(
+        rt.run(&[StepId::Snapshot, StepId::DeleteTodos], &options, true)
+            .await,
+        0
+    );
+    let journal = rt.journal.lock().expect("journal");
+    let lost: Vec<Vec<String>> = journal
+        .events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            backup_lab::lab::journal::EventKind::Disaster { lost, .. } => Some(lost.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    assert_eq!(lost[0].len(), 4, "{lost:?}");
+    assert!(!lost[0].contains(&todos[0].title), "{lost:?}");
+}

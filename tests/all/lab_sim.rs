@@ -455,6 +455,22 @@ async fn keeping_the_restored_database_deletes_only_the_snapshot() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn keeping_a_restored_database_that_was_never_made_does_not_claim_it_stays_in_use() {
+    let lab = lab();
+    let mut options = Options::from_config(&lab.rt.config);
+    let before = [StepId::EnableBackups, StepId::CreateTodos, StepId::Snapshot];
+    assert_eq!(lab.rt.run(&before, &options, true).await, 0);
+    options.cleanup = plan::CleanupPath::KeepRestored;
+    assert_eq!(lab.rt.run(&[StepId::Cleanup], &options, true).await, 0);
+    lab.wait_minutes(2);
+    let check = lab.check(StepId::Cleanup).await;
+    assert_eq!(check.state, backup_lab::lab::StepState::Done);
+    let shown = check.render(backup_lab::i18n::Lang::En);
+    assert!(!shown.contains("restored database stays in use"), "{shown}");
+    assert!(shown.contains("cleaned up"), "{shown}");
+}
+
+#[tokio::test(start_paused = true)]
 async fn cleanup_never_touches_the_original_instance() {
     let lab = lab();
     let options = Options::from_config(&lab.rt.config);

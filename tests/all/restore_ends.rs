@@ -457,6 +457,55 @@ async fn a_deletion_nobody_watched_goes_to_the_last_moment_the_list_was_seen_and
 }
 
 #[tokio::test(start_paused = true)]
+async fn a_chosen_moment_after_the_deletion_is_told_as_chosen_not_as_the_latest_restorable_time() {
+    let lab = Lab::new();
+    before_the_disaster(&lab).await;
+    lab.perform(StepId::DeleteTodos).await;
+    lab.look().await;
+    lab.wait_minutes(10);
+    let src = lab.instance("workshop-db").await.expect("source");
+    let latest = src.latest_restorable.expect("restorable");
+    // The learner names a moment after the deletion, well before the latest restorable time.
+    let chosen = latest
+        .checked_sub(jiff::SignedDuration::from_secs(120))
+        .expect("time");
+    let options = Options {
+        restore_time: Some(chosen.to_string()),
+        ..lab.options()
+    };
+    lab.perform_with(StepId::Pitr, &options).await;
+    lab.wait_minutes(20);
+    lab.look().await;
+    let check = lab.check(StepId::Pitr).await;
+    let shown = check.render(Lang::En);
+    let point = backup_lab::format::clock(chosen, &lab.rt.config.timezone());
+    assert!(
+        shown.contains(&format!("holds the state of {point}, the moment you chose")),
+        "{shown}"
+    );
+    assert!(!shown.contains("latest restorable time"), "{shown}");
+    assert!(!shown.contains("how small an RPO"), "{shown}");
+    let shown = check.render(Lang::De);
+    assert!(shown.contains("den du gewählt hast"), "{shown}");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_restore_made_before_any_todo_existed_says_there_were_none_yet_not_after_a_deletion() {
+    let lab = Lab::new();
+    lab.perform(StepId::EnableBackups).await;
+    lab.wait_minutes(10);
+    lab.look().await;
+    lab.perform(StepId::Pitr).await;
+    lab.wait_minutes(20);
+    lab.look().await;
+    let check = lab.check(StepId::Pitr).await;
+    assert_eq!(check.state, StepState::Done, "{}", check.render(Lang::En));
+    let shown = check.render(Lang::En);
+    assert!(shown.contains("there were none yet"), "{shown}");
+    assert!(!shown.contains("after the deletion"), "{shown}");
+}
+
+#[tokio::test(start_paused = true)]
 async fn a_restore_point_that_misses_the_todos_fails_the_step_and_aws_says_expected() {
     let lab = Lab::new();
     before_the_disaster(&lab).await;

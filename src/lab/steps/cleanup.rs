@@ -312,7 +312,9 @@ impl Step for Cleanup {
                     StepState::Done,
                     Text::new(match chosen {
                         Some(CleanupPath::CopyBack) => "check-cleanup-copied",
-                        _ if keep_restored => "check-cleanup-kept",
+                        // Kept only what there is: without a restored database the
+                        // backend never left the original.
+                        _ if keep_restored && ctx.restored().is_some() => "check-cleanup-kept",
                         _ => "check-cleanup-back",
                     })
                     .arg("instance", &ctx.config.names.instance),

@@ -111,7 +111,26 @@ impl Step for DeleteTodos {
             return Err(wrong_request());
         };
         let started = run.cloud.now();
-        let lost: Vec<String> = todos.iter().map(|t| t.title.clone()).collect();
+        // The todos of the full list that are gone already went in an earlier attempt this
+        // action's retry finishes (or elsewhere): they are lost with the rest, and the list
+        // was last whole when it was last seen, not when this attempt began.
+        let (lost, full_until) = {
+            let journal = run
+                .journal
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            // Only the list the snapshot holds: todos gone before it was taken are no part
+            // of this disaster.
+            match journal.full_list_since_snapshot() {
+                Some((full, until))
+                    if full.len() > todos.len()
+                        && todos.iter().all(|t| full.iter().any(|(id, _)| *id == t.id)) =>
+                {
+                    (full.iter().map(|(_, title)| title.clone()).collect(), until)
+                }
+                _ => (todos.iter().map(|t| t.title.clone()).collect(), started),
+            }
+        };
         for todo in todos {
             match run.cloud.delete_todo(&todo.id).await {
                 Ok(()) => (run.progress)(
@@ -121,12 +140,12 @@ impl Step for DeleteTodos {
                 Err(e) => return Err(e.into()),
             }
         }
-        // The list was whole until the first delete: backup-lab itself watched it go.
+        // Whole until the first delete (or until last seen whole): backup-lab watched it go.
         run.record_since(
             started,
             EventKind::Disaster {
                 lost,
-                full_until: Some(started),
+                full_until: Some(full_until),
             },
         );
         Ok(vec![Text::new("done-disaster").arg("count", todos.len())])

@@ -166,24 +166,29 @@ pub struct PitrFigures {
     pub disaster: Option<Timestamp>,
     /// Data lost: from the restore point to the deletion (or to the request, without one).
     pub rpo_seconds: i64,
+    /// The learner named the moment (`--restore-time`).
+    pub chosen: bool,
 }
 
 /// The figures of the latest point-in-time restore.
 #[must_use]
 pub fn pitr_figures(journal: &Journal) -> Option<PitrFigures> {
-    let (requested, restored_to) = journal.events().iter().rev().find_map(|e| match &e.kind {
-        EventKind::PitrRequested {
-            restored_to: Some(point),
-            ..
-        } => Some((e, *point)),
-        _ => None,
-    })?;
+    let (requested, restored_to, chosen) =
+        journal.events().iter().rev().find_map(|e| match &e.kind {
+            EventKind::PitrRequested {
+                restored_to: Some(point),
+                chosen,
+                ..
+            } => Some((e, *point, *chosen)),
+            _ => None,
+        })?;
     let disaster = disaster_covered(journal, requested, restored_to);
     let end = disaster.unwrap_or(requested.at);
     Some(PitrFigures {
         restored_to,
         disaster,
         rpo_seconds: (end.as_second() - restored_to.as_second()).max(0),
+        chosen,
     })
 }
 
@@ -494,6 +499,7 @@ impl Step for Pitr {
             EventKind::PitrRequested {
                 instance,
                 restored_to: request.restore_time,
+                chosen: run.options.restore_time.is_some(),
             }
         })
     }
@@ -531,6 +537,11 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
                 "before",
                 Duration::seconds(disaster.as_second() - restored_to.as_second()),
             ),
+        // A moment the learner named after the deletion (or with none noted) is not the
+        // latest restorable time.
+        Some(f) if f.chosen => Text::new("check-pitr-restored-chosen")
+            .arg("pitr", pitr)
+            .arg("point", clock(ctx, f.restored_to)),
         Some(f) => Text::new("check-pitr-restored-latest")
             .arg("pitr", pitr)
             .arg("point", clock(ctx, f.restored_to)),
@@ -585,7 +596,21 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
             );
         }
         Some(_) => {
-            check = check.with(Text::new("check-pitr-holds-none").arg("pitr", pitr));
+            // No todos after a deletion, or none yet: the journal tells which.
+            let after_deletion = figures.is_some_and(|f| {
+                ctx.journal
+                    .events()
+                    .iter()
+                    .any(|e| e.kind.kind() == Kind::Disaster && e.at <= f.restored_to)
+            });
+            check = check.with(if after_deletion {
+                Text::new("check-pitr-holds-none").arg("pitr", pitr)
+            } else {
+                Text::new("check-pitr-holds-empty").arg("pitr", pitr).arg(
+                    "point",
+                    figures.map_or_else(String::new, |f| clock(ctx, f.restored_to)),
+                )
+            });
         }
         None => {
             // On AWS the app reads only its own database: what the journal saw at the
@@ -616,11 +641,12 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
                 );
             }
         }
-        Some(f) => {
+        // How small an RPO automated backups achieve: told of the latest restorable time only.
+        Some(f) if !f.chosen => {
             check = check
                 .with(Text::new("check-pitr-rpo").arg("rpo", Duration::seconds(f.rpo_seconds)));
         }
-        None => {}
+        Some(_) | None => {}
     }
     check
 }
