@@ -618,12 +618,15 @@ fn run_speed_path(state_dir: &std::path::Path) -> std::path::PathBuf {
 }
 
 /// Remembers that the world `key` is worked on at `speed`, so that a later `report` (with
-/// whatever `--speed` of its own) names the speed the lab was run at.
-fn remember_run_speed(state_dir: &std::path::Path, key: &str, speed: f64) {
+/// whatever `--speed` of its own) names the speed the lab was run at. It lives beside the
+/// world: a file that cannot be written there is a world that cannot be kept as it runs, so
+/// the command stops before anything is started, as for the world itself.
+fn remember_run_speed(state_dir: &std::path::Path, key: &str, speed: f64) -> Result<(), Text> {
+    let path = run_speed_path(state_dir);
     let text = serde_json::json!({ "world": key, "speed": speed }).to_string();
-    if let Err(e) = state::write_atomic(&run_speed_path(state_dir), text.as_bytes()) {
-        tracing::warn!("run speed not written: {e}");
-    }
+    state::write_atomic(&path, text.as_bytes()).map_err(|e| {
+        Text::new("world-unwritable").arg("reason", format!("{}: {e}", path.display()))
+    })
 }
 
 /// The speed the world `key` was last run at, if it was remembered.
@@ -1025,8 +1028,11 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             return EXIT_INCOMPLETE;
         }
     };
-    if let (true, Mode::Simulation { speed }) = (owns, base.mode()) {
-        remember_run_speed(&state_dir, &key, speed);
+    if let (true, Mode::Simulation { speed }) = (owns, base.mode())
+        && let Err(text) = remember_run_speed(&state_dir, &key, speed)
+    {
+        eprintln!("✘ {}", text.render(lang));
+        return EXIT_INCOMPLETE;
     }
     // Eventual consistency: describes lag behind writes as a `stale` rule says; the simulated
     // account has a small lag of its own unless a rule sets one.

@@ -862,3 +862,24 @@ fn the_report_tells_about_journal_lines_a_crash_tore() {
     let de = stdout(&run(&state, &["--sim", "--lang", "de", "report"]));
     assert!(de.contains("1 Zeile des Journals"), "{de}");
 }
+
+/// The file that remembers the speed a world runs at sits beside the world: when it cannot be
+/// written (here a directory stands in its place) the command stops before anything is
+/// started and names it, instead of going on with a report that would name another speed.
+#[test]
+fn a_speed_file_that_cannot_be_written_stops_the_command_before_anything_starts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("state");
+    let blocker = state.join("sim").join("run-speed.json");
+    std::fs::create_dir_all(&blocker).expect("a directory where the file belongs");
+    let out = run(
+        &state,
+        &["--sim", "--speed", "300", "run", "create-todos", "--yes"],
+    );
+    no_panic(&out);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("run-speed.json"), "{err}");
+    assert!(err.contains("nothing was started"), "{err}");
+    assert!(!err.contains("Create"), "no step was begun: {err}");
+}
