@@ -509,6 +509,18 @@ fn restore_time_sections(
             th.error,
         ));
     }
+    input_sections(view, &intro, field, width)
+}
+
+/// A dialog that asks for one typed value: its intro (dropped first when space is short), the
+/// field as typed with what it reads as, and the input keys.
+fn input_sections(
+    view: &View<'_>,
+    intro: &str,
+    field: Vec<Line<'static>>,
+    width: usize,
+) -> Vec<Section> {
+    let th = &view.th;
     let keys = vec![keys(
         view,
         KeyMode::Input,
@@ -521,7 +533,7 @@ fn restore_time_sections(
     vec![
         Section {
             drop_rank: 2,
-            lines: wrap::lines_with("", &intro, width, th.text, th.text),
+            lines: wrap::lines_with("", intro, width, th.text, th.text),
         },
         Section {
             drop_rank: KEEP,
@@ -576,29 +588,7 @@ fn window_sections(
             }
         }
     }
-    let keys = vec![keys(
-        view,
-        KeyMode::Input,
-        &[
-            (&[Action::Confirm], "ui-key-continue"),
-            (&[Action::Cancel], "ui-key-cancel"),
-            (&[Action::Backspace], "ui-key-delete"),
-        ],
-    )];
-    vec![
-        Section {
-            drop_rank: 2,
-            lines: wrap::lines_with("", &intro, width, th.text, th.text),
-        },
-        Section {
-            drop_rank: KEEP,
-            lines: field,
-        },
-        Section {
-            drop_rank: KEEP,
-            lines: keys,
-        },
-    ]
+    input_sections(view, &intro, field, width)
 }
 
 fn cleanup_sections(view: &View<'_>, choice: Option<CleanupPath>, width: usize) -> Vec<Section> {
