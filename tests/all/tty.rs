@@ -368,6 +368,14 @@ fn ctrl_z_and_sigtstp_stop_with_the_terminal_restored_and_fg_brings_the_screen_b
         }
         s.wait_stopped(true);
         assert!(!s.raw(), "{how}: the terminal is cooked while stopped");
+        // The program wrote its way back to the main screen before it stopped; the reader of
+        // the terminal's output may still be feeding those bytes to the parser.
+        let deadline = Instant::now() + PATIENCE;
+        while s.parser.lock().expect("parser").screen().alternate_screen()
+            && Instant::now() < deadline
+        {
+            std::thread::sleep(POLL);
+        }
         {
             let parser = s.parser.lock().expect("parser");
             assert!(
