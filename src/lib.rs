@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod lab;
 pub mod report;
 pub mod state;
+pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod ui_text;

@@ -200,7 +200,7 @@ impl std::fmt::Display for BackupWindow {
     }
 }
 
-impl From<BackupWindow> for crate::lab::Arg {
+impl From<BackupWindow> for crate::text::Arg {
     fn from(window: BackupWindow) -> Self {
         Self::Str(window.to_string())
     }
@@ -517,5 +517,18 @@ mod tests {
             Err(Invalid::LoadBalancerEdges)
         );
         assert_eq!(load_balancer_name(""), Err(Invalid::IdentifierEmpty));
+    }
+}
+
+/// The text of an invalid input (`invalid-<id>`), with what it names.
+#[must_use]
+pub fn invalid_text(e: &Invalid) -> crate::text::Text {
+    let text = crate::text::Text::new(&format!("invalid-{}", e.id()));
+    match e {
+        Invalid::WindowOverlapsMaintenance { maintenance } => {
+            text.arg("maintenance", maintenance.clone())
+        }
+        Invalid::SameName { other } => text.arg("other", other.clone()),
+        _ => text,
     }
 }

@@ -368,7 +368,7 @@ pub fn app_url(config: &crate::config::Config) -> String {
     match &config.app_url {
         Some(url) => format!(
             "export APP_URL={}",
-            quote(&super::todo_client::normalize_base_url(url))
+            quote(&super::todo_api::normalize_base_url(url))
         ),
         None => format!(
             "export APP_URL=http://$(aws elbv2 describe-load-balancers --names {} --query 'LoadBalancers[0].DNSName' --output text)",

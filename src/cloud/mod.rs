@@ -7,6 +7,7 @@ pub mod aws;
 pub mod cli;
 pub mod consistent;
 pub mod credentials;
+pub mod error_text;
 pub mod faults;
 pub mod lag;
 pub mod layer;

@@ -240,9 +240,9 @@ mod tests {
             Some(&CredentialSource::Environment),
             "the error names the source, so the advice can be to restart"
         );
-        let en = crate::ui_text::error_text(&err).render(crate::i18n::Lang::En);
+        let en = crate::cloud::error_text::error_text(&err).render(crate::i18n::Lang::En);
         assert!(en.contains("start it again"), "{en}");
-        let de = crate::ui_text::error_text(&err).render(crate::i18n::Lang::De);
+        let de = crate::cloud::error_text::error_text(&err).render(crate::i18n::Lang::De);
         assert!(de.contains("starte es neu"), "{de}");
     }
 }

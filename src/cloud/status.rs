@@ -66,13 +66,13 @@ macro_rules! status {
             }
         }
 
-        impl From<&$name> for crate::lab::Arg {
+        impl From<&$name> for crate::text::Arg {
             fn from(status: &$name) -> Self {
                 Self::Str(status.as_str().to_owned())
             }
         }
 
-        impl From<$name> for crate::lab::Arg {
+        impl From<$name> for crate::text::Arg {
             fn from(status: $name) -> Self {
                 Self::Str(status.as_str().to_owned())
             }

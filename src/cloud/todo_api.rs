@@ -8,6 +8,17 @@ use serde_json::Value;
 
 use super::{CloudError, CloudResult, ErrorKind, Todo, TodoId};
 
+/// A base URL without trailing slash, `http://` when no scheme is given (a DNS name).
+#[must_use]
+pub fn normalize_base_url(url: &str) -> String {
+    let url = url.trim().trim_end_matches('/');
+    if url.contains("://") {
+        url.to_owned()
+    } else {
+        format!("http://{url}")
+    }
+}
+
 /// How many characters of an unexpected body an error quotes.
 const QUOTED_BODY_CHARS: usize = 200;
 

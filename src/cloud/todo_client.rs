@@ -2,6 +2,7 @@
 //! (`/api/v1/todos`). It knows nothing of AWS; the caller finds the base URL (from the settings
 //! or from the load balancer's DNS name) and hands it over. Answers are read by [`todo_api`].
 
+pub use super::todo_api::normalize_base_url;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -124,17 +125,6 @@ impl TodoClient {
             format!("{reason}: {}", quote_body(&body))
         };
         Err(CloudError::new(kind, status.as_str(), message).in_op(operation))
-    }
-}
-
-/// A base URL without trailing slash, `http://` when no scheme is given (a DNS name).
-#[must_use]
-pub fn normalize_base_url(url: &str) -> String {
-    let url = url.trim().trim_end_matches('/');
-    if url.contains("://") {
-        url.to_owned()
-    } else {
-        format!("http://{url}")
     }
 }
 

@@ -593,3 +593,18 @@ pub async fn wait_until_unused(
         waited += ACTION_POLL;
     }
 }
+
+/// The text of an action's error, as every front end shows it.
+#[must_use]
+pub fn action_error_text(e: &ActionError) -> Text {
+    match e {
+        ActionError::Cloud(c) => crate::cloud::error_text::error_text(c),
+        ActionError::Blocked(t) => t.clone(),
+        ActionError::Invalid(i) => validate::invalid_text(i),
+        ActionError::GaveUp { attempts, error } => Text::new("error-gave-up")
+            .arg("attempts", *attempts)
+            .arg("code", error.code.clone())
+            .arg("message", error.message.clone()),
+        ActionError::PlanChanged(_) => Text::new("plan-changed"),
+    }
+}

@@ -39,6 +39,7 @@ mod files;
 mod inputs;
 mod lab_moto;
 mod lab_sim;
+mod layers;
 mod locales;
 mod recovery;
 mod restore_diag;

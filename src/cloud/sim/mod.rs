@@ -22,7 +22,6 @@ mod world;
 pub use self::clock::OwnerProbe;
 use self::clock::{Clock, Following, Pacer, stamp};
 pub use self::session::{CREDENTIALS_FILE, SimSession};
-pub use self::tasks::DumpFault;
 use self::transitions::timing;
 use self::world::{
     ACCOUNT, DEFAULT_OPTION_GROUP, DEFAULT_PARAMETER_GROUP, DEFAULT_SG, DEFAULT_STORAGE_TYPE,
@@ -30,6 +29,7 @@ use self::world::{
     World, after, endpoint_of, err, load_world, todo_json,
 };
 pub use self::world::{TodoShape, WorldError, WorldNames, world_path};
+pub use crate::cloud::faults::DumpFault;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

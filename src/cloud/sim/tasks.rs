@@ -8,6 +8,7 @@
 
 use super::world::{LAB_SG, after, err};
 use super::{ACCOUNT, Deserialize, REGION, Row, Serialize, SimCloud, Timestamp, World};
+use crate::cloud::faults::DumpFault;
 use crate::cloud::{
     CloudResult, Container, DUMP_CONTAINER, DUMP_DATABASE_VAR, DUMP_PASSWORD_VAR,
     DUMP_SOURCE_HOST_VAR, DUMP_TARGET_HOST_VAR, DUMP_USER_VAR, DumpTaskRequest, ErrorKind,
@@ -31,16 +32,6 @@ pub(super) mod timing {
 /// The security group of the backend's service; the lab's database group lets it in.
 pub(super) const BACKEND_SG: &str = "sg-0c4e6a8b0d2f41357";
 pub(super) const SUBNETS: [&str; 2] = ["subnet-0e1a3c5b7d9f02468", "subnet-0f2b4d6c8e0a13579"];
-
-/// What stops the next dump task (a fault of this run).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DumpFault {
-    /// The image cannot be pulled: no route from the subnets to the registry.
-    NoRegistry,
-    /// The client cannot connect to a database (a security group in the way).
-    DbUnreachable,
-}
 
 /// How a task ended, once decided.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

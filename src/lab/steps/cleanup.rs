@@ -1002,7 +1002,7 @@ async fn served_from_source(run: &Run<'_>, expected: &[String]) -> Result<Text, 
         if attempt >= ATTEMPTS {
             return Err(ActionError::Blocked(match (result, titles) {
                 (Err(e), _) => Text::new("blocked-copy-unverified")
-                    .arg("error", crate::ui_text::error_text(&e))
+                    .arg("error", crate::cloud::error_text::error_text(&e))
                     .arg("stand", stand(run, Stand::Switched)),
                 (Ok(_), titles) => Text::new("blocked-copy-mismatch")
                     .arg("served", titles.map_or(0, |t| t.len()))

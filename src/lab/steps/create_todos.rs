@@ -52,7 +52,7 @@ impl Step for CreateTodos {
             ),
             // It answers, but not in a form the lab can read: waiting does not help.
             (None, Some(e)) if e.kind == ErrorKind::TodoAnswer => {
-                Check::new(StepState::Failed, crate::ui_text::error_text(e))
+                Check::new(StepState::Failed, crate::cloud::error_text::error_text(e))
             }
             (None, Some(e)) => Check::new(
                 StepState::Todo,
@@ -76,7 +76,7 @@ impl Step for CreateTodos {
             .as_ref()
             .filter(|e| e.kind == ErrorKind::TodoAnswer)
         {
-            return Ready::Blocked(crate::ui_text::error_text(e));
+            return Ready::Blocked(crate::cloud::error_text::error_text(e));
         }
         if let Some(e) = &observed.todos.error {
             return Ready::Blocked(

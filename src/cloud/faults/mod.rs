@@ -1,4 +1,5 @@
-//! Fault injection in front of any [`Cloud`]: throttling, server errors, timeouts, access
+//! The `--faults` spec and the faults it names. Call faults ([`Faulty`], `calls.rs`) fail
+//! calls in front of any [`Cloud`](super::Cloud): throttling, server errors, timeouts, access
 //! denied and expired tokens, at a rate or on the Nth call of an operation.
 //!
 //! Spec: comma-separated rules `[OPERATION=]KIND[:RATE][@N[-M]]`, e.g.
@@ -15,12 +16,17 @@
 //! Two more such kinds hit the dump task of the copy back (simulation only, RunTask only):
 //! `no-registry` (the image cannot be pulled: `CannotPullContainerError`) and `db-unreachable`
 //! (the client cannot connect to a database: exit code 1); see [`Spec::dump_faults`].
+//!
+//! World faults (`world.rs`) are data the simulated account takes when it is built; this
+//! module knows nothing of the simulation, and the call layer nothing of the world.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
+use super::{CloudError, ErrorKind};
 
-use super::layer::Op;
-use super::{Cloud, CloudError, CloudResult, ErrorKind};
+mod calls;
+mod world;
+
+pub use calls::Faulty;
+pub use world::{DumpFault, RestoreEnding};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FaultKind {
@@ -399,13 +405,13 @@ impl Spec {
 
     /// The RunTask calls (ranges, 1-based) whose dump tasks are to fail, and how.
     #[must_use]
-    pub fn dump_faults(&self) -> Vec<((u64, u64), crate::cloud::sim::DumpFault)> {
+    pub fn dump_faults(&self) -> Vec<((u64, u64), DumpFault)> {
         self.rules
             .iter()
             .filter_map(|r| {
                 let fault = match r.kind {
-                    FaultKind::NoRegistry => crate::cloud::sim::DumpFault::NoRegistry,
-                    FaultKind::DbUnreachable => crate::cloud::sim::DumpFault::DbUnreachable,
+                    FaultKind::NoRegistry => DumpFault::NoRegistry,
+                    FaultKind::DbUnreachable => DumpFault::DbUnreachable,
                     _ => return None,
                 };
                 Some((r.calls.unwrap_or((1, u64::MAX)), fault))
@@ -447,16 +453,6 @@ impl Spec {
     }
 }
 
-/// A restore that is to end in `status` (a world fault, simulation only).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RestoreEnding {
-    /// `RestoreDBInstanceFromDBSnapshot` or `RestoreDBInstanceToPointInTime`; `None`: both.
-    pub operation: Option<String>,
-    /// Which calls of that operation (1-based, inclusive).
-    pub calls: (u64, u64),
-    pub status: String,
-}
-
 /// The calls a restore-ending fault may name.
 pub const RESTORES: [&str; 2] = [
     "RestoreDBInstanceFromDBSnapshot",
@@ -468,84 +464,6 @@ const UPDATE_SERVICE: &str = "UpdateService";
 const DEFAULT_STALE_S: f64 = 2.0;
 const MAX_STALE_S: f64 = 600.0;
 const RUN_TASK: &str = "RunTask";
-
-/// A [`Cloud`] that fails some calls as the spec says.
-pub struct Faulty {
-    inner: std::sync::Arc<dyn Cloud>,
-    spec: Spec,
-    counters: Mutex<HashMap<String, u64>>,
-    rng: Mutex<fastrand::Rng>,
-}
-
-/// Seed for rate-based faults, so a run can be repeated.
-const SEED: u64 = 0x5eed_0bac_0001;
-
-impl Faulty {
-    pub fn new(inner: std::sync::Arc<dyn Cloud>, spec: Spec) -> Self {
-        Self {
-            inner,
-            spec,
-            counters: Mutex::new(HashMap::new()),
-            rng: Mutex::new(fastrand::Rng::with_seed(SEED)),
-        }
-    }
-
-    /// The fault to inject into this call of `operation`, if any.
-    fn fault(&self, operation: &str) -> Option<FaultKind> {
-        let n = {
-            let mut counters = self
-                .counters
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let n = counters.entry(operation.to_owned()).or_insert(0);
-            *n += 1;
-            *n
-        };
-        let mut rng = self
-            .rng
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        self.spec
-            .rules
-            .iter()
-            .filter(|rule| !rule.kind.is_world())
-            .find_map(|rule| {
-                let applies = rule
-                    .operation
-                    .as_deref()
-                    .is_none_or(|op| op == operation || op == "*");
-                let in_range = rule.calls.is_none_or(|(a, b)| (a..=b).contains(&n));
-                (applies && in_range && rng.f64() < rule.rate).then_some(rule.kind)
-            })
-    }
-
-    fn inner_cloud(&self) -> std::sync::Arc<dyn Cloud> {
-        self.inner.clone()
-    }
-
-    async fn around<T, F, Fut>(&self, op: Op<'_>, call: F) -> CloudResult<T>
-    where
-        F: Fn(std::sync::Arc<dyn Cloud>) -> Fut + Send,
-        Fut: std::future::Future<Output = CloudResult<T>> + Send,
-        T: Send,
-    {
-        match self.fault(op.name) {
-            None => call(self.inner.clone()).await,
-            // Only a call that carries tags needs the tagging permission.
-            Some(FaultKind::TagDenied) if !(op.writes && super::cli::carries_tags(&(op.cli)())) => {
-                call(self.inner.clone()).await
-            }
-            Some(FaultKind::Timeout) if op.writes => {
-                // The change happens; only the answer is lost.
-                let _ = call(self.inner.clone()).await;
-                Err(FaultKind::Timeout.error(op.name))
-            }
-            Some(kind) => Err(kind.error(op.name)),
-        }
-    }
-}
-
-super::layer::layered!(Faulty);
 
 #[cfg(test)]
 mod tests {
@@ -632,5 +550,27 @@ mod tests {
             );
         }
         assert!(Spec::parse("unhealthy:0.5").is_err());
+    }
+}
+
+/// Why a `--faults` spec was refused (`faults-<id>`), with the rule as written.
+#[must_use]
+pub fn fault_spec_text(e: &SpecError) -> crate::text::Text {
+    let text = crate::text::Text::new(&format!("faults-{}", e.id()));
+    match e {
+        SpecError::Empty => text,
+        SpecError::Calls { part }
+        | SpecError::Rate { part }
+        | SpecError::Kind { part }
+        | SpecError::UnhealthyOperation { part }
+        | SpecError::UnhealthyRate { part }
+        | SpecError::DumpRule { part }
+        | SpecError::RestoreRule { part }
+        | SpecError::StaleRule { part }
+        | SpecError::SessionRule { part } => text.arg("part", part.clone()),
+        SpecError::Operation { part, operation } => text
+            .arg("part", part.clone())
+            .arg("operation", operation.clone())
+            .arg("operations", OPERATIONS.join(", ")),
     }
 }

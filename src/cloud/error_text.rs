@@ -1,0 +1,102 @@
+//! The text of a cloud error: every error keeps its code and message and gains advice on
+//! what to do, for the TUI, the headless commands and the lab's own messages alike.
+
+use crate::cloud::CloudError;
+use crate::text::Text;
+
+/// `error-<kind>` with the code, message, operation, missing permission and where the
+/// credentials came from (`source`, `profile`, `file`: what to do about expired ones depends
+/// on it).
+#[must_use]
+pub fn error_text(e: &CloudError) -> Text {
+    let source = e.credentials.as_deref();
+    Text::new(own_advice(e).unwrap_or(&format!("error-{}", e.kind.id())))
+        .arg("source", source.map_or("nothing", |s| s.id()))
+        .arg(
+            "profile",
+            source
+                .and_then(|s| s.profile())
+                .unwrap_or("default")
+                .to_owned(),
+        )
+        .arg(
+            "file",
+            source
+                .and_then(|s| s.file())
+                .unwrap_or("~/.aws/credentials")
+                .to_owned(),
+        )
+        .arg("code", e.code.clone())
+        .arg("message", e.message.clone())
+        .arg(
+            "operation",
+            if e.operation.is_empty() {
+                "-".to_owned()
+            } else {
+                e.operation.clone()
+            },
+        )
+        .arg(
+            "permission",
+            e.permission().unwrap_or_else(|| "none".into()),
+        )
+        .arg("service", answering_service(&e.operation))
+}
+
+/// Errors whose code asks for advice of its own, beyond their kind's: refusals that waiting
+/// does not cure and that say what to change.
+fn own_advice(e: &CloudError) -> Option<&'static str> {
+    let code = e.code.strip_suffix("Fault").unwrap_or(&e.code);
+    Some(match code {
+        "PointInTimeRestoreNotEnabled" => "error-pitr-not-enabled",
+        "InvalidRestore" => "error-restore-time-invalid",
+        "InvalidParameterCombination"
+            if e.operation == "DeleteDBInstance"
+                && e.message
+                    .to_ascii_lowercase()
+                    .contains("deletion protection") =>
+        {
+            "error-deletion-protected"
+        }
+        _ => return None,
+    })
+}
+
+/// Which service answered a call, from its operation: `rds`, `ecs`, `sts` or `todo` (the todo
+/// app), for texts such as `error-client` that name it.
+fn answering_service(operation: &str) -> &'static str {
+    if operation.starts_with("Todo") {
+        "todo"
+    } else if operation.contains("DB") {
+        "rds"
+    } else if operation == "GetCallerIdentity" {
+        "sts"
+    } else {
+        "ecs"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::ErrorKind;
+    use crate::i18n::Lang;
+
+    fn refused(operation: &str) -> CloudError {
+        CloudError::new(ErrorKind::Client, "Refused", "no").in_op(operation)
+    }
+
+    #[test]
+    fn a_refused_request_names_the_service_that_answered() {
+        for (operation, de, en) in [
+            ("RestoreDBInstanceFromDBSnapshot", "RDS hat", "RDS refused"),
+            ("UpdateService", "ECS hat", "ECS refused"),
+            ("TodoCreate", "Die ToDo-App hat", "The todo app refused"),
+            ("GetCallerIdentity", "AWS STS hat", "AWS STS refused"),
+        ] {
+            let text = error_text(&refused(operation));
+            assert!(text.render(Lang::De).starts_with(de), "{operation}");
+            assert!(text.render(Lang::En).starts_with(en), "{operation}");
+        }
+    }
+}
