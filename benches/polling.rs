@@ -51,7 +51,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use backup_lab::app::{Command, Msg};
 use backup_lab::cloud::Cloud;
 use backup_lab::cloud::recorder::{CallLog, CallRecord, Recorded};
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
@@ -62,6 +61,7 @@ use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::Observed;
 use backup_lab::lab::plan::{Options, Ready};
 use backup_lab::lab::steps::{self, Ctx};
+use backup_lab::protocol::{Command, Msg};
 use backup_lab::worker::{self, Handle};
 
 /// How often the observer looks at the raw simulation: the resolution of "when it changed".

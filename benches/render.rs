@@ -28,7 +28,8 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use backup_lab::app::{Action, App, Msg, Snapshot};
+use backup_lab::action::Action;
+use backup_lab::app::App;
 use backup_lab::cloud::Cloud;
 use backup_lab::cloud::recorder::{CallLog, Recorded};
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
@@ -39,6 +40,7 @@ use backup_lab::lab::act;
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::{Observed, observe_all};
 use backup_lab::lab::plan::Options;
+use backup_lab::protocol::{Msg, Snapshot};
 use jiff::{SignedDuration, Timestamp};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -10,13 +10,16 @@ use crate::cloud::{ClockControl, CloudError, Identity, Mode, Pace};
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::keymap::KeyMode;
-use crate::lab::act::{self, ActionError, Outcome};
-use crate::lab::journal::{Event, Journal};
-use crate::lab::observe::PartId;
+use crate::lab::act::{self, ActionError};
+use crate::lab::journal::Journal;
 use crate::lab::plan::{CleanupPath, Confirm, Options, Plan, Ready};
 use crate::lab::recovery::{self, Recovery};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{Check, Observed, StepId, Text};
+
+pub use crate::action::Action;
+/// The worker protocol lives in [`crate::protocol`]; these names keep older paths compiling.
+pub use crate::protocol::{Command, Msg, Snapshot};
 
 /// Colour scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -24,76 +27,6 @@ pub enum Theme {
     #[default]
     Dark,
     Light,
-}
-
-/// Everything the worker knows, sent whole after each change (latest wins).
-#[derive(Debug, Clone)]
-pub struct Snapshot {
-    pub observed: Observed,
-    pub journal: Vec<Event>,
-    pub calls: Vec<CallRecord>,
-    pub call_count: u64,
-    /// Calls to the todo app among `call_count`.
-    pub app_call_count: u64,
-    pub now: Timestamp,
-    /// How many actions had ended when the look this state comes from began: a front end
-    /// that waits for what an action did skips states looked at before it ended.
-    pub actions_ended: u64,
-    /// How many looks had been asked for ([`Command::Refresh`], [`Command::Look`]) when the
-    /// look this state comes from began.
-    pub looks_asked: u64,
-}
-
-/// What the learner asked for, independent of the key that said it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    NextStep,
-    PrevStep,
-    ScrollUp,
-    ScrollDown,
-    /// A page down (PgDn, Space) or up (PgUp): of the instructions, in a dialog of its body.
-    PageDown,
-    PageUp,
-    /// The start (Home) or the end (End) of the instructions.
-    ScrollTop,
-    ScrollEnd,
-    Perform,
-    ToggleLang,
-    ToggleHelp,
-    TogglePresent,
-    Quit,
-    Confirm,
-    Cancel,
-    Input(char),
-    Backspace,
-    /// Switches the cleanup path in the cleanup dialog.
-    ToggleChoice,
-    /// Yes / no to a plan.
-    Yes,
-    No,
-    /// Cleanup: keep the restored database, go back to the original one, or copy the
-    /// restored data into the original one first (dump & restore).
-    KeepRestored,
-    GoBack,
-    CopyBack,
-    /// Welcome screen: continue in the simulated account.
-    UseSimulation,
-    /// Opens (or closes) the self-check questions of the step.
-    Quiz,
-    /// Answers the question on screen with choice n (0 = a).
-    Answer(u8),
-    /// A digit: on the lab screen it jumps to that step (1–9), after `g` it is part of a
-    /// step's number.
-    Digit(u8),
-    /// `g`: a step's number follows (for 10 and above), Enter jumps.
-    GoTo,
-    /// Pauses or resumes the simulated clock.
-    ClockPause,
-    /// The simulated clock runs faster or slower while AWS works.
-    Faster,
-    Slower,
-    /// Starts a fresh simulated world (after a typed confirmation).
-    FreshWorld,
 }
 
 /// The speeds an instructor steps through with + and −.
@@ -133,55 +66,6 @@ impl Default for Layout {
             shows_time: true,
         }
     }
-}
-
-#[derive(Debug, Clone)]
-pub enum Msg {
-    Action(Action),
-    State(Box<Snapshot>),
-    Identity(Result<Identity, CloudError>),
-    Progress(StepId, Text),
-    ActionDone(StepId, Result<Outcome, ActionError>),
-    /// The clock moved (once a second) so "updated N s ago" stays true.
-    Tick(Timestamp),
-    /// The journal could not be written (the file and the system's reason).
-    JournalUnwritable(String),
-    /// The terminal has this many columns and rows now.
-    Resize(u16, u16),
-    /// The cloud's clock moves at this pace now.
-    Pace(Pace),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    /// Carries out the plan the learner confirmed, exactly as shown.
-    RunAction(Box<Plan>),
-    /// Carries out whatever plan of this step the state right before the action gives:
-    /// `run --yes`, which confirms every plan in advance. The TUI never sends it.
-    RunUnseen(StepId, Box<Options>),
-    /// The learner looks at this step: the worker watches what it reads.
-    Focus(StepId),
-    /// A plan of this step is on screen: the worker looks at what it reads right now, so the
-    /// figures the plan shows (the latest restorable time) are fresh.
-    Refresh(StepId),
-    /// A front end needs these parts read now: `run` after a failed read, or after a long
-    /// wait, before the next step.
-    Look(Vec<PartId>),
-    /// Welcome screen: open the simulated account and start the lab there.
-    UseSimulation,
-    /// The learner answered a self-check question: the journal keeps it.
-    RecordAnswer {
-        question: &'static str,
-        choice: u8,
-    },
-    /// An instructor pauses, resumes or speeds up the simulated clock.
-    Clock(ClockControl),
-    /// Leave and start again in a fresh simulated world, in this language and layout.
-    FreshWorld {
-        lang: Lang,
-        present: bool,
-    },
-    Quit,
 }
 
 /// A dialog in front of the screen.
@@ -413,6 +297,15 @@ impl App {
             None if self.quiz.is_some() => KeyMode::Quiz,
             None => KeyMode::Main,
         }
+    }
+
+    /// The action a key press means with the app as it is: the keymap's table for the mode
+    /// in front of the learner, read in the app's language. In German `j` answers yes and
+    /// never scrolls; in English it scrolls and never answers, so reading a long plan with a
+    /// scroll key never starts it.
+    #[must_use]
+    pub fn action(&self, key: &crossterm::event::KeyEvent) -> Option<Action> {
+        crate::keymap::action_in(self.key_mode(), key, self.lang)
     }
 
     /// The context checks read.
@@ -1400,7 +1293,10 @@ fn step_choice(choice: Option<CleanupPath>, forward: bool) -> CleanupPath {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keymap::action as keymap;
+
+    fn keymap(app: &App, key: &KeyEvent) -> Option<Action> {
+        app.action(key)
+    }
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn app() -> App {
@@ -1743,6 +1639,21 @@ mod tests {
             &app.dialog,
             Some(Dialog::Notice { title, is_error: true, .. }) if title.id == "dialog-read-only"
         ));
+    }
+
+    #[test]
+    fn j_in_an_open_dialog_scrolls_in_english_and_answers_yes_in_german() {
+        let mut app = app();
+        app.lang = Lang::En;
+        app.dialog = Some(Dialog::Notice {
+            title: Text::new("dialog-not-yet"),
+            lines: vec![],
+            is_error: false,
+        });
+        let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(keymap(&app, &j), Some(Action::ScrollDown));
+        app.lang = Lang::De;
+        assert_eq!(keymap(&app, &j), Some(Action::Yes));
     }
 
     #[test]

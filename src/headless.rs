@@ -7,7 +7,6 @@ use std::sync::{Arc, Mutex};
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::app::{Command, Msg, Snapshot};
 use crate::cloud::recorder::CallLog;
 use crate::cloud::{Cloud, CloudError, shown_value, wire};
 use crate::config::Config;
@@ -18,6 +17,7 @@ use crate::lab::observe::{Observed, PartId};
 use crate::lab::plan::{Confirm, Options, Plan};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, StepState, Text};
+use crate::protocol::{Command, Msg, Snapshot};
 use crate::ui_text;
 
 /// A progress line on stderr. Unlike `eprintln!`, a closed stderr (`2>&1 | head`) does not

@@ -1,12 +1,12 @@
 //! Every key the TUI reads, one declarative table per mode (main screen, dialog, text input,
 //! help overlay, welcome screen). Each key means a semantic [`Action`]; the help overlay, the
 //! key hints at the bottom and the key lines of the dialogs are generated from these tables,
-//! so what is shown and what is accepted cannot drift apart. [`action`] is the only place a
-//! key press becomes a message.
+//! so what is shown and what is accepted cannot drift apart. [`action_in`] is the only place
+//! a key press becomes a message (`App::action` gives it the app's mode and language).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, App};
+use crate::action::Action;
 use crate::i18n::Lang;
 
 /// Which table applies: what is in front of the learner.
@@ -493,14 +493,6 @@ pub fn action_in(mode: KeyMode, key: &KeyEvent, lang: Lang) -> Option<Action> {
     })
 }
 
-/// The action a key press means with the app as it is: the one place keys are read. In
-/// German `j` answers yes and never scrolls; in English it scrolls and never answers, so
-/// reading a long plan with a scroll key never starts it.
-#[must_use]
-pub fn action(app: &App, key: &KeyEvent) -> Option<Action> {
-    action_in(app.key_mode(), key, app.lang)
-}
-
 /// Joins key names: arrows stand together (`←→`), other keys apart (`Tab ↑↓`).
 fn join(keys: impl Iterator<Item = Key>, compact: bool) -> String {
     let mut out = String::new();
@@ -693,21 +685,6 @@ mod tests {
         assert_eq!(action_in(KeyMode::Dialog, &y, Lang::De), Some(Action::Yes));
         assert_eq!(key_label(KeyMode::Dialog, Action::Yes, Lang::De), "j");
         assert_eq!(key_label(KeyMode::Dialog, Action::Yes, Lang::En), "y");
-        // In an open English dialog j scrolls; in German it answers yes.
-        let mut app = crate::app::App::new(
-            Lang::En,
-            crate::config::Config::default(),
-            crate::cloud::Mode::Simulation { speed: 15.0 },
-            jiff::Timestamp::UNIX_EPOCH,
-        );
-        app.dialog = Some(crate::app::Dialog::Notice {
-            title: crate::lab::Text::new("dialog-not-yet"),
-            lines: vec![],
-            is_error: false,
-        });
-        assert_eq!(action(&app, &j), Some(Action::ScrollDown));
-        app.lang = Lang::De;
-        assert_eq!(action(&app, &j), Some(Action::Yes));
     }
 
     #[test]

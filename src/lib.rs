@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used)]
 
+pub mod action;
 pub mod app;
 pub mod archive;
 pub mod cli;
@@ -12,6 +13,7 @@ pub mod headless;
 pub mod i18n;
 pub mod keymap;
 pub mod lab;
+pub mod protocol;
 pub mod report;
 pub mod state;
 pub mod text;

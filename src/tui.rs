@@ -34,7 +34,8 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use tokio::time::MissedTickBehavior;
 
-use crate::app::{App, Command, Msg};
+use crate::app::App;
+use crate::protocol::{Command, Msg};
 use crate::worker::Feed;
 
 /// The cloud's clock (simulated or real), read for every tick.
@@ -408,7 +409,7 @@ where
                     drawn = None;
                     Some(redraw_all(terminal)?)
                 }
-                Some(Ok(Event::Key(key))) => crate::keymap::action(&app, &key).map(Msg::Action),
+                Some(Ok(Event::Key(key))) => app.action(&key).map(Msg::Action),
                 Some(Ok(Event::Resize(width, height))) => {
                     terminal.resize(Rect::new(0, 0, width, height))?;
                     drawn = None;

@@ -22,7 +22,6 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
-use crate::app::{Command, Msg, Snapshot};
 use crate::cloud::recorder::CallLog;
 use crate::cloud::{Cloud, ErrorKind};
 use crate::config::Config;
@@ -32,6 +31,7 @@ use crate::lab::observe::{Observed, PartId, observe};
 use crate::lab::plan::{Options, Plan};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, StepState, Text, act};
+use crate::protocol::{Command, Msg, Snapshot};
 
 /// Between looks at a part an action has just set changing, while the change may soon be over
 /// (for [`QUICK_FOR`] after the action): a short wait is noticed within about a second.

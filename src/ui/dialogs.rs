@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{View, wrap};
-use crate::app::{Action, Dialog};
+use crate::action::Action;
+use crate::app::Dialog;
 use crate::keymap::{self, KeyMode};
 use crate::lab::Text;
 use crate::lab::act;

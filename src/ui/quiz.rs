@@ -8,7 +8,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{View, dialogs, wrap};
-use crate::app::{Action, QuizAt};
+use crate::action::Action;
+use crate::app::QuizAt;
 use crate::keymap::{self, KeyMode};
 use crate::lab::quiz::{self, LETTERS};
 use crate::lab::{StepId, Text};

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Text as RText};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::wrap;
-use crate::app::Action;
+use crate::action::Action;
 use crate::cloud::CloudError;
 use crate::i18n::{Lang, t};
 use crate::keymap::{self, KeyMode};

@@ -3,12 +3,14 @@
 //! counted apart, the moment the todos are back, and the report with name and local times.
 //! On the simulated account with its clock driven by the test.
 
-use backup_lab::app::{Action, App, Command, Dialog, Msg, Snapshot};
+use backup_lab::action::Action;
+use backup_lab::app::{App, Dialog};
 use backup_lab::cloud::BackupSettings;
 use backup_lab::i18n::Lang;
 use backup_lab::lab::journal::Kind;
 use backup_lab::lab::plan::{Confirm, Options, Ready};
 use backup_lab::lab::{StepId, act};
+use backup_lab::protocol::{Command, Msg, Snapshot};
 
 use crate::support::lab::SimLab;
 

@@ -500,7 +500,7 @@ async fn cleanup_never_touches_the_original_instance() {
 /// when an action pauses.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_worker_runs_an_action_that_arrives_while_another_runs() {
-    use backup_lab::app::{Command, Msg};
+    use backup_lab::protocol::{Command, Msg};
     let lab = lab_on(support::lab::manual());
     let (handle, mut rx) = backup_lab::worker::spawn(
         lab.cloud.clone(),
@@ -1287,7 +1287,8 @@ async fn a_backup_window_confirmed_runs_in_the_utc_shown() {
 
 #[tokio::test(start_paused = true)]
 async fn the_tui_shows_a_changed_plan_to_confirm_again() {
-    use backup_lab::app::{App, Dialog, Msg};
+    use backup_lab::app::{App, Dialog};
+    use backup_lab::protocol::Msg;
     let lab = lab();
     lab.snapshot_taken().await;
     let options = Options::from_config(&lab.rt.config);
@@ -1497,7 +1498,9 @@ async fn the_point_in_time_bonus_waits_while_the_deletion_is_newer_than_the_rest
 /// journal event and reaches the report's JSON; the first answer counts.
 #[tokio::test(start_paused = true)]
 async fn a_self_check_answer_is_kept_in_the_journal_and_reaches_the_report() {
-    use backup_lab::app::{Action, App, Command, Msg, QuizAt};
+    use backup_lab::action::Action;
+    use backup_lab::app::{App, QuizAt};
+    use backup_lab::protocol::{Command, Msg};
     let lab = lab();
     let (handle, mut rx) = backup_lab::worker::spawn(
         lab.cloud.clone(),

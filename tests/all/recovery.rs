@@ -424,8 +424,9 @@ async fn every_operation_of_the_lab_can_be_named_in_a_fault_spec() {
 /// report's RTO agree with each other and with the wall clock.
 #[tokio::test(start_paused = true)]
 async fn clock_timeline_report_and_rto_agree_after_long_reading_pauses() {
-    use backup_lab::app::{App, Msg, Snapshot};
+    use backup_lab::app::App;
     use backup_lab::lab::journal::Kind;
+    use backup_lab::protocol::{Msg, Snapshot};
     let dir = tempfile::tempdir().expect("tempdir");
     let sim = lab::paced(30.0);
     let rt = runtime(&sim, dir.path());

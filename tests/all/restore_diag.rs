@@ -841,7 +841,9 @@ mod moto {
 /// first: use it, or restore again. Each choice leads to its own plan.
 #[tokio::test(start_paused = true)]
 async fn enter_asks_whether_to_adopt_or_to_restore_again() {
-    use backup_lab::app::{Action, App, Command, Dialog, Msg, Snapshot};
+    use backup_lab::action::Action;
+    use backup_lab::app::{App, Dialog};
+    use backup_lab::protocol::{Command, Msg, Snapshot};
 
     let lab = lab();
     lab.snapshot_taken().await;

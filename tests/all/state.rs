@@ -554,8 +554,9 @@ fn the_app_without_a_terminal_points_at_the_commands() {
 
 #[test]
 fn a_journal_that_cannot_be_written_is_shown_in_the_app() {
-    use backup_lab::app::{App, Dialog, Msg};
+    use backup_lab::app::{App, Dialog};
     use backup_lab::lab::journal::{EventKind, Journal};
+    use backup_lab::protocol::Msg;
 
     let dir = tempfile::tempdir().expect("tempdir");
     let mut journal = Journal::open(dir.path(), "sim-test").expect("journal");

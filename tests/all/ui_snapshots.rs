@@ -9,13 +9,15 @@ use crate::support;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use backup_lab::app::{Action, App, Command, Dialog, Msg, Note, Snapshot};
+use backup_lab::action::Action;
+use backup_lab::app::{App, Dialog, Note};
 use backup_lab::i18n::Lang;
 use backup_lab::lab::StepId;
 use backup_lab::lab::act;
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::{Observed, observe_all};
 use backup_lab::lab::plan::Confirm;
+use backup_lab::protocol::{Command, Msg, Snapshot};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;

@@ -6,7 +6,6 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use backup_lab::app::{Command, Msg};
 use backup_lab::cloud::recorder::{CallLog, Recorded};
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::cloud::{Cloud, InstanceStatus};
@@ -14,6 +13,7 @@ use backup_lab::config::Config;
 use backup_lab::lab::StepId;
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::plan::Options;
+use backup_lab::protocol::{Command, Msg};
 use backup_lab::worker::{self, FAST, Greeting, QUICK, QUICK_FOR};
 use tokio::time::Instant;
 
