@@ -730,8 +730,7 @@ impl App {
                 };
                 let Some(next) = next else {
                     self.flash = Some(
-                        Text::new("ui-clock-speed-limit")
-                            .arg("speed", crate::ui::header::speed(speed)),
+                        Text::new("ui-clock-speed-limit").arg("speed", crate::format::speed(speed)),
                     );
                     return Vec::new();
                 };
@@ -749,7 +748,7 @@ impl App {
             ClockControl::Pause => Text::new("ui-clock-paused"),
             ClockControl::Resume => Text::new("ui-clock-resumed"),
             ClockControl::Speed(s) => {
-                Text::new("ui-clock-speed").arg("speed", crate::ui::header::speed(s))
+                Text::new("ui-clock-speed").arg("speed", crate::format::speed(s))
             }
         });
         self.update_inner(Msg::Pace(pace));

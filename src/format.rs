@@ -94,3 +94,14 @@ mod tests {
         assert_eq!(target(90), "1 min 30 s");
     }
 }
+
+/// `15`, `1.5`: a speed factor without needless decimals.
+#[must_use]
+pub fn speed(factor: f64) -> String {
+    let rounded = (factor * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}

@@ -11,16 +11,7 @@ use super::{View, wrap};
 use crate::cloud::Mode;
 use crate::lab::{StepId, Text};
 
-/// `15`, `1.5`: a speed factor without needless decimals.
-#[must_use]
-pub fn speed(factor: f64) -> String {
-    let rounded = (factor * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
-}
+pub use crate::format::speed;
 
 /// The mode as shown in the header: `SIMULATION ×15` while AWS works, `SIMULATION real time
 /// · AWS ×15` while nothing is in flight, `SIMULATION ⏸ clock paused`, or
