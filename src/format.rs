@@ -78,6 +78,17 @@ pub fn moment(at: Timestamp, tz: &TimeZone) -> String {
         .to_string()
 }
 
+/// `15`, `1.5`: a speed factor without needless decimals.
+#[must_use]
+pub fn speed(factor: f64) -> String {
+    let rounded = (factor * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,16 +103,5 @@ mod tests {
         assert_eq!(target(7200), "2 h");
         assert_eq!(target(3600), "60 min");
         assert_eq!(target(90), "1 min 30 s");
-    }
-}
-
-/// `15`, `1.5`: a speed factor without needless decimals.
-#[must_use]
-pub fn speed(factor: f64) -> String {
-    let rounded = (factor * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
     }
 }
