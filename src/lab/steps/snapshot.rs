@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use super::{Ctx, Step, instance_busy, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, DbSnapshot, ErrorKind, SnapshotKind, SnapshotRequest, SnapshotStatus};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
-use crate::lab::journal::{EventKind, Kind};
+use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
@@ -139,6 +139,10 @@ impl Step for Snapshot {
             ]),
             Err(e) => Err(e.into()),
         }
+    }
+
+    fn witness(&self, look: &mut Witness<'_>) {
+        witness(look);
     }
 }
 
@@ -289,4 +293,37 @@ fn taken_too_early(ctx: &Ctx<'_>, snapshot: &DbSnapshot) -> Option<(StepState, P
             )
             .arg("instance", &names.instance)
     }))
+}
+
+/// The lab's snapshot: requested (a snapshot made in the console is first seen here), gone,
+/// and available with the moment it holds.
+fn witness(look: &mut Witness<'_>) {
+    let (observed, now) = (look.observed, look.now);
+    let name = &look.config.names.snapshot;
+    if let (Some(snaps), Some(looked)) = (&observed.snapshots.value, observed.snapshots.updated) {
+        let snap = snaps.iter().find(|s| s.id == *name);
+        if let Some(s) = snap.filter(|_| look.journal().open_request(name).is_none()) {
+            // Made in the console: its request time is its create time, else first sight.
+            look.record(
+                s.created.unwrap_or(now).min(now),
+                EventKind::SnapshotRequested { id: s.id.clone() },
+            );
+        }
+        look.follow(name, snap.is_some(), looked);
+    }
+    if let Some(snap) = observed.snapshot(name).filter(|s| s.is_available()) {
+        let at = snap.created.unwrap_or(now);
+        let known =
+            look.journal().events().iter().any(|e| {
+                matches!(&e.kind, EventKind::Snapshot { id } if *id == snap.id) && e.at == at
+            });
+        if !known {
+            look.record(
+                at,
+                EventKind::Snapshot {
+                    id: snap.id.clone(),
+                },
+            );
+        }
+    }
 }
