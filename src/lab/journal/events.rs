@@ -253,6 +253,62 @@ mod tests {
     /// more, then three `cleanup-chosen` lines in the older two-flag form.
     const BEFORE_SPLIT: &str = include_str!("before-split.jsonl");
 
+    fn at() -> Timestamp {
+        "2026-11-25T09:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn the_cleanup_path_is_written_as_one_name_and_old_journals_with_two_flags_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open(dir.path(), "sim-new").unwrap();
+        journal.record(
+            at(),
+            at(),
+            EventKind::CleanupChosen {
+                path: CleanupPath::CopyBack,
+            },
+        );
+        let written = std::fs::read_to_string(journal.path().unwrap()).unwrap();
+        assert!(
+            written.contains(r#""kind":"cleanup-chosen","path":"copy-back""#),
+            "{written}"
+        );
+        assert!(!written.contains("keep_restored"), "{written}");
+        drop(journal);
+        let reader = Journal::read(dir.path(), "sim-new").unwrap();
+        assert_eq!(reader.cleanup_path(), Some(CleanupPath::CopyBack));
+
+        let old = [
+            (
+                r#""kind":"cleanup-chosen","keep_restored":true"#,
+                CleanupPath::KeepRestored,
+            ),
+            (
+                r#""kind":"cleanup-chosen","keep_restored":false,"copy_back":true"#,
+                CleanupPath::CopyBack,
+            ),
+            (
+                r#""kind":"cleanup-chosen","keep_restored":false"#,
+                CleanupPath::GoBack,
+            ),
+        ];
+        for (i, (line, path)) in old.into_iter().enumerate() {
+            let key = format!("sim-old-{i}");
+            let file = &Journal::paths(dir.path(), &key)[0];
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(
+                file,
+                format!(
+                    "{{\"at\":\"2026-11-25T09:00:00Z\",\"seen\":\"2026-11-25T09:00:00Z\",{line}}}\n"
+                ),
+            )
+            .unwrap();
+            let reader = Journal::read(dir.path(), &key).unwrap();
+            assert_eq!(reader.skipped(), 0, "{line}");
+            assert_eq!(reader.cleanup_path(), Some(path), "{line}");
+        }
+    }
+
     #[test]
     fn a_journal_written_before_the_one_list_of_kinds_loads_and_is_written_back_the_same() {
         let dir = tempfile::tempdir().unwrap();

@@ -435,3 +435,79 @@ impl Drop for EndMark {
         }
     }
 }
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+    use crate::lab::plan::CleanupPath;
+
+    fn at() -> Timestamp {
+        "2026-11-25T09:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn a_torn_line_is_skipped_and_the_next_append_starts_a_line_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open(dir.path(), "sim-x").unwrap();
+        journal.record(at(), at(), EventKind::CleanupDone);
+        let path = journal.path().unwrap().to_path_buf();
+        drop(journal);
+        // A crash in the middle of the second line.
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        file.write_all(b"{\"at\":\"2026-11-25T09:01:00Z\",\"se")
+            .unwrap();
+        drop(file);
+
+        let mut journal = Journal::open(dir.path(), "sim-x").unwrap();
+        assert_eq!(journal.events().len(), 1);
+        assert_eq!(journal.skipped(), 1);
+        journal.record(
+            at(),
+            at(),
+            EventKind::CleanupChosen {
+                path: CleanupPath::KeepRestored,
+            },
+        );
+
+        let reader = Journal::read(dir.path(), "sim-x").unwrap();
+        assert_eq!(reader.skipped(), 1, "only the torn line is lost");
+        assert_eq!(
+            reader
+                .events()
+                .iter()
+                .map(|e| e.kind.name())
+                .collect::<Vec<_>>(),
+            ["cleanup-done", "cleanup-chosen"]
+        );
+    }
+
+    #[test]
+    fn a_reader_never_writes_and_takes_in_what_the_owner_appends() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut owner = Journal::open(dir.path(), "sim-y").unwrap();
+        let mut reader = Journal::read(dir.path(), "sim-y").unwrap();
+        assert!(reader.call_sink().is_none(), "a reader records no calls");
+        reader.record(at(), at(), EventKind::CleanupDone);
+        assert!(
+            std::fs::read_to_string(owner.path().unwrap())
+                .unwrap_or_default()
+                .is_empty(),
+            "what a reader notices stays in memory"
+        );
+        owner.record(at(), at(), EventKind::TodosVerified { count: 5 });
+        assert!(reader.refresh());
+        assert_eq!(
+            reader
+                .events()
+                .iter()
+                .map(|e| e.kind.name())
+                .collect::<Vec<_>>(),
+            ["todos-verified"]
+        );
+        assert!(!reader.refresh(), "nothing new");
+    }
+}

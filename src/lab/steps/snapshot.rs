@@ -327,3 +327,68 @@ fn witness(look: &mut Witness<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::{SignedDuration, Timestamp};
+
+    use super::*;
+    use crate::cloud::{SnapshotStatus, Todo, TodoId};
+    use crate::config::Config;
+    use crate::lab::Observed;
+    use crate::lab::journal::Journal;
+
+    fn todos(n: usize) -> Vec<Todo> {
+        (1..=n)
+            .map(|i| Todo {
+                id: TodoId(i.to_string()),
+                user_id: None,
+                title: format!("Todo {i}"),
+                completed: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_console_snapshot_first_seen_with_the_todos_gone_still_began_while_they_were_there() {
+        let config = Config::default();
+        let t0: Timestamp = "2026-11-25T09:00:00Z".parse().unwrap();
+        let t1 = t0.checked_add(SignedDuration::from_secs(60)).unwrap();
+        let mut journal = Journal::in_memory();
+        let mut observed = Observed::default();
+        observed.todos.take(Ok(todos(5)), t0);
+        crate::lab::steps::observe(&mut journal, &observed, &config, t0);
+
+        // The next look shows the snapshot, made in the console and still being made, and
+        // the todos deleted in the meantime.
+        let snapshot = DbSnapshot {
+            id: config.names.snapshot.clone(),
+            instance_id: config.names.instance.clone(),
+            status: SnapshotStatus::Creating,
+            percent: 20,
+            kind: SnapshotKind::Manual,
+            created: Some(t0.checked_add(SignedDuration::from_secs(20)).unwrap()),
+            created_by_tool: false,
+            arn: String::new(),
+        };
+        observed.snapshots.take(Ok(vec![snapshot]), t1);
+        observed.todos.take(Ok(Vec::new()), t1);
+        assert!(crate::lab::steps::observe(
+            &mut journal,
+            &observed,
+            &config,
+            t1
+        ));
+
+        let names: Vec<&str> = journal.events().iter().map(|e| e.kind.name()).collect();
+        assert_eq!(names, ["todos", "snapshot-requested", "todos"]);
+        let ctx = Ctx {
+            observed: &observed,
+            journal: &journal,
+            config: &config,
+            now: t1,
+        };
+        let note = deleted_while_creating(&ctx).expect("the snapshot holds the five todos");
+        assert_eq!(note.code, ProblemCode::SnapshotCreatingTodosDeleted);
+    }
+}
