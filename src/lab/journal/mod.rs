@@ -17,8 +17,9 @@
 //! - here: the [`Journal`] itself, and [`Witness`], one look as the journal notes it. The
 //!   journal notes what any look shows (the todo list, the resources it follows); what a
 //!   look means for one step (a snapshot taken, a restore available, the service switched,
-//!   the todos verified) the step witnesses itself (`Step::witness`; the registry's
-//!   `steps::observe` hands each step the look).
+//!   the todos verified) the step witnesses itself (`Step::witness`). `steps::observe`
+//!   drives a look through the registry: the steps read the journal, the journal never
+//!   calls the steps, so the two do not import each other.
 
 pub mod events;
 mod queries;
