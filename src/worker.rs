@@ -516,7 +516,7 @@ pub async fn look(
     observe(cloud, config, parts, observed).await;
     let mut journal = lock(journal);
     journal.refresh();
-    journal.observe(observed, config, cloud.now());
+    crate::lab::steps::observe(&mut journal, observed, config, cloud.now());
     journal.write_error()
 }
 

@@ -61,11 +61,8 @@ impl Lab {
     async fn look(&self) {
         let o = self.observed().await;
         let now = self.cloud.now();
-        self.rt
-            .journal
-            .lock()
-            .expect("journal")
-            .observe(&o, &self.rt.config, now);
+        let mut journal = self.rt.journal.lock().expect("journal");
+        backup_lab::lab::steps::observe(&mut journal, &o, &self.rt.config, now);
     }
 
     async fn plan_of(&self, step: StepId, options: &Options) -> Plan {

@@ -62,11 +62,9 @@ impl Lab {
     async fn look(&self) {
         let mut observed = self.observed.lock().expect("observed").clone();
         observe_all(self.cloud.as_ref(), &self.rt.config, &mut observed).await;
-        self.rt.journal.lock().expect("journal").observe(
-            &observed,
-            &self.rt.config,
-            self.cloud.now(),
-        );
+        let mut journal = self.rt.journal.lock().expect("journal");
+        backup_lab::lab::steps::observe(&mut journal, &observed, &self.rt.config, self.cloud.now());
+        drop(journal);
         *self.observed.lock().expect("observed") = observed;
     }
 

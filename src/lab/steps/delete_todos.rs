@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use super::{Ctx, Step, wrong_request, yes_no};
 use crate::cloud::{self, ErrorKind};
 use crate::lab::act::{ActionError, Outcome, Run};
-use crate::lab::journal::{EventKind, Kind};
+use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::{Check, StepId, StepState, Text};
@@ -150,6 +150,10 @@ impl Step for DeleteTodos {
         );
         Ok(vec![Text::new("done-disaster").arg("count", todos.len())])
     }
+
+    fn witness(&self, look: &mut Witness<'_>) {
+        witness(look);
+    }
 }
 
 /// Why the disaster has to wait: the snapshot is still being created, or there is none yet
@@ -174,4 +178,28 @@ fn snapshot_first(ctx: &Ctx<'_>) -> Text {
         "check-disaster-no-snapshot"
     };
     Text::new(id).arg("snapshot", name)
+}
+
+/// The disaster as the look shows it: the app, still on the original database, serves an
+/// empty list where there were todos. Todos that vanish because the backend went back to the
+/// original database after the recovery (cleanup, in the app or the console) are no new
+/// disaster, and there is one disaster per recovery point (the action records its own).
+fn witness(look: &mut Witness<'_>) {
+    let Some(change) = look.list_change() else {
+        return;
+    };
+    if !change.list.is_empty() || change.previous.is_empty() || !look.serving_source() {
+        return;
+    }
+    let journal = look.journal();
+    let recovered = journal.after_last(Kind::RolloutComplete, Kind::Snapshot)
+        || journal.after_last(Kind::CleanupChosen, Kind::Snapshot)
+        || journal.after_last(Kind::Disaster, Kind::Snapshot);
+    if !journal.has(Kind::Snapshot) || recovered {
+        return;
+    }
+    let began = journal.deletion_began().unwrap_or(change.at);
+    let lost = change.previous.iter().map(|(_, t)| t.clone()).collect();
+    let full_until = journal.full_list_seen_until();
+    look.record(began, EventKind::Disaster { lost, full_until });
 }

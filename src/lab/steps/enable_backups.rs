@@ -6,6 +6,7 @@ use async_trait::async_trait;
 use super::{Ctx, Step, instance_busy, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, BackupSettings};
 use crate::lab::act::{ActionError, Outcome, Run, window_utc};
+use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
@@ -107,6 +108,10 @@ impl Step for EnableBackups {
                 .arg("window", &settings.window_utc)
                 .arg("status", after.status),
         ])
+    }
+
+    fn witness(&self, look: &mut Witness<'_>) {
+        witness(look);
     }
 }
 
@@ -236,4 +241,19 @@ fn window_as_local(ctx: &Ctx<'_>, window_utc_set: &str) -> Option<Problem> {
             .arg("utc", meant)
             .arg("zone", zone),
     )
+}
+
+/// Automated backups are on (a retention period above zero) since this look, the first time.
+fn witness(look: &mut Witness<'_>) {
+    if let Some(src) = look
+        .source()
+        .filter(|s| s.retention_days > 0 && !look.journal().has(Kind::BackupsEnabled))
+    {
+        look.record(
+            look.now,
+            EventKind::BackupsEnabled {
+                retention_days: src.retention_days,
+            },
+        );
+    }
 }

@@ -63,7 +63,7 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 
 use super::act::{ActionError, Outcome, Run};
-use super::journal::Journal;
+use super::journal::{Journal, Witness};
 use super::observe::PartId;
 use super::plan::{Options, Plan, Ready, Request};
 use super::{Check, Observed, Problem, ProblemCode, StepId, StepState, Text};
@@ -156,6 +156,33 @@ pub trait Step: Send + Sync {
     async fn execute(&self, _request: &Request, _run: &Run<'_>) -> Result<Outcome, ActionError> {
         Err(ActionError::Blocked(Text::new("action-none")))
     }
+
+    /// Records in the journal what a look means for this step, the first time it shows it:
+    /// its resource requested (also when made in the console), available or gone, the
+    /// service switched, the todos back. The journal has noted the todo list before the
+    /// steps from the disaster on are asked ([`observe`]). The default witnesses nothing.
+    fn witness(&self, _look: &mut Witness<'_>) {}
+}
+
+/// Lets the journal take note of a look: each step witnesses what it means for it, in lab
+/// order, and the journal notes the todo list right before the disaster's step. So the
+/// request of a snapshot first seen in the same look as a shorter list comes first in the
+/// journal, and the steps from the disaster on judge the list just noted. Returns whether
+/// anything was new.
+pub fn observe(
+    journal: &mut Journal,
+    observed: &Observed,
+    config: &Config,
+    now: Timestamp,
+) -> bool {
+    let mut look = Witness::new(journal, observed, config, now);
+    for id in StepId::ALL {
+        if id == StepId::DeleteTodos {
+            look.note_todos();
+        }
+        get(id).witness(&mut look);
+    }
+    look.noted_anything()
 }
 
 /// What a check and a plan read.

@@ -17,7 +17,7 @@ use super::restore::{
 use super::{Ctx, Step, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, InstanceStatus, PitrRequest, SnapshotKind};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
-use crate::lab::journal::{Event, EventKind, Journal, Kind};
+use crate::lab::journal::{Event, EventKind, Journal, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::{Check, Duration, StepId, StepState, Text};
@@ -503,6 +503,10 @@ impl Step for Pitr {
             }
         })
     }
+
+    fn witness(&self, look: &mut Witness<'_>) {
+        witness(look);
+    }
 }
 
 /// `14:03:05` in the learner's zone.
@@ -649,6 +653,45 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
         Some(_) | None => {}
     }
     check
+}
+
+/// The point-in-time restore: requested (one made in the console is first seen here),
+/// available, and gone.
+fn witness(look: &mut Witness<'_>) {
+    let now = look.now;
+    let name = &look.config.names.pitr_instance;
+    if let Some(p) = look.observed.instance(name) {
+        if look.journal().open_request(&p.id).is_none() {
+            // Made in the console: the restore point is unknown; the source's latest
+            // restorable time at its creation is the closest the journal can tell.
+            let at = p.created.unwrap_or(now).min(now);
+            let restored_to = look
+                .source()
+                .and_then(|s| s.latest_restorable)
+                .map(|lrt| lrt.min(at));
+            look.record(
+                at,
+                EventKind::PitrRequested {
+                    instance: p.id.clone(),
+                    restored_to,
+                    chosen: false,
+                },
+            );
+        }
+        if p.is_available()
+            && !look
+                .journal()
+                .after_last(Kind::PitrAvailable, Kind::PitrRequested)
+        {
+            look.record(
+                now,
+                EventKind::PitrAvailable {
+                    instance: p.id.clone(),
+                },
+            );
+        }
+    }
+    look.follow_instance(name);
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use crate::cloud::{
 use crate::config::Config;
 use crate::format;
 use crate::lab::act::{ActionError, Outcome, Run, modify_restored, untagged_if_denied};
-use crate::lab::journal::{EventKind, Kind};
+use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::{Arg, Check, Problem, ProblemCode, StepId, StepState, Text};
@@ -228,6 +228,10 @@ impl Step for Restore {
         restore_outcome(result, &request.instance_id, requested, run, |instance| {
             EventKind::RestoreRequested { instance }
         })
+    }
+
+    fn witness(&self, look: &mut Witness<'_>) {
+        witness(look);
     }
 }
 
@@ -868,4 +872,48 @@ fn adopt(run: &Run<'_>, id: &str) -> Outcome {
         );
     }
     vec![Text::new("done-adopt").arg("restored", id)]
+}
+
+/// The restored database: requested (one restore is one event, however long it takes; a
+/// restore made in the console is dated by its create time, or by first sight while RDS
+/// still omits it), available, and gone.
+fn witness(look: &mut Witness<'_>) {
+    let now = look.now;
+    let lab_name = &look.config.names.restored_instance;
+    // A restore under the lab's own name made after an adoption (again, in the console)
+    // takes the adopted one's place.
+    if let Some(own) = look.observed.instance(lab_name)
+        && look.journal().restored_instance(look.config) != lab_name
+        && look.journal().open_request(&own.id).is_none()
+    {
+        look.record(
+            own.created.unwrap_or(now).min(now),
+            EventKind::RestoreRequested {
+                instance: own.id.clone(),
+            },
+        );
+    }
+    if let Some(r) = look.restored() {
+        if look.journal().open_request(&r.id).is_none() {
+            look.record(
+                r.created.unwrap_or(now).min(now),
+                EventKind::RestoreRequested {
+                    instance: r.id.clone(),
+                },
+            );
+        }
+        if r.is_available()
+            && !look
+                .journal()
+                .after_last(Kind::RestoreAvailable, Kind::RestoreRequested)
+        {
+            look.record(
+                now,
+                EventKind::RestoreAvailable {
+                    instance: r.id.clone(),
+                },
+            );
+        }
+    }
+    look.follow_instance(&look.restored_name());
 }

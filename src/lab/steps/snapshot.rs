@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use super::{Ctx, Step, instance_busy, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, DbSnapshot, ErrorKind, SnapshotKind, SnapshotRequest, SnapshotStatus};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
-use crate::lab::journal::{EventKind, Kind};
+use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
@@ -139,6 +139,10 @@ impl Step for Snapshot {
             ]),
             Err(e) => Err(e.into()),
         }
+    }
+
+    fn witness(&self, look: &mut Witness<'_>) {
+        witness(look);
     }
 }
 
@@ -289,4 +293,102 @@ fn taken_too_early(ctx: &Ctx<'_>, snapshot: &DbSnapshot) -> Option<(StepState, P
             )
             .arg("instance", &names.instance)
     }))
+}
+
+/// The lab's snapshot: requested (a snapshot made in the console is first seen here), gone,
+/// and available with the moment it holds.
+fn witness(look: &mut Witness<'_>) {
+    let (observed, now) = (look.observed, look.now);
+    let name = &look.config.names.snapshot;
+    if let (Some(snaps), Some(looked)) = (&observed.snapshots.value, observed.snapshots.updated) {
+        let snap = snaps.iter().find(|s| s.id == *name);
+        if let Some(s) = snap.filter(|_| look.journal().open_request(name).is_none()) {
+            // Made in the console: its request time is its create time, else first sight.
+            look.record(
+                s.created.unwrap_or(now).min(now),
+                EventKind::SnapshotRequested { id: s.id.clone() },
+            );
+        }
+        look.follow(name, snap.is_some(), looked);
+    }
+    if let Some(snap) = observed.snapshot(name).filter(|s| s.is_available()) {
+        let at = snap.created.unwrap_or(now);
+        let known =
+            look.journal().events().iter().any(|e| {
+                matches!(&e.kind, EventKind::Snapshot { id } if *id == snap.id) && e.at == at
+            });
+        if !known {
+            look.record(
+                at,
+                EventKind::Snapshot {
+                    id: snap.id.clone(),
+                },
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::{SignedDuration, Timestamp};
+
+    use super::*;
+    use crate::cloud::{SnapshotStatus, Todo, TodoId};
+    use crate::config::Config;
+    use crate::lab::Observed;
+    use crate::lab::journal::Journal;
+
+    fn todos(n: usize) -> Vec<Todo> {
+        (1..=n)
+            .map(|i| Todo {
+                id: TodoId(i.to_string()),
+                user_id: None,
+                title: format!("Todo {i}"),
+                completed: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_console_snapshot_first_seen_with_the_todos_gone_still_began_while_they_were_there() {
+        let config = Config::default();
+        let t0: Timestamp = "2026-11-25T09:00:00Z".parse().unwrap();
+        let t1 = t0.checked_add(SignedDuration::from_secs(60)).unwrap();
+        let mut journal = Journal::in_memory();
+        let mut observed = Observed::default();
+        observed.todos.take(Ok(todos(5)), t0);
+        crate::lab::steps::observe(&mut journal, &observed, &config, t0);
+
+        // The next look shows the snapshot, made in the console and still being made, and
+        // the todos deleted in the meantime.
+        let snapshot = DbSnapshot {
+            id: config.names.snapshot.clone(),
+            instance_id: config.names.instance.clone(),
+            status: SnapshotStatus::Creating,
+            percent: 20,
+            kind: SnapshotKind::Manual,
+            created: Some(t0.checked_add(SignedDuration::from_secs(20)).unwrap()),
+            created_by_tool: false,
+            arn: String::new(),
+        };
+        observed.snapshots.take(Ok(vec![snapshot]), t1);
+        observed.todos.take(Ok(Vec::new()), t1);
+        assert!(crate::lab::steps::observe(
+            &mut journal,
+            &observed,
+            &config,
+            t1
+        ));
+
+        let names: Vec<&str> = journal.events().iter().map(|e| e.kind.name()).collect();
+        assert_eq!(names, ["todos", "snapshot-requested", "todos"]);
+        let ctx = Ctx {
+            observed: &observed,
+            journal: &journal,
+            config: &config,
+            now: t1,
+        };
+        let note = deleted_while_creating(&ctx).expect("the snapshot holds the five todos");
+        assert_eq!(note.code, ProblemCode::SnapshotCreatingTodosDeleted);
+    }
 }

@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use super::{Ctx, Step, wrong_request};
 use crate::cloud::{self, DB_HOST, InstanceStatus, RolloutState, Service, TaskDefinition};
 use crate::lab::act::{ActionError, Outcome, Run, revision_for};
-use crate::lab::journal::Kind;
+use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Confirm, Deploy, Options, Plan, Ready, Request, Switch, param};
 use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
@@ -165,6 +165,10 @@ impl Step for SwitchBackend {
                 .arg("revision", target.revision),
         );
         Ok(out)
+    }
+
+    fn witness(&self, look: &mut Witness<'_>) {
+        witness(look);
     }
 }
 
@@ -634,4 +638,106 @@ fn rollout_failure(ctx: &Ctx<'_>, service: &Service) -> Option<Check> {
         );
     }
     Some(check)
+}
+
+/// The service onto the restored database: switched (with the revision it ran before),
+/// the rollout failed or complete, and the todos it serves once it is complete.
+fn witness(look: &mut Witness<'_>) {
+    let (observed, now) = (look.observed, look.now);
+    let container = &look.config.names.container;
+    let restored = look.restored();
+    let endpoint = restored.and_then(|r| r.endpoint.as_deref());
+    if let (Some(service), Some(endpoint)) = (observed.service.value.as_ref(), endpoint) {
+        witness_rollout_failure(look, service, endpoint);
+    }
+    let Some(service) = observed.service.value.as_ref().filter(|_| look.switched()) else {
+        return;
+    };
+    let revision = observed
+        .current_task_definition()
+        .map_or(0, |td| td.revision);
+    // A new switch after a failed one counts again, but not the failed deployment itself
+    // still standing as PRIMARY (circuit breaker without rollback).
+    let primary_failed = service
+        .primary()
+        .is_some_and(|d| d.rollout == Some(RolloutState::Failed));
+    let journal = look.journal();
+    if !journal.after_last(Kind::BackendSwitched, Kind::RestoreRequested)
+        || (journal.after_last(Kind::RolloutFailed, Kind::BackendSwitched) && !primary_failed)
+    {
+        let at = service.primary().and_then(|d| d.created).unwrap_or(now);
+        // The deployment still draining is the one the service ran before.
+        let from = service
+            .deployments
+            .iter()
+            .filter(|d| d.status != cloud::DeploymentStatus::Primary)
+            .find(|d| {
+                observed
+                    .task_definitions
+                    .get(&d.task_definition)
+                    .and_then(|td| td.env(container, DB_HOST))
+                    .is_some_and(|host| Some(host) != endpoint)
+            })
+            .and_then(|d| cloud::revision_of(&d.task_definition));
+        look.record(at, EventKind::BackendSwitched { revision, from });
+    }
+    if service.is_stable()
+        && !look
+            .journal()
+            .after_last(Kind::RolloutComplete, Kind::BackendSwitched)
+    {
+        let at = service
+            .primary()
+            .and_then(|d| d.updated)
+            .unwrap_or(now)
+            .min(now);
+        look.record(at, EventKind::RolloutComplete { revision });
+        if let Some(count) = observed.todo_count().filter(|n| *n > 0) {
+            look.record(now, EventKind::TodosVerified { count });
+        }
+    }
+}
+
+/// Records a failed rollout onto the restored database once per switch: a FAILED deployment
+/// whose DB_HOST is `endpoint`, or the circuit breaker's rollback event since the switch.
+fn witness_rollout_failure(look: &mut Witness<'_>, service: &Service, endpoint: &str) {
+    let (observed, now) = (look.observed, look.now);
+    let container = &look.config.names.container;
+    let journal = look.journal();
+    let Some(switched) = journal.last(Kind::BackendSwitched).map(|e| e.at) else {
+        return;
+    };
+    if journal.after_last(Kind::RolloutFailed, Kind::BackendSwitched) {
+        return;
+    }
+    let failed = service.deployments.iter().find(|d| {
+        d.rollout == Some(RolloutState::Failed)
+            && observed
+                .task_definitions
+                .get(&d.task_definition)
+                .and_then(|td| td.env(container, DB_HOST))
+                == Some(endpoint)
+    });
+    let rolled_back =
+        observed.db_host(container) != Some(endpoint) && service.rolled_back_since(switched);
+    if failed.is_none() && !rolled_back {
+        return;
+    }
+    let revision = failed
+        .and_then(|d| cloud::revision_of(&d.task_definition))
+        .or_else(
+            || match journal.last(Kind::BackendSwitched).map(|e| &e.kind) {
+                Some(EventKind::BackendSwitched { revision, .. }) => Some(*revision),
+                _ => None,
+            },
+        )
+        .unwrap_or(0);
+    let at = failed.and_then(|d| d.updated).unwrap_or(now).min(now);
+    look.record(
+        at,
+        EventKind::RolloutFailed {
+            revision,
+            failed_tasks: failed.map_or(0, |d| d.failed_tasks),
+        },
+    );
 }

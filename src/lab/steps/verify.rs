@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use super::{Ctx, Step, wrong_request};
 use crate::cloud;
 use crate::lab::act::{ActionError, Outcome, Run, seen_todos};
-use crate::lab::journal::{EventKind, Kind};
+use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Confirm, Options, Plan, Ready, Request, param};
 use crate::lab::{Check, StepId, StepState, Text};
@@ -146,6 +146,10 @@ impl Step for Verify {
             Text::new("done-verify-seen").arg("count", todos.len()),
         ])
     }
+
+    fn witness(&self, look: &mut Witness<'_>) {
+        witness(look);
+    }
 }
 
 /// How many todos the learner confirmed in the browser after the last rollout, if they did.
@@ -169,4 +173,21 @@ fn served_titles(ctx: &Ctx<'_>) -> Option<Text> {
     }
     let titles: Vec<&str> = todos.iter().map(|t| t.title.as_str()).collect();
     Some(Text::new("check-verify-titles").arg("titles", titles.join(", ")))
+}
+
+/// The todos are back: a changed list served from the restored database after the rollout
+/// completed (the switch records the list it finds when the rollout completes).
+fn witness(look: &mut Witness<'_>) {
+    let Some(change) = look.list_change() else {
+        return;
+    };
+    let (at, count) = (change.at, change.list.len());
+    let journal = look.journal();
+    if count > 0
+        && look.switched()
+        && journal.has(Kind::RolloutComplete)
+        && !journal.verified_after_rollout()
+    {
+        look.record(at, EventKind::TodosVerified { count });
+    }
 }
