@@ -61,6 +61,8 @@ pub enum Action {
     ToggleLang,
     ToggleHelp,
     TogglePresent,
+    /// Shows or folds the console path of the steps (reference beside the explanation).
+    ToggleConsole,
     Quit,
     Confirm,
     Cancel,
@@ -285,6 +287,9 @@ pub struct App {
     /// How far the help overlay is scrolled (rows); 0 when it opens.
     pub help_scroll: u16,
     pub present: bool,
+    /// Whether the steps show their console path unfolded (`c`); folded by default, so the
+    /// explanation fits in a few pages at 80×24.
+    pub console: bool,
     pub theme: Theme,
     pub no_color: bool,
     pub read_only: bool,
@@ -360,6 +365,7 @@ impl App {
             quiz: None,
             help_scroll: 0,
             present: false,
+            console: false,
             theme: Theme::Dark,
             no_color: false,
             read_only: false,
@@ -716,6 +722,7 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::TogglePresent => self.present = !self.present,
+            Action::ToggleConsole => self.console = !self.console,
             Action::Quit | Action::Cancel => {
                 if action == Action::Quit {
                     self.quit = true;
