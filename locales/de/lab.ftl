@@ -378,6 +378,7 @@ blocked-copy-mismatch = die App liefert { $served } ToDos aus { $instance }, { $
 ## Ohne Oberfläche
 
 run-already-done = bereits erledigt: { $detail }
+run-seen-assumed = --yes: als gesehen angenommen; prüfe, ob dein Browser sie auch zeigt.
 run-skipped = übersprungen
 run-needs-yes = kein Terminal für die Bestätigung: Ergänze --yes, um ohne Nachfrage auszuführen
 run-nothing = nenne die Schritte (z. B. run snapshot) oder verwende --all

@@ -378,6 +378,7 @@ blocked-copy-mismatch = the app serves { $served } todos from { $instance }, but
 ## Headless
 
 run-already-done = already done: { $detail }
+run-seen-assumed = --yes: taken as seen; check that your browser shows them too.
 run-skipped = skipped
 run-needs-yes = no terminal to ask for confirmation: add --yes to run without asking
 run-nothing = name the steps to run (e.g. run snapshot) or use --all
