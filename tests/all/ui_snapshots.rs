@@ -1236,3 +1236,36 @@ async fn the_console_path_folds_behind_c() {
         );
     }
 }
+
+/// At 120×40 the step's text gets the room: at least 80 columns (at 100, 69), the step list
+/// folds into the strip, and no side panel has an empty row at its end.
+#[tokio::test]
+async fn the_text_gets_the_room_at_120x40() {
+    let lab = lab_at(Stage::Restoring).await;
+    for lang in Lang::ALL {
+        for (width, height, wide) in [(120, 40, 80), (100, 30, 69)] {
+            let mut app = lab.app(lang, StepId::Restore).await;
+            app.update(Msg::Resize(width, height));
+            let area = ratatui::layout::Rect::new(0, 0, width, height);
+            let panel = backup_lab::ui::instructions_area(&app, area);
+            let inner = ratatui::widgets::Block::bordered().inner(panel).width;
+            assert!(inner >= wide, "{lang:?} {width}×{height}: {inner} columns");
+            let terminal = render(&app, width, height);
+            for id in ["ui-status-title", "ui-recovery-title"] {
+                let title = backup_lab::i18n::t(lang, id);
+                let rows = panel_rows(&terminal, &title);
+                assert!(
+                    rows.last().is_some_and(|r| !r.trim().is_empty()),
+                    "{lang:?} {width}×{height}: «{title}» ends with an empty row:\n{}",
+                    terminal.backend()
+                );
+            }
+            if width == 120 {
+                insta::assert_snapshot!(
+                    format!("step_07_restore_{}_120x40", lang_name(lang)),
+                    terminal.backend()
+                );
+            }
+        }
+    }
+}
