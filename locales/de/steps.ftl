@@ -150,7 +150,8 @@ step-snapshot-body =
     benannten Wiederherstellungspunkt, den du gezielt zurückspielen kannst. Ein manueller
     Snapshot entsteht sofort und bleibt, anders als automatische Backups, bis du ihn
     löschst, unabhängig von der Aufbewahrungsdauer.
-    • Die Instanz muss Available sein; steht sie noch auf modifying oder backing-up, warte kurz.
+    • Die Instanz muss den Status Available haben; steht sie noch auf modifying oder
+    backing-up, warte kurz.
     • Solange der Status Creating lautet, ist der Fortschritt in Prozent nur eine Schätzung;
     die Dauer hängt von der Datenmenge ab. backup-lab zeigt dir die verstrichene Zeit.
     Spielst du den Snapshot zurück, verlierst du alles, was danach geschrieben wurde: Sein
@@ -368,8 +369,8 @@ step-cleanup-body =
     und schreibt das Ergebnis mit mysql in { $instance }; dort ersetzt es die ToDo-Tabellen,
     und was nach der Katastrophe in { $instance } geschrieben wurde, geht verloren. Kopiere,
     bevor du das Backend zurückstellst.
-    Behalten geht schnell, doch der neue Endpunkt muss in jede Konfiguration, die die
-    Datenbank nennt. Dump & Restore dauert länger (eine Kopie mehr, je grösser die
+    Behalten geht schnell, doch dann muss jede Konfiguration, die die Datenbank nennt, den
+    neuen Endpunkt bekommen. Dump & Restore dauert länger (eine Kopie mehr, je grösser die
     Datenbank, desto länger), behält aber den ursprünglichen Endpunkt, seine Einstellungen
     und alles, was darauf zeigt.
     Die Reihenfolge zählt: Löschst du { $restored }, solange das Backend darauf zeigt,

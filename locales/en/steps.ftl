@@ -143,7 +143,8 @@ step-snapshot-body =
     named recovery point you can restore on purpose. A manual snapshot is taken right away
     and, unlike automated backups, kept until you delete it, regardless of the retention
     period.
-    • The instance must be Available; if it is still modifying or backing-up, wait a little.
+    • The instance must have the status Available; if it is still modifying or backing-up,
+    wait a little.
     • While the status is Creating, the progress in percent is only an estimate; the
     duration depends on the amount of data. backup-lab shows the elapsed time.
     Restoring the snapshot loses everything written after it: its achieved RPO is the time
