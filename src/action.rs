@@ -19,6 +19,8 @@ pub enum Action {
     ToggleLang,
     ToggleHelp,
     TogglePresent,
+    /// Shows or folds the console path of the steps (reference beside the explanation).
+    ToggleConsole,
     Quit,
     Confirm,
     Cancel,

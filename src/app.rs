@@ -169,6 +169,9 @@ pub struct App {
     /// How far the help overlay is scrolled (rows); 0 when it opens.
     pub help_scroll: u16,
     pub present: bool,
+    /// Whether the steps show their console path unfolded (`c`); folded by default, so the
+    /// explanation fits in a few pages at 80×24.
+    pub console: bool,
     pub theme: Theme,
     pub no_color: bool,
     pub read_only: bool,
@@ -244,6 +247,7 @@ impl App {
             quiz: None,
             help_scroll: 0,
             present: false,
+            console: false,
             theme: Theme::Dark,
             no_color: false,
             read_only: false,
@@ -609,6 +613,7 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::TogglePresent => self.present = !self.present,
+            Action::ToggleConsole => self.console = !self.console,
             Action::Quit | Action::Cancel => {
                 if action == Action::Quit {
                     self.quit = true;

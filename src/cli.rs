@@ -41,16 +41,16 @@ pub struct Global {
     /// Names and settings (TOML); see the README.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// AWS profile (else AWS_PROFILE / default chain).
+    /// AWS profile (else AWS_PROFILE or the usual search for credentials).
     #[arg(long, global = true)]
     pub profile: Option<String>,
-    /// AWS region (else AWS_REGION / profile); the course uses us-east-1.
+    /// AWS region (else AWS_REGION or the profile); the course uses us-east-1.
     #[arg(long, global = true)]
     pub region: Option<String>,
     /// Base URL of the todo app (else the DNS name of the load balancer).
     #[arg(long, global = true, value_name = "URL")]
     pub app_url: Option<String>,
-    /// Your name, shown at the top of the report you hand in (else `learner` in the configuration).
+    /// Your name, shown at the top of the report you hand in (else learner in the configuration).
     #[arg(long, global = true, value_name = "NAME")]
     pub name: Option<String>,
     /// Machine-readable output (status, check, run).
@@ -65,19 +65,19 @@ pub struct Global {
     /// Start a fresh simulated world.
     #[arg(long, global = true)]
     pub reset: bool,
-    /// Simulation: start a demo at STEP (e.g. restore) in a fresh world in which every step before it is done.
+    /// Simulation only: start a demo at STEP (e.g. restore) in a fresh world in which every step before it is done.
     #[arg(long, value_name = "STEP")]
     pub at: Option<String>,
-    /// Projector mode: large text, high contrast, no log.
+    /// Projector mode: large text, high contrast, no event log.
     #[arg(long, global = true)]
     pub present: bool,
-    /// Color theme.
+    /// Color theme: dark or light.
     #[arg(long, global = true, value_enum)]
     pub theme: Option<Theme>,
     /// Observe and check only; never change anything.
     #[arg(long, global = true)]
     pub read_only: bool,
-    /// Inject faults into cloud calls, e.g. `throttle:0.2` or `CreateDBSnapshot=timeout@1`.
+    /// Inject faults into AWS calls, e.g. throttle:0.2 or CreateDBSnapshot=timeout@1.
     #[arg(long, global = true, value_name = "SPEC")]
     pub faults: Option<String>,
     /// RPO target in minutes (default 60): the run is measured against it.
@@ -107,11 +107,11 @@ pub enum CommandLine {
     Status,
     /// Check every step; exit 0 when the lab is complete (all steps through verify).
     Check,
-    /// Perform steps' actions and wait for them: `run snapshot restore`, `run --all`.
+    /// Perform steps' actions and wait for them: run snapshot restore, run --all.
     Run(RunArgs),
     /// Describe the latest run: steps, RPO/RTO, calls, resources left.
     Report(ReportArgs),
-    /// Print shell completions: `backup-lab completions bash > ~/.local/share/bash-completion/completions/backup-lab`.
+    /// Print shell completions: backup-lab completions bash > ~/.local/share/bash-completion/completions/backup-lab
     Completions(CompletionsArgs),
     /// Print the man page (roff), or write the pages of the program and of each command into a directory.
     Man(ManArgs),
@@ -126,7 +126,7 @@ pub struct ManArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct CompletionsArgs {
-    /// The shell to complete in.
+    /// The shell to complete in: bash, elvish, fish, powershell or zsh.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
@@ -139,7 +139,7 @@ pub struct CompletionsArgs {
 pub struct RunArgs {
     /// Step ids to run, in order.
     pub steps: Vec<String>,
-    /// Every action through `verify` (not cleanup).
+    /// Every action through verify (not cleanup).
     #[arg(long)]
     pub all: bool,
     /// Cleanup keeps the restored database and deletes only the snapshot.
@@ -152,8 +152,8 @@ pub struct RunArgs {
     /// Cleanup copies the restored todos back into the original database (dump & restore, a one-off Fargate task), switches the backend back to it, then deletes the restored instance and the snapshot. Without this or --keep-restored, cleanup goes back to the original database as it is.
     #[arg(long)]
     pub copy_back: bool,
-    /// Point-in-time restore (pitr): restore to this moment instead of the one the journal
-    /// calls for: HH:MM:SS in your local time (today), or an RFC 3339 time.
+    /// Bonus step point-in-time restore (pitr): restore to this moment instead of the one the
+    /// journal calls for: HH:MM:SS in your local time (today), or an RFC 3339 time.
     #[arg(long, value_name = "TIME")]
     pub restore_time: Option<String>,
     /// When the app or another run holds the state directory, wait until it is free.
@@ -170,6 +170,7 @@ pub enum ReportFormat {
 
 #[derive(Debug, Args, Clone)]
 pub struct ReportArgs {
+    /// Report format: md (Markdown, the default) or json.
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
 }

@@ -117,6 +117,15 @@ impl Runtime {
             )
     }
 
+    /// Whether `step` is done by the live state but its plan asks the learner to confirm
+    /// what they see (`Confirm::Seen`, the verify step's moment).
+    fn awaits_look(&self, step: StepId, observed: &Observed, options: &Options) -> bool {
+        step.has_action()
+            && self
+                .plan(step, observed, options)
+                .is_ok_and(|plan| plan.confirm == Confirm::Seen)
+    }
+
     fn check_of(&self, step: StepId, observed: &Observed) -> Option<crate::lab::Check> {
         let journal = self.journal();
         steps::check(
@@ -437,7 +446,12 @@ impl Runtime {
                 observed = fresh;
             }
             let before = self.check_of(step, &observed);
-            if before.is_some() && self.finished(step, before.as_ref(), &observed, options) {
+            // A step done by the live state that waits for the learner to look (verify: the
+            // todos are back; do they see them in the browser?) asks, as the TUI does.
+            if before.is_some()
+                && self.finished(step, before.as_ref(), &observed, options)
+                && !self.awaits_look(step, &observed, options)
+            {
                 self.say(&Text::new("run-already-done").arg(
                     "detail",
                     before.map(|c| c.render(self.lang)).unwrap_or_default(),
@@ -567,6 +581,14 @@ impl Runtime {
         yes: bool,
     ) -> Result<Option<Result<Outcome, ActionError>>, i32> {
         if yes {
+            // The look in the browser cannot be confirmed in advance: the list is shown and
+            // the confirmation is said to be assumed.
+            if let Ok(plan) = self.plan(step, observed, options)
+                && plan.confirm == Confirm::Seen
+            {
+                self.show_plan(&plan);
+                note!("  {}", t(self.lang, "run-seen-assumed"));
+            }
             session
                 .handle
                 .send(Command::RunUnseen(step, Box::new(options.clone())));

@@ -222,6 +222,7 @@ pub const MAIN: &[Row] = &[
         hint_on: Some("ui-hint-present-off"),
     },
     row(&[char_key('s', Action::Quiz)], "ui-help-quiz"),
+    row(&[char_key('c', Action::ToggleConsole)], "ui-help-console"),
     row(
         &[
             Binding {

@@ -585,9 +585,11 @@ mod tests {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let (_tx, rx) = crate::worker::channel();
         let keys = [KeyCode::PageDown, KeyCode::Char(' '), KeyCode::End];
-        // The longest step text, so that more than two pages are there to move through.
+        // The longest step text with its console path shown (`c`), so that more than two
+        // pages are there to move through.
         let mut long = app();
         long.selected = crate::lab::StepId::Cleanup;
+        long.console = true;
         let app = run_loop(
             &mut terminal,
             long,

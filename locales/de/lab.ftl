@@ -210,7 +210,11 @@ param-parameter-group = Parametergruppe
 param-option-group = Optionsgruppe
 param-engine = Engine
 param-tags = Tags
-param-setting = { $name }
+param-storage-throughput = Storage throughput
+param-public-access = Public access
+param-copy-tags = Copy tags to snapshots
+param-auto-minor-upgrade = Auto minor version upgrade
+param-deletion-protection = Deletion protection
 param-family = Task-Definition-Familie
 param-base-revision = Basiert auf Revision
 param-db-host = Neuer DB_HOST
@@ -374,6 +378,7 @@ blocked-copy-mismatch = die App liefert { $served } ToDos aus { $instance }, { $
 ## Ohne Oberfläche
 
 run-already-done = bereits erledigt: { $detail }
+run-seen-assumed = --yes: als gesehen angenommen; prüfe, ob dein Browser sie auch zeigt.
 run-skipped = übersprungen
 run-needs-yes = kein Terminal für die Bestätigung: Ergänze --yes, um ohne Nachfrage auszuführen
 run-nothing = nenne die Schritte (z. B. run snapshot) oder verwende --all

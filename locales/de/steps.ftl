@@ -18,14 +18,14 @@ step-concepts-title = Backup, Restore, RPO, RTO
 step-concepts-short = Grundlagen
 step-concepts-now = Lies, was Backup, Restore, RPO und RTO bedeuten; das Handy-Beispiel unten macht es greifbar.
 step-concepts-body =
-    Ein Backup ist eine Kopie deiner Daten, die an einem anderen Ort aufbewahrt wird. Geht
-    das Original verloren, hast du immer noch einen Stand, auf den du zurückgreifen kannst.
-    Mit einem Restore (Wiederherstellung) holst du diesen Stand aus dem Backup zurück und
-    machst ihn wieder nutzbar.
+    Ein Backup ist eine Kopie deiner Daten an einem anderen Ort: Geht das Original verloren,
+    bleibt dir ein Stand, auf den du zurückgreifen kannst. Mit einem Restore
+    (Wiederherstellung) holst du diesen Stand aus dem Backup zurück und machst ihn wieder
+    nutzbar.
     Zwei Ziele legen fest, wie gut dich eine Backup-Strategie schützen muss:
     • RPO (Recovery Point Objective): wie viele Daten du höchstens verlieren darfst,
-    ausgedrückt als Zeitspanne. Damit du dieses Ziel einhältst, darf zwischen zwei Backups
-    nie mehr Zeit vergehen als der RPO.
+    ausgedrückt als Zeitspanne; zwischen zwei Backups darf darum nie mehr Zeit vergehen als
+    der RPO.
     • RTO (Recovery Time Objective): wie lange das System höchstens ausfallen darf, bis es
     wieder läuft.
     Was du bei einem Ausfall tatsächlich erreichst, misst du: Der erreichte RPO ist die Zeit
@@ -63,8 +63,8 @@ step-protection-body =
     • Die Backups vieler Konten verwaltest du an einem Ort; abgelegt werden sie in Backup
     Vaults.
     • Berichte zeigen dir, ob deine Vorgaben eingehalten werden.
-    Dieses Lab arbeitet ohne AWS Backup, direkt mit RDS-Snapshots und automatischen
-    Backups. AWS Backup lernst du hier nur kennen; vorgeführt wird es nicht.
+    Dieses Lab arbeitet direkt mit RDS-Snapshots und automatischen Backups; AWS Backup
+    lernst du hier nur kennen, vorgeführt wird es nicht.
 
 ## Schritt enable-backups: automatische Backups einschalten
 
@@ -74,31 +74,26 @@ step-enable-backups-now = Schalte die automatischen Backups von { $instance } ei
 step-enable-backups-now-wait = { $instance } übernimmt die Änderung. Warte, bis sie wieder verfügbar ist.
 step-enable-backups-enter = Fenster wählen, dann bestätigen
 step-enable-backups-body =
-    Zu Beginn des Labs sind die automatischen Backups von { $instance } ausgeschaltet
-    (Backup retention period = 0). In diesem Schritt setzt du die Aufbewahrung auf { $retention ->
+    Zu Beginn sind die automatischen Backups von { $instance } ausgeschaltet (Backup
+    retention period = 0). Du setzt die Aufbewahrung auf { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
-    } und
-    wählst ein Backup-Fenster.
-    • Ab dann sichert RDS die Instanz jeden Tag in diesem Fenster und bewahrt jedes Backup
+    } und wählst ein Backup-Fenster.
+    • RDS sichert die Instanz dann jeden Tag in diesem Fenster, bewahrt jedes Backup
     { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
-    } auf. Zusätzlich speichert RDS laufend die Transaktionslogs; damit wird
-    ein Point-in-Time-Restore möglich (siehe Bonus-Schritt).
-    • Das Fenster wählst du in deiner Lokalzeit; vorgeschlagen ist { $window }, und backup-lab
-    rechnet es für dich in UTC um. RDS speichert das Fenster in UTC, darum fragt die
-    Konsole nach UTC-Zeiten. Weil UTC keine Sommerzeit kennt, verschiebt
-    sich das Fenster in deiner Lokalzeit um eine Stunde, wenn die Sommerzeit beginnt oder
-    endet. Das Fenster dauert mindestens 30 Minuten und darf sich nicht mit dem
-    Wartungsfenster überschneiden.
+    } auf und speichert laufend die Transaktionslogs: Das ermöglicht einen
+    Point-in-Time-Restore (Bonus-Schritt).
+    • Du wählst das Fenster in Lokalzeit (vorgeschlagen: { $window }); backup-lab rechnet es
+    in UTC um, denn RDS speichert es in UTC. Weil UTC keine Sommerzeit kennt, verschiebt es
+    sich in Lokalzeit um eine Stunde, wenn die Sommerzeit beginnt oder endet. Es dauert
+    mindestens 30 Minuten und darf sich nicht mit dem Wartungsfenster überschneiden.
     • Wähle Apply immediately, sonst wartet die Änderung bis zum nächsten Wartungsfenster.
-    • Der Wechsel von 0 auf einen Wert über 0 macht die Instanz kurz unerreichbar und
-    startet sofort ein erstes Backup: Der Status zeigt modifying und backing-up, bis die Instanz
-    wieder available ist.
-    Dieses erste Backup entsteht, bevor es deine ToDos gibt, und bis zum nächsten geplanten
-    können Stunden vergehen. Für den Restore in diesem Lab erstellst du darum gleich einen
-    manuellen Snapshot.
+    • Der Wechsel von 0 auf mehr als 0 macht die Instanz kurz unerreichbar und startet sofort
+    ein erstes Backup: Der Status zeigt modifying und backing-up, bis sie wieder available ist.
+    Dieses erste Backup entsteht vor deinen ToDos, und bis zum nächsten können Stunden
+    vergehen. Für den Restore erstellst du darum gleich einen manuellen Snapshot.
 step-enable-backups-console =
     1. Öffne Services → RDS.
     2. Klicke im Menü links auf Databases.
@@ -148,23 +143,21 @@ step-snapshot-now = Erstelle den manuellen Snapshot { $snapshot } von { $instanc
 step-snapshot-now-wait = { $snapshot } wird erstellt. Warte, bis er verfügbar ist; erst dann kommt die Katastrophe.
 step-snapshot-enter = Snapshot erstellen
 step-snapshot-body =
-    Jetzt hältst du den aktuellen Stand von { $instance } samt deinen 5 ToDos in einem
-    manuellen DB-Snapshot namens { $snapshot } fest.
-    Warum von Hand, wenn doch schon automatische Backups laufen? Ihr erstes Backup entstand,
-    als du sie eingeschaltet hast, also bevor es deine ToDos gab, und das nächste folgt
-    erst im Backup-Fenster. Vor allem willst du einen Wiederherstellungspunkt mit einem
-    Namen, den du gezielt zurückspielen kannst. Ein manueller Snapshot entsteht sofort und
-    bleibt, anders als automatische Backups, bestehen, bis du ihn löschst – unabhängig von
-    der Aufbewahrungsdauer.
-    • Die Instanz muss verfügbar sein (Status Available). Steht sie nach dem letzten
-    Schritt noch auf modifying oder backing-up, warte kurz.
+    Jetzt hältst du den Stand von { $instance } samt deinen 5 ToDos im manuellen
+    DB-Snapshot { $snapshot } fest.
+    Warum von Hand? Das erste automatische Backup entstand beim Einschalten, also vor deinen
+    ToDos, und das nächste folgt erst im Backup-Fenster. Vor allem willst du einen
+    benannten Wiederherstellungspunkt, den du gezielt zurückspielen kannst. Ein manueller
+    Snapshot entsteht sofort und bleibt, anders als automatische Backups, bis du ihn
+    löschst, unabhängig von der Aufbewahrungsdauer.
+    • Die Instanz muss den Status Available haben; steht sie noch auf modifying oder
+    backing-up, warte kurz.
     • Solange der Status Creating lautet, ist der Fortschritt in Prozent nur eine Schätzung;
     die Dauer hängt von der Datenmenge ab. backup-lab zeigt dir die verstrichene Zeit.
-    Der Snapshot ist dein Wiederherstellungspunkt: Spielst du ihn zurück, verlierst du
-    alles, was danach geschrieben wurde. Sein erreichter RPO ist also die Zeit seit seiner
-    Erstellung. (Das Kapitel nennt den Schritt «Point in time Backup». Ein Snapshot hält
-    aber einen festen Moment fest; einen echten Point-in-Time-Restore ermöglichen erst die
-    automatischen Backups – siehe Bonus-Schritt.)
+    Spielst du den Snapshot zurück, verlierst du alles, was danach geschrieben wurde: Sein
+    erreichter RPO ist die Zeit seit seiner Erstellung. (Das Kapitel nennt den Schritt
+    «Point in time Backup»; ein Snapshot hält aber einen festen Moment fest. Einen echten
+    Point-in-Time-Restore ermöglichen erst die automatischen Backups, siehe Bonus-Schritt.)
 step-snapshot-console =
     1. Öffne Services → RDS.
     2. Klicke im Menü links auf Databases.
@@ -206,26 +199,24 @@ step-restore-now = Stelle { $snapshot } in die neue Instanz { $restored } wieder
 step-restore-now-wait = RDS erstellt { $restored }. Das dauert eine Weile; der Status zeigt, wie weit es ist.
 step-restore-enter = Snapshot wiederherstellen
 step-restore-body =
-    Du stellst { $snapshot } in eine neue DB-Instanz namens { $restored } wieder her. Ein
-    Restore überschreibt nie eine bestehende Instanz, auch nicht { $instance }: RDS
-    erstellt immer eine NEUE Instanz mit einem NEUEN Endpunkt.
+    Du stellst { $snapshot } in die neue DB-Instanz { $restored } wieder her. Ein Restore
+    überschreibt nie eine bestehende Instanz, auch nicht { $instance }: RDS erstellt immer
+    eine NEUE Instanz mit einem NEUEN Endpunkt.
     • Multi-AZ DB instance wie beim Original; ohne diese Wahl wäre der Restore Single-AZ.
-    • Sicherheitsgruppe Workshop-RDS-SG statt default: Gibst du keine Gruppe an, hängt RDS
-    die Gruppe default der VPC an, und diese lässt das Backend nicht durch. backup-lab
-    übernimmt die Sicherheitsgruppen und die Subnetzgruppe von { $instance }.
-    • Klasse db.t3.micro; alles andere bleibt, wie die Konsole es vorschlägt.
+    • Sicherheitsgruppe Workshop-RDS-SG statt default: Ohne Angabe hängt RDS die Gruppe
+    default der VPC an, und die lässt das Backend nicht durch. backup-lab übernimmt die
+    Sicherheitsgruppen und die Subnetzgruppe von { $instance }.
+    • Klasse db.t3.micro; alles andere so, wie die Konsole es vorschlägt.
     Der Restore dauert etwa 10 bis 40 Minuten (creating, backing-up, modifying, available);
     einen Endpunkt hat die Instanz erst, wenn ihr Status creating verlässt.
-    Kosten: Die Instanz wird sekundengenau verrechnet, sobald RDS sie erstellt, auch
-    während backing-up und modifying, mindestens 10 Minuten. Multi-AZ kostet etwa das
-    Doppelte, auch beim Speicher: Die 100 GiB der neuen Instanz werden zweimal
-    verrechnet. Läuft { $instance } in RDS Extended Support, zahlt auch die neue Instanz
-    dessen Zuschlag pro vCPU und Stunde.
-    Danach kannst du { $restored } als neue Datenbank nutzen (nächster Schritt) oder die
-    Daten per Dump & Restore zurück in { $instance } kopieren: Du exportierst die Datenbank
-    todo aus { $restored } mit mysqldump und spielst den Export in { $instance } ein; dabei
-    werden die Tabellen in { $instance } samt allem, was seit dem Snapshot dazugekommen
-    ist, überschrieben.
+    Kosten: RDS verrechnet die Instanz sekundengenau ab ihrer Erstellung, auch während
+    backing-up und modifying, mindestens 10 Minuten. Multi-AZ kostet etwa das Doppelte,
+    auch beim Speicher: Die 100 GiB werden zweimal verrechnet. Läuft { $instance } in RDS
+    Extended Support, zahlt auch die neue Instanz dessen Zuschlag pro vCPU und Stunde.
+    Danach nutzt du { $restored } als neue Datenbank (nächster Schritt) oder kopierst die
+    Daten per Dump & Restore zurück: mysqldump exportiert die Datenbank todo aus
+    { $restored }, und der Import überschreibt die Tabellen in { $instance } samt allem, was
+    dort seit dem Snapshot dazugekommen ist.
 step-restore-console =
     1. Öffne Services → RDS.
     2. Klicke im Menü links auf Databases und danach auf { $instance }.
@@ -249,18 +240,18 @@ step-switch-backend-now-wait = ECS verteilt die neue Revision: Neue Tasks starte
 step-switch-backend-enter = Backend umstellen
 step-switch-backend-body =
     Das Backend nutzt noch { $instance }, wo keine ToDos mehr sind. Welche Datenbank es
-    verwendet, steht in der Umgebungsvariable DB_HOST der Task Definition { $family };
-    DB_HOST muss also den Endpunkt von { $restored } bekommen.
-    Eine Task Definition kannst du nicht bearbeiten, nur eine neue Revision davon
-    erstellen: Image, Rollen, CPU, Arbeitsspeicher und die übrigen Variablen bleiben
-    gleich, nur DB_HOST ändert sich. (Dort steht übrigens auch DB_PASSWORD im Klartext; in
-    echten Projekten gehört ein Passwort in AWS Secrets Manager oder einen ähnlichen Dienst.)
-    Danach stellst du { $service } in { $cluster } auf die neue Revision um. ECS startet
-    2 neue Tasks und stoppt die alten erst, wenn die neuen laufen; eine Weile laufen also
-    bis zu 4 Tasks (2 alte, 2 neue). Das neue Deployment hat den Status PRIMARY, das alte
-    bleibt ACTIVE, bis keine Tasks mehr darauf laufen. Der Rollout ist fertig, wenn nur
-    noch ein Deployment mit 2 Tasks übrig ist.
-    { $restored } braucht dafür einen Endpunkt: Den hat sie, sobald ihr Status creating verlässt.
+    nutzt, steht in der Umgebungsvariable DB_HOST der Task Definition { $family }: DB_HOST
+    muss den Endpunkt von { $restored } bekommen, und den hat die Instanz, sobald ihr Status
+    creating verlässt.
+    Eine Task Definition kannst du nicht bearbeiten, nur eine neue Revision erstellen:
+    Image, Rollen, CPU, Arbeitsspeicher und die übrigen Variablen bleiben, nur DB_HOST
+    ändert sich. (Dort steht auch DB_PASSWORD im Klartext; in echten Projekten gehört ein
+    Passwort in AWS Secrets Manager oder einen ähnlichen Dienst.)
+    Dann stellst du { $service } in { $cluster } auf die neue Revision um. ECS startet 2 neue
+    Tasks und stoppt die alten erst, wenn die neuen laufen: Eine Weile laufen bis zu 4 Tasks
+    (2 alte, 2 neue). Das neue Deployment ist PRIMARY, das alte bleibt ACTIVE, bis keine
+    Tasks mehr darauf laufen. Fertig ist der Rollout, wenn nur noch ein Deployment mit 2
+    Tasks übrig ist.
 step-switch-backend-console =
     1. Öffne Services → RDS → Databases und klicke auf { $restored }.
     2. Kopiere im Tab Connectivity & security den Endpunkt (Feld Endpoint).
@@ -304,27 +295,26 @@ step-verify-console =
 
 ## Schritt pitr: Bonus, Point-in-Time-Restore
 
-step-pitr-title = Bonus: Point-in-Time-Restore
+step-pitr-title = Point-in-Time-Restore
 step-pitr-short = Bonus: PITR
 step-pitr-now = Stelle { $instance } auf einen Moment kurz vor der Katastrophe in { $pitr } wieder her.
 step-pitr-now-wait = RDS erstellt { $pitr }. Der Status zeigt, wie weit es ist.
 step-pitr-enter = Point-in-Time-Restore starten
 step-pitr-body =
-    Freiwillig: Seit du die automatischen Backups eingeschaltet hast, überträgt RDS die
-    Transaktionslogs von { $instance } etwa alle 5 Minuten. Du kannst auf jede Sekunde
-    innerhalb der Aufbewahrungsdauer zurückgehen, bis zum letzten wiederherstellbaren
-    Zeitpunkt (in der Konsole Latest restorable time), und der liegt meist weniger als
-    5 Minuten zurück. Mit automatischen Backups erreichst du also einen RPO von etwa
-    5 Minuten; bei { $snapshot } ist es die Zeit seit dem Snapshot.
-    Du stellst { $instance } auf einen Moment kurz vor dem Löschen der ToDos wieder her:
-    Das Journal von backup-lab hat vermerkt, wann das geschah. Jede spätere Sekunde brächte
-    die leere Liste zurück. Auch hier entsteht eine NEUE Instanz { $pitr } mit einem NEUEN
-    Endpunkt, und nichts wird überschrieben; das Backend nutzt weiterhin { $restored }.
+    Seit du die automatischen Backups eingeschaltet hast, überträgt RDS die Transaktionslogs
+    von { $instance } etwa alle 5 Minuten. Du kannst auf jede Sekunde der Aufbewahrungsdauer
+    zurückgehen, bis zum letzten wiederherstellbaren Zeitpunkt (in der Konsole Latest
+    restorable time), und der liegt meist weniger als 5 Minuten zurück: ein RPO von etwa
+    5 Minuten, bei { $snapshot } dagegen die Zeit seit dem Snapshot.
+    Du stellst { $instance } auf einen Moment kurz vor dem Löschen der ToDos wieder her; das
+    Journal von backup-lab hat vermerkt, wann das war. Jede spätere Sekunde brächte die
+    leere Liste zurück. Auch hier entsteht eine NEUE Instanz { $pitr } mit einem NEUEN
+    Endpunkt, nichts wird überschrieben, und das Backend nutzt weiterhin { $restored }.
     Danach siehst du beide erreichten RPO nebeneinander: Mit dem Snapshot ging alles seit
-    seiner Erstellung verloren, mit dem Point-in-Time-Restore nur die letzte Minute. Der
-    Zeitpunkt muss im wiederherstellbaren Bereich liegen: Liegt das Löschen nach dem
-    letzten wiederherstellbaren Zeitpunkt, wartest du ein paar Minuten, bis die Logs da sind.
-    { $pitr } kostet wie jede Instanz: sekundengenau, sobald RDS sie erstellt, mindestens
+    seiner Erstellung verloren, mit dem Point-in-Time-Restore nur die letzte Minute. Liegt
+    das Löschen nach dem letzten wiederherstellbaren Zeitpunkt, warte ein paar Minuten, bis
+    die Logs da sind.
+    { $pitr } kostet wie jede Instanz: sekundengenau ab ihrer Erstellung, mindestens
     10 Minuten, dazu ihr eigener Speicher. Der Schritt «Aufräumen» löscht sie wieder.
 step-pitr-console =
     1. Öffne Services → RDS → Databases und wähle { $instance } aus.
@@ -347,27 +337,16 @@ step-summary-title = Rückblick
 step-summary-short = Rückblick
 step-summary-now = Schau zurück auf deinen erreichten RPO und RTO und was sie bedeuten; deine Zahlen stehen unten.
 step-summary-body =
-    Du hast einen vollständigen Backup-und-Recovery-Zyklus durchgespielt:
-    • automatische Backups für { $instance } eingeschaltet ({ $retention ->
+    Du hast den ganzen Zyklus durchgespielt, von den automatischen Backups ({ $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
-    }, Fenster
-    { $window } Lokalzeit),
-    • 5 ToDos erfasst, im Snapshot { $snapshot } gesichert und danach alle gelöscht,
-    • den Snapshot in die neue Instanz { $restored } wiederhergestellt, { $service } mit
-    einer neuen Revision von { $family } umgestellt und die 5 ToDos zurückgeholt.
-    Ein Restore erstellt immer eine neue Instanz mit einem neuen Endpunkt. Danach stellst
-    du die Anwendung um oder kopierst die Daten per Dump & Restore zurück.
-    Der RPO und der RTO in diesem Lab: Beim Restore des Snapshots geht alles verloren, was
-    nach seiner Erstellung geschrieben wurde; der erreichte RPO ist also die Zeit seit dem
-    Snapshot. Automatische Backups ermöglichen einen Point-in-Time-Restore mit einem RPO
-    von etwa 5 Minuten. Der erreichte RTO setzt sich aus dem Restore (10 bis 40 Minuten),
-    dem Rollout und deiner eigenen Zeit zum Lesen und Entscheiden zusammen.
+    }, Fenster { $window } Lokalzeit) bis zu den 5 ToDos, die { $service } jetzt aus
+    { $restored } liest. Ein Restore erstellt immer eine neue Instanz mit einem neuen
+    Endpunkt; danach stellst du die Anwendung um oder kopierst die Daten per Dump & Restore
+    zurück.
     Multi-AZ und Lesereplikate verkürzen den RTO, wenn eine Instanz oder eine Availability
-    Zone ausfällt. Vor gelöschten Daten schützen sie nicht: Das Löschen übernehmen sie
-    sofort. Dagegen hilft nur ein Backup von vorher. AWS Backup hast
-    du nur kennengelernt; in grösseren Umgebungen verwaltet es solche Backups zentral.
-    Als Nächstes räumst du auf, damit nichts weiter Geld kostet.
+    Zone ausfällt. Vor gelöschten Daten schützen sie nicht: Sie übernehmen das Löschen
+    sofort; dagegen hilft nur ein Backup von vorher.
 
 ## Schritt cleanup: entfernen, was das Lab erstellt hat
 
@@ -377,35 +356,31 @@ step-cleanup-now = Wähle, welche Datenbank bleibt, und entferne dann, was das L
 step-cleanup-now-wait = Das Aufräumen läuft. Warte, bis alles weg ist, was es entfernt.
 step-cleanup-enter = wählen und aufräumen
 step-cleanup-body =
-    Snapshots und DB-Instanzen kosten Geld, auch wenn niemand sie nutzt, und dein Budget im
-    Learner Lab ist klein. Entferne, was dieses Lab erstellt hat:
-    • Lösche den manuellen Snapshot { $snapshot }; manuelle Snapshots bleiben, bis du sie
-    löschst.
-    • Falls du den Bonus-Schritt gemacht hast, lösche { $pitr } ohne Final Snapshot.
-    • Entscheide, welche Datenbank in Betrieb bleibt. Behältst du { $restored }, nutzt das
-    Backend sie bereits; dann laufen aber zwei Multi-AZ-Instanzen weiter, { $instance } und
-    { $restored }, und beide kosten laufend Geld. Willst du zurück zu { $instance }, stelle
-    zuerst { $service } auf die ursprüngliche Revision von { $family } zurück und warte den
-    Rollout ab; danach deregistrierst du die neue Revision und löschst { $restored } ohne
-    Final Snapshot.
-    • Gehst du einfach zurück, sind die wiederhergestellten ToDos weg. Mit Dump & Restore
-    behältst du sie: Ein einmaliger Task liest { $restored } mit mysqldump aus und schreibt
-    das Ergebnis mit mysql in { $instance }; dort ersetzt es die ToDo-Tabellen, und was nach
-    der Katastrophe in { $instance } geschrieben wurde, geht verloren. Danach gehst du
-    zurück wie oben.
-    Welchen Weg wählt ein Team? Die wiederhergestellte Instanz zu behalten geht schnell,
-    aber die Datenbank hat nun einen neuen Endpunkt, und jede Konfiguration, die ihn nennt,
-    muss angepasst werden. Dump & Restore dauert länger (eine Kopie mehr, und je grösser
-    die Datenbank, desto länger), dafür bleiben der ursprüngliche Endpunkt, seine
-    Einstellungen und alles, was darauf zeigt.
-    Die Reihenfolge ist wichtig: Löschst du { $restored }, solange das Backend noch darauf
-    zeigt, funktioniert die App nicht mehr.
-    Die automatischen Backups von { $instance } dürfen eingeschaltet bleiben; jedes läuft
+    Snapshots und DB-Instanzen kosten Geld, auch ungenutzt, und dein Budget im Learner Lab
+    ist klein. Lösche den manuellen Snapshot { $snapshot } (manuelle Snapshots bleiben, bis
+    du sie löschst) und nach dem Bonus-Schritt { $pitr } ohne Final Snapshot. Dann
+    entscheidest du, welche Datenbank bleibt:
+    • { $restored } behalten: Das Backend nutzt sie schon, aber dann kosten zwei
+    Multi-AZ-Instanzen laufend Geld, { $instance } und { $restored }.
+    • Zurück zu { $instance }: Stelle zuerst { $service } auf die ursprüngliche Revision von
+    { $family } zurück und warte den Rollout ab; dann deregistrierst du die neue Revision
+    und löschst { $restored } ohne Final Snapshot. Die wiederhergestellten ToDos sind dann weg.
+    • Dump & Restore, dann zurück: Ein einmaliger Task liest { $restored } mit mysqldump aus
+    und schreibt das Ergebnis mit mysql in { $instance }; dort ersetzt es die ToDo-Tabellen,
+    und was nach der Katastrophe in { $instance } geschrieben wurde, geht verloren. Kopiere,
+    bevor du das Backend zurückstellst.
+    Behalten geht schnell, doch dann muss jede Konfiguration, die die Datenbank nennt, den
+    neuen Endpunkt bekommen. Dump & Restore dauert länger (eine Kopie mehr, je grösser die
+    Datenbank, desto länger), behält aber den ursprünglichen Endpunkt, seine Einstellungen
+    und alles, was darauf zeigt.
+    Die Reihenfolge zählt: Löschst du { $restored }, solange das Backend darauf zeigt,
+    funktioniert die App nicht mehr.
+    Die automatischen Backups von { $instance } dürfen eingeschaltet bleiben: Jedes läuft
     nach { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tagen
-    } ab. Backup-Speicher bis zur Grösse des gesamten Speichers deiner
-    Instanzen in der Region ist gratis.
+    } ab, und Backup-Speicher bis zur Grösse des gesamten Speichers
+    deiner Instanzen in der Region ist gratis.
 step-cleanup-console =
     1. Öffne Services → RDS und klicke im Menü links auf Snapshots.
     2. Wähle im Tab Manual { $snapshot } aus.

@@ -6,14 +6,14 @@ business-heading = Was dieser Durchgang für ein Geschäft bedeutet
 business-rate = Beispiel: ein Webshop, der { $rate ->
         [one] 1 Bestellung
        *[other] { $rate } Bestellungen
-    } pro Stunde gleichmässig verteilt entgegennimmt. Die Rate ist ein Beispiel; mit business.orders_per_hour in der Konfiguration setzt du deine eigene.
+    } pro Stunde, gleichmässig verteilt (deine eigene Rate setzt du mit business.orders_per_hour in der Konfiguration).
 business-compare = Erreichter RPO mit dem Snapshot { $snapshot }: { $snapshot_rpo }; mit Point-in-Time-Restore: { $pitr_rpo }.
 business-none = Sobald du die ToDos gelöscht und zurückgeholt hast, zeigt dieser Teil, was dein RPO und dein RTO den Shop kosten würden.
 business-rpo = Erreichter RPO { $rpo }: Alles, was in dieser Zeit geschrieben wurde, ist weg, im Beispiel { $orders ->
         [0] weniger als eine Bestellung
         [one] etwa 1 Bestellung
        *[other] etwa { $orders } Bestellungen
-    }. Manche Kundinnen und Kunden haben vielleicht für Bestellungen bezahlt, von denen der Shop nichts mehr weiss.
+    }, vielleicht schon bezahlt, doch der Shop weiss nichts mehr davon.
 business-rpo-pitr = Mit dem Point-in-Time-Restore betrug der erreichte RPO { $rpo }, das sind { $orders ->
         [0] weniger als eine Bestellung
         [one] etwa 1 Bestellung
@@ -23,7 +23,7 @@ business-rto = Erreichter RTO { $rto }: So lange gab es keinen Umsatz; { $orders
         [0] weniger als eine Bestellung
         [one] etwa 1 Bestellung
        *[other] etwa { $orders } Bestellungen
-    } blieben aus. Manche dieser Kundinnen und Kunden kommen später wieder, andere kaufen anderswo.
+    } blieben aus; manche dieser Kundinnen und Kunden kaufen nun anderswo.
 business-rto-running = Der Shop ist seit { $rto } ohne Umsatz; { $orders ->
         [0] weniger als eine Bestellung
         [one] etwa 1 Bestellung

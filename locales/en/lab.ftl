@@ -210,7 +210,11 @@ param-parameter-group = Parameter group
 param-option-group = Option group
 param-engine = Engine
 param-tags = Tags
-param-setting = { $name }
+param-storage-throughput = Storage throughput
+param-public-access = Public access
+param-copy-tags = Copy tags to snapshots
+param-auto-minor-upgrade = Auto minor version upgrade
+param-deletion-protection = Deletion protection
 param-family = Task definition family
 param-base-revision = Based on revision
 param-db-host = New DB_HOST
@@ -374,6 +378,7 @@ blocked-copy-mismatch = the app serves { $served } todos from { $instance }, but
 ## Headless
 
 run-already-done = already done: { $detail }
+run-seen-assumed = --yes: taken as seen; check that your browser shows them too.
 run-skipped = skipped
 run-needs-yes = no terminal to ask for confirmation: add --yes to run without asking
 run-nothing = name the steps to run (e.g. run snapshot) or use --all

@@ -18,12 +18,11 @@ step-concepts-title = Backup, restore, RPO, RTO
 step-concepts-short = Concepts
 step-concepts-now = Read what backup, restore, RPO and RTO mean; the phone example below makes it concrete.
 step-concepts-body =
-    A backup is a copy of your data that is kept somewhere else. If the original is lost,
-    you still have a state you can fall back on.
-    A restore brings the state stored in a backup back into use.
+    A backup is a copy of your data kept somewhere else: if the original is lost, you still
+    have a state you can fall back on. A restore brings that state back into use.
     Two objectives set how well a backup strategy must protect you:
     • RPO (Recovery Point Objective): how much data you may lose at most, expressed as a
-    span of time. To meet it, the time between two backups must never exceed the RPO.
+    span of time, so the time between two backups must never exceed the RPO.
     • RTO (Recovery Time Objective): how long the system may be down until it works again.
     What you actually achieve in an outage is measured: the achieved RPO is the time from
     the last recovery point (the last backup you can restore from) to the outage, and the
@@ -59,8 +58,8 @@ step-protection-body =
     • You manage the backups of many accounts in one place; they are stored in backup
     vaults.
     • Reports show whether your policies are met.
-    This lab does not use AWS Backup: it works with RDS snapshots and automated backups
-    directly. AWS Backup is only introduced here, not demonstrated.
+    This lab works with RDS snapshots and automated backups directly; AWS Backup is only
+    introduced here, not demonstrated.
 
 ## Step enable-backups: turn on automated backups
 
@@ -70,28 +69,26 @@ step-enable-backups-now = Turn on automated backups of { $instance } with a back
 step-enable-backups-now-wait = { $instance } is applying the change. Wait until its status is available again.
 step-enable-backups-enter = choose a window, then confirm
 step-enable-backups-body =
-    At the start of the lab, automated backups of { $instance } are off: its backup
-    retention period is 0. In this step you set it to { $retention ->
+    At the start of the lab, automated backups of { $instance } are off (Backup retention
+    period = 0). You set the retention to { $retention ->
         [one] 1 day
        *[other] { $retention } days
-    } and pick a
-    backup window.
-    • From then on, RDS backs up the instance every day in that window and keeps each backup
-    for { $retention ->
+    } and choose a backup window.
+    • RDS then backs up the instance every day in that window, keeps each backup for
+    { $retention ->
         [one] 1 day
        *[other] { $retention } days
-    }. It also saves the transaction logs continuously, which makes
-    point-in-time restore possible (see the bonus step).
-    • You choose the window in your local time; { $window } is suggested, and backup-lab
-    converts it to UTC for you. RDS stores the window in UTC, which is why the console
-    asks for UTC times. UTC has no daylight saving time, so in your local time
-    the window moves by one hour when daylight saving time starts or ends. The window lasts
-    at least 30 minutes and must not overlap the maintenance window.
+    } and saves the transaction logs continuously: that makes point-in-time
+    restore possible (bonus step).
+    • You choose the window in local time ({ $window } is suggested); backup-lab converts it
+    to UTC, because RDS stores it in UTC. UTC has no daylight saving time, so in local time
+    the window moves by one hour when daylight saving time starts or ends. It lasts at
+    least 30 minutes and must not overlap the maintenance window.
     • Choose Apply immediately; otherwise the change waits for the next maintenance window.
-    • Going from 0 to a retention above 0 causes a short outage and starts a first backup
-    right away: the status shows modifying and backing-up until the instance is available again.
-    That first backup is taken before your todos exist, and the next scheduled one may be
-    hours away, so for the restore in this lab you will take a manual snapshot instead.
+    • Going from 0 to more than 0 makes the instance briefly unreachable and starts a first
+    backup at once: the status shows modifying and backing-up until it is available again.
+    That first backup predates your todos, and the next scheduled one may be hours away,
+    so for the restore you take a manual snapshot next.
 step-enable-backups-console =
     1. Open Services → RDS.
     2. In the menu on the left, click Databases.
@@ -139,21 +136,21 @@ step-snapshot-now = Take the manual snapshot { $snapshot } of { $instance }: you
 step-snapshot-now-wait = { $snapshot } is being created. Wait until it is available; the disaster comes only after that.
 step-snapshot-enter = take the snapshot
 step-snapshot-body =
-    Now you freeze the current state of { $instance }, including your 5 todos, in a manual
-    DB snapshot named { $snapshot }.
-    Why by hand, when automated backups are already on? Their first backup was taken when
-    you turned them on, before your todos existed, and the next one only comes in your
-    backup window. Above all, you want a recovery point with a name that you can restore on
-    purpose. A manual snapshot is taken right now, and unlike automated backups it is kept
-    until you delete it, regardless of the retention period.
-    • The instance has to be available (status Available). If it is still modifying or
-    backing-up after the previous step, wait a little.
+    Now you freeze the state of { $instance }, including your 5 todos, in the manual DB
+    snapshot { $snapshot }.
+    Why by hand? The first automated backup was taken when you turned them on, before your
+    todos existed, and the next one comes only in the backup window. Above all, you want a
+    named recovery point you can restore on purpose. A manual snapshot is taken right away
+    and, unlike automated backups, kept until you delete it, regardless of the retention
+    period.
+    • The instance must have the status Available; if it is still modifying or backing-up,
+    wait a little.
     • While the status is Creating, the progress in percent is only an estimate; the
     duration depends on the amount of data. backup-lab shows the elapsed time.
-    The snapshot is your recovery point: restoring it loses everything written after it,
-    so its achieved RPO is the time since you took it. (The chapter calls this step a
-    "point in time backup", but a snapshot captures one fixed moment; real point-in-time
-    restore comes from the automated backups – see the bonus step.)
+    Restoring the snapshot loses everything written after it: its achieved RPO is the time
+    since you took it. (The chapter calls this step a "point in time backup", but a
+    snapshot captures one fixed moment; real point-in-time restore comes from the automated
+    backups, see the bonus step.)
 step-snapshot-console =
     1. Open Services → RDS.
     2. In the menu on the left, click Databases.
@@ -194,24 +191,24 @@ step-restore-now = Restore { $snapshot } into the new instance { $restored }. Th
 step-restore-now-wait = RDS is creating { $restored }. This takes a while; its status shows how far along it is.
 step-restore-enter = restore the snapshot
 step-restore-body =
-    You restore { $snapshot } into a new DB instance named { $restored }. A restore never
+    You restore { $snapshot } into the new DB instance { $restored }. A restore never
     overwrites an existing instance, not even { $instance }: RDS always creates a NEW
     instance with a NEW endpoint.
     • Multi-AZ DB instance, like the original; without it the restore would be Single-AZ.
     • Security group Workshop-RDS-SG instead of default: without an explicit group, RDS
     attaches the VPC's default group, which does not let the backend in. backup-lab copies
     the security groups and the subnet group of { $instance }.
-    • Class db.t3.micro; everything else stays as the console proposes.
+    • Class db.t3.micro; everything else as the console proposes.
     The restore takes about 10 to 40 minutes (creating, backing-up, modifying, available);
-    the instance only gets an endpoint once its status leaves creating.
-    Cost: the instance is billed per second from the moment RDS creates it, also while it
-    is backing-up or modifying, with a 10-minute minimum. Multi-AZ costs about twice as
-    much, storage included: the new instance's 100 GiB are billed twice. If { $instance }
-    runs on RDS Extended Support, the new instance pays its surcharge per vCPU-hour too.
-    Afterwards you can either use { $restored } as the new database (next step) or copy
-    the data back into { $instance } with a dump & restore: you export the todo database
-    from { $restored } with mysqldump and load the export into { $instance }, which
-    overwrites its tables, including anything written there since the snapshot.
+    the instance gets an endpoint only once its status leaves creating.
+    Cost: RDS bills the instance per second from the moment it creates it, also while it is
+    backing-up or modifying, with a 10-minute minimum. Multi-AZ costs about twice as much,
+    storage included: the 100 GiB are billed twice. If { $instance } runs on RDS Extended
+    Support, the new instance pays its surcharge per vCPU-hour too.
+    Afterwards you either use { $restored } as the new database (next step) or copy the data
+    back with a dump & restore: mysqldump exports the todo database from { $restored }, and
+    loading it into { $instance } overwrites its tables, including anything written there
+    since the snapshot.
 step-restore-console =
     1. Open Services → RDS.
     2. In the menu on the left, click Databases, then click { $instance }.
@@ -234,19 +231,19 @@ step-switch-backend-now = Point the backend at { $restored }: a new revision of 
 step-switch-backend-now-wait = ECS is rolling out the new revision: new tasks start, old ones stop. Wait until only the new ones run.
 step-switch-backend-enter = switch the backend
 step-switch-backend-body =
-    The backend still uses { $instance }, where no todos are left. Which database it uses
-    is set by the environment variable DB_HOST in the task definition { $family }, so
-    DB_HOST must now get the endpoint of { $restored }.
+    The backend still uses { $instance }, where no todos are left. The database it uses is
+    set by the environment variable DB_HOST in the task definition { $family }, so DB_HOST
+    must get the endpoint of { $restored }, which the instance has once its status leaves
+    creating.
     A task definition cannot be edited, only given a new revision: image, roles, CPU,
-    memory and the other variables stay the same, only DB_HOST changes. (DB_PASSWORD sits
-    there in plain text too; in real projects a password belongs in AWS Secrets Manager or
-    a similar service.)
-    Then you update { $service } in { $cluster } to the new revision. ECS starts 2 new
-    tasks and stops the old ones only once the new ones are running, so for a while up to
-    4 tasks run (2 old, 2 new). The new deployment is PRIMARY; the old one stays ACTIVE
-    until none of its tasks are left. The rollout is complete when only one deployment
-    with 2 running tasks remains.
-    { $restored } needs an endpoint for this: it has one once its status leaves creating.
+    memory and the other variables stay, only DB_HOST changes. (DB_PASSWORD sits there in
+    plain text too; in real projects a password belongs in AWS Secrets Manager or a similar
+    service.)
+    Then you update { $service } in { $cluster } to the new revision. ECS starts 2 new tasks
+    and stops the old ones only once the new ones run, so for a while up to 4 tasks run
+    (2 old, 2 new). The new deployment is PRIMARY; the old one stays ACTIVE until none of
+    its tasks are left. The rollout is complete when only one deployment with 2 running
+    tasks remains.
 step-switch-backend-console =
     1. Open Services → RDS → Databases and click { $restored }.
     2. In the Connectivity & security tab, copy the endpoint (field Endpoint).
@@ -289,27 +286,25 @@ step-verify-console =
 
 ## Step pitr: bonus, point-in-time restore
 
-step-pitr-title = Bonus: point-in-time restore
+step-pitr-title = Point-in-time restore
 step-pitr-short = Bonus: PITR
 step-pitr-now = Restore { $instance } into { $pitr } as it was just before the disaster.
 step-pitr-now-wait = RDS is creating { $pitr }. Its status shows how far along it is.
 step-pitr-enter = start the point-in-time restore
 step-pitr-body =
-    Optional: since you enabled automated backups, RDS ships the transaction logs of
-    { $instance } about every 5 minutes. You can restore to any second within the retention
-    period up to the latest restorable time, which is usually less than 5 minutes ago. So
-    automated backups achieve an RPO of about 5 minutes; with { $snapshot } it is the time
-    since the snapshot.
-    You restore { $instance } to a moment shortly before the todos were deleted:
-    backup-lab's journal noted when that happened. Any later second would bring back the
-    empty list. Again a NEW instance { $pitr } with a NEW endpoint is created and nothing is
-    overwritten; the backend keeps using { $restored }.
+    Since you enabled automated backups, RDS ships the transaction logs of { $instance }
+    about every 5 minutes. You can restore to any second within the retention period up to
+    the latest restorable time, which is usually less than 5 minutes ago: an RPO of about
+    5 minutes, against the time since the snapshot with { $snapshot }.
+    You restore { $instance } to a moment shortly before the todos were deleted;
+    backup-lab's journal noted when that was. Any later second would bring back the empty
+    list. Again a NEW instance { $pitr } with a NEW endpoint is created, nothing is
+    overwritten, and the backend keeps using { $restored }.
     Afterwards you see both achieved RPOs side by side: the snapshot lost everything since
-    it was taken, the point-in-time restore only the last minute. The restore point must
-    lie within the restorable window: if the deletion happened after the latest restorable
-    time, wait a few minutes until the logs have arrived.
-    { $pitr } costs money like any instance: billed per second from the moment RDS creates
-    it, with a 10-minute minimum, plus its own storage. The "Clean up" step deletes it.
+    it was taken, the point-in-time restore only the last minute. If the deletion happened
+    after the latest restorable time, wait a few minutes until the logs have arrived.
+    { $pitr } costs money like any instance: per second from the moment RDS creates it,
+    with a 10-minute minimum, plus its own storage. The "Clean up" step deletes it.
 step-pitr-console =
     1. Open Services → RDS → Databases and select { $instance }.
     2. Click Actions → Restore to point in time.
@@ -330,27 +325,15 @@ step-summary-title = Summary
 step-summary-short = Summary
 step-summary-now = Look back at your achieved RPO and RTO and what they mean; your figures are below.
 step-summary-body =
-    You have gone through a complete backup and recovery cycle:
-    • enabled automated backups for { $instance } ({ $retention ->
+    You have gone through the whole cycle, from the automated backups ({ $retention ->
         [one] 1 day
        *[other] { $retention } days
-    }, window
-    { $window } local time),
-    • added 5 todos, saved them in the snapshot { $snapshot } and then deleted them all,
-    • restored the snapshot into the new instance { $restored }, switched { $service } to
-    it with a new revision of { $family } and got the 5 todos back.
-    A restore always creates a new instance with a new endpoint; afterwards you switch the
-    application over or copy the data back with a dump & restore.
-    RPO and RTO in this lab: restoring the snapshot loses everything written since it was
-    taken, so the achieved RPO is the time since the snapshot. Automated backups allow
-    point-in-time restore with an RPO of about 5 minutes. The achieved RTO is made up of
-    the restore (10 to 40 minutes), the rollout and your own time for reading and
-    deciding.
+    }, window { $window } local time) to the 5 todos that { $service } now reads from
+    { $restored }. A restore always creates a new instance with a new endpoint; afterwards
+    you switch the application over or copy the data back with a dump & restore.
     Multi-AZ and read replicas shorten the RTO when an instance or an Availability Zone
     fails. They do not protect against deleted data: they copy the deletion at once, and
-    only a backup from before brings it back. AWS Backup was only introduced; in larger
-    environments it manages such backups centrally.
-    Next comes the cleanup, so that nothing keeps costing money.
+    only a backup from before brings it back.
 
 ## Step cleanup: remove what the lab created
 
@@ -361,30 +344,28 @@ step-cleanup-now-wait = The cleanup is running. Wait until everything it removes
 step-cleanup-enter = choose and clean up
 step-cleanup-body =
     Snapshots and DB instances cost money even when nobody uses them, and your Learner Lab
-    budget is small. Remove what this lab created:
-    • Delete the manual snapshot { $snapshot }; manual snapshots stay until you delete them.
-    • If you did the bonus step, delete { $pitr } without a final snapshot.
-    • Decide which database stays in use. If you keep { $restored }, the backend already
-    uses it, but then two Multi-AZ instances keep running, { $instance } and { $restored },
-    and both keep costing money. To go back to { $instance }, first update { $service } to
-    the original revision of { $family } and wait for the rollout; then deregister the new
-    revision and delete { $restored } without a final snapshot.
-    • Simply going back gives up the restored todos. Dump & restore keeps them: a one-off
-    task runs mysqldump against { $restored } and pipes it into mysql on { $instance }, which
-    replaces the todo tables there; anything written to { $instance } after the disaster is
-    lost. Then you go back as above.
-    Which way does a team choose? Keeping the restored instance is fast, but the database
-    now has a new endpoint, and every configuration that names it has to change. Dump &
-    restore takes longer (one more copy, and the larger the database, the longer), but the
-    original endpoint, its settings and everything that points to it stay.
+    budget is small. Delete the manual snapshot { $snapshot } (manual snapshots stay until
+    you delete them) and, after the bonus step, { $pitr } without a final snapshot. Then
+    decide which database stays:
+    • Keep { $restored }: the backend already uses it, but then two Multi-AZ instances keep
+    costing money, { $instance } and { $restored }.
+    • Go back to { $instance }: first update { $service } to the original revision of
+    { $family } and wait for the rollout; then deregister the new revision and delete
+    { $restored } without a final snapshot. The restored todos are then gone.
+    • Dump & restore, then go back: a one-off task runs mysqldump against { $restored } and
+    pipes it into mysql on { $instance }, which replaces the todo tables there; anything
+    written to { $instance } after the disaster is lost. Copy before you switch the
+    backend back.
+    Keeping is fast, but the new endpoint has to go into every configuration that names the
+    database. Dump & restore takes longer (one more copy, the longer the larger the
+    database), but keeps the original endpoint, its settings and everything that points to
+    it.
     The order matters: deleting { $restored } while the backend still points to it breaks
     the app.
-    The automated backups of { $instance } may stay on; each one expires after
-    { $retention ->
+    The automated backups of { $instance } may stay on: each expires after { $retention ->
         [one] 1 day
        *[other] { $retention } days
-    }. Backup storage up to the total storage of your instances in the region
-    is free.
+    }, and backup storage up to the total storage of your instances in the region is free.
 step-cleanup-console =
     1. Open Services → RDS and click Snapshots in the menu on the left.
     2. In the Manual tab, select { $snapshot }.

@@ -6,14 +6,14 @@ business-heading = What this run means for a business
 business-rate = Example: a web shop that takes { $rate ->
         [one] 1 order
        *[other] { $rate } orders
-    } per hour, evenly spread. The rate is an example; set business.orders_per_hour in the configuration to use your own.
+    } per hour, evenly spread (set your own rate with business.orders_per_hour in the configuration).
 business-compare = Achieved RPO with the snapshot { $snapshot }: { $snapshot_rpo }; with point-in-time restore: { $pitr_rpo }.
 business-none = Once you have deleted the todos and brought them back, this part shows what your RPO and RTO would cost the shop.
 business-rpo = Achieved RPO { $rpo }: everything written in that span is gone, { $orders ->
         [0] less than one order
         [one] about 1 order
        *[other] about { $orders } orders
-    } at the example rate. Customers may have paid for orders the shop no longer knows about.
+    } at the example rate, perhaps already paid for, yet the shop no longer knows about them.
 business-rpo-pitr = With point-in-time restore the achieved RPO was { $rpo }, which is { $orders ->
         [0] less than one order
         [one] about 1 order
@@ -23,7 +23,7 @@ business-rto = Achieved RTO { $rto }: that long without sales, { $orders ->
         [0] less than one order
         [one] about 1 order
        *[other] about { $orders } orders
-    } not taken. Some of those customers come back later, others buy elsewhere.
+    } not taken; some of those customers now buy elsewhere.
 business-rto-running = The shop has been without sales for { $rto } so far: { $orders ->
         [0] less than one order
         [one] about 1 order

@@ -279,6 +279,25 @@ impl Cloud for Consistent {
         Ok(seen)
     }
     async fn describe_task_definition(&self, reference: &str) -> CloudResult<TaskDefinition> {
+        // A revision this program registered, named exactly, is its own answer: a revision
+        // never changes, and asking an account that may still lag behind the register would
+        // only fail (a `ClientException` in the call log that is no error). A family alone
+        // names its newest revision, which someone else may have registered since: asked.
+        let own = {
+            let mut answers = self.answers();
+            let mut kept = std::mem::take(&mut answers.task_definitions);
+            self.forget_old(&mut kept);
+            let own = kept
+                .iter()
+                .map(|(_, a)| a)
+                .find(|a| reference != a.family && may_name(reference, a))
+                .cloned();
+            answers.task_definitions = kept;
+            own
+        };
+        if let Some(own) = own {
+            return Ok(own);
+        }
         let result = self.inner.describe_task_definition(reference).await;
         let mut answers = self.answers();
         let mut kept = std::mem::take(&mut answers.task_definitions);
@@ -482,6 +501,40 @@ mod tests {
             cloud.pace(),
             crate::cloud::Pace::Sim { paused: false, .. }
         ));
+    }
+
+    /// Describing a revision the program registered asks nothing of the account, so a lagging
+    /// account leaves no failed call in the log (the scene start left one behind).
+    #[tokio::test]
+    async fn an_own_revision_is_described_without_a_failed_call() {
+        let (_sim, stale, _) = lagging(30.0);
+        let log = Arc::new(crate::cloud::recorder::CallLog::default());
+        let recorded: Arc<dyn Cloud> = Arc::new(crate::cloud::recorder::Recorded::new(
+            stale,
+            log.clone(),
+            None,
+        ));
+        let cloud = Consistent::new(recorded);
+        let td = cloud
+            .register_revision("workshop-backend", "container-backend", "DB_HOST", "x")
+            .await
+            .expect("register");
+        let calls = log.count();
+        assert_eq!(
+            cloud.describe_task_definition(&td.arn).await,
+            Ok(td.clone())
+        );
+        assert_eq!(
+            cloud.describe_task_definition("workshop-backend:2").await,
+            Ok(td.clone())
+        );
+        assert_eq!(log.count(), calls, "{:?}", log.recent(3));
+        // The family alone is asked: someone may have registered a newer revision since.
+        assert_eq!(
+            cloud.describe_task_definition("workshop-backend").await,
+            Ok(td)
+        );
+        assert_eq!(log.count(), calls + 1);
     }
 
     #[tokio::test]

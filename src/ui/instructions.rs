@@ -240,6 +240,30 @@ fn heading(view: &View<'_>, text: &str, width: usize) -> Vec<Line<'static>> {
     wrap::lines_with("", text, width, view.th.heading, view.th.heading)
 }
 
+/// A folded section: its heading, then `c` and what it shows, on one row where they fit.
+fn fold_lines(view: &View<'_>, head: &str, what: &str, width: usize) -> Vec<Line<'static>> {
+    let th = &view.th;
+    let key = "c";
+    if wrap::width(head) + wrap::width(key) + wrap::width(what) + 4 <= width {
+        return vec![Line::from(vec![
+            ratatui::text::Span::styled(head.to_owned(), th.heading),
+            ratatui::text::Span::raw("  "),
+            ratatui::text::Span::styled(key.to_owned(), th.key),
+            ratatui::text::Span::raw(" "),
+            ratatui::text::Span::styled(what.to_owned(), th.muted),
+        ])];
+    }
+    let mut out = heading(view, head, width);
+    out.extend(wrap::lines_with(
+        &format!("{key} "),
+        what,
+        width,
+        th.key,
+        th.muted,
+    ));
+    out
+}
+
 /// Each diagnosis: what happened and why it matters, then what to do now.
 #[must_use]
 pub fn problem_lines(
@@ -358,10 +382,14 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
             out.extend(picture::rpo_rto_diagram(view, width));
         }
         StepId::Summary => {
-            out.push(Line::default());
+            if !compact {
+                out.push(Line::default());
+            }
             out.extend(heading(view, &view.t("ui-figures-heading"), width));
             out.extend(recovery::recovery_lines(view, width, true, usize::MAX));
-            out.push(Line::default());
+            if !compact {
+                out.push(Line::default());
+            }
             out.extend(super::business::lines(view, width));
         }
         _ => {}
@@ -373,9 +401,22 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
         }
         // Where the steps happen: the console, or (for the todos) the browser.
         let where_ = step_text("console-heading").unwrap_or_else(|| view.t("ui-console-heading"));
-        out.extend(heading(view, &where_, width));
-        for para in wrap::paragraphs(&console) {
-            out.extend(wrap::para_lines(&para, width, th.accent, th.text));
+        let paras = wrap::paragraphs(&console);
+        // The heading names the key that shows or folds the numbered steps (folded by
+        // default: they are the reference beside the explanation).
+        let steps = paras.iter().filter(|p| p.marker.ends_with(". ")).count();
+        let fold = Text::new(if app.console {
+            "ui-console-unfolded"
+        } else {
+            "ui-console-folded"
+        })
+        .arg("n", steps)
+        .render(view.lang);
+        out.extend(fold_lines(view, &where_, &fold, width));
+        if app.console {
+            for para in paras {
+                out.extend(wrap::para_lines(&para, width, th.accent, th.text));
+            }
         }
     }
 

@@ -12,9 +12,10 @@
 //! key hints
 //! ```
 //!
-//! Narrower than [`STEPS_COLUMN_FROM`] (80×24 is the learner's default) the step list folds
-//! into one row of numbers and marks under the header, and status, RPO/RTO and timeline stack
-//! in one column, so the step's text keeps at least 55 columns.
+//! Narrower than [`STEPS_COLUMN_FROM`] (80×24 is the learner's default, 120×40 a wide
+//! terminal) the step list folds into one row of numbers and marks under the header, and
+//! status, RPO/RTO and timeline stack in one column, so the step's text keeps at least 55
+//! columns at 80 and gets the rest of a wider screen (84 at 120), with no empty side panels.
 
 pub mod business;
 pub mod dialogs;
@@ -234,8 +235,9 @@ fn too_small(frame: &mut Frame, area: Rect, view: &View<'_>) {
 const STATUS_MIN_ROWS: u16 = 6;
 
 /// Below this width the step list folds into a row of numbers and marks (the strip), so the
-/// instructions keep a readable width.
-pub const STEPS_COLUMN_FROM: u16 = 120;
+/// instructions keep a readable width. (At 120 a column of its own would leave the text 52
+/// columns and rows of the left column empty.)
+pub const STEPS_COLUMN_FROM: u16 = 150;
 
 /// Below this width even the strip does not fit: the header names the step (`7/12 Restore`).
 pub const STRIP_FROM: u16 = 64;

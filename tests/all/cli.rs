@@ -230,10 +230,22 @@ fn run_all_then_report_describes_that_run() {
         &["--sim", "--speed", "300", "run", "--all", "--yes"],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Verify is the moment the todos are back: it shows them and, with --yes, says that the
+    // look in the browser is taken as seen instead of skipping the step as done.
+    let said = stderr(&out);
+    let verify = said.split("(verify)").nth(1).expect("verify runs");
+    assert!(verify.contains("The app serves now"), "{said}");
+    assert!(verify.contains("taken as seen"), "{said}");
+    assert!(!verify.contains("already done"), "{said}");
     let out = run(dir.path(), &["--sim", "check"]);
     assert_eq!(out.status.code(), Some(0), "complete after run --all");
     let out = run(dir.path(), &["--sim", "report", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("report json");
+    let steps = report["steps"].as_array().expect("steps");
+    for id in ["switch-backend", "verify"] {
+        let step = steps.iter().find(|s| s["id"] == id).expect("step");
+        assert!(step["at"].is_string(), "{id} has its time: {step}");
+    }
     assert!(report["rpo_seconds"].as_i64().is_some_and(|s| s > 0));
     assert!(report["rto_seconds"].as_i64().is_some_and(|s| s > 0));
     let phases = report["phases"].as_array().expect("phases");

@@ -803,7 +803,8 @@ async fn every_step_first_screen_80x24() {
 }
 
 /// 80×24 is the learner's default: the step's text gets at least 55 columns and 17 rows in
-/// every state of a run and in both languages. (How many PgDn each step takes is printed.)
+/// every state of a run and in both languages, and every step reads in at most 2 PgDn (how
+/// many each takes is printed).
 #[tokio::test]
 async fn the_steps_text_gets_the_room_at_80x24() {
     for stage in [
@@ -824,9 +825,16 @@ async fn the_steps_text_gets_the_room_at_80x24() {
                 // 18 rows inside the panel.
                 assert!(panel.height >= 20, "{step:?}: {} rows", panel.height);
                 let layout = backup_lab::ui::layout(&app);
+                // PgDn presses from the top to the end of the text (the console path folded,
+                // as a step opens): at most 2, so every step reads in at most 3 screens.
+                let presses = layout.scroll_max.div_ceil(layout.page);
                 eprintln!(
-                    "PAGES {stage:?} {lang:?} {step:?} {}",
-                    layout.scroll_max.div_ceil(layout.page)
+                    "PAGES {stage:?} {lang:?} {step:?} {presses} ({} rows beyond the first page of {})",
+                    layout.scroll_max, layout.page
+                );
+                assert!(
+                    presses <= 2,
+                    "{stage:?} {lang:?} {step:?}: {presses} PgDn to read the step at 80×24"
                 );
             }
         }
@@ -1183,6 +1191,81 @@ async fn short_panels_have_no_blank_row_before_the_headings() {
                 "{lang:?} {width}×{height}:\n{}",
                 terminal.backend()
             );
+        }
+    }
+}
+
+/// The console path is reference: folded as a step opens, its heading names the key (`c`)
+/// and how many steps it holds; `c` shows them (numbered, as the chapter has them) and folds
+/// them again, and the help lists the key.
+#[tokio::test]
+async fn the_console_path_folds_behind_c() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let lab = lab_at(Stage::Fresh).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Restore).await;
+        app.update(Msg::Resize(80, 24));
+        let folded_rows = backup_lab::ui::layout(&app).scroll_max;
+        app.scroll = folded_rows;
+        let folded = instructions_text(&app, &render(&app, 80, 24));
+        let shows = squash(
+            &backup_lab::lab::Text::new("ui-console-folded")
+                .arg("n", 10_usize)
+                .render(lang),
+        );
+        assert!(folded.contains(&format!("c {shows}")), "{lang:?}: {folded}");
+        assert!(!folded.contains("db.t3.micro. 8."), "{lang:?}: {folded}");
+
+        let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
+        let action = backup_lab::keymap::action(&app, &c).expect("c is a key");
+        app.update(Msg::Action(action));
+        let open_rows = backup_lab::ui::layout(&app).scroll_max;
+        assert!(open_rows >= folded_rows + 10, "{lang:?}: {open_rows} rows");
+        app.scroll = open_rows;
+        let open = instructions_text(&app, &render(&app, 80, 24));
+        assert!(open.contains("10. "), "{lang:?}: {open}");
+
+        app.update(Msg::Action(action));
+        assert_eq!(backup_lab::ui::layout(&app).scroll_max, folded_rows);
+        let help = backup_lab::keymap::help_rows(lang);
+        let line = backup_lab::i18n::t(lang, "ui-help-console");
+        assert!(
+            help.iter()
+                .any(|(keys, id)| keys == "c" && backup_lab::i18n::t(lang, id) == line),
+            "{lang:?}: {help:?}"
+        );
+    }
+}
+
+/// At 120×40 the step's text gets the room: at least 80 columns (at 100, 69), the step list
+/// folds into the strip, and no side panel has an empty row at its end.
+#[tokio::test]
+async fn the_text_gets_the_room_at_120x40() {
+    let lab = lab_at(Stage::Restoring).await;
+    for lang in Lang::ALL {
+        for (width, height, wide) in [(120, 40, 80), (100, 30, 69)] {
+            let mut app = lab.app(lang, StepId::Restore).await;
+            app.update(Msg::Resize(width, height));
+            let area = ratatui::layout::Rect::new(0, 0, width, height);
+            let panel = backup_lab::ui::instructions_area(&app, area);
+            let inner = ratatui::widgets::Block::bordered().inner(panel).width;
+            assert!(inner >= wide, "{lang:?} {width}×{height}: {inner} columns");
+            let terminal = render(&app, width, height);
+            for id in ["ui-status-title", "ui-recovery-title"] {
+                let title = backup_lab::i18n::t(lang, id);
+                let rows = panel_rows(&terminal, &title);
+                assert!(
+                    rows.last().is_some_and(|r| !r.trim().is_empty()),
+                    "{lang:?} {width}×{height}: «{title}» ends with an empty row:\n{}",
+                    terminal.backend()
+                );
+            }
+            if width == 120 {
+                insta::assert_snapshot!(
+                    format!("step_07_restore_{}_120x40", lang_name(lang)),
+                    terminal.backend()
+                );
+            }
         }
     }
 }

@@ -395,10 +395,6 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
         (Some(t), _) => format!("{t}, {}", format::gib(source.storage_gib)),
         (None, _) => format::gib(source.storage_gib),
     };
-    let storage = match s.storage_throughput {
-        Some(mibps) => format!("{storage}, {mibps} MiB/s"),
-        None => storage,
-    };
     let yes_no = |v: bool| {
         Text::new(if v {
             "param-value-yes"
@@ -406,11 +402,12 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
             "param-value-no"
         })
     };
+    // Labelled as the console labels them.
     let switches: Vec<(&str, bool)> = [
-        ("PubliclyAccessible", s.publicly_accessible),
-        ("CopyTagsToSnapshot", s.copy_tags_to_snapshot),
-        ("AutoMinorVersionUpgrade", s.auto_minor_version_upgrade),
-        ("DeletionProtection", s.deletion_protection),
+        ("param-public-access", s.publicly_accessible),
+        ("param-copy-tags", s.copy_tags_to_snapshot),
+        ("param-auto-minor-upgrade", s.auto_minor_version_upgrade),
+        ("param-deletion-protection", s.deletion_protection),
     ]
     .into_iter()
     .filter_map(|(name, v)| v.map(|v| (name, v)))
@@ -436,6 +433,13 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
             s.subnet_group.clone().unwrap_or_default(),
         ),
         param("param-storage", storage),
+    ]
+    .into_iter()
+    .chain(
+        s.storage_throughput
+            .map(|mibps| param("param-storage-throughput", format!("{mibps} MiB/s"))),
+    )
+    .chain([
         param(
             "param-parameter-group",
             s.parameter_group.clone().unwrap_or_default(),
@@ -452,14 +456,12 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
             },
         ),
         param("param-tags", tags),
-    ]
-    .into_iter()
-    .chain(switches.into_iter().map(|(name, v)| {
-        (
-            Text::new("param-setting").arg("name", name),
-            yes_no(v).into(),
-        )
-    }))
+    ])
+    .chain(
+        switches
+            .into_iter()
+            .map(|(id, v)| (Text::new(id), yes_no(v).into())),
+    )
     .collect()
 }
 
