@@ -1217,7 +1217,7 @@ async fn the_console_path_folds_behind_c() {
         assert!(!folded.contains("db.t3.micro. 8."), "{lang:?}: {folded}");
 
         let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
-        let action = backup_lab::keymap::action(&app, &c).expect("c is a key");
+        let action = app.action(&c).expect("c is a key");
         app.update(Msg::Action(action));
         let open_rows = backup_lab::ui::layout(&app).scroll_max;
         assert!(open_rows >= folded_rows + 10, "{lang:?}: {open_rows} rows");
