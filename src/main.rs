@@ -1197,8 +1197,8 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
                 app.furthest = step;
             }
             app.present = g.present;
-            app.theme = g.theme.unwrap_or(Theme::Dark);
-            app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            app.display.theme = g.theme.unwrap_or(Theme::Dark);
+            app.display.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             app.read_only = g.read_only;
             app.cloudshell = credentials::in_cloudshell();
             if !owns {

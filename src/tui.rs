@@ -387,7 +387,7 @@ where
         if drawn != Some(app.generation) {
             terminal.draw(|frame| crate::ui::draw(frame, &app))?;
             drawn = Some(app.generation);
-            app.layout.shows_time = crate::ui::shows_time(&app);
+            app.display.layout.shows_time = crate::ui::shows_time(&app);
         }
         let msg = tokio::select! {
             () = &mut shutdown => {
@@ -444,7 +444,7 @@ where
         let Some(msg) = msg else { continue };
         if matches!(msg, Msg::Action(_)) {
             // ↓, PgDn and End stop where the text ends: only the view knows where that is.
-            app.layout = crate::ui::layout(&app);
+            app.display.layout = crate::ui::layout(&app);
         }
         let mut quit = false;
         for command in app.update(msg) {

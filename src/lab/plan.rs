@@ -39,6 +39,33 @@ impl Options {
     }
 }
 
+/// One choice the learner makes in a step's dialog before its plan is shown: the typed
+/// option it sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Setting {
+    /// The backup window in local time (`HH:MM-HH:MM`).
+    Window(String),
+    /// The point-in-time restore's moment as typed; `None` keeps the journal's.
+    RestoreTime(Option<String>),
+    /// Which way cleanup goes.
+    Cleanup(CleanupPath),
+    /// Restore again under the lab's name (true) or adopt the instance restored under
+    /// another name (false).
+    RestoreAgain(bool),
+}
+
+impl Options {
+    /// Takes `setting` into the options.
+    pub fn set(&mut self, setting: Setting) {
+        match setting {
+            Setting::Window(window) => self.window_local = window,
+            Setting::RestoreTime(time) => self.restore_time = time,
+            Setting::Cleanup(path) => self.cleanup = path,
+            Setting::RestoreAgain(again) => self.restore_again = again,
+        }
+    }
+}
+
 /// The ways cleanup can go after the restore. The chapter names two ways on from a restore:
 /// use the restored database, or copy its data back into the original one (dump & restore).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]

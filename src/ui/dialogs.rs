@@ -8,13 +8,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::{View, wrap};
+use super::{Look, wrap};
 use crate::action::Action;
 use crate::app::Dialog;
 use crate::keymap::{self, KeyMode};
 use crate::lab::Text;
 use crate::lab::act;
 use crate::lab::plan::{CleanupPath, Confirm, Plan};
+use crate::lab::steps::Ctx;
 
 /// Dialogs are at most this wide.
 const MAX_WIDTH: u16 = 84;
@@ -37,7 +38,7 @@ pub fn max_rows(area: Rect) -> usize {
 pub fn frame_dialog(
     frame: &mut Frame,
     area: Rect,
-    view: &View<'_>,
+    view: &Look,
     title: &str,
     lines: Vec<Line<'static>>,
     is_error: bool,
@@ -148,7 +149,14 @@ fn inner_width(area: Rect) -> usize {
     usize::from(dialog_width(area).saturating_sub(4)).max(1)
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    view: &Look,
+    dialog: &Dialog,
+    scroll: u16,
+    ctx: &Ctx<'_>,
+) {
     let width = inner_width(area);
     let max = max_rows(area);
     let (title, sections, is_error) = match dialog {
@@ -168,7 +176,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
         ),
         Dialog::Window { input, error } => (
             view.t("ui-window-title"),
-            window_sections(view, input, error.as_ref(), width),
+            window_sections(view, ctx, input, error.as_ref(), width),
             false,
         ),
         Dialog::RestoreTime {
@@ -177,17 +185,17 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
             error,
         } => (
             view.t("ui-restore-time-title"),
-            restore_time_sections(view, input, proposed, error.as_ref(), width),
+            restore_time_sections(view, ctx, input, proposed, error.as_ref(), width),
             false,
         ),
         Dialog::CleanupChoice { choice } => (
             view.t("ui-cleanup-title"),
-            cleanup_sections(view, *choice, width),
+            cleanup_sections(view, ctx, *choice, width),
             false,
         ),
         Dialog::RestoreChoice { adopt, other } => (
             view.t("ui-restore-choice-title"),
-            restore_sections(view, *adopt, other, width),
+            restore_sections(view, ctx, *adopt, other, width),
             false,
         ),
         Dialog::Notice {
@@ -231,21 +239,16 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, dialog: &Dialog) {
             )
         }
     };
-    let lines = scrolled(
-        sections,
-        max,
-        usize::from(view.app.dialog_scroll),
-        |first, last, total| {
-            Line::styled(
-                Text::new("ui-dialog-scroll")
-                    .arg("first", first)
-                    .arg("last", last)
-                    .arg("total", total)
-                    .render(view.lang),
-                view.th.key,
-            )
-        },
-    );
+    let lines = scrolled(sections, max, usize::from(scroll), |first, last, total| {
+        Line::styled(
+            Text::new("ui-dialog-scroll")
+                .arg("first", first)
+                .arg("last", last)
+                .arg("total", total)
+                .render(view.lang),
+            view.th.key,
+        )
+    });
     frame_dialog(frame, area, view, &title, lines, is_error);
 }
 
@@ -293,7 +296,7 @@ pub fn scrolled(
 
 /// Key hint spans: `[y] yes   [n] no`, the keys as `keymap` has them for `mode` and the
 /// language.
-fn keys(view: &View<'_>, mode: KeyMode, pairs: &[(&[Action], &str)]) -> Line<'static> {
+fn keys(view: &Look, mode: KeyMode, pairs: &[(&[Action], &str)]) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, (actions, id)) in pairs.iter().enumerate() {
         if i > 0 {
@@ -307,7 +310,7 @@ fn keys(view: &View<'_>, mode: KeyMode, pairs: &[(&[Action], &str)]) -> Line<'st
 }
 
 /// Label and value side by side, each wrapped in its column.
-fn two_columns(view: &View<'_>, rows: &[(String, String)], width: usize) -> Vec<Line<'static>> {
+fn two_columns(view: &Look, rows: &[(String, String)], width: usize) -> Vec<Line<'static>> {
     let th = &view.th;
     let widest = rows.iter().map(|(l, _)| wrap::width(l)).max().unwrap_or(0);
     let label_width = widest.min(width * 2 / 5).max(1);
@@ -329,7 +332,7 @@ fn two_columns(view: &View<'_>, rows: &[(String, String)], width: usize) -> Vec<
 }
 
 fn confirm_sections(
-    view: &View<'_>,
+    view: &Look,
     plan: &Plan,
     typed: &str,
     mismatch: bool,
@@ -413,7 +416,7 @@ fn confirm_sections(
 }
 
 /// A fresh simulated world: what is set aside, what stays, and the word to type.
-fn fresh_sections(view: &View<'_>, typed: &str, mismatch: bool, width: usize) -> Vec<Section> {
+fn fresh_sections(view: &Look, typed: &str, mismatch: bool, width: usize) -> Vec<Section> {
     let th = &view.th;
     let intro = wrap::lines_with("", &view.t("ui-fresh-intro"), width, th.text, th.text);
     let mut prompt = typed_prompt(view, crate::app::FRESH_WORD, typed, mismatch, width);
@@ -439,7 +442,7 @@ fn fresh_sections(view: &View<'_>, typed: &str, mismatch: bool, width: usize) ->
 
 /// "Type `word` to confirm", the field and, after a wrong word, what went wrong.
 fn typed_prompt(
-    view: &View<'_>,
+    view: &Look,
     word: &str,
     typed: &str,
     mismatch: bool,
@@ -478,17 +481,17 @@ fn has_dst(tz: &jiff::tz::TimeZone, now: jiff::Timestamp) -> bool {
 
 /// The point-in-time restore's moment: the journal's, or one the learner types.
 fn restore_time_sections(
-    view: &View<'_>,
+    view: &Look,
+    ctx: &Ctx<'_>,
     input: &str,
     proposed: &str,
     error: Option<&Text>,
     width: usize,
 ) -> Vec<Section> {
     let th = &view.th;
-    let app = view.app;
     let zone = view.tz.iana_name().unwrap_or("local").to_owned();
     let watched = matches!(
-        crate::lab::steps::pitr_aim(&app.journal),
+        crate::lab::steps::pitr_aim(ctx.journal),
         crate::lab::steps::PitrAim::BeforeDisaster { watched: true, .. }
     );
     let intro = Text::new("ui-restore-time-intro")
@@ -516,7 +519,7 @@ fn restore_time_sections(
 /// A dialog that asks for one typed value: its intro (dropped first when space is short), the
 /// field as typed with what it reads as, and the input keys.
 fn input_sections(
-    view: &View<'_>,
+    view: &Look,
     intro: &str,
     field: Vec<Line<'static>>,
     width: usize,
@@ -548,20 +551,20 @@ fn input_sections(
 }
 
 fn window_sections(
-    view: &View<'_>,
+    view: &Look,
+    ctx: &Ctx<'_>,
     input: &str,
     error: Option<&Text>,
     width: usize,
 ) -> Vec<Section> {
     let th = &view.th;
-    let app = view.app;
     let zone = view.tz.iana_name().unwrap_or("local").to_owned();
     let intro = Text::new("ui-window-intro")
         .arg("zone", zone)
-        .arg("retention", app.config.backup.retention_days)
+        .arg("retention", ctx.config.backup.retention_days)
         .arg(
             "dst",
-            if has_dst(&view.tz, app.now) {
+            if has_dst(&view.tz, ctx.now) {
                 "yes"
             } else {
                 "no"
@@ -583,7 +586,7 @@ fn window_sections(
         )),
         None => {
             // The conversion is pure arithmetic on the zone database; shown while typing.
-            if let Ok(utc) = act::window_utc(&app.config, input, app.now) {
+            if let Ok(utc) = act::window_utc(ctx.config, input, ctx.now) {
                 let text = Text::new("ui-window-utc").arg("utc", utc).render(view.lang);
                 field.extend(wrap::lines_with("= ", &text, width, th.accent, th.accent));
             }
@@ -592,10 +595,15 @@ fn window_sections(
     input_sections(view, &intro, field, width)
 }
 
-fn cleanup_sections(view: &View<'_>, choice: Option<CleanupPath>, width: usize) -> Vec<Section> {
+fn cleanup_sections(
+    view: &Look,
+    ctx: &Ctx<'_>,
+    choice: Option<CleanupPath>,
+    width: usize,
+) -> Vec<Section> {
     let th = &view.th;
-    let names = &view.app.config.names;
-    let restored = view.app.journal.restored_instance(&view.app.config);
+    let names = &ctx.config.names;
+    let restored = ctx.restored_name();
     let intro = wrap::lines_with("", &view.t("ui-cleanup-intro"), width, th.text, th.text);
     let mut choices = Vec::new();
     for path in CleanupPath::ALL {
@@ -651,7 +659,7 @@ fn cleanup_sections(view: &View<'_>, choice: Option<CleanupPath>, width: usize) 
 /// A dialog that offers a choice: its intro (dropped first on a small screen), the choices
 /// and the keys that switch, choose and cancel (after `keys`, lines that go with them).
 fn choice_sections(
-    view: &View<'_>,
+    view: &Look,
     intro: Vec<Line<'static>>,
     choices: Vec<Line<'static>>,
     mut keys: Vec<Line<'static>>,
@@ -685,9 +693,15 @@ fn choice_sections(
 }
 
 /// Restore: use the instance restored under another name, or restore again under the lab's.
-fn restore_sections(view: &View<'_>, adopt: bool, other: &str, width: usize) -> Vec<Section> {
+fn restore_sections(
+    view: &Look,
+    ctx: &Ctx<'_>,
+    adopt: bool,
+    other: &str,
+    width: usize,
+) -> Vec<Section> {
     let th = &view.th;
-    let names = &view.app.config.names;
+    let names = &ctx.config.names;
     let text = |id: &str| {
         Text::new(id)
             .arg("other", other)

@@ -9,7 +9,9 @@ use ratatui::widgets::Paragraph;
 use ratatui::style::Style;
 
 use super::dialogs::Section;
-use super::{View, dialogs, wrap};
+use super::{Look, View, dialogs, wrap};
+use crate::app::Help;
+use crate::cloud::Mode;
 use crate::keymap;
 use crate::lab::{StepId, StepState, Text};
 
@@ -18,7 +20,7 @@ pub fn draw_hints(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let th = &view.th;
     // A step's number being typed, or the answer to the last key, takes the line until the
     // next key.
-    let said = match (&view.app.goto, &view.app.flash) {
+    let said = match (&view.app.key_line.goto, &view.app.key_line.flash) {
         (Some(number), _) => Some((
             Text::new("ui-goto-prompt")
                 .arg("number", number.clone())
@@ -49,7 +51,7 @@ pub fn draw_hints(frame: &mut Frame, area: Rect, view: &View<'_>) {
 }
 
 /// The help overlay's rows: key and what it does.
-fn rows(view: &View<'_>) -> Vec<(String, String)> {
+fn rows(view: &Look) -> Vec<(String, String)> {
     keymap::help_rows(view.lang)
         .into_iter()
         .map(|(keys, id)| (keys, view.t(id)))
@@ -79,7 +81,7 @@ fn legend(items: Vec<(String, Style, String)>, inner: usize) -> Vec<Line<'static
 
 /// The help's content at `inner` cells: the keys (from the keymap), the step symbols, the
 /// timeline's symbols (from the timeline) and what the RPO/RTO figures mean.
-fn content(view: &View<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'static>>) {
+fn content(view: &Look, lab: Lab<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'static>>) {
     let th = &view.th;
     let rows = rows(view);
     let key_width = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0) + 2;
@@ -125,7 +127,7 @@ fn content(view: &View<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'static>>) 
         th.text,
     ));
     let required = Text::new("ui-help-required")
-        .arg("done", super::steps::core_done(view))
+        .arg("done", lab.core_done)
         .arg("total", StepId::CORE.len())
         .arg("first", StepId::CORE[0].index() + 1)
         .arg("last", StepId::CORE[StepId::CORE.len() - 1].index() + 1)
@@ -149,7 +151,7 @@ fn content(view: &View<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'static>>) 
             th.text,
         ));
     }
-    if let crate::cloud::Mode::Simulation { speed } = view.app.mode {
+    if let Mode::Simulation { speed } = *lab.mode {
         let note = Text::new("ui-sim-clock")
             .arg("speed", super::header::speed(speed))
             .render(view.lang);
@@ -166,12 +168,19 @@ fn content(view: &View<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'static>>) 
     (sections, close)
 }
 
+/// What the help says of the lab: the required steps done, and the clock's pace.
+#[derive(Clone, Copy)]
+pub struct Lab<'a> {
+    pub core_done: usize,
+    pub mode: &'a Mode,
+}
+
 /// The help overlay: everything in it can be read at 80×24 by scrolling (↑↓ PgUp PgDn), with
 /// the line that says how to close it always in view.
-pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
+pub fn draw(frame: &mut Frame, area: Rect, view: &Look, help: Help, lab: Lab<'_>) {
     let width = dialogs::dialog_width(area);
     let inner = usize::from(width.saturating_sub(4));
-    let (mut sections, close) = content(view, inner);
+    let (mut sections, close) = content(view, lab, inner);
     sections.push(Section {
         drop_rank: dialogs::KEEP,
         lines: close,
@@ -179,7 +188,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let lines = dialogs::scrolled(
         sections,
         dialogs::max_rows(area),
-        usize::from(view.app.help_scroll),
+        usize::from(help.scroll),
         |first, last, total| {
             Line::styled(
                 Text::new("ui-dialog-scroll")

@@ -59,6 +59,7 @@ pub fn entries(view: &View<'_>, width: usize, rows: usize) -> Vec<Line<'static>>
     let th = &view.th;
     let mut all: Vec<Entry> = app
         .calls
+        .records
         .iter()
         .map(|call| call_entry(view, call, width))
         .collect();
@@ -132,8 +133,8 @@ fn truncate_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let th = &view.th;
-    let app = view.app.app_call_count.min(view.app.call_count);
-    let aws = i64::try_from(view.app.call_count - app).unwrap_or(i64::MAX);
+    let app = view.app.calls.app_count.min(view.app.calls.count);
+    let aws = i64::try_from(view.app.calls.count - app).unwrap_or(i64::MAX);
     let title = Text::new("ui-log-title")
         .arg("calls", aws)
         .arg("app", i64::try_from(app).unwrap_or(i64::MAX))

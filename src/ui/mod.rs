@@ -51,14 +51,30 @@ pub use theme::Theme;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
-/// What every panel needs besides its area: the app, styles, language and time zone.
-pub struct View<'a> {
-    pub app: &'a App,
+/// How texts and times look: styles, language and time zone. A screen in front of the lab
+/// (a dialog, the self-check, the help) is drawn from its own state and a `Look`, not from
+/// the whole app.
+pub struct Look {
     pub th: Theme,
     pub lang: Lang,
     pub tz: TimeZone,
+}
+
+/// What every panel of the lab screen needs besides its area: the app and its [`Look`]
+/// (through `Deref`: `view.th`, `view.t(…)`).
+pub struct View<'a> {
+    pub app: &'a App,
+    pub look: Look,
     /// The RPO/RTO figures, measured once per frame for every panel that shows them.
     pub recovery: crate::lab::recovery::Recovery,
+}
+
+impl std::ops::Deref for View<'_> {
+    type Target = Look;
+
+    fn deref(&self) -> &Look {
+        &self.look
+    }
 }
 
 impl<'a> View<'a> {
@@ -66,13 +82,17 @@ impl<'a> View<'a> {
     pub fn new(app: &'a App) -> Self {
         Self {
             app,
-            th: Theme::of(app),
-            lang: app.lang,
-            tz: app.config.timezone(),
+            look: Look {
+                th: Theme::of(app),
+                lang: app.lang,
+                tz: app.config.timezone(),
+            },
             recovery: app.recovery(),
         }
     }
+}
 
+impl Look {
     /// A UI text without arguments.
     #[must_use]
     pub fn t(&self, id: &str) -> String {
@@ -96,7 +116,9 @@ impl<'a> View<'a> {
     pub fn hm(&self, at: Timestamp) -> String {
         crate::format::clock_minutes(at, &self.tz)
     }
+}
 
+impl View<'_> {
     /// Seconds from `at` to the app's now, never negative.
     #[must_use]
     pub fn age(&self, at: Timestamp) -> i64 {
@@ -136,8 +158,8 @@ impl<'a> View<'a> {
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
-    if let Screen::Welcome(error) = &app.screen {
-        welcome::draw(frame, app.lang, error);
+    if let Screen::Welcome(screen) = &app.screen {
+        welcome::draw(frame, app.lang, screen);
         return;
     }
     let view = View::new(app);
@@ -152,14 +174,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
     } else {
         normal(frame, area, &view);
     }
-    if app.help {
-        help::draw(frame, area, &view);
+    if let Some(screen) = app.help {
+        let lab = help::Lab {
+            core_done: steps::core_done(&view),
+            mode: &app.mode,
+        };
+        help::draw(frame, area, &view, screen, lab);
     }
     if let Some(at) = app.quiz {
-        quiz::draw(frame, area, &view, at);
+        quiz::draw(frame, area, &view, at, &app.journal, &app.config);
     }
     if let Some(dialog) = &app.dialog {
-        dialogs::draw(frame, dialog_area(&view, area, dialog), &view, dialog);
+        let area = dialog_area(&view, area, dialog);
+        dialogs::draw(frame, area, &view, dialog, app.dialog_scroll, &app.ctx());
     }
 }
 
@@ -361,7 +388,7 @@ pub fn instructions_area(app: &App, area: Rect) -> Rect {
 /// the instructions scroll, how many rows a page is, whether time is on screen.
 #[must_use]
 pub fn layout(app: &App) -> crate::app::Layout {
-    let (width, height) = app.viewport;
+    let (width, height) = app.display.viewport;
     let area = Rect::new(0, 0, width, height);
     crate::app::Layout {
         scroll_max: max_scroll(app, area),
@@ -373,7 +400,7 @@ pub fn layout(app: &App) -> crate::app::Layout {
 /// Whether a clock or an age is on screen: the lab at a size where it can be read.
 #[must_use]
 pub fn shows_time(app: &App) -> bool {
-    let (width, height) = app.viewport;
+    let (width, height) = app.display.viewport;
     app.screen == Screen::Lab && width >= MIN_WIDTH && height >= MIN_HEIGHT
 }
 

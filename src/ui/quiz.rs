@@ -7,10 +7,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{View, dialogs, wrap};
+use super::{Look, View, dialogs, wrap};
 use crate::action::Action;
 use crate::app::QuizAt;
+use crate::config::Config;
 use crate::keymap::{self, KeyMode};
+use crate::lab::journal::Journal;
 use crate::lab::quiz::{self, LETTERS};
 use crate::lab::{StepId, Text};
 
@@ -52,7 +54,7 @@ pub fn prompt_lines(view: &View<'_>, step: StepId, width: usize) -> Vec<Line<'st
 }
 
 /// The key line: answer, move, close, with the keys of the quiz's table.
-fn keys_line(view: &View<'_>) -> Line<'static> {
+fn keys_line(view: &Look) -> Line<'static> {
     let th = &view.th;
     let mut spans = Vec::new();
     for (actions, id) in [
@@ -78,14 +80,19 @@ fn keys_line(view: &View<'_>) -> Line<'static> {
 /// The box's lines at `width` cells: progress, question, choices, verdict and explanation,
 /// keys. Sections that do not fit are left out from the least needed on.
 #[must_use]
-pub fn sections(view: &View<'_>, at: QuizAt, width: usize) -> Vec<dialogs::Section> {
+pub fn sections(
+    view: &Look,
+    at: QuizAt,
+    journal: &Journal,
+    config: &Config,
+    width: usize,
+) -> Vec<dialogs::Section> {
     let th = &view.th;
-    let config = &view.app.config;
     let questions = quiz::of_step(at.step);
     let Some(question) = questions.get(at.index) else {
         return Vec::new();
     };
-    let answer = quiz::answer_of(&view.app.journal, question.id);
+    let answer = quiz::answer_of(journal, question.id);
     let progress = Text::new("quiz-progress")
         .arg("n", at.index + 1)
         .arg("total", questions.len());
@@ -162,9 +169,16 @@ pub fn sections(view: &View<'_>, at: QuizAt, width: usize) -> Vec<dialogs::Secti
 }
 
 /// Draws the questions box over `area`.
-pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, at: QuizAt) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    view: &Look,
+    at: QuizAt,
+    journal: &Journal,
+    config: &Config,
+) {
     let width = usize::from(dialogs::dialog_width(area).saturating_sub(4)).max(1);
-    let sections = sections(view, at, width);
+    let sections = sections(view, at, journal, config, width);
     let omitted = Line::styled(view.t("ui-dialog-omitted"), view.th.muted);
     let lines = dialogs::fit(sections, dialogs::max_rows(area), &omitted);
     let title = view.text(&Text::new("quiz-title").arg("step", at.step.title()));

@@ -111,10 +111,10 @@ impl Theme {
     /// The theme the app asks for.
     #[must_use]
     pub fn of(app: &App) -> Self {
-        if app.no_color {
+        if app.display.no_color {
             return Self::plain();
         }
-        let palette = match (app.present, app.theme) {
+        let palette = match (app.present, app.display.theme) {
             (false, Scheme::Dark) => &DARK,
             (false, Scheme::Light) => &LIGHT,
             (true, Scheme::Dark) => &PROJECTOR_DARK,

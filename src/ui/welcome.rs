@@ -9,15 +9,16 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::wrap;
 use crate::action::Action;
-use crate::cloud::CloudError;
+use crate::app::Welcome;
 use crate::i18n::{Lang, t};
 use crate::keymap::{self, KeyMode};
 use crate::ui_text;
 
 /// Draws the screen: the problem, how to get credentials (CloudShell first), the keys.
-pub fn draw(frame: &mut ratatui::Frame, lang: Lang, error: &CloudError) {
+pub fn draw(frame: &mut ratatui::Frame, lang: Lang, screen: &Welcome) {
     /// Most rows the problem takes; the setup steps keep the rest.
     const MAX_PROBLEM_ROWS: usize = 6;
+    let error = &screen.error;
     let area = frame.area().inner(Margin::new(1, 0));
     let block = Block::bordered().title(format!(" backup-lab · {} ", t(lang, "welcome-title")));
     let inner = block.inner(area);
@@ -61,12 +62,15 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use super::*;
-    use crate::cloud::ErrorKind;
+    use crate::cloud::{CloudError, ErrorKind};
 
     fn screen(lang: Lang, error: &CloudError) -> String {
+        let welcome = Welcome {
+            error: error.clone(),
+        };
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
         terminal
-            .draw(|frame| draw(frame, lang, error))
+            .draw(|frame| draw(frame, lang, &welcome))
             .expect("draw");
         let buffer = terminal.backend().buffer();
         (0..buffer.area.height)

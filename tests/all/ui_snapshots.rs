@@ -417,7 +417,7 @@ async fn projector_themes_are_high_contrast() {
     ] {
         let mut app = lab.app(Lang::En, StepId::Restore).await;
         app.present = true;
-        app.theme = theme;
+        app.display.theme = theme;
         let terminal = render(&app, 100, 30);
         let buffer = terminal.backend().buffer();
         let plain = buffer.content.iter().filter(|c| c.bg == bg).count();
@@ -440,7 +440,7 @@ async fn no_color_means_no_colour() {
     let lab = lab_at(Stage::Restoring).await;
     for present in [false, true] {
         let mut app = lab.app(Lang::En, StepId::Restore).await;
-        app.no_color = true;
+        app.display.no_color = true;
         app.present = present;
         let terminal = render(&app, 120, 40);
         let buffer = terminal.backend().buffer();
@@ -528,7 +528,7 @@ async fn only_the_sixteen_named_colours() {
                 (Theme::Light, true),
             ] {
                 let mut app = lab.app(Lang::En, step).await;
-                app.theme = theme;
+                app.display.theme = theme;
                 app.present = present;
                 let terminal = render(&app, 120, 40);
                 for cell in &terminal.backend().buffer().content {
@@ -918,11 +918,11 @@ async fn the_rto_phases_on_screen_add_up_to_the_rto_shown() {
             (StepId::Summary, 100, 30),
         ] {
             let mut app = lab.app(lang, step).await;
-            app.viewport = (width, height);
+            app.display.viewport = (width, height);
             // The summary's figures are at the end of its text.
             let mut screen = String::new();
             for _ in 0..40 {
-                app.layout = backup_lab::ui::layout(&app);
+                app.display.layout = backup_lab::ui::layout(&app);
                 screen.push_str(&format!("{:?}", render(&app, width, height).backend()));
                 app.update(Msg::Action(Action::PageDown));
             }

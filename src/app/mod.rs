@@ -2,6 +2,17 @@
 //! I/O and never waits: key presses arrive as [`Action`]s (made in one place, `keymap`), cloud
 //! results as [`Msg::State`] snapshots from the worker, and everything the app wants done in
 //! the world leaves as a [`Command`].
+//!
+//! The app keeps the lab screen; each screen in front of it is its own state type in its own
+//! file, which owns its keys (`on(Action, …) -> Outcome`) and is drawn from its own state:
+//! [`dialog::Dialog`], [`quiz::QuizAt`] (the self-check), [`help::Help`] and
+//! [`welcome::Welcome`]. The app hands a key to the screen in front and carries out the
+//! [`Outcome`].
+
+pub mod dialog;
+pub mod help;
+pub mod quiz;
+pub mod welcome;
 
 use jiff::Timestamp;
 
@@ -10,9 +21,9 @@ use crate::cloud::{ClockControl, CloudError, Identity, Mode, Pace};
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::keymap::KeyMode;
-use crate::lab::act::{self, ActionError};
+use crate::lab::act::ActionError;
 use crate::lab::journal::Journal;
-use crate::lab::plan::{CleanupPath, Confirm, Options, Plan, Ready};
+use crate::lab::plan::{Options, Plan, Ready, Setting};
 use crate::lab::recovery::{self, Recovery};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{Check, Observed, StepId, Text};
@@ -20,6 +31,10 @@ use crate::lab::{Check, Observed, StepId, Text};
 pub use crate::action::Action;
 /// The worker protocol lives in [`crate::protocol`]; these names keep older paths compiling.
 pub use crate::protocol::{Command, Msg, Snapshot};
+pub use dialog::{Dialog, FRESH_WORD};
+pub use help::Help;
+pub use quiz::QuizAt;
+pub use welcome::Welcome;
 
 /// Colour scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -32,9 +47,6 @@ pub enum Theme {
 /// The speeds an instructor steps through with + and −.
 pub const SPEEDS: [f64; 9] = [1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0];
 
-/// The word that confirms a fresh simulated world.
-pub const FRESH_WORD: &str = "reset";
-
 /// What fills the terminal.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
@@ -42,7 +54,7 @@ pub enum Screen {
     Lab,
     /// No AWS account could be reached: the problem, how to get credentials, the offer to
     /// continue in the simulation.
-    Welcome(CloudError),
+    Welcome(Welcome),
 }
 
 /// What the view made of the app the last time it was drawn, for updates that depend on the
@@ -68,43 +80,6 @@ impl Default for Layout {
     }
 }
 
-/// A dialog in front of the screen.
-#[allow(
-    clippy::large_enum_variant,
-    reason = "at most one dialog is open; a plan is what it mostly shows"
-)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum Dialog {
-    /// The plan of an action, waiting for y/n (or a typed word).
-    Confirm {
-        plan: Plan,
-        typed: String,
-        mismatch: bool,
-    },
-    /// The backup window, entered in local time, before the plan is shown.
-    Window { input: String, error: Option<Text> },
-    /// The point-in-time restore's moment (local `HH:MM:SS`), offered as the journal calls
-    /// for it (`proposed`) and changeable, before the plan is shown.
-    RestoreTime {
-        input: String,
-        proposed: String,
-        error: Option<Text>,
-    },
-    /// Cleanup: which path; nothing is chosen when the dialog opens.
-    CleanupChoice { choice: Option<CleanupPath> },
-    /// Restore, with `other` restored under another name: use it (adopt) or restore again
-    /// under the lab's name.
-    RestoreChoice { adopt: bool, other: String },
-    /// A fresh simulated world: everything done so far is set aside once the word is typed.
-    FreshWorld { typed: String, mismatch: bool },
-    /// A message that only needs acknowledging (already done, blocked, invalid, error).
-    Notice {
-        title: Text,
-        lines: Vec<Text>,
-        is_error: bool,
-    },
-}
-
 /// A line of the event log that is not a cloud call: action outcomes and errors.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
@@ -117,30 +92,24 @@ pub struct Note {
 /// projector, language, quitting and the event log's length.
 type Fingerprint = (
     StepId,
-    [u16; 3],
+    [u16; 2],
     (Option<Dialog>, Option<QuizAt>),
-    bool,
+    Option<Help>,
     bool,
     Lang,
     bool,
     (usize, Option<String>, Option<Text>),
 );
 
-/// Which self-check question is on screen: the step's questions, the n-th of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuizAt {
-    pub step: StepId,
-    pub index: usize,
-}
-
 /// Rows a dialog moves on PgUp/PgDn.
 const DIALOG_PAGE: u16 = 5;
 /// A bound for dialog scrolling; the view clamps to the dialog's real length.
 const MAX_DIALOG_SCROLL: u16 = 200;
 
+/// The lab's state, the screens in front of it and what the worker last said.
 #[allow(
     clippy::struct_excessive_bools,
-    reason = "independent switches of the screen (help, projector, …), not a state machine"
+    reason = "independent switches (projector, read-only, CloudShell, quitting), not a state machine"
 )]
 pub struct App {
     pub lang: Lang,
@@ -151,40 +120,35 @@ pub struct App {
     /// The furthest step the learner has looked at in this session: the reading steps and
     /// the optional ones before it count as passed.
     pub furthest: StepId,
+    /// How far the instructions are scrolled (rows).
     pub scroll: u16,
     pub observed: Observed,
     pub journal: Journal,
-    pub calls: Vec<CallRecord>,
-    pub call_count: u64,
-    /// Calls to the todo app among `call_count`.
-    pub app_call_count: u64,
+    /// The calls the worker made, as it last said.
+    pub calls: Calls,
     pub notes: Vec<Note>,
     pub now: Timestamp,
+    /// The dialog in front of the screen.
     pub dialog: Option<Dialog>,
     /// How far the open dialog is scrolled (rows); 0 when a dialog opens.
     pub dialog_scroll: u16,
-    pub help: bool,
+    /// The help overlay, when it is open.
+    pub help: Option<Help>,
     /// The self-check question on screen, when the questions are open.
     pub quiz: Option<QuizAt>,
-    /// How far the help overlay is scrolled (rows); 0 when it opens.
-    pub help_scroll: u16,
+    /// Projector mode: large type, the instructions and the status only.
     pub present: bool,
     /// Whether the steps show their console path unfolded (`c`); folded by default, so the
     /// explanation fits in a few pages at 80×24.
     pub console: bool,
-    pub theme: Theme,
-    pub no_color: bool,
     pub read_only: bool,
     /// Running in AWS CloudShell (shown in the header next to the account).
     pub cloudshell: bool,
     pub running: Option<(StepId, Option<Text>)>,
     /// How the cloud's clock moves (the header shows it; + − and z change it).
     pub pace: Pace,
-    /// A step's number being typed after `g`.
-    pub goto: Option<String>,
-    /// A short answer to the last key, on the key line until the next key: why a key did
-    /// nothing, what it changed.
-    pub flash: Option<Text>,
+    /// The key line's own state: a step's number being typed, the answer to the last key.
+    pub key_line: KeyLine,
     /// The latest journal write that failed, once the learner has been told.
     pub journal_problem: Option<String>,
     pub options: Options,
@@ -192,14 +156,50 @@ pub struct App {
     /// Bumped on every change that should be redrawn.
     pub generation: u64,
     pub screen: Screen,
+    /// How the screen is drawn and what the last drawing made of it.
+    pub display: Display,
+    /// Every step's check, computed once per state and clock reading.
+    checks: CheckCache,
+}
+
+/// The calls the worker made, as its newest state says.
+#[derive(Debug, Clone, Default)]
+pub struct Calls {
+    /// The newest calls, for the event log.
+    pub records: Vec<CallRecord>,
+    /// Calls made in all.
+    pub count: u64,
+    /// Calls to the todo app among `count`.
+    pub app_count: u64,
+}
+
+/// The line of keys at the bottom, while it says something else than the keys.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KeyLine {
+    /// A step's number being typed after `g`.
+    pub goto: Option<String>,
+    /// A short answer to the last key, on the key line until the next key: why a key did
+    /// nothing, what it changed.
+    pub flash: Option<Text>,
+}
+
+/// How the screen is drawn, and what the last drawing made of it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Display {
+    pub theme: Theme,
+    pub no_color: bool,
     /// The terminal's size (columns, rows).
     pub viewport: (u16, u16),
     pub layout: Layout,
-    /// States received so far: the checks are computed once per state and clock reading.
+}
+
+/// Every step's check for the state and time they were computed at: a frame asks for them
+/// many times (list, counters, panel, "now" block), one computation serves them all.
+#[derive(Default)]
+struct CheckCache {
+    /// States received so far.
     states: u64,
-    /// Every step's check for the state and time they were computed at: a frame asks for
-    /// them many times (list, counters, panel, "now" block), one computation serves them all.
-    checks: std::cell::RefCell<Option<Checks>>,
+    computed: std::cell::RefCell<Option<Checks>>,
 }
 
 /// The checks of every step (in [`StepId::ALL`] order) at one state and time.
@@ -207,6 +207,30 @@ struct Checks {
     state: u64,
     now: Timestamp,
     by_step: Vec<Option<Check>>,
+}
+
+/// What a screen in front of the lab made of a key, for the app to carry out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The screen stays open (changed or not).
+    Stay,
+    /// The screen closes.
+    Close,
+    /// The screen stays open and is read again in the other language.
+    ToggleLang,
+    /// The learner leaves the app.
+    Quit,
+    /// The screen stays open; these go to the worker.
+    Send(Vec<Command>),
+    /// The screen closes with a choice for the step's action: the app takes it into the
+    /// options and shows the plan (or why there is none).
+    Choose(Setting),
+    /// The screen closes and the confirmed plan runs.
+    Run(Box<Plan>),
+    /// Leave and start again in a fresh simulated world.
+    FreshWorld,
+    /// Welcome screen: continue in the simulated account.
+    UseSimulation,
 }
 
 const KEPT_NOTES: usize = 200;
@@ -236,35 +260,30 @@ impl App {
             scroll: 0,
             observed: Observed::default(),
             journal: Journal::in_memory(),
-            calls: Vec::new(),
-            call_count: 0,
-            app_call_count: 0,
+            calls: Calls::default(),
             notes: Vec::new(),
             now,
             dialog: None,
             dialog_scroll: 0,
-            help: false,
+            help: None,
             quiz: None,
-            help_scroll: 0,
             present: false,
             console: false,
-            theme: Theme::Dark,
-            no_color: false,
             read_only: false,
             cloudshell: false,
             running: None,
             pace,
-            goto: None,
-            flash: None,
+            key_line: KeyLine::default(),
             journal_problem: None,
             options,
             quit: false,
             generation: 0,
             screen: Screen::Lab,
-            viewport: (80, 24),
-            layout: Layout::default(),
-            states: 0,
-            checks: std::cell::RefCell::new(None),
+            display: Display {
+                viewport: (80, 24),
+                ..Display::default()
+            },
+            checks: CheckCache::default(),
         }
     }
 
@@ -272,7 +291,7 @@ impl App {
     #[must_use]
     pub fn welcome(lang: Lang, config: Config, error: CloudError, now: Timestamp) -> Self {
         let mut app = Self::new(lang, config, Mode::Simulation { speed: 1.0 }, now);
-        app.screen = Screen::Welcome(error);
+        app.screen = Screen::Welcome(Welcome { error });
         app
     }
 
@@ -283,21 +302,9 @@ impl App {
             return KeyMode::Welcome;
         }
         match &self.dialog {
-            Some(
-                Dialog::Window { .. }
-                | Dialog::FreshWorld { .. }
-                | Dialog::RestoreTime { .. }
-                | Dialog::Confirm {
-                    plan:
-                        Plan {
-                            confirm: Confirm::Typed(_),
-                            ..
-                        },
-                    ..
-                },
-            ) => KeyMode::Input,
+            Some(dialog) if dialog.takes_text() => KeyMode::Input,
             Some(_) => KeyMode::Dialog,
-            None if self.help => KeyMode::Help,
+            None if self.help.is_some() => KeyMode::Help,
             None if self.quiz.is_some() => KeyMode::Quiz,
             None => KeyMode::Main,
         }
@@ -326,14 +333,14 @@ impl App {
     /// `step`'s check at the newest state and the current time.
     #[must_use]
     pub fn check(&self, step: StepId) -> Option<Check> {
-        let mut cache = self.checks.borrow_mut();
+        let mut cache = self.checks.computed.borrow_mut();
         let fresh = cache
             .as_ref()
-            .is_some_and(|c| c.state == self.states && c.now == self.now);
+            .is_some_and(|c| c.state == self.checks.states && c.now == self.now);
         if !fresh {
             let ctx = self.ctx();
             *cache = Some(Checks {
-                state: self.states,
+                state: self.checks.states,
                 now: self.now,
                 by_step: StepId::ALL.iter().map(|s| steps::check(*s, &ctx)).collect(),
             });
@@ -412,7 +419,7 @@ impl App {
         // The clock's second is a change only while time is on screen.
         if let Msg::Tick(now) = msg {
             let now = self.now.max(now);
-            if now.as_second() != self.now.as_second() && self.layout.shows_time {
+            if now.as_second() != self.now.as_second() && self.display.layout.shows_time {
                 self.generation += 1;
             }
             self.now = now;
@@ -420,7 +427,7 @@ impl App {
         }
         if let Msg::Action(action) = msg {
             let before = self.fingerprint();
-            let flashed = self.flash.take().is_some();
+            let flashed = self.key_line.flash.take().is_some();
             let commands = self.on_action(action);
             if !commands.is_empty() || self.fingerprint() != before || flashed {
                 self.generation += 1;
@@ -443,10 +450,12 @@ impl App {
                 let first = self.observed.instances.value.is_none();
                 self.observed = snapshot.observed;
                 self.journal = Journal::from_events(snapshot.journal);
-                self.states += 1;
-                self.calls = snapshot.calls;
-                self.call_count = snapshot.call_count;
-                self.app_call_count = snapshot.app_call_count;
+                self.checks.states += 1;
+                self.calls = Calls {
+                    records: snapshot.calls,
+                    count: snapshot.call_count,
+                    app_count: snapshot.app_call_count,
+                };
                 self.now = self.now.max(snapshot.now);
                 self.refresh_plan();
                 if first
@@ -514,7 +523,7 @@ impl App {
                     });
                 }
             }
-            Msg::Resize(width, height) => self.viewport = (width, height),
+            Msg::Resize(width, height) => self.display.viewport = (width, height),
         }
         Vec::new()
     }
@@ -523,70 +532,63 @@ impl App {
     fn fingerprint(&self) -> Fingerprint {
         (
             self.selected,
-            [self.scroll, self.dialog_scroll, self.help_scroll],
+            [self.scroll, self.dialog_scroll],
             (self.dialog.clone(), self.quiz),
             self.help,
             self.present,
             self.lang,
             self.quit,
-            (self.notes.len(), self.goto.clone(), self.flash.clone()),
+            (
+                self.notes.len(),
+                self.key_line.goto.clone(),
+                self.key_line.flash.clone(),
+            ),
         )
     }
 
     fn scroll_to(&mut self, row: u16) {
-        self.scroll = row.min(self.layout.scroll_max);
+        self.scroll = row.min(self.display.layout.scroll_max);
     }
 
     fn on_action(&mut self, action: Action) -> Vec<Command> {
-        if matches!(self.screen, Screen::Welcome(_)) {
-            return match action {
-                Action::UseSimulation => {
-                    self.screen = Screen::Lab;
-                    vec![Command::UseSimulation]
-                }
-                Action::Quit => {
-                    self.quit = true;
-                    vec![Command::Quit]
-                }
-                _ => Vec::new(),
+        if let Screen::Welcome(welcome) = &self.screen {
+            let outcome = welcome.on(action);
+            return self.carry_out(outcome);
+        }
+        if let Some(mut dialog) = self.dialog.take() {
+            let ctx = Ctx {
+                observed: &self.observed,
+                journal: &self.journal,
+                config: &self.config,
+                now: self.now,
             };
-        }
-        if let Some(dialog) = self.dialog.take() {
-            return self.on_dialog(dialog, action);
-        }
-        if self.help {
-            match action {
-                Action::ToggleHelp | Action::Cancel | Action::Quit | Action::Confirm => {
-                    self.help = false;
-                }
-                // The help scrolls on a small screen; the view clamps to its length.
-                Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::ScrollDown => {
-                    self.help_scroll = self.help_scroll.saturating_add(1).min(MAX_DIALOG_SCROLL);
-                }
-                Action::PageUp => {
-                    self.help_scroll = self.help_scroll.saturating_sub(DIALOG_PAGE);
-                }
-                Action::PageDown => {
-                    self.help_scroll = self
-                        .help_scroll
-                        .saturating_add(DIALOG_PAGE)
-                        .min(MAX_DIALOG_SCROLL);
-                }
-                _ => {}
+            let outcome = dialog.on(action, &mut self.dialog_scroll, &ctx);
+            if matches!(outcome, Outcome::Stay | Outcome::ToggleLang) {
+                self.dialog = Some(dialog);
             }
-            return Vec::new();
+            return self.carry_out(outcome);
         }
-        if let Some(at) = self.quiz {
-            return self.on_quiz(at, action);
+        if let Some(help) = &mut self.help {
+            let outcome = help.on(action);
+            if outcome == Outcome::Close {
+                self.help = None;
+            }
+            return self.carry_out(outcome);
         }
-        if let Some(number) = self.goto.take() {
+        if let Some(quiz) = &mut self.quiz {
+            let outcome = quiz.on(action, &mut self.journal, self.now);
+            if outcome == Outcome::Close {
+                self.quiz = None;
+            }
+            return self.carry_out(outcome);
+        }
+        if let Some(number) = self.key_line.goto.take() {
             return self.on_goto(number, action);
         }
         match action {
             Action::Digit(n) => return self.jump(usize::from(n)),
             Action::GoTo => {
-                self.goto = Some(String::new());
+                self.key_line.goto = Some(String::new());
             }
             Action::ClockPause | Action::Faster | Action::Slower => {
                 return self.control_clock(action);
@@ -597,10 +599,10 @@ impl App {
             Action::ScrollUp => self.scroll_to(self.scroll.saturating_sub(1)),
             Action::ScrollDown => self.scroll_to(self.scroll.saturating_add(1)),
             Action::PageUp => {
-                self.scroll_to(self.scroll.saturating_sub(self.layout.page.max(1)));
+                self.scroll_to(self.scroll.saturating_sub(self.display.layout.page.max(1)));
             }
             Action::PageDown => {
-                self.scroll_to(self.scroll.saturating_add(self.layout.page.max(1)));
+                self.scroll_to(self.scroll.saturating_add(self.display.layout.page.max(1)));
             }
             Action::ScrollTop => self.scroll = 0,
             Action::ScrollEnd => self.scroll_to(u16::MAX),
@@ -608,10 +610,7 @@ impl App {
                 self.lang = self.lang.other();
                 self.options.lang = self.lang;
             }
-            Action::ToggleHelp => {
-                self.help = true;
-                self.help_scroll = 0;
-            }
+            Action::ToggleHelp => self.help = Some(Help::default()),
             Action::TogglePresent => self.present = !self.present,
             Action::ToggleConsole => self.console = !self.console,
             Action::Quit | Action::Cancel => {
@@ -660,7 +659,7 @@ impl App {
         if (1..=StepId::ALL.len()).contains(&number) {
             return self.select(number - 1);
         }
-        self.flash = Some(
+        self.key_line.flash = Some(
             Text::new("ui-goto-no-step")
                 .arg("number", number)
                 .arg("last", StepId::ALL.len()),
@@ -677,11 +676,11 @@ impl App {
                 if number.len() >= 2 {
                     return self.jump(number.parse().unwrap_or(0));
                 }
-                self.goto = Some(number);
+                self.key_line.goto = Some(number);
             }
             Action::Backspace => {
                 number.pop();
-                self.goto = Some(number);
+                self.key_line.goto = Some(number);
             }
             Action::Perform | Action::Confirm if !number.is_empty() => {
                 return self.jump(number.parse().unwrap_or(0));
@@ -703,11 +702,11 @@ impl App {
             paused,
         } = self.pace
         else {
-            self.flash = Some(Text::new("ui-clock-sim-only"));
+            self.key_line.flash = Some(Text::new("ui-clock-sim-only"));
             return Vec::new();
         };
         if self.read_only {
-            self.flash = Some(Text::new("ui-clock-read-only"));
+            self.key_line.flash = Some(Text::new("ui-clock-read-only"));
             return Vec::new();
         }
         let (control, pace) = match action {
@@ -734,8 +733,9 @@ impl App {
                     SPEEDS.iter().rev().copied().find(|s| *s < speed - 0.01)
                 };
                 let Some(next) = next else {
-                    self.flash = Some(
-                        Text::new("ui-clock-speed-limit").arg("speed", crate::format::speed(speed)),
+                    self.key_line.flash = Some(
+                        Text::new("ui-clock-speed-limit")
+                            .arg("speed", crate::format::speed(speed)),
                     );
                     return Vec::new();
                 };
@@ -749,7 +749,7 @@ impl App {
                 )
             }
         };
-        self.flash = Some(match control {
+        self.key_line.flash = Some(match control {
             ClockControl::Pause => Text::new("ui-clock-paused"),
             ClockControl::Resume => Text::new("ui-clock-resumed"),
             ClockControl::Speed(s) => {
@@ -764,9 +764,9 @@ impl App {
     /// says why not.
     fn ask_fresh_world(&mut self) {
         if !matches!(self.mode, Mode::Simulation { .. }) {
-            self.flash = Some(Text::new("ui-fresh-sim-only"));
+            self.key_line.flash = Some(Text::new("ui-fresh-sim-only"));
         } else if self.read_only {
-            self.flash = Some(Text::new("ui-fresh-read-only"));
+            self.key_line.flash = Some(Text::new("ui-fresh-read-only"));
         } else if let Some((running, _)) = self.running {
             self.dialog = Some(Dialog::Notice {
                 title: Text::new("dialog-busy"),
@@ -783,72 +783,44 @@ impl App {
 
     /// Opens the step's questions at the first one not answered yet (the first when all are).
     fn open_quiz(&mut self) {
-        let questions = crate::lab::quiz::of_step(self.selected);
-        if questions.is_empty() {
-            self.flash = Some(Text::new("ui-quiz-none"));
-            return;
+        match QuizAt::open(self.selected, &self.journal) {
+            Some(at) => self.quiz = Some(at),
+            None => self.key_line.flash = Some(Text::new("ui-quiz-none")),
         }
-        let index = questions
-            .iter()
-            .position(|q| crate::lab::quiz::answer_of(&self.journal, q.id).is_none())
-            .unwrap_or(0);
-        self.quiz = Some(QuizAt {
-            step: self.selected,
-            index,
-        });
     }
 
-    /// A key while the questions are open: an answer (the first one counts), moving between
-    /// the questions, closing them. Nothing here waits for or blocks the lab.
-    fn on_quiz(&mut self, at: QuizAt, action: Action) -> Vec<Command> {
-        let questions = crate::lab::quiz::of_step(at.step);
-        let Some(question) = questions.get(at.index).copied() else {
-            self.quiz = None;
-            return Vec::new();
-        };
-        match action {
-            // The first answer counts; later ones change nothing.
-            Action::Answer(choice)
-                if usize::from(choice) < crate::lab::quiz::CHOICES
-                    && crate::lab::quiz::answer_of(&self.journal, question.id).is_none() =>
-            {
-                // Shown at once; the worker's journal keeps it, and its next snapshot
-                // carries it back.
-                self.journal
-                    .record(self.now, self.now, question.answer(choice));
-                return vec![Command::RecordAnswer {
-                    question: question.id,
-                    choice,
-                }];
-            }
-            Action::NextStep | Action::Confirm | Action::PageDown => {
-                if at.index + 1 < questions.len() {
-                    self.quiz = Some(QuizAt {
-                        index: at.index + 1,
-                        ..at
-                    });
-                } else {
-                    self.quiz = None;
-                }
-            }
-            Action::PrevStep | Action::PageUp => {
-                self.quiz = Some(QuizAt {
-                    index: at.index.saturating_sub(1),
-                    ..at
-                });
-            }
-            Action::ToggleLang => {
+    /// Carries out what the screen in front made of a key.
+    fn carry_out(&mut self, outcome: Outcome) -> Vec<Command> {
+        match outcome {
+            Outcome::Stay | Outcome::Close => Vec::new(),
+            Outcome::ToggleLang => {
                 self.lang = self.lang.other();
                 self.options.lang = self.lang;
+                Vec::new()
             }
-            Action::Quit => {
+            Outcome::Quit => {
                 self.quit = true;
-                return vec![Command::Quit];
+                vec![Command::Quit]
             }
-            Action::Quiz | Action::Cancel => self.quiz = None,
-            _ => {}
+            Outcome::Send(commands) => commands,
+            Outcome::Choose(setting) => {
+                self.options.set(setting);
+                self.show_plan();
+                Vec::new()
+            }
+            Outcome::Run(plan) => self.run(*plan),
+            Outcome::FreshWorld => {
+                self.quit = true;
+                vec![Command::FreshWorld {
+                    lang: self.lang,
+                    present: self.present,
+                }]
+            }
+            Outcome::UseSimulation => {
+                self.screen = Screen::Lab;
+                vec![Command::UseSimulation]
+            }
         }
-        Vec::new()
     }
 
     fn select(&mut self, index: usize) -> Vec<Command> {
@@ -866,7 +838,7 @@ impl App {
     fn start_action(&mut self) {
         let step = self.selected;
         if !step.has_action() {
-            self.flash = Some(Text::new("ui-no-action"));
+            self.key_line.flash = Some(Text::new("ui-no-action"));
             return;
         }
         if self.read_only {
@@ -1009,263 +981,6 @@ impl App {
         });
     }
 
-    fn on_dialog(&mut self, dialog: Dialog, action: Action) -> Vec<Command> {
-        // Long dialogs (a restore's parameters, notes and CLI line at 80×24) scroll; the
-        // question and its keys stay in view.
-        // In the cleanup and restore choices ↑↓ switch the option; PgUp/PgDn still scroll.
-        let scrolls = !matches!(
-            dialog,
-            Dialog::CleanupChoice { .. } | Dialog::RestoreChoice { .. }
-        ) || matches!(action, Action::PageUp | Action::PageDown);
-        match action {
-            Action::ScrollUp | Action::ScrollDown | Action::PageUp | Action::PageDown
-                if scrolls =>
-            {
-                self.dialog_scroll = match action {
-                    Action::ScrollUp => self.dialog_scroll.saturating_sub(1),
-                    Action::PageUp => self.dialog_scroll.saturating_sub(DIALOG_PAGE),
-                    Action::PageDown => self.dialog_scroll.saturating_add(DIALOG_PAGE),
-                    _ => self.dialog_scroll.saturating_add(1),
-                }
-                .min(MAX_DIALOG_SCROLL);
-                self.dialog = Some(dialog);
-                return Vec::new();
-            }
-            _ => {}
-        }
-        if action == Action::ToggleLang {
-            // The dialog stays open and is read again in the other language.
-            self.lang = self.lang.other();
-            self.options.lang = self.lang;
-            self.dialog = Some(dialog);
-            return Vec::new();
-        }
-        match dialog {
-            Dialog::Notice { .. } => match action {
-                Action::Quit => {
-                    self.quit = true;
-                    return vec![Command::Quit];
-                }
-                // Arrows and Tab move nothing in a notice; it stays until answered.
-                Action::ToggleChoice => self.dialog = Some(dialog),
-                _ => {}
-            },
-            Dialog::FreshWorld { mut typed, .. } => match action {
-                Action::Input(c) if typed.len() < 40 => {
-                    typed.push(c);
-                    self.dialog = Some(Dialog::FreshWorld {
-                        typed,
-                        mismatch: false,
-                    });
-                }
-                Action::Backspace => {
-                    typed.pop();
-                    self.dialog = Some(Dialog::FreshWorld {
-                        typed,
-                        mismatch: false,
-                    });
-                }
-                Action::Confirm if typed.trim() == FRESH_WORD => {
-                    self.quit = true;
-                    return vec![Command::FreshWorld {
-                        lang: self.lang,
-                        present: self.present,
-                    }];
-                }
-                Action::Confirm => {
-                    self.dialog = Some(Dialog::FreshWorld {
-                        typed,
-                        mismatch: true,
-                    });
-                }
-                Action::Cancel => {}
-                Action::Quit => {
-                    self.quit = true;
-                    return vec![Command::Quit];
-                }
-                _ => {
-                    self.dialog = Some(Dialog::FreshWorld {
-                        typed,
-                        mismatch: false,
-                    });
-                }
-            },
-            Dialog::Window { mut input, error } => match action {
-                Action::Input(c)
-                    if (c.is_ascii_digit() || c == ':' || c == '-') && input.len() < 11 =>
-                {
-                    input.push(c);
-                    self.dialog = Some(Dialog::Window { input, error: None });
-                }
-                Action::Backspace => {
-                    input.pop();
-                    self.dialog = Some(Dialog::Window { input, error: None });
-                }
-                Action::Confirm => {
-                    let utc = act::window_utc(&self.config, &input, self.now);
-                    let maintenance = self
-                        .observed
-                        .instance(&self.config.names.instance)
-                        .and_then(|i| i.maintenance_window.clone())
-                        .unwrap_or_default();
-                    match utc.and_then(|w| w.clear_of(&maintenance)) {
-                        Ok(()) => {
-                            self.options.window_local = input;
-                            self.show_plan();
-                        }
-                        Err(e) => {
-                            self.dialog = Some(Dialog::Window {
-                                input,
-                                error: Some(crate::ui_text::invalid_text(&e)),
-                            });
-                        }
-                    }
-                }
-                Action::Cancel | Action::Quit => {}
-                _ => self.dialog = Some(Dialog::Window { input, error }),
-            },
-            Dialog::RestoreTime {
-                mut input,
-                proposed,
-                error,
-            } => match action {
-                Action::Input(c) if (c.is_ascii_digit() || c == ':') && input.len() < 8 => {
-                    input.push(c);
-                    self.dialog = Some(Dialog::RestoreTime {
-                        input,
-                        proposed,
-                        error: None,
-                    });
-                }
-                Action::Backspace => {
-                    input.pop();
-                    self.dialog = Some(Dialog::RestoreTime {
-                        input,
-                        proposed,
-                        error: None,
-                    });
-                }
-                Action::Confirm => {
-                    let tz = self.config.timezone();
-                    if steps::parse_restore_time(&input, self.now, &tz).is_some() {
-                        // The proposed moment is the journal's own; only another one is a
-                        // choice (and then kept to the second the learner typed).
-                        self.options.restore_time = (input != proposed).then_some(input);
-                        self.show_plan();
-                    } else {
-                        self.dialog = Some(Dialog::RestoreTime {
-                            error: Some(Text::new("invalid-restore-time").arg("time", &input)),
-                            input,
-                            proposed,
-                        });
-                    }
-                }
-                Action::Cancel | Action::Quit => {}
-                _ => {
-                    self.dialog = Some(Dialog::RestoreTime {
-                        input,
-                        proposed,
-                        error,
-                    });
-                }
-            },
-            Dialog::CleanupChoice { choice } => match action {
-                Action::ToggleChoice | Action::ScrollDown | Action::NextStep => {
-                    self.dialog = Some(Dialog::CleanupChoice {
-                        choice: Some(step_choice(choice, true)),
-                    });
-                }
-                Action::ScrollUp | Action::PrevStep => {
-                    self.dialog = Some(Dialog::CleanupChoice {
-                        choice: Some(step_choice(choice, false)),
-                    });
-                }
-                Action::KeepRestored => self.choose_cleanup(CleanupPath::KeepRestored),
-                Action::GoBack => self.choose_cleanup(CleanupPath::GoBack),
-                Action::CopyBack => self.choose_cleanup(CleanupPath::CopyBack),
-                Action::Confirm => match choice {
-                    Some(path) => self.choose_cleanup(path),
-                    // Enter without a choice chooses nothing; the dialog says how to choose.
-                    None => self.dialog = Some(Dialog::CleanupChoice { choice }),
-                },
-                Action::Cancel | Action::Quit => {}
-                _ => self.dialog = Some(Dialog::CleanupChoice { choice }),
-            },
-            Dialog::RestoreChoice { adopt, other } => match action {
-                Action::ToggleChoice
-                | Action::ScrollUp
-                | Action::ScrollDown
-                | Action::NextStep
-                | Action::PrevStep => {
-                    self.dialog = Some(Dialog::RestoreChoice {
-                        adopt: !adopt,
-                        other,
-                    });
-                }
-                Action::Confirm => {
-                    self.options.restore_again = !adopt;
-                    self.show_plan();
-                }
-                Action::Cancel | Action::Quit => {}
-                _ => self.dialog = Some(Dialog::RestoreChoice { adopt, other }),
-            },
-            Dialog::Confirm {
-                plan, mut typed, ..
-            } => {
-                let word = match &plan.confirm {
-                    Confirm::YesNo | Confirm::Seen => None,
-                    Confirm::Typed(w) => Some(w.clone()),
-                };
-                match (action, word) {
-                    (Action::Yes | Action::Confirm, None) => {
-                        return self.run(plan);
-                    }
-                    (Action::No | Action::Cancel, None) | (Action::Cancel, Some(_)) => {}
-                    (Action::Input(c), Some(_)) => {
-                        typed.push(c);
-                        self.dialog = Some(Dialog::Confirm {
-                            plan,
-                            typed,
-                            mismatch: false,
-                        });
-                    }
-                    (Action::Backspace, Some(_)) => {
-                        typed.pop();
-                        self.dialog = Some(Dialog::Confirm {
-                            plan,
-                            typed,
-                            mismatch: false,
-                        });
-                    }
-                    (Action::Confirm, Some(w)) => {
-                        // A space typed before or after the word is no mismatch.
-                        if typed.trim() == w {
-                            return self.run(plan);
-                        }
-                        self.dialog = Some(Dialog::Confirm {
-                            plan,
-                            typed,
-                            mismatch: true,
-                        });
-                    }
-                    _ => {
-                        self.dialog = Some(Dialog::Confirm {
-                            plan,
-                            typed,
-                            mismatch: false,
-                        });
-                    }
-                }
-            }
-        }
-        Vec::new()
-    }
-
-    fn choose_cleanup(&mut self, path: CleanupPath) {
-        self.options.cleanup = path;
-        self.show_plan();
-    }
-
     fn run(&mut self, plan: Plan) -> Vec<Command> {
         let step = plan.step;
         self.running = Some((step, None));
@@ -1277,26 +992,10 @@ impl App {
     }
 }
 
-/// The cleanup path after (`forward`) or before `choice` in the dialog's order, wrapping
-/// around; from no choice, forward is the first path and back the last.
-fn step_choice(choice: Option<CleanupPath>, forward: bool) -> CleanupPath {
-    let all = CleanupPath::ALL;
-    let n = all.len();
-    let next = match (
-        choice.and_then(|c| all.iter().position(|p| *p == c)),
-        forward,
-    ) {
-        (Some(i), true) => (i + 1) % n,
-        (Some(i), false) => (i + n - 1) % n,
-        (None, true) => 0,
-        (None, false) => n - 1,
-    };
-    all[next]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lab::plan::{CleanupPath, Confirm};
 
     fn keymap(app: &App, key: &KeyEvent) -> Option<Action> {
         app.action(key)
@@ -1326,11 +1025,11 @@ mod tests {
         assert_eq!(press(&mut app, '7'), [Command::Focus(StepId::Restore)]);
         assert_eq!(app.selected, StepId::Restore);
         press(&mut app, 'g');
-        assert_eq!(app.goto.as_deref(), Some(""));
+        assert_eq!(app.key_line.goto.as_deref(), Some(""));
         press(&mut app, '1');
         assert_eq!(app.selected, StepId::Restore, "one digit after g waits");
         assert_eq!(press(&mut app, '2'), [Command::Focus(StepId::Cleanup)]);
-        assert_eq!(app.goto, None);
+        assert_eq!(app.key_line.goto, None);
         // g, a digit and Enter; Esc gives up.
         press(&mut app, 'g');
         press(&mut app, '4');
@@ -1338,11 +1037,11 @@ mod tests {
         assert_eq!(app.selected, StepId::CreateTodos);
         press(&mut app, 'g');
         app.update(Msg::Action(Action::Cancel));
-        assert_eq!(app.goto, None);
+        assert_eq!(app.key_line.goto, None);
         // A number without a step says so on the key line.
         press(&mut app, '0');
         assert_eq!(
-            app.flash.as_ref().map(|t| t.id.as_str()),
+            app.key_line.flash.as_ref().map(|t| t.id.as_str()),
             Some("ui-goto-no-step")
         );
         assert_eq!(app.selected, StepId::CreateTodos);
@@ -1373,7 +1072,7 @@ mod tests {
         assert_eq!(app.mode, Mode::Simulation { speed: 300.0 });
         assert!(press(&mut app, '+').is_empty());
         assert_eq!(
-            app.flash.as_ref().map(|t| t.id.as_str()),
+            app.key_line.flash.as_ref().map(|t| t.id.as_str()),
             Some("ui-clock-speed-limit")
         );
         // AWS's clock is not the app's to change.
@@ -1388,7 +1087,7 @@ mod tests {
         );
         assert!(press(&mut aws, 'z').is_empty());
         assert_eq!(
-            aws.flash.as_ref().map(|t| t.id.as_str()),
+            aws.key_line.flash.as_ref().map(|t| t.id.as_str()),
             Some("ui-clock-sim-only")
         );
     }
@@ -1430,12 +1129,12 @@ mod tests {
         app.update(Msg::Action(Action::Perform));
         assert_eq!(app.dialog, None);
         assert_eq!(
-            app.flash.as_ref().map(|t| t.id.as_str()),
+            app.key_line.flash.as_ref().map(|t| t.id.as_str()),
             Some("ui-no-action")
         );
         // The next key takes the line back.
         app.update(Msg::Action(Action::ScrollDown));
-        assert_eq!(app.flash, None);
+        assert_eq!(app.key_line.flash, None);
         // s on a step without questions.
         let without = StepId::ALL
             .into_iter()
@@ -1445,7 +1144,7 @@ mod tests {
         press(&mut app, 's');
         assert_eq!(app.quiz, None);
         assert_eq!(
-            app.flash.as_ref().map(|t| t.id.as_str()),
+            app.key_line.flash.as_ref().map(|t| t.id.as_str()),
             Some("ui-quiz-none")
         );
     }
