@@ -1000,7 +1000,7 @@ impl App {
             }
             StepId::EnableBackups => {
                 self.dialog = Some(Dialog::Window {
-                    input: self.options.window_local.clone(),
+                    input: self.options.window_local.to_string(),
                     error: None,
                 });
             }
@@ -1037,7 +1037,7 @@ impl App {
     /// database (an adopted one too); the restore step itself names the lab's.
     #[must_use]
     pub fn name_args(&self, step: StepId) -> Vec<(String, crate::lab::Arg)> {
-        let mut args = crate::lab::name_args(&self.config, &self.options.window_local);
+        let mut args = crate::lab::name_args(&self.config, self.options.window_local);
         if step > StepId::Restore {
             let restored = self.journal.restored_instance(&self.config).to_owned();
             for (name, value) in &mut args {
@@ -1205,15 +1205,18 @@ impl App {
                     self.dialog = Some(Dialog::Window { input, error: None });
                 }
                 Action::Confirm => {
-                    let utc = act::window_utc(&self.config, &input, self.now);
                     let maintenance = self
                         .observed
                         .instance(&self.config.names.instance)
                         .and_then(|i| i.maintenance_window.clone())
                         .unwrap_or_default();
-                    match utc.and_then(|w| w.clear_of(&maintenance)) {
-                        Ok(()) => {
-                            self.options.window_local = input;
+                    let window = input.parse::<crate::validate::BackupWindow>();
+                    match window.and_then(|local| {
+                        act::window_utc(&self.config, local, self.now)?.clear_of(&maintenance)?;
+                        Ok(local)
+                    }) {
+                        Ok(local) => {
+                            self.options.window_local = local;
                             self.show_plan();
                         }
                         Err(e) => {

@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 pub use super::status::{DeploymentStatus, RolloutState};
+pub use crate::validate::BackupWindow;
 use super::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
 
 /// An RDS DB instance as DescribeDBInstances shows it.
@@ -17,8 +18,9 @@ pub struct DbInstance {
     pub engine: String,
     pub multi_az: bool,
     pub retention_days: u32,
-    /// Backup window in UTC, `hh:mm-hh:mm`.
-    pub backup_window: Option<String>,
+    /// Backup window in UTC (`PreferredBackupWindow`).
+    #[serde(deserialize_with = "crate::validate::lenient_window")]
+    pub backup_window: Option<BackupWindow>,
     /// Weekly maintenance window in UTC, `ddd:hh:mm-ddd:hh:mm`.
     pub maintenance_window: Option<String>,
     /// Endpoint address; absent while a new instance is `creating`.
@@ -575,8 +577,8 @@ pub struct SnapshotRequest {
 pub struct BackupSettings {
     pub instance_id: String,
     pub retention_days: u32,
-    /// UTC, `hh:mm-hh:mm`.
-    pub window_utc: String,
+    /// In UTC, as RDS takes it.
+    pub window_utc: BackupWindow,
     pub apply_immediately: bool,
 }
 

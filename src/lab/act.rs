@@ -90,14 +90,12 @@ impl Run<'_> {
 /// The UTC window for a local one, on the cloud's current date in the configured zone.
 pub fn window_utc(
     config: &Config,
-    window_local: &str,
+    window_local: validate::BackupWindow,
     now: Timestamp,
 ) -> Result<validate::BackupWindow, Invalid> {
     let tz = config.timezone();
     let date = now.to_zoned(tz.clone()).date();
-    window_local
-        .parse::<validate::BackupWindow>()?
-        .to_utc(&tz, date)
+    window_local.to_utc(&tz, date)
 }
 
 /// A plan to carry out, or what running the action says without one (already done,

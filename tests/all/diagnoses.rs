@@ -120,7 +120,7 @@ async fn a_backup_change_without_apply_immediately_names_the_maintenance_window_
         .modify_backup(&BackupSettings {
             instance_id: "workshop-db".into(),
             retention_days: 1,
-            window_utc: "02:00-02:30".into(),
+            window_utc: "02:00-02:30".parse().expect("window"),
             apply_immediately: false,
         })
         .await
@@ -157,7 +157,7 @@ async fn a_backup_window_typed_in_local_time_shows_what_it_is_locally_and_what_t
         .modify_backup(&BackupSettings {
             instance_id: "workshop-db".into(),
             retention_days: 1,
-            window_utc: "03:00-03:30".into(),
+            window_utc: "03:00-03:30".parse().expect("window"),
             apply_immediately: true,
         })
         .await
@@ -181,7 +181,7 @@ async fn another_retention_is_named_with_both_values() {
         .modify_backup(&BackupSettings {
             instance_id: "workshop-db".into(),
             retention_days: 7,
-            window_utc: "02:00-02:30".into(),
+            window_utc: "02:00-02:30".parse().expect("window"),
             apply_immediately: true,
         })
         .await

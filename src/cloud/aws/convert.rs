@@ -34,7 +34,11 @@ pub(super) fn db_instance(i: &aws_sdk_rds::types::DbInstance) -> DbInstance {
         engine,
         multi_az: i.multi_az().unwrap_or(false),
         retention_days: non_negative(i.backup_retention_period()),
-        backup_window: i.preferred_backup_window().map(str::to_owned),
+        backup_window: i.preferred_backup_window().and_then(|w| {
+            w.parse()
+                .inspect_err(|e| tracing::warn!(window = w, problem = %e, "unreadable backup window"))
+                .ok()
+        }),
         maintenance_window: i.preferred_maintenance_window().map(str::to_owned),
         endpoint: i.endpoint().and_then(|e| e.address()).map(str::to_owned),
         port: i
