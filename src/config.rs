@@ -273,9 +273,8 @@ impl Config {
             })?;
         let text = String::from_utf8(bytes)
             .map_err(|e| file(FileProblem::Damaged(e.utf8_error().to_string())))?;
-        let config: Self = toml::from_str(&text).map_err(|e| {
-            window_error(&text).unwrap_or_else(|| parse_error(path, &text, &e))
-        })?;
+        let config: Self = toml::from_str(&text)
+            .map_err(|e| window_error(&text).unwrap_or_else(|| parse_error(path, &text, &e)))?;
         // An empty array where a table belongs (`names = []`) would read as the defaults.
         if let Ok(table) = text.parse::<toml::Table>()
             && let Some(key) = ["names", "backup", "restore", "targets", "business"]

@@ -1018,7 +1018,7 @@ impl StatusView {
                 i.id,
                 i.status,
                 i.class,
-                if i.multi_az { "Multi-AZ" } else { "Single-AZ" },
+                i.availability().text().render(lang),
                 Text::new("status-days")
                     .arg("count", i.retention_days)
                     .render(lang),
@@ -1057,7 +1057,10 @@ impl StatusView {
         }
         if let Some(service) = &self.service {
             for d in &service.deployments {
-                let revision = d.task_definition.rsplit(':').next().unwrap_or_default();
+                let revision = d
+                    .revision()
+                    .map(|r| r.number.to_string())
+                    .unwrap_or_default();
                 let status = wire(&d.status);
                 let rollout = d.rollout.as_ref().map(wire).unwrap_or_default();
                 let mut line = format!(

@@ -557,7 +557,10 @@ mod tests {
             BackupWindow::from_minutes(1440, 30),
             Err(Invalid::WindowFormat)
         );
-        assert_eq!(Invalid::WindowTooShort.to_string(), "invalid-window-too-short");
+        assert_eq!(
+            Invalid::WindowTooShort.to_string(),
+            "invalid-window-too-short"
+        );
     }
 
     #[test]

@@ -197,6 +197,7 @@ groups-related = { $kind ->
        *[none] keine
     }
 groups-change = { $have } → { $want }
+availability-change = { $have } → { $want }
 param-todos-served = Die App liefert jetzt
 param-todos-count = { $count ->
         [one] 1 ToDo

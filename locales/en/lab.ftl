@@ -197,6 +197,7 @@ groups-related = { $kind ->
        *[none] none
     }
 groups-change = { $have } → { $want }
+availability-change = { $have } → { $want }
 param-todos-served = The app serves now
 param-todos-count = { $count ->
         [one] 1 todo

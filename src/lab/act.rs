@@ -468,10 +468,7 @@ pub async fn wait_for_rollout(
             .iter()
             .find(|d| d.task_definition == task_definition);
         let troubled = service.rollout_given_up(task_definition, since)
-            || mine.is_some_and(|d| {
-                d.failed_tasks >= cloud::FAILING_TASKS
-                    && d.rollout != Some(cloud::RolloutState::Completed)
-            });
+            || mine.is_some_and(cloud::Deployment::is_failing);
         if troubled && mine.is_none_or(|d| d.failed_tasks == 0) {
             return Err(ActionError::Blocked(
                 Text::new("blocked-rollout-rolled-back")

@@ -36,7 +36,9 @@ pub(super) fn db_instance(i: &aws_sdk_rds::types::DbInstance) -> DbInstance {
         retention_days: non_negative(i.backup_retention_period()),
         backup_window: i.preferred_backup_window().and_then(|w| {
             w.parse()
-                .inspect_err(|e| tracing::warn!(window = w, problem = %e, "unreadable backup window"))
+                .inspect_err(
+                    |e| tracing::warn!(window = w, problem = %e, "unreadable backup window"),
+                )
                 .ok()
         }),
         maintenance_window: i.preferred_maintenance_window().map(str::to_owned),
@@ -277,23 +279,12 @@ pub(super) fn some_if_any<T: Clone>(items: &[T]) -> Option<Vec<T>> {
     (!items.is_empty()).then(|| items.to_vec())
 }
 
-/// Revision number at the end of a task definition ARN (`...:task-definition/family:7`).
-pub(super) fn arn_family_revision(arn: &str) -> Option<(&str, u32)> {
-    let tail = arn.rsplit_once(":task-definition/")?.1;
-    let (family, revision) = tail.rsplit_once(':')?;
-    Some((family, revision.parse().ok()?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn arns_and_names() {
-        assert_eq!(
-            arn_family_revision("arn:aws:ecs:us-east-1:1:task-definition/workshop-backend:12"),
-            Some(("workshop-backend", 12))
-        );
         assert_eq!(
             short_name("arn:aws:ecs:us-east-1:1:cluster/workshop-cluster"),
             "workshop-cluster"

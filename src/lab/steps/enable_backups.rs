@@ -84,8 +84,7 @@ impl Step for EnableBackups {
                     ),
                     None => param(
                         "param-window-local",
-                        Text::new("param-window-local-zone")
-                            .arg("window", options.window_local),
+                        Text::new("param-window-local-zone").arg("window", options.window_local),
                     ),
                 },
                 param("param-window-utc", utc),
