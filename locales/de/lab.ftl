@@ -440,7 +440,9 @@ error-client = { $service ->
         [rds] RDS hat
         [todo] Die ToDo-App hat
         [sts] AWS STS hat
-       *[ecs] ECS hat
+        [ecs] ECS hat
+        [elasticloadbalancing] Elastic Load Balancing hat
+       *[other] AWS hat
     } die Anfrage abgelehnt ({ $code }: { $message }).
 error-validation = AWS hat einen Parameter abgelehnt ({ $code }: { $message }).
 error-server = Der Dienst hatte einen internen Fehler ({ $code }); versuche es gleich nochmals.

@@ -440,7 +440,9 @@ error-client = { $service ->
         [rds] RDS
         [todo] The todo app
         [sts] AWS STS
-       *[ecs] ECS
+        [ecs] ECS
+        [elasticloadbalancing] Elastic Load Balancing
+       *[other] AWS
     } refused the request ({ $code }: { $message }).
 error-validation = AWS refused a parameter ({ $code }: { $message }).
 error-server = The service had an internal error ({ $code }); try again in a moment.

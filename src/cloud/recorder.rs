@@ -114,6 +114,11 @@ impl Recorded {
         Fut: std::future::Future<Output = CloudResult<T>> + Send,
         T: Send,
     {
+        debug_assert!(
+            super::operation::Operation::from_name(op.name).is_some(),
+            "{} is missing from the table in cloud/operation.rs",
+            op.name
+        );
         let started = Instant::now();
         let at = self.inner.now();
         let result = call(self.inner.clone()).await.map_err(|e| e.in_op(op.name));
