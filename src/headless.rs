@@ -1034,10 +1034,10 @@ impl StatusView {
         }
         let id_width = column_width(snapshots.iter().map(|s| s.id.as_str()), 30);
         for s in snapshots {
-            let kind = if s.kind == crate::cloud::SnapshotKind::Manual {
-                &kinds[0]
-            } else {
-                &kinds[1]
+            let kind = match &s.kind {
+                crate::cloud::SnapshotKind::Manual => &kinds[0],
+                crate::cloud::SnapshotKind::Automated => &kinds[1],
+                crate::cloud::SnapshotKind::Other(name) => name,
             };
             let _ = writeln!(
                 out,

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-pub use super::status::{DeploymentStatus, RolloutState};
+pub use super::status::{DeploymentStatus, RolloutState, SnapshotKind};
 use super::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
 pub use crate::validate::BackupWindow;
 
@@ -115,13 +115,6 @@ impl DbInstance {
             InstanceStatus::Available | InstanceStatus::Stopped
         ) && !self.status.is_terminal()
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SnapshotKind {
-    Manual,
-    Automated,
 }
 
 /// An RDS DB snapshot.

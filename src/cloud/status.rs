@@ -186,6 +186,16 @@ status! {
 }
 
 status! {
+    /// `SnapshotType` of a DB snapshot. DescribeDBSnapshots also lists the ones AWS Backup
+    /// made (`awsbackup`); a type this program does not know stays as RDS wrote it and counts
+    /// as neither the learner's manual snapshot nor an automated backup.
+    SnapshotKind {
+        Manual = "manual",
+        Automated = "automated",
+    }
+}
+
+status! {
     /// `status` of a task definition revision.
     TaskDefinitionStatus {
         Active = "ACTIVE",

@@ -214,11 +214,11 @@ fn snapshot_lines(view: &View<'_>, s: &DbSnapshot, width: usize) -> Vec<Line<'st
         Span::styled(state, style),
         width,
     );
-    let kind = view.t(if s.kind == SnapshotKind::Manual {
-        "ui-snapshot-manual"
-    } else {
-        "ui-snapshot-automated"
-    });
+    let kind = match &s.kind {
+        SnapshotKind::Manual => view.t("ui-snapshot-manual"),
+        SnapshotKind::Automated => view.t("ui-snapshot-automated"),
+        SnapshotKind::Other(name) => name.clone(),
+    };
     let mut items = vec![kind];
     if let Some(t) = s.created {
         items.push(view.hms(t));
