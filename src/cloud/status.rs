@@ -179,6 +179,7 @@ status! {
     /// `Status` of a DB snapshot.
     SnapshotStatus {
         Available = "available",
+        Copying = "copying",
         Creating = "creating",
         Deleting = "deleting",
         Failed = "failed",

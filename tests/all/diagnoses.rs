@@ -225,6 +225,41 @@ async fn a_snapshot_under_another_name_is_found_and_the_right_one_taken() {
     assert!(lab.done_within(StepId::Snapshot, 30).await);
 }
 
+/// A snapshot status this program does not know (or `copying`) is shown as RDS wrote it and
+/// judged as work under way: never done, and not failed either; `failed` is.
+#[tokio::test(start_paused = true)]
+async fn a_snapshot_in_a_status_rds_may_add_is_shown_as_it_is_and_not_done() {
+    use backup_lab::cloud::SnapshotStatus;
+    let lab = lab();
+    lab.act(StepId::Snapshot).await;
+    assert!(lab.done_within(StepId::Snapshot, 30).await);
+    let observed = lab.observed().await;
+    for (status, state) in [
+        ("being-teleported", StepState::InProgress),
+        ("copying", StepState::InProgress),
+        ("failed", StepState::Failed),
+    ] {
+        let mut o = observed.clone();
+        for s in o.snapshots.value.iter_mut().flatten() {
+            s.status = SnapshotStatus::from(status);
+        }
+        let journal = lab.rt.journal.lock().expect("journal");
+        let check = steps::check(
+            StepId::Snapshot,
+            &Ctx {
+                observed: &o,
+                journal: &journal,
+                config: &lab.rt.config,
+                now: lab.cloud.now(),
+            },
+        )
+        .expect("check");
+        assert_eq!(check.state, state, "{status}");
+        let detail = check.details[0].render(Lang::En);
+        assert!(detail.contains(status), "{status}: {detail}");
+    }
+}
+
 #[tokio::test(start_paused = true)]
 async fn a_snapshot_of_another_instance_under_the_lab_name_is_found() {
     let lab = lab();
