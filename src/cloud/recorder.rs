@@ -32,7 +32,8 @@ impl CallRecord {
     /// Whether this is a call to the todo app (over HTTP), not to AWS.
     #[must_use]
     pub fn is_app(&self) -> bool {
-        self.operation.starts_with("Todo")
+        super::operation::Operation::from_name(&self.operation)
+            .is_some_and(|op| op.service() == super::operation::Service::TodoApp)
     }
 }
 
