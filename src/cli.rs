@@ -97,8 +97,8 @@ pub struct Global {
     )]
     pub rto_target: Option<u32>,
     /// Backup window in local time (hh:mm-hh:mm), overriding the configuration.
-    #[arg(long, global = true, value_name = "WINDOW")]
-    pub window: Option<String>,
+    #[arg(long, global = true, value_name = "WINDOW", value_parser = window)]
+    pub window: Option<crate::validate::BackupWindow>,
 }
 
 #[derive(Debug, Subcommand, Clone)]
@@ -173,6 +173,12 @@ pub struct ReportArgs {
     /// Report format: md (Markdown, the default) or json.
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
+}
+
+/// `--window`: read once here; a refused value's rule is rendered localized by the caller
+/// from the [`crate::validate::Invalid`] it carries.
+fn window(text: &str) -> Result<crate::validate::BackupWindow, crate::validate::Invalid> {
+    text.parse()
 }
 
 /// The language of the command line's own help: `--lang` as given on the command line (when

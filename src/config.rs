@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::state::{FileProblem, read_limited};
-use crate::validate::{self, Invalid};
+use crate::validate::{self, BackupWindow, Invalid};
 
 /// The largest configuration file read: a real one is a few hundred bytes.
 pub const CONFIG_MAX_BYTES: u64 = 1024 * 1024;
@@ -47,8 +47,8 @@ impl Default for Names {
 #[serde(deny_unknown_fields, default)]
 pub struct Backup {
     pub retention_days: u32,
-    /// The backup window in the learner's local time, `hh:mm-hh:mm`.
-    pub window_local: String,
+    /// The backup window in the learner's local time (`hh:mm-hh:mm` in the file).
+    pub window_local: BackupWindow,
     /// IANA time zone for the local window; the system's zone when absent.
     pub timezone: Option<String>,
 }
@@ -57,7 +57,7 @@ impl Default for Backup {
     fn default() -> Self {
         Self {
             retention_days: 1,
-            window_local: "03:00-03:30".into(),
+            window_local: BackupWindow::half_hour_from(3 * 60),
             timezone: None,
         }
     }
@@ -242,6 +242,20 @@ fn parse_error(path: &Path, text: &str, e: &toml::de::Error) -> ConfigError {
     }
 }
 
+/// The backup window of a file that did not load, when it is text that is no window: the
+/// field's own error (what the format is, how long a window has to be) instead of the
+/// parser's.
+fn window_error(text: &str) -> Option<ConfigError> {
+    let table = text.parse::<toml::Table>().ok()?;
+    let value = table.get("backup")?.get("window_local")?.as_str()?;
+    let problem = value.parse::<BackupWindow>().err()?;
+    Some(ConfigError::Field {
+        field: "backup.window_local".into(),
+        value: value.to_owned(),
+        problem,
+    })
+}
+
 impl Config {
     /// Reads and validates `path`.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
@@ -259,7 +273,8 @@ impl Config {
             })?;
         let text = String::from_utf8(bytes)
             .map_err(|e| file(FileProblem::Damaged(e.utf8_error().to_string())))?;
-        let config: Self = toml::from_str(&text).map_err(|e| parse_error(path, &text, &e))?;
+        let config: Self = toml::from_str(&text)
+            .map_err(|e| window_error(&text).unwrap_or_else(|| parse_error(path, &text, &e)))?;
         // An empty array where a table belongs (`names = []`) would read as the defaults.
         if let Ok(table) = text.parse::<toml::Table>()
             && let Some(key) = ["names", "backup", "restore", "targets", "business"]
@@ -351,8 +366,6 @@ impl Config {
                 p,
             )
         })?;
-        validate::backup_window_utc(&self.backup.window_local, "")
-            .map_err(|p| field("backup.window_local", &self.backup.window_local, p))?;
         for (key, minutes) in [
             ("targets.rpo_minutes", self.targets.rpo_minutes),
             ("targets.rto_minutes", self.targets.rto_minutes),

@@ -1040,7 +1040,7 @@ impl StatusView {
                 i.id,
                 i.status,
                 i.class,
-                if i.multi_az { "Multi-AZ" } else { "Single-AZ" },
+                i.availability().text().render(lang),
                 Text::new("status-days")
                     .arg("count", i.retention_days)
                     .render(lang),
@@ -1056,10 +1056,10 @@ impl StatusView {
         }
         let id_width = column_width(snapshots.iter().map(|s| s.id.as_str()), 30);
         for s in snapshots {
-            let kind = if s.kind == crate::cloud::SnapshotKind::Manual {
-                &kinds[0]
-            } else {
-                &kinds[1]
+            let kind = match &s.kind {
+                crate::cloud::SnapshotKind::Manual => &kinds[0],
+                crate::cloud::SnapshotKind::Automated => &kinds[1],
+                crate::cloud::SnapshotKind::Other(name) => name,
             };
             let _ = writeln!(
                 out,
@@ -1079,7 +1079,10 @@ impl StatusView {
         }
         if let Some(service) = &self.service {
             for d in &service.deployments {
-                let revision = d.task_definition.rsplit(':').next().unwrap_or_default();
+                let revision = d
+                    .revision()
+                    .map(|r| r.number.to_string())
+                    .unwrap_or_default();
                 let status = wire(&d.status);
                 let rollout = d.rollout.as_ref().map(wire).unwrap_or_default();
                 let mut line = format!(

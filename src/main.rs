@@ -162,7 +162,14 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
         _ if !valid.is_empty() => Text::new("cli-takes-one-of").arg("values", valid.clone()),
         _ => Text::new("cli-takes-other"),
     };
+    // A value the option's own parser refused (`--window`): its rule, as the configuration
+    // file's field would say it.
+    let refused = std::error::Error::source(e).and_then(|s| s.downcast_ref::<validate::Invalid>());
     let text = match e.kind() {
+        ErrorKind::ValueValidation if let Some(invalid) = refused => Text::new("config-flag")
+            .arg("flag", flag)
+            .arg("value", shown(&value))
+            .arg("problem_id", ui_text::invalid_text(invalid)),
         ErrorKind::InvalidValue if value.is_empty() => Text::new("cli-needs-value")
             .arg("arg", flag)
             .arg("takes", takes),
@@ -339,14 +346,8 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
             None => {}
         }
     }
-    if let Some(window) = &cli.global.window {
-        validate::backup_window_utc(window, "").map_err(|e| {
-            Text::new("config-flag")
-                .arg("flag", "--window")
-                .arg("value", shown(window))
-                .arg("problem_id", ui_text::invalid_text(&e))
-        })?;
-        config.backup.window_local.clone_from(window);
+    if let Some(window) = cli.global.window {
+        config.backup.window_local = window;
     }
     if let Some(name) = &cli.global.name {
         let name = validate::learner_name(name).map_err(|e| {

@@ -162,10 +162,22 @@ fn parse_hhmm(text: &str) -> Option<i32> {
     (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
-/// A daily window `hh:mm-hh:mm` (the backup window), read once from its text: its start in
-/// minutes after midnight and its length, at least [`MIN_WINDOW_MINUTES`]; it may run past
-/// midnight. Written back as `hh:mm-hh:mm`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+impl std::fmt::Display for Invalid {
+    /// The Fluent id of the message (`invalid-<id>`); front ends render it localized.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid-{}", self.id())
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// A daily window `hh:mm-hh:mm` (the backup window, RDS's `PreferredBackupWindow`), read once
+/// at the edge (configuration file, `--window`, the window dialog, an AWS answer) and passed
+/// on as this type: its start in minutes after midnight and its length, at least
+/// [`MIN_WINDOW_MINUTES`]; it may run past midnight. Written back (`Display`, JSON) as
+/// `hh:mm-hh:mm`, the format RDS takes. Whether it is UTC or local time is said by where it is
+/// kept (`window_local` in the configuration, UTC in what RDS shows and takes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct BackupWindow {
     start: i32,
     length: i32,
@@ -176,13 +188,12 @@ impl std::str::FromStr for BackupWindow {
 
     fn from_str(text: &str) -> Result<Self, Invalid> {
         let (a, b) = text.trim().split_once('-').ok_or(Invalid::WindowFormat)?;
-        let start = parse_hhmm(a.trim()).ok_or(Invalid::WindowFormat)?;
-        let end = parse_hhmm(b.trim()).ok_or(Invalid::WindowFormat)?;
-        let length = (end - start).rem_euclid(MINUTES_PER_DAY);
-        if length < MIN_WINDOW_MINUTES {
-            return Err(Invalid::WindowTooShort);
-        }
-        Ok(Self { start, length })
+        let minute = |part: &str| {
+            parse_hhmm(part.trim())
+                .and_then(|m| u16::try_from(m).ok())
+                .ok_or(Invalid::WindowFormat)
+        };
+        Self::from_minutes(minute(a)?, minute(b)?)
     }
 }
 
@@ -200,6 +211,32 @@ impl std::fmt::Display for BackupWindow {
     }
 }
 
+impl serde::Serialize for BackupWindow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BackupWindow {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// An optional window that was stored as text: one that does not read as a window (a file
+/// written by hand, a value RDS might change its format of) is no window rather than a file
+/// that cannot be read.
+///
+/// # Errors
+/// Only when the value is neither text nor absent.
+pub fn lenient_window<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<BackupWindow>, D::Error> {
+    let text: Option<String> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(text.and_then(|t| t.parse().ok()))
+}
+
 impl From<BackupWindow> for crate::text::Arg {
     fn from(window: BackupWindow) -> Self {
         Self::Str(window.to_string())
@@ -207,6 +244,52 @@ impl From<BackupWindow> for crate::text::Arg {
 }
 
 impl BackupWindow {
+    /// The window from its start and end in minutes after midnight (UTC or local, as the
+    /// caller keeps it).
+    ///
+    /// # Errors
+    /// [`Invalid::WindowFormat`] for a minute outside the day, [`Invalid::WindowTooShort`] for
+    /// a window under [`MIN_WINDOW_MINUTES`].
+    pub fn from_minutes(start: u16, end: u16) -> Result<Self, Invalid> {
+        let (start, end) = (i32::from(start), i32::from(end));
+        if start >= MINUTES_PER_DAY || end >= MINUTES_PER_DAY {
+            return Err(Invalid::WindowFormat);
+        }
+        let length = (end - start).rem_euclid(MINUTES_PER_DAY);
+        if length < MIN_WINDOW_MINUTES {
+            return Err(Invalid::WindowTooShort);
+        }
+        Ok(Self { start, length })
+    }
+
+    /// The half hour from `start_minute` (taken modulo a day): a window known to be valid,
+    /// for defaults.
+    #[must_use]
+    pub const fn half_hour_from(start_minute: u16) -> Self {
+        Self {
+            start: (start_minute % 1440) as i32,
+            length: MIN_WINDOW_MINUTES,
+        }
+    }
+
+    /// Its start in minutes after midnight.
+    #[must_use]
+    pub fn start_minute(self) -> u16 {
+        u16::try_from(self.start).unwrap_or(0)
+    }
+
+    /// Its end in minutes after midnight (smaller than the start when it runs past midnight).
+    #[must_use]
+    pub fn end_minute(self) -> u16 {
+        u16::try_from((self.start + self.length).rem_euclid(MINUTES_PER_DAY)).unwrap_or(0)
+    }
+
+    /// How many minutes it lasts.
+    #[must_use]
+    pub fn minutes(self) -> u16 {
+        u16::try_from(self.length).unwrap_or(0)
+    }
+
     /// The start as a time of day.
     fn start_time(self) -> Option<Time> {
         Time::new(
@@ -312,29 +395,6 @@ fn overlaps(a_start: i32, a_len: i32, b_start: i32, b_len: i32, period: i32) -> 
     inside(a_start, b_start, b_len) || inside(b_start, a_start, a_len)
 }
 
-/// A UTC backup window: format, at least 30 minutes, and clear of the weekly maintenance
-/// window (on every day of the week, since the backup window is daily).
-pub fn backup_window_utc(window: &str, maintenance: &str) -> Result<(), Invalid> {
-    window.parse::<BackupWindow>()?.clear_of(maintenance)
-}
-
-/// Converts a local `hh:mm-hh:mm` window to UTC for `date` in `tz` (the offset of that day,
-/// so summer time is respected).
-pub fn window_to_utc(window_local: &str, tz: &TimeZone, date: Date) -> Result<String, Invalid> {
-    Ok(window_local
-        .parse::<BackupWindow>()?
-        .to_utc(tz, date)?
-        .to_string())
-}
-
-/// The local time of a UTC window `hh:mm-hh:mm` in `tz` on `date`: what the learner's
-/// clock shows while RDS backs up.
-#[must_use]
-pub fn window_from_utc(window_utc: &str, tz: &TimeZone, date: Date) -> Option<String> {
-    let window: BackupWindow = window_utc.parse().ok()?;
-    Some(window.to_local(tz, date)?.to_string())
-}
-
 /// `text` as it may be shown: a user name or password in a URL becomes `***`.
 #[must_use]
 pub fn redacted_url(text: &str) -> String {
@@ -409,6 +469,11 @@ mod tests {
         assert!(rds_identifier(&"a".repeat(63)).is_ok());
     }
 
+    /// A window as RDS takes it, clear of `maintenance`.
+    fn backup_window_utc(window: &str, maintenance: &str) -> Result<(), Invalid> {
+        window.parse::<BackupWindow>()?.clear_of(maintenance)
+    }
+
     #[test]
     fn windows_need_thirty_minutes_and_no_overlap() {
         assert!(backup_window_utc("02:00-02:30", "sun:08:00-sun:08:30").is_ok());
@@ -463,17 +528,38 @@ mod tests {
         let zurich = TimeZone::get("Europe/Zurich").expect("tzdb");
         let winter = Date::new(2026, 11, 25).expect("date");
         let summer = Date::new(2026, 7, 1).expect("date");
+        let utc = |local: &str, date| {
+            local
+                .parse::<BackupWindow>()
+                .and_then(|w| w.to_utc(&zurich, date))
+                .map(|w| w.to_string())
+        };
+        assert_eq!(utc("03:00-03:30", winter).as_deref(), Ok("02:00-02:30"));
+        assert_eq!(utc("03:00-03:30", summer).as_deref(), Ok("01:00-01:30"));
+        assert_eq!(utc("00:30-01:30", winter).as_deref(), Ok("23:30-00:30"));
+    }
+
+    #[test]
+    fn a_window_keeps_its_minutes_and_travels_as_the_text_rds_takes() {
+        let window = BackupWindow::from_minutes(23 * 60 + 50, 20).expect("window");
         assert_eq!(
-            window_to_utc("03:00-03:30", &zurich, winter).as_deref(),
-            Ok("02:00-02:30")
+            (window.start_minute(), window.end_minute(), window.minutes()),
+            (1430, 20, 30)
         );
         assert_eq!(
-            window_to_utc("03:00-03:30", &zurich, summer).as_deref(),
-            Ok("01:00-01:30")
+            serde_json::to_string(&window).expect("json"),
+            "\"23:50-00:20\""
+        );
+        let back: BackupWindow = serde_json::from_str("\"23:50-00:20\"").expect("window");
+        assert_eq!(back, window);
+        assert!(serde_json::from_str::<BackupWindow>("\"23:50-00:10\"").is_err());
+        assert_eq!(
+            BackupWindow::from_minutes(1440, 30),
+            Err(Invalid::WindowFormat)
         );
         assert_eq!(
-            window_to_utc("00:30-01:30", &zurich, winter).as_deref(),
-            Ok("23:30-00:30")
+            Invalid::WindowTooShort.to_string(),
+            "invalid-window-too-short"
         );
     }
 

@@ -197,6 +197,7 @@ groups-related = { $kind ->
        *[none] keine
     }
 groups-change = { $have } → { $want }
+availability-change = { $have } → { $want }
 param-todos-served = Die App liefert jetzt
 param-todos-count = { $count ->
         [one] 1 ToDo
@@ -444,7 +445,9 @@ error-client = { $service ->
         [rds] RDS hat
         [todo] Die ToDo-App hat
         [sts] AWS STS hat
-       *[ecs] ECS hat
+        [ecs] ECS hat
+        [elasticloadbalancing] Elastic Load Balancing hat
+       *[other] AWS hat
     } die Anfrage abgelehnt ({ $code }: { $message }).
 error-validation = AWS hat einen Parameter abgelehnt ({ $code }: { $message }).
 error-server = Der Dienst hatte einen internen Fehler ({ $code }); versuche es gleich nochmals.

@@ -197,6 +197,7 @@ groups-related = { $kind ->
        *[none] none
     }
 groups-change = { $have } → { $want }
+availability-change = { $have } → { $want }
 param-todos-served = The app serves now
 param-todos-count = { $count ->
         [one] 1 todo
@@ -444,7 +445,9 @@ error-client = { $service ->
         [rds] RDS
         [todo] The todo app
         [sts] AWS STS
-       *[ecs] ECS
+        [ecs] ECS
+        [elasticloadbalancing] Elastic Load Balancing
+       *[other] AWS
     } refused the request ({ $code }: { $message }).
 error-validation = AWS refused a parameter ({ $code }: { $message }).
 error-server = The service had an internal error ({ $code }); try again in a moment.

@@ -150,13 +150,16 @@ impl Dialog {
                     Outcome::Stay
                 }
                 Action::Confirm => {
-                    let utc = act::window_utc(ctx.config, input, ctx.now);
                     let maintenance = ctx
                         .source()
                         .and_then(|i| i.maintenance_window.clone())
                         .unwrap_or_default();
-                    match utc.and_then(|w| w.clear_of(&maintenance)) {
-                        Ok(()) => Outcome::Choose(Setting::Window(input.clone())),
+                    let window = input.parse::<crate::validate::BackupWindow>();
+                    match window.and_then(|local| {
+                        act::window_utc(ctx.config, local, ctx.now)?.clear_of(&maintenance)?;
+                        Ok(local)
+                    }) {
+                        Ok(local) => Outcome::Choose(Setting::Window(local)),
                         Err(e) => {
                             *error = Some(crate::ui_text::invalid_text(&e));
                             Outcome::Stay

@@ -734,8 +734,7 @@ impl App {
                 };
                 let Some(next) = next else {
                     self.key_line.flash = Some(
-                        Text::new("ui-clock-speed-limit")
-                            .arg("speed", crate::format::speed(speed)),
+                        Text::new("ui-clock-speed-limit").arg("speed", crate::format::speed(speed)),
                     );
                     return Vec::new();
                 };
@@ -869,7 +868,7 @@ impl App {
             }
             StepId::EnableBackups => {
                 self.dialog = Some(Dialog::Window {
-                    input: self.options.window_local.clone(),
+                    input: self.options.window_local.to_string(),
                     error: None,
                 });
             }
@@ -906,7 +905,7 @@ impl App {
     /// database (an adopted one too); the restore step itself names the lab's.
     #[must_use]
     pub fn name_args(&self, step: StepId) -> Vec<(String, crate::lab::Arg)> {
-        let mut args = crate::lab::name_args(&self.config, &self.options.window_local);
+        let mut args = crate::lab::name_args(&self.config, self.options.window_local);
         if step > StepId::Restore {
             let restored = self.journal.restored_instance(&self.config).to_owned();
             for (name, value) in &mut args {

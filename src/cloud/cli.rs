@@ -47,7 +47,7 @@ pub fn modify_backup(s: &BackupSettings) -> String {
         "aws rds modify-db-instance --db-instance-identifier {} --backup-retention-period {} --preferred-backup-window {} {}",
         quote(&s.instance_id),
         s.retention_days,
-        quote(&s.window_utc),
+        quote(&s.window_utc.to_string()),
         if s.apply_immediately {
             "--apply-immediately"
         } else {

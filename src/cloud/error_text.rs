@@ -62,18 +62,12 @@ fn own_advice(e: &CloudError) -> Option<&'static str> {
     })
 }
 
-/// Which service answered a call, from its operation: `rds`, `ecs`, `sts` or `todo` (the todo
-/// app), for texts such as `error-client` that name it.
+/// Which service answered a call, from the table of operations: `rds`, `ecs`, `sts`,
+/// `elasticloadbalancing` or `todo` (the todo app), for texts such as `error-client` that name
+/// it; `other` for an operation the table does not have.
 fn answering_service(operation: &str) -> &'static str {
-    if operation.starts_with("Todo") {
-        "todo"
-    } else if operation.contains("DB") {
-        "rds"
-    } else if operation == "GetCallerIdentity" {
-        "sts"
-    } else {
-        "ecs"
-    }
+    crate::cloud::operation::Operation::from_name(operation)
+        .map_or("other", |op| op.service().key())
 }
 
 #[cfg(test)]
@@ -93,10 +87,51 @@ mod tests {
             ("UpdateService", "ECS hat", "ECS refused"),
             ("TodoCreate", "Die ToDo-App hat", "The todo app refused"),
             ("GetCallerIdentity", "AWS STS hat", "AWS STS refused"),
+            (
+                "DescribeLoadBalancers",
+                "Elastic Load Balancing hat",
+                "Elastic Load Balancing refused",
+            ),
         ] {
             let text = error_text(&refused(operation));
             assert!(text.render(Lang::De).starts_with(de), "{operation}");
             assert!(text.render(Lang::En).starts_with(en), "{operation}");
         }
+    }
+
+    #[test]
+    fn a_denied_call_names_the_iam_action_of_the_service_that_answers_it() {
+        let denied = |operation: &str, message: &str| {
+            CloudError::new(ErrorKind::AccessDenied, "AccessDenied", message).in_op(operation)
+        };
+        for (operation, action) in [
+            (
+                "DescribeLoadBalancers",
+                "elasticloadbalancing:DescribeLoadBalancers",
+            ),
+            ("DeleteTaskDefinitions", "ecs:DeleteTaskDefinitions"),
+            (
+                "RestoreDBInstanceToPointInTime",
+                "rds:RestoreDBInstanceToPointInTime",
+            ),
+            ("GetCallerIdentity", "sts:GetCallerIdentity"),
+        ] {
+            assert_eq!(
+                denied(operation, "no").permission().as_deref(),
+                Some(action)
+            );
+        }
+        // AWS's own words win: the call may need another service's action.
+        let tagged = denied(
+            "CreateDBSnapshot",
+            "User: x is not authorized to perform: rds:AddTagsToResource on resource: y",
+        );
+        assert_eq!(
+            tagged.permission().as_deref(),
+            Some("rds:AddTagsToResource")
+        );
+        // No IAM action for the todo app, and none guessed for a name the table lacks.
+        assert_eq!(denied("TodoList", "no").permission(), None);
+        assert_eq!(denied("DescribeSomething", "no").permission(), None);
     }
 }

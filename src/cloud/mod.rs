@@ -12,6 +12,7 @@ pub mod faults;
 pub mod lag;
 pub mod layer;
 pub mod model;
+pub mod operation;
 pub mod recorder;
 pub mod refresh;
 pub mod sim;
@@ -144,7 +145,7 @@ impl CloudError {
 
     /// The IAM action a denied call needs, e.g. `rds:CreateDBSnapshot`: the one AWS's message
     /// names ("is not authorized to perform: rds:AddTagsToResource on resource …"), else the
-    /// operation's own.
+    /// operation's own with the service that answers it ([`operation::Operation`]).
     #[must_use]
     pub fn permission(&self) -> Option<String> {
         const NAMED: &str = "to perform: ";
@@ -157,15 +158,12 @@ impl CloudError {
                 return Some(action);
             }
         }
-        let service = match self.operation.as_str() {
-            "" => return None,
-            op if op.contains("DB") => "rds",
-            "GetCallerIdentity" => "sts",
-            "DescribeLoadBalancers" => "elasticloadbalancing",
-            op if op.starts_with("Todo") => return None,
-            _ => "ecs",
-        };
-        Some(format!("{service}:{}", self.operation))
+        let operation = operation::Operation::from_name(&self.operation)?;
+        Some(format!(
+            "{}:{}",
+            operation.service().iam_prefix()?,
+            operation.name()
+        ))
     }
 }
 

@@ -4,8 +4,9 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-pub use super::status::{DeploymentStatus, RolloutState};
+pub use super::status::{DeploymentStatus, RolloutState, SnapshotKind};
 use super::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
+pub use crate::validate::BackupWindow;
 
 /// An RDS DB instance as DescribeDBInstances shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -17,8 +18,9 @@ pub struct DbInstance {
     pub engine: String,
     pub multi_az: bool,
     pub retention_days: u32,
-    /// Backup window in UTC, `hh:mm-hh:mm`.
-    pub backup_window: Option<String>,
+    /// Backup window in UTC (`PreferredBackupWindow`).
+    #[serde(deserialize_with = "crate::validate::lenient_window")]
+    pub backup_window: Option<BackupWindow>,
     /// Weekly maintenance window in UTC, `ddd:hh:mm-ddd:hh:mm`.
     pub maintenance_window: Option<String>,
     /// Endpoint address; absent while a new instance is `creating`.
@@ -62,6 +64,12 @@ pub struct DbInstance {
 }
 
 impl DbInstance {
+    /// Multi-AZ or Single-AZ, as the instance runs now.
+    #[must_use]
+    pub const fn availability(&self) -> Availability {
+        Availability::of(self.multi_az)
+    }
+
     /// The engine's name (`mysql`), from `engine` (`mysql 8.0.39`).
     #[must_use]
     pub fn engine_name(&self) -> &str {
@@ -107,13 +115,6 @@ impl DbInstance {
             InstanceStatus::Available | InstanceStatus::Stopped
         ) && !self.status.is_terminal()
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SnapshotKind {
-    Manual,
-    Automated,
 }
 
 /// An RDS DB snapshot.
@@ -246,6 +247,31 @@ pub struct Deployment {
     pub updated: Option<Timestamp>,
 }
 
+impl Deployment {
+    /// Whether this deployment's rollout went wrong: it ended `FAILED` (the circuit breaker gave
+    /// up), or [`FAILING_TASKS`] of its tasks in a row failed to start while it is not
+    /// `COMPLETED` (without a circuit breaker ECS retries such a rollout forever). The one
+    /// definition of a failing deployment.
+    #[must_use]
+    pub fn is_failing(&self) -> bool {
+        self.rollout == Some(RolloutState::Failed)
+            || (self.failed_tasks >= FAILING_TASKS && self.rollout != Some(RolloutState::Completed))
+    }
+
+    /// Whether its rollout is through: `COMPLETED`, or not reported (without rolling-update
+    /// tracking). A state this program does not know is not.
+    #[must_use]
+    pub fn rollout_completed(&self) -> bool {
+        matches!(self.rollout, None | Some(RolloutState::Completed))
+    }
+
+    /// Its revision, read from the task definition ARN.
+    #[must_use]
+    pub fn revision(&self) -> Option<Revision<'_>> {
+        Revision::parse(&self.task_definition)
+    }
+}
+
 /// The service's deployment circuit breaker (`deploymentConfiguration.deploymentCircuitBreaker`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CircuitBreaker {
@@ -305,7 +331,7 @@ impl Service {
             return false;
         };
         p.running == p.desired
-            && matches!(p.rollout, None | Some(RolloutState::Completed))
+            && p.rollout_completed()
             && self
                 .deployments
                 .iter()
@@ -344,11 +370,7 @@ impl Service {
         self.deployments
             .iter()
             .find(|d| d.rollout == Some(RolloutState::Failed))
-            .or_else(|| {
-                self.primary().filter(|p| {
-                    p.failed_tasks >= FAILING_TASKS && p.rollout != Some(RolloutState::Completed)
-                })
-            })
+            .or_else(|| self.primary().filter(|p| p.is_failing()))
     }
 
     /// Whether ECS has said since `since` that it rolls the service back (the circuit
@@ -395,10 +417,88 @@ const TROUBLE_WORDS: [&str; 5] = ["fail", "unhealthy", "unable", "error", "rolli
 /// "(service backend-service) rolling back to deployment ecs-svc/…".
 pub const ROLLBACK_EVENT: &str = "rolling back to deployment";
 
+/// A task definition revision as ECS names it: `family:revision`, alone or at the end of an
+/// ARN (`arn:aws:ecs:us-east-1:…:task-definition/workshop-backend:7`). The one reading of that
+/// format; `Display` writes `family:revision`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Revision<'a> {
+    pub family: &'a str,
+    pub number: u32,
+}
+
+impl<'a> Revision<'a> {
+    /// The family and number of an ARN or `family:revision`; `None` for a bare family or
+    /// anything else.
+    #[must_use]
+    pub fn parse(text: &'a str) -> Option<Self> {
+        let tail = text
+            .rsplit_once(":task-definition/")
+            .map_or(text, |(_, tail)| tail);
+        let (family, number) = tail.rsplit_once(':')?;
+        if family.is_empty() || family.contains([':', '/']) {
+            return None;
+        }
+        Some(Self {
+            family,
+            number: number.parse().ok()?,
+        })
+    }
+}
+
+impl std::fmt::Display for Revision<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.family, self.number)
+    }
+}
+
 /// Just the revision number of a task definition ARN (`…/workshop-backend:7` → 7).
 #[must_use]
 pub fn revision_of(arn: &str) -> Option<u32> {
-    arn.rsplit_once(':')?.1.parse().ok()
+    Revision::parse(arn).map(|r| r.number)
+}
+
+/// Whether a DB instance keeps a standby in a second Availability Zone, in the RDS console's
+/// words: Multi-AZ or Single-AZ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    SingleAz,
+    MultiAz,
+}
+
+impl Availability {
+    /// From the API's `MultiAZ` flag.
+    #[must_use]
+    pub const fn of(multi_az: bool) -> Self {
+        if multi_az {
+            Self::MultiAz
+        } else {
+            Self::SingleAz
+        }
+    }
+
+    /// How many instances RDS runs and bills: the primary, and with Multi-AZ its standby.
+    #[must_use]
+    pub const fn instances(self) -> u32 {
+        match self {
+            Self::SingleAz => 1,
+            Self::MultiAz => 2,
+        }
+    }
+
+    /// Its name (`ui-multi-az`, `ui-single-az`).
+    #[must_use]
+    pub fn text(self) -> crate::lab::Text {
+        crate::lab::Text::new(match self {
+            Self::SingleAz => "ui-single-az",
+            Self::MultiAz => "ui-multi-az",
+        })
+    }
+}
+
+impl From<Availability> for crate::lab::Arg {
+    fn from(availability: Availability) -> Self {
+        Self::Msg(availability.text())
+    }
 }
 
 /// A todo's id as the app writes it: backends send a number (`3`) or a string (`"3"`, a UUID).
@@ -575,8 +675,8 @@ pub struct SnapshotRequest {
 pub struct BackupSettings {
     pub instance_id: String,
     pub retention_days: u32,
-    /// UTC, `hh:mm-hh:mm`.
-    pub window_utc: String,
+    /// In UTC, as RDS takes it.
+    pub window_utc: BackupWindow,
     pub apply_immediately: bool,
 }
 

@@ -32,7 +32,8 @@ impl CallRecord {
     /// Whether this is a call to the todo app (over HTTP), not to AWS.
     #[must_use]
     pub fn is_app(&self) -> bool {
-        self.operation.starts_with("Todo")
+        super::operation::Operation::from_name(&self.operation)
+            .is_some_and(|op| op.service() == super::operation::Service::TodoApp)
     }
 }
 
@@ -114,6 +115,11 @@ impl Recorded {
         Fut: std::future::Future<Output = CloudResult<T>> + Send,
         T: Send,
     {
+        debug_assert!(
+            super::operation::Operation::from_name(op.name).is_some(),
+            "{} is missing from the table in cloud/operation.rs",
+            op.name
+        );
         let started = Instant::now();
         let at = self.inner.now();
         let result = call(self.inner.clone()).await.map_err(|e| e.in_op(op.name));

@@ -179,9 +179,20 @@ status! {
     /// `Status` of a DB snapshot.
     SnapshotStatus {
         Available = "available",
+        Copying = "copying",
         Creating = "creating",
         Deleting = "deleting",
         Failed = "failed",
+    }
+}
+
+status! {
+    /// `SnapshotType` of a DB snapshot. DescribeDBSnapshots also lists the ones AWS Backup
+    /// made (`awsbackup`); a type this program does not know stays as RDS wrote it and counts
+    /// as neither the learner's manual snapshot nor an automated backup.
+    SnapshotKind {
+        Manual = "manual",
+        Automated = "automated",
     }
 }
 
@@ -278,5 +289,73 @@ mod tests {
             serde_json::from_str("\"PAUSED\"").expect("an unknown rollout state loads");
         assert_eq!(paused, RolloutState::Other("PAUSED".into()));
         assert_eq!(serde_json::to_string(&paused).expect("json"), "\"PAUSED\"");
+    }
+
+    fn deployment(rollout: Option<&str>, failed_tasks: u32) -> crate::cloud::Deployment {
+        crate::cloud::Deployment {
+            id: "ecs-svc/1".into(),
+            status: DeploymentStatus::Primary,
+            task_definition: "arn:aws:ecs:us-east-1:1:task-definition/workshop-backend:12".into(),
+            desired: 2,
+            running: 2,
+            pending: 0,
+            rollout: rollout.map(RolloutState::from),
+            rollout_reason: None,
+            failed_tasks,
+            created: None,
+            updated: None,
+        }
+    }
+
+    #[test]
+    fn a_failing_deployment_and_a_finished_rollout_have_one_meaning() {
+        assert!(deployment(Some("FAILED"), 0).is_failing());
+        assert!(deployment(Some("IN_PROGRESS"), 3).is_failing());
+        assert!(deployment(None, 3).is_failing());
+        assert!(!deployment(Some("IN_PROGRESS"), 2).is_failing());
+        assert!(!deployment(Some("COMPLETED"), 3).is_failing());
+        // A rollout state ECS may add later is shown as ECS wrote it and is neither done
+        // nor failed: the rollout is still under way as far as this program can tell.
+        let paused = deployment(Some("PAUSED"), 0);
+        assert_eq!(
+            paused.rollout.as_ref().map(ToString::to_string).as_deref(),
+            Some("PAUSED")
+        );
+        assert!(!paused.rollout_completed() && !paused.is_failing());
+        assert!(deployment(None, 0).rollout_completed());
+        assert!(deployment(Some("COMPLETED"), 0).rollout_completed());
+    }
+
+    #[test]
+    fn revisions_are_read_from_arns_and_family_revision_alike() {
+        use crate::cloud::Revision;
+        let arn = "arn:aws:ecs:us-east-1:1:task-definition/workshop-backend:12";
+        let r = Revision::parse(arn).expect("revision");
+        assert_eq!((r.family, r.number), ("workshop-backend", 12));
+        assert_eq!(r.to_string(), "workshop-backend:12");
+        assert_eq!(deployment(None, 0).revision(), Some(r));
+        assert_eq!(
+            Revision::parse("backup-lab-dump:3").map(|r| (r.family, r.number)),
+            Some(("backup-lab-dump", 3))
+        );
+        assert_eq!(crate::cloud::revision_of(arn), Some(12));
+        for no in [
+            "workshop-backend",
+            "arn:aws:ecs:us-east-1:1:task-definition/workshop-backend",
+            "workshop-backend:latest",
+            ":7",
+        ] {
+            assert_eq!(Revision::parse(no), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn multi_az_is_named_and_counted_in_one_place() {
+        use crate::cloud::Availability;
+        use crate::i18n::Lang;
+        assert_eq!(Availability::of(true).text().render(Lang::De), "Multi-AZ");
+        assert_eq!(Availability::of(false).text().render(Lang::En), "Single-AZ");
+        assert_eq!(Availability::of(true).instances(), 2);
+        assert_eq!(Availability::of(false).instances(), 1);
     }
 }

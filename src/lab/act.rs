@@ -90,14 +90,12 @@ impl Run<'_> {
 /// The UTC window for a local one, on the cloud's current date in the configured zone.
 pub fn window_utc(
     config: &Config,
-    window_local: &str,
+    window_local: validate::BackupWindow,
     now: Timestamp,
 ) -> Result<validate::BackupWindow, Invalid> {
     let tz = config.timezone();
     let date = now.to_zoned(tz.clone()).date();
-    window_local
-        .parse::<validate::BackupWindow>()?
-        .to_utc(&tz, date)
+    window_local.to_utc(&tz, date)
 }
 
 /// A plan to carry out, or what running the action says without one (already done,
@@ -470,10 +468,7 @@ pub async fn wait_for_rollout(
             .iter()
             .find(|d| d.task_definition == task_definition);
         let troubled = service.rollout_given_up(task_definition, since)
-            || mine.is_some_and(|d| {
-                d.failed_tasks >= cloud::FAILING_TASKS
-                    && d.rollout != Some(cloud::RolloutState::Completed)
-            });
+            || mine.is_some_and(cloud::Deployment::is_failing);
         if troubled && mine.is_none_or(|d| d.failed_tasks == 0) {
             return Err(ActionError::Blocked(
                 Text::new("blocked-rollout-rolled-back")

@@ -389,7 +389,10 @@ impl Check {
 
 /// Fluent arguments naming the lab's resources, passed to every step text.
 #[must_use]
-pub fn name_args(config: &crate::config::Config, window_local: &str) -> Vec<(String, Arg)> {
+pub fn name_args(
+    config: &crate::config::Config,
+    window_local: crate::validate::BackupWindow,
+) -> Vec<(String, Arg)> {
     let n = &config.names;
     vec![
         ("instance".into(), n.instance.clone().into()),
@@ -402,7 +405,7 @@ pub fn name_args(config: &crate::config::Config, window_local: &str) -> Vec<(Str
         ("container".into(), n.container.clone().into()),
         ("lb".into(), n.load_balancer.clone().into()),
         ("retention".into(), config.backup.retention_days.into()),
-        ("window".into(), window_local.to_owned().into()),
+        ("window".into(), window_local.into()),
     ]
 }
 
@@ -413,7 +416,7 @@ pub fn step_text(
     step: StepId,
     part: &str,
     config: &crate::config::Config,
-    window_local: &str,
+    window_local: crate::validate::BackupWindow,
 ) -> Option<String> {
     step_text_with(lang, step, part, name_args(config, window_local))
 }

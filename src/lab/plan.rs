@@ -7,13 +7,13 @@ use crate::cloud::{
     SnapshotRequest, Todo,
 };
 use crate::config::Config;
-use crate::validate::Invalid;
+use crate::validate::{BackupWindow, Invalid};
 
 /// Choices the learner makes for an action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// The backup window in local time.
-    pub window_local: String,
+    pub window_local: BackupWindow,
     /// Which way cleanup goes.
     pub cleanup: CleanupPath,
     /// Language of the sample todos the lab creates.
@@ -30,7 +30,7 @@ impl Options {
     #[must_use]
     pub fn from_config(config: &Config) -> Self {
         Self {
-            window_local: config.backup.window_local.clone(),
+            window_local: config.backup.window_local,
             cleanup: CleanupPath::default(),
             lang: crate::i18n::Lang::En,
             restore_again: false,
@@ -44,7 +44,7 @@ impl Options {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Setting {
     /// The backup window in local time (`HH:MM-HH:MM`).
-    Window(String),
+    Window(crate::validate::BackupWindow),
     /// The point-in-time restore's moment as typed; `None` keeps the journal's.
     RestoreTime(Option<String>),
     /// Which way cleanup goes.

@@ -165,10 +165,12 @@ pub fn measure(
         .filter(|s| s.is_available())
     {
         if let Some(t) = s.created {
-            let kind = if s.kind == crate::cloud::SnapshotKind::Manual {
-                PointKind::Snapshot
-            } else {
+            // Any snapshot but an automated one (manual, or one AWS Backup made) is a
+            // snapshot to restore from.
+            let kind = if s.kind == crate::cloud::SnapshotKind::Automated {
                 PointKind::AutomatedSnapshot
+            } else {
+                PointKind::Snapshot
             };
             points.push((t, kind));
         }

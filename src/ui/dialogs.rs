@@ -586,7 +586,10 @@ fn window_sections(
         )),
         None => {
             // The conversion is pure arithmetic on the zone database; shown while typing.
-            if let Ok(utc) = act::window_utc(ctx.config, input, ctx.now) {
+            if let Ok(utc) = input
+                .parse()
+                .and_then(|local| act::window_utc(ctx.config, local, ctx.now))
+            {
                 let text = Text::new("ui-window-utc").arg("utc", utc).render(view.lang);
                 field.extend(wrap::lines_with("= ", &text, width, th.accent, th.accent));
             }

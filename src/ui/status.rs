@@ -11,8 +11,8 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, panel, wrap};
 use crate::cloud::{
-    CloudError, DbInstance, DbSnapshot, Deployment, DeploymentStatus, RolloutState, SnapshotKind,
-    SnapshotStatus, wire,
+    CloudError, DbInstance, DbSnapshot, Deployment, DeploymentStatus, SnapshotKind, SnapshotStatus,
+    wire,
 };
 use crate::lab::observe::Part;
 use crate::lab::{StepId, StepState, Text};
@@ -157,11 +157,7 @@ fn instance_lines(view: &View<'_>, i: &DbInstance, width: usize) -> Vec<Line<'st
         Span::styled(i.status.to_string(), style),
         width,
     );
-    let az = view.t(if i.multi_az {
-        "ui-multi-az"
-    } else {
-        "ui-single-az"
-    });
+    let az = view.text(&i.availability().text());
     let backups = match i.pending_retention {
         Some(p) if p != i.retention_days => Text::new("ui-retention-pending")
             .arg("from", i.retention_days)
@@ -218,11 +214,11 @@ fn snapshot_lines(view: &View<'_>, s: &DbSnapshot, width: usize) -> Vec<Line<'st
         Span::styled(state, style),
         width,
     );
-    let kind = view.t(if s.kind == SnapshotKind::Manual {
-        "ui-snapshot-manual"
-    } else {
-        "ui-snapshot-automated"
-    });
+    let kind = match &s.kind {
+        SnapshotKind::Manual => view.t("ui-snapshot-manual"),
+        SnapshotKind::Automated => view.t("ui-snapshot-automated"),
+        SnapshotKind::Other(name) => name.clone(),
+    };
     let mut items = vec![kind];
     if let Some(t) = s.created {
         items.push(view.hms(t));
@@ -234,16 +230,15 @@ fn snapshot_lines(view: &View<'_>, s: &DbSnapshot, width: usize) -> Vec<Line<'st
 fn deployment_lines(view: &View<'_>, d: &Deployment, width: usize) -> Vec<Line<'static>> {
     let th = &view.th;
     let label = d
-        .task_definition
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    let revision = label.rsplit(':').next().unwrap_or_default().to_owned();
+        .revision()
+        .map_or_else(|| d.task_definition.clone(), |r| r.to_string());
+    let revision = d
+        .revision()
+        .map(|r| r.number.to_string())
+        .unwrap_or_default();
     let primary = d.status == DeploymentStatus::Primary;
-    let settled = d.rollout != Some(RolloutState::InProgress) && d.running == d.desired;
-    let failing =
-        d.rollout == Some(RolloutState::Failed) || d.failed_tasks >= crate::cloud::FAILING_TASKS;
+    let settled = d.rollout_completed() && d.running == d.desired;
+    let failing = d.is_failing();
     let (sym, style) = if failing {
         (StepState::Failed.symbol(), th.failed)
     } else if settled {

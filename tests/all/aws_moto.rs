@@ -167,7 +167,7 @@ async fn describe_and_modify_backup_settings() {
     let settings = BackupSettings {
         instance_id: INSTANCE.into(),
         retention_days: 1,
-        window_utc: "03:00-03:30".into(),
+        window_utc: "03:00-03:30".parse().expect("window"),
         apply_immediately: true,
     };
     let modified = cloud.modify_backup(&settings).await.expect("modify");
@@ -184,7 +184,10 @@ async fn describe_and_modify_backup_settings() {
         .find(|i| i.id == INSTANCE)
         .expect("workshop-db");
     assert_eq!(db.retention_days.max(db.pending_retention.unwrap_or(0)), 1);
-    assert_eq!(db.backup_window.as_deref(), Some("03:00-03:30"));
+    assert_eq!(
+        db.backup_window.map(|w| w.to_string()).as_deref(),
+        Some("03:00-03:30")
+    );
 }
 
 /// "The rest unchanged": both restores send the source's PubliclyAccessible,
@@ -526,7 +529,7 @@ async fn rds_error_codes() {
     let settings = BackupSettings {
         instance_id: "no-such-db".into(),
         retention_days: 1,
-        window_utc: "03:00-03:30".into(),
+        window_utc: "03:00-03:30".parse().expect("window"),
         apply_immediately: true,
     };
     expect_err(
@@ -1180,7 +1183,7 @@ async fn expired_token_and_server_errors() {
     let settings = BackupSettings {
         instance_id: INSTANCE.into(),
         retention_days: 1,
-        window_utc: "x".into(),
+        window_utc: "03:00-03:30".parse().expect("window"),
         apply_immediately: true,
     };
     expect_err(

@@ -60,7 +60,7 @@ async fn enter_while_the_backup_change_applies_says_it_runs_and_asks_nothing() {
         .modify_backup(&BackupSettings {
             instance_id: "workshop-db".into(),
             retention_days: 1,
-            window_utc: "02:00-02:30".into(),
+            window_utc: "02:00-02:30".parse().expect("window"),
             apply_immediately: true,
         })
         .await

@@ -129,6 +129,23 @@ fn bad_flags_are_refused() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains(expected), "{args:?}: {err}");
     }
+    // The window is read by the option itself; its rule is said in the learner's language.
+    for (lang, window, expected) in [
+        ("de", "03:00-03:10", "mindestens 30 Minuten"),
+        ("de", "3:00-3:30", "hh:mm-hh:mm"),
+        ("en", "3:00-3:30", "hh:mm-hh:mm"),
+    ] {
+        let out = run(
+            dir.path(),
+            &["--sim", "--lang", lang, "--window", window, "check"],
+        );
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{window}: {err}");
+        assert!(
+            err.contains("--window") && err.contains(window) && err.contains(expected),
+            "{lang} {window}: {err}"
+        );
+    }
     let out = run(
         dir.path(),
         &["--sim", "--lang", "de", "run", "snapshott", "--yes"],

@@ -120,7 +120,7 @@ async fn a_backup_change_without_apply_immediately_names_the_maintenance_window_
         .modify_backup(&BackupSettings {
             instance_id: "workshop-db".into(),
             retention_days: 1,
-            window_utc: "02:00-02:30".into(),
+            window_utc: "02:00-02:30".parse().expect("window"),
             apply_immediately: false,
         })
         .await
@@ -157,7 +157,7 @@ async fn a_backup_window_typed_in_local_time_shows_what_it_is_locally_and_what_t
         .modify_backup(&BackupSettings {
             instance_id: "workshop-db".into(),
             retention_days: 1,
-            window_utc: "03:00-03:30".into(),
+            window_utc: "03:00-03:30".parse().expect("window"),
             apply_immediately: true,
         })
         .await
@@ -181,7 +181,7 @@ async fn another_retention_is_named_with_both_values() {
         .modify_backup(&BackupSettings {
             instance_id: "workshop-db".into(),
             retention_days: 7,
-            window_utc: "02:00-02:30".into(),
+            window_utc: "02:00-02:30".parse().expect("window"),
             apply_immediately: true,
         })
         .await
@@ -223,6 +223,41 @@ async fn a_snapshot_under_another_name_is_found_and_the_right_one_taken() {
     assert!(fix.contains("Take snapshot"), "{fix}");
     lab.act(StepId::Snapshot).await;
     assert!(lab.done_within(StepId::Snapshot, 30).await);
+}
+
+/// A snapshot status this program does not know (or `copying`) is shown as RDS wrote it and
+/// judged as work under way: never done, and not failed either; `failed` is.
+#[tokio::test(start_paused = true)]
+async fn a_snapshot_in_a_status_rds_may_add_is_shown_as_it_is_and_not_done() {
+    use backup_lab::cloud::SnapshotStatus;
+    let lab = lab();
+    lab.act(StepId::Snapshot).await;
+    assert!(lab.done_within(StepId::Snapshot, 30).await);
+    let observed = lab.observed().await;
+    for (status, state) in [
+        ("being-teleported", StepState::InProgress),
+        ("copying", StepState::InProgress),
+        ("failed", StepState::Failed),
+    ] {
+        let mut o = observed.clone();
+        for s in o.snapshots.value.iter_mut().flatten() {
+            s.status = SnapshotStatus::from(status);
+        }
+        let journal = lab.rt.journal.lock().expect("journal");
+        let check = steps::check(
+            StepId::Snapshot,
+            &Ctx {
+                observed: &o,
+                journal: &journal,
+                config: &lab.rt.config,
+                now: lab.cloud.now(),
+            },
+        )
+        .expect("check");
+        assert_eq!(check.state, state, "{status}");
+        let detail = check.details[0].render(Lang::En);
+        assert!(detail.contains(status), "{status}: {detail}");
+    }
 }
 
 #[tokio::test(start_paused = true)]

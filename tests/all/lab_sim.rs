@@ -231,7 +231,10 @@ async fn enabling_backups_passes_through_modifying_and_backing_up() {
     assert_eq!(src(&o).status.as_str(), "available");
     assert_eq!(src(&o).retention_days, 1);
     // 03:00 in Zurich in November is 02:00 UTC.
-    assert_eq!(src(&o).backup_window.as_deref(), Some("02:00-02:30"));
+    assert_eq!(
+        src(&o).backup_window.map(|w| w.to_string()).as_deref(),
+        Some("02:00-02:30")
+    );
     assert!(
         src(&o).latest_restorable.is_some(),
         "point-in-time restore becomes possible"
@@ -1273,7 +1276,7 @@ async fn a_plan_the_account_no_longer_matches_is_refused_with_the_new_plan() {
 async fn a_backup_window_confirmed_runs_in_the_utc_shown() {
     let lab = lab();
     let options = Options {
-        window_local: "03:00-03:30".into(),
+        window_local: "03:00-03:30".parse().expect("window"),
         ..Options::from_config(&lab.rt.config)
     };
     let plan = lab.plan(StepId::EnableBackups, &options).await;

@@ -34,7 +34,13 @@ pub(super) fn db_instance(i: &aws_sdk_rds::types::DbInstance) -> DbInstance {
         engine,
         multi_az: i.multi_az().unwrap_or(false),
         retention_days: non_negative(i.backup_retention_period()),
-        backup_window: i.preferred_backup_window().map(str::to_owned),
+        backup_window: i.preferred_backup_window().and_then(|w| {
+            w.parse()
+                .inspect_err(
+                    |e| tracing::warn!(window = w, problem = %e, "unreadable backup window"),
+                )
+                .ok()
+        }),
         maintenance_window: i.preferred_maintenance_window().map(str::to_owned),
         endpoint: i.endpoint().and_then(|e| e.address()).map(str::to_owned),
         port: i
@@ -107,11 +113,7 @@ pub(super) fn db_snapshot(s: &aws_sdk_rds::types::DbSnapshot) -> DbSnapshot {
         instance_id: s.db_instance_identifier().unwrap_or_default().to_owned(),
         status,
         percent,
-        kind: if s.snapshot_type() == Some("automated") {
-            SnapshotKind::Automated
-        } else {
-            SnapshotKind::Manual
-        },
+        kind: SnapshotKind::from(s.snapshot_type().unwrap_or("manual")),
         created: s.snapshot_create_time().and_then(timestamp),
         created_by_tool: s
             .tag_list()
@@ -273,23 +275,83 @@ pub(super) fn some_if_any<T: Clone>(items: &[T]) -> Option<Vec<T>> {
     (!items.is_empty()).then(|| items.to_vec())
 }
 
-/// Revision number at the end of a task definition ARN (`...:task-definition/family:7`).
-pub(super) fn arn_family_revision(arn: &str) -> Option<(&str, u32)> {
-    let tail = arn.rsplit_once(":task-definition/")?.1;
-    let (family, revision) = tail.rsplit_once(':')?;
-    Some((family, revision.parse().ok()?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cloud::{InstanceStatus, SnapshotKind};
+
+    /// Values AWS may add later arrive as they are: shown as AWS wrote them, never read as a
+    /// known value, and never as finished.
+    #[test]
+    fn unknown_aws_values_are_kept_as_written_and_never_judged_done() {
+        let snapshot = aws_sdk_rds::types::DbSnapshot::builder()
+            .db_snapshot_identifier("weekly")
+            .db_instance_identifier("workshop-db")
+            .snapshot_type("awsbackup")
+            .status("copying-somewhere")
+            .build();
+        let s = db_snapshot(&snapshot);
+        assert_eq!(s.kind, SnapshotKind::Other("awsbackup".into()));
+        assert_eq!(s.kind.to_string(), "awsbackup");
+        assert_eq!(s.status.to_string(), "copying-somewhere");
+        assert!(!s.is_available());
+        assert_eq!(s.percent, 0);
+
+        let instance = aws_sdk_rds::types::DbInstance::builder()
+            .db_instance_identifier("workshop-db")
+            .db_instance_status("quantum-entangled")
+            .preferred_backup_window("7:12-07:42")
+            .build();
+        let i = db_instance(&instance);
+        assert_eq!(i.status, InstanceStatus::Other("quantum-entangled".into()));
+        assert!(i.status.is_unknown() && !i.is_available() && !i.status.is_terminal());
+        // A window RDS wrote in a form this program does not read is no window, not a wrong one.
+        assert_eq!(i.backup_window, None);
+
+        let deployment = |status: &str, rollout: &str| {
+            aws_sdk_ecs::types::Deployment::builder()
+                .id("ecs-svc/2")
+                .status(status)
+                .task_definition("arn:aws:ecs:us-east-1:1:task-definition/workshop-backend:8")
+                .desired_count(2)
+                .running_count(2)
+                .rollout_state(aws_sdk_ecs::types::DeploymentRolloutState::from(rollout))
+                .build()
+        };
+        let service = aws_sdk_ecs::types::Service::builder()
+            .service_name("backend-service")
+            .status("ACTIVE")
+            .desired_count(2)
+            .running_count(2)
+            .deployments(deployment("PRIMARY", "PAUSED"))
+            .build();
+        let s = service_of(&service);
+        let primary = s.primary().expect("primary");
+        assert_eq!(primary.rollout, Some(RolloutState::Other("PAUSED".into())));
+        assert!(!s.is_stable() && !s.rollout_done(&primary.task_definition));
+        assert!(
+            s.troubled().is_none(),
+            "an unknown state is no failure either"
+        );
+
+        let service = aws_sdk_ecs::types::Service::builder()
+            .service_name("backend-service")
+            .deployments(deployment("STANDBY", "COMPLETED"))
+            .build();
+        let s = service_of(&service);
+        assert_eq!(
+            s.deployments[0].status,
+            DeploymentStatus::Other("STANDBY".into())
+        );
+        assert!(s.primary().is_none() && !s.is_stable());
+    }
+
+    fn service_of(s: &aws_sdk_ecs::types::Service) -> Service {
+        service(s, "workshop-cluster")
+    }
 
     #[test]
     fn arns_and_names() {
-        assert_eq!(
-            arn_family_revision("arn:aws:ecs:us-east-1:1:task-definition/workshop-backend:12"),
-            Some(("workshop-backend", 12))
-        );
         assert_eq!(
             short_name("arn:aws:ecs:us-east-1:1:cluster/workshop-cluster"),
             "workshop-cluster"

@@ -469,7 +469,7 @@ impl Cloud for AwsCloud {
             .modify_db_instance()
             .db_instance_identifier(&settings.instance_id)
             .backup_retention_period(retention)
-            .preferred_backup_window(&settings.window_utc)
+            .preferred_backup_window(settings.window_utc.to_string())
             .apply_immediately(settings.apply_immediately)
             .send()
             .await

@@ -8,7 +8,7 @@ use aws_sdk_ecs::types::{
 };
 
 use super::AwsCloud;
-use super::convert::{arn_family_revision, short_name, task_definition, timestamp};
+use super::convert::{short_name, task_definition, timestamp};
 use super::errors::{error, invalid_response, undescribed_task_definition};
 use super::map_sdk_error;
 use crate::cloud::{
@@ -85,8 +85,8 @@ impl AwsCloud {
         let mut exact: Vec<(u32, String)> = arns
             .into_iter()
             .filter_map(|arn| {
-                let (f, revision) = arn_family_revision(&arn)?;
-                (f == family).then_some((revision, arn))
+                let revision = crate::cloud::Revision::parse(&arn)?;
+                (revision.family == family).then_some((revision.number, arn))
             })
             .collect();
         exact.sort();

@@ -129,7 +129,9 @@ impl FaultKind {
                 "Tasks fail their health checks (injected).",
             ),
             Self::TagDenied => {
-                let action = if operation.contains("DB") {
+                let service = super::operation::Operation::from_name(operation)
+                    .map(super::operation::Operation::service);
+                let action = if service == Some(super::operation::Service::Rds) {
                     "rds:AddTagsToResource"
                 } else {
                     "ecs:TagResource"

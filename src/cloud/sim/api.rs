@@ -116,7 +116,7 @@ impl Cloud for SimCloud {
                 ));
             }
             let maintenance = current.maintenance_window.clone().unwrap_or_default();
-            validate::backup_window_utc(&settings.window_utc, &maintenance).map_err(|e| {
+            settings.window_utc.clear_of(&maintenance).map_err(|e| {
                 err(
                     ErrorKind::Validation,
                     "InvalidParameterValue",
@@ -128,7 +128,7 @@ impl Cloud for SimCloud {
             let Some(instance) = w.instances.get_mut(&names_instance) else {
                 return Err(err(ErrorKind::NotFound, "DBInstanceNotFound", "not found"));
             };
-            instance.base.backup_window = Some(settings.window_utc.clone());
+            instance.base.backup_window = Some(settings.window_utc);
             let from = current.retention_days;
             let to = settings.retention_days;
             if from == 0 && to > 0 {

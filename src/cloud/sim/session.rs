@@ -82,7 +82,9 @@ impl SimSession {
 
     /// Whether this call finds the session valid.
     fn valid(&self, operation: &str) -> bool {
-        if operation.starts_with("Todo") {
+        let service = crate::cloud::operation::Operation::from_name(operation)
+            .map(crate::cloud::operation::Operation::service);
+        if service == Some(crate::cloud::operation::Service::TodoApp) {
             return true;
         }
         let mut state = self

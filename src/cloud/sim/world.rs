@@ -7,7 +7,7 @@ use super::{
     Timestamp, Todo, read_state_file, timing, validate,
 };
 use crate::cloud::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
-use crate::cloud::{ContainerLogs, DB_HOST};
+use crate::cloud::{BackupWindow, ContainerLogs, DB_HOST};
 
 pub(super) const ACCOUNT: &str = "111122223333";
 pub(super) const REGION: &str = "us-east-1";
@@ -476,7 +476,7 @@ impl World {
             engine: ENGINE.into(),
             multi_az: true,
             retention_days: 0,
-            backup_window: Some("07:12-07:42".into()),
+            backup_window: Some(BackupWindow::half_hour_from(7 * 60 + 12)),
             maintenance_window: Some(MAINTENANCE_WINDOW.into()),
             endpoint: Some(endpoint_of(&names.instance)),
             port: Some(3306),

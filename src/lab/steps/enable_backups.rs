@@ -38,7 +38,7 @@ impl Step for EnableBackups {
         if let Some(running) = applying(ctx) {
             return Ready::AlreadyDone(running);
         }
-        let utc = match window_utc(config, &options.window_local, ctx.now) {
+        let utc = match window_utc(config, options.window_local, ctx.now) {
             Ok(w) => w,
             Err(e) => return Ready::Invalid(e),
         };
@@ -50,7 +50,7 @@ impl Step for EnableBackups {
         // the action sends it again with "Apply immediately".
         let retention_set = src.retention_days == want
             || (src.pending_retention == Some(want) && !src.is_available());
-        if retention_set && src.backup_window.as_deref() == Some(utc.to_string().as_str()) {
+        if retention_set && src.backup_window == Some(utc) {
             return Ready::AlreadyDone(
                 Text::new("already-backups")
                     .arg("retention", src.retention_days)
@@ -63,7 +63,7 @@ impl Step for EnableBackups {
         let settings = BackupSettings {
             instance_id: src.id.clone(),
             retention_days: want,
-            window_utc: utc.to_string(),
+            window_utc: utc,
             apply_immediately: true,
         };
         let mut notes = Vec::new();
@@ -85,8 +85,7 @@ impl Step for EnableBackups {
                     ),
                     None => param(
                         "param-window-local",
-                        Text::new("param-window-local-zone")
-                            .arg("window", options.window_local.clone()),
+                        Text::new("param-window-local-zone").arg("window", options.window_local),
                     ),
                 },
                 param("param-window-utc", utc),
@@ -105,7 +104,7 @@ impl Step for EnableBackups {
         Ok(vec![
             Text::new("done-backups")
                 .arg("retention", settings.retention_days)
-                .arg("window", &settings.window_utc)
+                .arg("window", settings.window_utc)
                 .arg("status", after.status),
         ])
     }
@@ -162,7 +161,7 @@ fn check_backups(ctx: &Ctx<'_>) -> Check {
             Text::new("check-backups-applying").arg("status", &src.status),
         );
     }
-    let window = src.backup_window.clone().unwrap_or_default();
+    let window = src.backup_window;
     let mut problems = Vec::new();
     if src.retention_days != wanted {
         problems.push(
@@ -172,7 +171,7 @@ fn check_backups(ctx: &Ctx<'_>) -> Check {
                 .arg("instance", &src.id),
         );
     }
-    if let Some(p) = window_as_local(ctx, &window) {
+    if let Some(p) = window.and_then(|w| window_as_local(ctx, w)) {
         problems.push(p.arg("instance", &src.id));
     }
     if !problems.is_empty() {
@@ -186,7 +185,7 @@ fn check_backups(ctx: &Ctx<'_>) -> Check {
         StepState::Done,
         Text::new("check-backups-on")
             .arg("retention", src.retention_days)
-            .arg("window", window),
+            .arg("window", window.map(|w| w.to_string()).unwrap_or_default()),
     )
 }
 
@@ -215,13 +214,12 @@ fn waits_for_maintenance(ctx: &Ctx<'_>, src: &crate::cloud::DbInstance, pending:
 
 /// The backup window typed as if RDS took local time: the UTC window RDS holds is, digit for
 /// digit, the local window the lab suggests, which in the learner's zone is another time.
-fn window_as_local(ctx: &Ctx<'_>, window_utc_set: &str) -> Option<Problem> {
+fn window_as_local(ctx: &Ctx<'_>, set: validate::BackupWindow) -> Option<Problem> {
     let config = ctx.config;
-    let local = config.backup.window_local.as_str();
-    if window_utc_set != local {
+    let local = config.backup.window_local;
+    if set != local {
         return None;
     }
-    let set: validate::BackupWindow = window_utc_set.parse().ok()?;
     let tz = config.timezone();
     let date = ctx.now.to_zoned(tz.clone()).date();
     let meant = set.to_utc(&tz, date).ok()?;
@@ -230,12 +228,10 @@ fn window_as_local(ctx: &Ctx<'_>, window_utc_set: &str) -> Option<Problem> {
     }
     let zone = tz.iana_name().unwrap_or("UTC").to_owned();
     // What the window RDS holds is in local time.
-    let shown = set
-        .to_local(&tz, date)
-        .map_or_else(|| window_utc_set.to_owned(), |w| w.to_string());
+    let shown = set.to_local(&tz, date).unwrap_or(set);
     Some(
         Problem::new(ProblemCode::BackupWindowAsLocal)
-            .arg("window", window_utc_set)
+            .arg("window", set)
             .arg("local", shown)
             .arg("meant", local)
             .arg("utc", meant)

@@ -420,10 +420,7 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
         .join(", ");
     vec![
         param("param-class", &s.class),
-        param(
-            "param-multi-az",
-            if s.multi_az { "Multi-AZ" } else { "Single-AZ" },
-        ),
+        param("param-multi-az", cloud::Availability::of(s.multi_az)),
         param(
             "param-security-groups",
             groups_related(&s.security_groups, source),
@@ -477,7 +474,7 @@ pub(super) fn extended_support_note(
         return None;
     }
     let vcpus = cloud::vcpus(&s.class);
-    let nodes = if s.multi_az { 2 } else { 1 };
+    let nodes = cloud::Availability::of(s.multi_az).instances();
     let cents = cloud::EXTENDED_SUPPORT_CENTS_PER_VCPU_HOUR * vcpus * nodes;
     Some(
         Text::new("note-extended-support")
@@ -691,10 +688,11 @@ fn mend_plan(
         notes.push(Text::new("note-mend-groups").arg("restored", &r.id));
     }
     if let Some(multi_az) = change.multi_az {
-        let az = |m: bool| if m { "Multi-AZ" } else { "Single-AZ" };
         params.push(param(
             "param-multi-az",
-            format!("{} → {}", az(r.multi_az), az(multi_az)),
+            Text::new("availability-change")
+                .arg("have", r.availability())
+                .arg("want", cloud::Availability::of(multi_az)),
         ));
         notes.push(
             Text::new(if multi_az {

@@ -50,8 +50,14 @@ impl Step for Snapshot {
                 StepState::Done,
                 Text::new("check-snapshot-deleting").arg("snapshot", &s.id),
             ),
+            // `failed` stays so; any other status (`copying`, or one RDS adds later) is work
+            // under way as far as this program can tell, shown as RDS wrote it.
             Some(s) => Check::new(
-                StepState::Failed,
+                if s.status == SnapshotStatus::Failed {
+                    StepState::Failed
+                } else {
+                    StepState::InProgress
+                },
                 Text::new("check-snapshot-status")
                     .arg("snapshot", &s.id)
                     .arg("status", &s.status),
