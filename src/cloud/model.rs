@@ -640,46 +640,6 @@ pub fn wire<T: Serialize>(value: &T) -> String {
 pub const EXTENDED_SUPPORT: &str = "open-source-rds-extended-support";
 pub const EXTENDED_SUPPORT_DISABLED: &str = "open-source-rds-extended-support-disabled";
 
-/// RDS Extended Support, years 1 and 2, in US cents per vCPU-hour (Amazon RDS pricing,
-/// us-east-1; billed for every node, so Multi-AZ counts twice).
-pub const EXTENDED_SUPPORT_CENTS_PER_VCPU_HOUR: u32 = 10;
-
-/// When RDS standard support ends for an engine's major version (Amazon RDS release
-/// calendars), for the versions a course account may still run.
-#[must_use]
-#[allow(
-    clippy::match_same_arms,
-    reason = "one arm per engine version, as the release calendars list them"
-)]
-pub fn standard_support_end(engine: &str, version: &str) -> Option<Timestamp> {
-    let mut parts = version.split('.');
-    let major = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let date = match (engine, major) {
-        ("mysql", ("5", "7")) => "2024-02-29T00:00:00Z",
-        ("mysql", ("8", "0")) => "2026-07-31T00:00:00Z",
-        ("postgres", ("11", _)) => "2024-02-29T00:00:00Z",
-        ("postgres", ("12", _)) => "2025-02-28T00:00:00Z",
-        ("postgres", ("13", _)) => "2026-02-28T00:00:00Z",
-        _ => return None,
-    };
-    date.parse().ok()
-}
-
-/// vCPUs of a DB instance class, for Extended Support costs (the burstable classes the course
-/// uses have 2; otherwise from the size: large 2, xlarge 4, Nxlarge 4·N).
-#[must_use]
-pub fn vcpus(class: &str) -> u32 {
-    let size = class.rsplit('.').next().unwrap_or("");
-    match size {
-        "micro" | "small" | "medium" | "large" => 2,
-        "xlarge" => 4,
-        s => s
-            .strip_suffix("xlarge")
-            .and_then(|n| n.parse::<u32>().ok())
-            .map_or(2, |n| 4 * n),
-    }
-}
-
 /// How a service's tasks are placed on the network (`networkConfiguration.awsvpcConfiguration`
 /// of DescribeServices): the way to the databases that a one-off task next to it takes too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

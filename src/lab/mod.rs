@@ -12,6 +12,7 @@ mod problem_code;
 pub mod quiz;
 pub mod recovery;
 pub mod steps;
+pub mod support;
 
 use serde::{Deserialize, Serialize};
 
