@@ -15,6 +15,7 @@
 mod api;
 mod clock;
 mod session;
+mod task_definitions;
 mod tasks;
 mod transitions;
 mod world;
@@ -264,6 +265,7 @@ impl SimCloud {
         self.with(true, |w| {
             let mut td = w.resolve_task_definition(base)?.clone();
             change(&mut td);
+            task_definitions::sync_body(&mut td);
             let revision = w
                 .task_definitions
                 .iter()

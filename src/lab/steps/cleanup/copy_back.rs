@@ -9,11 +9,11 @@ use std::time::Duration;
 use super::Ctx;
 use crate::cloud::consistent::CONSISTENCY_WINDOW_S;
 use crate::cloud::{
-    self, CloudError, DUMP_CONTAINER, DumpRequestError, DumpTaskRequest, ErrorKind, InstanceStatus,
-    RunTaskRequest, STARTED_BY, Task, TaskDefinition,
+    self, CloudError, ErrorKind, InstanceStatus, RunTaskRequest, STARTED_BY, Task, TaskDefinition,
 };
 use crate::lab::Text;
 use crate::lab::act::{ATTEMPTS, ActionError, Outcome, Run};
+use crate::lab::dump::{DUMP_CONTAINER, DumpRequestError, DumpTaskRequest, dump_task_definition};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::plan::CopyBack;
 
@@ -165,7 +165,7 @@ pub(super) async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome,
     let td = crate::lab::act::untagged_if_denied(
         copy.dump.clone(),
         |r| &mut r.tags,
-        |r| async move { cloud.register_dump_task_definition(&r).await },
+        |r| async move { dump_task_definition(cloud, &r).await },
         run.progress,
     )
     .await?;

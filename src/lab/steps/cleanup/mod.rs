@@ -14,19 +14,20 @@ use async_trait::async_trait;
 use super::switch_backend::switch_to;
 use super::{Ctx, Step, wrong_request};
 use crate::cloud::{
-    self, CloudError, DB_HOST, DUMP_FAMILY, ErrorKind, InstanceStatus, SnapshotStatus,
-    TaskDefinitionStatus,
+    self, CloudError, DB_HOST, ErrorKind, InstanceStatus, SnapshotStatus, TaskDefinitionStatus,
 };
 use crate::config::Config;
 use crate::lab::act::{
     ActionError, Outcome, Run, delete_instance, unprotect_instance, wait_for_rollout,
     wait_until_unused,
 };
+use crate::lab::dump::{self, DUMP_FAMILY};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::{Observed, PartId};
 use crate::lab::plan::{
     CleanupPath, Confirm, Options, Plan, Ready, Removal, Request, Switch, param,
 };
+use crate::lab::revisions::Revisions as _;
 use crate::lab::{Check, StepId, StepState, Text};
 
 mod copy_back;
@@ -302,7 +303,7 @@ impl Step for Cleanup {
                 "param-copy-task-definition",
                 format!("{DUMP_FAMILY} ({})", copy.dump.image),
             ));
-            commands.push(cloud::cli::register_dump_task_definition(&copy.dump));
+            commands.push(dump::register_line(&copy.dump));
             // RunTask takes the family: its newest ACTIVE revision, the one just registered.
             commands.push(cloud::cli::run_task(&run_request(
                 copy,
@@ -522,7 +523,7 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         out.push(Text::new("done-snapshot-deleted").arg("snapshot", snapshot.clone()));
     }
     if let Some(family) = &removal.dump_family {
-        for arn in cloud.list_task_definitions(family).await? {
+        for arn in cloud.active_revisions(family).await? {
             match cloud.deregister_task_definition(&arn).await {
                 Ok(())
                 | Err(CloudError {
@@ -550,7 +551,7 @@ async fn delete_dump_revisions(
     cloud: &dyn cloud::Cloud,
     family: &str,
 ) -> Result<Outcome, ActionError> {
-    let inactive = cloud.list_inactive_task_definitions(family).await?;
+    let inactive = cloud.inactive_revisions(family).await?;
     let mut out = Vec::new();
     for batch in inactive.chunks(cloud::DELETE_TASK_DEFINITIONS_MAX) {
         let revisions = batch
