@@ -122,3 +122,156 @@ impl<C: Cloud + ?Sized> Revisions for C {
         crate::lab::dump::dump_task_definition(self, request).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::sim::{SimCloud, WorldNames};
+    use crate::cloud::{TaskDefinitionPage, TaskDefinitionRegistration};
+
+    fn sim() -> SimCloud {
+        SimCloud::paced(
+            "2026-11-25T09:00:00Z".parse().expect("time"),
+            15.0,
+            WorldNames::default(),
+        )
+    }
+
+    async fn page(
+        cloud: &SimCloud,
+        prefix: &str,
+        status: TaskDefinitionStatus,
+        token: Option<String>,
+    ) -> TaskDefinitionPage {
+        cloud
+            .list_task_definitions(&TaskDefinitionListing {
+                family_prefix: prefix.into(),
+                status,
+                next_token: token,
+            })
+            .await
+            .expect("list")
+    }
+
+    /// ListTaskDefinitions in the simulated account answers as ECS documents it: families by
+    /// prefix, one status, pages of 100 with a `nextToken`; the lab reads every page and keeps
+    /// its own family.
+    #[tokio::test]
+    async fn every_page_of_a_family_and_only_that_family() {
+        let cloud = sim();
+        let base = cloud
+            .describe_task_definition("workshop-backend")
+            .await
+            .expect("describe");
+        for i in 0..120 {
+            cloud
+                .register_copy(&base, "container-backend", "DB_HOST", &format!("db-{i}"))
+                .await
+                .expect("register");
+        }
+        let mut other = base.registration();
+        other.body["family"] = "workshop-backend-old".into();
+        let other = cloud
+            .register_task_definition(&other)
+            .await
+            .expect("other family");
+        let second = cloud
+            .active_revisions("workshop-backend")
+            .await
+            .expect("revisions")[1]
+            .clone();
+        cloud
+            .deregister_task_definition(&second)
+            .await
+            .expect("deregister");
+
+        let first = page(
+            &cloud,
+            "workshop-backend",
+            TaskDefinitionStatus::Active,
+            None,
+        )
+        .await;
+        assert_eq!(first.arns.len(), 100);
+        let token = first.next_token.clone().expect("a second page");
+        let rest = page(
+            &cloud,
+            "workshop-backend",
+            TaskDefinitionStatus::Active,
+            Some(token),
+        )
+        .await;
+        assert_eq!(rest.next_token, None);
+        // 121 revisions, one deregistered, and the other family (sorted after this one).
+        assert_eq!(rest.arns.len(), 121 - 1 + 1 - 100);
+        assert_eq!(rest.arns.last(), Some(&other.arn));
+        assert!(!first.arns.contains(&second) && !rest.arns.contains(&second));
+
+        let active = cloud
+            .active_revisions("workshop-backend")
+            .await
+            .expect("all");
+        assert_eq!(active.len(), 120);
+        let numbers: Vec<u32> = active.iter().filter_map(|a| revision_of(a)).collect();
+        assert!(numbers.windows(2).all(|w| w[0] < w[1]), "oldest first");
+        assert!(!active.contains(&other.arn), "another family begins alike");
+        assert_eq!(
+            cloud
+                .inactive_revisions("workshop-backend")
+                .await
+                .expect("inactive"),
+            [second]
+        );
+        assert!(
+            cloud
+                .list_task_definitions(&TaskDefinitionListing {
+                    family_prefix: "workshop-backend".into(),
+                    status: TaskDefinitionStatus::Active,
+                    next_token: Some("not-a-token".into()),
+                })
+                .await
+                .is_err()
+        );
+    }
+
+    /// A copy differs only in the one variable; the tags travel (AWS's own do not), and a
+    /// registration ECS would refuse is refused.
+    #[tokio::test]
+    async fn a_copy_changes_one_variable_and_keeps_the_rest() {
+        let cloud = sim();
+        let mut tagged = cloud
+            .describe_task_definition("workshop-backend")
+            .await
+            .expect("describe")
+            .registration();
+        tagged.tags = vec![("course".into(), "m346".into())];
+        let base = cloud
+            .register_task_definition(&tagged)
+            .await
+            .expect("tagged");
+        let copy = cloud
+            .register_copy(&base, "container-backend", "DB_HOST", "restored")
+            .await
+            .expect("copy");
+        assert_eq!(copy.revision, base.revision + 1);
+        assert_eq!(copy.env("container-backend", "DB_HOST"), Some("restored"));
+        assert!(copy.same_except(&base, "container-backend", "DB_HOST"));
+        assert_eq!(copy.tags, base.tags);
+        assert!(
+            cloud
+                .register_copy(&base, "no-such-container", "DB_HOST", "x")
+                .await
+                .is_err()
+        );
+        let no_family = TaskDefinitionRegistration {
+            body: serde_json::json!({ "containerDefinitions": [{ "name": "c", "image": "i" }] }),
+            tags: Vec::new(),
+        };
+        assert!(cloud.register_task_definition(&no_family).await.is_err());
+        let mut reserved = base.registration();
+        reserved
+            .tags
+            .push(("aws:cloudformation:stack-name".into(), "lab".into()));
+        assert!(cloud.register_task_definition(&reserved).await.is_err());
+    }
+}

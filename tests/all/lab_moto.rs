@@ -724,7 +724,12 @@ fn copy_back_against_moto_ends_on_workshop_db_with_the_todos() {
     let mut logged: Vec<String> = calls_logged(&lab.state_dir())
         .split_off(logged_before)
         .into_iter()
-        .filter(|c| !c["operation"].as_str().unwrap_or("Todo").starts_with("Todo"))
+        .filter(|c| {
+            !c["operation"]
+                .as_str()
+                .unwrap_or("Todo")
+                .starts_with("Todo")
+        })
         .map(|c| c["operation"].as_str().unwrap_or_default().to_owned())
         .collect();
     logged.insert(0, "GetCallerIdentity".to_owned());
