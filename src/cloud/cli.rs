@@ -272,9 +272,9 @@ pub fn list_task_definitions(l: &super::TaskDefinitionListing) -> String {
     out
 }
 
-/// One RegisterTaskDefinition request: the body as `--cli-input-json` and the tags as
-/// `--tags`. Values of secret-like environment names are masked (see
-/// [`super::shown_value`]): the line shows what was sent, never a password.
+/// One RegisterTaskDefinition request: the family as `--family`, the rest of the body as
+/// `--cli-input-json` and the tags as `--tags`. Values of secret-like environment names are
+/// masked (see [`super::shown_value`]): the line shows what was sent, never a password.
 #[must_use]
 pub fn register_task_definition(r: &super::TaskDefinitionRegistration) -> String {
     let mut body = r.body.clone();
@@ -301,8 +301,13 @@ pub fn register_task_definition(r: &super::TaskDefinitionRegistration) -> String
             }
         }
     }
+    // The family first, where a reader looks; the rest as the API's JSON.
+    if let Some(fields) = body.as_object_mut() {
+        fields.remove("family");
+    }
     let mut out = format!(
-        "aws ecs register-task-definition --cli-input-json {}",
+        "aws ecs register-task-definition --family {} --cli-input-json {}",
+        quote(r.family()),
         quote(&body.to_string())
     );
     if !r.tags.is_empty() {
