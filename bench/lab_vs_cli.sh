@@ -113,13 +113,18 @@ run_product() {
     t1=$(now)
     product_s=$(elapsed "$t0" "$t1")
     product_rss_mb=$(awk '{ v = $1 } END { if (v) printf "%.1f", v / 1024; else print "?" }' "$scratch/product.$1.rss" 2>/dev/null || echo "?")
-    product_calls=$({ cat "$state"/journal/*.calls.jsonl 2>/dev/null || true; } | wc -l)
+    # One line per call, besides the run's start and end marks (no operation).
+    product_calls=$({ cat "$state"/journal/*.calls.jsonl 2>/dev/null || true; } | "$PY" -c '
+import json, sys
+print(sum(1 for line in sys.stdin if "operation" in json.loads(line)))')
     # Where the product's time went: the recorded duration of each call, AWS API vs todo app.
     product_split=$({ cat "$state"/journal/*.calls.jsonl 2>/dev/null || true; } | "$PY" -c '
 import json, sys
 aws = [0, 0]; app = [0, 0]
 for line in sys.stdin:
     call = json.loads(line)
+    if "operation" not in call:
+        continue
     side = app if call["operation"].startswith("Todo") else aws
     side[0] += 1; side[1] += call["millis"]
 print(f"{aws[0]} AWS API calls {aws[1] / 1000:.2f} s, {app[0]} todo app requests {app[1] / 1000:.2f} s")')

@@ -3,13 +3,13 @@
 //! a shell (CloudShell has the AWS CLI and `jq`). Secrets never appear: a task definition's
 //! contents go from `describe-task-definition` through `jq` into a file, never onto the screen.
 
-use std::fmt::Write as _;
-
 use super::{
     BackupSettings, InstanceChange, PitrRequest, RestoreRequest, RestoreSettings, SnapshotRequest,
 };
 
-fn quote(value: &str) -> String {
+/// `value` as one shell word (quoted when it needs to be).
+#[must_use]
+pub fn quote(value: &str) -> String {
     if value
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || "-_.:/=@,+".contains(c))
@@ -108,7 +108,7 @@ fn tags(tags: &[(String, String)]) -> String {
 }
 
 /// Whether a command line carries tags: ` --tags …` on the command, or a non-empty tag list
-/// handed to `jq` for a task definition written to a file ([`register_dump_task_definition`]).
+/// handed to `jq` for a task definition written to a file (the dump task definition).
 #[must_use]
 pub fn carries_tags(line: &str) -> bool {
     line.contains(" --tags ") || line.contains(" --argjson tags '[{")
@@ -247,33 +247,78 @@ pub fn describe_task_definition(reference: &str) -> String {
     )
 }
 
-#[must_use]
-pub fn list_task_definitions(family: &str) -> String {
+/// All revisions of `family` in `status`, as one line (the CLI follows the pages itself).
+fn list_family(family: &str, status: &str) -> String {
     format!(
-        "aws ecs list-task-definitions --family-prefix {} --status ACTIVE",
+        "aws ecs list-task-definitions --family-prefix {} --status {status} --sort ASC",
         quote(family)
     )
 }
 
+/// One ListTaskDefinitions request: the page from `next_token` on (`--no-paginate`: the CLI
+/// sends one request, as the program does).
 #[must_use]
-pub fn list_inactive_task_definitions(family: &str) -> String {
-    format!(
-        "aws ecs list-task-definitions --family-prefix {} --status INACTIVE",
-        quote(family)
-    )
+pub fn list_task_definitions(l: &super::TaskDefinitionListing) -> String {
+    let mut out = format!(
+        "aws ecs list-task-definitions --family-prefix {} --status {} --sort ASC",
+        quote(&l.family_prefix),
+        l.status.as_str()
+    );
+    if let Some(token) = &l.next_token {
+        out.push_str(" --next-token ");
+        out.push_str(&quote(token));
+    }
+    out.push_str(" --no-paginate");
+    out
 }
 
-/// Fields `DescribeTaskDefinition` returns that `RegisterTaskDefinition` rejects.
-const READ_ONLY_FIELDS: [&str; 8] = [
-    "taskDefinitionArn",
-    "revision",
-    "status",
-    "requiresAttributes",
-    "compatibilities",
-    "registeredAt",
-    "registeredBy",
-    "deregisteredAt",
-];
+/// One RegisterTaskDefinition request: the family as `--family`, the rest of the body as
+/// `--cli-input-json` and the tags as `--tags`. Values of secret-like environment names are
+/// masked (see [`super::shown_value`]): the line shows what was sent, never a password.
+#[must_use]
+pub fn register_task_definition(r: &super::TaskDefinitionRegistration) -> String {
+    let mut body = r.body.clone();
+    if let Some(defs) = body
+        .get_mut("containerDefinitions")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        for env in defs
+            .iter_mut()
+            .filter_map(|d| d.get_mut("environment"))
+            .filter_map(serde_json::Value::as_array_mut)
+        {
+            for kv in env.iter_mut() {
+                let name = kv
+                    .get("name")
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                if let Some(value) = kv.get_mut("value")
+                    && super::is_secret_name(&name)
+                {
+                    *value = serde_json::Value::from(super::shown_value(&name, ""));
+                }
+            }
+        }
+    }
+    // The family first, where a reader looks; the rest as the API's JSON.
+    if let Some(fields) = body.as_object_mut() {
+        fields.remove("family");
+    }
+    let mut out = format!(
+        "aws ecs register-task-definition --family {} --cli-input-json {}",
+        quote(r.family()),
+        quote(&body.to_string())
+    );
+    if !r.tags.is_empty() {
+        out.push_str(" --tags");
+        for (k, v) in &r.tags {
+            out.push(' ');
+            out.push_str(&quote(&format!("key={k},value={v}")));
+        }
+    }
+    out
+}
 
 /// The `jq` program that turns `describe-task-definition --include TAGS` output into input for
 /// `register-task-definition`: the read-only fields dropped, `$name` set to `$value` in the
@@ -286,7 +331,7 @@ fn revision_jq() -> String {
          | if any(.name == $name) then map(if .name == $name then .value = $value else . end) \
          else . + [{{name: $name, value: $value}}] end) else . end) \
          | if ($tags | length) > 0 then .tags = $tags else . end",
-        READ_ONLY_FIELDS
+        super::READ_ONLY_TASK_DEFINITION_FIELDS
             .iter()
             .map(|f| format!(".{f}"))
             .collect::<Vec<_>>()
@@ -324,7 +369,7 @@ pub fn deregister_task_definition(arn: &str) -> String {
 pub fn delete_inactive_family(family: &str) -> String {
     format!(
         "{} --query 'taskDefinitionArns[]' --output text | xargs -r -n 10 aws ecs delete-task-definitions --task-definitions",
-        list_inactive_task_definitions(family)
+        list_family(family, "INACTIVE")
     )
 }
 
@@ -333,7 +378,7 @@ pub fn delete_inactive_family(family: &str) -> String {
 pub fn deregister_family(family: &str) -> String {
     format!(
         "{} --query 'taskDefinitionArns[]' --output text | xargs -r -n 1 aws ecs deregister-task-definition --task-definition",
-        list_task_definitions(family)
+        list_family(family, "ACTIVE")
     )
 }
 
@@ -401,68 +446,6 @@ pub fn describe_service_network(cluster: &str, service: &str) -> String {
     format!(
         "{} --query 'services[0].networkConfiguration'",
         describe_service(cluster, service)
-    )
-}
-
-/// The dump task definition, as one line that runs as it is: the backend's revision as
-/// `describe-task-definition` gives it, through `jq` into `dump.json`, then registered. `jq`
-/// takes the execution role, the log configuration and the credentials (as environment or as
-/// the same `secrets` reference) from the backend's container; the credentials' values go to
-/// the file and never onto the screen.
-#[must_use]
-pub fn register_dump_task_definition(r: &super::DumpTaskRequest) -> String {
-    let environment: Vec<serde_json::Value> = r
-        .environment()
-        .into_iter()
-        .map(|(name, value)| serde_json::json!({ "name": name, "value": value }))
-        .collect();
-    // The request's tags and, with them, the fingerprint (none when tagging was denied).
-    let fingerprint =
-        (!r.tags.is_empty()).then(|| (super::FINGERPRINT_TAG_KEY.to_owned(), r.fingerprint()));
-    let tags: Vec<serde_json::Value> = r
-        .tags
-        .iter()
-        .cloned()
-        .chain(fingerprint)
-        .map(|(key, value)| serde_json::json!({ "key": key, "value": value }))
-        .collect();
-    let program = "(.taskDefinition) as $b | ($b.containerDefinitions[] | select(.name == $container)) as $c \
-        | [$user, $password] as $from | [$user_to, $password_to] as $to \
-        | {family: $family, executionRoleArn: $b.executionRoleArn, networkMode: \"awsvpc\", \
-        requiresCompatibilities: [\"FARGATE\"], cpu: $cpu, memory: $memory, tags: $tags, \
-        containerDefinitions: [{name: $name, image: $image, essential: true, command: [\"bash\", \"-c\", $script], \
-        environment: ($environment + [range(2) as $i | ($c.environment // [])[] | select(.name == $from[$i]) | {name: $to[$i], value}]), \
-        secrets: [range(2) as $i | ($c.secrets // [])[] | select(.name == $from[$i]) | {name: $to[$i], valueFrom}], \
-        logConfiguration: $c.logConfiguration} | with_entries(select(.value != null and .value != []))]} \
-        | with_entries(select(.value != null))";
-    let args = [
-        ("container", r.base_container.as_str()),
-        ("user", r.user_var.as_str()),
-        ("password", r.password_var.as_str()),
-        ("user_to", super::DUMP_USER_VAR),
-        ("password_to", super::DUMP_PASSWORD_VAR),
-        ("family", r.family.as_str()),
-        ("cpu", super::DUMP_CPU),
-        ("memory", super::DUMP_MEMORY),
-        ("name", super::DUMP_CONTAINER),
-        ("image", r.image.as_str()),
-        ("script", super::DUMP_SCRIPT),
-    ];
-    let mut jq = String::from("jq");
-    for (name, value) in args {
-        let _ = write!(jq, " --arg {name} {}", quote(value));
-    }
-    for (name, value) in [("environment", environment), ("tags", tags)] {
-        let _ = write!(
-            jq,
-            " --argjson {name} {}",
-            quote(&serde_json::Value::Array(value).to_string())
-        );
-    }
-    format!(
-        "aws ecs describe-task-definition --task-definition {} --output json | {jq} {} > dump.json && aws ecs register-task-definition --cli-input-json file://dump.json",
-        quote(&r.base),
-        quote(program)
     )
 }
 

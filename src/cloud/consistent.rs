@@ -20,9 +20,10 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 
 use super::{
-    BackupSettings, Cloud, CloudResult, DbInstance, DbSnapshot, DumpTaskRequest, ErrorKind,
-    Identity, InstanceChange, Mode, NetworkConfig, PitrRequest, RestoreRequest, RunTaskRequest,
-    Service, SnapshotRequest, Task, TaskDefinition, Todo, TodoId,
+    BackupSettings, Cloud, CloudResult, DbInstance, DbSnapshot, ErrorKind, Identity,
+    InstanceChange, Mode, NetworkConfig, PitrRequest, RestoreRequest, RunTaskRequest, Service,
+    SnapshotRequest, Task, TaskDefinition, TaskDefinitionListing, TaskDefinitionPage,
+    TaskDefinitionRegistration, TaskDefinitionStatus, Todo, TodoId,
 };
 
 /// How long a write's answer stands in for describes that do not show it yet: AWS's advice
@@ -322,34 +323,34 @@ impl Cloud for Consistent {
         answers.task_definitions = kept;
         result
     }
-    async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        let mut arns = self.inner.list_task_definitions(family).await?;
+    async fn list_task_definitions(
+        &self,
+        listing: &TaskDefinitionListing,
+    ) -> CloudResult<TaskDefinitionPage> {
+        let mut page = self.inner.list_task_definitions(listing).await?;
         let mut answers = self.answers();
         let mut kept = std::mem::take(&mut answers.task_definitions);
         self.forget_old(&mut kept);
-        kept.retain(|(_, a)| !arns.contains(&a.arn));
-        let mut missing: Vec<&TaskDefinition> = kept
-            .iter()
-            .filter(|(_, a)| a.family == family)
-            .map(|(_, a)| a)
-            .collect();
-        missing.sort_by_key(|a| a.revision);
-        // Oldest first, as ListTaskDefinitions answers; new revisions are the newest.
-        arns.extend(missing.into_iter().map(|a| a.arn.clone()));
+        // New revisions are ACTIVE and the newest of their family: they belong at the end of
+        // the last page.
+        if listing.status == TaskDefinitionStatus::Active && page.next_token.is_none() {
+            kept.retain(|(_, a)| !page.arns.contains(&a.arn));
+            let mut missing: Vec<&TaskDefinition> = kept
+                .iter()
+                .filter(|(_, a)| a.family.starts_with(&listing.family_prefix))
+                .map(|(_, a)| a)
+                .collect();
+            missing.sort_by(|a, b| (&a.family, a.revision).cmp(&(&b.family, b.revision)));
+            page.arns.extend(missing.into_iter().map(|a| a.arn.clone()));
+        }
         answers.task_definitions = kept;
-        Ok(arns)
+        Ok(page)
     }
-    async fn register_revision(
+    async fn register_task_definition(
         &self,
-        base: &str,
-        container: &str,
-        name: &str,
-        value: &str,
+        registration: &TaskDefinitionRegistration,
     ) -> CloudResult<TaskDefinition> {
-        let td = self
-            .inner
-            .register_revision(base, container, name, value)
-            .await?;
+        let td = self.inner.register_task_definition(registration).await?;
         let now = self.inner.now();
         self.answers().task_definitions.push((now, td.clone()));
         Ok(td)
@@ -359,9 +360,6 @@ impl Cloud for Consistent {
             .task_definitions
             .retain(|(_, a)| a.arn != arn);
         self.inner.deregister_task_definition(arn).await
-    }
-    async fn list_inactive_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        self.inner.list_inactive_task_definitions(family).await
     }
     async fn delete_task_definitions(&self, arns: &[String]) -> CloudResult<()> {
         self.inner.delete_task_definitions(arns).await
@@ -386,15 +384,6 @@ impl Cloud for Consistent {
         service: &str,
     ) -> CloudResult<NetworkConfig> {
         self.inner.describe_service_network(cluster, service).await
-    }
-    async fn register_dump_task_definition(
-        &self,
-        request: &DumpTaskRequest,
-    ) -> CloudResult<TaskDefinition> {
-        let td = self.inner.register_dump_task_definition(request).await?;
-        let now = self.inner.now();
-        self.answers().task_definitions.push((now, td.clone()));
-        Ok(td)
     }
     async fn run_task(&self, request: &RunTaskRequest) -> CloudResult<Task> {
         let task = self.inner.run_task(request).await?;
@@ -503,6 +492,20 @@ mod tests {
         ));
     }
 
+    /// A new revision of the backend with `DB_HOST=x`, made as the lab makes one.
+    async fn register_host(cloud: &dyn Cloud) -> TaskDefinition {
+        let base = cloud
+            .describe_task_definition("workshop-backend")
+            .await
+            .expect("describe");
+        let mut registration = base.registration();
+        assert!(registration.set_env("container-backend", "DB_HOST", "x"));
+        cloud
+            .register_task_definition(&registration)
+            .await
+            .expect("register")
+    }
+
     /// Describing a revision the program registered asks nothing of the account, so a lagging
     /// account leaves no failed call in the log (the scene start left one behind).
     #[tokio::test]
@@ -515,57 +518,50 @@ mod tests {
             None,
         ));
         let cloud = Consistent::new(recorded);
-        let td = cloud
-            .register_revision("workshop-backend", "container-backend", "DB_HOST", "x")
-            .await
-            .expect("register");
+        let td = register_host(&cloud).await;
         let calls = log.count();
         assert_eq!(
             cloud.describe_task_definition(&td.arn).await,
             Ok(td.clone())
         );
         assert_eq!(
-            cloud.describe_task_definition("workshop-backend:2").await,
+            cloud
+                .describe_task_definition(&format!("{}:{}", td.family, td.revision))
+                .await,
             Ok(td.clone())
         );
         assert_eq!(log.count(), calls, "{:?}", log.recent(3));
         // The family alone is asked: someone may have registered a newer revision since.
-        assert_eq!(
-            cloud.describe_task_definition("workshop-backend").await,
-            Ok(td)
-        );
+        let _ = cloud.describe_task_definition("workshop-backend").await;
         assert_eq!(log.count(), calls + 1);
+    }
+
+    /// The backend's ACTIVE revisions (one page is all of them here).
+    async fn active(cloud: &dyn Cloud) -> Vec<String> {
+        cloud
+            .list_task_definitions(&TaskDefinitionListing {
+                family_prefix: "workshop-backend".into(),
+                status: TaskDefinitionStatus::Active,
+                next_token: None,
+            })
+            .await
+            .expect("list")
+            .arns
     }
 
     #[tokio::test]
     async fn an_update_and_a_new_revision_are_seen_at_once_though_the_account_lags() {
         let (sim, stale, cloud) = lagging(30.0);
-        let td = cloud
-            .register_revision("workshop-backend", "container-backend", "DB_HOST", "x")
-            .await
-            .expect("register");
+        let td = register_host(&cloud).await;
         // The account itself does not show the revision yet …
         assert!(stale.describe_task_definition(&td.arn).await.is_err());
-        assert!(
-            !stale
-                .list_task_definitions("workshop-backend")
-                .await
-                .expect("list")
-                .contains(&td.arn)
-        );
+        assert!(!active(&*stale).await.contains(&td.arn));
         // … the program does.
         assert_eq!(
             cloud.describe_task_definition("workshop-backend:2").await,
             Ok(td.clone())
         );
-        assert_eq!(
-            cloud
-                .list_task_definitions("workshop-backend")
-                .await
-                .expect("list")
-                .last(),
-            Some(&td.arn)
-        );
+        assert_eq!(active(&cloud).await.last(), Some(&td.arn));
         let answer = cloud
             .update_service(CLUSTER, SERVICE, &td.arn)
             .await
@@ -620,10 +616,7 @@ mod tests {
     #[tokio::test]
     async fn a_service_still_stale_after_five_minutes_is_shown_as_it_is() {
         let (sim, stale, cloud) = lagging(600.0);
-        let td = cloud
-            .register_revision("workshop-backend", "container-backend", "DB_HOST", "x")
-            .await
-            .expect("register");
+        let td = register_host(&cloud).await;
         cloud
             .update_service(CLUSTER, SERVICE, &td.arn)
             .await
@@ -680,10 +673,7 @@ mod tests {
     #[tokio::test]
     async fn an_earlier_run_s_update_is_waited_for() {
         let (sim, stale, _) = lagging(20.0);
-        let td = stale
-            .register_revision("workshop-backend", "container-backend", "DB_HOST", "x")
-            .await
-            .expect("register");
+        let td = register_host(&*stale).await;
         sim.advance(Duration::from_secs(25));
         let at = stale.now();
         stale

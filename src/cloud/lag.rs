@@ -22,9 +22,10 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 
 use super::{
-    BackupSettings, Cloud, CloudError, CloudResult, DbInstance, DbSnapshot, DumpTaskRequest,
-    ErrorKind, Identity, InstanceChange, Mode, NetworkConfig, PitrRequest, RestoreRequest,
-    RunTaskRequest, Service, SnapshotRequest, Task, TaskDefinition, Todo, TodoId,
+    BackupSettings, Cloud, CloudError, CloudResult, DbInstance, DbSnapshot, ErrorKind, Identity,
+    InstanceChange, Mode, NetworkConfig, PitrRequest, RestoreRequest, RunTaskRequest, Service,
+    SnapshotRequest, Task, TaskDefinition, TaskDefinitionListing, TaskDefinitionPage,
+    TaskDefinitionRegistration, Todo, TodoId,
 };
 
 /// The consistency delay of the simulated account when no `stale` rule sets one: a few
@@ -242,23 +243,21 @@ impl Cloud for Lagging {
         }
         self.inner.describe_task_definition(reference).await
     }
-    async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        let mut arns = self.inner.list_task_definitions(family).await?;
-        let writes = self.writes();
-        arns.retain(|arn| !self.lagging(&writes.task_definitions, arn));
-        Ok(arns)
-    }
-    async fn register_revision(
+    async fn list_task_definitions(
         &self,
-        base: &str,
-        container: &str,
-        name: &str,
-        value: &str,
+        listing: &TaskDefinitionListing,
+    ) -> CloudResult<TaskDefinitionPage> {
+        let mut page = self.inner.list_task_definitions(listing).await?;
+        let writes = self.writes();
+        page.arns
+            .retain(|arn| !self.lagging(&writes.task_definitions, arn));
+        Ok(page)
+    }
+    async fn register_task_definition(
+        &self,
+        registration: &TaskDefinitionRegistration,
     ) -> CloudResult<TaskDefinition> {
-        let td = self
-            .inner
-            .register_revision(base, container, name, value)
-            .await?;
+        let td = self.inner.register_task_definition(registration).await?;
         self.note(
             "RegisterTaskDefinition",
             |w| &mut w.task_definitions,
@@ -268,9 +267,6 @@ impl Cloud for Lagging {
     }
     async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()> {
         self.inner.deregister_task_definition(arn).await
-    }
-    async fn list_inactive_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        self.inner.list_inactive_task_definitions(family).await
     }
     async fn delete_task_definitions(&self, arns: &[String]) -> CloudResult<()> {
         self.inner.delete_task_definitions(arns).await
@@ -314,14 +310,6 @@ impl Cloud for Lagging {
         service: &str,
     ) -> CloudResult<NetworkConfig> {
         self.inner.describe_service_network(cluster, service).await
-    }
-    async fn register_dump_task_definition(
-        &self,
-        request: &DumpTaskRequest,
-    ) -> CloudResult<TaskDefinition> {
-        // It may answer a revision registered long ago (its fingerprint matches): that one
-        // does not lag, and which it is cannot be told from the answer.
-        self.inner.register_dump_task_definition(request).await
     }
     async fn run_task(&self, request: &RunTaskRequest) -> CloudResult<Task> {
         let task = self.inner.run_task(request).await?;

@@ -209,34 +209,29 @@ macro_rules! layered {
             }
             async fn list_task_definitions(
                 &self,
-                family: &str,
-            ) -> $crate::cloud::CloudResult<Vec<String>> {
-                let cli = || $crate::cloud::cli::list_task_definitions(family);
+                l: &$crate::cloud::TaskDefinitionListing,
+            ) -> $crate::cloud::CloudResult<$crate::cloud::TaskDefinitionPage> {
+                let cli = || $crate::cloud::cli::list_task_definitions(l);
                 let op = $crate::cloud::layer::Op {
                     name: "ListTaskDefinitions",
                     writes: false,
                     cli: &cli,
                 };
-                self.around(op, |c| async move { c.list_task_definitions(family).await })
+                self.around(op, |c| async move { c.list_task_definitions(l).await })
                     .await
             }
-            async fn register_revision(
+            async fn register_task_definition(
                 &self,
-                base: &str,
-                container: &str,
-                name: &str,
-                value: &str,
+                r: &$crate::cloud::TaskDefinitionRegistration,
             ) -> $crate::cloud::CloudResult<$crate::cloud::TaskDefinition> {
-                let cli = || $crate::cloud::cli::register_revision(base, container, name, value);
+                let cli = || $crate::cloud::cli::register_task_definition(r);
                 let op = $crate::cloud::layer::Op {
                     name: "RegisterTaskDefinition",
                     writes: true,
                     cli: &cli,
                 };
-                self.around(op, |c| async move {
-                    c.register_revision(base, container, name, value).await
-                })
-                .await
+                self.around(op, |c| async move { c.register_task_definition(r).await })
+                    .await
             }
             async fn deregister_task_definition(
                 &self,
@@ -252,21 +247,6 @@ macro_rules! layered {
                     op,
                     |c| async move { c.deregister_task_definition(arn).await },
                 )
-                .await
-            }
-            async fn list_inactive_task_definitions(
-                &self,
-                family: &str,
-            ) -> $crate::cloud::CloudResult<Vec<String>> {
-                let cli = || $crate::cloud::cli::list_inactive_task_definitions(family);
-                let op = $crate::cloud::layer::Op {
-                    name: "ListTaskDefinitions",
-                    writes: false,
-                    cli: &cli,
-                };
-                self.around(op, |c| async move {
-                    c.list_inactive_task_definitions(family).await
-                })
                 .await
             }
             async fn delete_task_definitions(
@@ -313,22 +293,6 @@ macro_rules! layered {
                 self.around(op, |c| async move {
                     c.describe_service_network(cluster, service).await
                 })
-                .await
-            }
-            async fn register_dump_task_definition(
-                &self,
-                r: &$crate::cloud::DumpTaskRequest,
-            ) -> $crate::cloud::CloudResult<$crate::cloud::TaskDefinition> {
-                let cli = || $crate::cloud::cli::register_dump_task_definition(r);
-                let op = $crate::cloud::layer::Op {
-                    name: "RegisterTaskDefinition",
-                    writes: true,
-                    cli: &cli,
-                };
-                self.around(
-                    op,
-                    |c| async move { c.register_dump_task_definition(r).await },
-                )
                 .await
             }
             async fn run_task(

@@ -226,21 +226,20 @@ pub trait Cloud: Send + Sync {
     async fn delete_snapshot(&self, snapshot_id: &str) -> CloudResult<()>;
 
     async fn describe_service(&self, cluster: &str, service: &str) -> CloudResult<Service>;
-    /// `reference` is an ARN or `family[:revision]`.
+    /// `reference` is an ARN or `family[:revision]`; the answer holds the revision's tags
+    /// (`include=TAGS`) and its body, from which a copy is registered.
     async fn describe_task_definition(&self, reference: &str) -> CloudResult<TaskDefinition>;
-    /// ARNs of the family's ACTIVE revisions, oldest first.
-    async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>>;
-    /// Registers a copy of `base` that differs only in `name=value` of `container`.
-    async fn register_revision(
+    /// One page of ListTaskDefinitions (family prefix, status, oldest first).
+    async fn list_task_definitions(
         &self,
-        base: &str,
-        container: &str,
-        name: &str,
-        value: &str,
+        listing: &TaskDefinitionListing,
+    ) -> CloudResult<TaskDefinitionPage>;
+    /// Registers a new revision of the registration's family (RegisterTaskDefinition).
+    async fn register_task_definition(
+        &self,
+        registration: &TaskDefinitionRegistration,
     ) -> CloudResult<TaskDefinition>;
     async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()>;
-    /// ARNs of the family's INACTIVE (deregistered, not yet deleted) revisions, oldest first.
-    async fn list_inactive_task_definitions(&self, family: &str) -> CloudResult<Vec<String>>;
     /// Deletes deregistered revisions for good (DeleteTaskDefinitions, at most
     /// [`DELETE_TASK_DEFINITIONS_MAX`] at once); a revision ECS would not delete is an error.
     async fn delete_task_definitions(&self, arns: &[String]) -> CloudResult<()>;
@@ -257,12 +256,6 @@ pub trait Cloud: Send + Sync {
         cluster: &str,
         service: &str,
     ) -> CloudResult<NetworkConfig>;
-    /// The dump task definition for `request`: the family's newest ACTIVE revision when it was
-    /// registered from the same request (its fingerprint tag), else a new revision.
-    async fn register_dump_task_definition(
-        &self,
-        request: &DumpTaskRequest,
-    ) -> CloudResult<TaskDefinition>;
     /// Starts one task on Fargate (RunTask); a task ECS could not place is an error.
     async fn run_task(&self, request: &RunTaskRequest) -> CloudResult<Task>;
     /// One task as DescribeTasks shows it (stopped tasks stay visible for about an hour).

@@ -189,6 +189,16 @@ pub struct TaskDefinition {
     /// Everything else that defines the revision (roles, sizes, network mode, volumes, tags, …)
     /// folded into one fingerprint, so two revisions can be compared without DB_HOST.
     pub fingerprint: String,
+    /// The revision's tags (DescribeTaskDefinition with `include=TAGS`), as ECS keeps them.
+    #[serde(default)]
+    pub tags: Vec<(String, String)>,
+    /// The revision as RegisterTaskDefinition takes it again: the `taskDefinition` member of
+    /// the DescribeTaskDefinition answer, its read-only fields left out
+    /// ([`READ_ONLY_TASK_DEFINITION_FIELDS`]). Every field is kept, also those the program does
+    /// not read, so a revision made from this one differs only where it is changed. Holds the
+    /// environment as it is (secrets included): never shown, see [`crate::redact`].
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub body: serde_json::Value,
 }
 
 impl TaskDefinition {
@@ -225,6 +235,181 @@ impl TaskDefinition {
             && strip(self) == strip(other)
     }
 }
+
+/// Fields DescribeTaskDefinition returns that RegisterTaskDefinition rejects (ECS API
+/// reference).
+pub const READ_ONLY_TASK_DEFINITION_FIELDS: [&str; 8] = [
+    "taskDefinitionArn",
+    "revision",
+    "status",
+    "requiresAttributes",
+    "compatibilities",
+    "registeredAt",
+    "registeredBy",
+    "deregisteredAt",
+];
+
+impl TaskDefinition {
+    /// What registers a copy of this revision: its body and its tags (AWS's own left out,
+    /// which no call may set).
+    #[must_use]
+    pub fn registration(&self) -> TaskDefinitionRegistration {
+        TaskDefinitionRegistration {
+            body: self.body.clone(),
+            tags: self
+                .tags
+                .iter()
+                .filter(|(k, _)| !is_reserved_tag(k))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// The input of one RegisterTaskDefinition call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskDefinitionRegistration {
+    /// The revision in the API's JSON (`family`, `containerDefinitions`, `cpu`, …), as
+    /// [`TaskDefinition::body`] holds it; tags apart.
+    pub body: serde_json::Value,
+    pub tags: Vec<(String, String)>,
+}
+
+impl TaskDefinitionRegistration {
+    #[must_use]
+    pub fn family(&self) -> &str {
+        self.body
+            .get("family")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+    }
+
+    /// The container definition named `container`, to change.
+    pub fn container_mut(
+        &mut self,
+        container: &str,
+    ) -> Option<&mut serde_json::Map<String, serde_json::Value>> {
+        self.body
+            .get_mut("containerDefinitions")?
+            .as_array_mut()?
+            .iter_mut()
+            .filter_map(serde_json::Value::as_object_mut)
+            .find(|c| c.get("name").and_then(serde_json::Value::as_str) == Some(container))
+    }
+
+    /// Sets `name=value` in the environment of `container` (in place, or added at the end);
+    /// `false` when there is no such container.
+    pub fn set_env(&mut self, container: &str, name: &str, value: &str) -> bool {
+        let Some(def) = self.container_mut(container) else {
+            return false;
+        };
+        let environment = def
+            .entry("environment")
+            .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+        if !environment.is_array() {
+            *environment = serde_json::Value::Array(Vec::new());
+        }
+        let Some(list) = environment.as_array_mut() else {
+            return false;
+        };
+        match list
+            .iter_mut()
+            .find(|kv| kv.get("name").and_then(serde_json::Value::as_str) == Some(name))
+        {
+            Some(entry) => entry["value"] = serde_json::Value::from(value),
+            None => list.push(serde_json::json!({ "name": name, "value": value })),
+        }
+        true
+    }
+
+    /// The containers as the lab reads them (name, image, environment, log configuration).
+    #[must_use]
+    pub fn containers(&self) -> Vec<Container> {
+        let text = |v: &serde_json::Value, key: &str| {
+            v.get(key)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        };
+        self.body
+            .get("containerDefinitions")
+            .and_then(serde_json::Value::as_array)
+            .map(|defs| {
+                defs.iter()
+                    .map(|c| Container {
+                        name: text(c, "name").unwrap_or_default(),
+                        image: text(c, "image").unwrap_or_default(),
+                        environment: c
+                            .get("environment")
+                            .and_then(serde_json::Value::as_array)
+                            .map(|env| {
+                                env.iter()
+                                    .filter_map(|kv| {
+                                        Some((
+                                            text(kv, "name")?,
+                                            text(kv, "value").unwrap_or_default(),
+                                        ))
+                                    })
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
+                        logs: c.get("logConfiguration").map(|l| {
+                            let option = |key: &str| l.get("options").and_then(|o| text(o, key));
+                            ContainerLogs {
+                                driver: text(l, "logDriver").unwrap_or_default(),
+                                group: option("awslogs-group"),
+                                region: option("awslogs-region"),
+                                stream_prefix: option("awslogs-stream-prefix"),
+                            }
+                        }),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Everything but the environment, with the tags (AWS's own left out) in order: canonical
+    /// JSON (`serde_json` keeps object keys sorted), so two revisions compare by it.
+    #[must_use]
+    pub fn fingerprint(&self) -> String {
+        let mut body = self.body.clone();
+        if let Some(defs) = body
+            .get_mut("containerDefinitions")
+            .and_then(serde_json::Value::as_array_mut)
+        {
+            for def in defs.iter_mut().filter_map(serde_json::Value::as_object_mut) {
+                def.remove("environment");
+            }
+        }
+        let mut tags: Vec<&(String, String)> = self
+            .tags
+            .iter()
+            .filter(|(k, _)| !is_reserved_tag(k))
+            .collect();
+        tags.sort();
+        serde_json::json!({ "taskDefinition": body, "tags": tags }).to_string()
+    }
+}
+
+/// One ListTaskDefinitions request: the revisions whose family begins with `family_prefix`
+/// (ECS matches by prefix), in `status`, oldest first, from `next_token` on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskDefinitionListing {
+    pub family_prefix: String,
+    pub status: TaskDefinitionStatus,
+    pub next_token: Option<String>,
+}
+
+/// One page of ListTaskDefinitions: at most [`LIST_TASK_DEFINITIONS_PAGE`] ARNs, and the
+/// token for the next page when there are more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct TaskDefinitionPage {
+    pub arns: Vec<String>,
+    pub next_token: Option<String>,
+}
+
+/// Most ARNs one ListTaskDefinitions answer holds (`maxResults` defaults to it and goes no
+/// higher).
+pub const LIST_TASK_DEFINITIONS_PAGE: usize = 100;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deployment {
@@ -740,46 +925,6 @@ pub fn wire<T: Serialize>(value: &T) -> String {
 pub const EXTENDED_SUPPORT: &str = "open-source-rds-extended-support";
 pub const EXTENDED_SUPPORT_DISABLED: &str = "open-source-rds-extended-support-disabled";
 
-/// RDS Extended Support, years 1 and 2, in US cents per vCPU-hour (Amazon RDS pricing,
-/// us-east-1; billed for every node, so Multi-AZ counts twice).
-pub const EXTENDED_SUPPORT_CENTS_PER_VCPU_HOUR: u32 = 10;
-
-/// When RDS standard support ends for an engine's major version (Amazon RDS release
-/// calendars), for the versions a course account may still run.
-#[must_use]
-#[allow(
-    clippy::match_same_arms,
-    reason = "one arm per engine version, as the release calendars list them"
-)]
-pub fn standard_support_end(engine: &str, version: &str) -> Option<Timestamp> {
-    let mut parts = version.split('.');
-    let major = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let date = match (engine, major) {
-        ("mysql", ("5", "7")) => "2024-02-29T00:00:00Z",
-        ("mysql", ("8", "0")) => "2026-07-31T00:00:00Z",
-        ("postgres", ("11", _)) => "2024-02-29T00:00:00Z",
-        ("postgres", ("12", _)) => "2025-02-28T00:00:00Z",
-        ("postgres", ("13", _)) => "2026-02-28T00:00:00Z",
-        _ => return None,
-    };
-    date.parse().ok()
-}
-
-/// vCPUs of a DB instance class, for Extended Support costs (the burstable classes the course
-/// uses have 2; otherwise from the size: large 2, xlarge 4, Nxlarge 4·N).
-#[must_use]
-pub fn vcpus(class: &str) -> u32 {
-    let size = class.rsplit('.').next().unwrap_or("");
-    match size {
-        "micro" | "small" | "medium" | "large" => 2,
-        "xlarge" => 4,
-        s => s
-            .strip_suffix("xlarge")
-            .and_then(|n| n.parse::<u32>().ok())
-            .map_or(2, |n| 4 * n),
-    }
-}
-
 /// How a service's tasks are placed on the network (`networkConfiguration.awsvpcConfiguration`
 /// of DescribeServices): the way to the databases that a one-off task next to it takes too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -941,174 +1086,8 @@ impl Task {
     }
 }
 
-/// Family of the task definition that copies the data back (dump & restore).
-pub const DUMP_FAMILY: &str = "backup-lab-dump";
-/// Name of its one container.
-pub const DUMP_CONTAINER: &str = "mysql-dump";
 /// `startedBy` of the tasks the program runs.
 pub const STARTED_BY: &str = "backup-lab";
-/// Tag on the dump task definition holding [`DumpTaskRequest::fingerprint`], by which an
-/// existing revision is found again instead of registering a new one.
-pub const FINGERPRINT_TAG_KEY: &str = "backup-lab-fingerprint";
-/// Fargate's smallest size (0.25 vCPU, 512 MiB): enough for a client copying a small database.
-pub const DUMP_CPU: &str = "256";
-pub const DUMP_MEMORY: &str = "512";
-
-/// Environment names of the dump container. The password travels as `MYSQL_PWD`, which the
-/// MySQL clients read themselves, so it is never on a command line.
-pub const DUMP_PASSWORD_VAR: &str = "MYSQL_PWD";
-pub const DUMP_USER_VAR: &str = "DB_USER";
-pub const DUMP_SOURCE_HOST_VAR: &str = "SOURCE_HOST";
-pub const DUMP_SOURCE_PORT_VAR: &str = "SOURCE_PORT";
-pub const DUMP_TARGET_HOST_VAR: &str = "TARGET_HOST";
-pub const DUMP_TARGET_PORT_VAR: &str = "TARGET_PORT";
-pub const DUMP_DATABASE_VAR: &str = "DB_NAME";
-
-/// The shell script the dump container runs. It names only variables: hosts, user and
-/// database come from the environment, the password from `MYSQL_PWD`. `--single-transaction`
-/// reads a consistent state without locking; RDS needs `--set-gtid-purged=OFF` (no SUPER to set
-/// GTID_PURGED) and `--no-tablespaces` (no PROCESS privilege). The dump holds `DROP TABLE IF
-/// EXISTS` before each table, so the target's tables are replaced.
-pub const DUMP_SCRIPT: &str = "set -eo pipefail; \
-mysqldump --single-transaction --set-gtid-purged=OFF --no-tablespaces \
---host=\"$SOURCE_HOST\" --port=\"$SOURCE_PORT\" --user=\"$DB_USER\" \"$DB_NAME\" \
-| mysql --host=\"$TARGET_HOST\" --port=\"$TARGET_PORT\" --user=\"$DB_USER\" \"$DB_NAME\"";
-
-/// A database endpoint.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DbEndpoint {
-    pub host: String,
-    pub port: u16,
-}
-
-/// What the dump task definition is registered from. The backend's task definition (`base`)
-/// gives the execution role, the log configuration, and the database user and password of its
-/// container `base_container` (`user_var`, `password_var`: as plain environment, or as the
-/// same `secrets` reference); everything else is here.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DumpTaskRequest {
-    pub family: String,
-    /// ARN of the backend's task definition revision.
-    pub base: String,
-    pub base_container: String,
-    pub user_var: String,
-    pub password_var: String,
-    pub image: String,
-    /// Where the data is read: the restored instance.
-    pub source: DbEndpoint,
-    /// Where the data is written: `workshop-db`.
-    pub target: DbEndpoint,
-    /// The database (`DBName` of the instance).
-    pub database: String,
-    /// Tags of the registered revision (the tool's own; empty when the role may not tag).
-    /// Not part of the fingerprint: the same copy, tagged or not, is the same request.
-    #[serde(default)]
-    pub tags: Vec<(String, String)>,
-}
-
-/// Why a dump request cannot be made from the two instances.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DumpRequestError {
-    /// The instance has no endpoint yet.
-    NoEndpoint(String),
-    /// The instance does not name its database (`DBName`).
-    NoDatabase(String),
-    /// The engine is not MySQL (the dump uses the MySQL client tools).
-    Engine(String),
-}
-
-impl DumpTaskRequest {
-    /// The request copying `source`'s database into `target`, with the backend's credentials.
-    pub fn new(
-        backend_task_definition: &str,
-        backend_container: &str,
-        source: &DbInstance,
-        target: &DbInstance,
-    ) -> Result<Self, DumpRequestError> {
-        let endpoint = |i: &DbInstance| -> Result<DbEndpoint, DumpRequestError> {
-            Ok(DbEndpoint {
-                host: i
-                    .endpoint
-                    .clone()
-                    .ok_or_else(|| DumpRequestError::NoEndpoint(i.id.clone()))?,
-                port: i.port.unwrap_or(3306),
-            })
-        };
-        let image =
-            dump_image(source).ok_or_else(|| DumpRequestError::Engine(source.engine.clone()))?;
-        let database = source
-            .db_name
-            .clone()
-            .or_else(|| target.db_name.clone())
-            .ok_or_else(|| DumpRequestError::NoDatabase(source.id.clone()))?;
-        Ok(Self {
-            family: DUMP_FAMILY.to_owned(),
-            base: backend_task_definition.to_owned(),
-            base_container: backend_container.to_owned(),
-            user_var: "DB_USER".to_owned(),
-            password_var: "DB_PASSWORD".to_owned(),
-            image,
-            source: endpoint(source)?,
-            target: endpoint(target)?,
-            database,
-            tags: tool_tags(),
-        })
-    }
-
-    /// The container's command: the script run by bash (the image's entrypoint passes it on).
-    #[must_use]
-    pub fn command(&self) -> Vec<String> {
-        vec!["bash".into(), "-c".into(), DUMP_SCRIPT.into()]
-    }
-
-    /// The container's plain environment apart from the credentials: nothing secret.
-    #[must_use]
-    pub fn environment(&self) -> Vec<(String, String)> {
-        [
-            (DUMP_SOURCE_HOST_VAR, self.source.host.clone()),
-            (DUMP_SOURCE_PORT_VAR, self.source.port.to_string()),
-            (DUMP_TARGET_HOST_VAR, self.target.host.clone()),
-            (DUMP_TARGET_PORT_VAR, self.target.port.to_string()),
-            (DUMP_DATABASE_VAR, self.database.clone()),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect()
-    }
-
-    /// A short, stable digest of the request (FNV-1a over its JSON), kept as a tag on the
-    /// registered revision so that the same request finds that revision again.
-    #[must_use]
-    pub fn fingerprint(&self) -> String {
-        let untagged = Self {
-            tags: Vec::new(),
-            ..self.clone()
-        };
-        let text = serde_json::to_string(&untagged).unwrap_or_default();
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in text.bytes().chain(DUMP_SCRIPT.bytes()) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        format!("{hash:016x}")
-    }
-}
-
-/// The MySQL client image for `instance`'s engine: the official `mysql` image from the ECR
-/// Public mirror of Docker's library, with the engine's major version (`8.0.39` → `mysql:8.0`).
-#[must_use]
-pub fn dump_image(instance: &DbInstance) -> Option<String> {
-    if instance.engine_name() != "mysql" {
-        return None;
-    }
-    let version = instance.engine_version()?;
-    let mut parts = version.split('.');
-    let major = parts.next().filter(|p| !p.is_empty())?;
-    let minor = parts.next().filter(|p| !p.is_empty())?;
-    Some(format!(
-        "public.ecr.aws/docker/library/mysql:{major}.{minor}"
-    ))
-}
 
 /// Parameters of RunTask for a one-off task next to the service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,6 +14,7 @@ use jiff::Timestamp;
 use super::journal::{EventKind, Journal};
 use super::observe::{Observed, observe_all};
 use super::plan::{Options, Plan, Ready};
+use super::revisions::Revisions as _;
 use super::steps::{self, Ctx};
 use super::{StepId, Text};
 use crate::cloud::{self, Cloud, CloudError, DB_HOST, ErrorKind, TaskDefinition};
@@ -335,7 +336,7 @@ pub async fn find_revision(
     endpoint: &str,
 ) -> Result<Option<TaskDefinition>, CloudError> {
     const LOOK_BACK: usize = 10;
-    let arns = cloud.list_task_definitions(&current.family).await?;
+    let arns = cloud.active_revisions(&current.family).await?;
     for arn in arns.iter().rev().take(LOOK_BACK) {
         let td = cloud.describe_task_definition(arn).await?;
         if td.env(container, DB_HOST) == Some(endpoint)
@@ -357,6 +358,11 @@ pub async fn revision_for(
 ) -> Result<(TaskDefinition, bool), CloudError> {
     match find_revision(cloud, current, container, endpoint).await? {
         Some(td) => Ok((td, true)),
+        // A revision described before carries its body: one RegisterTaskDefinition.
+        None if !current.body.is_null() => cloud
+            .register_copy(current, container, DB_HOST, endpoint)
+            .await
+            .map(|td| (td, false)),
         None => cloud
             .register_revision(&current.arn, container, DB_HOST, endpoint)
             .await

@@ -5,13 +5,16 @@
 pub mod act;
 pub mod business;
 pub mod calls;
+pub mod dump;
 pub mod journal;
 pub mod observe;
 pub mod plan;
 mod problem_code;
 pub mod quiz;
 pub mod recovery;
+pub mod revisions;
 pub mod steps;
+pub mod support;
 
 use serde::{Deserialize, Serialize};
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cloud::{Cloud, CloudError, DbInstance, DbSnapshot, Service, TaskDefinition, Todo};
 use crate::config::Config;
+use crate::lab::revisions::Revisions as _;
 
 /// One polled part: its latest value, when it was read, and the last error.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -293,7 +294,7 @@ pub async fn fetch(
                 if !revisions {
                     return Fetched::Service(service, tds);
                 }
-                if let Ok(arns) = cloud.list_task_definitions(&names.task_family).await {
+                if let Ok(arns) = cloud.active_revisions(&names.task_family).await {
                     let mut newest: Vec<(u32, String)> = arns
                         .into_iter()
                         .filter_map(|a| crate::cloud::revision_of(&a).map(|r| (r, a)))

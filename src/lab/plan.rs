@@ -1,10 +1,11 @@
 //! What an action will do, as the learner confirms it: the typed [`Request`] that is sent,
 //! and what the confirmation shows of it (parameters, the AWS CLI equivalent, notes).
 
+use super::dump::DumpTaskRequest;
 use super::{Arg, StepId, Text};
 use crate::cloud::{
-    BackupSettings, DumpTaskRequest, InstanceChange, NetworkConfig, PitrRequest, RestoreRequest,
-    SnapshotRequest, Todo,
+    BackupSettings, InstanceChange, NetworkConfig, PitrRequest, RestoreRequest, SnapshotRequest,
+    Todo,
 };
 use crate::config::Config;
 use crate::validate::{BackupWindow, Invalid};

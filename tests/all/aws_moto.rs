@@ -37,6 +37,7 @@ use backup_lab::cloud::{
     BackupSettings, Cloud, CloudError, DeploymentStatus, ErrorKind, Mode, PitrRequest,
     RestoreRequest, RestoreSettings, RolloutState, SnapshotKind, SnapshotRequest, TodoId,
 };
+use backup_lab::lab::revisions::Revisions as _;
 use serde_json::Value;
 use support::fake;
 use support::moto::{Moto, REGION, free_port, moto_settings, overrides_for};
@@ -657,7 +658,7 @@ async fn list_and_deregister_task_definitions() {
         .await
         .expect("register");
     assert_eq!(
-        cloud.list_task_definitions(FAMILY).await.expect("list"),
+        cloud.active_revisions(FAMILY).await.expect("list"),
         vec![base.arn.clone(), second.arn.clone(), third.arn.clone()]
     );
 
@@ -666,7 +667,7 @@ async fn list_and_deregister_task_definitions() {
         .await
         .expect("deregister");
     assert_eq!(
-        cloud.list_task_definitions(FAMILY).await.expect("list"),
+        cloud.active_revisions(FAMILY).await.expect("list"),
         vec![base.arn.clone(), third.arn.clone()]
     );
     let gone = cloud

@@ -859,7 +859,7 @@ fn every_option_has_its_help_in_both_languages() {
 /// environment and the password as the same secret reference, the lab's environment and tags.
 #[test]
 fn the_dump_pipeline_makes_register_input_from_the_backend_revision() {
-    use backup_lab::cloud::{DbEndpoint, DumpTaskRequest};
+    use backup_lab::lab::dump::{DbEndpoint, DumpTaskRequest};
     let request = DumpTaskRequest {
         family: "backup-lab-dump".into(),
         base: "arn:aws:ecs:us-east-1:111122223333:task-definition/workshop-backend:2".into(),
@@ -878,7 +878,7 @@ fn the_dump_pipeline_makes_register_input_from_the_backend_revision() {
         database: "todos".into(),
         tags: backup_lab::cloud::tool_tags(),
     };
-    let line = backup_lab::cloud::cli::register_dump_task_definition(&request);
+    let line = backup_lab::lab::dump::register_line(&request);
     check_line(&line).expect("well formed");
     let described = serde_json::json!({
         "taskDefinition": {

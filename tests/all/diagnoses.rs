@@ -12,6 +12,7 @@ use backup_lab::i18n::Lang;
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::Observed;
 use backup_lab::lab::plan::{self, Options, Request};
+use backup_lab::lab::revisions::Revisions as _;
 use backup_lab::lab::steps::{self, Ctx};
 use backup_lab::lab::{Check, Problem, ProblemCode, StepId, StepState, act};
 
@@ -653,7 +654,7 @@ async fn a_revision_registered_but_not_deployed_is_deployed_by_enter() {
     assert!(lab.done_within(StepId::SwitchBackend, 30).await);
     let revisions = lab
         .cloud
-        .list_task_definitions("workshop-backend")
+        .active_revisions("workshop-backend")
         .await
         .expect("list");
     assert_eq!(revisions.len(), 2, "nothing new registered: {revisions:?}");

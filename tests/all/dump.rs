@@ -12,10 +12,12 @@ use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
 use backup_lab::cloud::faults::Spec;
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::cloud::{
-    Cloud, DUMP_FAMILY, DUMP_SCRIPT, DbInstance, DumpTaskRequest, RestoreRequest, RestoreSettings,
-    RunTaskRequest, STARTED_BY, SnapshotRequest, Task, TaskStatus, cli,
+    Cloud, DbInstance, RestoreRequest, RestoreSettings, RunTaskRequest, STARTED_BY,
+    SnapshotRequest, Task, TaskStatus, cli,
 };
+use backup_lab::lab::dump::{DUMP_FAMILY, DUMP_SCRIPT, DumpTaskRequest};
 use backup_lab::lab::journal::Journal;
+use backup_lab::lab::revisions::Revisions as _;
 use serde_json::Value;
 use support::lab::SimLab;
 use support::moto::Moto;
@@ -129,7 +131,7 @@ impl Sim {
             .expect("request");
         let td = self
             .cloud
-            .register_dump_task_definition(&request)
+            .dump_task_definition(&request)
             .await
             .expect("register");
         let network = self
@@ -209,14 +211,14 @@ async fn the_dump_task_copies_the_restored_todos_into_workshop_db() {
         .expect("request");
     let again = lab
         .cloud
-        .register_dump_task_definition(&request)
+        .dump_task_definition(&request)
         .await
         .expect("again");
     assert_eq!(again.arn, task.task_definition);
     assert_eq!(again.family, DUMP_FAMILY);
     assert_eq!(
         lab.cloud
-            .list_task_definitions(DUMP_FAMILY)
+            .active_revisions(DUMP_FAMILY)
             .await
             .expect("list")
             .len(),
@@ -360,7 +362,7 @@ fn the_request_names_no_secret_and_picks_the_engine_s_client() {
     .expect("request");
     assert_eq!(request.image, "public.ecr.aws/docker/library/mysql:8.4");
     assert!(DUMP_SCRIPT.contains("--single-transaction --set-gtid-purged=OFF --no-tablespaces"));
-    let line = cli::register_dump_task_definition(&request);
+    let line = backup_lab::lab::dump::register_line(&request);
     assert!(
         line.contains("MYSQL_PWD") && !line.contains(PASSWORD),
         "{line}"
@@ -422,12 +424,12 @@ async fn register_and_run_put_the_right_parameters_on_the_wire() {
         .to_owned();
     let request = DumpTaskRequest::new(&backend, CONTAINER, &source, &target).expect("request");
     let td = cloud
-        .register_dump_task_definition(&request)
+        .dump_task_definition(&request)
         .await
         .expect("register");
     assert_eq!((td.family.as_str(), td.revision), (DUMP_FAMILY, 1));
     let again = cloud
-        .register_dump_task_definition(&request)
+        .dump_task_definition(&request)
         .await
         .expect("found again");
     assert_eq!(
@@ -542,7 +544,7 @@ async fn a_backend_with_a_secret_password_gives_the_dump_the_same_reference() {
     let request = DumpTaskRequest::new(backend.as_str().expect("arn"), CONTAINER, &target, &target)
         .expect("request");
     let td = cloud
-        .register_dump_task_definition(&request)
+        .dump_task_definition(&request)
         .await
         .expect("register");
     let container = moto.boto(&format!(
@@ -751,15 +753,16 @@ mod path {
     use std::sync::Mutex;
 
     use crate::support::lab::SimLab;
-    use backup_lab::cloud::DUMP_FAMILY;
     use backup_lab::cloud::faults::Spec;
     use backup_lab::headless::Runtime;
     use backup_lab::i18n::Lang;
     use backup_lab::lab::act::{self, ActionError};
+    use backup_lab::lab::dump::DUMP_FAMILY;
     use backup_lab::lab::journal::Kind;
     use backup_lab::lab::observe::Observed;
     use backup_lab::lab::plan::{CleanupPath, Options, Ready, Request};
     use backup_lab::lab::recovery;
+    use backup_lab::lab::revisions::Revisions as _;
     use backup_lab::lab::steps::{self, Ctx};
     use backup_lab::lab::{StepId, StepState};
     use backup_lab::ui_text;
@@ -912,7 +915,7 @@ mod path {
         assert!(o.snapshot("ondemandbackup").is_none());
         assert!(
             lab.cloud
-                .list_task_definitions(DUMP_FAMILY)
+                .active_revisions(DUMP_FAMILY)
                 .await
                 .expect("list")
                 .is_empty(),
@@ -920,7 +923,7 @@ mod path {
         );
         assert!(
             lab.cloud
-                .list_task_definitions("workshop-backend")
+                .active_revisions("workshop-backend")
                 .await
                 .expect("list")
                 .iter()
@@ -1168,7 +1171,7 @@ mod path {
         .expect("go back");
         assert!(
             lab.cloud
-                .list_task_definitions(DUMP_FAMILY)
+                .active_revisions(DUMP_FAMILY)
                 .await
                 .expect("list")
                 .is_empty()

@@ -12,16 +12,17 @@ use backup_lab::cloud::faults::{Faulty, Spec};
 use backup_lab::cloud::recorder::{CallLog, Recorded};
 use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::cloud::{
-    Cloud, DUMP_FAMILY, DbInstance, DumpTaskRequest, ErrorKind, NetworkConfig, RunTaskRequest,
-    STARTED_BY, TaskDefinitionStatus,
+    Cloud, DbInstance, ErrorKind, NetworkConfig, RunTaskRequest, STARTED_BY, TaskDefinitionStatus,
 };
 use backup_lab::config::Config;
 use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
 use backup_lab::lab::act::{self, ActionError};
+use backup_lab::lab::dump::{DUMP_FAMILY, DumpTaskRequest};
 use backup_lab::lab::journal::{Journal, Kind};
 use backup_lab::lab::observe::Observed;
 use backup_lab::lab::plan::{CleanupPath, Options, Ready};
+use backup_lab::lab::revisions::Revisions as _;
 use backup_lab::lab::steps::{self, Ctx};
 use backup_lab::lab::{StepId, Text};
 use support::moto::Moto;
@@ -182,7 +183,7 @@ async fn the_same_token_gets_the_same_task_and_other_parameters_are_refused() {
         DumpTaskRequest::new(&backend, "container-backend", &restored, &target).expect("request");
     let td = lab
         .cloud
-        .register_dump_task_definition(&dump)
+        .dump_task_definition(&dump)
         .await
         .expect("register");
     let network = lab
@@ -232,14 +233,14 @@ async fn the_dump_revisions_are_deregistered_and_deleted() {
     );
     assert!(
         lab.cloud
-            .list_task_definitions(DUMP_FAMILY)
+            .active_revisions(DUMP_FAMILY)
             .await
             .expect("active")
             .is_empty()
     );
     assert!(
         lab.cloud
-            .list_inactive_task_definitions(DUMP_FAMILY)
+            .inactive_revisions(DUMP_FAMILY)
             .await
             .expect("inactive")
             .is_empty(),
@@ -273,7 +274,7 @@ async fn a_role_that_may_not_delete_them_is_told_what_is_left() {
     assert!(!out.contains(PASSWORD));
     assert_eq!(
         lab.cloud
-            .list_inactive_task_definitions(DUMP_FAMILY)
+            .inactive_revisions(DUMP_FAMILY)
             .await
             .expect("inactive")
             .len(),
@@ -375,7 +376,7 @@ async fn delete_task_definitions_against_moto() {
     let request =
         DumpTaskRequest::new(backend, "container-backend", &source, &target).expect("request");
     let td = cloud
-        .register_dump_task_definition(&request)
+        .dump_task_definition(&request)
         .await
         .expect("register");
     let active = cloud
@@ -390,7 +391,7 @@ async fn delete_task_definitions_against_moto() {
         .expect("deregister");
     assert_eq!(
         cloud
-            .list_inactive_task_definitions(DUMP_FAMILY)
+            .inactive_revisions(DUMP_FAMILY)
             .await
             .expect("inactive"),
         std::slice::from_ref(&td.arn)
@@ -401,7 +402,7 @@ async fn delete_task_definitions_against_moto() {
         .expect("delete");
     assert!(
         cloud
-            .list_inactive_task_definitions(DUMP_FAMILY)
+            .inactive_revisions(DUMP_FAMILY)
             .await
             .expect("inactive")
             .is_empty()

@@ -256,6 +256,35 @@ fn without(record: &Value, fields: &[&str]) -> Value {
     record
 }
 
+/// The call log the journal keeps under `state` (every call of every run, oldest first).
+fn calls_logged(state: &Path) -> Vec<Value> {
+    let Some(file) = files_under(state)
+        .into_iter()
+        .find(|p| p.to_string_lossy().ends_with(".calls.jsonl"))
+    else {
+        return Vec::new();
+    };
+    std::fs::read_to_string(&file)
+        .expect("call log")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("a call as JSON"))
+        .collect()
+}
+
+/// The operation of every AWS request the app's stand-in received as an AWS endpoint.
+fn aws_requests(app_url: &str) -> Vec<String> {
+    let port: u16 = app_url
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("app port");
+    let (code, body) =
+        support::moto::http("GET", port, "/_harness/aws-requests", "").expect("requests");
+    assert_eq!(code, 200, "{body}");
+    serde_json::from_str(&body).expect("JSON list")
+}
+
 /// Every file under `dir`, recursively.
 fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
@@ -677,6 +706,7 @@ fn copy_back_against_moto_ends_on_workshop_db_with_the_todos() {
         .to_owned();
 
     let through_app = lab.app.url.clone();
+    let logged_before = calls_logged(&lab.state_dir()).len();
     let ran = lab.run_at(
         &through_app,
         &["run", "cleanup", "--yes", "--copy-back", "--json"],
@@ -687,6 +717,36 @@ fn copy_back_against_moto_ends_on_workshop_db_with_the_todos() {
         "run cleanup --copy-back:\n{}",
         ran.stderr
     );
+    // The call log of the copy-back lists exactly the requests AWS received (here the app's
+    // stand-in, which is the AWS endpoint of this run): one line per request, the dump task
+    // definition's ListTaskDefinitions, DescribeTaskDefinition and RegisterTaskDefinition
+    // included. Only the connection's own GetCallerIdentity comes before the log.
+    let mut logged: Vec<String> = calls_logged(&lab.state_dir())
+        .split_off(logged_before)
+        .into_iter()
+        // Run marks have no operation; the todo app's requests are not AWS's.
+        .filter_map(|c| c["operation"].as_str().map(str::to_owned))
+        .filter(|op| !op.starts_with("Todo"))
+        .collect();
+    logged.insert(0, "GetCallerIdentity".to_owned());
+    let mut received = aws_requests(&lab.app.url);
+    logged.sort();
+    received.sort();
+    assert_eq!(logged, received, "call log against the requests received");
+    eprintln!(
+        "copy-back: {} AWS requests received, {} in the call log (with the connection's GetCallerIdentity)",
+        received.len(),
+        logged.len()
+    );
+    for op in [
+        "ListTaskDefinitions",
+        "DescribeTaskDefinition",
+        "RegisterTaskDefinition",
+        "RunTask",
+        "DescribeTasks",
+    ] {
+        assert!(logged.iter().any(|l| l == op), "{op} in {logged:?}");
+    }
     for seen in [
         "PROVISIONING",
         "RUNNING",

@@ -14,6 +14,7 @@ use backup_lab::lab::act;
 use backup_lab::lab::journal::{Journal, Kind};
 use backup_lab::lab::observe::Observed;
 use backup_lab::lab::plan::{self, Options};
+use backup_lab::lab::revisions::Revisions as _;
 use backup_lab::lab::steps::{self, Ctx};
 use backup_lab::lab::{StepId, StepState};
 use support::lab::SimLab;

@@ -13,6 +13,7 @@ use backup_lab::i18n::Lang;
 use backup_lab::lab::act::{self, ActionError};
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::plan::{Options, Plan, Ready, Request};
+use backup_lab::lab::revisions::Revisions as _;
 use backup_lab::lab::{Check, Problem, StepId, StepState};
 
 use crate::support::lab::START;

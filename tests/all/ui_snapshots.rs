@@ -17,6 +17,7 @@ use backup_lab::lab::act;
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::{Observed, observe_all};
 use backup_lab::lab::plan::Confirm;
+use backup_lab::lab::revisions::Revisions as _;
 use backup_lab::protocol::{Command, Msg, Snapshot};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -81,6 +81,7 @@ class World:
         self.ecs_lag = 0.0  # seconds ECS describes lag behind writes (--ecs-lag)
         self.stale_services = None  # (until, DescribeServices body from before the update)
         self.hidden_revisions = {}  # task definition ARN -> until
+        self.aws_requests = []  # operation of every AWS request received, in order
 
     def sync(self):
         """Notices new snapshots and instances; returns {endpoint address: instance id}."""
@@ -265,6 +266,16 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         target = self.headers.get("X-Amz-Target") or ""
+        # Every AWS request as it arrives (GET /_harness/aws-requests): the JSON protocols
+        # name the operation in X-Amz-Target, the query protocols (RDS, STS) in Action=.
+        if target:
+            operation = target.rsplit(".", 1)[-1]
+        else:
+            form = urllib.parse.parse_qs(raw.decode("utf-8", "replace"))
+            query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+            operation = (form.get("Action") or query.get("Action") or ["?"])[0]
+        with self.world.lock:
+            self.world.aws_requests.append(operation)
         if target.endswith(".RunTask"):
             return self.run_task(json.loads(raw or b"{}"))
         if target.endswith(".DescribeTasks"):
@@ -372,6 +383,10 @@ class Handler(BaseHTTPRequestHandler):
         self.reply_raw(200, ECS_JSON, json.dumps({"tasks": views, "failures": failures}).encode())
 
     def route(self, method):
+        if self.path == "/_harness/aws-requests":
+            with self.world.lock:
+                seen = list(self.world.aws_requests)
+            return self.reply(200, seen)
         if self.path.startswith("/api/"):
             return self.handle_api(method)
         return self.handle_aws(method)

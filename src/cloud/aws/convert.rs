@@ -4,7 +4,7 @@ use crate::cloud::status::{SnapshotStatus, TaskDefinitionStatus};
 use aws_sdk_ecs::types::ContainerDefinition;
 use jiff::Timestamp;
 
-use super::fingerprint::{fingerprint_from_raw, fingerprint_from_sdk};
+use super::fingerprint::{fingerprint_from_raw, fingerprint_from_sdk, registrable_body};
 use crate::cloud::{
     CircuitBreaker, Container, ContainerLogs, DbInstance, DbSnapshot, Deployment, DeploymentStatus,
     NetworkConfig, RestoreSettings, RolloutState, Service, ServiceEvent, SnapshotKind,
@@ -267,12 +267,17 @@ pub(super) fn task_definition(
         fingerprint: raw
             .and_then(|raw| fingerprint_from_raw(raw, tags))
             .unwrap_or_else(|| fingerprint_from_sdk(td, tags)),
+        tags: tags
+            .iter()
+            .filter_map(|t| {
+                Some((
+                    t.key()?.to_owned(),
+                    t.value().unwrap_or_default().to_owned(),
+                ))
+            })
+            .collect(),
+        body: raw.and_then(registrable_body).unwrap_or_default(),
     }
-}
-
-/// `None` for an empty list: Register treats absent and empty alike, and moto stores what it gets.
-pub(super) fn some_if_any<T: Clone>(items: &[T]) -> Option<Vec<T>> {
-    (!items.is_empty()).then(|| items.to_vec())
 }
 
 #[cfg(test)]

@@ -11,19 +11,19 @@ use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
 use serde_json::Value;
 
-use crate::cloud::is_reserved_tag;
+use crate::cloud::{READ_ONLY_TASK_DEFINITION_FIELDS as NOT_REGISTRABLE, is_reserved_tag};
 
-/// Fields `DescribeTaskDefinition` returns that `RegisterTaskDefinition` rejects (FACTS.md).
-const NOT_REGISTRABLE: [&str; 8] = [
-    "taskDefinitionArn",
-    "revision",
-    "status",
-    "requiresAttributes",
-    "compatibilities",
-    "registeredAt",
-    "registeredBy",
-    "deregisteredAt",
-];
+/// The `taskDefinition` member of a raw DescribeTaskDefinition (or RegisterTaskDefinition)
+/// answer without its read-only fields: what RegisterTaskDefinition takes to make it again.
+pub(super) fn registrable_body(raw: &[u8]) -> Option<Value> {
+    let mut parsed: Value = serde_json::from_slice(raw).ok()?;
+    let mut td = parsed.get_mut("taskDefinition")?.take();
+    let obj = td.as_object_mut()?;
+    for field in NOT_REGISTRABLE {
+        obj.remove(field);
+    }
+    Some(td)
+}
 
 /// Drops nulls, empty lists and empty objects, so "absent" and "empty" compare equal.
 fn prune(value: Value) -> Option<Value> {

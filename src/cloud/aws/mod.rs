@@ -10,10 +10,11 @@
 //!   URL from the settings or from the DNS name of the load balancer;
 //! - [`errors`]: one error mapping, [`map_sdk_error`], from any SDK error to [`CloudError`];
 //! - [`convert`]: SDK types to domain types;
-//! - [`fingerprint`]: task definitions: [`AwsCloud::register_revision`] copies every field
-//!   `RegisterTaskDefinition` accepts, and the fingerprint is a canonical JSON of the raw
-//!   `DescribeTaskDefinition` response (captured by an interceptor), so even fields this SDK
-//!   version does not model count when two revisions are compared.
+//! - [`fingerprint`]: task definitions: the raw `DescribeTaskDefinition` response is captured
+//!   by an interceptor; its registrable part is the revision's body, which
+//!   `RegisterTaskDefinition` sends as it is, and its canonical JSON is the fingerprint, so
+//!   even fields this SDK version does not model travel and count when two revisions are
+//!   compared.
 //!
 //! Endpoints: `AWS_ENDPOINT_URL` and the per-service `AWS_ENDPOINT_URL_<SERVICE>` variables (and
 //! `endpoint_url` in the profile) are honoured by aws-config as usual; [`AwsOverrides`] can set
@@ -36,12 +37,13 @@ use aws_config::meta::region::RegionProviderChain;
 use aws_config::profile::ProfileFileRegionProvider;
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
-use aws_sdk_ecs::types::{KeyValuePair, TaskDefinitionField, TaskDefinitionStatus};
+use aws_sdk_ecs::types::{
+    SortOrder, TaskDefinitionField, TaskDefinitionStatus as SdkTaskDefinitionStatus,
+};
 use jiff::Timestamp;
 
 use self::convert::{
-    db_instance, db_snapshot, rds_tags, restore_storage, service, short_name, some_if_any,
-    task_definition,
+    db_instance, db_snapshot, rds_tags, restore_storage, service, short_name, task_definition,
 };
 pub use self::errors::map_sdk_error;
 use self::errors::{error, invalid_response, undescribed_task_definition};
@@ -51,7 +53,7 @@ use super::todo_client::{TodoClient, normalize_base_url};
 use super::{
     BackupSettings, Cloud, CloudError, CloudResult, DbInstance, DbSnapshot, ErrorKind, Identity,
     InstanceChange, Mode, PitrRequest, RestoreRequest, Service, SnapshotRequest, TaskDefinition,
-    Todo, TodoId, is_reserved_tag,
+    TaskDefinitionListing, TaskDefinitionPage, TaskDefinitionRegistration, Todo, TodoId,
 };
 
 /// Attempts per SDK call, including the first; standard mode backs off exponentially with jitter.
@@ -632,79 +634,68 @@ impl Cloud for AwsCloud {
         Ok(task_definition(td, out.tags(), capture.take().as_deref()))
     }
 
-    async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        self.task_definitions_in(family, TaskDefinitionStatus::Active)
-            .await
-    }
-
-    async fn register_revision(
+    async fn list_task_definitions(
         &self,
-        base: &str,
-        container: &str,
-        name: &str,
-        value: &str,
-    ) -> CloudResult<TaskDefinition> {
-        const OP: &str = "RegisterTaskDefinition";
-        let described = self
+        listing: &TaskDefinitionListing,
+    ) -> CloudResult<TaskDefinitionPage> {
+        const OP: &str = "ListTaskDefinitions";
+        let out = self
             .ecs
-            .describe_task_definition()
-            .task_definition(base)
-            .include(TaskDefinitionField::Tags)
+            .list_task_definitions()
+            .family_prefix(&listing.family_prefix)
+            .status(SdkTaskDefinitionStatus::from(listing.status.as_str()))
+            .sort(SortOrder::Asc)
+            .set_next_token(listing.next_token.clone())
             .send()
             .await
-            .map_err(|e| map_sdk_error("DescribeTaskDefinition", &e))?;
-        let Some(td) = described.task_definition() else {
-            return Err(undescribed_task_definition(OP));
+            .map_err(|e| map_sdk_error(OP, &e))?;
+        Ok(TaskDefinitionPage {
+            arns: out.task_definition_arns().to_vec(),
+            next_token: out
+                .next_token()
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned),
+        })
+    }
+
+    async fn register_task_definition(
+        &self,
+        registration: &TaskDefinitionRegistration,
+    ) -> CloudResult<TaskDefinition> {
+        const OP: &str = "RegisterTaskDefinition";
+        // The body goes as it is, in the API's JSON: every field of the revision it was
+        // described from travels, also those this SDK version does not model.
+        let mut input = registration.body.clone();
+        let Some(fields) = input.as_object_mut() else {
+            return Err(error(
+                ErrorKind::Validation,
+                "ClientException",
+                "The task definition to register has no content.",
+                OP,
+            ));
         };
-
-        let mut defs = td.container_definitions().to_vec();
-        let target = defs
-            .iter_mut()
-            .find(|c| c.name() == Some(container))
-            .ok_or_else(|| {
-                error(
-                    ErrorKind::Client,
-                    "ClientException",
-                    format!("Container {container} not found in the task definition."),
-                    OP,
-                )
-            })?;
-        let environment = target.environment.get_or_insert_with(Vec::new);
-        match environment.iter_mut().find(|kv| kv.name() == Some(name)) {
-            Some(entry) => entry.value = Some(value.to_owned()),
-            None => environment.push(KeyValuePair::builder().name(name).value(value).build()),
+        fields.remove("tags");
+        if !registration.tags.is_empty() {
+            let tags: Vec<serde_json::Value> = registration
+                .tags
+                .iter()
+                .map(|(key, value)| serde_json::json!({ "key": key, "value": value }))
+                .collect();
+            fields.insert("tags".into(), serde_json::Value::Array(tags));
         }
-
-        let sent_tags: Vec<aws_sdk_ecs::types::Tag> = described
-            .tags()
-            .iter()
-            .filter(|t| !t.key().is_some_and(is_reserved_tag))
-            .cloned()
-            .collect();
-        // Every field of RegisterTaskDefinitionInput (aws-sdk-ecs 1.111), in its order.
+        let bytes = input.to_string().into_bytes();
         let capture = CaptureBody::default();
         let out = self
             .ecs
             .register_task_definition()
-            .set_family(td.family().map(str::to_owned))
-            .set_task_role_arn(td.task_role_arn().map(str::to_owned))
-            .set_execution_role_arn(td.execution_role_arn().map(str::to_owned))
-            .set_network_mode(td.network_mode().cloned())
-            .set_container_definitions(Some(defs))
-            .set_volumes(some_if_any(td.volumes()))
-            .set_placement_constraints(some_if_any(td.placement_constraints()))
-            .set_requires_compatibilities(some_if_any(td.requires_compatibilities()))
-            .set_cpu(td.cpu().map(str::to_owned))
-            .set_memory(td.memory().map(str::to_owned))
-            .set_tags(some_if_any(&sent_tags))
-            .set_pid_mode(td.pid_mode().cloned())
-            .set_ipc_mode(td.ipc_mode().cloned())
-            .set_proxy_configuration(td.proxy_configuration().cloned())
-            .set_inference_accelerators(some_if_any(td.inference_accelerators()))
-            .set_ephemeral_storage(td.ephemeral_storage().cloned())
-            .set_runtime_platform(td.runtime_platform().cloned())
-            .set_enable_fault_injection(td.enable_fault_injection())
+            .family(registration.family())
             .customize()
+            .mutate_request(move |request| {
+                *request.body_mut() = aws_smithy_types::body::SdkBody::from(bytes.clone());
+                request
+                    .headers_mut()
+                    .insert("content-length", bytes.len().to_string());
+            })
             .interceptor(capture.clone())
             .send()
             .await
@@ -712,8 +703,14 @@ impl Cloud for AwsCloud {
         let registered = out
             .task_definition()
             .ok_or_else(|| invalid_response(OP, "task definition"))?;
+        let sent: Vec<aws_sdk_ecs::types::Tag> = registration
+            .tags
+            .iter()
+            .map(|(k, v)| aws_sdk_ecs::types::Tag::builder().key(k).value(v).build())
+            .collect();
+        // moto's answer leaves the tags out; they are the ones sent.
         let tags = if out.tags().is_empty() {
-            sent_tags.as_slice()
+            sent.as_slice()
         } else {
             out.tags()
         };
@@ -729,11 +726,6 @@ impl Cloud for AwsCloud {
             .await
             .map_err(|e| map_sdk_error(OP, &e))?;
         Ok(())
-    }
-
-    async fn list_inactive_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        self.task_definitions_in(family, TaskDefinitionStatus::Inactive)
-            .await
     }
 
     async fn delete_task_definitions(&self, arns: &[String]) -> CloudResult<()> {
@@ -767,13 +759,6 @@ impl Cloud for AwsCloud {
         service_name: &str,
     ) -> CloudResult<super::NetworkConfig> {
         self.service_network(cluster, service_name).await
-    }
-
-    async fn register_dump_task_definition(
-        &self,
-        request: &super::DumpTaskRequest,
-    ) -> CloudResult<TaskDefinition> {
-        self.dump_task_definition(request).await
     }
 
     async fn run_task(&self, request: &super::RunTaskRequest) -> CloudResult<super::Task> {

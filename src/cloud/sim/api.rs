@@ -489,57 +489,18 @@ impl Cloud for SimCloud {
         self.with(false, |w| w.resolve_task_definition(reference).cloned())
     }
 
-    async fn list_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        self.with(false, |w| {
-            Ok(w.task_definitions
-                .iter()
-                .filter(|td| td.family == family && td.status == TaskDefinitionStatus::Active)
-                .map(|td| td.arn.clone())
-                .collect())
-        })
+    async fn list_task_definitions(
+        &self,
+        listing: &crate::cloud::TaskDefinitionListing,
+    ) -> CloudResult<crate::cloud::TaskDefinitionPage> {
+        self.with(false, |w| w.list_page(listing))
     }
 
-    async fn register_revision(
+    async fn register_task_definition(
         &self,
-        base: &str,
-        container: &str,
-        name: &str,
-        value: &str,
+        registration: &crate::cloud::TaskDefinitionRegistration,
     ) -> CloudResult<TaskDefinition> {
-        self.with(true, |w| {
-            let mut td = w.resolve_task_definition(base)?.clone();
-            let target = td
-                .containers
-                .iter_mut()
-                .find(|c| c.name == container)
-                .ok_or_else(|| {
-                    err(
-                        ErrorKind::Client,
-                        "ClientException",
-                        format!("Container {container} not found in the task definition."),
-                    )
-                })?;
-            match target.environment.iter_mut().find(|(k, _)| k == name) {
-                Some(entry) => entry.1 = value.into(),
-                None => target.environment.push((name.into(), value.into())),
-            }
-            let revision = w
-                .task_definitions
-                .iter()
-                .filter(|t| t.family == td.family)
-                .map(|t| t.revision)
-                .max()
-                .unwrap_or(0)
-                + 1;
-            td.revision = revision;
-            td.status = TaskDefinitionStatus::Active;
-            td.arn = format!(
-                "arn:aws:ecs:{REGION}:{ACCOUNT}:task-definition/{}:{revision}",
-                td.family
-            );
-            w.task_definitions.push(td.clone());
-            Ok(td)
-        })
+        self.with(true, |w| w.register(registration))
     }
 
     async fn deregister_task_definition(&self, arn: &str) -> CloudResult<()> {
@@ -557,16 +518,6 @@ impl Cloud for SimCloud {
                 })?;
             td.status = TaskDefinitionStatus::Inactive;
             Ok(())
-        })
-    }
-
-    async fn list_inactive_task_definitions(&self, family: &str) -> CloudResult<Vec<String>> {
-        self.with(false, |w| {
-            Ok(w.task_definitions
-                .iter()
-                .filter(|td| td.family == family && td.status == TaskDefinitionStatus::Inactive)
-                .map(|td| td.arn.clone())
-                .collect())
         })
     }
 
@@ -632,13 +583,6 @@ impl Cloud for SimCloud {
         service: &str,
     ) -> CloudResult<crate::cloud::NetworkConfig> {
         self.sim_service_network(cluster, service)
-    }
-
-    async fn register_dump_task_definition(
-        &self,
-        request: &crate::cloud::DumpTaskRequest,
-    ) -> CloudResult<TaskDefinition> {
-        self.sim_register_dump(request)
     }
 
     async fn run_task(

@@ -15,6 +15,7 @@
 mod api;
 mod clock;
 mod session;
+mod task_definitions;
 mod tasks;
 mod transitions;
 mod world;
@@ -22,6 +23,8 @@ mod world;
 pub use self::clock::OwnerProbe;
 use self::clock::{Clock, Following, Pacer, stamp};
 pub use self::session::{CREDENTIALS_FILE, SimSession};
+#[cfg(test)]
+pub(crate) use self::transitions::standard_support_end;
 use self::transitions::timing;
 use self::world::{
     ACCOUNT, DEFAULT_OPTION_GROUP, DEFAULT_PARAMETER_GROUP, DEFAULT_SG, DEFAULT_STORAGE_TYPE,
@@ -262,6 +265,7 @@ impl SimCloud {
         self.with(true, |w| {
             let mut td = w.resolve_task_definition(base)?.clone();
             change(&mut td);
+            task_definitions::sync_body(&mut td);
             let revision = w
                 .task_definitions
                 .iter()

@@ -6,15 +6,83 @@
 //! does. The image pull fails with `CannotPullContainerError` when the subnets have no route to
 //! the registry (a world setting, or the `no-registry` fault).
 
+use serde_json::Value;
+
 use super::world::{LAB_SG, after, err};
 use super::{ACCOUNT, Deserialize, REGION, Row, Serialize, SimCloud, Timestamp, World};
 use crate::cloud::faults::DumpFault;
 use crate::cloud::{
-    CloudResult, Container, DUMP_CONTAINER, DUMP_DATABASE_VAR, DUMP_PASSWORD_VAR,
-    DUMP_SOURCE_HOST_VAR, DUMP_TARGET_HOST_VAR, DUMP_USER_VAR, DumpTaskRequest, ErrorKind,
-    NetworkConfig, RunTaskRequest, Task, TaskContainer, TaskDefinition, TaskDefinitionStatus,
-    TaskStatus,
+    CloudResult, ErrorKind, NetworkConfig, RunTaskRequest, Task, TaskContainer, TaskDefinition,
+    TaskDefinitionStatus, TaskStatus,
 };
+
+/// The environment variable the MySQL clients read the password from.
+const MYSQL_PWD: &str = "MYSQL_PWD";
+
+/// What a container's command copies, as far as the simulated world can tell: a shell
+/// pipeline `mysqldump … | mysql …` whose `--host` (and `--user`) options and database name
+/// are the container's environment variables (`"$NAME"`) or written out. Both clients need a
+/// user, a database and the password in `MYSQL_PWD` (environment or secret); else the
+/// container cannot connect and exits with code 1.
+struct Copy {
+    source: String,
+    target: String,
+}
+
+impl Copy {
+    fn of(td: &TaskDefinition) -> Option<Self> {
+        let def = td
+            .body
+            .get("containerDefinitions")?
+            .as_array()?
+            .iter()
+            .find(|d| d.get("essential").and_then(Value::as_bool) != Some(false))?;
+        let script = def.get("command")?.as_array()?.last()?.as_str()?;
+        let named = |list: &str, name: &str| {
+            def.get(list)?
+                .as_array()?
+                .iter()
+                .find(|kv| kv.get("name").and_then(Value::as_str) == Some(name))
+                .cloned()
+        };
+        let env = |name: &str| {
+            named("environment", name)
+                .and_then(|kv| kv.get("value").and_then(Value::as_str).map(str::to_owned))
+        };
+        let password = env(MYSQL_PWD).is_some() || named("secrets", MYSQL_PWD).is_some();
+        // A word of the command: `"$NAME"` or `$NAME` is the variable's value.
+        let word = |w: &str| -> Option<String> {
+            let w = w.trim_matches('"');
+            match w.strip_prefix('$') {
+                Some(name) => env(name.trim_matches(|c| c == '{' || c == '}')),
+                None => Some(w.to_owned()),
+            }
+        };
+        let client = |segment: &str, program: &str| -> Option<String> {
+            let mut words = segment.split_whitespace();
+            if !words.any(|w| w == program) {
+                return None;
+            }
+            let rest: Vec<&str> = words.collect();
+            let option = |name: &str| {
+                rest.iter()
+                    .find_map(|w| w.strip_prefix(&format!("--{name}=")))
+                    .and_then(&word)
+            };
+            let database = rest
+                .iter()
+                .rev()
+                .find(|w| !w.starts_with("--"))
+                .and_then(|w| word(w));
+            (option("user").is_some() && database.is_some()).then_some(())?;
+            option("host")
+        };
+        let segments: Vec<&str> = script.split('|').collect();
+        let source = segments.iter().find_map(|s| client(s, "mysqldump"))?;
+        let target = segments.iter().find_map(|s| client(s, "mysql"))?;
+        password.then_some(Self { source, target })
+    }
+}
 
 /// Seconds from RunTask to each status (Fargate: tens of seconds each; the pull of the
 /// `mysql` image takes about half a minute).
@@ -83,11 +151,11 @@ impl SimTask {
         }
     }
 
-    pub(super) fn view(&self, t: Timestamp, image: &str) -> Task {
+    pub(super) fn view(&self, t: Timestamp, (name, image): &(String, String)) -> Task {
         let (last, desired) = self.status_at(t);
         let ended = matches!(last, TaskStatus::Deprovisioning | TaskStatus::Stopped);
         let mut container = TaskContainer {
-            name: DUMP_CONTAINER.into(),
+            name: name.clone(),
             exit_code: None,
             reason: None,
         };
@@ -246,17 +314,9 @@ impl World {
         else {
             return 1;
         };
-        let env = |name: &str| td.env(DUMP_CONTAINER, name).map(str::to_owned);
-        let (Some(source), Some(target)) = (env(DUMP_SOURCE_HOST_VAR), env(DUMP_TARGET_HOST_VAR))
-        else {
+        let Some(Copy { source, target }) = Copy::of(td) else {
             return 1;
         };
-        if env(DUMP_USER_VAR).is_none()
-            || env(DUMP_PASSWORD_VAR).is_none()
-            || env(DUMP_DATABASE_VAR).is_none()
-        {
-            return 1;
-        }
         let groups = task.network.security_groups.clone();
         let reachable = |w: &Self, host: &str| -> Option<String> {
             let instance = w.answering(host, at)?;
@@ -300,16 +360,17 @@ impl World {
                     format!("Task {arn}: MISSING"),
                 )
             })?;
-        let image = self.image_of(&task.task_definition);
-        Ok(task.view(self.now, &image))
+        let container = self.container_of(&task.task_definition);
+        Ok(task.view(self.now, &container))
     }
 
-    fn image_of(&self, td: &str) -> String {
+    /// Name and image of the task definition's (first) container.
+    fn container_of(&self, td: &str) -> (String, String) {
         self.task_definitions
             .iter()
             .find(|t| t.arn == td)
             .and_then(|t| t.containers.first())
-            .map(|c| c.image.clone())
+            .map(|c| (c.name.clone(), c.image.clone()))
             .unwrap_or_default()
     }
 }
@@ -348,78 +409,6 @@ impl SimCloud {
         })
     }
 
-    pub(super) fn sim_register_dump(&self, r: &DumpTaskRequest) -> CloudResult<TaskDefinition> {
-        // The fingerprint is a tag: an untagged revision is not found again.
-        let fingerprint = if r.tags.is_empty() {
-            String::new()
-        } else {
-            format!("dump|{}", r.fingerprint())
-        };
-        self.with(true, |w| {
-            if let Some(found) = w
-                .task_definitions
-                .iter()
-                .filter(|td| td.family == r.family && td.status == TaskDefinitionStatus::Active)
-                .max_by_key(|td| td.revision)
-                .filter(|td| !fingerprint.is_empty() && td.fingerprint == fingerprint)
-            {
-                return Ok(found.clone());
-            }
-            let base = w.resolve_task_definition(&r.base)?.clone();
-            let container = base
-                .containers
-                .iter()
-                .find(|c| c.name == r.base_container)
-                .ok_or_else(|| {
-                    err(
-                        ErrorKind::Client,
-                        "ClientException",
-                        format!("Container {} not found in the task definition.", r.base_container),
-                    )
-                })?;
-            let mut environment = r.environment();
-            for (from, to) in [(&r.user_var, DUMP_USER_VAR), (&r.password_var, DUMP_PASSWORD_VAR)] {
-                let value = base.env(&container.name, from).ok_or_else(|| {
-                    err(
-                        ErrorKind::Client,
-                        "ClientException",
-                        format!(
-                            "Container {} has neither an environment variable nor a secret named {from}.",
-                            r.base_container
-                        ),
-                    )
-                })?;
-                environment.push((to.to_owned(), value.to_owned()));
-            }
-            let revision = w
-                .task_definitions
-                .iter()
-                .filter(|t| t.family == r.family)
-                .map(|t| t.revision)
-                .max()
-                .unwrap_or(0)
-                + 1;
-            let td = TaskDefinition {
-                arn: format!(
-                    "arn:aws:ecs:{REGION}:{ACCOUNT}:task-definition/{}:{revision}",
-                    r.family
-                ),
-                family: r.family.clone(),
-                revision,
-                status: TaskDefinitionStatus::Active,
-                containers: vec![Container {
-                    name: DUMP_CONTAINER.into(),
-                    image: r.image.clone(),
-                    environment,
-                    logs: container.logs.clone(),
-                }],
-                fingerprint,
-            };
-            w.task_definitions.push(td.clone());
-            Ok(td)
-        })
-    }
-
     pub(super) fn sim_run_task(&self, r: &RunTaskRequest) -> CloudResult<Task> {
         self.with(true, |w| {
             if r.cluster != w.cluster {
@@ -447,7 +436,7 @@ impl SimCloud {
                         "The client token was already used with other parameters.",
                     ));
                 }
-                return Ok(known.view(w.now, &w.image_of(&known.task_definition)));
+                return Ok(known.view(w.now, &w.container_of(&known.task_definition)));
             }
             if td.status != TaskDefinitionStatus::Active {
                 return Err(err(
@@ -495,7 +484,7 @@ impl SimCloud {
                 created,
                 &td.containers
                     .first()
-                    .map(|c| c.image.clone())
+                    .map(|c| (c.name.clone(), c.image.clone()))
                     .unwrap_or_default(),
             );
             w.tasks.tasks.push(task);

@@ -386,8 +386,9 @@ pub(super) fn load_world(path: &Path, names: &WorldNames) -> Result<Option<World
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(unreadable(FileProblem::Empty));
     }
-    let world: World = serde_json::from_slice(&bytes)
+    let mut world: World = serde_json::from_slice(&bytes)
         .map_err(|e| unreadable(FileProblem::Damaged(e.to_string())))?;
+    world.give_revisions_bodies();
     if world.names != *names {
         return Err(WorldError::OtherNames {
             path: path.to_path_buf(),
@@ -549,8 +550,26 @@ impl World {
                     stream_prefix: Some("ecs".into()),
                 }),
             }],
-            fingerprint: "FARGATE|awsvpc|cpu=256|memory=512|executionRole=LabRole|port=5000".into(),
+            fingerprint: String::new(),
+            tags: Vec::new(),
+            // What the console registers for the lab's backend; the containers' environment
+            // and logs are written in from above.
+            body: serde_json::json!({
+                "family": names.task_family,
+                "executionRoleArn": format!("arn:aws:iam::{ACCOUNT}:role/LabRole"),
+                "networkMode": "awsvpc",
+                "requiresCompatibilities": ["FARGATE"],
+                "cpu": "256",
+                "memory": "512",
+                "containerDefinitions": [{
+                    "name": names.container,
+                    "essential": true,
+                    "portMappings": [{ "containerPort": 5000, "hostPort": 5000, "protocol": "tcp" }],
+                }],
+            }),
         };
+        let mut td = td;
+        super::task_definitions::sync_body(&mut td);
         let deployment = SimDeployment {
             ready_at: vec![created, created],
             launches: Vec::new(),

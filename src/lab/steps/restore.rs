@@ -23,7 +23,7 @@ use crate::lab::act::{ActionError, Outcome, Run, modify_restored, untagged_if_de
 use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
-use crate::lab::{Arg, Check, Problem, ProblemCode, StepId, StepState, Text};
+use crate::lab::{Arg, Check, Problem, ProblemCode, StepId, StepState, Text, support};
 
 pub struct Restore;
 
@@ -469,13 +469,13 @@ pub(super) fn extended_support_note(
     source: &DbInstance,
     now: Timestamp,
 ) -> Option<Text> {
-    let ends = cloud::standard_support_end(source.engine_name(), source.engine_version()?)?;
+    let ends = support::standard_support_end(source.engine_name(), source.engine_version()?)?;
     if now < ends || s.engine_lifecycle.as_deref() == Some(cloud::EXTENDED_SUPPORT_DISABLED) {
         return None;
     }
-    let vcpus = cloud::vcpus(&s.class);
+    let vcpus = support::vcpus(&s.class);
     let nodes = cloud::Availability::of(s.multi_az).instances();
-    let cents = cloud::EXTENDED_SUPPORT_CENTS_PER_VCPU_HOUR * vcpus * nodes;
+    let cents = support::EXTENDED_SUPPORT_CENTS_PER_VCPU_HOUR * vcpus * nodes;
     Some(
         Text::new("note-extended-support")
             .arg("engine", source.engine.clone())

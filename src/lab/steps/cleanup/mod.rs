@@ -4,34 +4,38 @@
 //! back. The original instance is never modified or deleted; only dump & restore writes to its
 //! todo tables, as the learner confirmed.
 //!
-//! Dump & restore runs one Fargate task next to the service (`copy_data`), puts the service back
+//! Dump & restore ([`copy_back`]) runs one Fargate task next to the service, puts the service back
 //! on the revision it ran before the switch, checks through the app that the original database
 //! serves the restored todos, and only then deletes. Any failure stops there: nothing is
 //! deleted, and the error says where things stand.
-
-use std::time::Duration;
 
 use async_trait::async_trait;
 
 use super::switch_backend::switch_to;
 use super::{Ctx, Step, wrong_request};
-use crate::cloud::consistent::CONSISTENCY_WINDOW_S;
 use crate::cloud::{
-    self, CloudError, DB_HOST, DUMP_CONTAINER, DUMP_FAMILY, DumpRequestError, DumpTaskRequest,
-    ErrorKind, InstanceStatus, RunTaskRequest, STARTED_BY, SnapshotStatus, Task, TaskDefinition,
-    TaskDefinitionStatus,
+    self, CloudError, DB_HOST, ErrorKind, InstanceStatus, SnapshotStatus, TaskDefinitionStatus,
 };
 use crate::config::Config;
 use crate::lab::act::{
-    ATTEMPTS, ActionError, Outcome, Run, delete_instance, unprotect_instance, wait_for_rollout,
+    ActionError, Outcome, Run, delete_instance, unprotect_instance, wait_for_rollout,
     wait_until_unused,
 };
+use crate::lab::dump::{self, DUMP_FAMILY};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::{Observed, PartId};
 use crate::lab::plan::{
-    CleanupPath, Confirm, CopyBack, Options, Plan, Ready, Removal, Request, Switch, param,
+    CleanupPath, Confirm, Options, Plan, Ready, Removal, Request, Switch, param,
 };
+use crate::lab::revisions::Revisions as _;
 use crate::lab::{Check, StepId, StepState, Text};
+
+mod copy_back;
+
+use copy_back::{
+    copied, copies_started, copy_back, copy_data, last_failed_copy, restored_titles, run_request,
+    served_from_source,
+};
 
 pub struct Cleanup;
 
@@ -174,106 +178,6 @@ fn dumps_left(ctx: &Ctx<'_>) -> bool {
     ctx.journal.after_last(Kind::CopyStarted, Kind::CleanupDone)
 }
 
-/// The latest copy back, when it failed and no copy started since: what ECS said.
-fn last_failed_copy(ctx: &Ctx<'_>) -> Option<Text> {
-    if !ctx.journal.after_last(Kind::CopyFailed, Kind::CopyStarted) {
-        return None;
-    }
-    let event = ctx.journal.last(Kind::CopyFailed)?;
-    let EventKind::CopyFailed {
-        reason, exit_code, ..
-    } = &event.kind
-    else {
-        return None;
-    };
-    Some(
-        Text::new("check-cleanup-copy-failed")
-            .arg("reason", reason.clone().unwrap_or_else(|| "–".to_owned()))
-            .arg(
-                "code",
-                exit_code.map_or_else(|| "–".to_owned(), |c| c.to_string()),
-            )
-            .arg("restored", ctx.restored_name()),
-    )
-}
-
-/// Whether a copy into the original database went through since the latest restore.
-fn copied(ctx: &Ctx<'_>) -> bool {
-    ctx.journal.has(Kind::CopyDone)
-        && ctx
-            .journal
-            .after_last(Kind::CopyDone, Kind::RestoreRequested)
-}
-
-/// The todo titles of the restored database, sorted: what the app serves while it runs on it,
-/// else what it served when the recovery was verified.
-fn restored_titles(ctx: &Ctx<'_>) -> Option<Vec<String>> {
-    let mut titles: Vec<String> = if ctx.backend_on_restored() {
-        ctx.observed
-            .todos
-            .value
-            .as_ref()?
-            .iter()
-            .map(|t| t.title.clone())
-            .collect()
-    } else {
-        let verified = ctx.journal.last(Kind::TodosVerified)?.at;
-        ctx.journal
-            .todos_at(verified)?
-            .iter()
-            .map(|(_, title)| title.clone())
-            .collect()
-    };
-    titles.sort();
-    Some(titles)
-}
-
-/// The copy of the restored database into `target` (the original), with the credentials of
-/// the service's revision `current`.
-fn copy_back(
-    ctx: &Ctx<'_>,
-    current: &TaskDefinition,
-    target: &cloud::DbInstance,
-) -> Result<CopyBack, Text> {
-    let names = &ctx.config.names;
-    let restored = ctx
-        .restored()
-        .filter(|r| r.status != InstanceStatus::Deleting)
-        .ok_or_else(|| {
-            Text::new("blocked-copy-no-restored").arg("restored", ctx.restored_name())
-        })?;
-    if !restored.accepts_connections() {
-        return Err(Text::new("blocked-copy-not-ready")
-            .arg("restored", &restored.id)
-            .arg("status", &restored.status));
-    }
-    let network = ctx
-        .observed
-        .service
-        .value
-        .as_ref()
-        .and_then(|s| s.network.clone())
-        .ok_or_else(|| Text::new("blocked-copy-no-network").arg("service", &names.service))?;
-    let dump = DumpTaskRequest::new(&current.arn, &names.container, restored, target).map_err(
-        |e| match e {
-            DumpRequestError::NoEndpoint(id) => Text::new("blocked-copy-not-ready")
-                .arg("restored", id)
-                .arg("status", &restored.status),
-            DumpRequestError::NoDatabase(id) => {
-                Text::new("blocked-copy-no-database").arg("instance", id)
-            }
-            DumpRequestError::Engine(engine) => {
-                Text::new("blocked-copy-engine").arg("engine", engine)
-            }
-        },
-    )?;
-    Ok(CopyBack {
-        cluster: names.cluster.clone(),
-        dump,
-        network,
-    })
-}
-
 #[async_trait]
 impl Step for Cleanup {
     fn id(&self) -> StepId {
@@ -399,7 +303,7 @@ impl Step for Cleanup {
                 "param-copy-task-definition",
                 format!("{DUMP_FAMILY} ({})", copy.dump.image),
             ));
-            commands.push(cloud::cli::register_dump_task_definition(&copy.dump));
+            commands.push(dump::register_line(&copy.dump));
             // RunTask takes the family: its newest ACTIVE revision, the one just registered.
             commands.push(cloud::cli::run_task(&run_request(
                 copy,
@@ -619,7 +523,7 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         out.push(Text::new("done-snapshot-deleted").arg("snapshot", snapshot.clone()));
     }
     if let Some(family) = &removal.dump_family {
-        for arn in cloud.list_task_definitions(family).await? {
+        for arn in cloud.active_revisions(family).await? {
             match cloud.deregister_task_definition(&arn).await {
                 Ok(())
                 | Err(CloudError {
@@ -647,7 +551,7 @@ async fn delete_dump_revisions(
     cloud: &dyn cloud::Cloud,
     family: &str,
 ) -> Result<Outcome, ActionError> {
-    let inactive = cloud.list_inactive_task_definitions(family).await?;
+    let inactive = cloud.inactive_revisions(family).await?;
     let mut out = Vec::new();
     for batch in inactive.chunks(cloud::DELETE_TASK_DEFINITIONS_MAX) {
         let revisions = batch
@@ -691,328 +595,4 @@ async fn endpoint_of(run: &Run<'_>, id: &str) -> Result<Option<String>, ActionEr
         .into_iter()
         .find(|i| i.id == id)
         .and_then(|i| i.endpoint))
-}
-
-/// Where things stand when dump & restore stops before deleting (nothing is deleted): the
-/// service still on the restored database and the copy to start over (`Stand::Restored`),
-/// the copy task still running (`Stand::Copying`), or the service already back
-/// (`Stand::Switched`).
-#[derive(Clone, Copy)]
-enum Stand {
-    Restored,
-    Copying,
-    Switched,
-}
-
-fn stand(run: &Run<'_>, stand: Stand) -> Text {
-    let names = &run.config.names;
-    Text::new(match stand {
-        Stand::Restored => "copyback-stand-restored",
-        Stand::Copying => "copyback-stand-copying",
-        Stand::Switched => "copyback-stand-switched",
-    })
-    .arg("restored", run.restored_name())
-    .arg("snapshot", &names.snapshot)
-    .arg("service", &names.service)
-    .arg("instance", &names.instance)
-}
-
-/// How often the copy task is looked at (cloud time; at most every 2 s of real time), and how
-/// long it may take. Its statuses last tens of seconds each.
-const COPY_POLL: Duration = Duration::from_secs(2);
-const COPY_POLL_CLOUD_S: f64 = 5.0;
-const COPY_WAIT_LIMIT_S: i64 = 20 * 60;
-
-/// The real time between two looks: [`COPY_POLL`], or less in a fast simulation, so each
-/// status of the task is seen.
-fn copy_poll(cloud: &dyn cloud::Cloud) -> Duration {
-    match cloud.mode() {
-        cloud::Mode::Simulation { speed } if speed > 0.0 => {
-            COPY_POLL.min(Duration::from_secs_f64(COPY_POLL_CLOUD_S / speed))
-        }
-        _ => COPY_POLL,
-    }
-}
-
-/// Runs the dump task (or follows the one a run before started) until it stops: the lines
-/// it adds to the outcome, or why the copy failed and where things stand.
-async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome, ActionError> {
-    let cloud = run.cloud;
-    let td = crate::lab::act::untagged_if_denied(
-        copy.dump.clone(),
-        |r| &mut r.tags,
-        |r| async move { cloud.register_dump_task_definition(&r).await },
-        run.progress,
-    )
-    .await?;
-    let mut out = vec![
-        Text::new("done-dump-ready")
-            .arg("family", td.family.clone())
-            .arg("revision", td.revision),
-    ];
-    let open = {
-        let journal = run
-            .journal
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        journal.open_copy().map(str::to_owned).zip(
-            journal
-                .last(Kind::CopyStarted)
-                .map(|e| e.at)
-                .or_else(|| Some(cloud.now())),
-        )
-    };
-    // A copy a run before started (and did not see end) is followed, not started again.
-    let resumed = match open {
-        Some((arn, started)) => find_started_task(cloud, &copy.cluster, &arn, started).await?,
-        None => None,
-    };
-    let task = if let Some(task) = resumed {
-        task
-    } else {
-        // The token makes a RunTask retried after a lost answer return the task the first
-        // call started; a copy started deliberately after the last one gets a new token.
-        let attempt = copies_started(
-            &run.journal
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-        );
-        let task = cloud.run_task(&run_request(copy, &td.arn, attempt)).await?;
-        run.record_since(
-            task.created.unwrap_or_else(|| cloud.now()),
-            EventKind::CopyStarted {
-                task: task.arn.clone(),
-                task_definition: td.arn.clone(),
-            },
-        );
-        task
-    };
-    out.push(Text::new("done-copy-started").arg("task", task.id().to_owned()));
-    let task = follow(run, &copy.cluster, task).await?;
-    let logs = logs_text(&td, &task, &copy.cluster);
-    if task.succeeded() {
-        run.record_since(
-            task.stopped.unwrap_or_else(|| cloud.now()),
-            EventKind::CopyDone {
-                task: task.arn.clone(),
-            },
-        );
-        out.push(
-            Text::new("done-copied")
-                .arg("restored", run.restored_name())
-                .arg("instance", &run.config.names.instance),
-        );
-        out.push(logs);
-        return Ok(out);
-    }
-    run.record_since(
-        task.stopped.unwrap_or_else(|| cloud.now()),
-        EventKind::CopyFailed {
-            task: task.arn.clone(),
-            reason: task.failure_reason(),
-            exit_code: task.exit_code(),
-        },
-    );
-    Err(ActionError::Blocked(failure_text(run, copy, &task, logs)))
-}
-
-/// The task `arn` that RunTask started at `started`, as DescribeTasks shows it; `None` when
-/// ECS does not know it. Right after RunTask, ECS may answer `MISSING` for a task it started
-/// (eventual consistency): within [`CONSISTENCY_WINDOW_S`] of the start it is asked again,
-/// with backoff, before the copy counts as gone and may be started anew.
-async fn find_started_task(
-    cloud: &dyn cloud::Cloud,
-    cluster: &str,
-    arn: &str,
-    started: jiff::Timestamp,
-) -> Result<Option<Task>, ActionError> {
-    let mut delay = Duration::from_secs(1);
-    loop {
-        match cloud.describe_task(cluster, arn).await {
-            Ok(task) => return Ok(Some(task)),
-            Err(CloudError {
-                kind: ErrorKind::NotFound,
-                ..
-            }) if crate::format::since(cloud.now(), started) >= CONSISTENCY_WINDOW_S => {
-                return Ok(None);
-            }
-            Err(CloudError {
-                kind: ErrorKind::NotFound,
-                ..
-            }) => {}
-            Err(e) => return Err(e.into()),
-        }
-        cloud.pause(delay).await;
-        delay = (delay * 2).min(Duration::from_secs(30));
-    }
-}
-
-/// RunTask for the dump task of `copy`, with a client token for the `attempt`-th copy.
-fn run_request(copy: &CopyBack, task_definition: &str, attempt: u64) -> RunTaskRequest {
-    RunTaskRequest {
-        cluster: copy.cluster.clone(),
-        task_definition: task_definition.to_owned(),
-        network: copy.network.clone(),
-        started_by: STARTED_BY.to_owned(),
-        client_token: String::new(),
-    }
-    .with_token(attempt)
-}
-
-/// How many copies the journal saw start: a new copy is told apart from a retried call.
-fn copies_started(journal: &crate::lab::journal::Journal) -> u64 {
-    journal
-        .events()
-        .iter()
-        .filter(|e| e.kind.kind() == Kind::CopyStarted)
-        .count() as u64
-}
-
-/// Follows `task` until it stops, saying each new status. Passing errors are looked past.
-async fn follow(run: &Run<'_>, cluster: &str, mut task: Task) -> Result<Task, ActionError> {
-    let cloud = run.cloud;
-    let started = task.created.unwrap_or_else(|| cloud.now());
-    let mut said = None;
-    let mut failures = 0;
-    loop {
-        if said.as_ref() != Some(&task.last_status) {
-            (run.progress)(
-                Text::new("progress-copy-status")
-                    .arg("task", task.id().to_owned())
-                    .arg("status", task.last_status.as_str())
-                    .arg(
-                        "elapsed",
-                        crate::lab::Duration::seconds(crate::format::since(cloud.now(), started)),
-                    ),
-            );
-            said = Some(task.last_status.clone());
-        }
-        if task.is_stopped() {
-            return Ok(task);
-        }
-        if crate::format::since(cloud.now(), started) > COPY_WAIT_LIMIT_S {
-            return Err(ActionError::Blocked(
-                Text::new("blocked-copy-slow")
-                    .arg("task", task.id().to_owned())
-                    .arg("status", task.last_status.as_str())
-                    .arg("cli", cloud::cli::describe_task(cluster, &task.arn))
-                    .arg("stand", stand(run, Stand::Copying)),
-            ));
-        }
-        cloud.pause(copy_poll(cloud)).await;
-        match cloud.describe_task(cluster, &task.arn).await {
-            Ok(now) => {
-                task = now;
-                failures = 0;
-            }
-            Err(e) if e.kind.is_transient() && failures + 1 < ATTEMPTS => failures += 1,
-            Err(e) => return Err(e.into()),
-        }
-    }
-}
-
-/// Where the copy task's output is, and the line that reads it.
-fn logs_text(td: &TaskDefinition, task: &Task, cluster: &str) -> Text {
-    let logs = td
-        .containers
-        .iter()
-        .find(|c| c.name == DUMP_CONTAINER)
-        .and_then(|c| c.logs.as_ref());
-    match logs.and_then(|l| Some((l.group.clone()?, l.stream(DUMP_CONTAINER, task.id())?))) {
-        Some((group, stream)) => Text::new("copyback-logs")
-            .arg("group", group.clone())
-            .arg("stream", stream.clone())
-            .arg("cli", cloud::cli::tail_logs(&group, &stream)),
-        None => Text::new("copyback-logs-none")
-            .arg("cli", cloud::cli::describe_task(cluster, &task.arn)),
-    }
-}
-
-/// Why the copy failed, in the learner's terms, with ECS's own words, the logs and where
-/// things stand.
-fn failure_text(run: &Run<'_>, copy: &CopyBack, task: &Task, logs: Text) -> Text {
-    let reason = task.failure_reason().unwrap_or_default();
-    let no_pull = reason.starts_with("CannotPullContainerError")
-        || task.stop_code.as_deref() == Some("TaskFailedToStart") && reason.contains("CannotPull");
-    let why = if no_pull {
-        Text::new("copyback-why-no-registry")
-            .arg("image", copy.dump.image.clone())
-            .arg(
-                "public_ip",
-                if copy.network.assign_public_ip {
-                    "ENABLED"
-                } else {
-                    "DISABLED"
-                },
-            )
-    } else if let Some(code) = task.exit_code().filter(|c| *c != 0) {
-        Text::new("copyback-why-connect")
-            .arg("code", i64::from(code))
-            .arg("groups", copy.network.security_groups.join(", "))
-            .arg("restored", run.restored_name())
-            .arg("instance", &run.config.names.instance)
-    } else {
-        Text::new("copyback-why-other")
-    };
-    Text::new("blocked-copy-failed")
-        .arg("why", why)
-        .arg(
-            "reason",
-            if reason.is_empty() {
-                "–".to_owned()
-            } else {
-                reason
-            },
-        )
-        .arg(
-            "code",
-            task.exit_code()
-                .map_or_else(|| "–".to_owned(), |c| c.to_string()),
-        )
-        .arg("logs", logs)
-        .arg("stand", stand(run, Stand::Restored))
-}
-
-/// Dump & restore's check through the app: the service, back on the original database,
-/// serves the restored todos. A passing error or a list not there yet is looked at again.
-async fn served_from_source(run: &Run<'_>, expected: &[String]) -> Result<Text, ActionError> {
-    let cloud = run.cloud;
-    let names = &run.config.names;
-    let mut attempt = 1;
-    loop {
-        let result = cloud.list_todos().await;
-        let titles = match &result {
-            Ok(todos) => {
-                let mut titles: Vec<String> = todos.iter().map(|t| t.title.clone()).collect();
-                titles.sort();
-                Some(titles)
-            }
-            Err(_) => None,
-        };
-        if let Some(titles) = &titles
-            && (titles.as_slice() == expected || (expected.is_empty() && !titles.is_empty()))
-        {
-            run.record(EventKind::ServedFromSource {
-                count: titles.len(),
-            });
-            return Ok(Text::new("done-served-from-source")
-                .arg("count", titles.len())
-                .arg("instance", &names.instance));
-        }
-        if attempt >= ATTEMPTS {
-            return Err(ActionError::Blocked(match (result, titles) {
-                (Err(e), _) => Text::new("blocked-copy-unverified")
-                    .arg("error", crate::cloud::error_text::error_text(&e))
-                    .arg("stand", stand(run, Stand::Switched)),
-                (Ok(_), titles) => Text::new("blocked-copy-mismatch")
-                    .arg("served", titles.map_or(0, |t| t.len()))
-                    .arg("expected", expected.len())
-                    .arg("instance", &names.instance)
-                    .arg("restored", run.restored_name())
-                    .arg("stand", stand(run, Stand::Switched)),
-            }));
-        }
-        attempt += 1;
-        cloud.pause(copy_poll(cloud)).await;
-    }
 }
