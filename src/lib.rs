@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod lab;
 pub mod report;
+pub mod stack;
 pub mod state;
 pub mod tui;
 pub mod ui;

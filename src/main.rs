@@ -8,19 +8,19 @@ use std::sync::{Arc, Mutex};
 
 use backup_lab::app::{App, Theme};
 use backup_lab::cli::{Cli, CommandLine};
-use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
 use backup_lab::cloud::credentials;
-use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
-use backup_lab::cloud::refresh::{Detect, Reconnect, Refreshing};
-use backup_lab::cloud::sim::{self, SimCloud, WorldError, WorldNames};
-use backup_lab::cloud::{Cloud, CloudError, Mode, faults, lag};
+use backup_lab::cloud::recorder::{CallLog, Sink};
+use backup_lab::cloud::sim;
+use backup_lab::cloud::{Mode, faults};
 use backup_lab::config::{self, Config, ConfigError};
 use backup_lab::headless::{EXIT_INCOMPLETE, EXIT_USAGE, Runtime};
 use backup_lab::i18n::{Lang, t};
 use backup_lab::lab::journal::{self, Journal, JournalError};
 use backup_lab::lab::plan::{CleanupPath, Options};
 use backup_lab::lab::{StepId, Text};
+use backup_lab::stack::{self, StackError};
 use backup_lab::state::{self, FileProblem, LockError, StateLock};
+use backup_lab::ui_text::file_problem_text;
 use backup_lab::{archive, report, tui, ui_text, validate, worker};
 
 fn main() -> ExitCode {
@@ -471,34 +471,6 @@ fn init_logging(
     (Some(guard), None)
 }
 
-/// `id` about the file `path` with `problem`: `$path`, `$problem` (localized) and `$detail`.
-fn file_problem_text(id: &str, path: impl std::fmt::Display, problem: &FileProblem) -> Text {
-    Text::new(id)
-        .arg("path", path.to_string())
-        .arg(
-            "problem",
-            Text::new(&format!("file-problem-{}", problem.id())),
-        )
-        .arg("detail", {
-            let detail = problem.detail();
-            if detail.is_empty() || matches!(problem, FileProblem::TooLarge { .. }) {
-                String::new()
-            } else {
-                format!(" ({detail})")
-            }
-        })
-}
-
-fn world_names(config: &Config) -> WorldNames {
-    WorldNames {
-        instance: config.names.instance.clone(),
-        cluster: config.names.cluster.clone(),
-        service: config.names.service.clone(),
-        task_family: config.names.task_family.clone(),
-        container: config.names.container.clone(),
-    }
-}
-
 /// `--reset`: `paths` (and any file where the state directory keeps a directory) are moved
 /// into the archive, all or nothing, and the learner is told where they are kept.
 fn reset_state(
@@ -547,69 +519,38 @@ fn world_journal_paths(
         .unwrap_or_default()
 }
 
-/// The simulated account of this configuration: its owner opens it to work on it (or fresh
-/// with `--reset`); everyone else follows what the owner publishes.
-fn open_sim(
-    g: &backup_lab::cli::Global,
-    config: &Config,
-    state_dir: &std::path::Path,
-    speed: f64,
-    owns: bool,
-    lang: Lang,
-) -> Result<(Arc<dyn Cloud>, String), Text> {
-    let names = world_names(config);
-    let world = sim::world_path(&state_dir.join("sim"), &names);
-    if g.reset && owns {
-        let mut paths = vec![world.clone()];
-        paths.extend(world_journal_paths(state_dir, &world));
-        reset_state(state_dir, &paths, lang)?;
-    }
-    let opened = if owns {
-        SimCloud::open(world, speed, names)
+/// Says why the stack could not be built; the exit status.
+fn stack_failed(e: &StackError, lang: Lang) -> i32 {
+    eprintln!("✘ {}", e.text().render(lang));
+    if e.is_usage() {
+        EXIT_USAGE
     } else {
-        SimCloud::view(world, speed, names)
-    };
-    let sim = opened.map_err(|e| match e {
-        WorldError::Unreadable { path, problem } => {
-            file_problem_text("world-unreadable", path.display(), &problem)
+        EXIT_INCOMPLETE
+    }
+}
+
+/// The stack of `settings`, or the exit status after saying why not. A simulated world asked
+/// to start over (`--reset`, by its owner) is first moved into the archive with its journal.
+async fn open_stack(
+    settings: &stack::Settings<'_>,
+    reset: bool,
+    lang: Lang,
+) -> Result<stack::Stack, i32> {
+    if let (true, true, stack::Account::Simulation { .. }) =
+        (reset, settings.owns, &settings.account)
+    {
+        let names = stack::world_names(settings.config);
+        let world = sim::world_path(&settings.state_dir.join("sim"), &names);
+        let mut paths = vec![world.clone()];
+        paths.extend(world_journal_paths(&settings.state_dir, &world));
+        if let Err(text) = reset_state(&settings.state_dir, &paths, lang) {
+            eprintln!("✘ {}", text.render(lang));
+            return Err(EXIT_INCOMPLETE);
         }
-        WorldError::OtherNames { path, instance } => Text::new("world-other-names")
-            .arg("path", path.display().to_string())
-            .arg("instance", instance)
-            .arg("expected", config.names.instance.clone()),
-        WorldError::Unwritable { path, reason } => Text::new("world-unwritable")
-            .arg("path", path.display().to_string())
-            .arg("reason", reason),
-    })?;
-    if !owns {
-        let dir = state_dir.to_path_buf();
-        sim.set_owner_probe(Arc::new(move || {
-            matches!(state::holding(&dir), state::Holding::Running(_))
-        }));
     }
-    let spec = g
-        .faults
-        .as_deref()
-        .map(faults::Spec::parse)
-        .and_then(Result::ok);
-    if let Some(spec) = &spec {
-        sim.set_unhealthy_updates(spec.unhealthy_updates());
-        sim.set_dump_faults(spec.dump_faults());
-        sim.set_restore_endings(spec.restore_endings());
-    }
-    let key = format!("sim-{}", sim.world_id());
-    let sim: Arc<dyn Cloud> = Arc::new(sim);
-    // The `session` fault: the session expires, and fresh keys pasted into a file in the
-    // simulation's directory renew it.
-    let sim = match spec.and_then(|s| s.session_expiry()) {
-        Some(at) => Arc::new(sim::SimSession::new(
-            sim,
-            at,
-            state_dir.join("sim").join(sim::CREDENTIALS_FILE),
-        )),
-        None => sim,
-    };
-    Ok((sim, key))
+    stack::build(settings)
+        .await
+        .map_err(|e| stack_failed(&e, lang))
 }
 
 /// Where the speed of the last run that could act on a simulated world is kept.
@@ -637,39 +578,6 @@ fn run_speed(state_dir: &std::path::Path, key: &str) -> Option<f64> {
         .then(|| value["speed"].as_f64())
         .flatten()
         .filter(|s| *s > 0.0)
-}
-
-/// The learner's AWS account through the standard credential chain.
-async fn open_aws(
-    g: &backup_lab::cli::Global,
-    config: &Config,
-) -> Result<(Arc<dyn Cloud>, String), CloudError> {
-    let settings = AwsSettings {
-        profile: g.profile.clone(),
-        region: g.region.clone(),
-        app_url: config.app_url.clone(),
-        load_balancer: config.names.load_balancer.clone(),
-    };
-    let aws = AwsCloud::connect(&settings).await?;
-    let key = match aws.mode() {
-        Mode::Aws { account, region } => journal::key_for_aws(&account, &region),
-        Mode::Simulation { .. } => "aws".into(),
-    };
-    let reconnect: Reconnect = Arc::new(move || {
-        let settings = settings.clone();
-        Box::pin(async move {
-            AwsCloud::connect(&settings)
-                .await
-                .map(|c| Arc::new(c) as Arc<dyn Cloud>)
-        })
-    });
-    let profile = g.profile.clone();
-    let detect: Detect = Arc::new(move || {
-        let profile = profile.clone();
-        Box::pin(async move { credentials::detect(profile.as_deref()).await })
-    });
-    let refreshing = Refreshing::new(Arc::new(aws), reconnect).with_detect(detect);
-    Ok((Arc::new(refreshing), key))
 }
 
 /// Exit status after a signal: 128 + its number, as a shell reports it.
@@ -992,12 +900,24 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
         eprintln!("! {}", text.render(lang));
     }
 
-    let opened = if g.sim {
-        open_sim(&g, &config, &state_dir, speed, owns, lang)
+    let settings = |account| stack::Settings {
+        account,
+        config: &config,
+        state_dir: state_dir.clone(),
+        owns,
+        faults: fault_spec.clone(),
+    };
+    let simulation = stack::Account::Simulation { speed };
+    let built = if g.sim {
+        open_stack(&settings(simulation), g.reset, lang).await
     } else {
-        match open_aws(&g, &config).await {
-            Ok(opened) => Ok(opened),
-            Err(e) if interactive => match tui::offer_simulation(App::welcome(
+        let aws = stack::Account::Aws {
+            profile: g.profile.clone(),
+            region: g.region.clone(),
+        };
+        match stack::build(&settings(aws)).await {
+            Ok(stack) => Ok(stack),
+            Err(StackError::Aws(e)) if interactive => match tui::offer_simulation(App::welcome(
                 lang,
                 config.clone(),
                 e.clone(),
@@ -1005,7 +925,9 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             ))
             .await
             {
-                Ok(tui::Choice::Simulation) => open_sim(&g, &config, &state_dir, speed, owns, lang),
+                Ok(tui::Choice::Simulation) => {
+                    open_stack(&settings(simulation), g.reset, lang).await
+                }
                 Ok(tui::Choice::Quit) => return 0,
                 Ok(tui::Choice::Signal(signal)) => return signal_exit(signal),
                 Err(io) => {
@@ -1014,73 +936,25 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
                     return EXIT_INCOMPLETE;
                 }
             },
-            Err(e) => {
+            Err(StackError::Aws(e)) => {
                 eprintln!("✘ {}", ui_text::error_text(&e).render(lang));
                 eprintln!("  {}", t(lang, "hint-try-sim"));
                 return EXIT_INCOMPLETE;
             }
+            Err(e) => Err(stack_failed(&e, lang)),
         }
     };
-    let (base, key) = match opened {
-        Ok(opened) => opened,
-        Err(text) => {
-            eprintln!("✘ {}", text.render(lang));
-            return EXIT_INCOMPLETE;
-        }
+    let stack = match built {
+        Ok(stack) => stack,
+        Err(code) => return code,
     };
-    if let (true, Mode::Simulation { speed }) = (owns, base.mode())
+    let key = stack.key().to_owned();
+    if let (true, Mode::Simulation { speed }) = (owns, stack.mode())
         && let Err(text) = remember_run_speed(&state_dir, &key, speed)
     {
         eprintln!("✘ {}", text.render(lang));
         return EXIT_INCOMPLETE;
     }
-    // Eventual consistency: describes lag behind writes as a `stale` rule says; the simulated
-    // account has a small lag of its own unless a rule sets one.
-    let lag = match (
-        fault_spec.as_ref().and_then(faults::Spec::staleness),
-        base.mode(),
-    ) {
-        (Some(lag), _) => Some(lag),
-        (None, Mode::Simulation { .. }) => Some(lag::Lag::sim_default()),
-        (None, Mode::Aws { .. }) => None,
-    };
-    let base: Arc<dyn Cloud> = match lag {
-        Some(lag) if lag.delay_s > 0.0 => Arc::new(lag::Lagging::new(base, lag)),
-        _ => base,
-    };
-    let base: Arc<dyn Cloud> = match fault_spec {
-        None => base,
-        Some(spec)
-            if !spec.unhealthy_updates().is_empty()
-                && !matches!(base.mode(), Mode::Simulation { .. }) =>
-        {
-            eprintln!("✘ {}", t(lang, "invalid-faults-unhealthy-needs-sim"));
-            return EXIT_USAGE;
-        }
-        Some(spec)
-            if !spec.dump_faults().is_empty()
-                && !matches!(base.mode(), Mode::Simulation { .. }) =>
-        {
-            eprintln!("✘ {}", t(lang, "invalid-faults-dump-needs-sim"));
-            return EXIT_USAGE;
-        }
-        Some(spec)
-            if !spec.restore_endings().is_empty()
-                && !matches!(base.mode(), Mode::Simulation { .. }) =>
-        {
-            eprintln!("✘ {}", t(lang, "invalid-faults-restore-needs-sim"));
-            return EXIT_USAGE;
-        }
-        Some(spec)
-            if spec.session_expiry().is_some()
-                && !matches!(base.mode(), Mode::Simulation { .. }) =>
-        {
-            eprintln!("✘ {}", t(lang, "invalid-faults-session-needs-sim"));
-            return EXIT_USAGE;
-        }
-        Some(spec) if !spec.has_call_faults() => base,
-        Some(spec) => Arc::new(faults::Faulty::new(base, spec)),
-    };
     if !owns
         && !interactive
         && let state::Holding::Ended(owner) = state::holding(&state_dir)
@@ -1098,7 +972,7 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
     let skipped = skipped_texts(&journal);
     let sink: Option<Sink> = journal.call_sink();
     let log = Arc::new(CallLog::default());
-    let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(base, log.clone(), sink));
+    let cloud = stack.recorded(log.clone(), sink);
     let journal = Arc::new(Mutex::new(journal));
     let rt = Runtime {
         cloud: cloud.clone(),

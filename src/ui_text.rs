@@ -127,6 +127,29 @@ pub fn fault_spec_text(e: &SpecError) -> Text {
     }
 }
 
+/// `id` about the file `path` with `problem`: `$path`, `$problem` (localized) and `$detail`.
+#[must_use]
+pub fn file_problem_text(
+    id: &str,
+    path: impl std::fmt::Display,
+    problem: &crate::state::FileProblem,
+) -> Text {
+    Text::new(id)
+        .arg("path", path.to_string())
+        .arg(
+            "problem",
+            Text::new(&format!("file-problem-{}", problem.id())),
+        )
+        .arg("detail", {
+            let detail = problem.detail();
+            if detail.is_empty() || matches!(problem, crate::state::FileProblem::TooLarge { .. }) {
+                String::new()
+            } else {
+                format!(" ({detail})")
+            }
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
