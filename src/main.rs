@@ -8,10 +8,10 @@ use std::sync::{Arc, Mutex};
 
 use backup_lab::app::{App, Theme};
 use backup_lab::cli::{Cli, CommandLine};
+use backup_lab::cloud::Mode;
 use backup_lab::cloud::credentials;
 use backup_lab::cloud::recorder::{CallLog, Sink};
 use backup_lab::cloud::sim;
-use backup_lab::cloud::{Mode, faults};
 use backup_lab::config::{self, Config, ConfigError};
 use backup_lab::headless::{EXIT_INCOMPLETE, EXIT_USAGE, Runtime};
 use backup_lab::i18n::{Lang, t};
@@ -43,21 +43,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return command_line_error(&e),
     };
-    let lang = match cli.global.lang.as_deref() {
-        None => Lang::from_env(),
-        Some(code) => {
-            if let Some(lang) = Lang::parse(code) {
-                lang
-            } else {
-                let env_lang = Lang::from_env();
-                eprintln!(
-                    "✘ {}",
-                    Text::new("invalid-lang").arg("lang", code).render(env_lang)
-                );
-                return ExitCode::from(2);
-            }
-        }
-    };
+    let lang = cli.global.lang.unwrap_or_else(Lang::from_env);
     if let Some(text) = backup_lab::cli::generated(cli.command.as_ref()) {
         return print_generated(text, lang);
     }
@@ -134,6 +120,13 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
         return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
     }
     let lang = raw_lang();
+    // A value refused by a rule of its own says why itself.
+    if let Some(refused) = std::error::Error::source(e)
+        .and_then(|source| source.downcast_ref::<backup_lab::cli::Refused>())
+    {
+        eprintln!("✘ {}", refused.0.render(lang));
+        return ExitCode::from(2);
+    }
     let context = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
         Some(ContextValue::Strings(list)) => list.join(", "),
@@ -143,12 +136,7 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
     let arg = context(ContextKind::InvalidArg);
     let value = context(ContextKind::InvalidValue);
     let valid = context(ContextKind::ValidValue);
-    let flag = arg
-        .split([' ', '='])
-        .next()
-        .unwrap_or_default()
-        .trim_matches(['<', '>'])
-        .to_owned();
+    let flag = flag_of(&arg);
     let takes = match flag.as_str() {
         "--speed" => Text::new("cli-takes-speed")
             .arg("min", sim::MIN_SPEED.to_string())
@@ -198,15 +186,27 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
                     },
                 )
         }
-        ErrorKind::MissingRequiredArgument => Text::new("cli-missing").arg("arg", arg),
+        ErrorKind::MissingRequiredArgument => missing_text(&arg),
         ErrorKind::NoEquals | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             Text::new("cli-needs-value")
                 .arg("arg", flag)
                 .arg("takes", takes)
         }
-        ErrorKind::ArgumentConflict => Text::new("cli-conflict")
-            .arg("arg", arg)
-            .arg("other", context(ContextKind::PriorArg)),
+        ErrorKind::ArgumentConflict => {
+            let other = context(ContextKind::PriorArg);
+            let (first, second) = (flag_of(&arg), flag_of(&other));
+            backup_lab::cli::CONFLICTS
+                .iter()
+                .find(|(a, b, _)| (*a == first && *b == second) || (*a == second && *b == first))
+                .map_or_else(
+                    || {
+                        Text::new("cli-conflict")
+                            .arg("arg", arg.clone())
+                            .arg("other", other.clone())
+                    },
+                    |(_, _, id)| Text::new(id),
+                )
+        }
         ErrorKind::InvalidUtf8 => Text::new("cli-not-utf8"),
         _ => {
             let rendered = e.render().to_string();
@@ -221,6 +221,23 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
     };
     eprintln!("✘ {}", text.render(lang));
     ExitCode::from(2)
+}
+
+/// The option in an argument as clap names it (`--speed <N>` → `--speed`).
+fn flag_of(arg: &str) -> String {
+    arg.split([' ', '='])
+        .next()
+        .unwrap_or_default()
+        .trim_matches(['<', '>'])
+        .to_owned()
+}
+
+/// What is missing, as the learner is told: `run` without steps, else the argument.
+fn missing_text(missing: &str) -> Text {
+    if missing.contains("--all") {
+        return Text::new(backup_lab::cli::RUN_NOTHING);
+    }
+    Text::new("cli-missing").arg("arg", missing.to_owned())
 }
 
 /// Writes completions or the man page to stdout; a closed pipe (`| head`) ends quietly.
@@ -316,28 +333,12 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
         Some(path) => Config::load(path).map_err(|e| config_error_text(&e))?,
         None => Config::default(),
     };
-    for (flag, value, target) in [
-        (
-            "--rpo-target",
-            cli.global.rpo_target,
-            &mut config.targets.rpo_minutes,
-        ),
-        (
-            "--rto-target",
-            cli.global.rto_target,
-            &mut config.targets.rto_minutes,
-        ),
-    ] {
-        match value {
-            Some(0) => {
-                return Err(Text::new("config-flag")
-                    .arg("flag", flag)
-                    .arg("value", "0")
-                    .arg("problem_id", Text::new("invalid-target")));
-            }
-            Some(minutes) => *target = minutes,
-            None => {}
-        }
+    // At least a minute each: the command line's parser refuses 0.
+    if let Some(minutes) = cli.global.rpo_target {
+        config.targets.rpo_minutes = minutes;
+    }
+    if let Some(minutes) = cli.global.rto_target {
+        config.targets.rto_minutes = minutes;
     }
     if let Some(window) = &cli.global.window {
         validate::backup_window_utc(window, "").map_err(|e| {
@@ -723,23 +724,6 @@ fn skipped_texts(journal: &Journal) -> Vec<Text> {
         .collect()
 }
 
-/// `--at STEP`: the step a demo starts at, for the TUI on the simulation only (it resets the
-/// world, so a reader cannot have it).
-fn scene_start(name: &str, g: &backup_lab::cli::Global, interactive: bool) -> Result<StepId, Text> {
-    if !g.sim {
-        return Err(Text::new("invalid-at-needs-sim"));
-    }
-    if !interactive || g.read_only {
-        return Err(Text::new("invalid-at-tui-only"));
-    }
-    StepId::parse(name).ok_or_else(|| {
-        let ids: Vec<&str> = StepId::ALL.iter().map(|s| s.id()).collect();
-        Text::new("invalid-at-step")
-            .arg("step", name.to_owned())
-            .arg("steps", ids.join(", "))
-    })
-}
-
 /// Does every lab step before `step` in the fresh world, at the fastest speed, then sets
 /// the clock back: the demo begins at `step` as if a class had got there.
 async fn prepare_scene(rt: &Runtime, config: &Config, step: StepId, lang: Lang) -> i32 {
@@ -785,18 +769,24 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
         return EXIT_USAGE;
     }
     // A scene: a fresh simulated world, prepared up to the step the demo starts at.
-    let scene = match g
-        .at
-        .as_deref()
-        .map(|name| scene_start(name, &g, interactive))
-    {
-        None => None,
-        Some(Ok(step)) => Some(step),
-        Some(Err(text)) => {
-            eprintln!("✘ {}", text.render(lang));
+    // Flags only the simulation has (clap's `requires` would miss a --sim given after the
+    // command).
+    for (given, id) in [
+        (g.at.is_some(), "invalid-at-needs-sim"),
+        (g.speed.is_some(), "invalid-speed-needs-sim"),
+    ] {
+        if given && !g.sim {
+            eprintln!("✘ {}", t(lang, id));
             return EXIT_USAGE;
         }
-    };
+    }
+    // The parser has the step and no --read-only before a command; a scene resets the
+    // world, so a command (a reader, or `run`) cannot have it.
+    let scene = g.at;
+    if scene.is_some() && (!interactive || g.read_only) {
+        eprintln!("✘ {}", t(lang, "invalid-at-tui-only"));
+        return EXIT_USAGE;
+    }
     if scene.is_some() {
         g.reset = true;
     }
@@ -810,35 +800,9 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
     if g.sim && g.app_url.is_some() {
         eprintln!("! {}", t(lang, "app-url-ignored-sim"));
     }
+    // In range, and only with --sim: the parser checked.
     let speed = g.speed.unwrap_or(sim::DEFAULT_SPEED);
-    if !(sim::MIN_SPEED..=sim::MAX_SPEED).contains(&speed) || (g.speed.is_some() && !g.sim) {
-        let id = if g.sim || g.speed.is_none() {
-            "invalid-speed"
-        } else {
-            "invalid-speed-needs-sim"
-        };
-        eprintln!(
-            "✘ {}",
-            Text::new(id)
-                .arg("min", sim::MIN_SPEED.to_string())
-                .arg("max", sim::MAX_SPEED.to_string())
-                .arg("default", sim::DEFAULT_SPEED.to_string())
-                .render(lang)
-        );
-        return EXIT_USAGE;
-    }
-    let fault_spec = match g.faults.as_deref().map(faults::Spec::parse).transpose() {
-        Ok(spec) => spec,
-        Err(e) => {
-            eprintln!(
-                "✘ {}",
-                Text::new("invalid-faults")
-                    .arg("reason", ui_text::fault_spec_text(&e).render(lang))
-                    .render(lang)
-            );
-            return EXIT_USAGE;
-        }
-    };
+    let fault_spec = g.faults.clone();
     // The TUI and `run` work on the state; status, check, report and the read-only TUI only
     // look at what the owner publishes.
     let owns = match &cli.command {
@@ -993,50 +957,13 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             report::print(&rt, args.format, run_speed(&state_dir, &key)).await
         }
         Some(CommandLine::Run(args)) => {
+            // Steps with an action, at least one (or --all), a restore time that is a time:
+            // the parser checked.
             let mut steps = Vec::new();
             if args.all {
                 steps.extend(StepId::CORE);
             }
-            for name in &args.steps {
-                match StepId::parse(name) {
-                    Some(step) if step.has_action() => steps.push(step),
-                    _ => {
-                        let ids: Vec<&str> = StepId::ALL
-                            .iter()
-                            .filter(|s| s.has_action())
-                            .map(|s| s.id())
-                            .collect();
-                        eprintln!(
-                            "✘ {}",
-                            Text::new("invalid-step")
-                                .arg("step", name.clone())
-                                .arg("steps", ids.join(", "))
-                                .render(lang)
-                        );
-                        return EXIT_USAGE;
-                    }
-                }
-            }
-            if steps.is_empty() {
-                eprintln!("✘ {}", t(lang, "run-nothing"));
-                return EXIT_USAGE;
-            }
-            if let Some(typed) = args.restore_time.as_deref()
-                && backup_lab::lab::steps::parse_restore_time(
-                    typed,
-                    jiff::Timestamp::now(),
-                    &config.timezone(),
-                )
-                .is_none()
-            {
-                eprintln!(
-                    "✘ {}",
-                    Text::new("invalid-restore-time")
-                        .arg("time", typed)
-                        .render(lang)
-                );
-                return EXIT_USAGE;
-            }
+            steps.extend(&args.steps);
             let options = Options {
                 cleanup: if args.copy_back {
                     CleanupPath::CopyBack
