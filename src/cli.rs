@@ -62,10 +62,10 @@ pub struct Global {
     #[arg(long, global = true)]
     pub region: Option<String>,
     /// Base URL of the todo app (else the DNS name of the load balancer).
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL", value_parser = app_url)]
     pub app_url: Option<String>,
     /// Your name, shown at the top of the report you hand in (else `learner` in the configuration).
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", value_parser = learner_name)]
     pub name: Option<String>,
     /// Machine-readable output (status, check, run).
     #[arg(long, global = true)]
@@ -300,6 +300,45 @@ fn restore_time(text: &str) -> Result<String, Refused> {
         .ok_or_else(|| Refused(Text::new("invalid-restore-time").arg("time", text.to_owned())))
 }
 
+/// `--name`: the learner's name as the report shows it (trimmed).
+fn learner_name(text: &str) -> Result<String, Refused> {
+    crate::validate::learner_name(text).map_err(|e| {
+        Refused(
+            Text::new("config-flag")
+                .arg("flag", "--name")
+                .arg("value", shown(text))
+                .arg("problem_id", Text::new(&format!("invalid-{}", e.id()))),
+        )
+    })
+}
+
+/// `--app-url`: an http(s) URL without a user name or password; a refused one is echoed
+/// without them.
+fn app_url(text: &str) -> Result<String, Refused> {
+    crate::validate::url(text)
+        .map(|_| text.to_owned())
+        .map_err(|e| {
+            Refused(
+                Text::new("config-flag")
+                    .arg("flag", "--app-url")
+                    .arg("value", shown(&crate::validate::redacted_url(text)))
+                    .arg("problem_id", crate::ui_text::invalid_text(&e)),
+            )
+        })
+}
+
+/// A value as a message echoes it: at most 80 characters, the rest as "…".
+#[must_use]
+pub fn shown(value: &str) -> String {
+    const MAX: usize = 80;
+    if value.chars().count() <= MAX {
+        value.to_owned()
+    } else {
+        let head: String = value.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
 /// The language of the command line's own help: `--lang` as given on the command line (when
 /// it names a language we have), else LC_ALL, LC_MESSAGES or LANG, else English. Read before
 /// parsing, so that `--help` is already in the learner's language.
@@ -487,6 +526,7 @@ mod tests {
         ] {
             let said = refused(args, Lang::En).unwrap_or_default();
             assert!(said.contains(en), "{args:?}: {said}");
+            assert!(!said.contains("secret"), "no password echoed: {said}");
             let said = refused(args, Lang::De).unwrap_or_default();
             assert!(said.contains(de), "{args:?}: {said}");
             assert_ne!(said, refused(args, Lang::En).unwrap_or_default());

@@ -311,20 +311,9 @@ fn config_error_text(e: &ConfigError) -> Text {
             problem,
         } => Text::new("config-field")
             .arg("field", field.clone())
-            .arg("value", shown(value))
+            .arg("value", backup_lab::cli::shown(value))
             .arg("problem", ui_text::invalid_text(problem).render(Lang::En))
             .arg("problem_id", ui_text::invalid_text(problem)),
-    }
-}
-
-/// A value as a message echoes it: at most 80 characters, the rest as "…".
-fn shown(value: &str) -> String {
-    const MAX: usize = 80;
-    if value.chars().count() <= MAX {
-        value.to_owned()
-    } else {
-        let head: String = value.chars().take(MAX).collect();
-        format!("{head}…")
     }
 }
 
@@ -344,27 +333,16 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
         validate::backup_window_utc(window, "").map_err(|e| {
             Text::new("config-flag")
                 .arg("flag", "--window")
-                .arg("value", shown(window))
+                .arg("value", backup_lab::cli::shown(window))
                 .arg("problem_id", ui_text::invalid_text(&e))
         })?;
         config.backup.window_local.clone_from(window);
     }
+    // Valid, and the name trimmed: the command line's parser checked.
     if let Some(name) = &cli.global.name {
-        let name = validate::learner_name(name).map_err(|e| {
-            Text::new("config-flag")
-                .arg("flag", "--name")
-                .arg("value", name.clone())
-                .arg("problem_id", Text::new(&format!("invalid-{}", e.id())))
-        })?;
-        config.learner = Some(name);
+        config.learner = Some(name.clone());
     }
     if let Some(url) = &cli.global.app_url {
-        validate::url(url).map_err(|e| {
-            Text::new("config-flag")
-                .arg("flag", "--app-url")
-                .arg("value", shown(&validate::redacted_url(url)))
-                .arg("problem_id", ui_text::invalid_text(&e))
-        })?;
         config.app_url = Some(url.clone());
     }
     config.validate().map_err(|e| config_error_text(&e))?;
