@@ -1,14 +1,22 @@
 //! Command line: `backup-lab [OPTIONS] [status|check|run|report|completions|man]`; global
-//! options are accepted before or after the command. Values that need rules of their own
-//! (language, speed, names) are checked after parsing so their errors are localized. Shell
-//! completions and the man page are generated from this same definition ([`generated`]).
+//! options are accepted before or after the command. The rules of the arguments are clap's:
+//! typed values (language, speed, targets, faults, steps, the restore time) are parsed here,
+//! and a value refused by a rule of its own carries its localized reason ([`Refused`]);
+//! conflicts and the steps `run` needs are clap's configuration. What depends on the command
+//! (`--at` and `--reset` without one, a flag only the simulation has) is checked after
+//! parsing: clap's `requires` does not see a global flag given on the other side of the
+//! command (`--sim status --speed 60`). Shell completions and the man page are generated from this same definition
+//! ([`generated`]).
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::Theme;
+use crate::cloud::faults::Spec;
+use crate::cloud::sim;
 use crate::i18n::{Lang, has, t};
+use crate::lab::{StepId, Text};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,11 +41,17 @@ pub struct Global {
     #[arg(long, global = true)]
     pub sim: bool,
     /// In the simulation AWS works N times faster, from 1 to 300 (default 15: a restore takes about a minute); otherwise the clock runs in real time.
-    #[arg(long, global = true, allow_hyphen_values = true, value_name = "N")]
+    #[arg(
+        long,
+        global = true,
+        allow_hyphen_values = true,
+        value_name = "N",
+        value_parser = speed
+    )]
     pub speed: Option<f64>,
     /// Language of all texts: de or en, also as de-CH, de_DE, en-US … (default: from LC_ALL/LANG, else en).
-    #[arg(long, global = true, value_name = "LANG")]
-    pub lang: Option<String>,
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang)]
+    pub lang: Option<Lang>,
     /// Names and settings (TOML); see the README.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -48,10 +62,10 @@ pub struct Global {
     #[arg(long, global = true)]
     pub region: Option<String>,
     /// Base URL of the todo app (else the DNS name of the load balancer).
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL", value_parser = app_url)]
     pub app_url: Option<String>,
     /// Your name, shown at the top of the report you hand in (else learner in the configuration).
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", value_parser = learner_name)]
     pub name: Option<String>,
     /// Machine-readable output (status, check, run).
     #[arg(long, global = true)]
@@ -66,8 +80,13 @@ pub struct Global {
     #[arg(long, global = true)]
     pub reset: bool,
     /// Simulation only: start a demo at STEP (e.g. restore) in a fresh world in which every step before it is done.
-    #[arg(long, value_name = "STEP")]
-    pub at: Option<String>,
+    #[arg(
+        long,
+        value_name = "STEP",
+        value_parser = scene_step,
+        conflicts_with = "read_only"
+    )]
+    pub at: Option<StepId>,
     /// Projector mode: large text, high contrast, no event log.
     #[arg(long, global = true)]
     pub present: bool,
@@ -78,14 +97,15 @@ pub struct Global {
     #[arg(long, global = true)]
     pub read_only: bool,
     /// Inject faults into AWS calls, e.g. throttle:0.2 or CreateDBSnapshot=timeout@1.
-    #[arg(long, global = true, value_name = "SPEC")]
-    pub faults: Option<String>,
+    #[arg(long, global = true, value_name = "SPEC", value_parser = faults)]
+    pub faults: Option<Spec>,
     /// RPO target in minutes (default 60): the run is measured against it.
     #[arg(
         long,
         global = true,
         allow_hyphen_values = true,
-        value_name = "MINUTES"
+        value_name = "MINUTES",
+        value_parser = |text: &str| minutes(text, "--rpo-target")
     )]
     pub rpo_target: Option<u32>,
     /// RTO target in minutes (default 30).
@@ -93,7 +113,8 @@ pub struct Global {
         long,
         global = true,
         allow_hyphen_values = true,
-        value_name = "MINUTES"
+        value_name = "MINUTES",
+        value_parser = |text: &str| minutes(text, "--rto-target")
     )]
     pub rto_target: Option<u32>,
     /// Backup window in local time (hh:mm-hh:mm), overriding the configuration.
@@ -136,9 +157,11 @@ pub struct CompletionsArgs {
     clippy::struct_excessive_bools,
     reason = "one field per command-line flag"
 )]
+#[command(group(ArgGroup::new("what").required(true).multiple(true).args(["steps", "all"])))]
 pub struct RunArgs {
     /// Step ids to run, in order.
-    pub steps: Vec<String>,
+    #[arg(value_parser = action_step)]
+    pub steps: Vec<StepId>,
     /// Every action through verify (not cleanup).
     #[arg(long)]
     pub all: bool,
@@ -154,7 +177,7 @@ pub struct RunArgs {
     pub copy_back: bool,
     /// Bonus step point-in-time restore (pitr): restore to this moment instead of the one the
     /// journal calls for: HH:MM:SS in your local time (today), or an RFC 3339 time.
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", value_parser = restore_time)]
     pub restore_time: Option<String>,
     /// When the app or another run holds the state directory, wait until it is free.
     #[arg(long)]
@@ -179,6 +202,148 @@ pub struct ReportArgs {
 /// from the [`crate::validate::Invalid`] it carries.
 fn window(text: &str) -> Result<crate::validate::BackupWindow, crate::validate::Invalid> {
     text.parse()
+}
+
+/// A value refused by a rule of its own, with what was wrong and what to give instead in the
+/// learner's language: the parser's error carries it, and the program shows it instead of
+/// clap's English (`main`'s `command_line_error`).
+#[derive(Debug, Clone)]
+pub struct Refused(pub Text);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.render(Lang::En))
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// A value's error: one of its own ([`Refused`]), or a value that is not of the option's
+/// type at all, which the program says as "`--option` cannot take `value`: expected …".
+type ValueError = Box<dyn std::error::Error + Send + Sync>;
+
+/// The conflicts that have a text of their own (else "cannot be used together").
+pub const CONFLICTS: [(&str, &str, &str); 1] = [("--at", "--read-only", "invalid-at-tui-only")];
+
+/// The text for `run` without steps (`<STEPS>` and `--all` are a required group).
+pub const RUN_NOTHING: &str = "run-nothing";
+
+/// `--lang`: de or en, also as a locale (de-CH, de_DE.UTF-8, en-US …).
+fn lang(code: &str) -> Result<Lang, Refused> {
+    Lang::parse(code).ok_or_else(|| Refused(Text::new("invalid-lang").arg("lang", code)))
+}
+
+/// `--speed`: a number from [`sim::MIN_SPEED`] to [`sim::MAX_SPEED`].
+fn speed(text: &str) -> Result<f64, ValueError> {
+    let speed: f64 = text.trim().parse()?;
+    if (sim::MIN_SPEED..=sim::MAX_SPEED).contains(&speed) {
+        Ok(speed)
+    } else {
+        Err(Box::new(Refused(
+            Text::new("invalid-speed")
+                .arg("min", sim::MIN_SPEED.to_string())
+                .arg("max", sim::MAX_SPEED.to_string())
+                .arg("default", sim::DEFAULT_SPEED.to_string()),
+        )))
+    }
+}
+
+/// `--rpo-target`, `--rto-target`: a whole number of minutes, at least 1.
+fn minutes(text: &str, flag: &str) -> Result<u32, ValueError> {
+    match text.trim().parse()? {
+        0 => Err(Box::new(Refused(
+            Text::new("config-flag")
+                .arg("flag", flag.to_owned())
+                .arg("value", "0")
+                .arg("problem_id", Text::new("invalid-target")),
+        ))),
+        minutes => Ok(minutes),
+    }
+}
+
+/// `--faults`: the rules of docs/FAULTS.md.
+fn faults(text: &str) -> Result<Spec, Refused> {
+    Spec::parse(text).map_err(|e| {
+        Refused(Text::new("invalid-faults").arg("reason", crate::ui_text::fault_spec_text(&e)))
+    })
+}
+
+/// `--at`: any step of the lab.
+fn scene_step(name: &str) -> Result<StepId, Refused> {
+    StepId::parse(name).ok_or_else(|| {
+        let ids: Vec<&str> = StepId::ALL.iter().map(|s| s.id()).collect();
+        Refused(
+            Text::new("invalid-at-step")
+                .arg("step", name.to_owned())
+                .arg("steps", ids.join(", ")),
+        )
+    })
+}
+
+/// `run STEP…`: a step that has an action.
+fn action_step(name: &str) -> Result<StepId, Refused> {
+    StepId::parse(name)
+        .filter(|step| step.has_action())
+        .ok_or_else(|| {
+            let ids: Vec<&str> = StepId::ALL
+                .iter()
+                .filter(|s| s.has_action())
+                .map(|s| s.id())
+                .collect();
+            Refused(
+                Text::new("invalid-step")
+                    .arg("step", name.to_owned())
+                    .arg("steps", ids.join(", ")),
+            )
+        })
+}
+
+/// `--restore-time`: a time of day or an RFC 3339 time, kept as typed: the moment it names
+/// is worked out when the restore is planned (a time of day is today's, or yesterday's when
+/// it is still to come). Whether it is a time does not depend on the day or the zone.
+fn restore_time(text: &str) -> Result<String, Refused> {
+    crate::lab::steps::parse_restore_time(text, jiff::Timestamp::now(), &jiff::tz::TimeZone::UTC)
+        .map(|_| text.to_owned())
+        .ok_or_else(|| Refused(Text::new("invalid-restore-time").arg("time", text.to_owned())))
+}
+
+/// `--name`: the learner's name as the report shows it (trimmed).
+fn learner_name(text: &str) -> Result<String, Refused> {
+    crate::validate::learner_name(text).map_err(|e| {
+        Refused(
+            Text::new("config-flag")
+                .arg("flag", "--name")
+                .arg("value", shown(text))
+                .arg("problem_id", Text::new(&format!("invalid-{}", e.id()))),
+        )
+    })
+}
+
+/// `--app-url`: an http(s) URL without a user name or password; a refused one is echoed
+/// without them.
+fn app_url(text: &str) -> Result<String, Refused> {
+    crate::validate::url(text)
+        .map(|_| text.to_owned())
+        .map_err(|e| {
+            Refused(
+                Text::new("config-flag")
+                    .arg("flag", "--app-url")
+                    .arg("value", shown(&crate::validate::redacted_url(text)))
+                    .arg("problem_id", crate::ui_text::invalid_text(&e)),
+            )
+        })
+}
+
+/// A value as a message echoes it: at most 80 characters, the rest as "…".
+#[must_use]
+pub fn shown(value: &str) -> String {
+    const MAX: usize = 80;
+    if value.chars().count() <= MAX {
+        value.to_owned()
+    } else {
+        let head: String = value.chars().take(MAX).collect();
+        format!("{head}…")
+    }
 }
 
 /// The language of the command line's own help: `--lang` as given on the command line (when
@@ -292,7 +457,7 @@ fn localize(mut cmd: clap::Command, lang: Lang, parent: Option<&str>) -> clap::C
 /// # Errors
 /// A localized text when the man pages cannot be written into the directory.
 #[must_use]
-pub fn generated(command: Option<&CommandLine>) -> Option<Result<Vec<u8>, crate::lab::Text>> {
+pub fn generated(command: Option<&CommandLine>) -> Option<Result<Vec<u8>, Text>> {
     use clap::CommandFactory;
     let mut definition = Cli::command();
     let name = definition.get_name().to_owned();
@@ -306,7 +471,7 @@ pub fn generated(command: Option<&CommandLine>) -> Option<Result<Vec<u8>, crate:
             clap_mangen::generate_to(definition, dir)
                 .map(|()| Vec::new())
                 .map_err(|e| {
-                    crate::lab::Text::new("man-dir-failed")
+                    Text::new("man-dir-failed")
                         .arg("dir", dir.display().to_string())
                         .arg("reason", e.to_string())
                 }),
@@ -317,11 +482,106 @@ pub fn generated(command: Option<&CommandLine>) -> Option<Result<Vec<u8>, crate:
                 clap_mangen::Man::new(definition)
                     .render(&mut out)
                     .map(|()| out)
-                    .map_err(|e| {
-                        crate::lab::Text::new("output-failed").arg("reason", e.to_string())
-                    }),
+                    .map_err(|e| Text::new("output-failed").arg("reason", e.to_string())),
             )
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The localized reason a value was refused with, if it was.
+    fn refused(args: &[&str], lang: Lang) -> Option<String> {
+        let e = command(Lang::En)
+            .try_get_matches_from(std::iter::once("backup-lab").chain(args.iter().copied()))
+            .err()?;
+        let source = std::error::Error::source(&e)?;
+        source
+            .downcast_ref::<Refused>()
+            .map(|refused| refused.0.render(lang))
+    }
+
+    fn parsed(args: &[&str]) -> Cli {
+        use clap::FromArgMatches;
+        let matches = command(Lang::En)
+            .try_get_matches_from(std::iter::once("backup-lab").chain(args.iter().copied()))
+            .expect("parsed");
+        Cli::from_arg_matches(&matches).expect("typed")
+    }
+
+    #[test]
+    fn values_with_rules_of_their_own_are_refused_with_their_reason_in_both_languages() {
+        for (args, en, de) in [
+            (&["--lang", "fr"][..], "unknown language \"fr\"", "«fr»"),
+            (&["--speed", "400"], "from 1 (real time) to 300", "300"),
+            (&["--rto-target", "0"], "at least 1 minute", "1 Minute"),
+            (&["--faults", "explode"], "invalid --faults", "--faults"),
+            (
+                &["--at", "nowhere"],
+                "unknown step \"nowhere\"",
+                "«nowhere»",
+            ),
+            (&["run", "summary"], "steps with an action", "«summary»"),
+            (
+                &["run", "pitr", "--restore-time", "9 Uhr"],
+                "is no time",
+                "«9 Uhr»",
+            ),
+        ] {
+            let said = refused(args, Lang::En).unwrap_or_default();
+            assert!(said.contains(en), "{args:?}: {said}");
+            assert!(!said.contains("secret"), "no password echoed: {said}");
+            let said = refused(args, Lang::De).unwrap_or_default();
+            assert!(said.contains(de), "{args:?}: {said}");
+            assert_ne!(said, refused(args, Lang::En).unwrap_or_default());
+        }
+        // Not a number at all is the parser's own error, said with what the option takes.
+        assert_eq!(refused(&["--speed", "abc"], Lang::En), None);
+    }
+
+    #[test]
+    fn typed_values_arrive_parsed_and_global_flags_cross_the_command() {
+        let cli = parsed(&["--sim", "status", "--speed", "60", "--lang", "de-CH"]);
+        assert_eq!(cli.global.speed, Some(60.0));
+        assert_eq!(cli.global.lang, Some(Lang::De));
+        let cli = parsed(&["run", "snapshot", "restore", "--restore-time", "09:30:00"]);
+        let Some(CommandLine::Run(args)) = cli.command else {
+            panic!("run")
+        };
+        assert_eq!(args.steps, [StepId::Snapshot, StepId::Restore]);
+        assert_eq!(args.restore_time.as_deref(), Some("09:30:00"));
+        let cli = parsed(&[
+            "--faults",
+            "CreateDBSnapshot=timeout@1",
+            "--sim",
+            "--at",
+            "restore",
+        ]);
+        assert!(cli.global.faults.is_some_and(|spec| spec.has_call_faults()));
+        assert_eq!(cli.global.at, Some(StepId::Restore));
+    }
+
+    #[test]
+    fn run_needs_steps_and_one_cleanup_path() {
+        use clap::error::ErrorKind;
+        let kind = |args: &[&str]| {
+            command(Lang::En)
+                .try_get_matches_from(std::iter::once("backup-lab").chain(args.iter().copied()))
+                .err()
+                .map(|e| e.kind())
+        };
+        assert_eq!(kind(&["run"]), Some(ErrorKind::MissingRequiredArgument));
+        assert_eq!(kind(&["run", "--all"]), None);
+        assert_eq!(
+            kind(&["run", "cleanup", "--copy-back", "--keep-restored"]),
+            Some(ErrorKind::ArgumentConflict)
+        );
+        assert_eq!(
+            kind(&["--sim", "--read-only", "--at", "restore"]),
+            Some(ErrorKind::ArgumentConflict)
+        );
     }
 }

@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod lab;
 pub mod protocol;
 pub mod report;
+pub mod stack;
 pub mod state;
 pub mod text;
 pub mod tui;

@@ -8,19 +8,19 @@ use std::sync::{Arc, Mutex};
 
 use backup_lab::app::{App, Theme};
 use backup_lab::cli::{Cli, CommandLine};
-use backup_lab::cloud::aws::{AwsCloud, AwsSettings};
+use backup_lab::cloud::Mode;
 use backup_lab::cloud::credentials;
-use backup_lab::cloud::recorder::{CallLog, Recorded, Sink};
-use backup_lab::cloud::refresh::{Detect, Reconnect, Refreshing};
-use backup_lab::cloud::sim::{self, SimCloud, WorldError, WorldNames};
-use backup_lab::cloud::{Cloud, CloudError, Mode, faults, lag};
+use backup_lab::cloud::recorder::{CallLog, Sink};
+use backup_lab::cloud::sim;
 use backup_lab::config::{self, Config, ConfigError};
 use backup_lab::headless::{EXIT_INCOMPLETE, EXIT_USAGE, Runtime};
 use backup_lab::i18n::{Lang, t};
 use backup_lab::lab::journal::{self, Journal, JournalError};
 use backup_lab::lab::plan::{CleanupPath, Options};
 use backup_lab::lab::{StepId, Text};
+use backup_lab::stack::{self, StackError};
 use backup_lab::state::{self, FileProblem, LockError, StateLock};
+use backup_lab::ui_text::file_problem_text;
 use backup_lab::{archive, report, tui, ui_text, validate, worker};
 
 fn main() -> ExitCode {
@@ -43,21 +43,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return command_line_error(&e),
     };
-    let lang = match cli.global.lang.as_deref() {
-        None => Lang::from_env(),
-        Some(code) => {
-            if let Some(lang) = Lang::parse(code) {
-                lang
-            } else {
-                let env_lang = Lang::from_env();
-                eprintln!(
-                    "✘ {}",
-                    Text::new("invalid-lang").arg("lang", code).render(env_lang)
-                );
-                return ExitCode::from(2);
-            }
-        }
-    };
+    let lang = cli.global.lang.unwrap_or_else(Lang::from_env);
     if let Some(text) = backup_lab::cli::generated(cli.command.as_ref()) {
         return print_generated(text, lang);
     }
@@ -134,6 +120,13 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
         return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
     }
     let lang = raw_lang();
+    // A value refused by a rule of its own says why itself.
+    if let Some(refused) = std::error::Error::source(e)
+        .and_then(|source| source.downcast_ref::<backup_lab::cli::Refused>())
+    {
+        eprintln!("✘ {}", refused.0.render(lang));
+        return ExitCode::from(2);
+    }
     let context = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
         Some(ContextValue::Strings(list)) => list.join(", "),
@@ -143,12 +136,7 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
     let arg = context(ContextKind::InvalidArg);
     let value = context(ContextKind::InvalidValue);
     let valid = context(ContextKind::ValidValue);
-    let flag = arg
-        .split([' ', '='])
-        .next()
-        .unwrap_or_default()
-        .trim_matches(['<', '>'])
-        .to_owned();
+    let flag = flag_of(&arg);
     let takes = match flag.as_str() {
         "--speed" => Text::new("cli-takes-speed")
             .arg("min", sim::MIN_SPEED.to_string())
@@ -168,7 +156,7 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
     let text = match e.kind() {
         ErrorKind::ValueValidation if let Some(invalid) = refused => Text::new("config-flag")
             .arg("flag", flag)
-            .arg("value", shown(&value))
+            .arg("value", backup_lab::cli::shown(&value))
             .arg("problem_id", ui_text::invalid_text(invalid)),
         ErrorKind::InvalidValue if value.is_empty() => Text::new("cli-needs-value")
             .arg("arg", flag)
@@ -205,15 +193,27 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
                     },
                 )
         }
-        ErrorKind::MissingRequiredArgument => Text::new("cli-missing").arg("arg", arg),
+        ErrorKind::MissingRequiredArgument => missing_text(&arg),
         ErrorKind::NoEquals | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             Text::new("cli-needs-value")
                 .arg("arg", flag)
                 .arg("takes", takes)
         }
-        ErrorKind::ArgumentConflict => Text::new("cli-conflict")
-            .arg("arg", arg)
-            .arg("other", context(ContextKind::PriorArg)),
+        ErrorKind::ArgumentConflict => {
+            let other = context(ContextKind::PriorArg);
+            let (first, second) = (flag_of(&arg), flag_of(&other));
+            backup_lab::cli::CONFLICTS
+                .iter()
+                .find(|(a, b, _)| (*a == first && *b == second) || (*a == second && *b == first))
+                .map_or_else(
+                    || {
+                        Text::new("cli-conflict")
+                            .arg("arg", arg.clone())
+                            .arg("other", other.clone())
+                    },
+                    |(_, _, id)| Text::new(id),
+                )
+        }
         ErrorKind::InvalidUtf8 => Text::new("cli-not-utf8"),
         _ => {
             let rendered = e.render().to_string();
@@ -228,6 +228,23 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
     };
     eprintln!("✘ {}", text.render(lang));
     ExitCode::from(2)
+}
+
+/// The option in an argument as clap names it (`--speed <N>` → `--speed`).
+fn flag_of(arg: &str) -> String {
+    arg.split([' ', '='])
+        .next()
+        .unwrap_or_default()
+        .trim_matches(['<', '>'])
+        .to_owned()
+}
+
+/// What is missing, as the learner is told: `run` without steps, else the argument.
+fn missing_text(missing: &str) -> Text {
+    if missing.contains("--all") {
+        return Text::new(backup_lab::cli::RUN_NOTHING);
+    }
+    Text::new("cli-missing").arg("arg", missing.to_owned())
 }
 
 /// Writes completions or the man page to stdout; a closed pipe (`| head`) ends quietly.
@@ -301,20 +318,9 @@ fn config_error_text(e: &ConfigError) -> Text {
             problem,
         } => Text::new("config-field")
             .arg("field", field.clone())
-            .arg("value", shown(value))
+            .arg("value", backup_lab::cli::shown(value))
             .arg("problem", ui_text::invalid_text(problem).render(Lang::En))
             .arg("problem_id", ui_text::invalid_text(problem)),
-    }
-}
-
-/// A value as a message echoes it: at most 80 characters, the rest as "…".
-fn shown(value: &str) -> String {
-    const MAX: usize = 80;
-    if value.chars().count() <= MAX {
-        value.to_owned()
-    } else {
-        let head: String = value.chars().take(MAX).collect();
-        format!("{head}…")
     }
 }
 
@@ -323,48 +329,21 @@ fn load_config(cli: &Cli) -> Result<Config, Text> {
         Some(path) => Config::load(path).map_err(|e| config_error_text(&e))?,
         None => Config::default(),
     };
-    for (flag, value, target) in [
-        (
-            "--rpo-target",
-            cli.global.rpo_target,
-            &mut config.targets.rpo_minutes,
-        ),
-        (
-            "--rto-target",
-            cli.global.rto_target,
-            &mut config.targets.rto_minutes,
-        ),
-    ] {
-        match value {
-            Some(0) => {
-                return Err(Text::new("config-flag")
-                    .arg("flag", flag)
-                    .arg("value", "0")
-                    .arg("problem_id", Text::new("invalid-target")));
-            }
-            Some(minutes) => *target = minutes,
-            None => {}
-        }
+    // At least a minute each: the command line's parser refuses 0.
+    if let Some(minutes) = cli.global.rpo_target {
+        config.targets.rpo_minutes = minutes;
+    }
+    if let Some(minutes) = cli.global.rto_target {
+        config.targets.rto_minutes = minutes;
     }
     if let Some(window) = cli.global.window {
         config.backup.window_local = window;
     }
+    // Valid, and the name trimmed: the command line's parser checked.
     if let Some(name) = &cli.global.name {
-        let name = validate::learner_name(name).map_err(|e| {
-            Text::new("config-flag")
-                .arg("flag", "--name")
-                .arg("value", name.clone())
-                .arg("problem_id", Text::new(&format!("invalid-{}", e.id())))
-        })?;
-        config.learner = Some(name);
+        config.learner = Some(name.clone());
     }
     if let Some(url) = &cli.global.app_url {
-        validate::url(url).map_err(|e| {
-            Text::new("config-flag")
-                .arg("flag", "--app-url")
-                .arg("value", shown(&validate::redacted_url(url)))
-                .arg("problem_id", ui_text::invalid_text(&e))
-        })?;
         config.app_url = Some(url.clone());
     }
     config.validate().map_err(|e| config_error_text(&e))?;
@@ -472,34 +451,6 @@ fn init_logging(
     (Some(guard), None)
 }
 
-/// `id` about the file `path` with `problem`: `$path`, `$problem` (localized) and `$detail`.
-fn file_problem_text(id: &str, path: impl std::fmt::Display, problem: &FileProblem) -> Text {
-    Text::new(id)
-        .arg("path", path.to_string())
-        .arg(
-            "problem",
-            Text::new(&format!("file-problem-{}", problem.id())),
-        )
-        .arg("detail", {
-            let detail = problem.detail();
-            if detail.is_empty() || matches!(problem, FileProblem::TooLarge { .. }) {
-                String::new()
-            } else {
-                format!(" ({detail})")
-            }
-        })
-}
-
-fn world_names(config: &Config) -> WorldNames {
-    WorldNames {
-        instance: config.names.instance.clone(),
-        cluster: config.names.cluster.clone(),
-        service: config.names.service.clone(),
-        task_family: config.names.task_family.clone(),
-        container: config.names.container.clone(),
-    }
-}
-
 /// `--reset`: `paths` (and any file where the state directory keeps a directory) are moved
 /// into the archive, all or nothing, and the learner is told where they are kept.
 fn reset_state(
@@ -548,69 +499,38 @@ fn world_journal_paths(
         .unwrap_or_default()
 }
 
-/// The simulated account of this configuration: its owner opens it to work on it (or fresh
-/// with `--reset`); everyone else follows what the owner publishes.
-fn open_sim(
-    g: &backup_lab::cli::Global,
-    config: &Config,
-    state_dir: &std::path::Path,
-    speed: f64,
-    owns: bool,
-    lang: Lang,
-) -> Result<(Arc<dyn Cloud>, String), Text> {
-    let names = world_names(config);
-    let world = sim::world_path(&state_dir.join("sim"), &names);
-    if g.reset && owns {
-        let mut paths = vec![world.clone()];
-        paths.extend(world_journal_paths(state_dir, &world));
-        reset_state(state_dir, &paths, lang)?;
-    }
-    let opened = if owns {
-        SimCloud::open(world, speed, names)
+/// Says why the stack could not be built; the exit status.
+fn stack_failed(e: &StackError, lang: Lang) -> i32 {
+    eprintln!("✘ {}", e.text().render(lang));
+    if e.is_usage() {
+        EXIT_USAGE
     } else {
-        SimCloud::view(world, speed, names)
-    };
-    let sim = opened.map_err(|e| match e {
-        WorldError::Unreadable { path, problem } => {
-            file_problem_text("world-unreadable", path.display(), &problem)
+        EXIT_INCOMPLETE
+    }
+}
+
+/// The stack of `settings`, or the exit status after saying why not. A simulated world asked
+/// to start over (`--reset`, by its owner) is first moved into the archive with its journal.
+async fn open_stack(
+    settings: &stack::Settings<'_>,
+    reset: bool,
+    lang: Lang,
+) -> Result<stack::Stack, i32> {
+    if let (true, true, stack::Account::Simulation { .. }) =
+        (reset, settings.owns, &settings.account)
+    {
+        let names = stack::world_names(settings.config);
+        let world = sim::world_path(&settings.state_dir.join("sim"), &names);
+        let mut paths = vec![world.clone()];
+        paths.extend(world_journal_paths(&settings.state_dir, &world));
+        if let Err(text) = reset_state(&settings.state_dir, &paths, lang) {
+            eprintln!("✘ {}", text.render(lang));
+            return Err(EXIT_INCOMPLETE);
         }
-        WorldError::OtherNames { path, instance } => Text::new("world-other-names")
-            .arg("path", path.display().to_string())
-            .arg("instance", instance)
-            .arg("expected", config.names.instance.clone()),
-        WorldError::Unwritable { path, reason } => Text::new("world-unwritable")
-            .arg("path", path.display().to_string())
-            .arg("reason", reason),
-    })?;
-    if !owns {
-        let dir = state_dir.to_path_buf();
-        sim.set_owner_probe(Arc::new(move || {
-            matches!(state::holding(&dir), state::Holding::Running(_))
-        }));
     }
-    let spec = g
-        .faults
-        .as_deref()
-        .map(faults::Spec::parse)
-        .and_then(Result::ok);
-    if let Some(spec) = &spec {
-        sim.set_unhealthy_updates(spec.unhealthy_updates());
-        sim.set_dump_faults(spec.dump_faults());
-        sim.set_restore_endings(spec.restore_endings());
-    }
-    let key = format!("sim-{}", sim.world_id());
-    let sim: Arc<dyn Cloud> = Arc::new(sim);
-    // The `session` fault: the session expires, and fresh keys pasted into a file in the
-    // simulation's directory renew it.
-    let sim = match spec.and_then(|s| s.session_expiry()) {
-        Some(at) => Arc::new(sim::SimSession::new(
-            sim,
-            at,
-            state_dir.join("sim").join(sim::CREDENTIALS_FILE),
-        )),
-        None => sim,
-    };
-    Ok((sim, key))
+    stack::build(settings)
+        .await
+        .map_err(|e| stack_failed(&e, lang))
 }
 
 /// Where the speed of the last run that could act on a simulated world is kept.
@@ -638,39 +558,6 @@ fn run_speed(state_dir: &std::path::Path, key: &str) -> Option<f64> {
         .then(|| value["speed"].as_f64())
         .flatten()
         .filter(|s| *s > 0.0)
-}
-
-/// The learner's AWS account through the standard credential chain.
-async fn open_aws(
-    g: &backup_lab::cli::Global,
-    config: &Config,
-) -> Result<(Arc<dyn Cloud>, String), CloudError> {
-    let settings = AwsSettings {
-        profile: g.profile.clone(),
-        region: g.region.clone(),
-        app_url: config.app_url.clone(),
-        load_balancer: config.names.load_balancer.clone(),
-    };
-    let aws = AwsCloud::connect(&settings).await?;
-    let key = match aws.mode() {
-        Mode::Aws { account, region } => journal::key_for_aws(&account, &region),
-        Mode::Simulation { .. } => "aws".into(),
-    };
-    let reconnect: Reconnect = Arc::new(move || {
-        let settings = settings.clone();
-        Box::pin(async move {
-            AwsCloud::connect(&settings)
-                .await
-                .map(|c| Arc::new(c) as Arc<dyn Cloud>)
-        })
-    });
-    let profile = g.profile.clone();
-    let detect: Detect = Arc::new(move || {
-        let profile = profile.clone();
-        Box::pin(async move { credentials::detect(profile.as_deref()).await })
-    });
-    let refreshing = Refreshing::new(Arc::new(aws), reconnect).with_detect(detect);
-    Ok((Arc::new(refreshing), key))
 }
 
 /// Exit status after a signal: 128 + its number, as a shell reports it.
@@ -816,23 +703,6 @@ fn skipped_texts(journal: &Journal) -> Vec<Text> {
         .collect()
 }
 
-/// `--at STEP`: the step a demo starts at, for the TUI on the simulation only (it resets the
-/// world, so a reader cannot have it).
-fn scene_start(name: &str, g: &backup_lab::cli::Global, interactive: bool) -> Result<StepId, Text> {
-    if !g.sim {
-        return Err(Text::new("invalid-at-needs-sim"));
-    }
-    if !interactive || g.read_only {
-        return Err(Text::new("invalid-at-tui-only"));
-    }
-    StepId::parse(name).ok_or_else(|| {
-        let ids: Vec<&str> = StepId::ALL.iter().map(|s| s.id()).collect();
-        Text::new("invalid-at-step")
-            .arg("step", name.to_owned())
-            .arg("steps", ids.join(", "))
-    })
-}
-
 /// Does every lab step before `step` in the fresh world, at the fastest speed, then sets
 /// the clock back: the demo begins at `step` as if a class had got there.
 async fn prepare_scene(rt: &Runtime, config: &Config, step: StepId, lang: Lang) -> i32 {
@@ -878,18 +748,24 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
         return EXIT_USAGE;
     }
     // A scene: a fresh simulated world, prepared up to the step the demo starts at.
-    let scene = match g
-        .at
-        .as_deref()
-        .map(|name| scene_start(name, &g, interactive))
-    {
-        None => None,
-        Some(Ok(step)) => Some(step),
-        Some(Err(text)) => {
-            eprintln!("✘ {}", text.render(lang));
+    // Flags only the simulation has (clap's `requires` would miss a --sim given after the
+    // command).
+    for (given, id) in [
+        (g.at.is_some(), "invalid-at-needs-sim"),
+        (g.speed.is_some(), "invalid-speed-needs-sim"),
+    ] {
+        if given && !g.sim {
+            eprintln!("✘ {}", t(lang, id));
             return EXIT_USAGE;
         }
-    };
+    }
+    // The parser has the step and no --read-only before a command; a scene resets the
+    // world, so a command (a reader, or `run`) cannot have it.
+    let scene = g.at;
+    if scene.is_some() && (!interactive || g.read_only) {
+        eprintln!("✘ {}", t(lang, "invalid-at-tui-only"));
+        return EXIT_USAGE;
+    }
     if scene.is_some() {
         g.reset = true;
     }
@@ -903,35 +779,9 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
     if g.sim && g.app_url.is_some() {
         eprintln!("! {}", t(lang, "app-url-ignored-sim"));
     }
+    // In range, and only with --sim: the parser checked.
     let speed = g.speed.unwrap_or(sim::DEFAULT_SPEED);
-    if !(sim::MIN_SPEED..=sim::MAX_SPEED).contains(&speed) || (g.speed.is_some() && !g.sim) {
-        let id = if g.sim || g.speed.is_none() {
-            "invalid-speed"
-        } else {
-            "invalid-speed-needs-sim"
-        };
-        eprintln!(
-            "✘ {}",
-            Text::new(id)
-                .arg("min", sim::MIN_SPEED.to_string())
-                .arg("max", sim::MAX_SPEED.to_string())
-                .arg("default", sim::DEFAULT_SPEED.to_string())
-                .render(lang)
-        );
-        return EXIT_USAGE;
-    }
-    let fault_spec = match g.faults.as_deref().map(faults::Spec::parse).transpose() {
-        Ok(spec) => spec,
-        Err(e) => {
-            eprintln!(
-                "✘ {}",
-                Text::new("invalid-faults")
-                    .arg("reason", ui_text::fault_spec_text(&e).render(lang))
-                    .render(lang)
-            );
-            return EXIT_USAGE;
-        }
-    };
+    let fault_spec = g.faults.clone();
     // The TUI and `run` work on the state; status, check, report and the read-only TUI only
     // look at what the owner publishes.
     let owns = match &cli.command {
@@ -993,12 +843,24 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
         eprintln!("! {}", text.render(lang));
     }
 
-    let opened = if g.sim {
-        open_sim(&g, &config, &state_dir, speed, owns, lang)
+    let settings = |account| stack::Settings {
+        account,
+        config: &config,
+        state_dir: state_dir.clone(),
+        owns,
+        faults: fault_spec.clone(),
+    };
+    let simulation = stack::Account::Simulation { speed };
+    let built = if g.sim {
+        open_stack(&settings(simulation), g.reset, lang).await
     } else {
-        match open_aws(&g, &config).await {
-            Ok(opened) => Ok(opened),
-            Err(e) if interactive => match tui::offer_simulation(App::welcome(
+        let aws = stack::Account::Aws {
+            profile: g.profile.clone(),
+            region: g.region.clone(),
+        };
+        match stack::build(&settings(aws)).await {
+            Ok(stack) => Ok(stack),
+            Err(StackError::Aws(e)) if interactive => match tui::offer_simulation(App::welcome(
                 lang,
                 config.clone(),
                 e.clone(),
@@ -1006,7 +868,9 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             ))
             .await
             {
-                Ok(tui::Choice::Simulation) => open_sim(&g, &config, &state_dir, speed, owns, lang),
+                Ok(tui::Choice::Simulation) => {
+                    open_stack(&settings(simulation), g.reset, lang).await
+                }
                 Ok(tui::Choice::Quit) => return 0,
                 Ok(tui::Choice::Signal(signal)) => return signal_exit(signal),
                 Err(io) => {
@@ -1015,73 +879,25 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
                     return EXIT_INCOMPLETE;
                 }
             },
-            Err(e) => {
+            Err(StackError::Aws(e)) => {
                 eprintln!("✘ {}", ui_text::error_text(&e).render(lang));
                 eprintln!("  {}", t(lang, "hint-try-sim"));
                 return EXIT_INCOMPLETE;
             }
+            Err(e) => Err(stack_failed(&e, lang)),
         }
     };
-    let (base, key) = match opened {
-        Ok(opened) => opened,
-        Err(text) => {
-            eprintln!("✘ {}", text.render(lang));
-            return EXIT_INCOMPLETE;
-        }
+    let stack = match built {
+        Ok(stack) => stack,
+        Err(code) => return code,
     };
-    if let (true, Mode::Simulation { speed }) = (owns, base.mode())
+    let key = stack.key().to_owned();
+    if let (true, Mode::Simulation { speed }) = (owns, stack.mode())
         && let Err(text) = remember_run_speed(&state_dir, &key, speed)
     {
         eprintln!("✘ {}", text.render(lang));
         return EXIT_INCOMPLETE;
     }
-    // Eventual consistency: describes lag behind writes as a `stale` rule says; the simulated
-    // account has a small lag of its own unless a rule sets one.
-    let lag = match (
-        fault_spec.as_ref().and_then(faults::Spec::staleness),
-        base.mode(),
-    ) {
-        (Some(lag), _) => Some(lag),
-        (None, Mode::Simulation { .. }) => Some(lag::Lag::sim_default()),
-        (None, Mode::Aws { .. }) => None,
-    };
-    let base: Arc<dyn Cloud> = match lag {
-        Some(lag) if lag.delay_s > 0.0 => Arc::new(lag::Lagging::new(base, lag)),
-        _ => base,
-    };
-    let base: Arc<dyn Cloud> = match fault_spec {
-        None => base,
-        Some(spec)
-            if !spec.unhealthy_updates().is_empty()
-                && !matches!(base.mode(), Mode::Simulation { .. }) =>
-        {
-            eprintln!("✘ {}", t(lang, "invalid-faults-unhealthy-needs-sim"));
-            return EXIT_USAGE;
-        }
-        Some(spec)
-            if !spec.dump_faults().is_empty()
-                && !matches!(base.mode(), Mode::Simulation { .. }) =>
-        {
-            eprintln!("✘ {}", t(lang, "invalid-faults-dump-needs-sim"));
-            return EXIT_USAGE;
-        }
-        Some(spec)
-            if !spec.restore_endings().is_empty()
-                && !matches!(base.mode(), Mode::Simulation { .. }) =>
-        {
-            eprintln!("✘ {}", t(lang, "invalid-faults-restore-needs-sim"));
-            return EXIT_USAGE;
-        }
-        Some(spec)
-            if spec.session_expiry().is_some()
-                && !matches!(base.mode(), Mode::Simulation { .. }) =>
-        {
-            eprintln!("✘ {}", t(lang, "invalid-faults-session-needs-sim"));
-            return EXIT_USAGE;
-        }
-        Some(spec) if !spec.has_call_faults() => base,
-        Some(spec) => Arc::new(faults::Faulty::new(base, spec)),
-    };
     if !owns
         && !interactive
         && let state::Holding::Ended(owner) = state::holding(&state_dir)
@@ -1099,7 +915,7 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
     let skipped = skipped_texts(&journal);
     let sink: Option<Sink> = journal.call_sink();
     let log = Arc::new(CallLog::default());
-    let cloud: Arc<dyn Cloud> = Arc::new(Recorded::new(base, log.clone(), sink));
+    let cloud = stack.recorded(log.clone(), sink);
     let journal = Arc::new(Mutex::new(journal));
     let rt = Runtime {
         cloud: cloud.clone(),
@@ -1120,50 +936,13 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             report::print(&rt, args.format, run_speed(&state_dir, &key)).await
         }
         Some(CommandLine::Run(args)) => {
+            // Steps with an action, at least one (or --all), a restore time that is a time:
+            // the parser checked.
             let mut steps = Vec::new();
             if args.all {
                 steps.extend(StepId::CORE);
             }
-            for name in &args.steps {
-                match StepId::parse(name) {
-                    Some(step) if step.has_action() => steps.push(step),
-                    _ => {
-                        let ids: Vec<&str> = StepId::ALL
-                            .iter()
-                            .filter(|s| s.has_action())
-                            .map(|s| s.id())
-                            .collect();
-                        eprintln!(
-                            "✘ {}",
-                            Text::new("invalid-step")
-                                .arg("step", name.clone())
-                                .arg("steps", ids.join(", "))
-                                .render(lang)
-                        );
-                        return EXIT_USAGE;
-                    }
-                }
-            }
-            if steps.is_empty() {
-                eprintln!("✘ {}", t(lang, "run-nothing"));
-                return EXIT_USAGE;
-            }
-            if let Some(typed) = args.restore_time.as_deref()
-                && backup_lab::lab::steps::parse_restore_time(
-                    typed,
-                    jiff::Timestamp::now(),
-                    &config.timezone(),
-                )
-                .is_none()
-            {
-                eprintln!(
-                    "✘ {}",
-                    Text::new("invalid-restore-time")
-                        .arg("time", typed)
-                        .render(lang)
-                );
-                return EXIT_USAGE;
-            }
+            steps.extend(&args.steps);
             let options = Options {
                 cleanup: if args.copy_back {
                     CleanupPath::CopyBack

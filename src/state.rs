@@ -377,6 +377,29 @@ pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
     Ok(target)
 }
 
+/// `id` about the file `path` with `problem`: `$path`, `$problem` (localized) and `$detail`.
+#[must_use]
+pub fn file_problem_text(
+    id: &str,
+    path: impl std::fmt::Display,
+    problem: &FileProblem,
+) -> crate::text::Text {
+    crate::text::Text::new(id)
+        .arg("path", path.to_string())
+        .arg(
+            "problem",
+            crate::text::Text::new(&format!("file-problem-{}", problem.id())),
+        )
+        .arg("detail", {
+            let detail = problem.detail();
+            if detail.is_empty() || matches!(problem, FileProblem::TooLarge { .. }) {
+                String::new()
+            } else {
+                format!(" ({detail})")
+            }
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -109,7 +109,7 @@ fn bad_configuration_is_refused_in_both_languages() {
 #[test]
 fn bad_flags_are_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let cases: [(&[&str], &str); 9] = [
+    let cases: [(&[&str], &str); 15] = [
         (&["--lang", "fr", "check"], "unknown language"),
         (&["--at", "restore", "check"], "add --sim"),
         (&["--sim", "--at", "restore", "check"], "without a command"),
@@ -122,6 +122,31 @@ fn bad_flags_are_refused() {
         (&["--sim", "--app-url", "ftp://x", "check"], "http(s) URL"),
         (&["--sim", "--faults", "explode", "check"], "--faults"),
         (&["--sim", "--window", "03:00-03:10", "check"], "30 minutes"),
+        (&["--sim", "--at", "bogus"], "unknown step \"bogus\""),
+        (
+            &["--sim", "--read-only", "--at", "restore"],
+            "without --read-only",
+        ),
+        (&["--sim", "run"], "name the steps to run"),
+        (
+            &["--sim", "--rpo-target", "0", "status"],
+            "at least 1 minute",
+        ),
+        (
+            &[
+                "--sim",
+                "run",
+                "restore",
+                "--restore-time",
+                "25:00",
+                "--yes",
+            ],
+            "\"25:00\" is no time",
+        ),
+        (
+            &["--sim", "run", "verify", "summary"],
+            "unknown step \"summary\"",
+        ),
     ];
     for (args, expected) in cases {
         let out = run(dir.path(), args);

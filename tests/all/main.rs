@@ -44,6 +44,7 @@ mod locales;
 mod recovery;
 mod restore_diag;
 mod restore_ends;
+mod stack;
 mod state;
 mod state_limits;
 mod tty;
