@@ -26,16 +26,14 @@ pub enum Action {
     Cancel,
     Input(char),
     Backspace,
-    /// Switches the cleanup path in the cleanup dialog.
+    /// Marks the next way in a step's choice dialog.
     ToggleChoice,
     /// Yes / no to a plan.
     Yes,
     No,
-    /// Cleanup: keep the restored database, go back to the original one, or copy the
-    /// restored data into the original one first (dump & restore).
-    KeepRestored,
-    GoBack,
-    CopyBack,
+    /// Takes the way of a step's choice dialog that has this key (cleanup: `k` keeps the
+    /// restored database, `c` copies its data back, `b` goes back).
+    Pick(char),
     /// Welcome screen: continue in the simulated account.
     UseSimulation,
     /// Opens (or closes) the self-check questions of the step.

@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
 use crate::i18n::Lang;
+use crate::lab::ask::choice_keys;
 
 /// Which table applies: what is in front of the learner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,9 @@ pub enum Key {
     AnyChar,
     /// A digit 0–9: its value replaces the placeholder of [`Action::Digit`].
     Digits,
+    /// A key of a step's choice dialog (`crate::lab::ask::choice_keys`): it replaces the
+    /// placeholder of [`Action::Pick`].
+    Choices,
 }
 
 /// In which languages a key is one of the few a key line shows (the help lists every key).
@@ -277,9 +281,11 @@ pub const DIALOG: &[Row] = &[
             key(KeyCode::Tab, Action::ToggleChoice),
             also(KeyCode::Left, Action::ToggleChoice),
             also(KeyCode::Right, Action::ToggleChoice),
-            char_key('k', Action::KeepRestored),
-            char_key('c', Action::CopyBack),
-            char_key('b', Action::GoBack),
+            Binding {
+                key: Key::Choices,
+                action: Action::Pick('\0'),
+                shown: Shown::Always,
+            },
         ],
         "ui-help-cleanup",
     ),
@@ -416,6 +422,9 @@ impl Key {
             Key::Code(code) => code == event.code,
             Key::AnyChar => matches!(event.code, KeyCode::Char(_)),
             Key::Digits => matches!(event.code, KeyCode::Char('0'..='9')),
+            Key::Choices => {
+                matches!(event.code, KeyCode::Char(c) if choice_keys().contains(&c))
+            }
         }
     }
 
@@ -426,6 +435,11 @@ impl Key {
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::AnyChar => String::new(),
             Key::Digits => "0–9".into(),
+            Key::Choices => choice_keys()
+                .iter()
+                .map(char::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
             Key::Code(code) => match code {
                 KeyCode::Left => "←".into(),
                 KeyCode::Right => "→".into(),
@@ -490,6 +504,7 @@ pub fn action_in(mode: KeyMode, key: &KeyEvent, lang: Lang) -> Option<Action> {
                 .and_then(|d| u8::try_from(d).ok())
                 .unwrap_or(0),
         ),
+        (Key::Choices, KeyCode::Char(c)) => Action::Pick(c),
         _ => binding.action,
     })
 }

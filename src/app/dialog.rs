@@ -1,14 +1,14 @@
-//! The dialog in front of the lab: a plan waiting for yes/no or a typed word, a choice or a
-//! typed value the step's action needs first, a fresh simulated world, a notice. The dialog
+//! The dialog in front of the lab: a plan waiting for yes/no or a typed word, one of a
+//! step's ways or a typed value its action needs first (what the step asks, `lab::ask`), a fresh simulated world, a notice. The dialog
 //! owns its keys ([`Dialog::on`]); what it decides leaves as an [`Outcome`] the app carries
 //! out. It is drawn by `ui::dialogs::draw` from the dialog alone.
 
 use super::{DIALOG_PAGE, MAX_DIALOG_SCROLL, Outcome};
 use crate::action::Action;
-use crate::lab::Text;
-use crate::lab::act;
-use crate::lab::plan::{CleanupPath, Confirm, Plan, Setting};
+use crate::lab::ask::{Choices, Field, Refusal};
+use crate::lab::plan::{Confirm, Plan};
 use crate::lab::steps::{self, Ctx};
+use crate::lab::{StepId, Text};
 
 /// The word that confirms a fresh simulated world.
 pub const FRESH_WORD: &str = "reset";
@@ -26,20 +26,17 @@ pub enum Dialog {
         typed: String,
         mismatch: bool,
     },
-    /// The backup window, entered in local time, before the plan is shown.
-    Window { input: String, error: Option<Text> },
-    /// The point-in-time restore's moment (local `HH:MM:SS`), offered as the journal calls
-    /// for it (`proposed`) and changeable, before the plan is shown.
-    RestoreTime {
+    /// One of the step's ways, before the plan is shown (cleanup's three, the restore's
+    /// adopt-or-again); `choices.chosen` is the one marked.
+    Choose { step: StepId, choices: Choices },
+    /// A value the step's plan needs, typed before the plan is shown (the backup window,
+    /// the point-in-time restore's moment); the step checks it.
+    Type {
+        step: StepId,
+        field: Field,
         input: String,
-        proposed: String,
         error: Option<Text>,
     },
-    /// Cleanup: which path; nothing is chosen when the dialog opens.
-    CleanupChoice { choice: Option<CleanupPath> },
-    /// Restore, with `other` restored under another name: use it (adopt) or restore again
-    /// under the lab's name.
-    RestoreChoice { adopt: bool, other: String },
     /// A fresh simulated world: everything done so far is set aside once the word is typed.
     FreshWorld { typed: String, mismatch: bool },
     /// A message that only needs acknowledging (already done, blocked, invalid, error).
@@ -66,9 +63,8 @@ impl Dialog {
     pub fn takes_text(&self) -> bool {
         matches!(
             self,
-            Dialog::Window { .. }
+            Dialog::Type { .. }
                 | Dialog::FreshWorld { .. }
-                | Dialog::RestoreTime { .. }
                 | Dialog::Confirm {
                     plan: Plan {
                         confirm: Confirm::Typed(_),
@@ -84,11 +80,9 @@ impl Dialog {
     pub fn on(&mut self, action: Action, scroll: &mut u16, ctx: &Ctx<'_>) -> Outcome {
         // Long dialogs (a restore's parameters, notes and CLI line at 80×24) scroll; the
         // question and its keys stay in view.
-        // In the cleanup and restore choices ↑↓ switch the option; PgUp/PgDn still scroll.
-        let scrolls = !matches!(
-            self,
-            Dialog::CleanupChoice { .. } | Dialog::RestoreChoice { .. }
-        ) || matches!(action, Action::PageUp | Action::PageDown);
+        // In a choice ↑↓ switch the way; PgUp/PgDn still scroll.
+        let scrolls = !matches!(self, Dialog::Choose { .. })
+            || matches!(action, Action::PageUp | Action::PageDown);
         match action {
             Action::ScrollUp | Action::ScrollDown | Action::PageUp | Action::PageDown
                 if scrolls =>
@@ -136,45 +130,13 @@ impl Dialog {
                     Outcome::Stay
                 }
             },
-            Dialog::Window { input, error } => match action {
-                Action::Input(c)
-                    if (c.is_ascii_digit() || c == ':' || c == '-') && input.len() < 11 =>
-                {
-                    input.push(c);
-                    *error = None;
-                    Outcome::Stay
-                }
-                Action::Backspace => {
-                    input.pop();
-                    *error = None;
-                    Outcome::Stay
-                }
-                Action::Confirm => {
-                    let maintenance = ctx
-                        .source()
-                        .and_then(|i| i.maintenance_window.clone())
-                        .unwrap_or_default();
-                    let window = input.parse::<crate::validate::BackupWindow>();
-                    match window.and_then(|local| {
-                        act::window_utc(ctx.config, local, ctx.now)?.clear_of(&maintenance)?;
-                        Ok(local)
-                    }) {
-                        Ok(local) => Outcome::Choose(Setting::Window(local)),
-                        Err(e) => {
-                            *error = Some(crate::ui_text::invalid_text(&e));
-                            Outcome::Stay
-                        }
-                    }
-                }
-                Action::Cancel | Action::Quit => Outcome::Close,
-                _ => Outcome::Stay,
-            },
-            Dialog::RestoreTime {
+            Dialog::Type {
+                step,
+                field,
                 input,
-                proposed,
                 error,
             } => match action {
-                Action::Input(c) if (c.is_ascii_digit() || c == ':') && input.len() < 8 => {
+                Action::Input(c) if field.takes(input, c) => {
                     input.push(c);
                     *error = None;
                     Outcome::Stay
@@ -184,54 +146,37 @@ impl Dialog {
                     *error = None;
                     Outcome::Stay
                 }
-                Action::Confirm => {
-                    let tz = ctx.config.timezone();
-                    if steps::parse_restore_time(input, ctx.now, &tz).is_some() {
-                        // The proposed moment is the journal's own; only another one is a
-                        // choice (and then kept to the second the learner typed).
-                        Outcome::Choose(Setting::RestoreTime(
-                            (input != proposed).then(|| input.clone()),
-                        ))
-                    } else {
-                        *error = Some(Text::new("invalid-restore-time").arg("time", &*input));
+                Action::Confirm => match steps::get(*step).accept(input, field, ctx) {
+                    Ok(setting) => Outcome::Choose(setting),
+                    Err(refusal) => {
+                        *error = Some(match refusal {
+                            Refusal::Invalid(e) => crate::ui_text::invalid_text(&e),
+                            Refusal::Text(text) => text,
+                        });
                         Outcome::Stay
                     }
-                }
-                Action::Cancel | Action::Quit => Outcome::Close,
-                _ => Outcome::Stay,
-            },
-            Dialog::CleanupChoice { choice } => match action {
-                Action::ToggleChoice | Action::ScrollDown | Action::NextStep => {
-                    *choice = Some(step_choice(*choice, true));
-                    Outcome::Stay
-                }
-                Action::ScrollUp | Action::PrevStep => {
-                    *choice = Some(step_choice(*choice, false));
-                    Outcome::Stay
-                }
-                Action::KeepRestored => {
-                    Outcome::Choose(Setting::Cleanup(CleanupPath::KeepRestored))
-                }
-                Action::GoBack => Outcome::Choose(Setting::Cleanup(CleanupPath::GoBack)),
-                Action::CopyBack => Outcome::Choose(Setting::Cleanup(CleanupPath::CopyBack)),
-                Action::Confirm => match choice {
-                    Some(path) => Outcome::Choose(Setting::Cleanup(*path)),
-                    // Enter without a choice chooses nothing; the dialog says how to choose.
-                    None => Outcome::Stay,
                 },
                 Action::Cancel | Action::Quit => Outcome::Close,
                 _ => Outcome::Stay,
             },
-            Dialog::RestoreChoice { adopt, .. } => match action {
-                Action::ToggleChoice
-                | Action::ScrollUp
-                | Action::ScrollDown
-                | Action::NextStep
-                | Action::PrevStep => {
-                    *adopt = !*adopt;
+            Dialog::Choose { choices, .. } => match action {
+                Action::ToggleChoice | Action::ScrollDown | Action::NextStep => {
+                    choices.chosen = choices.next(true);
                     Outcome::Stay
                 }
-                Action::Confirm => Outcome::Choose(Setting::RestoreAgain(!*adopt)),
+                Action::ScrollUp | Action::PrevStep => {
+                    choices.chosen = choices.next(false);
+                    Outcome::Stay
+                }
+                Action::Pick(key) => match choices.by_key(key) {
+                    Some(choice) => Outcome::Choose(choice.sets.clone()),
+                    None => Outcome::Stay,
+                },
+                Action::Confirm => match choices.chosen.and_then(|i| choices.choices.get(i)) {
+                    Some(choice) => Outcome::Choose(choice.sets.clone()),
+                    // Enter without a choice chooses nothing; the dialog says how to choose.
+                    None => Outcome::Stay,
+                },
                 Action::Cancel | Action::Quit => Outcome::Close,
                 _ => Outcome::Stay,
             },
@@ -275,21 +220,4 @@ impl Dialog {
             }
         }
     }
-}
-
-/// The cleanup path after (`forward`) or before `choice` in the dialog's order, wrapping
-/// around; from no choice, forward is the first path and back the last.
-fn step_choice(choice: Option<CleanupPath>, forward: bool) -> CleanupPath {
-    let all = CleanupPath::ALL;
-    let n = all.len();
-    let next = match (
-        choice.and_then(|c| all.iter().position(|p| *p == c)),
-        forward,
-    ) {
-        (Some(i), true) => (i + 1) % n,
-        (Some(i), false) => (i + n - 1) % n,
-        (None, true) => 0,
-        (None, false) => n - 1,
-    };
-    all[next]
 }

@@ -22,6 +22,7 @@ use crate::config::Config;
 use crate::i18n::Lang;
 use crate::keymap::KeyMode;
 use crate::lab::act::ActionError;
+use crate::lab::ask::Ask;
 use crate::lab::journal::Journal;
 use crate::lab::plan::{Options, Plan, Ready, Setting};
 use crate::lab::recovery::{self, Recovery};
@@ -632,9 +633,7 @@ impl App {
             | Action::ToggleChoice
             | Action::Yes
             | Action::No
-            | Action::KeepRestored
-            | Action::GoBack
-            | Action::CopyBack
+            | Action::Pick(_)
             | Action::UseSimulation => {}
         }
         Vec::new()
@@ -856,48 +855,22 @@ impl App {
             });
             return;
         }
-        match step {
-            StepId::EnableBackups
-                if let Some(running) = steps::enable_backups::applying(&self.ctx()) =>
-            {
-                self.dialog = Some(Dialog::Notice {
-                    title: Text::new("dialog-running"),
-                    lines: vec![running],
-                    is_error: false,
-                });
-            }
-            StepId::EnableBackups => {
-                self.dialog = Some(Dialog::Window {
-                    input: self.options.window_local.to_string(),
+        match steps::get(step).ask(&self.ctx(), &self.options) {
+            None => self.show_plan(),
+            Some(Ask::Notice {
+                title,
+                text,
+                is_error,
+            }) => self.dialog = Some(Dialog::notice(title, text, is_error)),
+            Some(Ask::Choose(choices)) => self.dialog = Some(Dialog::Choose { step, choices }),
+            Some(Ask::Type(field)) => {
+                self.dialog = Some(Dialog::Type {
+                    step,
+                    input: field.value.clone(),
+                    field,
                     error: None,
                 });
             }
-            StepId::Pitr => match self.restore_point() {
-                // The moment the journal calls for, shown to keep or to change.
-                Some(proposed) => {
-                    self.dialog = Some(Dialog::RestoreTime {
-                        input: proposed.clone(),
-                        proposed,
-                        error: None,
-                    });
-                }
-                None => self.show_plan(),
-            },
-            StepId::Cleanup => {
-                // Nothing is chosen in advance: one path gives up the restored data, one
-                // overwrites the original database's todos, one keeps paying for two instances.
-                self.dialog = Some(Dialog::CleanupChoice { choice: None });
-            }
-            StepId::Restore => match self.restored_elsewhere() {
-                Some(other) => {
-                    self.dialog = Some(Dialog::RestoreChoice {
-                        adopt: !self.options.restore_again,
-                        other,
-                    });
-                }
-                None => self.show_plan(),
-            },
-            _ => self.show_plan(),
         }
     }
 
@@ -915,39 +888,6 @@ impl App {
             }
         }
         args
-    }
-
-    /// The point-in-time restore's moment as the journal calls for it (local `HH:MM:SS`),
-    /// while there is a deletion to restore from and no point-in-time copy yet.
-    fn restore_point(&self) -> Option<String> {
-        if self
-            .observed
-            .instance(&self.config.names.pitr_instance)
-            .is_some()
-        {
-            return None;
-        }
-        match steps::pitr_aim(&self.journal) {
-            steps::PitrAim::BeforeDisaster { point, .. } => Some(
-                point
-                    .to_zoned(self.config.timezone())
-                    .strftime("%H:%M:%S")
-                    .to_string(),
-            ),
-            steps::PitrAim::Latest => None,
-        }
-    }
-
-    /// The instance restored under another name that the restore step would offer to adopt,
-    /// while the run has no restored database of its own.
-    fn restored_elsewhere(&self) -> Option<String> {
-        let ctx = self.ctx();
-        if ctx.restored().is_some() {
-            return None;
-        }
-        steps::restored_elsewhere(&ctx)
-            .first()
-            .map(|i| i.id.clone())
     }
 
     fn show_plan(&mut self) {
@@ -1221,14 +1161,12 @@ mod tests {
         app.selected = StepId::Pitr;
         app.update(Msg::Action(Action::Perform));
         // Not watched: the last moment the full list was seen, in the learner's zone.
-        let Some(Dialog::RestoreTime {
-            input, proposed, ..
-        }) = app.dialog.clone()
-        else {
+        let Some(Dialog::Type { input, field, .. }) = app.dialog.clone() else {
             panic!("the moment is asked for: {:?}", app.dialog);
         };
-        assert_eq!(proposed, "09:10:00");
-        assert_eq!(input, proposed);
+        assert_eq!(field.value, "09:10:00");
+        assert_eq!(input, field.value);
+        assert_eq!(field.flag, Some("--restore-time"));
         for _ in 0..8 {
             app.update(Msg::Action(Action::Backspace));
         }
@@ -1240,63 +1178,104 @@ mod tests {
         assert_eq!(app.options.restore_time.as_deref(), Some("09:30:00"));
         // Nonsense is refused in the dialog, with the reason.
         app.options.restore_time = None;
-        app.dialog = Some(Dialog::RestoreTime {
+        app.dialog = Some(Dialog::Type {
+            step: StepId::Pitr,
+            field: field.clone(),
             input: "99:99".into(),
-            proposed: "09:10:00".into(),
             error: None,
         });
         app.update(Msg::Action(Action::Confirm));
         assert!(matches!(
             app.dialog,
-            Some(Dialog::RestoreTime { error: Some(_), .. })
+            Some(Dialog::Type { error: Some(_), .. })
         ));
         assert_eq!(app.options.restore_time, None);
     }
 
+    /// The way marked in the open choice dialog.
+    fn marked(app: &App) -> Option<Setting> {
+        match &app.dialog {
+            Some(Dialog::Choose { choices, .. }) => {
+                choices.chosen.map(|i| choices.choices[i].sets.clone())
+            }
+            other => panic!("still the choice: {other:?}"),
+        }
+    }
+
     #[test]
     fn the_cleanup_choice_starts_with_nothing_chosen_and_offers_three_ways() {
+        let cleanup = |path| Some(Setting::Cleanup(path));
         let mut app = app();
         app.selected = StepId::Cleanup;
         app.update(Msg::Action(Action::Perform));
-        assert_eq!(app.dialog, Some(Dialog::CleanupChoice { choice: None }));
+        assert_eq!(marked(&app), None);
         // Enter without a choice chooses nothing.
         app.update(Msg::Action(Action::Confirm));
-        assert_eq!(app.dialog, Some(Dialog::CleanupChoice { choice: None }));
-        let seen: Vec<Option<CleanupPath>> = (0..4)
+        assert_eq!(marked(&app), None);
+        let opened = app.dialog.clone();
+        let seen: Vec<Option<Setting>> = (0..4)
             .map(|_| {
                 app.update(Msg::Action(Action::ScrollDown));
-                match app.dialog {
-                    Some(Dialog::CleanupChoice { choice }) => choice,
-                    _ => panic!("still the choice"),
-                }
+                marked(&app)
             })
             .collect();
         assert_eq!(
             seen,
             [
-                Some(CleanupPath::KeepRestored),
-                Some(CleanupPath::CopyBack),
-                Some(CleanupPath::GoBack),
-                Some(CleanupPath::KeepRestored)
+                cleanup(CleanupPath::KeepRestored),
+                cleanup(CleanupPath::CopyBack),
+                cleanup(CleanupPath::GoBack),
+                cleanup(CleanupPath::KeepRestored)
             ]
         );
-        app.dialog = Some(Dialog::CleanupChoice { choice: None });
+        app.dialog = opened;
         app.update(Msg::Action(Action::ScrollUp));
         assert_eq!(
-            app.dialog,
-            Some(Dialog::CleanupChoice {
-                choice: Some(CleanupPath::GoBack)
-            }),
+            marked(&app),
+            cleanup(CleanupPath::GoBack),
             "up from nothing is the last way"
         );
         let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
         let action = keymap(&app, &c).expect("a key for c");
+        assert_eq!(action, Action::Pick('c'));
         app.update(Msg::Action(action));
         assert_eq!(app.options.cleanup, CleanupPath::CopyBack);
         assert!(
-            !matches!(app.dialog, Some(Dialog::CleanupChoice { .. })),
+            !matches!(app.dialog, Some(Dialog::Choose { .. })),
             "the plan (or why there is none) follows"
         );
+    }
+
+    #[test]
+    fn every_way_a_step_offers_has_its_texts_and_a_key_the_dialog_reads() {
+        use crate::lab::steps;
+        for step in StepId::ALL {
+            for choice in steps::get(step).choices() {
+                for id in [choice.label, choice.detail] {
+                    for lang in [Lang::De, Lang::En] {
+                        assert!(crate::i18n::has(lang, id), "{id} in {lang:?}");
+                    }
+                }
+                // The flag that takes the same way on the command line is one `run` reads.
+                if let Some(flag) = choice.flag {
+                    let command = crate::cli::command(Lang::En);
+                    let run = command.find_subcommand("run").expect("run");
+                    assert!(
+                        run.get_arguments()
+                            .any(|a| a.get_long() == flag.strip_prefix("--")),
+                        "{step:?}: {flag}"
+                    );
+                }
+                if let Some(key) = choice.key {
+                    let event = KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE);
+                    assert_eq!(
+                        crate::keymap::action_in(KeyMode::Dialog, &event, Lang::De),
+                        Some(Action::Pick(key)),
+                        "{step:?}: {key}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
@@ -1361,10 +1340,13 @@ mod tests {
     #[test]
     fn while_typing_a_word_l_is_a_letter() {
         let mut app = app();
-        app.dialog = Some(Dialog::Window {
-            input: String::new(),
-            error: None,
-        });
+        app.selected = StepId::EnableBackups;
+        app.update(Msg::Action(Action::Perform));
+        assert!(
+            matches!(app.dialog, Some(Dialog::Type { .. })),
+            "{:?}",
+            app.dialog
+        );
         let key = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
         assert_eq!(keymap(&app, &key), Some(Action::Input('L')));
     }

@@ -3,6 +3,7 @@
 //! memory of what happened, never from a stored "done" flag.
 
 pub mod act;
+pub mod ask;
 pub mod business;
 pub mod calls;
 pub mod dump;

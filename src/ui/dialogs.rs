@@ -1,5 +1,6 @@
 //! Dialogs in front of the screen: the plan of an action waiting for y/n or a typed word, the
-//! backup window in local time, the cleanup choice, and notices. Each shows what will happen
+//! ways or the typed value a step asks for before its plan (drawn from the step's data, for
+//! any step alike), and notices. Each shows what will happen
 //! and which keys do what; nothing here changes state.
 
 use ratatui::Frame;
@@ -12,10 +13,11 @@ use super::{Look, wrap};
 use crate::action::Action;
 use crate::app::Dialog;
 use crate::keymap::{self, KeyMode};
-use crate::lab::Text;
-use crate::lab::act;
-use crate::lab::plan::{CleanupPath, Confirm, Plan};
+use crate::lab::ask::{Choices, Field};
+use crate::lab::plan::{Confirm, Plan};
+use crate::lab::steps;
 use crate::lab::steps::Ctx;
+use crate::lab::{StepId, Text};
 
 /// Dialogs are at most this wide.
 const MAX_WIDTH: u16 = 84;
@@ -174,28 +176,19 @@ pub fn draw(
             fresh_sections(view, typed, *mismatch, width),
             true,
         ),
-        Dialog::Window { input, error } => (
-            view.t("ui-window-title"),
-            window_sections(view, ctx, input, error.as_ref(), width),
-            false,
-        ),
-        Dialog::RestoreTime {
+        Dialog::Type {
+            step,
+            field,
             input,
-            proposed,
             error,
         } => (
-            view.t("ui-restore-time-title"),
-            restore_time_sections(view, ctx, input, proposed, error.as_ref(), width),
+            view.t(field.title),
+            type_sections(view, ctx, *step, field, input, error.as_ref(), width),
             false,
         ),
-        Dialog::CleanupChoice { choice } => (
-            view.t("ui-cleanup-title"),
-            cleanup_sections(view, ctx, *choice, width),
-            false,
-        ),
-        Dialog::RestoreChoice { adopt, other } => (
-            view.t("ui-restore-choice-title"),
-            restore_sections(view, ctx, *adopt, other, width),
+        Dialog::Choose { choices, .. } => (
+            view.t(choices.title),
+            choose_sections(view, choices, width),
             false,
         ),
         Dialog::Notice {
@@ -467,53 +460,44 @@ fn typed_prompt(
     prompt
 }
 
-/// Whether `tz` changes its offset in the year around `now` (daylight saving time): only
-/// then does a window stored in UTC move in local time.
-fn has_dst(tz: &jiff::tz::TimeZone, now: jiff::Timestamp) -> bool {
-    let offset = |days: i64| {
-        now.checked_add(jiff::SignedDuration::from_hours(24 * days))
-            .ok()
-            .map(|t| tz.to_offset(t))
-    };
-    let first = offset(0);
-    (1..12).any(|month| offset(month * 30) != first)
-}
-
-/// The point-in-time restore's moment: the journal's, or one the learner types.
-fn restore_time_sections(
+/// A value the step needs, typed: its intro, the field as typed and what it reads as (the
+/// step's preview) or why the step refused it.
+fn type_sections(
     view: &Look,
     ctx: &Ctx<'_>,
+    step: StepId,
+    field: &Field,
     input: &str,
-    proposed: &str,
     error: Option<&Text>,
     width: usize,
 ) -> Vec<Section> {
     let th = &view.th;
-    let zone = view.tz.iana_name().unwrap_or("local").to_owned();
-    let watched = matches!(
-        crate::lab::steps::pitr_aim(ctx.journal),
-        crate::lab::steps::PitrAim::BeforeDisaster { watched: true, .. }
-    );
-    let intro = Text::new("ui-restore-time-intro")
-        .arg("zone", zone)
-        .arg("proposed", proposed)
-        .arg("watched", if watched { "yes" } else { "no" })
-        .render(view.lang);
-    let mut field = vec![Line::from(vec![
+    let mut lines = vec![Line::from(vec![
         Span::styled("> ", th.key),
         Span::styled(input.to_owned(), th.heading),
         Span::styled(CURSOR, th.key),
     ])];
-    if let Some(e) = error {
-        field.extend(wrap::lines_with(
+    match error {
+        Some(e) => lines.extend(wrap::lines_with(
             "✘ ",
             &view.text(e),
             width,
             th.error,
             th.error,
-        ));
+        )),
+        None => {
+            if let Some(reads) = steps::get(step).preview(input, ctx) {
+                lines.extend(wrap::lines_with(
+                    "= ",
+                    &view.text(&reads),
+                    width,
+                    th.accent,
+                    th.accent,
+                ));
+            }
+        }
     }
-    input_sections(view, &intro, field, width)
+    input_sections(view, &view.text(&field.intro), lines, width)
 }
 
 /// A dialog that asks for one typed value: its intro (dropped first when space is short), the
@@ -550,113 +534,57 @@ fn input_sections(
     ]
 }
 
-fn window_sections(
-    view: &Look,
-    ctx: &Ctx<'_>,
-    input: &str,
-    error: Option<&Text>,
-    width: usize,
-) -> Vec<Section> {
+/// One of the step's ways: each with its mark, its key (if it has one), label and the line
+/// that explains it; while nothing is marked, what to do.
+fn choose_sections(view: &Look, choices: &Choices, width: usize) -> Vec<Section> {
     let th = &view.th;
-    let zone = view.tz.iana_name().unwrap_or("local").to_owned();
-    let intro = Text::new("ui-window-intro")
-        .arg("zone", zone)
-        .arg("retention", ctx.config.backup.retention_days)
-        .arg(
-            "dst",
-            if has_dst(&view.tz, ctx.now) {
-                "yes"
-            } else {
-                "no"
-            },
-        )
-        .render(view.lang);
-    let mut field = vec![Line::from(vec![
-        Span::styled("> ", th.key),
-        Span::styled(input.to_owned(), th.heading),
-        Span::styled(CURSOR, th.key),
-    ])];
-    match error {
-        Some(e) => field.extend(wrap::lines_with(
-            "✘ ",
-            &view.text(e),
-            width,
-            th.error,
-            th.error,
-        )),
-        None => {
-            // The conversion is pure arithmetic on the zone database; shown while typing.
-            if let Ok(utc) = input
-                .parse()
-                .and_then(|local| act::window_utc(ctx.config, local, ctx.now))
-            {
-                let text = Text::new("ui-window-utc").arg("utc", utc).render(view.lang);
-                field.extend(wrap::lines_with("= ", &text, width, th.accent, th.accent));
-            }
-        }
-    }
-    input_sections(view, &intro, field, width)
-}
-
-fn cleanup_sections(
-    view: &Look,
-    ctx: &Ctx<'_>,
-    choice: Option<CleanupPath>,
-    width: usize,
-) -> Vec<Section> {
-    let th = &view.th;
-    let names = &ctx.config.names;
-    let restored = ctx.restored_name();
-    let intro = wrap::lines_with("", &view.t("ui-cleanup-intro"), width, th.text, th.text);
-    let mut choices = Vec::new();
-    for path in CleanupPath::ALL {
-        let (action, label, detail) = match path {
-            CleanupPath::KeepRestored => (
-                Action::KeepRestored,
-                "ui-cleanup-keep",
-                "ui-cleanup-keep-detail",
-            ),
-            CleanupPath::CopyBack => (
-                Action::CopyBack,
-                "ui-cleanup-copy",
-                "ui-cleanup-copy-detail",
-            ),
-            CleanupPath::GoBack => (Action::GoBack, "ui-cleanup-back", "ui-cleanup-back-detail"),
-        };
-        let key = keymap::key_label(KeyMode::Dialog, action, view.lang);
-        let chosen = choice == Some(path);
+    let intro = wrap::lines_with(
+        "",
+        &view.text(&choices.text(choices.intro)),
+        width,
+        th.text,
+        th.text,
+    );
+    // With keys, label and explanation start after the key; without, after the mark.
+    let indent = if choices.choices.iter().any(|c| c.key.is_some()) {
+        8
+    } else {
+        4
+    };
+    let mut lines = Vec::new();
+    for (i, choice) in choices.choices.iter().enumerate() {
+        let chosen = choices.chosen == Some(i);
         let radio = if chosen { "(•) " } else { "( ) " };
         let style: Style = if chosen { th.selected } else { th.text };
-        let label = Text::new(label)
-            .arg("restored", restored)
-            .arg("instance", &names.instance)
-            .render(view.lang);
-        choices.push(Line::from(vec![
-            Span::styled(radio, if chosen { th.key } else { th.muted }),
-            Span::styled(format!("[{key}] "), th.key),
-            Span::styled(wrap::truncate(&label, width.saturating_sub(8)), style),
-        ]));
-        let detail = Text::new(detail)
-            .arg("restored", restored)
-            .arg("instance", &names.instance)
-            .arg("snapshot", &names.snapshot)
-            .arg("service", &names.service)
-            .render(view.lang);
-        choices.extend(wrap::lines_with(
-            "        ", &detail, width, th.muted, th.muted,
+        let label = view.text(&choices.text(choice.label));
+        let mut spans = vec![Span::styled(radio, if chosen { th.key } else { th.muted })];
+        if let Some(key) = choice.key {
+            spans.push(Span::styled(format!("[{key}] "), th.key));
+        }
+        spans.push(Span::styled(
+            wrap::truncate(&label, width.saturating_sub(indent)),
+            style,
+        ));
+        lines.push(Line::from(spans));
+        lines.extend(wrap::lines_with(
+            &" ".repeat(indent),
+            &view.text(&choices.text(choice.detail)),
+            width,
+            th.muted,
+            th.muted,
         ));
     }
     let mut keys = Vec::new();
-    if choice.is_none() {
+    if let (None, Some(id)) = (choices.chosen, choices.none_chosen) {
         keys.extend(wrap::lines_with(
             "",
-            &view.t("ui-cleanup-none-chosen"),
+            &view.t(id),
             width,
             th.heading,
             th.heading,
         ));
     }
-    choice_sections(view, intro, choices, keys)
+    choice_sections(view, intro, lines, keys)
 }
 
 /// A dialog that offers a choice: its intro (dropped first on a small screen), the choices
@@ -695,66 +623,9 @@ fn choice_sections(
     ]
 }
 
-/// Restore: use the instance restored under another name, or restore again under the lab's.
-fn restore_sections(
-    view: &Look,
-    ctx: &Ctx<'_>,
-    adopt: bool,
-    other: &str,
-    width: usize,
-) -> Vec<Section> {
-    let th = &view.th;
-    let names = &ctx.config.names;
-    let text = |id: &str| {
-        Text::new(id)
-            .arg("other", other)
-            .arg("restored", &names.restored_instance)
-            .arg("snapshot", &names.snapshot)
-            .render(view.lang)
-    };
-    let intro = wrap::lines_with(
-        "",
-        &text("ui-restore-choice-intro"),
-        width,
-        th.text,
-        th.text,
-    );
-    let mut choices = Vec::new();
-    for (this, label, detail) in [
-        (true, "ui-restore-adopt", "ui-restore-adopt-detail"),
-        (false, "ui-restore-again", "ui-restore-again-detail"),
-    ] {
-        let chosen = this == adopt;
-        let radio = if chosen { "(•) " } else { "( ) " };
-        let style: Style = if chosen { th.selected } else { th.text };
-        choices.push(Line::from(vec![
-            Span::styled(radio, if chosen { th.key } else { th.muted }),
-            Span::styled(wrap::truncate(&text(label), width.saturating_sub(4)), style),
-        ]));
-        choices.extend(wrap::lines_with(
-            "    ",
-            &text(detail),
-            width,
-            th.muted,
-            th.muted,
-        ));
-    }
-    choice_sections(view, intro, choices, Vec::new())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_window_moves_with_daylight_saving_time_only_where_there_is_one() {
-        let now: jiff::Timestamp = "2026-12-02T06:00:00Z".parse().unwrap();
-        let zurich = jiff::tz::TimeZone::get("Europe/Zurich").unwrap();
-        assert!(has_dst(&zurich, now));
-        assert!(!has_dst(&jiff::tz::TimeZone::UTC, now));
-        let tokyo = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
-        assert!(!has_dst(&tokyo, now));
-    }
 
     fn section(drop_rank: u8, text: &str, n: usize) -> Section {
         Section {

@@ -869,12 +869,23 @@ async fn enter_asks_whether_to_adopt_or_to_restore_again() {
     })));
     app.selected = StepId::Restore;
     app.update(Msg::Action(Action::Perform));
+    let Some(Dialog::Choose { step, choices }) = app.dialog.clone() else {
+        panic!("the restore asks first: {:?}", app.dialog)
+    };
+    assert_eq!(step, StepId::Restore);
     assert_eq!(
-        app.dialog,
-        Some(Dialog::RestoreChoice {
-            adopt: true,
-            other: "workshop-db-restored".into()
-        })
+        choices.choices[choices.chosen.expect("a way is marked")].sets,
+        backup_lab::lab::plan::Setting::RestoreAgain(false),
+        "using the instance restored elsewhere is marked"
+    );
+    assert!(
+        choices
+            .args
+            .iter()
+            .any(|(name, value)| *name == "other"
+                && value.render(Lang::En) == "workshop-db-restored"),
+        "{:?}",
+        choices.args
     );
     app.update(Msg::Action(Action::Confirm));
     let Some(Dialog::Confirm { plan, .. }) = app.dialog.clone() else {

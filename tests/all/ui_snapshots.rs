@@ -98,10 +98,11 @@ impl Lab {
         let mut commands = app.update(Msg::Action(Action::Perform));
         while let Some(dialog) = app.dialog.clone() {
             commands = match dialog {
-                Dialog::Window { .. }
-                | Dialog::RestoreTime { .. }
-                | Dialog::RestoreChoice { .. } => app.update(Msg::Action(Action::Confirm)),
-                Dialog::CleanupChoice { .. } => app.update(Msg::Action(Action::KeepRestored)),
+                Dialog::Type { .. } => app.update(Msg::Action(Action::Confirm)),
+                Dialog::Choose { ref choices, .. } if choices.chosen.is_some() => {
+                    app.update(Msg::Action(Action::Confirm))
+                }
+                Dialog::Choose { .. } => app.update(Msg::Action(Action::Pick('k'))),
                 Dialog::Confirm { plan, .. } => match &plan.confirm {
                     Confirm::YesNo | Confirm::Seen => app.update(Msg::Action(Action::Yes)),
                     Confirm::Typed(word) => {
@@ -706,7 +707,13 @@ async fn restore_choice() {
         let mut app = lab.app(lang, StepId::Restore).await;
         app.update(Msg::Action(Action::Perform));
         assert!(
-            matches!(app.dialog, Some(Dialog::RestoreChoice { .. })),
+            matches!(
+                app.dialog,
+                Some(Dialog::Choose {
+                    step: StepId::Restore,
+                    ..
+                })
+            ),
             "{:?}",
             app.dialog
         );

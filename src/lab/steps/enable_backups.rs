@@ -6,9 +6,10 @@ use async_trait::async_trait;
 use super::{Ctx, Step, instance_busy, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, BackupSettings};
 use crate::lab::act::{ActionError, Outcome, Run, window_utc};
+use crate::lab::ask::{Ask, Field, Refusal};
 use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
-use crate::lab::plan::{Options, Ready, Request, param};
+use crate::lab::plan::{Options, Ready, Request, Setting, param};
 use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
 use crate::validate;
 
@@ -18,6 +19,52 @@ pub struct EnableBackups;
 impl Step for EnableBackups {
     fn id(&self) -> StepId {
         StepId::EnableBackups
+    }
+
+    /// The backup window in local time, typed before the plan; while RDS still applies the
+    /// retention the lab sent, that instead.
+    fn ask(&self, ctx: &Ctx<'_>, options: &Options) -> Option<Ask> {
+        if let Some(running) = applying(ctx) {
+            return Some(Ask::Notice {
+                title: "dialog-running",
+                text: running,
+                is_error: false,
+            });
+        }
+        let tz = ctx.config.timezone();
+        let intro = Text::new("ui-window-intro")
+            .arg("zone", tz.iana_name().unwrap_or("local").to_owned())
+            .arg("retention", ctx.config.backup.retention_days)
+            .arg("dst", if has_dst(&tz, ctx.now) { "yes" } else { "no" });
+        Some(Ask::Type(Field {
+            title: "ui-window-title",
+            intro,
+            value: options.window_local.to_string(),
+            also: &[':', '-'],
+            max_len: 11,
+            flag: Some("--window"),
+        }))
+    }
+
+    /// A window that reads as one and stays clear of the instance's maintenance window.
+    fn accept(&self, input: &str, _field: &Field, ctx: &Ctx<'_>) -> Result<Setting, Refusal> {
+        let maintenance = ctx
+            .source()
+            .and_then(|i| i.maintenance_window.clone())
+            .unwrap_or_default();
+        input
+            .parse::<crate::validate::BackupWindow>()
+            .and_then(|local| {
+                window_utc(ctx.config, local, ctx.now)?.clear_of(&maintenance)?;
+                Ok(Setting::Window(local))
+            })
+            .map_err(Refusal::Invalid)
+    }
+
+    /// The window in UTC, as RDS stores it (pure arithmetic on the zone database).
+    fn preview(&self, input: &str, ctx: &Ctx<'_>) -> Option<Text> {
+        let utc = window_utc(ctx.config, input.parse().ok()?, ctx.now).ok()?;
+        Some(Text::new("ui-window-utc").arg("utc", utc))
     }
 
     /// Enabling backups from 0 takes the first automated snapshot at once.
@@ -129,6 +176,18 @@ pub fn applying(ctx: &Ctx<'_>) -> Option<Text> {
                 .arg("status", &src.status)
         },
     )
+}
+
+/// Whether `tz` changes its offset in the year around `now` (daylight saving time): only
+/// then does a window stored in UTC move in local time.
+fn has_dst(tz: &jiff::tz::TimeZone, now: jiff::Timestamp) -> bool {
+    let offset = |days: i64| {
+        now.checked_add(jiff::SignedDuration::from_hours(24 * days))
+            .ok()
+            .map(|t| tz.to_offset(t))
+    };
+    let first = offset(0);
+    (1..12).any(|month| offset(month * 30) != first)
 }
 
 /// The verdict on the backup settings alone.
@@ -251,5 +310,20 @@ fn witness(look: &mut Witness<'_>) {
                 retention_days: src.retention_days,
             },
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_moves_with_daylight_saving_time_only_where_there_is_one() {
+        let now: jiff::Timestamp = "2026-12-02T06:00:00Z".parse().unwrap();
+        let zurich = jiff::tz::TimeZone::get("Europe/Zurich").unwrap();
+        assert!(has_dst(&zurich, now));
+        assert!(!has_dst(&jiff::tz::TimeZone::UTC, now));
+        let tokyo = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
+        assert!(!has_dst(&tokyo, now));
     }
 }

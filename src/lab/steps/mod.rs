@@ -63,9 +63,10 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 
 use super::act::{ActionError, Outcome, Run};
+use super::ask::{Ask, Choice, Field, Refusal};
 use super::journal::{Journal, Witness};
 use super::observe::PartId;
-use super::plan::{Options, Plan, Ready, Request};
+use super::plan::{Options, Plan, Ready, Request, Setting};
 use super::{Check, Observed, Problem, ProblemCode, StepId, StepState, Text};
 use crate::cloud::{DbInstance, InstanceStatus};
 use crate::config::Config;
@@ -106,6 +107,28 @@ pub fn get(id: StepId) -> &'static dyn Step {
 pub trait Step: Send + Sync {
     /// Its id; its texts are `step-<id>-…` in `steps.ftl`.
     fn id(&self) -> StepId;
+
+    /// The ways its dialog offers before the plan: keys, `run` flags, texts and the option
+    /// each sets (see [`super::ask`]). One generic dialog draws and answers them.
+    fn choices(&self) -> &'static [Choice] {
+        &[]
+    }
+
+    /// What it asks before showing its plan: one of its [`choices`](Step::choices), a typed
+    /// value, or a notice instead of the plan. `None`: the plan right away.
+    fn ask(&self, _ctx: &Ctx<'_>, _options: &Options) -> Option<Ask> {
+        None
+    }
+
+    /// A value typed into its [`Field`], checked: the option it sets, or why not.
+    fn accept(&self, _input: &str, _field: &Field, _ctx: &Ctx<'_>) -> Result<Setting, Refusal> {
+        Err(Refusal::Text(Text::new("action-none")))
+    }
+
+    /// What a value typed into its field reads as, shown while typing.
+    fn preview(&self, _input: &str, _ctx: &Ctx<'_>) -> Option<Text> {
+        None
+    }
 
     /// The parts of the account its check reads and its action changes: what the poller
     /// watches while the learner is at the step and looks at fast after its action.

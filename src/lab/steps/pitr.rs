@@ -17,9 +17,10 @@ use super::restore::{
 use super::{Ctx, Step, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, InstanceStatus, PitrRequest, SnapshotKind};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
+use crate::lab::ask::{Ask, Field, Refusal};
 use crate::lab::journal::{Event, EventKind, Journal, Kind, Witness};
 use crate::lab::observe::PartId;
-use crate::lab::plan::{Options, Ready, Request, param};
+use crate::lab::plan::{Options, Ready, Request, Setting, param};
 use crate::lab::{Check, Duration, StepId, StepState, Text};
 
 pub struct Pitr;
@@ -230,6 +231,48 @@ fn earliest_restorable(ctx: &Ctx<'_>) -> Option<Timestamp> {
 impl Step for Pitr {
     fn id(&self) -> StepId {
         StepId::Pitr
+    }
+
+    /// The moment to restore to, offered as the journal calls for it and changeable, while
+    /// there is a deletion to restore from and no point-in-time copy yet.
+    fn ask(&self, ctx: &Ctx<'_>, _options: &Options) -> Option<Ask> {
+        if ctx
+            .observed
+            .instance(&ctx.config.names.pitr_instance)
+            .is_some()
+        {
+            return None;
+        }
+        let Aim::BeforeDisaster { point, watched, .. } = aim(ctx.journal) else {
+            return None;
+        };
+        let tz = ctx.config.timezone();
+        let proposed = point.to_zoned(tz.clone()).strftime("%H:%M:%S").to_string();
+        let intro = Text::new("ui-restore-time-intro")
+            .arg("zone", tz.iana_name().unwrap_or("local").to_owned())
+            .arg("proposed", &proposed)
+            .arg("watched", if watched { "yes" } else { "no" });
+        Some(Ask::Type(Field {
+            title: "ui-restore-time-title",
+            intro,
+            value: proposed,
+            also: &[':'],
+            max_len: 8,
+            flag: Some("--restore-time"),
+        }))
+    }
+
+    /// A moment that reads as one. The proposed moment is the journal's own; only another
+    /// one is a choice (and then kept to the second the learner typed).
+    fn accept(&self, input: &str, field: &Field, ctx: &Ctx<'_>) -> Result<Setting, Refusal> {
+        if parse_restore_time(input, ctx.now, &ctx.config.timezone()).is_none() {
+            return Err(Refusal::Text(
+                Text::new("invalid-restore-time").arg("time", input),
+            ));
+        }
+        Ok(Setting::RestoreTime(
+            (input != field.value).then(|| input.to_owned()),
+        ))
     }
 
     fn parts(&self) -> &'static [PartId] {

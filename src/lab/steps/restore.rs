@@ -20,9 +20,10 @@ use crate::cloud::{
 use crate::config::Config;
 use crate::format;
 use crate::lab::act::{ActionError, Outcome, Run, modify_restored, untagged_if_denied};
+use crate::lab::ask::{Ask, Choice, Choices};
 use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
-use crate::lab::plan::{Options, Ready, Request, param};
+use crate::lab::plan::{Options, Ready, Request, Setting, param};
 use crate::lab::{Arg, Check, Problem, ProblemCode, StepId, StepState, Text, support};
 
 pub struct Restore;
@@ -31,6 +32,50 @@ pub struct Restore;
 impl Step for Restore {
     fn id(&self) -> StepId {
         StepId::Restore
+    }
+
+    /// With an instance restored under another name: use it, or restore again under the
+    /// lab's name.
+    fn choices(&self) -> &'static [Choice] {
+        const WAYS: &[Choice] = &[
+            Choice {
+                key: None,
+                flag: None,
+                label: "ui-restore-adopt",
+                detail: "ui-restore-adopt-detail",
+                sets: Setting::RestoreAgain(false),
+            },
+            Choice {
+                key: None,
+                flag: Some("--restore-again"),
+                label: "ui-restore-again",
+                detail: "ui-restore-again-detail",
+                sets: Setting::RestoreAgain(true),
+            },
+        ];
+        WAYS
+    }
+
+    /// The choice while the run has no restored database of its own and one restored under
+    /// another name is there.
+    fn ask(&self, ctx: &Ctx<'_>, options: &Options) -> Option<Ask> {
+        if ctx.restored().is_some() {
+            return None;
+        }
+        let other = restored_elsewhere(ctx).first()?.id.clone();
+        let names = &ctx.config.names;
+        Some(Ask::Choose(Choices {
+            title: "ui-restore-choice-title",
+            intro: "ui-restore-choice-intro",
+            args: vec![
+                ("other", other.into()),
+                ("restored", names.restored_instance.as_str().into()),
+                ("snapshot", names.snapshot.as_str().into()),
+            ],
+            choices: self.choices(),
+            chosen: Some(usize::from(options.restore_again)),
+            none_chosen: None,
+        }))
     }
 
     fn parts(&self) -> &'static [PartId] {

@@ -21,11 +21,12 @@ use crate::lab::act::{
     ActionError, Outcome, Run, delete_instance, unprotect_instance, wait_for_rollout,
     wait_until_unused,
 };
+use crate::lab::ask::{Ask, Choice, Choices};
 use crate::lab::dump::{self, DUMP_FAMILY};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::{Observed, PartId};
 use crate::lab::plan::{
-    CleanupPath, Confirm, Options, Plan, Ready, Removal, Request, Switch, param,
+    CleanupPath, Confirm, Options, Plan, Ready, Removal, Request, Setting, Switch, param,
 };
 use crate::lab::revisions::Revisions as _;
 use crate::lab::{Check, StepId, StepState, Text};
@@ -182,6 +183,54 @@ fn dumps_left(ctx: &Ctx<'_>) -> bool {
 impl Step for Cleanup {
     fn id(&self) -> StepId {
         StepId::Cleanup
+    }
+
+    /// The three ways, the one that loses nothing first and the one that gives up the
+    /// restored data last.
+    fn choices(&self) -> &'static [Choice] {
+        const WAYS: &[Choice] = &[
+            Choice {
+                key: Some('k'),
+                flag: Some("--keep-restored"),
+                label: "ui-cleanup-keep",
+                detail: "ui-cleanup-keep-detail",
+                sets: Setting::Cleanup(CleanupPath::KeepRestored),
+            },
+            Choice {
+                key: Some('c'),
+                flag: Some("--copy-back"),
+                label: "ui-cleanup-copy",
+                detail: "ui-cleanup-copy-detail",
+                sets: Setting::Cleanup(CleanupPath::CopyBack),
+            },
+            Choice {
+                key: Some('b'),
+                flag: None,
+                label: "ui-cleanup-back",
+                detail: "ui-cleanup-back-detail",
+                sets: Setting::Cleanup(CleanupPath::GoBack),
+            },
+        ];
+        WAYS
+    }
+
+    /// Nothing is chosen in advance: one way gives up the restored data, one overwrites the
+    /// original database's todos, one keeps paying for two instances.
+    fn ask(&self, ctx: &Ctx<'_>, _options: &Options) -> Option<Ask> {
+        let names = &ctx.config.names;
+        Some(Ask::Choose(Choices {
+            title: "ui-cleanup-title",
+            intro: "ui-cleanup-intro",
+            args: vec![
+                ("restored", ctx.restored_name().into()),
+                ("instance", names.instance.as_str().into()),
+                ("snapshot", names.snapshot.as_str().into()),
+                ("service", names.service.as_str().into()),
+            ],
+            choices: self.choices(),
+            chosen: None,
+            none_chosen: Some("ui-cleanup-none-chosen"),
+        }))
     }
 
     /// Going back to the original database changes which todos the app serves.
