@@ -36,7 +36,6 @@ use backup_lab::cloud::sim::{SimCloud, WorldNames};
 use backup_lab::config::Config;
 use backup_lab::i18n::Lang;
 use backup_lab::lab::StepId;
-use backup_lab::lab::act;
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::{Observed, observe_all};
 use backup_lab::lab::plan::Options;
@@ -102,7 +101,7 @@ impl Lab {
 
     async fn act(&self, step: StepId) {
         let options = Options::from_config(&self.config);
-        let outcome = act::perform(
+        let outcome = backup_lab::lab::runner::perform(
             step,
             self.cloud.as_ref(),
             &self.config,

@@ -8,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
 use crate::i18n::Lang;
-use crate::lab::ask::choice_keys;
+use crate::lab::steps::choice_keys;
 
 /// Which table applies: what is in front of the learner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub enum Key {
     AnyChar,
     /// A digit 0–9: its value replaces the placeholder of [`Action::Digit`].
     Digits,
-    /// A key of a step's choice dialog (`crate::lab::ask::choice_keys`): it replaces the
+    /// A key of a step's choice dialog (`crate::lab::steps::choice_keys`): it replaces the
     /// placeholder of [`Action::Pick`].
     Choices,
 }

@@ -450,6 +450,19 @@ pub fn url(text: &str) -> Result<url::Url, Invalid> {
     Ok(parsed)
 }
 
+/// The text of an invalid input (`invalid-<id>`), with what it names.
+#[must_use]
+pub fn invalid_text(e: &Invalid) -> crate::text::Text {
+    let text = crate::text::Text::new(&format!("invalid-{}", e.id()));
+    match e {
+        Invalid::WindowOverlapsMaintenance { maintenance } => {
+            text.arg("maintenance", maintenance.clone())
+        }
+        Invalid::SameName { other } => text.arg("other", other.clone()),
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -603,18 +616,5 @@ mod tests {
             Err(Invalid::LoadBalancerEdges)
         );
         assert_eq!(load_balancer_name(""), Err(Invalid::IdentifierEmpty));
-    }
-}
-
-/// The text of an invalid input (`invalid-<id>`), with what it names.
-#[must_use]
-pub fn invalid_text(e: &Invalid) -> crate::text::Text {
-    let text = crate::text::Text::new(&format!("invalid-{}", e.id()));
-    match e {
-        Invalid::WindowOverlapsMaintenance { maintenance } => {
-            text.arg("maintenance", maintenance.clone())
-        }
-        Invalid::SameName { other } => text.arg("other", other.clone()),
-        _ => text,
     }
 }

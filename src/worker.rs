@@ -30,7 +30,7 @@ use crate::lab::journal::Journal;
 use crate::lab::observe::{Observed, PartId, observe};
 use crate::lab::plan::{Options, Plan};
 use crate::lab::steps::{self, Ctx};
-use crate::lab::{StepId, StepState, Text, act};
+use crate::lab::{StepId, StepState, Text};
 use crate::protocol::{Command, Msg, Snapshot};
 
 /// Between looks at a part an action has just set changing, while the change may soon be over
@@ -565,8 +565,8 @@ fn start_action(
             progress_tx.send(Msg::Progress(step, text));
         };
         let order = match &queued {
-            Queued::Confirmed(plan) => act::Order::Confirmed(plan),
-            Queued::Unseen(step, options) => act::Order::Any(*step, options),
+            Queued::Confirmed(plan) => crate::lab::runner::Order::Confirmed(plan),
+            Queued::Unseen(step, options) => crate::lab::runner::Order::Any(*step, options),
         };
         // Nothing is done that the journal could not remember: a later start would misjudge
         // the lab from a history with a hole in it.
@@ -576,7 +576,7 @@ fn start_action(
             to_app.send(Msg::ActionDone(step, Err(ActionError::Blocked(text))));
             return;
         }
-        let result = act::execute_with_retry(
+        let result = crate::lab::runner::execute_with_retry(
             order,
             cloud.as_ref(),
             &config,

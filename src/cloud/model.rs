@@ -672,15 +672,15 @@ impl Availability {
 
     /// Its name (`ui-multi-az`, `ui-single-az`).
     #[must_use]
-    pub fn text(self) -> crate::lab::Text {
-        crate::lab::Text::new(match self {
+    pub fn text(self) -> crate::text::Text {
+        crate::text::Text::new(match self {
             Self::SingleAz => "ui-single-az",
             Self::MultiAz => "ui-multi-az",
         })
     }
 }
 
-impl From<Availability> for crate::lab::Arg {
+impl From<Availability> for crate::text::Arg {
     fn from(availability: Availability) -> Self {
         Self::Msg(availability.text())
     }

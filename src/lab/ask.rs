@@ -6,7 +6,7 @@
 //! (`super::plan::Options::set`).
 
 use super::plan::Setting;
-use super::{Arg, StepId, Text};
+use super::{Arg, Text};
 use crate::validate::Invalid;
 
 /// What a step asks before its plan.
@@ -117,26 +117,4 @@ impl Choices {
     pub fn by_key(&self, key: char) -> Option<&'static Choice> {
         self.choices.iter().find(|c| c.key == Some(key))
     }
-}
-
-/// The keys of every step's ways, in lab order and then the dialog's order: the dialog's
-/// key table reads them, the help lists them.
-#[must_use]
-pub fn choice_keys() -> &'static [char] {
-    static KEYS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| {
-        let mut keys = Vec::new();
-        for step in StepId::ALL {
-            for key in super::steps::get(step)
-                .choices()
-                .iter()
-                .filter_map(|c| c.key)
-            {
-                if !keys.contains(&key) {
-                    keys.push(key);
-                }
-            }
-        }
-        keys
-    })
 }

@@ -14,6 +14,7 @@ mod problem_code;
 pub mod quiz;
 pub mod recovery;
 pub mod revisions;
+pub mod runner;
 pub mod steps;
 pub mod support;
 

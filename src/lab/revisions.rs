@@ -10,7 +10,6 @@ use crate::cloud::{
     Cloud, CloudError, CloudResult, ErrorKind, TaskDefinition, TaskDefinitionListing,
     TaskDefinitionStatus, revision_of,
 };
-use crate::lab::dump::DumpTaskRequest;
 
 /// Revisions on top of any [`Cloud`].
 #[async_trait]
@@ -53,9 +52,6 @@ pub trait Revisions {
         name: &str,
         value: &str,
     ) -> CloudResult<TaskDefinition>;
-
-    /// The dump task definition for `request` ([`crate::lab::dump::dump_task_definition`]).
-    async fn dump_task_definition(&self, request: &DumpTaskRequest) -> CloudResult<TaskDefinition>;
 }
 
 #[async_trait]
@@ -116,10 +112,6 @@ impl<C: Cloud + ?Sized> Revisions for C {
     ) -> CloudResult<TaskDefinition> {
         let described = self.describe_task_definition(base).await?;
         self.register_copy(&described, container, name, value).await
-    }
-
-    async fn dump_task_definition(&self, request: &DumpTaskRequest) -> CloudResult<TaskDefinition> {
-        crate::lab::dump::dump_task_definition(self, request).await
     }
 }
 

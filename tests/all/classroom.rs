@@ -7,9 +7,9 @@ use backup_lab::action::Action;
 use backup_lab::app::{App, Dialog};
 use backup_lab::cloud::BackupSettings;
 use backup_lab::i18n::Lang;
+use backup_lab::lab::StepId;
 use backup_lab::lab::journal::Kind;
 use backup_lab::lab::plan::{Confirm, Options, Ready};
-use backup_lab::lab::{StepId, act};
 use backup_lab::protocol::{Command, Msg, Snapshot};
 
 use crate::support::lab::SimLab;
@@ -603,7 +603,7 @@ async fn verify_shows_the_list_and_asks_the_learner_to_look_in_the_browser() {
     for t in &all {
         lab.cloud.delete_todo(&t.id).await.expect("delete");
     }
-    let outcome = act::execute(
+    let outcome = backup_lab::lab::runner::execute(
         &plan,
         lab.cloud.as_ref(),
         &lab.rt.config,
@@ -637,7 +637,7 @@ async fn verify_confirmed_is_recorded_and_shown() {
     else {
         panic!("yes runs the check")
     };
-    let outcome = act::execute(
+    let outcome = backup_lab::lab::runner::execute(
         &plan,
         lab.cloud.as_ref(),
         &lab.rt.config,

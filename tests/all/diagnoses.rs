@@ -14,7 +14,7 @@ use backup_lab::lab::observe::Observed;
 use backup_lab::lab::plan::{self, Options, Request};
 use backup_lab::lab::revisions::Revisions as _;
 use backup_lab::lab::steps::{self, Ctx};
-use backup_lab::lab::{Check, Problem, ProblemCode, StepId, StepState, act};
+use backup_lab::lab::{Check, Problem, ProblemCode, StepId, StepState};
 
 const SOURCE_EP: &str = "workshop-db.c9xk2mplq7ab.us-east-1.rds.amazonaws.com";
 const RESTORED_EP: &str = "workshop-db-restore.c9xk2mplq7ab.us-east-1.rds.amazonaws.com";
@@ -34,7 +34,7 @@ impl Lab {
     }
 
     async fn act(&self, step: StepId) -> Vec<String> {
-        act::perform(
+        backup_lab::lab::runner::perform(
             step,
             self.cloud.as_ref(),
             &self.rt.config,
@@ -1111,7 +1111,7 @@ mod moto {
             "{detail}"
         );
         assert!(fix.contains(&format!("Revision {}", td.revision)), "{fix}");
-        act::perform(
+        backup_lab::lab::runner::perform(
             StepId::SwitchBackend,
             cloud.as_ref(),
             &rt.config,

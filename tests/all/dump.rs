@@ -129,9 +129,7 @@ impl Sim {
             .expect("service");
         let request = DumpTaskRequest::new(&service.task_definition, CONTAINER, source, &target)
             .expect("request");
-        let td = self
-            .cloud
-            .dump_task_definition(&request)
+        let td = backup_lab::lab::dump::dump_task_definition(&*self.cloud, &request)
             .await
             .expect("register");
         let network = self
@@ -209,9 +207,7 @@ async fn the_dump_task_copies_the_restored_todos_into_workshop_db() {
         .expect("service");
     let request = DumpTaskRequest::new(&service.task_definition, CONTAINER, &restored, &target)
         .expect("request");
-    let again = lab
-        .cloud
-        .dump_task_definition(&request)
+    let again = backup_lab::lab::dump::dump_task_definition(&*lab.cloud, &request)
         .await
         .expect("again");
     assert_eq!(again.arn, task.task_definition);
@@ -423,13 +419,11 @@ async fn register_and_run_put_the_right_parameters_on_the_wire() {
         .expect("td")
         .to_owned();
     let request = DumpTaskRequest::new(&backend, CONTAINER, &source, &target).expect("request");
-    let td = cloud
-        .dump_task_definition(&request)
+    let td = backup_lab::lab::dump::dump_task_definition(&cloud, &request)
         .await
         .expect("register");
     assert_eq!((td.family.as_str(), td.revision), (DUMP_FAMILY, 1));
-    let again = cloud
-        .dump_task_definition(&request)
+    let again = backup_lab::lab::dump::dump_task_definition(&cloud, &request)
         .await
         .expect("found again");
     assert_eq!(
@@ -543,8 +537,7 @@ async fn a_backend_with_a_secret_password_gives_the_dump_the_same_reference() {
         .expect("workshop-db");
     let request = DumpTaskRequest::new(backend.as_str().expect("arn"), CONTAINER, &target, &target)
         .expect("request");
-    let td = cloud
-        .dump_task_definition(&request)
+    let td = backup_lab::lab::dump::dump_task_definition(&cloud, &request)
         .await
         .expect("register");
     let container = moto.boto(&format!(
@@ -756,7 +749,7 @@ mod path {
     use backup_lab::cloud::faults::Spec;
     use backup_lab::headless::Runtime;
     use backup_lab::i18n::Lang;
-    use backup_lab::lab::act::{self, ActionError};
+    use backup_lab::lab::act::ActionError;
     use backup_lab::lab::dump::DUMP_FAMILY;
     use backup_lab::lab::journal::Kind;
     use backup_lab::lab::observe::Observed;
@@ -816,7 +809,7 @@ mod path {
         }
 
         async fn cleanup(&self) -> Result<Vec<String>, ActionError> {
-            act::perform(
+            backup_lab::lab::runner::perform(
                 StepId::Cleanup,
                 self.cloud.as_ref(),
                 &self.rt.config,
@@ -868,7 +861,7 @@ mod path {
 
         let mut progress = Vec::new();
         let seen = Mutex::new(&mut progress);
-        let out = act::perform(
+        let out = backup_lab::lab::runner::perform(
             StepId::Cleanup,
             lab.cloud.as_ref(),
             &lab.rt.config,
@@ -1159,7 +1152,7 @@ mod path {
         assert_eq!(lab.writes("UpdateService"), 1, "only the lab's own switch");
 
         // Going back as it is instead still takes the dump's task definition along.
-        act::perform(
+        backup_lab::lab::runner::perform(
             StepId::Cleanup,
             lab.cloud.as_ref(),
             &lab.rt.config,

@@ -17,7 +17,7 @@ use backup_lab::cloud::{
 use backup_lab::config::Config;
 use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
-use backup_lab::lab::act::{self, ActionError};
+use backup_lab::lab::act::ActionError;
 use backup_lab::lab::dump::{DUMP_FAMILY, DumpTaskRequest};
 use backup_lab::lab::journal::{Journal, Kind};
 use backup_lab::lab::observe::Observed;
@@ -86,8 +86,8 @@ impl Lab {
     /// lines and the progress said on the way.
     async fn cleanup(&self) -> (Result<Vec<String>, ActionError>, Vec<String>) {
         let progress = Mutex::new(Vec::new());
-        let result = act::execute_with_retry(
-            act::Order::Any(StepId::Cleanup, &self.copy_back()),
+        let result = backup_lab::lab::runner::execute_with_retry(
+            backup_lab::lab::runner::Order::Any(StepId::Cleanup, &self.copy_back()),
             self.cloud.as_ref(),
             &self.rt.config,
             &self.rt.journal,
@@ -181,9 +181,7 @@ async fn the_same_token_gets_the_same_task_and_other_parameters_are_refused() {
     let backend = o.current_task_definition().expect("td").arn.clone();
     let dump =
         DumpTaskRequest::new(&backend, "container-backend", &restored, &target).expect("request");
-    let td = lab
-        .cloud
-        .dump_task_definition(&dump)
+    let td = backup_lab::lab::dump::dump_task_definition(&*lab.cloud, &dump)
         .await
         .expect("register");
     let network = lab
@@ -375,8 +373,7 @@ async fn delete_task_definitions_against_moto() {
     let backend = world["task_definition_arn"].as_str().expect("td");
     let request =
         DumpTaskRequest::new(backend, "container-backend", &source, &target).expect("request");
-    let td = cloud
-        .dump_task_definition(&request)
+    let td = backup_lab::lab::dump::dump_task_definition(&cloud, &request)
         .await
         .expect("register");
     let active = cloud

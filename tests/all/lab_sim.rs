@@ -98,7 +98,7 @@ impl Lab {
 
     async fn act(&self, step: StepId) -> Result<Vec<String>, String> {
         let options = Options::from_config(&self.rt.config);
-        act::perform(
+        backup_lab::lab::runner::perform(
             step,
             self.cloud.as_ref(),
             &self.rt.config,
@@ -904,7 +904,7 @@ async fn a_role_that_may_not_tag_gets_its_snapshot_and_restore_without_tags() {
     let said = Mutex::new(Vec::new());
     let progress = |t: backup_lab::lab::Text| said.lock().expect("said").push(t.render(Lang::En));
     let options = Options::from_config(&lab.rt.config);
-    act::perform(
+    backup_lab::lab::runner::perform(
         StepId::Snapshot,
         faulty.as_ref(),
         &lab.rt.config,
@@ -915,7 +915,7 @@ async fn a_role_that_may_not_tag_gets_its_snapshot_and_restore_without_tags() {
     .await
     .expect("snapshot without tags");
     lab.wait_minutes(5);
-    act::perform(
+    backup_lab::lab::runner::perform(
         StepId::Restore,
         faulty.as_ref(),
         &lab.rt.config,
@@ -1201,7 +1201,7 @@ async fn a_todo_list_that_cannot_be_read_any_more_ends_the_wait_with_advice() {
 impl Lab {
     /// Carries out `plan` as the learner confirmed it.
     async fn run_confirmed(&self, plan: &plan::Plan) -> Result<Vec<String>, act::ActionError> {
-        act::execute(
+        backup_lab::lab::runner::execute(
             plan,
             self.cloud.as_ref(),
             &self.rt.config,
@@ -1380,7 +1380,7 @@ async fn the_disaster_needs_a_todo_list_read_just_now() {
         Spec::parse("TodoList=denied").expect("spec"),
     ));
     let options = Options::from_config(&lab.rt.config);
-    let result = act::perform(
+    let result = backup_lab::lab::runner::perform(
         StepId::DeleteTodos,
         faulty.as_ref(),
         &lab.rt.config,

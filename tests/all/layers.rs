@@ -40,6 +40,7 @@ const CLOUD_LAYERS: &[(&str, &[&str])] = &[
             "cloud::error_text",
             "cloud::todo_api",
             "cloud::credentials",
+            "cloud::operation",
         ],
     ),
     (

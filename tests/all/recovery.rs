@@ -9,7 +9,6 @@ use std::time::Duration;
 use backup_lab::cloud::sim::{self, SimCloud};
 use backup_lab::headless::Runtime;
 use backup_lab::i18n::Lang;
-use backup_lab::lab::act;
 use backup_lab::lab::journal::{self, Journal};
 use backup_lab::lab::observe::Observed;
 use backup_lab::lab::plan::Options;
@@ -33,7 +32,7 @@ async fn observe(rt: &Runtime) -> Observed {
 
 async fn act(rt: &Runtime, step: StepId) {
     let options = Options::from_config(&rt.config);
-    act::perform(
+    backup_lab::lab::runner::perform(
         step,
         rt.cloud.as_ref(),
         &rt.config,

@@ -56,7 +56,7 @@ impl Lab {
 
     /// Confirms `plan` and runs it, as Enter and y do.
     async fn confirm(&self, plan: &Plan) -> Result<Vec<String>, ActionError> {
-        act::execute(
+        backup_lab::lab::runner::execute(
             plan,
             self.cloud.as_ref(),
             &self.rt.config,
@@ -68,7 +68,7 @@ impl Lab {
     }
 
     async fn perform(&self, step: StepId) {
-        act::perform(
+        backup_lab::lab::runner::perform(
             step,
             self.cloud.as_ref(),
             &self.rt.config,
@@ -644,7 +644,7 @@ mod moto {
     use backup_lab::cloud::aws::AwsCloud;
     use backup_lab::cloud::{Cloud, InstanceChange};
     use backup_lab::config::Config;
-    use backup_lab::lab::act;
+
     use backup_lab::lab::journal::Journal;
     use backup_lab::lab::observe::{Observed, observe_all};
     use backup_lab::lab::plan::{Options, Ready, Request};
@@ -741,9 +741,15 @@ mod moto {
             let Ready::Plan(plan) = self.ready().await else {
                 panic!("no plan")
             };
-            act::execute(&plan, &self.cloud, &self.config, &self.journal, &|_| {})
-                .await
-                .expect("mend");
+            backup_lab::lab::runner::execute(
+                &plan,
+                &self.cloud,
+                &self.config,
+                &self.journal,
+                &|_| {},
+            )
+            .await
+            .expect("mend");
             plan.request
         }
     }
@@ -934,8 +940,8 @@ async fn a_lost_answer_to_the_mend_is_not_sent_twice() {
         recorded,
         Spec::parse("ModifyDBInstance=timeout@1").expect("spec"),
     );
-    let out = act::execute_with_retry(
-        act::Order::Confirmed(&plan),
+    let out = backup_lab::lab::runner::execute_with_retry(
+        backup_lab::lab::runner::Order::Confirmed(&plan),
         &faulty,
         &lab.rt.config,
         &lab.rt.journal,

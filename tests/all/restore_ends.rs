@@ -11,7 +11,6 @@ use crate::support::lab::SimLab;
 use backup_lab::cloud::faults::RestoreEnding;
 use backup_lab::cloud::{InstanceStatus, RestoreRequest, RestoreSettings};
 use backup_lab::i18n::Lang;
-use backup_lab::lab::act;
 use backup_lab::lab::journal::{EventKind, Kind};
 use backup_lab::lab::plan::{CleanupPath, Options, Plan, Ready, Request};
 use backup_lab::lab::steps::{self, Ctx};
@@ -45,7 +44,7 @@ impl Lab {
     }
 
     async fn perform_with(&self, step: StepId, options: &Options) {
-        act::perform(
+        backup_lab::lab::runner::perform(
             step,
             self.cloud.as_ref(),
             &self.rt.config,
@@ -73,7 +72,7 @@ impl Lab {
     }
 
     async fn confirm(&self, plan: &Plan) {
-        act::execute(
+        backup_lab::lab::runner::execute(
             plan,
             self.cloud.as_ref(),
             &self.rt.config,
@@ -747,7 +746,7 @@ async fn cleanup_names_the_adopted_restore_where_the_copy_back_stops() {
             .expect("spec")
             .dump_faults(),
     );
-    let error = act::perform(
+    let error = backup_lab::lab::runner::perform(
         StepId::Cleanup,
         lab.cloud.as_ref(),
         &lab.rt.config,

@@ -13,7 +13,6 @@ use backup_lab::action::Action;
 use backup_lab::app::{App, Dialog, Note};
 use backup_lab::i18n::Lang;
 use backup_lab::lab::StepId;
-use backup_lab::lab::act;
 use backup_lab::lab::journal::Journal;
 use backup_lab::lab::observe::{Observed, observe_all};
 use backup_lab::lab::plan::Confirm;
@@ -128,7 +127,7 @@ impl Lab {
         let run = plan.step;
         let progress = Mutex::new(Vec::new());
         let report = |text| progress.lock().expect("progress").push(text);
-        let outcome = act::execute(
+        let outcome = backup_lab::lab::runner::execute(
             &plan,
             self.cloud.as_ref(),
             &self.rt.config,

@@ -467,6 +467,28 @@ const DEFAULT_STALE_S: f64 = 2.0;
 const MAX_STALE_S: f64 = 600.0;
 const RUN_TASK: &str = "RunTask";
 
+/// Why a `--faults` spec was refused (`faults-<id>`), with the rule as written.
+#[must_use]
+pub fn fault_spec_text(e: &SpecError) -> crate::text::Text {
+    let text = crate::text::Text::new(&format!("faults-{}", e.id()));
+    match e {
+        SpecError::Empty => text,
+        SpecError::Calls { part }
+        | SpecError::Rate { part }
+        | SpecError::Kind { part }
+        | SpecError::UnhealthyOperation { part }
+        | SpecError::UnhealthyRate { part }
+        | SpecError::DumpRule { part }
+        | SpecError::RestoreRule { part }
+        | SpecError::StaleRule { part }
+        | SpecError::SessionRule { part } => text.arg("part", part.clone()),
+        SpecError::Operation { part, operation } => text
+            .arg("part", part.clone())
+            .arg("operation", operation.clone())
+            .arg("operations", OPERATIONS.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -552,27 +574,5 @@ mod tests {
             );
         }
         assert!(Spec::parse("unhealthy:0.5").is_err());
-    }
-}
-
-/// Why a `--faults` spec was refused (`faults-<id>`), with the rule as written.
-#[must_use]
-pub fn fault_spec_text(e: &SpecError) -> crate::text::Text {
-    let text = crate::text::Text::new(&format!("faults-{}", e.id()));
-    match e {
-        SpecError::Empty => text,
-        SpecError::Calls { part }
-        | SpecError::Rate { part }
-        | SpecError::Kind { part }
-        | SpecError::UnhealthyOperation { part }
-        | SpecError::UnhealthyRate { part }
-        | SpecError::DumpRule { part }
-        | SpecError::RestoreRule { part }
-        | SpecError::StaleRule { part }
-        | SpecError::SessionRule { part } => text.arg("part", part.clone()),
-        SpecError::Operation { part, operation } => text
-            .arg("part", part.clone())
-            .arg("operation", operation.clone())
-            .arg("operations", OPERATIONS.join(", ")),
     }
 }

@@ -21,12 +21,14 @@
 //! - [`Ctx`] is what a check and a plan read: the observed account, the journal, the
 //!   configuration and the time. Both are pure: no calls, no waiting.
 //! - [`super::plan`] holds the [`Plan`] an action shows and the [`Request`] it carries out.
-//! - [`super::act`] runs a confirmed plan: it looks at the account again, asks the step for a
-//!   plan from what it sees, refuses with the new plan when that differs from the confirmed
+//! - `super::runner` runs a confirmed plan: it looks at the account again, asks the step for
+//!   a plan from what it sees, refuses with the new plan when that differs from the confirmed
 //!   one ([`ActionError::PlanChanged`]), and otherwise calls the step's `execute` with the
-//!   confirmed request. It also has the helpers steps share (retry after transient errors, a
-//!   create call again without tags, finding a task definition revision, waiting for a
-//!   rollout).
+//!   confirmed request, tried again after transient errors. It uses the steps; the steps do
+//!   not use it.
+//! - [`super::act`] has what the steps' actions share: the [`Run`] they work with, their
+//!   errors, and helpers (a create call again without tags, finding a task definition
+//!   revision, waiting for a rollout).
 //!
 //! ## Diagnoses
 //! A check that recognises a wrong state says so with a [`Problem`]: a stable code and the
@@ -456,6 +458,24 @@ fn instance_busy(instance: &DbInstance) -> Ready {
 /// The request a step's `execute` was given was made for another step.
 fn wrong_request() -> ActionError {
     ActionError::Blocked(Text::new("action-none"))
+}
+
+/// The keys of every step's ways, in lab order and then the dialog's order: the dialog's
+/// key table reads them, the help lists them.
+#[must_use]
+pub fn choice_keys() -> &'static [char] {
+    static KEYS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys = Vec::new();
+        for step in StepId::ALL {
+            for key in get(step).choices().iter().filter_map(|c| c.key) {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        keys
+    })
 }
 
 #[cfg(test)]
