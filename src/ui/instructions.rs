@@ -9,6 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{View, panel, picture, recovery, steps, wrap};
+use crate::lab::steps::Illustration;
 use crate::lab::{self, StepId, StepState, Text};
 
 /// The word for a state, next to its symbol.
@@ -348,23 +349,23 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
         }
     }
 
-    match step {
-        StepId::Protection => {
+    match step.step().illustration() {
+        Some(Illustration::IncrementalSnapshots) => {
             out.push(Line::default());
             out.extend(picture::lines(view, width));
         }
-        StepId::Concepts => {
+        Some(Illustration::RpoRtoDiagram) => {
             out.push(Line::default());
             out.extend(picture::rpo_rto_diagram(view, width));
         }
-        StepId::Summary => {
+        Some(Illustration::RunFigures) => {
             out.push(Line::default());
             out.extend(heading(view, &view.t("ui-figures-heading"), width));
             out.extend(recovery::recovery_lines(view, width, true, usize::MAX));
             out.push(Line::default());
             out.extend(super::business::lines(view, width));
         }
-        _ => {}
+        None => {}
     }
 
     if let Some(console) = step_text("console") {

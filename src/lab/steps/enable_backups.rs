@@ -8,6 +8,7 @@ use crate::cloud::{self, BackupSettings};
 use crate::lab::act::{ActionError, Outcome, Run, window_utc};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
+use crate::lab::quiz::Question;
 use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
 use crate::validate;
 
@@ -22,6 +23,16 @@ impl Step for EnableBackups {
     /// Enabling backups from 0 takes the first automated snapshot at once.
     fn parts(&self) -> &'static [PartId] {
         &[PartId::Instances, PartId::Snapshots]
+    }
+
+    fn questions(&self) -> &'static [Question] {
+        const {
+            &[Question::new(
+                "backups-retention-zero",
+                StepId::EnableBackups,
+                0,
+            )]
+        }
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {

@@ -20,6 +20,7 @@ use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
 use crate::lab::journal::{Event, EventKind, Journal, Kind};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
+use crate::lab::quiz::Question;
 use crate::lab::{Check, Duration, StepId, StepState, Text};
 
 pub struct Pitr;
@@ -234,6 +235,10 @@ impl Step for Pitr {
 
     fn parts(&self) -> &'static [PartId] {
         &[PartId::Instances, PartId::Snapshots]
+    }
+
+    fn questions(&self) -> &'static [Question] {
+        const { &[Question::new("pitr-smaller", StepId::Pitr, 0)] }
     }
 
     fn is_optional(&self) -> bool {

@@ -23,6 +23,7 @@ use crate::lab::act::{ActionError, Outcome, Run, modify_restored, untagged_if_de
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
+use crate::lab::quiz::Question;
 use crate::lab::{Arg, Check, Problem, ProblemCode, StepId, StepState, Text};
 
 pub struct Restore;
@@ -35,6 +36,15 @@ impl Step for Restore {
 
     fn parts(&self) -> &'static [PartId] {
         &[PartId::Instances]
+    }
+
+    fn questions(&self) -> &'static [Question] {
+        const {
+            &[
+                Question::new("restore-app-empty", StepId::Restore, 1),
+                Question::new("restore-new-instance", StepId::Restore, 2),
+            ]
+        }
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
