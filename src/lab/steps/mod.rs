@@ -38,13 +38,19 @@
 //! settings of the learner's database), the step's plan offers it on Enter.
 //!
 //! ## Adding a step
+//! What a step is, it says through [`Step`]; the front ends, the worker, the self-check and
+//! the report ask the registry ([`get`]). docs/ARCHITECTURE.md ("Where to add a step") has a
+//! worked example with the files it touches.
 //! 1. A file here with a unit struct implementing [`Step`]: `id`, `parts`, `check`, `plan`
-//!    and `execute` (leave out what the step does not have; the defaults say "nothing to do").
+//!    and `execute`, and where it has them its status order (`part_order`), the parts its
+//!    check cannot judge without (`needs_read`), its self-check `questions` and its
+//!    `illustration` (leave out what the step does not have; the defaults say "nothing").
 //!    A new kind of action adds its typed request to [`Request`].
-//! 2. Its texts in `locales/{de,en}/steps.ftl` (`step-<id>-title`, `-body`, `-console`, and
-//!    `ui-action-<id>` for an action) and the check's and plan's messages in `lab.ftl`.
-//! 3. Its id in [`StepId`] (the wire name in the journal) and one line in [`REGISTRY`], in lab
-//!    order.
+//! 2. Its texts in `locales/{de,en}/steps.ftl` (`step-<id>-title`, `-short`, `-now`, `-body`,
+//!    `-console`, and `ui-action-<id>` for an action), the check's and plan's messages in
+//!    `lab.ftl`, its questions' in `teach.ftl`.
+//! 3. Its id in [`StepId`] (the variant, its place in `StepId::ALL`, its wire name in
+//!    `StepId::id`) and its arm in [`get`]; the compiler asks for the arm.
 
 mod cleanup;
 mod concepts;
