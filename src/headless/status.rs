@@ -175,22 +175,13 @@ pub fn unknown_parts(observed: &Observed, lang: Lang) -> Vec<UnknownPart> {
         .filter_map(|part| {
             let e = observed.error(part)?;
             Some(UnknownPart {
-                part: part_name(part),
+                part: part.name(),
                 code: e.code.clone(),
                 message: e.message.clone(),
                 text: ui_text::error_text(e).render(lang),
             })
         })
         .collect()
-}
-
-fn part_name(part: PartId) -> &'static str {
-    match part {
-        PartId::Instances => "instances",
-        PartId::Snapshots => "snapshots",
-        PartId::Service => "service",
-        PartId::Todos => "todos",
-    }
 }
 
 /// The observed state for `status`, with secret values hidden. A part that could not be

@@ -43,7 +43,71 @@ impl<T> Part<T> {
     }
 }
 
-/// Which part a fetch refreshes.
+/// What a part says of itself, whatever its value: when it was read, whether that failed,
+/// whether something in it is still moving. [`Observed::part`] gives it for a [`PartId`].
+pub trait Reading {
+    /// When it was last read successfully.
+    fn updated(&self) -> Option<Timestamp>;
+    /// The error of its latest read, if that failed.
+    fn error(&self) -> Option<&CloudError>;
+    /// Whether it has been read successfully at least once.
+    fn is_read(&self) -> bool;
+    /// Whether something in it is moving: an instance between statuses, a snapshot being
+    /// made, a rollout.
+    fn is_changing(&self) -> bool;
+}
+
+/// A part's value that can be in motion.
+pub trait Settling {
+    fn is_changing(&self) -> bool;
+}
+
+impl Settling for Vec<DbInstance> {
+    fn is_changing(&self) -> bool {
+        self.iter().any(DbInstance::is_transitional)
+    }
+}
+
+impl Settling for Vec<DbSnapshot> {
+    fn is_changing(&self) -> bool {
+        self.iter().any(|s| !s.is_available())
+    }
+}
+
+impl Settling for Service {
+    fn is_changing(&self) -> bool {
+        !self.is_stable()
+    }
+}
+
+impl Settling for Vec<Todo> {
+    fn is_changing(&self) -> bool {
+        false
+    }
+}
+
+impl<T: Settling> Reading for Part<T> {
+    fn updated(&self) -> Option<Timestamp> {
+        self.updated
+    }
+
+    fn error(&self) -> Option<&CloudError> {
+        self.error.as_ref()
+    }
+
+    fn is_read(&self) -> bool {
+        self.value.is_some()
+    }
+
+    fn is_changing(&self) -> bool {
+        self.value.as_ref().is_some_and(Settling::is_changing)
+    }
+}
+
+/// Which part a fetch refreshes. A new part adds its variant here and in [`PartId::ALL`],
+/// its name in [`PartId::name`], its field in [`Observed`] (with its arm in
+/// [`Observed::part`] and [`Observed::apply`]), its call in [`fetch`], and its lines in the
+/// status panel (`ui::status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PartId {
     Instances,
@@ -53,7 +117,19 @@ pub enum PartId {
 }
 
 impl PartId {
+    /// In their usual order (the status panel's, unless a step puts one first).
     pub const ALL: [PartId; 4] = [Self::Instances, Self::Snapshots, Self::Service, Self::Todos];
+
+    /// Its name in the headless commands' output (`unknown: [{part, …}]`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Instances => "instances",
+            Self::Snapshots => "snapshots",
+            Self::Service => "service",
+            Self::Todos => "todos",
+        }
+    }
 }
 
 impl crate::lab::StepId {
@@ -75,28 +151,6 @@ pub enum Fetched {
     Snapshots(Result<Vec<DbSnapshot>, CloudError>, Option<DbSnapshot>),
     Service(Result<Service, CloudError>, Vec<TaskDefinition>),
     Todos(Result<Vec<Todo>, CloudError>),
-}
-
-impl Fetched {
-    #[must_use]
-    pub fn part(&self) -> PartId {
-        match self {
-            Self::Instances(..) => PartId::Instances,
-            Self::Snapshots(..) => PartId::Snapshots,
-            Self::Service(..) => PartId::Service,
-            Self::Todos(_) => PartId::Todos,
-        }
-    }
-
-    #[must_use]
-    pub fn error(&self) -> Option<&CloudError> {
-        match self {
-            Self::Instances(r, _) => r.as_ref().err(),
-            Self::Snapshots(r, _) => r.as_ref().err(),
-            Self::Service(r, _) => r.as_ref().err(),
-            Self::Todos(r) => r.as_ref().err(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -142,26 +196,27 @@ impl Observed {
         }
     }
 
+    /// What `part` says of itself: when it was read, its error, whether it is moving.
+    #[must_use]
+    pub fn part(&self, part: PartId) -> &dyn Reading {
+        match part {
+            PartId::Instances => &self.instances,
+            PartId::Snapshots => &self.snapshots,
+            PartId::Service => &self.service,
+            PartId::Todos => &self.todos,
+        }
+    }
+
     /// The error of the part's latest fetch, if it failed.
     #[must_use]
     pub fn error(&self, part: PartId) -> Option<&CloudError> {
-        match part {
-            PartId::Instances => self.instances.error.as_ref(),
-            PartId::Snapshots => self.snapshots.error.as_ref(),
-            PartId::Service => self.service.error.as_ref(),
-            PartId::Todos => self.todos.error.as_ref(),
-        }
+        self.part(part).error()
     }
 
     /// When the part was last read successfully.
     #[must_use]
     pub fn updated(&self, part: PartId) -> Option<Timestamp> {
-        match part {
-            PartId::Instances => self.instances.updated,
-            PartId::Snapshots => self.snapshots.updated,
-            PartId::Service => self.service.updated,
-            PartId::Todos => self.todos.updated,
-        }
+        self.part(part).updated()
     }
 
     #[must_use]
@@ -214,22 +269,7 @@ impl Observed {
     /// Whether something is moving: a transitional instance, a snapshot being made, a rollout.
     #[must_use]
     pub fn is_changing(&self, part: PartId) -> bool {
-        match part {
-            PartId::Instances => self
-                .instances
-                .value
-                .iter()
-                .flatten()
-                .any(DbInstance::is_transitional),
-            PartId::Snapshots => self
-                .snapshots
-                .value
-                .iter()
-                .flatten()
-                .any(|s| !s.is_available()),
-            PartId::Service => self.service.value.as_ref().is_some_and(|s| !s.is_stable()),
-            PartId::Todos => false,
-        }
+        self.part(part).is_changing()
     }
 }
 

@@ -1,12 +1,15 @@
-//! Self-check questions: two or three on the steps that explain (concepts, data protection)
-//! and one or two where a step shows something worth checking, plus three at the summary.
-//! Each has three choices, one right, and a short explanation of the right one; their texts
-//! are `quiz-<id>`, `quiz-<id>-a` … `-c` and `quiz-<id>-why` in `teach.ftl`.
+//! Self-check questions, the generic part: what a question is, answering, scoring. Each step
+//! declares its own questions ([`super::steps::Step::questions`]): two or three on the steps
+//! that explain (concepts, data protection), one or two where a step shows something worth
+//! checking, three at the summary. Each has three choices, one right, and a short explanation
+//! of the right one; their texts are `quiz-<id>`, `quiz-<id>-a` … `-c` and `quiz-<id>-why` in
+//! `teach.ftl`. All of them together ([`QUESTIONS`]) are in the order of the steps.
 //!
 //! Answers live in the journal ([`EventKind::SelfCheckAnswered`]), so they survive a restart and
 //! reach the report. The first answer to a question counts; the questions never block a step.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -28,33 +31,19 @@ pub struct Question {
     pub right: u8,
 }
 
-const fn q(id: &'static str, step: StepId, right: u8) -> Question {
-    Question { id, step, right }
-}
-
-/// Every question, in lab order.
-pub static QUESTIONS: [Question; 15] = [
-    q("concepts-rpo", StepId::Concepts, 0),
-    q("concepts-rto", StepId::Concepts, 1),
-    q("concepts-interval", StepId::Concepts, 2),
-    q("protection-incremental", StepId::Protection, 1),
-    q("protection-aws-backup", StepId::Protection, 2),
-    q("backups-retention-zero", StepId::EnableBackups, 0),
-    q("snapshot-later-todos", StepId::Snapshot, 1),
-    q("snapshot-kept", StepId::Snapshot, 0),
-    q("delete-todos-multi-az", StepId::DeleteTodos, 1),
-    q("restore-app-empty", StepId::Restore, 1),
-    q("restore-new-instance", StepId::Restore, 2),
-    q("pitr-smaller", StepId::Pitr, 0),
-    q("summary-rpo-missed", StepId::Summary, 1),
-    q("summary-rto-missed", StepId::Summary, 2),
-    q("summary-practice", StepId::Summary, 0),
-];
+/// Every question: each step's, in the order of the steps.
+pub static QUESTIONS: LazyLock<Vec<Question>> = LazyLock::new(|| {
+    StepId::ALL
+        .into_iter()
+        .flat_map(|step| step.step().questions())
+        .copied()
+        .collect()
+});
 
 /// The questions of `step`, in order.
 #[must_use]
 pub fn of_step(step: StepId) -> Vec<&'static Question> {
-    QUESTIONS.iter().filter(|q| q.step == step).collect()
+    step.step().questions().iter().collect()
 }
 
 /// The question with `id`.
@@ -64,6 +53,12 @@ pub fn find(id: &str) -> Option<&'static Question> {
 }
 
 impl Question {
+    /// Question `id` of `step`, whose right choice is `right` (0-based).
+    #[must_use]
+    pub const fn new(id: &'static str, step: StepId, right: u8) -> Self {
+        Self { id, step, right }
+    }
+
     /// One of its texts (`""` the question, `a` … `c` a choice, `why` the explanation), with
     /// the lab's resource names.
     #[must_use]
@@ -172,12 +167,19 @@ mod tests {
         for step in [StepId::Concepts, StepId::Protection, StepId::Summary] {
             assert!((2..=3).contains(&of_step(step).len()), "{step:?}");
         }
+        for step in StepId::ALL {
+            for q in of_step(step) {
+                assert_eq!(q.step, step, "{} is declared by its own step", q.id);
+            }
+        }
         for (i, q) in QUESTIONS.iter().enumerate() {
             assert!(usize::from(q.right) < CHOICES, "{}", q.id);
             assert!(QUESTIONS[..i].iter().all(|o| o.id != q.id), "{}", q.id);
+            assert_eq!(find(q.id), Some(q));
         }
         // In lab order, so a step's questions stand together.
         assert!(QUESTIONS.windows(2).all(|w| w[0].step <= w[1].step));
+        assert_eq!(QUESTIONS.len(), 15);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{View, panel, picture, recovery, steps, wrap};
+use crate::lab::steps::Illustration;
 use crate::lab::{self, StepId, StepState, Text};
 
 /// The word for a state, next to its symbol.
@@ -372,16 +373,16 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
         }
     }
 
-    match step {
-        StepId::Protection => {
+    match step.step().illustration() {
+        Some(Illustration::IncrementalSnapshots) => {
             out.push(Line::default());
             out.extend(picture::lines(view, width));
         }
-        StepId::Concepts => {
+        Some(Illustration::RpoRtoDiagram) => {
             out.push(Line::default());
             out.extend(picture::rpo_rto_diagram(view, width));
         }
-        StepId::Summary => {
+        Some(Illustration::RunFigures) => {
             if !compact {
                 out.push(Line::default());
             }
@@ -392,7 +393,7 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
             }
             out.extend(super::business::lines(view, width));
         }
-        _ => {}
+        None => {}
     }
 
     if let Some(console) = step_text("console") {

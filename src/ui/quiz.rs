@@ -37,7 +37,7 @@ pub fn prompt_lines(view: &View<'_>, step: StepId, width: usize) -> Vec<Line<'st
     // The summary also counts the whole lab, once something is answered.
     let all: Vec<&quiz::Question> = quiz::QUESTIONS.iter().collect();
     let lab = quiz::score(&view.app.journal, &all);
-    if step == StepId::Summary && lab.answered > 0 {
+    if step.step().sums_up() && lab.answered > 0 {
         let text = Text::new("quiz-overall")
             .arg("right", lab.right)
             .arg("answered", lab.answered)

@@ -1,6 +1,7 @@
 //! Live status of the account (instances, snapshots, ECS deployments, todos), each part with
 //! its age and last error. Every state has a symbol as well as a colour. When space is short,
-//! the part that matters for the selected step comes first. The RPO/RTO figures are in
+//! the part that matters for the selected step comes first (the step says which:
+//! [`steps::part_order`]). The RPO/RTO figures are in
 //! [`super::recovery`].
 
 use ratatui::Frame;
@@ -14,8 +15,8 @@ use crate::cloud::{
     CloudError, DbInstance, DbSnapshot, Deployment, DeploymentStatus, SnapshotKind, SnapshotStatus,
     wire,
 };
-use crate::lab::observe::Part;
-use crate::lab::{StepId, StepState, Text};
+use crate::lab::observe::{Part, PartId};
+use crate::lab::{StepState, Text, steps};
 
 /// Snapshots listed at most (automated ones pile up).
 const MAX_SNAPSHOTS: usize = 4;
@@ -290,36 +291,14 @@ fn deployment_lines(view: &View<'_>, d: &Deployment, width: usize) -> Vec<Line<'
 /// Service events shown under a rollout that went wrong.
 const TROUBLE_EVENTS: usize = 1;
 
-/// The parts of the status panel.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum PartKind {
-    Instances,
-    Snapshots,
-    Service,
-    Todos,
-}
-
-/// The part that matters for `step` first, the rest in their usual order.
-fn order(step: StepId) -> [PartKind; 4] {
-    use PartKind::{Instances, Service, Snapshots, Todos};
-    match step {
-        StepId::Snapshot | StepId::Protection => [Snapshots, Instances, Service, Todos],
-        StepId::CreateTodos | StepId::DeleteTodos | StepId::Verify => {
-            [Todos, Snapshots, Instances, Service]
-        }
-        StepId::SwitchBackend => [Service, Instances, Todos, Snapshots],
-        _ => [Instances, Snapshots, Service, Todos],
-    }
-}
-
-fn part_lines(view: &View<'_>, part: PartKind, width: usize) -> Vec<Line<'static>> {
+fn part_lines(view: &View<'_>, part: PartId, width: usize) -> Vec<Line<'static>> {
     let app = view.app;
     let th = &view.th;
     let observed = &app.observed;
     let none = || Line::styled(format!("  {}", view.t("ui-none")), th.muted);
     let mut out = Vec::new();
     match part {
-        PartKind::Instances => {
+        PartId::Instances => {
             out.extend(part_heading(
                 view,
                 view.t("ui-instances"),
@@ -334,7 +313,7 @@ fn part_lines(view: &View<'_>, part: PartKind, width: usize) -> Vec<Line<'static
                 None => {}
             }
         }
-        PartKind::Snapshots => {
+        PartId::Snapshots => {
             out.extend(part_heading(
                 view,
                 view.t("ui-snapshots"),
@@ -367,7 +346,7 @@ fn part_lines(view: &View<'_>, part: PartKind, width: usize) -> Vec<Line<'static
                 None => {}
             }
         }
-        PartKind::Service => {
+        PartId::Service => {
             out.extend(part_heading(
                 view,
                 view.t("ui-service"),
@@ -398,7 +377,7 @@ fn part_lines(view: &View<'_>, part: PartKind, width: usize) -> Vec<Line<'static
                 }
             }
         }
-        PartKind::Todos => {
+        PartId::Todos => {
             let todos = match observed.todo_count() {
                 Some(n) => Text::new("ui-todos").arg("count", n).render(view.lang),
                 None => view.t("ui-todos-unknown"),
@@ -419,7 +398,7 @@ fn part_lines(view: &View<'_>, part: PartKind, width: usize) -> Vec<Line<'static
 /// The status panel's lines at `width`.
 #[must_use]
 pub fn status_lines(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
-    order(view.app.selected)
+    steps::part_order(view.app.selected)
         .into_iter()
         .flat_map(|part| part_lines(view, part, width))
         .collect()
@@ -456,7 +435,7 @@ pub fn fitted_height(view: &View<'_>, width: u16, max: u16) -> u16 {
 #[must_use]
 pub fn fitted_lines(view: &View<'_>, width: usize, rows: usize) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
-    for part in order(view.app.selected) {
+    for part in steps::part_order(view.app.selected) {
         let lines = part_lines(view, part, width);
         let room = rows.saturating_sub(out.len());
         if room == 0 || (lines.len() > room && room < 2 && !out.is_empty()) {

@@ -12,6 +12,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+/// How many steps the step counter counts ("Step 1 of …").
+const STEPS: usize = backup_lab::lab::StepId::ALL.len();
+
 const ROWS: u16 = 30;
 const COLS: u16 = 100;
 /// How long any one expectation may take (the build machine may be busy).
@@ -216,7 +219,8 @@ fn the_program_in_a_terminal() {
     for _ in 0..4 {
         s.press(b"\x1b[C");
     }
-    s.wait_for("the snapshot step", |s| s.contains("Schritt 5 von 12"));
+    let fifth = format!("Schritt 5 von {STEPS}");
+    s.wait_for("the snapshot step", |s| s.contains(&fifth));
     s.press(b"\r");
     // The German prompt shows j (ja); y is accepted as well.
     s.wait_for("the confirm dialog", |s| {
@@ -400,11 +404,12 @@ fn ctrl_z_and_sigtstp_stop_with_the_terminal_restored_and_fg_brings_the_screen_b
         }
         // An arrow key moves the selection; it is not echoed as ^[[C.
         s.press(b"\x1b[C");
+        let (first, second) = (format!("Step 1 of {STEPS}"), format!("Step 2 of {STEPS}"));
         s.wait_for("the arrow to move to the next step", |screen| {
-            !screen.contains("^[[C") && screen.contains("Step 2 of 12")
+            !screen.contains("^[[C") && screen.contains(&second)
         });
         s.press(b"\x1b[D");
-        s.wait_for("the arrow back", |screen| screen.contains("Step 1 of 12"));
+        s.wait_for("the arrow back", |screen| screen.contains(&first));
     }
     s.press(b"q");
     s.ends_cleanly();

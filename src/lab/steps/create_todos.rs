@@ -24,6 +24,15 @@ impl Step for CreateTodos {
         &[PartId::Todos]
     }
 
+    fn part_order(&self) -> &'static [PartId] {
+        &[
+            PartId::Todos,
+            PartId::Snapshots,
+            PartId::Instances,
+            PartId::Service,
+        ]
+    }
+
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
         let seen = ctx.journal.max_todos();
         let live = ctx.observed.todo_count();

@@ -8,6 +8,7 @@ use crate::lab::act::{ActionError, Outcome, Run};
 use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
+use crate::lab::quiz::Question;
 use crate::lab::{Check, StepId, StepState, Text};
 
 pub struct DeleteTodos;
@@ -26,6 +27,25 @@ impl Step for DeleteTodos {
     /// is looked at again, never taken for a missing snapshot.
     fn plan_parts(&self) -> &'static [PartId] {
         &[PartId::Todos, PartId::Snapshots]
+    }
+
+    fn part_order(&self) -> &'static [PartId] {
+        &[
+            PartId::Todos,
+            PartId::Snapshots,
+            PartId::Instances,
+            PartId::Service,
+        ]
+    }
+
+    fn questions(&self) -> &'static [Question] {
+        const {
+            &[Question::new(
+                "delete-todos-multi-az",
+                StepId::DeleteTodos,
+                1,
+            )]
+        }
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {

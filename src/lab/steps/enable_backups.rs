@@ -10,6 +10,7 @@ use crate::lab::ask::{Ask, Field, Refusal};
 use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, Setting, param};
+use crate::lab::quiz::Question;
 use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
 use crate::validate;
 
@@ -70,6 +71,16 @@ impl Step for EnableBackups {
     /// Enabling backups from 0 takes the first automated snapshot at once.
     fn parts(&self) -> &'static [PartId] {
         &[PartId::Instances, PartId::Snapshots]
+    }
+
+    fn questions(&self) -> &'static [Question] {
+        const {
+            &[Question::new(
+                "backups-retention-zero",
+                StepId::EnableBackups,
+                0,
+            )]
+        }
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {

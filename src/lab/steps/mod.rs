@@ -40,13 +40,19 @@
 //! settings of the learner's database), the step's plan offers it on Enter.
 //!
 //! ## Adding a step
+//! What a step is, it says through [`Step`]; the front ends, the worker, the self-check and
+//! the report ask the registry ([`get`]). docs/ARCHITECTURE.md ("Where to add a step") has a
+//! worked example with the files it touches.
 //! 1. A file here with a unit struct implementing [`Step`]: `id`, `parts`, `check`, `plan`
-//!    and `execute` (leave out what the step does not have; the defaults say "nothing to do").
+//!    and `execute`, and where it has them its status order (`part_order`), the parts its
+//!    check cannot judge without (`needs_read`), its self-check `questions` and its
+//!    `illustration` (leave out what the step does not have; the defaults say "nothing").
 //!    A new kind of action adds its typed request to [`Request`].
-//! 2. Its texts in `locales/{de,en}/steps.ftl` (`step-<id>-title`, `-body`, `-console`, and
-//!    `ui-action-<id>` for an action) and the check's and plan's messages in `lab.ftl`.
-//! 3. Its id in [`StepId`] (the wire name in the journal) and one line in [`REGISTRY`], in lab
-//!    order.
+//! 2. Its texts in `locales/{de,en}/steps.ftl` (`step-<id>-title`, `-short`, `-now`, `-body`,
+//!    `-console`, and `ui-action-<id>` for an action), the check's and plan's messages in
+//!    `lab.ftl`, its questions' in `teach.ftl`.
+//! 3. Its id in [`StepId`] (the variant, its place in `StepId::ALL`, its wire name in
+//!    `StepId::id`) and its arm in [`get`]; the compiler asks for the arm.
 
 mod cleanup;
 mod concepts;
@@ -69,6 +75,7 @@ use super::ask::{Ask, Choice, Field, Refusal};
 use super::journal::{Journal, Witness};
 use super::observe::PartId;
 use super::plan::{Options, Plan, Ready, Request, Setting};
+use super::quiz::Question;
 use super::{Check, Observed, Problem, ProblemCode, StepId, StepState, Text};
 use crate::cloud::{DbInstance, InstanceStatus};
 use crate::config::Config;
@@ -82,26 +89,35 @@ pub use pitr::{
 pub use restore::{mend, placement_problems, restored_elsewhere};
 pub use switch_backend::{SHOWN_EVENTS, expected_endpoint};
 
-/// The steps in lab order; `REGISTRY[i].id() == StepId::ALL[i]`.
-pub static REGISTRY: [&dyn Step; 12] = [
-    &concepts::Concepts,
-    &protection::Protection,
-    &enable_backups::EnableBackups,
-    &create_todos::CreateTodos,
-    &snapshot::Snapshot,
-    &delete_todos::DeleteTodos,
-    &restore::Restore,
-    &switch_backend::SwitchBackend,
-    &verify::Verify,
-    &pitr::Pitr,
-    &summary::Summary,
-    &cleanup::Cleanup,
-];
-
-/// The module of `id`.
+/// The module of `id`: the registry. One arm per step, so a new [`StepId`] does not compile
+/// until it has its module here.
 #[must_use]
 pub fn get(id: StepId) -> &'static dyn Step {
-    REGISTRY[id.index()]
+    match id {
+        StepId::Concepts => &concepts::Concepts,
+        StepId::Protection => &protection::Protection,
+        StepId::EnableBackups => &enable_backups::EnableBackups,
+        StepId::CreateTodos => &create_todos::CreateTodos,
+        StepId::Snapshot => &snapshot::Snapshot,
+        StepId::DeleteTodos => &delete_todos::DeleteTodos,
+        StepId::Restore => &restore::Restore,
+        StepId::SwitchBackend => &switch_backend::SwitchBackend,
+        StepId::Verify => &verify::Verify,
+        StepId::Pitr => &pitr::Pitr,
+        StepId::Summary => &summary::Summary,
+        StepId::Cleanup => &cleanup::Cleanup,
+    }
+}
+
+/// What a step's panel shows below its text besides words (the front end draws it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Illustration {
+    /// How incremental snapshots build on each other.
+    IncrementalSnapshots,
+    /// Last backup ─ RPO ─ disaster ─ RTO ─ back online.
+    RpoRtoDiagram,
+    /// This run's RPO and RTO and what they would mean for a business.
+    RunFigures,
 }
 
 /// One step of the lab.
@@ -144,6 +160,37 @@ pub trait Step: Send + Sync {
     /// that part out, so the failure does not stop its own fix.
     fn plan_parts(&self) -> &'static [PartId] {
         self.parts()
+    }
+
+    /// The parts of the account in the order the status panel lists them, the one that
+    /// matters most for this step first; the parts it leaves out follow in their usual order
+    /// ([`PartId::ALL`]). See [`part_order`].
+    fn part_order(&self) -> &'static [PartId] {
+        &[]
+    }
+
+    /// The parts the check cannot judge without (besides the instances, which every check
+    /// needs): while one of them has never been read and its last read failed, the check
+    /// says it cannot tell rather than judging an empty list.
+    fn needs_read(&self) -> &'static [PartId] {
+        &[]
+    }
+
+    /// Its self-check questions, in the order they are asked; their texts are `quiz-<id>…`
+    /// in `teach.ftl`. [`super::quiz`] scores them and keeps all of them in step order.
+    fn questions(&self) -> &'static [Question] {
+        &[]
+    }
+
+    /// A picture or figures its panel shows below the text.
+    fn illustration(&self) -> Option<Illustration> {
+        None
+    }
+
+    /// Whether the step sums the lab up: its self-check prompt counts the whole lab's
+    /// answers as well as its own.
+    fn sums_up(&self) -> bool {
+        false
     }
 
     /// Whether the step reads live state (it has a check).
@@ -371,28 +418,13 @@ pub fn check(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
         };
         return Some(Check::new(StepState::Todo, detail));
     }
-    // Snapshots that could not be read are not gone: the snapshot step and the cleanup, which
+    // A list that could not be read is not empty: the snapshot step and the cleanup, which
     // would call a snapshot that is not listed deleted (the cleanup judges by the service as
     // well), say they cannot tell.
-    let unread = |part: PartId| {
-        let error = ctx.observed.error(part);
-        let never_read = match part {
-            PartId::Snapshots => ctx.observed.snapshots.value.is_none(),
-            PartId::Service => ctx.observed.service.value.is_none(),
-            PartId::Instances | PartId::Todos => false,
-        };
-        error.filter(|_| never_read)
-    };
-    let judged_by = |part: PartId| match step.id() {
-        StepId::Cleanup => true,
-        StepId::Snapshot => part == PartId::Snapshots,
-        _ => false,
-    };
-    if let Some(e) = [PartId::Snapshots, PartId::Service]
-        .into_iter()
-        .filter(|p| judged_by(*p))
-        .find_map(unread)
-    {
+    if let Some(e) = step.needs_read().iter().find_map(|part| {
+        let read = ctx.observed.part(*part);
+        read.error().filter(|_| !read.is_read())
+    }) {
         let detail = Text::new("check-unknown-error")
             .arg("code", e.code.clone())
             .arg("message", e.message.clone());
@@ -405,6 +437,15 @@ pub fn check(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
 #[must_use]
 pub fn plan(step: StepId, ctx: &Ctx<'_>, options: &Options) -> Ready {
     get(step).plan(ctx, options)
+}
+
+/// The parts in the order the status panel lists them while `step` is selected: the ones the
+/// step names first, then the rest in their usual order.
+#[must_use]
+pub fn part_order(step: StepId) -> Vec<PartId> {
+    let first = get(step).part_order();
+    let rest = PartId::ALL.into_iter().filter(|p| !first.contains(p));
+    first.iter().copied().chain(rest).collect()
 }
 
 /// The first core step that is not done: where the learner stands (`None`: lab complete).
@@ -483,8 +524,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_registry_lists_every_step_in_lab_order() {
-        let ids: Vec<StepId> = REGISTRY.iter().map(|s| s.id()).collect();
-        assert_eq!(ids, StepId::ALL);
+    fn the_registry_gives_each_step_its_own_module() {
+        for step in StepId::ALL {
+            assert_eq!(get(step).id(), step);
+        }
+    }
+
+    #[test]
+    fn a_part_order_names_every_part_once() {
+        for step in StepId::ALL {
+            let order = part_order(step);
+            assert_eq!(order.len(), PartId::ALL.len(), "{step:?}");
+            assert!(PartId::ALL.iter().all(|p| order.contains(p)), "{step:?}");
+        }
+        assert_eq!(part_order(StepId::Restore), PartId::ALL);
     }
 }

@@ -21,6 +21,7 @@ use crate::lab::ask::{Ask, Field, Refusal};
 use crate::lab::journal::{Event, EventKind, Journal, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, Setting, param};
+use crate::lab::quiz::Question;
 use crate::lab::{Check, Duration, StepId, StepState, Text};
 
 pub struct Pitr;
@@ -277,6 +278,10 @@ impl Step for Pitr {
 
     fn parts(&self) -> &'static [PartId] {
         &[PartId::Instances, PartId::Snapshots]
+    }
+
+    fn questions(&self) -> &'static [Question] {
+        const { &[Question::new("pitr-smaller", StepId::Pitr, 0)] }
     }
 
     fn is_optional(&self) -> bool {

@@ -24,6 +24,7 @@ use crate::lab::ask::{Ask, Choice, Choices};
 use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, Setting, param};
+use crate::lab::quiz::Question;
 use crate::lab::{Arg, Check, Problem, ProblemCode, StepId, StepState, Text, support};
 
 pub struct Restore;
@@ -80,6 +81,15 @@ impl Step for Restore {
 
     fn parts(&self) -> &'static [PartId] {
         &[PartId::Instances]
+    }
+
+    fn questions(&self) -> &'static [Question] {
+        const {
+            &[
+                Question::new("restore-app-empty", StepId::Restore, 1),
+                Question::new("restore-new-instance", StepId::Restore, 2),
+            ]
+        }
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {

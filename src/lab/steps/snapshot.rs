@@ -8,6 +8,7 @@ use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
 use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
+use crate::lab::quiz::Question;
 use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
 
 pub struct Snapshot;
@@ -20,6 +21,28 @@ impl Step for Snapshot {
 
     fn parts(&self) -> &'static [PartId] {
         &[PartId::Instances, PartId::Snapshots]
+    }
+
+    fn needs_read(&self) -> &'static [PartId] {
+        &[PartId::Snapshots]
+    }
+
+    fn part_order(&self) -> &'static [PartId] {
+        &[
+            PartId::Snapshots,
+            PartId::Instances,
+            PartId::Service,
+            PartId::Todos,
+        ]
+    }
+
+    fn questions(&self) -> &'static [Question] {
+        const {
+            &[
+                Question::new("snapshot-later-todos", StepId::Snapshot, 1),
+                Question::new("snapshot-kept", StepId::Snapshot, 0),
+            ]
+        }
     }
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {

@@ -43,6 +43,15 @@ impl Step for SwitchBackend {
         &[PartId::Service]
     }
 
+    fn part_order(&self) -> &'static [PartId] {
+        &[
+            PartId::Service,
+            PartId::Instances,
+            PartId::Todos,
+            PartId::Snapshots,
+        ]
+    }
+
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
         Some(check(ctx))
     }

@@ -22,6 +22,15 @@ impl Step for Verify {
         &[PartId::Service, PartId::Todos]
     }
 
+    fn part_order(&self) -> &'static [PartId] {
+        &[
+            PartId::Todos,
+            PartId::Snapshots,
+            PartId::Instances,
+            PartId::Service,
+        ]
+    }
+
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
         if let Some(count) = seen(ctx) {
             let mut check = Check::new(

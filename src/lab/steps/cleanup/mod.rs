@@ -244,6 +244,10 @@ impl Step for Cleanup {
         &[PartId::Instances, PartId::Snapshots, PartId::Service]
     }
 
+    fn needs_read(&self) -> &'static [PartId] {
+        &[PartId::Snapshots, PartId::Service]
+    }
+
     fn is_optional(&self) -> bool {
         true
     }
