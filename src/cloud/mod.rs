@@ -4,6 +4,7 @@
 //! call log; [`faults::Faulty`] wraps either and injects failures.
 
 pub mod aws;
+pub mod calendar;
 pub mod cli;
 pub mod consistent;
 pub mod credentials;

@@ -41,6 +41,7 @@ const CLOUD_LAYERS: &[(&str, &[&str])] = &[
             "cloud::todo_api",
             "cloud::credentials",
             "cloud::operation",
+            "cloud::calendar",
         ],
     ),
     (

@@ -23,8 +23,6 @@ mod world;
 pub use self::clock::OwnerProbe;
 use self::clock::{Clock, Following, Pacer, stamp};
 pub use self::session::{CREDENTIALS_FILE, SimSession};
-#[cfg(test)]
-pub(crate) use self::transitions::standard_support_end;
 use self::transitions::timing;
 use self::world::{
     ACCOUNT, DEFAULT_OPTION_GROUP, DEFAULT_PARAMETER_GROUP, DEFAULT_SG, DEFAULT_STORAGE_TYPE,

@@ -7,26 +7,7 @@ use super::{
 };
 use crate::cloud::status::InstanceStatus;
 
-/// When RDS ends standard support for an engine's major version in the simulated world: the
-/// dates of the RDS release calendars for the engines the world runs (the lab judges with its
-/// own copy, `lab::support`, which a test holds equal to this one).
-#[allow(
-    clippy::match_same_arms,
-    reason = "one arm per engine version, as the release calendars list them"
-)]
-pub(crate) fn standard_support_end(engine: &str, version: &str) -> Option<Timestamp> {
-    let mut parts = version.split('.');
-    let major = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let date = match (engine, major) {
-        ("mysql", ("5", "7")) => "2024-02-29T00:00:00Z",
-        ("mysql", ("8", "0")) => "2026-07-31T00:00:00Z",
-        ("postgres", ("11", _)) => "2024-02-29T00:00:00Z",
-        ("postgres", ("12", _)) => "2025-02-28T00:00:00Z",
-        ("postgres", ("13", _)) => "2026-02-28T00:00:00Z",
-        _ => return None,
-    };
-    date.parse().ok()
-}
+use crate::cloud::calendar::standard_support_end;
 
 /// Simulated durations, in simulated seconds.
 pub(super) mod timing {
