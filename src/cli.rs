@@ -545,6 +545,32 @@ fn arg_id(command: Option<&str>, arg: &str) -> Option<Id> {
 mod tests {
     use super::*;
 
+    /// `backup-lab help` and every command's `--help` describe each command and argument.
+    #[test]
+    fn every_command_and_argument_has_its_help() {
+        use clap::CommandFactory;
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        // As `localize` sees them: a subcommand with its own name.
+        let mut stack = vec![(cmd, None::<String>)];
+        while let Some((cmd, parent)) = stack.pop() {
+            if parent.is_some() && command_id(cmd.get_name()).is_none() {
+                missing.push(format!("cli-cmd-{}", cmd.get_name()));
+            }
+            for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                let id = arg.get_id().as_str();
+                if arg_id(parent.as_deref(), id).is_none() {
+                    missing.push(format!("{parent:?}: cli-arg-{id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                stack.push((sub.clone(), Some(sub.get_name().to_owned())));
+            }
+        }
+        assert!(missing.is_empty(), "without help: {missing:?}");
+    }
+
     /// The localized reason a value was refused with, if it was.
     fn refused(args: &[&str], lang: Lang) -> Option<String> {
         let e = command(Lang::En)

@@ -579,6 +579,36 @@ mod tests {
         }
     }
 
+    /// A step's texts are its own (`step-<id>-…`, a step with an action says what Enter does
+    /// as `ui-action-<id>`), not another step's copied by mistake.
+    #[test]
+    fn each_step_names_its_own_texts() {
+        for step in StepId::ALL {
+            let t = get(step).texts();
+            let own = format!("step-{}-", step.id());
+            let optional = [
+                t.now_wait,
+                t.now_look,
+                t.enter,
+                t.console,
+                t.console_heading,
+                t.console_enter,
+            ];
+            for id in [t.title, t.short, t.body, t.now]
+                .into_iter()
+                .chain(optional.into_iter().flatten())
+            {
+                assert!(id.as_str().starts_with(&own), "{step:?}: {id}");
+            }
+            let action = format!("ui-action-{}", step.id());
+            assert_eq!(
+                t.action.map(Id::as_str),
+                step.has_action().then_some(action.as_str()),
+                "{step:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_part_order_names_every_part_once() {
         for step in StepId::ALL {
