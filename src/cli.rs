@@ -15,8 +15,9 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use crate::app::Theme;
 use crate::cloud::faults::Spec;
 use crate::cloud::sim;
-use crate::i18n::{Lang, has, t};
+use crate::i18n::{Id, Lang, t};
 use crate::lab::{StepId, Text};
+use crate::msg;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -223,14 +224,14 @@ impl std::error::Error for Refused {}
 type ValueError = Box<dyn std::error::Error + Send + Sync>;
 
 /// The conflicts that have a text of their own (else "cannot be used together").
-pub const CONFLICTS: [(&str, &str, &str); 1] = [("--at", "--read-only", "invalid-at-tui-only")];
+pub const CONFLICTS: [(&str, &str, Id); 1] = [("--at", "--read-only", msg::INVALID_AT_TUI_ONLY)];
 
 /// The text for `run` without steps (`<STEPS>` and `--all` are a required group).
-pub const RUN_NOTHING: &str = "run-nothing";
+pub const RUN_NOTHING: Id = msg::RUN_NOTHING;
 
 /// `--lang`: de or en, also as a locale (de-CH, de_DE.UTF-8, en-US …).
 fn lang(code: &str) -> Result<Lang, Refused> {
-    Lang::parse(code).ok_or_else(|| Refused(Text::new("invalid-lang").arg("lang", code)))
+    Lang::parse(code).ok_or_else(|| Refused(Text::new(msg::INVALID_LANG).arg("lang", code)))
 }
 
 /// `--speed`: a number from [`sim::MIN_SPEED`] to [`sim::MAX_SPEED`].
@@ -240,7 +241,7 @@ fn speed(text: &str) -> Result<f64, ValueError> {
         Ok(speed)
     } else {
         Err(Box::new(Refused(
-            Text::new("invalid-speed")
+            Text::new(msg::INVALID_SPEED)
                 .arg("min", sim::MIN_SPEED.to_string())
                 .arg("max", sim::MAX_SPEED.to_string())
                 .arg("default", sim::DEFAULT_SPEED.to_string()),
@@ -252,10 +253,10 @@ fn speed(text: &str) -> Result<f64, ValueError> {
 fn minutes(text: &str, flag: &str) -> Result<u32, ValueError> {
     match text.trim().parse()? {
         0 => Err(Box::new(Refused(
-            Text::new("config-flag")
+            Text::new(msg::CONFIG_FLAG)
                 .arg("flag", flag.to_owned())
                 .arg("value", "0")
-                .arg("problem_id", Text::new("invalid-target")),
+                .arg("problem_id", Text::new(msg::INVALID_TARGET)),
         ))),
         minutes => Ok(minutes),
     }
@@ -264,7 +265,7 @@ fn minutes(text: &str, flag: &str) -> Result<u32, ValueError> {
 /// `--faults`: the rules of docs/FAULTS.md.
 fn faults(text: &str) -> Result<Spec, Refused> {
     Spec::parse(text).map_err(|e| {
-        Refused(Text::new("invalid-faults").arg("reason", crate::ui_text::fault_spec_text(&e)))
+        Refused(Text::new(msg::INVALID_FAULTS).arg("reason", crate::ui_text::fault_spec_text(&e)))
     })
 }
 
@@ -273,7 +274,7 @@ fn scene_step(name: &str) -> Result<StepId, Refused> {
     StepId::parse(name).ok_or_else(|| {
         let ids: Vec<&str> = StepId::ALL.iter().map(|s| s.id()).collect();
         Refused(
-            Text::new("invalid-at-step")
+            Text::new(msg::INVALID_AT_STEP)
                 .arg("step", name.to_owned())
                 .arg("steps", ids.join(", ")),
         )
@@ -291,7 +292,7 @@ fn action_step(name: &str) -> Result<StepId, Refused> {
                 .map(|s| s.id())
                 .collect();
             Refused(
-                Text::new("invalid-step")
+                Text::new(msg::INVALID_STEP)
                     .arg("step", name.to_owned())
                     .arg("steps", ids.join(", ")),
             )
@@ -304,17 +305,17 @@ fn action_step(name: &str) -> Result<StepId, Refused> {
 fn restore_time(text: &str) -> Result<String, Refused> {
     crate::lab::steps::parse_restore_time(text, jiff::Timestamp::now(), &jiff::tz::TimeZone::UTC)
         .map(|_| text.to_owned())
-        .ok_or_else(|| Refused(Text::new("invalid-restore-time").arg("time", text.to_owned())))
+        .ok_or_else(|| Refused(Text::new(msg::INVALID_RESTORE_TIME).arg("time", text.to_owned())))
 }
 
 /// `--name`: the learner's name as the report shows it (trimmed).
 fn learner_name(text: &str) -> Result<String, Refused> {
     crate::validate::learner_name(text).map_err(|e| {
         Refused(
-            Text::new("config-flag")
+            Text::new(msg::CONFIG_FLAG)
                 .arg("flag", "--name")
                 .arg("value", shown(text))
-                .arg("problem_id", Text::new(&format!("invalid-{}", e.id()))),
+                .arg("problem_id", Text::new(e.text_id())),
         )
     })
 }
@@ -326,7 +327,7 @@ fn app_url(text: &str) -> Result<String, Refused> {
         .map(|_| text.to_owned())
         .map_err(|e| {
             Refused(
-                Text::new("config-flag")
+                Text::new(msg::CONFIG_FLAG)
                     .arg("flag", "--app-url")
                     .arg("value", shown(&crate::validate::redacted_url(text)))
                     .arg("problem_id", crate::ui_text::invalid_text(&e)),
@@ -389,31 +390,25 @@ pub fn command(lang: Lang) -> clap::Command {
 fn localize(mut cmd: clap::Command, lang: Lang, parent: Option<&str>) -> clap::Command {
     let name = cmd.get_name().to_owned();
     let about = match parent {
-        None => "cli-about".to_owned(),
-        Some(_) => format!("cli-cmd-{name}"),
+        None => Some(msg::CLI_ABOUT),
+        Some(_) => command_id(&name),
     };
-    if has(lang, &about) {
-        cmd = cmd.about(t(lang, &about));
+    if let Some(about) = about {
+        cmd = cmd.about(t(lang, about));
     }
     cmd = cmd
         .help_template(format!(
             "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
-            t(lang, "cli-usage")
+            t(lang, msg::CLI_USAGE)
         ))
-        .subcommand_help_heading(t(lang, "cli-heading-commands"))
-        .subcommand_value_name(t(lang, "cli-value-command"));
+        .subcommand_help_heading(t(lang, msg::CLI_HEADING_COMMANDS))
+        .subcommand_value_name(t(lang, msg::CLI_VALUE_COMMAND));
     let ids: Vec<String> = cmd
         .get_arguments()
         .map(|a| a.get_id().as_str().to_owned())
         .collect();
     for id in ids {
-        let key = match (parent, id.as_str()) {
-            (_, "help" | "version") => format!("cli-arg-{id}"),
-            (Some(command), _) if has(lang, &format!("cli-{command}-arg-{id}")) => {
-                format!("cli-{command}-arg-{id}")
-            }
-            _ => format!("cli-arg-{id}"),
-        };
+        let key = arg_id(parent, &id);
         let positional = cmd
             .get_arguments()
             .find(|a| a.get_id() == id.as_str())
@@ -421,12 +416,12 @@ fn localize(mut cmd: clap::Command, lang: Lang, parent: Option<&str>) -> clap::C
         let heading = t(
             lang,
             if positional {
-                "cli-heading-arguments"
+                msg::CLI_HEADING_ARGUMENTS
             } else {
-                "cli-heading-options"
+                msg::CLI_HEADING_OPTIONS
             },
         );
-        let help = has(lang, &key).then(|| t(lang, &key));
+        let help = key.map(|key| t(lang, key));
         // Possible and default values are named in the localized help itself, not in
         // clap's English brackets.
         cmd = cmd.mut_arg(id.as_str(), |a| {
@@ -471,7 +466,7 @@ pub fn generated(command: Option<&CommandLine>) -> Option<Result<Vec<u8>, Text>>
             clap_mangen::generate_to(definition, dir)
                 .map(|()| Vec::new())
                 .map_err(|e| {
-                    Text::new("man-dir-failed")
+                    Text::new(msg::MAN_DIR_FAILED)
                         .arg("dir", dir.display().to_string())
                         .arg("reason", e.to_string())
                 }),
@@ -482,16 +477,99 @@ pub fn generated(command: Option<&CommandLine>) -> Option<Result<Vec<u8>, Text>>
                 clap_mangen::Man::new(definition)
                     .render(&mut out)
                     .map(|()| out)
-                    .map_err(|e| Text::new("output-failed").arg("reason", e.to_string())),
+                    .map_err(|e| Text::new(msg::OUTPUT_FAILED).arg("reason", e.to_string())),
             )
         }
         _ => None,
     }
 }
 
+/// The description of the subcommand `name` (`cli-cmd-<name>`).
+#[must_use]
+fn command_id(name: &str) -> Option<Id> {
+    Some(match name {
+        "check" => msg::CLI_CMD_CHECK,
+        "completions" => msg::CLI_CMD_COMPLETIONS,
+        "help" => msg::CLI_CMD_HELP,
+        "man" => msg::CLI_CMD_MAN,
+        "report" => msg::CLI_CMD_REPORT,
+        "run" => msg::CLI_CMD_RUN,
+        "status" => msg::CLI_CMD_STATUS,
+        _ => return None,
+    })
+}
+
+/// The help of the argument `arg` (`cli-arg-<arg>`), or of `arg` of the subcommand `command`
+/// where it has a help of its own (`cli-<command>-arg-<arg>`).
+#[must_use]
+fn arg_id(command: Option<&str>, arg: &str) -> Option<Id> {
+    Some(match (command, arg) {
+        (Some("completions"), "shell") => msg::CLI_COMPLETIONS_ARG_SHELL,
+        (Some("help"), "subcommand") => msg::CLI_HELP_ARG_SUBCOMMAND,
+        (Some("man"), "dir") => msg::CLI_MAN_ARG_DIR,
+        (Some("report"), "format") => msg::CLI_REPORT_ARG_FORMAT,
+        (Some("run"), "all") => msg::CLI_RUN_ARG_ALL,
+        (Some("run"), "copy_back") => msg::CLI_RUN_ARG_COPY_BACK,
+        (Some("run"), "keep_restored") => msg::CLI_RUN_ARG_KEEP_RESTORED,
+        (Some("run"), "restore_again") => msg::CLI_RUN_ARG_RESTORE_AGAIN,
+        (Some("run"), "restore_time") => msg::CLI_RUN_ARG_RESTORE_TIME,
+        (Some("run"), "steps") => msg::CLI_RUN_ARG_STEPS,
+        (Some("run"), "wait") => msg::CLI_RUN_ARG_WAIT,
+        (_, "app_url") => msg::CLI_ARG_APP_URL,
+        (_, "at") => msg::CLI_ARG_AT,
+        (_, "config") => msg::CLI_ARG_CONFIG,
+        (_, "faults") => msg::CLI_ARG_FAULTS,
+        (_, "help") => msg::CLI_ARG_HELP,
+        (_, "json") => msg::CLI_ARG_JSON,
+        (_, "lang") => msg::CLI_ARG_LANG,
+        (_, "name") => msg::CLI_ARG_NAME,
+        (_, "present") => msg::CLI_ARG_PRESENT,
+        (_, "profile") => msg::CLI_ARG_PROFILE,
+        (_, "read_only") => msg::CLI_ARG_READ_ONLY,
+        (_, "region") => msg::CLI_ARG_REGION,
+        (_, "reset") => msg::CLI_ARG_RESET,
+        (_, "rpo_target") => msg::CLI_ARG_RPO_TARGET,
+        (_, "rto_target") => msg::CLI_ARG_RTO_TARGET,
+        (_, "sim") => msg::CLI_ARG_SIM,
+        (_, "speed") => msg::CLI_ARG_SPEED,
+        (_, "state_dir") => msg::CLI_ARG_STATE_DIR,
+        (_, "theme") => msg::CLI_ARG_THEME,
+        (_, "version") => msg::CLI_ARG_VERSION,
+        (_, "window") => msg::CLI_ARG_WINDOW,
+        (_, "yes") => msg::CLI_ARG_YES,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `backup-lab help` and every command's `--help` describe each command and argument.
+    #[test]
+    fn every_command_and_argument_has_its_help() {
+        use clap::CommandFactory;
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        // As `localize` sees them: a subcommand with its own name.
+        let mut stack = vec![(cmd, None::<String>)];
+        while let Some((cmd, parent)) = stack.pop() {
+            if parent.is_some() && command_id(cmd.get_name()).is_none() {
+                missing.push(format!("cli-cmd-{}", cmd.get_name()));
+            }
+            for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                let id = arg.get_id().as_str();
+                if arg_id(parent.as_deref(), id).is_none() {
+                    missing.push(format!("{parent:?}: cli-arg-{id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                stack.push((sub.clone(), Some(sub.get_name().to_owned())));
+            }
+        }
+        assert!(missing.is_empty(), "without help: {missing:?}");
+    }
 
     /// The localized reason a value was refused with, if it was.
     fn refused(args: &[&str], lang: Lang) -> Option<String> {

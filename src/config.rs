@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::msg;
 use crate::state::{FileProblem, read_limited};
 use crate::validate::{self, BackupWindow, Invalid};
 
@@ -127,6 +128,19 @@ pub struct Config {
     pub app_url: Option<String>,
     /// The learner's name, shown at the top of the report that is handed in.
     pub learner: Option<String>,
+}
+
+/// What a configuration value should have been (`config-expect-<kind>`: `number`, `bool`,
+/// `text`, `table`).
+#[must_use]
+pub fn expect_id(kind: &str) -> Option<crate::i18n::Id> {
+    Some(match kind {
+        "bool" => msg::CONFIG_EXPECT_BOOL,
+        "number" => msg::CONFIG_EXPECT_NUMBER,
+        "table" => msg::CONFIG_EXPECT_TABLE,
+        "text" => msg::CONFIG_EXPECT_TEXT,
+        _ => return None,
+    })
 }
 
 /// A configuration problem, with the field it concerns.

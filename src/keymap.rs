@@ -7,8 +7,9 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
-use crate::i18n::Lang;
+use crate::i18n::{Id, Lang};
 use crate::lab::steps::choice_keys;
+use crate::msg;
 
 /// Which table applies: what is in front of the learner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,11 +75,11 @@ pub struct Binding {
 pub struct Row {
     pub keys: &'static [Binding],
     /// The help overlay's line (message id), if the row has one.
-    pub help: Option<&'static str>,
+    pub help: Option<Id>,
     /// The key hint at the bottom of the lab screen (message id), if the row has one.
-    pub hint: Option<&'static str>,
+    pub hint: Option<Id>,
     /// The hint while the toggle the row switches is on (projector mode).
-    pub hint_on: Option<&'static str>,
+    pub hint_on: Option<Id>,
 }
 
 const fn key(code: KeyCode, action: Action) -> Binding {
@@ -113,7 +114,7 @@ const fn ctrl(c: char, action: Action) -> Binding {
     }
 }
 
-const fn row(keys: &'static [Binding], help: &'static str) -> Row {
+const fn row(keys: &'static [Binding], help: Id) -> Row {
     Row {
         keys,
         help: Some(help),
@@ -122,7 +123,7 @@ const fn row(keys: &'static [Binding], help: &'static str) -> Row {
     }
 }
 
-const fn hinted(keys: &'static [Binding], help: &'static str, hint: &'static str) -> Row {
+const fn hinted(keys: &'static [Binding], help: Id, hint: Id) -> Row {
     Row {
         keys,
         help: Some(help),
@@ -170,8 +171,8 @@ pub const MAIN: &[Row] = &[
             also_char('p', Action::PrevStep),
             also_char('n', Action::NextStep),
         ],
-        "ui-help-steps",
-        "ui-hint-steps",
+        msg::UI_HELP_STEPS,
+        msg::UI_HINT_STEPS,
     ),
     hinted(
         &[
@@ -180,8 +181,8 @@ pub const MAIN: &[Row] = &[
             vim('k', Action::ScrollUp),
             vim('j', Action::ScrollDown),
         ],
-        "ui-help-scroll",
-        "ui-hint-scroll",
+        msg::UI_HELP_SCROLL,
+        msg::UI_HINT_SCROLL,
     ),
     row(
         &[
@@ -189,44 +190,47 @@ pub const MAIN: &[Row] = &[
             also(KeyCode::PageDown, Action::PageDown),
             also_char(' ', Action::PageDown),
         ],
-        "ui-help-page",
+        msg::UI_HELP_PAGE,
     ),
     row(
         &[
             also(KeyCode::Home, Action::ScrollTop),
             also(KeyCode::End, Action::ScrollEnd),
         ],
-        "ui-help-ends",
+        msg::UI_HELP_ENDS,
     ),
     hinted(
         &[key(KeyCode::Enter, Action::Perform)],
-        "ui-help-action",
-        "ui-hint-action",
+        msg::UI_HELP_ACTION,
+        msg::UI_HINT_ACTION,
     ),
     hinted(
         &[
             char_key('L', Action::ToggleLang),
             also_char('l', Action::ToggleLang),
         ],
-        "ui-help-lang",
-        "ui-hint-lang",
+        msg::UI_HELP_LANG,
+        msg::UI_HINT_LANG,
     ),
     hinted(
         &[
             char_key('?', Action::ToggleHelp),
             also_char('h', Action::ToggleHelp),
         ],
-        "ui-help-help",
-        "ui-hint-help",
+        msg::UI_HELP_HELP,
+        msg::UI_HINT_HELP,
     ),
     Row {
         keys: &[char_key('P', Action::TogglePresent)],
-        help: Some("ui-help-present"),
-        hint: Some("ui-hint-present"),
-        hint_on: Some("ui-hint-present-off"),
+        help: Some(msg::UI_HELP_PRESENT),
+        hint: Some(msg::UI_HINT_PRESENT),
+        hint_on: Some(msg::UI_HINT_PRESENT_OFF),
     },
-    row(&[char_key('s', Action::Quiz)], "ui-help-quiz"),
-    row(&[char_key('c', Action::ToggleConsole)], "ui-help-console"),
+    row(&[char_key('s', Action::Quiz)], msg::UI_HELP_QUIZ),
+    row(
+        &[char_key('c', Action::ToggleConsole)],
+        msg::UI_HELP_CONSOLE,
+    ),
     row(
         &[
             Binding {
@@ -236,23 +240,26 @@ pub const MAIN: &[Row] = &[
             },
             also_char('g', Action::GoTo),
         ],
-        "ui-help-goto",
+        msg::UI_HELP_GOTO,
     ),
-    row(&[char_key('z', Action::ClockPause)], "ui-help-clock-pause"),
+    row(
+        &[char_key('z', Action::ClockPause)],
+        msg::UI_HELP_CLOCK_PAUSE,
+    ),
     row(
         &[
             char_key('+', Action::Faster),
             char_key('-', Action::Slower),
             also_char('=', Action::Faster),
         ],
-        "ui-help-clock-speed",
+        msg::UI_HELP_CLOCK_SPEED,
     ),
-    row(&[char_key('R', Action::FreshWorld)], "ui-help-fresh"),
+    row(&[char_key('R', Action::FreshWorld)], msg::UI_HELP_FRESH),
     quiet(&[
         also(KeyCode::Esc, Action::Cancel),
         also(KeyCode::Backspace, Action::Backspace),
     ]),
-    hinted(QUIT_KEYS, "ui-help-quit", "ui-hint-quit"),
+    hinted(QUIT_KEYS, msg::UI_HELP_QUIT, msg::UI_HINT_QUIT),
 ];
 
 /// A dialog answered with single keys. Any other character closes a notice.
@@ -272,9 +279,9 @@ pub const DIALOG: &[Row] = &[
             },
             char_key('n', Action::No),
         ],
-        "ui-help-confirm",
+        msg::UI_HELP_CONFIRM,
     ),
-    row(&[key(KeyCode::Esc, Action::Cancel)], "ui-help-cancel"),
+    row(&[key(KeyCode::Esc, Action::Cancel)], msg::UI_HELP_CANCEL),
     // In the cleanup choice ↑↓ switch the option too (the app reads them so there).
     row(
         &[
@@ -287,9 +294,9 @@ pub const DIALOG: &[Row] = &[
                 shown: Shown::Always,
             },
         ],
-        "ui-help-cleanup",
+        msg::UI_HELP_CLEANUP,
     ),
-    row(DIALOG_SCROLL, "ui-help-dialog-scroll"),
+    row(DIALOG_SCROLL, msg::UI_HELP_DIALOG_SCROLL),
     quiet(&[
         key(KeyCode::Enter, Action::Confirm),
         key(KeyCode::Backspace, Action::Backspace),
@@ -341,7 +348,7 @@ pub const QUIZ: &[Row] = &[
             also_char('2', Action::Answer(1)),
             also_char('3', Action::Answer(2)),
         ],
-        "quiz-keys-answer",
+        msg::QUIZ_KEYS_ANSWER,
     ),
     row(
         &[
@@ -352,7 +359,7 @@ pub const QUIZ: &[Row] = &[
             also(KeyCode::PageDown, Action::PageDown),
             also_char(' ', Action::PageDown),
         ],
-        "quiz-keys-move",
+        msg::QUIZ_KEYS_MOVE,
     ),
     row(
         &[
@@ -360,7 +367,7 @@ pub const QUIZ: &[Row] = &[
             also_char('s', Action::Quiz),
             also_char('q', Action::Cancel),
         ],
-        "quiz-keys-close",
+        msg::QUIZ_KEYS_CLOSE,
     ),
     quiet(&[char_key('L', Action::ToggleLang)]),
 ];
@@ -550,7 +557,7 @@ pub fn keys_label(mode: KeyMode, actions: &[Action], lang: Lang) -> String {
 /// text, in table order (main screen first, then dialogs), with the message id that
 /// describes it.
 #[must_use]
-pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
+pub fn help_rows(lang: Lang) -> Vec<(String, Id)> {
     [MAIN, DIALOG]
         .into_iter()
         .flatten()
@@ -569,7 +576,7 @@ pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
 /// The key hints at the bottom of the lab screen: the keys shown in `lang` and the message
 /// id, the "on" text where a toggle is on.
 #[must_use]
-pub fn hints(lang: Lang, present: bool) -> Vec<(String, &'static str)> {
+pub fn hints(lang: Lang, present: bool) -> Vec<(String, Id)> {
     MAIN.iter()
         .filter_map(|row| {
             let hint = row.hint?;
@@ -659,7 +666,7 @@ mod tests {
         let j = press(KeyCode::Char('j'));
         for lang in [Lang::De, Lang::En] {
             let rows = help_rows(lang);
-            let with_j: Vec<&str> = rows
+            let with_j: Vec<Id> = rows
                 .iter()
                 .filter(|(keys, _)| keys.split(' ').any(|k| k == "j"))
                 .map(|(_, id)| *id)
@@ -667,9 +674,9 @@ mod tests {
             // j is listed for what it does in the language: yes in German, scrolling in
             // English (on the screen and in a dialog), never both.
             let (rows, action) = match lang {
-                Lang::De => (vec!["ui-help-confirm"], Action::Yes),
+                Lang::De => (vec![msg::UI_HELP_CONFIRM], Action::Yes),
                 Lang::En => (
-                    vec!["ui-help-scroll", "ui-help-dialog-scroll"],
+                    vec![msg::UI_HELP_SCROLL, msg::UI_HELP_DIALOG_SCROLL],
                     Action::ScrollDown,
                 ),
             };

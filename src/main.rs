@@ -14,10 +14,11 @@ use backup_lab::cloud::recorder::{CallLog, Sink};
 use backup_lab::cloud::sim;
 use backup_lab::config::{self, Config, ConfigError};
 use backup_lab::headless::{EXIT_INCOMPLETE, EXIT_USAGE, Runtime};
-use backup_lab::i18n::{Lang, t};
+use backup_lab::i18n::{Id, Lang, t};
 use backup_lab::lab::journal::{self, Journal, JournalError};
 use backup_lab::lab::plan::{CleanupPath, Options};
 use backup_lab::lab::{StepId, Text};
+use backup_lab::main_msg as msg;
 use backup_lab::stack::{self, StackError};
 use backup_lab::state::{self, FileProblem, LockError, StateLock};
 use backup_lab::ui_text::file_problem_text;
@@ -138,56 +139,56 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
     let valid = context(ContextKind::ValidValue);
     let flag = flag_of(&arg);
     let takes = match flag.as_str() {
-        "--speed" => Text::new("cli-takes-speed")
+        "--speed" => Text::new(msg::CLI_TAKES_SPEED)
             .arg("min", sim::MIN_SPEED.to_string())
             .arg("max", sim::MAX_SPEED.to_string()),
-        "--rpo-target" | "--rto-target" => Text::new("cli-takes-minutes"),
-        "--config" => Text::new("cli-takes-file"),
-        "--state-dir" | "--dir" => Text::new("cli-takes-dir"),
+        "--rpo-target" | "--rto-target" => Text::new(msg::CLI_TAKES_MINUTES),
+        "--config" => Text::new(msg::CLI_TAKES_FILE),
+        "--state-dir" | "--dir" => Text::new(msg::CLI_TAKES_DIR),
         "--lang" | "--profile" | "--region" | "--app-url" | "--faults" | "--window" => {
-            Text::new("cli-takes-text")
+            Text::new(msg::CLI_TAKES_TEXT)
         }
-        _ if !valid.is_empty() => Text::new("cli-takes-one-of").arg("values", valid.clone()),
-        _ => Text::new("cli-takes-other"),
+        _ if !valid.is_empty() => Text::new(msg::CLI_TAKES_ONE_OF).arg("values", valid.clone()),
+        _ => Text::new(msg::CLI_TAKES_OTHER),
     };
     // A value the option's own parser refused (`--window`): its rule, as the configuration
     // file's field would say it.
     let refused = std::error::Error::source(e).and_then(|s| s.downcast_ref::<validate::Invalid>());
     let text = match e.kind() {
-        ErrorKind::ValueValidation if let Some(invalid) = refused => Text::new("config-flag")
+        ErrorKind::ValueValidation if let Some(invalid) = refused => Text::new(msg::CONFIG_FLAG)
             .arg("flag", flag)
             .arg("value", backup_lab::cli::shown(&value))
             .arg("problem_id", ui_text::invalid_text(invalid)),
-        ErrorKind::InvalidValue if value.is_empty() => Text::new("cli-needs-value")
+        ErrorKind::InvalidValue if value.is_empty() => Text::new(msg::CLI_NEEDS_VALUE)
             .arg("arg", flag)
             .arg("takes", takes),
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Text::new("cli-invalid-value")
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Text::new(msg::CLI_INVALID_VALUE)
             .arg("arg", flag.clone())
             .arg("value", value)
             .arg("takes", takes),
         ErrorKind::UnknownArgument => {
             let suggested = context(ContextKind::SuggestedArg);
-            Text::new("cli-unknown-argument")
+            Text::new(msg::CLI_UNKNOWN_ARGUMENT)
                 .arg("arg", arg.clone())
                 .arg(
                     "suggestion",
                     if suggested.is_empty() {
-                        Text::new("cli-see-help")
+                        Text::new(msg::CLI_SEE_HELP)
                     } else {
-                        Text::new("cli-did-you-mean").arg("suggested", suggested)
+                        Text::new(msg::CLI_DID_YOU_MEAN).arg("suggested", suggested)
                     },
                 )
         }
         ErrorKind::InvalidSubcommand => {
             let suggested = context(ContextKind::SuggestedSubcommand);
-            Text::new("cli-unknown-command")
+            Text::new(msg::CLI_UNKNOWN_COMMAND)
                 .arg("command", context(ContextKind::InvalidSubcommand))
                 .arg(
                     "suggestion",
                     if suggested.is_empty() {
                         String::new()
                     } else {
-                        Text::new("cli-did-you-mean-command")
+                        Text::new(msg::CLI_DID_YOU_MEAN_COMMAND)
                             .arg("suggested", suggested)
                             .render(lang)
                     },
@@ -195,7 +196,7 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
         }
         ErrorKind::MissingRequiredArgument => missing_text(&arg),
         ErrorKind::NoEquals | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
-            Text::new("cli-needs-value")
+            Text::new(msg::CLI_NEEDS_VALUE)
                 .arg("arg", flag)
                 .arg("takes", takes)
         }
@@ -207,14 +208,14 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
                 .find(|(a, b, _)| (*a == first && *b == second) || (*a == second && *b == first))
                 .map_or_else(
                     || {
-                        Text::new("cli-conflict")
+                        Text::new(msg::CLI_CONFLICT)
                             .arg("arg", arg.clone())
                             .arg("other", other.clone())
                     },
-                    |(_, _, id)| Text::new(id),
+                    |(_, _, id)| Text::new(*id),
                 )
         }
-        ErrorKind::InvalidUtf8 => Text::new("cli-not-utf8"),
+        ErrorKind::InvalidUtf8 => Text::new(msg::CLI_NOT_UTF8),
         _ => {
             let rendered = e.render().to_string();
             let first = rendered
@@ -223,7 +224,7 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
                 .unwrap_or_default()
                 .trim_start_matches("error: ")
                 .to_owned();
-            Text::new("cli-other").arg("detail", first)
+            Text::new(msg::CLI_OTHER).arg("detail", first)
         }
     };
     eprintln!("✘ {}", text.render(lang));
@@ -244,7 +245,7 @@ fn missing_text(missing: &str) -> Text {
     if missing.contains("--all") {
         return Text::new(backup_lab::cli::RUN_NOTHING);
     }
-    Text::new("cli-missing").arg("arg", missing.to_owned())
+    Text::new(msg::CLI_MISSING).arg("arg", missing.to_owned())
 }
 
 /// Writes completions or the man page to stdout; a closed pipe (`| head`) ends quietly.
@@ -264,7 +265,7 @@ fn print_generated(text: Result<Vec<u8>, Text>, lang: Lang) -> ExitCode {
         Err(e) => {
             eprintln!(
                 "✘ {}",
-                Text::new("output-failed")
+                Text::new(msg::OUTPUT_FAILED)
                     .arg("reason", e.to_string())
                     .render(lang)
             );
@@ -275,14 +276,15 @@ fn print_generated(text: Result<Vec<u8>, Text>, lang: Lang) -> ExitCode {
 
 fn config_error_text(e: &ConfigError) -> Text {
     match e {
-        ConfigError::Read { path, reason } => Text::new("config-read")
+        ConfigError::Read { path, reason } => Text::new(msg::CONFIG_READ)
             .arg("path", path.clone())
             .arg("reason", reason.clone()),
-        ConfigError::File { path, problem } => file_problem_text("config-file", path, problem).arg(
-            "limit_mib",
-            u32::try_from(config::CONFIG_MAX_BYTES / (1024 * 1024)).unwrap_or(0),
-        ),
-        ConfigError::Parse { path, reason } => Text::new("config-parse")
+        ConfigError::File { path, problem } => file_problem_text(msg::CONFIG_FILE, path, problem)
+            .arg(
+                "limit_mib",
+                u32::try_from(config::CONFIG_MAX_BYTES / (1024 * 1024)).unwrap_or(0),
+            ),
+        ConfigError::Parse { path, reason } => Text::new(msg::CONFIG_PARSE)
             .arg("path", path.clone())
             .arg("reason", reason.clone()),
         ConfigError::UnknownKey {
@@ -290,7 +292,7 @@ fn config_error_text(e: &ConfigError) -> Text {
             key,
             line,
             known,
-        } => Text::new("config-unknown-key")
+        } => Text::new(msg::CONFIG_UNKNOWN_KEY)
             .arg("path", path.clone())
             .arg("key", key.clone())
             .arg("line", *line)
@@ -301,22 +303,25 @@ fn config_error_text(e: &ConfigError) -> Text {
             line,
             expected,
             reason,
-        } => Text::new("config-value")
+        } => Text::new(msg::CONFIG_VALUE)
             .arg("path", path.clone())
             .arg("key", key.clone())
             .arg("line", *line)
             .arg(
                 "expected",
                 expected.map_or_else(
-                    || Text::new("config-expect-other").arg("reason", reason.clone()),
-                    |id| Text::new(&format!("config-expect-{id}")).arg("key", key.clone()),
+                    || Text::new(msg::CONFIG_EXPECT_OTHER).arg("reason", reason.clone()),
+                    |kind| match config::expect_id(kind) {
+                        Some(id) => Text::new(id).arg("key", key.clone()),
+                        None => Text::new(msg::CONFIG_EXPECT_OTHER).arg("reason", reason.clone()),
+                    },
                 ),
             ),
         ConfigError::Field {
             field,
             value,
             problem,
-        } => Text::new("config-field")
+        } => Text::new(msg::CONFIG_FIELD)
             .arg("field", field.clone())
             .arg("value", backup_lab::cli::shown(value))
             .arg("problem", ui_text::invalid_text(problem).render(Lang::En))
@@ -423,7 +428,8 @@ fn init_logging(
     let file = match open_log(&path, owns) {
         Ok(file) => file,
         Err(problem) => {
-            let text = owns.then(|| file_problem_text("log-unavailable", path.display(), &problem));
+            let text =
+                owns.then(|| file_problem_text(msg::LOG_UNAVAILABLE, path.display(), &problem));
             return (None, text);
         }
     };
@@ -470,7 +476,7 @@ fn reset_state(
         Ok(Some(archived)) => {
             eprintln!(
                 "  {}",
-                Text::new("reset-archived")
+                Text::new(msg::RESET_ARCHIVED)
                     .arg("dir", archived.dir.display().to_string())
                     .arg("count", archived.moved.len())
                     .arg("kept", archive::KEPT_RESETS)
@@ -478,7 +484,7 @@ fn reset_state(
             );
             Ok(())
         }
-        Err(e) => Err(Text::new("reset-failed")
+        Err(e) => Err(Text::new(msg::RESET_FAILED)
             .arg("path", e.path.display().to_string())
             .arg("reason", e.error.to_string())),
     }
@@ -546,7 +552,7 @@ fn remember_run_speed(state_dir: &std::path::Path, key: &str, speed: f64) -> Res
     let path = run_speed_path(state_dir);
     let text = serde_json::json!({ "world": key, "speed": speed }).to_string();
     state::write_atomic(&path, text.as_bytes()).map_err(|e| {
-        Text::new("world-unwritable").arg("reason", format!("{}: {e}", path.display()))
+        Text::new(msg::WORLD_UNWRITABLE).arg("reason", format!("{}: {e}", path.display()))
     })
 }
 
@@ -571,16 +577,22 @@ fn signal_exit(signal: tui::Signal) -> i32 {
 }
 
 /// The message for a state directory held by someone else.
-fn held_text(id: &str, owner: Option<&state::Owner>, dir: &std::path::Path) -> Text {
+fn held_text(id: Id, owner: Option<&state::Owner>, dir: &std::path::Path) -> Text {
     let (pid, command, since) = owner.map_or_else(
-        || ("?".to_owned(), Text::new("owner-unknown"), "?".to_owned()),
+        || {
+            (
+                "?".to_owned(),
+                Text::new(msg::OWNER_UNKNOWN),
+                "?".to_owned(),
+            )
+        },
         |o| {
             (
                 o.pid.to_string(),
                 Text::new(if o.command == "run" {
-                    "owner-run"
+                    msg::OWNER_RUN
                 } else {
-                    "owner-tui"
+                    msg::OWNER_TUI
                 }),
                 backup_lab::format::stamp(o.since, &jiff::tz::TimeZone::system()),
             )
@@ -604,7 +616,7 @@ fn take_state_dir(
         StateLock::wait(dir, command, |owner| {
             eprintln!(
                 "… {}",
-                held_text("state-waiting", owner.as_ref(), dir).render(lang)
+                held_text(msg::STATE_WAITING, owner.as_ref(), dir).render(lang)
             );
         })
     } else {
@@ -614,20 +626,24 @@ fn take_state_dir(
         match e {
             LockError::Held(owner) => {
                 let id = if command == "run" {
-                    "state-held-run"
+                    msg::STATE_HELD_RUN
                 } else {
-                    "state-held-tui"
+                    msg::STATE_HELD_TUI
                 };
                 eprintln!("✘ {}", held_text(id, owner.as_ref(), dir).render(lang));
             }
             LockError::Io(path, e) if state::is_link_refused(&e) => eprintln!(
                 "✘ {}",
-                file_problem_text("state-file-refused", path.display(), &FileProblem::Symlink)
-                    .render(lang)
+                file_problem_text(
+                    msg::STATE_FILE_REFUSED,
+                    path.display(),
+                    &FileProblem::Symlink
+                )
+                .render(lang)
             ),
             LockError::Io(path, e) => eprintln!(
                 "✘ {}",
-                Text::new("state-lock-failed")
+                Text::new(msg::STATE_LOCK_FAILED)
                     .arg("path", path.display().to_string())
                     .arg("reason", e.to_string())
                     .render(lang)
@@ -665,7 +681,7 @@ fn open_journal(
     let journal = match opened {
         Ok(journal) => journal,
         Err(JournalError::Unreadable { path, problem }) => {
-            let text = file_problem_text("journal-unreadable", path.display(), &problem);
+            let text = file_problem_text(msg::JOURNAL_UNREADABLE, path.display(), &problem);
             eprintln!("✘ {}", text.render(lang));
             if fatal {
                 return Err(EXIT_INCOMPLETE);
@@ -676,7 +692,7 @@ fn open_journal(
             // Only an owner writes; it does nothing it could not remember.
             eprintln!(
                 "✘ {}",
-                Text::new("journal-unwritable-start")
+                Text::new(msg::JOURNAL_UNWRITABLE_START)
                     .arg("path", path.display().to_string())
                     .arg("reason", reason)
                     .render(lang)
@@ -696,7 +712,7 @@ fn skipped_texts(journal: &Journal) -> Vec<Text> {
         .skipped_files()
         .iter()
         .map(|(path, count)| {
-            Text::new("journal-skipped")
+            Text::new(msg::JOURNAL_SKIPPED)
                 .arg("count", *count)
                 .arg("path", path.display().to_string())
         })
@@ -715,7 +731,7 @@ async fn prepare_scene(rt: &Runtime, config: &Config, step: StepId, lang: Lang) 
     }
     eprintln!(
         "{}",
-        Text::new("scene-preparing")
+        Text::new(msg::SCENE_PREPARING)
             .arg("step", step.title())
             .render(lang)
     );
@@ -733,7 +749,7 @@ async fn prepare_scene(rt: &Runtime, config: &Config, step: StepId, lang: Lang) 
     rt.cloud
         .control_clock(backup_lab::cloud::ClockControl::Speed(speed));
     if code != 0 {
-        eprintln!("✘ {}", t(lang, "scene-failed"));
+        eprintln!("✘ {}", t(lang, msg::SCENE_FAILED));
     }
     code
 }
@@ -744,15 +760,15 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
     let mut g = cli.global.clone();
     let interactive = cli.command.is_none();
     if interactive && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        eprintln!("✘ {}", t(lang, "tui-needs-terminal"));
+        eprintln!("✘ {}", t(lang, msg::TUI_NEEDS_TERMINAL));
         return EXIT_USAGE;
     }
     // A scene: a fresh simulated world, prepared up to the step the demo starts at.
     // Flags only the simulation has (clap's `requires` would miss a --sim given after the
     // command).
     for (given, id) in [
-        (g.at.is_some(), "invalid-at-needs-sim"),
-        (g.speed.is_some(), "invalid-speed-needs-sim"),
+        (g.at.is_some(), msg::INVALID_AT_NEEDS_SIM),
+        (g.speed.is_some(), msg::INVALID_SPEED_NEEDS_SIM),
     ] {
         if given && !g.sim {
             eprintln!("✘ {}", t(lang, id));
@@ -763,7 +779,7 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
     // world, so a command (a reader, or `run`) cannot have it.
     let scene = g.at;
     if scene.is_some() && (!interactive || g.read_only) {
-        eprintln!("✘ {}", t(lang, "invalid-at-tui-only"));
+        eprintln!("✘ {}", t(lang, msg::INVALID_AT_TUI_ONLY));
         return EXIT_USAGE;
     }
     if scene.is_some() {
@@ -777,7 +793,7 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
         }
     };
     if g.sim && g.app_url.is_some() {
-        eprintln!("! {}", t(lang, "app-url-ignored-sim"));
+        eprintln!("! {}", t(lang, msg::APP_URL_IGNORED_SIM));
     }
     // In range, and only with --sim: the parser checked.
     let speed = g.speed.unwrap_or(sim::DEFAULT_SPEED);
@@ -790,7 +806,7 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
         Some(_) => false,
     };
     if g.reset && !owns {
-        eprintln!("✘ {}", t(lang, "reset-needs-owner"));
+        eprintln!("✘ {}", t(lang, msg::RESET_NEEDS_OWNER));
         return EXIT_USAGE;
     }
     let state_dir = journal::state_dir(g.state_dir.as_deref());
@@ -804,7 +820,7 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
         Some(archive::LayoutProblem::StateDirNotDir(path)) => {
             eprintln!(
                 "✘ {}",
-                Text::new("state-dir-not-dir")
+                Text::new(msg::STATE_DIR_NOT_DIR)
                     .arg("dir", path.display().to_string())
                     .render(lang)
             );
@@ -815,7 +831,7 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
         Some(archive::LayoutProblem::SubdirNotDir(path)) => {
             eprintln!(
                 "✘ {}",
-                Text::new("state-subdir-not-dir")
+                Text::new(msg::STATE_SUBDIR_NOT_DIR)
                     .arg("path", path.display().to_string())
                     .arg(
                         "archive",
@@ -881,7 +897,7 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             },
             Err(StackError::Aws(e)) => {
                 eprintln!("✘ {}", ui_text::error_text(&e).render(lang));
-                eprintln!("  {}", t(lang, "hint-try-sim"));
+                eprintln!("  {}", t(lang, msg::HINT_TRY_SIM));
                 return EXIT_INCOMPLETE;
             }
             Err(e) => Err(stack_failed(&e, lang)),
@@ -904,7 +920,7 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
     {
         eprintln!(
             "! {}",
-            held_text("state-owner-ended", Some(&owner), &state_dir).render(lang)
+            held_text(msg::STATE_OWNER_ENDED, Some(&owner), &state_dir).render(lang)
         );
     }
     let fatal = !matches!(cli.command, Some(CommandLine::Status));
@@ -959,7 +975,7 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             tokio::select! {
                 code = rt.run(&steps, &options, g.yes) => code,
                 signal = tui::signals() => {
-                    eprintln!("✘ {}", t(lang, "run-interrupted"));
+                    eprintln!("✘ {}", t(lang, msg::RUN_INTERRUPTED));
                     signal_exit(signal)
                 }
             }
@@ -984,22 +1000,25 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             if !owns {
                 match state::holding(&state_dir) {
                     state::Holding::Running(owner) => {
-                        app.note(held_text("state-watching", Some(&owner), &state_dir), false);
+                        app.note(
+                            held_text(msg::STATE_WATCHING, Some(&owner), &state_dir),
+                            false,
+                        );
                     }
                     state::Holding::Ended(owner) => {
                         app.note(
-                            held_text("state-owner-ended", Some(&owner), &state_dir),
+                            held_text(msg::STATE_OWNER_ENDED, Some(&owner), &state_dir),
                             false,
                         );
                     }
                     state::Holding::Free if g.sim => {
-                        app.note(Text::new("state-sim-paused"), false);
+                        app.note(Text::new(msg::STATE_SIM_PAUSED), false);
                     }
                     state::Holding::Free => {}
                 }
             }
             for text in skipped {
-                app.warn(Text::new("dialog-journal"), text);
+                app.warn(Text::new(msg::DIALOG_JOURNAL), text);
             }
             if let Some(text) = no_log {
                 app.note(text, true);

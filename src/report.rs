@@ -17,6 +17,7 @@ use crate::lab::observe::{Observed, PartId};
 use crate::lab::recovery::{self, Recovery};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, StepState, Text};
+use crate::msg;
 
 #[derive(Debug, Serialize)]
 pub struct ReportStep {
@@ -198,7 +199,7 @@ pub fn build(
         .filter(|r| r.status != crate::cloud::InstanceStatus::Deleting)
     {
         leftovers.push(
-            Text::new("leftover-instance")
+            Text::new(msg::LEFTOVER_INSTANCE)
                 .arg("instance", &r.id)
                 .render(lang),
         );
@@ -209,7 +210,7 @@ pub fn build(
                 .iter()
                 .map(|p| ReportPhase {
                     id: p.id.clone(),
-                    title: t(lang, &p.id),
+                    title: crate::i18n::tr(lang, &p.id, None),
                     seconds: p.seconds,
                     complete: p.complete,
                 })
@@ -242,7 +243,7 @@ pub fn build(
         }
         .into_iter()
         .map(|(q, answer)| ReportAnswer {
-            text: q.text("", config).render(lang),
+            text: q.question(config).render(lang),
             step_title: q.step.title().render(lang),
             choice_text: crate::lab::quiz::LETTERS
                 .iter()
@@ -306,19 +307,19 @@ pub fn build(
 /// The localized word for a step state.
 fn state_word(lang: Lang, state: StepState) -> String {
     let id = match state {
-        StepState::Done => "report-state-done",
-        StepState::InProgress => "report-state-in-progress",
-        StepState::Failed => "report-state-failed",
-        StepState::Todo => "report-state-todo",
+        StepState::Done => msg::REPORT_STATE_DONE,
+        StepState::InProgress => msg::REPORT_STATE_IN_PROGRESS,
+        StepState::Failed => msg::REPORT_STATE_FAILED,
+        StepState::Todo => msg::REPORT_STATE_TODO,
     };
     t(lang, id)
 }
 
 fn yes_no(lang: Lang, met: Option<bool>) -> String {
     match met {
-        Some(true) => t(lang, "report-met"),
-        Some(false) => t(lang, "report-missed"),
-        None => t(lang, "report-open"),
+        Some(true) => t(lang, msg::REPORT_MET),
+        Some(false) => t(lang, msg::REPORT_MISSED),
+        None => t(lang, msg::REPORT_OPEN),
     }
 }
 
@@ -327,32 +328,32 @@ fn yes_no(lang: Lang, met: Option<bool>) -> String {
 pub fn markdown(r: &Report, lang: Lang) -> String {
     let hms = |at: Timestamp| format::clock(at, &r.tz);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", t(lang, "report-title"));
+    let _ = writeln!(out, "# {}\n", t(lang, msg::REPORT_TITLE));
     let learner = r
         .learner
         .clone()
-        .unwrap_or_else(|| t(lang, "report-learner-none"));
-    let _ = writeln!(out, "{}: {learner}  ", t(lang, "report-learner"));
+        .unwrap_or_else(|| t(lang, msg::REPORT_LEARNER_NONE));
+    let _ = writeln!(out, "{}: {learner}  ", t(lang, msg::REPORT_LEARNER));
     let _ = writeln!(
         out,
         "{}: {}  \n{}: {}\n",
-        t(lang, "report-mode"),
+        t(lang, msg::REPORT_MODE),
         r.mode,
-        t(lang, "report-generated"),
+        t(lang, msg::REPORT_GENERATED),
         // The zone the report's times are in, so a reader elsewhere reads them right.
         match &r.timezone {
             Some(zone) => format!("{} ({zone})", format::stamp(r.generated, &r.tz)),
             None => format::stamp(r.generated, &r.tz),
         }
     );
-    let _ = writeln!(out, "## {}\n", t(lang, "report-steps"));
+    let _ = writeln!(out, "## {}\n", t(lang, msg::REPORT_STEPS));
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---|---|---|",
-        t(lang, "report-step"),
-        t(lang, "report-state"),
-        t(lang, "report-time"),
-        t(lang, "report-detail")
+        t(lang, msg::REPORT_STEP),
+        t(lang, msg::REPORT_STATE),
+        t(lang, msg::REPORT_TIME),
+        t(lang, msg::REPORT_DETAIL)
     );
     for s in &r.steps {
         let at = s.at.map(hms).unwrap_or_default();
@@ -367,7 +368,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     }
     let troubled: Vec<&ReportStep> = r.steps.iter().filter(|s| !s.problems.is_empty()).collect();
     if !troubled.is_empty() {
-        let _ = writeln!(out, "\n## {}\n", t(lang, "report-problems"));
+        let _ = writeln!(out, "\n## {}\n", t(lang, msg::REPORT_PROBLEMS));
         for s in troubled {
             for p in &s.problems {
                 let _ = writeln!(
@@ -376,20 +377,20 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
                     p.severity.symbol(),
                     s.title,
                     p.code,
-                    t(lang, &format!("severity-{}", p.severity.id())),
+                    t(lang, p.severity.text_id()),
                     p.detail,
-                    t(lang, "report-fix"),
+                    t(lang, msg::REPORT_FIX),
                     p.fix
                 );
             }
         }
     }
-    let _ = writeln!(out, "\n## {}\n", t(lang, "report-recovery"));
+    let _ = writeln!(out, "\n## {}\n", t(lang, msg::REPORT_RECOVERY));
     if r.journal_lines_lost > 0 {
         let _ = writeln!(
             out,
             "> {}\n",
-            Text::new("report-journal-lost")
+            Text::new(msg::REPORT_JOURNAL_LOST)
                 .arg("count", r.journal_lines_lost)
                 .render(lang)
         );
@@ -399,7 +400,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         out,
         "- RPO: {} ({} {}: {})",
         fmt(r.rpo_seconds),
-        t(lang, "report-target"),
+        t(lang, msg::REPORT_TARGET),
         format::duration(r.rpo_target_seconds),
         yes_no(lang, r.rpo_met)
     );
@@ -407,7 +408,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         out,
         "- RTO: {} ({} {}: {})",
         fmt(r.rto_seconds),
-        t(lang, "report-target"),
+        t(lang, msg::REPORT_TARGET),
         format::duration(r.rto_target_seconds),
         yes_no(lang, r.rto_met)
     );
@@ -418,35 +419,37 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "- {}: {} ({} {}: {})",
-            t(lang, "report-copy-back-rto"),
+            t(lang, msg::REPORT_COPY_BACK_RTO),
             fmt(r.copy_back_rto_seconds),
-            t(lang, "report-target"),
+            t(lang, msg::REPORT_TARGET),
             format::duration(r.rto_target_seconds),
             yes_no(lang, r.copy_back_rto_met)
         );
         for p in &r.copy_back_phases {
             let _ = writeln!(out, "  - {}: {}", p.title, format::duration(p.seconds));
         }
-        let _ = writeln!(out, "  - {}", t(lang, "report-copy-back-counted"));
+        let _ = writeln!(out, "  - {}", t(lang, msg::REPORT_COPY_BACK_COUNTED));
     }
     if !r.lost_todos.is_empty() {
         let _ = writeln!(
             out,
             "- {}: {}",
-            t(lang, "report-lost"),
+            t(lang, msg::REPORT_LOST),
             r.lost_todos.join(", ")
         );
     }
     // A snapshot taken just before the disaster can beat point-in-time restore; that is luck
     // of the lab's timing, not something to count on.
     let pitr_hint = match r.rpo_seconds {
-        Some(achieved) if achieved <= r.pitr_rpo_seconds => Text::new("report-pitr-already-small")
-            .arg("rpo", format::duration(achieved))
-            .arg("pitr", format::duration(r.pitr_rpo_seconds)),
-        _ => Text::new("report-pitr-hint").arg("rpo", format::duration(r.pitr_rpo_seconds)),
+        Some(achieved) if achieved <= r.pitr_rpo_seconds => {
+            Text::new(msg::REPORT_PITR_ALREADY_SMALL)
+                .arg("rpo", format::duration(achieved))
+                .arg("pitr", format::duration(r.pitr_rpo_seconds))
+        }
+        _ => Text::new(msg::REPORT_PITR_HINT).arg("rpo", format::duration(r.pitr_rpo_seconds)),
     };
     let _ = writeln!(out, "- {}", pitr_hint.render(lang));
-    let _ = writeln!(out, "\n## {}\n", t(lang, "business-heading"));
+    let _ = writeln!(out, "\n## {}\n", t(lang, msg::BUSINESS_HEADING));
     for (i, text) in r.business_texts.iter().enumerate() {
         if i == 0 {
             let _ = writeln!(out, "_{text}_\n");
@@ -454,11 +457,11 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
             let _ = writeln!(out, "- {text}");
         }
     }
-    let _ = writeln!(out, "\n## {}\n", t(lang, "report-quiz"));
+    let _ = writeln!(out, "\n## {}\n", t(lang, msg::REPORT_QUIZ));
     if r.quiz.answered == 0 {
-        let _ = writeln!(out, "{}", t(lang, "report-quiz-none"));
+        let _ = writeln!(out, "{}", t(lang, msg::REPORT_QUIZ_NONE));
     } else {
-        let score = Text::new("report-quiz-score")
+        let score = Text::new(msg::REPORT_QUIZ_SCORE)
             .arg("right", r.quiz.right)
             .arg("answered", r.quiz.answered)
             .arg("total", r.quiz.total);
@@ -470,9 +473,9 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
                 let _ = writeln!(out, "\n### {step}\n");
             }
             let verdict = if a.answer.right {
-                t(lang, "report-quiz-right")
+                t(lang, msg::REPORT_QUIZ_RIGHT)
             } else {
-                Text::new("report-quiz-wrong")
+                Text::new(msg::REPORT_QUIZ_WRONG)
                     .arg("right", a.right_choice.to_string())
                     .render(lang)
             };
@@ -486,7 +489,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
             );
         }
     }
-    let _ = writeln!(out, "\n## {}\n", t(lang, "report-calls"));
+    let _ = writeln!(out, "\n## {}\n", t(lang, msg::REPORT_CALLS));
     let _ = writeln!(out, "```sh");
     if let Some(line) = &r.app_url_line {
         let _ = writeln!(out, "{line}");
@@ -500,22 +503,22 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         let _ = writeln!(out, "# {}\n{}{}", hms(c.at), c.cli, status);
     }
     let _ = writeln!(out, "```\n");
-    let _ = writeln!(out, "{}:\n", t(lang, "report-reads"));
+    let _ = writeln!(out, "{}:\n", t(lang, msg::REPORT_READS));
     for read in &r.reads {
         let _ = writeln!(out, "- `{}` × {}", read.cli, read.count);
     }
     if r.calls_may_miss > 0 {
-        let note = Text::new("report-calls-may-miss").arg("runs", r.calls_may_miss);
+        let note = Text::new(msg::REPORT_CALLS_MAY_MISS).arg("runs", r.calls_may_miss);
         let _ = writeln!(out, "\n{}", note.render(lang));
     }
-    let _ = writeln!(out, "\n## {}\n", t(lang, "report-leftovers"));
+    let _ = writeln!(out, "\n## {}\n", t(lang, msg::REPORT_LEFTOVERS));
     match &r.leftovers {
         None => {
-            let _ = writeln!(out, "{}", t(lang, "report-leftovers-unknown"));
+            let _ = writeln!(out, "{}", t(lang, msg::REPORT_LEFTOVERS_UNKNOWN));
             // One line per reason, naming the parts it kept from view as the status does.
             let mut reasons: Vec<(Vec<String>, &str)> = Vec::new();
             for u in &r.unknown {
-                let part = t(lang, &format!("status-{}", status_heading(u.part)));
+                let part = t(lang, status_heading(u.part));
                 match reasons.iter_mut().find(|(_, text)| *text == u.text) {
                     Some((parts, _)) => parts.push(part),
                     None => reasons.push((vec![part], &u.text)),
@@ -526,7 +529,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
             }
         }
         Some(leftovers) if leftovers.is_empty() => {
-            let _ = writeln!(out, "{}", t(lang, "report-nothing-left"));
+            let _ = writeln!(out, "{}", t(lang, msg::REPORT_NOTHING_LEFT));
         }
         Some(leftovers) => {
             for l in leftovers {
@@ -538,12 +541,12 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
 }
 
 /// The `status-*` heading of a part of the account.
-fn status_heading(part: &str) -> &'static str {
+fn status_heading(part: &str) -> crate::i18n::Id {
     match part {
-        "instances" => "instances",
-        "snapshots" => "snapshots",
-        "service" => "service",
-        _ => "todos",
+        "instances" => msg::STATUS_INSTANCES,
+        "snapshots" => msg::STATUS_SNAPSHOTS,
+        "service" => msg::STATUS_SERVICE,
+        _ => msg::STATUS_TODOS,
     }
 }
 
@@ -554,15 +557,15 @@ pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -
     let mode = match rt.cloud.mode() {
         crate::cloud::Mode::Simulation { speed } => {
             let speed = crate::ui::header::speed(run_speed.unwrap_or(speed));
-            let mode = Text::new("report-mode-sim")
+            let mode = Text::new(msg::REPORT_MODE_SIM)
                 .arg("speed", speed.clone())
                 .render(rt.lang);
-            let clock = Text::new("ui-sim-clock")
+            let clock = Text::new(msg::UI_SIM_CLOCK)
                 .arg("speed", speed)
                 .render(rt.lang);
             format!("{mode} – {clock}")
         }
-        crate::cloud::Mode::Aws { account, region } => Text::new("report-mode-aws")
+        crate::cloud::Mode::Aws { account, region } => Text::new(msg::REPORT_MODE_AWS)
             .arg("account", account)
             .arg("region", region)
             .render(rt.lang),
@@ -592,7 +595,7 @@ pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -
     if let Err(e) = write_stdout_or_error(&text) {
         eprintln!(
             "✘ {}",
-            Text::new("report-not-written")
+            Text::new(msg::REPORT_NOT_WRITTEN)
                 .arg("error", e.to_string())
                 .render(rt.lang)
         );
@@ -699,7 +702,7 @@ mod tests {
         for lang in [Lang::De, Lang::En] {
             let small = markdown(&report(Some(240)), lang);
             let large = markdown(&report(Some(2000)), lang);
-            let hint = Text::new("report-pitr-hint")
+            let hint = Text::new(msg::REPORT_PITR_HINT)
                 .arg("rpo", format::duration(300))
                 .render(lang);
             assert!(!small.contains(&hint), "{small}");

@@ -24,6 +24,7 @@ use crate::cloud::{Cloud, CloudError, Mode, credentials};
 use crate::config::Config;
 use crate::lab::Text;
 use crate::lab::journal;
+use crate::msg;
 use crate::state;
 
 /// Which account the stack reaches.
@@ -79,12 +80,12 @@ impl SimOnlyFault {
         }
     }
 
-    fn id(self) -> &'static str {
+    fn id(self) -> crate::i18n::Id {
         match self {
-            Self::Unhealthy => "invalid-faults-unhealthy-needs-sim",
-            Self::Dump => "invalid-faults-dump-needs-sim",
-            Self::Restore => "invalid-faults-restore-needs-sim",
-            Self::Session => "invalid-faults-session-needs-sim",
+            Self::Unhealthy => msg::INVALID_FAULTS_UNHEALTHY_NEEDS_SIM,
+            Self::Dump => msg::INVALID_FAULTS_DUMP_NEEDS_SIM,
+            Self::Restore => msg::INVALID_FAULTS_RESTORE_NEEDS_SIM,
+            Self::Session => msg::INVALID_FAULTS_SESSION_NEEDS_SIM,
         }
     }
 }
@@ -107,14 +108,16 @@ impl StackError {
         match self {
             Self::Aws(e) => crate::ui_text::error_text(e),
             Self::World { error, expected } => match error {
-                WorldError::Unreadable { path, problem } => {
-                    crate::ui_text::file_problem_text("world-unreadable", path.display(), problem)
-                }
-                WorldError::OtherNames { path, instance } => Text::new("world-other-names")
+                WorldError::Unreadable { path, problem } => crate::ui_text::file_problem_text(
+                    msg::WORLD_UNREADABLE,
+                    path.display(),
+                    problem,
+                ),
+                WorldError::OtherNames { path, instance } => Text::new(msg::WORLD_OTHER_NAMES)
                     .arg("path", path.display().to_string())
                     .arg("instance", instance.clone())
                     .arg("expected", expected.clone()),
-                WorldError::Unwritable { path, reason } => Text::new("world-unwritable")
+                WorldError::Unwritable { path, reason } => Text::new(msg::WORLD_UNWRITABLE)
                     .arg("path", path.display().to_string())
                     .arg("reason", reason.clone()),
             },

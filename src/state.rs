@@ -24,6 +24,8 @@ use std::time::Duration;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::msg;
+
 /// The lock file inside the state directory; it holds the owner's description as JSON.
 pub const LOCK_FILE: &str = "lock";
 /// How often a waiting `run --wait` tries the lock again.
@@ -245,6 +247,21 @@ pub enum FileProblem {
 }
 
 impl FileProblem {
+    /// What is wrong with the file (`file-problem-<id>`).
+    #[must_use]
+    pub fn text_id(&self) -> crate::i18n::Id {
+        match self {
+            Self::NotRegular => msg::FILE_PROBLEM_NOT_REGULAR,
+            Self::Symlink => msg::FILE_PROBLEM_SYMLINK,
+            Self::TooLarge { .. } => msg::FILE_PROBLEM_TOO_LARGE,
+            Self::Empty => msg::FILE_PROBLEM_EMPTY,
+            Self::Damaged(_) => msg::FILE_PROBLEM_DAMAGED,
+            Self::Io(_) => msg::FILE_PROBLEM_IO,
+        }
+    }
+}
+
+impl FileProblem {
     /// Stable id used in Fluent message ids (`file-problem-<id>`).
     #[must_use]
     pub fn id(&self) -> &'static str {
@@ -380,16 +397,13 @@ pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
 /// `id` about the file `path` with `problem`: `$path`, `$problem` (localized) and `$detail`.
 #[must_use]
 pub fn file_problem_text(
-    id: &str,
+    id: crate::i18n::Id,
     path: impl std::fmt::Display,
     problem: &FileProblem,
 ) -> crate::text::Text {
     crate::text::Text::new(id)
         .arg("path", path.to_string())
-        .arg(
-            "problem",
-            crate::text::Text::new(&format!("file-problem-{}", problem.id())),
-        )
+        .arg("problem", crate::text::Text::new(problem.text_id()))
         .arg("detail", {
             let detail = problem.detail();
             if detail.is_empty() || matches!(problem, FileProblem::TooLarge { .. }) {

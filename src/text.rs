@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Id, Lang};
 
 /// A localizable text: a Fluent id and its arguments.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,9 +99,9 @@ impl From<i64> for Arg {
 
 impl Text {
     #[must_use]
-    pub fn new(id: &str) -> Self {
+    pub fn new(id: Id) -> Self {
         Self {
-            id: id.to_owned(),
+            id: id.as_str().to_owned(),
             args: Vec::new(),
         }
     }

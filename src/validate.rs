@@ -5,6 +5,8 @@
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 
+use crate::msg;
+
 pub const MAX_RETENTION_DAYS: u32 = 35;
 const MAX_IDENTIFIER_LEN: usize = 63;
 /// Elastic Load Balancing: a load balancer's name has at most 32 characters.
@@ -450,10 +452,40 @@ pub fn url(text: &str) -> Result<url::Url, Invalid> {
     Ok(parsed)
 }
 
+impl Invalid {
+    /// Why the value was refused (`invalid-<id>`).
+    #[must_use]
+    pub fn text_id(&self) -> crate::i18n::Id {
+        match self {
+            Self::IdentifierEmpty => msg::INVALID_IDENTIFIER_EMPTY,
+            Self::IdentifierTooLong => msg::INVALID_IDENTIFIER_TOO_LONG,
+            Self::IdentifierFirstChar => msg::INVALID_IDENTIFIER_FIRST_CHAR,
+            Self::IdentifierChars => msg::INVALID_IDENTIFIER_CHARS,
+            Self::IdentifierHyphens => msg::INVALID_IDENTIFIER_HYPHENS,
+            Self::WindowFormat => msg::INVALID_WINDOW_FORMAT,
+            Self::WindowTooShort => msg::INVALID_WINDOW_TOO_SHORT,
+            Self::WindowOverlapsMaintenance { .. } => msg::INVALID_WINDOW_OVERLAP,
+            Self::Retention => msg::INVALID_RETENTION,
+            Self::Target => msg::INVALID_TARGET,
+            Self::OrderRate => msg::INVALID_ORDER_RATE,
+            Self::Url => msg::INVALID_URL,
+            Self::UrlCredentials => msg::INVALID_URL_CREDENTIALS,
+            Self::UrlPort => msg::INVALID_URL_PORT,
+            Self::UrlTooLong => msg::INVALID_URL_TOO_LONG,
+            Self::Timezone => msg::INVALID_TIMEZONE,
+            Self::SameName { .. } => msg::INVALID_SAME_NAME,
+            Self::LoadBalancerTooLong => msg::INVALID_LB_TOO_LONG,
+            Self::LoadBalancerChars => msg::INVALID_LB_CHARS,
+            Self::LoadBalancerEdges => msg::INVALID_LB_EDGES,
+            Self::Name => msg::INVALID_NAME,
+        }
+    }
+}
+
 /// The text of an invalid input (`invalid-<id>`), with what it names.
 #[must_use]
 pub fn invalid_text(e: &Invalid) -> crate::text::Text {
-    let text = crate::text::Text::new(&format!("invalid-{}", e.id()));
+    let text = crate::text::Text::new(e.text_id());
     match e {
         Invalid::WindowOverlapsMaintenance { maintenance } => {
             text.arg("maintenance", maintenance.clone())
@@ -466,6 +498,7 @@ pub fn invalid_text(e: &Invalid) -> crate::text::Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::msg;
 
     #[test]
     fn identifiers_follow_the_rds_rules() {
@@ -572,7 +605,7 @@ mod tests {
         );
         assert_eq!(
             Invalid::WindowTooShort.to_string(),
-            "invalid-window-too-short"
+            msg::INVALID_WINDOW_TOO_SHORT
         );
     }
 

@@ -31,6 +31,7 @@ use crate::lab::observe::{Observed, PartId, observe};
 use crate::lab::plan::{Options, Plan};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, StepState, Text};
+use crate::msg;
 use crate::protocol::{Command, Msg, Snapshot};
 
 /// Between looks at a part an action has just set changing, while the change may soon be over
@@ -437,7 +438,7 @@ async fn run(
                     tracing::error!(step = step.id(), "action ended without an answer: {e}");
                     to_app.send(Msg::ActionDone(
                         *step,
-                        Err(ActionError::Blocked(Text::new("action-ended-unexpectedly"))),
+                        Err(ActionError::Blocked(Text::new(msg::ACTION_ENDED_UNEXPECTEDLY))),
                     ));
                 }
                 let step = action.as_ref().map(|(step, _)| *step);
@@ -572,7 +573,7 @@ fn start_action(
         // the lab from a history with a hole in it.
         let unwritable = lock(&journal).write_error();
         if let Some(reason) = unwritable {
-            let text = Text::new("journal-unwritable").arg("reason", reason);
+            let text = Text::new(msg::JOURNAL_UNWRITABLE).arg("reason", reason);
             to_app.send(Msg::ActionDone(step, Err(ActionError::Blocked(text))));
             return;
         }
@@ -775,16 +776,32 @@ mod tests {
             looks_asked: 0,
         };
         assert!(outlet.publish(snapshot(1)));
-        outlet.send(Msg::Progress(StepId::Restore, Text::new("a")));
+        outlet.send(Msg::Progress(
+            StepId::Restore,
+            Text {
+                id: "a".into(),
+                args: Vec::new(),
+            },
+        ));
         assert!(outlet.publish(snapshot(2)));
-        outlet.send(Msg::Progress(StepId::Restore, Text::new("b")));
+        outlet.send(Msg::Progress(
+            StepId::Restore,
+            Text {
+                id: "b".into(),
+                args: Vec::new(),
+            },
+        ));
         assert!(outlet.publish(snapshot(3)));
         let mut got = Vec::new();
         for _ in 0..3 {
             got.push(feed.recv().await.expect("a message"));
         }
-        assert!(matches!(&got[0], Msg::Progress(_, t) if *t == Text::new("a")));
-        assert!(matches!(&got[1], Msg::Progress(_, t) if *t == Text::new("b")));
+        assert!(
+            matches!(&got[0], Msg::Progress(_, t) if *t == Text { id: "a".into(), args: Vec::new() })
+        );
+        assert!(
+            matches!(&got[1], Msg::Progress(_, t) if *t == Text { id: "b".into(), args: Vec::new() })
+        );
         match &got[2] {
             Msg::State(s) => assert_eq!(s.now.as_second(), 3, "only the newest state"),
             other => panic!("{other:?}"),

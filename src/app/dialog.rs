@@ -5,6 +5,7 @@
 
 use super::{DIALOG_PAGE, MAX_DIALOG_SCROLL, Outcome};
 use crate::action::Action;
+use crate::i18n::Id;
 use crate::lab::ask::{Choices, Field, Refusal};
 use crate::lab::plan::{Confirm, Plan};
 use crate::lab::steps::{self, Ctx};
@@ -50,7 +51,7 @@ pub enum Dialog {
 impl Dialog {
     /// A notice with one line.
     #[must_use]
-    pub fn notice(title: &str, line: Text, is_error: bool) -> Self {
+    pub fn notice(title: Id, line: Text, is_error: bool) -> Self {
         Self::Notice {
             title: Text::new(title),
             lines: vec![line],

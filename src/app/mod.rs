@@ -28,6 +28,7 @@ use crate::lab::plan::{Options, Plan, Ready, Setting};
 use crate::lab::recovery::{self, Recovery};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{Check, Observed, StepId, Text};
+use crate::msg;
 
 pub use crate::action::Action;
 /// The worker protocol lives in [`crate::protocol`]; these names keep older paths compiling.
@@ -495,16 +496,16 @@ impl App {
                     }
                     // The account moved since the confirmation: the new plan, to confirm again.
                     Err(ActionError::PlanChanged(plan)) => {
-                        self.note(Text::new("plan-changed"), true);
+                        self.note(Text::new(msg::PLAN_CHANGED), true);
                         let mut plan = *plan;
-                        plan.notes.insert(0, Text::new("plan-changed"));
+                        plan.notes.insert(0, Text::new(msg::PLAN_CHANGED));
                         self.show_ready(Ready::Plan(plan));
                     }
                     Err(e) => {
                         let text = crate::ui_text::action_error_text(&e);
                         self.note(text.clone(), true);
                         self.dialog = Some(Dialog::Notice {
-                            title: Text::new("dialog-action-failed"),
+                            title: Text::new(msg::DIALOG_ACTION_FAILED),
                             lines: vec![text],
                             is_error: true,
                         });
@@ -515,10 +516,10 @@ impl App {
             Msg::JournalUnwritable(reason) => {
                 if self.journal_problem.as_ref() != Some(&reason) {
                     self.journal_problem = Some(reason.clone());
-                    let text = Text::new("journal-unwritable").arg("reason", reason);
+                    let text = Text::new(msg::JOURNAL_UNWRITABLE).arg("reason", reason);
                     self.note(text.clone(), true);
                     self.dialog.get_or_insert(Dialog::Notice {
-                        title: Text::new("dialog-journal"),
+                        title: Text::new(msg::DIALOG_JOURNAL),
                         lines: vec![text],
                         is_error: true,
                     });
@@ -659,7 +660,7 @@ impl App {
             return self.select(number - 1);
         }
         self.key_line.flash = Some(
-            Text::new("ui-goto-no-step")
+            Text::new(msg::UI_GOTO_NO_STEP)
                 .arg("number", number)
                 .arg("last", StepId::ALL.len()),
         );
@@ -701,11 +702,11 @@ impl App {
             paused,
         } = self.pace
         else {
-            self.key_line.flash = Some(Text::new("ui-clock-sim-only"));
+            self.key_line.flash = Some(Text::new(msg::UI_CLOCK_SIM_ONLY));
             return Vec::new();
         };
         if self.read_only {
-            self.key_line.flash = Some(Text::new("ui-clock-read-only"));
+            self.key_line.flash = Some(Text::new(msg::UI_CLOCK_READ_ONLY));
             return Vec::new();
         }
         let (control, pace) = match action {
@@ -733,7 +734,8 @@ impl App {
                 };
                 let Some(next) = next else {
                     self.key_line.flash = Some(
-                        Text::new("ui-clock-speed-limit").arg("speed", crate::format::speed(speed)),
+                        Text::new(msg::UI_CLOCK_SPEED_LIMIT)
+                            .arg("speed", crate::format::speed(speed)),
                     );
                     return Vec::new();
                 };
@@ -748,10 +750,10 @@ impl App {
             }
         };
         self.key_line.flash = Some(match control {
-            ClockControl::Pause => Text::new("ui-clock-paused"),
-            ClockControl::Resume => Text::new("ui-clock-resumed"),
+            ClockControl::Pause => Text::new(msg::UI_CLOCK_PAUSED),
+            ClockControl::Resume => Text::new(msg::UI_CLOCK_RESUMED),
             ClockControl::Speed(s) => {
-                Text::new("ui-clock-speed").arg("speed", crate::format::speed(s))
+                Text::new(msg::UI_CLOCK_SPEED).arg("speed", crate::format::speed(s))
             }
         });
         self.update_inner(Msg::Pace(pace));
@@ -762,13 +764,13 @@ impl App {
     /// says why not.
     fn ask_fresh_world(&mut self) {
         if !matches!(self.mode, Mode::Simulation { .. }) {
-            self.key_line.flash = Some(Text::new("ui-fresh-sim-only"));
+            self.key_line.flash = Some(Text::new(msg::UI_FRESH_SIM_ONLY));
         } else if self.read_only {
-            self.key_line.flash = Some(Text::new("ui-fresh-read-only"));
+            self.key_line.flash = Some(Text::new(msg::UI_FRESH_READ_ONLY));
         } else if let Some((running, _)) = self.running {
             self.dialog = Some(Dialog::Notice {
-                title: Text::new("dialog-busy"),
-                lines: vec![Text::new("busy-running").arg("step", running.title())],
+                title: Text::new(msg::DIALOG_BUSY),
+                lines: vec![Text::new(msg::BUSY_RUNNING).arg("step", running.title())],
                 is_error: true,
             });
         } else {
@@ -783,7 +785,7 @@ impl App {
     fn open_quiz(&mut self) {
         match QuizAt::open(self.selected, &self.journal) {
             Some(at) => self.quiz = Some(at),
-            None => self.key_line.flash = Some(Text::new("ui-quiz-none")),
+            None => self.key_line.flash = Some(Text::new(msg::UI_QUIZ_NONE)),
         }
     }
 
@@ -836,21 +838,21 @@ impl App {
     fn start_action(&mut self) {
         let step = self.selected;
         if !step.has_action() {
-            self.key_line.flash = Some(Text::new("ui-no-action"));
+            self.key_line.flash = Some(Text::new(msg::UI_NO_ACTION));
             return;
         }
         if self.read_only {
             self.dialog = Some(Dialog::Notice {
-                title: Text::new("dialog-read-only"),
-                lines: vec![Text::new("read-only-refused")],
+                title: Text::new(msg::DIALOG_READ_ONLY),
+                lines: vec![Text::new(msg::READ_ONLY_REFUSED)],
                 is_error: true,
             });
             return;
         }
         if let Some((running, _)) = self.running {
             self.dialog = Some(Dialog::Notice {
-                title: Text::new("dialog-busy"),
-                lines: vec![Text::new("busy-running").arg("step", running.title())],
+                title: Text::new(msg::DIALOG_BUSY),
+                lines: vec![Text::new(msg::BUSY_RUNNING).arg("step", running.title())],
                 is_error: true,
             });
             return;
@@ -903,17 +905,17 @@ impl App {
                 mismatch: false,
             },
             Ready::AlreadyDone(text) => Dialog::Notice {
-                title: Text::new("dialog-already-done"),
+                title: Text::new(msg::DIALOG_ALREADY_DONE),
                 lines: vec![text],
                 is_error: false,
             },
             Ready::Blocked(text) => Dialog::Notice {
-                title: Text::new("dialog-not-yet"),
+                title: Text::new(msg::DIALOG_NOT_YET),
                 lines: vec![text],
                 is_error: true,
             },
             Ready::Invalid(e) => Dialog::Notice {
-                title: Text::new("dialog-invalid"),
+                title: Text::new(msg::DIALOG_INVALID),
                 lines: vec![crate::ui_text::invalid_text(&e)],
                 is_error: true,
             },
@@ -924,7 +926,7 @@ impl App {
         let step = plan.step;
         self.running = Some((step, None));
         self.note(
-            Text::new("log-action-started").arg("step", step.title()),
+            Text::new(msg::LOG_ACTION_STARTED).arg("step", step.title()),
             false,
         );
         vec![Command::RunAction(Box::new(plan))]
@@ -983,7 +985,7 @@ mod tests {
         press(&mut app, '0');
         assert_eq!(
             app.key_line.flash.as_ref().map(|t| t.id.as_str()),
-            Some("ui-goto-no-step")
+            Some(msg::UI_GOTO_NO_STEP.as_str())
         );
         assert_eq!(app.selected, StepId::CreateTodos);
     }
@@ -1014,7 +1016,7 @@ mod tests {
         assert!(press(&mut app, '+').is_empty());
         assert_eq!(
             app.key_line.flash.as_ref().map(|t| t.id.as_str()),
-            Some("ui-clock-speed-limit")
+            Some(msg::UI_CLOCK_SPEED_LIMIT.as_str())
         );
         // AWS's clock is not the app's to change.
         let mut aws = App::new(
@@ -1029,7 +1031,7 @@ mod tests {
         assert!(press(&mut aws, 'z').is_empty());
         assert_eq!(
             aws.key_line.flash.as_ref().map(|t| t.id.as_str()),
-            Some("ui-clock-sim-only")
+            Some(msg::UI_CLOCK_SIM_ONLY.as_str())
         );
     }
 
@@ -1071,7 +1073,7 @@ mod tests {
         assert_eq!(app.dialog, None);
         assert_eq!(
             app.key_line.flash.as_ref().map(|t| t.id.as_str()),
-            Some("ui-no-action")
+            Some(msg::UI_NO_ACTION.as_str())
         );
         // The next key takes the line back.
         app.update(Msg::Action(Action::ScrollDown));
@@ -1086,7 +1088,7 @@ mod tests {
         assert_eq!(app.quiz, None);
         assert_eq!(
             app.key_line.flash.as_ref().map(|t| t.id.as_str()),
-            Some("ui-quiz-none")
+            Some(msg::UI_QUIZ_NONE.as_str())
         );
     }
 
@@ -1094,7 +1096,7 @@ mod tests {
     fn the_language_switches_with_a_dialog_open_and_the_dialog_stays() {
         let mut app = app();
         app.dialog = Some(Dialog::Notice {
-            title: Text::new("dialog-busy"),
+            title: Text::new(msg::DIALOG_BUSY),
             lines: Vec::new(),
             is_error: false,
         });
@@ -1255,7 +1257,7 @@ mod tests {
             for choice in steps::get(step).choices() {
                 for id in [choice.label, choice.detail] {
                     for lang in [Lang::De, Lang::En] {
-                        assert!(crate::i18n::has(lang, id), "{id} in {lang:?}");
+                        assert!(crate::i18n::has(lang, id.as_str()), "{id} in {lang:?}");
                     }
                 }
                 // The flag that takes the same way on the command line is one `run` reads.
@@ -1320,7 +1322,7 @@ mod tests {
         app.update(Msg::Action(Action::Perform));
         assert!(matches!(
             &app.dialog,
-            Some(Dialog::Notice { title, is_error: true, .. }) if title.id == "dialog-read-only"
+            Some(Dialog::Notice { title, is_error: true, .. }) if title.id == msg::DIALOG_READ_ONLY
         ));
     }
 
@@ -1329,7 +1331,7 @@ mod tests {
         let mut app = app();
         app.lang = Lang::En;
         app.dialog = Some(Dialog::Notice {
-            title: Text::new("dialog-not-yet"),
+            title: Text::new(msg::DIALOG_NOT_YET),
             lines: vec![],
             is_error: false,
         });

@@ -1,7 +1,9 @@
 //! The text of a cloud error: every error keeps its code and message and gains advice on
 //! what to do, for the TUI, the headless commands and the lab's own messages alike.
 
-use crate::cloud::CloudError;
+use crate::cloud::{CloudError, ErrorKind};
+use crate::i18n::Id;
+use crate::msg;
 use crate::text::Text;
 
 /// `error-<kind>` with the code, message, operation, missing permission and where the
@@ -10,7 +12,7 @@ use crate::text::Text;
 #[must_use]
 pub fn error_text(e: &CloudError) -> Text {
     let source = e.credentials.as_deref();
-    Text::new(own_advice(e).unwrap_or(&format!("error-{}", e.kind.id())))
+    Text::new(own_advice(e).unwrap_or(e.kind.text_id()))
         .arg("source", source.map_or("nothing", |s| s.id()))
         .arg(
             "profile",
@@ -43,20 +45,46 @@ pub fn error_text(e: &CloudError) -> Text {
         .arg("service", answering_service(&e.operation))
 }
 
+impl ErrorKind {
+    /// The advice for an error of this kind (`error-<kind>`).
+    #[must_use]
+    pub fn text_id(self) -> Id {
+        match self {
+            Self::AccessDenied => msg::ERROR_ACCESS_DENIED,
+            Self::ExpiredToken => msg::ERROR_EXPIRED_TOKEN,
+            Self::NoCredentials => msg::ERROR_NO_CREDENTIALS,
+            Self::NoRegion => msg::ERROR_NO_REGION,
+            Self::Throttling => msg::ERROR_THROTTLING,
+            Self::InvalidState => msg::ERROR_INVALID_STATE,
+            Self::AlreadyExists => msg::ERROR_ALREADY_EXISTS,
+            Self::NotFound => msg::ERROR_NOT_FOUND,
+            Self::ServiceNotFound => msg::ERROR_SERVICE_NOT_FOUND,
+            Self::Client => msg::ERROR_CLIENT,
+            Self::Validation => msg::ERROR_VALIDATION,
+            Self::Server => msg::ERROR_SERVER,
+            Self::Network => msg::ERROR_NETWORK,
+            Self::Timeout => msg::ERROR_TIMEOUT,
+            Self::TodoAnswer => msg::ERROR_TODO_ANSWER,
+            Self::LocalState => msg::ERROR_LOCAL_STATE,
+            Self::Other => msg::ERROR_OTHER,
+        }
+    }
+}
+
 /// Errors whose code asks for advice of its own, beyond their kind's: refusals that waiting
 /// does not cure and that say what to change.
-fn own_advice(e: &CloudError) -> Option<&'static str> {
+fn own_advice(e: &CloudError) -> Option<Id> {
     let code = e.code.strip_suffix("Fault").unwrap_or(&e.code);
     Some(match code {
-        "PointInTimeRestoreNotEnabled" => "error-pitr-not-enabled",
-        "InvalidRestore" => "error-restore-time-invalid",
+        "PointInTimeRestoreNotEnabled" => msg::ERROR_PITR_NOT_ENABLED,
+        "InvalidRestore" => msg::ERROR_RESTORE_TIME_INVALID,
         "InvalidParameterCombination"
             if e.operation == "DeleteDBInstance"
                 && e.message
                     .to_ascii_lowercase()
                     .contains("deletion protection") =>
         {
-            "error-deletion-protected"
+            msg::ERROR_DELETION_PROTECTED
         }
         _ => return None,
     })

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 pub use super::status::{DeploymentStatus, RolloutState, SnapshotKind};
 use super::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
+
+use crate::msg;
 pub use crate::validate::BackupWindow;
 
 /// An RDS DB instance as DescribeDBInstances shows it.
@@ -674,8 +676,8 @@ impl Availability {
     #[must_use]
     pub fn text(self) -> crate::text::Text {
         crate::text::Text::new(match self {
-            Self::SingleAz => "ui-single-az",
-            Self::MultiAz => "ui-multi-az",
+            Self::SingleAz => msg::UI_SINGLE_AZ,
+            Self::MultiAz => msg::UI_MULTI_AZ,
         })
     }
 }

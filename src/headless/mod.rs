@@ -14,6 +14,7 @@ use crate::lab::journal::Journal;
 use crate::lab::observe::{Observed, PartId};
 use crate::lab::plan::Options;
 use crate::lab::{StepId, Text};
+use crate::msg;
 
 /// A progress line on stderr. Unlike `eprintln!`, a closed stderr (`2>&1 | head`) does not
 /// stop the command half way: the line is dropped and the work goes on.
@@ -87,7 +88,7 @@ impl Runtime {
             Err(e) => {
                 note!(
                     "✘ {}",
-                    Text::new("stdout-not-written")
+                    Text::new(msg::STDOUT_NOT_WRITTEN)
                         .arg("error", e.to_string())
                         .render(self.lang)
                 );

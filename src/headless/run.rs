@@ -14,6 +14,7 @@ use crate::lab::observe::{Observed, PartId};
 use crate::lab::plan::{Confirm, Options, Plan};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, StepState, Text};
+use crate::msg;
 use crate::protocol::Command;
 use crate::ui_text;
 
@@ -122,19 +123,19 @@ impl Runtime {
         if let Confirm::Typed(word) = &plan.confirm {
             note!(
                 "  {}",
-                Text::new("confirm-type")
+                Text::new(msg::CONFIRM_TYPE)
                     .arg("word", word.clone())
                     .render(self.lang)
             );
         }
         if !std::io::stdin().is_terminal() {
-            note!("✘ {}", t(self.lang, "run-needs-yes"));
+            note!("✘ {}", t(self.lang, msg::RUN_NEEDS_YES));
             return Err(EXIT_USAGE);
         }
         let prompt = if plan.confirm == Confirm::Seen {
-            "confirm-seen"
+            msg::CONFIRM_SEEN
         } else {
-            "confirm-prompt"
+            msg::CONFIRM_PROMPT
         };
         let _ = write!(std::io::stderr(), "  {} ", t(self.lang, prompt));
         let _ = std::io::stderr().flush();
@@ -157,7 +158,7 @@ impl Runtime {
     /// The body of [`Runtime::run`].
     pub(super) async fn run_steps(&self, steps: &[StepId], options: &Options, yes: bool) -> i32 {
         if self.read_only {
-            note!("✘ {}", t(self.lang, "read-only-refused"));
+            note!("✘ {}", t(self.lang, msg::READ_ONLY_REFUSED));
             return EXIT_USAGE;
         }
         let mut session = Session::start(self);
@@ -210,7 +211,7 @@ impl Runtime {
                 && self.finished(step, before.as_ref(), &observed, options)
                 && !self.awaits_look(step, &observed, options)
             {
-                self.say(&Text::new("run-already-done").arg(
+                self.say(&Text::new(msg::RUN_ALREADY_DONE).arg(
                     "detail",
                     before.map(|c| c.render(self.lang)).unwrap_or_default(),
                 ));
@@ -236,7 +237,7 @@ impl Runtime {
             }
             match result {
                 None => {
-                    self.say(&Text::new("run-skipped"));
+                    self.say(&Text::new(msg::RUN_SKIPPED));
                     code = EXIT_INCOMPLETE;
                     break;
                 }
@@ -285,7 +286,7 @@ impl Runtime {
         if !awaits_credentials(e) {
             return None;
         }
-        note!("  … {}", t(self.lang, "run-credentials-waiting"));
+        note!("  … {}", t(self.lang, msg::RUN_CREDENTIALS_WAITING));
         // Waited in real time: the learner gets fresh keys at the speed of people, whatever
         // the simulated clock does.
         let started = tokio::time::Instant::now();
@@ -296,7 +297,7 @@ impl Runtime {
             let waited = started.elapsed();
             match &observed.instances.error {
                 None => {
-                    note!("  ✔ {}", t(self.lang, "run-credentials-back"));
+                    note!("  ✔ {}", t(self.lang, msg::RUN_CREDENTIALS_BACK));
                     return session.look(PartId::ALL.to_vec()).await;
                 }
                 Some(e) if e.kind.is_transient() || awaits_credentials(e) => {}
@@ -306,14 +307,14 @@ impl Runtime {
                 }
             }
             if waited > CREDENTIALS_WAIT_LIMIT {
-                note!("✘ {}", t(self.lang, "run-credentials-gave-up"));
+                note!("✘ {}", t(self.lang, msg::RUN_CREDENTIALS_GAVE_UP));
                 return None;
             }
             if told.elapsed() >= CREDENTIALS_TELL {
                 told = tokio::time::Instant::now();
                 note!(
                     "  … {}",
-                    Text::new("run-credentials-still-waiting")
+                    Text::new(msg::RUN_CREDENTIALS_STILL_WAITING)
                         .arg(
                             "elapsed",
                             crate::lab::Duration::seconds(
@@ -345,7 +346,7 @@ impl Runtime {
                 && plan.confirm == Confirm::Seen
             {
                 self.show_plan(&plan);
-                note!("  {}", t(self.lang, "run-seen-assumed"));
+                note!("  {}", t(self.lang, msg::RUN_SEEN_ASSUMED));
             }
             session
                 .handle
@@ -366,7 +367,7 @@ impl Runtime {
             session.handle.send(Command::RunAction(Box::new(plan)));
             match session.answer().await {
                 Err(ActionError::PlanChanged(changed)) if plan_changes < PLAN_CHANGES => {
-                    note!("! {}", t(self.lang, "plan-changed"));
+                    note!("! {}", t(self.lang, msg::PLAN_CHANGED));
                     plan_changes += 1;
                     plan = *changed;
                 }
@@ -473,7 +474,7 @@ impl Runtime {
                 last_detail = detail;
             }
             if self.cloud.now().as_second() - started.as_second() > WAIT_LIMIT_S {
-                note!("✘ {}", t(self.lang, "run-timeout"));
+                note!("✘ {}", t(self.lang, msg::RUN_TIMEOUT));
                 return false;
             }
             if !session.next_state().await {

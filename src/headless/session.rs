@@ -9,6 +9,7 @@ use crate::i18n::{Lang, t};
 use crate::lab::Text;
 use crate::lab::act::{ActionError, Outcome};
 use crate::lab::observe::{Observed, PartId};
+use crate::msg;
 use crate::protocol::{Command, Msg, Snapshot};
 
 /// A headless command's side of the worker: it reads what the worker sends, as the TUI does,
@@ -71,7 +72,7 @@ impl Session {
             match self.feed.recv().await {
                 None => {
                     if !self.gone_told {
-                        note!("✘ {}", t(self.lang, "worker-ended"));
+                        note!("✘ {}", t(self.lang, msg::WORKER_ENDED));
                         self.gone_told = true;
                     }
                     return Heard::Gone;
@@ -104,7 +105,7 @@ impl Session {
         if self.told.as_ref() != Some(&reason) {
             note!(
                 "✘ {}",
-                Text::new("journal-unwritable")
+                Text::new(msg::JOURNAL_UNWRITABLE)
                     .arg("reason", reason.clone())
                     .render(self.lang)
             );
@@ -155,7 +156,9 @@ impl Session {
                 Heard::Answer(result) => return result,
                 Heard::State => {}
                 Heard::Gone => {
-                    return Err(ActionError::Blocked(Text::new("action-ended-unexpectedly")));
+                    return Err(ActionError::Blocked(Text::new(
+                        msg::ACTION_ENDED_UNEXPECTEDLY,
+                    )));
                 }
             }
         }

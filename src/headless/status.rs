@@ -13,6 +13,7 @@ use crate::i18n::{Lang, t};
 use crate::lab::observe::{Observed, PartId};
 use crate::lab::steps::{self, Ctx};
 use crate::lab::{StepId, StepState, Text};
+use crate::msg;
 use crate::ui_text;
 
 #[derive(Debug, Serialize)]
@@ -86,9 +87,9 @@ impl Runtime {
             t(
                 self.lang,
                 if doc.complete {
-                    "check-summary-complete"
+                    msg::CHECK_SUMMARY_COMPLETE
                 } else {
-                    "check-summary-incomplete"
+                    msg::CHECK_SUMMARY_INCOMPLETE
                 }
             )
         );
@@ -125,7 +126,7 @@ impl Runtime {
             .collect();
         if !troubled.is_empty() {
             use std::fmt::Write as _;
-            let _ = writeln!(text, "{}", t(self.lang, "status-problems"));
+            let _ = writeln!(text, "{}", t(self.lang, msg::STATUS_PROBLEMS));
             for s in troubled {
                 let title = StepId::parse(s.id)
                     .map(|id| id.title().render(self.lang))
@@ -244,7 +245,7 @@ impl StatusView {
         self.unknown.iter().find(|u| u.part == part).map(|u| {
             format!(
                 "  ? {}",
-                Text::new("status-unknown")
+                Text::new(msg::STATUS_UNKNOWN)
                     .arg("reason", u.text.clone())
                     .render(lang)
             )
@@ -256,7 +257,7 @@ impl StatusView {
     pub fn render(&self, lang: Lang, tz: &jiff::tz::TimeZone) -> String {
         use std::fmt::Write as _;
         let mut out = String::new();
-        let _ = writeln!(out, "{}", t(lang, "status-instances"));
+        let _ = writeln!(out, "{}", t(lang, msg::STATUS_INSTANCES));
         let instances = self.instances.as_deref().unwrap_or_default();
         if let Some(line) = self.unknown_line("instances", lang) {
             let _ = writeln!(out, "{line}");
@@ -270,14 +271,14 @@ impl StatusView {
                 i.status,
                 i.class,
                 i.availability().text().render(lang),
-                Text::new("status-days")
+                Text::new(msg::STATUS_DAYS)
                     .arg("count", i.retention_days)
                     .render(lang),
                 i.endpoint.as_deref().unwrap_or("-")
             );
         }
-        let _ = writeln!(out, "{}", t(lang, "status-snapshots"));
-        let kinds = [t(lang, "status-manual"), t(lang, "status-automated")];
+        let _ = writeln!(out, "{}", t(lang, msg::STATUS_SNAPSHOTS));
+        let kinds = [t(lang, msg::STATUS_MANUAL), t(lang, msg::STATUS_AUTOMATED)];
         let kind_width = column_width(kinds.iter().map(String::as_str), 0);
         let snapshots = self.snapshots.as_deref().unwrap_or_default();
         if let Some(line) = self.unknown_line("snapshots", lang) {
@@ -302,7 +303,7 @@ impl StatusView {
                     .unwrap_or_default()
             );
         }
-        let _ = writeln!(out, "{}", t(lang, "status-service"));
+        let _ = writeln!(out, "{}", t(lang, msg::STATUS_SERVICE));
         if let Some(line) = self.unknown_line("service", lang) {
             let _ = writeln!(out, "{line}");
         }
@@ -319,7 +320,7 @@ impl StatusView {
                     d.running, d.desired
                 );
                 if d.failed_tasks > 0 {
-                    let failed = Text::new("ui-failed-tasks").arg("count", d.failed_tasks);
+                    let failed = Text::new(msg::UI_FAILED_TASKS).arg("count", d.failed_tasks);
                     line = format!("{line} · {}", failed.render(lang));
                 }
                 let _ = writeln!(out, "{}", line.trim_end());
@@ -345,7 +346,7 @@ impl StatusView {
                 service.events.iter().take(STATUS_EVENTS).collect()
             };
             if !events.is_empty() {
-                let _ = writeln!(out, "{}", t(lang, "status-events"));
+                let _ = writeln!(out, "{}", t(lang, msg::STATUS_EVENTS));
             }
             for e in events {
                 let at =
@@ -357,7 +358,7 @@ impl StatusView {
         let _ = writeln!(
             out,
             "{}: {}",
-            t(lang, "status-todos"),
+            t(lang, msg::STATUS_TODOS),
             self.todos.map_or_else(|| "?".into(), |n| n.to_string())
         );
         out

@@ -15,6 +15,7 @@ use super::plan::{Options, Plan, Ready};
 use super::revisions::Revisions as _;
 use crate::cloud::{self, Cloud, CloudError, DB_HOST, ErrorKind, TaskDefinition};
 use crate::config::Config;
+use crate::msg;
 use crate::validate::{self, Invalid};
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -137,7 +138,7 @@ where
     match call(request.clone()).await {
         Err(e) if !tags(&mut request).is_empty() => match denied_tagging(&e) {
             Some(action) => {
-                progress(Text::new("progress-untagged").arg("action", action));
+                progress(Text::new(msg::PROGRESS_UNTAGGED).arg("action", action));
                 tags(&mut request).clear();
                 call(request).await
             }
@@ -218,7 +219,7 @@ pub async fn delete_instance(
 ) -> Result<(), ActionError> {
     if !is_lab_instance(config, restored, id) {
         return Err(ActionError::Blocked(
-            Text::new("blocked-protected").arg("instance", id),
+            Text::new(msg::BLOCKED_PROTECTED).arg("instance", id),
         ));
     }
     match cloud.delete_instance(id).await {
@@ -241,7 +242,7 @@ pub async fn unprotect_instance(
 ) -> Result<(), ActionError> {
     if !is_lab_instance(config, restored, id) {
         return Err(ActionError::Blocked(
-            Text::new("blocked-protected-modify").arg("instance", id),
+            Text::new(msg::BLOCKED_PROTECTED_MODIFY).arg("instance", id),
         ));
     }
     cloud
@@ -265,7 +266,7 @@ pub async fn modify_restored(
     let id = change.instance_id.as_str();
     if id != restored || !is_lab_instance(config, restored, id) {
         return Err(ActionError::Blocked(
-            Text::new("blocked-protected-modify").arg("instance", id),
+            Text::new(msg::BLOCKED_PROTECTED_MODIFY).arg("instance", id),
         ));
     }
     Ok(cloud.modify_instance(change).await?)
@@ -305,14 +306,14 @@ pub async fn wait_for_rollout(
             || mine.is_some_and(cloud::Deployment::is_failing);
         if troubled && mine.is_none_or(|d| d.failed_tasks == 0) {
             return Err(ActionError::Blocked(
-                Text::new("blocked-rollout-rolled-back")
+                Text::new(msg::BLOCKED_ROLLOUT_ROLLED_BACK)
                     .arg("revision", cloud::revision_of(task_definition).unwrap_or(0))
                     .arg("service", &names.service),
             ));
         }
         if troubled {
             return Err(ActionError::Blocked(
-                Text::new("blocked-rollout-failed")
+                Text::new(msg::BLOCKED_ROLLOUT_FAILED)
                     .arg("revision", cloud::revision_of(task_definition).unwrap_or(0))
                     .arg("failed", mine.map_or(0, |d| d.failed_tasks))
                     .arg("service", &names.service),
@@ -320,7 +321,7 @@ pub async fn wait_for_rollout(
         }
         if let Some(p) = service.primary() {
             progress(
-                Text::new("check-switch-rollout")
+                Text::new(msg::CHECK_SWITCH_ROLLOUT)
                     .arg("running", p.running)
                     .arg("desired", p.desired)
                     .arg("tasks", service.running),
@@ -389,7 +390,7 @@ pub async fn wait_until_unused(
             .find(|d| d.status == cloud::DeploymentStatus::Primary)
         {
             return Err(ActionError::Blocked(
-                Text::new("blocked-instance-in-use")
+                Text::new(msg::BLOCKED_INSTANCE_IN_USE)
                     .arg("instance", id)
                     .arg("service", &names.service)
                     .arg(
@@ -400,7 +401,7 @@ pub async fn wait_until_unused(
         }
         if waited >= ROLLOUT_WAIT_LIMIT {
             return Err(ActionError::Blocked(
-                Text::new("blocked-instance-still-used")
+                Text::new(msg::BLOCKED_INSTANCE_STILL_USED)
                     .arg("instance", id)
                     .arg("service", &names.service)
                     .arg("revision", revision)
@@ -411,7 +412,7 @@ pub async fn wait_until_unused(
         let tasks: u32 = users.iter().map(|d| d.running + d.pending).sum();
         if said != Some(tasks) {
             progress(
-                Text::new("progress-old-tasks")
+                Text::new(msg::PROGRESS_OLD_TASKS)
                     .arg("instance", id)
                     .arg("revision", revision)
                     .arg("tasks", tasks),
@@ -430,10 +431,10 @@ pub fn action_error_text(e: &ActionError) -> Text {
         ActionError::Cloud(c) => crate::cloud::error_text::error_text(c),
         ActionError::Blocked(t) => t.clone(),
         ActionError::Invalid(i) => validate::invalid_text(i),
-        ActionError::GaveUp { attempts, error } => Text::new("error-gave-up")
+        ActionError::GaveUp { attempts, error } => Text::new(msg::ERROR_GAVE_UP)
             .arg("attempts", *attempts)
             .arg("code", error.code.clone())
             .arg("message", error.message.clone()),
-        ActionError::PlanChanged(_) => Text::new("plan-changed"),
+        ActionError::PlanChanged(_) => Text::new(msg::PLAN_CHANGED),
     }
 }

@@ -7,6 +7,7 @@
 
 use super::plan::Setting;
 use super::{Arg, Text};
+use crate::i18n::Id;
 use crate::validate::Invalid;
 
 /// What a step asks before its plan.
@@ -19,7 +20,7 @@ pub enum Ask {
     /// No plan now, and why (a change still being applied): a notice to acknowledge.
     Notice {
         /// Message id of the title.
-        title: &'static str,
+        title: Id,
         text: Text,
         is_error: bool,
     },
@@ -33,8 +34,8 @@ pub struct Choice {
     /// The `run` flag that takes this way on the command line (`--copy-back`).
     pub flag: Option<&'static str>,
     /// Message ids of its label and of the line that explains it.
-    pub label: &'static str,
-    pub detail: &'static str,
+    pub label: Id,
+    pub detail: Id,
     /// The option it sets.
     pub sets: Setting,
 }
@@ -43,8 +44,8 @@ pub struct Choice {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choices {
     /// Message ids of the dialog's title and intro.
-    pub title: &'static str,
-    pub intro: &'static str,
+    pub title: Id,
+    pub intro: Id,
     /// The names the intro, labels and details fill in.
     pub args: Vec<(&'static str, Arg)>,
     pub choices: &'static [Choice],
@@ -52,14 +53,14 @@ pub struct Choices {
     /// Enter chooses nothing until one is marked.
     pub chosen: Option<usize>,
     /// What the dialog says while nothing is marked (message id).
-    pub none_chosen: Option<&'static str>,
+    pub none_chosen: Option<Id>,
 }
 
 /// A typed value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     /// Message id of the dialog's title.
-    pub title: &'static str,
+    pub title: Id,
     pub intro: Text,
     /// What the field holds when the dialog opens.
     pub value: String,
@@ -90,7 +91,7 @@ impl Field {
 impl Choices {
     /// The text `id` with the names filled in.
     #[must_use]
-    pub fn text(&self, id: &str) -> Text {
+    pub fn text(&self, id: Id) -> Text {
         self.args.iter().fold(Text::new(id), |text, (name, value)| {
             text.arg(name, value.clone())
         })

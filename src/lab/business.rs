@@ -9,6 +9,7 @@ use super::recovery::Recovery;
 use super::steps::PitrFigures;
 use super::{Duration, Text};
 use crate::config::Config;
+use crate::msg;
 
 const HOUR_S: u64 = 3600;
 
@@ -79,14 +80,14 @@ impl Impact {
     /// what the team does about a missed target (or how it keeps a met one).
     #[must_use]
     pub fn texts(&self, snapshot: &str) -> Vec<Text> {
-        let mut out = vec![Text::new("business-rate").arg("rate", self.orders_per_hour)];
+        let mut out = vec![Text::new(msg::BUSINESS_RATE).arg("rate", self.orders_per_hour)];
         if self.rpo.is_none() && self.rto.is_none() {
-            out.push(Text::new("business-none"));
+            out.push(Text::new(msg::BUSINESS_NONE));
             return out;
         }
         if let (Some(rpo), Some(pitr)) = (self.rpo, self.pitr_rpo) {
             out.push(
-                Text::new("business-compare")
+                Text::new(msg::BUSINESS_COMPARE)
                     .arg("snapshot", snapshot)
                     .arg("snapshot_rpo", Duration::seconds(rpo.seconds))
                     .arg("pitr_rpo", Duration::seconds(pitr.seconds)),
@@ -94,23 +95,23 @@ impl Impact {
         }
         if let Some(rpo) = self.rpo {
             out.push(
-                Text::new("business-rpo")
+                Text::new(msg::BUSINESS_RPO)
                     .arg("rpo", Duration::seconds(rpo.seconds))
                     .arg("orders", rpo.orders),
             );
         }
         if let Some(pitr) = self.pitr_rpo {
             out.push(
-                Text::new("business-rpo-pitr")
+                Text::new(msg::BUSINESS_RPO_PITR)
                     .arg("rpo", Duration::seconds(pitr.seconds))
                     .arg("orders", pitr.orders),
             );
         }
         if let Some(rto) = self.rto {
             let id = if self.rto_complete {
-                "business-rto"
+                msg::BUSINESS_RTO
             } else {
-                "business-rto-running"
+                msg::BUSINESS_RTO_RUNNING
             };
             out.push(
                 Text::new(id)
@@ -121,16 +122,16 @@ impl Impact {
         let target = |seconds: i64| crate::format::target(seconds);
         if self.rpo_met == Some(false) {
             out.push(
-                Text::new("business-rpo-missed").arg("target", target(self.rpo_target_seconds)),
+                Text::new(msg::BUSINESS_RPO_MISSED).arg("target", target(self.rpo_target_seconds)),
             );
         }
         if self.rto_met == Some(false) {
             out.push(
-                Text::new("business-rto-missed").arg("target", target(self.rto_target_seconds)),
+                Text::new(msg::BUSINESS_RTO_MISSED).arg("target", target(self.rto_target_seconds)),
             );
         }
         if self.rpo_met == Some(true) && self.rto_met == Some(true) {
-            out.push(Text::new("business-met"));
+            out.push(Text::new(msg::BUSINESS_MET));
         }
         out
     }

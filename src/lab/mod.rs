@@ -20,7 +20,8 @@ pub mod support;
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{self, Lang};
+use crate::i18n::{Id, Lang};
+use crate::msg;
 
 pub use crate::text::{Arg, Duration, Text, escape_controls};
 pub use observe::Observed;
@@ -108,13 +109,13 @@ impl StepId {
     /// The step's title.
     #[must_use]
     pub fn title(self) -> Text {
-        Text::new(&format!("step-{}-title", self.id()))
+        Text::new(self.step().texts().title)
     }
 
     /// The step's short title, for the step list and the projector's banner.
     #[must_use]
     pub fn short_title(self) -> Text {
-        Text::new(&format!("step-{}-short", self.id()))
+        Text::new(self.step().texts().short)
     }
 
     /// Whether the step reads live state.
@@ -187,6 +188,18 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The weight's word in the report (`severity-<id>`).
+    #[must_use]
+    pub fn text_id(self) -> Id {
+        match self {
+            Self::Failure => msg::SEVERITY_FAILURE,
+            Self::Warning => msg::SEVERITY_WARNING,
+            Self::Note => msg::SEVERITY_NOTE,
+        }
+    }
+}
+
+impl Severity {
     /// The mark in front of the diagnosis, so its weight does not depend on colour.
     #[must_use]
     pub fn symbol(self) -> &'static str {
@@ -216,10 +229,10 @@ impl Problem {
     pub fn new(code: ProblemCode) -> Self {
         Self {
             code,
-            detail: Text::new(&format!("problem-{code}")),
-            fix: Text::new(&format!("problem-{code}-fix"))
-                .arg("Enter", Text::new("enter-key-start"))
-                .arg("enter", Text::new("enter-key")),
+            detail: Text::new(code.detail_id()),
+            fix: Text::new(code.fix_id())
+                .arg("Enter", Text::new(msg::ENTER_KEY_START))
+                .arg("enter", Text::new(msg::ENTER_KEY)),
             severity: Severity::Failure,
         }
     }
@@ -245,8 +258,11 @@ impl Problem {
     pub fn fix_on_cli(&self, step: StepId) -> Text {
         self.fix
             .clone()
-            .arg("Enter", Text::new("enter-cli-start").arg("step", step.id()))
-            .arg("enter", Text::new("enter-cli").arg("step", step.id()))
+            .arg(
+                "Enter",
+                Text::new(msg::ENTER_CLI_START).arg("step", step.id()),
+            )
+            .arg("enter", Text::new(msg::ENTER_CLI).arg("step", step.id()))
     }
 
     /// A fact, passed to both the detail and the fix.
@@ -414,32 +430,26 @@ pub fn name_args(
     ]
 }
 
-/// A step's text (`title`, `body` or `console`) with the resource names filled in.
+/// A step's text (one of its [`steps::StepTexts`]) with the resource names filled in.
 #[must_use]
 pub fn step_text(
     lang: Lang,
-    step: StepId,
-    part: &str,
+    id: Id,
     config: &crate::config::Config,
     window_local: crate::validate::BackupWindow,
-) -> Option<String> {
-    step_text_with(lang, step, part, name_args(config, window_local))
+) -> String {
+    step_text_with(lang, id, name_args(config, window_local))
 }
 
 /// A step's text with the names in `args` ([`name_args`], maybe with this run's restored
 /// database in place of the lab's name).
 #[must_use]
-pub fn step_text_with(
-    lang: Lang,
-    step: StepId,
-    part: &str,
-    args: Vec<(String, Arg)>,
-) -> Option<String> {
-    let id = format!("step-{}-{part}", step.id());
-    if !i18n::has(lang, &id) {
-        return None;
+pub fn step_text_with(lang: Lang, id: Id, args: Vec<(String, Arg)>) -> String {
+    Text {
+        id: id.into(),
+        args,
     }
-    Some(Text { id, args }.render(lang))
+    .render(lang)
 }
 
 #[cfg(test)]
@@ -448,12 +458,12 @@ mod tests {
 
     #[test]
     fn texts_that_tell_a_duration_say_so_and_render_it_as_people_read_it() {
-        let creating = Text::new("check-restore-creating")
+        let creating = Text::new(msg::CHECK_RESTORE_CREATING)
             .arg("status", "creating")
             .arg("elapsed", Duration::seconds(245));
         assert!(creating.tells_duration());
         assert!(creating.render(Lang::En).contains("4 min 05 s"));
-        let pending = Text::new("check-backups-pending")
+        let pending = Text::new(msg::CHECK_BACKUPS_PENDING)
             .arg("retention", 1u32)
             .arg("status", "modifying");
         assert!(!pending.tells_duration());
@@ -461,7 +471,7 @@ mod tests {
 
     #[test]
     fn a_text_as_argument_is_rendered_in_the_same_language() {
-        let busy = Text::new("busy-running").arg("step", StepId::Restore.title());
+        let busy = Text::new(msg::BUSY_RUNNING).arg("step", StepId::Restore.title());
         assert!(
             busy.render(Lang::En)
                 .contains(&StepId::Restore.title().render(Lang::En))

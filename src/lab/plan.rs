@@ -8,6 +8,7 @@ use crate::cloud::{
     Todo,
 };
 use crate::config::Config;
+use crate::i18n::Id;
 use crate::validate::{BackupWindow, Invalid};
 
 /// Choices the learner makes for an action.
@@ -232,6 +233,6 @@ pub enum Ready {
 }
 
 /// A parameter line of a plan: its label and its value.
-pub fn param(id: &str, value: impl Into<Arg>) -> (Text, Arg) {
+pub fn param(id: Id, value: impl Into<Arg>) -> (Text, Arg) {
     (Text::new(id), value.into())
 }

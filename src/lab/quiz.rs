@@ -17,18 +17,23 @@ use serde::Serialize;
 use super::journal::{EventKind, Journal};
 use super::{StepId, Text};
 use crate::config::Config;
+use crate::i18n::Id;
 
 /// Choices per question, written a, b, c (or 1, 2, 3).
 pub const CHOICES: usize = 3;
 /// The letters of the choices.
 pub const LETTERS: [char; CHOICES] = ['a', 'b', 'c'];
 
-/// One question: its id (the text keys), the step it belongs to, the right choice (0-based).
+/// One question: its id (the journal's name for it), the step it belongs to, the right choice
+/// (0-based), and its texts: the question, the choices and the explanation of the right one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Question {
     pub id: &'static str,
     pub step: StepId,
     pub right: u8,
+    text: Id,
+    choices: [Id; CHOICES],
+    why: Id,
 }
 
 /// Every question: each step's, in the order of the steps.
@@ -52,34 +57,56 @@ pub fn find(id: &str) -> Option<&'static Question> {
     QUESTIONS.iter().find(|q| q.id == id)
 }
 
+/// Text `id` with the lab's resource names.
+fn named(id: Id, config: &Config) -> Text {
+    let n = &config.names;
+    Text::new(id)
+        .arg("instance", &n.instance)
+        .arg("snapshot", &n.snapshot)
+        .arg("restored", &n.restored_instance)
+}
+
 impl Question {
-    /// Question `id` of `step`, whose right choice is `right` (0-based).
+    /// Question `id` of `step`, whose right choice is `right` (0-based), with its texts
+    /// `[question, a, b, c, why]` (`quiz-<id>`, `quiz-<id>-a` … `-c`, `quiz-<id>-why`).
     #[must_use]
-    pub const fn new(id: &'static str, step: StepId, right: u8) -> Self {
-        Self { id, step, right }
+    pub const fn new(
+        id: &'static str,
+        step: StepId,
+        right: u8,
+        [question, a, b, c, why]: [Id; 2 + CHOICES],
+    ) -> Self {
+        Self {
+            id,
+            step,
+            right,
+            text: question,
+            choices: [a, b, c],
+            why,
+        }
     }
 
-    /// One of its texts (`""` the question, `a` … `c` a choice, `why` the explanation), with
-    /// the lab's resource names.
+    /// The question, with the lab's resource names.
     #[must_use]
-    pub fn text(&self, part: &str, config: &Config) -> Text {
-        let id = if part.is_empty() {
-            format!("quiz-{}", self.id)
-        } else {
-            format!("quiz-{}-{part}", self.id)
-        };
-        let n = &config.names;
-        Text::new(&id)
-            .arg("instance", &n.instance)
-            .arg("snapshot", &n.snapshot)
-            .arg("restored", &n.restored_instance)
+    pub fn question(&self, config: &Config) -> Text {
+        named(self.text, config)
+    }
+
+    /// The explanation of the right choice.
+    #[must_use]
+    pub fn why(&self, config: &Config) -> Text {
+        named(self.why, config)
     }
 
     /// The text of choice `choice` (0-based).
     #[must_use]
     pub fn choice(&self, choice: u8, config: &Config) -> Text {
-        let letter = LETTERS.get(usize::from(choice)).copied().unwrap_or('a');
-        self.text(&letter.to_string(), config)
+        let id = self
+            .choices
+            .get(usize::from(choice))
+            .copied()
+            .unwrap_or(self.choices[0]);
+        named(id, config)
     }
 
     /// The event that records `choice` as the answer.

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use super::Observed;
 use super::journal::{EventKind, Journal, Kind};
 use crate::config::Config;
+use crate::i18n::Id;
+use crate::msg;
 
 /// Where the newest recovery point comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -242,20 +244,24 @@ pub fn measure(
         // first missing moment is now and ends the chain.
         let chain = [
             (
-                "phase-until-restore",
+                msg::PHASE_UNTIL_RESTORE,
                 Actor::You,
                 at(Kind::RestoreRequested),
             ),
-            ("phase-restore", Actor::Aws, at(Kind::RestoreAvailable)),
-            ("phase-until-switch", Actor::You, at(Kind::BackendSwitched)),
-            ("phase-rollout", Actor::Aws, served),
+            (msg::PHASE_RESTORE, Actor::Aws, at(Kind::RestoreAvailable)),
+            (
+                msg::PHASE_UNTIL_SWITCH,
+                Actor::You,
+                at(Kind::BackendSwitched),
+            ),
+            (msg::PHASE_ROLLOUT, Actor::Aws, served),
         ];
         let mut phases = Vec::new();
         let mut from = d.at;
         for (id, actor, end) in chain {
             // A moment the journal missed (a switch made in the console before the program
             // looked) merges its phase into the next one.
-            let last = id == "phase-rollout";
+            let last = id == msg::PHASE_ROLLOUT;
             let missed = match (end, served) {
                 (Some(e), _) if e < from => true,
                 (None, Some(_)) => !last,
@@ -310,8 +316,8 @@ fn copy_back_rto(journal: &Journal, disaster: Timestamp, now: Timestamp) -> Opti
         .map(|e| e.at);
     // The wait before the restore is the learner's; the restore, the copy task and the way
     // back run on AWS.
-    let phase = |id: &str, from: Timestamp, to: Option<Timestamp>| {
-        let actor = if id == "phase-until-restore" {
+    let phase = |id: Id, from: Timestamp, to: Option<Timestamp>| {
+        let actor = if id == msg::PHASE_UNTIL_RESTORE {
             Actor::You
         } else {
             Actor::Aws
@@ -324,16 +330,16 @@ fn copy_back_rto(journal: &Journal, disaster: Timestamp, now: Timestamp) -> Opti
         }
     };
     let mut phases = vec![phase(
-        "phase-until-restore",
+        msg::PHASE_UNTIL_RESTORE,
         disaster,
         requested.or(Some(started)),
     )];
     if let Some(r) = requested {
-        phases.push(phase("phase-restore", r, available.or(Some(started))));
+        phases.push(phase(msg::PHASE_RESTORE, r, available.or(Some(started))));
     }
-    phases.push(phase("phase-copy", started, copied));
+    phases.push(phase(msg::PHASE_COPY, started, copied));
     if let Some(c) = copied {
-        phases.push(phase("phase-back", c, served));
+        phases.push(phase(msg::PHASE_BACK, c, served));
     }
     Some(Rto {
         seconds: phases.iter().map(|p| p.seconds).sum(),

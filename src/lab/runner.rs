@@ -14,6 +14,7 @@ use super::steps::{self, Ctx};
 use super::{StepId, Text};
 use crate::cloud::Cloud;
 use crate::config::Config;
+use crate::msg;
 
 /// What to carry out.
 #[derive(Debug, Clone, Copy)]
@@ -162,7 +163,7 @@ pub async fn execute_with_retry(
             Err(ActionError::Cloud(e)) if e.kind.is_transient() && attempt < ATTEMPTS => {
                 let jitter = Duration::from_millis(fastrand::u64(0..500));
                 progress(
-                    Text::new("progress-retry")
+                    Text::new(msg::PROGRESS_RETRY)
                         .arg("code", e.code.clone())
                         .arg("attempt", attempt + 1)
                         .arg("attempts", ATTEMPTS)

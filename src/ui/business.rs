@@ -7,6 +7,7 @@ use ratatui::text::Line;
 use super::{View, wrap};
 use crate::lab::business;
 use crate::lab::steps::pitr_figures;
+use crate::msg;
 
 /// The part's lines at `width` cells, heading first.
 #[must_use]
@@ -19,7 +20,7 @@ pub fn lines(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     );
     let mut out = wrap::lines_with(
         "",
-        &view.t("business-heading"),
+        &view.t(msg::BUSINESS_HEADING),
         width,
         th.heading,
         th.heading,

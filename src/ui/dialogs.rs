@@ -12,12 +12,14 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::{Look, wrap};
 use crate::action::Action;
 use crate::app::Dialog;
+use crate::i18n::Id;
 use crate::keymap::{self, KeyMode};
 use crate::lab::ask::{Choices, Field};
 use crate::lab::plan::{Confirm, Plan};
 use crate::lab::steps;
 use crate::lab::steps::Ctx;
 use crate::lab::{StepId, Text};
+use crate::msg;
 
 /// Dialogs are at most this wide.
 const MAX_WIDTH: u16 = 84;
@@ -172,7 +174,7 @@ pub fn draw(
             false,
         ),
         Dialog::FreshWorld { typed, mismatch } => (
-            view.t("ui-fresh-title"),
+            view.t(msg::UI_FRESH_TITLE),
             fresh_sections(view, typed, *mismatch, width),
             true,
         ),
@@ -201,10 +203,10 @@ pub fn draw(
             // An action's result starts with its verdict on a line of its own.
             let verdict = match (*is_error, title.id.as_str()) {
                 (false, id) if id.starts_with("step-") => {
-                    Some(Line::styled(view.t("ui-result-done"), th.done))
+                    Some(Line::styled(view.t(msg::UI_RESULT_DONE), th.done))
                 }
-                (true, "dialog-action-failed") => {
-                    Some(Line::styled(view.t("ui-result-failed"), th.error))
+                (true, id) if id == msg::DIALOG_ACTION_FAILED.as_str() => {
+                    Some(Line::styled(view.t(msg::UI_RESULT_FAILED), th.error))
                 }
                 _ => None,
             };
@@ -215,7 +217,8 @@ pub fn draw(
                         wrap::lines_with("", &view.text(line), width, style, style)
                     }))
                     .collect();
-            let keys = wrap::lines_with("", &view.t("ui-notice-close"), width, th.muted, th.muted);
+            let keys =
+                wrap::lines_with("", &view.t(msg::UI_NOTICE_CLOSE), width, th.muted, th.muted);
             (
                 view.text(title),
                 vec![
@@ -234,7 +237,7 @@ pub fn draw(
     };
     let lines = scrolled(sections, max, usize::from(scroll), |first, last, total| {
         Line::styled(
-            Text::new("ui-dialog-scroll")
+            Text::new(msg::UI_DIALOG_SCROLL)
                 .arg("first", first)
                 .arg("last", last)
                 .arg("total", total)
@@ -289,7 +292,7 @@ pub fn scrolled(
 
 /// Key hint spans: `[y] yes   [n] no`, the keys as `keymap` has them for `mode` and the
 /// language.
-fn keys(view: &Look, mode: KeyMode, pairs: &[(&[Action], &str)]) -> Line<'static> {
+fn keys(view: &Look, mode: KeyMode, pairs: &[(&[Action], Id)]) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, (actions, id)) in pairs.iter().enumerate() {
         if i > 0 {
@@ -297,7 +300,7 @@ fn keys(view: &Look, mode: KeyMode, pairs: &[(&[Action], &str)]) -> Line<'static
         }
         let key = keymap::keys_label(mode, actions, view.lang);
         spans.push(Span::styled(format!("[{key}]"), view.th.key));
-        spans.push(Span::styled(format!(" {}", view.t(id)), view.th.text));
+        spans.push(Span::styled(format!(" {}", view.t(*id)), view.th.text));
     }
     Line::from(spans)
 }
@@ -339,7 +342,7 @@ fn confirm_sections(
         .collect();
     let mut cli = Vec::new();
     if !plan.commands.is_empty() {
-        cli.push(Line::styled(view.t("ui-confirm-cli"), th.muted));
+        cli.push(Line::styled(view.t(msg::UI_CONFIRM_CLI), th.muted));
         for command in &plan.commands {
             cli.extend(wrap::lines_with("$ ", command, width, th.muted, th.code));
         }
@@ -352,17 +355,20 @@ fn confirm_sections(
     let mut prompt = Vec::new();
     match &plan.confirm {
         Confirm::YesNo => {
-            prompt.push(Line::styled(view.t("ui-confirm-question"), th.heading));
+            prompt.push(Line::styled(view.t(msg::UI_CONFIRM_QUESTION), th.heading));
             prompt.push(keys(
                 view,
                 KeyMode::Dialog,
-                &[(&[Action::Yes], "ui-key-yes"), (&[Action::No], "ui-key-no")],
+                &[
+                    (&[Action::Yes], msg::UI_KEY_YES),
+                    (&[Action::No], msg::UI_KEY_NO),
+                ],
             ));
         }
         Confirm::Seen => {
             prompt.extend(wrap::lines_with(
                 "",
-                &view.t("ui-confirm-seen"),
+                &view.t(msg::UI_CONFIRM_SEEN),
                 width,
                 th.heading,
                 th.heading,
@@ -371,8 +377,8 @@ fn confirm_sections(
                 view,
                 KeyMode::Dialog,
                 &[
-                    (&[Action::Yes], "ui-key-seen-yes"),
-                    (&[Action::No], "ui-key-seen-no"),
+                    (&[Action::Yes], msg::UI_KEY_SEEN_YES),
+                    (&[Action::No], msg::UI_KEY_SEEN_NO),
                 ],
             ));
         }
@@ -382,8 +388,8 @@ fn confirm_sections(
                 view,
                 KeyMode::Input,
                 &[
-                    (&[Action::Confirm], "ui-key-confirm"),
-                    (&[Action::Cancel], "ui-key-cancel"),
+                    (&[Action::Confirm], msg::UI_KEY_CONFIRM),
+                    (&[Action::Cancel], msg::UI_KEY_CANCEL),
                 ],
             ));
         }
@@ -411,14 +417,14 @@ fn confirm_sections(
 /// A fresh simulated world: what is set aside, what stays, and the word to type.
 fn fresh_sections(view: &Look, typed: &str, mismatch: bool, width: usize) -> Vec<Section> {
     let th = &view.th;
-    let intro = wrap::lines_with("", &view.t("ui-fresh-intro"), width, th.text, th.text);
+    let intro = wrap::lines_with("", &view.t(msg::UI_FRESH_INTRO), width, th.text, th.text);
     let mut prompt = typed_prompt(view, crate::app::FRESH_WORD, typed, mismatch, width);
     prompt.push(keys(
         view,
         KeyMode::Input,
         &[
-            (&[Action::Confirm], "ui-key-confirm"),
-            (&[Action::Cancel], "ui-key-cancel"),
+            (&[Action::Confirm], msg::UI_KEY_CONFIRM),
+            (&[Action::Cancel], msg::UI_KEY_CANCEL),
         ],
     ));
     vec![
@@ -442,7 +448,7 @@ fn typed_prompt(
     width: usize,
 ) -> Vec<Line<'static>> {
     let th = &view.th;
-    let ask = Text::new("ui-confirm-type")
+    let ask = Text::new(msg::UI_CONFIRM_TYPE)
         .arg("word", word.to_owned())
         .render(view.lang);
     let mut prompt = wrap::lines_with("", &ask, width, th.heading, th.heading);
@@ -452,7 +458,7 @@ fn typed_prompt(
         Span::styled(CURSOR, th.key),
     ]));
     if mismatch {
-        let text = Text::new("ui-confirm-mismatch")
+        let text = Text::new(msg::UI_CONFIRM_MISMATCH)
             .arg("word", word.to_owned())
             .render(view.lang);
         prompt.extend(wrap::lines_with("✘ ", &text, width, th.error, th.error));
@@ -513,9 +519,9 @@ fn input_sections(
         view,
         KeyMode::Input,
         &[
-            (&[Action::Confirm], "ui-key-continue"),
-            (&[Action::Cancel], "ui-key-cancel"),
-            (&[Action::Backspace], "ui-key-delete"),
+            (&[Action::Confirm], msg::UI_KEY_CONTINUE),
+            (&[Action::Cancel], msg::UI_KEY_CANCEL),
+            (&[Action::Backspace], msg::UI_KEY_DELETE),
         ],
     )];
     vec![
@@ -601,10 +607,10 @@ fn choice_sections(
         &[
             (
                 &[Action::ToggleChoice, Action::ScrollUp, Action::ScrollDown],
-                "ui-key-switch",
+                msg::UI_KEY_SWITCH,
             ),
-            (&[Action::Confirm], "ui-key-choose"),
-            (&[Action::Cancel], "ui-key-cancel"),
+            (&[Action::Confirm], msg::UI_KEY_CHOOSE),
+            (&[Action::Cancel], msg::UI_KEY_CANCEL),
         ],
     ));
     vec![

@@ -10,6 +10,7 @@ use tui_big_text::{BigText, PixelSize};
 use super::{View, wrap};
 use crate::cloud::Mode;
 use crate::lab::{StepId, Text};
+use crate::msg;
 
 pub use crate::format::speed;
 
@@ -22,17 +23,17 @@ pub fn mode_text(view: &View<'_>) -> String {
     match (&app.mode, &app.identity) {
         (Mode::Simulation { speed: factor }, _) => {
             let id = match app.pace {
-                crate::cloud::Pace::Sim { paused: true, .. } => "ui-mode-sim-paused",
-                crate::cloud::Pace::Sim { busy: false, .. } => "ui-mode-sim-idle",
-                _ => "ui-mode-sim",
+                crate::cloud::Pace::Sim { paused: true, .. } => msg::UI_MODE_SIM_PAUSED,
+                crate::cloud::Pace::Sim { busy: false, .. } => msg::UI_MODE_SIM_IDLE,
+                _ => msg::UI_MODE_SIM,
             };
             Text::new(id).arg("speed", speed(*factor)).render(view.lang)
         }
-        (Mode::Aws { .. }, Some(id)) => Text::new("ui-mode-aws")
+        (Mode::Aws { .. }, Some(id)) => Text::new(msg::UI_MODE_AWS)
             .arg("account", &id.account)
             .arg("region", &id.region)
             .render(view.lang),
-        (Mode::Aws { account, region }, None) => Text::new("ui-mode-aws")
+        (Mode::Aws { account, region }, None) => Text::new(msg::UI_MODE_AWS)
             .arg("account", account)
             .arg("region", region)
             .render(view.lang),
@@ -44,20 +45,20 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let th = &view.th;
     let sep = Span::styled(" │ ", th.border);
     let mut left = vec![
-        Span::styled(format!(" {}", view.t("ui-product")), th.title),
+        Span::styled(format!(" {}", view.t(msg::UI_PRODUCT)), th.title),
         sep.clone(),
         Span::styled(mode_text(view), th.accent),
         sep.clone(),
     ];
     if app.cloudshell && matches!(app.mode, Mode::Aws { .. }) {
-        left.push(Span::styled(view.t("ui-cloudshell"), th.accent));
+        left.push(Span::styled(view.t(msg::UI_CLOUDSHELL), th.accent));
         left.push(sep.clone());
     }
     left.push(Span::styled(view.lang.code().to_uppercase(), th.heading));
     if app.read_only {
         left.push(sep.clone());
         left.push(Span::styled(
-            view.t("ui-read-only"),
+            view.t(msg::UI_READ_ONLY),
             th.warn.add_modifier(ratatui::style::Modifier::BOLD),
         ));
     }

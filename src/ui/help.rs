@@ -14,6 +14,7 @@ use crate::app::Help;
 use crate::cloud::Mode;
 use crate::keymap;
 use crate::lab::{StepId, StepState, Text};
+use crate::msg;
 
 /// The bottom line: the most used keys.
 pub fn draw_hints(frame: &mut Frame, area: Rect, view: &View<'_>) {
@@ -22,7 +23,7 @@ pub fn draw_hints(frame: &mut Frame, area: Rect, view: &View<'_>) {
     // next key.
     let said = match (&view.app.key_line.goto, &view.app.key_line.flash) {
         (Some(number), _) => Some((
-            Text::new("ui-goto-prompt")
+            Text::new(msg::UI_GOTO_PROMPT)
                 .arg("number", number.clone())
                 .render(view.lang),
             th.key,
@@ -100,17 +101,17 @@ fn content(view: &Look, lab: Lab<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'
             ]));
         }
     }
-    let mut symbols = vec![Line::styled(view.t("ui-help-symbols"), th.heading)];
+    let mut symbols = vec![Line::styled(view.t(msg::UI_HELP_SYMBOLS), th.heading)];
     let states = [
-        (StepState::Done.symbol(), "ui-state-done", th.done),
+        (StepState::Done.symbol(), msg::UI_STATE_DONE, th.done),
         (
             StepState::InProgress.symbol(),
-            "ui-state-progress",
+            msg::UI_STATE_PROGRESS,
             th.progress,
         ),
-        (StepState::Todo.symbol(), "ui-state-todo", th.todo),
-        (StepState::Failed.symbol(), "ui-state-failed", th.failed),
-        (super::steps::NO_CHECK, "ui-state-no-check", th.muted),
+        (StepState::Todo.symbol(), msg::UI_STATE_TODO, th.todo),
+        (StepState::Failed.symbol(), msg::UI_STATE_FAILED, th.failed),
+        (super::steps::NO_CHECK, msg::UI_STATE_NO_CHECK, th.muted),
     ];
     symbols.extend(legend(
         states
@@ -121,28 +122,32 @@ fn content(view: &Look, lab: Lab<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'
     ));
     symbols.extend(wrap::lines_with(
         "▶ ",
-        &view.t("ui-state-current"),
+        &view.t(msg::UI_STATE_CURRENT),
         inner,
         th.current,
         th.text,
     ));
-    let required = Text::new("ui-help-required")
+    let required = Text::new(msg::UI_HELP_REQUIRED)
         .arg("done", lab.core_done)
         .arg("total", StepId::CORE.len())
         .arg("first", StepId::CORE[0].index() + 1)
         .arg("last", StepId::CORE[StepId::CORE.len() - 1].index() + 1)
         .render(view.lang);
     symbols.extend(wrap::lines_with("", &required, inner, th.text, th.text));
-    let mut timeline = vec![Line::styled(view.t("ui-help-timeline"), th.heading)];
+    let mut timeline = vec![Line::styled(view.t(msg::UI_HELP_TIMELINE), th.heading)];
     timeline.extend(legend(
         super::timeline::LEGEND
             .iter()
-            .map(|(sym, id)| (sym.to_string(), th.accent, view.t(id)))
+            .map(|(sym, id)| (sym.to_string(), th.accent, view.t(*id)))
             .collect(),
         inner,
     ));
-    let mut figures = vec![Line::styled(view.t("ui-help-figures"), th.heading)];
-    for id in ["ui-help-rpo-live", "ui-help-rpo-achieved", "ui-help-rto"] {
+    let mut figures = vec![Line::styled(view.t(msg::UI_HELP_FIGURES), th.heading)];
+    for id in [
+        msg::UI_HELP_RPO_LIVE,
+        msg::UI_HELP_RPO_ACHIEVED,
+        msg::UI_HELP_RTO,
+    ] {
         figures.extend(wrap::lines_with(
             "• ",
             &view.t(id),
@@ -152,7 +157,7 @@ fn content(view: &Look, lab: Lab<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'
         ));
     }
     if let Mode::Simulation { speed } = *lab.mode {
-        let note = Text::new("ui-sim-clock")
+        let note = Text::new(msg::UI_SIM_CLOCK)
             .arg("speed", super::header::speed(speed))
             .render(view.lang);
         figures.extend(wrap::lines_with("  ", &note, inner, th.muted, th.muted));
@@ -164,7 +169,7 @@ fn content(view: &Look, lab: Lab<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'
             lines,
         })
         .collect();
-    let close = vec![Line::styled(view.t("ui-help-close"), th.muted)];
+    let close = vec![Line::styled(view.t(msg::UI_HELP_CLOSE), th.muted)];
     (sections, close)
 }
 
@@ -191,7 +196,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &Look, help: Help, lab: Lab<'_>
         usize::from(help.scroll),
         |first, last, total| {
             Line::styled(
-                Text::new("ui-dialog-scroll")
+                Text::new(msg::UI_DIALOG_SCROLL)
                     .arg("first", first)
                     .arg("last", last)
                     .arg("total", total)
@@ -200,5 +205,5 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &Look, help: Help, lab: Lab<'_>
             )
         },
     );
-    dialogs::frame_dialog(frame, area, view, &view.t("ui-help-title"), lines, false);
+    dialogs::frame_dialog(frame, area, view, &view.t(msg::UI_HELP_TITLE), lines, false);
 }

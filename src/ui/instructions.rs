@@ -9,27 +9,29 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{View, panel, picture, recovery, steps, wrap};
+use crate::i18n::Id;
 use crate::lab::steps::Illustration;
 use crate::lab::{self, StepId, StepState, Text};
+use crate::msg;
 
 /// The word for a state, next to its symbol.
 #[must_use]
 pub fn state_word(view: &View<'_>, state: StepState) -> String {
     view.t(match state {
-        StepState::Done => "ui-state-done",
-        StepState::InProgress => "ui-state-progress",
-        StepState::Todo => "ui-state-todo",
-        StepState::Failed => "ui-state-failed",
+        StepState::Done => msg::UI_STATE_DONE,
+        StepState::InProgress => msg::UI_STATE_PROGRESS,
+        StepState::Todo => msg::UI_STATE_TODO,
+        StepState::Failed => msg::UI_STATE_FAILED,
     })
 }
 
 /// What Enter does on `step`, as a message id: `ui-action-<step>` for a step with an action.
-fn action_id(step: StepId) -> String {
-    if step.has_action() {
-        format!("ui-action-{}", step.id())
-    } else {
-        "ui-action-none".to_owned()
-    }
+fn action_id(step: StepId) -> Id {
+    step.step()
+        .texts()
+        .action
+        .filter(|_| step.has_action())
+        .unwrap_or(msg::UI_ACTION_NONE)
 }
 
 /// What the learner does now on the selected step, as a text: what is running, what to
@@ -40,8 +42,9 @@ pub fn now_text(view: &View<'_>) -> String {
     let app = view.app;
     let step = app.selected;
     let args = app.name_args(step);
-    let step_text = |part: &str| Text {
-        id: format!("step-{}-{part}", step.id()),
+    let texts = step.step().texts();
+    let step_text = |id: Id| Text {
+        id: id.into(),
         args: args.clone(),
     };
     if app
@@ -49,30 +52,28 @@ pub fn now_text(view: &View<'_>) -> String {
         .as_ref()
         .is_some_and(|(running, _)| *running == step)
     {
-        return view.t("ui-now-running");
+        return view.t(msg::UI_NOW_RUNNING);
     }
     let Some(check) = app.check(step) else {
-        return view.text(&step_text("now"));
+        return view.text(&step_text(texts.now));
     };
     match check.state {
-        StepState::Done if awaits_look(app, step) => view.text(&step_text("now-look")),
-        StepState::Done => view.t("ui-now-done"),
+        StepState::Done if awaits_look(app, step) => {
+            view.text(&step_text(texts.now_look.unwrap_or(texts.now)))
+        }
+        StepState::Done => view.t(msg::UI_NOW_DONE),
         // The first diagnosis in a few words, and where its fix is.
         StepState::Failed => match check.problems.first() {
-            Some(problem) => Text::new("ui-now-problem")
+            Some(problem) => Text::new(msg::UI_NOW_PROBLEM)
                 .arg("short", problem.short())
                 .arg("more", check.problems.len() - 1)
                 .render(view.lang),
-            None => view.t("ui-now-failed"),
+            None => view.t(msg::UI_NOW_FAILED),
         },
-        StepState::InProgress => {
-            let wait = step_text("now-wait");
-            if crate::i18n::has(view.lang, &wait.id) {
-                view.text(&wait)
-            } else {
-                view.t("ui-now-wait")
-            }
-        }
+        StepState::InProgress => match texts.now_wait {
+            Some(id) => view.text(&step_text(id)),
+            None => view.t(msg::UI_NOW_WAIT),
+        },
         StepState::Todo => {
             // A lab step whose turn has not come names the step to do first, so it never
             // asks to wait for something that does not exist yet.
@@ -82,7 +83,7 @@ pub fn now_text(view: &View<'_>) -> String {
                     .take_while(|s| **s != step)
                     .find(|s| app.check(**s).is_none_or(|c| c.state != StepState::Done))
             {
-                return Text::new("ui-now-first")
+                return Text::new(msg::UI_NOW_FIRST)
                     .arg("n", first.index() + 1)
                     .arg("name", first.short_title())
                     .render(view.lang);
@@ -93,11 +94,11 @@ pub fn now_text(view: &View<'_>) -> String {
                 && let lab::plan::Ready::Blocked(reason) =
                     lab::steps::plan(step, &app.ctx(), &app.options)
             {
-                return Text::new("ui-now-blocked")
+                return Text::new(msg::UI_NOW_BLOCKED)
                     .arg("reason", reason)
                     .render(view.lang);
             }
-            view.text(&step_text("now"))
+            view.text(&step_text(texts.now))
         }
     }
 }
@@ -127,7 +128,7 @@ pub fn now_hint(view: &View<'_>) -> (String, String) {
         || awaits_look(app, step);
     if step.has_action() && waits_for_enter {
         if app.read_only {
-            return ("⏎".to_owned(), view.t("ui-now-read-only"));
+            return ("⏎".to_owned(), view.t(msg::UI_NOW_READ_ONLY));
         }
         // On a step that needs mending, Enter does what the plan says (a mend, a choice),
         // or, where backup-lab cannot mend it, nothing but showing why.
@@ -136,13 +137,18 @@ pub fn now_hint(view: &View<'_>) -> (String, String) {
             .is_some_and(|c| c.state == StepState::Failed && !c.problems.is_empty());
         if failed {
             let id = match lab::steps::plan(step, &app.ctx(), &app.options) {
-                lab::plan::Ready::Plan(_) => "ui-now-enter-mend",
-                _ => "ui-now-enter-console",
+                lab::plan::Ready::Plan(_) => msg::UI_NOW_ENTER_MEND,
+                _ => msg::UI_NOW_ENTER_CONSOLE,
             };
             return ("⏎ Enter".to_owned(), view.t(id));
         }
         let label = Text {
-            id: format!("step-{}-enter", step.id()),
+            id: step
+                .step()
+                .texts()
+                .enter
+                .unwrap_or(msg::UI_ACTION_ENTER)
+                .into(),
             args: app.name_args(step),
         };
         return ("⏎ Enter".to_owned(), view.text(&label));
@@ -157,13 +163,13 @@ pub fn now_hint(view: &View<'_>) -> (String, String) {
     match (ahead, following) {
         (Some(todo), _) => (
             "▶".to_owned(),
-            Text::new("ui-now-next-todo")
+            Text::new(msg::UI_NOW_NEXT_TODO)
                 .arg("step", label(todo))
                 .render(view.lang),
         ),
         (None, Some(next)) => (
             "→".to_owned(),
-            Text::new("ui-now-next")
+            Text::new(msg::UI_NOW_NEXT)
                 .arg("step", label(next))
                 .render(view.lang),
         ),
@@ -172,11 +178,11 @@ pub fn now_hint(view: &View<'_>) -> (String, String) {
         (None, None) => match app.next_step().filter(|n| *n != step) {
             Some(todo) => (
                 "▶".to_owned(),
-                Text::new("ui-now-next-todo")
+                Text::new(msg::UI_NOW_NEXT_TODO)
                     .arg("step", label(todo))
                     .render(view.lang),
             ),
-            None => (String::new(), view.t("ui-now-complete")),
+            None => (String::new(), view.t(msg::UI_NOW_COMPLETE)),
         },
     }
 }
@@ -200,7 +206,7 @@ pub fn now_lines(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
 /// Projector mode: the "now" block, then what the step's check sees live (its state and
 /// first detail), in a box of its own.
 pub fn draw_now(frame: &mut Frame, area: Rect, view: &View<'_>) {
-    let block = panel(view, format!(" {} ", view.t("ui-now-title")));
+    let block = panel(view, format!(" {} ", view.t(msg::UI_NOW_TITLE)));
     let inner = block.inner(area);
     let lines = now_box_lines(view, usize::from(inner.width).max(1));
     let bold = ratatui::style::Modifier::BOLD;
@@ -312,7 +318,8 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
     let app = view.app;
     let th = &view.th;
     let step = app.selected;
-    let step_text = |part: &str| lab::step_text_with(view.lang, step, part, app.name_args(step));
+    let texts = step.step().texts();
+    let step_text = |id: Option<Id>| Some(lab::step_text_with(view.lang, id?, app.name_args(step)));
     let mut out: Vec<Line<'static>> = Vec::new();
 
     // Beside the step's number on the border when it fits there, else the first line.
@@ -329,7 +336,7 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
     if let Some(check) = app.check(step) {
         let (sym, _) = steps::symbol(view, step);
         let style = th.state(check.state);
-        let label = format!("{} ", view.t("ui-check-label"));
+        let label = format!("{} ", view.t(msg::UI_CHECK_LABEL));
         let head = format!("{sym} {}", state_word(view, check.state));
         // In projector mode the "now" box above shows the state and the first detail.
         if !app.present {
@@ -352,7 +359,7 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
     {
         let text = progress
             .as_ref()
-            .map_or_else(|| view.t("ui-running"), |p| view.text(p));
+            .map_or_else(|| view.t(msg::UI_RUNNING), |p| view.text(p));
         out.extend(wrap::lines_with(
             "◐ ",
             &text,
@@ -367,7 +374,7 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
         out.push(Line::default());
     }
 
-    if let Some(body) = step_text("body") {
+    if let Some(body) = step_text(Some(texts.body)) {
         for para in wrap::paragraphs(&body) {
             out.extend(wrap::para_lines(&para, width, th.accent, th.text));
         }
@@ -386,7 +393,7 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
             if !compact {
                 out.push(Line::default());
             }
-            out.extend(heading(view, &view.t("ui-figures-heading"), width));
+            out.extend(heading(view, &view.t(msg::UI_FIGURES_HEADING), width));
             out.extend(recovery::recovery_lines(view, width, true, usize::MAX));
             if !compact {
                 out.push(Line::default());
@@ -396,20 +403,21 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
         None => {}
     }
 
-    if let Some(console) = step_text("console") {
+    if let Some(console) = step_text(texts.console) {
         if !compact {
             out.push(Line::default());
         }
         // Where the steps happen: the console, or (for the todos) the browser.
-        let where_ = step_text("console-heading").unwrap_or_else(|| view.t("ui-console-heading"));
+        let where_ =
+            step_text(texts.console_heading).unwrap_or_else(|| view.t(msg::UI_CONSOLE_HEADING));
         let paras = wrap::paragraphs(&console);
         // The heading names the key that shows or folds the numbered steps (folded by
         // default: they are the reference beside the explanation).
         let steps = paras.iter().filter(|p| p.marker.ends_with(". ")).count();
         let fold = Text::new(if app.console {
-            "ui-console-unfolded"
+            msg::UI_CONSOLE_UNFOLDED
         } else {
-            "ui-console-folded"
+            msg::UI_CONSOLE_FOLDED
         })
         .arg("n", steps)
         .render(view.lang);
@@ -424,9 +432,9 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
     if !compact {
         out.push(Line::default());
     }
-    out.extend(heading(view, &view.t("ui-action-heading"), width));
+    out.extend(heading(view, &view.t(msg::UI_ACTION_HEADING), width));
     let action = Text {
-        id: action_id(step),
+        id: action_id(step).into(),
         args: app.name_args(step),
     };
     out.extend(wrap::lines_with(
@@ -438,10 +446,10 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
     ));
     if step.has_action() {
         let hint = if app.read_only {
-            view.t("ui-action-read-only")
+            view.t(msg::UI_ACTION_READ_ONLY)
         } else {
             // The todo steps' commands are curl requests to the app, not AWS CLI.
-            step_text("console-enter").unwrap_or_else(|| view.t("ui-action-enter"))
+            step_text(texts.console_enter).unwrap_or_else(|| view.t(msg::UI_ACTION_ENTER))
         };
         out.extend(wrap::lines_with(
             "⏎ ",
@@ -459,7 +467,7 @@ fn step_title(view: &View<'_>) -> String {
     let step = view.app.selected;
     let title = format!("{} · {}", step.index() + 1, view.text(&step.title()));
     if step.is_optional() {
-        format!("{title} ({})", view.t("ui-optional"))
+        format!("{title} ({})", view.t(msg::UI_OPTIONAL))
     } else {
         title
     }
@@ -472,14 +480,14 @@ pub(super) fn border_title(view: &View<'_>, width: usize) -> Option<String> {
     let step = view.app.selected;
     let mut title = format!(
         "{} · {}",
-        Text::new("ui-step-of")
+        Text::new(msg::UI_STEP_OF)
             .arg("n", step.index() + 1)
             .arg("total", StepId::ALL.len())
             .render(view.lang),
         view.text(&step.title())
     );
     if step.is_optional() {
-        title = format!("{title} ({})", view.t("ui-optional"));
+        title = format!("{title} ({})", view.t(msg::UI_OPTIONAL));
     }
     (wrap::width(&title) + 2 <= width).then_some(title)
 }
@@ -498,7 +506,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     // The scrollbar, when needed, takes the place of the right border.
     let width = usize::from(Block::bordered().inner(area).width).max(1);
     let title = border_title(view, width).unwrap_or_else(|| {
-        Text::new("ui-step-of")
+        Text::new(msg::UI_STEP_OF)
             .arg("n", app.selected.index() + 1)
             .arg("total", StepId::ALL.len())
             .render(view.lang)
@@ -513,9 +521,9 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let scroll = usize::from(app.scroll).min(max_scroll);
     let block = if max_scroll > 0 {
         let hint = if scroll < max_scroll {
-            view.t("ui-scroll-more")
+            view.t(msg::UI_SCROLL_MORE)
         } else {
-            view.t("ui-scroll-end")
+            view.t(msg::UI_SCROLL_END)
         };
         block.title_bottom(Line::styled(format!(" {hint} "), view.th.muted).right_aligned())
     } else {

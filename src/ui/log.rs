@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::{View, wrap};
 use crate::cloud::recorder::CallRecord;
 use crate::lab::Text;
+use crate::msg;
 
 /// One line of the log before layout.
 struct Entry {
@@ -135,7 +136,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let th = &view.th;
     let app = view.app.calls.app_count.min(view.app.calls.count);
     let aws = i64::try_from(view.app.calls.count - app).unwrap_or(i64::MAX);
-    let title = Text::new("ui-log-title")
+    let title = Text::new(msg::UI_LOG_TITLE)
         .arg("calls", aws)
         .arg("app", i64::try_from(app).unwrap_or(i64::MAX))
         .render(view.lang);
@@ -146,7 +147,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
         let mut spans = entries(view, width, 1)
             .pop()
             .unwrap_or_else(|| {
-                Line::styled(wrap::truncate(&view.t("ui-log-empty"), width), th.muted)
+                Line::styled(wrap::truncate(&view.t(msg::UI_LOG_EMPTY), width), th.muted)
             })
             .spans;
         let used: usize = spans.iter().map(Span::width).sum();
@@ -169,7 +170,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let inner = block.inner(area);
     let mut lines = entries(view, usize::from(inner.width), usize::from(inner.height));
     if lines.is_empty() {
-        lines = wrap::wrap(&view.t("ui-log-empty"), usize::from(inner.width))
+        lines = wrap::wrap(&view.t(msg::UI_LOG_EMPTY), usize::from(inner.width))
             .into_iter()
             .map(|l| Line::styled(l, th.muted))
             .collect();

@@ -44,6 +44,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use crate::app::{App, Screen};
 use crate::i18n::{self, Lang};
 use crate::lab::Text;
+use crate::msg;
 
 pub use theme::Theme;
 
@@ -95,7 +96,7 @@ impl<'a> View<'a> {
 impl Look {
     /// A UI text without arguments.
     #[must_use]
-    pub fn t(&self, id: &str) -> String {
+    pub fn t(&self, id: i18n::Id) -> String {
         i18n::t(self.lang, id)
     }
 
@@ -148,10 +149,10 @@ impl View<'_> {
     #[must_use]
     pub fn updated(&self, at: Option<Timestamp>) -> String {
         match at {
-            Some(at) => Text::new("ui-updated-ago")
+            Some(at) => Text::new(msg::UI_UPDATED_AGO)
                 .arg("ago", crate::lab::Duration::seconds(self.wall_age(at)))
                 .render(self.lang),
-            None => self.t("ui-not-read-yet"),
+            None => self.t(msg::UI_NOT_READ_YET),
         }
     }
 }
@@ -231,7 +232,7 @@ fn dialog_area(view: &View<'_>, area: Rect, dialog: &crate::app::Dialog) -> Rect
 }
 
 fn too_small(frame: &mut Frame, area: Rect, view: &View<'_>) {
-    let message = Text::new("ui-too-small")
+    let message = Text::new(msg::UI_TOO_SMALL)
         .arg("width", u32::from(area.width))
         .arg("height", u32::from(area.height))
         .arg("min_width", u32::from(MIN_WIDTH))

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::{View, wrap};
 use crate::lab::Text;
+use crate::msg;
 
 /// The volume's blocks; the ones marked `true` changed after snapshot 1.
 const BLOCKS: [(char, bool); 6] = [
@@ -83,9 +84,13 @@ fn block_row(view: &View<'_>, label: &str, cells: &[Cell], inner: usize) -> [Lin
 pub fn lines(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     let th = &view.th;
     let labels = [
-        view.t("picture-volume"),
-        Text::new("picture-snap").arg("n", 1_u32).render(view.lang),
-        Text::new("picture-snap").arg("n", 2_u32).render(view.lang),
+        view.t(msg::PICTURE_VOLUME),
+        Text::new(msg::PICTURE_SNAP)
+            .arg("n", 1_u32)
+            .render(view.lang),
+        Text::new(msg::PICTURE_SNAP)
+            .arg("n", 2_u32)
+            .render(view.lang),
     ];
     let rows: [Vec<Cell>; 3] = [
         BLOCKS
@@ -116,7 +121,7 @@ pub fn lines(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     let label_width = labels.iter().map(|l| wrap::width(l)).max().unwrap_or(0) + 1;
     let inline = width >= label_width + grid;
 
-    let mut out = vec![Line::styled(view.t("picture-title"), th.heading)];
+    let mut out = vec![Line::styled(view.t(msg::PICTURE_TITLE), th.heading)];
     for (label, cells) in labels.iter().zip(rows.iter()) {
         if inline {
             out.extend(block_row(
@@ -135,9 +140,9 @@ pub fn lines(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
             cell_text(Cell::Changed('C'), inner).trim().to_owned(),
             th.block_new,
         ),
-        Span::raw(format!(" {}   ", view.t("picture-new-block"))),
+        Span::raw(format!(" {}   ", view.t(msg::PICTURE_NEW_BLOCK))),
         Span::styled(REFERENCE, th.accent),
-        Span::raw(format!(" {}", view.t("picture-ref-block"))),
+        Span::raw(format!(" {}", view.t(msg::PICTURE_REF_BLOCK))),
     ];
     let legend_width: usize = legend.iter().map(Span::width).sum();
     if legend_width <= width {
@@ -148,14 +153,14 @@ pub fn lines(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
                 cell_text(Cell::Changed('C'), inner).trim().to_owned(),
                 th.block_new,
             ),
-            Span::raw(format!(" {}", view.t("picture-new-block"))),
+            Span::raw(format!(" {}", view.t(msg::PICTURE_NEW_BLOCK))),
         ]));
         out.push(Line::from(vec![
             Span::styled(REFERENCE, th.accent),
-            Span::raw(format!(" {}", view.t("picture-ref-block"))),
+            Span::raw(format!(" {}", view.t(msg::PICTURE_REF_BLOCK))),
         ]));
     }
-    for line in wrap::wrap(&view.t("picture-caption"), width) {
+    for line in wrap::wrap(&view.t(msg::PICTURE_CAPTION), width) {
         out.push(Line::styled(line, th.muted));
     }
     out
@@ -185,11 +190,11 @@ fn put_centred(row: &mut [char], from: usize, to: usize, text: &str) {
 pub fn rpo_rto_diagram(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     const MIN_DIAGRAM: usize = 24;
     let th = &view.th;
-    let mut out = vec![Line::styled(view.t("ui-diagram-title"), th.heading)];
-    let rpo = view.t("ui-diagram-rpo");
-    let rto = view.t("ui-diagram-rto");
+    let mut out = vec![Line::styled(view.t(msg::UI_DIAGRAM_TITLE), th.heading)];
+    let rpo = view.t(msg::UI_DIAGRAM_RPO);
+    let rto = view.t(msg::UI_DIAGRAM_RTO);
     if width < MIN_DIAGRAM {
-        for id in ["ui-diagram-rpo-means", "ui-diagram-rto-means"] {
+        for id in [msg::UI_DIAGRAM_RPO_MEANS, msg::UI_DIAGRAM_RTO_MEANS] {
             out.extend(wrap::lines_with(
                 "• ",
                 &view.t(id),
@@ -203,9 +208,9 @@ pub fn rpo_rto_diagram(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
     let end = width - 1;
     let (p1, p2, p3) = (width * 15 / 100, width * 52 / 100, width * 86 / 100);
     let labels = vec![
-        (p1, view.t("ui-diagram-last-backup")),
-        (p2, view.t("ui-diagram-disaster")),
-        (p3, view.t("ui-diagram-back-online")),
+        (p1, view.t(msg::UI_DIAGRAM_LAST_BACKUP)),
+        (p2, view.t(msg::UI_DIAGRAM_DISASTER)),
+        (p3, view.t(msg::UI_DIAGRAM_BACK_ONLINE)),
     ];
     for row in wrap::place_labels(&labels, width) {
         out.push(Line::styled(row, th.text));
@@ -236,14 +241,14 @@ pub fn rpo_rto_diagram(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         th.accent,
     ));
     let means = vec![
-        (usize::midpoint(p1, p2), view.t("ui-diagram-rpo-short")),
-        (usize::midpoint(p2, p3), view.t("ui-diagram-rto-short")),
+        (usize::midpoint(p1, p2), view.t(msg::UI_DIAGRAM_RPO_SHORT)),
+        (usize::midpoint(p2, p3), view.t(msg::UI_DIAGRAM_RTO_SHORT)),
     ];
     for row in wrap::place_labels(&means, width) {
         out.push(Line::styled(row, th.muted));
     }
     out.push(Line::default());
-    for id in ["ui-diagram-rpo-means", "ui-diagram-rto-means"] {
+    for id in [msg::UI_DIAGRAM_RPO_MEANS, msg::UI_DIAGRAM_RTO_MEANS] {
         out.extend(wrap::lines_with(
             "• ",
             &view.t(id),

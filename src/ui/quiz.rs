@@ -15,6 +15,7 @@ use crate::keymap::{self, KeyMode};
 use crate::lab::journal::Journal;
 use crate::lab::quiz::{self, LETTERS};
 use crate::lab::{StepId, Text};
+use crate::msg;
 
 /// The line on `step` that points to its questions, if it has any.
 #[must_use]
@@ -25,11 +26,11 @@ pub fn prompt_lines(view: &View<'_>, step: StepId, width: usize) -> Vec<Line<'st
     }
     let score = quiz::score(&view.app.journal, &questions);
     let text = if score.answered == score.total {
-        Text::new("quiz-prompt-done")
+        Text::new(msg::QUIZ_PROMPT_DONE)
             .arg("right", score.right)
             .arg("total", score.total)
     } else {
-        Text::new("quiz-prompt")
+        Text::new(msg::QUIZ_PROMPT)
             .arg("answered", score.answered)
             .arg("total", score.total)
     };
@@ -38,7 +39,7 @@ pub fn prompt_lines(view: &View<'_>, step: StepId, width: usize) -> Vec<Line<'st
     let all: Vec<&quiz::Question> = quiz::QUESTIONS.iter().collect();
     let lab = quiz::score(&view.app.journal, &all);
     if step.step().sums_up() && lab.answered > 0 {
-        let text = Text::new("quiz-overall")
+        let text = Text::new(msg::QUIZ_OVERALL)
             .arg("right", lab.right)
             .arg("answered", lab.answered)
             .arg("total", lab.total);
@@ -60,10 +61,13 @@ fn keys_line(view: &Look) -> Line<'static> {
     for (actions, id) in [
         (
             &[Action::Answer(0), Action::Answer(1), Action::Answer(2)][..],
-            "quiz-keys-answer",
+            msg::QUIZ_KEYS_ANSWER,
         ),
-        (&[Action::PrevStep, Action::NextStep][..], "quiz-keys-move"),
-        (&[Action::Cancel][..], "quiz-keys-close"),
+        (
+            &[Action::PrevStep, Action::NextStep][..],
+            msg::QUIZ_KEYS_MOVE,
+        ),
+        (&[Action::Cancel][..], msg::QUIZ_KEYS_CLOSE),
     ] {
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
@@ -93,13 +97,13 @@ pub fn sections(
         return Vec::new();
     };
     let answer = quiz::answer_of(journal, question.id);
-    let progress = Text::new("quiz-progress")
+    let progress = Text::new(msg::QUIZ_PROGRESS)
         .arg("n", at.index + 1)
         .arg("total", questions.len());
     let mut head = vec![Line::styled(view.text(&progress), th.muted)];
     head.extend(wrap::lines_with(
         "",
-        &view.text(&question.text("", config)),
+        &view.text(&question.question(config)),
         width,
         th.heading,
         th.heading,
@@ -119,7 +123,7 @@ pub fn sections(
         {
             let mark = if n == question.right { "✔" } else { "✘" };
             first.spans.push(Span::styled(
-                format!("  {mark} {}", view.t("quiz-your-answer")),
+                format!("  {mark} {}", view.t(msg::QUIZ_YOUR_ANSWER)),
                 style,
             ));
         }
@@ -137,21 +141,21 @@ pub fn sections(
     ];
     if let Some(mine) = answer {
         let verdict = if mine == question.right {
-            Line::styled(view.t("quiz-right"), th.done)
+            Line::styled(view.t(msg::QUIZ_RIGHT), th.done)
         } else {
             let right = LETTERS
                 .get(usize::from(question.right))
                 .copied()
                 .unwrap_or('a');
             Line::styled(
-                view.text(&Text::new("quiz-wrong").arg("answer", format!("{right})"))),
+                view.text(&Text::new(msg::QUIZ_WRONG).arg("answer", format!("{right})"))),
                 th.failed,
             )
         };
         let mut lines = vec![verdict];
         lines.extend(wrap::lines_with(
             "",
-            &view.text(&question.text("why", config)),
+            &view.text(&question.why(config)),
             width,
             th.text,
             th.text,
@@ -179,8 +183,8 @@ pub fn draw(
 ) {
     let width = usize::from(dialogs::dialog_width(area).saturating_sub(4)).max(1);
     let sections = sections(view, at, journal, config, width);
-    let omitted = Line::styled(view.t("ui-dialog-omitted"), view.th.muted);
+    let omitted = Line::styled(view.t(msg::UI_DIALOG_OMITTED), view.th.muted);
     let lines = dialogs::fit(sections, dialogs::max_rows(area), &omitted);
-    let title = view.text(&Text::new("quiz-title").arg("step", at.step.title()));
+    let title = view.text(&Text::new(msg::QUIZ_TITLE).arg("step", at.step.title()));
     dialogs::frame_dialog(frame, area, view, &title, lines, false);
 }

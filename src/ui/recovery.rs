@@ -14,6 +14,7 @@ use super::{View, panel, wrap};
 use crate::format;
 use crate::lab::recovery::{Actor, PointKind};
 use crate::lab::{StepState, Text};
+use crate::msg;
 
 /// Below this the recovery box does not go under the steps list.
 pub const RECOVERY_MIN_HEIGHT: u16 = 4;
@@ -24,9 +25,9 @@ const SHORT_LABELS: usize = 20;
 
 fn point_kind(view: &View<'_>, kind: PointKind) -> String {
     view.t(match kind {
-        PointKind::Snapshot => "ui-point-snapshot",
-        PointKind::PointInTime => "ui-point-pitr",
-        PointKind::AutomatedSnapshot => "ui-point-automated",
+        PointKind::Snapshot => msg::UI_POINT_SNAPSHOT,
+        PointKind::PointInTime => msg::UI_POINT_PITR,
+        PointKind::AutomatedSnapshot => msg::UI_POINT_AUTOMATED,
     })
 }
 
@@ -46,7 +47,7 @@ struct Item {
 
 /// `≤ 30 min` as the target reads.
 fn target(view: &View<'_>, secs: i64) -> String {
-    Text::new("ui-target")
+    Text::new(msg::UI_TARGET)
         .arg("target", format::target(secs))
         .render(view.lang)
 }
@@ -73,7 +74,7 @@ fn rto_breakdown(
 ) -> Vec<Line<'static>> {
     let th = &view.th;
     let mut out = Vec::new();
-    for (actor, id) in [(Actor::Aws, "ui-rto-aws"), (Actor::You, "ui-rto-you")] {
+    for (actor, id) in [(Actor::Aws, msg::UI_RTO_AWS), (Actor::You, msg::UI_RTO_YOU)] {
         let seconds = rto.seconds_of(actor);
         let running = rto.running(actor);
         let value = format::duration(seconds);
@@ -92,7 +93,10 @@ fn rto_breakdown(
         if detailed {
             for phase in rto.phases.iter().filter(|p| p.actor == actor) {
                 out.extend(pair(
-                    vec![Span::styled(format!("    {}", view.t(&phase.id)), th.muted)],
+                    vec![Span::styled(
+                        format!("    {}", crate::i18n::tr(view.lang, &phase.id, None)),
+                        th.muted,
+                    )],
                     &[Span::styled(
                         format::duration(phase.seconds),
                         if phase.complete {
@@ -124,7 +128,7 @@ pub fn recovery_lines(
     let mut items: Vec<Item> = Vec::new();
     let narrow = width < NARROW;
 
-    let live_label = Span::styled(view.t("ui-rpo-live"), th.heading);
+    let live_label = Span::styled(view.t(msg::UI_RPO_LIVE), th.heading);
     let live = match &r.live_rpo {
         Some(l) => {
             let value = format::duration(l.seconds);
@@ -138,8 +142,8 @@ pub fn recovery_lines(
         None => pair(
             vec![live_label],
             &[
-                Span::styled(view.t("ui-rpo-no-point"), th.muted),
-                Span::styled(view.t("ui-rpo-no-point-short"), th.muted),
+                Span::styled(view.t(msg::UI_RPO_NO_POINT), th.muted),
+                Span::styled(view.t(msg::UI_RPO_NO_POINT_SHORT), th.muted),
             ],
             width,
         ),
@@ -154,9 +158,9 @@ pub fn recovery_lines(
         // The narrowest boxes name it shortly so the figure stays on the same line;
         // elsewhere it is "achieved RPO", told apart from "RPO now" above it.
         let label = if narrow && (width < SHORT_LABELS || max_rows < 4) {
-            view.t("ui-rpo-achieved-short")
+            view.t(msg::UI_RPO_ACHIEVED_SHORT)
         } else {
-            view.t("ui-rpo-achieved")
+            view.t(msg::UI_RPO_ACHIEVED)
         };
         let with_target = format!("{value} {}", target(view, r.rpo_target_seconds));
         items.push(Item {
@@ -168,14 +172,14 @@ pub fn recovery_lines(
             ),
         });
         if detailed {
-            let when = Text::new("ui-rpo-between")
+            let when = Text::new(msg::UI_RPO_BETWEEN)
                 .arg("point", view.hms(a.point))
                 .arg("disaster", view.hms(a.disaster))
                 .render(view.lang);
             let lost = if a.lost.is_empty() {
-                view.t("ui-lost-none")
+                view.t(msg::UI_LOST_NONE)
             } else {
-                Text::new("ui-lost")
+                Text::new(msg::UI_LOST)
                     .arg("todos", a.lost.join(", "))
                     .render(view.lang)
             };
@@ -185,7 +189,7 @@ pub fn recovery_lines(
         }
     }
 
-    let rto_label = Span::styled(view.t("ui-rto"), th.heading);
+    let rto_label = Span::styled(view.t(msg::UI_RTO), th.heading);
     let target_text = target(view, r.rto_target_seconds);
     if let Some(rto) = &r.rto {
         let (value, style) = verdict_value(view, rto.seconds, r.rto_met());
@@ -216,7 +220,7 @@ pub fn recovery_lines(
             lines: rto_breakdown(view, rto, width, detailed),
         });
         if let (true, crate::cloud::Mode::Simulation { speed }) = (detailed, &view.app.mode) {
-            let note = Text::new("ui-sim-clock")
+            let note = Text::new(msg::UI_SIM_CLOCK)
                 .arg("speed", super::header::speed(*speed))
                 .render(view.lang);
             items.push(Item {
@@ -233,7 +237,7 @@ pub fn recovery_lines(
             rank: 5,
             lines: wrap::lines_with(
                 "  ",
-                &view.t("ui-rto-not-started"),
+                &view.t(msg::UI_RTO_NOT_STARTED),
                 width,
                 th.muted,
                 th.muted,
@@ -245,7 +249,7 @@ pub fn recovery_lines(
         let (sym, style) = verdict(view, r.copy_back_met());
         let value = format::duration(copy.seconds);
         let mut lines = pair(
-            vec![Span::styled(view.t("ui-rto-copy-back"), th.heading)],
+            vec![Span::styled(view.t(msg::UI_RTO_COPY_BACK), th.heading)],
             &[
                 Span::styled(
                     format!("{value} {sym} {}", target(view, r.rto_target_seconds)),
@@ -260,7 +264,7 @@ pub fn recovery_lines(
                 lines.extend(pair(
                     vec![
                         Span::styled("  ", th.muted),
-                        Span::styled(view.t(&phase.id), th.muted),
+                        Span::styled(crate::i18n::tr(view.lang, &phase.id, None), th.muted),
                     ],
                     &[Span::styled(format::duration(phase.seconds), th.text)],
                     width,
@@ -270,7 +274,7 @@ pub fn recovery_lines(
         items.push(Item { rank: 2, lines });
     }
     if detailed {
-        let pitr = Text::new("ui-rpo-pitr")
+        let pitr = Text::new(msg::UI_RPO_PITR)
             .arg("rpo", format::target(r.pitr_rpo_seconds))
             .render(view.lang);
         items.push(Item {
@@ -332,7 +336,7 @@ pub fn fitted_height(view: &View<'_>, width: u16, max: u16) -> u16 {
 }
 
 pub fn draw_recovery(frame: &mut Frame, area: Rect, view: &View<'_>) {
-    let block = panel(view, format!(" {} ", view.t("ui-recovery-title")));
+    let block = panel(view, format!(" {} ", view.t(msg::UI_RECOVERY_TITLE)));
     let inner = block.inner(area);
     let lines = recovery_lines(
         view,
@@ -395,16 +399,16 @@ struct BigFigure {
 /// for the RTO, AWS time and your time, which add up to it.
 pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let th = &view.th;
-    let block = panel(view, format!(" {} ", view.t("ui-recovery-title")));
+    let block = panel(view, format!(" {} ", view.t(msg::UI_RECOVERY_TITLE)));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let r = &view.recovery;
     // The big digits would read like a clock time without their unit.
     let unit = |secs: i64| {
         view.t(if secs >= 3600 {
-            "ui-figure-unit-hms"
+            msg::UI_FIGURE_UNIT_HMS
         } else {
-            "ui-figure-unit-ms"
+            msg::UI_FIGURE_UNIT_MS
         })
     };
     let rpo = match (&r.achieved_rpo, &r.live_rpo) {
@@ -413,7 +417,7 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
             BigFigure {
                 label: format!(
                     "{} {sym} {}",
-                    view.t("ui-rpo-achieved"),
+                    view.t(msg::UI_RPO_ACHIEVED),
                     target(view, r.rpo_target_seconds)
                 ),
                 value: Some(a.seconds),
@@ -422,13 +426,17 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
             }
         }
         (None, Some(l)) => BigFigure {
-            label: view.t("ui-rpo-live"),
+            label: view.t(msg::UI_RPO_LIVE),
             value: Some(l.seconds),
             style: th.accent,
             side: vec![unit(l.seconds), point_kind(view, l.kind)],
         },
         (None, None) => BigFigure {
-            label: format!("{}: {}", view.t("ui-rpo-live"), view.t("ui-rpo-no-point")),
+            label: format!(
+                "{}: {}",
+                view.t(msg::UI_RPO_LIVE),
+                view.t(msg::UI_RPO_NO_POINT)
+            ),
             value: None,
             style: th.muted,
             side: Vec::new(),
@@ -438,13 +446,13 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
         Some(rto) => {
             let (sym, style) = verdict(view, r.rto_met());
             let mut side = vec![unit(rto.seconds)];
-            for (actor, id) in [(Actor::Aws, "ui-rto-aws"), (Actor::You, "ui-rto-you")] {
+            for (actor, id) in [(Actor::Aws, msg::UI_RTO_AWS), (Actor::You, msg::UI_RTO_YOU)] {
                 side.push(format!("{} {}", view.t(id), clock(rto.seconds_of(actor))));
             }
             BigFigure {
                 label: format!(
                     "{} {sym} {}",
-                    view.t("ui-rto"),
+                    view.t(msg::UI_RTO),
                     target(view, r.rto_target_seconds)
                 ),
                 value: Some(rto.seconds),
@@ -455,12 +463,12 @@ pub fn draw_big_figures(frame: &mut Frame, area: Rect, view: &View<'_>) {
         None => BigFigure {
             label: format!(
                 "{} {}",
-                view.t("ui-rto"),
+                view.t(msg::UI_RTO),
                 target(view, r.rto_target_seconds)
             ),
             value: None,
             style: th.muted,
-            side: vec![view.t("ui-rto-not-started")],
+            side: vec![view.t(msg::UI_RTO_NOT_STARTED)],
         },
     };
     if let Some(size) =

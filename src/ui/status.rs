@@ -17,6 +17,7 @@ use crate::cloud::{
 };
 use crate::lab::observe::{Part, PartId};
 use crate::lab::{StepState, Text, steps};
+use crate::msg;
 
 /// Snapshots listed at most (automated ones pile up).
 const MAX_SNAPSHOTS: usize = 4;
@@ -160,12 +161,12 @@ fn instance_lines(view: &View<'_>, i: &DbInstance, width: usize) -> Vec<Line<'st
     );
     let az = view.text(&i.availability().text());
     let backups = match i.pending_retention {
-        Some(p) if p != i.retention_days => Text::new("ui-retention-pending")
+        Some(p) if p != i.retention_days => Text::new(msg::UI_RETENTION_PENDING)
             .arg("from", i.retention_days)
             .arg("to", p)
             .render(view.lang),
-        _ if i.retention_days == 0 => view.t("ui-retention-off"),
-        _ => Text::new("ui-retention-days")
+        _ if i.retention_days == 0 => view.t(msg::UI_RETENTION_OFF),
+        _ => Text::new(msg::UI_RETENTION_DAYS)
             .arg("days", i.retention_days)
             .render(view.lang),
     };
@@ -182,7 +183,7 @@ fn instance_lines(view: &View<'_>, i: &DbInstance, width: usize) -> Vec<Line<'st
         None => out.push(Line::styled(
             format!(
                 "  {}",
-                wrap::truncate(&view.t("ui-no-endpoint"), width.saturating_sub(2))
+                wrap::truncate(&view.t(msg::UI_NO_ENDPOINT), width.saturating_sub(2))
             ),
             th.progress,
         )),
@@ -216,8 +217,8 @@ fn snapshot_lines(view: &View<'_>, s: &DbSnapshot, width: usize) -> Vec<Line<'st
         width,
     );
     let kind = match &s.kind {
-        SnapshotKind::Manual => view.t("ui-snapshot-manual"),
-        SnapshotKind::Automated => view.t("ui-snapshot-automated"),
+        SnapshotKind::Manual => view.t(msg::UI_SNAPSHOT_MANUAL),
+        SnapshotKind::Automated => view.t(msg::UI_SNAPSHOT_AUTOMATED),
         SnapshotKind::Other(name) => name.clone(),
     };
     let mut items = vec![kind];
@@ -251,7 +252,7 @@ fn deployment_lines(view: &View<'_>, d: &Deployment, width: usize) -> Vec<Line<'
     let label = if wrap::width(&label) + 3 + counts.len() <= width {
         label
     } else {
-        Text::new("ui-revision")
+        Text::new(msg::UI_REVISION)
             .arg("revision", revision)
             .render(view.lang)
     };
@@ -271,11 +272,11 @@ fn deployment_lines(view: &View<'_>, d: &Deployment, width: usize) -> Vec<Line<'
             items.push(wire(rollout));
         }
     } else if d.running > 0 {
-        items.push(view.t("ui-deployment-draining"));
+        items.push(view.t(msg::UI_DEPLOYMENT_DRAINING));
     }
     if d.failed_tasks > 0 {
         items.push(
-            Text::new("ui-failed-tasks")
+            Text::new(msg::UI_FAILED_TASKS)
                 .arg("count", d.failed_tasks)
                 .render(view.lang),
         );
@@ -295,13 +296,13 @@ fn part_lines(view: &View<'_>, part: PartId, width: usize) -> Vec<Line<'static>>
     let app = view.app;
     let th = &view.th;
     let observed = &app.observed;
-    let none = || Line::styled(format!("  {}", view.t("ui-none")), th.muted);
+    let none = || Line::styled(format!("  {}", view.t(msg::UI_NONE)), th.muted);
     let mut out = Vec::new();
     match part {
         PartId::Instances => {
             out.extend(part_heading(
                 view,
-                view.t("ui-instances"),
+                view.t(msg::UI_INSTANCES),
                 &observed.instances,
                 width,
             ));
@@ -316,7 +317,7 @@ fn part_lines(view: &View<'_>, part: PartId, width: usize) -> Vec<Line<'static>>
         PartId::Snapshots => {
             out.extend(part_heading(
                 view,
-                view.t("ui-snapshots"),
+                view.t(msg::UI_SNAPSHOTS),
                 &observed.snapshots,
                 width,
             ));
@@ -336,7 +337,7 @@ fn part_lines(view: &View<'_>, part: PartId, width: usize) -> Vec<Line<'static>>
                     }
                     if list.len() > MAX_SNAPSHOTS {
                         out.push(Line::styled(
-                            Text::new("ui-more")
+                            Text::new(msg::UI_MORE)
                                 .arg("count", list.len() - MAX_SNAPSHOTS)
                                 .render(view.lang),
                             th.muted,
@@ -349,7 +350,7 @@ fn part_lines(view: &View<'_>, part: PartId, width: usize) -> Vec<Line<'static>>
         PartId::Service => {
             out.extend(part_heading(
                 view,
-                view.t("ui-service"),
+                view.t(msg::UI_SERVICE),
                 &observed.service,
                 width,
             ));
@@ -357,7 +358,7 @@ fn part_lines(view: &View<'_>, part: PartId, width: usize) -> Vec<Line<'static>>
                 for d in &service.deployments {
                     out.extend(deployment_lines(view, d, width));
                 }
-                let tasks = Text::new("ui-tasks")
+                let tasks = Text::new(msg::UI_TASKS)
                     .arg("running", service.running)
                     .arg("desired", service.desired)
                     .render(view.lang);
@@ -379,8 +380,8 @@ fn part_lines(view: &View<'_>, part: PartId, width: usize) -> Vec<Line<'static>>
         }
         PartId::Todos => {
             let todos = match observed.todo_count() {
-                Some(n) => Text::new("ui-todos").arg("count", n).render(view.lang),
-                None => view.t("ui-todos-unknown"),
+                Some(n) => Text::new(msg::UI_TODOS).arg("count", n).render(view.lang),
+                None => view.t(msg::UI_TODOS_UNKNOWN),
             };
             out.extend(pair(
                 vec![Span::styled(todos, th.heading)],
@@ -411,7 +412,7 @@ pub fn wanted_height(view: &View<'_>, width: u16) -> u16 {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
-    let block = panel(view, format!(" {} ", view.t("ui-status-title")));
+    let block = panel(view, format!(" {} ", view.t(msg::UI_STATUS_TITLE)));
     let inner = block.inner(area);
     let lines = fitted_lines(view, usize::from(inner.width), usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines).block(block), area);

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, panel, wrap};
 use crate::lab::{StepId, StepState};
+use crate::msg;
 
 /// Symbol of a step without a check.
 pub const NO_CHECK: &str = "·";
@@ -43,7 +44,7 @@ pub fn core_done(view: &View<'_>) -> usize {
 /// (`✔ 3/7 required`), which sits on the bottom border so it is not read as "of 12".
 #[must_use]
 pub fn required_counter(view: &View<'_>) -> String {
-    crate::lab::Text::new("ui-steps-required")
+    crate::lab::Text::new(msg::UI_STEPS_REQUIRED)
         .arg("done", core_done(view))
         .arg("total", StepId::CORE.len())
         .render(view.lang)
@@ -57,7 +58,7 @@ fn marker(next: Option<StepId>, step: StepId) -> &'static str {
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let app = view.app;
     let th = &view.th;
-    let block = panel(view, format!(" {} ", view.t("ui-steps-title"))).title_bottom(
+    let block = panel(view, format!(" {} ", view.t(msg::UI_STEPS_TITLE))).title_bottom(
         Line::styled(format!(" {} ", required_counter(view)), th.muted).right_aligned(),
     );
     let inner = block.inner(area);

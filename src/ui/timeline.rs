@@ -11,7 +11,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{View, panel, wrap};
+use crate::i18n::Id;
 use crate::lab::journal::EventKind;
+use crate::msg;
 
 /// Rows the timeline needs to say anything (border, two lanes, axis).
 pub const MIN_HEIGHT: u16 = 5;
@@ -30,34 +32,34 @@ struct Mark {
     at: Timestamp,
     symbol: char,
     lane: usize,
-    legend: &'static str,
+    legend: Id,
 }
 
 /// Every symbol the timeline draws, with its legend text, in the order of a run: the help
 /// lists them from here.
-pub const LEGEND: [(char, &str); 9] = [
-    ('◆', "ui-tl-backups"),
-    ('●', "ui-tl-snapshot"),
-    ('✖', "ui-tl-disaster"),
-    ('▶', "ui-tl-restore-requested"),
-    ('■', "ui-tl-restore-available"),
-    ('⇄', "ui-tl-switched"),
-    ('✔', "ui-tl-rollout"),
-    ('★', "ui-tl-verified"),
-    ('⇐', "ui-tl-copied"),
+pub const LEGEND: [(char, Id); 9] = [
+    ('◆', msg::UI_TL_BACKUPS),
+    ('●', msg::UI_TL_SNAPSHOT),
+    ('✖', msg::UI_TL_DISASTER),
+    ('▶', msg::UI_TL_RESTORE_REQUESTED),
+    ('■', msg::UI_TL_RESTORE_AVAILABLE),
+    ('⇄', msg::UI_TL_SWITCHED),
+    ('✔', msg::UI_TL_ROLLOUT),
+    ('★', msg::UI_TL_VERIFIED),
+    ('⇐', msg::UI_TL_COPIED),
 ];
 
-fn mark(kind: &EventKind) -> Option<(char, usize, &'static str)> {
+fn mark(kind: &EventKind) -> Option<(char, usize, Id)> {
     Some(match kind {
-        EventKind::BackupsEnabled { .. } => ('◆', 0, "ui-tl-backups"),
-        EventKind::Snapshot { .. } => ('●', 0, "ui-tl-snapshot"),
-        EventKind::Disaster { .. } => ('✖', 1, "ui-tl-disaster"),
-        EventKind::RestoreRequested { .. } => ('▶', 1, "ui-tl-restore-requested"),
-        EventKind::RestoreAvailable { .. } => ('■', 1, "ui-tl-restore-available"),
-        EventKind::BackendSwitched { .. } => ('⇄', 1, "ui-tl-switched"),
-        EventKind::RolloutComplete { .. } => ('✔', 1, "ui-tl-rollout"),
-        EventKind::TodosVerified { .. } => ('★', 1, "ui-tl-verified"),
-        EventKind::CopyDone { .. } => ('⇐', 1, "ui-tl-copied"),
+        EventKind::BackupsEnabled { .. } => ('◆', 0, msg::UI_TL_BACKUPS),
+        EventKind::Snapshot { .. } => ('●', 0, msg::UI_TL_SNAPSHOT),
+        EventKind::Disaster { .. } => ('✖', 1, msg::UI_TL_DISASTER),
+        EventKind::RestoreRequested { .. } => ('▶', 1, msg::UI_TL_RESTORE_REQUESTED),
+        EventKind::RestoreAvailable { .. } => ('■', 1, msg::UI_TL_RESTORE_AVAILABLE),
+        EventKind::BackendSwitched { .. } => ('⇄', 1, msg::UI_TL_SWITCHED),
+        EventKind::RolloutComplete { .. } => ('✔', 1, msg::UI_TL_ROLLOUT),
+        EventKind::TodosVerified { .. } => ('★', 1, msg::UI_TL_VERIFIED),
+        EventKind::CopyDone { .. } => ('⇐', 1, msg::UI_TL_COPIED),
         _ => return None,
     })
 }
@@ -104,7 +106,7 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
         })
         .collect();
     if marks.is_empty() || cells < 8 {
-        return whole_sentences(&view.t("ui-tl-empty"), cells.max(1), height)
+        return whole_sentences(&view.t(msg::UI_TL_EMPTY), cells.max(1), height)
             .into_iter()
             .map(|l| Line::styled(l, th.muted))
             .collect();
@@ -160,7 +162,7 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
             scale.x(a.point),
             scale.x(a.disaster),
             '─',
-            &view.t("ui-diagram-rpo"),
+            &view.t(msg::UI_DIAGRAM_RPO),
             th.accent,
         );
         has_spans = true;
@@ -174,7 +176,7 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
             scale.x(a.disaster),
             scale.x(end),
             '═',
-            &view.t("ui-diagram-rto"),
+            &view.t(msg::UI_DIAGRAM_RTO),
             style,
         );
         if !rto.complete
@@ -217,7 +219,7 @@ pub fn lines(view: &View<'_>, cells: usize, height: usize) -> Vec<Line<'static>>
         .unwrap_or_default();
 
     // Legend: the symbols that appear, in order of first appearance.
-    let mut seen: Vec<(char, &'static str)> = Vec::new();
+    let mut seen: Vec<(char, Id)> = Vec::new();
     for m in &marks {
         if !seen.iter().any(|(s, _)| *s == m.symbol) {
             seen.push((m.symbol, m.legend));
@@ -259,7 +261,7 @@ pub fn empty_height(view: &View<'_>, cells: usize) -> Option<u16> {
     if has_marks || cells < 8 {
         return None;
     }
-    let text = wrap::wrap(&view.t("ui-tl-empty"), cells);
+    let text = wrap::wrap(&view.t(msg::UI_TL_EMPTY), cells);
     Some(super::rows(text.len() + 2))
 }
 
@@ -296,16 +298,12 @@ fn whole_sentences(text: &str, cells: usize, height: usize) -> Vec<String> {
 
 /// The legend of `seen` symbols at `cells`: as many items to a line as fit; an item wider
 /// than a line wraps (under its text, not its symbol) instead of being cut.
-fn legend_lines(
-    view: &View<'_>,
-    seen: &[(char, &'static str)],
-    cells: usize,
-) -> Vec<Line<'static>> {
+fn legend_lines(view: &View<'_>, seen: &[(char, Id)], cells: usize) -> Vec<Line<'static>> {
     let th = &view.th;
     let mut legend: Vec<Line<'static>> = Vec::new();
     let mut line: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
-    for (symbol, id) in seen {
+    for &(symbol, id) in seen {
         let item = format!("{symbol} {}", view.t(id));
         let w = wrap::width(&item);
         if used > 0 && used + 2 + w > cells {
@@ -342,7 +340,7 @@ fn legend_lines(
 #[must_use]
 pub fn present_legend(view: &View<'_>, cells: usize) -> Line<'static> {
     let th = &view.th;
-    let mut seen: Vec<(char, &'static str)> = Vec::new();
+    let mut seen: Vec<(char, Id)> = Vec::new();
     for e in view.app.journal.events() {
         if let Some((symbol, _, id)) = mark(&e.kind)
             && !seen.iter().any(|(s, _)| *s == symbol)
@@ -353,7 +351,7 @@ pub fn present_legend(view: &View<'_>, cells: usize) -> Line<'static> {
     if seen.is_empty() {
         seen.extend(LEGEND.iter().take(3).copied());
     }
-    let head = Span::styled(format!(" {}: ", view.t("ui-present-legend")), th.heading);
+    let head = Span::styled(format!(" {}: ", view.t(msg::UI_PRESENT_LEGEND)), th.heading);
     let mut used = wrap::width(&head.content);
     let mut items = Vec::new();
     for (symbol, id) in seen.into_iter().rev() {
@@ -404,7 +402,7 @@ fn draw_span(row: &mut [(char, Style)], a: usize, b: usize, fill: char, label: &
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>) {
-    let block = panel(view, format!(" {} ", view.t("ui-timeline-title")));
+    let block = panel(view, format!(" {} ", view.t(msg::UI_TIMELINE_TITLE)));
     let inner = block.inner(area);
     let lines = lines(view, usize::from(inner.width), usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines).block(block), area);

@@ -12,6 +12,7 @@ use crate::action::Action;
 use crate::app::Welcome;
 use crate::i18n::{Lang, t};
 use crate::keymap::{self, KeyMode};
+use crate::msg;
 use crate::ui_text;
 
 /// Draws the screen: the problem, how to get credentials (CloudShell first), the keys.
@@ -20,7 +21,7 @@ pub fn draw(frame: &mut ratatui::Frame, lang: Lang, screen: &Welcome) {
     const MAX_PROBLEM_ROWS: usize = 6;
     let error = &screen.error;
     let area = frame.area().inner(Margin::new(1, 0));
-    let block = Block::bordered().title(format!(" backup-lab · {} ", t(lang, "welcome-title")));
+    let block = Block::bordered().title(format!(" backup-lab · {} ", t(lang, msg::WELCOME_TITLE)));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let body = inner.inner(Margin::new(1, 1));
@@ -41,7 +42,7 @@ pub fn draw(frame: &mut ratatui::Frame, lang: Lang, screen: &Welcome) {
             .wrap(Wrap { trim: true }),
         problem,
     );
-    let lines: Vec<Line> = t(lang, "welcome-setup")
+    let lines: Vec<Line> = t(lang, msg::WELCOME_SETUP)
         .lines()
         .map(|l| Line::from(l.to_owned()))
         .collect();
@@ -49,9 +50,9 @@ pub fn draw(frame: &mut ratatui::Frame, lang: Lang, screen: &Welcome) {
     let keys_line = format!(
         "[{}] {}    [{}] {}",
         keymap::key_label(KeyMode::Welcome, Action::UseSimulation, lang),
-        t(lang, "welcome-key-sim"),
+        t(lang, msg::WELCOME_KEY_SIM),
         keymap::key_label(KeyMode::Welcome, Action::Quit, lang),
-        t(lang, "ui-hint-quit"),
+        t(lang, msg::UI_HINT_QUIT),
     );
     frame.render_widget(Paragraph::new(Line::styled(keys_line, bold)), keys);
 }

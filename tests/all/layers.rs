@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// The library's top-level modules, bottom layer first. A module may use its own layer and
 /// the ones below it.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("texts", &["i18n", "format", "text"]),
+    ("texts", &["i18n", "msg", "main_msg", "format", "text"]),
     (
         "files and inputs",
         &["state", "validate", "config", "archive"],

@@ -999,9 +999,9 @@ async fn the_empty_timeline_shows_whole_sentences_at_80x24() {
     for lang in Lang::ALL {
         let app = lab.app(lang, StepId::Concepts).await;
         let terminal = render(&app, 80, 24);
-        let title = backup_lab::i18n::t(lang, "ui-timeline-title");
+        let title = backup_lab::i18n::tr(lang, "ui-timeline-title", None);
         let shown = squash(&panel_rows(&terminal, &title).join(" "));
-        let full = backup_lab::i18n::t(lang, "ui-tl-empty");
+        let full = backup_lab::i18n::tr(lang, "ui-tl-empty", None);
         assert!(!shown.is_empty(), "{lang:?}: empty timeline panel");
         assert!(
             full.starts_with(&shown) && shown.ends_with('.'),
@@ -1027,7 +1027,7 @@ async fn the_rpo_rto_box_has_no_empty_row_at_80x24() {
         for lang in Lang::ALL {
             let app = lab.app(lang, StepId::Restore).await;
             let terminal = render(&app, 80, 24);
-            let title = backup_lab::i18n::t(lang, "ui-recovery-title");
+            let title = backup_lab::i18n::tr(lang, "ui-recovery-title", None);
             let rows = panel_rows(&terminal, &title);
             assert!(!rows.is_empty(), "{stage:?} {lang:?}");
             assert!(
@@ -1081,12 +1081,12 @@ async fn the_status_never_ends_with_a_bare_heading_at_80x24() {
         for lang in Lang::ALL {
             let headings: Vec<String> = ["ui-instances", "ui-snapshots", "ui-service"]
                 .iter()
-                .map(|id| backup_lab::i18n::t(lang, id))
+                .map(|id| backup_lab::i18n::tr(lang, id, None))
                 .collect();
             for step in StepId::ALL {
                 let app = lab.app(lang, step).await;
                 let terminal = render(&app, 80, 24);
-                let title = backup_lab::i18n::t(lang, "ui-status-title");
+                let title = backup_lab::i18n::tr(lang, "ui-status-title", None);
                 let rows = panel_rows(&terminal, &title);
                 let last = rows
                     .iter()
@@ -1123,8 +1123,9 @@ async fn the_projector_says_each_thing_once_at_100x30() {
             !shown.contains(&detail),
             "{lang:?}: «{detail}» twice:\n{screen}"
         );
-        let now =
-            squash(&panel_rows(&terminal, &backup_lab::i18n::t(lang, "ui-now-title")).join(" "));
+        let now = squash(
+            &panel_rows(&terminal, &backup_lab::i18n::tr(lang, "ui-now-title", None)).join(" "),
+        );
         assert!(
             now.contains(&detail),
             "{lang:?}: «{detail}» not in the now box:\n{screen}"
@@ -1134,7 +1135,10 @@ async fn the_projector_says_each_thing_once_at_100x30() {
             screen.contains(&format!(" · {name} ─")),
             "{lang:?}: the step's name is not on the border:\n{screen}"
         );
-        let timeline = panel_rows(&terminal, &backup_lab::i18n::t(lang, "ui-timeline-title"));
+        let timeline = panel_rows(
+            &terminal,
+            &backup_lab::i18n::tr(lang, "ui-timeline-title", None),
+        );
         assert!(
             timeline.iter().all(|r| !r.trim().is_empty()),
             "{lang:?}: empty rows in the empty timeline:\n{screen}"
@@ -1154,7 +1158,7 @@ async fn the_last_step_names_an_unfinished_step_instead_of_complete() {
         app.furthest = StepId::Cleanup;
         let view = backup_lab::ui::View::new(&app);
         let (key, hint) = backup_lab::ui::instructions::now_hint(&view);
-        let complete = backup_lab::i18n::t(lang, "ui-now-complete");
+        let complete = backup_lab::i18n::tr(lang, "ui-now-complete", None);
         let switch = StepId::SwitchBackend.short_title().render(lang);
         assert_ne!(hint, complete, "{lang:?}");
         assert!(
@@ -1171,7 +1175,7 @@ async fn the_last_step_names_an_unfinished_step_instead_of_complete() {
 async fn short_panels_have_no_blank_row_before_the_headings() {
     let lab = lab_at(Stage::Fresh).await;
     for lang in Lang::ALL {
-        let heading = backup_lab::i18n::t(lang, "ui-action-heading");
+        let heading = backup_lab::i18n::tr(lang, "ui-action-heading", None);
         for (width, height, blank) in [(80, 24, false), (120, 40, true)] {
             let mut app = lab.app(lang, StepId::EnableBackups).await;
             app.update(Msg::Resize(width, height));
@@ -1216,9 +1220,12 @@ async fn the_console_path_folds_behind_c() {
         app.scroll = folded_rows;
         let folded = instructions_text(&app, &render(&app, 80, 24));
         let shows = squash(
-            &backup_lab::lab::Text::new("ui-console-folded")
-                .arg("n", 10_usize)
-                .render(lang),
+            &backup_lab::lab::Text {
+                id: "ui-console-folded".into(),
+                args: Vec::new(),
+            }
+            .arg("n", 10_usize)
+            .render(lang),
         );
         assert!(folded.contains(&format!("c {shows}")), "{lang:?}: {folded}");
         assert!(!folded.contains("db.t3.micro. 8."), "{lang:?}: {folded}");
@@ -1235,10 +1242,10 @@ async fn the_console_path_folds_behind_c() {
         app.update(Msg::Action(action));
         assert_eq!(backup_lab::ui::layout(&app).scroll_max, folded_rows);
         let help = backup_lab::keymap::help_rows(lang);
-        let line = backup_lab::i18n::t(lang, "ui-help-console");
+        let line = backup_lab::i18n::tr(lang, "ui-help-console", None);
         assert!(
             help.iter()
-                .any(|(keys, id)| keys == "c" && backup_lab::i18n::t(lang, id) == line),
+                .any(|(keys, id)| keys == "c" && backup_lab::i18n::t(lang, *id) == line),
             "{lang:?}: {help:?}"
         );
     }
@@ -1259,7 +1266,7 @@ async fn the_text_gets_the_room_at_120x40() {
             assert!(inner >= wide, "{lang:?} {width}×{height}: {inner} columns");
             let terminal = render(&app, width, height);
             for id in ["ui-status-title", "ui-recovery-title"] {
-                let title = backup_lab::i18n::t(lang, id);
+                let title = backup_lab::i18n::tr(lang, id, None);
                 let rows = panel_rows(&terminal, &title);
                 assert!(
                     rows.last().is_some_and(|r| !r.trim().is_empty()),

@@ -21,6 +21,7 @@
 //! module knows nothing of the simulation, and the call layer nothing of the world.
 
 use super::{CloudError, ErrorKind};
+use crate::msg;
 
 mod calls;
 mod world;
@@ -467,10 +468,30 @@ const DEFAULT_STALE_S: f64 = 2.0;
 const MAX_STALE_S: f64 = 600.0;
 const RUN_TASK: &str = "RunTask";
 
+impl SpecError {
+    /// Why a `--faults` spec was refused (`faults-<id>`).
+    #[must_use]
+    pub fn text_id(&self) -> crate::i18n::Id {
+        match self {
+            Self::Empty => msg::FAULTS_EMPTY,
+            Self::Calls { .. } => msg::FAULTS_CALLS,
+            Self::Rate { .. } => msg::FAULTS_RATE,
+            Self::Kind { .. } => msg::FAULTS_KIND,
+            Self::Operation { .. } => msg::FAULTS_OPERATION,
+            Self::UnhealthyOperation { .. } => msg::FAULTS_UNHEALTHY_OPERATION,
+            Self::UnhealthyRate { .. } => msg::FAULTS_UNHEALTHY_RATE,
+            Self::DumpRule { .. } => msg::FAULTS_DUMP_RULE,
+            Self::RestoreRule { .. } => msg::FAULTS_RESTORE_RULE,
+            Self::StaleRule { .. } => msg::FAULTS_STALE_RULE,
+            Self::SessionRule { .. } => msg::FAULTS_SESSION_RULE,
+        }
+    }
+}
+
 /// Why a `--faults` spec was refused (`faults-<id>`), with the rule as written.
 #[must_use]
 pub fn fault_spec_text(e: &SpecError) -> crate::text::Text {
-    let text = crate::text::Text::new(&format!("faults-{}", e.id()));
+    let text = crate::text::Text::new(e.text_id());
     match e {
         SpecError::Empty => text,
         SpecError::Calls { part }

@@ -2,20 +2,40 @@
 
 use async_trait::async_trait;
 
-use super::{Ctx, Step, wrong_request, yes_no};
+use super::{Ctx, Step, StepTexts, wrong_request, yes_no};
 use crate::cloud::{self, ErrorKind};
 use crate::lab::act::{ActionError, Outcome, Run, seen_todos};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::{Check, StepId, StepState, Text};
+use crate::msg;
 
 /// How many todos the lab asks for.
 pub const TODOS_WANTED: usize = 5;
 
 pub struct CreateTodos;
 
+/// Its texts in `steps.ftl`.
+const TEXTS: StepTexts = StepTexts {
+    enter: Some(msg::STEP_CREATE_TODOS_ENTER),
+    console: Some(msg::STEP_CREATE_TODOS_CONSOLE),
+    console_heading: Some(msg::STEP_CREATE_TODOS_CONSOLE_HEADING),
+    console_enter: Some(msg::STEP_CREATE_TODOS_CONSOLE_ENTER),
+    action: Some(msg::UI_ACTION_CREATE_TODOS),
+    ..StepTexts::new(
+        msg::STEP_CREATE_TODOS_TITLE,
+        msg::STEP_CREATE_TODOS_SHORT,
+        msg::STEP_CREATE_TODOS_BODY,
+        msg::STEP_CREATE_TODOS_NOW,
+    )
+};
+
 #[async_trait]
 impl Step for CreateTodos {
+    fn texts(&self) -> &'static StepTexts {
+        &TEXTS
+    }
+
     fn id(&self) -> StepId {
         StepId::CreateTodos
     }
@@ -39,23 +59,23 @@ impl Step for CreateTodos {
         if live.is_some_and(|n| n >= TODOS_WANTED) || seen >= TODOS_WANTED {
             return Some(Check::new(
                 StepState::Done,
-                Text::new("check-todos-created").arg("count", live.unwrap_or(0).max(seen)),
+                Text::new(msg::CHECK_TODOS_CREATED).arg("count", live.unwrap_or(0).max(seen)),
             ));
         }
         if ctx.observed.snapshot(&ctx.config.names.snapshot).is_some() && seen > 0 {
             return Some(Check::new(
                 StepState::Done,
-                Text::new("check-todos-created").arg("count", seen),
+                Text::new(msg::CHECK_TODOS_CREATED).arg("count", seen),
             ));
         }
         Some(match (live, &ctx.observed.todos.error) {
             (Some(0), _) => Check::new(
                 StepState::Todo,
-                Text::new("check-todos-none").arg("wanted", TODOS_WANTED),
+                Text::new(msg::CHECK_TODOS_NONE).arg("wanted", TODOS_WANTED),
             ),
             (Some(n), _) => Check::new(
                 StepState::InProgress,
-                Text::new("check-todos-some")
+                Text::new(msg::CHECK_TODOS_SOME)
                     .arg("count", n)
                     .arg("wanted", TODOS_WANTED),
             ),
@@ -65,9 +85,9 @@ impl Step for CreateTodos {
             }
             (None, Some(e)) => Check::new(
                 StepState::Todo,
-                Text::new("check-todos-unreachable").arg("code", e.code.clone()),
+                Text::new(msg::CHECK_TODOS_UNREACHABLE).arg("code", e.code.clone()),
             ),
-            (None, None) => Check::new(StepState::Todo, Text::new("check-not-read-yet")),
+            (None, None) => Check::new(StepState::Todo, Text::new(msg::CHECK_NOT_READ_YET)),
         })
     }
 
@@ -76,7 +96,7 @@ impl Step for CreateTodos {
         let count = observed.todo_count().unwrap_or(0);
         if ctx.is_done(self.id()) || count >= TODOS_WANTED {
             return Ready::AlreadyDone(
-                Text::new("already-todos").arg("count", count.max(ctx.journal.max_todos())),
+                Text::new(msg::ALREADY_TODOS).arg("count", count.max(ctx.journal.max_todos())),
             );
         }
         if let Some(e) = observed
@@ -89,10 +109,10 @@ impl Step for CreateTodos {
         }
         if let Some(e) = &observed.todos.error {
             return Ready::Blocked(
-                Text::new("blocked-app-unreachable").arg("code", e.code.clone()),
+                Text::new(msg::BLOCKED_APP_UNREACHABLE).arg("code", e.code.clone()),
             );
         }
-        let titles: Vec<String> = crate::i18n::t(options.lang, "todo-sample-titles")
+        let titles: Vec<String> = crate::i18n::t(options.lang, msg::TODO_SAMPLE_TITLES)
             .split('|')
             .map(str::to_owned)
             .collect();
@@ -111,9 +131,9 @@ impl Step for CreateTodos {
                 wanted: TODOS_WANTED,
                 titles,
             },
-            vec![param("param-todos-to-create", missing.to_string())],
+            vec![param(msg::PARAM_TODOS_TO_CREATE, missing.to_string())],
             commands,
-            vec![Text::new("note-browser-alternative")],
+            vec![Text::new(msg::NOTE_BROWSER_ALTERNATIVE)],
         )
     }
 
@@ -125,8 +145,8 @@ impl Step for CreateTodos {
         for n in existing..*wanted {
             let title = titles.get(n).map_or("Todo", String::as_str);
             let todo = run.cloud.create_todo(title).await?;
-            (run.progress)(Text::new("progress-todo-created").arg("title", todo.title));
+            (run.progress)(Text::new(msg::PROGRESS_TODO_CREATED).arg("title", todo.title));
         }
-        Ok(vec![Text::new("done-todos").arg("count", *wanted)])
+        Ok(vec![Text::new(msg::DONE_TODOS).arg("count", *wanted)])
     }
 }

@@ -2,7 +2,7 @@
 
 use async_trait::async_trait;
 
-use super::{Ctx, Step, wrong_request, yes_no};
+use super::{Ctx, Step, StepTexts, wrong_request, yes_no};
 use crate::cloud::{self, ErrorKind};
 use crate::lab::act::{ActionError, Outcome, Run};
 use crate::lab::journal::{EventKind, Kind, Witness};
@@ -10,11 +10,31 @@ use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::quiz::Question;
 use crate::lab::{Check, StepId, StepState, Text};
+use crate::msg;
 
 pub struct DeleteTodos;
 
+/// Its texts in `steps.ftl`.
+const TEXTS: StepTexts = StepTexts {
+    enter: Some(msg::STEP_DELETE_TODOS_ENTER),
+    console: Some(msg::STEP_DELETE_TODOS_CONSOLE),
+    console_heading: Some(msg::STEP_DELETE_TODOS_CONSOLE_HEADING),
+    console_enter: Some(msg::STEP_DELETE_TODOS_CONSOLE_ENTER),
+    action: Some(msg::UI_ACTION_DELETE_TODOS),
+    ..StepTexts::new(
+        msg::STEP_DELETE_TODOS_TITLE,
+        msg::STEP_DELETE_TODOS_SHORT,
+        msg::STEP_DELETE_TODOS_BODY,
+        msg::STEP_DELETE_TODOS_NOW,
+    )
+};
+
 #[async_trait]
 impl Step for DeleteTodos {
+    fn texts(&self) -> &'static StepTexts {
+        &TEXTS
+    }
+
     fn id(&self) -> StepId {
         StepId::DeleteTodos
     }
@@ -44,6 +64,13 @@ impl Step for DeleteTodos {
                 "delete-todos-multi-az",
                 StepId::DeleteTodos,
                 1,
+                [
+                    msg::QUIZ_DELETE_TODOS_MULTI_AZ,
+                    msg::QUIZ_DELETE_TODOS_MULTI_AZ_A,
+                    msg::QUIZ_DELETE_TODOS_MULTI_AZ_B,
+                    msg::QUIZ_DELETE_TODOS_MULTI_AZ_C,
+                    msg::QUIZ_DELETE_TODOS_MULTI_AZ_WHY,
+                ],
             )]
         }
     }
@@ -55,7 +82,7 @@ impl Step for DeleteTodos {
         {
             return Some(Check::new(
                 StepState::Done,
-                Text::new("check-disaster-done"),
+                Text::new(msg::CHECK_DISASTER_DONE),
             ));
         }
         let snapshot_ready = ctx
@@ -73,19 +100,19 @@ impl Step for DeleteTodos {
             return Some(Check::new(StepState::Todo, snapshot_first(ctx)));
         }
         Some(match ctx.observed.todo_count() {
-            Some(0) => Check::new(StepState::Done, Text::new("check-disaster-done")),
+            Some(0) => Check::new(StepState::Done, Text::new(msg::CHECK_DISASTER_DONE)),
             Some(n) => Check::new(
                 StepState::Todo,
-                Text::new("check-disaster-remaining").arg("count", n),
+                Text::new(msg::CHECK_DISASTER_REMAINING).arg("count", n),
             ),
-            None => Check::new(StepState::Todo, Text::new("check-not-read-yet")),
+            None => Check::new(StepState::Todo, Text::new(msg::CHECK_NOT_READ_YET)),
         })
     }
 
     fn plan(&self, ctx: &Ctx<'_>, options: &Options) -> Ready {
         let names = &ctx.config.names;
         if ctx.is_done(self.id()) {
-            return Ready::AlreadyDone(Text::new("check-disaster-done"));
+            return Ready::AlreadyDone(Text::new(msg::CHECK_DISASTER_DONE));
         }
         if !ctx
             .observed
@@ -98,21 +125,21 @@ impl Step for DeleteTodos {
         // because the app did not answer.
         if let Some(e) = &ctx.observed.todos.error {
             return Ready::Blocked(
-                Text::new("blocked-app-unreachable").arg("code", e.code.clone()),
+                Text::new(msg::BLOCKED_APP_UNREACHABLE).arg("code", e.code.clone()),
             );
         }
         let Some(todos) = ctx.observed.todos.value.clone() else {
-            return Ready::Blocked(Text::new("check-not-read-yet"));
+            return Ready::Blocked(Text::new(msg::CHECK_NOT_READ_YET));
         };
         yes_no(
             self.id(),
             options,
             Request::DeleteTodos(todos.clone()),
-            vec![param("param-todos-to-delete", todos.len().to_string())],
+            vec![param(msg::PARAM_TODOS_TO_DELETE, todos.len().to_string())],
             std::iter::once(cloud::cli::app_url(ctx.config))
                 .chain(todos.iter().map(|t| cloud::cli::delete_todo(&t.id)))
                 .collect(),
-            vec![Text::new("note-disaster")],
+            vec![Text::new(msg::NOTE_DISASTER)],
         )
     }
 
@@ -154,7 +181,7 @@ impl Step for DeleteTodos {
         for todo in todos {
             match run.cloud.delete_todo(&todo.id).await {
                 Ok(()) => (run.progress)(
-                    Text::new("progress-todo-deleted").arg("title", todo.title.clone()),
+                    Text::new(msg::PROGRESS_TODO_DELETED).arg("title", todo.title.clone()),
                 ),
                 Err(e) if e.kind == ErrorKind::NotFound => {}
                 Err(e) => return Err(e.into()),
@@ -168,7 +195,9 @@ impl Step for DeleteTodos {
                 full_until: Some(full_until),
             },
         );
-        Ok(vec![Text::new("done-disaster").arg("count", todos.len())])
+        Ok(vec![
+            Text::new(msg::DONE_DISASTER).arg("count", todos.len()),
+        ])
     }
 
     fn witness(&self, look: &mut Witness<'_>) {
@@ -184,18 +213,18 @@ fn snapshot_first(ctx: &Ctx<'_>) -> Text {
     // A list that could not be read says nothing about the snapshot.
     if ctx.observed.snapshot(name).is_none() {
         if let Some(e) = &snapshots.error {
-            return Text::new("check-snapshots-unread")
+            return Text::new(msg::CHECK_SNAPSHOTS_UNREAD)
                 .arg("snapshot", name)
                 .arg("code", e.code.clone());
         }
         if snapshots.value.is_none() {
-            return Text::new("check-not-read-yet");
+            return Text::new(msg::CHECK_NOT_READ_YET);
         }
     }
     let id = if ctx.observed.snapshot(name).is_some() {
-        "check-disaster-wait-snapshot"
+        msg::CHECK_DISASTER_WAIT_SNAPSHOT
     } else {
-        "check-disaster-no-snapshot"
+        msg::CHECK_DISASTER_NO_SNAPSHOT
     };
     Text::new(id).arg("snapshot", name)
 }

@@ -3,7 +3,7 @@
 
 use async_trait::async_trait;
 
-use super::{Ctx, Step, instance_busy, source_missing, wrong_request, yes_no};
+use super::{Ctx, Step, StepTexts, instance_busy, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, BackupSettings};
 use crate::lab::act::{ActionError, Outcome, Run, window_utc};
 use crate::lab::ask::{Ask, Field, Refusal};
@@ -12,12 +12,31 @@ use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, Setting, param};
 use crate::lab::quiz::Question;
 use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
+use crate::msg;
 use crate::validate;
 
 pub struct EnableBackups;
 
+/// Its texts in `steps.ftl`.
+const TEXTS: StepTexts = StepTexts {
+    now_wait: Some(msg::STEP_ENABLE_BACKUPS_NOW_WAIT),
+    enter: Some(msg::STEP_ENABLE_BACKUPS_ENTER),
+    console: Some(msg::STEP_ENABLE_BACKUPS_CONSOLE),
+    action: Some(msg::UI_ACTION_ENABLE_BACKUPS),
+    ..StepTexts::new(
+        msg::STEP_ENABLE_BACKUPS_TITLE,
+        msg::STEP_ENABLE_BACKUPS_SHORT,
+        msg::STEP_ENABLE_BACKUPS_BODY,
+        msg::STEP_ENABLE_BACKUPS_NOW,
+    )
+};
+
 #[async_trait]
 impl Step for EnableBackups {
+    fn texts(&self) -> &'static StepTexts {
+        &TEXTS
+    }
+
     fn id(&self) -> StepId {
         StepId::EnableBackups
     }
@@ -27,18 +46,18 @@ impl Step for EnableBackups {
     fn ask(&self, ctx: &Ctx<'_>, options: &Options) -> Option<Ask> {
         if let Some(running) = applying(ctx) {
             return Some(Ask::Notice {
-                title: "dialog-running",
+                title: msg::DIALOG_RUNNING,
                 text: running,
                 is_error: false,
             });
         }
         let tz = ctx.config.timezone();
-        let intro = Text::new("ui-window-intro")
+        let intro = Text::new(msg::UI_WINDOW_INTRO)
             .arg("zone", tz.iana_name().unwrap_or("local").to_owned())
             .arg("retention", ctx.config.backup.retention_days)
             .arg("dst", if has_dst(&tz, ctx.now) { "yes" } else { "no" });
         Some(Ask::Type(Field {
-            title: "ui-window-title",
+            title: msg::UI_WINDOW_TITLE,
             intro,
             value: options.window_local.to_string(),
             also: &[':', '-'],
@@ -65,7 +84,7 @@ impl Step for EnableBackups {
     /// The window in UTC, as RDS stores it (pure arithmetic on the zone database).
     fn preview(&self, input: &str, ctx: &Ctx<'_>) -> Option<Text> {
         let utc = window_utc(ctx.config, input.parse().ok()?, ctx.now).ok()?;
-        Some(Text::new("ui-window-utc").arg("utc", utc))
+        Some(Text::new(msg::UI_WINDOW_UTC).arg("utc", utc))
     }
 
     /// Enabling backups from 0 takes the first automated snapshot at once.
@@ -79,6 +98,13 @@ impl Step for EnableBackups {
                 "backups-retention-zero",
                 StepId::EnableBackups,
                 0,
+                [
+                    msg::QUIZ_BACKUPS_RETENTION_ZERO,
+                    msg::QUIZ_BACKUPS_RETENTION_ZERO_A,
+                    msg::QUIZ_BACKUPS_RETENTION_ZERO_B,
+                    msg::QUIZ_BACKUPS_RETENTION_ZERO_C,
+                    msg::QUIZ_BACKUPS_RETENTION_ZERO_WHY,
+                ],
             )]
         }
     }
@@ -110,7 +136,7 @@ impl Step for EnableBackups {
             || (src.pending_retention == Some(want) && !src.is_available());
         if retention_set && src.backup_window == Some(utc) {
             return Ready::AlreadyDone(
-                Text::new("already-backups")
+                Text::new(msg::ALREADY_BACKUPS)
                     .arg("retention", src.retention_days)
                     .arg("window", utc),
             );
@@ -126,28 +152,31 @@ impl Step for EnableBackups {
         };
         let mut notes = Vec::new();
         if src.retention_days == 0 && settings.retention_days > 0 {
-            notes.push(Text::new("note-outage"));
+            notes.push(Text::new(msg::NOTE_OUTAGE));
         }
-        notes.push(Text::new("note-backup-storage"));
+        notes.push(Text::new(msg::NOTE_BACKUP_STORAGE));
         yes_no(
             self.id(),
             options,
             Request::EnableBackups(settings.clone()),
             vec![
-                param("param-instance", &src.id),
-                param("param-retention", format!("{}", settings.retention_days)),
+                param(msg::PARAM_INSTANCE, &src.id),
+                param(msg::PARAM_RETENTION, format!("{}", settings.retention_days)),
                 match config.timezone().iana_name() {
                     Some(zone) => param(
-                        "param-window-local",
+                        msg::PARAM_WINDOW_LOCAL,
                         format!("{} ({zone})", options.window_local),
                     ),
                     None => param(
-                        "param-window-local",
-                        Text::new("param-window-local-zone").arg("window", options.window_local),
+                        msg::PARAM_WINDOW_LOCAL,
+                        Text::new(msg::PARAM_WINDOW_LOCAL_ZONE).arg("window", options.window_local),
                     ),
                 },
-                param("param-window-utc", utc),
-                param("param-apply-immediately", Text::new("param-value-yes")),
+                param(msg::PARAM_WINDOW_UTC, utc),
+                param(
+                    msg::PARAM_APPLY_IMMEDIATELY,
+                    Text::new(msg::PARAM_VALUE_YES),
+                ),
             ],
             vec![cloud::cli::modify_backup(&settings)],
             notes,
@@ -160,7 +189,7 @@ impl Step for EnableBackups {
         };
         let after = run.cloud.modify_backup(settings).await?;
         Ok(vec![
-            Text::new("done-backups")
+            Text::new(msg::DONE_BACKUPS)
                 .arg("retention", settings.retention_days)
                 .arg("window", settings.window_utc)
                 .arg("status", after.status),
@@ -180,7 +209,7 @@ pub fn applying(ctx: &Ctx<'_>) -> Option<Text> {
     let want = ctx.config.backup.retention_days;
     (src.pending_retention == Some(want) && src.retention_days != want && !src.is_available()).then(
         || {
-            Text::new("check-backups-change-running")
+            Text::new(msg::CHECK_BACKUPS_CHANGE_RUNNING)
                 .arg("instance", &src.id)
                 .arg("from", src.retention_days)
                 .arg("to", want)
@@ -216,19 +245,19 @@ fn check_backups(ctx: &Ctx<'_>) -> Check {
         if pending > 0 {
             return Check::new(
                 StepState::InProgress,
-                Text::new("check-backups-pending")
+                Text::new(msg::CHECK_BACKUPS_PENDING)
                     .arg("retention", pending)
                     .arg("status", &src.status),
             );
         }
     }
     if src.retention_days == 0 {
-        return Check::new(StepState::Todo, Text::new("check-backups-off"));
+        return Check::new(StepState::Todo, Text::new(msg::CHECK_BACKUPS_OFF));
     }
     if !src.is_available() {
         return Check::new(
             StepState::InProgress,
-            Text::new("check-backups-applying").arg("status", &src.status),
+            Text::new(msg::CHECK_BACKUPS_APPLYING).arg("status", &src.status),
         );
     }
     let window = src.backup_window;
@@ -253,7 +282,7 @@ fn check_backups(ctx: &Ctx<'_>) -> Check {
     }
     Check::new(
         StepState::Done,
-        Text::new("check-backups-on")
+        Text::new(msg::CHECK_BACKUPS_ON)
             .arg("retention", src.retention_days)
             .arg("window", window.map(|w| w.to_string()).unwrap_or_default()),
     )

@@ -79,6 +79,8 @@ use super::quiz::Question;
 use super::{Check, Observed, Problem, ProblemCode, StepId, StepState, Text};
 use crate::cloud::{DbInstance, InstanceStatus};
 use crate::config::Config;
+use crate::i18n::Id;
+use crate::msg;
 
 pub use cleanup::{cleanup_pending, leftovers};
 pub use create_todos::TODOS_WANTED;
@@ -120,11 +122,58 @@ pub enum Illustration {
     RunFigures,
 }
 
+/// A step's texts: message ids of `steps.ftl` (`step-<id>-title`, `-short`, `-body`, `-now`,
+/// and the ones a step has only when it needs them) and what Enter does (`ui-action-<id>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepTexts {
+    pub title: Id,
+    /// For the step list and the projector's banner.
+    pub short: Id,
+    pub body: Id,
+    /// What to do now.
+    pub now: Id,
+    /// What to wait for while its change is being applied.
+    pub now_wait: Option<Id>,
+    /// What to look at once it is done.
+    pub now_look: Option<Id>,
+    /// What Enter does in the step's own words.
+    pub enter: Option<Id>,
+    /// How to do it in the AWS console, the heading above it and what Enter does there.
+    pub console: Option<Id>,
+    pub console_heading: Option<Id>,
+    pub console_enter: Option<Id>,
+    /// What Enter does on a step with an action (`ui-action-<id>`).
+    pub action: Option<Id>,
+}
+
+impl StepTexts {
+    /// The texts every step has; the others are `None`.
+    #[must_use]
+    pub const fn new(title: Id, short: Id, body: Id, now: Id) -> Self {
+        Self {
+            title,
+            short,
+            body,
+            now,
+            now_wait: None,
+            now_look: None,
+            enter: None,
+            console: None,
+            console_heading: None,
+            console_enter: None,
+            action: None,
+        }
+    }
+}
+
 /// One step of the lab.
 #[async_trait]
 pub trait Step: Send + Sync {
-    /// Its id; its texts are `step-<id>-…` in `steps.ftl`.
+    /// Its id.
     fn id(&self) -> StepId;
+
+    /// Its texts.
+    fn texts(&self) -> &'static StepTexts;
 
     /// The ways its dialog offers before the plan: keys, `run` flags, texts and the option
     /// each sets (see [`super::ask`]). One generic dialog draws and answers them.
@@ -140,7 +189,7 @@ pub trait Step: Send + Sync {
 
     /// A value typed into its [`Field`], checked: the option it sets, or why not.
     fn accept(&self, _input: &str, _field: &Field, _ctx: &Ctx<'_>) -> Result<Setting, Refusal> {
-        Err(Refusal::Text(Text::new("action-none")))
+        Err(Refusal::Text(Text::new(msg::ACTION_NONE)))
     }
 
     /// What a value typed into its field reads as, shown while typing.
@@ -215,7 +264,7 @@ pub trait Step: Send + Sync {
 
     /// The plan of its action from what is observed now.
     fn plan(&self, _ctx: &Ctx<'_>, _options: &Options) -> Ready {
-        Ready::Blocked(Text::new("action-none"))
+        Ready::Blocked(Text::new(msg::ACTION_NONE))
     }
 
     /// Whether `fresh`, planned from the account right before the action, still asks for
@@ -226,7 +275,7 @@ pub trait Step: Send + Sync {
 
     /// Carries out `request` (as confirmed; the account still matches it).
     async fn execute(&self, _request: &Request, _run: &Run<'_>) -> Result<Outcome, ActionError> {
-        Err(ActionError::Blocked(Text::new("action-none")))
+        Err(ActionError::Blocked(Text::new(msg::ACTION_NONE)))
     }
 
     /// Records in the journal what a look means for this step, the first time it shows it:
@@ -411,10 +460,10 @@ pub fn check(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
     }
     if !ctx.instances_known() {
         let detail = match &ctx.observed.instances.error {
-            Some(e) => Text::new("check-unknown-error")
+            Some(e) => Text::new(msg::CHECK_UNKNOWN_ERROR)
                 .arg("code", e.code.clone())
                 .arg("message", e.message.clone()),
-            None => Text::new("check-not-read-yet"),
+            None => Text::new(msg::CHECK_NOT_READ_YET),
         };
         return Some(Check::new(StepState::Todo, detail));
     }
@@ -425,7 +474,7 @@ pub fn check(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
         let read = ctx.observed.part(*part);
         read.error().filter(|_| !read.is_read())
     }) {
-        let detail = Text::new("check-unknown-error")
+        let detail = Text::new(msg::CHECK_UNKNOWN_ERROR)
             .arg("code", e.code.clone())
             .arg("message", e.message.clone());
         return Some(Check::new(StepState::Todo, detail));
@@ -484,13 +533,13 @@ fn yes_no(
 
 /// The plan's answer when the learner's original database is gone.
 fn source_missing(ctx: &Ctx<'_>) -> Ready {
-    Ready::Blocked(Text::new("check-source-missing").arg("instance", &ctx.config.names.instance))
+    Ready::Blocked(Text::new(msg::CHECK_SOURCE_MISSING).arg("instance", &ctx.config.names.instance))
 }
 
 /// The plan's answer when `instance` is busy with something else.
 fn instance_busy(instance: &DbInstance) -> Ready {
     Ready::Blocked(
-        Text::new("blocked-instance-busy")
+        Text::new(msg::BLOCKED_INSTANCE_BUSY)
             .arg("instance", &instance.id)
             .arg("status", &instance.status),
     )
@@ -498,7 +547,7 @@ fn instance_busy(instance: &DbInstance) -> Ready {
 
 /// The request a step's `execute` was given was made for another step.
 fn wrong_request() -> ActionError {
-    ActionError::Blocked(Text::new("action-none"))
+    ActionError::Blocked(Text::new(msg::ACTION_NONE))
 }
 
 /// The keys of every step's ways, in lab order and then the dialog's order: the dialog's
@@ -527,6 +576,36 @@ mod tests {
     fn the_registry_gives_each_step_its_own_module() {
         for step in StepId::ALL {
             assert_eq!(get(step).id(), step);
+        }
+    }
+
+    /// A step's texts are its own (`step-<id>-…`, a step with an action says what Enter does
+    /// as `ui-action-<id>`), not another step's copied by mistake.
+    #[test]
+    fn each_step_names_its_own_texts() {
+        for step in StepId::ALL {
+            let t = get(step).texts();
+            let own = format!("step-{}-", step.id());
+            let optional = [
+                t.now_wait,
+                t.now_look,
+                t.enter,
+                t.console,
+                t.console_heading,
+                t.console_enter,
+            ];
+            for id in [t.title, t.short, t.body, t.now]
+                .into_iter()
+                .chain(optional.into_iter().flatten())
+            {
+                assert!(id.as_str().starts_with(&own), "{step:?}: {id}");
+            }
+            let action = format!("ui-action-{}", step.id());
+            assert_eq!(
+                t.action.map(Id::as_str),
+                step.has_action().then_some(action.as_str()),
+                "{step:?}"
+            );
         }
     }
 

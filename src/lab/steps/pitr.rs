@@ -14,7 +14,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::restore::{
     ended, extended_support_note, placement_params, restore_outcome, settings, unknown_status,
 };
-use super::{Ctx, Step, source_missing, wrong_request, yes_no};
+use super::{Ctx, Step, StepTexts, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, InstanceStatus, PitrRequest, SnapshotKind};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
 use crate::lab::ask::{Ask, Field, Refusal};
@@ -23,6 +23,7 @@ use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, Setting, param};
 use crate::lab::quiz::Question;
 use crate::lab::{Check, Duration, StepId, StepState, Text};
+use crate::msg;
 
 pub struct Pitr;
 
@@ -228,8 +229,26 @@ fn earliest_restorable(ctx: &Ctx<'_>) -> Option<Timestamp> {
         .min()
 }
 
+/// Its texts in `steps.ftl`.
+const TEXTS: StepTexts = StepTexts {
+    now_wait: Some(msg::STEP_PITR_NOW_WAIT),
+    enter: Some(msg::STEP_PITR_ENTER),
+    console: Some(msg::STEP_PITR_CONSOLE),
+    action: Some(msg::UI_ACTION_PITR),
+    ..StepTexts::new(
+        msg::STEP_PITR_TITLE,
+        msg::STEP_PITR_SHORT,
+        msg::STEP_PITR_BODY,
+        msg::STEP_PITR_NOW,
+    )
+};
+
 #[async_trait]
 impl Step for Pitr {
+    fn texts(&self) -> &'static StepTexts {
+        &TEXTS
+    }
+
     fn id(&self) -> StepId {
         StepId::Pitr
     }
@@ -249,12 +268,12 @@ impl Step for Pitr {
         };
         let tz = ctx.config.timezone();
         let proposed = point.to_zoned(tz.clone()).strftime("%H:%M:%S").to_string();
-        let intro = Text::new("ui-restore-time-intro")
+        let intro = Text::new(msg::UI_RESTORE_TIME_INTRO)
             .arg("zone", tz.iana_name().unwrap_or("local").to_owned())
             .arg("proposed", &proposed)
             .arg("watched", if watched { "yes" } else { "no" });
         Some(Ask::Type(Field {
-            title: "ui-restore-time-title",
+            title: msg::UI_RESTORE_TIME_TITLE,
             intro,
             value: proposed,
             also: &[':'],
@@ -268,7 +287,7 @@ impl Step for Pitr {
     fn accept(&self, input: &str, field: &Field, ctx: &Ctx<'_>) -> Result<Setting, Refusal> {
         if parse_restore_time(input, ctx.now, &ctx.config.timezone()).is_none() {
             return Err(Refusal::Text(
-                Text::new("invalid-restore-time").arg("time", input),
+                Text::new(msg::INVALID_RESTORE_TIME).arg("time", input),
             ));
         }
         Ok(Setting::RestoreTime(
@@ -281,7 +300,20 @@ impl Step for Pitr {
     }
 
     fn questions(&self) -> &'static [Question] {
-        const { &[Question::new("pitr-smaller", StepId::Pitr, 0)] }
+        const {
+            &[Question::new(
+                "pitr-smaller",
+                StepId::Pitr,
+                0,
+                [
+                    msg::QUIZ_PITR_SMALLER,
+                    msg::QUIZ_PITR_SMALLER_A,
+                    msg::QUIZ_PITR_SMALLER_B,
+                    msg::QUIZ_PITR_SMALLER_C,
+                    msg::QUIZ_PITR_SMALLER_WHY,
+                ],
+            )]
+        }
     }
 
     fn is_optional(&self) -> bool {
@@ -294,7 +326,7 @@ impl Step for Pitr {
             Some(p) if p.is_available() => available_check(ctx, &p.id),
             Some(p) if p.status == InstanceStatus::Deleting => Check::new(
                 StepState::Done,
-                Text::new("check-restore-deleting").arg("restored", &p.id),
+                Text::new(msg::CHECK_RESTORE_DELETING).arg("restored", &p.id),
             ),
             Some(p) => {
                 if let Some(problem) = ended(ctx, p, &names.instance) {
@@ -304,7 +336,7 @@ impl Step for Pitr {
                 } else {
                     Check::new(
                         StepState::InProgress,
-                        Text::new("check-restore-progress")
+                        Text::new(msg::CHECK_RESTORE_PROGRESS)
                             .arg("status", &p.status)
                             .arg("elapsed", ctx.running_for(&p.id, p.created)),
                     )
@@ -312,15 +344,15 @@ impl Step for Pitr {
             }
             None if ctx.journal.has(Kind::PitrAvailable) => Check::new(
                 StepState::Done,
-                Text::new("check-restore-removed").arg("restored", &names.pitr_instance),
+                Text::new(msg::CHECK_RESTORE_REMOVED).arg("restored", &names.pitr_instance),
             ),
             None if ctx.source().is_some_and(|s| s.retention_days == 0) => {
-                Check::new(StepState::Todo, Text::new("check-pitr-needs-backups"))
+                Check::new(StepState::Todo, Text::new(msg::CHECK_PITR_NEEDS_BACKUPS))
             }
             None => {
                 let check = Check::new(
                     StepState::Todo,
-                    Text::new("check-pitr-missing").arg("pitr", &names.pitr_instance),
+                    Text::new(msg::CHECK_PITR_MISSING).arg("pitr", &names.pitr_instance),
                 );
                 match aim(ctx.journal) {
                     Aim::BeforeDisaster {
@@ -329,7 +361,7 @@ impl Step for Pitr {
                         watched: true,
                         ..
                     } => check.with(
-                        Text::new("check-pitr-aim")
+                        Text::new(msg::CHECK_PITR_AIM)
                             .arg("point", clock(ctx, point))
                             .arg("disaster", clock(ctx, disaster)),
                     ),
@@ -340,7 +372,7 @@ impl Step for Pitr {
                         watched: false,
                         ..
                     } => check.with(
-                        Text::new("check-pitr-aim-unseen")
+                        Text::new(msg::CHECK_PITR_AIM_UNSEEN)
                             .arg("point", clock(ctx, point))
                             .arg("seen", clock(ctx, full_until))
                             .arg("noticed", clock(ctx, disaster)),
@@ -357,13 +389,13 @@ impl Step for Pitr {
         if let Some(p) = ctx.observed.instance(&names.pitr_instance) {
             if p.status.is_terminal() {
                 return Ready::Blocked(
-                    Text::new("blocked-restore-ended")
+                    Text::new(msg::BLOCKED_RESTORE_ENDED)
                         .arg("restored", &p.id)
                         .arg("status", &p.status),
                 );
             }
             return Ready::AlreadyDone(
-                Text::new("already-instance")
+                Text::new(msg::ALREADY_INSTANCE)
                     .arg("instance", &p.id)
                     .arg("status", &p.status),
             );
@@ -372,7 +404,7 @@ impl Step for Pitr {
             return source_missing(ctx);
         };
         let Some(latest) = src.latest_restorable else {
-            return Ready::Blocked(Text::new("check-pitr-needs-backups"));
+            return Ready::Blocked(Text::new(msg::CHECK_PITR_NEEDS_BACKUPS));
         };
         let tz = config.timezone();
         let moment = |t: Timestamp| crate::format::moment(t, &tz);
@@ -381,12 +413,12 @@ impl Step for Pitr {
         let (point, point_value, point_note) = if let Some(typed) = &options.restore_time {
             // The learner's own moment, to the second, inside the restorable window.
             let Some(chosen) = parse_restore_time(typed, ctx.now, &tz) else {
-                return Ready::Blocked(Text::new("invalid-restore-time").arg("time", typed));
+                return Ready::Blocked(Text::new(msg::INVALID_RESTORE_TIME).arg("time", typed));
             };
             let chosen = floor_second(chosen);
             if chosen > latest || earliest.is_some_and(|e| chosen < e) {
                 return Ready::Blocked(
-                    Text::new("blocked-pitr-chosen-outside")
+                    Text::new(msg::BLOCKED_PITR_CHOSEN_OUTSIDE)
                         .arg("instance", &src.id)
                         .arg("point", moment(chosen))
                         .arg("earliest", earliest.map_or_else(|| "–".to_owned(), moment))
@@ -396,8 +428,8 @@ impl Step for Pitr {
             let held = ctx.journal.todos_at(chosen).map_or(0, Vec::len);
             (
                 chosen,
-                Text::new("value-restore-chosen").arg("time", moment(chosen)),
-                Text::new("note-pitr-point-chosen")
+                Text::new(msg::VALUE_RESTORE_CHOSEN).arg("time", moment(chosen)),
+                Text::new(msg::NOTE_PITR_POINT_CHOSEN)
                     .arg("point", clock(ctx, chosen))
                     .arg("count", held),
             )
@@ -405,8 +437,8 @@ impl Step for Pitr {
             match aim {
                 Aim::Latest => (
                     latest,
-                    Text::new("value-restore-latest").arg("time", moment(latest)),
-                    Text::new("note-pitr-point"),
+                    Text::new(msg::VALUE_RESTORE_LATEST).arg("time", moment(latest)),
+                    Text::new(msg::NOTE_PITR_POINT),
                 ),
                 Aim::BeforeDisaster {
                     point,
@@ -417,7 +449,7 @@ impl Step for Pitr {
                 } => {
                     if let Some(earliest) = earliest.filter(|e| point < *e) {
                         return Ready::Blocked(
-                            Text::new("blocked-pitr-before-backups")
+                            Text::new(msg::BLOCKED_PITR_BEFORE_BACKUPS)
                                 .arg("instance", &src.id)
                                 .arg("disaster", clock(ctx, disaster))
                                 .arg("earliest", clock(ctx, earliest)),
@@ -425,7 +457,7 @@ impl Step for Pitr {
                     }
                     if point > latest {
                         return Ready::Blocked(
-                            Text::new("blocked-pitr-logs-behind")
+                            Text::new(msg::BLOCKED_PITR_LOGS_BEHIND)
                                 .arg("instance", &src.id)
                                 .arg("disaster", clock(ctx, disaster))
                                 .arg("point", clock(ctx, point))
@@ -437,11 +469,11 @@ impl Step for Pitr {
                         );
                     }
                     let note = if watched {
-                        Text::new("note-pitr-point-before")
+                        Text::new(msg::NOTE_PITR_POINT_BEFORE)
                             .arg("disaster", clock(ctx, disaster))
                             .arg("count", todos)
                     } else {
-                        Text::new("note-pitr-deletion-unseen")
+                        Text::new(msg::NOTE_PITR_DELETION_UNSEEN)
                             .arg("seen", clock(ctx, full_until))
                             .arg("noticed", clock(ctx, disaster))
                             .arg("count", todos)
@@ -449,7 +481,7 @@ impl Step for Pitr {
                     };
                     (
                         point,
-                        Text::new("value-restore-before")
+                        Text::new(msg::VALUE_RESTORE_BEFORE)
                             .arg("time", moment(point))
                             .arg(
                                 "before",
@@ -467,24 +499,24 @@ impl Step for Pitr {
             settings: settings(config, src, false, &src.id),
         };
         let mut params = vec![
-            param("param-source", &request.source_id),
-            param("param-new-instance", &request.target_id),
-            param("param-restore-time", point_value),
+            param(msg::PARAM_SOURCE, &request.source_id),
+            param(msg::PARAM_NEW_INSTANCE, &request.target_id),
+            param(msg::PARAM_RESTORE_TIME, point_value),
         ];
         match aim {
             Aim::BeforeDisaster {
                 disaster,
                 watched: true,
                 ..
-            } => params.push(param("param-todos-deleted-at", moment(disaster))),
+            } => params.push(param(msg::PARAM_TODOS_DELETED_AT, moment(disaster))),
             Aim::BeforeDisaster {
                 disaster,
                 full_until,
                 watched: false,
                 ..
             } => params.push(param(
-                "param-todos-deleted-at",
-                Text::new("value-deleted-between")
+                msg::PARAM_TODOS_DELETED_AT,
+                Text::new(msg::VALUE_DELETED_BETWEEN)
                     .arg("seen", moment(full_until))
                     .arg("noticed", moment(disaster)),
             )),
@@ -492,13 +524,13 @@ impl Step for Pitr {
         }
         let read = ctx.observed.instances.updated.unwrap_or(ctx.now);
         params.push(param(
-            "param-latest-restorable",
-            Text::new("value-latest-restorable")
+            msg::PARAM_LATEST_RESTORABLE,
+            Text::new(msg::VALUE_LATEST_RESTORABLE)
                 .arg("time", clock(ctx, latest))
                 .arg("read", clock(ctx, read)),
         ));
         params.extend(placement_params(&request.settings, src));
-        let notes = [point_note, Text::new("note-pitr-cost")]
+        let notes = [point_note, Text::new(msg::NOTE_PITR_COST)]
             .into_iter()
             .chain(extended_support_note(&request.settings, src, ctx.now))
             .collect();
@@ -574,7 +606,7 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
             restored_to,
             disaster: Some(disaster),
             ..
-        }) if unwatched => Text::new("check-pitr-restored-unseen")
+        }) if unwatched => Text::new(msg::CHECK_PITR_RESTORED_UNSEEN)
             .arg("pitr", pitr)
             .arg("point", clock(ctx, restored_to))
             .arg("noticed", clock(ctx, disaster)),
@@ -582,7 +614,7 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
             restored_to,
             disaster: Some(disaster),
             ..
-        }) => Text::new("check-pitr-restored-before")
+        }) => Text::new(msg::CHECK_PITR_RESTORED_BEFORE)
             .arg("pitr", pitr)
             .arg("point", clock(ctx, restored_to))
             .arg(
@@ -591,13 +623,13 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
             ),
         // A moment the learner named after the deletion (or with none noted) is not the
         // latest restorable time.
-        Some(f) if f.chosen => Text::new("check-pitr-restored-chosen")
+        Some(f) if f.chosen => Text::new(msg::CHECK_PITR_RESTORED_CHOSEN)
             .arg("pitr", pitr)
             .arg("point", clock(ctx, f.restored_to)),
-        Some(f) => Text::new("check-pitr-restored-latest")
+        Some(f) => Text::new(msg::CHECK_PITR_RESTORED_LATEST)
             .arg("pitr", pitr)
             .arg("point", clock(ctx, f.restored_to)),
-        None => Text::new("check-pitr-available").arg("pitr", pitr),
+        None => Text::new(msg::CHECK_PITR_AVAILABLE).arg("pitr", pitr),
     };
     let mut check = Check::new(StepState::Done, head);
     let expected = figures
@@ -609,7 +641,7 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
         Some(todos) if todos.len() < expected => {
             check.state = StepState::Failed;
             check = check.with(
-                Text::new("check-pitr-holds-fewer")
+                Text::new(msg::CHECK_PITR_HOLDS_FEWER)
                     .arg("pitr", pitr)
                     .arg("count", todos.len())
                     .arg("expected", expected)
@@ -622,7 +654,7 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
         Some(todos) if !todos.is_empty() => {
             let titles: Vec<&str> = todos.iter().map(|t| t.title.as_str()).collect();
             check = check.with(
-                Text::new("check-pitr-holds")
+                Text::new(msg::CHECK_PITR_HOLDS)
                     .arg("pitr", pitr)
                     .arg("count", todos.len())
                     .arg("titles", titles.join(", ")),
@@ -640,9 +672,9 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
             });
             check = check.with(
                 Text::new(if early {
-                    "check-pitr-holds-none-early"
+                    msg::CHECK_PITR_HOLDS_NONE_EARLY
                 } else {
-                    "check-pitr-holds-none"
+                    msg::CHECK_PITR_HOLDS_NONE
                 })
                 .arg("pitr", pitr),
             );
@@ -656,12 +688,14 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
                     .any(|e| e.kind.kind() == Kind::Disaster && e.at <= f.restored_to)
             });
             check = check.with(if after_deletion {
-                Text::new("check-pitr-holds-none").arg("pitr", pitr)
+                Text::new(msg::CHECK_PITR_HOLDS_NONE).arg("pitr", pitr)
             } else {
-                Text::new("check-pitr-holds-empty").arg("pitr", pitr).arg(
-                    "point",
-                    figures.map_or_else(String::new, |f| clock(ctx, f.restored_to)),
-                )
+                Text::new(msg::CHECK_PITR_HOLDS_EMPTY)
+                    .arg("pitr", pitr)
+                    .arg(
+                        "point",
+                        figures.map_or_else(String::new, |f| clock(ctx, f.restored_to)),
+                    )
             });
         }
         None => {
@@ -669,7 +703,7 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
             // restore point is what the instance is expected to hold, not what it holds.
             if let Some(f) = figures {
                 check = check.with(
-                    Text::new("check-pitr-expected")
+                    Text::new(msg::CHECK_PITR_EXPECTED)
                         .arg("pitr", pitr)
                         .arg("restored", ctx.restored_name())
                         .arg("count", expected)
@@ -686,7 +720,7 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
                     .map(|a| a.seconds);
             if let Some(snapshot_rpo) = snapshot {
                 check = check.with(
-                    Text::new("check-pitr-compare")
+                    Text::new(msg::CHECK_PITR_COMPARE)
                         .arg("snapshot", &ctx.config.names.snapshot)
                         .arg("snapshot_rpo", Duration::seconds(snapshot_rpo))
                         .arg("pitr_rpo", Duration::seconds(f.rpo_seconds)),
@@ -696,7 +730,7 @@ fn available_check(ctx: &Ctx<'_>, pitr: &str) -> Check {
         // How small an RPO automated backups achieve: told of the latest restorable time only.
         Some(f) if !f.chosen => {
             check = check
-                .with(Text::new("check-pitr-rpo").arg("rpo", Duration::seconds(f.rpo_seconds)));
+                .with(Text::new(msg::CHECK_PITR_RPO).arg("rpo", Duration::seconds(f.rpo_seconds)));
         }
         Some(_) | None => {}
     }

@@ -13,12 +13,13 @@
 use async_trait::async_trait;
 use jiff::Timestamp;
 
-use super::{Ctx, Step, instance_busy, source_missing, wrong_request, yes_no};
+use super::{Ctx, Step, StepTexts, instance_busy, source_missing, wrong_request, yes_no};
 use crate::cloud::{
     self, DbInstance, ErrorKind, InstanceChange, InstanceStatus, RestoreRequest, RestoreSettings,
 };
 use crate::config::Config;
 use crate::format;
+use crate::i18n::Id;
 use crate::lab::act::{ActionError, Outcome, Run, modify_restored, untagged_if_denied};
 use crate::lab::ask::{Ask, Choice, Choices};
 use crate::lab::journal::{EventKind, Kind, Witness};
@@ -26,11 +27,30 @@ use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, Setting, param};
 use crate::lab::quiz::Question;
 use crate::lab::{Arg, Check, Problem, ProblemCode, StepId, StepState, Text, support};
+use crate::msg;
 
 pub struct Restore;
 
+/// Its texts in `steps.ftl`.
+const TEXTS: StepTexts = StepTexts {
+    now_wait: Some(msg::STEP_RESTORE_NOW_WAIT),
+    enter: Some(msg::STEP_RESTORE_ENTER),
+    console: Some(msg::STEP_RESTORE_CONSOLE),
+    action: Some(msg::UI_ACTION_RESTORE),
+    ..StepTexts::new(
+        msg::STEP_RESTORE_TITLE,
+        msg::STEP_RESTORE_SHORT,
+        msg::STEP_RESTORE_BODY,
+        msg::STEP_RESTORE_NOW,
+    )
+};
+
 #[async_trait]
 impl Step for Restore {
+    fn texts(&self) -> &'static StepTexts {
+        &TEXTS
+    }
+
     fn id(&self) -> StepId {
         StepId::Restore
     }
@@ -42,15 +62,15 @@ impl Step for Restore {
             Choice {
                 key: None,
                 flag: None,
-                label: "ui-restore-adopt",
-                detail: "ui-restore-adopt-detail",
+                label: msg::UI_RESTORE_ADOPT,
+                detail: msg::UI_RESTORE_ADOPT_DETAIL,
                 sets: Setting::RestoreAgain(false),
             },
             Choice {
                 key: None,
                 flag: Some("--restore-again"),
-                label: "ui-restore-again",
-                detail: "ui-restore-again-detail",
+                label: msg::UI_RESTORE_AGAIN,
+                detail: msg::UI_RESTORE_AGAIN_DETAIL,
                 sets: Setting::RestoreAgain(true),
             },
         ];
@@ -66,8 +86,8 @@ impl Step for Restore {
         let other = restored_elsewhere(ctx).first()?.id.clone();
         let names = &ctx.config.names;
         Some(Ask::Choose(Choices {
-            title: "ui-restore-choice-title",
-            intro: "ui-restore-choice-intro",
+            title: msg::UI_RESTORE_CHOICE_TITLE,
+            intro: msg::UI_RESTORE_CHOICE_INTRO,
             args: vec![
                 ("other", other.into()),
                 ("restored", names.restored_instance.as_str().into()),
@@ -86,8 +106,30 @@ impl Step for Restore {
     fn questions(&self) -> &'static [Question] {
         const {
             &[
-                Question::new("restore-app-empty", StepId::Restore, 1),
-                Question::new("restore-new-instance", StepId::Restore, 2),
+                Question::new(
+                    "restore-app-empty",
+                    StepId::Restore,
+                    1,
+                    [
+                        msg::QUIZ_RESTORE_APP_EMPTY,
+                        msg::QUIZ_RESTORE_APP_EMPTY_A,
+                        msg::QUIZ_RESTORE_APP_EMPTY_B,
+                        msg::QUIZ_RESTORE_APP_EMPTY_C,
+                        msg::QUIZ_RESTORE_APP_EMPTY_WHY,
+                    ],
+                ),
+                Question::new(
+                    "restore-new-instance",
+                    StepId::Restore,
+                    2,
+                    [
+                        msg::QUIZ_RESTORE_NEW_INSTANCE,
+                        msg::QUIZ_RESTORE_NEW_INSTANCE_A,
+                        msg::QUIZ_RESTORE_NEW_INSTANCE_B,
+                        msg::QUIZ_RESTORE_NEW_INSTANCE_C,
+                        msg::QUIZ_RESTORE_NEW_INSTANCE_WHY,
+                    ],
+                ),
             ]
         }
     }
@@ -97,7 +139,7 @@ impl Step for Restore {
             if ctx.journal.has(Kind::RestoreAvailable) {
                 return Some(Check::new(
                     StepState::Done,
-                    Text::new("check-restore-removed").arg("restored", ctx.restored_name()),
+                    Text::new(msg::CHECK_RESTORE_REMOVED).arg("restored", ctx.restored_name()),
                 ));
             }
             let elsewhere: Vec<Problem> = restored_elsewhere(ctx)
@@ -109,7 +151,7 @@ impl Step for Restore {
             }
             return Some(Check::new(
                 StepState::Todo,
-                Text::new("check-restore-missing").arg("restored", ctx.restored_name()),
+                Text::new(msg::CHECK_RESTORE_MISSING).arg("restored", ctx.restored_name()),
             ));
         };
         if r.status == InstanceStatus::Deleting {
@@ -120,7 +162,7 @@ impl Step for Restore {
             };
             return Some(Check::new(
                 state,
-                Text::new("check-restore-deleting").arg("restored", &r.id),
+                Text::new(msg::CHECK_RESTORE_DELETING).arg("restored", &r.id),
             ));
         }
         if let Some(problem) = ended(ctx, r, &ctx.config.names.snapshot) {
@@ -136,18 +178,18 @@ impl Step for Restore {
                 return Some(Check::new(
                     StepState::InProgress,
                     Text::new(if multi_az {
-                        "check-restore-converting-multi-az"
+                        msg::CHECK_RESTORE_CONVERTING_MULTI_AZ
                     } else {
-                        "check-restore-converting-single-az"
+                        msg::CHECK_RESTORE_CONVERTING_SINGLE_AZ
                     })
                     .arg("restored", &r.id)
                     .arg("status", &r.status),
                 ));
             }
             let detail = if r.endpoint.is_none() {
-                "check-restore-creating"
+                msg::CHECK_RESTORE_CREATING
             } else {
-                "check-restore-progress"
+                msg::CHECK_RESTORE_PROGRESS
             };
             return Some(Check::new(
                 StepState::InProgress,
@@ -163,7 +205,7 @@ impl Step for Restore {
             // Notes and warnings: the restore does what the lab needs; they say what differs.
             Check {
                 state: StepState::Done,
-                details: vec![Text::new("check-restore-available").arg("restored", &r.id)],
+                details: vec![Text::new(msg::CHECK_RESTORE_AVAILABLE).arg("restored", &r.id)],
                 problems,
             }
         })
@@ -179,9 +221,9 @@ impl Step for Restore {
             if let Some(multi_az) = r.pending_multi_az {
                 return Ready::AlreadyDone(
                     Text::new(if multi_az {
-                        "check-restore-converting-multi-az"
+                        msg::CHECK_RESTORE_CONVERTING_MULTI_AZ
                     } else {
-                        "check-restore-converting-single-az"
+                        msg::CHECK_RESTORE_CONVERTING_SINGLE_AZ
                     })
                     .arg("restored", &r.id)
                     .arg("status", &r.status),
@@ -191,7 +233,7 @@ impl Step for Restore {
             // made again; backup-lab never starts a second one by itself.
             if r.status.is_terminal() {
                 return Ready::Blocked(
-                    Text::new("blocked-restore-ended")
+                    Text::new(msg::BLOCKED_RESTORE_ENDED)
                         .arg("restored", &r.id)
                         .arg("status", &r.status),
                 );
@@ -205,17 +247,17 @@ impl Step for Restore {
             if r.is_available() && placement_problems(r, source, config).iter().any(is_failure) {
                 // What is left (class, storage, groups) is mended in the console, as each
                 // diagnosis says; backup-lab does not restart or rebuild a database itself.
-                return Ready::Blocked(Text::new("blocked-mend-console").arg("restored", &r.id));
+                return Ready::Blocked(Text::new(msg::BLOCKED_MEND_CONSOLE).arg("restored", &r.id));
             }
             return Ready::AlreadyDone(
-                Text::new("already-instance")
+                Text::new(msg::ALREADY_INSTANCE)
                     .arg("instance", &r.id)
                     .arg("status", &r.status),
             );
         }
         if ctx.is_done(self.id()) {
             return Ready::AlreadyDone(
-                Text::new("check-restore-removed").arg("restored", ctx.restored_name()),
+                Text::new(msg::CHECK_RESTORE_REMOVED).arg("restored", ctx.restored_name()),
             );
         }
         if !options.restore_again
@@ -229,7 +271,7 @@ impl Step for Restore {
             .is_some_and(crate::cloud::DbSnapshot::is_available)
         {
             return Ready::Blocked(
-                Text::new("blocked-snapshot-not-ready").arg("snapshot", &names.snapshot),
+                Text::new(msg::BLOCKED_SNAPSHOT_NOT_READY).arg("snapshot", &names.snapshot),
             );
         }
         let Some(src) = ctx.source() else {
@@ -241,16 +283,16 @@ impl Step for Restore {
             settings: settings(config, src, config.restore.multi_az, &names.snapshot),
         };
         let mut params = vec![
-            param("param-snapshot", &request.snapshot_id),
-            param("param-new-instance", &request.instance_id),
+            param(msg::PARAM_SNAPSHOT, &request.snapshot_id),
+            param(msg::PARAM_NEW_INSTANCE, &request.instance_id),
         ];
         params.extend(placement_params(&request.settings, src));
-        let notes = [Text::new("note-restore-cost")]
+        let notes = [Text::new(msg::NOTE_RESTORE_COST)]
             .into_iter()
             .chain(extended_support_note(&request.settings, src, ctx.now))
             .chain([
-                Text::new("note-restore-unchanged"),
-                Text::new("note-restore-new-instance"),
+                Text::new(msg::NOTE_RESTORE_UNCHANGED),
+                Text::new(msg::NOTE_RESTORE_NEW_INSTANCE),
             ])
             .collect();
         let command = cloud::cli::restore(&request);
@@ -370,7 +412,7 @@ pub(super) fn unknown_status(ctx: &Ctx<'_>, r: &DbInstance) -> Option<Check> {
     } else {
         Check::new(
             StepState::InProgress,
-            Text::new("check-restore-status-unknown")
+            Text::new(msg::CHECK_RESTORE_STATUS_UNKNOWN)
                 .arg("restored", &r.id)
                 .arg("status", &r.status)
                 .arg("elapsed", crate::lab::Duration::seconds(waited))
@@ -393,13 +435,13 @@ pub(super) fn restore_outcome(
         Ok(i) => {
             run.record_since(requested, event(i.id.clone()));
             Ok(vec![
-                Text::new("done-restore")
+                Text::new(msg::DONE_RESTORE)
                     .arg("restored", i.id)
                     .arg("status", i.status),
             ])
         }
         Err(e) if e.kind == ErrorKind::AlreadyExists => Ok(vec![
-            Text::new("already-instance")
+            Text::new(msg::ALREADY_INSTANCE)
                 .arg("instance", target)
                 .arg("status", "?"),
         ]),
@@ -452,17 +494,17 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
     };
     let yes_no = |v: bool| {
         Text::new(if v {
-            "param-value-yes"
+            msg::PARAM_VALUE_YES
         } else {
-            "param-value-no"
+            msg::PARAM_VALUE_NO
         })
     };
     // Labelled as the console labels them.
-    let switches: Vec<(&str, bool)> = [
-        ("param-public-access", s.publicly_accessible),
-        ("param-copy-tags", s.copy_tags_to_snapshot),
-        ("param-auto-minor-upgrade", s.auto_minor_version_upgrade),
-        ("param-deletion-protection", s.deletion_protection),
+    let switches: Vec<(Id, bool)> = [
+        (msg::PARAM_PUBLIC_ACCESS, s.publicly_accessible),
+        (msg::PARAM_COPY_TAGS, s.copy_tags_to_snapshot),
+        (msg::PARAM_AUTO_MINOR_UPGRADE, s.auto_minor_version_upgrade),
+        (msg::PARAM_DELETION_PROTECTION, s.deletion_protection),
     ]
     .into_iter()
     .filter_map(|(name, v)| v.map(|v| (name, v)))
@@ -474,40 +516,40 @@ pub(super) fn placement_params(s: &RestoreSettings, source: &DbInstance) -> Vec<
         .collect::<Vec<_>>()
         .join(", ");
     vec![
-        param("param-class", &s.class),
-        param("param-multi-az", cloud::Availability::of(s.multi_az)),
+        param(msg::PARAM_CLASS, &s.class),
+        param(msg::PARAM_MULTI_AZ, cloud::Availability::of(s.multi_az)),
         param(
-            "param-security-groups",
+            msg::PARAM_SECURITY_GROUPS,
             groups_related(&s.security_groups, source),
         ),
         param(
-            "param-subnet-group",
+            msg::PARAM_SUBNET_GROUP,
             s.subnet_group.clone().unwrap_or_default(),
         ),
-        param("param-storage", storage),
+        param(msg::PARAM_STORAGE, storage),
     ]
     .into_iter()
     .chain(
         s.storage_throughput
-            .map(|mibps| param("param-storage-throughput", format!("{mibps} MiB/s"))),
+            .map(|mibps| param(msg::PARAM_STORAGE_THROUGHPUT, format!("{mibps} MiB/s"))),
     )
     .chain([
         param(
-            "param-parameter-group",
+            msg::PARAM_PARAMETER_GROUP,
             s.parameter_group.clone().unwrap_or_default(),
         ),
         param(
-            "param-option-group",
+            msg::PARAM_OPTION_GROUP,
             source.option_group.clone().unwrap_or_default(),
         ),
         param(
-            "param-engine",
+            msg::PARAM_ENGINE,
             match s.engine_lifecycle.as_deref() {
                 Some(lifecycle) => format!("{} ({lifecycle})", source.engine),
                 None => source.engine.clone(),
             },
         ),
-        param("param-tags", tags),
+        param(msg::PARAM_TAGS, tags),
     ])
     .chain(
         switches
@@ -532,7 +574,7 @@ pub(super) fn extended_support_note(
     let nodes = cloud::Availability::of(s.multi_az).instances();
     let cents = support::EXTENDED_SUPPORT_CENTS_PER_VCPU_HOUR * vcpus * nodes;
     Some(
-        Text::new("note-extended-support")
+        Text::new(msg::NOTE_EXTENDED_SUPPORT)
             .arg("engine", source.engine.clone())
             .arg("ended", format::day(ends))
             .arg("vcpus", vcpus)
@@ -688,7 +730,7 @@ fn groups_related(groups: &[String], source: &DbInstance) -> Text {
         (true, false) => "other",
         (false, false) => "both",
     };
-    Text::new("groups-related")
+    Text::new(msg::GROUPS_RELATED)
         .arg("kind", kind)
         .arg("same", join(&same))
         .arg("other", join(&other))
@@ -731,38 +773,38 @@ fn mend_plan(
     source: &DbInstance,
     change: &InstanceChange,
 ) -> Ready {
-    let mut params = vec![param("param-instance", &r.id)];
+    let mut params = vec![param(msg::PARAM_INSTANCE, &r.id)];
     let mut notes = Vec::new();
     if let Some(groups) = &change.security_groups {
         params.push(param(
-            "param-security-groups",
-            Text::new("groups-change")
+            msg::PARAM_SECURITY_GROUPS,
+            Text::new(msg::GROUPS_CHANGE)
                 .arg("have", groups_related(&r.security_groups, source))
                 .arg("want", groups_related(groups, source)),
         ));
-        notes.push(Text::new("note-mend-groups").arg("restored", &r.id));
+        notes.push(Text::new(msg::NOTE_MEND_GROUPS).arg("restored", &r.id));
     }
     if let Some(multi_az) = change.multi_az {
         params.push(param(
-            "param-multi-az",
-            Text::new("availability-change")
+            msg::PARAM_MULTI_AZ,
+            Text::new(msg::AVAILABILITY_CHANGE)
                 .arg("have", r.availability())
                 .arg("want", cloud::Availability::of(multi_az)),
         ));
         notes.push(
             Text::new(if multi_az {
-                "note-mend-multi-az"
+                msg::NOTE_MEND_MULTI_AZ
             } else {
-                "note-mend-single-az"
+                msg::NOTE_MEND_SINGLE_AZ
             })
             .arg("restored", &r.id),
         );
     }
     params.push(param(
-        "param-apply-immediately",
-        Text::new("param-value-yes"),
+        msg::PARAM_APPLY_IMMEDIATELY,
+        Text::new(msg::PARAM_VALUE_YES),
     ));
-    notes.push(Text::new("note-mend-only-restored").arg("restored", &r.id));
+    notes.push(Text::new(msg::NOTE_MEND_ONLY_RESTORED).arg("restored", &r.id));
     yes_no(
         step,
         options,
@@ -779,7 +821,7 @@ async fn mend_now(run: &Run<'_>, change: &InstanceChange) -> Result<Outcome, Act
     let mut out = Vec::new();
     if let Some(groups) = &change.security_groups {
         out.push(
-            Text::new("done-mend-groups")
+            Text::new(msg::DONE_MEND_GROUPS)
                 .arg("restored", &after.id)
                 .arg("groups", groups.join(", ")),
         );
@@ -787,9 +829,9 @@ async fn mend_now(run: &Run<'_>, change: &InstanceChange) -> Result<Outcome, Act
     if let Some(multi_az) = change.multi_az {
         out.push(
             Text::new(if multi_az {
-                "done-mend-multi-az"
+                msg::DONE_MEND_MULTI_AZ
             } else {
-                "done-mend-single-az"
+                msg::DONE_MEND_SINGLE_AZ
             })
             .arg("restored", &after.id)
             .arg("status", &after.status),
@@ -878,16 +920,16 @@ fn adopt_plan(step: StepId, options: &Options, ctx: &Ctx<'_>, other: &DbInstance
         .map(|c| crate::format::clock(c, &ctx.config.timezone()))
         .unwrap_or_default();
     let params = vec![
-        param("param-adopt", &other.id),
-        param("param-status", &other.status),
-        param("param-created", created),
+        param(msg::PARAM_ADOPT, &other.id),
+        param(msg::PARAM_STATUS, &other.status),
+        param(msg::PARAM_CREATED, created),
     ];
     let notes = vec![
-        Text::new("note-adopt")
+        Text::new(msg::NOTE_ADOPT)
             .arg("other", &other.id)
             .arg("restored", &names.restored_instance),
-        Text::new("note-adopt-checked").arg("other", &other.id),
-        Text::new("note-adopt-instead")
+        Text::new(msg::NOTE_ADOPT_CHECKED).arg("other", &other.id),
+        Text::new(msg::NOTE_ADOPT_INSTEAD)
             .arg("restored", &names.restored_instance)
             .arg("snapshot", &names.snapshot),
     ];
@@ -926,7 +968,7 @@ fn adopt(run: &Run<'_>, id: &str) -> Outcome {
             },
         );
     }
-    vec![Text::new("done-adopt").arg("restored", id)]
+    vec![Text::new(msg::DONE_ADOPT).arg("restored", id)]
 }
 
 /// The restored database: requested (one restore is one event, however long it takes; a

@@ -2,7 +2,7 @@
 
 use async_trait::async_trait;
 
-use super::{Ctx, Step, instance_busy, source_missing, wrong_request, yes_no};
+use super::{Ctx, Step, StepTexts, instance_busy, source_missing, wrong_request, yes_no};
 use crate::cloud::{self, DbSnapshot, ErrorKind, SnapshotKind, SnapshotRequest, SnapshotStatus};
 use crate::lab::act::{ActionError, Outcome, Run, untagged_if_denied};
 use crate::lab::journal::{EventKind, Kind, Witness};
@@ -10,11 +10,30 @@ use crate::lab::observe::PartId;
 use crate::lab::plan::{Options, Ready, Request, param};
 use crate::lab::quiz::Question;
 use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
+use crate::msg;
 
 pub struct Snapshot;
 
+/// Its texts in `steps.ftl`.
+const TEXTS: StepTexts = StepTexts {
+    now_wait: Some(msg::STEP_SNAPSHOT_NOW_WAIT),
+    enter: Some(msg::STEP_SNAPSHOT_ENTER),
+    console: Some(msg::STEP_SNAPSHOT_CONSOLE),
+    action: Some(msg::UI_ACTION_SNAPSHOT),
+    ..StepTexts::new(
+        msg::STEP_SNAPSHOT_TITLE,
+        msg::STEP_SNAPSHOT_SHORT,
+        msg::STEP_SNAPSHOT_BODY,
+        msg::STEP_SNAPSHOT_NOW,
+    )
+};
+
 #[async_trait]
 impl Step for Snapshot {
+    fn texts(&self) -> &'static StepTexts {
+        &TEXTS
+    }
+
     fn id(&self) -> StepId {
         StepId::Snapshot
     }
@@ -39,8 +58,30 @@ impl Step for Snapshot {
     fn questions(&self) -> &'static [Question] {
         const {
             &[
-                Question::new("snapshot-later-todos", StepId::Snapshot, 1),
-                Question::new("snapshot-kept", StepId::Snapshot, 0),
+                Question::new(
+                    "snapshot-later-todos",
+                    StepId::Snapshot,
+                    1,
+                    [
+                        msg::QUIZ_SNAPSHOT_LATER_TODOS,
+                        msg::QUIZ_SNAPSHOT_LATER_TODOS_A,
+                        msg::QUIZ_SNAPSHOT_LATER_TODOS_B,
+                        msg::QUIZ_SNAPSHOT_LATER_TODOS_C,
+                        msg::QUIZ_SNAPSHOT_LATER_TODOS_WHY,
+                    ],
+                ),
+                Question::new(
+                    "snapshot-kept",
+                    StepId::Snapshot,
+                    0,
+                    [
+                        msg::QUIZ_SNAPSHOT_KEPT,
+                        msg::QUIZ_SNAPSHOT_KEPT_A,
+                        msg::QUIZ_SNAPSHOT_KEPT_B,
+                        msg::QUIZ_SNAPSHOT_KEPT_C,
+                        msg::QUIZ_SNAPSHOT_KEPT_WHY,
+                    ],
+                ),
             ]
         }
     }
@@ -52,7 +93,7 @@ impl Step for Snapshot {
                 Some((state, problem)) => Check::diagnosis(state, problem),
                 None => Check::new(
                     StepState::Done,
-                    Text::new("check-snapshot-available")
+                    Text::new(msg::CHECK_SNAPSHOT_AVAILABLE)
                         .arg("snapshot", &s.id)
                         .arg("age", ctx.ago(s.created)),
                 ),
@@ -60,7 +101,7 @@ impl Step for Snapshot {
             Some(s) if s.status == SnapshotStatus::Creating => {
                 let check = Check::new(
                     StepState::InProgress,
-                    Text::new("check-snapshot-creating")
+                    Text::new(msg::CHECK_SNAPSHOT_CREATING)
                         .arg("percent", s.percent)
                         .arg("elapsed", ctx.running_for(&s.id, s.created)),
                 );
@@ -71,7 +112,7 @@ impl Step for Snapshot {
             }
             Some(s) if s.status == SnapshotStatus::Deleting => Check::new(
                 StepState::Done,
-                Text::new("check-snapshot-deleting").arg("snapshot", &s.id),
+                Text::new(msg::CHECK_SNAPSHOT_DELETING).arg("snapshot", &s.id),
             ),
             // `failed` stays so; any other status (`copying`, or one RDS adds later) is work
             // under way as far as this program can tell, shown as RDS wrote it.
@@ -81,13 +122,13 @@ impl Step for Snapshot {
                 } else {
                     StepState::InProgress
                 },
-                Text::new("check-snapshot-status")
+                Text::new(msg::CHECK_SNAPSHOT_STATUS)
                     .arg("snapshot", &s.id)
                     .arg("status", &s.status),
             ),
             None if ctx.journal.has(Kind::Snapshot) => Check::new(
                 StepState::Done,
-                Text::new("check-snapshot-gone").arg("snapshot", &names.snapshot),
+                Text::new(msg::CHECK_SNAPSHOT_GONE).arg("snapshot", &names.snapshot),
             ),
             None => {
                 ctx.with_source_trouble(match other_instance(ctx).or_else(|| other_name(ctx)) {
@@ -95,7 +136,7 @@ impl Step for Snapshot {
                     None if ctx.source().is_none() => ctx.missing_source(),
                     None => Check::new(
                         StepState::Todo,
-                        Text::new("check-snapshot-missing").arg("snapshot", &names.snapshot),
+                        Text::new(msg::CHECK_SNAPSHOT_MISSING).arg("snapshot", &names.snapshot),
                     ),
                 })
             }
@@ -106,14 +147,14 @@ impl Step for Snapshot {
         let names = &ctx.config.names;
         if let Some(s) = ctx.observed.snapshot(&names.snapshot) {
             return Ready::AlreadyDone(
-                Text::new("already-snapshot")
+                Text::new(msg::ALREADY_SNAPSHOT)
                     .arg("snapshot", &s.id)
                     .arg("status", &s.status),
             );
         }
         if ctx.is_done(self.id()) {
             return Ready::AlreadyDone(
-                Text::new("check-snapshot-gone").arg("snapshot", &names.snapshot),
+                Text::new(msg::CHECK_SNAPSHOT_GONE).arg("snapshot", &names.snapshot),
             );
         }
         // The name is taken by another instance's snapshot: RDS would refuse it.
@@ -136,11 +177,11 @@ impl Step for Snapshot {
             options,
             Request::Snapshot(request.clone()),
             vec![
-                param("param-instance", &src.id),
-                param("param-snapshot", &names.snapshot),
+                param(msg::PARAM_INSTANCE, &src.id),
+                param(msg::PARAM_SNAPSHOT, &names.snapshot),
             ],
             vec![cloud::cli::create_snapshot(&request)],
-            vec![Text::new("note-snapshot-cost")],
+            vec![Text::new(msg::NOTE_SNAPSHOT_COST)],
         )
     }
 
@@ -159,10 +200,10 @@ impl Step for Snapshot {
         {
             Ok(s) => {
                 run.record(EventKind::SnapshotRequested { id: s.id.clone() });
-                Ok(vec![Text::new("done-snapshot").arg("snapshot", s.id)])
+                Ok(vec![Text::new(msg::DONE_SNAPSHOT).arg("snapshot", s.id)])
             }
             Err(e) if e.kind == ErrorKind::AlreadyExists => Ok(vec![
-                Text::new("already-snapshot")
+                Text::new(msg::ALREADY_SNAPSHOT)
                     .arg("snapshot", &request.snapshot_id)
                     .arg("status", "?"),
             ]),

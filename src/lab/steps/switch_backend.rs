@@ -3,13 +3,14 @@
 
 use async_trait::async_trait;
 
-use super::{Ctx, Step, wrong_request};
+use super::{Ctx, Step, StepTexts, wrong_request};
 use crate::cloud::{self, DB_HOST, InstanceStatus, RolloutState, Service, TaskDefinition};
 use crate::lab::act::{ActionError, Outcome, Run, revision_for};
 use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Confirm, Deploy, Options, Plan, Ready, Request, Switch, param};
 use crate::lab::{Check, Problem, ProblemCode, StepId, StepState, Text};
+use crate::msg;
 
 /// Service events a failed rollout shows, newest first.
 pub const SHOWN_EVENTS: usize = 3;
@@ -26,8 +27,26 @@ pub fn expected_endpoint(id: &str, source_endpoint: &str) -> Option<String> {
 
 pub struct SwitchBackend;
 
+/// Its texts in `steps.ftl`.
+const TEXTS: StepTexts = StepTexts {
+    now_wait: Some(msg::STEP_SWITCH_BACKEND_NOW_WAIT),
+    enter: Some(msg::STEP_SWITCH_BACKEND_ENTER),
+    console: Some(msg::STEP_SWITCH_BACKEND_CONSOLE),
+    action: Some(msg::UI_ACTION_SWITCH_BACKEND),
+    ..StepTexts::new(
+        msg::STEP_SWITCH_BACKEND_TITLE,
+        msg::STEP_SWITCH_BACKEND_SHORT,
+        msg::STEP_SWITCH_BACKEND_BODY,
+        msg::STEP_SWITCH_BACKEND_NOW,
+    )
+};
+
 #[async_trait]
 impl Step for SwitchBackend {
+    fn texts(&self) -> &'static StepTexts {
+        &TEXTS
+    }
+
     fn id(&self) -> StepId {
         StepId::SwitchBackend
     }
@@ -60,7 +79,7 @@ impl Step for SwitchBackend {
         let names = &ctx.config.names;
         let Some(restored) = ctx.restored() else {
             return Ready::Blocked(
-                Text::new("blocked-no-restore").arg("restored", ctx.restored_name()),
+                Text::new(msg::BLOCKED_NO_RESTORE).arg("restored", ctx.restored_name()),
             );
         };
         // The switch waits until the database takes connections (available, or backing-up
@@ -71,17 +90,17 @@ impl Step for SwitchBackend {
             .filter(|_| restored.accepts_connections())
         else {
             return Ready::Blocked(
-                Text::new("blocked-no-endpoint")
+                Text::new(msg::BLOCKED_NO_ENDPOINT)
                     .arg("restored", &restored.id)
                     .arg("status", &restored.status),
             );
         };
         let Some(current) = ctx.observed.current_task_definition() else {
-            return Ready::Blocked(Text::new("check-not-read-yet"));
+            return Ready::Blocked(Text::new(msg::CHECK_NOT_READ_YET));
         };
         if current.env(&names.container, DB_HOST) == Some(endpoint.as_str()) {
             return Ready::AlreadyDone(
-                Text::new("already-switched").arg("revision", current.revision),
+                Text::new(msg::ALREADY_SWITCHED).arg("revision", current.revision),
             );
         }
         // Behind other security groups than the source's (the VPC's default, say), the new
@@ -91,7 +110,7 @@ impl Step for SwitchBackend {
                 .is_some_and(|m| m.security_groups.is_some())
         }) {
             return Ready::Blocked(
-                Text::new("blocked-switch-groups").arg("restored", &restored.id),
+                Text::new(msg::BLOCKED_SWITCH_GROUPS).arg("restored", &restored.id),
             );
         }
         // A revision with the right DB_HOST is registered already: deploy exactly that one.
@@ -107,20 +126,20 @@ impl Step for SwitchBackend {
                 options: options.clone(),
                 request: Request::Deploy(deploy),
                 params: vec![
-                    param("param-cluster", &names.cluster),
-                    param("param-service", &names.service),
+                    param(msg::PARAM_CLUSTER, &names.cluster),
+                    param(msg::PARAM_SERVICE, &names.service),
                     param(
-                        "param-revision",
+                        msg::PARAM_REVISION,
                         format!("{}:{}", ready.family, ready.revision),
                     ),
-                    param("param-db-host", &endpoint),
+                    param(msg::PARAM_DB_HOST, &endpoint),
                 ],
                 commands: vec![cloud::cli::update_service(
                     &names.cluster,
                     &names.service,
                     &format!("{}:{}", ready.family, ready.revision),
                 )],
-                notes: vec![Text::new("note-rollout")],
+                notes: vec![Text::new(msg::NOTE_ROLLOUT)],
                 confirm: Confirm::YesNo,
             });
         }
@@ -137,18 +156,18 @@ impl Step for SwitchBackend {
                 endpoint: endpoint.clone(),
             }),
             params: vec![
-                param("param-family", &current.family),
-                param("param-base-revision", current.revision.to_string()),
-                param("param-db-host", &endpoint),
-                param("param-cluster", &names.cluster),
-                param("param-service", &names.service),
+                param(msg::PARAM_FAMILY, &current.family),
+                param(msg::PARAM_BASE_REVISION, current.revision.to_string()),
+                param(msg::PARAM_DB_HOST, &endpoint),
+                param(msg::PARAM_CLUSTER, &names.cluster),
+                param(msg::PARAM_SERVICE, &names.service),
             ],
             commands: vec![
                 register,
                 // The family alone names its latest ACTIVE revision: the one just registered.
                 cloud::cli::update_service(&names.cluster, &names.service, &current.family),
             ],
-            notes: vec![Text::new("note-rollout")],
+            notes: vec![Text::new(msg::NOTE_ROLLOUT)],
             confirm: Confirm::YesNo,
         })
     }
@@ -159,7 +178,7 @@ impl Step for SwitchBackend {
                 .update_service(&deploy.cluster, &deploy.service, &deploy.task_definition)
                 .await?;
             return Ok(vec![
-                Text::new("done-service-updated")
+                Text::new(msg::DONE_SERVICE_UPDATED)
                     .arg("service", &deploy.service)
                     .arg("revision", deploy.revision),
             ]);
@@ -169,7 +188,7 @@ impl Step for SwitchBackend {
         };
         let (target, _, mut out) = switch_to(run, switch).await?;
         out.push(
-            Text::new("done-service-updated")
+            Text::new(msg::DONE_SERVICE_UPDATED)
                 .arg("service", &switch.service)
                 .arg("revision", target.revision),
         );
@@ -192,9 +211,9 @@ pub(super) async fn switch_to(
     let (target, reused) = revision_for(cloud, &base, &switch.container, &switch.endpoint).await?;
     let out = vec![
         Text::new(if reused {
-            "done-revision-reused"
+            msg::DONE_REVISION_REUSED
         } else {
-            "done-revision-registered"
+            msg::DONE_REVISION_REGISTERED
         })
         .arg("revision", target.revision),
     ];
@@ -210,11 +229,11 @@ fn check(ctx: &Ctx<'_>) -> Check {
         return match &ctx.observed.service.error {
             Some(e) => Check::new(
                 StepState::Failed,
-                Text::new("check-unknown-error")
+                Text::new(msg::CHECK_UNKNOWN_ERROR)
                     .arg("code", e.code.clone())
                     .arg("message", e.message.clone()),
             ),
-            None => Check::new(StepState::Todo, Text::new("check-not-read-yet")),
+            None => Check::new(StepState::Todo, Text::new(msg::CHECK_NOT_READ_YET)),
         };
     };
     let host = ctx
@@ -253,13 +272,13 @@ fn check(ctx: &Ctx<'_>) -> Check {
         if service.is_stable() {
             return Check::new(
                 StepState::Done,
-                Text::new("check-switch-done").arg("restored", ctx.restored_name()),
+                Text::new(msg::CHECK_SWITCH_DONE).arg("restored", ctx.restored_name()),
             );
         }
         let primary = service.primary();
         let mut check = Check::new(
             StepState::InProgress,
-            Text::new("check-switch-rollout")
+            Text::new(msg::CHECK_SWITCH_ROLLOUT)
                 .arg("running", primary.map_or(0, |d| d.running))
                 .arg("desired", primary.map_or(0, |d| d.desired))
                 .arg("tasks", service.running),
@@ -269,13 +288,13 @@ fn check(ctx: &Ctx<'_>) -> Check {
         }
         return match primary.map_or(0, |d| d.failed_tasks) {
             0 => check,
-            failed => check.with(Text::new("check-switch-failed-so-far").arg("failed", failed)),
+            failed => check.with(Text::new(msg::CHECK_SWITCH_FAILED_SO_FAR).arg("failed", failed)),
         };
     }
     // Switched once and back onto the original since (the way back of the cleanup): done.
     // Anything else it points at now is a slip to name, whatever happened before.
     if ctx.journal.has(Kind::BackendSwitched) && source_ep.as_deref() == Some(host.as_str()) {
-        return Check::new(StepState::Done, Text::new("check-switch-reverted"));
+        return Check::new(StepState::Done, Text::new(msg::CHECK_SWITCH_REVERTED));
     }
     let target = target_endpoint(ctx);
     let current = ctx.observed.current_task_definition();
@@ -333,9 +352,9 @@ fn check(ctx: &Ctx<'_>) -> Check {
             );
         }
         let next = if ctx.restored().is_some_and(|r| r.endpoint.is_some()) {
-            "check-switch-todo"
+            msg::CHECK_SWITCH_TODO
         } else {
-            "check-switch-wait"
+            msg::CHECK_SWITCH_WAIT
         };
         return Check::new(
             StepState::Todo,
@@ -380,7 +399,7 @@ fn check(ctx: &Ctx<'_>) -> Check {
 /// `value` as the learner typed it, in the language's quotation marks so spaces and dots at
 /// its ends show.
 fn quoted(value: &str) -> Text {
-    Text::new("quoted").arg("value", value)
+    Text::new(msg::QUOTED).arg("value", value)
 }
 
 /// The endpoint DB_HOST should name: the restored instance's, or the one it will get.
@@ -627,12 +646,12 @@ fn rollout_failure(ctx: &Ctx<'_>, service: &Service) -> Option<Check> {
             .arg("cluster", &names.cluster),
     );
     if let Some(reason) = troubled.and_then(|d| d.rollout_reason.as_deref()) {
-        check = check.with(Text::new("check-switch-reason").arg("reason", reason));
+        check = check.with(Text::new(msg::CHECK_SWITCH_REASON).arg("reason", reason));
     }
     // Without the circuit breaker nothing ends such a rollout but another update.
     let breaker_on = service.circuit_breaker.is_some_and(|b| b.enable);
     if troubled.is_some_and(|d| d.rollout != Some(RolloutState::Failed)) && !breaker_on {
-        check = check.with(Text::new("check-switch-no-breaker").arg("service", &names.service));
+        check = check.with(Text::new(msg::CHECK_SWITCH_NO_BREAKER).arg("service", &names.service));
     }
     let since = ctx.journal.last(Kind::BackendSwitched).map(|e| e.at);
     for event in service.telling_events(since, SHOWN_EVENTS) {
@@ -641,7 +660,7 @@ fn rollout_failure(ctx: &Ctx<'_>, service: &Service) -> Option<Check> {
             .map(|at| crate::format::clock(at, &ctx.config.timezone()))
             .unwrap_or_default();
         check = check.with(
-            Text::new("check-switch-event")
+            Text::new(msg::CHECK_SWITCH_EVENT)
                 .arg("at", at)
                 .arg("message", event.message.clone()),
         );

@@ -2,18 +2,39 @@
 
 use async_trait::async_trait;
 
-use super::{Ctx, Step, wrong_request};
+use super::{Ctx, Step, StepTexts, wrong_request};
 use crate::cloud;
 use crate::lab::act::{ActionError, Outcome, Run, seen_todos};
 use crate::lab::journal::{EventKind, Kind, Witness};
 use crate::lab::observe::PartId;
 use crate::lab::plan::{Confirm, Options, Plan, Ready, Request, param};
 use crate::lab::{Check, StepId, StepState, Text};
+use crate::msg;
 
 pub struct Verify;
 
+/// Its texts in `steps.ftl`.
+const TEXTS: StepTexts = StepTexts {
+    now_look: Some(msg::STEP_VERIFY_NOW_LOOK),
+    enter: Some(msg::STEP_VERIFY_ENTER),
+    console: Some(msg::STEP_VERIFY_CONSOLE),
+    console_heading: Some(msg::STEP_VERIFY_CONSOLE_HEADING),
+    console_enter: Some(msg::STEP_VERIFY_CONSOLE_ENTER),
+    action: Some(msg::UI_ACTION_VERIFY),
+    ..StepTexts::new(
+        msg::STEP_VERIFY_TITLE,
+        msg::STEP_VERIFY_SHORT,
+        msg::STEP_VERIFY_BODY,
+        msg::STEP_VERIFY_NOW,
+    )
+};
+
 #[async_trait]
 impl Step for Verify {
+    fn texts(&self) -> &'static StepTexts {
+        &TEXTS
+    }
+
     fn id(&self) -> StepId {
         StepId::Verify
     }
@@ -35,7 +56,7 @@ impl Step for Verify {
         if let Some(count) = seen(ctx) {
             let mut check = Check::new(
                 StepState::Done,
-                Text::new("check-verify-seen").arg("count", count),
+                Text::new(msg::CHECK_VERIFY_SEEN).arg("count", count),
             );
             if let Some(titles) = served_titles(ctx) {
                 check = check.with(titles);
@@ -49,7 +70,7 @@ impl Step for Verify {
             };
             let mut check = Check::new(
                 StepState::Done,
-                Text::new("check-verify-verified").arg("count", count),
+                Text::new(msg::CHECK_VERIFY_VERIFIED).arg("count", count),
             );
             if let Some(titles) = served_titles(ctx) {
                 check = check.with(titles);
@@ -64,21 +85,24 @@ impl Step for Verify {
                 .as_ref()
                 .is_some_and(cloud::Service::is_stable);
         if !switched {
-            return Some(Check::new(StepState::Todo, Text::new("check-verify-wait")));
+            return Some(Check::new(
+                StepState::Todo,
+                Text::new(msg::CHECK_VERIFY_WAIT),
+            ));
         }
         Some(match ctx.observed.todo_count() {
-            Some(0) => Check::new(StepState::Failed, Text::new("check-verify-empty")),
+            Some(0) => Check::new(StepState::Failed, Text::new(msg::CHECK_VERIFY_EMPTY)),
             Some(n) => {
                 let check = Check::new(
                     StepState::Done,
-                    Text::new("check-verify-done").arg("count", n),
+                    Text::new(msg::CHECK_VERIFY_DONE).arg("count", n),
                 );
                 match served_titles(ctx) {
                     Some(titles) => check.with(titles),
                     None => check,
                 }
             }
-            None => Check::new(StepState::Todo, Text::new("check-not-read-yet")),
+            None => Check::new(StepState::Todo, Text::new(msg::CHECK_NOT_READ_YET)),
         })
     }
 
@@ -87,7 +111,7 @@ impl Step for Verify {
     /// once more and records what the learner saw.
     fn plan(&self, ctx: &Ctx<'_>, options: &Options) -> Ready {
         if let Some(count) = seen(ctx) {
-            return Ready::AlreadyDone(Text::new("check-verify-seen").arg("count", count));
+            return Ready::AlreadyDone(Text::new(msg::CHECK_VERIFY_SEEN).arg("count", count));
         }
         let settled = ctx
             .observed
@@ -96,26 +120,26 @@ impl Step for Verify {
             .as_ref()
             .is_some_and(crate::cloud::Service::is_stable);
         if !(ctx.backend_on_restored() && settled) {
-            return Ready::Blocked(Text::new("check-verify-wait"));
+            return Ready::Blocked(Text::new(msg::CHECK_VERIFY_WAIT));
         }
         if let Some(e) = &ctx.observed.todos.error {
             return Ready::Blocked(
-                Text::new("blocked-app-unreachable").arg("code", e.code.clone()),
+                Text::new(msg::BLOCKED_APP_UNREACHABLE).arg("code", e.code.clone()),
             );
         }
         let Some(todos) = &ctx.observed.todos.value else {
-            return Ready::Blocked(Text::new("check-not-read-yet"));
+            return Ready::Blocked(Text::new(msg::CHECK_NOT_READ_YET));
         };
         if todos.is_empty() {
-            return Ready::Blocked(Text::new("check-verify-empty"));
+            return Ready::Blocked(Text::new(msg::CHECK_VERIFY_EMPTY));
         }
         let mut params = vec![param(
-            "param-todos-served",
-            Text::new("param-todos-count").arg("count", todos.len()),
+            msg::PARAM_TODOS_SERVED,
+            Text::new(msg::PARAM_TODOS_COUNT).arg("count", todos.len()),
         )];
         params.extend(todos.iter().enumerate().map(|(i, t)| {
             (
-                Text::new("param-todo-n").arg("n", i + 1),
+                Text::new(msg::PARAM_TODO_N).arg("n", i + 1),
                 t.title.as_str().into(),
             )
         }));
@@ -126,7 +150,7 @@ impl Step for Verify {
             params,
             commands: vec![cloud::cli::app_url(ctx.config), cloud::cli::list_todos()],
             notes: vec![
-                Text::new("note-verify-browser").arg("lb", &ctx.config.names.load_balancer),
+                Text::new(msg::NOTE_VERIFY_BROWSER).arg("lb", &ctx.config.names.load_balancer),
             ],
             confirm: Confirm::Seen,
         })
@@ -139,7 +163,7 @@ impl Step for Verify {
         // Read again right before: what the learner confirms is what the app serves now.
         let todos = seen_todos(run.observed)?;
         if todos.is_empty() {
-            return Err(ActionError::Blocked(Text::new("check-verify-empty")));
+            return Err(ActionError::Blocked(Text::new(msg::CHECK_VERIFY_EMPTY)));
         }
         // The RTO ends when the app first served the todos, not when the learner looked.
         let verified = run
@@ -152,7 +176,7 @@ impl Step for Verify {
         }
         run.record(EventKind::TodosSeen { count: todos.len() });
         Ok(vec![
-            Text::new("done-verify-seen").arg("count", todos.len()),
+            Text::new(msg::DONE_VERIFY_SEEN).arg("count", todos.len()),
         ])
     }
 
@@ -181,7 +205,7 @@ fn served_titles(ctx: &Ctx<'_>) -> Option<Text> {
         return None;
     }
     let titles: Vec<&str> = todos.iter().map(|t| t.title.as_str()).collect();
-    Some(Text::new("check-verify-titles").arg("titles", titles.join(", ")))
+    Some(Text::new(msg::CHECK_VERIFY_TITLES).arg("titles", titles.join(", ")))
 }
 
 /// The todos are back: a changed list served from the restored database after the rollout

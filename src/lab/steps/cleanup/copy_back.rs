@@ -16,6 +16,7 @@ use crate::lab::act::{ATTEMPTS, ActionError, Outcome, Run};
 use crate::lab::dump::{DUMP_CONTAINER, DumpRequestError, DumpTaskRequest, dump_task_definition};
 use crate::lab::journal::{EventKind, Kind};
 use crate::lab::plan::CopyBack;
+use crate::msg;
 
 /// The latest copy back, when it failed and no copy started since: what ECS said.
 pub(super) fn last_failed_copy(ctx: &Ctx<'_>) -> Option<Text> {
@@ -30,7 +31,7 @@ pub(super) fn last_failed_copy(ctx: &Ctx<'_>) -> Option<Text> {
         return None;
     };
     Some(
-        Text::new("check-cleanup-copy-failed")
+        Text::new(msg::CHECK_CLEANUP_COPY_FAILED)
             .arg("reason", reason.clone().unwrap_or_else(|| "–".to_owned()))
             .arg(
                 "code",
@@ -83,10 +84,10 @@ pub(super) fn copy_back(
         .restored()
         .filter(|r| r.status != InstanceStatus::Deleting)
         .ok_or_else(|| {
-            Text::new("blocked-copy-no-restored").arg("restored", ctx.restored_name())
+            Text::new(msg::BLOCKED_COPY_NO_RESTORED).arg("restored", ctx.restored_name())
         })?;
     if !restored.accepts_connections() {
-        return Err(Text::new("blocked-copy-not-ready")
+        return Err(Text::new(msg::BLOCKED_COPY_NOT_READY)
             .arg("restored", &restored.id)
             .arg("status", &restored.status));
     }
@@ -96,17 +97,17 @@ pub(super) fn copy_back(
         .value
         .as_ref()
         .and_then(|s| s.network.clone())
-        .ok_or_else(|| Text::new("blocked-copy-no-network").arg("service", &names.service))?;
+        .ok_or_else(|| Text::new(msg::BLOCKED_COPY_NO_NETWORK).arg("service", &names.service))?;
     let dump = DumpTaskRequest::new(&current.arn, &names.container, restored, target).map_err(
         |e| match e {
-            DumpRequestError::NoEndpoint(id) => Text::new("blocked-copy-not-ready")
+            DumpRequestError::NoEndpoint(id) => Text::new(msg::BLOCKED_COPY_NOT_READY)
                 .arg("restored", id)
                 .arg("status", &restored.status),
             DumpRequestError::NoDatabase(id) => {
-                Text::new("blocked-copy-no-database").arg("instance", id)
+                Text::new(msg::BLOCKED_COPY_NO_DATABASE).arg("instance", id)
             }
             DumpRequestError::Engine(engine) => {
-                Text::new("blocked-copy-engine").arg("engine", engine)
+                Text::new(msg::BLOCKED_COPY_ENGINE).arg("engine", engine)
             }
         },
     )?;
@@ -131,9 +132,9 @@ enum Stand {
 fn stand(run: &Run<'_>, stand: Stand) -> Text {
     let names = &run.config.names;
     Text::new(match stand {
-        Stand::Restored => "copyback-stand-restored",
-        Stand::Copying => "copyback-stand-copying",
-        Stand::Switched => "copyback-stand-switched",
+        Stand::Restored => msg::COPYBACK_STAND_RESTORED,
+        Stand::Copying => msg::COPYBACK_STAND_COPYING,
+        Stand::Switched => msg::COPYBACK_STAND_SWITCHED,
     })
     .arg("restored", run.restored_name())
     .arg("snapshot", &names.snapshot)
@@ -170,7 +171,7 @@ pub(super) async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome,
     )
     .await?;
     let mut out = vec![
-        Text::new("done-dump-ready")
+        Text::new(msg::DONE_DUMP_READY)
             .arg("family", td.family.clone())
             .arg("revision", td.revision),
     ];
@@ -211,7 +212,7 @@ pub(super) async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome,
         );
         task
     };
-    out.push(Text::new("done-copy-started").arg("task", task.id().to_owned()));
+    out.push(Text::new(msg::DONE_COPY_STARTED).arg("task", task.id().to_owned()));
     let task = follow(run, &copy.cluster, task).await?;
     let logs = logs_text(&td, &task, &copy.cluster);
     if task.succeeded() {
@@ -222,7 +223,7 @@ pub(super) async fn copy_data(run: &Run<'_>, copy: &CopyBack) -> Result<Outcome,
             },
         );
         out.push(
-            Text::new("done-copied")
+            Text::new(msg::DONE_COPIED)
                 .arg("restored", run.restored_name())
                 .arg("instance", &run.config.names.instance),
         );
@@ -301,7 +302,7 @@ async fn follow(run: &Run<'_>, cluster: &str, mut task: Task) -> Result<Task, Ac
     loop {
         if said.as_ref() != Some(&task.last_status) {
             (run.progress)(
-                Text::new("progress-copy-status")
+                Text::new(msg::PROGRESS_COPY_STATUS)
                     .arg("task", task.id().to_owned())
                     .arg("status", task.last_status.as_str())
                     .arg(
@@ -316,7 +317,7 @@ async fn follow(run: &Run<'_>, cluster: &str, mut task: Task) -> Result<Task, Ac
         }
         if crate::format::since(cloud.now(), started) > COPY_WAIT_LIMIT_S {
             return Err(ActionError::Blocked(
-                Text::new("blocked-copy-slow")
+                Text::new(msg::BLOCKED_COPY_SLOW)
                     .arg("task", task.id().to_owned())
                     .arg("status", task.last_status.as_str())
                     .arg("cli", cloud::cli::describe_task(cluster, &task.arn))
@@ -343,11 +344,11 @@ fn logs_text(td: &TaskDefinition, task: &Task, cluster: &str) -> Text {
         .find(|c| c.name == DUMP_CONTAINER)
         .and_then(|c| c.logs.as_ref());
     match logs.and_then(|l| Some((l.group.clone()?, l.stream(DUMP_CONTAINER, task.id())?))) {
-        Some((group, stream)) => Text::new("copyback-logs")
+        Some((group, stream)) => Text::new(msg::COPYBACK_LOGS)
             .arg("group", group.clone())
             .arg("stream", stream.clone())
             .arg("cli", cloud::cli::tail_logs(&group, &stream)),
-        None => Text::new("copyback-logs-none")
+        None => Text::new(msg::COPYBACK_LOGS_NONE)
             .arg("cli", cloud::cli::describe_task(cluster, &task.arn)),
     }
 }
@@ -359,7 +360,7 @@ fn failure_text(run: &Run<'_>, copy: &CopyBack, task: &Task, logs: Text) -> Text
     let no_pull = reason.starts_with("CannotPullContainerError")
         || task.stop_code.as_deref() == Some("TaskFailedToStart") && reason.contains("CannotPull");
     let why = if no_pull {
-        Text::new("copyback-why-no-registry")
+        Text::new(msg::COPYBACK_WHY_NO_REGISTRY)
             .arg("image", copy.dump.image.clone())
             .arg(
                 "public_ip",
@@ -370,15 +371,15 @@ fn failure_text(run: &Run<'_>, copy: &CopyBack, task: &Task, logs: Text) -> Text
                 },
             )
     } else if let Some(code) = task.exit_code().filter(|c| *c != 0) {
-        Text::new("copyback-why-connect")
+        Text::new(msg::COPYBACK_WHY_CONNECT)
             .arg("code", i64::from(code))
             .arg("groups", copy.network.security_groups.join(", "))
             .arg("restored", run.restored_name())
             .arg("instance", &run.config.names.instance)
     } else {
-        Text::new("copyback-why-other")
+        Text::new(msg::COPYBACK_WHY_OTHER)
     };
-    Text::new("blocked-copy-failed")
+    Text::new(msg::BLOCKED_COPY_FAILED)
         .arg("why", why)
         .arg(
             "reason",
@@ -422,16 +423,16 @@ pub(super) async fn served_from_source(
             run.record(EventKind::ServedFromSource {
                 count: titles.len(),
             });
-            return Ok(Text::new("done-served-from-source")
+            return Ok(Text::new(msg::DONE_SERVED_FROM_SOURCE)
                 .arg("count", titles.len())
                 .arg("instance", &names.instance));
         }
         if attempt >= ATTEMPTS {
             return Err(ActionError::Blocked(match (result, titles) {
-                (Err(e), _) => Text::new("blocked-copy-unverified")
+                (Err(e), _) => Text::new(msg::BLOCKED_COPY_UNVERIFIED)
                     .arg("error", crate::cloud::error_text::error_text(&e))
                     .arg("stand", stand(run, Stand::Switched)),
-                (Ok(_), titles) => Text::new("blocked-copy-mismatch")
+                (Ok(_), titles) => Text::new(msg::BLOCKED_COPY_MISMATCH)
                     .arg("served", titles.map_or(0, |t| t.len()))
                     .arg("expected", expected.len())
                     .arg("instance", &names.instance)

@@ -12,7 +12,7 @@
 use async_trait::async_trait;
 
 use super::switch_backend::switch_to;
-use super::{Ctx, Step, wrong_request};
+use super::{Ctx, Step, StepTexts, wrong_request};
 use crate::cloud::{
     self, CloudError, DB_HOST, ErrorKind, InstanceStatus, SnapshotStatus, TaskDefinitionStatus,
 };
@@ -30,6 +30,7 @@ use crate::lab::plan::{
 };
 use crate::lab::revisions::Revisions as _;
 use crate::lab::{Check, StepId, StepState, Text};
+use crate::msg;
 
 mod copy_back;
 
@@ -69,20 +70,20 @@ pub fn leftovers(
         .snapshot(&names.snapshot)
         .is_some_and(|s| s.status != SnapshotStatus::Deleting)
     {
-        left.push(Text::new("leftover-snapshot").arg("snapshot", &names.snapshot));
+        left.push(Text::new(msg::LEFTOVER_SNAPSHOT).arg("snapshot", &names.snapshot));
     }
     if observed
         .instance(&names.pitr_instance)
         .is_some_and(|p| p.status != InstanceStatus::Deleting)
     {
-        left.push(Text::new("leftover-instance").arg("instance", &names.pitr_instance));
+        left.push(Text::new(msg::LEFTOVER_INSTANCE).arg("instance", &names.pitr_instance));
     }
     if !keep_restored {
         if observed
             .instance(restored)
             .is_some_and(|r| r.status != InstanceStatus::Deleting)
         {
-            left.push(Text::new("leftover-instance").arg("instance", restored));
+            left.push(Text::new(msg::LEFTOVER_INSTANCE).arg("instance", restored));
         }
         let host = observed.db_host(&names.container);
         let source_ep = observed
@@ -90,7 +91,7 @@ pub fn leftovers(
             .and_then(|s| s.endpoint.as_deref());
         if host.is_some() && host != source_ep {
             left.push(
-                Text::new("leftover-backend")
+                Text::new(msg::LEFTOVER_BACKEND)
                     .arg("service", &names.service)
                     .arg("instance", &names.instance),
             );
@@ -115,12 +116,12 @@ fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
     if !path.keeps_restored() {
         // The service may still use the restored database: it goes back before anything goes.
         let Some(current) = observed.current_task_definition() else {
-            return Err(Text::new("check-not-read-yet"));
+            return Err(Text::new(msg::CHECK_NOT_READ_YET));
         };
         let source = ctx
             .source()
             .filter(|s| s.endpoint.is_some())
-            .ok_or_else(|| Text::new("check-source-missing").arg("instance", &names.instance))?;
+            .ok_or_else(|| Text::new(msg::CHECK_SOURCE_MISSING).arg("instance", &names.instance))?;
         let source_ep = source.endpoint.clone().unwrap_or_default();
         if path == CleanupPath::CopyBack && !copied(ctx) {
             copy = Some(copy_back(ctx, current, source)?);
@@ -179,8 +180,26 @@ fn dumps_left(ctx: &Ctx<'_>) -> bool {
     ctx.journal.after_last(Kind::CopyStarted, Kind::CleanupDone)
 }
 
+/// Its texts in `steps.ftl`.
+const TEXTS: StepTexts = StepTexts {
+    now_wait: Some(msg::STEP_CLEANUP_NOW_WAIT),
+    enter: Some(msg::STEP_CLEANUP_ENTER),
+    console: Some(msg::STEP_CLEANUP_CONSOLE),
+    action: Some(msg::UI_ACTION_CLEANUP),
+    ..StepTexts::new(
+        msg::STEP_CLEANUP_TITLE,
+        msg::STEP_CLEANUP_SHORT,
+        msg::STEP_CLEANUP_BODY,
+        msg::STEP_CLEANUP_NOW,
+    )
+};
+
 #[async_trait]
 impl Step for Cleanup {
+    fn texts(&self) -> &'static StepTexts {
+        &TEXTS
+    }
+
     fn id(&self) -> StepId {
         StepId::Cleanup
     }
@@ -192,22 +211,22 @@ impl Step for Cleanup {
             Choice {
                 key: Some('k'),
                 flag: Some("--keep-restored"),
-                label: "ui-cleanup-keep",
-                detail: "ui-cleanup-keep-detail",
+                label: msg::UI_CLEANUP_KEEP,
+                detail: msg::UI_CLEANUP_KEEP_DETAIL,
                 sets: Setting::Cleanup(CleanupPath::KeepRestored),
             },
             Choice {
                 key: Some('c'),
                 flag: Some("--copy-back"),
-                label: "ui-cleanup-copy",
-                detail: "ui-cleanup-copy-detail",
+                label: msg::UI_CLEANUP_COPY,
+                detail: msg::UI_CLEANUP_COPY_DETAIL,
                 sets: Setting::Cleanup(CleanupPath::CopyBack),
             },
             Choice {
                 key: Some('b'),
                 flag: None,
-                label: "ui-cleanup-back",
-                detail: "ui-cleanup-back-detail",
+                label: msg::UI_CLEANUP_BACK,
+                detail: msg::UI_CLEANUP_BACK_DETAIL,
                 sets: Setting::Cleanup(CleanupPath::GoBack),
             },
         ];
@@ -219,8 +238,8 @@ impl Step for Cleanup {
     fn ask(&self, ctx: &Ctx<'_>, _options: &Options) -> Option<Ask> {
         let names = &ctx.config.names;
         Some(Ask::Choose(Choices {
-            title: "ui-cleanup-title",
-            intro: "ui-cleanup-intro",
+            title: msg::UI_CLEANUP_TITLE,
+            intro: msg::UI_CLEANUP_INTRO,
             args: vec![
                 ("restored", ctx.restored_name().into()),
                 ("instance", names.instance.as_str().into()),
@@ -229,7 +248,7 @@ impl Step for Cleanup {
             ],
             choices: self.choices(),
             chosen: None,
-            none_chosen: Some("ui-cleanup-none-chosen"),
+            none_chosen: Some(msg::UI_CLEANUP_NONE_CHOSEN),
         }))
     }
 
@@ -268,18 +287,18 @@ impl Step for Cleanup {
                 return Some(Check::new(
                     StepState::Done,
                     Text::new(match chosen {
-                        Some(CleanupPath::CopyBack) => "check-cleanup-copied",
+                        Some(CleanupPath::CopyBack) => msg::CHECK_CLEANUP_COPIED,
                         // Kept only what there is: without a restored database the
                         // backend never left the original.
-                        _ if keep_restored && ctx.restored().is_some() => "check-cleanup-kept",
-                        _ => "check-cleanup-back",
+                        _ if keep_restored && ctx.restored().is_some() => msg::CHECK_CLEANUP_KEPT,
+                        _ => msg::CHECK_CLEANUP_BACK,
                     })
                     .arg("instance", &ctx.config.names.instance),
                 ));
             }
             return Some(Check::new(
                 StepState::Todo,
-                Text::new("check-cleanup-nothing"),
+                Text::new(msg::CHECK_CLEANUP_NOTHING),
             ));
         }
         let state = if keep.is_some() {
@@ -315,7 +334,7 @@ impl Step for Cleanup {
             path.keeps_restored(),
         );
         if left.is_empty() && !dumps_left(ctx) {
-            return Ready::AlreadyDone(Text::new("already-clean"));
+            return Ready::AlreadyDone(Text::new(msg::ALREADY_CLEAN));
         }
         // RDS refuses to delete a snapshot while it is being made; nothing is deleted
         // before it is available.
@@ -324,7 +343,7 @@ impl Step for Cleanup {
             .filter(|s| s.status == SnapshotStatus::Creating)
         {
             return Ready::Blocked(
-                Text::new("blocked-snapshot-creating")
+                Text::new(msg::BLOCKED_SNAPSHOT_CREATING)
                     .arg("snapshot", &s.id)
                     .arg("percent", s.percent),
             );
@@ -334,26 +353,26 @@ impl Step for Cleanup {
             Err(text) => return Ready::Blocked(text),
         };
         let mut params = vec![param(
-            "param-cleanup-path",
+            msg::PARAM_CLEANUP_PATH,
             Text::new(match path {
-                CleanupPath::KeepRestored => "param-cleanup-keep",
-                CleanupPath::GoBack => "param-cleanup-back",
-                CleanupPath::CopyBack => "param-cleanup-copy",
+                CleanupPath::KeepRestored => msg::PARAM_CLEANUP_KEEP,
+                CleanupPath::GoBack => msg::PARAM_CLEANUP_BACK,
+                CleanupPath::CopyBack => msg::PARAM_CLEANUP_COPY,
             }),
         )];
         let mut commands = Vec::new();
         if let Some(copy) = &removal.copy {
             params.push(param(
-                "param-copy-direction",
+                msg::PARAM_COPY_DIRECTION,
                 format!("{} → {}", ctx.restored_name(), names.instance),
             ));
             params.push(param(
-                "param-copy-overwrites",
-                Text::new("param-copy-overwrites-value").arg("instance", &names.instance),
+                msg::PARAM_COPY_OVERWRITES,
+                Text::new(msg::PARAM_COPY_OVERWRITES_VALUE).arg("instance", &names.instance),
             ));
-            params.push(param("param-copy-database", &copy.dump.database));
+            params.push(param(msg::PARAM_COPY_DATABASE, &copy.dump.database));
             params.push(param(
-                "param-copy-task-definition",
+                msg::PARAM_COPY_TASK_DEFINITION,
                 format!("{DUMP_FAMILY} ({})", copy.dump.image),
             ));
             commands.push(dump::register_line(&copy.dump));
@@ -405,16 +424,16 @@ impl Step for Cleanup {
         let mut notes = Vec::new();
         if let Some(copy) = &removal.copy {
             notes.push(
-                Text::new("note-copy-overwrites")
+                Text::new(msg::NOTE_COPY_OVERWRITES)
                     .arg("instance", &names.instance)
                     .arg("restored", ctx.restored_name()),
             );
-            notes.push(Text::new("note-copy-cost"));
+            notes.push(Text::new(msg::NOTE_COPY_COST));
             let in_environment = observed
                 .current_task_definition()
                 .is_some_and(|td| td.env(&names.container, &copy.dump.password_var).is_some());
             notes.push(
-                Text::new("note-copy-credentials")
+                Text::new(msg::NOTE_COPY_CREDENTIALS)
                     .arg(
                         "stored",
                         if in_environment {
@@ -431,7 +450,7 @@ impl Step for Cleanup {
             if !copy.network.assign_public_ip {
                 notes.insert(
                     0,
-                    Text::new("note-copy-no-public-ip")
+                    Text::new(msg::NOTE_COPY_NO_PUBLIC_IP)
                         .arg("service", &names.service)
                         .arg("image", copy.dump.image.clone())
                         .arg("restored", ctx.restored_name()),
@@ -440,7 +459,7 @@ impl Step for Cleanup {
         }
         if removal.verify.is_some() {
             notes.push(
-                Text::new("note-copy-order")
+                Text::new(msg::NOTE_COPY_ORDER)
                     .arg("instance", &names.instance)
                     .arg("restored", ctx.restored_name())
                     .arg("service", &names.service),
@@ -449,22 +468,22 @@ impl Step for Cleanup {
         notes.extend(left);
         if !removal.unprotect.is_empty() {
             notes.push(
-                Text::new("note-cleanup-unprotect")
+                Text::new(msg::NOTE_CLEANUP_UNPROTECT)
                     .arg("instances", removal.unprotect.join(", "))
                     .arg("instance", &names.instance),
             );
         }
         if path.keeps_restored() {
             notes.push(
-                Text::new("note-cleanup-keep-cost")
+                Text::new(msg::NOTE_CLEANUP_KEEP_COST)
                     .arg("instance", &names.instance)
                     .arg("restored", ctx.restored_name()),
             );
         }
         notes.push(if removal.copy.is_some() {
-            Text::new("note-source-data-only").arg("instance", &names.instance)
+            Text::new(msg::NOTE_SOURCE_DATA_ONLY).arg("instance", &names.instance)
         } else {
-            Text::new("note-source-untouched").arg("instance", &names.instance)
+            Text::new(msg::NOTE_SOURCE_UNTOUCHED).arg("instance", &names.instance)
         });
         let word = if path.keeps_restored() {
             names.snapshot.clone()
@@ -535,16 +554,16 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         let since = cloud.now();
         let (original, left, _) = switch_to(run, switch).await?;
         out.push(
-            Text::new("done-service-updated")
+            Text::new(msg::DONE_SERVICE_UPDATED)
                 .arg("service", &switch.service)
                 .arg("revision", original.revision),
         );
         if !wait_for_rollout(cloud, config, &original.arn, since, run.progress).await? {
-            return Err(ActionError::Blocked(Text::new("blocked-rollout-slow")));
+            return Err(ActionError::Blocked(Text::new(msg::BLOCKED_ROLLOUT_SLOW)));
         }
         if left.status == TaskDefinitionStatus::Active {
             cloud.deregister_task_definition(&left.arn).await?;
-            out.push(Text::new("done-revision-deregistered").arg("revision", left.revision));
+            out.push(Text::new(msg::DONE_REVISION_DEREGISTERED).arg("revision", left.revision));
         }
     }
     let restored = run.restored_name();
@@ -559,10 +578,10 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
         }
         if removal.unprotect.contains(id) {
             unprotect_instance(cloud, config, &restored, id).await?;
-            out.push(Text::new("done-instance-unprotected").arg("instance", id.clone()));
+            out.push(Text::new(msg::DONE_INSTANCE_UNPROTECTED).arg("instance", id.clone()));
         }
         delete_instance(cloud, config, &restored, id).await?;
-        out.push(Text::new("done-instance-deleted").arg("instance", id.clone()));
+        out.push(Text::new(msg::DONE_INSTANCE_DELETED).arg("instance", id.clone()));
     }
     if let Some(snapshot) = &removal.snapshot {
         match cloud.delete_snapshot(snapshot).await {
@@ -573,7 +592,7 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
             }) => {}
             Err(e) => return Err(e.into()),
         }
-        out.push(Text::new("done-snapshot-deleted").arg("snapshot", snapshot.clone()));
+        out.push(Text::new(msg::DONE_SNAPSHOT_DELETED).arg("snapshot", snapshot.clone()));
     }
     if let Some(family) = &removal.dump_family {
         for arn in cloud.active_revisions(family).await? {
@@ -586,7 +605,7 @@ async fn remove(run: &Run<'_>, removal: &Removal) -> Result<Outcome, ActionError
                 Err(e) => return Err(e.into()),
             }
             out.push(
-                Text::new("done-dump-deregistered")
+                Text::new(msg::DONE_DUMP_DEREGISTERED)
                     .arg("family", family.clone())
                     .arg("revision", cloud::revision_of(&arn).unwrap_or(0)),
             );
@@ -614,14 +633,14 @@ async fn delete_dump_revisions(
             .join(", ");
         match cloud.delete_task_definitions(batch).await {
             Ok(()) => out.push(
-                Text::new("done-dump-deleted")
+                Text::new(msg::DONE_DUMP_DELETED)
                     .arg("family", family.to_owned())
                     .arg("count", batch.len())
                     .arg("revisions", revisions),
             ),
             Err(e) if e.kind == ErrorKind::AccessDenied => {
                 out.push(
-                    Text::new("done-dump-delete-denied")
+                    Text::new(msg::DONE_DUMP_DELETE_DENIED)
                         .arg("family", family.to_owned())
                         .arg("count", batch.len())
                         .arg("revisions", revisions)
