@@ -30,9 +30,8 @@ use crate::lab::steps::{self, Ctx};
 use crate::lab::{Check, Observed, StepId, Text};
 use crate::msg;
 
-pub use crate::action::Action;
-/// The worker protocol lives in [`crate::protocol`]; these names keep older paths compiling.
-pub use crate::protocol::{Command, Msg, Snapshot};
+use crate::action::Action;
+use crate::protocol::{Command, Msg};
 pub use dialog::{Dialog, FRESH_WORD};
 pub use help::Help;
 pub use quiz::QuizAt;
