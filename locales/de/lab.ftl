@@ -286,6 +286,7 @@ already-backups = bereits erledigt: Aufbewahrung { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
     }, Fenster { $window } UTC
+check-backups-first-backup-running = Die automatischen Backups sind eingeschaltet; { $instance } ist { $status } und erstellt das erste Backup. Du musst nichts tun: Sobald die Instanz wieder available ist, ist der Schritt erledigt.
 check-backups-change-running = Die Änderung läuft: Aufbewahrung { $from } → { $to ->
         [one] 1 Tag
        *[other] { $to } Tage

@@ -286,6 +286,7 @@ already-backups = already done: retention { $retention ->
         [one] 1 day
        *[other] { $retention } days
     }, window { $window } UTC
+check-backups-first-backup-running = Automated backups are on; { $instance } is { $status } and takes the first backup. Nothing to do: once the instance is available again, the step is done.
 check-backups-change-running = The change is running: retention { $from } → { $to ->
         [one] 1 day
        *[other] { $to } days

@@ -102,6 +102,49 @@ async fn enter_while_the_backup_change_applies_says_it_runs_and_asks_nothing() {
     assert!(sent.is_empty(), "nothing sent: {sent:?}");
 }
 
+/// Enter while RDS takes the first backup after the change (retention already 1 day, the
+/// instance `backing-up`) asks for no window either: it says the first backup is running and
+/// that there is nothing to do.
+#[tokio::test(start_paused = true)]
+async fn enter_while_the_first_backup_runs_asks_for_no_window() {
+    let lab = SimLab::new();
+    lab.cloud
+        .modify_backup(&BackupSettings {
+            instance_id: "workshop-db".into(),
+            retention_days: 1,
+            window_utc: "02:00-02:30".parse().expect("window"),
+            apply_immediately: true,
+        })
+        .await
+        .expect("modify");
+    let mut backing_up = false;
+    for _ in 0..600 {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        let instances = lab.cloud.describe_instances().await.expect("instances");
+        let db = instances
+            .iter()
+            .find(|i| i.id == "workshop-db")
+            .expect("workshop-db");
+        if db.retention_days == 1 && db.pending_retention.is_none() && !db.is_available() {
+            backing_up = true;
+            break;
+        }
+    }
+    assert!(backing_up, "the instance takes its first backup");
+    for (lang, words) in [
+        (Lang::En, ["first backup", "Nothing to do"]),
+        (Lang::De, ["erste Backup", "nichts tun"]),
+    ] {
+        let mut app = app_at(&lab, lang, StepId::EnableBackups).await;
+        let commands = app.update(Msg::Action(Action::Perform));
+        assert!(commands.is_empty(), "{commands:?}");
+        let (_, text) = notice(&app, lang);
+        for w in words {
+            assert!(text.contains(w), "{lang:?}: {text}");
+        }
+    }
+}
+
 /// Characters a shell treats specially that no line the lab shows may hold unquoted: a
 /// placeholder such as `<id>` would be read as a redirection, a `#` starts a comment.
 fn unquoted_trouble(line: &str) -> Option<char> {
