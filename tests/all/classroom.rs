@@ -145,6 +145,40 @@ async fn enter_while_the_first_backup_runs_asks_for_no_window() {
     }
 }
 
+/// The key line is one row, and a message there must be read whole at 80×24: every message
+/// the instructor's and learner's keys flash there fits in 79 columns (one is the margin), in
+/// both languages, instead of ending in "…".
+#[test]
+fn the_key_line_messages_fit_80_columns() {
+    use backup_lab::lab::Text;
+    let messages = [
+        Text::new("ui-clock-speed").arg("speed", "300"),
+        Text::new("ui-clock-speed-limit").arg("speed", "300"),
+        Text::new("ui-clock-paused"),
+        Text::new("ui-clock-resumed"),
+        Text::new("ui-clock-sim-only"),
+        Text::new("ui-clock-read-only"),
+        Text::new("ui-fresh-sim-only"),
+        Text::new("ui-fresh-read-only"),
+        Text::new("ui-goto-no-step")
+            .arg("number", 99_usize)
+            .arg("last", StepId::ALL.len()),
+        Text::new("ui-quiz-none"),
+        Text::new("ui-no-action"),
+    ];
+    for lang in Lang::ALL {
+        for text in &messages {
+            let line = text.render(lang);
+            assert!(
+                line.chars().count() <= 79,
+                "{lang:?} {}: {} columns: {line}",
+                text.id,
+                line.chars().count()
+            );
+        }
+    }
+}
+
 /// Characters a shell treats specially that no line the lab shows may hold unquoted: a
 /// placeholder such as `<id>` would be read as a redirection, a `#` starts a comment.
 fn unquoted_trouble(line: &str) -> Option<char> {
