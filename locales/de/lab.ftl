@@ -291,7 +291,10 @@ check-backups-change-running = Die Änderung läuft: Aufbewahrung { $from } → 
         [one] 1 Tag
        *[other] { $to } Tage
     }, { $instance } ist { $status }. Du musst nichts tun: Sobald die Instanz wieder available ist, sind die automatischen Backups an.
-note-verify-browser = Öffne jetzt deine ToDo-App im Browser (http://<DNS-Name von { $lb }>) und lade die Seite neu. Dort solltest du dieselben ToDos sehen wie hier.
+note-verify-browser = Öffne jetzt deine ToDo-App im Browser ({ $url ->
+        [none] http://<DNS-Name von { $lb }>
+       *[other] { $url }
+    }) und lade die Seite neu. Dort solltest du dieselben ToDos sehen wie hier.
 done-verify-seen = Deine { $count } ToDos sind zurück: Die App liefert sie aus der wiederhergestellten Datenbank, und du hast sie im Browser gesehen.
 already-todos = bereits erledigt: { $count } ToDos vorhanden
 already-snapshot = bereits erledigt: Snapshot { $snapshot } gibt es schon ({ $status }); er wird weiterverwendet

@@ -291,7 +291,10 @@ check-backups-change-running = The change is running: retention { $from } → { 
         [one] 1 day
        *[other] { $to } days
     }, { $instance } is { $status }. Nothing to do: once the instance is available again, automated backups are on.
-note-verify-browser = Now open your todo app in the browser (http://<DNS name of { $lb }>) and reload the page. You should see the same todos as here.
+note-verify-browser = Now open your todo app in the browser ({ $url ->
+        [none] http://<DNS name of { $lb }>
+       *[other] { $url }
+    }) and reload the page. You should see the same todos as here.
 done-verify-seen = Your { $count } todos are back: the app serves them from the restored database, and you saw them in the browser.
 already-todos = already done: { $count } todos exist
 already-snapshot = already done: snapshot { $snapshot } exists ({ $status }) and is reused

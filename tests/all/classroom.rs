@@ -621,6 +621,42 @@ async fn the_event_log_counts_aws_and_app_calls_apart() {
     assert!(text.contains(&want), "{want} in\n{text}");
 }
 
+/// The browser to look in: with the app's address given (`--app-url`), verify's note names
+/// that address, the same the `export APP_URL=…` line uses; without it, the load balancer's
+/// DNS name as a placeholder.
+#[tokio::test(start_paused = true)]
+async fn verify_names_the_app_url_the_learner_gave() {
+    let mut lab = SimLab::new();
+    let options = Options::from_config(&lab.rt.config);
+    assert_eq!(lab.rt.run(&StepId::CORE[..6], &options, true).await, 0);
+    for (app_url, want) in [
+        (
+            Some("http://127.0.0.1:8080/"),
+            ["http://127.0.0.1:8080", "http://127.0.0.1:8080"],
+        ),
+        (
+            None,
+            [
+                "http://<DNS name of todoApp>",
+                "http://<DNS-Name von todoApp>",
+            ],
+        ),
+    ] {
+        lab.rt.config.app_url = app_url.map(str::to_owned);
+        let ready = lab.ready_with(StepId::Verify, &options).await;
+        let Ready::Plan(plan) = ready else {
+            panic!("{ready:?}")
+        };
+        for (lang, want) in [Lang::En, Lang::De].into_iter().zip(want) {
+            let notes: Vec<String> = plan.notes.iter().map(|n| n.render(lang)).collect();
+            assert!(
+                notes.iter().any(|n| n.contains(&format!("({want})"))),
+                "{lang:?}: {notes:?}"
+            );
+        }
+    }
+}
+
 /// The moment the todos are back: Enter on verify shows the list the app serves and asks
 /// whether the learner sees the same in the browser; "yes" reads the app again and records
 /// it, and the step then says so. A list that changed meanwhile is not confirmed.
