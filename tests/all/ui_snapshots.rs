@@ -1272,6 +1272,22 @@ async fn left_and_right_move_through_the_cleanup_ways_both_ways() {
     }
 }
 
+/// Enter on the cleanup with nothing to delete asks no question about which database stays:
+/// it says at once that there is nothing to do.
+#[tokio::test]
+async fn cleanup_with_nothing_to_delete_asks_no_choice() {
+    let lab = lab_at(Stage::Fresh).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Cleanup).await;
+        app.update(Msg::Action(Action::Perform));
+        assert!(
+            matches!(app.dialog, Some(Dialog::Notice { .. })),
+            "{lang:?}: {:?}",
+            app.dialog
+        );
+    }
+}
+
 /// At 120×40 the step's text gets the room: at least 80 columns (at 100, 69), the step list
 /// folds into the strip, and no side panel has an empty row at its end.
 #[tokio::test]
