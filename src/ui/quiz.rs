@@ -53,8 +53,9 @@ pub fn prompt_lines(view: &View<'_>, step: StepId, width: usize) -> Vec<Line<'st
     out
 }
 
-/// The key line: answer, move, close, with the keys of the quiz's table.
-fn keys_line(view: &Look) -> Line<'static> {
+/// The key line: answer (until the question is answered: the first answer counts), move,
+/// close, with the keys of the quiz's table.
+fn keys_line(view: &Look, answered: bool) -> Line<'static> {
     let th = &view.th;
     let mut spans = Vec::new();
     for (actions, id) in [
@@ -65,6 +66,9 @@ fn keys_line(view: &Look) -> Line<'static> {
         (&[Action::PrevStep, Action::NextStep][..], "quiz-keys-move"),
         (&[Action::Cancel][..], "quiz-keys-close"),
     ] {
+        if answered && id == "quiz-keys-answer" {
+            continue;
+        }
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
@@ -163,7 +167,7 @@ pub fn sections(
     }
     sections.push(dialogs::Section {
         drop_rank: dialogs::KEEP,
-        lines: vec![keys_line(view)],
+        lines: vec![keys_line(view, answer.is_some())],
     });
     sections
 }
