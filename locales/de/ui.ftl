@@ -247,7 +247,7 @@ ui-restore-again-detail = Eine neue Instanz aus { $snapshot }, mit den Einstellu
 ## Die Uhr der Simulation, Sprünge, eine neue Welt (Tasten für die Vorführung)
 ui-mode-sim-idle = SIMULATION Echtzeit · AWS ×{ $speed }
 ui-mode-sim-paused = SIMULATION ⏸ angehalten · AWS ×{ $speed }
-ui-help-goto = zu Schritt 1–9 springen; g und die Nummer (dann Enter) für jeden Schritt, auch 10–12
+ui-help-goto = zu Schritt 1–9 springen; g und die Nummer für jeden Schritt, auch 10–12 (zwei Ziffern springen sofort, eine mit Enter)
 ui-help-clock-pause = Uhr der Simulation anhalten / weiterlaufen lassen
 ui-help-clock-speed = Simulation: AWS schneller / langsamer arbeiten lassen (×1 bis ×300)
 ui-help-fresh = Simulation: mit einer neuen Welt von vorn beginnen (du tippst zur Bestätigung ein Wort)

@@ -247,7 +247,7 @@ ui-restore-again-detail = A new instance from { $snapshot }, with the lab's sett
 ## The simulation's clock, jumps, a fresh world (keys for a live demo)
 ui-mode-sim-idle = SIMULATION real time · AWS ×{ $speed }
 ui-mode-sim-paused = SIMULATION ⏸ paused · AWS ×{ $speed }
-ui-help-goto = jump to step 1–9; g and the number (then Enter) for any step, 10–12 too
+ui-help-goto = jump to step 1–9; g and the number for any step, 10–12 too (two digits jump at once, one with Enter)
 ui-help-clock-pause = pause / resume the simulation's clock
 ui-help-clock-speed = simulation: AWS works faster / slower (×1 to ×300)
 ui-help-fresh = simulation: start over in a fresh world (you type a word to confirm)
