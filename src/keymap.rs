@@ -286,7 +286,7 @@ pub const DIALOG: &[Row] = &[
     row(
         &[
             key(KeyCode::Tab, Action::ToggleChoice),
-            also(KeyCode::Left, Action::ToggleChoice),
+            also(KeyCode::Left, Action::PrevStep),
             also(KeyCode::Right, Action::ToggleChoice),
             Binding {
                 key: Key::Choices,

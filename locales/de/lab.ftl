@@ -286,11 +286,15 @@ already-backups = bereits erledigt: Aufbewahrung { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
     }, Fenster { $window } UTC
+check-backups-first-backup-running = Die automatischen Backups sind eingeschaltet; { $instance } ist { $status } und erstellt das erste Backup. Du musst nichts tun: Sobald die Instanz wieder available ist, ist der Schritt erledigt.
 check-backups-change-running = Die Änderung läuft: Aufbewahrung { $from } → { $to ->
         [one] 1 Tag
        *[other] { $to } Tage
     }, { $instance } ist { $status }. Du musst nichts tun: Sobald die Instanz wieder available ist, sind die automatischen Backups an.
-note-verify-browser = Öffne jetzt deine ToDo-App im Browser (http://<DNS-Name von { $lb }>) und lade die Seite neu. Dort solltest du dieselben ToDos sehen wie hier.
+note-verify-browser = Öffne jetzt deine ToDo-App im Browser ({ $url ->
+        [none] http://<DNS-Name von { $lb }>
+       *[other] { $url }
+    }) und lade die Seite neu. Dort solltest du dieselben ToDos sehen wie hier.
 done-verify-seen = Deine { $count } ToDos sind zurück: Die App liefert sie aus der wiederhergestellten Datenbank, und du hast sie im Browser gesehen.
 already-todos = bereits erledigt: { $count } ToDos vorhanden
 already-snapshot = bereits erledigt: Snapshot { $snapshot } gibt es schon ({ $status }); er wird weiterverwendet
@@ -466,7 +470,7 @@ invalid-identifier-too-long = der Name ist länger als 63 Zeichen
 invalid-identifier-first-char = der Name muss mit einem Buchstaben beginnen
 invalid-identifier-chars = der Name darf nur Buchstaben, Ziffern und Bindestriche enthalten
 invalid-identifier-hyphens = der Name darf keine zwei Bindestriche hintereinander haben und nicht mit einem enden
-invalid-window-format = das Backup-Fenster muss die Form hh:mm-hh:mm haben, z. B. 03:00-03:30
+invalid-window-format = das Backup-Fenster muss die Form hh:mm-hh:mm haben, im 24-Stunden-Format (Stunden 00–23, Minuten 00–59), z. B. 03:00-03:30
 invalid-window-too-short = das Backup-Fenster muss mindestens 30 Minuten lang sein
 invalid-window-overlap = das Backup-Fenster überschneidet sich mit dem Wartungsfenster ({ $maintenance } UTC); wähle eine andere Zeit
 invalid-retention = die Aufbewahrung muss zwischen 0 und 35 Tagen liegen

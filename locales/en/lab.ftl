@@ -286,11 +286,15 @@ already-backups = already done: retention { $retention ->
         [one] 1 day
        *[other] { $retention } days
     }, window { $window } UTC
+check-backups-first-backup-running = Automated backups are on; { $instance } is { $status } and takes the first backup. Nothing to do: once the instance is available again, the step is done.
 check-backups-change-running = The change is running: retention { $from } → { $to ->
         [one] 1 day
        *[other] { $to } days
     }, { $instance } is { $status }. Nothing to do: once the instance is available again, automated backups are on.
-note-verify-browser = Now open your todo app in the browser (http://<DNS name of { $lb }>) and reload the page. You should see the same todos as here.
+note-verify-browser = Now open your todo app in the browser ({ $url ->
+        [none] http://<DNS name of { $lb }>
+       *[other] { $url }
+    }) and reload the page. You should see the same todos as here.
 done-verify-seen = Your { $count } todos are back: the app serves them from the restored database, and you saw them in the browser.
 already-todos = already done: { $count } todos exist
 already-snapshot = already done: snapshot { $snapshot } exists ({ $status }) and is reused
@@ -466,7 +470,7 @@ invalid-identifier-too-long = the name is longer than 63 characters
 invalid-identifier-first-char = the name must start with a letter
 invalid-identifier-chars = the name may contain only letters, digits and hyphens
 invalid-identifier-hyphens = the name must not contain two hyphens in a row or end with one
-invalid-window-format = the backup window must look like hh:mm-hh:mm, e.g. 03:00-03:30
+invalid-window-format = the backup window must look like hh:mm-hh:mm in 24-hour time (hours 00–23, minutes 00–59), e.g. 03:00-03:30
 invalid-window-too-short = the backup window must be at least 30 minutes long
 invalid-window-overlap = the backup window overlaps the maintenance window ({ $maintenance } UTC); choose another time
 invalid-retention = the retention must be 0 to 35 days

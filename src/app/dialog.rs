@@ -105,7 +105,7 @@ impl Dialog {
             Dialog::Notice { .. } => match action {
                 Action::Quit => Outcome::Quit,
                 // Arrows and Tab move nothing in a notice; it stays until answered.
-                Action::ToggleChoice => Outcome::Stay,
+                Action::ToggleChoice | Action::PrevStep => Outcome::Stay,
                 _ => Outcome::Close,
             },
             Dialog::FreshWorld { typed, mismatch } => match action {

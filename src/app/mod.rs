@@ -1209,6 +1209,18 @@ mod tests {
     fn the_cleanup_choice_starts_with_nothing_chosen_and_offers_three_ways() {
         let cleanup = |path| Some(Setting::Cleanup(path));
         let mut app = app();
+        // Something to delete: the lab's snapshot (with nothing left, no choice is asked).
+        let snapshot = crate::cloud::DbSnapshot {
+            id: app.config.names.snapshot.clone(),
+            instance_id: app.config.names.instance.clone(),
+            status: crate::cloud::SnapshotStatus::Available,
+            percent: 100,
+            kind: crate::cloud::SnapshotKind::Manual,
+            created: Some(app.now),
+            created_by_tool: true,
+            arn: String::new(),
+        };
+        app.observed.snapshots.take(Ok(vec![snapshot]), app.now);
         app.selected = StepId::Cleanup;
         app.update(Msg::Action(Action::Perform));
         assert_eq!(marked(&app), None);

@@ -54,8 +54,9 @@ pub fn prompt_lines(view: &View<'_>, step: StepId, width: usize) -> Vec<Line<'st
     out
 }
 
-/// The key line: answer, move, close, with the keys of the quiz's table.
-fn keys_line(view: &Look) -> Line<'static> {
+/// The key line: answer (until the question is answered: the first answer counts), move,
+/// close, with the keys of the quiz's table.
+fn keys_line(view: &Look, answered: bool) -> Line<'static> {
     let th = &view.th;
     let mut spans = Vec::new();
     for (actions, id) in [
@@ -69,6 +70,9 @@ fn keys_line(view: &Look) -> Line<'static> {
         ),
         (&[Action::Cancel][..], msg::QUIZ_KEYS_CLOSE),
     ] {
+        if answered && id == msg::QUIZ_KEYS_ANSWER {
+            continue;
+        }
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
@@ -167,7 +171,7 @@ pub fn sections(
     }
     sections.push(dialogs::Section {
         drop_rank: dialogs::KEEP,
-        lines: vec![keys_line(view)],
+        lines: vec![keys_line(view, answer.is_some())],
     });
     sections
 }

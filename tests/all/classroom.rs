@@ -102,6 +102,88 @@ async fn enter_while_the_backup_change_applies_says_it_runs_and_asks_nothing() {
     assert!(sent.is_empty(), "nothing sent: {sent:?}");
 }
 
+/// Enter while RDS takes the first backup after the change (retention already 1 day, the
+/// instance `backing-up`) asks for no window either: it says the first backup is running and
+/// that there is nothing to do.
+#[tokio::test(start_paused = true)]
+async fn enter_while_the_first_backup_runs_asks_for_no_window() {
+    let lab = SimLab::new();
+    lab.cloud
+        .modify_backup(&BackupSettings {
+            instance_id: "workshop-db".into(),
+            retention_days: 1,
+            window_utc: "02:00-02:30".parse().expect("window"),
+            apply_immediately: true,
+        })
+        .await
+        .expect("modify");
+    let mut backing_up = false;
+    for _ in 0..600 {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        let instances = lab.cloud.describe_instances().await.expect("instances");
+        let db = instances
+            .iter()
+            .find(|i| i.id == "workshop-db")
+            .expect("workshop-db");
+        if db.retention_days == 1 && db.pending_retention.is_none() && !db.is_available() {
+            backing_up = true;
+            break;
+        }
+    }
+    assert!(backing_up, "the instance takes its first backup");
+    for (lang, words) in [
+        (Lang::En, ["first backup", "Nothing to do"]),
+        (Lang::De, ["erste Backup", "nichts tun"]),
+    ] {
+        let mut app = app_at(&lab, lang, StepId::EnableBackups).await;
+        let commands = app.update(Msg::Action(Action::Perform));
+        assert!(commands.is_empty(), "{commands:?}");
+        let (_, text) = notice(&app, lang);
+        for w in words {
+            assert!(text.contains(w), "{lang:?}: {text}");
+        }
+    }
+}
+
+/// The key line is one row, and a message there must be read whole at 80×24: every message
+/// the instructor's and learner's keys flash there fits in 79 columns (one is the margin), in
+/// both languages, instead of ending in "…".
+#[test]
+fn the_key_line_messages_fit_80_columns() {
+    use backup_lab::lab::Text;
+    // Integration tests name texts by their ids as the .ftl files write them.
+    let text = |id: &str| Text {
+        id: id.to_owned(),
+        args: Vec::new(),
+    };
+    let messages = [
+        text("ui-clock-speed").arg("speed", "300"),
+        text("ui-clock-speed-limit").arg("speed", "300"),
+        text("ui-clock-paused"),
+        text("ui-clock-resumed"),
+        text("ui-clock-sim-only"),
+        text("ui-clock-read-only"),
+        text("ui-fresh-sim-only"),
+        text("ui-fresh-read-only"),
+        text("ui-goto-no-step")
+            .arg("number", 99_usize)
+            .arg("last", StepId::ALL.len()),
+        text("ui-quiz-none"),
+        text("ui-no-action"),
+    ];
+    for lang in Lang::ALL {
+        for text in &messages {
+            let line = text.render(lang);
+            assert!(
+                line.chars().count() <= 79,
+                "{lang:?} {}: {} columns: {line}",
+                text.id,
+                line.chars().count()
+            );
+        }
+    }
+}
+
 /// Characters a shell treats specially that no line the lab shows may hold unquoted: a
 /// placeholder such as `<id>` would be read as a redirection, a `#` starts a comment.
 fn unquoted_trouble(line: &str) -> Option<char> {
@@ -542,6 +624,42 @@ async fn the_event_log_counts_aws_and_app_calls_apart() {
     let text = screen(&app_de, 160, 48);
     let want = format!("{aws_calls} AWS-Aufrufe · {app_calls} App-Aufrufe");
     assert!(text.contains(&want), "{want} in\n{text}");
+}
+
+/// The browser to look in: with the app's address given (`--app-url`), verify's note names
+/// that address, the same the `export APP_URL=…` line uses; without it, the load balancer's
+/// DNS name as a placeholder.
+#[tokio::test(start_paused = true)]
+async fn verify_names_the_app_url_the_learner_gave() {
+    let mut lab = SimLab::new();
+    let options = Options::from_config(&lab.rt.config);
+    assert_eq!(lab.rt.run(&StepId::CORE[..6], &options, true).await, 0);
+    for (app_url, want) in [
+        (
+            Some("http://127.0.0.1:8080/"),
+            ["http://127.0.0.1:8080", "http://127.0.0.1:8080"],
+        ),
+        (
+            None,
+            [
+                "http://<DNS name of todoApp>",
+                "http://<DNS-Name von todoApp>",
+            ],
+        ),
+    ] {
+        lab.rt.config.app_url = app_url.map(str::to_owned);
+        let ready = lab.ready_with(StepId::Verify, &options).await;
+        let Ready::Plan(plan) = ready else {
+            panic!("{ready:?}")
+        };
+        for (lang, want) in [Lang::En, Lang::De].into_iter().zip(want) {
+            let notes: Vec<String> = plan.notes.iter().map(|n| n.render(lang)).collect();
+            assert!(
+                notes.iter().any(|n| n.contains(&format!("({want})"))),
+                "{lang:?}: {notes:?}"
+            );
+        }
+    }
 }
 
 /// The moment the todos are back: Enter on verify shows the list the app serves and asks

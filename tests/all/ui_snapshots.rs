@@ -1251,6 +1251,50 @@ async fn the_console_path_folds_behind_c() {
     }
 }
 
+/// In a choice of three ways, → (and Tab) mark the next way and ← the previous one, as the
+/// help's "Tab ← →" promises; ← never moves forward.
+#[tokio::test]
+async fn left_and_right_move_through_the_cleanup_ways_both_ways() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let lab = lab_at(Stage::Recovered).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Cleanup).await;
+        app.update(Msg::Action(Action::Perform));
+        let mut press = |code: KeyCode| {
+            let action = app
+                .action(&KeyEvent::new(code, KeyModifiers::NONE))
+                .expect("a dialog key");
+            app.update(Msg::Action(action));
+            let Some(Dialog::Choose { choices, .. }) = &app.dialog else {
+                panic!("{lang:?}: {:?}", app.dialog)
+            };
+            choices.chosen
+        };
+        assert_eq!(press(KeyCode::Right), Some(0), "{lang:?}");
+        assert_eq!(press(KeyCode::Right), Some(1), "{lang:?}");
+        assert_eq!(press(KeyCode::Right), Some(2), "{lang:?}");
+        assert_eq!(press(KeyCode::Left), Some(1), "{lang:?}");
+        assert_eq!(press(KeyCode::Left), Some(0), "{lang:?}");
+        assert_eq!(press(KeyCode::Tab), Some(1), "{lang:?}");
+    }
+}
+
+/// Enter on the cleanup with nothing to delete asks no question about which database stays:
+/// it says at once that there is nothing to do.
+#[tokio::test]
+async fn cleanup_with_nothing_to_delete_asks_no_choice() {
+    let lab = lab_at(Stage::Fresh).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Cleanup).await;
+        app.update(Msg::Action(Action::Perform));
+        assert!(
+            matches!(app.dialog, Some(Dialog::Notice { .. })),
+            "{lang:?}: {:?}",
+            app.dialog
+        );
+    }
+}
+
 /// At 120×40 the step's text gets the room: at least 80 columns (at 100, 69), the step list
 /// folds into the strip, and no side panel has an empty row at its end.
 #[tokio::test]

@@ -44,7 +44,7 @@ impl Step for EnableBackups {
     /// The backup window in local time, typed before the plan; while RDS still applies the
     /// retention the lab sent, that instead.
     fn ask(&self, ctx: &Ctx<'_>, options: &Options) -> Option<Ask> {
-        if let Some(running) = applying(ctx) {
+        if let Some(running) = applying(ctx).or_else(|| first_backup_running(ctx)) {
             return Some(Ask::Notice {
                 title: msg::DIALOG_RUNNING,
                 text: running,
@@ -216,6 +216,22 @@ pub fn applying(ctx: &Ctx<'_>) -> Option<Text> {
                 .arg("status", &src.status)
         },
     )
+}
+
+/// The retention is set and RDS takes the first backup (`backing-up`, then `modifying`):
+/// there is nothing to choose until the instance is available again.
+fn first_backup_running(ctx: &Ctx<'_>) -> Option<Text> {
+    let src = ctx.source()?;
+    let want = ctx.config.backup.retention_days;
+    (want > 0
+        && src.retention_days == want
+        && src.pending_retention.is_none()
+        && !src.is_available())
+    .then(|| {
+        Text::new(msg::CHECK_BACKUPS_FIRST_BACKUP_RUNNING)
+            .arg("instance", &src.id)
+            .arg("status", &src.status)
+    })
 }
 
 /// Whether `tz` changes its offset in the year around `now` (daylight saving time): only

@@ -150,7 +150,15 @@ impl Step for Verify {
             params,
             commands: vec![cloud::cli::app_url(ctx.config), cloud::cli::list_todos()],
             notes: vec![
-                Text::new(msg::NOTE_VERIFY_BROWSER).arg("lb", &ctx.config.names.load_balancer),
+                Text::new(msg::NOTE_VERIFY_BROWSER)
+                    .arg("lb", &ctx.config.names.load_balancer)
+                    .arg(
+                        "url",
+                        ctx.config
+                            .app_url
+                            .as_deref()
+                            .map_or_else(|| "none".to_owned(), cloud::todo_api::normalize_base_url),
+                    ),
             ],
             confirm: Confirm::Seen,
         })

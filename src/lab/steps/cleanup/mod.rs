@@ -235,7 +235,16 @@ impl Step for Cleanup {
 
     /// Nothing is chosen in advance: one way gives up the restored data, one overwrites the
     /// original database's todos, one keeps paying for two instances.
+    /// Which database stays, asked only while there is something to delete: with nothing
+    /// left either way, the plan says so at once.
     fn ask(&self, ctx: &Ctx<'_>, _options: &Options) -> Option<Ask> {
+        let nothing_left = [false, true]
+            .into_iter()
+            .all(|keep| leftovers(ctx.observed, ctx.config, ctx.restored_name(), keep).is_empty())
+            && !dumps_left(ctx);
+        if nothing_left {
+            return None;
+        }
         let names = &ctx.config.names;
         Some(Ask::Choose(Choices {
             title: msg::UI_CLEANUP_TITLE,
