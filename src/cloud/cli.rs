@@ -278,6 +278,7 @@ pub fn list_task_definitions(l: &super::TaskDefinitionListing) -> String {
 #[must_use]
 pub fn register_task_definition(r: &super::TaskDefinitionRegistration) -> String {
     let mut body = r.body.clone();
+    let mut secrets = Vec::new();
     if let Some(defs) = body
         .get_mut("containerDefinitions")
         .and_then(serde_json::Value::as_array_mut)
@@ -296,7 +297,12 @@ pub fn register_task_definition(r: &super::TaskDefinitionRegistration) -> String
                 if let Some(value) = kv.get_mut("value")
                     && super::is_secret_name(&name)
                 {
-                    *value = serde_json::Value::from(super::shown_value(&name, ""));
+                    *value = serde_json::Value::from(if is_shell_name(&name) {
+                        secret_placeholder(&name)
+                    } else {
+                        super::shown_value(&name, "").to_owned()
+                    });
+                    secrets.push(name);
                 }
             }
         }
@@ -305,10 +311,16 @@ pub fn register_task_definition(r: &super::TaskDefinitionRegistration) -> String
     if let Some(fields) = body.as_object_mut() {
         fields.remove("family");
     }
+    let mut json = quote(&body.to_string());
+    // A secret is never shown: the line reads it from the shell's environment, and the shell
+    // refuses to run the command while it is not set (`${NAME:?}`), so a pasted line never
+    // registers a revision with a placeholder for a password.
+    for name in &secrets {
+        json = json.replace(&secret_placeholder(name), &format!("'\"${{{name}:?}}\"'"));
+    }
     let mut out = format!(
-        "aws ecs register-task-definition --family {} --cli-input-json {}",
+        "aws ecs register-task-definition --family {} --cli-input-json {json}",
         quote(r.family()),
-        quote(&body.to_string())
     );
     if !r.tags.is_empty() {
         out.push_str(" --tags");
@@ -318,6 +330,20 @@ pub fn register_task_definition(r: &super::TaskDefinitionRegistration) -> String
         }
     }
     out
+}
+
+/// Whether `name` can be a shell variable (letters, digits and `_`, not starting with a digit).
+fn is_shell_name(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// What stands for the secret `name` in a register line's JSON until the quoted line reads it
+/// from the environment instead.
+fn secret_placeholder(name: &str) -> String {
+    format!("@@secret:{name}@@")
 }
 
 /// The `jq` program that turns `describe-task-definition --include TAGS` output into input for
@@ -491,4 +517,52 @@ pub fn tail_logs(group: &str, stream: &str) -> String {
         quote(group),
         quote(stream)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON argument of a register line as a POSIX shell expands it with `env`, or `None`
+    /// when the shell refuses to run it.
+    fn expanded(line: &str, env: &[(&str, &str)]) -> Option<serde_json::Value> {
+        let arg = line.split_once(" --cli-input-json ")?.1;
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("printf '%s' {arg}"))
+            .env_clear()
+            .envs(env.iter().copied())
+            .output()
+            .ok()?;
+        out.status
+            .success()
+            .then(|| serde_json::from_slice(&out.stdout).expect("JSON"))
+    }
+
+    #[test]
+    fn a_register_line_reads_the_password_from_the_shell_and_never_shows_it() {
+        let registration = crate::cloud::TaskDefinitionRegistration {
+            body: serde_json::json!({
+                "family": "workshop-backend",
+                "containerDefinitions": [{
+                    "name": "container-backend",
+                    "environment": [
+                        {"name": "DB_HOST", "value": "workshop-db-restore.example"},
+                        {"name": "DB_PASSWORD", "value": "Workshop-Pa55word!"},
+                    ],
+                }],
+            }),
+            tags: Vec::new(),
+        };
+        let line = register_task_definition(&registration);
+        assert!(!line.contains("Pa55word"), "{line}");
+        assert!(line.contains("${DB_PASSWORD:?}"), "{line}");
+        let body = expanded(&line, &[("DB_PASSWORD", "Workshop-Pa55word!")]).expect("runs");
+        let env = &body["containerDefinitions"][0]["environment"];
+        assert_eq!(env[1]["value"], "Workshop-Pa55word!", "{body}");
+        assert_eq!(env[0]["value"], "workshop-db-restore.example");
+        // Pasted without the password set, the shell refuses instead of registering a
+        // revision with a wrong one.
+        assert_eq!(expanded(&line, &[]), None);
+    }
 }
