@@ -986,3 +986,30 @@ async fn a_restore_under_the_lab_name_after_an_adoption_takes_its_place() {
         "workshop-db-restore"
     );
 }
+
+/// A restore the journal saw become available under another name (the configuration named
+/// the restored database differently then) is no restore of the name asked for now: the step
+/// does not claim it was made and since deleted.
+#[tokio::test(start_paused = true)]
+async fn a_restore_seen_under_another_name_is_not_taken_for_this_one() {
+    let lab = lab();
+    lab.snapshot_taken().await;
+    {
+        let mut journal = lab.rt.journal.lock().unwrap();
+        let now = lab.sim.now();
+        journal.record(
+            now,
+            now,
+            backup_lab::lab::journal::EventKind::RestoreAvailable {
+                instance: "workshop-db-copy".into(),
+            },
+        );
+    }
+    let check = lab.check(StepId::Restore).await;
+    assert_ne!(check.state, StepState::Done, "{check:?}");
+    assert!(
+        !check.render(Lang::En).contains("deleted"),
+        "{}",
+        check.render(Lang::En)
+    );
+}

@@ -65,6 +65,16 @@ impl Journal {
         self.last(kind).is_some()
     }
 
+    /// Whether the journal saw `instance` become available as a restore of this lab (a
+    /// restore under another name, from a run that named the restored database otherwise, is
+    /// none of this one).
+    #[must_use]
+    pub fn restore_seen_available(&self, instance: &str) -> bool {
+        self.events().iter().any(
+            |e| matches!(&e.kind, EventKind::RestoreAvailable { instance: seen } if seen == instance),
+        )
+    }
+
     /// The cleanup path chosen last, if cleanup ever ran.
     #[must_use]
     pub fn cleanup_path(&self) -> Option<CleanupPath> {
