@@ -136,7 +136,7 @@ impl Step for Restore {
 
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
         let Some(r) = ctx.restored() else {
-            if ctx.journal.restore_seen_available(&ctx.restored_name()) {
+            if ctx.journal.restore_seen_available(ctx.restored_name()) {
                 return Some(Check::new(
                     StepState::Done,
                     Text::new(msg::CHECK_RESTORE_REMOVED).arg("restored", ctx.restored_name()),
