@@ -384,6 +384,7 @@ blocked-copy-mismatch = die App liefert { $served } ToDos aus { $instance }, { $
 
 run-already-done = bereits erledigt: { $detail }
 run-seen-assumed = --yes: als gesehen angenommen; prüfe, ob dein Browser sie auch zeigt.
+run-not-seen-yet = noch nicht bestätigt: Das Konto liefert die ToDos, dein Browser zeigt sie noch nicht. Lade die Seite ohne Cache neu (Ctrl+Shift+R) und prüfe, ob die Adresse zu deiner ToDo-App gehört; dann führe backup-lab run { $step } noch einmal aus.
 run-skipped = übersprungen
 run-needs-yes = kein Terminal für die Bestätigung: Ergänze --yes, um ohne Nachfrage auszuführen
 run-nothing = nenne die Schritte (z. B. run snapshot) oder verwende --all

@@ -384,6 +384,7 @@ blocked-copy-mismatch = the app serves { $served } todos from { $instance }, but
 
 run-already-done = already done: { $detail }
 run-seen-assumed = --yes: taken as seen; check that your browser shows them too.
+run-not-seen-yet = not confirmed yet: the account serves the todos, your browser does not show them. Reload the page without the cache (Ctrl+Shift+R) and check that the address is the todo app’s; then run backup-lab run { $step } again.
 run-skipped = skipped
 run-needs-yes = no terminal to ask for confirmation: add --yes to run without asking
 run-nothing = name the steps to run (e.g. run snapshot) or use --all

@@ -236,6 +236,12 @@ impl Runtime {
                 };
             }
             match result {
+                // Not seen in the browser yet: what to look at, rather than a bare "skipped".
+                None if self.awaits_look(step, &observed, options) => {
+                    self.say(&Text::new(msg::RUN_NOT_SEEN_YET).arg("step", step.id()));
+                    code = EXIT_INCOMPLETE;
+                    break;
+                }
                 None => {
                     self.say(&Text::new(msg::RUN_SKIPPED));
                     code = EXIT_INCOMPLETE;

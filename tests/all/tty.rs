@@ -414,3 +414,42 @@ fn ctrl_z_and_sigtstp_stop_with_the_terminal_restored_and_fg_brings_the_screen_b
     s.press(b"q");
     s.ends_cleanly();
 }
+
+/// `run verify` in a terminal asks whether the browser shows the todos too; a learner who does
+/// not see them yet is told what to check and how to confirm later, not just "skipped".
+#[test]
+fn a_look_not_yet_seen_in_the_browser_says_what_to_check() {
+    let state = tempfile::tempdir().expect("temp dir");
+    let out = headless(
+        state.path(),
+        &[
+            "--sim",
+            "--speed",
+            "300",
+            "--lang",
+            "en",
+            "run",
+            "enable-backups",
+            "create-todos",
+            "snapshot",
+            "delete-todos",
+            "restore",
+            "switch-backend",
+            "--yes",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut run = Session::start_in(&["--sim", "--lang", "en", "run", "verify"], state.path());
+    run.wait_for("the question", |s| {
+        s.contains("Do you see them in your browser too?")
+    });
+    run.press(b"n\r");
+    run.wait_for("the advice", |s| {
+        s.contains("not confirmed yet") && s.contains("backup-lab run verify again")
+    });
+    assert_eq!(run.exit_code(), 1, "{}", run.screen());
+}
