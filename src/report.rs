@@ -24,6 +24,9 @@ pub struct ReportStep {
     pub id: &'static str,
     pub title: String,
     pub state: StepState,
+    /// The check could not judge: the account or a list it needs could not be read.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unknown: bool,
     pub detail: String,
     /// The diagnoses of what is wrong, in the report's language.
     pub problems: Vec<crate::lab::ShownProblem>,
@@ -159,7 +162,7 @@ pub fn build(
                 .rev()
                 .find(|e| matches!(e.kind, crate::lab::journal::EventKind::Action { step, ok: true } if step == s))
                 .map(|e| e.at);
-            Some(ReportStep { id: s.id(), title: s.title().render(lang), state: check.state, detail: check.render(lang), problems: check.shown_problems(lang, s), at })
+            Some(ReportStep { id: s.id(), title: s.title().render(lang), state: check.state, unknown: check.cannot_tell(), detail: check.render(lang), problems: check.shown_problems(lang, s), at })
         })
         .collect();
     let recovery: Recovery = recovery::measure(journal, observed, config, now);
@@ -361,7 +364,11 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
             out,
             "| {} | {} | {} | {} |",
             s.title,
-            state_word(lang, s.state),
+            if s.unknown {
+                t(lang, msg::REPORT_STATE_UNKNOWN)
+            } else {
+                state_word(lang, s.state)
+            },
             at,
             s.detail.replace('|', "/")
         );
@@ -640,6 +647,7 @@ mod tests {
                 id: "snapshot",
                 title: String::new(),
                 state: StepState::InProgress,
+                unknown: false,
                 detail: String::new(),
                 problems: Vec::new(),
                 at: None,

@@ -626,6 +626,7 @@ report-state = Zustand
 report-state-done = erledigt
 report-state-in-progress = läuft
 report-state-todo = offen
+report-state-unknown = unbekannt (nicht lesbar)
 report-state-failed = fehlgeschlagen
 report-time = Zeit
 report-detail = Detail

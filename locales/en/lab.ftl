@@ -623,6 +623,7 @@ report-state = State
 report-state-done = done
 report-state-in-progress = in progress
 report-state-todo = to do
+report-state-unknown = not known (could not read)
 report-state-failed = failed
 report-time = Time
 report-detail = Detail

@@ -318,6 +318,17 @@ pub struct Check {
 }
 
 impl Check {
+    /// Whether the check could not judge: the account (or a list the step needs) has not been
+    /// read, so "to do" only means "not known to be done".
+    #[must_use]
+    pub fn cannot_tell(&self) -> bool {
+        self.state == StepState::Todo
+            && self.details.first().is_some_and(|d| {
+                d.id == crate::msg::CHECK_UNKNOWN_ERROR.as_str()
+                    || d.id == crate::msg::CHECK_NOT_READ_YET.as_str()
+            })
+    }
+
     #[must_use]
     pub fn new(state: StepState, detail: Text) -> Self {
         Self {

@@ -651,3 +651,34 @@ fn status_and_check_that_cannot_be_written_are_said() {
         assert_eq!(out.status.code(), Some(1), "{args:?}");
     }
 }
+
+/// A report of an account that cannot be read says its steps are not known, not "to do": the
+/// learner may have done them all.
+#[test]
+fn a_report_of_an_unreadable_account_does_not_call_the_steps_to_do() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (lang, unknown, todo) in [
+        ("en", "| not known (could not read) |", "| to do |"),
+        ("de", "| unbekannt (nicht lesbar) |", "| offen |"),
+    ] {
+        let out = run(
+            dir.path(),
+            &[
+                "--sim",
+                "--lang",
+                lang,
+                "--faults",
+                "DescribeDBInstances=denied",
+                "report",
+            ],
+        );
+        let md = String::from_utf8_lossy(&out.stdout);
+        assert!(md.contains(unknown), "{lang}: {md}");
+        assert!(!md.contains(todo), "{lang}: {md}");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{lang}: the report is incomplete"
+        );
+    }
+}
