@@ -335,6 +335,7 @@ done-dump-delete-denied = Task Definitions { $family } ({ $count ->
     } { $revisions }) sind deregistriert, liessen sich aber nicht löschen: Diese Rolle darf DeleteTaskDefinitions nicht aufrufen. Eine deregistrierte Revision lässt sich weiter ansehen, mit ihrer Umgebung; lösche sie, wo du es darfst: { $cli }
 progress-copy-status = Dump-Task { $task }: { $status } ({ $elapsed })
 copyback-logs = Ausgabe des Tasks: CloudWatch Logs, Gruppe { $group }, Stream { $stream }; lesen kannst du sie mit: { $cli }
+copyback-logs-never-started = Der Container ist nie gestartet und hat darum nichts ausgegeben; ECS zeigt den Task und warum er angehalten hat mit: { $cli }
 copyback-logs-none = Der Task hat keine Log-Konfiguration (die Task Definition des Backends hat keine), darum wird seine Ausgabe nicht aufbewahrt; ECS zeigt den Task mit: { $cli }
 progress-todo-created = ToDo erfasst: { $title }
 progress-todo-deleted = ToDo gelöscht: { $title }

@@ -335,6 +335,7 @@ done-dump-delete-denied = dump task definitions { $family } ({ $count ->
     } { $revisions }) are deregistered but could not be deleted: this role may not call DeleteTaskDefinitions. A deregistered revision can still be described, with its environment; delete them where you may: { $cli }
 progress-copy-status = dump task { $task }: { $status } ({ $elapsed })
 copyback-logs = Task output: CloudWatch Logs, group { $group }, stream { $stream }; read it with: { $cli }
+copyback-logs-never-started = The container never started, so it wrote no output; ECS shows the task and why it stopped with: { $cli }
 copyback-logs-none = The task has no log configuration (the backend's task definition has none), so its output is not kept; ECS shows the task with: { $cli }
 progress-todo-created = todo added: { $title }
 progress-todo-deleted = todo deleted: { $title }

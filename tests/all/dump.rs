@@ -1089,9 +1089,12 @@ mod path {
             assert!(text.contains("CannotPullContainerError"), "{text}");
             assert!(text.contains("public.ecr.aws"), "{text}");
             assert!(text.contains("NAT"), "{text}");
-            assert!(text.contains("aws logs tail"), "{text}");
+            // The container never ran: no log stream to read, ECS's own account of the task.
+            assert!(!text.contains("aws logs tail"), "{text}");
+            assert!(text.contains("aws ecs describe-tasks"), "{text}");
         }
         let text = ui_text::action_error_text(&error).render(Lang::En);
+        assert!(text.contains("never started"), "{text}");
         assert!(text.contains("Nothing was deleted"), "{text}");
         lab.nothing_deleted().await;
         {

@@ -343,6 +343,11 @@ fn logs_text(td: &TaskDefinition, task: &Task, cluster: &str) -> Text {
         .iter()
         .find(|c| c.name == DUMP_CONTAINER)
         .and_then(|c| c.logs.as_ref());
+    // A container that never started (its image could not be pulled) wrote no log stream.
+    if never_started(task) {
+        return Text::new(msg::COPYBACK_LOGS_NEVER_STARTED)
+            .arg("cli", cloud::cli::describe_task(cluster, &task.arn));
+    }
     match logs.and_then(|l| Some((l.group.clone()?, l.stream(DUMP_CONTAINER, task.id())?))) {
         Some((group, stream)) => Text::new(msg::COPYBACK_LOGS)
             .arg("group", group.clone())
@@ -353,13 +358,19 @@ fn logs_text(td: &TaskDefinition, task: &Task, cluster: &str) -> Text {
     }
 }
 
+/// Whether the task's container never started because its image could not be pulled
+/// (`CannotPullContainerError`, or ECS's `TaskFailedToStart` naming it).
+fn never_started(task: &Task) -> bool {
+    let reason = task.failure_reason().unwrap_or_default();
+    reason.starts_with("CannotPullContainerError")
+        || task.stop_code.as_deref() == Some("TaskFailedToStart") && reason.contains("CannotPull")
+}
+
 /// Why the copy failed, in the learner's terms, with ECS's own words, the logs and where
 /// things stand.
 fn failure_text(run: &Run<'_>, copy: &CopyBack, task: &Task, logs: Text) -> Text {
     let reason = task.failure_reason().unwrap_or_default();
-    let no_pull = reason.starts_with("CannotPullContainerError")
-        || task.stop_code.as_deref() == Some("TaskFailedToStart") && reason.contains("CannotPull");
-    let why = if no_pull {
+    let why = if never_started(task) {
         Text::new(msg::COPYBACK_WHY_NO_REGISTRY)
             .arg("image", copy.dump.image.clone())
             .arg(
