@@ -51,11 +51,14 @@ pub fn layout_problem(state_dir: &Path, subdirs: &[&str]) -> Option<LayoutProble
         .map(LayoutProblem::SubdirNotDir)
 }
 
-/// Why a reset did not happen. Nothing was changed.
+/// Why a reset did not happen. Nothing was changed, except where `stranded` says: files that
+/// were already moved into the archive and could not be moved back (then the archive is kept).
 #[derive(Debug)]
 pub struct ResetError {
     pub path: PathBuf,
     pub error: io::Error,
+    /// (where the file belongs, where it is now) for each file the undo could not put back.
+    pub stranded: Vec<(PathBuf, PathBuf)>,
 }
 
 /// A reset that went through: where its files are kept, and how many older resets were
@@ -71,6 +74,16 @@ pub struct Archived {
 /// all or nothing, then deletes the oldest archives beyond [`KEPT_RESETS`]. `None` when
 /// there was nothing to move.
 pub fn reset(state_dir: &Path, paths: &[PathBuf]) -> Result<Option<Archived>, ResetError> {
+    reset_with(state_dir, paths, &|from, to| std::fs::rename(from, to))
+}
+
+/// [`reset`], moving files with `rename` (a test makes it fail where the file system rarely
+/// does).
+fn reset_with(
+    state_dir: &Path,
+    paths: &[PathBuf],
+    rename: &dyn Fn(&Path, &Path) -> io::Result<()>,
+) -> Result<Option<Archived>, ResetError> {
     let present: Vec<&PathBuf> = paths
         .iter()
         .filter(|p| std::fs::symlink_metadata(p).is_ok())
@@ -80,7 +93,11 @@ pub fn reset(state_dir: &Path, paths: &[PathBuf]) -> Result<Option<Archived>, Re
     }
     let fail = |path: &Path| {
         let path = path.to_path_buf();
-        move |error| ResetError { path, error }
+        move |error| ResetError {
+            path,
+            error,
+            stranded: Vec::new(),
+        }
     };
     // Everything is checked before the first move: the archive can be made, and each file can
     // be moved (its directory is writable; a rename within one file system).
@@ -106,20 +123,29 @@ pub fn reset(state_dir: &Path, paths: &[PathBuf]) -> Result<Option<Archived>, Re
             return Err(ResetError {
                 path: path.clone(),
                 error,
+                stranded: Vec::new(),
             });
         }
         plan.push((path.clone(), target));
     }
     let mut done: Vec<&(PathBuf, PathBuf)> = Vec::new();
     for step in &plan {
-        if let Err(error) = std::fs::rename(&step.0, &step.1) {
-            for (from, to) in done.iter().rev() {
-                let _ = std::fs::rename(to, from);
+        if let Err(error) = rename(&step.0, &step.1) {
+            // Undo what was moved. A file that cannot be put back stays in the archive, which
+            // is then kept (never deleted with it), and the error says where it is.
+            let stranded: Vec<(PathBuf, PathBuf)> = done
+                .iter()
+                .rev()
+                .filter(|(from, to)| rename(to, from).is_err())
+                .map(|(from, to)| (from.clone(), to.clone()))
+                .collect();
+            if stranded.is_empty() {
+                let _ = std::fs::remove_dir_all(&dir);
             }
-            let _ = std::fs::remove_dir_all(&dir);
             return Err(ResetError {
                 path: step.0.clone(),
                 error,
+                stranded,
             });
         }
         done.push(step);
@@ -233,5 +259,42 @@ mod tests {
         std::fs::write(state.join(ARCHIVE_DIR), "a file").unwrap();
         assert!(reset(state, &[state.join("sim/world.json")]).is_err());
         assert!(state.join("sim/world.json").exists());
+    }
+
+    #[test]
+    fn a_file_the_undo_cannot_put_back_is_kept_in_the_archive_and_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path();
+        std::fs::create_dir_all(state.join("sim")).unwrap();
+        std::fs::write(state.join("sim/world.json"), "{}").unwrap();
+        std::fs::write(state.join("sim/run-speed.json"), "15").unwrap();
+        // The second move fails, and so does putting the first one back.
+        let calls = std::cell::Cell::new(0);
+        let rename = |from: &Path, to: &Path| {
+            calls.set(calls.get() + 1);
+            if calls.get() == 1 {
+                std::fs::rename(from, to)
+            } else {
+                Err(io::Error::other("refused"))
+            }
+        };
+        let error = reset_with(
+            state,
+            &[
+                state.join("sim/world.json"),
+                state.join("sim/run-speed.json"),
+            ],
+            &rename,
+        )
+        .expect_err("the reset fails");
+        assert_eq!(error.stranded.len(), 1);
+        let (belongs, is_at) = &error.stranded[0];
+        assert_eq!(belongs, &state.join("sim/world.json"));
+        assert_eq!(
+            std::fs::read_to_string(is_at).unwrap(),
+            "{}",
+            "the world is kept where the error says, not deleted with the archive"
+        );
+        assert!(state.join("sim/run-speed.json").exists());
     }
 }

@@ -484,6 +484,17 @@ fn reset_state(
             );
             Ok(())
         }
+        Err(e) if !e.stranded.is_empty() => Err(Text::new(msg::RESET_FAILED_STRANDED)
+            .arg("path", e.path.display().to_string())
+            .arg("reason", e.error.to_string())
+            .arg(
+                "stranded",
+                e.stranded
+                    .iter()
+                    .map(|(belongs, is_at)| format!("{} → {}", is_at.display(), belongs.display()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )),
         Err(e) => Err(Text::new(msg::RESET_FAILED)
             .arg("path", e.path.display().to_string())
             .arg("reason", e.error.to_string())),
