@@ -4,11 +4,13 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-pub use super::status::{DeploymentStatus, RolloutState, SnapshotKind};
-use super::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
+use super::status::{
+    DeploymentStatus, InstanceStatus, RolloutState, ServiceStatus, SnapshotKind, SnapshotStatus,
+    TaskDefinitionStatus,
+};
 
 use crate::msg;
-pub use crate::validate::BackupWindow;
+use crate::validate::BackupWindow;
 
 /// An RDS DB instance as DescribeDBInstances shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
