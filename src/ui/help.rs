@@ -158,7 +158,7 @@ fn content(view: &Look, lab: Lab<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'
     }
     if let Mode::Simulation { speed } = *lab.mode {
         let note = Text::new(msg::UI_SIM_CLOCK)
-            .arg("speed", super::header::speed(speed))
+            .arg("speed", crate::format::speed(speed))
             .render(view.lang);
         figures.extend(wrap::lines_with("  ", &note, inner, th.muted, th.muted));
     }
