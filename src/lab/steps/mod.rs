@@ -88,8 +88,7 @@ pub use pitr::{
     Aim as PitrAim, MARGIN_S as PITR_MARGIN_S, PitrFigures, aim as pitr_aim, parse_restore_time,
     pitr_figures, pitr_rpo,
 };
-pub use restore::{mend, placement_problems, restored_elsewhere};
-pub use switch_backend::{SHOWN_EVENTS, expected_endpoint};
+pub use switch_backend::expected_endpoint;
 
 /// The module of `id`: the registry. One arm per step, so a new [`StepId`] does not compile
 /// until it has its module here.
