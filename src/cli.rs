@@ -141,7 +141,7 @@ pub enum CommandLine {
 
 #[derive(Debug, Args, Clone)]
 pub struct ManArgs {
-    /// Write `backup-lab.1` and `backup-lab-<command>.1` into this directory, e.g. ~/.local/share/man/man1.
+    /// Write backup-lab.1 and backup-lab-<command>.1 into this directory, e.g. ~/.local/share/man/man1.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }
