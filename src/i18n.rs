@@ -169,7 +169,7 @@ fn bundles() -> &'static Bundles {
     })
 }
 
-/// Message arguments; build with [`args!`].
+/// Message arguments; build with [`crate::args!`].
 pub type Args<'a> = FluentArgs<'a>;
 
 /// The text of message `id` in `lang`, or the id itself when it is missing (ids from code are

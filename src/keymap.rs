@@ -1,5 +1,5 @@
 //! Every key the TUI reads, one declarative table per mode (main screen, dialog, text input,
-//! help overlay, welcome screen). Each key means a semantic [`Action`]; the help overlay, the
+//! help overlay, self-check, welcome screen). Each key means a semantic [`Action`]; the help overlay, the
 //! key hints at the bottom and the key lines of the dialogs are generated from these tables,
 //! so what is shown and what is accepted cannot drift apart. [`action_in`] is the only place
 //! a key press becomes a message (`App::action` gives it the app's mode and language).

@@ -563,7 +563,7 @@ pub async fn print(rt: &Runtime, format: ReportFormat, run_speed: Option<f64>) -
     let observed = rt.first_look().await;
     let mode = match rt.cloud.mode() {
         crate::cloud::Mode::Simulation { speed } => {
-            let speed = crate::ui::header::speed(run_speed.unwrap_or(speed));
+            let speed = crate::format::speed(run_speed.unwrap_or(speed));
             let mode = Text::new(msg::REPORT_MODE_SIM)
                 .arg("speed", speed.clone())
                 .render(rt.lang);

@@ -371,29 +371,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     written
 }
 
-/// Moves `path` aside to `<stem>.<UTC timestamp>[-n].<ext>` in the same directory and returns
-/// the new path. Nothing is deleted.
-pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
-    let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = path
-        .extension()
-        .map(|e| format!(".{}", e.to_string_lossy()))
-        .unwrap_or_default();
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let mut target = dir.join(format!("{stem}.{stamp}{ext}"));
-    let mut n = 1;
-    while target.exists() {
-        n += 1;
-        target = dir.join(format!("{stem}.{stamp}-{n}{ext}"));
-    }
-    std::fs::rename(path, &target)?;
-    Ok(target)
-}
-
 /// `id` about the file `path` with `problem`: `$path`, `$problem` (localized) and `$detail`.
 #[must_use]
 pub fn file_problem_text(
@@ -440,7 +417,7 @@ mod tests {
     }
 
     #[test]
-    fn atomic_writes_leave_no_temporary_files_and_moving_aside_keeps_the_file() {
+    fn atomic_writes_leave_no_temporary_files() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("world.json");
         write_atomic(&path, b"{}").unwrap();
@@ -451,12 +428,5 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, vec!["world.json"]);
-        let first = move_aside(&path).unwrap();
-        std::fs::write(&path, "x").unwrap();
-        let second = move_aside(&path).unwrap();
-        assert_ne!(first, second);
-        assert_eq!(std::fs::read_to_string(first).unwrap(), "{\"a\":1}");
-        assert_eq!(std::fs::read_to_string(second).unwrap(), "x");
-        assert!(!path.exists());
     }
 }

@@ -4,7 +4,7 @@
 //! (docs/FAULTS.md) puts it in front of the simulation or the AWS adapter; the simulated
 //! account has it on by a small amount ([`DEFAULT_SIM_LAG_S`]) unless a spec says otherwise.
 //!
-//! What lags, for [`Lagging::delay_s`] seconds of the cloud's clock after the write:
+//! What lags, for [`Lag::delay_s`] seconds of the cloud's clock after the write:
 //! - UpdateService: DescribeServices answers the service as a describe saw it right before
 //!   the update (the old PRIMARY deployment, no new one);
 //! - RegisterTaskDefinition: the new revision is missing from ListTaskDefinitions, and

@@ -28,7 +28,10 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 pub use model::*;
-pub use status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
+pub use status::{
+    DeploymentStatus, InstanceStatus, RolloutState, ServiceStatus, SnapshotKind, SnapshotStatus,
+    TaskDefinitionStatus,
+};
 
 /// What kind of failure a call met; decides the localized advice and whether to retry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

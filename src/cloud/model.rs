@@ -4,11 +4,13 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-pub use super::status::{DeploymentStatus, RolloutState, SnapshotKind};
-use super::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
+use super::status::{
+    DeploymentStatus, InstanceStatus, RolloutState, ServiceStatus, SnapshotKind, SnapshotStatus,
+    TaskDefinitionStatus,
+};
 
 use crate::msg;
-pub use crate::validate::BackupWindow;
+use crate::validate::BackupWindow;
 
 /// An RDS DB instance as DescribeDBInstances shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -149,7 +151,7 @@ pub struct Container {
     pub name: String,
     pub image: String,
     /// Plain environment variables in order. Values of secret-like names are kept for
-    /// comparison only; [`crate::redact`] hides them before anything is shown.
+    /// comparison only; [`super::shown_value`] hides them before anything is shown.
     pub environment: Vec<(String, String)>,
     /// Where the container's output goes (`logConfiguration`), when it has one.
     #[serde(default)]
@@ -198,7 +200,7 @@ pub struct TaskDefinition {
     /// the DescribeTaskDefinition answer, its read-only fields left out
     /// ([`READ_ONLY_TASK_DEFINITION_FIELDS`]). Every field is kept, also those the program does
     /// not read, so a revision made from this one differs only where it is changed. Holds the
-    /// environment as it is (secrets included): never shown, see [`crate::redact`].
+    /// environment as it is (secrets included): never shown, see [`super::is_secret_name`].
     #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
     pub body: serde_json::Value,
 }

@@ -102,6 +102,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn base_urls() {
+        assert_eq!(
+            normalize_base_url("todoApp-1.elb.amazonaws.com/"),
+            "http://todoApp-1.elb.amazonaws.com"
+        );
+        assert_eq!(normalize_base_url("https://x.example"), "https://x.example");
+    }
+
+    #[test]
     fn created_todo_shapes() {
         let todo = serde_json::json!({"id": 3, "user_id": 1, "title": "t", "completed": false});
         assert_eq!(created(&todo, "t").map(|t| t.id.0), Some("3".into()));

@@ -2,7 +2,6 @@
 //! (`/api/v1/todos`). It knows nothing of AWS; the caller finds the base URL (from the settings
 //! or from the load balancer's DNS name) and hands it over. Answers are read by [`todo_api`].
 
-pub use super::todo_api::normalize_base_url;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -140,18 +139,4 @@ fn map_http_error(operation: &str, err: &reqwest::Error) -> CloudError {
         (ErrorKind::Network, "NetworkError")
     };
     CloudError::new(kind, code, full_message(err)).in_op(operation)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base_urls() {
-        assert_eq!(
-            normalize_base_url("todoApp-1.elb.amazonaws.com/"),
-            "http://todoApp-1.elb.amazonaws.com"
-        );
-        assert_eq!(normalize_base_url("https://x.example"), "https://x.example");
-    }
 }

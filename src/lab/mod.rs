@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Id, Lang};
 use crate::msg;
 
-pub use crate::text::{Arg, Duration, Text, escape_controls};
+pub use crate::text::{Arg, Duration, Text};
 pub use observe::Observed;
 pub use problem_code::{ProblemCode, UnknownProblemCode};
 

@@ -7,8 +7,8 @@
 use async_trait::async_trait;
 
 use crate::cloud::{
-    Cloud, CloudError, CloudResult, ErrorKind, TaskDefinition, TaskDefinitionListing,
-    TaskDefinitionStatus, revision_of,
+    Cloud, CloudError, CloudResult, ErrorKind, Revision, TaskDefinition, TaskDefinitionListing,
+    TaskDefinitionStatus,
 };
 
 /// Revisions on top of any [`Cloud`].
@@ -70,10 +70,8 @@ impl<C: Cloud + ?Sized> Revisions for C {
         loop {
             let page = self.list_task_definitions(&listing).await?;
             found.extend(page.arns.into_iter().filter_map(|arn| {
-                let tail = arn.rsplit_once(":task-definition/")?.1;
-                let (f, _) = tail.rsplit_once(':')?;
-                let revision = revision_of(&arn)?;
-                (f == family).then(|| (revision, arn.clone()))
+                let number = Revision::parse(&arn).filter(|r| r.family == family)?.number;
+                Some((number, arn))
             }));
             match page.next_token {
                 Some(token) if !token.is_empty() => listing.next_token = Some(token),
@@ -119,7 +117,7 @@ impl<C: Cloud + ?Sized> Revisions for C {
 mod tests {
     use super::*;
     use crate::cloud::sim::{SimCloud, WorldNames};
-    use crate::cloud::{TaskDefinitionPage, TaskDefinitionRegistration};
+    use crate::cloud::{TaskDefinitionPage, TaskDefinitionRegistration, revision_of};
 
     fn sim() -> SimCloud {
         SimCloud::paced(

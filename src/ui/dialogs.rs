@@ -236,16 +236,22 @@ pub fn draw(
         }
     };
     let lines = scrolled(sections, max, usize::from(scroll), |first, last, total| {
-        Line::styled(
-            Text::new(msg::UI_DIALOG_SCROLL)
-                .arg("first", first)
-                .arg("last", last)
-                .arg("total", total)
-                .render(view.lang),
-            view.th.key,
-        )
+        scroll_position(view, first, last, total)
     });
     frame_dialog(frame, area, view, &title, lines, is_error);
+}
+
+/// The line above a scrolled body: which of its rows are shown.
+#[must_use]
+pub fn scroll_position(view: &Look, first: usize, last: usize, total: usize) -> Line<'static> {
+    Line::styled(
+        Text::new(msg::UI_DIALOG_SCROLL)
+            .arg("first", first)
+            .arg("last", last)
+            .arg("total", total)
+            .render(view.lang),
+        view.th.key,
+    )
 }
 
 /// Joins sections with blank lines; when they do not fit in `max` rows, the body scrolls

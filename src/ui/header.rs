@@ -12,7 +12,7 @@ use crate::cloud::Mode;
 use crate::lab::{StepId, Text};
 use crate::msg;
 
-pub use crate::format::speed;
+use crate::format::speed;
 
 /// The mode as shown in the header: `SIMULATION ×15` while AWS works, `SIMULATION real time
 /// · AWS ×15` while nothing is in flight, `SIMULATION ⏸ clock paused`, or

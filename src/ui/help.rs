@@ -158,7 +158,7 @@ fn content(view: &Look, lab: Lab<'_>, inner: usize) -> (Vec<Section>, Vec<Line<'
     }
     if let Mode::Simulation { speed } = *lab.mode {
         let note = Text::new(msg::UI_SIM_CLOCK)
-            .arg("speed", super::header::speed(speed))
+            .arg("speed", crate::format::speed(speed))
             .render(view.lang);
         figures.extend(wrap::lines_with("  ", &note, inner, th.muted, th.muted));
     }
@@ -194,16 +194,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &Look, help: Help, lab: Lab<'_>
         sections,
         dialogs::max_rows(area),
         usize::from(help.scroll),
-        |first, last, total| {
-            Line::styled(
-                Text::new(msg::UI_DIALOG_SCROLL)
-                    .arg("first", first)
-                    .arg("last", last)
-                    .arg("total", total)
-                    .render(view.lang),
-                view.th.key,
-            )
-        },
+        |first, last, total| dialogs::scroll_position(view, first, last, total),
     );
     dialogs::frame_dialog(frame, area, view, &view.t(msg::UI_HELP_TITLE), lines, false);
 }

@@ -221,7 +221,7 @@ pub fn recovery_lines(
         });
         if let (true, crate::cloud::Mode::Simulation { speed }) = (detailed, &view.app.mode) {
             let note = Text::new(msg::UI_SIM_CLOCK)
-                .arg("speed", super::header::speed(*speed))
+                .arg("speed", crate::format::speed(*speed))
                 .render(view.lang);
             items.push(Item {
                 rank: 5,

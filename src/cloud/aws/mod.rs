@@ -49,7 +49,8 @@ pub use self::errors::map_sdk_error;
 use self::errors::{error, invalid_response, undescribed_task_definition};
 use self::fingerprint::CaptureBody;
 use super::credentials::{self, CredentialSource};
-use super::todo_client::{TodoClient, normalize_base_url};
+use super::todo_api::normalize_base_url;
+use super::todo_client::TodoClient;
 use super::{
     BackupSettings, Cloud, CloudError, CloudResult, DbInstance, DbSnapshot, ErrorKind, Identity,
     InstanceChange, Mode, PitrRequest, RestoreRequest, Service, SnapshotRequest, TaskDefinition,

@@ -30,7 +30,6 @@ use self::world::{
     World, after, endpoint_of, err, load_world, todo_json,
 };
 pub use self::world::{TodoShape, WorldError, WorldNames, world_path};
-pub use crate::cloud::faults::DumpFault;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -7,7 +7,8 @@ use super::{
     Timestamp, Todo, read_state_file, timing, validate,
 };
 use crate::cloud::status::{InstanceStatus, ServiceStatus, SnapshotStatus, TaskDefinitionStatus};
-use crate::cloud::{BackupWindow, ContainerLogs, DB_HOST};
+use crate::cloud::{ContainerLogs, DB_HOST};
+use crate::validate::BackupWindow;
 
 pub(super) const ACCOUNT: &str = "111122223333";
 pub(super) const REGION: &str = "us-east-1";

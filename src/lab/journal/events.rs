@@ -1,5 +1,5 @@
 //! The event schema: what one line of the journal file says. The kinds are one list
-//! ([`event_kinds!`]): each entry gives the variant, its wire name (the `kind` of each line)
+//! (`event_kinds!`): each entry gives the variant, its wire name (the `kind` of each line)
 //! and its data; the data-less [`Kind`], [`EventKind::kind`], [`Kind::name`] and [`Kind::ALL`]
 //! are derived from it. A wire name never changes: journals written before stay readable
 //! (`before-split.jsonl` beside this file is one, and the tests read it).

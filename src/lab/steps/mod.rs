@@ -35,7 +35,7 @@
 //! facts as arguments. Its texts are `problem-<code>` (what happened and why it matters, with
 //! the attribute `.short`: a few words for the step list) and `problem-<code>-fix` (what to do
 //! now, with the console path) in `lab.ftl`. The step panel, the step list, `check` and
-//! `status`, `check --json` (`problems: [{code, detail, fix}]`) and the report show them
+//! `status`, `check --json` (`problems: [{code, severity, detail, fix}]`) and the report show them
 //! alike. Where the mend is safe and touches only the lab's own resources (or the backup
 //! settings of the learner's database), the step's plan offers it on Enter.
 //!
@@ -43,11 +43,13 @@
 //! What a step is, it says through [`Step`]; the front ends, the worker, the self-check and
 //! the report ask the registry ([`get`]). docs/ARCHITECTURE.md ("Where to add a step") has a
 //! worked example with the files it touches.
-//! 1. A file here with a unit struct implementing [`Step`]: `id`, `parts`, `check`, `plan`
-//!    and `execute`, and where it has them its status order (`part_order`), the parts its
-//!    check cannot judge without (`needs_read`), its self-check `questions` and its
-//!    `illustration` (leave out what the step does not have; the defaults say "nothing").
-//!    A new kind of action adds its typed request to [`Request`].
+//! 1. A file here with a unit struct implementing [`Step`]: `id`, `texts` (the `msg::`
+//!    constants of its messages), `parts`, `check`, `plan` and `execute`, and where it has
+//!    them what it asks before its plan (`choices`, `ask`, `accept`), its status order
+//!    (`part_order`), the parts its check cannot judge without (`needs_read`), the journal
+//!    events it witnesses (`witness`), its self-check `questions` and its `illustration`
+//!    (leave out what the step does not have; the defaults say "nothing"). A new kind of
+//!    action adds its typed request to [`Request`].
 //! 2. Its texts in `locales/{de,en}/steps.ftl` (`step-<id>-title`, `-short`, `-now`, `-body`,
 //!    `-console`, and `ui-action-<id>` for an action), the check's and plan's messages in
 //!    `lab.ftl`, its questions' in `teach.ftl`.
@@ -88,8 +90,7 @@ pub use pitr::{
     Aim as PitrAim, MARGIN_S as PITR_MARGIN_S, PitrFigures, aim as pitr_aim, parse_restore_time,
     pitr_figures, pitr_rpo,
 };
-pub use restore::{mend, placement_problems, restored_elsewhere};
-pub use switch_backend::{SHOWN_EVENTS, expected_endpoint};
+pub use switch_backend::expected_endpoint;
 
 /// The module of `id`: the registry. One arm per step, so a new [`StepId`] does not compile
 /// until it has its module here.

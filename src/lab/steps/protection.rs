@@ -33,12 +33,7 @@ impl Step for Protection {
     }
 
     fn part_order(&self) -> &'static [PartId] {
-        &[
-            PartId::Snapshots,
-            PartId::Instances,
-            PartId::Service,
-            PartId::Todos,
-        ]
+        &[PartId::Snapshots]
     }
 
     fn questions(&self) -> &'static [Question] {

@@ -566,7 +566,8 @@ pub(super) fn extended_support_note(
     source: &DbInstance,
     now: Timestamp,
 ) -> Option<Text> {
-    let ends = support::standard_support_end(source.engine_name(), source.engine_version()?)?;
+    let ends =
+        cloud::calendar::standard_support_end(source.engine_name(), source.engine_version()?)?;
     if now < ends || s.engine_lifecycle.as_deref() == Some(cloud::EXTENDED_SUPPORT_DISABLED) {
         return None;
     }

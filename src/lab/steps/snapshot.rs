@@ -47,12 +47,7 @@ impl Step for Snapshot {
     }
 
     fn part_order(&self) -> &'static [PartId] {
-        &[
-            PartId::Snapshots,
-            PartId::Instances,
-            PartId::Service,
-            PartId::Todos,
-        ]
+        &[PartId::Snapshots]
     }
 
     fn questions(&self) -> &'static [Question] {
