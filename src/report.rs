@@ -225,11 +225,7 @@ pub fn build(
     let copy_back_phases = report_phases(recovery.copy_back.as_ref());
     let pitr = steps::pitr_figures(journal);
     let business = crate::lab::business::impact(&recovery, pitr, config);
-    let business_texts = business
-        .texts(&config.names.snapshot)
-        .iter()
-        .map(|t| t.render(lang))
-        .collect();
+    let business_texts = business.texts().iter().map(|t| t.render(lang)).collect();
     let all: Vec<&crate::lab::quiz::Question> = crate::lab::quiz::QUESTIONS.iter().collect();
     let score = crate::lab::quiz::score(journal, &all);
     let quiz = ReportQuiz {

@@ -335,15 +335,14 @@ step-pitr-console =
 
 step-summary-title = Rückblick
 step-summary-short = Rückblick
-step-summary-now = Schau zurück auf deinen erreichten RPO und RTO und was sie bedeuten; deine Zahlen stehen unten.
+step-summary-now = Dein RPO und RTO im Rückblick, mit deinen Zahlen.
 step-summary-body =
     Du hast den ganzen Zyklus durchgespielt, von den automatischen Backups ({ $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
     }, Fenster { $window } Lokalzeit) bis zu den 5 ToDos, die { $service } jetzt aus
-    { $restored } liest. Ein Restore erstellt immer eine neue Instanz mit einem neuen
-    Endpunkt; danach stellst du die Anwendung um oder kopierst die Daten per Dump & Restore
-    zurück.
+    { $restored } liest. Ein Restore erstellt immer eine neue Instanz mit neuem Endpunkt:
+    Du stellst die Anwendung um oder kopierst die Daten zurück.
     Multi-AZ und Lesereplikate verkürzen den RTO, wenn eine Instanz oder eine Availability
     Zone ausfällt. Vor gelöschten Daten schützen sie nicht: Sie übernehmen das Löschen
     sofort; dagegen hilft nur ein Backup von vorher.

@@ -3,17 +3,16 @@
 ## Bedeutung fürs Geschäft (Rückblick und Bericht)
 
 business-heading = Was dieser Durchgang für ein Geschäft bedeutet
-business-rate = Beispiel: ein Webshop, der { $rate ->
+business-rate = Beispiel: ein Webshop mit { $rate ->
         [one] 1 Bestellung
        *[other] { $rate } Bestellungen
-    } pro Stunde, gleichmässig verteilt (deine eigene Rate setzt du mit business.orders_per_hour in der Konfiguration).
-business-compare = Erreichter RPO mit dem Snapshot { $snapshot }: { $snapshot_rpo }; mit Point-in-Time-Restore: { $pitr_rpo }.
+    } pro Stunde, gleichmässig verteilt (deine eigene Rate: business.orders_per_hour in der Konfiguration).
 business-none = Sobald du die ToDos gelöscht und zurückgeholt hast, zeigt dieser Teil, was dein RPO und dein RTO den Shop kosten würden.
-business-rpo = Erreichter RPO { $rpo }: Alles, was in dieser Zeit geschrieben wurde, ist weg, im Beispiel { $orders ->
+business-rpo = Erreichter RPO { $rpo }: Was in dieser Zeit geschrieben wurde, ist weg: im Beispiel { $orders ->
         [0] weniger als eine Bestellung
         [one] etwa 1 Bestellung
        *[other] etwa { $orders } Bestellungen
-    }, vielleicht schon bezahlt, doch der Shop weiss nichts mehr davon.
+    }, die der Shop nicht mehr kennt.
 business-rpo-pitr = Mit dem Point-in-Time-Restore betrug der erreichte RPO { $rpo }, das sind { $orders ->
         [0] weniger als eine Bestellung
         [one] etwa 1 Bestellung
@@ -29,8 +28,8 @@ business-rto-running = Der Shop ist seit { $rto } ohne Umsatz; { $orders ->
         [one] etwa 1 Bestellung
        *[other] etwa { $orders } Bestellungen
     } blieben aus.
-business-rpo-missed = RPO-Ziel von { $target } verfehlt. Das Team hält den gemessenen Wert in der Nachbesprechung des Vorfalls fest und entscheidet: häufiger sichern (automatische Backups mit Point-in-Time-Restore senken den RPO auf wenige Minuten) oder mit der Person, die im Geschäft dafür verantwortlich ist, ein grösseres Ziel vereinbaren – und sie weiss dann, was es kostet.
-business-rto-missed = RTO-Ziel von { $target } verfehlt. Das Team sucht in der Aufschlüsselung die langsamste Phase und verkürzt sie: ein Skript für die Umstellung statt Klicks in der Konsole oder eine Standby-Instanz, die übernehmen kann (Multi-AZ, ein Lesereplikat zum Hochstufen). Das hilft, wenn die Instanz, ihr Speicher oder eine Availability Zone ausfällt. Gelöschte ToDos dagegen verschwinden sofort auch in der Standby-Instanz und im Lesereplikat; zurück bringt sie nur ein Backup von vorher. Oder es vereinbart mit der Person, die im Geschäft dafür verantwortlich ist, ein grösseres Ziel. Danach übt es die Wiederherstellung, bis sie das Ziel einhält.
+business-rpo-missed = RPO-Ziel von { $target } verfehlt: häufiger sichern (Point-in-Time-Restore erreicht wenige Minuten) oder mit dem Geschäft ein grösseres Ziel vereinbaren.
+business-rto-missed = RTO-Ziel von { $target } verfehlt: die langsamste Phase der Aufschlüsselung verkürzen (etwa ein Skript statt Klicks in der Konsole) oder ein grösseres Ziel vereinbaren; dann die Wiederherstellung üben.
 business-met = Beide Ziele erreicht. Damit das so bleibt, übt ein Team den Restore regelmässig: Nur eine erprobte Wiederherstellung hat einen bekannten RTO.
 
 ## Selbstkontrolle (Fenster über dem Schritt, Taste s)

@@ -323,14 +323,14 @@ step-pitr-console =
 
 step-summary-title = Summary
 step-summary-short = Summary
-step-summary-now = Look back at your achieved RPO and RTO and what they mean; your figures are below.
+step-summary-now = Your RPO and RTO in review, with your own figures.
 step-summary-body =
     You have gone through the whole cycle, from the automated backups ({ $retention ->
         [one] 1 day
        *[other] { $retention } days
     }, window { $window } local time) to the 5 todos that { $service } now reads from
     { $restored }. A restore always creates a new instance with a new endpoint; afterwards
-    you switch the application over or copy the data back with a dump & restore.
+    you switch the application over or copy the data back.
     Multi-AZ and read replicas shorten the RTO when an instance or an Availability Zone
     fails. They do not protect against deleted data: they copy the deletion at once, and
     only a backup from before brings it back.

@@ -6,14 +6,13 @@ business-heading = What this run means for a business
 business-rate = Example: a web shop that takes { $rate ->
         [one] 1 order
        *[other] { $rate } orders
-    } per hour, evenly spread (set your own rate with business.orders_per_hour in the configuration).
-business-compare = Achieved RPO with the snapshot { $snapshot }: { $snapshot_rpo }; with point-in-time restore: { $pitr_rpo }.
+    } per hour, evenly spread (your own rate: business.orders_per_hour in the configuration).
 business-none = Once you have deleted the todos and brought them back, this part shows what your RPO and RTO would cost the shop.
-business-rpo = Achieved RPO { $rpo }: everything written in that span is gone, { $orders ->
+business-rpo = Achieved RPO { $rpo }: what was written in that span is gone; at the example rate, { $orders ->
         [0] less than one order
         [one] about 1 order
        *[other] about { $orders } orders
-    } at the example rate, perhaps already paid for, yet the shop no longer knows about them.
+    } the shop no longer knows of.
 business-rpo-pitr = With point-in-time restore the achieved RPO was { $rpo }, which is { $orders ->
         [0] less than one order
         [one] about 1 order
@@ -29,8 +28,8 @@ business-rto-running = The shop has been without sales for { $rto } so far: { $o
         [one] about 1 order
        *[other] about { $orders } orders
     } not taken.
-business-rpo-missed = RPO target of { $target } missed. The team records the measured figure in its incident review and decides: back up more often (automated backups with point-in-time restore bring the RPO down to minutes), or agree on a larger target with the business owner, who then knows what it costs.
-business-rto-missed = RTO target of { $target } missed. The team looks for the slowest phase in the breakdown and shortens it: a scripted switch-over instead of clicks in the console, or a standby instance that is ready to take over (Multi-AZ, a read replica to promote). That helps when the instance, its storage or an Availability Zone fails. Deleted todos, though, vanish at once on the standby and the read replica too; only a backup from before brings them back. Or it agrees on a larger target with the business owner. Then it practices the recovery until it fits the target.
+business-rpo-missed = RPO target of { $target } missed: back up more often (point-in-time restore gets to minutes) or agree on a larger target with the business.
+business-rto-missed = RTO target of { $target } missed: shorten the slowest phase of the breakdown (say, a script instead of clicks in the console) or agree on a larger target; then practice the recovery.
 business-met = Both targets met. A team keeps it that way by practicing the restore regularly: only a recovery that has been tried has a known RTO.
 
 ## Self-check (the overlay on the step, key s)

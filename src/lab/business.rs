@@ -75,23 +75,15 @@ pub fn impact(recovery: &Recovery, pitr: Option<PitrFigures>, config: &Config) -
 }
 
 impl Impact {
-    /// The texts the summary and the report show, in order: the example, both achieved RPOs
-    /// side by side (after the bonus), each figure in orders, then
+    /// The texts the summary and the report show, in order: the example, each figure in
+    /// orders (the achieved RPO, the bonus's after it), then
     /// what the team does about a missed target (or how it keeps a met one).
     #[must_use]
-    pub fn texts(&self, snapshot: &str) -> Vec<Text> {
+    pub fn texts(&self) -> Vec<Text> {
         let mut out = vec![Text::new(msg::BUSINESS_RATE).arg("rate", self.orders_per_hour)];
         if self.rpo.is_none() && self.rto.is_none() {
             out.push(Text::new(msg::BUSINESS_NONE));
             return out;
-        }
-        if let (Some(rpo), Some(pitr)) = (self.rpo, self.pitr_rpo) {
-            out.push(
-                Text::new(msg::BUSINESS_COMPARE)
-                    .arg("snapshot", snapshot)
-                    .arg("snapshot_rpo", Duration::seconds(rpo.seconds))
-                    .arg("pitr_rpo", Duration::seconds(pitr.seconds)),
-            );
         }
         if let Some(rpo) = self.rpo {
             out.push(

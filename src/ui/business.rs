@@ -25,11 +25,7 @@ pub fn lines(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         th.heading,
         th.heading,
     );
-    for (i, text) in impact
-        .texts(&view.app.config.names.snapshot)
-        .iter()
-        .enumerate()
-    {
+    for (i, text) in impact.texts().iter().enumerate() {
         // The example's rate stands apart, muted: it is an assumption, not a measurement.
         let (marker, style) = if i == 0 {
             ("", th.muted)

@@ -429,6 +429,11 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
         }
     }
 
+    // A step that only explains says so in its "now" line (→ next step) and when Enter is
+    // pressed; where rows are scarce, that is enough.
+    if compact && !step.has_action() {
+        return out;
+    }
     if !compact {
         out.push(Line::default());
     }
