@@ -178,25 +178,35 @@ pub async fn find_revision(
 }
 
 /// The revision of `current` with DB_HOST set to `endpoint`: one registered already, else a
-/// new one. The flag says whether it was reused.
+/// new one, with `current`'s tags (without them, said through `progress`, when the role may
+/// not tag). The flag says whether it was reused.
 pub async fn revision_for(
     cloud: &dyn Cloud,
     current: &TaskDefinition,
     container: &str,
     endpoint: &str,
+    progress: Progress<'_>,
 ) -> Result<(TaskDefinition, bool), CloudError> {
-    match find_revision(cloud, current, container, endpoint).await? {
-        Some(td) => Ok((td, true)),
-        // A revision described before carries its body: one RegisterTaskDefinition.
-        None if !current.body.is_null() => cloud
-            .register_copy(current, container, DB_HOST, endpoint)
-            .await
-            .map(|td| (td, false)),
-        None => cloud
-            .register_revision(&current.arn, container, DB_HOST, endpoint)
-            .await
-            .map(|td| (td, false)),
+    if let Some(td) = find_revision(cloud, current, container, endpoint).await? {
+        return Ok((td, true));
     }
+    // A revision described before carries its body: one RegisterTaskDefinition.
+    let described;
+    let base = if current.body.is_null() {
+        described = cloud.describe_task_definition(&current.arn).await?;
+        &described
+    } else {
+        current
+    };
+    let registration = crate::lab::revisions::copy_of(base, container, DB_HOST, endpoint)?;
+    untagged_if_denied(
+        registration,
+        |r| &mut r.tags,
+        |r| async move { cloud.register_task_definition(&r).await },
+        progress,
+    )
+    .await
+    .map(|td| (td, false))
 }
 
 /// Whether `id` is an instance of the lab's own (restored under the lab's names, or the

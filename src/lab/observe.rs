@@ -213,6 +213,18 @@ impl Observed {
         self.part(part).error()
     }
 
+    /// Why `part` cannot be judged: its latest error (with code and message), or that no
+    /// answer has come yet. Never a text that reads as "empty".
+    #[must_use]
+    pub fn unread(&self, part: PartId) -> crate::text::Text {
+        match self.error(part) {
+            Some(e) => crate::text::Text::new(crate::msg::CHECK_UNKNOWN_ERROR)
+                .arg("code", e.code.clone())
+                .arg("message", e.message.clone()),
+            None => crate::text::Text::new(crate::msg::CHECK_NOT_READ_YET),
+        }
+    }
+
     /// When the part was last read successfully.
     #[must_use]
     pub fn updated(&self, part: PartId) -> Option<Timestamp> {
@@ -325,8 +337,11 @@ pub async fn fetch(
                     .into_iter()
                     .filter(|a| !a.is_empty() && !known.contains_key(*a))
                 {
-                    if let Ok(td) = cloud.describe_task_definition(arn).await {
-                        tds.push(td);
+                    match cloud.describe_task_definition(arn).await {
+                        Ok(td) => tds.push(td),
+                        // Without the revisions the service runs, its DB_HOST is not known:
+                        // the service counts as not read, never as running without DB_HOST.
+                        Err(e) => return Fetched::Service(Err(e), tds),
                     }
                 }
                 // The newest registered revisions (made in the console, say), deployed or not,

@@ -8,8 +8,29 @@ use async_trait::async_trait;
 
 use crate::cloud::{
     Cloud, CloudError, CloudResult, ErrorKind, Revision, TaskDefinition, TaskDefinitionListing,
-    TaskDefinitionStatus,
+    TaskDefinitionRegistration, TaskDefinitionStatus,
 };
+
+/// The RegisterTaskDefinition input for a copy of `base` (as DescribeTaskDefinition showed
+/// it) that differs only in `name=value` of `container`, tags (AWS's own left out) included;
+/// AWS's ClientException when `base` has no such container.
+pub fn copy_of(
+    base: &TaskDefinition,
+    container: &str,
+    name: &str,
+    value: &str,
+) -> CloudResult<TaskDefinitionRegistration> {
+    let mut registration = base.registration();
+    if !registration.set_env(container, name, value) {
+        return Err(CloudError::new(
+            ErrorKind::Client,
+            "ClientException",
+            format!("Container {container} not found in the task definition."),
+        )
+        .in_op("RegisterTaskDefinition"));
+    }
+    Ok(registration)
+}
 
 /// Revisions on top of any [`Cloud`].
 #[async_trait]
@@ -89,15 +110,7 @@ impl<C: Cloud + ?Sized> Revisions for C {
         name: &str,
         value: &str,
     ) -> CloudResult<TaskDefinition> {
-        let mut registration = base.registration();
-        if !registration.set_env(container, name, value) {
-            return Err(CloudError::new(
-                ErrorKind::Client,
-                "ClientException",
-                format!("Container {container} not found in the task definition."),
-            )
-            .in_op("RegisterTaskDefinition"));
-        }
+        let registration = copy_of(base, container, name, value)?;
         self.register_task_definition(&registration).await
     }
 

@@ -785,6 +785,59 @@ async fn the_restored_database_deleted_under_the_backend_says_the_app_is_down() 
     }
 }
 
+/// A revision the role may not describe is not a revision without DB_HOST: the switch and the
+/// cleanup say the account could not be read (with AWS's code), never "DB_HOST empty", and
+/// neither acts on it.
+#[tokio::test(start_paused = true)]
+async fn a_revision_that_cannot_be_described_is_not_read_as_one_without_db_host() {
+    use backup_lab::cloud::faults::{Faulty, Spec};
+    let lab = lab();
+    lab.at_the_switch().await;
+    lab.act(StepId::SwitchBackend).await;
+    assert!(lab.done_within(StepId::SwitchBackend, 30).await);
+    let denied: Arc<dyn Cloud> = Arc::new(Faulty::new(
+        lab.cloud.clone(),
+        Spec::parse("DescribeTaskDefinition=denied").expect("spec"),
+    ));
+    let rt = lab.runtime_through(denied);
+    let mut observed = Observed::default();
+    rt.observe(&mut observed).await;
+    assert!(
+        observed.service.error.is_some(),
+        "the service part is not read"
+    );
+    let journal = rt.journal.lock().expect("journal");
+    let ctx = Ctx {
+        observed: &observed,
+        journal: &journal,
+        config: &rt.config,
+        now: rt.cloud.now(),
+    };
+    for step in [StepId::SwitchBackend, StepId::Cleanup] {
+        let check = steps::check(step, &ctx).expect("check");
+        let said: Vec<String> = check.details.iter().map(|d| d.render(Lang::En)).collect();
+        assert!(check.problems.is_empty(), "{step:?}: {:?}", check.problems);
+        assert!(check.cannot_tell(), "{step:?}: {check:?}");
+        assert!(
+            said.iter()
+                .any(|d| d.contains("could not read the account (AccessDenied")),
+            "{step:?}: {said:?}"
+        );
+    }
+    let options = Options::from_config(&rt.config);
+    for step in [StepId::SwitchBackend, StepId::Cleanup] {
+        match steps::plan(step, &ctx, &options) {
+            plan::Ready::Blocked(why) => {
+                assert!(
+                    why.render(Lang::En).contains("AccessDenied"),
+                    "{step:?}: {why:?}"
+                );
+            }
+            other => panic!("{step:?}: {other:?}"),
+        }
+    }
+}
+
 #[tokio::test(start_paused = true)]
 async fn the_original_database_deleted_by_mistake_is_a_warning_never_a_done() {
     let lab = lab();

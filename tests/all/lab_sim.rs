@@ -894,9 +894,27 @@ async fn a_switch_in_the_console_before_the_database_is_ready_is_explained() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_role_that_may_not_tag_gets_its_snapshot_and_restore_without_tags() {
+async fn a_role_that_may_not_tag_gets_its_snapshot_restore_and_revision_without_tags() {
     use backup_lab::cloud::faults::{Faulty, Spec};
     let lab = lab();
+    // The backend runs a tagged revision, as a team that tags its resources has it.
+    let base = lab
+        .cloud
+        .describe_task_definition("workshop-backend:1")
+        .await
+        .expect("describe");
+    let mut tagged = base.registration();
+    tagged.tags.push(("team".into(), "backend".into()));
+    let tagged = lab
+        .cloud
+        .register_task_definition(&tagged)
+        .await
+        .expect("register");
+    lab.cloud
+        .update_service("workshop-cluster", "backend-service", &tagged.arn)
+        .await
+        .expect("update");
+    lab.wait_minutes(5);
     let faulty: Arc<dyn Cloud> = Arc::new(Faulty::new(
         lab.cloud.clone(),
         Spec::parse("tag-denied").expect("spec"),
@@ -925,9 +943,22 @@ async fn a_role_that_may_not_tag_gets_its_snapshot_and_restore_without_tags() {
     )
     .await
     .expect("restore without tags");
+    lab.wait_minutes(30);
+    // The new revision carries the tags of the one it is made from: without them too.
+    backup_lab::lab::runner::perform(
+        StepId::SwitchBackend,
+        faulty.as_ref(),
+        &lab.rt.config,
+        &lab.rt.journal,
+        &options,
+        &progress,
+    )
+    .await
+    .expect("switch with an untagged revision");
     let said = said.lock().expect("said").clone();
-    assert_eq!(said.len(), 2, "{said:?}");
+    assert_eq!(said.len(), 3, "{said:?}");
     assert!(said[0].contains("rds:AddTagsToResource"), "{said:?}");
+    assert!(said[2].contains("ecs:TagResource"), "{said:?}");
     let calls: Vec<_> = lab
         .log
         .recent(100)
@@ -935,9 +966,15 @@ async fn a_role_that_may_not_tag_gets_its_snapshot_and_restore_without_tags() {
         .filter(|c| c.writes)
         .map(|c| c.operation)
         .collect();
+    // After the two calls that set the tagged revision up.
     assert_eq!(
-        calls,
-        ["CreateDBSnapshot", "RestoreDBInstanceFromDBSnapshot",],
+        calls[2..],
+        [
+            "CreateDBSnapshot",
+            "RestoreDBInstanceFromDBSnapshot",
+            "RegisterTaskDefinition",
+            "UpdateService"
+        ],
         "the refused calls never reached the account; one untagged call each did"
     );
     assert!(lab.instance("workshop-db-restore").await.tags.is_empty());

@@ -96,7 +96,7 @@ impl Step for SwitchBackend {
             );
         };
         let Some(current) = ctx.observed.current_task_definition() else {
-            return Ready::Blocked(Text::new(msg::CHECK_NOT_READ_YET));
+            return Ready::Blocked(ctx.observed.unread(PartId::Service));
         };
         if current.env(&names.container, DB_HOST) == Some(endpoint.as_str()) {
             return Ready::AlreadyDone(
@@ -208,7 +208,14 @@ pub(super) async fn switch_to(
 ) -> Result<(cloud::TaskDefinition, cloud::TaskDefinition, Vec<Text>), ActionError> {
     let cloud = run.cloud;
     let base = cloud.describe_task_definition(&switch.base).await?;
-    let (target, reused) = revision_for(cloud, &base, &switch.container, &switch.endpoint).await?;
+    let (target, reused) = revision_for(
+        cloud,
+        &base,
+        &switch.container,
+        &switch.endpoint,
+        run.progress,
+    )
+    .await?;
     let out = vec![
         Text::new(if reused {
             msg::DONE_REVISION_REUSED
@@ -226,16 +233,13 @@ pub(super) async fn switch_to(
 fn check(ctx: &Ctx<'_>) -> Check {
     let names = &ctx.config.names;
     let Some(service) = &ctx.observed.service.value else {
-        return match &ctx.observed.service.error {
-            Some(e) => Check::new(
-                StepState::Failed,
-                Text::new(msg::CHECK_UNKNOWN_ERROR)
-                    .arg("code", e.code.clone())
-                    .arg("message", e.message.clone()),
-            ),
-            None => Check::new(StepState::Todo, Text::new(msg::CHECK_NOT_READ_YET)),
-        };
+        return Check::new(StepState::Todo, ctx.observed.unread(PartId::Service));
     };
+    // DB_HOST is judged from the revision the service runs: while that revision has not been
+    // described (denied, or not yet listed by an account that lags), nothing is judged.
+    if ctx.observed.current_task_definition().is_none() && !service.task_definition.is_empty() {
+        return Check::new(StepState::Todo, ctx.observed.unread(PartId::Service));
+    }
     let host = ctx
         .observed
         .db_host(&names.container)

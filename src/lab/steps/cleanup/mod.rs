@@ -116,7 +116,7 @@ fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
     if !path.keeps_restored() {
         // The service may still use the restored database: it goes back before anything goes.
         let Some(current) = observed.current_task_definition() else {
-            return Err(Text::new(msg::CHECK_NOT_READ_YET));
+            return Err(observed.unread(PartId::Service));
         };
         let source = ctx
             .source()
