@@ -343,6 +343,7 @@ progress-retry = { $code }: neuer Versuch in { $seconds } s (Versuch { $attempt 
 progress-untagged = AWS hat die Tags abgelehnt ({ $action } ist für diese Rolle nicht erlaubt); backup-lab versucht es noch einmal ohne Tags
 todo-sample-titles = Milch kaufen|Pflanzen giessen|Zugbillett buchen|Lab vorbereiten|Grosi anrufen
 
+blocked-snapshot-no-todos = die ToDos sind gelöscht, die App zeigt keine: Ein Snapshot enthielte jetzt keine, und der Restore brächte keine zurück. Erfasse zuerst die ToDos (Schritt «{ $todos_step }») und erstelle dann den Snapshot.
 blocked-instance-busy = { $instance } ist { $status }; warte, bis die Instanz verfügbar ist
 blocked-app-unreachable = die ToDo-App antwortet nicht ({ $code }); prüfe --app-url oder den Load Balancer
 blocked-snapshot-not-ready = Snapshot { $snapshot } ist noch nicht verfügbar
@@ -703,6 +704,9 @@ problem-snapshot-other-name-fix = { $Enter }, um { $snapshot } jetzt zu erstelle
 problem-snapshot-creating-todos-deleted = Die ToDos wurden gelöscht, während { $snapshot } noch erstellt wurde. Das ist in Ordnung: Ein Snapshot enthält die Daten so, wie sie bei seinem Beginn waren, die { $count } ToDos sind also drin.
     .short = ToDos früh gelöscht: in Ordnung
 problem-snapshot-creating-todos-deleted-fix = Nichts zu tun: Warte, bis { $snapshot } verfügbar ist, dann geht es mit dem Restore weiter.
+problem-snapshot-after-deletion = { $snapshot } wurde um { $taken } erstellt, nachdem die ToDos gelöscht waren: Die App zeigte vorher { $count } ToDos und beim Start des Snapshots keine. Der Snapshot enthält keine ToDos, und ein Restore daraus bringt keine zurück.
+    .short = Nach dem Löschen erstellt
+problem-snapshot-after-deletion-fix = Erfasse die ToDos nochmals (Schritt «{ $todos_step }») und erstelle den Snapshot neu: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot, dann RDS → Databases → { $instance } → Actions → Take snapshot → Name { $snapshot }. Lösche die ToDos erst danach.
 problem-snapshot-before-todos = { $snapshot } wurde um { $taken } erstellt, als die App { $held } ToDos hatte; { $later } kamen erst danach. Ein Restore daraus bringt nur { $held } zurück.
     .short = Vor den ToDos erstellt
 problem-snapshot-before-todos-fix = Erstelle ihn nochmals, jetzt wo die ToDos da sind: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot, dann RDS → Databases → { $instance } → Actions → Take snapshot → Name { $snapshot }.

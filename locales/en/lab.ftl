@@ -343,6 +343,7 @@ progress-retry = { $code }: trying again in { $seconds } s (attempt { $attempt }
 progress-untagged = AWS refused the tags ({ $action } is not allowed for this role); backup-lab tries once more without tags
 todo-sample-titles = Buy milk|Water the plants|Book the train|Prepare the lab|Call grandma
 
+blocked-snapshot-no-todos = the todos are deleted and the app shows none: a snapshot now would hold none, and the restore would bring none back. Add the todos first (step “{ $todos_step }”), then take the snapshot.
 blocked-instance-busy = { $instance } is { $status }; wait until it is available
 blocked-app-unreachable = the todo app does not answer ({ $code }); check --app-url or the load balancer
 blocked-snapshot-not-ready = snapshot { $snapshot } is not available yet
@@ -700,6 +701,9 @@ problem-snapshot-other-name-fix = { $Enter } to take { $snapshot } now, or: RDS 
 problem-snapshot-creating-todos-deleted = The todos were deleted while { $snapshot } was still being created. That is fine: a snapshot holds the data as it was when it began, so the { $count } todos are in it.
     .short = Todos deleted early: fine
 problem-snapshot-creating-todos-deleted-fix = Nothing to do: wait until { $snapshot } is available, then go on with the restore.
+problem-snapshot-after-deletion = { $snapshot } was taken at { $taken }, after the todos were deleted: the app showed { $count } todos before and none when the snapshot began. The snapshot holds no todos, and a restore from it brings none back.
+    .short = Taken after the deletion
+problem-snapshot-after-deletion-fix = Add the todos again (step “{ $todos_step }”), then take the snapshot again: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot, then RDS → Databases → { $instance } → Actions → Take snapshot → name { $snapshot }. Delete the todos only after that.
 problem-snapshot-before-todos = { $snapshot } was taken at { $taken }, when the app had { $held } todos; { $later } came later. A restore from it brings back only { $held }.
     .short = Taken before the todos
 problem-snapshot-before-todos-fix = Take it again now that the todos are there: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot, then RDS → Databases → { $instance } → Actions → Take snapshot → name { $snapshot }.

@@ -84,7 +84,10 @@ impl Step for Snapshot {
     fn check(&self, ctx: &Ctx<'_>) -> Option<Check> {
         let names = &ctx.config.names;
         Some(match ctx.observed.snapshot(&names.snapshot) {
-            Some(s) if s.is_available() => match taken_too_early(ctx, s) {
+            Some(s) if s.is_available() => match taken_after_deletion(ctx, s)
+                .map(|p| (StepState::Failed, p))
+                .or_else(|| taken_too_early(ctx, s))
+            {
                 Some((state, problem)) => Check::diagnosis(state, problem),
                 None => Check::new(
                     StepState::Done,
@@ -161,6 +164,14 @@ impl Step for Snapshot {
         };
         if !src.is_available() {
             return instance_busy(src);
+        }
+        // A snapshot is taken to hold the todos: once they are deleted it would hold none.
+        // (Taken before any todo, it is named when they come: `taken_too_early`.)
+        if ctx.observed.todo_count() == Some(0) && ctx.journal.max_todos() > 0 {
+            return Ready::Blocked(
+                Text::new(msg::BLOCKED_SNAPSHOT_NO_TODOS)
+                    .arg("todos_step", StepId::CreateTodos.title()),
+            );
         }
         let request = SnapshotRequest {
             instance_id: names.instance.clone(),
@@ -291,6 +302,38 @@ pub(super) fn deleted_while_creating(ctx: &Ctx<'_>) -> Option<Problem> {
             .arg("snapshot", &names.snapshot)
             .arg("count", held)
             .note()
+    })
+}
+
+/// The snapshot began after backup-lab had seen the todos gone: the app showed some before
+/// and none at a look before the snapshot began, so it holds none.
+pub(super) fn taken_after_deletion(ctx: &Ctx<'_>, snapshot: &DbSnapshot) -> Option<Problem> {
+    let names = &ctx.config.names;
+    let at = snapshot.created?;
+    let todos = |e: &crate::lab::journal::Event| match &e.kind {
+        crate::lab::journal::EventKind::Todos { todos } => Some(todos.len()),
+        _ => None,
+    };
+    let events = ctx.journal.events();
+    // The last list seen before the snapshot began: empty, and seen before it began; the
+    // todos of a run before a fresh world (`--reset` starts a new journal) are not in it.
+    let last = events
+        .iter()
+        .rposition(|e| e.at < at && todos(e).is_some())?;
+    if todos(&events[last]) != Some(0) {
+        return None;
+    }
+    let before = events[..last].iter().filter_map(todos).max().unwrap_or(0);
+    (before > 0).then(|| {
+        Problem::new(ProblemCode::SnapshotAfterDeletion)
+            .arg("snapshot", &snapshot.id)
+            .arg(
+                "taken",
+                crate::format::clock_minutes(at, &ctx.config.timezone()),
+            )
+            .arg("count", before)
+            .arg("instance", &names.instance)
+            .arg("todos_step", StepId::CreateTodos.title())
     })
 }
 

@@ -91,7 +91,19 @@ impl Step for Verify {
             ));
         }
         Some(match ctx.observed.todo_count() {
-            Some(0) => Check::new(StepState::Failed, Text::new(msg::CHECK_VERIFY_EMPTY)),
+            Some(0) => {
+                let check = Check::new(StepState::Failed, Text::new(msg::CHECK_VERIFY_EMPTY));
+                // The restore brought back what the snapshot held: nothing, if it was taken
+                // after the deletion.
+                let empty_snapshot = ctx
+                    .observed
+                    .snapshot(&ctx.config.names.snapshot)
+                    .and_then(|s| super::snapshot::taken_after_deletion(ctx, s));
+                match empty_snapshot {
+                    Some(p) => check.problem(p),
+                    None => check,
+                }
+            }
             Some(n) => {
                 let check = Check::new(
                     StepState::Done,
