@@ -50,7 +50,7 @@ ui-console-unfolded = blendet die Schritte aus
 ui-action-heading = Was Enter macht
 ui-action-enter = Enter zeigt zuerst die genauen Parameter und den AWS-CLI-Befehl; erst wenn du bestätigst, passiert etwas.
 ui-action-read-only = Nur-Lesen-Modus: backup-lab ändert nichts. Folge den Schritten in der Konsole oben.
-ui-action-none = Dieser Schritt erklärt nur. Lies ihn und geh dann mit → weiter.
+ui-action-none = Dieser Schritt hat keine Aktion. Lies ihn und geh dann mit → weiter.
 ui-action-enable-backups = Setzt die Aufbewahrung der Backups von { $instance } auf { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
@@ -247,7 +247,7 @@ ui-restore-again-detail = Eine neue Instanz aus { $snapshot }, mit den Einstellu
 ## Die Uhr der Simulation, Sprünge, eine neue Welt (Tasten für die Vorführung)
 ui-mode-sim-idle = SIMULATION Echtzeit · AWS ×{ $speed }
 ui-mode-sim-paused = SIMULATION ⏸ angehalten · AWS ×{ $speed }
-ui-help-goto = zu Schritt 1–9 springen; g und die Nummer für jeden Schritt, auch 10–12 (zwei Ziffern springen sofort, eine mit Enter)
+ui-help-goto = zu Schritt 1–9 springen; g und die Nummer für jeden Schritt, auch ab 10 (zwei Ziffern springen sofort, eine mit Enter)
 ui-help-clock-pause = Uhr der Simulation anhalten / weiterlaufen lassen
 ui-help-clock-speed = Simulation: AWS schneller / langsamer arbeiten lassen (×1 bis ×300)
 ui-help-fresh = Simulation: mit einer neuen Welt von vorn beginnen (du tippst zur Bestätigung ein Wort)
@@ -265,7 +265,7 @@ ui-fresh-intro = Die simulierte Welt beginnt von vorn: workshop-db ohne Backups,
 ui-fresh-sim-only = Eine neue Welt gibt es nur in der Simulation; dein AWS-Konto bleibt unberührt.
 ui-fresh-read-only = Nur-Lesen-Modus: Neu beginnen kann nur das Programm, das die Welt bearbeitet.
 ui-quiz-none = Keine Fragen zu diesem Schritt; die Schritte mit ✎ haben welche (Taste s).
-ui-no-action = Dieser Schritt erklärt nur; hier führt Enter nichts aus. Mit → geht es weiter.
+ui-no-action = Dieser Schritt hat keine Aktion; Enter bewirkt hier nichts. → geht weiter.
 ui-present-legend = Legende
 ui-result-done = ✔ Erledigt
 ui-result-failed = ✘ Nicht gelungen

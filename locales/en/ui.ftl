@@ -50,7 +50,7 @@ ui-console-unfolded = folds the steps
 ui-action-heading = What Enter does
 ui-action-enter = Enter shows the exact parameters and the AWS CLI command first; nothing happens until you confirm.
 ui-action-read-only = Read-only mode: backup-lab changes nothing. Follow the console steps above.
-ui-action-none = This step only explains. Read it, then go on with →.
+ui-action-none = This step has no action. Read it, then go on with →.
 ui-action-enable-backups = Sets the backup retention period of { $instance } to { $retention ->
         [one] 1 day
        *[other] { $retention } days
@@ -247,7 +247,7 @@ ui-restore-again-detail = A new instance from { $snapshot }, with the lab's sett
 ## The simulation's clock, jumps, a fresh world (keys for a live demo)
 ui-mode-sim-idle = SIMULATION real time · AWS ×{ $speed }
 ui-mode-sim-paused = SIMULATION ⏸ paused · AWS ×{ $speed }
-ui-help-goto = jump to step 1–9; g and the number for any step, 10–12 too (two digits jump at once, one with Enter)
+ui-help-goto = jump to step 1–9; g and the number for any step, also from 10 on (two digits jump at once, one with Enter)
 ui-help-clock-pause = pause / resume the simulation's clock
 ui-help-clock-speed = simulation: AWS works faster / slower (×1 to ×300)
 ui-help-fresh = simulation: start over in a fresh world (you type a word to confirm)
@@ -265,7 +265,7 @@ ui-fresh-intro = The simulated world starts over: workshop-db without backups, n
 ui-fresh-sim-only = A fresh world exists only in the simulation; your AWS account stays as it is.
 ui-fresh-read-only = Read-only mode: only the program that works on this world can start afresh.
 ui-quiz-none = No questions on this step; the steps marked ✎ have some (key s).
-ui-no-action = This step only explains; Enter does nothing here. → moves on.
+ui-no-action = This step has no action; Enter does nothing here. → moves on.
 ui-present-legend = Legend
 ui-result-done = ✔ Done
 ui-result-failed = ✘ Did not work

@@ -226,7 +226,9 @@ fn snapshot_first(ctx: &Ctx<'_>) -> Text {
     } else {
         msg::CHECK_DISASTER_NO_SNAPSHOT
     };
-    Text::new(id).arg("snapshot", name)
+    Text::new(id)
+        .arg("snapshot", name)
+        .arg("snapshot_step", StepId::Snapshot.title())
 }
 
 /// The disaster as the look shows it: the app, still on the original database, serves an
