@@ -68,7 +68,7 @@ pub struct Global {
     /// Your name, shown at the top of the report you hand in (else learner in the configuration).
     #[arg(long, global = true, value_name = "NAME", value_parser = learner_name)]
     pub name: Option<String>,
-    /// Machine-readable output (status, check, run).
+    /// Machine-readable output (status, check, run, report).
     #[arg(long, global = true)]
     pub json: bool,
     /// Skip confirmations (run).
@@ -194,9 +194,9 @@ pub enum ReportFormat {
 
 #[derive(Debug, Args, Clone)]
 pub struct ReportArgs {
-    /// Report format: md (Markdown, the default) or json.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
-    pub format: ReportFormat,
+    /// Report format: md (Markdown, the default; json with --json) or json.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
 }
 
 /// `--window`: read once here; a refused value's rule is rendered localized by the caller

@@ -960,7 +960,12 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
         // Answered in `main` before anything is opened.
         Some(CommandLine::Completions(_) | CommandLine::Man(_)) => 0,
         Some(CommandLine::Report(args)) => {
-            report::print(&rt, args.format, run_speed(&state_dir, &key)).await
+            let json = if rt.json {
+                backup_lab::cli::ReportFormat::Json
+            } else {
+                backup_lab::cli::ReportFormat::Md
+            };
+            report::print(&rt, args.format.unwrap_or(json), run_speed(&state_dir, &key)).await
         }
         Some(CommandLine::Run(args)) => {
             // Steps with an action, at least one (or --all), a restore time that is a time:

@@ -283,6 +283,14 @@ fn run_all_then_report_describes_that_run() {
     assert_eq!(out.status.code(), Some(0), "complete after run --all");
     let out = run(dir.path(), &["--sim", "report", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("report json");
+    // --json, the flag of the other commands, gives the same; an explicit --format wins.
+    let flag = run(dir.path(), &["--sim", "report", "--json"]);
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&flag.stdout).expect("report --json")["steps"],
+        report["steps"]
+    );
+    let md = run(dir.path(), &["--sim", "--json", "report", "--format", "md"]);
+    assert!(String::from_utf8_lossy(&md.stdout).starts_with("# "));
     let steps = report["steps"].as_array().expect("steps");
     for id in ["switch-backend", "verify"] {
         let step = steps.iter().find(|s| s["id"] == id).expect("step");
