@@ -965,7 +965,12 @@ async fn run(cli: Cli, lang: Lang, fresh: &mut Option<(Lang, bool)>) -> i32 {
             } else {
                 backup_lab::cli::ReportFormat::Md
             };
-            report::print(&rt, args.format.unwrap_or(json), run_speed(&state_dir, &key)).await
+            report::print(
+                &rt,
+                args.format.unwrap_or(json),
+                run_speed(&state_dir, &key),
+            )
+            .await
         }
         Some(CommandLine::Run(args)) => {
             // Steps with an action, at least one (or --all), a restore time that is a time:

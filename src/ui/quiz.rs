@@ -115,23 +115,18 @@ pub fn sections(
     let mut choices = Vec::new();
     for (n, letter) in (0u8..).zip(LETTERS) {
         let marker = format!("{letter})  ");
-        let text = view.text(&question.choice(n, config));
+        let mut text = view.text(&question.choice(n, config));
         let style = match answer {
             Some(_) if n == question.right => th.done,
             Some(mine) if mine == n => th.failed,
             _ => th.text,
         };
-        let mut lines = wrap::lines_with(&marker, &text, width, th.key, style);
-        if answer == Some(n)
-            && let Some(first) = lines.first_mut()
-        {
+        // The learner's answer is marked at its end, wrapped with it (never cut at the edge).
+        if answer == Some(n) {
             let mark = if n == question.right { "✔" } else { "✘" };
-            first.spans.push(Span::styled(
-                format!("  {mark} {}", view.t(msg::QUIZ_YOUR_ANSWER)),
-                style,
-            ));
+            text = format!("{text}  {mark} {}", view.t(msg::QUIZ_YOUR_ANSWER));
         }
-        choices.extend(lines);
+        choices.extend(wrap::lines_with(&marker, &text, width, th.key, style));
     }
     let mut sections = vec![
         dialogs::Section {

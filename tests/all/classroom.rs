@@ -932,7 +932,7 @@ fn the_command_line_help_speaks_the_learners_language() {
     );
     let report = help(&["help", "report"], Some("de_CH.UTF-8"));
     assert!(
-        report.contains("md (Markdown, Standard) oder json"),
+        report.contains("md (Markdown, Standard; mit --json json) oder json"),
         "{report}"
     );
     assert!(!report.contains("possible values"), "{report}");

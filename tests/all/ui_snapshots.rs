@@ -750,6 +750,61 @@ async fn self_check_question_at_80x24() {
     }
 }
 
+/// Every answer to every self-check question, at 80×24 in both languages: the mark on the
+/// learner's answer is shown whole (wrapped with the answer, never cut at the dialog's edge).
+#[tokio::test]
+async fn the_mark_on_every_answer_is_shown_whole_at_80x24() {
+    let lab = lab_at(Stage::Fresh).await;
+    for lang in Lang::ALL {
+        let mine = backup_lab::i18n::tr(lang, "quiz-your-answer", None);
+        for step in StepId::ALL {
+            let total = backup_lab::lab::quiz::of_step(step).len();
+            for index in 0..total {
+                for choice in 0..3u8 {
+                    let mut app = lab.app(lang, step).await;
+                    app.update(Msg::Action(Action::Quiz));
+                    for _ in 0..index {
+                        app.update(Msg::Action(Action::NextStep));
+                    }
+                    app.update(Msg::Action(Action::Answer(choice)));
+                    let terminal = render(&app, 80, 24);
+                    let rows: Vec<Vec<&str>> = terminal
+                        .backend()
+                        .buffer()
+                        .content
+                        .chunks(80)
+                        .map(|row| row.iter().map(ratatui::buffer::Cell::symbol).collect())
+                        .collect();
+                    let screen: Vec<String> = rows.iter().map(|r| r.concat()).collect();
+                    // The dialog's inside: the columns between the corners of the border
+                    // that carries its title.
+                    let (top, left, right) = rows
+                        .iter()
+                        .enumerate()
+                        .find_map(|(y, r)| {
+                            let row = r.concat();
+                            let at = row.find("┌ Selbstkontrolle").or(row.find("┌ Self-check"))?;
+                            let x = row[..at].chars().count();
+                            let w = r[x + 1..].iter().position(|c| *c == "┐")?;
+                            Some((y, x, x + 1 + w))
+                        })
+                        .expect("the dialog's border");
+                    let inside: Vec<String> = rows[top + 1..]
+                        .iter()
+                        .map(|r| r[left + 1..right].concat())
+                        .collect();
+                    let flat = squash(&inside.join(" "));
+                    assert!(
+                        flat.contains(&format!("✔ {mine}")) || flat.contains(&format!("✘ {mine}")),
+                        "{lang:?} {step:?} question {index} answer {choice}:\n{}",
+                        screen.join("\n")
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// The state in which a learner first opens `step` when going through the lab in order.
 fn first_stage(step: StepId) -> Stage {
     match step {
