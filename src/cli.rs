@@ -177,7 +177,8 @@ pub struct RunArgs {
     #[arg(long)]
     pub copy_back: bool,
     /// Bonus step point-in-time restore (pitr): restore to this moment instead of the one the
-    /// journal calls for: HH:MM:SS in your local time (today), or an RFC 3339 time.
+    /// journal calls for: HH:MM:SS in your local time (today; yesterday if it is still
+    /// ahead), or an RFC 3339 time.
     #[arg(long, value_name = "TIME", value_parser = restore_time)]
     pub restore_time: Option<String>,
     /// When the app or another run holds the state directory, wait until it is free.

@@ -805,6 +805,41 @@ async fn the_mark_on_every_answer_is_shown_whole_at_80x24() {
     }
 }
 
+/// A restore moment outside the restorable window is refused inside the dialog, where another
+/// can be typed at once; the dialog stays and nothing is planned.
+#[tokio::test]
+async fn a_restore_time_outside_the_window_is_refused_in_the_dialog() {
+    let lab = lab_at(Stage::Recovered).await;
+    for (lang, outside) in [(Lang::En, "outside"), (Lang::De, "ausserhalb")] {
+        let mut app = lab.app(lang, StepId::Pitr).await;
+        app.update(Msg::Action(Action::Perform));
+        assert!(
+            matches!(app.dialog, Some(Dialog::Type { .. })),
+            "{:?}",
+            app.dialog
+        );
+        for _ in 0..8 {
+            app.update(Msg::Action(Action::Backspace));
+        }
+        for c in "23:59:00".chars() {
+            app.update(Msg::Action(Action::Input(c)));
+        }
+        let commands = app.update(Msg::Action(Action::Confirm));
+        assert!(commands.is_empty(), "{commands:?}");
+        let Some(Dialog::Type {
+            error: Some(error),
+            input,
+            ..
+        }) = &app.dialog
+        else {
+            panic!("{:?}", app.dialog)
+        };
+        assert_eq!(input, "23:59:00");
+        let said = error.render(lang);
+        assert!(said.contains(outside), "{said}");
+    }
+}
+
 /// The state in which a learner first opens `step` when going through the lab in order.
 fn first_stage(step: StepId) -> Stage {
     match step {

@@ -285,10 +285,29 @@ impl Step for Pitr {
     /// A moment that reads as one. The proposed moment is the journal's own; only another
     /// one is a choice (and then kept to the second the learner typed).
     fn accept(&self, input: &str, field: &Field, ctx: &Ctx<'_>) -> Result<Setting, Refusal> {
-        if parse_restore_time(input, ctx.now, &ctx.config.timezone()).is_none() {
+        let tz = ctx.config.timezone();
+        let Some(chosen) = parse_restore_time(input, ctx.now, &tz) else {
             return Err(Refusal::Text(
                 Text::new(msg::INVALID_RESTORE_TIME).arg("time", input),
             ));
+        };
+        // Outside the restorable window it is refused here, in the dialog, where the learner
+        // can type another moment (the plan refuses it as well, for `run --restore-time`).
+        if let Some(src) = ctx.source()
+            && let Some(latest) = src.latest_restorable
+        {
+            let chosen = floor_second(chosen);
+            let earliest = earliest_restorable(ctx);
+            if chosen > latest || earliest.is_some_and(|e| chosen < e) {
+                let moment = |t: Timestamp| crate::format::moment(t, &tz);
+                return Err(Refusal::Text(
+                    Text::new(msg::BLOCKED_PITR_CHOSEN_OUTSIDE)
+                        .arg("instance", &src.id)
+                        .arg("point", moment(chosen))
+                        .arg("earliest", earliest.map_or_else(|| "–".to_owned(), moment))
+                        .arg("latest", moment(latest)),
+                ));
+            }
         }
         Ok(Setting::RestoreTime(
             (input != field.value).then(|| input.to_owned()),
