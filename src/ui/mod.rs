@@ -126,31 +126,13 @@ impl View<'_> {
         crate::format::since(self.app.now, at)
     }
 
-    /// Real seconds since `at`: how fresh the picture is. In the simulation, cloud time runs
-    /// faster than the wall clock, so its difference is scaled back.
-    #[must_use]
-    pub fn wall_age(&self, at: Timestamp) -> i64 {
-        let age = self.age(at);
-        match self.app.mode {
-            crate::cloud::Mode::Simulation { speed } if speed > 1.0 => {
-                #[allow(
-                    clippy::cast_possible_truncation,
-                    clippy::cast_precision_loss,
-                    reason = "ages in seconds, far below 2^52; rounded on purpose"
-                )]
-                let wall = (age as f64 / speed).round() as i64;
-                wall
-            }
-            _ => age,
-        }
-    }
-
-    /// `updated 12 s ago`.
+    /// `updated 12 s ago`, on the one clock the header shows (in the simulation it runs at
+    /// real time while AWS works on nothing, so a picture read a minute ago says so).
     #[must_use]
     pub fn updated(&self, at: Option<Timestamp>) -> String {
         match at {
             Some(at) => Text::new(msg::UI_UPDATED_AGO)
-                .arg("ago", crate::lab::Duration::seconds(self.wall_age(at)))
+                .arg("ago", crate::lab::Duration::seconds(self.age(at)))
                 .render(self.lang),
             None => self.t(msg::UI_NOT_READ_YET),
         }

@@ -840,6 +840,20 @@ async fn a_restore_time_outside_the_window_is_refused_in_the_dialog() {
     }
 }
 
+/// The status panel's "read N ago" counts on the clock the header shows: at ×15, a minute in
+/// which AWS works on nothing (the clock at real time) is a minute, not four seconds.
+#[tokio::test]
+async fn the_panel_ages_count_on_the_headers_clock() {
+    let lab = lab_at(Stage::Fresh).await;
+    let mut app = lab.app(Lang::En, StepId::Concepts).await;
+    app.mode = backup_lab::cloud::Mode::Simulation { speed: 15.0 };
+    let read = app.observed.instances.updated.expect("read");
+    app.update(Msg::Tick(read + jiff::SignedDuration::from_secs(60)));
+    let terminal = render(&app, 120, 40);
+    let screen = format!("{}", terminal.backend());
+    assert!(screen.contains("1 min 00 s ago"), "{screen}");
+}
+
 /// The state in which a learner first opens `step` when going through the lab in order.
 fn first_stage(step: StepId) -> Stage {
     match step {
