@@ -56,6 +56,7 @@ check-verify-done = die App zeigt wieder { $count } ToDos
 check-verify-verified = die App zeigte wieder { $count } ToDos, von backup-lab überprüft
 check-verify-titles = jetzt in der App: { $titles }
 check-verify-seen = du hast deine { $count } ToDos im Browser gesehen: Sie sind zurück
+check-verify-confirm = schau in deinem Browser nach: Siehst du sie auch? Bestätige mit Enter (oder backup-lab run verify)
 check-verify-wait = warte, bis das Backend auf der wiederhergestellten Datenbank läuft
 check-verify-empty = die App zeigt keine ToDos – läuft das Backend auf der wiederhergestellten Datenbank?
 check-pitr-available = { $pitr } ist verfügbar

@@ -56,6 +56,7 @@ check-verify-done = the app shows { $count } todos again
 check-verify-verified = the app showed { $count } todos again, checked by backup-lab
 check-verify-titles = in the app now: { $titles }
 check-verify-seen = you saw your { $count } todos in the browser: they are back
+check-verify-confirm = look in your browser: do you see them too? Confirm with Enter (or backup-lab run verify)
 check-verify-wait = wait until the backend runs on the restored database
 check-verify-empty = the app shows no todos – is the backend on the restored database?
 check-pitr-available = { $pitr } is available

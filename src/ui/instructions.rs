@@ -58,7 +58,7 @@ pub fn now_text(view: &View<'_>) -> String {
         return view.text(&step_text(texts.now));
     };
     match check.state {
-        StepState::Done if awaits_look(app, step) => {
+        StepState::Todo | StepState::Done if awaits_look(app, step) => {
             view.text(&step_text(texts.now_look.unwrap_or(texts.now)))
         }
         StepState::Done => view.t(msg::UI_NOW_DONE),
@@ -103,12 +103,14 @@ pub fn now_text(view: &View<'_>) -> String {
     }
 }
 
-/// Whether `step` is done by the live state but waits for the learner to look in the browser
-/// and confirm (the verify step's moment).
+/// Whether `step` waits for the learner to look in the browser and confirm (the verify
+/// step's moment: the app serves the todos again, or served them and was confirmed).
 fn awaits_look(app: &crate::app::App, step: StepId) -> bool {
     step.has_action()
         && !app.read_only
-        && app.check(step).is_some_and(|c| c.state == StepState::Done)
+        && app
+            .check(step)
+            .is_some_and(|c| matches!(c.state, StepState::Done | StepState::Todo))
         && matches!(
             lab::steps::plan(step, &app.ctx(), &app.options),
             lab::plan::Ready::Plan(p) if p.confirm == lab::plan::Confirm::Seen

@@ -672,6 +672,11 @@ async fn verify_shows_the_list_and_asks_the_learner_to_look_in_the_browser() {
     assert_eq!(lab.rt.run(&StepId::CORE[..6], &options, true).await, 0);
     for lang in Lang::ALL {
         let mut app = app_at(&lab, lang, StepId::Verify).await;
+        // Served again is not done: the step is the learner's look, until confirmed.
+        assert_eq!(
+            app.check(StepId::Verify).map(|c| c.state),
+            Some(backup_lab::lab::StepState::Todo)
+        );
         let before = screen(&app, 80, 24);
         let look = if lang == Lang::De {
             "Prüfe, ob du sie auch in deinem Browser siehst"

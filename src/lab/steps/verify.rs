@@ -63,20 +63,6 @@ impl Step for Verify {
             }
             return Some(check);
         }
-        if let Some(event) = ctx.journal.last(Kind::TodosVerified) {
-            let count = match event.kind {
-                EventKind::TodosVerified { count } => count,
-                _ => 0,
-            };
-            let mut check = Check::new(
-                StepState::Done,
-                Text::new(msg::CHECK_VERIFY_VERIFIED).arg("count", count),
-            );
-            if let Some(titles) = served_titles(ctx) {
-                check = check.with(titles);
-            }
-            return Some(check);
-        }
         let switched = ctx.backend_on_restored()
             && ctx
                 .observed
@@ -84,6 +70,34 @@ impl Step for Verify {
                 .value
                 .as_ref()
                 .is_some_and(cloud::Service::is_stable);
+        // The app served the todos once (the RTO ends there) and the backend has gone back
+        // since (cleanup): what the learner confirmed then, or that the moment passed.
+        if let Some(event) = ctx.journal.last(Kind::TodosVerified)
+            && !switched
+        {
+            let confirmed = ctx
+                .journal
+                .last(Kind::TodosSeen)
+                .filter(|seen| seen.at >= event.at)
+                .and_then(|seen| match seen.kind {
+                    EventKind::TodosSeen { count } => Some(count),
+                    _ => None,
+                });
+            return Some(match (confirmed, &event.kind) {
+                (Some(count), _) => Check::new(
+                    StepState::Done,
+                    Text::new(msg::CHECK_VERIFY_SEEN).arg("count", count),
+                ),
+                (None, EventKind::TodosVerified { count }) => Check::new(
+                    StepState::Done,
+                    Text::new(msg::CHECK_VERIFY_VERIFIED).arg("count", *count),
+                ),
+                (None, _) => Check::new(
+                    StepState::Done,
+                    Text::new(msg::CHECK_VERIFY_VERIFIED).arg("count", 0_usize),
+                ),
+            });
+        }
         if !switched {
             return Some(Check::new(
                 StepState::Todo,
@@ -104,15 +118,18 @@ impl Step for Verify {
                     None => check,
                 }
             }
+            // Served again: what is left to do is the learner's look, confirmed (Enter,
+            // `run verify`); nothing runs meanwhile.
             Some(n) => {
                 let check = Check::new(
-                    StepState::Done,
+                    StepState::Todo,
                     Text::new(msg::CHECK_VERIFY_DONE).arg("count", n),
                 );
-                match served_titles(ctx) {
+                let check = match served_titles(ctx) {
                     Some(titles) => check.with(titles),
                     None => check,
-                }
+                };
+                check.with(Text::new(msg::CHECK_VERIFY_CONFIRM))
             }
             None => Check::new(StepState::Todo, Text::new(msg::CHECK_NOT_READ_YET)),
         })
