@@ -349,8 +349,19 @@ fn confirm_sections(
     let mut cli = Vec::new();
     if !plan.commands.is_empty() {
         cli.push(Line::styled(view.t(msg::UI_CONFIRM_CLI), th.muted));
+        // Rows a shell reads as the one command when pasted (line continuations, no word
+        // cut without one).
         for command in &plan.commands {
-            cli.extend(wrap::lines_with("$ ", command, width, th.muted, th.code));
+            cli.extend(
+                wrap::command_rows(command, width)
+                    .into_iter()
+                    .map(|(prefix, text)| {
+                        Line::from(vec![
+                            Span::styled(prefix, th.muted),
+                            Span::styled(text, th.code),
+                        ])
+                    }),
+            );
         }
     }
     let notes = plan

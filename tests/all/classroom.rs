@@ -409,6 +409,41 @@ async fn every_cli_line_shown_is_a_command_a_shell_runs() {
         .filter_map(|l| check_line(l).err().map(|e| format!("{e}: {l}")))
         .collect();
     assert!(bad.is_empty(), "{}", bad.join("\n"));
+    // As a dialog shows them, at any width: rows that fit, and that a shell reads, pasted
+    // together, as the same words (line continuations where a row ends).
+    let mut cut = 0;
+    for line in &lines {
+        let words = shell_words::split(line).expect("words");
+        for width in [24, 40, 56, 74] {
+            let rows = backup_lab::ui::wrap::command_rows(line, width);
+            for (prefix, text) in &rows {
+                assert!(
+                    backup_lab::ui::wrap::width(&format!("{prefix}{text}")) <= width,
+                    "{width}: {prefix}{text}"
+                );
+            }
+            let pasted: Vec<String> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, (prefix, text))| {
+                    if i == 0 {
+                        text.clone()
+                    } else {
+                        format!("{prefix}{text}")
+                    }
+                })
+                .collect();
+            assert_eq!(rows[0].0, "$ ");
+            let pasted = pasted.join("\n");
+            assert_eq!(
+                shell_words::split(&pasted).expect("pasted words"),
+                words,
+                "{width}:\n{pasted}"
+            );
+            cut += rows.iter().filter(|(p, _)| p.is_empty()).count();
+        }
+    }
+    assert!(cut > 0, "some word was long enough to be cut");
     // The checks themselves catch what the lines used to be.
     for wrong in [
         "aws ecs register-task-definition --cli-input-json file://td.json   # td.json = base",
