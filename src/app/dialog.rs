@@ -3,7 +3,7 @@
 //! owns its keys ([`Dialog::on`]); what it decides leaves as an [`Outcome`] the app carries
 //! out. It is drawn by `ui::dialogs::draw` from the dialog alone.
 
-use super::{DIALOG_PAGE, MAX_DIALOG_SCROLL, Outcome};
+use super::Outcome;
 use crate::action::Action;
 use crate::i18n::Id;
 use crate::lab::ask::{Choices, Field, Refusal};
@@ -78,23 +78,31 @@ impl Dialog {
 
     /// A key while the dialog is open; `scroll` is how far its body is scrolled. `ctx` is
     /// what a typed value is checked against (the window against the maintenance window).
-    pub fn on(&mut self, action: Action, scroll: &mut u16, ctx: &Ctx<'_>) -> Outcome {
+    pub fn on(
+        &mut self,
+        action: Action,
+        scroll: &mut u16,
+        extent: (u16, u16),
+        ctx: &Ctx<'_>,
+    ) -> Outcome {
         // Long dialogs (a restore's parameters, notes and CLI line at 80×24) scroll; the
         // question and its keys stay in view.
         // In a choice ↑↓ switch the way; PgUp/PgDn still scroll.
         let scrolls = !matches!(self, Dialog::Choose { .. })
-            || matches!(action, Action::PageUp | Action::PageDown);
+            || matches!(
+                action,
+                Action::PageUp | Action::PageDown | Action::ScrollTop | Action::ScrollEnd
+            );
         match action {
-            Action::ScrollUp | Action::ScrollDown | Action::PageUp | Action::PageDown
+            Action::ScrollUp
+            | Action::ScrollDown
+            | Action::PageUp
+            | Action::PageDown
+            | Action::ScrollTop
+            | Action::ScrollEnd
                 if scrolls =>
             {
-                *scroll = match action {
-                    Action::ScrollUp => scroll.saturating_sub(1),
-                    Action::PageUp => scroll.saturating_sub(DIALOG_PAGE),
-                    Action::PageDown => scroll.saturating_add(DIALOG_PAGE),
-                    _ => scroll.saturating_add(1),
-                }
-                .min(MAX_DIALOG_SCROLL);
+                *scroll = scroll_by(*scroll, action, extent);
                 return Outcome::Stay;
             }
             // The dialog stays open and is read again in the other language.
@@ -221,4 +229,21 @@ impl Dialog {
             }
         }
     }
+}
+
+/// `scroll` moved by a scroll key in an overlay laid out as `(page, scroll_max)`: a row, a
+/// page, the top or the end, never past the end.
+#[must_use]
+pub fn scroll_by(scroll: u16, action: Action, (page, max): (u16, u16)) -> u16 {
+    let page = page.max(1);
+    match action {
+        Action::ScrollUp => scroll.saturating_sub(1),
+        Action::ScrollDown => scroll.saturating_add(1),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::ScrollTop => 0,
+        Action::ScrollEnd => max,
+        _ => scroll,
+    }
+    .min(max)
 }

@@ -1,7 +1,7 @@
 //! The help overlay (`?`): how far it is scrolled, and the keys that scroll and close it.
 //! Drawn by `ui::help::draw` from this state.
 
-use super::{DIALOG_PAGE, MAX_DIALOG_SCROLL, Outcome};
+use super::Outcome;
 use crate::action::Action;
 
 /// The help overlay, open.
@@ -12,25 +12,15 @@ pub struct Help {
 }
 
 impl Help {
-    /// A key while the help is open: it scrolls on a small screen, and closes.
-    pub fn on(&mut self, action: Action) -> Outcome {
+    /// A key while the help is open: it scrolls on a small screen (a page of `extent.0`
+    /// rows, never past `extent.1`, as the view last laid it out), and closes.
+    pub fn on(&mut self, action: Action, extent: (u16, u16)) -> Outcome {
         match action {
-            Action::ToggleHelp | Action::Cancel | Action::Quit | Action::Confirm => {
-                return Outcome::Close;
+            Action::ToggleHelp | Action::Cancel | Action::Quit | Action::Confirm => Outcome::Close,
+            _ => {
+                self.scroll = super::dialog::scroll_by(self.scroll, action, extent);
+                Outcome::Stay
             }
-            Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
-            Action::ScrollDown => {
-                self.scroll = self.scroll.saturating_add(1).min(MAX_DIALOG_SCROLL);
-            }
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(DIALOG_PAGE),
-            Action::PageDown => {
-                self.scroll = self
-                    .scroll
-                    .saturating_add(DIALOG_PAGE)
-                    .min(MAX_DIALOG_SCROLL);
-            }
-            _ => {}
         }
-        Outcome::Stay
     }
 }

@@ -69,6 +69,9 @@ pub struct Layout {
     pub page: u16,
     /// Whether a clock or an age ("updated 5 s ago") is on screen.
     pub shows_time: bool,
+    /// The open dialog's or help's rows per PgDn and how far it can scroll.
+    pub overlay_page: u16,
+    pub overlay_max: u16,
 }
 
 impl Default for Layout {
@@ -77,6 +80,8 @@ impl Default for Layout {
             scroll_max: u16::MAX,
             page: 10,
             shows_time: true,
+            overlay_page: 5,
+            overlay_max: MAX_DIALOG_SCROLL,
         }
     }
 }
@@ -102,9 +107,7 @@ type Fingerprint = (
     (usize, Option<String>, Option<Text>),
 );
 
-/// Rows a dialog moves on PgUp/PgDn.
-const DIALOG_PAGE: u16 = 5;
-/// A bound for dialog scrolling; the view clamps to the dialog's real length.
+/// A bound for dialog scrolling until the view has said how long the dialog is.
 const MAX_DIALOG_SCROLL: u16 = 200;
 
 /// The lab's state, the screens in front of it and what the worker last said.
@@ -563,14 +566,24 @@ impl App {
                 config: &self.config,
                 now: self.now,
             };
-            let outcome = dialog.on(action, &mut self.dialog_scroll, &ctx);
+            let extent = (
+                self.display.layout.overlay_page,
+                self.display.layout.overlay_max,
+            );
+            let outcome = dialog.on(action, &mut self.dialog_scroll, extent, &ctx);
             if matches!(outcome, Outcome::Stay | Outcome::ToggleLang) {
                 self.dialog = Some(dialog);
             }
             return self.carry_out(outcome);
         }
         if let Some(help) = &mut self.help {
-            let outcome = help.on(action);
+            let outcome = help.on(
+                action,
+                (
+                    self.display.layout.overlay_page,
+                    self.display.layout.overlay_max,
+                ),
+            );
             if outcome == Outcome::Close {
                 self.help = None;
             }

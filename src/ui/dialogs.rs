@@ -161,9 +161,52 @@ pub fn draw(
     scroll: u16,
     ctx: &Ctx<'_>,
 ) {
+    let (title, sections, is_error) = contents(area, view, dialog, ctx);
+    let lines = scrolled(
+        sections,
+        max_rows(area),
+        usize::from(scroll),
+        |first, last, total| scroll_position(view, first, last, total),
+    );
+    frame_dialog(frame, area, view, &title, lines, is_error);
+}
+
+/// How a dialog on `area` scrolls: `(page, scroll_max)`, the body rows shown at once (less one
+/// kept for context when paging) and how far its body can scroll (0 when it fits).
+#[must_use]
+pub fn extent(area: Rect, view: &Look, dialog: &Dialog, ctx: &Ctx<'_>) -> (u16, u16) {
+    let (_, sections, _) = contents(area, view, dialog, ctx);
+    scroll_extent(sections, max_rows(area))
+}
+
+/// [`extent`] of `sections` in `max` rows, as [`scrolled`] lays them out.
+#[must_use]
+pub fn scroll_extent(mut sections: Vec<Section>, max: usize) -> (u16, u16) {
+    sections.retain(|s| !s.lines.is_empty());
+    let last = sections.pop().map_or(0, |s| s.lines.len());
+    let body: usize =
+        sections.iter().map(|s| s.lines.len()).sum::<usize>() + sections.len().saturating_sub(1);
+    let room = max.saturating_sub(last + 1).max(1);
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    if body + last < max || body == 0 {
+        return (clamp(room.saturating_sub(1).max(1)), 0);
+    }
+    (
+        clamp(room.saturating_sub(1).max(1)),
+        clamp(body.saturating_sub(room)),
+    )
+}
+
+/// A dialog's title, its sections (the last one, the question and its keys, stays in view)
+/// and whether it tells of an error.
+fn contents(
+    area: Rect,
+    view: &Look,
+    dialog: &Dialog,
+    ctx: &Ctx<'_>,
+) -> (String, Vec<Section>, bool) {
     let width = inner_width(area);
-    let max = max_rows(area);
-    let (title, sections, is_error) = match dialog {
+    match dialog {
         Dialog::Confirm {
             plan,
             typed,
@@ -234,11 +277,7 @@ pub fn draw(
                 *is_error,
             )
         }
-    };
-    let lines = scrolled(sections, max, usize::from(scroll), |first, last, total| {
-        scroll_position(view, first, last, total)
-    });
-    frame_dialog(frame, area, view, &title, lines, is_error);
+    }
 }
 
 /// The line above a scrolled body: which of its rows are shown.

@@ -373,11 +373,32 @@ pub fn instructions_area(app: &App, area: Rect) -> Rect {
 pub fn layout(app: &App) -> crate::app::Layout {
     let (width, height) = app.display.viewport;
     let area = Rect::new(0, 0, width, height);
+    let (overlay_page, overlay_max) = overlay_extent(app, area);
     crate::app::Layout {
         scroll_max: max_scroll(app, area),
         page: page_rows(app, area),
         shows_time: shows_time(app),
+        overlay_page,
+        overlay_max,
     }
+}
+
+/// How the open dialog (or else the help) scrolls on `area`: rows per page and the furthest
+/// it can scroll.
+fn overlay_extent(app: &App, area: Rect) -> (u16, u16) {
+    let view = View::new(app);
+    if let Some(dialog) = &app.dialog {
+        let area = dialog_area(&view, area, dialog);
+        return dialogs::extent(area, &view, dialog, &app.ctx());
+    }
+    if app.help.is_some() {
+        let lab = help::Lab {
+            core_done: steps::core_done(&view),
+            mode: &app.mode,
+        };
+        return help::extent(area, &view, lab);
+    }
+    (1, 0)
 }
 
 /// Whether a clock or an age is on screen: the lab at a size where it can be read.

@@ -854,6 +854,64 @@ async fn the_panel_ages_count_on_the_headers_clock() {
     assert!(screen.contains("1 min 00 s ago"), "{screen}");
 }
 
+/// The help and a long plan at 80×24 page by what they show (not five rows), End reaches the
+/// end, and ↑ from there moves at once (the scroll never runs past the end).
+#[tokio::test]
+async fn dialogs_and_help_page_by_a_screen_and_stop_at_the_end() {
+    let lab = lab_at(Stage::Disaster).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Restore).await;
+        app.update(Msg::Resize(80, 24));
+        let laid_out = |app: &mut App| app.display.layout = backup_lab::ui::layout(app);
+        // The help.
+        app.update(Msg::Action(Action::ToggleHelp));
+        laid_out(&mut app);
+        let (page, end) = (
+            app.display.layout.overlay_page,
+            app.display.layout.overlay_max,
+        );
+        assert!(page > 10 && end > page, "{lang:?}: page {page}, end {end}");
+        app.update(Msg::Action(Action::PageDown));
+        assert_eq!(app.help.map(|h| h.scroll), Some(page));
+        for _ in 0..10 {
+            app.update(Msg::Action(Action::PageDown));
+        }
+        assert_eq!(app.help.map(|h| h.scroll), Some(end));
+        app.update(Msg::Action(Action::ScrollUp));
+        assert_eq!(app.help.map(|h| h.scroll), Some(end - 1));
+        app.update(Msg::Action(Action::ScrollTop));
+        assert_eq!(app.help.map(|h| h.scroll), Some(0));
+        app.update(Msg::Action(Action::ToggleHelp));
+        // The restore's plan (its choice answered first, when it asks one).
+        app.update(Msg::Action(Action::Perform));
+        while let Some(Dialog::Choose { .. }) = &app.dialog {
+            app.update(Msg::Action(Action::Pick('k')));
+        }
+        assert!(
+            matches!(app.dialog, Some(Dialog::Confirm { .. })),
+            "{:?}",
+            app.dialog
+        );
+        laid_out(&mut app);
+        let (page, end) = (
+            app.display.layout.overlay_page,
+            app.display.layout.overlay_max,
+        );
+        assert!(page > 5 && end > page, "{lang:?}: page {page}, end {end}");
+        app.update(Msg::Action(Action::PageDown));
+        assert_eq!(app.dialog_scroll, page);
+        app.update(Msg::Action(Action::ScrollEnd));
+        assert_eq!(app.dialog_scroll, end);
+        let terminal = render(&app, 80, 24);
+        let screen = format!("{}", terminal.backend());
+        let total = end + page + 1;
+        assert!(
+            screen.contains(&format!("{total}")),
+            "the position line counts all {total} rows:\n{screen}"
+        );
+    }
+}
+
 /// The state in which a learner first opens `step` when going through the lab in order.
 fn first_stage(step: StepId) -> Stage {
     match step {
