@@ -360,6 +360,123 @@ pub fn place_labels(labels: &[(usize, String)], cells: usize) -> Vec<String> {
         .collect()
 }
 
+/// A shell command broken into rows of at most `max` cells that a shell reads as the one
+/// command when they are pasted: `(prefix, text)` per row. The first row's prefix is `$ `;
+/// a row that ends between words ends in ` \` and the next is indented; a word too long for a
+/// row is cut with a line continuation (`\`, or `'\` and a reopening `'` inside single quotes,
+/// which joins the pieces exactly) and goes on at the start of the next row.
+#[must_use]
+pub fn command_rows(command: &str, max: usize) -> Vec<(&'static str, String)> {
+    // Room for a prefix of two cells and an ending of two.
+    let room = max.saturating_sub(4).max(8);
+    let mut rows: Vec<(&'static str, String)> = Vec::new();
+    let mut row = String::new();
+    let mut prefix = "$ ";
+    for word in shell_words_of(command) {
+        if !row.is_empty() {
+            if width(&row) + 1 + width(&word) <= room {
+                row.push(' ');
+                row.push_str(&word);
+                continue;
+            }
+            row.push_str(" \\");
+            rows.push((prefix, std::mem::take(&mut row)));
+            prefix = "  ";
+        }
+        if width(&word) <= room {
+            row = word;
+            continue;
+        }
+        let pieces = cut_word(&word, room);
+        let last = pieces.len() - 1;
+        for (i, piece) in pieces.into_iter().enumerate() {
+            if i == last {
+                row = piece;
+            } else {
+                rows.push((prefix, piece));
+                // What follows a line continuation must start at once: no indent.
+                prefix = "";
+            }
+        }
+    }
+    rows.push((prefix, row));
+    rows
+}
+
+/// The words of `command` as the shell splits them at blanks outside quotes, each with its
+/// quotes and escapes kept.
+fn shell_words_of(command: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let (mut single, mut double, mut escaped) = (false, false, false);
+    for c in command.chars() {
+        if escaped {
+            word.push(c);
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' if !single => escaped = true,
+            '\'' if !double => single = !single,
+            '"' if !single => double = !double,
+            ' ' | '\t' | '\n' if !single && !double => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                continue;
+            }
+            _ => {}
+        }
+        word.push(c);
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// `word` in pieces of at most `room` cells, each but the last ending in a line continuation
+/// the shell removes: `\` outside single quotes, `'\` (with `'` reopening the next piece)
+/// inside them. An escape (`\x`) is never cut in two.
+fn cut_word(word: &str, room: usize) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    let (mut single, mut double) = (false, false);
+    let chars: Vec<char> = word.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // An escape pair stays together, and quotes nothing.
+        let escape = !single && c == '\\' && i + 1 < chars.len();
+        let unit: String = if escape {
+            chars[i..=i + 1].iter().collect()
+        } else {
+            c.to_string()
+        };
+        if width(&piece) + width(&unit) + 2 > room && !piece.is_empty() {
+            if single {
+                piece.push_str("'\\");
+                pieces.push(std::mem::take(&mut piece));
+                piece.push('\'');
+            } else {
+                piece.push('\\');
+                pieces.push(std::mem::take(&mut piece));
+            }
+        }
+        if !escape {
+            match c {
+                '\'' if !double => single = !single,
+                '"' if !single => double = !double,
+                _ => {}
+            }
+        }
+        i += unit.chars().count();
+        piece.push_str(&unit);
+    }
+    pieces.push(piece);
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -500,121 +617,4 @@ mod tests {
             );
         }
     }
-}
-
-/// A shell command broken into rows of at most `max` cells that a shell reads as the one
-/// command when they are pasted: `(prefix, text)` per row. The first row's prefix is `$ `;
-/// a row that ends between words ends in ` \` and the next is indented; a word too long for a
-/// row is cut with a line continuation (`\`, or `'\` and a reopening `'` inside single quotes,
-/// which joins the pieces exactly) and goes on at the start of the next row.
-#[must_use]
-pub fn command_rows(command: &str, max: usize) -> Vec<(&'static str, String)> {
-    // Room for a prefix of two cells and an ending of two.
-    let room = max.saturating_sub(4).max(8);
-    let mut rows: Vec<(&'static str, String)> = Vec::new();
-    let mut row = String::new();
-    let mut prefix = "$ ";
-    for word in shell_words_of(command) {
-        if !row.is_empty() {
-            if width(&row) + 1 + width(&word) <= room {
-                row.push(' ');
-                row.push_str(&word);
-                continue;
-            }
-            row.push_str(" \\");
-            rows.push((prefix, std::mem::take(&mut row)));
-            prefix = "  ";
-        }
-        if width(&word) <= room {
-            row = word;
-            continue;
-        }
-        let pieces = cut_word(&word, room);
-        let last = pieces.len() - 1;
-        for (i, piece) in pieces.into_iter().enumerate() {
-            if i == last {
-                row = piece;
-            } else {
-                rows.push((prefix, piece));
-                // What follows a line continuation must start at once: no indent.
-                prefix = "";
-            }
-        }
-    }
-    rows.push((prefix, row));
-    rows
-}
-
-/// The words of `command` as the shell splits them at blanks outside quotes, each with its
-/// quotes and escapes kept.
-fn shell_words_of(command: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let (mut single, mut double, mut escaped) = (false, false, false);
-    for c in command.chars() {
-        if escaped {
-            word.push(c);
-            escaped = false;
-            continue;
-        }
-        match c {
-            '\\' if !single => escaped = true,
-            '\'' if !double => single = !single,
-            '"' if !single => double = !double,
-            ' ' | '\t' | '\n' if !single && !double => {
-                if !word.is_empty() {
-                    words.push(std::mem::take(&mut word));
-                }
-                continue;
-            }
-            _ => {}
-        }
-        word.push(c);
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
-}
-
-/// `word` in pieces of at most `room` cells, each but the last ending in a line continuation
-/// the shell removes: `\` outside single quotes, `'\` (with `'` reopening the next piece)
-/// inside them. An escape (`\x`) is never cut in two.
-fn cut_word(word: &str, room: usize) -> Vec<String> {
-    let mut pieces = Vec::new();
-    let mut piece = String::new();
-    let (mut single, mut double) = (false, false);
-    let chars: Vec<char> = word.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        // An escape pair stays together, and quotes nothing.
-        let escape = !single && c == '\\' && i + 1 < chars.len();
-        let unit: String = if escape {
-            chars[i..=i + 1].iter().collect()
-        } else {
-            c.to_string()
-        };
-        if width(&piece) + width(&unit) + 2 > room && !piece.is_empty() {
-            if single {
-                piece.push_str("'\\");
-                pieces.push(std::mem::take(&mut piece));
-                piece.push('\'');
-            } else {
-                piece.push('\\');
-                pieces.push(std::mem::take(&mut piece));
-            }
-        }
-        if !escape {
-            match c {
-                '\'' if !double => single = !single,
-                '"' if !single => double = !double,
-                _ => {}
-            }
-        }
-        i += unit.chars().count();
-        piece.push_str(&unit);
-    }
-    pieces.push(piece);
-    pieces
 }
