@@ -15,7 +15,10 @@ check-backups-on = automatische Backups an: { $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
     }, Fenster { $window } UTC
-check-todos-created = { $count } ToDos vorhanden
+check-todos-created = { $count ->
+        [one] 1 ToDo
+       *[other] { $count } ToDos
+    } vorhanden
 check-todos-none = noch keine ToDos – erfasse { $wanted } in der App (oder lass backup-lab das tun)
 check-todos-some = { $count } von { $wanted } ToDos
 check-todos-unreachable = die ToDo-App antwortet nicht ({ $code })
@@ -29,7 +32,10 @@ check-disaster-done = die ToDos wurden gelöscht – die «Katastrophe» ist ein
 check-snapshots-unread = noch nicht zu sagen, ob der Snapshot { $snapshot } verfügbar ist: Die Snapshots liessen sich nicht lesen ({ $code }); es wird erneut nachgesehen
 check-disaster-no-snapshot = erstelle zuerst den Snapshot { $snapshot } (Schritt «{ $snapshot_step }») – sonst kann nur noch ein Point-in-Time-Restore die ToDos zurückholen, und das nur mit eingeschalteten automatischen Backups
 check-disaster-wait-snapshot = warte zuerst, bis Snapshot { $snapshot } verfügbar ist – sonst kann nur noch ein Point-in-Time-Restore die ToDos zurückholen, und das nur mit eingeschalteten automatischen Backups
-check-disaster-remaining = noch { $count } ToDos vorhanden – lösche alle
+check-disaster-remaining = noch { $count ->
+        [one] 1 ToDo
+       *[other] { $count } ToDos
+    } vorhanden – lösche alle
 check-restore-missing = { $restored } gibt es noch nicht
 check-restore-removed = { $restored } wurde wiederhergestellt und inzwischen gelöscht
 check-restore-deleting = { $restored } wird gelöscht
@@ -52,10 +58,19 @@ check-switch-wait = das Backend zeigt noch auf { $instance }; { $restored } hat 
 check-switch-reason = ECS meldet: { $reason }
 check-switch-no-breaker = { $service } hat keinen Deployment Circuit Breaker eingeschaltet; ECS versucht es darum weiter, bis du den Service erneut aktualisierst
 check-switch-event = { $at } { $message }
-check-verify-done = die App zeigt wieder { $count } ToDos
-check-verify-verified = die App zeigte wieder { $count } ToDos, von backup-lab überprüft
+check-verify-done = die App zeigt wieder { $count ->
+        [one] 1 ToDo
+       *[other] { $count } ToDos
+    }
+check-verify-verified = die App zeigte wieder { $count ->
+        [one] 1 ToDo
+       *[other] { $count } ToDos
+    }, von backup-lab überprüft
 check-verify-titles = jetzt in der App: { $titles }
-check-verify-seen = du hast deine { $count } ToDos im Browser gesehen: Sie sind zurück
+check-verify-seen = du hast { $count ->
+        [one] dein ToDo im Browser gesehen: Es ist zurück
+       *[other] deine { $count } ToDos im Browser gesehen: Sie sind zurück
+    }
 check-verify-confirm = schau in deinem Browser nach: Siehst du sie auch? Bestätige mit Enter (oder backup-lab run verify)
 check-verify-wait = warte, bis das Backend auf der wiederhergestellten Datenbank läuft
 check-verify-empty = die App zeigt keine ToDos – läuft das Backend auf der wiederhergestellten Datenbank?
@@ -65,7 +80,10 @@ check-pitr-restored-unseen = { $pitr } ist verfügbar und enthält den Stand von
 check-pitr-restored-latest = { $pitr } ist verfügbar und enthält den Stand von { $point }, dem letzten wiederherstellbaren Zeitpunkt beim Start des Restores
 check-pitr-restored-chosen = { $pitr } ist verfügbar und enthält den Stand von { $point }, dem Zeitpunkt, den du gewählt hast
 check-pitr-rpo = sie enthält den Stand von { $rpo } vor dem Start des Restores: So klein ist der RPO, den automatische Backups erreichen
-check-pitr-holds = in { $pitr }: wieder { $count } ToDos ({ $titles })
+check-pitr-holds = in { $pitr }: wieder { $count ->
+        [one] 1 ToDo
+       *[other] { $count } ToDos
+    } ({ $titles })
 check-pitr-holds-none = in { $pitr } gibt es keine ToDos: Der Wiederherstellungszeitpunkt liegt nach dem Löschen
 check-pitr-holds-empty = in { $pitr } gibt es keine ToDos: Um { $point } gab es noch keine
 check-pitr-holds-none-early = in { $pitr } gibt es keine ToDos: Der Wiederherstellungszeitpunkt liegt vor der Zeit, als es die ToDos gab – lösche { $pitr } und stelle nochmals auf einen Moment wieder her, in dem sie da waren

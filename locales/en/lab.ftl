@@ -15,7 +15,10 @@ check-backups-on = automated backups on: { $retention ->
         [one] 1 day
        *[other] { $retention } days
     }, window { $window } UTC
-check-todos-created = { $count } todos exist
+check-todos-created = { $count ->
+        [one] 1 todo exists
+       *[other] { $count } todos exist
+    }
 check-todos-none = no todos yet – add { $wanted } in the app (or let backup-lab do it)
 check-todos-some = { $count } of { $wanted } todos
 check-todos-unreachable = the todo app does not answer ({ $code })
@@ -29,7 +32,10 @@ check-disaster-done = the todos were deleted – the "disaster" has happened
 check-snapshots-unread = cannot tell yet whether the snapshot { $snapshot } is available: reading the snapshots failed ({ $code }); looking again
 check-disaster-no-snapshot = first take the snapshot { $snapshot } (step “{ $snapshot_step }”) – otherwise only a point-in-time restore can bring the todos back, and only with automated backups on
 check-disaster-wait-snapshot = first wait until snapshot { $snapshot } is available – otherwise only a point-in-time restore can bring the todos back, and only with automated backups on
-check-disaster-remaining = { $count } todos still exist – delete all of them
+check-disaster-remaining = { $count ->
+        [one] 1 todo still exists
+       *[other] { $count } todos still exist
+    } – delete all of them
 check-restore-missing = { $restored } does not exist yet
 check-restore-removed = { $restored } was restored and has since been deleted
 check-restore-deleting = { $restored } is being deleted
@@ -52,10 +58,22 @@ check-switch-wait = the backend still points at { $instance }; { $restored } has
 check-switch-reason = ECS says: { $reason }
 check-switch-no-breaker = { $service } has no deployment circuit breaker turned on, so ECS keeps trying until you update the service again
 check-switch-event = { $at } { $message }
-check-verify-done = the app shows { $count } todos again
-check-verify-verified = the app showed { $count } todos again, checked by backup-lab
+check-verify-done = the app shows { $count ->
+        [one] 1 todo
+       *[other] { $count } todos
+    } again
+check-verify-verified = the app showed { $count ->
+        [one] 1 todo
+       *[other] { $count } todos
+    } again, checked by backup-lab
 check-verify-titles = in the app now: { $titles }
-check-verify-seen = you saw your { $count } todos in the browser: they are back
+check-verify-seen = you saw your { $count ->
+        [one] todo
+       *[other] { $count } todos
+    } in the browser: { $count ->
+        [one] it is
+       *[other] they are
+    } back
 check-verify-confirm = look in your browser: do you see them too? Confirm with Enter (or backup-lab run verify)
 check-verify-wait = wait until the backend runs on the restored database
 check-verify-empty = the app shows no todos – is the backend on the restored database?
@@ -65,7 +83,10 @@ check-pitr-restored-unseen = { $pitr } is available: it holds the state of { $po
 check-pitr-restored-latest = { $pitr } is available: it holds the state of { $point }, the latest restorable time when the restore started
 check-pitr-restored-chosen = { $pitr } is available: it holds the state of { $point }, the moment you chose
 check-pitr-rpo = it holds the state from { $rpo } before the restore started: that is how small an RPO automated backups achieve
-check-pitr-holds = inside { $pitr }: { $count } todos again ({ $titles })
+check-pitr-holds = inside { $pitr }: { $count ->
+        [one] 1 todo
+       *[other] { $count } todos
+    } again ({ $titles })
 check-pitr-holds-none = inside { $pitr } there are no todos: the restore point lies after the deletion
 check-pitr-holds-empty = inside { $pitr } there are no todos: at { $point } there were none yet
 check-pitr-holds-none-early = inside { $pitr } there are no todos: the restore point lies before the todos existed – delete { $pitr } and restore again to a moment when they were there
