@@ -427,6 +427,30 @@ pub fn update_service(cluster: &str, service: &str, td: &str) -> String {
     )
 }
 
+/// Waits until the service's deployments have settled (one deployment, all tasks running):
+/// what a pasted sequence needs after `update-service` before it deletes the old database.
+#[must_use]
+pub fn wait_services_stable(cluster: &str, service: &str) -> String {
+    format!(
+        "aws ecs wait services-stable --cluster {} --services {}",
+        quote(cluster),
+        quote(service)
+    )
+}
+
+/// `run_task_line` with the started task's ARN kept in the shell variable `TASK`, then a wait
+/// until that task has stopped: a pasted sequence goes on only when the copy is over.
+#[must_use]
+pub fn run_task_and_wait(run_task_line: &str, cluster: &str) -> [String; 2] {
+    [
+        format!("TASK=$({run_task_line} --query 'tasks[0].taskArn' --output text)"),
+        format!(
+            "aws ecs wait tasks-stopped --cluster {} --tasks \"$TASK\"",
+            quote(cluster)
+        ),
+    ]
+}
+
 #[must_use]
 pub fn identity() -> String {
     "aws sts get-caller-identity".into()

@@ -213,6 +213,13 @@ fn unquoted_trouble(line: &str) -> Option<char> {
 /// --flag value …`, `jq` with its arguments and a valid program, `curl`, joined by `|`, `>` FILE
 /// and `&&`, every `file://` written before it is read. Returns what is wrong.
 fn check_line(line: &str) -> Result<(), String> {
+    // `TASK=$(aws … --query … --output text)`: an aws line whose answer a later line uses.
+    if let Some(inner) = line
+        .strip_prefix("TASK=$(")
+        .and_then(|v| v.strip_suffix(')'))
+    {
+        return check_line(inner);
+    }
     // `export APP_URL=…`: a URL, or the load balancer's DNS name read by an aws line.
     if let Some(value) = line.strip_prefix("export APP_URL=") {
         if let Some(inner) = value
@@ -301,8 +308,9 @@ fn check_aws(args: &[String], written: &[String]) -> Result<(), String> {
     if !word(operation) {
         return Err(format!("operation {operation}"));
     }
-    // `aws logs tail GROUP` takes its group as a positional argument.
-    let rest = if operation == "tail" {
+    // `aws logs tail GROUP` takes its group as a positional argument, `aws ecs wait` its
+    // waiter.
+    let rest = if operation == "tail" || operation == "wait" {
         rest.get(1..).ok_or("tail without a group")?
     } else {
         rest
@@ -319,7 +327,7 @@ fn check_aws(args: &[String], written: &[String]) -> Result<(), String> {
             && !written.iter().any(|w| w == file)
         {
             return Err(format!("reads {file}, which the line does not write"));
-        } else if a.contains('<') || a.contains('…') {
+        } else if a.contains('<') || a.contains('…') || (a.starts_with('$') && a != "$TASK") {
             return Err(format!("placeholder {a}"));
         }
     }

@@ -196,6 +196,77 @@ async fn a_restore_that_ends_in_a_terminal_status_is_told_within_a_minute() {
     assert_eq!(lab.check(StepId::Restore).await.state, StepState::Done);
 }
 
+/// A restore that ended badly brought nothing back: cleanup removes the broken instance on
+/// every way, but never the snapshot that still holds the deleted todos, and says so; the
+/// lab can restore from it again.
+#[tokio::test(start_paused = true)]
+async fn cleanup_after_a_failed_restore_keeps_the_snapshot_that_holds_the_todos() {
+    let lab = Lab::new();
+    lab.sim.set_restore_endings(vec![ending(
+        "RestoreDBInstanceFromDBSnapshot",
+        "incompatible-restore",
+    )]);
+    let options = lab.options();
+    assert_ne!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+    for path in [CleanupPath::GoBack, CleanupPath::KeepRestored] {
+        let plan = lab
+            .plan_of(
+                StepId::Cleanup,
+                &Options {
+                    cleanup: path,
+                    ..lab.options()
+                },
+            )
+            .await;
+        assert!(
+            !plan
+                .commands
+                .iter()
+                .any(|c| c.contains("delete-db-snapshot")),
+            "{path:?}: {:?}",
+            plan.commands
+        );
+        let notes: Vec<String> = plan.notes.iter().map(|n| n.render(Lang::En)).collect();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("ondemandbackup stays: it holds your todos")),
+            "{path:?}: {notes:?}"
+        );
+    }
+    let plan = lab
+        .plan_of(
+            StepId::Cleanup,
+            &Options {
+                cleanup: CleanupPath::GoBack,
+                ..lab.options()
+            },
+        )
+        .await;
+    assert!(
+        plan.commands
+            .iter()
+            .any(|c| c.contains("delete-db-instance"))
+    );
+    lab.confirm(&plan).await;
+    lab.wait_minutes(10);
+    assert!(
+        lab.instance(RESTORED).await.is_none(),
+        "the broken instance is gone"
+    );
+    assert!(
+        lab.cloud
+            .describe_snapshots("workshop-db")
+            .await
+            .expect("snapshots")
+            .iter()
+            .any(|s| s.id == "ondemandbackup"),
+        "the snapshot stays"
+    );
+    // From it, the restore runs again and brings the todos back.
+    assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+}
+
 #[tokio::test(start_paused = true)]
 async fn every_terminal_status_has_its_meaning_and_advice_in_both_languages() {
     for status in InstanceStatus::TERMINAL {

@@ -100,6 +100,18 @@ pub fn leftovers(
     left
 }
 
+/// Whether the lab's snapshot is all that holds the todos: they were deleted, the app has
+/// not served them again since, and no restored database holds them (none, or one that ended
+/// in a status it never leaves).
+fn holds_lost_todos(ctx: &Ctx<'_>) -> bool {
+    let not_back = ctx.journal.last(Kind::Disaster).is_some_and(|disaster| {
+        ctx.journal
+            .last(Kind::TodosVerified)
+            .is_none_or(|back| back.at < disaster.at)
+    });
+    not_back && ctx.restored().is_none_or(|r| !r.accepts_connections())
+}
+
 /// What cleanup removes on the chosen path, from what is observed.
 fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
     let names = &ctx.config.names;
@@ -149,9 +161,12 @@ fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
     if let Some(p) = alive(&names.pitr_instance) {
         instances.push(p.id.clone());
     }
+    // The snapshot stays while it is all that holds the deleted todos (a restore that ended
+    // in a terminal status, say, and none served them again).
     let snapshot = observed
         .snapshot(&names.snapshot)
         .filter(|s| s.status != SnapshotStatus::Deleting)
+        .filter(|_| !holds_lost_todos(ctx))
         .map(|s| s.id.clone());
     // A restore carries the source's deletion protection: RDS refuses to delete until it is
     // off.
@@ -386,11 +401,11 @@ impl Step for Cleanup {
             ));
             commands.push(dump::register_line(&copy.dump));
             // RunTask takes the family: its newest ACTIVE revision, the one just registered.
-            commands.push(cloud::cli::run_task(&run_request(
-                copy,
-                DUMP_FAMILY,
-                copies_started(ctx.journal),
-            )));
+            // Pasted in order, the lines wait for the copy to end before the switch back.
+            commands.extend(cloud::cli::run_task_and_wait(
+                &cloud::cli::run_task(&run_request(copy, DUMP_FAMILY, copies_started(ctx.journal))),
+                &names.cluster,
+            ));
         }
         if let Some(switch) = &removal.switch_back {
             let original = original_revision(ctx).map_or_else(
@@ -401,6 +416,11 @@ impl Step for Cleanup {
                 &switch.cluster,
                 &switch.service,
                 &original,
+            ));
+            // The restored database goes only once no task uses it any more.
+            commands.push(cloud::cli::wait_services_stable(
+                &switch.cluster,
+                &switch.service,
             ));
             if let Some(current) = observed.current_task_definition() {
                 commands.push(cloud::cli::deregister_task_definition(&format!(
@@ -431,6 +451,12 @@ impl Step for Cleanup {
             commands.push(cloud::cli::delete_inactive_family(DUMP_FAMILY));
         }
         let mut notes = Vec::new();
+        if removal.snapshot.is_none()
+            && observed.snapshot(&names.snapshot).is_some()
+            && holds_lost_todos(ctx)
+        {
+            notes.push(Text::new(msg::NOTE_SNAPSHOT_KEPT).arg("snapshot", &names.snapshot));
+        }
         if let Some(copy) = &removal.copy {
             notes.push(
                 Text::new(msg::NOTE_COPY_OVERWRITES)
