@@ -223,11 +223,11 @@ param-todos-count = { $count ->
        *[other] { $count } ToDos
     }
 param-todo-n = ToDo { $n }
-param-security-groups = VPC-Sicherheitsgruppen
-param-subnet-group = DB-Subnetzgruppe
+param-security-groups = VPC security groups
+param-subnet-group = DB subnet group
 param-storage = Speicher
-param-parameter-group = Parametergruppe
-param-option-group = Optionsgruppe
+param-parameter-group = DB parameter group
+param-option-group = Option group
 param-engine = Engine
 param-tags = Tags
 param-storage-throughput = Storage throughput

@@ -177,13 +177,12 @@ step-delete-todos-body =
     Zeit für die «Katastrophe»: Du löschst alle ToDos, als hätte ein fehlerhaftes Release
     oder ein falscher Klick die Tabelle geleert. Die Einträge verschwinden sofort aus
     { $instance }, und die App kennt kein Rückgängig.
-    Stelle vorher sicher, dass { $snapshot } verfügbar ist. Er wurde vor dem Löschen
-    erstellt und enthält deine 5 ToDos noch. Die automatischen Backups halten zwar auch das
-    Löschen fest, doch ein Point-in-Time-Restore auf einen Moment kurz davor brächte die
-    ToDos ebenfalls zurück.
+    Stelle vorher sicher, dass { $snapshot } verfügbar ist: Vor dem Löschen erstellt,
+    enthält er deine 5 ToDos. Auch die automatischen Backups halten das Löschen fest; ein
+    Point-in-Time-Restore auf einen Moment kurz davor brächte die ToDos ebenfalls zurück.
     Was nach dem Snapshot geschrieben wird, ginge bei seinem Restore verloren – das ist
-    der RPO in der Praxis. Hier geht nichts verloren, weil sich zwischen Snapshot und
-    Löschen nichts geändert hat.
+    der RPO in der Praxis. Hier geht nichts verloren, solange sich zwischen Snapshot und
+    Löschen nichts ändert.
 step-delete-todos-console-heading = Im Browser
 step-delete-todos-console-enter = Enter zeigt zuerst die genauen Parameter und die curl-Befehle an die ToDo-App; erst wenn du bestätigst, passiert etwas.
 step-delete-todos-console =

@@ -62,7 +62,7 @@ quiz-concepts-rpo-c = Ein Backup dauert höchstens eine Stunde.
 quiz-concepts-rpo-why = Der RPO betrifft die Daten: wie weit der letzte Wiederherstellungspunkt zurückliegen darf. Wie lange es dauert, bis der Shop wieder läuft, sagt der RTO.
 
 quiz-concepts-rto = Die wiederhergestellte Datenbank ist bereit, aber die App nutzt sie erst 10 Minuten später. Zählen diese 10 Minuten zum RTO?
-quiz-concepts-rto-a = Nein: Der RTO endet, sobald der Restore verfügbar ist.
+quiz-concepts-rto-a = Nein: Der RTO endet, sobald die wiederhergestellte Instanz verfügbar ist.
 quiz-concepts-rto-b = Ja: Der RTO endet erst, wenn die Leute wieder arbeiten können.
 quiz-concepts-rto-c = Nur wenn schon der Restore das Ziel verfehlt hat.
 quiz-concepts-rto-why = Der RTO misst den Ausfall so, wie ihn die Leute erleben: vom Ausfall, bis der Dienst wieder funktioniert. Das Umstellen der App gehört dazu.
@@ -117,7 +117,7 @@ quiz-restore-app-empty-why = Ein Restore ersetzt nie die Datenbank, die die App 
 
 quiz-restore-new-instance = Was macht der Restore von { $snapshot } mit { $instance }?
 quiz-restore-new-instance-a = Er überschreibt { $instance } mit dem Stand des Snapshots.
-quiz-restore-new-instance-b = Er löscht { $instance }, sobald der Restore verfügbar ist.
+quiz-restore-new-instance-b = Er löscht { $instance }, sobald die wiederhergestellte Instanz verfügbar ist.
 quiz-restore-new-instance-c = Nichts: Der Restore erstellt die neue Instanz { $restored }.
 quiz-restore-new-instance-why = RDS stellt immer in eine neue Instanz mit neuem Endpunkt wieder her. Die ursprüngliche bleibt, wie sie ist, und das heisst auch: Was dort gelöscht wurde, bleibt gelöscht.
 

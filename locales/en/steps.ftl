@@ -170,11 +170,11 @@ step-delete-todos-body =
     Time for the "disaster": you delete all todos, as if a faulty release or a slip of the
     hand had emptied the table. The rows disappear from { $instance } at once, and the app
     has no undo.
-    Make sure { $snapshot } is available first. It was taken before the deletion, so it
-    still contains your 5 todos. The automated backups record the deletion as well, but a
-    point-in-time restore to a moment just before it would also bring the todos back.
+    Make sure { $snapshot } is available first: taken before the deletion, it holds your 5
+    todos. The automated backups record the deletion too; a point-in-time restore to a
+    moment just before it would also bring the todos back.
     Everything written after the snapshot would be lost by restoring it – that is the RPO
-    in practice. Here nothing is lost, because nothing changed between the snapshot and
+    in practice. Here nothing is lost, as long as nothing changes between the snapshot and
     the deletion.
 step-delete-todos-console-heading = In the browser
 step-delete-todos-console-enter = Enter shows the exact parameters and the curl commands to the todo app first; nothing happens until you confirm.

@@ -245,8 +245,19 @@ fn contents(
             let style = if *is_error { th.error } else { th.text };
             // An action's result starts with its verdict on a line of its own.
             let verdict = match (*is_error, title.id.as_str()) {
+                // Sent, but AWS is still at work (a snapshot being made, a restore creating):
+                // started, not done.
                 (false, id) if id.starts_with("step-") => {
-                    Some(Line::styled(view.t(msg::UI_RESULT_DONE), th.done))
+                    let under_way = StepId::ALL
+                        .into_iter()
+                        .find(|s| s.title().id == title.id)
+                        .and_then(|s| crate::lab::steps::check(s, ctx))
+                        .is_some_and(|c| c.state == crate::lab::StepState::InProgress);
+                    Some(if under_way {
+                        Line::styled(view.t(msg::UI_RESULT_STARTED), th.progress)
+                    } else {
+                        Line::styled(view.t(msg::UI_RESULT_DONE), th.done)
+                    })
                 }
                 (true, id) if id == msg::DIALOG_ACTION_FAILED.as_str() => {
                     Some(Line::styled(view.t(msg::UI_RESULT_FAILED), th.error))

@@ -912,6 +912,34 @@ async fn dialogs_and_help_page_by_a_screen_and_stop_at_the_end() {
     }
 }
 
+/// An action's result says "started" while AWS is still at work on it (the snapshot being
+/// made), and "done" once the step is.
+#[tokio::test]
+async fn a_result_says_started_while_aws_works_and_done_when_it_is() {
+    for (stage, en, de) in [
+        (Stage::Fresh, "◐ Started", "◐ Gestartet"),
+        (Stage::SnapshotTaken, "✔ Done", "✔ Erledigt"),
+    ] {
+        let lab = lab_at(stage).await;
+        if stage == Stage::Fresh {
+            lab.act(StepId::EnableBackups).await;
+            lab.wait(240).await;
+            lab.act(StepId::CreateTodos).await;
+            lab.act(StepId::Snapshot).await;
+        }
+        for (lang, verdict) in [(Lang::En, en), (Lang::De, de)] {
+            let mut app = lab.app(lang, StepId::Snapshot).await;
+            app.dialog = Some(Dialog::Notice {
+                title: StepId::Snapshot.title(),
+                lines: Vec::new(),
+                is_error: false,
+            });
+            let screen = format!("{}", render(&app, 100, 30).backend());
+            assert!(screen.contains(verdict), "{stage:?} {lang:?}:\n{screen}");
+        }
+    }
+}
+
 /// The state in which a learner first opens `step` when going through the lab in order.
 fn first_stage(step: StepId) -> Stage {
     match step {
