@@ -207,6 +207,7 @@ pub fn build(
                 .render(lang),
         );
     }
+    leftovers.extend(steps::maybe_left(&ctx).iter().map(|l| l.render(lang)));
     let report_phases = |rto: Option<&recovery::Rto>| -> Vec<ReportPhase> {
         rto.map(|r| {
             r.phases

@@ -104,6 +104,7 @@ check-summary-incomplete = Lab noch nicht abgeschlossen.
 
 leftover-snapshot = Snapshot { $snapshot } existiert noch (Speicherkosten)
 leftover-instance = Instanz { $instance } existiert noch (sekundengenau verrechnet)
+leftover-maybe = Instanz { $instance } existiert noch (sekundengenau verrechnet): Sie sieht aus wie ein Restore von { $snapshot } unter anderem Namen; backup-lab hat sie nicht erstellt und lässt sie stehen. Ist sie deine aus diesem Lab, lösche sie: RDS → Databases → { $instance } → Actions → Delete
 leftover-backend = { $service } nutzt noch die wiederhergestellte Datenbank, nicht { $instance }
 
 ## Diagnosen: der Restore

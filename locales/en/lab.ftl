@@ -107,6 +107,7 @@ check-summary-incomplete = Lab not complete yet.
 
 leftover-snapshot = snapshot { $snapshot } still exists (storage costs)
 leftover-instance = instance { $instance } still exists (billed per second)
+leftover-maybe = instance { $instance } still exists (billed per second): it looks like a restore of { $snapshot } under another name; backup-lab did not make it and leaves it. If it is yours from this lab, delete it: RDS → Databases → { $instance } → Actions → Delete
 leftover-backend = { $service } still uses the restored database, not { $instance }
 
 ## Diagnoses: the restore

@@ -739,7 +739,7 @@ async fn the_restore_keeps_the_rest_unchanged_and_names_it_in_the_plan() {
     let plan = lab.plan_text(StepId::Restore).await;
     for expected in [
         "Storage: gp2, 100 GiB",
-        "Parameter group: workshop-mysql80",
+        "DB parameter group: workshop-mysql80",
         "Option group: workshop-options",
         "--storage-type gp2",
         "--db-parameter-group-name workshop-mysql80",

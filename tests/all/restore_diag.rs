@@ -142,6 +142,70 @@ fn codes(check: &Check) -> Vec<&str> {
     check.problems.iter().map(|p| p.code.as_str()).collect()
 }
 
+/// A restore under another name that the learner never adopted: cleanup does not delete it
+/// (the lab did not make it), but neither it nor the report calls the account clean of it.
+#[tokio::test(start_paused = true)]
+async fn cleanup_and_the_report_name_a_restore_under_another_name_they_leave() {
+    let lab = lab();
+    lab.perform(StepId::CreateTodos).await;
+    lab.snapshot_taken().await;
+    lab.console_restore("workshop-db-restored", as_the_chapter_says())
+        .await;
+    let options = Options::from_config(&lab.rt.config);
+    let Ready::Plan(plan) = lab.ready_with(StepId::Cleanup, &options).await else {
+        panic!("cleanup has a plan")
+    };
+    assert!(
+        !plan
+            .commands
+            .iter()
+            .any(|c| c.contains("workshop-db-restored")),
+        "{:?}",
+        plan.commands
+    );
+    let notes: Vec<String> = plan.notes.iter().map(|n| n.render(Lang::En)).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("workshop-db-restored still exists")),
+        "{notes:?}"
+    );
+    backup_lab::lab::runner::execute(
+        &plan,
+        lab.cloud.as_ref(),
+        &lab.rt.config,
+        &lab.rt.journal,
+        &|_| {},
+    )
+    .await
+    .expect("cleanup");
+    lab.wait_minutes(10);
+    assert_eq!(
+        lab.instance("workshop-db-restored").await.id,
+        "workshop-db-restored"
+    );
+    let check = lab.check(StepId::Cleanup).await;
+    let said = check.render(Lang::En);
+    assert!(
+        said.contains("looks like a restore of ondemandbackup"),
+        "{said}"
+    );
+    let o = lab.observed().await;
+    let report = {
+        let journal = lab.rt.journal.lock().expect("journal");
+        backup_lab::report::build(
+            Lang::De,
+            "sim".into(),
+            &journal,
+            &o,
+            &lab.rt.config,
+            lab.cloud.now(),
+        )
+    };
+    let md = backup_lab::report::markdown(&report, Lang::De);
+    assert!(md.contains("workshop-db-restored existiert noch"), "{md}");
+}
+
 #[tokio::test(start_paused = true)]
 async fn a_restore_under_another_name_is_found_and_can_be_adopted() {
     let lab = lab();

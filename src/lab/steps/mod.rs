@@ -84,7 +84,7 @@ use crate::config::Config;
 use crate::i18n::Id;
 use crate::msg;
 
-pub use cleanup::{cleanup_pending, leftovers};
+pub use cleanup::{cleanup_pending, leftovers, maybe_left};
 pub use create_todos::TODOS_WANTED;
 pub use pitr::{
     Aim as PitrAim, MARGIN_S as PITR_MARGIN_S, PitrFigures, aim as pitr_aim, parse_restore_time,

@@ -100,6 +100,21 @@ pub fn leftovers(
     left
 }
 
+/// Instances that look like a restore of the lab's snapshot under another name: cleanup
+/// never deletes them (the lab did not make them, and they may be someone's), but names each
+/// as likely still costing money, with where to delete it.
+#[must_use]
+pub fn maybe_left(ctx: &Ctx<'_>) -> Vec<Text> {
+    super::restore::restored_elsewhere(ctx)
+        .into_iter()
+        .map(|i| {
+            Text::new(msg::LEFTOVER_MAYBE)
+                .arg("instance", &i.id)
+                .arg("snapshot", &ctx.config.names.snapshot)
+        })
+        .collect()
+}
+
 /// Whether the lab's snapshot is all that holds the todos: they were deleted, the app has
 /// not served them again since, and no restored database holds them (none, or one that ended
 /// in a status it never leaves).
@@ -308,7 +323,7 @@ impl Step for Cleanup {
         let started = ctx.journal.has(Kind::Snapshot) || ctx.journal.has(Kind::RestoreRequested);
         if left.is_empty() {
             if started {
-                return Some(Check::new(
+                let mut check = Check::new(
                     StepState::Done,
                     Text::new(match chosen {
                         Some(CleanupPath::CopyBack) => msg::CHECK_CLEANUP_COPIED,
@@ -318,7 +333,11 @@ impl Step for Cleanup {
                         _ => msg::CHECK_CLEANUP_BACK,
                     })
                     .arg("instance", &ctx.config.names.instance),
-                ));
+                );
+                for maybe in maybe_left(ctx) {
+                    check = check.with(maybe);
+                }
+                return Some(check);
             }
             return Some(Check::new(
                 StepState::Todo,
@@ -450,7 +469,7 @@ impl Step for Cleanup {
             commands.push(cloud::cli::deregister_family(DUMP_FAMILY));
             commands.push(cloud::cli::delete_inactive_family(DUMP_FAMILY));
         }
-        let mut notes = Vec::new();
+        let mut notes = maybe_left(ctx);
         if removal.snapshot.is_none()
             && observed.snapshot(&names.snapshot).is_some()
             && holds_lost_todos(ctx)
