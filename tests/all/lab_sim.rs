@@ -340,6 +340,7 @@ async fn a_restore_with_default_settings_is_flagged() {
             "restore-security-groups",
             "restore-subnet-group",
             "restore-single-az",
+            "restore-public",
             "restore-storage-type"
         ]
     );
@@ -806,9 +807,14 @@ async fn a_restore_with_the_api_defaults_is_flagged_for_storage_and_groups() {
     );
     // What the console path yields is said as notes; the restore does what the lab needs.
     assert_eq!(lab.state(StepId::Restore).await.0, StepState::Done);
+    // The API's public access where the VPC has an internet gateway, a warning.
     assert_eq!(
         lab.codes(StepId::Restore).await,
-        ["restore-storage-type", "restore-parameter-group"]
+        [
+            "restore-public",
+            "restore-storage-type",
+            "restore-parameter-group"
+        ]
     );
 }
 
@@ -834,6 +840,7 @@ async fn extended_support_is_kept_and_its_cost_is_named_before_the_restore() {
                 subnet_group: Some("workshop-db-subnet-group".into()),
                 storage_type: Some("gp2".into()),
                 engine_lifecycle: Some(backup_lab::cloud::EXTENDED_SUPPORT_DISABLED.into()),
+                publicly_accessible: Some(false),
                 ..RestoreSettings::default()
             },
         })

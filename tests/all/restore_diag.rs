@@ -39,6 +39,8 @@ fn as_the_chapter_says() -> RestoreSettings {
         security_groups: vec![LAB_SG.into()],
         subnet_group: Some("workshop-db-subnet-group".into()),
         storage_type: Some("gp2".into()),
+        // The console's default for Public access.
+        publicly_accessible: Some(false),
         ..RestoreSettings::default()
     }
 }
@@ -204,6 +206,34 @@ async fn cleanup_and_the_report_name_a_restore_under_another_name_they_leave() {
     };
     let md = backup_lab::report::markdown(&report, Lang::De);
     assert!(md.contains("workshop-db-restored existiert noch"), "{md}");
+}
+
+/// "Public access: Yes" in the console (or no setting, in a VPC with an internet gateway):
+/// the restored database open to the internet while the original is not, a warning with the
+/// console path that closes it.
+#[tokio::test(start_paused = true)]
+async fn a_publicly_accessible_restore_is_a_warning_with_the_way_to_close_it() {
+    let lab = lab();
+    lab.snapshot_taken().await;
+    lab.console_restore(
+        "workshop-db-restore",
+        RestoreSettings {
+            publicly_accessible: Some(true),
+            ..as_the_chapter_says()
+        },
+    )
+    .await;
+    let check = lab.check(StepId::Restore).await;
+    assert_eq!(check.state, StepState::Done, "{check:?}");
+    assert_eq!(codes(&check), ["restore-public"]);
+    let p = &check.problems[0];
+    assert_eq!(p.severity, backup_lab::lab::Severity::Warning);
+    assert!(
+        p.detail
+            .render(Lang::En)
+            .contains("reached from the internet")
+    );
+    assert!(p.fix.render(Lang::De).contains("Not publicly accessible"));
 }
 
 #[tokio::test(start_paused = true)]

@@ -711,6 +711,8 @@ async fn what_the_chapters_console_path_yields_is_a_note_and_the_step_is_done() 
                 multi_az: true,
                 security_groups: vec![LAB_SG.into()],
                 subnet_group: Some("workshop-db-subnet-group".into()),
+                // The console's default for Public access.
+                publicly_accessible: Some(false),
                 ..RestoreSettings::default()
             },
         })

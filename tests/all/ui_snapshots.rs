@@ -659,6 +659,7 @@ async fn a_failed_restore() {
                 class: "db.t3.micro".into(),
                 subnet_group: Some("workshop-db-subnet-group".into()),
                 storage_type: Some("gp2".into()),
+                publicly_accessible: Some(false),
                 ..backup_lab::cloud::RestoreSettings::default()
             },
         })

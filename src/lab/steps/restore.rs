@@ -617,6 +617,16 @@ pub fn placement_problems(
                     .arg("wanted", src.security_groups.join(", ")),
             );
         }
+        // A restore without the setting is public where the VPC has an internet gateway
+        // (RestoreDBInstanceFromDBSnapshot's default): the data open to the internet.
+        if instance.publicly_accessible == Some(true) && src.publicly_accessible != Some(true) {
+            problems.push(
+                Problem::new(ProblemCode::RestorePublic)
+                    .arg("restored", restored)
+                    .arg("instance", &src.id)
+                    .warning(),
+            );
+        }
         if instance.subnet_group != src.subnet_group {
             problems.push(
                 Problem::new(ProblemCode::RestoreSubnetGroup)
@@ -705,6 +715,9 @@ pub fn placement_problems(
             );
         }
     }
+    // Failures first (the step's line names the first), then warnings, then notes; each
+    // kind in the order above.
+    problems.sort_by_key(|p| p.severity as u8);
     problems
 }
 
