@@ -889,10 +889,31 @@ impl App {
     }
 
     /// The names `step`'s texts fill in. After the restore they name this run's restored
-    /// database (an adopted one too); the restore step itself names the lab's.
+    /// database (an adopted one too); the restore step itself names the lab's. After the
+    /// backups step, the retention and window are the ones the account has (in local time),
+    /// not the ones last typed.
     #[must_use]
     pub fn name_args(&self, step: StepId) -> Vec<(String, crate::lab::Arg)> {
         let mut args = crate::lab::name_args(&self.config, self.options.window_local);
+        if step > StepId::EnableBackups
+            && let Some(source) = self.observed.instance(&self.config.names.instance)
+            && source.retention_days > 0
+            && let Some(window) = source.backup_window
+        {
+            let tz = self.config.timezone();
+            let today = self.now.to_zoned(tz.clone()).date();
+            for (name, value) in &mut args {
+                match name.as_str() {
+                    "retention" => *value = source.retention_days.into(),
+                    "window" => {
+                        if let Some(local) = window.to_local(&tz, today) {
+                            *value = local.into();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
         if step > StepId::Restore {
             let restored = self.journal.restored_instance(&self.config).to_owned();
             for (name, value) in &mut args {

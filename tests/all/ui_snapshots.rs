@@ -941,6 +941,27 @@ async fn a_result_says_started_while_aws_works_and_done_when_it_is() {
     }
 }
 
+/// After the backups step, the texts name the window the account has, not one typed in a
+/// dialog that was then declined.
+#[tokio::test]
+async fn the_summary_names_the_window_the_account_has() {
+    let lab = lab_at(Stage::Recovered).await;
+    for lang in Lang::ALL {
+        let mut app = lab.app(lang, StepId::Summary).await;
+        app.options.window_local = "04:00-04:30".parse().expect("window");
+        let view = backup_lab::ui::View::new(&app);
+        let text = squash(
+            &backup_lab::ui::instructions::content(&view, 200, false)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        assert!(text.contains("03:00-03:30"), "{lang:?}: {text}");
+        assert!(!text.contains("04:00-04:30"), "{lang:?}: {text}");
+    }
+}
+
 /// The state in which a learner first opens `step` when going through the lab in order.
 fn first_stage(step: StepId) -> Stage {
     match step {
