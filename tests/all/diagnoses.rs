@@ -828,6 +828,43 @@ async fn the_restored_database_deleted_under_the_backend_says_the_app_is_down() 
     }
 }
 
+/// Credentials that expire while the app only watches: every step that cannot tell says so
+/// with what to do about the credentials, not only the error code.
+#[tokio::test(start_paused = true)]
+async fn a_session_that_expires_while_watching_says_what_to_do() {
+    use backup_lab::cloud::faults::{Faulty, Spec};
+    let lab = lab();
+    let expired: Arc<dyn Cloud> = Arc::new(Faulty::new(
+        lab.cloud.clone(),
+        Spec::parse("expired").expect("spec"),
+    ));
+    let rt = lab.runtime_through(expired);
+    let mut observed = Observed::default();
+    rt.observe(&mut observed).await;
+    let journal = rt.journal.lock().expect("journal");
+    let ctx = Ctx {
+        observed: &observed,
+        journal: &journal,
+        config: &rt.config,
+        now: rt.cloud.now(),
+    };
+    for step in [
+        StepId::EnableBackups,
+        StepId::Snapshot,
+        StepId::SwitchBackend,
+    ] {
+        let check = steps::check(step, &ctx).expect("check");
+        assert!(check.cannot_tell(), "{step:?}: {check:?}");
+        let en = check.render(Lang::En);
+        assert!(
+            en.contains("The credentials have expired"),
+            "{step:?}: {en}"
+        );
+        let de = check.render(Lang::De);
+        assert!(de.contains("abgelaufen"), "{step:?}: {de}");
+    }
+}
+
 /// A revision the role may not describe is not a revision without DB_HOST: the switch and the
 /// cleanup say the account could not be read (with AWS's code), never "DB_HOST empty", and
 /// neither acts on it.

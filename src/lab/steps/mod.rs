@@ -452,9 +452,25 @@ impl Ctx<'_> {
     }
 }
 
-/// The verdict of `step`'s check, or `None` for steps without one.
+/// The verdict of `step`'s check, or `None` for steps without one. A verdict that cannot
+/// tell because the credentials expired (or were refused) says what to do about them.
 #[must_use]
 pub fn check(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
+    let check = judge(step, ctx)?;
+    if !check.cannot_tell() {
+        return Some(check);
+    }
+    let credentials = PartId::ALL
+        .iter()
+        .filter_map(|part| ctx.observed.error(*part))
+        .find(|e| e.is_credentials_problem());
+    Some(match credentials {
+        Some(e) => check.with(crate::cloud::error_text::error_text(e)),
+        None => check,
+    })
+}
+
+fn judge(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
     let step = get(step);
     if !step.has_check() {
         return None;
