@@ -441,6 +441,7 @@ error-access-denied = Zugriff verweigert ({ $code }) für { $operation }: { $per
         [none] diese Zugangsdaten dürfen das nicht.
        *[other] der Rolle fehlt { $permission }.
     } Verwende in AWS Academy die Zugangsdaten der LabRole. ({ $message })
+error-app-denied = Die ToDo-App hat { $operation } abgelehnt ({ $code }: { $message }): Die App sagt nein, nicht AWS, also geht es um keine IAM-Rolle. Prüfe, ob --app-url (oder der Load Balancer) zu deiner ToDo-App führt und ob nichts davor, etwa ein Proxy oder eine Anmeldeseite, die Anfrage abblockt.
 error-expired-token = Die Zugangsdaten sind abgelaufen ({ $code }). { $source ->
         [environment] Sie stammen aus Umgebungsvariablen (AWS_ACCESS_KEY_ID …), die ein laufendes Programm nicht neu lesen kann: Beende backup-lab, setze die neuen Werte (AWS Academy: AWS Details → AWS CLI) und starte es neu. Dein Fortschritt bleibt erhalten.
         [profile-keys] Sie stammen aus dem Profil { $profile } in { $file }: Füge dort neue ein (AWS Academy: AWS Details → AWS CLI); backup-lab übernimmt sie und macht weiter.

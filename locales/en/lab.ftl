@@ -444,6 +444,7 @@ error-access-denied = Access denied ({ $code }) for { $operation }: { $permissio
         [none] the credentials may not do this.
        *[other] the role lacks { $permission }.
     } In AWS Academy, use the LabRole credentials. ({ $message })
+error-app-denied = The todo app refused { $operation } ({ $code }: { $message }): the app says no, not AWS, so no IAM role is involved. Check that --app-url (or the load balancer) leads to your todo app and that nothing in front of it, such as a proxy or a login page, blocks the request.
 error-expired-token = The credentials have expired ({ $code }). { $source ->
         [environment] They come from environment variables (AWS_ACCESS_KEY_ID …), which a running program cannot read again: quit backup-lab, set the fresh values (AWS Academy: AWS Details → AWS CLI) and start it again. Your progress is kept.
         [profile-keys] They come from profile { $profile } in { $file }: paste fresh ones there (AWS Academy: AWS Details → AWS CLI); backup-lab picks them up and carries on.

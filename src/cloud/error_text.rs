@@ -74,6 +74,10 @@ impl ErrorKind {
 /// Errors whose code asks for advice of its own, beyond their kind's: refusals that waiting
 /// does not cure and that say what to change.
 fn own_advice(e: &CloudError) -> Option<Id> {
+    // The todo app said no (HTTP 401/403): no IAM role is involved.
+    if e.kind == ErrorKind::AccessDenied && answering_service(&e.operation) == "todo" {
+        return Some(msg::ERROR_APP_DENIED);
+    }
     let code = e.code.strip_suffix("Fault").unwrap_or(&e.code);
     Some(match code {
         "PointInTimeRestoreNotEnabled" => msg::ERROR_PITR_NOT_ENABLED,
@@ -106,6 +110,20 @@ mod tests {
 
     fn refused(operation: &str) -> CloudError {
         CloudError::new(ErrorKind::Client, "Refused", "no").in_op(operation)
+    }
+
+    #[test]
+    fn the_todo_app_saying_no_is_not_an_iam_role_problem() {
+        let e =
+            CloudError::new(ErrorKind::AccessDenied, "HTTP 403", "Forbidden").in_op("TodoDelete");
+        for lang in [Lang::En, Lang::De] {
+            let said = error_text(&e).render(lang);
+            assert!(!said.contains("LabRole"), "{said}");
+            assert!(said.contains("--app-url"), "{said}");
+        }
+        let denied = CloudError::new(ErrorKind::AccessDenied, "AccessDenied", "no")
+            .in_op("DeleteDBSnapshot");
+        assert!(error_text(&denied).render(Lang::En).contains("LabRole"));
     }
 
     #[test]
