@@ -797,7 +797,16 @@ impl App {
     fn open_quiz(&mut self) {
         match QuizAt::open(self.selected, &self.journal) {
             Some(at) => self.quiz = Some(at),
-            None => self.key_line.flash = Some(Text::new(msg::UI_QUIZ_NONE)),
+            // Names the steps that have questions (the step list shows no mark for them).
+            None => {
+                let with: Vec<String> = StepId::ALL
+                    .into_iter()
+                    .filter(|s| !crate::lab::quiz::of_step(*s).is_empty())
+                    .map(|s| (s.index() + 1).to_string())
+                    .collect();
+                self.key_line.flash =
+                    Some(Text::new(msg::UI_QUIZ_NONE).arg("steps", with.join(", ")));
+            }
         }
     }
 

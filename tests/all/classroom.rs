@@ -168,7 +168,16 @@ fn the_key_line_messages_fit_80_columns() {
         text("ui-goto-no-step")
             .arg("number", 99_usize)
             .arg("last", StepId::ALL.len()),
-        text("ui-quiz-none"),
+        // The steps that have questions, as the app names them.
+        text("ui-quiz-none").arg(
+            "steps",
+            StepId::ALL
+                .into_iter()
+                .filter(|s| !backup_lab::lab::quiz::of_step(*s).is_empty())
+                .map(|s| (s.index() + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         text("ui-no-action"),
     ];
     for lang in Lang::ALL {
