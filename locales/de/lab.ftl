@@ -147,7 +147,10 @@ problem-restore-ended = { $restored } ist im Status { $status } stehen geblieben
         [incompatible-parameters] RDS kann die Datenbank nicht starten, weil Einstellungen ihrer Parametergruppe { $parameter_group } nicht zur Instanz passen (oft Speichereinstellungen, die für { $class } zu gross sind).
         [incompatible-option-group] Die Optionsgruppe { $option_group } passt nicht zur Instanz, darum konnte RDS sie nicht anwenden.
         [incompatible-network] RDS konnte die Instanz nicht ins Netz setzen: In den Subnetzen von { $subnet_group } ist keine IP-Adresse mehr frei (oder die VPC lässt es gerade nicht zu).
-        [incompatible-restore] RDS konnte { $from } nicht auf diesen Zeitpunkt wiederherstellen (meist wegen MyISAM- oder temporärer Tabellen).
+        [incompatible-restore] RDS konnte { $pitr ->
+            [yes] { $from } nicht auf diesen Zeitpunkt wiederherstellen
+           *[no] aus { $from } keine lauffähige Datenbank wiederherstellen
+        } (meist wegen MyISAM- oder temporärer Tabellen).
         [restore-error] RDS ist beim Wiederherstellen aus { $from } auf einen Fehler gestossen.
         [storage-full] Der Speicher der Instanz ({ $storage }) ist voll: Die Datenbank nimmt nichts mehr an.
         [insufficient-capacity] AWS hat in dieser Availability Zone gerade keine freie Kapazität für { $class }.
@@ -177,7 +180,10 @@ problem-restore-ended-fix = { $status ->
                *[no] , nachdem du die Optionsgruppe { $option_group } korrigiert hast, oder mit der Standard-Optionsgruppe der Engine
             }
             [incompatible-network] , sobald in den Subnetzen von { $subnet_group } Adressen frei sind (lösche, was dort nicht mehr läuft, oder füge der Gruppe ein Subnetz hinzu)
-            [incompatible-restore] , auf einen anderen Zeitpunkt oder aus dem manuellen Snapshot
+            [incompatible-restore] { $pitr ->
+                [yes] , auf einen anderen Zeitpunkt oder aus dem manuellen Snapshot
+               *[no] {" "}(derselbe Snapshot kann wieder scheitern: Ein Point-in-Time-Restore, der Bonus-Schritt, ist der andere Weg zurück zu den ToDos)
+            }
             [insufficient-capacity] in ein paar Stunden, oder sofort mit einer anderen Instanzklasse (restore.class in der Konfiguration)
             [inaccessible-encryption-credentials] , sobald der KMS-Schlüssel, mit dem der Snapshot verschlüsselt ist, wieder eingeschaltet ist
            *[other] {""}
@@ -621,7 +627,7 @@ faults-operation = «{ $part }»: unbekannte Operation «{ $operation }»; bekan
 
 dialog-action-failed = Die Aktion ist fehlgeschlagen
 dialog-already-done = Nichts zu tun
-dialog-not-yet = Noch nicht möglich
+dialog-not-yet = Jetzt nicht möglich
 dialog-running = Läuft bereits
 dialog-invalid = Ungültige Eingabe
 dialog-read-only = Nur lesen

@@ -150,7 +150,10 @@ problem-restore-ended = { $restored } ended in the status { $status }, and RDS d
         [incompatible-parameters] RDS cannot start the database because settings in its parameter group { $parameter_group } do not fit the instance (often memory settings too large for { $class }).
         [incompatible-option-group] The option group { $option_group } does not fit the instance, so RDS could not apply it.
         [incompatible-network] RDS could not place the instance in the network: the subnets of { $subnet_group } have no free IP address left (or the VPC is in a state that does not allow it).
-        [incompatible-restore] RDS could not restore { $from } to that point in time (typically because of MyISAM or temporary tables).
+        [incompatible-restore] RDS could not restore { $pitr ->
+            [yes] { $from } to that point in time
+           *[no] { $from } into a working database
+        } (typically because of MyISAM or temporary tables).
         [restore-error] RDS ran into an error while restoring from { $from }.
         [storage-full] The instance's storage ({ $storage }) is full: the database accepts no more writes.
         [insufficient-capacity] AWS has no free capacity for { $class } in this Availability Zone right now.
@@ -180,7 +183,10 @@ problem-restore-ended-fix = { $status ->
                *[no] , after fixing option group { $option_group }, or with the engine's default option group
             }
             [incompatible-network] , once the subnets of { $subnet_group } have free addresses (delete what no longer runs in them, or add a subnet to the group)
-            [incompatible-restore] , to another point in time or from the manual snapshot
+            [incompatible-restore] { $pitr ->
+                [yes] , to another point in time or from the manual snapshot
+               *[no] {" "}(the same snapshot may fail again: a point-in-time restore, the bonus step, is the other way back to the todos)
+            }
             [insufficient-capacity] in a few hours, or now with another instance class (restore.class in the configuration)
             [inaccessible-encryption-credentials] , once the KMS key the snapshot is encrypted with is enabled again
            *[other] {""}
@@ -621,7 +627,7 @@ faults-operation = "{ $part }": unknown operation "{ $operation }"; known operat
 
 dialog-action-failed = The action failed
 dialog-already-done = Nothing to do
-dialog-not-yet = Not possible yet
+dialog-not-yet = Not possible now
 dialog-running = Already running
 dialog-invalid = Invalid input
 dialog-read-only = Read-only

@@ -353,6 +353,14 @@ pub(super) fn ended(ctx: &Ctx<'_>, r: &DbInstance, from: &str) -> Option<Problem
             .arg("restored", &r.id)
             .arg("status", &r.status)
             .arg("from", from)
+            .arg(
+                "pitr",
+                if r.id == names.pitr_instance {
+                    "yes"
+                } else {
+                    "no"
+                },
+            )
             .arg("instance", &names.instance)
             .arg("class", &r.class)
             .arg("storage", format::gib(r.storage_gib))
