@@ -109,14 +109,14 @@ fn reset_with(
         n += 1;
         dir = root.join(format!("{stamp}-{n}"));
     }
-    std::fs::create_dir_all(&dir).map_err(fail(&dir))?;
+    crate::state::create_private_dir(&dir).map_err(fail(&dir))?;
     let mut plan = Vec::new();
     for path in present {
         let relative = path.strip_prefix(state_dir).unwrap_or(path.as_path());
         let target = dir.join(relative);
         let prepared = target
             .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
+            .map_or(Ok(()), crate::state::create_private_dir)
             .and_then(|()| writable(path.parent().unwrap_or(state_dir)));
         if let Err(error) = prepared {
             let _ = std::fs::remove_dir_all(&dir);
@@ -214,6 +214,15 @@ mod tests {
             std::fs::read_to_string(archived.dir.join("journal")).unwrap(),
             "not a dir"
         );
+        // Private to the user, as the state directory's own (docs/FAULTS.md).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            for d in [archived.dir.clone(), archived.dir.join("sim")] {
+                let mode = std::fs::metadata(&d).unwrap().permissions().mode() & 0o777;
+                assert_eq!(mode, 0o700, "{}", d.display());
+            }
+        }
         assert_eq!(layout_problem(state, &STATE_SUBDIRS), None);
         for _ in 0..5 {
             std::fs::write(state.join("sim/world.json"), "{}").unwrap();
