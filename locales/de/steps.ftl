@@ -339,8 +339,8 @@ step-summary-body =
     Du hast den ganzen Zyklus durchgespielt, von den automatischen Backups ({ $retention ->
         [one] 1 Tag
        *[other] { $retention } Tage
-    }, Fenster { $window } Lokalzeit) bis zu den 5 ToDos, die { $service } jetzt aus
-    { $restored } liest. Ein Restore erstellt immer eine neue Instanz mit neuem Endpunkt:
+    }, Fenster { $window } Lokalzeit) bis zu den 5 ToDos, die { $service } aus
+    { $restored } wieder lieferte. Ein Restore erstellt immer eine neue Instanz mit neuem Endpunkt:
     Du stellst die Anwendung um oder kopierst die Daten zurück.
     Multi-AZ und Lesereplikate verkürzen den RTO, wenn eine Instanz oder eine Availability
     Zone ausfällt. Vor gelöschten Daten schützen sie nicht: Sie übernehmen das Löschen

@@ -328,7 +328,7 @@ step-summary-body =
     You have gone through the whole cycle, from the automated backups ({ $retention ->
         [one] 1 day
        *[other] { $retention } days
-    }, window { $window } local time) to the 5 todos that { $service } now reads from
+    }, window { $window } local time) to the 5 todos that { $service } served again from
     { $restored }. A restore always creates a new instance with a new endpoint; afterwards
     you switch the application over or copy the data back.
     Multi-AZ and read replicas shorten the RTO when an instance or an Availability Zone
