@@ -308,9 +308,15 @@ fn part_lines(view: &View<'_>, part: PartId, width: usize) -> Vec<Line<'static>>
             ));
             match &observed.instances.value {
                 Some(list) if list.is_empty() => out.push(none()),
-                Some(list) => list
-                    .iter()
-                    .for_each(|i| out.extend(instance_lines(view, i, width))),
+                Some(list) => {
+                    // One in motion (a restore being made) first: on a small screen the
+                    // panel may show only the first.
+                    let mut list: Vec<&DbInstance> = list.iter().collect();
+                    list.sort_by_key(|i| !i.is_transitional());
+                    for i in list {
+                        out.extend(instance_lines(view, i, width));
+                    }
+                }
                 None => {}
             }
         }
