@@ -650,14 +650,18 @@ fn choose_sections(view: &Look, choices: &Choices, width: usize) -> Vec<Section>
     let mut keys = Vec::new();
     if let (None, Some(id)) = (choices.chosen, choices.none_chosen) {
         // The keys of the ways, as the list above shows them.
-        let letters: Vec<String> = choices
+        let mut letters: Vec<String> = choices
             .choices
             .iter()
             .filter_map(|c| c.key.map(String::from))
             .collect();
+        let last = letters.pop().unwrap_or_default();
         keys.extend(wrap::lines_with(
             "",
-            &Text::new(id).arg("keys", letters.join(", ")).render(view.lang),
+            &Text::new(id)
+                .arg("keys", letters.join(", "))
+                .arg("last", last)
+                .render(view.lang),
             width,
             th.heading,
             th.heading,
