@@ -405,7 +405,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         "- RPO: {} ({} {}: {})",
         fmt(r.rpo_seconds),
         t(lang, msg::REPORT_TARGET),
-        format::duration(r.rpo_target_seconds),
+        format!("≤ {}", format::target(r.rpo_target_seconds)),
         yes_no(lang, r.rpo_met)
     );
     let _ = writeln!(
@@ -413,7 +413,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         "- RTO: {} ({} {}: {})",
         fmt(r.rto_seconds),
         t(lang, msg::REPORT_TARGET),
-        format::duration(r.rto_target_seconds),
+        format!("≤ {}", format::target(r.rto_target_seconds)),
         yes_no(lang, r.rto_met)
     );
     for p in &r.phases {
@@ -426,7 +426,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
             t(lang, msg::REPORT_COPY_BACK_RTO),
             fmt(r.copy_back_rto_seconds),
             t(lang, msg::REPORT_TARGET),
-            format::duration(r.rto_target_seconds),
+            format!("≤ {}", format::target(r.rto_target_seconds)),
             yes_no(lang, r.copy_back_rto_met)
         );
         for p in &r.copy_back_phases {
