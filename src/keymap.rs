@@ -313,6 +313,8 @@ const DIALOG_SCROLL: &[Binding] = &[
     vim('j', Action::ScrollDown),
     also(KeyCode::PageUp, Action::PageUp),
     also(KeyCode::PageDown, Action::PageDown),
+    also(KeyCode::Home, Action::ScrollTop),
+    also(KeyCode::End, Action::ScrollEnd),
 ];
 
 /// A dialog that takes typed text: every character is typed, `L` and `q` too.
@@ -391,6 +393,8 @@ pub const HELP: &[Row] = &[
         also(KeyCode::PageUp, Action::PageUp),
         also(KeyCode::PageDown, Action::PageDown),
         also_char(' ', Action::PageDown),
+        also(KeyCode::Home, Action::ScrollTop),
+        also(KeyCode::End, Action::ScrollEnd),
     ]),
 ];
 

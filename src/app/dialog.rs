@@ -199,7 +199,9 @@ impl Dialog {
                     Confirm::Typed(w) => Some(w.clone()),
                 };
                 match (action, word) {
-                    (Action::Yes | Action::Confirm, None) => Outcome::Run(Box::new(plan.clone())),
+                    // Only the yes key starts it: the Enter that opened the plan, pressed
+                    // twice, never runs an AWS change unread.
+                    (Action::Yes, None) => Outcome::Run(Box::new(plan.clone())),
                     (Action::No | Action::Cancel, None) | (Action::Cancel, Some(_)) => {
                         Outcome::Close
                     }

@@ -962,6 +962,50 @@ async fn the_summary_names_the_window_the_account_has() {
     }
 }
 
+/// The Enter that opens a plan, pressed again, does not start the AWS change: only the yes
+/// key does. Home and End reach the ends of the plan.
+#[tokio::test]
+async fn a_second_enter_does_not_run_a_plan_and_home_end_reach_its_ends() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let lab = lab_at(Stage::Disaster).await;
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    for (lang, yes) in [(Lang::En, 'y'), (Lang::De, 'j')] {
+        let mut app = lab.app(lang, StepId::Restore).await;
+        app.update(Msg::Resize(80, 24));
+        let mut press = |app: &mut App, code| {
+            let action = app.action(&key(code)).expect("bound");
+            let commands = app.update(Msg::Action(action));
+            app.display.layout = backup_lab::ui::layout(app);
+            commands
+        };
+        press(&mut app, KeyCode::Enter);
+        while let Some(Dialog::Choose { .. }) = &app.dialog {
+            press(&mut app, KeyCode::Char('k'));
+        }
+        assert!(
+            matches!(app.dialog, Some(Dialog::Confirm { .. })),
+            "{:?}",
+            app.dialog
+        );
+        app.display.layout = backup_lab::ui::layout(&app);
+        assert!(
+            press(&mut app, KeyCode::Enter).is_empty(),
+            "{lang:?}: Enter runs nothing"
+        );
+        assert!(matches!(app.dialog, Some(Dialog::Confirm { .. })));
+        press(&mut app, KeyCode::End);
+        assert_eq!(app.dialog_scroll, app.display.layout.overlay_max);
+        assert!(app.dialog_scroll > 0);
+        press(&mut app, KeyCode::Home);
+        assert_eq!(app.dialog_scroll, 0);
+        let commands = press(&mut app, KeyCode::Char(yes));
+        assert!(
+            matches!(commands.as_slice(), [Command::RunAction(_)]),
+            "{lang:?}: {yes} runs it: {commands:?}"
+        );
+    }
+}
+
 /// The state in which a learner first opens `step` when going through the lab in order.
 fn first_stage(step: StepId) -> Stage {
     match step {
