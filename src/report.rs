@@ -400,12 +400,13 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         );
     }
     let fmt = |s: Option<i64>| s.map_or_else(|| "–".to_owned(), format::duration);
+    let target = |s: i64| format!("≤ {}", format::target(s));
     let _ = writeln!(
         out,
         "- RPO: {} ({} {}: {})",
         fmt(r.rpo_seconds),
         t(lang, msg::REPORT_TARGET),
-        format!("≤ {}", format::target(r.rpo_target_seconds)),
+        target(r.rpo_target_seconds),
         yes_no(lang, r.rpo_met)
     );
     let _ = writeln!(
@@ -413,7 +414,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         "- RTO: {} ({} {}: {})",
         fmt(r.rto_seconds),
         t(lang, msg::REPORT_TARGET),
-        format!("≤ {}", format::target(r.rto_target_seconds)),
+        target(r.rto_target_seconds),
         yes_no(lang, r.rto_met)
     );
     for p in &r.phases {
@@ -426,7 +427,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
             t(lang, msg::REPORT_COPY_BACK_RTO),
             fmt(r.copy_back_rto_seconds),
             t(lang, msg::REPORT_TARGET),
-            format!("≤ {}", format::target(r.rto_target_seconds)),
+            target(r.rto_target_seconds),
             yes_no(lang, r.copy_back_rto_met)
         );
         for p in &r.copy_back_phases {

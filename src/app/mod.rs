@@ -795,18 +795,16 @@ impl App {
 
     /// Opens the step's questions at the first one not answered yet (the first when all are).
     fn open_quiz(&mut self) {
-        match QuizAt::open(self.selected, &self.journal) {
-            Some(at) => self.quiz = Some(at),
+        if let Some(at) = QuizAt::open(self.selected, &self.journal) {
+            self.quiz = Some(at);
+        } else {
             // Names the steps that have questions (the step list shows no mark for them).
-            None => {
-                let with: Vec<String> = StepId::ALL
-                    .into_iter()
-                    .filter(|s| !crate::lab::quiz::of_step(*s).is_empty())
-                    .map(|s| (s.index() + 1).to_string())
-                    .collect();
-                self.key_line.flash =
-                    Some(Text::new(msg::UI_QUIZ_NONE).arg("steps", with.join(", ")));
-            }
+            let with: Vec<String> = StepId::ALL
+                .into_iter()
+                .filter(|s| !crate::lab::quiz::of_step(*s).is_empty())
+                .map(|s| (s.index() + 1).to_string())
+                .collect();
+            self.key_line.flash = Some(Text::new(msg::UI_QUIZ_NONE).arg("steps", with.join(", ")));
         }
     }
 

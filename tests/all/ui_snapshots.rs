@@ -972,7 +972,7 @@ async fn a_second_enter_does_not_run_a_plan_and_home_end_reach_its_ends() {
     for (lang, yes) in [(Lang::En, 'y'), (Lang::De, 'j')] {
         let mut app = lab.app(lang, StepId::Restore).await;
         app.update(Msg::Resize(80, 24));
-        let mut press = |app: &mut App, code| {
+        let press = |app: &mut App, code| {
             let action = app.action(&key(code)).expect("bound");
             let commands = app.update(Msg::Action(action));
             app.display.layout = backup_lab::ui::layout(app);
