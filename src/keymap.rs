@@ -336,6 +336,8 @@ const INPUT_SCROLL: &[Binding] = &[
     key(KeyCode::Down, Action::ScrollDown),
     also(KeyCode::PageUp, Action::PageUp),
     also(KeyCode::PageDown, Action::PageDown),
+    also(KeyCode::Home, Action::ScrollTop),
+    also(KeyCode::End, Action::ScrollEnd),
 ];
 
 /// The self-check questions: a b c (or 1 2 3) answer, ←→ move, Esc or s close.

@@ -68,10 +68,10 @@ check-verify-verified = die App zeigte wieder { $count ->
     }, von backup-lab überprüft
 check-verify-titles = jetzt in der App: { $titles }
 check-verify-seen = du hast { $count ->
-        [one] dein ToDo im Browser gesehen: Es ist zurück
-       *[other] deine { $count } ToDos im Browser gesehen: Sie sind zurück
+        [one] dein ToDo im Browser gesehen – es ist zurück
+       *[other] deine { $count } ToDos im Browser gesehen – sie sind zurück
     }
-check-verify-confirm = schau in deinem Browser nach: Siehst du sie auch? Bestätige mit Enter (oder backup-lab run verify)
+check-verify-confirm = schau in deinem Browser nach: Siehst du sie auch? Bestätige es (Enter in der App oder backup-lab run verify)
 check-verify-wait = warte, bis das Backend auf der wiederhergestellten Datenbank läuft
 check-verify-empty = die App zeigt keine ToDos – läuft das Backend auf der wiederhergestellten Datenbank?
 check-pitr-available = { $pitr } ist verfügbar
@@ -104,7 +104,7 @@ check-summary-incomplete = Lab noch nicht abgeschlossen.
 
 leftover-snapshot = Snapshot { $snapshot } existiert noch (Speicherkosten)
 leftover-instance = Instanz { $instance } existiert noch (sekundengenau verrechnet)
-leftover-maybe = Instanz { $instance } existiert noch (sekundengenau verrechnet): Sie sieht aus wie ein Restore von { $snapshot } unter anderem Namen; backup-lab hat sie nicht erstellt und lässt sie stehen. Ist sie deine aus diesem Lab, lösche sie: RDS → Databases → { $instance } → Actions → Delete
+leftover-maybe = Instanz { $instance } existiert noch (sekundengenau verrechnet): Sie sieht aus wie ein Restore von { $snapshot } unter anderem Namen; backup-lab hat sie nicht erstellt und lässt sie stehen. Stammt sie aus diesem Lab, lösche sie: RDS → Databases → { $instance } → Actions → Delete
 leftover-backend = { $service } nutzt noch die wiederhergestellte Datenbank, nicht { $instance }
 
 ## Diagnosen: der Restore
@@ -251,6 +251,7 @@ param-db-host = Neuer DB_HOST
 param-revision = Revision
 param-cluster = Cluster
 param-service = Service
+value-snapshot-kept = { $snapshot } bleibt (er enthält deine ToDos)
 param-cleanup-path = Weg
 param-cleanup-keep = wiederhergestellte Datenbank behalten, Snapshot löschen
 param-cleanup-back = zurück zur ursprünglichen Datenbank, wiederhergestellte Instanz und Snapshot löschen
@@ -295,7 +296,7 @@ note-rollout = ECS startet 2 neue Tasks, bevor es die 2 alten stoppt: Einige Min
 note-source-untouched = { $instance } selbst wird nie verändert oder gelöscht.
 note-source-data-only = An { $instance } ändern nur die ToDo-Tabellen; die Instanz, ihr Endpunkt und ihre Einstellungen bleiben, wie sie sind.
 note-copy-overwrites = Das macht der Dump: Ein einmaliger Task liest die Datenbank von { $restored } mit mysqldump aus und schreibt sie mit mysql in { $instance }. Er ersetzt die ToDo-Tabellen in { $instance } (DROP TABLE, danach CREATE und INSERT): Was nach der Katastrophe in { $instance } geschrieben wurde, geht verloren.
-note-snapshot-kept = { $snapshot } bleibt: Er enthält deine ToDos, und sie sind nicht zurückgeholt. Lösche ihn, sobald du ihn nicht mehr brauchst: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot.
+note-snapshot-kept = { $snapshot } bleibt: Er enthält deine ToDos, und sie sind noch nicht zurückgeholt. Lösche ihn, sobald du ihn nicht mehr brauchst: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot.
 note-copy-cost = Kosten: ein Fargate-Task mit 0.25 vCPU und 0.5 GB für etwa eine Minute, sekundengenau verrechnet, mindestens eine Minute: weit weniger als ein US-Cent.
 note-copy-credentials = { $stored ->
         [environment] Der Dump braucht Benutzer und Passwort der Datenbank. Die Task Definition { $backend } des Backends hält sie im Klartext in der Umgebung von { $container } (DB_USER, DB_PASSWORD), also speichert die Task Definition { $family } für den Dump sie ebenso: als DB_USER und MYSQL_PWD in ihrer Umgebung. Dort kann sie lesen, wer in diesem Konto Task Definitions ansehen darf, wie in { $backend }. backup-lab zeigt und protokolliert sie nie, und am Ende deregistriert dieses Aufräumen jede Revision von { $family } und löscht sie (DeleteTaskDefinitions); bis dahin liegt das Passwort auch dort.
@@ -735,7 +736,10 @@ problem-snapshot-other-name-fix = { $Enter }, um { $snapshot } jetzt zu erstelle
 problem-snapshot-creating-todos-deleted = Die ToDos wurden gelöscht, während { $snapshot } noch erstellt wurde. Das ist in Ordnung: Ein Snapshot enthält die Daten so, wie sie bei seinem Beginn waren, die { $count } ToDos sind also drin.
     .short = ToDos früh gelöscht: in Ordnung
 problem-snapshot-creating-todos-deleted-fix = Nichts zu tun: Warte, bis { $snapshot } verfügbar ist, dann geht es mit dem Restore weiter.
-problem-snapshot-after-deletion = { $snapshot } wurde um { $taken } erstellt, nachdem die ToDos gelöscht waren: Die App zeigte vorher { $count } ToDos und beim Start des Snapshots keine. Der Snapshot enthält keine ToDos, und ein Restore daraus bringt keine zurück.
+problem-snapshot-after-deletion = { $snapshot } wurde um { $taken } erstellt, nachdem die ToDos gelöscht waren: Die App zeigte vorher { $count ->
+        [one] 1 ToDo
+       *[other] { $count } ToDos
+    } und beim Start des Snapshots keine. Der Snapshot enthält keine ToDos, und ein Restore daraus bringt keine zurück.
     .short = Nach dem Löschen erstellt
 problem-snapshot-after-deletion-fix = Erfasse die ToDos nochmals (Schritt «{ $todos_step }») und erstelle den Snapshot neu: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot, dann RDS → Databases → { $instance } → Actions → Take snapshot → Name { $snapshot }. Lösche die ToDos erst danach.
 problem-snapshot-before-todos = { $snapshot } wurde um { $taken } erstellt, als die App { $held } ToDos hatte; { $later } kamen erst danach. Ein Restore daraus bringt nur { $held } zurück.

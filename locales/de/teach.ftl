@@ -8,7 +8,7 @@ business-rate = Beispiel: ein Webshop mit { $rate ->
        *[other] { $rate } Bestellungen
     } pro Stunde, gleichmässig verteilt (deine eigene Rate: business.orders_per_hour in der Konfiguration).
 business-none = Sobald du die ToDos gelöscht und zurückgeholt hast, zeigt dieser Teil, was dein RPO und dein RTO den Shop kosten würden.
-business-rpo = Erreichter RPO { $rpo }: Was in dieser Zeit geschrieben wurde, ist weg: im Beispiel { $orders ->
+business-rpo = Erreichter RPO { $rpo }: Was in dieser Zeit geschrieben wurde, ist weg, im Beispiel { $orders ->
         [0] weniger als eine Bestellung
         [one] etwa 1 Bestellung
        *[other] etwa { $orders } Bestellungen

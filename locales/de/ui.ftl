@@ -50,6 +50,7 @@ ui-console-unfolded = blendet die Schritte aus
 ui-action-heading = Was Enter macht
 ui-action-enter = Enter zeigt zuerst die genauen Parameter und den AWS-CLI-Befehl; erst wenn du bestätigst, passiert etwas.
 ui-action-read-only = Nur-Lesen-Modus: backup-lab ändert nichts. Folge den Schritten in der Konsole oben.
+ui-action-read-only-look = Nur-Lesen-Modus: Bestätige, was dein Browser zeigt, mit backup-lab run { $step } (ohne --read-only) in einem anderen Terminal.
 ui-action-none = Dieser Schritt hat keine Aktion. Lies ihn und geh dann mit → weiter.
 ui-action-enable-backups = Setzt die Aufbewahrung der Backups von { $instance } auf { $retention ->
         [one] 1 Tag
@@ -267,6 +268,8 @@ ui-fresh-read-only = Nur-Lesen-Modus: Neu beginnen kann nur das Programm, das di
 ui-quiz-none = Keine Fragen hier; Schritte { $steps } haben welche (Taste s).
 ui-no-action = Dieser Schritt hat keine Aktion; Enter bewirkt hier nichts. → geht weiter.
 ui-present-legend = Legende
+ui-not-seen-title = Noch nicht im Browser
+ui-not-seen-yet = Das Konto liefert die ToDos, doch dein Browser zeigt sie noch nicht. Lade die Seite ohne Cache neu (Ctrl+Shift+R) und prüfe, ob die Adresse die deiner ToDo-App ist (der DNS-Name des Load Balancers). Drücke dann Enter auf diesem Schritt nochmals.
 ui-result-done = ✔ Erledigt
 ui-result-started = ◐ Gestartet: AWS arbeitet daran
 ui-result-failed = ✘ Nicht gelungen

@@ -74,7 +74,7 @@ check-verify-seen = you saw your { $count ->
         [one] it is
        *[other] they are
     } back
-check-verify-confirm = look in your browser: do you see them too? Confirm with Enter (or backup-lab run verify)
+check-verify-confirm = look in your browser: do you see them too? Confirm it (Enter in the app, or backup-lab run verify)
 check-verify-wait = wait until the backend runs on the restored database
 check-verify-empty = the app shows no todos – is the backend on the restored database?
 check-pitr-available = { $pitr } is available
@@ -254,6 +254,7 @@ param-db-host = New DB_HOST
 param-revision = Revision
 param-cluster = Cluster
 param-service = Service
+value-snapshot-kept = { $snapshot } stays (it holds your todos)
 param-cleanup-path = Path
 param-cleanup-keep = keep the restored database, delete the snapshot
 param-cleanup-back = go back to the original database, delete the restored instance and the snapshot
@@ -298,7 +299,7 @@ note-rollout = ECS starts 2 new tasks before it stops the 2 old ones: up to 4 ru
 note-source-untouched = { $instance } itself is never modified or deleted.
 note-source-data-only = In { $instance } only the todo tables change; the instance, its endpoint and its settings stay as they are.
 note-copy-overwrites = What the dump does: a one-off task reads the database of { $restored } with mysqldump and writes it into { $instance } with mysql. It replaces the todo tables in { $instance } (DROP TABLE, then CREATE and INSERT): anything written to { $instance } after the disaster is lost.
-note-snapshot-kept = { $snapshot } stays: it holds your todos, and they have not been brought back. Delete it once you no longer need it: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot.
+note-snapshot-kept = { $snapshot } stays: it holds your todos, and they have not been brought back yet. Delete it once you no longer need it: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot.
 note-copy-cost = Cost: one Fargate task with 0.25 vCPU and 0.5 GB for about a minute, billed per second with a one-minute minimum: far less than one US cent.
 note-copy-credentials = { $stored ->
         [environment] The dump needs the database user and password. The backend's task definition { $backend } keeps them in plain text in the environment of { $container } (DB_USER, DB_PASSWORD), so the dump task definition { $family } stores them the same way: as DB_USER and MYSQL_PWD in its environment. There anyone who may describe task definitions in this account can read them, as in { $backend }. backup-lab never shows or logs them, and at its end this cleanup deregisters every { $family } revision and deletes it (DeleteTaskDefinitions); until then the password is stored there too.
@@ -735,7 +736,10 @@ problem-snapshot-other-name-fix = { $Enter } to take { $snapshot } now, or: RDS 
 problem-snapshot-creating-todos-deleted = The todos were deleted while { $snapshot } was still being created. That is fine: a snapshot holds the data as it was when it began, so the { $count } todos are in it.
     .short = Todos deleted early: fine
 problem-snapshot-creating-todos-deleted-fix = Nothing to do: wait until { $snapshot } is available, then go on with the restore.
-problem-snapshot-after-deletion = { $snapshot } was taken at { $taken }, after the todos were deleted: the app showed { $count } todos before and none when the snapshot began. The snapshot holds no todos, and a restore from it brings none back.
+problem-snapshot-after-deletion = { $snapshot } was taken at { $taken }, after the todos were deleted: the app showed { $count ->
+        [one] 1 todo
+       *[other] { $count } todos
+    } before and none when the snapshot began. The snapshot holds no todos, and a restore from it brings none back.
     .short = Taken after the deletion
 problem-snapshot-after-deletion-fix = Add the todos again (step “{ $todos_step }”), then take the snapshot again: RDS → Snapshots → { $snapshot } → Actions → Delete snapshot, then RDS → Databases → { $instance } → Actions → Take snapshot → name { $snapshot }. Delete the todos only after that.
 problem-snapshot-before-todos = { $snapshot } was taken at { $taken }, when the app had { $held } todos; { $later } came later. A restore from it brings back only { $held }.

@@ -50,6 +50,7 @@ ui-console-unfolded = folds the steps
 ui-action-heading = What Enter does
 ui-action-enter = Enter shows the exact parameters and the AWS CLI command first; nothing happens until you confirm.
 ui-action-read-only = Read-only mode: backup-lab changes nothing. Follow the console steps above.
+ui-action-read-only-look = Read-only mode: confirm what your browser shows with backup-lab run { $step } (without --read-only) in another terminal.
 ui-action-none = This step has no action. Read it, then go on with →.
 ui-action-enable-backups = Sets the backup retention period of { $instance } to { $retention ->
         [one] 1 day
@@ -267,6 +268,8 @@ ui-fresh-read-only = Read-only mode: only the program that works on this world c
 ui-quiz-none = No questions here; steps { $steps } have some (key s).
 ui-no-action = This step has no action; Enter does nothing here. → moves on.
 ui-present-legend = Legend
+ui-not-seen-title = Not in the browser yet
+ui-not-seen-yet = The account serves the todos, but your browser does not show them yet. Reload the page without the cache (Ctrl+Shift+R) and check that the address is your todo app’s (the load balancer’s DNS name). Then press Enter on this step again.
 ui-result-done = ✔ Done
 ui-result-started = ◐ Started: AWS is at work on it
 ui-result-failed = ✘ Did not work

@@ -202,6 +202,15 @@ impl Dialog {
                     // Only the yes key starts it: the Enter that opened the plan, pressed
                     // twice, never runs an AWS change unread.
                     (Action::Yes, None) => Outcome::Run(Box::new(plan.clone())),
+                    // "Not yet" in the browser: what to check, then the same question again.
+                    (Action::No, None) if plan.confirm == Confirm::Seen => {
+                        *self = Dialog::notice(
+                            crate::msg::UI_NOT_SEEN_TITLE,
+                            Text::new(crate::msg::UI_NOT_SEEN_YET),
+                            false,
+                        );
+                        Outcome::Stay
+                    }
                     (Action::No | Action::Cancel, None) | (Action::Cancel, Some(_)) => {
                         Outcome::Close
                     }

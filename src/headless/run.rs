@@ -34,14 +34,17 @@ impl Runtime {
         observed: &Observed,
         options: &Options,
     ) -> bool {
-        check.is_none_or(|c| c.state == StepState::Done)
-            && !steps::cleanup_pending(
-                step,
-                observed,
-                &self.config,
-                self.journal().restored_instance(&self.config),
-                options.cleanup,
-            )
+        if !check.is_none_or(|c| c.state == StepState::Done) {
+            return false;
+        }
+        let journal = self.journal();
+        let ctx = Ctx {
+            observed,
+            journal: &journal,
+            config: &self.config,
+            now: self.cloud.now(),
+        };
+        !steps::cleanup_pending(step, &ctx, options.cleanup)
     }
 
     /// Whether `step` is done by the live state but its plan asks the learner to confirm

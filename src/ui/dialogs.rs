@@ -248,15 +248,20 @@ fn contents(
                 // Sent, but AWS is still at work (a snapshot being made, a restore creating):
                 // started, not done.
                 (false, id) if id.starts_with("step-") => {
-                    let under_way = StepId::ALL
+                    // …and one that ended badly since (a restore in a terminal status) fails.
+                    let state = StepId::ALL
                         .into_iter()
                         .find(|s| s.title().id == title.id)
                         .and_then(|s| crate::lab::steps::check(s, ctx))
-                        .is_some_and(|c| c.state == crate::lab::StepState::InProgress);
-                    Some(if under_way {
-                        Line::styled(view.t(msg::UI_RESULT_STARTED), th.progress)
-                    } else {
-                        Line::styled(view.t(msg::UI_RESULT_DONE), th.done)
+                        .map(|c| c.state);
+                    Some(match state {
+                        Some(crate::lab::StepState::InProgress) => {
+                            Line::styled(view.t(msg::UI_RESULT_STARTED), th.progress)
+                        }
+                        Some(crate::lab::StepState::Failed) => {
+                            Line::styled(view.t(msg::UI_RESULT_FAILED), th.error)
+                        }
+                        _ => Line::styled(view.t(msg::UI_RESULT_DONE), th.done),
                     })
                 }
                 (true, id) if id == msg::DIALOG_ACTION_FAILED.as_str() => {

@@ -453,7 +453,19 @@ pub fn content(view: &View<'_>, width: usize, compact: bool) -> Vec<Line<'static
     ));
     if step.has_action() {
         let hint = if app.read_only {
-            view.t(msg::UI_ACTION_READ_ONLY)
+            // A look to confirm changes nothing in AWS: the app that owns the state records it.
+            let look = matches!(
+                lab::steps::plan(step, &app.ctx(), &app.options),
+                lab::plan::Ready::Plan(p) if p.confirm == lab::plan::Confirm::Seen
+            );
+            view.text(
+                &Text::new(if look {
+                    msg::UI_ACTION_READ_ONLY_LOOK
+                } else {
+                    msg::UI_ACTION_READ_ONLY
+                })
+                .arg("step", step.id()),
+            )
         } else {
             // The todo steps' commands are curl requests to the app, not AWS CLI.
             step_text(texts.console_enter).unwrap_or_else(|| view.t(msg::UI_ACTION_ENTER))

@@ -367,30 +367,55 @@ pub fn place_labels(labels: &[(usize, String)], cells: usize) -> Vec<String> {
 /// which joins the pieces exactly) and goes on at the start of the next row.
 #[must_use]
 pub fn command_rows(command: &str, max: usize) -> Vec<(&'static str, String)> {
+    // A command that fits is shown as it is, to the character.
+    if width(command) + 2 <= max && !command.contains('\n') {
+        return vec![("$ ", command.to_owned())];
+    }
     // Room for a prefix of two cells and an ending of two.
     let room = max.saturating_sub(4).max(8);
     let mut rows: Vec<(&'static str, String)> = Vec::new();
     let mut row = String::new();
     let mut prefix = "$ ";
+    // The row's last whole word after another one (never a piece of a cut word).
+    let mut last: Option<String> = None;
     for word in shell_words_of(command) {
         if !row.is_empty() {
             if width(&row) + 1 + width(&word) <= room {
                 row.push(' ');
                 row.push_str(&word);
+                last = Some(word);
                 continue;
+            }
+            // An option goes to the next row with its value (`--tags` with `Key=…`).
+            let mut carried = None;
+            if let Some(option) = last.take()
+                && option.starts_with('-')
+                && !word.starts_with('-')
+                && width(&option) + 1 + width(&word) <= room
+            {
+                row.truncate(row.len() - option.len() - 1);
+                carried = Some(option);
             }
             row.push_str(" \\");
             rows.push((prefix, std::mem::take(&mut row)));
             prefix = "  ";
+            if let Some(option) = carried {
+                row = option;
+                row.push(' ');
+                row.push_str(&word);
+                last = Some(word);
+                continue;
+            }
         }
+        last = None;
         if width(&word) <= room {
             row = word;
             continue;
         }
         let pieces = cut_word(&word, room);
-        let last = pieces.len() - 1;
+        let final_piece = pieces.len() - 1;
         for (i, piece) in pieces.into_iter().enumerate() {
-            if i == last {
+            if i == final_piece {
                 row = piece;
             } else {
                 rows.push((prefix, piece));

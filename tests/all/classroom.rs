@@ -761,9 +761,13 @@ async fn verify_shows_the_list_and_asks_the_learner_to_look_in_the_browser() {
             format!("verify_moment_{}_80x24", lang.code()),
             render_backend(&app, 80, 24)
         );
-        // "Not yet" records nothing.
+        // "Not yet" records nothing, and says what to check in the browser.
         assert!(app.update(Msg::Action(Action::No)).is_empty());
-        assert!(app.dialog.is_none());
+        let Some(Dialog::Notice { title, lines, .. }) = &app.dialog else {
+            panic!("{:?}", app.dialog)
+        };
+        assert_eq!(title.id, "ui-not-seen-title");
+        assert!(lines[0].render(lang).contains("Ctrl+Shift+R"));
     }
     // The learner confirms, but a todo went away meanwhile: the fresh read sees the change.
     let mut app = app_at(&lab, Lang::En, StepId::Verify).await;
@@ -837,7 +841,7 @@ async fn verify_confirmed_is_recorded_and_shown() {
     let check = lab.check(StepId::Verify).await;
     assert!(
         check.render(Lang::De).starts_with(
-            "du hast deine 5 ToDos im Browser gesehen: Sie sind zurück; jetzt in der App: "
+            "du hast deine 5 ToDos im Browser gesehen – sie sind zurück; jetzt in der App: "
         ),
         "{}",
         check.render(Lang::De)

@@ -208,32 +208,33 @@ async fn cleanup_after_a_failed_restore_keeps_the_snapshot_that_holds_the_todos(
     )]);
     let options = lab.options();
     assert_ne!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
-    for path in [CleanupPath::GoBack, CleanupPath::KeepRestored] {
-        let plan = lab
-            .plan_of(
-                StepId::Cleanup,
-                &Options {
-                    cleanup: path,
-                    ..lab.options()
-                },
-            )
-            .await;
-        assert!(
-            !plan
-                .commands
-                .iter()
-                .any(|c| c.contains("delete-db-snapshot")),
-            "{path:?}: {:?}",
-            plan.commands
-        );
-        let notes: Vec<String> = plan.notes.iter().map(|n| n.render(Lang::En)).collect();
-        assert!(
-            notes
-                .iter()
-                .any(|n| n.contains("ondemandbackup stays: it holds your todos")),
-            "{path:?}: {notes:?}"
-        );
-    }
+    // Keeping the broken restore as well leaves nothing to remove: only going back has a plan.
+    let path = CleanupPath::GoBack;
+    let plan = lab
+        .plan_of(
+            StepId::Cleanup,
+            &Options {
+                cleanup: path,
+                ..lab.options()
+            },
+        )
+        .await;
+    assert!(
+        !plan
+            .commands
+            .iter()
+            .any(|c| c.contains("delete-db-snapshot")),
+        "{path:?}: {:?}",
+        plan.commands
+    );
+    let notes: Vec<String> = plan.notes.iter().map(|n| n.render(Lang::En)).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("ondemandbackup stays: it holds your todos")),
+        "{path:?}: {notes:?}"
+    );
+
     let plan = lab
         .plan_of(
             StepId::Cleanup,
@@ -263,8 +264,74 @@ async fn cleanup_after_a_failed_restore_keeps_the_snapshot_that_holds_the_todos(
             .any(|s| s.id == "ondemandbackup"),
         "the snapshot stays"
     );
+    // Cleanup is over: the snapshot it keeps is not one it still waits to remove, on the
+    // screen or for `run cleanup`.
+    let check = lab.check(StepId::Cleanup).await;
+    assert_eq!(check.state, StepState::Done, "{}", check.render(Lang::En));
+    assert!(
+        check.render(Lang::En).contains("ondemandbackup stays"),
+        "{}",
+        check.render(Lang::En)
+    );
+    let go_back = Options {
+        cleanup: CleanupPath::GoBack,
+        ..lab.options()
+    };
+    assert_eq!(lab.rt.run(&[StepId::Cleanup], &go_back, true).await, 0);
     // From it, the restore runs again and brings the todos back.
     assert_eq!(lab.rt.run(&StepId::CORE, &options, true).await, 0);
+}
+
+/// Restored but never switched to, so the todos were never served again: going back deletes
+/// the restored database, so the snapshot stays; keeping it lets the snapshot go.
+#[tokio::test(start_paused = true)]
+async fn going_back_before_the_todos_were_served_again_keeps_the_snapshot() {
+    let lab = Lab::new();
+    let options = lab.options();
+    assert_eq!(
+        lab.rt
+            .run(
+                &[
+                    StepId::EnableBackups,
+                    StepId::CreateTodos,
+                    StepId::Snapshot,
+                    StepId::DeleteTodos,
+                    StepId::Restore
+                ],
+                &options,
+                true
+            )
+            .await,
+        0
+    );
+    let plan_for = |path| Options {
+        cleanup: path,
+        ..lab.options()
+    };
+    let back = lab
+        .plan_of(StepId::Cleanup, &plan_for(CleanupPath::GoBack))
+        .await;
+    assert!(
+        back.commands
+            .iter()
+            .any(|c| c.contains("delete-db-instance"))
+    );
+    assert!(
+        !back
+            .commands
+            .iter()
+            .any(|c| c.contains("delete-db-snapshot")),
+        "{:?}",
+        back.commands
+    );
+    let keep = lab
+        .plan_of(StepId::Cleanup, &plan_for(CleanupPath::KeepRestored))
+        .await;
+    assert!(
+        keep.commands
+            .iter()
+            .any(|c| c.contains("delete-db-snapshot"))
+    );
 }
 
 #[tokio::test(start_paused = true)]

@@ -939,6 +939,26 @@ async fn a_result_says_started_while_aws_works_and_done_when_it_is() {
             assert!(screen.contains(verdict), "{stage:?} {lang:?}:\n{screen}");
         }
     }
+    // A restore that ended in a status RDS never leaves: the result says it did not work.
+    let lab = lab_at(Stage::Disaster).await;
+    lab.sim
+        .set_restore_endings(vec![backup_lab::cloud::faults::RestoreEnding {
+            operation: Some("RestoreDBInstanceFromDBSnapshot".into()),
+            calls: (1, 1),
+            status: "incompatible-restore".into(),
+        }]);
+    lab.act(StepId::Restore).await;
+    lab.wait(600).await;
+    for (lang, verdict) in [(Lang::En, "✘ Did not work"), (Lang::De, "✘ Nicht gelungen")] {
+        let mut app = lab.app(lang, StepId::Restore).await;
+        app.dialog = Some(Dialog::Notice {
+            title: StepId::Restore.title(),
+            lines: Vec::new(),
+            is_error: false,
+        });
+        let screen = format!("{}", render(&app, 100, 30).backend());
+        assert!(screen.contains(verdict), "{lang:?}:\n{screen}");
+    }
 }
 
 /// After the backups step, the texts name the window the account has, not one typed in a

@@ -291,14 +291,17 @@ impl Step for Pitr {
                 Text::new(msg::INVALID_RESTORE_TIME).arg("time", input),
             ));
         };
-        // Outside the restorable window it is refused here, in the dialog, where the learner
+        // Before the restorable window it is refused here, in the dialog, where the learner
         // can type another moment (the plan refuses it as well, for `run --restore-time`).
-        if let Some(src) = ctx.source()
+        // A moment after the latest restorable time is one the logs have not reached yet:
+        // the plan says to wait, and the proposed moment is always taken.
+        if input != field.value
+            && let Some(src) = ctx.source()
             && let Some(latest) = src.latest_restorable
         {
             let chosen = floor_second(chosen);
             let earliest = earliest_restorable(ctx);
-            if chosen > latest || earliest.is_some_and(|e| chosen < e) {
+            if earliest.is_some_and(|e| chosen < e) {
                 let moment = |t: Timestamp| crate::format::moment(t, &tz);
                 return Err(Refusal::Text(
                     Text::new(msg::BLOCKED_PITR_CHOSEN_OUTSIDE)

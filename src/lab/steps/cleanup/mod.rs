@@ -44,15 +44,8 @@ pub struct Cleanup;
 /// Whether `step` is the cleanup and something the lab created is still there on the path
 /// the learner chose: then the step is not finished, whatever its check says.
 #[must_use]
-pub fn cleanup_pending(
-    step: StepId,
-    observed: &Observed,
-    config: &Config,
-    restored: &str,
-    path: CleanupPath,
-) -> bool {
-    step == StepId::Cleanup
-        && !leftovers(observed, config, restored, path.keeps_restored()).is_empty()
+pub fn cleanup_pending(step: StepId, ctx: &Ctx<'_>, path: CleanupPath) -> bool {
+    step == StepId::Cleanup && !to_remove(ctx, path).is_empty()
 }
 
 /// What still exists (and costs money) that cleanup would remove, for the chosen path;
@@ -115,16 +108,44 @@ pub fn maybe_left(ctx: &Ctx<'_>) -> Vec<Text> {
         .collect()
 }
 
-/// Whether the lab's snapshot is all that holds the todos: they were deleted, the app has
-/// not served them again since, and no restored database holds them (none, or one that ended
-/// in a status it never leaves).
-fn holds_lost_todos(ctx: &Ctx<'_>) -> bool {
+/// [`leftovers`] as cleanup counts them: the snapshot it keeps on purpose (it holds the
+/// deleted todos, see [`holds_lost_todos`]) is not one it still has to remove.
+fn to_remove(ctx: &Ctx<'_>, path: CleanupPath) -> Vec<Text> {
+    let mut left = leftovers(
+        ctx.observed,
+        ctx.config,
+        ctx.restored_name(),
+        path.keeps_restored(),
+    );
+    if holds_lost_todos(ctx, path) {
+        left.retain(|t| t.id != msg::LEFTOVER_SNAPSHOT.as_str());
+    }
+    left
+}
+
+/// The note that the snapshot stays on `path`, while it does.
+fn kept_snapshot(ctx: &Ctx<'_>, path: CleanupPath) -> Option<Text> {
+    let name = &ctx.config.names.snapshot;
+    (holds_lost_todos(ctx, path) && ctx.observed.snapshot(name).is_some())
+        .then(|| Text::new(msg::NOTE_SNAPSHOT_KEPT).arg("snapshot", name))
+}
+
+/// Whether, after cleanup on `path`, the lab's snapshot would be all that holds the todos:
+/// they were deleted, the app has not served them again since, and no database keeps them
+/// (copying back puts them into the original; keeping the restored database keeps them, if
+/// it is one that works; going back deletes it).
+fn holds_lost_todos(ctx: &Ctx<'_>, path: CleanupPath) -> bool {
     let not_back = ctx.journal.last(Kind::Disaster).is_some_and(|disaster| {
         ctx.journal
             .last(Kind::TodosVerified)
             .is_none_or(|back| back.at < disaster.at)
     });
-    not_back && ctx.restored().is_none_or(|r| !r.accepts_connections())
+    not_back
+        && match path {
+            CleanupPath::CopyBack => false,
+            CleanupPath::KeepRestored => ctx.restored().is_none_or(|r| !r.accepts_connections()),
+            CleanupPath::GoBack => true,
+        }
 }
 
 /// What cleanup removes on the chosen path, from what is observed.
@@ -181,7 +202,7 @@ fn removal(ctx: &Ctx<'_>, path: CleanupPath) -> Result<Removal, Text> {
     let snapshot = observed
         .snapshot(&names.snapshot)
         .filter(|s| s.status != SnapshotStatus::Deleting)
-        .filter(|_| !holds_lost_todos(ctx))
+        .filter(|_| !holds_lost_todos(ctx, path))
         .map(|s| s.id.clone());
     // A restore carries the source's deletion protection: RDS refuses to delete until it is
     // off.
@@ -268,10 +289,14 @@ impl Step for Cleanup {
     /// Which database stays, asked only while there is something to delete: with nothing
     /// left either way, the plan says so at once.
     fn ask(&self, ctx: &Ctx<'_>, _options: &Options) -> Option<Ask> {
-        let nothing_left = [false, true]
-            .into_iter()
-            .all(|keep| leftovers(ctx.observed, ctx.config, ctx.restored_name(), keep).is_empty())
-            && !dumps_left(ctx);
+        let nothing_left = [false, true].into_iter().all(|keep| {
+            let path = if keep {
+                CleanupPath::KeepRestored
+            } else {
+                CleanupPath::GoBack
+            };
+            to_remove(ctx, path).is_empty()
+        }) && !dumps_left(ctx);
         if nothing_left {
             return None;
         }
@@ -319,7 +344,13 @@ impl Step for Cleanup {
         let chosen = ctx.journal.cleanup_path();
         let keep = chosen.map(CleanupPath::keeps_restored);
         let keep_restored = keep.unwrap_or_else(|| ctx.backend_on_restored());
-        let left = leftovers(ctx.observed, ctx.config, ctx.restored_name(), keep_restored);
+        // Before a cleanup the snapshot is one more thing left; after one that kept it on
+        // purpose, it is not one to wait for.
+        let left = if let Some(path) = chosen {
+            to_remove(ctx, path)
+        } else {
+            leftovers(ctx.observed, ctx.config, ctx.restored_name(), keep_restored)
+        };
         let started = ctx.journal.has(Kind::Snapshot) || ctx.journal.has(Kind::RestoreRequested);
         if left.is_empty() {
             if started {
@@ -334,8 +365,9 @@ impl Step for Cleanup {
                     })
                     .arg("instance", &ctx.config.names.instance),
                 );
-                for maybe in maybe_left(ctx) {
-                    check = check.with(maybe);
+                let kept = chosen.and_then(|path| kept_snapshot(ctx, path));
+                for also in kept.into_iter().chain(maybe_left(ctx)) {
+                    check = check.with(also);
                 }
                 return Some(check);
             }
@@ -370,12 +402,7 @@ impl Step for Cleanup {
         let names = &ctx.config.names;
         let observed = ctx.observed;
         let path = options.cleanup;
-        let left = leftovers(
-            observed,
-            ctx.config,
-            ctx.restored_name(),
-            path.keeps_restored(),
-        );
+        let left = to_remove(ctx, path);
         if left.is_empty() && !dumps_left(ctx) {
             return Ready::AlreadyDone(Text::new(msg::ALREADY_CLEAN));
         }
@@ -470,11 +497,12 @@ impl Step for Cleanup {
             commands.push(cloud::cli::delete_inactive_family(DUMP_FAMILY));
         }
         let mut notes = maybe_left(ctx);
-        if removal.snapshot.is_none()
-            && observed.snapshot(&names.snapshot).is_some()
-            && holds_lost_todos(ctx)
-        {
-            notes.push(Text::new(msg::NOTE_SNAPSHOT_KEPT).arg("snapshot", &names.snapshot));
+        if let Some(kept) = kept_snapshot(ctx, path) {
+            params.push(param(
+                msg::PARAM_SNAPSHOT,
+                Text::new(msg::VALUE_SNAPSHOT_KEPT).arg("snapshot", &names.snapshot),
+            ));
+            notes.push(kept);
         }
         if let Some(copy) = &removal.copy {
             notes.push(
