@@ -180,9 +180,8 @@ pub struct Lab<'a> {
     pub mode: &'a Mode,
 }
 
-/// How the help on `area` scrolls: `(page, scroll_max)`, as [`dialogs::extent`].
-#[must_use]
-pub fn extent(area: Rect, view: &Look, lab: Lab<'_>) -> (u16, u16) {
+/// The help's sections on `area`, the line that says how to close it last (kept in view).
+fn sections(area: Rect, view: &Look, lab: Lab<'_>) -> Vec<Section> {
     let width = dialogs::dialog_width(area);
     let inner = usize::from(width.saturating_sub(4));
     let (mut sections, close) = content(view, lab, inner);
@@ -190,21 +189,20 @@ pub fn extent(area: Rect, view: &Look, lab: Lab<'_>) -> (u16, u16) {
         drop_rank: dialogs::KEEP,
         lines: close,
     });
-    dialogs::scroll_extent(sections, dialogs::max_rows(area))
+    sections
+}
+
+/// How the help on `area` scrolls: `(page, scroll_max)`, as [`dialogs::extent`].
+#[must_use]
+pub fn extent(area: Rect, view: &Look, lab: Lab<'_>) -> (u16, u16) {
+    dialogs::scroll_extent(sections(area, view, lab), dialogs::max_rows(area))
 }
 
 /// The help overlay: everything in it can be read at 80×24 by scrolling (↑↓ PgUp PgDn), with
 /// the line that says how to close it always in view.
 pub fn draw(frame: &mut Frame, area: Rect, view: &Look, help: Help, lab: Lab<'_>) {
-    let width = dialogs::dialog_width(area);
-    let inner = usize::from(width.saturating_sub(4));
-    let (mut sections, close) = content(view, lab, inner);
-    sections.push(Section {
-        drop_rank: dialogs::KEEP,
-        lines: close,
-    });
     let lines = dialogs::scrolled(
-        sections,
+        sections(area, view, lab),
         dialogs::max_rows(area),
         usize::from(help.scroll),
         |first, last, total| dialogs::scroll_position(view, first, last, total),

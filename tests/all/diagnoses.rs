@@ -60,6 +60,18 @@ impl Lab {
         self.check(step).await.state == StepState::Done
     }
 
+    /// `ondemandbackup` taken in the console (Take snapshot), as the learner would.
+    async fn console_snapshot(&self) {
+        self.cloud
+            .create_snapshot(&SnapshotRequest {
+                instance_id: "workshop-db".into(),
+                snapshot_id: "ondemandbackup".into(),
+                tags: Vec::new(),
+            })
+            .await
+            .expect("snapshot in the console");
+    }
+
     /// Todos, snapshot, disaster and restore done by the lab: the learner is at the switch.
     async fn at_the_switch(&self) {
         self.act(StepId::CreateTodos).await;
@@ -380,14 +392,7 @@ async fn a_snapshot_after_the_deletion_is_refused_and_one_taken_in_the_console_i
         }
         other => panic!("{other:?}"),
     }
-    lab.cloud
-        .create_snapshot(&SnapshotRequest {
-            instance_id: "workshop-db".into(),
-            snapshot_id: "ondemandbackup".into(),
-            tags: Vec::new(),
-        })
-        .await
-        .expect("snapshot in the console");
+    lab.console_snapshot().await;
     for step in [StepId::Snapshot, StepId::DeleteTodos] {
         let check = lab.check(step).await;
         assert!(
@@ -426,14 +431,7 @@ async fn a_snapshot_after_the_deletion_is_refused_and_one_taken_in_the_console_i
 async fn a_snapshot_taken_before_the_todos_is_to_be_taken_again() {
     let lab = lab();
     lab.observed().await;
-    lab.cloud
-        .create_snapshot(&SnapshotRequest {
-            instance_id: "workshop-db".into(),
-            snapshot_id: "ondemandbackup".into(),
-            tags: Vec::new(),
-        })
-        .await
-        .expect("snapshot");
+    lab.console_snapshot().await;
     assert!(lab.done_within(StepId::Snapshot, 30).await);
     lab.wait_minutes(5);
     lab.act(StepId::CreateTodos).await;
@@ -472,14 +470,7 @@ async fn a_gap_in_the_journal_makes_the_snapshot_diagnosis_say_it_cannot_tell() 
         Journal::open(dir.path(), "sim-gap").expect("journal"),
     );
     lab.observed().await;
-    lab.cloud
-        .create_snapshot(&SnapshotRequest {
-            instance_id: "workshop-db".into(),
-            snapshot_id: "ondemandbackup".into(),
-            tags: Vec::new(),
-        })
-        .await
-        .expect("snapshot");
+    lab.console_snapshot().await;
     assert!(lab.done_within(StepId::Snapshot, 30).await);
     lab.wait_minutes(5);
     lab.act(StepId::CreateTodos).await;
