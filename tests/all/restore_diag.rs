@@ -236,6 +236,38 @@ async fn a_publicly_accessible_restore_is_a_warning_with_the_way_to_close_it() {
     assert!(p.fix.render(Lang::De).contains("Not publicly accessible"));
 }
 
+/// Without PubliclyAccessible, RDS makes a restore public only where its VPC has an internet
+/// gateway; the simulation follows the VPC it has.
+#[tokio::test(start_paused = true)]
+async fn a_restore_that_does_not_say_is_public_only_behind_an_internet_gateway() {
+    for (gateway, public) in [(true, true), (false, false)] {
+        let lab = lab();
+        lab.sim.set_internet_gateway(gateway);
+        lab.snapshot_taken().await;
+        lab.console_restore(
+            "workshop-db-restore",
+            RestoreSettings {
+                publicly_accessible: None,
+                ..as_the_chapter_says()
+            },
+        )
+        .await;
+        let restored = lab.instance("workshop-db-restore").await;
+        assert_eq!(
+            restored.publicly_accessible,
+            Some(public),
+            "gateway {gateway}"
+        );
+        let check = lab.check(StepId::Restore).await;
+        assert_eq!(
+            codes(&check).contains(&"restore-public"),
+            public,
+            "gateway {gateway}: {:?}",
+            codes(&check)
+        );
+    }
+}
+
 #[tokio::test(start_paused = true)]
 async fn a_restore_under_another_name_is_found_and_can_be_adopted() {
     let lab = lab();

@@ -131,6 +131,12 @@ impl SimCloud {
             .unhealthy = calls;
     }
 
+    /// Whether the world's VPC has an internet gateway (it has unless this says otherwise):
+    /// what RDS makes of a restore that does not say whether it is public.
+    pub fn set_internet_gateway(&self, attached: bool) {
+        self.lock().internet_gateway = attached;
+    }
+
     /// The restores (of this run) that are to end in a terminal status instead of becoming
     /// available.
     pub fn set_restore_endings(&self, endings: Vec<crate::cloud::faults::RestoreEnding>) {

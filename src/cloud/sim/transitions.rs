@@ -112,10 +112,13 @@ impl World {
             // do not carry them, CopyTagsToSnapshot being off in the lab's world).
             tags: settings.tags.clone(),
             // RDS's own defaults where the call says nothing (API reference). Public access:
-            // a restore into a subnet group whose VPC has an internet gateway (Workshop-VPC
-            // has one, for its internet-facing load balancer) is public unless the call says
-            // otherwise; the console always says (its default is "No").
-            publicly_accessible: Some(settings.publicly_accessible.unwrap_or(true)),
+            // a restore into a subnet group whose VPC has an internet gateway is public unless
+            // the call says otherwise; the console always says (its default is "No").
+            publicly_accessible: Some(
+                settings
+                    .publicly_accessible
+                    .unwrap_or(self.internet_gateway),
+            ),
             copy_tags_to_snapshot: Some(settings.copy_tags_to_snapshot.unwrap_or(false)),
             storage_throughput: if storage_type == "gp3" {
                 Some(settings.storage_throughput.unwrap_or(GP3_BASELINE_MIBPS))

@@ -262,6 +262,10 @@ impl SimDeployment {
 
 /// The lab's ECS service as the console creates it: with the deployment circuit breaker and
 /// rollback turned on.
+fn yes() -> bool {
+    true
+}
+
 pub(super) fn default_circuit_breaker() -> CircuitBreaker {
     CircuitBreaker {
         enable: true,
@@ -329,6 +333,11 @@ pub(super) struct World {
     pub(super) circuit_breaker: CircuitBreaker,
     #[serde(default)]
     pub(super) todo_shape: TodoShape,
+    /// Whether Workshop-VPC, where the DB subnet group lies, has an internet gateway (it has:
+    /// its load balancer is internet-facing). RDS makes a restore without PubliclyAccessible
+    /// public where there is one.
+    #[serde(default = "yes")]
+    pub(super) internet_gateway: bool,
     /// One-off tasks (the dump) and the network they run in.
     #[serde(default)]
     pub(super) tasks: super::tasks::TaskWorld,
@@ -601,6 +610,7 @@ impl World {
             published: None,
             circuit_breaker: default_circuit_breaker(),
             todo_shape: TodoShape::Plain,
+            internet_gateway: true,
             tasks: super::tasks::TaskWorld::default(),
         }
     }
