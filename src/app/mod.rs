@@ -74,6 +74,14 @@ pub struct Layout {
     pub overlay_max: u16,
 }
 
+impl Layout {
+    /// The open overlay's `(page, scroll_max)`, as dialogs and the help scroll by.
+    #[must_use]
+    pub fn overlay(&self) -> (u16, u16) {
+        (self.overlay_page, self.overlay_max)
+    }
+}
+
 impl Default for Layout {
     fn default() -> Self {
         Self {
@@ -566,10 +574,7 @@ impl App {
                 config: &self.config,
                 now: self.now,
             };
-            let extent = (
-                self.display.layout.overlay_page,
-                self.display.layout.overlay_max,
-            );
+            let extent = self.display.layout.overlay();
             let outcome = dialog.on(action, &mut self.dialog_scroll, extent, &ctx);
             if matches!(outcome, Outcome::Stay | Outcome::ToggleLang) {
                 self.dialog = Some(dialog);
@@ -577,13 +582,7 @@ impl App {
             return self.carry_out(outcome);
         }
         if let Some(help) = &mut self.help {
-            let outcome = help.on(
-                action,
-                (
-                    self.display.layout.overlay_page,
-                    self.display.layout.overlay_max,
-                ),
-            );
+            let outcome = help.on(action, self.display.layout.overlay());
             if outcome == Outcome::Close {
                 self.help = None;
             }

@@ -476,25 +476,19 @@ fn judge(step: StepId, ctx: &Ctx<'_>) -> Option<Check> {
         return None;
     }
     if !ctx.instances_known() {
-        let detail = match &ctx.observed.instances.error {
-            Some(e) => Text::new(msg::CHECK_UNKNOWN_ERROR)
-                .arg("code", e.code.clone())
-                .arg("message", e.message.clone()),
-            None => Text::new(msg::CHECK_NOT_READ_YET),
-        };
-        return Some(Check::new(StepState::Todo, detail));
+        return Some(Check::new(
+            StepState::Todo,
+            ctx.observed.unread(PartId::Instances),
+        ));
     }
     // A list that could not be read is not empty: the snapshot step and the cleanup, which
     // would call a snapshot that is not listed deleted (the cleanup judges by the service as
     // well), say they cannot tell.
-    if let Some(e) = step.needs_read().iter().find_map(|part| {
-        let read = ctx.observed.part(*part);
-        read.error().filter(|_| !read.is_read())
+    if let Some(part) = step.needs_read().iter().find(|part| {
+        let read = ctx.observed.part(**part);
+        read.error().is_some() && !read.is_read()
     }) {
-        let detail = Text::new(msg::CHECK_UNKNOWN_ERROR)
-            .arg("code", e.code.clone())
-            .arg("message", e.message.clone());
-        return Some(Check::new(StepState::Todo, detail));
+        return Some(Check::new(StepState::Todo, ctx.observed.unread(*part)));
     }
     step.check(ctx).map(Check::with_consistent_severity)
 }
